@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// Runs node:test over the suite. Node 20's test runner does not expand globs, so the
+// files are collected here. Usage: node scripts/test.mjs [unit|browser] [extra path filters]
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+const kind = process.argv[2] ?? 'unit';
+const filters = process.argv.slice(3);
+const roots = kind === 'browser' ? ['test/browser'] : ['src', 'test/unit'];
+
+function walk(dir, out) {
+  let entries;
+  try { entries = readdirSync(dir); } catch { return out; }
+  for (const name of entries) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p, out);
+    else if (/\.test\.tsx?$/.test(name)) out.push(p);
+  }
+  return out;
+}
+
+const files = roots.flatMap((r) => walk(r, [])).filter((f) => filters.every((x) => f.includes(x))).sort();
+if (files.length === 0) {
+  console.error(`no test files found for ${kind} ${filters.join(' ')}`);
+  process.exit(1);
+}
+const concurrency = kind === 'browser' ? '1' : (process.env.TEST_CONCURRENCY ?? '2');
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...files], { stdio: 'inherit' });
+process.exit(r.status ?? 1);
