@@ -1,0 +1,22 @@
+// Composition root: builds the HTTP app and mounts every domain. The only file that knows
+// all domains besides migrations.ts and the seed.
+import { createHttpApp, createLogger, type Deps, type Logger } from './kernel/http/index.js';
+import { accountsRoutes, authenticate, setLocale } from './domains/accounts/index.js';
+import { homeRoutes } from './home.routes.js';
+import { apiDocs } from './api-docs.js';
+
+export function buildApp(deps: Deps, log: Logger = createLogger(deps.config.logLevel)) {
+  const app = createHttpApp(deps, {
+    authenticate,
+    onLocaleChange: async (c, locale) => {
+      const actor = c.get('actor');
+      if (actor?.via === 'session') await setLocale(deps.h.db, actor.userId, locale);
+    },
+  }, log);
+  app.route('/', homeRoutes());
+  app.route('/', accountsRoutes());
+  apiDocs(app);
+  return app;
+}
+
+export type LumbungApp = ReturnType<typeof buildApp>;

@@ -1,0 +1,31 @@
+// Accounts: users identified by Indonesian mobile number or email, scoped role grants,
+// database sessions, API tokens and invitations.
+import type { Context } from 'hono';
+import type { AppEnv } from '../../kernel/http/index.js';
+import { registerNav } from '../../kernel/http/index.js';
+import type { Actor } from '../../kernel/auth/index.js';
+import { actorFromSession } from './sessions.js';
+import { actorFromToken } from './tokens.service.js';
+import './messages.js';
+
+export { accountsMigrations } from './migrations/index.js';
+export { accountsRoutes } from './accounts.routes.js';
+/** Creates a user; active when a password is given. */
+export { createUser, grantRole, invite, acceptInvitation, setLocale } from './users.service.js';
+/** Signs in by phone/email + password with rate limits. */
+export { login, LOGIN_FAILURE_LIMIT } from './login.js';
+/** Session helpers (cookie name, start, end). */
+export { startSession, endSession, sessionCookieName, hashToken, STAFF_IDLE_MS, STAFF_ABSOLUTE_MS } from './sessions.js';
+/** API token lifecycle. */
+export { createToken, revokeToken, actorFromToken } from './tokens.service.js';
+export type { UsersTable, GrantsTable } from './accounts.tables.js';
+
+registerNav({ href: '/me', label: 'nav.dashboard', roles: [], order: 1 });
+
+/** Resolves the request's actor from a bearer token or the session cookie. */
+export async function authenticate(c: Context<AppEnv>): Promise<Actor | null> {
+  const db = c.get('deps').h.db;
+  const auth = c.req.header('authorization');
+  if (auth && /^Bearer\s+/i.test(auth)) return actorFromToken(db, auth.replace(/^Bearer\s+/i, '').trim());
+  return actorFromSession(c, db);
+}

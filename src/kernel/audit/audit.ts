@@ -1,0 +1,78 @@
+// Append-only, hash-chained audit log: each row's hash covers its content and the previous
+// row's hash, so editing or deleting any row breaks every later link (`lumbung audit verify`).
+// Callers pass ids and non-personal facts only: never names, phones or incomes in `data`.
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import { inTransaction, nowIso } from '../db/tx.js';
+import { isPostgres } from '../db/dialect.js';
+import type { Tx } from '../db/types.js';
+import type { AuditLogTable } from '../db/kernel-tables.js';
+
+export interface AuditEntry {
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  ip?: string | null;
+  data?: Record<string, unknown>;
+}
+
+const GENESIS = '0'.repeat(64);
+
+function rowHash(prev: string, r: Omit<AuditLogTable, 'hash' | 'prev_hash'>): string {
+  const body = JSON.stringify([r.seq, r.at, r.actor_id, r.action, r.entity_type, r.entity_id, r.ip, r.data]);
+  return createHash('sha256').update(prev).update('\n').update(body).digest('hex');
+}
+
+/** Appends one entry inside the caller's transaction (or a new one). */
+export async function audit(db: Tx, e: AuditEntry): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    // One writer at a time extends the chain; SQLite already serialises writers.
+    if (isPostgres(tx)) await sql`select pg_advisory_xact_lock(7270001)`.execute(tx);
+    const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    const row = {
+      seq: (last?.seq ?? 0) + 1,
+      at: nowIso(),
+      actor_id: e.actorId,
+      action: e.action,
+      entity_type: e.entityType,
+      entity_id: e.entityId,
+      ip: e.ip ?? null,
+      data: JSON.stringify(e.data ?? {}),
+    };
+    const prev = last?.hash ?? GENESIS;
+    await tx.insertInto('audit_log').values({ ...row, prev_hash: prev, hash: rowHash(prev, row) }).execute();
+  });
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  rows: number;
+  brokenAt?: number;
+  reason?: string;
+}
+
+/** Walks the chain in order and reports the first row whose link or content does not match. */
+export async function verifyAudit(db: Tx): Promise<VerifyResult> {
+  let prev = GENESIS;
+  let expectedSeq = 1;
+  let rows = 0;
+  const page = 5000;
+  for (;;) {
+    const batch = await db.selectFrom('audit_log').selectAll().where('seq', '>=', expectedSeq).orderBy('seq').limit(page).execute();
+    for (const r of batch) {
+      if (r.seq !== expectedSeq) return { ok: false, rows, brokenAt: expectedSeq, reason: 'missing row' };
+      if (r.prev_hash !== prev) return { ok: false, rows, brokenAt: r.seq, reason: 'previous hash does not match' };
+      if (rowHash(prev, r) !== r.hash) return { ok: false, rows, brokenAt: r.seq, reason: 'row content changed' };
+      prev = r.hash;
+      expectedSeq++;
+      rows++;
+    }
+    if (batch.length < page) return { ok: true, rows };
+  }
+}
+
+/** Entries about one record, newest first (for history panels). */
+export async function auditTrail(db: Tx, entityType: string, entityId: string) {
+  return db.selectFrom('audit_log').selectAll().where('entity_type', '=', entityType).where('entity_id', '=', entityId).orderBy('seq', 'desc').execute();
+}

@@ -1,0 +1,1 @@
+export { audit, verifyAudit, auditTrail, type AuditEntry, type VerifyResult } from './audit.js';

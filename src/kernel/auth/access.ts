@@ -1,0 +1,95 @@
+// The one permission module. A user holds grants (role + scope); every scoped query asks this
+// module which region prefixes or entity ids the actor may touch and filters in SQL, so data
+// outside the scope is never loaded ("no load then check").
+import type { Locale } from '../i18n/i18n.js';
+
+export const ROLES = [
+  'national_admin', 'regional_officer', 'community_manager', 'village_agent', 'seller',
+  'mentor', 'reviewer', 'hub_operator', 'partner', 'buyer',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** What a grant's scopeId names. Region-scoped grants carry a region code as scopeId. */
+export type ScopeType = 'national' | 'region' | 'organisation' | 'service_point' | 'umkm' | 'hub' | 'partner' | 'self';
+
+export const ROLE_SCOPE: Record<Role, ScopeType> = {
+  national_admin: 'national',
+  regional_officer: 'region',
+  community_manager: 'organisation',
+  village_agent: 'service_point',
+  seller: 'umkm',
+  mentor: 'region',
+  reviewer: 'region',
+  hub_operator: 'hub',
+  partner: 'partner',
+  buyer: 'self',
+};
+
+export interface Grant {
+  role: Role;
+  scopeType: ScopeType;
+  /** Region code, or the id of the organisation/point/UMKM/hub/partner; null for national/self. */
+  scopeId: string | null;
+  /** Region code the scope sits in (a point's village, an organisation's village …); null = all. */
+  regionCode: string | null;
+}
+
+export interface Actor {
+  userId: string;
+  displayName: string;
+  locale: Locale | null;
+  grants: Grant[];
+  /** 'session' for browser users, 'token' for API integrations. */
+  via: 'session' | 'token';
+  sessionId?: string;
+}
+
+export function hasRole(actor: Actor | null | undefined, ...roles: Role[]): boolean {
+  return !!actor && actor.grants.some((g) => roles.includes(g.role));
+}
+
+/** True when `inner` equals `outer` or lies inside it in the region code tree. */
+export function regionContains(outer: string, inner: string): boolean {
+  return inner === outer || inner.startsWith(outer + '.');
+}
+
+/**
+ * Region prefixes the actor may act on through the given roles: 'all' for national admins,
+ * otherwise the region codes of the matching grants (a regency officer → ['53.09']).
+ */
+export function regionScope(actor: Actor | null | undefined, roles: readonly Role[]): 'all' | string[] {
+  if (!actor) return [];
+  const out: string[] = [];
+  for (const g of actor.grants) {
+    if (!roles.includes(g.role)) continue;
+    if (g.scopeType === 'national' || (g.regionCode === null && g.scopeType === 'region')) return 'all';
+    if (g.regionCode) out.push(g.regionCode);
+  }
+  return out;
+}
+
+/** True when one of the actor's grants with these roles covers the region code. */
+export function canInRegion(actor: Actor | null | undefined, roles: readonly Role[], code: string): boolean {
+  const scope = regionScope(actor, roles);
+  return scope === 'all' || scope.some((p) => regionContains(p, code));
+}
+
+/** Ids of the entities the actor holds through grants of one scope type (e.g. its UMKM). */
+export function scopeIds(actor: Actor | null | undefined, scopeType: ScopeType, roles?: readonly Role[]): string[] {
+  if (!actor) return [];
+  return actor.grants
+    .filter((g) => g.scopeType === scopeType && g.scopeId && (!roles || roles.includes(g.role)))
+    .map((g) => g.scopeId as string);
+}
+
+/** Roles a granter may hand out, and only inside a scope its own grants cover. */
+export function canGrant(granter: Actor, role: Role, regionCode: string | null): boolean {
+  if (hasRole(granter, 'national_admin')) return true;
+  if (role === 'national_admin' || regionCode === null) return false;
+  // A regional officer staffs its own region (including officers of its sub-regions).
+  if (canInRegion(granter, ['regional_officer'], regionCode)) return true;
+  if (['seller', 'village_agent', 'community_manager'].includes(role)) {
+    return canInRegion(granter, ['community_manager'], regionCode);
+  }
+  return false;
+}

@@ -1,0 +1,48 @@
+// Opens Kysely on embedded SQLite (default) or PostgreSQL (DATABASE_URL).
+// SQLite: WAL so readers never block the writer; synchronous=FULL by default because a village
+// office loses power and an acknowledged order must survive it; foreign keys on; busy_timeout
+// so a second process waits instead of failing.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import type { Database, DbHandle } from './types.js';
+
+// int8 (COUNT(*), SUM of money) arrives as a string from pg; our values fit in a double.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export interface ConnectOptions {
+  databaseUrl?: string;
+  sqlitePath?: string;
+  synchronous?: 'FULL' | 'NORMAL';
+  /** PostgreSQL schema to use (tests run each file in its own schema). */
+  pgSchema?: string;
+  poolSize?: number;
+}
+
+export function connect(opts: ConnectOptions): DbHandle {
+  let count = 0;
+  const log = (e: LogEvent) => {
+    if (e.level === 'query') count++;
+  };
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.poolSize ?? 10,
+      options: opts.pgSchema ? `-c search_path=${opts.pgSchema}` : undefined,
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
+    return { db, dialect: 'postgres', close: () => db.destroy(), queryCount: () => count };
+  }
+  const path = opts.sqlitePath ?? ':memory:';
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new SQLite(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma(`synchronous = ${opts.synchronous ?? 'FULL'}`);
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log });
+  return { db, dialect: 'sqlite', close: () => db.destroy(), queryCount: () => count };
+}

@@ -1,0 +1,7 @@
+export { connect, type ConnectOptions } from './connect.js';
+export { migrateToLatest, type Migrations } from './migrate.js';
+export { inTransaction, nowIso } from './tx.js';
+export type { Database, Db, Tx, DbHandle, Dialect } from './types.js';
+export { kernelMigrations } from './kernel-migrations.js';
+import './kernel-tables.js';
+export { isPostgres } from './dialect.js';

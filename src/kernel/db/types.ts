@@ -1,0 +1,20 @@
+// The database interface. Each domain adds its tables by declaration merging
+// (`declare module '../../kernel/db/types.js' { interface Database { … } }`), so the kernel
+// stays ignorant of domains while every query is still fully typed.
+import type { Kysely, Transaction } from 'kysely';
+
+// eslint-disable-next-line @typescript-eslint/no-empty-interface
+export interface Database {}
+
+export type Dialect = 'sqlite' | 'postgres';
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database> | Kysely<Database>;
+
+/** A handle on the database: the Kysely instance plus what differs between dialects. */
+export interface DbHandle {
+  db: Db;
+  dialect: Dialect;
+  close(): Promise<void>;
+  /** Statements executed since creation; tests assert query budgets with it. */
+  queryCount(): number;
+}

@@ -1,0 +1,99 @@
+// Builds the Hono app every domain mounts on: request ids, structured access logs, secure
+// headers with a CSP that allows no inline script, body limits, the actor, the locale, CSRF,
+// static files, the language switch, health check, and one error mapping.
+import { randomUUID } from 'node:crypto';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { bodyLimit } from 'hono/body-limit';
+import { getCookie, setCookie } from 'hono/cookie';
+import { sql } from 'kysely';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { AppError } from '../errors/errors.js';
+import { isLocale, localeFromAcceptLanguage, type Locale } from '../i18n/i18n.js';
+import type { Actor } from '../auth/access.js';
+import type { AppEnv, Deps } from './env.js';
+import '../i18n/kernel-messages.js';
+import { csrf } from './csrf.js';
+import { handleError, notFound } from './errors-http.js';
+import { zodFieldErrors } from './validate.js';
+import type { Logger } from './log.js';
+
+export interface AppHooks {
+  /** Resolves the signed-in user (session cookie or bearer token), or null. */
+  authenticate(c: Context<AppEnv>): Promise<Actor | null>;
+  /** Persists a language choice for a signed-in user. */
+  onLocaleChange?(c: Context<AppEnv>, locale: Locale): Promise<void>;
+}
+
+export const LANG_COOKIE = 'lumbung_lang';
+
+/** A sub-app for API routes whose zod validation failures become our 422 problem. */
+export function createApiApp() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw new AppError('VALIDATION_FAILED', {}, zodFieldErrors(result.error as any));
+    },
+  });
+}
+
+export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {
+  const app = createApiApp();
+  const secure = deps.config.mode === 'production';
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    const incoming = c.req.header('x-request-id');
+    const id = incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    c.set('requestId', id);
+    c.set('deps', deps);
+    c.set('locale', 'id');
+    c.set('actor', null);
+    await next();
+    c.header('x-request-id', id);
+    log.info('request', { requestId: id, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) });
+  });
+  app.use('*', secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'],
+      formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'self'"], objectSrc: ["'none'"],
+    },
+    strictTransportSecurity: secure ? 'max-age=31536000; includeSubDomains' : false,
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: 'same-origin',
+  }));
+  app.use('*', async (c, next) => {
+    // Photo uploads get more room than every other body.
+    const max = c.req.path.includes('/photos') ? 8 * 1024 * 1024 : deps.config.maxBodyBytes;
+    return bodyLimit({ maxSize: max, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE'); } })(c, next);
+  });
+  app.use('*', async (c, next) => {
+    const actor = await hooks.authenticate(c);
+    c.set('actor', actor);
+    const cookie = getCookie(c, LANG_COOKIE);
+    c.set('locale', actor?.locale ?? (isLocale(cookie) ? cookie : localeFromAcceptLanguage(c.req.header('accept-language'))));
+    await next();
+  });
+  app.use('*', csrf({ secure }));
+  app.use('/static/*', serveStatic({ root: './web', rewriteRequestPath: (p) => p.replace(/^\/static/, ''), onFound: (_p, c) => { c.header('cache-control', 'public, max-age=86400'); } }));
+
+  app.post('/lang', async (c) => {
+    const body = await c.req.parseBody();
+    const to = isLocale(body.to) ? body.to : 'id';
+    setCookie(c, LANG_COOKIE, to, { path: '/', sameSite: 'Lax', httpOnly: true, secure, maxAge: 365 * 86400 });
+    if (c.get('actor') && hooks.onLocaleChange) await hooks.onLocaleChange(c, to);
+    const back = typeof body.back === 'string' && body.back.startsWith('/') && !body.back.startsWith('//') ? body.back : '/';
+    return c.redirect(back, 303);
+  });
+  app.get('/healthz', async (c) => {
+    try {
+      await sql`select 1`.execute(deps.h.db);
+      return c.json({ status: 'ok', database: deps.h.dialect });
+    } catch {
+      return c.json({ status: 'error', database: 'unreachable' }, 503);
+    }
+  });
+  app.onError((err, c) => handleError(err, c, log));
+  app.notFound((c) => notFound(c));
+  return app;
+}

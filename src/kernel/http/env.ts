@@ -1,0 +1,21 @@
+// The Hono environment every route sees: dependencies, the resolved actor and locale, the
+// request id and the CSRF token to embed in forms.
+import type { Config } from '../config.js';
+import type { DbHandle } from '../db/types.js';
+import type { Actor } from '../auth/access.js';
+import type { Locale } from '../i18n/i18n.js';
+
+export interface Deps {
+  h: DbHandle;
+  config: Config;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: Deps;
+    actor: Actor | null;
+    locale: Locale;
+    requestId: string;
+    csrfToken: string;
+  };
+}

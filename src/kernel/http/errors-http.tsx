@@ -1,0 +1,65 @@
+// The one place errors become HTTP: API → RFC 9457 problem+json with field messages in the
+// caller's language; pages → an error page in the shell. Users never see stack traces.
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { AppError, errorSpec } from '../errors/errors.js';
+import { t } from '../i18n/i18n.js';
+import type { AppEnv } from './env.js';
+import { page } from './layout.js';
+import { translateFields } from './validate.js';
+import type { Logger } from './log.js';
+
+export function isApiPath(path: string): boolean {
+  return path.startsWith('/api/');
+}
+
+export function problem(c: Context<AppEnv>, err: AppError) {
+  const locale = c.get('locale') ?? 'id';
+  const spec = errorSpec(err.code);
+  const body: Record<string, unknown> = {
+    type: `https://lumbung.dev/problems/${err.code.toLowerCase().replace(/_/g, '-')}`,
+    title: t(locale, spec.message, err.params),
+    status: spec.status,
+    code: err.code,
+    instance: c.req.path,
+  };
+  if (Object.keys(err.fields).length > 0) body.errors = translateFields(locale, err.fields);
+  return c.body(JSON.stringify(body), spec.status as 400, { 'content-type': 'application/problem+json; charset=utf-8' });
+}
+
+function errorPage(c: Context<AppEnv>, status: number, message: string) {
+  const locale = c.get('locale') ?? 'id';
+  const title = t(locale, status === 404 ? 'page.not_found.title' : 'page.error.title');
+  return page(c, { title, status: status as 404 }, (
+    <section class="card">
+      <h1>{title}</h1>
+      <p>{message}</p>
+      <p><a href="/">{t(locale, 'page.back_home')}</a></p>
+    </section>
+  ));
+}
+
+/** Maps any thrown value to a response; unexpected errors are logged with the request id only. */
+export function handleError(err: unknown, c: Context<AppEnv>, log: Logger) {
+  let appErr: AppError;
+  if (err instanceof AppError) appErr = err;
+  else if (err instanceof HTTPException) {
+    appErr = new AppError(err.status === 413 ? 'PAYLOAD_TOO_LARGE' : err.status === 400 ? 'MALFORMED_JSON' : err.status === 404 ? 'NOT_FOUND' : 'INTERNAL');
+  } else {
+    log.error('unhandled error', { requestId: c.get('requestId'), path: c.req.path, error: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined });
+    appErr = new AppError('INTERNAL');
+  }
+  if (appErr.code === 'UNAUTHENTICATED' && !isApiPath(c.req.path) && c.req.method === 'GET') {
+    return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
+  }
+  if (isApiPath(c.req.path)) return problem(c, appErr);
+  let message = t(c.get('locale') ?? 'id', errorSpec(appErr.code).message, appErr.params);
+  const fields = translateFields(c.get('locale') ?? 'id', appErr.fields);
+  if (Object.keys(fields).length) message += ' ' + Object.values(fields).join(' ');
+  return errorPage(c, appErr.status, message);
+}
+
+export function notFound(c: Context<AppEnv>) {
+  if (isApiPath(c.req.path)) return problem(c, new AppError('NOT_FOUND'));
+  return errorPage(c, 404, t(c.get('locale') ?? 'id', 'errors.not_found'));
+}

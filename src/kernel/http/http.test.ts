@@ -1,0 +1,87 @@
+// The HTTP kernel in-process: bad input answers in the user's language and writes nothing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { z } from 'zod';
+import { createHttpApp, createLogger, readJson } from './index.js';
+import { createTestDb, TestClient } from '../testing/index.js';
+import { kernelMigrations, type DbHandle } from '../db/index.js';
+import { loadConfig } from '../config.js';
+
+let h: DbHandle;
+let app: ReturnType<typeof createHttpApp>;
+let writes = 0;
+let logged: string[] = [];
+
+before(async () => {
+  h = await createTestDb(kernelMigrations);
+  const config = { ...loadConfig({ LUMBUNG_SECRET: 's' }), maxBodyBytes: 1024 };
+  app = createHttpApp({ h, config }, { authenticate: async () => null }, createLogger('info', (l) => logged.push(l)));
+  const schema = z.object({ name: z.string().min(2).max(20), qty: z.number().int().positive() }).strict();
+  app.post('/api/v1/things', async (c) => {
+    const body = await readJson(c, schema);
+    writes++;
+    return c.json(body, 201);
+  });
+  app.get('/boom', () => { throw new Error('secret internals'); });
+});
+after(() => h.close());
+
+const post = (body: string, headers: Record<string, string> = {}) =>
+  new TestClient(app).fetch('/api/v1/things', { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+
+test('malformed JSON → 400 problem+json', async () => {
+  const r = await post('{"name": ');
+  assert.equal(r.status, 400);
+  assert.match(r.headers.get('content-type')!, /application\/problem\+json/);
+  const p = await r.json();
+  assert.equal(p.code, 'MALFORMED_JSON');
+  assert.equal(p.title, 'Isi permintaan bukan JSON yang sah.');
+});
+
+test('wrong types and unknown fields → 422 with a message per field, in English when asked', async () => {
+  const r = await post(JSON.stringify({ name: 'x', qty: 'two', admin: true }), { 'accept-language': 'en' });
+  assert.equal(r.status, 422);
+  const p = await r.json();
+  assert.equal(p.code, 'VALIDATION_FAILED');
+  assert.equal(p.errors.name, 'Too short (at least 2 characters).');
+  assert.equal(p.errors.qty, 'Wrong type of value.');
+  assert.equal(p.errors.admin, 'Unknown field.');
+});
+
+test('oversized bodies → 413', async () => {
+  const r = await post(JSON.stringify({ name: 'x'.repeat(5000), qty: 1 }));
+  assert.equal(r.status, 413);
+  assert.equal((await r.json()).code, 'PAYLOAD_TOO_LARGE');
+});
+
+test('nothing was written by any bad request; a good one is', async () => {
+  assert.equal(writes, 0);
+  assert.equal((await post(JSON.stringify({ name: 'gula', qty: 2 }))).status, 201);
+  assert.equal(writes, 1);
+});
+
+test('404 and 500 pages in the user language, no stack trace, request id logged', async () => {
+  const c = new TestClient(app);
+  const nf = await c.get('/no-such-page', { 'accept-language': 'en' });
+  assert.equal(nf.status, 404);
+  assert.match(await nf.text(), /Page or record not found/);
+  const api404 = await c.get('/api/v1/nothing');
+  assert.equal((await api404.json()).code, 'NOT_FOUND');
+  const boom = await c.get('/boom');
+  assert.equal(boom.status, 500);
+  const text = await boom.text();
+  assert.ok(!text.includes('secret internals'));
+  assert.match(text, /Terjadi kesalahan di server/);
+  const id = boom.headers.get('x-request-id');
+  assert.ok(logged.some((l) => l.includes('unhandled error') && l.includes(id!)));
+});
+
+test('security headers: CSP forbids inline script; health check reports the database', async () => {
+  const r = await new TestClient(app).get('/healthz');
+  assert.equal(r.status, 200);
+  assert.deepEqual(await r.json(), { status: 'ok', database: h.dialect });
+  const csp = r.headers.get('content-security-policy')!;
+  assert.match(csp, /script-src 'self'/);
+  assert.ok(!csp.includes('unsafe-inline'));
+  assert.equal(r.headers.get('x-content-type-options'), 'nosniff');
+});

@@ -1,0 +1,69 @@
+// Retried writes (checkout, payment and partner webhooks, agent sync) carry an Idempotency-Key.
+// The key is reserved first (a concurrent duplicate sees 409), then the write and the stored
+// response commit in ONE transaction, so a crash can never leave an order without its key
+// or a key without its order. Same key + other payload → 422; replay → the first response.
+import { createHash } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import { nowIso } from '../db/tx.js';
+import type { Database, Db } from '../db/types.js';
+import { AppError } from '../errors/errors.js';
+
+export interface StoredResponse {
+  status: number;
+  body: unknown;
+}
+
+export function fingerprint(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+}
+
+const KEY_RE = /^[A-Za-z0-9_\-:.]{8,128}$/;
+
+/** Validates the header value; throws a 400 problem when missing or malformed. */
+export function requireIdempotencyKey(header: string | undefined): string {
+  if (!header || !KEY_RE.test(header)) throw new AppError('IDEMPOTENCY_KEY_REQUIRED');
+  return header;
+}
+
+/** Reservations older than this belong to a crashed request and may be taken over. */
+const STALE_MS = 60_000;
+
+export async function idempotent(
+  db: Db,
+  scope: string,
+  key: string,
+  fp: string,
+  run: (tx: Transaction<Database>) => Promise<StoredResponse>,
+): Promise<StoredResponse & { replayed: boolean }> {
+  const reserved = await db
+    .insertInto('idempotency_keys')
+    .values({ scope, key, fingerprint: fp, state: 'in_flight', response_status: null, response_body: null, created_at: nowIso() })
+    .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
+    .executeTakeFirst();
+  if (Number(reserved.numInsertedOrUpdatedRows ?? 0) === 0) {
+    const row = await db.selectFrom('idempotency_keys').selectAll().where('scope', '=', scope).where('key', '=', key).executeTakeFirstOrThrow();
+    if (row.fingerprint !== fp) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+    if (row.state === 'done') return { status: row.response_status ?? 200, body: JSON.parse(row.response_body ?? 'null'), replayed: true };
+    const stale = Date.now() - Date.parse(row.created_at) > STALE_MS;
+    if (!stale) throw new AppError('IDEMPOTENCY_IN_FLIGHT');
+    const taken = await db.updateTable('idempotency_keys').set({ created_at: nowIso() }).where('scope', '=', scope).where('key', '=', key).where('state', '=', 'in_flight').where('created_at', '=', row.created_at).executeTakeFirst();
+    if (Number(taken.numUpdatedRows) === 0) throw new AppError('IDEMPOTENCY_IN_FLIGHT');
+  }
+  try {
+    const res = await db.transaction().execute(async (tx) => {
+      const r = await run(tx);
+      await tx
+        .updateTable('idempotency_keys')
+        .set({ state: 'done', response_status: r.status, response_body: JSON.stringify(r.body) })
+        .where('scope', '=', scope)
+        .where('key', '=', key)
+        .execute();
+      return r;
+    });
+    return { ...res, replayed: false };
+  } catch (err) {
+    // Nothing was written: free the key so the client's retry can run.
+    await db.deleteFrom('idempotency_keys').where('scope', '=', scope).where('key', '=', key).where('state', '=', 'in_flight').execute();
+    throw err;
+  }
+}

@@ -1,0 +1,12 @@
+export { createHttpApp, createApiApp, LANG_COOKIE, type AppHooks } from './app-factory.js';
+export type { AppEnv, Deps } from './env.js';
+export { csrf, CSRF_COOKIE } from './csrf.js';
+export { createLogger, redact, type Logger } from './log.js';
+export { hitRate, peekRate, clearRate, type RateResult } from './rate-limit.js';
+export { idempotent, fingerprint, requireIdempotencyKey, type StoredResponse } from './idempotency.js';
+export { readJson, readForm, parseOrThrow, zodFieldErrors, translateFields, type FormResult } from './validate.js';
+export { Layout, page, Csrf, Field, SelectField, ErrorSummary, type PageOptions, type FieldProps } from './layout.js';
+export { registerNav, navFor, type NavItem } from './nav.js';
+export { problem, isApiPath } from './errors-http.js';
+export { requireActor, requireRole, clientIp } from './guard.js';
+export { registerHomePanel, homePanelsFor, type HomePanel } from './home.js';

@@ -1,0 +1,43 @@
+// Numbers, dates and time zones as Indonesians read them. Times are stored in UTC and shown
+// in the zone of the record's province: WIB (UTC+7), WITA (UTC+8), WIT (UTC+9).
+import type { Locale } from './i18n.js';
+
+export type IndonesianZone = 'WIB' | 'WITA' | 'WIT';
+const IANA: Record<IndonesianZone, string> = { WIB: 'Asia/Jakarta', WITA: 'Asia/Makassar', WIT: 'Asia/Jayapura' };
+
+// Province codes (Kemendagri) by zone. WITA: Bali, NTB, NTT, the five Kalimantan provinces
+// east/south/north/central... (Kalbar and Kalteng are WIB), all Sulawesi. WIT: Maluku, Maluku
+// Utara and the six Papua provinces.
+const WITA = new Set(['51', '52', '53', '63', '64', '65', '71', '72', '73', '74', '75', '76']);
+const WIT = new Set(['81', '82', '91', '92', '93', '94', '95', '96', '97']);
+
+/** The zone of a province, from the first two digits of any region code. */
+export function zoneForRegion(code: string | null | undefined): IndonesianZone {
+  const p = (code ?? '').slice(0, 2);
+  if (WIT.has(p)) return 'WIT';
+  if (WITA.has(p)) return 'WITA';
+  return 'WIB';
+}
+
+const tag = (locale: Locale) => (locale === 'id' ? 'id-ID' : 'en-GB');
+
+export function formatNumber(locale: Locale, n: number, digits = 0): string {
+  return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
+}
+
+export function formatPercent(locale: Locale, fraction: number, digits = 1): string {
+  return new Intl.NumberFormat(tag(locale), { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(fraction);
+}
+
+/** Date and time in the region's zone, with the zone's Indonesian abbreviation. */
+export function formatDateTime(locale: Locale, iso: string | Date, regionCode?: string | null): string {
+  const zone = zoneForRegion(regionCode);
+  const d = typeof iso === 'string' ? new Date(iso) : iso;
+  const s = new Intl.DateTimeFormat(tag(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: IANA[zone], hourCycle: 'h23' }).format(d);
+  return `${s} ${zone}`;
+}
+
+export function formatDate(locale: Locale, iso: string | Date, regionCode?: string | null): string {
+  const d = typeof iso === 'string' ? new Date(iso) : iso;
+  return new Intl.DateTimeFormat(tag(locale), { dateStyle: 'medium', timeZone: IANA[zoneForRegion(regionCode)] }).format(d);
+}

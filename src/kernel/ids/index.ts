@@ -1,0 +1,1 @@
+export { newId, isId, friendlyNumber } from './ids.js';

@@ -1,0 +1,1 @@
+export { registerJob, enqueue, getJob, runOnce, drain, startWorker, backoffMs, type JobContext, type JobHandler } from './queue.js';

@@ -1,0 +1,1 @@
+export { rupiah, sum, percentOf, splitLargestRemainder, formatRupiah, type Rupiah } from './money.js';

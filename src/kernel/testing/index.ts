@@ -1,0 +1,2 @@
+export { createTestDb, testDatabaseUrl } from './test-db.js';
+export { TestClient } from './client.js';

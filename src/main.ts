@@ -1,0 +1,109 @@
+// The one CLI: `lumbung serve | migrate | seed | audit verify | import … | did …`.
+import { serve } from '@hono/node-server';
+import { readFileSync } from 'node:fs';
+import { loadConfig } from './kernel/config.js';
+import { connect, migrateToLatest, type DbHandle } from './kernel/db/index.js';
+import { createLogger } from './kernel/http/index.js';
+import { startWorker } from './kernel/jobs/index.js';
+import { verifyAudit } from './kernel/audit/index.js';
+import { progressBar } from './kernel/cli/index.js';
+import { allMigrations } from './migrations.js';
+import { buildApp } from './app.js';
+import { DEMO_PASSWORD, isEmpty, seedDemo } from './seed/index.js';
+
+const USAGE = `Usage: lumbung <command>
+  serve                 migrate, seed the demo into an empty database (demo mode), and serve HTTP
+  migrate               apply database migrations
+  seed                  seed the demo world into an empty database
+  audit verify          check the audit log's hash chain
+  did --data FILE ...   staggered difference-in-differences (see README)`;
+
+async function open(): Promise<DbHandle> {
+  const config = loadConfig();
+  const h = connect({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, synchronous: config.sqliteSynchronous });
+  const bar = progressBar('migrate');
+  const applied = await migrateToLatest(h, allMigrations);
+  bar.done(applied.length ? `${applied.length} applied` : 'up to date');
+  return h;
+}
+
+async function seedIfEmpty(h: DbHandle, force: boolean) {
+  if (!(await isEmpty(h))) {
+    if (force) console.log('seed: database is not empty, nothing seeded');
+    return null;
+  }
+  const bar = progressBar('seed');
+  const logins = await seedDemo(h, bar);
+  bar.done(`${logins.length} demo users`);
+  return logins;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  switch (cmd) {
+    case 'serve': {
+      const config = loadConfig();
+      const h = await open();
+      const logins = config.mode === 'demo' ? await seedIfEmpty(h, false) : null;
+      const log = createLogger(config.logLevel);
+      const app = buildApp({ h, config }, log);
+      const stopWorker = startWorker(h.db);
+      const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+        console.log(`\nLumbung is running: http://localhost:${info.port}/  (${config.mode} mode, ${h.dialect})`);
+        if (config.mode === 'demo') {
+          const { rows } = { rows: logins ?? [] };
+          console.log(`Demo logins (password for all: ${DEMO_PASSWORD}):`);
+          if (rows.length === 0) console.log('  (database already seeded earlier — same logins as on first start; see README)');
+          for (const l of rows) console.log(`  ${l.role.padEnd(18)} ${l.login.padEnd(14)} ${l.name}${l.scope ? ` · ${l.scope}` : ''}`);
+        }
+      });
+      const shutdown = async () => {
+        server.close();
+        await stopWorker();
+        await h.close();
+        process.exit(0);
+      };
+      process.on('SIGINT', shutdown);
+      process.on('SIGTERM', shutdown);
+      return -1;
+    }
+    case 'migrate': {
+      const h = await open();
+      await h.close();
+      return 0;
+    }
+    case 'seed': {
+      const h = await open();
+      await seedIfEmpty(h, true);
+      await h.close();
+      return 0;
+    }
+    case 'audit': {
+      if (rest[0] !== 'verify') break;
+      const h = await open();
+      const r = await verifyAudit(h.db);
+      await h.close();
+      if (r.ok) console.log(`audit log intact: ${r.rows} rows`);
+      else console.error(`audit log broken at row ${r.brokenAt}: ${r.reason} (${r.rows} rows verified before it)`);
+      return r.ok ? 0 : 1;
+    }
+    case 'did': {
+      const { runDidCli } = await import('./lib/did/cli.js');
+      return runDidCli(rest, { readFile: (p) => readFileSync(p, 'utf8'), stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) });
+    }
+    default:
+      break;
+  }
+  console.error(USAGE);
+  return cmd ? 2 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

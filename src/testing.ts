@@ -1,0 +1,70 @@
+// Test worlds: a migrated database (SQLite, or PostgreSQL with LUMBUNG_TEST_DATABASE_URL),
+// the full app on it, and quick ways to act as a user with a given role and scope.
+import { loadConfig } from './kernel/config.js';
+import { createLogger } from './kernel/http/index.js';
+import type { DbHandle } from './kernel/db/index.js';
+import { createTestDb, TestClient } from './kernel/testing/index.js';
+import type { Role } from './kernel/auth/index.js';
+import { unwrap } from './kernel/errors/index.js';
+import { createUser, grantRole, hashToken } from './domains/accounts/index.js';
+import { allMigrations } from './migrations.js';
+import { buildApp, type LumbungApp } from './app.js';
+
+export interface World {
+  h: DbHandle;
+  app: LumbungApp;
+  client(): TestClient;
+  /** A client signed in as a new user holding `role` at `scope` (several grants allowed). */
+  as(grants: [Role, string | null][] | Role, scope?: string | null): Promise<TestClient & { userId: string }>;
+  close(): Promise<void>;
+}
+
+let phoneSeq = 0;
+/** A unique valid Indonesian mobile number for fixtures. */
+export function testPhone(): string {
+  phoneSeq++;
+  return `+62812${String(process.pid % 1000).padStart(3, '0')}${String(phoneSeq).padStart(5, '0')}`;
+}
+
+export async function createWorld(opts: { sqlitePath?: string; env?: Record<string, string> } = {}): Promise<World> {
+  const h = await createTestDb(allMigrations, { sqlitePath: opts.sqlitePath });
+  const config = { ...loadConfig({ LUMBUNG_SECRET: 'test-secret', LUMBUNG_LOG_LEVEL: 'silent', ...opts.env }), sqlitePath: ':memory:' };
+  const app = buildApp({ h, config }, createLogger('silent'));
+  let n = 0;
+  return {
+    h,
+    app,
+    client: () => new TestClient(app),
+    async as(grants, scope = null) {
+      const list: [Role, string | null][] = typeof grants === 'string' ? [[grants, scope]] : grants;
+      const userId = unwrap(await createUser(h.db, { displayName: `Test ${list[0][0]} ${++n}`, phone: testPhone() }));
+      await h.db.updateTable('users').set({ status: 'active' }).where('id', '=', userId).execute();
+      for (const [role, s] of list) unwrap(await grantRole(h.db, null, userId, role, s));
+      // A session row made directly: argon2 per fixture user would slow the suite for nothing.
+      const token = `test-${userId}`;
+      const now = new Date().toISOString();
+      await h.db.insertInto('sessions').values({ id: hashToken(token), user_id: userId, created_at: now, last_seen_at: now, idle_ms: 1800_000, expires_at: new Date(Date.now() + 3600_000).toISOString() }).execute();
+      const c = new TestClient(app) as TestClient & { userId: string };
+      c.cookies.set('lumbung_sid', token);
+      c.userId = userId;
+      return c;
+    },
+    close: () => h.close(),
+  };
+}
+
+/** One row of the access matrix: who asks, what, and whether it must be allowed. */
+export interface AccessCase {
+  name: string;
+  method?: 'GET' | 'POST';
+  path: string;
+  /** null = anonymous visitor. */
+  as: [Role, string | null][] | null;
+  expect: 'allow' | 'deny';
+  form?: Record<string, string>;
+  json?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** Each domain's `access.cases.ts` exports this: it builds its fixtures and lists its cases. */
+export type AccessCases = (w: World) => Promise<AccessCase[]>;

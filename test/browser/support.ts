@@ -1,0 +1,65 @@
+// Real browser, real server: the app served over HTTP on a free localhost port, driven by
+// Debian's Chromium through playwright-core. No browser is ever downloaded; a missing
+// /usr/bin/chromium is a failure, never a skip.
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import assert from 'node:assert/strict';
+import { createWorld, type World } from '../../src/testing.js';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launch(): Promise<Browser> {
+  assert.ok(existsSync(CHROMIUM), `Chromium is required for browser tests and was not found at ${CHROMIUM} (apt-get install -y chromium)`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+}
+
+export interface Served {
+  url: string;
+  world: World;
+  close(): Promise<void>;
+}
+
+/** Serves a fresh world's app on 127.0.0.1 at a free port. */
+export async function serveWorld(world?: World): Promise<Served> {
+  const w = world ?? (await createWorld());
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: w.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    world: w,
+    close: async () => {
+      await new Promise((r) => server.close(r));
+      await w.close();
+    },
+  };
+}
+
+/** Signs a browser page in as a fixture user (cookie set on the server's origin). */
+export async function signIn(page: Page, served: Served, role: Parameters<World['as']>[0], scope: string | null = null): Promise<string> {
+  const client = await served.world.as(role, scope);
+  await page.context().addCookies([{ name: 'lumbung_sid', value: client.cookies.get('lumbung_sid')!, url: served.url }]);
+  return client.userId;
+}
+
+/** axe-core on the current page: no serious or critical violations. */
+export async function assertAccessible(page: Page, label: string): Promise<void> {
+  const r = await new AxeBuilder({ page }).analyze();
+  const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`), [], `accessibility violations on ${label}`);
+}
+
+/** Fails when the page is wider than a 360 px phone screen (horizontal scrolling). */
+export async function assertFitsPhone(page: Page, label: string): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `${label} overflows a 360 px screen by ${overflow}px`);
+}
+
+export const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
