@@ -75,24 +75,31 @@ export function makePanel(cols: PanelColumns, opts: PanelOptions = {}): Panel {
   }
   if (N === 0) throw new DidError('BAD_INPUT', 'the data has no rows');
 
-  // Periods.
+  // Periods: provisional index in order of appearance (one Map lookup per row), then sorted.
   const badTime: number[] = [];
-  const timeSet = new Set<number>();
+  const tFirst = new Map<number, number>();
+  const rowT = new Int32Array(N);
   for (let r = 0; r < N; r++) {
     const t = cols.time[r];
-    if (typeof t !== 'number' || !Number.isFinite(t)) badTime.push(r);
-    else timeSet.add(t);
+    if (typeof t !== 'number' || !Number.isFinite(t)) {
+      badTime.push(r);
+      continue;
+    }
+    let k = tFirst.get(t);
+    if (k === undefined) tFirst.set(t, (k = tFirst.size));
+    rowT[r] = k;
   }
   if (badTime.length) {
     throw new DidError('NOT_NUMERIC', `column ${nm.time}: not a finite number in row ${listRows(badTime, off)}`, {
       column: nm.time, rows: badTime.map((r) => r + off),
     });
   }
-  const times = Float64Array.from(timeSet).sort();
+  const times = Float64Array.from(tFirst.keys()).sort();
   const T = times.length;
   if (T < 2) throw new DidError('TOO_FEW_PERIODS', `the panel needs at least two periods, found ${T}`);
-  const tIndex = new Map<number, number>();
-  times.forEach((t, i) => tIndex.set(t, i));
+  const tRemap = new Int32Array(T);
+  times.forEach((t, i) => (tRemap[tFirst.get(t)!] = i));
+  for (let r = 0; r < N; r++) rowT[r] = tRemap[rowT[r]];
 
   // Outcomes must be present and finite.
   const badY: number[] = [];
@@ -107,18 +114,32 @@ export function makePanel(cols: PanelColumns, opts: PanelOptions = {}): Panel {
   }
 
   // Units, sorted by label so results do not depend on row order.
-  const firstRow = new Map<Label, number>();
+  const uFirst = new Map<Label, number>();
+  const rowU = new Int32Array(N);
+  const firstLabels: Label[] = [];
   for (let r = 0; r < N; r++) {
     const id = cols.id[r];
-    if (id === null || id === undefined || (typeof id === 'number' && !Number.isFinite(id)) || id === '') {
-      throw new DidError('BAD_INPUT', `column ${nm.id}: empty unit id in row ${r + off}`, { column: nm.id, rows: [r + off] });
+    let k = uFirst.get(id);
+    if (k === undefined) {
+      if (id === null || id === undefined || (typeof id === 'number' && !Number.isFinite(id)) || id === '') {
+        throw new DidError('BAD_INPUT', `column ${nm.id}: empty unit id in row ${r + off}`, { column: nm.id, rows: [r + off] });
+      }
+      uFirst.set(id, (k = firstLabels.length));
+      firstLabels.push(id);
     }
-    if (!firstRow.has(id)) firstRow.set(id, r);
+    rowU[r] = k;
   }
-  const labels = [...firstRow.keys()].sort(compareLabels);
-  const n0 = labels.length;
-  const uIndex = new Map<Label, number>();
-  labels.forEach((l, i) => uIndex.set(l, i));
+  const n0 = firstLabels.length;
+  const perm = Int32Array.from({ length: n0 }, (_, i) => i);
+  const allNum = firstLabels.every((l) => typeof l === 'number');
+  if (allNum) {
+    const lv = Float64Array.from(firstLabels as number[]);
+    perm.sort((a, b) => lv[a] - lv[b]);
+  } else perm.sort((a, b) => compareLabels(firstLabels[a], firstLabels[b]));
+  const labels = Array.from(perm, (i) => firstLabels[i]);
+  const uRemap = new Int32Array(n0);
+  perm.forEach((i, j) => (uRemap[i] = j));
+  for (let r = 0; r < N; r++) rowU[r] = uRemap[rowU[r]];
 
   const y0 = new Float64Array(n0 * T);
   const seen = new Int32Array(n0 * T).fill(-1);
@@ -126,8 +147,8 @@ export function makePanel(cols: PanelColumns, opts: PanelOptions = {}): Panel {
   const cohortRow = new Int32Array(n0).fill(-1);
   const clusterOf: Label[] | null = cols.cluster ? new Array<Label>(n0) : null;
   for (let r = 0; r < N; r++) {
-    const u = uIndex.get(cols.id[r])!;
-    const k = u * T + tIndex.get(cols.time[r])!;
+    const u = rowU[r];
+    const k = u * T + rowT[r];
     if (seen[k] >= 0) {
       throw new DidError('DUPLICATE_ROW', `unit ${String(cols.id[r])} has two rows for ${nm.time} ${cols.time[r]}: rows ${seen[k] + off} and ${r + off}`, {
         column: nm.time, rows: [seen[k] + off, r + off], unit: cols.id[r], time: cols.time[r],

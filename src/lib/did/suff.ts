@@ -98,7 +98,12 @@ export function groupStats(p: Panel): GroupStats {
 /** Rows sorted by cohort: units themselves when unclustered, (cluster, cohort) sums otherwise. */
 function buildRows(p: Panel, unitGroup: Int32Array, C: number, dev: Float64Array): SuffRows {
   const { n, T } = p;
-  const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => unitGroup[a] - unitGroup[b] || a - b);
+  // Counting sort of units by cohort group (stable).
+  const start = new Int32Array(C + 1);
+  for (let u = 0; u < n; u++) start[unitGroup[u] + 1]++;
+  for (let c = 0; c < C; c++) start[c + 1] += start[c];
+  const order = new Int32Array(n);
+  for (let u = 0; u < n; u++) order[start[unitGroup[u]]++] = u;
   if (!p.cluster) {
     const d = new Float64Array(n * T);
     order.forEach((u, i) => d.set(dev.subarray(u * T, u * T + T), i * T));
