@@ -7,6 +7,7 @@ import { createTestDb, TestClient } from './kernel/testing/index.js';
 import type { Role } from './kernel/auth/index.js';
 import { unwrap } from './kernel/errors/index.js';
 import { createUser, grantRole, hashToken } from './domains/accounts/index.js';
+import { importRegions } from './domains/regions/index.js';
 import { allMigrations } from './migrations.js';
 import { buildApp, type LumbungApp } from './app.js';
 
@@ -26,8 +27,13 @@ export function testPhone(): string {
   return `+62812${String(process.pid % 1000).padStart(3, '0')}${String(phoneSeq).padStart(5, '0')}`;
 }
 
-export async function createWorld(opts: { sqlitePath?: string; env?: Record<string, string> } = {}): Promise<World> {
+/** The demo regencies every test world holds: Ngada (NTT, WITA) and Banyuwangi (Jawa Timur, WIB). */
+export const DEMO_REGENCIES = ['53.09', '35.10'];
+
+export async function createWorld(opts: { sqlitePath?: string; env?: Record<string, string>; regions?: string[] } = {}): Promise<World> {
   const h = await createTestDb(allMigrations, { sqlitePath: opts.sqlitePath });
+  // All provinces and regencies, plus the districts and villages of the demo regencies.
+  await importRegions(h.db, { prefixes: opts.regions ?? DEMO_REGENCIES });
   const config = { ...loadConfig({ LUMBUNG_SECRET: 'test-secret', LUMBUNG_LOG_LEVEL: 'silent', ...opts.env }), sqlitePath: ':memory:' };
   const app = buildApp({ h, config }, createLogger('silent'));
   let n = 0;

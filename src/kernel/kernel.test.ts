@@ -25,10 +25,11 @@ test('rupiah displays the Indonesian way', () => {
 test('ids are prefixed, well-formed and time-sortable', () => {
   const a = newId('ord');
   const b = newId('ord');
-  assert.ok(isId(a, 'ord'));
-  assert.ok(!isId(a, 'prd'));
   assert.ok(a < b);
-  assert.ok(newId('ord', Date.parse('2020-01-01')) < newId('ord', Date.parse('2021-01-01')));
+  assert.ok(isId(a, 'ord'));
+  assert.equal(isId(b, 'prd'), false);
+  const older: string = newId('ord', Date.parse('2020-01-01'));
+  assert.ok(older < newId('ord', Date.parse('2021-01-01')));
   assert.equal(friendlyNumber('LMB', 2026, 123), 'LMB-2026-000123');
 });
 

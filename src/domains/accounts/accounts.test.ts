@@ -32,7 +32,7 @@ test('login by phone in any common form, session rotates, logout revokes', async
   assert.ok(sid && sid !== 'stale-session-from-before');
   const me = await c.get('/api/v1/me');
   assert.equal(me.status, 200);
-  assert.equal((await me.json()).displayName, 'Ibu Sari');
+  assert.equal((await me.json() as any).displayName, 'Ibu Sari');
   const home = await (await c.get('/me')).text();
   assert.match(home, /Ibu Sari/);
 
@@ -144,7 +144,7 @@ test('API tokens: shown once, stored hashed, scoped to one grant, revocable', as
   const api = w.client();
   const me = await api.get('/api/v1/me', { authorization: `Bearer ${token}` });
   assert.equal(me.status, 200);
-  assert.deepEqual((await me.json()).grants.map((g: any) => g.role), ['buyer'], 'the token holds only its grant');
+  assert.deepEqual((await me.json() as any).grants.map((g: any) => g.role), ['buyer'], 'the token holds only its grant');
   await admin.form(`/account/tokens/${stored.id}/revoke`, {});
   assert.equal((await api.get('/api/v1/me', { authorization: `Bearer ${token}` })).status, 401);
   assert.equal((await api.get('/api/v1/me', { authorization: 'Bearer lmb_nonsense' })).status, 401);

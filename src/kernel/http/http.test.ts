@@ -33,7 +33,7 @@ test('malformed JSON → 400 problem+json', async () => {
   const r = await post('{"name": ');
   assert.equal(r.status, 400);
   assert.match(r.headers.get('content-type')!, /application\/problem\+json/);
-  const p = await r.json();
+  const p = (await r.json()) as any;
   assert.equal(p.code, 'MALFORMED_JSON');
   assert.equal(p.title, 'Isi permintaan bukan JSON yang sah.');
 });
@@ -41,7 +41,7 @@ test('malformed JSON → 400 problem+json', async () => {
 test('wrong types and unknown fields → 422 with a message per field, in English when asked', async () => {
   const r = await post(JSON.stringify({ name: 'x', qty: 'two', admin: true }), { 'accept-language': 'en' });
   assert.equal(r.status, 422);
-  const p = await r.json();
+  const p = (await r.json()) as any;
   assert.equal(p.code, 'VALIDATION_FAILED');
   assert.equal(p.errors.name, 'Too short (at least 2 characters).');
   assert.equal(p.errors.qty, 'Wrong type of value.');
@@ -51,7 +51,7 @@ test('wrong types and unknown fields → 422 with a message per field, in Englis
 test('oversized bodies → 413', async () => {
   const r = await post(JSON.stringify({ name: 'x'.repeat(5000), qty: 1 }));
   assert.equal(r.status, 413);
-  assert.equal((await r.json()).code, 'PAYLOAD_TOO_LARGE');
+  assert.equal((await r.json() as any).code, 'PAYLOAD_TOO_LARGE');
 });
 
 test('nothing was written by any bad request; a good one is', async () => {
@@ -66,7 +66,7 @@ test('404 and 500 pages in the user language, no stack trace, request id logged'
   assert.equal(nf.status, 404);
   assert.match(await nf.text(), /Page or record not found/);
   const api404 = await c.get('/api/v1/nothing');
-  assert.equal((await api404.json()).code, 'NOT_FOUND');
+  assert.equal((await api404.json() as any).code, 'NOT_FOUND');
   const boom = await c.get('/boom');
   assert.equal(boom.status, 500);
   const text = await boom.text();

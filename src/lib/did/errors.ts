@@ -13,7 +13,6 @@ export type DidErrorCode =
   | 'CLUSTER_NOT_CONSTANT' // a unit belongs to two clusters
   | 'NO_TREATED' // no unit is ever treated inside the panel
   | 'NO_NEVER_TREATED' // control 'never' requested but nobody is never treated
-  | 'NO_CONTROL' // no control units at all
   | 'TOO_FEW_PERIODS' // fewer than two periods
   | 'SINGULAR' // a regression design is rank deficient
   | 'CSV_PARSE'; // malformed CSV (e.g. unterminated quote)

@@ -1,0 +1,81 @@
+// Stock changes, the only way stock moves. Every change is a conditional UPDATE checked by
+// rows affected (never read-modify-write, so concurrent checkouts cannot oversell) plus a
+// ledger row with its reason. Invariant per variant: initial + restocks + returns ±
+// corrections = available + reserved + sold.
+import { sql } from 'kysely';
+import { newId } from '../../kernel/ids/index.js';
+import { nowIso, type Tx } from '../../kernel/db/index.js';
+import type { StockReason } from './catalog.tables.js';
+import './catalog.tables.js';
+
+async function ledger(tx: Tx, variantId: string, dA: number, dR: number, reason: StockReason, ref: string | null, actorId: string | null) {
+  await tx.insertInto('stock_ledger').values({ id: newId('stk'), variant_id: variantId, delta_available: dA, delta_reserved: dR, reason, ref, actor_id: actorId, at: nowIso() }).execute();
+}
+
+const changed = (r: { numUpdatedRows: bigint }) => Number(r.numUpdatedRows) === 1;
+
+/** Moves `qty` from available to reserved; false (nothing written) when not enough is available. */
+export async function reserveStock(tx: Tx, variantId: string, qty: number, ref: string, actorId: string | null = null): Promise<boolean> {
+  const r = await tx
+    .updateTable('stock')
+    .set({ available: sql`available - ${qty}`, reserved: sql`reserved + ${qty}`, updated_at: nowIso() })
+    .where('variant_id', '=', variantId)
+    .where('available', '>=', qty)
+    .executeTakeFirst();
+  if (!changed(r)) return false;
+  await ledger(tx, variantId, -qty, qty, 'reservation', ref, actorId);
+  return true;
+}
+
+/** Returns a reservation to available stock (cancelled or expired order). */
+export async function releaseStock(tx: Tx, variantId: string, qty: number, ref: string, actorId: string | null = null): Promise<boolean> {
+  const r = await tx
+    .updateTable('stock')
+    .set({ available: sql`available + ${qty}`, reserved: sql`reserved - ${qty}`, updated_at: nowIso() })
+    .where('variant_id', '=', variantId)
+    .where('reserved', '>=', qty)
+    .executeTakeFirst();
+  if (!changed(r)) return false;
+  await ledger(tx, variantId, qty, -qty, 'release', ref, actorId);
+  return true;
+}
+
+/** Turns a reservation into a sale (the goods left with the order). */
+export async function commitSale(tx: Tx, variantId: string, qty: number, ref: string, actorId: string | null = null): Promise<boolean> {
+  const r = await tx
+    .updateTable('stock')
+    .set({ reserved: sql`reserved - ${qty}`, updated_at: nowIso() })
+    .where('variant_id', '=', variantId)
+    .where('reserved', '>=', qty)
+    .executeTakeFirst();
+  if (!changed(r)) return false;
+  await ledger(tx, variantId, 0, -qty, 'sale', ref, actorId);
+  return true;
+}
+
+/**
+ * Adds (restock, return) or removes (negative correction) available units. A correction
+ * that would go below zero changes nothing and returns false.
+ */
+export async function adjustStock(tx: Tx, variantId: string, delta: number, reason: 'initial' | 'restock' | 'return' | 'correction', ref: string | null, actorId: string | null = null): Promise<boolean> {
+  if (delta === 0) return true;
+  const r = await tx
+    .updateTable('stock')
+    .set({ available: sql`available + ${delta}`, updated_at: nowIso() })
+    .where('variant_id', '=', variantId)
+    .where('available', '>=', delta < 0 ? -delta : 0)
+    .executeTakeFirst();
+  if (!changed(r)) return false;
+  await ledger(tx, variantId, delta, 0, reason, ref, actorId);
+  return true;
+}
+
+/** Creates the stock row of a new variant with its initial quantity (ledger reason `initial`). */
+export async function createStock(tx: Tx, variantId: string, location: { kind: 'umkm' | 'service_point'; id: string }, initial: number, actorId: string | null = null): Promise<void> {
+  await tx.insertInto('stock').values({ variant_id: variantId, location_kind: location.kind, location_id: location.id, available: 0, reserved: 0, updated_at: nowIso() }).execute();
+  if (initial > 0) await adjustStock(tx, variantId, initial, 'initial', null, actorId);
+}
+
+export async function stockOf(tx: Tx, variantId: string) {
+  return tx.selectFrom('stock').selectAll().where('variant_id', '=', variantId).executeTakeFirst();
+}

@@ -1,0 +1,107 @@
+// Loads Indonesia's official administrative areas from the `idn-area-data` package
+// (Kemendagri 2025; ODbL). Idempotent: rows are upserted by code, so a second run changes
+// nothing and a newer package version renames areas without breaking references.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { sql } from 'kysely';
+import type { Db } from '../../kernel/db/index.js';
+import type { RegionsTable } from './regions.tables.js';
+
+const require = createRequire(import.meta.url);
+
+export function dataDir(): string {
+  return join(dirname(require.resolve('idn-area-data/package.json')), 'data');
+}
+
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(dirname(require.resolve('idn-area-data/package.json')), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** Lower-case, accent-free form used for case- and accent-insensitive prefix search. */
+export function normaliseName(name: string): string {
+  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+/** Splits one CSV line of the package's files (quoted fields allowed). */
+function splitCsv(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let q = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (q) {
+      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; }
+      else if (ch === '"') q = false;
+      else cur += ch;
+    } else if (ch === '"') q = true;
+    else if (ch === ',') { out.push(cur); cur = ''; }
+    else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+function readCsv(file: string): string[][] {
+  return readFileSync(join(dataDir(), file), 'utf8').split(/\r?\n/).slice(1).filter((l) => l.trim() !== '').map(splitCsv);
+}
+
+/** Village type from the first digit of the last segment: 1 kelurahan, 2 desa, 3 desa adat. */
+export function villageKind(code: string): string {
+  const d = code.split('.')[3]?.[0];
+  return d === '1' ? 'kelurahan' : d === '3' ? 'desa_adat' : 'desa';
+}
+
+export function regionRows(filter?: (code: string) => boolean): RegionsTable[] {
+  const v = packageVersion();
+  const keep = filter ?? (() => true);
+  const rows: RegionsTable[] = [];
+  for (const [code, name] of readCsv('provinces.csv')) if (keep(code)) rows.push({ code, parent_code: null, level: 1, name, name_norm: normaliseName(name), kind: 'provinsi', source_version: v });
+  for (const [code, parent, name] of readCsv('regencies.csv')) if (keep(code)) rows.push({ code, parent_code: parent, level: 2, name, name_norm: normaliseName(name.replace(/^(Kabupaten|Kota)\s+/i, '')), kind: /^Kota\s/i.test(name) ? 'kota' : 'kabupaten', source_version: v });
+  for (const [code, parent, name] of readCsv('districts.csv')) if (keep(code)) rows.push({ code, parent_code: parent, level: 3, name, name_norm: normaliseName(name), kind: 'kecamatan', source_version: v });
+  for (const [code, parent, name] of readCsv('villages.csv')) if (keep(code)) rows.push({ code, parent_code: parent, level: 4, name, name_norm: normaliseName(name), kind: villageKind(code), source_version: v });
+  return rows;
+}
+
+export interface ImportResult {
+  provinces: number;
+  regencies: number;
+  districts: number;
+  villages: number;
+  inserted: number;
+  updated: number;
+}
+
+/**
+ * Upserts the areas in batches inside one transaction. `prefixes` limits the import to some
+ * regions (plus all provinces and regencies) — test worlds use it to stay small.
+ */
+export async function importRegions(db: Db, opts: { prefixes?: string[]; onProgress?: (done: number, total: number) => void } = {}): Promise<ImportResult> {
+  const prefixes = opts.prefixes;
+  const rows = regionRows(prefixes ? (code) => code.split('.').length <= 2 || prefixes.some((p) => code === p || code.startsWith(p + '.')) : undefined);
+  const before = await db.selectFrom('regions').select(['code', 'name', 'parent_code', 'kind', 'source_version']).execute();
+  const existing = new Map(before.map((r) => [r.code, r]));
+  const changed = rows.filter((r) => {
+    const e = existing.get(r.code);
+    return !e || e.name !== r.name || e.parent_code !== r.parent_code || e.kind !== r.kind || e.source_version !== r.source_version;
+  });
+  const batch = 500;
+  await db.transaction().execute(async (tx) => {
+    for (let i = 0; i < changed.length; i += batch) {
+      await tx
+        .insertInto('regions')
+        .values(changed.slice(i, i + batch))
+        .onConflict((oc) =>
+          oc.column('code').doUpdateSet({
+            name: sql`excluded.name`, name_norm: sql`excluded.name_norm`, parent_code: sql`excluded.parent_code`,
+            kind: sql`excluded.kind`, source_version: sql`excluded.source_version`,
+          }),
+        )
+        .execute();
+      opts.onProgress?.(Math.min(i + batch, changed.length), changed.length);
+    }
+  });
+  const count = (lvl: number) => rows.filter((r) => r.level === lvl).length;
+  const inserted = changed.filter((r) => !existing.has(r.code)).length;
+  return { provinces: count(1), regencies: count(2), districts: count(3), villages: count(4), inserted, updated: changed.length - inserted };
+}
