@@ -2,6 +2,15 @@
 // all domains besides migrations.ts and the seed.
 import { createHttpApp, createLogger, type Deps, type Logger } from './kernel/http/index.js';
 import { accountsRoutes, authenticate, setLocale } from './domains/accounts/index.js';
+import { regionsRoutes } from './domains/regions/index.js';
+import { communityRoutes } from './domains/community/index.js';
+import { catalogRoutes } from './domains/catalog/index.js';
+import { innovationRoutes } from './domains/innovation/index.js';
+import { ordersRoutes } from './domains/orders/index.js';
+import { logisticsRoutes } from './domains/logistics/index.js';
+import { trainingRoutes } from './domains/training/index.js';
+import { partnersRoutes } from './domains/partners/index.js';
+import { impactRoutes } from './domains/impact/index.js';
 import { homeRoutes } from './home.routes.js';
 import { apiDocs } from './api-docs.js';
 
@@ -15,6 +24,15 @@ export function buildApp(deps: Deps, log: Logger = createLogger(deps.config.logL
   }, log);
   app.route('/', homeRoutes());
   app.route('/', accountsRoutes());
+  app.route('/', regionsRoutes());
+  app.route('/', communityRoutes());
+  app.route('/', catalogRoutes());
+  app.route('/', innovationRoutes());
+  app.route('/', ordersRoutes());
+  app.route('/', logisticsRoutes());
+  app.route('/', trainingRoutes());
+  app.route('/', partnersRoutes());
+  app.route('/', impactRoutes());
   apiDocs(app);
   return app;
 }

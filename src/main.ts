@@ -6,7 +6,7 @@ import { connect, migrateToLatest, type DbHandle } from './kernel/db/index.js';
 import { createLogger } from './kernel/http/index.js';
 import { startWorker } from './kernel/jobs/index.js';
 import { verifyAudit } from './kernel/audit/index.js';
-import { progressBar } from './kernel/cli/index.js';
+import { commandUsages, findCommand, progressBar, runStartupTasks } from './kernel/cli/index.js';
 import { allMigrations } from './migrations.js';
 import { buildApp } from './app.js';
 import { DEMO_PASSWORD, isEmpty, seedDemo } from './seed/index.js';
@@ -24,6 +24,7 @@ async function open(): Promise<DbHandle> {
   const bar = progressBar('migrate');
   const applied = await migrateToLatest(h, allMigrations);
   bar.done(applied.length ? `${applied.length} applied` : 'up to date');
+  await runStartupTasks(h);
   return h;
 }
 
@@ -91,10 +92,13 @@ async function main(argv: string[]): Promise<number> {
       const { runDidCli } = await import('./lib/did/cli.js');
       return runDidCli(rest, { readFile: (p) => readFileSync(p, 'utf8'), stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) });
     }
-    default:
+    default: {
+      const found = findCommand(argv);
+      if (found) return found.command.run(found.args, { open, stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) });
       break;
+    }
   }
-  console.error(USAGE);
+  console.error([USAGE, ...commandUsages()].join('\n'));
   return cmd ? 2 : 0;
 }
 

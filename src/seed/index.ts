@@ -1,17 +1,33 @@
 // The demo world, seeded into an empty database in demo mode. Every domain adds its part in
-// dependency order; everything created here is marked as demo data.
+// dependency order (each file here is owned by its domain); everything created is demo data.
 import type { DbHandle } from '../kernel/db/index.js';
 import type { Progress } from '../kernel/cli/index.js';
-import { seedAccounts, type DemoLogin } from './accounts.seed.js';
+import type { DemoLogin } from './demo-user.js';
+import { seedAccounts } from './accounts.seed.js';
+import { seedRegions } from './regions.seed.js';
+import { seedCommunity } from './community.seed.js';
+import { seedCatalog } from './catalog.seed.js';
+import { seedInnovation } from './innovation.seed.js';
+import { seedOrders } from './orders.seed.js';
+import { seedLogistics } from './logistics.seed.js';
+import { seedTraining } from './training.seed.js';
+import { seedPartners } from './partners.seed.js';
+import { seedImpact } from './impact.seed.js';
 
-export const DEMO_PASSWORD = 'demo-lumbung-2026';
+export { DEMO_PASSWORD, type DemoLogin } from './demo-user.js';
 
 export interface SeedContext {
   h: DbHandle;
   progress?: Progress;
-  /** Ids of the demo world's main records, shared between domain seeds. */
+  /** Ids of the demo world's main records, shared between domain seeds (e.g. `umkm:sari`). */
   refs: Record<string, string>;
 }
+
+const STEPS: [string, (ctx: SeedContext) => Promise<DemoLogin[]>][] = [
+  ['accounts', seedAccounts], ['regions', seedRegions], ['community', seedCommunity], ['catalog', seedCatalog],
+  ['innovation', seedInnovation], ['orders', seedOrders], ['logistics', seedLogistics], ['training', seedTraining],
+  ['partners', seedPartners], ['impact', seedImpact],
+];
 
 export async function isEmpty(h: DbHandle): Promise<boolean> {
   const row = await h.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -21,7 +37,7 @@ export async function isEmpty(h: DbHandle): Promise<boolean> {
 /** Seeds the whole demo world and returns the demo logins to print. */
 export async function seedDemo(h: DbHandle, progress?: Progress): Promise<DemoLogin[]> {
   const ctx: SeedContext = { h, progress, refs: {} };
-  return seedAccounts(ctx);
+  const logins: DemoLogin[] = [];
+  for (const [, step] of STEPS) logins.push(...(await step(ctx)));
+  return logins;
 }
-
-export type { DemoLogin };

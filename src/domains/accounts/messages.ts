@@ -10,12 +10,12 @@ defineErrors({
 const roleNames = {
   id: {
     national_admin: 'Admin nasional', regional_officer: 'Petugas daerah', community_manager: 'Pengelola BUMDes/koperasi',
-    village_agent: 'Agen desa', seller: 'Penjual (UMKM)', mentor: 'Pendamping', reviewer: 'Penilai produk',
+    village_agent: 'Agen desa', seller: 'Penjual (UMKM)', mentor: 'Pendamping', trainer: 'Pelatih', reviewer: 'Penilai produk', analyst: 'Analis kementerian',
     hub_operator: 'Operator hub', partner: 'Mitra platform', buyer: 'Pembeli',
   },
   en: {
     national_admin: 'National admin', regional_officer: 'Regional officer', community_manager: 'Community manager',
-    village_agent: 'Village agent', seller: 'Seller (UMKM)', mentor: 'Mentor', reviewer: 'Product reviewer',
+    village_agent: 'Village agent', seller: 'Seller (UMKM)', mentor: 'Mentor', trainer: 'Trainer', reviewer: 'Product reviewer', analyst: 'Ministry analyst',
     hub_operator: 'Hub operator', partner: 'Partner platform', buyer: 'Buyer',
   },
 };

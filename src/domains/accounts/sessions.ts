@@ -11,7 +11,7 @@ import type { AppEnv } from '../../kernel/http/index.js';
 import { grantsOf, sessionWithUser, toGrant } from './accounts.repo.js';
 
 const MIN = 60_000;
-const STAFF: readonly Role[] = ['national_admin', 'regional_officer', 'community_manager', 'village_agent', 'mentor', 'reviewer', 'hub_operator', 'partner'];
+const STAFF: readonly Role[] = ['national_admin', 'regional_officer', 'community_manager', 'village_agent', 'mentor', 'trainer', 'reviewer', 'hub_operator', 'partner', 'analyst'];
 export const STAFF_IDLE_MS = 30 * MIN;
 export const STAFF_ABSOLUTE_MS = 12 * 60 * MIN;
 const OTHER_IDLE_MS = 7 * 24 * 60 * MIN;

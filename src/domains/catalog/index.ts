@@ -5,3 +5,4 @@ export { catalogMigrations } from './migrations/index.js';
 /** Stock moves only through these conditional updates, each with a ledger row. */
 export { reserveStock, releaseStock, commitSale, adjustStock, createStock, stockOf } from './stock.js';
 export type { ProductsTable, VariantsTable, StockTable, StockLedgerTable, PhotosTable } from './catalog.tables.js';
+export { catalogRoutes } from './catalog.routes.js';

@@ -10,3 +10,4 @@ export type { UmkmTable, OrganisationsTable, ServicePointsTable, CertificationsT
 registerScopeResolver('organisation', async (db, id) => (await db.selectFrom('organisations').select('village_code').where('id', '=', id).executeTakeFirst())?.village_code);
 registerScopeResolver('service_point', async (db, id) => (await db.selectFrom('service_points').select('village_code').where('id', '=', id).executeTakeFirst())?.village_code);
 registerScopeResolver('umkm', async (db, id) => (await db.selectFrom('umkm').select('village_code').where('id', '=', id).executeTakeFirst())?.village_code);
+export { communityRoutes } from './community.routes.js';

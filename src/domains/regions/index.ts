@@ -13,3 +13,4 @@ registerScopeResolver('region', async (db, code) => {
   const r = await db.selectFrom('regions').select('code').where('code', '=', code).executeTakeFirst();
   return r ? r.code : undefined;
 });
+export { regionsRoutes } from './regions.routes.js';

@@ -5,7 +5,7 @@ import type { Locale } from '../i18n/i18n.js';
 
 export const ROLES = [
   'national_admin', 'regional_officer', 'community_manager', 'village_agent', 'seller',
-  'mentor', 'reviewer', 'hub_operator', 'partner', 'buyer',
+  'mentor', 'trainer', 'reviewer', 'hub_operator', 'partner', 'analyst', 'buyer',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -19,9 +19,12 @@ export const ROLE_SCOPE: Record<Role, ScopeType> = {
   village_agent: 'service_point',
   seller: 'umkm',
   mentor: 'region',
+  trainer: 'region',
   reviewer: 'region',
   hub_operator: 'hub',
   partner: 'partner',
+  // Ministry analysts read national aggregates and pseudonymised exports; they write nothing.
+  analyst: 'national',
   buyer: 'self',
 };
 

@@ -1,0 +1,8 @@
+// Routes of catalog pages, search and API.
+// An OpenAPIHono sub-app: routes declared with app.openapi(...) land in /api/openapi.json.
+import { createApiApp } from '../../kernel/http/index.js';
+
+export function catalogRoutes() {
+  const app = createApiApp();
+  return app;
+}

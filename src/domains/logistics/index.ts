@@ -1,0 +1,3 @@
+// Logistics: the hub network, parcels and routes.
+export { logisticsMigrations } from './migrations/index.js';
+export { logisticsRoutes } from './logistics.routes.js';

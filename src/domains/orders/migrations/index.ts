@@ -1,0 +1,4 @@
+import type { Migrations } from '../../../kernel/db/index.js';
+
+// Migration names start with 06xx so the whole app's migrations sort by domain.
+export const ordersMigrations: Migrations = {};

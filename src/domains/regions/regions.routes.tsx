@@ -1,0 +1,8 @@
+// Routes of regions pages and API.
+// An OpenAPIHono sub-app: routes declared with app.openapi(...) land in /api/openapi.json.
+import { createApiApp } from '../../kernel/http/index.js';
+
+export function regionsRoutes() {
+  const app = createApiApp();
+  return app;
+}

@@ -1,0 +1,27 @@
+// One demo person: a user with a password, a grant in the demo world, and the login to print.
+import { createUser, grantRole } from '../domains/accounts/index.js';
+import { unwrap } from '../kernel/errors/index.js';
+import type { Role } from '../kernel/auth/index.js';
+import type { DbHandle } from '../kernel/db/index.js';
+
+export const DEMO_PASSWORD = 'demo-lumbung-2026';
+
+export interface DemoLogin {
+  role: Role;
+  name: string;
+  login: string;
+  scope: string | null;
+}
+
+/**
+ * Demo phones are +62811000000NN; each domain seed owns a block of NN:
+ * accounts 01-02, regions 03-09, community 10-19, catalog/innovation 20-29, orders 30-39,
+ * logistics 40-49, training 50-59, partners 60-69, impact 70-79.
+ */
+export async function demoUser(h: DbHandle, p: { role: Role; name: string; phone: string; scope: string | null }, refs: Record<string, string>): Promise<DemoLogin> {
+  const id = unwrap(await createUser(h.db, { displayName: p.name, phone: p.phone, password: DEMO_PASSWORD, isDemo: true }));
+  unwrap(await grantRole(h.db, null, id, p.role, p.scope));
+  refs[`user:${p.phone}`] = id;
+  if (!refs[`user:${p.role}`]) refs[`user:${p.role}`] = id;
+  return { role: p.role, name: p.name, login: '0' + p.phone.slice(3), scope: p.scope };
+}
