@@ -1,0 +1,20 @@
+// Whether a product is listed (visible in the storefront, search and partner feeds). The
+// decision belongs to the innovation centre (review outcome, certification validity); the
+// write belongs here, because only the catalog writes its tables.
+import { nowIso, type Tx } from '../../kernel/db/index.js';
+import { audit } from '../../kernel/audit/index.js';
+import './catalog.tables.js';
+
+export const LISTING_STATES = ['not_reviewed', 'in_review', 'changes_requested', 'listed', 'certification_expired', 'withdrawn'] as const;
+export type ListingState = (typeof LISTING_STATES)[number];
+
+/** Sets a product's listing state; `listed` is 1 exactly when the state is `listed`. False when the product does not exist. */
+export async function setListing(tx: Tx, productId: string, state: ListingState, actorId: string | null): Promise<boolean> {
+  const r = await tx.updateTable('products')
+    .set({ listing_state: state, listed: state === 'listed' ? 1 : 0, updated_at: nowIso() })
+    .where('id', '=', productId)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) return false;
+  await audit(tx, { actorId, action: 'catalog.listing', entityType: 'product', entityId: productId, data: { state } });
+  return true;
+}
