@@ -1,3 +1,30 @@
-// Innovation: the product innovation centre.
+// Innovation: the product innovation centre — readiness reviews in rounds, improvement tasks,
+// value-add records, and listing that follows review outcome and certification validity.
+import { registerStartupTask } from '../../kernel/cli/index.js';
+import './innovation.tables.js';
+import './messages.js';
+import { sweepAtStartup } from './certification-sweep.js';
+
 export { innovationMigrations } from './migrations/index.js';
 export { innovationRoutes } from './innovation.routes.js';
+export type { ReviewsTable, ReviewItemsTable, ImprovementTasksTable, ImprovementTaskEventsTable, ValueAddRecordsTable } from './innovation.tables.js';
+/** Stable checklist keys, the items that apply to a category, and the certifications it needs. */
+export { CHECKLIST_KEYS, checklistFor, requiredCertificationsFor, type ChecklistKey, type CertRequirement } from './checklist.js';
+/** The listing state machine as data (event → from states → to state). */
+export { LISTING_TRANSITIONS, transition, type ListingEvent } from './review-machine.js';
+/** Seller submits a product (new round); a reviewer completes a round; a seller withdraws. */
+export { submitForReview, completeReview, withdrawProduct, type CompleteReviewInput, type ItemResult } from './review.service.js';
+/** Marks an improvement task done (UMKM, its manager, or the assigned mentor). */
+export { markTaskDone } from './tasks.service.js';
+/** Records raw material cost and selling price per unit before/after an improvement. */
+export { recordValueAdd, type ValueAddInput } from './value-add.service.js';
+/** Unlists products whose required certification expired and relists renewed ones (all or one UMKM). */
+export { sweepCertifications, onUmkmCertificationsChanged, scheduleSweep, SWEEP_JOB } from './certification-sweep.js';
+/** For training: failed items of the latest round of each not-listed product of these UMKM. */
+export { reviewGaps, type ReviewGap } from './stats.js';
+/** For training/mentoring: when each UMKM first had a product marked market-ready. */
+export { firstMarketReadyAt } from './stats.js';
+/** For impact/KPIs: products submitted, market-ready share, median days to market-ready, open tasks by type in a region. */
+export { innovationStats, type InnovationStats } from './stats.js';
+
+registerStartupTask((h) => sweepAtStartup(h.db));

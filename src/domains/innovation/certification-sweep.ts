@@ -1,0 +1,94 @@
+// Listing follows certification validity: a listed product whose required certification ran
+// out is unlisted (certification_expired), and relisted once every requirement is valid again.
+// Runs three ways: a daily job on the kernel queue, once at startup, and for one UMKM whenever
+// its certifications change.
+import { inTransaction, type Db } from '../../kernel/db/index.js';
+import { audit } from '../../kernel/audit/index.js';
+import { enqueue, registerJob } from '../../kernel/jobs/index.js';
+import { setListing } from '../catalog/index.js';
+import { certificationCategories, missingCertifications } from './checklist.js';
+import { transition } from './review-machine.js';
+import { certificationDependentProducts, certificationsOf, type CertificationRow } from './innovation.queries.js';
+import { todayIn } from './dates.js';
+
+export const SWEEP_JOB = 'innovation.certification_sweep';
+
+export interface SweepResult {
+  unlisted: string[];
+  relisted: string[];
+}
+
+function validKinds(certs: CertificationRow[], on: string): Set<string> {
+  return new Set(certs.filter((c) => c.issued_on <= on && (c.expires_on === null || c.expires_on >= on)).map((c) => c.kind));
+}
+
+/**
+ * Re-decides listing for certification-dependent products (all, or one UMKM's). `now` sets the
+ * clock; each product's day is read in its own province's zone.
+ */
+export async function sweepCertifications(db: Db, o: { umkmId?: string; now?: Date } = {}): Promise<SweepResult> {
+  const products = await certificationDependentProducts(db, certificationCategories(), ['listed', 'certification_expired'], o.umkmId);
+  const villages = await villagesOf(db, products.map((p) => p.id));
+  const certs = await certificationsOf(db, [...new Set(products.map((p) => p.umkm_id))]);
+  const byUmkm = new Map<string, CertificationRow[]>();
+  for (const c of certs) byUmkm.set(c.umkm_id, [...(byUmkm.get(c.umkm_id) ?? []), c]);
+  const out: SweepResult = { unlisted: [], relisted: [] };
+  for (const p of products) {
+    const on = todayIn(villages.get(p.id), o.now);
+    const missing = missingCertifications(p.category, validKinds(byUmkm.get(p.umkm_id) ?? [], on));
+    const event = p.listing_state === 'listed' && missing.length ? 'certification_expired' : p.listing_state === 'certification_expired' && !missing.length ? 'certification_renewed' : null;
+    if (!event) continue;
+    const next = transition(p.listing_state, event);
+    if (!next.ok) continue;
+    const changed = await inTransaction(db, async (tx) => {
+      // Re-read inside the transaction: a seller may have withdrawn the product meanwhile.
+      const now = await tx.selectFrom('products').select('listing_state').where('id', '=', p.id).executeTakeFirst();
+      if (now?.listing_state !== p.listing_state) return false;
+      await setListing(tx, p.id, next.value, null);
+      await audit(tx, { actorId: null, action: `innovation.${event}`, entityType: 'product', entityId: p.id, data: { on, missing: missing.map((m) => m.name) } });
+      return true;
+    });
+    if (changed) (event === 'certification_expired' ? out.unlisted : out.relisted).push(p.id);
+  }
+  return out;
+}
+
+async function villagesOf(db: Db, productIds: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < productIds.length; i += 500) {
+    const rows = await db.selectFrom('products').select(['id', 'village_code']).where('id', 'in', productIds.slice(i, i + 500)).execute();
+    for (const r of rows) out.set(r.id, r.village_code);
+  }
+  return out;
+}
+
+/** The next daily run: 17:05 UTC, when the date has turned in WIT, WITA and WIB alike. */
+export function nextSweepAt(now = new Date()): Date {
+  const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 17, 5));
+  if (next <= now) next.setUTCDate(next.getUTCDate() + 1);
+  return next;
+}
+
+/** Makes sure exactly one future sweep is queued. */
+export async function scheduleSweep(db: Db, now = new Date()): Promise<void> {
+  const queued = await db.selectFrom('jobs').select('id').where('type', '=', SWEEP_JOB).where('status', '=', 'queued').executeTakeFirst();
+  if (!queued) await enqueue(db, SWEEP_JOB, {}, { runAt: nextSweepAt(now), maxAttempts: 3 });
+}
+
+registerJob(SWEEP_JOB, async (ctx) => {
+  const now = ctx.payload?.now ? new Date(ctx.payload.now) : new Date();
+  const r = await sweepCertifications(ctx.db, { umkmId: ctx.payload?.umkmId, now });
+  if (!ctx.payload?.umkmId) await scheduleSweep(ctx.db, now);
+  return { unlisted: r.unlisted.length, relisted: r.relisted.length };
+});
+
+/** Startup: catch up on days the server was off, then keep the daily run queued. */
+export async function sweepAtStartup(db: Db): Promise<void> {
+  await sweepCertifications(db);
+  await scheduleSweep(db);
+}
+
+/** A certification of one UMKM changed: re-decide its products now. */
+export async function onUmkmCertificationsChanged(db: Db, umkmId: string): Promise<SweepResult> {
+  return sweepCertifications(db, { umkmId });
+}

@@ -1,0 +1,93 @@
+// Reads across other domains' tables that the innovation centre needs (products, UMKM,
+// certifications, mentors). Writes to those tables never happen here: listing goes through
+// catalog's setListing, certifications belong to community.
+import type { Db, Tx } from '../../kernel/db/index.js';
+import { regionContains } from '../../kernel/auth/index.js';
+
+export interface ProductForReview {
+  id: string;
+  umkm_id: string;
+  village_code: string;
+  title: string;
+  category: string;
+  listing_state: string;
+  organisation_id: string | null;
+  umkm_name: string;
+}
+
+export async function productForReview(db: Tx, productId: string): Promise<ProductForReview | undefined> {
+  return db.selectFrom('products').innerJoin('umkm', 'umkm.id', 'products.umkm_id')
+    .select(['products.id', 'products.umkm_id', 'products.village_code', 'products.title', 'products.category', 'products.listing_state', 'umkm.organisation_id', 'umkm.name as umkm_name'])
+    .where('products.id', '=', productId)
+    .executeTakeFirst();
+}
+
+/** Certification kinds each UMKM holds that are valid on `on` (YYYY-MM-DD): issued by then, not yet expired. */
+export async function validCertificationKinds(db: Tx, umkmIds: string[], on: string): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>(umkmIds.map((id) => [id, new Set<string>()]));
+  if (umkmIds.length === 0) return out;
+  for (let i = 0; i < umkmIds.length; i += 500) {
+    const rows = await db.selectFrom('certifications').select(['umkm_id', 'kind'])
+      .where('umkm_id', 'in', umkmIds.slice(i, i + 500))
+      .where('issued_on', '<=', on)
+      .where((eb) => eb.or([eb('expires_on', 'is', null), eb('expires_on', '>=', on)]))
+      .execute();
+    for (const r of rows) out.get(r.umkm_id)?.add(r.kind);
+  }
+  return out;
+}
+
+export interface MentorOption {
+  id: string;
+  display_name: string;
+}
+
+/** Active users with a mentor grant covering the village (for the review form's mentor choice). */
+export async function mentorsFor(db: Tx, villageCode: string): Promise<MentorOption[]> {
+  const rows = await db.selectFrom('grants').innerJoin('users', 'users.id', 'grants.user_id')
+    .select(['users.id', 'users.display_name', 'grants.region_code'])
+    .where('grants.role', '=', 'mentor').where('users.status', '=', 'active')
+    .orderBy('users.display_name')
+    .execute();
+  const seen = new Set<string>();
+  return rows.filter((r) => (r.region_code === null || regionContains(r.region_code, villageCode)) && !seen.has(r.id) && seen.add(r.id))
+    .map((r) => ({ id: r.id, display_name: r.display_name }));
+}
+
+/** UMKM ids whose organisation is one of `organisationIds` (a community manager's UMKM). */
+export async function umkmOfOrganisations(db: Tx, organisationIds: string[]): Promise<string[]> {
+  if (organisationIds.length === 0) return [];
+  const rows = await db.selectFrom('umkm').select('id').where('organisation_id', 'in', organisationIds).execute();
+  return rows.map((r) => r.id);
+}
+
+/** First active variant's price and weight (the value-add form's defaults). */
+export async function firstVariant(db: Tx, productId: string): Promise<{ price: number; weight_grams: number } | undefined> {
+  return db.selectFrom('variants').select(['price', 'weight_grams']).where('product_id', '=', productId).where('active', '=', 1).orderBy('created_at').limit(1).executeTakeFirst();
+}
+
+/** Products whose listing depends on certifications and sits in one of `states`, optionally for some UMKM only. */
+export async function certificationDependentProducts(db: Db | Tx, categories: string[], states: string[], umkmId?: string) {
+  if (categories.length === 0) return [];
+  let q = db.selectFrom('products').select(['id', 'umkm_id', 'category', 'listing_state'])
+    .where('category', 'in', categories).where('listing_state', 'in', states);
+  if (umkmId) q = q.where('umkm_id', '=', umkmId);
+  return q.orderBy('id').execute();
+}
+
+
+export interface CertificationRow {
+  umkm_id: string;
+  kind: string;
+  issued_on: string;
+  expires_on: string | null;
+}
+
+/** Every certification of these UMKM (validity is decided per product's local date by the caller). */
+export async function certificationsOf(db: Tx, umkmIds: string[]): Promise<CertificationRow[]> {
+  const out: CertificationRow[] = [];
+  for (let i = 0; i < umkmIds.length; i += 500) {
+    out.push(...(await db.selectFrom('certifications').select(['umkm_id', 'kind', 'issued_on', 'expires_on']).where('umkm_id', 'in', umkmIds.slice(i, i + 500)).execute()));
+  }
+  return out;
+}
