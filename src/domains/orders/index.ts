@@ -1,3 +1,22 @@
-// Orders: storefront, cart, checkout and orders.
+// Orders: storefront (home section, village pages, cart, checkout, tracking), orders with
+// three status columns, village payments (COD, transfer, QRIS) and assisted ordering.
+import './orders.tables.js';
+import './messages.js';
+
 export { ordersMigrations } from './migrations/index.js';
 export { ordersRoutes } from './orders.routes.js';
+export type { OrdersTable, OrderLinesTable, OrderStatus, PaymentStatus, FulfilmentStatus, Channel, PaymentMethod, DeliveryKind } from './orders.tables.js';
+/** The one checkout use case (storefront, API, assisted, partners): one group, one order per UMKM. */
+export { placeOrder, CheckoutFailure, MAX_LINES, MAX_QTY, type PlaceOrderInput, type Placed, type PlacedOrder, type Delivery } from './checkout/place-order.js';
+/** Logistics plugs in real shipping quotes; null (or no quoter) falls back to the flat weight-band table. */
+export { registerShippingQuoter, flatRate, type ShippingQuoter, type ShippingQuery } from './shipping.js';
+/** Subscribe to every status/payment/fulfilment transition, delivered after commit. */
+export { onOrderEvent, flushOrderEvents, type OrderEvent, type OrderEventListener } from './events.js';
+/** Subscribe inside the transaction of every transition (outbox: webhooks, parcels commit with the order). */
+export { onOrderChangeInTx, type OrderTxListener } from './events.js';
+/** Fulfilment moves validated against the transition table and audit-logged (logistics scans call it). */
+export { recordFulfilment, cancelOrder, confirmReceipt, expireReservations, mayMoveFulfilment, type Requester } from './orders.service.js';
+/** The legal transitions of the three status columns, as data. */
+export { TRANSITIONS, ORDER_STATUSES, PAYMENT_STATUSES, FULFILMENT_STATUSES } from './transitions.js';
+/** Fee rates frozen into every order at placement. */
+export { PLATFORM_FEE_BP, AGENT_COMMISSION_BP, computeFees, producerShare } from './fees.js';

@@ -1,0 +1,93 @@
+// Order lifecycle: every change of status, payment or fulfilment goes through `transition`,
+// which checks the table in transitions.ts, updates conditionally on the current value (two
+// racing changes cannot both win), applies the stock and ledger side effects, writes the
+// audit log and queues the event dispatched after commit.
+import { inTransaction, nowIso, type Tx } from '../../kernel/db/index.js';
+import { audit } from '../../kernel/audit/index.js';
+import { fail, ok, type Result } from '../../kernel/errors/index.js';
+import { newId } from '../../kernel/ids/index.js';
+import { adjustStock, commitSale, releaseStock } from '../catalog/index.js';
+import type { FulfilmentStatus, OrderStatus, OrdersTable, PaymentStatus } from './orders.tables.js';
+import { COLUMN_OF, isLegal, type StatusColumn } from './transitions.js';
+import { dispatchOrderEvents, runTxListeners, type OrderEvent } from './events.js';
+import './messages.js';
+
+type Target = { column: 'status'; to: OrderStatus } | { column: 'payment'; to: PaymentStatus } | { column: 'fulfilment'; to: FulfilmentStatus };
+
+async function lines(tx: Tx, orderId: string) {
+  return tx.selectFrom('order_lines').select(['variant_id', 'qty']).where('order_id', '=', orderId).execute();
+}
+
+/**
+ * Applies one transition inside `tx`, with its side effects. Returns the events to dispatch
+ * after commit. Callers hold the order row as read in the same transaction.
+ */
+export async function transition(tx: Tx, order: OrdersTable, target: Target, actorId: string | null, note?: Record<string, unknown>): Promise<Result<OrderEvent[]>> {
+  const col = COLUMN_OF[target.column as StatusColumn];
+  const from = order[col] as string;
+  if (!isLegal(target.column, from, target.to)) return fail('ORDERS_ILLEGAL_TRANSITION', { from, to: target.to });
+  if (target.column === 'fulfilment' && order.status !== 'placed') return fail('ORDERS_ILLEGAL_TRANSITION', { from: order.status, to: target.to });
+  const at = nowIso();
+  const set: Record<string, unknown> = { [col]: target.to, updated_at: at };
+  if (target.column === 'fulfilment' && target.to === 'delivered') set.delivered_at = at;
+  if (target.column === 'fulfilment' && target.to === 'handed_over') set.reserved_until = null;
+  if (target.column === 'status' && target.to === 'cancelled') set.reserved_until = null;
+  if (target.column === 'payment' && target.to === 'paid') set.reserved_until = null;
+  const r = await tx.updateTable('orders').set(set as any).where('id', '=', order.id).where(col, '=', from as any).executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) return fail('ORDERS_ILLEGAL_TRANSITION', { from, to: target.to });
+  Object.assign(order, set);
+  const events: OrderEvent[] = [{ orderId: order.id, kind: target.column, from, to: target.to, at }];
+  await audit(tx, { actorId, action: `orders.${target.column}`, entityType: 'order', entityId: order.id, data: { from, to: target.to, ...note } });
+
+  if (target.column === 'fulfilment') {
+    if (target.to === 'handed_over') {
+      // The goods left the seller: the reservation becomes a sale and the UMKM earns its share.
+      for (const l of await lines(tx, order.id)) await commitSale(tx, l.variant_id, l.qty, order.id, actorId);
+      await tx.insertInto('seller_ledger').values({ id: newId('sld'), umkm_id: order.umkm_id, order_id: order.id, kind: 'earning', amount: order.seller_share, settlement_id: null, at }).execute();
+    } else if (target.to === 'returned') {
+      // Returned goods go back on the shelf through the ledger; the earning is taken back.
+      for (const l of await lines(tx, order.id)) await adjustStock(tx, l.variant_id, l.qty, 'return', order.id, actorId);
+      await tx.insertInto('seller_ledger').values({ id: newId('sld'), umkm_id: order.umkm_id, order_id: order.id, kind: 'reversal', amount: -order.seller_share, settlement_id: null, at }).execute();
+      if (order.agent_commission > 0 && order.agent_user_id) {
+        await tx.insertInto('agent_commissions').values({ id: newId('agc'), service_point_id: order.agent_service_point_id!, agent_user_id: order.agent_user_id, order_id: order.id, amount: -order.agent_commission, kind: 'reversal', at }).execute();
+      }
+    }
+  }
+  if (target.column === 'status' && target.to === 'cancelled') {
+    for (const l of await lines(tx, order.id)) await releaseStock(tx, l.variant_id, l.qty, order.id, actorId);
+    if (order.payment_status === 'paid') {
+      const rr = await transition(tx, order, { column: 'payment', to: 'refunded' }, actorId, { reason: 'cancelled' });
+      if (rr.ok) events.push(...rr.value);
+    }
+  }
+  // Delivered and paid: the order is complete (COD orders get there when the cash is in).
+  if (order.status === 'placed' && order.fulfilment_status === 'delivered' && order.payment_status === 'paid') {
+    const rc = await transition(tx, order, { column: 'status', to: 'completed' }, actorId);
+    if (rc.ok) events.push(...rc.value);
+  }
+  return ok(events);
+}
+
+async function loadForUpdate(tx: Tx, orderId: string): Promise<OrdersTable | undefined> {
+  return tx.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
+}
+
+/** Runs `fn` on one order in a transaction and dispatches its events after commit. */
+export async function changeOrder(db: Tx, orderId: string, fn: (tx: Tx, o: OrdersTable) => Promise<Result<OrderEvent[]>>): Promise<Result<OrdersTable>> {
+  let events: OrderEvent[] = [];
+  const r = await inTransaction(db, async (tx) => {
+    const o = await loadForUpdate(tx, orderId);
+    if (!o) return fail('ORDERS_NOT_FOUND');
+    const x = await fn(tx, o);
+    // Nothing may stay half-done: any failure undoes the whole change.
+    if (!x.ok) throw Object.assign(new Error('rollback'), { result: x });
+    events = x.value;
+    await runTxListeners(tx, events);
+    return ok(o);
+  }).catch((e) => {
+    if (e && e.result) return e.result as Result<OrdersTable>;
+    throw e;
+  });
+  if (r.ok) dispatchOrderEvents(events);
+  return r;
+}
