@@ -1,3 +1,33 @@
-// Logistics: the hub network, parcels and routes.
+// Logistics: the hub network (village service point → kecamatan hub → kabupaten hub),
+// parcels with labels and tracking, daily manifests, route plans solved with lib/vrp,
+// scans with proof of delivery, shipping quotes for checkout and KPIs.
+import { registerScopeResolver } from '../../kernel/auth/index.js';
+import { registerNav } from '../../kernel/http/index.js';
+import './logistics.tables.js';
+import './messages.js';
+
 export { logisticsMigrations } from './migrations/index.js';
 export { logisticsRoutes } from './logistics.routes.js';
+export type { HubsTable, ParcelsTable, ParcelScansTable, RunsTable, ScanKind, ParcelStatus } from './logistics.tables.js';
+/** Creates hubs, assigns service points, adds vehicles, sets detour factors and imports road distances. */
+export { createHub, assignPoint, addVehicle, setDetour, importDistances } from './network.service.js';
+/** Creates a parcel with its path through the network; one per order. */
+export { createParcel, parcelsForOrder } from './parcels.service.js';
+/** Records a scan (idempotent by client scan id; out-of-order scans refused). */
+export { recordScan } from './scans.service.js';
+/** Builds the day's manifests of a hub and plans its runs with lib/vrp. */
+export { buildManifests } from './consolidation.service.js';
+export { planRuns } from './routing.service.js';
+/** The network's shipping quote (also registered with orders as its quoter). */
+export { quoteNetwork } from './quote.js';
+/** Binds a database to orders' events (hand-over → parcel); parcels for missed hand-overs. */
+export { bindLogistics, parcelFromOrder, parcelsFromHandedOverOrders } from './orders.bridge.js';
+/** Logistics KPIs of a region over [from, to): lead times, cost per parcel, coverage, failures. */
+export { logisticsKpis, type LogisticsKpis } from './kpis.js';
+
+// A hub_operator grant names a hub; its region is the hub's kecamatan or kabupaten.
+registerScopeResolver('hub', async (db, id) => (await db.selectFrom('hubs').select('region_code').where('id', '=', id).executeTakeFirst())?.region_code);
+
+registerNav({ href: '/hub', label: 'logistics.nav.hubs', roles: ['hub_operator', 'regional_officer', 'national_admin'], order: 60 });
+registerNav({ href: '/titik/paket', label: 'logistics.nav.agent', roles: ['village_agent'], order: 61 });
+registerNav({ href: '/logistik/kpi', label: 'logistics.nav.kpi', roles: ['regional_officer', 'national_admin'], order: 62 });

@@ -1,0 +1,64 @@
+// Road-distance estimates. Villages have no road graph here (no map downloads), so a road
+// kilometre is the great-circle kilometre times the regency's detour factor (winding
+// mountain roads in Ngada ≈ 1.5, flatter Banyuwangi ≈ 1.3), unless an imported distance
+// matrix gives the measured figure for that pair.
+import { fail, ok, type Result } from '../../kernel/errors/index.js';
+
+export const DEFAULT_DETOUR = 1.35;
+const EARTH_KM = 6371.0088;
+
+export interface LatLng { lat: number; lng: number }
+
+/** Great-circle distance in kilometres (haversine). */
+export function greatCircleKm(a: LatLng, b: LatLng): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLng = (b.lng - a.lng) * rad;
+  const s = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
+  return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(s)));
+}
+
+/** Key of an undirected pair, smaller id first (roads are two-way). */
+export function pairKey(a: string, b: string): [string, string] {
+  return a < b ? [a, b] : [b, a];
+}
+
+export interface Located extends LatLng { id: string }
+
+/**
+ * Symmetric road-distance matrix over `nodes` (index 0 is the depot): imported kilometres
+ * where known, else great-circle × detour.
+ */
+export function roadMatrix(nodes: Located[], detour: number, overrides: Map<string, number>): number[][] {
+  return nodes.map((a, i) => nodes.map((b, j) => {
+    if (i === j) return 0;
+    const [x, y] = pairKey(a.id, b.id);
+    const known = overrides.get(`${x}|${y}`);
+    return known ?? greatCircleKm(a, b) * detour;
+  }));
+}
+
+export interface MatrixRow { from: string; to: string; km: number }
+
+/**
+ * Parses a distance CSV: header `from,to,km` (ids of hubs or service points), one pair per
+ * line. Any bad line rejects the whole file, naming the line, so nothing is half-imported.
+ */
+export function parseDistanceCsv(text: string): Result<MatrixRow[]> {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const header = (lines[0] ?? '').split(',').map((s) => s.trim().toLowerCase());
+  if (header.join(',') !== 'from,to,km') return fail('LOGISTICS_BAD_MATRIX', { line: 1, reason: 'header from,to,km' });
+  const rows: MatrixRow[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (!line) continue;
+    const cells = line.split(',').map((s) => s.trim());
+    const km = Number(cells[2]);
+    if (cells.length !== 3 || !cells[0] || !cells[1] || cells[0] === cells[1] || !Number.isFinite(km) || km <= 0 || km > 2000) {
+      return fail('LOGISTICS_BAD_MATRIX', { line: i + 1, reason: line.slice(0, 60) });
+    }
+    rows.push({ from: cells[0], to: cells[1], km });
+  }
+  if (rows.length === 0) return fail('LOGISTICS_BAD_MATRIX', { line: 2, reason: 'no rows' });
+  return ok(rows);
+}

@@ -1,0 +1,94 @@
+// Logistics KPIs for a regency officer: median lead time per stage and end to end, cost per
+// parcel and parcels per run, the share of villages with a service point within 5 km of the
+// village centre (where both have coordinates), and failed deliveries. Medians are taken in
+// JavaScript so both databases give the same answer.
+import type { Tx } from '../../kernel/db/index.js';
+import { greatCircleKm } from './geo.js';
+import { villageCentres } from './logistics.queries.js';
+
+export type Stage = 'first_mile' | 'line_haul' | 'last_mile' | 'pickup_wait';
+export const STAGES: Stage[] = ['first_mile', 'line_haul', 'last_mile', 'pickup_wait'];
+
+export interface LogisticsKpis {
+  region: string;
+  from: string;
+  to: string;
+  parcels: number;
+  delivered: number;
+  failedDeliveries: number;
+  /** Hours; null when no parcel completed that stage in the period. */
+  medianHours: Record<Stage | 'end_to_end', number | null>;
+  runs: number;
+  parcelsPerRun: number | null;
+  costPerParcel: number | null;
+  coverage: { villages: number; within5km: number; share: number | null };
+}
+
+export function median(xs: number[]): number | null {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+const inPrefix = (col: string, prefix: string) => (eb: any) => eb.or([eb(col, '=', prefix), eb(col, 'like', `${prefix}.%`)]);
+
+function nextDay(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86400_000).toISOString().slice(0, 10);
+}
+
+/** KPIs of parcels created and runs driven in [from, to] (dates, inclusive) inside `regionPrefix`. */
+export async function logisticsKpis(db: Tx, regionPrefix: string, from: string, to: string): Promise<LogisticsKpis> {
+  const end = nextDay(to);
+  const parcels = await db.selectFrom('parcels').select(['id', 'status'])
+    .where((eb) => eb.or([inPrefix('origin_village_code', regionPrefix)(eb), inPrefix('destination_village_code', regionPrefix)(eb)]))
+    .where('created_at', '>=', from).where('created_at', '<', end).execute();
+  const ids = parcels.map((p) => p.id);
+  const scans: { parcel_id: string; kind: string; at: string }[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    scans.push(...(await db.selectFrom('parcel_scans').select(['parcel_id', 'kind', 'at']).where('parcel_id', 'in', ids.slice(i, i + 500)).orderBy('at').orderBy('id').execute()));
+  }
+  const byParcel = new Map<string, typeof scans>();
+  for (const s of scans) byParcel.set(s.parcel_id, [...(byParcel.get(s.parcel_id) ?? []), s]);
+  const hours = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 3600_000;
+  const stage: Record<Stage | 'end_to_end', number[]> = { first_mile: [], line_haul: [], last_mile: [], pickup_wait: [], end_to_end: [] };
+  let failed = 0;
+  for (const list of byParcel.values()) {
+    for (let i = 0; i < list.length; i++) {
+      const s = list[i];
+      const n = list[i + 1];
+      if (s.kind === 'failed_delivery') failed++;
+      if (!n) continue;
+      if (s.kind === 'received_at_point' && n.kind === 'arrived_hub') stage.first_mile.push(hours(s.at, n.at));
+      if (s.kind === 'left_hub' && n.kind === 'arrived_hub') stage.line_haul.push(hours(s.at, n.at));
+      if (s.kind === 'out_for_delivery' && (n.kind === 'ready_for_pickup' || n.kind === 'delivered')) stage.last_mile.push(hours(s.at, n.at));
+      if (s.kind === 'ready_for_pickup' && n.kind === 'delivered') stage.pickup_wait.push(hours(s.at, n.at));
+    }
+    const done = list.find((s) => s.kind === 'delivered');
+    if (done && list[0] !== done) stage.end_to_end.push(hours(list[0].at, done.at));
+  }
+  const round = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
+  const runs = await db.selectFrom('runs as r').innerJoin('hubs as h', 'h.id', 'r.hub_id').select(['r.id', 'r.cost'])
+    .where(inPrefix('h.region_code', regionPrefix) as any).where('r.service_date', '>=', from).where('r.service_date', '<=', to).execute();
+  let carried = 0;
+  if (runs.length) {
+    const c = await db.selectFrom('manifest_parcels as mp').innerJoin('manifests as m', 'm.id', 'mp.manifest_id')
+      .select((eb) => eb.fn.countAll<number>().as('n')).where('m.run_id', 'in', runs.map((r) => r.id)).executeTakeFirst();
+    carried = Number(c?.n ?? 0);
+  }
+  const cost = runs.reduce((a, r) => a + r.cost, 0);
+  const centres = (await villageCentres(db, regionPrefix)).filter((v) => v.lat != null && v.lng != null);
+  const points = (await db.selectFrom('service_points').select(['lat', 'lng']).where(inPrefix('village_code', regionPrefix) as any).execute()).filter((p) => p.lat != null && p.lng != null);
+  const within = centres.filter((v) => points.some((p) => greatCircleKm({ lat: v.lat!, lng: v.lng! }, { lat: p.lat!, lng: p.lng! }) <= 5)).length;
+  return {
+    region: regionPrefix, from, to,
+    parcels: parcels.length,
+    delivered: parcels.filter((p) => p.status === 'delivered').length,
+    failedDeliveries: failed,
+    medianHours: { first_mile: round(median(stage.first_mile)), line_haul: round(median(stage.line_haul)), last_mile: round(median(stage.last_mile)), pickup_wait: round(median(stage.pickup_wait)), end_to_end: round(median(stage.end_to_end)) },
+    runs: runs.length,
+    parcelsPerRun: runs.length ? Math.round((carried / runs.length) * 10) / 10 : null,
+    costPerParcel: carried ? Math.round(cost / carried) : null,
+    coverage: { villages: centres.length, within5km: within, share: centres.length ? within / centres.length : null },
+  };
+}

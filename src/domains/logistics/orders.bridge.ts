@@ -1,0 +1,82 @@
+// The seam to orders: logistics prices shipping through orders' quoter registry, turns a
+// hand-over into a parcel and reports parcel milestones back as fulfilment changes. Orders'
+// events arrive after commit without a database handle, so every database logistics has
+// been bound to (app requests, startup, tests) is asked for the order; a catch-up sweep
+// (`parcelsFromHandedOverOrders`) covers events missed while a listener failed.
+import * as orders from '../orders/index.js';
+import type { Db, Tx } from '../../kernel/db/index.js';
+import type { Actor } from '../../kernel/auth/index.js';
+import { createParcel } from './parcels.service.js';
+import { pointForVillage } from './logistics.queries.js';
+import { quoteNetwork } from './quote.js';
+import type { ParcelStatus, ScanKind } from './logistics.tables.js';
+
+type OrderEvent = { orderId: string; kind: string; to: string };
+interface OrdersApi {
+  registerShippingQuoter?: (q: (db: Tx, query: { fromVillageCode: string; toVillageCode: string; weightGrams: number }) => Promise<number | null>) => void;
+  onOrderEvent?: (l: (e: OrderEvent) => Promise<void>) => unknown;
+  recordFulfilment?: (db: Tx, orderId: string, to: string, actor: Actor | null) => Promise<unknown>;
+}
+const api = orders as unknown as OrdersApi;
+
+const bound = new Set<Db>();
+let wired = false;
+
+/** Binds a database so orders' events find their order in it; wires the seams once. */
+export function bindLogistics(db: Db): void {
+  bound.add(db);
+  if (wired) return;
+  wired = true;
+  api.registerShippingQuoter?.(async (d, q) => (await quoteNetwork(d, q))?.amount ?? null);
+  api.onOrderEvent?.(async (e) => {
+    if (e.kind !== 'fulfilment' || e.to !== 'handed_over') return;
+    for (const d of bound) {
+      const exists = await d.selectFrom('orders').select('id').where('id', '=', e.orderId).executeTakeFirst().catch(() => undefined);
+      if (exists) await parcelFromOrder(d, e.orderId);
+    }
+  });
+}
+
+export function unbindLogistics(db: Db): void {
+  bound.delete(db);
+}
+
+/** Creates the parcel of a handed-over order (once): seller's point → buyer's point or address. */
+export async function parcelFromOrder(db: Tx, orderId: string, at?: string) {
+  const o = await db.selectFrom('orders').select(['id', 'village_code', 'delivery_kind', 'delivery_village_code', 'service_point_id', 'is_demo']).where('id', '=', orderId).executeTakeFirst();
+  if (!o) return null;
+  const origin = await pointForVillage(db, o.village_code);
+  if (!origin) return null;
+  const w = await db.selectFrom('order_lines').select((eb) => eb.fn.sum<number>(eb(eb.ref('qty'), '*', eb.ref('weight_grams'))).as('g')).where('order_id', '=', orderId).executeTakeFirst();
+  const dest = o.delivery_kind === 'pickup' && o.service_point_id ? o.service_point_id : await pointForVillage(db, o.delivery_village_code);
+  const r = await createParcel(db, null, {
+    orderId, originPointId: origin, destinationPointId: o.delivery_kind === 'pickup' ? (dest ?? null) : null,
+    destinationVillageCode: o.delivery_village_code, weightGrams: Math.max(1, Number(w?.g ?? 0) || 1000), at, isDemo: o.is_demo === 1,
+  });
+  return r.ok ? r.value : null;
+}
+
+/** Parcels for handed-over orders of sellers in `prefix` that have none yet (catch-up). */
+export async function parcelsFromHandedOverOrders(db: Tx, prefix: string): Promise<number> {
+  const rows = await db.selectFrom('orders as o').leftJoin('parcels as p', 'p.order_id', 'o.id').select('o.id')
+    .where('o.fulfilment_status', '=', 'handed_over').where('p.id', 'is', null)
+    .where((eb) => eb.or([eb('o.village_code', '=', prefix), eb('o.village_code', 'like', `${prefix}.%`)]))
+    .limit(500).execute().catch(() => []);
+  let n = 0;
+  for (const r of rows) if (await parcelFromOrder(db, r.id)) n++;
+  return n;
+}
+
+const FULFILMENT_OF: Partial<Record<ScanKind, string>> = { ready_for_pickup: 'ready_for_pickup', delivered: 'delivered' };
+
+/** Reports a parcel milestone to orders; orders' refusal never undoes a recorded scan. */
+export async function notifyFulfilment(db: Tx, orderId: string, before: ParcelStatus, kind: ScanKind, actor: Actor | null): Promise<void> {
+  if (!api.recordFulfilment) return;
+  const to = kind === 'arrived_hub' && (before === 'at_point' || before === 'created') ? 'in_transit' : FULFILMENT_OF[kind];
+  if (!to) return;
+  try {
+    await api.recordFulfilment(db, orderId, to, actor);
+  } catch {
+    // orders keeps its own state machine; a refused transition is reported there, not here
+  }
+}

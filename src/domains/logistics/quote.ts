@@ -1,0 +1,60 @@
+// Shipping quotes from the network for checkout: weight × legs × distance band. A leg is a
+// hop between network nodes (point → kecamatan hub, hub → hub, …); the band comes from the
+// road kilometres of the whole path. Addresses outside the network leave it at the
+// kabupaten hub with a partner courier, priced by how far away their province is.
+import type { Tx } from '../../kernel/db/index.js';
+import { greatCircleKm, type LatLng } from './geo.js';
+import { detourFor } from './network.service.js';
+import { pathBetween } from './parcels.service.js';
+import { pointForVillage } from './logistics.queries.js';
+
+/** Rupiah. Per started kilogram per leg, plus a per-kilogram surcharge by distance band. */
+export const TARIFF = {
+  base: 4000,
+  perKgPerLeg: 1500,
+  bands: [
+    { maxKm: 25, perKg: 0 },
+    { maxKm: 75, perKg: 1000 },
+    { maxKm: 150, perKg: 2500 },
+    { maxKm: Infinity, perKg: 4000 },
+  ],
+  /** Partner courier beyond the kabupaten hub. */
+  courier: { sameProvince: { base: 9000, perKg: 3000 }, otherProvince: { base: 15000, perKg: 7000 } },
+} as const;
+
+export interface Quote { amount: number; legs: number; km: number; exits: boolean }
+
+async function coordsOf(db: Tx, ref: string): Promise<LatLng | null> {
+  const h = await db.selectFrom('hubs').select(['lat', 'lng']).where('id', '=', ref).executeTakeFirst();
+  if (h) return h;
+  const p = await db.selectFrom('service_points as sp').leftJoin('hub_points as hp', 'hp.service_point_id', 'sp.id').leftJoin('hubs as h', 'h.id', 'hp.hub_id')
+    .select(['sp.lat', 'sp.lng', 'h.lat as hlat', 'h.lng as hlng']).where('sp.id', '=', ref).executeTakeFirst();
+  if (p?.lat != null && p.lng != null) return { lat: p.lat, lng: p.lng };
+  // A point without coordinates is priced as if at its hub: the band stays conservative-ish.
+  return p?.hlat != null && p.hlng != null ? { lat: p.hlat, lng: p.hlng } : null;
+}
+
+/** The network's quote, or null when the seller's village has no assigned service point. */
+export async function quoteNetwork(db: Tx, q: { fromVillageCode: string; toVillageCode: string; weightGrams: number }): Promise<Quote | null> {
+  if (!Number.isFinite(q.weightGrams) || q.weightGrams <= 0) return null;
+  const from = await pointForVillage(db, q.fromVillageCode);
+  if (!from) return null;
+  const to = await pointForVillage(db, q.toVillageCode);
+  const path = await pathBetween(db, from, to ?? null);
+  if (!path.ok) return null;
+  const nodes = path.value.filter((n) => n.ref);
+  const coords = await Promise.all(nodes.map((n) => coordsOf(db, n.ref!)));
+  const detour = await detourFor(db, q.fromVillageCode);
+  let km = 0;
+  for (let i = 1; i < coords.length; i++) if (coords[i - 1] && coords[i]) km += greatCircleKm(coords[i - 1]!, coords[i]!) * detour;
+  const kg = Math.max(1, Math.ceil(q.weightGrams / 1000));
+  const legs = path.value.length - 1;
+  const band = TARIFF.bands.find((b) => km <= b.maxKm)!;
+  let amount = TARIFF.base + kg * (TARIFF.perKgPerLeg * legs + band.perKg);
+  const exits = !to;
+  if (exits) {
+    const c = q.fromVillageCode.slice(0, 2) === q.toVillageCode.slice(0, 2) ? TARIFF.courier.sameProvince : TARIFF.courier.otherProvince;
+    amount += c.base + kg * c.perKg;
+  }
+  return { amount: Math.round(amount / 100) * 100, legs, km: Math.round(km * 10) / 10, exits };
+}

@@ -1,0 +1,142 @@
+// Scans move a parcel along its path. Each kind is allowed only from certain states and at
+// the node the parcel is at (or heading to), so "delivered before received" is refused.
+// A scan carries a client scan id minted on the device: the same scan sent twice (a retry
+// on a flaky 2G link, a double tap) is one event. The status changes by a conditional
+// update on the state that was read, so two racing scans cannot both apply.
+import { timingSafeEqual } from 'node:crypto';
+import { inTransaction, type Tx } from '../../kernel/db/index.js';
+import { audit } from '../../kernel/audit/index.js';
+import { newId } from '../../kernel/ids/index.js';
+import { hitRate } from '../../kernel/http/index.js';
+import { fail, ok, type Result } from '../../kernel/errors/index.js';
+import type { Actor } from '../../kernel/auth/index.js';
+import { canOperateHub, canShapeNetwork, agentPointIds } from './logistics.access.js';
+import { nodesOf, parcelByTracking, type PathNode } from './parcels.service.js';
+import { notifyFulfilment } from './orders.bridge.js';
+import type { ParcelStatus, ParcelsTable, ScanKind } from './logistics.tables.js';
+
+export const SCAN_KINDS: ScanKind[] = ['received_at_point', 'left_hub', 'arrived_hub', 'out_for_delivery', 'ready_for_pickup', 'delivered', 'failed_delivery'];
+/** Kinds scanned at a service point by its agent; the others are scanned at a hub. */
+export const POINT_KINDS: ScanKind[] = ['received_at_point', 'ready_for_pickup'];
+
+export interface ScanInput {
+  tracking: string;
+  kind: ScanKind;
+  clientScanId: string;
+  /** The hub or service point where the scanner stands. */
+  locationId: string;
+  pickupCode?: string;
+  photoPath?: string;
+  note?: string;
+  at?: string;
+}
+
+export interface ScanOutcome { scanId: string; duplicate: boolean; status: ParcelStatus; trackingNumber: string; parcelId: string }
+
+interface Move { status: ParcelStatus; nodeIndex: number; expectedAt: string | null }
+
+/** Where a scan of `kind` may happen for a parcel in this state, and what it becomes; null = out of order. */
+export function nextMove(p: Pick<ParcelsTable, 'status' | 'node_index'>, nodes: PathNode[], kind: ScanKind): Move | null {
+  const here = nodes[p.node_index];
+  const next = nodes[p.node_index + 1];
+  switch (kind) {
+    case 'received_at_point':
+      return p.status === 'created' && here.kind === 'point' ? { status: 'at_point', nodeIndex: 0, expectedAt: here.ref } : null;
+    case 'arrived_hub': {
+      const from = p.status === 'at_point' || p.status === 'in_transit' || (p.status === 'created' && here.kind === 'entry');
+      return from && next?.kind === 'hub' ? { status: 'at_hub', nodeIndex: p.node_index + 1, expectedAt: next.ref } : null;
+    }
+    case 'left_hub':
+      return p.status === 'at_hub' && next?.kind === 'hub' ? { status: 'in_transit', nodeIndex: p.node_index, expectedAt: here.ref } : null;
+    case 'out_for_delivery':
+      return (p.status === 'at_hub' || p.status === 'failed_delivery') && (next?.kind === 'point' || next?.kind === 'exit')
+        ? { status: 'out_for_delivery', nodeIndex: p.node_index, expectedAt: here.ref } : null;
+    case 'ready_for_pickup':
+      return p.status === 'out_for_delivery' && next?.kind === 'point' ? { status: 'ready_for_pickup', nodeIndex: p.node_index + 1, expectedAt: next.ref } : null;
+    case 'delivered':
+      if (p.status === 'ready_for_pickup') return { status: 'delivered', nodeIndex: p.node_index, expectedAt: here.ref };
+      if (p.status === 'out_for_delivery' && next?.kind === 'exit') return { status: 'delivered', nodeIndex: p.node_index + 1, expectedAt: here.ref };
+      return null;
+    case 'failed_delivery':
+      return p.status === 'out_for_delivery' ? { status: 'failed_delivery', nodeIndex: p.node_index, expectedAt: here.ref } : null;
+  }
+}
+
+function mayScanAt(actor: Actor | null, locationId: string, hub: { id: string; region_code: string } | undefined, pointRegion: string | undefined): boolean {
+  if (!actor) return true;
+  if (hub) return canOperateHub(actor, hub);
+  if (pointRegion) return agentPointIds(actor).includes(locationId) || canShapeNetwork(actor, pointRegion);
+  return false;
+}
+
+function sameCode(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+class Refused extends Error {
+  constructor(readonly result: Result<never>) { super('refused'); }
+}
+
+/** Records one scan; failures are values and leave the parcel and its history untouched. */
+export async function recordScan(db: Tx, actor: Actor | null, input: ScanInput): Promise<Result<ScanOutcome>> {
+  const prior = await db.selectFrom('parcel_scans as s').innerJoin('parcels as p', 'p.id', 's.parcel_id')
+    .select(['s.id', 's.kind', 's.location_id', 'p.tracking_number', 'p.status', 'p.id as parcel_id']).where('s.client_scan_id', '=', input.clientScanId).executeTakeFirst();
+  if (prior) {
+    if (prior.tracking_number !== input.tracking.trim().toUpperCase() || prior.kind !== input.kind) return fail('LOGISTICS_SCAN_ID_REUSED');
+    return ok({ scanId: prior.id, duplicate: true, status: prior.status, trackingNumber: prior.tracking_number, parcelId: prior.parcel_id });
+  }
+  const parcel = await parcelByTracking(db, input.tracking);
+  if (!parcel) return fail('LOGISTICS_UNKNOWN_PARCEL', { tracking: input.tracking.slice(0, 20) });
+  const [hub, point] = await Promise.all([
+    db.selectFrom('hubs').select(['id', 'region_code']).where('id', '=', input.locationId).executeTakeFirst(),
+    db.selectFrom('service_points').select(['id', 'village_code']).where('id', '=', input.locationId).executeTakeFirst(),
+  ]);
+  if (!hub && !point) return fail('LOGISTICS_UNKNOWN_POINT', { id: input.locationId.slice(0, 40) });
+  if (!mayScanAt(actor, input.locationId, hub, point?.village_code)) return fail('FORBIDDEN');
+  // The same physical scan again (a second tap with a new id) is the event already recorded.
+  const last = await db.selectFrom('parcel_scans').select(['id', 'kind', 'location_id']).where('parcel_id', '=', parcel.id).orderBy('at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  if (last && last.kind === input.kind && last.location_id === input.locationId) {
+    return ok({ scanId: last.id, duplicate: true, status: parcel.status, trackingNumber: parcel.tracking_number, parcelId: parcel.id });
+  }
+  const nodes = await nodesOf(db, parcel.id);
+  const move = nextMove(parcel, nodes, input.kind);
+  if (!move) return fail('LOGISTICS_SCAN_OUT_OF_ORDER', { kind: input.kind, status: parcel.status });
+  if (move.expectedAt !== input.locationId) return fail('LOGISTICS_WRONG_LOCATION', { kind: input.kind });
+  const isPointKind = POINT_KINDS.includes(input.kind) || (input.kind === 'delivered' && parcel.status === 'ready_for_pickup');
+  if (isPointKind !== !!point) return fail('LOGISTICS_WRONG_LOCATION', { kind: input.kind });
+  let proof: 'code' | 'photo' | null = null;
+  if (input.kind === 'delivered') {
+    if (input.pickupCode) {
+      // Five wrong codes per parcel per hour, then the agent must wait: six digits are guessable otherwise.
+      const rate = await hitRate(db, `pickup:${parcel.id}`, 5, 3600_000);
+      if (!rate.allowed) return fail('RATE_LIMITED');
+      if (!parcel.pickup_code || !sameCode(parcel.pickup_code, input.pickupCode.trim())) return fail('LOGISTICS_BAD_PICKUP_CODE');
+      proof = 'code';
+    } else if (input.photoPath) proof = 'photo';
+    else return fail('LOGISTICS_PROOF_REQUIRED');
+  }
+  const at = input.at ?? new Date().toISOString();
+  const scanId = newId('scn');
+  try {
+    await inTransaction(db, async (tx) => {
+      const upd = await tx.updateTable('parcels').set({
+        status: move.status, node_index: move.nodeIndex, updated_at: at,
+        ...(input.kind === 'failed_delivery' ? { attempts: parcel.attempts + 1 } : {}),
+        ...(input.kind === 'delivered' ? { delivered_at: at, proof_kind: proof, proof_photo: input.photoPath ?? null, pickup_code: null } : {}),
+      }).where('id', '=', parcel.id).where('status', '=', parcel.status).where('node_index', '=', parcel.node_index).executeTakeFirst();
+      if (Number(upd.numUpdatedRows) !== 1) throw new Refused(fail('CONFLICT'));
+      await tx.insertInto('parcel_scans').values({ id: scanId, parcel_id: parcel.id, client_scan_id: input.clientScanId, kind: input.kind, node_index: move.nodeIndex, location_id: input.locationId, actor_id: actor?.userId ?? null, note: input.note?.slice(0, 200) ?? null, at }).execute();
+      await audit(tx, { actorId: actor?.userId ?? null, action: `parcel.scan.${input.kind}`, entityType: 'parcel', entityId: parcel.id, data: { at: input.locationId, proof } });
+    });
+  } catch (e) {
+    if (e instanceof Refused) return e.result;
+    // A concurrent duplicate of the same client scan id lost the unique-key race: it is that event.
+    const again = await db.selectFrom('parcel_scans').select(['id']).where('client_scan_id', '=', input.clientScanId).executeTakeFirst();
+    if (again) return ok({ scanId: again.id, duplicate: true, status: move.status, trackingNumber: parcel.tracking_number, parcelId: parcel.id });
+    throw e;
+  }
+  if (parcel.order_id) await notifyFulfilment(db, parcel.order_id, parcel.status, input.kind, actor);
+  return ok({ scanId, duplicate: false, status: move.status, trackingNumber: parcel.tracking_number, parcelId: parcel.id });
+}
