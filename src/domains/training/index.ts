@@ -1,3 +1,16 @@
-// Training: training, assessments and mentoring.
+// Training: courses, sessions with attendance and verifiable certificates, the digital
+// literacy assessment, needs-based recommendations, KPIs, and mentoring of UMKM.
+import './training.tables.js';
+import './messages.js';
+import './panels.js';
+
 export { trainingMigrations } from './migrations/index.js';
 export { trainingRoutes } from './training.routes.js';
+/** Training KPIs of a region prefix and year (person-times vs target, completion, pillars before/after, sale within 90 days). */
+export { trainingKpis, type TrainingKpis } from './kpis.js';
+/** Recommended courses per UMKM, each with its reasons. */
+export { recommendationsFor, type Recommendation } from './recommendations.js';
+/** Course topics, literacy pillars and the national 2023 index used as reference. */
+export { COURSE_TOPICS, PILLARS, type CourseTopic, type Pillar } from './training.tables.js';
+export { NATIONAL_INDEX_2023 } from './question-bank.js';
+export type { CoursesTable, TrainingSessionsTable, SessionParticipantsTable, AssessmentsTable, MentorAssignmentsTable, MentoringContactsTable, MentoringActionsTable } from './training.tables.js';
