@@ -87,4 +87,15 @@ export const communityMigrations: Migrations = {
       await db.schema.createIndex('service_points_village').on('service_points').column('village_code').execute();
     },
   },
+  // Lookups the community pages make: a UMKM's or organisation's people, certificates by
+  // expiry for the alert panels, agents by point through grants (accounts indexes those).
+  '0302_community_indexes': {
+    async up(db: Kysely<any>) {
+      await db.schema.createIndex('people_umkm').on('people').column('umkm_id').execute();
+      await db.schema.createIndex('people_org').on('people').column('organisation_id').execute();
+      await db.schema.createIndex('people_village').on('people').column('village_code').execute();
+      await db.schema.createIndex('certifications_expiry').on('certifications').columns(['expires_on', 'umkm_id']).execute();
+      await db.schema.createIndex('service_points_org').on('service_points').column('organisation_id').execute();
+    },
+  },
 };
