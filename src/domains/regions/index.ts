@@ -1,16 +1,48 @@
 // Regions: Indonesia's official areas (Kemendagri codes from idn-area-data), village profiles
 // and Desa Digital readiness, targeting and the rollout registry.
 import { registerScopeResolver } from '../../kernel/auth/index.js';
+import { registerNav } from '../../kernel/http/index.js';
 import './regions.tables.js';
+import './messages.js';
+import { registerRegionsCli } from './cli.js';
+import './home-panel.js';
 
 export { regionsMigrations } from './migrations/index.js';
 /** Upserts official areas from idn-area-data (all, or only some region prefixes). */
-export { importRegions, normaliseName, villageKind, type ImportResult } from './region-import.js';
-export type { RegionsTable, VillageProfilesTable, RolloutsTable } from './regions.tables.js';
+export { importRegions, normaliseName, villageKind, regionCounts, type ImportResult } from './region-import.js';
+export type { RegionsTable, VillageProfilesTable, RolloutsTable, TargetingWeightsTable } from './regions.tables.js';
+/** The area and its ancestors, province first and the area itself last ([] when unknown). */
+export { regionChain } from './regions.repo.js';
+/** Case/accent-insensitive word-prefix search over area names; a matching district brings its villages. */
+export { searchRegions } from './regions.repo.js';
+/** The zone (WIB/WITA/WIT) of any region code, by its province. */
+export { timeZoneOf } from './regions.repo.js';
+/** One area by code, or null; the shape of a code; the codes of its ancestors. */
+export { findArea, isRegionCode, ancestorCodes, levelOf, type Area, type SearchHit } from './regions.repo.js';
+/** Stored profiles of the given villages: Map<villageCode, profile>. */
+export { villageProfiles, type VillageProfile } from './profiles.service.js';
+/** Enrolled villages inside a prefix (all when omitted) → the ISO date they joined (nearest enrolled ancestor-or-self). */
+export { villageCohorts } from './rollout.service.js';
+/** One area's cohort: { joinedOn, via } or null. */
+export { cohortOf } from './rollout.service.js';
+/** KBI (west) or KTI (east) for a region code. */
+export { groupOf as regionGroupOf } from './readiness.js';
+/** The priority score of a profile under given weights, with its parts (pure). */
+export { scoreVillage, DEFAULT_WEIGHTS, type Weights, type Score } from './targeting.js';
+/** The demo regencies' deterministic rollout plan (the seed records it; impact may read it). */
+export { demoRolloutPlan, demoProfile, demoProfilesCsv, DEMO_REGENCY_CODES } from './demo-data.js';
+/** Writers for seeds and the CLI: profile CSV import and rollout entries (scope-checked for users). */
+export { importProfilesCsv, type ImportReport } from './profiles.service.js';
+export { recordRollout } from './rollout.service.js';
+export { villageCodesIn } from './regions.repo.js';
 
 // A region-scoped grant names a region code; it must exist.
 registerScopeResolver('region', async (db, code) => {
   const r = await db.selectFrom('regions').select('code').where('code', '=', code).executeTakeFirst();
   return r ? r.code : undefined;
 });
+
+registerNav({ href: '/wilayah', label: 'regions.nav', roles: 'public', order: 20 });
+registerNav({ href: '/wilayah/kesiapan', label: 'regions.nav.readiness', roles: ['national_admin', 'analyst', 'regional_officer'], order: 21 });
+registerRegionsCli();
 export { regionsRoutes } from './regions.routes.js';

@@ -20,7 +20,8 @@ export function packageVersion(): string {
 
 /** Lower-case, accent-free form used for case- and accent-insensitive prefix search. */
 export function normaliseName(name: string): string {
-  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  // Apostrophes join (Regapu’u → regapuu) so "regapuu" and "regapu'u" both find it.
+  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/['’‘`]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
 /** Splits one CSV line of the package's files (quoted fields allowed). */
@@ -70,11 +71,20 @@ export interface ImportResult {
   villages: number;
   inserted: number;
   updated: number;
+  version: string;
+}
+
+/** The distinct words of an area's name as search matches them. */
+export function nameWords(r: Pick<RegionsTable, 'name' | 'level'>): string[] {
+  return [...new Set(normaliseName(r.name).split(' ').filter(Boolean))];
 }
 
 /**
- * Upserts the areas in batches inside one transaction. `prefixes` limits the import to some
- * regions (plus all provinces and regencies) — test worlds use it to stay small.
+ * Upserts the areas in batches inside one transaction, with their search words. Only rows
+ * whose name, parent, kind or source version differ are written, so a second run writes
+ * nothing. `prefixes` limits the import to some regions (plus all provinces and regencies) —
+ * test worlds use it to stay small. Codes that disappear from a newer package are kept:
+ * other tables reference them.
  */
 export async function importRegions(db: Db, opts: { prefixes?: string[]; onProgress?: (done: number, total: number) => void } = {}): Promise<ImportResult> {
   const prefixes = opts.prefixes;
@@ -85,7 +95,11 @@ export async function importRegions(db: Db, opts: { prefixes?: string[]; onProgr
     const e = existing.get(r.code);
     return !e || e.name !== r.name || e.parent_code !== r.parent_code || e.kind !== r.kind || e.source_version !== r.source_version;
   });
+  const renamed = changed.filter((r) => existing.has(r.code) && existing.get(r.code)!.name !== r.name).map((r) => r.code);
+  const fresh = changed.filter((r) => !existing.has(r.code) || existing.get(r.code)!.name !== r.name);
   const batch = 500;
+  // Parents before children, so the foreign keys of the word index always hold.
+  const total = changed.length + fresh.length;
   await db.transaction().execute(async (tx) => {
     for (let i = 0; i < changed.length; i += batch) {
       await tx
@@ -98,10 +112,26 @@ export async function importRegions(db: Db, opts: { prefixes?: string[]; onProgr
           }),
         )
         .execute();
-      opts.onProgress?.(Math.min(i + batch, changed.length), changed.length);
+      opts.onProgress?.(Math.min(i + batch, changed.length), total);
+    }
+    for (let i = 0; i < renamed.length; i += batch) {
+      await tx.deleteFrom('region_words').where('code', 'in', renamed.slice(i, i + batch)).execute();
+    }
+    const words = fresh.flatMap((r) => nameWords(r).map((word) => ({ word, code: r.code, level: r.level })));
+    for (let i = 0; i < words.length; i += batch * 2) {
+      await tx.insertInto('region_words').values(words.slice(i, i + batch * 2)).execute();
+      opts.onProgress?.(changed.length + Math.round(((i + batch * 2) / words.length) * fresh.length), total);
     }
   });
+  opts.onProgress?.(total, total);
   const count = (lvl: number) => rows.filter((r) => r.level === lvl).length;
   const inserted = changed.filter((r) => !existing.has(r.code)).length;
-  return { provinces: count(1), regencies: count(2), districts: count(3), villages: count(4), inserted, updated: changed.length - inserted };
+  return { provinces: count(1), regencies: count(2), districts: count(3), villages: count(4), inserted, updated: changed.length - inserted, version: packageVersion() };
+}
+
+/** Counts of stored areas by level (provinces, regencies, districts, villages). */
+export async function regionCounts(db: Db): Promise<{ provinces: number; regencies: number; districts: number; villages: number }> {
+  const rows = await db.selectFrom('regions').select(['level', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('level').execute();
+  const by = (l: number) => Number(rows.find((r) => Number(r.level) === l)?.n ?? 0);
+  return { provinces: by(1), regencies: by(2), districts: by(3), villages: by(4) };
 }

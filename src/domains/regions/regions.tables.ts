@@ -57,11 +57,19 @@ export interface RolloutsTable {
   is_demo: number;
 }
 
+/** One word of an area's normalised name (search index). */
+export interface RegionWordsTable {
+  word: string;
+  code: string;
+  level: RegionLevel;
+}
+
 declare module '../../kernel/db/types.js' {
   interface Database {
     regions: RegionsTable;
     village_profiles: VillageProfilesTable;
     targeting_weights: TargetingWeightsTable;
     rollouts: RolloutsTable;
+    region_words: RegionWordsTable;
   }
 }

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { isPostgres } from '../../../kernel/db/index.js';
 import type { Migrations } from '../../../kernel/db/index.js';
 
 export const regionsMigrations: Migrations = {
@@ -54,6 +55,35 @@ export const regionsMigrations: Migrations = {
         .addColumn('created_by', 'text')
         .addColumn('is_demo', 'integer', (c) => c.notNull().defaultTo(0))
         .execute();
+    },
+  },
+  // Word index for search: one row per word of an area's normalised name, so a word-prefix
+  // query is a range scan. On PostgreSQL the column uses the "C" collation so that range
+  // bounds compare bytewise, as SQLite does.
+  '0202_region_words': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('region_words')
+        .addColumn('word', isPostgres(db) ? sql`text collate "C"` : 'text', (c) => c.notNull())
+        .addColumn('code', 'text', (c) => c.notNull().references('regions.code'))
+        .addColumn('level', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('region_words_pk', ['word', 'code'])
+        .execute();
+      await db.schema.createIndex('region_words_code').on('region_words').column('code').execute();
+      await db.schema.createIndex('rollouts_joined').on('rollouts').column('joined_on').execute();
+    },
+  },
+  // PostgreSQL's `real` is 4-byte; shares, distances, coordinates and weights need the
+  // 8-byte double SQLite's REAL already is, or 0.235 reads back as 0.23500000685.
+  '0203_regions_double': {
+    async up(db: Kysely<any>) {
+      if (!isPostgres(db)) return;
+      for (const c of ['poverty_share', 'electricity_share', 'distance_km', 'lat', 'lng']) {
+        await sql`alter table village_profiles alter column ${sql.ref(c)} type double precision`.execute(db);
+      }
+      for (const c of ['w_poverty', 'w_signal', 'w_electricity', 'w_road', 'w_distance']) {
+        await sql`alter table targeting_weights alter column ${sql.ref(c)} type double precision`.execute(db);
+      }
     },
   },
 };

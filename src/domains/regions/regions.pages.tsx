@@ -1,0 +1,147 @@
+// Server-rendered pages of the regions domain under /wilayah. Browsing and search are public;
+// profiles, scores, rollout, targeting and imports are staff pages checked against the
+// actor's region on every request (regions.access.ts).
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { t } from '../../kernel/i18n/index.js';
+import { page, requireRole, translateFields, type AppEnv } from '../../kernel/http/index.js';
+import { AppError, type FieldErrors } from '../../kernel/errors/index.js';
+import { areaOrThrow, canRead, canWrite, READ_ROLES, requireRead, requireWrite } from './regions.access.js';
+import { childCounts, childrenOf, regionChain, searchRegions, timeZoneOf, type Area } from './regions.repo.js';
+import { importProfilesCsv, saveProfile, villageProfiles, type ImportReport } from './profiles.service.js';
+import { PROFILE_FIELDS, profileAsText, type ProfileField } from './profile-fields.js';
+import { COMPONENTS, nextVillages, rankingCsv, scoreVillage, setWeights, weightsFor, type Weights } from './targeting.js';
+import { cohortOf, recordRollout, rolloutsIn } from './rollout.service.js';
+import { readinessByGroup } from './readiness.js';
+import { BrowsePage, DetailPage, type DetailData } from './regions.views.js';
+import { ImportForm, ProfileForm } from './profile.views.js';
+import { ReadinessPage, TargetingPage } from './targeting.views.js';
+
+type C = Context<AppEnv>;
+const tr = (c: C, k: string, p?: Record<string, unknown>) => t(c.get('locale'), k, p);
+const db = (c: C) => c.get('deps').h.db;
+const fieldsText = (c: C, f: FieldErrors | undefined) => translateFields(c.get('locale'), f ?? {});
+
+async function detail(c: C, a: Area): Promise<DetailData> {
+  const actor = c.get('actor');
+  const [chain, counts, children] = await Promise.all([regionChain(db(c), a.code), childCounts(db(c), a.code), a.level < 4 ? childrenOf(db(c), a.code) : Promise.resolve([])]);
+  let staff: DetailData['staff'] = null;
+  if (canRead(actor, a.code)) {
+    const profile = a.level === 4 ? (await villageProfiles(db(c), [a.code])).get(a.code) ?? null : null;
+    const score = profile ? scoreVillage(profile, (await weightsFor(db(c), a.code)).weights) : null;
+    const [cohort, entries] = await Promise.all([cohortOf(db(c), a.code), a.level >= 2 && a.level < 4 ? rolloutsIn(db(c), a.code) : Promise.resolve([])]);
+    staff = { canWrite: canWrite(actor, a.code), profile, score, cohort, entries };
+  }
+  return { area: a, chain, counts, zone: timeZoneOf(a.code), children, staff };
+}
+
+function clampN(raw: string | undefined): number {
+  const n = Number(raw ?? 20);
+  return Number.isInteger(n) && n >= 1 ? Math.min(n, 1000) : 20;
+}
+
+async function targeting(c: C, a: Area, extra: { notice?: string; errors?: Record<string, string>; raw?: Record<string, string>; status?: 200 | 422 } = {}, nRaw?: string) {
+  if (a.level > 2) throw new AppError('REGIONS_WEIGHTS_SCOPE');
+  const n = clampN(nRaw ?? c.req.query('n'));
+  const ranking = await nextVillages(db(c), a.code, n);
+  return page(c, { title: tr(c, 'regions.target.title', { name: a.name }), status: extra.status }, (
+    <TargetingPage c={c} area={a} ranking={ranking} n={n} canWrite={canWrite(c.get('actor'), a.code)} notice={extra.notice} errors={extra.errors} raw={extra.raw} />
+  ));
+}
+
+export function regionsPages(app: OpenAPIHono<AppEnv>) {
+  app.get('/wilayah', async (c) => {
+    const q = (c.req.query('q') ?? '').slice(0, 100);
+    const parentCode = c.req.query('parent');
+    const parent = parentCode ? await areaOrThrow(db(c), parentCode) : null;
+    const title = tr(c, 'regions.title');
+    if (q.trim()) return page(c, { title }, <BrowsePage c={c} q={q} parent={parent} hits={await searchRegions(db(c), q, { limit: 50, within: parent?.code })} />);
+    return page(c, { title }, <BrowsePage c={c} parent={parent} items={await childrenOf(db(c), parent?.code ?? null)} />);
+  });
+
+  app.get('/wilayah/kesiapan', async (c) => {
+    requireRole(c, ...READ_ROLES);
+    const r = await readinessByGroup(db(c));
+    return page(c, { title: tr(c, 'regions.readiness.title') }, <ReadinessPage c={c} groups={r.groups} provinces={r.provinces} />);
+  });
+
+  const importPage = (c: C, report?: ImportReport, error?: string, status: 200 | 422 = 200) =>
+    page(c, { title: tr(c, 'regions.import.title'), status }, <ImportForm c={c} report={report} error={error} />);
+  app.get('/wilayah/impor', (c) => {
+    requireRole(c, 'national_admin', 'regional_officer');
+    return importPage(c);
+  });
+  app.post('/wilayah/impor', async (c) => {
+    const actor = requireRole(c, 'national_admin', 'regional_officer');
+    const body = await c.req.parseBody();
+    const file = body.file;
+    const mode = body.mode === 'valid' ? 'valid' : 'all';
+    if (!(file instanceof File) || file.size === 0) return importPage(c, undefined, tr(c, 'regions.import.no_file'), 422);
+    const report = await importProfilesCsv(db(c), actor, await file.text(), { mode });
+    return importPage(c, report, undefined, report.imported === 0 && report.errors.length ? 422 : 200);
+  });
+
+  app.get('/wilayah/:code', async (c) => {
+    const a = await areaOrThrow(db(c), c.req.param('code'));
+    const notice = c.req.query('saved') === 'profile' ? tr(c, 'regions.profile.saved') : c.req.query('saved') === 'rollout' ? tr(c, 'regions.rollout.saved') : undefined;
+    return page(c, { title: a.name }, <DetailPage c={c} d={await detail(c, a)} notice={notice} />);
+  });
+
+  app.post('/wilayah/:code/bergabung', async (c) => {
+    const a = await areaOrThrow(db(c), c.req.param('code'));
+    const actor = requireWrite(c, a.code);
+    const body = await c.req.parseBody();
+    const joinedOn = typeof body.joined_on === 'string' ? body.joined_on.trim() : '';
+    const r = await recordRollout(db(c), actor, a.code, joinedOn);
+    if (r.ok) return c.redirect(`/wilayah/${a.code}?saved=rollout`, 303);
+    if (r.code !== 'VALIDATION_FAILED') throw new AppError(r.code, r.params);
+    return page(c, { title: a.name, status: 422 }, <DetailPage c={c} d={await detail(c, a)} errors={fieldsText(c, r.fields)} raw={{ joined_on: joinedOn }} />);
+  });
+
+  app.get('/wilayah/:code/profil', async (c) => {
+    const a = await areaOrThrow(db(c), c.req.param('code'));
+    requireWrite(c, a.code);
+    if (a.level !== 4) throw new AppError('REGIONS_NOT_A_VILLAGE', { code: a.code });
+    const p = (await villageProfiles(db(c), [a.code])).get(a.code);
+    return page(c, { title: tr(c, 'regions.profile.edit') }, <ProfileForm c={c} area={a} raw={profileAsText(p)} />);
+  });
+  app.post('/wilayah/:code/profil', async (c) => {
+    const a = await areaOrThrow(db(c), c.req.param('code'));
+    const actor = requireWrite(c, a.code);
+    const body = await c.req.parseBody();
+    const raw = Object.fromEntries(PROFILE_FIELDS.map((f) => [f, typeof body[f] === 'string' ? (body[f] as string) : ''])) as Record<ProfileField, string>;
+    const r = await saveProfile(db(c), actor, a.code, raw);
+    if (r.ok) return c.redirect(`/wilayah/${a.code}?saved=profile`, 303);
+    if (r.code !== 'VALIDATION_FAILED') throw new AppError(r.code, r.params);
+    return page(c, { title: tr(c, 'regions.profile.edit'), status: 422 }, <ProfileForm c={c} area={a} raw={raw} errors={fieldsText(c, r.fields)} />);
+  });
+
+  app.get('/wilayah/:code/prioritas', async (c) => {
+    const a = await areaOrThrow(db(c), c.req.param('code'));
+    requireRead(c, a.code);
+    return targeting(c, a, { notice: c.req.query('saved') ? tr(c, 'regions.target.saved') : undefined });
+  });
+  app.get('/wilayah/:code/prioritas.csv', async (c) => {
+    const a = await areaOrThrow(db(c), c.req.param('code'));
+    requireRead(c, a.code);
+    if (a.level > 2) throw new AppError('REGIONS_WEIGHTS_SCOPE');
+    const csv = rankingCsv(await nextVillages(db(c), a.code, clampN(c.req.query('n'))));
+    return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="prioritas-${a.code}.csv"` });
+  });
+  app.post('/wilayah/:code/bobot', async (c) => {
+    const a = await areaOrThrow(db(c), c.req.param('code'));
+    const actor = requireWrite(c, a.code);
+    const body = await c.req.parseBody();
+    const raw: Record<string, string> = {};
+    const w = {} as Weights;
+    for (const k of COMPONENTS) {
+      raw[k] = typeof body[k] === 'string' ? (body[k] as string).trim() : '';
+      w[k] = /^\d+$/.test(raw[k]) ? Number(raw[k]) : NaN;
+    }
+    const n = typeof body.n === 'string' ? body.n : undefined;
+    const r = await setWeights(db(c), actor, a.code, w);
+    if (r.ok) return c.redirect(`/wilayah/${a.code}/prioritas?saved=1&n=${clampN(n)}`, 303);
+    if (r.code !== 'VALIDATION_FAILED') throw new AppError(r.code, r.params);
+    return targeting(c, a, { errors: fieldsText(c, r.fields), raw, status: 422 }, n);
+  });
+}

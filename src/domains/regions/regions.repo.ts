@@ -1,0 +1,141 @@
+// Queries over the official areas: one area, its parent chain, its children and their counts,
+// and word-prefix search. Areas are public official data, so these reads are not scoped.
+import type { Tx } from '../../kernel/db/index.js';
+import { zoneForRegion, type IndonesianZone } from '../../kernel/i18n/index.js';
+import { normaliseName } from './region-import.js';
+import type { RegionLevel } from './regions.tables.js';
+
+export interface Area {
+  code: string;
+  name: string;
+  level: RegionLevel;
+  kind: string;
+  parentCode: string | null;
+}
+
+export interface SearchHit extends Area {
+  /** Names of the parents, nearest first (district, regency, province). */
+  context: string[];
+  /** 'name' = the area's own name matched; 'parent' = it lies in a district that matched. */
+  match: 'name' | 'parent';
+}
+
+/** Kemendagri code shapes: `11`, `11.01`, `11.01.01`, `11.01.01.2001`. */
+export const REGION_CODE = /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/;
+
+export function isRegionCode(code: string): boolean {
+  return REGION_CODE.test(code);
+}
+
+/** Level of a well-formed code (1 province … 4 village). */
+export function levelOf(code: string): RegionLevel {
+  return code.split('.').length as RegionLevel;
+}
+
+/** Codes of the ancestors of a code, province first (`11.01.01.2001` → 11, 11.01, 11.01.01). */
+export function ancestorCodes(code: string): string[] {
+  const parts = code.split('.');
+  return parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join('.'));
+}
+
+/** Zone (WIB/WITA/WIT) of any region code, by its province. */
+export function timeZoneOf(code: string): IndonesianZone {
+  return zoneForRegion(code);
+}
+
+const cols = ['code', 'name', 'level', 'kind', 'parent_code'] as const;
+const toArea = (r: { code: string; name: string; level: number; kind: string; parent_code: string | null }): Area => ({
+  code: r.code, name: r.name, level: Number(r.level) as RegionLevel, kind: r.kind, parentCode: r.parent_code,
+});
+
+export async function findArea(db: Tx, code: string): Promise<Area | null> {
+  const r = await db.selectFrom('regions').select(cols).where('code', '=', code).executeTakeFirst();
+  return r ? toArea(r) : null;
+}
+
+/** The area and its ancestors, province first and the area last; empty when unknown. */
+export async function regionChain(db: Tx, code: string): Promise<Area[]> {
+  if (!isRegionCode(code)) return [];
+  const rows = await db.selectFrom('regions').select(cols).where('code', 'in', [...ancestorCodes(code), code]).execute();
+  if (!rows.some((r) => r.code === code)) return [];
+  return rows.map(toArea).sort((a, b) => a.level - b.level);
+}
+
+export async function childrenOf(db: Tx, parent: string | null, opts: { limit?: number; offset?: number } = {}): Promise<Area[]> {
+  let q = db.selectFrom('regions').select(cols);
+  q = parent === null ? q.where('level', '=', 1) : q.where('parent_code', '=', parent);
+  const rows = await q.orderBy('code').limit(opts.limit ?? 10_000).offset(opts.offset ?? 0).execute();
+  return rows.map(toArea);
+}
+
+export interface ChildCounts { regencies: number; districts: number; villages: number }
+
+/** How many regencies, districts and villages lie inside an area (a prefix range scan). */
+export async function childCounts(db: Tx, code: string): Promise<ChildCounts> {
+  const rows = await db
+    .selectFrom('regions')
+    .select(['level', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('code', 'like', `${code}.%`)
+    .groupBy('level')
+    .execute();
+  const by = (l: number) => Number(rows.find((r) => Number(r.level) === l)?.n ?? 0);
+  return { regencies: by(2), districts: by(3), villages: by(4) };
+}
+
+/** The smallest string greater than every string starting with `p` (words are [a-z0-9]). */
+function upperBound(p: string): string {
+  return p + '\x7f';
+}
+
+/**
+ * Case- and accent-insensitive word-prefix search: every query word must start a word of the
+ * area's name ("bakongan", "keude bak"). A district that matches also brings its villages,
+ * listed after the areas matched by their own name. Own-name hits rank by level (provinces
+ * first), then name. `within` limits hits to one region prefix.
+ */
+export async function searchRegions(db: Tx, query: string, opts: { limit?: number; within?: string } = {}): Promise<SearchHit[]> {
+  const limit = Math.min(Math.max(opts.limit ?? 20, 1), 100);
+  const words = [...new Set(normaliseName(query).split(' ').filter(Boolean))].sort((a, b) => b.length - a.length);
+  if (words.length === 0) return [];
+  // The longest word is the most selective: its range gives the candidates, the others filter.
+  let q = db
+    .selectFrom('region_words as w0')
+    .innerJoin('regions as r', 'r.code', 'w0.code')
+    .select(['r.code', 'r.name', 'r.level', 'r.kind', 'r.parent_code'])
+    .where('w0.word', '>=', words[0])
+    .where('w0.word', '<', upperBound(words[0]));
+  words.slice(1).forEach((word) => {
+    q = q.where((eb) =>
+      eb.exists(
+        eb.selectFrom('region_words as wx').select('wx.code').whereRef('wx.code', '=', 'r.code').where('wx.word', '>=', word).where('wx.word', '<', upperBound(word)),
+      ),
+    );
+  });
+  if (opts.within) q = q.where((eb) => eb.or([eb('r.code', '=', opts.within!), eb('r.code', 'like', `${opts.within}.%`)]));
+  const own = await q.distinct().orderBy('r.level').orderBy('r.name').orderBy('r.code').limit(limit).execute();
+  const hits: { area: Area; match: 'name' | 'parent' }[] = own.map((r) => ({ area: toArea(r), match: 'name' }));
+  const districts = hits.filter((h) => h.area.level === 3).map((h) => h.area.code);
+  if (hits.length < limit && districts.length > 0) {
+    const seen = new Set(hits.map((h) => h.area.code));
+    const villages = await db.selectFrom('regions').select(cols).where('parent_code', 'in', districts).orderBy('code').limit(limit).execute();
+    for (const v of villages) if (!seen.has(v.code) && hits.length < limit) hits.push({ area: toArea(v), match: 'parent' });
+  }
+  return withContext(db, hits);
+}
+
+/** Adds the parents' names to each hit with one query for all of them. */
+async function withContext(db: Tx, hits: { area: Area; match: 'name' | 'parent' }[]): Promise<SearchHit[]> {
+  const need = [...new Set(hits.flatMap((h) => ancestorCodes(h.area.code)))];
+  const names = new Map<string, string>();
+  if (need.length) {
+    for (const r of await db.selectFrom('regions').select(['code', 'name']).where('code', 'in', need).execute()) names.set(r.code, r.name);
+  }
+  return hits.map((h) => ({ ...h.area, match: h.match, context: ancestorCodes(h.area.code).reverse().map((c) => names.get(c) ?? c) }));
+}
+
+/** Village codes inside a prefix (all villages when null), in code order. */
+export async function villageCodesIn(db: Tx, prefix: string | null): Promise<string[]> {
+  let q = db.selectFrom('regions').select('code').where('level', '=', 4);
+  if (prefix) q = q.where('code', 'like', `${prefix}.%`);
+  return (await q.orderBy('code').execute()).map((r) => r.code);
+}
