@@ -9,7 +9,7 @@ import { verifyAudit } from './kernel/audit/index.js';
 import { commandUsages, findCommand, progressBar, runStartupTasks } from './kernel/cli/index.js';
 import { allMigrations } from './migrations.js';
 import { buildApp } from './app.js';
-import { DEMO_PASSWORD, isEmpty, seedDemo } from './seed/index.js';
+import { DEMO_PASSWORD, demoLogins, isEmpty, seedDemo } from './seed/index.js';
 
 const USAGE = `Usage: lumbung <command>
   serve                 migrate, seed the demo into an empty database (demo mode), and serve HTTP
@@ -45,17 +45,17 @@ async function main(argv: string[]): Promise<number> {
     case 'serve': {
       const config = loadConfig();
       const h = await open();
-      const logins = config.mode === 'demo' ? await seedIfEmpty(h, false) : null;
+      if (config.mode === 'demo') await seedIfEmpty(h, false);
+      const logins = config.mode === 'demo' ? await demoLogins(h) : [];
       const log = createLogger(config.logLevel);
       const app = buildApp({ h, config }, log);
       const stopWorker = startWorker(h.db);
       const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
         console.log(`\nLumbung is running: http://localhost:${info.port}/  (${config.mode} mode, ${h.dialect})`);
         if (config.mode === 'demo') {
-          const { rows } = { rows: logins ?? [] };
-          console.log(`Demo logins (password for all: ${DEMO_PASSWORD}):`);
-          if (rows.length === 0) console.log('  (database already seeded earlier — same logins as on first start; see README)');
-          for (const l of rows) console.log(`  ${l.role.padEnd(18)} ${l.login.padEnd(14)} ${l.name}${l.scope ? ` · ${l.scope}` : ''}`);
+          console.log(`Demo logins at http://localhost:${info.port}/login (password for all: ${DEMO_PASSWORD}):`);
+          if (logins.length === 0) console.log('  (no demo users in this database)');
+          for (const l of logins) console.log(`  ${l.role.padEnd(18)} ${l.login.padEnd(14)} ${l.name}${l.scope ? ` · ${l.scope}` : ''}`);
         }
       });
       const shutdown = async () => {

@@ -34,6 +34,15 @@ export async function isEmpty(h: DbHandle): Promise<boolean> {
   return Number(row.n) === 0;
 }
 
+/** The demo logins already in the database (one row per demo user and grant), printed on every start. */
+export async function demoLogins(h: DbHandle): Promise<DemoLogin[]> {
+  const rows = await h.db.selectFrom('users').innerJoin('grants', 'grants.user_id', 'users.id')
+    .select(['users.phone', 'users.display_name', 'grants.role', 'grants.scope_id'])
+    .where('users.is_demo', '=', 1).where('users.phone', 'is not', null)
+    .orderBy('users.phone').orderBy('grants.role').execute();
+  return rows.map((r) => ({ role: r.role, name: r.display_name, login: '0' + (r.phone as string).slice(3), scope: r.scope_id }));
+}
+
 /** Seeds the whole demo world and returns the demo logins to print. */
 export async function seedDemo(h: DbHandle, progress?: Progress): Promise<DemoLogin[]> {
   const ctx: SeedContext = { h, progress, refs: {} };

@@ -1,3 +1,29 @@
-// Partners: partner feeds, orders in, webhooks and incentives.
+// Partners: partner platforms, partnerships with UMKM and BUMDes/koperasi, product feeds,
+// orders in, signed status webhooks, and auditable incentive statements.
+import { registerScopeResolver } from '../../kernel/auth/index.js';
+import { registerHomePanel, registerNav } from '../../kernel/http/index.js';
+import { onOrderChangeInTx } from '../orders/index.js';
+import { queueWebhook } from './webhooks.js';
+import './partners.tables.js';
+import './messages.js';
+
 export { partnersMigrations } from './migrations/index.js';
 export { partnersRoutes } from './partners.routes.js';
+/** Partner and partnership use cases (also used by the demo seed). */
+export { registerPartner, offerPartnership, decidePartnership, createPartnerRecord } from './partners.service.js';
+/** Incentive rules and frozen statements. */
+export { defineRule, issueStatement } from './incentives/statements.js';
+/** HMAC-SHA256 webhook signatures as partners verify them. */
+export { signWebhook, verifyWebhook, WEBHOOK_JOB } from './webhooks.js';
+export type { PartnersTable, PartnershipsTable, IncentiveRuleKind } from './partners.tables.js';
+
+// A partner grant names a partner platform; platforms are national, so the grant has no region.
+registerScopeResolver('partner', async (db, id) => ((await db.selectFrom('partners').select('id').where('id', '=', id).executeTakeFirst()) ? null : undefined));
+
+// Outbox: a partner order's transition and its webhook delivery commit together.
+onOrderChangeInTx(async (tx, e) => { await queueWebhook(tx, e); });
+
+registerNav({ href: '/mitra', label: 'nav.partners', roles: ['partner'], order: 20 });
+registerNav({ href: '/kemitraan', label: 'nav.partnerships', roles: ['community_manager'], order: 40 });
+registerNav({ href: '/insentif', label: 'nav.incentives', roles: ['national_admin', 'regional_officer'], order: 60 });
+registerNav({ href: '/mitra/daftar', label: 'partners.register', roles: ['national_admin'], order: 61 });

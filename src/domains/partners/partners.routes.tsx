@@ -1,8 +1,14 @@
 // Routes of partner feeds, orders in, webhooks and incentives.
 // An OpenAPIHono sub-app: routes declared with app.openapi(...) land in /api/openapi.json.
 import { createApiApp } from '../../kernel/http/index.js';
+import { partnersApi } from './partners.api.js';
+import { partnerPages } from './partners.pages.js';
+import { incentivePages } from './incentives.pages.js';
 
 export function partnersRoutes() {
   const app = createApiApp();
+  partnersApi(app);
+  partnerPages(app);
+  incentivePages(app);
   return app;
 }

@@ -1,0 +1,200 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createWorld, type World } from '../../testing.js';
+import { anyVillage, makeOrganisation, makeServicePoint, makeUmkm } from '../community/testing.js';
+import { makeProduct } from '../catalog/testing.js';
+import { hashToken } from '../accounts/index.js';
+import { recordFulfilment, flushOrderEvents } from '../orders/index.js';
+import { drain } from '../../kernel/jobs/index.js';
+import { newId } from '../../kernel/ids/index.js';
+import { nowIso } from '../../kernel/db/index.js';
+import { unwrap } from '../../kernel/errors/index.js';
+import type { Actor } from '../../kernel/auth/index.js';
+import { createPartnerRecord } from './partners.service.js';
+import { verifyWebhook } from './webhooks.js';
+
+let w: World;
+let village: string;
+let orgId: string;
+let umkmA: string;
+let umkmB: string;
+let umkmOther: string;
+let partnerId: string;
+let otherPartner: string;
+let listed: { productId: string; variantId: string };
+let unlisted: { productId: string; variantId: string };
+let notPartnered: { productId: string; variantId: string };
+let pointId: string;
+let token: string;
+const ADMIN: Actor = { userId: 'usr_test_admin', displayName: 'Admin', locale: null, via: 'session', grants: [{ role: 'national_admin', scopeType: 'national', scopeId: null, regionCode: null }] };
+
+let hook: Server;
+let hookUrl = '';
+const received: { body: string; sig: string }[] = [];
+let failNext = 0;
+
+before(async () => {
+  w = await createWorld({ env: {} });
+  village = await anyVillage(w.h.db);
+  orgId = await makeOrganisation(w.h.db, { villageCode: village, name: 'BUMDes Mitra' });
+  umkmA = await makeUmkm(w.h.db, { villageCode: village, organisationId: orgId, name: 'Gula Aren Sari' });
+  umkmB = await makeUmkm(w.h.db, { villageCode: village, organisationId: orgId, name: 'Kopi Bajawa' });
+  umkmOther = await makeUmkm(w.h.db, { villageCode: await anyVillage(w.h.db, '53.09', 1), name: 'Tidak bermitra' });
+  listed = await makeProduct(w.h, { umkmId: umkmA, title: 'Gula Aren Cetak 500 g', price: 25000, stock: 50 });
+  unlisted = await makeProduct(w.h, { umkmId: umkmB, title: 'Kopi belum siap', listed: false });
+  notPartnered = await makeProduct(w.h, { umkmId: umkmOther, title: 'Keripik lain' });
+  pointId = await makeServicePoint(w.h.db, { villageCode: village });
+  hook = createServer((req, res) => {
+    let body = '';
+    req.on('data', (d) => { body += d; });
+    req.on('end', () => {
+      if (req.url === '/slow') return; // never answers: the client's time-out must fire
+      if (failNext > 0) { failNext--; res.statusCode = 500; return res.end('down'); }
+      received.push({ body, sig: String(req.headers['lumbung-signature']) });
+      res.end('ok');
+    });
+  });
+  await new Promise<void>((r) => hook.listen(0, '127.0.0.1', r));
+  hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`;
+  partnerId = await createPartnerRecord(w.h.db, { name: 'Pasar Nusantara', kind: 'marketplace', webhookUrl: hookUrl });
+  otherPartner = await createPartnerRecord(w.h.db, { name: 'Toko Lain', kind: 'retailer' });
+});
+after(async () => { hook.closeAllConnections(); hook.close(); await w.close(); });
+
+const partnerClient = () => w.as([['partner', partnerId]]);
+
+async function partnerToken(): Promise<string> {
+  const c = await partnerClient();
+  const grant = await w.h.db.selectFrom('grants').select('id').where('user_id', '=', c.userId).executeTakeFirstOrThrow();
+  const tok = `lmb_test_${newId('x')}`;
+  await w.h.db.insertInto('api_tokens').values({ id: newId('tok'), user_id: c.userId, name: 'feed', token_hash: hashToken(tok), grant_id: grant.id, created_at: nowIso(), last_used_at: null, revoked_at: null }).execute();
+  return tok;
+}
+const bearer = (tok: string) => ({ authorization: `Bearer ${tok}` });
+
+test('a partner offers, the community manager accepts; other managers cannot decide', async () => {
+  const p = await partnerClient();
+  const res = await p.form('/mitra/tawar', { target: `organisation:${orgId}`, commission_pct: '7.5', ships_by: 'lumbung', terms: 'Komisi 7,5% dari nilai barang', starts_on: '2026-01-01' });
+  assert.equal(res.status, 201);
+  const row = await w.h.db.selectFrom('partnerships').selectAll().where('partner_id', '=', partnerId).executeTakeFirstOrThrow();
+  assert.deepEqual([row.status, row.commission_bps, row.organisation_id], ['offered', 750, orgId]);
+  assert.equal((await p.form('/mitra/tawar', { target: `organisation:${orgId}`, commission_pct: '5', ships_by: 'lumbung', terms: 'Tawaran kedua', starts_on: '2026-01-01' })).status, 422, 'no second open offer');
+  assert.equal((await p.form('/mitra/tawar', { target: `organisation:${orgId}`, commission_pct: '5', ships_by: 'lumbung', terms: 'Tanggal salah', starts_on: '2026-05-01', ends_on: '2026-04-01' })).status, 422);
+
+  const stranger = await w.as('community_manager', await makeOrganisation(w.h.db, { villageCode: village }));
+  assert.equal((await stranger.form(`/kemitraan/${row.id}`, { decision: 'accepted' })).status, 404);
+  const manager = await w.as('community_manager', orgId);
+  assert.match(await (await manager.get('/kemitraan')).text(), /Pasar Nusantara/);
+  assert.equal((await manager.form(`/kemitraan/${row.id}`, { decision: 'accepted' })).status, 303);
+  assert.equal((await w.h.db.selectFrom('partnerships').select('status').where('id', '=', row.id).executeTakeFirstOrThrow()).status, 'accepted');
+  assert.equal((await manager.form(`/kemitraan/${row.id}`, { decision: 'declined' })).status, 409, 'an accepted partnership cannot be declined');
+  token = await partnerToken();
+});
+
+test('the feed lists only partnered, listed, in-stock products, in JSON, CSV and RSS', async () => {
+  const c = w.client();
+  const res = await c.get('/api/v1/partner/feed', bearer(token));
+  assert.equal(res.status, 200);
+  const body = (await res.json()) as { items: { id: string; price: number; stock: number; available: boolean; link: string }[] };
+  assert.deepEqual(body.items.map((i) => i.id), [listed.variantId]);
+  assert.equal(body.items[0].price, 25000);
+  assert.equal(body.items[0].stock, 50);
+  assert.match(body.items[0].link, new RegExp(`/produk/${listed.productId}$`));
+  const csv = await (await c.get('/api/v1/partner/feed.csv', bearer(token))).text();
+  assert.match(csv, /^id,product_id,title/);
+  assert.ok(csv.includes(listed.variantId) && !csv.includes(unlisted.variantId) && !csv.includes(notPartnered.variantId));
+  const xml = await (await c.get('/api/v1/partner/feed.xml', bearer(token))).text();
+  assert.match(xml, /<g:price>25000 IDR<\/g:price>/);
+  assert.match(xml, /<g:availability>in_stock<\/g:availability>/);
+  assert.equal((await c.get('/api/v1/partner/feed')).status, 401, 'no token, no feed');
+  const other = await w.as([['partner', otherPartner]]);
+  assert.deepEqual(((await (await other.get('/api/v1/partner/feed')).json()) as { items: unknown[] }).items, [], 'another partner sees none of it');
+});
+
+test('ETag and Last-Modified: an unchanged feed answers 304; incremental sync shows what dropped out', async () => {
+  const c = w.client();
+  const first = await c.get('/api/v1/partner/feed', bearer(token));
+  const etag = first.headers.get('etag')!;
+  assert.ok(etag && first.headers.get('last-modified'));
+  assert.equal((await c.get('/api/v1/partner/feed', { ...bearer(token), 'if-none-match': etag })).status, 304);
+  const since = new Date(Date.now() - 1000).toISOString();
+  await new Promise((r) => setTimeout(r, 5));
+  await w.h.db.updateTable('stock').set({ available: 0, updated_at: nowIso() }).where('variant_id', '=', listed.variantId).execute();
+  assert.equal((await c.get('/api/v1/partner/feed', { ...bearer(token), 'if-none-match': etag })).status, 200, 'a stock change is a new version');
+  const full = (await (await c.get('/api/v1/partner/feed', bearer(token))).json()) as { items: unknown[] };
+  assert.equal(full.items.length, 0, 'out of stock drops out of the full feed');
+  const inc = (await (await c.get(`/api/v1/partner/feed?updated_since=${encodeURIComponent(since)}`, bearer(token))).json()) as { items: { id: string; available: boolean }[] };
+  assert.deepEqual(inc.items.map((i) => [i.id, i.available]), [[listed.variantId, false]], 'incremental sync tells the partner to remove it');
+  await w.h.db.updateTable('stock').set({ available: 50, updated_at: nowIso() }).where('variant_id', '=', listed.variantId).execute();
+});
+
+const orderBody = (qty = 2) => ({
+  external_id: 'PN-8842', lines: [{ variant_id: listed.variantId, qty }], buyer: { name: 'Rina', phone: '081234560001' },
+  delivery: { kind: 'pickup', service_point_id: pointId }, payment_method: 'cod',
+});
+
+test('orders in: idempotent under concurrent replays; other body → 422; not in feed → 422; nothing duplicated', async () => {
+  const c = w.client();
+  const key = { ...bearer(token), 'idempotency-key': 'pn-order-8842-a' };
+  const results = await Promise.all(Array.from({ length: 10 }, () => c.json('POST', '/api/v1/partner/orders', orderBody(), key)));
+  const ok = results.filter((r) => r.status === 201);
+  assert.ok(ok.length >= 1);
+  for (const r of results) assert.ok([201, 409].includes(r.status), `status ${r.status}`);
+  const replay = await c.json('POST', '/api/v1/partner/orders', orderBody(), key);
+  assert.equal(replay.status, 201);
+  const first = (await replay.json()) as { orders: { id: string }[] };
+  const rows = await w.h.db.selectFrom('orders').select(['id', 'channel', 'partner_id']).where('partner_id', '=', partnerId).execute();
+  assert.equal(rows.length, 1, 'exactly one order');
+  assert.deepEqual([rows[0].id, rows[0].channel], [first.orders[0].id, 'partner']);
+  assert.equal((await c.json('POST', '/api/v1/partner/orders', orderBody(3), key)).status, 422, 'same key, other body');
+  const before = (await w.h.db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+  for (const v of [unlisted.variantId, notPartnered.variantId]) {
+    const r = await c.json('POST', '/api/v1/partner/orders', { ...orderBody(), lines: [{ variant_id: v, qty: 1 }] }, { ...bearer(token), 'idempotency-key': `pn-bad-${v}` });
+    assert.equal(r.status, 422);
+    assert.equal(((await r.json()) as { code: string }).code, 'PARTNERS_NOT_IN_FEED');
+  }
+  assert.equal((await c.json('POST', '/api/v1/partner/orders', orderBody(), bearer(token))).status, 400, 'an Idempotency-Key is required');
+  assert.equal((await w.h.db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n, before);
+  await w.h.db.updateTable('api_tokens').set({ revoked_at: nowIso() }).where('token_hash', '=', hashToken(token)).execute();
+  assert.equal((await c.json('POST', '/api/v1/partner/orders', orderBody(), { ...bearer(token), 'idempotency-key': 'pn-order-revoked' })).status, 401, 'a revoked token is refused');
+  token = await partnerToken();
+});
+
+test('status webhooks are signed, retried after failure, and logged for the partner', async () => {
+  const order = await w.h.db.selectFrom('orders').select('id').where('partner_id', '=', partnerId).executeTakeFirstOrThrow();
+  received.length = 0;
+  failNext = 1;
+  unwrap(await recordFulfilment(w.h.db, order.id, 'packed', ADMIN));
+  await flushOrderEvents();
+  const d = await w.h.db.selectFrom('webhook_deliveries').selectAll().where('order_id', '=', order.id).where('event', '=', 'order.fulfilment').executeTakeFirstOrThrow();
+  await drain(w.h.db);
+  let row = await w.h.db.selectFrom('webhook_deliveries').selectAll().where('id', '=', d.id).executeTakeFirstOrThrow();
+  assert.deepEqual([row.status, row.attempts, row.last_status], ['pending', 1, 500]);
+  await w.h.db.updateTable('jobs').set({ run_at: nowIso() }).where('status', '=', 'queued').execute(); // the back-off has passed
+  await drain(w.h.db);
+  row = await w.h.db.selectFrom('webhook_deliveries').selectAll().where('id', '=', d.id).executeTakeFirstOrThrow();
+  assert.deepEqual([row.status, row.attempts, row.last_status], ['delivered', 2, 200]);
+  assert.equal(received.length, 1);
+  const secret = (await w.h.db.selectFrom('partners').select('webhook_secret').where('id', '=', partnerId).executeTakeFirstOrThrow()).webhook_secret;
+  assert.ok(verifyWebhook(secret, received[0].sig, received[0].body), 'signature verifies');
+  assert.ok(!verifyWebhook(secret, received[0].sig, received[0].body.replace('packed', 'delivered')), 'a changed body does not');
+  assert.ok(!verifyWebhook(secret, received[0].sig, received[0].body, Math.floor(Date.now() / 1000) + 3600), 'a replay an hour later does not');
+  assert.equal(JSON.parse(received[0].body).data.fulfilment_status, 'packed');
+  const log = (await (await w.client().get('/api/v1/partner/webhook-deliveries', bearer(token))).json()) as { items: { id: string }[] };
+  assert.ok(log.items.some((i) => i.id === d.id));
+});
+
+test('a webhook endpoint that times out is a failed, retried attempt', async () => {
+  process.env.LUMBUNG_WEBHOOK_TIMEOUT_MS = '200';
+  await w.h.db.updateTable('partners').set({ webhook_url: hookUrl.replace('/hook', '/slow') }).where('id', '=', partnerId).execute();
+  const order = await w.h.db.selectFrom('orders').select('id').where('partner_id', '=', partnerId).executeTakeFirstOrThrow();
+  unwrap(await recordFulfilment(w.h.db, order.id, 'handed_over', ADMIN));
+  await drain(w.h.db);
+  const row = await w.h.db.selectFrom('webhook_deliveries').selectAll().where('order_id', '=', order.id).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+  assert.equal(row.status, 'pending');
+  assert.match(row.last_error ?? '', /timeout/);
+  delete process.env.LUMBUNG_WEBHOOK_TIMEOUT_MS;
+  await w.h.db.updateTable('partners').set({ webhook_url: null }).where('id', '=', partnerId).execute();
+});
