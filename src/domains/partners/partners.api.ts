@@ -120,7 +120,7 @@ export function partnersApi(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(createRoute({
-    method: 'get', path: '/api/v1/partner/statements/{id}.csv', tags: ['partners'], summary: 'One statement as CSV, every line with its order number',
+    method: 'get', path: '/api/v1/partner/statements/{id}/csv', tags: ['partners'], summary: 'One statement as CSV, every line with its order number',
     request: { params: z.object({ id: z.string().max(40) }) },
     responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV' }, 404: problem('Not your statement') },
   }), async (c) => {

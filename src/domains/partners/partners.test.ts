@@ -198,3 +198,62 @@ test('a webhook endpoint that times out is a failed, retried attempt', async () 
   delete process.env.LUMBUNG_WEBHOOK_TIMEOUT_MS;
   await w.h.db.updateTable('partners').set({ webhook_url: null }).where('id', '=', partnerId).execute();
 });
+
+test('incentive statements: each rule from delivered orders, returns excluded, frozen, corrections as new lines', async () => {
+  const c = w.client();
+  token = await partnerToken();
+  const place = async (key: string, umkmVariant: string) => {
+    const r = await c.json('POST', '/api/v1/partner/orders', { ...orderBody(1), lines: [{ variant_id: umkmVariant, qty: 1 }] }, { ...bearer(token), 'idempotency-key': key });
+    assert.equal(r.status, 201);
+    return ((await r.json()) as { orders: { id: string }[] }).orders[0].id;
+  };
+  const ids = [await place('pn-inc-0001', listed.variantId), await place('pn-inc-0002', listed.variantId), await place('pn-inc-0003', listed.variantId)];
+  const existing = await w.h.db.selectFrom('orders').select('id').where('partner_id', '=', partnerId).where('id', 'not in', ids).execute();
+  for (const o of existing) unwrap(await recordFulfilment(w.h.db, o.id, 'returned', ADMIN));
+  for (const id of ids) for (const s of ['packed', 'handed_over', 'delivered'] as const) unwrap(await recordFulfilment(w.h.db, id, s, ADMIN));
+  // Test history: these sales were delivered in January (a closed month).
+  for (const [i, id] of ids.entries()) await w.h.db.updateTable('orders').set({ delivered_at: `2026-01-1${i}T08:00:00.000Z` }).where('id', '=', id).execute();
+  // The village is poorer than its regency: the multiplier applies.
+  const regencyVillages = (await w.h.db.selectFrom('regions').select('code').where('level', '=', 4).where('code', 'like', '53.09.%').limit(3).execute()).map((r) => r.code);
+  for (const code of regencyVillages) {
+    await w.h.db.insertInto('village_profiles').values({ village_code: code, population: 1000, households: 250, poverty_share: code === village ? 0.4 : 0.1, electricity_share: null, signal: null, office_internet: null, road_access: null, distance_km: null, has_bumdes: null, has_koperasi: null, lat: null, lng: null, is_demo: 0, updated_at: nowIso(), updated_by: null })
+      .onConflict((oc) => oc.column('village_code').doUpdateSet({ poverty_share: code === village ? 0.4 : 0.1, households: 250 })).execute();
+  }
+  const officer = await w.as('regional_officer', '53.09');
+  const rules = [['gmv_percent', '200', ''], ['first_sales_bonus', '5000', '2'], ['poverty_multiplier', '1500', ''], ['monthly_cap', '16000', '']];
+  for (const [kind, amount, count] of rules) assert.equal((await officer.form('/insentif/aturan', { period: '2026-01', scope_code: '53.09', kind, amount, count })).status, 303);
+  assert.equal((await officer.form('/insentif/aturan', { period: '2026-01', scope_code: '53.09', kind: 'first_sales_bonus', amount: '5000', count: '' })).status, 422, 'a first-sales bonus needs a count');
+  assert.equal((await officer.form('/insentif/terbitkan', { partner_id: partnerId, period: '2099-01', scope_code: '53.09' })).status, 422, 'an open month cannot be issued');
+
+  const res = await officer.form('/insentif/terbitkan', { partner_id: partnerId, period: '2026-01', scope_code: '53.09' });
+  assert.equal(res.status, 303);
+  const stId = res.headers.get('location')!.split('/').pop()!;
+  const lines = await w.h.db.selectFrom('incentive_lines').selectAll().where('statement_id', '=', stId).execute();
+  // Each order: 2 % of 25,000 = 500; first two sales +5,000; ×1.5 adds half → 8,250, 8,250, 750 = 17,250; cap 16,000.
+  const perOrder = (id: string) => lines.filter((l) => l.order_id === id).reduce((s, l) => s + Number(l.amount), 0);
+  const sorted = [...ids].sort();
+  assert.deepEqual(sorted.map(perOrder), [8250, 8250, 750]);
+  assert.equal(lines.find((l) => l.kind === 'monthly_cap')!.amount, -1250);
+  const st = await w.h.db.selectFrom('incentive_statements').selectAll().where('id', '=', stId).executeTakeFirstOrThrow();
+  assert.equal(Number(st.total), 16000);
+  assert.ok(existing.every((o) => !lines.some((l) => l.order_id === o.id)), 'returned orders earn nothing');
+  const print = await (await officer.get(`/insentif/laporan/${stId}`)).text();
+  const numbers = await w.h.db.selectFrom('orders').select('number').where('id', 'in', ids).execute();
+  for (const n of numbers) assert.ok(print.includes(n.number), 'every line names its order');
+  const csv = await (await officer.get(`/insentif/laporan/${stId}.csv`)).text();
+  assert.equal(csv.trim().split('\r\n').length, 1 + lines.length + 1);
+
+  assert.equal((await officer.form('/insentif/terbitkan', { partner_id: partnerId, period: '2026-01', scope_code: '53.09' })).status, 409, 'nothing changed: no correction');
+  unwrap(await recordFulfilment(w.h.db, sorted[0], 'returned', ADMIN));
+  const again = await officer.form('/insentif/terbitkan', { partner_id: partnerId, period: '2026-01', scope_code: '53.09' });
+  assert.equal(again.status, 303);
+  const corrId = again.headers.get('location')!.split('/').pop()!;
+  const corr = await w.h.db.selectFrom('incentive_statements').selectAll().where('id', '=', corrId).executeTakeFirstOrThrow();
+  assert.equal(corr.corrects_id, stId);
+  const after = await w.h.db.selectFrom('incentive_lines').selectAll().where('statement_id', '=', stId).execute();
+  assert.deepEqual(after.map((l) => [l.id, l.amount]).sort(), lines.map((l) => [l.id, l.amount]).sort(), 'the issued statement is frozen');
+  // Without the returned order the other two are the first two sales: 8,250 each = 16,500, capped at 16,000.
+  assert.equal(Number(st.total) + Number(corr.total), 16000);
+  const fix = await w.h.db.selectFrom('incentive_lines').selectAll().where('statement_id', '=', corrId).execute();
+  assert.equal(fix.filter((l) => l.order_id === sorted[0]).reduce((a, l) => a + Number(l.amount), 0), -8250, 'the returned order gives back what it earned');
+});
