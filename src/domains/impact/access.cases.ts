@@ -1,0 +1,47 @@
+import type { AccessCase, AccessCases } from '../../testing.js';
+import type { Actor } from '../../kernel/auth/index.js';
+import { unwrap } from '../../kernel/errors/index.js';
+import { anyVillage } from '../community/testing.js';
+import { startEvaluation } from './evaluation.service.js';
+
+const settings = { outcome: 'log_pc_income', control: 'never', base: 'varying', cluster: 'village' } as const;
+const admin: Actor = { userId: 'usr_fixture', displayName: 'fixture', locale: null, via: 'session', grants: [{ role: 'national_admin', scopeType: 'national', scopeId: null, regionCode: null }] };
+
+export const accessCases: AccessCases = async (w) => {
+  const ngada = await anyVillage(w.h.db, '53.09');
+  const banyuwangi = await anyVillage(w.h.db, '35.10');
+  const run = unwrap(await startEvaluation(w.h.db, admin, { ...settings, region: '35.10' }));
+  const ngadaOfficer: AccessCase['as'] = [['regional_officer', '53.09']];
+  const answer = (village: string, code: string) => ({ village_code: village, wave_year: '2025', household_code: code, household_size: '4', income_monthly: '2000000', consent: 'yes' });
+  const cases: AccessCase[] = [
+    { name: 'anonymous KPIs', path: '/impact', as: null, expect: 'deny' },
+    { name: 'buyer KPIs', path: '/impact', as: [['buyer', null]], expect: 'deny' },
+    { name: 'officer own regency KPIs', path: '/impact?region=53.09', as: ngadaOfficer, expect: 'allow' },
+    { name: 'officer own district KPIs', path: `/impact?region=${ngada.slice(0, 8)}`, as: ngadaOfficer, expect: 'allow' },
+    { name: 'officer foreign regency KPIs', path: '/impact?region=35.10', as: ngadaOfficer, expect: 'deny' },
+    { name: 'officer national KPIs', path: '/impact?region=all', as: ngadaOfficer, expect: 'deny' },
+    { name: 'analyst national KPIs', path: '/impact?region=all', as: [['analyst', null]], expect: 'allow' },
+    { name: 'officer own poverty', path: '/impact/poverty?region=53.09&level=village', as: ngadaOfficer, expect: 'allow' },
+    { name: 'officer foreign poverty', path: '/impact/poverty?region=35.10', as: ngadaOfficer, expect: 'deny' },
+    { name: 'officer own export', path: '/impact/export.csv?region=53.09', as: ngadaOfficer, expect: 'allow' },
+    { name: 'officer foreign export', path: '/impact/export.csv?region=35.10', as: ngadaOfficer, expect: 'deny' },
+    { name: 'analyst national export', path: '/impact/export.csv?region=all', as: [['analyst', null]], expect: 'allow' },
+    { name: 'officer evaluation page', path: '/impact/evaluation', as: ngadaOfficer, expect: 'allow' },
+    { name: 'officer foreign evaluation page', path: '/impact/evaluation?region=35.10', as: ngadaOfficer, expect: 'deny' },
+    { name: 'officer evaluates foreign regency', method: 'POST', path: '/impact/evaluation', as: ngadaOfficer, form: { ...settings, region: '35.10' }, expect: 'deny' },
+    { name: 'officer evaluates own regency', method: 'POST', path: '/impact/evaluation', as: ngadaOfficer, form: { ...settings, region: '53.09' }, expect: 'allow' },
+    { name: 'officer reads foreign run', path: `/impact/evaluation/runs/${run}`, as: ngadaOfficer, expect: 'deny' },
+    { name: 'that regency\'s officer reads the run', path: `/impact/evaluation/runs/${run}`, as: [['regional_officer', '35.10']], expect: 'allow' },
+    { name: 'officer API foreign run', path: `/api/v1/impact/evaluations/${run}`, as: ngadaOfficer, expect: 'deny' },
+    { name: 'officer API foreign KPIs', path: '/api/v1/impact/kpis?region=35.10', as: ngadaOfficer, expect: 'deny' },
+    { name: 'officer API own KPIs', path: '/api/v1/impact/kpis?region=53.09', as: ngadaOfficer, expect: 'allow' },
+    { name: 'buyer survey page', path: '/impact/surveys', as: [['buyer', null]], expect: 'deny' },
+    { name: 'analyst cannot enter surveys', path: '/impact/surveys', as: [['analyst', null]], expect: 'deny' },
+    { name: 'officer records own village', method: 'POST', path: '/impact/surveys/household', as: ngadaOfficer, form: answer(ngada, 'ACC-1'), expect: 'allow' },
+    { name: 'officer records foreign village', method: 'POST', path: '/impact/surveys/household', as: ngadaOfficer, form: answer(banyuwangi, 'ACC-2'), expect: 'deny' },
+    { name: 'officer API records foreign village', method: 'POST', path: '/api/v1/impact/surveys/households', as: ngadaOfficer, json: { ...answer(banyuwangi, 'ACC-3') }, expect: 'deny' },
+    { name: 'analyst cannot import poverty lines', method: 'POST', path: '/impact/poverty-lines', as: [['analyst', null]], form: { csv: 'period,province_code,area,amount,source\n2025-03,53,rural,500000,BPS' }, expect: 'deny' },
+    { name: 'regency officer cannot import province lines', method: 'POST', path: '/impact/poverty-lines', as: ngadaOfficer, form: { csv: 'period,province_code,area,amount,source\n2025-03,35,rural,500000,BPS' }, expect: 'deny' },
+  ];
+  return cases;
+};

@@ -1,0 +1,92 @@
+// Tables of the impact domain: survey consents (UU PDP 27/2022), household income and UMKM
+// sales survey records, BPS poverty lines, and evaluation runs. Impact writes only these; it
+// reads every other domain's tables in its `*.queries.ts`.
+
+/** One person's (or household's / business's) consent to the survey, recorded before any answer. */
+export interface SurveyConsentsTable {
+  id: string;
+  /** 'household' | 'umkm' */
+  subject_kind: string;
+  village_code: string;
+  /** The enumerator's code for the household or business (no names are stored). */
+  subject_code: string;
+  purpose: string;
+  text_version: string;
+  given_at: string;
+  recorded_by: string | null;
+  withdrawn_at: string | null;
+  is_demo: number;
+}
+
+/** One household's answer in one yearly income survey wave. */
+export interface HouseholdSurveysTable {
+  id: string;
+  village_code: string;
+  wave_year: number;
+  household_code: string;
+  household_size: number;
+  /** Household income in rupiah per month. */
+  income_monthly: number;
+  /** income_monthly / household_size, rounded to whole rupiah. */
+  per_capita_monthly: number;
+  consent_id: string;
+  source: string;
+  entered_by: string | null;
+  created_at: string;
+  is_demo: number;
+}
+
+/** One business's sales in one month (monthly UMKM sales survey). */
+export interface UmkmSalesSurveysTable {
+  id: string;
+  village_code: string;
+  year: number;
+  month: number;
+  umkm_code: string;
+  /** Sales in rupiah in that month. */
+  sales_monthly: number;
+  consent_id: string;
+  source: string;
+  entered_by: string | null;
+  created_at: string;
+  is_demo: number;
+}
+
+/** A BPS poverty line: rupiah per capita per month, for a period, province and area. */
+export interface PovertyLinesTable {
+  /** 'YYYY-MM' (BPS publishes March and September lines). */
+  period: string;
+  /** Province code, or 'ID' for the national line. */
+  province_code: string;
+  /** 'total' | 'urban' | 'rural' */
+  area: string;
+  amount: number;
+  source: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+/** One run of the impact evaluation: its settings, its job and, when done, the result. */
+export interface EvaluationRunsTable {
+  id: string;
+  job_id: string;
+  actor_id: string;
+  /** Region prefix evaluated, or 'all'. */
+  scope_code: string;
+  settings: string;
+  status: string;
+  result: string | null;
+  error: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+declare module '../../kernel/db/types.js' {
+  interface Database {
+    survey_consents: SurveyConsentsTable;
+    household_surveys: HouseholdSurveysTable;
+    umkm_sales_surveys: UmkmSalesSurveysTable;
+    poverty_lines: PovertyLinesTable;
+    evaluation_runs: EvaluationRunsTable;
+  }
+}
