@@ -3,6 +3,8 @@
 // scans with proof of delivery, shipping quotes for checkout and KPIs.
 import { registerScopeResolver } from '../../kernel/auth/index.js';
 import { registerNav } from '../../kernel/http/index.js';
+import { registerStartupTask } from '../../kernel/cli/index.js';
+import { bindLogistics } from './orders.bridge.js';
 import './logistics.tables.js';
 import './messages.js';
 
@@ -27,6 +29,9 @@ export { logisticsKpis, type LogisticsKpis } from './kpis.js';
 
 // A hub_operator grant names a hub; its region is the hub's kecamatan or kabupaten.
 registerScopeResolver('hub', async (db, id) => (await db.selectFrom('hubs').select('region_code').where('id', '=', id).executeTakeFirst())?.region_code);
+
+// The served database receives orders' hand-over events from the first moment.
+registerStartupTask(async (h) => bindLogistics(h.db));
 
 registerNav({ href: '/hub', label: 'logistics.nav.hubs', roles: ['hub_operator', 'regional_officer', 'national_admin'], order: 60 });
 registerNav({ href: '/titik/paket', label: 'logistics.nav.agent', roles: ['village_agent'], order: 61 });

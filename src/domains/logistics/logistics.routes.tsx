@@ -1,8 +1,31 @@
-// Routes of the hub network, parcels and routes.
-// An OpenAPIHono sub-app: routes declared with app.openapi(...) land in /api/openapi.json.
+// Routes of the logistics domain: hub pages, service point screens, labels, public
+// tracking, KPIs and the JSON API (declared with app.openapi → /api/openapi.json).
 import { createApiApp } from '../../kernel/http/index.js';
+import { registerHomePanel } from '../../kernel/http/index.js';
+import { t } from '../../kernel/i18n/index.js';
+import { hubRoutes } from './hub.routes.js';
+import { agentRoutes } from './agent.routes.js';
+import { logisticsApi } from './logistics.api.js';
+import { bindLogistics } from './orders.bridge.js';
+
+registerHomePanel({
+  roles: ['hub_operator'], order: 40,
+  render: (c) => <section class="card"><h2>{t(c.get('locale'), 'logistics.panel.hub')}</h2><p><a class="button" href="/hub">{t(c.get('locale'), 'logistics.panel.open')}</a></p></section>,
+});
+registerHomePanel({
+  roles: ['village_agent'], order: 41,
+  render: (c) => <section class="card"><h2>{t(c.get('locale'), 'logistics.panel.agent')}</h2><p><a class="button" href="/titik/paket">{t(c.get('locale'), 'logistics.panel.open')}</a></p></section>,
+});
 
 export function logisticsRoutes() {
   const app = createApiApp();
+  // Orders' events carry no database handle: remember every database requests arrive on.
+  app.use('*', async (c, next) => {
+    bindLogistics(c.get('deps').h.db);
+    await next();
+  });
+  hubRoutes(app as any);
+  agentRoutes(app as any);
+  app.route('/', logisticsApi());
   return app;
 }

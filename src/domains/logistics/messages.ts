@@ -158,6 +158,11 @@ registerMessages({
     'logistics.panel.hub': 'Hub Anda',
     'logistics.panel.agent': 'Paket di titik layanan Anda',
     'logistics.panel.open': 'Buka',
+    'logistics.hub.assign': 'Hubungkan titik layanan',
+    'logistics.hub.assign_submit': 'Hubungkan',
+    'logistics.run.status.planned': 'Direncanakan',
+    'logistics.run.status.departed': 'Sudah berangkat',
+    'logistics.run.status.completed': 'Selesai',
   },
   en: {
     ...pre('logistics.scan.', scanEn), ...pre('logistics.status.', statusEn),
@@ -283,5 +288,10 @@ registerMessages({
     'logistics.panel.hub': 'Your hub',
     'logistics.panel.agent': 'Parcels at your service point',
     'logistics.panel.open': 'Open',
+    'logistics.hub.assign': 'Assign a service point',
+    'logistics.hub.assign_submit': 'Assign',
+    'logistics.run.status.planned': 'Planned',
+    'logistics.run.status.departed': 'Departed',
+    'logistics.run.status.completed': 'Completed',
   },
 });
