@@ -1,8 +1,14 @@
-// Routes of catalog pages, search and API.
-// An OpenAPIHono sub-app: routes declared with app.openapi(...) land in /api/openapi.json.
+// Routes of catalog pages, search and API, one sub-app per audience.
+// OpenAPIHono sub-apps: routes declared with app.openapi(...) land in /api/openapi.json.
 import { createApiApp } from '../../kernel/http/index.js';
+import { publicRoutes } from './public.routes.js';
+import { sellerRoutes } from './seller.routes.js';
+import { apiRoutes } from './api.routes.js';
 
 export function catalogRoutes() {
   const app = createApiApp();
+  app.route('/', publicRoutes());
+  app.route('/', sellerRoutes());
+  app.route('/', apiRoutes());
   return app;
 }

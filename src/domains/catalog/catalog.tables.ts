@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 // Tables of the catalog domain: products of an UMKM, their variants with price and weight,
 // stock per variant (never negative: CHECK constraints plus conditional updates) and the
 // stock ledger that explains every change.
@@ -67,8 +68,26 @@ export interface PhotosTable {
   created_at: string;
 }
 
+/** The search document of a product: normalised, stemmed text plus the columns filters use. */
+export interface ProductSearchTable {
+  doc_id: Generated<number>;
+  product_id: string;
+  umkm_id: string;
+  village_code: string;
+  category: string;
+  listed: number;
+  price_min: number;
+  price_max: number;
+  /** Normalised tokens and stems (search/normalise.ts), not display text. */
+  title: string;
+  names: string;
+  body: string;
+  created_at: string;
+}
+
 declare module '../../kernel/db/types.js' {
   interface Database {
+    product_search: ProductSearchTable;
     products: ProductsTable;
     variants: VariantsTable;
     stock: StockTable;

@@ -1,10 +1,28 @@
 // Catalog: products of UMKM, variants, stock with its ledger, photos and search.
 import './catalog.tables.js';
+import './messages.js';
+import { registerNav } from '../../kernel/http/index.js';
+import { registerHomePanel } from './home-panel.js';
 
 export { catalogMigrations } from './migrations/index.js';
 /** Stock moves only through these conditional updates, each with a ledger row. */
 export { reserveStock, releaseStock, commitSale, adjustStock, createStock, stockOf } from './stock.js';
 /** The one write of a product's listing state (decided by the innovation centre). */
 export { setListing, LISTING_STATES, type ListingState } from './listing.js';
-export type { ProductsTable, VariantsTable, StockTable, StockLedgerTable, PhotosTable } from './catalog.tables.js';
+export type { ProductsTable, VariantsTable, StockTable, StockLedgerTable, PhotosTable, ProductSearchTable } from './catalog.tables.js';
 export { catalogRoutes } from './catalog.routes.js';
+/** The taxonomy: groups, categories, names, and the certifications each category requires. */
+export { CATEGORY_GROUPS, CATEGORIES, CATEGORY_SLUGS, categoryOf, groupOf, categoriesFor, categoryName, requiredCertifications, type Category, type CategoryGroup, type CertRequirement } from './taxonomy.js';
+/** Search over listed products (both engines) and the card data every product grid shows. */
+export { searchProducts, productCards, reindexProduct, reindexUmkm, PAGE_SIZE, type SearchQuery, type SearchResult, type ProductCard } from './search/index.js';
+/** The product tile and grid components for storefront and village pages. */
+export { ProductTile, ProductGrid } from './public.views.js';
+/** Photo URLs for other domains (partner feeds). */
+export { photoUrl, photoSrcset, PHOTO_WIDTHS } from './photo-urls.js';
+/** Seller use cases (also used by the demo seed). */
+export { createProduct, updateProduct, addVariant, updateVariant, changeStock, type CatalogCtx } from './products.service.js';
+export { processPhoto, storePhoto, sniffImage } from './photos.service.js';
+
+registerNav({ href: '/cari', label: 'catalog.nav.search', roles: 'public', order: 20 });
+registerNav({ href: '/jual/produk', label: 'catalog.nav.my_products', roles: ['seller', 'community_manager'], order: 30 });
+registerHomePanel();

@@ -3,6 +3,7 @@
 // write belongs here, because only the catalog writes its tables.
 import { nowIso, type Tx } from '../../kernel/db/index.js';
 import { audit } from '../../kernel/audit/index.js';
+import { reindexProduct } from './search/document.js';
 import './catalog.tables.js';
 
 export const LISTING_STATES = ['not_reviewed', 'in_review', 'changes_requested', 'listed', 'certification_expired', 'withdrawn'] as const;
@@ -15,6 +16,8 @@ export async function setListing(tx: Tx, productId: string, state: ListingState,
     .where('id', '=', productId)
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) !== 1) return false;
+  // Search shows exactly the listed products: the document follows in the same transaction.
+  await reindexProduct(tx, productId);
   await audit(tx, { actorId, action: 'catalog.listing', entityType: 'product', entityId: productId, data: { state } });
   return true;
 }

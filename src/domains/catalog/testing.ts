@@ -3,6 +3,7 @@
 import { newId } from '../../kernel/ids/index.js';
 import { inTransaction, nowIso, type DbHandle } from '../../kernel/db/index.js';
 import { createStock } from './stock.js';
+import { reindexProduct } from './search/document.js';
 import './catalog.tables.js';
 
 export interface FixtureProduct {
@@ -26,6 +27,7 @@ export async function makeProduct(h: DbHandle, o: {
     }).execute();
     await tx.insertInto('variants').values({ id: variantId, product_id: productId, label: '500 g', sku: `SKU-${variantId.slice(-6)}`, price: o.price ?? 25000, weight_grams: o.weightGrams ?? 500, active: 1, created_at: now }).execute();
     await createStock(tx, variantId, { kind: 'umkm', id: o.umkmId }, o.stock ?? 10);
+    await reindexProduct(tx, productId);
   });
   return { productId, variantId };
 }

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Migrations } from '../../../kernel/db/index.js';
+import { isPostgres, type Migrations } from '../../../kernel/db/index.js';
 
 export const catalogMigrations: Migrations = {
   '0401_catalog': {
@@ -67,6 +67,47 @@ export const catalogMigrations: Migrations = {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('photos_product').on('photos').column('product_id').execute();
+    },
+  },
+  // The search document of each product (normalised, stemmed text plus the filter columns),
+  // indexed by FTS5 on SQLite and by a weighted tsvector with GIN on PostgreSQL.
+  '0402_catalog_search': {
+    async up(db: Kysely<any>) {
+      const pg = isPostgres(db);
+      await db.schema
+        .createTable('product_search')
+        .addColumn('doc_id', pg ? 'bigserial' : 'integer', (c) => c.primaryKey())
+        .addColumn('product_id', 'text', (c) => c.notNull().unique().references('products.id'))
+        .addColumn('umkm_id', 'text', (c) => c.notNull())
+        .addColumn('village_code', 'text', (c) => c.notNull())
+        .addColumn('category', 'text', (c) => c.notNull())
+        .addColumn('listed', 'integer', (c) => c.notNull())
+        .addColumn('price_min', 'integer', (c) => c.notNull())
+        .addColumn('price_max', 'integer', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('names', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('product_search_listed_cat').on('product_search').columns(['listed', 'category', 'created_at']).execute();
+      await db.schema.createIndex('product_search_listed_village').on('product_search').columns(['listed', 'village_code']).execute();
+      await db.schema.createIndex('product_search_listed_created').on('product_search').columns(['listed', 'created_at']).execute();
+      await db.schema.createIndex('variants_product_active').on('variants').columns(['product_id', 'active']).execute();
+      if (pg) {
+        await sql`alter table product_search add column tsv tsvector generated always as (
+          setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', names), 'B') || setweight(to_tsvector('simple', body), 'C')) stored`.execute(db);
+        await sql`create index product_search_tsv on product_search using gin (tsv)`.execute(db);
+        return;
+      }
+      // External-content FTS5 over product_search, kept in step by triggers (the documented pattern).
+      await sql`create virtual table product_fts using fts5(title, names, body, content='product_search', content_rowid='doc_id', tokenize='unicode61', prefix='2 3 4')`.execute(db);
+      await sql`create trigger product_search_ai after insert on product_search begin
+        insert into product_fts(rowid, title, names, body) values (new.doc_id, new.title, new.names, new.body); end`.execute(db);
+      await sql`create trigger product_search_ad after delete on product_search begin
+        insert into product_fts(product_fts, rowid, title, names, body) values ('delete', old.doc_id, old.title, old.names, old.body); end`.execute(db);
+      await sql`create trigger product_search_au after update on product_search begin
+        insert into product_fts(product_fts, rowid, title, names, body) values ('delete', old.doc_id, old.title, old.names, old.body);
+        insert into product_fts(rowid, title, names, body) values (new.doc_id, new.title, new.names, new.body); end`.execute(db);
     },
   },
 };

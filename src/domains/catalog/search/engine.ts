@@ -1,0 +1,82 @@
+// The search seam: one interface, one implementation per database engine (SQLite FTS5,
+// PostgreSQL tsvector/GIN). Both share the filters below; neither uses LIKE '%…%'. Only
+// listed products are ever returned.
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../../../kernel/db/index.js';
+import { nowIso } from '../../../kernel/db/index.js';
+import { categoriesFor } from '../taxonomy.js';
+import { queryTerms } from './normalise.js';
+
+export const PAGE_SIZE = 20;
+export const MAX_PAGE = 50;
+
+/** What a shopper asks for. All filters optional; `page` starts at 1. */
+export interface SearchQuery {
+  q?: string;
+  /** A category or group slug from the taxonomy. */
+  category?: string;
+  /** A region code prefix: province `53`, regency `53.09`, district or village. */
+  region?: string;
+  /** Lowest variant price bounds, integer rupiah. */
+  min?: number;
+  max?: number;
+  halal?: boolean;
+  inStock?: boolean;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface SearchHits {
+  ids: string[];
+  total: number;
+}
+
+export interface SearchEngine {
+  /** Ids of matching listed products in relevance order (newest first without a text query), and the total. */
+  hits(db: Db, q: SearchQuery): Promise<SearchHits>;
+}
+
+export const REGION_RE = /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/;
+
+/** The filter conditions on `product_search d`, shared by both engines; null when nothing can match. */
+export function filters(q: SearchQuery): RawBuilder<unknown>[] | null {
+  const out: RawBuilder<unknown>[] = [sql`d.listed = 1`];
+  if (q.category) {
+    const cats = categoriesFor(q.category);
+    if (cats.length === 0) return null;
+    out.push(sql`d.category in (${sql.join(cats)})`);
+  }
+  if (q.region) {
+    if (!REGION_RE.test(q.region)) return null;
+    out.push(sql`(d.village_code = ${q.region} or d.village_code like ${q.region + '.%'})`);
+  }
+  if (q.min !== undefined) out.push(sql`d.price_min >= ${q.min}`);
+  if (q.max !== undefined) out.push(sql`d.price_min <= ${q.max}`);
+  if (q.halal) {
+    // Valid today: a halal certificate of the producing UMKM without expiry or not yet expired.
+    const today = nowIso().slice(0, 10);
+    out.push(sql`exists (select 1 from certifications c where c.umkm_id = d.umkm_id and c.kind in ('halal_regular', 'halal_self_declare') and (c.expires_on is null or c.expires_on >= ${today}))`);
+  }
+  if (q.inStock) {
+    out.push(sql`exists (select 1 from variants v join stock s on s.variant_id = v.id where v.product_id = d.product_id and v.active = 1 and s.available > 0)`);
+  }
+  return out;
+}
+
+export function pageOf(q: SearchQuery): { limit: number; offset: number } {
+  const limit = Math.min(Math.max(q.pageSize ?? PAGE_SIZE, 1), 100);
+  const page = Math.min(Math.max(Math.trunc(q.page ?? 1), 1), MAX_PAGE);
+  return { limit, offset: (page - 1) * limit };
+}
+
+export const terms = (q: SearchQuery) => queryTerms(q.q ?? '');
+
+/** Browsing without words: newest listed products matching the filters (same on both engines). */
+export async function browse(db: Db, where: RawBuilder<unknown>[], q: SearchQuery): Promise<SearchHits> {
+  const { limit, offset } = pageOf(q);
+  const r = await sql<{ product_id: string; total: number }>`
+    select d.product_id, count(*) over () as total from product_search d
+    where ${sql.join(where, sql` and `)}
+    order by d.created_at desc, d.product_id desc limit ${limit} offset ${offset}`.execute(db);
+  return { ids: r.rows.map((x) => x.product_id), total: Number(r.rows[0]?.total ?? 0) };
+}
