@@ -44,7 +44,8 @@ const LEVEL_ORDER = { basic: 0, intermediate: 1, advanced: 2 } as const;
 
 function pickCourse(courses: Course[], topic: CourseTopic, pillar?: Pillar): Recommendation['course'] {
   const of = courses.filter((c) => c.topic === topic).sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || a.title.localeCompare(b.title));
-  const c = (pillar && of.find((x) => x.focus_pillar === pillar)) || of[0];
+  // The course focused on the weak pillar, else a general one of the topic, else any.
+  const c = (pillar && of.find((x) => x.focus_pillar === pillar)) || of.find((x) => !x.focus_pillar) || of[0];
   return c ? { id: c.id, title: c.title, level: c.level } : null;
 }
 
