@@ -1,0 +1,63 @@
+// Training and mentoring routes in the access matrix: own region allowed, foreign refused.
+import type { AccessCases } from '../../testing.js';
+import { anyVillage, makeOrganisation, makeUmkm } from '../community/testing.js';
+import { makeCourse, makeSession } from './testing.js';
+import { certificateCode } from './sessions.service.js';
+
+export const accessCases: AccessCases = async (w) => {
+  const db = w.h.db;
+  const village = await anyVillage(db, '53.09');
+  const org = await makeOrganisation(db, { villageCode: village });
+  const umkm = await makeUmkm(db, { villageCode: village, organisationId: org });
+  const course = await makeCourse(db, { topic: 'selling_online' });
+  const session = await makeSession(db, { courseId: course, regionCode: village, capacity: 50 });
+  const code = certificateCode();
+  await db.insertInto('session_participants').values({
+    id: 'tpt_access', session_id: session, kind: 'umkm_owner', full_name: 'Peserta Uji', umkm_id: umkm, user_id: null, attended: 1, attended_marked_at: null,
+    completed: 1, certificate_code: code, certificate_issued_at: new Date().toISOString(), registered_at: new Date().toISOString(),
+  }).execute();
+  const ngadaTrainer: [['trainer', string]] = [['trainer', '53.09']];
+  const bwiTrainer: [['trainer', string]] = [['trainer', '35.10']];
+  return [
+    { name: 'anonymous training home', path: '/pelatihan', as: null, expect: 'deny' },
+    { name: 'buyer training home', path: '/pelatihan', as: [['buyer', null]], expect: 'deny' },
+    { name: 'trainer training home', path: '/pelatihan', as: ngadaTrainer, expect: 'allow' },
+    { name: 'trainer own session', path: `/pelatihan/sesi/${session}`, as: ngadaTrainer, expect: 'allow' },
+    { name: 'trainer foreign session', path: `/pelatihan/sesi/${session}`, as: bwiTrainer, expect: 'deny' },
+    { name: 'officer own session', path: `/pelatihan/sesi/${session}`, as: [['regional_officer', '53.09']], expect: 'allow' },
+    { name: 'trainer own attendance form', path: `/pelatihan/sesi/${session}/absensi`, as: ngadaTrainer, expect: 'allow' },
+    { name: 'trainer foreign attendance form', path: `/pelatihan/sesi/${session}/absensi`, as: bwiTrainer, expect: 'deny' },
+    { name: 'trainer foreign attendance post', method: 'POST', path: `/pelatihan/sesi/${session}/absensi`, as: bwiTrainer, expect: 'deny', form: { present: 'tpt_access' } },
+    { name: 'trainer foreign registration', method: 'POST', path: `/pelatihan/sesi/${session}/peserta`, as: bwiTrainer, expect: 'deny', form: { full_name: 'Orang Luar', kind: 'agent' } },
+    { name: 'trainer own registration', method: 'POST', path: `/pelatihan/sesi/${session}/peserta`, as: ngadaTrainer, expect: 'allow', form: { full_name: 'Orang Dalam', kind: 'agent' } },
+    { name: 'trainer foreign assessment', path: `/pelatihan/sesi/${session}/asesmen/tpt_access`, as: bwiTrainer, expect: 'deny' },
+    { name: 'trainer foreign completion', method: 'POST', path: `/pelatihan/sesi/${session}/selesai`, as: bwiTrainer, expect: 'deny' },
+    { name: 'API participants own', path: `/api/v1/training/sessions/${session}/participants`, as: ngadaTrainer, expect: 'allow' },
+    { name: 'API participants foreign', path: `/api/v1/training/sessions/${session}/participants`, as: bwiTrainer, expect: 'deny' },
+    { name: 'API attendance foreign', method: 'POST', path: `/api/v1/training/sessions/${session}/attendance`, as: bwiTrainer, expect: 'deny', json: { present: [] } },
+    { name: 'API register anonymous', method: 'POST', path: `/api/v1/training/sessions/${session}/participants`, as: null, expect: 'deny', json: { kind: 'agent', fullName: 'Anon' } },
+    { name: 'certificate public', path: `/sertifikat/${code}`, as: null, expect: 'allow' },
+    { name: 'certificate API public', path: `/api/v1/certificates/${code}`, as: null, expect: 'allow' },
+    { name: 'literacy own region', path: '/pelatihan/literasi?wilayah=53.09', as: [['regional_officer', '53.09']], expect: 'allow' },
+    { name: 'literacy foreign region', path: '/pelatihan/literasi?wilayah=35.10', as: [['regional_officer', '53.09']], expect: 'deny' },
+    { name: 'question bank officer', path: '/pelatihan/pertanyaan', as: [['regional_officer', '53.09']], expect: 'allow' },
+    { name: 'question bank trainer', path: '/pelatihan/pertanyaan', as: ngadaTrainer, expect: 'deny' },
+    { name: 'KPIs own', path: '/pelatihan/kpi?wilayah=53.09&tahun=2026', as: [['regional_officer', '53.09']], expect: 'allow' },
+    { name: 'KPIs foreign', path: '/pelatihan/kpi?wilayah=35.10&tahun=2026', as: [['regional_officer', '53.09']], expect: 'deny' },
+    { name: 'KPI API foreign', path: '/api/v1/training/kpis?region=35.10&year=2026', as: [['regional_officer', '53.09']], expect: 'deny' },
+    { name: 'target foreign', method: 'POST', path: '/pelatihan/kpi/target', as: [['regional_officer', '53.09']], expect: 'deny', form: { region_code: '35.10', year: '2026', person_times: '5' } },
+    { name: 'mentor dashboard', path: '/pendampingan', as: [['mentor', '53.09']], expect: 'allow' },
+    { name: 'buyer mentoring', path: '/pendampingan', as: [['buyer', null]], expect: 'deny' },
+    { name: 'unassigned mentor UMKM file', path: `/pendampingan/umkm/${umkm}`, as: [['mentor', '53.09']], expect: 'deny' },
+    { name: 'unassigned mentor logs a visit', method: 'POST', path: `/pendampingan/umkm/${umkm}/kontak`, as: [['mentor', '53.09']], expect: 'deny', form: { contacted_on: '2026-01-02', mode: 'visit', notes: 'x' } },
+    { name: 'unassigned mentor API contact', method: 'POST', path: `/api/v1/mentoring/umkm/${umkm}/contacts`, as: [['mentor', '53.09']], expect: 'deny', json: { contactedOn: '2026-01-02', mode: 'call', notes: 'x' } },
+    { name: 'community manager own UMKM file', path: `/pendampingan/umkm/${umkm}`, as: [['community_manager', org]], expect: 'allow' },
+    { name: 'officer foreign UMKM file', path: `/pendampingan/umkm/${umkm}`, as: [['regional_officer', '35.10']], expect: 'deny' },
+    { name: 'community manager assign page', path: '/pendampingan/tugaskan', as: [['community_manager', org]], expect: 'allow' },
+    { name: 'foreign officer assigns', method: 'POST', path: '/pendampingan/tugaskan', as: [['regional_officer', '35.10']], expect: 'deny', form: { umkm_id: umkm, mentor_user_id: 'usr_x' } },
+    { name: 'mentor cannot assign', path: '/pendampingan/tugaskan', as: [['mentor', '53.09']], expect: 'deny' },
+    { name: 'officer caseloads', path: '/pendampingan/ringkasan', as: [['regional_officer', '53.09']], expect: 'allow' },
+    { name: 'recommendations foreign', path: `/api/v1/mentoring/umkm/${umkm}/recommendations`, as: [['regional_officer', '35.10']], expect: 'deny' },
+    { name: 'recommendations own', path: `/api/v1/mentoring/umkm/${umkm}/recommendations`, as: [['community_manager', org]], expect: 'allow' },
+  ];
+};
