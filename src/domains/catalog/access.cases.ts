@@ -1,0 +1,47 @@
+// Access matrix rows of the catalog: sellers reach only their own UMKM's products, variants
+// and stock (pages and API); community managers see their organisation's UMKM; the public
+// sees listed products only.
+import type { AccessCases } from '../../testing.js';
+import { anyVillage, makeOrganisation, makeUmkm } from '../community/testing.js';
+import { makeProduct } from './testing.js';
+
+export const accessCases: AccessCases = async (w) => {
+  const db = w.h.db;
+  const v1 = await anyVillage(db, '53.09', 0);
+  const v2 = await anyVillage(db, '35.10', 0);
+  const orgA = await makeOrganisation(db, { villageCode: v1 });
+  const orgB = await makeOrganisation(db, { villageCode: v2 });
+  const a = await makeUmkm(db, { villageCode: v1, organisationId: orgA });
+  const b = await makeUmkm(db, { villageCode: v2, organisationId: orgB });
+  const pa = await makeProduct(w.h, { umkmId: a, stock: 50 });
+  const pb = await makeProduct(w.h, { umkmId: b, stock: 50 });
+  const hidden = await makeProduct(w.h, { umkmId: a, listed: false });
+  const details = { title: 'Gula Aren Cetak', description: 'Gula aren dari nira segar desa.', category: 'gula-aren' };
+  return [
+    { name: 'public product page (listed)', path: `/produk/${pa.productId}`, as: null, expect: 'allow' },
+    { name: 'public product page (unlisted) is 404', path: `/produk/${hidden.productId}`, as: null, expect: 'deny' },
+    { name: 'public search', path: '/cari?q=aren', as: null, expect: 'allow' },
+    { name: 'public API search', path: '/api/v1/products?q=aren', as: null, expect: 'allow' },
+    { name: 'public API unlisted product', path: `/api/v1/products/${hidden.productId}`, as: null, expect: 'deny' },
+    { name: 'anonymous my products', path: '/jual/produk', as: null, expect: 'deny' },
+    { name: 'buyer my products', path: '/jual/produk', as: [['buyer', null]], expect: 'deny' },
+    { name: 'buyer new product form', path: '/jual/produk/baru', as: [['buyer', null]], expect: 'deny' },
+    { name: 'seller my products', path: '/jual/produk', as: [['seller', a]], expect: 'allow' },
+    { name: 'seller own product', path: `/jual/produk/${pa.productId}`, as: [['seller', a]], expect: 'allow' },
+    { name: 'seller foreign product', path: `/jual/produk/${pb.productId}`, as: [['seller', a]], expect: 'deny' },
+    { name: 'seller edits own product', method: 'POST', path: `/jual/produk/${pa.productId}`, as: [['seller', a]], expect: 'allow', form: details },
+    { name: 'seller edits foreign product', method: 'POST', path: `/jual/produk/${pb.productId}`, as: [['seller', a]], expect: 'deny', form: details },
+    { name: 'seller restocks own variant', method: 'POST', path: `/jual/varian/${pa.variantId}/stok`, as: [['seller', a]], expect: 'allow', form: { delta: '1', reason: 'restock' } },
+    { name: 'seller restocks foreign variant', method: 'POST', path: `/jual/varian/${pb.variantId}/stok`, as: [['seller', a]], expect: 'deny', form: { delta: '1', reason: 'restock' } },
+    { name: 'seller edits foreign variant', method: 'POST', path: `/jual/varian/${pb.variantId}`, as: [['seller', a]], expect: 'deny', form: { label: 'x', price: '1', weight_grams: '1' } },
+    { name: 'seller adds variant to foreign product', method: 'POST', path: `/jual/produk/${pb.productId}/varian`, as: [['seller', a]], expect: 'deny', form: { label: 'x', price: '1', weight_grams: '1' } },
+    { name: 'seller creates product for foreign UMKM', method: 'POST', path: '/jual/produk', as: [['seller', a]], expect: 'deny', form: { ...details, umkm_id: b, variant_label: '1 kg', price: '1000', weight_grams: '1000', stock: '1' } },
+    { name: 'API seller stock own variant', method: 'POST', path: `/api/v1/seller/variants/${pa.variantId}/stock`, as: [['seller', a]], expect: 'allow', json: { delta: 1, reason: 'restock' } },
+    { name: 'API seller stock foreign variant', method: 'POST', path: `/api/v1/seller/variants/${pb.variantId}/stock`, as: [['seller', a]], expect: 'deny', json: { delta: 1, reason: 'restock' } },
+    { name: 'API buyer seller products', path: '/api/v1/seller/products', as: [['buyer', null]], expect: 'deny' },
+    { name: 'API seller products', path: '/api/v1/seller/products', as: [['seller', a]], expect: 'allow' },
+    { name: 'community manager sees own organisation product', path: `/jual/produk/${pa.productId}`, as: [['community_manager', orgA]], expect: 'allow' },
+    { name: 'community manager foreign organisation product', path: `/jual/produk/${pb.productId}`, as: [['community_manager', orgA]], expect: 'deny' },
+    { name: 'community manager cannot change stock', method: 'POST', path: `/jual/varian/${pa.variantId}/stok`, as: [['community_manager', orgA]], expect: 'deny', form: { delta: '1', reason: 'restock' } },
+  ];
+};
