@@ -6,13 +6,15 @@ import { regionsRoutes } from './domains/regions/index.js';
 import { communityRoutes } from './domains/community/index.js';
 import { catalogRoutes } from './domains/catalog/index.js';
 import { innovationRoutes } from './domains/innovation/index.js';
-import { ordersRoutes } from './domains/orders/index.js';
+import { ordersRoutes, storefrontHomeSection } from './domains/orders/index.js';
 import { logisticsRoutes } from './domains/logistics/index.js';
 import { trainingRoutes } from './domains/training/index.js';
 import { partnersRoutes } from './domains/partners/index.js';
 import { impactRoutes } from './domains/impact/index.js';
-import { homeRoutes } from './home.routes.js';
+import { homeRoutes, registerHomeSection } from './home.routes.js';
 import { apiDocs } from './api-docs.js';
+
+registerHomeSection(storefrontHomeSection);
 
 export function buildApp(deps: Deps, log: Logger = createLogger(deps.config.logLevel)) {
   const app = createHttpApp(deps, {

@@ -20,3 +20,7 @@ export { recordFulfilment, cancelOrder, confirmReceipt, expireReservations, mayM
 export { TRANSITIONS, ORDER_STATUSES, PAYMENT_STATUSES, FULFILMENT_STATUSES } from './transitions.js';
 /** Fee rates frozen into every order at placement. */
 export { PLATFORM_FEE_BP, AGENT_COMMISSION_BP, computeFees, producerShare } from './fees.js';
+/** The storefront's featured villages and market-ready products on the public home page. */
+export { storefrontHomeSection } from './storefront/home-section.js';
+/** Test and seed helpers for QRIS payloads. */
+export { qrisPayload, crc16ccitt, parseTlv, verifyCrc } from './payments/qris.js';

@@ -1,0 +1,138 @@
+// The buy flow as JSON for apps and partners: carts, checkout with an Idempotency-Key, and
+// tracking. Declared with OpenAPI so it appears in /api/openapi.json.
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { AppError, unwrap } from '../../../kernel/errors/index.js';
+import { fingerprint, idempotent, requireIdempotencyKey, type AppEnv } from '../../../kernel/http/index.js';
+import { normaliseMobile } from '../../../kernel/auth/index.js';
+import { cartExists, clearCart, createCart, putLine, viewCart, type CartView } from '../cart/cart.service.js';
+import { MAX_QTY, placeOrder, type PlaceOrderInput } from '../checkout/place-order.js';
+import { ensurePayment } from '../payments/intent.js';
+import { qrisMerchant, qrisPayload } from '../payments/qris.js';
+import { orderByNumber, ordersWithLines } from '../orders.repo.js';
+import { confirmationPath } from '../storefront/confirm-link.js';
+
+const json = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
+const problem = (description: string) => ({ content: { 'application/problem+json': { schema: z.object({ title: z.string(), code: z.string() }).passthrough() } }, description });
+
+const CartSchema = z.object({
+  id: z.string(), itemsTotal: z.number().int(), count: z.number().int(), blocked: z.boolean(),
+  sellers: z.array(z.object({ umkmId: z.string(), umkmName: z.string(), subtotal: z.number().int(), items: z.array(z.object({
+    variantId: z.string(), productId: z.string(), title: z.string(), label: z.string(), qty: z.number().int(), unitPrice: z.number().int(), lineTotal: z.number().int(), problem: z.enum(['not_listed', 'stock']).nullable(),
+  })) })),
+}).openapi('Cart');
+const CartParam = z.object({ id: z.string().max(40).openapi({ param: { name: 'id', in: 'path' } }) });
+const LineInput = z.object({ variantId: z.string().min(1).max(40), qty: z.number().int().min(0).max(MAX_QTY) }).strict().openapi('CartLineInput');
+
+const Delivery = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('pickup'), servicePointId: z.string().min(1).max(40) }).strict(),
+  z.object({ kind: z.literal('address'), villageCode: z.string().max(13), address: z.string().max(300) }).strict(),
+]);
+const CheckoutInput = z.object({
+  cartId: z.string().max(40).optional(),
+  lines: z.array(z.object({ variantId: z.string().min(1).max(40), qty: z.number().int(), expectedUnitPrice: z.number().int().optional() }).strict()).max(50).optional(),
+  buyer: z.object({ name: z.string().max(100), phone: z.string().max(30).optional() }).strict(),
+  delivery: Delivery,
+  paymentMethod: z.enum(['cod', 'transfer', 'qris']),
+  channel: z.enum(['api', 'partner']).optional(),
+  partnerId: z.string().max(40).optional(),
+  groupId: z.string().max(40).optional(),
+}).strict().openapi('CheckoutInput');
+const Placed = z.object({
+  groupId: z.string(), total: z.number().int(), paymentMethod: z.string(), confirmationUrl: z.string(),
+  orders: z.array(z.object({ id: z.string(), number: z.string(), umkmId: z.string(), total: z.number().int() })),
+  payment: z.object({ id: z.string(), method: z.string(), amount: z.number().int(), uniqueCode: z.number().int(), qris: z.string().nullable() }).nullable(),
+}).openapi('CheckoutResult');
+
+const cartJson = (v: CartView) => ({
+  id: v.id, itemsTotal: v.itemsTotal, count: v.count, blocked: v.blocked,
+  sellers: v.sellers.map((s) => ({ umkmId: s.umkmId, umkmName: s.umkmName, subtotal: s.subtotal, items: s.items.map((i) => ({ variantId: i.variant_id, productId: i.product_id, title: i.title, label: i.label, qty: i.qty, unitPrice: i.price, lineTotal: i.lineTotal, problem: i.problem })) })),
+});
+
+export function checkoutApi(app: OpenAPIHono<AppEnv>) {
+  app.openapi(createRoute({
+    method: 'post', path: '/api/v1/carts', tags: ['orders'], summary: 'Create an empty cart; its id is the bearer of the cart, keep it secret',
+    responses: { 201: json(CartSchema, 'The new cart') },
+  }), async (c) => {
+    const db = c.get('deps').h.db;
+    return c.json(cartJson(await viewCart(db, await createCart(db))), 201);
+  });
+
+  app.openapi(createRoute({
+    method: 'get', path: '/api/v1/carts/{id}', tags: ['orders'], summary: 'A cart with fresh server prices and stock problems per line',
+    request: { params: CartParam }, responses: { 200: json(CartSchema, 'The cart'), 404: problem('No such cart') },
+  }), async (c) => {
+    const db = c.get('deps').h.db;
+    const { id } = c.req.valid('param');
+    if (!(await cartExists(db, id))) throw new AppError('ORDERS_CART_NOT_FOUND');
+    return c.json(cartJson(await viewCart(db, id)), 200);
+  });
+
+  app.openapi(createRoute({
+    method: 'put', path: '/api/v1/carts/{id}/lines', tags: ['orders'], summary: 'Set the quantity of one variant in the cart (0 removes it)',
+    request: { params: CartParam, body: { content: { 'application/json': { schema: LineInput } }, required: true } },
+    responses: { 200: json(CartSchema, 'The cart after the change'), 404: problem('No such cart'), 409: problem('Not enough stock'), 422: problem('Unknown or unlisted variant, bad quantity') },
+  }), async (c) => {
+    const db = c.get('deps').h.db;
+    const { id } = c.req.valid('param');
+    const b = c.req.valid('json');
+    unwrap(await putLine(db, id, b.variantId, b.qty, 'set'));
+    return c.json(cartJson(await viewCart(db, id)), 200);
+  });
+
+  app.openapi(createRoute({
+    method: 'post', path: '/api/v1/checkout', tags: ['orders'],
+    summary: 'Place the order(s) of a cart or of explicit lines: one group, one order per UMKM. Requires Idempotency-Key; a replay returns the first response',
+    request: { headers: z.object({ 'idempotency-key': z.string().optional() }), body: { content: { 'application/json': { schema: CheckoutInput } }, required: true } },
+    responses: {
+      201: json(Placed, 'Placed'), 400: problem('Missing Idempotency-Key'), 409: problem('Not enough stock, price changed, or the same key is still in flight'),
+      422: problem('Invalid input, or the key was used with a different payload'),
+    },
+  }), async (c) => {
+    const db = c.get('deps').h.db;
+    const key = requireIdempotencyKey(c.req.header('idempotency-key'));
+    const b = c.req.valid('json');
+    const actor = c.get('actor');
+    const secret = c.get('deps').config.secret;
+    const scope = `checkout:${actor?.userId ?? 'anon'}`;
+    const res = await idempotent(db, scope, key, fingerprint(b), async (tx) => {
+      let lines = b.lines ?? [];
+      if (b.cartId) {
+        if (!(await cartExists(tx, b.cartId))) throw new AppError('ORDERS_CART_NOT_FOUND');
+        const cart = await viewCart(tx, b.cartId);
+        lines = cart.sellers.flatMap((s) => s.items.map((i) => ({ variantId: i.variant_id, qty: i.qty })));
+      }
+      const input: PlaceOrderInput = { lines, buyer: b.buyer, delivery: b.delivery, paymentMethod: b.paymentMethod, channel: b.channel ?? 'api', partnerId: b.partnerId ?? null, groupId: b.groupId };
+      const r = await placeOrder(tx, input, actor);
+      if (!r.ok) throw new AppError(r.code, r.params ?? {}, r.fields ?? {});
+      if (b.cartId) await clearCart(tx, b.cartId);
+      const pay = b.paymentMethod === 'cod' ? null : unwrap(await ensurePayment(tx, r.value.groupId));
+      return {
+        status: 201,
+        body: {
+          ...r.value, confirmationUrl: confirmationPath(secret, r.value.groupId),
+          payment: pay ? { id: pay.id, method: pay.method, amount: pay.amount, uniqueCode: pay.unique_code, qris: pay.method === 'qris' ? qrisPayload(qrisMerchant(), pay.amount, pay.id) : null } : null,
+        },
+      };
+    });
+    if (res.replayed) c.header('idempotent-replayed', 'true');
+    return c.json(res.body as z.infer<typeof Placed>, 201);
+  });
+
+  app.openapi(createRoute({
+    method: 'get', path: '/api/v1/orders/track', tags: ['orders'], summary: 'Track an order by its number and the buyer’s mobile number',
+    request: { query: z.object({ number: z.string().max(20), phone: z.string().max(30) }) },
+    responses: { 200: json(z.any(), 'The order with its three statuses'), 404: problem('No order with that number and phone') },
+  }), async (c) => {
+    const db = c.get('deps').h.db;
+    const q = c.req.valid('query');
+    const phone = normaliseMobile(q.phone);
+    const o = phone ? await orderByNumber(db, q.number) : undefined;
+    if (!o || o.buyer_phone !== phone) throw new AppError('ORDERS_NOT_FOUND');
+    const [full] = await ordersWithLines(db, { ids: [o.id] });
+    return c.json({
+      number: full.number, status: full.status, paymentStatus: full.payment_status, fulfilmentStatus: full.fulfilment_status, total: full.total, sellerShare: full.seller_share,
+      seller: full.umkm_name, placedAt: full.placed_at, deliveredAt: full.delivered_at,
+      lines: full.lines.map((l) => ({ title: l.title, qty: l.qty, unitPrice: l.unit_price, lineTotal: l.line_total })),
+    }, 200);
+  });
+}

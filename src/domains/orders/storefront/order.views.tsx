@@ -1,0 +1,102 @@
+// Order views shared by confirmation, tracking, "my orders" and the seller pages.
+import type { Context } from 'hono';
+import { raw } from 'hono/html';
+import { Csrf, Field, type AppEnv } from '../../../kernel/http/index.js';
+import { formatDateTime, formatPercent, t } from '../../../kernel/i18n/index.js';
+import { formatRupiah } from '../../../kernel/money/index.js';
+import type { OrderLinesTable, OrdersTable, PaymentsTable } from '../orders.tables.js';
+import { producerShare } from '../fees.js';
+import { BANK_ACCOUNT } from '../payments/intent.js';
+import './messages.js';
+
+type C = Context<AppEnv>;
+export type OrderWithLines = OrdersTable & { lines: OrderLinesTable[]; umkm_name: string; point_name?: string | null };
+
+export function StatusChips(p: { c: C; o: OrdersTable }) {
+  const l = p.c.get('locale');
+  return (
+    <ul class="chips" aria-label={t(l, 'orders.track.status')}>
+      <li data-status={p.o.status}>{t(l, `orders.status.${p.o.status}`)}</li>
+      <li data-payment={p.o.payment_status}>{t(l, `orders.payment.${p.o.payment_status}`)}</li>
+      <li data-fulfilment={p.o.fulfilment_status}>{t(l, `orders.fulfilment.${p.o.fulfilment_status}`)}</li>
+    </ul>
+  );
+}
+
+export function OrderCard(p: { c: C; o: OrderWithLines; children?: unknown }) {
+  const l = p.c.get('locale');
+  const o = p.o;
+  return (
+    <article class="card" data-order={o.number}>
+      <h2>{t(l, 'orders.confirm.number')}: <span class="order-number">{o.number}</span></h2>
+      <p>{t(l, 'orders.order.seller')}: <strong>{o.umkm_name}</strong> · <small>{t(l, 'orders.order.placed_at')} {formatDateTime(l, o.placed_at, o.village_code)}</small></p>
+      <StatusChips c={p.c} o={o} />
+      <table>
+        <tbody>
+          {o.lines.map((x) => <tr><td>{x.title} <small class="muted">{x.variant_label}</small> × {x.qty}</td><td class="num">{formatRupiah(x.line_total)}</td></tr>)}
+          <tr><td>{t(l, 'orders.checkout.shipping')}</td><td class="num">{formatRupiah(o.shipping)}</td></tr>
+          <tr><th>{t(l, 'orders.checkout.total')}</th><td class="num"><strong>{formatRupiah(o.total)}</strong></td></tr>
+        </tbody>
+      </table>
+      <p class="muted">{t(l, 'orders.checkout.share', { amount: formatRupiah(o.seller_share), percent: formatPercent(l, producerShare(o.seller_share, o.total)) })}</p>
+      <p>{o.delivery_kind === 'pickup' ? t(l, 'orders.order.pickup_at', { name: o.point_name ?? '' }) : t(l, 'orders.order.to_address')}</p>
+      {p.children as any}
+    </article>
+  );
+}
+
+export function PaymentBox(p: { c: C; method: string; payment: PaymentsTable | null; qrSvg?: string | null; paid: boolean; regionCode?: string; reservedUntil?: string | null }) {
+  const l = p.c.get('locale');
+  if (p.paid) return <section class="notice" role="status"><p>{t(l, 'orders.confirm.paid')}</p></section>;
+  return (
+    <section class="card" aria-labelledby="h-pay">
+      <h2 id="h-pay">{t(l, `orders.method.${p.method}`)}</h2>
+      {p.method === 'cod' ? <p>{t(l, 'orders.confirm.pay_cod')}</p> : null}
+      {p.method === 'transfer' && p.payment ? <p data-amount={String(p.payment.amount)}>{t(l, 'orders.confirm.pay_transfer', { amount: formatRupiah(p.payment.amount), code: p.payment.unique_code, bank: BANK_ACCOUNT })}</p> : null}
+      {p.method === 'qris' && p.payment ? (
+        <>
+          <p>{t(l, 'orders.confirm.pay_qris', { amount: formatRupiah(p.payment.amount) })}</p>
+          <div class="qris" role="img" aria-label="QRIS">{raw(p.qrSvg ?? '')}</div>
+        </>
+      ) : null}
+      {p.reservedUntil && p.method !== 'cod' ? <p class="warn">{t(l, 'orders.confirm.deadline', { at: formatDateTime(l, p.reservedUntil, p.regionCode) })}</p> : null}
+    </section>
+  );
+}
+
+export function TrackForm(p: { c: C; raw?: Record<string, string>; error?: string }) {
+  const l = p.c.get('locale');
+  return (
+    <section class="card narrow">
+      <h1>{t(l, 'orders.track.title')}</h1>
+      {p.error ? <div class="alert" role="alert"><p>{p.error}</p></div> : null}
+      <form method="post" action="/lacak">
+        <Csrf c={p.c} />
+        <Field name="number" label={t(l, 'orders.track.number')} value={p.raw?.number} required autocomplete="off" />
+        <Field name="phone" label={t(l, 'orders.track.phone')} value={p.raw?.phone} required type="tel" inputmode="tel" />
+        <button type="submit" class="primary">{t(l, 'orders.track.submit')}</button>
+      </form>
+    </section>
+  );
+}
+
+/** Buttons for the buyer on the tracking page (guest proof = number + phone, sent again). */
+export function BuyerActions(p: { c: C; o: OrdersTable; phone: string }) {
+  const l = p.c.get('locale');
+  const o = p.o;
+  const canCancel = o.status === 'placed' && o.fulfilment_status === 'unfulfilled';
+  const canConfirm = o.status === 'placed' && ['handed_over', 'in_transit', 'ready_for_pickup'].includes(o.fulfilment_status);
+  if (!canCancel && !canConfirm) return null;
+  return (
+    <div class="row">
+      {canCancel ? (
+        <form method="post" action="/lacak/batal"><Csrf c={p.c} /><input type="hidden" name="number" value={o.number} /><input type="hidden" name="phone" value={p.phone} />
+          <button type="submit">{t(l, 'orders.track.cancel')}</button></form>
+      ) : null}
+      {canConfirm ? (
+        <form method="post" action="/lacak/terima"><Csrf c={p.c} /><input type="hidden" name="number" value={o.number} /><input type="hidden" name="phone" value={p.phone} />
+          <button type="submit" class="primary">{t(l, 'orders.track.confirm')}</button></form>
+      ) : null}
+    </div>
+  );
+}
