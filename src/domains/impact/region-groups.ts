@@ -1,13 +1,12 @@
-// Region groupings impact reports by. KBI (Kawasan Barat Indonesia: Sumatera, Jawa, Bali) and
-// KTI (Kawasan Timur Indonesia: Kalimantan, Sulawesi, Nusa Tenggara, Maluku, Papua), following
-// the Bappenas usage; by Kemendagri province code (first two digits of any region code).
+// Region groupings impact reports by: KBI (west: Sumatera, Jawa, Bali) and KTI (east), as the
+// regions domain defines them, and the area of a village at each administrative level.
+import { regionGroupOf } from '../regions/index.js';
+
 export type RegionGroup = 'KBI' | 'KTI';
 
-const KBI_PROVINCES = new Set(['11', '12', '13', '14', '15', '16', '17', '18', '19', '21', '31', '32', '33', '34', '35', '36', '51']);
-
-/** KBI or KTI for any region code. */
+/** KBI or KTI for any region code (the regions domain's grouping). */
 export function regionGroup(code: string): RegionGroup {
-  return KBI_PROVINCES.has(code.slice(0, 2)) ? 'KBI' : 'KTI';
+  return regionGroupOf(code) as RegionGroup;
 }
 
 export type Level = 'village' | 'district' | 'regency' | 'province';

@@ -3,6 +3,7 @@
 // enrolled ancestor in the rollout registry (village, then district, regency, province).
 import type { Db } from '../../kernel/db/index.js';
 import { regionWhere } from '../../kernel/auth/index.js';
+import { villageCohorts as regionCohorts } from '../regions/index.js';
 
 export interface VillageCohort {
   code: string;
@@ -13,31 +14,15 @@ export interface VillageCohort {
   joinedOn: string | null;
 }
 
-/** Codes of `code` and its ancestors, nearest first: 53.09.06.2001 → [itself, 53.09.06, 53.09, 53]. */
-export function selfAndAncestors(code: string): string[] {
-  const parts = code.split('.');
-  const out: string[] = [];
-  for (let i = parts.length; i >= 1; i--) out.push(parts.slice(0, i).join('.'));
-  return out;
-}
-
-/** The villages of a scope with their cohort; a rollout of an ancestor counts for every village below. */
+/** The villages of a scope with their cohort, from the regions domain's rollout registry. */
 export async function villageCohorts(db: Db, scope: 'all' | string[]): Promise<VillageCohort[]> {
   const villages = await db.selectFrom('regions').select(['code', 'name', 'kind'])
     .where('level', '=', 4).where((eb) => regionWhere(eb, 'code', scope)).orderBy('code').execute();
-  const ancestors = scope === 'all' ? [] : [...new Set(scope.flatMap(selfAndAncestors))];
-  const rollouts = await db.selectFrom('rollouts').select(['region_code', 'joined_on'])
-    .where((eb) => (scope === 'all' ? regionWhere(eb, 'region_code', 'all') : eb.or([regionWhere(eb, 'region_code', scope), eb('region_code', 'in', ancestors)])))
-    .execute();
-  const joined = new Map(rollouts.map((r) => [r.region_code, r.joined_on]));
-  return villages.map((v) => {
-    let joinedOn: string | null = null;
-    for (const a of selfAndAncestors(v.code)) {
-      const j = joined.get(a);
-      if (j) { joinedOn = j; break; }
-    }
-    return { code: v.code, name: v.name, area: v.kind === 'kelurahan' ? 'urban' : 'rural', joinedOn };
-  });
+  const joined = new Map<string, string>();
+  for (const prefix of scope === 'all' ? [undefined] : scope) {
+    for (const [code, date] of await regionCohorts(db, prefix)) joined.set(code, date);
+  }
+  return villages.map((v) => ({ code: v.code, name: v.name, area: v.kind === 'kelurahan' ? 'urban' : 'rural', joinedOn: joined.get(v.code) ?? null }));
 }
 
 /** Name of one region (for headings), or null when the code is unknown. */
