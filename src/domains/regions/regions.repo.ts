@@ -91,28 +91,25 @@ function upperBound(p: string): string {
  * Case- and accent-insensitive word-prefix search: every query word must start a word of the
  * area's name ("bakongan", "keude bak"). A district that matches also brings its villages,
  * listed after the areas matched by their own name. Own-name hits rank by level (provinces
- * first), then name. `within` limits hits to one region prefix.
+ * first), then by the matched word (an exact word first). `within` limits hits to one prefix.
  */
 export async function searchRegions(db: Tx, query: string, opts: { limit?: number; within?: string } = {}): Promise<SearchHit[]> {
   const limit = Math.min(Math.max(opts.limit ?? 20, 1), 100);
   const words = [...new Set(normaliseName(query).split(' ').filter(Boolean))].sort((a, b) => b.length - a.length);
   if (words.length === 0) return [];
   // The longest word is the most selective: its range gives the candidates, the others filter.
-  let q = db
-    .selectFrom('region_words as w0')
-    .innerJoin('regions as r', 'r.code', 'w0.code')
-    .select(['r.code', 'r.name', 'r.level', 'r.kind', 'r.parent_code'])
-    .where('w0.word', '>=', words[0])
-    .where('w0.word', '<', upperBound(words[0]));
-  words.slice(1).forEach((word) => {
-    q = q.where((eb) =>
-      eb.exists(
-        eb.selectFrom('region_words as wx').select('wx.code').whereRef('wx.code', '=', 'r.code').where('wx.word', '>=', word).where('wx.word', '<', upperBound(word)),
-      ),
-    );
-  });
-  if (opts.within) q = q.where((eb) => eb.or([eb('r.code', '=', opts.within!), eb('r.code', 'like', `${opts.within}.%`)]));
-  const own = await q.distinct().orderBy('r.level').orderBy('r.name').orderBy('r.code').limit(limit).execute();
+  // One level at a time, in word order (an exact word sorts before its extensions), so each
+  // query is an index range scan that stops at the limit.
+  const own: Awaited<ReturnType<typeof ownHits>> = [];
+  const seen = new Set<string>();
+  for (const level of [1, 2, 3, 4]) {
+    if (own.length >= limit) break;
+    for (const r of await ownHits(db, words, level, limit - own.length, opts.within)) {
+      if (seen.has(r.code) || own.length >= limit) continue;
+      seen.add(r.code);
+      own.push(r);
+    }
+  }
   const hits: { area: Area; match: 'name' | 'parent' }[] = own.map((r) => ({ area: toArea(r), match: 'name' }));
   const districts = hits.filter((h) => h.area.level === 3).map((h) => h.area.code);
   if (hits.length < limit && districts.length > 0) {
@@ -121,6 +118,24 @@ export async function searchRegions(db: Tx, query: string, opts: { limit?: numbe
     for (const v of villages) if (!seen.has(v.code) && hits.length < limit) hits.push({ area: toArea(v), match: 'parent' });
   }
   return withContext(db, hits);
+}
+
+async function ownHits(db: Tx, words: string[], level: number, want: number, within?: string) {
+  let q = db
+    .selectFrom('region_words as w0')
+    .innerJoin('regions as r', 'r.code', 'w0.code')
+    .select(['r.code', 'r.name', 'r.level', 'r.kind', 'r.parent_code'])
+    .where('w0.level', '=', level as RegionLevel)
+    .where('w0.word', '>=', words[0])
+    .where('w0.word', '<', upperBound(words[0]));
+  for (const word of words.slice(1)) {
+    q = q.where((eb) =>
+      eb.exists(eb.selectFrom('region_words as wx').select('wx.code').whereRef('wx.code', '=', 'r.code').where('wx.word', '>=', word).where('wx.word', '<', upperBound(word))),
+    );
+  }
+  if (within) q = q.where((eb) => eb.or([eb('r.code', '=', within), eb('r.code', 'like', `${within}.%`)]));
+  // Two words of one name can share the prefix; fetch a little more and de-duplicate.
+  return q.orderBy('w0.word').orderBy('w0.code').limit(want * 2 + 5).execute();
 }
 
 /** Adds the parents' names to each hit with one query for all of them. */

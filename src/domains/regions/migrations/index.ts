@@ -86,4 +86,11 @@ export const regionsMigrations: Migrations = {
       }
     },
   },
+  // Search walks one level at a time in word order, so a short prefix ("su") stops after the
+  // first hits instead of sorting thousands of candidates.
+  '0204_region_words_level': {
+    async up(db: Kysely<any>) {
+      await db.schema.createIndex('region_words_level_word').on('region_words').columns(['level', 'word', 'code']).execute();
+    },
+  },
 };
