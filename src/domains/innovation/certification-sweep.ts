@@ -45,7 +45,7 @@ export async function sweepCertifications(db: Db, o: { umkmId?: string; now?: Da
       const now = await tx.selectFrom('products').select('listing_state').where('id', '=', p.id).executeTakeFirst();
       if (now?.listing_state !== p.listing_state) return false;
       await setListing(tx, p.id, next.value, null);
-      await audit(tx, { actorId: null, action: `innovation.${event}`, entityType: 'product', entityId: p.id, data: { on, missing: missing.map((m) => m.name) } });
+      await audit(tx, { actorId: null, action: `innovation.${event}`, entityType: 'product', entityId: p.id, data: { on, missing: missing.map((m) => m.code) } });
       return true;
     });
     if (changed) (event === 'certification_expired' ? out.unlisted : out.relisted).push(p.id);

@@ -10,22 +10,29 @@ export type CategoryGroup = 'food' | 'herbal' | 'fishery' | 'produce' | 'craft' 
 
 /** One requirement is met by any one of its kinds (BPOM MD replaces PIRT for a larger producer). */
 export interface CertRequirement {
-  name: 'pirt' | 'halal' | 'bpom';
-  anyOf: CertificationKind[];
+  code: 'pirt' | 'halal' | 'bpom';
+  anyOf: readonly CertificationKind[];
 }
 
-const PIRT: CertRequirement = { name: 'pirt', anyOf: ['pirt', 'bpom_md'] };
-const HALAL: CertRequirement = { name: 'halal', anyOf: ['halal_regular', 'halal_self_declare'] };
-const BPOM: CertRequirement = { name: 'bpom', anyOf: ['bpom_md', 'bpom_ml'] };
+const PIRT: CertRequirement = { code: 'pirt', anyOf: ['pirt', 'bpom_md'] };
+const HALAL: CertRequirement = { code: 'halal', anyOf: ['halal_regular', 'halal_self_declare'] };
+const BPOM: CertRequirement = { code: 'bpom', anyOf: ['bpom_md', 'bpom_ml'] };
 
 // Category slugs of the village taxonomy by group; group slugs themselves map to their group.
 const GROUP_OF: Record<string, CategoryGroup> = {
-  'makanan-minuman': 'food', kopi: 'food', 'gula-aren': 'food', keripik: 'food', sambal: 'food', teh: 'food', kue: 'food', madu: 'food', minuman: 'food', makanan: 'food',
-  'herbal-jamu': 'herbal', herbal: 'herbal', jamu: 'herbal',
-  perikanan: 'fishery', 'ikan-olahan': 'fishery', 'ikan-asin': 'fishery',
+  'makanan-minuman': 'food', kopi: 'food', 'gula-aren': 'food', keripik: 'food', sambal: 'food', 'kue-camilan': 'food', madu: 'food', minuman: 'food',
+  'herbal-jamu': 'herbal', jamu: 'herbal', 'teh-herbal': 'herbal', 'minyak-atsiri': 'herbal',
+  perikanan: 'fishery', 'ikan-segar': 'fishery', 'ikan-olahan': 'fishery', 'rumput-laut': 'fishery',
   'hasil-tani': 'produce', beras: 'produce', sayur: 'produce', buah: 'produce', rempah: 'produce',
-  kerajinan: 'craft', tenun: 'craft', anyaman: 'craft', gerabah: 'craft',
-  fesyen: 'fashion',
+  kerajinan: 'craft', tenun: 'craft', anyaman: 'craft', gerabah: 'craft', ukiran: 'craft',
+  fesyen: 'fashion', batik: 'fashion', pakaian: 'fashion', aksesoris: 'fashion',
+};
+
+// Which certifications a category needs (Indonesian rules: PIRT for home-processed food,
+// halal for food and drink, BPOM for traditional medicine). Fresh fish is unprocessed.
+const REQUIRED: Record<string, readonly CertRequirement[]> = {
+  kopi: [PIRT, HALAL], 'gula-aren': [PIRT, HALAL], keripik: [PIRT, HALAL], sambal: [PIRT, HALAL], 'kue-camilan': [PIRT, HALAL], madu: [PIRT, HALAL], minuman: [PIRT, HALAL],
+  'ikan-olahan': [PIRT, HALAL], 'rumput-laut': [PIRT, HALAL], 'teh-herbal': [PIRT, HALAL], jamu: [BPOM, HALAL], 'minyak-atsiri': [BPOM],
 };
 
 export function categoryGroup(category: string): CategoryGroup {
@@ -42,16 +49,9 @@ const ITEMS_BY_GROUP: Record<CategoryGroup, ChecklistKey[]> = {
   other: ['photos', 'description', 'price_weight', 'packaging', 'label'],
 };
 
-const REQUIRED_BY_GROUP: Record<CategoryGroup, CertRequirement[]> = {
-  food: [PIRT, HALAL],
-  fishery: [PIRT, HALAL],
-  herbal: [BPOM, HALAL],
-  produce: [], craft: [], fashion: [], other: [],
-};
-
 /** Certifications a product of this category must hold (valid) to be listed. */
-export function requiredCertificationsFor(category: string): CertRequirement[] {
-  return REQUIRED_BY_GROUP[categoryGroup(category)];
+export function requiredCertificationsFor(category: string): readonly CertRequirement[] {
+  return REQUIRED[category] ?? [];
 }
 
 /** Checklist items that apply to a category, in display order. */
@@ -62,7 +62,7 @@ export function checklistFor(category: string): ChecklistKey[] {
 
 /** Categories whose listing depends on certifications (the expiry sweep looks only at these). */
 export function certificationCategories(): string[] {
-  return Object.keys(GROUP_OF).filter((c) => requiredCertificationsFor(c).length > 0);
+  return Object.keys(REQUIRED).filter((c) => requiredCertificationsFor(c).length > 0);
 }
 
 /** Requirements not met by the valid kinds an UMKM holds on the day. */

@@ -106,7 +106,7 @@ export async function completeReview(db: Db, actor: Actor, reviewId: string, inp
   if (byKey.get('certification')?.passed && keys.includes('certification')) {
     const valid = (await validCertificationKinds(db, [product.umkm_id], today)).get(product.umkm_id)!;
     const missing = missingCertifications(product.category, valid);
-    if (missing.length) flag('items.certification.passed', 'INNOVATION_CERTIFICATION_MISSING', 'innovation.err.certification_missing', { missing: missing.map((m) => m.name.toUpperCase()).join(', ') });
+    if (missing.length) flag('items.certification.passed', 'INNOVATION_CERTIFICATION_MISSING', 'innovation.err.certification_missing', { missing: missing.map((m) => m.code.toUpperCase()).join(', ') });
   }
   if (input.mentorUserId && failed.length) {
     const mentors = await mentorsFor(db, product.village_code);

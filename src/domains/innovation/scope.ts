@@ -1,9 +1,9 @@
 // Who may act on which products in the innovation centre. Every list query filters by these
 // in SQL: reviewers and officers by region prefix, sellers by their UMKM, community managers
 // by the UMKM of their organisation.
-import type { ExpressionBuilder } from 'kysely';
-import { idWhere, regionScope, scopeIds, regionWhere, type Actor } from '../../kernel/auth/index.js';
-import type { Db, Database } from '../../kernel/db/index.js';
+import { canInRegion, regionScope, scopeIds, type Actor } from '../../kernel/auth/index.js';
+import { AppError } from '../../kernel/errors/index.js';
+import type { Db } from '../../kernel/db/index.js';
 import { umkmOfOrganisations } from './innovation.queries.js';
 
 /** Region prefixes where the actor reviews products ('all' for national admins). */
@@ -19,7 +19,13 @@ export async function ownUmkmIds(db: Db, actor: Actor): Promise<string[]> {
   return [...new Set([...own, ...managed])];
 }
 
-/** A where-clause for tables with `umkm_id` and `village_code`: own UMKM, or reviewer region. */
-export function productScopeWhere<TB extends keyof Database>(umkmIds: string[], regions: 'all' | string[], umkmCol: string, villageCol: string) {
-  return (eb: ExpressionBuilder<Database, TB>) => eb.or([idWhere(eb, umkmCol, umkmIds), regionWhere(eb, villageCol, regions)]);
+/** The dashboard's region: the asked one when inside the actor's scope, else their first region. */
+export function dashboardRegion(actor: Actor, asked: string | undefined): string {
+  const scope = dashboardRegions(actor);
+  const region = (asked ?? '').trim();
+  if (region && !/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/.test(region)) throw new AppError('VALIDATION_FAILED', {}, { region: { key: 'validation.bad_format' } });
+  if (scope !== 'all' && scope.length === 0) throw new AppError('FORBIDDEN');
+  if (!region) return scope === 'all' ? '' : scope[0];
+  if (!canInRegion(actor, ['reviewer', 'regional_officer', 'national_admin', 'analyst'], region)) throw new AppError('INNOVATION_NOT_FOUND');
+  return region;
 }

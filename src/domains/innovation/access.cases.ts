@@ -1,0 +1,41 @@
+// Access matrix rows of the innovation centre: reviewers act in their region only, sellers on
+// their own UMKM, community managers on their organisation's UMKM, officers read dashboards.
+import type { AccessCase, AccessCases } from '../../testing.js';
+import { submitForReview } from './review.service.js';
+import { reviewFixture } from './testing.js';
+import { inDays } from './testing.js';
+
+export const accessCases: AccessCases = async (w) => {
+  const f = await reviewFixture(w.h, { category: 'tenun', title: 'Tenun Akses' });
+  const s = await submitForReview(w.h.db, f.seller, f.productId);
+  if (!s.ok) throw new Error('fixture submit failed');
+  const reviewId = s.value.reviewId;
+  const g = await reviewFixture(w.h, { category: 'tenun', title: 'Tenun Kedua', nth: 1 });
+  const pass = { photos_result: 'pass', description_result: 'pass', price_weight_result: 'pass' };
+  const cases: AccessCase[] = [
+    { name: 'anonymous review queue', path: '/innovation/queue', as: null, expect: 'deny' },
+    { name: 'seller cannot see the review queue', path: '/innovation/queue', as: [['seller', f.umkmId]], expect: 'deny' },
+    { name: 'reviewer of the regency: queue', path: '/innovation/queue', as: [['reviewer', '53.09']], expect: 'allow' },
+    { name: 'reviewer of the regency: review form', path: `/innovation/reviews/${reviewId}`, as: [['reviewer', '53.09']], expect: 'allow' },
+    { name: 'reviewer of another regency: review form', path: `/innovation/reviews/${reviewId}`, as: [['reviewer', '35.10']], expect: 'deny' },
+    { name: 'reviewer of another regency: completes review', method: 'POST', path: `/innovation/reviews/${reviewId}`, as: [['reviewer', '35.10']], expect: 'deny', form: { ...pass, packaging_result: 'fail', packaging_comment: 'x', due_on: inDays(3) } },
+    { name: 'reviewer of another regency: API complete', method: 'POST', path: `/api/v1/innovation/reviews/${reviewId}/complete`, as: [['reviewer', '35.10']], expect: 'deny', json: { items: [] } },
+    { name: 'seller cannot complete a review', method: 'POST', path: `/api/v1/innovation/reviews/${reviewId}/complete`, as: [['seller', f.umkmId]], expect: 'deny', json: { items: [] } },
+    { name: 'reviewer of another regency: API queue has no foreign rows but is allowed', path: '/api/v1/innovation/queue', as: [['reviewer', '35.10']], expect: 'allow' },
+    { name: 'seller: own results and tasks', path: '/innovation/mine', as: [['seller', f.umkmId]], expect: 'allow' },
+    { name: 'seller: own product review page', path: `/innovation/products/${f.productId}`, as: [['seller', f.umkmId]], expect: 'allow' },
+    { name: 'seller: another UMKM product review page', path: `/innovation/products/${f.productId}`, as: [['seller', g.umkmId]], expect: 'deny' },
+    { name: 'seller: submits own product', method: 'POST', path: `/innovation/products/${g.productId}/submit`, as: [['seller', g.umkmId]], expect: 'allow', form: {} },
+    { name: 'seller: submits another UMKM product', method: 'POST', path: `/api/v1/innovation/products/${f.productId}/submit`, as: [['seller', g.umkmId]], expect: 'deny', json: {} },
+    { name: 'seller: value-add on another UMKM product', method: 'POST', path: `/innovation/products/${f.productId}/value-add`, as: [['seller', g.umkmId]], expect: 'deny', form: { raw_cost_before: '1', price_before: '2', raw_cost_after: '1', price_after: '3' } },
+    { name: 'seller: value-add on own product', method: 'POST', path: `/innovation/products/${f.productId}/value-add`, as: [['seller', f.umkmId]], expect: 'allow', form: { raw_cost_before: '1', price_before: '2', raw_cost_after: '1', price_after: '3' } },
+    { name: 'community manager: own organisation overview', path: '/innovation/community', as: [['community_manager', f.organisationId]], expect: 'allow' },
+    { name: 'community manager: product of another organisation', path: `/innovation/products/${g.productId}`, as: [['community_manager', f.organisationId]], expect: 'deny' },
+    { name: 'community manager: product of own organisation', path: `/innovation/products/${f.productId}`, as: [['community_manager', f.organisationId]], expect: 'allow' },
+    { name: 'regional officer: dashboard of own regency', path: '/innovation/dashboard?region=53.09', as: [['regional_officer', '53.09']], expect: 'allow' },
+    { name: 'regional officer: dashboard of another regency', path: '/innovation/dashboard?region=53.09', as: [['regional_officer', '35.10']], expect: 'deny' },
+    { name: 'reviewer: stats API of another regency', path: '/api/v1/innovation/stats?region=53.09', as: [['reviewer', '35.10']], expect: 'deny' },
+    { name: 'seller: no dashboard', path: '/innovation/dashboard', as: [['seller', f.umkmId]], expect: 'deny' },
+  ];
+  return cases;
+};
