@@ -1,7 +1,7 @@
 // Access matrix rows of the catalog: sellers reach only their own UMKM's products, variants
 // and stock (pages and API); community managers see their organisation's UMKM; the public
 // sees listed products only.
-import type { AccessCases } from '../../testing.js';
+import type { AccessCase, AccessCases } from '../../testing.js';
 import { anyVillage, makeOrganisation, makeUmkm } from '../community/testing.js';
 import { makeProduct } from './testing.js';
 
@@ -17,7 +17,7 @@ export const accessCases: AccessCases = async (w) => {
   const pb = await makeProduct(w.h, { umkmId: b, stock: 50 });
   const hidden = await makeProduct(w.h, { umkmId: a, listed: false });
   const details = { title: 'Gula Aren Cetak', description: 'Gula aren dari nira segar desa.', category: 'gula-aren' };
-  return [
+  const cases: AccessCase[] = [
     { name: 'public product page (listed)', path: `/produk/${pa.productId}`, as: null, expect: 'allow' },
     { name: 'public product page (unlisted) is 404', path: `/produk/${hidden.productId}`, as: null, expect: 'deny' },
     { name: 'public search', path: '/cari?q=aren', as: null, expect: 'allow' },
@@ -44,4 +44,5 @@ export const accessCases: AccessCases = async (w) => {
     { name: 'community manager foreign organisation product', path: `/jual/produk/${pb.productId}`, as: [['community_manager', orgA]], expect: 'deny' },
     { name: 'community manager cannot change stock', method: 'POST', path: `/jual/varian/${pa.variantId}/stok`, as: [['community_manager', orgA]], expect: 'deny', form: { delta: '1', reason: 'restock' } },
   ];
+  return cases;
 };

@@ -21,7 +21,7 @@ export { ProductTile, ProductGrid } from './public.views.js';
 export { photoUrl, photoSrcset, PHOTO_WIDTHS } from './photo-urls.js';
 /** Seller use cases (also used by the demo seed). */
 export { createProduct, updateProduct, addVariant, updateVariant, changeStock, type CatalogCtx } from './products.service.js';
-export { processPhoto, storePhoto, sniffImage } from './photos.service.js';
+export { processPhoto, storePhoto, sniffImage, attachStoredPhoto } from './photos.service.js';
 
 registerNav({ href: '/cari', label: 'catalog.nav.search', roles: 'public', order: 20 });
 registerNav({ href: '/jual/produk', label: 'catalog.nav.my_products', roles: ['seller', 'community_manager'], order: 30 });

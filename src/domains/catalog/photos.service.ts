@@ -5,7 +5,7 @@
 import { mkdir, writeFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp, { type Metadata } from 'sharp';
-import { inTransaction, nowIso } from '../../kernel/db/index.js';
+import { inTransaction, nowIso, type Tx } from '../../kernel/db/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { audit } from '../../kernel/audit/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
@@ -95,4 +95,11 @@ export async function addPhoto(ctx: CatalogCtx & { uploadDir: string }, productI
     throw e;
   }
   return ok({ photoId, stem });
+}
+
+/** Records an already stored photo (same stem) for one more product: the demo seed reuses a handful of generated tiles. */
+export async function attachStoredPhoto(tx: Tx, productId: string, photo: { stem: string; alt: string; width: number; height: number }): Promise<string> {
+  const id = newId('pho');
+  await tx.insertInto('photos').values({ id, product_id: productId, alt: photo.alt, path_stem: photo.stem, width: photo.width, height: photo.height, position: 0, created_at: nowIso() }).execute();
+  return id;
 }

@@ -28,7 +28,7 @@ async function upload(client: typeof seller, id: string, file: { data: Uint8Arra
   const fd = new FormData();
   fd.set('_csrf', await client.csrf());
   fd.set('alt', alt);
-  if (file) fd.set('photo', new Blob([file.data], { type: file.type }), file.name);
+  if (file) fd.set('photo', new Blob([new Uint8Array(file.data)], { type: file.type }), file.name);
   return client.fetch(`/jual/produk/${id}/photos`, { method: 'POST', body: fd });
 }
 

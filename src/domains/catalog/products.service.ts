@@ -24,7 +24,7 @@ const skuFor = (category: string) => `${category.replace(/-/g, '').slice(0, 4).t
 const skuField = { sku: { key: 'catalog.err.sku_taken' } };
 
 /** Adds a product with its first variant and stock to one of the actor's UMKM; it starts `not_reviewed`. */
-export async function createProduct(ctx: CatalogCtx, input: { umkmId?: string | null; details: ProductDetailsInput; variant: VariantInput; id?: string }): Promise<Result<{ productId: string; variantId: string }>> {
+export async function createProduct(ctx: CatalogCtx, input: { umkmId?: string | null; details: ProductDetailsInput; variant: VariantInput; id?: string; isDemo?: boolean }): Promise<Result<{ productId: string; variantId: string }>> {
   const own = sellerUmkmIds(ctx.actor);
   const umkmId = input.umkmId || (own.length === 1 ? own[0] : '');
   if (!umkmId || !own.includes(umkmId)) return fail('CATALOG_UMKM_NOT_IN_SCOPE', {}, { umkm_id: { key: 'catalog.err.umkm_not_in_scope' } });
@@ -38,7 +38,7 @@ export async function createProduct(ctx: CatalogCtx, input: { umkmId?: string | 
     const now = nowIso();
     await tx.insertInto('products').values({
       id: productId, umkm_id: umkmId, village_code: umkm.village_code, title: input.details.title, description: input.details.description,
-      description_en: input.details.description_en, category: input.details.category, listed: 0, listing_state: 'not_reviewed', is_demo: 0, created_at: now, updated_at: now,
+      description_en: input.details.description_en, category: input.details.category, listed: 0, listing_state: 'not_reviewed', is_demo: input.isDemo ? 1 : 0, created_at: now, updated_at: now,
     }).execute();
     await tx.insertInto('variants').values({ id: variantId, product_id: productId, label: input.variant.label, sku, price: input.variant.price, weight_grams: input.variant.weight_grams, active: 1, created_at: now }).execute();
     await createStock(tx, variantId, { kind: 'umkm', id: umkmId }, input.variant.stock, ctx.actor.userId);
