@@ -53,7 +53,7 @@ export function communityApi() {
   app.openapi(createRoute({ method: 'post', path: '/api/v1/community/umkm', tags, security, summary: 'Register an UMKM with the owner’s consent; the owner gets a seller login by phone', request: body(registerUmkmSchema), responses: { 201: json('Registered'), 422: problem, 403: problem } }), async (c) => {
     const actor = requireRole(c, ...STAFF);
     const r = unwrap(await registerUmkm(db(c), actor, c.req.valid('json') as any));
-    return c.json({ id: r.umkmId, ownerUserId: r.login.userId, login: { phone: r.login.phone, startPassword: r.login.startPassword } }, 201);
+    return c.json({ id: r.umkmId, ownerUserId: r.login!.userId, login: { phone: r.login!.phone, startPassword: r.login!.startPassword } }, 201);
   });
 
   app.openapi(createRoute({ method: 'get', path: '/api/v1/community/umkm/{id}', tags, security, summary: 'An UMKM with its certifications and their states', request: { params: idParam }, responses: { 200: json('UMKM'), 404: problem } }), async (c) => {

@@ -21,7 +21,7 @@ export type { CertificationState, CertificationView, CertificationChange, Certif
 /** Service points inside a region prefix, with parsed services and coordinates (logistics, orders). */
 export { servicePointsIn, createServicePoint, addAgent, type ServicePointView, type Service } from './service-points.service.js';
 /** Fast UMKM registration with consent and a seller login; scoped UMKM list. */
-export { registerUmkm, updateUmkm, listUmkm } from './umkm.service.js';
+export { registerUmkm, updateUmkm, listUmkm, linkOwner } from './umkm.service.js';
 /** Organisations and their members. */
 export { createOrganisation, listOrganisations } from './organisations.service.js';
 /** People with consent: add, export (JSON), erase (identity nulled, aggregates kept). */

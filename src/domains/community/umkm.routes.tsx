@@ -69,7 +69,7 @@ export function umkmRoutes() {
     if (!form.ok) return registerPage(c, 422, form.raw, form.errors);
     const r = await registerUmkm(c.get('deps').h.db, actor, form.data);
     if (!r.ok) return registerPage(c, 422, form.raw, formErrors(c, r));
-    return page(c, { title: trOf(c)('community.register.done_title'), status: 201 }, <Registered c={c} umkmId={r.value.umkmId} name={form.data.name} login={r.value.login} />);
+    return page(c, { title: trOf(c)('community.register.done_title'), status: 201 }, <Registered c={c} umkmId={r.value.umkmId} name={form.data.name} login={r.value.login!} />);
   });
 
   app.get('/community/umkm/:id', (c) => umkmPage(c, c.req.param('id')));

@@ -47,10 +47,11 @@ export async function placeUmkm(db: Tx, actor: Actor, villageCode: string | null
 
 export interface Registered {
   umkmId: string;
-  login: IssuedLogin;
+  /** Null only when the caller asked for no login (the demo seed links its own demo users). */
+  login: IssuedLogin | null;
 }
 
-export async function registerUmkm(db: Tx, actor: Actor, input: RegisterUmkmInput, opts: { isDemo?: boolean; id?: string } = {}): Promise<Result<Registered>> {
+export async function registerUmkm(db: Tx, actor: Actor, input: RegisterUmkmInput, opts: { isDemo?: boolean; id?: string; login?: boolean } = {}): Promise<Result<Registered>> {
   return inTransactionResult(db, async (tx) => {
     const placed = await placeUmkm(tx, actor, input.village_code, input.organisation_id);
     if (!placed.ok) return placed;
@@ -63,11 +64,15 @@ export async function registerUmkm(db: Tx, actor: Actor, input: RegisterUmkmInpu
       owner_name: input.owner_name, owner_user_id: null, phone: input.phone, whatsapp: input.whatsapp ?? input.phone,
       bank_name: null, bank_account_number: null, bank_account_name: null, story: input.story, consent_id: consentId, is_demo: opts.isDemo ? 1 : 0, created_at: now, updated_at: now,
     }).execute();
-    const login = await issueLogin(tx, actor, { phone: input.phone, displayName: input.owner_name, role: 'seller', scopeId: id, regionCode: placed.value.villageCode });
-    if (!login.ok) return login;
-    await tx.updateTable('umkm').set({ owner_user_id: login.value.userId }).where('id', '=', id).execute();
-    await audit(tx, { actorId: actor.userId, action: 'umkm.register', entityType: 'umkm', entityId: id, data: { villageCode: placed.value.villageCode, organisationId: placed.value.organisationId, consentId, ownerUserId: login.value.userId } });
-    return ok({ umkmId: id, login: login.value });
+    let issued: IssuedLogin | null = null;
+    if (opts.login !== false) {
+      const login = await issueLogin(tx, actor, { phone: input.phone, displayName: input.owner_name, role: 'seller', scopeId: id, regionCode: placed.value.villageCode });
+      if (!login.ok) return login;
+      issued = login.value;
+      await tx.updateTable('umkm').set({ owner_user_id: issued.userId }).where('id', '=', id).execute();
+    }
+    await audit(tx, { actorId: actor.userId, action: 'umkm.register', entityType: 'umkm', entityId: id, data: { villageCode: placed.value.villageCode, organisationId: placed.value.organisationId, consentId, ownerUserId: issued?.userId ?? null } });
+    return ok({ umkmId: id, login: issued });
   });
 }
 
@@ -81,6 +86,12 @@ export async function updateUmkm(db: Tx, actor: Actor, id: string, input: Update
     await audit(tx, { actorId: actor.userId, action: 'umkm.update', entityType: 'umkm', entityId: id, data: { fields: Object.keys(input) } });
     return ok(true as const);
   });
+}
+
+/** Links an UMKM to its owner's existing account (the demo seed's seller logins). */
+export async function linkOwner(db: Tx, actor: Actor, umkmId: string, userId: string): Promise<void> {
+  await db.updateTable('umkm').set({ owner_user_id: userId, updated_at: nowIso() }).where('id', '=', umkmId).execute();
+  await audit(db, { actorId: actor.userId, action: 'umkm.link_owner', entityType: 'umkm', entityId: umkmId, data: { userId } });
 }
 
 export interface UmkmListFilter {
