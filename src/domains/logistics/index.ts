@@ -3,8 +3,7 @@
 // scans with proof of delivery, shipping quotes for checkout and KPIs.
 import { registerScopeResolver } from '../../kernel/auth/index.js';
 import { registerNav } from '../../kernel/http/index.js';
-import { registerStartupTask } from '../../kernel/cli/index.js';
-import { bindLogistics } from './orders.bridge.js';
+import { wireOrders } from './orders.bridge.js';
 import './logistics.tables.js';
 import './messages.js';
 
@@ -22,16 +21,16 @@ export { buildManifests } from './consolidation.service.js';
 export { planRuns } from './routing.service.js';
 /** The network's shipping quote (also registered with orders as its quoter). */
 export { quoteNetwork } from './quote.js';
-/** Binds a database to orders' events (hand-over → parcel); parcels for missed hand-overs. */
-export { bindLogistics, parcelFromOrder, parcelsFromHandedOverOrders } from './orders.bridge.js';
+/** Parcel of a handed-over order (also made automatically inside orders' transaction); catch-up for missed ones. */
+export { parcelFromOrder, parcelsFromHandedOverOrders } from './orders.bridge.js';
 /** Logistics KPIs of a region over [from, to): lead times, cost per parcel, coverage, failures. */
 export { logisticsKpis, type LogisticsKpis } from './kpis.js';
 
 // A hub_operator grant names a hub; its region is the hub's kecamatan or kabupaten.
 registerScopeResolver('hub', async (db, id) => (await db.selectFrom('hubs').select('region_code').where('id', '=', id).executeTakeFirst())?.region_code);
 
-// The served database receives orders' hand-over events from the first moment.
-registerStartupTask(async (h) => bindLogistics(h.db));
+// Shipping quotes and hand-overs (→ parcels) from orders.
+wireOrders();
 
 registerNav({ href: '/hub', label: 'logistics.nav.hubs', roles: ['hub_operator', 'regional_officer', 'national_admin'], order: 60 });
 registerNav({ href: '/titik/paket', label: 'logistics.nav.agent', roles: ['village_agent'], order: 61 });

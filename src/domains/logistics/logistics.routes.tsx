@@ -6,7 +6,6 @@ import { t } from '../../kernel/i18n/index.js';
 import { hubRoutes } from './hub.routes.js';
 import { agentRoutes } from './agent.routes.js';
 import { logisticsApi } from './logistics.api.js';
-import { bindLogistics } from './orders.bridge.js';
 
 registerHomePanel({
   roles: ['hub_operator'], order: 40,
@@ -19,11 +18,6 @@ registerHomePanel({
 
 export function logisticsRoutes() {
   const app = createApiApp();
-  // Orders' events carry no database handle: remember every database requests arrive on.
-  app.use('*', async (c, next) => {
-    bindLogistics(c.get('deps').h.db);
-    await next();
-  });
   hubRoutes(app as any);
   agentRoutes(app as any);
   app.route('/', logisticsApi());

@@ -1,44 +1,27 @@
 // The seam to orders: logistics prices shipping through orders' quoter registry, turns a
-// hand-over into a parcel and reports parcel milestones back as fulfilment changes. Orders'
-// events arrive after commit without a database handle, so every database logistics has
-// been bound to (app requests, startup, tests) is asked for the order; a catch-up sweep
-// (`parcelsFromHandedOverOrders`) covers events missed while a listener failed.
-import * as orders from '../orders/index.js';
-import type { Db, Tx } from '../../kernel/db/index.js';
+// hand-over into a parcel inside the same transaction as the order change (orders'
+// in-transaction outbox, so a parcel exists exactly when the hand-over does), and reports
+// parcel milestones back as fulfilment changes. A catch-up sweep
+// (`parcelsFromHandedOverOrders`) covers orders handed over before their village's service
+// point was assigned to a hub.
+import { onOrderChangeInTx, recordFulfilment, registerShippingQuoter } from '../orders/index.js';
+import type { Tx } from '../../kernel/db/index.js';
 import type { Actor } from '../../kernel/auth/index.js';
 import { createParcel } from './parcels.service.js';
 import { pointForVillage } from './logistics.queries.js';
 import { quoteNetwork } from './quote.js';
 import type { ParcelStatus, ScanKind } from './logistics.tables.js';
 
-type OrderEvent = { orderId: string; kind: string; to: string };
-interface OrdersApi {
-  registerShippingQuoter?: (q: (db: Tx, query: { fromVillageCode: string; toVillageCode: string; weightGrams: number }) => Promise<number | null>) => void;
-  onOrderEvent?: (l: (e: OrderEvent) => Promise<void>) => unknown;
-  recordFulfilment?: (db: Tx, orderId: string, to: string, actor: Actor | null) => Promise<unknown>;
-}
-const api = orders as unknown as OrdersApi;
-
-const bound = new Set<Db>();
 let wired = false;
 
-/** Binds a database so orders' events find their order in it; wires the seams once. */
-export function bindLogistics(db: Db): void {
-  bound.add(db);
+/** Registers the quoter and the hand-over listener with orders (once per process). */
+export function wireOrders(): void {
   if (wired) return;
   wired = true;
-  api.registerShippingQuoter?.(async (d, q) => (await quoteNetwork(d, q))?.amount ?? null);
-  api.onOrderEvent?.(async (e) => {
-    if (e.kind !== 'fulfilment' || e.to !== 'handed_over') return;
-    for (const d of bound) {
-      const exists = await d.selectFrom('orders').select('id').where('id', '=', e.orderId).executeTakeFirst().catch(() => undefined);
-      if (exists) await parcelFromOrder(d, e.orderId);
-    }
+  registerShippingQuoter(async (d, q) => (await quoteNetwork(d, q))?.amount ?? null);
+  onOrderChangeInTx(async (tx, e) => {
+    if (e.kind === 'fulfilment' && e.to === 'handed_over') await parcelFromOrder(tx, e.orderId, e.at);
   });
-}
-
-export function unbindLogistics(db: Db): void {
-  bound.delete(db);
 }
 
 /** Creates the parcel of a handed-over order (once): seller's point → buyer's point or address. */
@@ -71,12 +54,9 @@ const FULFILMENT_OF: Partial<Record<ScanKind, string>> = { ready_for_pickup: 're
 
 /** Reports a parcel milestone to orders; orders' refusal never undoes a recorded scan. */
 export async function notifyFulfilment(db: Tx, orderId: string, before: ParcelStatus, kind: ScanKind, actor: Actor | null): Promise<void> {
-  if (!api.recordFulfilment) return;
   const to = kind === 'arrived_hub' && (before === 'at_point' || before === 'created') ? 'in_transit' : FULFILMENT_OF[kind];
   if (!to) return;
-  try {
-    await api.recordFulfilment(db, orderId, to, actor);
-  } catch {
-    // orders keeps its own state machine; a refused transition is reported there, not here
-  }
+  // Orders keeps its own state machine: a refused move (an order cancelled meanwhile, an
+  // actor orders does not let move it) leaves the recorded scan standing.
+  await recordFulfilment(db, orderId, to as 'in_transit', actor);
 }
