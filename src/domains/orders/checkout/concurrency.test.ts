@@ -1,0 +1,106 @@
+// No oversell and no double order under concurrency, on both databases.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createWorld, type World } from '../../../testing.js';
+import { anyVillage, makeServicePoint, makeUmkm } from '../../community/testing.js';
+import { makeProduct } from '../../catalog/testing.js';
+import { stockOf } from '../../catalog/index.js';
+import { placeOrder } from './place-order.js';
+import { registerShippingQuoter } from '../shipping.js';
+import { fingerprint } from '../../../kernel/http/index.js';
+
+let w: World;
+let sp: string;
+let umkm: string;
+before(async () => {
+  w = await createWorld();
+  const village = await anyVillage(w.h.db, '53.09');
+  sp = await makeServicePoint(w.h.db, { villageCode: village });
+  umkm = await makeUmkm(w.h.db, { villageCode: village });
+});
+after(() => w.close());
+
+test('200 concurrent checkouts for the last 10 units: exactly 10 orders, stock 0, never negative', async () => {
+  const p = await makeProduct(w.h, { umkmId: umkm, stock: 10 });
+  const results = await Promise.all(Array.from({ length: 200 }, (_, i) => placeOrder(w.h.db, {
+    lines: [{ variantId: p.variantId, qty: 1 }], buyer: { name: `Pembeli ${i}`, phone: '081234567890' },
+    delivery: { kind: 'pickup', servicePointId: sp }, paymentMethod: 'cod', channel: 'storefront',
+  }, null)));
+  const won = results.filter((r) => r.ok).length;
+  assert.equal(won, 10);
+  for (const r of results) if (!r.ok) assert.equal(r.code, 'ORDERS_INSUFFICIENT_STOCK');
+  const s = (await stockOf(w.h.db, p.variantId))!;
+  assert.equal(s.available, 0);
+  assert.equal(s.reserved, 10);
+  const lines = await w.h.db.selectFrom('order_lines').select('qty').where('variant_id', '=', p.variantId).execute();
+  assert.equal(lines.reduce((a, l) => a + l.qty, 0), 10);
+  const ledger = await w.h.db.selectFrom('stock_ledger').select(['delta_available']).where('variant_id', '=', p.variantId).execute();
+  let running = 0;
+  for (const l of ledger) running += l.delta_available;
+  assert.equal(running, 0);
+});
+
+const body = (variantId: string, qty = 1) => ({
+  lines: [{ variantId, qty }], buyer: { name: 'Rina', phone: '081234567890' }, delivery: { kind: 'pickup', servicePointId: sp }, paymentMethod: 'cod',
+});
+
+test('50 concurrent replays of one Idempotency-Key: one order, the same response; other payload 422', async () => {
+  const p = await makeProduct(w.h, { umkmId: umkm, stock: 100 });
+  const c = w.client();
+  const key = 'replay-key-0001';
+  const send = (b: unknown) => c.json('POST', '/api/v1/checkout', b, { 'idempotency-key': key });
+  const first = await Promise.all(Array.from({ length: 50 }, () => send(body(p.variantId))));
+  const statuses = first.map((r) => r.status);
+  // Concurrent duplicates either see the first response or are told it is still in flight.
+  assert.ok(statuses.every((s) => s === 201 || s === 409), statuses.join(','));
+  const bodies = await Promise.all(first.filter((r) => r.status === 201).map((r) => r.text()));
+  assert.ok(bodies.length >= 1);
+  assert.equal(new Set(bodies).size, 1);
+  const replays = await Promise.all(Array.from({ length: 50 }, () => send(body(p.variantId))));
+  assert.ok(replays.every((r) => r.status === 201));
+  const rb = await Promise.all(replays.map((r) => r.text()));
+  assert.equal(new Set([...rb, bodies[0]]).size, 1);
+  assert.equal(replays[0].headers.get('idempotent-replayed'), 'true');
+  const orders = await w.h.db.selectFrom('order_lines').select('order_id').where('variant_id', '=', p.variantId).execute();
+  assert.equal(orders.length, 1);
+  assert.equal((await stockOf(w.h.db, p.variantId))!.reserved, 1);
+  const other = await send(body(p.variantId, 2));
+  assert.equal(other.status, 422);
+  assert.equal((await other.json()).code, 'IDEMPOTENCY_KEY_REUSED');
+  assert.equal((await c.json('POST', '/api/v1/checkout', body(p.variantId))).status, 400);
+});
+
+test('the same key while the first request is in flight: 409; a failed attempt frees the key', async () => {
+  const p = await makeProduct(w.h, { umkmId: umkm, stock: 5 });
+  const c = w.client();
+  const key = 'inflight-key-0001';
+  if (w.h.dialect === 'postgres') {
+    // A real first request held inside its transaction by a slow shipping quoter.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    let entered!: () => void;
+    const inside = new Promise<void>((r) => { entered = r; });
+    registerShippingQuoter(async () => { entered(); await gate; return null; });
+    const slow = c.json('POST', '/api/v1/checkout', body(p.variantId), { 'idempotency-key': key });
+    await inside;
+    registerShippingQuoter(null);
+    const dup = await w.client().json('POST', '/api/v1/checkout', body(p.variantId), { 'idempotency-key': key });
+    assert.equal(dup.status, 409);
+    assert.equal((await dup.json()).code, 'IDEMPOTENCY_IN_FLIGHT');
+    release();
+    assert.equal((await slow).status, 201);
+  } else {
+    // SQLite in one process has one connection: a second request cannot run while the first
+    // holds it, so the in-flight first request is another process's (a reserved key row).
+    await w.h.db.insertInto('idempotency_keys').values({ scope: 'checkout:anon', key, fingerprint: fingerprint(body(p.variantId)), state: 'in_flight', response_status: null, response_body: null, created_at: new Date().toISOString() }).execute();
+    const dup = await c.json('POST', '/api/v1/checkout', body(p.variantId), { 'idempotency-key': key });
+    assert.equal(dup.status, 409);
+    assert.equal((await dup.json()).code, 'IDEMPOTENCY_IN_FLIGHT');
+  }
+  // Too many units: the problem comes back, nothing is kept under the key, a corrected retry runs.
+  const bad = await c.json('POST', '/api/v1/checkout', body(p.variantId, 50), { 'idempotency-key': 'retry-key-0001' });
+  assert.equal(bad.status, 409);
+  assert.equal((await bad.json()).code, 'ORDERS_INSUFFICIENT_STOCK');
+  const row = await w.h.db.selectFrom('idempotency_keys').selectAll().where('key', '=', 'retry-key-0001').executeTakeFirst();
+  assert.equal(row, undefined);
+});

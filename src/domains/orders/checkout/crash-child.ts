@@ -1,0 +1,29 @@
+// Child process of the crash test and the crash bench: takes orders through group commit as
+// fast as it can and prints "ACK <orderId>" only after the order's batch committed. The
+// parent kills it with SIGKILL at a random moment and checks every ACK survived.
+import { writeSync } from 'node:fs';
+import { connect } from '../../../kernel/db/index.js';
+import { CheckoutBatcher } from './group-commit.js';
+
+const [variantsCsv, servicePointId] = process.argv.slice(2);
+const variants = variantsCsv.split(',');
+const h = connect({ databaseUrl: process.env.CRASH_DATABASE_URL, pgSchema: process.env.CRASH_PG_SCHEMA, sqlitePath: process.env.CRASH_SQLITE_PATH, synchronous: 'FULL', poolSize: 4 });
+const batcher = new CheckoutBatcher(h.db, { maxBatch: 32, parallel: h.dialect === 'postgres' ? 3 : 1 });
+let n = 0;
+
+async function worker() {
+  for (;;) {
+    const i = n++;
+    const r = await batcher.place({
+      lines: [{ variantId: variants[i % variants.length], qty: 1 + (i % 3) }], buyer: { name: 'Uji Crash', phone: '081234567890' },
+      delivery: { kind: 'pickup', servicePointId }, paymentMethod: 'cod', channel: 'api',
+    }, null);
+    if (r.ok) writeSync(1, `ACK ${r.value.orders[0].id}\n`);
+    else writeSync(1, `NACK ${r.code}\n`);
+  }
+}
+// Loaded and connected: wait for the parent's "go" (it warms the next child while one runs).
+writeSync(1, 'READY\n');
+process.stdin.once('data', () => {
+  for (let k = 0; k < 32; k++) void worker();
+});
