@@ -1,5 +1,5 @@
 // Training and mentoring routes in the access matrix: own region allowed, foreign refused.
-import type { AccessCases } from '../../testing.js';
+import type { AccessCase, AccessCases } from '../../testing.js';
 import { anyVillage, makeOrganisation, makeUmkm } from '../community/testing.js';
 import { makeCourse, makeSession } from './testing.js';
 import { certificateCode } from './sessions.service.js';
@@ -16,9 +16,9 @@ export const accessCases: AccessCases = async (w) => {
     id: 'tpt_access', session_id: session, kind: 'umkm_owner', full_name: 'Peserta Uji', umkm_id: umkm, user_id: null, attended: 1, attended_marked_at: null,
     completed: 1, certificate_code: code, certificate_issued_at: new Date().toISOString(), registered_at: new Date().toISOString(),
   }).execute();
-  const ngadaTrainer: [['trainer', string]] = [['trainer', '53.09']];
-  const bwiTrainer: [['trainer', string]] = [['trainer', '35.10']];
-  return [
+  const ngadaTrainer: AccessCase['as'] = [['trainer', '53.09']];
+  const bwiTrainer: AccessCase['as'] = [['trainer', '35.10']];
+  const cases: AccessCase[] = [
     { name: 'anonymous training home', path: '/pelatihan', as: null, expect: 'deny' },
     { name: 'buyer training home', path: '/pelatihan', as: [['buyer', null]], expect: 'deny' },
     { name: 'trainer training home', path: '/pelatihan', as: ngadaTrainer, expect: 'allow' },
@@ -60,4 +60,5 @@ export const accessCases: AccessCases = async (w) => {
     { name: 'recommendations foreign', path: `/api/v1/mentoring/umkm/${umkm}/recommendations`, as: [['regional_officer', '35.10']], expect: 'deny' },
     { name: 'recommendations own', path: `/api/v1/mentoring/umkm/${umkm}/recommendations`, as: [['community_manager', org]], expect: 'allow' },
   ];
+  return cases;
 };

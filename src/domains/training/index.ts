@@ -13,4 +13,6 @@ export { recommendationsFor, type Recommendation } from './recommendations.js';
 /** Course topics, literacy pillars and the national 2023 index used as reference. */
 export { COURSE_TOPICS, PILLARS, type CourseTopic, type Pillar } from './training.tables.js';
 export { NATIONAL_INDEX_2023 } from './question-bank.js';
+/** The training part of the demo world (used only by src/seed/training.seed.ts). */
+export { seedTrainingDemo, type DemoPeople } from './demo.js';
 export type { CoursesTable, TrainingSessionsTable, SessionParticipantsTable, AssessmentsTable, MentorAssignmentsTable, MentoringContactsTable, MentoringActionsTable } from './training.tables.js';
