@@ -49,11 +49,26 @@ export async function signIn(page: Page, served: Served, role: Parameters<World[
   return client.userId;
 }
 
-/** axe-core on the current page: no serious or critical violations. */
+/**
+ * axe-core on what the page shows now: no serious or critical violations. axe runs as script,
+ * which hangs in a context with JavaScript disabled, so the page's current HTML is checked in
+ * a fresh script-enabled page on the same origin (same CSS, same DOM, cookies copied).
+ */
 export async function assertAccessible(page: Page, label: string): Promise<void> {
-  const r = await new AxeBuilder({ page }).analyze();
-  const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`), [], `accessibility violations on ${label}`);
+  const browser = page.context().browser()!;
+  const ctx = await browser.newContext({ viewport: page.viewportSize() ?? undefined });
+  try {
+    await ctx.addCookies(await page.context().cookies());
+    const copy = await ctx.newPage();
+    const html = await page.content();
+    await copy.route(page.url(), (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+    await copy.goto(page.url());
+    const r = await new AxeBuilder({ page: copy }).analyze();
+    const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`), [], `accessibility violations on ${label}`);
+  } finally {
+    await ctx.close();
+  }
 }
 
 /** Fails when the page is wider than a 360 px phone screen (horizontal scrolling). */
