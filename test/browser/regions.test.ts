@@ -51,6 +51,12 @@ test('officer changes a weight on a phone and the priority order changes', async
   await page.waitForSelector('[data-testid="score"]');
   await assertFitsPhone(page, 'village page');
   await assertAccessible(page, 'village page');
+  await page.goto(`${served.url}/wilayah/${after[0]}/profil`);
+  await assertFitsPhone(page, 'profile form');
+  await assertAccessible(page, 'profile form');
+  await page.goto(`${served.url}/wilayah/impor`);
+  await assertFitsPhone(page, 'profile import');
+  await assertAccessible(page, 'profile import');
   await page.goto(`${served.url}/wilayah?q=bajawa`);
   await assertFitsPhone(page, 'search page');
   await assertAccessible(page, 'search page');

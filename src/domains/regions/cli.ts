@@ -15,23 +15,22 @@ export async function regionsNeedImport(db: Db): Promise<boolean> {
   return !any;
 }
 
-async function runImport(db: Db, out: (s: string) => void): Promise<void> {
+async function runImport(db: Db): Promise<void> {
   const bar = progressBar('regions');
   const r = await importRegions(db, { onProgress: (d, total) => bar.update(d, total) });
   bar.done(`${r.provinces} provinces, ${r.regencies} regencies, ${r.districts} districts, ${r.villages} villages (idn-area-data ${r.version}); ${r.inserted} new, ${r.updated} updated`);
-  void out;
 }
 
 export function registerRegionsCli(): void {
   registerStartupTask(async (h) => {
-    if (await regionsNeedImport(h.db)) await runImport(h.db, () => {});
+    if (await regionsNeedImport(h.db)) await runImport(h.db);
   });
   registerCommand('import regions', {
     usage: 'import regions              load/update Indonesia\'s official areas (idn-area-data, Kemendagri 2025)',
     async run(_args, ctx) {
       const h = await ctx.open();
       try {
-        await runImport(h.db, ctx.stdout);
+        await runImport(h.db);
         return 0;
       } finally {
         await h.close();
