@@ -79,9 +79,15 @@ export async function planRuns(db: Tx, actor: Actor | null, hubId: string, servi
   const solved = solveRoutes(inst, opts);
   // Biggest loads first, each to the vehicle free earliest that can carry it; a vehicle
   // that comes back goes out again (a second trip) rather than leaving stops unserved.
-  const freeAt = vehicles.map(() => 0);
-  const trips = vehicles.map(() => 0);
-  const depart = departureUtc(serviceDate, hub.region_code);
+  // Runs already under way today keep their vehicle busy: new trips start after them.
+  const kept = await db.selectFrom('runs').select(['vehicle_id', 'duration_min']).where('hub_id', '=', hubId).where('service_date', '=', serviceDate).where('status', '!=', 'planned').execute();
+  const freeAt = vehicles.map((v) => kept.filter((k) => k.vehicle_id === v.id).reduce((a, k) => a + k.duration_min, 0));
+  const trips = vehicles.map((v) => kept.filter((k) => k.vehicle_id === v.id).length);
+  // Planned before 08:00 (or for a later day) the vans leave at 08:00; planned later on the
+  // service day itself, they leave at the next quarter hour.
+  const eight = departureUtc(serviceDate, hub.region_code);
+  const now = Date.now();
+  const depart = now > eight && now < eight + 16 * 3600_000 ? Math.ceil(now / 900_000) * 900_000 : eight;
   const routes = solved.routes.map((r) => ({ r, kg: r.reduce((a, c) => a + inst.demand[c], 0) })).sort((a, b) => b.kg - a.kg);
   const runIds: string[] = [];
   let totalKm = 0;
