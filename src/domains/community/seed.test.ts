@@ -48,6 +48,7 @@ test('demo seed: organisations, 40+ UMKM in both regencies with certifications i
   assert.equal((await m.form('/login', { login: '081100000011', password: DEMO_PASSWORD })).status, 303);
   const home = await (await m.get('/me')).text();
   assert.match(home, /Sertifikat yang perlu diperpanjang/);
+  assert.match(home, /Minyak Kemiri Golewa/, 'the manager is alerted about an expiring PIRT of her BUMDes');
   const people = await w.h.db.selectFrom('people').select(['consent_id']).where('organisation_id', '=', ctx.refs['org:bumdes-sari']).execute();
   assert.ok(people.length >= 3 && people.every((p) => p.consent_id));
 });
