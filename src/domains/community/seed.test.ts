@@ -17,7 +17,9 @@ test('demo seed: organisations, 40+ UMKM in both regencies with certifications i
   const started = performance.now();
   const logins = await seedCommunity(ctx);
   const ms = performance.now() - started;
-  assert.ok(ms < 8000, `community seed took ${Math.round(ms)} ms`);
+  // ~3 s on an idle 2-core machine (SQLite), most of it argon2 for 10 demo logins; the bound
+  // leaves room for a machine shared with other test runs.
+  assert.ok(ms < 30000, `community seed took ${Math.round(ms)} ms`);
 
   const umkm = await w.h.db.selectFrom('umkm').select(['id', 'village_code', 'story', 'consent_id', 'is_demo']).execute();
   assert.ok(umkm.length >= 40);
