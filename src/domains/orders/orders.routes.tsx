@@ -3,10 +3,17 @@
 import { createApiApp } from '../../kernel/http/index.js';
 import { storefrontRoutes } from './storefront/storefront.routes.js';
 import { checkoutApi } from './api/checkout.api.js';
+import { sellerRoutes } from './seller/seller.routes.js';
+import { paymentPages, paymentsApi } from './payments/payments.routes.js';
+import { assistedRoutes } from './assisted/assisted.routes.js';
 
 export function ordersRoutes() {
   const app = createApiApp();
   checkoutApi(app);
+  paymentsApi(app);
   app.route('/', storefrontRoutes());
+  app.route('/', sellerRoutes());
+  app.route('/', paymentPages());
+  app.route('/', assistedRoutes());
   return app;
 }
