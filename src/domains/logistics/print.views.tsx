@@ -22,7 +22,7 @@ export function RunSheet(p: { c: C; d: Run; parcelsByPoint: Map<string, ParcelLi
       <h1>{tr('logistics.run.title')} · {run.hub_name} · {run.service_date}</h1>
       <p>{tr('logistics.run.summary', { vehicle: run.vehicle, cap: run.capacity_kg, km: formatNumber(loc, run.distance_km, 1), cost: formatRupiah(run.cost), min: run.duration_min })}</p>
       <RouteSketch hub={{ lat: run.hub_lat, lng: run.hub_lng }} routes={[{ stops: stops.filter((s) => s.lat != null && s.lng != null).map((s) => ({ lat: s.lat!, lng: s.lng!, seq: s.seq })) }]} title={tr('logistics.run.sketch')} />
-      <div class="scroll">
+      <div class="scroll" tabindex={0} role="region" aria-label={tr('logistics.run.title')}>
         <table>
           <thead>
             <tr><th scope="col">{tr('logistics.run.stop')}</th><th scope="col">{tr('logistics.run.point')}</th><th scope="col">{tr('logistics.run.eta')}</th><th scope="col" class="num">{tr('logistics.run.pickup')}</th><th scope="col" class="num">{tr('logistics.run.delivery')}</th><th scope="col" class="num">{tr('logistics.run.load')}</th><th scope="col" class="num">{tr('logistics.run.km')}</th></tr>
