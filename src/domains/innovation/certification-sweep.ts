@@ -2,13 +2,13 @@
 // out is unlisted (certification_expired), and relisted once every requirement is valid again.
 // Runs three ways: a daily job on the kernel queue, once at startup, and for one UMKM whenever
 // its certifications change.
-import { inTransaction, type Db } from '../../kernel/db/index.js';
+import { inTransaction, type Db, type Tx } from '../../kernel/db/index.js';
 import { audit } from '../../kernel/audit/index.js';
 import { enqueue, registerJob } from '../../kernel/jobs/index.js';
 import { setListing } from '../catalog/index.js';
 import { certificationCategories, missingCertifications } from './checklist.js';
 import { transition } from './review-machine.js';
-import { certificationDependentProducts, certificationsOf, type CertificationRow } from './innovation.queries.js';
+import { certificationDependentProducts, validKindsOf } from './innovation.queries.js';
 import { todayIn } from './dates.js';
 
 export const SWEEP_JOB = 'innovation.certification_sweep';
@@ -18,24 +18,20 @@ export interface SweepResult {
   relisted: string[];
 }
 
-function validKinds(certs: CertificationRow[], on: string): Set<string> {
-  return new Set(certs.filter((c) => c.issued_on <= on && (c.expires_on === null || c.expires_on >= on)).map((c) => c.kind));
-}
-
 /**
  * Re-decides listing for certification-dependent products (all, or one UMKM's). `now` sets the
  * clock; each product's day is read in its own province's zone.
  */
-export async function sweepCertifications(db: Db, o: { umkmId?: string; now?: Date } = {}): Promise<SweepResult> {
+export async function sweepCertifications(db: Tx, o: { umkmId?: string; now?: Date } = {}): Promise<SweepResult> {
   const products = await certificationDependentProducts(db, certificationCategories(), ['listed', 'certification_expired'], o.umkmId);
   const villages = await villagesOf(db, products.map((p) => p.id));
-  const certs = await certificationsOf(db, [...new Set(products.map((p) => p.umkm_id))]);
-  const byUmkm = new Map<string, CertificationRow[]>();
-  for (const c of certs) byUmkm.set(c.umkm_id, [...(byUmkm.get(c.umkm_id) ?? []), c]);
+  const validCache = new Map<string, Set<string>>();
   const out: SweepResult = { unlisted: [], relisted: [] };
   for (const p of products) {
     const on = todayIn(villages.get(p.id), o.now);
-    const missing = missingCertifications(p.category, validKinds(byUmkm.get(p.umkm_id) ?? [], on));
+    const cacheKey = `${p.umkm_id}|${on}`;
+    if (!validCache.has(cacheKey)) validCache.set(cacheKey, await validKindsOf(db, p.umkm_id, on));
+    const missing = missingCertifications(p.category, validCache.get(cacheKey)!);
     const event = p.listing_state === 'listed' && missing.length ? 'certification_expired' : p.listing_state === 'certification_expired' && !missing.length ? 'certification_renewed' : null;
     if (!event) continue;
     const next = transition(p.listing_state, event);
@@ -53,7 +49,7 @@ export async function sweepCertifications(db: Db, o: { umkmId?: string; now?: Da
   return out;
 }
 
-async function villagesOf(db: Db, productIds: string[]): Promise<Map<string, string>> {
+async function villagesOf(db: Tx, productIds: string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (let i = 0; i < productIds.length; i += 500) {
     const rows = await db.selectFrom('products').select(['id', 'village_code']).where('id', 'in', productIds.slice(i, i + 500)).execute();
@@ -89,6 +85,6 @@ export async function sweepAtStartup(db: Db): Promise<void> {
 }
 
 /** A certification of one UMKM changed: re-decide its products now. */
-export async function onUmkmCertificationsChanged(db: Db, umkmId: string): Promise<SweepResult> {
+export async function onUmkmCertificationsChanged(db: Tx, umkmId: string): Promise<SweepResult> {
   return sweepCertifications(db, { umkmId });
 }

@@ -4,6 +4,7 @@ import { createWorld, type World } from '../../testing.js';
 import { drain, enqueue } from '../../kernel/jobs/index.js';
 import { runStartupTasks } from '../../kernel/cli/index.js';
 import { completeReview, onUmkmCertificationsChanged, submitForReview, SWEEP_JOB } from './index.js';
+import { addCertification as communityAddCertification } from '../community/index.js';
 import { addCertification, results, reviewFixture } from './testing.js';
 
 let w: World;
@@ -69,4 +70,14 @@ test('a certification change re-decides that UMKM at once, both directions; star
   await addCertification(w.h.db, g.umkmId, 'halal_regular', '2025-01-01', null);
   await onUmkmCertificationsChanged(w.h.db, g.umkmId);
   assert.deepEqual(await state(g.productId), { listed: 0, listing_state: 'not_reviewed' });
+});
+
+test('renewing through community (onCertificationChanged) relists at once', async () => {
+  const f = await listedFood('2031-01-01');
+  await w.h.db.updateTable('certifications').set({ expires_on: '2022-01-01' }).where('id', '=', f.pirt).execute();
+  await onUmkmCertificationsChanged(w.h.db, f.umkmId);
+  assert.deepEqual(await state(f.productId), { listed: 0, listing_state: 'certification_expired' });
+  const r = await communityAddCertification(w.h.db, f.manager, f.umkmId, { kind: 'pirt', number: 'P-IRT 2065309010123-31', issued_on: '2026-01-05', expires_on: '2031-01-05' });
+  assert.ok(r.ok, JSON.stringify(r));
+  assert.deepEqual(await state(f.productId), { listed: 1, listing_state: 'listed' });
 });

@@ -3,7 +3,8 @@
 import { registerStartupTask } from '../../kernel/cli/index.js';
 import './innovation.tables.js';
 import './messages.js';
-import { sweepAtStartup } from './certification-sweep.js';
+import { onCertificationChanged } from '../community/index.js';
+import { onUmkmCertificationsChanged, sweepAtStartup } from './certification-sweep.js';
 
 export { innovationMigrations } from './migrations/index.js';
 export { innovationRoutes } from './innovation.routes.js';
@@ -28,3 +29,5 @@ export { firstMarketReadyAt } from './stats.js';
 export { innovationStats, type InnovationStats } from './stats.js';
 
 registerStartupTask((h) => sweepAtStartup(h.db));
+// A certificate added or renewed relists (or keeps unlisted) that UMKM's products at once.
+onCertificationChanged(async (db, change) => { await onUmkmCertificationsChanged(db, change.umkmId); });

@@ -3,6 +3,7 @@
 // catalog's setListing, certifications belong to community.
 import type { Db, Tx } from '../../kernel/db/index.js';
 import { regionContains } from '../../kernel/auth/index.js';
+import { validCertifications } from '../community/index.js';
 
 export interface ProductForReview {
   id: string;
@@ -22,19 +23,9 @@ export async function productForReview(db: Tx, productId: string): Promise<Produ
     .executeTakeFirst();
 }
 
-/** Certification kinds each UMKM holds that are valid on `on` (YYYY-MM-DD): issued by then, not yet expired. */
-export async function validCertificationKinds(db: Tx, umkmIds: string[], on: string): Promise<Map<string, Set<string>>> {
-  const out = new Map<string, Set<string>>(umkmIds.map((id) => [id, new Set<string>()]));
-  if (umkmIds.length === 0) return out;
-  for (let i = 0; i < umkmIds.length; i += 500) {
-    const rows = await db.selectFrom('certifications').select(['umkm_id', 'kind'])
-      .where('umkm_id', 'in', umkmIds.slice(i, i + 500))
-      .where('issued_on', '<=', on)
-      .where((eb) => eb.or([eb('expires_on', 'is', null), eb('expires_on', '>=', on)]))
-      .execute();
-    for (const r of rows) out.get(r.umkm_id)?.add(r.kind);
-  }
-  return out;
+/** Certification kinds an UMKM holds that are valid on `on` (YYYY-MM-DD, the region's day), by community's rule. */
+export async function validKindsOf(db: Tx, umkmId: string, on: string): Promise<Set<string>> {
+  return new Set((await validCertifications(db, umkmId, on)).map((c) => c.kind));
 }
 
 export interface MentorOption {
@@ -73,21 +64,4 @@ export async function certificationDependentProducts(db: Db | Tx, categories: st
     .where('category', 'in', categories).where('listing_state', 'in', states);
   if (umkmId) q = q.where('umkm_id', '=', umkmId);
   return q.orderBy('id').execute();
-}
-
-
-export interface CertificationRow {
-  umkm_id: string;
-  kind: string;
-  issued_on: string;
-  expires_on: string | null;
-}
-
-/** Every certification of these UMKM (validity is decided per product's local date by the caller). */
-export async function certificationsOf(db: Tx, umkmIds: string[]): Promise<CertificationRow[]> {
-  const out: CertificationRow[] = [];
-  for (let i = 0; i < umkmIds.length; i += 500) {
-    out.push(...(await db.selectFrom('certifications').select(['umkm_id', 'kind', 'issued_on', 'expires_on']).where('umkm_id', 'in', umkmIds.slice(i, i + 500)).execute()));
-  }
-  return out;
 }

@@ -9,7 +9,7 @@ import { checklistFor, missingCertifications, type ChecklistKey } from './checkl
 import { completeReview, reviewForReviewer, submitForReview } from './review.service.js';
 import { markTaskDone } from './tasks.service.js';
 import { canActOnProduct, recordValueAdd, valueAddHistory } from './value-add.service.js';
-import { firstVariant, mentorsFor, productForReview, umkmOfOrganisations, validCertificationKinds } from './innovation.queries.js';
+import { firstVariant, mentorsFor, productForReview, umkmOfOrganisations, validKindsOf } from './innovation.queries.js';
 import { countOpenReviews, countOpenTasks, productsOfUmkm, reviewQueue, roundsOf, tasksOfProducts } from './pages.queries.js';
 import { dashboardRegion, ownUmkmIds, reviewerRegions } from './scope.js';
 import { reviewFormSchema, valueAddFormSchema } from './innovation.schema.js';
@@ -71,7 +71,7 @@ async function reviewPage(c: C, actor: Actor, reviewId: string, raw?: Record<str
   if (review.state !== 'open') throw new AppError('INNOVATION_ALREADY_COMPLETED');
   if (!product || product.listing_state !== 'in_review') throw new AppError('INNOVATION_NOT_IN_REVIEW');
   const today = todayIn(product.village_code);
-  const valid = (await validCertificationKinds(db, [product.umkm_id], today)).get(product.umkm_id)!;
+  const valid = await validKindsOf(db, product.umkm_id, today);
   return page(c, { title: t(c, 'innovation.review.title', { title: product.title }), status: errors ? 422 : 200 }, (
     <ReviewForm c={c} reviewId={reviewId} product={product} round={review.round} keys={checklistFor(product.category)} missingCerts={missingCertifications(product.category, valid)}
       mentors={await mentorsFor(db, product.village_code)} today={today} raw={raw} errors={errors} />

@@ -78,7 +78,7 @@ export function ReviewForm(p: ReviewFormProps) {
             <legend>{tr(c, `innovation.item.${k}`)}</legend>
             {k === 'certification' ? (
               <p class={p.missingCerts.length ? 'warn' : 'notice'}>
-                {p.missingCerts.length ? tr(c, 'innovation.review.certs_missing', { missing: p.missingCerts.map((m) => tr(c, `innovation.cert.${m.code}`)).join(', ') }) : tr(c, 'innovation.review.certs_ok')}
+                {p.missingCerts.length ? tr(c, 'innovation.review.certs_missing', { missing: p.missingCerts.map((m) => m.name[c.get('locale')]).join(', ') }) : tr(c, 'innovation.review.certs_ok')}
               </p>
             ) : null}
             <div class="choices">

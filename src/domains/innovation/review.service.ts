@@ -9,12 +9,13 @@ import { fail, ok, type FieldErrors, type Result } from '../../kernel/errors/ind
 import { setListing } from '../catalog/index.js';
 import { checklistFor, missingCertifications, readinessScore, type ChecklistKey } from './checklist.js';
 import { transition } from './review-machine.js';
-import { mentorsFor, productForReview, validCertificationKinds } from './innovation.queries.js';
+import { mentorsFor, productForReview, validKindsOf } from './innovation.queries.js';
 import { ownUmkmIds } from './scope.js';
 import { isDate, todayIn } from './dates.js';
 
 /** Submits a product for review: a new round opens and the product shows as in review. */
-export async function submitForReview(db: Db, actor: Actor, productId: string): Promise<Result<{ reviewId: string; round: number }>> {
+export async function submitForReview(db: Db, actor: Actor, productId: string, o: Clock = {}): Promise<Result<{ reviewId: string; round: number }>> {
+  const at = (o.now ?? new Date()).toISOString();
   const own = await ownUmkmIds(db, actor);
   const product = await productForReview(db, productId);
   if (!product || !(own.includes(product.umkm_id) || hasRole(actor, 'national_admin'))) return fail('INNOVATION_NOT_FOUND');
@@ -27,7 +28,7 @@ export async function submitForReview(db: Db, actor: Actor, productId: string): 
       const reviewId = newId('rev');
       await tx.insertInto('reviews').values({
         id: reviewId, product_id: productId, umkm_id: product.umkm_id, village_code: product.village_code, category: product.category, round,
-        state: 'open', submitted_by: actor.userId, submitted_at: nowIso(), reviewer_id: null, score: null, completed_at: null,
+        state: 'open', submitted_by: actor.userId, submitted_at: at, reviewer_id: null, score: null, completed_at: null,
       }).execute();
       // The state is re-checked in the update so two racing submissions cannot both open rounds.
       const r = await tx.updateTable('products').set({ updated_at: nowIso() }).where('id', '=', productId).where('listing_state', '=', product.listing_state).executeTakeFirst();
@@ -44,6 +45,11 @@ export async function submitForReview(db: Db, actor: Actor, productId: string): 
 }
 
 class ConcurrentSubmit extends Error {}
+
+/** The clock of a use case (tests and the demo seed replay history at earlier dates). */
+export interface Clock {
+  now?: Date;
+}
 
 export interface ItemResult {
   key: string;
@@ -75,7 +81,7 @@ export async function reviewForReviewer(db: Db, actor: Actor, reviewId: string) 
 }
 
 /** Completes a round: all applicable items pass → listed; else changes requested with one task per failed item. */
-export async function completeReview(db: Db, actor: Actor, reviewId: string, input: CompleteReviewInput): Promise<Result<ReviewOutcome>> {
+export async function completeReview(db: Db, actor: Actor, reviewId: string, input: CompleteReviewInput, o: Clock = {}): Promise<Result<ReviewOutcome>> {
   const review = await reviewForReviewer(db, actor, reviewId);
   if (!review) return fail('INNOVATION_NOT_FOUND');
   if (review.state !== 'open') return fail('INNOVATION_ALREADY_COMPLETED');
@@ -92,7 +98,7 @@ export async function completeReview(db: Db, actor: Actor, reviewId: string, inp
   };
   for (const i of input.items) if (!keys.includes(i.key as ChecklistKey)) flag(`items.${i.key}`, 'INNOVATION_CHECKLIST_INCOMPLETE', 'validation.unknown_field');
   for (const k of keys) if (!byKey.has(k)) flag(`items.${k}.passed`, 'INNOVATION_CHECKLIST_INCOMPLETE', 'innovation.err.checklist_incomplete');
-  const today = todayIn(product.village_code);
+  const today = todayIn(product.village_code, o.now);
   const failed = keys.filter((k) => byKey.has(k) && !byKey.get(k)!.passed);
   for (const k of failed) {
     const item = byKey.get(k)!;
@@ -104,7 +110,7 @@ export async function completeReview(db: Db, actor: Actor, reviewId: string, inp
     else if (due < today) flag(field, 'INNOVATION_DUE_IN_PAST', 'innovation.err.due_in_past');
   }
   if (byKey.get('certification')?.passed && keys.includes('certification')) {
-    const valid = (await validCertificationKinds(db, [product.umkm_id], today)).get(product.umkm_id)!;
+    const valid = await validKindsOf(db, product.umkm_id, today);
     const missing = missingCertifications(product.category, valid);
     if (missing.length) flag('items.certification.passed', 'INNOVATION_CERTIFICATION_MISSING', 'innovation.err.certification_missing', { missing: missing.map((m) => m.code.toUpperCase()).join(', ') });
   }
@@ -120,7 +126,7 @@ export async function completeReview(db: Db, actor: Actor, reviewId: string, inp
   const next = transition(product.listing_state, passed ? 'pass' : 'request_changes');
   if (!next.ok) return next;
   return inTransaction(db, async (tx) => {
-    const now = nowIso();
+    const now = (o.now ?? new Date()).toISOString();
     const r = await tx.updateTable('reviews')
       .set({ state: passed ? 'passed' : 'changes_requested', reviewer_id: actor.userId, score, completed_at: now })
       .where('id', '=', reviewId).where('state', '=', 'open')
