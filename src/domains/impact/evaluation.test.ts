@@ -34,3 +34,63 @@ test('the seeded world: the evaluation recovers the known effect, larger in poor
   assert.deepEqual(r.byRegionGroup.map((g) => g.key), ['KBI', 'KTI']);
   for (const p of r.eventStudy) if (p.se !== null) assert.ok(p.uhi! - p.ulo! >= p.hi! - p.lo! - 1e-12, 'uniform band is at least as wide as pointwise');
 });
+
+test('officer runs the evaluation as a background job: progress page, then chart, tables and Bahasa summary', async () => {
+  const officer = await w.as('regional_officer', '53.09');
+  const form = await officer.get('/impact/evaluation');
+  assert.equal(form.status, 200);
+  const res = await officer.form('/impact/evaluation', { region: '53.09', outcome: 'log_pc_income', control: 'never', base: 'varying', cluster: 'village' });
+  assert.equal(res.status, 303);
+  const href = res.headers.get('location')!;
+  assert.match(href, /^\/impact\/evaluation\/runs\/evr_/);
+  const waiting = await (await officer.get(href)).text();
+  assert.match(waiting, /<meta http-equiv="refresh" content="2"/);
+  assert.match(waiting, /menunggu giliran/);
+  assert.equal(await drain(w.h.db), 1);
+  const html = await (await officer.get(href)).text();
+  assert.ok(!html.includes('http-equiv="refresh"'), 'a finished run stops refreshing');
+  assert.match(html, /Setelah 2 tahun, pendapatan per kapita naik sekitar \d+,\d %/);
+  assert.match(html, /selang kepercayaan 95%/);
+  assert.match(html, /After 2 years, per-capita income rose by about/);
+  assert.match(html, /<svg[^>]*aria-labelledby="es-title es-desc"/);
+  assert.match(html, /Uji tren sebelum bergabung/);
+  assert.match(html, /Bergabung vs belum pernah/);
+  assert.match(html, /data-testid="sub-KTI"/);
+  assert.match(html, /data-testid="sub-poorer"/);
+  assert.ok(!html.includes('sub-KBI'), 'a Ngada officer sees only Ngada villages (KTI)');
+  const run = await w.h.db.selectFrom('evaluation_runs').selectAll().executeTakeFirstOrThrow();
+  assert.equal(run.scope_code, '53.09');
+  const result = JSON.parse(run.result!);
+  assert.ok(result.villages > 150 && result.villages <= 206);
+});
+
+test('analyst reruns nationally with not-yet-treated controls and district clustering; API too', async () => {
+  const analyst = await w.as('analyst');
+  const res = await analyst.json('POST', '/api/v1/impact/evaluations', { region: 'all', outcome: 'log_pc_income', control: 'notyet', base: 'universal', cluster: 'district' });
+  assert.equal(res.status, 202);
+  const { id, href } = await res.json() as any;
+  await drain(w.h.db);
+  const run = await (await analyst.get(href)).json() as any;
+  assert.equal(run.status, 'done');
+  assert.equal(run.result.settings.control, 'notyet');
+  assert.ok(run.result.clusters < run.result.villages, 'clustered by district');
+  assert.deepEqual(run.result.byRegionGroup.map((g: any) => g.key), ['KBI', 'KTI']);
+  assert.ok(Math.abs(run.result.overall.att - world.truth.simple) < 0.03);
+  const page = await (await analyst.get(`/impact/evaluation/runs/${id}`)).text();
+  assert.match(page, /Per kecamatan/);
+  assert.match(page, /Desa yang belum bergabung pada tahun itu/);
+});
+
+test('unusable settings end the run with a plain reason; bad input is refused with field messages', async () => {
+  const admin = await w.as('national_admin');
+  const whole = await w.h.db.selectFrom('rollouts').select('region_code').where('region_code', 'like', '53.09.__').orderBy('joined_on').executeTakeFirstOrThrow();
+  const res = await admin.form('/impact/evaluation', { region: whole.region_code, outcome: 'log_pc_income', control: 'never', base: 'varying', cluster: 'village' });
+  assert.equal(res.status, 303);
+  await drain(w.h.db);
+  const html = await (await admin.get(res.headers.get('location')!)).text();
+  assert.match(html, /data-testid="run-failed"/);
+  assert.match(html, /tidak ada desa yang belum pernah bergabung/);
+  const bad = await admin.form('/impact/evaluation', { region: '53.09', outcome: 'happiness', control: 'never', base: 'varying', cluster: 'village' });
+  assert.equal(bad.status, 422);
+  assert.match(await bad.text(), /class="alert"/);
+});

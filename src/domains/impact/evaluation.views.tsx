@@ -109,11 +109,11 @@ export function RunResult(p: { c: Context<AppEnv>; run: RunView; result: EvalRes
       </section>
       <section class="card">
         <h2>{t(l, 'impact.eval.chart')}</h2>
-        <figure>
+        <figure class="chart-fig">
           <EventStudyChart points={r.eventStudy} title={t(l, 'impact.eval.chart')} desc={t(l, 'impact.eval.chart_desc')} xLabel={t(l, 'impact.eval.event_time')} format={(v) => formatEffect(l, o, v)} />
           <figcaption class="muted">{t(l, 'impact.eval.chart_desc')} ({BOOTSTRAP_DRAWS} bootstrap)</figcaption>
         </figure>
-        <div class="scroll">
+        <div class="scroll" tabindex={0} role="region" aria-label={t(l, 'impact.table')}>
           <table>
             <thead><tr><th scope="col">{t(l, 'impact.eval.event_time')}</th><th scope="col" class="num">{t(l, 'impact.eval.estimate')}</th><th scope="col" class="num">{t(l, 'impact.eval.ci')}</th><th scope="col" class="num">{t(l, 'impact.eval.uniform')}</th></tr></thead>
             <tbody>
@@ -135,7 +135,7 @@ export function RunResult(p: { c: Context<AppEnv>; run: RunView; result: EvalRes
         <h2>{t(l, 'impact.eval.twfe')}</h2>
         <p>{t(l, 'impact.eval.twfe_line', { beta: eff(r.twfe.beta), se: fmt(l, r.twfe.se), att: eff(r.overall.att) })}</p>
         {r.diverges ? <p class="warn" data-testid="diverge">{t(l, 'impact.eval.diverge')}</p> : <p class="notice">{t(l, 'impact.eval.agree')}</p>}
-        <div class="scroll">
+        <div class="scroll" tabindex={0} role="region" aria-label={t(l, 'impact.table')}>
           <table>
             <thead><tr><th scope="col">{t(l, 'impact.eval.bacon_type')}</th><th scope="col">{t(l, 'impact.eval.group')}</th><th scope="col" class="num">{t(l, 'impact.eval.estimate')}</th><th scope="col" class="num">{t(l, 'impact.eval.weight')}</th></tr></thead>
             <tbody>
@@ -148,7 +148,7 @@ export function RunResult(p: { c: Context<AppEnv>; run: RunView; result: EvalRes
       </section>
       <section class="card">
         <h2>{t(l, 'impact.eval.heterogeneity')}</h2>
-        <div class="scroll">
+        <div class="scroll" tabindex={0} role="region" aria-label={t(l, 'impact.table')}>
           <table>
             <thead><tr><th scope="col">{t(l, 'impact.eval.subgroup')}</th><th scope="col" class="num">{t(l, 'impact.eval.villages')}</th><th scope="col" class="num">{t(l, 'impact.eval.treated')}</th><th scope="col" class="num">{t(l, 'impact.eval.estimate')}</th><th scope="col" class="num">{t(l, 'impact.eval.se')}</th></tr></thead>
             <tbody>
@@ -163,7 +163,7 @@ export function RunResult(p: { c: Context<AppEnv>; run: RunView; result: EvalRes
         <h2>{t(l, 'impact.eval.att_table')}</h2>
         <details>
           <summary>{`ATT(g,t): ${r.attgt.length}`}</summary>
-          <div class="scroll">
+          <div class="scroll" tabindex={0} role="region" aria-label={t(l, 'impact.table')}>
             <table>
               <thead><tr><th scope="col">{t(l, 'impact.eval.group')}</th><th scope="col">{t(l, 'impact.eval.year')}</th><th scope="col" class="num">{t(l, 'impact.eval.estimate')}</th><th scope="col" class="num">{t(l, 'impact.eval.se')}</th></tr></thead>
               <tbody>{r.attgt.map((c) => <tr><td>{c.group}</td><td>{c.time}</td><td class="num">{fmt(l, c.att)}</td><td class="num">{fmt(l, c.se)}</td></tr>)}</tbody>

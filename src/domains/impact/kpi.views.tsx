@@ -53,7 +53,7 @@ export function KpiPage(p: { c: Context<AppEnv>; focus: string; name: string; ar
           {p.children.some((r) => r.p0 !== null) ? (
             <BarChart id="chart-poverty" title={t(l, 'impact.kpi.chart_poverty')} bars={p.children.map((r) => ({ label: r.name, value: r.p0 }))} format={(v) => formatPercent(l, v)} max={1} />
           ) : null}
-          <div class="scroll">
+          <div class="scroll" tabindex={0} role="region" aria-label={t(l, 'impact.table')}>
             <table>
               <thead><tr><th scope="col">{t(l, 'impact.kpi.name')}</th><th scope="col" class="num">{t(l, 'impact.kpi.villages')}</th><th scope="col" class="num">UMKM</th><th scope="col" class="num">GMV</th><th scope="col" class="num">P0</th></tr></thead>
               <tbody>
@@ -87,7 +87,7 @@ function WestEast(p: { l: Locale; rows: GroupRow[] }) {
   return (
     <section class="card" data-testid="west-east">
       <h2>{t(l, 'impact.kpi.west_east')}</h2>
-      <div class="scroll">
+      <div class="scroll" tabindex={0} role="region" aria-label={t(l, 'impact.table')}>
         <table>
           <thead><tr><th scope="col">{t(l, 'impact.kpi.group')}</th>{p.rows.map((r) => <th scope="col" class="num">{t(l, `impact.eval.sub.${r.group}`)}</th>)}</tr></thead>
           <tbody>
@@ -119,7 +119,7 @@ export function PovertyPage(p: { c: Context<AppEnv>; focus: string; level: strin
         <button type="submit">{t(l, 'impact.kpi.show')}</button>
       </form>
       {p.rows.length === 0 ? <p>{t(l, 'impact.kpi.no_data')}</p> : (
-        <div class="scroll">
+        <div class="scroll" tabindex={0} role="region" aria-label={t(l, 'impact.table')}>
           <table>
             <thead><tr><th scope="col">{t(l, 'impact.kpi.name')}</th><th scope="col" class="num">{t(l, 'impact.poverty.households')}</th><th scope="col" class="num">{t(l, 'impact.poverty.below')}</th><th scope="col" class="num">P0</th><th scope="col" class="num">P1</th><th scope="col">{t(l, 'impact.lines.period')}</th></tr></thead>
             <tbody>

@@ -95,7 +95,7 @@ export function ProblemTable(p: { l: Locale; problems: ImportProblem[] }) {
   return (
     <div class="alert" role="alert" data-testid="import-problems">
       <p>{t(p.l, 'impact.surveys.problems')}</p>
-      <div class="scroll">
+      <div class="scroll" tabindex={0} role="region" aria-label={t(p.l, 'impact.table')}>
         <table>
           <thead><tr><th scope="col">{t(p.l, 'impact.surveys.line')}</th><th scope="col">{t(p.l, 'impact.surveys.column')}</th><th scope="col">{t(p.l, 'impact.surveys.problem')}</th></tr></thead>
           <tbody>{shown.map((x) => <tr><td>{x.line || '–'}</td><td>{x.column || '–'}</td><td>{t(p.l, x.key, x.params)}</td></tr>)}</tbody>
@@ -114,7 +114,7 @@ export function LinesPage(p: { c: Context<AppEnv>; lines: Line[]; provinces: Map
         <h1>{t(l, 'impact.lines.title')}</h1>
         <p>{t(l, 'impact.lines.intro')}</p>
         {p.done ? <p class="notice" role="status">{p.done}</p> : null}
-        <div class="scroll">
+        <div class="scroll" tabindex={0} role="region" aria-label={t(l, 'impact.table')}>
           <table>
             <thead><tr><th scope="col">{t(l, 'impact.lines.period')}</th><th scope="col">{t(l, 'impact.lines.province')}</th><th scope="col">{t(l, 'impact.lines.area')}</th><th scope="col" class="num">{t(l, 'impact.lines.amount')}</th><th scope="col">{t(l, 'impact.lines.source')}</th></tr></thead>
             <tbody>
