@@ -9,7 +9,7 @@ import { normaliseMobile, waDigits } from '../../kernel/auth/index.js';
 import { nowIso } from '../../kernel/db/index.js';
 import { CATEGORY_GROUPS, CATEGORIES, categoryName } from './taxonomy.js';
 import { photoSrcset, photoUrl } from './photo-urls.js';
-import type { ProductCard } from './search/index.js';
+import { COUNT_CAP, MAX_PAGE, type ProductCard } from './search/index.js';
 import type { PublicProduct } from './product-page.queries.js';
 
 type C = Context<AppEnv>;
@@ -133,7 +133,7 @@ export function SearchPage(p: { c: C; v: SearchView }) {
     { value: g.slug, label: g.name[locale] },
     ...CATEGORIES.filter((c) => c.group === g.slug).map((c) => ({ value: c.slug, label: `— ${c.name[locale]}` })),
   ])];
-  const pages = Math.ceil(v.total / v.pageSize);
+  const pages = Math.min(Math.ceil(v.total / v.pageSize), MAX_PAGE);
   return (
     <>
       <h1>{v.heading}</h1>
@@ -152,7 +152,7 @@ export function SearchPage(p: { c: C; v: SearchView }) {
         </details>
         <button type="submit" class="primary">{tr('catalog.search.submit')}</button>
       </form>
-      <p role="status">{v.total ? tr('catalog.search.results', { n: v.total }) : tr('catalog.search.none')}</p>
+      <p role="status">{v.total ? tr('catalog.search.results', { n: v.total > COUNT_CAP ? `${COUNT_CAP}+` : v.total }) : tr('catalog.search.none')}</p>
       <ProductGrid cards={v.cards} locale={locale} label={v.heading} />
       {pages > 1 ? (
         <nav class="row pager" aria-label={tr('catalog.search.page', { page: v.page })}>

@@ -110,4 +110,11 @@ export const catalogMigrations: Migrations = {
         insert into product_fts(rowid, title, names, body) values (new.doc_id, new.title, new.names, new.body); end`.execute(db);
     },
   },
+  // FTS5's rank column computes bm25 with these column weights, usable in ORDER BY while joining.
+  '0403_catalog_search_rank': {
+    async up(db: Kysely<any>) {
+      if (isPostgres(db)) return;
+      await sql`insert into product_fts(product_fts, rank) values ('rank', 'bm25(10.0, 4.0, 1.0)')`.execute(db);
+    },
+  },
 };

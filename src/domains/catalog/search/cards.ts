@@ -27,11 +27,12 @@ export async function productCards(db: Db, ids: readonly string[]): Promise<Prod
   const rows = await db
     .selectFrom('products as p')
     .innerJoin('umkm as u', 'u.id', 'p.umkm_id')
+    .innerJoin('product_search as d', 'd.product_id', 'p.id')
     .leftJoin('regions as v', 'v.code', 'p.village_code')
     .select((eb) => [
       'p.id', 'p.title', 'p.category', 'p.umkm_id', 'u.name as umkm_name', 'p.village_code', 'v.name as village_name',
-      eb.selectFrom('variants').select((e) => e.fn.min<number>('price').as('x')).whereRef('product_id', '=', 'p.id').where('active', '=', 1).as('price_min'),
-      eb.selectFrom('variants').select((e) => e.fn.max<number>('price').as('x')).whereRef('product_id', '=', 'p.id').where('active', '=', 1).as('price_max'),
+      // Prices come from the search document, which every price change re-indexes.
+      'd.price_min', 'd.price_max',
       eb.selectFrom('variants as va').innerJoin('stock as s', 's.variant_id', 'va.id').select(sql<number>`coalesce(sum(s.available), 0)`.as('x'))
         .whereRef('va.product_id', '=', 'p.id').where('va.active', '=', 1).as('available'),
       eb.selectFrom('photos').select('path_stem').whereRef('product_id', '=', 'p.id').orderBy('position').limit(1).as('photo_stem'),

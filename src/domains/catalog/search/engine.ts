@@ -28,6 +28,7 @@ export interface SearchQuery {
 
 export interface SearchHits {
   ids: string[];
+  /** Matches in all; COUNT_CAP + 1 means "more than COUNT_CAP" when browsing without words. */
   total: number;
 }
 
@@ -71,12 +72,17 @@ export function pageOf(q: SearchQuery): { limit: number; offset: number } {
 
 export const terms = (q: SearchQuery) => queryTerms(q.q ?? '');
 
-/** Browsing without words: newest listed products matching the filters (same on both engines). */
+/** Totals past this are reported as "more than" (counting every row of a broad browse costs more than it tells). */
+export const COUNT_CAP = 1000;
+
+/** Browsing without words: newest listed products matching the filters (same on both engines), two statements. */
 export async function browse(db: Db, where: RawBuilder<unknown>[], q: SearchQuery): Promise<SearchHits> {
   const { limit, offset } = pageOf(q);
-  const r = await sql<{ product_id: string; total: number }>`
-    select d.product_id, count(*) over () as total from product_search d
-    where ${sql.join(where, sql` and `)}
+  const cond = sql.join(where, sql` and `);
+  // No window count here: with ORDER BY + LIMIT alone the engine can stop after one page.
+  const r = await sql<{ product_id: string }>`
+    select d.product_id from product_search d where ${cond}
     order by d.created_at desc, d.product_id desc limit ${limit} offset ${offset}`.execute(db);
-  return { ids: r.rows.map((x) => x.product_id), total: Number(r.rows[0]?.total ?? 0) };
+  const c = await sql<{ n: number }>`select count(*) as n from (select 1 from product_search d where ${cond} limit ${COUNT_CAP + 1}) x`.execute(db);
+  return { ids: r.rows.map((x) => x.product_id), total: Math.min(Number(c.rows[0]?.n ?? 0), COUNT_CAP + 1) };
 }

@@ -7,7 +7,7 @@ import { postgresSearch } from './postgres.js';
 import { productCards, type ProductCard } from './cards.js';
 
 export type { SearchQuery, SearchEngine } from './engine.js';
-export { PAGE_SIZE, MAX_PAGE, REGION_RE } from './engine.js';
+export { PAGE_SIZE, MAX_PAGE, REGION_RE, COUNT_CAP } from './engine.js';
 export { productCards, type ProductCard } from './cards.js';
 export { reindexProduct, reindexUmkm } from './document.js';
 
