@@ -11,6 +11,7 @@ import { buildCases, mentorCases, mentorSummaries } from './mentoring.dashboard.
 import { staffCovering } from './training.queries.js';
 import { AssignPage, MentorDashboard, OfficerDashboard, UmkmFile } from './mentoring.views.js';
 import { failureFields, failureText } from './sessions.routes.js';
+import { getCourse } from './sessions.service.js';
 
 type C = Context<AppEnv>;
 
@@ -42,7 +43,13 @@ export function mentoringRoutes() {
     const canLog = hasRole(actor, 'mentor') && a.mentor_user_id === actor.userId;
     return page(c, { title: a.name, status: extra.status }, <UmkmFile c={c} row={row} contacts={log.contacts} actions={log.actions} canLog={canLog} today={new Date().toISOString().slice(0, 10)} {...extra} />);
   };
-  app.get('/pendampingan/umkm/:id', (c) => umkmFile(c, { notice: c.req.query('ok') ? tr(c, 'mentoring.log.saved') : undefined }));
+  app.get('/pendampingan/umkm/:id', async (c) => {
+    // "Suggest" on a recommended course pre-fills the visit form's first agreed action.
+    const courseId = c.req.query('saran');
+    const course = courseId ? await getCourse(db(c), courseId) : undefined;
+    const raw = course ? { action_1: tr(c, 'mentoring.suggest_action', { course: course.title }), due_1: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) } : undefined;
+    return umkmFile(c, { raw, notice: c.req.query('ok') ? tr(c, 'mentoring.log.saved') : undefined });
+  });
 
   app.post('/pendampingan/umkm/:id/kontak', async (c) => {
     const actor = requireRole(c, 'mentor');

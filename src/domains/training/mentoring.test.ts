@@ -8,7 +8,7 @@ import { makeProduct } from '../catalog/testing.js';
 import { makeOrder } from '../orders/testing.js';
 import { addCertification, makeMentor } from '../innovation/testing.js';
 import { detectMilestones } from './milestones.js';
-import { makeAssignment } from './testing.js';
+import { makeAssignment, makeCourse } from './testing.js';
 
 let w: World;
 let village: string;
@@ -64,6 +64,10 @@ test('the mentor logs a visit with actions; a mentor not assigned is refused and
   const file = await (await dewi.get(ok.headers.get('location')!)).text();
   assert.match(file, /Catatan tersimpan/);
   assert.match(file, /Foto ulang 2 produk/);
+  // The mentor suggests a recommended course: the visit form comes pre-filled with it as an action.
+  const course = await makeCourse(w.h.db, { topic: 'product_photography', title: 'Foto Produk dengan HP' });
+  const suggested = await (await dewi.get(`/pendampingan/umkm/${umkm}?saran=${course}`)).text();
+  assert.match(suggested, /name="action_1" type="text" value="Ikuti kursus &quot;Foto Produk dengan HP&quot;"/);
 
   const c0 = await rows('mentoring_contacts');
   const a0 = await rows('mentoring_actions');

@@ -24,7 +24,7 @@ export function Milestones(p: { c: C; list: MilestoneRow[]; region: string }) {
   );
 }
 
-export function Recommendations(p: { c: C; list: Recommendation[] }) {
+export function Recommendations(p: { c: C; list: Recommendation[]; suggestHref?: (courseId: string) => string }) {
   const { c } = p;
   if (p.list.length === 0) return <p>{tr(c, 'training.rec.none')}</p>;
   return (
@@ -33,6 +33,7 @@ export function Recommendations(p: { c: C; list: Recommendation[] }) {
         <li data-topic={r.topic}>
           <strong>{r.course ? <a href={`/pelatihan/kursus/${r.course.id}`}>{r.course.title}</a> : tr(c, `training.topic.${r.topic}`)}</strong>
           {r.course ? null : <small> · {tr(c, 'training.rec.no_course')}</small>}
+          {r.course && p.suggestHref ? <> · <a href={p.suggestHref(r.course.id)}>{tr(c, 'mentoring.suggest')}</a></> : null}
           <ul>
             {r.reasons.map((x) => <li>{tr(c, x.key, { ...x.params, pillar: x.params.pillar ? tr(c, `training.pillar.${x.params.pillar}`) : '' })}</li>)}
           </ul>
@@ -93,7 +94,7 @@ export function UmkmFile(p: { c: C; row: CaseRow; contacts: LogEntry[]; actions:
         <h2>{tr(c, 'mentoring.milestones')}</h2>
         <Milestones c={c} list={row.milestones} region={row.village_code} />
         <h2>{tr(c, 'training.rec.title')}</h2>
-        <Recommendations c={c} list={row.recommendations} />
+        <Recommendations c={c} list={row.recommendations} suggestHref={p.canLog ? (id) => `/pendampingan/umkm/${row.id}?saran=${encodeURIComponent(id)}#f-action_1` : undefined} />
       </section>
       <section class="card">
         <h2>{tr(c, 'mentoring.open_actions')}</h2>

@@ -164,6 +164,8 @@ const id: Record<string, string> = {
   'mentoring.officer.reached': 'Tonggak tercapai',
   'mentoring.officer.none': 'Belum ada penugasan pendamping di wilayah Anda.',
   'mentoring.panel.title': 'Pendampingan: perlu perhatian',
+  'mentoring.suggest': 'Sarankan kursus ini',
+  'mentoring.suggest_action': 'Ikuti kursus "{course}"',
 };
 
 const en: Record<string, string> = {
@@ -311,6 +313,8 @@ const en: Record<string, string> = {
   'mentoring.officer.reached': 'Milestones reached',
   'mentoring.officer.none': 'No mentor assignments in your region yet.',
   'mentoring.panel.title': 'Mentoring: needs attention',
+  'mentoring.suggest': 'Suggest this course',
+  'mentoring.suggest_action': 'Take the course "{course}"',
 };
 
 registerMessages({ id, en });
