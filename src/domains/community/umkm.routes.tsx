@@ -30,7 +30,10 @@ async function registerPage(c: C, status: 200 | 422, raw?: Record<string, string
   const tr = trOf(c);
   const orgIds = scopeIds(actor, 'organisation', ['community_manager']);
   const orgs = orgIds.length ? await db.selectFrom('organisations').select(['id', 'name', 'village_code']).where('id', 'in', orgIds).orderBy('name').execute() : [];
-  const villageHint = orgs[0] ? tr('community.register.village_default', { code: orgs[0].village_code }) : tr('community.field.village_code_hint');
+  const pointIds = scopeIds(actor, 'service_point', ['village_agent']);
+  const point = !orgs.length && pointIds.length ? await db.selectFrom('service_points').select('village_code').where('id', '=', pointIds[0]).executeTakeFirst() : undefined;
+  const home = orgs[0]?.village_code ?? point?.village_code;
+  const villageHint = home ? tr('community.register.village_default', { code: home }) : tr('community.field.village_code_hint');
   return page(c, { title: tr('community.register.title'), status }, <RegisterUmkmForm c={c} raw={raw} errors={errors} villageHint={villageHint} orgs={orgs} />);
 }
 
