@@ -34,7 +34,7 @@ export function connect(opts: ConnectOptions): DbHandle {
       options: opts.pgSchema ? `-c search_path=${opts.pgSchema}` : undefined,
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
-    return { db, dialect: 'postgres', close: () => db.destroy(), queryCount: () => count };
+    return { db, dialect: 'postgres', schema: opts.pgSchema, close: () => db.destroy(), queryCount: () => count };
   }
   const path = opts.sqlitePath ?? ':memory:';
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });

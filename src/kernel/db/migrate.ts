@@ -8,7 +8,9 @@ export type Migrations = Record<string, Migration>;
 
 export async function migrateToLatest(h: DbHandle, migrations: Migrations): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => migrations };
-  const migrator = new Migrator({ db: h.db, provider, allowUnorderedMigrations: true });
+  // The migration tables live in the handle's own schema: without this, Kysely looks for its
+  // lock table in every schema and can find another test run's, then fail on its own.
+  const migrator = new Migrator({ db: h.db, provider, allowUnorderedMigrations: true, ...(h.schema ? { migrationTableSchema: h.schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

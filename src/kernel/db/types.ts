@@ -14,6 +14,8 @@ export type Tx = Transaction<Database> | Kysely<Database>;
 export interface DbHandle {
   db: Db;
   dialect: Dialect;
+  /** The PostgreSQL schema this handle works in, when not the default (tests). */
+  schema?: string;
   close(): Promise<void>;
   /** Statements executed since creation; tests assert query budgets with it. */
   queryCount(): number;
