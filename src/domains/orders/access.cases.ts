@@ -1,0 +1,44 @@
+// Orders' rows of the access matrix: sellers see only their UMKM's orders, agents only their
+// point, treasurers only their organisation, staff pages only for staff.
+import type { AccessCase, AccessCases } from '../../testing.js';
+import type { Role } from '../../kernel/auth/index.js';
+import { anyVillage, makeOrganisation, makeServicePoint, makeUmkm } from '../community/testing.js';
+import { makeOrder } from './testing.js';
+
+export const accessCases: AccessCases = async (w) => {
+  const village = await anyVillage(w.h.db, '53.09');
+  const org = await makeOrganisation(w.h.db, { villageCode: village });
+  const otherOrg = await makeOrganisation(w.h.db, { villageCode: village });
+  const umkm = await makeUmkm(w.h.db, { villageCode: village, organisationId: org });
+  const otherUmkm = await makeUmkm(w.h.db, { villageCode: village, organisationId: otherOrg });
+  const sp = await makeServicePoint(w.h.db, { villageCode: village });
+  const otherSp = await makeServicePoint(w.h.db, { villageCode: village });
+  const o = await makeOrder(w.h, { umkmId: umkm, servicePointId: sp, villageCode: village, advanceTo: 'handed_over' });
+  const o2 = await makeOrder(w.h, { umkmId: umkm, servicePointId: sp, villageCode: village });
+  const seller: [Role, string][] = [['seller', umkm]];
+  const foreignSeller: [Role, string][] = [['seller', otherUmkm]];
+  const cases: AccessCase[] = [
+    { name: 'anyone sees the cart', path: '/keranjang', as: null, expect: 'allow' },
+    { name: 'anyone can track', path: '/lacak', as: null, expect: 'allow' },
+    { name: 'seller sees own incoming orders', path: '/penjual/pesanan', as: seller, expect: 'allow' },
+    { name: 'anonymous seller page', path: '/penjual/pesanan', as: null, expect: 'deny' },
+    { name: 'buyer cannot open seller pages', path: '/penjual/pesanan', as: [['buyer', null]], expect: 'deny' },
+    { name: 'seller packs own order', method: 'POST', path: `/penjual/pesanan/${o2.orderId}`, as: seller, form: { to: 'packed' }, expect: 'allow' },
+    { name: 'foreign seller cannot touch the order', method: 'POST', path: `/penjual/pesanan/${o.orderId}`, as: foreignSeller, form: { to: 'packed' }, expect: 'deny' },
+    { name: 'seller earnings', path: '/penjual/pendapatan', as: seller, expect: 'allow' },
+    { name: 'treasurer payouts', path: '/bumdes/pembayaran', as: [['community_manager', org]], expect: 'allow' },
+    { name: 'foreign treasurer cannot settle another organisation', method: 'POST', path: '/bumdes/pembayaran', as: [['community_manager', otherOrg]], form: { organisation_id: org }, expect: 'deny' },
+    { name: 'seller cannot open payouts', path: '/bumdes/pembayaran', as: seller, expect: 'deny' },
+    { name: 'agent order screen', path: '/agen/pesan', as: [['village_agent', sp]], expect: 'allow' },
+    { name: 'agent day summary', path: '/agen/hari-ini', as: [['village_agent', sp]], expect: 'allow' },
+    { name: 'buyer cannot use the agent screen', path: '/agen/pesan', as: [['buyer', null]], expect: 'deny' },
+    { name: 'foreign agent cannot hand over the parcel', method: 'POST', path: `/agen/ambil/${o.orderId}`, as: [['village_agent', otherSp]], expect: 'deny' },
+    { name: 'agent of the point hands over the parcel', method: 'POST', path: `/agen/ambil/${o.orderId}`, as: [['village_agent', sp]], expect: 'allow' },
+    { name: 'staff payment reconciliation', path: '/keuangan/pembayaran', as: [['national_admin', null]], expect: 'allow' },
+    { name: 'regional officer cannot reconcile payments', path: '/keuangan/pembayaran', as: [['regional_officer', '53.09']], expect: 'deny' },
+    { name: 'my orders needs sign-in', path: '/pesanan-saya', as: null, expect: 'deny' },
+    { name: 'buyer my orders', path: '/pesanan-saya', as: [['buyer', null]], expect: 'allow' },
+    { name: 'another buyer cannot cancel', method: 'POST', path: `/pesanan-saya/${o.orderId}/batal`, as: [['buyer', null]], expect: 'deny' },
+  ];
+  return cases;
+};
