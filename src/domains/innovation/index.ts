@@ -17,6 +17,8 @@ export { LISTING_TRANSITIONS, transition, type ListingEvent } from './review-mac
 export { submitForReview, completeReview, withdrawProduct, type CompleteReviewInput, type ItemResult } from './review.service.js';
 /** Marks an improvement task done (UMKM, its manager, or the assigned mentor). */
 export { markTaskDone } from './tasks.service.js';
+/** For training/mentoring: assigns a mentor (covering the UMKM's village) to its tasks that have none. */
+export { assignMentor } from './tasks.service.js';
 /** Records raw material cost and selling price per unit before/after an improvement. */
 export { recordValueAdd, type ValueAddInput } from './value-add.service.js';
 /** Unlists products whose required certification expired and relists renewed ones (all or one UMKM). */

@@ -63,6 +63,7 @@ const id = {
   'innovation.task_status.done': 'Selesai',
   'innovation.event.created': 'dibuat',
   'innovation.event.done': 'ditandai selesai',
+  'innovation.event.mentor_assigned': 'pendamping ditugaskan',
 
   'innovation.nav.queue': 'Antrean tinjauan produk',
   'innovation.nav.mine': 'Hasil tinjauan & tugas saya',
@@ -176,6 +177,7 @@ const en: typeof id = {
   'innovation.task_status.done': 'Done',
   'innovation.event.created': 'created',
   'innovation.event.done': 'marked done',
+  'innovation.event.mentor_assigned': 'mentor assigned',
 
   'innovation.nav.queue': 'Product review queue',
   'innovation.nav.mine': 'My review results & tasks',

@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createWorld, type World } from '../../testing.js';
-import { completeReview, submitForReview, withdrawProduct, transition, LISTING_TRANSITIONS, checklistFor } from './index.js';
+import { assignMentor, completeReview, submitForReview, withdrawProduct, transition, LISTING_TRANSITIONS, checklistFor } from './index.js';
 import { actorOf, addCertification, inDays, makeMentor, results, reviewFixture } from './testing.js';
 import { verifyAudit } from '../../kernel/audit/index.js';
 
@@ -129,4 +129,18 @@ test('a community manager submits for their UMKM; a passing craft review lists i
   const r = await completeReview(w.h.db, f.reviewer, s.ok ? s.value.reviewId : '', { items: results('tenun') });
   assert.ok(r.ok);
   assert.deepEqual(await listing(f.productId), { listed: 1, listing_state: 'listed' });
+});
+
+test('a mentor is assigned later to tasks without one (training takes the UMKM into a caseload)', async () => {
+  const f = await reviewFixture(w.h, { category: 'tenun' });
+  const s = await submitForReview(w.h.db, f.seller, f.productId);
+  const r = await completeReview(w.h.db, f.reviewer, s.ok ? s.value.reviewId : '', { items: results('tenun', ['photos']), dueOn: inDays(7) });
+  assert.ok(r.ok);
+  const far = await makeMentor(w.h.db, '35.10', 'Mentor Jauh');
+  assert.equal((x => !x.ok && x.code)(await assignMentor(w.h.db, f.reviewer, f.umkmId, far)), 'INNOVATION_MENTOR_INVALID');
+  const dewi = await makeMentor(w.h.db, '53.09');
+  assert.deepEqual(await assignMentor(w.h.db, f.reviewer, f.umkmId, dewi), { ok: true, value: { tasks: 1 } });
+  const t = await w.h.db.selectFrom('improvement_tasks').select('mentor_user_id').where('product_id', '=', f.productId).executeTakeFirstOrThrow();
+  assert.equal(t.mentor_user_id, dewi);
+  assert.equal((x => !x.ok && x.code)(await assignMentor(w.h.db, actorOf('usr_y', 'reviewer', 'region', '35.10', '35.10'), f.umkmId, dewi)), 'INNOVATION_NOT_FOUND');
 });

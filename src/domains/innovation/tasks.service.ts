@@ -3,7 +3,8 @@
 import { inTransaction, type Db } from '../../kernel/db/index.js';
 import { audit } from '../../kernel/audit/index.js';
 import { newId } from '../../kernel/ids/index.js';
-import type { Actor } from '../../kernel/auth/index.js';
+import { canInRegion, type Actor } from '../../kernel/auth/index.js';
+import { mentorsFor } from './innovation.queries.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import { ownUmkmIds } from './scope.js';
 
@@ -20,5 +21,26 @@ export async function markTaskDone(db: Db, actor: Actor, taskId: string, o: { no
     await tx.insertInto('improvement_task_events').values({ id: newId('tev'), task_id: taskId, event: 'done', actor_id: actor.userId, at: now }).execute();
     await audit(tx, { actorId: actor.userId, action: 'innovation.task_done', entityType: 'improvement_task', entityId: taskId, data: { productId: task.product_id } });
     return ok(true as const);
+  });
+}
+
+/**
+ * Assigns a mentor to the UMKM's improvement tasks that have none yet (the mentoring programme
+ * takes a UMKM into a caseload after its review). Staff of the region or the mentor may do it.
+ */
+export async function assignMentor(db: Db, actor: Actor, umkmId: string, mentorUserId: string): Promise<Result<{ tasks: number }>> {
+  const umkm = await db.selectFrom('umkm').select(['id', 'village_code']).where('id', '=', umkmId).executeTakeFirst();
+  if (!umkm) return fail('INNOVATION_NOT_FOUND');
+  const allowed = actor.userId === mentorUserId || canInRegion(actor, ['national_admin', 'regional_officer', 'reviewer'], umkm.village_code) || (await ownUmkmIds(db, actor)).includes(umkmId);
+  if (!allowed) return fail('INNOVATION_NOT_FOUND');
+  if (!(await mentorsFor(db, umkm.village_code)).some((m) => m.id === mentorUserId)) return fail('INNOVATION_MENTOR_INVALID');
+  return inTransaction(db, async (tx) => {
+    const tasks = await tx.selectFrom('improvement_tasks').select('id').where('umkm_id', '=', umkmId).where('mentor_user_id', 'is', null).execute();
+    if (tasks.length === 0) return ok({ tasks: 0 });
+    const now = new Date().toISOString();
+    await tx.updateTable('improvement_tasks').set({ mentor_user_id: mentorUserId }).where('umkm_id', '=', umkmId).where('mentor_user_id', 'is', null).execute();
+    await tx.insertInto('improvement_task_events').values(tasks.map((t) => ({ id: newId('tev'), task_id: t.id, event: 'mentor_assigned', actor_id: actor.userId, at: now }))).execute();
+    await audit(tx, { actorId: actor.userId, action: 'innovation.mentor_assigned', entityType: 'umkm', entityId: umkmId, data: { mentorUserId, tasks: tasks.length } });
+    return ok({ tasks: tasks.length });
   });
 }
