@@ -6,7 +6,7 @@ import { AppError, unwrap } from '../../kernel/errors/index.js';
 import { requireRole, type AppEnv } from '../../kernel/http/index.js';
 import { t, type Locale } from '../../kernel/i18n/index.js';
 import { areaOrThrow, READ_ROLES, requireRead, requireWrite } from './regions.access.js';
-import { childCounts, childrenOf, regionChain, searchRegions, timeZoneOf, type Area } from './regions.repo.js';
+import { childCounts, childrenOf, regionChain, searchRegions, timeZoneOf } from './regions.repo.js';
 import { importProfilesCsv, saveProfile, villageProfiles, type ImportReport } from './profiles.service.js';
 import { PROFILE_FIELDS } from './profile-fields.js';
 import { nextVillages, setWeights } from './targeting.js';
@@ -19,7 +19,6 @@ const AreaSchema = z.object({
 const CodeParam = z.object({ code: z.string().openapi({ param: { name: 'code', in: 'path' }, example: '53.09.06.2001' }) });
 const json = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
 const problem = (description: string) => ({ content: { 'application/problem+json': { schema: z.object({ title: z.string(), code: z.string() }).passthrough() } }, description });
-const area = (a: Area) => a;
 
 const WeightsSchema = z.object({
   poverty: z.number().int().min(0).max(100), signal: z.number().int().min(0).max(100), electricity: z.number().int().min(0).max(100),
@@ -77,7 +76,7 @@ export function regionsApi(app: OpenAPIHono<AppEnv>) {
     const db = c.get('deps').h.db;
     const a = await areaOrThrow(db, c.req.valid('param').code);
     const chain = await regionChain(db, a.code);
-    return c.json({ ...area(a), timeZone: timeZoneOf(a.code), chain: chain.slice(0, -1), childCounts: await childCounts(db, a.code) }, 200);
+    return c.json({ ...a, timeZone: timeZoneOf(a.code), chain: chain.slice(0, -1), childCounts: await childCounts(db, a.code) }, 200);
   });
 
   app.openapi(createRoute({
