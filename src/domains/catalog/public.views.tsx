@@ -87,7 +87,7 @@ export function ProductPage(p: { c: C; product: PublicProduct }) {
       </section>
       <section class="card" aria-labelledby="story-h">
         <h2 id="story-h">{tr('catalog.page.story')}</h2>
-        <dl class="facts">
+        <dl class="pfacts">
           <dt>{tr('catalog.page.producer')}</dt><dd>{pr.umkm_name}</dd>
           {place ? <><dt>{tr('catalog.page.village')}</dt><dd>{place}</dd></> : null}
           {pr.org_name ? <><dt>{tr('catalog.page.bumdes')}</dt><dd>{pr.org_name}</dd></> : null}
