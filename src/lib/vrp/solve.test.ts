@@ -99,11 +99,10 @@ describe('solver', () => {
     assert.ok(Math.abs(r.cost - bruteForceTiny(inst)) < 1e-6);
   });
 
-  it('stops at the time limit', () => {
+  it('stops at the time limit, long before its iteration budget', () => {
     const inst = randomInstance(5, 80, false);
-    const t0 = performance.now();
-    const r = runHgs(inst, { seconds: 0.3, seed: 1 });
-    assert.ok(performance.now() - t0 < 1000);
+    const r = runHgs(inst, { seconds: 0.3, iterations: 1e9, seed: 1 });
+    assert.ok(r.iterations < 1e9);
     assert.equal(checkSolution(inst, r.routes).feasible, true);
   });
 
@@ -120,13 +119,11 @@ function bruteForceTiny(inst: VrpInstance): number {
 }
 
 describe('clarkeWright', () => {
-  it('is feasible and fast on a 400-customer instance', () => {
+  // Its speed (milliseconds for quick quotes) is measured in bench/vrp.ts, not timed here.
+  it('is feasible on a 400-customer instance', () => {
     const inst = randomInstance(11, 400, false);
-    const t0 = performance.now();
     const r = clarkeWright(inst);
-    const ms = performance.now() - t0;
     assert.deepEqual(checkSolution(inst, r.routes, r.cost).errors, []);
-    assert.ok(ms < 500, `took ${ms} ms`);
   });
 
   it('respects time windows', () => {
