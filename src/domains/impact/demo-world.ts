@@ -8,7 +8,7 @@ import { cohortYear } from './evaluation.panel.js';
 import type { VillageCohort } from './regions.queries.js';
 
 export const DEMO_YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025];
-export const DEMO_HOUSEHOLDS = 10;
+export const DEMO_HOUSEHOLDS = 6;
 export const DEMO_BUSINESSES = 2;
 /** Full effect on log per-capita income (after two years) in poorer and in other villages. */
 export const EFFECT_POOR = 0.12;
@@ -45,8 +45,8 @@ export interface DemoWorld {
   /** The true effect per village and year (log points), 0 before enrolment. */
   effect: Map<string, number>;
   poorer: Set<string>;
-  /** CS simple ATT and event-time-2 ATT of the true effects (what a perfect estimator returns). */
-  truth: { simple: number; e2: number; poorer: number; other: number };
+  /** CS simple ATT and event-time-2 ATT of the true effects (what a perfect estimator returns), computed on first use. */
+  readonly truth: { simple: number; e2: number; poorer: number; other: number };
 }
 
 /** Generates the demo surveys for these villages (same input → same output). */
@@ -79,7 +79,8 @@ export function generateDemoWorld(villages: VillageCohort[], years = DEMO_YEARS)
       }
     }
   }
-  return { households, sales, effect, poorer, truth: truthOf(villages, effect, poorer, years) };
+  let truth: DemoWorld['truth'] | undefined;
+  return { households, sales, effect, poorer, get truth() { return (truth ??= truthOf(villages, effect, poorer, years)); } };
 }
 
 /** The estimands on the noise-free effects: CS on y = τ gives exactly the true ATT aggregates. */
