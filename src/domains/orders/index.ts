@@ -24,3 +24,5 @@ export { PLATFORM_FEE_BP, AGENT_COMMISSION_BP, computeFees, producerShare } from
 export { storefrontHomeSection } from './storefront/home-section.js';
 /** Test and seed helpers for QRIS payloads. */
 export { qrisPayload, crc16ccitt, parseTlv, verifyCrc } from './payments/qris.js';
+/** The seed's access to the treasurer's settlement and the point's COD pickup (same use cases as the pages). */
+export { settleOrganisationForSeed, collectAtPointForSeed } from './seed-support.js';

@@ -73,7 +73,7 @@ export async function featuredVillages(db: Tx, limit = 6) {
 /** Market-ready products with their lowest price, newest first. */
 export async function listedProducts(db: Tx, o: { villageCode?: string; limit?: number } = {}) {
   let q = db.selectFrom('products as p').innerJoin('umkm as u', 'u.id', 'p.umkm_id').innerJoin('variants as v', 'v.product_id', 'p.id')
-    .select(['p.id', 'p.title', 'p.village_code', 'u.name as umkm_name']).select((eb) => eb.fn.min('v.price').as('price'))
+    .select(['p.id', 'p.title', 'p.village_code', 'u.name as umkm_name']).select((eb) => [eb.fn.min('v.price').as('price'), eb.fn.min('v.id').as('variant_id'), eb.fn.countAll<number>().as('variants')])
     .where('p.listed', '=', 1).where('v.active', '=', 1);
   if (o.villageCode) q = q.where('p.village_code', '=', o.villageCode);
   return q.groupBy(['p.id', 'p.title', 'p.village_code', 'u.name', 'p.created_at']).orderBy('p.created_at', 'desc').orderBy('p.id').limit(o.limit ?? 12).execute();

@@ -35,7 +35,7 @@ registerMessages({
     'orders.track.status': 'Status', 'orders.track.payment': 'Pembayaran', 'orders.track.fulfilment': 'Pengiriman', 'orders.track.cancel': 'Batalkan pesanan',
     'orders.track.confirm': 'Barang sudah saya terima', 'orders.track.cancelled': 'Pesanan dibatalkan.', 'orders.track.received': 'Terima kasih, penerimaan dicatat.',
     'orders.order.items': 'Barang', 'orders.order.seller': 'Penjual', 'orders.order.placed_at': 'Dipesan', 'orders.order.pickup_at': 'Diambil di {name}', 'orders.order.to_address': 'Dikirim ke alamat',
-    'orders.nav.cart': 'Keranjang', 'orders.nav.track': 'Lacak pesanan',
+    'orders.nav.cart': 'Keranjang', 'orders.cart.add': '+ Keranjang', 'orders.nav.track': 'Lacak pesanan',
   },
   en: {
     'orders.status.placed': 'Placed', 'orders.status.cancelled': 'Cancelled', 'orders.status.completed': 'Completed',
@@ -71,6 +71,6 @@ registerMessages({
     'orders.track.status': 'Status', 'orders.track.payment': 'Payment', 'orders.track.fulfilment': 'Delivery', 'orders.track.cancel': 'Cancel order',
     'orders.track.confirm': 'I received the goods', 'orders.track.cancelled': 'Order cancelled.', 'orders.track.received': 'Thank you, receipt recorded.',
     'orders.order.items': 'Items', 'orders.order.seller': 'Seller', 'orders.order.placed_at': 'Placed', 'orders.order.pickup_at': 'Pick up at {name}', 'orders.order.to_address': 'Delivered to an address',
-    'orders.nav.cart': 'Cart', 'orders.nav.track': 'Track order',
+    'orders.nav.cart': 'Cart', 'orders.cart.add': '+ Cart', 'orders.nav.track': 'Track order',
   },
 });

@@ -9,7 +9,7 @@ import type { CartView } from '../cart/cart.service.js';
 import './messages.js';
 
 type C = Context<AppEnv>;
-export type ProductCard = { id: string; title: string; umkm_name: string; price: number | string | null };
+export type ProductCard = { id: string; title: string; umkm_name: string; price: number | string | null; variant_id?: string | null; variants?: number | string };
 
 export function ProductGrid(p: { c: C; products: ProductCard[] }) {
   const l = p.c.get('locale');
@@ -21,6 +21,10 @@ export function ProductGrid(p: { c: C; products: ProductCard[] }) {
           <a href={`/produk/${x.id}`}><strong>{x.title}</strong></a>
           <br /><small class="muted">{x.umkm_name}</small>
           <br /><span>{formatRupiah(Number(x.price ?? 0))}</span>
+          {x.variant_id && Number(x.variants) === 1 ? (
+            <form method="post" action="/keranjang"><Csrf c={p.c} /><input type="hidden" name="variant_id" value={x.variant_id} /><input type="hidden" name="qty" value="1" />
+              <button type="submit" aria-label={`${t(l, 'orders.cart.add')}: ${x.title}`}>{t(l, 'orders.cart.add')}</button></form>
+          ) : null}
         </li>
       ))}
     </ul>
