@@ -8,7 +8,7 @@ import { CheckoutBatcher } from './group-commit.js';
 const [variantsCsv, servicePointId] = process.argv.slice(2);
 const variants = variantsCsv.split(',');
 const h = connect({ databaseUrl: process.env.CRASH_DATABASE_URL, pgSchema: process.env.CRASH_PG_SCHEMA, sqlitePath: process.env.CRASH_SQLITE_PATH, synchronous: 'FULL', poolSize: 4 });
-const batcher = new CheckoutBatcher(h.db, { maxBatch: 32, parallel: h.dialect === 'postgres' ? 3 : 1 });
+const batcher = new CheckoutBatcher(h.db, { maxBatch: 32, parallel: 1 });
 let n = 0;
 
 async function worker() {
