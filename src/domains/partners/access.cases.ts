@@ -1,7 +1,7 @@
 // Partners routes in the access matrix: a partner reads only its own feed, deliveries and
 // statements; offers are decided only by the manager of the organisation offered to;
 // incentives are set and issued by officers over the scope.
-import type { AccessCases } from '../../testing.js';
+import type { AccessCase, AccessCases } from '../../testing.js';
 import { anyVillage, makeOrganisation, makeUmkm } from '../community/testing.js';
 import { createPartnerRecord } from './partners.service.js';
 import { newId } from '../../kernel/ids/index.js';
@@ -27,7 +27,7 @@ export const accessCases: AccessCases = async (w) => {
   const ngada: [['regional_officer', string]] = [['regional_officer', '53.09']];
   const bwi: [['regional_officer', string]] = [['regional_officer', '35.10']];
   const issue = { partner_id: partner, period: '2026-01', scope_code: '53.09' };
-  return [
+  const cases: AccessCase[] = [
     { name: 'partner dashboard', path: '/mitra', as: me, expect: 'allow' },
     { name: 'buyer has no partner dashboard', path: '/mitra', as: [['buyer', null]], expect: 'deny' },
     { name: 'anonymous feed', path: '/api/v1/partner/feed', as: null, expect: 'deny' },
@@ -51,4 +51,5 @@ export const accessCases: AccessCases = async (w) => {
     { name: 'only national admins register partners', path: '/mitra/daftar', as: ngada, expect: 'deny' },
     { name: 'national admin registers partners', path: '/mitra/daftar', as: [['national_admin', null]], expect: 'allow' },
   ];
+  return cases;
 };

@@ -119,7 +119,8 @@ test('ETag and Last-Modified: an unchanged feed answers 304; incremental sync sh
   const etag = first.headers.get('etag')!;
   assert.ok(etag && first.headers.get('last-modified'));
   assert.equal((await c.get('/api/v1/partner/feed', { ...bearer(token), 'if-none-match': etag })).status, 304);
-  const since = new Date(Date.now() - 1000).toISOString();
+  await new Promise((r) => setTimeout(r, 5));
+  const since = nowIso(); // everything before this was seen by the partner's last pull
   await new Promise((r) => setTimeout(r, 5));
   await w.h.db.updateTable('stock').set({ available: 0, updated_at: nowIso() }).where('variant_id', '=', listed.variantId).execute();
   assert.equal((await c.get('/api/v1/partner/feed', { ...bearer(token), 'if-none-match': etag })).status, 200, 'a stock change is a new version');
