@@ -5,6 +5,7 @@
 import type { SeedContext } from './index.js';
 import { demoUser, type DemoLogin } from './demo-user.js';
 import { seedTrainingDemo } from '../domains/training/index.js';
+import { assignMentor } from '../domains/innovation/index.js';
 import type { Actor, Role } from '../kernel/auth/index.js';
 
 const NGADA = '53.09';
@@ -35,5 +36,7 @@ export async function seedTraining(ctx: SeedContext): Promise<DemoLogin[]> {
     admin, maria, dewi, trainers: { [ngada]: maria, [banyuwangi]: yusuf }, mentors: { [ngada]: dewi, [banyuwangi]: adi },
   }, [ngada, banyuwangi], ctx.refs['umkm:sari']);
   Object.assign(ctx.refs, refs);
+  // Ibu Sari's improvement tasks from the innovation centre go to her mentor (JOURNEYS: "her mentor is assigned").
+  if (ctx.refs['umkm:sari']) await assignMentor(ctx.h.db, dewi, ctx.refs['umkm:sari'], dewi.userId);
   return logins;
 }
