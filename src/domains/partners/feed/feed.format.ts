@@ -2,6 +2,7 @@
 // Merchant–style RSS 2.0 for marketplaces that ingest that. Links are absolute (partners
 // fetch from elsewhere), built from the request's origin.
 import { createHash } from 'node:crypto';
+import { csvRows } from '../../../kernel/csv/index.js';
 import type { FeedItem } from './feed.queries.js';
 
 export const feedJson = (items: FeedItem[], origin: string) => items.map((i) => ({
@@ -11,18 +12,12 @@ export const feedJson = (items: FeedItem[], origin: string) => items.map((i) => 
   umkm: i.umkm, village: i.village, updated_at: i.updatedAt,
 }));
 
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  // A leading = + - @ would run as a formula in a spreadsheet: neutralise it.
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
 
 export function feedCsv(items: FeedItem[], origin: string): string {
   const head = ['id', 'product_id', 'title', 'category', 'price_idr', 'weight_grams', 'sku', 'stock', 'available', 'link', 'image_link', 'umkm', 'village_code', 'village', 'updated_at'];
   const rows = items.map((i) => [i.id, i.productId, i.title, i.category, i.price, i.weightGrams, i.sku, i.stock, i.available ? 'yes' : 'no',
     `${origin}/produk/${i.productId}`, i.photo ? origin + i.photo : '', i.umkm.name, i.village.code, i.village.name, i.updatedAt]);
-  return [head, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return csvRows([head, ...rows]);
 }
 
 const xml = (s: string) => s.replace(/[<>&'"]/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[ch]!);
