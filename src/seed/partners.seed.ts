@@ -61,13 +61,15 @@ export async function seedPartners(ctx: SeedContext): Promise<DemoLogin[]> {
   const points = await db.selectFrom('service_points').select(['id', 'village_code']).orderBy('id').execute();
   const period = lastMonth();
   const placed: string[] = [];
+  // Orders arrive as they would over the API: from the partner's own integration token.
+  const partnerActor: Actor = { userId: ctx.refs['user:+6281100000060'], displayName: 'Pasar Nusantara', locale: null, via: 'token', grants: [{ role: 'partner', scopeType: 'partner', scopeId: pasar, regionCode: null }] };
   for (const [i, v] of variants.entries()) {
     const point = points.find((p) => p.village_code.slice(0, 5) !== v.village_code.slice(0, 5)) ?? points[0];
     if (!point) break;
     const r = await placeOrder(db, {
       lines: [{ variantId: v.id, qty: 1 + (i % 2) }], buyer: { name: `Pembeli Pasar Nusantara ${i + 1} (demo)`, phone: `08123400${String(i).padStart(4, '0')}` },
       delivery: { kind: 'pickup', servicePointId: point.id }, paymentMethod: i % 3 === 0 ? 'cod' : 'transfer', channel: 'partner', partnerId: pasar,
-    }, null);
+    }, partnerActor);
     if (!r.ok) continue;
     const id = r.value.orders[0].id;
     for (const s of ['packed', 'handed_over', 'delivered'] as const) unwrap(await recordFulfilment(db, id, s, actor));
