@@ -2,6 +2,7 @@
 // tables in its *.queries.ts files; writes only its own.
 import './impact.tables.js';
 import './messages.js';
+import './poverty.messages.js';
 import './evaluation.service.js';
 import './impact.cli.js';
 
