@@ -115,7 +115,7 @@ export function agentRoutes(app: Hono<AppEnv>) {
     if (!canInRegion(actor, OVERSEERS, parsed.data.region)) throw new AppError('FORBIDDEN');
     const k = await logisticsKpis(db(c), parsed.data.region, parsed.data.from, parsed.data.to);
     const rows: [string, string | number | null][] = [
-      ['region', k.region], ['from', k.from], ['to', k.to], ['parcels', k.parcels], ['delivered', k.delivered], ['failed_deliveries', k.failedDeliveries],
+      ['region', k.region], ['from', k.from], ['to', k.to], ['parcels', k.parcels], ['delivered', k.delivered], ['failed_deliveries', k.failedDeliveries], ['returned', k.returned],
       ...Object.entries(k.medianHours).map(([s, v]) => [`median_hours_${s}`, v] as [string, number | null]),
       ['runs', k.runs], ['parcels_per_run', k.parcelsPerRun], ['cost_per_parcel_idr', k.costPerParcel],
       ['villages_with_coordinates', k.coverage.villages], ['villages_point_within_5km', k.coverage.within5km], ['share_point_within_5km', k.coverage.share === null ? null : Math.round(k.coverage.share * 1000) / 1000],

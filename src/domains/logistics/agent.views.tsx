@@ -120,6 +120,7 @@ export function KpiView(p: { c: C; k: LogisticsKpis | null; raw: Record<string, 
             <div class="tile"><p>{tr('logistics.kpi.parcels_per_run')}</p><p class="kpi">{h(k.parcelsPerRun)}</p></div>
             <div class="tile"><p>{tr('logistics.kpi.coverage')}</p><p class="kpi">{k.coverage.share === null ? tr('logistics.kpi.none') : formatPercent(loc, k.coverage.share)}</p><p class="muted">{tr('logistics.kpi.coverage_of', { n: k.coverage.villages })}</p></div>
             <div class="tile"><p>{tr('logistics.kpi.failed')}</p><p class="kpi" data-kpi="failed">{k.failedDeliveries}</p></div>
+            <div class="tile"><p>{tr('logistics.kpi.returned')}</p><p class="kpi" data-kpi="returned">{k.returned}</p></div>
           </div>
           <h2>{tr('logistics.kpi.leg')}</h2>
           <table>

@@ -19,7 +19,7 @@ export function legEnd(tr: Tr, names: Map<string, string>, kind: NodeKind, id: s
 }
 
 // Delivery to an address outside the network is confirmed by the courier through the API (with proof).
-export const HUB_SCANS = ['arrived_hub', 'left_hub', 'out_for_delivery', 'failed_delivery'] as const;
+export const HUB_SCANS = ['arrived_hub', 'left_hub', 'out_for_delivery', 'failed_delivery', 'return_started', 'returned'] as const;
 
 export function HubList(p: { c: C; hubs: HubsTable[] }) {
   const tr = trOf(p.c);

@@ -1,7 +1,12 @@
 // Logistics KPIs for a regency officer: median lead time per stage and end to end, cost per
 // parcel and parcels per run, the share of villages with a service point within 5 km of the
-// village centre (where both have coordinates), and failed deliveries. Medians are taken in
-// JavaScript so both databases give the same answer.
+// village centre (where both have coordinates), failed deliveries and returns. Medians are
+// taken in JavaScript so both databases give the same answer.
+//
+// Failed deliveries count attempts to reach the buyer that failed: each `failed_delivery`
+// scan on the way to the buyer, plus a parcel sent back uncollected from the buyer's point
+// (`return_started` right after `ready_for_pickup`). A failed attempt on the way back to the
+// seller is not a failed delivery to a buyer, and the trip home feeds no lead-time median.
 import type { Tx } from '../../kernel/db/index.js';
 import { greatCircleKm } from './geo.js';
 import { villageCentres } from './logistics.queries.js';
@@ -16,6 +21,8 @@ export interface LogisticsKpis {
   parcels: number;
   delivered: number;
   failedDeliveries: number;
+  /** Parcels received back by the seller's service point. */
+  returned: number;
   /** Hours; null when no parcel completed that stage in the period. */
   medianHours: Record<Stage | 'end_to_end', number | null>;
   runs: number;
@@ -53,7 +60,10 @@ export async function logisticsKpis(db: Tx, regionPrefix: string, from: string, 
   const hours = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 3600_000;
   const stage: Record<Stage | 'end_to_end', number[]> = { first_mile: [], line_haul: [], last_mile: [], pickup_wait: [], end_to_end: [] };
   let failed = 0;
-  for (const list of byParcel.values()) {
+  for (const all of byParcel.values()) {
+    const turn = all.findIndex((s) => s.kind === 'return_started');
+    if (turn > 0 && all[turn - 1].kind === 'ready_for_pickup') failed++;
+    const list = turn < 0 ? all : all.slice(0, turn);
     for (let i = 0; i < list.length; i++) {
       const s = list[i];
       const n = list[i + 1];
@@ -85,6 +95,7 @@ export async function logisticsKpis(db: Tx, regionPrefix: string, from: string, 
     parcels: parcels.length,
     delivered: parcels.filter((p) => p.status === 'delivered').length,
     failedDeliveries: failed,
+    returned: parcels.filter((p) => p.status === 'returned').length,
     medianHours: { first_mile: round(median(stage.first_mile)), line_haul: round(median(stage.line_haul)), last_mile: round(median(stage.last_mile)), pickup_wait: round(median(stage.pickup_wait)), end_to_end: round(median(stage.end_to_end)) },
     runs: runs.length,
     parcelsPerRun: runs.length ? Math.round((carried / runs.length) * 10) / 10 : null,

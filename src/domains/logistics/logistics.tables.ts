@@ -4,8 +4,12 @@
 export type HubTier = 'kabupaten' | 'kecamatan';
 /** A node of a parcel's path: a service point, a hub, or the edge of the network. */
 export type NodeKind = 'point' | 'hub' | 'entry' | 'exit';
-export type ParcelStatus = 'created' | 'at_point' | 'at_hub' | 'in_transit' | 'out_for_delivery' | 'ready_for_pickup' | 'delivered' | 'failed_delivery';
-export type ScanKind = 'received_at_point' | 'left_hub' | 'arrived_hub' | 'out_for_delivery' | 'ready_for_pickup' | 'delivered' | 'failed_delivery';
+export type ParcelStatus = 'created' | 'at_point' | 'at_hub' | 'in_transit' | 'out_for_delivery' | 'ready_for_pickup' | 'delivered' | 'failed_delivery' | 'returned';
+export type ScanKind = 'received_at_point' | 'left_hub' | 'arrived_hub' | 'out_for_delivery' | 'ready_for_pickup' | 'delivered' | 'failed_delivery'
+  /** Marked for return to the seller (after a failed delivery, or not collected at the point). */
+  | 'return_started'
+  /** Received back at the seller's service point (or handed back at the network's edge). */
+  | 'returned';
 
 export interface HubsTable {
   id: string;
@@ -78,7 +82,10 @@ export interface ParcelsTable {
   /** One-time code the buyer shows at pickup; cleared once used. */
   pickup_code: string | null;
   proof_kind: 'code' | 'photo' | null;
+  /** Stored stem of the proof-of-delivery photo (`pod/pod_…`), never served publicly. */
   proof_photo: string | null;
+  /** 1 once marked for return: the path after the current node leads back to the sender. */
+  returning: number;
   created_at: string;
   updated_at: string;
   delivered_at: string | null;
@@ -104,6 +111,8 @@ export interface ParcelScansTable {
   location_id: string | null;
   actor_id: string | null;
   note: string | null;
+  /** The proof photo of a delivered scan (same stem as the parcel's). */
+  proof_photo: string | null;
   at: string;
 }
 

@@ -1,5 +1,7 @@
 import { registerMessages } from '../../kernel/i18n/index.js';
 import { defineErrors } from '../../kernel/errors/index.js';
+import './messages.returns.js';
+import './messages.hubs.js';
 
 defineErrors({
   LOGISTICS_UNKNOWN_HUB: { status: 404, message: 'logistics.err.unknown_hub' },

@@ -4,6 +4,11 @@
 // parcel milestones back as fulfilment changes. A catch-up sweep
 // (`parcelsFromHandedOverOrders`) covers orders handed over before their village's service
 // point was assigned to a hub.
+//
+// A parcel creation that fails as a value (the seller's point has no hub yet, a bad weight)
+// leaves the hand-over standing and the sweep makes the parcel later; one that throws (the
+// database refused a write) rolls the hand-over back with it, so the seller is told and hands
+// over again rather than goods leaving without a parcel (orders-bridge.test.ts).
 import { onOrderChangeInTx, recordFulfilment, registerShippingQuoter } from '../orders/index.js';
 import type { Tx } from '../../kernel/db/index.js';
 import type { Actor } from '../../kernel/auth/index.js';
@@ -59,4 +64,15 @@ export async function notifyFulfilment(db: Tx, orderId: string, before: ParcelSt
   // Orders keeps its own state machine: a refused move (an order cancelled meanwhile, an
   // actor orders does not let move it) leaves the recorded scan standing.
   await recordFulfilment(db, orderId, to as 'in_transit', actor);
+}
+
+/**
+ * The parcel is back at the seller's point: the order becomes `returned` (orders restocks
+ * through the stock ledger and reverses the earning), inside the scan's transaction.
+ * Logistics already authorised the scanner at that point, so the move is made as the
+ * logistics system (the scan's audit row names the person); orders' refusal (the order was
+ * already marked returned by hand) leaves the scan standing: the goods are back either way.
+ */
+export async function returnOrder(tx: Tx, orderId: string): Promise<void> {
+  await recordFulfilment(tx, orderId, 'returned', null);
 }

@@ -11,9 +11,10 @@ import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import type { Actor } from '../../kernel/auth/index.js';
 import { hubOfPoint } from './network.service.js';
 import { servicePoint } from './logistics.queries.js';
-import type { NodeKind, ParcelsTable } from './logistics.tables.js';
+import type { ParcelsTable } from './logistics.tables.js';
 
-export interface PathNode { kind: NodeKind; ref: string | null }
+export type { PathNode } from './scan-moves.js';
+import type { PathNode } from './scan-moves.js';
 
 /** The chain point → kecamatan hub → kabupaten hub of an assigned service point. */
 async function chainOf(db: Tx, pointId: string): Promise<Result<string[]>> {
@@ -95,7 +96,7 @@ export async function createParcel(db: Tx, actor: Actor | null, input: NewParcel
       origin_village_code: origin?.village_code ?? null, destination_village_code: destVillage,
       origin_point_id: input.originPointId, destination_point_id: input.destinationPointId,
       weight_grams: input.weightGrams, status: 'created', node_index: 0, attempts: 0, pickup_code: pickupCode,
-      proof_kind: null, proof_photo: null, created_at: at, updated_at: at, delivered_at: null, is_demo: input.isDemo ? 1 : 0,
+      proof_kind: null, proof_photo: null, returning: 0, created_at: at, updated_at: at, delivered_at: null, is_demo: input.isDemo ? 1 : 0,
     }).execute();
     await tx.insertInto('parcel_nodes').values(path.value.map((n, idx) => ({ parcel_id: id, idx, kind: n.kind, ref_id: n.ref }))).execute();
     await audit(tx, { actorId: actor?.userId ?? null, action: 'parcel.create', entityType: 'parcel', entityId: id, data: { orderId: input.orderId ?? null, legs: path.value.length - 1 } });
@@ -113,13 +114,15 @@ export async function nodesOf(db: Tx, parcelId: string): Promise<PathNode[]> {
 }
 
 export async function scansOf(db: Tx, parcelId: string) {
+  // No proof photo here: this feeds the public tracking page and API.
   return db.selectFrom('parcel_scans').select(['kind', 'at', 'location_id', 'node_index']).where('parcel_id', '=', parcelId).orderBy('at').orderBy('id').execute();
 }
 
 /** Tracking numbers and pickup codes of an order's parcel, for the buyer's order page. */
 export async function parcelsForOrder(db: Tx, orderId: string): Promise<{ trackingNumber: string; status: string; pickupCode: string | null }[]> {
-  const rows = await db.selectFrom('parcels').select(['tracking_number', 'status', 'pickup_code', 'destination_point_id']).where('order_id', '=', orderId).execute();
-  return rows.map((r) => ({ trackingNumber: r.tracking_number, status: r.status, pickupCode: r.destination_point_id && r.status !== 'delivered' ? r.pickup_code : null }));
+  const rows = await db.selectFrom('parcels').select(['tracking_number', 'status', 'pickup_code', 'destination_point_id', 'returning']).where('order_id', '=', orderId).execute();
+  // A parcel on its way back to the seller has no code left to show (it is cleared on return).
+  return rows.map((r) => ({ trackingNumber: r.tracking_number, status: r.status, pickupCode: r.destination_point_id && r.status !== 'delivered' && r.returning === 0 ? r.pickup_code : null }));
 }
 
 /** Display names of hubs and points on a path, for labels, tracking and manifests. */

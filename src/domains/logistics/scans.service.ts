@@ -11,13 +11,13 @@ import { hitRate } from '../../kernel/http/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import type { Actor } from '../../kernel/auth/index.js';
 import { canOperateHub, canShapeNetwork, agentPointIds } from './logistics.access.js';
-import { nodesOf, parcelByTracking, type PathNode } from './parcels.service.js';
-import { notifyFulfilment } from './orders.bridge.js';
-import type { ParcelStatus, ParcelsTable, ScanKind } from './logistics.tables.js';
+import { nodesOf, parcelByTracking } from './parcels.service.js';
+import { nextMove, returnLegs } from './scan-moves.js';
+import { notifyFulfilment, returnOrder } from './orders.bridge.js';
+import { discardProof, storeProof } from './proof-photos.js';
+import type { ParcelStatus, ScanKind } from './logistics.tables.js';
 
-export const SCAN_KINDS: ScanKind[] = ['received_at_point', 'left_hub', 'arrived_hub', 'out_for_delivery', 'ready_for_pickup', 'delivered', 'failed_delivery'];
-/** Kinds scanned at a service point by its agent; the others are scanned at a hub. */
-export const POINT_KINDS: ScanKind[] = ['received_at_point', 'ready_for_pickup'];
+export { SCAN_KINDS, nextMove } from './scan-moves.js';
 
 export interface ScanInput {
   tracking: string;
@@ -26,41 +26,13 @@ export interface ScanInput {
   /** The hub or service point where the scanner stands. */
   locationId: string;
   pickupCode?: string;
-  photoPath?: string;
+  /** Proof-of-delivery photo (a `delivered` scan without a pickup code); stored under `uploadDir`. */
+  photo?: { bytes: Uint8Array; uploadDir: string };
   note?: string;
   at?: string;
 }
 
-export interface ScanOutcome { scanId: string; duplicate: boolean; status: ParcelStatus; trackingNumber: string; parcelId: string }
-
-interface Move { status: ParcelStatus; nodeIndex: number; expectedAt: string | null }
-
-/** Where a scan of `kind` may happen for a parcel in this state, and what it becomes; null = out of order. */
-export function nextMove(p: Pick<ParcelsTable, 'status' | 'node_index'>, nodes: PathNode[], kind: ScanKind): Move | null {
-  const here = nodes[p.node_index];
-  const next = nodes[p.node_index + 1];
-  switch (kind) {
-    case 'received_at_point':
-      return p.status === 'created' && here.kind === 'point' ? { status: 'at_point', nodeIndex: 0, expectedAt: here.ref } : null;
-    case 'arrived_hub': {
-      const from = p.status === 'at_point' || p.status === 'in_transit' || (p.status === 'created' && here.kind === 'entry');
-      return from && next?.kind === 'hub' ? { status: 'at_hub', nodeIndex: p.node_index + 1, expectedAt: next.ref } : null;
-    }
-    case 'left_hub':
-      return p.status === 'at_hub' && next?.kind === 'hub' ? { status: 'in_transit', nodeIndex: p.node_index, expectedAt: here.ref } : null;
-    case 'out_for_delivery':
-      return (p.status === 'at_hub' || p.status === 'failed_delivery') && (next?.kind === 'point' || next?.kind === 'exit')
-        ? { status: 'out_for_delivery', nodeIndex: p.node_index, expectedAt: here.ref } : null;
-    case 'ready_for_pickup':
-      return p.status === 'out_for_delivery' && next?.kind === 'point' ? { status: 'ready_for_pickup', nodeIndex: p.node_index + 1, expectedAt: next.ref } : null;
-    case 'delivered':
-      if (p.status === 'ready_for_pickup') return { status: 'delivered', nodeIndex: p.node_index, expectedAt: here.ref };
-      if (p.status === 'out_for_delivery' && next?.kind === 'exit') return { status: 'delivered', nodeIndex: p.node_index + 1, expectedAt: here.ref };
-      return null;
-    case 'failed_delivery':
-      return p.status === 'out_for_delivery' ? { status: 'failed_delivery', nodeIndex: p.node_index, expectedAt: here.ref } : null;
-  }
-}
+export interface ScanOutcome { scanId: string; duplicate: boolean; status: ParcelStatus; trackingNumber: string; parcelId: string; returning: boolean }
 
 function mayScanAt(actor: Actor | null, locationId: string, hub: { id: string; region_code: string } | undefined, pointRegion: string | undefined): boolean {
   if (!actor) return true;
@@ -82,10 +54,10 @@ class Refused extends Error {
 /** Records one scan; failures are values and leave the parcel and its history untouched. */
 export async function recordScan(db: Tx, actor: Actor | null, input: ScanInput): Promise<Result<ScanOutcome>> {
   const prior = await db.selectFrom('parcel_scans as s').innerJoin('parcels as p', 'p.id', 's.parcel_id')
-    .select(['s.id', 's.kind', 's.location_id', 'p.tracking_number', 'p.status', 'p.id as parcel_id']).where('s.client_scan_id', '=', input.clientScanId).executeTakeFirst();
+    .select(['s.id', 's.kind', 's.location_id', 'p.tracking_number', 'p.status', 'p.returning', 'p.id as parcel_id']).where('s.client_scan_id', '=', input.clientScanId).executeTakeFirst();
   if (prior) {
     if (prior.tracking_number !== input.tracking.trim().toUpperCase() || prior.kind !== input.kind) return fail('LOGISTICS_SCAN_ID_REUSED');
-    return ok({ scanId: prior.id, duplicate: true, status: prior.status, trackingNumber: prior.tracking_number, parcelId: prior.parcel_id });
+    return ok({ scanId: prior.id, duplicate: true, status: prior.status, trackingNumber: prior.tracking_number, parcelId: prior.parcel_id, returning: prior.returning === 1 });
   }
   const parcel = await parcelByTracking(db, input.tracking);
   if (!parcel) return fail('LOGISTICS_UNKNOWN_PARCEL', { tracking: input.tracking.slice(0, 20) });
@@ -98,15 +70,14 @@ export async function recordScan(db: Tx, actor: Actor | null, input: ScanInput):
   // The same physical scan again (a second tap with a new id) is the event already recorded.
   const last = await db.selectFrom('parcel_scans').select(['id', 'kind', 'location_id']).where('parcel_id', '=', parcel.id).orderBy('at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
   if (last && last.kind === input.kind && last.location_id === input.locationId) {
-    return ok({ scanId: last.id, duplicate: true, status: parcel.status, trackingNumber: parcel.tracking_number, parcelId: parcel.id });
+    return ok({ scanId: last.id, duplicate: true, status: parcel.status, trackingNumber: parcel.tracking_number, parcelId: parcel.id, returning: parcel.returning === 1 });
   }
   const nodes = await nodesOf(db, parcel.id);
   const move = nextMove(parcel, nodes, input.kind);
   if (!move) return fail('LOGISTICS_SCAN_OUT_OF_ORDER', { kind: input.kind, status: parcel.status });
-  if (move.expectedAt !== input.locationId) return fail('LOGISTICS_WRONG_LOCATION', { kind: input.kind });
-  const isPointKind = POINT_KINDS.includes(input.kind) || (input.kind === 'delivered' && parcel.status === 'ready_for_pickup');
-  if (isPointKind !== !!point) return fail('LOGISTICS_WRONG_LOCATION', { kind: input.kind });
+  if (move.expectedAt !== input.locationId || move.atPoint !== !!point) return fail('LOGISTICS_WRONG_LOCATION', { kind: input.kind });
   let proof: 'code' | 'photo' | null = null;
+  let photo: string | null = null;
   if (input.kind === 'delivered') {
     if (input.pickupCode) {
       // Five wrong codes per parcel per hour, then the agent must wait: six digits are guessable otherwise.
@@ -114,29 +85,48 @@ export async function recordScan(db: Tx, actor: Actor | null, input: ScanInput):
       if (!rate.allowed) return fail('RATE_LIMITED');
       if (!parcel.pickup_code || !sameCode(parcel.pickup_code, input.pickupCode.trim())) return fail('LOGISTICS_BAD_PICKUP_CODE');
       proof = 'code';
-    } else if (input.photoPath) proof = 'photo';
-    else return fail('LOGISTICS_PROOF_REQUIRED');
+    } else if (input.photo) {
+      // Stored only once every rule above passed, so a refused scan leaves no file behind.
+      const stored = await storeProof(input.photo.uploadDir, input.photo.bytes);
+      if (!stored.ok) return stored;
+      proof = 'photo';
+      photo = stored.value;
+    } else return fail('LOGISTICS_PROOF_REQUIRED');
   }
   const at = input.at ?? new Date().toISOString();
   const scanId = newId('scn');
+  const returning = input.kind === 'return_started' || parcel.returning === 1;
   try {
     await inTransaction(db, async (tx) => {
       const upd = await tx.updateTable('parcels').set({
         status: move.status, node_index: move.nodeIndex, updated_at: at,
         ...(input.kind === 'failed_delivery' ? { attempts: parcel.attempts + 1 } : {}),
-        ...(input.kind === 'delivered' ? { delivered_at: at, proof_kind: proof, proof_photo: input.photoPath ?? null, pickup_code: null } : {}),
-      }).where('id', '=', parcel.id).where('status', '=', parcel.status).where('node_index', '=', parcel.node_index).executeTakeFirst();
+        ...(input.kind === 'delivered' ? { delivered_at: at, proof_kind: proof, proof_photo: photo, pickup_code: null } : {}),
+        // The buyer's code dies with the delivery: nobody may collect a parcel going home.
+        ...(input.kind === 'return_started' ? { returning: 1, pickup_code: null } : {}),
+      }).where('id', '=', parcel.id).where('status', '=', parcel.status).where('node_index', '=', parcel.node_index).where('returning', '=', parcel.returning).executeTakeFirst();
       if (Number(upd.numUpdatedRows) !== 1) throw new Refused(fail('CONFLICT'));
-      await tx.insertInto('parcel_scans').values({ id: scanId, parcel_id: parcel.id, client_scan_id: input.clientScanId, kind: input.kind, node_index: move.nodeIndex, location_id: input.locationId, actor_id: actor?.userId ?? null, note: input.note?.slice(0, 200) ?? null, at }).execute();
+      if (input.kind === 'return_started') {
+        // The rest of the path becomes the way back (the original destination stays on the parcel row).
+        await tx.deleteFrom('parcel_nodes').where('parcel_id', '=', parcel.id).where('idx', '>', parcel.node_index).execute();
+        const back = returnLegs(nodes, parcel.node_index);
+        await tx.insertInto('parcel_nodes').values(back.map((n, i) => ({ parcel_id: parcel.id, idx: parcel.node_index + 1 + i, kind: n.kind, ref_id: n.ref }))).execute();
+      }
+      await tx.insertInto('parcel_scans').values({ id: scanId, parcel_id: parcel.id, client_scan_id: input.clientScanId, kind: input.kind, node_index: move.nodeIndex, location_id: input.locationId, actor_id: actor?.userId ?? null, note: input.note?.slice(0, 200) ?? null, proof_photo: photo, at }).execute();
       await audit(tx, { actorId: actor?.userId ?? null, action: `parcel.scan.${input.kind}`, entityType: 'parcel', entityId: parcel.id, data: { at: input.locationId, proof } });
+      // Back with the seller: the order is returned (restock, earning reversed) in this same
+      // transaction, so stock never shows the goods twice or not at all.
+      if (input.kind === 'returned' && parcel.order_id) await returnOrder(tx, parcel.order_id);
     });
   } catch (e) {
+    if (photo) await discardProof(input.photo!.uploadDir, photo);
     if (e instanceof Refused) return e.result;
     // A concurrent duplicate of the same client scan id lost the unique-key race: it is that event.
     const again = await db.selectFrom('parcel_scans').select(['id']).where('client_scan_id', '=', input.clientScanId).executeTakeFirst();
-    if (again) return ok({ scanId: again.id, duplicate: true, status: move.status, trackingNumber: parcel.tracking_number, parcelId: parcel.id });
+    if (again) return ok({ scanId: again.id, duplicate: true, status: move.status, trackingNumber: parcel.tracking_number, parcelId: parcel.id, returning });
     throw e;
   }
-  if (parcel.order_id) await notifyFulfilment(db, parcel.order_id, parcel.status, input.kind, actor);
-  return ok({ scanId, duplicate: false, status: move.status, trackingNumber: parcel.tracking_number, parcelId: parcel.id });
+  // On the way back the order's fulfilment waits for `returned`: in_transit/ready moves would be refused anyway.
+  if (parcel.order_id && !returning) await notifyFulfilment(db, parcel.order_id, parcel.status, input.kind, actor);
+  return ok({ scanId, duplicate: false, status: move.status, trackingNumber: parcel.tracking_number, parcelId: parcel.id, returning });
 }

@@ -157,4 +157,10 @@ export const logisticsMigrations: Migrations = {
       await db.schema.createIndex('manifest_parcels_leg').on('manifest_parcels').columns(['parcel_id', 'node_index', 'attempt']).unique().execute();
     },
   },
+  '0704_logistics_returns_proofs': {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('parcels').addColumn('returning', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema.alterTable('parcel_scans').addColumn('proof_photo', 'text').execute();
+    },
+  },
 };
