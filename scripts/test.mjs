@@ -25,8 +25,8 @@ if (files.length === 0) {
   console.error(`no test files found for ${kind} ${filters.join(' ')}`);
   process.exit(1);
 }
-// PostgreSQL files run one at a time: each file has its own schema, but Kysely's migrator
-// introspects across schemas and two files migrating at once intermittently failed there.
-const concurrency = kind === 'browser' ? '1' : (process.env.TEST_CONCURRENCY ?? (process.env.LUMBUNG_TEST_DATABASE_URL ? '1' : '2'));
+// Two files at a time on both databases. On PostgreSQL each file has its own schema and schema
+// DDL is serialised by an advisory lock (src/kernel/db/migrate.ts), so files do not clash.
+const concurrency = kind === 'browser' ? '1' : (process.env.TEST_CONCURRENCY ?? '2');
 const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...files], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

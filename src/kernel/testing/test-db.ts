@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { connect } from '../db/connect.js';
-import { migrateToLatest, type Migrations } from '../db/migrate.js';
+import { migrateToLatest, PG_DDL_LOCK, type Migrations } from '../db/migrate.js';
 import type { DbHandle } from '../db/types.js';
 
 export const testDatabaseUrl = () => process.env.LUMBUNG_TEST_DATABASE_URL || undefined;
@@ -28,6 +28,8 @@ export async function createTestDb(migrations: Migrations, opts: { sqlitePath?: 
       await h.close();
       const c = new pg.Client({ connectionString: url });
       await c.connect();
+      // Under the DDL lock: a drop racing another file's migration breaks its introspection.
+      await c.query('select pg_advisory_lock($1)', [PG_DDL_LOCK]);
       await c.query(`drop schema ${schema} cascade`);
       await c.end();
     },
