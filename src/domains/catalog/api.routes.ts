@@ -64,10 +64,10 @@ const createRouteDef = createRoute({
 });
 
 const updateRouteDef = createRoute({
-  method: 'patch', path: '/api/v1/seller/products/{id}', tags: ['catalog'], summary: 'Edit title, descriptions and category',
+  method: 'patch', path: '/api/v1/seller/products/{id}', tags: ['catalog'], summary: 'Edit title, descriptions and category; changing reviewed content of a listed product unlists it into a new review round',
   security: [{ bearer: [] }],
   request: { params: z.object({ id: z.string() }), body: { content: { 'application/json': { schema: productDetailsSchema.strict() } }, required: true } },
-  responses: { 200: { description: 'Updated', content: { 'application/json': { schema: z.object({ id: z.string() }) } } }, 404: Problem, 422: Problem },
+  responses: { 200: { description: 'Updated', content: { 'application/json': { schema: z.object({ id: z.string(), listingState: z.string(), backToReview: z.boolean().describe('True when this edit sent the product back to review') }) } } }, 404: Problem, 422: Problem },
 });
 
 const stockRouteDef = createRoute({
@@ -124,8 +124,8 @@ export function apiRoutes() {
 
   app.openapi(updateRouteDef, async (c) => {
     const { id } = c.req.valid('param');
-    unwrap(await updateProduct(sellerCtx(c), id, c.req.valid('json')));
-    return c.json({ id }, 200);
+    const r = unwrap(await updateProduct(sellerCtx(c), id, c.req.valid('json')));
+    return c.json({ id, listingState: r.listingState, backToReview: r.backToReview }, 200);
   });
 
   app.openapi(stockRouteDef, async (c) => {

@@ -4,11 +4,13 @@ import { createApiApp } from '../../kernel/http/index.js';
 import { publicRoutes } from './public.routes.js';
 import { sellerRoutes } from './seller.routes.js';
 import { apiRoutes } from './api.routes.js';
+import { photoApiRoutes } from './photos.api.js';
 
 export function catalogRoutes() {
   const app = createApiApp();
   app.route('/', publicRoutes());
   app.route('/', sellerRoutes());
   app.route('/', apiRoutes());
+  app.route('/', photoApiRoutes());
   return app;
 }

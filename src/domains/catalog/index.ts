@@ -1,12 +1,13 @@
 // Catalog: products of UMKM, variants, stock with its ledger, photos and search.
 import './catalog.tables.js';
 import './messages.js';
+import './edit-messages.js';
 import { registerNav } from '../../kernel/http/index.js';
 import { registerHomePanel } from './home-panel.js';
 
 export { catalogMigrations } from './migrations/index.js';
 /** Stock moves only through these conditional updates, each with a ledger row. */
-export { reserveStock, releaseStock, commitSale, adjustStock, createStock, stockOf } from './stock.js';
+export { reserveStock, reserveStockMany, releaseStock, commitSale, adjustStock, createStock, stockOf } from './stock.js';
 /** The one write of a product's listing state (decided by the innovation centre). */
 export { setListing, LISTING_STATES, type ListingState } from './listing.js';
 export type { ProductsTable, VariantsTable, StockTable, StockLedgerTable, PhotosTable, ProductSearchTable } from './catalog.tables.js';
@@ -22,6 +23,8 @@ export { photoUrl, photoSrcset, PHOTO_WIDTHS } from './photo-urls.js';
 /** Seller use cases (also used by the demo seed). */
 export { createProduct, updateProduct, addVariant, updateVariant, changeStock, type CatalogCtx } from './products.service.js';
 export { processPhoto, storePhoto, sniffImage, attachStoredPhoto } from './photos.service.js';
+/** Seller edits reported inside their transaction, so the innovation centre can re-open review without catalog importing it. */
+export { onProductContentChangedInTx, CONTENT_CHANGES, type ContentChange, type ProductContentChange, type ContentChangeListener, type EditOutcome } from './content-events.js';
 
 registerNav({ href: '/cari', label: 'catalog.nav.search', roles: 'public', order: 20 });
 registerNav({ href: '/jual/produk', label: 'catalog.nav.my_products', roles: ['seller', 'community_manager'], order: 30 });

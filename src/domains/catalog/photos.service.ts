@@ -9,8 +9,9 @@ import { inTransaction, nowIso, type Tx } from '../../kernel/db/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { audit } from '../../kernel/audit/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
-import { ownedProduct } from './products.repo.js';
-import { PHOTO_WIDTHS } from './photo-urls.js';
+import { ownedProduct, photoCount } from './products.repo.js';
+import { PHOTO_FILE_RE, PHOTO_WIDTHS } from './photo-urls.js';
+import { reportContentChange, type EditOutcome } from './content-events.js';
 import type { CatalogCtx } from './products.service.js';
 import './catalog.tables.js';
 
@@ -73,28 +74,43 @@ export async function storePhoto(uploadDir: string, photo: ProcessedPhoto, id = 
   return stem;
 }
 
-/** Adds a photo to one of the actor's products: checks, resizes, stores, records. */
-export async function addPhoto(ctx: CatalogCtx & { uploadDir: string }, productId: string, bytes: Uint8Array, alt: string): Promise<Result<{ photoId: string; stem: string }>> {
+/** Adds a photo (last in order) to one of the actor's products: checks, resizes, stores, records. */
+export async function addPhoto(ctx: CatalogCtx & { uploadDir: string }, productId: string, bytes: Uint8Array, alt: string): Promise<Result<{ photoId: string; stem: string } & EditOutcome>> {
   const p = await ownedProduct(ctx.db, ctx.actor, productId);
   if (!p) return fail('CATALOG_PRODUCT_NOT_FOUND');
-  const count = await ctx.db.selectFrom('photos').select((eb) => eb.fn.countAll<number>().as('n')).where('product_id', '=', productId).executeTakeFirstOrThrow();
-  if (Number(count.n) >= PHOTOS_PER_PRODUCT) return fail('CATALOG_PHOTO_LIMIT', { max: PHOTOS_PER_PRODUCT });
+  if ((await photoCount(ctx.db, productId)) >= PHOTOS_PER_PRODUCT) return fail('CATALOG_PHOTO_LIMIT', { max: PHOTOS_PER_PRODUCT });
   const processed = await processPhoto(bytes);
   if (!processed.ok) return processed;
   const photoId = newId('pho');
   const stem = await storePhoto(ctx.uploadDir, processed.value, photoId);
   try {
-    await inTransaction(ctx.db, async (tx) => {
-      await tx.insertInto('photos').values({ id: photoId, product_id: productId, alt, path_stem: stem, width: processed.value.width, height: processed.value.height, position: Number(count.n), created_at: nowIso() }).execute();
+    return await inTransaction(ctx.db, async (tx) => {
+      // Touching the product first serialises photo writes of one product (a row lock on
+      // PostgreSQL), so positions stay 0..n-1 and the limit holds under concurrent uploads.
       await tx.updateTable('products').set({ updated_at: nowIso() }).where('id', '=', productId).execute();
+      const now = await tx.selectFrom('products').select('listing_state').where('id', '=', productId).executeTakeFirstOrThrow();
+      const n = await photoCount(tx, productId);
+      if (n >= PHOTOS_PER_PRODUCT) throw new PhotoLimitReached();
+      await tx.insertInto('photos').values({ id: photoId, product_id: productId, alt, path_stem: stem, width: processed.value.width, height: processed.value.height, position: n, created_at: nowIso() }).execute();
       await audit(tx, { actorId: ctx.actor.userId, action: 'catalog.photo.add', entityType: 'product', entityId: productId, ip: ctx.ip, data: { photoId } });
+      const outcome = await reportContentChange(tx, { productId, umkmId: p.umkm_id, actorId: ctx.actor.userId, changes: ['photo_added'], photosLeft: n + 1 }, now.listing_state);
+      return ok({ photoId, stem, ...outcome });
     });
   } catch (e) {
     // No row, no files: an upload either fully lands or leaves nothing behind.
-    await Promise.all(PHOTO_WIDTHS.map((w) => rm(join(ctx.uploadDir, `${stem}-${w}.webp`), { force: true })));
+    await removePhotoFiles(ctx.uploadDir, stem);
+    if (e instanceof PhotoLimitReached) return fail('CATALOG_PHOTO_LIMIT', { max: PHOTOS_PER_PRODUCT });
     throw e;
   }
-  return ok({ photoId, stem });
+}
+
+/** Thrown inside the transaction so a concurrent upload that lost the race rolls back entirely. */
+class PhotoLimitReached extends Error {}
+
+/** Deletes every stored size of a stem; a stem that is not one of ours (path tricks) is left alone. */
+export async function removePhotoFiles(uploadDir: string, stem: string): Promise<void> {
+  const files = PHOTO_WIDTHS.map((w) => `${stem}-${w}.webp`).filter((f) => PHOTO_FILE_RE.test(f));
+  await Promise.all(files.map((f) => rm(join(uploadDir, f), { force: true })));
 }
 
 /** Records an already stored photo (same stem) for one more product: the demo seed reuses a handful of generated tiles. */

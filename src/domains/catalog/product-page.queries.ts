@@ -26,7 +26,8 @@ export async function publicProduct(db: Db, productId: string) {
       .select(['v.id', 'v.label', 'v.price', 'v.weight_grams', 's.available'])
       .where('v.product_id', '=', productId).where('v.active', '=', 1)
       .orderBy('v.price').orderBy('v.id').execute(),
-    db.selectFrom('photos').select(['path_stem', 'alt', 'width', 'height']).where('product_id', '=', productId).orderBy('position').execute(),
+    // Position 0 is the cover (the seller's photo order, see photo-edits.service.ts).
+    db.selectFrom('photos').select(['path_stem', 'alt', 'width', 'height']).where('product_id', '=', productId).orderBy('position').orderBy('id').execute(),
     db.selectFrom('certifications').select(['kind', 'number', 'expires_on']).where('umkm_id', '=', p.umkm_id).orderBy('kind').execute(),
   ]);
   return { ...p, variants, photos, certifications };

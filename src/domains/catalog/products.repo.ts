@@ -65,8 +65,14 @@ export async function variantsOf(db: Tx, productId: string) {
     .execute();
 }
 
+/** The product's photos in display order; the first is its cover everywhere. */
 export async function photosOf(db: Tx, productId: string) {
-  return db.selectFrom('photos').selectAll().where('product_id', '=', productId).orderBy('position').execute();
+  return db.selectFrom('photos').selectAll().where('product_id', '=', productId).orderBy('position').orderBy('id').execute();
+}
+
+export async function photoCount(db: Tx, productId: string): Promise<number> {
+  const r = await db.selectFrom('photos').select((eb) => eb.fn.countAll<number>().as('n')).where('product_id', '=', productId).executeTakeFirstOrThrow();
+  return Number(r.n);
 }
 
 /** The product, if it belongs to one of the actor's own UMKM (the write scope). */
@@ -83,7 +89,7 @@ export async function ownedVariant(db: Tx, actor: Actor, variantId: string) {
   return db
     .selectFrom('variants as v')
     .innerJoin('products as p', 'p.id', 'v.product_id')
-    .select(['v.id', 'v.product_id', 'v.label', 'p.umkm_id'])
+    .select(['v.id', 'v.product_id', 'v.label', 'v.price', 'v.weight_grams', 'p.umkm_id', 'p.listing_state'])
     .where('v.id', '=', variantId)
     .where('p.umkm_id', 'in', umkm)
     .executeTakeFirst();

@@ -9,7 +9,8 @@ import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import type { Actor } from '../../kernel/auth/index.js';
 import { adjustStock, createStock, stockOf } from './stock.js';
 import { reindexProduct } from './search/index.js';
-import { ownedProduct, ownedVariant, sellerUmkmIds, skuTaken } from './products.repo.js';
+import { ownedProduct, ownedVariant, photoCount, sellerUmkmIds, skuTaken } from './products.repo.js';
+import { reportContentChange, type ContentChange, type EditOutcome } from './content-events.js';
 import type { ProductDetailsInput, VariantInput } from './products.schema.js';
 import './catalog.tables.js';
 
@@ -48,24 +49,26 @@ export async function createProduct(ctx: CatalogCtx, input: { umkmId?: string | 
   });
 }
 
-/** Edits title, descriptions and category of one of the actor's products. */
-export async function updateProduct(ctx: CatalogCtx, productId: string, details: ProductDetailsInput): Promise<Result<{ productId: string }>> {
-  const own = sellerUmkmIds(ctx.actor);
-  if (own.length === 0) return fail('CATALOG_PRODUCT_NOT_FOUND');
+/** Edits title, descriptions and category; an edit of reviewed content may send the product back to review. */
+export async function updateProduct(ctx: CatalogCtx, productId: string, details: ProductDetailsInput): Promise<Result<{ productId: string } & EditOutcome>> {
   return inTransaction(ctx.db, async (tx) => {
-    const r = await tx.updateTable('products')
+    const p = await ownedProduct(tx, ctx.actor, productId);
+    if (!p) return fail('CATALOG_PRODUCT_NOT_FOUND');
+    // Only fields that really differ count: the edit form re-sends every field.
+    const changes = (['title', 'description', 'description_en', 'category'] as const).filter((k) => (p[k] ?? null) !== (details[k] ?? null));
+    await tx.updateTable('products')
       .set({ title: details.title, description: details.description, description_en: details.description_en, category: details.category, updated_at: nowIso() })
-      .where('id', '=', productId).where('umkm_id', 'in', own)
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) return fail('CATALOG_PRODUCT_NOT_FOUND');
+      .where('id', '=', productId)
+      .execute();
     await reindexProduct(tx, productId);
-    await audit(tx, { actorId: ctx.actor.userId, action: 'catalog.product.update', entityType: 'product', entityId: productId, ip: ctx.ip, data: { category: details.category } });
-    return ok({ productId });
+    await audit(tx, { actorId: ctx.actor.userId, action: 'catalog.product.update', entityType: 'product', entityId: productId, ip: ctx.ip, data: { category: details.category, changes } });
+    const outcome = await reportContentChange(tx, { productId, umkmId: p.umkm_id, actorId: ctx.actor.userId, changes, photosLeft: await photoCount(tx, productId) }, p.listing_state);
+    return ok({ productId, ...outcome });
   });
 }
 
 /** Adds a variant (size, weight, colour) with its stock to one of the actor's products. */
-export async function addVariant(ctx: CatalogCtx, productId: string, v: VariantInput): Promise<Result<{ variantId: string }>> {
+export async function addVariant(ctx: CatalogCtx, productId: string, v: VariantInput): Promise<Result<{ variantId: string } & EditOutcome>> {
   return inTransaction(ctx.db, async (tx) => {
     const p = await ownedProduct(tx, ctx.actor, productId);
     if (!p) return fail('CATALOG_PRODUCT_NOT_FOUND');
@@ -76,20 +79,26 @@ export async function addVariant(ctx: CatalogCtx, productId: string, v: VariantI
     await createStock(tx, variantId, { kind: 'umkm', id: p.umkm_id }, v.stock, ctx.actor.userId);
     await reindexProduct(tx, productId);
     await audit(tx, { actorId: ctx.actor.userId, action: 'catalog.variant.create', entityType: 'product', entityId: productId, ip: ctx.ip, data: { variantId, price: v.price } });
-    return ok({ variantId });
+    const outcome = await reportContentChange(tx, { productId, umkmId: p.umkm_id, actorId: ctx.actor.userId, changes: ['variant_added'], photosLeft: await photoCount(tx, productId) }, p.listing_state);
+    return ok({ variantId, ...outcome });
   });
 }
 
-/** Changes a variant's label, price and weight. */
-export async function updateVariant(ctx: CatalogCtx, variantId: string, v: { label: string; price: number; weight_grams: number }): Promise<Result<{ variantId: string }>> {
+/** Changes a variant's label, price and weight; a real change may send the product back to review. */
+export async function updateVariant(ctx: CatalogCtx, variantId: string, v: { label: string; price: number; weight_grams: number }): Promise<Result<{ variantId: string; productId: string } & EditOutcome>> {
   return inTransaction(ctx.db, async (tx) => {
     const own = await ownedVariant(tx, ctx.actor, variantId);
     if (!own) return fail('CATALOG_VARIANT_NOT_FOUND');
+    const changes: ContentChange[] = [];
+    if (own.label !== v.label) changes.push('variant_label');
+    if (own.price !== v.price) changes.push('variant_price');
+    if (own.weight_grams !== v.weight_grams) changes.push('variant_weight');
     await tx.updateTable('variants').set({ label: v.label, price: v.price, weight_grams: v.weight_grams }).where('id', '=', variantId).execute();
     await tx.updateTable('products').set({ updated_at: nowIso() }).where('id', '=', own.product_id).execute();
     await reindexProduct(tx, own.product_id);
-    await audit(tx, { actorId: ctx.actor.userId, action: 'catalog.variant.update', entityType: 'product', entityId: own.product_id, ip: ctx.ip, data: { variantId, price: v.price, weightGrams: v.weight_grams } });
-    return ok({ variantId });
+    await audit(tx, { actorId: ctx.actor.userId, action: 'catalog.variant.update', entityType: 'product', entityId: own.product_id, ip: ctx.ip, data: { variantId, price: v.price, weightGrams: v.weight_grams, changes } });
+    const outcome = await reportContentChange(tx, { productId: own.product_id, umkmId: own.umkm_id, actorId: ctx.actor.userId, changes, photosLeft: await photoCount(tx, own.product_id) }, own.listing_state);
+    return ok({ variantId, productId: own.product_id, ...outcome });
   });
 }
 

@@ -59,8 +59,9 @@ export function ProductPage(p: { c: C; product: PublicProduct }) {
       <h1>{pr.title}</h1>
       {pr.photos.length ? (
         <div class="photos">
-          {pr.photos.map((ph) => (
-            <img src={photoUrl(ph.path_stem, 320)} srcset={photoSrcset(ph.path_stem)} sizes="(max-width: 40rem) 100vw, 640px" alt={ph.alt} width={ph.width} height={ph.height} loading="lazy" decoding="async" />
+          {pr.photos.map((ph, i) => (
+            // The first photo is the cover: above the fold, so it loads at once; the rest wait.
+            <img src={photoUrl(ph.path_stem, 320)} srcset={photoSrcset(ph.path_stem)} sizes="(max-width: 40rem) 100vw, 640px" alt={ph.alt} width={ph.width} height={ph.height} loading={i === 0 ? undefined : 'lazy'} decoding="async" data-cover={i === 0 ? '1' : undefined} />
           ))}
         </div>
       ) : null}

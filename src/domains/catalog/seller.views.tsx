@@ -5,7 +5,7 @@ import { t, type Locale } from '../../kernel/i18n/index.js';
 import { Csrf, ErrorSummary, Field, SelectField, type AppEnv } from '../../kernel/http/index.js';
 import { formatRupiah } from '../../kernel/money/index.js';
 import { CATEGORY_GROUPS, CATEGORIES, categoryName } from './taxonomy.js';
-import { photoUrl } from './photo-urls.js';
+import { PhotosCard } from './seller-photos.views.js';
 import { STOCK_REASONS } from './products.schema.js';
 import type { productForActor, productsForActor } from './products.repo.js';
 
@@ -141,21 +141,9 @@ export function ManageProduct(p: { c: C; m: Managed; errors?: ManageErrors; raw?
         {p.notice ? <p class="notice" role="status">{p.notice}</p> : null}
         <ErrorSummary c={p.c} errors={Object.keys(all).length ? all : undefined} />
         {product.listed ? <p><a href={`/produk/${product.id}`}>{tr('catalog.edit.public_page')}</a></p> : null}
+        {product.listed && canEdit ? <p class="muted" data-testid="review-warning">{tr('catalog.review.warning')}</p> : null}
       </section>
-      <section class="card" aria-labelledby="ph-h">
-        <h2 id="ph-h">{tr('catalog.edit.photos')}</h2>
-        {photos.length ? (
-          <ul class="grid list-plain">{photos.map((ph) => <li><img src={photoUrl(ph.path_stem, 160)} alt={ph.alt} width="160" height="160" loading="lazy" /></li>)}</ul>
-        ) : <p>{tr('catalog.edit.no_photos')}</p>}
-        {canEdit ? (
-          <form method="post" action={`${base}/photos`} enctype="multipart/form-data">
-            <Csrf c={p.c} />
-            <Field name="photo" type="file" label={tr('catalog.edit.photo_file')} error={e.photo?.photo} required />
-            <Field name="alt" label={tr('catalog.edit.photo_alt')} hint={tr('catalog.edit.photo_alt_hint')} value={e.photo ? p.raw?.alt : ''} error={e.photo?.alt} required />
-            <button type="submit" class="primary">{tr('catalog.edit.upload')}</button>
-          </form>
-        ) : null}
-      </section>
+      <PhotosCard c={p.c} productId={product.id} photos={photos} canEdit={canEdit} errors={e.photo} raw={p.raw} />
       <section class="card" aria-labelledby="var-h">
         <h2 id="var-h">{tr('catalog.edit.variants')}</h2>
         <ul class="list">

@@ -4,7 +4,9 @@ import { registerStartupTask } from '../../kernel/cli/index.js';
 import './innovation.tables.js';
 import './messages.js';
 import { onCertificationChanged } from '../community/index.js';
+import { onProductContentChangedInTx } from '../catalog/index.js';
 import { onUmkmCertificationsChanged, sweepAtStartup } from './certification-sweep.js';
+import { reopenReviewOnEdit } from './edit-review.js';
 
 export { innovationMigrations } from './migrations/index.js';
 export { innovationRoutes } from './innovation.routes.js';
@@ -15,6 +17,8 @@ export { CHECKLIST_KEYS, checklistFor, requiredCertificationsFor, type Checklist
 export { LISTING_TRANSITIONS, transition, type ListingEvent } from './review-machine.js';
 /** Seller submits a product (new round); a reviewer completes a round; a seller withdraws. */
 export { submitForReview, completeReview, withdrawProduct, type CompleteReviewInput, type ItemResult } from './review.service.js';
+/** Which seller edits touch reviewed content (and so re-open review), and the listener that does it. */
+export { REVIEWED_CONTENT, reopenedItems, reopenReviewOnEdit } from './edit-review.js';
 /** Marks an improvement task done (UMKM, its manager, or the assigned mentor). */
 export { markTaskDone } from './tasks.service.js';
 /** For training/mentoring: assigns a mentor (covering the UMKM's village) to its tasks that have none. */
@@ -33,3 +37,5 @@ export { innovationStats, type InnovationStats } from './stats.js';
 registerStartupTask((h) => sweepAtStartup(h.db));
 // A certificate added or renewed relists (or keeps unlisted) that UMKM's products at once.
 onCertificationChanged(async (db, change) => { await onUmkmCertificationsChanged(db, change.umkmId); });
+// An edit of reviewed content unlists the product and opens a new round, in the edit's transaction.
+onProductContentChangedInTx(reopenReviewOnEdit);

@@ -15,6 +15,11 @@ export const LISTING_TRANSITIONS = {
   certification_expired: { from: ['listed'], to: 'certification_expired' },
   /** Every required certification is valid again: the market-ready product returns. */
   certification_renewed: { from: ['certification_expired'], to: 'listed' },
+  /**
+   * The seller changed content a reviewer had judged (edit-review.ts decides which): the
+   * market-ready verdict no longer covers what buyers would see, so a new round opens.
+   */
+  content_changed: { from: ['listed', 'certification_expired'], to: 'in_review' },
   /** The seller takes the product off the market or out of the queue. */
   withdraw: { from: ['not_reviewed', 'in_review', 'changes_requested', 'listed', 'certification_expired'], to: 'withdrawn' },
 } as const satisfies Record<string, { from: readonly ListingState[]; to: ListingState }>;
