@@ -21,9 +21,9 @@ import type { ScanKind } from './logistics.tables.js';
 
 type C = Context<AppEnv>;
 const db = (c: C) => c.get('deps').h.db;
-const AGENT_KINDS: ScanKind[] = ['ready_for_pickup', 'delivered', 'received_at_point'];
+const AGENT_KINDS: ScanKind[] = ['ready_for_pickup', 'delivered', 'received_at_point', 'return_started', 'returned'];
 
-async function boardPage(c: C, actor: Actor, pointId: string | undefined, extra: { notice?: string; error?: string; errors?: Record<string, string>; raw?: Record<string, string>; activeKind?: string; status?: 200 | 409 | 422 } = {}) {
+export async function boardPage(c: C, actor: Actor, pointId: string | undefined, extra: { notice?: string; error?: string; errors?: Record<string, string>; raw?: Record<string, string>; activeKind?: string; status?: 200 | 409 | 413 | 422 } = {}) {
   const points = await agentPoints(db(c), actor);
   const tr = (k: string) => t(c.get('locale'), k);
   if (points.length === 0) return page(c, { title: tr('logistics.agent.title') }, <section class="card"><h1>{tr('logistics.agent.title')}</h1><p>{tr('logistics.agent.none')}</p></section>);

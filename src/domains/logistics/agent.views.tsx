@@ -7,6 +7,7 @@ import { formatRupiah } from '../../kernel/money/index.js';
 import { kg, trOf } from './hub.views.js';
 import { STAGES, type LogisticsKpis } from './kpis.js';
 import type { pointBoard } from './logistics.repo.js';
+import { PhotoForm } from './parcel.views.js';
 
 type C = Context<AppEnv>;
 type Board = Awaited<ReturnType<typeof pointBoard>>;
@@ -47,7 +48,7 @@ function ParcelList(p: { c: C; title: string; rows: Board['incoming'] }) {
     <>
       <h3>{p.title}</h3>
       {p.rows.length === 0 ? <p class="muted">{tr('logistics.agent.empty')}</p> : (
-        <ul class="list">{p.rows.map((r) => <li><code>{r.tracking_number}</code> · {kg(p.c, r.weight_grams)} kg</li>)}</ul>
+        <ul class="list">{p.rows.map((r) => <li><code>{r.tracking_number}</code> · {kg(p.c, r.weight_grams)} kg{r.returning ? <> <span class="badge">{tr('logistics.badge.returning')}</span></> : null}</li>)}</ul>
       )}
     </>
   );
@@ -67,7 +68,10 @@ export function AgentBoard(p: { c: C; point: { id: string; name: string }; point
       </section>
       <ScanForm {...common} action="/titik/paket/scan" kind="ready_for_pickup" title={tr('logistics.agent.scan_in')} hint={tr('logistics.agent.scan_in_hint')} active={p.activeKind === 'ready_for_pickup'} />
       <ScanForm {...common} action="/titik/paket/scan" kind="delivered" withCode title={tr('logistics.agent.pickup')} hint={tr('logistics.agent.pickup_hint')} active={p.activeKind === 'delivered'} />
+      <PhotoForm c={p.c} action="/titik/paket/photos" point={p.point.id} scanId={`${p.scanId}p`} title={tr('logistics.agent.photo')} hint={tr('logistics.agent.photo_hint')} errors={p.errors} raw={p.raw} active={p.activeKind === 'photo'} />
       <ScanForm {...common} action="/titik/paket/scan" kind="received_at_point" title={tr('logistics.agent.drop_off')} hint={tr('logistics.agent.drop_off_hint')} active={p.activeKind === 'received_at_point'} />
+      <ScanForm {...common} action="/titik/paket/scan" kind="returned" title={tr('logistics.agent.return_in')} hint={tr('logistics.agent.return_in_hint')} active={p.activeKind === 'returned'} />
+      <ScanForm {...common} action="/titik/paket/scan" kind="return_started" title={tr('logistics.agent.uncollected')} hint={tr('logistics.agent.uncollected_hint')} active={p.activeKind === 'return_started'} />
       <section class="card">
         <ParcelList c={p.c} title={tr('logistics.agent.incoming')} rows={p.board.incoming} />
         <ParcelList c={p.c} title={tr('logistics.agent.waiting')} rows={p.board.waiting} />

@@ -35,14 +35,14 @@ export function failureMessage(c: C, r: Result<unknown>): string {
   return t(c.get('locale'), errorSpec(r.code).message, r.params);
 }
 
-async function loadHub(c: C): Promise<{ actor: Actor; hub: HubsTable }> {
+export async function loadHub(c: C): Promise<{ actor: Actor; hub: HubsTable }> {
   const actor = requireRole(c, ...HUB_ROLES);
   const hub = await visibleHub(db(c), actor, c.req.param('id')!);
   if (!hub) throw new AppError('NOT_FOUND');
   return { actor, hub };
 }
 
-async function dayPage(c: C, hub: HubsTable, actor: Actor, date: string, extra: { notice?: string; error?: string; errors?: Record<string, string>; raw?: Record<string, string>; status?: 200 | 201 | 409 | 422 } = {}) {
+export async function dayPage(c: C, hub: HubsTable, actor: Actor, date: string, extra: { notice?: string; error?: string; errors?: Record<string, string>; raw?: Record<string, string>; status?: 200 | 201 | 409 | 413 | 422 } = {}) {
   const d = db(c);
   const [pending, manifests, vehicles, runs, failed, points] = await Promise.all([
     pendingLegs(d, hub.id), manifestsOf(d, hub.id, date), vehiclesOf(d, hub.id), runsOf(d, hub.id, date), failedAtHub(d, hub.id), hubPoints(d, hub.id),
@@ -59,7 +59,7 @@ export function hubRoutes(app: Hono<AppEnv>) {
     const actor = requireRole(c, ...HUB_ROLES);
     const hubs = await listHubs(db(c), actor);
     if (hubs.length === 1 && !actor.grants.some((g) => OVERSEERS.includes(g.role))) return c.redirect(`/hub/${hubs[0].id}`, 303);
-    return page(c, { title: t(c.get('locale'), 'logistics.hubs.title') }, <HubList c={c} hubs={hubs} />);
+    return page(c, { title: t(c.get('locale'), 'logistics.hubs.title') }, <HubList c={c} hubs={hubs} canCreate={actor.grants.some((g) => OVERSEERS.includes(g.role))} />);
   });
 
   app.get('/hub/:id', async (c) => {
@@ -134,7 +134,8 @@ export function hubRoutes(app: Hono<AppEnv>) {
     if (!r.ok) return dayPage(c, hub, actor, date, { error: failureMessage(c, r), raw: form.raw, status: errorSpec(r.code).status === 409 ? 409 : 422 });
     const tr = (k: string, p: Record<string, unknown>) => t(c.get('locale'), k, p);
     const notice = r.value.duplicate ? tr('logistics.scan.duplicate', { tracking: r.value.trackingNumber }) : tr('logistics.scan.done', { tracking: r.value.trackingNumber, status: tr(`logistics.status.${r.value.status}`, {}) });
-    return dayPage(c, hub, actor, date, { notice });
+    const returned = r.value.status === 'at_hub' && r.value.returning && form.data.kind === 'return_started';
+    return dayPage(c, hub, actor, date, { notice: returned && !r.value.duplicate ? tr('logistics.hub.return_done', { tracking: r.value.trackingNumber }) : notice });
   });
 
   app.post('/hub/:id/vehicles', async (c) => {

@@ -6,6 +6,7 @@ import { Csrf, ErrorSummary, Field, SelectField, type AppEnv } from '../../kerne
 import { formatRupiah } from '../../kernel/money/index.js';
 import type { HubsTable, NodeKind, VehiclesTable } from './logistics.tables.js';
 import type { ManifestSummary, PendingLeg } from './consolidation.service.js';
+import { PhotoForm } from './parcel.views.js';
 
 type C = Context<AppEnv>;
 type Tr = (k: string, p?: Record<string, unknown>) => string;
@@ -21,11 +22,12 @@ export function legEnd(tr: Tr, names: Map<string, string>, kind: NodeKind, id: s
 // Delivery to an address outside the network is confirmed by the courier through the API (with proof).
 export const HUB_SCANS = ['arrived_hub', 'left_hub', 'out_for_delivery', 'failed_delivery', 'return_started', 'returned'] as const;
 
-export function HubList(p: { c: C; hubs: HubsTable[] }) {
+export function HubList(p: { c: C; hubs: HubsTable[]; canCreate?: boolean }) {
   const tr = trOf(p.c);
   return (
     <section class="card">
       <h1>{tr('logistics.hubs.title')}</h1>
+      {p.canCreate ? <p><a class="button" href="/hub/baru">{tr('logistics.hubs.new')}</a></p> : null}
       {p.hubs.length === 0 ? <p>{tr('logistics.hubs.none')}</p> : (
         <ul class="list">
           {p.hubs.map((h) => <li><a href={`/hub/${h.id}`}>{h.name}</a> <span class="muted">· {tr(`logistics.tier.${h.tier}`)} · {h.region_code}</span></li>)}
@@ -44,7 +46,7 @@ export interface HubDayProps {
   manifests: ManifestSummary[];
   vehicles: VehiclesTable[];
   runs: { id: string; trip: number; status: string; distance_km: number; cost: number; duration_min: number; vehicle: string }[];
-  failed: { tracking_number: string; attempts: number }[];
+  failed: { tracking_number: string; attempts: number; returning: number }[];
   points: { id: string; name: string; village_code: string }[];
   unassigned: { id: string; name: string }[] | null;
   scanId: string;
@@ -56,6 +58,8 @@ export interface HubDayProps {
 
 export function HubDay(p: HubDayProps) {
   const tr = trOf(p.c);
+  // Which form the errors belong to: the photo hand-over marks its raw input.
+  const photo = p.raw?.form === 'photo';
   const base = `/hub/${p.hub.id}`;
   const groups = new Map<string, { label: string; n: number; grams: number }>();
   for (const l of p.pending) {
@@ -129,20 +133,43 @@ export function HubDay(p: HubDayProps) {
       </section>
       <section class="card">
         <h2>{tr('logistics.hub.scan')}</h2>
-        <ErrorSummary c={p.c} errors={p.errors} />
+        <ErrorSummary c={p.c} errors={photo ? undefined : p.errors} />
         <form method="post" action={`${base}/scan`}>
           <Csrf c={p.c} />
           <input type="hidden" name="client_scan_id" value={p.scanId} />
           <input type="hidden" name="date" value={p.date} />
-          <Field name="tracking" label={tr('logistics.scan.tracking')} value={p.raw?.tracking} error={p.errors?.tracking} autocomplete="off" required />
-          <SelectField name="kind" label={tr('logistics.scan.kind')} value={p.raw?.kind} error={p.errors?.kind} options={HUB_SCANS.map((k) => ({ value: k, label: tr(`logistics.scan.${k}`) }))} />
+          <Field name="tracking" label={tr('logistics.scan.tracking')} value={photo ? '' : p.raw?.tracking} error={photo ? undefined : p.errors?.tracking} autocomplete="off" required />
+          <SelectField name="kind" label={tr('logistics.scan.kind')} value={p.raw?.kind} error={photo ? undefined : p.errors?.kind} options={HUB_SCANS.map((k) => ({ value: k, label: tr(`logistics.scan.${k}`) }))} />
           <button type="submit" class="primary">{tr('logistics.scan.submit')}</button>
         </form>
       </section>
       <section class="card">
         <h2>{tr('logistics.hub.failed')}</h2>
-        {p.failed.length === 0 ? <p>{tr('logistics.hub.no_failed')}</p> : <ul class="list">{p.failed.map((f) => <li><a href={`/paket/${f.tracking_number}/label`}>{f.tracking_number}</a> · {f.attempts}×</li>)}</ul>}
+        {p.failed.length === 0 ? <p>{tr('logistics.hub.no_failed')}</p> : (
+          <>
+            <p class="muted">{tr('logistics.hub.return_hint')}</p>
+            <ul class="list">
+              {p.failed.map((f) => (
+                <li>
+                  <a href={`/paket/${f.tracking_number}`}>{f.tracking_number}</a> · {f.attempts}×{f.returning ? <> <span class="badge">{tr('logistics.badge.returning')}</span></> : null}
+                  {f.returning ? null : (
+                    // The scan id is derived from parcel and attempt: pressing twice records one return.
+                    <form method="post" action={`${base}/scan`} class="inline">
+                      <Csrf c={p.c} />
+                      <input type="hidden" name="tracking" value={f.tracking_number} />
+                      <input type="hidden" name="kind" value="return_started" />
+                      <input type="hidden" name="client_scan_id" value={`ret-${f.tracking_number}-${f.attempts}`} />
+                      <input type="hidden" name="date" value={p.date} />
+                      <button type="submit" aria-label={`${tr('logistics.hub.return')}: ${f.tracking_number}`}>{tr('logistics.hub.return')}</button>
+                    </form>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </section>
+      <PhotoForm c={p.c} action={`${base}/photos`} scanId={`${p.scanId}p`} title={tr('logistics.hub.deliver_photo')} hint={tr('logistics.hub.deliver_photo_hint')} errors={p.errors} raw={p.raw} active={photo} />
       <section class="card">
         <h2>{tr('logistics.hub.vehicles')}</h2>
         <ul class="list">{p.vehicles.map((v) => <li>{tr('logistics.hub.vehicle_line', { name: v.name, kg: v.capacity_kg, cost: formatRupiah(v.cost_per_km) })}</li>)}</ul>

@@ -12,7 +12,7 @@ import { planRuns, runDetail, runsOf } from './routing.service.js';
 import { parcelByTracking, scansOf } from './parcels.service.js';
 import { recordScan } from './scans.service.js';
 import { logisticsKpis } from './kpis.js';
-import { assignSchema, dateSchema, detourSchema, distancesSchema, hubSchema, kpiQuerySchema, manifestSchema, planApiSchema, scanApiSchema } from './logistics.schema.js';
+import { assignSchema, clientScanIdSchema, dateSchema, detourSchema, distancesSchema, hubSchema, kpiQuerySchema, manifestSchema, planApiSchema, scanApiSchema, trackingSchema } from './logistics.schema.js';
 import type { ScanKind } from './logistics.tables.js';
 
 const HUB_ROLES = ['hub_operator', ...OVERSEERS] as const;
@@ -23,6 +23,12 @@ const problem = { description: 'Problem (RFC 9457)', content: { 'application/pro
 const body = (schema: z.ZodType) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 const idParam = z.object({ id: z.string().min(1).max(64) });
 const P = '/api/v1/logistics';
+const photoApiSchema = z.object({
+  locationId: z.string().min(1).max(64),
+  clientScanId: clientScanIdSchema,
+  at: z.string().datetime().optional(),
+  photo: z.any().openapi({ type: 'string', format: 'binary', description: 'JPEG, PNG or WebP, at most 5 MB' }),
+});
 
 export function logisticsApi() {
   const app = createApiApp();
@@ -84,10 +90,29 @@ export function logisticsApi() {
     return c.json(r, r.duplicate ? 200 : 201);
   });
 
+  app.openapi(createRoute({
+    method: 'post', path: `${P}/parcels/{tracking}/photos`, tags, security,
+    summary: 'Deliver with a photo as proof (instead of the buyer’s code); idempotent by clientScanId',
+    description: 'multipart/form-data. JPEG, PNG or WebP by content, at most 5 MB, sides 200–6000 px. The photo is visible to hub staff on the path, overseers and the seller, never on public tracking.',
+    request: { params: z.object({ tracking: trackingSchema }), body: { content: { 'multipart/form-data': { schema: photoApiSchema } }, required: true } },
+    responses: { 201: json('Delivered'), 200: json('Duplicate of an earlier scan'), 403: problem, 409: problem, 413: problem, 415: problem, 422: problem },
+  }), async (c) => {
+    const actor = requireRole(c, 'village_agent', ...HUB_ROLES);
+    const v = c.req.valid('form') as z.infer<typeof photoApiSchema>;
+    const file = v.photo instanceof File && v.photo.size > 0 ? v.photo : null;
+    if (!file) throw new AppError('LOGISTICS_PHOTO_MISSING', {}, { photo: { key: 'logistics.err.photo_missing' } });
+    const r = unwrap(await recordScan(db(c), actor, {
+      tracking: c.req.valid('param').tracking, kind: 'delivered', locationId: v.locationId, clientScanId: v.clientScanId, at: v.at,
+      photo: { bytes: new Uint8Array(await file.arrayBuffer()), uploadDir: c.get('deps').config.uploadDir },
+    }));
+    return c.json(r, r.duplicate ? 200 : 201);
+  });
+
   app.openapi(createRoute({ method: 'get', path: `${P}/parcels/{tracking}`, tags, summary: 'Public tracking: status and scan history of a parcel', request: { params: z.object({ tracking: z.string().min(4).max(20) }) }, responses: { 200: json('Parcel'), 404: problem } }), async (c) => {
     const p = await parcelByTracking(db(c), c.req.valid('param').tracking);
     if (!p) throw new AppError('LOGISTICS_UNKNOWN_PARCEL', { tracking: '' });
-    return c.json({ trackingNumber: p.tracking_number, status: p.status, deliveredAt: p.delivered_at, scans: await scansOf(db(c), p.id) }, 200);
+    // Public: status and history only — never the proof photo or who scanned.
+    return c.json({ trackingNumber: p.tracking_number, status: p.status, returning: p.returning === 1, deliveredAt: p.delivered_at, scans: await scansOf(db(c), p.id) }, 200);
   });
 
   app.openapi(createRoute({ method: 'get', path: `${P}/kpis`, tags, security, summary: 'Logistics KPIs of a region over a date range', request: { query: kpiQuerySchema }, responses: { 200: json('KPIs'), 403: problem } }), async (c) => {

@@ -5,6 +5,7 @@ import { registerHomePanel } from '../../kernel/http/index.js';
 import { t } from '../../kernel/i18n/index.js';
 import { hubRoutes } from './hub.routes.js';
 import { agentRoutes } from './agent.routes.js';
+import { parcelRoutes } from './parcel.routes.js';
 import { logisticsApi } from './logistics.api.js';
 
 registerHomePanel({
@@ -20,6 +21,7 @@ export function logisticsRoutes() {
   const app = createApiApp();
   hubRoutes(app as any);
   agentRoutes(app as any);
+  parcelRoutes(app as any);
   app.route('/', logisticsApi());
   return app;
 }
