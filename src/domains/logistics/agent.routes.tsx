@@ -87,7 +87,7 @@ export function agentRoutes(app: Hono<AppEnv>) {
     const names = await nodeNames(db(c), scans.map((s) => s.location_id));
     const tr = (k: string) => t(c.get('locale'), k);
     return page(c, { title: `${tr('logistics.track.title')} ${p.tracking_number}`, description: tr('logistics.track.title') }, (
-      <TrackingView c={c} tracking={p.tracking_number} status={p.status} region={p.destination_village_code ?? p.origin_village_code} scans={scans.map((s) => ({ kind: s.kind, at: s.at, place: (s.location_id && names.get(s.location_id)) ?? '' }))} />
+      <TrackingView c={c} tracking={p.tracking_number} status={p.status} returning={p.returning === 1} region={p.destination_village_code ?? p.origin_village_code} scans={scans.map((s) => ({ kind: s.kind, at: s.at, place: (s.location_id && names.get(s.location_id)) ?? '' }))} />
     ));
   });
 

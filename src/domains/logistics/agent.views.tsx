@@ -82,13 +82,14 @@ export function AgentBoard(p: { c: C; point: { id: string; name: string }; point
   );
 }
 
-export function TrackingView(p: { c: C; tracking: string; status: string; region: string | null; scans: { kind: string; at: string; place: string }[] }) {
+export function TrackingView(p: { c: C; tracking: string; status: string; returning: boolean; region: string | null; scans: { kind: string; at: string; place: string }[] }) {
   const tr = trOf(p.c);
   return (
     <section class="card narrow">
       <h1>{tr('logistics.track.title')}</h1>
       <p><code class="big">{p.tracking}</code></p>
       <p>{tr('logistics.track.status')}: <strong data-testid="status">{tr(`logistics.status.${p.status}`)}</strong></p>
+      {p.returning ? <p class="notice" data-testid="returning">{tr(p.status === 'returned' ? 'logistics.track.returned' : 'logistics.track.returning')}</p> : null}
       <h2>{tr('logistics.track.history')}</h2>
       {p.scans.length === 0 ? <p>{tr('logistics.track.none')}</p> : (
         <ol class="list">{[...p.scans].reverse().map((s) => <li>{tr(`logistics.scan.${s.kind}`)} · {s.place}<br /><small>{formatDateTime(p.c.get('locale'), s.at, p.region)}</small></li>)}</ol>

@@ -65,7 +65,8 @@ export function hubRoutes(app: Hono<AppEnv>) {
   app.get('/hub/:id', async (c) => {
     const { actor, hub } = await loadHub(c);
     const q = dateSchema.safeParse(c.req.query('date'));
-    const notice = c.req.query('built') ? t(c.get('locale'), 'logistics.hub.built', { parcels: Number(c.req.query('built')) || 0 }) : undefined;
+    const notice = c.req.query('built') ? t(c.get('locale'), 'logistics.hub.built', { parcels: Number(c.req.query('built')) || 0 })
+      : c.req.query('created') ? t(c.get('locale'), 'logistics.hubnew.created', { name: hub.name }) : undefined;
     return dayPage(c, hub, actor, q.success ? q.data : todayAt(hub.region_code), { notice });
   });
 

@@ -49,3 +49,14 @@ export async function villageCentres(db: Tx, prefix: string) {
     .where((eb) => eb.or([eb('r.code', '=', prefix), eb('r.code', 'like', `${prefix}.%`)]))
     .execute();
 }
+
+/** Areas one level below `parent` (provinces for null), for the step-by-step pickers. */
+export async function areaOptions(db: Tx, parent: string | null): Promise<{ code: string; name: string }[]> {
+  const q = db.selectFrom('regions').select(['code', 'name']);
+  return (parent === null ? q.where('level', '=', 1) : q.where('parent_code', '=', parent)).orderBy('code').execute();
+}
+
+/** Kabupaten hubs of a regency (the possible parents of a kecamatan hub there). */
+export async function kabupatenHubs(db: Tx, regencyCode: string) {
+  return db.selectFrom('hubs').select(['id', 'name']).where('tier', '=', 'kabupaten').where('region_code', '=', regencyCode).orderBy('name').execute();
+}

@@ -4,6 +4,7 @@ import { createApiApp } from '../../kernel/http/index.js';
 import { registerHomePanel } from '../../kernel/http/index.js';
 import { t } from '../../kernel/i18n/index.js';
 import { hubRoutes } from './hub.routes.js';
+import { hubNewRoutes } from './hub-new.routes.js';
 import { agentRoutes } from './agent.routes.js';
 import { parcelRoutes } from './parcel.routes.js';
 import { logisticsApi } from './logistics.api.js';
@@ -19,6 +20,8 @@ registerHomePanel({
 
 export function logisticsRoutes() {
   const app = createApiApp();
+  // Before hubRoutes: `/hub/baru` must not be read as a hub id.
+  hubNewRoutes(app as any);
   hubRoutes(app as any);
   agentRoutes(app as any);
   parcelRoutes(app as any);
