@@ -10,6 +10,10 @@ import { recordScan } from './scans.service.js';
 import { parcelsForOrder } from './parcels.service.js';
 import { quoteNetwork } from './quote.js';
 import { parcelsFromHandedOverOrders } from './orders.bridge.js';
+import { sql } from 'kysely';
+import { recordFulfilment } from '../orders/index.js';
+import { stockOf } from '../catalog/index.js';
+import type { Actor } from '../../kernel/auth/index.js';
 import './index.js';
 
 let w: World;
@@ -51,4 +55,28 @@ test('hand-over → parcel (once), scans → fulfilment, quote used at checkout'
 test('a seller village without an assigned point gets no parcel and the flat rate', async () => {
   const o = await makeOrder(w.h, { villageCode: '35.10.01.2001', advanceTo: 'handed_over' });
   assert.equal((await parcelsForOrder(w.h.db, o.orderId)).length, 0);
+});
+
+// Decision: parcel creation runs inside the hand-over's transaction (orders' in-transaction
+// hook). A refusal as a value (no hub for the seller's point) lets the hand-over stand and the
+// sweep catches up; a write that fails (here: the table is gone, as with a full disk or a
+// broken migration) rolls the hand-over back with it. Goods never leave on a hand-over that has
+// no parcel and no label; the seller sees an error and hands over again.
+test('a parcel that cannot be written rolls the hand-over back; handing over again works', async () => {
+  const admin: Actor = { userId: 'usr_bridge_admin', displayName: 'Admin', locale: null, via: 'session', grants: [{ role: 'national_admin', scopeType: 'national', scopeId: null, regionCode: null }] };
+  const o = await makeOrder(w.h, { villageCode: await villageOf(net.points[0]), servicePointId: net.points[1], qty: 2, advanceTo: 'packed' });
+  const stock = await stockOf(w.h.db, o.variantId);
+  await sql`ALTER TABLE parcel_nodes RENAME TO parcel_nodes_away`.execute(w.h.db);
+  try {
+    await assert.rejects(recordFulfilment(w.h.db, o.orderId, 'handed_over', admin));
+  } finally {
+    await sql`ALTER TABLE parcel_nodes_away RENAME TO parcel_nodes`.execute(w.h.db);
+  }
+  const order = await w.h.db.selectFrom('orders').select('fulfilment_status').where('id', '=', o.orderId).executeTakeFirstOrThrow();
+  assert.equal(order.fulfilment_status, 'packed', 'the hand-over did not happen');
+  assert.equal((await parcelsForOrder(w.h.db, o.orderId)).length, 0, 'no parcel row without its path');
+  assert.deepEqual(await stockOf(w.h.db, o.variantId), stock, 'the sale was not committed');
+  assert.equal((await w.h.db.selectFrom('seller_ledger').select('id').where('order_id', '=', o.orderId).execute()).length, 0, 'no earning booked');
+  assert.ok((await recordFulfilment(w.h.db, o.orderId, 'handed_over', admin)).ok);
+  assert.equal((await parcelsForOrder(w.h.db, o.orderId)).length, 1);
 });
