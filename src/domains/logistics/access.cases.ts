@@ -3,11 +3,13 @@ import type { Role } from '../../kernel/auth/index.js';
 import { unwrap } from '../../kernel/errors/index.js';
 import { makeNetwork } from './testing.js';
 import { createParcel } from './parcels.service.js';
+import { makeUmkm } from '../community/testing.js';
 
 export const accessCases: AccessCases = async (w) => {
   const net = await makeNetwork(w.h.db, { points: 2, vehicles: 1 });
   const p = unwrap(await createParcel(w.h.db, null, { originPointId: net.points[0], destinationPointId: net.points[1], weightGrams: 1000 }));
   const own: [Role, string][] = [['hub_operator', net.kecHub]];
+  const otherUmkm = await makeUmkm(w.h.db, { villageCode: (await w.h.db.selectFrom('service_points').select('village_code').where('id', '=', net.otherPoint).executeTakeFirstOrThrow()).village_code });
   const foreign: [Role, string][] = [['hub_operator', net.kecHub2]];
   const cases: AccessCase[] = [
     { name: 'anonymous hub list', path: '/hub', as: null, expect: 'deny' },
@@ -34,6 +36,27 @@ export const accessCases: AccessCases = async (w) => {
     { name: 'KPIs foreign regency', path: '/logistik/kpi?region=53.09&from=2026-01-01&to=2026-12-31', as: [['regional_officer', '35.10']], expect: 'deny' },
     { name: 'KPIs API foreign regency', path: '/api/v1/logistics/kpis?region=53.09&from=2026-01-01&to=2026-12-31', as: [['regional_officer', '35.10']], expect: 'deny' },
     { name: 'KPIs as hub operator', path: '/logistik/kpi', as: own, expect: 'deny' },
+    // Hub creation: overseers inside their region only.
+    { name: 'hub creation page: regency officer', path: '/hub/baru', as: [['regional_officer', '53.09']], expect: 'allow' },
+    { name: 'hub creation page: national admin', path: '/hub/baru', as: [['national_admin', null]], expect: 'allow' },
+    { name: 'hub creation page: hub operator', path: '/hub/baru', as: own, expect: 'deny' },
+    { name: 'hub creation page: anonymous', path: '/hub/baru', as: null, expect: 'deny' },
+    { name: 'create hub in a foreign regency', method: 'POST', path: '/hub/baru', as: [['regional_officer', '35.10']], form: { action: 'create', tier: 'kabupaten', name: 'Hub Asing', province: '53', regency: '53.09', lat: '-8.8', lng: '121' }, expect: 'deny' },
+    { name: 'API create hub as hub operator', method: 'POST', path: '/api/v1/logistics/hubs', as: own, json: { tier: 'kabupaten', regionCode: '53.09', name: 'Hub Lain', lat: -8.8, lng: 121 }, expect: 'deny' },
+    // Returns: marked at the hub where the parcel lies, by that hub's operator.
+    { name: 'return marked at a foreign hub', method: 'POST', path: `/hub/${net.kecHub}/scan`, as: foreign, form: { tracking: p.trackingNumber, kind: 'return_started', client_scan_id: 'acc-ret-0001' }, expect: 'deny' },
+    { name: 'agent marks return at a foreign point', method: 'POST', path: '/titik/paket/scan', as: [['village_agent', net.points[1]]], form: { point: net.points[0], kind: 'return_started', tracking: p.trackingNumber, client_scan_id: 'acc-ret-0002' }, expect: 'deny' },
+    // Proof photos: uploads only at one's own point or hub; the photo only for path staff and the seller.
+    { name: 'photo hand-over at a foreign point', method: 'POST', path: '/titik/paket/photos', as: [['village_agent', net.points[1]]], form: { point: net.points[0], tracking: p.trackingNumber, client_scan_id: 'acc-pod-0001' }, expect: 'deny' },
+    { name: 'photo hand-over at a foreign hub', method: 'POST', path: `/hub/${net.kecHub}/photos`, as: foreign, form: { tracking: p.trackingNumber, client_scan_id: 'acc-pod-0002' }, expect: 'deny' },
+    { name: 'photo API as buyer', method: 'POST', path: `/api/v1/logistics/parcels/${p.trackingNumber}/photos`, as: [['buyer', null]], form: { locationId: net.kecHub, clientScanId: 'acc-pod-0003' }, expect: 'deny' },
+    { name: 'parcel detail: hub operator on the path', path: `/paket/${p.trackingNumber}`, as: own, expect: 'allow' },
+    { name: 'parcel detail: hub operator off the path', path: `/paket/${p.trackingNumber}`, as: foreign, expect: 'deny' },
+    { name: 'parcel detail: anonymous', path: `/paket/${p.trackingNumber}`, as: null, expect: 'deny' },
+    { name: 'parcel detail: seller of another UMKM', path: `/paket/${p.trackingNumber}`, as: [['seller', otherUmkm]], expect: 'deny' },
+    { name: 'proof photo: anonymous', path: `/paket/${p.trackingNumber}/bukti/320`, as: null, expect: 'deny' },
+    { name: 'seller parcel list', path: '/paket', as: [['seller', otherUmkm]], expect: 'allow' },
+    { name: 'seller parcel list as buyer', path: '/paket', as: [['buyer', null]], expect: 'deny' },
   ];
   return cases;
 };

@@ -90,6 +90,11 @@ export function logisticsApi() {
     return c.json(r, r.duplicate ? 200 : 201);
   });
 
+  // Roles are checked before the (up to 8 MB) body is parsed and validated.
+  app.use(`${P}/parcels/:tracking/photos`, async (c, next) => {
+    requireRole(c, 'village_agent', ...HUB_ROLES);
+    await next();
+  });
   app.openapi(createRoute({
     method: 'post', path: `${P}/parcels/{tracking}/photos`, tags, security,
     summary: 'Deliver with a photo as proof (instead of the buyer’s code); idempotent by clientScanId',
