@@ -3,7 +3,9 @@
 // sees listed products only.
 import type { AccessCase, AccessCases } from '../../testing.js';
 import { anyVillage, makeOrganisation, makeUmkm } from '../community/testing.js';
+import { inTransaction } from '../../kernel/db/index.js';
 import { makeProduct } from './testing.js';
+import { attachStoredPhoto } from './photos.service.js';
 
 export const accessCases: AccessCases = async (w) => {
   const db = w.h.db;
@@ -16,6 +18,9 @@ export const accessCases: AccessCases = async (w) => {
   const pa = await makeProduct(w.h, { umkmId: a, stock: 50 });
   const pb = await makeProduct(w.h, { umkmId: b, stock: 50 });
   const hidden = await makeProduct(w.h, { umkmId: a, listed: false });
+  // Photo rows only (no files): the matrix checks who may act on them, not the image pipeline.
+  const photo = (productId: string) => inTransaction(db, (tx) => attachStoredPhoto(tx, productId, { stem: 'p/pho_00000000000000000000000000', alt: 'Foto uji', width: 640, height: 480 }));
+  const [phA1, , phB] = [await photo(pa.productId), await photo(pa.productId), await photo(pb.productId)];
   const details = { title: 'Gula Aren Cetak', description: 'Gula aren dari nira segar desa.', category: 'gula-aren' };
   const cases: AccessCase[] = [
     { name: 'public product page (listed)', path: `/produk/${pa.productId}`, as: null, expect: 'allow' },
@@ -40,6 +45,14 @@ export const accessCases: AccessCases = async (w) => {
     { name: 'API seller stock foreign variant', method: 'POST', path: `/api/v1/seller/variants/${pb.variantId}/stock`, as: [['seller', a]], expect: 'deny', json: { delta: 1, reason: 'restock' } },
     { name: 'API buyer seller products', path: '/api/v1/seller/products', as: [['buyer', null]], expect: 'deny' },
     { name: 'API seller products', path: '/api/v1/seller/products', as: [['seller', a]], expect: 'allow' },
+    { name: 'seller moves own photo', method: 'POST', path: `/jual/produk/${pa.productId}/photos/${phA1}/posisi`, as: [['seller', a]], expect: 'allow', form: { position: '1' } },
+    { name: 'seller moves foreign photo', method: 'POST', path: `/jual/produk/${pb.productId}/photos/${phB}/posisi`, as: [['seller', a]], expect: 'deny', form: { position: '0' } },
+    { name: 'seller deletes foreign photo', method: 'POST', path: `/jual/produk/${pb.productId}/photos/${phB}/hapus`, as: [['seller', a]], expect: 'deny', form: {} },
+    { name: 'seller deletes foreign photo through own product', method: 'POST', path: `/jual/produk/${pa.productId}/photos/${phB}/hapus`, as: [['seller', a]], expect: 'deny', form: {} },
+    { name: 'community manager cannot delete photos', method: 'POST', path: `/jual/produk/${pa.productId}/photos/${phA1}/hapus`, as: [['community_manager', orgA]], expect: 'deny', form: {} },
+    { name: 'buyer cannot upload photos through the API', method: 'POST', path: `/api/v1/seller/products/${pa.productId}/photos`, as: [['buyer', null]], expect: 'deny', json: {} },
+    { name: 'API seller lists own photos', path: `/api/v1/seller/products/${pa.productId}/photos`, as: [['seller', a]], expect: 'allow' },
+    { name: 'API seller lists foreign photos', path: `/api/v1/seller/products/${pb.productId}/photos`, as: [['seller', a]], expect: 'deny' },
     { name: 'community manager sees own organisation product', path: `/jual/produk/${pa.productId}`, as: [['community_manager', orgA]], expect: 'allow' },
     { name: 'community manager foreign organisation product', path: `/jual/produk/${pb.productId}`, as: [['community_manager', orgA]], expect: 'deny' },
     { name: 'community manager cannot change stock', method: 'POST', path: `/jual/varian/${pa.variantId}/stok`, as: [['community_manager', orgA]], expect: 'deny', form: { delta: '1', reason: 'restock' } },

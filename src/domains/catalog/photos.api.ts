@@ -3,7 +3,7 @@
 // magic bytes, 5 MB, 200–6000 px per side, alt text), delete (all stored sizes go), and move
 // to a position (0 = cover). Scoped to the actor's own UMKM; errors are problem+json.
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { createApiApp, clientIp, requireRole, type AppEnv } from '../../kernel/http/index.js';
 import { AppError, unwrap } from '../../kernel/errors/index.js';
 import { productForActor } from './products.repo.js';
@@ -42,8 +42,19 @@ const listRoute = createRoute({
   responses: { 200: { description: 'Photos, cover first', content: { 'application/json': { schema: z.object({ items: z.array(Photo) }) } } }, 401: Problem, 403: Problem, 404: Problem },
 });
 
+/**
+ * Runs before the body validator: the role is checked first (a buyer learns nothing about the
+ * body), and a body that is not multipart is a missing file with a clear message, not the
+ * validator's bare 415 (which the error mapping does not know and would turn into a 500).
+ */
+const sellerMultipart: MiddlewareHandler<AppEnv> = async (c, next) => {
+  requireRole(c, 'seller');
+  if (!/^multipart\/form-data/i.test(c.req.header('content-type') ?? '')) throw new AppError('VALIDATION_FAILED', {}, { photo: { key: 'catalog.v.photo_missing' } });
+  await next();
+};
+
 const uploadRoute = createRoute({
-  method: 'post', path: '/api/v1/seller/products/{id}/photos', tags: ['catalog'],
+  method: 'post', path: '/api/v1/seller/products/{id}/photos', tags: ['catalog'], middleware: [sellerMultipart] as const,
   summary: 'Upload a photo (resized to 160/320/640 px WebP, added last); a listed product goes back to review',
   security,
   request: { params: Params, body: { content: { 'multipart/form-data': { schema: UploadBody } }, required: true } },
@@ -61,8 +72,15 @@ const deleteRoute = createRoute({
   responses: { 200: { description: 'Deleted', content: { 'application/json': { schema: z.object({ photosLeft: z.number().int(), ...Outcome }) } } }, 404: Problem },
 });
 
+/** The same guard for the JSON move: role first, then a non-JSON body is malformed JSON (400). */
+const sellerJson: MiddlewareHandler<AppEnv> = async (c, next) => {
+  requireRole(c, 'seller');
+  if (!/^application\/json/i.test(c.req.header('content-type') ?? '')) throw new AppError('MALFORMED_JSON');
+  await next();
+};
+
 const moveRoute = createRoute({
-  method: 'patch', path: '/api/v1/seller/products/{id}/photos/{photoId}', tags: ['catalog'],
+  method: 'patch', path: '/api/v1/seller/products/{id}/photos/{photoId}', tags: ['catalog'], middleware: [sellerJson] as const,
   summary: 'Move a photo to a position (0 makes it the cover); the others keep their order. Reordering does not unlist',
   security,
   request: { params: PhotoParams, body: { content: { 'application/json': { schema: z.object({ position: z.number().int().min(0) }).strict() } }, required: true } },

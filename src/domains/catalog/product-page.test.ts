@@ -13,7 +13,8 @@ import { createWorld, type World } from '../../testing.js';
 import { anyVillage, makeOrganisation, makeUmkm } from '../community/testing.js';
 import { makeProduct } from './testing.js';
 import { newId } from '../../kernel/ids/index.js';
-import { nowIso } from '../../kernel/db/index.js';
+import { inTransaction, nowIso } from '../../kernel/db/index.js';
+import { setListing } from './listing.js';
 import { sniffImage } from './photos.service.js';
 
 let w: World;
@@ -92,6 +93,12 @@ test('a good photo becomes three small WebP sizes, served with long caching', as
   assert.match(img.headers.get('cache-control')!, /max-age=31536000, immutable/);
   assert.equal((await w.client().get('/media/../../etc/passwd')).status, 404);
   assert.equal((await w.client().get(`/media/${ph.path_stem}-999.webp`)).status, 404);
+  // A new photo on a listed product is content no reviewer has seen: back to review (edit-review.ts).
+  const after = await w.h.db.selectFrom('products').select('listing_state').where('id', '=', productId).executeTakeFirstOrThrow();
+  assert.equal(after.listing_state, 'in_review');
+  assert.match(res.headers.get('location')!, /catatan=dinilai_ulang/);
+  // The reviewer's approval, as the innovation centre would write it, lists it again for the page tests below.
+  await inTransaction(w.h.db, (tx) => setListing(tx, productId, 'listed', null));
 });
 
 test('the public product page: story, village, BUMDes, valid certificates, WhatsApp, cart form; ≤ 6 statements, ≤ 14 KB gzip', async () => {
@@ -118,7 +125,9 @@ test('the public product page: story, village, BUMDes, valid certificates, Whats
   assert.match(html, /name="qty"/);
   assert.match(html, /name="_csrf"/);
   assert.match(html, /srcset="\/media\/p\/pho_[^"]+-160\.webp 160w, [^"]+-320\.webp 320w, [^"]+-640\.webp 640w"/);
-  assert.match(html, /loading="lazy"/);
+  // The one photo is the cover: marked, and not lazy (it is above the fold).
+  assert.match(html, /<img [^>]*data-cover="1"/);
+  assert.ok(!/<img [^>]*loading="lazy"[^>]*data-cover/.test(html));
   const css = readFileSync('web/app.css');
   const size = gzipSync(html).length + gzipSync(css).length;
   assert.ok(size <= 14 * 1024, `HTML+CSS gzip ${size} bytes`);
