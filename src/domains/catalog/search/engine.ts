@@ -55,8 +55,10 @@ export function filters(q: SearchQuery): RawBuilder<unknown>[] | null {
   if (q.max !== undefined) out.push(sql`d.price_min <= ${q.max}`);
   if (q.halal) {
     // Valid today: a halal certificate of the producing UMKM without expiry or not yet expired.
+    // An uncorrelated IN: the certified UMKM are listed once per statement (a few thousand at
+    // most), then each candidate is a lookup in that list instead of a probe of certifications.
     const today = nowIso().slice(0, 10);
-    out.push(sql`exists (select 1 from certifications c where c.umkm_id = d.umkm_id and c.kind in ('halal_regular', 'halal_self_declare') and (c.expires_on is null or c.expires_on >= ${today}))`);
+    out.push(sql`d.umkm_id in (select c.umkm_id from certifications c where c.kind in ('halal_regular', 'halal_self_declare') and (c.expires_on is null or c.expires_on >= ${today}))`);
   }
   if (q.inStock) {
     out.push(sql`exists (select 1 from variants v join stock s on s.variant_id = v.id where v.product_id = d.product_id and v.active = 1 and s.available > 0)`);
@@ -75,7 +77,12 @@ export const terms = (q: SearchQuery) => queryTerms(q.q ?? '');
 /** Totals past this are reported as "more than" (counting every row of a broad browse costs more than it tells). */
 export const COUNT_CAP = 1000;
 
-/** Browsing without words: newest listed products matching the filters (same on both engines), two statements. */
+/** The total when a page shows where the matches end (a short page, not past the end), else null: no count needed. */
+export function endsHere(rows: number, limit: number, offset: number): number | null {
+  return rows < limit && (rows > 0 || offset === 0) ? Math.min(offset + rows, COUNT_CAP + 1) : null;
+}
+
+/** Browsing without words: newest listed products matching the filters (same on both engines), at most two statements. */
 export async function browse(db: Db, where: RawBuilder<unknown>[], q: SearchQuery): Promise<SearchHits> {
   const { limit, offset } = pageOf(q);
   const cond = sql.join(where, sql` and `);
@@ -83,6 +90,9 @@ export async function browse(db: Db, where: RawBuilder<unknown>[], q: SearchQuer
   const r = await sql<{ product_id: string }>`
     select d.product_id from product_search d where ${cond}
     order by d.created_at desc, d.product_id desc limit ${limit} offset ${offset}`.execute(db);
+  const ids = r.rows.map((x) => x.product_id);
+  const known = endsHere(ids.length, limit, offset);
+  if (known !== null) return { ids, total: known };
   const c = await sql<{ n: number }>`select count(*) as n from (select 1 from product_search d where ${cond} limit ${COUNT_CAP + 1}) x`.execute(db);
-  return { ids: r.rows.map((x) => x.product_id), total: Math.min(Number(c.rows[0]?.n ?? 0), COUNT_CAP + 1) };
+  return { ids, total: Math.min(Number(c.rows[0]?.n ?? 0), COUNT_CAP + 1) };
 }

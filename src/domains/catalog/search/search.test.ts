@@ -10,6 +10,8 @@ import { newId } from '../../../kernel/ids/index.js';
 import { nowIso } from '../../../kernel/db/index.js';
 import { setListing } from '../listing.js';
 import { searchProducts } from './index.js';
+import { sqliteEngine } from './sqlite.js';
+import { isPostgres } from '../../../kernel/db/index.js';
 import { stem, indexText } from './normalise.js';
 
 let w: World;
@@ -91,6 +93,22 @@ test('filters: category and group, region prefix, price range, halal (valid only
   assert.deepEqual((await find({ halal: true })).sort(), ['gula', 'gulaSemut', 'keripik']);
   assert.ok(!(await find({ inStock: true })).includes('keripik'));
   assert.deepEqual(await find({ q: 'gula', halal: true, inStock: true, category: 'makanan-minuman', region: '53.09', max: 26000 }), ['gula']);
+});
+
+test('SQLite: ranking only the best K matches gives the same pages and totals as ranking all', async (t) => {
+  if (isPostgres(w.h.db)) return t.skip('SQLite engine');
+  // K of 1–3 forces every path on this small fixture: candidates covering the matches or not,
+  // enough of them passing the filters or the exact statement, the capped count or none.
+  const all = sqliteEngine(() => 10_000);
+  const queries = [
+    { q: 'aren' }, { q: 'gula' }, { q: 'kopi' }, { q: 'kopi', pageSize: 1 }, { q: 'kopi', pageSize: 1, page: 2 }, { q: 'kopi', pageSize: 1, page: 3 },
+    { q: 'gula', halal: true }, { q: 'ngada', inStock: true, pageSize: 2 }, { q: 'ngada', pageSize: 2, page: 2 }, { q: 'ngada', category: 'kopi' },
+    { q: 'ngada', min: 30000, max: 70000, pageSize: 1, page: 2 }, { q: 'tenun', region: '35' }, { q: 'rahasia' }, { q: 'pandan', region: '53' },
+  ];
+  for (const k of [1, 2, 3]) {
+    const few = sqliteEngine(() => k);
+    for (const q of queries) assert.deepEqual(await few.hits(w.h.db, q), await all.hits(w.h.db, q), `K=${k} ${JSON.stringify(q)}`);
+  }
 });
 
 test('pagination: page size and totals', async () => {
