@@ -72,3 +72,37 @@ test('village agent scans an arriving parcel in', async () => {
   await assertAccessible(page, 'tracking page');
   await ctx.close();
 });
+
+test('regency officer creates a kecamatan hub at 360 px with JavaScript off (pickers step by step, error first)', async () => {
+  const db = served.world.h.db;
+  const district = (await db.selectFrom('regions').select('code').where('level', '=', 3).where('code', 'like', '53.09.%').orderBy('code').offset(2).limit(1).executeTakeFirstOrThrow()).code;
+  const ctx = await browser.newContext({ ...PHONE, locale: 'id-ID', javaScriptEnabled: false });
+  const page = await ctx.newPage();
+  await signIn(page, served, 'regional_officer', '53.09');
+  await page.goto(`${served.url}/hub`);
+  await page.getByRole('link', { name: 'Buat hub baru' }).click();
+  await page.locator('h1', { hasText: 'Buat hub baru' }).waitFor();
+  await assertFitsPhone(page, 'hub creation');
+  await assertAccessible(page, 'hub creation');
+  // Submitting without a name or district: the form comes back with messages beside the fields.
+  await page.getByRole('button', { name: 'Buat hub' }).click();
+  await page.getByText('Nama hub 3–120 karakter.').first().waitFor();
+  await assertAccessible(page, 'hub creation with errors');
+  const before = Number((await db.selectFrom('hubs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  await page.getByLabel('Nama hub').fill('Hub Kecamatan Peramban');
+  await page.getByLabel('Kecamatan (untuk hub kecamatan)').selectOption(district);
+  await page.getByRole('button', { name: 'Tampilkan pilihan' }).click();
+  await page.getByLabel('Hub kabupaten induk').waitFor();
+  await page.getByLabel('Lintang (mis. -8,7861)').fill('-8,79');
+  await page.getByLabel('Bujur (mis. 120,9783)').fill('121,02');
+  await assertFitsPhone(page, 'hub creation filled');
+  await page.getByRole('button', { name: 'Buat hub' }).click();
+  await page.getByText('Hub "Hub Kecamatan Peramban" dibuat.', { exact: false }).waitFor();
+  assert.match(await page.locator('h1').first().innerText(), /Hub Kecamatan Peramban/);
+  const after = Number((await db.selectFrom('hubs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  assert.equal(after, before + 1);
+  const hub = await db.selectFrom('hubs').selectAll().where('name', '=', 'Hub Kecamatan Peramban').executeTakeFirstOrThrow();
+  assert.deepEqual([hub.region_code, hub.parent_hub_id, hub.lat, hub.lng], [district, net.kabHub, -8.79, 121.02]);
+  await assertAccessible(page, 'new hub day');
+  await ctx.close();
+});
