@@ -1,6 +1,7 @@
 // Catalog in a real browser at 360 px: a seller adds a product with a photo in two steps;
-// a visitor finds a listed product by searching "aren" and opens its page. Every page fits
-// the phone and passes axe.
+// a visitor finds a listed product by searching "aren" and opens its page; with JavaScript
+// off, a seller of a listed product adds photos (sent back to review, with a notice), makes
+// another photo the cover and deletes one. Every page fits the phone and passes axe.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,8 @@ import type { Browser } from 'playwright-core';
 import { createWorld } from '../../src/testing.js';
 import { anyVillage, makeOrganisation, makeUmkm } from '../../src/domains/community/testing.js';
 import { makeProduct } from '../../src/domains/catalog/testing.js';
+import { setListing } from '../../src/domains/catalog/index.js';
+import { inTransaction } from '../../src/kernel/db/index.js';
 import { launch, serveWorld, signIn, assertAccessible, assertFitsPhone, PHONE, type Served } from './support.js';
 
 let browser: Browser;
@@ -88,5 +91,54 @@ test('a visitor searches "aren" and opens the listed product', async () => {
   assert.equal(await page.getAttribute('a[href^="https://wa.me/"]', 'href'), 'https://wa.me/6281234567890');
   await assertFitsPhone(page, 'product page');
   await assertAccessible(page, 'product page');
+  await ctx.close();
+});
+
+test('with JavaScript off, a seller reorders and deletes photos; the cover follows on the product page', async () => {
+  const { productId } = await makeProduct(served.world.h, { umkmId: umkm, title: 'Kopi Arabika Bajawa', category: 'kopi', price: 60000 });
+  const ctx = await browser.newContext({ ...PHONE, javaScriptEnabled: false, locale: 'id-ID' });
+  const page = await ctx.newPage();
+  await signIn(page, served, 'seller', umkm);
+  await page.goto(`${served.url}/jual/produk/${productId}`);
+  // Listed: the seller is told which edits take it off the market.
+  assert.match(await page.textContent('[data-testid="review-warning"]') ?? '', /dinilai ulang/);
+  for (const [i, rgb] of [[0, { r: 160, g: 40, b: 20 }], [1, { r: 20, g: 120, b: 40 }]] as const) {
+    const file = join(uploads, `kopi-${i}.png`);
+    writeFileSync(file, await sharp({ create: { width: 800, height: 600, channels: 3, background: rgb } }).png().toBuffer());
+    await page.setInputFiles('#f-photo', file);
+    await page.fill('#f-alt', `Biji kopi sangrai foto ${i + 1}`);
+    await page.click('form[enctype] button.primary');
+    await page.waitForSelector(`img[alt="Biji kopi sangrai foto ${i + 1}"]`);
+    if (i === 0) assert.match(await page.textContent('p.notice[role="status"]') ?? '', /masuk penilaian ulang/);
+  }
+  // The first new photo sent the listed product back to review; the notice said so after the redirect.
+  const state = await served.world.h.db.selectFrom('products').select('listing_state').where('id', '=', productId).executeTakeFirstOrThrow();
+  assert.equal(state.listing_state, 'in_review');
+  // A reviewer approves again (as the innovation centre writes it).
+  await inTransaction(served.world.h.db, (tx) => setListing(tx, productId, 'listed', null));
+  await page.goto(`${served.url}/jual/produk/${productId}`);
+  await assertFitsPhone(page, 'manage photos');
+  await assertAccessible(page, 'manage photos');
+  const alts = () => page.locator('[data-testid="photos"] img').evaluateAll((imgs) => imgs.map((i) => i.getAttribute('alt')));
+  assert.deepEqual(await alts(), ['Biji kopi sangrai foto 1', 'Biji kopi sangrai foto 2']);
+  await page.click('button[aria-label="Jadikan foto 2 sampul"]');
+  await page.waitForSelector('p.notice[role="status"]');
+  assert.match(await page.textContent('p.notice[role="status"]') ?? '', /Urutan foto disimpan/);
+  assert.deepEqual(await alts(), ['Biji kopi sangrai foto 2', 'Biji kopi sangrai foto 1']);
+  // Reordering keeps it listed; the visitor's product page shows the new cover first.
+  const visitor = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+  const pp = await visitor.newPage();
+  await pp.goto(`${served.url}/produk/${productId}`);
+  assert.equal(await pp.getAttribute('img[data-cover="1"]', 'alt'), 'Biji kopi sangrai foto 2');
+  // Delete the new cover: a confirm step in <details>, then a plain post.
+  await page.click('[data-photo] >> nth=0 >> summary');
+  await page.click('button[aria-label="Hapus foto 1"]');
+  await page.waitForSelector('p.notice[role="status"]');
+  assert.match(await page.textContent('p.notice[role="status"]') ?? '', /Foto dihapus/);
+  assert.deepEqual(await alts(), ['Biji kopi sangrai foto 1']);
+  await pp.goto(`${served.url}/produk/${productId}`);
+  assert.equal(await pp.getAttribute('img[data-cover="1"]', 'alt'), 'Biji kopi sangrai foto 1');
+  await assertAccessible(page, 'manage photos after delete');
+  await visitor.close();
   await ctx.close();
 });
