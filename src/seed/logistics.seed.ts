@@ -47,6 +47,7 @@ async function simulate(s: Sim): Promise<void> {
     if (Date.parse(when) > now) return false;
     return (await recordScan(s.db, null, { tracking, kind, locationId: loc, clientScanId: `seed-${s.seed}-${++seq}`, at: when, pickupCode: code })).ok;
   };
+  let returnedOne = false;
   const destVillages = ['35.78.01.1001', '31.71.01.1001', '51.71.01.1001', '53.71.01.1001'];
   for (let day = -s.days; day <= 0; day++) {
     // Sellers drop parcels off during the day; today's loads are heavy (harvest week) so two pickups are needed.
@@ -93,6 +94,16 @@ async function simulate(s: Sim): Promise<void> {
           if (!(await scan(m.tracking_number, 'out_for_delivery', s.kab, at(next + 1, 8)))) continue;
           if (r() < 0.1) {
             if (!(await scan(m.tracking_number, 'failed_delivery', s.kab, at(next + 2, 16)))) continue;
+            if (!returnedOne) {
+              // The week's first failure goes back to its seller: the whole way home over ordinary legs.
+              returnedOne = true;
+              if (!(await scan(m.tracking_number, 'return_started', s.kab, at(next + 2, 17)))) continue;
+              if (!(await scan(m.tracking_number, 'left_hub', s.kab, at(next + 3, 13)))) continue;
+              if (!(await scan(m.tracking_number, 'arrived_hub', s.kec, at(next + 3, 15.5)))) continue;
+              if (!(await scan(m.tracking_number, 'out_for_delivery', s.kec, at(next + 4, 8)))) continue;
+              await scan(m.tracking_number, 'returned', m.from_id!, at(next + 4, 11));
+              continue;
+            }
             if (!(await scan(m.tracking_number, 'out_for_delivery', s.kab, at(next + 3, 8)))) continue;
           }
           await scan(m.tracking_number, 'delivered', s.kab, at(next + 3 + Math.floor(r() * 2), 12), m.pickup_code ?? undefined);
