@@ -1,11 +1,12 @@
 // Builds the Hono app every domain mounts on: request ids, structured access logs, secure
-// headers with a CSP that allows no inline script, body limits, the actor, the locale, CSRF,
+// headers with a CSP that allows no inline script, gzip, body limits, the actor, the locale, CSRF,
 // static files, the language switch, health check, and one error mapping.
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { getCookie, setCookie } from 'hono/cookie';
 import { sql } from 'kysely';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -53,6 +54,9 @@ export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {
     c.header('x-request-id', id);
     log.info('request', { requestId: id, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) });
   });
+  // gzip for every text response over 1 KB: on EDGE (~100 kbit/s) a 30 KB page is 2.4 s raw and
+  // under a second compressed. Images are already compressed and are left alone by type.
+  app.use('*', compress());
   app.use('*', secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'],
