@@ -2,14 +2,12 @@
 // tracking. Declared with OpenAPI so it appears in /api/openapi.json.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { AppError, unwrap } from '../../../kernel/errors/index.js';
-import { fingerprint, idempotent, requireIdempotencyKey, type AppEnv } from '../../../kernel/http/index.js';
+import { requireIdempotencyKey, type AppEnv } from '../../../kernel/http/index.js';
 import { normaliseMobile } from '../../../kernel/auth/index.js';
-import { cartExists, clearCart, createCart, putLine, viewCart, type CartView } from '../cart/cart.service.js';
-import { MAX_QTY, placeOrder, type PlaceOrderInput } from '../checkout/place-order.js';
-import { ensurePayment } from '../payments/intent.js';
-import { qrisMerchant, qrisPayload } from '../payments/qris.js';
+import { cartExists, createCart, putLine, viewCart, type CartView } from '../cart/cart.service.js';
+import { MAX_QTY } from '../checkout/place-order.js';
+import { apiCheckout } from '../checkout/api-checkout.js';
 import { orderByNumber, ordersWithLines } from '../orders.repo.js';
-import { confirmationPath } from '../storefront/confirm-link.js';
 
 const json = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
 const problem = (description: string) => ({ content: { 'application/problem+json': { schema: z.object({ title: z.string(), code: z.string() }).passthrough() } }, description });
@@ -88,32 +86,8 @@ export function checkoutApi(app: OpenAPIHono<AppEnv>) {
       422: problem('Invalid input, or the key was used with a different payload'),
     },
   }), async (c) => {
-    const db = c.get('deps').h.db;
     const key = requireIdempotencyKey(c.req.header('idempotency-key'));
-    const b = c.req.valid('json');
-    const actor = c.get('actor');
-    const secret = c.get('deps').config.secret;
-    const scope = `checkout:${actor?.userId ?? 'anon'}`;
-    const res = await idempotent(db, scope, key, fingerprint(b), async (tx) => {
-      let lines = b.lines ?? [];
-      if (b.cartId) {
-        if (!(await cartExists(tx, b.cartId))) throw new AppError('ORDERS_CART_NOT_FOUND');
-        const cart = await viewCart(tx, b.cartId);
-        lines = cart.sellers.flatMap((s) => s.items.map((i) => ({ variantId: i.variant_id, qty: i.qty })));
-      }
-      const input: PlaceOrderInput = { lines, buyer: b.buyer, delivery: b.delivery, paymentMethod: b.paymentMethod, channel: b.channel ?? 'api', partnerId: b.partnerId ?? null, groupId: b.groupId };
-      const r = await placeOrder(tx, input, actor);
-      if (!r.ok) throw new AppError(r.code, r.params ?? {}, r.fields ?? {});
-      if (b.cartId) await clearCart(tx, b.cartId);
-      const pay = b.paymentMethod === 'cod' ? null : unwrap(await ensurePayment(tx, r.value.groupId));
-      return {
-        status: 201,
-        body: {
-          ...r.value, confirmationUrl: confirmationPath(secret, r.value.groupId),
-          payment: pay ? { id: pay.id, method: pay.method, amount: pay.amount, uniqueCode: pay.unique_code, qris: pay.method === 'qris' ? qrisPayload(qrisMerchant(), pay.amount, pay.id) : null } : null,
-        },
-      };
-    });
+    const res = await apiCheckout(c.get('deps').h.db, { key, body: c.req.valid('json'), actor: c.get('actor'), secret: c.get('deps').config.secret });
     if (res.replayed) c.header('idempotent-replayed', 'true');
     return c.json(res.body as z.infer<typeof Placed>, 201);
   });

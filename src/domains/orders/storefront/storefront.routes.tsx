@@ -2,12 +2,13 @@
 // buyer), confirmation and tracking. Every form carries CSRF and works without JavaScript.
 import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { page, idempotent, fingerprint, translateFields, type AppEnv } from '../../../kernel/http/index.js';
+import { page, fingerprint, translateFields, type AppEnv } from '../../../kernel/http/index.js';
 import { AppError, errorSpec, type FieldErrors } from '../../../kernel/errors/index.js';
 import { t } from '../../../kernel/i18n/index.js';
 import { normaliseMobile } from '../../../kernel/auth/index.js';
-import { clearCart, createCart, cartExists, putLine, viewCart } from '../cart/cart.service.js';
-import { placeOrder, type PlaceOrderInput } from '../checkout/place-order.js';
+import { createCart, cartExists, putLine, viewCart } from '../cart/cart.service.js';
+import type { PlaceOrderInput } from '../checkout/place-order.js';
+import { checkoutBatcher } from '../checkout/group-commit.js';
 import { listedProducts, villagePage } from '../orders.queries.js';
 import { orderByNumber, ordersWithLines } from '../orders.repo.js';
 import { cancelOrder, confirmReceipt } from '../orders.service.js';
@@ -122,11 +123,10 @@ export function storefrontRoutes() {
     };
     const secret = c.get('deps').config.secret;
     try {
-      const res = await idempotent(db, 'checkout-form', f.idem ?? '', fingerprint({ id, input }), async (tx) => {
-        const r = await placeOrder(tx, input, c.get('actor'));
-        if (!r.ok) throw new AppError(r.code, r.params ?? {}, r.fields ?? {});
-        await clearCart(tx, id);
-        return { status: 303, body: { location: confirmationPath(secret, r.value.groupId) } };
+      const res = await checkoutBatcher(db).checkout({
+        input, actor: c.get('actor'), cartId: id,
+        idem: { scope: 'checkout-form', key: f.idem ?? '', fp: fingerprint({ id, input }) },
+        respond: async (_tx, placed) => ({ status: 303, body: { location: confirmationPath(secret, placed.groupId) } }),
       });
       return c.redirect((res.body as { location: string }).location, 303);
     } catch (e) {

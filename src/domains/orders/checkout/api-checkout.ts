@@ -1,0 +1,51 @@
+// POST /api/v1/checkout as a use case: the cart (or explicit lines) placed through the
+// group-commit batcher with the request's Idempotency-Key, the payment of a transfer/QRIS
+// order created in the same transaction, and the response stored under the key. The route
+// and bench/orders.ts both call this, so the bench measures what production runs.
+import type { Db } from '../../../kernel/db/index.js';
+import { AppError, unwrap } from '../../../kernel/errors/index.js';
+import { fingerprint } from '../../../kernel/http/index.js';
+import type { Actor } from '../../../kernel/auth/index.js';
+import { cartExists, viewCart } from '../cart/cart.service.js';
+import { ensurePayment } from '../payments/intent.js';
+import { qrisMerchant, qrisPayload } from '../payments/qris.js';
+import { confirmationPath } from '../storefront/confirm-link.js';
+import type { PlaceOrderInput } from './place-order.js';
+import { checkoutBatcher } from './group-commit.js';
+
+export interface ApiCheckoutBody {
+  cartId?: string;
+  lines?: { variantId: string; qty: number; expectedUnitPrice?: number }[];
+  buyer: { name: string; phone?: string };
+  delivery: PlaceOrderInput['delivery'];
+  paymentMethod: PlaceOrderInput['paymentMethod'];
+  channel?: 'api' | 'partner';
+  partnerId?: string;
+  groupId?: string;
+}
+
+export async function apiCheckout(db: Db, o: { key: string; body: ApiCheckoutBody; actor: Actor | null; secret: string }) {
+  const b = o.body;
+  let lines = b.lines ?? [];
+  if (b.cartId) {
+    // Read before the batch (the cart is the buyer's own); it is emptied in the order's transaction.
+    if (!(await cartExists(db, b.cartId))) throw new AppError('ORDERS_CART_NOT_FOUND');
+    const cart = await viewCart(db, b.cartId);
+    lines = cart.sellers.flatMap((s) => s.items.map((i) => ({ variantId: i.variant_id, qty: i.qty })));
+  }
+  const input: PlaceOrderInput = { lines, buyer: b.buyer, delivery: b.delivery, paymentMethod: b.paymentMethod, channel: b.channel ?? 'api', partnerId: b.partnerId ?? null, groupId: b.groupId };
+  return checkoutBatcher(db).checkout({
+    input, actor: o.actor, cartId: b.cartId,
+    idem: { scope: `checkout:${o.actor?.userId ?? 'anon'}`, key: o.key, fp: fingerprint(b) },
+    respond: async (tx, placed) => {
+      const pay = b.paymentMethod === 'cod' ? null : unwrap(await ensurePayment(tx, placed.groupId));
+      return {
+        status: 201,
+        body: {
+          ...placed, confirmationUrl: confirmationPath(o.secret, placed.groupId),
+          payment: pay ? { id: pay.id, method: pay.method, amount: pay.amount, uniqueCode: pay.unique_code, qris: pay.method === 'qris' ? qrisPayload(qrisMerchant(), pay.amount, pay.id) : null } : null,
+        },
+      };
+    },
+  });
+}

@@ -1,0 +1,66 @@
+// Idempotency keys of a batch of checkouts, with the kernel's rules (kernel/http/idempotency):
+// a key already done replays its response, the same key with another payload is refused, a
+// key another process holds in flight is refused for now unless it is stale (a crashed
+// request). A batch writes its keys as `done` with the response, in the orders' own
+// transaction, so an order and its key commit together or not at all.
+import type { Tx } from '../../../kernel/db/index.js';
+import type { StoredResponse } from '../../../kernel/http/index.js';
+
+export interface IdemKey {
+  scope: string;
+  key: string;
+  /** Fingerprint of the request payload (kernel `fingerprint`). */
+  fp: string;
+}
+
+export type KeyVerdict =
+  | { kind: 'replay'; response: StoredResponse }
+  | { kind: 'refused'; code: 'IDEMPOTENCY_KEY_REUSED' | 'IDEMPOTENCY_IN_FLIGHT' }
+  | { kind: 'stale'; createdAt: string };
+
+/** The kernel's take-over age: an in-flight key older than this belongs to a crashed request. */
+const STALE_MS = 60_000;
+
+/** What each existing key means for its checkout; keys not yet stored have no verdict. */
+export async function keyVerdicts(tx: Tx, keys: IdemKey[]): Promise<Map<IdemKey, KeyVerdict>> {
+  const out = new Map<IdemKey, KeyVerdict>();
+  if (keys.length === 0) return out;
+  const rows = await tx.selectFrom('idempotency_keys').selectAll()
+    .where((eb) => eb.or(keys.map((k) => eb.and([eb('scope', '=', k.scope), eb('key', '=', k.key)]))))
+    .execute();
+  const byKey = new Map(rows.map((r) => [`${r.scope}\u0000${r.key}`, r]));
+  for (const k of keys) {
+    const row = byKey.get(`${k.scope}\u0000${k.key}`);
+    if (!row) continue;
+    if (row.fingerprint !== k.fp) out.set(k, { kind: 'refused', code: 'IDEMPOTENCY_KEY_REUSED' });
+    else if (row.state === 'done') out.set(k, { kind: 'replay', response: { status: row.response_status ?? 200, body: JSON.parse(row.response_body ?? 'null') } });
+    else if (Date.now() - Date.parse(row.created_at) > STALE_MS) out.set(k, { kind: 'stale', createdAt: row.created_at });
+    else out.set(k, { kind: 'refused', code: 'IDEMPOTENCY_IN_FLIGHT' });
+  }
+  return out;
+}
+
+/**
+ * Stores the batch's keys as done. False when one was stored meanwhile (another server's
+ * request with the same key): the caller rolls back and lets each checkout decide alone.
+ */
+export async function storeKeys(tx: Tx, keys: { idem: IdemKey; response: StoredResponse; staleKeyAt: string | null }[]): Promise<boolean> {
+  if (keys.length === 0) return true;
+  for (const k of keys) {
+    if (k.staleKeyAt === null) continue;
+    const taken = await tx.deleteFrom('idempotency_keys').where('scope', '=', k.idem.scope).where('key', '=', k.idem.key)
+      .where('state', '=', 'in_flight').where('created_at', '=', k.staleKeyAt).executeTakeFirst();
+    if (Number(taken.numDeletedRows) !== 1) return false;
+  }
+  const at = new Date().toISOString();
+  const rows = keys.map((k) => ({
+    scope: k.idem.scope, key: k.idem.key, fingerprint: k.idem.fp, state: 'done' as const,
+    response_status: k.response.status, response_body: JSON.stringify(k.response.body), created_at: at,
+  }));
+  let inserted = 0;
+  for (let i = 0; i < rows.length; i += 500) {
+    const r = await tx.insertInto('idempotency_keys').values(rows.slice(i, i + 500)).onConflict((oc) => oc.columns(['scope', 'key']).doNothing()).executeTakeFirst();
+    inserted += Number(r.numInsertedOrUpdatedRows ?? 0);
+  }
+  return inserted === rows.length;
+}
