@@ -1,12 +1,14 @@
 // The innovation centre in a real browser with JavaScript off on a 360 px phone: a reviewer
 // works through the queue and completes a review with failed items; the seller then sees the
-// improvement tasks in Bahasa Indonesia and marks one done. axe-clean at every step.
+// improvement tasks in Bahasa Indonesia and marks one done; a seller who renames a listed
+// product is told it went back to review, and the reviewer finds the new round in the queue.
+// axe-clean at every step.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { launch, serveWorld, signIn, assertAccessible, assertFitsPhone, PHONE, type Served } from './support.js';
-import { submitForReview } from '../../src/domains/innovation/index.js';
-import { addCertification, inDays, reviewFixture } from '../../src/domains/innovation/testing.js';
+import { completeReview, submitForReview } from '../../src/domains/innovation/index.js';
+import { addCertification, inDays, results, reviewFixture } from '../../src/domains/innovation/testing.js';
 
 let browser: Browser;
 let served: Served;
@@ -72,4 +74,31 @@ test('reviewer completes a review at 360 px without JavaScript; the seller sees 
   await sp.waitForURL(/\/innovation\/mine/);
   assert.equal(await sp.getAttribute('li[data-task="packaging"]', 'data-status'), 'done');
   await sellerCtx.close();
+});
+
+test('a seller renames a listed product without JavaScript: told it is back in review; the reviewer sees round 2', async () => {
+  const h = served.world.h;
+  const f = await reviewFixture(h, { category: 'tenun', title: 'Tenun Ikat Ngada', nth: 1 });
+  const s = await submitForReview(h.db, f.seller, f.productId);
+  assert.ok(s.ok && (await completeReview(h.db, f.reviewer, s.value.reviewId, { items: results('tenun') })).ok);
+
+  const sellerCtx = await browser.newContext({ ...PHONE, javaScriptEnabled: false, locale: 'id-ID' });
+  const sp = await sellerCtx.newPage();
+  await signIn(sp, served, 'seller', f.umkmId);
+  await sp.goto(`${served.url}/jual/produk/${f.productId}`);
+  await sp.fill('#f-title', 'Tenun Ikat Ngada Motif Kuda');
+  await sp.click('form[action$="' + f.productId + '"] button.primary');
+  await sp.waitForSelector('p.notice[role="status"]');
+  assert.match(await sp.textContent('p.notice[role="status"]') ?? '', /masuk penilaian ulang \(putaran baru\)/);
+  assert.equal(await sp.getAttribute('main .badge[data-state]', 'data-state'), 'in_review');
+  await assertFitsPhone(sp, 'edit sent back to review');
+  await assertAccessible(sp, 'edit sent back to review');
+  await sellerCtx.close();
+
+  const reviewerCtx = await browser.newContext({ ...PHONE, javaScriptEnabled: false, locale: 'id-ID' });
+  const rp = await reviewerCtx.newPage();
+  await signIn(rp, served, 'reviewer', '53.09');
+  await rp.goto(`${served.url}/innovation/queue`);
+  assert.match(await rp.textContent('[data-testid="review-queue"]') ?? '', /Tenun Ikat Ngada Motif Kuda/);
+  await reviewerCtx.close();
 });
