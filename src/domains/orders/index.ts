@@ -1,7 +1,9 @@
 // Orders: storefront (home section, village pages, cart, checkout, tracking), orders with
 // three status columns, village payments (COD, transfer, QRIS) and assisted ordering.
+import { registerStartupTask } from '../../kernel/cli/index.js';
 import './orders.tables.js';
 import './messages.js';
+import { scheduleExpiry } from './expiry-job.js';
 
 export { ordersMigrations } from './migrations/index.js';
 export { ordersRoutes } from './orders.routes.js';
@@ -26,3 +28,6 @@ export { storefrontHomeSection } from './storefront/home-section.js';
 export { qrisPayload, crc16ccitt, parseTlv, verifyCrc } from './payments/qris.js';
 /** The seed's access to the treasurer's settlement and the point's COD pickup (same use cases as the pages). */
 export { settleOrganisationForSeed, collectAtPointForSeed } from './seed-support.js';
+
+// Expired reservations are released by a recurring job; startup queues a run at once (catch-up).
+registerStartupTask((h) => scheduleExpiry(h.db, new Date()));

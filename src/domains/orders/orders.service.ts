@@ -70,7 +70,7 @@ export async function confirmReceipt(db: Tx, orderId: string, who: Requester): P
   });
 }
 
-/** Cancels unpaid transfer/QRIS orders whose reservation expired (job `orders.expire`). */
+/** Cancels unpaid transfer/QRIS orders whose reservation expired (job `orders.expire_reservations`, expiry-job.ts). */
 export async function expireReservations(db: Tx, now = new Date()): Promise<number> {
   const due = await db.selectFrom('orders').select('id').where('reserved_until', '<', now.toISOString()).where('status', '=', 'placed').where('payment_status', '=', 'unpaid').where('fulfilment_status', '=', 'unfulfilled').limit(500).execute();
   let n = 0;
