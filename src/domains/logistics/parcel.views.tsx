@@ -1,13 +1,14 @@
 // Staff and seller views of one parcel (history and proof of delivery, the photo included),
 // the seller's parcel list, and the photo hand-over form shared by agents and hub couriers.
 import type { Context } from 'hono';
-import { formatDateTime } from '../../kernel/i18n/index.js';
+import { formatDateTime, t } from '../../kernel/i18n/index.js';
 import { Csrf, type AppEnv } from '../../kernel/http/index.js';
-import { trOf } from './hub.views.js';
 import { PROOF_WIDTHS } from './proof-photos.js';
 import type { ParcelsTable } from './logistics.tables.js';
 
 type C = Context<AppEnv>;
+// Own translator (not hub.views' trOf): hub.views renders PhotoForm, so importing it back would be a cycle.
+const trOf = (c: C) => (k: string, p?: Record<string, unknown>) => t(c.get('locale'), k, p);
 
 /** Delivery with a photo instead of the buyer's code: multipart, CSRF, no script needed. */
 export function PhotoForm(p: { c: C; action: string; scanId: string; title: string; hint: string; point?: string; errors?: Record<string, string>; raw?: Record<string, string>; active: boolean }) {
