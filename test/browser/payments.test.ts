@@ -49,7 +49,7 @@ async function buy(method: 'QRIS' | 'Transfer bank'): Promise<Page> {
   return page;
 }
 
-const pendingPayment = (method: string) =>
+const pendingPayment = (method: 'qris' | 'transfer') =>
   s.world.h.db.selectFrom('payments').selectAll().where('method', '=', method).where('status', '=', 'pending').executeTakeFirstOrThrow();
 
 test('QRIS: the code and amount are shown; a signed provider webhook pays it and the confirmation says so', async () => {
