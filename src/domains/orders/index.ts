@@ -12,6 +12,8 @@ export type { OrdersTable, OrderLinesTable, OrderStatus, PaymentStatus, Fulfilme
 export { placeOrder, CheckoutFailure, MAX_LINES, MAX_QTY, type PlaceOrderInput, type Placed, type PlacedOrder, type Delivery } from './checkout/place-order.js';
 /** Logistics plugs in real shipping quotes; null (or no quoter) falls back to the flat weight-band table. */
 export { registerShippingQuoter, flatRate, type ShippingQuoter, type ShippingQuery } from './shipping.js';
+/** Logistics tells the buyer's pages an order's parcels (tracking number, pickup code). */
+export { registerParcelLookup, type BuyerParcel, type ParcelLookup } from './parcels.js';
 /** Subscribe to every status/payment/fulfilment transition, delivered after commit. */
 export { onOrderEvent, flushOrderEvents, type OrderEvent, type OrderEventListener } from './events.js';
 /** Subscribe inside the transaction of every transition (outbox: webhooks, parcels commit with the order). */

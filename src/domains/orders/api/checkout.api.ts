@@ -8,6 +8,7 @@ import { cartExists, createCart, putLine, viewCart, type CartView } from '../car
 import { MAX_QTY } from '../checkout/place-order.js';
 import { apiCheckout } from '../checkout/api-checkout.js';
 import { orderByNumber, ordersWithLines } from '../orders.repo.js';
+import { buyerParcels } from '../parcels.js';
 
 const json = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
 const problem = (description: string) => ({ content: { 'application/problem+json': { schema: z.object({ title: z.string(), code: z.string() }).passthrough() } }, description });
@@ -93,7 +94,7 @@ export function checkoutApi(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(createRoute({
-    method: 'get', path: '/api/v1/orders/track', tags: ['orders'], summary: 'Track an order by its number and the buyer’s mobile number',
+    method: 'get', path: '/api/v1/orders/track', tags: ['orders'], summary: 'Track an order by its number and the buyer’s mobile number; parcels carry the pickup code the buyer tells the service point',
     request: { query: z.object({ number: z.string().max(20), phone: z.string().max(30) }) },
     responses: { 200: json(z.any(), 'The order with its three statuses'), 404: problem('No order with that number and phone') },
   }), async (c) => {
@@ -103,10 +104,12 @@ export function checkoutApi(app: OpenAPIHono<AppEnv>) {
     const o = phone ? await orderByNumber(db, q.number) : undefined;
     if (!o || o.buyer_phone !== phone) throw new AppError('ORDERS_NOT_FOUND');
     const [full] = await ordersWithLines(db, { ids: [o.id] });
+    const parcels = (await buyerParcels(db, [o.id])).get(o.id) ?? [];
     return c.json({
       number: full.number, status: full.status, paymentStatus: full.payment_status, fulfilmentStatus: full.fulfilment_status, total: full.total, sellerShare: full.seller_share,
       seller: full.umkm_name, placedAt: full.placed_at, deliveredAt: full.delivered_at,
       lines: full.lines.map((l) => ({ title: l.title, qty: l.qty, unitPrice: l.unit_price, lineTotal: l.line_total })),
+      parcels,
     }, 200);
   });
 }

@@ -8,7 +8,8 @@ import { formatRupiah } from '../../../kernel/money/index.js';
 import { scopeIds } from '../../../kernel/auth/index.js';
 import { ordersWithLines } from '../orders.repo.js';
 import { cancelOrder, confirmReceipt, recordFulfilment } from '../orders.service.js';
-import { OrderCard, type OrderWithLines } from '../storefront/order.views.js';
+import { BuyerParcels, OrderCard, type OrderWithLines } from '../storefront/order.views.js';
+import { buyerParcels } from '../parcels.js';
 import { balances, ledgerOf, owedInOrganisations, settleOrganisation, settlementCsv, settlementsOf } from './earnings.js';
 import './messages.js';
 
@@ -158,6 +159,7 @@ export function sellerRoutes() {
     const db = c.get('deps').h.db;
     const ids = await db.selectFrom('orders').select('id').where('buyer_user_id', '=', actor.userId).orderBy('placed_at', 'desc').limit(50).execute();
     const orders = await ordersWithLines(db, { ids: ids.map((r) => r.id) });
+    const parcels = await buyerParcels(db, orders.map((o) => o.id));
     const l = c.get('locale');
     return page(c, { title: t(l, 'orders.mine.title'), status }, (
       <>
@@ -165,6 +167,7 @@ export function sellerRoutes() {
         {notice ? <div class="alert" role="alert"><p>{notice}</p></div> : null}
         {orders.length === 0 ? <p>{t(l, 'orders.mine.none')}</p> : orders.reverse().map((o) => (
           <OrderCard c={c} o={o}>
+            <BuyerParcels c={c} parcels={parcels.get(o.id)} />
             <div class="row">
               {o.status === 'placed' && o.fulfilment_status === 'unfulfilled' ? <form method="post" action={`/pesanan-saya/${o.id}/batal`}><Csrf c={c} /><button type="submit">{t(l, 'orders.track.cancel')}</button></form> : null}
               {o.status === 'placed' && ['handed_over', 'in_transit', 'ready_for_pickup'].includes(o.fulfilment_status) ? <form method="post" action={`/pesanan-saya/${o.id}/terima`}><Csrf c={c} /><button type="submit" class="primary">{t(l, 'orders.track.confirm')}</button></form> : null}

@@ -7,6 +7,7 @@ import { formatRupiah } from '../../../kernel/money/index.js';
 import type { OrderLinesTable, OrdersTable, PaymentsTable } from '../orders.tables.js';
 import { producerShare } from '../fees.js';
 import { BANK_ACCOUNT } from '../payments/intent.js';
+import type { BuyerParcel } from '../parcels.js';
 import './messages.js';
 
 type C = Context<AppEnv>;
@@ -98,5 +99,21 @@ export function BuyerActions(p: { c: C; o: OrdersTable; phone: string }) {
           <button type="submit" class="primary">{t(l, 'orders.track.confirm')}</button></form>
       ) : null}
     </div>
+  );
+}
+
+/** The buyer's parcel: tracking number and, while it waits at the point, the pickup code. Buyer pages only. */
+export function BuyerParcels(p: { c: C; parcels: BuyerParcel[] | undefined }) {
+  const l = p.c.get('locale');
+  if (!p.parcels?.length) return null;
+  return (
+    <section class="parcel" aria-label={t(l, 'orders.parcel.title')}>
+      {p.parcels.map((x) => (
+        <div>
+          <p>{t(l, 'orders.parcel.tracking')}: <strong class="tracking-number">{x.trackingNumber}</strong></p>
+          {x.pickupCode ? <p>{t(l, 'orders.parcel.code')}: <strong class="pickup-code" data-pickup-code={x.pickupCode}>{x.pickupCode}</strong><br /><small>{t(l, 'orders.parcel.code_hint')}</small></p> : null}
+        </div>
+      ))}
+    </section>
   );
 }

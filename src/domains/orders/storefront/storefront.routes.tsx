@@ -16,7 +16,8 @@ import { ensurePayment } from '../payments/intent.js';
 import { qrisMerchant, qrisPayload, qrisSvg } from '../payments/qris.js';
 import { CartPage, VillagePage } from './storefront.views.js';
 import { CheckoutPage } from './checkout.views.js';
-import { BuyerActions, OrderCard, PaymentBox, TrackForm } from './order.views.js';
+import { BuyerActions, BuyerParcels, OrderCard, PaymentBox, TrackForm } from './order.views.js';
+import { buyerParcels } from '../parcels.js';
 import { checkoutState } from './checkout-form.js';
 import { confirmationPath, validSig } from './confirm-link.js';
 
@@ -167,10 +168,11 @@ export function storefrontRoutes() {
       return page(c, { title: t(c.get('locale'), 'orders.track.title'), status: 404 }, <TrackForm c={c} raw={f} error={msg(c, 'ORDERS_NOT_FOUND')} />);
     }
     const [full] = await ordersWithLines(db, { ids: [o.id] });
+    const parcels = await buyerParcels(db, [o.id]);
     return page(c, { title: t(c.get('locale'), 'orders.track.title') }, (
       <>
         {notice ? <div class="notice" role="status"><p>{notice}</p></div> : null}
-        <OrderCard c={c} o={full}><BuyerActions c={c} o={full} phone={f.phone} /></OrderCard>
+        <OrderCard c={c} o={full}><BuyerParcels c={c} parcels={parcels.get(o.id)} /><BuyerActions c={c} o={full} phone={f.phone} /></OrderCard>
         <TrackForm c={c} />
       </>
     ));
