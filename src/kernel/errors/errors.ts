@@ -57,6 +57,7 @@ defineErrors({
   VALIDATION_FAILED: { status: 422, message: 'errors.validation' },
   MALFORMED_JSON: { status: 400, message: 'errors.malformed_json' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'errors.too_large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'errors.media_type' },
   NOT_FOUND: { status: 404, message: 'errors.not_found' },
   UNAUTHENTICATED: { status: 401, message: 'errors.unauthenticated' },
   FORBIDDEN: { status: 403, message: 'errors.forbidden' },

@@ -44,7 +44,10 @@ export function handleError(err: unknown, c: Context<AppEnv>, log: Logger) {
   let appErr: AppError;
   if (err instanceof AppError) appErr = err;
   else if (err instanceof HTTPException) {
-    appErr = new AppError(err.status === 413 ? 'PAYLOAD_TOO_LARGE' : err.status === 400 ? 'MALFORMED_JSON' : err.status === 404 ? 'NOT_FOUND' : 'INTERNAL');
+    // Hono and the OpenAPI validator throw these for bodies they cannot read (415 when the
+    // Content-Type is not the one the route declares): the caller's mistake, never a 500.
+    const byStatus: Record<number, string> = { 400: 'MALFORMED_JSON', 404: 'NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE' };
+    appErr = new AppError(byStatus[err.status] ?? 'INTERNAL');
   } else {
     log.error('unhandled error', { requestId: c.get('requestId'), path: c.req.path, error: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined });
     appErr = new AppError('INTERNAL');

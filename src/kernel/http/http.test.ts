@@ -2,6 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { z } from 'zod';
+import { createRoute } from '@hono/zod-openapi';
 import { createHttpApp, createLogger, readJson } from './index.js';
 import { createTestDb, TestClient } from '../testing/index.js';
 import { kernelMigrations, type DbHandle } from '../db/index.js';
@@ -23,6 +24,9 @@ before(async () => {
     return c.json(body, 201);
   });
   app.get('/boom', () => { throw new Error('secret internals'); });
+  // A documented route whose body must be JSON: the validator throws its own 415 otherwise.
+  app.openapi(createRoute({ method: 'post', path: '/api/v1/documented', request: { body: { required: true, content: { 'application/json': { schema: schema } } } }, responses: { 201: { description: 'made' } } }),
+    (c) => { writes++; return c.json(c.req.valid('json'), 201); });
 });
 after(() => h.close());
 
@@ -52,6 +56,14 @@ test('oversized bodies → 413', async () => {
   const r = await post(JSON.stringify({ name: 'x'.repeat(5000), qty: 1 }));
   assert.equal(r.status, 413);
   assert.equal((await r.json() as any).code, 'PAYLOAD_TOO_LARGE');
+});
+
+test('a body of the wrong content type on a documented route → 415 problem+json, not a 500', async () => {
+  const r = await new TestClient(app).fetch('/api/v1/documented', { method: 'POST', body: 'name=gula', headers: { 'content-type': 'text/plain' } });
+  assert.equal(r.status, 415);
+  const p = (await r.json()) as any;
+  assert.equal(p.code, 'UNSUPPORTED_MEDIA_TYPE');
+  assert.match(p.title, /Content-Type/);
 });
 
 test('nothing was written by any bad request; a good one is', async () => {
