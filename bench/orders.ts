@@ -16,6 +16,7 @@ import '../src/domains/logistics/index.js';
 import { placeOrder, type PlaceOrderInput } from '../src/domains/orders/index.js';
 import { apiCheckout, type ApiCheckoutBody } from '../src/domains/orders/checkout/api-checkout.js';
 import { checkoutBatcher } from '../src/domains/orders/checkout/group-commit.js';
+import { checkoutAlone } from '../src/domains/orders/checkout/checkout-alone.js';
 
 const N = Number(process.argv[2] ?? 5000);
 const url = process.env.DATABASE_URL;
@@ -55,6 +56,13 @@ async function run(label: string, fn: (i: number) => Promise<unknown>, n: number
 const q0 = h.queryCount();
 const base = await run('baseline: placeOrder, 1 tx per order, 16 concurrent', (i) => placeOrder(h.db, input(i), null), Math.min(N, 1000), 16);
 const perBase = (h.queryCount() - q0) / Math.min(N, 1000);
+// What the API ran before group commit: per request, the kernel's idempotent() (key reserved,
+// then one transaction for order + stored response), i.e. two durable commits per order.
+let j = 0;
+await run('per request: idempotent() + placeOrder, 16 concurrent', async (i) => {
+  const o = await checkoutAlone(h.db, { input: input(i), actor: null, idem: { scope: 'bench', key: `alone-${process.pid}-${++j}`, fp: 'fp' } });
+  if (o.kind !== 'placed') throw new Error(`checkout ${i}: ${o.kind}`);
+}, Math.min(N, 1000), 16);
 const batcher = checkoutBatcher(h.db);
 const q1 = h.queryCount();
 let k = 0;
