@@ -7,7 +7,7 @@ import { formatDateTime, t, registerMessages } from '../../../kernel/i18n/index.
 import { formatRupiah } from '../../../kernel/money/index.js';
 import { isId } from '../../../kernel/ids/index.js';
 import { scopeIds } from '../../../kernel/auth/index.js';
-import { placeOrder } from '../checkout/place-order.js';
+import { checkoutBatcher } from '../checkout/group-commit.js';
 import { quickSearch, servicePoint } from '../orders.queries.js';
 import { ordersWithLines } from '../orders.repo.js';
 import { OrderCard } from '../storefront/order.views.js';
@@ -92,7 +92,8 @@ export function assistedRoutes() {
     const raw: Record<string, string> = {};
     for (const [k, v] of Object.entries(body)) if (typeof v === 'string') raw[k] = v.slice(0, 200);
     const lines = Object.entries(raw).filter(([k, v]) => k.startsWith('qty_') && v.trim() !== '' && v.trim() !== '0').map(([k, v]) => ({ variantId: k.slice(4), qty: /^\d+$/.test(v.trim()) ? Number(v) : NaN }));
-    const r = await placeOrder(c.get('deps').h.db, {
+    // The same group-commit batcher as the storefront and the API.
+    const r = await checkoutBatcher(c.get('deps').h.db).place({
       lines, buyer: { name: raw.name ?? '', phone: raw.phone ?? '' }, delivery: { kind: 'pickup', servicePointId: sp.id },
       paymentMethod: 'cod', channel: 'assisted', agentServicePointId: sp.id, consent: raw.consent === '1',
     }, actor);
