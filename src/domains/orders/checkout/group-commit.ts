@@ -118,11 +118,22 @@ export class CheckoutBatcher {
   private async run(batch: Pending[]) {
     this.batches++;
     let done: { outcomes: Map<Pending, Outcome>; events: OrderEvent[] };
+    let committing = false;
     try {
-      done = await this.db.transaction().execute((tx) => this.runIn(tx, batch));
-    } catch {
-      // Unexpected (a driver error, a key stored meanwhile by another server): every checkout
-      // runs again alone, so each gets its own verdict.
+      done = await this.db.transaction().execute(async (tx) => {
+        const r = await this.runIn(tx, batch);
+        committing = true;
+        return r;
+      });
+    } catch (e) {
+      // A failed COMMIT may still have committed: running the checkouts again could place them
+      // twice, so nobody is acknowledged and each client retries (with its key, safely).
+      if (committing) {
+        for (const p of batch) p.reject(e);
+        return;
+      }
+      // Unexpected before commit (a driver error, a key stored meanwhile by another server):
+      // every checkout runs again alone, so each gets its own verdict.
       this.fallbacks++;
       await Promise.all(batch.map((p) => checkoutAlone(this.db, p).then(p.resolve, p.reject)));
       return;

@@ -1,12 +1,14 @@
-// placeOrder: the one checkout use case for the storefront, the JSON API, assisted orders at a
-// service point and partner platforms. Prices, fees and shipping always come from the server
-// and are frozen into the rows. Stock is reserved by catalog's conditional update, so
-// concurrent checkouts for the last units can never oversell.
+// placeOrder: one checkout in one transaction — the use case behind partner platforms, the
+// seed, and the group-commit batcher's fallback (the storefront, the JSON API and assisted
+// orders go through the batcher in group-commit.ts, which plans with the same `prepare` and
+// `planCheckout`). Prices, fees and shipping always come from the server and are frozen into
+// the rows. Stock is reserved by catalog's conditional update, so concurrent checkouts for the
+// last units can never oversell.
 //
 // Failures found before anything is written come back as a Result. A reservation lost to a
 // concurrent buyer is found after earlier lines were reserved: then a CheckoutFailure is
 // thrown, which rolls back our own transaction (and is returned as a Result) or the caller's
-// transaction/savepoint when the caller passed one (idempotency wrapper, group commit).
+// transaction when the caller passed one (the idempotency wrapper).
 import { AppError, fail, ok, type Result } from '../../../kernel/errors/index.js';
 import { inTransaction, nowIso, type Tx } from '../../../kernel/db/index.js';
 import { normaliseMobile, scopeIds, type Actor } from '../../../kernel/auth/index.js';
