@@ -117,4 +117,18 @@ export const catalogMigrations: Migrations = {
       await sql`insert into product_fts(product_fts, rank) values ('rank', 'bm25(10.0, 4.0, 1.0)')`.execute(db);
     },
   },
+  // Covering indexes for what search checks per FTS5 match (bench/catalog-search.ts): the filter
+  // columns of a search document without its text (a few dozen bytes a row instead of the
+  // whole document), and a variant's stock without reading the variant and stock rows. SQLite
+  // only: PostgreSQL reads the tsvector of every match from the heap anyway.
+  '0404_catalog_search_covering': {
+    async up(db: Kysely<any>) {
+      if (isPostgres(db)) return;
+      await db.schema.createIndex('product_search_filters').on('product_search')
+        .columns(['doc_id', 'listed', 'village_code', 'category', 'price_min', 'umkm_id', 'product_id']).execute();
+      await db.schema.createIndex('variants_product_active_id').on('variants').columns(['product_id', 'active', 'id']).execute();
+      await db.schema.dropIndex('variants_product_active').execute();
+      await db.schema.createIndex('stock_variant_available').on('stock').columns(['variant_id', 'available']).execute();
+    },
+  },
 };
