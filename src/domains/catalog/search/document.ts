@@ -5,10 +5,20 @@
 import type { Tx } from '../../../kernel/db/index.js';
 import { categoryOf, groupOf } from '../taxonomy.js';
 import { indexText } from './normalise.js';
+import { searchChanged } from './cache.js';
 import '../catalog.tables.js';
 
 /** Rebuilds (or removes, when the product is gone) the search document of one product. */
 export async function reindexProduct(tx: Tx, productId: string): Promise<void> {
+  // After the write, as close to the commit as this function gets (see cache.ts).
+  try {
+    await writeDocument(tx, productId);
+  } finally {
+    searchChanged();
+  }
+}
+
+async function writeDocument(tx: Tx, productId: string): Promise<void> {
   const p = await tx
     .selectFrom('products as p')
     .innerJoin('umkm as u', 'u.id', 'p.umkm_id')

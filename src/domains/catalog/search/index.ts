@@ -5,6 +5,7 @@ import { PAGE_SIZE, pageOf, type SearchEngine, type SearchQuery } from './engine
 import { sqliteSearch } from './sqlite.js';
 import { postgresSearch } from './postgres.js';
 import { productCards, type ProductCard } from './cards.js';
+import { cachedHits } from './cache.js';
 
 export type { SearchQuery, SearchEngine } from './engine.js';
 export { PAGE_SIZE, MAX_PAGE, REGION_RE, COUNT_CAP } from './engine.js';
@@ -22,9 +23,14 @@ export function engineFor(db: Db): SearchEngine {
   return isPostgres(db) ? postgresSearch : sqliteSearch;
 }
 
-/** Searches listed products: relevance order for words, newest first without; two statements. */
-export async function searchProducts(db: Db, query: SearchQuery): Promise<SearchResult> {
-  const hits = await engineFor(db).hits(db, query);
+/**
+ * Searches listed products: relevance order for words, newest first without; at most five
+ * statements, one (the cards) when the hits are cached. `fresh` skips the hits cache (benches
+ * measuring the engine itself).
+ */
+export async function searchProducts(db: Db, query: SearchQuery, opts: { fresh?: boolean } = {}): Promise<SearchResult> {
+  const engine = engineFor(db);
+  const hits = await (opts.fresh ? engine.hits(db, query) : cachedHits(db, query, () => engine.hits(db, query)));
   const items = await productCards(db, hits.ids);
   const { limit, offset } = pageOf(query);
   return { items, total: hits.total, page: offset / limit + 1, pageSize: query.pageSize ? limit : PAGE_SIZE };

@@ -9,7 +9,7 @@ import { makeProduct } from '../testing.js';
 import { newId } from '../../../kernel/ids/index.js';
 import { nowIso } from '../../../kernel/db/index.js';
 import { setListing } from '../listing.js';
-import { searchProducts } from './index.js';
+import { searchProducts, reindexProduct } from './index.js';
 import { sqliteEngine } from './sqlite.js';
 import { isPostgres } from '../../../kernel/db/index.js';
 import { stem, indexText } from './normalise.js';
@@ -119,6 +119,21 @@ test('pagination: page size and totals', async () => {
   assert.deepEqual([p1.items.length, p2.items.length, p3.items.length], [3, 3, 1]);
   assert.equal(new Set([...p1.items, ...p2.items, ...p3.items].map((i) => i.id)).size, 7);
   assert.equal(p2.page, 2);
+});
+
+test('hits are cached per query until a search document changes; cards are always read fresh', async () => {
+  await searchProducts(w.h.db, { q: 'Semut organik' });
+  let n = w.h.queryCount();
+  const again = await searchProducts(w.h.db, { q: 'semut  ORGANIK' });
+  assert.equal(w.h.queryCount() - n, 1, 'only the cards statement');
+  assert.deepEqual(again.items.map((i) => i.id), [ids.gulaSemut]);
+  await w.h.db.transaction().execute((tx) => reindexProduct(tx, ids.gulaSemut));
+  n = w.h.queryCount();
+  await searchProducts(w.h.db, { q: 'semut organik' });
+  assert.ok(w.h.queryCount() - n > 1, 'ranked again after the reindex');
+  n = w.h.queryCount();
+  await searchProducts(w.h.db, { q: 'semut organik' }, { fresh: true });
+  assert.ok(w.h.queryCount() - n > 1, 'fresh skips the cache');
 });
 
 test('the index follows listing changes and edits', async () => {
