@@ -25,6 +25,12 @@ export interface SolveOptions {
   granular?: number;
   /** iterations without improvement before a restart (default 20000) */
   restartAfter?: number;
+  /**
+   * iterations without improvement after which the run ends early (default: never). For quick
+   * answers in a service: a small instance converges in a few hundred iterations and need not
+   * spend the rest of its time limit proving it.
+   */
+  stopAfter?: number;
 }
 
 /** Best solution found by a solver run. */
@@ -140,6 +146,7 @@ export function runHgs(inst: VrpInstance, opts: SolveOptions = {}, migration?: M
         if (pop.add(offspring, false)) nonProd = 1;
       }
     }
+    if (opts.stopAfter !== undefined && nonProd >= opts.stopAfter) break;
     if (nonProd >= restartAfter) {
       pop.restart();
       initial();

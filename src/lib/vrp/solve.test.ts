@@ -106,6 +106,15 @@ describe('solver', () => {
     assert.equal(checkSolution(inst, r.routes).feasible, true);
   });
 
+  it('ends early after stopAfter iterations without improvement, with the same answer as a longer run', () => {
+    const inst = parseVrp(P_N16_K8, 'P-n16-k8.vrp');
+    const r = runHgs(inst, { iterations: 100_000, stopAfter: 500, seed: 3 });
+    assert.ok(r.iterations < 100_000, `ran ${r.iterations} iterations`);
+    assert.equal(r.cost, 450);
+    const again = runHgs(inst, { iterations: 100_000, stopAfter: 500, seed: 3 });
+    assert.equal(again.iterations, r.iterations, 'deterministic');
+  });
+
   it('runs on two threads and returns a feasible answer', async () => {
     const inst = randomInstance(6, 50, true);
     const r = await solve(inst, { seconds: 1, seed: 1, threads: 2 });
