@@ -2,22 +2,34 @@
 // searchProducts() (FTS5 hits + card query) over a mix of shopper queries with and without
 // filters, against a baseline that does what the search seam forbids: LIKE '%…%' scans over
 // title and description with the same filters. Prints p50/p99 and the ratio.
-// Run: npx tsx bench/catalog-search.ts [products=100000]
+// Run: npx tsx bench/catalog-search.ts [products=100000]   (DATABASE_URL=postgres://… for PostgreSQL)
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { connect, migrateToLatest } from '../src/kernel/db/index.js';
 import { allMigrations } from '../src/migrations.js';
 import { searchProducts, CATEGORIES, type SearchQuery } from '../src/domains/catalog/index.js';
 import { percentile, seedCatalog, UMKM } from './support/catalog-seed.js';
 
 const N = Number(process.argv[2] ?? 100_000);
-// REUSE_DB=path skips seeding (a file kept by an earlier run with KEEP_DB=1).
-const reuse = process.env.REUSE_DB && existsSync(process.env.REUSE_DB) ? process.env.REUSE_DB : null;
+// DATABASE_URL=postgres://… runs the same on PostgreSQL, in a fresh schema dropped at the end.
+const url = process.env.DATABASE_URL;
+const schema = url ? `bench_catalog_${process.pid}` : undefined;
+// REUSE_DB=path skips seeding (a SQLite file kept by an earlier run with KEEP_DB=1).
+const reuse = !url && process.env.REUSE_DB && existsSync(process.env.REUSE_DB) ? process.env.REUSE_DB : null;
 const dir = reuse ? null : mkdtempSync(join(tmpdir(), 'lumbung-bench-'));
 const path = reuse ?? join(dir!, 'bench.db');
-const h = connect({ sqlitePath: path, synchronous: 'NORMAL' });
+if (url) await admin(`create schema ${schema}`);
+const h = connect({ databaseUrl: url, pgSchema: schema, sqlitePath: path, synchronous: 'NORMAL' });
+
+async function admin(statement: string) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  await c.query(statement);
+  await c.end();
+}
 
 const QUERIES: SearchQuery[] = [
   { q: 'aren' }, { q: 'gula aren' }, { q: 'kopi bajawa' }, { q: 'tenun ikat sumba' }, { q: 'keripik pedas' }, { q: 'madu' },
@@ -71,11 +83,12 @@ await measure((q) => searchProducts(h.db, q, { fresh: true }), 3); // warm-up
 const fts = await measure((q) => searchProducts(h.db, q, { fresh: true }), 40);
 const base = await measure(baseline, 5);
 const f = (x: number) => x.toFixed(2);
-console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores`);
-console.log(`search (FTS5 + cards): wall p50 ${f(fts.p50)} ms, p99 ${f(fts.p99)} ms; cpu p50 ${f(fts.cpu50)} ms, p99 ${f(fts.cpu99)} ms over ${fts.n} queries (goal p99 <= 30 ms)`);
+console.log(`${h.dialect}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores`);
+console.log(`search (${h.dialect === 'sqlite' ? 'FTS5' : 'tsvector'} + cards): wall p50 ${f(fts.p50)} ms, p99 ${f(fts.p99)} ms; cpu p50 ${f(fts.cpu50)} ms, p99 ${f(fts.cpu99)} ms over ${fts.n} queries (goal p99 <= 30 ms)`);
 console.log(`baseline LIKE '%…%':   wall p50 ${f(base.p50)} ms, p99 ${f(base.p99)} ms; cpu p50 ${f(base.cpu50)} ms, p99 ${f(base.cpu99)} ms over ${base.n} queries`);
 console.log(`slowest searches (wall p50): ${fts.slowest.map((x) => `${JSON.stringify(x.q)} ${f(x.p50)} ms`).join('; ')}`);
 console.log(`ratio baseline/search: wall p50 ${f(base.p50 / fts.p50)}x, p99 ${f(base.p99 / fts.p99)}x; cpu p50 ${f(base.cpu50 / fts.cpu50)}x, p99 ${f(base.cpu99 / fts.cpu99)}x`);
 await h.close();
+if (url) await admin(`drop schema ${schema} cascade`);
 if (process.env.KEEP_DB || reuse) console.log(`kept ${path}`);
 else rmSync(dir!, { recursive: true, force: true });
