@@ -24,7 +24,7 @@ export function gzip(opts: { minBytes?: number; level?: number } = {}): Middlewa
     if (!/\bgzip\b/i.test(c.req.header('accept-encoding') ?? '')) return;
     const raw = new Uint8Array(await res.arrayBuffer());
     const headers = new Headers(res.headers);
-    let body: Uint8Array = raw;
+    let body: Uint8Array<ArrayBuffer> = raw;
     if (raw.byteLength >= minBytes) {
       body = gzipSync(raw, { level });
       headers.set('content-encoding', 'gzip');
