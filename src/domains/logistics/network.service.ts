@@ -10,6 +10,7 @@ import { DEFAULT_DETOUR, pairKey, parseDistanceCsv } from './geo.js';
 import { regionLevel, servicePoint } from './logistics.queries.js';
 import { canOperateHub, canShapeNetwork } from './logistics.access.js';
 import type { HubTier, HubsTable } from './logistics.tables.js';
+import { forgetRoutes } from './route-cache.js';
 
 export async function getHub(db: Tx, id: string): Promise<HubsTable | undefined> {
   return db.selectFrom('hubs').selectAll().where('id', '=', id).executeTakeFirst();
@@ -37,6 +38,7 @@ export async function createHub(db: Tx, actor: Actor | null, input: HubInput): P
     await tx.insertInto('hubs').values({ id, tier: input.tier, region_code: input.regionCode, parent_hub_id: parent, name: input.name, lat: input.lat, lng: input.lng, is_demo: input.isDemo ? 1 : 0, created_at: nowIso() }).execute();
     await audit(tx, { actorId: actor?.userId ?? null, action: 'hub.create', entityType: 'hub', entityId: id, data: { tier: input.tier, region: input.regionCode } });
   });
+  forgetRoutes(db);
   return ok(id);
 }
 
@@ -53,6 +55,7 @@ export async function assignPoint(db: Tx, actor: Actor | null, servicePointId: s
       .onConflict((oc) => oc.column('service_point_id').doUpdateSet({ hub_id: hub.id, assigned_at: now, assigned_by: actor?.userId ?? null })).execute();
     await audit(tx, { actorId: actor?.userId ?? null, action: 'hub.assign_point', entityType: 'hub', entityId: hub.id, data: { servicePointId: sp.id } });
   });
+  forgetRoutes(db);
   return ok(undefined);
 }
 
@@ -91,6 +94,7 @@ export async function setDetour(db: Tx, actor: Actor | null, regencyCode: string
       .onConflict((oc) => oc.column('regency_code').doUpdateSet({ detour_factor: factor, updated_at: now, updated_by: actor?.userId ?? null })).execute();
     await audit(tx, { actorId: actor?.userId ?? null, action: 'routing.detour', entityType: 'region', entityId: regencyCode, data: { factor } });
   });
+  forgetRoutes(db);
   return ok(undefined);
 }
 

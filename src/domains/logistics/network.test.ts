@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createWorld, type World } from '../../testing.js';
 import { unwrap } from '../../kernel/errors/index.js';
 import { makeNetwork, type TestNetwork } from './testing.js';
-import { assignPoint, createHub, importDistances, setDetour } from './network.service.js';
+import { assignPoint, createHub, detourFor, importDistances, setDetour } from './network.service.js';
 import { createParcel, nodesOf } from './parcels.service.js';
 import { recordScan } from './scans.service.js';
 import { buildManifests, manifestsOf } from './consolidation.service.js';
@@ -160,4 +160,26 @@ test('quotes: more legs and more weight cost more; no point → no quote', async
   assert.equal(far!.legs, 4);
   assert.ok(far!.amount > local!.amount && heavy!.amount > far!.amount && city!.exits);
   assert.equal(await quoteNetwork(w.h.db, { fromVillageCode: '35.10.01.2001', toVillageCode: '53.09.01.2001', weightGrams: 1000 }), null);
+});
+
+test('quotes are cached per route, and every network change is seen at once', async () => {
+  const village = async (id: string) => (await w.h.db.selectFrom('service_points').select('village_code').where('id', '=', id).executeTakeFirstOrThrow()).village_code;
+  const q = { fromVillageCode: await village(net.points[0]), toVillageCode: await village(net.otherPoint), weightGrams: 2000 };
+  const first = await quoteNetwork(w.h.db, q);
+  const n0 = w.h.queryCount();
+  assert.deepEqual(await quoteNetwork(w.h.db, q), first);
+  assert.equal(w.h.queryCount() - n0, 0, 'a known route reads nothing');
+
+  const detour = await detourFor(w.h.db, '53.09');
+  unwrap(await setDetour(w.h.db, null, '53.09', detour >= 2.5 ? 1.2 : detour + 0.5));
+  const after = await quoteNetwork(w.h.db, q);
+  assert.notEqual(after!.km, first!.km, 'a new detour factor changes the distance');
+
+  const bare = await w.h.db.selectFrom('regions').select('code').where('level', '=', 4).where('code', 'like', '53.09.%')
+    .where('code', 'not in', w.h.db.selectFrom('service_points').select('village_code')).orderBy('code').limit(1).executeTakeFirstOrThrow();
+  const toBare = { ...q, fromVillageCode: bare.code };
+  assert.equal(await quoteNetwork(w.h.db, toBare), null);
+  const sp = await makeServicePoint(w.h.db, { villageCode: bare.code, name: 'Titik Baru' });
+  unwrap(await assignPoint(w.h.db, null, sp, net.kecHub));
+  assert.ok(await quoteNetwork(w.h.db, toBare), 'a village put on the network is quoted at once');
 });

@@ -7,6 +7,7 @@ import { greatCircleKm, type LatLng } from './geo.js';
 import { detourFor } from './network.service.js';
 import { pathBetween } from './parcels.service.js';
 import { pointForVillage } from './logistics.queries.js';
+import { cachedRoute, type RouteFacts } from './route-cache.js';
 
 /** Rupiah. Per started kilogram per leg, plus a per-kilogram surcharge by distance band. */
 export const TARIFF = {
@@ -37,24 +38,28 @@ async function coordsOf(db: Tx, ref: string): Promise<LatLng | null> {
 /** The network's quote, or null when the seller's village has no assigned service point. */
 export async function quoteNetwork(db: Tx, q: { fromVillageCode: string; toVillageCode: string; weightGrams: number }): Promise<Quote | null> {
   if (!Number.isFinite(q.weightGrams) || q.weightGrams <= 0) return null;
-  const from = await pointForVillage(db, q.fromVillageCode);
+  const route = await cachedRoute(db, q.fromVillageCode, q.toVillageCode, () => readRoute(db, q.fromVillageCode, q.toVillageCode));
+  if (!route) return null;
+  const kg = Math.max(1, Math.ceil(q.weightGrams / 1000));
+  const band = TARIFF.bands.find((b) => route.km <= b.maxKm)!;
+  let amount = TARIFF.base + kg * (TARIFF.perKgPerLeg * route.legs + band.perKg);
+  if (route.exits) {
+    const c = q.fromVillageCode.slice(0, 2) === q.toVillageCode.slice(0, 2) ? TARIFF.courier.sameProvince : TARIFF.courier.otherProvince;
+    amount += c.base + kg * c.perKg;
+  }
+  return { amount: Math.round(amount / 100) * 100, legs: route.legs, km: Math.round(route.km * 10) / 10, exits: route.exits };
+}
+
+async function readRoute(db: Tx, fromVillageCode: string, toVillageCode: string): Promise<RouteFacts | null> {
+  const from = await pointForVillage(db, fromVillageCode);
   if (!from) return null;
-  const to = await pointForVillage(db, q.toVillageCode);
+  const to = await pointForVillage(db, toVillageCode);
   const path = await pathBetween(db, from, to ?? null);
   if (!path.ok) return null;
   const nodes = path.value.filter((n) => n.ref);
   const coords = await Promise.all(nodes.map((n) => coordsOf(db, n.ref!)));
-  const detour = await detourFor(db, q.fromVillageCode);
+  const detour = await detourFor(db, fromVillageCode);
   let km = 0;
   for (let i = 1; i < coords.length; i++) if (coords[i - 1] && coords[i]) km += greatCircleKm(coords[i - 1]!, coords[i]!) * detour;
-  const kg = Math.max(1, Math.ceil(q.weightGrams / 1000));
-  const legs = path.value.length - 1;
-  const band = TARIFF.bands.find((b) => km <= b.maxKm)!;
-  let amount = TARIFF.base + kg * (TARIFF.perKgPerLeg * legs + band.perKg);
-  const exits = !to;
-  if (exits) {
-    const c = q.fromVillageCode.slice(0, 2) === q.toVillageCode.slice(0, 2) ? TARIFF.courier.sameProvince : TARIFF.courier.otherProvince;
-    amount += c.base + kg * c.perKg;
-  }
-  return { amount: Math.round(amount / 100) * 100, legs, km: Math.round(km * 10) / 10, exits };
+  return { legs: path.value.length - 1, km, exits: !to };
 }

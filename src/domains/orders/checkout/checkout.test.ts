@@ -81,15 +81,16 @@ test('bad input changes nothing and names the problem', async () => {
   assert.equal((await stockOf(w.h.db, p.variantId))!.available, 2);
 });
 
-// The budget is 3 + 2 × lines for the checkout itself, plus the shipping quoter's reads: one
-// per seller when the seller's village has no network point (as here); a quote over the hub
-// network reads more, which is why this is a known gap against the issue's budget.
-test('checkout costs at most 3 + 2 × lines statements, plus one quote lookup per seller', async () => {
+// The budget is 3 + 2 × lines. The shipping quoter's reads of the hub network (5–10 statements
+// per seller on a cold start) are cached per route for a minute, so the budget holds for every
+// checkout after the first on a route; the first pays them once.
+test('checkout costs at most 3 + 2 × lines statements once the route is known', async () => {
   const u1 = await makeUmkm(w.h.db, { villageCode: village });
   const u2 = await makeUmkm(w.h.db, { villageCode: village });
-  const a = await makeProduct(w.h, { umkmId: u1, stock: 5 });
+  const a = await makeProduct(w.h, { umkmId: u1, stock: 6 });
   const b = await makeProduct(w.h, { umkmId: u2, stock: 5 });
   const c = await makeProduct(w.h, { umkmId: u2, stock: 5 });
+  assert.ok((await placeOrder(w.h.db, base([{ variantId: a.variantId, qty: 1 }]), null)).ok, 'first checkout on the route');
   for (const lines of [[a], [a, b], [a, b, c]]) {
     const r = await w.h.db.transaction().execute(async (tx) => {
       const n0 = w.h.queryCount();
@@ -97,7 +98,6 @@ test('checkout costs at most 3 + 2 × lines statements, plus one quote lookup pe
       return { r, n: w.h.queryCount() - n0 };
     });
     assert.ok(r.r.ok);
-    const sellers = new Set(lines.map((p) => (p === a ? u1 : u2))).size;
-    assert.ok(r.n <= 3 + 2 * lines.length + sellers, `${lines.length} lines took ${r.n} statements`);
+    assert.ok(r.n <= 3 + 2 * lines.length, `${lines.length} lines took ${r.n} statements`);
   }
 });
