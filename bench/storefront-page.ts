@@ -32,15 +32,14 @@ async function serveHello() {
 }
 
 async function serveApp(path: string) {
-  const { serve } = await import('@hono/node-server');
   const { connect } = await import('../src/kernel/db/index.js');
   const { loadConfig } = await import('../src/kernel/config.js');
-  const { createLogger } = await import('../src/kernel/http/index.js');
+  const { createLogger, serveApp } = await import('../src/kernel/http/index.js');
   const { buildApp } = await import('../src/app.js');
   const h = connect({ sqlitePath: path });
   const config = { ...loadConfig({ LUMBUNG_SECRET: 'bench-secret', LUMBUNG_LOG_LEVEL: 'silent' }), sqlitePath: path };
   const app = buildApp({ h, config }, createLogger('silent'));
-  const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => announce(info.port));
+  const s = serveApp(app, { port: 0, hostname: '127.0.0.1' }, (info) => announce(info.port));
   process.on('SIGTERM', () => s.close(() => void h.close().then(() => process.exit(0))));
 }
 

@@ -1,12 +1,12 @@
 // Composition root: builds the HTTP app and mounts every domain. The only file that knows
 // all domains besides migrations.ts and the seed.
 import { createHttpApp, createLogger, type Deps, type Logger } from './kernel/http/index.js';
-import { accountsRoutes, authenticate, setLocale } from './domains/accounts/index.js';
+import { accountsRoutes, authenticate, sessionCookieName, setLocale } from './domains/accounts/index.js';
 import { regionsRoutes } from './domains/regions/index.js';
 import { communityRoutes } from './domains/community/index.js';
 import { catalogRoutes } from './domains/catalog/index.js';
 import { innovationRoutes } from './domains/innovation/index.js';
-import { ordersRoutes, storefrontHomeSection } from './domains/orders/index.js';
+import { CART_COOKIE, ordersRoutes, storefrontHomeSection } from './domains/orders/index.js';
 import { logisticsRoutes } from './domains/logistics/index.js';
 import { trainingRoutes } from './domains/training/index.js';
 import { partnersRoutes } from './domains/partners/index.js';
@@ -19,6 +19,7 @@ registerHomeSection(storefrontHomeSection);
 export function buildApp(deps: Deps, log: Logger = createLogger(deps.config.logLevel)) {
   const app = createHttpApp(deps, {
     authenticate,
+    personalCookies: [sessionCookieName(false), sessionCookieName(true), CART_COOKIE],
     onLocaleChange: async (c, locale) => {
       const actor = c.get('actor');
       if (actor?.via === 'session') await setLocale(deps.h.db, actor.userId, locale);

@@ -1,9 +1,8 @@
 // The one CLI: `lumbung serve | migrate | seed | audit verify | import … | did …`.
-import { serve } from '@hono/node-server';
 import { readFileSync } from 'node:fs';
 import { loadConfig } from './kernel/config.js';
 import { connect, migrateToLatest, type DbHandle } from './kernel/db/index.js';
-import { createLogger } from './kernel/http/index.js';
+import { createLogger, serveApp } from './kernel/http/index.js';
 import { startWorker } from './kernel/jobs/index.js';
 import { verifyAudit } from './kernel/audit/index.js';
 import { commandUsages, findCommand, progressBar, runStartupTasks } from './kernel/cli/index.js';
@@ -50,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
       const log = createLogger(config.logLevel);
       const app = buildApp({ h, config }, log);
       const stopWorker = startWorker(h.db);
-      const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+      const server = serveApp(app, { port: config.port, hostname: config.host, log }, (info) => {
         console.log(`\nLumbung is running: http://localhost:${info.port}/  (${config.mode} mode, ${h.dialect})`);
         if (config.mode === 'demo') {
           console.log(`Demo logins at http://localhost:${info.port}/login (password for all: ${DEMO_PASSWORD}):`);

@@ -3,7 +3,7 @@
 // /usr/bin/chromium is a failure, never a skip.
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { serveApp } from '../../src/kernel/http/index.js';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import assert from 'node:assert/strict';
@@ -28,8 +28,9 @@ export interface Served {
 /** Serves a fresh world's app on 127.0.0.1 at a free port. */
 export async function serveWorld(world?: World): Promise<Served> {
   const w = world ?? (await createWorld());
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: w.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  // The production server (page cache answered before Hono), as `npm start` runs it.
+  const server = await new Promise<ReturnType<typeof serveApp>>((resolve) => {
+    const s = serveApp(w.app, { port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
   const port = (server.address() as AddressInfo).port;
   return {

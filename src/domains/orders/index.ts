@@ -28,6 +28,8 @@ export { TRANSITIONS, ORDER_STATUSES, PAYMENT_STATUSES, FULFILMENT_STATUSES } fr
 export { PLATFORM_FEE_BP, AGENT_COMMISSION_BP, computeFees, producerShare } from './fees.js';
 /** The storefront's featured villages and market-ready products on the public home page. */
 export { storefrontHomeSection } from './storefront/home-section.js';
+/** The buyer's cart cookie: pages for a visitor with a cart are personal (never cached). */
+export { CART_COOKIE } from './storefront/storefront.routes.js';
 /** Test and seed helpers for QRIS payloads. */
 export { qrisPayload, crc16ccitt, parseTlv, verifyCrc } from './payments/qris.js';
 /** The seed's access to the treasurer's settlement and the point's COD pickup (same use cases as the pages). */

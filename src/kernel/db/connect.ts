@@ -24,8 +24,12 @@ export interface ConnectOptions {
 
 export function connect(opts: ConnectOptions): DbHandle {
   let count = 0;
+  let writes = 0;
   const log = (e: LogEvent) => {
-    if (e.level === 'query') count++;
+    if (e.level !== 'query') return;
+    count++;
+    // Anything but a plain read may change what a page shows (see kernel/http/page-cache).
+    if (!/^\s*select\b/i.test(e.query.sql)) writes++;
   };
   if (opts.databaseUrl) {
     const pool = new pg.Pool({
@@ -34,7 +38,7 @@ export function connect(opts: ConnectOptions): DbHandle {
       options: opts.pgSchema ? `-c search_path=${opts.pgSchema}` : undefined,
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
-    return { db, dialect: 'postgres', schema: opts.pgSchema, close: () => db.destroy(), queryCount: () => count };
+    return { db, dialect: 'postgres', schema: opts.pgSchema, close: () => db.destroy(), queryCount: () => count, writeCount: () => writes };
   }
   const path = opts.sqlitePath ?? ':memory:';
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -45,7 +49,7 @@ export function connect(opts: ConnectOptions): DbHandle {
   sqlite.pragma('busy_timeout = 5000');
   cachePrepared(sqlite);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log });
-  return { db, dialect: 'sqlite', close: () => db.destroy(), queryCount: () => count };
+  return { db, dialect: 'sqlite', close: () => db.destroy(), queryCount: () => count, writeCount: () => writes };
 }
 
 /**

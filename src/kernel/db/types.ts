@@ -19,4 +19,6 @@ export interface DbHandle {
   close(): Promise<void>;
   /** Statements executed since creation; tests assert query budgets with it. */
   queryCount(): number;
+  /** Statements other than plain reads since creation: caches of rendered pages key on it. */
+  writeCount(): number;
 }

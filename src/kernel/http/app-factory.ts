@@ -14,8 +14,9 @@ import { isLocale, localeFromAcceptLanguage, type Locale } from '../i18n/i18n.js
 import type { Actor } from '../auth/access.js';
 import type { AppEnv, Deps } from './env.js';
 import '../i18n/kernel-messages.js';
-import { csrf } from './csrf.js';
+import { csrf, CSRF_COOKIE } from './csrf.js';
 import { gzip } from './gzip.js';
+import { attachPageCache, PageCache } from './page-cache.js';
 import { handleError, notFound } from './errors-http.js';
 import { zodFieldErrors } from './validate.js';
 import type { Logger } from './log.js';
@@ -23,6 +24,8 @@ import type { Logger } from './log.js';
 export interface AppHooks {
   /** Resolves the signed-in user (session cookie or bearer token), or null. */
   authenticate(c: Context<AppEnv>): Promise<Actor | null>;
+  /** Cookies that identify a signed-in visitor (their pages are never served from a cache). */
+  personalCookies?: string[];
   /** Persists a language choice for a signed-in user. */
   onLocaleChange?(c: Context<AppEnv>, locale: Locale): Promise<void>;
 }
@@ -50,11 +53,22 @@ export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {
     c.set('deps', deps);
     c.set('locale', 'id');
     c.set('actor', null);
-    await next();
+    // Set before the response exists: setting a header on a finished response makes Hono copy
+    // it, and the Node adapter then build a full web Response (a third of a cached page's cost).
     c.header('x-request-id', id);
+    await next();
     log.info('request', { requestId: id, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) });
   });
   app.use('*', gzip());
+  const pages = new PageCache({
+    paths: /^\/(?:$|cari$|kategori\/|desa\/|produk\/)/,
+    personalCookies: hooks.personalCookies ?? [],
+    csrfCookie: CSRF_COOKIE,
+    langCookie: LANG_COOKIE,
+    locale: (cookie, accept) => (isLocale(cookie) ? cookie : localeFromAcceptLanguage(accept)),
+    generation: () => deps.h.writeCount(),
+  });
+  app.use('*', pages.middleware());
   app.use('*', secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'],
@@ -100,6 +114,7 @@ export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {
     }
   });
   app.onError((err, c) => handleError(err, c, log));
+  attachPageCache(app, pages);
   app.notFound((c) => notFound(c));
   return app;
 }

@@ -15,13 +15,14 @@ export function gzip(opts: { minBytes?: number; level?: number } = {}): Middlewa
   return async (c, next) => {
     await next();
     const res = c.res;
-    if (!res.body || c.req.method === 'HEAD' || res.headers.has('content-encoding')) return;
+    // Headers and status first: reading `body` makes the Node adapter build a full Response.
+    if (c.req.method === 'HEAD' || res.status === 204 || res.status === 304 || res.headers.has('content-encoding')) return;
     if (!COMPRESSIBLE.test(res.headers.get('content-type') ?? '')) return;
     if (/no-transform/i.test(res.headers.get('cache-control') ?? '')) return;
     const vary = res.headers.get('vary');
     if (!vary) res.headers.set('vary', 'accept-encoding');
     else if (!/accept-encoding|\*/i.test(vary)) res.headers.set('vary', `${vary}, accept-encoding`);
-    if (!/\bgzip\b/i.test(c.req.header('accept-encoding') ?? '')) return;
+    if (!/\bgzip\b/i.test(c.req.header('accept-encoding') ?? '') || !res.body) return;
     const raw = new Uint8Array(await res.arrayBuffer());
     const headers = new Headers(res.headers);
     let body: Uint8Array<ArrayBuffer> = raw;

@@ -2,6 +2,7 @@ export { createHttpApp, createApiApp, LANG_COOKIE, type AppHooks } from './app-f
 export type { AppEnv, Deps } from './env.js';
 export { csrf, CSRF_COOKIE } from './csrf.js';
 export { createLogger, redact, type Logger } from './log.js';
+export { serveApp, type ServeOptions } from './server.js';
 export { hitRate, peekRate, clearRate, type RateResult } from './rate-limit.js';
 export { idempotent, fingerprint, requireIdempotencyKey, type StoredResponse } from './idempotency.js';
 export { readJson, readForm, parseOrThrow, zodFieldErrors, translateFields, type FormResult } from './validate.js';
