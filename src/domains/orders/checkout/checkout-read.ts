@@ -3,19 +3,10 @@
 // checkout costs 3 + 2 × lines statements (this read, two per reservation, two inserts).
 import { sql } from 'kysely';
 import { isPostgres, type Tx } from '../../../kernel/db/index.js';
+import type { VariantInfo } from './plan.js';
 
-export interface CheckoutRow {
-  variant_id: string;
-  label: string;
-  price: number;
-  weight_grams: number;
-  active: number;
-  product_id: string;
-  title: string;
-  listed: number;
-  umkm_id: string;
-  umkm_village: string;
-  available: number | null;
+/** A variant as planning needs it, plus what only this read brings. */
+export interface CheckoutRow extends VariantInfo {
   /** Village of the pickup point, or the destination village when it exists in the registry. */
   dest_village: string | null;
   /** SQLite: the highest order seq so far; PostgreSQL: null. */
