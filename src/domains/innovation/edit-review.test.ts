@@ -106,7 +106,13 @@ test('editing the title on the page unlists into a new round, tells the seller, 
   const en = await g.client.form(`/jual/produk/${g.productId}`, { ...details, title: 'Woven Ikat' }, { headers: { 'accept-language': 'en' } });
   assert.match(await en.text(), /back in review \(a new round\)/);
   // The round is in the reviewer's queue; passing it lists the product again.
-  const open = await w.h.db.selectFrom('reviews').select('id').where('product_id', '=', f.productId).where('state', '=', 'open').executeTakeFirstOrThrow();
+  const open = await w.h.db.selectFrom('reviews').select(['id', 'reopened_items']).where('product_id', '=', f.productId).where('state', '=', 'open').executeTakeFirstOrThrow();
+  assert.ok(open.reopened_items, 'the round names what the edit touched');
+  // The reviewer is told why the round opened and what to look at again, in the queue and the form.
+  const reviewer = await w.as('reviewer', (await w.h.db.selectFrom('reviews').select('village_code').where('id', '=', open.id).executeTakeFirstOrThrow()).village_code.slice(0, 5));
+  const queue = await (await reviewer.get('/innovation/queue')).text();
+  assert.match(queue, /Dibuka lagi karena penjual mengubah produk yang sudah siap pasar\. Periksa lagi: /);
+  assert.match(await (await reviewer.get(`/innovation/reviews/${open.id}`)).text(), /Dibuka lagi karena penjual mengubah/);
   assert.ok((await completeReview(w.h.db, f.reviewer, open.id, { items: results('tenun') })).ok);
   await isListed(f.productId);
 });

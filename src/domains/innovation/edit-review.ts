@@ -68,7 +68,7 @@ export async function reopenReviewOnEdit(tx: Tx, change: ProductContentChange): 
   const reviewId = newId('rev');
   await tx.insertInto('reviews').values({
     id: reviewId, product_id: product.id, umkm_id: product.umkm_id, village_code: product.village_code, category: product.category, round,
-    state: 'open', submitted_by: change.actorId, submitted_at: nowIso(), reviewer_id: null, score: null, completed_at: null,
+    state: 'open', submitted_by: change.actorId, submitted_at: nowIso(), reviewer_id: null, score: null, completed_at: null, reopened_items: items.join(','),
   }).execute();
   await setListing(tx, product.id, next.value, change.actorId);
   await audit(tx, { actorId: change.actorId, action: 'innovation.reopen_after_edit', entityType: 'product', entityId: product.id, data: { reviewId, round, from: product.listing_state, changes: change.changes, items } });

@@ -74,7 +74,7 @@ async function reviewPage(c: C, actor: Actor, reviewId: string, raw?: Record<str
   const valid = await validKindsOf(db, product.umkm_id, today);
   return page(c, { title: t(c, 'innovation.review.title', { title: product.title }), status: errors ? 422 : 200 }, (
     <ReviewForm c={c} reviewId={reviewId} product={product} round={review.round} keys={checklistFor(product.category)} missingCerts={missingCertifications(product.category, valid)}
-      mentors={await mentorsFor(db, product.village_code)} today={today} raw={raw} errors={errors} />
+      mentors={await mentorsFor(db, product.village_code)} today={today} raw={raw} errors={errors} reopened={review.reopened_items} />
   ));
 }
 

@@ -20,6 +20,8 @@ export interface ReviewsTable {
   /** Readiness 0–100: share of applicable checklist items that passed. */
   score: number | null;
   completed_at: string | null;
+  /** Rounds opened by a seller's edit: the checklist items it touched, comma-separated ('all' for every item). */
+  reopened_items: string | null;
 }
 
 export interface ReviewItemsTable {

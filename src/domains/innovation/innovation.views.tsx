@@ -16,7 +16,15 @@ export const stateLabel = (locale: Locale, s: string) => t(locale, `innovation.s
 export const taskTitle = (locale: Locale, task: { title: string | null; title_key: string | null }) => task.title ?? t(locale, task.title_key ?? '');
 const daysSince = (iso: string) => Math.max(0, Math.floor((Date.now() - new Date(iso).getTime()) / 86400_000));
 
-export interface QueueRow { id: string; product_id: string; round: number; submitted_at: string; village_code: string; title: string; umkm_name: string }
+export interface QueueRow { id: string; product_id: string; round: number; submitted_at: string; village_code: string; title: string; umkm_name: string; reopened_items: string | null }
+
+/** "Reopened after the seller's edit: check photos, description again" — or nothing for an ordinary round. */
+export function Reopened(p: { c: C; items: string | null }) {
+  if (!p.items) return null;
+  const keys = p.items.split(',');
+  const what = keys.includes('all') ? tr(p.c, 'innovation.reopened.all') : keys.map((k) => tr(p.c, `innovation.item.${k}`)).join('; ');
+  return <p class="warn" data-reopened={p.items}>{tr(p.c, 'innovation.reopened', { what })}</p>;
+}
 
 export function QueuePage(p: { c: C; rows: QueueRow[] }) {
   const { c } = p;
@@ -29,6 +37,7 @@ export function QueuePage(p: { c: C; rows: QueueRow[] }) {
             <li>
               <a href={`/innovation/reviews/${r.id}`}><strong>{r.title}</strong></a>
               <br /><span class="muted">{r.umkm_name} · {r.village_code} · {tr(c, 'innovation.queue.round', { round: r.round })} · {tr(c, 'innovation.queue.waiting', { days: daysSince(r.submitted_at) })}</span>
+              <Reopened c={c} items={r.reopened_items} />
             </li>
           ))}
         </ol>
@@ -59,6 +68,8 @@ export interface ReviewFormProps {
   missingCerts: readonly CertRequirement[];
   mentors: MentorOption[];
   today: string;
+  /** Checklist items a seller's edit touched, when the edit opened this round. */
+  reopened?: string | null;
   raw?: Record<string, string>;
   errors?: Record<string, string>;
 }
@@ -69,6 +80,7 @@ export function ReviewForm(p: ReviewFormProps) {
     <section class="card">
       <h1>{tr(c, 'innovation.review.title', { title: p.product.title })}</h1>
       <p class="muted">{p.product.umkm_name} · {p.product.village_code} · {tr(c, 'innovation.queue.round', { round: p.round })} · <a href={`/innovation/products/${p.product.id}`}>{tr(c, 'innovation.product.rounds')}</a></p>
+      <Reopened c={c} items={p.reopened ?? null} />
       <p>{tr(c, 'innovation.review.intro')}</p>
       <ErrorSummary c={c} errors={errors} />
       <form method="post" action={`/innovation/reviews/${p.reviewId}`} class="review-form">

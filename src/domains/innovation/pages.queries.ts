@@ -5,7 +5,7 @@ import { idWhere, regionWhere } from '../../kernel/auth/index.js';
 /** Open rounds in the reviewer's regions, oldest submission first. */
 export async function reviewQueue(db: Db, regions: 'all' | string[], limit = 100) {
   return db.selectFrom('reviews').innerJoin('products', 'products.id', 'reviews.product_id').innerJoin('umkm', 'umkm.id', 'reviews.umkm_id')
-    .select(['reviews.id', 'reviews.product_id', 'reviews.round', 'reviews.submitted_at', 'reviews.village_code', 'products.title', 'products.category', 'umkm.name as umkm_name'])
+    .select(['reviews.id', 'reviews.product_id', 'reviews.round', 'reviews.submitted_at', 'reviews.village_code', 'reviews.reopened_items', 'products.title', 'products.category', 'umkm.name as umkm_name'])
     .where('reviews.state', '=', 'open').where('products.listing_state', '=', 'in_review')
     .where((eb) => regionWhere(eb, 'reviews.village_code', regions))
     .orderBy('reviews.submitted_at').orderBy('reviews.id')

@@ -80,4 +80,11 @@ export const innovationMigrations: Migrations = {
       await db.schema.createIndex('value_add_records_product').on('value_add_records').columns(['product_id', 'recorded_at']).execute();
     },
   },
+  '0502_innovation_reopened_items': {
+    // A round opened by the seller's edit of a market-ready product names the checklist items
+    // the edit touched, so the reviewer knows what to look at again.
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('reviews').addColumn('reopened_items', 'text').execute();
+    },
+  },
 };
