@@ -2,21 +2,15 @@
 // between each customer and its correlated neighbours, first improvement, plus SWAP*
 // (in swapstar.ts) between routes whose polar sectors overlap. Distance deltas are written
 // out by hand (the cheap filter); time warp is evaluated only for moves that survive it, by
-// concatenating the new route out of "pieces" of the current routes.
+// concatenating the new route out of "pieces" of the current routes (pieces.ts).
 
 import type { Params } from './params.ts';
 import type { Rng } from './rng.ts';
 import { RouteStore } from './routes.ts';
 import { swapStar, SwapStarCache } from './swapstar.ts';
+import { Pieces } from './pieces.ts';
 
 const EPS = 1e-5;
-// Piece kinds of a route under construction.
-const PREFIX = 0;
-const SUFFIX = 1;
-const NODE = 2;
-const FWD = 3;
-const BWD = 4;
-
 export class LocalSearch {
   rs: RouteStore;
   readonly p: Params;
@@ -24,10 +18,8 @@ export class LocalSearch {
   readonly tested: Int32Array;
   readonly bufA: Int32Array;
   readonly bufB: Int32Array;
-  // Pieces of the candidate route(s): kind, route, a, b. Route U uses [0, splitAt), V the rest.
-  private readonly pc = new Int32Array(4 * 16);
-  private np = 0;
-  private splitAt = 0;
+  // The candidate route(s) of the move being tried, as pieces of the current routes.
+  private readonly pieces = new Pieces();
   moves = 0;
   improved = false;
   cache: SwapStarCache;
@@ -161,77 +153,6 @@ export class LocalSearch {
     return this.p.dist[a * this.p.n + b];
   }
 
-  // ---- piece builders -------------------------------------------------------------
-  private push(kind: number, r: number, a: number, b: number): void {
-    if ((kind === FWD || kind === BWD) && a > b) return;
-    const k = 4 * this.np++;
-    this.pc[k] = kind;
-    this.pc[k + 1] = r;
-    this.pc[k + 2] = a;
-    this.pc[k + 3] = b;
-  }
-  private P(r: number, p: number): void {
-    this.push(PREFIX, r, p, 0);
-  }
-  private S(r: number, p: number): void {
-    this.push(SUFFIX, r, p, 0);
-  }
-  private N(c: number): void {
-    this.push(NODE, 0, c, 0);
-  }
-  private F(r: number, a: number, b: number): void {
-    this.push(FWD, r, a, b);
-  }
-  private B(r: number, a: number, b: number): void {
-    this.push(BWD, r, a, b);
-  }
-  private startPieces(): void {
-    this.np = 0;
-    this.splitAt = 0;
-  }
-  /** Ends route U's pieces; the following pieces describe route V. */
-  private nextRoute(): void {
-    this.splitAt = this.np;
-  }
-
-  /** Time warp of the route described by pieces [from, to). */
-  private warpOf(from: number, to: number): number {
-    const rs = this.rs;
-    const node = rs.node;
-    const stride = rs.stride;
-    const pc = this.pc;
-    rs.startPrefix(pc[4 * from + 1] * stride + pc[4 * from + 2]);
-    for (let k = from + 1; k < to - 1; k++) {
-      const kind = pc[4 * k];
-      const base = pc[4 * k + 1] * stride;
-      if (kind === NODE) rs.mergeNode(pc[4 * k + 2]);
-      else if (kind === FWD) for (let q = pc[4 * k + 2]; q <= pc[4 * k + 3]; q++) rs.mergeNode(node[base + q]);
-      else for (let q = pc[4 * k + 3]; q >= pc[4 * k + 2]; q--) rs.mergeNode(node[base + q]);
-    }
-    const w = rs.endSuffix(pc[4 * (to - 1) + 1] * stride + pc[4 * (to - 1) + 2]);
-    return w < 1e-7 ? 0 : w;
-  }
-
-  /** Writes the customers of pieces [from, to) into buf; returns their count. */
-  private collect(from: number, to: number, buf: Int32Array): number {
-    const node = this.rs.node;
-    const stride = this.rs.stride;
-    const pc = this.pc;
-    let c = 0;
-    for (let k = from; k < to; k++) {
-      const kind = pc[4 * k];
-      const r = pc[4 * k + 1];
-      const base = r * stride;
-      const a = pc[4 * k + 2];
-      if (kind === PREFIX) for (let q = 1; q <= a; q++) buf[c++] = node[base + q];
-      else if (kind === SUFFIX) for (let q = a, e = this.rs.len[r]; q <= e; q++) buf[c++] = node[base + q];
-      else if (kind === NODE) buf[c++] = a;
-      else if (kind === FWD) for (let q = a; q <= pc[4 * k + 3]; q++) buf[c++] = node[base + q];
-      else for (let q = pc[4 * k + 3]; q >= a; q--) buf[c++] = node[base + q];
-    }
-    return c;
-  }
-
   /**
    * Finishes a move whose pieces are built: `bound` is the cost change without the new
    * routes' time warp. Evaluates the warp when needed and applies the move if it improves.
@@ -239,18 +160,19 @@ export class LocalSearch {
   private finish(bound: number): boolean {
     if (bound > -EPS) return false;
     const rs = this.rs;
+    const pc = this.pieces;
     if (this.p.hasTW) {
-      let w = this.warpOf(0, this.intra ? this.np : this.splitAt);
-      if (!this.intra) w += this.warpOf(this.splitAt, this.np);
+      let w = pc.warpOf(0, this.intra ? pc.np : pc.splitAt);
+      if (!this.intra) w += pc.warpOf(pc.splitAt, pc.np);
       if (bound + rs.penTW * w > -EPS) return false;
     }
     const stamp = this.bump();
     if (this.intra) {
-      const c = this.collect(0, this.np, this.bufA);
+      const c = pc.collect(0, pc.np, this.bufA);
       rs.setRoute(this.ru, this.bufA, c, stamp);
     } else {
-      const a = this.collect(0, this.splitAt, this.bufA);
-      const b = this.collect(this.splitAt, this.np, this.bufB);
+      const a = pc.collect(0, pc.splitAt, this.bufA);
+      const b = pc.collect(pc.splitAt, pc.np, this.bufB);
       rs.setRoute(this.ru, this.bufA, a, stamp);
       rs.setRoute(this.rv, this.bufB, b, stamp);
     }
@@ -275,12 +197,12 @@ export class LocalSearch {
     const q = this.p.demand[u];
     const b = this.bound(delta, this.rs.load[ru] - q, this.rs.load[rv] + q);
     if (b > -EPS) return false;
-    this.startPieces();
+    const pc = this.pieces.start(this.rs);
     if (!this.intra) {
-      this.P(ru, pu - 1), this.S(ru, pu + 1), this.nextRoute();
-      this.P(rv, pv), this.N(u), this.S(rv, pv + 1);
-    } else if (pu < pv) this.P(ru, pu - 1), this.F(ru, pu + 1, pv), this.N(u), this.S(ru, pv + 1);
-    else this.P(ru, pv), this.N(u), this.F(ru, pv + 1, pu - 1), this.S(ru, pu + 1);
+      pc.P(ru, pu - 1), pc.S(ru, pu + 1), pc.nextRoute();
+      pc.P(rv, pv), pc.N(u), pc.S(rv, pv + 1);
+    } else if (pu < pv) pc.P(ru, pu - 1), pc.F(ru, pu + 1, pv), pc.N(u), pc.S(ru, pv + 1);
+    else pc.P(ru, pv), pc.N(u), pc.F(ru, pv + 1, pu - 1), pc.S(ru, pu + 1);
     return this.finish(b);
   }
 
@@ -295,12 +217,12 @@ export class LocalSearch {
     if (b > -EPS) return false;
     const first = reversed ? x : u;
     const second = reversed ? u : x;
-    this.startPieces();
+    const pc = this.pieces.start(this.rs);
     if (!this.intra) {
-      this.P(ru, pu - 1), this.S(ru, pu + 2), this.nextRoute();
-      this.P(rv, pv), this.N(first), this.N(second), this.S(rv, pv + 1);
-    } else if (pu < pv) this.P(ru, pu - 1), this.F(ru, pu + 2, pv), this.N(first), this.N(second), this.S(ru, pv + 1);
-    else this.P(ru, pv), this.N(first), this.N(second), this.F(ru, pv + 1, pu - 1), this.S(ru, pu + 2);
+      pc.P(ru, pu - 1), pc.S(ru, pu + 2), pc.nextRoute();
+      pc.P(rv, pv), pc.N(first), pc.N(second), pc.S(rv, pv + 1);
+    } else if (pu < pv) pc.P(ru, pu - 1), pc.F(ru, pu + 2, pv), pc.N(first), pc.N(second), pc.S(ru, pv + 1);
+    else pc.P(ru, pv), pc.N(first), pc.N(second), pc.F(ru, pv + 1, pu - 1), pc.S(ru, pu + 2);
     return this.finish(b);
   }
 
@@ -313,12 +235,12 @@ export class LocalSearch {
     const dq = this.p.demand[v] - this.p.demand[u];
     const b = this.bound(delta, this.rs.load[ru] + dq, this.rs.load[rv] - dq);
     if (b > -EPS) return false;
-    this.startPieces();
+    const pc = this.pieces.start(this.rs);
     if (!this.intra) {
-      this.P(ru, pu - 1), this.N(v), this.S(ru, pu + 1), this.nextRoute();
-      this.P(rv, pv - 1), this.N(u), this.S(rv, pv + 1);
-    } else if (pu < pv) this.P(ru, pu - 1), this.N(v), this.F(ru, pu + 1, pv - 1), this.N(u), this.S(ru, pv + 1);
-    else this.P(ru, pv - 1), this.N(u), this.F(ru, pv + 1, pu - 1), this.N(v), this.S(ru, pu + 1);
+      pc.P(ru, pu - 1), pc.N(v), pc.S(ru, pu + 1), pc.nextRoute();
+      pc.P(rv, pv - 1), pc.N(u), pc.S(rv, pv + 1);
+    } else if (pu < pv) pc.P(ru, pu - 1), pc.N(v), pc.F(ru, pu + 1, pv - 1), pc.N(u), pc.S(ru, pv + 1);
+    else pc.P(ru, pv - 1), pc.N(u), pc.F(ru, pv + 1, pu - 1), pc.N(v), pc.S(ru, pu + 1);
     return this.finish(b);
   }
 
@@ -331,12 +253,12 @@ export class LocalSearch {
     const dq = this.p.demand[v] - this.p.demand[u] - this.p.demand[x];
     const b = this.bound(delta, this.rs.load[ru] + dq, this.rs.load[rv] - dq);
     if (b > -EPS) return false;
-    this.startPieces();
+    const pc = this.pieces.start(this.rs);
     if (!this.intra) {
-      this.P(ru, pu - 1), this.N(v), this.S(ru, pu + 2), this.nextRoute();
-      this.P(rv, pv - 1), this.N(u), this.N(x), this.S(rv, pv + 1);
-    } else if (pu < pv) this.P(ru, pu - 1), this.N(v), this.F(ru, pu + 2, pv - 1), this.N(u), this.N(x), this.S(ru, pv + 1);
-    else this.P(ru, pv - 1), this.N(u), this.N(x), this.F(ru, pv + 1, pu - 1), this.N(v), this.S(ru, pu + 2);
+      pc.P(ru, pu - 1), pc.N(v), pc.S(ru, pu + 2), pc.nextRoute();
+      pc.P(rv, pv - 1), pc.N(u), pc.N(x), pc.S(rv, pv + 1);
+    } else if (pu < pv) pc.P(ru, pu - 1), pc.N(v), pc.F(ru, pu + 2, pv - 1), pc.N(u), pc.N(x), pc.S(ru, pv + 1);
+    else pc.P(ru, pv - 1), pc.N(u), pc.N(x), pc.F(ru, pv + 1, pu - 1), pc.N(v), pc.S(ru, pu + 2);
     return this.finish(b);
   }
 
@@ -349,12 +271,12 @@ export class LocalSearch {
     const dq = this.p.demand[v] + this.p.demand[y] - this.p.demand[u] - this.p.demand[x];
     const b = this.bound(delta, this.rs.load[ru] + dq, this.rs.load[rv] - dq);
     if (b > -EPS) return false;
-    this.startPieces();
+    const pc = this.pieces.start(this.rs);
     if (!this.intra) {
-      this.P(ru, pu - 1), this.N(v), this.N(y), this.S(ru, pu + 2), this.nextRoute();
-      this.P(rv, pv - 1), this.N(u), this.N(x), this.S(rv, pv + 2);
-    } else if (pu < pv) this.P(ru, pu - 1), this.N(v), this.N(y), this.F(ru, pu + 2, pv - 1), this.N(u), this.N(x), this.S(ru, pv + 2);
-    else this.P(ru, pv - 1), this.N(u), this.N(x), this.F(ru, pv + 2, pu - 1), this.N(v), this.N(y), this.S(ru, pu + 2);
+      pc.P(ru, pu - 1), pc.N(v), pc.N(y), pc.S(ru, pu + 2), pc.nextRoute();
+      pc.P(rv, pv - 1), pc.N(u), pc.N(x), pc.S(rv, pv + 2);
+    } else if (pu < pv) pc.P(ru, pu - 1), pc.N(v), pc.N(y), pc.F(ru, pu + 2, pv - 1), pc.N(u), pc.N(x), pc.S(ru, pv + 2);
+    else pc.P(ru, pv - 1), pc.N(u), pc.N(x), pc.F(ru, pv + 2, pu - 1), pc.N(v), pc.N(y), pc.S(ru, pu + 2);
     return this.finish(b);
   }
 
@@ -367,8 +289,8 @@ export class LocalSearch {
     const delta = this.d(u, v) + this.d(x, y) - this.d(u, x) - this.d(v, y) + rs.cRev[base + pv] - rs.cRev[base + pu + 1];
     const b = this.bound(delta, 0, 0);
     if (b > -EPS) return false;
-    this.startPieces();
-    this.P(ru, pu), this.B(ru, pu + 1, pv), this.S(ru, pv + 1);
+    const pc = this.pieces.start(this.rs);
+    pc.P(ru, pu), pc.B(ru, pu + 1, pv), pc.S(ru, pv + 1);
     return this.finish(b);
   }
 
@@ -385,9 +307,9 @@ export class LocalSearch {
     const lv = rs.cLoad[bv + pv];
     const b = this.bound(delta, lu + lv, rs.load[ru] + rs.load[rv] - lu - lv);
     if (b > -EPS) return false;
-    this.startPieces();
-    this.P(ru, pu), this.B(rv, 1, pv), this.S(ru, rs.len[ru] + 1), this.nextRoute();
-    this.P(rv, 0), this.B(ru, pu + 1, rs.len[ru]), this.S(rv, pv + 1);
+    const pc = this.pieces.start(this.rs);
+    pc.P(ru, pu), pc.B(rv, 1, pv), pc.S(ru, rs.len[ru] + 1), pc.nextRoute();
+    pc.P(rv, 0), pc.B(ru, pu + 1, rs.len[ru]), pc.S(rv, pv + 1);
     return this.finish(b);
   }
 
@@ -400,9 +322,9 @@ export class LocalSearch {
     const lv = rs.cLoad[rv * rs.stride + pv];
     const b = this.bound(delta, lu + rs.load[rv] - lv, lv + rs.load[ru] - lu);
     if (b > -EPS) return false;
-    this.startPieces();
-    this.P(ru, pu), this.S(rv, pv + 1), this.nextRoute();
-    this.P(rv, pv), this.S(ru, pu + 1);
+    const pc = this.pieces.start(this.rs);
+    pc.P(ru, pu), pc.S(rv, pv + 1), pc.nextRoute();
+    pc.P(rv, pv), pc.S(ru, pu + 1);
     return this.finish(b);
   }
 }
