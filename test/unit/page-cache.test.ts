@@ -38,6 +38,7 @@ test('a second visit is served from the cache with the visitor\'s own token, gzi
   const first = await visit(a, '/cari?q=kopi');
   assert.ok(first.statements > 0);
   assert.match(first.html, /Kopi Arabika Bajawa 250 g/);
+  assert.ok(first.res.headers.get('x-request-id'), 'the rendered page keeps its request id');
   const again = await visit(b, '/cari?q=kopi');
   assert.equal(again.statements, 0, 'nothing read on a hit');
   assert.equal(again.res.headers.get('content-encoding'), 'gzip');

@@ -5,7 +5,7 @@
 // files, so this reads the body once and compresses it in one native call, only when it is
 // worth it.
 import { gzipSync } from 'node:zlib';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 
 const COMPRESSIBLE = /^(text\/|application\/(json|problem\+json|javascript|xml|rss\+xml|atom\+xml)|image\/svg\+xml)/i;
 
@@ -31,9 +31,15 @@ export function gzip(opts: { minBytes?: number; level?: number } = {}): Middlewa
       headers.set('content-encoding', 'gzip');
     }
     headers.set('content-length', String(body.byteLength));
-    // Cleared first: assigning over a response makes Hono merge the old headers back in,
-    // including a stale content-length.
-    c.res = undefined as unknown as Response;
-    c.res = new Response(body, { status: res.status, statusText: res.statusText, headers });
+    replaceResponse(c, new Response(body, { status: res.status, statusText: res.statusText, headers }));
   };
+}
+
+/**
+ * Puts `res` in place of the context's response as it is. Assigning over a response makes Hono
+ * merge the old one's headers back in (a stale content-length among them), so it is cleared first.
+ */
+export function replaceResponse(c: Context, res: Response): void {
+  c.res = undefined as unknown as Response;
+  c.res = res;
 }

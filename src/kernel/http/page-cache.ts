@@ -14,6 +14,7 @@
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './env.js';
+import { replaceResponse } from './gzip.js';
 
 /** What the cache needs to know of a request; the Hono middleware and the Node server both fill it. */
 export interface CacheRequest {
@@ -144,8 +145,7 @@ export class PageCache {
   }
 
   /** A fresh cached page for this visitor (their token spliced in), or null. */
-  lookup(r: CacheRequest): CachedResponse | null {
-    const k = this.keyOf(r);
+  lookup(r: CacheRequest, k = this.keyOf(r)): CachedResponse | null {
     const hit = k && this.entries.get(k.key);
     if (!k || !hit || hit.gen !== this.o.generation() || Date.now() - hit.at >= this.ttl) return null;
     const gz = /\bgzip\b/i.test(r.acceptEncoding ?? '');
@@ -165,7 +165,7 @@ export class PageCache {
       };
       const k = this.keyOf(r);
       if (!k) return next();
-      const hit = this.lookup(r);
+      const hit = this.lookup(r, k);
       // Through the context, so headers set before (the request id) are kept.
       if (hit) return c.body(bytes(hit.body), hit.status as 200, hit.headers);
       const gen = this.o.generation();
@@ -174,11 +174,11 @@ export class PageCache {
       if (res.status !== 200 || !/^text\/html/i.test(res.headers.get('content-type') ?? '')) return;
       if (res.headers.has('set-cookie') || res.headers.has('content-encoding') || this.o.generation() !== gen) return;
       const html = Buffer.from(await res.arrayBuffer());
+      // The body was read: hand Hono a fresh response with the same headers.
+      replaceResponse(c, new Response(bytes(html), { status: res.status, headers: res.headers }));
+      // Kept for other visitors: everything but this request's id and length.
       const headers: Record<string, string> = {};
       res.headers.forEach((v, name) => { if (name !== 'content-length' && name !== 'x-request-id') headers[name] = v; });
-      // The body was read: hand Hono a fresh response (cleared first so no stale header merges).
-      c.res = undefined as unknown as Response;
-      c.res = new Response(bytes(html), { status: res.status, headers });
       if (html.length > MAX_BYTES) return;
       const parts = split(html, k.token);
       const deflated = parts.map((p, i) => deflateRawSync(p, { finishFlush: i < parts.length - 1 ? constants.Z_SYNC_FLUSH : constants.Z_FINISH }));
