@@ -5,7 +5,7 @@ import { registerScopeResolver } from '../../kernel/auth/index.js';
 import { registerNav } from '../../kernel/http/index.js';
 import { registerParcelLookup } from '../orders/index.js';
 import { wireOrders } from './orders.bridge.js';
-import { parcelsForOrder } from './parcels.service.js';
+import { parcelsForOrders } from './parcels.service.js';
 import './logistics.tables.js';
 import './messages.js';
 
@@ -34,7 +34,7 @@ registerScopeResolver('hub', async (db, id) => (await db.selectFrom('hubs').sele
 // Shipping quotes and hand-overs (→ parcels) from orders.
 wireOrders();
 // The buyer's order pages show the parcel's tracking number and one-time pickup code.
-registerParcelLookup(parcelsForOrder);
+registerParcelLookup(parcelsForOrders);
 
 registerNav({ href: '/hub', label: 'logistics.nav.hubs', roles: ['hub_operator', 'regional_officer', 'national_admin'], order: 60 });
 registerNav({ href: '/titik/paket', label: 'logistics.nav.agent', roles: ['village_agent'], order: 61 });

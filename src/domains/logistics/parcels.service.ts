@@ -118,11 +118,24 @@ export async function scansOf(db: Tx, parcelId: string) {
   return db.selectFrom('parcel_scans').select(['kind', 'at', 'location_id', 'node_index']).where('parcel_id', '=', parcelId).orderBy('at').orderBy('id').execute();
 }
 
-/** Tracking numbers and pickup codes of an order's parcel, for the buyer's order page. */
-export async function parcelsForOrder(db: Tx, orderId: string): Promise<{ trackingNumber: string; status: string; pickupCode: string | null }[]> {
-  const rows = await db.selectFrom('parcels').select(['tracking_number', 'status', 'pickup_code', 'destination_point_id', 'returning']).where('order_id', '=', orderId).execute();
+export interface OrderParcel { trackingNumber: string; status: string; pickupCode: string | null }
+
+/** Tracking numbers and pickup codes of each order's parcels (one read), for the buyer's pages. */
+export async function parcelsForOrders(db: Tx, orderIds: string[]): Promise<Map<string, OrderParcel[]>> {
+  const out = new Map<string, OrderParcel[]>(orderIds.map((id) => [id, []]));
+  if (orderIds.length === 0) return out;
+  const rows = await db.selectFrom('parcels').select(['order_id', 'tracking_number', 'status', 'pickup_code', 'destination_point_id', 'returning'])
+    .where('order_id', 'in', orderIds).orderBy('created_at').orderBy('id').execute();
   // A parcel on its way back to the seller has no code left to show (it is cleared on return).
-  return rows.map((r) => ({ trackingNumber: r.tracking_number, status: r.status, pickupCode: r.destination_point_id && r.status !== 'delivered' && r.returning === 0 ? r.pickup_code : null }));
+  for (const r of rows) {
+    out.get(r.order_id!)?.push({ trackingNumber: r.tracking_number, status: r.status, pickupCode: r.destination_point_id && r.status !== 'delivered' && r.returning === 0 ? r.pickup_code : null });
+  }
+  return out;
+}
+
+/** The parcels of one order. */
+export async function parcelsForOrder(db: Tx, orderId: string): Promise<OrderParcel[]> {
+  return (await parcelsForOrders(db, [orderId])).get(orderId)!;
 }
 
 /** Display names of hubs and points on a path, for labels, tracking and manifests. */

@@ -10,7 +10,8 @@ export interface BuyerParcel {
   /** Six digits while the parcel waits for pickup at a service point; null otherwise. */
   pickupCode: string | null;
 }
-export type ParcelLookup = (db: Tx, orderId: string) => Promise<BuyerParcel[]>;
+/** Parcels of each of the given orders, in one read. */
+export type ParcelLookup = (db: Tx, orderIds: string[]) => Promise<Map<string, BuyerParcel[]>>;
 
 let lookup: ParcelLookup | null = null;
 
@@ -21,8 +22,5 @@ export function registerParcelLookup(fn: ParcelLookup | null): void {
 
 /** Parcels of each order, for the buyer's pages only; none without logistics. */
 export async function buyerParcels(db: Tx, orderIds: string[]): Promise<Map<string, BuyerParcel[]>> {
-  const out = new Map<string, BuyerParcel[]>();
-  if (!lookup) return out;
-  for (const id of orderIds) out.set(id, await lookup(db, id));
-  return out;
+  return lookup ? lookup(db, orderIds) : new Map();
 }
