@@ -32,6 +32,9 @@ export interface AppHooks {
 
 export const LANG_COOKIE = 'lumbung_lang';
 
+/** An anonymous visitor's language: the chosen one, else the browser's. The page cache keys on it too. */
+const localeOf = (cookie: string | undefined, accept: string | undefined): Locale => (isLocale(cookie) ? cookie : localeFromAcceptLanguage(accept));
+
 /** A sub-app for API routes whose zod validation failures become our 422 problem. */
 export function createApiApp() {
   return new OpenAPIHono<AppEnv>({
@@ -65,7 +68,7 @@ export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {
     personalCookies: hooks.personalCookies ?? [],
     csrfCookie: CSRF_COOKIE,
     langCookie: LANG_COOKIE,
-    locale: (cookie, accept) => (isLocale(cookie) ? cookie : localeFromAcceptLanguage(accept)),
+    locale: localeOf,
     generation: () => deps.h.writeCount(),
   });
   app.use('*', pages.middleware());
@@ -91,7 +94,7 @@ export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {
     const actor = await hooks.authenticate(c);
     c.set('actor', actor);
     const cookie = getCookie(c, LANG_COOKIE);
-    c.set('locale', actor?.locale ?? (isLocale(cookie) ? cookie : localeFromAcceptLanguage(c.req.header('accept-language'))));
+    c.set('locale', actor?.locale ?? localeOf(cookie, c.req.header('accept-language')));
     await next();
   });
   app.use('*', csrf({ secure }));

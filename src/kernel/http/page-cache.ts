@@ -126,6 +126,15 @@ function cookieOf(header: string | undefined, name: string): string | undefined 
   return undefined;
 }
 
+/** The entry as this visitor's response: gzip when accepted, their token spliced in. */
+function answer(e: Entry, token: Buffer, acceptEncoding: string | undefined): CachedResponse {
+  const gz = /\bgzip\b/i.test(acceptEncoding ?? '');
+  const body = gz ? gzipWith(e, token) : rawWith(e, token);
+  const headers: Record<string, string> = { ...e.headers, 'content-length': String(body.length), vary: 'accept-encoding' };
+  if (gz) headers['content-encoding'] = 'gzip';
+  return { status: e.status, headers, body };
+}
+
 export class PageCache {
   private readonly entries = new Map<string, Entry>();
   private readonly ttl: number;
@@ -148,11 +157,7 @@ export class PageCache {
   lookup(r: CacheRequest, k = this.keyOf(r)): CachedResponse | null {
     const hit = k && this.entries.get(k.key);
     if (!k || !hit || hit.gen !== this.o.generation() || Date.now() - hit.at >= this.ttl) return null;
-    const gz = /\bgzip\b/i.test(r.acceptEncoding ?? '');
-    const body = gz ? gzipWith(hit, k.token) : rawWith(hit, k.token);
-    const headers: Record<string, string> = { ...hit.headers, 'content-length': String(body.length), vary: 'accept-encoding' };
-    if (gz) headers['content-encoding'] = 'gzip';
-    return { status: hit.status, headers, body };
+    return answer(hit, k.token, r.acceptEncoding);
   }
 
   /** Hono middleware: answers hits, and keeps anonymous HTML pages rendered on a miss. */
@@ -174,16 +179,23 @@ export class PageCache {
       if (res.status !== 200 || !/^text\/html/i.test(res.headers.get('content-type') ?? '')) return;
       if (res.headers.has('set-cookie') || res.headers.has('content-encoding') || this.o.generation() !== gen) return;
       const html = Buffer.from(await res.arrayBuffer());
-      // The body was read: hand Hono a fresh response with the same headers.
-      replaceResponse(c, new Response(bytes(html), { status: res.status, headers: res.headers }));
+      if (html.length > MAX_BYTES) {
+        // The body was read: hand Hono a fresh response with the same headers.
+        replaceResponse(c, new Response(bytes(html), { status: res.status, headers: res.headers }));
+        return;
+      }
       // Kept for other visitors: everything but this request's id and length.
       const headers: Record<string, string> = {};
       res.headers.forEach((v, name) => { if (name !== 'content-length' && name !== 'x-request-id') headers[name] = v; });
-      if (html.length > MAX_BYTES) return;
       const parts = split(html, k.token);
       const deflated = parts.map((p, i) => deflateRawSync(p, { finishFlush: i < parts.length - 1 ? constants.Z_SYNC_FLUSH : constants.Z_FINISH }));
+      const entry: Entry = { at: Date.now(), gen, status: res.status, headers, parts, deflated };
       if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!);
-      this.entries.set(k.key, { at: Date.now(), gen, status: res.status, headers, parts, deflated });
+      this.entries.set(k.key, entry);
+      // This visitor is answered from the entry too: the page is compressed once, not twice.
+      const out = answer(entry, k.token, r.acceptEncoding);
+      const id = res.headers.get('x-request-id');
+      replaceResponse(c, new Response(bytes(out.body), { status: out.status, headers: id ? { ...out.headers, 'x-request-id': id } : out.headers }));
     };
   }
 }
