@@ -50,7 +50,8 @@ export interface EditOutcome {
  * after them; `before` is the state read at the start of the same transaction.
  */
 export async function reportContentChange(tx: Tx, change: ProductContentChange, before: string): Promise<EditOutcome> {
-  if (change.changes.length) for (const l of listeners) await l(tx, change);
+  if (change.changes.length === 0) return { listingState: before, backToReview: false };
+  for (const l of listeners) await l(tx, change);
   const after = await tx.selectFrom('products').select('listing_state').where('id', '=', change.productId).executeTakeFirst();
   const listingState = after?.listing_state ?? before;
   return { listingState, backToReview: listingState === 'in_review' && before !== 'in_review' };

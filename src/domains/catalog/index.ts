@@ -24,7 +24,7 @@ export { photoUrl, photoSrcset, PHOTO_WIDTHS } from './photo-urls.js';
 export { createProduct, updateProduct, addVariant, updateVariant, changeStock, type CatalogCtx } from './products.service.js';
 export { processPhoto, storePhoto, sniffImage, attachStoredPhoto } from './photos.service.js';
 /** Seller edits reported inside their transaction, so the innovation centre can re-open review without catalog importing it. */
-export { onProductContentChangedInTx, CONTENT_CHANGES, type ContentChange, type ProductContentChange, type ContentChangeListener, type EditOutcome } from './content-events.js';
+export { onProductContentChangedInTx, type ContentChange, type ProductContentChange, type EditOutcome } from './content-events.js';
 
 registerNav({ href: '/cari', label: 'catalog.nav.search', roles: 'public', order: 20 });
 registerNav({ href: '/jual/produk', label: 'catalog.nav.my_products', roles: ['seller', 'community_manager'], order: 30 });

@@ -17,8 +17,8 @@ export { CHECKLIST_KEYS, checklistFor, requiredCertificationsFor, type Checklist
 export { LISTING_TRANSITIONS, transition, type ListingEvent } from './review-machine.js';
 /** Seller submits a product (new round); a reviewer completes a round; a seller withdraws. */
 export { submitForReview, completeReview, withdrawProduct, type CompleteReviewInput, type ItemResult } from './review.service.js';
-/** Which seller edits touch reviewed content (and so re-open review), and the listener that does it. */
-export { REVIEWED_CONTENT, reopenedItems, reopenReviewOnEdit } from './edit-review.js';
+/** Which checklist items a seller's edit re-opens (the listener itself is registered below). */
+export { reopenedItems } from './edit-review.js';
 /** Marks an improvement task done (UMKM, its manager, or the assigned mentor). */
 export { markTaskDone } from './tasks.service.js';
 /** For training/mentoring: assigns a mentor (covering the UMKM's village) to its tasks that have none. */

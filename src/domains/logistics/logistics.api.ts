@@ -13,6 +13,7 @@ import { parcelByTracking, scansOf } from './parcels.service.js';
 import { recordScan } from './scans.service.js';
 import { logisticsKpis } from './kpis.js';
 import { assignSchema, clientScanIdSchema, dateSchema, detourSchema, distancesSchema, hubSchema, kpiQuerySchema, manifestSchema, planApiSchema, scanApiSchema, trackingSchema } from './logistics.schema.js';
+import { photoOf } from './proof-photos.js';
 import type { ScanKind } from './logistics.tables.js';
 
 const HUB_ROLES = ['hub_operator', ...OVERSEERS] as const;
@@ -104,7 +105,7 @@ export function logisticsApi() {
   }), async (c) => {
     const actor = requireRole(c, 'village_agent', ...HUB_ROLES);
     const v = c.req.valid('form') as z.infer<typeof photoApiSchema>;
-    const file = v.photo instanceof File && v.photo.size > 0 ? v.photo : null;
+    const file = photoOf(v);
     if (!file) throw new AppError('LOGISTICS_PHOTO_MISSING', {}, { photo: { key: 'logistics.err.photo_missing' } });
     const r = unwrap(await recordScan(db(c), actor, {
       tracking: c.req.valid('param').tracking, kind: 'delivered', locationId: v.locationId, clientScanId: v.clientScanId, at: v.at,

@@ -12,7 +12,7 @@ import { agentPointIds, OVERSEERS } from './logistics.access.js';
 import { sellerParcels, visibleParcel } from './logistics.repo.js';
 import { nodeNames, scansOf } from './parcels.service.js';
 import { recordScan, type ScanOutcome } from './scans.service.js';
-import { readProof } from './proof-photos.js';
+import { photoOf, readProof } from './proof-photos.js';
 import { clientScanIdSchema, trackingSchema } from './logistics.schema.js';
 import { ParcelDetail, SellerParcels } from './parcel.views.js';
 import { boardPage } from './agent.routes.js';
@@ -25,12 +25,6 @@ const VIEWERS = ['village_agent', 'hub_operator', 'seller', ...OVERSEERS] as con
 const photoFormSchema = z.object({ tracking: trackingSchema, client_scan_id: clientScanIdSchema, point: z.string().max(64).optional() });
 
 registerNav({ href: '/paket', label: 'logistics.nav.seller_parcels', roles: ['seller'], order: 63 });
-
-/** The photo file of a multipart body, or null when none was chosen. */
-export function photoOf(body: Record<string, unknown>): File | null {
-  const f = body.photo;
-  return f instanceof File && f.size > 0 ? f : null;
-}
 
 /** Field errors of a refused photo hand-over: photo rules beside the file, the rest beside the number. */
 function photoErrors(c: C, r: Result<unknown>): Record<string, string> {

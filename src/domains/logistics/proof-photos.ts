@@ -10,6 +10,12 @@ import { newId } from '../../kernel/ids/index.js';
 import { ok, type Result } from '../../kernel/errors/index.js';
 
 /** Widths kept of catalog's three sizes: 320 for the staff page, 640 to zoom in. */
+/** The photo file of a form or multipart body, or null when none was chosen. */
+export function photoOf(body: { photo?: unknown }): File | null {
+  const f = body.photo;
+  return f instanceof File && f.size > 0 ? f : null;
+}
+
 export const PROOF_WIDTHS = [320, 640] as const;
 const STEM_RE = /^pod\/pod_[0-9A-HJKMNP-TV-Z]{26}$/;
 

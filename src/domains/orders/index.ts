@@ -11,7 +11,7 @@ export type { OrdersTable, OrderLinesTable, OrderStatus, PaymentStatus, Fulfilme
 /** The one checkout use case (storefront, API, assisted, partners): one group, one order per UMKM. */
 export { placeOrder, CheckoutFailure, MAX_LINES, MAX_QTY, type PlaceOrderInput, type Placed, type PlacedOrder, type Delivery } from './checkout/place-order.js';
 /** Group commit: the process's checkout batcher (storefront, API and assisted orders use it). */
-export { checkoutBatcher, CheckoutBatcher, type CheckoutRequest } from './checkout/group-commit.js';
+export { checkoutBatcher, CheckoutBatcher } from './checkout/group-commit.js';
 /** Logistics plugs in real shipping quotes; null (or no quoter) falls back to the flat weight-band table. */
 export { registerShippingQuoter, flatRate, type ShippingQuoter, type ShippingQuery } from './shipping.js';
 /** Logistics tells the buyer's pages an order's parcels (tracking number, pickup code). */

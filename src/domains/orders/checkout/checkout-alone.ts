@@ -7,6 +7,7 @@ import { idempotent, type StoredResponse } from '../../../kernel/http/index.js';
 import type { Actor } from '../../../kernel/auth/index.js';
 import { placeOrder, type PlaceOrderInput, type Placed } from './place-order.js';
 import type { IdemKey } from './batch-keys.js';
+import { clearCart } from '../cart/cart.service.js';
 import type { Outcome } from './group-commit.js';
 
 export interface AloneRequest {
@@ -23,7 +24,7 @@ export async function checkoutAlone(db: Db, req: AloneRequest): Promise<Outcome>
     const r = await placeOrder(tx, req.input, req.actor);
     if (!r.ok) throw new AppError(r.code, r.params ?? {}, r.fields ?? {});
     placed = r.value;
-    if (req.cartId) await tx.deleteFrom('cart_lines').where('cart_id', '=', req.cartId).execute();
+    if (req.cartId) await clearCart(tx, req.cartId);
     return req.respond ? req.respond(tx, r.value) : { status: 201, body: r.value };
   };
   try {
