@@ -28,6 +28,19 @@ export function requireIdempotencyKey(header: string | undefined): string {
 /** Reservations older than this belong to a crashed request and may be taken over. */
 const STALE_MS = 60_000;
 
+export type KeyVerdict =
+  | { kind: 'replay'; response: StoredResponse }
+  | { kind: 'refused'; code: 'IDEMPOTENCY_KEY_REUSED' | 'IDEMPOTENCY_IN_FLIGHT' }
+  | { kind: 'stale'; createdAt: string };
+
+/** What a stored key means for a request with fingerprint `fp` (the one rule, also used by batched checkout). */
+export function keyVerdict(row: { fingerprint: string; state: string; response_status: number | null; response_body: string | null; created_at: string }, fp: string, now = Date.now()): KeyVerdict {
+  if (row.fingerprint !== fp) return { kind: 'refused', code: 'IDEMPOTENCY_KEY_REUSED' };
+  if (row.state === 'done') return { kind: 'replay', response: { status: row.response_status ?? 200, body: JSON.parse(row.response_body ?? 'null') } };
+  if (now - Date.parse(row.created_at) > STALE_MS) return { kind: 'stale', createdAt: row.created_at };
+  return { kind: 'refused', code: 'IDEMPOTENCY_IN_FLIGHT' };
+}
+
 export async function idempotent(
   db: Db,
   scope: string,
@@ -42,10 +55,9 @@ export async function idempotent(
     .executeTakeFirst();
   if (Number(reserved.numInsertedOrUpdatedRows ?? 0) === 0) {
     const row = await db.selectFrom('idempotency_keys').selectAll().where('scope', '=', scope).where('key', '=', key).executeTakeFirstOrThrow();
-    if (row.fingerprint !== fp) throw new AppError('IDEMPOTENCY_KEY_REUSED');
-    if (row.state === 'done') return { status: row.response_status ?? 200, body: JSON.parse(row.response_body ?? 'null'), replayed: true };
-    const stale = Date.now() - Date.parse(row.created_at) > STALE_MS;
-    if (!stale) throw new AppError('IDEMPOTENCY_IN_FLIGHT');
+    const verdict = keyVerdict(row, fp);
+    if (verdict.kind === 'refused') throw new AppError(verdict.code);
+    if (verdict.kind === 'replay') return { ...verdict.response, replayed: true };
     const taken = await db.updateTable('idempotency_keys').set({ created_at: nowIso() }).where('scope', '=', scope).where('key', '=', key).where('state', '=', 'in_flight').where('created_at', '=', row.created_at).executeTakeFirst();
     if (Number(taken.numUpdatedRows) === 0) throw new AppError('IDEMPOTENCY_IN_FLIGHT');
   }

@@ -4,7 +4,7 @@
 // request). A batch writes its keys as `done` with the response, in the orders' own
 // transaction, so an order and its key commit together or not at all.
 import type { Tx } from '../../../kernel/db/index.js';
-import type { StoredResponse } from '../../../kernel/http/index.js';
+import { keyVerdict, type KeyVerdict, type StoredResponse } from '../../../kernel/http/index.js';
 
 export interface IdemKey {
   scope: string;
@@ -13,13 +13,7 @@ export interface IdemKey {
   fp: string;
 }
 
-export type KeyVerdict =
-  | { kind: 'replay'; response: StoredResponse }
-  | { kind: 'refused'; code: 'IDEMPOTENCY_KEY_REUSED' | 'IDEMPOTENCY_IN_FLIGHT' }
-  | { kind: 'stale'; createdAt: string };
-
-/** The kernel's take-over age: an in-flight key older than this belongs to a crashed request. */
-const STALE_MS = 60_000;
+export type { KeyVerdict };
 
 /** What each existing key means for its checkout; keys not yet stored have no verdict. */
 export async function keyVerdicts(tx: Tx, keys: IdemKey[]): Promise<Map<IdemKey, KeyVerdict>> {
@@ -31,11 +25,7 @@ export async function keyVerdicts(tx: Tx, keys: IdemKey[]): Promise<Map<IdemKey,
   const byKey = new Map(rows.map((r) => [`${r.scope}\u0000${r.key}`, r]));
   for (const k of keys) {
     const row = byKey.get(`${k.scope}\u0000${k.key}`);
-    if (!row) continue;
-    if (row.fingerprint !== k.fp) out.set(k, { kind: 'refused', code: 'IDEMPOTENCY_KEY_REUSED' });
-    else if (row.state === 'done') out.set(k, { kind: 'replay', response: { status: row.response_status ?? 200, body: JSON.parse(row.response_body ?? 'null') } });
-    else if (Date.now() - Date.parse(row.created_at) > STALE_MS) out.set(k, { kind: 'stale', createdAt: row.created_at });
-    else out.set(k, { kind: 'refused', code: 'IDEMPOTENCY_IN_FLIGHT' });
+    if (row) out.set(k, keyVerdict(row, k.fp));
   }
   return out;
 }
