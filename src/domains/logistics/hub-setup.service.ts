@@ -3,7 +3,7 @@
 // a refused assignment leaves no hub behind.
 import { inTransaction, type Tx } from '../../kernel/db/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
-import type { Actor } from '../../kernel/auth/index.js';
+import { regionWhere, type Actor } from '../../kernel/auth/index.js';
 import { assignPoint, createHub } from './network.service.js';
 import type { HubTier } from './logistics.tables.js';
 
@@ -22,17 +22,15 @@ class Rollback extends Error {
   constructor(readonly result: Result<never>) { super('rollback'); }
 }
 
-const inPrefix = (col: string, prefix: string) => (eb: any) => eb.or([eb(col, '=', prefix), eb(col, 'like', `${prefix}.%`)]);
-
 /** The mean of the village centres with coordinates in the area, else of its service points. */
-export async function areaCentre(db: Tx, prefix: string): Promise<{ lat: number; lng: number } | null> {
-  const avg = async (table: 'village_profiles' | 'service_points', col: 'village_code') => {
+async function areaCentre(db: Tx, prefix: string): Promise<{ lat: number; lng: number } | null> {
+  const avg = async (table: 'village_profiles' | 'service_points') => {
     const r = await db.selectFrom(table as 'service_points')
       .select((eb) => [eb.fn.avg<number>('lat').as('lat'), eb.fn.avg<number>('lng').as('lng'), eb.fn.count<number>('lat').as('n')])
-      .where(inPrefix(col, prefix) as any).where('lat', 'is not', null).where('lng', 'is not', null).executeTakeFirst();
+      .where((eb) => regionWhere(eb, 'village_code', [prefix])).where('lat', 'is not', null).where('lng', 'is not', null).executeTakeFirst();
     return r && Number(r.n) > 0 ? { lat: Number(r.lat), lng: Number(r.lng) } : null;
   };
-  return (await avg('village_profiles', 'village_code')) ?? (await avg('service_points', 'village_code'));
+  return (await avg('village_profiles')) ?? (await avg('service_points'));
 }
 
 /** Creates the hub and assigns the chosen points; nothing is written unless all of it succeeds. */

@@ -6,7 +6,7 @@ import { page, readForm, requireRole, type AppEnv } from '../../kernel/http/inde
 import { AppError, errorSpec, unwrap, type Result } from '../../kernel/errors/index.js';
 import { formatRupiah } from '../../kernel/money/index.js';
 import { newId } from '../../kernel/ids/index.js';
-import type { Actor } from '../../kernel/auth/index.js';
+import { hasRole, type Actor } from '../../kernel/auth/index.js';
 import { canShapeNetwork, OVERSEERS } from './logistics.access.js';
 import { failedAtHub, hubPoints, listHubs, unassignedPoints, visibleHub } from './logistics.repo.js';
 import { buildManifests, manifestParcels, manifestsOf, pendingLegs } from './consolidation.service.js';
@@ -58,8 +58,9 @@ export function hubRoutes(app: Hono<AppEnv>) {
   app.get('/hub', async (c) => {
     const actor = requireRole(c, ...HUB_ROLES);
     const hubs = await listHubs(db(c), actor);
-    if (hubs.length === 1 && !actor.grants.some((g) => OVERSEERS.includes(g.role))) return c.redirect(`/hub/${hubs[0].id}`, 303);
-    return page(c, { title: t(c.get('locale'), 'logistics.hubs.title') }, <HubList c={c} hubs={hubs} canCreate={actor.grants.some((g) => OVERSEERS.includes(g.role))} />);
+    const overseer = hasRole(actor, ...OVERSEERS);
+    if (hubs.length === 1 && !overseer) return c.redirect(`/hub/${hubs[0].id}`, 303);
+    return page(c, { title: t(c.get('locale'), 'logistics.hubs.title') }, <HubList c={c} hubs={hubs} canCreate={overseer} />);
   });
 
   app.get('/hub/:id', async (c) => {

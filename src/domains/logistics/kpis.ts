@@ -9,6 +9,7 @@
 // seller is not a failed delivery to a buyer, and the trip home feeds no lead-time median.
 import type { Tx } from '../../kernel/db/index.js';
 import { greatCircleKm } from './geo.js';
+import { regionWhere } from '../../kernel/auth/index.js';
 import { villageCentres } from './logistics.queries.js';
 
 export type Stage = 'first_mile' | 'line_haul' | 'last_mile' | 'pickup_wait';
@@ -38,8 +39,6 @@ export function median(xs: number[]): number | null {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-const inPrefix = (col: string, prefix: string) => (eb: any) => eb.or([eb(col, '=', prefix), eb(col, 'like', `${prefix}.%`)]);
-
 function nextDay(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + 86400_000).toISOString().slice(0, 10);
 }
@@ -48,7 +47,7 @@ function nextDay(date: string): string {
 export async function logisticsKpis(db: Tx, regionPrefix: string, from: string, to: string): Promise<LogisticsKpis> {
   const end = nextDay(to);
   const parcels = await db.selectFrom('parcels').select(['id', 'status'])
-    .where((eb) => eb.or([inPrefix('origin_village_code', regionPrefix)(eb), inPrefix('destination_village_code', regionPrefix)(eb)]))
+    .where((eb) => eb.or([regionWhere(eb, 'origin_village_code', [regionPrefix]), regionWhere(eb, 'destination_village_code', [regionPrefix])]))
     .where('created_at', '>=', from).where('created_at', '<', end).execute();
   const ids = parcels.map((p) => p.id);
   const scans: { parcel_id: string; kind: string; at: string }[] = [];
@@ -79,7 +78,7 @@ export async function logisticsKpis(db: Tx, regionPrefix: string, from: string, 
   }
   const round = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
   const runs = await db.selectFrom('runs as r').innerJoin('hubs as h', 'h.id', 'r.hub_id').select(['r.id', 'r.cost'])
-    .where(inPrefix('h.region_code', regionPrefix) as any).where('r.service_date', '>=', from).where('r.service_date', '<=', to).execute();
+    .where((eb) => regionWhere(eb, 'h.region_code', [regionPrefix])).where('r.service_date', '>=', from).where('r.service_date', '<=', to).execute();
   let carried = 0;
   if (runs.length) {
     const c = await db.selectFrom('manifest_parcels as mp').innerJoin('manifests as m', 'm.id', 'mp.manifest_id')
@@ -88,7 +87,7 @@ export async function logisticsKpis(db: Tx, regionPrefix: string, from: string, 
   }
   const cost = runs.reduce((a, r) => a + r.cost, 0);
   const centres = (await villageCentres(db, regionPrefix)).filter((v) => v.lat != null && v.lng != null);
-  const points = (await db.selectFrom('service_points').select(['lat', 'lng']).where(inPrefix('village_code', regionPrefix) as any).execute()).filter((p) => p.lat != null && p.lng != null);
+  const points = (await db.selectFrom('service_points').select(['lat', 'lng']).where((eb) => regionWhere(eb, 'village_code', [regionPrefix])).execute()).filter((p) => p.lat != null && p.lng != null);
   const within = centres.filter((v) => points.some((p) => greatCircleKm({ lat: v.lat!, lng: v.lng! }, { lat: p.lat!, lng: p.lng! }) <= 5)).length;
   return {
     region: regionPrefix, from, to,
