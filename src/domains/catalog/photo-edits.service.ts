@@ -3,7 +3,7 @@
 // partner feeds read `position = 0`). Every write first touches the product row, which
 // serialises photo edits of one product (a row lock on PostgreSQL) so two taps at once cannot
 // leave two photos at the same position.
-import { inTransaction, nowIso, type Tx } from '../../kernel/db/index.js';
+import { inTransactionResult, nowIso, type Tx } from '../../kernel/db/index.js';
 import { audit } from '../../kernel/audit/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import { ownedProduct, photosOf } from './products.repo.js';
@@ -25,21 +25,10 @@ async function lockOwned(tx: Tx, ctx: CatalogCtx, productId: string, photoId: st
   const product = (await ownedProduct(tx, ctx.actor, productId))!;
   const photos = await photosOf(tx, productId);
   const index = photos.findIndex((ph) => ph.id === photoId);
-  if (index < 0) throw new PhotoVanished();
+  // A concurrent delete won the race after our checks: the failure rolls back the touch.
+  if (index < 0) return { error: fail('CATALOG_PHOTO_NOT_FOUND') };
   return { product, photos, index };
 }
-
-/** A concurrent delete won the race after our checks: roll back the touch and report not found. */
-class PhotoVanished extends Error {}
-
-const orVanished = async <T>(run: () => Promise<Result<T>>): Promise<Result<T>> => {
-  try {
-    return await run();
-  } catch (e) {
-    if (e instanceof PhotoVanished) return fail('CATALOG_PHOTO_NOT_FOUND');
-    throw e;
-  }
-};
 
 /** Rewrites positions to the given order (only rows whose position moved). */
 async function writeOrder(tx: Tx, order: { id: string; position: number }[]): Promise<void> {
@@ -54,7 +43,7 @@ async function writeOrder(tx: Tx, order: { id: string; position: number }[]): Pr
  * must not lose the files). Files another row still uses (the demo seed shares tiles) stay.
  */
 export async function deletePhoto(ctx: CatalogCtx & { uploadDir: string }, productId: string, photoId: string): Promise<Result<{ photosLeft: number } & EditOutcome>> {
-  const r = await orVanished(() => inTransaction(ctx.db, async (tx) => {
+  const r = await inTransactionResult(ctx.db, async (tx) => {
     const l = await lockOwned(tx, ctx, productId, photoId);
     if ('error' in l) return l.error;
     const gone = l.photos[l.index];
@@ -64,7 +53,7 @@ export async function deletePhoto(ctx: CatalogCtx & { uploadDir: string }, produ
     await audit(tx, { actorId: ctx.actor.userId, action: 'catalog.photo.delete', entityType: 'product', entityId: productId, ip: ctx.ip, data: { photoId, stem: gone.path_stem, wasCover: l.index === 0 } });
     const outcome = await reportContentChange(tx, { productId, umkmId: l.product.umkm_id, actorId: ctx.actor.userId, changes: ['photo_removed'], photosLeft: rest.length }, l.product.listing_state);
     return ok({ photosLeft: rest.length, stem: gone.path_stem, ...outcome });
-  }));
+  });
   if (!r.ok) return r;
   const stillUsed = await ctx.db.selectFrom('photos').select('id').where('path_stem', '=', r.value.stem).executeTakeFirst();
   if (!stillUsed) await removePhotoFiles(ctx.uploadDir, r.value.stem);
@@ -82,11 +71,11 @@ export async function movePhoto(ctx: CatalogCtx, productId: string, photoId: str
   if (!Number.isInteger(position) || position < 0 || position >= count) {
     return fail('VALIDATION_FAILED', { max: Math.max(count - 1, 0) }, { position: { key: 'catalog.v.position', params: { max: Math.max(count - 1, 0) } } });
   }
-  return orVanished(() => inTransaction(ctx.db, async (tx) => {
+  return inTransactionResult(ctx.db, async (tx) => {
     const l = await lockOwned(tx, ctx, productId, photoId);
     if ('error' in l) return l.error;
     // Re-checked under the lock: a photo deleted meanwhile may have shortened the list.
-    if (position >= l.photos.length) throw new PhotoVanished();
+    if (position >= l.photos.length) return fail('CATALOG_PHOTO_NOT_FOUND');
     const order = l.photos.filter((ph) => ph.id !== photoId);
     order.splice(position, 0, l.photos[l.index]);
     await writeOrder(tx, order);
@@ -94,5 +83,5 @@ export async function movePhoto(ctx: CatalogCtx, productId: string, photoId: str
     const changes = l.index === position ? [] : (['photo_reordered'] as const);
     const outcome = await reportContentChange(tx, { productId, umkmId: l.product.umkm_id, actorId: ctx.actor.userId, changes: [...changes], photosLeft: order.length }, l.product.listing_state);
     return ok({ order: order.map((ph) => ph.id), ...outcome });
-  }));
+  });
 }

@@ -5,7 +5,7 @@
 import { mkdir, writeFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp, { type Metadata } from 'sharp';
-import { inTransaction, nowIso, type Tx } from '../../kernel/db/index.js';
+import { inTransactionResult, nowIso, type Tx } from '../../kernel/db/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { audit } from '../../kernel/audit/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
@@ -84,28 +84,26 @@ export async function addPhoto(ctx: CatalogCtx & { uploadDir: string }, productI
   const photoId = newId('pho');
   const stem = await storePhoto(ctx.uploadDir, processed.value, photoId);
   try {
-    return await inTransaction(ctx.db, async (tx) => {
+    const r = await inTransactionResult(ctx.db, async (tx) => {
       // Touching the product first serialises photo writes of one product (a row lock on
       // PostgreSQL), so positions stay 0..n-1 and the limit holds under concurrent uploads.
       await tx.updateTable('products').set({ updated_at: nowIso() }).where('id', '=', productId).execute();
       const now = await tx.selectFrom('products').select('listing_state').where('id', '=', productId).executeTakeFirstOrThrow();
       const n = await photoCount(tx, productId);
-      if (n >= PHOTOS_PER_PRODUCT) throw new PhotoLimitReached();
+      if (n >= PHOTOS_PER_PRODUCT) return fail('CATALOG_PHOTO_LIMIT', { max: PHOTOS_PER_PRODUCT });
       await tx.insertInto('photos').values({ id: photoId, product_id: productId, alt, path_stem: stem, width: processed.value.width, height: processed.value.height, position: n, created_at: nowIso() }).execute();
       await audit(tx, { actorId: ctx.actor.userId, action: 'catalog.photo.add', entityType: 'product', entityId: productId, ip: ctx.ip, data: { photoId } });
       const outcome = await reportContentChange(tx, { productId, umkmId: p.umkm_id, actorId: ctx.actor.userId, changes: ['photo_added'], photosLeft: n + 1 }, now.listing_state);
       return ok({ photoId, stem, ...outcome });
     });
-  } catch (e) {
     // No row, no files: an upload either fully lands or leaves nothing behind.
+    if (!r.ok) await removePhotoFiles(ctx.uploadDir, stem);
+    return r;
+  } catch (e) {
     await removePhotoFiles(ctx.uploadDir, stem);
-    if (e instanceof PhotoLimitReached) return fail('CATALOG_PHOTO_LIMIT', { max: PHOTOS_PER_PRODUCT });
     throw e;
   }
 }
-
-/** Thrown inside the transaction so a concurrent upload that lost the race rolls back entirely. */
-class PhotoLimitReached extends Error {}
 
 /** Deletes every stored size of a stem; a stem that is not one of ours (path tricks) is left alone. */
 export async function removePhotoFiles(uploadDir: string, stem: string): Promise<void> {

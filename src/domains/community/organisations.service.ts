@@ -1,14 +1,13 @@
 // Organisations attached to a village (BUMDes, koperasi desa incl. Koperasi Desa Merah Putih,
 // kelompok tani/nelayan, UMKM groups) and their members (people with a role and consent).
 import { newId } from '../../kernel/ids/index.js';
-import { nowIso, type Tx } from '../../kernel/db/index.js';
+import { inTransactionResult, nowIso, type Tx } from '../../kernel/db/index.js';
 import { audit } from '../../kernel/audit/index.js';
 import { canInRegion, type Actor } from '../../kernel/auth/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import type { OrganisationInput } from './community.schema.js';
 import { findVillage } from './community.repo.js';
 import { organisationVisible, reachOf } from './scope.js';
-import { inTransactionResult } from './tx-result.js';
 
 /** Officers (in their region) and national admins create organisations. */
 export async function createOrganisation(db: Tx, actor: Actor, input: OrganisationInput, opts: { isDemo?: boolean } = {}): Promise<Result<string>> {

@@ -3,14 +3,13 @@
 // exported as JSON or erased. Erasure nulls identity but keeps the row (village, links,
 // household size), so counts and per-capita figures still add up without naming anyone.
 import { newId } from '../../kernel/ids/index.js';
-import { nowIso, type Tx } from '../../kernel/db/index.js';
+import { inTransactionResult, nowIso, type Tx } from '../../kernel/db/index.js';
 import { audit } from '../../kernel/audit/index.js';
 import type { Actor } from '../../kernel/auth/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import type { PersonInput } from './community.schema.js';
 import { recordConsent, visibleOrganisation, visibleUmkm } from './community.repo.js';
 import { canManageOrganisation, canManageUmkm, personVisible, reachOf } from './scope.js';
-import { inTransactionResult } from './tx-result.js';
 
 export async function addPerson(db: Tx, actor: Actor, input: PersonInput, opts: { isDemo?: boolean } = {}): Promise<Result<string>> {
   return inTransactionResult(db, async (tx) => {

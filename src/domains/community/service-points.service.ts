@@ -1,7 +1,7 @@
 // Village service points (often the BUMDes kiosk): where neighbours buy and sell with help,
 // drop off and pick up parcels and pay cash. Agents are users holding `village_agent` there.
 import { newId } from '../../kernel/ids/index.js';
-import { nowIso, type Tx } from '../../kernel/db/index.js';
+import { inTransactionResult, nowIso, type Tx } from '../../kernel/db/index.js';
 import { audit } from '../../kernel/audit/index.js';
 import { canInRegion, idWhere, regionWhere, type Actor } from '../../kernel/auth/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
@@ -10,7 +10,6 @@ import { SERVICES } from './community.schema.js';
 import { findOrganisation, findVillage, sameDistrict, visiblePoint } from './community.repo.js';
 import { canManageOrganisation, pointVisible, reachOf } from './scope.js';
 import { issueLogin, type IssuedLogin } from './logins.js';
-import { inTransactionResult } from './tx-result.js';
 
 export type Service = (typeof SERVICES)[number];
 

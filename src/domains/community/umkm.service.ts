@@ -2,7 +2,7 @@
 // bank details, scoped lists. Registration is one transaction: consent, UMKM, login and grant
 // are all written or none is.
 import { newId } from '../../kernel/ids/index.js';
-import { nowIso, type Tx } from '../../kernel/db/index.js';
+import { inTransactionResult, nowIso, type Tx } from '../../kernel/db/index.js';
 import { audit } from '../../kernel/audit/index.js';
 import { canInRegion, scopeIds, type Actor } from '../../kernel/auth/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
@@ -10,7 +10,6 @@ import type { RegisterUmkmInput, UpdateUmkmInput } from './community.schema.js';
 import { findOrganisation, findPoint, findVillage, recordConsent, sameDistrict, visibleUmkm } from './community.repo.js';
 import { canManageOrganisation, canManageUmkm, reachOf, umkmVisible } from './scope.js';
 import { issueLogin, type IssuedLogin } from './logins.js';
-import { inTransactionResult } from './tx-result.js';
 
 export interface Placement {
   villageCode: string;

@@ -2,7 +2,8 @@
 // by CSV line and column; only a file without any problem is written, in one transaction, so a
 // file is never half imported. Each row must state consent ('ya'/'yes').
 import type { Tx } from '../../kernel/db/index.js';
-import { inTransaction } from '../../kernel/db/index.js';
+import { inTransactionResult } from '../../kernel/db/index.js';
+import { fail, ok } from '../../kernel/errors/index.js';
 import { audit } from '../../kernel/audit/index.js';
 import { canInRegion, type Actor } from '../../kernel/auth/index.js';
 import { zodFieldErrors } from '../../kernel/http/index.js';
@@ -67,7 +68,8 @@ export async function importSurveyCsv(db: Tx, actor: Actor, kind: SurveyKind, te
   if (problems.length === 0) await findExisting(db, kind, parsed, problems);
   if (problems.length) return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
 
-  return inTransaction(db, async (tx) => {
+  // A withdrawn consent found while writing rolls everything back: nothing stays.
+  const r = await inTransactionResult(db, async (tx) => {
     const rows: any[] = [];
     for (const p of parsed) {
       const d = p.data;
@@ -78,24 +80,15 @@ export async function importSurveyCsv(db: Tx, actor: Actor, kind: SurveyKind, te
       }
       rows.push(kind === 'household' ? householdRow(d, consent.value, 'csv', actor.userId) : salesRow(d, consent.value, 'csv', actor.userId));
     }
-    if (problems.length) throw new ImportRolledBack(problems);
+    if (problems.length) return fail('VALIDATION_FAILED');
     for (let i = 0; i < rows.length; i += 400) {
       if (kind === 'household') await tx.insertInto('household_surveys').values(rows.slice(i, i + 400)).execute();
       else await tx.insertInto('umkm_sales_surveys').values(rows.slice(i, i + 400)).execute();
     }
     await audit(tx, { actorId: actor.userId, action: `impact.${kind}_survey.imported`, entityType: 'survey_import', entityId: rows[0].id, ip, data: { rows: rows.length } });
-    return { ok: true as const, imported: rows.length };
-  }).catch((e) => {
-    if (e instanceof ImportRolledBack) return { ok: false as const, problems: e.problems };
-    throw e;
+    return ok(rows.length);
   });
-}
-
-/** A withdrawn consent found while writing: the transaction is rolled back, nothing stays. */
-class ImportRolledBack extends Error {
-  constructor(readonly problems: ImportProblem[]) {
-    super('import rolled back');
-  }
+  return r.ok ? { ok: true as const, imported: r.value } : { ok: false as const, problems };
 }
 
 /** Rows already in the database are reported as duplicates (re-importing a file changes nothing). */

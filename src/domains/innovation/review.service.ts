@@ -1,7 +1,7 @@
 // The review use cases: a seller (or their community manager) submits a product, which opens
 // a new round; a reviewer in the product's region completes the round item by item. All
 // checks run before the first write, so a refused review writes nothing.
-import { inTransaction, nowIso, type Db } from '../../kernel/db/index.js';
+import { inTransaction, inTransactionResult, isUniqueViolation, nowIso, type Db } from '../../kernel/db/index.js';
 import { audit } from '../../kernel/audit/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { canInRegion, hasRole, type Actor } from '../../kernel/auth/index.js';
@@ -22,7 +22,7 @@ export async function submitForReview(db: Db, actor: Actor, productId: string, o
   const next = transition(product.listing_state, 'submit');
   if (!next.ok) return next;
   try {
-    return await inTransaction(db, async (tx) => {
+    return await inTransactionResult(db, async (tx) => {
       const last = await tx.selectFrom('reviews').select((eb) => eb.fn.max('round').as('r')).where('product_id', '=', productId).executeTakeFirst();
       const round = Number(last?.r ?? 0) + 1;
       const reviewId = newId('rev');
@@ -32,19 +32,17 @@ export async function submitForReview(db: Db, actor: Actor, productId: string, o
       }).execute();
       // The state is re-checked in the update so two racing submissions cannot both open rounds.
       const r = await tx.updateTable('products').set({ updated_at: nowIso() }).where('id', '=', productId).where('listing_state', '=', product.listing_state).executeTakeFirst();
-      if (Number(r.numUpdatedRows) !== 1) throw new ConcurrentSubmit();
+      if (Number(r.numUpdatedRows) !== 1) return fail('INNOVATION_SUBMITTED_CONCURRENTLY');
       await setListing(tx, productId, next.value, actor.userId);
       await audit(tx, { actorId: actor.userId, action: 'innovation.submit', entityType: 'product', entityId: productId, data: { reviewId, round } });
       return ok({ reviewId, round });
     });
   } catch (err) {
-    // A unique (product, round) clash or a lost state race: the other submission won.
-    if (err instanceof ConcurrentSubmit || /unique|duplicate/i.test(String((err as Error)?.message))) return fail('INNOVATION_SUBMITTED_CONCURRENTLY');
+    // A unique (product, round) clash: the other submission won.
+    if (isUniqueViolation(err)) return fail('INNOVATION_SUBMITTED_CONCURRENTLY');
     throw err;
   }
 }
-
-class ConcurrentSubmit extends Error {}
 
 /** The clock of a use case (tests and the demo seed replay history at earlier dates). */
 export interface Clock {
@@ -125,7 +123,7 @@ export async function completeReview(db: Db, actor: Actor, reviewId: string, inp
   const passed = failed.length === 0;
   const next = transition(product.listing_state, passed ? 'pass' : 'request_changes');
   if (!next.ok) return next;
-  return inTransaction(db, async (tx) => {
+  return inTransactionResult(db, async (tx) => {
     const now = (o.now ?? new Date()).toISOString();
     const r = await tx.updateTable('reviews')
       .set({ state: passed ? 'passed' : 'changes_requested', reviewer_id: actor.userId, score, completed_at: now })

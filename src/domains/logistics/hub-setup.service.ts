@@ -1,7 +1,7 @@
 // Setting up a hub from the creation page: the hub itself, its location (given, or the centre
 // of what is known in its area) and the service points it serves, all in one transaction —
 // a refused assignment leaves no hub behind.
-import { inTransaction, type Tx } from '../../kernel/db/index.js';
+import { inTransactionResult, type Tx } from '../../kernel/db/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import { regionWhere, type Actor } from '../../kernel/auth/index.js';
 import { assignPoint, createHub } from './network.service.js';
@@ -16,10 +16,6 @@ export interface HubSetup {
   lat?: number | null;
   lng?: number | null;
   pointIds?: string[];
-}
-
-class Rollback extends Error {
-  constructor(readonly result: Result<never>) { super('rollback'); }
 }
 
 /** The mean of the village centres with coordinates in the area, else of its service points. */
@@ -44,18 +40,13 @@ export async function setUpHub(db: Tx, actor: Actor | null, input: HubSetup): Pr
     ({ lat, lng } = centre);
   }
   const points = [...new Set(input.pointIds ?? [])];
-  try {
-    return await inTransaction(db, async (tx) => {
-      const hub = await createHub(tx, actor, { tier: input.tier, regionCode: input.regionCode, parentHubId: input.parentHubId, name: input.name, lat: lat!, lng: lng! });
-      if (!hub.ok) throw new Rollback(hub);
-      for (const id of points) {
-        const r = await assignPoint(tx, actor, id, hub.value);
-        if (!r.ok) throw new Rollback(r.code === 'FORBIDDEN' ? r : fail(r.code, r.params, { point: { key: 'logistics.err.point_choice' } }));
-      }
-      return hub;
-    });
-  } catch (e) {
-    if (e instanceof Rollback) return e.result;
-    throw e;
-  }
+  return inTransactionResult(db, async (tx) => {
+    const hub = await createHub(tx, actor, { tier: input.tier, regionCode: input.regionCode, parentHubId: input.parentHubId, name: input.name, lat: lat!, lng: lng! });
+    if (!hub.ok) return hub;
+    for (const id of points) {
+      const r = await assignPoint(tx, actor, id, hub.value);
+      if (!r.ok) return r.code === 'FORBIDDEN' ? r : fail(r.code, r.params, { point: { key: 'logistics.err.point_choice' } });
+    }
+    return hub;
+  });
 }

@@ -4,7 +4,7 @@
 // on a flaky 2G link, a double tap) is one event. The status changes by a conditional
 // update on the state that was read, so two racing scans cannot both apply.
 import { timingSafeEqual } from 'node:crypto';
-import { inTransaction, type Tx } from '../../kernel/db/index.js';
+import { inTransactionResult, isUniqueViolation, type Tx } from '../../kernel/db/index.js';
 import { audit } from '../../kernel/audit/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { hitRate } from '../../kernel/http/index.js';
@@ -45,10 +45,6 @@ function sameCode(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
-}
-
-class Refused extends Error {
-  constructor(readonly result: Result<never>) { super('refused'); }
 }
 
 /** Records one scan; failures are values and leave the parcel and its history untouched. */
@@ -96,8 +92,9 @@ export async function recordScan(db: Tx, actor: Actor | null, input: ScanInput):
   const at = input.at ?? new Date().toISOString();
   const scanId = newId('scn');
   const returning = input.kind === 'return_started' || parcel.returning === 1;
+  let written: Result<null>;
   try {
-    await inTransaction(db, async (tx) => {
+    written = await inTransactionResult(db, async (tx) => {
       const upd = await tx.updateTable('parcels').set({
         status: move.status, node_index: move.nodeIndex, updated_at: at,
         ...(input.kind === 'failed_delivery' ? { attempts: parcel.attempts + 1 } : {}),
@@ -105,7 +102,7 @@ export async function recordScan(db: Tx, actor: Actor | null, input: ScanInput):
         // The buyer's code dies with the delivery: nobody may collect a parcel going home.
         ...(input.kind === 'return_started' ? { returning: 1, pickup_code: null } : {}),
       }).where('id', '=', parcel.id).where('status', '=', parcel.status).where('node_index', '=', parcel.node_index).where('returning', '=', parcel.returning).executeTakeFirst();
-      if (Number(upd.numUpdatedRows) !== 1) throw new Refused(fail('CONFLICT'));
+      if (Number(upd.numUpdatedRows) !== 1) return fail('CONFLICT');
       if (input.kind === 'return_started') {
         // The rest of the path becomes the way back (the original destination stays on the parcel row).
         await tx.deleteFrom('parcel_nodes').where('parcel_id', '=', parcel.id).where('idx', '>', parcel.node_index).execute();
@@ -117,14 +114,19 @@ export async function recordScan(db: Tx, actor: Actor | null, input: ScanInput):
       // Back with the seller: the order is returned (restock, earning reversed) in this same
       // transaction, so stock never shows the goods twice or not at all.
       if (input.kind === 'returned' && parcel.order_id) await returnOrder(tx, parcel.order_id);
+      return ok(null);
     });
   } catch (e) {
     if (photo) await discardProof(input.photo!.uploadDir, photo);
-    if (e instanceof Refused) return e.result;
+    if (!isUniqueViolation(e)) throw e;
     // A concurrent duplicate of the same client scan id lost the unique-key race: it is that event.
     const again = await db.selectFrom('parcel_scans').select(['id']).where('client_scan_id', '=', input.clientScanId).executeTakeFirst();
     if (again) return ok({ scanId: again.id, duplicate: true, status: move.status, trackingNumber: parcel.tracking_number, parcelId: parcel.id, returning });
     throw e;
+  }
+  if (!written.ok) {
+    if (photo) await discardProof(input.photo!.uploadDir, photo);
+    return written;
   }
   // On the way back the order's fulfilment waits for `returned`: in_transit/ready moves would be refused anyway.
   if (parcel.order_id && !returning) await notifyFulfilment(db, parcel.order_id, parcel.status, input.kind, actor);

@@ -2,7 +2,7 @@
 // it, scoring a questionnaire before/after a session, and regional averages per pillar.
 import { sql } from 'kysely';
 import { newId } from '../../kernel/ids/index.js';
-import { inTransaction, nowIso, type Tx } from '../../kernel/db/index.js';
+import { inTransaction, inTransactionResult, nowIso, type Tx } from '../../kernel/db/index.js';
 import { audit } from '../../kernel/audit/index.js';
 import { canInRegion, hasRole, regionContains, type Actor } from '../../kernel/auth/index.js';
 import { fail, ok, type Result, type FieldErrors } from '../../kernel/errors/index.js';
@@ -34,7 +34,7 @@ export async function editQuestionBank(db: Tx, actor: Actor, regionCode: string 
   const unknown = edits.filter((e) => !byId.has(e.id));
   if (unknown.length) return fail('TRAINING_UNKNOWN_QUESTION');
   const now = nowIso();
-  return inTransaction(db, async (tx) => {
+  return inTransactionResult(db, async (tx) => {
     const inherited = current.length > 0 && current[0].region_code !== regionCode;
     const idFor = new Map(current.map((q) => [q.id, inherited ? newId('daq') : q.id]));
     if (inherited) {
@@ -46,12 +46,11 @@ export async function editQuestionBank(db: Tx, actor: Actor, regionCode: string 
     // Every pillar must keep at least one active question, or nobody could be scored.
     const active = await tx.selectFrom('assessment_questions').select('pillar').distinct()
       .where(regionCode === null ? sql<boolean>`region_code is null` : sql<boolean>`region_code = ${regionCode}`).where('active', '=', 1).execute();
-    if (active.length < PILLARS.length) throw new BankInvalid();
+    if (active.length < PILLARS.length) return fail('TRAINING_PILLAR_WITHOUT_QUESTION');
     await audit(tx, { actorId: actor.userId, action: 'training.question_bank.edit', entityType: 'question_bank', entityId: regionCode ?? 'national', data: { edits: edits.length, copied: inherited } });
     return ok({ updated: edits.length });
-  }).catch((e) => { if (e instanceof BankInvalid) return fail('TRAINING_PILLAR_WITHOUT_QUESTION'); throw e; });
+  });
 }
-class BankInvalid extends Error {}
 
 export interface AssessmentInput {
   participantId: string;
