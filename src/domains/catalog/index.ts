@@ -16,6 +16,9 @@ export { catalogRoutes } from './catalog.routes.js';
 export { CATEGORY_GROUPS, CATEGORIES, CATEGORY_SLUGS, categoryOf, groupOf, categoriesFor, categoryName, requiredCertifications, type Category, type CategoryGroup, type CertRequirement } from './taxonomy.js';
 /** Search over listed products (both engines) and the card data every product grid shows. */
 export { searchProducts, productCards, reindexProduct, reindexUmkm, PAGE_SIZE, type SearchQuery, type SearchResult, type ProductCard } from './search/index.js';
+/** The reviewer's view of a product under review: its facts (any listing state) and their rendering. */
+export { productDossier } from './product-page.queries.js';
+export { ProductDossier } from './dossier.views.js';
 /** The product tile and grid components for storefront and village pages. */
 export { ProductTile, ProductGrid } from './public.views.js';
 /** Photo URLs for other domains (partner feeds). */

@@ -1,10 +1,17 @@
-// Reads for the public product page: four statements, listed products only. Joins the UMKM,
+// Reads for the product page: four statements. The public page shows listed products only;
+// the reviewer's dossier reads the same facts of a product under review. Joins the UMKM,
 // its BUMDes/koperasi, the village names and the UMKM's certificates (community's tables,
 // read-only here, as DESIGN.md allows for page queries).
 import type { Db } from '../../kernel/db/index.js';
 import './catalog.tables.js';
 
-export async function publicProduct(db: Db, productId: string) {
+/** A listed product as the storefront shows it, or null. */
+export const publicProduct = (db: Db, productId: string) => productFacts(db, productId, true);
+
+/** Everything a reviewer judges of a product, whatever its listing state (callers check access). */
+export const productDossier = (db: Db, productId: string) => productFacts(db, productId, false);
+
+async function productFacts(db: Db, productId: string, listedOnly: boolean) {
   const p = await db
     .selectFrom('products as p')
     .innerJoin('umkm as u', 'u.id', 'p.umkm_id')
@@ -18,12 +25,12 @@ export async function publicProduct(db: Db, productId: string) {
       'v.name as village_name', 'd.name as district_name', 'r.name as regency_name',
     ])
     .where('p.id', '=', productId)
-    .where('p.listed', '=', 1)
+    .$if(listedOnly, (q) => q.where('p.listed', '=', 1))
     .executeTakeFirst();
   if (!p) return null;
   const [variants, photos, certifications] = await Promise.all([
     db.selectFrom('variants as v').innerJoin('stock as s', 's.variant_id', 'v.id')
-      .select(['v.id', 'v.label', 'v.price', 'v.weight_grams', 's.available'])
+      .select(['v.id', 'v.label', 'v.sku', 'v.price', 'v.weight_grams', 's.available'])
       .where('v.product_id', '=', productId).where('v.active', '=', 1)
       .orderBy('v.price').orderBy('v.id').execute(),
     // Position 0 is the cover (the seller's photo order, see photo-edits.service.ts).

@@ -15,6 +15,7 @@ import { dashboardRegion, ownUmkmIds, reviewerRegions } from './scope.js';
 import { reviewFormSchema, valueAddFormSchema } from './innovation.schema.js';
 import { innovationStats } from './stats.js';
 import { todayIn } from './dates.js';
+import { productDossier, ProductDossier } from '../catalog/index.js';
 import { DashboardPage, ProductsAndTasks, QueuePage, ReviewForm, Rounds, stateLabel, SubmitButton, TaskList, ValueAddForm, ValueAddHistory, type ProductSummary } from './innovation.views.js';
 import { innovationApi } from './innovation.api.js';
 
@@ -71,9 +72,9 @@ async function reviewPage(c: C, actor: Actor, reviewId: string, raw?: Record<str
   if (review.state !== 'open') throw new AppError('INNOVATION_ALREADY_COMPLETED');
   if (!product || product.listing_state !== 'in_review') throw new AppError('INNOVATION_NOT_IN_REVIEW');
   const today = todayIn(product.village_code);
-  const valid = await validKindsOf(db, product.umkm_id, today);
+  const [valid, dossier] = await Promise.all([validKindsOf(db, product.umkm_id, today), productDossier(db, product.id)]);
   return page(c, { title: t(c, 'innovation.review.title', { title: product.title }), status: errors ? 422 : 200 }, (
-    <ReviewForm c={c} reviewId={reviewId} product={product} round={review.round} keys={checklistFor(product.category)} missingCerts={missingCertifications(product.category, valid)}
+    <ReviewForm dossier={dossier ? <ProductDossier c={c} product={dossier} /> : null} c={c} reviewId={reviewId} product={product} round={review.round} keys={checklistFor(product.category)} missingCerts={missingCertifications(product.category, valid)}
       mentors={await mentorsFor(db, product.village_code)} today={today} raw={raw} errors={errors} reopened={review.reopened_items} />
   ));
 }

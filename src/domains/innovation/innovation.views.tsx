@@ -1,6 +1,7 @@
 // Pages of the innovation centre. Plain forms that work without JavaScript on a 360 px phone;
 // every control has a label, errors sit next to their field and in a summary.
 import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
 import { Csrf, ErrorSummary, Field, SelectField, type AppEnv } from '../../kernel/http/index.js';
 import { formatDate, formatNumber, formatPercent, formatRupiah, t, type Locale } from '../../kernel/i18n/index.js';
 import type { ChecklistKey, CertRequirement } from './checklist.js';
@@ -70,6 +71,8 @@ export interface ReviewFormProps {
   today: string;
   /** Checklist items a seller's edit touched, when the edit opened this round. */
   reopened?: string | null;
+  /** The catalog's rendering of the product: what the checklist is judged on. */
+  dossier: Child;
   raw?: Record<string, string>;
   errors?: Record<string, string>;
 }
@@ -81,6 +84,7 @@ export function ReviewForm(p: ReviewFormProps) {
       <h1>{tr(c, 'innovation.review.title', { title: p.product.title })}</h1>
       <p class="muted">{p.product.umkm_name} · {p.product.village_code} · {tr(c, 'innovation.queue.round', { round: p.round })} · <a href={`/innovation/products/${p.product.id}`}>{tr(c, 'innovation.product.rounds')}</a></p>
       <Reopened c={c} items={p.reopened ?? null} />
+      {p.dossier}
       <p>{tr(c, 'innovation.review.intro')}</p>
       <ErrorSummary c={c} errors={errors} />
       <form method="post" action={`/innovation/reviews/${p.reviewId}`} class="review-form">

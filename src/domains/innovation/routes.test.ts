@@ -30,6 +30,12 @@ test('pages: seller submits, reviewer reviews with tasks, seller sees Bahasa tas
   const formPage = await (await reviewer.get(`/innovation/reviews/${reviewId}`)).text();
   assert.match(formPage, /PIRT/);
   assert.match(formPage, /Ibu Dewi/, 'mentor of the region offered');
+  // The reviewer judges what they see: description, each variant's price, weight and SKU.
+  assert.match(formPage, /data-testid="dossier"/);
+  assert.match(formPage, /Gula aren asli dari desa\./);
+  assert.match(formPage, /Rp\s?25\.000/);
+  assert.match(formPage, /SKU-/);
+  assert.match(formPage, /Belum ada foto: kemasan dan label tidak bisa dinilai\./);
 
   const pass = { photos_result: 'pass', description_result: 'pass', price_weight_result: 'pass', label_result: 'pass', shelf_life_result: 'pass' };
   const before = await count('review_items');
