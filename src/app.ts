@@ -1,22 +1,15 @@
-// Composition root: builds the HTTP app and mounts every domain. The only file that knows
-// all domains besides migrations.ts and the seed.
+// Composition root: installs every domain's manifest (src/domains.ts), builds the HTTP app and
+// mounts each domain's routes. Cross-domain seams are declared in the manifests (`publishes`,
+// `subscribes`, `needs`, `provides`) and connected by `composeDomains`.
 import { createHttpApp, createLogger, type Deps, type Logger } from './kernel/http/index.js';
-import { accountsRoutes, authenticate, sessionCookieName, setLocale } from './domains/accounts/index.js';
-import { regionsRoutes } from './domains/regions/index.js';
-import { communityRoutes } from './domains/community/index.js';
-import { catalogRoutes } from './domains/catalog/index.js';
-import { innovationRoutes } from './domains/innovation/index.js';
-import { CART_COOKIE, ordersRoutes, storefrontHomeSection } from './domains/orders/index.js';
-import { logisticsRoutes } from './domains/logistics/index.js';
-import { trainingRoutes } from './domains/training/index.js';
-import { partnersRoutes } from './domains/partners/index.js';
-import { impactRoutes } from './domains/impact/index.js';
-import { homeRoutes, registerHomeSection } from './home.routes.js';
+import { authenticate, sessionCookieName, setLocale } from './domains/accounts/index.js';
+import { CART_COOKIE, storefrontHomeSection } from './domains/orders/index.js';
+import { homeRoutes } from './home.routes.js';
 import { apiDocs } from './api-docs.js';
-
-registerHomeSection(storefrontHomeSection);
+import { composeDomains, DOMAINS } from './domains.js';
 
 export function buildApp(deps: Deps, log: Logger = createLogger(deps.config.logLevel)) {
+  composeDomains();
   const app = createHttpApp(deps, {
     authenticate,
     personalCookies: [sessionCookieName(false), sessionCookieName(true), CART_COOKIE],
@@ -25,17 +18,9 @@ export function buildApp(deps: Deps, log: Logger = createLogger(deps.config.logL
       if (actor?.via === 'session') await setLocale(deps.h.db, actor.userId, locale);
     },
   }, log);
-  app.route('/', homeRoutes());
-  app.route('/', accountsRoutes());
-  app.route('/', regionsRoutes());
-  app.route('/', communityRoutes());
-  app.route('/', catalogRoutes());
-  app.route('/', innovationRoutes());
-  app.route('/', ordersRoutes());
-  app.route('/', logisticsRoutes());
-  app.route('/', trainingRoutes());
-  app.route('/', partnersRoutes());
-  app.route('/', impactRoutes());
+  // The storefront's featured villages and products are the public home page's one section.
+  app.route('/', homeRoutes([storefrontHomeSection]));
+  for (const d of DOMAINS) if (d.routes) app.route('/', d.routes());
   apiDocs(app);
   return app;
 }

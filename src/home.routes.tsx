@@ -1,10 +1,11 @@
 // The public home page. Kept tiny (≤ 14 KB with CSS, gzip) because it is the first thing a
 // phone on EDGE downloads.
 import { Hono } from 'hono';
-import { t, registerMessages } from './kernel/i18n/index.js';
+import { t } from './kernel/i18n/index.js';
+import type { MessageTable } from './kernel/domain/index.js';
 import { page, type AppEnv } from './kernel/http/index.js';
 
-registerMessages({
+export const homeMessages: MessageTable = {
   id: {
     'home.title': 'Lumbung — produk desa, dijual bersama',
     'home.lead': 'UMKM desa menjual ke seluruh Indonesia lewat BUMDes, koperasi dan titik layanan desa.',
@@ -15,17 +16,13 @@ registerMessages({
     'home.lead': 'Village businesses sell across Indonesia through their BUMDes, cooperatives and village service points.',
     'home.staff': 'Officers, mentors, agents and sellers: sign in to open your work pages.',
   },
-});
+};
 
-type HomeSection = (c: import('hono').Context<AppEnv>) => Promise<unknown>;
-const sections: HomeSection[] = [];
+/** A part of the public home page another domain renders (the storefront's featured villages and products). */
+export type HomeSection = (c: import('hono').Context<AppEnv>) => Promise<unknown>;
 
-/** Lets the storefront add its featured villages and products to the home page. */
-export function registerHomeSection(s: HomeSection): void {
-  sections.push(s);
-}
-
-export function homeRoutes() {
+/** The public home page with the sections app.ts passes in, in that order. */
+export function homeRoutes(sections: readonly HomeSection[]) {
   const app = new Hono<AppEnv>();
   app.get('/', async (c) => {
     const locale = c.get('locale');

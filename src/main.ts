@@ -8,6 +8,7 @@ import { verifyAudit } from './kernel/audit/index.js';
 import { commandUsages, findCommand, progressBar, runStartupTasks } from './kernel/cli/index.js';
 import { allMigrations } from './migrations.js';
 import { buildApp } from './app.js';
+import { composeDomains } from './domains.js';
 import { DEMO_PASSWORD, demoLogins, isEmpty, seedDemo } from './seed/index.js';
 
 const USAGE = `Usage: lumbung <command>
@@ -39,6 +40,7 @@ async function seedIfEmpty(h: DbHandle, force: boolean) {
 }
 
 async function main(argv: string[]): Promise<number> {
+  composeDomains();
   const [cmd, ...rest] = argv;
   switch (cmd) {
     case 'serve': {

@@ -2,11 +2,13 @@
 // database sessions, API tokens and invitations.
 import type { Context } from 'hono';
 import type { AppEnv } from '../../kernel/http/index.js';
-import { registerNav } from '../../kernel/http/index.js';
+import { defineDomain } from '../../kernel/domain/index.js';
 import type { Actor } from '../../kernel/auth/index.js';
 import { actorFromSession } from './sessions.js';
 import { actorFromToken } from './tokens.service.js';
-import './messages.js';
+import { accountsErrors, accountsMessages } from './messages.js';
+import { accountsMigrations } from './migrations/index.js';
+import { accountsRoutes } from './accounts.routes.js';
 
 export { accountsMigrations } from './migrations/index.js';
 export { accountsRoutes } from './accounts.routes.js';
@@ -20,7 +22,15 @@ export { startSession, endSession, sessionCookieName, hashToken, STAFF_IDLE_MS, 
 export { createToken, revokeToken, actorFromToken } from './tokens.service.js';
 export type { UsersTable, GrantsTable } from './accounts.tables.js';
 
-registerNav({ href: '/me', label: 'nav.dashboard', roles: [], order: 1 });
+/** What accounts adds to the app: sign-in, invitations, tokens and the home link. */
+export const accountsDomain = defineDomain({
+  name: 'accounts',
+  migrations: accountsMigrations,
+  routes: accountsRoutes,
+  messages: [accountsMessages],
+  errors: accountsErrors,
+  nav: [{ href: '/me', label: 'nav.dashboard', roles: [], order: 1 }],
+});
 
 /** Resolves the request's actor from a bearer token or the session cookie. */
 export async function authenticate(c: Context<AppEnv>): Promise<Actor | null> {

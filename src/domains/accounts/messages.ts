@@ -1,11 +1,11 @@
-import { registerMessages } from '../../kernel/i18n/index.js';
-import { defineErrors } from '../../kernel/errors/index.js';
+import type { MessageTable } from '../../kernel/domain/index.js';
+import type { ErrorSpec } from '../../kernel/errors/index.js';
 
-defineErrors({
+export const accountsErrors: Record<string, ErrorSpec> = {
   ACCOUNTS_BAD_LOGIN: { status: 401, message: 'accounts.bad_login' },
   ACCOUNTS_USER_EXISTS: { status: 409, message: 'accounts.user_exists' },
   ACCOUNTS_UNKNOWN_SCOPE: { status: 422, message: 'accounts.unknown_scope' },
-});
+};
 
 const roleNames = {
   id: {
@@ -21,7 +21,7 @@ const roleNames = {
 };
 const prefix = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [`role.${k}`, v]));
 
-registerMessages({
+export const accountsMessages: MessageTable = {
   id: {
     ...prefix(roleNames.id),
     'accounts.login.title': 'Masuk',
@@ -90,4 +90,4 @@ registerMessages({
     'accounts.tokens.none': 'No tokens yet.',
     'accounts.tokens.last_used': 'Last used',
   },
-});
+};

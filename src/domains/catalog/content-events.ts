@@ -2,8 +2,9 @@
 // The catalog reports *what* a seller changed, inside the write's transaction; a listener
 // decides what it means (a new review round, unlisting) and writes through catalog's
 // setListing in the same transaction, so an edit and its consequence commit together. The
-// catalog never imports the innovation domain: innovation subscribes from its index.ts.
+// catalog never imports the innovation domain: app.ts subscribes innovation to this topic.
 import type { Tx } from '../../kernel/db/index.js';
+import { Topic } from '../../kernel/domain/index.js';
 import './catalog.tables.js';
 
 /**
@@ -26,17 +27,8 @@ export interface ProductContentChange {
   photosLeft: number;
 }
 
-export type ContentChangeListener = (tx: Tx, change: ProductContentChange) => Promise<void>;
-const listeners: ContentChangeListener[] = [];
-
-/** Subscribes inside the edit's transaction: the listener's writes commit or roll back with the edit. */
-export function onProductContentChangedInTx(listener: ContentChangeListener): () => void {
-  listeners.push(listener);
-  return () => {
-    const i = listeners.indexOf(listener);
-    if (i >= 0) listeners.splice(i, 1);
-  };
-}
+/** Published inside the edit's transaction: a subscriber's writes commit or roll back with the edit. */
+export const productContentChanged = new Topic<ProductContentChange>('catalog.product_content_changed');
 
 /** What the seller learns about an edit's effect on listing. */
 export interface EditOutcome {
@@ -51,7 +43,7 @@ export interface EditOutcome {
  */
 export async function reportContentChange(tx: Tx, change: ProductContentChange, before: string): Promise<EditOutcome> {
   if (change.changes.length === 0) return { listingState: before, backToReview: false };
-  for (const l of listeners) await l(tx, change);
+  await productContentChanged.publish(tx, change);
   const after = await tx.selectFrom('products').select('listing_state').where('id', '=', change.productId).executeTakeFirst();
   const listingState = after?.listing_state ?? before;
   return { listingState, backToReview: listingState === 'in_review' && before !== 'in_review' };

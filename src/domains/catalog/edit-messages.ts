@@ -1,13 +1,13 @@
 // Messages of photo management and of edits that send a product back to review (Bahasa first,
 // English second). Kept apart from messages.ts so that file stays one screenful per language.
-import { registerMessages } from '../../kernel/i18n/index.js';
-import { defineErrors } from '../../kernel/errors/index.js';
+import type { MessageTable } from '../../kernel/domain/index.js';
+import type { ErrorSpec } from '../../kernel/errors/index.js';
 
-defineErrors({
+export const catalogEditErrors: Record<string, ErrorSpec> = {
   CATALOG_PHOTO_NOT_FOUND: { status: 404, message: 'catalog.err.photo_not_found' },
-});
+};
 
-registerMessages({
+export const catalogEditMessages: MessageTable = {
   id: {
     'catalog.err.photo_not_found': 'Foto tidak ditemukan pada produk ini.',
     'catalog.v.position': 'Posisi foto harus bilangan bulat 0 sampai {max}.',
@@ -44,4 +44,4 @@ registerMessages({
     'catalog.review.back': 'Saved. Because content a reviewer judged has changed, the product is off the market and back in review (a new round). It is listed again once a reviewer approves it.',
     'catalog.review.warning': 'This product is listed. Changing the title, description, category, a price, weight or variant name, adding a variant or photo, or deleting the last photo takes it off the market until it is reviewed again. Stock changes and photo order do not.',
   },
-});
+};

@@ -1,10 +1,9 @@
 // The seller's panel on /me: how many products, how many listed, a link to manage them.
-import { registerHomePanel as register, requireActor } from '../../kernel/http/index.js';
+import { requireActor, type HomePanel } from '../../kernel/http/index.js';
 import { t } from '../../kernel/i18n/index.js';
 import { productsForActor } from './products.repo.js';
 
-export function registerHomePanel(): void {
-  register({
+export const catalogHomePanel: HomePanel = {
     roles: ['seller'],
     order: 20,
     async render(c) {
@@ -18,5 +17,4 @@ export function registerHomePanel(): void {
         </section>
       );
     },
-  });
-}
+};

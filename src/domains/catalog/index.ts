@@ -1,9 +1,12 @@
 // Catalog: products of UMKM, variants, stock with its ledger, photos and search.
 import './catalog.tables.js';
-import './messages.js';
-import './edit-messages.js';
-import { registerNav } from '../../kernel/http/index.js';
-import { registerHomePanel } from './home-panel.js';
+import { defineDomain } from '../../kernel/domain/index.js';
+import { catalogErrors, catalogMessages } from './messages.js';
+import { catalogEditErrors, catalogEditMessages } from './edit-messages.js';
+import { catalogHomePanel } from './home-panel.js';
+import { catalogMigrations } from './migrations/index.js';
+import { catalogRoutes } from './catalog.routes.js';
+import { productContentChanged } from './content-events.js';
 
 export { catalogMigrations } from './migrations/index.js';
 /** Stock moves only through these conditional updates, each with a ledger row. */
@@ -26,9 +29,20 @@ export { photoUrl, photoSrcset, PHOTO_WIDTHS } from './photo-urls.js';
 /** Seller use cases (also used by the demo seed). */
 export { createProduct, updateProduct, addVariant, updateVariant, changeStock, type CatalogCtx } from './products.service.js';
 export { processPhoto, storePhoto, sniffImage, attachStoredPhoto } from './photos.service.js';
-/** Seller edits reported inside their transaction, so the innovation centre can re-open review without catalog importing it. */
-export { onProductContentChangedInTx, type ContentChange, type ProductContentChange, type EditOutcome } from './content-events.js';
+/** Seller edits published inside their transaction (the innovation centre re-opens review); catalog imports no subscriber. */
+export { productContentChanged, type ContentChange, type ProductContentChange, type EditOutcome } from './content-events.js';
 
-registerNav({ href: '/cari', label: 'catalog.nav.search', roles: 'public', order: 20 });
-registerNav({ href: '/jual/produk', label: 'catalog.nav.my_products', roles: ['seller', 'community_manager'], order: 30 });
-registerHomePanel();
+/** What catalog adds to the app: products, stock, photos, search and the public product pages. */
+export const catalogDomain = defineDomain({
+  name: 'catalog',
+  migrations: catalogMigrations,
+  routes: catalogRoutes,
+  messages: [catalogMessages, catalogEditMessages],
+  errors: { ...catalogErrors, ...catalogEditErrors },
+  nav: [
+    { href: '/cari', label: 'catalog.nav.search', roles: 'public', order: 20 },
+    { href: '/jual/produk', label: 'catalog.nav.my_products', roles: ['seller', 'community_manager'], order: 30 },
+  ],
+  homePanels: [catalogHomePanel],
+  publishes: { productContentChanged },
+});

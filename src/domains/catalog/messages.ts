@@ -1,8 +1,8 @@
 // Error codes and every user-facing string of the catalog domain (Bahasa first, English second).
-import { registerMessages } from '../../kernel/i18n/index.js';
-import { defineErrors } from '../../kernel/errors/index.js';
+import type { MessageTable } from '../../kernel/domain/index.js';
+import type { ErrorSpec } from '../../kernel/errors/index.js';
 
-defineErrors({
+export const catalogErrors: Record<string, ErrorSpec> = {
   CATALOG_PRODUCT_NOT_FOUND: { status: 404, message: 'catalog.err.product_not_found' },
   CATALOG_VARIANT_NOT_FOUND: { status: 404, message: 'catalog.err.variant_not_found' },
   CATALOG_UMKM_NOT_IN_SCOPE: { status: 403, message: 'catalog.err.umkm_not_in_scope' },
@@ -12,9 +12,9 @@ defineErrors({
   CATALOG_PHOTO_TOO_LARGE: { status: 413, message: 'catalog.err.photo_too_large' },
   CATALOG_PHOTO_DIMENSIONS: { status: 422, message: 'catalog.err.photo_dimensions' },
   CATALOG_PHOTO_LIMIT: { status: 409, message: 'catalog.err.photo_limit' },
-});
+};
 
-registerMessages({
+export const catalogMessages: MessageTable = {
   id: {
     'catalog.err.product_not_found': 'Produk tidak ditemukan, atau bukan milik UMKM Anda.',
     'catalog.err.variant_not_found': 'Varian tidak ditemukan, atau bukan milik UMKM Anda.',
@@ -253,4 +253,4 @@ registerMessages({
     'catalog.card.from': 'from {price}',
     'catalog.home.panel': 'Your products: {n} · listed: {listed}',
   },
-});
+};

@@ -2,7 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createWorld, type World } from '../../testing.js';
 import { anyVillage, makeOrganisation, makeUmkm } from './testing.js';
-import { certificationState, daysToExpiry, onCertificationChanged, validCertifications, type CertificationChange } from './index.js';
+import { certificationState, daysToExpiry, certificationChanged, validCertifications, type CertificationChange } from './index.js';
 
 let w: World;
 let village: string;
@@ -36,45 +36,42 @@ test('certification states at the 60- and 14-day thresholds', () => {
 test('adding and renewing certifications; expiry before issue is refused; listeners hear both', async () => {
   const manager = await w.as('community_manager', org);
   const heard: CertificationChange[] = [];
-  const off = onCertificationChanged((_db, ch) => { heard.push(ch); });
-  try {
-    const bad = await manager.form(`/community/umkm/${umkm}/certifications`, { kind: 'pirt', number: '2065309010123-26', issued_on: '2026-01-10', expires_on: '2025-12-31' });
-    assert.equal(bad.status, 422);
-    assert.match(await bad.text(), /tidak boleh sebelum tanggal terbit/);
-    const noExpiry = await manager.form(`/community/umkm/${umkm}/certifications`, { kind: 'bpom_md', number: 'MD 123456789012', issued_on: '2026-01-10', expires_on: '' });
-    assert.match(await noExpiry.text(), /wajib untuk PIRT dan BPOM/);
-    const badNib = await manager.form(`/community/umkm/${umkm}/certifications`, { kind: 'nib', number: '12345', issued_on: '2026-01-10' });
-    assert.match(await badNib.text(), /13 angka/);
-    const badDate = await manager.json('POST', `/api/v1/community/umkm/${umkm}/certifications`, { kind: 'pirt', number: 'P-IRT 1', issued_on: '2026-02-30', expires_on: '2027-01-01' }, { 'accept-language': 'en' });
-    assert.equal(badDate.status, 422);
-    assert.match(((await badDate.json()) as any).errors.issued_on, /Not a valid date/);
-    assert.equal(heard.length, 0);
-    assert.equal((await w.h.db.selectFrom('certifications').selectAll().where('umkm_id', '=', umkm).execute()).length, 0, 'nothing written');
+  // A test subscriber, connected in this test process only (each test file runs in its own).
+  certificationChanged.subscribe('test', (_db, ch) => { heard.push(ch); });
+  const bad = await manager.form(`/community/umkm/${umkm}/certifications`, { kind: 'pirt', number: '2065309010123-26', issued_on: '2026-01-10', expires_on: '2025-12-31' });
+  assert.equal(bad.status, 422);
+  assert.match(await bad.text(), /tidak boleh sebelum tanggal terbit/);
+  const noExpiry = await manager.form(`/community/umkm/${umkm}/certifications`, { kind: 'bpom_md', number: 'MD 123456789012', issued_on: '2026-01-10', expires_on: '' });
+  assert.match(await noExpiry.text(), /wajib untuk PIRT dan BPOM/);
+  const badNib = await manager.form(`/community/umkm/${umkm}/certifications`, { kind: 'nib', number: '12345', issued_on: '2026-01-10' });
+  assert.match(await badNib.text(), /13 angka/);
+  const badDate = await manager.json('POST', `/api/v1/community/umkm/${umkm}/certifications`, { kind: 'pirt', number: 'P-IRT 1', issued_on: '2026-02-30', expires_on: '2027-01-01' }, { 'accept-language': 'en' });
+  assert.equal(badDate.status, 422);
+  assert.match(((await badDate.json()) as any).errors.issued_on, /Not a valid date/);
+  assert.equal(heard.length, 0);
+  assert.equal((await w.h.db.selectFrom('certifications').selectAll().where('umkm_id', '=', umkm).execute()).length, 0, 'nothing written');
 
-    assert.equal((await manager.form(`/community/umkm/${umkm}/certifications`, { kind: 'nib', number: '9120001234567', issued_on: day(-400) })).status, 303);
-    assert.equal((await manager.form(`/community/umkm/${umkm}/certifications`, { kind: 'pirt', number: '2065309010123-21', issued_on: day(-1800), expires_on: day(-3) })).status, 303);
-    assert.equal((await manager.form(`/community/umkm/${umkm}/certifications`, { kind: 'halal_self_declare', number: 'ID53090000123450124', issued_on: day(-300), expires_on: day(10) })).status, 303);
-    let valid = await validCertifications(w.h.db, umkm);
-    assert.deepEqual(valid.map((c) => [c.kind, c.state]).sort(), [['halal_self_declare', 'expiring_14'], ['nib', 'valid']]);
+  assert.equal((await manager.form(`/community/umkm/${umkm}/certifications`, { kind: 'nib', number: '9120001234567', issued_on: day(-400) })).status, 303);
+  assert.equal((await manager.form(`/community/umkm/${umkm}/certifications`, { kind: 'pirt', number: '2065309010123-21', issued_on: day(-1800), expires_on: day(-3) })).status, 303);
+  assert.equal((await manager.form(`/community/umkm/${umkm}/certifications`, { kind: 'halal_self_declare', number: 'ID53090000123450124', issued_on: day(-300), expires_on: day(10) })).status, 303);
+  let valid = await validCertifications(w.h.db, umkm);
+  assert.deepEqual(valid.map((c) => [c.kind, c.state]).sort(), [['halal_self_declare', 'expiring_14'], ['nib', 'valid']]);
 
-    // The UMKM page and the manager's home show the states and alerts.
-    const page = await (await manager.get(`/community/umkm/${umkm}`)).text();
-    assert.match(page, /data-state="expired"/);
-    assert.match(page, /Segera habis: 10 hari lagi/);
-    const home = await (await manager.get('/me')).text();
-    assert.match(home, /Sertifikat yang perlu diperpanjang/);
-    assert.match(home, /PIRT/);
+  // The UMKM page and the manager's home show the states and alerts.
+  const page = await (await manager.get(`/community/umkm/${umkm}`)).text();
+  assert.match(page, /data-state="expired"/);
+  assert.match(page, /Segera habis: 10 hari lagi/);
+  const home = await (await manager.get('/me')).text();
+  assert.match(home, /Sertifikat yang perlu diperpanjang/);
+  assert.match(home, /PIRT/);
 
-    // Renewal: a new PIRT makes the old one no longer an alert, and listeners learn it.
-    assert.equal((await manager.form(`/community/umkm/${umkm}/certifications`, { kind: 'pirt', number: '2065309010123-26', issued_on: day(-1), expires_on: day(1825) })).status, 303);
-    valid = await validCertifications(w.h.db, umkm);
-    assert.ok(valid.some((c) => c.kind === 'pirt' && c.state === 'valid'));
-    assert.deepEqual(heard.map((h) => [h.kind, h.renewed]), [['nib', false], ['pirt', false], ['halal_self_declare', false], ['pirt', true]]);
-    const alerts = (await (await manager.get('/api/v1/community/certification-alerts')).json()) as any;
-    assert.deepEqual(alerts.items.map((a: any) => a.kind), ['halal_self_declare'], 'the renewed PIRT no longer alerts');
-  } finally {
-    off();
-  }
+  // Renewal: a new PIRT makes the old one no longer an alert, and listeners learn it.
+  assert.equal((await manager.form(`/community/umkm/${umkm}/certifications`, { kind: 'pirt', number: '2065309010123-26', issued_on: day(-1), expires_on: day(1825) })).status, 303);
+  valid = await validCertifications(w.h.db, umkm);
+  assert.ok(valid.some((c) => c.kind === 'pirt' && c.state === 'valid'));
+  assert.deepEqual(heard.map((h) => [h.kind, h.renewed]), [['nib', false], ['pirt', false], ['halal_self_declare', false], ['pirt', true]]);
+  const alerts = (await (await manager.get('/api/v1/community/certification-alerts')).json()) as any;
+  assert.deepEqual(alerts.items.map((a: any) => a.kind), ['halal_self_declare'], 'the renewed PIRT no longer alerts');
 });
 
 test('the seller sees alerts for their own UMKM only; 60-day window', async () => {

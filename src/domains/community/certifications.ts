@@ -5,6 +5,7 @@
 import { newId } from '../../kernel/ids/index.js';
 import { inTransaction, nowIso, type Tx } from '../../kernel/db/index.js';
 import { audit } from '../../kernel/audit/index.js';
+import { Topic } from '../../kernel/domain/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import type { Actor } from '../../kernel/auth/index.js';
 import type { CertificationInput } from './community.schema.js';
@@ -66,17 +67,8 @@ export interface CertificationChange {
   /** True when an earlier certificate of the same kind existed (a renewal). */
   renewed: boolean;
 }
-export type CertificationListener = (db: Tx, change: CertificationChange) => Promise<void> | void;
-const listeners: CertificationListener[] = [];
-
-/** Subscribes to certifications added or renewed; called after the write is committed. Returns an unsubscribe. */
-export function onCertificationChanged(listener: CertificationListener): () => void {
-  listeners.push(listener);
-  return () => {
-    const i = listeners.indexOf(listener);
-    if (i >= 0) listeners.splice(i, 1);
-  };
-}
+/** Published after a certificate was added or renewed and committed (innovation relists products). */
+export const certificationChanged = new Topic<CertificationChange>('community.certification_changed');
 
 /** Records a certificate (a later one of the same kind renews it) for an UMKM the actor may manage. */
 export async function addCertification(db: Tx, actor: Actor, umkmId: string, input: CertificationInput): Promise<Result<CertificationChange>> {
@@ -90,7 +82,7 @@ export async function addCertification(db: Tx, actor: Actor, umkmId: string, inp
     await audit(tx, { actorId: actor.userId, action: earlier ? 'certification.renew' : 'certification.add', entityType: 'umkm', entityId: umkmId, data: { certificationId: id, kind: input.kind, expiresOn: input.expires_on } });
     return { umkmId, certificationId: id, kind: input.kind, renewed: !!earlier };
   });
-  for (const l of listeners) await l(db, change);
+  await certificationChanged.publish(db, change);
   return ok(change);
 }
 

@@ -1,23 +1,38 @@
 // Community: organisations (BUMDes, koperasi, kelompok), UMKM with certifications, people
 // with consent, and village service points.
-import { registerScopeResolver } from '../../kernel/auth/index.js';
+import { defineDomain } from '../../kernel/domain/index.js';
 import './community.tables.js';
-import './messages.js';
-import { registerCommunityUi } from './panels.js';
+import { communityErrors, communityMessages } from './messages.js';
+import { communityHomePanels, communityNav } from './panels.js';
+import { communityMigrations } from './migrations/index.js';
+import { communityRoutes } from './community.routes.js';
+import { certificationChanged } from './certifications.js';
 
 export { communityMigrations } from './migrations/index.js';
 export type { UmkmTable, OrganisationsTable, ServicePointsTable, CertificationsTable, PeopleTable, CertificationKind, OrganisationKind } from './community.tables.js';
 
-// Grants on an organisation, service point or UMKM are scoped to that record's village.
-registerScopeResolver('organisation', async (db, id) => (await db.selectFrom('organisations').select('village_code').where('id', '=', id).executeTakeFirst())?.village_code);
-registerScopeResolver('service_point', async (db, id) => (await db.selectFrom('service_points').select('village_code').where('id', '=', id).executeTakeFirst())?.village_code);
-registerScopeResolver('umkm', async (db, id) => (await db.selectFrom('umkm').select('village_code').where('id', '=', id).executeTakeFirst())?.village_code);
-registerCommunityUi();
+/** What community adds to the app: organisations, UMKM with consent, people, service points. */
+export const communityDomain = defineDomain({
+  name: 'community',
+  migrations: communityMigrations,
+  routes: communityRoutes,
+  messages: [communityMessages],
+  errors: communityErrors,
+  nav: communityNav,
+  homePanels: communityHomePanels,
+  // Grants on an organisation, service point or UMKM are scoped to that record's village.
+  scopes: {
+    organisation: async (db, id) => (await db.selectFrom('organisations').select('village_code').where('id', '=', id).executeTakeFirst())?.village_code,
+    service_point: async (db, id) => (await db.selectFrom('service_points').select('village_code').where('id', '=', id).executeTakeFirst())?.village_code,
+    umkm: async (db, id) => (await db.selectFrom('umkm').select('village_code').where('id', '=', id).executeTakeFirst())?.village_code,
+  },
+  publishes: { certificationChanged },
+});
 export { communityRoutes } from './community.routes.js';
 
 /** Expiry state of a certification on a day: valid / expiring_60 / expiring_14 / expired (computed, no job). */
-export { certificationState, daysToExpiry, validCertifications, certificationsOf, certificationAlerts, onCertificationChanged, addCertification, ALERT_DAYS } from './certifications.js';
-export type { CertificationState, CertificationView, CertificationChange, CertificationListener } from './certifications.js';
+export { certificationState, daysToExpiry, validCertifications, certificationsOf, certificationAlerts, certificationChanged, addCertification, ALERT_DAYS } from './certifications.js';
+export type { CertificationState, CertificationView, CertificationChange } from './certifications.js';
 /** Service points inside a region prefix, with parsed services and coordinates (logistics, orders). */
 export { servicePointsIn, createServicePoint, addAgent, type ServicePointView, type Service } from './service-points.service.js';
 /** Fast UMKM registration with consent and a seller login; scoped UMKM list. */

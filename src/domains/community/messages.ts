@@ -1,8 +1,8 @@
 // Error codes and strings of the community domain, Bahasa Indonesia first.
-import { registerMessages } from '../../kernel/i18n/index.js';
-import { defineErrors } from '../../kernel/errors/index.js';
+import type { MessageTable } from '../../kernel/domain/index.js';
+import type { ErrorSpec } from '../../kernel/errors/index.js';
 
-defineErrors({
+export const communityErrors: Record<string, ErrorSpec> = {
   COMMUNITY_UNKNOWN_VILLAGE: { status: 422, message: 'community.unknown_village' },
   COMMUNITY_UNKNOWN_ORGANISATION: { status: 422, message: 'community.unknown_organisation' },
   COMMUNITY_UNKNOWN_UMKM: { status: 422, message: 'community.unknown_umkm' },
@@ -11,11 +11,11 @@ defineErrors({
   COMMUNITY_ALREADY_GRANTED: { status: 409, message: 'community.already_granted' },
   COMMUNITY_ACCOUNT_DISABLED: { status: 409, message: 'community.account_disabled' },
   COMMUNITY_ALREADY_ERASED: { status: 409, message: 'community.already_erased' },
-});
+};
 
 const map = (prefix: string, o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [`${prefix}.${k}`, v]));
 
-registerMessages({
+export const communityMessages: MessageTable = {
   id: {
     ...map('community.kind', { bumdes: 'BUMDes', koperasi: 'Koperasi desa', koperasi_merah_putih: 'Koperasi Desa Merah Putih', kelompok_tani: 'Kelompok tani', kelompok_nelayan: 'Kelompok nelayan', umkm_group: 'Kelompok UMKM' }),
     ...map('community.cert', { nib: 'NIB (OSS)', pirt: 'PIRT', halal_regular: 'Halal (reguler)', halal_self_declare: 'Halal (self-declare)', bpom_md: 'BPOM MD', bpom_ml: 'BPOM ML' }),
@@ -248,4 +248,4 @@ registerMessages({
     'community.household_size': 'Household size 1–40.',
     'community.person_link_required': 'Choose this person’s UMKM or organisation.',
   },
-});
+};

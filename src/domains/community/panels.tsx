@@ -1,7 +1,7 @@
 // Home panels: certification alerts for sellers (their UMKM) and community managers (their
 // organisation's UMKM), and quick links for staff. Alerts are computed on each view of /me
 // from expiry dates (60- and 14-day windows, expired) — there is no notification job.
-import { registerHomePanel, registerNav } from '../../kernel/http/index.js';
+import type { HomePanel, NavItem } from '../../kernel/http/index.js';
 import { hasRole } from '../../kernel/auth/index.js';
 import { certificationAlerts } from './certifications.js';
 import { StateBadge, trOf, type C } from './form-parts.js';
@@ -46,10 +46,13 @@ function staffPanel(c: C) {
   );
 }
 
-export function registerCommunityUi(): void {
-  registerHomePanel({ roles: ['seller', 'community_manager'], order: 20, render: alertsPanel });
-  registerHomePanel({ roles: ['community_manager', 'village_agent', 'regional_officer', 'national_admin'], order: 21, render: staffPanel });
-  registerNav({ href: '/community/umkm', label: 'community.nav.umkm', roles: ['national_admin', 'regional_officer', 'community_manager', 'village_agent', 'seller'], order: 20 });
-  registerNav({ href: '/community/organisations', label: 'community.nav.organisations', roles: ['national_admin', 'regional_officer', 'community_manager', 'village_agent'], order: 21 });
-  registerNav({ href: '/community/points', label: 'community.nav.points', roles: ['national_admin', 'regional_officer', 'community_manager', 'village_agent'], order: 22 });
-}
+export const communityHomePanels: HomePanel[] = [
+  { roles: ['seller', 'community_manager'], order: 20, render: alertsPanel },
+  { roles: ['community_manager', 'village_agent', 'regional_officer', 'national_admin'], order: 21, render: staffPanel },
+];
+
+export const communityNav: NavItem[] = [
+  { href: '/community/umkm', label: 'community.nav.umkm', roles: ['national_admin', 'regional_officer', 'community_manager', 'village_agent', 'seller'], order: 20 },
+  { href: '/community/organisations', label: 'community.nav.organisations', roles: ['national_admin', 'regional_officer', 'community_manager', 'village_agent'], order: 21 },
+  { href: '/community/points', label: 'community.nav.points', roles: ['national_admin', 'regional_officer', 'community_manager', 'village_agent'], order: 22 },
+];

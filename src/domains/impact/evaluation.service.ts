@@ -6,7 +6,7 @@ import type { Db, Tx } from '../../kernel/db/index.js';
 import { inTransaction, nowIso } from '../../kernel/db/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { audit } from '../../kernel/audit/index.js';
-import { enqueue, registerJob } from '../../kernel/jobs/index.js';
+import { enqueue, type JobHandler } from '../../kernel/jobs/index.js';
 import { canInRegion, regionScope, regionWhere, type Actor, type Role } from '../../kernel/auth/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import { DidError } from '../../lib/did/index.js';
@@ -94,7 +94,7 @@ async function finish(db: Db, id: string, v: { status: 'done' | 'failed'; result
 
 // Data problems (no never-treated village, too few waves …) end the run with their code for the
 // page to explain; they are not retried, since the same data gives the same answer.
-registerJob(JOB_TYPE, async (ctx) => {
+export const runEvaluationJob: JobHandler = async (ctx) => {
   const runId = (ctx.payload as { runId: string }).runId;
   const run = await ctx.db.selectFrom('evaluation_runs').selectAll().where('id', '=', runId).executeTakeFirst();
   if (!run) return null;
@@ -116,4 +116,4 @@ registerJob(JOB_TYPE, async (ctx) => {
     await finish(ctx.db, runId, { status: 'failed', error: 'INTERNAL' });
     throw e;
   }
-});
+};

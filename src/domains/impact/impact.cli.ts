@@ -1,11 +1,12 @@
 // `lumbung impact export-panel [--region 53.09] [--out FILE]`: the pseudonymised village panel
 // as CSV (salted with LUMBUNG_SECRET), ready for `lumbung did` or R/Stata.
 import { writeFileSync } from 'node:fs';
-import { registerCommand } from '../../kernel/cli/index.js';
+import type { Command } from '../../kernel/cli/index.js';
 import { loadConfig } from '../../kernel/config.js';
 import { exportPanelCsv } from './export.js';
 
-registerCommand('impact export-panel', {
+export const impactCommands: Record<string, Command> = {
+  'impact export-panel': {
   usage: 'impact export-panel [--region CODE] [--out FILE]   pseudonymised village panel (CSV) for analysis',
   async run(args, ctx) {
     const opt = (name: string) => {
@@ -28,4 +29,5 @@ registerCommand('impact export-panel', {
       await h.close();
     }
   },
-});
+},
+};

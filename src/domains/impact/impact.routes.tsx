@@ -1,16 +1,19 @@
 // Routes of surveys, KPIs and the impact evaluation, with their navigation entries and the
 // home panel of officers, analysts and national admins.
-import { createApiApp, registerHomePanel, registerNav } from '../../kernel/http/index.js';
+import { createApiApp, type HomePanel, type NavItem } from '../../kernel/http/index.js';
 import { t } from '../../kernel/i18n/index.js';
 import { kpiPages } from './kpi.routes.js';
 import { evaluationPages } from './evaluation.routes.js';
 import { surveyPages } from './surveys.routes.js';
 import { impactApi } from './impact.api.js';
 
-registerNav({ href: '/impact', label: 'impact.nav.kpi', roles: ['national_admin', 'analyst', 'regional_officer'], order: 80 });
-registerNav({ href: '/impact/evaluation', label: 'impact.nav.evaluation', roles: ['national_admin', 'analyst', 'regional_officer'], order: 81 });
-registerNav({ href: '/impact/surveys', label: 'impact.nav.surveys', roles: ['national_admin', 'regional_officer', 'village_agent'], order: 82 });
-registerHomePanel({
+export const impactNav: NavItem[] = [
+  { href: '/impact', label: 'impact.nav.kpi', roles: ['national_admin', 'analyst', 'regional_officer'], order: 80 },
+  { href: '/impact/evaluation', label: 'impact.nav.evaluation', roles: ['national_admin', 'analyst', 'regional_officer'], order: 81 },
+  { href: '/impact/surveys', label: 'impact.nav.surveys', roles: ['national_admin', 'regional_officer', 'village_agent'], order: 82 },
+];
+
+export const impactHomePanel: HomePanel = {
   roles: ['national_admin', 'analyst', 'regional_officer'],
   order: 80,
   render: (c) => {
@@ -23,7 +26,7 @@ registerHomePanel({
       </section>
     );
   },
-});
+};
 
 export function impactRoutes() {
   const app = createApiApp();

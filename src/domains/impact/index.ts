@@ -1,10 +1,26 @@
 // Impact: surveys, poverty lines, KPIs and the impact evaluation. Reads every other domain's
 // tables in its *.queries.ts files; writes only its own.
 import './impact.tables.js';
-import './messages.js';
-import './poverty.messages.js';
-import './evaluation.service.js';
-import './impact.cli.js';
+import { defineDomain } from '../../kernel/domain/index.js';
+import { impactErrors, impactMessages } from './messages.js';
+import { povertyMessages } from './poverty.messages.js';
+import { JOB_TYPE, runEvaluationJob } from './evaluation.service.js';
+import { impactCommands } from './impact.cli.js';
+import { impactMigrations } from './migrations/index.js';
+import { impactHomePanel, impactNav, impactRoutes } from './impact.routes.js';
+
+/** What impact adds to the app: surveys, poverty lines, KPIs and the evaluation (it only reads other domains). */
+export const impactDomain = defineDomain({
+  name: 'impact',
+  migrations: impactMigrations,
+  routes: impactRoutes,
+  messages: [impactMessages, povertyMessages],
+  errors: impactErrors,
+  nav: impactNav,
+  homePanels: [impactHomePanel],
+  jobs: { [JOB_TYPE]: runEvaluationJob },
+  commands: impactCommands,
+});
 
 export { impactMigrations } from './migrations/index.js';
 export { impactRoutes } from './impact.routes.js';

@@ -1,14 +1,14 @@
-import { registerMessages } from '../../kernel/i18n/index.js';
-import { defineErrors } from '../../kernel/errors/index.js';
+import type { MessageTable } from '../../kernel/domain/index.js';
+import type { ErrorSpec } from '../../kernel/errors/index.js';
 
-defineErrors({
+export const impactErrors: Record<string, ErrorSpec> = {
   IMPACT_UNKNOWN_VILLAGE: { status: 422, message: 'impact.err.unknown_village' },
   IMPACT_DUPLICATE_RECORD: { status: 409, message: 'impact.err.duplicate' },
   IMPACT_CONSENT_WITHDRAWN: { status: 409, message: 'impact.err.consent_withdrawn' },
   IMPACT_RUN_NOT_FOUND: { status: 404, message: 'errors.not_found' },
-});
+};
 
-registerMessages({
+export const impactMessages: MessageTable = {
   id: {
     'impact.nav.kpi': 'Indikator program',
     'impact.nav.evaluation': 'Evaluasi dampak',
@@ -375,4 +375,4 @@ registerMessages({
     'impact.home.title': 'Programme impact',
     'impact.home.text': 'See your region\'s KPIs and run the impact evaluation.',
   },
-});
+};

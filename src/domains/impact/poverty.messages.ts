@@ -1,7 +1,7 @@
 // Messages of the poverty-by-area page (P0, P1), Bahasa Indonesia first.
-import { registerMessages } from '../../kernel/i18n/index.js';
+import type { MessageTable } from '../../kernel/domain/index.js';
 
-registerMessages({
+export const povertyMessages: MessageTable = {
   id: {
     'impact.table': 'Tabel, dapat digeser ke samping',
     'impact.poverty.title': 'Kemiskinan menurut wilayah (P0, P1)',
@@ -26,4 +26,4 @@ registerMessages({
     'impact.level.district': 'District',
     'impact.level.village': 'Village',
   },
-});
+};

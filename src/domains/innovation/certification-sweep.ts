@@ -4,7 +4,7 @@
 // its certifications change.
 import { inTransaction, type Db, type Tx } from '../../kernel/db/index.js';
 import { audit } from '../../kernel/audit/index.js';
-import { enqueue, registerJob } from '../../kernel/jobs/index.js';
+import { enqueue, type JobHandler } from '../../kernel/jobs/index.js';
 import { setListing } from '../catalog/index.js';
 import { certificationCategories, missingCertifications } from './checklist.js';
 import { transition } from './review-machine.js';
@@ -71,12 +71,13 @@ export async function scheduleSweep(db: Db, now = new Date()): Promise<void> {
   if (!queued) await enqueue(db, SWEEP_JOB, {}, { runAt: nextSweepAt(now), maxAttempts: 3 });
 }
 
-registerJob(SWEEP_JOB, async (ctx) => {
+/** The daily sweep (and the per-UMKM sweep a certificate change queues); it queues its next day. */
+export const runSweepJob: JobHandler = async (ctx) => {
   const now = ctx.payload?.now ? new Date(ctx.payload.now) : new Date();
   const r = await sweepCertifications(ctx.db, { umkmId: ctx.payload?.umkmId, now });
   if (!ctx.payload?.umkmId) await scheduleSweep(ctx.db, now);
   return { unlisted: r.unlisted.length, relisted: r.relisted.length };
-});
+};
 
 /** Startup: catch up on days the server was off, then keep the daily run queued. */
 export async function sweepAtStartup(db: Db): Promise<void> {

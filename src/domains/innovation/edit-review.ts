@@ -1,7 +1,7 @@
 // A market-ready verdict covers the content a reviewer saw. When a seller changes that content
 // the verdict no longer holds, so the product leaves the market and a new review round opens
 // by itself (the seller does not have to resubmit); trivial edits leave it listed. Runs inside
-// the edit's transaction (catalog's onProductContentChangedInTx), so the edit and the new
+// the edit's transaction (catalog's productContentChanged topic), so the edit and the new
 // round commit together or not at all.
 import { nowIso, type Tx } from '../../kernel/db/index.js';
 import { audit } from '../../kernel/audit/index.js';

@@ -1,12 +1,14 @@
 // Innovation: the product innovation centre — readiness reviews in rounds, improvement tasks,
 // value-add records, and listing that follows review outcome and certification validity.
-import { registerStartupTask } from '../../kernel/cli/index.js';
+import { defineDomain, on } from '../../kernel/domain/index.js';
 import './innovation.tables.js';
-import './messages.js';
-import { onCertificationChanged } from '../community/index.js';
-import { onProductContentChangedInTx } from '../catalog/index.js';
-import { onUmkmCertificationsChanged, sweepAtStartup } from './certification-sweep.js';
+import { innovationErrors, innovationMessages } from './messages.js';
+import { certificationChanged } from '../community/index.js';
+import { productContentChanged } from '../catalog/index.js';
+import { onUmkmCertificationsChanged, runSweepJob, sweepAtStartup, SWEEP_JOB } from './certification-sweep.js';
 import { reopenReviewOnEdit } from './edit-review.js';
+import { innovationMigrations } from './migrations/index.js';
+import { innovationHomePanels, innovationNav, innovationRoutes } from './innovation.routes.js';
 
 export { innovationMigrations } from './migrations/index.js';
 export { innovationRoutes } from './innovation.routes.js';
@@ -17,7 +19,7 @@ export { CHECKLIST_KEYS, checklistFor, requiredCertificationsFor, type Checklist
 export { LISTING_TRANSITIONS, transition, type ListingEvent } from './review-machine.js';
 /** Seller submits a product (new round); a reviewer completes a round; a seller withdraws. */
 export { submitForReview, completeReview, withdrawProduct, type CompleteReviewInput, type ItemResult } from './review.service.js';
-/** Which checklist items a seller's edit re-opens (the listener itself is registered below). */
+/** Which checklist items a seller's edit re-opens (the subscriber itself is declared in the manifest below). */
 export { reopenedItems } from './edit-review.js';
 /** Marks an improvement task done (UMKM, its manager, or the assigned mentor). */
 export { markTaskDone } from './tasks.service.js';
@@ -34,8 +36,21 @@ export { firstMarketReadyAt } from './stats.js';
 /** For impact/KPIs: products submitted, market-ready share, median days to market-ready, open tasks by type in a region. */
 export { innovationStats, type InnovationStats } from './stats.js';
 
-registerStartupTask((h) => sweepAtStartup(h.db));
-// A certificate added or renewed relists (or keeps unlisted) that UMKM's products at once.
-onCertificationChanged(async (db, change) => { await onUmkmCertificationsChanged(db, change.umkmId); });
-// An edit of reviewed content unlists the product and opens a new round, in the edit's transaction.
-onProductContentChangedInTx(reopenReviewOnEdit);
+/** What the innovation centre adds to the app, and what it reacts to in catalog and community. */
+export const innovationDomain = defineDomain({
+  name: 'innovation',
+  migrations: innovationMigrations,
+  routes: innovationRoutes,
+  messages: [innovationMessages],
+  errors: innovationErrors,
+  nav: innovationNav,
+  homePanels: innovationHomePanels,
+  jobs: { [SWEEP_JOB]: runSweepJob },
+  startup: [(h) => sweepAtStartup(h.db)],
+  subscribes: [
+    // An edit of reviewed content unlists the product and opens a new round, in the edit's transaction.
+    on(productContentChanged, reopenReviewOnEdit),
+    // A certificate added or renewed relists (or keeps unlisted) that UMKM's products at once.
+    on(certificationChanged, async (db, change) => { await onUmkmCertificationsChanged(db, change.umkmId); }),
+  ],
+});

@@ -1,7 +1,7 @@
 // Pages of the product innovation centre (server-rendered forms, JS optional) and the mount
 // point of its JSON API. Scope is decided in SQL by the queries; a product outside it is 404.
 import type { Context } from 'hono';
-import { createApiApp, page, readForm, registerHomePanel, registerNav, requireActor, requireRole, type AppEnv } from '../../kernel/http/index.js';
+import { createApiApp, page, readForm, requireActor, requireRole, type AppEnv, type HomePanel, type NavItem } from '../../kernel/http/index.js';
 import { AppError, unwrap, type FieldErrors } from '../../kernel/errors/index.js';
 import { canInRegion, scopeIds, type Actor } from '../../kernel/auth/index.js';
 import { t, translateFieldsSafe } from './i18n-fields.js';
@@ -23,25 +23,29 @@ type C = Context<AppEnv>;
 const REVIEWERS = ['reviewer', 'national_admin'] as const;
 const DASHBOARD = ['reviewer', 'regional_officer', 'national_admin', 'analyst'] as const;
 
-registerNav({ href: '/innovation/queue', label: 'innovation.nav.queue', roles: [...REVIEWERS], order: 40 });
-registerNav({ href: '/innovation/mine', label: 'innovation.nav.mine', roles: ['seller'], order: 41 });
-registerNav({ href: '/innovation/community', label: 'innovation.nav.community', roles: ['community_manager'], order: 42 });
-registerNav({ href: '/innovation/dashboard', label: 'innovation.nav.dashboard', roles: [...DASHBOARD], order: 43 });
+export const innovationNav: NavItem[] = [
+  { href: '/innovation/queue', label: 'innovation.nav.queue', roles: [...REVIEWERS], order: 40 },
+  { href: '/innovation/mine', label: 'innovation.nav.mine', roles: ['seller'], order: 41 },
+  { href: '/innovation/community', label: 'innovation.nav.community', roles: ['community_manager'], order: 42 },
+  { href: '/innovation/dashboard', label: 'innovation.nav.dashboard', roles: [...DASHBOARD], order: 43 },
+];
 
-registerHomePanel({
-  roles: ['reviewer'], order: 40,
-  render: async (c) => {
-    const n = await countOpenReviews(c.get('deps').h.db, reviewerRegions(requireActor(c)));
-    return <section class="card"><h2>{t(c, 'innovation.queue.title')}</h2><p>{t(c, 'innovation.panel.reviewer', { n })}</p><p><a href="/innovation/queue">{t(c, 'innovation.queue.open')}</a></p></section>;
+export const innovationHomePanels: HomePanel[] = [
+  {
+    roles: ['reviewer'], order: 40,
+    render: async (c) => {
+      const n = await countOpenReviews(c.get('deps').h.db, reviewerRegions(requireActor(c)));
+      return <section class="card"><h2>{t(c, 'innovation.queue.title')}</h2><p>{t(c, 'innovation.panel.reviewer', { n })}</p><p><a href="/innovation/queue">{t(c, 'innovation.queue.open')}</a></p></section>;
+    },
   },
-});
-registerHomePanel({
-  roles: ['seller'], order: 40,
-  render: async (c) => {
-    const n = await countOpenTasks(c.get('deps').h.db, scopeIds(requireActor(c), 'umkm', ['seller']));
-    return <section class="card"><h2>{t(c, 'innovation.tasks.title')}</h2><p>{t(c, 'innovation.panel.seller', { n })}</p><p><a href="/innovation/mine">{t(c, 'innovation.nav.mine')}</a></p></section>;
+  {
+    roles: ['seller'], order: 40,
+    render: async (c) => {
+      const n = await countOpenTasks(c.get('deps').h.db, scopeIds(requireActor(c), 'umkm', ['seller']));
+      return <section class="card"><h2>{t(c, 'innovation.tasks.title')}</h2><p>{t(c, 'innovation.panel.seller', { n })}</p><p><a href="/innovation/mine">{t(c, 'innovation.nav.mine')}</a></p></section>;
+    },
   },
-});
+];
 
 const safeBack = (b: unknown, fallback: string) => (typeof b === 'string' && /^\/innovation\/[\w/-]*(\?[\w=&-]*)?$/.test(b) ? b : fallback);
 

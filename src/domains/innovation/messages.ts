@@ -1,8 +1,8 @@
 // Strings and error codes of the innovation centre, Bahasa Indonesia first.
-import { registerMessages } from '../../kernel/i18n/index.js';
-import { defineErrors } from '../../kernel/errors/index.js';
+import type { MessageTable } from '../../kernel/domain/index.js';
+import type { ErrorSpec } from '../../kernel/errors/index.js';
 
-defineErrors({
+export const innovationErrors: Record<string, ErrorSpec> = {
   INNOVATION_NOT_FOUND: { status: 404, message: 'innovation.err.not_found' },
   INNOVATION_ILLEGAL_TRANSITION: { status: 409, message: 'innovation.err.illegal_transition' },
   INNOVATION_NOT_IN_REVIEW: { status: 409, message: 'innovation.err.not_in_review' },
@@ -15,7 +15,7 @@ defineErrors({
   INNOVATION_MENTOR_INVALID: { status: 422, message: 'innovation.err.mentor_invalid' },
   INNOVATION_TASK_ALREADY_DONE: { status: 409, message: 'innovation.err.task_done' },
   INNOVATION_SUBMITTED_CONCURRENTLY: { status: 409, message: 'innovation.err.concurrent' },
-});
+};
 
 const id = {
   'innovation.err.not_found': 'Produk, tinjauan atau tugas ini tidak ditemukan di wilayah kerja Anda.',
@@ -249,4 +249,4 @@ const en: typeof id = {
   'innovation.panel.seller': '{n} improvement tasks are still open.',
 };
 
-registerMessages({ id, en });
+export const innovationMessages: MessageTable = { id, en };

@@ -1,13 +1,16 @@
 // Logistics: the hub network (village service point → kecamatan hub → kabupaten hub),
 // parcels with labels and tracking, daily manifests, route plans solved with lib/vrp,
 // scans with proof of delivery, shipping quotes for checkout and KPIs.
-import { registerScopeResolver } from '../../kernel/auth/index.js';
-import { registerNav } from '../../kernel/http/index.js';
+import { defineDomain } from '../../kernel/domain/index.js';
 import { registerParcelLookup } from '../orders/index.js';
 import { wireOrders } from './orders.bridge.js';
 import { parcelsForOrders } from './parcels.service.js';
 import './logistics.tables.js';
-import './messages.js';
+import { logisticsErrors, logisticsMessages } from './messages.js';
+import { hubsErrors, hubsMessages } from './messages.hubs.js';
+import { returnsErrors, returnsMessages } from './messages.returns.js';
+import { logisticsMigrations } from './migrations/index.js';
+import { logisticsHomePanels, logisticsRoutes } from './logistics.routes.js';
 
 export { logisticsMigrations } from './migrations/index.js';
 export { logisticsRoutes } from './logistics.routes.js';
@@ -28,14 +31,25 @@ export { parcelFromOrder, parcelsFromHandedOverOrders } from './orders.bridge.js
 /** Logistics KPIs of a region over [from, to): lead times, cost per parcel, coverage, failures. */
 export { logisticsKpis, type LogisticsKpis } from './kpis.js';
 
-// A hub_operator grant names a hub; its region is the hub's kecamatan or kabupaten.
-registerScopeResolver('hub', async (db, id) => (await db.selectFrom('hubs').select('region_code').where('id', '=', id).executeTakeFirst())?.region_code);
+/** What logistics adds to the app: hubs, parcels, manifests, routes, scans and their KPIs. */
+export const logisticsDomain = defineDomain({
+  name: 'logistics',
+  migrations: logisticsMigrations,
+  routes: logisticsRoutes,
+  messages: [logisticsMessages, hubsMessages, returnsMessages],
+  errors: { ...logisticsErrors, ...hubsErrors, ...returnsErrors },
+  homePanels: logisticsHomePanels,
+  // A hub_operator grant names a hub; its region is the hub's kecamatan or kabupaten.
+  scopes: { hub: async (db, id) => (await db.selectFrom('hubs').select('region_code').where('id', '=', id).executeTakeFirst())?.region_code },
+  nav: [
+    { href: '/hub', label: 'logistics.nav.hubs', roles: ['hub_operator', 'regional_officer', 'national_admin'], order: 60 },
+    { href: '/titik/paket', label: 'logistics.nav.agent', roles: ['village_agent'], order: 61 },
+    { href: '/logistik/kpi', label: 'logistics.nav.kpi', roles: ['regional_officer', 'national_admin'], order: 62 },
+    { href: '/paket', label: 'logistics.nav.seller_parcels', roles: ['seller'], order: 63 },
+  ],
+});
 
 // Shipping quotes and hand-overs (→ parcels) from orders.
 wireOrders();
 // The buyer's order pages show the parcel's tracking number and one-time pickup code.
 registerParcelLookup(parcelsForOrders);
-
-registerNav({ href: '/hub', label: 'logistics.nav.hubs', roles: ['hub_operator', 'regional_officer', 'national_admin'], order: 60 });
-registerNav({ href: '/titik/paket', label: 'logistics.nav.agent', roles: ['village_agent'], order: 61 });
-registerNav({ href: '/logistik/kpi', label: 'logistics.nav.kpi', roles: ['regional_officer', 'national_admin'], order: 62 });

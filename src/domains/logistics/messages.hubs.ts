@@ -1,12 +1,12 @@
 // Messages of the hub creation page (Bahasa first, English second).
-import { registerMessages } from '../../kernel/i18n/index.js';
-import { defineErrors } from '../../kernel/errors/index.js';
+import type { MessageTable } from '../../kernel/domain/index.js';
+import type { ErrorSpec } from '../../kernel/errors/index.js';
 
-defineErrors({
+export const hubsErrors: Record<string, ErrorSpec> = {
   LOGISTICS_HUB_NO_COORDINATES: { status: 422, message: 'logistics.err.hub_no_coordinates' },
-});
+};
 
-registerMessages({
+export const hubsMessages: MessageTable = {
   id: {
     'logistics.hubs.new': 'Buat hub baru',
     'logistics.hubnew.title': 'Buat hub baru',
@@ -65,4 +65,4 @@ registerMessages({
     'logistics.err.hub_name': 'Hub name: 3–120 characters.',
     'logistics.err.point_choice': 'This service point cannot be assigned to this hub.',
   },
-});
+};

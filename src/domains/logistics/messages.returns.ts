@@ -1,12 +1,12 @@
 // Messages of returns to the seller and photo proof of delivery (Bahasa first, English second).
-import { registerMessages } from '../../kernel/i18n/index.js';
-import { defineErrors } from '../../kernel/errors/index.js';
+import type { MessageTable } from '../../kernel/domain/index.js';
+import type { ErrorSpec } from '../../kernel/errors/index.js';
 
-defineErrors({
+export const returnsErrors: Record<string, ErrorSpec> = {
   LOGISTICS_PHOTO_MISSING: { status: 422, message: 'logistics.err.photo_missing' },
-});
+};
 
-registerMessages({
+export const returnsMessages: MessageTable = {
   id: {
     'logistics.scan.return_started': 'Dikembalikan ke penjual',
     'logistics.scan.returned': 'Diterima kembali di titik layanan penjual',
@@ -73,4 +73,4 @@ registerMessages({
     'logistics.parcel.no_proof': 'No proof of delivery yet.',
     'logistics.parcel.private': 'This page is for staff and the seller only: the proof photo never appears on the public tracking page.',
   },
-});
+};

@@ -1,9 +1,7 @@
-import { registerMessages } from '../../kernel/i18n/index.js';
-import { defineErrors } from '../../kernel/errors/index.js';
-import './messages.returns.js';
-import './messages.hubs.js';
+import type { MessageTable } from '../../kernel/domain/index.js';
+import type { ErrorSpec } from '../../kernel/errors/index.js';
 
-defineErrors({
+export const logisticsErrors: Record<string, ErrorSpec> = {
   LOGISTICS_UNKNOWN_HUB: { status: 404, message: 'logistics.err.unknown_hub' },
   LOGISTICS_UNKNOWN_POINT: { status: 422, message: 'logistics.err.unknown_point' },
   LOGISTICS_UNKNOWN_PARCEL: { status: 404, message: 'logistics.err.unknown_parcel' },
@@ -21,7 +19,7 @@ defineErrors({
   LOGISTICS_NOTHING_TO_PLAN: { status: 422, message: 'logistics.err.nothing_to_plan' },
   LOGISTICS_NO_COORDINATES: { status: 422, message: 'logistics.err.no_coordinates' },
   LOGISTICS_DEMAND_EXCEEDS_CAPACITY: { status: 422, message: 'logistics.err.demand_exceeds' },
-});
+};
 
 const scanId = {
   received_at_point: 'Diterima di titik layanan', left_hub: 'Berangkat dari hub', arrived_hub: 'Tiba di hub',
@@ -35,7 +33,7 @@ const statusId = { created: 'Label dibuat', at_point: 'Di titik layanan asal', a
 const statusEn = { created: 'Label created', at_point: 'At origin service point', at_hub: 'At hub', in_transit: 'In transit', out_for_delivery: 'Out for delivery', ready_for_pickup: 'Ready for pickup', delivered: 'Delivered', failed_delivery: 'Delivery failed' };
 const pre = (p: string, o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [`${p}${k}`, v]));
 
-registerMessages({
+export const logisticsMessages: MessageTable = {
   id: {
     ...pre('logistics.scan.', scanId), ...pre('logistics.status.', statusId),
     'logistics.err.unknown_hub': 'Hub tidak ditemukan.',
@@ -296,4 +294,4 @@ registerMessages({
     'logistics.run.status.departed': 'Departed',
     'logistics.run.status.completed': 'Completed',
   },
-});
+};

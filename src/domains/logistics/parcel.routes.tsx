@@ -6,7 +6,6 @@ import type { Context, Hono } from 'hono';
 import { t } from '../../kernel/i18n/index.js';
 import { page, readForm, requireRole, type AppEnv } from '../../kernel/http/index.js';
 import { AppError, errorSpec, type Result } from '../../kernel/errors/index.js';
-import { registerNav } from '../../kernel/http/index.js';
 import type { Actor } from '../../kernel/auth/index.js';
 import { agentPointIds, OVERSEERS } from './logistics.access.js';
 import { sellerParcels, visibleParcel } from './logistics.repo.js';
@@ -23,8 +22,6 @@ type C = Context<AppEnv>;
 const db = (c: C) => c.get('deps').h.db;
 const VIEWERS = ['village_agent', 'hub_operator', 'seller', ...OVERSEERS] as const;
 const photoFormSchema = z.object({ tracking: trackingSchema, client_scan_id: clientScanIdSchema, point: z.string().max(64).optional() });
-
-registerNav({ href: '/paket', label: 'logistics.nav.seller_parcels', roles: ['seller'], order: 63 });
 
 /** Field errors of a refused photo hand-over: photo rules beside the file, the rest beside the number. */
 function photoErrors(c: C, r: Result<unknown>): Record<string, string> {

@@ -3,7 +3,7 @@
 // keeps exactly one future run queued; startup queues one at once, catching up on the time
 // the server was off.
 import type { Db } from '../../kernel/db/index.js';
-import { enqueue, registerJob } from '../../kernel/jobs/index.js';
+import { enqueue, type JobHandler } from '../../kernel/jobs/index.js';
 import { expireReservations } from './orders.service.js';
 
 export const EXPIRE_JOB = 'orders.expire_reservations';
@@ -18,7 +18,8 @@ export async function scheduleExpiry(db: Db, at: Date = new Date(Date.now() + EX
   if (!queued) await enqueue(db, EXPIRE_JOB, {}, { runAt: at, maxAttempts: 3 });
 }
 
-registerJob(EXPIRE_JOB, async (ctx) => {
+/** Releases expired reservations in batches, then queues its next run. */
+export const runExpiryJob: JobHandler = async (ctx) => {
   // `now` in the payload sets the clock (tests); a scheduled run uses the real one.
   const now = ctx.payload?.now ? new Date(ctx.payload.now) : new Date();
   let expired = 0;
@@ -29,4 +30,4 @@ registerJob(EXPIRE_JOB, async (ctx) => {
   }
   await scheduleExpiry(ctx.db, new Date(now.getTime() + EXPIRE_EVERY_MS));
   return { expired };
-});
+};

@@ -1,9 +1,16 @@
 // Orders: storefront (home section, village pages, cart, checkout, tracking), orders with
 // three status columns, village payments (COD, transfer, QRIS) and assisted ordering.
-import { registerStartupTask } from '../../kernel/cli/index.js';
+import { defineDomain } from '../../kernel/domain/index.js';
 import './orders.tables.js';
-import './messages.js';
-import { scheduleExpiry } from './expiry-job.js';
+import { ordersErrors, ordersMessages } from './messages.js';
+import { sellerMessages } from './seller/messages.js';
+import { storefrontMessages } from './storefront/messages.js';
+import { assistedMessages, agentPanel, assistedNav } from './assisted/assisted.routes.js';
+import { paymentsMessages } from './payments/payments.routes.js';
+import { ordersNav, sellerOrdersPanel } from './seller/seller.routes.js';
+import { EXPIRE_JOB, runExpiryJob, scheduleExpiry } from './expiry-job.js';
+import { ordersMigrations } from './migrations/index.js';
+import { ordersRoutes } from './orders.routes.js';
 
 export { ordersMigrations } from './migrations/index.js';
 export { ordersRoutes } from './orders.routes.js';
@@ -35,5 +42,16 @@ export { qrisPayload, crc16ccitt, parseTlv, verifyCrc } from './payments/qris.js
 /** The seed's access to the treasurer's settlement and the point's COD pickup (same use cases as the pages). */
 export { settleOrganisationForSeed, collectAtPointForSeed } from './seed-support.js';
 
-// Expired reservations are released by a recurring job; startup queues a run at once (catch-up).
-registerStartupTask((h) => scheduleExpiry(h.db, new Date()));
+/** What orders adds to the app: storefront, cart, checkout, payments, seller and agent pages. */
+export const ordersDomain = defineDomain({
+  name: 'orders',
+  migrations: ordersMigrations,
+  routes: ordersRoutes,
+  messages: [ordersMessages, sellerMessages, storefrontMessages, assistedMessages, paymentsMessages],
+  errors: ordersErrors,
+  nav: [...ordersNav, ...assistedNav, { href: '/keuangan/pembayaran', label: 'orders.nav.payments', roles: ['national_admin'], order: 34 }],
+  homePanels: [sellerOrdersPanel, agentPanel],
+  jobs: { [EXPIRE_JOB]: runExpiryJob },
+  // Expired reservations are released by a recurring job; startup queues a run at once (catch-up).
+  startup: [(h) => scheduleExpiry(h.db, new Date())],
+});

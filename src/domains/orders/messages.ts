@@ -1,9 +1,9 @@
 // Error codes and the checkout/order strings shared by every page of the domain. Page-specific
 // strings live in the messages file beside their views.
-import { registerMessages } from '../../kernel/i18n/index.js';
-import { defineErrors } from '../../kernel/errors/index.js';
+import type { MessageTable } from '../../kernel/domain/index.js';
+import type { ErrorSpec } from '../../kernel/errors/index.js';
 
-defineErrors({
+export const ordersErrors: Record<string, ErrorSpec> = {
   ORDERS_EMPTY: { status: 422, message: 'orders.err.empty' },
   ORDERS_TOO_MANY_LINES: { status: 422, message: 'orders.err.too_many_lines' },
   ORDERS_BAD_QTY: { status: 422, message: 'orders.err.bad_qty' },
@@ -26,9 +26,9 @@ defineErrors({
   ORDERS_PAYMENT_MISMATCH: { status: 422, message: 'orders.err.payment_mismatch' },
   ORDERS_BAD_STATEMENT: { status: 422, message: 'orders.err.bad_statement' },
   ORDERS_NOTHING_TO_SETTLE: { status: 422, message: 'orders.err.nothing_to_settle' },
-});
+};
 
-registerMessages({
+export const ordersMessages: MessageTable = {
   id: {
     'orders.err.empty': 'Keranjang masih kosong.',
     'orders.err.too_many_lines': 'Terlalu banyak barang dalam satu pesanan (maksimal {max}).',
@@ -77,4 +77,4 @@ registerMessages({
     'orders.err.bad_statement': 'The bank statement file cannot be read: {reason}.',
     'orders.err.nothing_to_settle': 'Nothing is owed right now.',
   },
-});
+};

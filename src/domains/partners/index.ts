@@ -1,11 +1,12 @@
 // Partners: partner platforms, partnerships with UMKM and BUMDes/koperasi, product feeds,
 // orders in, signed status webhooks, and auditable incentive statements.
-import { registerScopeResolver } from '../../kernel/auth/index.js';
-import { registerHomePanel, registerNav } from '../../kernel/http/index.js';
+import { defineDomain } from '../../kernel/domain/index.js';
 import { onOrderChangeInTx } from '../orders/index.js';
-import { queueWebhook } from './webhooks.js';
+import { deliverWebhookJob, queueWebhook, WEBHOOK_JOB } from './webhooks.js';
 import './partners.tables.js';
-import './messages.js';
+import { partnersErrors, partnersMessages } from './messages.js';
+import { partnersMigrations } from './migrations/index.js';
+import { partnersRoutes } from './partners.routes.js';
 
 export { partnersMigrations } from './migrations/index.js';
 export { partnersRoutes } from './partners.routes.js';
@@ -17,13 +18,23 @@ export { defineRule, issueStatement } from './incentives/statements.js';
 export { signWebhook, verifyWebhook, WEBHOOK_JOB } from './webhooks.js';
 export type { PartnersTable, PartnershipsTable, IncentiveRuleKind } from './partners.tables.js';
 
-// A partner grant names a partner platform; platforms are national, so the grant has no region.
-registerScopeResolver('partner', async (db, id) => ((await db.selectFrom('partners').select('id').where('id', '=', id).executeTakeFirst()) ? null : undefined));
+/** What partners adds to the app: platforms, partnerships, feeds, orders in, webhooks, incentives. */
+export const partnersDomain = defineDomain({
+  name: 'partners',
+  migrations: partnersMigrations,
+  routes: partnersRoutes,
+  messages: [partnersMessages],
+  errors: partnersErrors,
+  jobs: { [WEBHOOK_JOB]: deliverWebhookJob },
+  // A partner grant names a partner platform; platforms are national, so the grant has no region.
+  scopes: { partner: async (db, id) => ((await db.selectFrom('partners').select('id').where('id', '=', id).executeTakeFirst()) ? null : undefined) },
+  nav: [
+    { href: '/mitra', label: 'nav.partners', roles: ['partner'], order: 20 },
+    { href: '/kemitraan', label: 'nav.partnerships', roles: ['community_manager'], order: 40 },
+    { href: '/insentif', label: 'nav.incentives', roles: ['national_admin', 'regional_officer'], order: 60 },
+    { href: '/mitra/daftar', label: 'partners.register', roles: ['national_admin'], order: 61 },
+  ],
+});
 
 // Outbox: a partner order's transition and its webhook delivery commit together.
 onOrderChangeInTx(async (tx, e) => { await queueWebhook(tx, e); });
-
-registerNav({ href: '/mitra', label: 'nav.partners', roles: ['partner'], order: 20 });
-registerNav({ href: '/kemitraan', label: 'nav.partnerships', roles: ['community_manager'], order: 40 });
-registerNav({ href: '/insentif', label: 'nav.incentives', roles: ['national_admin', 'regional_officer'], order: 60 });
-registerNav({ href: '/mitra/daftar', label: 'partners.register', roles: ['national_admin'], order: 61 });

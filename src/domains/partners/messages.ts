@@ -1,17 +1,17 @@
 // Messages and error codes of the partners domain, Bahasa Indonesia first.
-import { registerMessages } from '../../kernel/i18n/index.js';
-import { defineErrors } from '../../kernel/errors/index.js';
+import type { MessageTable } from '../../kernel/domain/index.js';
+import type { ErrorSpec } from '../../kernel/errors/index.js';
 
-defineErrors({
+export const partnersErrors: Record<string, ErrorSpec> = {
   PARTNERS_ALREADY_PARTNERED: { status: 409, message: 'partners.already_partnered' },
   PARTNERS_BAD_DECISION: { status: 409, message: 'partners.bad_decision' },
   PARTNERS_NOT_IN_FEED: { status: 422, message: 'partners.not_in_feed' },
   PARTNERS_PERIOD_OPEN: { status: 422, message: 'partners.period_open' },
   PARTNERS_STATEMENT_UNCHANGED: { status: 409, message: 'partners.statement_unchanged' },
   PARTNERS_NO_PARTNER: { status: 403, message: 'partners.no_partner' },
-});
+};
 
-registerMessages({
+export const partnersMessages: MessageTable = {
   id: {
     'nav.partners': 'Mitra platform',
     'nav.partnerships': 'Kemitraan',
@@ -188,4 +188,4 @@ registerMessages({
     'partners.poor_reach': 'UMKM in poor villages',
     'partners.issued': 'Statement {number} issued: {total}.',
   },
-});
+};

@@ -6,7 +6,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { newId } from '../../kernel/ids/index.js';
 import { nowIso, type Db, type Tx } from '../../kernel/db/index.js';
-import { enqueue, registerJob } from '../../kernel/jobs/index.js';
+import { enqueue, type JobHandler } from '../../kernel/jobs/index.js';
 import './partners.tables.js';
 
 export const WEBHOOK_JOB = 'partners.webhook';
@@ -79,10 +79,11 @@ async function deliver(db: Db, deliveryId: string, finalAttempt: boolean): Promi
   if (!ok) throw new Error(error!);
 }
 
-registerJob(WEBHOOK_JOB, async (ctx) => {
+/** Delivers one queued webhook; the last attempt marks the delivery failed. */
+export const deliverWebhookJob: JobHandler = async (ctx) => {
   await deliver(ctx.db, ctx.payload.deliveryId, ctx.job.attempts >= ctx.job.max_attempts);
   return { delivered: ctx.payload.deliveryId };
-});
+};
 
 export async function deliveryLog(db: Tx, partnerId: string, limit = 50) {
   return db.selectFrom('webhook_deliveries').select(['id', 'order_id', 'event', 'status', 'attempts', 'last_status', 'last_error', 'created_at', 'delivered_at'])

@@ -1,7 +1,7 @@
 // CLI of the regions domain: `lumbung import regions`, `lumbung import profiles FILE.csv`, and
 // the startup task that loads the official areas on first start (or after a package update).
 import { readFileSync } from 'node:fs';
-import { progressBar, registerCommand, registerStartupTask } from '../../kernel/cli/index.js';
+import { progressBar, type Command, type StartupTask } from '../../kernel/cli/index.js';
 import type { Db } from '../../kernel/db/index.js';
 import { t } from '../../kernel/i18n/index.js';
 import { importRegions, packageVersion } from './region-import.js';
@@ -21,11 +21,13 @@ async function runImport(db: Db): Promise<void> {
   bar.done(`${r.provinces} provinces, ${r.regencies} regencies, ${r.districts} districts, ${r.villages} villages (idn-area-data ${r.version}); ${r.inserted} new, ${r.updated} updated`);
 }
 
-export function registerRegionsCli(): void {
-  registerStartupTask(async (h) => {
-    if (await regionsNeedImport(h.db)) await runImport(h.db);
-  });
-  registerCommand('import regions', {
+/** Loads the official areas on first start, or after an idn-area-data update. */
+export const importRegionsAtStartup: StartupTask = async (h) => {
+  if (await regionsNeedImport(h.db)) await runImport(h.db);
+};
+
+export const regionsCommands: Record<string, Command> = {
+  'import regions': {
     usage: 'import regions              load/update Indonesia\'s official areas (idn-area-data, Kemendagri 2025)',
     async run(_args, ctx) {
       const h = await ctx.open();
@@ -36,8 +38,8 @@ export function registerRegionsCli(): void {
         await h.close();
       }
     },
-  });
-  registerCommand('import profiles', {
+  },
+  'import profiles': {
     usage: 'import profiles FILE.csv [--valid-rows]   village profiles (PODES-like CSV); all or nothing unless --valid-rows',
     async run(args, ctx) {
       const file = args.find((a) => !a.startsWith('--'));
@@ -62,5 +64,5 @@ export function registerRegionsCli(): void {
         await h.close();
       }
     },
-  });
-}
+  },
+};

@@ -1,9 +1,9 @@
 // The regional officer's home panel: links to the priority list of each region it holds.
-import { registerHomePanel } from '../../kernel/http/index.js';
+import type { HomePanel } from '../../kernel/http/index.js';
 import { t } from '../../kernel/i18n/index.js';
 import { regionScope } from '../../kernel/auth/index.js';
 
-registerHomePanel({
+export const regionsHomePanel: HomePanel = {
   roles: ['regional_officer'],
   order: 20,
   render(c) {
@@ -18,4 +18,4 @@ registerHomePanel({
       </section>
     );
   },
-});
+};

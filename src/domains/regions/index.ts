@@ -1,11 +1,12 @@
 // Regions: Indonesia's official areas (Kemendagri codes from idn-area-data), village profiles
 // and Desa Digital readiness, targeting and the rollout registry.
-import { registerScopeResolver } from '../../kernel/auth/index.js';
-import { registerNav } from '../../kernel/http/index.js';
+import { defineDomain } from '../../kernel/domain/index.js';
 import './regions.tables.js';
-import './messages.js';
-import { registerRegionsCli } from './cli.js';
-import './home-panel.js';
+import { regionsErrors, regionsMessages } from './messages.js';
+import { importRegionsAtStartup, regionsCommands } from './cli.js';
+import { regionsHomePanel } from './home-panel.js';
+import { regionsMigrations } from './migrations/index.js';
+import { regionsRoutes } from './regions.routes.js';
 
 export { regionsMigrations } from './migrations/index.js';
 /** Upserts official areas from idn-area-data (all, or only some region prefixes). */
@@ -36,13 +37,26 @@ export { importProfilesCsv, type ImportReport } from './profiles.service.js';
 export { recordRollout } from './rollout.service.js';
 export { villageCodesIn } from './regions.repo.js';
 
-// A region-scoped grant names a region code; it must exist.
-registerScopeResolver('region', async (db, code) => {
-  const r = await db.selectFrom('regions').select('code').where('code', '=', code).executeTakeFirst();
-  return r ? r.code : undefined;
+/** What regions adds to the app: the area browser, profiles, targeting, readiness and their CLI. */
+export const regionsDomain = defineDomain({
+  name: 'regions',
+  migrations: regionsMigrations,
+  routes: regionsRoutes,
+  messages: [regionsMessages],
+  errors: regionsErrors,
+  commands: regionsCommands,
+  startup: [importRegionsAtStartup],
+  // A region-scoped grant names a region code; it must exist.
+  scopes: {
+    region: async (db, code) => {
+      const r = await db.selectFrom('regions').select('code').where('code', '=', code).executeTakeFirst();
+      return r ? r.code : undefined;
+    },
+  },
+  nav: [
+    { href: '/wilayah', label: 'regions.nav', roles: 'public', order: 20 },
+    { href: '/wilayah/kesiapan', label: 'regions.nav.readiness', roles: ['national_admin', 'analyst', 'regional_officer'], order: 21 },
+  ],
+  homePanels: [regionsHomePanel],
 });
-
-registerNav({ href: '/wilayah', label: 'regions.nav', roles: 'public', order: 20 });
-registerNav({ href: '/wilayah/kesiapan', label: 'regions.nav.readiness', roles: ['national_admin', 'analyst', 'regional_officer'], order: 21 });
-registerRegionsCli();
 export { regionsRoutes } from './regions.routes.js';

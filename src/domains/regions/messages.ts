@@ -1,17 +1,17 @@
 // Messages and error codes of the regions domain (Bahasa Indonesia first, English second).
-import { registerMessages } from '../../kernel/i18n/index.js';
-import { defineErrors } from '../../kernel/errors/index.js';
+import type { MessageTable } from '../../kernel/domain/index.js';
+import type { ErrorSpec } from '../../kernel/errors/index.js';
 
-defineErrors({
+export const regionsErrors: Record<string, ErrorSpec> = {
   REGIONS_BAD_CODE: { status: 422, message: 'regions.err.bad_code' },
   REGIONS_UNKNOWN_CODE: { status: 404, message: 'regions.err.unknown_code' },
   REGIONS_NOT_A_VILLAGE: { status: 422, message: 'regions.err.not_a_village' },
   REGIONS_WEIGHTS_SCOPE: { status: 422, message: 'regions.err.weights_scope' },
   REGIONS_ROLLOUT_LEVEL: { status: 422, message: 'regions.err.rollout_level' },
   REGIONS_CSV_INVALID: { status: 422, message: 'regions.err.csv_invalid' },
-});
+};
 
-registerMessages({
+export const regionsMessages: MessageTable = {
   id: {
     'regions.err.bad_code': 'Kode wilayah "{code}" tidak sah. Bentuknya 53, 53.09, 53.09.01 atau 53.09.01.2001.',
     'regions.err.unknown_code': 'Wilayah dengan kode "{code}" tidak ada dalam data Kemendagri.',
@@ -252,4 +252,4 @@ registerMessages({
     'regions.panel.title': 'Your region',
     'regions.panel.body': 'Choose the next villages for the programme from the priority list.',
   },
-});
+};

@@ -1,8 +1,22 @@
 // Training: courses, sessions with attendance and verifiable certificates, the digital
 // literacy assessment, needs-based recommendations, KPIs, and mentoring of UMKM.
 import './training.tables.js';
-import './messages.js';
-import './panels.js';
+import { defineDomain } from '../../kernel/domain/index.js';
+import { trainingErrors, trainingMessages } from './messages.js';
+import { trainingHomePanels, trainingNav } from './panels.js';
+import { trainingMigrations } from './migrations/index.js';
+import { trainingRoutes } from './training.routes.js';
+
+/** What training adds to the app: sessions, assessments, certificates, mentoring and their KPIs. */
+export const trainingDomain = defineDomain({
+  name: 'training',
+  migrations: trainingMigrations,
+  routes: trainingRoutes,
+  messages: [trainingMessages],
+  errors: trainingErrors,
+  nav: trainingNav,
+  homePanels: trainingHomePanels,
+});
 
 export { trainingMigrations } from './migrations/index.js';
 export { trainingRoutes } from './training.routes.js';

@@ -1,8 +1,8 @@
 // Error codes and every user-facing string of training and mentoring (Bahasa first, English second).
-import { registerMessages } from '../../kernel/i18n/index.js';
-import { defineErrors } from '../../kernel/errors/index.js';
+import type { MessageTable } from '../../kernel/domain/index.js';
+import type { ErrorSpec } from '../../kernel/errors/index.js';
 
-defineErrors({
+export const trainingErrors: Record<string, ErrorSpec> = {
   TRAINING_SESSION_FULL: { status: 409, message: 'training.error.full' },
   TRAINING_SESSION_CLOSED: { status: 409, message: 'training.error.closed' },
   TRAINING_NOT_REGISTERED: { status: 422, message: 'training.error.not_registered' },
@@ -17,7 +17,7 @@ defineErrors({
   TRAINING_CONTACT_IN_FUTURE: { status: 422, message: 'training.error.future_date' },
   TRAINING_ACTION_DUE_BEFORE_CONTACT: { status: 422, message: 'training.error.due_before_contact' },
   TRAINING_TARGET_REGION: { status: 422, message: 'training.error.target_region' },
-});
+};
 
 const id: Record<string, string> = {
   'nav.training': 'Pelatihan',
@@ -317,4 +317,4 @@ const en: Record<string, string> = {
   'mentoring.suggest_action': 'Take the course "{course}"',
 };
 
-registerMessages({ id, en });
+export const trainingMessages: MessageTable = { id, en };

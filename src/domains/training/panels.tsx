@@ -2,16 +2,18 @@
 // (overdue actions, no contact for 30 days); trainers see their next sessions.
 import type { Context } from 'hono';
 import { t, formatDateTime } from '../../kernel/i18n/index.js';
-import { registerHomePanel, registerNav, requireActor, type AppEnv } from '../../kernel/http/index.js';
+import { requireActor, type AppEnv, type HomePanel, type NavItem } from '../../kernel/http/index.js';
 import { buildCases, mentorCases } from './mentoring.dashboard.js';
 import { assignmentsInScope } from './mentoring.service.js';
 import { listSessions } from './sessions.service.js';
 import { FlagList } from './mentoring.views.js';
 
-registerNav({ href: '/pelatihan', label: 'nav.training', roles: ['trainer', 'regional_officer', 'national_admin'], order: 60 });
-registerNav({ href: '/pendampingan', label: 'nav.mentoring', roles: ['mentor', 'community_manager', 'regional_officer', 'national_admin'], order: 61 });
+export const trainingNav: NavItem[] = [
+  { href: '/pelatihan', label: 'nav.training', roles: ['trainer', 'regional_officer', 'national_admin'], order: 60 },
+  { href: '/pendampingan', label: 'nav.mentoring', roles: ['mentor', 'community_manager', 'regional_officer', 'national_admin'], order: 61 },
+];
 
-registerHomePanel({
+const mentorPanel: HomePanel = {
   roles: ['mentor'], order: 40,
   async render(c: Context<AppEnv>) {
     const actor = requireActor(c);
@@ -19,9 +21,9 @@ registerHomePanel({
     const cases = await mentorCases(c.get('deps').h.db, actor.userId);
     return <FlagList c={c} rows={cases.filter((x) => x.flagged)} title={t(c.get('locale'), 'mentoring.panel.title')} />;
   },
-});
+};
 
-registerHomePanel({
+const managerPanel: HomePanel = {
   roles: ['community_manager'], order: 41,
   async render(c: Context<AppEnv>) {
     const actor = requireActor(c);
@@ -29,9 +31,9 @@ registerHomePanel({
     const cases = await buildCases(db, await assignmentsInScope(db, actor), false);
     return <FlagList c={c} rows={cases.filter((x) => x.flagged)} title={t(c.get('locale'), 'mentoring.panel.title')} />;
   },
-});
+};
 
-registerHomePanel({
+const trainerPanel: HomePanel = {
   roles: ['trainer'], order: 42,
   async render(c: Context<AppEnv>) {
     const actor = requireActor(c);
@@ -46,4 +48,6 @@ registerHomePanel({
       </section>
     );
   },
-});
+};
+
+export const trainingHomePanels: HomePanel[] = [mentorPanel, managerPanel, trainerPanel];

@@ -1,9 +1,10 @@
 // The village agent's screens: a fast assisted order (search, quantities, villager's name,
 // consent, cash), the printable receipt, COD pickups at the point and the day's summary.
 import { Hono, type Context } from 'hono';
-import { Csrf, Field, page, requireRole, registerNav, registerHomePanel, type AppEnv } from '../../../kernel/http/index.js';
+import { Csrf, Field, page, requireRole, type AppEnv, type HomePanel, type NavItem } from '../../../kernel/http/index.js';
 import { AppError, errorSpec } from '../../../kernel/errors/index.js';
-import { formatDateTime, t, registerMessages } from '../../../kernel/i18n/index.js';
+import { formatDateTime, t } from '../../../kernel/i18n/index.js';
+import type { MessageTable } from '../../../kernel/domain/index.js';
 import { formatRupiah } from '../../../kernel/money/index.js';
 import { isId } from '../../../kernel/ids/index.js';
 import { scopeIds } from '../../../kernel/auth/index.js';
@@ -14,7 +15,7 @@ import { OrderCard } from '../storefront/order.views.js';
 import { agentDay, localDay, recordHandover } from './summary.js';
 import { collectAtPoint } from './pickup-cash.js';
 
-registerMessages({
+export const assistedMessages: MessageTable = {
   id: {
     'orders.agent.title': 'Pesan untuk warga', 'orders.agent.search': 'Cari produk', 'orders.agent.find': 'Cari', 'orders.agent.qty': 'Jumlah {title}',
     'orders.agent.villager': 'Nama warga', 'orders.agent.phone': 'Nomor HP warga (boleh kosong)', 'orders.agent.consent': 'Warga setuju nama (dan nomor HP) dicatat untuk pesanan ini',
@@ -35,9 +36,11 @@ registerMessages({
     'orders.agent.pickups': 'Parcels for pickup', 'orders.agent.collect': 'Hand over parcel (take {amount} cash)', 'orders.agent.collect_paid': 'Hand over parcel (already paid)', 'orders.agent.none': 'None.',
     'orders.agent.no_results': 'No products found.', 'orders.nav.agent': 'Order for a villager', 'orders.nav.agent_day': 'Today’s cash & parcels',
   },
-});
-registerNav({ href: '/agen/pesan', label: 'orders.nav.agent', roles: ['village_agent'], order: 20 });
-registerNav({ href: '/agen/hari-ini', label: 'orders.nav.agent_day', roles: ['village_agent'], order: 21 });
+};
+export const assistedNav: NavItem[] = [
+  { href: '/agen/pesan', label: 'orders.nav.agent', roles: ['village_agent'], order: 20 },
+  { href: '/agen/hari-ini', label: 'orders.nav.agent_day', roles: ['village_agent'], order: 21 },
+];
 
 type C = Context<AppEnv>;
 async function agentPoint(c: C) {
@@ -48,10 +51,10 @@ async function agentPoint(c: C) {
   return { actor, sp };
 }
 
-registerHomePanel({
+export const agentPanel: HomePanel = {
   roles: ['village_agent'], order: 20,
   render: (c) => <section class="card"><h2>{t(c.get('locale'), 'orders.agent.title')}</h2><p><a class="button" href="/agen/pesan">{t(c.get('locale'), 'orders.agent.title')}</a> <a href="/agen/hari-ini">{t(c.get('locale'), 'orders.agent.day')}</a></p></section>,
-});
+};
 
 export function assistedRoutes() {
   const app = new Hono<AppEnv>();

@@ -2,17 +2,18 @@
 // staff reconciliation pages: bank-statement import and explicit, audited "received" records.
 import { Hono, type Context } from 'hono';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { Csrf, Field, idempotent, fingerprint, page, requireRole, registerNav, type AppEnv } from '../../../kernel/http/index.js';
+import { Csrf, Field, idempotent, fingerprint, page, requireRole, type AppEnv } from '../../../kernel/http/index.js';
 import { AppError, errorSpec } from '../../../kernel/errors/index.js';
 import { inTransaction } from '../../../kernel/db/index.js';
-import { formatDateTime, t, registerMessages } from '../../../kernel/i18n/index.js';
+import { formatDateTime, t } from '../../../kernel/i18n/index.js';
+import type { MessageTable } from '../../../kernel/domain/index.js';
 import { formatRupiah } from '../../../kernel/money/index.js';
 import { dispatchOrderEvents } from '../events.js';
 import { paymentProvider, webhookSecret } from './provider.js';
 import { settlePayment } from './settle-payment.js';
 import { importStatement, type ImportReport } from './transfer.js';
 
-registerMessages({
+export const paymentsMessages: MessageTable = {
   id: {
     'orders.pay.title': 'Rekonsiliasi pembayaran', 'orders.pay.pending': 'Transfer yang ditunggu', 'orders.pay.import': 'Impor mutasi rekening (CSV: tanggal,keterangan,jumlah)',
     'orders.pay.import_submit': 'Impor dan cocokkan', 'orders.pay.report': '{m} cocok, {u} tidak cocok, {d} sudah pernah diimpor.', 'orders.pay.unmatched': 'Baris tidak cocok',
@@ -25,8 +26,7 @@ registerMessages({
     'orders.pay.manual': 'Record a payment received (with evidence)', 'orders.pay.note': 'Evidence / note', 'orders.pay.record': 'Record received', 'orders.pay.recorded': 'Payment recorded.',
     'orders.nav.payments': 'Payment reconciliation',
   },
-});
-registerNav({ href: '/keuangan/pembayaran', label: 'orders.nav.payments', roles: ['national_admin'], order: 34 });
+};
 
 const problem = (description: string) => ({ content: { 'application/problem+json': { schema: z.object({ title: z.string(), code: z.string() }).passthrough() } }, description });
 

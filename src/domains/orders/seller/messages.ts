@@ -1,6 +1,6 @@
-import { registerMessages } from '../../../kernel/i18n/index.js';
+import type { MessageTable } from '../../../kernel/domain/index.js';
 
-registerMessages({
+export const sellerMessages: MessageTable = {
   id: {
     'orders.seller.title': 'Pesanan masuk', 'orders.seller.none': 'Belum ada pesanan.', 'orders.seller.pack': 'Terima dan kemas', 'orders.seller.hand_over': 'Serahkan ke titik layanan',
     'orders.seller.reject': 'Tolak pesanan', 'orders.seller.done': 'Status pesanan diperbarui.', 'orders.seller.buyer': 'Pembeli',
@@ -23,4 +23,4 @@ registerMessages({
     'orders.nav.seller': 'Incoming orders', 'orders.nav.earnings': 'Earnings', 'orders.nav.settle': 'UMKM payouts', 'orders.nav.mine': 'My orders',
     'orders.panel.seller': '{n} orders waiting to be packed or handed over.',
   },
-});
+};

@@ -1,7 +1,7 @@
 // Seller pages (incoming orders, pack, hand over, earnings), the treasurer's payouts and the
 // buyer's "my orders". Every query filters by the actor's scope in SQL.
 import { Hono, type Context } from 'hono';
-import { Csrf, page, requireActor, requireRole, registerNav, registerHomePanel, type AppEnv } from '../../../kernel/http/index.js';
+import { Csrf, page, requireActor, requireRole, type AppEnv, type HomePanel, type NavItem } from '../../../kernel/http/index.js';
 import { AppError, errorSpec } from '../../../kernel/errors/index.js';
 import { formatDateTime, t } from '../../../kernel/i18n/index.js';
 import { formatRupiah } from '../../../kernel/money/index.js';
@@ -17,12 +17,14 @@ type C = Context<AppEnv>;
 const sellerUmkm = (c: C) => scopeIds(requireRole(c, 'seller'), 'umkm', ['seller']);
 const managerOrgs = (c: C) => scopeIds(requireRole(c, 'community_manager'), 'organisation', ['community_manager']);
 
-registerNav({ href: '/penjual/pesanan', label: 'orders.nav.seller', roles: ['seller'], order: 30 });
-registerNav({ href: '/penjual/pendapatan', label: 'orders.nav.earnings', roles: ['seller'], order: 31 });
-registerNav({ href: '/bumdes/pembayaran', label: 'orders.nav.settle', roles: ['community_manager'], order: 32 });
-registerNav({ href: '/pesanan-saya', label: 'orders.nav.mine', roles: ['buyer'], order: 33 });
-registerNav({ href: '/keranjang', label: 'orders.nav.cart', roles: 'public', order: 5 });
-registerNav({ href: '/lacak', label: 'orders.nav.track', roles: 'public', order: 6 });
+export const ordersNav: NavItem[] = [
+  { href: '/penjual/pesanan', label: 'orders.nav.seller', roles: ['seller'], order: 30 },
+  { href: '/penjual/pendapatan', label: 'orders.nav.earnings', roles: ['seller'], order: 31 },
+  { href: '/bumdes/pembayaran', label: 'orders.nav.settle', roles: ['community_manager'], order: 32 },
+  { href: '/pesanan-saya', label: 'orders.nav.mine', roles: ['buyer'], order: 33 },
+  { href: '/keranjang', label: 'orders.nav.cart', roles: 'public', order: 5 },
+  { href: '/lacak', label: 'orders.nav.track', roles: 'public', order: 6 },
+];
 
 async function sellerOrders(c: C, umkmIds: string[]): Promise<OrderWithLines[]> {
   const db = c.get('deps').h.db;
@@ -31,7 +33,7 @@ async function sellerOrders(c: C, umkmIds: string[]): Promise<OrderWithLines[]> 
   return (await ordersWithLines(db, { ids: ids.map((r) => r.id) })).reverse();
 }
 
-registerHomePanel({
+export const sellerOrdersPanel: HomePanel = {
   roles: ['seller'], order: 20,
   async render(c) {
     const ids = scopeIds(c.get('actor'), 'umkm', ['seller']);
@@ -39,7 +41,7 @@ registerHomePanel({
     const r = await c.get('deps').h.db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')).where('umkm_id', 'in', ids).where('status', '=', 'placed').where('fulfilment_status', 'in', ['unfulfilled', 'packed']).executeTakeFirstOrThrow();
     return <section class="card"><h2><a href="/penjual/pesanan">{t(c.get('locale'), 'orders.seller.title')}</a></h2><p>{t(c.get('locale'), 'orders.panel.seller', { n: Number(r.n) })}</p></section>;
   },
-});
+};
 
 function SellerActions(p: { c: C; o: OrderWithLines }) {
   const l = p.c.get('locale');

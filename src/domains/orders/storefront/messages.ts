@@ -1,6 +1,6 @@
-import { registerMessages } from '../../../kernel/i18n/index.js';
+import type { MessageTable } from '../../../kernel/domain/index.js';
 
-registerMessages({
+export const storefrontMessages: MessageTable = {
   id: {
     'orders.status.placed': 'Dipesan', 'orders.status.cancelled': 'Dibatalkan', 'orders.status.completed': 'Selesai',
     'orders.payment.unpaid': 'Belum dibayar', 'orders.payment.paid': 'Lunas', 'orders.payment.refunded': 'Dikembalikan',
@@ -77,4 +77,4 @@ registerMessages({
     'orders.order.items': 'Items', 'orders.order.seller': 'Seller', 'orders.order.placed_at': 'Placed', 'orders.order.pickup_at': 'Pick up at {name}', 'orders.order.to_address': 'Delivered to an address',
     'orders.nav.cart': 'Cart', 'orders.cart.add': '+ Cart', 'orders.nav.track': 'Track order',
   },
-});
+};
