@@ -1,6 +1,6 @@
 // Pak Arif (regency officer, Ngada) on a 360 px phone with JavaScript off: KPIs with server
-// SVG charts, then the impact evaluation as a background job whose page refreshes itself
-// (meta refresh) until the event-study chart and the Bahasa summary appear. axe-clean.
+// SVG charts, then the impact evaluation as a background job whose progress page the officer
+// refreshes by a link until the event-study chart and the Bahasa summary appear. axe-clean.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
@@ -46,8 +46,13 @@ test('officer runs the evaluation on a phone without JavaScript and reads the ch
   await assertFitsPhone(page, 'evaluation form');
   await assertAccessible(page, 'evaluation form');
   await page.getByRole('button', { name: 'Jalankan evaluasi' }).click();
-  // The progress page reloads itself (meta refresh) until the result is there.
-  await page.waitForSelector('[data-testid="summary"]', { timeout: 60_000 });
+  // The progress page offers a refresh link (no automatic refresh); follow it until the result is there.
+  for (let i = 0; i < 60 && !(await page.locator('[data-testid="summary"]').count()); i++) {
+    await assertAccessible(page, 'evaluation progress');
+    await page.waitForTimeout(1000);
+    await page.locator('main a[href^="/impact/evaluation/runs/"]').first().click();
+  }
+  await page.waitForSelector('[data-testid="summary"]', { timeout: 5_000 });
   const summary = await page.locator('[data-testid="summary"]').innerText();
   assert.match(summary, /Setelah 2 tahun, pendapatan per kapita naik sekitar \d+,\d %/);
   assert.match(summary, /selang kepercayaan 95%/);

@@ -2,7 +2,7 @@
 // event study with pointwise and uniform (sup-t bootstrap) 95 % bands, ATT(g,t), the overall
 // ATT, the pre-trend test, TWFE beside its Bacon decomposition, and the same ATT within
 // region groups (KBI/KTI) and by initial poverty. Pure: no I/O, so tests can call it directly.
-import { aggregate, attgt, bacon, bootstrap, DidError, makePanel, pretest, twfe, type Panel } from '../../lib/did/index.js';
+import { aggregate, attgt, bacon, bootstrap, DidError, makePanel, pretest, twfe, type DidWarning, type Panel } from '../../lib/did/index.js';
 import type { PanelRow, VillagePanel } from './evaluation.panel.js';
 
 export interface EvalSettings {
@@ -41,7 +41,8 @@ export interface EvalResult {
   diverges: boolean;
   byRegionGroup: SubgroupResult[];
   byInitialPoverty: SubgroupResult[];
-  warnings: string[];
+  /** Sample rules applied, as codes the page explains in the reader's language (old runs stored English text). */
+  warnings: (DidWarning | string)[];
   linePeriods: string[];
 }
 
@@ -112,7 +113,8 @@ export async function evaluate(panel: VillagePanel, s: EvalSettings, step: (done
     twfe: { beta: num(tw.beta), se: num(tw.se.fixest) },
     bacon: bc.map((b) => ({ type: b.type, treated: b.treated, control: b.control, estimate: num(b.estimate), weight: num(b.weight) })),
     diverges, byRegionGroup, byInitialPoverty,
-    warnings: [...p.warnings, ...res.warnings, ...(pt.note ? [`Pre-test not computed: ${pt.note}.`] : [])],
+    // res.warnings already holds the panel's own (attgt starts from them).
+    warnings: [...res.warnings, ...(pt.note ? [{ code: 'pretest_not_computed' as const, params: { reason: pt.note } }] : [])],
     linePeriods: panel.linePeriods,
   };
 }

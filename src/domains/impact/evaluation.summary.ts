@@ -30,7 +30,10 @@ export function plainSummary(locale: Locale, r: EvalResult): string[] {
       lo: pct(locale, point.lo!), hi: pct(locale, point.hi!),
     }));
   }
-  if (point) out.push(t(locale, point.lo! > 0 || point.hi! < 0 ? 'impact.eval.summary.significant' : 'impact.eval.summary.not_significant'));
+  // Parallel trends rejected before enrolment: no interval makes the estimate trustworthy.
+  const preTrendsRejected = r.pretest.p !== null && r.pretest.p < 0.05;
+  if (preTrendsRejected) out.push(t(locale, 'impact.eval.summary.untrustworthy', { p: formatNumber(locale, r.pretest.p!, 3) }));
+  else if (point) out.push(t(locale, point.lo! > 0 || point.hi! < 0 ? 'impact.eval.summary.significant' : 'impact.eval.summary.not_significant'));
   if (r.overall.att !== null && r.overall.se !== null) {
     out.push(t(locale, 'impact.eval.summary.overall', { att: formatEffect(locale, o, r.overall.att), se: formatNumber(locale, r.overall.se, 3) }));
   }

@@ -44,11 +44,12 @@ test('officer runs the evaluation as a background job: progress page, then chart
   const href = res.headers.get('location')!;
   assert.match(href, /^\/impact\/evaluation\/runs\/evr_/);
   const waiting = await (await officer.get(href)).text();
-  assert.match(waiting, /<meta http-equiv="refresh" content="2"/);
+  // No automatic refresh (it takes control from screen-reader users): a link reloads the page.
+  assert.ok(!waiting.includes('http-equiv="refresh"'));
+  assert.match(waiting, new RegExp(`<a href="${href}">`));
   assert.match(waiting, /menunggu giliran/);
   assert.equal(await drain(w.h.db), 1);
   const html = await (await officer.get(href)).text();
-  assert.ok(!html.includes('http-equiv="refresh"'), 'a finished run stops refreshing');
   assert.match(html, /Setelah 2 tahun, pendapatan per kapita naik sekitar \d+,\d %/);
   assert.match(html, /selang kepercayaan 95%/);
   assert.match(html, /After 2 years, per-capita income rose by about/);
@@ -93,4 +94,19 @@ test('unusable settings end the run with a plain reason; bad input is refused wi
   const bad = await admin.form('/impact/evaluation', { region: '53.09', outcome: 'happiness', control: 'never', base: 'varying', cluster: 'village' });
   assert.equal(bad.status, 422);
   assert.match(await bad.text(), /class="alert"/);
+});
+
+test('the summary never calls an effect real when the pre-trend test rejects parallel trends', async () => {
+  const { plainSummary } = await import('./evaluation.summary.js');
+  const base = {
+    settings: { outcome: 'log_pc_income', control: 'never', base: 'varying', cluster: 'village' },
+    eventStudy: [{ e: 2, att: 0.1, se: 0.02, lo: 0.06, hi: 0.14, ulo: 0.05, uhi: 0.15 }],
+    overall: { att: 0.08, se: 0.02, lo: 0.04, hi: 0.12 },
+  } as any;
+  const trusted = plainSummary('id', { ...base, pretest: { stat: 2, df: 3, p: 0.57 } }).join(' ');
+  assert.match(trusted, /kemungkinan besar nyata/);
+  const rejected = plainSummary('id', { ...base, pretest: { stat: 30, df: 3, p: 0.0001 } }).join(' ');
+  assert.doesNotMatch(rejected, /kemungkinan besar nyata/);
+  assert.match(rejected, /menolak tren paralel \(p = 0,000\).*tidak dapat dipercaya/);
+  assert.match(plainSummary('en', { ...base, pretest: { stat: 30, df: 3, p: 0.0001 } }).join(' '), /cannot be trusted/);
 });

@@ -1,5 +1,6 @@
-// Evaluation pages: the settings form with recent runs, the progress page (refreshes itself
-// with a meta refresh, no script), and the result: summary, event-study chart, tables.
+// Evaluation pages: the settings form with recent runs, the progress page (a "refresh" link:
+// an automatic meta refresh takes control away from screen-reader users), and the result:
+// summary, event-study chart, tables.
 import type { Context } from 'hono';
 import { Csrf, SelectField, ErrorSummary, type AppEnv } from '../../kernel/http/index.js';
 import { t, formatNumber, formatDateTime, type Locale } from '../../kernel/i18n/index.js';
@@ -55,7 +56,6 @@ export function RunProgress(p: { c: Context<AppEnv>; run: RunView }) {
   const { run } = p;
   return (
     <section class="card" aria-live="polite">
-      <meta http-equiv="refresh" content="2" />
       <h1>{t(l, 'impact.eval.title')}</h1>
       <p role="status" data-testid="run-status">
         {run.status === 'queued' ? t(l, 'impact.eval.queued') : t(l, 'impact.eval.running', { done: run.progress, total: run.total })}
@@ -173,7 +173,7 @@ export function RunResult(p: { c: Context<AppEnv>; run: RunView; result: EvalRes
         {r.warnings.length ? (
           <>
             <h3>{t(l, 'impact.eval.warnings')}</h3>
-            <ul lang="en">{r.warnings.map((w) => <li>{w}</li>)}</ul>
+            <ul>{r.warnings.map((w) => (typeof w === 'string' ? <li lang="en">{w}</li> : <li data-note={w.code}>{t(l, `impact.eval.note.${w.code}`, w.params)}</li>))}</ul>
           </>
         ) : null}
       </section>

@@ -7,6 +7,7 @@
 // cohorts not yet treated by max(t, b)+δ ("notyet"). The IF of a cell (did's panel IF scaled
 // by n/n1, see compute.att_gt.R) is (n/N_g)(ΔY_i − mean_g ΔY) for treated units and
 // −(n/N_C)(ΔY_i − mean_C ΔY) for controls.
+import type { DidWarning } from './warnings.ts';
 import { DidError } from './errors.ts';
 import { subsetPeriods, subsetUnits, type Panel } from './panel.ts';
 import { groupStats, linZero, seOf, type GroupStats, type Lin } from './suff.ts';
@@ -52,18 +53,18 @@ export interface AttGtResult {
   stats: GroupStats;
   /** P(G = g) over all n units, per cohort group index (index 0 = never treated). */
   pg: Float64Array;
-  warnings: string[];
+  warnings: DidWarning[];
 }
 
 /** Checks options and applies the sample rules that depend on them (anticipation, notyet). */
-function prepare(panel: Panel, o: Required<AttGtOptions>, warnings: string[]): Panel {
+function prepare(panel: Panel, o: Required<AttGtOptions>, warnings: DidWarning[]): Panel {
   const delta = o.anticipation;
   let p = panel;
   const first = p.times[0];
   let early = 0;
   for (let u = 0; u < p.n; u++) if (p.cohort[u] !== 0 && p.cohort[u] <= first + delta) early++;
   if (early) {
-    warnings.push(`Dropped ${early} units that were already treated in the first period (accounting for anticipation = ${delta}).`);
+    warnings.push({ code: 'treated_with_anticipation', params: { units: early, anticipation: delta } });
     p = subsetUnits(p, (u) => !(p.cohort[u] !== 0 && p.cohort[u] <= first + delta));
   }
   if (p.n === 0 || !p.cohort.some((g) => g !== 0)) {
@@ -80,7 +81,7 @@ function prepare(panel: Panel, o: Required<AttGtOptions>, warnings: string[]): P
     p = subsetPeriods(q, (t) => t < gMax - delta);
     const cohort = Float64Array.from(q.cohort, (g) => (g === gMax ? 0 : g));
     p = { ...p, cohort };
-    warnings.push(`No never-treated units: periods from ${gMax - delta} on are dropped and cohort ${gMax} serves as the never-treated group.`);
+    warnings.push({ code: 'no_never_treated', params: { from: gMax - delta, cohort: gMax } });
     if (p.T < 2) throw new DidError('TOO_FEW_PERIODS', 'too few periods remain before the last cohort is treated');
   }
   return p;
@@ -92,7 +93,7 @@ export function attgt(panel: Panel, opts: AttGtOptions = {}): AttGtResult {
   if (o.control !== 'never' && o.control !== 'notyet') throw new DidError('BAD_INPUT', `control must be 'never' or 'notyet', got '${String(o.control)}'`);
   if (o.base !== 'varying' && o.base !== 'universal') throw new DidError('BAD_INPUT', `base must be 'varying' or 'universal', got '${String(o.base)}'`);
   if (!(Number.isFinite(o.anticipation) && o.anticipation >= 0)) throw new DidError('BAD_INPUT', `anticipation must be a number ≥ 0, got ${o.anticipation}`);
-  const warnings: string[] = [...panel.warnings];
+  const warnings: DidWarning[] = [...panel.warnings];
   const p = prepare(panel, o, warnings);
   const s = groupStats(p);
   const { n, T, C } = s;
@@ -130,7 +131,7 @@ export function attgt(panel: Panel, opts: AttGtOptions = {}): AttGtResult {
       cell.nControl = nC;
       if (nC === 0) {
         cell.att = NaN;
-        warnings.push(`No control units for cohort ${gv} in period ${cur}; ATT(${gv},${cur}) is not estimated.`);
+        warnings.push({ code: 'no_controls', params: { cohort: gv, period: cur } });
         cells.push(cell);
         lins.push(lin);
         continue;

@@ -24,6 +24,8 @@ export { sunAbraham, type SunAbrahamResult, type SunAbrahamTerm } from './sunab.
 export { didReport, type DidReport, type ReportOptions } from './report.ts';
 /** The `lumbung did` command: runDidCli(argv, {readFile, stdout, stderr}) → exit code. */
 export { runDidCli, type CliIo } from './cli.ts';
+/** Sample rules applied (codes with numbers) and their English sentences. */
+export { warningText, type DidWarning } from './warnings.ts';
 /** RFC 4180 CSV reader returning raw string cells. */
 export { parseCsv, type CsvTable } from './csv.ts';
 /** Chi-square upper-tail probability via the regularized incomplete gamma function. */

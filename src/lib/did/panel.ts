@@ -9,6 +9,7 @@
 //   after the last period also counts as never treated (treatment is not observed);
 // * units treated in or before the first period (always treated) are dropped with a warning;
 // * cohort and cluster must be constant within a unit.
+import type { DidWarning } from './warnings.ts';
 import { DidError } from './errors.ts';
 
 export type Label = number | string;
@@ -46,7 +47,7 @@ export interface Panel {
   readonly cluster: Int32Array | null;
   readonly clusterLabels: readonly Label[] | null;
   /** Rule notes, e.g. dropped always-treated units. */
-  readonly warnings: readonly string[];
+  readonly warnings: readonly DidWarning[];
 }
 
 const MAX_LISTED = 5;
@@ -240,7 +241,7 @@ export function makePanel(cols: PanelColumns, opts: PanelOptions = {}): Panel {
   }
 
   // Cohort normalisation and always-treated units.
-  const warnings: string[] = [];
+  const warnings: DidWarning[] = [];
   const tMax = times[T - 1];
   let late = 0;
   const keep: number[] = [];
@@ -253,8 +254,8 @@ export function makePanel(cols: PanelColumns, opts: PanelOptions = {}): Panel {
     if (cohort0[u] !== 0 && cohort0[u] <= times[0]) always++;
     else keep.push(u);
   }
-  if (late) warnings.push(`${late} units first treated after the last period (${tMax}) are counted as never treated.`);
-  if (always) warnings.push(`Dropped ${always} units that were already treated in the first period (${times[0]}).`);
+  if (late) warnings.push({ code: 'late_treated', params: { units: late, last: tMax } });
+  if (always) warnings.push({ code: 'always_treated', params: { units: always, first: times[0] } });
   if (keep.length === 0) throw new DidError('BAD_INPUT', 'no units left after dropping always-treated units');
 
   const n = keep.length;

@@ -1,5 +1,6 @@
 // Assembles the full analysis (CS + aggregations + pre-test + TWFE + Bacon, optional
 // bootstrap) into the plain JSON object the CLI prints and the web layer can store.
+import { warningText } from './warnings.ts';
 import { aggregate, type Aggregation, type AggregationType } from './aggregate.ts';
 import { attgt, type AttGtOptions } from './attgt.ts';
 import { bacon } from './bacon.ts';
@@ -54,14 +55,14 @@ export function didReport(panel: Panel, opts: ReportOptions = {}): DidReport {
     aggregations[a.type] = j;
   }
   const warnings = [...res.warnings];
-  if (pt.note) warnings.push(`Pre-test not computed: ${pt.note}.`);
+  if (pt.note) warnings.push({ code: 'pretest_not_computed', params: { reason: pt.note } });
   const report: DidReport = {
     attgt: res.cells.map((c, k) => ({ group: c.group, time: c.time, att: num(c.att), se: num(cellSe(k)) })),
     aggregations,
     pretest: { stat: pt.stat === null ? null : num(pt.stat), df: pt.df, p: pt.p === null ? null : num(pt.p) },
     twfe: { beta: num(tw.beta), se: { cr0: num(tw.se.cr0), cr1: num(tw.se.cr1), fixest: num(tw.se.fixest) } },
     bacon: bacon(panel).map((b) => ({ type: b.type, treated: b.treated, control: b.control, estimate: num(b.estimate), weight: num(b.weight) })),
-    warnings,
+    warnings: warnings.map(warningText),
   };
   if (boot) {
     const ag = boot.aggregations;
