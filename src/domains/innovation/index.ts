@@ -7,6 +7,7 @@ import { certificationChanged } from '../community/index.js';
 import { productContentChanged } from '../catalog/index.js';
 import { onUmkmCertificationsChanged, runSweepJob, sweepAtStartup, SWEEP_JOB } from './certification-sweep.js';
 import { reopenReviewOnEdit } from './edit-review.js';
+import { mentorNamedForTasks } from './review.service.js';
 import { innovationMigrations } from './migrations/index.js';
 import { innovationHomePanels, innovationNav, innovationRoutes } from './innovation.routes.js';
 
@@ -18,7 +19,7 @@ export { CHECKLIST_KEYS, checklistFor, requiredCertificationsFor, type Checklist
 /** The listing state machine as data (event → from states → to state). */
 export { LISTING_TRANSITIONS, transition, type ListingEvent } from './review-machine.js';
 /** Seller submits a product (new round); a reviewer completes a round; a seller withdraws. */
-export { submitForReview, completeReview, withdrawProduct, type CompleteReviewInput, type ItemResult } from './review.service.js';
+export { submitForReview, completeReview, withdrawProduct, mentorNamedForTasks, type MentorNamed, type CompleteReviewInput, type ItemResult } from './review.service.js';
 /** Which checklist items a seller's edit re-opens (the subscriber itself is declared in the manifest below). */
 export { reopenedItems } from './edit-review.js';
 /** Marks an improvement task done (UMKM, its manager, or the assigned mentor). */
@@ -47,6 +48,7 @@ export const innovationDomain = defineDomain({
   homePanels: innovationHomePanels,
   jobs: { [SWEEP_JOB]: runSweepJob },
   startup: [(h) => sweepAtStartup(h.db)],
+  publishes: { mentorNamedForTasks },
   subscribes: [
     // An edit of reviewed content unlists the product and opens a new round, in the edit's transaction.
     on(productContentChanged, reopenReviewOnEdit),

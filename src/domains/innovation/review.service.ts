@@ -3,6 +3,7 @@
 // checks run before the first write, so a refused review writes nothing.
 import { inTransaction, inTransactionResult, isUniqueViolation, nowIso, type Db } from '../../kernel/db/index.js';
 import { audit } from '../../kernel/audit/index.js';
+import { Topic } from '../../kernel/domain/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { canInRegion, hasRole, type Actor } from '../../kernel/auth/index.js';
 import { fail, ok, type FieldErrors, type Result } from '../../kernel/errors/index.js';
@@ -43,6 +44,15 @@ export async function submitForReview(db: Db, actor: Actor, productId: string, o
     throw err;
   }
 }
+
+/** A reviewer named a mentor for an UMKM's improvement tasks (published inside the review's transaction). */
+export interface MentorNamed {
+  umkmId: string;
+  mentorUserId: string;
+  actorId: string;
+  reviewId: string;
+}
+export const mentorNamedForTasks = new Topic<MentorNamed>('innovation.mentor_named_for_tasks');
 
 /** The clock of a use case (tests and the demo seed replay history at earlier dates). */
 export interface Clock {
@@ -145,6 +155,10 @@ export async function completeReview(db: Db, actor: Actor, reviewId: string, inp
       taskIds.push(taskId);
     }
     await setListing(tx, product.id, next.value, actor.userId);
+    // The mentor named for the tasks takes the UMKM into their caseload (training subscribes).
+    if (input.mentorUserId && failed.length) {
+      await mentorNamedForTasks.publish(tx, { umkmId: product.umkm_id, mentorUserId: input.mentorUserId, actorId: actor.userId, reviewId });
+    }
     await audit(tx, { actorId: actor.userId, action: 'innovation.review', entityType: 'product', entityId: product.id, data: { reviewId, round: review.round, score, passed, tasks: taskIds.length } });
     return ok<ReviewOutcome>({ state: passed ? 'passed' : 'changes_requested', score, taskIds });
   });

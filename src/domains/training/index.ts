@@ -1,7 +1,9 @@
 // Training: courses, sessions with attendance and verifiable certificates, the digital
 // literacy assessment, needs-based recommendations, KPIs, and mentoring of UMKM.
 import './training.tables.js';
-import { defineDomain } from '../../kernel/domain/index.js';
+import { defineDomain, on } from '../../kernel/domain/index.js';
+import { mentorNamedForTasks } from '../innovation/index.js';
+import { joinCaseloadFromReview } from './mentoring.service.js';
 import { trainingErrors, trainingMessages } from './messages.js';
 import { trainingHomePanels, trainingNav } from './panels.js';
 import { trainingMigrations } from './migrations/index.js';
@@ -16,6 +18,8 @@ export const trainingDomain = defineDomain({
   errors: trainingErrors,
   nav: trainingNav,
   homePanels: trainingHomePanels,
+  // A mentor a reviewer names for an UMKM's improvement tasks takes it into their caseload.
+  subscribes: [on(mentorNamedForTasks, joinCaseloadFromReview)],
 });
 
 export { trainingMigrations } from './migrations/index.js';

@@ -9,6 +9,7 @@ import { hasRole, idWhere, regionScope, regionWhere, scopeIds, type Actor, type 
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import type { ContactMode } from './training.tables.js';
 import { ensurePlan } from './milestones.js';
+import type { MentorNamed } from '../innovation/index.js';
 import { staffCovering } from './training.queries.js';
 
 export const MENTOR_ASSIGNERS: Role[] = ['national_admin', 'regional_officer', 'community_manager'];
@@ -41,6 +42,22 @@ export async function assignMentor(db: Tx, actor: Actor, umkmId: string, mentorU
     await audit(tx, { actorId: actor.userId, action: 'training.mentor.assign', entityType: 'umkm', entityId: umkmId, data: { mentorUserId } });
   });
   return ok(id);
+}
+
+/**
+ * A reviewer named a mentor for an UMKM's improvement tasks: the UMKM joins that mentor's
+ * caseload in the review's own transaction (a current assignment to someone else ends, as
+ * when a manager reassigns). Already in the caseload: nothing changes.
+ */
+export async function joinCaseloadFromReview(tx: Tx, e: MentorNamed): Promise<void> {
+  const current = await tx.selectFrom('mentor_assignments').select('mentor_user_id').where('umkm_id', '=', e.umkmId).where('ended_at', 'is', null).executeTakeFirst();
+  if (current?.mentor_user_id === e.mentorUserId) return;
+  const umkm = await tx.selectFrom('umkm').select('village_code').where('id', '=', e.umkmId).executeTakeFirstOrThrow();
+  const now = nowIso();
+  await tx.updateTable('mentor_assignments').set({ ended_at: now }).where('umkm_id', '=', e.umkmId).where('ended_at', 'is', null).execute();
+  await tx.insertInto('mentor_assignments').values({ id: newId('mas'), mentor_user_id: e.mentorUserId, umkm_id: e.umkmId, village_code: umkm.village_code, assigned_by: e.actorId, assigned_at: now, ended_at: null, is_demo: 0 }).execute();
+  await ensurePlan(tx, e.umkmId);
+  await audit(tx, { actorId: e.actorId, action: 'training.mentor.assign', entityType: 'umkm', entityId: e.umkmId, data: { mentorUserId: e.mentorUserId, reviewId: e.reviewId } });
 }
 
 /** UMKM the actor may assign, with their current mentor. */

@@ -140,3 +140,29 @@ test('milestones on the dashboard come from catalog, orders and certifications; 
   const foreignOfficer = await w.as('regional_officer', '35.10');
   assert.ok(!(await (await foreignOfficer.get('/pendampingan/ringkasan')).text()).includes(mentor.userId));
 });
+
+test('a mentor a reviewer names for improvement tasks takes the UMKM into their caseload, once', async () => {
+  const { reviewFixture, results, inDays } = await import('../innovation/testing.js');
+  const { completeReview, submitForReview } = await import('../innovation/index.js');
+  const { mentorCases } = await import('./mentoring.dashboard.js');
+  const f = await reviewFixture(w.h, { nth: 3 });
+  const mentorId = await makeMentor(w.h.db, '53.09', 'Ibu Dewi');
+  const caseOf = async () => (await mentorCases(w.h.db, mentorId)).map((c) => c.id);
+  assert.ok(!(await caseOf()).includes(f.umkmId));
+  const round = async () => {
+    const sub = await submitForReview(w.h.db, f.seller, f.productId);
+    assert.ok(sub.ok);
+    return sub.value.reviewId;
+  };
+  const review = async (reviewId: string) => {
+    const r = await completeReview(w.h.db, f.reviewer, reviewId, { items: results('gula-aren', ['packaging', 'certification']), dueOn: inDays(14), mentorUserId: mentorId });
+    assert.ok(r.ok, JSON.stringify(r));
+  };
+  const before = await rows('mentor_assignments');
+  await review(await round());
+  assert.ok((await caseOf()).includes(f.umkmId), 'the named mentor now has the UMKM');
+  assert.equal(await rows('mentor_assignments'), before + 1);
+  // A second round naming the same mentor changes nothing.
+  await review(await round());
+  assert.equal(await rows('mentor_assignments'), before + 1);
+});
