@@ -87,3 +87,16 @@ test('attendance on a 360 px phone with JavaScript off, then a certificate anyon
   await axeWithScript(anon, p2.url(), 'certificate not found');
   await anon.close();
 });
+
+test('an officer reads the literacy comparison and the mentoring summary: tables scroll by keyboard (axe)', async () => {
+  const ctx = await browser.newContext({ ...PHONE, locale: 'id-ID' });
+  const page = await ctx.newPage();
+  await signIn(page, served, 'regional_officer', '53.09');
+  for (const [path, label] of [['/pelatihan/literasi?wilayah=53.09', 'literacy comparison'], ['/pendampingan/ringkasan', 'mentoring summary'], ['/pelatihan/kpi?wilayah=53.09', 'training KPIs']]) {
+    const res = await page.goto(`${served.url}${path}`);
+    assert.equal(res?.status(), 200, path);
+    await assertFitsPhone(page, label);
+    await assertAccessible(page, label);
+  }
+  await ctx.close();
+});

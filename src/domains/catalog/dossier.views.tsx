@@ -30,7 +30,7 @@ export function ProductDossier(p: { c: Context<AppEnv>; product: PublicProduct }
       <p lang="id" class="pre">{pr.description}</p>
       {pr.description_en ? <p lang="en" class="pre muted">{pr.description_en}</p> : null}
       <h3>{tr('catalog.dossier.variants')}</h3>
-      <div class="table-wrap" role="region" aria-labelledby="dossier-h" tabindex={0}>
+      <div class="scroll" role="region" aria-labelledby="dossier-h" tabindex={0}>
         <table>
           <thead><tr><th scope="col">{tr('catalog.page.variant')}</th><th scope="col">{tr('catalog.dossier.price')}</th><th scope="col">{tr('catalog.dossier.weight')}</th><th scope="col">SKU</th><th scope="col">{tr('catalog.dossier.stock')}</th></tr></thead>
           <tbody>

@@ -49,7 +49,7 @@ export function LiteracyPage(p: { c: C; regionName: string; prefix: string; avg:
       <h1>{tr(c, 'training.literacy.title')}: {p.regionName}</h1>
       <p>{tr(c, 'training.literacy.national', { value: n2(c, NATIONAL_INDEX_2023) })}</p>
       {p.avg.before.n + p.avg.after.n === 0 ? <p>{tr(c, 'training.literacy.none')}</p> : <PillarChart c={c} avg={p.avg} />}
-      <div class="scroll">
+      <div class="scroll" tabindex={0} role="region" aria-label={tr(c, 'training.literacy.title')}>
         <table>
           <thead><tr><th scope="col">{tr(c, 'training.literacy.region')}</th>{PILLARS.map((pl) => <th scope="col" class="num">{tr(c, `training.pillar.${pl}`)}</th>)}<th scope="col" class="num">{tr(c, 'training.literacy.overall')}</th><th scope="col" class="num">{tr(c, 'training.literacy.n')}</th></tr></thead>
           <tbody>
@@ -107,7 +107,7 @@ export function KpiPage(p: { c: C; k: TrainingKpis; regionName: string; names: M
           <div class="tile"><p class="muted">{tr(c, 'training.kpi.sale90')}</p><p class="kpi">{pct(k.saleWithin90Share)}</p><p>{k.trainedUmkmWithSale} / {k.trainedUmkm}</p></div>
           <div class="tile"><p class="muted">{tr(c, 'training.literacy.overall')}</p><p class="kpi">{n2(c, k.pillars.before.overall)} → {n2(c, k.pillars.after.overall)}</p></div>
         </div>
-        <div class="scroll">
+        <div class="scroll" tabindex={0} role="region" aria-label={tr(c, 'training.kpi.regency')}>
           <table>
             <thead><tr><th scope="col">{tr(c, 'training.kpi.regency')}</th><th scope="col" class="num">{tr(c, 'training.kpi.person_times')}</th><th scope="col" class="num">{tr(c, 'training.kpi.target')}</th></tr></thead>
             <tbody>{k.perRegency.map((r) => <tr><td>{p.names.get(r.regencyCode) ?? r.regencyCode}</td><td class="num">{formatNumber(locale, r.personTimes)}</td><td class="num">{r.target === null ? '—' : formatNumber(locale, r.target)}</td></tr>)}</tbody>

@@ -174,7 +174,7 @@ export function OfficerDashboard(p: { c: C; summaries: MentorSummary[]; flagged:
         <h1>{tr(c, 'mentoring.officer.title')}</h1>
         <p><a href="/pendampingan/tugaskan">{tr(c, 'mentoring.assign.title')}</a></p>
         {p.summaries.length === 0 ? <p>{tr(c, 'mentoring.officer.none')}</p> : (
-          <div class="scroll">
+          <div class="scroll" tabindex={0} role="region" aria-label={tr(c, 'mentoring.officer.title')}>
             <table>
               <thead><tr><th scope="col">{tr(c, 'mentoring.officer.mentor')}</th><th scope="col" class="num">{tr(c, 'mentoring.officer.caseload')}</th><th scope="col" class="num">{tr(c, 'mentoring.officer.no_contact')}</th><th scope="col" class="num">{tr(c, 'mentoring.officer.overdue')}</th><th scope="col" class="num">{tr(c, 'mentoring.officer.reached')}</th></tr></thead>
               <tbody>
