@@ -9,6 +9,7 @@ import { AppError } from '../../kernel/errors/index.js';
 import { regionScope, canInRegion, hasRole, type Actor } from '../../kernel/auth/index.js';
 import { defineRule, issueStatement, previewStatement, statementWithLines, canManageIncentives } from './incentives/statements.js';
 import { statementCsv } from './incentives/statement-csv.js';
+import { noteText, ruleAmount } from './incentives/notes.js';
 import { issueSchema, ruleSchema } from './partners.schema.js';
 import { partnerRanking } from './partners.queries.js';
 import { partnerIdsOf } from './partners.service.js';
@@ -55,7 +56,7 @@ async function incentivesPage(c: C, o: { errors?: Record<string, string>; raw?: 
       </form>
       <section class="card">
         <h2>{s('partners.rules')}</h2>
-        {rules.length === 0 ? <p>{s('partners.none')}</p> : <ul>{rules.map((r) => <li>{s(`partners.rule.${r.kind}`)}: {r.amount}{r.count ? ` × ${r.count}` : ''}</li>)}</ul>}
+        {rules.length === 0 ? <p>{s('partners.none')}</p> : <ul>{rules.map((r) => <li>{s(`partners.rule.${r.kind}`)}: {ruleAmount(c.get('locale'), r.kind, r.amount)}{r.count ? ` · ${s('partners.rule.first_n', { n: r.count })}` : ''}</li>)}</ul>}
         <form method="post" action="/insentif/aturan">
           <Csrf c={c} />
           <ErrorSummary c={c} errors={o.errors} />
@@ -133,7 +134,7 @@ export function incentivePages(app: Hono<AppEnv>) {
     const csv = id.endsWith('.csv');
     const st = await statementWithLines(c.get('deps').h.db, csv ? id.slice(0, -4) : id);
     if (!st || !mayRead(actor, st)) throw new AppError('NOT_FOUND');
-    if (csv) return c.body(statementCsv(st), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${st.number}.csv"` });
+    if (csv) return c.body(statementCsv(st, c.get('locale')), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${st.number}.csv"` });
     const s = (k: string, p?: Record<string, unknown>) => t(c.get('locale'), k, p);
     return page(c, { title: s('partners.statement', { number: st.number }) }, (
       <section class="card statement">
@@ -142,7 +143,7 @@ export function incentivePages(app: Hono<AppEnv>) {
         {st.corrects_id ? <p><strong>{s('partners.correction_of')}</strong></p> : null}
         <div class="table-wrap"><table>
           <thead><tr><th scope="col">{s('partners.line.order')}</th><th scope="col">{s('partners.line.kind')}</th><th scope="col">{s('partners.line.base')}</th><th scope="col">{s('partners.line.amount')}</th></tr></thead>
-          <tbody>{st.lines.map((l) => <tr><td>{l.order_number ?? '—'}</td><td>{s(`partners.rule.${l.kind}`)}<br /><small>{l.note}</small></td><td>{l.kind === 'first_sales_bonus' ? `#${l.base}` : formatRupiah(Number(l.base))}</td><td>{formatRupiah(Number(l.amount))}</td></tr>)}</tbody>
+          <tbody>{st.lines.map((l) => <tr><td>{l.order_number ?? '—'}</td><td>{s(`partners.rule.${l.kind}`)}<br /><small>{noteText(c.get('locale'), l.note)}</small></td><td>{l.kind === 'first_sales_bonus' ? `#${l.base}` : formatRupiah(Number(l.base))}</td><td>{formatRupiah(Number(l.amount))}</td></tr>)}</tbody>
           <tfoot><tr><th scope="row" colspan={3}>{s('partners.total')}</th><td>{formatRupiah(Number(st.total))}</td></tr></tfoot>
         </table></div>
         <p><a href={`/insentif/laporan/${st.id}.csv`}>{s('partners.csv')}</a></p>

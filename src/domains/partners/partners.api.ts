@@ -126,6 +126,6 @@ export function partnersApi(app: OpenAPIHono<AppEnv>) {
   }), async (c) => {
     const st = await statementWithLines(c.get('deps').h.db, c.req.valid('param').id);
     if (!st || st.partner_id !== currentPartner(c)) throw new AppError('NOT_FOUND');
-    return c.body(statementCsv(st), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${st.number}.csv"` });
+    return c.body(statementCsv(st, c.get('locale')), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${st.number}.csv"` });
   });
 }

@@ -241,6 +241,15 @@ test('incentive statements: each rule from delivered orders, returns excluded, f
   const print = await (await officer.get(`/insentif/laporan/${stId}`)).text();
   const numbers = await w.h.db.selectFrom('orders').select('number').where('id', 'in', ids).execute();
   for (const n of numbers) assert.ok(print.includes(n.number), 'every line names its order');
+  // Lines and rules speak the reader's language, with numbers in Indonesian form.
+  assert.match(print, /2 % dari GMV Rp\s?25\.000/);
+  assert.match(print, /penjualan ke-1 dari 2 penjualan pertama UMKM/);
+  assert.match(print, /×1,5 untuk desa di atas tingkat kemiskinan kabupaten/);
+  assert.match(print, /dibatasi Rp\s?16\.000 per bulan/);
+  assert.doesNotMatch(print, /of GMV|first \d|capped at/);
+  const rulesPage = await (await officer.get('/insentif?period=2026-01&scope=53.09')).text();
+  assert.match(rulesPage, /: 2 %/);
+  assert.match(rulesPage, /: ×1,5/);
   const csv = await (await officer.get(`/insentif/laporan/${stId}.csv`)).text();
   assert.equal(csv.trim().split('\r\n').length, 1 + lines.length + 1);
 
@@ -257,4 +266,6 @@ test('incentive statements: each rule from delivered orders, returns excluded, f
   assert.equal(Number(st.total) + Number(corr.total), 16000);
   const fix = await w.h.db.selectFrom('incentive_lines').selectAll().where('statement_id', '=', corrId).execute();
   assert.equal(fix.filter((l) => l.order_id === sorted[0]).reduce((a, l) => a + Number(l.amount), 0), -8250, 'the returned order gives back what it earned');
+  const corrPrint = await (await officer.get(`/insentif/laporan/${corrId}`, { 'accept-language': 'en' })).text();
+  assert.match(corrPrint, /correction: (no longer owed \()?2 % of GMV/);
 });

@@ -1,6 +1,7 @@
 // Incentive arithmetic for one partner, one month, one scope: pure, so every rule, cap and
 // multiplier is tested on fixtures without a database. Amounts are integer rupiah; a share of
 // GMV rounds half up per order line, so each line can be recomputed by hand from its order.
+import { noteJson, type LineNote } from './notes.js';
 import type { IncentiveRuleKind } from '../partners.tables.js';
 
 export interface Rule {
@@ -28,7 +29,7 @@ export interface Line {
   kind: IncentiveRuleKind;
   base: number;
   amount: number;
-  /** Why, in plain words (English key facts; pages translate the kind). */
+  /** Why, as a JSON fact (notes.ts) that pages and CSV render in the reader's language. */
   note: string;
 }
 
@@ -46,15 +47,15 @@ export function computeLines(rules: Rule[], orders: EligibleOrder[]): Line[] {
   for (const o of sorted) {
     const own: Line[] = [];
     for (const r of byKind('gmv_percent')) {
-      own.push({ orderId: o.orderId, ruleId: r.id, kind: r.kind, base: o.gmv, amount: share(o.gmv, r.amount), note: `${r.amount / 100}% of GMV ${o.gmv}` });
+      own.push({ orderId: o.orderId, ruleId: r.id, kind: r.kind, base: o.gmv, amount: share(o.gmv, r.amount), note: noteJson({ k: 'gmv_percent', bp: r.amount, gmv: o.gmv }) });
     }
     for (const r of byKind('first_sales_bonus')) {
-      if (o.saleRank <= (r.count ?? 0)) own.push({ orderId: o.orderId, ruleId: r.id, kind: r.kind, base: o.saleRank, amount: r.amount, note: `sale ${o.saleRank} of the UMKM's first ${r.count}` });
+      if (o.saleRank <= (r.count ?? 0)) own.push({ orderId: o.orderId, ruleId: r.id, kind: r.kind, base: o.saleRank, amount: r.amount, note: noteJson({ k: 'first_sales_bonus', rank: o.saleRank, of: r.count ?? 0 }) });
     }
     if (o.poorVillage) {
       const earned = own.reduce((s, l) => s + l.amount, 0);
       for (const r of byKind('poverty_multiplier')) {
-        own.push({ orderId: o.orderId, ruleId: r.id, kind: r.kind, base: earned, amount: Math.floor((earned * (r.amount - 1000) + 500) / 1000), note: `×${r.amount / 1000} for a village above the regency poverty rate` });
+        own.push({ orderId: o.orderId, ruleId: r.id, kind: r.kind, base: earned, amount: Math.floor((earned * (r.amount - 1000) + 500) / 1000), note: noteJson({ k: 'poverty_multiplier', permille: r.amount }) });
       }
     }
     lines.push(...own.filter((l) => l.amount !== 0));
@@ -63,7 +64,7 @@ export function computeLines(rules: Rule[], orders: EligibleOrder[]): Line[] {
   if (caps.length) {
     const total = lines.reduce((s, l) => s + l.amount, 0);
     const cap = caps[0];
-    if (total > cap.amount) lines.push({ orderId: null, ruleId: cap.id, kind: cap.kind, base: total, amount: cap.amount - total, note: `capped at ${cap.amount} per month` });
+    if (total > cap.amount) lines.push({ orderId: null, ruleId: cap.id, kind: cap.kind, base: total, amount: cap.amount - total, note: noteJson({ k: 'monthly_cap', cap: cap.amount }) });
   }
   return lines;
 }
@@ -89,10 +90,10 @@ export function correctionLines(issued: Line[], now: Line[]): Line[] {
     const k = lineKey(l);
     seen.add(k);
     const diff = l.amount - (sum.get(k)?.total ?? 0);
-    if (diff !== 0) out.push({ ...l, amount: diff, note: `correction: ${l.note}` });
+    if (diff !== 0) out.push({ ...l, amount: diff, note: noteJson({ k: 'correction', of: JSON.parse(l.note) as LineNote }) });
   }
   for (const [k, l] of sum) {
-    if (!seen.has(k) && l.total !== 0) out.push({ ...l, amount: -l.total, note: `correction: no longer owed (${l.note})` });
+    if (!seen.has(k) && l.total !== 0) out.push({ ...l, amount: -l.total, note: noteJson({ k: 'no_longer_owed', of: JSON.parse(l.note) as LineNote }) });
   }
   return out;
 }
