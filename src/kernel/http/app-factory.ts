@@ -52,7 +52,9 @@ export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {
     const id = incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
     c.set('requestId', id);
     c.set('deps', deps);
-    c.set('locale', 'id');
+    // The visitor's language before the actor is known: a body refused as too large (or any
+    // error before authentication) still answers in it.
+    c.set('locale', localeOf(getCookie(c, LANG_COOKIE), c.req.header('accept-language')));
     c.set('actor', null);
     // Set before the response exists: setting a header on a finished response makes Hono copy
     // it, and the Node adapter then build a full web Response (a third of a cached page's cost).
