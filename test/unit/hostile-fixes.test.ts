@@ -36,3 +36,13 @@ test('adding a person with an UMKM and an unknown organisation id → 422, not a
   const ok = await admin.json('POST', '/api/v1/community/people', { consent: true, full_name: 'Ibu Sari', household_size: 3, umkm_id: umkm, organisation_id: org });
   assert.equal(ok.status, 201);
 });
+
+test('a correctly signed payment callback whose reference holds NUL → 422, not a 500 on PostgreSQL', async () => {
+  const { signQris, webhookSecret } = await import('../../src/domains/orders/payments/provider.js');
+  const raw = JSON.stringify({ event_id: 'evt-hostile-0001', reference: 'pay_\u0000x', amount: 1000, status: 'paid' });
+  const before = await rowCounts(w.h, tables);
+  const r = await w.client().fetch('/api/v1/webhooks/payments/qris', { method: 'POST', body: raw, headers: { 'content-type': 'application/json', 'accept-language': 'en', ...signQris(webhookSecret('test-secret', 'qris'), raw) } });
+  assert.equal(r.status, 422, await r.clone().text());
+  assert.match(r.headers.get('content-type')!, /problem\+json/);
+  assert.deepEqual(changedTables(before, await rowCounts(w.h, tables)), []);
+});
