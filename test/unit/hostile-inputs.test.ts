@@ -133,7 +133,8 @@ function casesFor(o: Operation): Case[] {
   if (o.method !== 'GET') {
     cases.push({ name: '10 MB body', caller: admin, path, query, body: TEN_MB, type: 'application/json' });
     cases.push({ name: 'wrong content type', caller: admin, path, query, body: JSON.stringify(sample ?? {}), type: type === 'text/plain' ? 'application/json' : 'text/plain' });
-    cases.push({ name: 'form instead of JSON', caller: callers.anonEn, path, query, body: 'a=1&b=%00', type: 'application/x-www-form-urlencoded' });
+    // With the form's CSRF field, so the request passes CSRF and reaches the route's body handling.
+    cases.push({ name: 'form instead of JSON', caller: admin, path, query, body: `_csrf=${admin.csrf}&a=1&b=%00`, type: 'application/x-www-form-urlencoded' });
   }
   return cases;
 }
