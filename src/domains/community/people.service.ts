@@ -13,19 +13,21 @@ import { canManageOrganisation, canManageUmkm, personVisible, reachOf } from './
 
 export async function addPerson(db: Tx, actor: Actor, input: PersonInput, opts: { isDemo?: boolean } = {}): Promise<Result<string>> {
   return inTransactionResult(db, async (tx) => {
-    let village: string;
-    let orgId = input.organisation_id;
+    let village = '';
+    const orgId = input.organisation_id ?? null;
+    // The organisation is checked whenever one is named, also beside an UMKM: an unknown id
+    // was a foreign-key 500, another organisation's id a link outside the caller's scope.
+    if (orgId) {
+      const o = await visibleOrganisation(tx, actor, orgId);
+      if (!o) return fail('COMMUNITY_UNKNOWN_ORGANISATION', {}, { organisation_id: { key: 'community.unknown_organisation' } });
+      if (!canManageOrganisation(actor, o)) return fail('COMMUNITY_OUTSIDE_SCOPE', {}, { organisation_id: { key: 'community.organisation_outside_scope' } });
+      village = o.village_code;
+    }
     if (input.umkm_id) {
       const u = await visibleUmkm(tx, actor, input.umkm_id);
       if (!u) return fail('COMMUNITY_UNKNOWN_UMKM', {}, { umkm_id: { key: 'community.unknown_umkm' } });
       if (!canManageUmkm(actor, u)) return fail('COMMUNITY_OUTSIDE_SCOPE', {}, { umkm_id: { key: 'community.organisation_outside_scope' } });
       village = u.village_code;
-      orgId = orgId ?? null;
-    } else {
-      const o = await visibleOrganisation(tx, actor, orgId!);
-      if (!o) return fail('COMMUNITY_UNKNOWN_ORGANISATION', {}, { organisation_id: { key: 'community.unknown_organisation' } });
-      if (!canManageOrganisation(actor, o)) return fail('COMMUNITY_OUTSIDE_SCOPE', {}, { organisation_id: { key: 'community.organisation_outside_scope' } });
-      village = o.village_code;
     }
     const consentId = await recordConsent(tx, input.umkm_id ? 'umkm_household' : 'organisation_member', actor.userId);
     const id = newId('prs');

@@ -18,7 +18,7 @@ import { csrf, CSRF_COOKIE } from './csrf.js';
 import { gzip } from './gzip.js';
 import { attachPageCache, PageCache } from './page-cache.js';
 import { handleError, notFound } from './errors-http.js';
-import { zodFieldErrors } from './validate.js';
+import { openApiHook, refuseControlChars } from './validate.js';
 import type { Logger } from './log.js';
 
 export interface AppHooks {
@@ -38,9 +38,7 @@ const localeOf = (cookie: string | undefined, accept: string | undefined): Local
 /** A sub-app for API routes whose zod validation failures become our 422 problem. */
 export function createApiApp() {
   return new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
-      if (!result.success) throw new AppError('VALIDATION_FAILED', {}, zodFieldErrors(result.error as any));
-    },
+    defaultHook: (result) => openApiHook(result),
   });
 }
 
@@ -54,7 +52,9 @@ export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {
     const id = incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
     c.set('requestId', id);
     c.set('deps', deps);
-    c.set('locale', 'id');
+    // The visitor's language before the actor is known: a body refused as too large (or any
+    // error before authentication) still answers in it.
+    c.set('locale', localeOf(getCookie(c, LANG_COOKIE), c.req.header('accept-language')));
     c.set('actor', null);
     // Set before the response exists: setting a header on a finished response makes Hono copy
     // it, and the Node adapter then build a full web Response (a third of a cached page's cost).
@@ -98,6 +98,7 @@ export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {
     await next();
   });
   app.use('*', csrf({ secure }));
+  app.use('*', refuseControlChars());
   app.use('/static/*', serveStatic({ root: './web', rewriteRequestPath: (p) => p.replace(/^\/static/, ''), onFound: (_p, c) => { c.header('cache-control', 'public, max-age=86400'); } }));
 
   app.post('/lang', async (c) => {

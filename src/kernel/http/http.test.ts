@@ -66,6 +66,25 @@ test('a body of the wrong content type on a documented route → 415 problem+jso
   assert.match(p.title, /Content-Type/);
 });
 
+test('control characters in a JSON body → 422 per field, on plain and documented routes', async () => {
+  for (const path of ['/api/v1/things', '/api/v1/documented']) {
+    const r = await new TestClient(app).fetch(path, { method: 'POST', body: JSON.stringify({ name: 'gu\u0000la', qty: 1 }), headers: { 'content-type': 'application/json', 'accept-language': 'en' } });
+    assert.equal(r.status, 422, path);
+    const p = (await r.json()) as any;
+    assert.equal(p.errors.name, 'Contains control characters (such as NUL) that are not allowed.');
+  }
+  // A control character in a key is named too, beside zod's own complaints.
+  const k = await post(JSON.stringify({ name: 'gula', qty: 1, 'x\u0001': 1 }));
+  assert.equal(k.status, 422);
+  assert.equal(((await k.json()) as any).errors['x\u0001'], 'Berisi karakter kontrol (misalnya NUL) yang tidak diizinkan.');
+});
+
+test('a deeply nested JSON body is refused without overflowing the stack', async () => {
+  const deep = '['.repeat(400) + ']'.repeat(400);
+  const r = await new TestClient(app).fetch('/api/v1/documented', { method: 'POST', body: deep, headers: { 'content-type': 'application/json' } });
+  assert.equal(r.status, 422);
+});
+
 test('nothing was written by any bad request; a good one is', async () => {
   assert.equal(writes, 0);
   assert.equal((await post(JSON.stringify({ name: 'gula', qty: 2 }))).status, 201);

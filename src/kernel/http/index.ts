@@ -5,7 +5,7 @@ export { createLogger, redact, type Logger } from './log.js';
 export { serveApp, type ServeOptions } from './server.js';
 export { hitRate, peekRate, clearRate, type RateResult } from './rate-limit.js';
 export { idempotent, fingerprint, requireIdempotencyKey, keyVerdict, type KeyVerdict, type StoredResponse } from './idempotency.js';
-export { readJson, readForm, parseOrThrow, zodFieldErrors, translateFields, type FormResult } from './validate.js';
+export { readJson, readForm, parseOrThrow, zodFieldErrors, translateFields, controlCharFields, parseBodyUnguarded, type FormResult } from './validate.js';
 export { Layout, page, Csrf, Field, SelectField, ErrorSummary, type PageOptions, type FieldProps } from './layout.js';
 export { registerNav, navFor, type NavItem } from './nav.js';
 export { problem, isApiPath } from './errors-http.js';

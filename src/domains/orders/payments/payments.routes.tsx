@@ -2,7 +2,7 @@
 // staff reconciliation pages: bank-statement import and explicit, audited "received" records.
 import { Hono, type Context } from 'hono';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { Csrf, Field, idempotent, fingerprint, page, requireRole, type AppEnv } from '../../../kernel/http/index.js';
+import { Csrf, Field, controlCharFields, idempotent, fingerprint, page, requireRole, type AppEnv } from '../../../kernel/http/index.js';
 import { AppError, errorSpec } from '../../../kernel/errors/index.js';
 import { inTransaction } from '../../../kernel/db/index.js';
 import { formatDateTime, t } from '../../../kernel/i18n/index.js';
@@ -43,6 +43,9 @@ export function paymentsApi(app: OpenAPIHono<AppEnv>) {
     if (!provider.verify(raw, (n) => c.req.header(n), webhookSecret(c.get('deps').config.secret, provider.name))) throw new AppError('ORDERS_BAD_SIGNATURE');
     const ev = provider.parse(raw);
     if (!ev) throw new AppError('VALIDATION_FAILED');
+    // The body is read raw (for the signature), so the kernel's validation never saw it.
+    const control = controlCharFields(ev, false);
+    if (Object.keys(control).length) throw new AppError('VALIDATION_FAILED', {}, control);
     const db = c.get('deps').h.db;
     let events: Awaited<ReturnType<typeof settlePayment>> | null = null;
     const res = await idempotent(db, `payment-webhook:${provider.name}`, ev.eventId, fingerprint(raw), async (tx) => {

@@ -2,7 +2,7 @@
 // buyer), confirmation and tracking. Every form carries CSRF and works without JavaScript.
 import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { page, fingerprint, translateFields, type AppEnv } from '../../../kernel/http/index.js';
+import { page, fingerprint, translateFields, controlCharFields, parseBodyUnguarded, type AppEnv } from '../../../kernel/http/index.js';
 import { AppError, errorSpec, type FieldErrors } from '../../../kernel/errors/index.js';
 import { t } from '../../../kernel/i18n/index.js';
 import { normaliseMobile } from '../../../kernel/auth/index.js';
@@ -36,8 +36,8 @@ async function cartId(c: C, create: boolean): Promise<string | null> {
 
 const msg = (c: C, code: string, params?: Record<string, unknown>) => t(c.get('locale'), errorSpec(code).message, params);
 
-async function formBody(c: C): Promise<Record<string, string>> {
-  const body = await c.req.parseBody();
+async function formBody(c: C, unguarded = false): Promise<Record<string, string>> {
+  const body = await (unguarded ? parseBodyUnguarded(c)() : c.req.parseBody());
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(body)) if (typeof v === 'string' && k !== '_csrf') out[k] = v.slice(0, 500);
   return out;
@@ -101,7 +101,11 @@ export function storefrontRoutes() {
 
   app.post('/pesan', async (c) => {
     const db = c.get('deps').h.db;
-    const f = await formBody(c);
+    // Read unguarded so that a control character comes back beside its field, blanked.
+    const f = await formBody(c, true);
+    const control = controlCharFields(f, true);
+    for (const k of Object.keys(control)) f[k] = '';
+    if (Object.keys(control).length) return checkoutPage(c, f, { errors: translateFields(c.get('locale'), control), status: 422 });
     if (f.action !== 'place' || !/^[a-f0-9]{32}$/.test(f.idem ?? '')) return checkoutPage(c, f);
     const id = await cartId(c, false);
     const cart = await viewCart(db, id ?? '');
