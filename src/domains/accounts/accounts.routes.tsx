@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { t } from '../../kernel/i18n/index.js';
 import { clientIp, homePanelsFor, page, readForm, requireActor, requireRole, type AppEnv } from '../../kernel/http/index.js';
 import { AppError, unwrap } from '../../kernel/errors/index.js';
-import { ROLES, type Role } from '../../kernel/auth/index.js';
+import { ROLES, scopeLabels, type Role } from '../../kernel/auth/index.js';
 import { acceptInviteSchema, inviteSchema, loginSchema, tokenSchema } from './accounts.schema.js';
 import { login } from './login.js';
 import { endSession, startSession } from './sessions.js';
@@ -48,14 +48,21 @@ export function accountsRoutes() {
     const actor = requireActor(c);
     const locale = c.get('locale');
     const roles = [...new Set(actor.grants.map((g) => g.role))];
-    const panels = await Promise.all(homePanelsFor(roles).map((p) => p.render(c)));
+    const [panels, names] = await Promise.all([
+      Promise.all(homePanelsFor(roles).map((p) => p.render(c))),
+      scopeLabels(c.get('deps').h.db, actor.grants.map((g) => ({ type: g.scopeType, id: g.scopeId }))),
+    ]);
     return page(c, { title: t(locale, 'accounts.me.title') }, (
       <>
         <section class="card">
           <h1>{t(locale, 'accounts.me.title')}: {actor.displayName}</h1>
           <h2>{t(locale, 'accounts.me.roles')}</h2>
           <ul class="chips">
-            {actor.grants.map((g) => <li data-role={g.role}>{t(locale, `role.${g.role}`)}{g.scopeId ? ` · ${g.scopeId}` : ''}</li>)}
+            {actor.grants.map((g) => {
+              // People see the name of what they work for, never an internal id.
+              const name = g.scopeId ? names.get(`${g.scopeType}:${g.scopeId}`) : null;
+              return <li data-role={g.role}>{t(locale, `role.${g.role}`)}{name ? ` · ${name}` : ''}</li>;
+            })}
           </ul>
           {panels.length === 0 ? <p>{t(locale, 'accounts.me.empty')}</p> : null}
         </section>

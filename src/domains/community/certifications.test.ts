@@ -63,6 +63,10 @@ test('adding and renewing certifications; expiry before issue is refused; listen
   assert.match(page, /Segera habis: 10 hari lagi/);
   const home = await (await manager.get('/me')).text();
   assert.match(home, /Sertifikat yang perlu diperpanjang/);
+  // The grant reads as the organisation's name, never its internal id.
+  assert.doesNotMatch(home, /org_[0-9A-Z]{26}/);
+  const orgName = (await w.h.db.selectFrom('organisations').select('name').where('id', '=', org).executeTakeFirstOrThrow()).name;
+  assert.ok(home.includes(`Pengelola BUMDes/koperasi · ${orgName}`) || home.includes(`· ${orgName}`), 'grant named by its organisation');
   assert.match(home, /PIRT/);
 
   // Renewal: a new PIRT makes the old one no longer an alert, and listeners learn it.

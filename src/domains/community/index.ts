@@ -1,6 +1,7 @@
 // Community: organisations (BUMDes, koperasi, kelompok), UMKM with certifications, people
 // with consent, and village service points.
 import { defineDomain } from '../../kernel/domain/index.js';
+import type { Tx } from '../../kernel/db/index.js';
 import './community.tables.js';
 import { communityErrors, communityMessages } from './messages.js';
 import { communityHomePanels, communityNav } from './panels.js';
@@ -26,8 +27,18 @@ export const communityDomain = defineDomain({
     service_point: async (db, id) => (await db.selectFrom('service_points').select('village_code').where('id', '=', id).executeTakeFirst())?.village_code,
     umkm: async (db, id) => (await db.selectFrom('umkm').select('village_code').where('id', '=', id).executeTakeFirst())?.village_code,
   },
+  scopeLabels: {
+    organisation: (db, ids) => namesOf(db, 'organisations', ids),
+    service_point: (db, ids) => namesOf(db, 'service_points', ids),
+    umkm: (db, ids) => namesOf(db, 'umkm', ids),
+  },
   publishes: { certificationChanged },
 });
+
+async function namesOf(db: Tx, table: 'organisations' | 'service_points' | 'umkm', ids: string[]): Promise<Map<string, string>> {
+  const rows = await db.selectFrom(table as 'umkm').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
 export { communityRoutes } from './community.routes.js';
 
 /** Expiry state of a certification on a day: valid / expiring_60 / expiring_14 / expired (computed, no job). */

@@ -41,6 +41,7 @@ export const logisticsDomain = defineDomain({
   homePanels: logisticsHomePanels,
   // A hub_operator grant names a hub; its region is the hub's kecamatan or kabupaten.
   scopes: { hub: async (db, id) => (await db.selectFrom('hubs').select('region_code').where('id', '=', id).executeTakeFirst())?.region_code },
+  scopeLabels: { hub: async (db, ids) => new Map((await db.selectFrom('hubs').select(['id', 'name']).where('id', 'in', ids).execute()).map((r) => [r.id, r.name])) },
   nav: [
     { href: '/hub', label: 'logistics.nav.hubs', roles: ['hub_operator', 'regional_officer', 'national_admin'], order: 60 },
     { href: '/titik/paket', label: 'logistics.nav.agent', roles: ['village_agent'], order: 61 },

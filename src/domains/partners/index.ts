@@ -28,6 +28,7 @@ export const partnersDomain = defineDomain({
   jobs: { [WEBHOOK_JOB]: deliverWebhookJob },
   // A partner grant names a partner platform; platforms are national, so the grant has no region.
   scopes: { partner: async (db, id) => ((await db.selectFrom('partners').select('id').where('id', '=', id).executeTakeFirst()) ? null : undefined) },
+  scopeLabels: { partner: async (db, ids) => new Map((await db.selectFrom('partners').select(['id', 'name']).where('id', 'in', ids).execute()).map((r) => [r.id, r.name])) },
   nav: [
     { href: '/mitra', label: 'nav.partners', roles: ['partner'], order: 20 },
     { href: '/kemitraan', label: 'nav.partnerships', roles: ['community_manager'], order: 40 },

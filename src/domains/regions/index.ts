@@ -53,6 +53,9 @@ export const regionsDomain = defineDomain({
       return r ? r.code : undefined;
     },
   },
+  scopeLabels: {
+    region: async (db, codes) => new Map((await db.selectFrom('regions').select(['code', 'name']).where('code', 'in', codes).execute()).map((r) => [r.code, r.name])),
+  },
   nav: [
     { href: '/wilayah', label: 'regions.nav', roles: 'public', order: 20 },
     { href: '/wilayah/kesiapan', label: 'regions.nav.readiness', roles: ['national_admin', 'analyst', 'regional_officer'], order: 21 },

@@ -2,4 +2,4 @@ export { ROLES, ROLE_SCOPE, hasRole, regionContains, regionScope, canInRegion, s
 export { regionWhere, idWhere } from './region-filter.js';
 export { hashPassword, verifyPassword, needsRehash, ARGON2_PARAMS } from './password.js';
 export { normaliseMobile, waDigits } from './phone.js';
-export { registerScopeResolver, resolveScopeRegion, type ScopeResolver } from './scope-resolvers.js';
+export { registerScopeResolver, resolveScopeRegion, registerScopeLabeller, scopeLabels, type ScopeResolver, type ScopeLabeller } from './scope-resolvers.js';

@@ -18,3 +18,24 @@ export async function resolveScopeRegion(db: Tx, type: ScopeType, id: string | n
   const r = resolvers.get(type);
   return r ? r(db, id) : undefined;
 }
+
+/** Names of scoped entities by id, for people's pages (never show an internal id). */
+export type ScopeLabeller = (db: Tx, ids: string[]) => Promise<Map<string, string>>;
+const labellers = new Map<ScopeType, ScopeLabeller>();
+
+export function registerScopeLabeller(type: ScopeType, labeller: ScopeLabeller): void {
+  labellers.set(type, labeller);
+}
+
+/** A name for each (type, id) the owning domains can name; ids without one are left out. */
+export async function scopeLabels(db: Tx, scopes: { type: ScopeType; id: string | null }[]): Promise<Map<string, string>> {
+  const byType = new Map<ScopeType, Set<string>>();
+  for (const s of scopes) if (s.id) byType.set(s.type, (byType.get(s.type) ?? new Set()).add(s.id));
+  const out = new Map<string, string>();
+  for (const [type, ids] of byType) {
+    const l = labellers.get(type);
+    if (!l) continue;
+    for (const [id, name] of await l(db, [...ids])) out.set(`${type}:${id}`, name);
+  }
+  return out;
+}
