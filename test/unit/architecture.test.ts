@@ -1,9 +1,11 @@
 // DESIGN.md's layout rules, enforced: the kernel imports no domain; domains import each other
-// only through index.ts; src/lib imports nothing of ours; no import cycles; no huge files.
+// only through index.ts; src/lib imports nothing of ours; no import cycles; no huge files;
+// no test or source file reads outside the repository.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join, dirname, resolve, relative, sep } from 'node:path';
+import ts from 'typescript';
 
 const root = resolve(import.meta.dirname, '../..');
 const src = join(root, 'src');
@@ -104,4 +106,68 @@ test('no import cycles (runtime imports)', () => {
 test('no source file over 500 lines', () => {
   const big = all.filter((f) => readFileSync(f, 'utf8').split('\n').length > 500).map(rel);
   assert.deepEqual(big, []);
+});
+
+// Tests and source read only files inside the repository, so `npm test` passes in a clean
+// clone on any machine. A static scan of the string literals (template pieces included) of
+// every .ts/.tsx file under src/ and test/, parsed with the TypeScript compiler:
+// - absolute filesystem paths (/work/, /home/, /Users/, C:\ …) and `~/`;
+// - any path naming the shared data folder (`shared/data`, `../shared`);
+// - relative paths (`../…`) that, resolved from the file's own folder, land outside the
+//   repository (as `new URL('../../x', import.meta.url)` or `join(import.meta.dirname, …)` do);
+// - `process.env.HOME`, `process.env.USERPROFILE` and `homedir()`.
+// Its limits: it cannot see paths built at run time from pieces that are not literals
+// (`join(root, '..', name)` with `name` from elsewhere), from environment variables with other
+// names or from command-line arguments, nor reads done by child processes or shell commands.
+// `/media/` and `/data/` are not in the list: they are URL paths of our own routes.
+// bench/ and scripts/ are not scanned: benchmarks may read the shared data folder.
+const ALLOWED_OUTSIDE: Record<string, string[]> = {
+  // The browser suite launches the system's Chromium (an executable, not data it reads).
+  'test/browser/support.ts': ['/usr/bin/chromium'],
+};
+const ABSOLUTE_RE = /^(\/(work|home|Users|root|mnt|opt|srv|var|tmp|etc|usr)(\/|$)|[A-Za-z]:\\|~\/)/;
+const SHARED_RE = /(^|\/)shared\/data(\/|$)|(^|\/)\.\.\/shared(\/|$)/;
+
+/** The problems of one file's source text; `file` is its absolute path. */
+function outsideReads(file: string, text: string): string[] {
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const own = relative(root, file).split(sep).join('/');
+  const allowed = ALLOWED_OUTSIDE[own] ?? [];
+  const bad: string[] = [];
+  const at = (n: ts.Node) => `${own}:${sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1}`;
+  const visit = (n: ts.Node): void => {
+    if (ts.isStringLiteralLike(n) || ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n)) {
+      const s = n.text;
+      const climbs = /^(\.\.\/)+|^\.\.$/.test(s) && relative(root, resolve(dirname(file), s)).startsWith('..');
+      if (!allowed.includes(s) && (ABSOLUTE_RE.test(s) || SHARED_RE.test(s) || climbs)) bad.push(`${at(n)} '${s}'`);
+    } else if (ts.isPropertyAccessExpression(n) && /^(HOME|USERPROFILE)$/.test(n.name.text) && n.expression.getText(sf) === 'process.env') {
+      bad.push(`${at(n)} ${n.getText(sf)}`);
+    } else if (ts.isCallExpression(n) && /(^|\.)homedir$/.test(n.expression.getText(sf))) {
+      bad.push(`${at(n)} ${n.getText(sf)}`);
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return bad;
+}
+
+test('no test or source file reads outside the repository', () => {
+  // This file is left out: it holds the examples the scan must catch.
+  const scanned = [...all, ...files(join(root, 'test'))].filter((f) => f !== import.meta.filename);
+  const bad = scanned.flatMap((f) => outsideReads(f, readFileSync(f, 'utf8')));
+  assert.deepEqual(bad, []);
+});
+
+test('the outside-read scan sees the known ways out', () => {
+  const f = join(root, 'src/lib/did/x.test.ts');
+  const found = outsideReads(f, [
+    "readFileSync('/work/shared/data/did/mpdta.csv');",
+    'const dir = `/home/ana/data/${name}`;',
+    "const d = new URL('../../../../shared/data', import.meta.url);",
+    "join(import.meta.dirname, '../../../../outside.csv');",
+    'readFileSync(join(process.env.HOME, "x"));',
+    'const h = os.homedir();',
+    "const ok = [new URL('./fixtures/a.csv', import.meta.url), '../vrp/index.ts', '/api/v1/orders'];",
+  ].join('\n'));
+  assert.deepEqual(found.map((s) => s.replace(/ .*/, '')), [1, 2, 3, 4, 5, 6].map((l) => `src/lib/did/x.test.ts:${l}`));
 });

@@ -9,6 +9,7 @@ import { householdCells, povertyBy } from './outcomes.queries.js';
 
 import { lineBook } from './poverty-lines.js';
 import { regionGroup, type RegionGroup } from './region-groups.js';
+import { median } from '../../lib/stats/index.js';
 
 export type Focus = 'all' | string;
 const prefixes = (f: Focus): 'all' | string[] => (f === 'all' ? 'all' : [f]);
@@ -28,12 +29,6 @@ async function safe<T>(fn: () => Promise<T>): Promise<T | null> {
 }
 
 const n = (x: unknown) => Number(x ?? 0);
-function median(xs: number[]): number | null {
-  if (!xs.length) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 const days = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86400_000;
 
 export interface Kpis {

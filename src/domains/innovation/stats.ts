@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../kernel/db/index.js';
 import { regionWhere } from '../../kernel/auth/index.js';
 import { daysBetween } from './dates.js';
+import { median } from '../../lib/stats/index.js';
 
 export interface ReviewGap {
   umkmId: string;
@@ -55,7 +56,7 @@ export async function innovationStats(db: Db, regionPrefix: string): Promise<Inn
     .where((eb) => regionWhere(eb, 'village_code', scope))
     .groupBy('product_id')
     .execute();
-  const durations = perProduct.filter((p) => p.first_passed).map((p) => daysBetween(String(p.first_submitted), String(p.first_passed))).sort((a, b) => a - b);
+  const durations = perProduct.filter((p) => p.first_passed).map((p) => daysBetween(String(p.first_submitted), String(p.first_passed)));
   const tasks = await db.selectFrom('improvement_tasks').select(['item_key', (eb) => eb.fn.countAll<number>().as('n')])
     .where('status', '=', 'open').where((eb) => regionWhere(eb, 'village_code', scope))
     .groupBy('item_key').orderBy('item_key').execute();
@@ -65,14 +66,9 @@ export async function innovationStats(db: Db, regionPrefix: string): Promise<Inn
     productsSubmitted: submitted,
     productsMarketReady: durations.length,
     marketReadyShare: submitted ? durations.length / submitted : 0,
-    medianDaysToMarketReady: median(durations),
+    medianDaysToMarketReady: oneDecimal(median(durations)),
     openTasksByType: tasks.map((t) => ({ item: t.item_key, open: Number(t.n) })),
   };
 }
 
-function median(sorted: number[]): number | null {
-  if (sorted.length === 0) return null;
-  const m = Math.floor(sorted.length / 2);
-  const v = sorted.length % 2 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
-  return Math.round(v * 10) / 10;
-}
+const oneDecimal = (v: number | null): number | null => (v === null ? null : Math.round(v * 10) / 10);

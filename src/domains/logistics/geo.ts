@@ -2,6 +2,7 @@
 // kilometre is the great-circle kilometre times the regency's detour factor (winding
 // mountain roads in Ngada ≈ 1.5, flatter Banyuwangi ≈ 1.3), unless an imported distance
 // matrix gives the measured figure for that pair.
+import { readCsv } from '../../kernel/csv/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
 
 export const DEFAULT_DETOUR = 1.35;
@@ -38,26 +39,27 @@ export function roadMatrix(nodes: Located[], detour: number, overrides: Map<stri
   }));
 }
 
-export interface MatrixRow { from: string; to: string; km: number }
+export interface MatrixRow { from: string; to: string; km: number; /** Its line in the file. */ line: number }
 
 /**
  * Parses a distance CSV: header `from,to,km` (ids of hubs or service points), one pair per
- * line. Any bad line rejects the whole file, naming the line, so nothing is half-imported.
+ * line (cells may be quoted; blank lines are skipped). Any bad line rejects the whole file,
+ * naming the line, so nothing is half-imported.
  */
 export function parseDistanceCsv(text: string): Result<MatrixRow[]> {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const header = (lines[0] ?? '').split(',').map((s) => s.trim().toLowerCase());
-  if (header.join(',') !== 'from,to,km') return fail('LOGISTICS_BAD_MATRIX', { line: 1, reason: 'header from,to,km' });
+  const read = readCsv(text);
+  if (!read.ok) return fail('LOGISTICS_BAD_MATRIX', { line: read.line, reason: 'unclosed quote' });
+  const [head, ...body] = read.records;
+  const header = (head?.cells ?? []).map((s) => s.trim().toLowerCase());
+  if (head?.line !== 1 || header.join(',') !== 'from,to,km') return fail('LOGISTICS_BAD_MATRIX', { line: 1, reason: 'header from,to,km' });
   const rows: MatrixRow[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i].trim();
-    if (!line) continue;
-    const cells = line.split(',').map((s) => s.trim());
+  for (const { line, cells: raw } of body) {
+    const cells = raw.map((s) => s.trim());
     const km = Number(cells[2]);
     if (cells.length !== 3 || !cells[0] || !cells[1] || cells[0] === cells[1] || !Number.isFinite(km) || km <= 0 || km > 2000) {
-      return fail('LOGISTICS_BAD_MATRIX', { line: i + 1, reason: line.slice(0, 60) });
+      return fail('LOGISTICS_BAD_MATRIX', { line, reason: raw.join(',').trim().slice(0, 60) });
     }
-    rows.push({ from: cells[0], to: cells[1], km });
+    rows.push({ from: cells[0], to: cells[1], km, line });
   }
   if (rows.length === 0) return fail('LOGISTICS_BAD_MATRIX', { line: 2, reason: 'no rows' });
   return ok(rows);

@@ -6,7 +6,7 @@ import { unwrap } from '../../kernel/errors/index.js';
 import { makeNetwork, type TestNetwork } from './testing.js';
 import { createParcel } from './parcels.service.js';
 import { recordScan } from './scans.service.js';
-import { logisticsKpis, median } from './kpis.js';
+import { logisticsKpis } from './kpis.js';
 
 let w: World;
 let net: TestNetwork;
@@ -15,12 +15,6 @@ before(async () => {
   net = await makeNetwork(w.h.db, { points: 2 });
 });
 after(() => w.close());
-
-test('median', () => {
-  assert.equal(median([]), null);
-  assert.equal(median([3, 1, 2]), 2);
-  assert.equal(median([4, 1, 2, 3]), 2.5);
-});
 
 test('lead times, failures and coverage from recorded scans', async () => {
   let n = 0;

@@ -11,6 +11,7 @@ import type { Tx } from '../../kernel/db/index.js';
 import { greatCircleKm } from './geo.js';
 import { regionWhere } from '../../kernel/auth/index.js';
 import { villageCentres } from './logistics.queries.js';
+import { median } from '../../lib/stats/index.js';
 
 export type Stage = 'first_mile' | 'line_haul' | 'last_mile' | 'pickup_wait';
 export const STAGES: Stage[] = ['first_mile', 'line_haul', 'last_mile', 'pickup_wait'];
@@ -30,13 +31,6 @@ export interface LogisticsKpis {
   parcelsPerRun: number | null;
   costPerParcel: number | null;
   coverage: { villages: number; within5km: number; share: number | null };
-}
-
-export function median(xs: number[]): number | null {
-  if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 function nextDay(date: string): string {

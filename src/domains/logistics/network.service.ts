@@ -109,10 +109,10 @@ export async function importDistances(db: Tx, actor: Actor | null, csv: string):
   const hubs = await db.selectFrom('hubs').select(['id', 'region_code']).where('id', 'in', ids).execute();
   const points = await db.selectFrom('service_points').select(['id', 'village_code']).where('id', 'in', ids).execute();
   const region = new Map<string, string>([...hubs.map((h) => [h.id, h.region_code] as const), ...points.map((p) => [p.id, p.village_code] as const)]);
-  for (const [i, r] of parsed.value.entries()) {
+  for (const r of parsed.value) {
     for (const id of [r.from, r.to]) {
       const code = region.get(id);
-      if (!code) return fail('LOGISTICS_BAD_MATRIX', { line: i + 2, reason: `unknown ${id}` });
+      if (!code) return fail('LOGISTICS_BAD_MATRIX', { line: r.line, reason: `unknown ${id}` });
       if (actor && !canShapeNetwork(actor, code)) return fail('FORBIDDEN');
     }
   }

@@ -149,6 +149,18 @@ test('distance CSV: a bad line rejects the whole file; detour factor bounds', as
   assert.equal((await setDetour(w.h.db, null, '53.09', 1.5)).ok, true);
 });
 
+test('distance CSV: quoted cells, BOM, CRLF and blank lines; a bad id or quote is named by its file line', async () => {
+  const rows = async () => (await w.h.db.selectFrom('distance_overrides').selectAll().execute()).length;
+  const quoted = unwrap(await importDistances(w.h.db, null, `\ufefffrom,to,km\r\n\r\n"${net.points[1]}","${net.kecHub}","7.5"\r\n`));
+  assert.equal(quoted.rows, 1);
+  const stored = await rows();
+  const unknown = await importDistances(w.h.db, null, `from,to,km\n\n${net.points[0]},${net.kecHub},3\n\nsvp_nope,${net.kecHub},4\n`);
+  assert.deepEqual(!unknown.ok && [unknown.code, unknown.params?.line], ['LOGISTICS_BAD_MATRIX', 5]);
+  const open = await importDistances(w.h.db, null, `from,to,km\n${net.points[0]},"${net.kecHub},3\n${net.points[1]},${net.kecHub},4\n`);
+  assert.deepEqual(!open.ok && [open.code, open.params?.line], ['LOGISTICS_BAD_MATRIX', 2]);
+  assert.equal(await rows(), stored, 'nothing written');
+});
+
 test('quotes: more legs and more weight cost more; no point → no quote', async () => {
   const village = async (id: string) => (await w.h.db.selectFrom('service_points').select('village_code').where('id', '=', id).executeTakeFirstOrThrow()).village_code;
   const local = await quoteNetwork(w.h.db, { fromVillageCode: await village(net.points[0]), toVillageCode: await village(net.points[1]), weightGrams: 1000 });

@@ -5,6 +5,7 @@ import { canInRegion, type Actor } from '../../kernel/auth/index.js';
 import { audit } from '../../kernel/audit/index.js';
 import { inTransaction, nowIso, type Tx } from '../../kernel/db/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
+import { readCsv } from '../../kernel/csv/index.js';
 import { isRegionCode } from './regions.repo.js';
 import { parseProfile, PROFILE_FIELDS, type FieldError, type ProfileField, type ProfileValues } from './profile-fields.js';
 
@@ -31,47 +32,33 @@ export interface ImportReport {
 export const MAX_CSV_ROWS = 100_000;
 const COLUMNS = ['village_code', ...PROFILE_FIELDS] as const;
 
-function splitLine(line: string, sep: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === sep) { out.push(cur); cur = ''; }
-    else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
-
 /**
  * Validates a whole file and imports it: all rows or none (mode 'all'), or only the valid
  * rows (mode 'valid', an explicit choice the report states). Only the columns present in the
  * file are written; other stored values of a village are kept. The report lists every bad
- * row with its line (the header is line 1), column and reason.
+ * row with its line (the header is line 1; a row is named by the line it starts on), column
+ * and reason. A quote never closed stops the file at the line of its row.
  */
 export async function importProfilesCsv(db: Tx, who: Writer, text: string, opts: { mode?: 'all' | 'valid'; isDemo?: boolean } = {}): Promise<ImportReport> {
   const mode = opts.mode ?? 'all';
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const headerLine = lines[0] ?? '';
-  // Spreadsheets set to Indonesian write ';' between fields.
-  const sep = headerLine.includes(';') && !headerLine.includes(',') ? ';' : ',';
-  const header = splitLine(headerLine, sep).map((h) => h.trim().toLowerCase());
   const report: ImportReport = { mode, rows: 0, valid: 0, imported: 0, skipped: 0, errors: [] };
+  // Spreadsheets set to Indonesian write ';' between cells: 'auto' follows the header line.
+  const read = readCsv(text, { delimiter: 'auto' });
+  if (!read.ok) {
+    report.errors = [{ line: read.line, column: '-', key: 'regions.csv.unclosed_quote' }];
+    return report;
+  }
+  const [headerRecord, ...dataRecords] = read.records;
+  const header = (headerRecord?.cells ?? ['']).map((h) => h.trim().toLowerCase());
+  const at = headerRecord?.line ?? 1;
   const headerErrors: RowError[] = [];
   header.forEach((h, i) => {
-    if (!(COLUMNS as readonly string[]).includes(h)) headerErrors.push({ line: 1, column: h || `#${i + 1}`, key: 'regions.csv.unknown_column', params: { columns: COLUMNS.join(', ') } });
-    else if (header.indexOf(h) !== i) headerErrors.push({ line: 1, column: h, key: 'regions.csv.duplicate_column' });
+    if (!(COLUMNS as readonly string[]).includes(h)) headerErrors.push({ line: at, column: h || `#${i + 1}`, key: 'regions.csv.unknown_column', params: { columns: COLUMNS.join(', ') } });
+    else if (header.indexOf(h) !== i) headerErrors.push({ line: at, column: h, key: 'regions.csv.duplicate_column' });
   });
-  if (!header.includes('village_code')) headerErrors.push({ line: 1, column: 'village_code', key: 'regions.csv.missing_code_column' });
-  const dataLines = lines.map((l, i) => ({ line: i + 1, text: l })).slice(1).filter((l) => l.text.trim() !== '');
-  report.rows = dataLines.length;
-  if (dataLines.length > MAX_CSV_ROWS) headerErrors.push({ line: 1, column: '-', key: 'regions.csv.too_many_rows', params: { max: MAX_CSV_ROWS } });
+  if (!header.includes('village_code')) headerErrors.push({ line: at, column: 'village_code', key: 'regions.csv.missing_code_column' });
+  report.rows = dataRecords.length;
+  if (dataRecords.length > MAX_CSV_ROWS) headerErrors.push({ line: at, column: '-', key: 'regions.csv.too_many_rows', params: { max: MAX_CSV_ROWS } });
   if (headerErrors.length) {
     report.errors = headerErrors;
     report.skipped = report.rows;
@@ -82,8 +69,7 @@ export async function importProfilesCsv(db: Tx, who: Writer, text: string, opts:
   type Row = { line: number; code: string; values: ProfileValues };
   const candidates: Row[] = [];
   const seen = new Map<string, number>();
-  for (const { line, text: l } of dataLines) {
-    const cells = splitLine(l, sep);
+  for (const { line, cells } of dataRecords) {
     if (cells.length !== header.length) {
       report.errors.push({ line, column: '-', key: 'regions.csv.cell_count', params: { expected: header.length, got: cells.length } });
       continue;

@@ -92,6 +92,28 @@ test('header problems stop the file; a partial-column file updates only its colu
   assert.deepEqual(JSON.parse(audit[1].data).columns, ['signal']);
 });
 
+test('a quoted cell may span lines: later rows keep their file line; an unclosed quote stops the file at its line', async () => {
+  const { actor } = await officer('53.09');
+  const before = await count();
+  const spanning = [
+    HEADER,
+    `"53.09\n01.2001",1,1,,,,,,,,,,`, // lines 2-3: one row whose code holds a line break
+    `${ngada[0]},1,1,,,,,,,,,,`, // 4: fine
+    `${ngada[1]},1,1,,,,,,,,,-8.8,`, // 5: latitude without longitude
+  ].join('\r\n');
+  const r = await importProfilesCsv(w.h.db, actor, spanning);
+  assert.equal(r.rows, 3);
+  assert.deepEqual(r.errors.map((e) => [e.line, e.column, e.key]), [
+    [2, 'village_code', 'regions.csv.bad_village_code'],
+    [5, 'lng', 'regions.field.lat_lng_pair'],
+  ]);
+  const open = [HEADER, `${ngada[0]},1,1,,,,,,,,,,`, `${ngada[1]},"1,1,,,,,,,,,,`, `${ngada[2]},1,1,,,,,,,,,,`].join('\n');
+  const refused = await importProfilesCsv(w.h.db, actor, open, { mode: 'valid' });
+  assert.deepEqual(refused.errors.map((e) => [e.line, e.column, e.key]), [[3, '-', 'regions.csv.unclosed_quote']]);
+  assert.equal(refused.imported, 0);
+  assert.equal(await count(), before, 'nothing imported');
+});
+
 test('API upload: 422 problem with the report when invalid, 200 when valid; foreign rows refused', async () => {
   const { c } = await officer('53.09');
   const bad = await c.fetch('/api/v1/regions/profiles/import', { method: 'POST', body: `${HEADER}\n${banyuwangi[1]},1,1,,,,,,,,,,\n`, headers: { 'content-type': 'text/csv', 'x-csrf-token': await c.csrf(), 'accept-language': 'en' } });

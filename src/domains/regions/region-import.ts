@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { sql } from 'kysely';
+import { readCsv } from '../../kernel/csv/index.js';
 import type { Db } from '../../kernel/db/index.js';
 import type { RegionsTable } from './regions.tables.js';
 
@@ -24,27 +25,11 @@ export function normaliseName(name: string): string {
   return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/['’‘`]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
-/** Splits one CSV line of the package's files (quoted fields allowed). */
-function splitCsv(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let q = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (q) {
-      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; }
-      else if (ch === '"') q = false;
-      else cur += ch;
-    } else if (ch === '"') q = true;
-    else if (ch === ',') { out.push(cur); cur = ''; }
-    else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
-
-function readCsv(file: string): string[][] {
-  return readFileSync(join(dataDir(), file), 'utf8').split(/\r?\n/).slice(1).filter((l) => l.trim() !== '').map(splitCsv);
+/** The data rows of one of the package's CSV files (its header dropped). */
+function packageCsv(file: string): string[][] {
+  const read = readCsv(readFileSync(join(dataDir(), file), 'utf8'));
+  if (!read.ok) throw new Error(`idn-area-data ${file}: unclosed quote on line ${read.line}`);
+  return read.records.slice(1).map((r) => r.cells);
 }
 
 /** Village type from the first digit of the last segment: 1 kelurahan, 2 desa, 3 desa adat. */
@@ -57,10 +42,10 @@ export function regionRows(filter?: (code: string) => boolean): RegionsTable[] {
   const v = packageVersion();
   const keep = filter ?? (() => true);
   const rows: RegionsTable[] = [];
-  for (const [code, name] of readCsv('provinces.csv')) if (keep(code)) rows.push({ code, parent_code: null, level: 1, name, name_norm: normaliseName(name), kind: 'provinsi', source_version: v });
-  for (const [code, parent, name] of readCsv('regencies.csv')) if (keep(code)) rows.push({ code, parent_code: parent, level: 2, name, name_norm: normaliseName(name.replace(/^(Kabupaten|Kota)\s+/i, '')), kind: /^Kota\s/i.test(name) ? 'kota' : 'kabupaten', source_version: v });
-  for (const [code, parent, name] of readCsv('districts.csv')) if (keep(code)) rows.push({ code, parent_code: parent, level: 3, name, name_norm: normaliseName(name), kind: 'kecamatan', source_version: v });
-  for (const [code, parent, name] of readCsv('villages.csv')) if (keep(code)) rows.push({ code, parent_code: parent, level: 4, name, name_norm: normaliseName(name), kind: villageKind(code), source_version: v });
+  for (const [code, name] of packageCsv('provinces.csv')) if (keep(code)) rows.push({ code, parent_code: null, level: 1, name, name_norm: normaliseName(name), kind: 'provinsi', source_version: v });
+  for (const [code, parent, name] of packageCsv('regencies.csv')) if (keep(code)) rows.push({ code, parent_code: parent, level: 2, name, name_norm: normaliseName(name.replace(/^(Kabupaten|Kota)\s+/i, '')), kind: /^Kota\s/i.test(name) ? 'kota' : 'kabupaten', source_version: v });
+  for (const [code, parent, name] of packageCsv('districts.csv')) if (keep(code)) rows.push({ code, parent_code: parent, level: 3, name, name_norm: normaliseName(name), kind: 'kecamatan', source_version: v });
+  for (const [code, parent, name] of packageCsv('villages.csv')) if (keep(code)) rows.push({ code, parent_code: parent, level: 4, name, name_norm: normaliseName(name), kind: villageKind(code), source_version: v });
   return rows;
 }
 

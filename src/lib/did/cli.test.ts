@@ -84,7 +84,11 @@ test('CSV reader: quotes, escaped quotes, embedded newlines, CRLF, BOM, ragged r
   assert.deepEqual(t.header, ['a', 'b c']);
   assert.deepEqual(t.rows, [['1', 'x,"y"'], ['multi\nline', '3']]);
   assert.deepEqual(t.lines, [2, 3]);
-  assert.throws(() => parseCsv('a,b\n1,"open\n'), /unterminated quoted field/);
+  assert.throws(() => parseCsv('a,b\n1,"open\n'), /unterminated quoted field starting on line 2/);
+  assert.throws(() => parseCsv('a,b\r\n"x\r\ny",1\r\n\r\n2,"open\r\n3,4\r\n'), /unterminated quoted field starting on line 5/);
+  assert.deepEqual(parseCsv('a,b\r\n"x\r\ny",1\r\n\r\n2,3\r4,5').lines, [2, 5, 6], 'quoted CRLF counted once; CR alone ends a line');
+  assert.deepEqual(parseCsv('a,b\nO"Brien,1\n').rows, [['O"Brien', '1']], 'a quote inside an unquoted cell is text');
+  assert.throws(() => parseCsv('\n\n'), /the CSV file is empty/);
   assert.throws(() => parseCsv('a,b\n1,2,3\n'), /line 2 has 3 fields/);
 });
 

@@ -1,6 +1,9 @@
-// Minimal RFC 4180 CSV reader: comma separator, double-quoted fields with "" escapes,
-// CRLF or LF line ends, optional UTF-8 BOM. Returns the header and rows of raw strings;
-// typing is the caller's job (so error messages can name row and column).
+// The CLI's CSV reader, on csv-parse: comma separator, RFC 4180 quoting ("" escapes, quoted
+// line breaks), CRLF, LF or CR line ends, optional UTF-8 BOM, empty lines skipped. A quote
+// inside an unquoted cell is text (a malformed number then fails as NOT_NUMERIC, naming row
+// and column). Returns the header and rows of raw strings; typing is the caller's job.
+// lib/ imports nothing of ours, so this mirrors the reader in src/kernel/csv.
+import { parse } from 'csv-parse/sync';
 import { DidError } from './errors.ts';
 
 export interface CsvTable {
@@ -10,72 +13,55 @@ export interface CsvTable {
   lines: number[];
 }
 
-/** Parses CSV text; throws DidError('CSV_PARSE') on an unterminated quote or ragged row. */
-export function parseCsv(text: string): CsvTable {
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const records: string[][] = [];
-  const starts: number[] = [];
-  let field = '';
-  let rec: string[] = [];
-  let line = 1;
-  let recLine = 1;
-  let i = 0;
-  const n = text.length;
-  let quotedField = false;
-  const endRecord = (): void => {
-    rec.push(field);
-    if (!(rec.length === 1 && rec[0] === '' && !quotedField)) {
-      records.push(rec);
-      starts.push(recLine);
-    }
-    rec = [];
-    field = '';
-    quotedField = false;
-  };
-  while (i < n) {
-    const ch = text[i];
-    if (ch === '"' && field === '' && !quotedField) {
-      quotedField = true;
-      const open = line;
-      i++;
-      for (;;) {
-        if (i >= n) throw new DidError('CSV_PARSE', `unterminated quoted field starting on line ${open}`, { line: open });
-        const c = text[i];
-        if (c === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        if (c === '\n') line++;
-        field += c;
-        i++;
-      }
-      if (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') {
-        throw new DidError('CSV_PARSE', `unexpected character after closing quote on line ${line}`, { line });
-      }
-      continue;
-    }
-    if (ch === ',') {
-      rec.push(field);
-      field = '';
-      quotedField = false;
-      i++;
-    } else if (ch === '\n' || ch === '\r') {
-      endRecord();
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      i++;
-      line++;
-      recLine = line;
-    } else {
-      field += ch;
-      i++;
+const OPTIONS = { bom: true, record_delimiter: ['\r\n', '\n', '\r'], relax_quotes: true, relax_column_count: true };
+
+/** Line breaks inside a record's cells (only quoted cells hold any); a CRLF counts once. */
+function breaksIn(cells: string[]): number {
+  let n = 0;
+  for (const c of cells) {
+    for (let i = c.search(/[\r\n]/); i !== -1 && i < c.length; i++) {
+      if (c[i] === '\n' || (c[i] === '\r' && c[i + 1] !== '\n')) n++;
     }
   }
-  if (field !== '' || rec.length || quotedField) endRecord();
+  return n;
+}
+
+const quoteNotClosed = (e: unknown) => (e as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED';
+
+/** The start line of the record whose quote is never closed: the line after the rows read. */
+function unclosedQuoteLine(text: string): number {
+  let line = 1;
+  try {
+    parse(text, { ...OPTIONS, on_record: (cells: string[]) => { line += 1 + breaksIn(cells); return null; } });
+  } catch (e) {
+    if (quoteNotClosed(e)) return line;
+    throw e;
+  }
+  return line;
+}
+
+/** Parses CSV text; throws DidError('CSV_PARSE') on an unterminated quote or ragged row. */
+export function parseCsv(text: string): CsvTable {
+  let parsed: string[][];
+  try {
+    parsed = parse(text, OPTIONS);
+  } catch (e) {
+    if (!quoteNotClosed(e)) throw e;
+    const open = unclosedQuoteLine(text);
+    throw new DidError('CSV_PARSE', `unterminated quoted field starting on line ${open}`, { line: open });
+  }
+  // Every physical line belongs to one record (empty lines come back as one empty cell), so a
+  // record starts on the previous record's line plus that record's length in lines.
+  const records: string[][] = [];
+  const starts: number[] = [];
+  let line = 1;
+  for (const cells of parsed) {
+    if (cells.length > 1 || cells[0] !== '') {
+      records.push(cells);
+      starts.push(line);
+    }
+    line += 1 + breaksIn(cells);
+  }
   if (!records.length) throw new DidError('CSV_PARSE', 'the CSV file is empty');
   const header = records[0].map((h) => h.trim());
   const rows = records.slice(1);

@@ -1,11 +1,14 @@
-// Test fixtures: the mpdta panel and its R reference numbers (read-only shared data), plus a
-// seeded generator of staggered panels with known effects used by tests and the bench.
+// Test fixtures: the mpdta panel and its R reference numbers (kept in ./fixtures with their
+// source and licence), plus a seeded generator of staggered panels with known effects used by
+// tests and the bench.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseCsv } from './csv.ts';
 import { makePanel, type Panel } from './panel.ts';
 import { Rng } from './stats.ts';
 
-export const MPDTA_DIR = '/work/shared/data/did';
+/** The folder of the fixtures, found from this file so the tests run from any checkout. */
+export const MPDTA_DIR = fileURLToPath(new URL('./fixtures', import.meta.url));
 
 export interface Mpdta {
   id: number[];

@@ -1,0 +1,26 @@
+// CSV for spreadsheets, written by csv-stringify: RFC 4180 quoting (a cell is quoted when it
+// holds a comma, a quote, CR or LF) and CRLF after every row. Text that a spreadsheet would
+// run as a formula (=, +, -, @, tab or CR first; OWASP's CSV injection list) gets a leading
+// apostrophe. Numbers are written as they are, so negative amounts stay numbers.
+import { stringify } from 'csv-stringify/sync';
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const OPTIONS = { record_delimiter: '\r\n', quoted_match: /[\r\n]/ } as const;
+
+/** A value as the text of one cell, before quoting; null and undefined are empty. */
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return String(v);
+  const s = String(v);
+  return FORMULA_START.test(s) ? `'${s}` : s;
+}
+
+/** One cell as it appears in the document (quoted when needed). */
+export function csvCell(v: unknown): string {
+  return stringify([[cellText(v)]], OPTIONS).slice(0, -2);
+}
+
+/** Rows to one CSV document, each row ended by CRLF. */
+export function csvRows(rows: unknown[][]): string {
+  return stringify(rows.map((r) => r.map(cellText)), OPTIONS);
+}
