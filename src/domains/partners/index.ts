@@ -20,8 +20,9 @@ export type { PartnersTable, PartnershipsTable, IncentiveRuleKind } from './part
 // A partner grant names a partner platform; platforms are national, so the grant has no region.
 registerScopeResolver('partner', async (db, id) => ((await db.selectFrom('partners').select('id').where('id', '=', id).executeTakeFirst()) ? null : undefined));
 
-// Outbox: a partner order's transition and its webhook delivery commit together.
-onOrderChangeInTx(async (tx, e) => { await queueWebhook(tx, e); });
+// Outbox subscriber: a partner order's transition and its webhook delivery commit together. The
+// placement itself is not sent: the partner placed the order and holds the synchronous answer.
+onOrderChangeInTx(async (tx, e) => { if (e.kind !== 'placed') await queueWebhook(tx, e); });
 
 registerNav({ href: '/mitra', label: 'nav.partners', roles: ['partner'], order: 20 });
 registerNav({ href: '/kemitraan', label: 'nav.partnerships', roles: ['community_manager'], order: 40 });

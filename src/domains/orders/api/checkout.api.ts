@@ -27,14 +27,18 @@ const Delivery = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('address'), villageCode: z.string().max(13), address: z.string().max(300) }).strict(),
 ]);
 const CheckoutInput = z.object({
-  cartId: z.string().max(40).optional(),
+  cartId: z.string().max(40).optional().openapi({ description: 'The cart to check out. A caller that is not signed in must name its cart: the cart id is what scopes its Idempotency-Key.' }),
   lines: z.array(z.object({ variantId: z.string().min(1).max(40), qty: z.number().int(), expectedUnitPrice: z.number().int().optional() }).strict()).max(50).optional(),
   buyer: z.object({ name: z.string().max(100), phone: z.string().max(30).optional() }).strict(),
   delivery: Delivery,
   paymentMethod: z.enum(['cod', 'transfer', 'qris']),
   channel: z.enum(['api', 'partner']).optional(),
   partnerId: z.string().max(40).optional(),
-  groupId: z.string().max(40).optional(),
+  groupId: z.string().max(40).optional().openapi({
+    description: 'A client-minted id (`grp_` + ULID) for a NEW checkout group, so an offline client can name its group before the first attempt. '
+      + 'A group belongs to the checkout that made it: an id some checkout already used is refused with 409 ORDERS_GROUP_TAKEN, whoever sends it. '
+      + 'There is no way to add orders to an existing group (its payment always asks for exactly what its orders cost); to retry, reuse the Idempotency-Key.',
+  }),
 }).strict().openapi('CheckoutInput');
 const Placed = z.object({
   groupId: z.string(), total: z.number().int(), paymentMethod: z.string(), confirmationUrl: z.string(),
@@ -81,10 +85,12 @@ export function checkoutApi(app: OpenAPIHono<AppEnv>) {
   app.openapi(createRoute({
     method: 'post', path: '/api/v1/checkout', tags: ['orders'],
     summary: 'Place the order(s) of a cart or of explicit lines: one group, one order per UMKM. Requires Idempotency-Key; a replay returns the first response',
+    description: 'Guests (no session or token) must send `cartId`; explicit `lines` need a signed-in caller. An Idempotency-Key belongs to its client '
+      + '(the user, or the guest\'s cart): the same key from another client is refused with 422 IDEMPOTENCY_KEY_REUSED. `groupId` may only name a new group.',
     request: { headers: z.object({ 'idempotency-key': z.string().optional() }), body: { content: { 'application/json': { schema: CheckoutInput } }, required: true } },
     responses: {
-      201: json(Placed, 'Placed'), 400: problem('Missing Idempotency-Key'), 409: problem('Not enough stock, price changed, or the same key is still in flight'),
-      422: problem('Invalid input, or the key was used with a different payload'),
+      201: json(Placed, 'Placed'), 400: problem('Missing Idempotency-Key'), 409: problem('Not enough stock, price changed, the groupId is taken, or the same key is still in flight'),
+      422: problem('Invalid input, a guest without cartId, or the key was used with a different payload or by another client'),
     },
   }), async (c) => {
     const key = requireIdempotencyKey(c.req.header('idempotency-key'));
