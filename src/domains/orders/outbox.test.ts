@@ -26,7 +26,7 @@ let umkm: string;
 let partnerId: string;
 const ADMIN: Actor = { userId: 'usr_outbox_admin', displayName: 'Admin', locale: null, via: 'session', grants: [{ role: 'national_admin', scopeType: 'national', scopeId: null, regionCode: null }] };
 const PHONE = '081234567001';
-const GUEST = { kind: 'guest' as const, phone: '+6281234567001' };
+
 
 before(async () => {
   w = await createWorld();
@@ -81,7 +81,7 @@ async function assertEventsComplete(orderId: string, expectKinds?: string[]) {
   if (expectKinds) assert.deepEqual(outbox.map((e) => `${e.kind}:${e.to_status}`), expectKinds);
 }
 
-test('storefront checkout form: one placement event per order; buyer cancel through the use case', async () => {
+test('storefront checkout form: one placement event per order; buyer cancel through the signed link', async () => {
   const p = await product();
   const c = w.client();
   assert.equal((await c.form('/keranjang', { variant_id: p.variantId, qty: '1' })).status, 303);
@@ -90,10 +90,12 @@ test('storefront checkout form: one placement event per order; buyer cancel thro
   const f = { idem, name: 'Rina', phone: PHONE, province: village.slice(0, 2), regency: village.slice(0, 5), district: village.slice(0, 8), delivery: 'pickup', service_point: sp, payment: 'cod' };
   const preview = await (await c.form('/pesan', { ...f, action: 'refresh' })).text();
   const expected = preview.match(/name="expected_total" value="([^"]*)"/)![1];
-  assert.equal((await c.form('/pesan', { ...f, expected_total: expected, action: 'place' })).status, 303);
-  const o = await w.h.db.selectFrom('orders').select('orders.id').innerJoin('order_lines', 'order_lines.order_id', 'orders.id').where('order_lines.variant_id', '=', p.variantId).executeTakeFirstOrThrow();
+  const placed = await c.form('/pesan', { ...f, expected_total: expected, action: 'place' });
+  assert.equal(placed.status, 303);
+  const o = await w.h.db.selectFrom('orders').select(['orders.id', 'orders.number']).innerJoin('order_lines', 'order_lines.order_id', 'orders.id').where('order_lines.variant_id', '=', p.variantId).executeTakeFirstOrThrow();
   await assertEventsComplete(o.id, ['placed:placed']);
-  unwrap(await cancelOrder(w.h.db, o.id, GUEST));
+  const [, , , group, sig] = placed.headers.get('location')!.split('/');
+  assert.equal((await c.form('/lacak/batal', { number: o.number, group, sig })).status, 303);
   await assertEventsComplete(o.id, ['placed:placed', 'status:cancelled']);
 });
 
@@ -168,7 +170,7 @@ test('expiry job cancels an unpaid transfer; returns; buyer confirms receipt; st
   await assertEventsComplete(ret.orderId, ['placed:placed', 'fulfilment:packed', 'fulfilment:handed_over', 'fulfilment:in_transit', 'fulfilment:returned']);
 
   const got = await makeOrder(w.h, { villageCode: village, servicePointId: sp, umkmId: umkm, advanceTo: 'in_transit', phone: PHONE });
-  unwrap(await confirmReceipt(w.h.db, got.orderId, GUEST));
+  unwrap(await confirmReceipt(w.h.db, got.orderId, { kind: 'signed_link', groupId: got.groupId }));
   await assertEventsComplete(got.orderId, ['placed:placed', 'fulfilment:packed', 'fulfilment:handed_over', 'fulfilment:in_transit', 'fulfilment:delivered']);
 
   const paid = await place('qris', p.variantId);

@@ -87,13 +87,13 @@ test('hole 1: cancelling one order of a group re-prices its pending payment in t
   const placed = await res.json();
   assert.equal(placed.orders.length, 2);
   assert.equal(placed.payment.amount, placed.total + placed.payment.uniqueCode);
-  const r = await cancelOrder(w.h.db, placed.orders[1].id, { kind: 'guest', phone: '+6281234567890' });
+  const r = await cancelOrder(w.h.db, placed.orders[1].id, { kind: 'signed_link', groupId: placed.groupId });
   assert.ok(r.ok, JSON.stringify(r));
   const pay = await w.h.db.selectFrom('payments').selectAll().where('id', '=', placed.payment.id).executeTakeFirstOrThrow();
   assert.equal(pay.status, 'pending');
   assert.equal(pay.amount - pay.unique_code, placed.orders[0].total);
   // The last open order cancelled: nothing is left to pay, the payment expires with it.
-  assert.ok((await cancelOrder(w.h.db, placed.orders[0].id, { kind: 'guest', phone: '+6281234567890' })).ok);
+  assert.ok((await cancelOrder(w.h.db, placed.orders[0].id, { kind: 'signed_link', groupId: placed.groupId })).ok);
   assert.equal((await w.h.db.selectFrom('payments').select('status').where('id', '=', placed.payment.id).executeTakeFirstOrThrow()).status, 'expired');
 });
 

@@ -2,13 +2,14 @@
 // tracking. Declared with OpenAPI so it appears in /api/openapi.json.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { AppError, unwrap } from '../../../kernel/errors/index.js';
-import { requireIdempotencyKey, type AppEnv } from '../../../kernel/http/index.js';
+import { clientIp, requireIdempotencyKey, type AppEnv } from '../../../kernel/http/index.js';
 import { normaliseMobile } from '../../../kernel/auth/index.js';
 import { cartExists, createCart, putLine, viewCart, type CartView } from '../cart/cart.service.js';
 import { MAX_QTY } from '../checkout/place-order.js';
 import { apiCheckout } from '../checkout/api-checkout.js';
 import { orderByNumber, ordersWithLines } from '../orders.repo.js';
 import { buyerParcels } from '../parcels.js';
+import { admitLookup, recordMiss } from '../storefront/track-guard.js';
 
 const json = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
 const problem = (description: string) => ({ content: { 'application/problem+json': { schema: z.object({ title: z.string(), code: z.string() }).passthrough() } }, description });
@@ -100,17 +101,27 @@ export function checkoutApi(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(createRoute({
-    method: 'get', path: '/api/v1/orders/track', tags: ['orders'], summary: 'Track an order by its number and the buyer’s mobile number; parcels carry the pickup code the buyer tells the service point',
+    method: 'get', path: '/api/v1/orders/track', tags: ['orders'], summary: 'Track an order by its number and the buyer’s mobile number: status only',
+    description: 'Rate-limited per client (30 lookups per 15 minutes) and per order number (10 misses per hour, after which the number answers nobody until the hour ends): 429 with Retry-After. '
+      + 'Parcels list tracking numbers without the pickup code; the code and the cancel/received actions are only on the signed confirmation link and the signed-in buyer’s pages.',
     request: { query: z.object({ number: z.string().max(20), phone: z.string().max(30) }) },
-    responses: { 200: json(z.any(), 'The order with its three statuses'), 404: problem('No order with that number and phone') },
+    responses: { 200: json(z.any(), 'The order with its three statuses'), 404: problem('No order with that number and phone'), 429: problem('Too many lookups from this client or for this order number') },
   }), async (c) => {
     const db = c.get('deps').h.db;
     const q = c.req.valid('query');
+    const gate = await admitLookup(db, clientIp(c), q.number);
+    if (!gate.allowed) {
+      c.header('retry-after', String(gate.retryAfterSec));
+      throw new AppError('RATE_LIMITED');
+    }
     const phone = normaliseMobile(q.phone);
     const o = phone ? await orderByNumber(db, q.number) : undefined;
-    if (!o || o.buyer_phone !== phone) throw new AppError('ORDERS_NOT_FOUND');
+    if (!o || o.buyer_phone !== phone) {
+      await recordMiss(db, q.number);
+      throw new AppError('ORDERS_NOT_FOUND');
+    }
     const [full] = await ordersWithLines(db, { ids: [o.id] });
-    const parcels = (await buyerParcels(db, [o.id])).get(o.id) ?? [];
+    const parcels = ((await buyerParcels(db, [o.id])).get(o.id) ?? []).map((p) => ({ trackingNumber: p.trackingNumber, status: p.status }));
     return c.json({
       number: full.number, status: full.status, paymentStatus: full.payment_status, fulfilmentStatus: full.fulfilment_status, total: full.total, sellerShare: full.seller_share,
       seller: full.umkm_name, placedAt: full.placed_at, deliveredAt: full.delivered_at,
