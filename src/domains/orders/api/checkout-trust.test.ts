@@ -64,6 +64,25 @@ test('hole 1: a second checkout naming an existing groupId is refused; the payme
   const pay = await w.h.db.selectFrom('payments').selectAll().where('group_id', '=', placed.groupId).executeTakeFirstOrThrow();
   assert.equal(pay.amount, orders[0].total + pay.unique_code);
   assert.equal(pay.amount, placed.payment.amount);
+  // The bank line of the small amount pays the one order it was for, nothing else.
+  const admin = await w.as('national_admin');
+  const page = await admin.form('/keuangan/pembayaran/impor', { csv: `2026-03-04,TRF RINA,${placed.payment.amount}` });
+  assert.match(await page.text(), /data-matched="1"/);
+  const paid = await w.h.db.selectFrom('orders').select(['id', 'payment_status']).where('payment_status', '=', 'paid').where('id', 'in', [placed.orders[0].id]).execute();
+  assert.equal(paid.length, 1);
+  const lines = await w.h.db.selectFrom('order_lines').innerJoin('orders', 'orders.id', 'order_lines.order_id').select(['orders.payment_status', 'order_lines.qty']).where('order_lines.variant_id', '=', p.variantId).execute();
+  assert.deepEqual(lines.map((l) => [l.qty, l.payment_status]), [[1, 'paid']], 'no 40-unit order exists, none paid by the small line');
+});
+
+test('hole 1: two racing checkouts minting the same new groupId: one group, one 201, one 409', async () => {
+  const p = await makeProduct(w.h, { umkmId: umkm, price: 9000, stock: 10 });
+  const groupId = newId('grp');
+  const [u1, u2] = [await w.as('buyer'), await w.as('buyer')];
+  const lines = (n: number) => ({ lines: [{ variantId: p.variantId, qty: n }], buyer: { name: 'Rina', phone: PHONE }, delivery: { kind: 'pickup', servicePointId: sp }, paymentMethod: 'transfer', groupId });
+  const res = await Promise.all([u1.json('POST', '/api/v1/checkout', lines(1), { 'idempotency-key': 'trust-race-0001' }), u2.json('POST', '/api/v1/checkout', lines(2), { 'idempotency-key': 'trust-race-0002' })]);
+  assert.deepEqual(res.map((r) => r.status).sort(), [201, 409]);
+  const orders = await w.h.db.selectFrom('orders').select('id').where('group_id', '=', groupId).execute();
+  assert.equal(orders.length, 1);
 });
 
 test('hole 1: a client-minted groupId names a new group (offline replay), never an existing one', async () => {
