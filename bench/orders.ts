@@ -67,7 +67,7 @@ const batcher = checkoutBatcher(h.db);
 const q1 = h.queryCount();
 let k = 0;
 const gc = await run('group commit: apiCheckout + key, 256 concurrent', async (i) => {
-  const r = await apiCheckout(h.db, { key: `bench-${process.pid}-${++k}`, body: body(i), actor: null, secret: 'bench-secret' });
+  const r = await apiCheckout(h.db, { key: `bench-${process.pid}-${++k}`, body: body(i), actor: null, secret: 'bench-secret', client: `bench-${i}` });
   if (r.status !== 201) throw new Error(`checkout ${i}: ${r.status}`);
 }, N, 256);
 const perGc = (h.queryCount() - q1) / N;

@@ -1,39 +1,65 @@
-// Order events for other domains (partner webhooks, logistics parcels). Listeners run after the
-// change committed, outside the request's transaction, so a slow or failing listener can never
-// undo or block an order change; their errors are swallowed here and are theirs to retry.
+// Order events. Every transition (and the placement) is published by the one function that
+// makes it (lifecycle.ts `transition`, checkout's placement) through `publishOrderEvents`, which
+// in the transaction of the change writes the audit row, appends the event to the `order_outbox`
+// table and hands it to the in-transaction subscribers (partner webhooks, logistics parcels):
+// no caller can change an order and forget its event, and a subscriber's writes commit or roll
+// back with the change. After commit, the events also go to `onOrderEvent` listeners; those run
+// outside the transaction, so a slow or failing one can never undo an order change.
 import type { Tx } from '../../kernel/db/index.js';
+import { audit } from '../../kernel/audit/index.js';
+import { newId } from '../../kernel/ids/index.js';
 
 export interface OrderEvent {
+  /** The event's row in `order_outbox` (subscribers may use it to deduplicate). */
+  eventId: string;
   orderId: string;
-  kind: 'status' | 'payment' | 'fulfilment';
-  from: string;
+  /** `placed` is the order's creation (from is null); the others name the status column. */
+  kind: 'placed' | 'status' | 'payment' | 'fulfilment';
+  from: string | null;
   to: string;
   at: string;
 }
 
 export type OrderEventListener = (e: OrderEvent) => void | Promise<void>;
 
-/** A listener inside the change's transaction: its writes commit or roll back with the order. */
+/** A subscriber inside the change's transaction: its writes commit or roll back with the order. */
 export type OrderTxListener = (tx: Tx, e: OrderEvent) => Promise<void>;
 const txListeners: OrderTxListener[] = [];
 
 /**
- * Subscribes inside the transaction of every transition: a transactional outbox, so a partner
- * webhook or a parcel is recorded exactly when the order change is, even across a crash.
+ * Subscribes inside the transaction of every transition: the subscriber reads each event as it
+ * is appended to the outbox, so a partner webhook or a parcel is recorded exactly when the
+ * order change is, even across a crash.
  */
 export function onOrderChangeInTx(listener: OrderTxListener): void {
   txListeners.push(listener);
 }
 
-/** Runs the in-transaction listeners; called by every use case that changes an order, before commit. */
-export async function runTxListeners(tx: Tx, events: OrderEvent[]): Promise<void> {
+export type NewOrderEvent = Omit<OrderEvent, 'eventId'>;
+
+/**
+ * Publishes events of changes made in `tx`: one audit row and one outbox row each, then the
+ * in-transaction subscribers. Called only by the functions that change an order (transition,
+ * placement), never by their callers.
+ */
+export async function publishOrderEvents(tx: Tx, news: NewOrderEvent[], actorId: string | null, data: (e: NewOrderEvent) => Record<string, unknown> = () => ({})): Promise<OrderEvent[]> {
+  const events = news.map((e) => ({ eventId: newId('oev', Date.parse(e.at)), ...e }));
+  for (const e of events) {
+    await audit(tx, { actorId, action: `orders.${e.kind}`, entityType: 'order', entityId: e.orderId, data: { from: e.from, to: e.to, ...data(e) } });
+  }
+  for (let i = 0; i < events.length; i += 500) {
+    await tx.insertInto('order_outbox').values(events.slice(i, i + 500).map((e) => ({
+      id: e.eventId, order_id: e.orderId, kind: e.kind, from_status: e.from, to_status: e.to, actor_id: actorId, at: e.at,
+    }))).execute();
+  }
   for (const e of events) for (const l of txListeners) await l(tx, e);
+  return events;
 }
 
 const listeners: OrderEventListener[] = [];
 let pending: Promise<unknown>[] = [];
 
-/** Subscribes to every status, payment and fulfilment transition (called after commit). */
+/** Subscribes to every placement and transition (called after commit). */
 export function onOrderEvent(listener: OrderEventListener): () => void {
   listeners.push(listener);
   return () => {

@@ -23,9 +23,9 @@ export { checkoutBatcher, CheckoutBatcher } from './checkout/group-commit.js';
 export { registerShippingQuoter, flatRate, type ShippingQuoter, type ShippingQuery } from './shipping.js';
 /** Logistics tells the buyer's pages an order's parcels (tracking number, pickup code). */
 export { registerParcelLookup, type BuyerParcel, type ParcelLookup } from './parcels.js';
-/** Subscribe to every status/payment/fulfilment transition, delivered after commit. */
+/** Subscribe to every placement and status/payment/fulfilment transition, delivered after commit. */
 export { onOrderEvent, flushOrderEvents, type OrderEvent, type OrderEventListener } from './events.js';
-/** Subscribe inside the transaction of every transition (outbox: webhooks, parcels commit with the order). */
+/** Subscribe inside the transaction of every placement and transition, as each event is appended to `order_outbox` (webhooks, parcels commit with the order). */
 export { onOrderChangeInTx, type OrderTxListener } from './events.js';
 /** Fulfilment moves validated against the transition table and audit-logged (logistics scans call it). */
 export { recordFulfilment, cancelOrder, confirmReceipt, expireReservations, mayMoveFulfilment, type Requester } from './orders.service.js';

@@ -1,15 +1,16 @@
 // Order lifecycle: every change of status, payment or fulfilment goes through `transition`,
 // which checks the table in transitions.ts, updates conditionally on the current value (two
-// racing changes cannot both win), applies the stock and ledger side effects, writes the
-// audit log and queues the event dispatched after commit.
+// racing changes cannot both win), applies the stock, ledger and payment side effects, and
+// publishes the event itself (audit row, outbox row, in-transaction subscribers: events.ts).
+// Callers only dispatch the returned events to after-commit listeners.
 import { inTransaction, nowIso, type Tx } from '../../kernel/db/index.js';
-import { audit } from '../../kernel/audit/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { adjustStock, commitSale, releaseStock } from '../catalog/index.js';
 import type { FulfilmentStatus, OrderStatus, OrdersTable, PaymentStatus } from './orders.tables.js';
 import { COLUMN_OF, isLegal, type StatusColumn } from './transitions.js';
-import { dispatchOrderEvents, runTxListeners, type OrderEvent } from './events.js';
+import { dispatchOrderEvents, publishOrderEvents, type OrderEvent } from './events.js';
+import { repriceGroupPayment } from './group-payment.js';
 import './messages.js';
 
 type Target = { column: 'status'; to: OrderStatus } | { column: 'payment'; to: PaymentStatus } | { column: 'fulfilment'; to: FulfilmentStatus };
@@ -36,8 +37,7 @@ export async function transition(tx: Tx, order: OrdersTable, target: Target, act
   const r = await tx.updateTable('orders').set(set as any).where('id', '=', order.id).where(col, '=', from as any).executeTakeFirst();
   if (Number(r.numUpdatedRows) !== 1) return fail('ORDERS_ILLEGAL_TRANSITION', { from, to: target.to });
   Object.assign(order, set);
-  const events: OrderEvent[] = [{ orderId: order.id, kind: target.column, from, to: target.to, at }];
-  await audit(tx, { actorId, action: `orders.${target.column}`, entityType: 'order', entityId: order.id, data: { from, to: target.to, ...note } });
+  const events = await publishOrderEvents(tx, [{ orderId: order.id, kind: target.column, from, to: target.to, at }], actorId, () => ({ ...note }));
 
   if (target.column === 'fulfilment') {
     if (target.to === 'handed_over') {
@@ -55,6 +55,8 @@ export async function transition(tx: Tx, order: OrdersTable, target: Target, act
   }
   if (target.column === 'status' && target.to === 'cancelled') {
     for (const l of await lines(tx, order.id)) await releaseStock(tx, l.variant_id, l.qty, order.id, actorId);
+    // The group's pending payment now asks only for its orders still open.
+    await repriceGroupPayment(tx, order.group_id);
     if (order.payment_status === 'paid') {
       const rr = await transition(tx, order, { column: 'payment', to: 'refunded' }, actorId, { reason: 'cancelled' });
       if (rr.ok) events.push(...rr.value);
@@ -66,6 +68,15 @@ export async function transition(tx: Tx, order: OrdersTable, target: Target, act
     if (rc.ok) events.push(...rc.value);
   }
   return ok(events);
+}
+
+/** Publishes the placement of new orders (inserted in `tx`): audit row and outbox event each. */
+export async function recordPlacement(tx: Tx, orders: OrdersTable[], actorId: string | null): Promise<OrderEvent[]> {
+  const byId = new Map(orders.map((o) => [o.id, o]));
+  return publishOrderEvents(tx, orders.map((o) => ({ orderId: o.id, kind: 'placed' as const, from: null, to: 'placed', at: o.placed_at })), actorId, (e) => {
+    const o = byId.get(e.orderId)!;
+    return { group: o.group_id, channel: o.channel, method: o.payment_method, total: o.total };
+  });
 }
 
 async function loadForUpdate(tx: Tx, orderId: string): Promise<OrdersTable | undefined> {
@@ -82,7 +93,6 @@ export async function changeOrder(db: Tx, orderId: string, fn: (tx: Tx, o: Order
     // Nothing may stay half-done: any failure undoes the whole change.
     if (!x.ok) throw Object.assign(new Error('rollback'), { result: x });
     events = x.value;
-    await runTxListeners(tx, events);
     return ok(o);
   }).catch((e) => {
     if (e && e.result) return e.result as Result<OrdersTable>;

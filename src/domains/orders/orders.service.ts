@@ -42,10 +42,15 @@ export async function recordFulfilment(db: Tx, orderId: string, to: FulfilmentSt
   });
 }
 
-export type Requester = { kind: 'actor'; actor: Actor } | { kind: 'guest'; phone: string };
+/**
+ * Who asks: a signed-in actor, or a guest holding the signed confirmation link of the order's
+ * group (the route verified its HMAC; confirm-link.ts). A phone number is no proof: anybody
+ * who knows the buyer may know it, and order numbers are sequential (issue 13, hole 5).
+ */
+export type Requester = { kind: 'actor'; actor: Actor } | { kind: 'signed_link'; groupId: string };
 
 function isBuyer(r: Requester, o: OrdersTable): boolean {
-  if (r.kind === 'guest') return o.buyer_phone !== null && o.buyer_phone === r.phone;
+  if (r.kind === 'signed_link') return o.group_id === r.groupId;
   return o.buyer_user_id !== null && o.buyer_user_id === r.actor.userId;
 }
 

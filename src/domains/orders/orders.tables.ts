@@ -152,6 +152,28 @@ export interface AgentCommissionsTable {
   at: string;
 }
 
+/** A checkout group, claimed by the checkout that made it: nobody else joins it. */
+export interface OrderGroupsTable {
+  id: string;
+  created_at: string;
+}
+
+/**
+ * The orders outbox: one row per transition (placement included), written by the transition
+ * itself in the same transaction. Partner webhooks, logistics and any other subscriber read
+ * these events; nothing changes an order's status without one.
+ */
+export interface OrderOutboxTable {
+  id: string;
+  order_id: string;
+  /** placed | status | payment | fulfilment */
+  kind: string;
+  from_status: string | null;
+  to_status: string;
+  actor_id: string | null;
+  at: string;
+}
+
 declare module '../../kernel/db/types.js' {
   interface Database {
     orders: OrdersTable;
@@ -164,5 +186,7 @@ declare module '../../kernel/db/types.js' {
     seller_ledger: SellerLedgerTable;
     settlements: SettlementsTable;
     agent_commissions: AgentCommissionsTable;
+    order_groups: OrderGroupsTable;
+    order_outbox: OrderOutboxTable;
   }
 }

@@ -1,6 +1,6 @@
 // The three status columns and their legal transitions, declared as data (Spree/Saleor style).
-// Every change goes through `applyTransition` (orders.service.ts), which checks this table and
-// the row's current value in the same conditional UPDATE, so two racing changes cannot both win.
+// Every change goes through `transition` (lifecycle.ts), which checks this table and the row's
+// current value in the same conditional UPDATE, so two racing changes cannot both win.
 import type { FulfilmentStatus, OrderStatus, PaymentStatus } from './orders.tables.js';
 
 export type StatusColumn = 'status' | 'payment' | 'fulfilment';

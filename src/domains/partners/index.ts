@@ -37,5 +37,6 @@ export const partnersDomain = defineDomain({
   ],
 });
 
-// Outbox: a partner order's transition and its webhook delivery commit together.
-onOrderChangeInTx(async (tx, e) => { await queueWebhook(tx, e); });
+// Outbox subscriber: a partner order's transition and its webhook delivery commit together. The
+// placement itself is not sent: the partner placed the order and holds the synchronous answer.
+onOrderChangeInTx(async (tx, e) => { if (e.kind !== 'placed') await queueWebhook(tx, e); });

@@ -31,7 +31,7 @@ export function verifyWebhook(secret: string, header: string, body: string, nowS
 export interface OrderChange {
   orderId: string;
   kind: string;
-  from: string;
+  from: string | null;
   to: string;
   at: string;
 }

@@ -2,13 +2,14 @@
 // tracking. Declared with OpenAPI so it appears in /api/openapi.json.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { AppError, unwrap } from '../../../kernel/errors/index.js';
-import { requireIdempotencyKey, type AppEnv } from '../../../kernel/http/index.js';
+import { clientIp, requireIdempotencyKey, type AppEnv } from '../../../kernel/http/index.js';
 import { normaliseMobile } from '../../../kernel/auth/index.js';
 import { cartExists, createCart, putLine, viewCart, type CartView } from '../cart/cart.service.js';
 import { MAX_QTY } from '../checkout/place-order.js';
 import { apiCheckout } from '../checkout/api-checkout.js';
 import { orderByNumber, ordersWithLines } from '../orders.repo.js';
 import { buyerParcels } from '../parcels.js';
+import { admitLookup, recordMiss } from '../storefront/track-guard.js';
 
 const json = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
 const problem = (description: string) => ({ content: { 'application/problem+json': { schema: z.object({ title: z.string(), code: z.string() }).passthrough() } }, description });
@@ -27,14 +28,18 @@ const Delivery = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('address'), villageCode: z.string().max(13), address: z.string().max(300) }).strict(),
 ]);
 const CheckoutInput = z.object({
-  cartId: z.string().max(40).optional(),
+  cartId: z.string().max(40).optional().openapi({ description: 'The cart to check out. A caller that is not signed in must name its cart: the cart id is what scopes its Idempotency-Key.' }),
   lines: z.array(z.object({ variantId: z.string().min(1).max(40), qty: z.number().int(), expectedUnitPrice: z.number().int().optional() }).strict()).max(50).optional(),
   buyer: z.object({ name: z.string().max(100), phone: z.string().max(30).optional() }).strict(),
   delivery: Delivery,
   paymentMethod: z.enum(['cod', 'transfer', 'qris']),
   channel: z.enum(['api', 'partner']).optional(),
   partnerId: z.string().max(40).optional(),
-  groupId: z.string().max(40).optional(),
+  groupId: z.string().max(40).optional().openapi({
+    description: 'A client-minted id (`grp_` + ULID) for a NEW checkout group, so an offline client can name its group before the first attempt. '
+      + 'A group belongs to the checkout that made it: an id some checkout already used is refused with 409 ORDERS_GROUP_TAKEN, whoever sends it. '
+      + 'There is no way to add orders to an existing group (its payment always asks for exactly what its orders cost); to retry, reuse the Idempotency-Key.',
+  }),
 }).strict().openapi('CheckoutInput');
 const Placed = z.object({
   groupId: z.string(), total: z.number().int(), paymentMethod: z.string(), confirmationUrl: z.string(),
@@ -81,10 +86,12 @@ export function checkoutApi(app: OpenAPIHono<AppEnv>) {
   app.openapi(createRoute({
     method: 'post', path: '/api/v1/checkout', tags: ['orders'],
     summary: 'Place the order(s) of a cart or of explicit lines: one group, one order per UMKM. Requires Idempotency-Key; a replay returns the first response',
+    description: 'Guests (no session or token) must send `cartId`; explicit `lines` need a signed-in caller. An Idempotency-Key belongs to its client '
+      + '(the user, or the guest\'s cart): the same key from another client is refused with 422 IDEMPOTENCY_KEY_REUSED. `groupId` may only name a new group.',
     request: { headers: z.object({ 'idempotency-key': z.string().optional() }), body: { content: { 'application/json': { schema: CheckoutInput } }, required: true } },
     responses: {
-      201: json(Placed, 'Placed'), 400: problem('Missing Idempotency-Key'), 409: problem('Not enough stock, price changed, or the same key is still in flight'),
-      422: problem('Invalid input, or the key was used with a different payload'),
+      201: json(Placed, 'Placed'), 400: problem('Missing Idempotency-Key'), 409: problem('Not enough stock, price changed, the groupId is taken, or the same key is still in flight'),
+      422: problem('Invalid input, a guest without cartId, or the key was used with a different payload or by another client'),
     },
   }), async (c) => {
     const key = requireIdempotencyKey(c.req.header('idempotency-key'));
@@ -94,17 +101,27 @@ export function checkoutApi(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(createRoute({
-    method: 'get', path: '/api/v1/orders/track', tags: ['orders'], summary: 'Track an order by its number and the buyer’s mobile number; parcels carry the pickup code the buyer tells the service point',
+    method: 'get', path: '/api/v1/orders/track', tags: ['orders'], summary: 'Track an order by its number and the buyer’s mobile number: status only',
+    description: 'Rate-limited per client (30 lookups per 15 minutes) and per order number (10 misses per hour, after which the number answers nobody until the hour ends): 429 with Retry-After. '
+      + 'Parcels list tracking numbers without the pickup code; the code and the cancel/received actions are only on the signed confirmation link and the signed-in buyer’s pages.',
     request: { query: z.object({ number: z.string().max(20), phone: z.string().max(30) }) },
-    responses: { 200: json(z.any(), 'The order with its three statuses'), 404: problem('No order with that number and phone') },
+    responses: { 200: json(z.any(), 'The order with its three statuses'), 404: problem('No order with that number and phone'), 429: problem('Too many lookups from this client or for this order number') },
   }), async (c) => {
     const db = c.get('deps').h.db;
     const q = c.req.valid('query');
+    const gate = await admitLookup(db, clientIp(c), q.number);
+    if (!gate.allowed) {
+      c.header('retry-after', String(gate.retryAfterSec));
+      throw new AppError('RATE_LIMITED');
+    }
     const phone = normaliseMobile(q.phone);
     const o = phone ? await orderByNumber(db, q.number) : undefined;
-    if (!o || o.buyer_phone !== phone) throw new AppError('ORDERS_NOT_FOUND');
+    if (!o || o.buyer_phone !== phone) {
+      await recordMiss(db, q.number);
+      throw new AppError('ORDERS_NOT_FOUND');
+    }
     const [full] = await ordersWithLines(db, { ids: [o.id] });
-    const parcels = (await buyerParcels(db, [o.id])).get(o.id) ?? [];
+    const parcels = ((await buyerParcels(db, [o.id])).get(o.id) ?? []).map((p) => ({ trackingNumber: p.trackingNumber, status: p.status }));
     return c.json({
       number: full.number, status: full.status, paymentStatus: full.payment_status, fulfilmentStatus: full.fulfilment_status, total: full.total, sellerShare: full.seller_share,
       seller: full.umkm_name, placedAt: full.placed_at, deliveredAt: full.delivered_at,

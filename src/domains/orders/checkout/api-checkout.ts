@@ -24,8 +24,23 @@ export interface ApiCheckoutBody {
   groupId?: string;
 }
 
-export async function apiCheckout(db: Db, o: { key: string; body: ApiCheckoutBody; actor: Actor | null; secret: string }) {
+/**
+ * Whose Idempotency-Key this is: the signed-in user, else the guest's cart (its id is the
+ * guest's bearer secret). A guest naming no cart has no identity to scope a key to, so every
+ * guest would share one key space and a replay would hand one guest another's response and
+ * confirmation link (issue 13, hole 6): such a checkout is refused. In-process callers (the
+ * bench) name their own `client`.
+ */
+function clientOf(actor: Actor | null, b: ApiCheckoutBody, client?: string): string {
+  if (actor) return `user:${actor.userId}`;
+  if (b.cartId) return `cart:${b.cartId}`;
+  if (client) return `local:${client}`;
+  throw new AppError('ORDERS_GUEST_NEEDS_CART');
+}
+
+export async function apiCheckout(db: Db, o: { key: string; body: ApiCheckoutBody; actor: Actor | null; secret: string; client?: string }) {
   const b = o.body;
+  const client = clientOf(o.actor, b, o.client);
   let lines = b.lines ?? [];
   if (b.cartId) {
     // Read before the batch (the cart is the buyer's own); it is emptied in the order's transaction.
@@ -36,7 +51,9 @@ export async function apiCheckout(db: Db, o: { key: string; body: ApiCheckoutBod
   const input: PlaceOrderInput = { lines, buyer: b.buyer, delivery: b.delivery, paymentMethod: b.paymentMethod, channel: b.channel ?? 'api', partnerId: b.partnerId ?? null, groupId: b.groupId };
   return checkoutBatcher(db).checkout({
     input, actor: o.actor, cartId: b.cartId,
-    idem: { scope: `checkout:${o.actor?.userId ?? 'anon'}`, key: o.key, fp: fingerprint(b) },
+    // Signed-in users have their own key space; guests share one, and the client in the
+    // fingerprint makes a key another guest used a clear refusal (reused), never their response.
+    idem: { scope: `checkout:${o.actor?.userId ?? 'anon'}`, key: o.key, fp: fingerprint({ client, body: b }) },
     respond: async (tx, placed) => {
       const pay = b.paymentMethod === 'cod' ? null : unwrap(await ensurePayment(tx, placed.groupId));
       return {

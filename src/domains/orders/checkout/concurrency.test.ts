@@ -46,7 +46,7 @@ const body = (variantId: string, qty = 1) => ({
 
 test('50 concurrent replays of one Idempotency-Key: one order, the same response; other payload 422', async () => {
   const p = await makeProduct(w.h, { umkmId: umkm, stock: 100 });
-  const c = w.client();
+  const c = await w.as('buyer');
   const key = 'replay-key-0001';
   const send = (b: unknown) => c.json('POST', '/api/v1/checkout', b, { 'idempotency-key': key });
   const first = await Promise.all(Array.from({ length: 50 }, () => send(body(p.variantId))));
@@ -72,7 +72,7 @@ test('50 concurrent replays of one Idempotency-Key: one order, the same response
 
 test('the same key while the first request is in flight: 409; a failed attempt frees the key', async () => {
   const p = await makeProduct(w.h, { umkmId: umkm, stock: 5 });
-  const c = w.client();
+  const c = await w.as('buyer');
   const key = 'inflight-key-0001';
   if (w.h.dialect === 'postgres') {
     // A real first request held inside its transaction by a slow shipping quoter.
@@ -84,7 +84,7 @@ test('the same key while the first request is in flight: 409; a failed attempt f
     const slow = c.json('POST', '/api/v1/checkout', body(p.variantId), { 'idempotency-key': key });
     await inside;
     registerShippingQuoter(null);
-    const dup = await w.client().json('POST', '/api/v1/checkout', body(p.variantId), { 'idempotency-key': key });
+    const dup = await c.json('POST', '/api/v1/checkout', body(p.variantId), { 'idempotency-key': key });
     assert.equal(dup.status, 409);
     assert.equal((await dup.json()).code, 'IDEMPOTENCY_IN_FLIGHT');
     release();
@@ -92,7 +92,7 @@ test('the same key while the first request is in flight: 409; a failed attempt f
   } else {
     // SQLite in one process has one connection: a second request cannot run while the first
     // holds it, so the in-flight first request is another process's (a reserved key row).
-    await w.h.db.insertInto('idempotency_keys').values({ scope: 'checkout:anon', key, fingerprint: fingerprint(body(p.variantId)), state: 'in_flight', response_status: null, response_body: null, created_at: new Date().toISOString() }).execute();
+    await w.h.db.insertInto('idempotency_keys').values({ scope: `checkout:${c.userId}`, key, fingerprint: fingerprint({ client: `user:${c.userId}`, body: body(p.variantId) }), state: 'in_flight', response_status: null, response_body: null, created_at: new Date().toISOString() }).execute();
     const dup = await c.json('POST', '/api/v1/checkout', body(p.variantId), { 'idempotency-key': key });
     assert.equal(dup.status, 409);
     assert.equal((await dup.json()).code, 'IDEMPOTENCY_IN_FLIGHT');

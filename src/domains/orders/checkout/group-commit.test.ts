@@ -72,7 +72,7 @@ test('mixed verdicts in batches: failures write nothing, the rest commit with di
 test('keys in a batch: stored with the order, replayed, refused for another payload, a stale key taken over', async () => {
   const p = await makeProduct(w.h, { umkmId: umkm, stock: 50 });
   const body = (qty: number): ApiCheckoutBody => ({ lines: [{ variantId: p.variantId, qty }], buyer: { name: 'Rina', phone: '081234567890' }, delivery: { kind: 'pickup', servicePointId: sp }, paymentMethod: 'transfer' });
-  const go = (key: string, b: ApiCheckoutBody) => apiCheckout(w.h.db, { key, body: b, actor: null, secret: 'test-secret' });
+  const go = (key: string, b: ApiCheckoutBody) => apiCheckout(w.h.db, { key, body: b, actor: null, secret: 'test-secret', client: 'batch-test' });
   const first = await go('batch-key-0001', body(1));
   assert.equal(first.replayed, false);
   const placed = first.body as { groupId: string; payment: { amount: number } | null };
@@ -82,7 +82,7 @@ test('keys in a batch: stored with the order, replayed, refused for another payl
   assert.deepEqual(again.body, first.body);
   await assert.rejects(go('batch-key-0001', body(2)), (e: any) => e.code === 'IDEMPOTENCY_KEY_REUSED');
   // A crashed request of another process left its key in flight two minutes ago: taken over.
-  await w.h.db.insertInto('idempotency_keys').values({ scope: 'checkout:anon', key: 'batch-key-stale', fingerprint: fingerprint(body(3)), state: 'in_flight', response_status: null, response_body: null, created_at: new Date(Date.now() - 120_000).toISOString() }).execute();
+  await w.h.db.insertInto('idempotency_keys').values({ scope: 'checkout:anon', key: 'batch-key-stale', fingerprint: fingerprint({ client: 'local:batch-test', body: body(3) }), state: 'in_flight', response_status: null, response_body: null, created_at: new Date(Date.now() - 120_000).toISOString() }).execute();
   const taken = await go('batch-key-stale', body(3));
   assert.equal(taken.replayed, false);
   const row = await w.h.db.selectFrom('idempotency_keys').selectAll().where('key', '=', 'batch-key-stale').executeTakeFirstOrThrow();

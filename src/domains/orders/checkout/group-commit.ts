@@ -17,13 +17,15 @@ import type { Actor } from '../../../kernel/auth/index.js';
 import type { StoredResponse } from '../../../kernel/http/index.js';
 import { reserveStockMany } from '../../catalog/index.js';
 import { quoteShipping, type ShippingQuery } from '../shipping.js';
-import { dispatchOrderEvents, runTxListeners, type OrderEvent } from '../events.js';
+import { dispatchOrderEvents, type OrderEvent } from '../events.js';
+import { recordPlacement } from '../lifecycle.js';
 import { prepare, type PlaceOrderInput, type Placed } from './place-order.js';
 import { planCheckout, type Plan, type VariantInfo } from './plan.js';
 import { readDestinations, readVariants, reserveSeqs } from './batch-read.js';
 import { recordAssistedCash } from './assisted-cash.js';
 import { keyVerdicts, storeKeys, type IdemKey } from './batch-keys.js';
 import { checkoutAlone } from './checkout-alone.js';
+import { claimGroups, takenGroups } from './claim-group.js';
 
 export type { IdemKey } from './batch-keys.js';
 
@@ -182,6 +184,8 @@ export class CheckoutBatcher {
     };
     const now = new Date().toISOString();
     const planned: Planned[] = [];
+    // Client-minted group ids must name new groups, also within this batch.
+    const taken = await takenGroups(tx, todo.flatMap(([, x]) => (x.groupId ? [x.groupId] : [])));
     for (const [p, x] of todo) {
       const d = x.delivery;
       const destVillage = d.kind === 'pickup' ? dests.points.get(d.servicePointId) ?? null : dests.villages.has(d.villageCode) ? d.villageCode : null;
@@ -190,6 +194,11 @@ export class CheckoutBatcher {
         outcomes.set(p, { kind: 'failed', failure: r });
         continue;
       }
+      if (taken.has(r.value.placed.groupId)) {
+        outcomes.set(p, { kind: 'failed', failure: fail('ORDERS_GROUP_TAKEN') });
+        continue;
+      }
+      taken.add(r.value.placed.groupId);
       // The next checkout in the batch sees what this one took.
       for (const l of r.value.lineRows) {
         const v = variants.get(l.variant_id) as VariantInfo;
@@ -204,6 +213,8 @@ export class CheckoutBatcher {
   private async write(tx: Tx, planned: Planned[], outcomes: Map<Pending, Outcome>, events: OrderEvent[]) {
     const lines = planned.flatMap(({ p, plan }) => plan.lineRows.map((l) => ({ variantId: l.variant_id, qty: l.qty, ref: l.order_id, actorId: p.actor?.userId ?? null })));
     if (!(await reserveStockMany(tx, lines))) throw new Error('stock changed under a batch');
+    // Another server claimed one of these groups meanwhile: each checkout then decides alone.
+    if ((await claimGroups(tx, planned.map((x) => x.plan.placed.groupId), planned[0].plan.now)) !== planned.length) throw new Error('a group was claimed meanwhile');
     const orders = planned.flatMap((x) => x.plan.orderRows);
     // ~40 columns a row: 400 rows stay under every driver's bound-parameter limit.
     for (let i = 0; i < orders.length; i += 400) await tx.insertInto('orders').values(orders.slice(i, i + 400)).execute();
@@ -213,13 +224,13 @@ export class CheckoutBatcher {
     if (carts.length) await tx.deleteFrom('cart_lines').where('cart_id', 'in', carts).execute();
     const keys: { idem: IdemKey; response: StoredResponse; staleKeyAt: string | null }[] = [];
     for (const { p, plan, staleKeyAt } of planned) {
+      events.push(...(await recordPlacement(tx, plan.orderRows, p.actor?.userId ?? null)));
       if (plan.assisted) await recordAssistedCash(tx, plan.placed.groupId, plan.orderRows, p.actor!.userId, p.input.agentServicePointId!, plan.now, events);
       const response = p.respond ? await p.respond(tx, plan.placed) : null;
       if (p.idem) keys.push({ idem: p.idem, response: response ?? { status: 201, body: plan.placed }, staleKeyAt });
       outcomes.set(p, { kind: 'placed', placed: plan.placed, response });
     }
     if (!(await storeKeys(tx, keys))) throw new Error('an idempotency key was stored meanwhile');
-    await runTxListeners(tx, events);
   }
 }
 

@@ -15,10 +15,12 @@ import { normaliseMobile, scopeIds, type Actor } from '../../../kernel/auth/inde
 import { reserveStock } from '../../catalog/index.js';
 import type { Channel, PaymentMethod } from '../orders.tables.js';
 import { quoteShipping } from '../shipping.js';
-import { dispatchOrderEvents, runTxListeners, type OrderEvent } from '../events.js';
+import { dispatchOrderEvents, type OrderEvent } from '../events.js';
+import { recordPlacement } from '../lifecycle.js';
 import { readCheckout } from './checkout-read.js';
 import { recordAssistedCash } from './assisted-cash.js';
 import { planCheckout } from './plan.js';
+import { claimGroups } from './claim-group.js';
 import '../messages.js';
 
 export const MAX_LINES = 50;
@@ -37,7 +39,7 @@ export interface PlaceOrderInput {
   agentServicePointId?: string | null;
   /** Assisted orders: the villager agreed to their name (and phone) being recorded. */
   consent?: boolean;
-  /** A client-minted group id (`grp_…`), so an offline agent can replay safely. */
+  /** A client-minted id (`grp_…`) for a NEW group; a group another checkout made is refused. */
   groupId?: string;
 }
 
@@ -119,11 +121,7 @@ export async function placeOrder(db: Tx, input: PlaceOrderInput, actor: Actor | 
   const own = !(db as { isTransaction?: boolean }).isTransaction;
   const events: OrderEvent[] = [];
   try {
-    const r = await inTransaction(db, async (tx) => {
-      const x = await placeIn(tx, pre.value, actor, events);
-      if (x.ok) await runTxListeners(tx, events);
-      return x;
-    });
+    const r = await inTransaction(db, (tx) => placeIn(tx, pre.value, actor, events));
     if (r.ok) dispatchOrderEvents(events);
     return r;
   } catch (e) {
@@ -145,6 +143,7 @@ async function placeIn(tx: Tx, input: Prepared, actor: Actor | null, events: Ord
   });
   if (!planned.ok) return planned;
   const plan = planned.value;
+  if ((await claimGroups(tx, [plan.placed.groupId], plan.now)) !== 1) throw new CheckoutFailure('ORDERS_GROUP_TAKEN');
   // Conditional update per line: a lost race for the last units rolls the whole checkout back.
   for (const l of plan.lineRows) {
     if (!(await reserveStock(tx, l.variant_id, l.qty, l.order_id, actor?.userId ?? null))) {
@@ -153,6 +152,7 @@ async function placeIn(tx: Tx, input: Prepared, actor: Actor | null, events: Ord
   }
   await tx.insertInto('orders').values(plan.orderRows).execute();
   await tx.insertInto('order_lines').values(plan.lineRows).execute();
+  events.push(...(await recordPlacement(tx, plan.orderRows, actor?.userId ?? null)));
   if (plan.assisted) await recordAssistedCash(tx, plan.placed.groupId, plan.orderRows, actor!.userId, input.agentServicePointId!, plan.now, events);
   return ok(plan.placed);
 }

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { isPostgres, type Migrations } from '../../../kernel/db/index.js';
+import { groupsOutboxMigrations } from './groups-outbox.js';
 
 // Migration names start with 06xx so the whole app's migrations sort by domain.
 export const ordersMigrations: Migrations = {
@@ -158,4 +159,5 @@ export const ordersMigrations: Migrations = {
       await db.schema.createIndex('agent_commissions_order_kind').on('agent_commissions').columns(['order_id', 'kind']).unique().execute();
     },
   },
+  ...groupsOutboxMigrations,
 };

@@ -82,20 +82,25 @@ export function TrackForm(p: { c: C; raw?: Record<string, string>; error?: strin
 }
 
 /** Buttons for the buyer on the tracking page (guest proof = number + phone, sent again). */
-export function BuyerActions(p: { c: C; o: OrdersTable; phone: string }) {
+/**
+ * Cancel / "received" buttons, only on pages that prove ownership: the signed confirmation
+ * link carries its group and signature into the form (track.routes.tsx checks them again).
+ */
+export function BuyerActions(p: { c: C; o: OrdersTable; group: string; sig: string }) {
   const l = p.c.get('locale');
   const o = p.o;
   const canCancel = o.status === 'placed' && o.fulfilment_status === 'unfulfilled';
   const canConfirm = o.status === 'placed' && ['handed_over', 'in_transit', 'ready_for_pickup'].includes(o.fulfilment_status);
   if (!canCancel && !canConfirm) return null;
+  const proof = <><input type="hidden" name="number" value={o.number} /><input type="hidden" name="group" value={p.group} /><input type="hidden" name="sig" value={p.sig} /></>;
   return (
     <div class="row">
       {canCancel ? (
-        <form method="post" action="/lacak/batal"><Csrf c={p.c} /><input type="hidden" name="number" value={o.number} /><input type="hidden" name="phone" value={p.phone} />
+        <form method="post" action="/lacak/batal"><Csrf c={p.c} />{proof}
           <button type="submit">{t(l, 'orders.track.cancel')}</button></form>
       ) : null}
       {canConfirm ? (
-        <form method="post" action="/lacak/terima"><Csrf c={p.c} /><input type="hidden" name="number" value={o.number} /><input type="hidden" name="phone" value={p.phone} />
+        <form method="post" action="/lacak/terima"><Csrf c={p.c} />{proof}
           <button type="submit" class="primary">{t(l, 'orders.track.confirm')}</button></form>
       ) : null}
     </div>

@@ -1,6 +1,7 @@
-// The buyer sees the parcel's tracking number and one-time pickup code on their own pages
-// (tracking by number + phone, "my orders", the tracking API); the seller, the points' agents,
-// another buyer and a wrong phone do not.
+// The buyer sees the parcel's tracking number and one-time pickup code on their own pages (the
+// signed confirmation link, "my orders"); tracking by number + phone (page and API) shows the
+// tracking number only, and the seller, the points' agents, another buyer and a wrong phone see
+// no code.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createWorld, type World } from '../../../testing.js';
@@ -12,6 +13,7 @@ import { makeNetwork, type TestNetwork } from '../../logistics/testing.js';
 import { parcelsForOrder } from '../../logistics/index.js';
 import { placeOrder } from '../checkout/place-order.js';
 import { recordFulfilment } from '../orders.service.js';
+import { confirmationPath } from './confirm-link.js';
 
 let w: World;
 let net: TestNetwork;
@@ -44,15 +46,18 @@ test('pickup code on the buyer’s pages only, gone once the parcel is collected
   const shown = new RegExp(`data-pickup-code="${code}"`);
   const anywhere = new RegExp(`(?<![0-9])${code}(?![0-9])`);
 
+  const confirmation = await (await w.client().get(confirmationPath('test-secret', placed.groupId))).text();
+  assert.match(confirmation, shown);
+  assert.match(confirmation, /Kode ambil/);
+  assert.match(await (await buyer.get('/pesanan-saya')).text(), shown);
+  // Number + phone (guessable): the tracking number, never the code.
   const tracked = await w.client().form('/lacak', { number: order.number, phone: '0812-3456-7123' });
   assert.equal(tracked.status, 200);
   const html = await tracked.text();
-  assert.match(html, shown);
   assert.match(html, new RegExp(parcel.trackingNumber));
-  assert.match(html, /Kode ambil/);
-  assert.match(await (await buyer.get('/pesanan-saya')).text(), shown);
+  assert.doesNotMatch(html, anywhere);
   const api = await (await w.client().get(`/api/v1/orders/track?number=${order.number}&phone=081234567123`)).json();
-  assert.deepEqual(api.parcels, [{ trackingNumber: parcel.trackingNumber, status: parcel.status, pickupCode: code }]);
+  assert.deepEqual(api.parcels, [{ trackingNumber: parcel.trackingNumber, status: parcel.status }]);
 
   // Nobody else: a wrong phone, another buyer, the seller, the agent of the pickup point, the public parcel page.
   const wrong = await w.client().form('/lacak', { number: order.number, phone: '081299999999' });

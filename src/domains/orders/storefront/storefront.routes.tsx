@@ -1,8 +1,9 @@
 // Storefront pages: village pages, cart (cookie-bound, server-side), checkout (guest or
-// buyer), confirmation and tracking. Every form carries CSRF and works without JavaScript.
+// buyer); confirmation and tracking in track.routes.tsx. Every form carries CSRF and works
+// without JavaScript.
 import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { page, fingerprint, translateFields, controlCharFields, parseBodyUnguarded, type AppEnv } from '../../../kernel/http/index.js';
+import { page, fingerprint, translateFields, controlCharFields, type AppEnv } from '../../../kernel/http/index.js';
 import { AppError, errorSpec, type FieldErrors } from '../../../kernel/errors/index.js';
 import { t } from '../../../kernel/i18n/index.js';
 import { normaliseMobile } from '../../../kernel/auth/index.js';
@@ -10,16 +11,12 @@ import { createCart, cartExists, putLine, viewCart } from '../cart/cart.service.
 import type { PlaceOrderInput } from '../checkout/place-order.js';
 import { checkoutBatcher } from '../checkout/group-commit.js';
 import { listedProducts, villagePage } from '../orders.queries.js';
-import { orderByNumber, ordersWithLines } from '../orders.repo.js';
-import { cancelOrder, confirmReceipt } from '../orders.service.js';
-import { ensurePayment } from '../payments/intent.js';
-import { qrisMerchant, qrisPayload, qrisSvg } from '../payments/qris.js';
 import { CartPage, VillagePage } from './storefront.views.js';
 import { CheckoutPage } from './checkout.views.js';
-import { BuyerActions, BuyerParcels, OrderCard, PaymentBox, TrackForm } from './order.views.js';
-import { buyerParcels } from '../parcels.js';
 import { checkoutState } from './checkout-form.js';
-import { confirmationPath, validSig } from './confirm-link.js';
+import { confirmationPath } from './confirm-link.js';
+import { trackRoutes } from './track.routes.js';
+import { formBody } from './form-body.js';
 
 type C = Context<AppEnv>;
 export const CART_COOKIE = 'lumbung_cart';
@@ -36,12 +33,6 @@ async function cartId(c: C, create: boolean): Promise<string | null> {
 
 const msg = (c: C, code: string, params?: Record<string, unknown>) => t(c.get('locale'), errorSpec(code).message, params);
 
-async function formBody(c: C, unguarded = false): Promise<Record<string, string>> {
-  const body = await (unguarded ? parseBodyUnguarded(c)() : c.req.parseBody());
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(body)) if (typeof v === 'string' && k !== '_csrf') out[k] = v.slice(0, 500);
-  return out;
-}
 
 export function storefrontRoutes() {
   const app = new Hono<AppEnv>();
@@ -141,63 +132,6 @@ export function storefrontRoutes() {
     }
   });
 
-  app.get('/pesanan/selesai/:group/:sig', async (c) => {
-    const db = c.get('deps').h.db;
-    const { group, sig } = c.req.param();
-    if (!validSig(c.get('deps').config.secret, group, sig)) throw new AppError('NOT_FOUND');
-    const orders = await ordersWithLines(db, { groupId: group });
-    if (orders.length === 0) throw new AppError('NOT_FOUND');
-    const pay = await ensurePayment(db, group);
-    const payment = pay.ok ? pay.value : null;
-    const qr = payment && payment.method === 'qris' && payment.status === 'pending' ? await qrisSvg(qrisPayload(qrisMerchant(), payment.amount, payment.id)) : null;
-    const l = c.get('locale');
-    return page(c, { title: t(l, 'orders.confirm.title') }, (
-      <>
-        <section class="notice" role="status"><h1>{t(l, 'orders.confirm.title')}</h1><p>{t(l, 'orders.confirm.keep')}</p></section>
-        <PaymentBox c={c} method={orders[0].payment_method} payment={payment} qrSvg={qr} paid={orders.every((o) => o.payment_status === 'paid')} regionCode={orders[0].delivery_village_code} reservedUntil={orders[0].reserved_until} />
-        <h2>{t(l, 'orders.confirm.orders')}</h2>
-        {orders.map((o) => <OrderCard c={c} o={o} />)}
-      </>
-    ));
-  });
-
-  app.get('/lacak', (c) => page(c, { title: t(c.get('locale'), 'orders.track.title') }, <TrackForm c={c} />));
-
-  const track = async (c: C, f: Record<string, string>, notice?: string) => {
-    const db = c.get('deps').h.db;
-    const phone = normaliseMobile(f.phone ?? '');
-    const o = phone ? await orderByNumber(db, f.number ?? '') : undefined;
-    // One answer for "no such order" and "wrong phone": numbers are guessable, phones are the proof.
-    if (!o || !phone || o.buyer_phone !== phone) {
-      return page(c, { title: t(c.get('locale'), 'orders.track.title'), status: 404 }, <TrackForm c={c} raw={f} error={msg(c, 'ORDERS_NOT_FOUND')} />);
-    }
-    const [full] = await ordersWithLines(db, { ids: [o.id] });
-    const parcels = await buyerParcels(db, [o.id]);
-    return page(c, { title: t(c.get('locale'), 'orders.track.title') }, (
-      <>
-        {notice ? <div class="notice" role="status"><p>{notice}</p></div> : null}
-        <OrderCard c={c} o={full}><BuyerParcels c={c} parcels={parcels.get(o.id)} /><BuyerActions c={c} o={full} phone={f.phone} /></OrderCard>
-        <TrackForm c={c} />
-      </>
-    ));
-  };
-
-  app.post('/lacak', async (c) => track(c, await formBody(c)));
-
-  for (const [path, fn, done] of [['/lacak/batal', cancelOrder, 'orders.track.cancelled'], ['/lacak/terima', confirmReceipt, 'orders.track.received']] as const) {
-    app.post(path, async (c) => {
-      const db = c.get('deps').h.db;
-      const f = await formBody(c);
-      const phone = normaliseMobile(f.phone ?? '');
-      const o = phone ? await orderByNumber(db, f.number ?? '') : undefined;
-      if (!o || !phone) return track(c, f);
-      const r = await fn(db, o.id, { kind: 'guest', phone });
-      if (!r.ok) {
-        if (r.code === 'ORDERS_NOT_FOUND') return track(c, f);
-        return page(c, { title: t(c.get('locale'), 'orders.track.title'), status: 409 }, <TrackForm c={c} raw={f} error={msg(c, r.code, r.params)} />);
-      }
-      return track(c, f, t(c.get('locale'), done));
-    });
-  }
+  trackRoutes(app);
   return app;
 }

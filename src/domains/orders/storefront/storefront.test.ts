@@ -67,9 +67,11 @@ test('guest buys from two UMKM with pickup at a service point and COD, then trac
   const tr = await c.form('/lacak', { number: orders[0].number, phone: '0812-3456-7001' });
   assert.equal(tr.status, 200);
   assert.match(await tr.text(), /Menunggu penjual/);
-  // Cancel before packing releases the stock.
-  const cancel = await c.form('/lacak/batal', { number: orders[0].number, phone: '081234567001' });
-  assert.equal(cancel.status, 200);
+  // Cancel before packing (from the signed confirmation link) releases the stock.
+  const [, , , group, sig] = loc.split('/');
+  const cancel = await c.form('/lacak/batal', { number: orders[0].number, group, sig });
+  assert.equal(cancel.status, 303);
+  assert.match(await (await c.get(cancel.headers.get('location')!)).text(), /Pesanan dibatalkan/);
   const o0 = await w.h.db.selectFrom('orders').selectAll().where('id', '=', orders[0].id).executeTakeFirstOrThrow();
   assert.equal(o0.status, 'cancelled');
   const s = await stockOf(w.h.db, o0.umkm_id === orders[0].umkm_id ? a.variantId : b.variantId);
