@@ -1,9 +1,9 @@
 // Logistics: the hub network (village service point → kecamatan hub → kabupaten hub),
 // parcels with labels and tracking, daily manifests, route plans solved with lib/vrp,
 // scans with proof of delivery, shipping quotes for checkout and KPIs.
-import { defineDomain } from '../../kernel/domain/index.js';
-import { registerParcelLookup } from '../orders/index.js';
-import { wireOrders } from './orders.bridge.js';
+import { defineDomain, on, provide } from '../../kernel/domain/index.js';
+import { orderChanged, parcelLookup, shippingQuoter } from '../orders/index.js';
+import { parcelOnHandOver, quoteForOrders } from './orders.bridge.js';
 import { parcelsForOrders } from './parcels.service.js';
 import './logistics.tables.js';
 import { logisticsErrors, logisticsMessages } from './messages.js';
@@ -48,9 +48,13 @@ export const logisticsDomain = defineDomain({
     { href: '/logistik/kpi', label: 'logistics.nav.kpi', roles: ['regional_officer', 'national_admin'], order: 62 },
     { href: '/paket', label: 'logistics.nav.seller_parcels', roles: ['seller'], order: 63 },
   ],
+  // Hand-overs (→ parcels) happen inside the order change's transaction.
+  subscribes: [on(orderChanged, parcelOnHandOver)],
+  provides: [
+    // Checkout prices shipping by the network's routes.
+    provide(shippingQuoter, quoteForOrders),
+    // The buyer's order pages show the parcel's tracking number and one-time pickup code.
+    provide(parcelLookup, parcelsForOrders),
+  ],
 });
 
-// Shipping quotes and hand-overs (→ parcels) from orders.
-wireOrders();
-// The buyer's order pages show the parcel's tracking number and one-time pickup code.
-registerParcelLookup(parcelsForOrders);

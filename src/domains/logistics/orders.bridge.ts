@@ -1,6 +1,7 @@
-// The seam to orders: logistics prices shipping through orders' quoter registry, turns a
+// The seam to orders: logistics provides orders' shipping quoter port, turns a
 // hand-over into a parcel inside the same transaction as the order change (orders'
-// in-transaction outbox, so a parcel exists exactly when the hand-over does), and reports
+// orderChanged topic inside the transaction, so a parcel exists exactly when the hand-over
+// does), and reports
 // parcel milestones back as fulfilment changes. A catch-up sweep
 // (`parcelsFromHandedOverOrders`) covers orders handed over before their village's service
 // point was assigned to a hub.
@@ -9,7 +10,7 @@
 // leaves the hand-over standing and the sweep makes the parcel later; one that throws (the
 // database refused a write) rolls the hand-over back with it, so the seller is told and hands
 // over again rather than goods leaving without a parcel (orders-bridge.test.ts).
-import { onOrderChangeInTx, recordFulfilment, registerShippingQuoter } from '../orders/index.js';
+import { recordFulfilment, type OrderEvent, type ShippingQuoter } from '../orders/index.js';
 import type { Tx } from '../../kernel/db/index.js';
 import type { Actor } from '../../kernel/auth/index.js';
 import { createParcel } from './parcels.service.js';
@@ -17,16 +18,12 @@ import { pointForVillage } from './logistics.queries.js';
 import { quoteNetwork } from './quote.js';
 import type { ParcelStatus, ScanKind } from './logistics.tables.js';
 
-let wired = false;
+/** Orders' shipping quoter: the network's price, or null (orders then uses its flat table). */
+export const quoteForOrders: ShippingQuoter = async (d, q) => (await quoteNetwork(d, q))?.amount ?? null;
 
-/** Registers the quoter and the hand-over listener with orders (once per process). */
-export function wireOrders(): void {
-  if (wired) return;
-  wired = true;
-  registerShippingQuoter(async (d, q) => (await quoteNetwork(d, q))?.amount ?? null);
-  onOrderChangeInTx(async (tx, e) => {
-    if (e.kind === 'fulfilment' && e.to === 'handed_over') await parcelFromOrder(tx, e.orderId, e.at);
-  });
+/** A hand-over becomes a parcel inside the order change's own transaction. */
+export async function parcelOnHandOver(tx: Tx, e: OrderEvent): Promise<void> {
+  if (e.kind === 'fulfilment' && e.to === 'handed_over') await parcelFromOrder(tx, e.orderId, e.at);
 }
 
 /** Creates the parcel of a handed-over order (once): seller's point → buyer's point or address. */

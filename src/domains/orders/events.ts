@@ -1,12 +1,14 @@
 // Order events. Every transition (and the placement) is published by the one function that
 // makes it (lifecycle.ts `transition`, checkout's placement) through `publishOrderEvents`, which
 // in the transaction of the change writes the audit row, appends the event to the `order_outbox`
-// table and hands it to the in-transaction subscribers (partner webhooks, logistics parcels):
-// no caller can change an order and forget its event, and a subscriber's writes commit or roll
-// back with the change. After commit, the events also go to `onOrderEvent` listeners; those run
+// table and publishes it on `orderChanged` to the in-transaction subscribers (partner webhooks,
+// logistics parcels, declared in their manifests):
+// no caller can change an order and forget its event, and a subscriber's
+// writes commit or roll back with the change. After commit, the events also go to `onOrderEvent` listeners; those run
 // outside the transaction, so a slow or failing one can never undo an order change.
 import type { Tx } from '../../kernel/db/index.js';
 import { audit } from '../../kernel/audit/index.js';
+import { Topic } from '../../kernel/domain/index.js';
 import { newId } from '../../kernel/ids/index.js';
 
 export interface OrderEvent {
@@ -22,18 +24,12 @@ export interface OrderEvent {
 
 export type OrderEventListener = (e: OrderEvent) => void | Promise<void>;
 
-/** A subscriber inside the change's transaction: its writes commit or roll back with the order. */
-export type OrderTxListener = (tx: Tx, e: OrderEvent) => Promise<void>;
-const txListeners: OrderTxListener[] = [];
-
 /**
- * Subscribes inside the transaction of every transition: the subscriber reads each event as it
- * is appended to the outbox, so a partner webhook or a parcel is recorded exactly when the
- * order change is, even across a crash.
+ * Every placement and transition, published inside the change's transaction as it is appended
+ * to the outbox: a subscriber (declared in its domain's manifest) records a partner webhook or a
+ * parcel exactly when the order change is, even across a crash.
  */
-export function onOrderChangeInTx(listener: OrderTxListener): void {
-  txListeners.push(listener);
-}
+export const orderChanged = new Topic<OrderEvent>('orders.order_changed');
 
 export type NewOrderEvent = Omit<OrderEvent, 'eventId'>;
 
@@ -52,7 +48,7 @@ export async function publishOrderEvents(tx: Tx, news: NewOrderEvent[], actorId:
       id: e.eventId, order_id: e.orderId, kind: e.kind, from_status: e.from, to_status: e.to, actor_id: actorId, at: e.at,
     }))).execute();
   }
-  for (const e of events) for (const l of txListeners) await l(tx, e);
+  for (const e of events) await orderChanged.publish(tx, e);
   return events;
 }
 

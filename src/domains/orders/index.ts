@@ -10,6 +10,9 @@ import { paymentsMessages } from './payments/payments.routes.js';
 import { ordersNav, sellerOrdersPanel } from './seller/seller.routes.js';
 import { EXPIRE_JOB, runExpiryJob, scheduleExpiry } from './expiry-job.js';
 import { ordersMigrations } from './migrations/index.js';
+import { orderChanged } from './events.js';
+import { shippingQuoter } from './shipping.js';
+import { parcelLookup } from './parcels.js';
 import { ordersRoutes } from './orders.routes.js';
 
 export { ordersMigrations } from './migrations/index.js';
@@ -19,14 +22,14 @@ export type { OrdersTable, OrderLinesTable, OrderStatus, PaymentStatus, Fulfilme
 export { placeOrder, CheckoutFailure, MAX_LINES, MAX_QTY, type PlaceOrderInput, type Placed, type PlacedOrder, type Delivery } from './checkout/place-order.js';
 /** Group commit: the process's checkout batcher (storefront, API and assisted orders use it). */
 export { checkoutBatcher, CheckoutBatcher } from './checkout/group-commit.js';
-/** Logistics plugs in real shipping quotes; null (or no quoter) falls back to the flat weight-band table. */
-export { registerShippingQuoter, flatRate, type ShippingQuoter, type ShippingQuery } from './shipping.js';
-/** Logistics tells the buyer's pages an order's parcels (tracking number, pickup code). */
-export { registerParcelLookup, type BuyerParcel, type ParcelLookup } from './parcels.js';
+/** Port: logistics provides real shipping quotes; without one (or without a quote) the flat weight-band table prices. */
+export { shippingQuoter, flatRate, type ShippingQuoter, type ShippingQuery } from './shipping.js';
+/** Port: logistics tells the buyer's pages an order's parcels (tracking number, pickup code). */
+export { parcelLookup, type BuyerParcel, type ParcelLookup } from './parcels.js';
 /** Subscribe to every placement and status/payment/fulfilment transition, delivered after commit. */
 export { onOrderEvent, flushOrderEvents, type OrderEvent, type OrderEventListener } from './events.js';
-/** Subscribe inside the transaction of every placement and transition, as each event is appended to `order_outbox` (webhooks, parcels commit with the order). */
-export { onOrderChangeInTx, type OrderTxListener } from './events.js';
+/** Topic: every placement and transition inside its transaction, as each event is appended to `order_outbox` (webhooks, parcels commit with the order). */
+export { orderChanged } from './events.js';
 /** Fulfilment moves validated against the transition table and audit-logged (logistics scans call it). */
 export { recordFulfilment, cancelOrder, confirmReceipt, expireReservations, mayMoveFulfilment, type Requester } from './orders.service.js';
 /** The legal transitions of the three status columns, as data. */
@@ -54,4 +57,6 @@ export const ordersDomain = defineDomain({
   jobs: { [EXPIRE_JOB]: runExpiryJob },
   // Expired reservations are released by a recurring job; startup queues a run at once (catch-up).
   startup: [(h) => scheduleExpiry(h.db, new Date())],
+  publishes: { orderChanged },
+  needs: { shippingQuoter, parcelLookup },
 });

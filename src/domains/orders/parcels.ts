@@ -1,8 +1,9 @@
 // The buyer's parcels, through a seam: logistics owns parcels and imports orders, so orders
-// cannot import logistics; logistics registers its lookup here instead. The pickup code is
+// cannot import logistics; logistics provides this port in its manifest instead. The pickup code is
 // the buyer's proof of collection (the point asks for it before handing over), so it is
 // shown only on the buyer's own pages: tracking by number + phone and "my orders".
 import type { Tx } from '../../kernel/db/index.js';
+import { Port } from '../../kernel/domain/index.js';
 
 export interface BuyerParcel {
   trackingNumber: string;
@@ -13,14 +14,10 @@ export interface BuyerParcel {
 /** Parcels of each of the given orders, in one read. */
 export type ParcelLookup = (db: Tx, orderIds: string[]) => Promise<Map<string, BuyerParcel[]>>;
 
-let lookup: ParcelLookup | null = null;
-
-/** Lets logistics tell orders the parcels (tracking number, pickup code) of an order. */
-export function registerParcelLookup(fn: ParcelLookup | null): void {
-  lookup = fn;
-}
+/** Logistics tells orders the parcels (tracking number, pickup code) of orders; none without it. */
+export const parcelLookup = new Port<ParcelLookup>('orders.parcel_lookup', async () => new Map());
 
 /** Parcels of each order, for the buyer's pages only; none without logistics. */
 export async function buyerParcels(db: Tx, orderIds: string[]): Promise<Map<string, BuyerParcel[]>> {
-  return lookup ? lookup(db, orderIds) : new Map();
+  return parcelLookup.get()(db, orderIds);
 }

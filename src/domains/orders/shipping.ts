@@ -1,7 +1,8 @@
-// Shipping quotes. Logistics registers a quoter that knows real routes; until then (or when
+// Shipping quotes. Logistics provides a quoter that knows real routes; without it (or when
 // it has no quote for a pair) the flat weight-band table below prices by how far apart the
 // two villages are in the region tree. The quote is frozen into the order at placement.
 import type { Tx } from '../../kernel/db/index.js';
+import { Port } from '../../kernel/domain/index.js';
 
 export interface ShippingQuery {
   fromVillageCode: string;
@@ -10,12 +11,8 @@ export interface ShippingQuery {
 }
 export type ShippingQuoter = (db: Tx, q: ShippingQuery) => Promise<number | null>;
 
-let quoter: ShippingQuoter | null = null;
-
-/** Lets logistics price shipping; `null` from the quoter falls back to the flat table. */
-export function registerShippingQuoter(q: ShippingQuoter | null): void {
-  quoter = q;
-}
+/** Real route prices (logistics provides them); without a quote the flat table below prices. */
+export const shippingQuoter = new Port<ShippingQuoter>('orders.shipping_quoter', async () => null);
 
 /** Band by distance in the region tree: base for the first kg, then per started extra kg. */
 export const FLAT_RATES = {
@@ -42,9 +39,7 @@ export function flatRate(q: ShippingQuery): number {
 }
 
 export async function quoteShipping(db: Tx, q: ShippingQuery): Promise<number> {
-  if (quoter) {
-    const v = await quoter(db, q);
-    if (v !== null && Number.isSafeInteger(v) && v >= 0) return v;
-  }
+  const v = await shippingQuoter.get()(db, q);
+  if (v !== null && Number.isSafeInteger(v) && v >= 0) return v;
   return flatRate(q);
 }

@@ -1,7 +1,7 @@
 // Partners: partner platforms, partnerships with UMKM and BUMDes/koperasi, product feeds,
 // orders in, signed status webhooks, and auditable incentive statements.
-import { defineDomain } from '../../kernel/domain/index.js';
-import { onOrderChangeInTx } from '../orders/index.js';
+import { defineDomain, on } from '../../kernel/domain/index.js';
+import { orderChanged } from '../orders/index.js';
 import { deliverWebhookJob, queueWebhook, WEBHOOK_JOB } from './webhooks.js';
 import './partners.tables.js';
 import { partnersErrors, partnersMessages } from './messages.js';
@@ -29,6 +29,9 @@ export const partnersDomain = defineDomain({
   // A partner grant names a partner platform; platforms are national, so the grant has no region.
   scopes: { partner: async (db, id) => ((await db.selectFrom('partners').select('id').where('id', '=', id).executeTakeFirst()) ? null : undefined) },
   scopeLabels: { partner: async (db, ids) => new Map((await db.selectFrom('partners').select(['id', 'name']).where('id', 'in', ids).execute()).map((r) => [r.id, r.name])) },
+  // Outbox subscriber: a partner order's transition and its webhook delivery commit together. The
+  // placement itself is not sent: the partner placed the order and holds the synchronous answer.
+  subscribes: [on(orderChanged, async (tx, e) => { if (e.kind !== 'placed') await queueWebhook(tx, e); })],
   nav: [
     { href: '/mitra', label: 'nav.partners', roles: ['partner'], order: 20 },
     { href: '/kemitraan', label: 'nav.partnerships', roles: ['community_manager'], order: 40 },
@@ -37,6 +40,3 @@ export const partnersDomain = defineDomain({
   ],
 });
 
-// Outbox subscriber: a partner order's transition and its webhook delivery commit together. The
-// placement itself is not sent: the partner placed the order and holds the synchronous answer.
-onOrderChangeInTx(async (tx, e) => { if (e.kind !== 'placed') await queueWebhook(tx, e); });

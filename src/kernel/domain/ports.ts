@@ -47,6 +47,20 @@ export class Port<T> {
     return this.by;
   }
 
+  /**
+   * Runs `fn` with `double` standing in for the connected implementation, then puts the
+   * connection back: the one way a test replaces a port, scoped to the code it tests.
+   */
+  async withDouble<R>(double: T, fn: () => Promise<R>): Promise<R> {
+    const saved = this.impl;
+    this.impl = double;
+    try {
+      return await fn();
+    } finally {
+      this.impl = saved;
+    }
+  }
+
   /** The connected implementation, else the fallback; a required port left unmet throws. */
   get(): T {
     if (this.impl !== undefined) return this.impl;

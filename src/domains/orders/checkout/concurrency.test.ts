@@ -6,7 +6,7 @@ import { anyVillage, makeServicePoint, makeUmkm } from '../../community/testing.
 import { makeProduct } from '../../catalog/testing.js';
 import { stockOf } from '../../catalog/index.js';
 import { placeOrder } from './place-order.js';
-import { registerShippingQuoter } from '../shipping.js';
+import { shippingQuoter } from '../shipping.js';
 import { fingerprint } from '../../../kernel/http/index.js';
 
 let w: World;
@@ -80,10 +80,12 @@ test('the same key while the first request is in flight: 409; a failed attempt f
     const gate = new Promise<void>((r) => { release = r; });
     let entered!: () => void;
     const inside = new Promise<void>((r) => { entered = r; });
-    registerShippingQuoter(async () => { entered(); await gate; return null; });
-    const slow = c.json('POST', '/api/v1/checkout', body(p.variantId), { 'idempotency-key': key });
-    await inside;
-    registerShippingQuoter(null);
+    // The slow quoter stands in only while the first request enters it.
+    const { slow } = await shippingQuoter.withDouble(async () => { entered(); await gate; return null; }, async () => {
+      const first = c.json('POST', '/api/v1/checkout', body(p.variantId), { 'idempotency-key': key });
+      await inside;
+      return { slow: first };
+    });
     const dup = await c.json('POST', '/api/v1/checkout', body(p.variantId), { 'idempotency-key': key });
     assert.equal(dup.status, 409);
     assert.equal((await dup.json()).code, 'IDEMPOTENCY_IN_FLIGHT');
