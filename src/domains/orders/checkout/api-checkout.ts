@@ -3,6 +3,7 @@
 // order created in the same transaction, and the response stored under the key. The route
 // and bench/orders.ts both call this, so the bench measures what production runs.
 import type { Db } from '../../../kernel/db/index.js';
+import type { Payee } from '../../../kernel/config.js';
 import { AppError, unwrap } from '../../../kernel/errors/index.js';
 import { fingerprint } from '../../../kernel/http/index.js';
 import type { Actor } from '../../../kernel/auth/index.js';
@@ -24,7 +25,7 @@ export interface ApiCheckoutBody {
   groupId?: string;
 }
 
-export async function apiCheckout(db: Db, o: { key: string; body: ApiCheckoutBody; actor: Actor | null; secret: string }) {
+export async function apiCheckout(db: Db, o: { key: string; body: ApiCheckoutBody; actor: Actor | null; secret: string; payee: Payee }) {
   const b = o.body;
   let lines = b.lines ?? [];
   if (b.cartId) {
@@ -43,7 +44,7 @@ export async function apiCheckout(db: Db, o: { key: string; body: ApiCheckoutBod
         status: 201,
         body: {
           ...placed, confirmationUrl: confirmationPath(o.secret, placed.groupId),
-          payment: pay ? { id: pay.id, method: pay.method, amount: pay.amount, uniqueCode: pay.unique_code, qris: pay.method === 'qris' ? qrisPayload(qrisMerchant(), pay.amount, pay.id) : null } : null,
+          payment: pay ? { id: pay.id, method: pay.method, amount: pay.amount, uniqueCode: pay.unique_code, reference: pay.reference, qris: pay.method === 'qris' && pay.reference ? qrisPayload(qrisMerchant(o.payee), pay.amount, pay.reference) : null } : null,
         },
       };
     },

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { isPostgres, type Migrations } from '../../../kernel/db/index.js';
+import { paymentsMigrations0610 } from './payments-0610.js';
 
 // Migration names start with 06xx so the whole app's migrations sort by domain.
 export const ordersMigrations: Migrations = {
@@ -158,4 +159,5 @@ export const ordersMigrations: Migrations = {
       await db.schema.createIndex('agent_commissions_order_kind').on('agent_commissions').columns(['order_id', 'kind']).unique().execute();
     },
   },
+  ...paymentsMigrations0610,
 };

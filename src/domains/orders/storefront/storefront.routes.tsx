@@ -145,7 +145,7 @@ export function storefrontRoutes() {
     if (orders.length === 0) throw new AppError('NOT_FOUND');
     const pay = await ensurePayment(db, group);
     const payment = pay.ok ? pay.value : null;
-    const qr = payment && payment.method === 'qris' && payment.status === 'pending' ? await qrisSvg(qrisPayload(qrisMerchant(), payment.amount, payment.id)) : null;
+    const qr = payment && payment.method === 'qris' && payment.status === 'pending' && payment.reference ? await qrisSvg(qrisPayload(qrisMerchant(c.get('deps').config.payee), payment.amount, payment.reference)) : null;
     const l = c.get('locale');
     return page(c, { title: t(l, 'orders.confirm.title') }, (
       <>
