@@ -29,17 +29,18 @@ export interface Payee {
 
 /**
  * Payee settings: required in production (no made-up account may ever be shown to a buyer),
- * demo values otherwise. Name and city limits are QRIS's (EMVCo tags 59 and 60).
+ * demo values otherwise. Name and city limits are QRIS's (EMVCo tags 59 and 60). A value that
+ * identifies the payee may not be the demo one in production (the bank, city and postal code may).
  */
 const PAYEE_VARS = [
-  { key: 'LUMBUNG_PAYEE_BANK', demo: 'BRI', pattern: /^.{2,40}$/, hint: 'bank name, e.g. BRI' },
-  { key: 'LUMBUNG_PAYEE_ACCOUNT', demo: '0123-01-000123-30-1', pattern: /^[0-9][0-9 .-]{4,30}$/, hint: 'account number' },
-  { key: 'LUMBUNG_PAYEE_NAME', demo: 'Lumbung Desa (DEMO)', pattern: /^.{2,60}$/, hint: 'account holder name' },
-  { key: 'LUMBUNG_QRIS_MERCHANT_PAN', demo: '936000000000000001', pattern: /^\d{16,19}$/, hint: '16-19 digits' },
-  { key: 'LUMBUNG_QRIS_NMID', demo: 'ID1026000000001', pattern: /^ID\d{10,13}$/, hint: 'ID + 10-13 digits' },
-  { key: 'LUMBUNG_QRIS_MERCHANT_NAME', demo: 'LUMBUNG DESA DEMO', pattern: /^[\x20-\x7e]{1,25}$/, hint: 'at most 25 ASCII characters' },
-  { key: 'LUMBUNG_QRIS_CITY', demo: 'BAJAWA', pattern: /^[\x20-\x7e]{1,15}$/, hint: 'at most 15 ASCII characters' },
-  { key: 'LUMBUNG_QRIS_POSTAL_CODE', demo: '86413', pattern: /^\d{5}$/, hint: '5 digits' },
+  { key: 'LUMBUNG_PAYEE_BANK', identifies: false, demo: 'BRI', pattern: /^.{2,40}$/, hint: 'bank name, e.g. BRI' },
+  { key: 'LUMBUNG_PAYEE_ACCOUNT', identifies: true, demo: '0123-01-000123-30-1', pattern: /^[0-9][0-9 .-]{4,30}$/, hint: 'account number' },
+  { key: 'LUMBUNG_PAYEE_NAME', identifies: true, demo: 'Lumbung Desa (DEMO)', pattern: /^.{2,60}$/, hint: 'account holder name' },
+  { key: 'LUMBUNG_QRIS_MERCHANT_PAN', identifies: true, demo: '936000000000000001', pattern: /^\d{16,19}$/, hint: '16-19 digits' },
+  { key: 'LUMBUNG_QRIS_NMID', identifies: true, demo: 'ID1026000000001', pattern: /^ID\d{10,13}$/, hint: 'ID + 10-13 digits' },
+  { key: 'LUMBUNG_QRIS_MERCHANT_NAME', identifies: true, demo: 'LUMBUNG DESA DEMO', pattern: /^[\x20-\x7e]{1,25}$/, hint: 'at most 25 ASCII characters' },
+  { key: 'LUMBUNG_QRIS_CITY', identifies: false, demo: 'BAJAWA', pattern: /^[\x20-\x7e]{1,15}$/, hint: 'at most 15 ASCII characters' },
+  { key: 'LUMBUNG_QRIS_POSTAL_CODE', identifies: false, demo: '86413', pattern: /^\d{5}$/, hint: '5 digits' },
 ] as const;
 type PayeeVar = (typeof PAYEE_VARS)[number]['key'];
 
@@ -53,7 +54,7 @@ function loadPayee(env: NodeJS.ProcessEnv, mode: Mode): Payee {
       if (mode === 'production') missing.push(d.key);
       v[d.key] = d.demo;
     } else if (!d.pattern.test(raw)) bad.push(`${d.key} (${d.hint})`);
-    else if (mode === 'production' && raw === d.demo) bad.push(`${d.key} (the demo value)`);
+    else if (mode === 'production' && d.identifies && raw === d.demo) bad.push(`${d.key} (the demo value)`);
     else v[d.key] = raw;
   }
   const problems = [missing.length ? `missing ${missing.join(', ')}` : '', bad.length ? `invalid ${bad.join(', ')}` : ''].filter(Boolean);
