@@ -134,7 +134,9 @@ function mendSplitDecimals(cells: string[], expected: number): string[] {
 
 /** Reads the file into one ParsedLine per record; `null` when it has no rows at all. */
 export function parseStatement(text: string): ParsedLine[] | null {
-  const clean = text.replace(/^\uFEFF/, '').replace(/\s+$/, '');
+  // Control characters (NUL among them) have no place in a statement and PostgreSQL refuses
+  // NUL in text: they are dropped before reading, tabs and line breaks kept.
+  const clean = text.replace(/^\uFEFF/, '').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').replace(/\s+$/, '');
   if (!clean) return null;
   const delimiter = pickDelimiter(clean);
   const records = parse(clean, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
@@ -169,7 +171,7 @@ export function parseStatement(text: string): ParsedLine[] | null {
   return out;
 }
 
-type Tx = { bookedOn: string; description: string; amount: number; direction: Direction } | { error: StatementReason };
+type Reading = { bookedOn: string; description: string; amount: number; direction: Direction } | { error: StatementReason };
 
 function dateOf(raw: string | undefined, periodYear: number | null): string | { error: StatementReason } {
   const d = parseDate(raw ?? '', periodYear);
@@ -177,7 +179,7 @@ function dateOf(raw: string | undefined, periodYear: number | null): string | { 
   return d ?? { error: 'bad_date' };
 }
 
-function transactionWithHeader(cells: string[], roles: Role[], periodYear: number | null): Tx {
+function transactionWithHeader(cells: string[], roles: Role[], periodYear: number | null): Reading {
   const at = (role: Role) => roles.map((r, i) => (r === role ? cells[i] ?? '' : null)).filter((x): x is string => x !== null);
   const bookedOn = dateOf(at('date')[0], periodYear);
   if (typeof bookedOn !== 'string') return bookedOn;
@@ -203,7 +205,7 @@ function transactionWithHeader(cells: string[], roles: Role[], periodYear: numbe
 }
 
 /** No header row: `date, description…, amount[, CR|DB]` (our own earlier template among them). */
-function transactionWithoutHeader(cells: string[], periodYear: number | null): Tx {
+function transactionWithoutHeader(cells: string[], periodYear: number | null): Reading {
   if (cells.length < 3) return { error: 'bad_date' };
   const bookedOn = dateOf(cells[0], periodYear);
   if (typeof bookedOn !== 'string') return bookedOn;
