@@ -8,7 +8,7 @@ import { anyVillage, makeServicePoint, makeUmkm } from '../../community/testing.
 import { makeProduct } from '../../catalog/testing.js';
 import { stockOf } from '../../catalog/index.js';
 import { unwrap } from '../../../kernel/errors/index.js';
-import { expireReservations } from '../orders.service.js';
+import { cancelOrder, expireReservations } from '../orders.service.js';
 import { parseTlv } from './qris.js';
 import { importStatement } from './transfer.js';
 import { signQris, webhookSecret } from './provider.js';
@@ -126,4 +126,15 @@ test('a statement line naming an expired transfer becomes an exception; out of s
   assert.match(await page.text(), new RegExp(`data-exception="${ex.id}" data-status="refund_due"`));
   const audit = await w.h.db.selectFrom('audit_log').select(['action', 'actor_id']).where('entity_id', '=', g.body.payment.id).execute();
   assert.deepEqual(audit.map((a) => [a.action, a.actor_id]), [['orders.payment_exception', admin.userId], ['orders.payment_exception_resolved', admin.userId]]);
+});
+
+test('QRIS paid for a group the buyer already cancelled: an exception too, the payment stays unpaid', async () => {
+  const g = await checkout('qris');
+  unwrap(await cancelOrder(w.h.db, g.body.orders[0].id, { kind: 'guest', phone: '+6281234567890' }));
+  const reference = parseTlv(parseTlv(g.body.payment.qris).get('62')!).get('05')!;
+  const raw = JSON.stringify({ event_id: 'evt_late_000003', reference, amount: g.body.payment.amount, status: 'paid' });
+  const r = await w.client().fetch('/api/v1/webhooks/payments/qris', { method: 'POST', body: raw, headers: { 'content-type': 'application/json', ...signQris(webhookSecret('test-secret', 'qris'), raw) } });
+  assert.equal((await r.json()).status, 'exception');
+  assert.equal((await w.h.db.selectFrom('payments').select('status').where('id', '=', g.body.payment.id).executeTakeFirstOrThrow()).status, 'pending');
+  assert.equal((await exceptionsOf(g.body.payment.id)).length, 1);
 });
