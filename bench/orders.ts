@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { connect, migrateToLatest } from '../src/kernel/db/index.js';
+import { demoPayee } from '../src/kernel/config.js';
 import { allMigrations } from '../src/migrations.js';
 import { importRegions } from '../src/domains/regions/index.js';
 import { anyVillage, makeServicePoint, makeUmkm } from '../src/domains/community/testing.js';
@@ -67,7 +68,7 @@ const batcher = checkoutBatcher(h.db);
 const q1 = h.queryCount();
 let k = 0;
 const gc = await run('group commit: apiCheckout + key, 256 concurrent', async (i) => {
-  const r = await apiCheckout(h.db, { key: `bench-${process.pid}-${++k}`, body: body(i), actor: null, secret: 'bench-secret', client: `bench-${i}` });
+  const r = await apiCheckout(h.db, { key: `bench-${process.pid}-${++k}`, body: body(i), actor: null, secret: 'bench-secret', client: `bench-${i}`, payee: demoPayee() });
   if (r.status !== 201) throw new Error(`checkout ${i}: ${r.status}`);
 }, N, 256);
 const perGc = (h.queryCount() - q1) / N;

@@ -39,6 +39,11 @@ export const accessCases: AccessCases = async (w) => {
     { name: 'my orders needs sign-in', path: '/pesanan-saya', as: null, expect: 'deny' },
     { name: 'buyer my orders', path: '/pesanan-saya', as: [['buyer', null]], expect: 'allow' },
     { name: 'another buyer cannot cancel', method: 'POST', path: `/pesanan-saya/${o.orderId}/batal`, as: [['buyer', null]], expect: 'deny' },
+    { name: 'regional officer sees late payments of the region', path: '/keuangan/pembayaran/pengecualian', as: [['regional_officer', '53.09']], expect: 'allow' },
+    { name: 'seller cannot see late payments', path: '/keuangan/pembayaran/pengecualian', as: seller, expect: 'deny' },
+    { name: 'national admin lists late payments (API)', path: '/api/v1/payments/exceptions', as: [['national_admin', null]], expect: 'allow' },
+    { name: 'buyer cannot list late payments (API)', path: '/api/v1/payments/exceptions', as: [['buyer', null]], expect: 'deny' },
+    { name: 'regional officer cannot import bank statements (API)', method: 'POST', path: '/api/v1/payments/statements', as: [['regional_officer', '53.09']], json: { csv: 'tanggal,keterangan,jumlah' }, expect: 'deny' },
   ];
   return cases;
 };

@@ -6,7 +6,8 @@ import { ordersErrors, ordersMessages } from './messages.js';
 import { sellerMessages } from './seller/messages.js';
 import { storefrontMessages } from './storefront/messages.js';
 import { assistedMessages, agentPanel, assistedNav } from './assisted/assisted.routes.js';
-import { paymentsMessages } from './payments/payments.routes.js';
+import { paymentsErrors, paymentsMessages } from './payments/payments.messages.js';
+import { EXCEPTION_ROLES } from './payments/late-payment.js';
 import { ordersNav, sellerOrdersPanel } from './seller/seller.routes.js';
 import { EXPIRE_JOB, runExpiryJob, scheduleExpiry } from './expiry-job.js';
 import { ordersMigrations } from './migrations/index.js';
@@ -51,8 +52,9 @@ export const ordersDomain = defineDomain({
   migrations: ordersMigrations,
   routes: ordersRoutes,
   messages: [ordersMessages, sellerMessages, storefrontMessages, assistedMessages, paymentsMessages],
-  errors: ordersErrors,
-  nav: [...ordersNav, ...assistedNav, { href: '/keuangan/pembayaran', label: 'orders.nav.payments', roles: ['national_admin'], order: 34 }],
+  errors: { ...ordersErrors, ...paymentsErrors },
+  nav: [...ordersNav, ...assistedNav, { href: '/keuangan/pembayaran', label: 'orders.nav.payments', roles: ['national_admin'], order: 34 },
+    { href: '/keuangan/pembayaran/pengecualian', label: 'orders.nav.exceptions', roles: [...EXCEPTION_ROLES], order: 35 }],
   homePanels: [sellerOrdersPanel, agentPanel],
   jobs: { [EXPIRE_JOB]: runExpiryJob },
   // Expired reservations are released by a recurring job; startup queues a run at once (catch-up).

@@ -6,14 +6,17 @@ import { checkoutApi } from './api/checkout.api.js';
 import { sellerRoutes } from './seller/seller.routes.js';
 import { paymentPages, paymentsApi } from './payments/payments.routes.js';
 import { assistedRoutes } from './assisted/assisted.routes.js';
+import { exceptionPages, exceptionsApi } from './payments/exceptions.routes.js';
 
 export function ordersRoutes() {
   const app = createApiApp();
   checkoutApi(app);
   paymentsApi(app);
+  exceptionsApi(app);
   app.route('/', storefrontRoutes());
   app.route('/', sellerRoutes());
   app.route('/', paymentPages());
+  app.route('/', exceptionPages());
   app.route('/', assistedRoutes());
   return app;
 }

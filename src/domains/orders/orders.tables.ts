@@ -95,6 +95,30 @@ export interface PaymentsTable {
   service_point_id: string | null;
   paid_at: string | null;
   created_at: string;
+  /** Short unique reference (transfer/QRIS): what the QR code and the transfer remark carry. */
+  reference: string | null;
+}
+
+export type PaymentExceptionStatus = 'open' | 'reserved_again' | 'refund_due';
+
+/** Money that arrived after its reservation expired: staff re-reserve the goods or refund it. */
+export interface PaymentExceptionsTable {
+  id: string;
+  payment_id: string;
+  kind: 'late_payment';
+  amount: number;
+  /** webhook | statement */
+  source: string;
+  /** The provider event id or the statement line id (one exception per arrival). */
+  source_ref: string;
+  /** Delivery village of the group: scopes who may see and resolve it. */
+  village_code: string;
+  status: PaymentExceptionStatus;
+  /** The new order group when the goods were reserved again. */
+  resolution_group_id: string | null;
+  resolved_by: string | null;
+  resolved_at: string | null;
+  created_at: string;
 }
 
 export interface BankStatementLinesTable {
@@ -182,6 +206,7 @@ declare module '../../kernel/db/types.js' {
     cart_lines: CartLinesTable;
     payments: PaymentsTable;
     bank_statement_lines: BankStatementLinesTable;
+    payment_exceptions: PaymentExceptionsTable;
     cash_handovers: CashHandoversTable;
     seller_ledger: SellerLedgerTable;
     settlements: SettlementsTable;

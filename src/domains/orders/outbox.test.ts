@@ -131,7 +131,7 @@ test('provider webhook (QRIS) pays a partner order', async () => {
   const placed = await place('qris', p.variantId);
   await asPartnerOrder([placed.orders[0].id]);
   const pay = unwrap(await ensurePayment(w.h.db, placed.groupId))!;
-  const body = JSON.stringify({ event_id: 'evt_outbox_0001', reference: pay.id, amount: pay.amount, status: 'paid' });
+  const body = JSON.stringify({ event_id: 'evt_outbox_0001', reference: pay.reference, amount: pay.amount, status: 'paid' });
   const res = await w.client().fetch('/api/v1/webhooks/payments/qris', { method: 'POST', body, headers: { 'content-type': 'application/json', ...signQris(webhookSecret('test-secret', 'qris'), body) } });
   assert.equal(res.status, 200);
   await assertEventsComplete(placed.orders[0].id, ['placed:placed', 'payment:paid']);
@@ -177,7 +177,7 @@ test('expiry job cancels an unpaid transfer; returns; buyer confirms receipt; st
   const id = paid.orders[0].id;
   await asPartnerOrder([id]);
   const pay = unwrap(await ensurePayment(w.h.db, paid.groupId))!;
-  const body = JSON.stringify({ event_id: 'evt_outbox_0002', reference: pay.id, amount: pay.amount, status: 'paid' });
+  const body = JSON.stringify({ event_id: 'evt_outbox_0002', reference: pay.reference, amount: pay.amount, status: 'paid' });
   assert.equal((await w.client().fetch('/api/v1/webhooks/payments/qris', { method: 'POST', body, headers: { 'content-type': 'application/json', ...signQris(webhookSecret('test-secret', 'qris'), body) } })).status, 200);
   unwrap(await recordFulfilment(w.h.db, id, 'packed', ADMIN));
   unwrap(await cancelOrder(w.h.db, id, { kind: 'actor', actor: ADMIN }));

@@ -44,7 +44,7 @@ const CheckoutInput = z.object({
 const Placed = z.object({
   groupId: z.string(), total: z.number().int(), paymentMethod: z.string(), confirmationUrl: z.string(),
   orders: z.array(z.object({ id: z.string(), number: z.string(), umkmId: z.string(), total: z.number().int() })),
-  payment: z.object({ id: z.string(), method: z.string(), amount: z.number().int(), uniqueCode: z.number().int(), qris: z.string().nullable() }).nullable(),
+  payment: z.object({ id: z.string(), method: z.string(), amount: z.number().int(), uniqueCode: z.number().int(), reference: z.string().nullable().openapi({ description: 'Short payment reference: the transfer remark, and what the QRIS code carries (tag 62.05)' }), qris: z.string().nullable() }).nullable(),
 }).openapi('CheckoutResult');
 
 const cartJson = (v: CartView) => ({
@@ -95,7 +95,7 @@ export function checkoutApi(app: OpenAPIHono<AppEnv>) {
     },
   }), async (c) => {
     const key = requireIdempotencyKey(c.req.header('idempotency-key'));
-    const res = await apiCheckout(c.get('deps').h.db, { key, body: c.req.valid('json'), actor: c.get('actor'), secret: c.get('deps').config.secret });
+    const res = await apiCheckout(c.get('deps').h.db, { key, body: c.req.valid('json'), actor: c.get('actor'), secret: c.get('deps').config.secret, payee: c.get('deps').config.payee });
     if (res.replayed) c.header('idempotent-replayed', 'true');
     return c.json(res.body as z.infer<typeof Placed>, 201);
   });

@@ -3,6 +3,7 @@
 // order created in the same transaction, and the response stored under the key. The route
 // and bench/orders.ts both call this, so the bench measures what production runs.
 import type { Db } from '../../../kernel/db/index.js';
+import type { Payee } from '../../../kernel/config.js';
 import { AppError, unwrap } from '../../../kernel/errors/index.js';
 import { fingerprint } from '../../../kernel/http/index.js';
 import type { Actor } from '../../../kernel/auth/index.js';
@@ -38,7 +39,7 @@ function clientOf(actor: Actor | null, b: ApiCheckoutBody, client?: string): str
   throw new AppError('ORDERS_GUEST_NEEDS_CART');
 }
 
-export async function apiCheckout(db: Db, o: { key: string; body: ApiCheckoutBody; actor: Actor | null; secret: string; client?: string }) {
+export async function apiCheckout(db: Db, o: { key: string; body: ApiCheckoutBody; actor: Actor | null; secret: string; client?: string; payee: Payee }) {
   const b = o.body;
   const client = clientOf(o.actor, b, o.client);
   let lines = b.lines ?? [];
@@ -60,7 +61,7 @@ export async function apiCheckout(db: Db, o: { key: string; body: ApiCheckoutBod
         status: 201,
         body: {
           ...placed, confirmationUrl: confirmationPath(o.secret, placed.groupId),
-          payment: pay ? { id: pay.id, method: pay.method, amount: pay.amount, uniqueCode: pay.unique_code, qris: pay.method === 'qris' ? qrisPayload(qrisMerchant(), pay.amount, pay.id) : null } : null,
+          payment: pay ? { id: pay.id, method: pay.method, amount: pay.amount, uniqueCode: pay.unique_code, reference: pay.reference, qris: pay.method === 'qris' && pay.reference ? qrisPayload(qrisMerchant(o.payee), pay.amount, pay.reference) : null } : null,
         },
       };
     },

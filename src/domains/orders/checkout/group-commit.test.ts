@@ -8,6 +8,7 @@ import { anyVillage, makeServicePoint, makeUmkm } from '../../community/testing.
 import { makeProduct } from '../../catalog/testing.js';
 import { stockOf } from '../../catalog/index.js';
 import { fingerprint } from '../../../kernel/http/index.js';
+import { demoPayee } from '../../../kernel/config.js';
 import { CheckoutBatcher } from './group-commit.js';
 import { apiCheckout, type ApiCheckoutBody } from './api-checkout.js';
 import type { PlaceOrderInput } from './place-order.js';
@@ -72,7 +73,7 @@ test('mixed verdicts in batches: failures write nothing, the rest commit with di
 test('keys in a batch: stored with the order, replayed, refused for another payload, a stale key taken over', async () => {
   const p = await makeProduct(w.h, { umkmId: umkm, stock: 50 });
   const body = (qty: number): ApiCheckoutBody => ({ lines: [{ variantId: p.variantId, qty }], buyer: { name: 'Rina', phone: '081234567890' }, delivery: { kind: 'pickup', servicePointId: sp }, paymentMethod: 'transfer' });
-  const go = (key: string, b: ApiCheckoutBody) => apiCheckout(w.h.db, { key, body: b, actor: null, secret: 'test-secret', client: 'batch-test' });
+  const go = (key: string, b: ApiCheckoutBody) => apiCheckout(w.h.db, { key, body: b, actor: null, secret: 'test-secret', client: 'batch-test', payee: demoPayee() });
   const first = await go('batch-key-0001', body(1));
   assert.equal(first.replayed, false);
   const placed = first.body as { groupId: string; payment: { amount: number } | null };

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { isPostgres, type Migrations } from '../../../kernel/db/index.js';
 import { groupsOutboxMigrations } from './groups-outbox.js';
+import { paymentsMigrations0612 } from './payments-0612.js';
 
 // Migration names start with 06xx so the whole app's migrations sort by domain.
 export const ordersMigrations: Migrations = {
@@ -160,4 +161,5 @@ export const ordersMigrations: Migrations = {
     },
   },
   ...groupsOutboxMigrations,
+  ...paymentsMigrations0612,
 };

@@ -1,13 +1,26 @@
 // The payment a group waits for. Transfers get a unique amount (total + a code 1..999) so a
 // bank-statement line names exactly one open payment; a partial unique index enforces it,
 // and a clash simply draws another code. QRIS carries the exact total in a dynamic payload.
-import { randomInt } from 'node:crypto';
+// Each transfer/QRIS payment also gets a short reference (unique index; a clash draws again)
+// that fits EMVCo tag 62.05 (25 characters): the QR carries it and the provider echoes it.
+import { randomBytes, randomInt } from 'node:crypto';
 import { nowIso, type Tx } from '../../../kernel/db/index.js';
 import { newId } from '../../../kernel/ids/index.js';
 import { fail, ok, type Result } from '../../../kernel/errors/index.js';
+import type { Payee } from '../../../kernel/config.js';
 import type { PaymentsTable } from '../orders.tables.js';
 
-export const BANK_ACCOUNT = process.env.LUMBUNG_BANK_ACCOUNT ?? 'BRI 0123-01-000123-30-1 a.n. Lumbung Desa';
+/** The transfer destination as buyers read it: bank, account number, holder (from the payee settings). */
+export function payeeAccount(p: Payee): string {
+  return `${p.bankName} ${p.bankAccount} a.n. ${p.accountHolder}`;
+}
+
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+/** `LMB` + 10 Crockford base32 characters (50 random bits): short enough for a QR field and a transfer remark. */
+export function newPaymentReference(): string {
+  return 'LMB' + Array.from(randomBytes(10), (b) => ALPHABET[b & 31]).join('');
+}
+export const REFERENCE_PATTERN = /^LMB[0-9A-HJKMNP-TV-Z]{10}$/;
 
 export async function groupSummary(db: Tx, groupId: string) {
   const rows = await db.selectFrom('orders').select(['payment_method', 'total', 'status']).where('group_id', '=', groupId).execute();
@@ -26,11 +39,12 @@ export async function ensurePayment(db: Tx, groupId: string): Promise<Result<Pay
     const row: PaymentsTable = {
       id: newId('pay'), group_id: groupId, method: g.method, amount: g.total + code, unique_code: code, status: 'pending', matched_by: null,
       provider: g.method === 'qris' ? 'qris' : null, provider_ref: null, collected_by: null, service_point_id: null, paid_at: null, created_at: nowIso(),
+      reference: newPaymentReference(),
     };
     const r = await db.insertInto('payments').values(row).onConflict((oc) => oc.doNothing()).executeTakeFirst();
     if (Number(r.numInsertedOrUpdatedRows ?? 0) === 1) return ok(row);
     const raced = await db.selectFrom('payments').selectAll().where('group_id', '=', groupId).where('method', '=', g.method).executeTakeFirst();
     if (raced) return ok(raced);
   }
-  throw new Error('no free transfer code');
+  throw new Error('no free transfer code or reference');
 }

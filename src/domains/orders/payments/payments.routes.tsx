@@ -1,41 +1,44 @@
-// Payment endpoints: the provider webhook (signature-verified, idempotent per event), and the
-// staff reconciliation pages: bank-statement import and explicit, audited "received" records.
+// Payment routes: the provider webhook (signature-verified, idempotent per event, found by the
+// reference the QR code carried), and the staff reconciliation: bank-statement import (page
+// and API, every line reported with its outcome) and explicit, audited "received" records.
 import { Hono, type Context } from 'hono';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { Csrf, Field, controlCharFields, idempotent, fingerprint, page, requireRole, type AppEnv } from '../../../kernel/http/index.js';
-import { AppError, errorSpec } from '../../../kernel/errors/index.js';
+import { AppError, errorSpec, unwrap } from '../../../kernel/errors/index.js';
 import { inTransaction } from '../../../kernel/db/index.js';
-import { formatDateTime, t } from '../../../kernel/i18n/index.js';
+import { formatDateTime, t, type Locale } from '../../../kernel/i18n/index.js';
 import type { MessageTable } from '../../../kernel/domain/index.js';
 import { formatRupiah } from '../../../kernel/money/index.js';
-import { dispatchOrderEvents } from '../events.js';
+import { dispatchOrderEvents, type OrderEvent } from '../events.js';
+import { groupSummary } from './intent.js';
+import { recordLatePayment } from './late-payment.js';
 import { paymentProvider, webhookSecret } from './provider.js';
 import { settlePayment } from './settle-payment.js';
-import { importStatement, type ImportReport } from './transfer.js';
+import { importStatement, OUTCOMES, type ImportReport } from './transfer.js';
+import './payments.messages.js';
 
-export const paymentsMessages: MessageTable = {
-  id: {
-    'orders.pay.title': 'Rekonsiliasi pembayaran', 'orders.pay.pending': 'Transfer yang ditunggu', 'orders.pay.import': 'Impor mutasi rekening (CSV: tanggal,keterangan,jumlah)',
-    'orders.pay.import_submit': 'Impor dan cocokkan', 'orders.pay.report': '{m} cocok, {u} tidak cocok, {d} sudah pernah diimpor.', 'orders.pay.unmatched': 'Baris tidak cocok',
-    'orders.pay.manual': 'Catat pembayaran diterima (dengan bukti)', 'orders.pay.note': 'Bukti / catatan', 'orders.pay.record': 'Catat diterima', 'orders.pay.recorded': 'Pembayaran dicatat.',
-    'orders.nav.payments': 'Rekonsiliasi pembayaran',
-  },
-  en: {
-    'orders.pay.title': 'Payment reconciliation', 'orders.pay.pending': 'Awaited transfers', 'orders.pay.import': 'Import bank statement (CSV: date,description,amount)',
-    'orders.pay.import_submit': 'Import and match', 'orders.pay.report': '{m} matched, {u} unmatched, {d} already imported.', 'orders.pay.unmatched': 'Unmatched lines',
-    'orders.pay.manual': 'Record a payment received (with evidence)', 'orders.pay.note': 'Evidence / note', 'orders.pay.record': 'Record received', 'orders.pay.recorded': 'Payment recorded.',
-    'orders.nav.payments': 'Payment reconciliation',
-  },
-};
 
 const problem = (description: string) => ({ content: { 'application/problem+json': { schema: z.object({ title: z.string(), code: z.string() }).passthrough() } }, description });
+
+const LineResult = z.object({
+  line: z.number().int(), outcome: z.enum(OUTCOMES), reason: z.string(), bookedOn: z.string().optional(), description: z.string().optional(), amount: z.number().int().optional(),
+  paymentId: z.string().optional(), reference: z.string().optional(), exceptionId: z.string().optional(), text: z.string().optional(),
+});
+const ImportReportSchema = z.object({
+  total: z.number().int().openapi({ description: 'Records in the file: the sum of the counts' }),
+  counts: z.object(Object.fromEntries(OUTCOMES.map((o) => [o, z.number().int()])) as Record<(typeof OUTCOMES)[number], z.ZodNumber>),
+  lines: z.array(LineResult).openapi({ description: 'Every record with its outcome and reason' }),
+}).openapi('StatementImport');
 
 export function paymentsApi(app: OpenAPIHono<AppEnv>) {
   app.openapi(createRoute({
     method: 'post', path: '/api/v1/webhooks/payments/{provider}', tags: ['payments'],
-    summary: 'Payment provider callback (QRIS): HMAC-signed; the provider event id makes retries idempotent',
+    summary: 'Payment provider callback (QRIS): HMAC-signed over "<x-timestamp>.<body>", refused outside ±600 s; `reference` is the QR code\'s tag 62.05; the event id makes retries idempotent. Money for an expired reservation is recorded as an exception for staff',
     request: { params: z.object({ provider: z.string().max(20).openapi({ param: { name: 'provider', in: 'path' }, example: 'qris' }) }) },
-    responses: { 200: { content: { 'application/json': { schema: z.object({ paymentId: z.string(), status: z.string() }) } }, description: 'Settled (or already settled)' }, 401: problem('Bad signature'), 404: problem('Unknown provider or payment'), 422: problem('Amount does not match') },
+    responses: {
+      200: { content: { 'application/json': { schema: z.object({ paymentId: z.string(), status: z.string(), exceptionId: z.string().optional() }) } }, description: 'Settled (or already settled), or recorded as a late-payment exception' },
+      401: problem('Bad signature or timestamp outside the window'), 404: problem('Unknown provider or reference'), 422: problem('Amount does not match, or the event id was used with another body'),
+    },
   }), async (c) => {
     const provider = paymentProvider(c.req.valid('param').provider);
     if (!provider) throw new AppError('NOT_FOUND');
@@ -47,22 +50,62 @@ export function paymentsApi(app: OpenAPIHono<AppEnv>) {
     const control = controlCharFields(ev, false);
     if (Object.keys(control).length) throw new AppError('VALIDATION_FAILED', {}, control);
     const db = c.get('deps').h.db;
-    let events: Awaited<ReturnType<typeof settlePayment>> | null = null;
+    let events: OrderEvent[] = [];
     const res = await idempotent(db, `payment-webhook:${provider.name}`, ev.eventId, fingerprint(raw), async (tx) => {
-      const p = await tx.selectFrom('payments').selectAll().where('id', '=', ev.paymentId).where('provider', '=', provider.name).executeTakeFirst();
+      const p = await tx.selectFrom('payments').selectAll().where('reference', '=', ev.reference).where('provider', '=', provider.name).executeTakeFirst();
       if (!p) throw new AppError('ORDERS_PAYMENT_NOT_FOUND');
-      if (ev.status !== 'paid' || p.status !== 'pending') return { status: 200, body: { paymentId: p.id, status: p.status } };
+      if (ev.status !== 'paid' || p.status === 'paid') return { status: 200, body: { paymentId: p.id, status: p.status } };
       if (ev.amount !== p.amount) throw new AppError('ORDERS_PAYMENT_MISMATCH');
-      events = await settlePayment(tx, p.id, { matchedBy: 'webhook', actorId: null, providerRef: ev.eventId });
-      if (!events.ok) throw new AppError(events.code);
+      // Expired, or every order of the group was cancelled: the money is real, the goods are not held.
+      if (p.status === 'expired' || !(await groupSummary(tx, p.group_id))?.open) {
+        const ex = await recordLatePayment(tx, p, { source: 'webhook', sourceRef: ev.eventId, amount: ev.amount, actorId: null });
+        return { status: 200, body: { paymentId: p.id, status: 'exception', exceptionId: ex.id } };
+      }
+      events = unwrap(await settlePayment(tx, p.id, { matchedBy: 'webhook', actorId: null, providerRef: ev.eventId }));
       return { status: 200, body: { paymentId: p.id, status: 'paid' } };
     });
-    if (events && (events as any).ok) dispatchOrderEvents((events as any).value);
+    dispatchOrderEvents(events);
     return c.json(res.body as { paymentId: string; status: string }, 200);
+  });
+
+  app.openapi(createRoute({
+    method: 'post', path: '/api/v1/payments/statements', tags: ['payments'],
+    summary: 'Import a bank statement (CSV as exported by BCA, Mandiri, BRI, BNI): credit lines pay the open transfer they name; every record comes back with its outcome and reason (national admin)',
+    request: { body: { content: { 'application/json': { schema: z.object({ csv: z.string().min(1).max(2_000_000) }) } }, required: true } },
+    responses: { 200: { content: { 'application/json': { schema: ImportReportSchema } }, description: 'Outcome of every line' }, 403: problem('Not a national admin'), 422: problem('Nothing in the file could be read as a statement') },
+  }), async (c) => {
+    const actor = requireRole(c, 'national_admin');
+    const r = unwrap(await importStatement(c.get('deps').h.db, c.req.valid('json').csv, actor.userId));
+    return c.json(r, 200);
   });
 }
 
 type C = Context<AppEnv>;
+
+/** Summary line and the table of every record that did not pay something. */
+export function ImportResult(p: { l: Locale; report: ImportReport }) {
+  const { l, report } = p;
+  const rest = report.lines.filter((x) => x.outcome !== 'matched');
+  return (
+    <section class="card" data-total={String(report.total)} {...Object.fromEntries(OUTCOMES.map((o) => [`data-${o}`, String(report.counts[o])]))}>
+      <p>{t(l, 'orders.pay.report', { total: report.total, ...report.counts })}</p>
+      {rest.length ? (
+        <>
+          <h2>{t(l, 'orders.pay.not_matched')}</h2>
+          <div class="scroll"><table>
+            <thead><tr><th>{t(l, 'orders.pay.line')}</th><th>{t(l, 'orders.pay.reason')}</th><th></th><th class="num"></th></tr></thead>
+            <tbody>{rest.map((x) => (
+              <tr data-line={String(x.line)} data-outcome={x.outcome} data-reason={x.reason}>
+                <td>{x.line}</td><td>{t(l, `orders.stmt.${x.reason}`)}</td>
+                <td>{x.text ?? `${x.bookedOn ?? ''} ${x.description ?? ''}`}</td><td class="num">{x.amount !== undefined ? formatRupiah(x.amount) : ''}</td>
+              </tr>
+            ))}</tbody>
+          </table></div>
+        </>
+      ) : null}
+    </section>
+  );
+}
 
 export function paymentPages() {
   const app = new Hono<AppEnv>();
@@ -76,12 +119,8 @@ export function paymentPages() {
         <h1>{t(l, 'orders.pay.title')}</h1>
         {o.error ? <div class="alert" role="alert"><p>{o.error}</p></div> : null}
         {o.notice ? <div class="notice" role="status"><p>{o.notice}</p></div> : null}
-        {o.report ? (
-          <section class="card" data-matched={String(o.report.matched.length)} data-unmatched={String(o.report.unmatched.length)}>
-            <p>{t(l, 'orders.pay.report', { m: o.report.matched.length, u: o.report.unmatched.length, d: o.report.duplicates })}</p>
-            {o.report.unmatched.length ? <><h2>{t(l, 'orders.pay.unmatched')}</h2><ul>{o.report.unmatched.map((u) => <li>#{u.line} {u.bookedOn} {u.description} {formatRupiah(u.amount)}</li>)}</ul></> : null}
-          </section>
-        ) : null}
+        {o.report ? <ImportResult l={l} report={o.report} /> : null}
+        <p><a href="/keuangan/pembayaran/pengecualian">{t(l, 'orders.exc.title')}</a></p>
         <section class="card">
           <form method="post" action="/keuangan/pembayaran/impor">
             <Csrf c={c} />
@@ -92,7 +131,7 @@ export function paymentPages() {
         <section class="card scroll">
           <h2>{t(l, 'orders.pay.pending')}</h2>
           <table><tbody>{pending.map((p) => (
-            <tr><td>{formatDateTime(l, p.created_at)}</td><td>{t(l, `orders.method.${p.method}`)}</td><td class="num">{formatRupiah(p.amount)}</td>
+            <tr><td>{formatDateTime(l, p.created_at)}</td><td>{t(l, `orders.method.${p.method}`)}</td><td>{p.reference ?? ''}</td><td class="num">{formatRupiah(p.amount)}</td>
               <td><form method="post" action={`/keuangan/pembayaran/${p.id}/terima`}><Csrf c={c} />
                 <Field name="note" label={t(l, 'orders.pay.note')} required /><button type="submit">{t(l, 'orders.pay.record')}</button></form></td></tr>
           ))}</tbody></table>

@@ -10,6 +10,7 @@ import { crc16ccitt, parseTlv, qrisMerchant, qrisPayload, verifyCrc } from './qr
 import { ensurePayment } from './intent.js';
 import { importStatement } from './transfer.js';
 import { signQris, webhookSecret } from './provider.js';
+import { demoPayee } from '../../../kernel/config.js';
 import { makeOrder } from '../testing.js';
 import { onOrderEvent, flushOrderEvents, type OrderEvent } from '../events.js';
 
@@ -32,7 +33,7 @@ async function group(method: 'transfer' | 'qris', price = 25000) {
 
 test('CRC16-CCITT matches the standard check value; QRIS payload has the EMVCo structure', () => {
   assert.equal(crc16ccitt('123456789'), '29B1');
-  const p = qrisPayload(qrisMerchant(), 125500, 'pay_01JTEST');
+  const p = qrisPayload(qrisMerchant(demoPayee()), 125500, 'LMB01JTEST0000');
   assert.ok(verifyCrc(p));
   const f = parseTlv(p);
   assert.equal(f.get('00'), '01');
@@ -41,7 +42,7 @@ test('CRC16-CCITT matches the standard check value; QRIS payload has the EMVCo s
   assert.equal(f.get('54'), '125500');
   assert.equal(f.get('58'), 'ID');
   assert.equal(parseTlv(f.get('26')!).get('00'), 'ID.CO.QRIS.WWW');
-  assert.equal(parseTlv(f.get('62')!).get('05'), 'pay_01JTEST');
+  assert.equal(parseTlv(f.get('62')!).get('05'), 'LMB01JTEST0000');
   assert.equal(f.get('63')!.length, 4);
   assert.ok(p.endsWith(f.get('63')!));
   assert.ok(!verifyCrc(p.replace('125500', '125501')));
@@ -56,15 +57,14 @@ test('transfer: unique amounts; statement import matches, reports unmatched, ign
   const admin = await w.as('national_admin');
   const csv = `tanggal,keterangan,jumlah\n2026-03-02,TRF DARI RINA,${a.pay.amount}\n2026-03-02,TRF TIDAK DIKENAL,777\n2026-03-02,BIAYA ADM,-6500\n`;
   const r = unwrap(await importStatement(w.h.db, csv, admin.userId));
-  assert.equal(r.matched.length, 1);
-  assert.equal(r.unmatched.length, 1);
-  assert.equal(r.unmatched[0].amount, 777);
+  assert.deepEqual(r.lines.map((l) => [l.line, l.outcome, l.reason]), [[1, 'skipped', 'header'], [2, 'matched', 'paid'], [3, 'unmatched', 'no_payment'], [4, 'debit', 'debit']]);
+  assert.equal(r.lines[2].amount, 777);
   const o = await w.h.db.selectFrom('orders').select('payment_status').where('group_id', '=', a.groupId).executeTakeFirstOrThrow();
   assert.equal(o.payment_status, 'paid');
   assert.equal((await w.h.db.selectFrom('orders').select('payment_status').where('group_id', '=', b.groupId).executeTakeFirstOrThrow()).payment_status, 'unpaid');
   const again = unwrap(await importStatement(w.h.db, csv, admin.userId));
-  assert.equal(again.duplicates, 2);
-  assert.equal(again.matched.length, 0);
+  assert.equal(again.counts.duplicate, 2);
+  assert.equal(again.counts.matched, 0);
   const bad = await importStatement(w.h.db, 'x,y\n', admin.userId);
   assert.equal(bad.ok, false);
   // Through the staff page too.
@@ -77,7 +77,7 @@ test('QRIS webhook: bad signature 401 and nothing paid; good one pays once, repl
   const g = await group('qris');
   const seen: OrderEvent[] = [];
   const off = onOrderEvent((e) => { seen.push(e); });
-  const body = JSON.stringify({ event_id: 'evt_000000001', reference: g.pay.id, amount: g.pay.amount, status: 'paid' });
+  const body = JSON.stringify({ event_id: 'evt_000000001', reference: g.pay.reference, amount: g.pay.amount, status: 'paid' });
   const c = w.client();
   const send = (headers: Record<string, string>, b = body) => c.fetch('/api/v1/webhooks/payments/qris', { method: 'POST', body: b, headers: { 'content-type': 'application/json', ...headers } });
   const bad = await send(signQris('wrong-secret', body));
@@ -85,7 +85,7 @@ test('QRIS webhook: bad signature 401 and nothing paid; good one pays once, repl
   assert.equal((await bad.json()).code, 'ORDERS_BAD_SIGNATURE');
   assert.equal((await w.h.db.selectFrom('payments').select('status').where('id', '=', g.pay.id).executeTakeFirstOrThrow()).status, 'pending');
   const secret = webhookSecret('test-secret', 'qris');
-  const wrongAmount = JSON.stringify({ event_id: 'evt_000000002', reference: g.pay.id, amount: 1, status: 'paid' });
+  const wrongAmount = JSON.stringify({ event_id: 'evt_000000002', reference: g.pay.reference, amount: 1, status: 'paid' });
   assert.equal((await send(signQris(secret, wrongAmount), wrongAmount)).status, 422);
   const ok1 = await send(signQris(secret, body));
   assert.equal(ok1.status, 200);

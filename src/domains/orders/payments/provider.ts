@@ -5,15 +5,16 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export interface ProviderEvent {
   eventId: string;
-  paymentId: string;
+  /** The payment's short reference, as the QR code carried it (EMVCo tag 62.05). */
+  reference: string;
   amount: number;
   status: 'paid' | 'failed';
 }
 
 export interface PaymentProvider {
   name: string;
-  /** True when `raw` (the exact body bytes) carries a valid signature in `headers`. */
-  verify(raw: string, headers: (name: string) => string | undefined, secret: string): boolean;
+  /** True when `raw` (the exact body bytes) carries a valid signature in `headers`, made within the replay window around `nowSec`. */
+  verify(raw: string, headers: (name: string) => string | undefined, secret: string, nowSec?: number): boolean;
   parse(raw: string): ProviderEvent | null;
 }
 
@@ -41,26 +42,29 @@ export function webhookSecret(appSecret: string, provider: string, env: NodeJS.P
   return env[`LUMBUNG_${provider.toUpperCase()}_WEBHOOK_SECRET`] ?? hmacHex(appSecret, `payment-webhook:${provider}`);
 }
 
+/** A callback signed more than this many seconds before or after our clock is refused (replays of old captures). */
+export const QRIS_REPLAY_WINDOW_SEC = 600;
+
 /**
- * The generic QRIS aggregator callback: JSON {event_id, reference (our payment id), amount,
- * status}, signed as `x-signature: sha256=<hex HMAC of the body>` with a timestamp header
- * included in the MAC to stop replays of old captures.
+ * The generic QRIS aggregator callback: JSON {event_id, reference (the QR's tag 62.05), amount,
+ * status}, with headers `x-timestamp: <unix seconds>` and
+ * `x-signature: sha256=<hex HMAC-SHA256(secret, "<timestamp>.<body>")>`.
  */
 export const qrisProvider: PaymentProvider = {
   name: 'qris',
-  verify(raw, headers, secret) {
+  verify(raw, headers, secret, nowSec = Date.now() / 1000) {
     const sig = headers('x-signature') ?? '';
     const ts = headers('x-timestamp') ?? '';
     if (!/^sha256=[a-f0-9]{64}$/.test(sig) || !/^\d{10}$/.test(ts)) return false;
-    if (Math.abs(Date.now() / 1000 - Number(ts)) > 600) return false;
+    if (Math.abs(nowSec - Number(ts)) > QRIS_REPLAY_WINDOW_SEC) return false;
     return safeEqualHex(sig.slice(7), hmacHex(secret, `${ts}.${raw}`));
   },
   parse(raw) {
     try {
       const b = JSON.parse(raw);
-      if (typeof b.event_id !== 'string' || !/^[\w.:-]{8,128}$/.test(b.event_id) || typeof b.reference !== 'string' || !Number.isSafeInteger(b.amount)) return null;
+      if (typeof b.event_id !== 'string' || !/^[\w.:-]{8,128}$/.test(b.event_id) || typeof b.reference !== 'string' || !/^[\x20-\x7e]{1,25}$/.test(b.reference) || !Number.isSafeInteger(b.amount)) return null;
       if (b.status !== 'paid' && b.status !== 'failed') return null;
-      return { eventId: b.event_id, paymentId: b.reference, amount: b.amount, status: b.status };
+      return { eventId: b.event_id, reference: b.reference, amount: b.amount, status: b.status };
     } catch {
       return null;
     }

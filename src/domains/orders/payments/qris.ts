@@ -2,6 +2,7 @@
 // point of initiation 12 (dynamic: this amount, this payment) and a CRC16-CCITT checksum over
 // the whole string including the "6304" tag of the CRC itself.
 import QRCode from 'qrcode';
+import type { Payee } from '../../../kernel/config.js';
 
 export interface QrisMerchant {
   /** Merchant PAN/ID at the acquirer and the national merchant id (NMID). */
@@ -31,9 +32,11 @@ export function crc16ccitt(s: string): string {
 
 const ascii = (s: string, max: number) => s.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').slice(0, max);
 
-/** A dynamic QRIS payload for one payment (amount in whole rupiah, reference = payment id). */
+/** A dynamic QRIS payload for one payment (amount in whole rupiah, reference = the payment's short reference). */
 export function qrisPayload(m: QrisMerchant, amount: number, reference: string): string {
   if (!Number.isSafeInteger(amount) || amount <= 0) throw new RangeError('amount must be a positive integer');
+  // Never cut a reference: a provider echoes what the code carries, and a cut one names nothing.
+  if (!/^[\x20-\x7e]{1,25}$/.test(reference)) throw new RangeError('reference must be 1-25 ASCII characters');
   const body =
     tlv('00', '01') +
     tlv('01', '12') +
@@ -46,7 +49,7 @@ export function qrisPayload(m: QrisMerchant, amount: number, reference: string):
     tlv('59', ascii(m.name, 25)) +
     tlv('60', ascii(m.city, 15)) +
     tlv('61', m.postalCode) +
-    tlv('62', tlv('05', ascii(reference, 25)));
+    tlv('62', tlv('05', reference));
   const withTag = body + '6304';
   return withTag + crc16ccitt(withTag);
 }
@@ -74,14 +77,7 @@ export async function qrisSvg(payload: string): Promise<string> {
   return QRCode.toString(payload, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
 }
 
-/** The platform's QRIS merchant; configured per deployment, demo values otherwise. */
-export function qrisMerchant(env: NodeJS.ProcessEnv = process.env): QrisMerchant {
-  return {
-    merchantPan: env.LUMBUNG_QRIS_MERCHANT_PAN ?? '936000000000000001',
-    nmid: env.LUMBUNG_QRIS_NMID ?? 'ID1026000000001',
-    name: env.LUMBUNG_QRIS_NAME ?? 'LUMBUNG DESA',
-    city: env.LUMBUNG_QRIS_CITY ?? 'BAJAWA',
-    postalCode: env.LUMBUNG_QRIS_POSTAL ?? '86413',
-    mcc: '5499',
-  };
+/** The platform's QRIS merchant, from the payee settings (kernel config: required in production). */
+export function qrisMerchant(payee: Payee): QrisMerchant {
+  return { ...payee.qris };
 }

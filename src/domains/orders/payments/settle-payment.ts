@@ -24,7 +24,12 @@ export async function settlePayment(tx: Tx, paymentId: string, by: PaidBy): Prom
     .where('id', '=', paymentId).where('status', '=', 'pending').executeTakeFirst();
   if (Number(r.numUpdatedRows) !== 1) return fail('ORDERS_PAYMENT_NOT_FOUND');
   const p = await tx.selectFrom('payments').select('group_id').where('id', '=', paymentId).executeTakeFirstOrThrow();
-  const orders = await tx.selectFrom('orders').selectAll().where('group_id', '=', p.group_id).where('status', '=', 'placed').where('payment_status', '=', 'unpaid').execute();
+  return payGroupOrders(tx, p.group_id, paymentId, by);
+}
+
+/** Moves every open, unpaid order of the group to paid (the payment row is the caller's). */
+export async function payGroupOrders(tx: Tx, groupId: string, paymentId: string, by: PaidBy): Promise<Result<OrderEvent[]>> {
+  const orders = await tx.selectFrom('orders').selectAll().where('group_id', '=', groupId).where('status', '=', 'placed').where('payment_status', '=', 'unpaid').execute();
   const events: OrderEvent[] = [];
   for (const o of orders) {
     const t = await transition(tx, o, { column: 'payment', to: 'paid' }, by.actorId, { via: by.matchedBy, payment: paymentId });

@@ -1,78 +1,107 @@
-// Bank-statement import: each credit line whose amount equals an open transfer's unique
-// amount pays that transfer. Lines are fingerprinted, so importing the same statement twice
-// pays nothing twice; lines that match nothing are reported for a person to look at.
+// Bank-statement import: each credit line pays the open transfer it names — by the payment
+// reference in the transfer remark when the buyer wrote it, else by the unique amount. Lines
+// are fingerprinted, so importing the same statement twice pays nothing twice; money for a
+// transfer whose reservation already expired becomes an exception for staff (late-payment.ts).
+// Every record of the file comes back with one outcome and a reason, and the counts add up.
 import { createHash } from 'node:crypto';
 import { inTransaction, nowIso, type Tx } from '../../../kernel/db/index.js';
 import { newId } from '../../../kernel/ids/index.js';
 import { fail, ok, type Result } from '../../../kernel/errors/index.js';
 import { dispatchOrderEvents, type OrderEvent } from '../events.js';
+import type { PaymentsTable } from '../orders.tables.js';
+import { groupSummary } from './intent.js';
+import { recordLatePayment } from './late-payment.js';
 import { settlePayment } from './settle-payment.js';
+import { parseStatement, type StatementReason } from './statement.js';
 
-export interface StatementLine { bookedOn: string; description: string; amount: number; line: number }
-export interface ImportReport { matched: { line: number; paymentId: string; amount: number }[]; unmatched: StatementLine[]; duplicates: number; ignored: number }
+export const OUTCOMES = ['matched', 'late', 'unmatched', 'debit', 'duplicate', 'skipped', 'rejected'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+export type LineReason = StatementReason | 'no_payment' | 'amount_differs' | 'already_paid' | 'debit' | 'duplicate' | 'paid' | 'late';
 
-function splitCsv(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let q = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (q) {
-      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (ch === '"') q = false; else cur += ch;
-    } else if (ch === '"') q = true;
-    else if (ch === ',' || ch === ';') { out.push(cur); cur = ''; } else cur += ch;
-  }
-  out.push(cur);
-  return out.map((s) => s.trim());
+export interface LineResult {
+  line: number;
+  outcome: Outcome;
+  reason: LineReason;
+  bookedOn?: string;
+  description?: string;
+  amount?: number;
+  paymentId?: string;
+  reference?: string;
+  exceptionId?: string;
+  /** The raw record, for lines that are not transactions. */
+  text?: string;
 }
 
-/** Parses `date,description,amount` rows (a header row is skipped; debits are ignored). */
-export function parseStatement(csv: string): Result<{ lines: StatementLine[]; ignored: number }> {
-  const rows = csv.replace(/^\uFEFF/, '').split(/\r?\n/).map((r, i) => ({ r, i: i + 1 })).filter((x) => x.r.trim() !== '');
-  if (rows.length === 0) return fail('ORDERS_BAD_STATEMENT', { reason: 'kosong / empty' });
-  const lines: StatementLine[] = [];
-  let ignored = 0;
-  for (const { r, i } of rows) {
-    const cells = splitCsv(r);
-    if (cells.length < 3) return fail('ORDERS_BAD_STATEMENT', { reason: `baris ${i}: 3 kolom` });
-    const [date, description, rawAmount] = [cells[0], cells.slice(1, -1).join(' '), cells[cells.length - 1]];
-    const amount = Number(rawAmount.replace(/[.\s]/g, '').replace(/,00$/, '').replace(/^Rp/i, ''));
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !Number.isFinite(amount)) {
-      if (i === rows[0].i) continue; // header
-      return fail('ORDERS_BAD_STATEMENT', { reason: `baris ${i}` });
-    }
-    if (amount <= 0 || !Number.isInteger(amount)) { ignored++; continue; }
-    lines.push({ bookedOn: date, description: description.slice(0, 200), amount, line: i });
-  }
-  return ok({ lines, ignored });
+export interface ImportReport {
+  /** Records in the file; equals the sum of `counts`. */
+  total: number;
+  counts: Record<Outcome, number>;
+  lines: LineResult[];
+}
+
+const REFERENCE_IN_TEXT = /\bLMB[0-9A-HJKMNP-TV-Z]{10}\b/i;
+/** How far back an expired transfer may be to take a late payment matched by amount alone. */
+const LATE_BY_AMOUNT_DAYS = 14;
+
+async function findByReference(tx: Tx, description: string): Promise<PaymentsTable | undefined> {
+  const m = REFERENCE_IN_TEXT.exec(description);
+  if (!m) return undefined;
+  return tx.selectFrom('payments').selectAll().where('reference', '=', m[0].toUpperCase()).where('method', '=', 'transfer').executeTakeFirst();
+}
+
+/** An expired transfer of exactly this amount, when exactly one recent one exists (else it is not ours to guess). */
+async function lateByAmount(tx: Tx, amount: number): Promise<PaymentsTable | undefined> {
+  const since = new Date(Date.now() - LATE_BY_AMOUNT_DAYS * 86_400_000).toISOString();
+  const rows = await tx.selectFrom('payments').selectAll().where('method', '=', 'transfer').where('status', '=', 'expired').where('amount', '=', amount).where('created_at', '>=', since).limit(2).execute();
+  return rows.length === 1 ? rows[0] : undefined;
 }
 
 export async function importStatement(db: Tx, csv: string, actorId: string): Promise<Result<ImportReport>> {
   const parsed = parseStatement(csv);
-  if (!parsed.ok) return parsed;
+  if (!parsed) return fail('ORDERS_BAD_STATEMENT', { reason: 'kosong / empty' });
+  if (!parsed.some((l) => l.kind === 'transaction')) {
+    const first = parsed.find((l) => l.kind === 'rejected') ?? parsed[parsed.length - 1];
+    return fail('ORDERS_BAD_STATEMENT', { reason: `baris/line ${first.line}` });
+  }
   const events: OrderEvent[] = [];
-  const report = await inTransaction(db, async (tx) => {
-    const rep: ImportReport = { matched: [], unmatched: [], duplicates: 0, ignored: parsed.value.ignored };
+  const lines = await inTransaction(db, async (tx) => {
+    const out: LineResult[] = [];
     const seen = new Map<string, number>();
-    for (const l of parsed.value.lines) {
-      const base = `${l.bookedOn}|${l.description}|${l.amount}`;
-      const n = (seen.get(base) ?? 0) + 1;
-      seen.set(base, n);
-      const fp = createHash('sha256').update(`${base}|${n}`).digest('hex');
+    for (const l of parsed) {
+      if (l.kind !== 'transaction') { out.push({ line: l.line, outcome: l.kind, reason: l.reason, text: l.text }); continue; }
+      const base = { line: l.line, bookedOn: l.bookedOn, description: l.description, amount: l.amount };
+      if (l.direction === 'debit') { out.push({ ...base, outcome: 'debit', reason: 'debit' }); continue; }
+      const key = `${l.bookedOn}|${l.description}|${l.amount}`;
+      const n = (seen.get(key) ?? 0) + 1;
+      seen.set(key, n);
+      const fp = createHash('sha256').update(`${key}|${n}`).digest('hex');
       const id = newId('bsl');
       const ins = await tx.insertInto('bank_statement_lines').values({ id, fingerprint: fp, booked_on: l.bookedOn, description: l.description, amount: l.amount, payment_id: null, imported_by: actorId, imported_at: nowIso() })
         .onConflict((oc) => oc.column('fingerprint').doNothing()).executeTakeFirst();
-      if (Number(ins.numInsertedOrUpdatedRows ?? 0) === 0) { rep.duplicates++; continue; }
-      const p = await tx.selectFrom('payments').select('id').where('method', '=', 'transfer').where('status', '=', 'pending').where('amount', '=', l.amount).executeTakeFirst();
-      if (!p) { rep.unmatched.push(l); continue; }
+      if (Number(ins.numInsertedOrUpdatedRows ?? 0) === 0) { out.push({ ...base, outcome: 'duplicate', reason: 'duplicate' }); continue; }
+      const named = await findByReference(tx, l.description);
+      let p = named;
+      if (named && named.amount !== l.amount) { out.push({ ...base, outcome: 'unmatched', reason: 'amount_differs', paymentId: named.id, reference: named.reference ?? undefined }); continue; }
+      if (named && named.status === 'paid') { out.push({ ...base, outcome: 'unmatched', reason: 'already_paid', paymentId: named.id, reference: named.reference ?? undefined }); continue; }
+      p ??= await tx.selectFrom('payments').selectAll().where('method', '=', 'transfer').where('status', '=', 'pending').where('amount', '=', l.amount).executeTakeFirst();
+      p ??= await lateByAmount(tx, l.amount);
+      if (!p) { out.push({ ...base, outcome: 'unmatched', reason: 'no_payment' }); continue; }
+      // Expired, or every order of the group was cancelled: the money is real, the goods are not held.
+      if (p.status === 'expired' || !(await groupSummary(tx, p.group_id))?.open) {
+        const ex = await recordLatePayment(tx, p, { source: 'statement', sourceRef: id, amount: l.amount, actorId });
+        await tx.updateTable('bank_statement_lines').set({ payment_id: p.id }).where('id', '=', id).execute();
+        out.push({ ...base, outcome: 'late', reason: 'late', paymentId: p.id, reference: p.reference ?? undefined, exceptionId: ex.id });
+        continue;
+      }
       const s = await settlePayment(tx, p.id, { matchedBy: 'statement', actorId, providerRef: id });
-      if (!s.ok) { rep.unmatched.push(l); continue; }
+      if (!s.ok) { out.push({ ...base, outcome: 'unmatched', reason: 'no_payment' }); continue; }
       events.push(...s.value);
       await tx.updateTable('bank_statement_lines').set({ payment_id: p.id }).where('id', '=', id).execute();
-      rep.matched.push({ line: l.line, paymentId: p.id, amount: l.amount });
+      out.push({ ...base, outcome: 'matched', reason: 'paid', paymentId: p.id, reference: p.reference ?? undefined });
     }
-    return rep;
+    return out;
   });
   dispatchOrderEvents(events);
-  return ok(report);
+  const counts = Object.fromEntries(OUTCOMES.map((o) => [o, lines.filter((l) => l.outcome === o).length])) as Record<Outcome, number>;
+  return ok({ total: lines.length, counts, lines });
 }

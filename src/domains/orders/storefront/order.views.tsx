@@ -6,7 +6,7 @@ import { formatDateTime, formatPercent, t } from '../../../kernel/i18n/index.js'
 import { formatRupiah } from '../../../kernel/money/index.js';
 import type { OrderLinesTable, OrdersTable, PaymentsTable } from '../orders.tables.js';
 import { producerShare } from '../fees.js';
-import { BANK_ACCOUNT } from '../payments/intent.js';
+import { payeeAccount } from '../payments/intent.js';
 import type { BuyerParcel } from '../parcels.js';
 import './messages.js';
 
@@ -53,7 +53,8 @@ export function PaymentBox(p: { c: C; method: string; payment: PaymentsTable | n
     <section class="card" aria-labelledby="h-pay">
       <h2 id="h-pay">{t(l, `orders.method.${p.method}`)}</h2>
       {p.method === 'cod' ? <p>{t(l, 'orders.confirm.pay_cod')}</p> : null}
-      {p.method === 'transfer' && p.payment ? <p data-amount={String(p.payment.amount)}>{t(l, 'orders.confirm.pay_transfer', { amount: formatRupiah(p.payment.amount), code: p.payment.unique_code, bank: BANK_ACCOUNT })}</p> : null}
+      {p.method === 'transfer' && p.payment ? <p data-amount={String(p.payment.amount)}>{t(l, 'orders.confirm.pay_transfer', { amount: formatRupiah(p.payment.amount), code: p.payment.unique_code, bank: payeeAccount(p.c.get('deps').config.payee) })}</p> : null}
+      {p.method === 'transfer' && p.payment?.reference ? <p data-reference={p.payment.reference}>{t(l, 'orders.confirm.transfer_reference', { reference: p.payment.reference })}</p> : null}
       {p.method === 'qris' && p.payment ? (
         <>
           <p>{t(l, 'orders.confirm.pay_qris', { amount: formatRupiah(p.payment.amount) })}</p>

@@ -31,7 +31,7 @@ export function trackRoutes(app: Hono<AppEnv>) {
     if (orders.length === 0) throw new AppError('NOT_FOUND');
     const pay = await ensurePayment(db, group);
     const payment = pay.ok ? pay.value : null;
-    const qr = payment && payment.method === 'qris' && payment.status === 'pending' ? await qrisSvg(qrisPayload(qrisMerchant(), payment.amount, payment.id)) : null;
+    const qr = payment && payment.method === 'qris' && payment.status === 'pending' && payment.reference ? await qrisSvg(qrisPayload(qrisMerchant(c.get('deps').config.payee), payment.amount, payment.reference)) : null;
     const parcels = await buyerParcels(db, orders.map((o) => o.id));
     const l = c.get('locale');
     const notice = NOTICES[c.req.query('ok') ?? ''];
