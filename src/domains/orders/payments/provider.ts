@@ -18,13 +18,9 @@ export interface PaymentProvider {
   parse(raw: string): ProviderEvent | null;
 }
 
-const providers = new Map<string, PaymentProvider>();
-
-export function registerPaymentProvider(p: PaymentProvider): void {
-  providers.set(p.name, p);
-}
+/** The provider named in a webhook's path (declared in PROVIDERS below), if any. */
 export function paymentProvider(name: string): PaymentProvider | undefined {
-  return providers.get(name);
+  return PROVIDERS.find((p) => p.name === name);
 }
 
 export function hmacHex(secret: string, raw: string): string {
@@ -70,7 +66,8 @@ export const qrisProvider: PaymentProvider = {
     }
   },
 };
-registerPaymentProvider(qrisProvider);
+/** Every provider a webhook may name; a new provider is one more adapter in this list. */
+const PROVIDERS: readonly PaymentProvider[] = [qrisProvider];
 
 /** Signs a body the way qrisProvider expects (tests, demo seed, provider simulators). */
 export function signQris(secret: string, raw: string, ts = Math.floor(Date.now() / 1000)): Record<string, string> {
