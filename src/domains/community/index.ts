@@ -8,10 +8,13 @@ import { registerCommunityUi } from './panels.js';
 export { communityMigrations } from './migrations/index.js';
 export type { UmkmTable, OrganisationsTable, ServicePointsTable, CertificationsTable, PeopleTable, CertificationKind, OrganisationKind } from './community.tables.js';
 
-// Grants on an organisation, service point or UMKM are scoped to that record's village.
+// Grants on an organisation, service point or UMKM are scoped to that record's village; a point
+// or UMKM also names the organisation running it (only that organisation's managers grant on it).
 registerScopeResolver('organisation', async (db, id) => (await db.selectFrom('organisations').select('village_code').where('id', '=', id).executeTakeFirst())?.village_code);
-registerScopeResolver('service_point', async (db, id) => (await db.selectFrom('service_points').select('village_code').where('id', '=', id).executeTakeFirst())?.village_code);
-registerScopeResolver('umkm', async (db, id) => (await db.selectFrom('umkm').select('village_code').where('id', '=', id).executeTakeFirst())?.village_code);
+registerScopeResolver('service_point', async (db, id) => (await db.selectFrom('service_points').select('village_code').where('id', '=', id).executeTakeFirst())?.village_code,
+  async (db, id) => (await db.selectFrom('service_points').select('organisation_id').where('id', '=', id).executeTakeFirst())?.organisation_id ?? null);
+registerScopeResolver('umkm', async (db, id) => (await db.selectFrom('umkm').select('village_code').where('id', '=', id).executeTakeFirst())?.village_code,
+  async (db, id) => (await db.selectFrom('umkm').select('organisation_id').where('id', '=', id).executeTakeFirst())?.organisation_id ?? null);
 registerCommunityUi();
 export { communityRoutes } from './community.routes.js';
 
