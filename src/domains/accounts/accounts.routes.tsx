@@ -1,7 +1,7 @@
 // Routes of the accounts domain: sign-in/out, the role home, invitations, API tokens, /api/v1/me.
 import { Hono } from 'hono';
 import { t } from '../../kernel/i18n/index.js';
-import { clientIp, homePanelsFor, page, readForm, requireActor, requireRole, type AppEnv } from '../../kernel/http/index.js';
+import { clientIp, homePanelsFor, page, readForm, requireActor, requireRole, sameOriginPath, type AppEnv } from '../../kernel/http/index.js';
 import { AppError, unwrap } from '../../kernel/errors/index.js';
 import { ROLES, type Role } from '../../kernel/auth/index.js';
 import { acceptInviteSchema, inviteSchema, loginSchema, tokenSchema } from './accounts.schema.js';
@@ -13,10 +13,6 @@ import { createToken, listTokens, revokeToken } from './tokens.service.js';
 import { AcceptForm, InviteForm, LoginForm, TokensPage } from './accounts.views.js';
 
 const STAFF_INVITERS: Role[] = ['national_admin', 'regional_officer', 'community_manager'];
-
-function safeNext(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/me';
-}
 
 export function accountsRoutes() {
   const app = new Hono<AppEnv>();
@@ -36,7 +32,7 @@ export function accountsRoutes() {
     }
     const grants = await grantsOf(db, r.value);
     await startSession(c, db, r.value, grants.map((g) => g.role));
-    return c.redirect(safeNext(form.data.next), 303);
+    return c.redirect(sameOriginPath(form.data.next, '/me'), 303);
   });
 
   app.post('/logout', async (c) => {

@@ -19,6 +19,7 @@ import { gzip } from './gzip.js';
 import { attachPageCache, PageCache } from './page-cache.js';
 import { handleError, notFound } from './errors-http.js';
 import { zodFieldErrors } from './validate.js';
+import { sameOriginPath } from './redirect.js';
 import type { Logger } from './log.js';
 
 export interface AppHooks {
@@ -105,8 +106,7 @@ export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {
     const to = isLocale(body.to) ? body.to : 'id';
     setCookie(c, LANG_COOKIE, to, { path: '/', sameSite: 'Lax', httpOnly: true, secure, maxAge: 365 * 86400 });
     if (c.get('actor') && hooks.onLocaleChange) await hooks.onLocaleChange(c, to);
-    const back = typeof body.back === 'string' && body.back.startsWith('/') && !body.back.startsWith('//') ? body.back : '/';
-    return c.redirect(back, 303);
+    return c.redirect(sameOriginPath(body.back, '/'), 303);
   });
   app.get('/healthz', async (c) => {
     try {
