@@ -24,7 +24,7 @@ export function accountsRoutes() {
     const form = await readForm(c, loginSchema);
     const title = t(c.get('locale'), 'accounts.login.title');
     if (!form.ok) return page(c, { title, status: 422 }, <LoginForm c={c} raw={form.raw} errors={form.errors} />);
-    const r = await login(db, form.data.login, form.data.password, clientIp(c));
+    const r = await login(db, form.data.login, form.data.password, clientIp(c), { production: c.get('deps').config.mode === 'production' });
     if (!r.ok) {
       const status = r.code === 'RATE_LIMITED' ? 429 : 401;
       const message = t(c.get('locale'), r.code === 'RATE_LIMITED' ? 'errors.rate_limited' : 'accounts.bad_login');

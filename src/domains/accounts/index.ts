@@ -7,6 +7,7 @@ import type { Actor } from '../../kernel/auth/index.js';
 import { actorFromSession } from './sessions.js';
 import { actorFromToken } from './tokens.service.js';
 import './messages.js';
+import './accounts.cli.js';
 
 export { accountsMigrations } from './migrations/index.js';
 export { accountsRoutes } from './accounts.routes.js';
@@ -19,6 +20,8 @@ export { startSession, endSession, sessionCookieName, hashToken, STAFF_IDLE_MS, 
 /** API token lifecycle. */
 export { createToken, revokeToken, actorFromToken } from './tokens.service.js';
 export type { UsersTable, GrantsTable } from './accounts.tables.js';
+/** Demo accounts: the demo password, the production start refusal and `lumbung demo remove`. */
+export { DEMO_PASSWORD, DEMO_REMOVE_COMMAND, demoAccountsLeft, productionRefusal, removeDemoAccounts } from './demo-accounts.js';
 
 registerNav({ href: '/me', label: 'nav.dashboard', roles: [], order: 1 });
 
@@ -26,6 +29,6 @@ registerNav({ href: '/me', label: 'nav.dashboard', roles: [], order: 1 });
 export async function authenticate(c: Context<AppEnv>): Promise<Actor | null> {
   const db = c.get('deps').h.db;
   const auth = c.req.header('authorization');
-  if (auth && /^Bearer\s+/i.test(auth)) return actorFromToken(db, auth.replace(/^Bearer\s+/i, '').trim());
+  if (auth && /^Bearer\s+/i.test(auth)) return actorFromToken(db, auth.replace(/^Bearer\s+/i, '').trim(), { production: c.get('deps').config.mode === 'production' });
   return actorFromSession(c, db);
 }
