@@ -77,6 +77,14 @@ export interface AccessCase {
    * write must leave the row count of every table unchanged.
    */
   expect: AllowStatus | DenyStatus;
+  /**
+   * Only for a refusal that no caller may pass on this exact path (an unlisted product's public
+   * page, a photo addressed through another product) or whose allowed form the matrix cannot
+   * send (a multipart upload; the one mentor assigned to a UMKM, a person rather than a role):
+   * `METHOD path` of an allowed case on the same record, which proves the route and record
+   * exist. Every other refusal is paired by its own method and path.
+   */
+  twin?: string;
   form?: Record<string, string>;
   json?: unknown;
   headers?: Record<string, string>;

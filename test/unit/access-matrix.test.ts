@@ -27,6 +27,8 @@ async function rowCounts(): Promise<Record<string, number>> {
   return Object.fromEntries(rows.map((r) => [r.name, Number(r.n)]));
 }
 
+const key = (c: AccessCase) => `${c.method ?? 'GET'} ${c.path}`;
+
 test('access matrix over every domain', async () => {
   const all: { domain: string; c: AccessCase }[] = [];
   for (const d of readdirSync(domainsDir).sort()) {
@@ -37,6 +39,11 @@ test('access matrix over every domain', async () => {
   }
   assert.ok(all.length > 0);
   const failures: string[] = [];
+  const allowed = new Set(all.filter(({ c }) => !isDeny(c.expect)).map(({ c }) => key(c)));
+  for (const { domain, c } of all) {
+    const twin = c.twin ?? key(c);
+    if (isDeny(c.expect) && !allowed.has(twin)) failures.push(`${domain}: ${c.name} — no allow case for ${twin}`);
+  }
   for (const { domain, c } of all) {
     const client = c.as ? await w.as(c.as) : w.client();
     const method = c.method ?? 'GET';

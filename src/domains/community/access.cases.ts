@@ -19,6 +19,8 @@ export const accessCases: AccessCases = async (w) => {
   const person = `prs_matrix_${Date.now()}`;
   await db.insertInto('people').values({ id: person, village_code: v, umkm_id: umkm, organisation_id: null, full_name: 'Orang Matriks', phone: null, role_title: null, household_size: 3, consent_id: null, erased_at: null, is_demo: 0, created_at: new Date().toISOString() }).execute();
 
+  const person2 = `${person}_b`;
+  await db.insertInto('people').values({ id: person2, village_code: v, umkm_id: umkm, organisation_id: null, full_name: 'Orang Matriks Dua', phone: null, role_title: null, household_size: 2, consent_id: null, erased_at: null, is_demo: 0, created_at: new Date().toISOString() }).execute();
   const manager: [['community_manager', string]] = [['community_manager', org]];
   const agent: [['village_agent', string]] = [['village_agent', point]];
   const ngada: [['regional_officer', string]] = [['regional_officer', '53.09']];
@@ -26,6 +28,7 @@ export const accessCases: AccessCases = async (w) => {
   const seller: [['seller', string]] = [['seller', umkm]];
   const buyer: [['buyer', null]] = [['buyer', null]];
   const cert = { kind: 'nib', number: '9120001234567', issued_on: '2025-01-01' };
+  const umkmEdit = { name: 'Tenun Ikat Jauh', business_type: 'kerajinan', story: 'Usaha tenun keluarga sejak 2010.' };
 
   const cases: AccessCase[] = [
     { name: 'anonymous UMKM list', path: '/community/umkm', as: null, expect: 'login' },
@@ -52,7 +55,7 @@ export const accessCases: AccessCases = async (w) => {
     { name: 'cert on other organisation UMKM', method: 'POST', path: `/community/umkm/${umkmOther}/certifications`, as: manager, expect: 404, form: cert },
     { name: 'API: cert by Banyuwangi officer on Ngada UMKM', method: 'POST', path: `/api/v1/community/umkm/${umkm}/certifications`, as: bwi, expect: 404, json: cert },
     { name: 'API: cert by Ngada officer', method: 'POST', path: `/api/v1/community/umkm/${umkm}/certifications`, as: ngada, expect: 201, json: cert },
-    { name: 'edit other UMKM', method: 'POST', path: `/community/umkm/${umkmJava}/edit`, as: manager, expect: 404, form: { story: 'x' } },
+    { name: 'edit other UMKM', method: 'POST', path: `/community/umkm/${umkmJava}/edit`, as: manager, expect: 404, form: umkmEdit },
     { name: 'organisations list (agent)', path: '/community/organisations', as: agent, expect: 200 },
     { name: 'organisations list (seller)', path: '/community/organisations', as: seller, expect: 403 },
     { name: 'own organisation page', path: `/community/organisations/${org}`, as: manager, expect: 200 },
@@ -76,9 +79,23 @@ export const accessCases: AccessCases = async (w) => {
     { name: 'API: person export (Banyuwangi officer)', path: `/api/v1/community/people/${person}/export`, as: bwi, expect: 404 },
     { name: 'API: person export (agent of the village)', path: `/api/v1/community/people/${person}/export`, as: agent, expect: 200 },
     { name: 'erase by foreign manager', method: 'POST', path: `/community/people/${person}/erase`, as: [['community_manager', orgJava]], expect: 404, form: {} },
-    { name: 'API: erase by Banyuwangi officer', method: 'POST', path: `/api/v1/community/people/${person}/erase`, as: bwi, expect: 404, json: {} },
+    { name: 'API: erase by Banyuwangi officer', method: 'POST', path: `/api/v1/community/people/${person2}/erase`, as: bwi, expect: 404, json: {} },
     { name: 'API: register UMKM as buyer', method: 'POST', path: '/api/v1/community/umkm', as: buyer, expect: 403, json: { consent: true, owner_name: 'X Y', phone: '081299990079', name: 'Usaha', business_type: 'makanan', village_code: v } },
     { name: 'API: register UMKM in Banyuwangi as Ngada officer', method: 'POST', path: '/api/v1/community/umkm', as: ngada, expect: 403, json: { consent: true, owner_name: 'X Y', phone: '081299990080', name: 'Usaha', business_type: 'makanan', village_code: java } },
+    // The allowed twins of the refusals above: the same request from someone whose scope holds the record.
+    { name: 'Banyuwangi officer Banyuwangi UMKM', path: `/community/umkm/${umkmJava}`, as: bwi, expect: 200 },
+    { name: 'API: Ngada officer Ngada UMKM', path: `/api/v1/community/umkm/${umkmOther}`, as: ngada, expect: 200 },
+    { name: 'cert on own UMKM (its manager)', method: 'POST', path: `/community/umkm/${umkmOther}/certifications`, as: [['community_manager', orgOther]], expect: 303, form: cert },
+    { name: 'edit own UMKM (its manager)', method: 'POST', path: `/community/umkm/${umkmJava}/edit`, as: [['community_manager', orgJava]], expect: 303, form: umkmEdit },
+    { name: 'own organisation page (its manager)', path: `/community/organisations/${orgOther}`, as: [['community_manager', orgOther]], expect: 200 },
+    { name: 'API: organisation in Banyuwangi by Banyuwangi officer', method: 'POST', path: '/api/v1/community/organisations', as: bwi, expect: 201, json: { kind: 'bumdes', name: 'BUMDes Luar', village_code: java } },
+    { name: 'own service point (its agent)', path: `/community/points/${pointJava}`, as: [['village_agent', pointJava]], expect: 200 },
+    { name: 'API: service points (agent)', path: '/api/v1/community/service-points', as: agent, expect: 200 },
+    { name: 'add agent at own point (its manager)', method: 'POST', path: `/community/points/${pointJava}/agents`, as: [['community_manager', orgJava]], expect: 201, form: { display_name: 'Pak Yosef', phone: '081299990081' } },
+    { name: 'API: add agent at a point of its regency', method: 'POST', path: `/api/v1/community/service-points/${pointJava}/agents`, as: bwi, expect: 201, json: { display_name: 'Pak Yohanes', phone: '081299990082' } },
+    { name: 'API: register UMKM in Ngada as Ngada officer', method: 'POST', path: '/api/v1/community/umkm', as: ngada, expect: 201, json: { consent: true, owner_name: 'X Y', phone: '081299990083', name: 'Usaha', business_type: 'makanan', village_code: v } },
+    { name: 'API: erase by Ngada officer', method: 'POST', path: `/api/v1/community/people/${person2}/erase`, as: ngada, expect: 200, json: {} },
+    { name: 'erase by the manager of its UMKM', method: 'POST', path: `/community/people/${person}/erase`, as: manager, expect: 200, form: {} },
   ];
   return cases;
 };

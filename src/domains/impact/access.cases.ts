@@ -12,6 +12,7 @@ export const accessCases: AccessCases = async (w) => {
   const banyuwangi = await anyVillage(w.h.db, '35.10');
   const run = unwrap(await startEvaluation(w.h.db, admin, { ...settings, region: '35.10' }));
   const ngadaOfficer: AccessCase['as'] = [['regional_officer', '53.09']];
+  const bwiOfficer: AccessCase['as'] = [['regional_officer', '35.10']];
   const answer = (village: string, code: string) => ({ village_code: village, wave_year: '2025', household_code: code, household_size: '4', income_monthly: '2000000', consent: 'yes' });
   const cases: AccessCase[] = [
     { name: 'anonymous KPIs', path: '/impact', as: null, expect: 'login' },
@@ -42,6 +43,17 @@ export const accessCases: AccessCases = async (w) => {
     { name: 'officer API records foreign village', method: 'POST', path: '/api/v1/impact/surveys/households', as: ngadaOfficer, json: { ...answer(banyuwangi, 'ACC-3') }, expect: 403 },
     { name: 'analyst cannot import poverty lines', method: 'POST', path: '/impact/poverty-lines', as: [['analyst', null]], form: { csv: 'period,province_code,area,amount,source\n2025-03,53,rural,500000,BPS' }, expect: 403 },
     { name: 'regency officer cannot import province lines', method: 'POST', path: '/impact/poverty-lines', as: ngadaOfficer, form: { csv: 'period,province_code,area,amount,source\n2025-03,35,rural,500000,BPS' }, expect: 403 },
+    // The allowed twins of the refusals above: Banyuwangi's own officer, a province officer, any officer.
+    { name: 'officer KPIs (own scope by default)', path: '/impact', as: ngadaOfficer, expect: 200 },
+    { name: 'that regency\'s officer: KPIs', path: '/impact?region=35.10', as: bwiOfficer, expect: 200 },
+    { name: 'that regency\'s officer: poverty', path: '/impact/poverty?region=35.10', as: bwiOfficer, expect: 200 },
+    { name: 'that regency\'s officer: export', path: '/impact/export.csv?region=35.10', as: bwiOfficer, expect: 200 },
+    { name: 'that regency\'s officer: evaluation page', path: '/impact/evaluation?region=35.10', as: bwiOfficer, expect: 200 },
+    { name: 'that regency\'s officer: API run', path: `/api/v1/impact/evaluations/${run}`, as: bwiOfficer, expect: 200 },
+    { name: 'that regency\'s officer: API KPIs', path: '/api/v1/impact/kpis?region=35.10', as: bwiOfficer, expect: 200 },
+    { name: 'officer survey page', path: '/impact/surveys', as: ngadaOfficer, expect: 200 },
+    { name: 'that regency\'s officer: API records its village', method: 'POST', path: '/api/v1/impact/surveys/households', as: bwiOfficer, json: { ...answer(banyuwangi, 'ACC-3') }, expect: 201 },
+    { name: 'province officer imports its province lines', method: 'POST', path: '/impact/poverty-lines', as: [['regional_officer', '35']], form: { csv: 'period,province_code,area,amount,source\n2025-03,35,rural,500000,BPS' }, expect: 201 },
   ];
   return cases;
 };

@@ -8,6 +8,7 @@ import { makeUmkm } from '../community/testing.js';
 export const accessCases: AccessCases = async (w) => {
   const net = await makeNetwork(w.h.db, { points: 2, vehicles: 1 });
   const p = unwrap(await createParcel(w.h.db, null, { originPointId: net.points[0], destinationPointId: net.points[1], weightGrams: 1000 }));
+  const p2 = unwrap(await createParcel(w.h.db, null, { originPointId: net.points[0], destinationPointId: net.points[1], weightGrams: 1000 }));
   const own: [Role, string][] = [['hub_operator', net.kecHub]];
   const otherUmkm = await makeUmkm(w.h.db, { villageCode: (await w.h.db.selectFrom('service_points').select('village_code').where('id', '=', net.otherPoint).executeTakeFirstOrThrow()).village_code });
   const foreign: [Role, string][] = [['hub_operator', net.kecHub2]];
@@ -47,16 +48,29 @@ export const accessCases: AccessCases = async (w) => {
     { name: 'return marked at a foreign hub', method: 'POST', path: `/hub/${net.kecHub}/scan`, as: foreign, form: { tracking: p.trackingNumber, kind: 'return_started', client_scan_id: 'acc-ret-0001' }, expect: 404 },
     { name: 'agent marks return at a foreign point', method: 'POST', path: '/titik/paket/scan', as: [['village_agent', net.points[1]]], form: { point: net.points[0], kind: 'return_started', tracking: p.trackingNumber, client_scan_id: 'acc-ret-0002' }, expect: 403 },
     // Proof photos: uploads only at one's own point or hub; the photo only for path staff and the seller.
-    { name: 'photo hand-over at a foreign point', method: 'POST', path: '/titik/paket/photos', as: [['village_agent', net.points[1]]], form: { point: net.points[0], tracking: p.trackingNumber, client_scan_id: 'acc-pod-0001' }, expect: 403 },
-    { name: 'photo hand-over at a foreign hub', method: 'POST', path: `/hub/${net.kecHub}/photos`, as: foreign, form: { tracking: p.trackingNumber, client_scan_id: 'acc-pod-0002' }, expect: 404 },
-    { name: 'photo API as buyer', method: 'POST', path: `/api/v1/logistics/parcels/${p.trackingNumber}/photos`, as: [['buyer', null]], form: { locationId: net.kecHub, clientScanId: 'acc-pod-0003' }, expect: 403 },
+    // Uploads are multipart, which the matrix does not send: their twins are the scans of the same hand-over.
+    { name: 'photo hand-over at a foreign point', method: 'POST', path: '/titik/paket/photos', as: [['village_agent', net.points[1]]], form: { point: net.points[0], tracking: p.trackingNumber, client_scan_id: 'acc-pod-0001' }, expect: 403, twin: 'POST /titik/paket/scan' },
+    { name: 'photo hand-over at a foreign hub', method: 'POST', path: `/hub/${net.kecHub}/photos`, as: foreign, form: { tracking: p.trackingNumber, client_scan_id: 'acc-pod-0002' }, expect: 404, twin: `POST /hub/${net.kecHub}/scan` },
+    { name: 'photo API as buyer', method: 'POST', path: `/api/v1/logistics/parcels/${p.trackingNumber}/photos`, as: [['buyer', null]], form: { locationId: net.kecHub, clientScanId: 'acc-pod-0003' }, expect: 403, twin: 'POST /api/v1/logistics/scans' },
     { name: 'parcel detail: hub operator on the path', path: `/paket/${p.trackingNumber}`, as: own, expect: 200 },
     { name: 'parcel detail: hub operator off the path', path: `/paket/${p.trackingNumber}`, as: foreign, expect: 404 },
     { name: 'parcel detail: anonymous', path: `/paket/${p.trackingNumber}`, as: null, expect: 'login' },
     { name: 'parcel detail: seller of another UMKM', path: `/paket/${p.trackingNumber}`, as: [['seller', otherUmkm]], expect: 404 },
-    { name: 'proof photo: anonymous', path: `/paket/${p.trackingNumber}/bukti/320`, as: null, expect: 'login' },
+    { name: 'proof photo: anonymous', path: `/paket/${p.trackingNumber}/bukti/320`, as: null, expect: 'login', twin: `GET /paket/${p.trackingNumber}` },
     { name: 'seller parcel list', path: '/paket', as: [['seller', otherUmkm]], expect: 200 },
     { name: 'seller parcel list as buyer', path: '/paket', as: [['buyer', null]], expect: 403 },
+    // The allowed twins of the refusals above: the hub's own operator, the regency's officer.
+    { name: 'hub operator hub list (redirects to its hub)', path: '/hub', as: own, expect: 303 },
+    { name: 'regency officer adds a vehicle to a hub in its region', method: 'POST', path: `/hub/${net.kecHub}/vehicles`, as: [['regional_officer', '53.09']], form: { name: 'Truk', capacity_kg: '500', cost_per_km: '3000', speed_kmh: '30' }, expect: 303 },
+    { name: 'regency officer assigns a point', method: 'POST', path: `/hub/${net.kecHub}/points`, as: [['regional_officer', '53.09']], form: { service_point_id: net.otherPoint }, expect: 303 },
+    { name: 'API hubs as hub operator', path: '/api/v1/logistics/hubs', as: own, expect: 200 },
+    { name: 'KPIs of own regency (default scope)', path: '/logistik/kpi', as: [['regional_officer', '53.09']], expect: 200 },
+    { name: 'KPIs API own regency', path: '/api/v1/logistics/kpis?region=53.09&from=2026-01-01&to=2026-12-31', as: [['regional_officer', '53.09']], expect: 200 },
+    { name: 'create hub in own regency', method: 'POST', path: '/hub/baru', as: [['regional_officer', '53.09']], form: { action: 'create', tier: 'kabupaten', name: 'Hub Asing', province: '53', regency: '53.09', lat: '-8.8', lng: '121' }, expect: 303 },
+    { name: 'API create hub as regency officer', method: 'POST', path: '/api/v1/logistics/hubs', as: [['regional_officer', '53.09']], json: { tier: 'kabupaten', regionCode: '53.09', name: 'Hub Lain', lat: -8.8, lng: 121 }, expect: 201 },
+    { name: 'API scan at own hub', method: 'POST', path: '/api/v1/logistics/scans', as: own, json: { tracking: p.trackingNumber, kind: 'arrived_hub', locationId: net.kecHub, clientScanId: 'acc-scan-0001' }, expect: 201 },
+    { name: 'agent receives a second parcel at own point', method: 'POST', path: '/titik/paket/scan', as: [['village_agent', net.points[0]]], form: { point: net.points[0], kind: 'received_at_point', tracking: p2.trackingNumber, client_scan_id: 'acc-scan-0004' }, expect: 200 },
+    { name: 'hub operator scans at own hub', method: 'POST', path: `/hub/${net.kecHub}/scan`, as: own, form: { tracking: p2.trackingNumber, kind: 'arrived_hub', client_scan_id: 'acc-hub-0003' }, expect: 200 },
   ];
   return cases;
 };

@@ -15,6 +15,7 @@ export const accessCases: AccessCases = async (w) => {
   const otherSp = await makeServicePoint(w.h.db, { villageCode: village });
   const o = await makeOrder(w.h, { umkmId: umkm, servicePointId: sp, villageCode: village, advanceTo: 'handed_over' });
   const o2 = await makeOrder(w.h, { umkmId: umkm, servicePointId: sp, villageCode: village });
+  const o3 = await makeOrder(w.h, { umkmId: umkm, servicePointId: sp, villageCode: village });
   const seller: [Role, string][] = [['seller', umkm]];
   const foreignSeller: [Role, string][] = [['seller', otherUmkm]];
   const cases: AccessCase[] = [
@@ -23,8 +24,8 @@ export const accessCases: AccessCases = async (w) => {
     { name: 'seller sees own incoming orders', path: '/penjual/pesanan', as: seller, expect: 200 },
     { name: 'anonymous seller page', path: '/penjual/pesanan', as: null, expect: 'login' },
     { name: 'buyer cannot open seller pages', path: '/penjual/pesanan', as: [['buyer', null]], expect: 403 },
+    { name: 'foreign seller cannot touch the order', method: 'POST', path: `/penjual/pesanan/${o2.orderId}`, as: foreignSeller, form: { to: 'packed' }, expect: 404 },
     { name: 'seller packs own order', method: 'POST', path: `/penjual/pesanan/${o2.orderId}`, as: seller, form: { to: 'packed' }, expect: 200 },
-    { name: 'foreign seller cannot touch the order', method: 'POST', path: `/penjual/pesanan/${o.orderId}`, as: foreignSeller, form: { to: 'packed' }, expect: 404 },
     { name: 'seller earnings', path: '/penjual/pendapatan', as: seller, expect: 200 },
     { name: 'treasurer payouts', path: '/bumdes/pembayaran', as: [['community_manager', org]], expect: 200 },
     { name: 'foreign treasurer cannot settle another organisation', method: 'POST', path: '/bumdes/pembayaran', as: [['community_manager', otherOrg]], form: { organisation_id: org }, expect: 403 },
@@ -38,7 +39,9 @@ export const accessCases: AccessCases = async (w) => {
     { name: 'regional officer cannot reconcile payments', path: '/keuangan/pembayaran', as: [['regional_officer', '53.09']], expect: 403 },
     { name: 'my orders needs sign-in', path: '/pesanan-saya', as: null, expect: 'login' },
     { name: 'buyer my orders', path: '/pesanan-saya', as: [['buyer', null]], expect: 200 },
-    { name: 'another buyer cannot cancel', method: 'POST', path: `/pesanan-saya/${o.orderId}/batal`, as: [['buyer', null]], expect: 404 },
+    { name: 'another buyer cannot cancel', method: 'POST', path: `/pesanan-saya/${o3.orderId}/batal`, as: [['buyer', null]], expect: 404 },
+    { name: 'staff cancel a placed order', method: 'POST', path: `/pesanan-saya/${o3.orderId}/batal`, as: [['national_admin', null]], expect: 303 },
+    { name: 'treasurer settles its own organisation', method: 'POST', path: '/bumdes/pembayaran', as: [['community_manager', org]], form: { organisation_id: org }, expect: 201 },
   ];
   return cases;
 };

@@ -27,6 +27,8 @@ export const accessCases: AccessCases = async (w) => {
   const ngada: [['regional_officer', string]] = [['regional_officer', '53.09']];
   const bwi: [['regional_officer', string]] = [['regional_officer', '35.10']];
   const issue = { partner_id: partner, period: '2026-01', scope_code: '53.09' };
+  // A period with no statement yet, so the allowed issue writes one (2026-01 is already issued).
+  const issueNew = { ...issue, period: '2025-12' };
   const cases: AccessCase[] = [
     { name: 'partner dashboard', path: '/mitra', as: me, expect: 200 },
     { name: 'buyer has no partner dashboard', path: '/mitra', as: [['buyer', null]], expect: 403 },
@@ -47,9 +49,15 @@ export const accessCases: AccessCases = async (w) => {
     { name: 'partner has no incentives page', path: '/insentif', as: me, expect: 403 },
     { name: 'officer adds a rule in its regency', method: 'POST', path: '/insentif/aturan', as: ngada, expect: 303, form: { period: '2026-01', scope_code: '53.09', kind: 'monthly_cap', amount: '1000000' } },
     { name: 'officer cannot add a rule in another regency', method: 'POST', path: '/insentif/aturan', as: bwi, expect: 403, form: { period: '2026-01', scope_code: '53.09', kind: 'monthly_cap', amount: '1000000' } },
-    { name: 'officer cannot issue for another regency', method: 'POST', path: '/insentif/terbitkan', as: bwi, expect: 403, form: issue },
+    { name: 'officer cannot issue for another regency', method: 'POST', path: '/insentif/terbitkan', as: bwi, expect: 403, form: issueNew },
     { name: 'only national admins register partners', path: '/mitra/daftar', as: ngada, expect: 403 },
     { name: 'national admin registers partners', path: '/mitra/daftar', as: [['national_admin', null]], expect: 200 },
+    // The allowed twins of the refusals above.
+    { name: 'the other partner reads its own feed', path: `/api/v1/partner/feed?partner=${partnerOther}`, as: other, expect: 200 },
+    { name: 'partner feed CSV', path: '/api/v1/partner/feed.csv', as: me, expect: 200 },
+    { name: 'own statement CSV via API', path: `/api/v1/partner/statements/${statement}/csv`, as: me, expect: 200 },
+    { name: 'officer issues for its regency', method: 'POST', path: '/insentif/terbitkan', as: ngada, expect: 303, form: issueNew },
+    { name: 'manager of the organisation accepts', method: 'POST', path: `/kemitraan/${offer}`, as: [['community_manager', org]], expect: 303, form: { decision: 'accepted' } },
   ];
   return cases;
 };

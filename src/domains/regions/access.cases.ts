@@ -47,5 +47,10 @@ export const accessCases: AccessCases = async (w) => {
     { name: 'officer: readiness page', path: '/wilayah/kesiapan', as: ngada, expect: 200 },
     { name: 'visitor: no readiness page', path: '/wilayah/kesiapan', as: null, expect: 'login' },
     { name: 'buyer: no readiness API', path: '/api/v1/regions/readiness', as: [['buyer', null]], expect: 403 },
+    // The allowed twins of the refusals above.
+    { name: 'NTT officer: NTT-wide targeting', path: '/wilayah/53/prioritas', as: ntt, expect: 200 },
+    { name: 'Ngada officer: targeting API (default size)', path: '/api/v1/regions/53.09/targeting', as: ngada, expect: 200 },
+    { name: 'NTT officer sets NTT-wide weights', method: 'POST', path: '/wilayah/53/bobot', as: ntt, form: weights, expect: 303 },
+    { name: 'officer: readiness API', path: '/api/v1/regions/readiness', as: ngada, expect: 200 },
   ];
 };
