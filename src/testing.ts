@@ -6,7 +6,7 @@ import type { DbHandle } from './kernel/db/index.js';
 import { createTestDb, TestClient } from './kernel/testing/index.js';
 import type { Role } from './kernel/auth/index.js';
 import { unwrap } from './kernel/errors/index.js';
-import { createUser, grantRole, hashToken } from './domains/accounts/index.js';
+import { createUser, grantRole, hashToken, sessionCookieName } from './domains/accounts/index.js';
 import { importRegions } from './domains/regions/index.js';
 import { allMigrations } from './migrations.js';
 import { buildApp, type LumbungApp } from './app.js';
@@ -51,7 +51,7 @@ export async function createWorld(opts: { sqlitePath?: string; env?: Record<stri
       const now = new Date().toISOString();
       await h.db.insertInto('sessions').values({ id: hashToken(token), user_id: userId, created_at: now, last_seen_at: now, idle_ms: 1800_000, expires_at: new Date(Date.now() + 3600_000).toISOString() }).execute();
       const c = new TestClient(app) as TestClient & { userId: string };
-      c.cookies.set('lumbung_sid', token);
+      c.cookies.set(sessionCookieName(config.mode === 'production'), token);
       c.userId = userId;
       return c;
     },

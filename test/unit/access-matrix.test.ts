@@ -11,14 +11,18 @@ import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import { createWorld, isDeny, type World, type AccessCase, type AccessCases } from '../../src/testing.js';
 
-let w: World;
-before(async () => { w = await createWorld(); });
-after(() => w.close());
+// The same matrix in production mode: __Host- session cookies, Secure cookies, HSTS.
+const worlds = {} as Record<'demo' | 'production', World>;
+before(async () => {
+  worlds.demo = await createWorld();
+  worlds.production = await createWorld({ env: { LUMBUNG_MODE: 'production' } });
+});
+after(async () => { await worlds.demo.close(); await worlds.production.close(); });
 
 const domainsDir = join(import.meta.dirname, '../../src/domains');
 
 /** Row counts of every table of this database, in one query. */
-async function rowCounts(): Promise<Record<string, number>> {
+async function rowCounts(w: World): Promise<Record<string, number>> {
   const names = w.h.dialect === 'postgres'
     ? (await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(w.h.db)).rows
     : (await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(w.h.db)).rows;
@@ -29,7 +33,8 @@ async function rowCounts(): Promise<Record<string, number>> {
 
 const key = (c: AccessCase) => `${c.method ?? 'GET'} ${c.path}`;
 
-test('access matrix over every domain', async () => {
+for (const mode of ['demo', 'production'] as const) test(`access matrix over every domain (${mode} mode)`, async () => {
+  const w = worlds[mode];
   const all: { domain: string; c: AccessCase }[] = [];
   for (const d of readdirSync(domainsDir).sort()) {
     const file = join(domainsDir, d, 'access.cases.ts');
@@ -48,7 +53,7 @@ test('access matrix over every domain', async () => {
     const client = c.as ? await w.as(c.as) : w.client();
     const method = c.method ?? 'GET';
     const write = method !== 'GET' && isDeny(c.expect);
-    const before = write ? await rowCounts() : {};
+    const before = write ? await rowCounts(w) : {};
     let res: Response;
     if (method === 'GET') res = await client.get(c.path, c.headers);
     else if (c.json !== undefined) res = await client.json('POST', c.path, c.json, c.headers);
@@ -57,7 +62,7 @@ test('access matrix over every domain', async () => {
     const got = res.status === 303 && location.startsWith('/login') ? 'login' : res.status;
     if (got !== c.expect) failures.push(`${domain}: ${c.name} — expected ${c.expect}, got ${got}${location ? ` → ${location}` : ''}`);
     if (write) {
-      const after = await rowCounts();
+      const after = await rowCounts(w);
       const changed = Object.keys(after).filter((t) => after[t] !== before[t]).map((t) => `${t} ${before[t]}→${after[t]}`);
       if (changed.length) failures.push(`${domain}: ${c.name} — a refused write changed rows: ${changed.join(', ')}`);
     }

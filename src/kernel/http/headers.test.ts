@@ -80,3 +80,10 @@ for (const mode of ['demo', 'production'] as const) {
     assert.ok(got.closed, 'the socket was closed');
   });
 }
+
+test('production: required settings are refused when missing, never filled with demo defaults', () => {
+  assert.throws(() => loadConfig({ LUMBUNG_MODE: 'production' }), /LUMBUNG_SECRET must be set in production mode/);
+  assert.throws(() => loadConfig({ NODE_ENV: 'production' }), /LUMBUNG_SECRET/);
+  assert.equal(loadConfig({ LUMBUNG_MODE: 'production', LUMBUNG_SECRET: 'kunci' }).mode, 'production');
+  assert.equal(loadConfig({}).mode, 'demo');
+});
