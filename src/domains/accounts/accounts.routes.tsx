@@ -6,6 +6,7 @@ import { AppError, unwrap } from '../../kernel/errors/index.js';
 import { ROLES, type Role } from '../../kernel/auth/index.js';
 import { acceptInviteSchema, inviteSchema, loginSchema, tokenSchema } from './accounts.schema.js';
 import { login } from './login.js';
+import { DEMO_PASSWORD } from './demo-accounts.js';
 import { endSession, startSession } from './sessions.js';
 import { grantsOf } from './accounts.repo.js';
 import { acceptInvitation, findInvitation, invite } from './users.service.js';
@@ -96,6 +97,10 @@ export function accountsRoutes() {
     if (!inv) throw new AppError('NOT_FOUND');
     const form = await readForm(c, acceptInviteSchema);
     if (!form.ok) return page(c, { title: t(c.get('locale'), 'accounts.accept.title'), status: 422 }, <AcceptForm c={c} code={code} name={inv.display_name} errors={form.errors} />);
+    // Sign-in refuses the (public) demo password in production, so it is never set there either.
+    if (c.get('deps').config.mode === 'production' && form.data.password === DEMO_PASSWORD) {
+      return page(c, { title: t(c.get('locale'), 'accounts.accept.title'), status: 422 }, <AcceptForm c={c} code={code} name={inv.display_name} errors={{ password: t(c.get('locale'), 'accounts.password_demo') }} />);
+    }
     const userId = unwrap(await acceptInvitation(db, code, form.data.password));
     const grants = await grantsOf(db, userId);
     await startSession(c, db, userId, grants.map((g) => g.role));

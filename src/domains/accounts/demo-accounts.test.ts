@@ -59,6 +59,21 @@ test('production: the demo password and demo accounts never sign in; a real acco
   assert.equal((await c.get('/api/v1/me')).status, 200);
 });
 
+test('production: an invitation cannot set the demo password (422 in the user language, nothing changed)', async () => {
+  const admin = await prod.as('national_admin');
+  const phone = testPhone();
+  const res = await admin.form('/account/invite', { display_name: 'Ibu Baru', phone: '0' + phone.slice(3), role: 'buyer', scope_id: '' });
+  assert.equal(res.status, 201);
+  const code = (await res.text()).match(/\/invite\/([\w-]+)/)![1];
+  const invited = prod.client();
+  const refused = await invited.form(`/invite/${code}`, { password: DEMO_PASSWORD }, { headers: { 'accept-language': 'en' } });
+  assert.equal(refused.status, 422);
+  assert.match(await refused.text(), /The demo password cannot be used/);
+  const user = await prod.h.db.selectFrom('users').select(['status', 'password_hash']).where('phone', '=', phone).executeTakeFirstOrThrow();
+  assert.deepEqual(user, { status: 'invited', password_hash: null });
+  assert.equal((await invited.form(`/invite/${code}`, { password: GOOD })).status, 303);
+});
+
 test('production: a demo account’s old session and API token are refused', async () => {
   const demoAdmin = await person(prod, { password: DEMO_PASSWORD, isDemo: true, role: 'national_admin' });
   const now = new Date().toISOString();
