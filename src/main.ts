@@ -9,6 +9,7 @@ import { commandUsages, findCommand, progressBar, runStartupTasks } from './kern
 import { allMigrations } from './migrations.js';
 import { buildApp } from './app.js';
 import { composeDomains } from './domains.js';
+import { productionRefusal } from './domains/accounts/index.js';
 import { DEMO_PASSWORD, demoLogins, isEmpty, seedDemo } from './seed/index.js';
 
 const USAGE = `Usage: lumbung <command>
@@ -46,6 +47,15 @@ async function main(argv: string[]): Promise<number> {
     case 'serve': {
       const config = loadConfig();
       const h = await open();
+      if (config.mode === 'production') {
+        // The demo accounts' password is public: never serve production with them in the database.
+        const refusal = await productionRefusal(h.db);
+        if (refusal) {
+          console.error(refusal);
+          await h.close();
+          return 1;
+        }
+      }
       if (config.mode === 'demo') await seedIfEmpty(h, false);
       const logins = config.mode === 'demo' ? await demoLogins(h) : [];
       const log = createLogger(config.logLevel);

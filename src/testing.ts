@@ -59,18 +59,39 @@ export async function createWorld(opts: { sqlitePath?: string; env?: Record<stri
   };
 }
 
-/** One row of the access matrix: who asks, what, and whether it must be allowed. */
+/** Statuses an allowed request answers with: the page, the created record, or the redirect after a write. */
+export type AllowStatus = 200 | 201 | 204 | 302 | 303;
+/** Statuses a denied request answers with; 'login' is the redirect (303) of a signed-out GET to /login. */
+export type DenyStatus = 401 | 403 | 404 | 'login';
+
+/** One row of the access matrix: who asks, what, and the status the design gives that caller. */
 export interface AccessCase {
   name: string;
   method?: 'GET' | 'POST';
   path: string;
   /** null = anonymous visitor. */
   as: [Role, string | null][] | null;
-  expect: 'allow' | 'deny';
+  /**
+   * The designed answer, asserted exactly. A deny must have an allow case with the same method
+   * and path (so a 404 cannot pass because the route or record does not exist), and a denied
+   * write must leave the row count of every table unchanged.
+   */
+  expect: AllowStatus | DenyStatus;
+  /**
+   * Only for a refusal that no caller may pass on this exact path (an unlisted product's public
+   * page, a photo addressed through another product) or whose allowed form the matrix cannot
+   * send (a multipart upload; the one mentor assigned to a UMKM, a person rather than a role):
+   * `METHOD path` of an allowed case on the same record, which proves the route and record
+   * exist. Every other refusal is paired by its own method and path.
+   */
+  twin?: string;
   form?: Record<string, string>;
   json?: unknown;
   headers?: Record<string, string>;
 }
+
+/** True when the case's designed answer is a refusal. */
+export const isDeny = (expect: AccessCase['expect']): expect is DenyStatus => expect === 'login' || expect >= 400;
 
 /** Each domain's `access.cases.ts` exports this: it builds its fixtures and lists its cases. */
 export type AccessCases = (w: World) => Promise<AccessCase[]>;

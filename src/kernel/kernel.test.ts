@@ -64,9 +64,9 @@ test('region scopes follow the code tree', () => {
   assert.deepEqual(regionScope(officer, ['regional_officer']), ['53.09']);
   assert.ok(canInRegion(officer, ['regional_officer'], '53.09.02'));
   assert.ok(!canInRegion(officer, ['regional_officer'], '53.10'));
-  assert.ok(canGrant(officer, 'seller', '53.09.02.2001'));
-  assert.ok(!canGrant(officer, 'seller', '35.78.01.1001'));
-  assert.ok(!canGrant(officer, 'national_admin', '53.09'));
+  assert.ok(canGrant(officer, 'seller', { regionCode: '53.09.02.2001', organisationId: null }));
+  assert.ok(!canGrant(officer, 'seller', { regionCode: '35.78.01.1001', organisationId: null }));
+  assert.ok(!canGrant(officer, 'national_admin', { regionCode: '53.09', organisationId: null }));
 });
 
 test('logs never carry personal data', () => {

@@ -1,10 +1,11 @@
 // One demo person: a user with a password, a grant in the demo world, and the login to print.
-import { createUser, grantRole } from '../domains/accounts/index.js';
+import { createUser, DEMO_PASSWORD, grantRole } from '../domains/accounts/index.js';
 import { unwrap } from '../kernel/errors/index.js';
 import type { Role } from '../kernel/auth/index.js';
 import type { DbHandle } from '../kernel/db/index.js';
 
-export const DEMO_PASSWORD = 'demo-lumbung-2026';
+// The password lives with the accounts domain, which refuses it in production.
+export { DEMO_PASSWORD };
 
 export interface DemoLogin {
   role: Role;

@@ -72,3 +72,26 @@ test('script and HTML in user-supplied text are shown escaped and never run', as
   assert.equal(dialogs, 0);
   await page.close();
 });
+
+test('a hostile `next` after sign-in and a hostile `back` of the language switch keep the browser on the site', async () => {
+  const id = unwrap(await createUser(served.world.h.db, { displayName: 'Ibu Arah', phone: '+6281377770002', password: 'rahasia-desa-123' }));
+  unwrap(await grantRole(served.world.h.db, null, id, 'buyer', null));
+  const origin = new URL(served.url).origin;
+  const hostile = ['/\\evil.example/', '//evil.example/', '/\t/evil.example/', '/.//evil.example/', '/%2F%2Fevil.example/', 'https://evil.example/'];
+  for (const next of hostile) {
+    const page = await browser.newPage();
+    await page.goto(`${served.url}/login?next=${encodeURIComponent(next)}`);
+    await page.fill('#f-login', '081377770002');
+    await page.fill('#f-password', 'rahasia-desa-123');
+    // The navigation the submit starts ends wherever the redirect leads (an error page if off-site).
+    const landed = (click: () => Promise<void>) => Promise.all([page.waitForEvent('framenavigated', (f) => f === page.mainFrame()), click()]).then(([f]) => f.url());
+    const afterLogin = await landed(() => page.click('button.primary'));
+    assert.equal(new URL(afterLogin).origin, origin, `next=${JSON.stringify(next)} → ${afterLogin}`);
+    // The language switch on the same page, its `back` field replaced with the hostile value.
+    await page.goto(`${served.url}/`);
+    await page.locator('form.lang input[name="back"]').evaluate((el, v) => { (el as HTMLInputElement).value = v; }, next);
+    const afterLang = await landed(() => page.locator('form.lang button').first().click());
+    assert.equal(new URL(afterLang).origin, origin, `back=${JSON.stringify(next)} → ${afterLang}`);
+    await page.close();
+  }
+});

@@ -26,6 +26,6 @@ export const sessionWithUser = (db: Tx, sessionHash: string) =>
   db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.id', 'sessions.user_id', 'sessions.last_seen_at', 'sessions.idle_ms', 'sessions.expires_at', 'users.display_name', 'users.locale', 'users.status'])
+    .select(['sessions.id', 'sessions.user_id', 'sessions.last_seen_at', 'sessions.idle_ms', 'sessions.expires_at', 'users.display_name', 'users.locale', 'users.status', 'users.is_demo'])
     .where('sessions.id', '=', sessionHash)
     .executeTakeFirst();

@@ -1,11 +1,12 @@
 // Routes of the accounts domain: sign-in/out, the role home, invitations, API tokens, /api/v1/me.
 import { Hono } from 'hono';
 import { t } from '../../kernel/i18n/index.js';
-import { clientIp, homePanelsFor, page, readForm, requireActor, requireRole, type AppEnv } from '../../kernel/http/index.js';
+import { clientIp, homePanelsFor, page, readForm, requireActor, requireRole, sameOriginPath, type AppEnv } from '../../kernel/http/index.js';
 import { AppError, unwrap } from '../../kernel/errors/index.js';
 import { ROLES, scopeLabels, type Role } from '../../kernel/auth/index.js';
 import { acceptInviteSchema, inviteSchema, loginSchema, tokenSchema } from './accounts.schema.js';
 import { login } from './login.js';
+import { DEMO_PASSWORD } from './demo-accounts.js';
 import { endSession, startSession } from './sessions.js';
 import { grantsOf } from './accounts.repo.js';
 import { acceptInvitation, findInvitation, invite } from './users.service.js';
@@ -13,10 +14,6 @@ import { createToken, listTokens, revokeToken } from './tokens.service.js';
 import { AcceptForm, InviteForm, LoginForm, TokensPage } from './accounts.views.js';
 
 const STAFF_INVITERS: Role[] = ['national_admin', 'regional_officer', 'community_manager'];
-
-function safeNext(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/me';
-}
 
 export function accountsRoutes() {
   const app = new Hono<AppEnv>();
@@ -28,7 +25,7 @@ export function accountsRoutes() {
     const form = await readForm(c, loginSchema);
     const title = t(c.get('locale'), 'accounts.login.title');
     if (!form.ok) return page(c, { title, status: 422 }, <LoginForm c={c} raw={form.raw} errors={form.errors} />);
-    const r = await login(db, form.data.login, form.data.password, clientIp(c));
+    const r = await login(db, form.data.login, form.data.password, clientIp(c), { production: c.get('deps').config.mode === 'production' });
     if (!r.ok) {
       const status = r.code === 'RATE_LIMITED' ? 429 : 401;
       const message = t(c.get('locale'), r.code === 'RATE_LIMITED' ? 'errors.rate_limited' : 'accounts.bad_login');
@@ -36,7 +33,7 @@ export function accountsRoutes() {
     }
     const grants = await grantsOf(db, r.value);
     await startSession(c, db, r.value, grants.map((g) => g.role));
-    return c.redirect(safeNext(form.data.next), 303);
+    return c.redirect(sameOriginPath(form.data.next, '/me'), 303);
   });
 
   app.post('/logout', async (c) => {
@@ -107,6 +104,10 @@ export function accountsRoutes() {
     if (!inv) throw new AppError('NOT_FOUND');
     const form = await readForm(c, acceptInviteSchema);
     if (!form.ok) return page(c, { title: t(c.get('locale'), 'accounts.accept.title'), status: 422 }, <AcceptForm c={c} code={code} name={inv.display_name} errors={form.errors} />);
+    // Sign-in refuses the (public) demo password in production, so it is never set there either.
+    if (c.get('deps').config.mode === 'production' && form.data.password === DEMO_PASSWORD) {
+      return page(c, { title: t(c.get('locale'), 'accounts.accept.title'), status: 422 }, <AcceptForm c={c} code={code} name={inv.display_name} errors={{ password: t(c.get('locale'), 'accounts.password_demo') }} />);
+    }
     const userId = unwrap(await acceptInvitation(db, code, form.data.password));
     const grants = await grantsOf(db, userId);
     await startSession(c, db, userId, grants.map((g) => g.role));

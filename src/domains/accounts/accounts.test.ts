@@ -5,6 +5,7 @@ import { createUser, grantRole, LOGIN_FAILURE_LIMIT } from './index.js';
 import { unwrap } from '../../kernel/errors/index.js';
 import { hashPassword } from '../../kernel/auth/index.js';
 import { verifyAudit } from '../../kernel/audit/index.js';
+import { HOSTILE_TARGETS } from '../../kernel/testing/index.js';
 
 let w: World;
 const PASSWORD = 'rahasia-desa-123';
@@ -164,4 +165,34 @@ test('language: user setting, then cookie, then Accept-Language', async () => {
   await s.form('/lang', { to: 'en', back: '/' });
   s.cookies.delete('lumbung_lang');
   assert.match(await (await s.get('/')).text(), /lang="en"/, 'the signed-in user keeps the choice without the cookie');
+});
+
+test('after sign-in and after the language switch, a redirect never leaves the site', async () => {
+  const stays = (location: string | null) => {
+    assert.ok(location, 'a Location is sent');
+    assert.ok(!/[\\\s]/.test(location!) && !location!.startsWith('//'), `Location ${JSON.stringify(location)}`);
+    assert.equal(new URL(location!, 'http://localhost').origin, 'http://localhost', `Location ${JSON.stringify(location)}`);
+  };
+  const c = w.client();
+  // A target with a control character other than tab/CR/LF is refused before the route (422, no
+  // Location at all); every other one signs in and stays on the site.
+  const refusedEarly = (s: string) => /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s);
+  for (const next of HOSTILE_TARGETS) {
+    const res = await c.form('/login', { login: phone, password: PASSWORD, next });
+    const lang = await c.form('/lang', { to: 'id', back: next });
+    if (refusedEarly(next)) {
+      assert.equal(res.status, 422, `next=${JSON.stringify(next)}`);
+      assert.equal(res.headers.get('location'), null);
+      assert.equal(lang.status, 422);
+      continue;
+    }
+    assert.equal(res.status, 303);
+    stays(res.headers.get('location'));
+    assert.equal(res.headers.get('location'), '/me', `next=${JSON.stringify(next)}`);
+    assert.equal(lang.status, 303);
+    assert.equal(lang.headers.get('location'), '/', `back=${JSON.stringify(next)}`);
+  }
+  const ok = await c.form('/login', { login: phone, password: PASSWORD, next: '/cari?q=gula' });
+  assert.equal(ok.headers.get('location'), '/cari?q=gula');
+  assert.equal((await c.form('/lang', { to: 'en', back: '/produk/x?y=1' })).headers.get('location'), '/produk/x?y=1');
 });

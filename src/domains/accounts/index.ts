@@ -9,6 +9,7 @@ import { actorFromToken } from './tokens.service.js';
 import { accountsErrors, accountsMessages } from './messages.js';
 import { accountsMigrations } from './migrations/index.js';
 import { accountsRoutes } from './accounts.routes.js';
+import { accountsCommands } from './accounts.cli.js';
 
 export { accountsMigrations } from './migrations/index.js';
 export { accountsRoutes } from './accounts.routes.js';
@@ -21,6 +22,8 @@ export { startSession, endSession, sessionCookieName, hashToken, STAFF_IDLE_MS, 
 /** API token lifecycle. */
 export { createToken, revokeToken, actorFromToken } from './tokens.service.js';
 export type { UsersTable, GrantsTable } from './accounts.tables.js';
+/** Demo accounts: the demo password, the production start refusal and `lumbung demo remove`. */
+export { DEMO_PASSWORD, DEMO_REMOVE_COMMAND, demoAccountsLeft, productionRefusal, removeDemoAccounts } from './demo-accounts.js';
 
 /** What accounts adds to the app: sign-in, invitations, tokens and the home link. */
 export const accountsDomain = defineDomain({
@@ -29,6 +32,7 @@ export const accountsDomain = defineDomain({
   routes: accountsRoutes,
   messages: [accountsMessages],
   errors: accountsErrors,
+  commands: accountsCommands,
   nav: [{ href: '/me', label: 'nav.dashboard', roles: [], order: 1 }],
 });
 
@@ -36,6 +40,6 @@ export const accountsDomain = defineDomain({
 export async function authenticate(c: Context<AppEnv>): Promise<Actor | null> {
   const db = c.get('deps').h.db;
   const auth = c.req.header('authorization');
-  if (auth && /^Bearer\s+/i.test(auth)) return actorFromToken(db, auth.replace(/^Bearer\s+/i, '').trim());
+  if (auth && /^Bearer\s+/i.test(auth)) return actorFromToken(db, auth.replace(/^Bearer\s+/i, '').trim(), { production: c.get('deps').config.mode === 'production' });
   return actorFromSession(c, db);
 }

@@ -57,7 +57,8 @@ export async function actorFromSession(c: Context<AppEnv>, db: Tx, now = Date.no
   if (!token) return null;
   const id = hashToken(token);
   const s = await sessionWithUser(db, id);
-  if (!s || s.status !== 'active') return null;
+  // A demo account's session (from a demo-mode run on this database) is no session in production.
+  if (!s || s.status !== 'active' || (secure && s.is_demo === 1)) return null;
   if (Date.parse(s.expires_at) <= now || Date.parse(s.last_seen_at) + s.idle_ms <= now) {
     await db.deleteFrom('sessions').where('id', '=', id).execute();
     return null;

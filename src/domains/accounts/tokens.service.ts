@@ -37,16 +37,16 @@ export async function listTokens(db: Tx, userId: string) {
 }
 
 /** Resolves `Authorization: Bearer lmb_…` to an actor holding only the token's grant. */
-export async function actorFromToken(db: Tx, bearer: string): Promise<Actor | null> {
+export async function actorFromToken(db: Tx, bearer: string, opts: { production?: boolean } = {}): Promise<Actor | null> {
   const row = await db
     .selectFrom('api_tokens')
     .innerJoin('grants', 'grants.id', 'api_tokens.grant_id')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .select(['api_tokens.id as token_id', 'api_tokens.last_used_at', 'users.id as user_id', 'users.display_name', 'users.locale', 'users.status', 'grants.role', 'grants.scope_type', 'grants.scope_id', 'grants.region_code'])
+    .select(['api_tokens.id as token_id', 'api_tokens.last_used_at', 'users.id as user_id', 'users.display_name', 'users.locale', 'users.status', 'users.is_demo', 'grants.role', 'grants.scope_type', 'grants.scope_id', 'grants.region_code'])
     .where('api_tokens.token_hash', '=', hashToken(bearer))
     .where('api_tokens.revoked_at', 'is', null)
     .executeTakeFirst();
-  if (!row || row.status !== 'active') return null;
+  if (!row || row.status !== 'active' || (opts.production && row.is_demo === 1)) return null;
   if (!row.last_used_at || Date.now() - Date.parse(row.last_used_at) > 60_000) {
     await db.updateTable('api_tokens').set({ last_used_at: nowIso() }).where('id', '=', row.token_id).execute();
   }

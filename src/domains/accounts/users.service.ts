@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { newId } from '../../kernel/ids/index.js';
 import { inTransaction, nowIso, type Tx } from '../../kernel/db/index.js';
 import { audit } from '../../kernel/audit/index.js';
-import { canGrant, hashPassword, resolveScopeRegion, ROLE_SCOPE, type Actor, type Role } from '../../kernel/auth/index.js';
+import { canGrant, hashPassword, resolveScope, ROLE_SCOPE, type Actor, type Role } from '../../kernel/auth/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import { findUser, findUserByLogin, insertGrant, insertUser } from './accounts.repo.js';
 
@@ -33,13 +33,14 @@ export async function createUser(db: Tx, u: NewUser, actorId: string | null = nu
   return ok(id);
 }
 
-/** Grants `role` at `scopeId` after checking the scope exists and the granter covers it. */
+/** Grants `role` at `scopeId` after checking the scope exists and the granter manages it (see canGrant). */
 export async function grantRole(db: Tx, granter: Actor | null, userId: string, role: Role, scopeId: string | null): Promise<Result<string>> {
   const scopeType = ROLE_SCOPE[role];
   const effectiveScope = scopeType === 'national' || scopeType === 'self' ? null : scopeId;
-  const region = await resolveScopeRegion(db, scopeType, effectiveScope);
-  if (region === undefined) return fail('ACCOUNTS_UNKNOWN_SCOPE', {}, { scope_id: { key: 'accounts.unknown_scope' } });
-  if (granter && !canGrant(granter, role, region)) return fail('FORBIDDEN');
+  const target = await resolveScope(db, scopeType, effectiveScope);
+  if (target === undefined) return fail('ACCOUNTS_UNKNOWN_SCOPE', {}, { scope_id: { key: 'accounts.unknown_scope' } });
+  if (granter && !canGrant(granter, role, target)) return fail('FORBIDDEN');
+  const region = target.regionCode;
   if (!(await findUser(db, userId))) return fail('NOT_FOUND');
   const id = newId('grt');
   await inTransaction(db, async (tx) => {

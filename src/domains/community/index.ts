@@ -27,6 +27,11 @@ export const communityDomain = defineDomain({
     service_point: async (db, id) => (await db.selectFrom('service_points').select('village_code').where('id', '=', id).executeTakeFirst())?.village_code,
     umkm: async (db, id) => (await db.selectFrom('umkm').select('village_code').where('id', '=', id).executeTakeFirst())?.village_code,
   },
+  // A point or UMKM also names the organisation running it (only that organisation's managers grant on it).
+  scopeOwners: {
+    service_point: async (db, id) => (await db.selectFrom('service_points').select('organisation_id').where('id', '=', id).executeTakeFirst())?.organisation_id ?? null,
+    umkm: async (db, id) => (await db.selectFrom('umkm').select('organisation_id').where('id', '=', id).executeTakeFirst())?.organisation_id ?? null,
+  },
   scopeLabels: {
     organisation: (db, ids) => namesOf(db, 'organisations', ids),
     service_point: (db, ids) => namesOf(db, 'service_points', ids),

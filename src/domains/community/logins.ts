@@ -5,7 +5,7 @@
 // the grant records the granter when accounts' own rule also allows it.
 import { randomInt } from 'node:crypto';
 import { createUser, grantRole } from '../accounts/index.js';
-import { canGrant, type Actor, type Role } from '../../kernel/auth/index.js';
+import { canGrant, resolveScope, ROLE_SCOPE, type Actor, type Role } from '../../kernel/auth/index.js';
 import type { Tx } from '../../kernel/db/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
 
@@ -41,7 +41,8 @@ export async function issueLogin(
   }
   const dup = await tx.selectFrom('grants').select('id').where('user_id', '=', userId).where('role', '=', p.role).where('scope_id', '=', p.scopeId).executeTakeFirst();
   if (dup) return fail('COMMUNITY_ALREADY_GRANTED', {}, { phone: { key: 'community.already_granted' } });
-  const granted = await grantRole(tx, canGrant(actor, p.role, p.regionCode) ? actor : null, userId, p.role, p.scopeId);
+  const target = (await resolveScope(tx, ROLE_SCOPE[p.role], p.scopeId)) ?? { regionCode: p.regionCode, organisationId: null };
+  const granted = await grantRole(tx, canGrant(actor, p.role, target) ? actor : null, userId, p.role, p.scopeId);
   if (!granted.ok) return granted;
   return ok({ userId, startPassword: password, phone: p.phone });
 }

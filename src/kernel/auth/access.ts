@@ -85,14 +85,25 @@ export function scopeIds(actor: Actor | null | undefined, scopeType: ScopeType, 
     .map((g) => g.scopeId as string);
 }
 
-/** Roles a granter may hand out, and only inside a scope its own grants cover. */
-export function canGrant(granter: Actor, role: Role, regionCode: string | null): boolean {
+/** Where a grant's scope sits: its region and the organisation that runs it, if any. */
+export interface GrantTarget {
+  regionCode: string | null;
+  organisationId: string | null;
+}
+
+/**
+ * Roles a granter may hand out, and only inside what its own grants manage: national admins
+ * anything; regional officers any non-national role inside their region; community managers
+ * only `seller`, `village_agent` and `community_manager` on records their own organisation runs
+ * (the same village is not enough: two organisations can share one).
+ */
+export function canGrant(granter: Actor, role: Role, target: GrantTarget): boolean {
   if (hasRole(granter, 'national_admin')) return true;
-  if (role === 'national_admin' || regionCode === null) return false;
+  if (role === 'national_admin' || target.regionCode === null) return false;
   // A regional officer staffs its own region (including officers of its sub-regions).
-  if (canInRegion(granter, ['regional_officer'], regionCode)) return true;
+  if (canInRegion(granter, ['regional_officer'], target.regionCode)) return true;
   if (['seller', 'village_agent', 'community_manager'].includes(role)) {
-    return canInRegion(granter, ['community_manager'], regionCode);
+    return target.organisationId !== null && scopeIds(granter, 'organisation', ['community_manager']).includes(target.organisationId);
   }
   return false;
 }

@@ -8,7 +8,7 @@ import { registerMessages, type Messages } from '../i18n/index.js';
 import { defineErrors, type ErrorSpec } from '../errors/index.js';
 import { registerJob, type JobHandler } from '../jobs/index.js';
 import { registerCommand, registerStartupTask, type Command, type StartupTask } from '../cli/index.js';
-import { registerScopeLabeller, registerScopeResolver, type ScopeLabeller, type ScopeResolver, type ScopeType } from '../auth/index.js';
+import { registerScopeLabeller, registerScopeResolver, type ScopeLabeller, type ScopeOwnerResolver, type ScopeResolver, type ScopeType } from '../auth/index.js';
 import type { Port, Provision, Subscription, Topic } from './ports.js';
 
 export interface MessageTable {
@@ -32,6 +32,8 @@ export interface DomainManifest {
   startup?: StartupTask[];
   /** How a grant on one of this domain's entities finds its region. */
   scopes?: Partial<Record<ScopeType, ScopeResolver>>;
+  /** Which organisation runs each scoped entity (a community manager grants only inside its own). */
+  scopeOwners?: Partial<Record<ScopeType, ScopeOwnerResolver>>;
   /** How people's pages name this domain's scoped entities (a grant shows "Kopi Bajawa", not an id). */
   scopeLabels?: Partial<Record<ScopeType, ScopeLabeller>>;
   /** Events this domain publishes; app.ts subscribes other domains to them. */
@@ -64,7 +66,7 @@ export function installDomains(manifests: readonly DomainManifest[]): void {
     for (const [type, handler] of Object.entries(m.jobs ?? {})) registerJob(type, handler);
     for (const [name, command] of Object.entries(m.commands ?? {})) registerCommand(name, command);
     for (const task of m.startup ?? []) registerStartupTask(task);
-    for (const [type, resolver] of Object.entries(m.scopes ?? {}) as [ScopeType, ScopeResolver][]) registerScopeResolver(type, resolver);
+    for (const [type, resolver] of Object.entries(m.scopes ?? {}) as [ScopeType, ScopeResolver][]) registerScopeResolver(type, resolver, m.scopeOwners?.[type]);
     for (const [type, labeller] of Object.entries(m.scopeLabels ?? {}) as [ScopeType, ScopeLabeller][]) registerScopeLabeller(type, labeller);
     for (const item of m.nav ?? []) registerNav(item);
     for (const panel of m.homePanels ?? []) registerHomePanel(panel);

@@ -18,7 +18,8 @@ import { csrf, CSRF_COOKIE } from './csrf.js';
 import { gzip } from './gzip.js';
 import { attachPageCache, PageCache } from './page-cache.js';
 import { handleError, notFound } from './errors-http.js';
-import { openApiHook, refuseControlChars } from './validate.js';
+import { openApiHook, refuseControlChars, zodFieldErrors } from './validate.js';
+import { sameOriginPath } from './redirect.js';
 import type { Logger } from './log.js';
 
 export interface AppHooks {
@@ -31,6 +32,8 @@ export interface AppHooks {
 }
 
 export const LANG_COOKIE = 'lumbung_lang';
+/** Public, cacheable files (static assets, product photos): never personal, never set a cookie. */
+const PUBLIC_ASSETS = /^\/(?:static|media)\//;
 
 /** An anonymous visitor's language: the chosen one, else the browser's. The page cache keys on it too. */
 const localeOf = (cookie: string | undefined, accept: string | undefined): Locale => (isLocale(cookie) ? cookie : localeFromAcceptLanguage(accept));
@@ -78,6 +81,8 @@ export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {
       formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'self'"], objectSrc: ["'none'"],
     },
     strictTransportSecurity: secure ? 'max-age=31536000; includeSubDomains' : false,
+    // The same rule in the older header: no framing at all (SAMEORIGIN would contradict the CSP).
+    xFrameOptions: 'DENY',
     crossOriginEmbedderPolicy: false,
     referrerPolicy: 'same-origin',
   }));
@@ -88,7 +93,9 @@ export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {
     if (!BODIES.has(c.req.method)) return next();
     // Photo uploads get more room than every other body.
     const max = c.req.path.includes('/photos') ? 8 * 1024 * 1024 : deps.config.maxBodyBytes;
-    return bodyLimit({ maxSize: max, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE'); } })(c, next);
+    // The rest of an oversized body is never read, so the connection cannot carry another
+    // request: say so (`Connection: close`) instead of promising keep-alive and then closing.
+    return bodyLimit({ maxSize: max, onError: () => { c.header('connection', 'close'); throw new AppError('PAYLOAD_TOO_LARGE'); } })(c, next);
   });
   app.use('*', async (c, next) => {
     const actor = await hooks.authenticate(c);
@@ -96,18 +103,24 @@ export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {
     const cookie = getCookie(c, LANG_COOKIE);
     c.set('locale', actor?.locale ?? localeOf(cookie, c.req.header('accept-language')));
     await next();
+    // A signed-in page may be personal and is often opened on a shared computer at a service
+    // point: no browser or proxy may keep it. Static files and photos stay cacheable.
+    if (actor && !PUBLIC_ASSETS.test(c.req.path)) c.header('cache-control', 'no-store');
   });
-  app.use('*', csrf({ secure }));
+  app.use('*', csrf({ secure, noCookie: PUBLIC_ASSETS }));
   app.use('*', refuseControlChars());
-  app.use('/static/*', serveStatic({ root: './web', rewriteRequestPath: (p) => p.replace(/^\/static/, ''), onFound: (_p, c) => { c.header('cache-control', 'public, max-age=86400'); } }));
+  // serveStatic builds its own response, so the caching header is added once it exists.
+  app.use('/static/*', async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.header('cache-control', 'public, max-age=86400');
+  }, serveStatic({ root: './web', rewriteRequestPath: (p) => p.replace(/^\/static/, '') }));
 
   app.post('/lang', async (c) => {
     const body = await c.req.parseBody();
     const to = isLocale(body.to) ? body.to : 'id';
     setCookie(c, LANG_COOKIE, to, { path: '/', sameSite: 'Lax', httpOnly: true, secure, maxAge: 365 * 86400 });
     if (c.get('actor') && hooks.onLocaleChange) await hooks.onLocaleChange(c, to);
-    const back = typeof body.back === 'string' && body.back.startsWith('/') && !body.back.startsWith('//') ? body.back : '/';
-    return c.redirect(back, 303);
+    return c.redirect(sameOriginPath(body.back, '/'), 303);
   });
   app.get('/healthz', async (c) => {
     try {

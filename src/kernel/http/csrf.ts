@@ -18,9 +18,14 @@ function same(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function csrf(opts: { secure: boolean }): MiddlewareHandler<AppEnv> {
+export function csrf(opts: { secure: boolean; noCookie?: RegExp }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     let token = getCookie(c, CSRF_COOKIE);
+    // Public files a cache may share between visitors must not carry anyone's token cookie.
+    if (opts.noCookie?.test(c.req.path) && !UNSAFE.has(c.req.method)) {
+      c.set('csrfToken', token && /^[a-f0-9]{32}$/.test(token) ? token : '');
+      return next();
+    }
     if (!token || !/^[a-f0-9]{32}$/.test(token)) {
       token = randomBytes(16).toString('hex');
       setCookie(c, CSRF_COOKIE, token, { httpOnly: true, sameSite: 'Lax', path: '/', secure: opts.secure });

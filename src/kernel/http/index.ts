@@ -11,3 +11,4 @@ export { registerNav, navFor, type NavItem } from './nav.js';
 export { problem, isApiPath } from './errors-http.js';
 export { requireActor, requireRole, clientIp } from './guard.js';
 export { registerHomePanel, homePanelsFor, type HomePanel } from './home.js';
+export { sameOriginPath } from './redirect.js';
