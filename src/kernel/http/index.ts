@@ -11,3 +11,4 @@ export { registerNav, navFor, type NavItem } from './nav.js';
 export { problem, isApiPath } from './errors-http.js';
 export { requireActor, requireRole, clientIp } from './guard.js';
 export { registerHomePanel, homePanelsFor, type HomePanel } from './home.js';
+export { Problem, SIGNED_IN, SECURITY_SCHEMES, IdempotencyKeyHeader, REPLAYED_HEADER, PROBLEM_MIME, problemResponse, contract, operationIdOf } from './openapi.js';
