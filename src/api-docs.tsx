@@ -14,7 +14,7 @@ const INFO = {
     license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
   },
   servers: [{ url: '/', description: 'The Lumbung instance serving this document' }],
-  tags: ['regions', 'community', 'catalog', 'innovation', 'orders', 'payments', 'logistics', 'training', 'partners', 'impact']
+  tags: ['accounts', 'regions', 'community', 'catalog', 'innovation', 'orders', 'payments', 'logistics', 'training', 'partners', 'impact']
     .map((name) => ({ name, description: `The ${name} domain` })),
 };
 

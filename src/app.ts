@@ -1,7 +1,7 @@
 // Composition root: builds the HTTP app and mounts every domain. The only file that knows
 // all domains besides migrations.ts and the seed.
 import { createHttpApp, createLogger, type Deps, type Logger } from './kernel/http/index.js';
-import { accountsRoutes, authenticate, sessionCookieName, setLocale } from './domains/accounts/index.js';
+import { accountsApi, accountsRoutes, authenticate, sessionCookieName, setLocale } from './domains/accounts/index.js';
 import { regionsRoutes } from './domains/regions/index.js';
 import { communityRoutes } from './domains/community/index.js';
 import { catalogRoutes } from './domains/catalog/index.js';
@@ -27,6 +27,7 @@ export function buildApp(deps: Deps, log: Logger = createLogger(deps.config.logL
   }, log);
   app.route('/', homeRoutes());
   app.route('/', accountsRoutes());
+  app.route('/', accountsApi());
   app.route('/', regionsRoutes());
   app.route('/', communityRoutes());
   app.route('/', catalogRoutes());

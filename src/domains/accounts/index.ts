@@ -10,6 +10,7 @@ import './messages.js';
 
 export { accountsMigrations } from './migrations/index.js';
 export { accountsRoutes } from './accounts.routes.js';
+export { accountsApi } from './accounts.api.js';
 /** Creates a user; active when a password is given. */
 export { createUser, grantRole, invite, acceptInvitation, setLocale } from './users.service.js';
 /** Signs in by phone/email + password with rate limits. */
