@@ -39,16 +39,15 @@ const KEY_PATTERN = '^[A-Za-z0-9_\\-:.]{8,128}$';
 /** The Idempotency-Key request header of retried writes; a missing or malformed key is a 400. */
 export const IdempotencyKeyHeader = z.object({
   'idempotency-key': z.string().regex(new RegExp(KEY_PATTERN)).openapi({
-    param: { name: 'Idempotency-Key', in: 'header', required: true },
     description: 'A key you make per logical write (8–128 of A–Z a–z 0–9 _ - : .); a retry with the same key and body returns the first response',
     example: 'ptn-order-8842-a',
   }),
 });
 
 /** Response header set when the response is the stored answer to an earlier request with the same key. */
-export const REPLAYED_HEADER = {
+export const REPLAYED_HEADER: Record<string, { description: string; schema: { type: 'string'; enum: string[] } }> = {
   'Idempotent-Replayed': { description: 'Present (`true`) when this is the stored response of an earlier request with the same Idempotency-Key', schema: { type: 'string', enum: ['true'] } },
-} as const;
+};
 
 type Responses = RouteConfig['responses'];
 
@@ -90,7 +89,7 @@ export function contract<R extends RouteConfig>(route: R): R {
   const add = (status: number, when: boolean) => {
     if (when && !(status in route.responses)) responses[status] = problemResponse(STANDARD_DESCRIPTIONS[status]);
   };
-  add(400, !!req?.body || !!req?.headers);
+  add(400, !!req?.body || !!(req?.headers as { shape?: object } | undefined)?.shape?.hasOwnProperty('idempotency-key'));
   add(401, secured);
   add(403, secured);
   add(404, /\{\w+\}/.test(route.path));
