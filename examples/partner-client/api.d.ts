@@ -1510,6 +1510,32 @@ export interface components {
             partnerId?: string;
             groupId?: string;
         };
+        TrackedOrder: {
+            number: string;
+            /** @enum {string} */
+            status: "placed" | "cancelled" | "completed";
+            /** @enum {string} */
+            paymentStatus: "unpaid" | "paid" | "refunded";
+            /** @enum {string} */
+            fulfilmentStatus: "unfulfilled" | "packed" | "handed_over" | "in_transit" | "ready_for_pickup" | "delivered" | "returned";
+            total: number;
+            sellerShare: number;
+            seller: string;
+            placedAt: string;
+            deliveredAt: string | null;
+            lines: {
+                title: string;
+                qty: number;
+                unitPrice: number;
+                lineTotal: number;
+            }[];
+            parcels: {
+                trackingNumber: string;
+                status: string;
+                /** @description Six digits while the parcel waits at a service point */
+                pickupCode: string | null;
+            }[];
+        };
         TrainingParticipantInput: {
             /** @enum {string} */
             kind: "umkm_owner" | "agent" | "community_manager";
@@ -4891,8 +4917,9 @@ export interface operations {
     postCheckout: {
         parameters: {
             query?: never;
-            header?: {
-                "idempotency-key"?: string;
+            header: {
+                /** @description A key you make per logical write (8–128 of A–Z a–z 0–9 _ - : .); a retry with the same key and body returns the first response */
+                "idempotency-key": string;
             };
             path?: never;
             cookie?: never;
@@ -4903,9 +4930,11 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Placed */
+            /** @description Placed; a replay returns the first response */
             201: {
                 headers: {
+                    /** @description Present (`true`) when this is the stored response of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -4977,7 +5006,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["TrackedOrder"];
                 };
             };
             /** @description No order with that number and phone */

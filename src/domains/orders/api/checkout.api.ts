@@ -2,7 +2,7 @@
 // tracking. Declared with OpenAPI so it appears in /api/openapi.json.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { AppError, unwrap } from '../../../kernel/errors/index.js';
-import { requireIdempotencyKey, type AppEnv } from '../../../kernel/http/index.js';
+import { IdempotencyKeyHeader, REPLAYED_HEADER, requireIdempotencyKey, type AppEnv } from '../../../kernel/http/index.js';
 import { normaliseMobile } from '../../../kernel/auth/index.js';
 import { cartExists, createCart, putLine, viewCart, type CartView } from '../cart/cart.service.js';
 import { MAX_QTY } from '../checkout/place-order.js';
@@ -41,6 +41,14 @@ const Placed = z.object({
   orders: z.array(z.object({ id: z.string(), number: z.string(), umkmId: z.string(), total: z.number().int() })),
   payment: z.object({ id: z.string(), method: z.string(), amount: z.number().int(), uniqueCode: z.number().int(), qris: z.string().nullable() }).nullable(),
 }).openapi('CheckoutResult');
+
+const TrackedOrder = z.object({
+  number: z.string(), status: z.enum(['placed', 'cancelled', 'completed']), paymentStatus: z.enum(['unpaid', 'paid', 'refunded']),
+  fulfilmentStatus: z.enum(['unfulfilled', 'packed', 'handed_over', 'in_transit', 'ready_for_pickup', 'delivered', 'returned']),
+  total: z.number().int(), sellerShare: z.number().int(), seller: z.string(), placedAt: z.string(), deliveredAt: z.string().nullable(),
+  lines: z.array(z.object({ title: z.string(), qty: z.number().int(), unitPrice: z.number().int(), lineTotal: z.number().int() })),
+  parcels: z.array(z.object({ trackingNumber: z.string(), status: z.string(), pickupCode: z.string().nullable().openapi({ description: 'Six digits while the parcel waits at a service point' }) })),
+}).openapi('TrackedOrder');
 
 const cartJson = (v: CartView) => ({
   id: v.id, itemsTotal: v.itemsTotal, count: v.count, blocked: v.blocked,
@@ -81,9 +89,9 @@ export function checkoutApi(app: OpenAPIHono<AppEnv>) {
   app.openapi(createRoute({
     method: 'post', path: '/api/v1/checkout', tags: ['orders'],
     summary: 'Place the order(s) of a cart or of explicit lines: one group, one order per UMKM. Requires Idempotency-Key; a replay returns the first response',
-    request: { headers: z.object({ 'idempotency-key': z.string().optional() }), body: { content: { 'application/json': { schema: CheckoutInput } }, required: true } },
+    request: { headers: IdempotencyKeyHeader, body: { content: { 'application/json': { schema: CheckoutInput } }, required: true } },
     responses: {
-      201: json(Placed, 'Placed'), 400: problem('Missing Idempotency-Key'), 409: problem('Not enough stock, price changed, or the same key is still in flight'),
+      201: { ...json(Placed, 'Placed; a replay returns the first response'), headers: REPLAYED_HEADER }, 400: problem('Missing Idempotency-Key'), 409: problem('Not enough stock, price changed, or the same key is still in flight'),
       422: problem('Invalid input, or the key was used with a different payload'),
     },
   }), async (c) => {
@@ -96,7 +104,7 @@ export function checkoutApi(app: OpenAPIHono<AppEnv>) {
   app.openapi(createRoute({
     method: 'get', path: '/api/v1/orders/track', tags: ['orders'], summary: 'Track an order by its number and the buyer’s mobile number; parcels carry the pickup code the buyer tells the service point',
     request: { query: z.object({ number: z.string().max(20), phone: z.string().max(30) }) },
-    responses: { 200: json(z.any(), 'The order with its three statuses'), 404: problem('No order with that number and phone') },
+    responses: { 200: json(TrackedOrder, 'The order with its three statuses'), 404: problem('No order with that number and phone') },
   }), async (c) => {
     const db = c.get('deps').h.db;
     const q = c.req.valid('query');
