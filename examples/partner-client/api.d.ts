@@ -1536,6 +1536,18 @@ export interface components {
                 pickupCode: string | null;
             }[];
         };
+        TrackedParcel: {
+            trackingNumber: string;
+            status: string;
+            returning: boolean;
+            deliveredAt: string | null;
+            scans: {
+                kind: string;
+                at: string;
+                locationId: string | null;
+                nodeIndex: number | null;
+            }[];
+        };
         TrainingParticipantInput: {
             /** @enum {string} */
             kind: "umkm_owner" | "agent" | "community_manager";
@@ -2534,7 +2546,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description Id of the new record */
+                        id: string;
+                    };
                 };
             };
             /** @description Malformed JSON or a missing/malformed Idempotency-Key */
@@ -2730,7 +2745,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        ownerUserId: string;
+                        login: {
+                            phone: string;
+                            /** @description Shown once; null when the owner already had a login */
+                            startPassword: string | null;
+                        };
+                    };
                 };
             };
             /** @description Malformed JSON or a missing/malformed Idempotency-Key */
@@ -3045,7 +3068,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description Id of the new record */
+                        id: string;
+                    };
                 };
             };
             /** @description Malformed JSON or a missing/malformed Idempotency-Key */
@@ -3128,7 +3154,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        userId: string;
+                        /** @description Shown once; null when the agent already had a login */
+                        startPassword: string | null;
+                        /** @description User ids of the point's agents */
+                        agents: string[];
+                    };
                 };
             };
             /** @description Malformed JSON or a missing/malformed Idempotency-Key */
@@ -3223,7 +3255,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description Id of the new record */
+                        id: string;
+                    };
                 };
             };
             /** @description Malformed JSON or a missing/malformed Idempotency-Key */
@@ -3357,7 +3392,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @enum {boolean} */
+                        erased: true;
+                    };
                 };
             };
             /** @description Not signed in: no, expired or revoked token or session */
@@ -5146,7 +5184,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                    };
                 };
             };
             /** @description Malformed JSON or a missing/malformed Idempotency-Key */
@@ -5228,7 +5268,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        hubId: string;
+                    };
                 };
             };
             /** @description Malformed JSON or a missing/malformed Idempotency-Key */
@@ -5322,7 +5364,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                    };
                 };
             };
             /** @description Malformed JSON or a missing/malformed Idempotency-Key */
@@ -5872,7 +5916,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["TrackedParcel"];
                 };
             };
             /** @description Problem (RFC 9457) */
@@ -5967,7 +6011,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description Distances stored */
+                        rows: number;
+                    };
                 };
             };
             /** @description Malformed JSON or a missing/malformed Idempotency-Key */
@@ -6048,7 +6095,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        regencyCode: string;
+                        factor: number;
+                    };
                 };
             };
             /** @description Malformed JSON or a missing/malformed Idempotency-Key */
