@@ -1372,6 +1372,43 @@ export interface components {
             road: number;
             distance: number;
         };
+        PublicProduct: {
+            id: string;
+            title: string;
+            description: string;
+            descriptionEn: string | null;
+            category: string;
+            producer: {
+                umkmId: string;
+                name: string;
+                story: string | null;
+                organisation: string | null;
+                villageCode: string;
+                village: string | null;
+                district: string | null;
+                regency: string | null;
+            };
+            variants: {
+                id: string;
+                label: string;
+                price: number;
+                weightGrams: number;
+                available: number;
+            }[];
+            /** @description The first is the cover */
+            photos: {
+                alt: string;
+                sizes: {
+                    width: number;
+                    url: string;
+                }[];
+            }[];
+            certifications: {
+                kind: string;
+                number: string | null;
+                expiresOn: string | null;
+            }[];
+        };
         ProductPhoto: {
             id: string;
             /** @description 0 is the cover */
@@ -3529,7 +3566,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["PublicProduct"];
                 };
             };
             /** @description RFC 9457 problem */
