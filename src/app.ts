@@ -20,7 +20,10 @@ export function buildApp(deps: Deps, log: Logger = createLogger(deps.config.logL
   }, log);
   // The storefront's featured villages and products are the public home page's one section.
   app.route('/', homeRoutes([storefrontHomeSection]));
-  for (const d of DOMAINS) if (d.routes) app.route('/', d.routes());
+  for (const d of DOMAINS) {
+    if (d.routes) app.route('/', d.routes());
+    if (d.api) app.route('/', d.api());
+  }
   apiDocs(app);
   return app;
 }

@@ -10,6 +10,7 @@ import { allMigrations } from './migrations.js';
 import { buildApp } from './app.js';
 import { composeDomains } from './domains.js';
 import { productionRefusal } from './domains/accounts/index.js';
+import { openApiDocument } from './api-docs.js';
 import { DEMO_PASSWORD, demoLogins, isEmpty, seedDemo } from './seed/index.js';
 
 const USAGE = `Usage: lumbung <command>
@@ -17,6 +18,7 @@ const USAGE = `Usage: lumbung <command>
   migrate               apply database migrations
   seed                  seed the demo world into an empty database
   audit verify          check the audit log's hash chain
+  openapi               print the API's OpenAPI 3.1 document (JSON)
   did --data FILE ...   staggered difference-in-differences (see README)`;
 
 async function open(): Promise<DbHandle> {
@@ -98,6 +100,14 @@ async function main(argv: string[]): Promise<number> {
       if (r.ok) console.log(`audit log intact: ${r.rows} rows`);
       else console.error(`audit log broken at row ${r.brokenAt}: ${r.reason} (${r.rows} rows verified before it)`);
       return r.ok ? 0 : 1;
+    }
+    case 'openapi': {
+      // The document depends on the routes only: an empty in-memory database is enough.
+      const h = connect({ databaseUrl: undefined, sqlitePath: ':memory:' });
+      const app = buildApp({ h, config: loadConfig() }, createLogger('silent'));
+      process.stdout.write(JSON.stringify(openApiDocument(app), null, 2) + '\n');
+      await h.close();
+      return 0;
     }
     case 'did': {
       const { runDidCli } = await import('./lib/did/cli.js');

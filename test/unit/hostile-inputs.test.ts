@@ -158,12 +158,16 @@ const template = (locale: Locale, key: string) => new RegExp(`^${escape(t(locale
 /** What is wrong with an error response, or null. */
 function problemDefect(res: Response, text: string, locale: Locale): string | null {
   if (!/^application\/problem\+json/.test(res.headers.get('content-type') ?? '')) return `not problem+json: ${res.headers.get('content-type')} ${text.slice(0, 120)}`;
-  let p: { title?: string; code?: string; status?: number; errors?: Record<string, string> };
+  let p: { title?: string; detail?: string; code?: string; status?: number; errors?: Record<string, string> };
   try { p = JSON.parse(text); } catch { return `unreadable problem: ${text.slice(0, 120)}`; }
   if (!p.code || typeof p.title !== 'string') return `problem without code/title: ${text.slice(0, 120)}`;
   if (p.status !== res.status) return `problem status ${p.status} ≠ ${res.status}`;
   const key = errorSpec(p.code).message;
-  if (!template(locale, key).test(p.title)) return `title not the ${locale} text of ${p.code}: ${p.title}`;
+  // The occurrence is told in `detail`, in the caller's language; `title` is stable per type
+  // (the code's own text when it has no placeholders, else the status's title).
+  if (typeof p.detail !== 'string' || !template(locale, key).test(p.detail)) return `detail not the ${locale} text of ${p.code}: ${p.detail}`;
+  const stable = [t(locale, key), t(locale, `problem.title.${res.status}`), t(locale, 'problem.title.other')];
+  if (!stable.includes(p.title)) return `title of ${p.code} is not stable: ${p.title}`;
   for (const [field, msg] of Object.entries(p.errors ?? {})) {
     if (/^[a-z_]+(\.[a-z_]+)+$/.test(msg)) return `field ${field}: untranslated key ${msg}`;
   }

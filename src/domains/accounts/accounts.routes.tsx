@@ -1,4 +1,4 @@
-// Routes of the accounts domain: sign-in/out, the role home, invitations, API tokens, /api/v1/me.
+// Routes of the accounts domain: sign-in/out, the role home, invitations, API tokens; /api/v1/me is in accounts.api.ts.
 import { Hono } from 'hono';
 import { t } from '../../kernel/i18n/index.js';
 import { clientIp, homePanelsFor, page, readForm, requireActor, requireRole, sameOriginPath, type AppEnv } from '../../kernel/http/index.js';
@@ -135,9 +135,5 @@ export function accountsRoutes() {
     return c.redirect('/account/tokens', 303);
   });
 
-  app.get('/api/v1/me', (c) => {
-    const a = requireActor(c);
-    return c.json({ id: a.userId, displayName: a.displayName, locale: a.locale, grants: a.grants });
-  });
   return app;
 }

@@ -10,9 +10,11 @@ import { accountsErrors, accountsMessages } from './messages.js';
 import { accountsMigrations } from './migrations/index.js';
 import { accountsRoutes } from './accounts.routes.js';
 import { accountsCommands } from './accounts.cli.js';
+import { accountsApi } from './accounts.api.js';
 
 export { accountsMigrations } from './migrations/index.js';
 export { accountsRoutes } from './accounts.routes.js';
+export { accountsApi } from './accounts.api.js';
 /** Creates a user; active when a password is given. */
 export { createUser, grantRole, invite, acceptInvitation, setLocale } from './users.service.js';
 /** Signs in by phone/email + password with rate limits. */
@@ -30,6 +32,7 @@ export const accountsDomain = defineDomain({
   name: 'accounts',
   migrations: accountsMigrations,
   routes: accountsRoutes,
+  api: accountsApi,
   messages: [accountsMessages],
   errors: accountsErrors,
   commands: accountsCommands,

@@ -41,10 +41,21 @@ const searchRoute = createRoute({
   responses: { 200: { description: 'A page of product cards', content: { 'application/json': { schema: z.object({ items: z.array(Card), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }) } } } },
 });
 
+const PublicProduct = z.object({
+  id: z.string(), title: z.string(), description: z.string(), descriptionEn: z.string().nullable(), category: z.string(),
+  producer: z.object({
+    umkmId: z.string(), name: z.string(), story: z.string().nullable(), organisation: z.string().nullable(),
+    villageCode: z.string(), village: z.string().nullable(), district: z.string().nullable(), regency: z.string().nullable(),
+  }),
+  variants: z.array(z.object({ id: z.string(), label: z.string(), price: z.number().int(), weightGrams: z.number().int(), available: z.number().int() })),
+  photos: z.array(z.object({ alt: z.string(), sizes: z.array(z.object({ width: z.number().int(), url: z.string() })) })).openapi({ description: 'The first is the cover' }),
+  certifications: z.array(z.object({ kind: z.string(), number: z.string().nullable(), expiresOn: z.string().nullable() })),
+}).openapi('PublicProduct');
+
 const productRoute = createRoute({
   method: 'get', path: '/api/v1/products/{id}', tags: ['catalog'], summary: 'One listed product with variants, stock, photos, producer and certificates',
   request: { params: z.object({ id: z.string() }) },
-  responses: { 200: { description: 'The product', content: { 'application/json': { schema: z.any() } } }, 404: Problem },
+  responses: { 200: { description: 'The product', content: { 'application/json': { schema: PublicProduct } } }, 404: Problem },
 });
 
 const SellerItem = z.object({ id: z.string(), title: z.string(), category: z.string(), listingState: z.string(), umkmName: z.string(), available: z.number(), priceMin: z.number(), photos: z.number() });

@@ -21,6 +21,8 @@ const json = (description: string) => ({ description, content: { 'application/js
 const problem = { description: 'Problem (RFC 9457)', content: { 'application/problem+json': { schema: z.any() } } };
 const body = (schema: z.ZodType) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 const idParam = z.object({ id: z.string().min(1).max(64) });
+const jsonOf = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+const Created = z.object({ id: z.string().openapi({ description: 'Id of the new record' }) });
 
 export function communityApi() {
   const app = createApiApp();
@@ -31,7 +33,7 @@ export function communityApi() {
     return c.json({ items: await listOrganisations(db(c), actor) }, 200);
   });
 
-  app.openapi(createRoute({ method: 'post', path: '/api/v1/community/organisations', tags, security, summary: 'Create an organisation in a village', request: body(organisationSchema), responses: { 201: json('Created'), 422: problem, 403: problem } }), async (c) => {
+  app.openapi(createRoute({ method: 'post', path: '/api/v1/community/organisations', tags, security, summary: 'Create an organisation in a village', request: body(organisationSchema), responses: { 201: jsonOf(Created, 'Created'), 422: problem, 403: problem } }), async (c) => {
     const actor = requireRole(c, 'national_admin', 'regional_officer');
     const id = unwrap(await createOrganisation(db(c), actor, c.req.valid('json') as any));
     return c.json({ id }, 201);
@@ -50,7 +52,7 @@ export function communityApi() {
     return c.json({ items: await listUmkm(db(c), actor, { q: c.req.valid('query').q }) }, 200);
   });
 
-  app.openapi(createRoute({ method: 'post', path: '/api/v1/community/umkm', tags, security, summary: 'Register an UMKM with the owner’s consent; the owner gets a seller login by phone', request: body(registerUmkmSchema), responses: { 201: json('Registered'), 422: problem, 403: problem } }), async (c) => {
+  app.openapi(createRoute({ method: 'post', path: '/api/v1/community/umkm', tags, security, summary: 'Register an UMKM with the owner’s consent; the owner gets a seller login by phone', request: body(registerUmkmSchema), responses: { 201: jsonOf(z.object({ id: z.string(), ownerUserId: z.string(), login: z.object({ phone: z.string(), startPassword: z.string().nullable().openapi({ description: 'Shown once; null when the owner already had a login' }) }) }), 'Registered'), 422: problem, 403: problem } }), async (c) => {
     const actor = requireRole(c, ...STAFF);
     const r = unwrap(await registerUmkm(db(c), actor, c.req.valid('json') as any));
     return c.json({ id: r.umkmId, ownerUserId: r.login!.userId, login: { phone: r.login!.phone, startPassword: r.login!.startPassword } }, 201);
@@ -80,20 +82,20 @@ export function communityApi() {
     return c.json({ items: await listServicePoints(db(c), actor) }, 200);
   });
 
-  app.openapi(createRoute({ method: 'post', path: '/api/v1/community/service-points', tags, security, summary: 'Create a village service point', request: body(servicePointSchema), responses: { 201: json('Created'), 422: problem } }), async (c) => {
+  app.openapi(createRoute({ method: 'post', path: '/api/v1/community/service-points', tags, security, summary: 'Create a village service point', request: body(servicePointSchema), responses: { 201: jsonOf(Created, 'Created'), 422: problem } }), async (c) => {
     const actor = requireRole(c, 'national_admin', 'regional_officer', 'community_manager');
     const id = unwrap(await createServicePoint(db(c), actor, c.req.valid('json') as any));
     return c.json({ id }, 201);
   });
 
-  app.openapi(createRoute({ method: 'post', path: '/api/v1/community/service-points/{id}/agents', tags, security, summary: 'Add an agent to a service point by phone number', request: { params: idParam, ...body(agentSchema) }, responses: { 201: json('Agent added'), 422: problem, 404: problem } }), async (c) => {
+  app.openapi(createRoute({ method: 'post', path: '/api/v1/community/service-points/{id}/agents', tags, security, summary: 'Add an agent to a service point by phone number', request: { params: idParam, ...body(agentSchema) }, responses: { 201: jsonOf(z.object({ userId: z.string(), startPassword: z.string().nullable().openapi({ description: 'Shown once; null when the agent already had a login' }), agents: z.array(z.string()).openapi({ description: 'User ids of the point\'s agents' }) }), 'Agent added'), 422: problem, 404: problem } }), async (c) => {
     const actor = requireRole(c, 'national_admin', 'regional_officer', 'community_manager');
     const id = c.req.valid('param').id;
     const r = unwrap(await addAgent(db(c), actor, id, c.req.valid('json') as any));
     return c.json({ userId: r.userId, startPassword: r.startPassword, agents: (await agentsOf(db(c), id)).map((a) => a.id) }, 201);
   });
 
-  app.openapi(createRoute({ method: 'post', path: '/api/v1/community/people', tags, security, summary: 'Add a producer/household member with consent', request: body(personSchema), responses: { 201: json('Added'), 422: problem } }), async (c) => {
+  app.openapi(createRoute({ method: 'post', path: '/api/v1/community/people', tags, security, summary: 'Add a producer/household member with consent', request: body(personSchema), responses: { 201: jsonOf(Created, 'Added'), 422: problem } }), async (c) => {
     const actor = requireRole(c, ...STAFF);
     const id = unwrap(await addPerson(db(c), actor, c.req.valid('json') as any));
     return c.json({ id }, 201);
@@ -104,7 +106,7 @@ export function communityApi() {
     return c.json(unwrap(await exportPerson(db(c), actor, c.req.valid('param').id)), 200);
   });
 
-  app.openapi(createRoute({ method: 'post', path: '/api/v1/community/people/{id}/erase', tags, security, summary: 'Erase a person’s identity on request (anonymous aggregates stay)', request: { params: idParam }, responses: { 200: json('Erased'), 404: problem, 409: problem } }), async (c) => {
+  app.openapi(createRoute({ method: 'post', path: '/api/v1/community/people/{id}/erase', tags, security, summary: 'Erase a person’s identity on request (anonymous aggregates stay)', request: { params: idParam }, responses: { 200: jsonOf(z.object({ erased: z.literal(true) }), 'Erased'), 404: problem, 409: problem } }), async (c) => {
     const actor = requireRole(c, ...STAFF);
     unwrap(await erasePerson(db(c), actor, c.req.valid('param').id));
     return c.json({ erased: true }, 200);

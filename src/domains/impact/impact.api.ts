@@ -1,7 +1,7 @@
 // The impact JSON API under /api/v1 (in OpenAPI): KPIs and poverty of an area, evaluation
 // runs, and household answers from an enumerator's offline phone. Scope as on the pages.
 import { createRoute, z } from '@hono/zod-openapi';
-import { createApiApp, clientIp, requireRole } from '../../kernel/http/index.js';
+import { createApiApp, clientIp, requireRole, SIGNED_IN } from '../../kernel/http/index.js';
 import { AppError, unwrap } from '../../kernel/errors/index.js';
 import { isId } from '../../kernel/ids/index.js';
 import { kpisFor } from './kpi.queries.js';
@@ -16,27 +16,27 @@ const Problem = { content: { 'application/problem+json': { schema: z.object({ ty
 const region = z.string().regex(/^(all|\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?)$/).optional().openapi({ description: "Region code or 'all' (default: the caller's own area)" });
 
 const kpiRoute = createRoute({
-  method: 'get', path: '/api/v1/impact/kpis', tags: ['impact'], summary: 'Programme KPIs of an area inside the caller\'s scope',
+  method: 'get', path: '/api/v1/impact/kpis', tags: ['impact'], security: SIGNED_IN, summary: 'Programme KPIs of an area inside the caller\'s scope',
   request: { query: z.object({ region }) },
   responses: { 200: { description: 'KPIs (null blocks: no data source yet)', content: { 'application/json': { schema: z.any() } } }, 401: Problem, 403: Problem },
 });
 const povertyRoute = createRoute({
-  method: 'get', path: '/api/v1/impact/poverty', tags: ['impact'], summary: 'Poverty headcount (P0) and gap (P1) by level from the household survey',
+  method: 'get', path: '/api/v1/impact/poverty', tags: ['impact'], security: SIGNED_IN, summary: 'Poverty headcount (P0) and gap (P1) by level from the household survey',
   request: { query: z.object({ region, level: z.enum(['village', 'district', 'regency', 'province']).default('district'), year: z.coerce.number().int().min(2000).max(2100) }) },
   responses: { 200: { description: 'Rows per area', content: { 'application/json': { schema: z.object({ items: z.array(z.object({ code: z.string(), households: z.number(), persons: z.number(), poorHouseholds: z.number(), p0: z.number(), p1: z.number(), linePeriod: z.string().nullable() })) }) } } }, 401: Problem, 403: Problem },
 });
 const startRoute = createRoute({
-  method: 'post', path: '/api/v1/impact/evaluations', tags: ['impact'], summary: 'Start an impact evaluation (background job)',
+  method: 'post', path: '/api/v1/impact/evaluations', tags: ['impact'], security: SIGNED_IN, summary: 'Start an impact evaluation (background job)',
   request: { body: { content: { 'application/json': { schema: evalSettingsSchema.strict() } }, required: true } },
   responses: { 202: { description: 'Queued', content: { 'application/json': { schema: z.object({ id: z.string(), href: z.string() }) } } }, 403: Problem, 422: Problem },
 });
 const runRoute = createRoute({
-  method: 'get', path: '/api/v1/impact/evaluations/{id}', tags: ['impact'], summary: 'An evaluation run: status, progress and, when done, the result',
+  method: 'get', path: '/api/v1/impact/evaluations/{id}', tags: ['impact'], security: SIGNED_IN, summary: 'An evaluation run: status, progress and, when done, the result',
   request: { params: z.object({ id: z.string() }) },
   responses: { 200: { description: 'The run', content: { 'application/json': { schema: z.any() } } }, 404: Problem },
 });
 const householdRoute = createRoute({
-  method: 'post', path: '/api/v1/impact/surveys/households', tags: ['impact'], summary: 'Record one household answer (consent: "yes" required)',
+  method: 'post', path: '/api/v1/impact/surveys/households', tags: ['impact'], security: SIGNED_IN, summary: 'Record one household answer (consent: "yes" required)',
   request: { body: { content: { 'application/json': { schema: householdFormSchema.strict() } }, required: true } },
   responses: { 201: { description: 'Recorded', content: { 'application/json': { schema: z.object({ id: z.string() }) } } }, 403: Problem, 409: Problem, 422: Problem },
 });

@@ -19,6 +19,11 @@ import type { ScanKind } from './logistics.tables.js';
 const HUB_ROLES = ['hub_operator', ...OVERSEERS] as const;
 const tags = ['logistics'];
 const security = [{ bearer: [] }];
+const jsonOf = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+const TrackedParcel = z.object({
+  trackingNumber: z.string(), status: z.string(), returning: z.boolean(), deliveredAt: z.string().nullable(),
+  scans: z.array(z.object({ kind: z.string(), at: z.string(), locationId: z.string().nullable(), nodeIndex: z.number().int().nullable() })),
+}).openapi('TrackedParcel');
 const json = (description: string) => ({ description, content: { 'application/json': { schema: z.any() } } });
 const problem = { description: 'Problem (RFC 9457)', content: { 'application/problem+json': { schema: z.any() } } };
 const body = (schema: z.ZodType) => ({ body: { content: { 'application/json': { schema } }, required: true } });
@@ -46,19 +51,19 @@ export function logisticsApi() {
     return c.json({ items: await listHubs(db(c), actor) }, 200);
   });
 
-  app.openapi(createRoute({ method: 'post', path: `${P}/hubs`, tags, security, summary: 'Create a kabupaten or kecamatan hub', request: body(hubSchema), responses: { 201: json('Created'), 422: problem, 403: problem } }), async (c) => {
+  app.openapi(createRoute({ method: 'post', path: `${P}/hubs`, tags, security, summary: 'Create a kabupaten or kecamatan hub', request: body(hubSchema), responses: { 201: jsonOf(z.object({ id: z.string() }), 'Created'), 422: problem, 403: problem } }), async (c) => {
     const actor = requireRole(c, ...OVERSEERS);
     const id = unwrap(await createHub(db(c), actor, c.req.valid('json') as any));
     return c.json({ id }, 201);
   });
 
-  app.openapi(createRoute({ method: 'post', path: `${P}/hubs/{id}/points`, tags, security, summary: 'Assign a village service point to this kecamatan hub', request: { params: idParam, ...body(assignSchema) }, responses: { 200: json('Assigned'), 422: problem, 404: problem } }), async (c) => {
+  app.openapi(createRoute({ method: 'post', path: `${P}/hubs/{id}/points`, tags, security, summary: 'Assign a village service point to this kecamatan hub', request: { params: idParam, ...body(assignSchema) }, responses: { 200: jsonOf(z.object({ hubId: z.string() }), 'Assigned'), 422: problem, 404: problem } }), async (c) => {
     const { actor, hub } = await hubOf(c);
     unwrap(await assignPoint(db(c), actor, (c.req.valid('json') as any).servicePointId, hub.id));
     return c.json({ hubId: hub.id }, 200);
   });
 
-  app.openapi(createRoute({ method: 'post', path: `${P}/hubs/{id}/vehicles`, tags, security, summary: 'Add a vehicle (capacity kg, cost per km) to the hub', request: { params: idParam, ...body(z.object({ name: z.string().min(2).max(80), capacityKg: z.number().int().min(1).max(40000), costPerKm: z.number().int().min(0).max(1_000_000), speedKmh: z.number().int().min(5).max(120).optional() }).strict()) }, responses: { 201: json('Created'), 422: problem, 404: problem } }), async (c) => {
+  app.openapi(createRoute({ method: 'post', path: `${P}/hubs/{id}/vehicles`, tags, security, summary: 'Add a vehicle (capacity kg, cost per km) to the hub', request: { params: idParam, ...body(z.object({ name: z.string().min(2).max(80), capacityKg: z.number().int().min(1).max(40000), costPerKm: z.number().int().min(0).max(1_000_000), speedKmh: z.number().int().min(5).max(120).optional() }).strict()) }, responses: { 201: jsonOf(z.object({ id: z.string() }), 'Created'), 422: problem, 404: problem } }), async (c) => {
     const { actor, hub } = await hubOf(c);
     const v = c.req.valid('json') as any;
     return c.json({ id: unwrap(await addVehicle(db(c), actor, { hubId: hub.id, ...v })) }, 201);
@@ -114,11 +119,11 @@ export function logisticsApi() {
     return c.json(r, r.duplicate ? 200 : 201);
   });
 
-  app.openapi(createRoute({ method: 'get', path: `${P}/parcels/{tracking}`, tags, summary: 'Public tracking: status and scan history of a parcel', request: { params: z.object({ tracking: z.string().min(4).max(20) }) }, responses: { 200: json('Parcel'), 404: problem } }), async (c) => {
+  app.openapi(createRoute({ method: 'get', path: `${P}/parcels/{tracking}`, tags, summary: 'Public tracking: status and scan history of a parcel', request: { params: z.object({ tracking: z.string().min(4).max(20) }) }, responses: { 200: jsonOf(TrackedParcel, 'Parcel'), 404: problem } }), async (c) => {
     const p = await parcelByTracking(db(c), c.req.valid('param').tracking);
     if (!p) throw new AppError('LOGISTICS_UNKNOWN_PARCEL', { tracking: '' });
     // Public: status and history only — never the proof photo or who scanned.
-    return c.json({ trackingNumber: p.tracking_number, status: p.status, returning: p.returning === 1, deliveredAt: p.delivered_at, scans: await scansOf(db(c), p.id) }, 200);
+    return c.json({ trackingNumber: p.tracking_number, status: p.status, returning: p.returning === 1, deliveredAt: p.delivered_at, scans: (await scansOf(db(c), p.id)).map((x) => ({ kind: x.kind, at: x.at, locationId: x.location_id, nodeIndex: x.node_index })) }, 200);
   });
 
   app.openapi(createRoute({ method: 'get', path: `${P}/kpis`, tags, security, summary: 'Logistics KPIs of a region over a date range', request: { query: kpiQuerySchema }, responses: { 200: json('KPIs'), 403: problem } }), async (c) => {
@@ -128,12 +133,12 @@ export function logisticsApi() {
     return c.json(await logisticsKpis(db(c), q.region, q.from, q.to), 200);
   });
 
-  app.openapi(createRoute({ method: 'post', path: `${P}/distances`, tags, security, summary: 'Import measured road distances (CSV from,to,km); one bad line rejects the file', request: body(distancesSchema), responses: { 200: json('Imported'), 422: problem } }), async (c) => {
+  app.openapi(createRoute({ method: 'post', path: `${P}/distances`, tags, security, summary: 'Import measured road distances (CSV from,to,km); one bad line rejects the file', request: body(distancesSchema), responses: { 200: jsonOf(z.object({ rows: z.number().int().openapi({ description: 'Distances stored' }) }), 'Imported'), 422: problem } }), async (c) => {
     const actor = requireRole(c, ...OVERSEERS);
     return c.json(unwrap(await importDistances(db(c), actor, (c.req.valid('json') as any).csv)), 200);
   });
 
-  app.openapi(createRoute({ method: 'post', path: `${P}/detour`, tags, security, summary: 'Set a regency’s road detour factor (road km per great-circle km)', request: body(detourSchema), responses: { 200: json('Saved'), 422: problem } }), async (c) => {
+  app.openapi(createRoute({ method: 'post', path: `${P}/detour`, tags, security, summary: 'Set a regency’s road detour factor (road km per great-circle km)', request: body(detourSchema), responses: { 200: jsonOf(z.object({ regencyCode: z.string(), factor: z.number() }), 'Saved'), 422: problem } }), async (c) => {
     const actor = requireRole(c, ...OVERSEERS);
     const v = c.req.valid('json') as any;
     unwrap(await setDetour(db(c), actor, v.regencyCode, v.factor));

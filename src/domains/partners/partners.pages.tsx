@@ -11,7 +11,7 @@ import { decidePartnership, offerPartnership, registerPartner, updateWebhook } f
 import { offerSchema, registerPartnerSchema, webhookSchema } from './partners.schema.js';
 import { offerTargets, partnerStats, partnershipsForOrganisations, partnershipsOfPartner } from './partners.queries.js';
 import { deliveryLog } from './webhooks.js';
-import { currentPartner } from './partners.api.js';
+import { currentPartner } from './partner-caller.js';
 
 type C = Context<AppEnv>;
 const tr = (c: C) => (k: string, p?: Record<string, unknown>) => t(c.get('locale'), k, p);

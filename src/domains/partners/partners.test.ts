@@ -13,7 +13,7 @@ import { nowIso } from '../../kernel/db/index.js';
 import { unwrap } from '../../kernel/errors/index.js';
 import type { Actor } from '../../kernel/auth/index.js';
 import { createPartnerRecord } from './partners.service.js';
-import { verifyWebhook } from './webhooks.js';
+import { verifyWebhook, webhookBody } from './webhooks.js';
 
 let w: World;
 let village: string;
@@ -126,14 +126,14 @@ test('ETag and Last-Modified: an unchanged feed answers 304; incremental sync sh
   assert.equal((await c.get('/api/v1/partner/feed', { ...bearer(token), 'if-none-match': etag })).status, 200, 'a stock change is a new version');
   const full = (await (await c.get('/api/v1/partner/feed', bearer(token))).json()) as { items: unknown[] };
   assert.equal(full.items.length, 0, 'out of stock drops out of the full feed');
-  const inc = (await (await c.get(`/api/v1/partner/feed?updated_since=${encodeURIComponent(since)}`, bearer(token))).json()) as { items: { id: string; available: boolean }[] };
+  const inc = (await (await c.get(`/api/v1/partner/feed?updatedSince=${encodeURIComponent(since)}`, bearer(token))).json()) as { items: { id: string; available: boolean }[] };
   assert.deepEqual(inc.items.map((i) => [i.id, i.available]), [[listed.variantId, false]], 'incremental sync tells the partner to remove it');
   await w.h.db.updateTable('stock').set({ available: 50, updated_at: nowIso() }).where('variant_id', '=', listed.variantId).execute();
 });
 
 const orderBody = (qty = 2) => ({
-  external_id: 'PN-8842', lines: [{ variant_id: listed.variantId, qty }], buyer: { name: 'Rina', phone: '081234560001' },
-  delivery: { kind: 'pickup', service_point_id: pointId }, payment_method: 'cod',
+  externalId: 'PN-8842', lines: [{ variantId: listed.variantId, qty }], buyer: { name: 'Rina', phone: '081234560001' },
+  delivery: { kind: 'pickup', servicePointId: pointId }, paymentMethod: 'cod',
 });
 
 test('orders in: idempotent under concurrent replays; other body → 422; not in feed → 422; nothing duplicated', async () => {
@@ -145,6 +145,7 @@ test('orders in: idempotent under concurrent replays; other body → 422; not in
   for (const r of results) assert.ok([201, 409].includes(r.status), `status ${r.status}`);
   const replay = await c.json('POST', '/api/v1/partner/orders', orderBody(), key);
   assert.equal(replay.status, 201);
+  assert.equal(replay.headers.get('idempotent-replayed'), 'true', 'a replay says so');
   const first = (await replay.json()) as { orders: { id: string }[] };
   const rows = await w.h.db.selectFrom('orders').select(['id', 'channel', 'partner_id']).where('partner_id', '=', partnerId).execute();
   assert.equal(rows.length, 1, 'exactly one order');
@@ -152,9 +153,13 @@ test('orders in: idempotent under concurrent replays; other body → 422; not in
   assert.equal((await c.json('POST', '/api/v1/partner/orders', orderBody(3), key)).status, 422, 'same key, other body');
   const before = (await w.h.db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
   for (const v of [unlisted.variantId, notPartnered.variantId]) {
-    const r = await c.json('POST', '/api/v1/partner/orders', { ...orderBody(), lines: [{ variant_id: v, qty: 1 }] }, { ...bearer(token), 'idempotency-key': `pn-bad-${v}` });
+    const r = await c.json('POST', '/api/v1/partner/orders', { ...orderBody(), lines: [{ variantId: v, qty: 1 }] }, { ...bearer(token), 'idempotency-key': `pn-bad-${v}` });
     assert.equal(r.status, 422);
-    assert.equal(((await r.json()) as { code: string }).code, 'PARTNERS_NOT_IN_FEED');
+    const p = (await r.json()) as { code: string; title: string; detail: string; variants: string[] };
+    assert.equal(p.code, 'PARTNERS_NOT_IN_FEED');
+    assert.deepEqual(p.variants, [v], 'the variants not in the feed, as data');
+    assert.ok(p.detail.includes(v), 'the occurrence is in detail');
+    assert.ok(!p.title.includes(v), 'the title is the same for every occurrence');
   }
   assert.equal((await c.json('POST', '/api/v1/partner/orders', orderBody(), bearer(token))).status, 400, 'an Idempotency-Key is required');
   assert.equal((await w.h.db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n, before);
@@ -182,7 +187,7 @@ test('status webhooks are signed, retried after failure, and logged for the part
   assert.ok(verifyWebhook(secret, received[0].sig, received[0].body), 'signature verifies');
   assert.ok(!verifyWebhook(secret, received[0].sig, received[0].body.replace('packed', 'delivered')), 'a changed body does not');
   assert.ok(!verifyWebhook(secret, received[0].sig, received[0].body, Math.floor(Date.now() / 1000) + 3600), 'a replay an hour later does not');
-  assert.equal(JSON.parse(received[0].body).data.fulfilment_status, 'packed');
+  assert.equal(JSON.parse(received[0].body).data.fulfilmentStatus, 'packed');
   const log = (await (await w.client().get('/api/v1/partner/webhook-deliveries', bearer(token))).json()) as { items: { id: string }[] };
   assert.ok(log.items.some((i) => i.id === d.id));
 });
@@ -204,7 +209,7 @@ test('incentive statements: each rule from delivered orders, returns excluded, f
   const c = w.client();
   token = await partnerToken();
   const place = async (key: string, umkmVariant: string) => {
-    const r = await c.json('POST', '/api/v1/partner/orders', { ...orderBody(1), lines: [{ variant_id: umkmVariant, qty: 1 }] }, { ...bearer(token), 'idempotency-key': key });
+    const r = await c.json('POST', '/api/v1/partner/orders', { ...orderBody(1), lines: [{ variantId: umkmVariant, qty: 1 }] }, { ...bearer(token), 'idempotency-key': key });
     assert.equal(r.status, 201);
     return ((await r.json()) as { orders: { id: string }[] }).orders[0].id;
   };
@@ -268,4 +273,52 @@ test('incentive statements: each rule from delivered orders, returns excluded, f
   assert.equal(fix.filter((l) => l.order_id === sorted[0]).reduce((a, l) => a + Number(l.amount), 0), -8250, 'the returned order gives back what it earned');
   const corrPrint = await (await officer.get(`/insentif/laporan/${corrId}`, { 'accept-language': 'en' })).text();
   assert.match(corrPrint, /correction: (no longer owed \()?2 % of GMV/);
+});
+
+test('a stranger gets 401 before the body is read; the Idempotency-Key is required and its format checked', async () => {
+  const c = w.client();
+  const before = (await w.h.db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+  const stranger = await c.json('POST', '/api/v1/partner/orders', {});
+  assert.equal(stranger.status, 401, 'no token: 401, not 422 with the body rules');
+  assert.equal(((await stranger.json()) as { code: string }).code, 'UNAUTHENTICATED');
+  const bad = await c.json('POST', '/api/v1/partner/orders', orderBody(), { ...bearer(token), 'idempotency-key': 'short' });
+  assert.equal(bad.status, 400);
+  assert.equal(((await bad.json()) as { code: string }).code, 'IDEMPOTENCY_KEY_REQUIRED');
+  assert.equal((await w.h.db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n, before, 'nothing placed');
+});
+
+test('a partner reads its orders back (by id and as a filtered page) and lists pickup points; never another partner\'s', async () => {
+  const c = w.client();
+  token = await partnerToken();
+  const placed = await c.json('POST', '/api/v1/partner/orders', orderBody(1), { ...bearer(token), 'idempotency-key': 'pn-readback-0001' });
+  assert.equal(placed.status, 201);
+  const { orders, externalId } = (await placed.json()) as { orders: { id: string; number: string }[]; externalId: string };
+  assert.equal(externalId, 'PN-8842');
+  const one = await c.get(`/api/v1/partner/orders/${orders[0].id}`, bearer(token));
+  assert.equal(one.status, 200);
+  const o = (await one.json()) as { number: string; status: string; paymentMethod: string; delivery: { kind: string; servicePointId: string }; lines: { variantId: string; qty: number }[] };
+  assert.deepEqual([o.number, o.status, o.paymentMethod, o.delivery.kind, o.delivery.servicePointId], [orders[0].number, 'placed', 'cod', 'pickup', pointId]);
+  assert.deepEqual(o.lines.map((l) => [l.variantId, l.qty]), [[listed.variantId, 1]]);
+
+  const page = (await (await c.get('/api/v1/partner/orders?status=placed&perPage=200', bearer(token))).json()) as { items: { id: string; status: string }[]; hasMore: boolean };
+  assert.ok(page.items.some((i) => i.id === orders[0].id));
+  assert.ok(page.items.every((i) => i.status === 'placed'));
+  const later = (await (await c.get(`/api/v1/partner/orders?updatedSince=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`, bearer(token))).json()) as { items: unknown[] };
+  assert.deepEqual(later.items, [], 'nothing changed after a future time');
+  assert.equal((await c.get('/api/v1/partner/orders?status=lost', bearer(token))).status, 422);
+
+  const other = await w.as([['partner', otherPartner]]);
+  assert.equal((await other.get(`/api/v1/partner/orders/${orders[0].id}`)).status, 404, "another partner's order is not found");
+  assert.ok(!((await (await other.get('/api/v1/partner/orders')).json()) as { items: { id: string }[] }).items.some((i) => i.id === orders[0].id));
+  assert.equal((await w.client().get(`/api/v1/partner/orders/${orders[0].id}`)).status, 401);
+
+  const points = (await (await c.get(`/api/v1/partner/service-points?region=${village}`, bearer(token))).json()) as { items: { id: string; villageCode: string }[] };
+  assert.ok(points.items.some((p) => p.id === pointId));
+  assert.ok(points.items.every((p) => p.villageCode === village));
+});
+
+test('the webhook body partners parse is camelCase, pinned literally', () => {
+  const body = webhookBody('whd_01', { orderId: 'ord_01', kind: 'fulfilment', from: 'unfulfilled', to: 'packed', at: '2026-03-01T08:00:00.000Z' },
+    { id: 'ord_01', number: 'LMB-2026-000123', status: 'placed', payment_status: 'unpaid', fulfilment_status: 'packed' });
+  assert.equal(body, '{"id":"whd_01","type":"order.fulfilment","createdAt":"2026-03-01T08:00:00.000Z","data":{"orderId":"ord_01","number":"LMB-2026-000123","change":{"kind":"fulfilment","from":"unfulfilled","to":"packed"},"status":"placed","paymentStatus":"unpaid","fulfilmentStatus":"packed"}}');
 });

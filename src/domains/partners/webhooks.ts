@@ -38,6 +38,14 @@ export interface OrderChange {
   at: string;
 }
 
+/** The delivered JSON, camelCase like the API; partners parse it, so its shape is pinned by a test. */
+export function webhookBody(id: string, e: OrderChange, o: { id: string; number: string; status: string; payment_status: string; fulfilment_status: string }): string {
+  return JSON.stringify({
+    id, type: `order.${e.kind}`, createdAt: e.at,
+    data: { orderId: o.id, number: o.number, change: { kind: e.kind, from: e.from, to: e.to }, status: o.status, paymentStatus: o.payment_status, fulfilmentStatus: o.fulfilment_status },
+  });
+}
+
 /** Queues a delivery when the order came from a partner with a webhook URL; returns its id. */
 export async function queueWebhook(db: Tx, e: OrderChange): Promise<string | null> {
   const row = await db.selectFrom('orders').innerJoin('partners', 'partners.id', 'orders.partner_id')
@@ -45,10 +53,7 @@ export async function queueWebhook(db: Tx, e: OrderChange): Promise<string | nul
     .where('orders.id', '=', e.orderId).executeTakeFirst();
   if (!row || !row.partner_id || !row.webhook_url) return null;
   const id = newId('whd');
-  const body = JSON.stringify({
-    id, type: `order.${e.kind}`, created_at: e.at,
-    data: { order_id: row.id, number: row.number, change: { kind: e.kind, from: e.from, to: e.to }, status: row.status, payment_status: row.payment_status, fulfilment_status: row.fulfilment_status },
-  });
+  const body = webhookBody(id, e, row);
   await db.insertInto('webhook_deliveries').values({ id, partner_id: row.partner_id, order_id: row.id, event: `order.${e.kind}`, body, status: 'pending', attempts: 0, last_status: null, last_error: null, created_at: nowIso(), delivered_at: null }).execute();
   await enqueue(db, WEBHOOK_JOB, { deliveryId: id }, { maxAttempts: WEBHOOK_ATTEMPTS });
   return id;

@@ -3,7 +3,7 @@
 // writes are scoped (regions.access.ts). Errors are thrown as AppError → problem+json.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { AppError, unwrap } from '../../kernel/errors/index.js';
-import { requireRole, type AppEnv } from '../../kernel/http/index.js';
+import { requireRole, SIGNED_IN, type AppEnv } from '../../kernel/http/index.js';
 import { t, type Locale } from '../../kernel/i18n/index.js';
 import { areaOrThrow, READ_ROLES, requireRead, requireWrite } from './regions.access.js';
 import { childCounts, childrenOf, regionChain, searchRegions, timeZoneOf } from './regions.repo.js';
@@ -28,7 +28,7 @@ const ProfileInput = z.object(Object.fromEntries(PROFILE_FIELDS.map((f) => [f, z
 
 export function regionsApi(app: OpenAPIHono<AppEnv>) {
   app.openapi(createRoute({
-    method: 'get', path: '/api/v1/regions/readiness', tags: ['regions'],
+    method: 'get', path: '/api/v1/regions/readiness', tags: ['regions'], security: SIGNED_IN,
     summary: 'Desa Digital readiness averages for western (KBI) and eastern (KTI) provinces, side by side',
     responses: { 200: json(z.object({ groups: z.record(z.string(), z.any()), provinces: z.array(z.any()) }), 'Averages per group and per province'), 401: problem('Not signed in'), 403: problem('Not national staff or a regional officer') },
   }), async (c) => {
@@ -37,7 +37,7 @@ export function regionsApi(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(createRoute({
-    method: 'post', path: '/api/v1/regions/profiles/import', tags: ['regions'],
+    method: 'post', path: '/api/v1/regions/profiles/import', tags: ['regions'], security: SIGNED_IN,
     summary: 'Import village profiles from CSV (one row per village_code); all or nothing unless mode=valid',
     request: {
       query: z.object({ mode: z.enum(['all', 'valid']).optional() }),
@@ -80,7 +80,7 @@ export function regionsApi(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(createRoute({
-    method: 'get', path: '/api/v1/regions/{code}/profile', tags: ['regions'],
+    method: 'get', path: '/api/v1/regions/{code}/profile', tags: ['regions'], security: SIGNED_IN,
     summary: "A village's profile (regional officers of its region, national staff)",
     request: { params: CodeParam },
     responses: { 200: json(z.any(), 'The profile, or null when none is stored'), 403: problem('Outside your region'), 404: problem('No such area') },
@@ -93,7 +93,7 @@ export function regionsApi(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(createRoute({
-    method: 'put', path: '/api/v1/regions/{code}/profile', tags: ['regions'],
+    method: 'put', path: '/api/v1/regions/{code}/profile', tags: ['regions'], security: SIGNED_IN,
     summary: "Replace a village's profile (empty or missing = not known)",
     request: { params: CodeParam, body: { content: { 'application/json': { schema: ProfileInput } }, required: true } },
     responses: { 200: json(z.any(), 'Saved'), 403: problem('Outside your region'), 404: problem('No such area'), 422: problem('Invalid values') },
@@ -107,7 +107,7 @@ export function regionsApi(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(createRoute({
-    method: 'get', path: '/api/v1/regions/{code}/targeting', tags: ['regions'],
+    method: 'get', path: '/api/v1/regions/{code}/targeting', tags: ['regions'], security: SIGNED_IN,
     summary: 'Next n villages to enrol in a province or regency, each score broken down by component',
     request: { params: CodeParam, query: z.object({ n: z.coerce.number().int().min(1).max(1000).optional() }) },
     responses: { 200: json(z.any(), 'Ranking with weights in force'), 403: problem('Outside your region'), 404: problem('No such area'), 422: problem('Not a province or regency') },
@@ -120,7 +120,7 @@ export function regionsApi(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(createRoute({
-    method: 'put', path: '/api/v1/regions/{code}/weights', tags: ['regions'],
+    method: 'put', path: '/api/v1/regions/{code}/weights', tags: ['regions'], security: SIGNED_IN,
     summary: 'Set the targeting weights of a province or regency (integers 0–100, not all zero)',
     request: { params: CodeParam, body: { content: { 'application/json': { schema: WeightsSchema } }, required: true } },
     responses: { 200: json(WeightsSchema, 'Saved'), 403: problem('Outside your region'), 404: problem('No such area'), 422: problem('Invalid weights') },
@@ -132,7 +132,7 @@ export function regionsApi(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(createRoute({
-    method: 'get', path: '/api/v1/regions/{code}/rollout', tags: ['regions'],
+    method: 'get', path: '/api/v1/regions/{code}/rollout', tags: ['regions'], security: SIGNED_IN,
     summary: "An area's cohort (nearest enrolled ancestor-or-self) and the rollout entries inside it",
     request: { params: CodeParam },
     responses: { 200: json(z.any(), 'Cohort and entries'), 403: problem('Outside your region'), 404: problem('No such area') },
@@ -144,7 +144,7 @@ export function regionsApi(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(createRoute({
-    method: 'put', path: '/api/v1/regions/{code}/rollout', tags: ['regions'],
+    method: 'put', path: '/api/v1/regions/{code}/rollout', tags: ['regions'], security: SIGNED_IN,
     summary: 'Record the date a regency, district or village joined the programme',
     request: { params: CodeParam, body: { content: { 'application/json': { schema: z.object({ joinedOn: z.string() }).strict() } }, required: true } },
     responses: { 200: json(z.object({ code: z.string(), joinedOn: z.string() }), 'Recorded'), 403: problem('Outside your region'), 404: problem('No such area'), 422: problem('Invalid date or level') },

@@ -51,7 +51,8 @@ test('the API refuses a registration over capacity with a problem in English whe
   assert.equal(r.status, 409);
   const p = await r.json() as any;
   assert.equal(p.code, 'TRAINING_SESSION_FULL');
-  assert.match(p.title, /The session is full \(1 participants\)/);
+  assert.match(p.detail, /The session is full \(1 participants\)/);
+  assert.equal(p.title, 'Conflict with the current state', 'the title is stable per type, in English too');
 });
 
 test('attendance: exactly the ticked names; an unregistered id rejects the form and writes nothing', async () => {

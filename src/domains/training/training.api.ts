@@ -2,7 +2,7 @@
 // /api/openapi.json. Failures are AppErrors → problem+json in the caller's language.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { AppError, unwrap } from '../../kernel/errors/index.js';
-import { requireActor, requireRole, type AppEnv } from '../../kernel/http/index.js';
+import { requireActor, requireRole, SIGNED_IN, type AppEnv } from '../../kernel/http/index.js';
 import { canInRegion } from '../../kernel/auth/index.js';
 import { assessmentApi, attendanceApi, contactApi, participantApi } from './training.schema.js';
 import { certificateByCode, getSession, listSessions, participantsOf, recordAttendance, registerParticipant, TRAINING_STAFF } from './sessions.service.js';
@@ -18,7 +18,7 @@ const body = <S extends z.ZodType>(schema: S) => ({ content: { 'application/json
 
 export function trainingApi(app: OpenAPIHono<AppEnv>) {
   app.openapi(createRoute({
-    method: 'get', path: '/api/v1/training/sessions', tags: ['training'], summary: 'Training sessions in your region, newest first',
+    method: 'get', path: '/api/v1/training/sessions', tags: ['training'], security: SIGNED_IN, summary: 'Training sessions in your region, newest first',
     responses: { 200: json(z.object({ items: z.array(z.any()) }), 'Sessions'), 401: problem('Not signed in'), 403: problem('Not training staff') },
   }), async (c) => {
     const actor = requireRole(c, ...TRAINING_STAFF);
@@ -26,7 +26,7 @@ export function trainingApi(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(createRoute({
-    method: 'post', path: '/api/v1/training/sessions/{id}/participants', tags: ['training'], summary: 'Register a participant (409 when the session is full)',
+    method: 'post', path: '/api/v1/training/sessions/{id}/participants', tags: ['training'], security: SIGNED_IN, summary: 'Register a participant (409 when the session is full)',
     request: { params: IdParam, body: body(participantApi) },
     responses: { 201: json(z.object({ id: z.string() }), 'Registered'), 404: problem('No such session in your region'), 409: problem('Session full or closed'), 422: problem('Invalid input') },
   }), async (c) => {
@@ -37,7 +37,7 @@ export function trainingApi(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(createRoute({
-    method: 'post', path: '/api/v1/training/sessions/{id}/attendance', tags: ['training'], summary: 'Record who was present (exactly the listed participants); an unregistered id rejects all',
+    method: 'post', path: '/api/v1/training/sessions/{id}/attendance', tags: ['training'], security: SIGNED_IN, summary: 'Record who was present (exactly the listed participants); an unregistered id rejects all',
     request: { params: IdParam, body: body(attendanceApi) },
     responses: { 200: json(z.object({ present: z.number() }), 'Saved'), 404: problem('No such session in your region'), 422: problem('Someone is not registered') },
   }), async (c) => {
@@ -46,7 +46,7 @@ export function trainingApi(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(createRoute({
-    method: 'get', path: '/api/v1/training/sessions/{id}/participants', tags: ['training'], summary: 'Participants of a session with attendance and certificate codes',
+    method: 'get', path: '/api/v1/training/sessions/{id}/participants', tags: ['training'], security: SIGNED_IN, summary: 'Participants of a session with attendance and certificate codes',
     request: { params: IdParam },
     responses: { 200: json(z.object({ items: z.array(z.any()) }), 'Participants'), 404: problem('No such session in your region') },
   }), async (c) => {
@@ -58,7 +58,7 @@ export function trainingApi(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(createRoute({
-    method: 'post', path: '/api/v1/training/sessions/{id}/assessments', tags: ['training'],
+    method: 'post', path: '/api/v1/training/sessions/{id}/assessments', tags: ['training'], security: SIGNED_IN,
     summary: 'Store a before/after digital literacy assessment: answers to the bank (1–5 each) or pillar scores (1–5)',
     request: { params: IdParam, body: body(assessmentApi) },
     responses: { 201: json(z.object({ id: z.string(), scores: z.record(z.string(), z.number()), overall: z.number() }), 'Scored and stored'), 404: problem('No such session'), 422: problem('Scores outside 1–5 or participant not registered') },
@@ -69,7 +69,7 @@ export function trainingApi(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(createRoute({
-    method: 'get', path: '/api/v1/training/kpis', tags: ['training'], summary: 'Training KPIs of a region and year',
+    method: 'get', path: '/api/v1/training/kpis', tags: ['training'], security: SIGNED_IN, summary: 'Training KPIs of a region and year',
     request: { query: z.object({ region: z.string().max(20), year: z.coerce.number().int().min(2000).max(2100) }) },
     responses: { 200: json(z.any(), 'KPIs'), 403: problem('Outside your region') },
   }), async (c) => {
@@ -90,7 +90,7 @@ export function trainingApi(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(createRoute({
-    method: 'post', path: '/api/v1/mentoring/umkm/{id}/contacts', tags: ['mentoring'], summary: 'Log a visit or call with agreed actions (the UMKM\'s assigned mentor only)',
+    method: 'post', path: '/api/v1/mentoring/umkm/{id}/contacts', tags: ['mentoring'], security: SIGNED_IN, summary: 'Log a visit or call with agreed actions (the UMKM\'s assigned mentor only)',
     request: { params: IdParam, body: body(contactApi) },
     responses: { 201: json(z.object({ id: z.string() }), 'Logged'), 403: problem('Not assigned to you'), 422: problem('Invalid input') },
   }), async (c) => {
@@ -101,7 +101,7 @@ export function trainingApi(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(createRoute({
-    method: 'get', path: '/api/v1/mentoring/umkm/{id}/recommendations', tags: ['mentoring'], summary: 'Recommended courses for an UMKM, each with its reasons',
+    method: 'get', path: '/api/v1/mentoring/umkm/{id}/recommendations', tags: ['mentoring'], security: SIGNED_IN, summary: 'Recommended courses for an UMKM, each with its reasons',
     request: { params: IdParam },
     responses: { 200: json(z.object({ items: z.array(z.any()) }), 'Recommendations'), 404: problem('Not an UMKM you mentor or manage') },
   }), async (c) => {

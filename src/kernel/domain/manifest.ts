@@ -21,6 +21,8 @@ export interface DomainManifest {
   migrations: Migrations;
   /** The domain's pages and API as one Hono sub-app, mounted at `/`. */
   routes?: () => Hono<AppEnv>;
+  /** A JSON API kept apart from the pages (mounted at `/` after `routes`). */
+  api?: () => Hono<AppEnv>;
   nav?: NavItem[];
   homePanels?: HomePanel[];
   messages?: MessageTable[];

@@ -20,6 +20,7 @@ import { attachPageCache, PageCache } from './page-cache.js';
 import { handleError, notFound } from './errors-http.js';
 import { openApiHook, refuseControlChars, zodFieldErrors } from './validate.js';
 import { sameOriginPath } from './redirect.js';
+import { contract } from './openapi.js';
 import type { Logger } from './log.js';
 
 export interface AppHooks {
@@ -40,9 +41,21 @@ const localeOf = (cookie: string | undefined, accept: string | undefined): Local
 
 /** A sub-app for API routes whose zod validation failures become our 422 problem. */
 export function createApiApp() {
-  return new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => openApiHook(result),
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const issues = (result.error as { issues: { path: PropertyKey[] }[] }).issues;
+        // The Idempotency-Key is declared as a header schema but keeps its own 400 answer.
+        if (result.target === 'header' && issues.some((i) => i.path[0] === 'idempotency-key')) throw new AppError('IDEMPOTENCY_KEY_REQUIRED');
+      }
+      // Zod's verdict and control characters in any input, valid or not (422 with field messages).
+      return openApiHook(result);
+    },
   });
+  // Every route is completed by the contract (operationId, problem responses, sign-in before validation).
+  const register = app.openapi;
+  app.openapi = ((route, handler, hook) => register(contract(route), handler, hook)) as typeof app.openapi;
+  return app;
 }
 
 export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {

@@ -3,7 +3,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { AppError, errorSpec } from '../errors/errors.js';
-import { t } from '../i18n/i18n.js';
+import { registerMessages, t } from '../i18n/i18n.js';
 import type { AppEnv } from './env.js';
 import { page } from './layout.js';
 import { translateFields } from './validate.js';
@@ -13,19 +13,47 @@ export function isApiPath(path: string): boolean {
   return path.startsWith('/api/');
 }
 
+/** Problem members the kernel writes itself; an error param with one of these names stays in `detail` only. */
+const RESERVED = new Set(['type', 'title', 'status', 'detail', 'instance', 'code', 'errors']);
+
+/**
+ * `title` is the same for every occurrence of a code: the code's message when it has no
+ * placeholders, else the title of its status. The occurrence (stock left, names, ids) goes
+ * into `detail`, and the error's params become extension members a program can act on.
+ */
 export function problem(c: Context<AppEnv>, err: AppError) {
   const locale = c.get('locale') ?? 'id';
   const spec = errorSpec(err.code);
+  const template = t(locale, spec.message);
   const body: Record<string, unknown> = {
     type: `https://lumbung.dev/problems/${err.code.toLowerCase().replace(/_/g, '-')}`,
-    title: t(locale, spec.message, err.params),
+    title: /\{\w+\}/.test(template) ? t(locale, STATUS_TITLES[spec.status] ? `problem.title.${spec.status}` : 'problem.title.other') : template,
     status: spec.status,
-    code: err.code,
+    detail: t(locale, spec.message, err.params),
     instance: c.req.path,
+    code: err.code,
   };
+  for (const [k, v] of Object.entries(err.params)) if (!RESERVED.has(k) && v !== undefined) body[k] = v;
   if (Object.keys(err.fields).length > 0) body.errors = translateFields(locale, err.fields);
   return c.body(JSON.stringify(body), spec.status as 400, { 'content-type': 'application/problem+json; charset=utf-8' });
 }
+
+const STATUS_TITLES: Record<number, [string, string]> = {
+  400: ['Permintaan tidak dapat dibaca', 'Bad request'],
+  401: ['Belum masuk', 'Not signed in'],
+  403: ['Tidak diizinkan', 'Forbidden'],
+  404: ['Tidak ditemukan', 'Not found'],
+  409: ['Bertentangan dengan keadaan saat ini', 'Conflict with the current state'],
+  413: ['Kiriman terlalu besar', 'Payload too large'],
+  415: ['Jenis isi tidak didukung', 'Unsupported media type'],
+  422: ['Data tidak dapat diproses', 'Unprocessable content'],
+  429: ['Terlalu banyak permintaan', 'Too many requests'],
+  500: ['Kesalahan server', 'Server error'],
+};
+registerMessages({
+  id: { ...Object.fromEntries(Object.entries(STATUS_TITLES).map(([s, [id]]) => [`problem.title.${s}`, id])), 'problem.title.other': 'Permintaan gagal' },
+  en: { ...Object.fromEntries(Object.entries(STATUS_TITLES).map(([s, [, en]]) => [`problem.title.${s}`, en])), 'problem.title.other': 'Request failed' },
+});
 
 function errorPage(c: Context<AppEnv>, status: number, message: string) {
   const locale = c.get('locale') ?? 'id';

@@ -12,3 +12,4 @@ export { problem, isApiPath } from './errors-http.js';
 export { requireActor, requireRole, clientIp } from './guard.js';
 export { registerHomePanel, homePanelsFor, type HomePanel } from './home.js';
 export { sameOriginPath } from './redirect.js';
+export { Problem, SIGNED_IN, SECURITY_SCHEMES, IdempotencyKeyHeader, REPLAYED_HEADER, PROBLEM_MIME, problemResponse, contract, operationIdOf } from './openapi.js';

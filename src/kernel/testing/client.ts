@@ -1,6 +1,28 @@
 // A small in-process HTTP client for tests: keeps cookies like a browser, and adds the CSRF
-// token to forms so tests exercise the same path a real form post takes.
+// token to forms so tests exercise the same path a real form post takes. Every /api/v1 response
+// it receives is checked against the app's own OpenAPI document (status, content type, body):
+// a response the document does not describe fails the test that caused it.
 import type { Hono } from 'hono';
+import { Conformance } from './conformance.js';
+
+const contracts = new WeakMap<object, Promise<Conformance | null>>();
+
+/** The app's published API document, fetched once per app (null for apps that publish none). */
+function contractOf(app: { request: Hono['request'] }): Promise<Conformance | null> {
+  let c = contracts.get(app);
+  if (!c) {
+    c = Promise.resolve(app.request('http://localhost/api/openapi.json')).then(async (res) => (res.status === 200 ? new Conformance(await res.json()) : null));
+    contracts.set(app, c);
+  }
+  return c;
+}
+
+export class ConformanceError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`response does not match the OpenAPI document:\n  ${problems.slice(0, 10).join('\n  ')}`);
+    this.name = 'ConformanceError';
+  }
+}
 
 export class TestClient {
   cookies = new Map<string, string>();
@@ -29,7 +51,16 @@ export class TestClient {
     if (!headers.has('host')) headers.set('host', this.host);
     const res = await this.app.request(`http://${this.host}${path}`, { ...init, headers });
     this.remember(res);
+    if (path.startsWith('/api/v1/')) await this.conform(init.method ?? 'GET', path, res);
     return res;
+  }
+
+  private async conform(method: string, path: string, res: Response) {
+    const contract = await contractOf(this.app);
+    if (!contract) return;
+    const body = method.toUpperCase() === 'HEAD' ? '' : await res.clone().text();
+    const problems = contract.check(method, path.split('?')[0], res.status, res.headers.get('content-type'), body);
+    if (problems.length) throw new ConformanceError(problems);
   }
 
   get(path: string, headers: Record<string, string> = {}) {

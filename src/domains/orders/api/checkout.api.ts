@@ -2,7 +2,7 @@
 // tracking. Declared with OpenAPI so it appears in /api/openapi.json.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { AppError, unwrap } from '../../../kernel/errors/index.js';
-import { clientIp, requireIdempotencyKey, type AppEnv } from '../../../kernel/http/index.js';
+import { clientIp, IdempotencyKeyHeader, REPLAYED_HEADER, requireIdempotencyKey, type AppEnv } from '../../../kernel/http/index.js';
 import { normaliseMobile } from '../../../kernel/auth/index.js';
 import { cartExists, createCart, putLine, viewCart, type CartView } from '../cart/cart.service.js';
 import { MAX_QTY } from '../checkout/place-order.js';
@@ -47,6 +47,15 @@ const Placed = z.object({
   payment: z.object({ id: z.string(), method: z.string(), amount: z.number().int(), uniqueCode: z.number().int(), reference: z.string().nullable().openapi({ description: 'Short payment reference: the transfer remark, and what the QRIS code carries (tag 62.05)' }), qris: z.string().nullable() }).nullable(),
 }).openapi('CheckoutResult');
 
+const TrackedOrder = z.object({
+  number: z.string(), status: z.enum(['placed', 'cancelled', 'completed']), paymentStatus: z.enum(['unpaid', 'paid', 'refunded']),
+  fulfilmentStatus: z.enum(['unfulfilled', 'packed', 'handed_over', 'in_transit', 'ready_for_pickup', 'delivered', 'returned']),
+  total: z.number().int(), sellerShare: z.number().int(), seller: z.string(), placedAt: z.string(), deliveredAt: z.string().nullable(),
+  lines: z.array(z.object({ title: z.string(), qty: z.number().int(), unitPrice: z.number().int(), lineTotal: z.number().int() })),
+  // Number + phone are guessable proof: the pickup code is only on the signed link and "my orders".
+  parcels: z.array(z.object({ trackingNumber: z.string(), status: z.string() })),
+}).openapi('TrackedOrder');
+
 const cartJson = (v: CartView) => ({
   id: v.id, itemsTotal: v.itemsTotal, count: v.count, blocked: v.blocked,
   sellers: v.sellers.map((s) => ({ umkmId: s.umkmId, umkmName: s.umkmName, subtotal: s.subtotal, items: s.items.map((i) => ({ variantId: i.variant_id, productId: i.product_id, title: i.title, label: i.label, qty: i.qty, unitPrice: i.price, lineTotal: i.lineTotal, problem: i.problem })) })),
@@ -88,9 +97,10 @@ export function checkoutApi(app: OpenAPIHono<AppEnv>) {
     summary: 'Place the order(s) of a cart or of explicit lines: one group, one order per UMKM. Requires Idempotency-Key; a replay returns the first response',
     description: 'Guests (no session or token) must send `cartId`; explicit `lines` need a signed-in caller. An Idempotency-Key belongs to its client '
       + '(the user, or the guest\'s cart): the same key from another client is refused with 422 IDEMPOTENCY_KEY_REUSED. `groupId` may only name a new group.',
-    request: { headers: z.object({ 'idempotency-key': z.string().optional() }), body: { content: { 'application/json': { schema: CheckoutInput } }, required: true } },
+    request: { headers: IdempotencyKeyHeader, body: { content: { 'application/json': { schema: CheckoutInput } }, required: true } },
     responses: {
-      201: json(Placed, 'Placed'), 400: problem('Missing Idempotency-Key'), 409: problem('Not enough stock, price changed, the groupId is taken, or the same key is still in flight'),
+      201: { ...json(Placed, 'Placed; a replay returns the first response'), headers: REPLAYED_HEADER }, 400: problem('Missing Idempotency-Key'),
+      409: problem('Not enough stock, price changed, the groupId is taken, or the same key is still in flight'),
       422: problem('Invalid input, a guest without cartId, or the key was used with a different payload or by another client'),
     },
   }), async (c) => {
@@ -105,7 +115,7 @@ export function checkoutApi(app: OpenAPIHono<AppEnv>) {
     description: 'Rate-limited per client (30 lookups per 15 minutes) and per order number (10 misses per hour, after which the number answers nobody until the hour ends): 429 with Retry-After. '
       + 'Parcels list tracking numbers without the pickup code; the code and the cancel/received actions are only on the signed confirmation link and the signed-in buyer’s pages.',
     request: { query: z.object({ number: z.string().max(20), phone: z.string().max(30) }) },
-    responses: { 200: json(z.any(), 'The order with its three statuses'), 404: problem('No order with that number and phone'), 429: problem('Too many lookups from this client or for this order number') },
+    responses: { 200: json(TrackedOrder, 'The order with its three statuses'), 404: problem('No order with that number and phone'), 429: problem('Too many lookups from this client or for this order number') },
   }), async (c) => {
     const db = c.get('deps').h.db;
     const q = c.req.valid('query');

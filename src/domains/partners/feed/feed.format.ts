@@ -6,10 +6,10 @@ import { csvRows } from '../../../kernel/csv/index.js';
 import type { FeedItem } from './feed.queries.js';
 
 export const feedJson = (items: FeedItem[], origin: string) => items.map((i) => ({
-  id: i.id, product_id: i.productId, title: i.title, description: i.description, category: i.category,
-  price: i.price, currency: 'IDR', weight_grams: i.weightGrams, sku: i.sku, stock: i.stock, available: i.available,
-  link: `${origin}/produk/${i.productId}`, image_link: i.photo ? origin + i.photo : null,
-  umkm: i.umkm, village: i.village, updated_at: i.updatedAt,
+  id: i.id, productId: i.productId, title: i.title, description: i.description, category: i.category,
+  price: i.price, currency: 'IDR' as const, weightGrams: i.weightGrams, sku: i.sku, stock: i.stock, available: i.available,
+  link: `${origin}/produk/${i.productId}`, imageLink: i.photo ? origin + i.photo : null,
+  umkm: i.umkm, village: i.village, updatedAt: i.updatedAt,
 }));
 
 
