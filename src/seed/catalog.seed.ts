@@ -66,8 +66,21 @@ export async function seedCatalog(ctx: SeedContext): Promise<DemoLogin[]> {
         ctx.refs[`prd:${x.key}`] = r.productId;
         ctx.refs[`var:${x.key}`] = r.variantId;
       }
+      return r.productId;
     };
-    for (const s of sellers) for (const x of s.products) await make(s.id, x);
+    const made: { id: string; rank: number; seller: number }[] = [];
+    for (const [i, s] of sellers.entries()) {
+      for (const [rank, x] of s.products.entries()) made.push({ id: await make(s.id, x), rank, seller: i });
+    }
+    // "Newest first" lists (the storefront home) show a mix of producers: each UMKM's first
+    // product is newer than anyone's second, and so on, a minute apart.
+    made.sort((a, b) => a.rank - b.rank || a.seller - b.seller);
+    const start = Date.now();
+    for (const [k, m] of made.entries()) {
+      const at = new Date(start - k * 60_000).toISOString();
+      await tx.updateTable('products').set({ created_at: at, updated_at: at }).where('id', '=', m.id).execute();
+      await tx.updateTable('product_search').set({ created_at: at }).where('product_id', '=', m.id).execute();
+    }
   });
   ctx.refs['prd:all'] = all.join(',');
   ctx.progress?.update(all.length, all.length, 'catalog');

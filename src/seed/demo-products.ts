@@ -202,7 +202,7 @@ export const DEMO_PRODUCTS: Record<string, DemoProduct[]> = {
     p('Udeng Osing Polos Hitam', 'aksesoris', 'headcloth', 'Udeng Osing hitam untuk acara adat dan sehari-hari.', [['satu ukuran', 55000, 120]]),
   ],
   'toko-tani-radabata': [
-    p('Pupuk Organik Kompos 25 kg', 'pupuk', 'fertiliser-sack', 'Kompos dari kotoran ternak dan daun, diolah kelompok tani desa, untuk sawah dan kebun kopi.', [['25 kg', 35000, 25500]], { key: 'pupuk' }),
+    p('Pupuk Organik Kompos 25 kg', 'pupuk', 'fertiliser-sack', 'Kompos dari kotoran ternak dan daun, diolah kelompok tani desa, untuk sawah dan kebun.', [['25 kg', 35000, 25500]], { key: 'pupuk' }),
     p('Pupuk NPK 16-16-16 Non-Subsidi', 'pupuk', 'fertiliser-sack', 'Pupuk NPK majemuk non-subsidi, dijual eceran oleh toko tani BUMDes.', [['5 kg', 75000, 5100], ['25 kg', 340000, 25200]]),
     p('Cangkul Baja Tempa', 'alat-tani', 'hoe', 'Cangkul baja tempa pandai besi Bajawa dengan gagang kayu, siap pakai.', [['standar', 95000, 2200]], { key: 'cangkul' }),
     p('Pisau Bajak Traktor Tangan (1 set)', 'alat-tani', 'tractor-blade', 'Satu set pisau rotari pengganti untuk traktor tangan (hand tractor) ukuran umum.', [['isi 6', 280000, 4500]]),
@@ -210,7 +210,7 @@ export const DEMO_PRODUCTS: Record<string, DemoProduct[]> = {
     p('Beras Putih Lokal Ngada 10 kg', 'beras', 'rice-sack', 'Beras putih dari petani desa, digiling di penggilingan BUMDes.', [['10 kg', 135000, 10200]]),
   ],
   'toko-tani-kemiren': [
-    p('Pupuk Kandang Fermentasi 20 kg', 'pupuk', 'fertiliser-sack', 'Pupuk kandang kambing yang difermentasi, tidak berbau, untuk sayur dan kopi.', [['20 kg', 30000, 20500]]),
+    p('Pupuk Kandang Fermentasi 20 kg', 'pupuk', 'fertiliser-sack', 'Pupuk kandang kambing yang difermentasi, tidak berbau, untuk sayur dan kebun.', [['20 kg', 30000, 20500]]),
     p('Pupuk Organik Cair Kemiren', 'pupuk', 'oil-bottle', 'Pupuk organik cair dari limbah dapur dan daun, diencerkan sebelum disiram.', [['1 liter', 25000, 1100]]),
     p('Cangkul Pandai Besi Kemiren', 'alat-tani', 'hoe', 'Cangkul buatan pandai besi desa, baja per bekas, tajam dan awet.', [['standar', 90000, 2100]]),
     p('Beras Pandan Wangi Kemiren 5 kg', 'beras', 'rice-sack', 'Beras pulen wangi pandan hasil kelompok tani Kemiren.', [['5 kg', 85000, 5100]]),

@@ -104,6 +104,19 @@ test('the journeys\' searches find fitting market-ready products', async () => {
     const html = await (await c.get(`/cari?q=${encodeURIComponent(q)}`)).text();
     assert.match(html, title, `search "${q}"`);
   }
+  const kopi = await (await c.get('/cari?q=kopi')).text();
+  const found = [...kopi.matchAll(/<li class="tile">[\s\S]*?<strong>([^<]+)<\/strong>/g)].map((m) => m[1]);
+  assert.ok(found.length >= 5, `coffee is found (${found.length})`);
+  assert.deepEqual(found.filter((x) => !/Kopi|Cascara|Arabika/.test(x)), [], 'a search for coffee finds only coffee');
+});
+
+test('the storefront home shows a mix of producers, each card with its picture', async () => {
+  const html = await (await w.client().get('/')).text();
+  const tiles = [...html.matchAll(/<li class="tile">([\s\S]*?)<\/li>/g)].map((m) => m[1]);
+  assert.equal(tiles.length, 12);
+  assert.ok(tiles.every((x) => /<img [^>]*alt="Ilustrasi demo/.test(x)), 'every card shows its picture');
+  const producers = new Set(tiles.map((x) => x.match(/<small class="muted">([^<·]+)/)?.[1].trim()));
+  assert.ok(producers.size >= 8, `${producers.size} producers among the newest 12 products`);
 });
 
 test('the public home page is at most 14 KB gzip with its CSS', async () => {
