@@ -13,7 +13,7 @@ const p = (title: string, category: string, pic: PictureKind, description: strin
 
 export const DEMO_PRODUCTS: Record<string, DemoProduct[]> = {
   sari: [
-    p('Gula Aren Cetak 500 g', 'gula-aren', 'sugar-block', 'Gula aren cetak dari nira pohon aren yang disadap pagi hari, dimasak di tungku kayu tanpa pengawet.', [['500 g', 25000, 550], ['1 kg', 47000, 1050]],
+    p('Gula Aren Cetak 500 g', 'gula-aren', 'sugar-block', 'Gula aren cetak dari nira pohon aren yang disadap pagi hari, dimasak di tungku kayu tanpa pengawet.', [['500 g', 25000, 550]],
       { key: 'sari-gula-aren', en: 'Moulded palm sugar from fresh aren sap, cooked over a wood fire, no preservatives.' }),
     p('Gula Aren Batok Kelapa 1 kg', 'gula-aren', 'sugar-block', 'Gula aren dicetak dalam batok kelapa seperti cara nenek, padat dan harum asap tungku.', [['1 kg', 45000, 1050]]),
     p('Gula Semut Aren Ibu Sari', 'gula-aren', 'sugar-powder', 'Gula aren bubuk (gula semut) diayak halus, mudah larut untuk kopi, teh dan kue.', [['250 g', 18000, 280], ['500 g', 32000, 540]]),
