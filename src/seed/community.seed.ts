@@ -1,5 +1,5 @@
 // Demo data of the community domain (see JOURNEYS.md): in Ngada (53.09, NTT) and Banyuwangi
-// (35.10, Jawa Timur) BUMDes, koperasi and kelompok in real villages, 42 UMKM across real
+// (35.10, Jawa Timur) BUMDes, koperasi and kelompok in real villages, 45 UMKM across real
 // product types with stories and certifications (dates relative to the seed day, so some are
 // always expiring within 14/60 days and some expired), service points with agents, and the
 // journeys' people: Ibu Sari (gula aren, seller login), Pak Yohanes (agent at the BUMDes
@@ -178,4 +178,8 @@ const UMKM: { slug: string; name: string; type: string; village: string; org: st
   { slug: 'ikan-asap', name: 'Ikan Asap Kedungrejo', type: 'perikanan', village: '35.10.05.2002', org: 'nelayan-kedungrejo', owner: 'Bapak Ridwan', story: 'Tongkol diasap dengan sabut kelapa di rumah asap kelompok.', certs: [nib()] },
   { slug: 'kopi-lanang-jelun', name: 'Kopi Lanang Jelun', type: 'perkebunan', village: '35.10.24.2002', org: 'bumdes-licin', owner: 'Bapak Sunarto', story: 'Biji kopi lanang (peaberry) dipilih tangan dari panen petani Jelun.', certs: [nib(), pirt(1250)] },
   { slug: 'udeng-osing', name: 'Udeng Osing Olehsari', type: 'kerajinan', village: '35.10.15.2005', org: 'bumdes-kemiren', owner: 'Bapak Samsul', story: 'Ikat kepala batik khas Osing, dilipat dan dijahit tangan.', certs: [] },
+  // Added last so the phone numbers of the UMKM above stay as they were.
+  { slug: 'tenun-sumba', name: 'Tenun Ikat Sumba Mama Rambu', type: 'tenun', village: '53.09.02.2009', org: 'tenun-sangadeto', owner: 'Mama Rambu Ana', story: 'Mama Rambu belajar menenun di Sumba Timur dan kini tinggal di Bajawa. Ia menenun hinggi motif kuda, udang dan mamuli khas Sumba dengan pewarna mengkudu dan nila.', certs: [nib()] },
+  { slug: 'toko-tani-radabata', name: 'Toko Tani BUMDes Radabata', type: 'pertanian', village: '53.09.02.2011', org: 'bumdes-sari', owner: 'Bapak Nikolaus Dopo', story: 'Toko sarana tani BUMDes: pupuk, alat tani dan beras petani desa, bisa dipesan lewat agen di kios BUMDes.', certs: [nib()] },
+  { slug: 'toko-tani-kemiren', name: 'Toko Tani BUMDes Kemiren', type: 'pertanian', village: '35.10.15.2004', org: 'bumdes-kemiren', owner: 'Bapak Suroso', story: 'Toko sarana tani BUMDes Kemiren untuk petani kopi dan sayur: pupuk, cangkul dan beras.', certs: [nib()] },
 ];

@@ -48,7 +48,9 @@ export async function seedInnovation(ctx: SeedContext): Promise<DemoLogin[]> {
   const now = Date.now();
   const at = (daysAgo: number, hour = 2) => new Date(now - daysAgo * DAY + hour * 3600_000);
   const due = (fromDaysAgo: number, within: number) => new Date(now - fromDaysAgo * DAY + within * DAY).toISOString().slice(0, 10);
-  const special = new Set(['sari-gula-aren', 'kopi-bajawa', 'tenun-sumba', 'kopi-osing'].map((k) => ctx.refs[`prd:${k}`]).filter(Boolean));
+  // The journey products (buyer searches, the agent's neighbour's list) are all market-ready.
+  const JOURNEY = ['kopi-bajawa', 'tenun-sumba', 'kopi-osing', 'pupuk', 'cangkul', 'beras'];
+  const special = new Set(['sari-gula-aren', ...JOURNEY].map((k) => ctx.refs[`prd:${k}`]).filter(Boolean));
 
   await inTransaction(db, async (tx) => {
     const tdb = tx as unknown as Db;
@@ -99,7 +101,7 @@ export async function seedInnovation(ctx: SeedContext): Promise<DemoLogin[]> {
       ctx.refs['review:sari:2'] = r2.reviewId;
       unwrap(await recordValueAdd(tdb, manager, sari.id, { rawCostBefore: 9000, priceBefore: 15000, rawCostAfter: 10500, priceAfter: 25000, weightGrams: 500, note: 'Sebelum: dijual curah di pasar Bajawa. Sesudah: standing pouch, label, PIRT.' }, { isDemo: true, at: at(8).toISOString() }));
     }
-    for (const key of ['kopi-bajawa', 'tenun-sumba', 'kopi-osing']) {
+    for (const key of JOURNEY) {
       const p = products.find((x) => x.id === ctx.refs[`prd:${key}`]);
       if (p) await review(p, 30 + key.length, []);
     }

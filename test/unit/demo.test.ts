@@ -4,7 +4,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { loadConfig } from '../../src/kernel/config.js';
 import { createWorld, type World } from '../../src/testing.js';
 import { DEMO_PASSWORD, demoLogins, seedDemo } from '../../src/seed/index.js';
 import { t } from '../../src/kernel/i18n/index.js';
@@ -40,6 +43,80 @@ test('the demo seeds once, and every demo login opens its role home', async () =
     const html = await home.text();
     assert.ok(html.includes(t('id', `role.${l.role}`)), `${l.role} home names the role`);
   }
+});
+
+// What each kind of producer may sell, decided by the words in its name (independent of the
+// seed's own tables): a fish-cracker maker sells no honey, a palm-sugar maker no coffee.
+const FITS: [RegExp, string[]][] = [
+  [/^Gula/, ['gula-aren']], [/Kopi/, ['kopi', 'teh-herbal']], [/Tenun|Batik|Selendang|Udeng/, ['tenun', 'batik', 'aksesoris', 'pakaian']],
+  [/Madu/, ['madu']], [/Ikan|Petis|Terasi|Kerupuk/, ['ikan-olahan', 'ikan-segar', 'rumput-laut']], [/Sambal/, ['sambal']],
+  [/Keripik/, ['keripik', 'kue-camilan']], [/Anyaman|Bambu/, ['anyaman']], [/Toko Tani/, ['pupuk', 'alat-tani', 'beras']],
+  [/Teh/, ['teh-herbal']], [/Cokelat|Mete|Emping|Jenang|Bagiak|Rengginang|Dodol/, ['kue-camilan', 'rumput-laut']],
+];
+
+test('the demo world makes sense: every UMKM sells what it makes', async () => {
+  const rows = await w.h.db.selectFrom('products as p').innerJoin('umkm as u', 'u.id', 'p.umkm_id')
+    .select(['p.title', 'p.category', 'u.name as umkm']).where('p.is_demo', '=', 1).execute();
+  assert.ok(rows.length >= 100, `a full market (${rows.length} products)`);
+  const wrong = rows.filter((r) => {
+    const rule = FITS.find(([re]) => re.test(r.umkm));
+    return rule ? !rule[1].includes(r.category) : false;
+  });
+  assert.deepEqual(wrong.map((r) => `${r.title} (${r.category}) by ${r.umkm}`), []);
+  const by = (re: RegExp) => new Set(rows.filter((r) => re.test(r.title)).map((r) => r.umkm));
+  assert.deepEqual([...by(/Madu Hutan Flores/)], ['Madu Hutan Soa']);
+  const sari = rows.filter((r) => r.umkm === 'Gula Aren Ibu Sari');
+  assert.ok(sari.length >= 3 && sari.every((r) => r.category === 'gula-aren'), 'Ibu Sari sells gula aren only');
+  assert.ok([...by(/Arabika Bajawa/)].every((u) => /Bajawa/.test(u)), 'Bajawa arabica comes from the Bajawa coffee UMKM');
+  assert.ok([...by(/Tenun Ikat Motif Sumba/)].every((u) => /Sumba/.test(u)), 'Sumba ikat comes from the Sumba weaver');
+  assert.ok([...by(/Kerupuk Ikan/)].every((u) => /Kerupuk Ikan/.test(u)));
+});
+
+test('every demo product shows a drawn picture marked demo: three WebP sizes, one set of files per kind', async () => {
+  const rows = await w.h.db.selectFrom('products as p').leftJoin('photos as ph', 'ph.product_id', 'p.id')
+    .select(['p.title', 'p.category', 'ph.path_stem', 'ph.alt']).where('p.is_demo', '=', 1).execute();
+  const missing = rows.filter((r) => !r.path_stem).map((r) => r.title);
+  assert.deepEqual(missing, [], 'every product has a picture');
+  for (const r of rows) assert.match(r.alt ?? '', /^Ilustrasi demo \(gambar, bukan foto produk\): /, `${r.title}: alt says it is an illustration`);
+  const stems = new Set(rows.map((r) => r.path_stem!));
+  assert.ok(stems.size >= 20 && stems.size < rows.length / 2, `${stems.size} drawings shared by ${rows.length} products`);
+  const dir = loadConfig(process.env).uploadDir;
+  for (const stem of stems) {
+    for (const width of [160, 320, 640]) {
+      const file = join(dir, `${stem}-${width}.webp`);
+      assert.ok(existsSync(file), `${file} stored`);
+      if (width === 160) assert.equal((await sharp(file).metadata()).format, 'webp');
+    }
+  }
+  // A coffee, a palm sugar and an ikat cloth each look like themselves, not like one placeholder.
+  const stemOf = (title: string) => rows.find((r) => r.title === title)!.path_stem;
+  const kinds = ['Kopi Arabika Bajawa Biji Sangrai', 'Gula Aren Cetak 500 g', 'Kain Tenun Ikat Motif Sumba', 'Madu Hutan Flores', 'Cangkul Baja Tempa'].map(stemOf);
+  assert.equal(new Set(kinds).size, kinds.length);
+});
+
+test('the journeys\' searches find fitting market-ready products', async () => {
+  const c = w.client();
+  const expect: [string, RegExp][] = [
+    ['gula aren', /Gula Aren Cetak 500 g/], ['aren', /Gula Aren Cetak 500 g/], ['kopi Bajawa', /Kopi Arabika Bajawa Biji Sangrai/],
+    ['tenun ikat Sumba', /Kain Tenun Ikat Motif Sumba/], ['pupuk', /Pupuk Organik Kompos 25 kg/], ['cangkul', /Cangkul Baja Tempa/], ['beras', /Beras Merah Organik Ngada/],
+  ];
+  for (const [q, title] of expect) {
+    const html = await (await c.get(`/cari?q=${encodeURIComponent(q)}`)).text();
+    assert.match(html, title, `search "${q}"`);
+  }
+  const kopi = await (await c.get('/cari?q=kopi')).text();
+  const found = [...kopi.matchAll(/<li class="tile">[\s\S]*?<strong>([^<]+)<\/strong>/g)].map((m) => m[1]);
+  assert.ok(found.length >= 5, `coffee is found (${found.length})`);
+  assert.deepEqual(found.filter((x) => !/Kopi|Cascara|Arabika/.test(x)), [], 'a search for coffee finds only coffee');
+});
+
+test('the storefront home shows a mix of producers, each card with its picture', async () => {
+  const html = await (await w.client().get('/')).text();
+  const tiles = [...html.matchAll(/<li class="tile">([\s\S]*?)<\/li>/g)].map((m) => m[1]);
+  assert.equal(tiles.length, 12);
+  assert.ok(tiles.every((x) => /<img [^>]*alt="Ilustrasi demo/.test(x)), 'every card shows its picture');
+  const producers = new Set(tiles.map((x) => x.match(/<small class="muted">([^<·]+)/)?.[1].trim()));
+  assert.ok(producers.size >= 8, `${producers.size} producers among the newest 12 products`);
 });
 
 test('the public home page is at most 14 KB gzip with its CSS', async () => {

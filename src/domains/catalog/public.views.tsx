@@ -16,6 +16,9 @@ type C = Context<AppEnv>;
 
 const priceRange = (lo: number, hi: number) => (lo === hi ? formatRupiah(lo) : `${formatRupiah(lo)} – ${formatRupiah(hi)}`);
 
+/** A card needs at most 320 px (a half-width tile on a 2× phone): never offer it the 640 px size. */
+const cardSrcset = (stem: string) => `${photoUrl(stem, 160)} 160w, ${photoUrl(stem, 320)} 320w`;
+
 /** One product tile for grids (search, category, storefront home, village pages). */
 export function ProductTile(p: { card: ProductCard; locale: Locale }) {
   const { card, locale } = p;
@@ -23,7 +26,7 @@ export function ProductTile(p: { card: ProductCard; locale: Locale }) {
     <li class="tile">
       <a href={card.href}>
         {card.photo ? (
-          <img src={photoUrl(card.photo.stem, 320)} srcset={photoSrcset(card.photo.stem)} sizes="(max-width: 30rem) 50vw, 12rem" alt={card.photo.alt} width="320" height="320" loading="lazy" decoding="async" />
+          <img src={photoUrl(card.photo.stem, 160)} srcset={cardSrcset(card.photo.stem)} sizes="(max-width: 30rem) 45vw, 12rem" alt={card.photo.alt} width="320" height="320" loading="lazy" decoding="async" />
         ) : null}
         <strong>{card.title}</strong>
       </a>

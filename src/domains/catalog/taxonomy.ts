@@ -38,6 +38,8 @@ export const CATEGORY_GROUPS: readonly CategoryGroup[] = [
   { slug: 'perikanan', name: { id: 'Perikanan', en: 'Fisheries' } },
   { slug: 'herbal-jamu', name: { id: 'Herbal & Jamu', en: 'Herbal & Jamu' } },
   { slug: 'fesyen', name: { id: 'Fesyen', en: 'Fashion' } },
+  // What a BUMDes shop sells to farmers (fertiliser, tools), so agents find it for neighbours.
+  { slug: 'sarana-tani', name: { id: 'Sarana Tani', en: 'Farm Supplies' } },
 ];
 
 const food = [PIRT, HALAL] as const;
@@ -70,6 +72,8 @@ export const CATEGORIES: readonly Category[] = [
   { slug: 'batik', group: 'fesyen', name: { id: 'Batik', en: 'Batik' }, certifications: none },
   { slug: 'pakaian', group: 'fesyen', name: { id: 'Pakaian', en: 'Clothing' }, certifications: none },
   { slug: 'aksesoris', group: 'fesyen', name: { id: 'Aksesoris', en: 'Accessories' }, certifications: none },
+  { slug: 'pupuk', group: 'sarana-tani', name: { id: 'Pupuk', en: 'Fertiliser' }, certifications: none },
+  { slug: 'alat-tani', group: 'sarana-tani', name: { id: 'Alat Tani', en: 'Farm Tools' }, certifications: none },
 ];
 
 const bySlug = new Map(CATEGORIES.map((c) => [c.slug, c]));

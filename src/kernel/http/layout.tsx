@@ -21,6 +21,25 @@ export function Layout(props: { c: Context<AppEnv>; title: string; description?:
   const nav = navFor(roles);
   const tr = (k: string) => t(locale, k);
   const here = c.req.path;
+  const links = (
+    <ul>
+      {nav.map((i) => (
+        <li>
+          <a href={i.href} aria-current={here === i.href ? 'page' : undefined}>{tr(i.label)}</a>
+        </li>
+      ))}
+      {actor ? (
+        <li>
+          <form method="post" action="/logout">
+            <input type="hidden" name="_csrf" value={c.get('csrfToken')} />
+            <button type="submit" class="link">{tr('nav.logout')}</button>
+          </form>
+        </li>
+      ) : (
+        <li><a href="/login">{tr('nav.login')}</a></li>
+      )}
+    </ul>
+  );
   return (
     <html lang={locale}>
       <head>
@@ -35,27 +54,11 @@ export function Layout(props: { c: Context<AppEnv>; title: string; description?:
         <a class="skip" href="#main">{tr('nav.skip')}</a>
         <header class="top">
           <a class="brand" href="/">Lumbung</a>
+          {/* Wide screens show the links in the bar; phones open them from the menu. CSS shows one of the two. */}
+          <nav class="bar" aria-label={tr('nav.menu')}>{links}</nav>
           <details class="menu">
             <summary>{tr('nav.menu')}</summary>
-            <nav aria-label={tr('nav.menu')}>
-              <ul>
-                {nav.map((i) => (
-                  <li>
-                    <a href={i.href} aria-current={here === i.href ? 'page' : undefined}>{tr(i.label)}</a>
-                  </li>
-                ))}
-                {actor ? (
-                  <li>
-                    <form method="post" action="/logout">
-                      <input type="hidden" name="_csrf" value={c.get('csrfToken')} />
-                      <button type="submit" class="link">{tr('nav.logout')}</button>
-                    </form>
-                  </li>
-                ) : (
-                  <li><a href="/login">{tr('nav.login')}</a></li>
-                )}
-              </ul>
-            </nav>
+            <nav aria-label={tr('nav.menu')}>{links}</nav>
           </details>
           <form method="post" action="/lang" class="lang">
             <input type="hidden" name="_csrf" value={c.get('csrfToken')} />
