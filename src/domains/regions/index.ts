@@ -3,6 +3,7 @@
 import { defineDomain } from '../../kernel/domain/index.js';
 import './regions.tables.js';
 import { regionsErrors, regionsMessages } from './messages.js';
+import { regionsStaffMessages } from './staff.messages.js';
 import { importRegionsAtStartup, regionsCommands } from './cli.js';
 import { regionsHomePanel } from './home-panel.js';
 import { regionsMigrations } from './migrations/index.js';
@@ -36,13 +37,16 @@ export { demoRolloutPlan, demoProfile, demoProfilesCsv, DEMO_REGENCY_CODES } fro
 export { importProfilesCsv, type ImportReport } from './profiles.service.js';
 export { recordRollout } from './rollout.service.js';
 export { villageCodesIn } from './regions.repo.js';
+/** Areas inside a scope offered by name (a select, or search-then-choose for a large scope), and its form fields. */
+export { placeChoices, type PlaceChoices } from './place-picker.js';
+export { PlacePicker, PICKER_SEARCH } from './place-picker.views.js';
 
 /** What regions adds to the app: the area browser, profiles, targeting, readiness and their CLI. */
 export const regionsDomain = defineDomain({
   name: 'regions',
   migrations: regionsMigrations,
   routes: regionsRoutes,
-  messages: [regionsMessages],
+  messages: [regionsMessages, regionsStaffMessages],
   errors: regionsErrors,
   commands: regionsCommands,
   startup: [importRegionsAtStartup],
