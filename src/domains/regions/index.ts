@@ -1,6 +1,8 @@
 // Regions: Indonesia's official areas (Kemendagri codes from idn-area-data), village profiles
 // and Desa Digital readiness, targeting and the rollout registry.
 import { defineDomain } from '../../kernel/domain/index.js';
+import type { Tx } from '../../kernel/db/index.js';
+import { isRegionCode } from './regions.repo.js';
 import './regions.tables.js';
 import { regionsErrors, regionsMessages } from './messages.js';
 import { regionsStaffMessages } from './staff.messages.js';
@@ -50,6 +52,8 @@ export const regionsDomain = defineDomain({
   errors: regionsErrors,
   commands: regionsCommands,
   startup: [importRegionsAtStartup],
+  // These entities are identified by the region code they are about.
+  auditScopes: Object.fromEntries(['rollout', 'targeting_weights', 'village_profile'].map((type) => [type, async (_db: Tx, ids: string[]) => new Map(ids.filter(isRegionCode).map((id) => [id, id]))])),
   // A region-scoped grant names a region code; it must exist.
   scopes: {
     region: async (db, code) => {

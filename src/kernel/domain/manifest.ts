@@ -9,6 +9,7 @@ import { defineErrors, type ErrorSpec } from '../errors/index.js';
 import { registerJob, type JobHandler } from '../jobs/index.js';
 import { registerCommand, registerStartupTask, type Command, type StartupTask } from '../cli/index.js';
 import { registerScopeResolver, type ScopeResolver, type ScopeType } from '../auth/index.js';
+import { registerAuditScope, type AuditScopeResolver } from '../audit/index.js';
 import type { Port, Provision, Subscription, Topic } from './ports.js';
 
 export interface MessageTable {
@@ -32,6 +33,8 @@ export interface DomainManifest {
   startup?: StartupTask[];
   /** How a grant on one of this domain's entities finds its region. */
   scopes?: Partial<Record<ScopeType, ScopeResolver>>;
+  /** Per audited entity type, how to find the region of a batch of its ids (audit readers' scope). */
+  auditScopes?: Record<string, AuditScopeResolver>;
   /** Events this domain publishes; app.ts subscribes other domains to them. */
   publishes?: Record<string, Topic<any>>;
   /** Implementations this domain needs from others (each connected by some domain's `provides`). */
@@ -63,6 +66,7 @@ export function installDomains(manifests: readonly DomainManifest[]): void {
     for (const [name, command] of Object.entries(m.commands ?? {})) registerCommand(name, command);
     for (const task of m.startup ?? []) registerStartupTask(task);
     for (const [type, resolver] of Object.entries(m.scopes ?? {}) as [ScopeType, ScopeResolver][]) registerScopeResolver(type, resolver);
+    for (const [type, resolve] of Object.entries(m.auditScopes ?? {})) registerAuditScope(type, m.name, resolve);
     for (const item of m.nav ?? []) registerNav(item);
     for (const panel of m.homePanels ?? []) registerHomePanel(panel);
     for (const s of m.subscribes ?? []) s.topic.subscribe(m.name, s.run);
