@@ -10,6 +10,7 @@ import { logisticsDomain } from './domains/logistics/index.js';
 import { trainingDomain } from './domains/training/index.js';
 import { partnersDomain } from './domains/partners/index.js';
 import { impactDomain } from './domains/impact/index.js';
+import { auditDomain } from './domains/audit/index.js';
 import { defineDomain, installDomains, type DomainManifest } from './kernel/domain/index.js';
 import { homeMessages } from './home.routes.js';
 
@@ -18,7 +19,7 @@ const appShell = defineDomain({ name: 'app', migrations: {}, messages: [homeMess
 
 export const DOMAINS: readonly DomainManifest[] = [
   appShell, accountsDomain, regionsDomain, communityDomain, catalogDomain, innovationDomain,
-  ordersDomain, logisticsDomain, trainingDomain, partnersDomain, impactDomain,
+  ordersDomain, logisticsDomain, trainingDomain, partnersDomain, impactDomain, auditDomain,
 ];
 
 /** Installs every manifest (idempotent); fails when a domain's need is unmet. */

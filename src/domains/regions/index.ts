@@ -1,8 +1,11 @@
 // Regions: Indonesia's official areas (Kemendagri codes from idn-area-data), village profiles
 // and Desa Digital readiness, targeting and the rollout registry.
 import { defineDomain } from '../../kernel/domain/index.js';
+import type { Tx } from '../../kernel/db/index.js';
+import { isRegionCode } from './regions.repo.js';
 import './regions.tables.js';
 import { regionsErrors, regionsMessages } from './messages.js';
+import { regionsStaffMessages } from './staff.messages.js';
 import { importRegionsAtStartup, regionsCommands } from './cli.js';
 import { regionsHomePanel } from './home-panel.js';
 import { regionsMigrations } from './migrations/index.js';
@@ -36,16 +39,21 @@ export { demoRolloutPlan, demoProfile, demoProfilesCsv, DEMO_REGENCY_CODES } fro
 export { importProfilesCsv, type ImportReport } from './profiles.service.js';
 export { recordRollout } from './rollout.service.js';
 export { villageCodesIn } from './regions.repo.js';
+/** Areas inside a scope offered by name (a select, or search-then-choose for a large scope), and its form fields. */
+export { placeChoices, type PlaceChoices } from './place-picker.js';
+export { PlacePicker, PICKER_SEARCH } from './place-picker.views.js';
 
 /** What regions adds to the app: the area browser, profiles, targeting, readiness and their CLI. */
 export const regionsDomain = defineDomain({
   name: 'regions',
   migrations: regionsMigrations,
   routes: regionsRoutes,
-  messages: [regionsMessages],
+  messages: [regionsMessages, regionsStaffMessages],
   errors: regionsErrors,
   commands: regionsCommands,
   startup: [importRegionsAtStartup],
+  // These entities are identified by the region code they are about.
+  auditScopes: Object.fromEntries(['rollout', 'targeting_weights', 'village_profile'].map((type) => [type, async (_db: Tx, ids: string[]) => new Map(ids.filter(isRegionCode).map((id) => [id, id]))])),
   // A region-scoped grant names a region code; it must exist.
   scopes: {
     region: async (db, code) => {

@@ -7,7 +7,9 @@ import { t } from '../../kernel/i18n/index.js';
 import { page, requireRole, translateFields, type AppEnv } from '../../kernel/http/index.js';
 import { AppError, type FieldErrors } from '../../kernel/errors/index.js';
 import { areaOrThrow, canRead, canWrite, READ_ROLES, requireRead, requireWrite } from './regions.access.js';
-import { childCounts, childrenOf, regionChain, searchRegions, timeZoneOf, type Area } from './regions.repo.js';
+import { childCounts, childrenOf, findArea, regionChain, searchRegions, timeZoneOf, type Area } from './regions.repo.js';
+import { enrolVillages, REASON_MAX, SELECTION_MAX } from './enrol.service.js';
+import type { EnrolRaw } from './enrol.views.js';
 import { importProfilesCsv, saveProfile, villageProfiles, type ImportReport } from './profiles.service.js';
 import { PROFILE_FIELDS, profileAsText, type ProfileField } from './profile-fields.js';
 import { COMPONENTS, nextVillages, rankingCsv, scoreVillage, setWeights, weightsFor, type Weights } from './targeting.js';
@@ -30,7 +32,9 @@ async function detail(c: C, a: Area): Promise<DetailData> {
     const profile = a.level === 4 ? (await villageProfiles(db(c), [a.code])).get(a.code) ?? null : null;
     const score = profile ? scoreVillage(profile, (await weightsFor(db(c), a.code)).weights) : null;
     const [cohort, entries] = await Promise.all([cohortOf(db(c), a.code), a.level >= 2 && a.level < 4 ? rolloutsIn(db(c), a.code) : Promise.resolve([])]);
-    staff = { canWrite: canWrite(actor, a.code), profile, score, cohort, entries };
+    // The cohort names the area whose entry gave it ("lewat Golewa"), not its code.
+    const via = cohort ? (cohort.via === a.code ? a : chain.find((x) => x.code === cohort.via)) : null;
+    staff = { canWrite: canWrite(actor, a.code), profile, score, cohort: cohort ? { ...cohort, viaName: via?.name ?? cohort.via } : null, entries };
   }
   return { area: a, chain, counts, zone: timeZoneOf(a.code), children, staff };
 }
@@ -40,12 +44,22 @@ function clampN(raw: string | undefined): number {
   return Number.isInteger(n) && n >= 1 ? Math.min(n, 1000) : 20;
 }
 
-async function targeting(c: C, a: Area, extra: { notice?: string; errors?: Record<string, string>; raw?: Record<string, string>; status?: 200 | 422 } = {}, nRaw?: string) {
+/** Today's date where the area is (WIB/WITA/WIT), the default join date. */
+function todayIn(code: string): string {
+  const hours = { WIB: 7, WITA: 8, WIT: 9 }[timeZoneOf(code)];
+  return new Date(Date.now() + hours * 3600_000).toISOString().slice(0, 10);
+}
+
+type TargetingExtra = { notice?: string; errors?: Record<string, string>; raw?: Record<string, string>; enrol?: EnrolRaw; status?: 200 | 422 };
+
+async function targeting(c: C, a: Area, extra: TargetingExtra = {}, nRaw?: string) {
   if (a.level > 2) throw new AppError('REGIONS_WEIGHTS_SCOPE');
   const n = clampN(nRaw ?? c.req.query('n'));
   const ranking = await nextVillages(db(c), a.code, n);
+  // People read the name of the area whose weights apply, not its code.
+  const from = ranking.weightsFrom ? (await findArea(db(c), ranking.weightsFrom))?.name ?? null : null;
   return page(c, { title: tr(c, 'regions.target.title', { name: a.name }), status: extra.status }, (
-    <TargetingPage c={c} area={a} ranking={ranking} n={n} canWrite={canWrite(c.get('actor'), a.code)} notice={extra.notice} errors={extra.errors} raw={extra.raw} />
+    <TargetingPage c={c} area={a} ranking={{ ...ranking, weightsFrom: from }} n={n} canWrite={canWrite(c.get('actor'), a.code)} today={todayIn(a.code)} notice={extra.notice} errors={extra.errors} raw={extra.raw} enrol={extra.enrol} />
   ));
 }
 
@@ -119,7 +133,25 @@ export function regionsPages(app: OpenAPIHono<AppEnv>) {
   app.get('/wilayah/:code/prioritas', async (c) => {
     const a = await areaOrThrow(db(c), c.req.param('code'));
     requireRead(c, a.code);
-    return targeting(c, a, { notice: c.req.query('saved') ? tr(c, 'regions.target.saved') : undefined });
+    const enrolled = Number(c.req.query('enrolled'));
+    const notice = c.req.query('saved') ? tr(c, 'regions.target.saved') : Number.isInteger(enrolled) && enrolled > 0 ? tr(c, 'regions.enrol.done', { count: enrolled }) : undefined;
+    return targeting(c, a, { notice });
+  });
+  app.post('/wilayah/:code/prioritas/bergabung', async (c) => {
+    const a = await areaOrThrow(db(c), c.req.param('code'));
+    const actor = requireWrite(c, a.code);
+    if (a.level > 2) throw new AppError('REGIONS_WEIGHTS_SCOPE');
+    const body = await c.req.parseBody({ all: true });
+    const str = (v: unknown) => (typeof v === 'string' ? v : '');
+    const picked = ([] as unknown[]).concat(body.village ?? []).filter((x): x is string => typeof x === 'string').slice(0, SELECTION_MAX + 1);
+    const reasons: Record<string, string> = {};
+    for (const [k, v] of Object.entries(body)) if (k.startsWith('reason_') && typeof v === 'string') reasons[k.slice('reason_'.length)] = v.slice(0, REASON_MAX + 1);
+    const joinedOn = str(body.joined_on).trim();
+    const n = str(body.n) || undefined;
+    const r = await enrolVillages(db(c), actor, a.code, joinedOn, picked.map((code) => ({ code, reason: reasons[code] ?? '' })));
+    if (r.ok) return c.redirect(`/wilayah/${a.code}/prioritas?enrolled=${r.value.enrolled}&n=${clampN(n)}`, 303);
+    if (r.code !== 'VALIDATION_FAILED') throw new AppError(r.code, r.params);
+    return targeting(c, a, { errors: fieldsText(c, r.fields), enrol: { picked, reasons, joinedOn }, status: 422 }, n);
   });
   app.get('/wilayah/:code/prioritas.csv', async (c) => {
     const a = await areaOrThrow(db(c), c.req.param('code'));

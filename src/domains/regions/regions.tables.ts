@@ -55,6 +55,8 @@ export interface RolloutsTable {
   created_at: string;
   created_by: string | null;
   is_demo: number;
+  /** Why it was chosen (e.g. its priority score and parts), as the officer confirmed it; null for older entries. */
+  reason: string | null;
 }
 
 /** One word of an area's normalised name (search index). */

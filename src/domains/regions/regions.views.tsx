@@ -112,7 +112,7 @@ export interface DetailData {
     canWrite: boolean;
     profile: VillageProfile | null;
     score: Score | null;
-    cohort: { joinedOn: string; via: string } | null;
+    cohort: { joinedOn: string; via: string; viaName: string } | null;
     entries: RolloutRow[];
   };
 }
@@ -153,11 +153,11 @@ export function DetailPage(p: { c: C; d: DetailData; notice?: string; errors?: R
       {d.staff && a.level >= 2 ? (
         <section class="card" aria-labelledby="rollout-h">
           <h2 id="rollout-h">{tr(c, 'regions.rollout')}</h2>
-          <p data-testid="cohort">{d.staff.cohort ? tr(c, 'regions.rollout.joined', { date: formatDate(locale, d.staff.cohort.joinedOn, a.code), via: d.staff.cohort.via }) : tr(c, 'regions.rollout.not_joined')}</p>
+          <p data-testid="cohort">{d.staff.cohort ? tr(c, 'regions.rollout.joined', { date: formatDate(locale, d.staff.cohort.joinedOn, a.code), via: d.staff.cohort.viaName }) : tr(c, 'regions.rollout.not_joined')}</p>
           {d.staff.entries.length ? (
             <>
               <h3>{tr(c, 'regions.rollout.entries')}</h3>
-              <ul class="list">{d.staff.entries.slice(0, 50).map((e) => <li><a href={`/wilayah/${e.code}`}>{e.name}</a> <small class="muted">{e.code}</small> · {e.joinedOn}</li>)}</ul>
+              <ul class="list">{d.staff.entries.slice(0, 50).map((e) => <li><a href={`/wilayah/${e.code}`}>{e.name}</a> · {formatDate(locale, e.joinedOn, e.code)}{e.reason ? <><br /><small>{tr(c, 'regions.rollout.reason', { reason: e.reason })}</small></> : null}</li>)}</ul>
             </>
           ) : null}
           {d.staff.canWrite ? (

@@ -17,24 +17,35 @@ export function isIsoDate(s: string): boolean {
 }
 
 /** Records (or moves) the date an area joined. Only regencies, districts and villages join. */
-export async function recordRollout(db: Tx, who: Writer, code: string, joinedOn: string, opts: { isDemo?: boolean } = {}): Promise<Result<{ code: string; joinedOn: string }>> {
+export async function recordRollout(db: Tx, who: Writer, code: string, joinedOn: string, opts: { isDemo?: boolean; reason?: string | null } = {}): Promise<Result<{ code: string; joinedOn: string }>> {
+  const checked = await checkRollout(db, who, code, joinedOn);
+  if (!checked.ok) return checked;
+  await inTransaction(db, (tx) => writeRollout(tx, who, code, joinedOn, opts));
+  return ok({ code, joinedOn });
+}
+
+/** The checks of one rollout entry: a joinable area the writer may change, and a sane date. */
+export async function checkRollout(db: Tx, who: Writer, code: string, joinedOn: string): Promise<Result<null>> {
   if (!isRegionCode(code)) return fail('REGIONS_BAD_CODE', { code });
   const area = await db.selectFrom('regions').select(['code', 'level']).where('code', '=', code).executeTakeFirst();
   if (!area) return fail('REGIONS_UNKNOWN_CODE', { code });
   if (Number(area.level) < 2) return fail('REGIONS_ROLLOUT_LEVEL');
   if (!canWriteRegion(who, code)) return fail('FORBIDDEN');
   if (!isIsoDate(joinedOn) || joinedOn < '2000-01-01' || joinedOn > '2100-12-31') return fail('VALIDATION_FAILED', {}, { joined_on: { key: 'regions.rollout.bad_date' } });
+  return ok(null);
+}
+
+/** Writes one checked entry and its audit row inside the caller's transaction; `reason` says why it was chosen. */
+export async function writeRollout(tx: Tx, who: Writer, code: string, joinedOn: string, opts: { isDemo?: boolean; reason?: string | null; batch?: string } = {}): Promise<void> {
   const by = who === 'system' ? null : who.userId;
-  await inTransaction(db, async (tx) => {
-    const before = await tx.selectFrom('rollouts').select('joined_on').where('region_code', '=', code).executeTakeFirst();
-    await tx
-      .insertInto('rollouts')
-      .values({ region_code: code, joined_on: joinedOn, created_at: nowIso(), created_by: by, is_demo: opts.isDemo ? 1 : 0 })
-      .onConflict((oc) => oc.column('region_code').doUpdateSet({ joined_on: joinedOn }))
-      .execute();
-    await audit(tx, { actorId: by, action: 'regions.rollout_recorded', entityType: 'rollout', entityId: code, data: { joinedOn, before: before?.joined_on ?? null } });
-  });
-  return ok({ code, joinedOn });
+  const reason = opts.reason ?? null;
+  const before = await tx.selectFrom('rollouts').select('joined_on').where('region_code', '=', code).executeTakeFirst();
+  await tx
+    .insertInto('rollouts')
+    .values({ region_code: code, joined_on: joinedOn, created_at: nowIso(), created_by: by, is_demo: opts.isDemo ? 1 : 0, reason })
+    .onConflict((oc) => oc.column('region_code').doUpdateSet({ joined_on: joinedOn, reason }))
+    .execute();
+  await audit(tx, { actorId: by, action: 'regions.rollout_recorded', entityType: 'rollout', entityId: code, data: { joinedOn, before: before?.joined_on ?? null, ...(reason ? { reason } : {}), ...(opts.batch ? { batch: opts.batch } : {}) } });
 }
 
 /** Removes an area's rollout entry (a correction); its villages fall back to ancestors. */
@@ -96,16 +107,16 @@ export async function villageCohorts(db: Tx, prefix?: string): Promise<Map<strin
   return out;
 }
 
-export interface RolloutRow { code: string; name: string; level: number; joinedOn: string; isDemo: boolean }
+export interface RolloutRow { code: string; name: string; level: number; joinedOn: string; isDemo: boolean; reason: string | null }
 
 /** The rollout entries inside a region (for its page), by date then code. */
 export async function rolloutsIn(db: Tx, prefix: string): Promise<RolloutRow[]> {
   const rows = await db
     .selectFrom('rollouts as o')
     .innerJoin('regions as r', 'r.code', 'o.region_code')
-    .select(['o.region_code', 'r.name', 'r.level', 'o.joined_on', 'o.is_demo'])
+    .select(['o.region_code', 'r.name', 'r.level', 'o.joined_on', 'o.is_demo', 'o.reason'])
     .where((eb) => eb.or([eb('o.region_code', '=', prefix), eb('o.region_code', 'like', `${prefix}.%`)]))
     .orderBy('o.joined_on').orderBy('o.region_code')
     .execute();
-  return rows.map((r) => ({ code: r.region_code, name: r.name, level: Number(r.level), joinedOn: r.joined_on, isDemo: Number(r.is_demo) === 1 }));
+  return rows.map((r) => ({ code: r.region_code, name: r.name, level: Number(r.level), joinedOn: r.joined_on, isDemo: Number(r.is_demo) === 1, reason: r.reason }));
 }

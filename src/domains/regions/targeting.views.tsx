@@ -6,12 +6,12 @@ import { Csrf, ErrorSummary, Field, type AppEnv } from '../../kernel/http/index.
 import type { Area } from './regions.repo.js';
 import { COMPONENTS, type Ranking } from './targeting.js';
 import type { Readiness, Group } from './readiness.js';
-import { ScoreParts } from './regions.views.js';
+import { RankedVillages, type EnrolRaw } from './enrol.views.js';
 
 type C = Context<AppEnv>;
 const tr = (c: C, k: string, p?: Record<string, unknown>) => t(c.get('locale'), k, p);
 
-export function TargetingPage(p: { c: C; area: Area; ranking: Ranking; n: number; canWrite: boolean; notice?: string; errors?: Record<string, string>; raw?: Record<string, string> }) {
+export function TargetingPage(p: { c: C; area: Area; ranking: Ranking; n: number; canWrite: boolean; today: string; notice?: string; errors?: Record<string, string>; raw?: Record<string, string>; enrol?: EnrolRaw }) {
   const { c, area, ranking: r } = p;
   const value = (k: string) => p.raw?.[k] ?? String(r.weights[k as keyof typeof r.weights]);
   return (
@@ -47,16 +47,7 @@ export function TargetingPage(p: { c: C; area: Area; ranking: Ranking; n: number
           <div class="field"><button type="submit">{tr(c, 'regions.target.show')}</button></div>
         </form>
         <p><a href={`/wilayah/${area.code}/prioritas.csv?n=${p.n}`} download>{tr(c, 'regions.target.csv')}</a></p>
-        <ol class="rank" data-testid="ranking">
-          {r.villages.map((v) => (
-            <li data-code={v.code}>
-              <a href={`/wilayah/${v.code}`}>{v.name}</a> <small class="muted">{v.district} · {v.code}</small>
-              <br />{tr(c, 'regions.target.score')} <strong data-testid="score">{v.score.toFixed(2)}</strong>
-              {v.missing.length ? <small> · {tr(c, 'regions.target.missing', { fields: v.missing.map((m) => tr(c, `regions.c.${m}`)).join(', ') })}</small> : null}
-              <ScoreParts c={c} score={v} />
-            </li>
-          ))}
-        </ol>
+        <RankedVillages c={c} code={area.code} n={p.n} villages={r.villages} canWrite={p.canWrite} today={p.today} raw={p.enrol} errors={p.errors} />
       </section>
     </>
   );

@@ -8,6 +8,7 @@ import { trainingErrors, trainingMessages } from './messages.js';
 import { trainingHomePanels, trainingNav } from './panels.js';
 import { trainingMigrations } from './migrations/index.js';
 import { trainingRoutes } from './training.routes.js';
+import { trainingAuditScopes } from './audit-scopes.js';
 
 /** What training adds to the app: sessions, assessments, certificates, mentoring and their KPIs. */
 export const trainingDomain = defineDomain({
@@ -18,6 +19,7 @@ export const trainingDomain = defineDomain({
   errors: trainingErrors,
   nav: trainingNav,
   homePanels: trainingHomePanels,
+  auditScopes: trainingAuditScopes,
   // A mentor a reviewer names for an UMKM's improvement tasks takes it into their caseload.
   subscribes: [on(mentorNamedForTasks, joinCaseloadFromReview)],
 });

@@ -9,6 +9,7 @@ import { TRAINING_STAFF } from './sessions.service.js';
 import { editQuestionBank, pillarAverages, questionBank } from './assessment.service.js';
 import { setTarget, trainingKpis } from './kpis.js';
 import { regionNames } from './training.queries.js';
+import { placeChoices } from '../regions/index.js';
 import { BankPage, KpiPage, LiteracyPage } from './insights.views.js';
 import { failureFields, failureText } from './sessions.routes.js';
 
@@ -71,9 +72,11 @@ export function insightRoutes() {
     const year = Number(c.req.query('tahun')) || new Date().getUTCFullYear();
     const k = await trainingKpis(db(c), prefix === 'all' ? '' : prefix, year);
     const names = await regionNames(db(c), k.perRegency.map((r) => r.regencyCode));
+    // Targets are set per regency, chosen by name from those in the officer's scope.
     const officerScope = regionScope(actor, OFFICERS);
-    const canSetTarget = officerScope === 'all' || officerScope.length > 0;
-    return page(c, { title: tr(c, 'training.kpi.title', { year }), status: extra.status }, <KpiPage c={c} k={k} regionName={await nameOf(c, prefix)} names={names} canSetTarget={canSetTarget} {...extra} />);
+    const choices = officerScope === 'all' || officerScope.length > 0 ? await placeChoices(db(c), officerScope, { levels: [2], groupBy: 1 }) : null;
+    const regencies = choices && choices.groups.length ? choices : null;
+    return page(c, { title: tr(c, 'training.kpi.title', { year }), status: extra.status }, <KpiPage c={c} k={k} regionName={await nameOf(c, prefix)} names={names} regencies={regencies} {...extra} />);
   };
   app.get('/pelatihan/kpi', (c) => kpiPage(c, { notice: c.req.query('ok') ? tr(c, 'training.created') : undefined }));
   app.post('/pelatihan/kpi/target', async (c) => {

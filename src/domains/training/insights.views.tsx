@@ -7,6 +7,7 @@ import { PILLARS } from './training.tables.js';
 import { NATIONAL_INDEX_2023 } from './question-bank.js';
 import type { PillarAverage } from './assessment.service.js';
 import type { TrainingKpis } from './kpis.js';
+import { PlacePicker, type PlaceChoices } from '../regions/index.js';
 
 type C = Context<AppEnv>;
 const tr = (c: C, k: string, p?: Record<string, unknown>) => t(c.get('locale'), k, p);
@@ -92,7 +93,7 @@ export function BankPage(p: { c: C; region: string; questions: { id: string; pil
   );
 }
 
-export function KpiPage(p: { c: C; k: TrainingKpis; regionName: string; names: Map<string, string>; canSetTarget: boolean; errors?: Record<string, string>; notice?: string }) {
+export function KpiPage(p: { c: C; k: TrainingKpis; regionName: string; names: Map<string, string>; regencies: PlaceChoices | null; errors?: Record<string, string>; notice?: string }) {
   const { c, k } = p;
   const locale = c.get('locale');
   const pct = (x: number | null) => (x === null ? '—' : formatPercent(locale, x));
@@ -114,13 +115,13 @@ export function KpiPage(p: { c: C; k: TrainingKpis; regionName: string; names: M
           </table>
         </div>
       </section>
-      {p.canSetTarget ? (
+      {p.regencies ? (
         <section class="card narrow">
           <h2>{tr(c, 'training.kpi.set_target')}</h2>
           <ErrorSummary c={c} errors={p.errors} />
           <form method="post" action="/pelatihan/kpi/target">
             <Csrf c={c} />
-            <Field name="region_code" label={tr(c, 'training.kpi.regency')} value={k.regionPrefix} error={p.errors?.region_code} required />
+            <PlacePicker c={c} name="region_code" label={tr(c, 'training.kpi.regency')} choices={p.regencies} value={k.regionPrefix} error={p.errors?.region_code} search={false} />
             <Field name="year" type="number" inputmode="numeric" label={tr(c, 'training.kpi.year')} value={k.year} error={p.errors?.year} required />
             <Field name="person_times" type="number" inputmode="numeric" min={0} label={tr(c, 'training.kpi.target')} value={k.target ?? 3000} error={p.errors?.person_times} required />
             <button type="submit" class="primary">{tr(c, 'training.save')}</button>

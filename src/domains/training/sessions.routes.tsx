@@ -12,6 +12,7 @@ import {
   participantsOf, recordAttendance, registerParticipant, TRAINING_STAFF,
 } from './sessions.service.js';
 import { questionBank, saveAssessment } from './assessment.service.js';
+import { placeChoices, PICKER_SEARCH } from '../regions/index.js';
 import { AssessmentPage, AttendancePage, CertificateLookup, CertificatePage, CourseForm, CoursePage, SessionForm, SessionPage, TrainingHome } from './sessions.views.js';
 
 type C = Context<AppEnv>;
@@ -80,15 +81,21 @@ export function sessionRoutes() {
     return page(c, { title: course.title }, <CoursePage c={c} course={course} />);
   });
 
+  // A session takes place in a kecamatan or desa of the trainer's scope, chosen by name.
+  const places = (c: C, raw: Record<string, string> = {}) =>
+    placeChoices(db(c), regionScope(requireActor(c), TRAINING_STAFF), { levels: [3, 4], groupBy: 3, q: raw.region_code_q, keep: raw.region_code });
   app.get('/pelatihan/sesi/baru', async (c) => {
     requireRole(c, ...TRAINING_STAFF);
-    return page(c, { title: title(c, 'training.new_session') }, <SessionForm c={c} courses={await listCourses(db(c))} />);
+    return page(c, { title: title(c, 'training.new_session') }, <SessionForm c={c} courses={await listCourses(db(c))} places={await places(c)} />);
   });
   app.post('/pelatihan/sesi/baru', async (c) => {
     const actor = requireRole(c, ...TRAINING_STAFF);
     const courses = await listCourses(db(c));
     const form = await readForm(c, sessionForm);
-    const again = (raw: Record<string, string>, errors: Record<string, string>) => page(c, { title: title(c, 'training.new_session'), status: 422 }, <SessionForm c={c} courses={courses} raw={raw} errors={errors} />);
+    const again = async (raw: Record<string, string>, errors: Record<string, string>, status: 200 | 422 = 422) =>
+      page(c, { title: title(c, 'training.new_session'), status }, <SessionForm c={c} courses={courses} places={await places(c, raw)} raw={raw} errors={errors} />);
+    // "Search" narrows the place list and shows the form again; nothing is saved.
+    if (form.raw.action === PICKER_SEARCH) return again(form.raw, {}, 200);
     if (!form.ok) return again(form.raw, form.errors);
     const v = form.data;
     const r = await createSession(db(c), actor, { courseId: v.course_id, regionCode: v.region_code, place: v.place, startsAt: localToUtc(v.region_code, v.starts_at), capacity: v.capacity });

@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { raw } from 'hono/html';
 import { t, formatDate, formatDateTime, formatNumber } from '../../kernel/i18n/index.js';
 import { Csrf, ErrorSummary, Field, SelectField, type AppEnv } from '../../kernel/http/index.js';
+import { PlacePicker, type PlaceChoices } from '../regions/index.js';
 import { COURSE_TOPICS, PARTICIPANT_KINDS, PILLARS, type CoursesTable, type SessionParticipantsTable } from './training.tables.js';
 
 type C = Context<AppEnv>;
@@ -81,7 +82,7 @@ export function CoursePage(p: { c: C; course: CoursesTable }) {
   );
 }
 
-export function SessionForm(p: { c: C; courses: CoursesTable[]; raw?: Record<string, string>; errors?: Record<string, string> }) {
+export function SessionForm(p: { c: C; courses: CoursesTable[]; places: PlaceChoices; raw?: Record<string, string>; errors?: Record<string, string> }) {
   const { c } = p;
   return (
     <section class="card narrow">
@@ -90,7 +91,7 @@ export function SessionForm(p: { c: C; courses: CoursesTable[]; raw?: Record<str
       <form method="post" action="/pelatihan/sesi/baru">
         <Csrf c={c} />
         <SelectField name="course_id" label={tr(c, 'training.f.course')} value={p.raw?.course_id} error={p.errors?.course_id} options={p.courses.map((k) => ({ value: k.id, label: k.title }))} />
-        <Field name="region_code" label={tr(c, 'training.f.region')} hint={tr(c, 'training.f.region_hint')} value={p.raw?.region_code} error={p.errors?.region_code} required />
+        <PlacePicker c={c} name="region_code" label={tr(c, 'training.f.region')} hint={tr(c, 'training.f.region_hint')} choices={p.places} value={p.raw?.region_code} error={p.errors?.region_code} />
         <Field name="place" label={tr(c, 'training.f.place')} value={p.raw?.place} error={p.errors?.place} required />
         <Field name="starts_at" type="datetime-local" label={tr(c, 'training.f.starts_at')} value={p.raw?.starts_at} error={p.errors?.starts_at} required />
         <Field name="capacity" type="number" inputmode="numeric" min={1} max={1000} label={tr(c, 'training.f.capacity')} value={p.raw?.capacity ?? '25'} error={p.errors?.capacity} required />

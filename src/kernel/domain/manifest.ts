@@ -9,6 +9,7 @@ import { defineErrors, type ErrorSpec } from '../errors/index.js';
 import { registerJob, type JobHandler } from '../jobs/index.js';
 import { registerCommand, registerStartupTask, type Command, type StartupTask } from '../cli/index.js';
 import { registerScopeLabeller, registerScopeResolver, type ScopeLabeller, type ScopeOwnerResolver, type ScopeResolver, type ScopeType } from '../auth/index.js';
+import { registerAuditScope, type AuditScopeResolver } from '../audit/index.js';
 import type { Port, Provision, Subscription, Topic } from './ports.js';
 
 export interface MessageTable {
@@ -38,6 +39,8 @@ export interface DomainManifest {
   scopeOwners?: Partial<Record<ScopeType, ScopeOwnerResolver>>;
   /** How people's pages name this domain's scoped entities (a grant shows "Kopi Bajawa", not an id). */
   scopeLabels?: Partial<Record<ScopeType, ScopeLabeller>>;
+  /** Per audited entity type, how to find the region of a batch of its ids (audit readers' scope). */
+  auditScopes?: Record<string, AuditScopeResolver>;
   /** Events this domain publishes; app.ts subscribes other domains to them. */
   publishes?: Record<string, Topic<any>>;
   /** Implementations this domain needs from others (each connected by some domain's `provides`). */
@@ -70,6 +73,7 @@ export function installDomains(manifests: readonly DomainManifest[]): void {
     for (const task of m.startup ?? []) registerStartupTask(task);
     for (const [type, resolver] of Object.entries(m.scopes ?? {}) as [ScopeType, ScopeResolver][]) registerScopeResolver(type, resolver, m.scopeOwners?.[type]);
     for (const [type, labeller] of Object.entries(m.scopeLabels ?? {}) as [ScopeType, ScopeLabeller][]) registerScopeLabeller(type, labeller);
+    for (const [type, resolve] of Object.entries(m.auditScopes ?? {})) registerAuditScope(type, m.name, resolve);
     for (const item of m.nav ?? []) registerNav(item);
     for (const panel of m.homePanels ?? []) registerHomePanel(panel);
     for (const s of m.subscribes ?? []) s.topic.subscribe(m.name, s.run);

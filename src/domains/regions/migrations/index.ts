@@ -93,4 +93,10 @@ export const regionsMigrations: Migrations = {
       await db.schema.createIndex('region_words_level_word').on('region_words').columns(['level', 'word', 'code']).execute();
     },
   },
+  // An officer enrolling villages from the priority list records why each was chosen.
+  '0205_rollout_reason': {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('rollouts').addColumn('reason', 'text').execute();
+    },
+  },
 };
