@@ -1346,6 +1346,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit trail in the caller's scope, newest first (national admins: all rows; regional officers: rows about entities in their region)
+         * @description Rows of entity types whose owning domain declares no region resolver are national-only. Page with `before` = the `next` of the previous page.
+         */
+        get: operations["getAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1907,6 +1927,19 @@ export interface components {
              * @description When it was issued
              */
             issuedAt: string;
+        };
+        AuditRow: {
+            seq: number;
+            at: string;
+            actorId: string | null;
+            actorName: string | null;
+            action: string;
+            entityType: string;
+            entityId: string;
+            data: {
+                [key: string]: unknown;
+            };
+            region: string | null;
         };
     };
     responses: never;
@@ -3753,7 +3786,7 @@ export interface operations {
                     description: string;
                     description_en?: string;
                     /** @enum {string} */
-                    category: "kopi" | "gula-aren" | "keripik" | "sambal" | "kue-camilan" | "madu" | "minuman" | "tenun" | "anyaman" | "gerabah" | "ukiran" | "beras" | "sayur" | "buah" | "rempah" | "ikan-segar" | "ikan-olahan" | "rumput-laut" | "jamu" | "teh-herbal" | "minyak-atsiri" | "batik" | "pakaian" | "aksesoris";
+                    category: "kopi" | "gula-aren" | "keripik" | "sambal" | "kue-camilan" | "madu" | "minuman" | "tenun" | "anyaman" | "gerabah" | "ukiran" | "beras" | "sayur" | "buah" | "rempah" | "ikan-segar" | "ikan-olahan" | "rumput-laut" | "jamu" | "teh-herbal" | "minyak-atsiri" | "batik" | "pakaian" | "aksesoris" | "pupuk" | "alat-tani";
                     umkm_id?: string;
                     variants: {
                         label: string;
@@ -3860,7 +3893,7 @@ export interface operations {
                     description: string;
                     description_en?: string;
                     /** @enum {string} */
-                    category: "kopi" | "gula-aren" | "keripik" | "sambal" | "kue-camilan" | "madu" | "minuman" | "tenun" | "anyaman" | "gerabah" | "ukiran" | "beras" | "sayur" | "buah" | "rempah" | "ikan-segar" | "ikan-olahan" | "rumput-laut" | "jamu" | "teh-herbal" | "minyak-atsiri" | "batik" | "pakaian" | "aksesoris";
+                    category: "kopi" | "gula-aren" | "keripik" | "sambal" | "kue-camilan" | "madu" | "minuman" | "tenun" | "anyaman" | "gerabah" | "ukiran" | "beras" | "sayur" | "buah" | "rempah" | "ikan-segar" | "ikan-olahan" | "rumput-laut" | "jamu" | "teh-herbal" | "minyak-atsiri" | "batik" | "pakaian" | "aksesoris" | "pupuk" | "alat-tani";
                 };
             };
         };
@@ -8232,6 +8265,64 @@ export interface operations {
                 };
             };
             /** @description RFC 9457 problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAudit: {
+        parameters: {
+            query?: {
+                entityType?: string;
+                entityId?: string;
+                actorId?: string;
+                from?: string;
+                to?: string;
+                before?: string;
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of rows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AuditRow"][];
+                        next: number | null;
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not national or regional staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid filter */
             422: {
                 headers: {
                     [name: string]: unknown;
