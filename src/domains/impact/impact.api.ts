@@ -11,6 +11,7 @@ import { recordHousehold, SURVEY_ROLES } from './surveys.service.js';
 import { villageCohorts } from './regions.queries.js';
 import { householdCells, povertyBy } from './outcomes.queries.js';
 import { lineBook } from './poverty-lines.js';
+import { EvaluationRun, ImpactKpis } from './impact.schemas.js';
 
 const Problem = { content: { 'application/problem+json': { schema: z.object({ type: z.string(), title: z.string(), status: z.number(), code: z.string() }) } }, description: 'RFC 9457 problem' };
 const region = z.string().regex(/^(all|\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?)$/).optional().openapi({ description: "Region code or 'all' (default: the caller's own area)" });
@@ -18,7 +19,7 @@ const region = z.string().regex(/^(all|\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?)$/).o
 const kpiRoute = createRoute({
   method: 'get', path: '/api/v1/impact/kpis', tags: ['impact'], security: SIGNED_IN, summary: 'Programme KPIs of an area inside the caller\'s scope',
   request: { query: z.object({ region }) },
-  responses: { 200: { description: 'KPIs (null blocks: no data source yet)', content: { 'application/json': { schema: z.any() } } }, 401: Problem, 403: Problem },
+  responses: { 200: { description: 'KPIs (null blocks: no data source yet)', content: { 'application/json': { schema: ImpactKpis } } }, 401: Problem, 403: Problem },
 });
 const povertyRoute = createRoute({
   method: 'get', path: '/api/v1/impact/poverty', tags: ['impact'], security: SIGNED_IN, summary: 'Poverty headcount (P0) and gap (P1) by level from the household survey',
@@ -33,7 +34,7 @@ const startRoute = createRoute({
 const runRoute = createRoute({
   method: 'get', path: '/api/v1/impact/evaluations/{id}', tags: ['impact'], security: SIGNED_IN, summary: 'An evaluation run: status, progress and, when done, the result',
   request: { params: z.object({ id: z.string() }) },
-  responses: { 200: { description: 'The run', content: { 'application/json': { schema: z.any() } } }, 404: Problem },
+  responses: { 200: { description: 'The run', content: { 'application/json': { schema: EvaluationRun } } }, 404: Problem },
 });
 const householdRoute = createRoute({
   method: 'post', path: '/api/v1/impact/surveys/households', tags: ['impact'], security: SIGNED_IN, summary: 'Record one household answer (consent: "yes" required)',

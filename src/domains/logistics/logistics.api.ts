@@ -14,6 +14,7 @@ import { recordScan } from './scans.service.js';
 import { logisticsKpis } from './kpis.js';
 import { assignSchema, clientScanIdSchema, dateSchema, detourSchema, distancesSchema, hubSchema, kpiQuerySchema, manifestSchema, planApiSchema, scanApiSchema, trackingSchema } from './logistics.schema.js';
 import { photoOf } from './proof-photos.js';
+import { HubList, hubJson, kpisJson, LogisticsKpisSchema, ManifestBuild, manifestJson, plannedRunJson, RunList, runJson, RunPlan, ScanResult } from './logistics.responses.js';
 import type { ScanKind } from './logistics.tables.js';
 
 const HUB_ROLES = ['hub_operator', ...OVERSEERS] as const;
@@ -24,7 +25,6 @@ const TrackedParcel = z.object({
   trackingNumber: z.string(), status: z.string(), returning: z.boolean(), deliveredAt: z.string().nullable(),
   scans: z.array(z.object({ kind: z.string(), at: z.string(), locationId: z.string().nullable(), nodeIndex: z.number().int().nullable() })),
 }).openapi('TrackedParcel');
-const json = (description: string) => ({ description, content: { 'application/json': { schema: z.any() } } });
 const problem = { description: 'Problem (RFC 9457)', content: { 'application/problem+json': { schema: z.any() } } };
 const body = (schema: z.ZodType) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 const idParam = z.object({ id: z.string().min(1).max(64) });
@@ -46,9 +46,9 @@ export function logisticsApi() {
     return { actor, hub };
   };
 
-  app.openapi(createRoute({ method: 'get', path: `${P}/hubs`, tags, security, summary: 'Hubs in the caller’s scope', responses: { 200: json('Hubs'), 401: problem, 403: problem } }), async (c) => {
+  app.openapi(createRoute({ method: 'get', path: `${P}/hubs`, tags, security, summary: 'Hubs in the caller’s scope', responses: { 200: jsonOf(HubList, 'Hubs'), 401: problem, 403: problem } }), async (c) => {
     const actor = requireRole(c, ...HUB_ROLES);
-    return c.json({ items: await listHubs(db(c), actor) }, 200);
+    return c.json({ items: (await listHubs(db(c), actor)).map(hubJson) }, 200);
   });
 
   app.openapi(createRoute({ method: 'post', path: `${P}/hubs`, tags, security, summary: 'Create a kabupaten or kecamatan hub', request: body(hubSchema), responses: { 201: jsonOf(z.object({ id: z.string() }), 'Created'), 422: problem, 403: problem } }), async (c) => {
@@ -69,27 +69,27 @@ export function logisticsApi() {
     return c.json({ id: unwrap(await addVehicle(db(c), actor, { hubId: hub.id, ...v })) }, 201);
   });
 
-  app.openapi(createRoute({ method: 'post', path: `${P}/hubs/{id}/manifests`, tags, security, summary: 'Build the day’s manifests (parcels grouped by next leg)', request: { params: idParam, ...body(manifestSchema) }, responses: { 200: json('Manifests'), 404: problem } }), async (c) => {
+  app.openapi(createRoute({ method: 'post', path: `${P}/hubs/{id}/manifests`, tags, security, summary: 'Build the day’s manifests (parcels grouped by next leg)', request: { params: idParam, ...body(manifestSchema) }, responses: { 200: jsonOf(ManifestBuild, 'Manifests'), 404: problem } }), async (c) => {
     const { actor, hub } = await hubOf(c);
     const { date } = c.req.valid('json') as { date: string };
     const r = unwrap(await buildManifests(db(c), actor, hub.id, date));
-    return c.json({ ...r, items: await manifestsOf(db(c), hub.id, date) }, 200);
+    return c.json({ ...r, items: (await manifestsOf(db(c), hub.id, date)).map(manifestJson) }, 200);
   });
 
-  app.openapi(createRoute({ method: 'post', path: `${P}/hubs/{id}/plan`, tags, security, summary: 'Plan the day’s runs over the manifested service points (lib/vrp)', request: { params: idParam, ...body(planApiSchema) }, responses: { 201: json('Runs'), 422: problem, 404: problem } }), async (c) => {
+  app.openapi(createRoute({ method: 'post', path: `${P}/hubs/{id}/plan`, tags, security, summary: 'Plan the day’s runs over the manifested service points (lib/vrp)', request: { params: idParam, ...body(planApiSchema) }, responses: { 201: jsonOf(RunPlan, 'Runs'), 422: problem, 404: problem } }), async (c) => {
     const { actor, hub } = await hubOf(c);
     const { date, vehicleIds } = c.req.valid('json') as { date: string; vehicleIds?: string[] };
     const r = unwrap(await planRuns(db(c), actor, hub.id, date, { vehicleIds, seconds: 1 }));
     const runs = await Promise.all(r.runIds.map((id) => runDetail(db(c), id)));
-    return c.json({ ...r, runs: runs.map((d) => ({ ...d!.run, stops: d!.stops.map((s) => ({ seq: s.seq, servicePointId: s.service_point_id, name: s.name, eta: s.eta, pickupGrams: s.pickup_grams, deliveryGrams: s.delivery_grams, loadAfterGrams: s.load_after_grams, kmFromPrev: s.km_from_prev })) })) }, 201);
+    return c.json({ ...r, runs: runs.map((d) => plannedRunJson(d!.run, d!.stops)) }, 201);
   });
 
-  app.openapi(createRoute({ method: 'get', path: `${P}/hubs/{id}/runs`, tags, security, summary: 'Runs of a service date', request: { params: idParam, query: z.object({ date: dateSchema }) }, responses: { 200: json('Runs'), 404: problem } }), async (c) => {
+  app.openapi(createRoute({ method: 'get', path: `${P}/hubs/{id}/runs`, tags, security, summary: 'Runs of a service date', request: { params: idParam, query: z.object({ date: dateSchema }) }, responses: { 200: jsonOf(RunList, 'Runs'), 404: problem } }), async (c) => {
     const { hub } = await hubOf(c);
-    return c.json({ items: await runsOf(db(c), hub.id, c.req.valid('query').date) }, 200);
+    return c.json({ items: (await runsOf(db(c), hub.id, c.req.valid('query').date)).map(runJson) }, 200);
   });
 
-  app.openapi(createRoute({ method: 'post', path: `${P}/scans`, tags, security, summary: 'Record a scan; idempotent by clientScanId, out-of-order scans refused (409)', request: body(scanApiSchema), responses: { 201: json('Recorded'), 200: json('Duplicate of an earlier scan'), 409: problem, 422: problem } }), async (c) => {
+  app.openapi(createRoute({ method: 'post', path: `${P}/scans`, tags, security, summary: 'Record a scan; idempotent by clientScanId, out-of-order scans refused (409)', request: body(scanApiSchema), responses: { 201: jsonOf(ScanResult, 'Recorded'), 200: jsonOf(ScanResult, 'Duplicate of an earlier scan'), 409: problem, 422: problem } }), async (c) => {
     const actor = requireRole(c, 'village_agent', ...HUB_ROLES);
     const v = c.req.valid('json') as any;
     const r = unwrap(await recordScan(db(c), actor, { tracking: v.tracking, kind: v.kind as ScanKind, locationId: v.locationId, clientScanId: v.clientScanId, pickupCode: v.pickupCode, at: v.at }));
@@ -106,7 +106,7 @@ export function logisticsApi() {
     summary: 'Deliver with a photo as proof (instead of the buyer’s code); idempotent by clientScanId',
     description: 'multipart/form-data. JPEG, PNG or WebP by content, at most 5 MB, sides 200–6000 px. The photo is visible to hub staff on the path, overseers and the seller, never on public tracking.',
     request: { params: z.object({ tracking: trackingSchema }), body: { content: { 'multipart/form-data': { schema: photoApiSchema } }, required: true } },
-    responses: { 201: json('Delivered'), 200: json('Duplicate of an earlier scan'), 403: problem, 409: problem, 413: problem, 415: problem, 422: problem },
+    responses: { 201: jsonOf(ScanResult, 'Delivered'), 200: jsonOf(ScanResult, 'Duplicate of an earlier scan'), 403: problem, 409: problem, 413: problem, 415: problem, 422: problem },
   }), async (c) => {
     const actor = requireRole(c, 'village_agent', ...HUB_ROLES);
     const v = c.req.valid('form') as z.infer<typeof photoApiSchema>;
@@ -126,11 +126,11 @@ export function logisticsApi() {
     return c.json({ trackingNumber: p.tracking_number, status: p.status, returning: p.returning === 1, deliveredAt: p.delivered_at, scans: (await scansOf(db(c), p.id)).map((x) => ({ kind: x.kind, at: x.at, locationId: x.location_id, nodeIndex: x.node_index })) }, 200);
   });
 
-  app.openapi(createRoute({ method: 'get', path: `${P}/kpis`, tags, security, summary: 'Logistics KPIs of a region over a date range', request: { query: kpiQuerySchema }, responses: { 200: json('KPIs'), 403: problem } }), async (c) => {
+  app.openapi(createRoute({ method: 'get', path: `${P}/kpis`, tags, security, summary: 'Logistics KPIs of a region over a date range', request: { query: kpiQuerySchema }, responses: { 200: jsonOf(LogisticsKpisSchema, 'KPIs'), 403: problem } }), async (c) => {
     const actor = requireRole(c, ...OVERSEERS);
     const q = c.req.valid('query');
     if (!canInRegion(actor, OVERSEERS, q.region)) throw new AppError('FORBIDDEN');
-    return c.json(await logisticsKpis(db(c), q.region, q.from, q.to), 200);
+    return c.json(kpisJson(await logisticsKpis(db(c), q.region, q.from, q.to)), 200);
   });
 
   app.openapi(createRoute({ method: 'post', path: `${P}/distances`, tags, security, summary: 'Import measured road distances (CSV from,to,km); one bad line rejects the file', request: body(distancesSchema), responses: { 200: jsonOf(z.object({ rows: z.number().int().openapi({ description: 'Distances stored' }) }), 'Imported'), 422: problem } }), async (c) => {
