@@ -1694,6 +1694,90 @@ export interface components {
             createdAt: string;
             resolvedAt: string | null;
         };
+        HubList: {
+            items: components["schemas"]["Hub"][];
+        };
+        Hub: {
+            id: string;
+            /** @enum {string} */
+            tier: "kabupaten" | "kecamatan";
+            /** @description Kecamatan code of a kecamatan hub, kabupaten code of a kabupaten hub */
+            regionCode: string;
+            /** @description A kecamatan hub's kabupaten hub */
+            parentHubId: string | null;
+            name: string;
+            lat: number;
+            lng: number;
+            createdAt: string;
+        };
+        ManifestBuild: {
+            /** @description Manifests opened by this build */
+            manifests: number;
+            /** @description Parcels added to manifests by this build */
+            parcels: number;
+            /** @description All manifests of the hub and day */
+            items: components["schemas"]["Manifest"][];
+        };
+        Manifest: {
+            id: string;
+            /** @enum {string} */
+            fromKind: "point" | "hub" | "entry" | "exit";
+            fromId: string | null;
+            /** @enum {string} */
+            toKind: "point" | "hub" | "entry" | "exit";
+            toId: string | null;
+            runId: string | null;
+            parcels: number;
+            grams: number;
+        };
+        RunPlan: {
+            runIds: string[];
+            km: number;
+            /** @description Rupiah */
+            cost: number;
+            solver: string;
+            runs: components["schemas"]["PlannedRun"][];
+        };
+        PlannedRun: components["schemas"]["RunSummary"] & {
+            hubId: string;
+            serviceDate: string;
+            stops: {
+                seq: number;
+                servicePointId: string;
+                name: string;
+                eta: string;
+                pickupGrams: number;
+                deliveryGrams: number;
+                loadAfterGrams: number;
+                kmFromPrev: number;
+            }[];
+        };
+        RunSummary: {
+            id: string;
+            trip: number;
+            /** @enum {string} */
+            status: "planned" | "departed" | "completed";
+            distanceKm: number;
+            /** @description Rupiah */
+            cost: number;
+            durationMin: number;
+            solver: string;
+            vehicle: string;
+            capacityKg: number;
+        };
+        RunList: {
+            items: components["schemas"]["RunSummary"][];
+        };
+        ScanResult: {
+            scanId: string;
+            /** @description True when this clientScanId was recorded before */
+            duplicate: boolean;
+            /** @enum {string} */
+            status: "created" | "at_point" | "at_hub" | "in_transit" | "out_for_delivery" | "ready_for_pickup" | "delivered" | "failed_delivery" | "returned";
+            trackingNumber: string;
+            parcelId: string;
+            returning: boolean;
+        };
         TrackedParcel: {
             trackingNumber: string;
             status: string;
@@ -1705,6 +1789,32 @@ export interface components {
                 locationId: string | null;
                 nodeIndex: number | null;
             }[];
+        };
+        LogisticsKpis: {
+            region: string;
+            from: string;
+            to: string;
+            parcels: number;
+            delivered: number;
+            failedDeliveries: number;
+            /** @description Parcels received back by the seller's service point */
+            returned: number;
+            /** @description Median hours per stage; null when no parcel completed it in the period */
+            medianHours: {
+                firstMile: number | null;
+                lineHaul: number | null;
+                lastMile: number | null;
+                pickupWait: number | null;
+                endToEnd: number | null;
+            };
+            runs: number;
+            parcelsPerRun: number | null;
+            costPerParcel: number | null;
+            coverage: {
+                villages: number;
+                within5km: number;
+                share: number | null;
+            };
         };
         TrainingParticipantInput: {
             /** @enum {string} */
@@ -1928,6 +2038,149 @@ export interface components {
              */
             issuedAt: string;
         };
+        /** @description Programme KPIs of an area; a null block has no data source yet */
+        ImpactKpis: {
+            /** @description Region code or 'all' */
+            region: string;
+            villages: number;
+            enrolledVillages: number;
+            umkm: {
+                total: number;
+                active: number;
+            } | null;
+            /** @description Listed products */
+            marketReady: number | null;
+            orders: {
+                count: number;
+                /** @description Rupiah */
+                gmv: number;
+                sellerShare: number;
+                itemsTotal: number;
+                leadDays: number | null;
+                delivered: number;
+            } | null;
+            parcels: {
+                total: number;
+                delivered: number;
+                failed: number;
+                inProgress: number;
+                leadDays: number | null;
+            } | null;
+            trained: {
+                attended: number;
+                certified: number;
+            } | null;
+            households: {
+                wave: number;
+                surveyed: number;
+                below: number;
+                above: number;
+                p0: number;
+                p1: number;
+                linePeriod: string | null;
+            } | null;
+        };
+        EvaluationRun: {
+            id: string;
+            /** @description Region code or 'all' */
+            scope: string;
+            settings: components["schemas"]["EvalSettings"];
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            progress: number;
+            total: number;
+            result: components["schemas"]["EvalResult"];
+            /** @description Error code when status is failed */
+            error: string | null;
+            createdAt: string;
+        };
+        EvalSettings: {
+            /** @enum {string} */
+            outcome: "log_pc_income" | "poverty_headcount" | "umkm_sales";
+            /** @enum {string} */
+            control: "never" | "notyet";
+            /** @enum {string} */
+            base: "varying" | "universal";
+            /** @enum {string} */
+            cluster: "village" | "district";
+        };
+        /** @description Present when status is done */
+        EvalResult: {
+            settings: components["schemas"]["EvalSettings"];
+            years: number[];
+            villages: number;
+            treatedVillages: number;
+            neverTreated: number;
+            droppedUnbalanced: number;
+            clusters: number;
+            overall: {
+                att: number | null;
+                se: number | null;
+                lo: number | null;
+                hi: number | null;
+            };
+            dynamicOverall: {
+                att: number | null;
+                se: number | null;
+            };
+            eventStudy: {
+                e: number;
+                att: number | null;
+                se: number | null;
+                lo: number | null;
+                hi: number | null;
+                ulo: number | null;
+                uhi: number | null;
+            }[];
+            uniformCrit: number | null;
+            attgt: {
+                group: number;
+                time: number;
+                att: number | null;
+                se: number | null;
+            }[];
+            pretest: {
+                stat: number | null;
+                df: number;
+                p: number | null;
+            };
+            twfe: {
+                beta: number | null;
+                se: number | null;
+            };
+            bacon: {
+                type: string;
+                treated: number;
+                control: number;
+                estimate: number | null;
+                weight: number | null;
+            }[];
+            diverges: boolean;
+            byRegionGroup: {
+                key: string;
+                villages: number;
+                treated: number;
+                att: number | null;
+                se: number | null;
+                error?: string;
+            }[];
+            byInitialPoverty: {
+                key: string;
+                villages: number;
+                treated: number;
+                att: number | null;
+                se: number | null;
+                error?: string;
+            }[];
+            warnings: ({
+                /** @enum {string} */
+                code: "late_treated" | "always_treated" | "treated_with_anticipation" | "no_never_treated" | "no_controls" | "pretest_not_computed";
+                params: {
+                    [key: string]: number | string;
+                };
+            } | string)[];
+            linePeriods: string[];
+        } | null;
         AuditRow: {
             seq: number;
             at: string;
@@ -5520,7 +5773,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["HubList"];
                 };
             };
             /** @description Problem (RFC 9457) */
@@ -5843,7 +6096,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ManifestBuild"];
                 };
             };
             /** @description Malformed JSON or a missing/malformed Idempotency-Key */
@@ -5935,7 +6188,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["RunPlan"];
                 };
             };
             /** @description Malformed JSON or a missing/malformed Idempotency-Key */
@@ -6022,7 +6275,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["RunList"];
                 };
             };
             /** @description Not signed in: no, expired or revoked token or session */
@@ -6091,7 +6344,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ScanResult"];
                 };
             };
             /** @description Recorded */
@@ -6100,7 +6353,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ScanResult"];
                 };
             };
             /** @description Malformed JSON or a missing/malformed Idempotency-Key */
@@ -6199,7 +6452,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ScanResult"];
                 };
             };
             /** @description Delivered */
@@ -6208,7 +6461,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ScanResult"];
                 };
             };
             /** @description Malformed JSON or a missing/malformed Idempotency-Key */
@@ -6344,7 +6597,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["LogisticsKpis"];
                 };
             };
             /** @description Not signed in: no, expired or revoked token or session */
@@ -7935,7 +8188,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ImpactKpis"];
                 };
             };
             /** @description RFC 9457 problem */
@@ -8137,7 +8390,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["EvaluationRun"];
                 };
             };
             /** @description Not signed in: no, expired or revoked token or session */

@@ -80,13 +80,18 @@ test('a hostile `next` after sign-in and a hostile `back` of the language switch
   const hostile = ['/\\evil.example/', '//evil.example/', '/\t/evil.example/', '/.//evil.example/', '/%2F%2Fevil.example/', 'https://evil.example/'];
   for (const next of hostile) {
     const page = await browser.newPage();
-    await page.goto(`${served.url}/login?next=${encodeURIComponent(next)}`);
-    await page.fill('#f-login', '081377770002');
-    await page.fill('#f-password', 'rahasia-desa-123');
+    const opened = await page.goto(`${served.url}/login?next=${encodeURIComponent(next)}`);
     // The navigation the submit starts ends wherever the redirect leads (an error page if off-site).
     const landed = (click: () => Promise<void>) => Promise.all([page.waitForEvent('framenavigated', (f) => f === page.mainFrame()), click()]).then(([f]) => f.url());
-    const afterLogin = await landed(() => page.click('button.primary'));
-    assert.equal(new URL(afterLogin).origin, origin, `next=${JSON.stringify(next)} → ${afterLogin}`);
+    if (opened?.status() === 422) {
+      // A control character in the query is refused before any page: nothing to follow anywhere.
+      assert.equal(new URL(page.url()).origin, origin);
+    } else {
+      await page.fill('#f-login', '081377770002');
+      await page.fill('#f-password', 'rahasia-desa-123');
+      const afterLogin = await landed(() => page.click('button.primary'));
+      assert.equal(new URL(afterLogin).origin, origin, `next=${JSON.stringify(next)} → ${afterLogin}`);
+    }
     // The language switch on the same page, its `back` field replaced with the hostile value.
     await page.goto(`${served.url}/`);
     await page.locator('form.lang input[name="back"]').evaluate((el, v) => { (el as HTMLInputElement).value = v; }, next);
