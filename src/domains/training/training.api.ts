@@ -14,6 +14,22 @@ import { recommendationsFor } from './recommendations.js';
 const json = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
 const problem = (description: string) => ({ content: { 'application/problem+json': { schema: z.object({ title: z.string(), code: z.string() }).passthrough() } }, description });
 const IdParam = z.object({ id: z.string().max(40).openapi({ param: { name: 'id', in: 'path' } }) });
+const PillarScoresSchema = z.object({ skills: z.number(), ethics: z.number(), safety: z.number(), culture: z.number() }).openapi('PillarScores');
+const PillarAverageSchema = z.object({
+  n: z.number().int().openapi({ description: 'Assessments averaged' }),
+  scores: z.union([PillarScoresSchema, z.null()]), overall: z.number().nullable(),
+}).openapi('PillarAverage');
+const TrainingKpisSchema = z.object({
+  regionPrefix: z.string(), year: z.number().int(),
+  personTimes: z.number().int().openapi({ description: 'Attendances (one person at one session counts once)' }),
+  target: z.number().int().nullable().openapi({ description: "The officer's target for this region and year; null when none is set" }),
+  registered: z.number().int(), completed: z.number().int(),
+  completionRate: z.number().nullable().openapi({ description: 'completed / registered; null without registrations' }),
+  pillars: z.object({ before: PillarAverageSchema, after: PillarAverageSchema }),
+  trainedUmkm: z.number().int(), trainedUmkmWithSale: z.number().int(),
+  saleWithin90Share: z.number().nullable().openapi({ description: 'Share of trained UMKM that sold within 90 days after their session; null when none trained' }),
+  perRegency: z.array(z.object({ regencyCode: z.string(), personTimes: z.number().int(), target: z.number().int().nullable() })),
+}).openapi('TrainingKpis');
 const body = <S extends z.ZodType>(schema: S) => ({ content: { 'application/json': { schema } }, required: true as const });
 
 export function trainingApi(app: OpenAPIHono<AppEnv>) {
@@ -71,7 +87,7 @@ export function trainingApi(app: OpenAPIHono<AppEnv>) {
   app.openapi(createRoute({
     method: 'get', path: '/api/v1/training/kpis', tags: ['training'], security: SIGNED_IN, summary: 'Training KPIs of a region and year',
     request: { query: z.object({ region: z.string().max(20), year: z.coerce.number().int().min(2000).max(2100) }) },
-    responses: { 200: json(z.any(), 'KPIs'), 403: problem('Outside your region') },
+    responses: { 200: json(TrainingKpisSchema, 'KPIs'), 403: problem('Outside your region') },
   }), async (c) => {
     const actor = requireRole(c, ...TRAINING_STAFF, 'analyst');
     const { region, year } = c.req.valid('query');
