@@ -61,6 +61,21 @@ const RolloutSchema = z.object({
   entries: z.array(z.object({ code: z.string(), name: z.string(), level: z.number().int(), joinedOn: z.string(), isDemo: z.boolean(), reason: z.string().nullable() })),
 }).openapi('RegionRollout');
 
+const ShareNote = (what: string) => z.number().nullable().openapi({ description: `${what}, 0..1; null when no village has the value` });
+const ReadinessSchema = z.object({
+  villages: z.number().int().openapi({ description: 'Villages with a profile' }),
+  povertyShare: ShareNote('Mean poverty share'), electricityShare: ShareNote('Mean electricity share'),
+  signal4g: ShareNote('Share of villages whose best signal is 4G'), signalNone: ShareNote('Share of villages without signal'),
+  officeInternet: ShareNote('Share of village offices with internet'), allSeasonRoad: ShareNote('Share of villages with an all-season road'),
+  distanceKm: z.number().nullable().openapi({ description: 'Mean distance to the kecamatan centre' }),
+  bumdes: ShareNote('Share of villages with a BUMDes'), koperasi: ShareNote('Share of villages with a koperasi'),
+}).openapi('Readiness');
+const GroupEnum = z.enum(['KBI', 'KTI']);
+const ReadinessReportSchema = z.object({
+  groups: z.object({ KBI: ReadinessSchema, KTI: ReadinessSchema }),
+  provinces: z.array(z.object({ code: z.string(), name: z.string(), group: GroupEnum, readiness: ReadinessSchema })),
+}).openapi('ReadinessReport');
+
 function profileJson(p: ProfileValues) {
   return Object.fromEntries(PROFILE_FIELDS.map((f) => [camel(f), YES_NO.includes(f) && p[f] !== null ? Number(p[f]) === 1 : p[f]])) as z.infer<typeof ProfileValuesSchema>;
 }
@@ -69,7 +84,7 @@ export function regionsApi(app: OpenAPIHono<AppEnv>) {
   app.openapi(createRoute({
     method: 'get', path: '/api/v1/regions/readiness', tags: ['regions'], security: SIGNED_IN,
     summary: 'Desa Digital readiness averages for western (KBI) and eastern (KTI) provinces, side by side',
-    responses: { 200: json(z.object({ groups: z.record(z.string(), z.any()), provinces: z.array(z.any()) }), 'Averages per group and per province'), 401: problem('Not signed in'), 403: problem('Not national staff or a regional officer') },
+    responses: { 200: json(ReadinessReportSchema, 'Averages per group and per province'), 401: problem('Not signed in'), 403: problem('Not national staff or a regional officer') },
   }), async (c) => {
     requireRole(c, ...READ_ROLES);
     return c.json(await readinessByGroup(c.get('deps').h.db), 200);

@@ -10,6 +10,7 @@ import { saveAssessment } from './assessment.service.js';
 import { trainingKpis } from './kpis.js';
 import { canSeeMentoring, logContact } from './mentoring.service.js';
 import { recommendationsFor } from './recommendations.js';
+import { COURSE_TOPICS } from './training.tables.js';
 
 const json = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
 const problem = (description: string) => ({ content: { 'application/problem+json': { schema: z.object({ title: z.string(), code: z.string() }).passthrough() } }, description });
@@ -30,6 +31,11 @@ const TrainingKpisSchema = z.object({
   saleWithin90Share: z.number().nullable().openapi({ description: 'Share of trained UMKM that sold within 90 days after their session; null when none trained' }),
   perRegency: z.array(z.object({ regencyCode: z.string(), personTimes: z.number().int(), target: z.number().int().nullable() })),
 }).openapi('TrainingKpis');
+const RecommendationSchema = z.object({
+  topic: z.enum(COURSE_TOPICS),
+  course: z.object({ id: z.string(), title: z.string(), level: z.enum(['basic', 'intermediate', 'advanced']) }).nullable().openapi({ description: 'The course to take; null when the catalogue has none of this topic yet' }),
+  reasons: z.array(z.object({ key: z.string().openapi({ description: 'Message key of the reason' }), params: z.record(z.string(), z.union([z.string(), z.number()])) })),
+}).openapi('CourseRecommendation');
 const body = <S extends z.ZodType>(schema: S) => ({ content: { 'application/json': { schema } }, required: true as const });
 
 export function trainingApi(app: OpenAPIHono<AppEnv>) {
@@ -119,7 +125,7 @@ export function trainingApi(app: OpenAPIHono<AppEnv>) {
   app.openapi(createRoute({
     method: 'get', path: '/api/v1/mentoring/umkm/{id}/recommendations', tags: ['mentoring'], security: SIGNED_IN, summary: 'Recommended courses for an UMKM, each with its reasons',
     request: { params: IdParam },
-    responses: { 200: json(z.object({ items: z.array(z.any()) }), 'Recommendations'), 404: problem('Not an UMKM you mentor or manage') },
+    responses: { 200: json(z.object({ items: z.array(RecommendationSchema) }), 'Recommendations'), 404: problem('Not an UMKM you mentor or manage') },
   }), async (c) => {
     const actor = requireActor(c);
     const db = c.get('deps').h.db;
