@@ -13,7 +13,7 @@ export const ServicePointSchema = z.object({
   id: z.string(), name: z.string(), villageCode: z.string(), villageName: z.string().nullable(),
   organisationId: z.string().nullable(), lat: z.number().nullable(), lng: z.number().nullable(),
   openingHours: z.string(), services: z.array(z.enum(SERVICES)),
-}).openapi('ServicePoint');
+}).openapi('CommunityServicePoint');
 
 export const servicePointJson = (p: ServicePointView): z.infer<typeof ServicePointSchema> => ({
   id: p.id, name: p.name, villageCode: p.village_code, villageName: p.village_name, organisationId: p.organisation_id,
