@@ -138,7 +138,7 @@ test('API: register with consent, problem+json with field errors in the callerâ€
   const foreign = await officer.json('POST', '/api/v1/community/umkm', { ...body, phone: local(testPhone()), village_code: javaVillage });
   assert.equal(foreign.status, 403);
   const list = (await (await officer.get('/api/v1/community/umkm')).json()) as any;
-  assert.ok(list.items.every((u: any) => u.village_code.startsWith('53.09.')));
+  assert.ok(list.items.every((u: any) => u.villageCode.startsWith('53.09.')));
   const detail = await officer.get(`/api/v1/community/umkm/${created.id}`);
   assert.equal(detail.status, 200);
   // This domain's part of /api/openapi.json (built from the same sub-app the app mounts).
@@ -162,4 +162,40 @@ test('officers create organisations in their region only; managers see their org
   assert.equal((await manager.get(`/community/organisations/${org}`)).status, 200);
   const other = res.headers.get('location')!;
   assert.equal((await manager.get(other)).status, 404, 'another organisation of the same regency is out of reach');
+});
+
+test('API reads answer in camelCase, each with a declared schema (no snake_case row leaks)', async () => {
+  const officer = await w.as('regional_officer', '53.09');
+  await makeServicePoint(w.h.db, { villageCode: village, organisationId: org, name: 'Pos Layanan Bena' });
+  const created = (await (await officer.json('POST', '/api/v1/community/umkm', { consent: true, owner_name: 'Ibu Yuliana', phone: local(testPhone()), name: 'Kopi Bajawa Yuliana', business_type: 'perkebunan', village_code: village, organisation_id: org })).json()) as any;
+  const cert = await officer.json('POST', `/api/v1/community/umkm/${created.id}/certifications`, { kind: 'pirt', number: 'P-IRT 2093', issued_on: '2022-01-01', expires_on: '2026-01-01' });
+  assert.equal(cert.status, 201);
+  assert.deepEqual(Object.keys((await cert.json()) as any).sort(), ['certificationId', 'kind', 'renewed', 'umkmId']);
+  const snake = (v: unknown): string[] => (Array.isArray(v) ? v.flatMap(snake) : v && typeof v === 'object' ? Object.entries(v).flatMap(([k, x]) => [...(k.includes('_') ? [k] : []), ...snake(x)]) : []);
+  const read = async (path: string) => {
+    const res = await officer.get(path);
+    assert.equal(res.status, 200, path);
+    const body = (await res.json()) as any;
+    assert.deepEqual(snake(body), [], path);
+    return body;
+  };
+  const orgs = await read('/api/v1/community/organisations');
+  assert.ok(orgs.items.some((o: any) => o.id === org && o.villageCode === village && o.umkmCount >= 1));
+  const detail = await read(`/api/v1/community/organisations/${org}`);
+  assert.equal(detail.isDemo, false);
+  assert.ok(detail.umkm.some((u: any) => u.id === created.id && u.businessType === 'perkebunan' && u.organisationName === 'BUMDes Uji'));
+  assert.ok(detail.servicePoints.some((p: any) => p.name === 'Pos Layanan Bena' && typeof p.openingHours === 'string'));
+  const umkm = await read(`/api/v1/community/umkm/${created.id}`);
+  assert.equal(umkm.ownerName, 'Ibu Yuliana');
+  assert.deepEqual(umkm.certifications.map((c: any) => [c.kind, c.expiresOn, c.state]), [['pirt', '2026-01-01', 'expired']]);
+  const alerts = await read('/api/v1/community/certification-alerts');
+  assert.ok(alerts.items.some((a: any) => a.umkmId === created.id && a.umkmName === 'Kopi Bajawa Yuliana' && a.daysLeft < 0));
+  const points = await read('/api/v1/community/service-points');
+  assert.ok(points.items.some((p: any) => p.villageCode === village && Array.isArray(p.services)));
+  const doc = communityRoutes().getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'Lumbung', version: '1' } }) as any;
+  for (const [path, item] of Object.entries<any>(doc.paths)) for (const [method, op] of Object.entries<any>(item)) for (const [status, r] of Object.entries<any>(op.responses)) {
+    if (Number(status) >= 300) continue;
+    const schema = r.content?.['application/json']?.schema;
+    assert.ok(schema && Object.keys(schema).length > 0, `${method} ${path} ${status} declares its body`);
+  }
 });

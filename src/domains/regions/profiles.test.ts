@@ -172,11 +172,20 @@ test('edit a profile in the UI within scope; bad values re-render with messages 
   const notVillage = await c.get('/wilayah/53.09.06/profil');
   assert.equal(notVillage.status, 422);
   // API edit with the same rules.
-  const api = await c.json('PUT', `/api/v1/regions/${code}/profile`, { ...fields, lat: -8.7, lng: 121.1 });
+  // The API names the fields in camelCase, takes yes/no as booleans and answers in the same shape.
+  const api = await c.json('PUT', `/api/v1/regions/${code}/profile`, { population: 1500, households: 400, povertyShare: 0.31, electricityShare: '0.8', signal: '2g', officeInternet: false, roadAccess: 'dry_season', distanceKm: 18.5, hasBumdes: true, hasKoperasi: null, lat: -8.7, lng: 121.1 });
   assert.equal(api.status, 200);
-  const apiBad = await c.json('PUT', `/api/v1/regions/${code}/profile`, { lat: 1, lng: 10 }, { 'accept-language': 'en' });
+  assert.deepEqual((await api.json() as any).profile, { population: 1500, households: 400, povertyShare: 0.31, electricityShare: 0.8, signal: '2g', officeInternet: false, roadAccess: 'dry_season', distanceKm: 18.5, hasBumdes: true, hasKoperasi: null, lat: -8.7, lng: 121.1 });
+  const read = await (await c.get(`/api/v1/regions/${code}/profile`)).json() as any;
+  assert.equal(read.profile.povertyShare, 0.31);
+  assert.equal(read.profile.hasBumdes, true);
+  assert.equal(read.profile.villageCode, code);
+  assert.equal((await c.json('PUT', `/api/v1/regions/${code}/profile`, { poverty_share: 0.2 })).status, 422, 'snake_case names are not the API\'s');
+  const apiBad = await c.json('PUT', `/api/v1/regions/${code}/profile`, { lat: 1, lng: 10, povertyShare: 2 }, { 'accept-language': 'en' });
   assert.equal(apiBad.status, 422);
-  assert.match(JSON.stringify(await apiBad.json()), /outside Indonesia/);
+  const problem = await apiBad.json() as any;
+  assert.match(JSON.stringify(problem), /outside Indonesia/);
+  assert.ok(problem.errors.povertyShare, 'field errors use the API\'s field names');
 });
 
 test('CLI: lumbung import profiles FILE.csv (all or nothing, --valid-rows)', async () => {

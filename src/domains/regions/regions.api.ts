@@ -8,7 +8,7 @@ import { t, type Locale } from '../../kernel/i18n/index.js';
 import { areaOrThrow, READ_ROLES, requireRead, requireWrite } from './regions.access.js';
 import { childCounts, childrenOf, regionChain, searchRegions, timeZoneOf } from './regions.repo.js';
 import { importProfilesCsv, saveProfile, villageProfiles, type ImportReport } from './profiles.service.js';
-import { PROFILE_FIELDS } from './profile-fields.js';
+import { PROFILE_FIELDS, type ProfileField, type ProfileValues } from './profile-fields.js';
 import { nextVillages, setWeights } from './targeting.js';
 import { cohortOf, recordRollout, rolloutsIn } from './rollout.service.js';
 import { readinessByGroup } from './readiness.js';
@@ -24,13 +24,67 @@ const WeightsSchema = z.object({
   poverty: z.number().int().min(0).max(100), signal: z.number().int().min(0).max(100), electricity: z.number().int().min(0).max(100),
   road: z.number().int().min(0).max(100), distance: z.number().int().min(0).max(100),
 }).strict().openapi('TargetingWeights');
-const ProfileInput = z.object(Object.fromEntries(PROFILE_FIELDS.map((f) => [f, z.union([z.string(), z.number(), z.null()]).optional()]))).strict().openapi('VillageProfileInput');
+// The JSON API names profile fields in camelCase (one convention for /api/v1); the CSV columns
+// and the stored rows keep their snake_case names.
+const camel = (f: string) => f.replace(/_([a-z])/g, (_, x: string) => x.toUpperCase());
+const YES_NO: ProfileField[] = ['office_internet', 'has_bumdes', 'has_koperasi'];
+const ProfileInput = z.object(Object.fromEntries(PROFILE_FIELDS.map((f) => [camel(f), z.union([z.string(), z.number(), z.boolean(), z.null()]).optional()]))).strict().openapi('VillageProfileInput');
+const profileShape = {
+  population: z.number().int().nullable(), households: z.number().int().nullable(),
+  povertyShare: z.number().nullable().openapi({ description: 'Share of households under the poverty line, 0..1' }),
+  electricityShare: z.number().nullable().openapi({ description: 'Share of households with electricity, 0..1' }),
+  signal: z.enum(['none', '2g', '4g']).nullable(), officeInternet: z.boolean().nullable(),
+  roadAccess: z.enum(['all_season', 'dry_season', 'none']).nullable(), distanceKm: z.number().nullable(),
+  hasBumdes: z.boolean().nullable(), hasKoperasi: z.boolean().nullable(), lat: z.number().nullable(), lng: z.number().nullable(),
+};
+const ProfileValuesSchema = z.object(profileShape).openapi('VillageProfileValues');
+// Null is declared at the use (anyOf), never on the named component itself.
+const StoredProfileSchema = z.object({ ...profileShape, villageCode: z.string(), isDemo: z.boolean(), updatedAt: z.string() }).openapi('VillageProfile');
+const CohortSchema = z.object({ joinedOn: z.string(), via: z.string().openapi({ description: 'Code of the enrolled area the village belongs to' }) }).nullable();
+const ImportReportSchema = z.object({
+  mode: z.enum(['all', 'valid']), rows: z.number().int().openapi({ description: 'Data rows in the file (header excluded)' }),
+  valid: z.number().int(), imported: z.number().int(), skipped: z.number().int(),
+  errors: z.array(z.object({ line: z.number().int(), column: z.string(), reason: z.string(), code: z.string() })),
+}).openapi('ProfileImportReport');
+const ComponentEnum = z.enum(['poverty', 'signal', 'electricity', 'road', 'distance']);
+const RankingSchema = z.object({
+  code: z.string(), weights: WeightsSchema, weightsFrom: z.string().nullable().openapi({ description: 'Area whose weights are in force; null for the defaults' }),
+  villages: z.array(z.object({
+    code: z.string(), name: z.string(), district: z.string(), score: z.number(),
+    parts: z.array(z.object({ component: ComponentEnum, value: z.number().nullable(), weight: z.number(), points: z.number() })),
+    missing: z.array(ComponentEnum),
+  })),
+  notEnrolled: z.number().int(), withoutProfile: z.number().int(),
+}).openapi('TargetingRanking');
+const RolloutSchema = z.object({
+  code: z.string(), cohort: CohortSchema,
+  entries: z.array(z.object({ code: z.string(), name: z.string(), level: z.number().int(), joinedOn: z.string(), isDemo: z.boolean(), reason: z.string().nullable() })),
+}).openapi('RegionRollout');
+
+const ShareNote = (what: string) => z.number().nullable().openapi({ description: `${what}, 0..1; null when no village has the value` });
+const ReadinessSchema = z.object({
+  villages: z.number().int().openapi({ description: 'Villages with a profile' }),
+  povertyShare: ShareNote('Mean poverty share'), electricityShare: ShareNote('Mean electricity share'),
+  signal4g: ShareNote('Share of villages whose best signal is 4G'), signalNone: ShareNote('Share of villages without signal'),
+  officeInternet: ShareNote('Share of village offices with internet'), allSeasonRoad: ShareNote('Share of villages with an all-season road'),
+  distanceKm: z.number().nullable().openapi({ description: 'Mean distance to the kecamatan centre' }),
+  bumdes: ShareNote('Share of villages with a BUMDes'), koperasi: ShareNote('Share of villages with a koperasi'),
+}).openapi('Readiness');
+const GroupEnum = z.enum(['KBI', 'KTI']);
+const ReadinessReportSchema = z.object({
+  groups: z.object({ KBI: ReadinessSchema, KTI: ReadinessSchema }),
+  provinces: z.array(z.object({ code: z.string(), name: z.string(), group: GroupEnum, readiness: ReadinessSchema })),
+}).openapi('ReadinessReport');
+
+function profileJson(p: ProfileValues) {
+  return Object.fromEntries(PROFILE_FIELDS.map((f) => [camel(f), YES_NO.includes(f) && p[f] !== null ? Number(p[f]) === 1 : p[f]])) as z.infer<typeof ProfileValuesSchema>;
+}
 
 export function regionsApi(app: OpenAPIHono<AppEnv>) {
   app.openapi(createRoute({
     method: 'get', path: '/api/v1/regions/readiness', tags: ['regions'], security: SIGNED_IN,
     summary: 'Desa Digital readiness averages for western (KBI) and eastern (KTI) provinces, side by side',
-    responses: { 200: json(z.object({ groups: z.record(z.string(), z.any()), provinces: z.array(z.any()) }), 'Averages per group and per province'), 401: problem('Not signed in'), 403: problem('Not national staff or a regional officer') },
+    responses: { 200: json(ReadinessReportSchema, 'Averages per group and per province'), 401: problem('Not signed in'), 403: problem('Not national staff or a regional officer') },
   }), async (c) => {
     requireRole(c, ...READ_ROLES);
     return c.json(await readinessByGroup(c.get('deps').h.db), 200);
@@ -43,7 +97,7 @@ export function regionsApi(app: OpenAPIHono<AppEnv>) {
       query: z.object({ mode: z.enum(['all', 'valid']).optional() }),
       body: { content: { 'text/csv': { schema: z.string() } }, required: true },
     },
-    responses: { 200: json(z.any(), 'Import report'), 422: problem('Invalid file: nothing imported; the report lists every bad row'), 401: problem('Not signed in'), 403: problem('Not allowed') },
+    responses: { 200: json(ImportReportSchema, 'Import report'), 422: problem('Invalid file: nothing imported; the report lists every bad row'), 401: problem('Not signed in'), 403: problem('Not allowed') },
   }), async (c) => {
     const actor = requireRole(c, 'national_admin', 'regional_officer');
     const mode = c.req.valid('query').mode ?? 'all';
@@ -83,34 +137,42 @@ export function regionsApi(app: OpenAPIHono<AppEnv>) {
     method: 'get', path: '/api/v1/regions/{code}/profile', tags: ['regions'], security: SIGNED_IN,
     summary: "A village's profile (regional officers of its region, national staff)",
     request: { params: CodeParam },
-    responses: { 200: json(z.any(), 'The profile, or null when none is stored'), 403: problem('Outside your region'), 404: problem('No such area') },
+    responses: { 200: json(z.object({ code: z.string(), profile: z.union([StoredProfileSchema, z.null()]), cohort: CohortSchema }), 'The profile (null when none is stored) and the cohort the village joined with'), 403: problem('Outside your region'), 404: problem('No such area') },
   }), async (c) => {
     const db = c.get('deps').h.db;
     const a = await areaOrThrow(db, c.req.valid('param').code);
     requireRead(c, a.code);
     if (a.level !== 4) throw new AppError('REGIONS_NOT_A_VILLAGE', { code: a.code });
-    return c.json({ code: a.code, profile: (await villageProfiles(db, [a.code])).get(a.code) ?? null, cohort: await cohortOf(db, a.code) }, 200);
+    const stored = (await villageProfiles(db, [a.code])).get(a.code);
+    const profile = stored ? { ...profileJson(stored), villageCode: stored.villageCode, isDemo: stored.isDemo, updatedAt: stored.updatedAt } : null;
+    return c.json({ code: a.code, profile, cohort: await cohortOf(db, a.code) }, 200);
   });
 
   app.openapi(createRoute({
     method: 'put', path: '/api/v1/regions/{code}/profile', tags: ['regions'], security: SIGNED_IN,
     summary: "Replace a village's profile (empty or missing = not known)",
     request: { params: CodeParam, body: { content: { 'application/json': { schema: ProfileInput } }, required: true } },
-    responses: { 200: json(z.any(), 'Saved'), 403: problem('Outside your region'), 404: problem('No such area'), 422: problem('Invalid values') },
+    responses: { 200: json(z.object({ code: z.string(), profile: ProfileValuesSchema }), 'Saved'), 403: problem('Outside your region'), 404: problem('No such area'), 422: problem('Invalid values') },
   }), async (c) => {
     const db = c.get('deps').h.db;
     const a = await areaOrThrow(db, c.req.valid('param').code);
     const actor = requireWrite(c, a.code);
-    const body = c.req.valid('json') as Record<string, string | number | null | undefined>;
-    const text = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, v === null || v === undefined ? '' : String(v)]));
-    return c.json({ code: a.code, profile: unwrap(await saveProfile(db, actor, a.code, text)) }, 200);
+    const body = c.req.valid('json') as Record<string, string | number | boolean | null | undefined>;
+    const text = Object.fromEntries(PROFILE_FIELDS.map((f) => {
+      const v = body[camel(f)];
+      return [f, v === null || v === undefined ? '' : typeof v === 'boolean' ? (v ? '1' : '0') : String(v)];
+    }));
+    const saved = await saveProfile(db, actor, a.code, text);
+    // Field errors are named as the caller named the fields.
+    if (!saved.ok) throw new AppError(saved.code, saved.params, saved.fields && Object.fromEntries(Object.entries(saved.fields).map(([k, v]) => [camel(k), v])));
+    return c.json({ code: a.code, profile: profileJson(saved.value) }, 200);
   });
 
   app.openapi(createRoute({
     method: 'get', path: '/api/v1/regions/{code}/targeting', tags: ['regions'], security: SIGNED_IN,
     summary: 'Next n villages to enrol in a province or regency, each score broken down by component',
     request: { params: CodeParam, query: z.object({ n: z.coerce.number().int().min(1).max(1000).optional() }) },
-    responses: { 200: json(z.any(), 'Ranking with weights in force'), 403: problem('Outside your region'), 404: problem('No such area'), 422: problem('Not a province or regency') },
+    responses: { 200: json(RankingSchema, 'Ranking with weights in force'), 403: problem('Outside your region'), 404: problem('No such area'), 422: problem('Not a province or regency') },
   }), async (c) => {
     const db = c.get('deps').h.db;
     const a = await areaOrThrow(db, c.req.valid('param').code);
@@ -135,7 +197,7 @@ export function regionsApi(app: OpenAPIHono<AppEnv>) {
     method: 'get', path: '/api/v1/regions/{code}/rollout', tags: ['regions'], security: SIGNED_IN,
     summary: "An area's cohort (nearest enrolled ancestor-or-self) and the rollout entries inside it",
     request: { params: CodeParam },
-    responses: { 200: json(z.any(), 'Cohort and entries'), 403: problem('Outside your region'), 404: problem('No such area') },
+    responses: { 200: json(RolloutSchema, 'Cohort and entries'), 403: problem('Outside your region'), 404: problem('No such area') },
   }), async (c) => {
     const db = c.get('deps').h.db;
     const a = await areaOrThrow(db, c.req.valid('param').code);

@@ -98,6 +98,11 @@ test('API: an area with chain and child counts; children by parent; search; clea
   // Generated from this domain's sub-app so another domain's schema cannot mask ours.
   const doc = regionsRoutes().getOpenAPI31Document({ openapi: '3.1.0', info: { title: 't', version: '1' } }) as any;
   for (const path of ['/api/v1/regions', '/api/v1/regions/{code}', '/api/v1/regions/{code}/targeting', '/api/v1/regions/profiles/import', '/api/v1/regions/{code}/weights', '/api/v1/regions/{code}/rollout', '/api/v1/regions/{code}/profile', '/api/v1/regions/readiness']) assert.ok(doc.paths[path], path);
+  // Every success body is declared, down to its items (no empty or any-typed schema).
+  const open = (s: any): boolean => !s || Object.keys(s).length === 0 || Object.values(s.properties ?? {}).some(open) || (s.items !== undefined && open(s.items)) || (s.additionalProperties !== undefined && open(s.additionalProperties));
+  for (const [path, item] of Object.entries<any>(doc.paths)) for (const [method, op] of Object.entries<any>(item)) for (const [status, r] of Object.entries<any>(op.responses)) {
+    if (Number(status) < 300) assert.ok(!open(r.content?.['application/json']?.schema), `${method} ${path} ${status} declares its body`);
+  }
 });
 
 test('pages: search and browse work without JavaScript; unknown code is a 404 page in Bahasa', async () => {

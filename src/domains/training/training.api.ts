@@ -10,10 +10,32 @@ import { saveAssessment } from './assessment.service.js';
 import { trainingKpis } from './kpis.js';
 import { canSeeMentoring, logContact } from './mentoring.service.js';
 import { recommendationsFor } from './recommendations.js';
+import { COURSE_TOPICS } from './training.tables.js';
 
 const json = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
 const problem = (description: string) => ({ content: { 'application/problem+json': { schema: z.object({ title: z.string(), code: z.string() }).passthrough() } }, description });
 const IdParam = z.object({ id: z.string().max(40).openapi({ param: { name: 'id', in: 'path' } }) });
+const PillarScoresSchema = z.object({ skills: z.number(), ethics: z.number(), safety: z.number(), culture: z.number() }).openapi('PillarScores');
+const PillarAverageSchema = z.object({
+  n: z.number().int().openapi({ description: 'Assessments averaged' }),
+  scores: z.union([PillarScoresSchema, z.null()]), overall: z.number().nullable(),
+}).openapi('PillarAverage');
+const TrainingKpisSchema = z.object({
+  regionPrefix: z.string(), year: z.number().int(),
+  personTimes: z.number().int().openapi({ description: 'Attendances (one person at one session counts once)' }),
+  target: z.number().int().nullable().openapi({ description: "The officer's target for this region and year; null when none is set" }),
+  registered: z.number().int(), completed: z.number().int(),
+  completionRate: z.number().nullable().openapi({ description: 'completed / registered; null without registrations' }),
+  pillars: z.object({ before: PillarAverageSchema, after: PillarAverageSchema }),
+  trainedUmkm: z.number().int(), trainedUmkmWithSale: z.number().int(),
+  saleWithin90Share: z.number().nullable().openapi({ description: 'Share of trained UMKM that sold within 90 days after their session; null when none trained' }),
+  perRegency: z.array(z.object({ regencyCode: z.string(), personTimes: z.number().int(), target: z.number().int().nullable() })),
+}).openapi('TrainingKpis');
+const RecommendationSchema = z.object({
+  topic: z.enum(COURSE_TOPICS),
+  course: z.object({ id: z.string(), title: z.string(), level: z.enum(['basic', 'intermediate', 'advanced']) }).nullable().openapi({ description: 'The course to take; null when the catalogue has none of this topic yet' }),
+  reasons: z.array(z.object({ key: z.string().openapi({ description: 'Message key of the reason' }), params: z.record(z.string(), z.union([z.string(), z.number()])) })),
+}).openapi('CourseRecommendation');
 const body = <S extends z.ZodType>(schema: S) => ({ content: { 'application/json': { schema } }, required: true as const });
 
 export function trainingApi(app: OpenAPIHono<AppEnv>) {
@@ -71,7 +93,7 @@ export function trainingApi(app: OpenAPIHono<AppEnv>) {
   app.openapi(createRoute({
     method: 'get', path: '/api/v1/training/kpis', tags: ['training'], security: SIGNED_IN, summary: 'Training KPIs of a region and year',
     request: { query: z.object({ region: z.string().max(20), year: z.coerce.number().int().min(2000).max(2100) }) },
-    responses: { 200: json(z.any(), 'KPIs'), 403: problem('Outside your region') },
+    responses: { 200: json(TrainingKpisSchema, 'KPIs'), 403: problem('Outside your region') },
   }), async (c) => {
     const actor = requireRole(c, ...TRAINING_STAFF, 'analyst');
     const { region, year } = c.req.valid('query');
@@ -103,7 +125,7 @@ export function trainingApi(app: OpenAPIHono<AppEnv>) {
   app.openapi(createRoute({
     method: 'get', path: '/api/v1/mentoring/umkm/{id}/recommendations', tags: ['mentoring'], security: SIGNED_IN, summary: 'Recommended courses for an UMKM, each with its reasons',
     request: { params: IdParam },
-    responses: { 200: json(z.object({ items: z.array(z.any()) }), 'Recommendations'), 404: problem('Not an UMKM you mentor or manage') },
+    responses: { 200: json(z.object({ items: z.array(RecommendationSchema) }), 'Recommendations'), 404: problem('Not an UMKM you mentor or manage') },
   }), async (c) => {
     const actor = requireActor(c);
     const db = c.get('deps').h.db;
