@@ -1421,6 +1421,56 @@ export interface components {
                 regionCode: string | null;
             }[];
         };
+        ReadinessReport: {
+            groups: {
+                KBI: components["schemas"]["Readiness"];
+                KTI: components["schemas"]["Readiness"];
+            };
+            provinces: {
+                code: string;
+                name: string;
+                /** @enum {string} */
+                group: "KBI" | "KTI";
+                readiness: components["schemas"]["Readiness"];
+            }[];
+        };
+        Readiness: {
+            /** @description Villages with a profile */
+            villages: number;
+            /** @description Mean poverty share, 0..1; null when no village has the value */
+            povertyShare: number | null;
+            /** @description Mean electricity share, 0..1; null when no village has the value */
+            electricityShare: number | null;
+            /** @description Share of villages whose best signal is 4G, 0..1; null when no village has the value */
+            signal4g: number | null;
+            /** @description Share of villages without signal, 0..1; null when no village has the value */
+            signalNone: number | null;
+            /** @description Share of village offices with internet, 0..1; null when no village has the value */
+            officeInternet: number | null;
+            /** @description Share of villages with an all-season road, 0..1; null when no village has the value */
+            allSeasonRoad: number | null;
+            /** @description Mean distance to the kecamatan centre */
+            distanceKm: number | null;
+            /** @description Share of villages with a BUMDes, 0..1; null when no village has the value */
+            bumdes: number | null;
+            /** @description Share of villages with a koperasi, 0..1; null when no village has the value */
+            koperasi: number | null;
+        };
+        ProfileImportReport: {
+            /** @enum {string} */
+            mode: "all" | "valid";
+            /** @description Data rows in the file (header excluded) */
+            rows: number;
+            valid: number;
+            imported: number;
+            skipped: number;
+            errors: {
+                line: number;
+                column: string;
+                reason: string;
+                code: string;
+            }[];
+        };
         Region: {
             code: string;
             name: string;
@@ -1428,19 +1478,80 @@ export interface components {
             kind: string;
             parentCode: string | null;
         };
+        VillageProfile: {
+            population: number | null;
+            households: number | null;
+            /** @description Share of households under the poverty line, 0..1 */
+            povertyShare: number | null;
+            /** @description Share of households with electricity, 0..1 */
+            electricityShare: number | null;
+            /** @enum {string|null} */
+            signal: "none" | "2g" | "4g" | null;
+            officeInternet: boolean | null;
+            /** @enum {string|null} */
+            roadAccess: "all_season" | "dry_season" | "none" | null;
+            distanceKm: number | null;
+            hasBumdes: boolean | null;
+            hasKoperasi: boolean | null;
+            lat: number | null;
+            lng: number | null;
+            villageCode: string;
+            isDemo: boolean;
+            updatedAt: string;
+        };
+        VillageProfileValues: {
+            population: number | null;
+            households: number | null;
+            /** @description Share of households under the poverty line, 0..1 */
+            povertyShare: number | null;
+            /** @description Share of households with electricity, 0..1 */
+            electricityShare: number | null;
+            /** @enum {string|null} */
+            signal: "none" | "2g" | "4g" | null;
+            officeInternet: boolean | null;
+            /** @enum {string|null} */
+            roadAccess: "all_season" | "dry_season" | "none" | null;
+            distanceKm: number | null;
+            hasBumdes: boolean | null;
+            hasKoperasi: boolean | null;
+            lat: number | null;
+            lng: number | null;
+        };
         VillageProfileInput: {
-            population?: string | number | null;
-            households?: string | number | null;
-            poverty_share?: string | number | null;
-            electricity_share?: string | number | null;
-            signal?: string | number | null;
-            office_internet?: string | number | null;
-            road_access?: string | number | null;
-            distance_km?: string | number | null;
-            has_bumdes?: string | number | null;
-            has_koperasi?: string | number | null;
-            lat?: string | number | null;
-            lng?: string | number | null;
+            population?: string | number | boolean | null;
+            households?: string | number | boolean | null;
+            povertyShare?: string | number | boolean | null;
+            electricityShare?: string | number | boolean | null;
+            signal?: string | number | boolean | null;
+            officeInternet?: string | number | boolean | null;
+            roadAccess?: string | number | boolean | null;
+            distanceKm?: string | number | boolean | null;
+            hasBumdes?: string | number | boolean | null;
+            hasKoperasi?: string | number | boolean | null;
+            lat?: string | number | boolean | null;
+            lng?: string | number | boolean | null;
+        };
+        TargetingRanking: {
+            code: string;
+            weights: components["schemas"]["TargetingWeights"];
+            /** @description Area whose weights are in force; null for the defaults */
+            weightsFrom: string | null;
+            villages: {
+                code: string;
+                name: string;
+                district: string;
+                score: number;
+                parts: {
+                    /** @enum {string} */
+                    component: "poverty" | "signal" | "electricity" | "road" | "distance";
+                    value: number | null;
+                    weight: number;
+                    points: number;
+                }[];
+                missing: ("poverty" | "signal" | "electricity" | "road" | "distance")[];
+            }[];
+            notEnrolled: number;
+            withoutProfile: number;
         };
         TargetingWeights: {
             poverty: number;
@@ -1448,6 +1559,152 @@ export interface components {
             electricity: number;
             road: number;
             distance: number;
+        };
+        RegionRollout: {
+            code: string;
+            cohort: {
+                joinedOn: string;
+                /** @description Code of the enrolled area the village belongs to */
+                via: string;
+            } | null;
+            entries: {
+                code: string;
+                name: string;
+                level: number;
+                joinedOn: string;
+                isDemo: boolean;
+                reason: string | null;
+            }[];
+        };
+        OrganisationSummary: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "bumdes" | "koperasi" | "koperasi_merah_putih" | "kelompok_tani" | "kelompok_nelayan" | "umkm_group";
+            villageCode: string;
+            villageName: string | null;
+            umkmCount: number;
+            /** @description Members not erased */
+            memberCount: number;
+        };
+        Organisation: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "bumdes" | "koperasi" | "koperasi_merah_putih" | "kelompok_tani" | "kelompok_nelayan" | "umkm_group";
+            villageCode: string;
+            isDemo: boolean;
+            createdAt: string;
+            managers: {
+                id: string;
+                displayName: string;
+            }[];
+            members: {
+                id: string;
+                roleTitle: string | null;
+                householdSize: number | null;
+                erased: boolean;
+            }[];
+            umkm: components["schemas"]["UmkmSummary"][];
+            servicePoints: components["schemas"]["CommunityServicePoint"][];
+        };
+        UmkmSummary: {
+            id: string;
+            name: string;
+            /** @description One of makanan, minuman, kerajinan, tenun, pertanian, perikanan, perkebunan, jasa, lainnya (older records may hold another value) */
+            businessType: string;
+            villageCode: string;
+            villageName: string | null;
+            organisationId: string | null;
+            organisationName: string | null;
+            ownerName: string | null;
+        };
+        CommunityServicePoint: {
+            id: string;
+            name: string;
+            villageCode: string;
+            villageName: string | null;
+            organisationId: string | null;
+            lat: number | null;
+            lng: number | null;
+            openingHours: string;
+            services: ("assisted_buying" | "assisted_selling" | "parcels" | "cash_payment")[];
+        };
+        Umkm: {
+            id: string;
+            name: string;
+            businessType: string;
+            villageCode: string;
+            villageName: string | null;
+            organisationId: string | null;
+            ownerName: string | null;
+            ownerUserId: string | null;
+            phone: string | null;
+            whatsapp: string | null;
+            bankName: string | null;
+            bankAccountNumber: string | null;
+            bankAccountName: string | null;
+            story: string | null;
+            consentId: string | null;
+            isDemo: boolean;
+            createdAt: string;
+            updatedAt: string;
+            certifications: components["schemas"]["Certification"][];
+        };
+        Certification: {
+            id: string;
+            umkmId: string;
+            /** @enum {string} */
+            kind: "nib" | "pirt" | "halal_regular" | "halal_self_declare" | "bpom_md" | "bpom_ml";
+            number: string;
+            issuedOn: string;
+            expiresOn: string | null;
+            createdAt: string;
+            /** @enum {string} */
+            state: "valid" | "expiring_60" | "expiring_14" | "expired";
+            /** @description Days until expiry (negative once expired); null without an expiry date */
+            daysLeft: number | null;
+        };
+        CertificationChange: {
+            umkmId: string;
+            certificationId: string;
+            /** @enum {string} */
+            kind: "nib" | "pirt" | "halal_regular" | "halal_self_declare" | "bpom_md" | "bpom_ml";
+            /** @description True when an earlier certificate of the same kind existed */
+            renewed: boolean;
+        };
+        CertificationAlert: components["schemas"]["Certification"] & {
+            umkmName: string;
+            organisationId: string | null;
+        };
+        PersonExport: {
+            id: string;
+            /** @description Null after erasure */
+            fullName: string | null;
+            phone: string | null;
+            roleTitle: string | null;
+            householdSize: number | null;
+            villageCode: string;
+            umkm: {
+                id: string;
+                name: string;
+            } | null;
+            organisation: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                kind: "bumdes" | "koperasi" | "koperasi_merah_putih" | "kelompok_tani" | "kelompok_nelayan" | "umkm_group";
+            } | null;
+            createdAt: string;
+            erasedAt: string | null;
+            consent: {
+                purpose: string;
+                textVersion: string;
+                givenAt: string;
+                recordedBy: string | null;
+                withdrawnAt: string | null;
+            } | null;
+            exportedAt: string;
         };
         PublicProduct: {
             id: string;
@@ -1839,6 +2096,43 @@ export interface components {
                 culture: number;
             };
         };
+        TrainingKpis: {
+            regionPrefix: string;
+            year: number;
+            /** @description Attendances (one person at one session counts once) */
+            personTimes: number;
+            /** @description The officer's target for this region and year; null when none is set */
+            target: number | null;
+            registered: number;
+            completed: number;
+            /** @description completed / registered; null without registrations */
+            completionRate: number | null;
+            pillars: {
+                before: components["schemas"]["PillarAverage"];
+                after: components["schemas"]["PillarAverage"];
+            };
+            trainedUmkm: number;
+            trainedUmkmWithSale: number;
+            /** @description Share of trained UMKM that sold within 90 days after their session; null when none trained */
+            saleWithin90Share: number | null;
+            perRegency: {
+                regencyCode: string;
+                personTimes: number;
+                target: number | null;
+            }[];
+        };
+        PillarAverage: {
+            /** @description Assessments averaged */
+            n: number;
+            scores: components["schemas"]["PillarScores"] | null;
+            overall: number | null;
+        };
+        PillarScores: {
+            skills: number;
+            ethics: number;
+            safety: number;
+            culture: number;
+        };
         MentoringContactInput: {
             contactedOn: string;
             /** @enum {string} */
@@ -1848,6 +2142,24 @@ export interface components {
             actions: {
                 description: string;
                 dueOn: string;
+            }[];
+        };
+        CourseRecommendation: {
+            /** @enum {string} */
+            topic: "digital_literacy" | "selling_online" | "product_photography" | "packaging_labeling" | "pricing_bookkeeping" | "customer_service_whatsapp" | "certification";
+            /** @description The course to take; null when the catalogue has none of this topic yet */
+            course: {
+                id: string;
+                title: string;
+                /** @enum {string} */
+                level: "basic" | "intermediate" | "advanced";
+            } | null;
+            reasons: {
+                /** @description Message key of the reason */
+                key: string;
+                params: {
+                    [key: string]: string | number;
+                };
             }[];
         };
         FeedPage: {
@@ -2256,12 +2568,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        groups: {
-                            [key: string]: unknown;
-                        };
-                        provinces: unknown[];
-                    };
+                    "application/json": components["schemas"]["ReadinessReport"];
                 };
             };
             /** @description Not signed in */
@@ -2305,7 +2612,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ProfileImportReport"];
                 };
             };
             /** @description Malformed JSON or a missing/malformed Idempotency-Key */
@@ -2471,13 +2778,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The profile, or null when none is stored */
+            /** @description The profile (null when none is stored) and the cohort the village joined with */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        code: string;
+                        profile: components["schemas"]["VillageProfile"] | null;
+                        cohort: {
+                            joinedOn: string;
+                            /** @description Code of the enrolled area the village belongs to */
+                            via: string;
+                        } | null;
+                    };
                 };
             };
             /** @description Not signed in: no, expired or revoked token or session */
@@ -2539,7 +2854,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        code: string;
+                        profile: components["schemas"]["VillageProfileValues"];
+                    };
                 };
             };
             /** @description Malformed JSON or a missing/malformed Idempotency-Key */
@@ -2626,7 +2944,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["TargetingRanking"];
                 };
             };
             /** @description Not signed in: no, expired or revoked token or session */
@@ -2773,7 +3091,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["RegionRollout"];
                 };
             };
             /** @description Not signed in: no, expired or revoked token or session */
@@ -2923,7 +3241,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        items: components["schemas"]["OrganisationSummary"][];
+                    };
                 };
             };
             /** @description Problem (RFC 9457) */
@@ -3049,7 +3369,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Organisation"];
                 };
             };
             /** @description Not signed in: no, expired or revoked token or session */
@@ -3107,7 +3427,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        items: components["schemas"]["UmkmSummary"][];
+                    };
                 };
             };
             /** @description Problem (RFC 9457) */
@@ -3253,7 +3575,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Umkm"];
                 };
             };
             /** @description Not signed in: no, expired or revoked token or session */
@@ -3321,7 +3643,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CertificationChange"];
                 };
             };
             /** @description Malformed JSON or a missing/malformed Idempotency-Key */
@@ -3404,7 +3726,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        items: components["schemas"]["CertificationAlert"][];
+                    };
                 };
             };
             /** @description Not signed in: no, expired or revoked token or session */
@@ -3442,7 +3766,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        items: components["schemas"]["CommunityServicePoint"][];
+                    };
                 };
             };
             /** @description Not signed in: no, expired or revoked token or session */
@@ -3758,7 +4084,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["PersonExport"];
                 };
             };
             /** @description Not signed in: no, expired or revoked token or session */
@@ -7200,7 +7526,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["TrainingKpis"];
                 };
             };
             /** @description Not signed in: no, expired or revoked token or session */
@@ -7389,7 +7715,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: unknown[];
+                        items: components["schemas"]["CourseRecommendation"][];
                     };
                 };
             };
