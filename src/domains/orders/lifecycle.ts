@@ -11,7 +11,6 @@ import type { FulfilmentStatus, OrderStatus, OrdersTable, PaymentStatus } from '
 import { COLUMN_OF, isLegal, type StatusColumn } from './transitions.js';
 import { dispatchOrderEvents, publishOrderEvents, type OrderEvent } from './events.js';
 import { repriceGroupPayment } from './group-payment.js';
-import './messages.js';
 
 type Target = { column: 'status'; to: OrderStatus } | { column: 'payment'; to: PaymentStatus } | { column: 'fulfilment'; to: FulfilmentStatus };
 

@@ -21,7 +21,6 @@ import { readCheckout } from './checkout-read.js';
 import { recordAssistedCash } from './assisted-cash.js';
 import { planCheckout } from './plan.js';
 import { claimGroups } from './claim-group.js';
-import '../messages.js';
 
 export const MAX_LINES = 50;
 export const MAX_QTY = 999;

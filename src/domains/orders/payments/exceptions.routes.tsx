@@ -8,7 +8,6 @@ import { errorSpec, unwrap } from '../../../kernel/errors/index.js';
 import { formatDateTime, t } from '../../../kernel/i18n/index.js';
 import { formatRupiah } from '../../../kernel/money/index.js';
 import { EXCEPTION_ROLES, listExceptions, resolveException, type ExceptionView, type Resolution } from './late-payment.js';
-import './payments.messages.js';
 
 
 const problem = (description: string) => ({ content: { 'application/problem+json': { schema: z.object({ title: z.string(), code: z.string() }).passthrough() } }, description });

@@ -12,7 +12,6 @@ import { dispatchOrderEvents, type OrderEvent } from '../events.js';
 import type { PaymentExceptionsTable, PaymentsTable } from '../orders.tables.js';
 import { newPaymentReference } from './intent.js';
 import { payGroupOrders } from './settle-payment.js';
-import './payments.messages.js';
 
 /** Who resolves exceptions: national admins everywhere, regional officers in their region. */
 export const EXCEPTION_ROLES: readonly Role[] = ['national_admin', 'regional_officer'];

@@ -15,7 +15,6 @@ import { recordLatePayment } from './late-payment.js';
 import { paymentProvider, webhookSecret } from './provider.js';
 import { settlePayment } from './settle-payment.js';
 import { importStatement, OUTCOMES, type ImportReport } from './transfer.js';
-import './payments.messages.js';
 
 
 const problem = (description: string) => ({ content: { 'application/problem+json': { schema: z.object({ title: z.string(), code: z.string() }).passthrough() } }, description });

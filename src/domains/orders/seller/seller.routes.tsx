@@ -11,7 +11,6 @@ import { cancelOrder, confirmReceipt, recordFulfilment } from '../orders.service
 import { BuyerParcels, OrderCard, type OrderWithLines } from '../storefront/order.views.js';
 import { buyerParcels } from '../parcels.js';
 import { balances, ledgerOf, owedInOrganisations, settleOrganisation, settlementCsv, settlementsOf } from './earnings.js';
-import './messages.js';
 
 type C = Context<AppEnv>;
 const sellerUmkm = (c: C) => scopeIds(requireRole(c, 'seller'), 'umkm', ['seller']);

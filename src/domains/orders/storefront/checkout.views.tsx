@@ -8,7 +8,6 @@ import type { CartView } from '../cart/cart.service.js';
 import type { Preview } from '../checkout/preview.js';
 import { producerShare } from '../fees.js';
 import type { Area } from '../orders.queries.js';
-import './messages.js';
 
 type C = Context<AppEnv>;
 

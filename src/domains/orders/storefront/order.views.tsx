@@ -8,7 +8,6 @@ import type { OrderLinesTable, OrdersTable, PaymentsTable } from '../orders.tabl
 import { producerShare } from '../fees.js';
 import { payeeAccount } from '../payments/intent.js';
 import type { BuyerParcel } from '../parcels.js';
-import './messages.js';
 
 type C = Context<AppEnv>;
 export type OrderWithLines = OrdersTable & { lines: OrderLinesTable[]; umkm_name: string; point_name?: string | null };

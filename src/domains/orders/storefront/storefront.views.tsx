@@ -6,7 +6,6 @@ import { t } from '../../../kernel/i18n/index.js';
 import { formatRupiah } from '../../../kernel/money/index.js';
 import { waDigits } from '../../../kernel/auth/index.js';
 import type { CartView } from '../cart/cart.service.js';
-import './messages.js';
 
 type C = Context<AppEnv>;
 export type ProductCard = { id: string; title: string; umkm_name: string; price: number | string | null; variant_id?: string | null; variants?: number | string };
