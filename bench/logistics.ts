@@ -15,7 +15,7 @@ const HUB = { id: 'hub', lat: -8.8289, lng: 121.0444 };
 
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function day(n: number, seed: number) {
@@ -29,7 +29,13 @@ function day(n: number, seed: number) {
   }
   const demands = [0, ...nodes.slice(1).map(() => 5 + Math.floor(r() * 86))];
   const dist = roadMatrix(nodes, 1.55, new Map());
-  return buildInstance({ name: `day-${n}-${seed}`, distances: dist, demands, capacity: 500, coordinates: nodes.map((x) => [x.lng, x.lat] as const) });
+  return buildInstance({
+    name: `day-${n}-${seed}`,
+    distances: dist,
+    demands,
+    capacity: 500,
+    coordinates: nodes.map((x) => [x.lng, x.lat] as const),
+  });
 }
 
 const ms = (f: () => void, reps: number) => {
@@ -42,11 +48,21 @@ const ms = (f: () => void, reps: number) => {
   return ts.sort((a, b) => a - b)[ts.length >> 1];
 };
 
-console.log('stops | savings ms | savings km | plan(0.1 s) km ratio | plan(1 s) ms | plan(1 s) km | km ratio vs savings | vehicles');
+console.log(
+  'stops | savings ms | savings km | plan(0.1 s) km ratio | plan(1 s) ms | plan(1 s) km | km ratio vs savings | vehicles',
+);
 console.log('---|---|---|---|---|---|---|---');
 let bad = 0;
 for (const n of [8, 15, 30, 60]) {
-  const rows = { sMs: [] as number[], sKm: [] as number[], fast: [] as number[], pMs: [] as number[], pKm: [] as number[], ratio: [] as number[], routes: [] as number[] };
+  const rows = {
+    sMs: [] as number[],
+    sKm: [] as number[],
+    fast: [] as number[],
+    pMs: [] as number[],
+    pKm: [] as number[],
+    ratio: [] as number[],
+    routes: [] as number[],
+  };
   for (let seed = 1; seed <= SEEDS; seed++) {
     const inst = day(n, seed);
     const quick = clarkeWright(inst);
@@ -62,11 +78,18 @@ for (const n of [8, 15, 30, 60]) {
     rows.routes.push(plan.routes.length);
     for (const sol of [quick.routes, fast.routes, plan.routes]) {
       const chk = checkSolution(inst, sol);
-      if (!chk.feasible) { bad++; console.error(`infeasible answer for ${inst.name}: ${chk.errors.join('; ')}`); }
+      if (!chk.feasible) {
+        bad++;
+        console.error(`infeasible answer for ${inst.name}: ${chk.errors.join('; ')}`);
+      }
     }
   }
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  console.log(`${n} | ${mean(rows.sMs).toFixed(2)} | ${mean(rows.sKm).toFixed(1)} | ${mean(rows.fast).toFixed(3)} | ${mean(rows.pMs).toFixed(0)} | ${mean(rows.pKm).toFixed(1)} | ${mean(rows.ratio).toFixed(3)} | ${mean(rows.routes).toFixed(1)}`);
+  console.log(
+    `${n} | ${mean(rows.sMs).toFixed(2)} | ${mean(rows.sKm).toFixed(1)} | ${mean(rows.fast).toFixed(3)} | ${mean(rows.pMs).toFixed(0)} | ${mean(rows.pKm).toFixed(1)} | ${mean(rows.ratio).toFixed(3)} | ${mean(rows.routes).toFixed(1)}`,
+  );
 }
-console.log(`mean over ${SEEDS} generated days per size; distance ratio < 1 means shorter routes than savings`);
+console.log(
+  `mean over ${SEEDS} generated days per size; distance ratio < 1 means shorter routes than savings`,
+);
 if (bad) process.exit(1);

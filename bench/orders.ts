@@ -25,16 +25,44 @@ const dir = mkdtempSync(join(tmpdir(), 'lumbung-bench-orders-'));
 // PostgreSQL: a fresh schema per run, dropped at the end, so runs never mix.
 const schema = url ? `bench_orders_${process.pid}` : undefined;
 if (url) await admin(`create schema ${schema}`);
-const h = connect({ databaseUrl: url, pgSchema: schema, sqlitePath: join(dir, 'b.db'), synchronous: 'FULL', poolSize: 8 });
+const h = connect({
+  databaseUrl: url,
+  pgSchema: schema,
+  sqlitePath: join(dir, 'b.db'),
+  synchronous: 'FULL',
+  poolSize: 8,
+});
 await migrateToLatest(h, allMigrations);
 await importRegions(h.db, { prefixes: ['53.09'] });
 const village = await anyVillage(h.db);
 const sp = await makeServicePoint(h.db, { villageCode: village });
 const variants: string[] = [];
-for (let i = 0; i < 32; i++) variants.push((await makeProduct(h, { umkmId: await makeUmkm(h.db, { villageCode: village }), stock: 1_000_000 })).variantId);
-const lines = (i: number) => [{ variantId: variants[i % 32], qty: 1 + (i % 2) }, ...(i % 4 === 0 ? [{ variantId: variants[(i * 7 + 3) % 32], qty: 1 }] : [])];
-const input = (i: number): PlaceOrderInput => ({ lines: lines(i), buyer: { name: 'Bench', phone: '081234567890' }, delivery: { kind: 'pickup', servicePointId: sp }, paymentMethod: 'cod', channel: 'api' });
-const body = (i: number): ApiCheckoutBody => ({ lines: lines(i), buyer: { name: 'Bench', phone: '081234567890' }, delivery: { kind: 'pickup', servicePointId: sp }, paymentMethod: 'cod' });
+for (let i = 0; i < 32; i++)
+  variants.push(
+    (
+      await makeProduct(h, {
+        umkmId: await makeUmkm(h.db, { villageCode: village }),
+        stock: 1_000_000,
+      })
+    ).variantId,
+  );
+const lines = (i: number) => [
+  { variantId: variants[i % 32], qty: 1 + (i % 2) },
+  ...(i % 4 === 0 ? [{ variantId: variants[(i * 7 + 3) % 32], qty: 1 }] : []),
+];
+const input = (i: number): PlaceOrderInput => ({
+  lines: lines(i),
+  buyer: { name: 'Bench', phone: '081234567890' },
+  delivery: { kind: 'pickup', servicePointId: sp },
+  paymentMethod: 'cod',
+  channel: 'api',
+});
+const body = (i: number): ApiCheckoutBody => ({
+  lines: lines(i),
+  buyer: { name: 'Bench', phone: '081234567890' },
+  delivery: { kind: 'pickup', servicePointId: sp },
+  paymentMethod: 'cod',
+});
 
 async function admin(statement: string) {
   const c = new pg.Client({ connectionString: url });
@@ -43,36 +71,75 @@ async function admin(statement: string) {
   await c.end();
 }
 
-async function run(label: string, fn: (i: number) => Promise<unknown>, n: number, concurrency: number) {
+async function run(
+  label: string,
+  fn: (i: number) => Promise<unknown>,
+  n: number,
+  concurrency: number,
+) {
   let next = 0;
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  await Promise.all(Array.from({ length: concurrency }, async () => { while (next < n) await fn(next++); }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < n) await fn(next++);
+    }),
+  );
   const s = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const rate = n / s;
-  console.log(`${label.padEnd(52)} ${rate.toFixed(0).padStart(6)} orders/s  (node CPU ${(((cpu.user + cpu.system) / 1e6 / s) * 100).toFixed(0)} %)`);
+  console.log(
+    `${label.padEnd(52)} ${rate.toFixed(0).padStart(6)} orders/s  (node CPU ${(((cpu.user + cpu.system) / 1e6 / s) * 100).toFixed(0)} %)`,
+  );
   return rate;
 }
 const q0 = h.queryCount();
-const base = await run('baseline: placeOrder, 1 tx per order, 16 concurrent', (i) => placeOrder(h.db, input(i), null), Math.min(N, 1000), 16);
+const base = await run(
+  'baseline: placeOrder, 1 tx per order, 16 concurrent',
+  (i) => placeOrder(h.db, input(i), null),
+  Math.min(N, 1000),
+  16,
+);
 const perBase = (h.queryCount() - q0) / Math.min(N, 1000);
 // What the API ran before group commit: per request, the kernel's idempotent() (key reserved,
 // then one transaction for order + stored response), i.e. two durable commits per order.
 let j = 0;
-await run('per request: idempotent() + placeOrder, 16 concurrent', async (i) => {
-  const o = await checkoutAlone(h.db, { input: input(i), actor: null, idem: { scope: 'bench', key: `alone-${process.pid}-${++j}`, fp: 'fp' } });
-  if (o.kind !== 'placed') throw new Error(`checkout ${i}: ${o.kind}`);
-}, Math.min(N, 1000), 16);
+await run(
+  'per request: idempotent() + placeOrder, 16 concurrent',
+  async (i) => {
+    const o = await checkoutAlone(h.db, {
+      input: input(i),
+      actor: null,
+      idem: { scope: 'bench', key: `alone-${process.pid}-${++j}`, fp: 'fp' },
+    });
+    if (o.kind !== 'placed') throw new Error(`checkout ${i}: ${o.kind}`);
+  },
+  Math.min(N, 1000),
+  16,
+);
 const batcher = checkoutBatcher(h.db);
 const q1 = h.queryCount();
 let k = 0;
-const gc = await run('group commit: apiCheckout + key, 256 concurrent', async (i) => {
-  const r = await apiCheckout(h.db, { key: `bench-${process.pid}-${++k}`, body: body(i), actor: null, secret: 'bench-secret', client: `bench-${i}`, payee: demoPayee() });
-  if (r.status !== 201) throw new Error(`checkout ${i}: ${r.status}`);
-}, N, 256);
+const gc = await run(
+  'group commit: apiCheckout + key, 256 concurrent',
+  async (i) => {
+    const r = await apiCheckout(h.db, {
+      key: `bench-${process.pid}-${++k}`,
+      body: body(i),
+      actor: null,
+      secret: 'bench-secret',
+      client: `bench-${i}`,
+      payee: demoPayee(),
+    });
+    if (r.status !== 201) throw new Error(`checkout ${i}: ${r.status}`);
+  },
+  N,
+  256,
+);
 const perGc = (h.queryCount() - q1) / N;
-console.log(`${h.dialect}, synchronous=FULL: group commit = ${(gc / base).toFixed(1)}× baseline; statements per order ${perBase.toFixed(1)} → ${perGc.toFixed(2)}; ${batcher.batches} batches (${batcher.parallel} in parallel), ${batcher.fallbacks} fell back`);
+console.log(
+  `${h.dialect}, synchronous=FULL: group commit = ${(gc / base).toFixed(1)}× baseline; statements per order ${perBase.toFixed(1)} → ${perGc.toFixed(2)}; ${batcher.batches} batches (${batcher.parallel} in parallel), ${batcher.fallbacks} fell back`,
+);
 await h.close();
 if (url) await admin(`drop schema ${schema} cascade`);
 rmSync(dir, { recursive: true, force: true });

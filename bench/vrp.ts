@@ -5,10 +5,19 @@
 
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { checkSolution, parseInstance, roundCost, solve, writeSol, type VrpInstance } from '../src/lib/vrp/index.ts';
+import {
+  checkSolution,
+  parseInstance,
+  roundCost,
+  solve,
+  writeSol,
+  type VrpInstance,
+} from '../src/lib/vrp/index.ts';
 
 function usage(msg: string): never {
-  console.error(`${msg}\nusage: npm run bench:vrp -- <folder> --seconds N [--seed S] [--threads T] [--out DIR]`);
+  console.error(
+    `${msg}\nusage: npm run bench:vrp -- <folder> --seconds N [--seed S] [--threads T] [--out DIR]`,
+  );
   process.exit(2);
 }
 
@@ -33,7 +42,8 @@ for (let k = 0; k < args.length; k++) {
 }
 if (!folder) usage('missing folder');
 if (!(seconds > 0)) usage('--seconds must be a positive number');
-if (!Number.isInteger(seed) || !(threads >= 1)) usage('--seed must be an integer and --threads at least 1');
+if (!Number.isInteger(seed) || !(threads >= 1))
+  usage('--seed must be an integer and --threads at least 1');
 if (!existsSync(folder)) usage(`folder ${folder} does not exist`);
 
 const files = readdirSync(folder)
@@ -55,7 +65,10 @@ if (existsSync(bksPath)) {
 const instances: { file: string; inst: VrpInstance }[] = [];
 for (const f of files) {
   try {
-    instances.push({ file: f, inst: parseInstance(readFileSync(join(folder, f), 'utf8'), join(folder, f)) });
+    instances.push({
+      file: f,
+      inst: parseInstance(readFileSync(join(folder, f), 'utf8'), join(folder, f)),
+    });
   } catch (e) {
     console.error(`error: ${(e as Error).message}`);
     process.exit(1);
@@ -63,7 +76,9 @@ for (const f of files) {
 }
 
 const pad = (s: string, w: number) => s.padStart(w);
-console.log(`${'instance'.padEnd(14)}${pad('n', 5)}${pad('BKS', 11)}${pad('cost', 11)}${pad('gap %', 8)}${pad('routes', 7)}${pad('seconds', 9)}${pad('iters', 8)}`);
+console.log(
+  `${'instance'.padEnd(14)}${pad('n', 5)}${pad('BKS', 11)}${pad('cost', 11)}${pad('gap %', 8)}${pad('routes', 7)}${pad('seconds', 9)}${pad('iters', 8)}`,
+);
 let gapSum = 0;
 let gapCount = 0;
 let failures = 0;
@@ -94,7 +109,9 @@ for (const { file, inst } of instances) {
     writeFileSync(join(out, `${key}.sol`), writeSol(res.routes, cost));
   }
 }
-console.log(`mean gap ${(gapCount ? gapSum / gapCount : 0).toFixed(2)}% over ${gapCount} instances`);
+console.log(
+  `mean gap ${(gapCount ? gapSum / gapCount : 0).toFixed(2)}% over ${gapCount} instances`,
+);
 if (failures > 0) {
   console.error(`${failures} infeasible solution${failures > 1 ? 's' : ''}`);
   process.exit(1);

@@ -8,5 +8,9 @@ import { createRequire } from 'node:module';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const tsx = require.resolve('tsx');
-const r = spawnSync(process.execPath, ['--import', tsx, join(root, 'src/main.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
+const r = spawnSync(
+  process.execPath,
+  ['--import', tsx, join(root, 'src/main.ts'), ...process.argv.slice(2)],
+  { stdio: 'inherit' },
+);
 process.exit(r.status ?? 1);

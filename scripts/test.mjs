@@ -11,7 +11,11 @@ const roots = kind === 'browser' ? ['test/browser'] : ['src', 'test/unit'];
 
 function walk(dir, out) {
   let entries;
-  try { entries = readdirSync(dir); } catch { return out; }
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return out;
+  }
   for (const name of entries) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) walk(p, out);
@@ -20,7 +24,10 @@ function walk(dir, out) {
   return out;
 }
 
-const files = roots.flatMap((r) => walk(r, [])).filter((f) => filters.every((x) => f.includes(x))).sort();
+const files = roots
+  .flatMap((r) => walk(r, []))
+  .filter((f) => filters.every((x) => f.includes(x)))
+  .sort();
 if (files.length === 0) {
   console.error(`no test files found for ${kind} ${filters.join(' ')}`);
   process.exit(1);
@@ -28,5 +35,9 @@ if (files.length === 0) {
 // Two files at a time on both databases. On PostgreSQL each file has its own schema and schema
 // DDL is serialised by an advisory lock (src/kernel/db/migrate.ts), so files do not clash.
 const concurrency = kind === 'browser' ? '1' : (process.env.TEST_CONCURRENCY ?? '2');
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...files], { stdio: 'inherit' });
+const r = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...files],
+  { stdio: 'inherit' },
+);
 process.exit(r.status ?? 1);

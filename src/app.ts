@@ -10,14 +10,18 @@ import { composeDomains, DOMAINS } from './domains.js';
 
 export function buildApp(deps: Deps, log: Logger = createLogger(deps.config.logLevel)) {
   composeDomains();
-  const app = createHttpApp(deps, {
-    authenticate,
-    personalCookies: [sessionCookieName(false), sessionCookieName(true), CART_COOKIE],
-    onLocaleChange: async (c, locale) => {
-      const actor = c.get('actor');
-      if (actor?.via === 'session') await setLocale(deps.h.db, actor.userId, locale);
+  const app = createHttpApp(
+    deps,
+    {
+      authenticate,
+      personalCookies: [sessionCookieName(false), sessionCookieName(true), CART_COOKIE],
+      onLocaleChange: async (c, locale) => {
+        const actor = c.get('actor');
+        if (actor?.via === 'session') await setLocale(deps.h.db, actor.userId, locale);
+      },
     },
-  }, log);
+    log,
+  );
   // The storefront's featured villages and products are the public home page's one section.
   app.route('/', homeRoutes([storefrontHomeSection]));
   for (const d of DOMAINS) {

@@ -18,8 +18,18 @@ import { homeMessages } from './home.routes.js';
 const appShell = defineDomain({ name: 'app', migrations: {}, messages: [homeMessages] });
 
 export const DOMAINS: readonly DomainManifest[] = [
-  appShell, accountsDomain, regionsDomain, communityDomain, catalogDomain, innovationDomain,
-  ordersDomain, logisticsDomain, trainingDomain, partnersDomain, impactDomain, auditDomain,
+  appShell,
+  accountsDomain,
+  regionsDomain,
+  communityDomain,
+  catalogDomain,
+  innovationDomain,
+  ordersDomain,
+  logisticsDomain,
+  trainingDomain,
+  partnersDomain,
+  impactDomain,
+  auditDomain,
 ];
 
 /** Installs every manifest (idempotent); fails when a domain's need is unmet. */

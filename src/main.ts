@@ -23,7 +23,11 @@ const USAGE = `Usage: lumbung <command>
 
 async function open(): Promise<DbHandle> {
   const config = loadConfig();
-  const h = connect({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, synchronous: config.sqliteSynchronous });
+  const h = connect({
+    databaseUrl: config.databaseUrl,
+    sqlitePath: config.sqlitePath,
+    synchronous: config.sqliteSynchronous,
+  });
   const bar = progressBar('migrate');
   const applied = await migrateToLatest(h, allMigrations);
   bar.done(applied.length ? `${applied.length} applied` : 'up to date');
@@ -64,11 +68,18 @@ async function main(argv: string[]): Promise<number> {
       const app = buildApp({ h, config }, log);
       const stopWorker = startWorker(h.db);
       const server = serveApp(app, { port: config.port, hostname: config.host, log }, (info) => {
-        console.log(`\nLumbung is running: http://localhost:${info.port}/  (${config.mode} mode, ${h.dialect})`);
+        console.log(
+          `\nLumbung is running: http://localhost:${info.port}/  (${config.mode} mode, ${h.dialect})`,
+        );
         if (config.mode === 'demo') {
-          console.log(`Demo logins at http://localhost:${info.port}/login (password for all: ${DEMO_PASSWORD}):`);
+          console.log(
+            `Demo logins at http://localhost:${info.port}/login (password for all: ${DEMO_PASSWORD}):`,
+          );
           if (logins.length === 0) console.log('  (no demo users in this database)');
-          for (const l of logins) console.log(`  ${l.role.padEnd(18)} ${l.login.padEnd(14)} ${l.name}${l.scope ? ` · ${l.scope}` : ''}`);
+          for (const l of logins)
+            console.log(
+              `  ${l.role.padEnd(18)} ${l.login.padEnd(14)} ${l.name}${l.scope ? ` · ${l.scope}` : ''}`,
+            );
         }
       });
       const shutdown = async () => {
@@ -98,7 +109,10 @@ async function main(argv: string[]): Promise<number> {
       const r = await verifyAudit(h.db);
       await h.close();
       if (r.ok) console.log(`audit log intact: ${r.rows} rows`);
-      else console.error(`audit log broken at row ${r.brokenAt}: ${r.reason} (${r.rows} rows verified before it)`);
+      else
+        console.error(
+          `audit log broken at row ${r.brokenAt}: ${r.reason} (${r.rows} rows verified before it)`,
+        );
       return r.ok ? 0 : 1;
     }
     case 'openapi': {
@@ -111,11 +125,20 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'did': {
       const { runDidCli } = await import('./lib/did/cli.js');
-      return runDidCli(rest, { readFile: (p) => readFileSync(p, 'utf8'), stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) });
+      return runDidCli(rest, {
+        readFile: (p) => readFileSync(p, 'utf8'),
+        stdout: (s) => process.stdout.write(s),
+        stderr: (s) => process.stderr.write(s),
+      });
     }
     default: {
       const found = findCommand(argv);
-      if (found) return found.command.run(found.args, { open, stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) });
+      if (found)
+        return found.command.run(found.args, {
+          open,
+          stdout: (s) => process.stdout.write(s),
+          stderr: (s) => process.stderr.write(s),
+        });
       break;
     }
   }

@@ -16,7 +16,10 @@ export interface World {
   app: LumbungApp;
   client(): TestClient;
   /** A client signed in as a new user holding `role` at `scope` (several grants allowed). */
-  as(grants: [Role, string | null][] | Role, scope?: string | null): Promise<TestClient & { userId: string }>;
+  as(
+    grants: [Role, string | null][] | Role,
+    scope?: string | null,
+  ): Promise<TestClient & { userId: string }>;
   close(): Promise<void>;
 }
 
@@ -30,11 +33,16 @@ export function testPhone(): string {
 /** The demo regencies every test world holds: Ngada (NTT, WITA) and Banyuwangi (Jawa Timur, WIB). */
 export const DEMO_REGENCIES = ['53.09', '35.10'];
 
-export async function createWorld(opts: { sqlitePath?: string; env?: Record<string, string>; regions?: string[] } = {}): Promise<World> {
+export async function createWorld(
+  opts: { sqlitePath?: string; env?: Record<string, string>; regions?: string[] } = {},
+): Promise<World> {
   const h = await createTestDb(allMigrations, { sqlitePath: opts.sqlitePath });
   // All provinces and regencies, plus the districts and villages of the demo regencies.
   await importRegions(h.db, { prefixes: opts.regions ?? DEMO_REGENCIES });
-  const config = { ...loadConfig({ LUMBUNG_SECRET: 'test-secret', LUMBUNG_LOG_LEVEL: 'silent', ...opts.env }), sqlitePath: ':memory:' };
+  const config = {
+    ...loadConfig({ LUMBUNG_SECRET: 'test-secret', LUMBUNG_LOG_LEVEL: 'silent', ...opts.env }),
+    sqlitePath: ':memory:',
+  };
   const app = buildApp({ h, config }, createLogger('silent'));
   let n = 0;
   return {
@@ -43,13 +51,25 @@ export async function createWorld(opts: { sqlitePath?: string; env?: Record<stri
     client: () => new TestClient(app),
     async as(grants, scope = null) {
       const list: [Role, string | null][] = typeof grants === 'string' ? [[grants, scope]] : grants;
-      const userId = unwrap(await createUser(h.db, { displayName: `Test ${list[0][0]} ${++n}`, phone: testPhone() }));
+      const userId = unwrap(
+        await createUser(h.db, { displayName: `Test ${list[0][0]} ${++n}`, phone: testPhone() }),
+      );
       await h.db.updateTable('users').set({ status: 'active' }).where('id', '=', userId).execute();
       for (const [role, s] of list) unwrap(await grantRole(h.db, null, userId, role, s));
       // A session row made directly: argon2 per fixture user would slow the suite for nothing.
       const token = `test-${userId}`;
       const now = new Date().toISOString();
-      await h.db.insertInto('sessions').values({ id: hashToken(token), user_id: userId, created_at: now, last_seen_at: now, idle_ms: 1800_000, expires_at: new Date(Date.now() + 3600_000).toISOString() }).execute();
+      await h.db
+        .insertInto('sessions')
+        .values({
+          id: hashToken(token),
+          user_id: userId,
+          created_at: now,
+          last_seen_at: now,
+          idle_ms: 1800_000,
+          expires_at: new Date(Date.now() + 3600_000).toISOString(),
+        })
+        .execute();
       const c = new TestClient(app) as TestClient & { userId: string };
       c.cookies.set(sessionCookieName(config.mode === 'production'), token);
       c.userId = userId;
@@ -91,7 +111,8 @@ export interface AccessCase {
 }
 
 /** True when the case's designed answer is a refusal. */
-export const isDeny = (expect: AccessCase['expect']): expect is DenyStatus => expect === 'login' || expect >= 400;
+export const isDeny = (expect: AccessCase['expect']): expect is DenyStatus =>
+  expect === 'login' || expect >= 400;
 
 /** Each domain's `access.cases.ts` exports this: it builds its fixtures and lists its cases. */
 export type AccessCases = (w: World) => Promise<AccessCase[]>;

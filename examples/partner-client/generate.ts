@@ -23,4 +23,5 @@ export async function generateTypes(): Promise<string> {
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) writeFileSync(TYPES_FILE, await generateTypes());
+if (process.argv[1] === fileURLToPath(import.meta.url))
+  writeFileSync(TYPES_FILE, await generateTypes());

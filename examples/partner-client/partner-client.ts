@@ -15,7 +15,9 @@ export function partnerClient(baseUrl: string, token: string) {
 }
 export type PartnerClient = ReturnType<typeof partnerClient>;
 
-export type FeedPull = { changed: false; etag: string } | { changed: true; etag: string | null; items: FeedItem[]; hasMore: boolean };
+export type FeedPull =
+  | { changed: false; etag: string }
+  | { changed: true; etag: string | null; items: FeedItem[]; hasMore: boolean };
 
 /** One page of the feed; `changed: false` when the copy with `etag` is still current (304). */
 export async function pullFeed(client: PartnerClient, etag?: string, page = 1): Promise<FeedPull> {
@@ -24,11 +26,20 @@ export async function pullFeed(client: PartnerClient, etag?: string, page = 1): 
   });
   if (response.status === 304 && etag) return { changed: false, etag };
   if (!data) throw new Error(`feed: ${response.status} ${problemText(error)}`);
-  return { changed: true, etag: response.headers.get('etag'), items: data.items, hasMore: data.hasMore };
+  return {
+    changed: true,
+    etag: response.headers.get('etag'),
+    items: data.items,
+    hasMore: data.hasMore,
+  };
 }
 
 /** Places an order; calling again with the same key returns the first answer (`replayed`). */
-export async function placeOrder(client: PartnerClient, idempotencyKey: string, order: PartnerOrderIn) {
+export async function placeOrder(
+  client: PartnerClient,
+  idempotencyKey: string,
+  order: PartnerOrderIn,
+) {
   const { data, error, response } = await client.POST('/api/v1/partner/orders', {
     params: { header: { 'idempotency-key': idempotencyKey } },
     body: order,
@@ -39,7 +50,9 @@ export async function placeOrder(client: PartnerClient, idempotencyKey: string, 
 
 /** One of your orders with its statuses and lines, or null when it is not yours. */
 export async function readOrder(client: PartnerClient, id: string): Promise<PartnerOrder | null> {
-  const { data, error, response } = await client.GET('/api/v1/partner/orders/{id}', { params: { path: { id } } });
+  const { data, error, response } = await client.GET('/api/v1/partner/orders/{id}', {
+    params: { path: { id } },
+  });
   if (response.status === 404) return null;
   if (!data) throw new Error(`read: ${response.status} ${problemText(error)}`);
   return data;

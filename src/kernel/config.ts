@@ -24,7 +24,14 @@ export interface Payee {
   bankName: string;
   bankAccount: string;
   accountHolder: string;
-  qris: { merchantPan: string; nmid: string; name: string; city: string; postalCode: string; mcc: string };
+  qris: {
+    merchantPan: string;
+    nmid: string;
+    name: string;
+    city: string;
+    postalCode: string;
+    mcc: string;
+  };
 }
 
 /**
@@ -33,14 +40,62 @@ export interface Payee {
  * identifies the payee may not be the demo one in production (the bank, city and postal code may).
  */
 const PAYEE_VARS = [
-  { key: 'LUMBUNG_PAYEE_BANK', identifies: false, demo: 'BRI', pattern: /^.{2,40}$/, hint: 'bank name, e.g. BRI' },
-  { key: 'LUMBUNG_PAYEE_ACCOUNT', identifies: true, demo: '0123-01-000123-30-1', pattern: /^[0-9][0-9 .-]{4,30}$/, hint: 'account number' },
-  { key: 'LUMBUNG_PAYEE_NAME', identifies: true, demo: 'Lumbung Desa (DEMO)', pattern: /^.{2,60}$/, hint: 'account holder name' },
-  { key: 'LUMBUNG_QRIS_MERCHANT_PAN', identifies: true, demo: '936000000000000001', pattern: /^\d{16,19}$/, hint: '16-19 digits' },
-  { key: 'LUMBUNG_QRIS_NMID', identifies: true, demo: 'ID1026000000001', pattern: /^ID\d{10,13}$/, hint: 'ID + 10-13 digits' },
-  { key: 'LUMBUNG_QRIS_MERCHANT_NAME', identifies: true, demo: 'LUMBUNG DESA DEMO', pattern: /^[\x20-\x7e]{1,25}$/, hint: 'at most 25 ASCII characters' },
-  { key: 'LUMBUNG_QRIS_CITY', identifies: false, demo: 'BAJAWA', pattern: /^[\x20-\x7e]{1,15}$/, hint: 'at most 15 ASCII characters' },
-  { key: 'LUMBUNG_QRIS_POSTAL_CODE', identifies: false, demo: '86413', pattern: /^\d{5}$/, hint: '5 digits' },
+  {
+    key: 'LUMBUNG_PAYEE_BANK',
+    identifies: false,
+    demo: 'BRI',
+    pattern: /^.{2,40}$/,
+    hint: 'bank name, e.g. BRI',
+  },
+  {
+    key: 'LUMBUNG_PAYEE_ACCOUNT',
+    identifies: true,
+    demo: '0123-01-000123-30-1',
+    pattern: /^[0-9][0-9 .-]{4,30}$/,
+    hint: 'account number',
+  },
+  {
+    key: 'LUMBUNG_PAYEE_NAME',
+    identifies: true,
+    demo: 'Lumbung Desa (DEMO)',
+    pattern: /^.{2,60}$/,
+    hint: 'account holder name',
+  },
+  {
+    key: 'LUMBUNG_QRIS_MERCHANT_PAN',
+    identifies: true,
+    demo: '936000000000000001',
+    pattern: /^\d{16,19}$/,
+    hint: '16-19 digits',
+  },
+  {
+    key: 'LUMBUNG_QRIS_NMID',
+    identifies: true,
+    demo: 'ID1026000000001',
+    pattern: /^ID\d{10,13}$/,
+    hint: 'ID + 10-13 digits',
+  },
+  {
+    key: 'LUMBUNG_QRIS_MERCHANT_NAME',
+    identifies: true,
+    demo: 'LUMBUNG DESA DEMO',
+    pattern: /^[\x20-\x7e]{1,25}$/,
+    hint: 'at most 25 ASCII characters',
+  },
+  {
+    key: 'LUMBUNG_QRIS_CITY',
+    identifies: false,
+    demo: 'BAJAWA',
+    pattern: /^[\x20-\x7e]{1,15}$/,
+    hint: 'at most 15 ASCII characters',
+  },
+  {
+    key: 'LUMBUNG_QRIS_POSTAL_CODE',
+    identifies: false,
+    demo: '86413',
+    pattern: /^\d{5}$/,
+    hint: '5 digits',
+  },
 ] as const;
 type PayeeVar = (typeof PAYEE_VARS)[number]['key'];
 
@@ -54,18 +109,32 @@ function loadPayee(env: NodeJS.ProcessEnv, mode: Mode): Payee {
       if (mode === 'production') missing.push(d.key);
       v[d.key] = d.demo;
     } else if (!d.pattern.test(raw)) bad.push(`${d.key} (${d.hint})`);
-    else if (mode === 'production' && d.identifies && raw === d.demo) bad.push(`${d.key} (the demo value)`);
+    else if (mode === 'production' && d.identifies && raw === d.demo)
+      bad.push(`${d.key} (the demo value)`);
     else v[d.key] = raw;
   }
-  const problems = [missing.length ? `missing ${missing.join(', ')}` : '', bad.length ? `invalid ${bad.join(', ')}` : ''].filter(Boolean);
-  if (problems.length) throw new Error(`Payee settings: ${problems.join('; ')}. Production shows buyers only a real account and QRIS merchant; see README, Configuration.`);
+  const problems = [
+    missing.length ? `missing ${missing.join(', ')}` : '',
+    bad.length ? `invalid ${bad.join(', ')}` : '',
+  ].filter(Boolean);
+  if (problems.length)
+    throw new Error(
+      `Payee settings: ${problems.join('; ')}. Production shows buyers only a real account and QRIS merchant; see README, Configuration.`,
+    );
   const mcc = env.LUMBUNG_QRIS_MCC?.trim() || '5499';
   if (!/^\d{4}$/.test(mcc)) throw new Error('Payee settings: invalid LUMBUNG_QRIS_MCC (4 digits).');
   return {
     bankName: v.LUMBUNG_PAYEE_BANK,
     bankAccount: v.LUMBUNG_PAYEE_ACCOUNT,
     accountHolder: v.LUMBUNG_PAYEE_NAME,
-    qris: { merchantPan: v.LUMBUNG_QRIS_MERCHANT_PAN, nmid: v.LUMBUNG_QRIS_NMID, name: v.LUMBUNG_QRIS_MERCHANT_NAME, city: v.LUMBUNG_QRIS_CITY, postalCode: v.LUMBUNG_QRIS_POSTAL_CODE, mcc },
+    qris: {
+      merchantPan: v.LUMBUNG_QRIS_MERCHANT_PAN,
+      nmid: v.LUMBUNG_QRIS_NMID,
+      name: v.LUMBUNG_QRIS_MERCHANT_NAME,
+      city: v.LUMBUNG_QRIS_CITY,
+      postalCode: v.LUMBUNG_QRIS_POSTAL_CODE,
+      mcc,
+    },
   };
 }
 
@@ -75,8 +144,10 @@ export function demoPayee(): Payee {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const mode: Mode = env.LUMBUNG_MODE === 'production' || env.NODE_ENV === 'production' ? 'production' : 'demo';
-  const secret = env.LUMBUNG_SECRET ?? (mode === 'production' ? '' : randomBytes(32).toString('hex'));
+  const mode: Mode =
+    env.LUMBUNG_MODE === 'production' || env.NODE_ENV === 'production' ? 'production' : 'demo';
+  const secret =
+    env.LUMBUNG_SECRET ?? (mode === 'production' ? '' : randomBytes(32).toString('hex'));
   if (!secret) throw new Error('LUMBUNG_SECRET must be set in production mode');
   return {
     mode,

@@ -6,14 +6,25 @@ import { kernelMigrations, type DbHandle } from './db/index.js';
 import { audit, verifyAudit } from './audit/index.js';
 import { enqueue, registerJob, runOnce, getJob, drain } from './jobs/index.js';
 import { idempotent, hitRate } from './http/index.js';
-import { AppError } from './errors/index.js';
+import type { AppError } from './errors/index.js';
 
 let h: DbHandle;
-before(async () => { h = await createTestDb(kernelMigrations); });
-after(async () => { await h.close(); });
+before(async () => {
+  h = await createTestDb(kernelMigrations);
+});
+after(async () => {
+  await h.close();
+});
 
 test('audit log is hash-chained and verify finds the first broken link', async () => {
-  for (let i = 0; i < 5; i++) await audit(h.db, { actorId: 'usr_x', action: 'thing.update', entityType: 'thing', entityId: `t${i}`, data: { i } });
+  for (let i = 0; i < 5; i++)
+    await audit(h.db, {
+      actorId: 'usr_x',
+      action: 'thing.update',
+      entityType: 'thing',
+      entityId: `t${i}`,
+      data: { i },
+    });
   assert.deepEqual(await verifyAudit(h.db), { ok: true, rows: 5 });
   await h.db.updateTable('audit_log').set({ data: '{"i":99}' }).where('seq', '=', 3).execute();
   const r = await verifyAudit(h.db);
@@ -27,7 +38,11 @@ test('audit log is hash-chained and verify finds the first broken link', async (
 
 test('concurrent audit appends keep one unbroken chain', async () => {
   await h.db.deleteFrom('audit_log').execute();
-  await Promise.all(Array.from({ length: 20 }, (_, i) => audit(h.db, { actorId: null, action: 'x', entityType: 'y', entityId: String(i) })));
+  await Promise.all(
+    Array.from({ length: 20 }, (_, i) =>
+      audit(h.db, { actorId: null, action: 'x', entityType: 'y', entityId: String(i) }),
+    ),
+  );
   assert.deepEqual(await verifyAudit(h.db), { ok: true, rows: 20 });
 });
 
@@ -46,36 +61,74 @@ test('jobs run, report progress, retry with back-off and finally fail', async ()
   assert.equal(job?.error, 'boom');
   assert.ok(Date.parse(job!.run_at) > Date.now(), 'retry is scheduled in the future');
   assert.equal(await runOnce(h.db), false, 'not due yet');
-  await h.db.updateTable('jobs').set({ run_at: new Date(0).toISOString() }).where('id', '=', id).execute();
+  await h.db
+    .updateTable('jobs')
+    .set({ run_at: new Date(0).toISOString() })
+    .where('id', '=', id)
+    .execute();
   await drain(h.db);
   job = await getJob(h.db, id);
   assert.equal(job?.status, 'done');
   assert.equal(job?.progress, 1);
   assert.equal(job?.progress_total, 2);
 
-  registerJob('test.always', async () => { throw new Error('never works'); });
+  registerJob('test.always', async () => {
+    throw new Error('never works');
+  });
   const id2 = await enqueue(h.db, 'test.always', null, { maxAttempts: 2 });
   await runOnce(h.db);
-  await h.db.updateTable('jobs').set({ run_at: new Date(0).toISOString() }).where('id', '=', id2).execute();
+  await h.db
+    .updateTable('jobs')
+    .set({ run_at: new Date(0).toISOString() })
+    .where('id', '=', id2)
+    .execute();
   await runOnce(h.db);
   assert.equal((await getJob(h.db, id2))?.status, 'failed');
 });
 
 test('idempotency: replay returns the first response, other payload 422, in flight 409', async () => {
   let runs = 0;
-  const run = async () => { runs++; return { status: 201, body: { n: runs } }; };
+  const run = async () => {
+    runs++;
+    return { status: 201, body: { n: runs } };
+  };
   const a = await idempotent(h.db, 's', 'key-00000001', 'fp1', run);
   const b = await idempotent(h.db, 's', 'key-00000001', 'fp1', run);
   assert.deepEqual([a.body, b.body, b.replayed, runs], [{ n: 1 }, { n: 1 }, true, 1]);
-  await assert.rejects(idempotent(h.db, 's', 'key-00000001', 'fp2', run), (e: AppError) => e.code === 'IDEMPOTENCY_KEY_REUSED');
+  await assert.rejects(
+    idempotent(h.db, 's', 'key-00000001', 'fp2', run),
+    (e: AppError) => e.code === 'IDEMPOTENCY_KEY_REUSED',
+  );
   // A reservation from a request still running (committed before its transaction starts).
-  await h.db.insertInto('idempotency_keys').values({ scope: 's', key: 'key-00000002', fingerprint: 'fp', state: 'in_flight', response_status: null, response_body: null, created_at: new Date().toISOString() }).execute();
-  await assert.rejects(idempotent(h.db, 's', 'key-00000002', 'fp', run), (e: AppError) => e.code === 'IDEMPOTENCY_IN_FLIGHT');
+  await h.db
+    .insertInto('idempotency_keys')
+    .values({
+      scope: 's',
+      key: 'key-00000002',
+      fingerprint: 'fp',
+      state: 'in_flight',
+      response_status: null,
+      response_body: null,
+      created_at: new Date().toISOString(),
+    })
+    .execute();
+  await assert.rejects(
+    idempotent(h.db, 's', 'key-00000002', 'fp', run),
+    (e: AppError) => e.code === 'IDEMPOTENCY_IN_FLIGHT',
+  );
   // …but a reservation left by a crashed process is taken over after a minute.
-  await h.db.updateTable('idempotency_keys').set({ created_at: new Date(Date.now() - 120_000).toISOString() }).where('key', '=', 'key-00000002').execute();
+  await h.db
+    .updateTable('idempotency_keys')
+    .set({ created_at: new Date(Date.now() - 120_000).toISOString() })
+    .where('key', '=', 'key-00000002')
+    .execute();
   assert.equal((await idempotent(h.db, 's', 'key-00000002', 'fp', run)).replayed, false);
   // A failed run frees the key so the client can retry.
-  await assert.rejects(idempotent(h.db, 's', 'key-00000003', 'fp', async () => { throw new Error('x'); }));
+  await assert.rejects(
+    idempotent(h.db, 's', 'key-00000003', 'fp', async () => {
+      throw new Error('x');
+    }),
+  );
   assert.equal((await idempotent(h.db, 's', 'key-00000003', 'fp', run)).status, 201);
 });
 

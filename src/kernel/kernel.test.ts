@@ -8,9 +8,17 @@ import { regionContains, regionScope, canInRegion, canGrant, type Actor } from '
 import { redact } from './http/index.js';
 
 test('largest remainder split always sums to the whole', () => {
-  for (const [total, weights] of [[100, [1, 1, 1]], [7, [3, 3, 1]], [12345, [10, 20, 30, 40]], [1, [1, 1]]] as [number, number[]][]) {
+  for (const [total, weights] of [
+    [100, [1, 1, 1]],
+    [7, [3, 3, 1]],
+    [12345, [10, 20, 30, 40]],
+    [1, [1, 1]],
+  ] as [number, number[]][]) {
     const parts = splitLargestRemainder(rupiah(total), weights);
-    assert.equal(parts.reduce((a, b) => a + b, 0), total);
+    assert.equal(
+      parts.reduce((a, b) => a + b, 0),
+      total,
+    );
   }
   assert.deepEqual(splitLargestRemainder(rupiah(100), [1, 1, 1]), [34, 33, 33]);
   assert.throws(() => rupiah(1.5));
@@ -58,7 +66,15 @@ test('Indonesian mobile numbers normalise to +62', () => {
 });
 
 test('region scopes follow the code tree', () => {
-  const officer: Actor = { userId: 'u', displayName: 'x', locale: null, via: 'session', grants: [{ role: 'regional_officer', scopeType: 'region', scopeId: '53.09', regionCode: '53.09' }] };
+  const officer: Actor = {
+    userId: 'u',
+    displayName: 'x',
+    locale: null,
+    via: 'session',
+    grants: [
+      { role: 'regional_officer', scopeType: 'region', scopeId: '53.09', regionCode: '53.09' },
+    ],
+  };
   assert.ok(regionContains('53.09', '53.09.01.2001'));
   assert.ok(!regionContains('53.0', '53.09'));
   assert.deepEqual(regionScope(officer, ['regional_officer']), ['53.09']);
@@ -70,6 +86,18 @@ test('region scopes follow the code tree', () => {
 });
 
 test('logs never carry personal data', () => {
-  const out = redact({ path: '/x', phone: '+62812', owner_name: 'Sari', nested: { household_income: 1 }, status: 200 });
-  assert.deepEqual(out, { path: '/x', phone: '[redacted]', owner_name: '[redacted]', nested: { household_income: '[redacted]' }, status: 200 });
+  const out = redact({
+    path: '/x',
+    phone: '+62812',
+    owner_name: 'Sari',
+    nested: { household_income: 1 },
+    status: 200,
+  });
+  assert.deepEqual(out, {
+    path: '/x',
+    phone: '[redacted]',
+    owner_name: '[redacted]',
+    nested: { household_income: '[redacted]' },
+    status: 200,
+  });
 });

@@ -4,7 +4,20 @@ import { demoUser, type DemoLogin } from './demo-user.js';
 
 export async function seedAccounts(ctx: SeedContext): Promise<DemoLogin[]> {
   return [
-    await demoUser(ctx.h, { role: 'national_admin', name: 'Admin Nasional (demo)', phone: '+6281100000001', scope: null }, ctx.refs),
-    await demoUser(ctx.h, { role: 'buyer', name: 'Mbak Rina (demo)', phone: '+6281100000002', scope: null }, ctx.refs),
+    await demoUser(
+      ctx.h,
+      {
+        role: 'national_admin',
+        name: 'Admin Nasional (demo)',
+        phone: '+6281100000001',
+        scope: null,
+      },
+      ctx.refs,
+    ),
+    await demoUser(
+      ctx.h,
+      { role: 'buyer', name: 'Mbak Rina (demo)', phone: '+6281100000002', scope: null },
+      ctx.refs,
+    ),
   ];
 }

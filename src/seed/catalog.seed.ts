@@ -15,18 +15,28 @@ import { loadConfig } from '../kernel/config.js';
 import { inTransaction, type Db } from '../kernel/db/index.js';
 import { unwrap } from '../kernel/errors/index.js';
 import type { Actor } from '../kernel/auth/index.js';
-import { attachStoredPhoto, createProduct, addVariant, processPhoto, storePhoto } from '../domains/catalog/index.js';
+import {
+  attachStoredPhoto,
+  createProduct,
+  addVariant,
+  processPhoto,
+  storePhoto,
+} from '../domains/catalog/index.js';
 import { pictureSvg, type PictureKind } from './demo-pictures.js';
 import { DEMO_PRODUCTS, demoAlt, type DemoProduct } from './demo-products.js';
 
 /** Renders and stores each picture kind once; returns the stored stem and size per kind. */
 async function renderPictures(uploadDir: string, kinds: Iterable<PictureKind>) {
   const stored = new Map<PictureKind, { stem: string; width: number; height: number }>();
-  await Promise.all([...new Set(kinds)].map(async (kind) => {
-    const png = await sharp(Buffer.from(pictureSvg(kind))).png().toBuffer();
-    const p = unwrap(await processPhoto(png));
-    stored.set(kind, { stem: await storePhoto(uploadDir, p), width: p.width, height: p.height });
-  }));
+  await Promise.all(
+    [...new Set(kinds)].map(async (kind) => {
+      const png = await sharp(Buffer.from(pictureSvg(kind)))
+        .png()
+        .toBuffer();
+      const p = unwrap(await processPhoto(png));
+      stored.set(kind, { stem: await storePhoto(uploadDir, p), width: p.width, height: p.height });
+    }),
+  );
   return stored;
 }
 
@@ -40,9 +50,15 @@ export async function seedCatalog(ctx: SeedContext): Promise<DemoLogin[]> {
     return id && ids.has(id) ? [{ id, products }] : [];
   });
   if (sellers.length === 0) return []; // No community (e.g. a bare database): nothing to attach to.
-  const pictures = await renderPictures(loadConfig(process.env).uploadDir, sellers.flatMap((s) => s.products.map((x) => x.pic)));
+  const pictures = await renderPictures(
+    loadConfig(process.env).uploadDir,
+    sellers.flatMap((s) => s.products.map((x) => x.pic)),
+  );
   const actorFor = (umkmId: string): Actor => ({
-    userId: ctx.refs['user:national_admin'] ?? 'seed', displayName: 'seed', locale: null, via: 'session',
+    userId: ctx.refs['user:national_admin'] ?? 'seed',
+    displayName: 'seed',
+    locale: null,
+    via: 'session',
     grants: [{ role: 'seller', scopeType: 'umkm', scopeId: umkmId, regionCode: null }],
   });
   const all: string[] = [];
@@ -53,12 +69,35 @@ export async function seedCatalog(ctx: SeedContext): Promise<DemoLogin[]> {
       const [first, ...rest] = x.variants;
       // A few ordinary products are sold out; the journey products always have stock.
       const stock = (k: number) => (!x.key && n % 11 === 5 ? 0 : 5 + ((n * 7 + k * 3) % 40));
-      const r = unwrap(await createProduct(c, {
-        umkmId, isDemo: true,
-        details: { title: x.title, description: x.description, description_en: x.en ?? null, category: x.category },
-        variant: { label: first[0], price: first[1], weight_grams: first[2], sku: null, stock: stock(0) },
-      }));
-      for (const [k, v] of rest.entries()) unwrap(await addVariant(c, r.productId, { label: v[0], price: v[1], weight_grams: v[2], sku: null, stock: stock(k + 1) }));
+      const r = unwrap(
+        await createProduct(c, {
+          umkmId,
+          isDemo: true,
+          details: {
+            title: x.title,
+            description: x.description,
+            description_en: x.en ?? null,
+            category: x.category,
+          },
+          variant: {
+            label: first[0],
+            price: first[1],
+            weight_grams: first[2],
+            sku: null,
+            stock: stock(0),
+          },
+        }),
+      );
+      for (const [k, v] of rest.entries())
+        unwrap(
+          await addVariant(c, r.productId, {
+            label: v[0],
+            price: v[1],
+            weight_grams: v[2],
+            sku: null,
+            stock: stock(k + 1),
+          }),
+        );
       await attachStoredPhoto(tx, r.productId, { ...pictures.get(x.pic)!, alt: demoAlt(x.title) });
       all.push(r.productId);
       n++;
@@ -70,7 +109,8 @@ export async function seedCatalog(ctx: SeedContext): Promise<DemoLogin[]> {
     };
     const made: { id: string; rank: number; seller: number }[] = [];
     for (const [i, s] of sellers.entries()) {
-      for (const [rank, x] of s.products.entries()) made.push({ id: await make(s.id, x), rank, seller: i });
+      for (const [rank, x] of s.products.entries())
+        made.push({ id: await make(s.id, x), rank, seller: i });
     }
     // "Newest first" lists (the storefront home) show a mix of producers: each UMKM's first
     // product is newer than anyone's second, and so on, a minute apart.
@@ -78,8 +118,16 @@ export async function seedCatalog(ctx: SeedContext): Promise<DemoLogin[]> {
     const start = Date.now();
     for (const [k, m] of made.entries()) {
       const at = new Date(start - k * 60_000).toISOString();
-      await tx.updateTable('products').set({ created_at: at, updated_at: at }).where('id', '=', m.id).execute();
-      await tx.updateTable('product_search').set({ created_at: at }).where('product_id', '=', m.id).execute();
+      await tx
+        .updateTable('products')
+        .set({ created_at: at, updated_at: at })
+        .where('id', '=', m.id)
+        .execute();
+      await tx
+        .updateTable('product_search')
+        .set({ created_at: at })
+        .where('product_id', '=', m.id)
+        .execute();
     }
   });
   ctx.refs['prd:all'] = all.join(',');

@@ -19,8 +19,19 @@ export interface DemoLogin {
  * accounts 01-02, regions 03-09, community 10-19, catalog/innovation 20-29, orders 30-39,
  * logistics 40-49, training 50-59, partners 60-69, impact 70-79.
  */
-export async function demoUser(h: DbHandle, p: { role: Role; name: string; phone: string; scope: string | null }, refs: Record<string, string>): Promise<DemoLogin> {
-  const id = unwrap(await createUser(h.db, { displayName: p.name, phone: p.phone, password: DEMO_PASSWORD, isDemo: true }));
+export async function demoUser(
+  h: DbHandle,
+  p: { role: Role; name: string; phone: string; scope: string | null },
+  refs: Record<string, string>,
+): Promise<DemoLogin> {
+  const id = unwrap(
+    await createUser(h.db, {
+      displayName: p.name,
+      phone: p.phone,
+      password: DEMO_PASSWORD,
+      isDemo: true,
+    }),
+  );
   unwrap(await grantRole(h.db, null, id, p.role, p.scope));
   refs[`user:${p.phone}`] = id;
   if (!refs[`user:${p.role}`]) refs[`user:${p.role}`] = id;

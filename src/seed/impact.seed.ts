@@ -7,9 +7,21 @@ import { demoUser, type DemoLogin } from './demo-user.js';
 import { seedDemoSurveys } from '../domains/impact/index.js';
 
 export async function seedImpact(ctx: SeedContext): Promise<DemoLogin[]> {
-  const regencies = [ctx.refs['regency:ngada'] ?? '53.09', ctx.refs['regency:banyuwangi'] ?? '35.10'];
+  const regencies = [
+    ctx.refs['regency:ngada'] ?? '53.09',
+    ctx.refs['regency:banyuwangi'] ?? '35.10',
+  ];
   await seedDemoSurveys(ctx.h.db, regencies);
   return [
-    await demoUser(ctx.h, { role: 'analyst', name: 'Ibu Lestari (demo, analis kementerian)', phone: '+6281100000070', scope: null }, ctx.refs),
+    await demoUser(
+      ctx.h,
+      {
+        role: 'analyst',
+        name: 'Ibu Lestari (demo, analis kementerian)',
+        phone: '+6281100000070',
+        scope: null,
+      },
+      ctx.refs,
+    ),
   ];
 }

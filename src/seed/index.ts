@@ -24,23 +24,43 @@ export interface SeedContext {
 }
 
 const STEPS: [string, (ctx: SeedContext) => Promise<DemoLogin[]>][] = [
-  ['accounts', seedAccounts], ['regions', seedRegions], ['community', seedCommunity], ['catalog', seedCatalog],
-  ['innovation', seedInnovation], ['orders', seedOrders], ['logistics', seedLogistics], ['training', seedTraining],
-  ['partners', seedPartners], ['impact', seedImpact],
+  ['accounts', seedAccounts],
+  ['regions', seedRegions],
+  ['community', seedCommunity],
+  ['catalog', seedCatalog],
+  ['innovation', seedInnovation],
+  ['orders', seedOrders],
+  ['logistics', seedLogistics],
+  ['training', seedTraining],
+  ['partners', seedPartners],
+  ['impact', seedImpact],
 ];
 
 export async function isEmpty(h: DbHandle): Promise<boolean> {
-  const row = await h.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await h.db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n) === 0;
 }
 
 /** The demo logins already in the database (one row per demo user and grant), printed on every start. */
 export async function demoLogins(h: DbHandle): Promise<DemoLogin[]> {
-  const rows = await h.db.selectFrom('users').innerJoin('grants', 'grants.user_id', 'users.id')
+  const rows = await h.db
+    .selectFrom('users')
+    .innerJoin('grants', 'grants.user_id', 'users.id')
     .select(['users.phone', 'users.display_name', 'grants.role', 'grants.scope_id'])
-    .where('users.is_demo', '=', 1).where('users.phone', 'is not', null)
-    .orderBy('users.phone').orderBy('grants.role').execute();
-  return rows.map((r) => ({ role: r.role, name: r.display_name, login: '0' + (r.phone as string).slice(3), scope: r.scope_id }));
+    .where('users.is_demo', '=', 1)
+    .where('users.phone', 'is not', null)
+    .orderBy('users.phone')
+    .orderBy('grants.role')
+    .execute();
+  return rows.map((r) => ({
+    role: r.role,
+    name: r.display_name,
+    login: '0' + (r.phone as string).slice(3),
+    scope: r.scope_id,
+  }));
 }
 
 /** Seeds the whole demo world and returns the demo logins to print. */

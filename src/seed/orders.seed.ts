@@ -6,18 +6,45 @@ import type { SeedContext } from './index.js';
 import type { DemoLogin } from './demo-user.js';
 import type { Actor } from '../kernel/auth/index.js';
 import { adjustStock } from '../domains/catalog/index.js';
-import { placeOrder, recordFulfilment, settleOrganisationForSeed, collectAtPointForSeed } from '../domains/orders/index.js';
+import {
+  placeOrder,
+  recordFulfilment,
+  settleOrganisationForSeed,
+  collectAtPointForSeed,
+} from '../domains/orders/index.js';
 
-const BUYERS = [['Rina Wulandari', '081234500001'], ['Budi Santoso', '081234500002'], ['Maria Goreti', '081234500003'], ['Ketut Ardana', '081234500004'], ['Siti Aminah', '081234500005']] as const;
+const BUYERS = [
+  ['Rina Wulandari', '081234500001'],
+  ['Budi Santoso', '081234500002'],
+  ['Maria Goreti', '081234500003'],
+  ['Ketut Ardana', '081234500004'],
+  ['Siti Aminah', '081234500005'],
+] as const;
 
 export async function seedOrders(ctx: SeedContext): Promise<DemoLogin[]> {
   const db = ctx.h.db;
   const adminId = ctx.refs['user:national_admin'] ?? 'seed';
-  const admin: Actor = { userId: adminId, displayName: 'seed', locale: null, via: 'session', grants: [{ role: 'national_admin', scopeType: 'national', scopeId: null, regionCode: null }] };
-  const listed = await db.selectFrom('variants as v').innerJoin('products as p', 'p.id', 'v.product_id').innerJoin('stock as s', 's.variant_id', 'v.id')
-    .select(['v.id', 'p.umkm_id', 'p.title', 's.available']).where('p.listed', '=', 1).where('v.active', '=', 1).where('s.available', '>=', 6).orderBy('p.id').execute();
+  const admin: Actor = {
+    userId: adminId,
+    displayName: 'seed',
+    locale: null,
+    via: 'session',
+    grants: [{ role: 'national_admin', scopeType: 'national', scopeId: null, regionCode: null }],
+  };
+  const listed = await db
+    .selectFrom('variants as v')
+    .innerJoin('products as p', 'p.id', 'v.product_id')
+    .innerJoin('stock as s', 's.variant_id', 'v.id')
+    .select(['v.id', 'p.umkm_id', 'p.title', 's.available'])
+    .where('p.listed', '=', 1)
+    .where('v.active', '=', 1)
+    .where('s.available', '>=', 6)
+    .orderBy('p.id')
+    .execute();
   if (listed.length === 0) return [];
-  const sp = ctx.refs['svp:yohanes'] ?? (await db.selectFrom('service_points').select('id').orderBy('id').executeTakeFirst())?.id;
+  const sp =
+    ctx.refs['svp:yohanes'] ??
+    (await db.selectFrom('service_points').select('id').orderBy('id').executeTakeFirst())?.id;
   if (!sp) return [];
   const byUmkm = new Map<string, typeof listed>();
   for (const v of listed) byUmkm.set(v.umkm_id, [...(byUmkm.get(v.umkm_id) ?? []), v]);
@@ -26,53 +53,153 @@ export async function seedOrders(ctx: SeedContext): Promise<DemoLogin[]> {
   const DAY = 86400_000;
   for (let k = 0; k < 24; k++) {
     const a = byUmkm.get(umkms[k % umkms.length])![0];
-    const b = k % 3 === 0 && umkms.length > 1 ? byUmkm.get(umkms[(k + 1) % umkms.length])![0] : null;
+    const b =
+      k % 3 === 0 && umkms.length > 1 ? byUmkm.get(umkms[(k + 1) % umkms.length])![0] : null;
     const [name, phone] = BUYERS[k % BUYERS.length];
-    const r = await placeOrder(db, {
-      lines: [{ variantId: a.id, qty: 1 + (k % 2) }, ...(b ? [{ variantId: b.id, qty: 1 }] : [])], buyer: { name, phone },
-      delivery: { kind: 'pickup', servicePointId: sp }, paymentMethod: k % 4 === 1 ? 'transfer' : 'cod', channel: 'storefront',
-    }, null);
+    const r = await placeOrder(
+      db,
+      {
+        lines: [{ variantId: a.id, qty: 1 + (k % 2) }, ...(b ? [{ variantId: b.id, qty: 1 }] : [])],
+        buyer: { name, phone },
+        delivery: { kind: 'pickup', servicePointId: sp },
+        paymentMethod: k % 4 === 1 ? 'transfer' : 'cod',
+        channel: 'storefront',
+      },
+      null,
+    );
     if (!r.ok) continue;
     for (const o of r.value.orders) placed.push({ id: o.id, k });
     const at = new Date(Date.now() - (21 - k * 0.8) * DAY).toISOString();
-    await db.updateTable('orders').set({ placed_at: at, updated_at: at, is_demo: 1, reserved_until: null }).where('group_id', '=', r.value.groupId).execute();
+    await db
+      .updateTable('orders')
+      .set({ placed_at: at, updated_at: at, is_demo: 1, reserved_until: null })
+      .where('group_id', '=', r.value.groupId)
+      .execute();
   }
   // Older orders moved further along the real transitions.
   for (const { id, k } of placed) {
-    const steps = k < 12 ? ['packed', 'handed_over', 'ready_for_pickup'] as const : k < 18 ? ['packed', 'handed_over'] as const : k < 21 ? ['packed'] as const : [];
+    const steps =
+      k < 12
+        ? (['packed', 'handed_over', 'ready_for_pickup'] as const)
+        : k < 18
+          ? (['packed', 'handed_over'] as const)
+          : k < 21
+            ? (['packed'] as const)
+            : [];
     for (const s of steps) await recordFulfilment(db, id, s, admin);
     if (k < 8) await collectAtPointForSeed(db, id, sp, ctx.refs['user:yohanes'] ?? adminId);
   }
   // Ibu Sari's gula aren: handed over, then settled by the BUMDes treasurer.
   const sari = ctx.refs['umkm:sari'];
-  const gula = sari ? await db.selectFrom('variants as v').innerJoin('products as p', 'p.id', 'v.product_id').innerJoin('stock as s', 's.variant_id', 'v.id')
-    .select(['v.id', 's.available']).where('p.umkm_id', '=', sari).where('p.listed', '=', 1).where('v.active', '=', 1).orderBy('v.id').executeTakeFirst() : undefined;
+  const gula = sari
+    ? await db
+        .selectFrom('variants as v')
+        .innerJoin('products as p', 'p.id', 'v.product_id')
+        .innerJoin('stock as s', 's.variant_id', 'v.id')
+        .select(['v.id', 's.available'])
+        .where('p.umkm_id', '=', sari)
+        .where('p.listed', '=', 1)
+        .where('v.active', '=', 1)
+        .orderBy('v.id')
+        .executeTakeFirst()
+    : undefined;
   // Her sugar may be sold out in the catalog demo: she makes a new batch first (a restock).
-  if (gula && gula.available < 3) await adjustStock(db, gula.id, 10, 'restock', 'demo-batch', ctx.refs['user:+6281100000010'] ?? null);
+  if (gula && gula.available < 3)
+    await adjustStock(
+      db,
+      gula.id,
+      10,
+      'restock',
+      'demo-batch',
+      ctx.refs['user:+6281100000010'] ?? null,
+    );
   if (gula) {
-    const r = await placeOrder(db, {
-      lines: [{ variantId: gula.id, qty: 2 }], buyer: { name: 'Rina Wulandari', phone: '081234500001' },
-      delivery: { kind: 'address', villageCode: (await db.selectFrom('regions').select('code').where('level', '=', 4).where('code', 'like', '35.%').orderBy('code').executeTakeFirst())?.code ?? '53.09.01.2001', address: 'Jl. Darmo 12, Surabaya' },
-      paymentMethod: 'cod', channel: 'storefront',
-    }, null);
+    const r = await placeOrder(
+      db,
+      {
+        lines: [{ variantId: gula.id, qty: 2 }],
+        buyer: { name: 'Rina Wulandari', phone: '081234500001' },
+        delivery: {
+          kind: 'address',
+          villageCode:
+            (
+              await db
+                .selectFrom('regions')
+                .select('code')
+                .where('level', '=', 4)
+                .where('code', 'like', '35.%')
+                .orderBy('code')
+                .executeTakeFirst()
+            )?.code ?? '53.09.01.2001',
+          address: 'Jl. Darmo 12, Surabaya',
+        },
+        paymentMethod: 'cod',
+        channel: 'storefront',
+      },
+      null,
+    );
     if (r.ok) {
       const id = r.value.orders[0].id;
-      await db.updateTable('orders').set({ is_demo: 1, placed_at: new Date(Date.now() - 10 * DAY).toISOString() }).where('id', '=', id).execute();
+      await db
+        .updateTable('orders')
+        .set({ is_demo: 1, placed_at: new Date(Date.now() - 10 * DAY).toISOString() })
+        .where('id', '=', id)
+        .execute();
       for (const s of ['packed', 'handed_over'] as const) await recordFulfilment(db, id, s, admin);
       ctx.refs['ord:sari'] = id;
       const org = ctx.refs['org:bumdes-sari'];
       if (org) await settleOrganisationForSeed(db, org, ctx.refs['user:bumdes-manager'] ?? adminId);
       // A newer one she still has to pack.
-      const n = await placeOrder(db, { lines: [{ variantId: gula.id, qty: 1 }], buyer: { name: 'Budi Santoso', phone: '081234500002' }, delivery: { kind: 'pickup', servicePointId: sp }, paymentMethod: 'cod', channel: 'storefront' }, null);
-      if (n.ok) await db.updateTable('orders').set({ is_demo: 1 }).where('group_id', '=', n.value.groupId).execute();
+      const n = await placeOrder(
+        db,
+        {
+          lines: [{ variantId: gula.id, qty: 1 }],
+          buyer: { name: 'Budi Santoso', phone: '081234500002' },
+          delivery: { kind: 'pickup', servicePointId: sp },
+          paymentMethod: 'cod',
+          channel: 'storefront',
+        },
+        null,
+      );
+      if (n.ok)
+        await db
+          .updateTable('orders')
+          .set({ is_demo: 1 })
+          .where('group_id', '=', n.value.groupId)
+          .execute();
     }
   }
   // An assisted order at Pak Yohanes's kiosk, paid in cash.
   const yohanes = ctx.refs['user:yohanes'];
   if (yohanes) {
-    const agent: Actor = { userId: yohanes, displayName: 'seed', locale: null, via: 'session', grants: [{ role: 'village_agent', scopeType: 'service_point', scopeId: sp, regionCode: null }] };
-    const r = await placeOrder(db, { lines: [{ variantId: listed[listed.length - 1].id, qty: 1 }], buyer: { name: 'Mama Yuliana', phone: null }, delivery: { kind: 'pickup', servicePointId: sp }, paymentMethod: 'cod', channel: 'assisted', agentServicePointId: sp, consent: true }, agent);
-    if (r.ok) await db.updateTable('orders').set({ is_demo: 1 }).where('group_id', '=', r.value.groupId).execute();
+    const agent: Actor = {
+      userId: yohanes,
+      displayName: 'seed',
+      locale: null,
+      via: 'session',
+      grants: [
+        { role: 'village_agent', scopeType: 'service_point', scopeId: sp, regionCode: null },
+      ],
+    };
+    const r = await placeOrder(
+      db,
+      {
+        lines: [{ variantId: listed[listed.length - 1].id, qty: 1 }],
+        buyer: { name: 'Mama Yuliana', phone: null },
+        delivery: { kind: 'pickup', servicePointId: sp },
+        paymentMethod: 'cod',
+        channel: 'assisted',
+        agentServicePointId: sp,
+        consent: true,
+      },
+      agent,
+    );
+    if (r.ok)
+      await db
+        .updateTable('orders')
+        .set({ is_demo: 1 })
+        .where('group_id', '=', r.value.groupId)
+        .execute();
   }
   return [];
 }

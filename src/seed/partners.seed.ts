@@ -12,7 +12,13 @@ import { createPartnerRecord, defineRule, issueStatement } from '../domains/part
 /** The demo regencies: Ngada (NTT) and Banyuwangi (Jawa Timur). */
 const DEMO_REGENCIES = ['53.09', '35.10'];
 
-const admin = (userId: string): Actor => ({ userId, displayName: 'Admin Nasional (demo)', locale: null, via: 'session', grants: [{ role: 'national_admin', scopeType: 'national', scopeId: null, regionCode: null }] });
+const admin = (userId: string): Actor => ({
+  userId,
+  displayName: 'Admin Nasional (demo)',
+  locale: null,
+  via: 'session',
+  grants: [{ role: 'national_admin', scopeType: 'national', scopeId: null, regionCode: null }],
+});
 
 function lastMonth(): string {
   const d = new Date();
@@ -21,58 +27,160 @@ function lastMonth(): string {
 
 export async function seedPartners(ctx: SeedContext): Promise<DemoLogin[]> {
   const db = ctx.h.db;
-  const pasar = await createPartnerRecord(db, { name: 'Pasar Nusantara (demo)', kind: 'marketplace', isDemo: true });
-  const warung = await createPartnerRecord(db, { name: 'Warung Digital (demo)', kind: 'social_commerce', isDemo: true });
+  const pasar = await createPartnerRecord(db, {
+    name: 'Pasar Nusantara (demo)',
+    kind: 'marketplace',
+    isDemo: true,
+  });
+  const warung = await createPartnerRecord(db, {
+    name: 'Warung Digital (demo)',
+    kind: 'social_commerce',
+    isDemo: true,
+  });
   ctx.refs['partner:pasar'] = pasar;
   ctx.refs['partner:warung'] = warung;
   const logins = [
-    await demoUser(ctx.h, { role: 'partner', name: 'Tim Kemitraan Pasar Nusantara (demo)', phone: '+6281100000060', scope: pasar }, ctx.refs),
-    await demoUser(ctx.h, { role: 'partner', name: 'Tim Warung Digital (demo)', phone: '+6281100000061', scope: warung }, ctx.refs),
+    await demoUser(
+      ctx.h,
+      {
+        role: 'partner',
+        name: 'Tim Kemitraan Pasar Nusantara (demo)',
+        phone: '+6281100000060',
+        scope: pasar,
+      },
+      ctx.refs,
+    ),
+    await demoUser(
+      ctx.h,
+      {
+        role: 'partner',
+        name: 'Tim Warung Digital (demo)',
+        phone: '+6281100000061',
+        scope: warung,
+      },
+      ctx.refs,
+    ),
   ];
 
   // Organisations with market-ready products, busiest first: the partners want those.
-  const orgs = await db.selectFrom('organisations').innerJoin('umkm', 'umkm.organisation_id', 'organisations.id').innerJoin('products', 'products.umkm_id', 'umkm.id')
-    .select(['organisations.id', 'organisations.village_code']).select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('products.listed', '=', 1).groupBy(['organisations.id', 'organisations.village_code']).orderBy('n', 'desc').orderBy('organisations.id').execute();
+  const orgs = await db
+    .selectFrom('organisations')
+    .innerJoin('umkm', 'umkm.organisation_id', 'organisations.id')
+    .innerJoin('products', 'products.umkm_id', 'umkm.id')
+    .select(['organisations.id', 'organisations.village_code'])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('products.listed', '=', 1)
+    .groupBy(['organisations.id', 'organisations.village_code'])
+    .orderBy('n', 'desc')
+    .orderBy('organisations.id')
+    .execute();
   const now = new Date().toISOString();
   const start = `${lastMonth()}-01`;
-  const ship = (id: string, partnerId: string, orgId: string, village: string, status: 'accepted' | 'offered', bps: number) => db.insertInto('partnerships').values({
-    id, partner_id: partnerId, umkm_id: null, organisation_id: orgId, village_code: village, commission_bps: bps, ships_by: 'lumbung',
-    terms: `Komisi ${bps / 100}% dari nilai barang; pengiriman lewat titik layanan desa dan hub Lumbung. (demo)`, status,
-    offered_at: now, offered_by: null, decided_at: status === 'accepted' ? now : null, decided_by: null, starts_on: start, ends_on: null,
-  }).execute();
+  const ship = (
+    id: string,
+    partnerId: string,
+    orgId: string,
+    village: string,
+    status: 'accepted' | 'offered',
+    bps: number,
+  ) =>
+    db
+      .insertInto('partnerships')
+      .values({
+        id,
+        partner_id: partnerId,
+        umkm_id: null,
+        organisation_id: orgId,
+        village_code: village,
+        commission_bps: bps,
+        ships_by: 'lumbung',
+        terms: `Komisi ${bps / 100}% dari nilai barang; pengiriman lewat titik layanan desa dan hub Lumbung. (demo)`,
+        status,
+        offered_at: now,
+        offered_by: null,
+        decided_at: status === 'accepted' ? now : null,
+        decided_by: null,
+        starts_on: start,
+        ends_on: null,
+      })
+      .execute();
   const accepted = orgs.slice(0, 3);
-  for (const [i, o] of accepted.entries()) await ship(`pns_demo_pasar_${i}`, pasar, o.id, o.village_code, 'accepted', 800);
-  if (orgs[0]) await ship('pns_demo_warung_0', warung, orgs[0].id, orgs[0].village_code, 'accepted', 500);
+  for (const [i, o] of accepted.entries())
+    await ship(`pns_demo_pasar_${i}`, pasar, o.id, o.village_code, 'accepted', 800);
+  if (orgs[0])
+    await ship('pns_demo_warung_0', warung, orgs[0].id, orgs[0].village_code, 'accepted', 500);
   // One offer left for the journey: the community manager accepts it in the demo.
-  const waiting = ctx.refs['org:bumdes-sari'] && !accepted.some((o) => o.id === ctx.refs['org:bumdes-sari']) ? ctx.refs['org:bumdes-sari'] : orgs[3]?.id;
+  const waiting =
+    ctx.refs['org:bumdes-sari'] && !accepted.some((o) => o.id === ctx.refs['org:bumdes-sari'])
+      ? ctx.refs['org:bumdes-sari']
+      : orgs[3]?.id;
   if (waiting) {
-    const v = await db.selectFrom('organisations').select('village_code').where('id', '=', waiting).executeTakeFirstOrThrow();
+    const v = await db
+      .selectFrom('organisations')
+      .select('village_code')
+      .where('id', '=', waiting)
+      .executeTakeFirstOrThrow();
     await ship('pns_demo_warung_offer', warung, waiting, v.village_code, 'offered', 600);
   }
 
   const adminId = ctx.refs['user:national_admin'];
   if (!adminId || accepted.length === 0) return logins;
   const actor = admin(adminId);
-  const variants = await db.selectFrom('variants').innerJoin('products', 'products.id', 'variants.product_id').innerJoin('umkm', 'umkm.id', 'products.umkm_id')
+  const variants = await db
+    .selectFrom('variants')
+    .innerJoin('products', 'products.id', 'variants.product_id')
+    .innerJoin('umkm', 'umkm.id', 'products.umkm_id')
     .innerJoin('stock', 'stock.variant_id', 'variants.id')
-    .select(['variants.id', 'umkm.village_code']).where('products.listed', '=', 1).where('variants.active', '=', 1).where('stock.available', '>', 3)
-    .where('umkm.organisation_id', 'in', accepted.map((o) => o.id)).orderBy('variants.id').limit(12).execute();
-  const points = await db.selectFrom('service_points').select(['id', 'village_code']).orderBy('id').execute();
+    .select(['variants.id', 'umkm.village_code'])
+    .where('products.listed', '=', 1)
+    .where('variants.active', '=', 1)
+    .where('stock.available', '>', 3)
+    .where(
+      'umkm.organisation_id',
+      'in',
+      accepted.map((o) => o.id),
+    )
+    .orderBy('variants.id')
+    .limit(12)
+    .execute();
+  const points = await db
+    .selectFrom('service_points')
+    .select(['id', 'village_code'])
+    .orderBy('id')
+    .execute();
   const period = lastMonth();
   const placed: string[] = [];
   // Orders arrive as they would over the API: from the partner's own integration token.
-  const partnerActor: Actor = { userId: ctx.refs['user:+6281100000060'], displayName: 'Pasar Nusantara', locale: null, via: 'token', grants: [{ role: 'partner', scopeType: 'partner', scopeId: pasar, regionCode: null }] };
+  const partnerActor: Actor = {
+    userId: ctx.refs['user:+6281100000060'],
+    displayName: 'Pasar Nusantara',
+    locale: null,
+    via: 'token',
+    grants: [{ role: 'partner', scopeType: 'partner', scopeId: pasar, regionCode: null }],
+  };
   for (const [i, v] of variants.entries()) {
-    const point = points.find((p) => p.village_code.slice(0, 5) !== v.village_code.slice(0, 5)) ?? points[0];
+    const point =
+      points.find((p) => p.village_code.slice(0, 5) !== v.village_code.slice(0, 5)) ?? points[0];
     if (!point) break;
-    const r = await placeOrder(db, {
-      lines: [{ variantId: v.id, qty: 1 + (i % 2) }], buyer: { name: `Pembeli Pasar Nusantara ${i + 1} (demo)`, phone: `08123400${String(i).padStart(4, '0')}` },
-      delivery: { kind: 'pickup', servicePointId: point.id }, paymentMethod: i % 3 === 0 ? 'cod' : 'transfer', channel: 'partner', partnerId: pasar,
-    }, partnerActor);
+    const r = await placeOrder(
+      db,
+      {
+        lines: [{ variantId: v.id, qty: 1 + (i % 2) }],
+        buyer: {
+          name: `Pembeli Pasar Nusantara ${i + 1} (demo)`,
+          phone: `08123400${String(i).padStart(4, '0')}`,
+        },
+        delivery: { kind: 'pickup', servicePointId: point.id },
+        paymentMethod: i % 3 === 0 ? 'cod' : 'transfer',
+        channel: 'partner',
+        partnerId: pasar,
+      },
+      partnerActor,
+    );
     if (!r.ok) continue;
     const id = r.value.orders[0].id;
-    for (const s of ['packed', 'handed_over', 'delivered'] as const) unwrap(await recordFulfilment(db, id, s, actor));
+    for (const s of ['packed', 'handed_over', 'delivered'] as const)
+      unwrap(await recordFulfilment(db, id, s, actor));
     if (i === 4) unwrap(await recordFulfilment(db, id, 'returned', actor));
     placed.push(id);
   }
@@ -80,13 +188,53 @@ export async function seedPartners(ctx: SeedContext): Promise<DemoLogin[]> {
   // Demo history: these partner orders happened last month (the seed backdates its own demo rows).
   for (const [i, id] of placed.entries()) {
     const day = String(3 + i * 2).padStart(2, '0');
-    await db.updateTable('orders').set({ placed_at: `${period}-${day}T02:00:00.000Z`, delivered_at: `${period}-${day}T09:00:00.000Z`, is_demo: 1 }).where('id', '=', id).execute();
+    await db
+      .updateTable('orders')
+      .set({
+        placed_at: `${period}-${day}T02:00:00.000Z`,
+        delivered_at: `${period}-${day}T09:00:00.000Z`,
+        is_demo: 1,
+      })
+      .where('id', '=', id)
+      .execute();
   }
   for (const regency of DEMO_REGENCIES) {
-    unwrap(await defineRule(db, actor, { period, scopeCode: regency, kind: 'gmv_percent', amount: 300, count: null }));
-    unwrap(await defineRule(db, actor, { period, scopeCode: regency, kind: 'first_sales_bonus', amount: 10_000, count: 5 }));
-    unwrap(await defineRule(db, actor, { period, scopeCode: regency, kind: 'poverty_multiplier', amount: 1500, count: null }));
-    unwrap(await defineRule(db, actor, { period, scopeCode: regency, kind: 'monthly_cap', amount: 2_500_000, count: null }));
+    unwrap(
+      await defineRule(db, actor, {
+        period,
+        scopeCode: regency,
+        kind: 'gmv_percent',
+        amount: 300,
+        count: null,
+      }),
+    );
+    unwrap(
+      await defineRule(db, actor, {
+        period,
+        scopeCode: regency,
+        kind: 'first_sales_bonus',
+        amount: 10_000,
+        count: 5,
+      }),
+    );
+    unwrap(
+      await defineRule(db, actor, {
+        period,
+        scopeCode: regency,
+        kind: 'poverty_multiplier',
+        amount: 1500,
+        count: null,
+      }),
+    );
+    unwrap(
+      await defineRule(db, actor, {
+        period,
+        scopeCode: regency,
+        kind: 'monthly_cap',
+        amount: 2_500_000,
+        count: null,
+      }),
+    );
     const st = await issueStatement(db, actor, pasar, period, regency);
     if (st.ok) ctx.refs[`statement:pasar:${regency}`] = st.value.id;
   }

@@ -6,7 +6,14 @@
 // `district:<regency>:2021` (the district that joined as a whole in 2021).
 import type { SeedContext } from './index.js';
 import { demoUser, type DemoLogin } from './demo-user.js';
-import { DEMO_REGENCY_CODES, demoProfilesCsv, demoRolloutPlan, importProfilesCsv, recordRollout, villageCodesIn } from '../domains/regions/index.js';
+import {
+  DEMO_REGENCY_CODES,
+  demoProfilesCsv,
+  demoRolloutPlan,
+  importProfilesCsv,
+  recordRollout,
+  villageCodesIn,
+} from '../domains/regions/index.js';
 import { unwrap } from '../kernel/errors/index.js';
 
 export async function seedRegions(ctx: SeedContext): Promise<DemoLogin[]> {
@@ -15,19 +22,54 @@ export async function seedRegions(ctx: SeedContext): Promise<DemoLogin[]> {
     ctx.refs[`regency:${name}`] = regency;
     const villages = await villageCodesIn(db, regency);
     if (villages.length === 0) continue;
-    const report = await importProfilesCsv(db, 'system', demoProfilesCsv(villages), { isDemo: true });
-    if (report.errors.length) throw new Error(`demo profiles of ${regency} invalid: ${JSON.stringify(report.errors.slice(0, 3))}`);
+    const report = await importProfilesCsv(db, 'system', demoProfilesCsv(villages), {
+      isDemo: true,
+    });
+    if (report.errors.length)
+      throw new Error(
+        `demo profiles of ${regency} invalid: ${JSON.stringify(report.errors.slice(0, 3))}`,
+      );
     const plan = demoRolloutPlan(villages);
-    for (const e of plan) unwrap(await recordRollout(db, 'system', e.code, e.joinedOn, { isDemo: true }));
+    for (const e of plan)
+      unwrap(await recordRollout(db, 'system', e.code, e.joinedOn, { isDemo: true }));
     const enrolledDistrict = plan[0].code;
     ctx.refs[`district:${name}:2021`] = enrolledDistrict;
-    ctx.refs[`village:${name}:enrolled`] = villages.find((v) => v.startsWith(enrolledDistrict + '.'))!;
+    ctx.refs[`village:${name}:enrolled`] = villages.find((v) =>
+      v.startsWith(enrolledDistrict + '.'),
+    )!;
     const covered = (v: string) => plan.some((e) => v === e.code || v.startsWith(e.code + '.'));
     ctx.refs[`village:${name}:open`] = villages.find((v) => !covered(v))!;
   }
   return [
-    await demoUser(ctx.h, { role: 'regional_officer', name: 'Pak Arif (demo, Dinas PMD Ngada)', phone: '+6281100000003', scope: DEMO_REGENCY_CODES.ngada }, ctx.refs),
-    await demoUser(ctx.h, { role: 'regional_officer', name: 'Ibu Wulan (demo, Dinas PMD Banyuwangi)', phone: '+6281100000004', scope: DEMO_REGENCY_CODES.banyuwangi }, ctx.refs),
-    await demoUser(ctx.h, { role: 'regional_officer', name: 'Pak Stefanus (demo, Provinsi NTT)', phone: '+6281100000005', scope: '53' }, ctx.refs),
+    await demoUser(
+      ctx.h,
+      {
+        role: 'regional_officer',
+        name: 'Pak Arif (demo, Dinas PMD Ngada)',
+        phone: '+6281100000003',
+        scope: DEMO_REGENCY_CODES.ngada,
+      },
+      ctx.refs,
+    ),
+    await demoUser(
+      ctx.h,
+      {
+        role: 'regional_officer',
+        name: 'Ibu Wulan (demo, Dinas PMD Banyuwangi)',
+        phone: '+6281100000004',
+        scope: DEMO_REGENCY_CODES.banyuwangi,
+      },
+      ctx.refs,
+    ),
+    await demoUser(
+      ctx.h,
+      {
+        role: 'regional_officer',
+        name: 'Pak Stefanus (demo, Provinsi NTT)',
+        phone: '+6281100000005',
+        scope: '53',
+      },
+      ctx.refs,
+    ),
   ];
 }

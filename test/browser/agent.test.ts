@@ -4,7 +4,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { launch, serveWorld, signIn, assertAccessible, assertFitsPhone, PHONE, type Served } from './support.js';
+import {
+  launch,
+  serveWorld,
+  signIn,
+  assertAccessible,
+  assertFitsPhone,
+  PHONE,
+  type Served,
+} from './support.js';
 import { anyVillage, makeServicePoint, makeUmkm } from '../../src/domains/community/testing.js';
 import { makeProduct } from '../../src/domains/catalog/testing.js';
 
@@ -16,10 +24,23 @@ before(async () => {
   browser = await launch();
   s = await serveWorld();
   const village = await anyVillage(s.world.h.db, '53.09');
-  sp = await makeServicePoint(s.world.h.db, { villageCode: village, name: 'Kios BUMDes Mangulewa' });
+  sp = await makeServicePoint(s.world.h.db, {
+    villageCode: village,
+    name: 'Kios BUMDes Mangulewa',
+  });
   umkm = await makeUmkm(s.world.h.db, { villageCode: village, name: 'Toko Tani Mangulewa' });
-  await makeProduct(s.world.h, { umkmId: umkm, title: 'Pupuk Organik 5 kg', price: 40000, stock: 20 });
-  await makeProduct(s.world.h, { umkmId: umkm, title: 'Suku Cadang Traktor Tangan', price: 125000, stock: 4 });
+  await makeProduct(s.world.h, {
+    umkmId: umkm,
+    title: 'Pupuk Organik 5 kg',
+    price: 40000,
+    stock: 20,
+  });
+  await makeProduct(s.world.h, {
+    umkmId: umkm,
+    title: 'Suku Cadang Traktor Tangan',
+    price: 125000,
+    stock: 4,
+  });
 });
 after(async () => {
   await browser?.close();
@@ -45,7 +66,14 @@ test('agent orders for a neighbour who pays cash; the seller hands the parcel ov
   // Without consent nothing is ordered, and the agent is told why in Bahasa.
   await agent.getByRole('button', { name: 'Pesan — warga bayar tunai' }).click();
   await agent.getByRole('alert').waitFor();
-  assert.equal(await s.world.h.db.selectFrom('orders').select('id').execute().then((r) => r.length), 0);
+  assert.equal(
+    await s.world.h.db
+      .selectFrom('orders')
+      .select('id')
+      .execute()
+      .then((r) => r.length),
+    0,
+  );
 
   await agent.getByLabel(/Jumlah Pupuk Organik 5 kg/).fill('2');
   await agent.getByLabel(/Warga setuju/).check();
@@ -67,7 +95,10 @@ test('agent orders for a neighbour who pays cash; the seller hands the parcel ov
   await seller.getByRole('button', { name: 'Terima dan kemas' }).click();
   await seller.getByRole('button', { name: 'Serahkan ke titik layanan' }).click();
   await seller.getByRole('status').waitFor();
-  const order = await s.world.h.db.selectFrom('orders').select(['fulfilment_status', 'payment_status', 'agent_commission', 'total']).executeTakeFirstOrThrow();
+  const order = await s.world.h.db
+    .selectFrom('orders')
+    .select(['fulfilment_status', 'payment_status', 'agent_commission', 'total'])
+    .executeTakeFirstOrThrow();
   assert.equal(order.fulfilment_status, 'handed_over');
   assert.equal(order.payment_status, 'paid');
 
@@ -75,7 +106,8 @@ test('agent orders for a neighbour who pays cash; the seller hands the parcel ov
   await agent.goto(`${s.url}/agen/hari-ini`);
   await assertFitsPhone(agent, 'day summary');
   await assertAccessible(agent, 'day summary');
-  const cell = async (k: string) => (await agent.locator(`td[data-k="${k}"]`).innerText()).replace(/\s/g, ' ');
+  const cell = async (k: string) =>
+    (await agent.locator(`td[data-k="${k}"]`).innerText()).replace(/\s/g, ' ');
   const rupiah = (n: number) => `Rp ${n.toLocaleString('id-ID')}`;
   assert.ok(order.total > 80_000, 'two sacks at Rp 40.000 plus fees');
   assert.equal(await cell('cash'), rupiah(order.total));

@@ -3,7 +3,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { launch, serveWorld, signIn, assertAccessible, assertFitsPhone, PHONE, type Served } from './support.js';
+import {
+  launch,
+  serveWorld,
+  signIn,
+  assertAccessible,
+  assertFitsPhone,
+  PHONE,
+  type Served,
+} from './support.js';
 import { anyVillage, makeOrganisation } from '../../src/domains/community/testing.js';
 
 let browser: Browser;
@@ -14,7 +22,10 @@ before(async () => {
   browser = await launch();
   served = await serveWorld();
   const village = await anyVillage(served.world.h.db, '53.09', 0);
-  org = await makeOrganisation(served.world.h.db, { villageCode: village, name: 'BUMDes Radabata Maju' });
+  org = await makeOrganisation(served.world.h.db, {
+    villageCode: village,
+    name: 'BUMDes Radabata Maju',
+  });
 });
 after(async () => {
   await browser?.close();

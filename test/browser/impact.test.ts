@@ -4,7 +4,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { assertAccessible, assertFitsPhone, launch, PHONE, serveWorld, signIn, type Served } from './support.js';
+import {
+  assertAccessible,
+  assertFitsPhone,
+  launch,
+  PHONE,
+  serveWorld,
+  signIn,
+  type Served,
+} from './support.js';
 import { createWorld } from '../../src/testing.js';
 import { startWorker } from '../../src/kernel/jobs/index.js';
 import { seedDemoSurveys } from '../../src/domains/impact/index.js';

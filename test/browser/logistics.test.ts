@@ -3,7 +3,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { assertAccessible, assertFitsPhone, launch, PHONE, serveWorld, signIn, type Served } from './support.js';
+import {
+  assertAccessible,
+  assertFitsPhone,
+  launch,
+  PHONE,
+  serveWorld,
+  signIn,
+  type Served,
+} from './support.js';
 import { unwrap } from '../../src/kernel/errors/index.js';
 import { createParcel, recordScan } from '../../src/domains/logistics/index.js';
 import { makeNetwork, type TestNetwork } from '../../src/domains/logistics/testing.js';
@@ -12,14 +20,27 @@ let browser: Browser;
 let served: Served;
 let net: TestNetwork;
 let n = 0;
-const scan = (tracking: string, kind: any, at: string) => recordScan(served.world.h.db, null, { tracking, kind, locationId: at, clientScanId: `browser-scan-${++n}` });
+const scan = (tracking: string, kind: any, at: string) =>
+  recordScan(served.world.h.db, null, {
+    tracking,
+    kind,
+    locationId: at,
+    clientScanId: `browser-scan-${++n}`,
+  });
 
 before(async () => {
   browser = await launch();
   served = await serveWorld();
   net = await makeNetwork(served.world.h.db, { points: 8 });
   for (let i = 0; i < 8; i++) {
-    const p = unwrap(await createParcel(served.world.h.db, null, { originPointId: net.points[i], destinationPointId: null, destinationVillageCode: '35.78.01.1001', weightGrams: (60 + 5 * i) * 1000 }));
+    const p = unwrap(
+      await createParcel(served.world.h.db, null, {
+        originPointId: net.points[i],
+        destinationPointId: null,
+        destinationVillageCode: '35.78.01.1001',
+        weightGrams: (60 + 5 * i) * 1000,
+      }),
+    );
     unwrap(await scan(p.trackingNumber, 'received_at_point', net.points[i]));
   }
 });
@@ -51,7 +72,13 @@ test('hub operator builds manifests, plans two pickups, opens the run sheet at 3
 });
 
 test('village agent scans an arriving parcel in', async () => {
-  const p = unwrap(await createParcel(served.world.h.db, null, { originPointId: null, destinationPointId: net.points[0], weightGrams: 2500 }));
+  const p = unwrap(
+    await createParcel(served.world.h.db, null, {
+      originPointId: null,
+      destinationPointId: net.points[0],
+      weightGrams: 2500,
+    }),
+  );
   unwrap(await scan(p.trackingNumber, 'arrived_hub', net.kabHub));
   unwrap(await scan(p.trackingNumber, 'left_hub', net.kabHub));
   unwrap(await scan(p.trackingNumber, 'arrived_hub', net.kecHub));
@@ -63,10 +90,17 @@ test('village agent scans an arriving parcel in', async () => {
   await assertFitsPhone(page, 'agent board');
   await assertAccessible(page, 'agent board');
   await page.locator('#t-ready_for_pickup').fill(p.trackingNumber);
-  await page.locator('form', { has: page.locator('#t-ready_for_pickup') }).getByRole('button').click();
+  await page
+    .locator('form', { has: page.locator('#t-ready_for_pickup') })
+    .getByRole('button')
+    .click();
   await page.getByText(`${p.trackingNumber}: Siap diambil.`).waitFor();
   await assertAccessible(page, 'agent board after scan');
-  const row = await served.world.h.db.selectFrom('parcels').select('status').where('id', '=', p.id).executeTakeFirstOrThrow();
+  const row = await served.world.h.db
+    .selectFrom('parcels')
+    .select('status')
+    .where('id', '=', p.id)
+    .executeTakeFirstOrThrow();
   assert.equal(row.status, 'ready_for_pickup');
   await page.goto(`${served.url}/lacak/${p.trackingNumber}`);
   await assertAccessible(page, 'tracking page');
@@ -75,7 +109,17 @@ test('village agent scans an arriving parcel in', async () => {
 
 test('regency officer creates a kecamatan hub at 360 px with JavaScript off (pickers step by step, error first)', async () => {
   const db = served.world.h.db;
-  const district = (await db.selectFrom('regions').select('code').where('level', '=', 3).where('code', 'like', '53.09.%').orderBy('code').offset(2).limit(1).executeTakeFirstOrThrow()).code;
+  const district = (
+    await db
+      .selectFrom('regions')
+      .select('code')
+      .where('level', '=', 3)
+      .where('code', 'like', '53.09.%')
+      .orderBy('code')
+      .offset(2)
+      .limit(1)
+      .executeTakeFirstOrThrow()
+  ).code;
   const ctx = await browser.newContext({ ...PHONE, locale: 'id-ID', javaScriptEnabled: false });
   const page = await ctx.newPage();
   await signIn(page, served, 'regional_officer', '53.09');
@@ -88,7 +132,14 @@ test('regency officer creates a kecamatan hub at 360 px with JavaScript off (pic
   await page.getByRole('button', { name: 'Buat hub' }).click();
   await page.getByText('Nama hub 3–120 karakter.').first().waitFor();
   await assertAccessible(page, 'hub creation with errors');
-  const before = Number((await db.selectFrom('hubs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const before = Number(
+    (
+      await db
+        .selectFrom('hubs')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   await page.getByLabel('Nama hub').fill('Hub Kecamatan Peramban');
   await page.getByLabel('Kecamatan (untuk hub kecamatan)').selectOption(district);
   await page.getByRole('button', { name: 'Tampilkan pilihan' }).click();
@@ -99,10 +150,24 @@ test('regency officer creates a kecamatan hub at 360 px with JavaScript off (pic
   await page.getByRole('button', { name: 'Buat hub' }).click();
   await page.getByText('Hub "Hub Kecamatan Peramban" dibuat.', { exact: false }).waitFor();
   assert.match(await page.locator('h1').first().innerText(), /Hub Kecamatan Peramban/);
-  const after = Number((await db.selectFrom('hubs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const after = Number(
+    (
+      await db
+        .selectFrom('hubs')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   assert.equal(after, before + 1);
-  const hub = await db.selectFrom('hubs').selectAll().where('name', '=', 'Hub Kecamatan Peramban').executeTakeFirstOrThrow();
-  assert.deepEqual([hub.region_code, hub.parent_hub_id, hub.lat, hub.lng], [district, net.kabHub, -8.79, 121.02]);
+  const hub = await db
+    .selectFrom('hubs')
+    .selectAll()
+    .where('name', '=', 'Hub Kecamatan Peramban')
+    .executeTakeFirstOrThrow();
+  assert.deepEqual(
+    [hub.region_code, hub.parent_hub_id, hub.lat, hub.lng],
+    [district, net.kabHub, -8.79, 121.02],
+  );
   await assertAccessible(page, 'new hub day');
   await ctx.close();
 });

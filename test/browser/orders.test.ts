@@ -3,7 +3,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { launch, serveWorld, assertAccessible, assertFitsPhone, PHONE, type Served } from './support.js';
+import {
+  launch,
+  serveWorld,
+  assertAccessible,
+  assertFitsPhone,
+  PHONE,
+  type Served,
+} from './support.js';
 import { anyVillage, makeServicePoint, makeUmkm } from '../../src/domains/community/testing.js';
 import { makeProduct } from '../../src/domains/catalog/testing.js';
 
@@ -17,8 +24,18 @@ before(async () => {
   await makeServicePoint(s.world.h.db, { villageCode: village, name: 'Kios BUMDes Radabata' });
   const u1 = await makeUmkm(s.world.h.db, { villageCode: village, name: 'Gula Aren Ibu Sari' });
   const u2 = await makeUmkm(s.world.h.db, { villageCode: village, name: 'Kopi Bajawa Mangulewa' });
-  await makeProduct(s.world.h, { umkmId: u1, title: 'Gula Aren Cetak 500 g', price: 25000, stock: 50 });
-  await makeProduct(s.world.h, { umkmId: u2, title: 'Kopi Arabika Bajawa 250 g', price: 55000, stock: 50 });
+  await makeProduct(s.world.h, {
+    umkmId: u1,
+    title: 'Gula Aren Cetak 500 g',
+    price: 25000,
+    stock: 50,
+  });
+  await makeProduct(s.world.h, {
+    umkmId: u2,
+    title: 'Kopi Arabika Bajawa 250 g',
+    price: 55000,
+    stock: 50,
+  });
 });
 after(async () => {
   await browser?.close();
@@ -41,13 +58,19 @@ for (const js of [true, false]) {
     await page.getByRole('link', { name: 'Lanjut ke pemesanan' }).click();
     await page.getByLabel('Nama penerima').fill('Rina Wulandari');
     await page.getByLabel('Nomor HP (WhatsApp)').fill('0812 3456 7001');
-    const regionSteps: [string, string][] = [['Provinsi', village.slice(0, 2)], ['Kabupaten/kota', village.slice(0, 5)], ['Kecamatan', village.slice(0, 8)]];
+    const regionSteps: [string, string][] = [
+      ['Provinsi', village.slice(0, 2)],
+      ['Kabupaten/kota', village.slice(0, 5)],
+      ['Kecamatan', village.slice(0, 8)],
+    ];
     for (const [label, code] of regionSteps) {
       await page.getByLabel(label, { exact: true }).selectOption(code);
       await page.getByRole('button', { name: 'Tampilkan pilihan' }).click();
     }
     await page.getByLabel('Ambil di titik layanan desa').check();
-    await page.getByLabel('Titik layanan', { exact: true }).selectOption({ label: 'Kios BUMDes Radabata' });
+    await page
+      .getByLabel('Titik layanan', { exact: true })
+      .selectOption({ label: 'Kios BUMDes Radabata' });
     await page.getByLabel('Bayar di tempat (COD)').check();
     await page.getByRole('button', { name: 'Tampilkan pilihan' }).click();
     await assertFitsPhone(page, 'checkout');

@@ -3,7 +3,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { launch, serveWorld, signIn, assertAccessible, assertFitsPhone, PHONE, type Served } from './support.js';
+import {
+  launch,
+  serveWorld,
+  signIn,
+  assertAccessible,
+  assertFitsPhone,
+  PHONE,
+  type Served,
+} from './support.js';
 import { anyVillage, makeOrganisation, makeUmkm } from '../../src/domains/community/testing.js';
 import { makeProduct } from '../../src/domains/catalog/testing.js';
 import { createPartnerRecord } from '../../src/domains/partners/index.js';
@@ -18,14 +26,25 @@ before(async () => {
   served = await serveWorld();
   const db = served.world.h.db;
   const village = await anyVillage(db);
-  orgId = await makeOrganisation(db, { villageCode: village, name: 'Koperasi Desa Merah Putih Uji' });
-  const umkm = await makeUmkm(db, { villageCode: village, organisationId: orgId, name: 'Tenun Ikat Uji' });
+  orgId = await makeOrganisation(db, {
+    villageCode: village,
+    name: 'Koperasi Desa Merah Putih Uji',
+  });
+  const umkm = await makeUmkm(db, {
+    villageCode: village,
+    organisationId: orgId,
+    name: 'Tenun Ikat Uji',
+  });
   await makeProduct(served.world.h, { umkmId: umkm, title: 'Tenun Ikat Sumba' });
   partnerId = await createPartnerRecord(db, { name: 'Pasar Uji', kind: 'marketplace' });
 });
-after(async () => { await browser?.close(); await served?.close(); });
+after(async () => {
+  await browser?.close();
+  await served?.close();
+});
 
-const phone = (): Promise<BrowserContext> => browser.newContext({ ...PHONE, javaScriptEnabled: false, locale: 'id-ID' });
+const phone = (): Promise<BrowserContext> =>
+  browser.newContext({ ...PHONE, javaScriptEnabled: false, locale: 'id-ID' });
 
 test('a partner offers a partnership and the koperasi manager accepts it, on a phone without JavaScript', async () => {
   const ctx = await phone();
@@ -37,7 +56,7 @@ test('a partner offers a partnership and the koperasi manager accepts it, on a p
   await page.selectOption('#f-target', `organisation:${orgId}`);
   await page.fill('#f-terms', 'Komisi 5% dari nilai barang');
   await page.click('form[action="/mitra/tawar"] button[type="submit"]');
-  assert.match(await page.textContent('[role="status"]') ?? '', /terkirim/);
+  assert.match((await page.textContent('[role="status"]')) ?? '', /terkirim/);
   await ctx.close();
 
   const ctx2 = await phone();
@@ -46,10 +65,14 @@ test('a partner offers a partnership and the koperasi manager accepts it, on a p
   await m.goto(`${served.url}/kemitraan`);
   await assertFitsPhone(m, 'partnerships');
   await assertAccessible(m, 'partnerships');
-  assert.match(await m.textContent('main') ?? '', /Pasar Uji/);
+  assert.match((await m.textContent('main')) ?? '', /Pasar Uji/);
   await m.click('button[value="accepted"]');
-  assert.match(await m.textContent('main') ?? '', /Diterima/);
-  const row = await served.world.h.db.selectFrom('partnerships').select('status').where('partner_id', '=', partnerId).executeTakeFirstOrThrow();
+  assert.match((await m.textContent('main')) ?? '', /Diterima/);
+  const row = await served.world.h.db
+    .selectFrom('partnerships')
+    .select('status')
+    .where('partner_id', '=', partnerId)
+    .executeTakeFirstOrThrow();
   assert.equal(row.status, 'accepted');
   await ctx2.close();
 });
@@ -63,6 +86,6 @@ test("the officer's incentive page fits a phone and passes axe", async () => {
   await assertAccessible(page, 'incentives');
   await page.fill('#f-amount', '250');
   await page.click('form[action="/insentif/aturan"] button[type="submit"]');
-  assert.match(await page.textContent('main') ?? '', /Persen dari GMV/);
+  assert.match((await page.textContent('main')) ?? '', /Persen dari GMV/);
   await ctx.close();
 });

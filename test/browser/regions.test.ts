@@ -4,8 +4,21 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { launch, serveWorld, signIn, assertAccessible, assertFitsPhone, PHONE, type Served } from './support.js';
-import { demoProfilesCsv, importProfilesCsv, villageCodesIn, villageProfiles } from '../../src/domains/regions/index.js';
+import {
+  launch,
+  serveWorld,
+  signIn,
+  assertAccessible,
+  assertFitsPhone,
+  PHONE,
+  type Served,
+} from './support.js';
+import {
+  demoProfilesCsv,
+  importProfilesCsv,
+  villageCodesIn,
+  villageProfiles,
+} from '../../src/domains/regions/index.js';
 
 let browser: Browser;
 let served: Served;
@@ -14,7 +27,12 @@ before(async () => {
   browser = await launch();
   served = await serveWorld();
   const db = served.world.h.db;
-  const r = await importProfilesCsv(db, 'system', demoProfilesCsv(await villageCodesIn(db, '53.09')), { isDemo: true });
+  const r = await importProfilesCsv(
+    db,
+    'system',
+    demoProfilesCsv(await villageCodesIn(db, '53.09')),
+    { isDemo: true },
+  );
   assert.equal(r.errors.length, 0);
 });
 after(async () => {
@@ -29,18 +47,33 @@ test('officer changes a weight on a phone and the priority order changes', async
   await page.goto(`${served.url}/wilayah/53.09/prioritas?n=10`);
   await assertFitsPhone(page, 'targeting page');
   await assertAccessible(page, 'targeting page');
-  const order = () => page.$$eval('[data-testid="ranking"] > li', (els) => els.map((e) => e.getAttribute('data-code')));
+  const order = () =>
+    page.$$eval('[data-testid="ranking"] > li', (els) =>
+      els.map((e) => e.getAttribute('data-code')),
+    );
   const before = await order();
   assert.equal(before.length, 10);
 
   // Poverty alone decides now: the poorest village must come first.
-  for (const [k, v] of Object.entries({ poverty: '100', signal: '0', electricity: '0', road: '0', distance: '0' })) await page.fill(`#f-${k}`, v);
+  for (const [k, v] of Object.entries({
+    poverty: '100',
+    signal: '0',
+    electricity: '0',
+    road: '0',
+    distance: '0',
+  }))
+    await page.fill(`#f-${k}`, v);
   await Promise.all([page.waitForURL(/saved=1/), page.click('button.primary')]);
   await page.waitForSelector('.notice');
   const after = await order();
   assert.notDeepEqual(after, before, 'the order changed');
-  const profiles = await villageProfiles(served.world.h.db, await villageCodesIn(served.world.h.db, '53.09'));
-  const poorest = [...profiles.values()].sort((a, b) => b.poverty_share! - a.poverty_share! || (a.villageCode < b.villageCode ? -1 : 1))[0];
+  const profiles = await villageProfiles(
+    served.world.h.db,
+    await villageCodesIn(served.world.h.db, '53.09'),
+  );
+  const poorest = [...profiles.values()].sort(
+    (a, b) => b.poverty_share! - a.poverty_share! || (a.villageCode < b.villageCode ? -1 : 1),
+  )[0];
   assert.equal(after[0], poorest.villageCode);
   assert.equal(await page.inputValue('#f-poverty'), '100');
   await assertFitsPhone(page, 'targeting page after saving');

@@ -8,7 +8,14 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launch, serveWorld, assertAccessible, assertFitsPhone, PHONE, type Served } from './support.js';
+import {
+  launch,
+  serveWorld,
+  assertAccessible,
+  assertFitsPhone,
+  PHONE,
+  type Served,
+} from './support.js';
 import { seedDemo } from '../../src/seed/index.js';
 
 const OUT = resolve(import.meta.dirname, '../../.tmp/screenshots');
@@ -51,17 +58,24 @@ for (const size of SIZES) {
     await page.goto(`${s.url}/`);
     const login = page.locator('header').getByRole('link', { name: 'Masuk' });
     if (phone) assert.equal(await login.count(), 0, 'on a phone the links wait behind the menu');
-    else assert.ok(await login.isVisible(), 'on a wide screen the navigation is visible without a click');
+    else
+      assert.ok(
+        await login.isVisible(),
+        'on a wide screen the navigation is visible without a click',
+      );
     const cards = page.locator('.tile img');
-    assert.ok(await cards.count() >= 4, 'home product cards show photos');
-    assert.match(await cards.first().getAttribute('alt') ?? '', /^Ilustrasi demo/);
-    assert.ok(await cards.first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), 'the picture loads');
+    assert.ok((await cards.count()) >= 4, 'home product cards show photos');
+    assert.match((await cards.first().getAttribute('alt')) ?? '', /^Ilustrasi demo/);
+    assert.ok(
+      await cards.first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
+      'the picture loads',
+    );
     await shoot('home');
 
     await page.getByRole('searchbox', { name: 'Cari produk desa' }).fill('kopi');
     await page.getByRole('button', { name: 'Cari', exact: true }).click();
     await page.waitForURL(/\/cari\?q=kopi/);
-    assert.ok(await page.locator('.tile').count() > 0, 'coffee is found');
+    assert.ok((await page.locator('.tile').count()) > 0, 'coffee is found');
     await shoot('search-kopi');
 
     await page.locator('.tile a').first().click();
@@ -76,7 +90,12 @@ for (const size of SIZES) {
     await page.waitForURL(/\/pesan/);
     await shoot('checkout');
 
-    const order = await s.world.h.db.selectFrom('orders').select(['number', 'buyer_phone']).where('buyer_phone', 'is not', null).orderBy('seq').executeTakeFirstOrThrow();
+    const order = await s.world.h.db
+      .selectFrom('orders')
+      .select(['number', 'buyer_phone'])
+      .where('buyer_phone', 'is not', null)
+      .orderBy('seq')
+      .executeTakeFirstOrThrow();
     await page.goto(`${s.url}/lacak`);
     await shoot('tracking');
     await page.getByLabel('Nomor pesanan').fill(order.number);

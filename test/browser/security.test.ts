@@ -37,29 +37,57 @@ test('a form posted from another localhost origin is refused and creates nothing
   const page = await browser.newPage();
   const userId = await signIn(page, served, 'buyer');
   await page.goto(`${served.url}/account/tokens`);
-  const grant = await served.world.h.db.selectFrom('grants').select('id').where('user_id', '=', userId).executeTakeFirstOrThrow();
-  const response = page.waitForResponse((r) => r.url().startsWith(served.url) && r.request().method() === 'POST');
+  const grant = await served.world.h.db
+    .selectFrom('grants')
+    .select('id')
+    .where('user_id', '=', userId)
+    .executeTakeFirstOrThrow();
+  const response = page.waitForResponse(
+    (r) => r.url().startsWith(served.url) && r.request().method() === 'POST',
+  );
   await page.goto(`${evilUrl}/${grant.id}`);
   const r = await response;
   assert.equal(r.status(), 403);
-  const tokens = await served.world.h.db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).execute();
+  const tokens = await served.world.h.db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .execute();
   assert.equal(tokens.length, 0);
   // The same form from Lumbung's own page works.
   await page.goto(`${served.url}/account/tokens`);
   await page.fill('#f-name', 'sah');
   await page.click('button.primary');
   await page.waitForSelector('[data-testid="new-token"]');
-  assert.equal((await served.world.h.db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).execute()).length, 1);
+  assert.equal(
+    (
+      await served.world.h.db
+        .selectFrom('api_tokens')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .execute()
+    ).length,
+    1,
+  );
   await page.close();
 });
 
 test('script and HTML in user-supplied text are shown escaped and never run', async () => {
   const payload = `<img src=x onerror="alert(1)"><script>alert(2)</script>"'><svg onload=alert(3)>`;
-  const id = unwrap(await createUser(served.world.h.db, { displayName: payload, phone: '+6281377770001', password: 'rahasia-desa-123' }));
+  const id = unwrap(
+    await createUser(served.world.h.db, {
+      displayName: payload,
+      phone: '+6281377770001',
+      password: 'rahasia-desa-123',
+    }),
+  );
   unwrap(await grantRole(served.world.h.db, null, id, 'buyer', null));
   const page = await browser.newPage();
   let dialogs = 0;
-  page.on('dialog', async (d) => { dialogs++; await d.dismiss(); });
+  page.on('dialog', async (d) => {
+    dialogs++;
+    await d.dismiss();
+  });
   await page.goto(`${served.url}/login`);
   await page.fill('#f-login', '081377770001');
   await page.fill('#f-password', 'rahasia-desa-123');
@@ -74,15 +102,32 @@ test('script and HTML in user-supplied text are shown escaped and never run', as
 });
 
 test('a hostile `next` after sign-in and a hostile `back` of the language switch keep the browser on the site', async () => {
-  const id = unwrap(await createUser(served.world.h.db, { displayName: 'Ibu Arah', phone: '+6281377770002', password: 'rahasia-desa-123' }));
+  const id = unwrap(
+    await createUser(served.world.h.db, {
+      displayName: 'Ibu Arah',
+      phone: '+6281377770002',
+      password: 'rahasia-desa-123',
+    }),
+  );
   unwrap(await grantRole(served.world.h.db, null, id, 'buyer', null));
   const origin = new URL(served.url).origin;
-  const hostile = ['/\\evil.example/', '//evil.example/', '/\t/evil.example/', '/.//evil.example/', '/%2F%2Fevil.example/', 'https://evil.example/'];
+  const hostile = [
+    '/\\evil.example/',
+    '//evil.example/',
+    '/\t/evil.example/',
+    '/.//evil.example/',
+    '/%2F%2Fevil.example/',
+    'https://evil.example/',
+  ];
   for (const next of hostile) {
     const page = await browser.newPage();
     const opened = await page.goto(`${served.url}/login?next=${encodeURIComponent(next)}`);
     // The navigation the submit starts ends wherever the redirect leads (an error page if off-site).
-    const landed = (click: () => Promise<void>) => Promise.all([page.waitForEvent('framenavigated', (f) => f === page.mainFrame()), click()]).then(([f]) => f.url());
+    const landed = (click: () => Promise<void>) =>
+      Promise.all([
+        page.waitForEvent('framenavigated', (f) => f === page.mainFrame()),
+        click(),
+      ]).then(([f]) => f.url());
     if (opened?.status() === 422) {
       // A control character in the query is refused before any page: nothing to follow anywhere.
       assert.equal(new URL(page.url()).origin, origin);
@@ -90,11 +135,17 @@ test('a hostile `next` after sign-in and a hostile `back` of the language switch
       await page.fill('#f-login', '081377770002');
       await page.fill('#f-password', 'rahasia-desa-123');
       const afterLogin = await landed(() => page.click('button.primary'));
-      assert.equal(new URL(afterLogin).origin, origin, `next=${JSON.stringify(next)} → ${afterLogin}`);
+      assert.equal(
+        new URL(afterLogin).origin,
+        origin,
+        `next=${JSON.stringify(next)} → ${afterLogin}`,
+      );
     }
     // The language switch on the same page, its `back` field replaced with the hostile value.
     await page.goto(`${served.url}/`);
-    await page.locator('form.lang input[name="back"]').evaluate((el, v) => { (el as HTMLInputElement).value = v; }, next);
+    await page.locator('form.lang input[name="back"]').evaluate((el, v) => {
+      (el as HTMLInputElement).value = v;
+    }, next);
     const afterLang = await landed(() => page.locator('form.lang button').first().click());
     assert.equal(new URL(afterLang).origin, origin, `back=${JSON.stringify(next)} → ${afterLang}`);
     await page.close();

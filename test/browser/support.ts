@@ -12,10 +12,21 @@ import { createWorld, type World } from '../../src/testing.js';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export async function launch(): Promise<Browser> {
-  assert.ok(existsSync(CHROMIUM), `Chromium is required for browser tests and was not found at ${CHROMIUM} (apt-get install -y chromium)`);
+  assert.ok(
+    existsSync(CHROMIUM),
+    `Chromium is required for browser tests and was not found at ${CHROMIUM} (apt-get install -y chromium)`,
+  );
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -44,9 +55,18 @@ export async function serveWorld(world?: World): Promise<Served> {
 }
 
 /** Signs a browser page in as a fixture user (cookie set on the server's origin). */
-export async function signIn(page: Page, served: Served, role: Parameters<World['as']>[0], scope: string | null = null): Promise<string> {
+export async function signIn(
+  page: Page,
+  served: Served,
+  role: Parameters<World['as']>[0],
+  scope: string | null = null,
+): Promise<string> {
   const client = await served.world.as(role, scope);
-  await page.context().addCookies([{ name: 'lumbung_sid', value: client.cookies.get('lumbung_sid')!, url: served.url }]);
+  await page
+    .context()
+    .addCookies([
+      { name: 'lumbung_sid', value: client.cookies.get('lumbung_sid')!, url: served.url },
+    ]);
   return client.userId;
 }
 
@@ -62,11 +82,23 @@ export async function assertAccessible(page: Page, label: string): Promise<void>
     await ctx.addCookies(await page.context().cookies());
     const copy = await ctx.newPage();
     const html = await page.content();
-    await copy.route(page.url(), (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+    await copy.route(page.url(), (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+    );
     await copy.goto(page.url());
     const r = await new AxeBuilder({ page: copy }).analyze();
     const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`), [], `accessibility violations on ${label}`);
+    assert.deepEqual(
+      bad.map(
+        (v) =>
+          `${v.id}: ${v.help} (${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')})`,
+      ),
+      [],
+      `accessibility violations on ${label}`,
+    );
   } finally {
     await ctx.close();
   }
@@ -74,8 +106,15 @@ export async function assertAccessible(page: Page, label: string): Promise<void>
 
 /** Fails when the page is wider than a 360 px phone screen (horizontal scrolling). */
 export async function assertFitsPhone(page: Page, label: string): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
   assert.ok(overflow <= 1, `${label} overflows a 360 px screen by ${overflow}px`);
 }
 
-export const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+export const PHONE = {
+  viewport: { width: 360, height: 740 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+};

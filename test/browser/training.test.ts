@@ -4,7 +4,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { assertAccessible, assertFitsPhone, launch, PHONE, serveWorld, signIn, type Served } from './support.js';
+import {
+  assertAccessible,
+  assertFitsPhone,
+  launch,
+  PHONE,
+  serveWorld,
+  signIn,
+  type Served,
+} from './support.js';
 import { anyVillage } from '../../src/domains/community/testing.js';
 import { makeCourse, makeSession } from '../../src/domains/training/testing.js';
 
@@ -27,7 +35,10 @@ before(async () => {
   served = await serveWorld();
   const db = served.world.h.db;
   const village = await anyVillage(db, '53.09');
-  const course = await makeCourse(db, { topic: 'selling_online', title: 'Jualan Online lewat WhatsApp' });
+  const course = await makeCourse(db, {
+    topic: 'selling_online',
+    title: 'Jualan Online lewat WhatsApp',
+  });
   sessionId = await makeSession(db, { courseId: course, regionCode: village, capacity: 10 });
 });
 after(async () => {
@@ -48,7 +59,7 @@ test('attendance on a 360 px phone with JavaScript off, then a certificate anyon
     await page.click('form[action$="/peserta"] button[type=submit]');
     await page.waitForURL(base);
   }
-  assert.match(await page.textContent('main') ?? '', /3 dari 10 kursi terisi/);
+  assert.match((await page.textContent('main')) ?? '', /3 dari 10 kursi terisi/);
   await assertFitsPhone(page, 'session page');
   await axeWithScript(ctx, base, 'session page');
 
@@ -59,14 +70,18 @@ test('attendance on a 360 px phone with JavaScript off, then a certificate anyon
   await page.getByLabel(/Paulus Sina/).check();
   await page.click('button.primary');
   await page.waitForSelector('.notice');
-  assert.match(await page.textContent('.notice') ?? '', /2 hadir/);
-  assert.equal(await page.getByLabel(/Maria Goreti/).isChecked(), true, 'the saved state is shown again');
+  assert.match((await page.textContent('.notice')) ?? '', /2 hadir/);
+  assert.equal(
+    await page.getByLabel(/Maria Goreti/).isChecked(),
+    true,
+    'the saved state is shown again',
+  );
   assert.equal(await page.getByLabel(/Yosefina Dhiu/).isChecked(), false);
 
   await page.goto(base);
   await page.click('form[action$="/selesai"] button');
   await page.waitForSelector('.notice');
-  assert.match(await page.textContent('.notice') ?? '', /2 sertifikat diterbitkan/);
+  assert.match((await page.textContent('.notice')) ?? '', /2 sertifikat diterbitkan/);
   const href = await page.locator('a[href^="/sertifikat/"]').first().getAttribute('href');
   assert.ok(href);
   await ctx.close();
@@ -75,15 +90,18 @@ test('attendance on a 360 px phone with JavaScript off, then a certificate anyon
   const anon = await browser.newContext({ ...PHONE, javaScriptEnabled: false, locale: 'id-ID' });
   const p2 = await anon.newPage();
   await p2.goto(`${served.url}${href}`);
-  assert.match(await p2.textContent('main') ?? '', /Sertifikat ini sah/);
-  assert.match(await p2.textContent('[data-testid="cert-name"]') ?? '', /Maria Goreti|Paulus Sina/);
+  assert.match((await p2.textContent('main')) ?? '', /Sertifikat ini sah/);
+  assert.match(
+    (await p2.textContent('[data-testid="cert-name"]')) ?? '',
+    /Maria Goreti|Paulus Sina/,
+  );
   await assertFitsPhone(p2, 'certificate');
   await axeWithScript(anon, `${served.url}${href}`, 'certificate');
   // The lookup form works without script too, and an unknown code says so.
   await p2.goto(`${served.url}/sertifikat`);
   await p2.fill('#f-kode', 'SRT-0000-0000-0000');
   await p2.click('button.primary');
-  assert.match(await p2.textContent('main') ?? '', /Kode sertifikat tidak ditemukan/);
+  assert.match((await p2.textContent('main')) ?? '', /Kode sertifikat tidak ditemukan/);
   await axeWithScript(anon, p2.url(), 'certificate not found');
   await anon.close();
 });
@@ -92,7 +110,11 @@ test('an officer reads the literacy comparison and the mentoring summary: tables
   const ctx = await browser.newContext({ ...PHONE, locale: 'id-ID' });
   const page = await ctx.newPage();
   await signIn(page, served, 'regional_officer', '53.09');
-  for (const [path, label] of [['/pelatihan/literasi?wilayah=53.09', 'literacy comparison'], ['/pendampingan/ringkasan', 'mentoring summary'], ['/pelatihan/kpi?wilayah=53.09', 'training KPIs']]) {
+  for (const [path, label] of [
+    ['/pelatihan/literasi?wilayah=53.09', 'literacy comparison'],
+    ['/pendampingan/ringkasan', 'mentoring summary'],
+    ['/pelatihan/kpi?wilayah=53.09', 'training KPIs'],
+  ]) {
     const res = await page.goto(`${served.url}${path}`);
     assert.equal(res?.status(), 200, path);
     await assertFitsPhone(page, label);

@@ -19,7 +19,11 @@ after(async () => {
   await s?.close();
 });
 
-interface Weight { total: number; htmlCss: number; images: number }
+interface Weight {
+  total: number;
+  htmlCss: number;
+  images: number;
+}
 
 /** Bytes on the wire (headers + encoded body) of everything one navigation fetched. */
 async function weigh(page: Page, go: () => Promise<unknown>): Promise<Weight> {
@@ -34,7 +38,8 @@ async function weigh(page: Page, go: () => Promise<unknown>): Promise<Weight> {
     const z = await r.sizes();
     const bytes = z.responseBodySize + z.responseHeadersSize;
     w.total += bytes;
-    if (r.resourceType() === 'document' || r.resourceType() === 'stylesheet') w.htmlCss += z.responseBodySize;
+    if (r.resourceType() === 'document' || r.resourceType() === 'stylesheet')
+      w.htmlCss += z.responseBodySize;
     if (r.resourceType() === 'image') w.images += 1;
   }
   return w;
@@ -42,14 +47,29 @@ async function weigh(page: Page, go: () => Promise<unknown>): Promise<Weight> {
 
 test('every storefront page along the buy flow: ≤ 14 KB gzip HTML + CSS, ≤ 100 KB in all', async (t) => {
   const db = s.world.h.db;
-  const product = await db.selectFrom('products').select(['id', 'category']).where('listed', '=', 1).orderBy('id').executeTakeFirstOrThrow();
-  const village = await db.selectFrom('products').innerJoin('umkm', 'umkm.id', 'products.umkm_id').select('umkm.village_code').where('products.listed', '=', 1)
-    .groupBy('umkm.village_code').orderBy((eb) => eb.fn.countAll(), 'desc').executeTakeFirstOrThrow();
+  const product = await db
+    .selectFrom('products')
+    .select(['id', 'category'])
+    .where('listed', '=', 1)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  const village = await db
+    .selectFrom('products')
+    .innerJoin('umkm', 'umkm.id', 'products.umkm_id')
+    .select('umkm.village_code')
+    .where('products.listed', '=', 1)
+    .groupBy('umkm.village_code')
+    .orderBy((eb) => eb.fn.countAll(), 'desc')
+    .executeTakeFirstOrThrow();
 
   // A fresh context per page with the cache off: the stylesheet is counted on every page, as
   // for a first visit.
   const weights: [string, Weight][] = [];
-  const measure = async (label: string, go: (p: Page) => Promise<unknown>, setup?: (p: Page) => Promise<void>) => {
+  const measure = async (
+    label: string,
+    go: (p: Page) => Promise<unknown>,
+    setup?: (p: Page) => Promise<void>,
+  ) => {
     const ctx = await browser.newContext({ ...PHONE, locale: 'id-ID' });
     const page = await ctx.newPage();
     const cdp = await ctx.newCDPSession(page);
@@ -62,7 +82,10 @@ test('every storefront page along the buy flow: ≤ 14 KB gzip HTML + CSS, ≤ 1
   const visit = (path: string) => (p: Page) => p.goto(`${s.url}${path}`);
   const addToCart = async (p: Page) => {
     await p.goto(`${s.url}/produk/${product.id}`);
-    await p.getByRole('button', { name: /keranjang/i }).first().click();
+    await p
+      .getByRole('button', { name: /keranjang/i })
+      .first()
+      .click();
     await p.waitForURL(/\/keranjang/);
   };
   await measure('home', visit('/'));
@@ -75,7 +98,12 @@ test('every storefront page along the buy flow: ≤ 14 KB gzip HTML + CSS, ≤ 1
   await measure('checkout', visit('/pesan'), addToCart);
   await measure('tracking', visit('/lacak'));
 
-  const report = weights.map(([l, w]) => `${l}: ${(w.htmlCss / 1024).toFixed(1)} KB HTML+CSS, ${(w.total / 1024).toFixed(1)} KB total, ${w.images} images`).join('\n');
+  const report = weights
+    .map(
+      ([l, w]) =>
+        `${l}: ${(w.htmlCss / 1024).toFixed(1)} KB HTML+CSS, ${(w.total / 1024).toFixed(1)} KB total, ${w.images} images`,
+    )
+    .join('\n');
   t.diagnostic(report);
   for (const [label, w] of weights) {
     assert.ok(w.htmlCss <= 14 * 1024, `${label} HTML + CSS is over 14 KB on the wire\n${report}`);
@@ -85,7 +113,7 @@ test('every storefront page along the buy flow: ≤ 14 KB gzip HTML + CSS, ≤ 1
   assert.ok(pages['search "kopi"'].images > 0, `the search page shows product photos\n${report}`);
 });
 
-test('a page served from the cache decodes in Chromium and its forms carry this visitor\'s own token', async () => {
+test("a page served from the cache decodes in Chromium and its forms carry this visitor's own token", async () => {
   const visit = async () => {
     const ctx = await browser.newContext({ ...PHONE, javaScriptEnabled: false, locale: 'id-ID' });
     const page = await ctx.newPage();

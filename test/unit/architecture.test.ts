@@ -25,11 +25,15 @@ const DYN_RE = /import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
 
 function resolveImport(from: string, spec: string): string | null {
   const base = resolve(dirname(from), spec.replace(/\.js$/, ''));
-  for (const cand of [base + '.ts', base + '.tsx', join(base, 'index.ts')]) if (existsSync(cand)) return cand;
+  for (const cand of [base + '.ts', base + '.tsx', join(base, 'index.ts')])
+    if (existsSync(cand)) return cand;
   return null;
 }
 
-interface Edge { to: string; typeOnly: boolean }
+interface Edge {
+  to: string;
+  typeOnly: boolean;
+}
 const graph = new Map<string, Edge[]>();
 for (const f of all) {
   const text = readFileSync(f, 'utf8');
@@ -52,7 +56,8 @@ test('the kernel imports no domain and nothing above it', () => {
   const bad: string[] = [];
   for (const [f, edges] of graph) {
     if (!rel(f).startsWith('kernel/')) continue;
-    for (const e of edges) if (!rel(e.to).startsWith('kernel/')) bad.push(`${rel(f)} → ${rel(e.to)}`);
+    for (const e of edges)
+      if (!rel(e.to).startsWith('kernel/')) bad.push(`${rel(f)} → ${rel(e.to)}`);
   }
   assert.deepEqual(bad, []);
 });
@@ -63,7 +68,8 @@ test('src/lib imports nothing of ours', () => {
     const r = rel(f);
     if (!r.startsWith('lib/')) continue;
     const lib = r.split('/')[1];
-    for (const e of edges) if (!rel(e.to).startsWith(`lib/${lib}/`)) bad.push(`${r} → ${rel(e.to)}`);
+    for (const e of edges)
+      if (!rel(e.to).startsWith(`lib/${lib}/`)) bad.push(`${r} → ${rel(e.to)}`);
   }
   assert.deepEqual(bad, []);
 });
@@ -79,7 +85,8 @@ test('domains import each other only through index.ts', () => {
       if (!t.startsWith('domains/')) continue;
       const other = t.split('/')[1];
       // Tests and other domains' fixtures may use a domain's testing.ts fixtures.
-      const fixtures = t === `domains/${other}/testing.ts` && (isTest(r) || r.endsWith('/testing.ts'));
+      const fixtures =
+        t === `domains/${other}/testing.ts` && (isTest(r) || r.endsWith('/testing.ts'));
       if (other !== own && t !== `domains/${other}/index.ts` && !fixtures) bad.push(`${r} → ${t}`);
     }
   }
@@ -130,17 +137,34 @@ const SHARED_RE = /(^|\/)shared\/data(\/|$)|(^|\/)\.\.\/shared(\/|$)/;
 
 /** The problems of one file's source text; `file` is its absolute path. */
 function outsideReads(file: string, text: string): string[] {
-  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const sf = ts.createSourceFile(
+    file,
+    text,
+    ts.ScriptTarget.Latest,
+    false,
+    file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const own = relative(root, file).split(sep).join('/');
   const allowed = ALLOWED_OUTSIDE[own] ?? [];
   const bad: string[] = [];
   const at = (n: ts.Node) => `${own}:${sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1}`;
   const visit = (n: ts.Node): void => {
-    if (ts.isStringLiteralLike(n) || ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n)) {
+    if (
+      ts.isStringLiteralLike(n) ||
+      ts.isTemplateHead(n) ||
+      ts.isTemplateMiddle(n) ||
+      ts.isTemplateTail(n)
+    ) {
       const s = n.text;
-      const climbs = /^(\.\.\/)+|^\.\.$/.test(s) && relative(root, resolve(dirname(file), s)).startsWith('..');
-      if (!allowed.includes(s) && (ABSOLUTE_RE.test(s) || SHARED_RE.test(s) || climbs)) bad.push(`${at(n)} '${s}'`);
-    } else if (ts.isPropertyAccessExpression(n) && /^(HOME|USERPROFILE)$/.test(n.name.text) && n.expression.getText(sf) === 'process.env') {
+      const climbs =
+        /^(\.\.\/)+|^\.\.$/.test(s) && relative(root, resolve(dirname(file), s)).startsWith('..');
+      if (!allowed.includes(s) && (ABSOLUTE_RE.test(s) || SHARED_RE.test(s) || climbs))
+        bad.push(`${at(n)} '${s}'`);
+    } else if (
+      ts.isPropertyAccessExpression(n) &&
+      /^(HOME|USERPROFILE)$/.test(n.name.text) &&
+      n.expression.getText(sf) === 'process.env'
+    ) {
       bad.push(`${at(n)} ${n.getText(sf)}`);
     } else if (ts.isCallExpression(n) && /(^|\.)homedir$/.test(n.expression.getText(sf))) {
       bad.push(`${at(n)} ${n.getText(sf)}`);
@@ -160,14 +184,20 @@ test('no test or source file reads outside the repository', () => {
 
 test('the outside-read scan sees the known ways out', () => {
   const f = join(root, 'src/lib/did/x.test.ts');
-  const found = outsideReads(f, [
-    "readFileSync('/work/shared/data/did/mpdta.csv');",
-    'const dir = `/home/ana/data/${name}`;',
-    "const d = new URL('../../../../shared/data', import.meta.url);",
-    "join(import.meta.dirname, '../../../../outside.csv');",
-    'readFileSync(join(process.env.HOME, "x"));',
-    'const h = os.homedir();',
-    "const ok = [new URL('./fixtures/a.csv', import.meta.url), '../vrp/index.ts', '/api/v1/orders'];",
-  ].join('\n'));
-  assert.deepEqual(found.map((s) => s.replace(/ .*/, '')), [1, 2, 3, 4, 5, 6].map((l) => `src/lib/did/x.test.ts:${l}`));
+  const found = outsideReads(
+    f,
+    [
+      "readFileSync('/work/shared/data/did/mpdta.csv');",
+      'const dir = `/home/ana/data/${name}`;',
+      "const d = new URL('../../../../shared/data', import.meta.url);",
+      "join(import.meta.dirname, '../../../../outside.csv');",
+      'readFileSync(join(process.env.HOME, "x"));',
+      'const h = os.homedir();',
+      "const ok = [new URL('./fixtures/a.csv', import.meta.url), '../vrp/index.ts', '/api/v1/orders'];",
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    found.map((s) => s.replace(/ .*/, '')),
+    [1, 2, 3, 4, 5, 6].map((l) => `src/lib/did/x.test.ts:${l}`),
+  );
 });

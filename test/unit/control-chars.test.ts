@@ -41,21 +41,61 @@ async function refused(send: () => Promise<Response>, field: string, lang: 'en' 
 }
 
 const checkout = (buyer: Record<string, string>, extra: Record<string, unknown> = {}) => ({
-  lines: [{ variantId, qty: 1 }], buyer, delivery: { kind: 'pickup', servicePointId: sp }, paymentMethod: 'cod', ...extra,
+  lines: [{ variantId, qty: 1 }],
+  buyer,
+  delivery: { kind: 'pickup', servicePointId: sp },
+  paymentMethod: 'cod',
+  ...extra,
 });
 
 test('API checkout: NUL, BEL, DEL, C1 or a lone surrogate in the buyer name or address → 422, nothing stored', async () => {
   const c = w.client();
   for (const name of ['Rina\u0000', 'Ri\u0007na', 'Rina\u007f', 'Rina\u0085', 'Rina\ud800']) {
-    await refused(() => c.json('POST', '/api/v1/checkout', checkout({ name, phone: '081234567001' }), { 'idempotency-key': `k-${name.codePointAt(4)}-${Math.random()}`, 'accept-language': 'en' }), 'buyer.name');
+    await refused(
+      () =>
+        c.json('POST', '/api/v1/checkout', checkout({ name, phone: '081234567001' }), {
+          'idempotency-key': `k-${name.codePointAt(4)}-${Math.random()}`,
+          'accept-language': 'en',
+        }),
+      'buyer.name',
+    );
   }
-  await refused(() => c.json('POST', '/api/v1/checkout', checkout({ name: 'Rina', phone: '081234567001' }, { delivery: { kind: 'address', villageCode: '53.09.01.2001', address: 'Jl. Nusa\u0000' } }), { 'idempotency-key': 'k-address-nul', 'accept-language': 'id' }), 'delivery.address', 'id');
+  await refused(
+    () =>
+      c.json(
+        'POST',
+        '/api/v1/checkout',
+        checkout(
+          { name: 'Rina', phone: '081234567001' },
+          {
+            delivery: { kind: 'address', villageCode: '53.09.01.2001', address: 'Jl. Nusa\u0000' },
+          },
+        ),
+        { 'idempotency-key': 'k-address-nul', 'accept-language': 'id' },
+      ),
+    'delivery.address',
+    'id',
+  );
 });
 
 test('API: a multi-line body field keeps its line breaks and tabs (they are not control characters there)', async () => {
   // A signed-in buyer: a guest would have to name a cart (idempotency keys belong to a client).
   const buyer = await w.as('buyer');
-  const r = await buyer.json('POST', '/api/v1/checkout', checkout({ name: 'Rina', phone: '081234567001' }, { delivery: { kind: 'address', villageCode: (await anyVillage(w.h.db)), address: 'Jl. Nusa 1\r\nRT 02\tRW 03' } }), { 'idempotency-key': 'k-multiline-ok' });
+  const r = await buyer.json(
+    'POST',
+    '/api/v1/checkout',
+    checkout(
+      { name: 'Rina', phone: '081234567001' },
+      {
+        delivery: {
+          kind: 'address',
+          villageCode: await anyVillage(w.h.db),
+          address: 'Jl. Nusa 1\r\nRT 02\tRW 03',
+        },
+      },
+    ),
+    { 'idempotency-key': 'k-multiline-ok' },
+  );
   assert.notEqual(r.status, 422, await r.text());
   assert.ok(r.status < 500);
 });
@@ -63,14 +103,34 @@ test('API: a multi-line body field keeps its line breaks and tabs (they are not 
 test('API cart line: a variant id with NUL → 422, not a 500 or a stored line', async () => {
   const c = w.client();
   const cart = (await (await c.json('POST', '/api/v1/carts', {})).json()) as { id: string };
-  await refused(() => c.json('PUT', `/api/v1/carts/${cart.id}/lines`, { variantId: `${variantId}\u0000`, qty: 1 }, { 'accept-language': 'en' }), 'variantId');
+  await refused(
+    () =>
+      c.json(
+        'PUT',
+        `/api/v1/carts/${cart.id}/lines`,
+        { variantId: `${variantId}\u0000`, qty: 1 },
+        { 'accept-language': 'en' },
+      ),
+    'variantId',
+  );
 });
 
 test('path and query params: NUL (or a line break) in a tracking number, an order number, a region code → 422', async () => {
   const c = w.client();
-  await refused(() => c.get('/api/v1/logistics/parcels/TRK%00123', { 'accept-language': 'en' }), 'tracking');
-  await refused(() => c.get('/api/v1/orders/track?number=LMB%00&phone=081234567001', { 'accept-language': 'en' }), 'number');
-  await refused(() => c.get('/api/v1/orders/track?number=LMB%0A1&phone=081234567001', { 'accept-language': 'en' }), 'number');
+  await refused(
+    () => c.get('/api/v1/logistics/parcels/TRK%00123', { 'accept-language': 'en' }),
+    'tracking',
+  );
+  await refused(
+    () =>
+      c.get('/api/v1/orders/track?number=LMB%00&phone=081234567001', { 'accept-language': 'en' }),
+    'number',
+  );
+  await refused(
+    () =>
+      c.get('/api/v1/orders/track?number=LMB%0A1&phone=081234567001', { 'accept-language': 'en' }),
+    'number',
+  );
   await refused(() => c.get('/api/v1/regions/53%00', { 'accept-language': 'id' }), 'code', 'id');
 });
 
@@ -86,7 +146,20 @@ test('storefront checkout form with NUL in the name → the form again with a fi
   const c = w.client();
   assert.equal((await c.form('/keranjang', { variant_id: variantId, qty: '1' })).status, 303);
   const before = await rowCounts(w.h, tables);
-  const r = await c.form('/pesan', { idem: 'a'.repeat(32), name: 'Rina\u0000', phone: '081234567001', delivery: 'pickup', service_point: sp, payment: 'cod', expected_total: '1', action: 'place' }, { headers: { 'accept-language': 'en' } });
+  const r = await c.form(
+    '/pesan',
+    {
+      idem: 'a'.repeat(32),
+      name: 'Rina\u0000',
+      phone: '081234567001',
+      delivery: 'pickup',
+      service_point: sp,
+      payment: 'cod',
+      expected_total: '1',
+      action: 'place',
+    },
+    { headers: { 'accept-language': 'en' } },
+  );
   assert.equal(r.status, 422);
   const html = await r.text();
   assert.match(html, /name="name"/, 'the checkout form is shown again');
@@ -97,7 +170,22 @@ test('storefront checkout form with NUL in the name → the form again with a fi
 test('a form read with readForm (seller product) gets the form again with the message beside the field', async () => {
   const seller = await w.as('seller', umkm);
   const before = await rowCounts(w.h, tables);
-  const r = await seller.form('/jual/produk', { umkm_id: umkm, title: 'Gula\u0000 Aren', description: 'Gula aren cetak dari nira pohon aren.\r\nDimasak di tungku kayu.', description_en: '', category: 'gula-aren', variant_label: '500 g', price: '25000', weight_grams: '550', sku: '', stock: '3' }, { headers: { 'accept-language': 'en' } });
+  const r = await seller.form(
+    '/jual/produk',
+    {
+      umkm_id: umkm,
+      title: 'Gula\u0000 Aren',
+      description: 'Gula aren cetak dari nira pohon aren.\r\nDimasak di tungku kayu.',
+      description_en: '',
+      category: 'gula-aren',
+      variant_label: '500 g',
+      price: '25000',
+      weight_grams: '550',
+      sku: '',
+      stock: '3',
+    },
+    { headers: { 'accept-language': 'en' } },
+  );
   assert.equal(r.status, 422);
   const html = await r.text();
   assert.match(html, /name="title"/);
@@ -107,5 +195,13 @@ test('a form read with readForm (seller product) gets the form again with the me
 
 test('a tracking number with NUL sent to the order API of a placed order changes nothing', async () => {
   const o = await makeOrder(w.h, { servicePointId: sp, umkmId: umkm, variantId });
-  await refused(() => w.client().get(`/api/v1/orders/track?number=${o.number}%00&phone=${encodeURIComponent(o.phone)}`, { 'accept-language': 'en' }), 'number');
+  await refused(
+    () =>
+      w
+        .client()
+        .get(`/api/v1/orders/track?number=${o.number}%00&phone=${encodeURIComponent(o.phone)}`, {
+          'accept-language': 'en',
+        }),
+    'number',
+  );
 });

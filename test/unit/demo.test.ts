@@ -15,13 +15,29 @@ import { migrateToLatest } from '../../src/kernel/db/index.js';
 import { allMigrations } from '../../src/migrations.js';
 
 let w: World;
-before(async () => { w = await createWorld(); });
+before(async () => {
+  w = await createWorld();
+});
 after(() => w.close());
 
 test('migrations run up from empty (this database) and a second run applies nothing', async () => {
   const tables = await w.h.db.introspection.getTables();
   const names = new Set(tables.map((x) => x.name));
-  for (const name of ['users', 'grants', 'sessions', 'audit_log', 'jobs', 'idempotency_keys', 'regions', 'umkm', 'products', 'stock', 'orders', 'partners', 'incentive_statements']) {
+  for (const name of [
+    'users',
+    'grants',
+    'sessions',
+    'audit_log',
+    'jobs',
+    'idempotency_keys',
+    'regions',
+    'umkm',
+    'products',
+    'stock',
+    'orders',
+    'partners',
+    'incentive_statements',
+  ]) {
     assert.ok(names.has(name), `table ${name} exists`);
   }
   assert.deepEqual(await migrateToLatest(w.h, allMigrations), []);
@@ -31,7 +47,11 @@ test('the demo seeds once, and every demo login opens its role home', async () =
   const seeded = await seedDemo(w.h);
   const logins = await demoLogins(w.h);
   assert.ok(seeded.length >= 2);
-  assert.equal(logins.length, seeded.length, 'every seeded login is read back for printing on later starts');
+  assert.equal(
+    logins.length,
+    seeded.length,
+    'every seeded login is read back for printing on later starts',
+  );
   const roles = new Set(logins.map((l) => l.role));
   assert.ok(roles.has('national_admin') && roles.has('buyer'));
   for (const l of logins) {
@@ -48,38 +68,73 @@ test('the demo seeds once, and every demo login opens its role home', async () =
 // What each kind of producer may sell, decided by the words in its name (independent of the
 // seed's own tables): a fish-cracker maker sells no honey, a palm-sugar maker no coffee.
 const FITS: [RegExp, string[]][] = [
-  [/^Gula/, ['gula-aren']], [/Kopi/, ['kopi', 'teh-herbal']], [/Tenun|Batik|Selendang|Udeng/, ['tenun', 'batik', 'aksesoris', 'pakaian']],
-  [/Madu/, ['madu']], [/Ikan|Petis|Terasi|Kerupuk/, ['ikan-olahan', 'ikan-segar', 'rumput-laut']], [/Sambal/, ['sambal']],
-  [/Keripik/, ['keripik', 'kue-camilan']], [/Anyaman|Bambu/, ['anyaman']], [/Toko Tani/, ['pupuk', 'alat-tani', 'beras']],
-  [/Teh/, ['teh-herbal']], [/Cokelat|Mete|Emping|Jenang|Bagiak|Rengginang|Dodol/, ['kue-camilan', 'rumput-laut']],
+  [/^Gula/, ['gula-aren']],
+  [/Kopi/, ['kopi', 'teh-herbal']],
+  [/Tenun|Batik|Selendang|Udeng/, ['tenun', 'batik', 'aksesoris', 'pakaian']],
+  [/Madu/, ['madu']],
+  [/Ikan|Petis|Terasi|Kerupuk/, ['ikan-olahan', 'ikan-segar', 'rumput-laut']],
+  [/Sambal/, ['sambal']],
+  [/Keripik/, ['keripik', 'kue-camilan']],
+  [/Anyaman|Bambu/, ['anyaman']],
+  [/Toko Tani/, ['pupuk', 'alat-tani', 'beras']],
+  [/Teh/, ['teh-herbal']],
+  [/Cokelat|Mete|Emping|Jenang|Bagiak|Rengginang|Dodol/, ['kue-camilan', 'rumput-laut']],
 ];
 
 test('the demo world makes sense: every UMKM sells what it makes', async () => {
-  const rows = await w.h.db.selectFrom('products as p').innerJoin('umkm as u', 'u.id', 'p.umkm_id')
-    .select(['p.title', 'p.category', 'u.name as umkm']).where('p.is_demo', '=', 1).execute();
+  const rows = await w.h.db
+    .selectFrom('products as p')
+    .innerJoin('umkm as u', 'u.id', 'p.umkm_id')
+    .select(['p.title', 'p.category', 'u.name as umkm'])
+    .where('p.is_demo', '=', 1)
+    .execute();
   assert.ok(rows.length >= 100, `a full market (${rows.length} products)`);
   const wrong = rows.filter((r) => {
     const rule = FITS.find(([re]) => re.test(r.umkm));
     return rule ? !rule[1].includes(r.category) : false;
   });
-  assert.deepEqual(wrong.map((r) => `${r.title} (${r.category}) by ${r.umkm}`), []);
+  assert.deepEqual(
+    wrong.map((r) => `${r.title} (${r.category}) by ${r.umkm}`),
+    [],
+  );
   const by = (re: RegExp) => new Set(rows.filter((r) => re.test(r.title)).map((r) => r.umkm));
   assert.deepEqual([...by(/Madu Hutan Flores/)], ['Madu Hutan Soa']);
   const sari = rows.filter((r) => r.umkm === 'Gula Aren Ibu Sari');
-  assert.ok(sari.length >= 3 && sari.every((r) => r.category === 'gula-aren'), 'Ibu Sari sells gula aren only');
-  assert.ok([...by(/Arabika Bajawa/)].every((u) => /Bajawa/.test(u)), 'Bajawa arabica comes from the Bajawa coffee UMKM');
-  assert.ok([...by(/Tenun Ikat Motif Sumba/)].every((u) => /Sumba/.test(u)), 'Sumba ikat comes from the Sumba weaver');
+  assert.ok(
+    sari.length >= 3 && sari.every((r) => r.category === 'gula-aren'),
+    'Ibu Sari sells gula aren only',
+  );
+  assert.ok(
+    [...by(/Arabika Bajawa/)].every((u) => /Bajawa/.test(u)),
+    'Bajawa arabica comes from the Bajawa coffee UMKM',
+  );
+  assert.ok(
+    [...by(/Tenun Ikat Motif Sumba/)].every((u) => /Sumba/.test(u)),
+    'Sumba ikat comes from the Sumba weaver',
+  );
   assert.ok([...by(/Kerupuk Ikan/)].every((u) => /Kerupuk Ikan/.test(u)));
 });
 
 test('every demo product shows a drawn picture marked demo: three WebP sizes, one set of files per kind', async () => {
-  const rows = await w.h.db.selectFrom('products as p').leftJoin('photos as ph', 'ph.product_id', 'p.id')
-    .select(['p.title', 'p.category', 'ph.path_stem', 'ph.alt']).where('p.is_demo', '=', 1).execute();
+  const rows = await w.h.db
+    .selectFrom('products as p')
+    .leftJoin('photos as ph', 'ph.product_id', 'p.id')
+    .select(['p.title', 'p.category', 'ph.path_stem', 'ph.alt'])
+    .where('p.is_demo', '=', 1)
+    .execute();
   const missing = rows.filter((r) => !r.path_stem).map((r) => r.title);
   assert.deepEqual(missing, [], 'every product has a picture');
-  for (const r of rows) assert.match(r.alt ?? '', /^Ilustrasi demo \(gambar, bukan foto produk\): /, `${r.title}: alt says it is an illustration`);
+  for (const r of rows)
+    assert.match(
+      r.alt ?? '',
+      /^Ilustrasi demo \(gambar, bukan foto produk\): /,
+      `${r.title}: alt says it is an illustration`,
+    );
   const stems = new Set(rows.map((r) => r.path_stem!));
-  assert.ok(stems.size >= 20 && stems.size < rows.length / 2, `${stems.size} drawings shared by ${rows.length} products`);
+  assert.ok(
+    stems.size >= 20 && stems.size < rows.length / 2,
+    `${stems.size} drawings shared by ${rows.length} products`,
+  );
   const dir = loadConfig(process.env).uploadDir;
   for (const stem of stems) {
     for (const width of [160, 320, 640]) {
@@ -90,31 +145,51 @@ test('every demo product shows a drawn picture marked demo: three WebP sizes, on
   }
   // A coffee, a palm sugar and an ikat cloth each look like themselves, not like one placeholder.
   const stemOf = (title: string) => rows.find((r) => r.title === title)!.path_stem;
-  const kinds = ['Kopi Arabika Bajawa Biji Sangrai', 'Gula Aren Cetak 500 g', 'Kain Tenun Ikat Motif Sumba', 'Madu Hutan Flores', 'Cangkul Baja Tempa'].map(stemOf);
+  const kinds = [
+    'Kopi Arabika Bajawa Biji Sangrai',
+    'Gula Aren Cetak 500 g',
+    'Kain Tenun Ikat Motif Sumba',
+    'Madu Hutan Flores',
+    'Cangkul Baja Tempa',
+  ].map(stemOf);
   assert.equal(new Set(kinds).size, kinds.length);
 });
 
-test('the journeys\' searches find fitting market-ready products', async () => {
+test("the journeys' searches find fitting market-ready products", async () => {
   const c = w.client();
   const expect: [string, RegExp][] = [
-    ['gula aren', /Gula Aren Cetak 500 g/], ['aren', /Gula Aren Cetak 500 g/], ['kopi Bajawa', /Kopi Arabika Bajawa Biji Sangrai/],
-    ['tenun ikat Sumba', /Kain Tenun Ikat Motif Sumba/], ['pupuk', /Pupuk Organik Kompos 25 kg/], ['cangkul', /Cangkul Baja Tempa/], ['beras', /Beras Merah Organik Ngada/],
+    ['gula aren', /Gula Aren Cetak 500 g/],
+    ['aren', /Gula Aren Cetak 500 g/],
+    ['kopi Bajawa', /Kopi Arabika Bajawa Biji Sangrai/],
+    ['tenun ikat Sumba', /Kain Tenun Ikat Motif Sumba/],
+    ['pupuk', /Pupuk Organik Kompos 25 kg/],
+    ['cangkul', /Cangkul Baja Tempa/],
+    ['beras', /Beras Merah Organik Ngada/],
   ];
   for (const [q, title] of expect) {
     const html = await (await c.get(`/cari?q=${encodeURIComponent(q)}`)).text();
     assert.match(html, title, `search "${q}"`);
   }
   const kopi = await (await c.get('/cari?q=kopi')).text();
-  const found = [...kopi.matchAll(/<li class="tile">[\s\S]*?<strong>([^<]+)<\/strong>/g)].map((m) => m[1]);
+  const found = [...kopi.matchAll(/<li class="tile">[\s\S]*?<strong>([^<]+)<\/strong>/g)].map(
+    (m) => m[1],
+  );
   assert.ok(found.length >= 5, `coffee is found (${found.length})`);
-  assert.deepEqual(found.filter((x) => !/Kopi|Cascara|Arabika/.test(x)), [], 'a search for coffee finds only coffee');
+  assert.deepEqual(
+    found.filter((x) => !/Kopi|Cascara|Arabika/.test(x)),
+    [],
+    'a search for coffee finds only coffee',
+  );
 });
 
 test('the storefront home shows a mix of producers, each card with its picture', async () => {
   const html = await (await w.client().get('/')).text();
   const tiles = [...html.matchAll(/<li class="tile">([\s\S]*?)<\/li>/g)].map((m) => m[1]);
   assert.equal(tiles.length, 12);
-  assert.ok(tiles.every((x) => /<img [^>]*alt="Ilustrasi demo/.test(x)), 'every card shows its picture');
+  assert.ok(
+    tiles.every((x) => /<img [^>]*alt="Ilustrasi demo/.test(x)),
+    'every card shows its picture',
+  );
   const producers = new Set(tiles.map((x) => x.match(/<small class="muted">([^<·]+)/)?.[1].trim()));
   assert.ok(producers.size >= 8, `${producers.size} producers among the newest 12 products`);
 });
@@ -133,7 +208,13 @@ test('the OpenAPI 3.1 document builds from every domain and the docs page loads 
   assert.equal(res.status, 200);
   const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown> };
   assert.match(doc.openapi, /^3\.1/);
-  for (const p of ['/api/v1/regions/{code}', '/api/v1/products', '/api/v1/checkout', '/api/v1/partner/feed', '/api/v1/partner/orders']) {
+  for (const p of [
+    '/api/v1/regions/{code}',
+    '/api/v1/products',
+    '/api/v1/checkout',
+    '/api/v1/partner/feed',
+    '/api/v1/partner/orders',
+  ]) {
     assert.ok(doc.paths[p], `${p} is documented`);
   }
   const docs = await (await w.client().get('/api/docs')).text();

@@ -20,7 +20,11 @@ before(async () => {
 after(() => w.close());
 
 test('a 413 answers in the language the caller asked for, before anything reads the body', async () => {
-  const r = await w.client().fetch('/api/v1/checkout', { method: 'POST', body: `{"x":"${'a'.repeat(2 * 1024 * 1024)}"}`, headers: { 'content-type': 'application/json', 'accept-language': 'en' } });
+  const r = await w.client().fetch('/api/v1/checkout', {
+    method: 'POST',
+    body: `{"x":"${'a'.repeat(2 * 1024 * 1024)}"}`,
+    headers: { 'content-type': 'application/json', 'accept-language': 'en' },
+  });
   assert.equal(r.status, 413);
   assert.equal(((await r.json()) as { title: string }).title, 'The request is too large.');
 });
@@ -28,20 +32,50 @@ test('a 413 answers in the language the caller asked for, before anything reads 
 test('adding a person with an UMKM and an unknown organisation id → 422, not a foreign-key 500', async () => {
   const admin = await w.as([['national_admin', null]]);
   const before = await rowCounts(w.h, tables);
-  const r = await admin.json('POST', '/api/v1/community/people', { consent: true, full_name: 'Ibu Sari', household_size: 3, umkm_id: umkm, organisation_id: 'org_not_there' }, { 'accept-language': 'en' });
+  const r = await admin.json(
+    'POST',
+    '/api/v1/community/people',
+    {
+      consent: true,
+      full_name: 'Ibu Sari',
+      household_size: 3,
+      umkm_id: umkm,
+      organisation_id: 'org_not_there',
+    },
+    { 'accept-language': 'en' },
+  );
   assert.equal(r.status, 422, await r.clone().text());
   assert.match(r.headers.get('content-type')!, /problem\+json/);
   assert.ok(((await r.json()) as { errors: Record<string, string> }).errors.organisation_id);
   assert.deepEqual(changedTables(before, await rowCounts(w.h, tables)), []);
-  const ok = await admin.json('POST', '/api/v1/community/people', { consent: true, full_name: 'Ibu Sari', household_size: 3, umkm_id: umkm, organisation_id: org });
+  const ok = await admin.json('POST', '/api/v1/community/people', {
+    consent: true,
+    full_name: 'Ibu Sari',
+    household_size: 3,
+    umkm_id: umkm,
+    organisation_id: org,
+  });
   assert.equal(ok.status, 201);
 });
 
 test('a correctly signed payment callback whose reference holds NUL → 422, not a 500 on PostgreSQL', async () => {
   const { signQris, webhookSecret } = await import('../../src/domains/orders/payments/provider.js');
-  const raw = JSON.stringify({ event_id: 'evt-hostile-0001', reference: 'pay_\u0000x', amount: 1000, status: 'paid' });
+  const raw = JSON.stringify({
+    event_id: 'evt-hostile-0001',
+    reference: 'pay_\u0000x',
+    amount: 1000,
+    status: 'paid',
+  });
   const before = await rowCounts(w.h, tables);
-  const r = await w.client().fetch('/api/v1/webhooks/payments/qris', { method: 'POST', body: raw, headers: { 'content-type': 'application/json', 'accept-language': 'en', ...signQris(webhookSecret('test-secret', 'qris'), raw) } });
+  const r = await w.client().fetch('/api/v1/webhooks/payments/qris', {
+    method: 'POST',
+    body: raw,
+    headers: {
+      'content-type': 'application/json',
+      'accept-language': 'en',
+      ...signQris(webhookSecret('test-secret', 'qris'), raw),
+    },
+  });
   assert.equal(r.status, 422, await r.clone().text());
   assert.match(r.headers.get('content-type')!, /problem\+json/);
   assert.deepEqual(changedTables(before, await rowCounts(w.h, tables)), []);

@@ -14,17 +14,29 @@ before(async () => {
 });
 after(() => w.close());
 
-const operations = () => Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op })));
+const operations = () =>
+  Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({ path, method, op })),
+  );
 
 test('every operation has a unique operationId and declares security; the document has servers and both schemes', () => {
   const ids = operations().map((o) => o.op.operationId);
   assert.ok(ids.every((id) => typeof id === 'string' && id.length > 0));
   assert.equal(new Set(ids).size, ids.length, 'operationIds are unique');
-  assert.ok(operations().every((o) => Array.isArray(o.op.security)), 'security declared (empty = public)');
+  assert.ok(
+    operations().every((o) => Array.isArray(o.op.security)),
+    'security declared (empty = public)',
+  );
   assert.ok(doc.servers?.length > 0);
-  assert.deepEqual(Object.keys(doc.components.securitySchemes).sort(), ['bearerToken', 'sessionCookie']);
+  assert.deepEqual(Object.keys(doc.components.securitySchemes).sort(), [
+    'bearerToken',
+    'sessionCookie',
+  ]);
   for (const o of operations().filter((x) => x.op.security.length > 0)) {
-    assert.ok(o.op.responses['401'] && o.op.responses['403'], `${o.method} ${o.path} declares 401 and 403`);
+    assert.ok(
+      o.op.responses['401'] && o.op.responses['403'],
+      `${o.method} ${o.path} declares 401 and 403`,
+    );
   }
 });
 
@@ -32,7 +44,11 @@ test('every error response is the one Problem schema', () => {
   for (const { path, method, op } of operations()) {
     for (const [status, res] of Object.entries(op.responses as Record<string, any>)) {
       if (Number(status) < 400) continue;
-      assert.deepEqual(res.content, { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } }, `${method} ${path} ${status}`);
+      assert.deepEqual(
+        res.content,
+        { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+        `${method} ${path} ${status}`,
+      );
     }
   }
 });
@@ -47,17 +63,55 @@ test('a protected operation answers a stranger 401 before validating the body', 
 
 test('the conformance check finds undeclared statuses, content types, fields and missing fields', () => {
   const c = new Conformance({
-    paths: { '/api/v1/things/{id}': { get: { responses: {
-      200: { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { id: { type: 'string' }, n: { type: 'integer' } }, required: ['id'] } } } },
-      304: { description: 'same' },
-    } } } },
+    paths: {
+      '/api/v1/things/{id}': {
+        get: {
+          responses: {
+            200: {
+              description: 'ok',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    properties: { id: { type: 'string' }, n: { type: 'integer' } },
+                    required: ['id'],
+                  },
+                },
+              },
+            },
+            304: { description: 'same' },
+          },
+        },
+      },
+    },
   });
-  assert.deepEqual(c.check('GET', '/api/v1/things/1', 200, 'application/json', '{"id":"a","n":2}'), []);
+  assert.deepEqual(
+    c.check('GET', '/api/v1/things/1', 200, 'application/json', '{"id":"a","n":2}'),
+    [],
+  );
   assert.deepEqual(c.check('GET', '/api/v1/things/1', 304, null, ''), []);
-  assert.match(c.check('GET', '/api/v1/things/1', 404, 'application/problem+json', '{}')[0], /status not declared/);
-  assert.match(c.check('GET', '/api/v1/things/1', 200, 'text/html', '<p>')[0], /content type text\/html not declared/);
-  assert.match(c.check('GET', '/api/v1/things/1', 200, 'application/json', '{"id":"a","extra":1}')[0], /\$\.extra: not declared/);
-  assert.match(c.check('GET', '/api/v1/things/1', 200, 'application/json', '{"n":1.5}').join(' '), /\$\.id: required but missing/);
-  assert.match(c.check('GET', '/api/v1/things/1', 200, 'application/json', '{"id":"a","n":1.5}')[0], /expected integer/);
-  assert.match(c.check('POST', '/api/v1/things/1', 200, 'application/json', '{}')[0], /no such operation/);
+  assert.match(
+    c.check('GET', '/api/v1/things/1', 404, 'application/problem+json', '{}')[0],
+    /status not declared/,
+  );
+  assert.match(
+    c.check('GET', '/api/v1/things/1', 200, 'text/html', '<p>')[0],
+    /content type text\/html not declared/,
+  );
+  assert.match(
+    c.check('GET', '/api/v1/things/1', 200, 'application/json', '{"id":"a","extra":1}')[0],
+    /\$\.extra: not declared/,
+  );
+  assert.match(
+    c.check('GET', '/api/v1/things/1', 200, 'application/json', '{"n":1.5}').join(' '),
+    /\$\.id: required but missing/,
+  );
+  assert.match(
+    c.check('GET', '/api/v1/things/1', 200, 'application/json', '{"id":"a","n":1.5}')[0],
+    /expected integer/,
+  );
+  assert.match(
+    c.check('POST', '/api/v1/things/1', 200, 'application/json', '{}')[0],
+    /no such operation/,
+  );
 });

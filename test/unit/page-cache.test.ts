@@ -14,15 +14,25 @@ let umkm: string;
 before(async () => {
   w = await createWorld();
   umkm = await makeUmkm(w.h.db, { villageCode: await anyVillage(w.h.db, '53.09') });
-  await makeProduct(w.h, { umkmId: umkm, title: 'Kopi Arabika Bajawa 250 g', price: 55000, stock: 9 });
+  await makeProduct(w.h, {
+    umkmId: umkm,
+    title: 'Kopi Arabika Bajawa 250 g',
+    price: 55000,
+    stock: 9,
+  });
 });
 after(() => w.close());
 
-async function visit(c: TestClient, path: string, gzip = true): Promise<{ html: string; statements: number; res: Response }> {
+async function visit(
+  c: TestClient,
+  path: string,
+  gzip = true,
+): Promise<{ html: string; statements: number; res: Response }> {
   const n0 = w.h.queryCount();
   const res = await c.get(path, gzip ? { 'accept-encoding': 'gzip' } : {});
   const raw = Buffer.from(await res.arrayBuffer());
-  const html = res.headers.get('content-encoding') === 'gzip' ? gunzipSync(raw).toString() : raw.toString();
+  const html =
+    res.headers.get('content-encoding') === 'gzip' ? gunzipSync(raw).toString() : raw.toString();
   return { html, statements: w.h.queryCount() - n0, res };
 }
 
@@ -32,7 +42,7 @@ async function visitor(): Promise<TestClient> {
   return c;
 }
 
-test('a second visit is served from the cache with the visitor\'s own token, gzip or not', async () => {
+test("a second visit is served from the cache with the visitor's own token, gzip or not", async () => {
   const a = await visitor();
   const b = await visitor();
   const first = await visit(a, '/cari?q=kopi');
@@ -42,12 +52,24 @@ test('a second visit is served from the cache with the visitor\'s own token, gzi
   const again = await visit(b, '/cari?q=kopi');
   assert.equal(again.statements, 0, 'nothing read on a hit');
   assert.equal(again.res.headers.get('content-encoding'), 'gzip');
-  assert.equal(Number(again.res.headers.get('content-length')), Number((await (await b.get('/cari?q=kopi', { 'accept-encoding': 'gzip' })).arrayBuffer()).byteLength));
+  assert.equal(
+    Number(again.res.headers.get('content-length')),
+    Number(
+      (await (await b.get('/cari?q=kopi', { 'accept-encoding': 'gzip' })).arrayBuffer()).byteLength,
+    ),
+  );
   const tokenA = a.cookies.get('lumbung_csrf')!;
   const tokenB = b.cookies.get('lumbung_csrf')!;
   assert.notEqual(tokenA, tokenB);
-  assert.ok(again.html.includes(`value="${tokenB}"`) && !again.html.includes(tokenA), 'B sees only its own token');
-  assert.equal(again.html.replaceAll(tokenB, 'T'), first.html.replaceAll(tokenA, 'T'), 'same page otherwise');
+  assert.ok(
+    again.html.includes(`value="${tokenB}"`) && !again.html.includes(tokenA),
+    'B sees only its own token',
+  );
+  assert.equal(
+    again.html.replaceAll(tokenB, 'T'),
+    first.html.replaceAll(tokenA, 'T'),
+    'same page otherwise',
+  );
   const plain = await visit(b, '/cari?q=kopi', false);
   assert.equal(plain.statements, 0);
   assert.equal(plain.res.headers.get('content-encoding'), null);
@@ -60,7 +82,12 @@ test('a second visit is served from the cache with the visitor\'s own token, gzi
 test('any write makes cached pages stale: a new product shows on the next visit', async () => {
   const a = await visitor();
   await visit(a, '/cari?q=kopi');
-  await makeProduct(w.h, { umkmId: umkm, title: 'Kopi Robusta Manggarai 250 g', price: 45000, stock: 4 });
+  await makeProduct(w.h, {
+    umkmId: umkm,
+    title: 'Kopi Robusta Manggarai 250 g',
+    price: 45000,
+    stock: 4,
+  });
   const after = await visit(a, '/cari?q=kopi');
   assert.ok(after.statements > 0);
   assert.match(after.html, /Kopi Robusta Manggarai/);

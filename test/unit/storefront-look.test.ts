@@ -12,15 +12,31 @@ import { inTransaction } from '../../src/kernel/db/index.js';
 let w: World;
 before(async () => {
   w = await createWorld();
-  const umkm = await makeUmkm(w.h.db, { villageCode: await anyVillage(w.h.db, '53.09'), name: 'Gula Aren Ibu Sari' });
-  const { productId } = await makeProduct(w.h, { umkmId: umkm, title: 'Gula Aren Cetak 500 g', price: 25000 });
-  await inTransaction(w.h.db, (tx) => attachStoredPhoto(tx, productId, { stem: 'p/pho_01JDEMOPICTURE0000000000AA', alt: 'Gula aren cetak dalam pouch', width: 640, height: 640 }));
+  const umkm = await makeUmkm(w.h.db, {
+    villageCode: await anyVillage(w.h.db, '53.09'),
+    name: 'Gula Aren Ibu Sari',
+  });
+  const { productId } = await makeProduct(w.h, {
+    umkmId: umkm,
+    title: 'Gula Aren Cetak 500 g',
+    price: 25000,
+  });
+  await inTransaction(w.h.db, (tx) =>
+    attachStoredPhoto(tx, productId, {
+      stem: 'p/pho_01JDEMOPICTURE0000000000AA',
+      alt: 'Gula aren cetak dalam pouch',
+      width: 640,
+      height: 640,
+    }),
+  );
 });
 after(() => w.close());
 
 test('the home page has a search box that opens the search results', async () => {
   const html = await (await w.client().get('/')).text();
-  const form = html.match(/<form method="get" action="\/cari" role="search"[^>]*>([\s\S]*?)<\/form>/);
+  const form = html.match(
+    /<form method="get" action="\/cari" role="search"[^>]*>([\s\S]*?)<\/form>/,
+  );
   assert.ok(form, 'a search form to /cari');
   assert.match(form[1], /<label for="f-q">Cari produk desa<\/label>/);
   assert.match(form[1], /<input id="f-q" name="q" type="search"/);
@@ -32,7 +48,10 @@ test('home product cards show the product photo in the 160/320 px WebP sizes', a
   assert.match(tile, /Gula Aren Cetak 500 g/);
   const img = tile.match(/<img [^>]*>/)?.[0] ?? '';
   assert.match(img, /alt="Gula aren cetak dalam pouch"/);
-  assert.match(img, /srcset="\/media\/p\/pho_01JDEMOPICTURE0000000000AA-160\.webp 160w, \/media\/p\/pho_01JDEMOPICTURE0000000000AA-320\.webp 320w"/);
+  assert.match(
+    img,
+    /srcset="\/media\/p\/pho_01JDEMOPICTURE0000000000AA-160\.webp 160w, \/media\/p\/pho_01JDEMOPICTURE0000000000AA-320\.webp 320w"/,
+  );
   assert.ok(!img.includes('-640.webp'), 'a card never asks for the 640 px size');
   assert.match(img, /loading="lazy"/);
 });

@@ -22,7 +22,8 @@ const rel = (p: string) => relative(root, p).split(sep).join('/');
 const production = files(join(root, 'src'));
 
 // The kernel's catalogues and the old cross-domain registries; only the installer calls them.
-const REGISTRARS = /\b(registerNav|registerHomePanel|registerMessages|defineErrors|registerJob|registerCommand|registerStartupTask|registerScopeResolver|registerShippingQuoter|registerParcelLookup|registerHomeSection|onOrderChangeInTx|onCertificationChanged|onProductContentChangedInTx)\s*\(/;
+const REGISTRARS =
+  /\b(registerNav|registerHomePanel|registerMessages|defineErrors|registerJob|registerCommand|registerStartupTask|registerScopeResolver|registerShippingQuoter|registerParcelLookup|registerHomeSection|onOrderChangeInTx|onCertificationChanged|onProductContentChangedInTx)\s*\(/;
 
 // Process entry points run their work at the top level by design; they are not imported.
 const ENTRY_POINTS = new Set(['src/main.ts', 'src/domains/orders/checkout/crash-child.ts']);
@@ -31,11 +32,18 @@ test('no domain module registers anything at import time: statements at the top 
   const bad: string[] = [];
   // The kernel's own catalogue entries (its error codes and messages, pg's type parsers) and
   // lib's worker entry are mechanism, not wiring between domains.
-  for (const f of production.filter((p) => !/^src\/(kernel|lib)\//.test(rel(p)) && !ENTRY_POINTS.has(rel(p)))) {
+  for (const f of production.filter(
+    (p) => !/^src\/(kernel|lib)\//.test(rel(p)) && !ENTRY_POINTS.has(rel(p)),
+  )) {
     const lines = readFileSync(f, 'utf8').split('\n');
     lines.forEach((line, i) => {
       // A top-level call statement: an identifier (or member) call at column 0.
-      if (/^[A-Za-z_$][\w$.]*\s*\(/.test(line) && !/^(export|import|function|async|const|let|var|type|interface|class|enum|declare)\b/.test(line)) {
+      if (
+        /^[A-Za-z_$][\w$.]*\s*\(/.test(line) &&
+        !/^(export|import|function|async|const|let|var|type|interface|class|enum|declare)\b/.test(
+          line,
+        )
+      ) {
         bad.push(`${rel(f)}:${i + 1}: ${line.slice(0, 80)}`);
       }
     });
@@ -51,7 +59,8 @@ test("the kernel's registries are filled only by installDomains", () => {
     if (r.startsWith('src/kernel/')) continue;
     const text = readFileSync(f, 'utf8');
     text.split('\n').forEach((line, i) => {
-      if (/^\s*(export\s+)?(async\s+)?function\s/.test(line) || /^\s*\/\/|^\s*\*/.test(line)) return;
+      if (/^\s*(export\s+)?(async\s+)?function\s/.test(line) || /^\s*\/\/|^\s*\*/.test(line))
+        return;
       if (REGISTRARS.test(line)) bad.push(`${r}:${i + 1}: ${line.trim().slice(0, 80)}`);
     });
   }
@@ -59,8 +68,12 @@ test("the kernel's registries are filled only by installDomains", () => {
 });
 
 test('every domain folder has a manifest in src/domains.ts, and every seam is connected', () => {
-  const folders = readdirSync(join(root, 'src/domains')).filter((n) => statSync(join(root, 'src/domains', n)).isDirectory()).sort();
-  const listed = DOMAINS.map((d) => d.name).filter((n) => n !== 'app').sort();
+  const folders = readdirSync(join(root, 'src/domains'))
+    .filter((n) => statSync(join(root, 'src/domains', n)).isDirectory())
+    .sort();
+  const listed = DOMAINS.map((d) => d.name)
+    .filter((n) => n !== 'app')
+    .sort();
   assert.deepEqual(listed, folders);
   composeDomains();
   const wiring = describeWiring(DOMAINS);
@@ -73,5 +86,6 @@ test('every domain folder has a manifest in src/domains.ts, and every seam is co
     'orders publishes orders.order_changed -> logistics, partners',
     'orders needs orders.shipping_quoter <- logistics',
     'orders needs orders.parcel_lookup <- logistics',
-  ]) assert.ok(wiring.includes(seam), `${seam}\n in\n${wiring.join('\n')}`);
+  ])
+    assert.ok(wiring.includes(seam), `${seam}\n in\n${wiring.join('\n')}`);
 });

@@ -25,7 +25,12 @@ export const loginSchema = z.object({
 export const passwordSchema = z.string().min(10, { message: 'accounts.password_short' }).max(200);
 
 export const inviteSchema = z.object({
-  display_name: z.string().trim().min(2).max(120).regex(/^[^<>]*$/, { message: 'validation.no_html' }),
+  display_name: z
+    .string()
+    .trim()
+    .min(2)
+    .max(120)
+    .regex(/^[^<>]*$/, { message: 'validation.no_html' }),
   phone: phoneSchema,
   role: z.enum(ROLES),
   scope_id: z.string().trim().max(64).optional().default(''),
@@ -34,6 +39,11 @@ export const inviteSchema = z.object({
 export const acceptInviteSchema = z.object({ password: passwordSchema });
 
 export const tokenSchema = z.object({
-  name: z.string().trim().min(2).max(80).regex(/^[^<>]*$/, { message: 'validation.no_html' }),
+  name: z
+    .string()
+    .trim()
+    .min(2)
+    .max(80)
+    .regex(/^[^<>]*$/, { message: 'validation.no_html' }),
   grant_id: z.string().min(1),
 });

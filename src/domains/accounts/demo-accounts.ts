@@ -19,9 +19,18 @@ export const DEMO_REMOVE_COMMAND = 'npx lumbung demo remove';
 
 /** Demo accounts that could still sign in or act (not yet removed). */
 export async function demoAccountsLeft(db: Tx): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n'))
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('is_demo', '=', 1)
-    .where((eb) => eb.or([eb('status', '!=', 'disabled'), eb('password_hash', 'is not', null), eb('phone', 'is not', null), eb('email', 'is not', null)]))
+    .where((eb) =>
+      eb.or([
+        eb('status', '!=', 'disabled'),
+        eb('password_hash', 'is not', null),
+        eb('phone', 'is not', null),
+        eb('email', 'is not', null),
+      ]),
+    )
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -30,23 +39,47 @@ export async function demoAccountsLeft(db: Tx): Promise<number> {
 export async function productionRefusal(db: Tx): Promise<string | null> {
   const n = await demoAccountsLeft(db);
   if (n === 0) return null;
-  return `Refusing to start in production mode: this database holds ${n} demo account(s) whose password is public (it was seeded in demo mode).\n`
-    + `Remove them with \`${DEMO_REMOVE_COMMAND}\` (disables every demo account and ends its sessions and tokens), or start production on an empty database.`;
+  return (
+    `Refusing to start in production mode: this database holds ${n} demo account(s) whose password is public (it was seeded in demo mode).\n` +
+    `Remove them with \`${DEMO_REMOVE_COMMAND}\` (disables every demo account and ends its sessions and tokens), or start production on an empty database.`
+  );
 }
 
 /** Disables and strips every demo account; returns how many were removed. */
 export async function removeDemoAccounts(db: Tx): Promise<number> {
   return inTransaction(db, async (tx) => {
-    const ids = (await tx.selectFrom('users').select('id').where('is_demo', '=', 1)
-      .where((eb) => eb.or([eb('status', '!=', 'disabled'), eb('password_hash', 'is not', null), eb('phone', 'is not', null), eb('email', 'is not', null)]))
-      .execute()).map((r) => r.id);
+    const ids = (
+      await tx
+        .selectFrom('users')
+        .select('id')
+        .where('is_demo', '=', 1)
+        .where((eb) =>
+          eb.or([
+            eb('status', '!=', 'disabled'),
+            eb('password_hash', 'is not', null),
+            eb('phone', 'is not', null),
+            eb('email', 'is not', null),
+          ]),
+        )
+        .execute()
+    ).map((r) => r.id);
     if (ids.length === 0) return 0;
     await tx.deleteFrom('sessions').where('user_id', 'in', ids).execute();
     await tx.deleteFrom('api_tokens').where('user_id', 'in', ids).execute();
     await tx.deleteFrom('invitations').where('user_id', 'in', ids).execute();
     await tx.deleteFrom('grants').where('user_id', 'in', ids).execute();
-    await tx.updateTable('users').set({ status: 'disabled', password_hash: null, phone: null, email: null }).where('id', 'in', ids).execute();
-    for (const id of ids) await audit(tx, { actorId: null, action: 'user.demo_removed', entityType: 'user', entityId: id });
+    await tx
+      .updateTable('users')
+      .set({ status: 'disabled', password_hash: null, phone: null, email: null })
+      .where('id', 'in', ids)
+      .execute();
+    for (const id of ids)
+      await audit(tx, {
+        actorId: null,
+        action: 'user.demo_removed',
+        entityType: 'user',
+        entityId: id,
+      });
     return ids.length;
   });
 }

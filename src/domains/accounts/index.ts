@@ -20,12 +20,25 @@ export { createUser, grantRole, invite, acceptInvitation, setLocale } from './us
 /** Signs in by phone/email + password with rate limits. */
 export { login, LOGIN_FAILURE_LIMIT } from './login.js';
 /** Session helpers (cookie name, start, end). */
-export { startSession, endSession, sessionCookieName, hashToken, STAFF_IDLE_MS, STAFF_ABSOLUTE_MS } from './sessions.js';
+export {
+  startSession,
+  endSession,
+  sessionCookieName,
+  hashToken,
+  STAFF_IDLE_MS,
+  STAFF_ABSOLUTE_MS,
+} from './sessions.js';
 /** API token lifecycle. */
 export { createToken, revokeToken, actorFromToken } from './tokens.service.js';
 export type { UsersTable, GrantsTable } from './accounts.tables.js';
 /** Demo accounts: the demo password, the production start refusal and `lumbung demo remove`. */
-export { DEMO_PASSWORD, DEMO_REMOVE_COMMAND, demoAccountsLeft, productionRefusal, removeDemoAccounts } from './demo-accounts.js';
+export {
+  DEMO_PASSWORD,
+  DEMO_REMOVE_COMMAND,
+  demoAccountsLeft,
+  productionRefusal,
+  removeDemoAccounts,
+} from './demo-accounts.js';
 
 /** What accounts adds to the app: sign-in, invitations, tokens and the home link. */
 export const accountsDomain = defineDomain({
@@ -43,6 +56,9 @@ export const accountsDomain = defineDomain({
 export async function authenticate(c: Context<AppEnv>): Promise<Actor | null> {
   const db = c.get('deps').h.db;
   const auth = c.req.header('authorization');
-  if (auth && /^Bearer\s+/i.test(auth)) return actorFromToken(db, auth.replace(/^Bearer\s+/i, '').trim(), { production: c.get('deps').config.mode === 'production' });
+  if (auth && /^Bearer\s+/i.test(auth))
+    return actorFromToken(db, auth.replace(/^Bearer\s+/i, '').trim(), {
+      production: c.get('deps').config.mode === 'production',
+    });
   return actorFromSession(c, db);
 }

@@ -2,7 +2,12 @@
 // one-hour windows (at most 100 each), so guessing is slow and nobody can lock another person
 // out for longer than the window. A hash made with old argon2 parameters is upgraded here.
 // In production no demo account and no account using the (public) demo password signs in.
-import { hashPassword, needsRehash, normaliseMobile, verifyPassword } from '../../kernel/auth/index.js';
+import {
+  hashPassword,
+  needsRehash,
+  normaliseMobile,
+  verifyPassword,
+} from '../../kernel/auth/index.js';
 import type { Tx } from '../../kernel/db/index.js';
 import { hitRate, peekRate } from '../../kernel/http/index.js';
 import { audit } from '../../kernel/audit/index.js';
@@ -22,11 +27,20 @@ export function parseLogin(raw: string): { phone?: string; email?: string } {
   return phone ? { phone } : {};
 }
 
-export async function login(db: Tx, rawLogin: string, password: string, ip: string, opts: { production?: boolean } = {}): Promise<Result<string>> {
+export async function login(
+  db: Tx,
+  rawLogin: string,
+  password: string,
+  ip: string,
+  opts: { production?: boolean } = {},
+): Promise<Result<string>> {
   const who = parseLogin(rawLogin);
   const accountBucket = `login:acct:${who.phone ?? who.email ?? rawLogin.trim().toLowerCase()}`;
   const ipBucket = `login:ip:${ip}`;
-  if ((await peekRate(db, accountBucket)) >= LOGIN_FAILURE_LIMIT || (await peekRate(db, ipBucket)) >= LOGIN_FAILURE_LIMIT) {
+  if (
+    (await peekRate(db, accountBucket)) >= LOGIN_FAILURE_LIMIT ||
+    (await peekRate(db, ipBucket)) >= LOGIN_FAILURE_LIMIT
+  ) {
     return fail('RATE_LIMITED');
   }
   const user = await findUserByLogin(db, who);
@@ -35,11 +49,22 @@ export async function login(db: Tx, rawLogin: string, password: string, ip: stri
   if (!user || !good || user.status !== 'active' || demo) {
     await hitRate(db, accountBucket, LOGIN_FAILURE_LIMIT, HOUR);
     await hitRate(db, ipBucket, LOGIN_FAILURE_LIMIT, HOUR);
-    if (user) await audit(db, { actorId: null, action: 'login.failed', entityType: 'user', entityId: user.id, ip });
+    if (user)
+      await audit(db, {
+        actorId: null,
+        action: 'login.failed',
+        entityType: 'user',
+        entityId: user.id,
+        ip,
+      });
     return fail('ACCOUNTS_BAD_LOGIN');
   }
   if (needsRehash(user.password_hash!)) {
-    await db.updateTable('users').set({ password_hash: await hashPassword(password) }).where('id', '=', user.id).execute();
+    await db
+      .updateTable('users')
+      .set({ password_hash: await hashPassword(password) })
+      .where('id', '=', user.id)
+      .execute();
   }
   await audit(db, { actorId: user.id, action: 'login', entityType: 'user', entityId: user.id, ip });
   return ok(user.id);

@@ -9,17 +9,36 @@ export const accountsErrors: Record<string, ErrorSpec> = {
 
 const roleNames = {
   id: {
-    national_admin: 'Admin nasional', regional_officer: 'Petugas daerah', community_manager: 'Pengelola BUMDes/koperasi',
-    village_agent: 'Agen desa', seller: 'Penjual (UMKM)', mentor: 'Pendamping', trainer: 'Pelatih', reviewer: 'Penilai produk', analyst: 'Analis kementerian',
-    hub_operator: 'Operator hub', partner: 'Mitra platform', buyer: 'Pembeli',
+    national_admin: 'Admin nasional',
+    regional_officer: 'Petugas daerah',
+    community_manager: 'Pengelola BUMDes/koperasi',
+    village_agent: 'Agen desa',
+    seller: 'Penjual (UMKM)',
+    mentor: 'Pendamping',
+    trainer: 'Pelatih',
+    reviewer: 'Penilai produk',
+    analyst: 'Analis kementerian',
+    hub_operator: 'Operator hub',
+    partner: 'Mitra platform',
+    buyer: 'Pembeli',
   },
   en: {
-    national_admin: 'National admin', regional_officer: 'Regional officer', community_manager: 'Community manager',
-    village_agent: 'Village agent', seller: 'Seller (UMKM)', mentor: 'Mentor', trainer: 'Trainer', reviewer: 'Product reviewer', analyst: 'Ministry analyst',
-    hub_operator: 'Hub operator', partner: 'Partner platform', buyer: 'Buyer',
+    national_admin: 'National admin',
+    regional_officer: 'Regional officer',
+    community_manager: 'Community manager',
+    village_agent: 'Village agent',
+    seller: 'Seller (UMKM)',
+    mentor: 'Mentor',
+    trainer: 'Trainer',
+    reviewer: 'Product reviewer',
+    analyst: 'Ministry analyst',
+    hub_operator: 'Hub operator',
+    partner: 'Partner platform',
+    buyer: 'Buyer',
   },
 };
-const prefix = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [`role.${k}`, v]));
+const prefix = (o: Record<string, string>) =>
+  Object.fromEntries(Object.entries(o).map(([k, v]) => [`role.${k}`, v]));
 
 export const accountsMessages: MessageTable = {
   id: {
@@ -35,15 +54,18 @@ export const accountsMessages: MessageTable = {
     'accounts.password_demo': 'Kata sandi demo tidak boleh dipakai. Pilih kata sandi lain.',
     'accounts.me.title': 'Beranda saya',
     'accounts.me.roles': 'Peran Anda',
-    'accounts.me.empty': 'Belum ada pekerjaan di sini. Menu di atas berisi halaman untuk peran Anda.',
+    'accounts.me.empty':
+      'Belum ada pekerjaan di sini. Menu di atas berisi halaman untuk peran Anda.',
     'accounts.invite.title': 'Undang pengguna',
     'accounts.invite.name': 'Nama',
     'accounts.invite.phone': 'Nomor HP',
     'accounts.invite.role': 'Peran',
     'accounts.invite.scope': 'Kode wilayah atau ID lembaga',
-    'accounts.invite.scope_hint': 'Contoh: 53.09 untuk kabupaten, atau ID BUMDes/titik layanan/UMKM.',
+    'accounts.invite.scope_hint':
+      'Contoh: 53.09 untuk kabupaten, atau ID BUMDes/titik layanan/UMKM.',
     'accounts.invite.submit': 'Buat undangan',
-    'accounts.invite.done': 'Undangan dibuat. Berikan kode ini kepada {name} (hanya tampil sekali):',
+    'accounts.invite.done':
+      'Undangan dibuat. Berikan kode ini kepada {name} (hanya tampil sekali):',
     'accounts.accept.title': 'Buat kata sandi',
     'accounts.accept.hello': 'Halo {name}, buat kata sandi untuk akun Anda.',
     'accounts.accept.submit': 'Simpan dan masuk',
@@ -76,7 +98,8 @@ export const accountsMessages: MessageTable = {
     'accounts.invite.phone': 'Mobile number',
     'accounts.invite.role': 'Role',
     'accounts.invite.scope': 'Region code or organisation id',
-    'accounts.invite.scope_hint': 'E.g. 53.09 for a regency, or the id of a BUMDes/service point/UMKM.',
+    'accounts.invite.scope_hint':
+      'E.g. 53.09 for a regency, or the id of a BUMDes/service point/UMKM.',
     'accounts.invite.submit': 'Create invitation',
     'accounts.invite.done': 'Invitation created. Give this code to {name} (shown only once):',
     'accounts.accept.title': 'Create a password',

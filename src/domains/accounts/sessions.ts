@@ -11,7 +11,18 @@ import type { AppEnv } from '../../kernel/http/index.js';
 import { grantsOf, sessionWithUser, toGrant } from './accounts.repo.js';
 
 const MIN = 60_000;
-const STAFF: readonly Role[] = ['national_admin', 'regional_officer', 'community_manager', 'village_agent', 'mentor', 'trainer', 'reviewer', 'hub_operator', 'partner', 'analyst'];
+const STAFF: readonly Role[] = [
+  'national_admin',
+  'regional_officer',
+  'community_manager',
+  'village_agent',
+  'mentor',
+  'trainer',
+  'reviewer',
+  'hub_operator',
+  'partner',
+  'analyst',
+];
 export const STAFF_IDLE_MS = 30 * MIN;
 export const STAFF_ABSOLUTE_MS = 12 * 60 * MIN;
 const OTHER_IDLE_MS = 7 * 24 * 60 * MIN;
@@ -24,7 +35,12 @@ export function sessionCookieName(secure: boolean): string {
 }
 
 /** Creates a session for the user (after rotating away any previous one) and sets the cookie. */
-export async function startSession(c: Context<AppEnv>, db: Tx, userId: string, roles: Role[]): Promise<string> {
+export async function startSession(
+  c: Context<AppEnv>,
+  db: Tx,
+  userId: string,
+  roles: Role[],
+): Promise<string> {
   const secure = c.get('deps').config.mode === 'production';
   const previous = getCookie(c, sessionCookieName(secure));
   if (previous) await db.deleteFrom('sessions').where('id', '=', hashToken(previous)).execute();
@@ -34,11 +50,20 @@ export async function startSession(c: Context<AppEnv>, db: Tx, userId: string, r
   await db
     .insertInto('sessions')
     .values({
-      id: hashToken(token), user_id: userId, created_at: new Date(now).toISOString(), last_seen_at: new Date(now).toISOString(),
-      idle_ms: staff ? STAFF_IDLE_MS : OTHER_IDLE_MS, expires_at: new Date(now + (staff ? STAFF_ABSOLUTE_MS : OTHER_ABSOLUTE_MS)).toISOString(),
+      id: hashToken(token),
+      user_id: userId,
+      created_at: new Date(now).toISOString(),
+      last_seen_at: new Date(now).toISOString(),
+      idle_ms: staff ? STAFF_IDLE_MS : OTHER_IDLE_MS,
+      expires_at: new Date(now + (staff ? STAFF_ABSOLUTE_MS : OTHER_ABSOLUTE_MS)).toISOString(),
     })
     .execute();
-  setCookie(c, sessionCookieName(secure), token, { httpOnly: true, sameSite: 'Lax', path: '/', secure });
+  setCookie(c, sessionCookieName(secure), token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    path: '/',
+    secure,
+  });
   return token;
 }
 
@@ -51,7 +76,11 @@ export async function endSession(c: Context<AppEnv>, db: Tx): Promise<void> {
 }
 
 /** Resolves the session cookie to an actor, enforcing idle and absolute limits. */
-export async function actorFromSession(c: Context<AppEnv>, db: Tx, now = Date.now()): Promise<Actor | null> {
+export async function actorFromSession(
+  c: Context<AppEnv>,
+  db: Tx,
+  now = Date.now(),
+): Promise<Actor | null> {
   const secure = c.get('deps').config.mode === 'production';
   const token = getCookie(c, sessionCookieName(secure));
   if (!token) return null;
@@ -64,7 +93,15 @@ export async function actorFromSession(c: Context<AppEnv>, db: Tx, now = Date.no
     return null;
   }
   // Touch at most once a minute: one write per page view would dominate on SQLite.
-  if (now - Date.parse(s.last_seen_at) > MIN) await db.updateTable('sessions').set({ last_seen_at: nowIso() }).where('id', '=', id).execute();
+  if (now - Date.parse(s.last_seen_at) > MIN)
+    await db.updateTable('sessions').set({ last_seen_at: nowIso() }).where('id', '=', id).execute();
   const grants = await grantsOf(db, s.user_id);
-  return { userId: s.user_id, displayName: s.display_name, locale: s.locale, grants: grants.map(toGrant), via: 'session', sessionId: id };
+  return {
+    userId: s.user_id,
+    displayName: s.display_name,
+    locale: s.locale,
+    grants: grants.map(toGrant),
+    via: 'session',
+    sessionId: id,
+  };
 }

@@ -3,8 +3,19 @@
 // is placed through the resolvers the owning domains declared (kernel audit scopes); rows of
 // entity types without a resolver are national-only. Scoped reading scans newest first in
 // batches and stops after a bounded number of rows, handing back a cursor to continue.
-import { auditScopeResolver, auditScopedTypes, readAudit, type AuditFilter } from '../../kernel/audit/index.js';
-import { hasRole, regionContains, regionScope, type Actor, type Role } from '../../kernel/auth/index.js';
+import {
+  auditScopeResolver,
+  auditScopedTypes,
+  readAudit,
+  type AuditFilter,
+} from '../../kernel/audit/index.js';
+import {
+  hasRole,
+  regionContains,
+  regionScope,
+  type Actor,
+  type Role,
+} from '../../kernel/auth/index.js';
 import type { Tx } from '../../kernel/db/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
 
@@ -15,13 +26,23 @@ const BATCH = 500;
 export const SCAN_LIMIT = 20_000;
 
 export interface AuditRow {
-  seq: number; at: string; actorId: string | null; actorName: string | null;
-  action: string; entityType: string; entityId: string; data: Record<string, unknown>;
+  seq: number;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  data: Record<string, unknown>;
   /** The region the row was placed in (regional readers only). */
   region: string | null;
 }
 
-export interface AuditPage { rows: AuditRow[]; next: number | null; national: boolean }
+export interface AuditPage {
+  rows: AuditRow[];
+  next: number | null;
+  national: boolean;
+}
 
 /** 'all' for national readers, else the region prefixes the actor may read. */
 export function readerScope(actor: Actor): 'all' | string[] {
@@ -29,14 +50,30 @@ export function readerScope(actor: Actor): 'all' | string[] {
   return regionScope(actor, ['regional_officer']);
 }
 
-export async function auditFeed(db: Tx, actor: Actor, filter: Omit<AuditFilter, 'entityTypes'> & { entityType?: string }, limit = PAGE_SIZE): Promise<Result<AuditPage>> {
+export async function auditFeed(
+  db: Tx,
+  actor: Actor,
+  filter: Omit<AuditFilter, 'entityTypes'> & { entityType?: string },
+  limit = PAGE_SIZE,
+): Promise<Result<AuditPage>> {
   const scope = readerScope(actor);
   if (scope !== 'all' && scope.length === 0) return fail('FORBIDDEN');
   const { entityType, ...rest } = filter;
   if (scope === 'all') {
-    const rows = await readAudit(db, { ...rest, entityTypes: entityType ? [entityType] : undefined }, limit + 1);
+    const rows = await readAudit(
+      db,
+      { ...rest, entityTypes: entityType ? [entityType] : undefined },
+      limit + 1,
+    );
     const page = rows.slice(0, limit);
-    return ok({ rows: await withNames(db, page.map((r) => toRow(r, null))), next: rows.length > limit ? page[page.length - 1].seq : null, national: true });
+    return ok({
+      rows: await withNames(
+        db,
+        page.map((r) => toRow(r, null)),
+      ),
+      next: rows.length > limit ? page[page.length - 1].seq : null,
+      national: true,
+    });
   }
   const types = auditScopedTypes().filter((t) => !entityType || t === entityType);
   const out: AuditRow[] = [];
@@ -48,15 +85,22 @@ export async function auditFeed(db: Tx, actor: Actor, filter: Omit<AuditFilter, 
     for (const r of batch) {
       const region = regions.get(`${r.entity_type}\u0000${r.entity_id}`);
       if (region && scope.some((p) => regionContains(p, region))) {
-        if (out.length === limit) return ok({ rows: await withNames(db, out), next: out[out.length - 1].seq, national: false });
+        if (out.length === limit)
+          return ok({
+            rows: await withNames(db, out),
+            next: out[out.length - 1].seq,
+            national: false,
+          });
         out.push(toRow(r, region));
       }
     }
     scanned += batch.length;
-    if (batch.length < BATCH) return ok({ rows: await withNames(db, out), next: null, national: false });
+    if (batch.length < BATCH)
+      return ok({ rows: await withNames(db, out), next: null, national: false });
     cursor = batch[batch.length - 1].seq;
     // A long run of other regions' rows: show what was found and let the reader continue.
-    if (scanned >= SCAN_LIMIT) return ok({ rows: await withNames(db, out), next: cursor, national: false });
+    if (scanned >= SCAN_LIMIT)
+      return ok({ rows: await withNames(db, out), next: cursor, national: false });
   }
 }
 
@@ -64,14 +108,31 @@ type Raw = Awaited<ReturnType<typeof readAudit>>[number];
 
 function toRow(r: Raw, region: string | null): AuditRow {
   let data: Record<string, unknown> = {};
-  try { data = JSON.parse(r.data); } catch { data = {}; }
-  return { seq: Number(r.seq), at: r.at, actorId: r.actor_id, actorName: null, action: r.action, entityType: r.entity_type, entityId: r.entity_id, data, region };
+  try {
+    data = JSON.parse(r.data);
+  } catch {
+    data = {};
+  }
+  return {
+    seq: Number(r.seq),
+    at: r.at,
+    actorId: r.actor_id,
+    actorName: null,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    data,
+    region,
+  };
 }
 
 /** One resolver call per entity type in the batch. */
 async function placeRows(db: Tx, rows: Raw[]): Promise<Map<string, string>> {
   const byType = new Map<string, Set<string>>();
-  for (const r of rows) (byType.get(r.entity_type) ?? byType.set(r.entity_type, new Set()).get(r.entity_type)!).add(r.entity_id);
+  for (const r of rows)
+    (byType.get(r.entity_type) ?? byType.set(r.entity_type, new Set()).get(r.entity_type)!).add(
+      r.entity_id,
+    );
   const out = new Map<string, string>();
   for (const [type, ids] of byType) {
     const resolve = auditScopeResolver(type);
@@ -86,6 +147,10 @@ async function withNames(db: Tx, rows: AuditRow[]): Promise<AuditRow[]> {
   const ids = [...new Set(rows.map((r) => r.actorId).filter((x): x is string => !!x))];
   if (!ids.length) return rows;
   // Read-only lookup of accounts' users, as community's member lists do.
-  const names = new Map((await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute()).map((u) => [u.id, u.display_name]));
-  return rows.map((r) => ({ ...r, actorName: r.actorId ? names.get(r.actorId) ?? null : null }));
+  const names = new Map(
+    (
+      await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute()
+    ).map((u) => [u.id, u.display_name]),
+  );
+  return rows.map((r) => ({ ...r, actorName: r.actorId ? (names.get(r.actorId) ?? null) : null }));
 }

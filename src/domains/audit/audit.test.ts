@@ -16,8 +16,17 @@ before(async () => {
   bwi = (await villageCodesIn(w.h.db, '35.10.01')).slice(0, 2);
   ngadaOfficer = await w.as('regional_officer', '53.09');
   bwiOfficer = await w.as('regional_officer', '35.10');
-  for (const [i, v] of ngada.entries()) assert.equal((await ngadaOfficer.form(`/wilayah/${v}/bergabung`, { joined_on: `2025-0${i + 1}-01` })).status, 303);
-  for (const v of bwi) assert.equal((await bwiOfficer.form(`/wilayah/${v}/bergabung`, { joined_on: '2025-01-01' })).status, 303);
+  for (const [i, v] of ngada.entries())
+    assert.equal(
+      (await ngadaOfficer.form(`/wilayah/${v}/bergabung`, { joined_on: `2025-0${i + 1}-01` }))
+        .status,
+      303,
+    );
+  for (const v of bwi)
+    assert.equal(
+      (await bwiOfficer.form(`/wilayah/${v}/bergabung`, { joined_on: '2025-01-01' })).status,
+      303,
+    );
   // A CSV import is audited about no one region: national-only.
   await importProfilesCsv(w.h.db, 'system', `village_code,poverty_share\n${ngada[0]},0.2`);
 });
@@ -26,23 +35,47 @@ after(() => w.close());
 const apiItems = async (client: Awaited<ReturnType<World['as']>>, q: string) => {
   const r = await client.get(`/api/v1/audit?${q}`);
   assert.equal(r.status, 200, await r.clone().text());
-  return (await r.json()) as { items: { seq: number; entityType: string; entityId: string; region: string | null; actorId: string | null; actorName: string | null }[]; next: number | null };
+  return (await r.json()) as {
+    items: {
+      seq: number;
+      entityType: string;
+      entityId: string;
+      region: string | null;
+      actorId: string | null;
+      actorName: string | null;
+    }[];
+    next: number | null;
+  };
 };
 
 test('a regional officer reads only rows about its region, by page and by API; the limit is stated', async () => {
   const page = await (await ngadaOfficer.get('/audit')).text();
   for (const v of ngada) assert.match(page, new RegExp(`rollout · ${v.replace(/\./g, '\\.')}`));
-  for (const v of bwi) assert.doesNotMatch(page, new RegExp(v.replace(/\./g, '\\.')), 'another region\'s rows never show');
+  for (const v of bwi)
+    assert.doesNotMatch(
+      page,
+      new RegExp(v.replace(/\./g, '\\.')),
+      "another region's rows never show",
+    );
   assert.doesNotMatch(page, /village_profiles/, 'rows no resolver places are national-only');
-  assert.match(page, /hanya jenis data yang dapat dikaitkan dengan wilayah \([a-z_, ]*rollout[a-z_, ]*\)/);
+  assert.match(
+    page,
+    /hanya jenis data yang dapat dikaitkan dengan wilayah \([a-z_, ]*rollout[a-z_, ]*\)/,
+  );
   assert.match(page, />Test regional_officer \d+<\/a>/, 'actors in the region are named');
   const api = await apiItems(ngadaOfficer, 'limit=200');
   assert.ok(api.items.length >= 3);
-  assert.ok(api.items.every((x) => x.region && x.region.startsWith('53.09')), JSON.stringify(api.items));
+  assert.ok(
+    api.items.every((x) => x.region && x.region.startsWith('53.09')),
+    JSON.stringify(api.items),
+  );
   const probe = await apiItems(ngadaOfficer, `entityType=rollout&entityId=${bwi[0]}`);
   assert.deepEqual(probe.items, [], 'asking for a foreign entity by id reveals nothing');
   const other = await apiItems(bwiOfficer, 'limit=200');
-  assert.ok(other.items.every((x) => x.region!.startsWith('35.10')) && other.items.some((x) => x.entityId === bwi[0]));
+  assert.ok(
+    other.items.every((x) => x.region!.startsWith('35.10')) &&
+      other.items.some((x) => x.entityId === bwi[0]),
+  );
 });
 
 test('national admins read everything; analysts and visitors may not read the trail', async () => {
@@ -59,7 +92,10 @@ test('national admins read everything; analysts and visitors may not read the tr
 
 test('filters: entity, actor, date range; a bad date is named and reads nothing', async () => {
   const one = await apiItems(ngadaOfficer, `entityType=rollout&entityId=${ngada[1]}`);
-  assert.deepEqual(one.items.map((x) => x.entityId), [ngada[1]]);
+  assert.deepEqual(
+    one.items.map((x) => x.entityId),
+    [ngada[1]],
+  );
   const byActor = await apiItems(bwiOfficer, `actorId=${bwiOfficer.userId}&limit=200`);
   assert.deepEqual(byActor.items.map((x) => x.entityId).sort(), [...bwi].sort());
   assert.ok(byActor.items.every((x) => x.actorName?.startsWith('Test regional_officer')));
@@ -69,7 +105,9 @@ test('filters: entity, actor, date range; a bad date is named and reads nothing'
   const bad = await ngadaOfficer.get('/audit?from=2025-02-30');
   assert.equal(bad.status, 422);
   assert.match(await bad.text(), /Tanggal tidak sah/);
-  const range = await ngadaOfficer.get('/api/v1/audit?from=2025-03-01&to=2025-02-01', { 'accept-language': 'en' });
+  const range = await ngadaOfficer.get('/api/v1/audit?from=2025-03-01&to=2025-02-01', {
+    'accept-language': 'en',
+  });
   assert.equal(range.status, 422);
   const html = await (await ngadaOfficer.get(`/audit?actorId=${ngadaOfficer.userId}`)).text();
   assert.match(html, /Pelaku: Test regional_officer/);
@@ -86,7 +124,10 @@ test('keyset paging walks every visible row once, newest first', async () => {
   }
   const all = (await apiItems(ngadaOfficer, 'limit=200')).items.map((x) => x.seq);
   assert.deepEqual(seen, all);
-  assert.deepEqual([...all].sort((a, b) => b - a), all);
+  assert.deepEqual(
+    [...all].sort((a, b) => b - a),
+    all,
+  );
   const first = await (await ngadaOfficer.get('/audit')).text();
   assert.ok(all.length <= 50 || /rel="next"/.test(first));
 });
@@ -95,10 +136,32 @@ test('the verify button checks the chain and names the first broken row', async 
   const ok = await ngadaOfficer.form('/audit/verifikasi', {});
   assert.equal(ok.status, 200);
   assert.match(await ok.text(), /Rantai utuh: \d+ catatan diperiksa/);
-  const victim = (await w.h.db.selectFrom('audit_log').select('seq').where('entity_id', '=', ngada[1]).executeTakeFirstOrThrow()).seq;
-  await w.h.db.updateTable('audit_log').set({ data: '{"joinedOn":"1999-01-01"}' }).where('seq', '=', victim).execute();
+  const victim = (
+    await w.h.db
+      .selectFrom('audit_log')
+      .select('seq')
+      .where('entity_id', '=', ngada[1])
+      .executeTakeFirstOrThrow()
+  ).seq;
+  await w.h.db
+    .updateTable('audit_log')
+    .set({ data: '{"joinedOn":"1999-01-01"}' })
+    .where('seq', '=', victim)
+    .execute();
   const broken = await (await ngadaOfficer.form('/audit/verifikasi', {})).text();
-  assert.match(broken, new RegExp(`Rantai putus pada catatan nomor ${victim}: isi catatan diubah\\. ${victim - 1} catatan sebelumnya utuh`));
-  const en = await (await w.as('national_admin', null)).form('/audit/verifikasi', {}, { headers: { 'accept-language': 'en' } });
-  assert.match(await en.text(), new RegExp(`Chain broken at row number ${victim}|Rantai putus pada catatan nomor ${victim}`));
+  assert.match(
+    broken,
+    new RegExp(
+      `Rantai putus pada catatan nomor ${victim}: isi catatan diubah\\. ${victim - 1} catatan sebelumnya utuh`,
+    ),
+  );
+  const en = await (await w.as('national_admin', null)).form(
+    '/audit/verifikasi',
+    {},
+    { headers: { 'accept-language': 'en' } },
+  );
+  assert.match(
+    await en.text(),
+    new RegExp(`Chain broken at row number ${victim}|Rantai putus pada catatan nomor ${victim}`),
+  );
 });

@@ -8,7 +8,11 @@ const OFFSET_HOURS: Record<IndonesianZone, number> = { WIB: 7, WITA: 8, WIT: 9 }
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export const FilterQuery = z.object({
-  entityType: z.string().max(60).regex(/^[a-z_]*$/).optional(),
+  entityType: z
+    .string()
+    .max(60)
+    .regex(/^[a-z_]*$/)
+    .optional(),
   entityId: z.string().max(100).optional(),
   actorId: z.string().max(60).optional(),
   from: z.string().max(10).optional(),
@@ -32,13 +36,18 @@ function dayStart(day: string, zone: IndonesianZone, plusDays = 0): string {
 }
 
 /** The filter, or the message keys of the fields that are wrong. */
-export function parseFilter(raw: FilterInput, zone: IndonesianZone): { ok: true; filter: ReadFilter } | { ok: false; fields: Record<string, string> } {
+export function parseFilter(
+  raw: FilterInput,
+  zone: IndonesianZone,
+): { ok: true; filter: ReadFilter } | { ok: false; fields: Record<string, string> } {
   const fields: Record<string, string> = {};
   const v = (s: string | undefined) => (s ?? '').trim();
   if (v(raw.from) && !validDay(v(raw.from))) fields.from = 'audit.err.date';
   if (v(raw.to) && !validDay(v(raw.to))) fields.to = 'audit.err.date';
-  if (!fields.from && !fields.to && v(raw.from) && v(raw.to) && v(raw.from) > v(raw.to)) fields.to = 'audit.err.range';
-  if (v(raw.entityType) && !/^[a-z_]{1,60}$/.test(v(raw.entityType))) fields.entityType = 'audit.err.type';
+  if (!fields.from && !fields.to && v(raw.from) && v(raw.to) && v(raw.from) > v(raw.to))
+    fields.to = 'audit.err.range';
+  if (v(raw.entityType) && !/^[a-z_]{1,60}$/.test(v(raw.entityType)))
+    fields.entityType = 'audit.err.type';
   if (Object.keys(fields).length) return { ok: false, fields };
   return {
     ok: true,

@@ -11,5 +11,12 @@ export const auditDomain = defineDomain({
   migrations: {},
   routes: auditRoutes,
   messages: [auditMessages],
-  nav: [{ href: '/audit', label: 'audit.nav', roles: ['national_admin', 'regional_officer'], order: 95 }],
+  nav: [
+    {
+      href: '/audit',
+      label: 'audit.nav',
+      roles: ['national_admin', 'regional_officer'],
+      order: 95,
+    },
+  ],
 });

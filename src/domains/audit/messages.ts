@@ -5,9 +5,11 @@ export const auditMessages: MessageTable = {
   id: {
     'audit.nav': 'Jejak audit',
     'audit.title': 'Jejak audit',
-    'audit.intro.national': 'Semua catatan perubahan, terbaru di atas. Setiap baris terkait dengan baris sebelumnya lewat hash, sehingga perubahan diam-diam dapat ketahuan.',
+    'audit.intro.national':
+      'Semua catatan perubahan, terbaru di atas. Setiap baris terkait dengan baris sebelumnya lewat hash, sehingga perubahan diam-diam dapat ketahuan.',
     'audit.intro.regional': 'Catatan perubahan tentang data di wilayah Anda, terbaru di atas.',
-    'audit.limit': 'Batas: hanya jenis data yang dapat dikaitkan dengan wilayah ({types}) yang tampil di sini; catatan jenis lain hanya dapat dibaca staf nasional.',
+    'audit.limit':
+      'Batas: hanya jenis data yang dapat dikaitkan dengan wilayah ({types}) yang tampil di sini; catatan jenis lain hanya dapat dibaca staf nasional.',
     'audit.filter': 'Saring',
     'audit.f.type': 'Jenis data',
     'audit.f.any_type': 'Semua jenis',
@@ -30,7 +32,8 @@ export const auditMessages: MessageTable = {
     'audit.first': 'Kembali ke yang terbaru',
     'audit.verify': 'Periksa rantai hash',
     'audit.verify.ok': 'Rantai utuh: {rows} catatan diperiksa, tidak ada yang diubah atau hilang.',
-    'audit.verify.broken': 'Rantai putus pada catatan nomor {seq}: {reason}. {rows} catatan sebelumnya utuh.',
+    'audit.verify.broken':
+      'Rantai putus pada catatan nomor {seq}: {reason}. {rows} catatan sebelumnya utuh.',
     'audit.verify.reason.missing': 'catatan hilang',
     'audit.verify.reason.link': 'hash catatan sebelumnya tidak cocok',
     'audit.verify.reason.content': 'isi catatan diubah',
@@ -41,9 +44,11 @@ export const auditMessages: MessageTable = {
   en: {
     'audit.nav': 'Audit trail',
     'audit.title': 'Audit trail',
-    'audit.intro.national': 'Every recorded change, newest first. Each row is linked to the previous one by a hash, so a silent change shows.',
+    'audit.intro.national':
+      'Every recorded change, newest first. Each row is linked to the previous one by a hash, so a silent change shows.',
     'audit.intro.regional': 'Recorded changes about data in your region, newest first.',
-    'audit.limit': 'Limit: only kinds of data that can be placed in a region ({types}) appear here; rows of other kinds are readable by national staff only.',
+    'audit.limit':
+      'Limit: only kinds of data that can be placed in a region ({types}) appear here; rows of other kinds are readable by national staff only.',
     'audit.filter': 'Filter',
     'audit.f.type': 'Kind of data',
     'audit.f.any_type': 'All kinds',
@@ -66,7 +71,8 @@ export const auditMessages: MessageTable = {
     'audit.first': 'Back to the newest',
     'audit.verify': 'Verify the hash chain',
     'audit.verify.ok': 'Chain intact: {rows} rows checked, none changed or missing.',
-    'audit.verify.broken': 'Chain broken at row number {seq}: {reason}. The {rows} rows before it are intact.',
+    'audit.verify.broken':
+      'Chain broken at row number {seq}: {reason}. The {rows} rows before it are intact.',
     'audit.verify.reason.missing': 'a row is missing',
     'audit.verify.reason.link': "the previous row's hash does not match",
     'audit.verify.reason.content': "the row's content was changed",

@@ -42,7 +42,14 @@ export interface StockTable {
   updated_at: string;
 }
 
-export type StockReason = 'initial' | 'restock' | 'correction' | 'reservation' | 'release' | 'sale' | 'return';
+export type StockReason =
+  | 'initial'
+  | 'restock'
+  | 'correction'
+  | 'reservation'
+  | 'release'
+  | 'sale'
+  | 'return';
 
 export interface StockLedgerTable {
   id: string;

@@ -12,9 +12,17 @@ import './catalog.tables.js';
  * reported: they change how many units exist, not what a buyer is told about them.
  */
 export const CONTENT_CHANGES = [
-  'title', 'description', 'description_en', 'category',
-  'variant_added', 'variant_label', 'variant_price', 'variant_weight',
-  'photo_added', 'photo_removed', 'photo_reordered',
+  'title',
+  'description',
+  'description_en',
+  'category',
+  'variant_added',
+  'variant_label',
+  'variant_price',
+  'variant_weight',
+  'photo_added',
+  'photo_removed',
+  'photo_reordered',
 ] as const;
 export type ContentChange = (typeof CONTENT_CHANGES)[number];
 
@@ -28,7 +36,9 @@ export interface ProductContentChange {
 }
 
 /** Published inside the edit's transaction: a subscriber's writes commit or roll back with the edit. */
-export const productContentChanged = new Topic<ProductContentChange>('catalog.product_content_changed');
+export const productContentChanged = new Topic<ProductContentChange>(
+  'catalog.product_content_changed',
+);
 
 /** What the seller learns about an edit's effect on listing. */
 export interface EditOutcome {
@@ -41,10 +51,18 @@ export interface EditOutcome {
  * Runs the listeners for an edit (none when nothing changed) and reports the listing state
  * after them; `before` is the state read at the start of the same transaction.
  */
-export async function reportContentChange(tx: Tx, change: ProductContentChange, before: string): Promise<EditOutcome> {
+export async function reportContentChange(
+  tx: Tx,
+  change: ProductContentChange,
+  before: string,
+): Promise<EditOutcome> {
   if (change.changes.length === 0) return { listingState: before, backToReview: false };
   await productContentChanged.publish(tx, change);
-  const after = await tx.selectFrom('products').select('listing_state').where('id', '=', change.productId).executeTakeFirst();
+  const after = await tx
+    .selectFrom('products')
+    .select('listing_state')
+    .where('id', '=', change.productId)
+    .executeTakeFirst();
   const listingState = after?.listing_state ?? before;
   return { listingState, backToReview: listingState === 'in_review' && before !== 'in_review' };
 }

@@ -16,34 +16,77 @@ export function ProductDossier(p: { c: Context<AppEnv>; product: PublicProduct }
   return (
     <section class="card dossier" aria-labelledby="dossier-h" data-testid="dossier">
       <h2 id="dossier-h">{tr('catalog.dossier.title')}</h2>
-      <p class="muted">{categoryName(pr.category, locale)} · {pr.umkm_name}{pr.village_name ? ` · ${pr.village_name}` : ''}</p>
+      <p class="muted">
+        {categoryName(pr.category, locale)} · {pr.umkm_name}
+        {pr.village_name ? ` · ${pr.village_name}` : ''}
+      </p>
       {pr.photos.length ? (
         <div class="photos">
           {pr.photos.map((ph) => (
             <a href={photoUrl(ph.path_stem, 640)}>
-              <img src={photoUrl(ph.path_stem, 320)} srcset={photoSrcset(ph.path_stem)} sizes="(max-width: 40rem) 100vw, 320px" alt={ph.alt} width={ph.width} height={ph.height} loading="lazy" decoding="async" />
+              <img
+                src={photoUrl(ph.path_stem, 320)}
+                srcset={photoSrcset(ph.path_stem)}
+                sizes="(max-width: 40rem) 100vw, 320px"
+                alt={ph.alt}
+                width={ph.width}
+                height={ph.height}
+                loading="lazy"
+                decoding="async"
+              />
             </a>
           ))}
         </div>
-      ) : <p class="warn">{tr('catalog.dossier.no_photos')}</p>}
+      ) : (
+        <p class="warn">{tr('catalog.dossier.no_photos')}</p>
+      )}
       <h3>{tr('catalog.dossier.description')}</h3>
-      <p lang="id" class="pre">{pr.description}</p>
-      {pr.description_en ? <p lang="en" class="pre muted">{pr.description_en}</p> : null}
+      <p lang="id" class="pre">
+        {pr.description}
+      </p>
+      {pr.description_en ? (
+        <p lang="en" class="pre muted">
+          {pr.description_en}
+        </p>
+      ) : null}
       <h3>{tr('catalog.dossier.variants')}</h3>
       <div class="scroll" role="region" aria-labelledby="dossier-h" tabindex={0}>
         <table>
-          <thead><tr><th scope="col">{tr('catalog.page.variant')}</th><th scope="col">{tr('catalog.dossier.price')}</th><th scope="col">{tr('catalog.dossier.weight')}</th><th scope="col">SKU</th><th scope="col">{tr('catalog.dossier.stock')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{tr('catalog.page.variant')}</th>
+              <th scope="col">{tr('catalog.dossier.price')}</th>
+              <th scope="col">{tr('catalog.dossier.weight')}</th>
+              <th scope="col">SKU</th>
+              <th scope="col">{tr('catalog.dossier.stock')}</th>
+            </tr>
+          </thead>
           <tbody>
             {pr.variants.map((v) => (
-              <tr data-variant={v.id}><td>{v.label}</td><td class="num">{formatRupiah(v.price)}</td><td class="num">{tr('catalog.page.weight', { g: v.weight_grams })}</td><td>{v.sku}</td><td class="num">{v.available}</td></tr>
+              <tr data-variant={v.id}>
+                <td>{v.label}</td>
+                <td class="num">{formatRupiah(v.price)}</td>
+                <td class="num">{tr('catalog.page.weight', { g: v.weight_grams })}</td>
+                <td>{v.sku}</td>
+                <td class="num">{v.available}</td>
+              </tr>
             ))}
           </tbody>
         </table>
       </div>
       <h3>{tr('catalog.page.certifications')}</h3>
       {pr.certifications.length ? (
-        <ul>{pr.certifications.map((x) => <li data-cert={x.kind}>{tr(`catalog.cert.${x.kind}`)} {x.number}{x.expires_on ? ` (${tr('catalog.page.valid_until', { date: x.expires_on })})` : ''}</li>)}</ul>
-      ) : <p>{tr('catalog.page.no_certifications')}</p>}
+        <ul>
+          {pr.certifications.map((x) => (
+            <li data-cert={x.kind}>
+              {tr(`catalog.cert.${x.kind}`)} {x.number}
+              {x.expires_on ? ` (${tr('catalog.page.valid_until', { date: x.expires_on })})` : ''}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{tr('catalog.page.no_certifications')}</p>
+      )}
     </section>
   );
 }

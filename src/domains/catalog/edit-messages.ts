@@ -23,8 +23,10 @@ export const catalogEditMessages: MessageTable = {
     'catalog.photo.cover_hint': 'Foto pertama menjadi sampul produk di toko dan halaman produk.',
     'catalog.photo.deleted': 'Foto dihapus.',
     'catalog.photo.moved': 'Urutan foto disimpan.',
-    'catalog.review.back': 'Perubahan tersimpan. Karena isi yang sudah dinilai berubah, produk tidak tayang dulu dan masuk penilaian ulang (putaran baru). Produk tayang lagi setelah penilai menyetujuinya.',
-    'catalog.review.warning': 'Produk ini sedang tayang. Mengubah judul, deskripsi, kategori, harga, berat, nama varian, menambah varian atau foto, atau menghapus foto terakhir membuat produk turun tayang sampai dinilai ulang. Mengubah stok dan urutan foto tidak.',
+    'catalog.review.back':
+      'Perubahan tersimpan. Karena isi yang sudah dinilai berubah, produk tidak tayang dulu dan masuk penilaian ulang (putaran baru). Produk tayang lagi setelah penilai menyetujuinya.',
+    'catalog.review.warning':
+      'Produk ini sedang tayang. Mengubah judul, deskripsi, kategori, harga, berat, nama varian, menambah varian atau foto, atau menghapus foto terakhir membuat produk turun tayang sampai dinilai ulang. Mengubah stok dan urutan foto tidak.',
   },
   en: {
     'catalog.err.photo_not_found': 'Photo not found on this product.',
@@ -38,10 +40,13 @@ export const catalogEditMessages: MessageTable = {
     'catalog.photo.delete': 'Delete',
     'catalog.photo.delete_confirm': 'Delete this photo? Its files are deleted too.',
     'catalog.photo.delete_label': 'Delete photo {n}',
-    'catalog.photo.cover_hint': 'The first photo is the product’s cover in the shop and on the product page.',
+    'catalog.photo.cover_hint':
+      'The first photo is the product’s cover in the shop and on the product page.',
     'catalog.photo.deleted': 'Photo deleted.',
     'catalog.photo.moved': 'Photo order saved.',
-    'catalog.review.back': 'Saved. Because content a reviewer judged has changed, the product is off the market and back in review (a new round). It is listed again once a reviewer approves it.',
-    'catalog.review.warning': 'This product is listed. Changing the title, description, category, a price, weight or variant name, adding a variant or photo, or deleting the last photo takes it off the market until it is reviewed again. Stock changes and photo order do not.',
+    'catalog.review.back':
+      'Saved. Because content a reviewer judged has changed, the product is off the market and back in review (a new round). It is listed again once a reviewer approves it.',
+    'catalog.review.warning':
+      'This product is listed. Changing the title, description, category, a price, weight or variant name, adding a variant or photo, or deleting the last photo takes it off the market until it is reviewed again. Stock changes and photo order do not.',
   },
 };

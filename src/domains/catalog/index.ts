@@ -10,15 +10,51 @@ import { productContentChanged } from './content-events.js';
 
 export { catalogMigrations } from './migrations/index.js';
 /** Stock moves only through these conditional updates, each with a ledger row. */
-export { reserveStock, reserveStockMany, releaseStock, commitSale, adjustStock, createStock, stockOf } from './stock.js';
+export {
+  reserveStock,
+  reserveStockMany,
+  releaseStock,
+  commitSale,
+  adjustStock,
+  createStock,
+  stockOf,
+} from './stock.js';
 /** The one write of a product's listing state (decided by the innovation centre). */
 export { setListing, LISTING_STATES, type ListingState } from './listing.js';
-export type { ProductsTable, VariantsTable, StockTable, StockLedgerTable, PhotosTable, ProductSearchTable } from './catalog.tables.js';
+export type {
+  ProductsTable,
+  VariantsTable,
+  StockTable,
+  StockLedgerTable,
+  PhotosTable,
+  ProductSearchTable,
+} from './catalog.tables.js';
 export { catalogRoutes } from './catalog.routes.js';
 /** The taxonomy: groups, categories, names, and the certifications each category requires. */
-export { CATEGORY_GROUPS, CATEGORIES, CATEGORY_SLUGS, categoryOf, groupOf, categoriesFor, categoryName, requiredCertifications, type Category, type CategoryGroup, type CertRequirement } from './taxonomy.js';
+export {
+  CATEGORY_GROUPS,
+  CATEGORIES,
+  CATEGORY_SLUGS,
+  categoryOf,
+  groupOf,
+  categoriesFor,
+  categoryName,
+  requiredCertifications,
+  type Category,
+  type CategoryGroup,
+  type CertRequirement,
+} from './taxonomy.js';
 /** Search over listed products (both engines) and the card data every product grid shows. */
-export { searchProducts, productCards, reindexProduct, reindexUmkm, PAGE_SIZE, type SearchQuery, type SearchResult, type ProductCard } from './search/index.js';
+export {
+  searchProducts,
+  productCards,
+  reindexProduct,
+  reindexUmkm,
+  PAGE_SIZE,
+  type SearchQuery,
+  type SearchResult,
+  type ProductCard,
+} from './search/index.js';
 /** The reviewer's view of a product under review: its facts (any listing state) and their rendering. */
 export { productDossier } from './product-page.queries.js';
 export { ProductDossier } from './dossier.views.js';
@@ -27,10 +63,22 @@ export { ProductTile, ProductGrid } from './public.views.js';
 /** Photo URLs for other domains (partner feeds). */
 export { photoUrl, photoSrcset, PHOTO_WIDTHS } from './photo-urls.js';
 /** Seller use cases (also used by the demo seed). */
-export { createProduct, updateProduct, addVariant, updateVariant, changeStock, type CatalogCtx } from './products.service.js';
+export {
+  createProduct,
+  updateProduct,
+  addVariant,
+  updateVariant,
+  changeStock,
+  type CatalogCtx,
+} from './products.service.js';
 export { processPhoto, storePhoto, sniffImage, attachStoredPhoto } from './photos.service.js';
 /** Seller edits published inside their transaction (the innovation centre re-opens review); catalog imports no subscriber. */
-export { productContentChanged, type ContentChange, type ProductContentChange, type EditOutcome } from './content-events.js';
+export {
+  productContentChanged,
+  type ContentChange,
+  type ProductContentChange,
+  type EditOutcome,
+} from './content-events.js';
 
 /** What catalog adds to the app: products, stock, photos, search and the public product pages. */
 export const catalogDomain = defineDomain({
@@ -41,7 +89,12 @@ export const catalogDomain = defineDomain({
   errors: { ...catalogErrors, ...catalogEditErrors },
   nav: [
     { href: '/cari', label: 'catalog.nav.search', roles: 'public', order: 20 },
-    { href: '/jual/produk', label: 'catalog.nav.my_products', roles: ['seller', 'community_manager'], order: 30 },
+    {
+      href: '/jual/produk',
+      label: 'catalog.nav.my_products',
+      roles: ['seller', 'community_manager'],
+      order: 30,
+    },
   ],
   homePanels: [catalogHomePanel],
   publishes: { productContentChanged },

@@ -6,18 +6,37 @@ import { audit } from '../../kernel/audit/index.js';
 import { reindexProduct } from './search/document.js';
 import './catalog.tables.js';
 
-export const LISTING_STATES = ['not_reviewed', 'in_review', 'changes_requested', 'listed', 'certification_expired', 'withdrawn'] as const;
+export const LISTING_STATES = [
+  'not_reviewed',
+  'in_review',
+  'changes_requested',
+  'listed',
+  'certification_expired',
+  'withdrawn',
+] as const;
 export type ListingState = (typeof LISTING_STATES)[number];
 
 /** Sets a product's listing state; `listed` is 1 exactly when the state is `listed`. False when the product does not exist. */
-export async function setListing(tx: Tx, productId: string, state: ListingState, actorId: string | null): Promise<boolean> {
-  const r = await tx.updateTable('products')
+export async function setListing(
+  tx: Tx,
+  productId: string,
+  state: ListingState,
+  actorId: string | null,
+): Promise<boolean> {
+  const r = await tx
+    .updateTable('products')
     .set({ listing_state: state, listed: state === 'listed' ? 1 : 0, updated_at: nowIso() })
     .where('id', '=', productId)
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) !== 1) return false;
   // Search shows exactly the listed products: the document follows in the same transaction.
   await reindexProduct(tx, productId);
-  await audit(tx, { actorId, action: 'catalog.listing', entityType: 'product', entityId: productId, data: { state } });
+  await audit(tx, {
+    actorId,
+    action: 'catalog.listing',
+    entityType: 'product',
+    entityId: productId,
+    data: { state },
+  });
   return true;
 }

@@ -71,9 +71,11 @@ export const catalogMessages: MessageTable = {
     'catalog.edit.photos': 'Foto',
     'catalog.edit.photo_file': 'File foto (JPEG, PNG atau WebP, maks. 5 MB)',
     'catalog.edit.photo_alt': 'Keterangan foto',
-    'catalog.edit.photo_alt_hint': 'Apa yang terlihat, mis. "Dua cetak gula aren di atas daun pisang".',
+    'catalog.edit.photo_alt_hint':
+      'Apa yang terlihat, mis. "Dua cetak gula aren di atas daun pisang".',
     'catalog.edit.upload': 'Unggah foto',
-    'catalog.edit.no_photos': 'Belum ada foto. Produk dengan foto yang jelas lebih mudah lolos penilaian.',
+    'catalog.edit.no_photos':
+      'Belum ada foto. Produk dengan foto yang jelas lebih mudah lolos penilaian.',
     'catalog.edit.public_page': 'Lihat halaman produk',
     'catalog.stock.label': 'Stok',
     'catalog.stock.change': 'Ubah stok',
@@ -138,7 +140,8 @@ export const catalogMessages: MessageTable = {
     'catalog.err.product_not_found': 'Product not found, or it does not belong to your UMKM.',
     'catalog.err.variant_not_found': 'Variant not found, or it does not belong to your UMKM.',
     'catalog.err.umkm_not_in_scope': 'You cannot add products for this UMKM.',
-    'catalog.err.sku_taken': 'This SKU is used by another product. Choose another or leave it empty.',
+    'catalog.err.sku_taken':
+      'This SKU is used by another product. Choose another or leave it empty.',
     'catalog.err.stock_negative': 'Stock cannot go below zero. Current stock: {available}.',
     'catalog.err.photo_type': 'The photo must be JPEG, PNG or WebP.',
     'catalog.err.photo_too_large': 'The photo is too large (at most {max} MB).',
@@ -190,9 +193,11 @@ export const catalogMessages: MessageTable = {
     'catalog.edit.photos': 'Photos',
     'catalog.edit.photo_file': 'Photo file (JPEG, PNG or WebP, max. 5 MB)',
     'catalog.edit.photo_alt': 'Photo description',
-    'catalog.edit.photo_alt_hint': 'What it shows, e.g. "Two blocks of palm sugar on a banana leaf".',
+    'catalog.edit.photo_alt_hint':
+      'What it shows, e.g. "Two blocks of palm sugar on a banana leaf".',
     'catalog.edit.upload': 'Upload photo',
-    'catalog.edit.no_photos': 'No photos yet. Products with clear photos pass the review more easily.',
+    'catalog.edit.no_photos':
+      'No photos yet. Products with clear photos pass the review more easily.',
     'catalog.edit.public_page': 'View product page',
     'catalog.stock.label': 'Stock',
     'catalog.stock.change': 'Change stock',

@@ -25,8 +25,14 @@ export type PhotoType = 'jpeg' | 'png' | 'webp';
 /** The image type by magic bytes, or null for anything else (GIF, SVG, HEIC, PDF, scripts …). */
 export function sniffImage(b: Uint8Array): PhotoType | null {
   if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
-  if (b.length >= 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((x, i) => b[i] === x)) return 'png';
-  if (b.length >= 12 && String.fromCharCode(...b.subarray(0, 4)) === 'RIFF' && String.fromCharCode(...b.subarray(8, 12)) === 'WEBP') return 'webp';
+  if (b.length >= 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((x, i) => b[i] === x))
+    return 'png';
+  if (
+    b.length >= 12 &&
+    String.fromCharCode(...b.subarray(0, 4)) === 'RIFF' &&
+    String.fromCharCode(...b.subarray(8, 12)) === 'WEBP'
+  )
+    return 'webp';
   return null;
 }
 
@@ -38,7 +44,8 @@ export interface ProcessedPhoto {
 
 /** Checks and resizes an upload; a failure says which rule it broke. */
 export async function processPhoto(bytes: Uint8Array): Promise<Result<ProcessedPhoto>> {
-  if (bytes.length > PHOTO_MAX_BYTES) return fail('CATALOG_PHOTO_TOO_LARGE', { max: PHOTO_MAX_BYTES / 1024 / 1024 });
+  if (bytes.length > PHOTO_MAX_BYTES)
+    return fail('CATALOG_PHOTO_TOO_LARGE', { max: PHOTO_MAX_BYTES / 1024 / 1024 });
   const type = sniffImage(bytes);
   if (!type) return fail('CATALOG_PHOTO_TYPE');
   let meta: Metadata;
@@ -52,13 +59,20 @@ export async function processPhoto(bytes: Uint8Array): Promise<Result<ProcessedP
   const dims = { min: PHOTO_MIN_SIDE, max: PHOTO_MAX_SIDE };
   const w = meta.autoOrient?.width ?? meta.width ?? 0;
   const h = meta.autoOrient?.height ?? meta.height ?? 0;
-  if (w < PHOTO_MIN_SIDE || h < PHOTO_MIN_SIDE || w > PHOTO_MAX_SIDE || h > PHOTO_MAX_SIDE) return fail('CATALOG_PHOTO_DIMENSIONS', dims);
+  if (w < PHOTO_MIN_SIDE || h < PHOTO_MIN_SIDE || w > PHOTO_MAX_SIDE || h > PHOTO_MAX_SIDE)
+    return fail('CATALOG_PHOTO_DIMENSIONS', dims);
   try {
-    const sizes = await Promise.all(PHOTO_WIDTHS.map(async (width) => ({
-      width,
-      // rotate() applies EXIF orientation; metadata (GPS of the farm) is dropped by default.
-      data: await sharp(bytes, { limitInputPixels: PHOTO_MAX_SIDE * PHOTO_MAX_SIDE }).rotate().resize({ width, withoutEnlargement: false }).webp({ quality: 70, effort: 3 }).toBuffer(),
-    })));
+    const sizes = await Promise.all(
+      PHOTO_WIDTHS.map(async (width) => ({
+        width,
+        // rotate() applies EXIF orientation; metadata (GPS of the farm) is dropped by default.
+        data: await sharp(bytes, { limitInputPixels: PHOTO_MAX_SIDE * PHOTO_MAX_SIDE })
+          .rotate()
+          .resize({ width, withoutEnlargement: false })
+          .webp({ quality: 70, effort: 3 })
+          .toBuffer(),
+      })),
+    );
     const big = await sharp(sizes[sizes.length - 1].data).metadata();
     return ok({ sizes, width: big.width ?? w, height: big.height ?? h });
   } catch {
@@ -67,18 +81,30 @@ export async function processPhoto(bytes: Uint8Array): Promise<Result<ProcessedP
 }
 
 /** Writes the sizes under `<uploadDir>/p/` and returns the stored stem (`p/pho_…`). */
-export async function storePhoto(uploadDir: string, photo: ProcessedPhoto, id = newId('pho')): Promise<string> {
+export async function storePhoto(
+  uploadDir: string,
+  photo: ProcessedPhoto,
+  id = newId('pho'),
+): Promise<string> {
   const stem = `p/${id}`;
   await mkdir(join(uploadDir, 'p'), { recursive: true });
-  await Promise.all(photo.sizes.map((s) => writeFile(join(uploadDir, `${stem}-${s.width}.webp`), s.data)));
+  await Promise.all(
+    photo.sizes.map((s) => writeFile(join(uploadDir, `${stem}-${s.width}.webp`), s.data)),
+  );
   return stem;
 }
 
 /** Adds a photo (last in order) to one of the actor's products: checks, resizes, stores, records. */
-export async function addPhoto(ctx: CatalogCtx & { uploadDir: string }, productId: string, bytes: Uint8Array, alt: string): Promise<Result<{ photoId: string; stem: string } & EditOutcome>> {
+export async function addPhoto(
+  ctx: CatalogCtx & { uploadDir: string },
+  productId: string,
+  bytes: Uint8Array,
+  alt: string,
+): Promise<Result<{ photoId: string; stem: string } & EditOutcome>> {
   const p = await ownedProduct(ctx.db, ctx.actor, productId);
   if (!p) return fail('CATALOG_PRODUCT_NOT_FOUND');
-  if ((await photoCount(ctx.db, productId)) >= PHOTOS_PER_PRODUCT) return fail('CATALOG_PHOTO_LIMIT', { max: PHOTOS_PER_PRODUCT });
+  if ((await photoCount(ctx.db, productId)) >= PHOTOS_PER_PRODUCT)
+    return fail('CATALOG_PHOTO_LIMIT', { max: PHOTOS_PER_PRODUCT });
   const processed = await processPhoto(bytes);
   if (!processed.ok) return processed;
   const photoId = newId('pho');
@@ -87,13 +113,50 @@ export async function addPhoto(ctx: CatalogCtx & { uploadDir: string }, productI
     const r = await inTransactionResult(ctx.db, async (tx) => {
       // Touching the product first serialises photo writes of one product (a row lock on
       // PostgreSQL), so positions stay 0..n-1 and the limit holds under concurrent uploads.
-      await tx.updateTable('products').set({ updated_at: nowIso() }).where('id', '=', productId).execute();
-      const now = await tx.selectFrom('products').select('listing_state').where('id', '=', productId).executeTakeFirstOrThrow();
+      await tx
+        .updateTable('products')
+        .set({ updated_at: nowIso() })
+        .where('id', '=', productId)
+        .execute();
+      const now = await tx
+        .selectFrom('products')
+        .select('listing_state')
+        .where('id', '=', productId)
+        .executeTakeFirstOrThrow();
       const n = await photoCount(tx, productId);
       if (n >= PHOTOS_PER_PRODUCT) return fail('CATALOG_PHOTO_LIMIT', { max: PHOTOS_PER_PRODUCT });
-      await tx.insertInto('photos').values({ id: photoId, product_id: productId, alt, path_stem: stem, width: processed.value.width, height: processed.value.height, position: n, created_at: nowIso() }).execute();
-      await audit(tx, { actorId: ctx.actor.userId, action: 'catalog.photo.add', entityType: 'product', entityId: productId, ip: ctx.ip, data: { photoId } });
-      const outcome = await reportContentChange(tx, { productId, umkmId: p.umkm_id, actorId: ctx.actor.userId, changes: ['photo_added'], photosLeft: n + 1 }, now.listing_state);
+      await tx
+        .insertInto('photos')
+        .values({
+          id: photoId,
+          product_id: productId,
+          alt,
+          path_stem: stem,
+          width: processed.value.width,
+          height: processed.value.height,
+          position: n,
+          created_at: nowIso(),
+        })
+        .execute();
+      await audit(tx, {
+        actorId: ctx.actor.userId,
+        action: 'catalog.photo.add',
+        entityType: 'product',
+        entityId: productId,
+        ip: ctx.ip,
+        data: { photoId },
+      });
+      const outcome = await reportContentChange(
+        tx,
+        {
+          productId,
+          umkmId: p.umkm_id,
+          actorId: ctx.actor.userId,
+          changes: ['photo_added'],
+          photosLeft: n + 1,
+        },
+        now.listing_state,
+      );
       return ok({ photoId, stem, ...outcome });
     });
     // No row, no files: an upload either fully lands or leaves nothing behind.
@@ -112,8 +175,24 @@ export async function removePhotoFiles(uploadDir: string, stem: string): Promise
 }
 
 /** Records an already stored photo (same stem) for one more product: the demo seed reuses a handful of generated tiles. */
-export async function attachStoredPhoto(tx: Tx, productId: string, photo: { stem: string; alt: string; width: number; height: number }): Promise<string> {
+export async function attachStoredPhoto(
+  tx: Tx,
+  productId: string,
+  photo: { stem: string; alt: string; width: number; height: number },
+): Promise<string> {
   const id = newId('pho');
-  await tx.insertInto('photos').values({ id, product_id: productId, alt: photo.alt, path_stem: photo.stem, width: photo.width, height: photo.height, position: 0, created_at: nowIso() }).execute();
+  await tx
+    .insertInto('photos')
+    .values({
+      id,
+      product_id: productId,
+      alt: photo.alt,
+      path_stem: photo.stem,
+      width: photo.width,
+      height: photo.height,
+      position: 0,
+      created_at: nowIso(),
+    })
+    .execute();
   return id;
 }

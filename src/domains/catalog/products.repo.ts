@@ -8,7 +8,8 @@ import './catalog.tables.js';
 /** UMKM the actor may write products for (its seller grants). */
 export const sellerUmkmIds = (actor: Actor) => scopeIds(actor, 'umkm', ['seller']);
 /** Organisations whose UMKM products the actor may see (community manager grants). */
-export const managerOrgIds = (actor: Actor) => scopeIds(actor, 'organisation', ['community_manager']);
+export const managerOrgIds = (actor: Actor) =>
+  scopeIds(actor, 'organisation', ['community_manager']);
 
 const none = sql<boolean>`1 = 0`;
 
@@ -20,15 +21,36 @@ export async function productsForActor(db: Db, actor: Actor) {
     .selectFrom('products as p')
     .innerJoin('umkm as u', 'u.id', 'p.umkm_id')
     .select((eb) => [
-      'p.id', 'p.title', 'p.category', 'p.listing_state', 'p.listed', 'p.updated_at', 'u.name as umkm_name',
-      eb.selectFrom('variants as v').innerJoin('stock as s', 's.variant_id', 'v.id').select(sql<number>`coalesce(sum(s.available), 0)`.as('x')).whereRef('v.product_id', '=', 'p.id').as('available'),
-      eb.selectFrom('variants').select((e) => e.fn.min<number>('price').as('x')).whereRef('product_id', '=', 'p.id').as('price_min'),
-      eb.selectFrom('photos').select((e) => e.fn.countAll<number>().as('x')).whereRef('product_id', '=', 'p.id').as('photos'),
+      'p.id',
+      'p.title',
+      'p.category',
+      'p.listing_state',
+      'p.listed',
+      'p.updated_at',
+      'u.name as umkm_name',
+      eb
+        .selectFrom('variants as v')
+        .innerJoin('stock as s', 's.variant_id', 'v.id')
+        .select(sql<number>`coalesce(sum(s.available), 0)`.as('x'))
+        .whereRef('v.product_id', '=', 'p.id')
+        .as('available'),
+      eb
+        .selectFrom('variants')
+        .select((e) => e.fn.min<number>('price').as('x'))
+        .whereRef('product_id', '=', 'p.id')
+        .as('price_min'),
+      eb
+        .selectFrom('photos')
+        .select((e) => e.fn.countAll<number>().as('x'))
+        .whereRef('product_id', '=', 'p.id')
+        .as('photos'),
     ])
-    .where((eb) => eb.or([
-      umkm.length ? eb('p.umkm_id', 'in', umkm) : none,
-      orgs.length ? eb('u.organisation_id', 'in', orgs) : none,
-    ]))
+    .where((eb) =>
+      eb.or([
+        umkm.length ? eb('p.umkm_id', 'in', umkm) : none,
+        orgs.length ? eb('u.organisation_id', 'in', orgs) : none,
+      ]),
+    )
     .orderBy('p.created_at', 'desc')
     .limit(500)
     .execute();
@@ -44,13 +66,18 @@ export async function productForActor(db: Db, actor: Actor, productId: string) {
     .selectAll('p')
     .select('u.name as umkm_name')
     .where('p.id', '=', productId)
-    .where((eb) => eb.or([
-      umkm.length ? eb('p.umkm_id', 'in', umkm) : none,
-      orgs.length ? eb('u.organisation_id', 'in', orgs) : none,
-    ]))
+    .where((eb) =>
+      eb.or([
+        umkm.length ? eb('p.umkm_id', 'in', umkm) : none,
+        orgs.length ? eb('u.organisation_id', 'in', orgs) : none,
+      ]),
+    )
     .executeTakeFirst();
   if (!p) return null;
-  const [variants, photos] = await Promise.all([variantsOf(db, productId), photosOf(db, productId)]);
+  const [variants, photos] = await Promise.all([
+    variantsOf(db, productId),
+    photosOf(db, productId),
+  ]);
   return { product: p, variants, photos, canEdit: umkm.includes(p.umkm_id) };
 }
 
@@ -58,7 +85,16 @@ export async function variantsOf(db: Tx, productId: string) {
   return db
     .selectFrom('variants as v')
     .leftJoin('stock as s', 's.variant_id', 'v.id')
-    .select(['v.id', 'v.label', 'v.sku', 'v.price', 'v.weight_grams', 'v.active', 's.available', 's.reserved'])
+    .select([
+      'v.id',
+      'v.label',
+      'v.sku',
+      'v.price',
+      'v.weight_grams',
+      'v.active',
+      's.available',
+      's.reserved',
+    ])
     .where('v.product_id', '=', productId)
     .orderBy('v.created_at')
     .orderBy('v.id')
@@ -67,11 +103,21 @@ export async function variantsOf(db: Tx, productId: string) {
 
 /** The product's photos in display order; the first is its cover everywhere. */
 export async function photosOf(db: Tx, productId: string) {
-  return db.selectFrom('photos').selectAll().where('product_id', '=', productId).orderBy('position').orderBy('id').execute();
+  return db
+    .selectFrom('photos')
+    .selectAll()
+    .where('product_id', '=', productId)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
 }
 
 export async function photoCount(db: Tx, productId: string): Promise<number> {
-  const r = await db.selectFrom('photos').select((eb) => eb.fn.countAll<number>().as('n')).where('product_id', '=', productId).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('photos')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('product_id', '=', productId)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -79,7 +125,12 @@ export async function photoCount(db: Tx, productId: string): Promise<number> {
 export async function ownedProduct(db: Tx, actor: Actor, productId: string) {
   const umkm = sellerUmkmIds(actor);
   if (umkm.length === 0) return undefined;
-  return db.selectFrom('products').selectAll().where('id', '=', productId).where('umkm_id', 'in', umkm).executeTakeFirst();
+  return db
+    .selectFrom('products')
+    .selectAll()
+    .where('id', '=', productId)
+    .where('umkm_id', 'in', umkm)
+    .executeTakeFirst();
 }
 
 /** The variant with its product id, if the product belongs to one of the actor's own UMKM. */
@@ -89,7 +140,15 @@ export async function ownedVariant(db: Tx, actor: Actor, variantId: string) {
   return db
     .selectFrom('variants as v')
     .innerJoin('products as p', 'p.id', 'v.product_id')
-    .select(['v.id', 'v.product_id', 'v.label', 'v.price', 'v.weight_grams', 'p.umkm_id', 'p.listing_state'])
+    .select([
+      'v.id',
+      'v.product_id',
+      'v.label',
+      'v.price',
+      'v.weight_grams',
+      'p.umkm_id',
+      'p.listing_state',
+    ])
     .where('v.id', '=', variantId)
     .where('p.umkm_id', 'in', umkm)
     .executeTakeFirst();
@@ -99,7 +158,12 @@ export async function ownedVariant(db: Tx, actor: Actor, variantId: string) {
 export async function sellerUmkm(db: Db, actor: Actor) {
   const ids = sellerUmkmIds(actor);
   if (ids.length === 0) return [];
-  return db.selectFrom('umkm').select(['id', 'name', 'village_code']).where('id', 'in', ids).orderBy('name').execute();
+  return db
+    .selectFrom('umkm')
+    .select(['id', 'name', 'village_code'])
+    .where('id', 'in', ids)
+    .orderBy('name')
+    .execute();
 }
 
 export async function skuTaken(db: Tx, sku: string): Promise<boolean> {

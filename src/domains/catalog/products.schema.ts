@@ -16,8 +16,20 @@ export const priceSchema = int(1, MAX_PRICE, 'catalog.v.price');
 export const weightSchema = int(1, MAX_WEIGHT_GRAMS, 'catalog.v.weight');
 export const stockSchema = int(0, MAX_STOCK, 'catalog.v.stock');
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => (v ? v : null));
-const skuSchema = z.string().trim().max(40, { message: 'catalog.v.sku' }).regex(/^[A-Za-z0-9._-]*$/, { message: 'catalog.v.sku' }).optional().transform((v) => (v ? v.toUpperCase() : null));
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : null));
+const skuSchema = z
+  .string()
+  .trim()
+  .max(40, { message: 'catalog.v.sku' })
+  .regex(/^[A-Za-z0-9._-]*$/, { message: 'catalog.v.sku' })
+  .optional()
+  .transform((v) => (v ? v.toUpperCase() : null));
 const categorySchema = z.enum(CATEGORY_SLUGS, { message: 'catalog.v.category' });
 
 export const variantSchema = z.object({
@@ -48,21 +60,38 @@ export const newProductFormSchema = productDetailsSchema.extend({
 });
 
 export const variantFormSchema = variantSchema.extend({ stock: stockSchema.optional().default(0) });
-export const variantEditSchema = z.object({ label: text(1, 60), price: priceSchema, weight_grams: weightSchema });
+export const variantEditSchema = z.object({
+  label: text(1, 60),
+  price: priceSchema,
+  weight_grams: weightSchema,
+});
 
 export const STOCK_REASONS = ['restock', 'correction', 'return'] as const;
 export const stockChangeSchema = z.object({
-  delta: z.coerce.number({ message: 'catalog.v.delta' }).int({ message: 'catalog.v.delta' }).min(-MAX_STOCK, { message: 'catalog.v.delta' }).max(MAX_STOCK, { message: 'catalog.v.delta' })
+  delta: z.coerce
+    .number({ message: 'catalog.v.delta' })
+    .int({ message: 'catalog.v.delta' })
+    .min(-MAX_STOCK, { message: 'catalog.v.delta' })
+    .max(MAX_STOCK, { message: 'catalog.v.delta' })
     .refine((n) => n !== 0, { message: 'catalog.v.delta' }),
   reason: z.enum(STOCK_REASONS),
 });
 
 export const photoFormSchema = z.object({
-  alt: z.string().trim().min(3, { message: 'catalog.v.alt' }).max(150, { message: 'catalog.v.alt' }),
+  alt: z
+    .string()
+    .trim()
+    .min(3, { message: 'catalog.v.alt' })
+    .max(150, { message: 'catalog.v.alt' }),
   photo: z.any(),
 });
 
-const optionalRupiah = z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).max(MAX_PRICE).optional()).catch(undefined);
+const optionalRupiah = z
+  .preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce.number().int().min(0).max(MAX_PRICE).optional(),
+  )
+  .catch(undefined);
 
 /** Query of /cari, /kategori and GET /api/v1/products. Bad filter values are dropped, never an error page. */
 export const searchQuerySchema = z.object({

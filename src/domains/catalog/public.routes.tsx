@@ -17,11 +17,23 @@ import { ProductPage, SearchPage } from './public.views.js';
 type C = Context<AppEnv>;
 
 /** Parses the shared search query string (bad values are dropped). */
-export function readSearchQuery(c: C): { raw: Record<string, string | undefined>; query: SearchQuery } {
+export function readSearchQuery(c: C): {
+  raw: Record<string, string | undefined>;
+  query: SearchQuery;
+} {
   const raw = searchQuerySchema.parse(c.req.query());
   return {
     raw: { ...raw, min: raw.min?.toString(), max: raw.max?.toString(), page: raw.page?.toString() },
-    query: { q: raw.q, category: raw.category, region: raw.region, min: raw.min, max: raw.max, halal: raw.halal === '1', inStock: raw.stok === '1', page: raw.page },
+    query: {
+      q: raw.q,
+      category: raw.category,
+      region: raw.region,
+      min: raw.min,
+      max: raw.max,
+      halal: raw.halal === '1',
+      inStock: raw.stok === '1',
+      page: raw.page,
+    },
   };
 }
 
@@ -29,9 +41,23 @@ async function renderSearch(c: C, opts: { category?: string; heading: string; ac
   const { raw, query } = readSearchQuery(c);
   if (opts.category) query.category = opts.category;
   const r = await searchProducts(c.get('deps').h.db, query);
-  return page(c, { title: opts.heading }, (
-    <SearchPage c={c} v={{ q: raw, cards: r.items, total: r.total, page: r.page, pageSize: r.pageSize, heading: opts.heading, action: opts.action, showCategory: !opts.category }} />
-  ));
+  return page(
+    c,
+    { title: opts.heading },
+    <SearchPage
+      c={c}
+      v={{
+        q: raw,
+        cards: r.items,
+        total: r.total,
+        page: r.page,
+        pageSize: r.pageSize,
+        heading: opts.heading,
+        action: opts.action,
+        showCategory: !opts.category,
+      }}
+    />,
+  );
 }
 
 export function publicRoutes() {
@@ -42,16 +68,26 @@ export function publicRoutes() {
     if (!isId(id, 'prd')) throw new AppError('NOT_FOUND');
     const product = await publicProduct(c.get('deps').h.db, id);
     if (!product) throw new AppError('NOT_FOUND');
-    return page(c, { title: product.title, description: product.description.slice(0, 150) }, <ProductPage c={c} product={product} />);
+    return page(
+      c,
+      { title: product.title, description: product.description.slice(0, 150) },
+      <ProductPage c={c} product={product} />,
+    );
   });
 
-  app.get('/cari', (c) => renderSearch(c, { heading: t(c.get('locale'), 'catalog.search.title'), action: '/cari' }));
+  app.get('/cari', (c) =>
+    renderSearch(c, { heading: t(c.get('locale'), 'catalog.search.title'), action: '/cari' }),
+  );
 
   app.get('/kategori/:slug', (c) => {
     const slug = c.req.param('slug');
     if (categoriesFor(slug).length === 0) throw new AppError('NOT_FOUND');
     const name = categoryName(slug, c.get('locale'));
-    return renderSearch(c, { category: slug, heading: t(c.get('locale'), 'catalog.category.title', { name }), action: `/kategori/${slug}` });
+    return renderSearch(c, {
+      category: slug,
+      heading: t(c.get('locale'), 'catalog.category.title', { name }),
+      action: `/kategori/${slug}`,
+    });
   });
 
   // Photo sizes: names are random and never reused, so they may be cached for a year.
@@ -64,7 +100,11 @@ export function publicRoutes() {
     } catch {
       throw new AppError('NOT_FOUND');
     }
-    return c.body(new Uint8Array(data), 200, { 'content-type': 'image/webp', 'cache-control': 'public, max-age=31536000, immutable', 'x-content-type-options': 'nosniff' });
+    return c.body(new Uint8Array(data), 200, {
+      'content-type': 'image/webp',
+      'cache-control': 'public, max-age=31536000, immutable',
+      'x-content-type-options': 'nosniff',
+    });
   });
 
   return app;

@@ -14,7 +14,8 @@ import type { PublicProduct } from './product-page.queries.js';
 
 type C = Context<AppEnv>;
 
-const priceRange = (lo: number, hi: number) => (lo === hi ? formatRupiah(lo) : `${formatRupiah(lo)} – ${formatRupiah(hi)}`);
+const priceRange = (lo: number, hi: number) =>
+  lo === hi ? formatRupiah(lo) : `${formatRupiah(lo)} – ${formatRupiah(hi)}`;
 
 /** A card needs at most 320 px (a half-width tile on a 2× phone): never offer it the 640 px size. */
 const cardSrcset = (stem: string) => `${photoUrl(stem, 160)} 160w, ${photoUrl(stem, 320)} 320w`;
@@ -26,24 +27,54 @@ export function ProductTile(p: { card: ProductCard; locale: Locale }) {
     <li class="tile">
       <a href={card.href}>
         {card.photo ? (
-          <img src={photoUrl(card.photo.stem, 160)} srcset={cardSrcset(card.photo.stem)} sizes="(max-width: 30rem) 45vw, 12rem" alt={card.photo.alt} width="320" height="320" loading="lazy" decoding="async" />
+          <img
+            src={photoUrl(card.photo.stem, 160)}
+            srcset={cardSrcset(card.photo.stem)}
+            sizes="(max-width: 30rem) 45vw, 12rem"
+            alt={card.photo.alt}
+            width="320"
+            height="320"
+            loading="lazy"
+            decoding="async"
+          />
         ) : null}
         <strong>{card.title}</strong>
       </a>
       <br />
       <span>{priceRange(card.priceMin, card.priceMax)}</span>
       <br />
-      <small class="muted">{card.umkmName}{card.villageName ? ` · ${card.villageName}` : ''}</small>
-      {card.available > 0 ? null : <><br /><small class="muted">{t(locale, 'catalog.page.sold_out')}</small></>}
+      <small class="muted">
+        {card.umkmName}
+        {card.villageName ? ` · ${card.villageName}` : ''}
+      </small>
+      {card.available > 0 ? null : (
+        <>
+          <br />
+          <small class="muted">{t(locale, 'catalog.page.sold_out')}</small>
+        </>
+      )}
     </li>
   );
 }
 
 export function ProductGrid(p: { cards: ProductCard[]; locale: Locale; label?: string }) {
-  return <ul class="grid list-plain" aria-label={p.label}>{p.cards.map((card) => <ProductTile card={card} locale={p.locale} />)}</ul>;
+  return (
+    <ul class="grid list-plain" aria-label={p.label}>
+      {p.cards.map((card) => (
+        <ProductTile card={card} locale={p.locale} />
+      ))}
+    </ul>
+  );
 }
 
-const CERT_KEYS = new Set(['nib', 'pirt', 'halal_regular', 'halal_self_declare', 'bpom_md', 'bpom_ml']);
+const CERT_KEYS = new Set([
+  'nib',
+  'pirt',
+  'halal_regular',
+  'halal_self_declare',
+  'bpom_md',
+  'bpom_ml',
+]);
 
 export function ProductPage(p: { c: C; product: PublicProduct }) {
   const locale = p.c.get('locale');
@@ -58,54 +89,119 @@ export function ProductPage(p: { c: C; product: PublicProduct }) {
   const place = [pr.village_name, pr.district_name, pr.regency_name].filter(Boolean).join(', ');
   return (
     <article class="product">
-      <p class="muted"><a href={`/kategori/${pr.category}`}>{categoryName(pr.category, locale)}</a></p>
+      <p class="muted">
+        <a href={`/kategori/${pr.category}`}>{categoryName(pr.category, locale)}</a>
+      </p>
       <h1>{pr.title}</h1>
       {pr.photos.length ? (
         <div class="photos">
           {pr.photos.map((ph, i) => (
             // The first photo is the cover: above the fold, so it loads at once; the rest wait.
-            <img src={photoUrl(ph.path_stem, 320)} srcset={photoSrcset(ph.path_stem)} sizes="(max-width: 40rem) 100vw, 640px" alt={ph.alt} width={ph.width} height={ph.height} loading={i === 0 ? undefined : 'lazy'} decoding="async" data-cover={i === 0 ? '1' : undefined} />
+            <img
+              src={photoUrl(ph.path_stem, 320)}
+              srcset={photoSrcset(ph.path_stem)}
+              sizes="(max-width: 40rem) 100vw, 640px"
+              alt={ph.alt}
+              width={ph.width}
+              height={ph.height}
+              loading={i === 0 ? undefined : 'lazy'}
+              decoding="async"
+              data-cover={i === 0 ? '1' : undefined}
+            />
           ))}
         </div>
       ) : null}
-      {prices.length ? <p class="kpi">{priceRange(Math.min(...prices), Math.max(...prices))}</p> : null}
-      <p lang={locale === 'en' && pr.description_en ? 'en' : 'id'} class="pre">{description}</p>
+      {prices.length ? (
+        <p class="kpi">{priceRange(Math.min(...prices), Math.max(...prices))}</p>
+      ) : null}
+      <p lang={locale === 'en' && pr.description_en ? 'en' : 'id'} class="pre">
+        {description}
+      </p>
       <section class="card" aria-labelledby="buy-h">
         <h2 id="buy-h">{tr('catalog.page.variant')}</h2>
         <ul class="list">
           {pr.variants.map((v) => (
             <li data-variant={v.id}>
-              <strong>{v.label}</strong> · {formatRupiah(v.price)} · {tr('catalog.page.weight', { g: v.weight_grams })} ·{' '}
-              {v.available > 0 ? <span class="ok">{tr('catalog.page.in_stock', { n: v.available })}</span> : <span class="muted">{tr('catalog.page.sold_out')}</span>}
+              <strong>{v.label}</strong> · {formatRupiah(v.price)} ·{' '}
+              {tr('catalog.page.weight', { g: v.weight_grams })} ·{' '}
+              {v.available > 0 ? (
+                <span class="ok">{tr('catalog.page.in_stock', { n: v.available })}</span>
+              ) : (
+                <span class="muted">{tr('catalog.page.sold_out')}</span>
+              )}
             </li>
           ))}
         </ul>
         {inStock.length ? (
           <form method="post" action="/keranjang" class="row">
             <Csrf c={p.c} />
-            <SelectField name="variant_id" label={tr('catalog.page.variant')} options={inStock.map((v) => ({ value: v.id, label: `${v.label} — ${formatRupiah(v.price)}` }))} />
-            <Field name="qty" type="number" inputmode="numeric" label={tr('catalog.page.qty')} value={1} min={1} max={Math.max(...inStock.map((v) => v.available))} required />
-            <button type="submit" class="primary">{tr('catalog.page.add_to_cart')}</button>
+            <SelectField
+              name="variant_id"
+              label={tr('catalog.page.variant')}
+              options={inStock.map((v) => ({
+                value: v.id,
+                label: `${v.label} — ${formatRupiah(v.price)}`,
+              }))}
+            />
+            <Field
+              name="qty"
+              type="number"
+              inputmode="numeric"
+              label={tr('catalog.page.qty')}
+              value={1}
+              min={1}
+              max={Math.max(...inStock.map((v) => v.available))}
+              required
+            />
+            <button type="submit" class="primary">
+              {tr('catalog.page.add_to_cart')}
+            </button>
           </form>
-        ) : <p>{tr('catalog.page.sold_out')}</p>}
+        ) : (
+          <p>{tr('catalog.page.sold_out')}</p>
+        )}
       </section>
       <section class="card" aria-labelledby="story-h">
         <h2 id="story-h">{tr('catalog.page.story')}</h2>
         <dl class="pfacts">
-          <dt>{tr('catalog.page.producer')}</dt><dd>{pr.umkm_name}</dd>
-          {place ? <><dt>{tr('catalog.page.village')}</dt><dd>{place}</dd></> : null}
-          {pr.org_name ? <><dt>{tr('catalog.page.bumdes')}</dt><dd>{pr.org_name}</dd></> : null}
+          <dt>{tr('catalog.page.producer')}</dt>
+          <dd>{pr.umkm_name}</dd>
+          {place ? (
+            <>
+              <dt>{tr('catalog.page.village')}</dt>
+              <dd>{place}</dd>
+            </>
+          ) : null}
+          {pr.org_name ? (
+            <>
+              <dt>{tr('catalog.page.bumdes')}</dt>
+              <dd>{pr.org_name}</dd>
+            </>
+          ) : null}
         </dl>
         {pr.story ? <p class="pre">{pr.story}</p> : null}
-        {wa ? <p><a class="button" href={`https://wa.me/${waDigits(wa)}`} rel="noopener">{tr('catalog.page.whatsapp')}</a></p> : null}
+        {wa ? (
+          <p>
+            <a class="button" href={`https://wa.me/${waDigits(wa)}`} rel="noopener">
+              {tr('catalog.page.whatsapp')}
+            </a>
+          </p>
+        ) : null}
       </section>
       <section class="card" aria-labelledby="cert-h">
         <h2 id="cert-h">{tr('catalog.page.certifications')}</h2>
         {certs.length ? (
           <ul class="chips">
-            {certs.map((x) => <li data-cert={x.kind}>{CERT_KEYS.has(x.kind) ? tr(`catalog.cert.${x.kind}`) : x.kind} {x.number}{x.expires_on ? ` (${tr('catalog.page.valid_until', { date: x.expires_on })})` : ''}</li>)}
+            {certs.map((x) => (
+              <li data-cert={x.kind}>
+                {CERT_KEYS.has(x.kind) ? tr(`catalog.cert.${x.kind}`) : x.kind} {x.number}
+                {x.expires_on ? ` (${tr('catalog.page.valid_until', { date: x.expires_on })})` : ''}
+              </li>
+            ))}
           </ul>
-        ) : <p>{tr('catalog.page.no_certifications')}</p>}
+        ) : (
+          <p>{tr('catalog.page.no_certifications')}</p>
+        )}
       </section>
     </article>
   );
@@ -133,36 +229,111 @@ export function SearchPage(p: { c: C; v: SearchView }) {
     u.set('page', String(page));
     return `${v.action}?${u}`;
   };
-  const options = [{ value: '', label: tr('catalog.search.any_category') }, ...CATEGORY_GROUPS.flatMap((g) => [
-    { value: g.slug, label: g.name[locale] },
-    ...CATEGORIES.filter((c) => c.group === g.slug).map((c) => ({ value: c.slug, label: `— ${c.name[locale]}` })),
-  ])];
+  const options = [
+    { value: '', label: tr('catalog.search.any_category') },
+    ...CATEGORY_GROUPS.flatMap((g) => [
+      { value: g.slug, label: g.name[locale] },
+      ...CATEGORIES.filter((c) => c.group === g.slug).map((c) => ({
+        value: c.slug,
+        label: `— ${c.name[locale]}`,
+      })),
+    ]),
+  ];
   const pages = Math.min(Math.ceil(v.total / v.pageSize), MAX_PAGE);
   return (
     <>
       <h1>{v.heading}</h1>
       <form method="get" action={v.action} class="card search" role="search">
-        <Field name="q" type="search" inputmode="search" label={tr('catalog.search.q')} value={v.q.q} />
-        <details open={!!(v.q.region || v.q.min || v.q.max || v.q.halal || v.q.stok || (v.showCategory && v.q.category))}>
+        <Field
+          name="q"
+          type="search"
+          inputmode="search"
+          label={tr('catalog.search.q')}
+          value={v.q.q}
+        />
+        <details
+          open={
+            !!(
+              v.q.region ||
+              v.q.min ||
+              v.q.max ||
+              v.q.halal ||
+              v.q.stok ||
+              (v.showCategory && v.q.category)
+            )
+          }
+        >
           <summary>{tr('catalog.search.filters')}</summary>
-          {v.showCategory ? <SelectField name="category" label={tr('catalog.search.category')} value={v.q.category ?? ''} options={options} /> : null}
-          <Field name="region" label={tr('catalog.search.region')} hint={tr('catalog.search.region_hint')} value={v.q.region} />
+          {v.showCategory ? (
+            <SelectField
+              name="category"
+              label={tr('catalog.search.category')}
+              value={v.q.category ?? ''}
+              options={options}
+            />
+          ) : null}
+          <Field
+            name="region"
+            label={tr('catalog.search.region')}
+            hint={tr('catalog.search.region_hint')}
+            value={v.q.region}
+          />
           <div class="row">
-            <Field name="min" type="number" inputmode="numeric" min={0} label={tr('catalog.search.min')} value={v.q.min} />
-            <Field name="max" type="number" inputmode="numeric" min={0} label={tr('catalog.search.max')} value={v.q.max} />
+            <Field
+              name="min"
+              type="number"
+              inputmode="numeric"
+              min={0}
+              label={tr('catalog.search.min')}
+              value={v.q.min}
+            />
+            <Field
+              name="max"
+              type="number"
+              inputmode="numeric"
+              min={0}
+              label={tr('catalog.search.max')}
+              value={v.q.max}
+            />
           </div>
-          <p><label><input type="checkbox" name="halal" value="1" checked={v.q.halal === '1'} /> {tr('catalog.search.halal')}</label></p>
-          <p><label><input type="checkbox" name="stok" value="1" checked={v.q.stok === '1'} /> {tr('catalog.search.stock')}</label></p>
+          <p>
+            <label>
+              <input type="checkbox" name="halal" value="1" checked={v.q.halal === '1'} />{' '}
+              {tr('catalog.search.halal')}
+            </label>
+          </p>
+          <p>
+            <label>
+              <input type="checkbox" name="stok" value="1" checked={v.q.stok === '1'} />{' '}
+              {tr('catalog.search.stock')}
+            </label>
+          </p>
         </details>
-        <button type="submit" class="primary">{tr('catalog.search.submit')}</button>
+        <button type="submit" class="primary">
+          {tr('catalog.search.submit')}
+        </button>
       </form>
-      <p role="status">{v.total ? tr('catalog.search.results', { n: v.total > COUNT_CAP ? `${COUNT_CAP}+` : v.total }) : tr('catalog.search.none')}</p>
+      <p role="status">
+        {v.total
+          ? tr('catalog.search.results', { n: v.total > COUNT_CAP ? `${COUNT_CAP}+` : v.total })
+          : tr('catalog.search.none')}
+      </p>
       <ProductGrid cards={v.cards} locale={locale} label={v.heading} />
       {pages > 1 ? (
         <nav class="row pager" aria-label={tr('catalog.search.page', { page: v.page })}>
-          {v.page > 1 ? <a href={pageLink(v.page - 1)} rel="prev">{tr('catalog.search.prev')}</a> : null}
-          <span>{tr('catalog.search.page', { page: v.page })} / {pages}</span>
-          {v.page < pages ? <a href={pageLink(v.page + 1)} rel="next">{tr('catalog.search.next')}</a> : null}
+          {v.page > 1 ? (
+            <a href={pageLink(v.page - 1)} rel="prev">
+              {tr('catalog.search.prev')}
+            </a>
+          ) : null}
+          <span>
+            {tr('catalog.search.page', { page: v.page })} / {pages}
+          </span>
+          {v.page < pages ? (
+            <a href={pageLink(v.page + 1)} rel="next">
+              {tr('catalog.search.next')}
+            </a>
+          ) : null}
         </nav>
       ) : null}
     </>

@@ -10,7 +10,12 @@ import { deletePhoto, movePhoto } from './photo-edits.service.js';
 import { photoFormSchema } from './products.schema.js';
 import { afterEdit, ctxOf, manage, resultErrors, statusOf } from './seller.shared.js';
 
-const moveFormSchema = z.object({ position: z.coerce.number({ message: 'catalog.v.position' }).int({ message: 'catalog.v.position' }).min(0, { message: 'catalog.v.position' }) });
+const moveFormSchema = z.object({
+  position: z.coerce
+    .number({ message: 'catalog.v.position' })
+    .int({ message: 'catalog.v.position' })
+    .min(0, { message: 'catalog.v.position' }),
+});
 
 export function sellerPhotoRoutes() {
   const app = createApiApp();
@@ -29,10 +34,19 @@ export function sellerPhotoRoutes() {
       if (fileMissing) errors.photo = t(c.get('locale'), 'catalog.v.photo_missing');
       return manage(c, id, { errors: { photo: errors }, raw, status: 422 });
     }
-    const r = await addPhoto({ ...ctx, uploadDir: c.get('deps').config.uploadDir }, id, new Uint8Array(await (file as File).arrayBuffer()), meta.data.alt);
+    const r = await addPhoto(
+      { ...ctx, uploadDir: c.get('deps').config.uploadDir },
+      id,
+      new Uint8Array(await (file as File).arrayBuffer()),
+      meta.data.alt,
+    );
     if (!r.ok) {
       if (r.code === 'CATALOG_PRODUCT_NOT_FOUND') throw new AppError(r.code);
-      return manage(c, id, { errors: { photo: resultErrors(c, r.code, r.params, r.fields, 'photo') }, raw, status: statusOf(r.code) });
+      return manage(c, id, {
+        errors: { photo: resultErrors(c, r.code, r.params, r.fields, 'photo') },
+        raw,
+        status: statusOf(r.code),
+      });
     }
     return c.redirect(afterEdit(id, r.value, null, 'ph-h'), 303);
   });
@@ -40,7 +54,11 @@ export function sellerPhotoRoutes() {
   app.post('/jual/produk/:id/photos/:photoId/hapus', async (c) => {
     const ctx = ctxOf(c);
     const id = c.req.param('id');
-    const r = await deletePhoto({ ...ctx, uploadDir: c.get('deps').config.uploadDir }, id, c.req.param('photoId'));
+    const r = await deletePhoto(
+      { ...ctx, uploadDir: c.get('deps').config.uploadDir },
+      id,
+      c.req.param('photoId'),
+    );
     if (!r.ok) throw new AppError(r.code);
     return c.redirect(afterEdit(id, r.value, 'foto_dihapus', 'ph-h'), 303);
   });
@@ -52,7 +70,11 @@ export function sellerPhotoRoutes() {
     if (!form.ok) return manage(c, id, { errors: { photo: form.errors }, status: 422 });
     const r = await movePhoto(ctx, id, c.req.param('photoId'), form.data.position);
     if (!r.ok && r.code !== 'VALIDATION_FAILED') throw new AppError(r.code);
-    if (!r.ok) return manage(c, id, { errors: { photo: resultErrors(c, r.code, r.params, r.fields, 'position') }, status: 422 });
+    if (!r.ok)
+      return manage(c, id, {
+        errors: { photo: resultErrors(c, r.code, r.params, r.fields, 'position') },
+        status: 422,
+      });
     return c.redirect(afterEdit(id, r.value, 'foto_dipindah', 'ph-h'), 303);
   });
 

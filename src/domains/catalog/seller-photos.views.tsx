@@ -12,13 +12,23 @@ type C = Context<AppEnv>;
 function MoveForm(p: { c: C; action: string; position: number; label: string; text: string }) {
   return (
     <form method="post" action={p.action} class="inline">
-      <Csrf c={p.c} /><input type="hidden" name="position" value={String(p.position)} />
-      <button type="submit" aria-label={p.label}>{p.text}</button>
+      <Csrf c={p.c} />
+      <input type="hidden" name="position" value={String(p.position)} />
+      <button type="submit" aria-label={p.label}>
+        {p.text}
+      </button>
     </form>
   );
 }
 
-export function PhotosCard(p: { c: C; productId: string; photos: PhotosTable[]; canEdit: boolean; errors?: Record<string, string>; raw?: Record<string, string | null | undefined> }) {
+export function PhotosCard(p: {
+  c: C;
+  productId: string;
+  photos: PhotosTable[];
+  canEdit: boolean;
+  errors?: Record<string, string>;
+  raw?: Record<string, string | null | undefined>;
+}) {
   const locale = p.c.get('locale');
   const tr = (k: string, params?: Record<string, unknown>) => t(locale, k, params);
   const base = `/jual/produk/${p.productId}/photos`;
@@ -29,27 +39,74 @@ export function PhotosCard(p: { c: C; productId: string; photos: PhotosTable[]; 
       {p.photos.length ? (
         <>
           <p class="muted">{tr('catalog.photo.cover_hint')}</p>
-          {e?.position ? <p class="error" role="alert" id="f-position-err">{e.position}</p> : null}
+          {e?.position ? (
+            <p class="error" role="alert" id="f-position-err">
+              {e.position}
+            </p>
+          ) : null}
           <ol class="grid list-plain" data-testid="photos">
             {p.photos.map((ph, i) => {
               const n = i + 1;
               const at = `${base}/${ph.id}/posisi`;
               return (
                 <li data-photo={ph.id} data-position={String(i)}>
-                  <img src={photoUrl(ph.path_stem, 160)} alt={ph.alt} width="160" height="160" loading="lazy" />
+                  <img
+                    src={photoUrl(ph.path_stem, 160)}
+                    alt={ph.alt}
+                    width="160"
+                    height="160"
+                    loading="lazy"
+                  />
                   <br />
-                  <small>{i === 0 ? <span class="badge" data-cover="1">{tr('catalog.photo.cover')}</span> : tr('catalog.photo.position', { n })}</small>
+                  <small>
+                    {i === 0 ? (
+                      <span class="badge" data-cover="1">
+                        {tr('catalog.photo.cover')}
+                      </span>
+                    ) : (
+                      tr('catalog.photo.position', { n })
+                    )}
+                  </small>
                   {p.canEdit ? (
                     <div>
-                      {i > 0 ? <MoveForm c={p.c} action={at} position={i - 1} label={tr('catalog.photo.up', { n })} text="←" /> : null}{' '}
-                      {i < p.photos.length - 1 ? <MoveForm c={p.c} action={at} position={i + 1} label={tr('catalog.photo.down', { n })} text="→" /> : null}{' '}
-                      {i > 0 ? <MoveForm c={p.c} action={at} position={0} label={tr('catalog.photo.make_cover_label', { n })} text={tr('catalog.photo.make_cover')} /> : null}
+                      {i > 0 ? (
+                        <MoveForm
+                          c={p.c}
+                          action={at}
+                          position={i - 1}
+                          label={tr('catalog.photo.up', { n })}
+                          text="←"
+                        />
+                      ) : null}{' '}
+                      {i < p.photos.length - 1 ? (
+                        <MoveForm
+                          c={p.c}
+                          action={at}
+                          position={i + 1}
+                          label={tr('catalog.photo.down', { n })}
+                          text="→"
+                        />
+                      ) : null}{' '}
+                      {i > 0 ? (
+                        <MoveForm
+                          c={p.c}
+                          action={at}
+                          position={0}
+                          label={tr('catalog.photo.make_cover_label', { n })}
+                          text={tr('catalog.photo.make_cover')}
+                        />
+                      ) : null}
                       <details>
                         <summary>{tr('catalog.photo.delete')}</summary>
                         <form method="post" action={`${base}/${ph.id}/hapus`}>
                           <Csrf c={p.c} />
                           <p>{tr('catalog.photo.delete_confirm')}</p>
-                          <button type="submit" aria-label={tr('catalog.photo.delete_label', { n })}>{tr('catalog.photo.delete')}</button>
+                          <button
+                            type="submit"
+                            aria-label={tr('catalog.photo.delete_label', { n })}
+                          >
+                            {tr('catalog.photo.delete')}
+                          </button>
                         </form>
                       </details>
                     </div>
@@ -59,13 +116,30 @@ export function PhotosCard(p: { c: C; productId: string; photos: PhotosTable[]; 
             })}
           </ol>
         </>
-      ) : <p>{tr('catalog.edit.no_photos')}</p>}
+      ) : (
+        <p>{tr('catalog.edit.no_photos')}</p>
+      )}
       {p.canEdit ? (
         <form method="post" action={base} enctype="multipart/form-data">
           <Csrf c={p.c} />
-          <Field name="photo" type="file" label={tr('catalog.edit.photo_file')} error={e?.photo} required />
-          <Field name="alt" label={tr('catalog.edit.photo_alt')} hint={tr('catalog.edit.photo_alt_hint')} value={e ? p.raw?.alt : ''} error={e?.alt} required />
-          <button type="submit" class="primary">{tr('catalog.edit.upload')}</button>
+          <Field
+            name="photo"
+            type="file"
+            label={tr('catalog.edit.photo_file')}
+            error={e?.photo}
+            required
+          />
+          <Field
+            name="alt"
+            label={tr('catalog.edit.photo_alt')}
+            hint={tr('catalog.edit.photo_alt_hint')}
+            value={e ? p.raw?.alt : ''}
+            error={e?.alt}
+            required
+          />
+          <button type="submit" class="primary">
+            {tr('catalog.edit.upload')}
+          </button>
         </form>
       ) : null}
     </section>

@@ -13,19 +13,40 @@ let orgA: string;
 let seller: Awaited<ReturnType<World['as']>>;
 
 const form = {
-  title: 'Gula Aren Cetak 500 g', description: 'Gula aren cetak dari nira pohon aren, dimasak di tungku kayu.', description_en: '', category: 'gula-aren',
-  variant_label: '500 g', price: '25000', weight_grams: '550', sku: '', stock: '12',
+  title: 'Gula Aren Cetak 500 g',
+  description: 'Gula aren cetak dari nira pohon aren, dimasak di tungku kayu.',
+  description_en: '',
+  category: 'gula-aren',
+  variant_label: '500 g',
+  price: '25000',
+  weight_grams: '550',
+  sku: '',
+  stock: '12',
 };
 
 const count = async (table: 'products' | 'variants' | 'stock_ledger' | 'product_search') =>
-  Number((await w.h.db.selectFrom(table).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await w.h.db
+        .selectFrom(table)
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 before(async () => {
   w = await createWorld();
   const v = await anyVillage(w.h.db);
   orgA = await makeOrganisation(w.h.db, { villageCode: v, name: 'BUMDes Sejahtera' });
-  umkmA = await makeUmkm(w.h.db, { villageCode: v, organisationId: orgA, name: 'Gula Aren Ibu Sari' });
-  umkmB = await makeUmkm(w.h.db, { villageCode: await anyVillage(w.h.db, '53.09', 1), name: 'Kopi Pak Yosef' });
+  umkmA = await makeUmkm(w.h.db, {
+    villageCode: v,
+    organisationId: orgA,
+    name: 'Gula Aren Ibu Sari',
+  });
+  umkmB = await makeUmkm(w.h.db, {
+    villageCode: await anyVillage(w.h.db, '53.09', 1),
+    name: 'Kopi Pak Yosef',
+  });
   seller = await w.as('seller', umkmA);
 });
 after(() => w.close());
@@ -38,16 +59,32 @@ test('a seller adds a product in two steps and it starts not_reviewed, with stoc
   const loc = res.headers.get('location')!;
   assert.match(loc, /^\/jual\/produk\/prd_[0-9A-Z]{26}\?langkah=2$/);
   const id = loc.split('/')[3].split('?')[0];
-  const p = await w.h.db.selectFrom('products').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const p = await w.h.db
+    .selectFrom('products')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
   assert.equal(p.listing_state, 'not_reviewed');
   assert.equal(p.listed, 0);
   assert.equal(p.umkm_id, umkmA);
-  const v = await w.h.db.selectFrom('variants').innerJoin('stock', 'stock.variant_id', 'variants.id').selectAll().where('product_id', '=', id).executeTakeFirstOrThrow();
+  const v = await w.h.db
+    .selectFrom('variants')
+    .innerJoin('stock', 'stock.variant_id', 'variants.id')
+    .selectAll()
+    .where('product_id', '=', id)
+    .executeTakeFirstOrThrow();
   assert.equal(v.price, 25000);
   assert.equal(v.available, 12);
   assert.match(v.sku, /^GULA-[0-9A-F]{8}$/);
-  const ledger = await w.h.db.selectFrom('stock_ledger').selectAll().where('variant_id', '=', v.variant_id).execute();
-  assert.deepEqual(ledger.map((l) => [l.reason, l.delta_available]), [['initial', 12]]);
+  const ledger = await w.h.db
+    .selectFrom('stock_ledger')
+    .selectAll()
+    .where('variant_id', '=', v.variant_id)
+    .execute();
+  assert.deepEqual(
+    ledger.map((l) => [l.reason, l.delta_available]),
+    [['initial', 12]],
+  );
   const step2 = await seller.get(loc);
   assert.equal(step2.status, 200);
   const html = await step2.text();
@@ -55,7 +92,11 @@ test('a seller adds a product in two steps and it starts not_reviewed, with stoc
   assert.match(html, /enctype="multipart\/form-data"/);
   // Not listed yet: the public page does not exist.
   assert.equal((await w.client().get(`/produk/${id}`)).status, 404);
-  const audit = await w.h.db.selectFrom('audit_log').select('action').where('entity_id', '=', id).execute();
+  const audit = await w.h.db
+    .selectFrom('audit_log')
+    .select('action')
+    .where('entity_id', '=', id)
+    .execute();
   assert.ok(audit.some((a) => a.action === 'catalog.product.create'));
 });
 
@@ -78,15 +119,27 @@ test('bad input is refused with a message beside the field and nothing is writte
     assert.match(html, new RegExp(`id="f-${field}-err"`));
     assert.match(html, message);
   }
-  assert.deepEqual(await Promise.all([count('products'), count('variants'), count('stock_ledger')]), before);
+  assert.deepEqual(
+    await Promise.all([count('products'), count('variants'), count('stock_ledger')]),
+    before,
+  );
 });
 
 test('HTML in text fields is stored as typed and shown escaped', async () => {
   const evil = '<script>alert(1)</script><b>Kopi</b>';
-  const res = await seller.form('/jual/produk', { ...form, title: `Kopi ${evil}`, description: `Deskripsi ${evil} panjang`, category: 'kopi' });
+  const res = await seller.form('/jual/produk', {
+    ...form,
+    title: `Kopi ${evil}`,
+    description: `Deskripsi ${evil} panjang`,
+    category: 'kopi',
+  });
   assert.equal(res.status, 303);
   const id = res.headers.get('location')!.split('/')[3].split('?')[0];
-  const p = await w.h.db.selectFrom('products').select(['title', 'description']).where('id', '=', id).executeTakeFirstOrThrow();
+  const p = await w.h.db
+    .selectFrom('products')
+    .select(['title', 'description'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
   assert.equal(p.title, `Kopi ${evil}`);
   const html = await (await seller.get(`/jual/produk/${id}`)).text();
   assert.ok(!html.includes('<script>alert(1)</script>'));
@@ -94,57 +147,195 @@ test('HTML in text fields is stored as typed and shown escaped', async () => {
 });
 
 test('quick stock +/− goes through the ledger and never below zero', async () => {
-  const res = await seller.form('/jual/produk', { ...form, title: 'Keripik Pisang', category: 'keripik', stock: '1' });
+  const res = await seller.form('/jual/produk', {
+    ...form,
+    title: 'Keripik Pisang',
+    category: 'keripik',
+    stock: '1',
+  });
   const id = res.headers.get('location')!.split('/')[3].split('?')[0];
-  const v = await w.h.db.selectFrom('variants').select('id').where('product_id', '=', id).executeTakeFirstOrThrow();
-  assert.equal((await seller.form(`/jual/varian/${v.id}/stok`, { delta: '1', reason: 'restock' })).status, 303);
-  assert.equal((await seller.form(`/jual/varian/${v.id}/stok`, { delta: '-2', reason: 'correction' })).status, 303);
-  const refused = await seller.form(`/jual/varian/${v.id}/stok`, { delta: '-1', reason: 'correction' });
+  const v = await w.h.db
+    .selectFrom('variants')
+    .select('id')
+    .where('product_id', '=', id)
+    .executeTakeFirstOrThrow();
+  assert.equal(
+    (await seller.form(`/jual/varian/${v.id}/stok`, { delta: '1', reason: 'restock' })).status,
+    303,
+  );
+  assert.equal(
+    (await seller.form(`/jual/varian/${v.id}/stok`, { delta: '-2', reason: 'correction' })).status,
+    303,
+  );
+  const refused = await seller.form(`/jual/varian/${v.id}/stok`, {
+    delta: '-1',
+    reason: 'correction',
+  });
   assert.equal(refused.status, 409);
   assert.match(await refused.text(), /Stok tidak boleh kurang dari nol\. Stok sekarang: 0\./);
   // A restock cannot remove units.
-  assert.equal((await seller.form(`/jual/varian/${v.id}/stok`, { delta: '-1', reason: 'restock' })).status, 422);
-  assert.equal((await seller.form(`/jual/varian/${v.id}/stok`, { delta: '0', reason: 'restock' })).status, 422);
-  const ledger = await w.h.db.selectFrom('stock_ledger').select(['reason', 'delta_available']).where('variant_id', '=', v.id).orderBy('at').orderBy('id').execute();
-  assert.deepEqual(ledger.map((l) => [l.reason, l.delta_available]), [['initial', 1], ['restock', 1], ['correction', -2]]);
-  const s = await w.h.db.selectFrom('stock').select('available').where('variant_id', '=', v.id).executeTakeFirstOrThrow();
+  assert.equal(
+    (await seller.form(`/jual/varian/${v.id}/stok`, { delta: '-1', reason: 'restock' })).status,
+    422,
+  );
+  assert.equal(
+    (await seller.form(`/jual/varian/${v.id}/stok`, { delta: '0', reason: 'restock' })).status,
+    422,
+  );
+  const ledger = await w.h.db
+    .selectFrom('stock_ledger')
+    .select(['reason', 'delta_available'])
+    .where('variant_id', '=', v.id)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+  assert.deepEqual(
+    ledger.map((l) => [l.reason, l.delta_available]),
+    [
+      ['initial', 1],
+      ['restock', 1],
+      ['correction', -2],
+    ],
+  );
+  const s = await w.h.db
+    .selectFrom('stock')
+    .select('available')
+    .where('variant_id', '=', v.id)
+    .executeTakeFirstOrThrow();
   assert.equal(s.available, 0);
 });
 
 test('variants: add one, edit price; a duplicate SKU is refused', async () => {
-  const res = await seller.form('/jual/produk', { ...form, title: 'Sambal Roa', category: 'sambal', sku: 'SMB-1' });
+  const res = await seller.form('/jual/produk', {
+    ...form,
+    title: 'Sambal Roa',
+    category: 'sambal',
+    sku: 'SMB-1',
+  });
   const id = res.headers.get('location')!.split('/')[3].split('?')[0];
-  assert.equal((await seller.form(`/jual/produk/${id}/varian`, { label: '250 g', price: '18000', weight_grams: '300', sku: 'SMB-2', stock: '3' })).status, 303);
-  const dup = await seller.form(`/jual/produk/${id}/varian`, { label: '1 kg', price: '60000', weight_grams: '1100', sku: 'smb-1', stock: '1' });
+  assert.equal(
+    (
+      await seller.form(`/jual/produk/${id}/varian`, {
+        label: '250 g',
+        price: '18000',
+        weight_grams: '300',
+        sku: 'SMB-2',
+        stock: '3',
+      })
+    ).status,
+    303,
+  );
+  const dup = await seller.form(`/jual/produk/${id}/varian`, {
+    label: '1 kg',
+    price: '60000',
+    weight_grams: '1100',
+    sku: 'smb-1',
+    stock: '1',
+  });
   assert.equal(dup.status, 409);
   assert.match(await dup.text(), /SKU ini sudah dipakai/);
-  const vs = await w.h.db.selectFrom('variants').select(['id', 'sku']).where('product_id', '=', id).orderBy('sku').execute();
-  assert.deepEqual(vs.map((v) => v.sku), ['SMB-1', 'SMB-2']);
-  assert.equal((await seller.form(`/jual/varian/${vs[1].id}`, { label: '250 g', price: '19000', weight_grams: '300' })).status, 303);
-  assert.equal((await w.h.db.selectFrom('variants').select('price').where('id', '=', vs[1].id).executeTakeFirstOrThrow()).price, 19000);
-  assert.equal((await seller.form(`/jual/varian/${vs[1].id}`, { label: '250 g', price: '0', weight_grams: '300' })).status, 422);
-  const doc = await w.h.db.selectFrom('product_search').select(['price_min', 'price_max']).where('product_id', '=', id).executeTakeFirstOrThrow();
+  const vs = await w.h.db
+    .selectFrom('variants')
+    .select(['id', 'sku'])
+    .where('product_id', '=', id)
+    .orderBy('sku')
+    .execute();
+  assert.deepEqual(
+    vs.map((v) => v.sku),
+    ['SMB-1', 'SMB-2'],
+  );
+  assert.equal(
+    (
+      await seller.form(`/jual/varian/${vs[1].id}`, {
+        label: '250 g',
+        price: '19000',
+        weight_grams: '300',
+      })
+    ).status,
+    303,
+  );
+  assert.equal(
+    (
+      await w.h.db
+        .selectFrom('variants')
+        .select('price')
+        .where('id', '=', vs[1].id)
+        .executeTakeFirstOrThrow()
+    ).price,
+    19000,
+  );
+  assert.equal(
+    (
+      await seller.form(`/jual/varian/${vs[1].id}`, {
+        label: '250 g',
+        price: '0',
+        weight_grams: '300',
+      })
+    ).status,
+    422,
+  );
+  const doc = await w.h.db
+    .selectFrom('product_search')
+    .select(['price_min', 'price_max'])
+    .where('product_id', '=', id)
+    .executeTakeFirstOrThrow();
   assert.deepEqual([doc.price_min, doc.price_max], [19000, 25000]);
 });
 
 test("another UMKM's product and variants are out of reach; nothing changes", async () => {
   const other = await w.as('seller', umkmB);
-  const res = await other.form('/jual/produk', { ...form, title: 'Kopi Arabika Bajawa', category: 'kopi' });
+  const res = await other.form('/jual/produk', {
+    ...form,
+    title: 'Kopi Arabika Bajawa',
+    category: 'kopi',
+  });
   const id = res.headers.get('location')!.split('/')[3].split('?')[0];
-  const v = await w.h.db.selectFrom('variants').select('id').where('product_id', '=', id).executeTakeFirstOrThrow();
+  const v = await w.h.db
+    .selectFrom('variants')
+    .select('id')
+    .where('product_id', '=', id)
+    .executeTakeFirstOrThrow();
   assert.equal((await seller.get(`/jual/produk/${id}`)).status, 404);
-  const edit = await seller.form(`/jual/produk/${id}`, { title: 'Dibajak', description: 'Deskripsi yang dibajak orang lain.', category: 'kopi' });
+  const edit = await seller.form(`/jual/produk/${id}`, {
+    title: 'Dibajak',
+    description: 'Deskripsi yang dibajak orang lain.',
+    category: 'kopi',
+  });
   assert.equal(edit.status, 404);
   assert.match(await edit.text(), /bukan milik UMKM Anda/);
-  assert.equal((await seller.form(`/jual/varian/${v.id}/stok`, { delta: '5', reason: 'restock' })).status, 404);
-  assert.equal((await seller.form(`/jual/varian/${v.id}`, { label: 'x', price: '1', weight_grams: '1' })).status, 404);
-  assert.equal((await seller.form(`/jual/produk/${id}/varian`, { label: 'x', price: '1', weight_grams: '1' })).status, 404);
+  assert.equal(
+    (await seller.form(`/jual/varian/${v.id}/stok`, { delta: '5', reason: 'restock' })).status,
+    404,
+  );
+  assert.equal(
+    (await seller.form(`/jual/varian/${v.id}`, { label: 'x', price: '1', weight_grams: '1' }))
+      .status,
+    404,
+  );
+  assert.equal(
+    (await seller.form(`/jual/produk/${id}/varian`, { label: 'x', price: '1', weight_grams: '1' }))
+      .status,
+    404,
+  );
   // Creating for a UMKM outside the seller's grants is refused too.
   const foreign = await seller.form('/jual/produk', { ...form, umkm_id: umkmB });
   assert.equal(foreign.status, 403);
-  const p = await w.h.db.selectFrom('products').select('title').where('id', '=', id).executeTakeFirstOrThrow();
+  const p = await w.h.db
+    .selectFrom('products')
+    .select('title')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
   assert.equal(p.title, 'Kopi Arabika Bajawa');
-  assert.equal((await w.h.db.selectFrom('stock').select('available').where('variant_id', '=', v.id).executeTakeFirstOrThrow()).available, 12);
+  assert.equal(
+    (
+      await w.h.db
+        .selectFrom('stock')
+        .select('available')
+        .where('variant_id', '=', v.id)
+        .executeTakeFirstOrThrow()
+    ).available,
+    12,
+  );
   const mine = await (await seller.get('/jual/produk')).text();
   assert.ok(!mine.includes('Kopi Arabika Bajawa'));
 });
@@ -154,7 +345,13 @@ test("a community manager sees its organisation's UMKM products, read-only", asy
   const html = await (await cm.get('/jual/produk')).text();
   assert.match(html, /Gula Aren Cetak 500 g/);
   assert.ok(!html.includes('Kopi Arabika Bajawa'));
-  const id = (await w.h.db.selectFrom('products').select('id').where('umkm_id', '=', umkmA).executeTakeFirstOrThrow()).id;
+  const id = (
+    await w.h.db
+      .selectFrom('products')
+      .select('id')
+      .where('umkm_id', '=', umkmA)
+      .executeTakeFirstOrThrow()
+  ).id;
   const page = await (await cm.get(`/jual/produk/${id}`)).text();
   assert.ok(!page.includes('/stok"'));
   assert.equal((await cm.form('/jual/produk', form)).status, 403);
@@ -162,32 +359,87 @@ test("a community manager sees its organisation's UMKM products, read-only", asy
 
 test('API: create with variants, edit, stock, list; problem+json on bad input and foreign scope', async () => {
   const before = await count('products');
-  const bad = await seller.json('POST', '/api/v1/seller/products', { title: 'Madu Hutan', description: 'Madu hutan asli Flores.', category: 'madu', variants: [{ label: '250 ml', price: 0, weight_grams: 300 }] });
+  const bad = await seller.json('POST', '/api/v1/seller/products', {
+    title: 'Madu Hutan',
+    description: 'Madu hutan asli Flores.',
+    category: 'madu',
+    variants: [{ label: '250 ml', price: 0, weight_grams: 300 }],
+  });
   assert.equal(bad.status, 422);
   const problem = await bad.json();
   assert.equal(problem.code, 'VALIDATION_FAILED');
   assert.match(problem.errors['variants.0.price'], /Harga harus/);
-  const unknown = await seller.json('POST', '/api/v1/seller/products', { title: 'Madu Hutan', description: 'Madu hutan asli Flores.', category: 'madu', variants: [{ label: 'x', price: 1, weight_grams: 1 }], listed: 1 });
+  const unknown = await seller.json('POST', '/api/v1/seller/products', {
+    title: 'Madu Hutan',
+    description: 'Madu hutan asli Flores.',
+    category: 'madu',
+    variants: [{ label: 'x', price: 1, weight_grams: 1 }],
+    listed: 1,
+  });
   assert.equal(unknown.status, 422);
   assert.equal(await count('products'), before);
   const res = await seller.json('POST', '/api/v1/seller/products', {
-    title: 'Madu Hutan Flores', description: 'Madu hutan asli Flores, dipanen lestari.', category: 'madu',
-    variants: [{ label: '250 ml', price: 45000, weight_grams: 400, stock: 5 }, { label: '500 ml', price: 80000, weight_grams: 750 }],
+    title: 'Madu Hutan Flores',
+    description: 'Madu hutan asli Flores, dipanen lestari.',
+    category: 'madu',
+    variants: [
+      { label: '250 ml', price: 45000, weight_grams: 400, stock: 5 },
+      { label: '500 ml', price: 80000, weight_grams: 750 },
+    ],
   });
   assert.equal(res.status, 201);
   const { id, variantIds } = await res.json();
   assert.equal(variantIds.length, 2);
-  assert.equal((await seller.json('PATCH', `/api/v1/seller/products/${id}`, { title: 'Madu Hutan Flores Asli', description: 'Madu hutan asli Flores, dipanen lestari.', category: 'madu' })).status, 200);
-  const s1 = await seller.json('POST', `/api/v1/seller/variants/${variantIds[0]}/stock`, { delta: -6, reason: 'correction' });
+  assert.equal(
+    (
+      await seller.json('PATCH', `/api/v1/seller/products/${id}`, {
+        title: 'Madu Hutan Flores Asli',
+        description: 'Madu hutan asli Flores, dipanen lestari.',
+        category: 'madu',
+      })
+    ).status,
+    200,
+  );
+  const s1 = await seller.json('POST', `/api/v1/seller/variants/${variantIds[0]}/stock`, {
+    delta: -6,
+    reason: 'correction',
+  });
   assert.equal(s1.status, 409);
   assert.equal((await s1.json()).code, 'CATALOG_STOCK_NEGATIVE');
-  const s2 = await seller.json('POST', `/api/v1/seller/variants/${variantIds[0]}/stock`, { delta: 2, reason: 'return' });
+  const s2 = await seller.json('POST', `/api/v1/seller/variants/${variantIds[0]}/stock`, {
+    delta: 2,
+    reason: 'return',
+  });
   assert.deepEqual(await s2.json(), { available: 7 });
   const list = await (await seller.get('/api/v1/seller/products')).json();
   assert.ok(list.items.some((i: { title: string }) => i.title === 'Madu Hutan Flores Asli'));
   const other = await w.as('seller', umkmB);
-  assert.equal((await other.json('PATCH', `/api/v1/seller/products/${id}`, { title: 'Dibajak', description: 'Deskripsi yang dibajak.', category: 'madu' })).status, 404);
-  assert.equal((await other.json('POST', `/api/v1/seller/variants/${variantIds[0]}/stock`, { delta: 1, reason: 'restock' })).status, 404);
+  assert.equal(
+    (
+      await other.json('PATCH', `/api/v1/seller/products/${id}`, {
+        title: 'Dibajak',
+        description: 'Deskripsi yang dibajak.',
+        category: 'madu',
+      })
+    ).status,
+    404,
+  );
+  assert.equal(
+    (
+      await other.json('POST', `/api/v1/seller/variants/${variantIds[0]}/stock`, {
+        delta: 1,
+        reason: 'restock',
+      })
+    ).status,
+    404,
+  );
   const spec = await (await w.client().get('/api/openapi.json')).json();
-  for (const path of ['/api/v1/products', '/api/v1/products/{id}', '/api/v1/seller/products', '/api/v1/seller/products/{id}', '/api/v1/seller/variants/{id}/stock']) assert.ok(spec.paths[path], path);
+  for (const path of [
+    '/api/v1/products',
+    '/api/v1/products/{id}',
+    '/api/v1/seller/products',
+    '/api/v1/seller/products/{id}',
+    '/api/v1/seller/variants/{id}/stock',
+  ])
+    assert.ok(spec.paths[path], path);
 });

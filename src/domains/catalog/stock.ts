@@ -8,17 +8,47 @@ import { nowIso, type Tx } from '../../kernel/db/index.js';
 import type { StockReason } from './catalog.tables.js';
 import './catalog.tables.js';
 
-async function ledger(tx: Tx, variantId: string, dA: number, dR: number, reason: StockReason, ref: string | null, actorId: string | null) {
-  await tx.insertInto('stock_ledger').values({ id: newId('stk'), variant_id: variantId, delta_available: dA, delta_reserved: dR, reason, ref, actor_id: actorId, at: nowIso() }).execute();
+async function ledger(
+  tx: Tx,
+  variantId: string,
+  dA: number,
+  dR: number,
+  reason: StockReason,
+  ref: string | null,
+  actorId: string | null,
+) {
+  await tx
+    .insertInto('stock_ledger')
+    .values({
+      id: newId('stk'),
+      variant_id: variantId,
+      delta_available: dA,
+      delta_reserved: dR,
+      reason,
+      ref,
+      actor_id: actorId,
+      at: nowIso(),
+    })
+    .execute();
 }
 
 const changed = (r: { numUpdatedRows: bigint }) => Number(r.numUpdatedRows) === 1;
 
 /** Moves `qty` from available to reserved; false (nothing written) when not enough is available. */
-export async function reserveStock(tx: Tx, variantId: string, qty: number, ref: string, actorId: string | null = null): Promise<boolean> {
+export async function reserveStock(
+  tx: Tx,
+  variantId: string,
+  qty: number,
+  ref: string,
+  actorId: string | null = null,
+): Promise<boolean> {
   const r = await tx
     .updateTable('stock')
-    .set({ available: sql`available - ${qty}`, reserved: sql`reserved + ${qty}`, updated_at: nowIso() })
+    .set({
+      available: sql`available - ${qty}`,
+      reserved: sql`reserved + ${qty}`,
+      updated_at: nowIso(),
+    })
     .where('variant_id', '=', variantId)
     .where('available', '>=', qty)
     .executeTakeFirst();
@@ -32,26 +62,56 @@ export async function reserveStock(tx: Tx, variantId: string, qty: number, ref: 
  * of its lines, in variant order, and one ledger row per line. All or nothing: false means
  * some variant had too little, and the caller must roll its transaction back.
  */
-export async function reserveStockMany(tx: Tx, lines: { variantId: string; qty: number; ref: string; actorId: string | null }[]): Promise<boolean> {
+export async function reserveStockMany(
+  tx: Tx,
+  lines: { variantId: string; qty: number; ref: string; actorId: string | null }[],
+): Promise<boolean> {
   const totals = new Map<string, number>();
   for (const l of lines) totals.set(l.variantId, (totals.get(l.variantId) ?? 0) + l.qty);
   const at = nowIso();
   for (const [variantId, qty] of [...totals].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const r = await tx.updateTable('stock').set({ available: sql`available - ${qty}`, reserved: sql`reserved + ${qty}`, updated_at: at })
-      .where('variant_id', '=', variantId).where('available', '>=', qty).executeTakeFirst();
+    const r = await tx
+      .updateTable('stock')
+      .set({ available: sql`available - ${qty}`, reserved: sql`reserved + ${qty}`, updated_at: at })
+      .where('variant_id', '=', variantId)
+      .where('available', '>=', qty)
+      .executeTakeFirst();
     if (!changed(r)) return false;
   }
-  const rows = lines.map((l) => ({ id: newId('stk'), variant_id: l.variantId, delta_available: -l.qty, delta_reserved: l.qty, reason: 'reservation' as const, ref: l.ref, actor_id: l.actorId, at }));
+  const rows = lines.map((l) => ({
+    id: newId('stk'),
+    variant_id: l.variantId,
+    delta_available: -l.qty,
+    delta_reserved: l.qty,
+    reason: 'reservation' as const,
+    ref: l.ref,
+    actor_id: l.actorId,
+    at,
+  }));
   // 8 columns a row: 1,000 rows stay under every driver's bound-parameter limit.
-  for (let i = 0; i < rows.length; i += 1000) await tx.insertInto('stock_ledger').values(rows.slice(i, i + 1000)).execute();
+  for (let i = 0; i < rows.length; i += 1000)
+    await tx
+      .insertInto('stock_ledger')
+      .values(rows.slice(i, i + 1000))
+      .execute();
   return true;
 }
 
 /** Returns a reservation to available stock (cancelled or expired order). */
-export async function releaseStock(tx: Tx, variantId: string, qty: number, ref: string, actorId: string | null = null): Promise<boolean> {
+export async function releaseStock(
+  tx: Tx,
+  variantId: string,
+  qty: number,
+  ref: string,
+  actorId: string | null = null,
+): Promise<boolean> {
   const r = await tx
     .updateTable('stock')
-    .set({ available: sql`available + ${qty}`, reserved: sql`reserved - ${qty}`, updated_at: nowIso() })
+    .set({
+      available: sql`available + ${qty}`,
+      reserved: sql`reserved - ${qty}`,
+      updated_at: nowIso(),
+    })
     .where('variant_id', '=', variantId)
     .where('reserved', '>=', qty)
     .executeTakeFirst();
@@ -61,7 +121,13 @@ export async function releaseStock(tx: Tx, variantId: string, qty: number, ref: 
 }
 
 /** Turns a reservation into a sale (the goods left with the order). */
-export async function commitSale(tx: Tx, variantId: string, qty: number, ref: string, actorId: string | null = null): Promise<boolean> {
+export async function commitSale(
+  tx: Tx,
+  variantId: string,
+  qty: number,
+  ref: string,
+  actorId: string | null = null,
+): Promise<boolean> {
   const r = await tx
     .updateTable('stock')
     .set({ reserved: sql`reserved - ${qty}`, updated_at: nowIso() })
@@ -77,7 +143,14 @@ export async function commitSale(tx: Tx, variantId: string, qty: number, ref: st
  * Adds (restock, return) or removes (negative correction) available units. A correction
  * that would go below zero changes nothing and returns false.
  */
-export async function adjustStock(tx: Tx, variantId: string, delta: number, reason: 'initial' | 'restock' | 'return' | 'correction', ref: string | null, actorId: string | null = null): Promise<boolean> {
+export async function adjustStock(
+  tx: Tx,
+  variantId: string,
+  delta: number,
+  reason: 'initial' | 'restock' | 'return' | 'correction',
+  ref: string | null,
+  actorId: string | null = null,
+): Promise<boolean> {
   if (delta === 0) return true;
   const r = await tx
     .updateTable('stock')
@@ -91,8 +164,24 @@ export async function adjustStock(tx: Tx, variantId: string, delta: number, reas
 }
 
 /** Creates the stock row of a new variant with its initial quantity (ledger reason `initial`). */
-export async function createStock(tx: Tx, variantId: string, location: { kind: 'umkm' | 'service_point'; id: string }, initial: number, actorId: string | null = null): Promise<void> {
-  await tx.insertInto('stock').values({ variant_id: variantId, location_kind: location.kind, location_id: location.id, available: 0, reserved: 0, updated_at: nowIso() }).execute();
+export async function createStock(
+  tx: Tx,
+  variantId: string,
+  location: { kind: 'umkm' | 'service_point'; id: string },
+  initial: number,
+  actorId: string | null = null,
+): Promise<void> {
+  await tx
+    .insertInto('stock')
+    .values({
+      variant_id: variantId,
+      location_kind: location.kind,
+      location_id: location.id,
+      available: 0,
+      reserved: 0,
+      updated_at: nowIso(),
+    })
+    .execute();
   if (initial > 0) await adjustStock(tx, variantId, initial, 'initial', null, actorId);
 }
 

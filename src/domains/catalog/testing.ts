@@ -12,20 +12,58 @@ export interface FixtureProduct {
 }
 
 /** A product of `umkmId` with one variant and stock; `listed` makes it visible in the storefront. */
-export async function makeProduct(h: DbHandle, o: {
-  umkmId: string; title?: string; category?: string; price?: number; weightGrams?: number; stock?: number; listed?: boolean; description?: string;
-}): Promise<FixtureProduct> {
-  const umkm = await h.db.selectFrom('umkm').select('village_code').where('id', '=', o.umkmId).executeTakeFirstOrThrow();
+export async function makeProduct(
+  h: DbHandle,
+  o: {
+    umkmId: string;
+    title?: string;
+    category?: string;
+    price?: number;
+    weightGrams?: number;
+    stock?: number;
+    listed?: boolean;
+    description?: string;
+  },
+): Promise<FixtureProduct> {
+  const umkm = await h.db
+    .selectFrom('umkm')
+    .select('village_code')
+    .where('id', '=', o.umkmId)
+    .executeTakeFirstOrThrow();
   const productId = newId('prd');
   const variantId = newId('var');
   const now = nowIso();
   await inTransaction(h.db, async (tx) => {
-    await tx.insertInto('products').values({
-      id: productId, umkm_id: o.umkmId, village_code: umkm.village_code, title: o.title ?? 'Gula Aren Cetak 500 g', description: o.description ?? 'Gula aren asli dari desa.',
-      description_en: null, category: o.category ?? 'gula-aren', listed: o.listed === false ? 0 : 1, listing_state: o.listed === false ? 'not_reviewed' : 'listed',
-      is_demo: 0, created_at: now, updated_at: now,
-    }).execute();
-    await tx.insertInto('variants').values({ id: variantId, product_id: productId, label: '500 g', sku: `SKU-${variantId.slice(-6)}`, price: o.price ?? 25000, weight_grams: o.weightGrams ?? 500, active: 1, created_at: now }).execute();
+    await tx
+      .insertInto('products')
+      .values({
+        id: productId,
+        umkm_id: o.umkmId,
+        village_code: umkm.village_code,
+        title: o.title ?? 'Gula Aren Cetak 500 g',
+        description: o.description ?? 'Gula aren asli dari desa.',
+        description_en: null,
+        category: o.category ?? 'gula-aren',
+        listed: o.listed === false ? 0 : 1,
+        listing_state: o.listed === false ? 'not_reviewed' : 'listed',
+        is_demo: 0,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await tx
+      .insertInto('variants')
+      .values({
+        id: variantId,
+        product_id: productId,
+        label: '500 g',
+        sku: `SKU-${variantId.slice(-6)}`,
+        price: o.price ?? 25000,
+        weight_grams: o.weightGrams ?? 500,
+        active: 1,
+        created_at: now,
+      })
+      .execute();
     await createStock(tx, variantId, { kind: 'umkm', id: o.umkmId }, o.stock ?? 10);
     await reindexProduct(tx, productId);
   });

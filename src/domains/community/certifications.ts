@@ -16,17 +16,24 @@ export type CertificationState = 'valid' | 'expiring_60' | 'expiring_14' | 'expi
 export const ALERT_DAYS = [60, 14] as const;
 
 const DAY = 86400_000;
-const dayOf = (on: Date | string): string => (typeof on === 'string' ? on.slice(0, 10) : on.toISOString().slice(0, 10));
+const dayOf = (on: Date | string): string =>
+  typeof on === 'string' ? on.slice(0, 10) : on.toISOString().slice(0, 10);
 const utc = (d: string) => Date.parse(d + 'T00:00:00Z');
 
 /** Whole days from `on` to the expiry date (0 = expires today, negative = expired); null when it never expires. */
-export function daysToExpiry(c: { expires_on: string | null }, on: Date | string = new Date()): number | null {
+export function daysToExpiry(
+  c: { expires_on: string | null },
+  on: Date | string = new Date(),
+): number | null {
   if (!c.expires_on) return null;
   return Math.round((utc(c.expires_on) - utc(dayOf(on))) / DAY);
 }
 
 /** valid / expiring_60 (≤ 60 days left) / expiring_14 (≤ 14 days) / expired (after its expiry date). */
-export function certificationState(c: { expires_on: string | null }, on: Date | string = new Date()): CertificationState {
+export function certificationState(
+  c: { expires_on: string | null },
+  on: Date | string = new Date(),
+): CertificationState {
   const d = daysToExpiry(c, on);
   if (d === null || d > 60) return 'valid';
   if (d < 0) return 'expired';
@@ -38,10 +45,18 @@ export interface CertificationView extends CertificationsTable {
   days_left: number | null;
 }
 
-const withState = (c: CertificationsTable, on: Date | string): CertificationView => ({ ...c, state: certificationState(c, on), days_left: daysToExpiry(c, on) });
+const withState = (c: CertificationsTable, on: Date | string): CertificationView => ({
+  ...c,
+  state: certificationState(c, on),
+  days_left: daysToExpiry(c, on),
+});
 
 /** Certifications of an UMKM that are not expired on `on` (valid or expiring), newest expiry first. */
-export async function validCertifications(db: Tx, umkmId: string, on: Date | string = new Date()): Promise<CertificationView[]> {
+export async function validCertifications(
+  db: Tx,
+  umkmId: string,
+  on: Date | string = new Date(),
+): Promise<CertificationView[]> {
   const day = dayOf(on);
   const rows = await db
     .selectFrom('certifications')
@@ -55,8 +70,18 @@ export async function validCertifications(db: Tx, umkmId: string, on: Date | str
   return rows.map((r) => withState(r, on));
 }
 
-export async function certificationsOf(db: Tx, umkmId: string, on: Date | string = new Date()): Promise<CertificationView[]> {
-  const rows = await db.selectFrom('certifications').selectAll().where('umkm_id', '=', umkmId).orderBy('kind').orderBy('issued_on', 'desc').execute();
+export async function certificationsOf(
+  db: Tx,
+  umkmId: string,
+  on: Date | string = new Date(),
+): Promise<CertificationView[]> {
+  const rows = await db
+    .selectFrom('certifications')
+    .selectAll()
+    .where('umkm_id', '=', umkmId)
+    .orderBy('kind')
+    .orderBy('issued_on', 'desc')
+    .execute();
   return rows.map((r) => withState(r, on));
 }
 
@@ -68,18 +93,52 @@ export interface CertificationChange {
   renewed: boolean;
 }
 /** Published after a certificate was added or renewed and committed (innovation relists products). */
-export const certificationChanged = new Topic<CertificationChange>('community.certification_changed');
+export const certificationChanged = new Topic<CertificationChange>(
+  'community.certification_changed',
+);
 
 /** Records a certificate (a later one of the same kind renews it) for an UMKM the actor may manage. */
-export async function addCertification(db: Tx, actor: Actor, umkmId: string, input: CertificationInput): Promise<Result<CertificationChange>> {
-  const umkm = await db.selectFrom('umkm').select(['id', 'village_code', 'organisation_id']).where('id', '=', umkmId).where((eb) => umkmVisible(eb, reachOf(actor))).executeTakeFirst();
+export async function addCertification(
+  db: Tx,
+  actor: Actor,
+  umkmId: string,
+  input: CertificationInput,
+): Promise<Result<CertificationChange>> {
+  const umkm = await db
+    .selectFrom('umkm')
+    .select(['id', 'village_code', 'organisation_id'])
+    .where('id', '=', umkmId)
+    .where((eb) => umkmVisible(eb, reachOf(actor)))
+    .executeTakeFirst();
   if (!umkm) return fail('NOT_FOUND');
   if (!canManageUmkm(actor, umkm)) return fail('FORBIDDEN');
   const change = await inTransaction(db, async (tx) => {
-    const earlier = await tx.selectFrom('certifications').select('id').where('umkm_id', '=', umkmId).where('kind', '=', input.kind).executeTakeFirst();
+    const earlier = await tx
+      .selectFrom('certifications')
+      .select('id')
+      .where('umkm_id', '=', umkmId)
+      .where('kind', '=', input.kind)
+      .executeTakeFirst();
     const id = newId('crt');
-    await tx.insertInto('certifications').values({ id, umkm_id: umkmId, kind: input.kind, number: input.number, issued_on: input.issued_on, expires_on: input.expires_on, created_at: nowIso() }).execute();
-    await audit(tx, { actorId: actor.userId, action: earlier ? 'certification.renew' : 'certification.add', entityType: 'umkm', entityId: umkmId, data: { certificationId: id, kind: input.kind, expiresOn: input.expires_on } });
+    await tx
+      .insertInto('certifications')
+      .values({
+        id,
+        umkm_id: umkmId,
+        kind: input.kind,
+        number: input.number,
+        issued_on: input.issued_on,
+        expires_on: input.expires_on,
+        created_at: nowIso(),
+      })
+      .execute();
+    await audit(tx, {
+      actorId: actor.userId,
+      action: earlier ? 'certification.renew' : 'certification.add',
+      entityType: 'umkm',
+      entityId: umkmId,
+      data: { certificationId: id, kind: input.kind, expiresOn: input.expires_on },
+    });
     return { umkmId, certificationId: id, kind: input.kind, renewed: !!earlier };
   });
   await certificationChanged.publish(db, change);
@@ -95,7 +154,12 @@ export interface CertificationAlert extends CertificationView {
  * Certificates the actor should act on: expiring within 60 days or already expired, in the
  * UMKM the actor can see, and only the latest certificate of each kind (a renewed one is done).
  */
-export async function certificationAlerts(db: Tx, actor: Actor, on: Date | string = new Date(), limit = 50): Promise<CertificationAlert[]> {
+export async function certificationAlerts(
+  db: Tx,
+  actor: Actor,
+  on: Date | string = new Date(),
+  limit = 50,
+): Promise<CertificationAlert[]> {
   const day = dayOf(on);
   const horizon = new Date(utc(day) + 60 * DAY).toISOString().slice(0, 10);
   const rows = await db
@@ -107,10 +171,22 @@ export async function certificationAlerts(db: Tx, actor: Actor, on: Date | strin
     .where('certifications.expires_on', 'is not', null)
     .where('certifications.expires_on', '<=', horizon)
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('certifications as later').select('later.id').whereRef('later.umkm_id', '=', 'certifications.umkm_id').whereRef('later.kind', '=', 'certifications.kind').whereRef('later.issued_on', '>', 'certifications.issued_on'))),
+      not(
+        exists(
+          selectFrom('certifications as later')
+            .select('later.id')
+            .whereRef('later.umkm_id', '=', 'certifications.umkm_id')
+            .whereRef('later.kind', '=', 'certifications.kind')
+            .whereRef('later.issued_on', '>', 'certifications.issued_on'),
+        ),
+      ),
     )
     .orderBy('certifications.expires_on')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ ...withState(r, on), umkm_name: r.umkm_name, organisation_id: r.organisation_id }));
+  return rows.map((r) => ({
+    ...withState(r, on),
+    umkm_name: r.umkm_name,
+    organisation_id: r.organisation_id,
+  }));
 }

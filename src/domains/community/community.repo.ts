@@ -21,19 +21,46 @@ export async function findVillage(db: Tx, code: string) {
 
 export const sameDistrict = (a: string, b: string) => a.slice(0, 8) === b.slice(0, 8);
 
-export const findOrganisation = (db: Tx, id: string) => db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
-export const findPoint = (db: Tx, id: string) => db.selectFrom('service_points').selectAll().where('id', '=', id).executeTakeFirst();
+export const findOrganisation = (db: Tx, id: string) =>
+  db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+export const findPoint = (db: Tx, id: string) =>
+  db.selectFrom('service_points').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const visibleOrganisation = (db: Tx, actor: Actor, id: string) =>
-  db.selectFrom('organisations').selectAll().where('id', '=', id).where((eb) => organisationVisible(eb, reachOf(actor))).executeTakeFirst();
+  db
+    .selectFrom('organisations')
+    .selectAll()
+    .where('id', '=', id)
+    .where((eb) => organisationVisible(eb, reachOf(actor)))
+    .executeTakeFirst();
 export const visibleUmkm = (db: Tx, actor: Actor, id: string) =>
-  db.selectFrom('umkm').selectAll().where('id', '=', id).where((eb) => umkmVisible(eb, reachOf(actor))).executeTakeFirst();
+  db
+    .selectFrom('umkm')
+    .selectAll()
+    .where('id', '=', id)
+    .where((eb) => umkmVisible(eb, reachOf(actor)))
+    .executeTakeFirst();
 export const visiblePoint = (db: Tx, actor: Actor, id: string) =>
-  db.selectFrom('service_points').selectAll().where('id', '=', id).where((eb) => pointVisible(eb, reachOf(actor))).executeTakeFirst();
+  db
+    .selectFrom('service_points')
+    .selectAll()
+    .where('id', '=', id)
+    .where((eb) => pointVisible(eb, reachOf(actor)))
+    .executeTakeFirst();
 
 /** Records that the person agreed to `purpose` under the current consent text. Returns its id. */
 export async function recordConsent(tx: Tx, purpose: string, recordedBy: string): Promise<string> {
   const id = newId('cns');
-  await tx.insertInto('consents').values({ id, purpose, text_version: CONSENT_VERSION, given_at: nowIso(), recorded_by: recordedBy, withdrawn_at: null }).execute();
+  await tx
+    .insertInto('consents')
+    .values({
+      id,
+      purpose,
+      text_version: CONSENT_VERSION,
+      given_at: nowIso(),
+      recorded_by: recordedBy,
+      withdrawn_at: null,
+    })
+    .execute();
   return id;
 }

@@ -1,7 +1,19 @@
 // Tables of the community domain: organisations (BUMDes, koperasi, kelompok), UMKM with
 // certifications, people/households with consent (UU PDP 27/2022), village service points.
-export type OrganisationKind = 'bumdes' | 'koperasi' | 'koperasi_merah_putih' | 'kelompok_tani' | 'kelompok_nelayan' | 'umkm_group';
-export type CertificationKind = 'nib' | 'pirt' | 'halal_regular' | 'halal_self_declare' | 'bpom_md' | 'bpom_ml';
+export type OrganisationKind =
+  | 'bumdes'
+  | 'koperasi'
+  | 'koperasi_merah_putih'
+  | 'kelompok_tani'
+  | 'kelompok_nelayan'
+  | 'umkm_group';
+export type CertificationKind =
+  | 'nib'
+  | 'pirt'
+  | 'halal_regular'
+  | 'halal_self_declare'
+  | 'bpom_md'
+  | 'bpom_ml';
 
 export interface OrganisationsTable {
   id: string;

@@ -10,7 +10,15 @@ import { communityRoutes } from './community.routes.js';
 import { certificationChanged } from './certifications.js';
 
 export { communityMigrations } from './migrations/index.js';
-export type { UmkmTable, OrganisationsTable, ServicePointsTable, CertificationsTable, PeopleTable, CertificationKind, OrganisationKind } from './community.tables.js';
+export type {
+  UmkmTable,
+  OrganisationsTable,
+  ServicePointsTable,
+  CertificationsTable,
+  PeopleTable,
+  CertificationKind,
+  OrganisationKind,
+} from './community.tables.js';
 
 /** What community adds to the app: organisations, UMKM with consent, people, service points. */
 export const communityDomain = defineDomain({
@@ -23,14 +31,44 @@ export const communityDomain = defineDomain({
   homePanels: communityHomePanels,
   // Grants on an organisation, service point or UMKM are scoped to that record's village.
   scopes: {
-    organisation: async (db, id) => (await db.selectFrom('organisations').select('village_code').where('id', '=', id).executeTakeFirst())?.village_code,
-    service_point: async (db, id) => (await db.selectFrom('service_points').select('village_code').where('id', '=', id).executeTakeFirst())?.village_code,
-    umkm: async (db, id) => (await db.selectFrom('umkm').select('village_code').where('id', '=', id).executeTakeFirst())?.village_code,
+    organisation: async (db, id) =>
+      (
+        await db
+          .selectFrom('organisations')
+          .select('village_code')
+          .where('id', '=', id)
+          .executeTakeFirst()
+      )?.village_code,
+    service_point: async (db, id) =>
+      (
+        await db
+          .selectFrom('service_points')
+          .select('village_code')
+          .where('id', '=', id)
+          .executeTakeFirst()
+      )?.village_code,
+    umkm: async (db, id) =>
+      (await db.selectFrom('umkm').select('village_code').where('id', '=', id).executeTakeFirst())
+        ?.village_code,
   },
   // A point or UMKM also names the organisation running it (only that organisation's managers grant on it).
   scopeOwners: {
-    service_point: async (db, id) => (await db.selectFrom('service_points').select('organisation_id').where('id', '=', id).executeTakeFirst())?.organisation_id ?? null,
-    umkm: async (db, id) => (await db.selectFrom('umkm').select('organisation_id').where('id', '=', id).executeTakeFirst())?.organisation_id ?? null,
+    service_point: async (db, id) =>
+      (
+        await db
+          .selectFrom('service_points')
+          .select('organisation_id')
+          .where('id', '=', id)
+          .executeTakeFirst()
+      )?.organisation_id ?? null,
+    umkm: async (db, id) =>
+      (
+        await db
+          .selectFrom('umkm')
+          .select('organisation_id')
+          .where('id', '=', id)
+          .executeTakeFirst()
+      )?.organisation_id ?? null,
   },
   scopeLabels: {
     organisation: (db, ids) => namesOf(db, 'organisations', ids),
@@ -40,17 +78,44 @@ export const communityDomain = defineDomain({
   publishes: { certificationChanged },
 });
 
-async function namesOf(db: Tx, table: 'organisations' | 'service_points' | 'umkm', ids: string[]): Promise<Map<string, string>> {
-  const rows = await db.selectFrom(table as 'umkm').select(['id', 'name']).where('id', 'in', ids).execute();
+async function namesOf(
+  db: Tx,
+  table: 'organisations' | 'service_points' | 'umkm',
+  ids: string[],
+): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom(table as 'umkm')
+    .select(['id', 'name'])
+    .where('id', 'in', ids)
+    .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 export { communityRoutes } from './community.routes.js';
 
 /** Expiry state of a certification on a day: valid / expiring_60 / expiring_14 / expired (computed, no job). */
-export { certificationState, daysToExpiry, validCertifications, certificationsOf, certificationAlerts, certificationChanged, addCertification, ALERT_DAYS } from './certifications.js';
-export type { CertificationState, CertificationView, CertificationChange } from './certifications.js';
+export {
+  certificationState,
+  daysToExpiry,
+  validCertifications,
+  certificationsOf,
+  certificationAlerts,
+  certificationChanged,
+  addCertification,
+  ALERT_DAYS,
+} from './certifications.js';
+export type {
+  CertificationState,
+  CertificationView,
+  CertificationChange,
+} from './certifications.js';
 /** Service points inside a region prefix, with parsed services and coordinates (logistics, orders). */
-export { servicePointsIn, createServicePoint, addAgent, type ServicePointView, type Service } from './service-points.service.js';
+export {
+  servicePointsIn,
+  createServicePoint,
+  addAgent,
+  type ServicePointView,
+  type Service,
+} from './service-points.service.js';
 /** Fast UMKM registration with consent and a seller login; scoped UMKM list. */
 export { registerUmkm, updateUmkm, listUmkm, linkOwner } from './umkm.service.js';
 /** Organisations and their members. */
@@ -59,4 +124,10 @@ export { createOrganisation, listOrganisations } from './organisations.service.j
 export { addPerson, exportPerson, erasePerson, householdTotals } from './people.service.js';
 /** Which community records an actor reaches (for other domains' scoped queries). */
 export { reachOf, umkmVisible, type Reach } from './scope.js';
-export { CERTIFICATION_KINDS, ORGANISATION_KINDS, BUSINESS_TYPES, SERVICES, CONSENT_VERSION } from './community.schema.js';
+export {
+  CERTIFICATION_KINDS,
+  ORGANISATION_KINDS,
+  BUSINESS_TYPES,
+  SERVICES,
+  CONSENT_VERSION,
+} from './community.schema.js';

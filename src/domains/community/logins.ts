@@ -5,7 +5,13 @@
 // the grant records the granter when accounts' own rule also allows it.
 import { randomInt } from 'node:crypto';
 import { createUser, grantRole } from '../accounts/index.js';
-import { canGrant, resolveScope, ROLE_SCOPE, type Actor, type Role } from '../../kernel/auth/index.js';
+import {
+  canGrant,
+  resolveScope,
+  ROLE_SCOPE,
+  type Actor,
+  type Role,
+} from '../../kernel/auth/index.js';
 import type { Tx } from '../../kernel/db/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
 
@@ -27,22 +33,51 @@ export async function issueLogin(
   actor: Actor,
   p: { phone: string; displayName: string; role: Role; scopeId: string; regionCode: string },
 ): Promise<Result<IssuedLogin>> {
-  const existing = await tx.selectFrom('users').select(['id', 'status']).where('phone', '=', p.phone).executeTakeFirst();
+  const existing = await tx
+    .selectFrom('users')
+    .select(['id', 'status'])
+    .where('phone', '=', p.phone)
+    .executeTakeFirst();
   let userId: string;
   let password: string | null = null;
   if (existing) {
-    if (existing.status === 'disabled') return fail('COMMUNITY_ACCOUNT_DISABLED', {}, { phone: { key: 'community.account_disabled' } });
+    if (existing.status === 'disabled')
+      return fail(
+        'COMMUNITY_ACCOUNT_DISABLED',
+        {},
+        { phone: { key: 'community.account_disabled' } },
+      );
     userId = existing.id;
   } else {
     password = startPassword();
-    const created = await createUser(tx, { displayName: p.displayName, phone: p.phone, password }, actor.userId);
+    const created = await createUser(
+      tx,
+      { displayName: p.displayName, phone: p.phone, password },
+      actor.userId,
+    );
     if (!created.ok) return created;
     userId = created.value;
   }
-  const dup = await tx.selectFrom('grants').select('id').where('user_id', '=', userId).where('role', '=', p.role).where('scope_id', '=', p.scopeId).executeTakeFirst();
-  if (dup) return fail('COMMUNITY_ALREADY_GRANTED', {}, { phone: { key: 'community.already_granted' } });
-  const target = (await resolveScope(tx, ROLE_SCOPE[p.role], p.scopeId)) ?? { regionCode: p.regionCode, organisationId: null };
-  const granted = await grantRole(tx, canGrant(actor, p.role, target) ? actor : null, userId, p.role, p.scopeId);
+  const dup = await tx
+    .selectFrom('grants')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('role', '=', p.role)
+    .where('scope_id', '=', p.scopeId)
+    .executeTakeFirst();
+  if (dup)
+    return fail('COMMUNITY_ALREADY_GRANTED', {}, { phone: { key: 'community.already_granted' } });
+  const target = (await resolveScope(tx, ROLE_SCOPE[p.role], p.scopeId)) ?? {
+    regionCode: p.regionCode,
+    organisationId: null,
+  };
+  const granted = await grantRole(
+    tx,
+    canGrant(actor, p.role, target) ? actor : null,
+    userId,
+    p.role,
+    p.scopeId,
+  );
   if (!granted.ok) return granted;
   return ok({ userId, startPassword: password, phone: p.phone });
 }

@@ -6,20 +6,44 @@ import { canInRegion, hasRole, scopeIds, type Actor, type Role } from '../../ker
 import type { Tx } from '../../kernel/db/index.js';
 import { agentSchema, organisationSchema, servicePointSchema } from './community.schema.js';
 import { findOrganisation, findVillage, visibleOrganisation } from './community.repo.js';
-import { createOrganisation, listOrganisations, managersOf, membersOf } from './organisations.service.js';
-import { addAgent, agentsOf, createServicePoint, getServicePoint, listServicePoints } from './service-points.service.js';
+import {
+  createOrganisation,
+  listOrganisations,
+  managersOf,
+  membersOf,
+} from './organisations.service.js';
+import {
+  addAgent,
+  agentsOf,
+  createServicePoint,
+  getServicePoint,
+  listServicePoints,
+} from './service-points.service.js';
 import { listUmkm } from './umkm.service.js';
 import { canManageOrganisation, organisationVisible, reachOf } from './scope.js';
 import { trOf, type C } from './form-parts.js';
 import { formErrors, REGISTRARS } from './umkm.routes.js';
-import { OrganisationForm, OrganisationList, OrganisationPage, PointForm, PointList, PointPage } from './organisations.views.js';
+import {
+  OrganisationForm,
+  OrganisationList,
+  OrganisationPage,
+  PointForm,
+  PointList,
+  PointPage,
+} from './organisations.views.js';
 import type { IssuedLogin } from './logins.js';
 
 const OFFICERS: Role[] = ['national_admin', 'regional_officer'];
 const POINT_CREATORS: Role[] = ['national_admin', 'regional_officer', 'community_manager'];
 
 const manageableOrgs = (db: Tx, actor: Actor) =>
-  db.selectFrom('organisations').select(['id', 'name', 'village_code']).where((eb) => organisationVisible(eb, reachOf(actor))).orderBy('name').limit(200).execute();
+  db
+    .selectFrom('organisations')
+    .select(['id', 'name', 'village_code'])
+    .where((eb) => organisationVisible(eb, reachOf(actor)))
+    .orderBy('name')
+    .limit(200)
+    .execute();
 
 export function organisationRoutes() {
   const app = new Hono<AppEnv>();
@@ -27,7 +51,11 @@ export function organisationRoutes() {
   app.get('/community/organisations', async (c) => {
     const actor = requireRole(c, ...REGISTRARS);
     const rows = await listOrganisations(c.get('deps').h.db, actor);
-    return page(c, { title: trOf(c)('community.org.title') }, <OrganisationList c={c} rows={rows} canCreate={hasRole(actor, ...OFFICERS)} />);
+    return page(
+      c,
+      { title: trOf(c)('community.org.title') },
+      <OrganisationList c={c} rows={rows} canCreate={hasRole(actor, ...OFFICERS)} />,
+    );
   });
 
   app.get('/community/organisations/new', (c) => {
@@ -38,7 +66,12 @@ export function organisationRoutes() {
   app.post('/community/organisations/new', async (c) => {
     const actor = requireRole(c, ...OFFICERS);
     const form = await readForm(c, organisationSchema);
-    const again = (errors: Record<string, string>) => page(c, { title: trOf(c)('community.org.new'), status: 422 }, <OrganisationForm c={c} raw={form.raw} errors={errors} />);
+    const again = (errors: Record<string, string>) =>
+      page(
+        c,
+        { title: trOf(c)('community.org.new'), status: 422 },
+        <OrganisationForm c={c} raw={form.raw} errors={errors} />,
+      );
     if (!form.ok) return again(form.errors);
     const r = await createOrganisation(c.get('deps').h.db, actor, form.data);
     if (!r.ok) return again(formErrors(c, r));
@@ -51,24 +84,56 @@ export function organisationRoutes() {
     const org = await visibleOrganisation(db, actor, c.req.param('id'));
     if (!org) throw new AppError('NOT_FOUND');
     const [village, managers, members, umkm, points] = await Promise.all([
-      findVillage(db, org.village_code), managersOf(db, org.id), membersOf(db, org.id), listUmkm(db, actor, { organisationId: org.id }), listServicePoints(db, actor, { organisationId: org.id }),
+      findVillage(db, org.village_code),
+      managersOf(db, org.id),
+      membersOf(db, org.id),
+      listUmkm(db, actor, { organisationId: org.id }),
+      listServicePoints(db, actor, { organisationId: org.id }),
     ]);
-    return page(c, { title: org.name }, (
-      <OrganisationPage c={c} org={{ ...org, village_name: village?.name ?? org.village_code }} managers={managers} members={members} umkm={umkm} points={points} canManage={canManageOrganisation(actor, org)} />
-    ));
+    return page(
+      c,
+      { title: org.name },
+      <OrganisationPage
+        c={c}
+        org={{ ...org, village_name: village?.name ?? org.village_code }}
+        managers={managers}
+        members={members}
+        umkm={umkm}
+        points={points}
+        canManage={canManageOrganisation(actor, org)}
+      />,
+    );
   });
 
   app.get('/community/points', async (c) => {
     const actor = requireRole(c, ...REGISTRARS);
     const rows = await listServicePoints(c.get('deps').h.db, actor);
-    return page(c, { title: trOf(c)('community.point.title') }, <PointList c={c} rows={rows} canCreate={hasRole(actor, ...POINT_CREATORS)} />);
+    return page(
+      c,
+      { title: trOf(c)('community.point.title') },
+      <PointList c={c} rows={rows} canCreate={hasRole(actor, ...POINT_CREATORS)} />,
+    );
   });
 
-  const pointForm = async (c: C, status: 200 | 422, raw?: Record<string, string>, errors?: Record<string, string>, services?: string[]) => {
+  const pointForm = async (
+    c: C,
+    status: 200 | 422,
+    raw?: Record<string, string>,
+    errors?: Record<string, string>,
+    services?: string[],
+  ) => {
     const actor = requireRole(c, ...POINT_CREATORS);
     const orgs = await manageableOrgs(c.get('deps').h.db, actor);
-    const preset = raw ?? (orgs[0] && scopeIds(actor, 'organisation', ['community_manager']).length ? { organisation_id: orgs[0].id, village_code: orgs[0].village_code } : undefined);
-    return page(c, { title: trOf(c)('community.point.new'), status }, <PointForm c={c} raw={preset} errors={errors} services={services} orgs={orgs} />);
+    const preset =
+      raw ??
+      (orgs[0] && scopeIds(actor, 'organisation', ['community_manager']).length
+        ? { organisation_id: orgs[0].id, village_code: orgs[0].village_code }
+        : undefined);
+    return page(
+      c,
+      { title: trOf(c)('community.point.new'), status },
+      <PointForm c={c} raw={preset} errors={errors} services={services} orgs={orgs} />,
+    );
   };
 
   app.get('/community/points/new', (c) => pointForm(c, 200));
@@ -84,15 +149,32 @@ export function organisationRoutes() {
     return c.redirect(`/community/points/${r.value}`, 303);
   });
 
-  const pointPage = async (c: C, id: string, extra: { errors?: Record<string, string>; raw?: Record<string, string>; added?: IssuedLogin; status?: 200 | 201 | 422 } = {}) => {
+  const pointPage = async (
+    c: C,
+    id: string,
+    extra: {
+      errors?: Record<string, string>;
+      raw?: Record<string, string>;
+      added?: IssuedLogin;
+      status?: 200 | 201 | 422;
+    } = {},
+  ) => {
     const actor = requireRole(c, ...REGISTRARS);
     const db = c.get('deps').h.db;
     const point = await getServicePoint(db, actor, id);
     if (!point) throw new AppError('NOT_FOUND');
-    const org = point.organisation_id ? await findOrganisation(db, point.organisation_id) : undefined;
-    const canManage = canInRegion(actor, OFFICERS, point.village_code) || (!!org && canManageOrganisation(actor, org));
+    const org = point.organisation_id
+      ? await findOrganisation(db, point.organisation_id)
+      : undefined;
+    const canManage =
+      canInRegion(actor, OFFICERS, point.village_code) ||
+      (!!org && canManageOrganisation(actor, org));
     const agents = await agentsOf(db, id);
-    return page(c, { title: point.name, status: extra.status }, <PointPage c={c} point={point} agents={agents} canManage={canManage} {...extra} />);
+    return page(
+      c,
+      { title: point.name, status: extra.status },
+      <PointPage c={c} point={point} agents={agents} canManage={canManage} {...extra} />,
+    );
   };
 
   app.get('/community/points/:id', (c) => pointPage(c, c.req.param('id')));

@@ -5,7 +5,15 @@
 // - UMKM: sellers see their own UMKM.
 // Every list and detail query adds one of these filters, so nothing outside the scope is loaded.
 import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
-import { canInRegion, hasRole, idWhere, regionScope, regionWhere, scopeIds, type Actor } from '../../kernel/auth/index.js';
+import {
+  canInRegion,
+  hasRole,
+  idWhere,
+  regionScope,
+  regionWhere,
+  scopeIds,
+  type Actor,
+} from '../../kernel/auth/index.js';
 import type { Database } from '../../kernel/db/index.js';
 
 export interface Reach {
@@ -32,32 +40,59 @@ type EB<T extends keyof Database> = ExpressionBuilder<Database, T>;
 const none = sql<SqlBool>`1 = 0`;
 
 export const umkmVisible = (eb: EB<'umkm'>, r: Reach): Expression<SqlBool> =>
-  eb.or([regionWhere(eb, 'umkm.village_code', r.regions), idWhere(eb, 'umkm.organisation_id', r.orgIds), idWhere(eb, 'umkm.id', r.umkmIds)]);
+  eb.or([
+    regionWhere(eb, 'umkm.village_code', r.regions),
+    idWhere(eb, 'umkm.organisation_id', r.orgIds),
+    idWhere(eb, 'umkm.id', r.umkmIds),
+  ]);
 
 export const organisationVisible = (eb: EB<'organisations'>, r: Reach): Expression<SqlBool> =>
-  eb.or([regionWhere(eb, 'organisations.village_code', r.regions), idWhere(eb, 'organisations.id', r.orgIds)]);
+  eb.or([
+    regionWhere(eb, 'organisations.village_code', r.regions),
+    idWhere(eb, 'organisations.id', r.orgIds),
+  ]);
 
 export const pointVisible = (eb: EB<'service_points'>, r: Reach): Expression<SqlBool> =>
-  eb.or([regionWhere(eb, 'service_points.village_code', r.regions), idWhere(eb, 'service_points.organisation_id', r.orgIds), idWhere(eb, 'service_points.id', r.pointIds)]);
+  eb.or([
+    regionWhere(eb, 'service_points.village_code', r.regions),
+    idWhere(eb, 'service_points.organisation_id', r.orgIds),
+    idWhere(eb, 'service_points.id', r.pointIds),
+  ]);
 
 /** People of visible organisations or UMKM (a seller does not see other people). */
 export const personVisible = (eb: EB<'people'>, r: Reach): Expression<SqlBool> =>
   eb.or([
     regionWhere(eb, 'people.village_code', r.regions),
     idWhere(eb, 'people.organisation_id', r.orgIds),
-    r.orgIds.length ? eb('people.umkm_id', 'in', eb.selectFrom('umkm').select('umkm.id').where('umkm.organisation_id', 'in', r.orgIds)) : none,
+    r.orgIds.length
+      ? eb(
+          'people.umkm_id',
+          'in',
+          eb.selectFrom('umkm').select('umkm.id').where('umkm.organisation_id', 'in', r.orgIds),
+        )
+      : none,
   ]);
 
 /** May the actor create or change records of an organisation (its village, its id)? */
-export function canManageOrganisation(actor: Actor, org: { id: string; village_code: string }): boolean {
-  return canInRegion(actor, ['national_admin', 'regional_officer'], org.village_code) || scopeIds(actor, 'organisation', ['community_manager']).includes(org.id);
+export function canManageOrganisation(
+  actor: Actor,
+  org: { id: string; village_code: string },
+): boolean {
+  return (
+    canInRegion(actor, ['national_admin', 'regional_officer'], org.village_code) ||
+    scopeIds(actor, 'organisation', ['community_manager']).includes(org.id)
+  );
 }
 
 /** May the actor change an UMKM: staff of its region or organisation, an agent of its village, the seller itself. */
-export function canManageUmkm(actor: Actor, u: { id: string; village_code: string; organisation_id: string | null }): boolean {
+export function canManageUmkm(
+  actor: Actor,
+  u: { id: string; village_code: string; organisation_id: string | null },
+): boolean {
   return (
     canInRegion(actor, ['national_admin', 'regional_officer', 'village_agent'], u.village_code) ||
-    (u.organisation_id !== null && scopeIds(actor, 'organisation', ['community_manager']).includes(u.organisation_id)) ||
+    (u.organisation_id !== null &&
+      scopeIds(actor, 'organisation', ['community_manager']).includes(u.organisation_id)) ||
     scopeIds(actor, 'umkm', ['seller']).includes(u.id)
   );
 }

@@ -2,7 +2,12 @@
 // first), and the UMKM page with certifications, contact/bank details and household members.
 import { Csrf, ErrorSummary, Field, SelectField } from '../../kernel/http/index.js';
 import { formatDate } from '../../kernel/i18n/index.js';
-import { BUSINESS_TYPES, CERTIFICATION_KINDS, CONSENT_VERSION, MEMBER_ROLES } from './community.schema.js';
+import {
+  BUSINESS_TYPES,
+  CERTIFICATION_KINDS,
+  CONSENT_VERSION,
+  MEMBER_ROLES,
+} from './community.schema.js';
 import type { CertificationView } from './certifications.js';
 import type { IssuedLogin } from './logins.js';
 import { Checkbox, StateBadge, TextArea, trOf, type C } from './form-parts.js';
@@ -10,22 +15,48 @@ import { Checkbox, StateBadge, TextArea, trOf, type C } from './form-parts.js';
 type Errors = Record<string, string> | undefined;
 type Raw = Record<string, string> | undefined;
 
-export function UmkmList(p: { c: C; rows: { id: string; name: string; business_type: string; village_name: string | null; organisation_name: string | null }[]; canRegister: boolean; q?: string }) {
+export function UmkmList(p: {
+  c: C;
+  rows: {
+    id: string;
+    name: string;
+    business_type: string;
+    village_name: string | null;
+    organisation_name: string | null;
+  }[];
+  canRegister: boolean;
+  q?: string;
+}) {
   const tr = trOf(p.c);
   return (
     <section class="card">
       <h1>{tr('community.umkm.title')}</h1>
-      {p.canRegister ? <p><a class="button" href="/community/umkm/new">{tr('community.umkm.register')}</a></p> : null}
+      {p.canRegister ? (
+        <p>
+          <a class="button" href="/community/umkm/new">
+            {tr('community.umkm.register')}
+          </a>
+        </p>
+      ) : null}
       <form method="get" action="/community/umkm" class="row" role="search">
         <Field name="q" label={tr('community.umkm.search')} value={p.q} />
         <button type="submit">{tr('community.search')}</button>
       </form>
-      {p.rows.length === 0 ? <p>{tr('community.umkm.none')}</p> : (
+      {p.rows.length === 0 ? (
+        <p>{tr('community.umkm.none')}</p>
+      ) : (
         <ul class="list">
           {p.rows.map((u) => (
             <li>
-              <a href={`/community/umkm/${u.id}`}><strong>{u.name}</strong></a> · {tr(`community.business.${u.business_type}`)}
-              <br /><small class="muted">{u.village_name ?? ''}{u.organisation_name ? ` · ${u.organisation_name}` : ''}</small>
+              <a href={`/community/umkm/${u.id}`}>
+                <strong>{u.name}</strong>
+              </a>{' '}
+              · {tr(`community.business.${u.business_type}`)}
+              <br />
+              <small class="muted">
+                {u.village_name ?? ''}
+                {u.organisation_name ? ` · ${u.organisation_name}` : ''}
+              </small>
             </li>
           ))}
         </ul>
@@ -35,7 +66,13 @@ export function UmkmList(p: { c: C; rows: { id: string; name: string; business_t
 }
 
 /** One screen, five fields: consent first, then who, phone, business name and type. */
-export function RegisterUmkmForm(p: { c: C; raw?: Raw; errors?: Errors; villageHint: string; orgs: { id: string; name: string }[] }) {
+export function RegisterUmkmForm(p: {
+  c: C;
+  raw?: Raw;
+  errors?: Errors;
+  villageHint: string;
+  orgs: { id: string; name: string }[];
+}) {
   const tr = trOf(p.c);
   return (
     <section class="card narrow">
@@ -46,21 +83,93 @@ export function RegisterUmkmForm(p: { c: C; raw?: Raw; errors?: Errors; villageH
         <div class="consent" id="consent-text">
           <h2>{tr('community.consent.heading')}</h2>
           <p>{tr('community.consent.text')}</p>
-          <p><small class="muted">{tr('community.consent.version', { version: CONSENT_VERSION })}</small></p>
+          <p>
+            <small class="muted">
+              {tr('community.consent.version', { version: CONSENT_VERSION })}
+            </small>
+          </p>
         </div>
-        <Checkbox name="consent" label={tr('community.consent.given')} checked={p.raw?.consent === '1'} error={p.errors?.consent} />
-        <Field name="owner_name" label={tr('community.register.owner_name')} value={p.raw?.owner_name} error={p.errors?.owner_name} required autocomplete="off" />
-        <Field name="phone" type="tel" inputmode="tel" label={tr('community.register.phone')} hint={tr('community.register.phone_hint')} value={p.raw?.phone} error={p.errors?.phone} required autocomplete="off" />
-        <Field name="name" label={tr('community.register.name')} value={p.raw?.name} error={p.errors?.name} required autocomplete="off" />
-        <SelectField name="business_type" label={tr('community.register.business_type')} value={p.raw?.business_type} error={p.errors?.business_type} options={BUSINESS_TYPES.map((b) => ({ value: b, label: tr(`community.business.${b}`) }))} />
-        <details open={!!(p.errors?.village_code || p.errors?.organisation_id || p.raw?.village_code)}>
+        <Checkbox
+          name="consent"
+          label={tr('community.consent.given')}
+          checked={p.raw?.consent === '1'}
+          error={p.errors?.consent}
+        />
+        <Field
+          name="owner_name"
+          label={tr('community.register.owner_name')}
+          value={p.raw?.owner_name}
+          error={p.errors?.owner_name}
+          required
+          autocomplete="off"
+        />
+        <Field
+          name="phone"
+          type="tel"
+          inputmode="tel"
+          label={tr('community.register.phone')}
+          hint={tr('community.register.phone_hint')}
+          value={p.raw?.phone}
+          error={p.errors?.phone}
+          required
+          autocomplete="off"
+        />
+        <Field
+          name="name"
+          label={tr('community.register.name')}
+          value={p.raw?.name}
+          error={p.errors?.name}
+          required
+          autocomplete="off"
+        />
+        <SelectField
+          name="business_type"
+          label={tr('community.register.business_type')}
+          value={p.raw?.business_type}
+          error={p.errors?.business_type}
+          options={BUSINESS_TYPES.map((b) => ({ value: b, label: tr(`community.business.${b}`) }))}
+        />
+        <details
+          open={!!(p.errors?.village_code || p.errors?.organisation_id || p.raw?.village_code)}
+        >
           <summary>{tr('community.register.more')}</summary>
-          <Field name="village_code" label={tr('community.field.village_code')} hint={p.villageHint} value={p.raw?.village_code} error={p.errors?.village_code} inputmode="decimal" />
-          {p.orgs.length > 1 ? <SelectField name="organisation_id" label={tr('community.field.organisation')} value={p.raw?.organisation_id} error={p.errors?.organisation_id} options={[{ value: '', label: '—' }, ...p.orgs.map((o) => ({ value: o.id, label: o.name }))]} /> : null}
-          {p.errors?.organisation_id && p.orgs.length <= 1 ? <p class="error">{p.errors.organisation_id}</p> : null}
-          <Field name="whatsapp" type="tel" inputmode="tel" label={tr('community.field.whatsapp')} hint={tr('community.field.whatsapp_hint')} value={p.raw?.whatsapp} error={p.errors?.whatsapp} autocomplete="off" />
+          <Field
+            name="village_code"
+            label={tr('community.field.village_code')}
+            hint={p.villageHint}
+            value={p.raw?.village_code}
+            error={p.errors?.village_code}
+            inputmode="decimal"
+          />
+          {p.orgs.length > 1 ? (
+            <SelectField
+              name="organisation_id"
+              label={tr('community.field.organisation')}
+              value={p.raw?.organisation_id}
+              error={p.errors?.organisation_id}
+              options={[
+                { value: '', label: '—' },
+                ...p.orgs.map((o) => ({ value: o.id, label: o.name })),
+              ]}
+            />
+          ) : null}
+          {p.errors?.organisation_id && p.orgs.length <= 1 ? (
+            <p class="error">{p.errors.organisation_id}</p>
+          ) : null}
+          <Field
+            name="whatsapp"
+            type="tel"
+            inputmode="tel"
+            label={tr('community.field.whatsapp')}
+            hint={tr('community.field.whatsapp_hint')}
+            value={p.raw?.whatsapp}
+            error={p.errors?.whatsapp}
+            autocomplete="off"
+          />
         </details>
-        <button type="submit" class="primary">{tr('community.register.submit')}</button>
+        <button type="submit" class="primary">
+          {tr('community.register.submit')}
+        </button>
       </form>
     </section>
   );
@@ -73,24 +182,66 @@ export function Registered(p: { c: C; umkmId: string; name: string; login: Issue
       <h1>{tr('community.register.done_title')}</h1>
       <div class="notice" role="status">
         <p>{tr('community.register.done', { name: p.name })}</p>
-        <p>{tr('community.login.phone')}: <strong data-testid="login-phone">{'0' + p.login.phone.slice(3)}</strong></p>
+        <p>
+          {tr('community.login.phone')}:{' '}
+          <strong data-testid="login-phone">{'0' + p.login.phone.slice(3)}</strong>
+        </p>
         {p.login.startPassword ? (
-          <p>{tr('community.login.start_password')}: <code class="big" data-testid="start-password">{p.login.startPassword}</code><br /><small>{tr('community.login.shown_once')}</small></p>
-        ) : <p>{tr('community.login.existing')}</p>}
+          <p>
+            {tr('community.login.start_password')}:{' '}
+            <code class="big" data-testid="start-password">
+              {p.login.startPassword}
+            </code>
+            <br />
+            <small>{tr('community.login.shown_once')}</small>
+          </p>
+        ) : (
+          <p>{tr('community.login.existing')}</p>
+        )}
       </div>
-      <p><a class="button" href={`/community/umkm/${p.umkmId}`}>{tr('community.register.open')}</a> <a href="/community/umkm/new">{tr('community.register.another')}</a></p>
+      <p>
+        <a class="button" href={`/community/umkm/${p.umkmId}`}>
+          {tr('community.register.open')}
+        </a>{' '}
+        <a href="/community/umkm/new">{tr('community.register.another')}</a>
+      </p>
     </section>
   );
 }
 
 export interface UmkmDetail {
-  id: string; name: string; business_type: string; village_code: string; village_name: string; organisation_name: string | null;
-  owner_name: string | null; phone: string | null; whatsapp: string | null; bank_name: string | null; bank_account_number: string | null; bank_account_name: string | null; story: string | null;
+  id: string;
+  name: string;
+  business_type: string;
+  village_code: string;
+  village_name: string;
+  organisation_name: string | null;
+  owner_name: string | null;
+  phone: string | null;
+  whatsapp: string | null;
+  bank_name: string | null;
+  bank_account_number: string | null;
+  bank_account_name: string | null;
+  story: string | null;
 }
 
 export function UmkmPage(p: {
-  c: C; u: UmkmDetail; certs: CertificationView[]; people: { id: string; full_name: string | null; role_title: string | null; household_size: number | null; erased_at: string | null }[];
-  canEdit: boolean; canPeople: boolean; errors?: Errors; raw?: Raw; form?: 'cert' | 'edit' | 'person'; message?: string;
+  c: C;
+  u: UmkmDetail;
+  certs: CertificationView[];
+  people: {
+    id: string;
+    full_name: string | null;
+    role_title: string | null;
+    household_size: number | null;
+    erased_at: string | null;
+  }[];
+  canEdit: boolean;
+  canPeople: boolean;
+  errors?: Errors;
+  raw?: Raw;
+  form?: 'cert' | 'edit' | 'person';
+  message?: string;
 }) {
   const tr = trOf(p.c);
   const locale = p.c.get('locale');
@@ -100,24 +251,55 @@ export function UmkmPage(p: {
     <>
       <section class="card">
         <h1>{p.u.name}</h1>
-        {p.message ? <p class="notice" role="status">{p.message}</p> : null}
-        <p>{tr(`community.business.${p.u.business_type}`)} · {p.u.village_name} ({p.u.village_code}){p.u.organisation_name ? ` · ${p.u.organisation_name}` : ''}</p>
+        {p.message ? (
+          <p class="notice" role="status">
+            {p.message}
+          </p>
+        ) : null}
+        <p>
+          {tr(`community.business.${p.u.business_type}`)} · {p.u.village_name} ({p.u.village_code})
+          {p.u.organisation_name ? ` · ${p.u.organisation_name}` : ''}
+        </p>
         <dl class="facts">
-          <dt>{tr('community.register.owner_name')}</dt><dd>{p.u.owner_name ?? '—'}</dd>
-          <dt>{tr('community.register.phone')}</dt><dd>{p.u.phone ?? '—'}</dd>
-          <dt>{tr('community.field.whatsapp')}</dt><dd>{p.u.whatsapp ? <a href={`https://wa.me/${p.u.whatsapp.replace(/^\+/, '')}`}>{p.u.whatsapp}</a> : '—'}</dd>
-          <dt>{tr('community.field.bank')}</dt><dd>{p.u.bank_name ? `${p.u.bank_name} · ${p.u.bank_account_number ?? ''} · ${p.u.bank_account_name ?? ''}` : '—'}</dd>
+          <dt>{tr('community.register.owner_name')}</dt>
+          <dd>{p.u.owner_name ?? '—'}</dd>
+          <dt>{tr('community.register.phone')}</dt>
+          <dd>{p.u.phone ?? '—'}</dd>
+          <dt>{tr('community.field.whatsapp')}</dt>
+          <dd>
+            {p.u.whatsapp ? (
+              <a href={`https://wa.me/${p.u.whatsapp.replace(/^\+/, '')}`}>{p.u.whatsapp}</a>
+            ) : (
+              '—'
+            )}
+          </dd>
+          <dt>{tr('community.field.bank')}</dt>
+          <dd>
+            {p.u.bank_name
+              ? `${p.u.bank_name} · ${p.u.bank_account_number ?? ''} · ${p.u.bank_account_name ?? ''}`
+              : '—'}
+          </dd>
         </dl>
         {p.u.story ? <p class="story">{p.u.story}</p> : null}
       </section>
       <section class="card" id="certifications">
         <h2>{tr('community.cert.title')}</h2>
-        {p.certs.length === 0 ? <p>{tr('community.cert.none')}</p> : (
+        {p.certs.length === 0 ? (
+          <p>{tr('community.cert.none')}</p>
+        ) : (
           <ul class="list">
             {p.certs.map((ct) => (
               <li data-kind={ct.kind}>
-                <strong>{tr(`community.cert.${ct.kind}`)}</strong> {ct.number} <StateBadge c={p.c} state={ct.state} days={ct.days_left} />
-                <br /><small class="muted">{tr('community.cert.issued_on')} {formatDate(locale, ct.issued_on + 'T00:00:00Z', 'UTC')}{ct.expires_on ? ` · ${tr('community.cert.expires_on')} ${formatDate(locale, ct.expires_on + 'T00:00:00Z', 'UTC')}` : ''}</small>
+                <strong>{tr(`community.cert.${ct.kind}`)}</strong> {ct.number}{' '}
+                <StateBadge c={p.c} state={ct.state} days={ct.days_left} />
+                <br />
+                <small class="muted">
+                  {tr('community.cert.issued_on')}{' '}
+                  {formatDate(locale, ct.issued_on + 'T00:00:00Z', 'UTC')}
+                  {ct.expires_on
+                    ? ` · ${tr('community.cert.expires_on')} ${formatDate(locale, ct.expires_on + 'T00:00:00Z', 'UTC')}`
+                    : ''}
+                </small>
               </li>
             ))}
           </ul>
@@ -127,11 +309,42 @@ export function UmkmPage(p: {
             <h3>{tr('community.cert.add')}</h3>
             <ErrorSummary c={p.c} errors={e('cert')} />
             <Csrf c={p.c} />
-            <SelectField name="kind" label={tr('community.cert.kind')} value={r('cert')?.kind} error={e('cert')?.kind} options={CERTIFICATION_KINDS.map((k) => ({ value: k, label: tr(`community.cert.${k}`) }))} />
-            <Field name="number" label={tr('community.cert.number')} value={r('cert')?.number} error={e('cert')?.number} required />
-            <Field name="issued_on" type="date" label={tr('community.cert.issued_on')} value={r('cert')?.issued_on} error={e('cert')?.issued_on} required />
-            <Field name="expires_on" type="date" label={tr('community.cert.expires_on')} hint={tr('community.cert.expires_hint')} value={r('cert')?.expires_on} error={e('cert')?.expires_on} />
-            <button type="submit" class="primary">{tr('community.cert.save')}</button>
+            <SelectField
+              name="kind"
+              label={tr('community.cert.kind')}
+              value={r('cert')?.kind}
+              error={e('cert')?.kind}
+              options={CERTIFICATION_KINDS.map((k) => ({
+                value: k,
+                label: tr(`community.cert.${k}`),
+              }))}
+            />
+            <Field
+              name="number"
+              label={tr('community.cert.number')}
+              value={r('cert')?.number}
+              error={e('cert')?.number}
+              required
+            />
+            <Field
+              name="issued_on"
+              type="date"
+              label={tr('community.cert.issued_on')}
+              value={r('cert')?.issued_on}
+              error={e('cert')?.issued_on}
+              required
+            />
+            <Field
+              name="expires_on"
+              type="date"
+              label={tr('community.cert.expires_on')}
+              hint={tr('community.cert.expires_hint')}
+              value={r('cert')?.expires_on}
+              error={e('cert')?.expires_on}
+            />
+            <button type="submit" class="primary">
+              {tr('community.cert.save')}
+            </button>
           </form>
         ) : null}
       </section>
@@ -141,12 +354,43 @@ export function UmkmPage(p: {
           <ErrorSummary c={p.c} errors={e('edit')} />
           <form method="post" action={`/community/umkm/${p.u.id}/edit`}>
             <Csrf c={p.c} />
-            <Field name="whatsapp" type="tel" inputmode="tel" label={tr('community.field.whatsapp')} value={r('edit')?.whatsapp ?? p.u.whatsapp} error={e('edit')?.whatsapp} />
-            <Field name="bank_name" label={tr('community.field.bank_name')} value={r('edit')?.bank_name ?? p.u.bank_name} error={e('edit')?.bank_name} />
-            <Field name="bank_account_number" inputmode="numeric" label={tr('community.field.bank_account_number')} value={r('edit')?.bank_account_number ?? p.u.bank_account_number} error={e('edit')?.bank_account_number} />
-            <Field name="bank_account_name" label={tr('community.field.bank_account_name')} value={r('edit')?.bank_account_name ?? p.u.bank_account_name} error={e('edit')?.bank_account_name} />
-            <TextArea name="story" label={tr('community.field.story')} hint={tr('community.field.story_hint')} value={r('edit')?.story ?? p.u.story} error={e('edit')?.story} />
-            <button type="submit" class="primary">{tr('form.save')}</button>
+            <Field
+              name="whatsapp"
+              type="tel"
+              inputmode="tel"
+              label={tr('community.field.whatsapp')}
+              value={r('edit')?.whatsapp ?? p.u.whatsapp}
+              error={e('edit')?.whatsapp}
+            />
+            <Field
+              name="bank_name"
+              label={tr('community.field.bank_name')}
+              value={r('edit')?.bank_name ?? p.u.bank_name}
+              error={e('edit')?.bank_name}
+            />
+            <Field
+              name="bank_account_number"
+              inputmode="numeric"
+              label={tr('community.field.bank_account_number')}
+              value={r('edit')?.bank_account_number ?? p.u.bank_account_number}
+              error={e('edit')?.bank_account_number}
+            />
+            <Field
+              name="bank_account_name"
+              label={tr('community.field.bank_account_name')}
+              value={r('edit')?.bank_account_name ?? p.u.bank_account_name}
+              error={e('edit')?.bank_account_name}
+            />
+            <TextArea
+              name="story"
+              label={tr('community.field.story')}
+              hint={tr('community.field.story_hint')}
+              value={r('edit')?.story ?? p.u.story}
+              error={e('edit')?.story}
+            />
+            <button type="submit" class="primary">
+              {tr('form.save')}
+            </button>
           </form>
         </section>
       ) : null}
@@ -154,43 +398,114 @@ export function UmkmPage(p: {
         <section class="card" id="people">
           <h2>{tr('community.people.title')}</h2>
           <PeopleList c={p.c} people={p.people} />
-          <PersonForm c={p.c} action="/community/people/new" hidden={{ umkm_id: p.u.id }} errors={e('person')} raw={r('person')} />
+          <PersonForm
+            c={p.c}
+            action="/community/people/new"
+            hidden={{ umkm_id: p.u.id }}
+            errors={e('person')}
+            raw={r('person')}
+          />
         </section>
       ) : null}
     </>
   );
 }
 
-export function PeopleList(p: { c: C; people: { id: string; full_name: string | null; role_title: string | null; household_size: number | null; erased_at: string | null }[] }) {
+export function PeopleList(p: {
+  c: C;
+  people: {
+    id: string;
+    full_name: string | null;
+    role_title: string | null;
+    household_size: number | null;
+    erased_at: string | null;
+  }[];
+}) {
   const tr = trOf(p.c);
   if (p.people.length === 0) return <p>{tr('community.people.none')}</p>;
   return (
     <ul class="list">
       {p.people.map((m) => (
         <li>
-          {m.erased_at ? <em>{tr('community.people.erased')}</em> : <a href={`/community/people/${m.id}`}>{m.full_name}</a>}
-          {m.role_title ? ` · ${tr(`community.member.${m.role_title}`)}` : ''} · {tr('community.people.household', { n: m.household_size ?? '?' })}
+          {m.erased_at ? (
+            <em>{tr('community.people.erased')}</em>
+          ) : (
+            <a href={`/community/people/${m.id}`}>{m.full_name}</a>
+          )}
+          {m.role_title ? ` · ${tr(`community.member.${m.role_title}`)}` : ''} ·{' '}
+          {tr('community.people.household', { n: m.household_size ?? '?' })}
         </li>
       ))}
     </ul>
   );
 }
 
-export function PersonForm(p: { c: C; action: string; hidden: Record<string, string>; errors?: Errors; raw?: Raw; withRole?: boolean }) {
+export function PersonForm(p: {
+  c: C;
+  action: string;
+  hidden: Record<string, string>;
+  errors?: Errors;
+  raw?: Raw;
+  withRole?: boolean;
+}) {
   const tr = trOf(p.c);
   return (
     <form method="post" action={p.action}>
       <h3>{tr('community.people.add')}</h3>
       <ErrorSummary c={p.c} errors={p.errors} />
       <Csrf c={p.c} />
-      {Object.entries(p.hidden).map(([k, v]) => <input type="hidden" name={k} value={v} />)}
-      <p><small>{tr('community.consent.text')}</small></p>
-      <Checkbox name="consent" label={tr('community.consent.given')} checked={p.raw?.consent === '1'} error={p.errors?.consent} />
-      <Field name="full_name" label={tr('community.people.full_name')} value={p.raw?.full_name} error={p.errors?.full_name} required autocomplete="off" />
-      <Field name="phone" type="tel" inputmode="tel" label={tr('community.people.phone')} value={p.raw?.phone} error={p.errors?.phone} autocomplete="off" />
-      {p.withRole ? <SelectField name="role_title" label={tr('community.people.role')} value={p.raw?.role_title} error={p.errors?.role_title} options={MEMBER_ROLES.map((m) => ({ value: m, label: tr(`community.member.${m}`) }))} /> : null}
-      <Field name="household_size" type="number" inputmode="numeric" min={1} max={40} label={tr('community.people.household_size')} value={p.raw?.household_size} error={p.errors?.household_size} required />
-      <button type="submit" class="primary">{tr('community.people.save')}</button>
+      {Object.entries(p.hidden).map(([k, v]) => (
+        <input type="hidden" name={k} value={v} />
+      ))}
+      <p>
+        <small>{tr('community.consent.text')}</small>
+      </p>
+      <Checkbox
+        name="consent"
+        label={tr('community.consent.given')}
+        checked={p.raw?.consent === '1'}
+        error={p.errors?.consent}
+      />
+      <Field
+        name="full_name"
+        label={tr('community.people.full_name')}
+        value={p.raw?.full_name}
+        error={p.errors?.full_name}
+        required
+        autocomplete="off"
+      />
+      <Field
+        name="phone"
+        type="tel"
+        inputmode="tel"
+        label={tr('community.people.phone')}
+        value={p.raw?.phone}
+        error={p.errors?.phone}
+        autocomplete="off"
+      />
+      {p.withRole ? (
+        <SelectField
+          name="role_title"
+          label={tr('community.people.role')}
+          value={p.raw?.role_title}
+          error={p.errors?.role_title}
+          options={MEMBER_ROLES.map((m) => ({ value: m, label: tr(`community.member.${m}`) }))}
+        />
+      ) : null}
+      <Field
+        name="household_size"
+        type="number"
+        inputmode="numeric"
+        min={1}
+        max={40}
+        label={tr('community.people.household_size')}
+        value={p.raw?.household_size}
+        error={p.errors?.household_size}
+        required
+      />
+      <button type="submit" class="primary">
+        {tr('community.people.save')}
+      </button>
     </form>
   );
 }

@@ -6,14 +6,28 @@ import { regionScope, regionWhere, type Actor } from '../../kernel/auth/index.js
 import { t, type Locale } from '../../kernel/i18n/index.js';
 import { IMPACT_READERS } from './evaluation.service.js';
 
-export async function areasFor(db: Db, actor: Actor, locale: Locale): Promise<{ value: string; label: string }[]> {
+export async function areasFor(
+  db: Db,
+  actor: Actor,
+  locale: Locale,
+): Promise<{ value: string; label: string }[]> {
   const scope = regionScope(actor, IMPACT_READERS);
   const sub = sql<string>`substr(village_code, 1, 5)`;
-  const withData = (await db.selectFrom('household_surveys').select(sub.as('code')).distinct().where((eb) => regionWhere(eb, 'village_code', scope)).execute()).map((r) => r.code);
+  const withData = (
+    await db
+      .selectFrom('household_surveys')
+      .select(sub.as('code'))
+      .distinct()
+      .where((eb) => regionWhere(eb, 'village_code', scope))
+      .execute()
+  ).map((r) => r.code);
   const codes = [...new Set([...(scope === 'all' ? [] : scope), ...withData])].sort();
-  const names = codes.length ? await db.selectFrom('regions').select(['code', 'name']).where('code', 'in', codes).execute() : [];
+  const names = codes.length
+    ? await db.selectFrom('regions').select(['code', 'name']).where('code', 'in', codes).execute()
+    : [];
   const nameOf = new Map(names.map((n) => [n.code, n.name]));
   const out = scope === 'all' ? [{ value: 'all', label: t(locale, 'impact.lines.national') }] : [];
-  for (const c of codes) if (nameOf.has(c)) out.push({ value: c, label: `${nameOf.get(c)} (${c})` });
+  for (const c of codes)
+    if (nameOf.has(c)) out.push({ value: c, label: `${nameOf.get(c)} (${c})` });
   return out;
 }

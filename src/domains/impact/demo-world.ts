@@ -34,10 +34,23 @@ function rng(seedText: string) {
 }
 
 /** Common shocks by year: steady growth with the 2020 pandemic dip. */
-const yearEffect = (y: number) => 0.035 * (y - 2019) + (y === 2020 ? -0.07 : 0) + (y === 2021 ? -0.03 : 0);
+const yearEffect = (y: number) =>
+  0.035 * (y - 2019) + (y === 2020 ? -0.07 : 0) + (y === 2021 ? -0.03 : 0);
 
-export interface DemoHousehold { village_code: string; wave_year: number; household_code: string; household_size: number; income_monthly: number }
-export interface DemoSale { village_code: string; year: number; month: number; umkm_code: string; sales_monthly: number }
+export interface DemoHousehold {
+  village_code: string;
+  wave_year: number;
+  household_code: string;
+  household_size: number;
+  income_monthly: number;
+}
+export interface DemoSale {
+  village_code: string;
+  year: number;
+  month: number;
+  umkm_code: string;
+  sales_monthly: number;
+}
 
 export interface DemoWorld {
   households: DemoHousehold[];
@@ -58,43 +71,106 @@ export function generateDemoWorld(villages: VillageCohort[], years = DEMO_YEARS)
   for (const v of villages) {
     const r = rng(v.code);
     const east = v.code.startsWith('53');
-    const base = Math.log(east ? 540000 : 760000) + (v.area === 'urban' ? 0.18 : 0) + 0.22 * r.normal();
+    const base =
+      Math.log(east ? 540000 : 760000) + (v.area === 'urban' ? 0.18 : 0) + 0.22 * r.normal();
     const poor = Math.exp(base) < POOR_BASELINE;
     if (poor) poorer.add(v.code);
     const g = cohortYear(v.joinedOn);
     const full = poor ? EFFECT_POOR : EFFECT_OTHER;
-    const tau = (y: number) => (g === null || y < g ? 0 : full * RAMP[Math.min(y - g, RAMP.length - 1)]);
-    const hh = Array.from({ length: DEMO_HOUSEHOLDS }, (_, k) => ({ code: `RT${String(k + 1).padStart(2, '0')}`, eta: 0.35 * r.normal(), size: 2 + Math.floor(r.next() * 5) }));
-    const biz = Array.from({ length: DEMO_BUSINESSES }, (_, k) => ({ code: `U${k + 1}`, mu: 0.4 * r.normal() }));
+    const tau = (y: number) =>
+      g === null || y < g ? 0 : full * RAMP[Math.min(y - g, RAMP.length - 1)];
+    const hh = Array.from({ length: DEMO_HOUSEHOLDS }, (_, k) => ({
+      code: `RT${String(k + 1).padStart(2, '0')}`,
+      eta: 0.35 * r.normal(),
+      size: 2 + Math.floor(r.next() * 5),
+    }));
+    const biz = Array.from({ length: DEMO_BUSINESSES }, (_, k) => ({
+      code: `U${k + 1}`,
+      mu: 0.4 * r.normal(),
+    }));
     for (const y of years) {
       effect.set(`${v.code}|${y}`, tau(y));
       const common = yearEffect(y) + 0.03 * r.normal();
       for (const h of hh) {
         const pc = Math.exp(base + common + tau(y) + h.eta + 0.12 * r.normal());
-        households.push({ village_code: v.code, wave_year: y, household_code: h.code, household_size: h.size, income_monthly: Math.round(pc * h.size) });
+        households.push({
+          village_code: v.code,
+          wave_year: y,
+          household_code: h.code,
+          household_size: h.size,
+          income_monthly: Math.round(pc * h.size),
+        });
       }
       for (const b of biz) {
-        const s = Math.exp(Math.log(2_500_000) + 0.8 * (base - Math.log(650000)) + b.mu + common + 1.5 * tau(y) + 0.15 * r.normal());
-        sales.push({ village_code: v.code, year: y, month: 3, umkm_code: b.code, sales_monthly: Math.round(s) });
+        const s = Math.exp(
+          Math.log(2_500_000) +
+            0.8 * (base - Math.log(650000)) +
+            b.mu +
+            common +
+            1.5 * tau(y) +
+            0.15 * r.normal(),
+        );
+        sales.push({
+          village_code: v.code,
+          year: y,
+          month: 3,
+          umkm_code: b.code,
+          sales_monthly: Math.round(s),
+        });
       }
     }
   }
   let truth: DemoWorld['truth'] | undefined;
-  return { households, sales, effect, poorer, get truth() { return (truth ??= truthOf(villages, effect, poorer, years)); } };
+  return {
+    households,
+    sales,
+    effect,
+    poorer,
+    get truth() {
+      return (truth ??= truthOf(villages, effect, poorer, years));
+    },
+  };
 }
 
 /** The estimands on the noise-free effects: CS on y = τ gives exactly the true ATT aggregates. */
-function truthOf(villages: VillageCohort[], effect: Map<string, number>, poorer: Set<string>, years: number[]) {
+function truthOf(
+  villages: VillageCohort[],
+  effect: Map<string, number>,
+  poorer: Set<string>,
+  years: number[],
+) {
   const run = (vs: VillageCohort[]) => {
-    const rows = vs.flatMap((v) => years.map((y) => ({ id: v.code, time: y, cohort: cohortYear(v.joinedOn) ?? 0, y: effect.get(`${v.code}|${y}`)! })));
+    const rows = vs.flatMap((v) =>
+      years.map((y) => ({
+        id: v.code,
+        time: y,
+        cohort: cohortYear(v.joinedOn) ?? 0,
+        y: effect.get(`${v.code}|${y}`)!,
+      })),
+    );
     try {
-      const res = attgt(makePanel({ id: rows.map((r) => r.id), time: rows.map((r) => r.time), cohort: rows.map((r) => r.cohort), y: rows.map((r) => r.y) }));
+      const res = attgt(
+        makePanel({
+          id: rows.map((r) => r.id),
+          time: rows.map((r) => r.time),
+          cohort: rows.map((r) => r.cohort),
+          y: rows.map((r) => r.y),
+        }),
+      );
       const dyn = aggregate(res, 'dynamic');
-      return { simple: aggregate(res, 'simple').att, e2: dyn.by.find((b) => b.key === 2)?.att ?? NaN };
+      return {
+        simple: aggregate(res, 'simple').att,
+        e2: dyn.by.find((b) => b.key === 2)?.att ?? NaN,
+      };
     } catch {
       return { simple: NaN, e2: NaN };
     }
   };
   const all = run(villages);
-  return { simple: all.simple, e2: all.e2, poorer: run(villages.filter((v) => poorer.has(v.code))).simple, other: run(villages.filter((v) => !poorer.has(v.code))).simple };
+  return {
+    simple: all.simple,
+    e2: all.e2,
+    poorer: run(villages.filter((v) => poorer.has(v.code))).simple,
+    other: run(villages.filter((v) => !poorer.has(v.code))).simple,
+  };
 }

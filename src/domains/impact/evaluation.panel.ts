@@ -41,7 +41,11 @@ export interface VillagePanel {
 }
 
 /** Builds the panel of one outcome for the villages of a scope. */
-export async function buildPanel(db: Db, scope: 'all' | string[], outcome: Outcome): Promise<VillagePanel> {
+export async function buildPanel(
+  db: Db,
+  scope: 'all' | string[],
+  outcome: Outcome,
+): Promise<VillagePanel> {
   const villages = await villageCohorts(db, scope);
   const byCode = new Map<string, VillageCohort>(villages.map((v) => [v.code, v]));
   const book = await lineBook(db);
@@ -56,11 +60,17 @@ export async function buildPanel(db: Db, scope: 'all' | string[], outcome: Outco
   }
   let cells: { village: string; year: number; y: number; n: number }[];
   if (outcome === 'umkm_sales') {
-    cells = (await salesCells(db, scope)).filter((c) => c.logN > 0).map((c) => ({ village: c.village, year: c.year, y: c.logSum / c.logN, n: c.businesses }));
+    cells = (await salesCells(db, scope))
+      .filter((c) => c.logN > 0)
+      .map((c) => ({ village: c.village, year: c.year, y: c.logSum / c.logN, n: c.businesses }));
   } else if (outcome === 'log_pc_income') {
-    cells = hh.filter((c) => c.logN > 0).map((c) => ({ village: c.village, year: c.year, y: c.logSum / c.logN, n: c.households }));
+    cells = hh
+      .filter((c) => c.logN > 0)
+      .map((c) => ({ village: c.village, year: c.year, y: c.logSum / c.logN, n: c.households }));
   } else {
-    cells = hh.filter((c) => c.persons > 0 && c.linePeriod !== null).map((c) => ({ village: c.village, year: c.year, y: c.poor / c.persons, n: c.households }));
+    cells = hh
+      .filter((c) => c.persons > 0 && c.linePeriod !== null)
+      .map((c) => ({ village: c.village, year: c.year, y: c.poor / c.persons, n: c.households }));
   }
   const years = [...new Set(cells.map((c) => c.year))].sort((a, b) => a - b);
   const perVillage = new Map<string, typeof cells>();
@@ -80,9 +90,19 @@ export async function buildPanel(db: Db, scope: 'all' | string[], outcome: Outco
     kept++;
     const cohort = cohortYear(byCode.get(village)!.joinedOn);
     for (const c of list.sort((a, b) => a.year - b.year)) {
-      rows.push({ village, district: areaAt(village, 'district'), group: regionGroup(village), year: c.year, cohort, y: c.y, n: c.n });
+      rows.push({
+        village,
+        district: areaAt(village, 'district'),
+        group: regionGroup(village),
+        year: c.year,
+        cohort,
+        y: c.y,
+        n: c.n,
+      });
     }
   }
-  const linePeriods = [...new Set(hh.map((c) => c.linePeriod).filter((p): p is string => !!p))].sort();
+  const linePeriods = [
+    ...new Set(hh.map((c) => c.linePeriod).filter((p): p is string => !!p)),
+  ].sort();
   return { rows, years, villages: kept, droppedUnbalanced: dropped, initialP0, linePeriods };
 }

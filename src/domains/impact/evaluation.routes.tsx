@@ -4,7 +4,15 @@ import { clientIp, page, readForm, requireRole, type AppEnv } from '../../kernel
 import { t } from '../../kernel/i18n/index.js';
 import { AppError } from '../../kernel/errors/index.js';
 import { isId } from '../../kernel/ids/index.js';
-import { defaultFocus, evalSettingsSchema, getRun, IMPACT_READERS, mayRead, recentRuns, startEvaluation } from './evaluation.service.js';
+import {
+  defaultFocus,
+  evalSettingsSchema,
+  getRun,
+  IMPACT_READERS,
+  mayRead,
+  recentRuns,
+  startEvaluation,
+} from './evaluation.service.js';
 import { areasFor } from './areas.queries.js';
 import { EvaluationForm, RunFailed, RunProgress, RunResult } from './evaluation.views.js';
 
@@ -17,8 +25,15 @@ export function evaluationPages() {
     const db = c.get('deps').h.db;
     const region = c.req.query('region') ?? defaultFocus(actor);
     if (!mayRead(actor, region)) throw new AppError('FORBIDDEN');
-    const [areas, recent] = await Promise.all([areasFor(db, actor, c.get('locale')), recentRuns(db, actor)]);
-    return page(c, { title: title(c) }, <EvaluationForm c={c} areas={areas} recent={recent} raw={{ region }} />);
+    const [areas, recent] = await Promise.all([
+      areasFor(db, actor, c.get('locale')),
+      recentRuns(db, actor),
+    ]);
+    return page(
+      c,
+      { title: title(c) },
+      <EvaluationForm c={c} areas={areas} recent={recent} raw={{ region }} />,
+    );
   });
 
   app.post('/impact/evaluation', async (c) => {
@@ -26,8 +41,15 @@ export function evaluationPages() {
     const db = c.get('deps').h.db;
     const form = await readForm(c, evalSettingsSchema);
     if (!form.ok) {
-      const [areas, recent] = await Promise.all([areasFor(db, actor, c.get('locale')), recentRuns(db, actor)]);
-      return page(c, { title: title(c), status: 422 }, <EvaluationForm c={c} areas={areas} recent={recent} raw={form.raw} errors={form.errors} />);
+      const [areas, recent] = await Promise.all([
+        areasFor(db, actor, c.get('locale')),
+        recentRuns(db, actor),
+      ]);
+      return page(
+        c,
+        { title: title(c), status: 422 },
+        <EvaluationForm c={c} areas={areas} recent={recent} raw={form.raw} errors={form.errors} />,
+      );
     }
     const r = await startEvaluation(db, actor, form.data, clientIp(c));
     if (!r.ok) throw new AppError(r.code);
@@ -43,7 +65,8 @@ export function evaluationPages() {
       c.header('cache-control', 'no-store');
       return page(c, { title: title(c) }, <RunProgress c={c} run={run} />);
     }
-    if (run.status === 'failed' || !run.result) return page(c, { title: title(c) }, <RunFailed c={c} run={run} />);
+    if (run.status === 'failed' || !run.result)
+      return page(c, { title: title(c) }, <RunFailed c={c} run={run} />);
     return page(c, { title: title(c) }, <RunResult c={c} run={run} result={run.result} />);
   });
   return app;

@@ -12,8 +12,18 @@ import { areaAt, regionGroup } from './region-groups.js';
 
 export const MIN_CELL = 5;
 export const EXPORT_COLUMNS = [
-  'village_id', 'district_id', 'region_group', 'area', 'cohort', 'year', 'households',
-  'mean_log_pc_income', 'poverty_headcount', 'poverty_gap', 'umkm_businesses', 'mean_log_umkm_sales',
+  'village_id',
+  'district_id',
+  'region_group',
+  'area',
+  'cohort',
+  'year',
+  'households',
+  'mean_log_pc_income',
+  'poverty_headcount',
+  'poverty_gap',
+  'umkm_businesses',
+  'mean_log_umkm_sales',
 ];
 
 /** A stable pseudonym for an id: HMAC-SHA256 with the deployment's secret salt, 16 hex digits. */
@@ -28,17 +38,23 @@ const cell = (v: string | number | null) => {
 };
 
 /** The CSV text of the panel of a scope ('all' or region prefixes). */
-export async function exportPanelCsv(db: Db, scope: 'all' | string[], salt: string): Promise<string> {
+export async function exportPanelCsv(
+  db: Db,
+  scope: 'all' | string[],
+  salt: string,
+): Promise<string> {
   const villages = await villageCohorts(db, scope);
   const byCode = new Map(villages.map((v) => [v.code, v]));
   const hh = await householdCells(db, scope, byCode, await lineBook(db));
   const sales = new Map((await salesCells(db, scope)).map((s) => [`${s.village}|${s.year}`, s]));
   const keys = new Map<string, { village: string; year: number }>();
   for (const c of hh) keys.set(`${c.village}|${c.year}`, { village: c.village, year: c.year });
-  for (const s of sales.values()) keys.set(`${s.village}|${s.year}`, { village: s.village, year: s.year });
+  for (const s of sales.values())
+    keys.set(`${s.village}|${s.year}`, { village: s.village, year: s.year });
   const hhBy = new Map(hh.map((c) => [`${c.village}|${c.year}`, c]));
   const lines = [EXPORT_COLUMNS.join(',')];
-  const rows = [...keys.entries()].map(([k, v]) => ({ k, ...v, pid: pseudonym(salt, v.village) }))
+  const rows = [...keys.entries()]
+    .map(([k, v]) => ({ k, ...v, pid: pseudonym(salt, v.village) }))
     // Sorted by pseudonym, not by code, so row order does not give the codes away.
     .sort((a, b) => a.pid.localeCompare(b.pid) || a.year - b.year);
   for (const r of rows) {
@@ -47,15 +63,24 @@ export async function exportPanelCsv(db: Db, scope: 'all' | string[], salt: stri
     const s = sales.get(r.k);
     const hOk = !!h && h.households >= MIN_CELL;
     const sOk = !!s && s.businesses >= MIN_CELL;
-    lines.push([
-      r.pid, pseudonym(salt, areaAt(r.village, 'district')), regionGroup(r.village), v?.area ?? '', cohortYear(v?.joinedOn ?? null), r.year,
-      hOk ? h!.households : null,
-      hOk && h!.logN >= MIN_CELL ? h!.logSum / h!.logN : null,
-      hOk && h!.linePeriod ? h!.poor / h!.persons : null,
-      hOk && h!.linePeriod ? h!.gap / h!.persons : null,
-      sOk ? s!.businesses : null,
-      sOk && s!.logN >= MIN_CELL ? s!.logSum / s!.logN : null,
-    ].map(cell).join(','));
+    lines.push(
+      [
+        r.pid,
+        pseudonym(salt, areaAt(r.village, 'district')),
+        regionGroup(r.village),
+        v?.area ?? '',
+        cohortYear(v?.joinedOn ?? null),
+        r.year,
+        hOk ? h!.households : null,
+        hOk && h!.logN >= MIN_CELL ? h!.logSum / h!.logN : null,
+        hOk && h!.linePeriod ? h!.poor / h!.persons : null,
+        hOk && h!.linePeriod ? h!.gap / h!.persons : null,
+        sOk ? s!.businesses : null,
+        sOk && s!.logN >= MIN_CELL ? s!.logSum / s!.logN : null,
+      ]
+        .map(cell)
+        .join(','),
+    );
   }
   return lines.join('\n') + '\n';
 }

@@ -8,9 +8,24 @@ import { surveyPages } from './surveys.routes.js';
 import { impactApi } from './impact.api.js';
 
 export const impactNav: NavItem[] = [
-  { href: '/impact', label: 'impact.nav.kpi', roles: ['national_admin', 'analyst', 'regional_officer'], order: 80 },
-  { href: '/impact/evaluation', label: 'impact.nav.evaluation', roles: ['national_admin', 'analyst', 'regional_officer'], order: 81 },
-  { href: '/impact/surveys', label: 'impact.nav.surveys', roles: ['national_admin', 'regional_officer', 'village_agent'], order: 82 },
+  {
+    href: '/impact',
+    label: 'impact.nav.kpi',
+    roles: ['national_admin', 'analyst', 'regional_officer'],
+    order: 80,
+  },
+  {
+    href: '/impact/evaluation',
+    label: 'impact.nav.evaluation',
+    roles: ['national_admin', 'analyst', 'regional_officer'],
+    order: 81,
+  },
+  {
+    href: '/impact/surveys',
+    label: 'impact.nav.surveys',
+    roles: ['national_admin', 'regional_officer', 'village_agent'],
+    order: 82,
+  },
 ];
 
 export const impactHomePanel: HomePanel = {
@@ -22,7 +37,11 @@ export const impactHomePanel: HomePanel = {
       <section class="card">
         <h2>{t(l, 'impact.home.title')}</h2>
         <p>{t(l, 'impact.home.text')}</p>
-        <p><a href="/impact">{t(l, 'impact.nav.kpi')}</a> · <a href="/impact/evaluation">{t(l, 'impact.nav.evaluation')}</a> · <a href="/impact/poverty-lines">{t(l, 'impact.lines.title')}</a></p>
+        <p>
+          <a href="/impact">{t(l, 'impact.nav.kpi')}</a> ·{' '}
+          <a href="/impact/evaluation">{t(l, 'impact.nav.evaluation')}</a> ·{' '}
+          <a href="/impact/poverty-lines">{t(l, 'impact.lines.title')}</a>
+        </p>
       </section>
     );
   },

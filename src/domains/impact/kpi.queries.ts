@@ -15,7 +15,9 @@ export type Focus = 'all' | string;
 const prefixes = (f: Focus): 'all' | string[] => (f === 'all' ? 'all' : [f]);
 /** Length of the code of a focus's children: nation → provinces (2), province → regencies (5) … */
 export function childLength(f: Focus): number {
-  return f === 'all' ? 2 : ({ 2: 5, 5: 8, 8: 13 } as Record<number, number>)[f.length] ?? f.length;
+  return f === 'all'
+    ? 2
+    : (({ 2: 5, 5: 8, 8: 13 } as Record<number, number>)[f.length] ?? f.length);
 }
 
 /** Runs a KPI block; a missing table (a domain not migrated yet) gives null, other errors throw. */
@@ -23,7 +25,8 @@ async function safe<T>(fn: () => Promise<T>): Promise<T | null> {
   try {
     return await fn();
   } catch (e) {
-    if (/no such table|does not exist/i.test(e instanceof Error ? e.message : String(e))) return null;
+    if (/no such table|does not exist/i.test(e instanceof Error ? e.message : String(e)))
+      return null;
     throw e;
   }
 }
@@ -36,58 +39,153 @@ export interface Kpis {
   enrolledVillages: number;
   umkm: { total: number; active: number } | null;
   marketReady: number | null;
-  orders: { count: number; gmv: number; sellerShare: number; itemsTotal: number; leadDays: number | null; delivered: number } | null;
-  parcels: { total: number; delivered: number; failed: number; inProgress: number; leadDays: number | null } | null;
+  orders: {
+    count: number;
+    gmv: number;
+    sellerShare: number;
+    itemsTotal: number;
+    leadDays: number | null;
+    delivered: number;
+  } | null;
+  parcels: {
+    total: number;
+    delivered: number;
+    failed: number;
+    inProgress: number;
+    leadDays: number | null;
+  } | null;
   trained: { attended: number; certified: number } | null;
-  households: { wave: number; surveyed: number; below: number; above: number; p0: number; p1: number; linePeriod: string | null } | null;
+  households: {
+    wave: number;
+    surveyed: number;
+    below: number;
+    above: number;
+    p0: number;
+    p1: number;
+    linePeriod: string | null;
+  } | null;
 }
 
 /** The KPI set of one area. `asOf` is today's date for enrolment (ISO). */
-export async function kpisFor(db: Db, focus: Focus, asOf = new Date().toISOString().slice(0, 10)): Promise<Kpis> {
+export async function kpisFor(
+  db: Db,
+  focus: Focus,
+  asOf = new Date().toISOString().slice(0, 10),
+): Promise<Kpis> {
   const scope = prefixes(focus);
   const villages = await villageCohorts(db, scope);
   const since = new Date(Date.now() - 90 * 86400_000).toISOString();
   const [umkm, marketReady, orders, parcels, trained, households] = await Promise.all([
     safe(async () => {
-      const total = await db.selectFrom('umkm').select((eb) => eb.fn.countAll().as('n')).where((eb) => regionWhere(eb, 'umkm.village_code', scope)).executeTakeFirstOrThrow();
-      // Active: a listed product, or an order in the last 90 days.
-      const active = await db.selectFrom('umkm').select((eb) => eb.fn.countAll().as('n'))
+      const total = await db
+        .selectFrom('umkm')
+        .select((eb) => eb.fn.countAll().as('n'))
         .where((eb) => regionWhere(eb, 'umkm.village_code', scope))
-        .where((eb) => eb.or([
-          eb.exists(eb.selectFrom('products').select('products.id').whereRef('products.umkm_id', '=', 'umkm.id').where('products.listed', '=', 1)),
-          eb.exists(eb.selectFrom('orders').select('orders.id').whereRef('orders.umkm_id', '=', 'umkm.id').where('orders.status', '!=', 'cancelled').where('orders.placed_at', '>=', since)),
-        ])).executeTakeFirstOrThrow();
+        .executeTakeFirstOrThrow();
+      // Active: a listed product, or an order in the last 90 days.
+      const active = await db
+        .selectFrom('umkm')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where((eb) => regionWhere(eb, 'umkm.village_code', scope))
+        .where((eb) =>
+          eb.or([
+            eb.exists(
+              eb
+                .selectFrom('products')
+                .select('products.id')
+                .whereRef('products.umkm_id', '=', 'umkm.id')
+                .where('products.listed', '=', 1),
+            ),
+            eb.exists(
+              eb
+                .selectFrom('orders')
+                .select('orders.id')
+                .whereRef('orders.umkm_id', '=', 'umkm.id')
+                .where('orders.status', '!=', 'cancelled')
+                .where('orders.placed_at', '>=', since),
+            ),
+          ]),
+        )
+        .executeTakeFirstOrThrow();
       return { total: n(total.n), active: n(active.n) };
     }),
-    safe(async () => n((await db.selectFrom('products').select((eb) => eb.fn.countAll().as('n')).where('listed', '=', 1).where((eb) => regionWhere(eb, 'village_code', scope)).executeTakeFirstOrThrow()).n)),
+    safe(async () =>
+      n(
+        (
+          await db
+            .selectFrom('products')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('listed', '=', 1)
+            .where((eb) => regionWhere(eb, 'village_code', scope))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ),
     safe(async () => {
-      const agg = await db.selectFrom('orders')
-        .select((eb) => [eb.fn.countAll().as('count'), eb.fn.sum('items_total').as('items'), eb.fn.sum('total').as('gmv'), eb.fn.sum('seller_share').as('share')])
-        .where('status', '!=', 'cancelled').where((eb) => regionWhere(eb, 'village_code', scope)).executeTakeFirstOrThrow();
-      const done = await db.selectFrom('orders').select(['placed_at', 'delivered_at']).where('delivered_at', 'is not', null)
-        .where('status', '!=', 'cancelled').where((eb) => regionWhere(eb, 'village_code', scope)).execute();
+      const agg = await db
+        .selectFrom('orders')
+        .select((eb) => [
+          eb.fn.countAll().as('count'),
+          eb.fn.sum('items_total').as('items'),
+          eb.fn.sum('total').as('gmv'),
+          eb.fn.sum('seller_share').as('share'),
+        ])
+        .where('status', '!=', 'cancelled')
+        .where((eb) => regionWhere(eb, 'village_code', scope))
+        .executeTakeFirstOrThrow();
+      const done = await db
+        .selectFrom('orders')
+        .select(['placed_at', 'delivered_at'])
+        .where('delivered_at', 'is not', null)
+        .where('status', '!=', 'cancelled')
+        .where((eb) => regionWhere(eb, 'village_code', scope))
+        .execute();
       return {
-        count: n(agg.count), gmv: n(agg.gmv), itemsTotal: n(agg.items), sellerShare: n(agg.share), delivered: done.length,
+        count: n(agg.count),
+        gmv: n(agg.gmv),
+        itemsTotal: n(agg.items),
+        sellerShare: n(agg.share),
+        delivered: done.length,
         leadDays: median(done.map((d) => days(d.placed_at, d.delivered_at!))),
       };
     }),
     safe(async () => {
-      const rows = await db.selectFrom('parcels').select(['status', 'created_at', 'delivered_at'])
-        .where((eb) => eb.or([regionWhere(eb, 'origin_village_code', scope), regionWhere(eb, 'destination_village_code', scope)])).execute();
+      const rows = await db
+        .selectFrom('parcels')
+        .select(['status', 'created_at', 'delivered_at'])
+        .where((eb) =>
+          eb.or([
+            regionWhere(eb, 'origin_village_code', scope),
+            regionWhere(eb, 'destination_village_code', scope),
+          ]),
+        )
+        .execute();
       const delivered = rows.filter((r) => r.status === 'delivered');
       return {
-        total: rows.length, delivered: delivered.length, failed: rows.filter((r) => r.status === 'failed_delivery').length,
-        inProgress: rows.filter((r) => r.status !== 'delivered' && r.status !== 'failed_delivery').length,
-        leadDays: median(delivered.filter((r) => r.delivered_at).map((r) => days(r.created_at, r.delivered_at!))),
+        total: rows.length,
+        delivered: delivered.length,
+        failed: rows.filter((r) => r.status === 'failed_delivery').length,
+        inProgress: rows.filter((r) => r.status !== 'delivered' && r.status !== 'failed_delivery')
+          .length,
+        leadDays: median(
+          delivered.filter((r) => r.delivered_at).map((r) => days(r.created_at, r.delivered_at!)),
+        ),
       };
     }),
     safe(async () => {
-      const r = await db.selectFrom('session_participants').innerJoin('training_sessions', 'training_sessions.id', 'session_participants.session_id')
+      const r = await db
+        .selectFrom('session_participants')
+        .innerJoin('training_sessions', 'training_sessions.id', 'session_participants.session_id')
         .select((eb) => [
-          eb.fn.sum(eb.case().when('session_participants.attended', '=', 1).then(1).else(0).end()).as('attended'),
-          eb.fn.sum(eb.case().when('session_participants.completed', '=', 1).then(1).else(0).end()).as('certified'),
+          eb.fn
+            .sum(eb.case().when('session_participants.attended', '=', 1).then(1).else(0).end())
+            .as('attended'),
+          eb.fn
+            .sum(eb.case().when('session_participants.completed', '=', 1).then(1).else(0).end())
+            .as('certified'),
         ])
-        .where((eb) => regionWhere(eb, 'training_sessions.region_code', scope)).executeTakeFirstOrThrow();
+        .where((eb) => regionWhere(eb, 'training_sessions.region_code', scope))
+        .executeTakeFirstOrThrow();
       return { attended: n(r.attended), certified: n(r.certified) };
     }),
     latestPoverty(db, scope, villages),
@@ -95,18 +193,48 @@ export async function kpisFor(db: Db, focus: Focus, asOf = new Date().toISOStrin
   return {
     villages: villages.length,
     enrolledVillages: villages.filter((v) => v.joinedOn !== null && v.joinedOn <= asOf).length,
-    umkm, marketReady, orders, parcels, trained, households,
+    umkm,
+    marketReady,
+    orders,
+    parcels,
+    trained,
+    households,
   };
 }
 
-async function latestPoverty(db: Db, scope: 'all' | string[], villages: Awaited<ReturnType<typeof villageCohorts>>) {
-  const last = await db.selectFrom('household_surveys').select((eb) => eb.fn.max('wave_year').as('y')).where((eb) => regionWhere(eb, 'village_code', scope)).executeTakeFirst();
+async function latestPoverty(
+  db: Db,
+  scope: 'all' | string[],
+  villages: Awaited<ReturnType<typeof villageCohorts>>,
+) {
+  const last = await db
+    .selectFrom('household_surveys')
+    .select((eb) => eb.fn.max('wave_year').as('y'))
+    .where((eb) => regionWhere(eb, 'village_code', scope))
+    .executeTakeFirst();
   if (!last?.y) return null;
   const wave = Number(last.y);
-  const cells = await householdCells(db, scope, new Map(villages.map((v) => [v.code, v])), await lineBook(db), wave);
-  const [all] = povertyBy(cells.map((c) => ({ ...c, village: '00' })), 'province');
+  const cells = await householdCells(
+    db,
+    scope,
+    new Map(villages.map((v) => [v.code, v])),
+    await lineBook(db),
+    wave,
+  );
+  const [all] = povertyBy(
+    cells.map((c) => ({ ...c, village: '00' })),
+    'province',
+  );
   if (!all) return null;
-  return { wave, surveyed: all.households, below: all.poorHouseholds, above: all.households - all.poorHouseholds, p0: all.p0, p1: all.p1, linePeriod: all.linePeriod };
+  return {
+    wave,
+    surveyed: all.households,
+    below: all.poorHouseholds,
+    above: all.households - all.poorHouseholds,
+    p0: all.p0,
+    p1: all.p1,
+    linePeriod: all.linePeriod,
+  };
 }
 
 export interface ChildRow {
@@ -120,21 +248,59 @@ export interface ChildRow {
 }
 
 /** The focus's children (provinces, regencies, districts or villages) with a few KPIs each. */
-export async function childBreakdown(db: Db, focus: Focus, asOf = new Date().toISOString().slice(0, 10)): Promise<ChildRow[]> {
+export async function childBreakdown(
+  db: Db,
+  focus: Focus,
+  asOf = new Date().toISOString().slice(0, 10),
+): Promise<ChildRow[]> {
   const scope = prefixes(focus);
   const len = childLength(focus);
-  const q = db.selectFrom('regions').select(['code', 'name']).where('code', '!=', focus).where((eb) => regionWhere(eb, 'code', scope));
+  const q = db
+    .selectFrom('regions')
+    .select(['code', 'name'])
+    .where('code', '!=', focus)
+    .where((eb) => regionWhere(eb, 'code', scope));
   const children = await q.where(sql<number>`length(code)`, '=', len).orderBy('code').execute();
   const villages = await villageCohorts(db, scope);
   const key = (c: string) => c.slice(0, len);
-  const group = <T,>(rows: { k: unknown; v: unknown }[]) => new Map(rows.map((r) => [String(r.k), n(r.v)])) as Map<string, number> & T;
+  const group = <T>(rows: { k: unknown; v: unknown }[]) =>
+    new Map(rows.map((r) => [String(r.k), n(r.v)])) as Map<string, number> & T;
   const sub = sql<string>`substr(village_code, 1, ${sql.lit(len)})`;
-  const umkm = await safe(async () => group(await db.selectFrom('umkm').select([sub.as('k'), (eb) => eb.fn.countAll().as('v')]).where((eb) => regionWhere(eb, 'village_code', scope)).groupBy(sub).execute()));
-  const gmv = await safe(async () => group(await db.selectFrom('orders').select([sub.as('k'), (eb) => eb.fn.sum('total').as('v')]).where('status', '!=', 'cancelled').where((eb) => regionWhere(eb, 'village_code', scope)).groupBy(sub).execute()));
-  const last = await db.selectFrom('household_surveys').select((eb) => eb.fn.max('wave_year').as('y')).where((eb) => regionWhere(eb, 'village_code', scope)).executeTakeFirst();
+  const umkm = await safe(async () =>
+    group(
+      await db
+        .selectFrom('umkm')
+        .select([sub.as('k'), (eb) => eb.fn.countAll().as('v')])
+        .where((eb) => regionWhere(eb, 'village_code', scope))
+        .groupBy(sub)
+        .execute(),
+    ),
+  );
+  const gmv = await safe(async () =>
+    group(
+      await db
+        .selectFrom('orders')
+        .select([sub.as('k'), (eb) => eb.fn.sum('total').as('v')])
+        .where('status', '!=', 'cancelled')
+        .where((eb) => regionWhere(eb, 'village_code', scope))
+        .groupBy(sub)
+        .execute(),
+    ),
+  );
+  const last = await db
+    .selectFrom('household_surveys')
+    .select((eb) => eb.fn.max('wave_year').as('y'))
+    .where((eb) => regionWhere(eb, 'village_code', scope))
+    .executeTakeFirst();
   const pov = new Map<string, number>();
   if (last?.y) {
-    const cells = await householdCells(db, scope, new Map(villages.map((v) => [v.code, v])), await lineBook(db), Number(last.y));
+    const cells = await householdCells(
+      db,
+      scope,
+      new Map(villages.map((v) => [v.code, v])),
+      await lineBook(db),
+      Number(last.y),
+    );
     const rows = cells.map((c) => ({ ...c, village: key(c.village) }));
     for (const r of aggregateBy(rows)) pov.set(r.code, r.p0);
   }
@@ -147,8 +313,13 @@ export async function childBreakdown(db: Db, focus: Focus, asOf = new Date().toI
   return children.map((c) => {
     const vs = byChild.get(c.code) ?? [];
     return {
-      code: c.code, name: c.name, villages: vs.length, enrolled: vs.filter((v) => v.joinedOn !== null && v.joinedOn <= asOf).length,
-      umkm: umkm ? umkm.get(c.code) ?? 0 : null, gmv: gmv ? gmv.get(c.code) ?? 0 : null, p0: pov.has(c.code) ? pov.get(c.code)! : null,
+      code: c.code,
+      name: c.name,
+      villages: vs.length,
+      enrolled: vs.filter((v) => v.joinedOn !== null && v.joinedOn <= asOf).length,
+      umkm: umkm ? (umkm.get(c.code) ?? 0) : null,
+      gmv: gmv ? (gmv.get(c.code) ?? 0) : null,
+      p0: pov.has(c.code) ? pov.get(c.code)! : null,
     };
   });
 }
@@ -177,11 +348,28 @@ export interface GroupRow {
 }
 
 /** KBI (west) against KTI (east): readiness from village profiles, programme reach and poverty. */
-export async function westEast(db: Db, asOf = new Date().toISOString().slice(0, 10)): Promise<GroupRow[]> {
+export async function westEast(
+  db: Db,
+  asOf = new Date().toISOString().slice(0, 10),
+): Promise<GroupRow[]> {
   const national = await childBreakdown(db, 'all', asOf);
-  const profiles = await db.selectFrom('village_profiles').select(['village_code', 'signal', 'electricity_share']).execute();
-  const last = await db.selectFrom('household_surveys').select((eb) => eb.fn.max('wave_year').as('y')).executeTakeFirst();
-  const cells = last?.y ? await householdCells(db, 'all', new Map((await villageCohorts(db, 'all')).map((v) => [v.code, v])), await lineBook(db), Number(last.y)) : [];
+  const profiles = await db
+    .selectFrom('village_profiles')
+    .select(['village_code', 'signal', 'electricity_share'])
+    .execute();
+  const last = await db
+    .selectFrom('household_surveys')
+    .select((eb) => eb.fn.max('wave_year').as('y'))
+    .executeTakeFirst();
+  const cells = last?.y
+    ? await householdCells(
+        db,
+        'all',
+        new Map((await villageCohorts(db, 'all')).map((v) => [v.code, v])),
+        await lineBook(db),
+        Number(last.y),
+      )
+    : [];
   return (['KBI', 'KTI'] as const).map((g) => {
     const prov = national.filter((p) => regionGroup(p.code) === g);
     const pr = profiles.filter((p) => regionGroup(p.village_code) === g);
@@ -190,12 +378,20 @@ export async function westEast(db: Db, asOf = new Date().toISOString().slice(0, 
     const cs = cells.filter((c) => regionGroup(c.village) === g);
     const persons = cs.reduce((a, c) => a + c.persons, 0);
     const logN = cs.reduce((a, c) => a + c.logN, 0);
-    const sumOrNull = (xs: (number | null)[]) => (xs.every((x) => x === null) ? null : xs.reduce<number>((a, x) => a + (x ?? 0), 0));
+    const sumOrNull = (xs: (number | null)[]) =>
+      xs.every((x) => x === null) ? null : xs.reduce<number>((a, x) => a + (x ?? 0), 0);
     return {
-      group: g, villages: prov.reduce((a, p) => a + p.villages, 0), enrolled: prov.reduce((a, p) => a + p.enrolled, 0),
-      umkm: sumOrNull(prov.map((p) => p.umkm)), gmv: sumOrNull(prov.map((p) => p.gmv)),
-      signal4g: withSignal.length ? withSignal.filter((p) => p.signal === '4g').length / withSignal.length : null,
-      electricity: withElec.length ? withElec.reduce((a, p) => a + (p.electricity_share ?? 0), 0) / withElec.length : null,
+      group: g,
+      villages: prov.reduce((a, p) => a + p.villages, 0),
+      enrolled: prov.reduce((a, p) => a + p.enrolled, 0),
+      umkm: sumOrNull(prov.map((p) => p.umkm)),
+      gmv: sumOrNull(prov.map((p) => p.gmv)),
+      signal4g: withSignal.length
+        ? withSignal.filter((p) => p.signal === '4g').length / withSignal.length
+        : null,
+      electricity: withElec.length
+        ? withElec.reduce((a, p) => a + (p.electricity_share ?? 0), 0) / withElec.length
+        : null,
       p0: persons ? cs.reduce((a, c) => a + c.poor, 0) / persons : null,
       meanPerCapita: logN ? Math.exp(cs.reduce((a, c) => a + c.logSum, 0) / logN) : null,
     };

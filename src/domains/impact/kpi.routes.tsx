@@ -35,43 +35,111 @@ export function kpiPages() {
     const db = c.get('deps').h.db;
     const l = c.get('locale');
     const focus = focusOf(c, actor);
-    const name = focus === 'all' ? t(l, 'impact.lines.national') : (await regionName(db, focus)) ?? focus;
+    const name =
+      focus === 'all' ? t(l, 'impact.lines.national') : ((await regionName(db, focus)) ?? focus);
     const [k, children, areas, we] = await Promise.all([
-      kpisFor(db, focus), childBreakdown(db, focus), areasFor(db, actor, l), focus === 'all' ? westEast(db) : Promise.resolve(null),
+      kpisFor(db, focus),
+      childBreakdown(db, focus),
+      areasFor(db, actor, l),
+      focus === 'all' ? westEast(db) : Promise.resolve(null),
     ]);
-    return page(c, { title: t(l, 'impact.kpi.title', { name }) }, <KpiPage c={c} focus={focus} name={name} areas={areas} k={k} children={children} westEast={we} />);
+    return page(
+      c,
+      { title: t(l, 'impact.kpi.title', { name }) },
+      <KpiPage
+        c={c}
+        focus={focus}
+        name={name}
+        areas={areas}
+        k={k}
+        children={children}
+        westEast={we}
+      />,
+    );
   });
 
   app.get('/impact/poverty', async (c) => {
     const actor = requireRole(c, ...IMPACT_READERS);
     const db = c.get('deps').h.db;
     const focus = focusOf(c, actor);
-    const level = (['province', 'regency', 'district', 'village'].includes(c.req.query('level') ?? '') ? c.req.query('level') : 'district') as Level;
+    const level = (
+      ['province', 'regency', 'district', 'village'].includes(c.req.query('level') ?? '')
+        ? c.req.query('level')
+        : 'district'
+    ) as Level;
     const scope = focus === 'all' ? 'all' : [focus];
-    const years = (await db.selectFrom('household_surveys').select('wave_year').distinct().where((eb) => regionWhere(eb, 'village_code', scope)).orderBy('wave_year', 'desc').execute()).map((r) => r.wave_year);
+    const years = (
+      await db
+        .selectFrom('household_surveys')
+        .select('wave_year')
+        .distinct()
+        .where((eb) => regionWhere(eb, 'village_code', scope))
+        .orderBy('wave_year', 'desc')
+        .execute()
+    ).map((r) => r.wave_year);
     const asked = Number(c.req.query('year'));
-    const year = years.includes(asked) ? asked : years[0] ?? null;
+    const year = years.includes(asked) ? asked : (years[0] ?? null);
     let rows: any[] = [];
     if (year !== null) {
       const villages = await villageCohorts(db, scope);
-      const cells = await householdCells(db, scope, new Map(villages.map((v) => [v.code, v])), await lineBook(db), year);
+      const cells = await householdCells(
+        db,
+        scope,
+        new Map(villages.map((v) => [v.code, v])),
+        await lineBook(db),
+        year,
+      );
       const pov = povertyBy(cells, level);
-      const names = pov.length ? await db.selectFrom('regions').select(['code', 'name']).where('code', 'in', pov.map((r) => r.code)).execute() : [];
+      const names = pov.length
+        ? await db
+            .selectFrom('regions')
+            .select(['code', 'name'])
+            .where(
+              'code',
+              'in',
+              pov.map((r) => r.code),
+            )
+            .execute()
+        : [];
       const nameOf = new Map(names.map((n) => [n.code, n.name]));
       rows = pov.map((r) => ({ ...r, name: nameOf.get(r.code) ?? r.code }));
     }
     const areas = await areasFor(db, actor, c.get('locale'));
-    return page(c, { title: t(c.get('locale'), 'impact.poverty.title') }, <PovertyPage c={c} focus={focus} level={level} year={year} years={years} rows={rows} areas={areas} />);
+    return page(
+      c,
+      { title: t(c.get('locale'), 'impact.poverty.title') },
+      <PovertyPage
+        c={c}
+        focus={focus}
+        level={level}
+        year={year}
+        years={years}
+        rows={rows}
+        areas={areas}
+      />,
+    );
   });
 
   app.get('/impact/export.csv', async (c) => {
     const actor = requireRole(c, ...IMPACT_READERS);
     const db = c.get('deps').h.db;
     const focus = focusOf(c, actor);
-    const csv = await exportPanelCsv(db, focus === 'all' ? 'all' : [focus], c.get('deps').config.secret);
-    await audit(db, { actorId: actor.userId, action: 'impact.panel.exported', entityType: 'panel_export', entityId: focus });
+    const csv = await exportPanelCsv(
+      db,
+      focus === 'all' ? 'all' : [focus],
+      c.get('deps').config.secret,
+    );
+    await audit(db, {
+      actorId: actor.userId,
+      action: 'impact.panel.exported',
+      entityType: 'panel_export',
+      entityId: focus,
+    });
     c.header('content-type', 'text/csv; charset=utf-8');
-    c.header('content-disposition', `attachment; filename="lumbung-panel-${focus.replace(/\./g, '')}.csv"`);
+    c.header(
+      'content-disposition',
+      `attachment; filename="lumbung-panel-${focus.replace(/\./g, '')}.csv"`,
+    );
     c.header('cache-control', 'no-store');
     return c.body(csv);
   });

@@ -27,19 +27,34 @@ test('KPIs of a regency: enrolment, UMKM, products, orders and GMV, producer sha
   await makeProduct(w.h, { umkmId: umkm, listed: false });
   const other = await makeUmkm(w.h.db, { villageCode: await anyVillage(w.h.db, '35.10') });
   await makeProduct(w.h, { umkmId: other, listed: true });
-  const order = await makeOrder(w.h, { umkmId: umkm, villageCode: village, price: 40000, qty: 2, advanceTo: 'delivered' });
+  const order = await makeOrder(w.h, {
+    umkmId: umkm,
+    villageCode: village,
+    price: 40000,
+    qty: 2,
+    advanceTo: 'delivered',
+  });
 
   const k = await kpisFor(w.h.db, '53.09');
   const cohorts = await w.h.db.selectFrom('rollouts').select('region_code').execute();
   assert.ok(cohorts.length > 0);
-  assert.ok(k.enrolledVillages > 0 && k.enrolledVillages < k.villages, `${k.enrolledVillages} of ${k.villages}`);
-  assert.deepEqual(k.umkm, { total: 2, active: 1 }, 'other regencies are not counted; active = listed product or recent order');
+  assert.ok(
+    k.enrolledVillages > 0 && k.enrolledVillages < k.villages,
+    `${k.enrolledVillages} of ${k.villages}`,
+  );
+  assert.deepEqual(
+    k.umkm,
+    { total: 2, active: 1 },
+    'other regencies are not counted; active = listed product or recent order',
+  );
   assert.equal(k.marketReady, 2, 'the listed product and the one the order fixture lists');
   assert.equal(k.orders!.count, 1);
   assert.equal(k.orders!.gmv, order.total);
   assert.ok(k.orders!.sellerShare > 0 && k.orders!.sellerShare <= k.orders!.itemsTotal);
   assert.equal(k.orders!.delivered, 1);
-  assert.ok(k.households && k.households.wave === 2025 && k.households.below > 0 && k.households.above > 0);
+  assert.ok(
+    k.households && k.households.wave === 2025 && k.households.below > 0 && k.households.above > 0,
+  );
   assert.equal(k.households.below + k.households.above, k.households.surveyed);
   assert.ok(k.parcels !== null && k.trained !== null, 'logistics and training tables are read');
 
@@ -49,7 +64,7 @@ test('KPIs of a regency: enrolment, UMKM, products, orders and GMV, producer sha
   assert.match(page, /<svg[^>]*role="img"/);
   assert.match(page, /data-testid="kpi-households"/);
   assert.ok(!page.includes('west-east'), 'KBI/KTI comparison is for national readers');
-  const api = await (await officer.get('/api/v1/impact/kpis')).json() as any;
+  const api = (await (await officer.get('/api/v1/impact/kpis')).json()) as any;
   assert.equal(api.region, '53.09');
   assert.equal(api.umkm.total, 2);
 });
@@ -67,7 +82,11 @@ test('analyst: national KPIs with the KBI vs KTI comparison', async () => {
 test('pseudonymised panel export: no codes or names, salted hashes, cells under 5 suppressed', async () => {
   // A village with only 3 respondents: its cells must be empty.
   const small = await anyVillage(w.h.db, '53.09', 0);
-  await w.h.db.deleteFrom('household_surveys').where('village_code', '=', small).where('household_code', 'not in', ['RT01', 'RT02', 'RT03']).execute();
+  await w.h.db
+    .deleteFrom('household_surveys')
+    .where('village_code', '=', small)
+    .where('household_code', 'not in', ['RT01', 'RT02', 'RT03'])
+    .execute();
   const analyst = await w.as('analyst');
   const res = await analyst.get('/impact/export.csv?region=53.09');
   assert.equal(res.status, 200);
@@ -89,8 +108,16 @@ test('pseudonymised panel export: no codes or names, salted hashes, cells under 
   const full = rows.filter((r) => r[0] !== pid);
   assert.ok(full.length > 100);
   assert.ok(full.every((r) => Number(r[col('households')]) >= MIN_CELL));
-  assert.ok(full.every((r) => r[col('village_id')].length === 16 && /^[0-9a-f]+$/.test(r[col('district_id')])));
+  assert.ok(
+    full.every(
+      (r) => r[col('village_id')].length === 16 && /^[0-9a-f]+$/.test(r[col('district_id')]),
+    ),
+  );
   assert.notEqual(pseudonym('other-salt', small), pid, 'the hash depends on the secret salt');
-  const audit = await w.h.db.selectFrom('audit_log').select('action').where('action', '=', 'impact.panel.exported').execute();
+  const audit = await w.h.db
+    .selectFrom('audit_log')
+    .select('action')
+    .where('action', '=', 'impact.panel.exported')
+    .execute();
   assert.equal(audit.length, 1);
 });

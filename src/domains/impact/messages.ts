@@ -14,7 +14,8 @@ export const impactMessages: MessageTable = {
     'impact.nav.evaluation': 'Evaluasi dampak',
     'impact.nav.surveys': 'Survei',
     'impact.err.village_format': 'Kode desa harus berbentuk 53.09.01.2001.',
-    'impact.err.code_format': 'Kode hanya boleh huruf, angka, titik, garis miring atau tanda hubung.',
+    'impact.err.code_format':
+      'Kode hanya boleh huruf, angka, titik, garis miring atau tanda hubung.',
     'impact.err.whole_number': 'Harus bilangan bulat.',
     'impact.err.not_number': 'Harus berupa angka.',
     'impact.err.year_range': 'Tahun harus antara 2000 dan 2100.',
@@ -22,8 +23,10 @@ export const impactMessages: MessageTable = {
     'impact.err.negative': 'Tidak boleh negatif.',
     'impact.err.positive': 'Harus lebih dari 0.',
     'impact.err.month': 'Bulan harus 1 sampai 12.',
-    'impact.err.consent_required': 'Persetujuan responden wajib dicatat sebelum data disimpan (UU PDP).',
-    'impact.err.consent_withdrawn': 'Responden ini telah menarik persetujuannya; data baru tidak boleh dicatat.',
+    'impact.err.consent_required':
+      'Persetujuan responden wajib dicatat sebelum data disimpan (UU PDP).',
+    'impact.err.consent_withdrawn':
+      'Responden ini telah menarik persetujuannya; data baru tidak boleh dicatat.',
     'impact.err.unknown_village': 'Kode desa tidak dikenal.',
     'impact.err.duplicate': 'Data responden ini untuk periode tersebut sudah ada.',
     'impact.err.duplicate_in_file': 'Baris ganda dalam berkas (sama dengan baris {other}).',
@@ -40,7 +43,8 @@ export const impactMessages: MessageTable = {
     'impact.err.source_required': 'Sumber data wajib diisi (misalnya BPS).',
     'impact.err.region_format': 'Kode wilayah tidak sah.',
     'impact.surveys.title': 'Survei rumah tangga dan UMKM',
-    'impact.surveys.intro': 'Petugas/enumerator mencatat jawaban di ponsel atau mengunggah CSV. Nama dan nomor HP tidak dicatat: gunakan kode rumah tangga atau kode usaha.',
+    'impact.surveys.intro':
+      'Petugas/enumerator mencatat jawaban di ponsel atau mengunggah CSV. Nama dan nomor HP tidak dicatat: gunakan kode rumah tangga atau kode usaha.',
     'impact.surveys.household': 'Survei pendapatan rumah tangga',
     'impact.surveys.sales': 'Survei penjualan bulanan UMKM',
     'impact.surveys.import': 'Impor CSV',
@@ -53,8 +57,10 @@ export const impactMessages: MessageTable = {
     'impact.surveys.month': 'Bulan (1–12)',
     'impact.surveys.umkm_code': 'Kode usaha',
     'impact.surveys.sales_monthly': 'Penjualan bulan itu (Rp)',
-    'impact.surveys.consent': 'Responden telah mendengar penjelasan survei dan menyetujui pencatatan datanya (versi teks {version}).',
-    'impact.surveys.consent_text': 'Teks persetujuan: "Data pendapatan Anda dipakai hanya untuk menilai program Lumbung, disimpan tanpa nama, dan hanya dilaporkan dalam bentuk gabungan. Anda boleh menolak atau menarik persetujuan kapan saja."',
+    'impact.surveys.consent':
+      'Responden telah mendengar penjelasan survei dan menyetujui pencatatan datanya (versi teks {version}).',
+    'impact.surveys.consent_text':
+      'Teks persetujuan: "Data pendapatan Anda dipakai hanya untuk menilai program Lumbung, disimpan tanpa nama, dan hanya dilaporkan dalam bentuk gabungan. Anda boleh menolak atau menarik persetujuan kapan saja."',
     'impact.surveys.save': 'Simpan jawaban',
     'impact.surveys.saved': 'Jawaban tersimpan. Pendapatan per kapita: {pc} per bulan.',
     'impact.surveys.saved_sales': 'Jawaban penjualan tersimpan.',
@@ -68,9 +74,11 @@ export const impactMessages: MessageTable = {
     'impact.surveys.line': 'Baris',
     'impact.surveys.column': 'Kolom',
     'impact.surveys.problem': 'Masalah',
-    'impact.surveys.counts': 'Data di wilayah Anda: {hh} jawaban rumah tangga, {sales} jawaban penjualan UMKM.',
+    'impact.surveys.counts':
+      'Data di wilayah Anda: {hh} jawaban rumah tangga, {sales} jawaban penjualan UMKM.',
     'impact.lines.title': 'Garis kemiskinan BPS',
-    'impact.lines.intro': 'Rupiah per kapita per bulan. Sumber: BPS. Gelombang survei memakai garis periode terakhir pada atau sebelum tahunnya; bila belum ada, garis terbit paling awal.',
+    'impact.lines.intro':
+      'Rupiah per kapita per bulan. Sumber: BPS. Gelombang survei memakai garis periode terakhir pada atau sebelum tahunnya; bila belum ada, garis terbit paling awal.',
     'impact.lines.period': 'Periode',
     'impact.lines.province': 'Provinsi',
     'impact.lines.area': 'Wilayah',
@@ -78,7 +86,8 @@ export const impactMessages: MessageTable = {
     'impact.lines.source': 'Sumber',
     'impact.lines.national': 'Nasional',
     'impact.lines.import': 'Impor tabel per provinsi (CSV)',
-    'impact.lines.hint': 'Kolom: period, province_code, area (total/urban/rural), amount, source — salin dari tabel BPS.',
+    'impact.lines.hint':
+      'Kolom: period, province_code, area (total/urban/rural), amount, source — salin dari tabel BPS.',
     'impact.area.total': 'Total',
     'impact.area.urban': 'Perkotaan',
     'impact.area.rural': 'Perdesaan',
@@ -95,11 +104,13 @@ export const impactMessages: MessageTable = {
     'impact.kpi.share': 'Bagian produsen dari nilai barang',
     'impact.kpi.lead': 'Waktu pesanan sampai diterima (median)',
     'impact.kpi.parcels': 'Paket',
-    'impact.kpi.parcels_detail': '{delivered} terkirim, {failed} gagal, {progress} dalam perjalanan',
+    'impact.kpi.parcels_detail':
+      '{delivered} terkirim, {failed} gagal, {progress} dalam perjalanan',
     'impact.kpi.trained': 'Peserta pelatihan hadir',
     'impact.kpi.certified': '{n} bersertifikat',
     'impact.kpi.households': 'Rumah tangga di bawah garis kemiskinan',
-    'impact.kpi.households_detail': '{below} di bawah, {above} di atas garis (survei {wave}, garis {period}); P0 {p0}, P1 {p1}',
+    'impact.kpi.households_detail':
+      '{below} di bawah, {above} di atas garis (survei {wave}, garis {period}); P0 {p0}, P1 {p1}',
     'impact.kpi.no_data': 'belum ada data',
     'impact.kpi.days': '{n} hari',
     'impact.kpi.breakdown': 'Rincian per wilayah',
@@ -107,7 +118,8 @@ export const impactMessages: MessageTable = {
     'impact.kpi.chart_poverty': 'Persentase penduduk miskin per wilayah (survei terakhir)',
     'impact.kpi.name': 'Wilayah',
     'impact.kpi.export': 'Unduh panel desa (CSV, tersamar)',
-    'impact.kpi.export_hint': 'Tanpa nama dan nomor HP; kode desa dan kecamatan disamarkan dengan hash bergaram rahasia; sel dengan kurang dari 5 responden dikosongkan.',
+    'impact.kpi.export_hint':
+      'Tanpa nama dan nomor HP; kode desa dan kecamatan disamarkan dengan hash bergaram rahasia; sel dengan kurang dari 5 responden dikosongkan.',
     'impact.kpi.west_east': 'Perbandingan KBI (barat) dan KTI (timur)',
     'impact.kpi.group': 'Kawasan',
     'impact.kpi.signal': 'Desa dengan sinyal 4G',
@@ -115,7 +127,8 @@ export const impactMessages: MessageTable = {
     'impact.kpi.mean_pc': 'Pendapatan per kapita (rata-rata geometrik)',
     'impact.kpi.poverty_rate': 'Persentase penduduk miskin (P0)',
     'impact.eval.title': 'Evaluasi dampak',
-    'impact.eval.intro': 'Membandingkan desa yang sudah bergabung dengan desa yang belum, sebelum dan sesudah bergabung (difference-in-differences bertahap, Callaway & Sant\'Anna).',
+    'impact.eval.intro':
+      "Membandingkan desa yang sudah bergabung dengan desa yang belum, sebelum dan sesudah bergabung (difference-in-differences bertahap, Callaway & Sant'Anna).",
     'impact.eval.outcome': 'Hasil yang diukur',
     'impact.eval.outcome.log_pc_income': 'Rata-rata log pendapatan per kapita desa',
     'impact.eval.outcome.poverty_headcount': 'Persentase penduduk miskin desa (P0)',
@@ -140,7 +153,8 @@ export const impactMessages: MessageTable = {
     'impact.eval.rerun': 'Jalankan lagi dengan pengaturan lain',
     'impact.eval.summary': 'Ringkasan',
     'impact.eval.chart': 'Studi peristiwa: dampak per tahun sejak bergabung',
-    'impact.eval.chart_desc': 'Titik: perkiraan dampak; pita gelap: selang kepercayaan 95% per titik; pita terang: pita seragam 95% (bootstrap sup-t). Tahun 0 = tahun bergabung.',
+    'impact.eval.chart_desc':
+      'Titik: perkiraan dampak; pita gelap: selang kepercayaan 95% per titik; pita terang: pita seragam 95% (bootstrap sup-t). Tahun 0 = tahun bergabung.',
     'impact.eval.event_time': 'Tahun sejak bergabung',
     'impact.eval.att_table': 'Dampak per kelompok tahun bergabung dan tahun (ATT(g,t))',
     'impact.eval.group': 'Tahun bergabung',
@@ -150,18 +164,24 @@ export const impactMessages: MessageTable = {
     'impact.eval.ci': 'Selang 95%',
     'impact.eval.uniform': 'Pita seragam 95%',
     'impact.eval.pretrend': 'Uji tren sebelum bergabung',
-    'impact.eval.pretrend_ok': 'Tidak ada bukti perbedaan tren sebelum bergabung (uji Wald χ² = {stat}, df = {df}, p = {p}).',
-    'impact.eval.pretrend_bad': 'Perhatian: tren sebelum bergabung berbeda (χ² = {stat}, df = {df}, p = {p}); perkiraan dampak mungkin bias.',
-    'impact.eval.pretrend_none': 'Uji tren tidak dapat dihitung (tidak ada periode sebelum bergabung).',
+    'impact.eval.pretrend_ok':
+      'Tidak ada bukti perbedaan tren sebelum bergabung (uji Wald χ² = {stat}, df = {df}, p = {p}).',
+    'impact.eval.pretrend_bad':
+      'Perhatian: tren sebelum bergabung berbeda (χ² = {stat}, df = {df}, p = {p}); perkiraan dampak mungkin bias.',
+    'impact.eval.pretrend_none':
+      'Uji tren tidak dapat dihitung (tidak ada periode sebelum bergabung).',
     'impact.eval.twfe': 'TWFE dan dekomposisi Bacon',
-    'impact.eval.twfe_line': 'Regresi efek tetap dua arah (TWFE): {beta} (galat baku {se}). Perkiraan utama (Callaway–Sant\'Anna): {att}.',
-    'impact.eval.diverge': 'Peringatan: TWFE berbeda jauh dari perkiraan utama. Ini terjadi bila dampak berubah menurut waktu atau kelompok, karena TWFE juga memakai desa yang sudah lebih dulu bergabung sebagai pembanding. Pakai perkiraan utama.',
+    'impact.eval.twfe_line':
+      "Regresi efek tetap dua arah (TWFE): {beta} (galat baku {se}). Perkiraan utama (Callaway–Sant'Anna): {att}.",
+    'impact.eval.diverge':
+      'Peringatan: TWFE berbeda jauh dari perkiraan utama. Ini terjadi bila dampak berubah menurut waktu atau kelompok, karena TWFE juga memakai desa yang sudah lebih dulu bergabung sebagai pembanding. Pakai perkiraan utama.',
     'impact.eval.agree': 'TWFE dan perkiraan utama sejalan.',
     'impact.eval.bacon_type': 'Perbandingan 2×2',
     'impact.eval.weight': 'Bobot',
     'impact.eval.bacon.Treated vs Untreated': 'Bergabung vs belum pernah',
     'impact.eval.bacon.Earlier vs Later Treated': 'Lebih awal vs lebih lambat',
-    'impact.eval.bacon.Later vs Earlier Treated': 'Lebih lambat vs lebih awal (pembanding sudah bergabung)',
+    'impact.eval.bacon.Later vs Earlier Treated':
+      'Lebih lambat vs lebih awal (pembanding sudah bergabung)',
     'impact.eval.heterogeneity': 'Perbedaan antar kelompok',
     'impact.eval.subgroup': 'Kelompok',
     'impact.eval.villages': 'Desa',
@@ -171,28 +191,44 @@ export const impactMessages: MessageTable = {
     'impact.eval.sub.poorer': 'Desa lebih miskin di awal (P0 ≥ median)',
     'impact.eval.sub.less_poor': 'Desa kurang miskin di awal',
     'impact.eval.not_estimable': 'tidak dapat dihitung',
-    'impact.eval.facts': '{villages} desa ({treated} sudah bergabung, {never} belum pernah), tahun {from}–{to}, {clusters} klaster; {dropped} desa tanpa data lengkap tidak dipakai.',
+    'impact.eval.facts':
+      '{villages} desa ({treated} sudah bergabung, {never} belum pernah), tahun {from}–{to}, {clusters} klaster; {dropped} desa tanpa data lengkap tidak dipakai.',
     'impact.eval.line_note': 'Garis kemiskinan yang dipakai: periode {periods} (BPS).',
     'impact.eval.warnings': 'Catatan perhitungan',
-    'impact.eval.summary.untrustworthy': 'Uji tren sebelum program menolak tren paralel (p = {p}): desa peserta dan desa pembanding sudah berubah secara berbeda sebelum program dimulai, jadi perkiraan ini tidak dapat dipercaya sebagai dampak program. Coba kelompok pembanding lain atau wilayah lain.',
-    'impact.eval.note.late_treated': '{units} desa baru bergabung setelah periode terakhir ({last}) dan dihitung sebagai belum pernah ikut.',
-    'impact.eval.note.always_treated': '{units} desa sudah ikut sejak periode pertama ({first}) dan tidak dipakai.',
-    'impact.eval.note.treated_with_anticipation': '{units} desa sudah ikut pada periode pertama (dengan antisipasi {anticipation}) dan tidak dipakai.',
-    'impact.eval.note.no_never_treated': 'Tidak ada desa yang belum pernah ikut: periode sejak {from} tidak dipakai dan kohort {cohort} menjadi pembanding.',
-    'impact.eval.note.no_controls': 'Tidak ada desa pembanding untuk kohort {cohort} pada tahun {period}; ATT({cohort},{period}) tidak diperkirakan.',
-    'impact.eval.note.pretest_not_computed': 'Uji tren sebelum program tidak dapat dihitung (tidak ada periode sebelum program, atau data tidak cukup).',
-    'impact.eval.summary.pct': 'Setelah {years} tahun, {what} naik sekitar {pct} (selang kepercayaan 95%: {lo} sampai {hi}).',
-    'impact.eval.summary.pct_down': 'Setelah {years} tahun, {what} turun sekitar {pct} (selang kepercayaan 95%: {lo} sampai {hi}).',
-    'impact.eval.summary.pp': 'Setelah {years} tahun, persentase penduduk miskin berubah {pp} poin persen (selang kepercayaan 95%: {lo} sampai {hi}).',
-    'impact.eval.summary.overall': 'Rata-rata seluruh tahun setelah bergabung: {att} (galat baku {se}).',
-    'impact.eval.summary.significant': 'Selang kepercayaan tidak mencakup nol: perubahan ini kemungkinan besar nyata.',
-    'impact.eval.summary.not_significant': 'Selang kepercayaan mencakup nol: data belum cukup untuk memastikan ada perubahan.',
+    'impact.eval.summary.untrustworthy':
+      'Uji tren sebelum program menolak tren paralel (p = {p}): desa peserta dan desa pembanding sudah berubah secara berbeda sebelum program dimulai, jadi perkiraan ini tidak dapat dipercaya sebagai dampak program. Coba kelompok pembanding lain atau wilayah lain.',
+    'impact.eval.note.late_treated':
+      '{units} desa baru bergabung setelah periode terakhir ({last}) dan dihitung sebagai belum pernah ikut.',
+    'impact.eval.note.always_treated':
+      '{units} desa sudah ikut sejak periode pertama ({first}) dan tidak dipakai.',
+    'impact.eval.note.treated_with_anticipation':
+      '{units} desa sudah ikut pada periode pertama (dengan antisipasi {anticipation}) dan tidak dipakai.',
+    'impact.eval.note.no_never_treated':
+      'Tidak ada desa yang belum pernah ikut: periode sejak {from} tidak dipakai dan kohort {cohort} menjadi pembanding.',
+    'impact.eval.note.no_controls':
+      'Tidak ada desa pembanding untuk kohort {cohort} pada tahun {period}; ATT({cohort},{period}) tidak diperkirakan.',
+    'impact.eval.note.pretest_not_computed':
+      'Uji tren sebelum program tidak dapat dihitung (tidak ada periode sebelum program, atau data tidak cukup).',
+    'impact.eval.summary.pct':
+      'Setelah {years} tahun, {what} naik sekitar {pct} (selang kepercayaan 95%: {lo} sampai {hi}).',
+    'impact.eval.summary.pct_down':
+      'Setelah {years} tahun, {what} turun sekitar {pct} (selang kepercayaan 95%: {lo} sampai {hi}).',
+    'impact.eval.summary.pp':
+      'Setelah {years} tahun, persentase penduduk miskin berubah {pp} poin persen (selang kepercayaan 95%: {lo} sampai {hi}).',
+    'impact.eval.summary.overall':
+      'Rata-rata seluruh tahun setelah bergabung: {att} (galat baku {se}).',
+    'impact.eval.summary.significant':
+      'Selang kepercayaan tidak mencakup nol: perubahan ini kemungkinan besar nyata.',
+    'impact.eval.summary.not_significant':
+      'Selang kepercayaan mencakup nol: data belum cukup untuk memastikan ada perubahan.',
     'impact.eval.summary.no_e': 'Belum ada desa yang diamati {years} tahun setelah bergabung.',
     'impact.eval.what.log_pc_income': 'pendapatan per kapita',
     'impact.eval.what.umkm_sales': 'penjualan UMKM',
     'impact.eval.what.poverty_headcount': 'persentase penduduk miskin',
-    'impact.eval.error.NO_NEVER_TREATED': 'tidak ada desa yang belum pernah bergabung; pilih pembanding "belum bergabung pada tahun itu".',
-    'impact.eval.error.NO_TREATED': 'belum ada data survei atau desa yang bergabung di wilayah ini.',
+    'impact.eval.error.NO_NEVER_TREATED':
+      'tidak ada desa yang belum pernah bergabung; pilih pembanding "belum bergabung pada tahun itu".',
+    'impact.eval.error.NO_TREATED':
+      'belum ada data survei atau desa yang bergabung di wilayah ini.',
     'impact.eval.error.TOO_FEW_PERIODS': 'perlu data survei minimal dua tahun.',
     'impact.eval.error.INTERNAL': 'terjadi kesalahan tak terduga; coba lagi.',
     'impact.eval.error.other': 'data tidak memenuhi syarat perhitungan ({code}).',
@@ -212,10 +248,12 @@ export const impactMessages: MessageTable = {
     'impact.err.negative': 'Must not be negative.',
     'impact.err.positive': 'Must be more than 0.',
     'impact.err.month': 'The month must be 1 to 12.',
-    'impact.err.consent_required': 'The respondent\'s consent must be recorded before anything is saved (UU PDP).',
-    'impact.err.consent_withdrawn': 'This respondent withdrew consent; no new answers may be recorded.',
+    'impact.err.consent_required':
+      "The respondent's consent must be recorded before anything is saved (UU PDP).",
+    'impact.err.consent_withdrawn':
+      'This respondent withdrew consent; no new answers may be recorded.',
     'impact.err.unknown_village': 'Unknown village code.',
-    'impact.err.duplicate': 'This respondent\'s answer for that period already exists.',
+    'impact.err.duplicate': "This respondent's answer for that period already exists.",
     'impact.err.duplicate_in_file': 'Duplicate row in the file (same as line {other}).',
     'impact.err.outside_scope': 'Outside your region.',
     'impact.err.unknown_column': 'Unknown column. Accepted columns: {expected}.',
@@ -230,7 +268,8 @@ export const impactMessages: MessageTable = {
     'impact.err.source_required': 'The source is required (e.g. BPS).',
     'impact.err.region_format': 'Invalid region code.',
     'impact.surveys.title': 'Household and UMKM surveys',
-    'impact.surveys.intro': 'Officers and enumerators record answers on a phone or upload a CSV. No names or phone numbers: use the household or business code.',
+    'impact.surveys.intro':
+      'Officers and enumerators record answers on a phone or upload a CSV. No names or phone numbers: use the household or business code.',
     'impact.surveys.household': 'Household income survey',
     'impact.surveys.sales': 'UMKM monthly sales survey',
     'impact.surveys.import': 'CSV import',
@@ -243,24 +282,29 @@ export const impactMessages: MessageTable = {
     'impact.surveys.month': 'Month (1–12)',
     'impact.surveys.umkm_code': 'Business code',
     'impact.surveys.sales_monthly': 'Sales that month (Rp)',
-    'impact.surveys.consent': 'The respondent heard the survey explanation and agrees to the recording of their data (text version {version}).',
-    'impact.surveys.consent_text': 'Consent text: "Your income data is used only to evaluate the Lumbung programme, stored without your name, and reported only in aggregate. You may refuse or withdraw at any time."',
+    'impact.surveys.consent':
+      'The respondent heard the survey explanation and agrees to the recording of their data (text version {version}).',
+    'impact.surveys.consent_text':
+      'Consent text: "Your income data is used only to evaluate the Lumbung programme, stored without your name, and reported only in aggregate. You may refuse or withdraw at any time."',
     'impact.surveys.save': 'Save answer',
     'impact.surveys.saved': 'Answer saved. Per-capita income: {pc} per month.',
     'impact.surveys.saved_sales': 'Sales answer saved.',
     'impact.surveys.kind': 'Survey',
     'impact.surveys.csv': 'CSV file',
     'impact.surveys.csv_text': 'or paste the CSV',
-    'impact.surveys.csv_hint': 'Columns: {columns}. The consent column says "yes" when the respondent agreed.',
+    'impact.surveys.csv_hint':
+      'Columns: {columns}. The consent column says "yes" when the respondent agreed.',
     'impact.surveys.import_submit': 'Check and import',
     'impact.surveys.imported': '{n} rows imported.',
     'impact.surveys.problems': 'Nothing was imported. Fix these problems and upload again:',
     'impact.surveys.line': 'Line',
     'impact.surveys.column': 'Column',
     'impact.surveys.problem': 'Problem',
-    'impact.surveys.counts': 'Data in your region: {hh} household answers, {sales} UMKM sales answers.',
+    'impact.surveys.counts':
+      'Data in your region: {hh} household answers, {sales} UMKM sales answers.',
     'impact.lines.title': 'BPS poverty lines',
-    'impact.lines.intro': 'Rupiah per capita per month. Source: BPS. A survey wave uses the latest line published in or before its year; when none, the earliest published line.',
+    'impact.lines.intro':
+      'Rupiah per capita per month. Source: BPS. A survey wave uses the latest line published in or before its year; when none, the earliest published line.',
     'impact.lines.period': 'Period',
     'impact.lines.province': 'Province',
     'impact.lines.area': 'Area',
@@ -268,7 +312,8 @@ export const impactMessages: MessageTable = {
     'impact.lines.source': 'Source',
     'impact.lines.national': 'National',
     'impact.lines.import': 'Import the per-province table (CSV)',
-    'impact.lines.hint': 'Columns: period, province_code, area (total/urban/rural), amount, source — copied from the BPS table.',
+    'impact.lines.hint':
+      'Columns: period, province_code, area (total/urban/rural), amount, source — copied from the BPS table.',
     'impact.area.total': 'Total',
     'impact.area.urban': 'Urban',
     'impact.area.rural': 'Rural',
@@ -282,14 +327,15 @@ export const impactMessages: MessageTable = {
     'impact.kpi.market_ready': 'Market-ready (listed) products',
     'impact.kpi.orders': 'Orders',
     'impact.kpi.gmv': 'Gross merchandise value (GMV)',
-    'impact.kpi.share': 'Producers\' share of goods value',
+    'impact.kpi.share': "Producers' share of goods value",
     'impact.kpi.lead': 'Order to delivery (median)',
     'impact.kpi.parcels': 'Parcels',
     'impact.kpi.parcels_detail': '{delivered} delivered, {failed} failed, {progress} on the way',
     'impact.kpi.trained': 'Training participants attended',
     'impact.kpi.certified': '{n} certified',
     'impact.kpi.households': 'Households below the poverty line',
-    'impact.kpi.households_detail': '{below} below, {above} above the line (survey {wave}, line {period}); P0 {p0}, P1 {p1}',
+    'impact.kpi.households_detail':
+      '{below} below, {above} above the line (survey {wave}, line {period}); P0 {p0}, P1 {p1}',
     'impact.kpi.no_data': 'no data yet',
     'impact.kpi.days': '{n} days',
     'impact.kpi.breakdown': 'Breakdown by area',
@@ -297,7 +343,8 @@ export const impactMessages: MessageTable = {
     'impact.kpi.chart_poverty': 'Poverty headcount by area (latest survey)',
     'impact.kpi.name': 'Area',
     'impact.kpi.export': 'Download the village panel (CSV, pseudonymised)',
-    'impact.kpi.export_hint': 'No names or phone numbers; village and district codes replaced by a hash with a secret salt; cells with fewer than 5 respondents left empty.',
+    'impact.kpi.export_hint':
+      'No names or phone numbers; village and district codes replaced by a hash with a secret salt; cells with fewer than 5 respondents left empty.',
     'impact.kpi.west_east': 'KBI (west) and KTI (east) compared',
     'impact.kpi.group': 'Region group',
     'impact.kpi.signal': 'Villages with 4G signal',
@@ -305,7 +352,8 @@ export const impactMessages: MessageTable = {
     'impact.kpi.mean_pc': 'Per-capita income (geometric mean)',
     'impact.kpi.poverty_rate': 'Poverty headcount (P0)',
     'impact.eval.title': 'Impact evaluation',
-    'impact.eval.intro': 'Compares villages that joined with villages that had not yet, before and after joining (staggered difference-in-differences, Callaway & Sant\'Anna).',
+    'impact.eval.intro':
+      "Compares villages that joined with villages that had not yet, before and after joining (staggered difference-in-differences, Callaway & Sant'Anna).",
     'impact.eval.outcome': 'Outcome',
     'impact.eval.outcome.log_pc_income': 'Village mean log per-capita income',
     'impact.eval.outcome.poverty_headcount': 'Village poverty headcount (P0)',
@@ -330,7 +378,8 @@ export const impactMessages: MessageTable = {
     'impact.eval.rerun': 'Run again with other settings',
     'impact.eval.summary': 'Summary',
     'impact.eval.chart': 'Event study: effect by years since joining',
-    'impact.eval.chart_desc': 'Dots: estimated effect; dark band: pointwise 95% confidence interval; light band: 95% uniform band (sup-t bootstrap). Year 0 = year of joining.',
+    'impact.eval.chart_desc':
+      'Dots: estimated effect; dark band: pointwise 95% confidence interval; light band: 95% uniform band (sup-t bootstrap). Year 0 = year of joining.',
     'impact.eval.event_time': 'Years since joining',
     'impact.eval.att_table': 'Effect by joining cohort and year (ATT(g,t))',
     'impact.eval.group': 'Joined',
@@ -340,18 +389,24 @@ export const impactMessages: MessageTable = {
     'impact.eval.ci': '95% interval',
     'impact.eval.uniform': '95% uniform band',
     'impact.eval.pretrend': 'Pre-trend test',
-    'impact.eval.pretrend_ok': 'No evidence of different trends before joining (Wald χ² = {stat}, df = {df}, p = {p}).',
-    'impact.eval.pretrend_bad': 'Caution: trends before joining differ (χ² = {stat}, df = {df}, p = {p}); the effect estimate may be biased.',
-    'impact.eval.pretrend_none': 'The pre-trend test cannot be computed (no periods before joining).',
+    'impact.eval.pretrend_ok':
+      'No evidence of different trends before joining (Wald χ² = {stat}, df = {df}, p = {p}).',
+    'impact.eval.pretrend_bad':
+      'Caution: trends before joining differ (χ² = {stat}, df = {df}, p = {p}); the effect estimate may be biased.',
+    'impact.eval.pretrend_none':
+      'The pre-trend test cannot be computed (no periods before joining).',
     'impact.eval.twfe': 'TWFE and its Bacon decomposition',
-    'impact.eval.twfe_line': 'Two-way fixed effects (TWFE): {beta} (std. error {se}). Main estimate (Callaway–Sant\'Anna): {att}.',
-    'impact.eval.diverge': 'Warning: TWFE differs markedly from the main estimate. This happens when effects change over time or across cohorts, because TWFE also uses already-enrolled villages as controls. Rely on the main estimate.',
+    'impact.eval.twfe_line':
+      "Two-way fixed effects (TWFE): {beta} (std. error {se}). Main estimate (Callaway–Sant'Anna): {att}.",
+    'impact.eval.diverge':
+      'Warning: TWFE differs markedly from the main estimate. This happens when effects change over time or across cohorts, because TWFE also uses already-enrolled villages as controls. Rely on the main estimate.',
     'impact.eval.agree': 'TWFE and the main estimate agree.',
     'impact.eval.bacon_type': '2×2 comparison',
     'impact.eval.weight': 'Weight',
     'impact.eval.bacon.Treated vs Untreated': 'Enrolled vs never enrolled',
     'impact.eval.bacon.Earlier vs Later Treated': 'Earlier vs later enrolled',
-    'impact.eval.bacon.Later vs Earlier Treated': 'Later vs earlier enrolled (already-enrolled controls)',
+    'impact.eval.bacon.Later vs Earlier Treated':
+      'Later vs earlier enrolled (already-enrolled controls)',
     'impact.eval.heterogeneity': 'Differences between groups',
     'impact.eval.subgroup': 'Group',
     'impact.eval.villages': 'Villages',
@@ -361,32 +416,46 @@ export const impactMessages: MessageTable = {
     'impact.eval.sub.poorer': 'Poorer villages at the start (P0 ≥ median)',
     'impact.eval.sub.less_poor': 'Less poor villages at the start',
     'impact.eval.not_estimable': 'not estimable',
-    'impact.eval.facts': '{villages} villages ({treated} enrolled, {never} never), years {from}–{to}, {clusters} clusters; {dropped} villages without complete data left out.',
+    'impact.eval.facts':
+      '{villages} villages ({treated} enrolled, {never} never), years {from}–{to}, {clusters} clusters; {dropped} villages without complete data left out.',
     'impact.eval.line_note': 'Poverty lines used: period {periods} (BPS).',
     'impact.eval.warnings': 'Computation notes',
-    'impact.eval.summary.untrustworthy': 'The pre-trend test rejects parallel trends (p = {p}): enrolled and comparison villages were already changing differently before the programme, so this estimate cannot be trusted as the programme\'s effect. Try another control group or area.',
-    'impact.eval.note.late_treated': '{units} villages joined after the last period ({last}) and are counted as never enrolled.',
-    'impact.eval.note.always_treated': '{units} villages were enrolled from the first period ({first}) and are left out.',
-    'impact.eval.note.treated_with_anticipation': '{units} villages were enrolled in the first period (with anticipation {anticipation}) and are left out.',
-    'impact.eval.note.no_never_treated': 'No village was never enrolled: periods from {from} on are dropped and cohort {cohort} serves as the comparison.',
-    'impact.eval.note.no_controls': 'No comparison villages for cohort {cohort} in {period}; ATT({cohort},{period}) is not estimated.',
-    'impact.eval.note.pretest_not_computed': 'The pre-trend test could not be computed (no periods before enrolment, or too little data).',
-    'impact.eval.summary.pct': 'After {years} years, {what} rose by about {pct} (95% confidence interval: {lo} to {hi}).',
-    'impact.eval.summary.pct_down': 'After {years} years, {what} fell by about {pct} (95% confidence interval: {lo} to {hi}).',
-    'impact.eval.summary.pp': 'After {years} years, the poverty headcount changed by {pp} percentage points (95% confidence interval: {lo} to {hi}).',
+    'impact.eval.summary.untrustworthy':
+      "The pre-trend test rejects parallel trends (p = {p}): enrolled and comparison villages were already changing differently before the programme, so this estimate cannot be trusted as the programme's effect. Try another control group or area.",
+    'impact.eval.note.late_treated':
+      '{units} villages joined after the last period ({last}) and are counted as never enrolled.',
+    'impact.eval.note.always_treated':
+      '{units} villages were enrolled from the first period ({first}) and are left out.',
+    'impact.eval.note.treated_with_anticipation':
+      '{units} villages were enrolled in the first period (with anticipation {anticipation}) and are left out.',
+    'impact.eval.note.no_never_treated':
+      'No village was never enrolled: periods from {from} on are dropped and cohort {cohort} serves as the comparison.',
+    'impact.eval.note.no_controls':
+      'No comparison villages for cohort {cohort} in {period}; ATT({cohort},{period}) is not estimated.',
+    'impact.eval.note.pretest_not_computed':
+      'The pre-trend test could not be computed (no periods before enrolment, or too little data).',
+    'impact.eval.summary.pct':
+      'After {years} years, {what} rose by about {pct} (95% confidence interval: {lo} to {hi}).',
+    'impact.eval.summary.pct_down':
+      'After {years} years, {what} fell by about {pct} (95% confidence interval: {lo} to {hi}).',
+    'impact.eval.summary.pp':
+      'After {years} years, the poverty headcount changed by {pp} percentage points (95% confidence interval: {lo} to {hi}).',
     'impact.eval.summary.overall': 'Average over all years after joining: {att} (std. error {se}).',
-    'impact.eval.summary.significant': 'The confidence interval excludes zero: the change is very likely real.',
-    'impact.eval.summary.not_significant': 'The confidence interval includes zero: the data cannot yet confirm a change.',
+    'impact.eval.summary.significant':
+      'The confidence interval excludes zero: the change is very likely real.',
+    'impact.eval.summary.not_significant':
+      'The confidence interval includes zero: the data cannot yet confirm a change.',
     'impact.eval.summary.no_e': 'No village has been observed {years} years after joining yet.',
     'impact.eval.what.log_pc_income': 'per-capita income',
     'impact.eval.what.umkm_sales': 'UMKM sales',
     'impact.eval.what.poverty_headcount': 'the poverty headcount',
-    'impact.eval.error.NO_NEVER_TREATED': 'no village has never joined; choose the "not yet enrolled that year" comparison.',
+    'impact.eval.error.NO_NEVER_TREATED':
+      'no village has never joined; choose the "not yet enrolled that year" comparison.',
     'impact.eval.error.NO_TREATED': 'no survey data or enrolled villages in this area yet.',
     'impact.eval.error.TOO_FEW_PERIODS': 'at least two survey years are needed.',
     'impact.eval.error.INTERNAL': 'an unexpected error occurred; try again.',
-    'impact.eval.error.other': 'the data does not meet the estimator\'s requirements ({code}).',
+    'impact.eval.error.other': "the data does not meet the estimator's requirements ({code}).",
     'impact.home.title': 'Programme impact',
-    'impact.home.text': 'See your region\'s KPIs and run the impact evaluation.',
+    'impact.home.text': "See your region's KPIs and run the impact evaluation.",
   },
 };

@@ -35,8 +35,16 @@ export interface SalesYear {
 }
 
 /** Household survey cells per village and wave year inside the scope. */
-export async function householdCells(db: Db, scope: 'all' | string[], villages: Map<string, VillageCohort>, book: LineBook, year?: number): Promise<VillageYear[]> {
-  let q = db.selectFrom('household_surveys').select(['village_code', 'wave_year', 'household_size', 'per_capita_monthly'])
+export async function householdCells(
+  db: Db,
+  scope: 'all' | string[],
+  villages: Map<string, VillageCohort>,
+  book: LineBook,
+  year?: number,
+): Promise<VillageYear[]> {
+  let q = db
+    .selectFrom('household_surveys')
+    .select(['village_code', 'wave_year', 'household_size', 'per_capita_monthly'])
     .where((eb) => regionWhere(eb, 'village_code', scope));
   if (year !== undefined) q = q.where('wave_year', '=', year);
   const rows = await q.execute();
@@ -47,7 +55,18 @@ export async function householdCells(db: Db, scope: 'all' | string[], villages: 
     if (!c) {
       const area = villages.get(r.village_code)?.area ?? 'rural';
       const line = book.lineFor(r.wave_year, r.village_code.slice(0, 2), area);
-      c = { village: r.village_code, year: r.wave_year, households: 0, persons: 0, poorHouseholds: 0, poor: 0, gap: 0, logSum: 0, logN: 0, linePeriod: line?.period ?? null };
+      c = {
+        village: r.village_code,
+        year: r.wave_year,
+        households: 0,
+        persons: 0,
+        poorHouseholds: 0,
+        poor: 0,
+        gap: 0,
+        logSum: 0,
+        logN: 0,
+        linePeriod: line?.period ?? null,
+      };
       (c as any).z = line?.amount ?? NaN;
       cells.set(key, c);
     }
@@ -66,17 +85,29 @@ export async function householdCells(db: Db, scope: 'all' | string[], villages: 
       c.logN++;
     }
   }
-  return [...cells.values()].map(({ ...c }) => { delete (c as any).z; return c; });
+  return [...cells.values()].map(({ ...c }) => {
+    delete (c as any).z;
+    return c;
+  });
 }
 
 /** UMKM sales cells per village and year (all surveyed months pooled). */
 export async function salesCells(db: Db, scope: 'all' | string[]): Promise<SalesYear[]> {
-  const rows = await db.selectFrom('umkm_sales_surveys').select(['village_code', 'year', 'sales_monthly'])
-    .where((eb) => regionWhere(eb, 'village_code', scope)).execute();
+  const rows = await db
+    .selectFrom('umkm_sales_surveys')
+    .select(['village_code', 'year', 'sales_monthly'])
+    .where((eb) => regionWhere(eb, 'village_code', scope))
+    .execute();
   const cells = new Map<string, SalesYear>();
   for (const r of rows) {
     const key = `${r.village_code}|${r.year}`;
-    const c = cells.get(key) ?? { village: r.village_code, year: r.year, businesses: 0, logSum: 0, logN: 0 };
+    const c = cells.get(key) ?? {
+      village: r.village_code,
+      year: r.year,
+      businesses: 0,
+      logSum: 0,
+      logN: 0,
+    };
     c.businesses++;
     const s = Number(r.sales_monthly);
     if (s > 0) {
@@ -102,10 +133,27 @@ export interface PovertyRow {
 
 /** Poverty headcount and gap at one level (village, district, regency, province) from village cells. */
 export function povertyBy(cells: VillageYear[], level: Level): PovertyRow[] {
-  const acc = new Map<string, { households: number; persons: number; poorHouseholds: number; poor: number; gap: number; linePeriod: string | null }>();
+  const acc = new Map<
+    string,
+    {
+      households: number;
+      persons: number;
+      poorHouseholds: number;
+      poor: number;
+      gap: number;
+      linePeriod: string | null;
+    }
+  >();
   for (const c of cells) {
     const code = areaAt(c.village, level);
-    const a = acc.get(code) ?? { households: 0, persons: 0, poorHouseholds: 0, poor: 0, gap: 0, linePeriod: c.linePeriod };
+    const a = acc.get(code) ?? {
+      households: 0,
+      persons: 0,
+      poorHouseholds: 0,
+      poor: 0,
+      gap: 0,
+      linePeriod: c.linePeriod,
+    };
     a.poorHouseholds += c.poorHouseholds;
     a.households += c.households;
     a.persons += c.persons;
@@ -113,7 +161,15 @@ export function povertyBy(cells: VillageYear[], level: Level): PovertyRow[] {
     a.gap += c.gap;
     acc.set(code, a);
   }
-  return [...acc.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([code, a]) => ({
-    code, households: a.households, persons: a.persons, poorHouseholds: a.poorHouseholds, p0: a.persons ? a.poor / a.persons : NaN, p1: a.persons ? a.gap / a.persons : NaN, linePeriod: a.linePeriod,
-  }));
+  return [...acc.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([code, a]) => ({
+      code,
+      households: a.households,
+      persons: a.persons,
+      poorHouseholds: a.poorHouseholds,
+      p0: a.persons ? a.poor / a.persons : NaN,
+      p1: a.persons ? a.gap / a.persons : NaN,
+      linePeriod: a.linePeriod,
+    }));
 }

@@ -24,7 +24,13 @@ export const LINE_COLUMNS = ['period', 'province_code', 'area', 'amount', 'sourc
 const AREAS = new Set(['total', 'urban', 'rural']);
 
 export async function listLines(db: Tx): Promise<Line[]> {
-  return db.selectFrom('poverty_lines').select(['period', 'province_code', 'area', 'amount', 'source']).orderBy('period', 'desc').orderBy('province_code').orderBy('area').execute();
+  return db
+    .selectFrom('poverty_lines')
+    .select(['period', 'province_code', 'area', 'amount', 'source'])
+    .orderBy('period', 'desc')
+    .orderBy('province_code')
+    .orderBy('area')
+    .execute();
 }
 
 /** Picks lines for (wave year, province, area): province+area, then national+area, then totals. */
@@ -33,12 +39,20 @@ export class LineBook {
   constructor(lines: Line[]) {
     for (const l of lines) {
       const k = `${l.province_code}|${l.area}`;
-      this.byKey.set(k, [...(this.byKey.get(k) ?? []), l].sort((a, b) => a.period.localeCompare(b.period)));
+      this.byKey.set(
+        k,
+        [...(this.byKey.get(k) ?? []), l].sort((a, b) => a.period.localeCompare(b.period)),
+      );
     }
   }
   /** The line used for a wave of `year`: the latest published in or before that year, else the earliest after it. */
   lineFor(year: number, provinceCode: string, area: Area): Line | null {
-    for (const k of [`${provinceCode}|${area}`, `ID|${area}`, `${provinceCode}|total`, 'ID|total']) {
+    for (const k of [
+      `${provinceCode}|${area}`,
+      `ID|${area}`,
+      `${provinceCode}|total`,
+      'ID|total',
+    ]) {
       const list = this.byKey.get(k);
       if (!list?.length) continue;
       const before = list.filter((l) => l.period <= `${year}-12`);
@@ -60,48 +74,118 @@ export async function lineBook(db: Tx): Promise<LineBook> {
  * national admin may import any province; a regional officer only provinces its grant covers.
  * Existing lines for the same key are replaced (BPS revises figures).
  */
-export async function importLinesCsv(db: Tx, actor: Actor, text: string, ip?: string): Promise<ImportReport> {
+export async function importLinesCsv(
+  db: Tx,
+  actor: Actor,
+  text: string,
+  ip?: string,
+): Promise<ImportReport> {
   const problems: ImportProblem[] = [];
-  let table;
+  let table: ReturnType<typeof parseCsv>;
   try {
     table = parseCsv(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return { ok: false, problems: [{ line: 0, column: '', key: 'impact.err.csv_parse', params: { detail: e instanceof Error ? e.message : String(e) } }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          line: 0,
+          column: '',
+          key: 'impact.err.csv_parse',
+          params: { detail: e instanceof Error ? e.message : String(e) },
+        },
+      ],
+    };
   }
   const header = table.header.map((h) => h.trim().toLowerCase());
-  for (const h of header) if (!LINE_COLUMNS.includes(h)) problems.push({ line: 1, column: h, key: 'impact.err.unknown_column', params: { expected: LINE_COLUMNS.join(', ') } });
-  for (const e of LINE_COLUMNS) if (!header.includes(e)) problems.push({ line: 1, column: e, key: 'impact.err.missing_column' });
+  for (const h of header)
+    if (!LINE_COLUMNS.includes(h))
+      problems.push({
+        line: 1,
+        column: h,
+        key: 'impact.err.unknown_column',
+        params: { expected: LINE_COLUMNS.join(', ') },
+      });
+  for (const e of LINE_COLUMNS)
+    if (!header.includes(e))
+      problems.push({ line: 1, column: e, key: 'impact.err.missing_column' });
   if (table.rows.length === 0) problems.push({ line: 0, column: '', key: 'impact.err.csv_empty' });
   if (problems.length) return { ok: false, problems };
-  const provinces = new Set((await db.selectFrom('regions').select('code').where('level', '=', 1).execute()).map((r) => r.code));
+  const provinces = new Set(
+    (await db.selectFrom('regions').select('code').where('level', '=', 1).execute()).map(
+      (r) => r.code,
+    ),
+  );
   const rows: Line[] = [];
   const seen = new Set<string>();
   table.rows.forEach((cells, i) => {
     const line = i + 2;
     const o: Record<string, string> = {};
-    header.forEach((h, k) => { o[h] = (cells[k] ?? '').trim(); });
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(o.period)) problems.push({ line, column: 'period', key: 'impact.err.period_format' });
-    if (o.province_code !== 'ID' && !provinces.has(o.province_code)) problems.push({ line, column: 'province_code', key: 'impact.err.unknown_province', params: { code: o.province_code } });
-    else if (o.province_code === 'ID' ? !canInRegion(actor, ['national_admin'], '00') : !canInRegion(actor, ['national_admin', 'regional_officer'], o.province_code)) problems.push({ line, column: 'province_code', key: 'impact.err.outside_scope' });
+    header.forEach((h, k) => {
+      o[h] = (cells[k] ?? '').trim();
+    });
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(o.period))
+      problems.push({ line, column: 'period', key: 'impact.err.period_format' });
+    if (o.province_code !== 'ID' && !provinces.has(o.province_code))
+      problems.push({
+        line,
+        column: 'province_code',
+        key: 'impact.err.unknown_province',
+        params: { code: o.province_code },
+      });
+    else if (
+      o.province_code === 'ID'
+        ? !canInRegion(actor, ['national_admin'], '00')
+        : !canInRegion(actor, ['national_admin', 'regional_officer'], o.province_code)
+    )
+      problems.push({ line, column: 'province_code', key: 'impact.err.outside_scope' });
     if (!AREAS.has(o.area)) problems.push({ line, column: 'area', key: 'impact.err.area' });
     const amount = parseWhole(o.amount);
     if (amount === undefined) problems.push({ line, column: 'amount', key: 'validation.required' });
-    else if (typeof amount !== 'number' || !Number.isInteger(amount)) problems.push({ line, column: 'amount', key: 'impact.err.not_number' });
+    else if (typeof amount !== 'number' || !Number.isInteger(amount))
+      problems.push({ line, column: 'amount', key: 'impact.err.not_number' });
     else if (amount <= 0) problems.push({ line, column: 'amount', key: 'impact.err.positive' });
     if (!o.source) problems.push({ line, column: 'source', key: 'impact.err.source_required' });
     const key = `${o.period}|${o.province_code}|${o.area}`;
-    if (seen.has(key)) problems.push({ line, column: 'area', key: 'impact.err.duplicate_in_file', params: { other: '' } });
+    if (seen.has(key))
+      problems.push({
+        line,
+        column: 'area',
+        key: 'impact.err.duplicate_in_file',
+        params: { other: '' },
+      });
     seen.add(key);
-    rows.push({ period: o.period, province_code: o.province_code, area: o.area, amount: amount as number, source: o.source.slice(0, 200) });
+    rows.push({
+      period: o.period,
+      province_code: o.province_code,
+      area: o.area,
+      amount: amount as number,
+      source: o.source.slice(0, 200),
+    });
   });
   if (problems.length) return { ok: false, problems };
   await inTransaction(db, async (tx) => {
     const now = nowIso();
     for (const r of rows) {
-      await tx.deleteFrom('poverty_lines').where('period', '=', r.period).where('province_code', '=', r.province_code).where('area', '=', r.area).execute();
-      await tx.insertInto('poverty_lines').values({ ...r, created_at: now, created_by: actor.userId }).execute();
+      await tx
+        .deleteFrom('poverty_lines')
+        .where('period', '=', r.period)
+        .where('province_code', '=', r.province_code)
+        .where('area', '=', r.area)
+        .execute();
+      await tx
+        .insertInto('poverty_lines')
+        .values({ ...r, created_at: now, created_by: actor.userId })
+        .execute();
     }
-    await audit(tx, { actorId: actor.userId, action: 'impact.poverty_lines.imported', entityType: 'poverty_lines', entityId: rows[0].period, ip, data: { rows: rows.length } });
+    await audit(tx, {
+      actorId: actor.userId,
+      action: 'impact.poverty_lines.imported',
+      entityType: 'poverty_lines',
+      entityId: rows[0].period,
+      ip,
+      data: { rows: rows.length },
+    });
   });
   return { ok: true, imported: rows.length };
 }

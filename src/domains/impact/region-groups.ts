@@ -19,5 +19,8 @@ export function areaAt(villageCode: string, level: Level): string {
 
 /** The level of a region code by its number of segments. */
 export function levelOf(code: string): Level {
-  return (['province', 'regency', 'district', 'village'] as const)[code.split('.').length - 1] ?? 'village';
+  return (
+    (['province', 'regency', 'district', 'village'] as const)[code.split('.').length - 1] ??
+    'village'
+  );
 }

@@ -16,33 +16,57 @@ export interface VillageCohort {
 
 /** The villages of a scope with their cohort, from the regions domain's rollout registry. */
 export async function villageCohorts(db: Db, scope: 'all' | string[]): Promise<VillageCohort[]> {
-  const villages = await db.selectFrom('regions').select(['code', 'name', 'kind'])
-    .where('level', '=', 4).where((eb) => regionWhere(eb, 'code', scope)).orderBy('code').execute();
+  const villages = await db
+    .selectFrom('regions')
+    .select(['code', 'name', 'kind'])
+    .where('level', '=', 4)
+    .where((eb) => regionWhere(eb, 'code', scope))
+    .orderBy('code')
+    .execute();
   const joined = new Map<string, string>();
   for (const prefix of scope === 'all' ? [undefined] : scope) {
     for (const [code, date] of await regionCohorts(db, prefix)) joined.set(code, date);
   }
-  return villages.map((v) => ({ code: v.code, name: v.name, area: v.kind === 'kelurahan' ? 'urban' : 'rural', joinedOn: joined.get(v.code) ?? null }));
+  return villages.map((v) => ({
+    code: v.code,
+    name: v.name,
+    area: v.kind === 'kelurahan' ? 'urban' : 'rural',
+    joinedOn: joined.get(v.code) ?? null,
+  }));
 }
 
 /** Name of one region (for headings), or null when the code is unknown. */
 export async function regionName(db: Db, code: string): Promise<string | null> {
-  const r = await db.selectFrom('regions').select('name').where('code', '=', code).executeTakeFirst();
+  const r = await db
+    .selectFrom('regions')
+    .select('name')
+    .where('code', '=', code)
+    .executeTakeFirst();
   return r?.name ?? null;
 }
 
 /** Direct children of a region (or the provinces for 'all'), for breakdown tables. */
 export async function childRegions(db: Db, code: string | 'all') {
   const q = db.selectFrom('regions').select(['code', 'name', 'level']);
-  return (code === 'all' ? q.where('level', '=', 1) : q.where('parent_code', '=', code)).orderBy('code').execute();
+  return (code === 'all' ? q.where('level', '=', 1) : q.where('parent_code', '=', code))
+    .orderBy('code')
+    .execute();
 }
 
 /** Which of the given village codes exist (import validation). */
-export async function existingVillages(db: Db, codes: string[]): Promise<Map<string, 'urban' | 'rural'>> {
+export async function existingVillages(
+  db: Db,
+  codes: string[],
+): Promise<Map<string, 'urban' | 'rural'>> {
   const out = new Map<string, 'urban' | 'rural'>();
   const unique = [...new Set(codes)];
   for (let i = 0; i < unique.length; i += 500) {
-    const rows = await db.selectFrom('regions').select(['code', 'kind']).where('level', '=', 4).where('code', 'in', unique.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('regions')
+      .select(['code', 'kind'])
+      .where('level', '=', 4)
+      .where('code', 'in', unique.slice(i, i + 500))
+      .execute();
     for (const r of rows) out.set(r.code, r.kind === 'kelurahan' ? 'urban' : 'rural');
   }
   return out;

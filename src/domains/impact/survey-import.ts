@@ -8,7 +8,12 @@ import { audit } from '../../kernel/audit/index.js';
 import { canInRegion, type Actor } from '../../kernel/auth/index.js';
 import { zodFieldErrors } from '../../kernel/http/index.js';
 import { parseCsv } from '../../lib/did/index.js';
-import { CSV_COLUMNS, householdFormSchema, salesFormSchema, type SurveyKind } from './surveys.schema.js';
+import {
+  CSV_COLUMNS,
+  householdFormSchema,
+  salesFormSchema,
+  type SurveyKind,
+} from './surveys.schema.js';
 import { ensureConsent, householdRow, salesRow, SURVEY_ROLES } from './surveys.service.js';
 import { existingVillages } from './regions.queries.js';
 
@@ -20,26 +25,59 @@ export interface ImportProblem {
   params?: Record<string, unknown>;
 }
 
-export type ImportReport = { ok: true; imported: number } | { ok: false; problems: ImportProblem[] };
+export type ImportReport =
+  | { ok: true; imported: number }
+  | { ok: false; problems: ImportProblem[] };
 
 const MAX_ROWS = 20000;
 const YES = new Set(['ya', 'y', 'yes', '1', 'true', 'setuju']);
 
 /** Checks a CSV file and, only when every row is valid, imports all of it. */
-export async function importSurveyCsv(db: Tx, actor: Actor, kind: SurveyKind, text: string, ip?: string): Promise<ImportReport> {
+export async function importSurveyCsv(
+  db: Tx,
+  actor: Actor,
+  kind: SurveyKind,
+  text: string,
+  ip?: string,
+): Promise<ImportReport> {
   let table: { header: string[]; rows: string[][] };
   try {
     table = parseCsv(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return { ok: false, problems: [{ line: 0, column: '', key: 'impact.err.csv_parse', params: { detail: e instanceof Error ? e.message : String(e) } }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          line: 0,
+          column: '',
+          key: 'impact.err.csv_parse',
+          params: { detail: e instanceof Error ? e.message : String(e) },
+        },
+      ],
+    };
   }
   const expected = CSV_COLUMNS[kind];
   const header = table.header.map((h) => h.trim().toLowerCase());
   const problems: ImportProblem[] = [];
-  for (const h of header) if (!expected.includes(h)) problems.push({ line: 1, column: h, key: 'impact.err.unknown_column', params: { expected: expected.join(', ') } });
-  for (const e of expected) if (!header.includes(e)) problems.push({ line: 1, column: e, key: 'impact.err.missing_column' });
+  for (const h of header)
+    if (!expected.includes(h))
+      problems.push({
+        line: 1,
+        column: h,
+        key: 'impact.err.unknown_column',
+        params: { expected: expected.join(', ') },
+      });
+  for (const e of expected)
+    if (!header.includes(e))
+      problems.push({ line: 1, column: e, key: 'impact.err.missing_column' });
   if (table.rows.length === 0) problems.push({ line: 0, column: '', key: 'impact.err.csv_empty' });
-  if (table.rows.length > MAX_ROWS) problems.push({ line: 0, column: '', key: 'impact.err.csv_too_long', params: { max: MAX_ROWS } });
+  if (table.rows.length > MAX_ROWS)
+    problems.push({
+      line: 0,
+      column: '',
+      key: 'impact.err.csv_too_long',
+      params: { max: MAX_ROWS },
+    });
   if (problems.length) return { ok: false, problems };
 
   const schema = kind === 'household' ? householdFormSchema : salesFormSchema;
@@ -48,23 +86,46 @@ export async function importSurveyCsv(db: Tx, actor: Actor, kind: SurveyKind, te
   table.rows.forEach((cells, i) => {
     const line = i + 2;
     const obj: Record<string, string> = {};
-    header.forEach((h, k) => { obj[h] = cells[k] ?? ''; });
+    header.forEach((h, k) => {
+      obj[h] = cells[k] ?? '';
+    });
     obj.consent = YES.has((obj.consent ?? '').trim().toLowerCase()) ? 'yes' : '';
     const r = schema.safeParse(obj);
     if (!r.success) {
-      for (const [column, f] of Object.entries(zodFieldErrors(r.error))) problems.push({ line, column, key: f.key, params: f.params });
+      for (const [column, f] of Object.entries(zodFieldErrors(r.error)))
+        problems.push({ line, column, key: f.key, params: f.params });
       return;
     }
     const d: any = r.data;
-    if (!canInRegion(actor, SURVEY_ROLES, d.village_code)) problems.push({ line, column: 'village_code', key: 'impact.err.outside_scope' });
-    const key = kind === 'household' ? `${d.village_code}|${d.wave_year}|${d.household_code}` : `${d.village_code}|${d.year}|${d.month}|${d.umkm_code}`;
+    if (!canInRegion(actor, SURVEY_ROLES, d.village_code))
+      problems.push({ line, column: 'village_code', key: 'impact.err.outside_scope' });
+    const key =
+      kind === 'household'
+        ? `${d.village_code}|${d.wave_year}|${d.household_code}`
+        : `${d.village_code}|${d.year}|${d.month}|${d.umkm_code}`;
     const before = seen.get(key);
-    if (before) problems.push({ line, column: kind === 'household' ? 'household_code' : 'umkm_code', key: 'impact.err.duplicate_in_file', params: { other: before } });
+    if (before)
+      problems.push({
+        line,
+        column: kind === 'household' ? 'household_code' : 'umkm_code',
+        key: 'impact.err.duplicate_in_file',
+        params: { other: before },
+      });
     else seen.set(key, line);
     parsed.push({ line, data: d });
   });
-  const villages = await existingVillages(db, parsed.map((p) => p.data.village_code));
-  for (const p of parsed) if (!villages.has(p.data.village_code)) problems.push({ line: p.line, column: 'village_code', key: 'impact.err.unknown_village', params: { code: p.data.village_code } });
+  const villages = await existingVillages(
+    db,
+    parsed.map((p) => p.data.village_code),
+  );
+  for (const p of parsed)
+    if (!villages.has(p.data.village_code))
+      problems.push({
+        line: p.line,
+        column: 'village_code',
+        key: 'impact.err.unknown_village',
+        params: { code: p.data.village_code },
+      });
   if (problems.length === 0) await findExisting(db, kind, parsed, problems);
   if (problems.length) return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
 
@@ -73,37 +134,80 @@ export async function importSurveyCsv(db: Tx, actor: Actor, kind: SurveyKind, te
     const rows: any[] = [];
     for (const p of parsed) {
       const d = p.data;
-      const consent = await ensureConsent(tx, actor.userId, kind, d.village_code, kind === 'household' ? d.household_code : d.umkm_code);
+      const consent = await ensureConsent(
+        tx,
+        actor.userId,
+        kind,
+        d.village_code,
+        kind === 'household' ? d.household_code : d.umkm_code,
+      );
       if (!consent.ok) {
         problems.push({ line: p.line, column: 'consent', key: 'impact.err.consent_withdrawn' });
         continue;
       }
-      rows.push(kind === 'household' ? householdRow(d, consent.value, 'csv', actor.userId) : salesRow(d, consent.value, 'csv', actor.userId));
+      rows.push(
+        kind === 'household'
+          ? householdRow(d, consent.value, 'csv', actor.userId)
+          : salesRow(d, consent.value, 'csv', actor.userId),
+      );
     }
     if (problems.length) return fail('VALIDATION_FAILED');
     for (let i = 0; i < rows.length; i += 400) {
-      if (kind === 'household') await tx.insertInto('household_surveys').values(rows.slice(i, i + 400)).execute();
-      else await tx.insertInto('umkm_sales_surveys').values(rows.slice(i, i + 400)).execute();
+      if (kind === 'household')
+        await tx
+          .insertInto('household_surveys')
+          .values(rows.slice(i, i + 400))
+          .execute();
+      else
+        await tx
+          .insertInto('umkm_sales_surveys')
+          .values(rows.slice(i, i + 400))
+          .execute();
     }
-    await audit(tx, { actorId: actor.userId, action: `impact.${kind}_survey.imported`, entityType: 'survey_import', entityId: rows[0].id, ip, data: { rows: rows.length } });
+    await audit(tx, {
+      actorId: actor.userId,
+      action: `impact.${kind}_survey.imported`,
+      entityType: 'survey_import',
+      entityId: rows[0].id,
+      ip,
+      data: { rows: rows.length },
+    });
     return ok(rows.length);
   });
   return r.ok ? { ok: true as const, imported: r.value } : { ok: false as const, problems };
 }
 
 /** Rows already in the database are reported as duplicates (re-importing a file changes nothing). */
-async function findExisting(db: Tx, kind: SurveyKind, parsed: { line: number; data: any }[], problems: ImportProblem[]) {
+async function findExisting(
+  db: Tx,
+  kind: SurveyKind,
+  parsed: { line: number; data: any }[],
+  problems: ImportProblem[],
+) {
   const byVillage = new Map<string, { line: number; data: any }[]>();
-  for (const p of parsed) byVillage.set(p.data.village_code, [...(byVillage.get(p.data.village_code) ?? []), p]);
+  for (const p of parsed)
+    byVillage.set(p.data.village_code, [...(byVillage.get(p.data.village_code) ?? []), p]);
   for (const [village, list] of byVillage) {
     if (kind === 'household') {
-      const have = await db.selectFrom('household_surveys').select(['wave_year', 'household_code']).where('village_code', '=', village).execute();
+      const have = await db
+        .selectFrom('household_surveys')
+        .select(['wave_year', 'household_code'])
+        .where('village_code', '=', village)
+        .execute();
       const set = new Set(have.map((h) => `${h.wave_year}|${h.household_code}`));
-      for (const p of list) if (set.has(`${p.data.wave_year}|${p.data.household_code}`)) problems.push({ line: p.line, column: 'household_code', key: 'impact.err.duplicate' });
+      for (const p of list)
+        if (set.has(`${p.data.wave_year}|${p.data.household_code}`))
+          problems.push({ line: p.line, column: 'household_code', key: 'impact.err.duplicate' });
     } else {
-      const have = await db.selectFrom('umkm_sales_surveys').select(['year', 'month', 'umkm_code']).where('village_code', '=', village).execute();
+      const have = await db
+        .selectFrom('umkm_sales_surveys')
+        .select(['year', 'month', 'umkm_code'])
+        .where('village_code', '=', village)
+        .execute();
       const set = new Set(have.map((h) => `${h.year}|${h.month}|${h.umkm_code}`));
-      for (const p of list) if (set.has(`${p.data.year}|${p.data.month}|${p.data.umkm_code}`)) problems.push({ line: p.line, column: 'umkm_code', key: 'impact.err.duplicate' });
+      for (const p of list)
+        if (set.has(`${p.data.year}|${p.data.month}|${p.data.umkm_code}`))
+          problems.push({ line: p.line, column: 'umkm_code', key: 'impact.err.duplicate' });
     }
   }
 }

@@ -18,23 +18,51 @@ async function counts(c: C) {
   const db = c.get('deps').h.db;
   const scope = regionScope(c.get('actor'), SURVEY_ROLES);
   const [hh, sales] = await Promise.all([
-    db.selectFrom('household_surveys').select((eb) => eb.fn.countAll().as('n')).where((eb) => regionWhere(eb, 'village_code', scope)).executeTakeFirstOrThrow(),
-    db.selectFrom('umkm_sales_surveys').select((eb) => eb.fn.countAll().as('n')).where((eb) => regionWhere(eb, 'village_code', scope)).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('household_surveys')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where((eb) => regionWhere(eb, 'village_code', scope))
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('umkm_sales_surveys')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where((eb) => regionWhere(eb, 'village_code', scope))
+      .executeTakeFirstOrThrow(),
   ]);
   return { hh: Number(hh.n), sales: Number(sales.n) };
 }
 
-async function surveysPage(c: C, o: { form?: SurveyForm; raw?: Record<string, string>; errors?: Record<string, string>; done?: string; problems?: ImportProblem[]; status?: 200 | 201 | 403 | 409 | 422 }) {
-  return page(c, { title: t(c.get('locale'), 'impact.surveys.title'), status: o.status }, <SurveysPage c={c} counts={await counts(c)} {...o} />);
+async function surveysPage(
+  c: C,
+  o: {
+    form?: SurveyForm;
+    raw?: Record<string, string>;
+    errors?: Record<string, string>;
+    done?: string;
+    problems?: ImportProblem[];
+    status?: 200 | 201 | 403 | 409 | 422;
+  },
+) {
+  return page(
+    c,
+    { title: t(c.get('locale'), 'impact.surveys.title'), status: o.status },
+    <SurveysPage c={c} counts={await counts(c)} {...o} />,
+  );
 }
 
 /** Reads an uploaded CSV file or the pasted text. */
 async function csvText(c: C): Promise<{ text: string; fields: Record<string, string> }> {
   const body = await c.req.parseBody();
   const fields: Record<string, string> = {};
-  for (const [k, v] of Object.entries(body)) if (typeof v === 'string' && k !== '_csrf') fields[k] = v;
+  for (const [k, v] of Object.entries(body))
+    if (typeof v === 'string' && k !== '_csrf') fields[k] = v;
   const file = body.file;
-  const text = file instanceof File && file.size > 0 ? await file.text() : typeof body.csv === 'string' ? body.csv : '';
+  const text =
+    file instanceof File && file.size > 0
+      ? await file.text()
+      : typeof body.csv === 'string'
+        ? body.csv
+        : '';
   return { text, fields };
 }
 
@@ -51,17 +79,42 @@ export function surveyPages() {
   const record = (form: 'household' | 'sales') => async (c: C) => {
     const actor = requireRole(c, ...SURVEY_ROLES);
     const l = c.get('locale');
-    const parsed = form === 'household' ? await readForm(c, householdFormSchema) : await readForm(c, salesFormSchema);
-    if (!parsed.ok) return surveysPage(c, { form, raw: parsed.raw, errors: parsed.errors, status: 422 });
+    const parsed =
+      form === 'household'
+        ? await readForm(c, householdFormSchema)
+        : await readForm(c, salesFormSchema);
+    if (!parsed.ok)
+      return surveysPage(c, { form, raw: parsed.raw, errors: parsed.errors, status: 422 });
     const db = c.get('deps').h.db;
-    const r = form === 'household' ? await recordHousehold(db, actor, parsed.data as any, clientIp(c)) : await recordSales(db, actor, parsed.data as any, clientIp(c));
+    const r =
+      form === 'household'
+        ? await recordHousehold(db, actor, parsed.data as any, clientIp(c))
+        : await recordSales(db, actor, parsed.data as any, clientIp(c));
     if (!r.ok) {
-      if (r.code === 'FORBIDDEN') return surveysPage(c, { form, raw: parsed.raw, errors: { village_code: t(l, 'impact.err.outside_scope') }, status: 403 });
-      const errors = Object.fromEntries(Object.entries(r.fields ?? {}).map(([k, v]) => [k, t(l, v.key, v.params)]));
-      return surveysPage(c, { form, raw: parsed.raw, errors, status: r.code === 'IMPACT_UNKNOWN_VILLAGE' ? 422 : 409 });
+      if (r.code === 'FORBIDDEN')
+        return surveysPage(c, {
+          form,
+          raw: parsed.raw,
+          errors: { village_code: t(l, 'impact.err.outside_scope') },
+          status: 403,
+        });
+      const errors = Object.fromEntries(
+        Object.entries(r.fields ?? {}).map(([k, v]) => [k, t(l, v.key, v.params)]),
+      );
+      return surveysPage(c, {
+        form,
+        raw: parsed.raw,
+        errors,
+        status: r.code === 'IMPACT_UNKNOWN_VILLAGE' ? 422 : 409,
+      });
     }
     const d: any = parsed.data;
-    const done = form === 'household' ? t(l, 'impact.surveys.saved', { pc: formatRupiah(Math.round(d.income_monthly / d.household_size)) }) : t(l, 'impact.surveys.saved_sales');
+    const done =
+      form === 'household'
+        ? t(l, 'impact.surveys.saved', {
+            pc: formatRupiah(Math.round(d.income_monthly / d.household_size)),
+          })
+        : t(l, 'impact.surveys.saved_sales');
     return surveysPage(c, { done, status: 201 });
   };
   app.post('/impact/surveys/household', record('household'));
@@ -72,17 +125,49 @@ export function surveyPages() {
     const l = c.get('locale');
     const { text, fields } = await csvText(c);
     const kind = fields.kind === 'umkm' ? 'umkm' : 'household';
-    if (!text.trim()) return surveysPage(c, { form: 'import', raw: fields, errors: { file: t(l, 'impact.err.file_required') }, status: 422 });
+    if (!text.trim())
+      return surveysPage(c, {
+        form: 'import',
+        raw: fields,
+        errors: { file: t(l, 'impact.err.file_required') },
+        status: 422,
+      });
     const r = await importSurveyCsv(c.get('deps').h.db, actor, kind, text, clientIp(c));
-    if (!r.ok) return surveysPage(c, { form: 'import', raw: fields, problems: r.problems, status: 422 });
-    return surveysPage(c, { done: t(l, 'impact.surveys.imported', { n: r.imported }), status: 201 });
+    if (!r.ok)
+      return surveysPage(c, { form: 'import', raw: fields, problems: r.problems, status: 422 });
+    return surveysPage(c, {
+      done: t(l, 'impact.surveys.imported', { n: r.imported }),
+      status: 201,
+    });
   });
 
-  const linesPage = async (c: C, o: { done?: string; problems?: ImportProblem[]; errors?: Record<string, string>; status?: 200 | 201 | 422 } = {}) => {
+  const linesPage = async (
+    c: C,
+    o: {
+      done?: string;
+      problems?: ImportProblem[];
+      errors?: Record<string, string>;
+      status?: 200 | 201 | 422;
+    } = {},
+  ) => {
     const actor = c.get('actor');
     const db = c.get('deps').h.db;
-    const provinces = new Map((await db.selectFrom('regions').select(['code', 'name']).where('level', '=', 1).execute()).map((r) => [r.code, r.name]));
-    return page(c, { title: t(c.get('locale'), 'impact.lines.title'), status: o.status }, <LinesPage c={c} lines={await listLines(db)} provinces={provinces} canImport={hasRole(actor, ...LINE_IMPORTERS)} {...o} />);
+    const provinces = new Map(
+      (
+        await db.selectFrom('regions').select(['code', 'name']).where('level', '=', 1).execute()
+      ).map((r) => [r.code, r.name]),
+    );
+    return page(
+      c,
+      { title: t(c.get('locale'), 'impact.lines.title'), status: o.status },
+      <LinesPage
+        c={c}
+        lines={await listLines(db)}
+        provinces={provinces}
+        canImport={hasRole(actor, ...LINE_IMPORTERS)}
+        {...o}
+      />,
+    );
   };
   app.get('/impact/poverty-lines', (c) => {
     requireRole(c, ...IMPACT_READERS);
@@ -92,10 +177,12 @@ export function surveyPages() {
     const actor = requireRole(c, ...LINE_IMPORTERS);
     const l = c.get('locale');
     const { text } = await csvText(c);
-    if (!text.trim()) return linesPage(c, { errors: { file: t(l, 'impact.err.file_required') }, status: 422 });
+    if (!text.trim())
+      return linesPage(c, { errors: { file: t(l, 'impact.err.file_required') }, status: 422 });
     const r = await importLinesCsv(c.get('deps').h.db, actor, text, clientIp(c));
     if (!r.ok) {
-      if (r.problems.every((p) => p.key === 'impact.err.outside_scope')) throw new AppError('FORBIDDEN');
+      if (r.problems.every((p) => p.key === 'impact.err.outside_scope'))
+        throw new AppError('FORBIDDEN');
       return linesPage(c, { problems: r.problems, status: 422 });
     }
     return linesPage(c, { done: t(l, 'impact.surveys.imported', { n: r.imported }), status: 201 });

@@ -17,18 +17,40 @@ export function parseWhole(v: unknown): unknown {
   if (/^-?\d+$/.test(s)) return Number(s);
   return /^-?\d+([.,]\d+)?$/.test(s) ? Number(s.replace(',', '.')) : NaN;
 }
-const whole = () => z.preprocess(parseWhole, z.number({ error: (iss) => (iss.input === undefined ? 'validation.required' : 'impact.err.not_number') }).int('impact.err.whole_number'));
+const whole = () =>
+  z.preprocess(
+    parseWhole,
+    z
+      .number({
+        error: (iss) => (iss.input === undefined ? 'validation.required' : 'impact.err.not_number'),
+      })
+      .int('impact.err.whole_number'),
+  );
 
-const villageCode = z.string().trim().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'impact.err.village_format');
-const code = z.string().trim().min(1, 'validation.required').max(40, 'validation.too_long').regex(/^[\w.\-/]+$/, 'impact.err.code_format');
-const year = whole().pipe(z.number().min(2000, 'impact.err.year_range').max(2100, 'impact.err.year_range'));
+const villageCode = z
+  .string()
+  .trim()
+  .regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'impact.err.village_format');
+const code = z
+  .string()
+  .trim()
+  .min(1, 'validation.required')
+  .max(40, 'validation.too_long')
+  .regex(/^[\w.\-/]+$/, 'impact.err.code_format');
+const year = whole().pipe(
+  z.number().min(2000, 'impact.err.year_range').max(2100, 'impact.err.year_range'),
+);
 
 export const householdFormSchema = z.object({
   village_code: villageCode,
   wave_year: year,
   household_code: code,
-  household_size: whole().pipe(z.number().min(1, 'impact.err.household_size').max(50, 'validation.too_big')),
-  income_monthly: whole().pipe(z.number().min(0, 'impact.err.negative').max(2_000_000_000, 'validation.too_big')),
+  household_size: whole().pipe(
+    z.number().min(1, 'impact.err.household_size').max(50, 'validation.too_big'),
+  ),
+  income_monthly: whole().pipe(
+    z.number().min(0, 'impact.err.negative').max(2_000_000_000, 'validation.too_big'),
+  ),
   consent,
 });
 export type HouseholdInput = z.infer<typeof householdFormSchema>;
@@ -38,7 +60,9 @@ export const salesFormSchema = z.object({
   year,
   month: whole().pipe(z.number().min(1, 'impact.err.month').max(12, 'impact.err.month')),
   umkm_code: code,
-  sales_monthly: whole().pipe(z.number().min(0, 'impact.err.negative').max(2_000_000_000, 'validation.too_big')),
+  sales_monthly: whole().pipe(
+    z.number().min(0, 'impact.err.negative').max(2_000_000_000, 'validation.too_big'),
+  ),
   consent,
 });
 export type SalesInput = z.infer<typeof salesFormSchema>;
@@ -47,6 +71,13 @@ export type SurveyKind = 'household' | 'umkm';
 
 /** CSV columns per survey kind, in the order of the template. */
 export const CSV_COLUMNS: Record<SurveyKind, string[]> = {
-  household: ['village_code', 'wave_year', 'household_code', 'household_size', 'income_monthly', 'consent'],
+  household: [
+    'village_code',
+    'wave_year',
+    'household_code',
+    'household_size',
+    'income_monthly',
+    'consent',
+  ],
   umkm: ['village_code', 'year', 'month', 'umkm_code', 'sales_monthly', 'consent'],
 };

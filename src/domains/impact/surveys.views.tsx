@@ -12,10 +12,21 @@ function Consent(p: { l: Locale; error?: string; checked?: boolean }) {
     <div class={p.error ? 'field invalid' : 'field'}>
       <p class="muted">{t(p.l, 'impact.surveys.consent_text')}</p>
       <label>
-        <input type="checkbox" name="consent" value="yes" checked={p.checked} aria-invalid={p.error ? 'true' : undefined} aria-describedby={p.error ? 'consent-err' : undefined} />
-        {' '}{t(p.l, 'impact.surveys.consent', { version: CONSENT_TEXT_VERSION })}
+        <input
+          type="checkbox"
+          name="consent"
+          value="yes"
+          checked={p.checked}
+          aria-invalid={p.error ? 'true' : undefined}
+          aria-describedby={p.error ? 'consent-err' : undefined}
+        />{' '}
+        {t(p.l, 'impact.surveys.consent', { version: CONSENT_TEXT_VERSION })}
       </label>
-      {p.error ? <p class="error" id="consent-err">{p.error}</p> : null}
+      {p.error ? (
+        <p class="error" id="consent-err">
+          {p.error}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -23,12 +34,17 @@ function Consent(p: { l: Locale; error?: string; checked?: boolean }) {
 export type SurveyForm = 'household' | 'sales' | 'import';
 
 export function SurveysPage(p: {
-  c: Context<AppEnv>; counts: { hh: number; sales: number }; form?: SurveyForm; raw?: Record<string, string>; errors?: Record<string, string>;
-  done?: string; problems?: ImportProblem[];
+  c: Context<AppEnv>;
+  counts: { hh: number; sales: number };
+  form?: SurveyForm;
+  raw?: Record<string, string>;
+  errors?: Record<string, string>;
+  done?: string;
+  problems?: ImportProblem[];
 }) {
   const l = p.c.get('locale');
   const is = (f: SurveyForm) => p.form === f;
-  const raw = (f: SurveyForm) => (is(f) ? p.raw ?? {} : {});
+  const raw = (f: SurveyForm) => (is(f) ? (p.raw ?? {}) : {});
   const err = (f: SurveyForm) => (is(f) ? p.errors : undefined);
   const h = raw('household');
   const s = raw('sales');
@@ -37,21 +53,63 @@ export function SurveysPage(p: {
       <section class="card">
         <h1>{t(l, 'impact.surveys.title')}</h1>
         <p>{t(l, 'impact.surveys.intro')}</p>
-        <p class="muted">{t(l, 'impact.surveys.counts', { hh: p.counts.hh, sales: p.counts.sales })}</p>
-        {p.done ? <p class="notice" role="status" data-testid="done">{p.done}</p> : null}
+        <p class="muted">
+          {t(l, 'impact.surveys.counts', { hh: p.counts.hh, sales: p.counts.sales })}
+        </p>
+        {p.done ? (
+          <p class="notice" role="status" data-testid="done">
+            {p.done}
+          </p>
+        ) : null}
       </section>
       <section class="card" id="household">
         <h2>{t(l, 'impact.surveys.household')}</h2>
         <ErrorSummary c={p.c} errors={err('household')} />
         <form method="post" action="/impact/surveys/household">
           <Csrf c={p.c} />
-          <Field name="village_code" label={t(l, 'impact.surveys.village_code')} value={h.village_code} error={err('household')?.village_code} required inputmode="decimal" />
-          <Field name="wave_year" label={t(l, 'impact.surveys.wave_year')} value={h.wave_year ?? String(new Date().getUTCFullYear())} error={err('household')?.wave_year} required inputmode="numeric" />
-          <Field name="household_code" label={t(l, 'impact.surveys.household_code')} value={h.household_code} error={err('household')?.household_code} required />
-          <Field name="household_size" label={t(l, 'impact.surveys.household_size')} value={h.household_size} error={err('household')?.household_size} required inputmode="numeric" />
-          <Field name="income_monthly" label={t(l, 'impact.surveys.income')} value={h.income_monthly} error={err('household')?.income_monthly} required inputmode="numeric" />
+          <Field
+            name="village_code"
+            label={t(l, 'impact.surveys.village_code')}
+            value={h.village_code}
+            error={err('household')?.village_code}
+            required
+            inputmode="decimal"
+          />
+          <Field
+            name="wave_year"
+            label={t(l, 'impact.surveys.wave_year')}
+            value={h.wave_year ?? String(new Date().getUTCFullYear())}
+            error={err('household')?.wave_year}
+            required
+            inputmode="numeric"
+          />
+          <Field
+            name="household_code"
+            label={t(l, 'impact.surveys.household_code')}
+            value={h.household_code}
+            error={err('household')?.household_code}
+            required
+          />
+          <Field
+            name="household_size"
+            label={t(l, 'impact.surveys.household_size')}
+            value={h.household_size}
+            error={err('household')?.household_size}
+            required
+            inputmode="numeric"
+          />
+          <Field
+            name="income_monthly"
+            label={t(l, 'impact.surveys.income')}
+            value={h.income_monthly}
+            error={err('household')?.income_monthly}
+            required
+            inputmode="numeric"
+          />
           <Consent l={l} error={err('household')?.consent} checked={h.consent === 'yes'} />
-          <button type="submit" class="primary">{t(l, 'impact.surveys.save')}</button>
+          <button type="submit" class="primary">
+            {t(l, 'impact.surveys.save')}
+          </button>
         </form>
       </section>
       <section class="card" id="sales">
@@ -59,15 +117,51 @@ export function SurveysPage(p: {
         <ErrorSummary c={p.c} errors={err('sales')} />
         <form method="post" action="/impact/surveys/sales">
           <Csrf c={p.c} />
-          <Field name="village_code" label={t(l, 'impact.surveys.village_code')} value={s.village_code} error={err('sales')?.village_code} required inputmode="decimal" />
+          <Field
+            name="village_code"
+            label={t(l, 'impact.surveys.village_code')}
+            value={s.village_code}
+            error={err('sales')?.village_code}
+            required
+            inputmode="decimal"
+          />
           <div class="row">
-            <Field name="year" label={t(l, 'impact.surveys.year')} value={s.year ?? String(new Date().getUTCFullYear())} error={err('sales')?.year} required inputmode="numeric" />
-            <Field name="month" label={t(l, 'impact.surveys.month')} value={s.month} error={err('sales')?.month} required inputmode="numeric" />
+            <Field
+              name="year"
+              label={t(l, 'impact.surveys.year')}
+              value={s.year ?? String(new Date().getUTCFullYear())}
+              error={err('sales')?.year}
+              required
+              inputmode="numeric"
+            />
+            <Field
+              name="month"
+              label={t(l, 'impact.surveys.month')}
+              value={s.month}
+              error={err('sales')?.month}
+              required
+              inputmode="numeric"
+            />
           </div>
-          <Field name="umkm_code" label={t(l, 'impact.surveys.umkm_code')} value={s.umkm_code} error={err('sales')?.umkm_code} required />
-          <Field name="sales_monthly" label={t(l, 'impact.surveys.sales_monthly')} value={s.sales_monthly} error={err('sales')?.sales_monthly} required inputmode="numeric" />
+          <Field
+            name="umkm_code"
+            label={t(l, 'impact.surveys.umkm_code')}
+            value={s.umkm_code}
+            error={err('sales')?.umkm_code}
+            required
+          />
+          <Field
+            name="sales_monthly"
+            label={t(l, 'impact.surveys.sales_monthly')}
+            value={s.sales_monthly}
+            error={err('sales')?.sales_monthly}
+            required
+            inputmode="numeric"
+          />
           <Consent l={l} error={err('sales')?.consent} checked={s.consent === 'yes'} />
-          <button type="submit" class="primary">{t(l, 'impact.surveys.save')}</button>
+          <button type="submit" class="primary">
+            {t(l, 'impact.surveys.save')}
+          </button>
         </form>
       </section>
       <section class="card" id="import">
@@ -76,14 +170,30 @@ export function SurveysPage(p: {
         {p.problems?.length ? <ProblemTable l={l} problems={p.problems} /> : null}
         <form method="post" action="/impact/surveys/import" enctype="multipart/form-data">
           <Csrf c={p.c} />
-          <SelectField name="kind" label={t(l, 'impact.surveys.kind')} value={raw('import').kind} options={[{ value: 'household', label: t(l, 'impact.surveys.household') }, { value: 'umkm', label: t(l, 'impact.surveys.sales') }]} />
-          <p class="muted">{t(l, 'impact.surveys.csv_hint', { columns: `${CSV_COLUMNS.household.join(', ')} / ${CSV_COLUMNS.umkm.join(', ')}` })}</p>
+          <SelectField
+            name="kind"
+            label={t(l, 'impact.surveys.kind')}
+            value={raw('import').kind}
+            options={[
+              { value: 'household', label: t(l, 'impact.surveys.household') },
+              { value: 'umkm', label: t(l, 'impact.surveys.sales') },
+            ]}
+          />
+          <p class="muted">
+            {t(l, 'impact.surveys.csv_hint', {
+              columns: `${CSV_COLUMNS.household.join(', ')} / ${CSV_COLUMNS.umkm.join(', ')}`,
+            })}
+          </p>
           <Field name="file" type="file" label={t(l, 'impact.surveys.csv')} />
           <div class="field">
             <label for="f-csv">{t(l, 'impact.surveys.csv_text')}</label>
-            <textarea id="f-csv" name="csv" rows={4}>{raw('import').csv ?? ''}</textarea>
+            <textarea id="f-csv" name="csv" rows={4}>
+              {raw('import').csv ?? ''}
+            </textarea>
           </div>
-          <button type="submit" class="primary">{t(l, 'impact.surveys.import_submit')}</button>
+          <button type="submit" class="primary">
+            {t(l, 'impact.surveys.import_submit')}
+          </button>
         </form>
       </section>
     </>
@@ -97,8 +207,22 @@ export function ProblemTable(p: { l: Locale; problems: ImportProblem[] }) {
       <p>{t(p.l, 'impact.surveys.problems')}</p>
       <div class="scroll" tabindex={0} role="region" aria-label={t(p.l, 'impact.table')}>
         <table>
-          <thead><tr><th scope="col">{t(p.l, 'impact.surveys.line')}</th><th scope="col">{t(p.l, 'impact.surveys.column')}</th><th scope="col">{t(p.l, 'impact.surveys.problem')}</th></tr></thead>
-          <tbody>{shown.map((x) => <tr><td>{x.line || '–'}</td><td>{x.column || '–'}</td><td>{t(p.l, x.key, x.params)}</td></tr>)}</tbody>
+          <thead>
+            <tr>
+              <th scope="col">{t(p.l, 'impact.surveys.line')}</th>
+              <th scope="col">{t(p.l, 'impact.surveys.column')}</th>
+              <th scope="col">{t(p.l, 'impact.surveys.problem')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((x) => (
+              <tr>
+                <td>{x.line || '–'}</td>
+                <td>{x.column || '–'}</td>
+                <td>{t(p.l, x.key, x.params)}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       </div>
       {p.problems.length > shown.length ? <p>{`+${p.problems.length - shown.length}`}</p> : null}
@@ -106,20 +230,52 @@ export function ProblemTable(p: { l: Locale; problems: ImportProblem[] }) {
   );
 }
 
-export function LinesPage(p: { c: Context<AppEnv>; lines: Line[]; provinces: Map<string, string>; canImport: boolean; done?: string; problems?: ImportProblem[]; errors?: Record<string, string> }) {
+export function LinesPage(p: {
+  c: Context<AppEnv>;
+  lines: Line[];
+  provinces: Map<string, string>;
+  canImport: boolean;
+  done?: string;
+  problems?: ImportProblem[];
+  errors?: Record<string, string>;
+}) {
   const l = p.c.get('locale');
   return (
     <>
       <section class="card">
         <h1>{t(l, 'impact.lines.title')}</h1>
         <p>{t(l, 'impact.lines.intro')}</p>
-        {p.done ? <p class="notice" role="status">{p.done}</p> : null}
+        {p.done ? (
+          <p class="notice" role="status">
+            {p.done}
+          </p>
+        ) : null}
         <div class="scroll" tabindex={0} role="region" aria-label={t(l, 'impact.table')}>
           <table>
-            <thead><tr><th scope="col">{t(l, 'impact.lines.period')}</th><th scope="col">{t(l, 'impact.lines.province')}</th><th scope="col">{t(l, 'impact.lines.area')}</th><th scope="col" class="num">{t(l, 'impact.lines.amount')}</th><th scope="col">{t(l, 'impact.lines.source')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t(l, 'impact.lines.period')}</th>
+                <th scope="col">{t(l, 'impact.lines.province')}</th>
+                <th scope="col">{t(l, 'impact.lines.area')}</th>
+                <th scope="col" class="num">
+                  {t(l, 'impact.lines.amount')}
+                </th>
+                <th scope="col">{t(l, 'impact.lines.source')}</th>
+              </tr>
+            </thead>
             <tbody>
               {p.lines.map((x) => (
-                <tr><td>{x.period}</td><td>{x.province_code === 'ID' ? t(l, 'impact.lines.national') : p.provinces.get(x.province_code) ?? x.province_code}</td><td>{t(l, `impact.area.${x.area}`)}</td><td class="num">{formatRupiah(x.amount)}</td><td>{x.source}</td></tr>
+                <tr>
+                  <td>{x.period}</td>
+                  <td>
+                    {x.province_code === 'ID'
+                      ? t(l, 'impact.lines.national')
+                      : (p.provinces.get(x.province_code) ?? x.province_code)}
+                  </td>
+                  <td>{t(l, `impact.area.${x.area}`)}</td>
+                  <td class="num">{formatRupiah(x.amount)}</td>
+                  <td>{x.source}</td>
+                </tr>
               ))}
             </tbody>
           </table>
@@ -138,7 +294,9 @@ export function LinesPage(p: { c: Context<AppEnv>; lines: Line[]; provinces: Map
               <label for="f-csv">{t(l, 'impact.surveys.csv_text')}</label>
               <textarea id="f-csv" name="csv" rows={4}></textarea>
             </div>
-            <button type="submit" class="primary">{t(l, 'impact.surveys.import_submit')}</button>
+            <button type="submit" class="primary">
+              {t(l, 'impact.surveys.import_submit')}
+            </button>
           </form>
         </section>
       ) : null}

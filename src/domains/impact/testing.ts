@@ -7,6 +7,7 @@ import { demoRolloutPlan, recordRollout, villageCodesIn } from '../regions/index
 /** Records the deterministic demo rollout (2021–2025) for the given regencies. */
 export async function addRollouts(db: Db, regencies = ['53.09', '35.10']): Promise<void> {
   for (const regency of regencies) {
-    for (const e of demoRolloutPlan(await villageCodesIn(db, regency))) unwrap(await recordRollout(db, 'system', e.code, e.joinedOn));
+    for (const e of demoRolloutPlan(await villageCodesIn(db, regency)))
+      unwrap(await recordRollout(db, 'system', e.code, e.joinedOn));
   }
 }

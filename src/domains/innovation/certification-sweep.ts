@@ -22,9 +22,20 @@ export interface SweepResult {
  * Re-decides listing for certification-dependent products (all, or one UMKM's). `now` sets the
  * clock; each product's day is read in its own province's zone.
  */
-export async function sweepCertifications(db: Tx, o: { umkmId?: string; now?: Date } = {}): Promise<SweepResult> {
-  const products = await certificationDependentProducts(db, certificationCategories(), ['listed', 'certification_expired'], o.umkmId);
-  const villages = await villagesOf(db, products.map((p) => p.id));
+export async function sweepCertifications(
+  db: Tx,
+  o: { umkmId?: string; now?: Date } = {},
+): Promise<SweepResult> {
+  const products = await certificationDependentProducts(
+    db,
+    certificationCategories(),
+    ['listed', 'certification_expired'],
+    o.umkmId,
+  );
+  const villages = await villagesOf(
+    db,
+    products.map((p) => p.id),
+  );
   const validCache = new Map<string, Set<string>>();
   const out: SweepResult = { unlisted: [], relisted: [] };
   for (const p of products) {
@@ -32,16 +43,31 @@ export async function sweepCertifications(db: Tx, o: { umkmId?: string; now?: Da
     const cacheKey = `${p.umkm_id}|${on}`;
     if (!validCache.has(cacheKey)) validCache.set(cacheKey, await validKindsOf(db, p.umkm_id, on));
     const missing = missingCertifications(p.category, validCache.get(cacheKey)!);
-    const event = p.listing_state === 'listed' && missing.length ? 'certification_expired' : p.listing_state === 'certification_expired' && !missing.length ? 'certification_renewed' : null;
+    const event =
+      p.listing_state === 'listed' && missing.length
+        ? 'certification_expired'
+        : p.listing_state === 'certification_expired' && !missing.length
+          ? 'certification_renewed'
+          : null;
     if (!event) continue;
     const next = transition(p.listing_state, event);
     if (!next.ok) continue;
     const changed = await inTransaction(db, async (tx) => {
       // Re-read inside the transaction: a seller may have withdrawn the product meanwhile.
-      const now = await tx.selectFrom('products').select('listing_state').where('id', '=', p.id).executeTakeFirst();
+      const now = await tx
+        .selectFrom('products')
+        .select('listing_state')
+        .where('id', '=', p.id)
+        .executeTakeFirst();
       if (now?.listing_state !== p.listing_state) return false;
       await setListing(tx, p.id, next.value, null);
-      await audit(tx, { actorId: null, action: `innovation.${event}`, entityType: 'product', entityId: p.id, data: { on, missing: missing.map((m) => m.code) } });
+      await audit(tx, {
+        actorId: null,
+        action: `innovation.${event}`,
+        entityType: 'product',
+        entityId: p.id,
+        data: { on, missing: missing.map((m) => m.code) },
+      });
       return true;
     });
     if (changed) (event === 'certification_expired' ? out.unlisted : out.relisted).push(p.id);
@@ -52,7 +78,11 @@ export async function sweepCertifications(db: Tx, o: { umkmId?: string; now?: Da
 async function villagesOf(db: Tx, productIds: string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (let i = 0; i < productIds.length; i += 500) {
-    const rows = await db.selectFrom('products').select(['id', 'village_code']).where('id', 'in', productIds.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('products')
+      .select(['id', 'village_code'])
+      .where('id', 'in', productIds.slice(i, i + 500))
+      .execute();
     for (const r of rows) out.set(r.id, r.village_code);
   }
   return out;
@@ -67,7 +97,12 @@ export function nextSweepAt(now = new Date()): Date {
 
 /** Makes sure exactly one future sweep is queued. */
 export async function scheduleSweep(db: Db, now = new Date()): Promise<void> {
-  const queued = await db.selectFrom('jobs').select('id').where('type', '=', SWEEP_JOB).where('status', '=', 'queued').executeTakeFirst();
+  const queued = await db
+    .selectFrom('jobs')
+    .select('id')
+    .where('type', '=', SWEEP_JOB)
+    .where('status', '=', 'queued')
+    .executeTakeFirst();
   if (!queued) await enqueue(db, SWEEP_JOB, {}, { runAt: nextSweepAt(now), maxAttempts: 3 });
 }
 

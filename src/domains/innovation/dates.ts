@@ -2,11 +2,20 @@
 // certification valid "until 31 March" is read in the province's zone (WIB/WITA/WIT).
 import { zoneForRegion, type IndonesianZone } from '../../kernel/i18n/index.js';
 
-const IANA: Record<IndonesianZone, string> = { WIB: 'Asia/Jakarta', WITA: 'Asia/Makassar', WIT: 'Asia/Jayapura' };
+const IANA: Record<IndonesianZone, string> = {
+  WIB: 'Asia/Jakarta',
+  WITA: 'Asia/Makassar',
+  WIT: 'Asia/Jayapura',
+};
 
 /** Today's date (YYYY-MM-DD) in the zone of the region code. */
 export function todayIn(regionCode: string | null | undefined, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: IANA[zoneForRegion(regionCode)], year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: IANA[zoneForRegion(regionCode)],
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 export const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;

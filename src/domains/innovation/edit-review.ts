@@ -42,7 +42,9 @@ export const REVIEWED_CONTENT: Record<ContentChange, ChecklistKey | 'all' | null
 };
 
 /** The checklist items an edit re-opens (empty: the verdict still holds). */
-export function reopenedItems(change: Pick<ProductContentChange, 'changes' | 'photosLeft'>): (ChecklistKey | 'all')[] {
+export function reopenedItems(
+  change: Pick<ProductContentChange, 'changes' | 'photosLeft'>,
+): (ChecklistKey | 'all')[] {
   const items = new Set<ChecklistKey | 'all'>();
   for (const c of change.changes) {
     const item = REVIEWED_CONTENT[c];
@@ -63,13 +65,37 @@ export async function reopenReviewOnEdit(tx: Tx, change: ProductContentChange): 
   // or withdrawn products are edited freely (the next round sees the new content anyway).
   const next = transition(product.listing_state, 'content_changed');
   if (!next.ok) return;
-  const last = await tx.selectFrom('reviews').select((eb) => eb.fn.max('round').as('r')).where('product_id', '=', product.id).executeTakeFirst();
+  const last = await tx
+    .selectFrom('reviews')
+    .select((eb) => eb.fn.max('round').as('r'))
+    .where('product_id', '=', product.id)
+    .executeTakeFirst();
   const round = Number(last?.r ?? 0) + 1;
   const reviewId = newId('rev');
-  await tx.insertInto('reviews').values({
-    id: reviewId, product_id: product.id, umkm_id: product.umkm_id, village_code: product.village_code, category: product.category, round,
-    state: 'open', submitted_by: change.actorId, submitted_at: nowIso(), reviewer_id: null, score: null, completed_at: null, reopened_items: items.join(','),
-  }).execute();
+  await tx
+    .insertInto('reviews')
+    .values({
+      id: reviewId,
+      product_id: product.id,
+      umkm_id: product.umkm_id,
+      village_code: product.village_code,
+      category: product.category,
+      round,
+      state: 'open',
+      submitted_by: change.actorId,
+      submitted_at: nowIso(),
+      reviewer_id: null,
+      score: null,
+      completed_at: null,
+      reopened_items: items.join(','),
+    })
+    .execute();
   await setListing(tx, product.id, next.value, change.actorId);
-  await audit(tx, { actorId: change.actorId, action: 'innovation.reopen_after_edit', entityType: 'product', entityId: product.id, data: { reviewId, round, from: product.listing_state, changes: change.changes, items } });
+  await audit(tx, {
+    actorId: change.actorId,
+    action: 'innovation.reopen_after_edit',
+    entityType: 'product',
+    entityId: product.id,
+    data: { reviewId, round, from: product.listing_state, changes: change.changes, items },
+  });
 }

@@ -5,7 +5,12 @@ import './innovation.tables.js';
 import { innovationErrors, innovationMessages } from './messages.js';
 import { certificationChanged } from '../community/index.js';
 import { productContentChanged } from '../catalog/index.js';
-import { onUmkmCertificationsChanged, runSweepJob, sweepAtStartup, SWEEP_JOB } from './certification-sweep.js';
+import {
+  onUmkmCertificationsChanged,
+  runSweepJob,
+  sweepAtStartup,
+  SWEEP_JOB,
+} from './certification-sweep.js';
 import { reopenReviewOnEdit } from './edit-review.js';
 import { mentorNamedForTasks } from './review.service.js';
 import { innovationMigrations } from './migrations/index.js';
@@ -13,13 +18,33 @@ import { innovationHomePanels, innovationNav, innovationRoutes } from './innovat
 
 export { innovationMigrations } from './migrations/index.js';
 export { innovationRoutes } from './innovation.routes.js';
-export type { ReviewsTable, ReviewItemsTable, ImprovementTasksTable, ImprovementTaskEventsTable, ValueAddRecordsTable } from './innovation.tables.js';
+export type {
+  ReviewsTable,
+  ReviewItemsTable,
+  ImprovementTasksTable,
+  ImprovementTaskEventsTable,
+  ValueAddRecordsTable,
+} from './innovation.tables.js';
 /** Stable checklist keys, the items that apply to a category, and the certifications it needs. */
-export { CHECKLIST_KEYS, checklistFor, requiredCertificationsFor, type ChecklistKey, type CertRequirement } from './checklist.js';
+export {
+  CHECKLIST_KEYS,
+  checklistFor,
+  requiredCertificationsFor,
+  type ChecklistKey,
+  type CertRequirement,
+} from './checklist.js';
 /** The listing state machine as data (event → from states → to state). */
 export { LISTING_TRANSITIONS, transition, type ListingEvent } from './review-machine.js';
 /** Seller submits a product (new round); a reviewer completes a round; a seller withdraws. */
-export { submitForReview, completeReview, withdrawProduct, mentorNamedForTasks, type MentorNamed, type CompleteReviewInput, type ItemResult } from './review.service.js';
+export {
+  submitForReview,
+  completeReview,
+  withdrawProduct,
+  mentorNamedForTasks,
+  type MentorNamed,
+  type CompleteReviewInput,
+  type ItemResult,
+} from './review.service.js';
 /** Which checklist items a seller's edit re-opens (the subscriber itself is declared in the manifest below). */
 export { reopenedItems } from './edit-review.js';
 /** Marks an improvement task done (UMKM, its manager, or the assigned mentor). */
@@ -29,7 +54,12 @@ export { assignMentor } from './tasks.service.js';
 /** Records raw material cost and selling price per unit before/after an improvement. */
 export { recordValueAdd, type ValueAddInput } from './value-add.service.js';
 /** Unlists products whose required certification expired and relists renewed ones (all or one UMKM). */
-export { sweepCertifications, onUmkmCertificationsChanged, scheduleSweep, SWEEP_JOB } from './certification-sweep.js';
+export {
+  sweepCertifications,
+  onUmkmCertificationsChanged,
+  scheduleSweep,
+  SWEEP_JOB,
+} from './certification-sweep.js';
 /** For training: failed items of the latest round of each not-listed product of these UMKM. */
 export { reviewGaps, type ReviewGap } from './stats.js';
 /** For training/mentoring: when each UMKM first had a product marked market-ready. */
@@ -53,6 +83,8 @@ export const innovationDomain = defineDomain({
     // An edit of reviewed content unlists the product and opens a new round, in the edit's transaction.
     on(productContentChanged, reopenReviewOnEdit),
     // A certificate added or renewed relists (or keeps unlisted) that UMKM's products at once.
-    on(certificationChanged, async (db, change) => { await onUmkmCertificationsChanged(db, change.umkmId); }),
+    on(certificationChanged, async (db, change) => {
+      await onUmkmCertificationsChanged(db, change.umkmId);
+    }),
   ],
 });

@@ -11,25 +11,35 @@ export const innovationErrors: Record<string, ErrorSpec> = {
   INNOVATION_COMMENT_REQUIRED: { status: 422, message: 'innovation.err.comment_required' },
   INNOVATION_DUE_IN_PAST: { status: 422, message: 'innovation.err.due_in_past' },
   INNOVATION_DUE_REQUIRED: { status: 422, message: 'innovation.err.due_required' },
-  INNOVATION_CERTIFICATION_MISSING: { status: 422, message: 'innovation.err.certification_missing' },
+  INNOVATION_CERTIFICATION_MISSING: {
+    status: 422,
+    message: 'innovation.err.certification_missing',
+  },
   INNOVATION_MENTOR_INVALID: { status: 422, message: 'innovation.err.mentor_invalid' },
   INNOVATION_TASK_ALREADY_DONE: { status: 409, message: 'innovation.err.task_done' },
   INNOVATION_SUBMITTED_CONCURRENTLY: { status: 409, message: 'innovation.err.concurrent' },
 };
 
 const id = {
-  'innovation.err.not_found': 'Produk, tinjauan atau tugas ini tidak ditemukan di wilayah kerja Anda.',
-  'innovation.err.illegal_transition': 'Langkah ini tidak bisa dilakukan: status produk sekarang ({state}).',
-  'innovation.err.not_in_review': 'Produk ini tidak sedang ditinjau, jadi tinjauannya tidak bisa diselesaikan.',
+  'innovation.err.not_found':
+    'Produk, tinjauan atau tugas ini tidak ditemukan di wilayah kerja Anda.',
+  'innovation.err.illegal_transition':
+    'Langkah ini tidak bisa dilakukan: status produk sekarang ({state}).',
+  'innovation.err.not_in_review':
+    'Produk ini tidak sedang ditinjau, jadi tinjauannya tidak bisa diselesaikan.',
   'innovation.err.already_completed': 'Putaran tinjauan ini sudah diselesaikan.',
-  'innovation.err.checklist_incomplete': 'Setiap butir daftar periksa harus dinilai lulus atau tidak lulus.',
-  'innovation.err.comment_required': 'Tulis komentar untuk butir yang tidak lulus, agar penjual tahu apa yang harus diperbaiki.',
+  'innovation.err.checklist_incomplete':
+    'Setiap butir daftar periksa harus dinilai lulus atau tidak lulus.',
+  'innovation.err.comment_required':
+    'Tulis komentar untuk butir yang tidak lulus, agar penjual tahu apa yang harus diperbaiki.',
   'innovation.err.due_in_past': 'Tenggat tidak boleh di masa lalu.',
   'innovation.err.due_required': 'Isi tenggat untuk tugas perbaikan.',
-  'innovation.err.certification_missing': 'Sertifikasi wajib belum ada atau sudah kedaluwarsa ({missing}); butir ini tidak bisa lulus.',
+  'innovation.err.certification_missing':
+    'Sertifikasi wajib belum ada atau sudah kedaluwarsa ({missing}); butir ini tidak bisa lulus.',
   'innovation.err.mentor_invalid': 'Pendamping ini tidak bertugas di wilayah produk.',
   'innovation.err.task_done': 'Tugas ini sudah ditandai selesai.',
-  'innovation.err.concurrent': 'Produk ini baru saja diajukan dari tempat lain. Muat ulang halaman.',
+  'innovation.err.concurrent':
+    'Produk ini baru saja diajukan dari tempat lain. Muat ulang halaman.',
   'innovation.err.negative': 'Tidak boleh negatif.',
   'innovation.err.whole_rupiah': 'Isi dalam rupiah utuh.',
   'innovation.err.date': 'Tanggal tidak sah (format TTTT-BB-HH).',
@@ -49,14 +59,16 @@ const id = {
   'innovation.item.description': 'Deskripsi lengkap',
   'innovation.item.price_weight': 'Harga dan berat sesuai',
   'innovation.item.packaging': 'Kemasan melindungi barang selama pengiriman desa',
-  'innovation.item.label': 'Label: komposisi, berat bersih, tanggal produksi & kedaluwarsa, alamat produsen',
+  'innovation.item.label':
+    'Label: komposisi, berat bersih, tanggal produksi & kedaluwarsa, alamat produsen',
   'innovation.item.certification': 'Sertifikasi wajib ada dan berlaku (PIRT, halal, BPOM)',
   'innovation.item.shelf_life': 'Daya simpan cukup untuk lama pengiriman',
   'innovation.task.photos': 'Ambil ulang foto di siang hari',
   'innovation.task.description': 'Lengkapi deskripsi: bahan, cara membuat, ukuran',
   'innovation.task.price_weight': 'Sesuaikan harga dengan berat bersih',
   'innovation.task.packaging': 'Kemasan standing pouch baru',
-  'innovation.task.label': 'Buat label dengan komposisi, berat bersih, tanggal produksi dan kedaluwarsa, alamat produsen',
+  'innovation.task.label':
+    'Buat label dengan komposisi, berat bersih, tanggal produksi dan kedaluwarsa, alamat produsen',
   'innovation.task.certification': 'Ajukan PIRT',
   'innovation.task.shelf_life': 'Perpanjang daya simpan atau pilih pengiriman lebih cepat',
   'innovation.task_status.open': 'Belum selesai',
@@ -73,11 +85,13 @@ const id = {
   'innovation.queue.empty': 'Tidak ada produk yang menunggu tinjauan di wilayah Anda.',
   'innovation.queue.waiting': 'menunggu {days} hari',
   'innovation.queue.round': 'Putaran {round}',
-  'innovation.reopened': 'Dibuka lagi karena penjual mengubah produk yang sudah siap pasar. Periksa lagi: {what}.',
+  'innovation.reopened':
+    'Dibuka lagi karena penjual mengubah produk yang sudah siap pasar. Periksa lagi: {what}.',
   'innovation.reopened.all': 'semua butir',
   'innovation.queue.open': 'Tinjau',
   'innovation.review.title': 'Tinjau: {title}',
-  'innovation.review.intro': 'Nilai setiap butir. Butir yang tidak lulus wajib diberi komentar dan menjadi tugas perbaikan untuk UMKM.',
+  'innovation.review.intro':
+    'Nilai setiap butir. Butir yang tidak lulus wajib diberi komentar dan menjadi tugas perbaikan untuk UMKM.',
   'innovation.review.pass': 'Lulus',
   'innovation.review.fail': 'Tidak lulus',
   'innovation.review.comment': 'Komentar',
@@ -135,14 +149,18 @@ const id = {
 
 const en: typeof id = {
   'innovation.err.not_found': 'This product, review or task was not found in your area.',
-  'innovation.err.illegal_transition': 'This step is not possible: the product is now in state {state}.',
-  'innovation.err.not_in_review': 'This product is not in review, so the review cannot be completed.',
+  'innovation.err.illegal_transition':
+    'This step is not possible: the product is now in state {state}.',
+  'innovation.err.not_in_review':
+    'This product is not in review, so the review cannot be completed.',
   'innovation.err.already_completed': 'This review round has already been completed.',
   'innovation.err.checklist_incomplete': 'Every checklist item must be marked pass or fail.',
-  'innovation.err.comment_required': 'Write a comment for each failed item so the seller knows what to fix.',
+  'innovation.err.comment_required':
+    'Write a comment for each failed item so the seller knows what to fix.',
   'innovation.err.due_in_past': 'The due date cannot be in the past.',
   'innovation.err.due_required': 'Give a due date for the improvement tasks.',
-  'innovation.err.certification_missing': 'A required certification is missing or expired ({missing}); this item cannot pass.',
+  'innovation.err.certification_missing':
+    'A required certification is missing or expired ({missing}); this item cannot pass.',
   'innovation.err.mentor_invalid': 'This mentor does not work in the product’s area.',
   'innovation.err.task_done': 'This task is already marked done.',
   'innovation.err.concurrent': 'This product was just submitted elsewhere. Reload the page.',
@@ -165,14 +183,16 @@ const en: typeof id = {
   'innovation.item.description': 'Description complete',
   'innovation.item.price_weight': 'Price and weight consistent',
   'innovation.item.packaging': 'Packaging protects the goods over rural logistics',
-  'innovation.item.label': 'Label: composition, net weight, production & expiry date, producer address',
+  'innovation.item.label':
+    'Label: composition, net weight, production & expiry date, producer address',
   'innovation.item.certification': 'Required certification present and valid (PIRT, halal, BPOM)',
   'innovation.item.shelf_life': 'Shelf life fits the delivery time',
   'innovation.task.photos': 'Retake the photos in daylight',
   'innovation.task.description': 'Complete the description: ingredients, how it is made, size',
   'innovation.task.price_weight': 'Make the price match the net weight',
   'innovation.task.packaging': 'New standing pouch packaging',
-  'innovation.task.label': 'Make a label with composition, net weight, production and expiry date, producer address',
+  'innovation.task.label':
+    'Make a label with composition, net weight, production and expiry date, producer address',
   'innovation.task.certification': 'Apply for PIRT',
   'innovation.task.shelf_life': 'Extend the shelf life or choose faster delivery',
   'innovation.task_status.open': 'Open',
@@ -189,11 +209,13 @@ const en: typeof id = {
   'innovation.queue.empty': 'No products are waiting for review in your area.',
   'innovation.queue.waiting': 'waiting {days} days',
   'innovation.queue.round': 'Round {round}',
-  'innovation.reopened': 'Reopened because the seller changed a market-ready product. Check again: {what}.',
+  'innovation.reopened':
+    'Reopened because the seller changed a market-ready product. Check again: {what}.',
   'innovation.reopened.all': 'every item',
   'innovation.queue.open': 'Review',
   'innovation.review.title': 'Review: {title}',
-  'innovation.review.intro': 'Assess every item. A failed item needs a comment and becomes an improvement task for the UMKM.',
+  'innovation.review.intro':
+    'Assess every item. A failed item needs a comment and becomes an improvement task for the UMKM.',
   'innovation.review.pass': 'Pass',
   'innovation.review.fail': 'Fail',
   'innovation.review.comment': 'Comment',

@@ -21,7 +21,10 @@ export const LISTING_TRANSITIONS = {
    */
   content_changed: { from: ['listed', 'certification_expired'], to: 'in_review' },
   /** The seller takes the product off the market or out of the queue. */
-  withdraw: { from: ['not_reviewed', 'in_review', 'changes_requested', 'listed', 'certification_expired'], to: 'withdrawn' },
+  withdraw: {
+    from: ['not_reviewed', 'in_review', 'changes_requested', 'listed', 'certification_expired'],
+    to: 'withdrawn',
+  },
 } as const satisfies Record<string, { from: readonly ListingState[]; to: ListingState }>;
 
 export type ListingEvent = keyof typeof LISTING_TRANSITIONS;
@@ -29,6 +32,7 @@ export type ListingEvent = keyof typeof LISTING_TRANSITIONS;
 /** The state after `event`, or INNOVATION_ILLEGAL_TRANSITION naming both. */
 export function transition(state: string, event: ListingEvent): Result<ListingState> {
   const t = LISTING_TRANSITIONS[event];
-  if (!(t.from as readonly string[]).includes(state)) return fail('INNOVATION_ILLEGAL_TRANSITION', { state, event });
+  if (!(t.from as readonly string[]).includes(state))
+    return fail('INNOVATION_ILLEGAL_TRANSITION', { state, event });
   return ok(t.to);
 }

@@ -10,12 +10,16 @@ import { umkmOfOrganisations } from './innovation.queries.js';
 export const reviewerRegions = (actor: Actor) => regionScope(actor, ['reviewer', 'national_admin']);
 
 /** Region prefixes whose dashboard the actor may read. */
-export const dashboardRegions = (actor: Actor) => regionScope(actor, ['reviewer', 'regional_officer', 'national_admin', 'analyst']);
+export const dashboardRegions = (actor: Actor) =>
+  regionScope(actor, ['reviewer', 'regional_officer', 'national_admin', 'analyst']);
 
 /** UMKM the actor speaks for: as their seller, or as manager of their organisation. */
 export async function ownUmkmIds(db: Db, actor: Actor): Promise<string[]> {
   const own = scopeIds(actor, 'umkm', ['seller']);
-  const managed = await umkmOfOrganisations(db, scopeIds(actor, 'organisation', ['community_manager']));
+  const managed = await umkmOfOrganisations(
+    db,
+    scopeIds(actor, 'organisation', ['community_manager']),
+  );
   return [...new Set([...own, ...managed])];
 }
 
@@ -23,9 +27,11 @@ export async function ownUmkmIds(db: Db, actor: Actor): Promise<string[]> {
 export function dashboardRegion(actor: Actor, asked: string | undefined): string {
   const scope = dashboardRegions(actor);
   const region = (asked ?? '').trim();
-  if (region && !/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/.test(region)) throw new AppError('VALIDATION_FAILED', {}, { region: { key: 'validation.bad_format' } });
+  if (region && !/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/.test(region))
+    throw new AppError('VALIDATION_FAILED', {}, { region: { key: 'validation.bad_format' } });
   if (scope !== 'all' && scope.length === 0) throw new AppError('FORBIDDEN');
   if (!region) return scope === 'all' ? '' : scope[0];
-  if (!canInRegion(actor, ['reviewer', 'regional_officer', 'national_admin', 'analyst'], region)) throw new AppError('INNOVATION_NOT_FOUND');
+  if (!canInRegion(actor, ['reviewer', 'regional_officer', 'national_admin', 'analyst'], region))
+    throw new AppError('INNOVATION_NOT_FOUND');
   return region;
 }

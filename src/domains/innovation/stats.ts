@@ -15,24 +15,42 @@ export interface ReviewGap {
 /** Failed items of the latest round of each not-listed product of these UMKM. */
 export async function reviewGaps(db: Db, umkmIds: string[]): Promise<ReviewGap[]> {
   if (umkmIds.length === 0) return [];
-  const rows = await db.selectFrom('reviews as r')
+  const rows = await db
+    .selectFrom('reviews as r')
     .innerJoin('review_items as i', 'i.review_id', 'r.id')
     .innerJoin('products as p', 'p.id', 'r.product_id')
     .select(['r.umkm_id', 'r.product_id', 'i.item_key'])
     .where('r.umkm_id', 'in', umkmIds)
     .where('p.listed', '=', 0)
     .where('i.passed', '=', 0)
-    .where('r.round', '=', (eb) => eb.selectFrom('reviews as r2').select((e) => e.fn.max('r2.round').as('m')).whereRef('r2.product_id', '=', 'r.product_id').where('r2.state', 'in', ['passed', 'changes_requested']))
-    .orderBy('r.umkm_id').orderBy('r.product_id').orderBy('i.item_key')
+    .where('r.round', '=', (eb) =>
+      eb
+        .selectFrom('reviews as r2')
+        .select((e) => e.fn.max('r2.round').as('m'))
+        .whereRef('r2.product_id', '=', 'r.product_id')
+        .where('r2.state', 'in', ['passed', 'changes_requested']),
+    )
+    .orderBy('r.umkm_id')
+    .orderBy('r.product_id')
+    .orderBy('i.item_key')
     .execute();
   return rows.map((r) => ({ umkmId: r.umkm_id, productId: r.product_id, item: r.item_key }));
 }
 
 /** When each UMKM first had a product marked market-ready (UMKM without one are absent). */
-export async function firstMarketReadyAt(db: Db, umkmIds: string[]): Promise<{ umkmId: string; at: string }[]> {
+export async function firstMarketReadyAt(
+  db: Db,
+  umkmIds: string[],
+): Promise<{ umkmId: string; at: string }[]> {
   if (umkmIds.length === 0) return [];
-  const rows = await db.selectFrom('reviews').select(['umkm_id', (eb) => eb.fn.min('completed_at').as('at')])
-    .where('umkm_id', 'in', umkmIds).where('state', '=', 'passed').groupBy('umkm_id').orderBy('umkm_id').execute();
+  const rows = await db
+    .selectFrom('reviews')
+    .select(['umkm_id', (eb) => eb.fn.min('completed_at').as('at')])
+    .where('umkm_id', 'in', umkmIds)
+    .where('state', '=', 'passed')
+    .groupBy('umkm_id')
+    .orderBy('umkm_id')
+    .execute();
   return rows.map((r) => ({ umkmId: r.umkm_id, at: String(r.at) }));
 }
 
@@ -50,16 +68,27 @@ export interface InnovationStats {
 /** Dashboard figures for a region prefix ('' or 'all' = the whole country). */
 export async function innovationStats(db: Db, regionPrefix: string): Promise<InnovationStats> {
   const scope = regionPrefix && regionPrefix !== 'all' ? [regionPrefix] : 'all';
-  const perProduct = await db.selectFrom('reviews')
-    .select(['product_id', (eb) => eb.fn.min('submitted_at').as('first_submitted'),
-      sql<string | null>`min(case when state = 'passed' then completed_at end)`.as('first_passed')])
+  const perProduct = await db
+    .selectFrom('reviews')
+    .select([
+      'product_id',
+      (eb) => eb.fn.min('submitted_at').as('first_submitted'),
+      sql<string | null>`min(case when state = 'passed' then completed_at end)`.as('first_passed'),
+    ])
     .where((eb) => regionWhere(eb, 'village_code', scope))
     .groupBy('product_id')
     .execute();
-  const durations = perProduct.filter((p) => p.first_passed).map((p) => daysBetween(String(p.first_submitted), String(p.first_passed)));
-  const tasks = await db.selectFrom('improvement_tasks').select(['item_key', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('status', '=', 'open').where((eb) => regionWhere(eb, 'village_code', scope))
-    .groupBy('item_key').orderBy('item_key').execute();
+  const durations = perProduct
+    .filter((p) => p.first_passed)
+    .map((p) => daysBetween(String(p.first_submitted), String(p.first_passed)));
+  const tasks = await db
+    .selectFrom('improvement_tasks')
+    .select(['item_key', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', '=', 'open')
+    .where((eb) => regionWhere(eb, 'village_code', scope))
+    .groupBy('item_key')
+    .orderBy('item_key')
+    .execute();
   const submitted = perProduct.length;
   return {
     regionPrefix: scope === 'all' ? '' : regionPrefix,
@@ -71,4 +100,5 @@ export async function innovationStats(db: Db, regionPrefix: string): Promise<Inn
   };
 }
 
-const oneDecimal = (v: number | null): number | null => (v === null ? null : Math.round(v * 10) / 10);
+const oneDecimal = (v: number | null): number | null =>
+  v === null ? null : Math.round(v * 10) / 10;

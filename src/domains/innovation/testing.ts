@@ -12,8 +12,20 @@ import { checklistFor } from './checklist.js';
 import type { ItemResult } from './review.service.js';
 
 /** An in-memory actor for service calls (no session needed). */
-export function actorOf(userId: string, role: Role, scopeType: ScopeType, scopeId: string | null, regionCode: string | null): Actor {
-  return { userId, displayName: `Uji ${role}`, locale: null, via: 'session', grants: [{ role, scopeType, scopeId, regionCode }] };
+export function actorOf(
+  userId: string,
+  role: Role,
+  scopeType: ScopeType,
+  scopeId: string | null,
+  regionCode: string | null,
+): Actor {
+  return {
+    userId,
+    displayName: `Uji ${role}`,
+    locale: null,
+    via: 'session',
+    grants: [{ role, scopeType, scopeId, regionCode }],
+  };
 }
 
 export interface ReviewFixture {
@@ -28,23 +40,52 @@ export interface ReviewFixture {
 }
 
 /** An UMKM in Ngada with one not-yet-reviewed product, its seller, manager and a regency reviewer. */
-export async function reviewFixture(h: DbHandle, o: { category?: string; title?: string; regency?: string; nth?: number } = {}): Promise<ReviewFixture> {
+export async function reviewFixture(
+  h: DbHandle,
+  o: { category?: string; title?: string; regency?: string; nth?: number } = {},
+): Promise<ReviewFixture> {
   const regency = o.regency ?? '53.09';
   const village = await anyVillage(h.db, regency, o.nth ?? 0);
   const organisationId = await makeOrganisation(h.db, { villageCode: village });
   const umkmId = await makeUmkm(h.db, { villageCode: village, organisationId });
-  const { productId, variantId } = await makeProduct(h, { umkmId, listed: false, category: o.category ?? 'gula-aren', title: o.title });
+  const { productId, variantId } = await makeProduct(h, {
+    umkmId,
+    listed: false,
+    category: o.category ?? 'gula-aren',
+    title: o.title,
+  });
   return {
-    village, organisationId, umkmId, productId, variantId,
+    village,
+    organisationId,
+    umkmId,
+    productId,
+    variantId,
     seller: actorOf(newId('usr'), 'seller', 'umkm', umkmId, village),
     manager: actorOf(newId('usr'), 'community_manager', 'organisation', organisationId, village),
     reviewer: actorOf(newId('usr'), 'reviewer', 'region', regency, regency),
   };
 }
 
-export async function addCertification(db: Db, umkmId: string, kind: CertificationKind, issuedOn: string, expiresOn: string | null): Promise<string> {
+export async function addCertification(
+  db: Db,
+  umkmId: string,
+  kind: CertificationKind,
+  issuedOn: string,
+  expiresOn: string | null,
+): Promise<string> {
   const id = newId('crt');
-  await db.insertInto('certifications').values({ id, umkm_id: umkmId, kind, number: `${kind.toUpperCase()}-${id.slice(-6)}`, issued_on: issuedOn, expires_on: expiresOn, created_at: nowIso() }).execute();
+  await db
+    .insertInto('certifications')
+    .values({
+      id,
+      umkm_id: umkmId,
+      kind,
+      number: `${kind.toUpperCase()}-${id.slice(-6)}`,
+      issued_on: issuedOn,
+      expires_on: expiresOn,
+      created_at: nowIso(),
+    })
+    .execute();
   return id;
 }
 
@@ -58,7 +99,12 @@ export async function makeMentor(db: Db, region: string, name = 'Ibu Dewi'): Pro
 
 /** Checklist results for a category: everything passes except `fail` (with a comment each). */
 export function results(category: string, fail: string[] = []): ItemResult[] {
-  return checklistFor(category).map((key) => ({ key, passed: !fail.includes(key), comment: fail.includes(key) ? `Perbaiki ${key}` : '' }));
+  return checklistFor(category).map((key) => ({
+    key,
+    passed: !fail.includes(key),
+    comment: fail.includes(key) ? `Perbaiki ${key}` : '',
+  }));
 }
 
-export const inDays = (n: number) => new Date(Date.now() + n * 86400_000).toISOString().slice(0, 10);
+export const inDays = (n: number) =>
+  new Date(Date.now() + n * 86400_000).toISOString().slice(0, 10);

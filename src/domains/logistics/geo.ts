@@ -8,14 +8,19 @@ import { fail, ok, type Result } from '../../kernel/errors/index.js';
 export const DEFAULT_DETOUR = 1.35;
 const EARTH_KM = 6371.0088;
 
-export interface LatLng { lat: number; lng: number }
+export interface LatLng {
+  lat: number;
+  lng: number;
+}
 
 /** Great-circle distance in kilometres (haversine). */
 export function greatCircleKm(a: LatLng, b: LatLng): number {
   const rad = Math.PI / 180;
   const dLat = (b.lat - a.lat) * rad;
   const dLng = (b.lng - a.lng) * rad;
-  const s = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
+  const s =
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
   return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(s)));
 }
 
@@ -24,22 +29,35 @@ export function pairKey(a: string, b: string): [string, string] {
   return a < b ? [a, b] : [b, a];
 }
 
-export interface Located extends LatLng { id: string }
+export interface Located extends LatLng {
+  id: string;
+}
 
 /**
  * Symmetric road-distance matrix over `nodes` (index 0 is the depot): imported kilometres
  * where known, else great-circle × detour.
  */
-export function roadMatrix(nodes: Located[], detour: number, overrides: Map<string, number>): number[][] {
-  return nodes.map((a, i) => nodes.map((b, j) => {
-    if (i === j) return 0;
-    const [x, y] = pairKey(a.id, b.id);
-    const known = overrides.get(`${x}|${y}`);
-    return known ?? greatCircleKm(a, b) * detour;
-  }));
+export function roadMatrix(
+  nodes: Located[],
+  detour: number,
+  overrides: Map<string, number>,
+): number[][] {
+  return nodes.map((a, i) =>
+    nodes.map((b, j) => {
+      if (i === j) return 0;
+      const [x, y] = pairKey(a.id, b.id);
+      const known = overrides.get(`${x}|${y}`);
+      return known ?? greatCircleKm(a, b) * detour;
+    }),
+  );
 }
 
-export interface MatrixRow { from: string; to: string; km: number; /** Its line in the file. */ line: number }
+export interface MatrixRow {
+  from: string;
+  to: string;
+  km: number /** Its line in the file. */;
+  line: number;
+}
 
 /**
  * Parses a distance CSV: header `from,to,km` (ids of hubs or service points), one pair per
@@ -51,12 +69,21 @@ export function parseDistanceCsv(text: string): Result<MatrixRow[]> {
   if (!read.ok) return fail('LOGISTICS_BAD_MATRIX', { line: read.line, reason: 'unclosed quote' });
   const [head, ...body] = read.records;
   const header = (head?.cells ?? []).map((s) => s.trim().toLowerCase());
-  if (head?.line !== 1 || header.join(',') !== 'from,to,km') return fail('LOGISTICS_BAD_MATRIX', { line: 1, reason: 'header from,to,km' });
+  if (head?.line !== 1 || header.join(',') !== 'from,to,km')
+    return fail('LOGISTICS_BAD_MATRIX', { line: 1, reason: 'header from,to,km' });
   const rows: MatrixRow[] = [];
   for (const { line, cells: raw } of body) {
     const cells = raw.map((s) => s.trim());
     const km = Number(cells[2]);
-    if (cells.length !== 3 || !cells[0] || !cells[1] || cells[0] === cells[1] || !Number.isFinite(km) || km <= 0 || km > 2000) {
+    if (
+      cells.length !== 3 ||
+      !cells[0] ||
+      !cells[1] ||
+      cells[0] === cells[1] ||
+      !Number.isFinite(km) ||
+      km <= 0 ||
+      km > 2000
+    ) {
       return fail('LOGISTICS_BAD_MATRIX', { line, reason: raw.join(',').trim().slice(0, 60) });
     }
     rows.push({ from: cells[0], to: cells[1], km, line });

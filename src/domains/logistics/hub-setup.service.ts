@@ -21,31 +21,59 @@ export interface HubSetup {
 /** The mean of the village centres with coordinates in the area, else of its service points. */
 async function areaCentre(db: Tx, prefix: string): Promise<{ lat: number; lng: number } | null> {
   const avg = async (table: 'village_profiles' | 'service_points') => {
-    const r = await db.selectFrom(table as 'service_points')
-      .select((eb) => [eb.fn.avg<number>('lat').as('lat'), eb.fn.avg<number>('lng').as('lng'), eb.fn.count<number>('lat').as('n')])
-      .where((eb) => regionWhere(eb, 'village_code', [prefix])).where('lat', 'is not', null).where('lng', 'is not', null).executeTakeFirst();
+    const r = await db
+      .selectFrom(table as 'service_points')
+      .select((eb) => [
+        eb.fn.avg<number>('lat').as('lat'),
+        eb.fn.avg<number>('lng').as('lng'),
+        eb.fn.count<number>('lat').as('n'),
+      ])
+      .where((eb) => regionWhere(eb, 'village_code', [prefix]))
+      .where('lat', 'is not', null)
+      .where('lng', 'is not', null)
+      .executeTakeFirst();
     return r && Number(r.n) > 0 ? { lat: Number(r.lat), lng: Number(r.lng) } : null;
   };
   return (await avg('village_profiles')) ?? (await avg('service_points'));
 }
 
 /** Creates the hub and assigns the chosen points; nothing is written unless all of it succeeds. */
-export async function setUpHub(db: Tx, actor: Actor | null, input: HubSetup): Promise<Result<string>> {
+export async function setUpHub(
+  db: Tx,
+  actor: Actor | null,
+  input: HubSetup,
+): Promise<Result<string>> {
   let lat = input.lat ?? null;
   let lng = input.lng ?? null;
-  if ((lat === null) !== (lng === null)) return fail('VALIDATION_FAILED', {}, { lat: { key: 'logistics.err.coordinates_pair' } });
+  if ((lat === null) !== (lng === null))
+    return fail('VALIDATION_FAILED', {}, { lat: { key: 'logistics.err.coordinates_pair' } });
   if (lat === null || lng === null) {
     const centre = await areaCentre(db, input.regionCode);
-    if (!centre) return fail('LOGISTICS_HUB_NO_COORDINATES', {}, { lat: { key: 'logistics.err.hub_no_coordinates' } });
+    if (!centre)
+      return fail(
+        'LOGISTICS_HUB_NO_COORDINATES',
+        {},
+        { lat: { key: 'logistics.err.hub_no_coordinates' } },
+      );
     ({ lat, lng } = centre);
   }
   const points = [...new Set(input.pointIds ?? [])];
   return inTransactionResult(db, async (tx) => {
-    const hub = await createHub(tx, actor, { tier: input.tier, regionCode: input.regionCode, parentHubId: input.parentHubId, name: input.name, lat: lat!, lng: lng! });
+    const hub = await createHub(tx, actor, {
+      tier: input.tier,
+      regionCode: input.regionCode,
+      parentHubId: input.parentHubId,
+      name: input.name,
+      lat: lat!,
+      lng: lng!,
+    });
     if (!hub.ok) return hub;
     for (const id of points) {
       const r = await assignPoint(tx, actor, id, hub.value);
-      if (!r.ok) return r.code === 'FORBIDDEN' ? r : fail(r.code, r.params, { point: { key: 'logistics.err.point_choice' } });
+      if (!r.ok)
+        return r.code === 'FORBIDDEN'
+          ? r
+          : fail(r.code, r.params, { point: { key: 'logistics.err.point_choice' } });
     }
     return hub;
   });

@@ -14,9 +14,22 @@ import { logisticsHomePanels, logisticsRoutes } from './logistics.routes.js';
 
 export { logisticsMigrations } from './migrations/index.js';
 export { logisticsRoutes } from './logistics.routes.js';
-export type { HubsTable, ParcelsTable, ParcelScansTable, RunsTable, ScanKind, ParcelStatus } from './logistics.tables.js';
+export type {
+  HubsTable,
+  ParcelsTable,
+  ParcelScansTable,
+  RunsTable,
+  ScanKind,
+  ParcelStatus,
+} from './logistics.tables.js';
 /** Creates hubs, assigns service points, adds vehicles, sets detour factors and imports road distances. */
-export { createHub, assignPoint, addVehicle, setDetour, importDistances } from './network.service.js';
+export {
+  createHub,
+  assignPoint,
+  addVehicle,
+  setDetour,
+  importDistances,
+} from './network.service.js';
 /** Creates a parcel with its path through the network; one per order. */
 export { createParcel, parcelsForOrder } from './parcels.service.js';
 /** Records a scan (idempotent by client scan id; out-of-order scans refused). */
@@ -40,12 +53,33 @@ export const logisticsDomain = defineDomain({
   errors: { ...logisticsErrors, ...hubsErrors, ...returnsErrors },
   homePanels: logisticsHomePanels,
   // A hub_operator grant names a hub; its region is the hub's kecamatan or kabupaten.
-  scopes: { hub: async (db, id) => (await db.selectFrom('hubs').select('region_code').where('id', '=', id).executeTakeFirst())?.region_code },
-  scopeLabels: { hub: async (db, ids) => new Map((await db.selectFrom('hubs').select(['id', 'name']).where('id', 'in', ids).execute()).map((r) => [r.id, r.name])) },
+  scopes: {
+    hub: async (db, id) =>
+      (await db.selectFrom('hubs').select('region_code').where('id', '=', id).executeTakeFirst())
+        ?.region_code,
+  },
+  scopeLabels: {
+    hub: async (db, ids) =>
+      new Map(
+        (await db.selectFrom('hubs').select(['id', 'name']).where('id', 'in', ids).execute()).map(
+          (r) => [r.id, r.name],
+        ),
+      ),
+  },
   nav: [
-    { href: '/hub', label: 'logistics.nav.hubs', roles: ['hub_operator', 'regional_officer', 'national_admin'], order: 60 },
+    {
+      href: '/hub',
+      label: 'logistics.nav.hubs',
+      roles: ['hub_operator', 'regional_officer', 'national_admin'],
+      order: 60,
+    },
     { href: '/titik/paket', label: 'logistics.nav.agent', roles: ['village_agent'], order: 61 },
-    { href: '/logistik/kpi', label: 'logistics.nav.kpi', roles: ['regional_officer', 'national_admin'], order: 62 },
+    {
+      href: '/logistik/kpi',
+      label: 'logistics.nav.kpi',
+      roles: ['regional_officer', 'national_admin'],
+      order: 62,
+    },
     { href: '/paket', label: 'logistics.nav.seller_parcels', roles: ['seller'], order: 63 },
   ],
   // Hand-overs (→ parcels) happen inside the order change's transaction.
@@ -57,4 +91,3 @@ export const logisticsDomain = defineDomain({
     provide(parcelLookup, parcelsForOrders),
   ],
 });
-

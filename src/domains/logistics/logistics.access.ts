@@ -3,7 +3,13 @@
 // village agents act at their own service point. List queries filter with `hubScopeWhere`
 // in SQL, single records are checked with `canOperateHub` before anything is loaded further.
 import type { ExpressionBuilder, Expression, SqlBool } from 'kysely';
-import { regionScope, regionContains, scopeIds, type Actor, type Role } from '../../kernel/auth/index.js';
+import {
+  regionScope,
+  regionContains,
+  scopeIds,
+  type Actor,
+  type Role,
+} from '../../kernel/auth/index.js';
 import { idWhere, regionWhere } from '../../kernel/auth/index.js';
 
 export const OVERSEERS: Role[] = ['regional_officer', 'national_admin'];
@@ -13,11 +19,22 @@ export function operatedHubIds(actor: Actor | null): string[] {
 }
 
 /** SQL filter on a hubs table alias: the actor's own hubs or hubs inside its region. */
-export function hubScopeWhere<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>, actor: Actor | null, idCol: string, regionCol: string): Expression<SqlBool> {
-  return eb.or([idWhere(eb, idCol, operatedHubIds(actor)), regionWhere(eb, regionCol, regionScope(actor, OVERSEERS))]);
+export function hubScopeWhere<DB, TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  actor: Actor | null,
+  idCol: string,
+  regionCol: string,
+): Expression<SqlBool> {
+  return eb.or([
+    idWhere(eb, idCol, operatedHubIds(actor)),
+    regionWhere(eb, regionCol, regionScope(actor, OVERSEERS)),
+  ]);
 }
 
-export function canOperateHub(actor: Actor | null, hub: { id: string; region_code: string }): boolean {
+export function canOperateHub(
+  actor: Actor | null,
+  hub: { id: string; region_code: string },
+): boolean {
   if (operatedHubIds(actor).includes(hub.id)) return true;
   const scope = regionScope(actor, OVERSEERS);
   return scope === 'all' || scope.some((p) => regionContains(p, hub.region_code));

@@ -6,34 +6,86 @@ import { AppError, unwrap } from '../../kernel/errors/index.js';
 import { canInRegion } from '../../kernel/auth/index.js';
 import { OVERSEERS } from './logistics.access.js';
 import { listHubs, visibleHub } from './logistics.repo.js';
-import { addVehicle, assignPoint, createHub, importDistances, setDetour } from './network.service.js';
+import {
+  addVehicle,
+  assignPoint,
+  createHub,
+  importDistances,
+  setDetour,
+} from './network.service.js';
 import { buildManifests, manifestsOf } from './consolidation.service.js';
 import { planRuns, runDetail, runsOf } from './routing.service.js';
 import { parcelByTracking, scansOf } from './parcels.service.js';
 import { recordScan } from './scans.service.js';
 import { logisticsKpis } from './kpis.js';
-import { assignSchema, clientScanIdSchema, dateSchema, detourSchema, distancesSchema, hubSchema, kpiQuerySchema, manifestSchema, planApiSchema, scanApiSchema, trackingSchema } from './logistics.schema.js';
+import {
+  assignSchema,
+  clientScanIdSchema,
+  dateSchema,
+  detourSchema,
+  distancesSchema,
+  hubSchema,
+  kpiQuerySchema,
+  manifestSchema,
+  planApiSchema,
+  scanApiSchema,
+  trackingSchema,
+} from './logistics.schema.js';
 import { photoOf } from './proof-photos.js';
-import { HubList, hubJson, kpisJson, LogisticsKpisSchema, ManifestBuild, manifestJson, plannedRunJson, RunList, runJson, RunPlan, ScanResult } from './logistics.responses.js';
+import {
+  HubList,
+  hubJson,
+  kpisJson,
+  LogisticsKpisSchema,
+  ManifestBuild,
+  manifestJson,
+  plannedRunJson,
+  RunList,
+  runJson,
+  RunPlan,
+  ScanResult,
+} from './logistics.responses.js';
 import type { ScanKind } from './logistics.tables.js';
 
 const HUB_ROLES = ['hub_operator', ...OVERSEERS] as const;
 const tags = ['logistics'];
 const security = [{ bearer: [] }];
-const jsonOf = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
-const TrackedParcel = z.object({
-  trackingNumber: z.string(), status: z.string(), returning: z.boolean(), deliveredAt: z.string().nullable(),
-  scans: z.array(z.object({ kind: z.string(), at: z.string(), locationId: z.string().nullable(), nodeIndex: z.number().int().nullable() })),
-}).openapi('TrackedParcel');
-const problem = { description: 'Problem (RFC 9457)', content: { 'application/problem+json': { schema: z.any() } } };
-const body = (schema: z.ZodType) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+const jsonOf = (schema: z.ZodType, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const TrackedParcel = z
+  .object({
+    trackingNumber: z.string(),
+    status: z.string(),
+    returning: z.boolean(),
+    deliveredAt: z.string().nullable(),
+    scans: z.array(
+      z.object({
+        kind: z.string(),
+        at: z.string(),
+        locationId: z.string().nullable(),
+        nodeIndex: z.number().int().nullable(),
+      }),
+    ),
+  })
+  .openapi('TrackedParcel');
+const problem = {
+  description: 'Problem (RFC 9457)',
+  content: { 'application/problem+json': { schema: z.any() } },
+};
+const body = (schema: z.ZodType) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+});
 const idParam = z.object({ id: z.string().min(1).max(64) });
 const P = '/api/v1/logistics';
 const photoApiSchema = z.object({
   locationId: z.string().min(1).max(64),
   clientScanId: clientScanIdSchema,
   at: z.string().datetime().optional(),
-  photo: z.any().openapi({ type: 'string', format: 'binary', description: 'JPEG, PNG or WebP, at most 5 MB' }),
+  photo: z
+    .any()
+    .openapi({ type: 'string', format: 'binary', description: 'JPEG, PNG or WebP, at most 5 MB' }),
 });
 
 export function logisticsApi() {
@@ -46,103 +98,336 @@ export function logisticsApi() {
     return { actor, hub };
   };
 
-  app.openapi(createRoute({ method: 'get', path: `${P}/hubs`, tags, security, summary: 'Hubs in the caller’s scope', responses: { 200: jsonOf(HubList, 'Hubs'), 401: problem, 403: problem } }), async (c) => {
-    const actor = requireRole(c, ...HUB_ROLES);
-    return c.json({ items: (await listHubs(db(c), actor)).map(hubJson) }, 200);
-  });
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: `${P}/hubs`,
+      tags,
+      security,
+      summary: 'Hubs in the caller’s scope',
+      responses: { 200: jsonOf(HubList, 'Hubs'), 401: problem, 403: problem },
+    }),
+    async (c) => {
+      const actor = requireRole(c, ...HUB_ROLES);
+      return c.json({ items: (await listHubs(db(c), actor)).map(hubJson) }, 200);
+    },
+  );
 
-  app.openapi(createRoute({ method: 'post', path: `${P}/hubs`, tags, security, summary: 'Create a kabupaten or kecamatan hub', request: body(hubSchema), responses: { 201: jsonOf(z.object({ id: z.string() }), 'Created'), 422: problem, 403: problem } }), async (c) => {
-    const actor = requireRole(c, ...OVERSEERS);
-    const id = unwrap(await createHub(db(c), actor, c.req.valid('json') as any));
-    return c.json({ id }, 201);
-  });
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: `${P}/hubs`,
+      tags,
+      security,
+      summary: 'Create a kabupaten or kecamatan hub',
+      request: body(hubSchema),
+      responses: {
+        201: jsonOf(z.object({ id: z.string() }), 'Created'),
+        422: problem,
+        403: problem,
+      },
+    }),
+    async (c) => {
+      const actor = requireRole(c, ...OVERSEERS);
+      const id = unwrap(await createHub(db(c), actor, c.req.valid('json') as any));
+      return c.json({ id }, 201);
+    },
+  );
 
-  app.openapi(createRoute({ method: 'post', path: `${P}/hubs/{id}/points`, tags, security, summary: 'Assign a village service point to this kecamatan hub', request: { params: idParam, ...body(assignSchema) }, responses: { 200: jsonOf(z.object({ hubId: z.string() }), 'Assigned'), 422: problem, 404: problem } }), async (c) => {
-    const { actor, hub } = await hubOf(c);
-    unwrap(await assignPoint(db(c), actor, (c.req.valid('json') as any).servicePointId, hub.id));
-    return c.json({ hubId: hub.id }, 200);
-  });
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: `${P}/hubs/{id}/points`,
+      tags,
+      security,
+      summary: 'Assign a village service point to this kecamatan hub',
+      request: { params: idParam, ...body(assignSchema) },
+      responses: {
+        200: jsonOf(z.object({ hubId: z.string() }), 'Assigned'),
+        422: problem,
+        404: problem,
+      },
+    }),
+    async (c) => {
+      const { actor, hub } = await hubOf(c);
+      unwrap(await assignPoint(db(c), actor, (c.req.valid('json') as any).servicePointId, hub.id));
+      return c.json({ hubId: hub.id }, 200);
+    },
+  );
 
-  app.openapi(createRoute({ method: 'post', path: `${P}/hubs/{id}/vehicles`, tags, security, summary: 'Add a vehicle (capacity kg, cost per km) to the hub', request: { params: idParam, ...body(z.object({ name: z.string().min(2).max(80), capacityKg: z.number().int().min(1).max(40000), costPerKm: z.number().int().min(0).max(1_000_000), speedKmh: z.number().int().min(5).max(120).optional() }).strict()) }, responses: { 201: jsonOf(z.object({ id: z.string() }), 'Created'), 422: problem, 404: problem } }), async (c) => {
-    const { actor, hub } = await hubOf(c);
-    const v = c.req.valid('json') as any;
-    return c.json({ id: unwrap(await addVehicle(db(c), actor, { hubId: hub.id, ...v })) }, 201);
-  });
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: `${P}/hubs/{id}/vehicles`,
+      tags,
+      security,
+      summary: 'Add a vehicle (capacity kg, cost per km) to the hub',
+      request: {
+        params: idParam,
+        ...body(
+          z
+            .object({
+              name: z.string().min(2).max(80),
+              capacityKg: z.number().int().min(1).max(40000),
+              costPerKm: z.number().int().min(0).max(1_000_000),
+              speedKmh: z.number().int().min(5).max(120).optional(),
+            })
+            .strict(),
+        ),
+      },
+      responses: {
+        201: jsonOf(z.object({ id: z.string() }), 'Created'),
+        422: problem,
+        404: problem,
+      },
+    }),
+    async (c) => {
+      const { actor, hub } = await hubOf(c);
+      const v = c.req.valid('json') as any;
+      return c.json({ id: unwrap(await addVehicle(db(c), actor, { hubId: hub.id, ...v })) }, 201);
+    },
+  );
 
-  app.openapi(createRoute({ method: 'post', path: `${P}/hubs/{id}/manifests`, tags, security, summary: 'Build the day’s manifests (parcels grouped by next leg)', request: { params: idParam, ...body(manifestSchema) }, responses: { 200: jsonOf(ManifestBuild, 'Manifests'), 404: problem } }), async (c) => {
-    const { actor, hub } = await hubOf(c);
-    const { date } = c.req.valid('json') as { date: string };
-    const r = unwrap(await buildManifests(db(c), actor, hub.id, date));
-    return c.json({ ...r, items: (await manifestsOf(db(c), hub.id, date)).map(manifestJson) }, 200);
-  });
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: `${P}/hubs/{id}/manifests`,
+      tags,
+      security,
+      summary: 'Build the day’s manifests (parcels grouped by next leg)',
+      request: { params: idParam, ...body(manifestSchema) },
+      responses: { 200: jsonOf(ManifestBuild, 'Manifests'), 404: problem },
+    }),
+    async (c) => {
+      const { actor, hub } = await hubOf(c);
+      const { date } = c.req.valid('json') as { date: string };
+      const r = unwrap(await buildManifests(db(c), actor, hub.id, date));
+      return c.json(
+        { ...r, items: (await manifestsOf(db(c), hub.id, date)).map(manifestJson) },
+        200,
+      );
+    },
+  );
 
-  app.openapi(createRoute({ method: 'post', path: `${P}/hubs/{id}/plan`, tags, security, summary: 'Plan the day’s runs over the manifested service points (lib/vrp)', request: { params: idParam, ...body(planApiSchema) }, responses: { 201: jsonOf(RunPlan, 'Runs'), 422: problem, 404: problem } }), async (c) => {
-    const { actor, hub } = await hubOf(c);
-    const { date, vehicleIds } = c.req.valid('json') as { date: string; vehicleIds?: string[] };
-    const r = unwrap(await planRuns(db(c), actor, hub.id, date, { vehicleIds, seconds: 1 }));
-    const runs = await Promise.all(r.runIds.map((id) => runDetail(db(c), id)));
-    return c.json({ ...r, runs: runs.map((d) => plannedRunJson(d!.run, d!.stops)) }, 201);
-  });
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: `${P}/hubs/{id}/plan`,
+      tags,
+      security,
+      summary: 'Plan the day’s runs over the manifested service points (lib/vrp)',
+      request: { params: idParam, ...body(planApiSchema) },
+      responses: { 201: jsonOf(RunPlan, 'Runs'), 422: problem, 404: problem },
+    }),
+    async (c) => {
+      const { actor, hub } = await hubOf(c);
+      const { date, vehicleIds } = c.req.valid('json') as { date: string; vehicleIds?: string[] };
+      const r = unwrap(await planRuns(db(c), actor, hub.id, date, { vehicleIds, seconds: 1 }));
+      const runs = await Promise.all(r.runIds.map((id) => runDetail(db(c), id)));
+      return c.json({ ...r, runs: runs.map((d) => plannedRunJson(d!.run, d!.stops)) }, 201);
+    },
+  );
 
-  app.openapi(createRoute({ method: 'get', path: `${P}/hubs/{id}/runs`, tags, security, summary: 'Runs of a service date', request: { params: idParam, query: z.object({ date: dateSchema }) }, responses: { 200: jsonOf(RunList, 'Runs'), 404: problem } }), async (c) => {
-    const { hub } = await hubOf(c);
-    return c.json({ items: (await runsOf(db(c), hub.id, c.req.valid('query').date)).map(runJson) }, 200);
-  });
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: `${P}/hubs/{id}/runs`,
+      tags,
+      security,
+      summary: 'Runs of a service date',
+      request: { params: idParam, query: z.object({ date: dateSchema }) },
+      responses: { 200: jsonOf(RunList, 'Runs'), 404: problem },
+    }),
+    async (c) => {
+      const { hub } = await hubOf(c);
+      return c.json(
+        { items: (await runsOf(db(c), hub.id, c.req.valid('query').date)).map(runJson) },
+        200,
+      );
+    },
+  );
 
-  app.openapi(createRoute({ method: 'post', path: `${P}/scans`, tags, security, summary: 'Record a scan; idempotent by clientScanId, out-of-order scans refused (409)', request: body(scanApiSchema), responses: { 201: jsonOf(ScanResult, 'Recorded'), 200: jsonOf(ScanResult, 'Duplicate of an earlier scan'), 409: problem, 422: problem } }), async (c) => {
-    const actor = requireRole(c, 'village_agent', ...HUB_ROLES);
-    const v = c.req.valid('json') as any;
-    const r = unwrap(await recordScan(db(c), actor, { tracking: v.tracking, kind: v.kind as ScanKind, locationId: v.locationId, clientScanId: v.clientScanId, pickupCode: v.pickupCode, at: v.at }));
-    return c.json(r, r.duplicate ? 200 : 201);
-  });
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: `${P}/scans`,
+      tags,
+      security,
+      summary: 'Record a scan; idempotent by clientScanId, out-of-order scans refused (409)',
+      request: body(scanApiSchema),
+      responses: {
+        201: jsonOf(ScanResult, 'Recorded'),
+        200: jsonOf(ScanResult, 'Duplicate of an earlier scan'),
+        409: problem,
+        422: problem,
+      },
+    }),
+    async (c) => {
+      const actor = requireRole(c, 'village_agent', ...HUB_ROLES);
+      const v = c.req.valid('json') as any;
+      const r = unwrap(
+        await recordScan(db(c), actor, {
+          tracking: v.tracking,
+          kind: v.kind as ScanKind,
+          locationId: v.locationId,
+          clientScanId: v.clientScanId,
+          pickupCode: v.pickupCode,
+          at: v.at,
+        }),
+      );
+      return c.json(r, r.duplicate ? 200 : 201);
+    },
+  );
 
   // Roles are checked before the (up to 8 MB) body is parsed and validated.
   app.use(`${P}/parcels/:tracking/photos`, async (c, next) => {
     requireRole(c, 'village_agent', ...HUB_ROLES);
     await next();
   });
-  app.openapi(createRoute({
-    method: 'post', path: `${P}/parcels/{tracking}/photos`, tags, security,
-    summary: 'Deliver with a photo as proof (instead of the buyer’s code); idempotent by clientScanId',
-    description: 'multipart/form-data. JPEG, PNG or WebP by content, at most 5 MB, sides 200–6000 px. The photo is visible to hub staff on the path, overseers and the seller, never on public tracking.',
-    request: { params: z.object({ tracking: trackingSchema }), body: { content: { 'multipart/form-data': { schema: photoApiSchema } }, required: true } },
-    responses: { 201: jsonOf(ScanResult, 'Delivered'), 200: jsonOf(ScanResult, 'Duplicate of an earlier scan'), 403: problem, 409: problem, 413: problem, 415: problem, 422: problem },
-  }), async (c) => {
-    const actor = requireRole(c, 'village_agent', ...HUB_ROLES);
-    const v = c.req.valid('form') as z.infer<typeof photoApiSchema>;
-    const file = photoOf(v);
-    if (!file) throw new AppError('LOGISTICS_PHOTO_MISSING', {}, { photo: { key: 'logistics.err.photo_missing' } });
-    const r = unwrap(await recordScan(db(c), actor, {
-      tracking: c.req.valid('param').tracking, kind: 'delivered', locationId: v.locationId, clientScanId: v.clientScanId, at: v.at,
-      photo: { bytes: new Uint8Array(await file.arrayBuffer()), uploadDir: c.get('deps').config.uploadDir },
-    }));
-    return c.json(r, r.duplicate ? 200 : 201);
-  });
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: `${P}/parcels/{tracking}/photos`,
+      tags,
+      security,
+      summary:
+        'Deliver with a photo as proof (instead of the buyer’s code); idempotent by clientScanId',
+      description:
+        'multipart/form-data. JPEG, PNG or WebP by content, at most 5 MB, sides 200–6000 px. The photo is visible to hub staff on the path, overseers and the seller, never on public tracking.',
+      request: {
+        params: z.object({ tracking: trackingSchema }),
+        body: { content: { 'multipart/form-data': { schema: photoApiSchema } }, required: true },
+      },
+      responses: {
+        201: jsonOf(ScanResult, 'Delivered'),
+        200: jsonOf(ScanResult, 'Duplicate of an earlier scan'),
+        403: problem,
+        409: problem,
+        413: problem,
+        415: problem,
+        422: problem,
+      },
+    }),
+    async (c) => {
+      const actor = requireRole(c, 'village_agent', ...HUB_ROLES);
+      const v = c.req.valid('form') as z.infer<typeof photoApiSchema>;
+      const file = photoOf(v);
+      if (!file)
+        throw new AppError(
+          'LOGISTICS_PHOTO_MISSING',
+          {},
+          { photo: { key: 'logistics.err.photo_missing' } },
+        );
+      const r = unwrap(
+        await recordScan(db(c), actor, {
+          tracking: c.req.valid('param').tracking,
+          kind: 'delivered',
+          locationId: v.locationId,
+          clientScanId: v.clientScanId,
+          at: v.at,
+          photo: {
+            bytes: new Uint8Array(await file.arrayBuffer()),
+            uploadDir: c.get('deps').config.uploadDir,
+          },
+        }),
+      );
+      return c.json(r, r.duplicate ? 200 : 201);
+    },
+  );
 
-  app.openapi(createRoute({ method: 'get', path: `${P}/parcels/{tracking}`, tags, summary: 'Public tracking: status and scan history of a parcel', request: { params: z.object({ tracking: z.string().min(4).max(20) }) }, responses: { 200: jsonOf(TrackedParcel, 'Parcel'), 404: problem } }), async (c) => {
-    const p = await parcelByTracking(db(c), c.req.valid('param').tracking);
-    if (!p) throw new AppError('LOGISTICS_UNKNOWN_PARCEL', { tracking: '' });
-    // Public: status and history only — never the proof photo or who scanned.
-    return c.json({ trackingNumber: p.tracking_number, status: p.status, returning: p.returning === 1, deliveredAt: p.delivered_at, scans: (await scansOf(db(c), p.id)).map((x) => ({ kind: x.kind, at: x.at, locationId: x.location_id, nodeIndex: x.node_index })) }, 200);
-  });
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: `${P}/parcels/{tracking}`,
+      tags,
+      summary: 'Public tracking: status and scan history of a parcel',
+      request: { params: z.object({ tracking: z.string().min(4).max(20) }) },
+      responses: { 200: jsonOf(TrackedParcel, 'Parcel'), 404: problem },
+    }),
+    async (c) => {
+      const p = await parcelByTracking(db(c), c.req.valid('param').tracking);
+      if (!p) throw new AppError('LOGISTICS_UNKNOWN_PARCEL', { tracking: '' });
+      // Public: status and history only — never the proof photo or who scanned.
+      return c.json(
+        {
+          trackingNumber: p.tracking_number,
+          status: p.status,
+          returning: p.returning === 1,
+          deliveredAt: p.delivered_at,
+          scans: (await scansOf(db(c), p.id)).map((x) => ({
+            kind: x.kind,
+            at: x.at,
+            locationId: x.location_id,
+            nodeIndex: x.node_index,
+          })),
+        },
+        200,
+      );
+    },
+  );
 
-  app.openapi(createRoute({ method: 'get', path: `${P}/kpis`, tags, security, summary: 'Logistics KPIs of a region over a date range', request: { query: kpiQuerySchema }, responses: { 200: jsonOf(LogisticsKpisSchema, 'KPIs'), 403: problem } }), async (c) => {
-    const actor = requireRole(c, ...OVERSEERS);
-    const q = c.req.valid('query');
-    if (!canInRegion(actor, OVERSEERS, q.region)) throw new AppError('FORBIDDEN');
-    return c.json(kpisJson(await logisticsKpis(db(c), q.region, q.from, q.to)), 200);
-  });
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: `${P}/kpis`,
+      tags,
+      security,
+      summary: 'Logistics KPIs of a region over a date range',
+      request: { query: kpiQuerySchema },
+      responses: { 200: jsonOf(LogisticsKpisSchema, 'KPIs'), 403: problem },
+    }),
+    async (c) => {
+      const actor = requireRole(c, ...OVERSEERS);
+      const q = c.req.valid('query');
+      if (!canInRegion(actor, OVERSEERS, q.region)) throw new AppError('FORBIDDEN');
+      return c.json(kpisJson(await logisticsKpis(db(c), q.region, q.from, q.to)), 200);
+    },
+  );
 
-  app.openapi(createRoute({ method: 'post', path: `${P}/distances`, tags, security, summary: 'Import measured road distances (CSV from,to,km); one bad line rejects the file', request: body(distancesSchema), responses: { 200: jsonOf(z.object({ rows: z.number().int().openapi({ description: 'Distances stored' }) }), 'Imported'), 422: problem } }), async (c) => {
-    const actor = requireRole(c, ...OVERSEERS);
-    return c.json(unwrap(await importDistances(db(c), actor, (c.req.valid('json') as any).csv)), 200);
-  });
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: `${P}/distances`,
+      tags,
+      security,
+      summary: 'Import measured road distances (CSV from,to,km); one bad line rejects the file',
+      request: body(distancesSchema),
+      responses: {
+        200: jsonOf(
+          z.object({ rows: z.number().int().openapi({ description: 'Distances stored' }) }),
+          'Imported',
+        ),
+        422: problem,
+      },
+    }),
+    async (c) => {
+      const actor = requireRole(c, ...OVERSEERS);
+      return c.json(
+        unwrap(await importDistances(db(c), actor, (c.req.valid('json') as any).csv)),
+        200,
+      );
+    },
+  );
 
-  app.openapi(createRoute({ method: 'post', path: `${P}/detour`, tags, security, summary: 'Set a regency’s road detour factor (road km per great-circle km)', request: body(detourSchema), responses: { 200: jsonOf(z.object({ regencyCode: z.string(), factor: z.number() }), 'Saved'), 422: problem } }), async (c) => {
-    const actor = requireRole(c, ...OVERSEERS);
-    const v = c.req.valid('json') as any;
-    unwrap(await setDetour(db(c), actor, v.regencyCode, v.factor));
-    return c.json({ regencyCode: v.regencyCode, factor: v.factor }, 200);
-  });
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: `${P}/detour`,
+      tags,
+      security,
+      summary: 'Set a regency’s road detour factor (road km per great-circle km)',
+      request: body(detourSchema),
+      responses: {
+        200: jsonOf(z.object({ regencyCode: z.string(), factor: z.number() }), 'Saved'),
+        422: problem,
+      },
+    }),
+    async (c) => {
+      const actor = requireRole(c, ...OVERSEERS);
+      const v = c.req.valid('json') as any;
+      unwrap(await setDetour(db(c), actor, v.regencyCode, v.factor));
+      return c.json({ regencyCode: v.regencyCode, factor: v.factor }, 200);
+    },
+  );
   return app;
 }

@@ -11,12 +11,32 @@ import { logisticsApi } from './logistics.api.js';
 
 export const logisticsHomePanels: HomePanel[] = [
   {
-    roles: ['hub_operator'], order: 40,
-    render: (c) => <section class="card"><h2>{t(c.get('locale'), 'logistics.panel.hub')}</h2><p><a class="button" href="/hub">{t(c.get('locale'), 'logistics.panel.open')}</a></p></section>,
+    roles: ['hub_operator'],
+    order: 40,
+    render: (c) => (
+      <section class="card">
+        <h2>{t(c.get('locale'), 'logistics.panel.hub')}</h2>
+        <p>
+          <a class="button" href="/hub">
+            {t(c.get('locale'), 'logistics.panel.open')}
+          </a>
+        </p>
+      </section>
+    ),
   },
   {
-    roles: ['village_agent'], order: 41,
-    render: (c) => <section class="card"><h2>{t(c.get('locale'), 'logistics.panel.agent')}</h2><p><a class="button" href="/titik/paket">{t(c.get('locale'), 'logistics.panel.open')}</a></p></section>,
+    roles: ['village_agent'],
+    order: 41,
+    render: (c) => (
+      <section class="card">
+        <h2>{t(c.get('locale'), 'logistics.panel.agent')}</h2>
+        <p>
+          <a class="button" href="/titik/paket">
+            {t(c.get('locale'), 'logistics.panel.open')}
+          </a>
+        </p>
+      </section>
+    ),
   },
 ];
 

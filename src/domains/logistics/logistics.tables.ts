@@ -4,8 +4,24 @@
 export type HubTier = 'kabupaten' | 'kecamatan';
 /** A node of a parcel's path: a service point, a hub, or the edge of the network. */
 export type NodeKind = 'point' | 'hub' | 'entry' | 'exit';
-export type ParcelStatus = 'created' | 'at_point' | 'at_hub' | 'in_transit' | 'out_for_delivery' | 'ready_for_pickup' | 'delivered' | 'failed_delivery' | 'returned';
-export type ScanKind = 'received_at_point' | 'left_hub' | 'arrived_hub' | 'out_for_delivery' | 'ready_for_pickup' | 'delivered' | 'failed_delivery'
+export type ParcelStatus =
+  | 'created'
+  | 'at_point'
+  | 'at_hub'
+  | 'in_transit'
+  | 'out_for_delivery'
+  | 'ready_for_pickup'
+  | 'delivered'
+  | 'failed_delivery'
+  | 'returned';
+export type ScanKind =
+  | 'received_at_point'
+  | 'left_hub'
+  | 'arrived_hub'
+  | 'out_for_delivery'
+  | 'ready_for_pickup'
+  | 'delivered'
+  | 'failed_delivery'
   /** Marked for return to the seller (after a failed delivery, or not collected at the point). */
   | 'return_started'
   /** Received back at the seller's service point (or handed back at the network's edge). */

@@ -22,37 +22,74 @@ export const logisticsErrors: Record<string, ErrorSpec> = {
 };
 
 const scanId = {
-  received_at_point: 'Diterima di titik layanan', left_hub: 'Berangkat dari hub', arrived_hub: 'Tiba di hub',
-  out_for_delivery: 'Dalam pengantaran', ready_for_pickup: 'Siap diambil', delivered: 'Diterima pembeli', failed_delivery: 'Gagal diantar',
+  received_at_point: 'Diterima di titik layanan',
+  left_hub: 'Berangkat dari hub',
+  arrived_hub: 'Tiba di hub',
+  out_for_delivery: 'Dalam pengantaran',
+  ready_for_pickup: 'Siap diambil',
+  delivered: 'Diterima pembeli',
+  failed_delivery: 'Gagal diantar',
 };
 const scanEn = {
-  received_at_point: 'Received at service point', left_hub: 'Left hub', arrived_hub: 'Arrived at hub',
-  out_for_delivery: 'Out for delivery', ready_for_pickup: 'Ready for pickup', delivered: 'Delivered', failed_delivery: 'Delivery failed',
+  received_at_point: 'Received at service point',
+  left_hub: 'Left hub',
+  arrived_hub: 'Arrived at hub',
+  out_for_delivery: 'Out for delivery',
+  ready_for_pickup: 'Ready for pickup',
+  delivered: 'Delivered',
+  failed_delivery: 'Delivery failed',
 };
-const statusId = { created: 'Label dibuat', at_point: 'Di titik layanan asal', at_hub: 'Di hub', in_transit: 'Dalam perjalanan', out_for_delivery: 'Dalam pengantaran', ready_for_pickup: 'Siap diambil', delivered: 'Sudah diterima', failed_delivery: 'Gagal diantar' };
-const statusEn = { created: 'Label created', at_point: 'At origin service point', at_hub: 'At hub', in_transit: 'In transit', out_for_delivery: 'Out for delivery', ready_for_pickup: 'Ready for pickup', delivered: 'Delivered', failed_delivery: 'Delivery failed' };
-const pre = (p: string, o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [`${p}${k}`, v]));
+const statusId = {
+  created: 'Label dibuat',
+  at_point: 'Di titik layanan asal',
+  at_hub: 'Di hub',
+  in_transit: 'Dalam perjalanan',
+  out_for_delivery: 'Dalam pengantaran',
+  ready_for_pickup: 'Siap diambil',
+  delivered: 'Sudah diterima',
+  failed_delivery: 'Gagal diantar',
+};
+const statusEn = {
+  created: 'Label created',
+  at_point: 'At origin service point',
+  at_hub: 'At hub',
+  in_transit: 'In transit',
+  out_for_delivery: 'Out for delivery',
+  ready_for_pickup: 'Ready for pickup',
+  delivered: 'Delivered',
+  failed_delivery: 'Delivery failed',
+};
+const pre = (p: string, o: Record<string, string>) =>
+  Object.fromEntries(Object.entries(o).map(([k, v]) => [`${p}${k}`, v]));
 
 export const logisticsMessages: MessageTable = {
   id: {
-    ...pre('logistics.scan.', scanId), ...pre('logistics.status.', statusId),
+    ...pre('logistics.scan.', scanId),
+    ...pre('logistics.status.', statusId),
     'logistics.err.unknown_hub': 'Hub tidak ditemukan.',
     'logistics.err.unknown_point': 'Titik layanan atau hub tidak dikenal.',
     'logistics.err.unknown_parcel': 'Nomor resi tidak ditemukan. Periksa kembali nomor pada label.',
     'logistics.err.point_unassigned': 'Titik layanan belum terhubung ke hub kecamatan.',
-    'logistics.err.point_outside_hub': 'Titik layanan harus berada di kabupaten yang sama dengan hub kecamatan.',
-    'logistics.err.hub_region': 'Hub kabupaten perlu kode kabupaten, hub kecamatan perlu kode kecamatan.',
+    'logistics.err.point_outside_hub':
+      'Titik layanan harus berada di kabupaten yang sama dengan hub kecamatan.',
+    'logistics.err.hub_region':
+      'Hub kabupaten perlu kode kabupaten, hub kecamatan perlu kode kecamatan.',
     'logistics.err.hub_parent': 'Hub kecamatan perlu hub kabupaten induk di kabupaten yang sama.',
-    'logistics.err.bad_matrix': 'Berkas jarak tidak valid pada baris {line}: {reason}. Tidak ada yang disimpan.',
-    'logistics.err.out_of_order': 'Pindai ditolak: "{kind}" tidak bisa dicatat saat paket berstatus "{status}".',
+    'logistics.err.bad_matrix':
+      'Berkas jarak tidak valid pada baris {line}: {reason}. Tidak ada yang disimpan.',
+    'logistics.err.out_of_order':
+      'Pindai ditolak: "{kind}" tidak bisa dicatat saat paket berstatus "{status}".',
     'logistics.err.wrong_location': 'Paket ini tidak sedang berada di (atau menuju) lokasi ini.',
     'logistics.err.scan_id_reused': 'ID pindai ini sudah dipakai untuk pindaian lain.',
     'logistics.err.bad_code': 'Kode pengambilan salah.',
-    'logistics.err.proof_required': 'Bukti serah terima diperlukan: kode pengambilan dari pembeli atau foto.',
+    'logistics.err.proof_required':
+      'Bukti serah terima diperlukan: kode pengambilan dari pembeli atau foto.',
     'logistics.err.no_vehicles': 'Hub ini belum punya kendaraan aktif.',
-    'logistics.err.nothing_to_plan': 'Tidak ada manifest yang perlu diantar atau dijemput hari ini. Buat manifest dulu.',
+    'logistics.err.nothing_to_plan':
+      'Tidak ada manifest yang perlu diantar atau dijemput hari ini. Buat manifest dulu.',
     'logistics.err.no_coordinates': 'Titik layanan "{name}" belum punya koordinat.',
-    'logistics.err.demand_exceeds': 'Muatan di "{name}" ({kg} kg) melebihi kapasitas kendaraan terbesar ({capacity} kg).',
+    'logistics.err.demand_exceeds':
+      'Muatan di "{name}" ({kg} kg) melebihi kapasitas kendaraan terbesar ({capacity} kg).',
     'logistics.err.weight': 'Berat harus antara 1 dan 1.000.000 gram.',
     'logistics.err.coordinates': 'Koordinat tidak valid.',
     'logistics.err.detour': 'Faktor jalan harus antara 1,0 dan 3,0.',
@@ -122,7 +159,8 @@ export const logisticsMessages: MessageTable = {
     'logistics.agent.pickup': 'Serahkan ke pembeli',
     'logistics.agent.pickup_hint': 'Pembeli menunjukkan kode 6 angka.',
     'logistics.agent.drop_off': 'Terima titipan penjual',
-    'logistics.agent.drop_off_hint': 'Paket dari penjual untuk dijemput pada perjalanan berikutnya.',
+    'logistics.agent.drop_off_hint':
+      'Paket dari penjual untuk dijemput pada perjalanan berikutnya.',
     'logistics.agent.incoming': 'Sedang diantar ke sini',
     'logistics.agent.waiting': 'Menunggu diambil pembeli',
     'logistics.agent.outgoing': 'Titipan penjual menunggu jemputan',
@@ -165,24 +203,32 @@ export const logisticsMessages: MessageTable = {
     'logistics.run.status.completed': 'Selesai',
   },
   en: {
-    ...pre('logistics.scan.', scanEn), ...pre('logistics.status.', statusEn),
+    ...pre('logistics.scan.', scanEn),
+    ...pre('logistics.status.', statusEn),
     'logistics.err.unknown_hub': 'Hub not found.',
     'logistics.err.unknown_point': 'Unknown service point or hub.',
     'logistics.err.unknown_parcel': 'Tracking number not found. Check the number on the label.',
     'logistics.err.point_unassigned': 'The service point is not assigned to a kecamatan hub yet.',
-    'logistics.err.point_outside_hub': 'The service point must lie in the same regency as the kecamatan hub.',
-    'logistics.err.hub_region': 'A kabupaten hub needs a regency code, a kecamatan hub a district code.',
+    'logistics.err.point_outside_hub':
+      'The service point must lie in the same regency as the kecamatan hub.',
+    'logistics.err.hub_region':
+      'A kabupaten hub needs a regency code, a kecamatan hub a district code.',
     'logistics.err.hub_parent': 'A kecamatan hub needs a parent kabupaten hub in the same regency.',
-    'logistics.err.bad_matrix': 'Invalid distance file at line {line}: {reason}. Nothing was saved.',
-    'logistics.err.out_of_order': 'Scan refused: "{kind}" cannot be recorded while the parcel is "{status}".',
+    'logistics.err.bad_matrix':
+      'Invalid distance file at line {line}: {reason}. Nothing was saved.',
+    'logistics.err.out_of_order':
+      'Scan refused: "{kind}" cannot be recorded while the parcel is "{status}".',
     'logistics.err.wrong_location': 'This parcel is not at (or heading to) this location.',
     'logistics.err.scan_id_reused': 'This scan id was already used for another scan.',
     'logistics.err.bad_code': 'Wrong pickup code.',
-    'logistics.err.proof_required': 'Proof of delivery is required: the buyer\'s pickup code or a photo.',
+    'logistics.err.proof_required':
+      "Proof of delivery is required: the buyer's pickup code or a photo.",
     'logistics.err.no_vehicles': 'This hub has no active vehicles yet.',
-    'logistics.err.nothing_to_plan': 'No manifests to deliver or collect today. Build the manifests first.',
+    'logistics.err.nothing_to_plan':
+      'No manifests to deliver or collect today. Build the manifests first.',
     'logistics.err.no_coordinates': 'Service point "{name}" has no coordinates yet.',
-    'logistics.err.demand_exceeds': 'The load at "{name}" ({kg} kg) exceeds the largest vehicle\'s capacity ({capacity} kg).',
+    'logistics.err.demand_exceeds':
+      'The load at "{name}" ({kg} kg) exceeds the largest vehicle\'s capacity ({capacity} kg).',
     'logistics.err.weight': 'Weight must be between 1 and 1,000,000 grams.',
     'logistics.err.coordinates': 'Invalid coordinates.',
     'logistics.err.detour': 'The road factor must be between 1.0 and 3.0.',
@@ -198,7 +244,7 @@ export const logisticsMessages: MessageTable = {
     'logistics.hub.vehicle_line': '{name}: {kg} kg, {cost}/km',
     'logistics.hub.date': 'Service date',
     'logistics.hub.show': 'Show',
-    'logistics.hub.legs': 'Today\'s parcels by next leg',
+    'logistics.hub.legs': "Today's parcels by next leg",
     'logistics.hub.pending': '{n} parcels not on a manifest yet',
     'logistics.hub.build': 'Build manifests',
     'logistics.hub.built': '{parcels} parcels added to manifests.',
@@ -233,7 +279,8 @@ export const logisticsMessages: MessageTable = {
     'logistics.run.delivery': 'Deliver (kg)',
     'logistics.run.load': 'Load after (kg)',
     'logistics.run.km': 'Km from previous',
-    'logistics.run.sketch': 'Route sketch: hub (square) and service points numbered in visiting order',
+    'logistics.run.sketch':
+      'Route sketch: hub (square) and service points numbered in visiting order',
     'logistics.run.summary': '{vehicle} (capacity {cap} kg) · {km} km · {cost} · {min} min',
     'logistics.run.parcels': 'Parcels',
     'logistics.run.depart': 'Mark departed (all parcels to deliver: out for delivery)',
@@ -244,14 +291,14 @@ export const logisticsMessages: MessageTable = {
     'logistics.scan.submit': 'Record scan',
     'logistics.scan.done': '{tracking}: {status}.',
     'logistics.scan.duplicate': '{tracking}: this scan was already recorded.',
-    'logistics.scan.code': 'Buyer\'s pickup code',
+    'logistics.scan.code': "Buyer's pickup code",
     'logistics.agent.title': 'Parcels at the service point',
     'logistics.agent.none': 'Your account is not linked to a service point yet.',
     'logistics.agent.scan_in': 'Receive parcels from the hub',
     'logistics.agent.scan_in_hint': 'Scan parcels arriving from the district hub.',
     'logistics.agent.pickup': 'Hand over to the buyer',
     'logistics.agent.pickup_hint': 'The buyer shows a 6-digit code.',
-    'logistics.agent.drop_off': 'Accept a seller\'s drop-off',
+    'logistics.agent.drop_off': "Accept a seller's drop-off",
     'logistics.agent.drop_off_hint': 'Parcels from sellers, collected on the next run.',
     'logistics.agent.incoming': 'On the way here',
     'logistics.agent.waiting': 'Waiting for the buyer',

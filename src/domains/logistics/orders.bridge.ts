@@ -19,7 +19,8 @@ import { quoteNetwork } from './quote.js';
 import type { ParcelStatus, ScanKind } from './logistics.tables.js';
 
 /** Orders' shipping quoter: the network's price, or null (orders then uses its flat table). */
-export const quoteForOrders: ShippingQuoter = async (d, q) => (await quoteNetwork(d, q))?.amount ?? null;
+export const quoteForOrders: ShippingQuoter = async (d, q) =>
+  (await quoteNetwork(d, q))?.amount ?? null;
 
 /** A hand-over becomes a parcel inside the order change's own transaction. */
 export async function parcelOnHandOver(tx: Tx, e: OrderEvent): Promise<void> {
@@ -28,35 +29,78 @@ export async function parcelOnHandOver(tx: Tx, e: OrderEvent): Promise<void> {
 
 /** Creates the parcel of a handed-over order (once): seller's point → buyer's point or address. */
 export async function parcelFromOrder(db: Tx, orderId: string, at?: string) {
-  const o = await db.selectFrom('orders').select(['id', 'village_code', 'delivery_kind', 'delivery_village_code', 'service_point_id', 'is_demo']).where('id', '=', orderId).executeTakeFirst();
+  const o = await db
+    .selectFrom('orders')
+    .select([
+      'id',
+      'village_code',
+      'delivery_kind',
+      'delivery_village_code',
+      'service_point_id',
+      'is_demo',
+    ])
+    .where('id', '=', orderId)
+    .executeTakeFirst();
   if (!o) return null;
   const origin = await pointForVillage(db, o.village_code);
   if (!origin) return null;
-  const w = await db.selectFrom('order_lines').select((eb) => eb.fn.sum<number>(eb(eb.ref('qty'), '*', eb.ref('weight_grams'))).as('g')).where('order_id', '=', orderId).executeTakeFirst();
-  const dest = o.delivery_kind === 'pickup' && o.service_point_id ? o.service_point_id : await pointForVillage(db, o.delivery_village_code);
+  const w = await db
+    .selectFrom('order_lines')
+    .select((eb) => eb.fn.sum<number>(eb(eb.ref('qty'), '*', eb.ref('weight_grams'))).as('g'))
+    .where('order_id', '=', orderId)
+    .executeTakeFirst();
+  const dest =
+    o.delivery_kind === 'pickup' && o.service_point_id
+      ? o.service_point_id
+      : await pointForVillage(db, o.delivery_village_code);
   const r = await createParcel(db, null, {
-    orderId, originPointId: origin, destinationPointId: o.delivery_kind === 'pickup' ? (dest ?? null) : null,
-    destinationVillageCode: o.delivery_village_code, weightGrams: Math.max(1, Number(w?.g ?? 0) || 1000), at, isDemo: o.is_demo === 1,
+    orderId,
+    originPointId: origin,
+    destinationPointId: o.delivery_kind === 'pickup' ? (dest ?? null) : null,
+    destinationVillageCode: o.delivery_village_code,
+    weightGrams: Math.max(1, Number(w?.g ?? 0) || 1000),
+    at,
+    isDemo: o.is_demo === 1,
   });
   return r.ok ? r.value : null;
 }
 
 /** Parcels for handed-over orders of sellers in `prefix` that have none yet (catch-up). */
 export async function parcelsFromHandedOverOrders(db: Tx, prefix: string): Promise<number> {
-  const rows = await db.selectFrom('orders as o').leftJoin('parcels as p', 'p.order_id', 'o.id').select('o.id')
-    .where('o.fulfilment_status', '=', 'handed_over').where('p.id', 'is', null)
-    .where((eb) => eb.or([eb('o.village_code', '=', prefix), eb('o.village_code', 'like', `${prefix}.%`)]))
-    .limit(500).execute().catch(() => []);
+  const rows = await db
+    .selectFrom('orders as o')
+    .leftJoin('parcels as p', 'p.order_id', 'o.id')
+    .select('o.id')
+    .where('o.fulfilment_status', '=', 'handed_over')
+    .where('p.id', 'is', null)
+    .where((eb) =>
+      eb.or([eb('o.village_code', '=', prefix), eb('o.village_code', 'like', `${prefix}.%`)]),
+    )
+    .limit(500)
+    .execute()
+    .catch(() => []);
   let n = 0;
   for (const r of rows) if (await parcelFromOrder(db, r.id)) n++;
   return n;
 }
 
-const FULFILMENT_OF: Partial<Record<ScanKind, string>> = { ready_for_pickup: 'ready_for_pickup', delivered: 'delivered' };
+const FULFILMENT_OF: Partial<Record<ScanKind, string>> = {
+  ready_for_pickup: 'ready_for_pickup',
+  delivered: 'delivered',
+};
 
 /** Reports a parcel milestone to orders; orders' refusal never undoes a recorded scan. */
-export async function notifyFulfilment(db: Tx, orderId: string, before: ParcelStatus, kind: ScanKind, actor: Actor | null): Promise<void> {
-  const to = kind === 'arrived_hub' && (before === 'at_point' || before === 'created') ? 'in_transit' : FULFILMENT_OF[kind];
+export async function notifyFulfilment(
+  db: Tx,
+  orderId: string,
+  before: ParcelStatus,
+  kind: ScanKind,
+  actor: Actor | null,
+): Promise<void> {
+  const to =
+    kind === 'arrived_hub' && (before === 'at_point' || before === 'created')
+      ? 'in_transit'
+      : FULFILMENT_OF[kind];
   if (!to) return;
   // Orders keeps its own state machine: a refused move (an order cancelled meanwhile, an
   // actor orders does not let move it) leaves the recorded scan standing.

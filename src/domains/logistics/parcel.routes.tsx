@@ -21,7 +21,11 @@ import { z } from 'zod';
 type C = Context<AppEnv>;
 const db = (c: C) => c.get('deps').h.db;
 const VIEWERS = ['village_agent', 'hub_operator', 'seller', ...OVERSEERS] as const;
-const photoFormSchema = z.object({ tracking: trackingSchema, client_scan_id: clientScanIdSchema, point: z.string().max(64).optional() });
+const photoFormSchema = z.object({
+  tracking: trackingSchema,
+  client_scan_id: clientScanIdSchema,
+  point: z.string().max(64).optional(),
+});
 
 /** Field errors of a refused photo hand-over: photo rules beside the file, the rest beside the number. */
 function photoErrors(c: C, r: Result<unknown>): Record<string, string> {
@@ -37,10 +41,17 @@ const statusOf = (code: string): 409 | 413 | 422 => {
 
 function doneNotice(c: C, r: ScanOutcome): string {
   const tr = (k: string, p: Record<string, unknown> = {}) => t(c.get('locale'), k, p);
-  return r.duplicate ? tr('logistics.scan.duplicate', { tracking: r.trackingNumber }) : tr('logistics.scan.done', { tracking: r.trackingNumber, status: tr(`logistics.status.${r.status}`) });
+  return r.duplicate
+    ? tr('logistics.scan.duplicate', { tracking: r.trackingNumber })
+    : tr('logistics.scan.done', {
+        tracking: r.trackingNumber,
+        status: tr(`logistics.status.${r.status}`),
+      });
 }
 
-async function parcelFor(c: C): Promise<{ actor: Actor; parcel: NonNullable<Awaited<ReturnType<typeof visibleParcel>>> }> {
+async function parcelFor(
+  c: C,
+): Promise<{ actor: Actor; parcel: NonNullable<Awaited<ReturnType<typeof visibleParcel>>> }> {
   const actor = requireRole(c, ...VIEWERS);
   const parcel = await visibleParcel(db(c), actor, c.req.param('tracking')!);
   if (!parcel) throw new AppError('NOT_FOUND');
@@ -50,25 +61,51 @@ async function parcelFor(c: C): Promise<{ actor: Actor; parcel: NonNullable<Awai
 export function parcelRoutes(app: Hono<AppEnv>) {
   app.get('/paket', async (c) => {
     const actor = requireRole(c, 'seller');
-    return page(c, { title: t(c.get('locale'), 'logistics.seller.title') }, <SellerParcels c={c} rows={await sellerParcels(db(c), actor)} />);
+    return page(
+      c,
+      { title: t(c.get('locale'), 'logistics.seller.title') },
+      <SellerParcels c={c} rows={await sellerParcels(db(c), actor)} />,
+    );
   });
 
   app.get('/paket/:tracking', async (c) => {
     const { parcel } = await parcelFor(c);
     const scans = await scansOf(db(c), parcel.id);
-    const names = await nodeNames(db(c), scans.map((s) => s.location_id));
-    return page(c, { title: t(c.get('locale'), 'logistics.parcel.title', { tracking: parcel.tracking_number }) }, (
-      <ParcelDetail c={c} parcel={parcel} region={parcel.destination_village_code ?? parcel.origin_village_code} scans={scans.map((s) => ({ kind: s.kind, at: s.at, place: (s.location_id && names.get(s.location_id)) ?? '' }))} />
-    ));
+    const names = await nodeNames(
+      db(c),
+      scans.map((s) => s.location_id),
+    );
+    return page(
+      c,
+      { title: t(c.get('locale'), 'logistics.parcel.title', { tracking: parcel.tracking_number }) },
+      <ParcelDetail
+        c={c}
+        parcel={parcel}
+        region={parcel.destination_village_code ?? parcel.origin_village_code}
+        scans={scans.map((s) => ({
+          kind: s.kind,
+          at: s.at,
+          place: (s.location_id && names.get(s.location_id)) ?? '',
+        }))}
+      />,
+    );
   });
 
   app.get('/paket/:tracking/bukti/:width', async (c) => {
     const { parcel } = await parcelFor(c);
     if (parcel.proof_kind !== 'photo' || !parcel.proof_photo) throw new AppError('NOT_FOUND');
-    const data = await readProof(c.get('deps').config.uploadDir, parcel.proof_photo, Number(c.req.param('width')));
+    const data = await readProof(
+      c.get('deps').config.uploadDir,
+      parcel.proof_photo,
+      Number(c.req.param('width')),
+    );
     if (!data) throw new AppError('NOT_FOUND');
     // A doorstep photo: never stored by shared caches or kept by the browser.
-    return c.body(new Uint8Array(data), 200, { 'content-type': 'image/webp', 'cache-control': 'private, no-store', 'x-content-type-options': 'nosniff' });
+    return c.body(new Uint8Array(data), 200, {
+      'content-type': 'image/webp',
+      'cache-control': 'private, no-store',
+      'x-content-type-options': 'nosniff',
+    });
   });
 
   app.post('/titik/paket/photos', async (c) => {
@@ -76,11 +113,21 @@ export function parcelRoutes(app: Hono<AppEnv>) {
     const form = await readForm(c, photoFormSchema);
     const pointId = form.raw.point;
     if (!pointId || !agentPointIds(actor).includes(pointId)) throw new AppError('FORBIDDEN');
-    const again = (errors: Record<string, string>, status: 409 | 413 | 422) => boardPage(c, actor, pointId, { errors, raw: form.raw, activeKind: 'photo', status });
+    const again = (errors: Record<string, string>, status: 409 | 413 | 422) =>
+      boardPage(c, actor, pointId, { errors, raw: form.raw, activeKind: 'photo', status });
     if (!form.ok) return again(form.errors, 422);
     const file = photoOf(await c.req.parseBody());
     if (!file) return again({ photo: t(c.get('locale'), 'logistics.err.photo_missing') }, 422);
-    const r = await recordScan(db(c), actor, { tracking: form.data.tracking, kind: 'delivered', locationId: pointId, clientScanId: form.data.client_scan_id, photo: { bytes: new Uint8Array(await file.arrayBuffer()), uploadDir: c.get('deps').config.uploadDir } });
+    const r = await recordScan(db(c), actor, {
+      tracking: form.data.tracking,
+      kind: 'delivered',
+      locationId: pointId,
+      clientScanId: form.data.client_scan_id,
+      photo: {
+        bytes: new Uint8Array(await file.arrayBuffer()),
+        uploadDir: c.get('deps').config.uploadDir,
+      },
+    });
     if (!r.ok) {
       if (r.code === 'FORBIDDEN') throw new AppError('FORBIDDEN');
       return again(photoErrors(c, r), statusOf(r.code));
@@ -92,11 +139,21 @@ export function parcelRoutes(app: Hono<AppEnv>) {
     const { actor, hub } = await loadHub(c);
     const form = await readForm(c, photoFormSchema);
     const date = todayAt(hub.region_code);
-    const again = (errors: Record<string, string>, status: 409 | 413 | 422) => dayPage(c, hub, actor, date, { errors, raw: { ...form.raw, form: 'photo' }, status });
+    const again = (errors: Record<string, string>, status: 409 | 413 | 422) =>
+      dayPage(c, hub, actor, date, { errors, raw: { ...form.raw, form: 'photo' }, status });
     if (!form.ok) return again(form.errors, 422);
     const file = photoOf(await c.req.parseBody());
     if (!file) return again({ photo: t(c.get('locale'), 'logistics.err.photo_missing') }, 422);
-    const r = await recordScan(db(c), actor, { tracking: form.data.tracking, kind: 'delivered', locationId: hub.id, clientScanId: form.data.client_scan_id, photo: { bytes: new Uint8Array(await file.arrayBuffer()), uploadDir: c.get('deps').config.uploadDir } });
+    const r = await recordScan(db(c), actor, {
+      tracking: form.data.tracking,
+      kind: 'delivered',
+      locationId: hub.id,
+      clientScanId: form.data.client_scan_id,
+      photo: {
+        bytes: new Uint8Array(await file.arrayBuffer()),
+        uploadDir: c.get('deps').config.uploadDir,
+      },
+    });
     if (!r.ok) {
       if (r.code === 'FORBIDDEN') throw new AppError('FORBIDDEN');
       return again(photoErrors(c, r), statusOf(r.code));

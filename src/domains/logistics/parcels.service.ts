@@ -25,7 +25,11 @@ async function chainOf(db: Tx, pointId: string): Promise<Result<string[]>> {
 }
 
 /** Nodes from origin to destination through the lowest hub both chains share. */
-export async function pathBetween(db: Tx, originPointId: string | null, destinationPointId: string | null): Promise<Result<PathNode[]>> {
+export async function pathBetween(
+  db: Tx,
+  originPointId: string | null,
+  destinationPointId: string | null,
+): Promise<Result<PathNode[]>> {
   const point = (ref: string): PathNode => ({ kind: 'point', ref });
   const hub = (ref: string): PathNode => ({ kind: 'hub', ref });
   const a = originPointId ? await chainOf(db, originPointId) : null;
@@ -39,8 +43,10 @@ export async function pathBetween(db: Tx, originPointId: string | null, destinat
     if (ba === bb) return ok([point(pa), hub(ka), hub(ba), hub(kb), point(pb)]);
     return ok([point(pa), hub(ka), hub(ba), hub(bb), hub(kb), point(pb)]);
   }
-  if (a?.ok) return ok([point(a.value[0]), hub(a.value[1]), hub(a.value[2]), { kind: 'exit', ref: null }]);
-  if (b?.ok) return ok([{ kind: 'entry', ref: null }, hub(b.value[2]), hub(b.value[1]), point(b.value[0])]);
+  if (a?.ok)
+    return ok([point(a.value[0]), hub(a.value[1]), hub(a.value[2]), { kind: 'exit', ref: null }]);
+  if (b?.ok)
+    return ok([{ kind: 'entry', ref: null }, hub(b.value[2]), hub(b.value[1]), point(b.value[0])]);
   return fail('LOGISTICS_UNKNOWN_POINT', { id: '-' });
 }
 
@@ -64,16 +70,39 @@ export interface NewParcel {
   isDemo?: boolean;
 }
 
-export interface CreatedParcel { id: string; trackingNumber: string; pickupCode: string; duplicate: boolean }
+export interface CreatedParcel {
+  id: string;
+  trackingNumber: string;
+  pickupCode: string;
+  duplicate: boolean;
+}
 
 /** Creates a parcel with its path; an order gets one parcel however often it is asked. */
-export async function createParcel(db: Tx, actor: Actor | null, input: NewParcel): Promise<Result<CreatedParcel>> {
-  if (!Number.isSafeInteger(input.weightGrams) || input.weightGrams <= 0 || input.weightGrams > 1_000_000) {
+export async function createParcel(
+  db: Tx,
+  actor: Actor | null,
+  input: NewParcel,
+): Promise<Result<CreatedParcel>> {
+  if (
+    !Number.isSafeInteger(input.weightGrams) ||
+    input.weightGrams <= 0 ||
+    input.weightGrams > 1_000_000
+  ) {
     return fail('VALIDATION_FAILED', {}, { weight_grams: { key: 'logistics.err.weight' } });
   }
   if (input.orderId) {
-    const existing = await db.selectFrom('parcels').select(['id', 'tracking_number', 'pickup_code']).where('order_id', '=', input.orderId).executeTakeFirst();
-    if (existing) return ok({ id: existing.id, trackingNumber: existing.tracking_number, pickupCode: existing.pickup_code ?? '', duplicate: true });
+    const existing = await db
+      .selectFrom('parcels')
+      .select(['id', 'tracking_number', 'pickup_code'])
+      .where('order_id', '=', input.orderId)
+      .executeTakeFirst();
+    if (existing)
+      return ok({
+        id: existing.id,
+        trackingNumber: existing.tracking_number,
+        pickupCode: existing.pickup_code ?? '',
+        duplicate: true,
+      });
   }
   for (const id of [input.originPointId, input.destinationPointId]) {
     if (id && !(await servicePoint(db, id))) return fail('LOGISTICS_UNKNOWN_POINT', { id });
@@ -85,50 +114,127 @@ export async function createParcel(db: Tx, actor: Actor | null, input: NewParcel
     input.destinationPointId ? servicePoint(db, input.destinationPointId) : undefined,
   ]);
   const destVillage = dest?.village_code ?? input.destinationVillageCode ?? null;
-  const direction: ParcelsTable['direction'] = !origin ? 'inbound' : !dest ? 'outbound' : origin.village_code.slice(0, 5) === dest.village_code.slice(0, 5) ? 'local' : 'outbound';
+  const direction: ParcelsTable['direction'] = !origin
+    ? 'inbound'
+    : !dest
+      ? 'outbound'
+      : origin.village_code.slice(0, 5) === dest.village_code.slice(0, 5)
+        ? 'local'
+        : 'outbound';
   const id = newId('pcl');
   const trackingNumber = newTrackingNumber();
   const pickupCode = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const at = input.at ?? nowIso();
   await inTransaction(db, async (tx) => {
-    await tx.insertInto('parcels').values({
-      id, tracking_number: trackingNumber, order_id: input.orderId ?? null, direction,
-      origin_village_code: origin?.village_code ?? null, destination_village_code: destVillage,
-      origin_point_id: input.originPointId, destination_point_id: input.destinationPointId,
-      weight_grams: input.weightGrams, status: 'created', node_index: 0, attempts: 0, pickup_code: pickupCode,
-      proof_kind: null, proof_photo: null, returning: 0, created_at: at, updated_at: at, delivered_at: null, is_demo: input.isDemo ? 1 : 0,
-    }).execute();
-    await tx.insertInto('parcel_nodes').values(path.value.map((n, idx) => ({ parcel_id: id, idx, kind: n.kind, ref_id: n.ref }))).execute();
-    await audit(tx, { actorId: actor?.userId ?? null, action: 'parcel.create', entityType: 'parcel', entityId: id, data: { orderId: input.orderId ?? null, legs: path.value.length - 1 } });
+    await tx
+      .insertInto('parcels')
+      .values({
+        id,
+        tracking_number: trackingNumber,
+        order_id: input.orderId ?? null,
+        direction,
+        origin_village_code: origin?.village_code ?? null,
+        destination_village_code: destVillage,
+        origin_point_id: input.originPointId,
+        destination_point_id: input.destinationPointId,
+        weight_grams: input.weightGrams,
+        status: 'created',
+        node_index: 0,
+        attempts: 0,
+        pickup_code: pickupCode,
+        proof_kind: null,
+        proof_photo: null,
+        returning: 0,
+        created_at: at,
+        updated_at: at,
+        delivered_at: null,
+        is_demo: input.isDemo ? 1 : 0,
+      })
+      .execute();
+    await tx
+      .insertInto('parcel_nodes')
+      .values(path.value.map((n, idx) => ({ parcel_id: id, idx, kind: n.kind, ref_id: n.ref })))
+      .execute();
+    await audit(tx, {
+      actorId: actor?.userId ?? null,
+      action: 'parcel.create',
+      entityType: 'parcel',
+      entityId: id,
+      data: { orderId: input.orderId ?? null, legs: path.value.length - 1 },
+    });
   });
   return ok({ id, trackingNumber, pickupCode, duplicate: false });
 }
 
-export async function parcelByTracking(db: Tx, tracking: string): Promise<ParcelsTable | undefined> {
-  return db.selectFrom('parcels').selectAll().where('tracking_number', '=', tracking.trim().toUpperCase()).executeTakeFirst();
+export async function parcelByTracking(
+  db: Tx,
+  tracking: string,
+): Promise<ParcelsTable | undefined> {
+  return db
+    .selectFrom('parcels')
+    .selectAll()
+    .where('tracking_number', '=', tracking.trim().toUpperCase())
+    .executeTakeFirst();
 }
 
 export async function nodesOf(db: Tx, parcelId: string): Promise<PathNode[]> {
-  const rows = await db.selectFrom('parcel_nodes').select(['kind', 'ref_id']).where('parcel_id', '=', parcelId).orderBy('idx').execute();
+  const rows = await db
+    .selectFrom('parcel_nodes')
+    .select(['kind', 'ref_id'])
+    .where('parcel_id', '=', parcelId)
+    .orderBy('idx')
+    .execute();
   return rows.map((r) => ({ kind: r.kind, ref: r.ref_id }));
 }
 
 export async function scansOf(db: Tx, parcelId: string) {
   // No proof photo here: this feeds the public tracking page and API.
-  return db.selectFrom('parcel_scans').select(['kind', 'at', 'location_id', 'node_index']).where('parcel_id', '=', parcelId).orderBy('at').orderBy('id').execute();
+  return db
+    .selectFrom('parcel_scans')
+    .select(['kind', 'at', 'location_id', 'node_index'])
+    .where('parcel_id', '=', parcelId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
 }
 
-export interface OrderParcel { trackingNumber: string; status: string; pickupCode: string | null }
+export interface OrderParcel {
+  trackingNumber: string;
+  status: string;
+  pickupCode: string | null;
+}
 
 /** Tracking numbers and pickup codes of each order's parcels (one read), for the buyer's pages. */
-export async function parcelsForOrders(db: Tx, orderIds: string[]): Promise<Map<string, OrderParcel[]>> {
+export async function parcelsForOrders(
+  db: Tx,
+  orderIds: string[],
+): Promise<Map<string, OrderParcel[]>> {
   const out = new Map<string, OrderParcel[]>(orderIds.map((id) => [id, []]));
   if (orderIds.length === 0) return out;
-  const rows = await db.selectFrom('parcels').select(['order_id', 'tracking_number', 'status', 'pickup_code', 'destination_point_id', 'returning'])
-    .where('order_id', 'in', orderIds).orderBy('created_at').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('parcels')
+    .select([
+      'order_id',
+      'tracking_number',
+      'status',
+      'pickup_code',
+      'destination_point_id',
+      'returning',
+    ])
+    .where('order_id', 'in', orderIds)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
   // A parcel on its way back to the seller has no code left to show (it is cleared on return).
   for (const r of rows) {
-    out.get(r.order_id!)?.push({ trackingNumber: r.tracking_number, status: r.status, pickupCode: r.destination_point_id && r.status !== 'delivered' && r.returning === 0 ? r.pickup_code : null });
+    out.get(r.order_id!)?.push({
+      trackingNumber: r.tracking_number,
+      status: r.status,
+      pickupCode:
+        r.destination_point_id && r.status !== 'delivered' && r.returning === 0
+          ? r.pickup_code
+          : null,
+    });
   }
   return out;
 }

@@ -25,7 +25,9 @@ export async function storeProof(uploadDir: string, bytes: Uint8Array): Promise<
   if (!processed.ok) return processed;
   const stem = `pod/${newId('pod')}`;
   await mkdir(join(uploadDir, 'pod'), { recursive: true });
-  const keep = processed.value.sizes.filter((s) => (PROOF_WIDTHS as readonly number[]).includes(s.width));
+  const keep = processed.value.sizes.filter((s) =>
+    (PROOF_WIDTHS as readonly number[]).includes(s.width),
+  );
   await Promise.all(keep.map((s) => writeFile(join(uploadDir, `${stem}-${s.width}.webp`), s.data)));
   return ok(stem);
 }
@@ -33,11 +35,17 @@ export async function storeProof(uploadDir: string, bytes: Uint8Array): Promise<
 /** Removes a stored proof whose scan was not recorded (refused, or lost a race). */
 export async function discardProof(uploadDir: string, stem: string): Promise<void> {
   if (!STEM_RE.test(stem)) return;
-  await Promise.all(PROOF_WIDTHS.map((w) => rm(join(uploadDir, `${stem}-${w}.webp`), { force: true })));
+  await Promise.all(
+    PROOF_WIDTHS.map((w) => rm(join(uploadDir, `${stem}-${w}.webp`), { force: true })),
+  );
 }
 
 /** The bytes of one size of a proof photo, or null (unknown stem, missing file). */
-export async function readProof(uploadDir: string, stem: string, width: number): Promise<Buffer | null> {
+export async function readProof(
+  uploadDir: string,
+  stem: string,
+  width: number,
+): Promise<Buffer | null> {
   if (!STEM_RE.test(stem) || !(PROOF_WIDTHS as readonly number[]).includes(width)) return null;
   try {
     return await readFile(join(uploadDir, `${stem}-${width}.webp`));

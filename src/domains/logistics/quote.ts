@@ -20,37 +20,71 @@ export const TARIFF = {
     { maxKm: Infinity, perKg: 4000 },
   ],
   /** Partner courier beyond the kabupaten hub. */
-  courier: { sameProvince: { base: 9000, perKg: 3000 }, otherProvince: { base: 15000, perKg: 7000 } },
+  courier: {
+    sameProvince: { base: 9000, perKg: 3000 },
+    otherProvince: { base: 15000, perKg: 7000 },
+  },
 } as const;
 
-export interface Quote { amount: number; legs: number; km: number; exits: boolean }
+export interface Quote {
+  amount: number;
+  legs: number;
+  km: number;
+  exits: boolean;
+}
 
 async function coordsOf(db: Tx, ref: string): Promise<LatLng | null> {
-  const h = await db.selectFrom('hubs').select(['lat', 'lng']).where('id', '=', ref).executeTakeFirst();
+  const h = await db
+    .selectFrom('hubs')
+    .select(['lat', 'lng'])
+    .where('id', '=', ref)
+    .executeTakeFirst();
   if (h) return h;
-  const p = await db.selectFrom('service_points as sp').leftJoin('hub_points as hp', 'hp.service_point_id', 'sp.id').leftJoin('hubs as h', 'h.id', 'hp.hub_id')
-    .select(['sp.lat', 'sp.lng', 'h.lat as hlat', 'h.lng as hlng']).where('sp.id', '=', ref).executeTakeFirst();
+  const p = await db
+    .selectFrom('service_points as sp')
+    .leftJoin('hub_points as hp', 'hp.service_point_id', 'sp.id')
+    .leftJoin('hubs as h', 'h.id', 'hp.hub_id')
+    .select(['sp.lat', 'sp.lng', 'h.lat as hlat', 'h.lng as hlng'])
+    .where('sp.id', '=', ref)
+    .executeTakeFirst();
   if (p?.lat != null && p.lng != null) return { lat: p.lat, lng: p.lng };
   // A point without coordinates is priced as if at its hub: the band stays conservative-ish.
   return p?.hlat != null && p.hlng != null ? { lat: p.hlat, lng: p.hlng } : null;
 }
 
 /** The network's quote, or null when the seller's village has no assigned service point. */
-export async function quoteNetwork(db: Tx, q: { fromVillageCode: string; toVillageCode: string; weightGrams: number }): Promise<Quote | null> {
+export async function quoteNetwork(
+  db: Tx,
+  q: { fromVillageCode: string; toVillageCode: string; weightGrams: number },
+): Promise<Quote | null> {
   if (!Number.isFinite(q.weightGrams) || q.weightGrams <= 0) return null;
-  const route = await cachedRoute(db, q.fromVillageCode, q.toVillageCode, () => readRoute(db, q.fromVillageCode, q.toVillageCode));
+  const route = await cachedRoute(db, q.fromVillageCode, q.toVillageCode, () =>
+    readRoute(db, q.fromVillageCode, q.toVillageCode),
+  );
   if (!route) return null;
   const kg = Math.max(1, Math.ceil(q.weightGrams / 1000));
   const band = TARIFF.bands.find((b) => route.km <= b.maxKm)!;
   let amount = TARIFF.base + kg * (TARIFF.perKgPerLeg * route.legs + band.perKg);
   if (route.exits) {
-    const c = q.fromVillageCode.slice(0, 2) === q.toVillageCode.slice(0, 2) ? TARIFF.courier.sameProvince : TARIFF.courier.otherProvince;
+    const c =
+      q.fromVillageCode.slice(0, 2) === q.toVillageCode.slice(0, 2)
+        ? TARIFF.courier.sameProvince
+        : TARIFF.courier.otherProvince;
     amount += c.base + kg * c.perKg;
   }
-  return { amount: Math.round(amount / 100) * 100, legs: route.legs, km: Math.round(route.km * 10) / 10, exits: route.exits };
+  return {
+    amount: Math.round(amount / 100) * 100,
+    legs: route.legs,
+    km: Math.round(route.km * 10) / 10,
+    exits: route.exits,
+  };
 }
 
-async function readRoute(db: Tx, fromVillageCode: string, toVillageCode: string): Promise<RouteFacts | null> {
+async function readRoute(
+  db: Tx,
+  fromVillageCode: string,
+  toVillageCode: string,
+): Promise<RouteFacts | null> {
   const from = await pointForVillage(db, fromVillageCode);
   if (!from) return null;
   const to = await pointForVillage(db, toVillageCode);
@@ -60,6 +94,7 @@ async function readRoute(db: Tx, fromVillageCode: string, toVillageCode: string)
   const coords = await Promise.all(nodes.map((n) => coordsOf(db, n.ref!)));
   const detour = await detourFor(db, fromVillageCode);
   let km = 0;
-  for (let i = 1; i < coords.length; i++) if (coords[i - 1] && coords[i]) km += greatCircleKm(coords[i - 1]!, coords[i]!) * detour;
+  for (let i = 1; i < coords.length; i++)
+    if (coords[i - 1] && coords[i]) km += greatCircleKm(coords[i - 1]!, coords[i]!) * detour;
   return { legs: path.value.length - 1, km, exits: !to };
 }

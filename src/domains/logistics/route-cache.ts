@@ -5,7 +5,11 @@
 // this process; another process's network change shows within the minute.
 import type { Tx } from '../../kernel/db/index.js';
 
-export interface RouteFacts { legs: number; km: number; exits: boolean }
+export interface RouteFacts {
+  legs: number;
+  km: number;
+  exits: boolean;
+}
 
 const TTL_MS = 60_000;
 const MAX = 5_000;
@@ -14,7 +18,13 @@ const byDb = new WeakMap<object, Map<string, { at: number; facts: RouteFacts | n
 
 const dbKey = (db: Tx): object => db.getExecutor().adapter;
 
-export async function cachedRoute(db: Tx, from: string, to: string, read: () => Promise<RouteFacts | null>, now = Date.now()): Promise<RouteFacts | null> {
+export async function cachedRoute(
+  db: Tx,
+  from: string,
+  to: string,
+  read: () => Promise<RouteFacts | null>,
+  now = Date.now(),
+): Promise<RouteFacts | null> {
   let m = byDb.get(dbKey(db));
   if (!m) byDb.set(dbKey(db), (m = new Map()));
   const key = `${from}>${to}`;

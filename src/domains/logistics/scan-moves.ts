@@ -7,9 +7,22 @@
 // ends with `returned` where a delivery would end with `ready_for_pickup`/`delivered`.
 import type { NodeKind, ParcelStatus, ParcelsTable, ScanKind } from './logistics.tables.js';
 
-export interface PathNode { kind: NodeKind; ref: string | null }
+export interface PathNode {
+  kind: NodeKind;
+  ref: string | null;
+}
 
-export const SCAN_KINDS: ScanKind[] = ['received_at_point', 'left_hub', 'arrived_hub', 'out_for_delivery', 'ready_for_pickup', 'delivered', 'failed_delivery', 'return_started', 'returned'];
+export const SCAN_KINDS: ScanKind[] = [
+  'received_at_point',
+  'left_hub',
+  'arrived_hub',
+  'out_for_delivery',
+  'ready_for_pickup',
+  'delivered',
+  'failed_delivery',
+  'return_started',
+  'returned',
+];
 
 export interface Move {
   status: ParcelStatus;
@@ -27,26 +40,45 @@ export function nextMove(p: Parcel, nodes: PathNode[], kind: ScanKind): Move | n
   const here = nodes[p.node_index];
   const next = nodes[p.node_index + 1];
   const back = p.returning === 1;
-  const atHere = (status: ParcelStatus, nodeIndex = p.node_index): Move => ({ status, nodeIndex, expectedAt: here.ref, atPoint: here.kind === 'point' });
-  const atNext = (status: ParcelStatus): Move => ({ status, nodeIndex: p.node_index + 1, expectedAt: next.ref, atPoint: next.kind === 'point' });
+  const atHere = (status: ParcelStatus, nodeIndex = p.node_index): Move => ({
+    status,
+    nodeIndex,
+    expectedAt: here.ref,
+    atPoint: here.kind === 'point',
+  });
+  const atNext = (status: ParcelStatus): Move => ({
+    status,
+    nodeIndex: p.node_index + 1,
+    expectedAt: next.ref,
+    atPoint: next.kind === 'point',
+  });
   switch (kind) {
     case 'received_at_point':
       return p.status === 'created' && here.kind === 'point' ? atHere('at_point', 0) : null;
     case 'arrived_hub': {
-      const from = p.status === 'at_point' || p.status === 'in_transit' || (p.status === 'created' && here.kind === 'entry');
+      const from =
+        p.status === 'at_point' ||
+        p.status === 'in_transit' ||
+        (p.status === 'created' && here.kind === 'entry');
       return from && next?.kind === 'hub' ? atNext('at_hub') : null;
     }
     case 'left_hub':
       return p.status === 'at_hub' && next?.kind === 'hub' ? atHere('in_transit') : null;
     case 'out_for_delivery':
-      return (p.status === 'at_hub' || p.status === 'failed_delivery') && (next?.kind === 'point' || next?.kind === 'exit') ? atHere('out_for_delivery') : null;
+      return (p.status === 'at_hub' || p.status === 'failed_delivery') &&
+        (next?.kind === 'point' || next?.kind === 'exit')
+        ? atHere('out_for_delivery')
+        : null;
     case 'ready_for_pickup':
-      return !back && p.status === 'out_for_delivery' && next?.kind === 'point' ? atNext('ready_for_pickup') : null;
+      return !back && p.status === 'out_for_delivery' && next?.kind === 'point'
+        ? atNext('ready_for_pickup')
+        : null;
     case 'delivered':
       if (back) return null;
       if (p.status === 'ready_for_pickup') return atHere('delivered');
       // Handed over at an address outside the network: the courier of this hub confirms it.
-      if (p.status === 'out_for_delivery' && next?.kind === 'exit') return { ...atHere('delivered'), nodeIndex: p.node_index + 1 };
+      if (p.status === 'out_for_delivery' && next?.kind === 'exit')
+        return { ...atHere('delivered'), nodeIndex: p.node_index + 1 };
       return null;
     case 'failed_delivery':
       return p.status === 'out_for_delivery' ? atHere('failed_delivery') : null;
@@ -67,5 +99,8 @@ export function nextMove(p: Parcel, nodes: PathNode[], kind: ScanKind): Move | n
 
 /** The way back from node `at`: the nodes before it in reverse, the network's entry becoming its exit. */
 export function returnLegs(nodes: PathNode[], at: number): PathNode[] {
-  return nodes.slice(0, at).reverse().map((n) => (n.kind === 'entry' ? { kind: 'exit', ref: null } : n));
+  return nodes
+    .slice(0, at)
+    .reverse()
+    .map((n) => (n.kind === 'entry' ? { kind: 'exit', ref: null } : n));
 }

@@ -5,29 +5,106 @@ import { unwrap } from '../../kernel/errors/index.js';
 import { makeServicePoint } from '../community/testing.js';
 import { addVehicle, assignPoint, createHub } from './network.service.js';
 
-export interface TestNetwork { kabHub: string; kecHub: string; kecHub2: string; points: string[]; otherPoint: string; vehicles: string[] }
+export interface TestNetwork {
+  kabHub: string;
+  kecHub: string;
+  kecHub2: string;
+  points: string[];
+  otherPoint: string;
+  vehicles: string[];
+}
 
 /** Ngada: kabupaten hub at Bajawa, two kecamatan hubs, `n` points under the first (with coordinates), one under the second. */
-export async function makeNetwork(db: Db, opts: { points?: number; capacityKg?: number; vehicles?: number } = {}): Promise<TestNetwork> {
-  const districts = await db.selectFrom('regions').select('code').where('level', '=', 3).where('code', 'like', '53.09.%').orderBy('code').limit(2).execute();
-  const kabHub = unwrap(await createHub(db, null, { tier: 'kabupaten', regionCode: '53.09', name: 'Hub Kabupaten Bajawa', lat: -8.7861, lng: 120.9783 }));
-  const kecHub = unwrap(await createHub(db, null, { tier: 'kecamatan', regionCode: districts[0].code, parentHubId: kabHub, name: 'Hub Kecamatan Satu', lat: -8.80, lng: 121.00 }));
-  const kecHub2 = unwrap(await createHub(db, null, { tier: 'kecamatan', regionCode: districts[1].code, parentHubId: kabHub, name: 'Hub Kecamatan Dua', lat: -8.70, lng: 120.90 }));
-  const villages = await db.selectFrom('regions').select('code').where('level', '=', 4).where('code', 'like', `${districts[0].code}.%`).orderBy('code').execute();
+export async function makeNetwork(
+  db: Db,
+  opts: { points?: number; capacityKg?: number; vehicles?: number } = {},
+): Promise<TestNetwork> {
+  const districts = await db
+    .selectFrom('regions')
+    .select('code')
+    .where('level', '=', 3)
+    .where('code', 'like', '53.09.%')
+    .orderBy('code')
+    .limit(2)
+    .execute();
+  const kabHub = unwrap(
+    await createHub(db, null, {
+      tier: 'kabupaten',
+      regionCode: '53.09',
+      name: 'Hub Kabupaten Bajawa',
+      lat: -8.7861,
+      lng: 120.9783,
+    }),
+  );
+  const kecHub = unwrap(
+    await createHub(db, null, {
+      tier: 'kecamatan',
+      regionCode: districts[0].code,
+      parentHubId: kabHub,
+      name: 'Hub Kecamatan Satu',
+      lat: -8.8,
+      lng: 121.0,
+    }),
+  );
+  const kecHub2 = unwrap(
+    await createHub(db, null, {
+      tier: 'kecamatan',
+      regionCode: districts[1].code,
+      parentHubId: kabHub,
+      name: 'Hub Kecamatan Dua',
+      lat: -8.7,
+      lng: 120.9,
+    }),
+  );
+  const villages = await db
+    .selectFrom('regions')
+    .select('code')
+    .where('level', '=', 4)
+    .where('code', 'like', `${districts[0].code}.%`)
+    .orderBy('code')
+    .execute();
   const points: string[] = [];
   const n = opts.points ?? 3;
   for (let i = 0; i < n; i++) {
-    const id = await makeServicePoint(db, { villageCode: villages[i % villages.length].code, name: `Titik ${i + 1}` });
+    const id = await makeServicePoint(db, {
+      villageCode: villages[i % villages.length].code,
+      name: `Titik ${i + 1}`,
+    });
     const angle = (2 * Math.PI * i) / n;
-    await db.updateTable('service_points').set({ lat: -8.80 + 0.05 * Math.sin(angle), lng: 121.00 + 0.05 * Math.cos(angle) }).where('id', '=', id).execute();
+    await db
+      .updateTable('service_points')
+      .set({ lat: -8.8 + 0.05 * Math.sin(angle), lng: 121.0 + 0.05 * Math.cos(angle) })
+      .where('id', '=', id)
+      .execute();
     unwrap(await assignPoint(db, null, id, kecHub));
     points.push(id);
   }
-  const v2 = await db.selectFrom('regions').select('code').where('level', '=', 4).where('code', 'like', `${districts[1].code}.%`).orderBy('code').limit(1).executeTakeFirstOrThrow();
+  const v2 = await db
+    .selectFrom('regions')
+    .select('code')
+    .where('level', '=', 4)
+    .where('code', 'like', `${districts[1].code}.%`)
+    .orderBy('code')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   const otherPoint = await makeServicePoint(db, { villageCode: v2.code, name: 'Titik Lain' });
-  await db.updateTable('service_points').set({ lat: -8.68, lng: 120.88 }).where('id', '=', otherPoint).execute();
+  await db
+    .updateTable('service_points')
+    .set({ lat: -8.68, lng: 120.88 })
+    .where('id', '=', otherPoint)
+    .execute();
   unwrap(await assignPoint(db, null, otherPoint, kecHub2));
   const vehicles: string[] = [];
-  for (let i = 0; i < (opts.vehicles ?? 2); i++) vehicles.push(unwrap(await addVehicle(db, null, { hubId: kecHub, name: `Pikap ${i + 1}`, capacityKg: opts.capacityKg ?? 500, costPerKm: 3500 })));
+  for (let i = 0; i < (opts.vehicles ?? 2); i++)
+    vehicles.push(
+      unwrap(
+        await addVehicle(db, null, {
+          hubId: kecHub,
+          name: `Pikap ${i + 1}`,
+          capacityKg: opts.capacityKg ?? 500,
+          costPerKm: 3500,
+        }),
+      ),
+    );
   return { kabHub, kecHub, kecHub2, points, otherPoint, vehicles };
 }

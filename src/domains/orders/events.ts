@@ -38,15 +38,37 @@ export type NewOrderEvent = Omit<OrderEvent, 'eventId'>;
  * in-transaction subscribers. Called only by the functions that change an order (transition,
  * placement), never by their callers.
  */
-export async function publishOrderEvents(tx: Tx, news: NewOrderEvent[], actorId: string | null, data: (e: NewOrderEvent) => Record<string, unknown> = () => ({})): Promise<OrderEvent[]> {
+export async function publishOrderEvents(
+  tx: Tx,
+  news: NewOrderEvent[],
+  actorId: string | null,
+  data: (e: NewOrderEvent) => Record<string, unknown> = () => ({}),
+): Promise<OrderEvent[]> {
   const events = news.map((e) => ({ eventId: newId('oev', Date.parse(e.at)), ...e }));
   for (const e of events) {
-    await audit(tx, { actorId, action: `orders.${e.kind}`, entityType: 'order', entityId: e.orderId, data: { from: e.from, to: e.to, ...data(e) } });
+    await audit(tx, {
+      actorId,
+      action: `orders.${e.kind}`,
+      entityType: 'order',
+      entityId: e.orderId,
+      data: { from: e.from, to: e.to, ...data(e) },
+    });
   }
   for (let i = 0; i < events.length; i += 500) {
-    await tx.insertInto('order_outbox').values(events.slice(i, i + 500).map((e) => ({
-      id: e.eventId, order_id: e.orderId, kind: e.kind, from_status: e.from, to_status: e.to, actor_id: actorId, at: e.at,
-    }))).execute();
+    await tx
+      .insertInto('order_outbox')
+      .values(
+        events.slice(i, i + 500).map((e) => ({
+          id: e.eventId,
+          order_id: e.orderId,
+          kind: e.kind,
+          from_status: e.from,
+          to_status: e.to,
+          actor_id: actorId,
+          at: e.at,
+        })),
+      )
+      .execute();
   }
   for (const e of events) await orderChanged.publish(tx, e);
   return events;

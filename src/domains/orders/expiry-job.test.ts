@@ -18,8 +18,15 @@ before(async () => {
 });
 after(() => w.close());
 
-const order = (id: string) => w.h.db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-const queued = () => w.h.db.selectFrom('jobs').select(['run_at']).where('type', '=', EXPIRE_JOB).where('status', '=', 'queued').execute();
+const order = (id: string) =>
+  w.h.db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+const queued = () =>
+  w.h.db
+    .selectFrom('jobs')
+    .select(['run_at'])
+    .where('type', '=', EXPIRE_JOB)
+    .where('status', '=', 'queued')
+    .execute();
 
 test('the job cancels expired unpaid reservations, releases their stock and keeps one run queued', async () => {
   const transfer = await makeOrder(w.h, { paymentMethod: 'transfer', qty: 2 });
@@ -28,7 +35,12 @@ test('the job cancels expired unpaid reservations, releases their stock and keep
   assert.ok(placed.reserved_until);
   const expiresAt = Date.parse(placed.reserved_until!);
   assert.equal(expiresAt - Date.parse(placed.placed_at), RESERVATION_MS);
-  assert.deepEqual(Object.values(await stockOf(w.h.db, transfer.variantId).then((x) => ({ a: x!.available, r: x!.reserved }))), [8, 2]);
+  assert.deepEqual(
+    Object.values(
+      await stockOf(w.h.db, transfer.variantId).then((x) => ({ a: x!.available, r: x!.reserved })),
+    ),
+    [8, 2],
+  );
 
   // An hour before expiry: nothing happens.
   await enqueue(w.h.db, EXPIRE_JOB, { now: new Date(expiresAt - 3600_000).toISOString() });
@@ -43,16 +55,38 @@ test('the job cancels expired unpaid reservations, releases their stock and keep
   assert.deepEqual([after.status, after.reserved_until], ['cancelled', null]);
   const s = (await stockOf(w.h.db, transfer.variantId))!;
   assert.deepEqual([s.available, s.reserved], [10, 0]);
-  const release = await w.h.db.selectFrom('stock_ledger').select(['delta_available', 'reason']).where('ref', '=', transfer.orderId).where('reason', '=', 'release').execute();
+  const release = await w.h.db
+    .selectFrom('stock_ledger')
+    .select(['delta_available', 'reason'])
+    .where('ref', '=', transfer.orderId)
+    .where('reason', '=', 'release')
+    .execute();
   assert.deepEqual(release, [{ delta_available: 2, reason: 'release' }]);
   assert.equal((await order(cod.orderId)).status, 'placed', 'COD holds no expiring reservation');
 
-  const runs = await w.h.db.selectFrom('jobs').select(['status', 'result']).where('type', '=', EXPIRE_JOB).where('status', '=', 'done').execute();
+  const runs = await w.h.db
+    .selectFrom('jobs')
+    .select(['status', 'result'])
+    .where('type', '=', EXPIRE_JOB)
+    .where('status', '=', 'done')
+    .execute();
   assert.ok(runs.some((r) => JSON.parse(r.result ?? '{}').expired === 1));
   const next = await queued();
-  assert.equal(next.length, 1, 'exactly one future run: the second run found the first one\'s successor queued');
+  assert.equal(
+    next.length,
+    1,
+    "exactly one future run: the second run found the first one's successor queued",
+  );
   assert.equal(Date.parse(next[0].run_at), expiresAt - 3600_000 + EXPIRE_EVERY_MS);
-  assert.deepEqual(await w.h.db.selectFrom('jobs').select('error').where('type', '=', EXPIRE_JOB).where('status', '=', 'failed').execute(), []);
+  assert.deepEqual(
+    await w.h.db
+      .selectFrom('jobs')
+      .select('error')
+      .where('type', '=', EXPIRE_JOB)
+      .where('status', '=', 'failed')
+      .execute(),
+    [],
+  );
 });
 
 test('startup queues a run due at once, so `npm start` releases what expired while it was off', async () => {

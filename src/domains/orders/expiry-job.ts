@@ -13,8 +13,16 @@ export const EXPIRE_EVERY_MS = 10 * 60_000;
 const PER_CALL = 500;
 
 /** Makes sure exactly one future run is queued, at `at` (default: one interval from now). */
-export async function scheduleExpiry(db: Db, at: Date = new Date(Date.now() + EXPIRE_EVERY_MS)): Promise<void> {
-  const queued = await db.selectFrom('jobs').select('id').where('type', '=', EXPIRE_JOB).where('status', '=', 'queued').executeTakeFirst();
+export async function scheduleExpiry(
+  db: Db,
+  at: Date = new Date(Date.now() + EXPIRE_EVERY_MS),
+): Promise<void> {
+  const queued = await db
+    .selectFrom('jobs')
+    .select('id')
+    .where('type', '=', EXPIRE_JOB)
+    .where('status', '=', 'queued')
+    .executeTakeFirst();
   if (!queued) await enqueue(db, EXPIRE_JOB, {}, { runAt: at, maxAttempts: 3 });
 }
 

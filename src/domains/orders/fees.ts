@@ -19,7 +19,14 @@ export function computeFees(itemsTotal: number, shipping: number, assisted: bool
   const items = rupiah(itemsTotal);
   const platformFee = percentOf(items, PLATFORM_FEE_BP);
   const agentCommission = assisted ? percentOf(items, AGENT_COMMISSION_BP) : 0;
-  return { itemsTotal, shipping, platformFee, agentCommission, total: itemsTotal + shipping, sellerShare: itemsTotal - platformFee };
+  return {
+    itemsTotal,
+    shipping,
+    platformFee,
+    agentCommission,
+    total: itemsTotal + shipping,
+    sellerShare: itemsTotal - platformFee,
+  };
 }
 
 /** The producer's share of what the buyer pays, 0..1. */

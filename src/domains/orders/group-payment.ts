@@ -7,22 +7,46 @@ import { randomInt } from 'node:crypto';
 import type { Tx } from '../../kernel/db/index.js';
 
 async function openTotal(tx: Tx, groupId: string): Promise<number> {
-  const rows = await tx.selectFrom('orders').select('total').where('group_id', '=', groupId).where('status', '=', 'placed').where('payment_status', '=', 'unpaid').execute();
+  const rows = await tx
+    .selectFrom('orders')
+    .select('total')
+    .where('group_id', '=', groupId)
+    .where('status', '=', 'placed')
+    .where('payment_status', '=', 'unpaid')
+    .execute();
   return rows.reduce((s, r) => s + r.total, 0);
 }
 
 async function amountFree(tx: Tx, paymentId: string, amount: number): Promise<boolean> {
-  const clash = await tx.selectFrom('payments').select('id').where('method', '=', 'transfer').where('status', '=', 'pending').where('amount', '=', amount).where('id', '<>', paymentId).executeTakeFirst();
+  const clash = await tx
+    .selectFrom('payments')
+    .select('id')
+    .where('method', '=', 'transfer')
+    .where('status', '=', 'pending')
+    .where('amount', '=', amount)
+    .where('id', '<>', paymentId)
+    .executeTakeFirst();
   return !clash;
 }
 
 /** Re-prices the group's pending transfer/QRIS payment to its open orders (or expires it). */
 export async function repriceGroupPayment(tx: Tx, groupId: string): Promise<void> {
-  const pay = await tx.selectFrom('payments').selectAll().where('group_id', '=', groupId).where('status', '=', 'pending').where('method', 'in', ['transfer', 'qris']).executeTakeFirst();
+  const pay = await tx
+    .selectFrom('payments')
+    .selectAll()
+    .where('group_id', '=', groupId)
+    .where('status', '=', 'pending')
+    .where('method', 'in', ['transfer', 'qris'])
+    .executeTakeFirst();
   if (!pay) return;
   const total = await openTotal(tx, groupId);
   if (total <= 0) {
-    await tx.updateTable('payments').set({ status: 'expired' }).where('id', '=', pay.id).where('status', '=', 'pending').execute();
+    await tx
+      .updateTable('payments')
+      .set({ status: 'expired' })
+      .where('id', '=', pay.id)
+      .where('status', '=', 'pending')
+      .execute();
     return;
   }
   if (pay.amount === total + pay.unique_code) return;
@@ -35,5 +59,10 @@ export async function repriceGroupPayment(tx: Tx, groupId: string): Promise<void
       code = randomInt(1, 1000);
     }
   }
-  await tx.updateTable('payments').set({ amount: total + code, unique_code: code }).where('id', '=', pay.id).where('status', '=', 'pending').execute();
+  await tx
+    .updateTable('payments')
+    .set({ amount: total + code, unique_code: code })
+    .where('id', '=', pay.id)
+    .where('status', '=', 'pending')
+    .execute();
 }

@@ -18,9 +18,27 @@ import { ordersRoutes } from './orders.routes.js';
 
 export { ordersMigrations } from './migrations/index.js';
 export { ordersRoutes } from './orders.routes.js';
-export type { OrdersTable, OrderLinesTable, OrderStatus, PaymentStatus, FulfilmentStatus, Channel, PaymentMethod, DeliveryKind } from './orders.tables.js';
+export type {
+  OrdersTable,
+  OrderLinesTable,
+  OrderStatus,
+  PaymentStatus,
+  FulfilmentStatus,
+  Channel,
+  PaymentMethod,
+  DeliveryKind,
+} from './orders.tables.js';
 /** The one checkout use case (storefront, API, assisted, partners): one group, one order per UMKM. */
-export { placeOrder, CheckoutFailure, MAX_LINES, MAX_QTY, type PlaceOrderInput, type Placed, type PlacedOrder, type Delivery } from './checkout/place-order.js';
+export {
+  placeOrder,
+  CheckoutFailure,
+  MAX_LINES,
+  MAX_QTY,
+  type PlaceOrderInput,
+  type Placed,
+  type PlacedOrder,
+  type Delivery,
+} from './checkout/place-order.js';
 /** Group commit: the process's checkout batcher (storefront, API and assisted orders use it). */
 export { checkoutBatcher, CheckoutBatcher } from './checkout/group-commit.js';
 /** Port: logistics provides real shipping quotes; without one (or without a quote) the flat weight-band table prices. */
@@ -28,13 +46,30 @@ export { shippingQuoter, flatRate, type ShippingQuoter, type ShippingQuery } fro
 /** Port: logistics tells the buyer's pages an order's parcels (tracking number, pickup code). */
 export { parcelLookup, type BuyerParcel, type ParcelLookup } from './parcels.js';
 /** Subscribe to every placement and status/payment/fulfilment transition, delivered after commit. */
-export { onOrderEvent, flushOrderEvents, type OrderEvent, type OrderEventListener } from './events.js';
+export {
+  onOrderEvent,
+  flushOrderEvents,
+  type OrderEvent,
+  type OrderEventListener,
+} from './events.js';
 /** Topic: every placement and transition inside its transaction, as each event is appended to `order_outbox` (webhooks, parcels commit with the order). */
 export { orderChanged } from './events.js';
 /** Fulfilment moves validated against the transition table and audit-logged (logistics scans call it). */
-export { recordFulfilment, cancelOrder, confirmReceipt, expireReservations, mayMoveFulfilment, type Requester } from './orders.service.js';
+export {
+  recordFulfilment,
+  cancelOrder,
+  confirmReceipt,
+  expireReservations,
+  mayMoveFulfilment,
+  type Requester,
+} from './orders.service.js';
 /** The legal transitions of the three status columns, as data. */
-export { TRANSITIONS, ORDER_STATUSES, PAYMENT_STATUSES, FULFILMENT_STATUSES } from './transitions.js';
+export {
+  TRANSITIONS,
+  ORDER_STATUSES,
+  PAYMENT_STATUSES,
+  FULFILMENT_STATUSES,
+} from './transitions.js';
 /** Fee rates frozen into every order at placement. */
 export { PLATFORM_FEE_BP, AGENT_COMMISSION_BP, computeFees, producerShare } from './fees.js';
 /** The storefront's featured villages and market-ready products on the public home page. */
@@ -51,10 +86,30 @@ export const ordersDomain = defineDomain({
   name: 'orders',
   migrations: ordersMigrations,
   routes: ordersRoutes,
-  messages: [ordersMessages, sellerMessages, storefrontMessages, assistedMessages, paymentsMessages],
+  messages: [
+    ordersMessages,
+    sellerMessages,
+    storefrontMessages,
+    assistedMessages,
+    paymentsMessages,
+  ],
   errors: { ...ordersErrors, ...paymentsErrors },
-  nav: [...ordersNav, ...assistedNav, { href: '/keuangan/pembayaran', label: 'orders.nav.payments', roles: ['national_admin'], order: 34 },
-    { href: '/keuangan/pembayaran/pengecualian', label: 'orders.nav.exceptions', roles: [...EXCEPTION_ROLES], order: 35 }],
+  nav: [
+    ...ordersNav,
+    ...assistedNav,
+    {
+      href: '/keuangan/pembayaran',
+      label: 'orders.nav.payments',
+      roles: ['national_admin'],
+      order: 34,
+    },
+    {
+      href: '/keuangan/pembayaran/pengecualian',
+      label: 'orders.nav.exceptions',
+      roles: [...EXCEPTION_ROLES],
+      order: 35,
+    },
+  ],
   homePanels: [sellerOrdersPanel, agentPanel],
   jobs: { [EXPIRE_JOB]: runExpiryJob },
   // Expired reservations are released by a recurring job; startup queues a run at once (catch-up).

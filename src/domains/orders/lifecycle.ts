@@ -12,57 +12,125 @@ import { COLUMN_OF, isLegal, type StatusColumn } from './transitions.js';
 import { dispatchOrderEvents, publishOrderEvents, type OrderEvent } from './events.js';
 import { repriceGroupPayment } from './group-payment.js';
 
-type Target = { column: 'status'; to: OrderStatus } | { column: 'payment'; to: PaymentStatus } | { column: 'fulfilment'; to: FulfilmentStatus };
+type Target =
+  | { column: 'status'; to: OrderStatus }
+  | { column: 'payment'; to: PaymentStatus }
+  | { column: 'fulfilment'; to: FulfilmentStatus };
 
 async function lines(tx: Tx, orderId: string) {
-  return tx.selectFrom('order_lines').select(['variant_id', 'qty']).where('order_id', '=', orderId).execute();
+  return tx
+    .selectFrom('order_lines')
+    .select(['variant_id', 'qty'])
+    .where('order_id', '=', orderId)
+    .execute();
 }
 
 /**
  * Applies one transition inside `tx`, with its side effects. Returns the events to dispatch
  * after commit. Callers hold the order row as read in the same transaction.
  */
-export async function transition(tx: Tx, order: OrdersTable, target: Target, actorId: string | null, note?: Record<string, unknown>): Promise<Result<OrderEvent[]>> {
+export async function transition(
+  tx: Tx,
+  order: OrdersTable,
+  target: Target,
+  actorId: string | null,
+  note?: Record<string, unknown>,
+): Promise<Result<OrderEvent[]>> {
   const col = COLUMN_OF[target.column as StatusColumn];
   const from = order[col] as string;
-  if (!isLegal(target.column, from, target.to)) return fail('ORDERS_ILLEGAL_TRANSITION', { from, to: target.to });
-  if (target.column === 'fulfilment' && order.status !== 'placed') return fail('ORDERS_ILLEGAL_TRANSITION', { from: order.status, to: target.to });
+  if (!isLegal(target.column, from, target.to))
+    return fail('ORDERS_ILLEGAL_TRANSITION', { from, to: target.to });
+  if (target.column === 'fulfilment' && order.status !== 'placed')
+    return fail('ORDERS_ILLEGAL_TRANSITION', { from: order.status, to: target.to });
   const at = nowIso();
   const set: Record<string, unknown> = { [col]: target.to, updated_at: at };
   if (target.column === 'fulfilment' && target.to === 'delivered') set.delivered_at = at;
   if (target.column === 'fulfilment' && target.to === 'handed_over') set.reserved_until = null;
   if (target.column === 'status' && target.to === 'cancelled') set.reserved_until = null;
   if (target.column === 'payment' && target.to === 'paid') set.reserved_until = null;
-  const r = await tx.updateTable('orders').set(set as any).where('id', '=', order.id).where(col, '=', from as any).executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1) return fail('ORDERS_ILLEGAL_TRANSITION', { from, to: target.to });
+  const r = await tx
+    .updateTable('orders')
+    .set(set as any)
+    .where('id', '=', order.id)
+    .where(col, '=', from as any)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1)
+    return fail('ORDERS_ILLEGAL_TRANSITION', { from, to: target.to });
   Object.assign(order, set);
-  const events = await publishOrderEvents(tx, [{ orderId: order.id, kind: target.column, from, to: target.to, at }], actorId, () => ({ ...note }));
+  const events = await publishOrderEvents(
+    tx,
+    [{ orderId: order.id, kind: target.column, from, to: target.to, at }],
+    actorId,
+    () => ({ ...note }),
+  );
 
   if (target.column === 'fulfilment') {
     if (target.to === 'handed_over') {
       // The goods left the seller: the reservation becomes a sale and the UMKM earns its share.
-      for (const l of await lines(tx, order.id)) await commitSale(tx, l.variant_id, l.qty, order.id, actorId);
-      await tx.insertInto('seller_ledger').values({ id: newId('sld'), umkm_id: order.umkm_id, order_id: order.id, kind: 'earning', amount: order.seller_share, settlement_id: null, at }).execute();
+      for (const l of await lines(tx, order.id))
+        await commitSale(tx, l.variant_id, l.qty, order.id, actorId);
+      await tx
+        .insertInto('seller_ledger')
+        .values({
+          id: newId('sld'),
+          umkm_id: order.umkm_id,
+          order_id: order.id,
+          kind: 'earning',
+          amount: order.seller_share,
+          settlement_id: null,
+          at,
+        })
+        .execute();
     } else if (target.to === 'returned') {
       // Returned goods go back on the shelf through the ledger; the earning is taken back.
-      for (const l of await lines(tx, order.id)) await adjustStock(tx, l.variant_id, l.qty, 'return', order.id, actorId);
-      await tx.insertInto('seller_ledger').values({ id: newId('sld'), umkm_id: order.umkm_id, order_id: order.id, kind: 'reversal', amount: -order.seller_share, settlement_id: null, at }).execute();
+      for (const l of await lines(tx, order.id))
+        await adjustStock(tx, l.variant_id, l.qty, 'return', order.id, actorId);
+      await tx
+        .insertInto('seller_ledger')
+        .values({
+          id: newId('sld'),
+          umkm_id: order.umkm_id,
+          order_id: order.id,
+          kind: 'reversal',
+          amount: -order.seller_share,
+          settlement_id: null,
+          at,
+        })
+        .execute();
       if (order.agent_commission > 0 && order.agent_user_id) {
-        await tx.insertInto('agent_commissions').values({ id: newId('agc'), service_point_id: order.agent_service_point_id!, agent_user_id: order.agent_user_id, order_id: order.id, amount: -order.agent_commission, kind: 'reversal', at }).execute();
+        await tx
+          .insertInto('agent_commissions')
+          .values({
+            id: newId('agc'),
+            service_point_id: order.agent_service_point_id!,
+            agent_user_id: order.agent_user_id,
+            order_id: order.id,
+            amount: -order.agent_commission,
+            kind: 'reversal',
+            at,
+          })
+          .execute();
       }
     }
   }
   if (target.column === 'status' && target.to === 'cancelled') {
-    for (const l of await lines(tx, order.id)) await releaseStock(tx, l.variant_id, l.qty, order.id, actorId);
+    for (const l of await lines(tx, order.id))
+      await releaseStock(tx, l.variant_id, l.qty, order.id, actorId);
     // The group's pending payment now asks only for its orders still open.
     await repriceGroupPayment(tx, order.group_id);
     if (order.payment_status === 'paid') {
-      const rr = await transition(tx, order, { column: 'payment', to: 'refunded' }, actorId, { reason: 'cancelled' });
+      const rr = await transition(tx, order, { column: 'payment', to: 'refunded' }, actorId, {
+        reason: 'cancelled',
+      });
       if (rr.ok) events.push(...rr.value);
     }
   }
   // Delivered and paid: the order is complete (COD orders get there when the cash is in).
-  if (order.status === 'placed' && order.fulfilment_status === 'delivered' && order.payment_status === 'paid') {
+  if (
+    order.status === 'placed' &&
+    order.fulfilment_status === 'delivered' &&
+    order.payment_status === 'paid'
+  ) {
     const rc = await transition(tx, order, { column: 'status', to: 'completed' }, actorId);
     if (rc.ok) events.push(...rc.value);
   }
@@ -70,12 +138,27 @@ export async function transition(tx: Tx, order: OrdersTable, target: Target, act
 }
 
 /** Publishes the placement of new orders (inserted in `tx`): audit row and outbox event each. */
-export async function recordPlacement(tx: Tx, orders: OrdersTable[], actorId: string | null): Promise<OrderEvent[]> {
+export async function recordPlacement(
+  tx: Tx,
+  orders: OrdersTable[],
+  actorId: string | null,
+): Promise<OrderEvent[]> {
   const byId = new Map(orders.map((o) => [o.id, o]));
-  return publishOrderEvents(tx, orders.map((o) => ({ orderId: o.id, kind: 'placed' as const, from: null, to: 'placed', at: o.placed_at })), actorId, (e) => {
-    const o = byId.get(e.orderId)!;
-    return { group: o.group_id, channel: o.channel, method: o.payment_method, total: o.total };
-  });
+  return publishOrderEvents(
+    tx,
+    orders.map((o) => ({
+      orderId: o.id,
+      kind: 'placed' as const,
+      from: null,
+      to: 'placed',
+      at: o.placed_at,
+    })),
+    actorId,
+    (e) => {
+      const o = byId.get(e.orderId)!;
+      return { group: o.group_id, channel: o.channel, method: o.payment_method, total: o.total };
+    },
+  );
 }
 
 async function loadForUpdate(tx: Tx, orderId: string): Promise<OrdersTable | undefined> {
@@ -83,7 +166,11 @@ async function loadForUpdate(tx: Tx, orderId: string): Promise<OrdersTable | und
 }
 
 /** Runs `fn` on one order in a transaction and dispatches its events after commit. */
-export async function changeOrder(db: Tx, orderId: string, fn: (tx: Tx, o: OrdersTable) => Promise<Result<OrderEvent[]>>): Promise<Result<OrdersTable>> {
+export async function changeOrder(
+  db: Tx,
+  orderId: string,
+  fn: (tx: Tx, o: OrdersTable) => Promise<Result<OrderEvent[]>>,
+): Promise<Result<OrdersTable>> {
   let events: OrderEvent[] = [];
   const r = await inTransaction(db, async (tx) => {
     const o = await loadForUpdate(tx, orderId);

@@ -36,9 +36,11 @@ export const ordersMessages: MessageTable = {
     'orders.err.too_many_lines': 'Terlalu banyak barang dalam satu pesanan (maksimal {max}).',
     'orders.err.bad_qty': 'Jumlah harus bilangan bulat 1 sampai {max}.',
     'orders.err.unknown_variant': 'Produk tidak ditemukan: {variant}.',
-    'orders.err.not_listed': '“{title}” sedang tidak dijual. Hapus dari keranjang untuk melanjutkan.',
+    'orders.err.not_listed':
+      '“{title}” sedang tidak dijual. Hapus dari keranjang untuk melanjutkan.',
     'orders.err.insufficient_stock': 'Stok “{title}” tinggal {available}. Kurangi jumlahnya.',
-    'orders.err.price_changed': 'Harga “{title}” berubah menjadi {price}. Periksa lagi sebelum memesan.',
+    'orders.err.price_changed':
+      'Harga “{title}” berubah menjadi {price}. Periksa lagi sebelum memesan.',
     'orders.err.bad_phone': 'Nomor HP tidak valid. Contoh: 0812 3456 7890.',
     'orders.err.bad_name': 'Isi nama penerima (2–100 huruf).',
     'orders.err.bad_region': 'Pilih desa/kelurahan tujuan yang ada di daftar wilayah.',
@@ -54,21 +56,26 @@ export const ordersMessages: MessageTable = {
     'orders.err.payment_mismatch': 'Jumlah pembayaran tidak sama dengan tagihan.',
     'orders.err.bad_statement': 'Berkas mutasi rekening tidak bisa dibaca: {reason}.',
     'orders.err.nothing_to_settle': 'Tidak ada saldo yang perlu dibayarkan.',
-    'orders.err.group_taken': 'groupId ini sudah dipakai oleh checkout lain. Kirim tanpa groupId, atau buat groupId baru.',
-    'orders.err.guest_needs_cart': 'Tanpa masuk akun, checkout harus menyebut keranjang (cartId). Buat keranjang dengan POST /api/v1/carts.',
+    'orders.err.group_taken':
+      'groupId ini sudah dipakai oleh checkout lain. Kirim tanpa groupId, atau buat groupId baru.',
+    'orders.err.guest_needs_cart':
+      'Tanpa masuk akun, checkout harus menyebut keranjang (cartId). Buat keranjang dengan POST /api/v1/carts.',
   },
   en: {
     'orders.err.empty': 'The cart is empty.',
     'orders.err.too_many_lines': 'Too many items in one order (at most {max}).',
     'orders.err.bad_qty': 'Quantity must be a whole number from 1 to {max}.',
     'orders.err.unknown_variant': 'Product not found: {variant}.',
-    'orders.err.not_listed': '“{title}” is not on sale right now. Remove it from the cart to continue.',
+    'orders.err.not_listed':
+      '“{title}” is not on sale right now. Remove it from the cart to continue.',
     'orders.err.insufficient_stock': 'Only {available} of “{title}” left. Lower the quantity.',
-    'orders.err.price_changed': 'The price of “{title}” changed to {price}. Check again before ordering.',
+    'orders.err.price_changed':
+      'The price of “{title}” changed to {price}. Check again before ordering.',
     'orders.err.bad_phone': 'Invalid mobile number. Example: 0812 3456 7890.',
     'orders.err.bad_name': 'Enter the recipient’s name (2–100 characters).',
     'orders.err.bad_region': 'Choose a destination village from the region list.',
-    'orders.err.bad_address': 'Enter the full address (street, RT/RW, landmark), at least 5 characters.',
+    'orders.err.bad_address':
+      'Enter the full address (street, RT/RW, landmark), at least 5 characters.',
     'orders.err.unknown_service_point': 'Service point not found.',
     'orders.err.consent_required': 'The buyer must agree to their details being recorded first.',
     'orders.err.bad_method': 'This payment method is not available for this order.',
@@ -80,7 +87,9 @@ export const ordersMessages: MessageTable = {
     'orders.err.payment_mismatch': 'The paid amount does not match the bill.',
     'orders.err.bad_statement': 'The bank statement file cannot be read: {reason}.',
     'orders.err.nothing_to_settle': 'Nothing is owed right now.',
-    'orders.err.group_taken': 'This groupId already belongs to another checkout. Send no groupId, or mint a new one.',
-    'orders.err.guest_needs_cart': 'Without signing in, a checkout must name its cart (cartId). Create one with POST /api/v1/carts.',
+    'orders.err.group_taken':
+      'This groupId already belongs to another checkout. Send no groupId, or mint a new one.',
+    'orders.err.guest_needs_cart':
+      'Without signing in, a checkout must name its cart (cartId). Create one with POST /api/v1/carts.',
   },
 };

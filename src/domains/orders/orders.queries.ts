@@ -19,25 +19,48 @@ export interface CartItem {
 }
 
 export async function cartItems(db: Tx, cartId: string): Promise<CartItem[]> {
-  return db.selectFrom('cart_lines as cl')
+  return db
+    .selectFrom('cart_lines as cl')
     .innerJoin('variants as v', 'v.id', 'cl.variant_id')
     .innerJoin('products as p', 'p.id', 'v.product_id')
     .innerJoin('umkm as u', 'u.id', 'p.umkm_id')
     .leftJoin('stock as s', 's.variant_id', 'v.id')
-    .select(['cl.variant_id', 'cl.qty', 'v.label', 'v.price', 'v.weight_grams', 'p.id as product_id', 'p.title', 'p.listed', 'p.umkm_id', 'u.name as umkm_name', 'u.village_code as umkm_village'])
+    .select([
+      'cl.variant_id',
+      'cl.qty',
+      'v.label',
+      'v.price',
+      'v.weight_grams',
+      'p.id as product_id',
+      'p.title',
+      'p.listed',
+      'p.umkm_id',
+      'u.name as umkm_name',
+      'u.village_code as umkm_village',
+    ])
     .select(sql<number>`coalesce(s.available, 0)`.as('available'))
     .where('cl.cart_id', '=', cartId)
-    .orderBy('cl.added_at').orderBy('cl.variant_id')
+    .orderBy('cl.added_at')
+    .orderBy('cl.variant_id')
     .execute();
 }
 
 export async function variantForCart(db: Tx, variantId: string) {
-  return db.selectFrom('variants as v').innerJoin('products as p', 'p.id', 'v.product_id').leftJoin('stock as s', 's.variant_id', 'v.id')
-    .select(['v.id', 'v.active', 'p.title', 'p.listed']).select(sql<number>`coalesce(s.available, 0)`.as('available'))
-    .where('v.id', '=', variantId).executeTakeFirst();
+  return db
+    .selectFrom('variants as v')
+    .innerJoin('products as p', 'p.id', 'v.product_id')
+    .leftJoin('stock as s', 's.variant_id', 'v.id')
+    .select(['v.id', 'v.active', 'p.title', 'p.listed'])
+    .select(sql<number>`coalesce(s.available, 0)`.as('available'))
+    .where('v.id', '=', variantId)
+    .executeTakeFirst();
 }
 
-export interface Area { code: string; name: string; level: number }
+export interface Area {
+  code: string;
+  name: string;
+  level: number;
+}
 
 export async function childAreas(db: Tx, parent: string | null): Promise<Area[]> {
   let q = db.selectFrom('regions').select(['code', 'name', 'level']);
@@ -48,43 +71,95 @@ export async function childAreas(db: Tx, parent: string | null): Promise<Area[]>
 export async function areaChain(db: Tx, code: string): Promise<Area[]> {
   const parts = code.split('.');
   const codes = parts.map((_, i) => parts.slice(0, i + 1).join('.'));
-  const rows = await db.selectFrom('regions').select(['code', 'name', 'level']).where('code', 'in', codes).execute();
+  const rows = await db
+    .selectFrom('regions')
+    .select(['code', 'name', 'level'])
+    .where('code', 'in', codes)
+    .execute();
   return rows.sort((a, b) => a.level - b.level);
 }
 
 export async function servicePointsIn(db: Tx, prefix: string) {
-  return db.selectFrom('service_points').select(['id', 'name', 'village_code', 'opening_hours'])
-    .where((eb) => eb.or([eb('village_code', '=', prefix), eb('village_code', 'like', `${prefix}.%`)]))
-    .orderBy('name').limit(200).execute();
+  return db
+    .selectFrom('service_points')
+    .select(['id', 'name', 'village_code', 'opening_hours'])
+    .where((eb) =>
+      eb.or([eb('village_code', '=', prefix), eb('village_code', 'like', `${prefix}.%`)]),
+    )
+    .orderBy('name')
+    .limit(200)
+    .execute();
 }
 
 export async function servicePoint(db: Tx, id: string) {
-  return db.selectFrom('service_points as sp').leftJoin('regions as r', 'r.code', 'sp.village_code')
-    .select(['sp.id', 'sp.name', 'sp.village_code', 'sp.opening_hours', 'r.name as village_name']).where('sp.id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('service_points as sp')
+    .leftJoin('regions as r', 'r.code', 'sp.village_code')
+    .select(['sp.id', 'sp.name', 'sp.village_code', 'sp.opening_hours', 'r.name as village_name'])
+    .where('sp.id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Villages with listed products, most products first (home page "featured villages"). */
 export async function featuredVillages(db: Tx, limit = 6) {
-  return db.selectFrom('products as p').innerJoin('regions as r', 'r.code', 'p.village_code')
-    .select(['p.village_code as code', 'r.name']).select((eb) => eb.fn.countAll<number>().as('products'))
-    .where('p.listed', '=', 1).groupBy(['p.village_code', 'r.name']).orderBy('products', 'desc').orderBy('p.village_code').limit(limit).execute();
+  return db
+    .selectFrom('products as p')
+    .innerJoin('regions as r', 'r.code', 'p.village_code')
+    .select(['p.village_code as code', 'r.name'])
+    .select((eb) => eb.fn.countAll<number>().as('products'))
+    .where('p.listed', '=', 1)
+    .groupBy(['p.village_code', 'r.name'])
+    .orderBy('products', 'desc')
+    .orderBy('p.village_code')
+    .limit(limit)
+    .execute();
 }
 
 /** Market-ready products with their lowest price, newest first. */
 export async function listedProducts(db: Tx, o: { villageCode?: string; limit?: number } = {}) {
-  let q = db.selectFrom('products as p').innerJoin('umkm as u', 'u.id', 'p.umkm_id').innerJoin('variants as v', 'v.product_id', 'p.id')
-    .select(['p.id', 'p.title', 'p.village_code', 'u.name as umkm_name']).select((eb) => [eb.fn.min('v.price').as('price'), eb.fn.min('v.id').as('variant_id'), eb.fn.countAll<number>().as('variants')])
-    .where('p.listed', '=', 1).where('v.active', '=', 1);
+  let q = db
+    .selectFrom('products as p')
+    .innerJoin('umkm as u', 'u.id', 'p.umkm_id')
+    .innerJoin('variants as v', 'v.product_id', 'p.id')
+    .select(['p.id', 'p.title', 'p.village_code', 'u.name as umkm_name'])
+    .select((eb) => [
+      eb.fn.min('v.price').as('price'),
+      eb.fn.min('v.id').as('variant_id'),
+      eb.fn.countAll<number>().as('variants'),
+    ])
+    .where('p.listed', '=', 1)
+    .where('v.active', '=', 1);
   if (o.villageCode) q = q.where('p.village_code', '=', o.villageCode);
-  return q.groupBy(['p.id', 'p.title', 'p.village_code', 'u.name', 'p.created_at']).orderBy('p.created_at', 'desc').orderBy('p.id').limit(o.limit ?? 12).execute();
+  return q
+    .groupBy(['p.id', 'p.title', 'p.village_code', 'u.name', 'p.created_at'])
+    .orderBy('p.created_at', 'desc')
+    .orderBy('p.id')
+    .limit(o.limit ?? 12)
+    .execute();
 }
 
 export async function villagePage(db: Tx, code: string) {
   const [chain, organisations, producers, points] = await Promise.all([
     areaChain(db, code),
-    db.selectFrom('organisations').select(['id', 'name', 'kind']).where('village_code', '=', code).orderBy('name').execute(),
-    db.selectFrom('umkm').select(['id', 'name', 'business_type', 'story', 'whatsapp']).where('village_code', '=', code).orderBy('name').limit(100).execute(),
-    db.selectFrom('service_points').select(['id', 'name', 'opening_hours']).where('village_code', '=', code).orderBy('name').execute(),
+    db
+      .selectFrom('organisations')
+      .select(['id', 'name', 'kind'])
+      .where('village_code', '=', code)
+      .orderBy('name')
+      .execute(),
+    db
+      .selectFrom('umkm')
+      .select(['id', 'name', 'business_type', 'story', 'whatsapp'])
+      .where('village_code', '=', code)
+      .orderBy('name')
+      .limit(100)
+      .execute(),
+    db
+      .selectFrom('service_points')
+      .select(['id', 'name', 'opening_hours'])
+      .where('village_code', '=', code)
+      .orderBy('name')
+      .execute(),
   ]);
   return { chain, organisations, producers, points };
 }
@@ -98,9 +173,15 @@ export async function umkmNames(db: Tx, ids: string[]) {
 /** Listed products matching words of `q` (assisted order screen). */
 export async function quickSearch(db: Tx, q: string, limit = 20) {
   const words = q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
-  let s = db.selectFrom('variants as v').innerJoin('products as p', 'p.id', 'v.product_id').innerJoin('umkm as u', 'u.id', 'p.umkm_id').leftJoin('stock as st', 'st.variant_id', 'v.id')
-    .select(['v.id as variant_id', 'v.label', 'v.price', 'p.title', 'u.name as umkm_name']).select(sql<number>`coalesce(st.available, 0)`.as('available'))
-    .where('p.listed', '=', 1).where('v.active', '=', 1);
+  let s = db
+    .selectFrom('variants as v')
+    .innerJoin('products as p', 'p.id', 'v.product_id')
+    .innerJoin('umkm as u', 'u.id', 'p.umkm_id')
+    .leftJoin('stock as st', 'st.variant_id', 'v.id')
+    .select(['v.id as variant_id', 'v.label', 'v.price', 'p.title', 'u.name as umkm_name'])
+    .select(sql<number>`coalesce(st.available, 0)`.as('available'))
+    .where('p.listed', '=', 1)
+    .where('v.active', '=', 1);
   for (const w of words) s = s.where(sql`lower(p.title)`, 'like', `%${w.replace(/[%_]/g, '')}%`);
   return s.orderBy('p.title').limit(limit).execute();
 }

@@ -2,17 +2,37 @@
 import type { Tx } from '../../kernel/db/index.js';
 import type { OrderWithLines } from './storefront/order.views.js';
 
-export async function ordersWithLines(db: Tx, where: { groupId?: string; ids?: string[] }): Promise<OrderWithLines[]> {
-  let q = db.selectFrom('orders as o').innerJoin('umkm as u', 'u.id', 'o.umkm_id').leftJoin('service_points as sp', 'sp.id', 'o.service_point_id')
-    .selectAll('o').select(['u.name as umkm_name', 'sp.name as point_name']);
+export async function ordersWithLines(
+  db: Tx,
+  where: { groupId?: string; ids?: string[] },
+): Promise<OrderWithLines[]> {
+  let q = db
+    .selectFrom('orders as o')
+    .innerJoin('umkm as u', 'u.id', 'o.umkm_id')
+    .leftJoin('service_points as sp', 'sp.id', 'o.service_point_id')
+    .selectAll('o')
+    .select(['u.name as umkm_name', 'sp.name as point_name']);
   if (where.groupId) q = q.where('o.group_id', '=', where.groupId);
   if (where.ids) q = where.ids.length ? q.where('o.id', 'in', where.ids) : q.where('o.id', '=', '');
   const orders = await q.orderBy('o.seq').execute();
   if (orders.length === 0) return [];
-  const lines = await db.selectFrom('order_lines').selectAll().where('order_id', 'in', orders.map((o) => o.id)).orderBy('id').execute();
+  const lines = await db
+    .selectFrom('order_lines')
+    .selectAll()
+    .where(
+      'order_id',
+      'in',
+      orders.map((o) => o.id),
+    )
+    .orderBy('id')
+    .execute();
   return orders.map((o) => ({ ...o, lines: lines.filter((l) => l.order_id === o.id) }));
 }
 
 export async function orderByNumber(db: Tx, number: string) {
-  return db.selectFrom('orders').selectAll().where('number', '=', number.trim().toUpperCase()).executeTakeFirst();
+  return db
+    .selectFrom('orders')
+    .selectAll()
+    .where('number', '=', number.trim().toUpperCase())
+    .executeTakeFirst();
 }

@@ -2,7 +2,14 @@
 // changes to prices, fees or shipping rates never rewrite what a buyer agreed to pay.
 export type OrderStatus = 'placed' | 'cancelled' | 'completed';
 export type PaymentStatus = 'unpaid' | 'paid' | 'refunded';
-export type FulfilmentStatus = 'unfulfilled' | 'packed' | 'handed_over' | 'in_transit' | 'ready_for_pickup' | 'delivered' | 'returned';
+export type FulfilmentStatus =
+  | 'unfulfilled'
+  | 'packed'
+  | 'handed_over'
+  | 'in_transit'
+  | 'ready_for_pickup'
+  | 'delivered'
+  | 'returned';
 export type Channel = 'storefront' | 'assisted' | 'partner' | 'api';
 export type PaymentMethod = 'cod' | 'transfer' | 'qris';
 export type DeliveryKind = 'pickup' | 'address';

@@ -18,6 +18,9 @@ export type ParcelLookup = (db: Tx, orderIds: string[]) => Promise<Map<string, B
 export const parcelLookup = new Port<ParcelLookup>('orders.parcel_lookup', async () => new Map());
 
 /** Parcels of each order, for the buyer's pages only; none without logistics. */
-export async function buyerParcels(db: Tx, orderIds: string[]): Promise<Map<string, BuyerParcel[]>> {
+export async function buyerParcels(
+  db: Tx,
+  orderIds: string[],
+): Promise<Map<string, BuyerParcel[]>> {
   return parcelLookup.get()(db, orderIds);
 }

@@ -8,7 +8,25 @@ export async function settleOrganisationForSeed(db: Tx, organisationId: string, 
   return settleOrganisation(db, organisationId, actorId);
 }
 
-export async function collectAtPointForSeed(db: Tx, orderId: string, servicePointId: string, agentId: string) {
-  const agent: Actor = { userId: agentId, displayName: 'seed', locale: null, via: 'session', grants: [{ role: 'village_agent', scopeType: 'service_point', scopeId: servicePointId, regionCode: null }] };
+export async function collectAtPointForSeed(
+  db: Tx,
+  orderId: string,
+  servicePointId: string,
+  agentId: string,
+) {
+  const agent: Actor = {
+    userId: agentId,
+    displayName: 'seed',
+    locale: null,
+    via: 'session',
+    grants: [
+      {
+        role: 'village_agent',
+        scopeType: 'service_point',
+        scopeId: servicePointId,
+        regionCode: null,
+      },
+    ],
+  };
   return collectAtPoint(db, orderId, servicePointId, agent);
 }

@@ -10,7 +10,13 @@ import { recordFulfilment } from './orders.service.js';
 import { flushOrderEvents } from './events.js';
 import type { FulfilmentStatus, PaymentMethod } from './orders.tables.js';
 
-const ADMIN: Actor = { userId: 'usr_fixture_admin', displayName: 'Fixture admin', locale: null, via: 'session', grants: [{ role: 'national_admin', scopeType: 'national', scopeId: null, regionCode: null }] };
+const ADMIN: Actor = {
+  userId: 'usr_fixture_admin',
+  displayName: 'Fixture admin',
+  locale: null,
+  via: 'session',
+  grants: [{ role: 'national_admin', scopeType: 'national', scopeId: null, regionCode: null }],
+};
 
 export interface FixtureOrder {
   orderId: string;
@@ -28,26 +34,68 @@ export interface FixtureOrder {
  * A real order placed through placeOrder (pickup at a service point by default), optionally
  * advanced along the fulfilment path up to `advanceTo` (e.g. 'handed_over', 'delivered').
  */
-export async function makeOrder(h: DbHandle, o: {
-  umkmId?: string; variantId?: string; productId?: string; servicePointId?: string; villageCode?: string; qty?: number; price?: number;
-  paymentMethod?: PaymentMethod; phone?: string; advanceTo?: FulfilmentStatus; channel?: 'storefront' | 'api';
-} = {}): Promise<FixtureOrder> {
+export async function makeOrder(
+  h: DbHandle,
+  o: {
+    umkmId?: string;
+    variantId?: string;
+    productId?: string;
+    servicePointId?: string;
+    villageCode?: string;
+    qty?: number;
+    price?: number;
+    paymentMethod?: PaymentMethod;
+    phone?: string;
+    advanceTo?: FulfilmentStatus;
+    channel?: 'storefront' | 'api';
+  } = {},
+): Promise<FixtureOrder> {
   const village = o.villageCode ?? (await anyVillage(h.db));
   const umkmId = o.umkmId ?? (await makeUmkm(h.db, { villageCode: village }));
-  const product = o.variantId ? { variantId: o.variantId, productId: o.productId ?? '' } : await makeProduct(h, { umkmId, price: o.price, stock: Math.max(10, (o.qty ?? 1) * 2) });
-  const servicePointId = o.servicePointId ?? (await makeServicePoint(h.db, { villageCode: village }));
+  const product = o.variantId
+    ? { variantId: o.variantId, productId: o.productId ?? '' }
+    : await makeProduct(h, { umkmId, price: o.price, stock: Math.max(10, (o.qty ?? 1) * 2) });
+  const servicePointId =
+    o.servicePointId ?? (await makeServicePoint(h.db, { villageCode: village }));
   const phone = o.phone ?? '081234567890';
-  const placed = unwrap(await placeOrder(h.db, {
-    lines: [{ variantId: product.variantId, qty: o.qty ?? 1 }], buyer: { name: 'Pembeli Uji', phone },
-    delivery: { kind: 'pickup', servicePointId }, paymentMethod: o.paymentMethod ?? 'cod', channel: o.channel ?? 'storefront',
-  }, null));
+  const placed = unwrap(
+    await placeOrder(
+      h.db,
+      {
+        lines: [{ variantId: product.variantId, qty: o.qty ?? 1 }],
+        buyer: { name: 'Pembeli Uji', phone },
+        delivery: { kind: 'pickup', servicePointId },
+        paymentMethod: o.paymentMethod ?? 'cod',
+        channel: o.channel ?? 'storefront',
+      },
+      null,
+    ),
+  );
   const order = placed.orders[0];
   if (o.advanceTo && o.advanceTo !== 'unfulfilled') {
-    const path: FulfilmentStatus[] = ['packed', 'handed_over', 'in_transit', 'ready_for_pickup', 'delivered'];
+    const path: FulfilmentStatus[] = [
+      'packed',
+      'handed_over',
+      'in_transit',
+      'ready_for_pickup',
+      'delivered',
+    ];
     const end = o.advanceTo === 'returned' ? path.indexOf('in_transit') : path.indexOf(o.advanceTo);
-    for (const step of path.slice(0, end + 1)) unwrap(await recordFulfilment(h.db, order.id, step, ADMIN));
-    if (o.advanceTo === 'returned') unwrap(await recordFulfilment(h.db, order.id, 'returned', ADMIN));
+    for (const step of path.slice(0, end + 1))
+      unwrap(await recordFulfilment(h.db, order.id, step, ADMIN));
+    if (o.advanceTo === 'returned')
+      unwrap(await recordFulfilment(h.db, order.id, 'returned', ADMIN));
     await flushOrderEvents();
   }
-  return { orderId: order.id, number: order.number, groupId: placed.groupId, umkmId, variantId: product.variantId, productId: product.productId, servicePointId, total: order.total, phone: '+62' + phone.replace(/^0/, '') };
+  return {
+    orderId: order.id,
+    number: order.number,
+    groupId: placed.groupId,
+    umkmId,
+    variantId: product.variantId,
+    productId: product.productId,
+    servicePointId,
+    total: order.total,
+    phone: '+62' + phone.replace(/^0/, ''),
+  };
 }

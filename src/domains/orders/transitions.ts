@@ -7,7 +7,15 @@ export type StatusColumn = 'status' | 'payment' | 'fulfilment';
 
 export const ORDER_STATUSES: readonly OrderStatus[] = ['placed', 'cancelled', 'completed'];
 export const PAYMENT_STATUSES: readonly PaymentStatus[] = ['unpaid', 'paid', 'refunded'];
-export const FULFILMENT_STATUSES: readonly FulfilmentStatus[] = ['unfulfilled', 'packed', 'handed_over', 'in_transit', 'ready_for_pickup', 'delivered', 'returned'];
+export const FULFILMENT_STATUSES: readonly FulfilmentStatus[] = [
+  'unfulfilled',
+  'packed',
+  'handed_over',
+  'in_transit',
+  'ready_for_pickup',
+  'delivered',
+  'returned',
+];
 
 export const TRANSITIONS: {
   status: Record<OrderStatus, readonly OrderStatus[]>;

@@ -4,10 +4,27 @@
 import type { Context, Hono } from 'hono';
 import { t } from '../../kernel/i18n/index.js';
 import { formatRupiah } from '../../kernel/money/index.js';
-import { page, readForm, requireActor, requireRole, Csrf, Field, SelectField, ErrorSummary, translateFields, type AppEnv } from '../../kernel/http/index.js';
+import {
+  page,
+  readForm,
+  requireActor,
+  requireRole,
+  Csrf,
+  Field,
+  SelectField,
+  ErrorSummary,
+  translateFields,
+  type AppEnv,
+} from '../../kernel/http/index.js';
 import { AppError } from '../../kernel/errors/index.js';
 import { regionScope, canInRegion, hasRole, type Actor } from '../../kernel/auth/index.js';
-import { defineRule, issueStatement, previewStatement, statementWithLines, canManageIncentives } from './incentives/statements.js';
+import {
+  defineRule,
+  issueStatement,
+  previewStatement,
+  statementWithLines,
+  canManageIncentives,
+} from './incentives/statements.js';
 import { statementCsv } from './incentives/statement-csv.js';
 import { noteText, ruleAmount } from './incentives/notes.js';
 import { issueSchema, ruleSchema } from './partners.schema.js';
@@ -25,30 +42,67 @@ const lastMonth = () => {
 /** The officer's default scope: national for admins, else its first region grant. */
 function defaultScope(actor: Actor): string {
   const s = regionScope(actor, [...OFFICERS]);
-  return s === 'all' ? '' : s[0] ?? '';
+  return s === 'all' ? '' : (s[0] ?? '');
 }
 
-async function incentivesPage(c: C, o: { errors?: Record<string, string>; raw?: Record<string, string>; notice?: string } = {}, status: 200 | 201 | 409 | 422 = 200) {
+async function incentivesPage(
+  c: C,
+  o: { errors?: Record<string, string>; raw?: Record<string, string>; notice?: string } = {},
+  status: 200 | 201 | 409 | 422 = 200,
+) {
   const actor = requireRole(c, ...OFFICERS);
   const s = (k: string, p?: Record<string, unknown>) => t(c.get('locale'), k, p);
   const db = c.get('deps').h.db;
-  const period = /^\d{4}-\d{2}$/.test(c.req.query('period') ?? '') ? c.req.query('period')! : o.raw?.period ?? lastMonth();
+  const period = /^\d{4}-\d{2}$/.test(c.req.query('period') ?? '')
+    ? c.req.query('period')!
+    : (o.raw?.period ?? lastMonth());
   const asked = c.req.query('scope') ?? o.raw?.scope_code;
-  const scope = asked !== undefined && canManageIncentives(actor, asked) ? asked : defaultScope(actor);
+  const scope =
+    asked !== undefined && canManageIncentives(actor, asked) ? asked : defaultScope(actor);
   const [rules, partners, statements, ranking] = await Promise.all([
-    db.selectFrom('incentive_rules').selectAll().where('period', '=', period).where('scope_code', '=', scope).orderBy('created_at').execute(),
+    db
+      .selectFrom('incentive_rules')
+      .selectAll()
+      .where('period', '=', period)
+      .where('scope_code', '=', scope)
+      .orderBy('created_at')
+      .execute(),
     db.selectFrom('partners').select(['id', 'name']).orderBy('name').execute(),
-    db.selectFrom('incentive_statements').innerJoin('partners', 'partners.id', 'incentive_statements.partner_id')
-      .select(['incentive_statements.id', 'incentive_statements.number', 'incentive_statements.total', 'incentive_statements.corrects_id', 'partners.name'])
-      .where('period', '=', period).where('scope_code', '=', scope).orderBy('issued_at').execute(),
+    db
+      .selectFrom('incentive_statements')
+      .innerJoin('partners', 'partners.id', 'incentive_statements.partner_id')
+      .select([
+        'incentive_statements.id',
+        'incentive_statements.number',
+        'incentive_statements.total',
+        'incentive_statements.corrects_id',
+        'partners.name',
+      ])
+      .where('period', '=', period)
+      .where('scope_code', '=', scope)
+      .orderBy('issued_at')
+      .execute(),
     partnerRanking(db, scope || null),
   ]);
-  const previews = await Promise.all(partners.map(async (p) => ({ p, total: (await previewStatement(db, p.id, period, scope)).reduce((a, l) => a + l.amount, 0) })));
-  return page(c, { title: s('partners.incentives'), status }, (
+  const previews = await Promise.all(
+    partners.map(async (p) => ({
+      p,
+      total: (await previewStatement(db, p.id, period, scope)).reduce((a, l) => a + l.amount, 0),
+    })),
+  );
+  return page(
+    c,
+    { title: s('partners.incentives'), status },
     <>
       <h1>{s('partners.incentives')}</h1>
-      <p>{period} · {scope || 'nasional'}</p>
-      {o.notice ? <p class="notice" role="status">{o.notice}</p> : null}
+      <p>
+        {period} · {scope || 'nasional'}
+      </p>
+      {o.notice ? (
+        <p class="notice" role="status">
+          {o.notice}
+        </p>
+      ) : null}
       <form method="get" action="/insentif" class="card">
         <Field name="period" label={s('partners.period')} value={period} />
         <Field name="scope" label={s('partners.scope')} value={scope} />
@@ -56,41 +110,123 @@ async function incentivesPage(c: C, o: { errors?: Record<string, string>; raw?: 
       </form>
       <section class="card">
         <h2>{s('partners.rules')}</h2>
-        {rules.length === 0 ? <p>{s('partners.none')}</p> : <ul>{rules.map((r) => <li>{s(`partners.rule.${r.kind}`)}: {ruleAmount(c.get('locale'), r.kind, r.amount)}{r.count ? ` · ${s('partners.rule.first_n', { n: r.count })}` : ''}</li>)}</ul>}
+        {rules.length === 0 ? (
+          <p>{s('partners.none')}</p>
+        ) : (
+          <ul>
+            {rules.map((r) => (
+              <li>
+                {s(`partners.rule.${r.kind}`)}: {ruleAmount(c.get('locale'), r.kind, r.amount)}
+                {r.count ? ` · ${s('partners.rule.first_n', { n: r.count })}` : ''}
+              </li>
+            ))}
+          </ul>
+        )}
         <form method="post" action="/insentif/aturan">
           <Csrf c={c} />
           <ErrorSummary c={c} errors={o.errors} />
           <input type="hidden" name="period" value={period} />
           <input type="hidden" name="scope_code" value={scope} />
-          <SelectField name="kind" label={s('partners.rule_kind')} value={o.raw?.kind} options={['gmv_percent', 'first_sales_bonus', 'poverty_multiplier', 'monthly_cap'].map((k) => ({ value: k, label: s(`partners.rule.${k}`) }))} />
-          <Field name="amount" label={s('partners.amount')} hint={s('partners.amount_help')} type="number" min={0} value={o.raw?.amount} error={o.errors?.amount} required />
-          <Field name="count" label={s('partners.count')} type="number" min={1} value={o.raw?.count} error={o.errors?.count} />
+          <SelectField
+            name="kind"
+            label={s('partners.rule_kind')}
+            value={o.raw?.kind}
+            options={['gmv_percent', 'first_sales_bonus', 'poverty_multiplier', 'monthly_cap'].map(
+              (k) => ({ value: k, label: s(`partners.rule.${k}`) }),
+            )}
+          />
+          <Field
+            name="amount"
+            label={s('partners.amount')}
+            hint={s('partners.amount_help')}
+            type="number"
+            min={0}
+            value={o.raw?.amount}
+            error={o.errors?.amount}
+            required
+          />
+          <Field
+            name="count"
+            label={s('partners.count')}
+            type="number"
+            min={1}
+            value={o.raw?.count}
+            error={o.errors?.count}
+          />
           <button type="submit">{s('partners.add_rule')}</button>
         </form>
       </section>
       <section class="card">
         <h2>{s('partners.statements')}</h2>
-        <div class="table-wrap"><table>
-          <thead><tr><th scope="col">{s('partners.name')}</th><th scope="col">{s('partners.preview')}</th><th scope="col">{s('partners.issue')}</th></tr></thead>
-          <tbody>{previews.map(({ p, total }) => (
-            <tr><td>{p.name}</td><td>{formatRupiah(total)}</td><td>
-              <form method="post" action="/insentif/terbitkan"><Csrf c={c} />
-                <input type="hidden" name="partner_id" value={p.id} /><input type="hidden" name="period" value={period} /><input type="hidden" name="scope_code" value={scope} />
-                <button type="submit" aria-label={`${s('partners.issue')} ${p.name}`}>{s('partners.issue')}</button></form>
-            </td></tr>
-          ))}</tbody>
-        </table></div>
-        <ul>{statements.map((x) => <li><a href={`/insentif/laporan/${x.id}`}>{x.number}</a> · {x.name} · {formatRupiah(Number(x.total))}{x.corrects_id ? ` · ${s('partners.correction_of')}` : ''}</li>)}</ul>
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{s('partners.name')}</th>
+                <th scope="col">{s('partners.preview')}</th>
+                <th scope="col">{s('partners.issue')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {previews.map(({ p, total }) => (
+                <tr>
+                  <td>{p.name}</td>
+                  <td>{formatRupiah(total)}</td>
+                  <td>
+                    <form method="post" action="/insentif/terbitkan">
+                      <Csrf c={c} />
+                      <input type="hidden" name="partner_id" value={p.id} />
+                      <input type="hidden" name="period" value={period} />
+                      <input type="hidden" name="scope_code" value={scope} />
+                      <button type="submit" aria-label={`${s('partners.issue')} ${p.name}`}>
+                        {s('partners.issue')}
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <ul>
+          {statements.map((x) => (
+            <li>
+              <a href={`/insentif/laporan/${x.id}`}>{x.number}</a> · {x.name} ·{' '}
+              {formatRupiah(Number(x.total))}
+              {x.corrects_id ? ` · ${s('partners.correction_of')}` : ''}
+            </li>
+          ))}
+        </ul>
       </section>
       <section class="card">
         <h2>{s('partners.ranking')}</h2>
-        <div class="table-wrap"><table>
-          <thead><tr><th scope="col">{s('partners.name')}</th><th scope="col">{s('partners.gmv')}</th><th scope="col">{s('partners.orders')}</th><th scope="col">{s('partners.partnered_umkm')}</th><th scope="col">{s('partners.poor_reach')}</th></tr></thead>
-          <tbody>{ranking.map((r) => <tr><td>{r.name}</td><td>{formatRupiah(r.gmv)}</td><td>{r.orders}</td><td>{r.umkm}</td><td>{r.poorUmkm}</td></tr>)}</tbody>
-        </table></div>
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{s('partners.name')}</th>
+                <th scope="col">{s('partners.gmv')}</th>
+                <th scope="col">{s('partners.orders')}</th>
+                <th scope="col">{s('partners.partnered_umkm')}</th>
+                <th scope="col">{s('partners.poor_reach')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ranking.map((r) => (
+                <tr>
+                  <td>{r.name}</td>
+                  <td>{formatRupiah(r.gmv)}</td>
+                  <td>{r.orders}</td>
+                  <td>{r.umkm}</td>
+                  <td>{r.poorUmkm}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
-    </>
-  ));
+    </>,
+  );
 }
 
 /** May the actor read this statement: its partner, or an officer over its scope. */
@@ -107,23 +243,47 @@ export function incentivePages(app: Hono<AppEnv>) {
     const actor = requireRole(c, ...OFFICERS);
     const form = await readForm(c, ruleSchema);
     if (!form.ok) return incentivesPage(c, { errors: form.errors, raw: form.raw }, 422);
-    const r = await defineRule(c.get('deps').h.db, actor, { period: form.data.period, scopeCode: form.data.scope_code, kind: form.data.kind, amount: form.data.amount, count: form.data.count === '' || form.data.count === undefined ? null : form.data.count });
+    const r = await defineRule(c.get('deps').h.db, actor, {
+      period: form.data.period,
+      scopeCode: form.data.scope_code,
+      kind: form.data.kind,
+      amount: form.data.amount,
+      count: form.data.count === '' || form.data.count === undefined ? null : form.data.count,
+    });
     if (!r.ok) {
       if (r.code === 'FORBIDDEN') throw new AppError('FORBIDDEN');
-      return incentivesPage(c, { errors: translateFields(c.get('locale'), r.fields ?? {}), raw: form.raw }, 422);
+      return incentivesPage(
+        c,
+        { errors: translateFields(c.get('locale'), r.fields ?? {}), raw: form.raw },
+        422,
+      );
     }
-    return c.redirect(`/insentif?period=${form.data.period}&scope=${encodeURIComponent(form.data.scope_code)}`, 303);
+    return c.redirect(
+      `/insentif?period=${form.data.period}&scope=${encodeURIComponent(form.data.scope_code)}`,
+      303,
+    );
   });
 
   app.post('/insentif/terbitkan', async (c) => {
     const actor = requireRole(c, ...OFFICERS);
     const form = await readForm(c, issueSchema);
     if (!form.ok) return incentivesPage(c, { errors: form.errors, raw: form.raw }, 422);
-    const r = await issueStatement(c.get('deps').h.db, actor, form.data.partner_id, form.data.period, form.data.scope_code);
+    const r = await issueStatement(
+      c.get('deps').h.db,
+      actor,
+      form.data.partner_id,
+      form.data.period,
+      form.data.scope_code,
+    );
     if (!r.ok) {
       if (r.code === 'FORBIDDEN' || r.code === 'NOT_FOUND') throw new AppError(r.code);
-      const key = r.code === 'PARTNERS_PERIOD_OPEN' ? 'partners.period_open' : 'partners.statement_unchanged';
-      return incentivesPage(c, { notice: t(c.get('locale'), key), raw: form.raw }, r.code === 'PARTNERS_PERIOD_OPEN' ? 422 : 409);
+      const key =
+        r.code === 'PARTNERS_PERIOD_OPEN' ? 'partners.period_open' : 'partners.statement_unchanged';
+      return incentivesPage(
+        c,
+        { notice: t(c.get('locale'), key), raw: form.raw },
+        r.code === 'PARTNERS_PERIOD_OPEN' ? 422 : 409,
+      );
     }
     return c.redirect(`/insentif/laporan/${r.value.id}`, 303);
   });
@@ -134,20 +294,69 @@ export function incentivePages(app: Hono<AppEnv>) {
     const csv = id.endsWith('.csv');
     const st = await statementWithLines(c.get('deps').h.db, csv ? id.slice(0, -4) : id);
     if (!st || !mayRead(actor, st)) throw new AppError('NOT_FOUND');
-    if (csv) return c.body(statementCsv(st, c.get('locale')), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${st.number}.csv"` });
+    if (csv)
+      return c.body(statementCsv(st, c.get('locale')), 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${st.number}.csv"`,
+      });
     const s = (k: string, p?: Record<string, unknown>) => t(c.get('locale'), k, p);
-    return page(c, { title: s('partners.statement', { number: st.number }) }, (
+    return page(
+      c,
+      { title: s('partners.statement', { number: st.number }) },
       <section class="card statement">
         <h1>{s('partners.statement', { number: st.number })}</h1>
-        <p>{s('partners.statement_of', { partner: st.partner_name, period: st.period, scope: st.scope_code || 'nasional' })}</p>
-        {st.corrects_id ? <p><strong>{s('partners.correction_of')}</strong></p> : null}
-        <div class="table-wrap"><table>
-          <thead><tr><th scope="col">{s('partners.line.order')}</th><th scope="col">{s('partners.line.kind')}</th><th scope="col">{s('partners.line.base')}</th><th scope="col">{s('partners.line.amount')}</th></tr></thead>
-          <tbody>{st.lines.map((l) => <tr><td>{l.order_number ?? '—'}</td><td>{s(`partners.rule.${l.kind}`)}<br /><small>{noteText(c.get('locale'), l.note)}</small></td><td>{l.kind === 'first_sales_bonus' ? `#${l.base}` : formatRupiah(Number(l.base))}</td><td>{formatRupiah(Number(l.amount))}</td></tr>)}</tbody>
-          <tfoot><tr><th scope="row" colspan={3}>{s('partners.total')}</th><td>{formatRupiah(Number(st.total))}</td></tr></tfoot>
-        </table></div>
-        <p><a href={`/insentif/laporan/${st.id}.csv`}>{s('partners.csv')}</a></p>
-      </section>
-    ));
+        <p>
+          {s('partners.statement_of', {
+            partner: st.partner_name,
+            period: st.period,
+            scope: st.scope_code || 'nasional',
+          })}
+        </p>
+        {st.corrects_id ? (
+          <p>
+            <strong>{s('partners.correction_of')}</strong>
+          </p>
+        ) : null}
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{s('partners.line.order')}</th>
+                <th scope="col">{s('partners.line.kind')}</th>
+                <th scope="col">{s('partners.line.base')}</th>
+                <th scope="col">{s('partners.line.amount')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {st.lines.map((l) => (
+                <tr>
+                  <td>{l.order_number ?? '—'}</td>
+                  <td>
+                    {s(`partners.rule.${l.kind}`)}
+                    <br />
+                    <small>{noteText(c.get('locale'), l.note)}</small>
+                  </td>
+                  <td>
+                    {l.kind === 'first_sales_bonus' ? `#${l.base}` : formatRupiah(Number(l.base))}
+                  </td>
+                  <td>{formatRupiah(Number(l.amount))}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" colspan={3}>
+                  {s('partners.total')}
+                </th>
+                <td>{formatRupiah(Number(st.total))}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+        <p>
+          <a href={`/insentif/laporan/${st.id}.csv`}>{s('partners.csv')}</a>
+        </p>
+      </section>,
+    );
   });
 }

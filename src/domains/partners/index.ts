@@ -11,7 +11,12 @@ import { partnersRoutes } from './partners.routes.js';
 export { partnersMigrations } from './migrations/index.js';
 export { partnersRoutes } from './partners.routes.js';
 /** Partner and partnership use cases (also used by the demo seed). */
-export { registerPartner, offerPartnership, decidePartnership, createPartnerRecord } from './partners.service.js';
+export {
+  registerPartner,
+  offerPartnership,
+  decidePartnership,
+  createPartnerRecord,
+} from './partners.service.js';
 /** Incentive rules and frozen statements. */
 export { defineRule, issueStatement } from './incentives/statements.js';
 /** HMAC-SHA256 webhook signatures as partners verify them. */
@@ -27,16 +32,36 @@ export const partnersDomain = defineDomain({
   errors: partnersErrors,
   jobs: { [WEBHOOK_JOB]: deliverWebhookJob },
   // A partner grant names a partner platform; platforms are national, so the grant has no region.
-  scopes: { partner: async (db, id) => ((await db.selectFrom('partners').select('id').where('id', '=', id).executeTakeFirst()) ? null : undefined) },
-  scopeLabels: { partner: async (db, ids) => new Map((await db.selectFrom('partners').select(['id', 'name']).where('id', 'in', ids).execute()).map((r) => [r.id, r.name])) },
+  scopes: {
+    partner: async (db, id) =>
+      (await db.selectFrom('partners').select('id').where('id', '=', id).executeTakeFirst())
+        ? null
+        : undefined,
+  },
+  scopeLabels: {
+    partner: async (db, ids) =>
+      new Map(
+        (
+          await db.selectFrom('partners').select(['id', 'name']).where('id', 'in', ids).execute()
+        ).map((r) => [r.id, r.name]),
+      ),
+  },
   // Outbox subscriber: a partner order's transition and its webhook delivery commit together. The
   // placement itself is not sent: the partner placed the order and holds the synchronous answer.
-  subscribes: [on(orderChanged, async (tx, e) => { if (e.kind !== 'placed') await queueWebhook(tx, e); })],
+  subscribes: [
+    on(orderChanged, async (tx, e) => {
+      if (e.kind !== 'placed') await queueWebhook(tx, e);
+    }),
+  ],
   nav: [
     { href: '/mitra', label: 'nav.partners', roles: ['partner'], order: 20 },
     { href: '/kemitraan', label: 'nav.partnerships', roles: ['community_manager'], order: 40 },
-    { href: '/insentif', label: 'nav.incentives', roles: ['national_admin', 'regional_officer'], order: 60 },
+    {
+      href: '/insentif',
+      label: 'nav.incentives',
+      roles: ['national_admin', 'regional_officer'],
+      order: 60,
+    },
     { href: '/mitra/daftar', label: 'partners.register', roles: ['national_admin'], order: 61 },
   ],
 });
-

@@ -18,9 +18,12 @@ export const partnersMessages: MessageTable = {
     'nav.incentives': 'Insentif mitra',
     'partners.already_partnered': 'Sudah ada tawaran atau kemitraan aktif dengan pihak ini.',
     'partners.bad_decision': 'Kemitraan berstatus {from} tidak dapat diubah menjadi {to}.',
-    'partners.not_in_feed': 'Varian {variants} tidak ada di umpan produk mitra ini (belum bermitra, belum siap pasar, atau tidak aktif).',
-    'partners.period_open': 'Laporan insentif hanya dapat diterbitkan untuk bulan yang sudah berakhir.',
-    'partners.statement_unchanged': 'Tidak ada perubahan sejak laporan terakhir diterbitkan; tidak ada koreksi.',
+    'partners.not_in_feed':
+      'Varian {variants} tidak ada di umpan produk mitra ini (belum bermitra, belum siap pasar, atau tidak aktif).',
+    'partners.period_open':
+      'Laporan insentif hanya dapat diterbitkan untuk bulan yang sudah berakhir.',
+    'partners.statement_unchanged':
+      'Tidak ada perubahan sejak laporan terakhir diterbitkan; tidak ada koreksi.',
     'partners.no_partner': 'Akun ini tidak terhubung ke mitra platform.',
     'partners.ends_before_start': 'Tanggal berakhir tidak boleh sebelum tanggal mulai.',
     'partners.unknown_target': 'UMKM atau organisasi tidak ditemukan.',
@@ -38,10 +41,12 @@ export const partnersMessages: MessageTable = {
     'partners.contact_name': 'Nama kontak',
     'partners.contact_phone': 'Nomor HP kontak',
     'partners.webhook_url': 'URL webhook (https)',
-    'partners.registered': 'Mitra {name} terdaftar. Kirim tautan undangan ini ke kontaknya (hanya ditampilkan sekali):',
+    'partners.registered':
+      'Mitra {name} terdaftar. Kirim tautan undangan ini ke kontaknya (hanya ditampilkan sekali):',
     'partners.dashboard': 'Dasbor mitra',
     'partners.secret': 'Kunci tanda tangan webhook',
-    'partners.secret_help': 'Setiap webhook membawa header Lumbung-Signature: t=<waktu>,v1=HMAC-SHA256(kunci, "<waktu>.<isi>"). Tolak jika waktu lebih dari 5 menit atau id peristiwa sudah pernah diterima.',
+    'partners.secret_help':
+      'Setiap webhook membawa header Lumbung-Signature: t=<waktu>,v1=HMAC-SHA256(kunci, "<waktu>.<isi>"). Tolak jika waktu lebih dari 5 menit atau id peristiwa sudah pernah diterima.',
     'partners.rotate': 'Ganti kunci',
     'partners.save': 'Simpan',
     'partners.feeds': 'Umpan produk',
@@ -87,7 +92,8 @@ export const partnersMessages: MessageTable = {
     'partners.note.correction': 'koreksi: {why}',
     'partners.note.no_longer_owed': 'koreksi: tidak lagi terutang ({why})',
     'partners.amount': 'Nilai (basis poin / rupiah / per mil)',
-    'partners.amount_help': 'Persen: basis poin (250 = 2,5%). Bonus dan batas: rupiah. Pengali: per mil (1500 = ×1,5).',
+    'partners.amount_help':
+      'Persen: basis poin (250 = 2,5%). Bonus dan batas: rupiah. Pengali: per mil (1500 = ×1,5).',
     'partners.count': 'Jumlah penjualan pertama',
     'partners.add_rule': 'Tambah aturan',
     'partners.issue': 'Terbitkan laporan',
@@ -113,9 +119,11 @@ export const partnersMessages: MessageTable = {
     'nav.incentives': 'Partner incentives',
     'partners.already_partnered': 'There is already an open offer or active partnership with them.',
     'partners.bad_decision': 'A partnership that is {from} cannot become {to}.',
-    'partners.not_in_feed': 'Variants {variants} are not in this partner\'s feed (not partnered, not market-ready, or inactive).',
+    'partners.not_in_feed':
+      "Variants {variants} are not in this partner's feed (not partnered, not market-ready, or inactive).",
     'partners.period_open': 'Incentive statements can only be issued for months that have ended.',
-    'partners.statement_unchanged': 'Nothing changed since the last statement; no correction issued.',
+    'partners.statement_unchanged':
+      'Nothing changed since the last statement; no correction issued.',
     'partners.no_partner': 'This account is not linked to a partner platform.',
     'partners.ends_before_start': 'The end date cannot be before the start date.',
     'partners.unknown_target': 'UMKM or organisation not found.',
@@ -133,10 +141,12 @@ export const partnersMessages: MessageTable = {
     'partners.contact_name': 'Contact name',
     'partners.contact_phone': 'Contact mobile number',
     'partners.webhook_url': 'Webhook URL (https)',
-    'partners.registered': 'Partner {name} registered. Send this invitation link to the contact (shown once):',
+    'partners.registered':
+      'Partner {name} registered. Send this invitation link to the contact (shown once):',
     'partners.dashboard': 'Partner dashboard',
     'partners.secret': 'Webhook signing key',
-    'partners.secret_help': 'Every webhook carries Lumbung-Signature: t=<time>,v1=HMAC-SHA256(key, "<time>.<body>"). Reject it when the time is over 5 minutes off or the event id was seen before.',
+    'partners.secret_help':
+      'Every webhook carries Lumbung-Signature: t=<time>,v1=HMAC-SHA256(key, "<time>.<body>"). Reject it when the time is over 5 minutes off or the event id was seen before.',
     'partners.rotate': 'Rotate key',
     'partners.save': 'Save',
     'partners.feeds': 'Product feeds',
@@ -182,7 +192,8 @@ export const partnersMessages: MessageTable = {
     'partners.note.correction': 'correction: {why}',
     'partners.note.no_longer_owed': 'correction: no longer owed ({why})',
     'partners.amount': 'Value (basis points / rupiah / per mille)',
-    'partners.amount_help': 'Percent: basis points (250 = 2.5%). Bonus and cap: rupiah. Multiplier: per mille (1500 = ×1.5).',
+    'partners.amount_help':
+      'Percent: basis points (250 = 2.5%). Bonus and cap: rupiah. Multiplier: per mille (1500 = ×1.5).',
     'partners.count': 'Number of first sales',
     'partners.add_rule': 'Add rule',
     'partners.issue': 'Issue statement',

@@ -7,54 +7,159 @@ import type { Tx } from '../../kernel/db/index.js';
 type OrderStatus = 'placed' | 'cancelled' | 'completed';
 
 function ordersOf(db: Tx, partnerId: string) {
-  return db.selectFrom('orders as o').innerJoin('umkm as u', 'u.id', 'o.umkm_id')
-    .select(['o.id', 'o.number', 'o.group_id', 'o.umkm_id', 'u.name as umkm_name', 'o.status', 'o.payment_status', 'o.fulfilment_status', 'o.payment_method',
-      'o.delivery_kind', 'o.service_point_id', 'o.delivery_village_code', 'o.delivery_address', 'o.buyer_name', 'o.items_total', 'o.shipping', 'o.total',
-      'o.placed_at', 'o.updated_at', 'o.delivered_at'])
+  return db
+    .selectFrom('orders as o')
+    .innerJoin('umkm as u', 'u.id', 'o.umkm_id')
+    .select([
+      'o.id',
+      'o.number',
+      'o.group_id',
+      'o.umkm_id',
+      'u.name as umkm_name',
+      'o.status',
+      'o.payment_status',
+      'o.fulfilment_status',
+      'o.payment_method',
+      'o.delivery_kind',
+      'o.service_point_id',
+      'o.delivery_village_code',
+      'o.delivery_address',
+      'o.buyer_name',
+      'o.items_total',
+      'o.shipping',
+      'o.total',
+      'o.placed_at',
+      'o.updated_at',
+      'o.delivered_at',
+    ])
     .where('o.partner_id', '=', partnerId);
 }
 
-async function withLines(db: Tx, rows: Awaited<ReturnType<ReturnType<typeof ordersOf>['execute']>>) {
+async function withLines(
+  db: Tx,
+  rows: Awaited<ReturnType<ReturnType<typeof ordersOf>['execute']>>,
+) {
   if (rows.length === 0) return [];
-  const lines = await db.selectFrom('order_lines').select(['order_id', 'variant_id', 'product_id', 'title', 'variant_label', 'qty', 'unit_price', 'line_total'])
-    .where('order_id', 'in', rows.map((r) => r.id)).orderBy('id').execute();
+  const lines = await db
+    .selectFrom('order_lines')
+    .select([
+      'order_id',
+      'variant_id',
+      'product_id',
+      'title',
+      'variant_label',
+      'qty',
+      'unit_price',
+      'line_total',
+    ])
+    .where(
+      'order_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('id')
+    .execute();
   return rows.map((o) => ({
-    id: o.id, number: o.number, groupId: o.group_id, umkmId: o.umkm_id, umkmName: o.umkm_name,
-    status: o.status, paymentStatus: o.payment_status, fulfilmentStatus: o.fulfilment_status, paymentMethod: o.payment_method,
-    delivery: { kind: o.delivery_kind, servicePointId: o.service_point_id, villageCode: o.delivery_village_code, address: o.delivery_address },
-    buyerName: o.buyer_name, itemsTotal: Number(o.items_total), shipping: Number(o.shipping), total: Number(o.total),
-    lines: lines.filter((l) => l.order_id === o.id).map((l) => ({ variantId: l.variant_id, productId: l.product_id, title: l.title, label: l.variant_label, qty: l.qty, unitPrice: Number(l.unit_price), lineTotal: Number(l.line_total) })),
-    placedAt: o.placed_at, updatedAt: o.updated_at, deliveredAt: o.delivered_at,
+    id: o.id,
+    number: o.number,
+    groupId: o.group_id,
+    umkmId: o.umkm_id,
+    umkmName: o.umkm_name,
+    status: o.status,
+    paymentStatus: o.payment_status,
+    fulfilmentStatus: o.fulfilment_status,
+    paymentMethod: o.payment_method,
+    delivery: {
+      kind: o.delivery_kind,
+      servicePointId: o.service_point_id,
+      villageCode: o.delivery_village_code,
+      address: o.delivery_address,
+    },
+    buyerName: o.buyer_name,
+    itemsTotal: Number(o.items_total),
+    shipping: Number(o.shipping),
+    total: Number(o.total),
+    lines: lines
+      .filter((l) => l.order_id === o.id)
+      .map((l) => ({
+        variantId: l.variant_id,
+        productId: l.product_id,
+        title: l.title,
+        label: l.variant_label,
+        qty: l.qty,
+        unitPrice: Number(l.unit_price),
+        lineTotal: Number(l.line_total),
+      })),
+    placedAt: o.placed_at,
+    updatedAt: o.updated_at,
+    deliveredAt: o.delivered_at,
   }));
 }
 
 export type PartnerOrderView = Awaited<ReturnType<typeof withLines>>[number];
 
 /** One of the partner's orders, or undefined when it is not theirs (the caller answers 404 either way). */
-export async function partnerOrder(db: Tx, partnerId: string, orderId: string): Promise<PartnerOrderView | undefined> {
-  const [one] = await withLines(db, await ordersOf(db, partnerId).where('o.id', '=', orderId).execute());
+export async function partnerOrder(
+  db: Tx,
+  partnerId: string,
+  orderId: string,
+): Promise<PartnerOrderView | undefined> {
+  const [one] = await withLines(
+    db,
+    await ordersOf(db, partnerId).where('o.id', '=', orderId).execute(),
+  );
   return one;
 }
 
 /** A page of the partner's orders, oldest change first so `updatedSince` paging never skips one. */
-export async function partnerOrders(db: Tx, partnerId: string, f: { status?: OrderStatus; updatedSince?: string; page: number; perPage: number }) {
+export async function partnerOrders(
+  db: Tx,
+  partnerId: string,
+  f: { status?: OrderStatus; updatedSince?: string; page: number; perPage: number },
+) {
   let q = ordersOf(db, partnerId);
   if (f.status) q = q.where('o.status', '=', f.status);
   if (f.updatedSince) q = q.where('o.updated_at', '>', f.updatedSince);
-  const rows = await q.orderBy('o.updated_at').orderBy('o.id').limit(f.perPage + 1).offset((f.page - 1) * f.perPage).execute();
+  const rows = await q
+    .orderBy('o.updated_at')
+    .orderBy('o.id')
+    .limit(f.perPage + 1)
+    .offset((f.page - 1) * f.perPage)
+    .execute();
   return { items: await withLines(db, rows.slice(0, f.perPage)), hasMore: rows.length > f.perPage };
 }
 
 /** Service points a partner may name for pickup delivery (any point; optionally within a region). */
 export async function pickupPoints(db: Tx, f: { region?: string; page: number; perPage: number }) {
-  const rows = await db.selectFrom('service_points as sp').leftJoin('regions as r', 'r.code', 'sp.village_code')
-    .select(['sp.id', 'sp.name', 'sp.village_code', 'r.name as village_name', 'sp.lat', 'sp.lng', 'sp.opening_hours', 'sp.services'])
+  const rows = await db
+    .selectFrom('service_points as sp')
+    .leftJoin('regions as r', 'r.code', 'sp.village_code')
+    .select([
+      'sp.id',
+      'sp.name',
+      'sp.village_code',
+      'r.name as village_name',
+      'sp.lat',
+      'sp.lng',
+      'sp.opening_hours',
+      'sp.services',
+    ])
     .where((eb) => regionWhere(eb, 'sp.village_code', f.region ? [f.region] : 'all'))
-    .orderBy('sp.village_code').orderBy('sp.id').limit(f.perPage + 1).offset((f.page - 1) * f.perPage).execute();
+    .orderBy('sp.village_code')
+    .orderBy('sp.id')
+    .limit(f.perPage + 1)
+    .offset((f.page - 1) * f.perPage)
+    .execute();
   return {
     items: rows.slice(0, f.perPage).map((p) => ({
-      id: p.id, name: p.name, villageCode: p.village_code, villageName: p.village_name, lat: p.lat === null ? null : Number(p.lat), lng: p.lng === null ? null : Number(p.lng),
-      openingHours: p.opening_hours, services: JSON.parse(p.services) as string[],
+      id: p.id,
+      name: p.name,
+      villageCode: p.village_code,
+      villageName: p.village_name,
+      lat: p.lat === null ? null : Number(p.lat),
+      lng: p.lng === null ? null : Number(p.lng),
+      openingHours: p.opening_hours,
+      services: JSON.parse(p.services) as string[],
     })),
     hasMore: rows.length > f.perPage,
   };

@@ -3,63 +3,187 @@
 import type { Context, Hono } from 'hono';
 import { t } from '../../kernel/i18n/index.js';
 import { formatRupiah } from '../../kernel/money/index.js';
-import { page, readForm, requireRole, Csrf, Field, SelectField, ErrorSummary, type AppEnv } from '../../kernel/http/index.js';
+import {
+  page,
+  readForm,
+  requireRole,
+  Csrf,
+  Field,
+  SelectField,
+  ErrorSummary,
+  type AppEnv,
+} from '../../kernel/http/index.js';
 import { AppError, unwrap } from '../../kernel/errors/index.js';
 import { scopeIds } from '../../kernel/auth/index.js';
 import { translateFields } from '../../kernel/http/index.js';
-import { decidePartnership, offerPartnership, registerPartner, updateWebhook } from './partners.service.js';
+import {
+  decidePartnership,
+  offerPartnership,
+  registerPartner,
+  updateWebhook,
+} from './partners.service.js';
 import { offerSchema, registerPartnerSchema, webhookSchema } from './partners.schema.js';
-import { offerTargets, partnerStats, partnershipsForOrganisations, partnershipsOfPartner } from './partners.queries.js';
+import {
+  offerTargets,
+  partnerStats,
+  partnershipsForOrganisations,
+  partnershipsOfPartner,
+} from './partners.queries.js';
 import { deliveryLog } from './webhooks.js';
 import { currentPartner } from './partner-caller.js';
 
 type C = Context<AppEnv>;
 const tr = (c: C) => (k: string, p?: Record<string, unknown>) => t(c.get('locale'), k, p);
 
-async function dashboard(c: C, extra: { offerErrors?: Record<string, string>; raw?: Record<string, string>; notice?: string } = {}, status: 200 | 201 | 422 = 200) {
+async function dashboard(
+  c: C,
+  extra: {
+    offerErrors?: Record<string, string>;
+    raw?: Record<string, string>;
+    notice?: string;
+  } = {},
+  status: 200 | 201 | 422 = 200,
+) {
   const partnerId = currentPartner(c);
   const db = c.get('deps').h.db;
   const s = tr(c);
   const [p, stats, ships, log, targets, statements] = await Promise.all([
     db.selectFrom('partners').selectAll().where('id', '=', partnerId).executeTakeFirstOrThrow(),
-    partnerStats(db, partnerId), partnershipsOfPartner(db, partnerId), deliveryLog(db, partnerId, 20), offerTargets(db),
-    db.selectFrom('incentive_statements').select(['id', 'number', 'period', 'total', 'corrects_id']).where('partner_id', '=', partnerId).orderBy('issued_at', 'desc').limit(24).execute(),
+    partnerStats(db, partnerId),
+    partnershipsOfPartner(db, partnerId),
+    deliveryLog(db, partnerId, 20),
+    offerTargets(db),
+    db
+      .selectFrom('incentive_statements')
+      .select(['id', 'number', 'period', 'total', 'corrects_id'])
+      .where('partner_id', '=', partnerId)
+      .orderBy('issued_at', 'desc')
+      .limit(24)
+      .execute(),
   ]);
-  return page(c, { title: s('partners.dashboard'), status }, (
+  return page(
+    c,
+    { title: s('partners.dashboard'), status },
     <>
-      <h1>{s('partners.dashboard')}: {p.name}</h1>
-      {extra.notice ? <p class="notice" role="status">{extra.notice}</p> : null}
+      <h1>
+        {s('partners.dashboard')}: {p.name}
+      </h1>
+      {extra.notice ? (
+        <p class="notice" role="status">
+          {extra.notice}
+        </p>
+      ) : null}
       <section class="card">
         <dl class="stats">
-          <div><dt>{s('partners.partnered_umkm')}</dt><dd>{stats.umkm}</dd></div>
-          <div><dt>{s('partners.gmv')}</dt><dd>{formatRupiah(stats.gmv)}</dd></div>
-          <div><dt>{s('partners.orders')}</dt><dd>{stats.orders}</dd></div>
-          <div><dt>{s('partners.returns')}</dt><dd>{stats.returns}</dd></div>
-          <div><dt>{s('partners.incentive_earned')}</dt><dd>{formatRupiah(stats.incentives)}</dd></div>
+          <div>
+            <dt>{s('partners.partnered_umkm')}</dt>
+            <dd>{stats.umkm}</dd>
+          </div>
+          <div>
+            <dt>{s('partners.gmv')}</dt>
+            <dd>{formatRupiah(stats.gmv)}</dd>
+          </div>
+          <div>
+            <dt>{s('partners.orders')}</dt>
+            <dd>{stats.orders}</dd>
+          </div>
+          <div>
+            <dt>{s('partners.returns')}</dt>
+            <dd>{stats.returns}</dd>
+          </div>
+          <div>
+            <dt>{s('partners.incentive_earned')}</dt>
+            <dd>{formatRupiah(stats.incentives)}</dd>
+          </div>
         </dl>
       </section>
       <section class="card">
         <h2>{s('partners.feeds')}</h2>
         <ul>
-          <li><a href="/api/v1/partner/feed">JSON</a> · <a href="/api/v1/partner/feed.csv">CSV</a> · <a href="/api/v1/partner/feed.xml">RSS/XML</a></li>
+          <li>
+            <a href="/api/v1/partner/feed">JSON</a> · <a href="/api/v1/partner/feed.csv">CSV</a> ·{' '}
+            <a href="/api/v1/partner/feed.xml">RSS/XML</a>
+          </li>
         </ul>
       </section>
       <section class="card">
         <h2>{s('partners.partnerships')}</h2>
-        {ships.length === 0 ? <p>{s('partners.none')}</p> : (
-          <ul>{ships.map((x) => <li>{x.umkm_name ?? x.org_name} · {s(`partners.status.${x.status}`)} · {x.commission_bps / 100}% · {x.starts_on}{x.ends_on ? `–${x.ends_on}` : ''}</li>)}</ul>
+        {ships.length === 0 ? (
+          <p>{s('partners.none')}</p>
+        ) : (
+          <ul>
+            {ships.map((x) => (
+              <li>
+                {x.umkm_name ?? x.org_name} · {s(`partners.status.${x.status}`)} ·{' '}
+                {x.commission_bps / 100}% · {x.starts_on}
+                {x.ends_on ? `–${x.ends_on}` : ''}
+              </li>
+            ))}
+          </ul>
         )}
         <h3>{s('partners.offer')}</h3>
         <form method="post" action="/mitra/tawar">
           <Csrf c={c} />
           <ErrorSummary c={c} errors={extra.offerErrors} />
-          <SelectField name="target" label={s('partners.target')} value={extra.raw?.target} error={extra.offerErrors?.target} required
-            options={[...targets.orgs.map((o) => ({ value: `organisation:${o.id}`, label: `${o.name} (${o.village})` })), ...targets.umkm.map((u) => ({ value: `umkm:${u.id}`, label: `UMKM ${u.name} (${u.village})` }))]} />
-          <Field name="commission_pct" label={s('partners.commission')} type="number" step="0.1" min={0} max={50} value={extra.raw?.commission_pct ?? '5'} error={extra.offerErrors?.commission_pct} required />
-          <SelectField name="ships_by" label={s('partners.ships_by')} value={extra.raw?.ships_by} options={['lumbung', 'partner'].map((v) => ({ value: v, label: s(`partners.ships_by.${v}`) }))} />
-          <Field name="terms" label={s('partners.terms')} value={extra.raw?.terms} error={extra.offerErrors?.terms} required />
-          <Field name="starts_on" label={s('partners.starts_on')} type="date" value={extra.raw?.starts_on ?? new Date().toISOString().slice(0, 10)} error={extra.offerErrors?.starts_on} required />
-          <Field name="ends_on" label={s('partners.ends_on')} type="date" value={extra.raw?.ends_on} error={extra.offerErrors?.ends_on} />
+          <SelectField
+            name="target"
+            label={s('partners.target')}
+            value={extra.raw?.target}
+            error={extra.offerErrors?.target}
+            required
+            options={[
+              ...targets.orgs.map((o) => ({
+                value: `organisation:${o.id}`,
+                label: `${o.name} (${o.village})`,
+              })),
+              ...targets.umkm.map((u) => ({
+                value: `umkm:${u.id}`,
+                label: `UMKM ${u.name} (${u.village})`,
+              })),
+            ]}
+          />
+          <Field
+            name="commission_pct"
+            label={s('partners.commission')}
+            type="number"
+            step="0.1"
+            min={0}
+            max={50}
+            value={extra.raw?.commission_pct ?? '5'}
+            error={extra.offerErrors?.commission_pct}
+            required
+          />
+          <SelectField
+            name="ships_by"
+            label={s('partners.ships_by')}
+            value={extra.raw?.ships_by}
+            options={['lumbung', 'partner'].map((v) => ({
+              value: v,
+              label: s(`partners.ships_by.${v}`),
+            }))}
+          />
+          <Field
+            name="terms"
+            label={s('partners.terms')}
+            value={extra.raw?.terms}
+            error={extra.offerErrors?.terms}
+            required
+          />
+          <Field
+            name="starts_on"
+            label={s('partners.starts_on')}
+            type="date"
+            value={extra.raw?.starts_on ?? new Date().toISOString().slice(0, 10)}
+            error={extra.offerErrors?.starts_on}
+            required
+          />
+          <Field
+            name="ends_on"
+            label={s('partners.ends_on')}
+            type="date"
+            value={extra.raw?.ends_on}
+            error={extra.offerErrors?.ends_on}
+          />
           <button type="submit">{s('partners.offer')}</button>
         </form>
       </section>
@@ -67,27 +191,64 @@ async function dashboard(c: C, extra: { offerErrors?: Record<string, string>; ra
         <h2>{s('partners.webhook_url')}</h2>
         <form method="post" action="/mitra/webhook">
           <Csrf c={c} />
-          <Field name="webhook_url" label={s('partners.webhook_url')} type="url" value={p.webhook_url} />
-          <p><label><input type="checkbox" name="rotate" value="1" /> {s('partners.rotate')}</label></p>
+          <Field
+            name="webhook_url"
+            label={s('partners.webhook_url')}
+            type="url"
+            value={p.webhook_url}
+          />
+          <p>
+            <label>
+              <input type="checkbox" name="rotate" value="1" /> {s('partners.rotate')}
+            </label>
+          </p>
           <button type="submit">{s('partners.save')}</button>
         </form>
-        <p><strong>{s('partners.secret')}:</strong> <code>{p.webhook_secret}</code></p>
-        <p><small>{s('partners.secret_help')}</small></p>
+        <p>
+          <strong>{s('partners.secret')}:</strong> <code>{p.webhook_secret}</code>
+        </p>
+        <p>
+          <small>{s('partners.secret_help')}</small>
+        </p>
         <h3>{s('partners.deliveries')}</h3>
-        {log.length === 0 ? <p>{s('partners.none')}</p> : (
-          <div class="table-wrap"><table><tbody>
-            {log.map((d) => <tr><td>{d.created_at.slice(0, 16).replace('T', ' ')}</td><td>{d.event}</td><td>{d.status}</td><td>{d.attempts}×</td><td>{d.last_status ?? d.last_error ?? ''}</td></tr>)}
-          </tbody></table></div>
+        {log.length === 0 ? (
+          <p>{s('partners.none')}</p>
+        ) : (
+          <div class="table-wrap">
+            <table>
+              <tbody>
+                {log.map((d) => (
+                  <tr>
+                    <td>{d.created_at.slice(0, 16).replace('T', ' ')}</td>
+                    <td>{d.event}</td>
+                    <td>{d.status}</td>
+                    <td>{d.attempts}×</td>
+                    <td>{d.last_status ?? d.last_error ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
       <section class="card">
         <h2>{s('partners.statements')}</h2>
-        {statements.length === 0 ? <p>{s('partners.none')}</p> : (
-          <ul>{statements.map((x) => <li><a href={`/insentif/laporan/${x.id}`}>{x.number}</a> · {x.period} · {formatRupiah(Number(x.total))}{x.corrects_id ? ` · ${s('partners.correction_of')}` : ''}</li>)}</ul>
+        {statements.length === 0 ? (
+          <p>{s('partners.none')}</p>
+        ) : (
+          <ul>
+            {statements.map((x) => (
+              <li>
+                <a href={`/insentif/laporan/${x.id}`}>{x.number}</a> · {x.period} ·{' '}
+                {formatRupiah(Number(x.total))}
+                {x.corrects_id ? ` · ${s('partners.correction_of')}` : ''}
+              </li>
+            ))}
+          </ul>
         )}
       </section>
-    </>
-  ));
+    </>,
+  );
 }
 
 export function partnerPages(app: Hono<AppEnv>) {
@@ -100,11 +261,24 @@ export function partnerPages(app: Hono<AppEnv>) {
     if (!form.ok) return dashboard(c, { offerErrors: form.errors, raw: form.raw }, 422);
     const [kind, id] = form.data.target.split(':') as ['umkm' | 'organisation', string];
     const r = await offerPartnership(c.get('deps').h.db, actor, partnerId, {
-      target: { kind, id }, commissionBps: Math.round(form.data.commission_pct * 100), shipsBy: form.data.ships_by, terms: form.data.terms,
-      startsOn: form.data.starts_on, endsOn: form.data.ends_on || null,
+      target: { kind, id },
+      commissionBps: Math.round(form.data.commission_pct * 100),
+      shipsBy: form.data.ships_by,
+      terms: form.data.terms,
+      startsOn: form.data.starts_on,
+      endsOn: form.data.ends_on || null,
     });
     if (!r.ok) {
-      const errors = r.fields ? translateFields(c.get('locale'), r.fields) : { target: t(c.get('locale'), r.code === 'PARTNERS_ALREADY_PARTNERED' ? 'partners.already_partnered' : 'errors.forbidden') };
+      const errors = r.fields
+        ? translateFields(c.get('locale'), r.fields)
+        : {
+            target: t(
+              c.get('locale'),
+              r.code === 'PARTNERS_ALREADY_PARTNERED'
+                ? 'partners.already_partnered'
+                : 'errors.forbidden',
+            ),
+          };
       return dashboard(c, { offerErrors: errors, raw: form.raw }, 422);
     }
     return dashboard(c, { notice: t(c.get('locale'), 'partners.offered') }, 201);
@@ -115,76 +289,197 @@ export function partnerPages(app: Hono<AppEnv>) {
     const actor = requireRole(c, 'partner');
     const form = await readForm(c, webhookSchema);
     if (!form.ok) return dashboard(c, { notice: Object.values(form.errors).join(' ') }, 422);
-    unwrap(await updateWebhook(c.get('deps').h.db, actor, partnerId, form.data.webhook_url || null, form.data.rotate === '1'));
+    unwrap(
+      await updateWebhook(
+        c.get('deps').h.db,
+        actor,
+        partnerId,
+        form.data.webhook_url || null,
+        form.data.rotate === '1',
+      ),
+    );
     return c.redirect('/mitra', 303);
   });
 
-  const registerPage = (c: C, o: { errors?: Record<string, string>; raw?: Record<string, string>; done?: { name: string; link: string } } = {}, status: 200 | 201 | 422 = 200) => {
+  const registerPage = (
+    c: C,
+    o: {
+      errors?: Record<string, string>;
+      raw?: Record<string, string>;
+      done?: { name: string; link: string };
+    } = {},
+    status: 200 | 201 | 422 = 200,
+  ) => {
     const s = tr(c);
-    return page(c, { title: s('partners.register'), status }, (
+    return page(
+      c,
+      { title: s('partners.register'), status },
       <section class="card">
         <h1>{s('partners.register')}</h1>
-        {o.done ? <div role="status" class="notice"><p>{s('partners.registered', { name: o.done.name })}</p><p><code>{o.done.link}</code></p></div> : null}
+        {o.done ? (
+          <div role="status" class="notice">
+            <p>{s('partners.registered', { name: o.done.name })}</p>
+            <p>
+              <code>{o.done.link}</code>
+            </p>
+          </div>
+        ) : null}
         <form method="post" action="/mitra/daftar">
           <Csrf c={c} />
           <ErrorSummary c={c} errors={o.errors} />
-          <Field name="name" label={s('partners.name')} value={o.raw?.name} error={o.errors?.name} required />
-          <SelectField name="kind" label={s('partners.kind')} value={o.raw?.kind} options={['marketplace', 'social_commerce', 'retailer', 'aggregator'].map((k) => ({ value: k, label: s(`partners.kind.${k}`) }))} />
-          <Field name="webhook_url" label={s('partners.webhook_url')} type="url" value={o.raw?.webhook_url} error={o.errors?.webhook_url} />
-          <Field name="contact_name" label={s('partners.contact_name')} value={o.raw?.contact_name} error={o.errors?.contact_name} required />
-          <Field name="contact_phone" label={s('partners.contact_phone')} type="tel" inputmode="tel" value={o.raw?.contact_phone} error={o.errors?.contact_phone} required />
+          <Field
+            name="name"
+            label={s('partners.name')}
+            value={o.raw?.name}
+            error={o.errors?.name}
+            required
+          />
+          <SelectField
+            name="kind"
+            label={s('partners.kind')}
+            value={o.raw?.kind}
+            options={['marketplace', 'social_commerce', 'retailer', 'aggregator'].map((k) => ({
+              value: k,
+              label: s(`partners.kind.${k}`),
+            }))}
+          />
+          <Field
+            name="webhook_url"
+            label={s('partners.webhook_url')}
+            type="url"
+            value={o.raw?.webhook_url}
+            error={o.errors?.webhook_url}
+          />
+          <Field
+            name="contact_name"
+            label={s('partners.contact_name')}
+            value={o.raw?.contact_name}
+            error={o.errors?.contact_name}
+            required
+          />
+          <Field
+            name="contact_phone"
+            label={s('partners.contact_phone')}
+            type="tel"
+            inputmode="tel"
+            value={o.raw?.contact_phone}
+            error={o.errors?.contact_phone}
+            required
+          />
           <button type="submit">{s('partners.register')}</button>
         </form>
-      </section>
-    ));
+      </section>,
+    );
   };
-  app.get('/mitra/daftar', (c) => { requireRole(c, 'national_admin'); return registerPage(c); });
+  app.get('/mitra/daftar', (c) => {
+    requireRole(c, 'national_admin');
+    return registerPage(c);
+  });
   app.post('/mitra/daftar', async (c) => {
     const actor = requireRole(c, 'national_admin');
     const form = await readForm(c, registerPartnerSchema);
     if (!form.ok) return registerPage(c, { errors: form.errors, raw: form.raw }, 422);
-    const r = await registerPartner(c.get('deps').h.db, actor, { name: form.data.name, kind: form.data.kind, webhookUrl: form.data.webhook_url || null, contactName: form.data.contact_name, contactPhone: form.data.contact_phone });
+    const r = await registerPartner(c.get('deps').h.db, actor, {
+      name: form.data.name,
+      kind: form.data.kind,
+      webhookUrl: form.data.webhook_url || null,
+      contactName: form.data.contact_name,
+      contactPhone: form.data.contact_phone,
+    });
     if (!r.ok) {
-      const key = r.code === 'ACCOUNTS_USER_EXISTS' ? 'accounts.user_exists' : r.fields?.phone ? r.fields.phone.key : 'validation.invalid';
-      return registerPage(c, { errors: { contact_phone: t(c.get('locale'), key) }, raw: form.raw }, 422);
+      const key =
+        r.code === 'ACCOUNTS_USER_EXISTS'
+          ? 'accounts.user_exists'
+          : r.fields?.phone
+            ? r.fields.phone.key
+            : 'validation.invalid';
+      return registerPage(
+        c,
+        { errors: { contact_phone: t(c.get('locale'), key) }, raw: form.raw },
+        422,
+      );
     }
-    return registerPage(c, { done: { name: form.data.name, link: `${new URL(c.req.url).origin}/invite/${r.value.inviteCode}` } }, 201);
+    return registerPage(
+      c,
+      {
+        done: {
+          name: form.data.name,
+          link: `${new URL(c.req.url).origin}/invite/${r.value.inviteCode}`,
+        },
+      },
+      201,
+    );
   });
 
   const decisions = async (c: C, status: 200 | 409 = 200, notice?: string) => {
     const actor = requireRole(c, 'community_manager');
     const s = tr(c);
-    const rows = await partnershipsForOrganisations(c.get('deps').h.db, scopeIds(actor, 'organisation', ['community_manager']));
-    return page(c, { title: s('partners.partnerships'), status }, (
+    const rows = await partnershipsForOrganisations(
+      c.get('deps').h.db,
+      scopeIds(actor, 'organisation', ['community_manager']),
+    );
+    return page(
+      c,
+      { title: s('partners.partnerships'), status },
       <section class="card">
         <h1>{s('partners.partnerships')}</h1>
-        {notice ? <p class="alert" role="alert">{notice}</p> : null}
-        {rows.length === 0 ? <p>{s('partners.none')}</p> : rows.map((r) => (
-          <article class="card">
-            <h2>{r.partner_name} → {r.umkm_name ?? r.org_name}</h2>
-            <p>{s(`partners.status.${r.status}`)} · {s('partners.commission')}: {r.commission_bps / 100}% · {s('partners.ships_by')}: {s(`partners.ships_by.${r.ships_by}`)} · {r.starts_on}{r.ends_on ? `–${r.ends_on}` : ''}</p>
-            <p>{r.terms}</p>
-            {r.status === 'offered' ? (
-              <form method="post" action={`/kemitraan/${r.id}`} class="inline">
-                <Csrf c={c} />
-                <button type="submit" name="decision" value="accepted">{s('partners.accept')}</button>{' '}
-                <button type="submit" name="decision" value="declined" class="secondary">{s('partners.decline')}</button>
-              </form>
-            ) : r.status === 'accepted' ? (
-              <form method="post" action={`/kemitraan/${r.id}`}><Csrf c={c} /><button type="submit" name="decision" value="ended" class="secondary">{s('partners.end')}</button></form>
-            ) : null}
-          </article>
-        ))}
-      </section>
-    ));
+        {notice ? (
+          <p class="alert" role="alert">
+            {notice}
+          </p>
+        ) : null}
+        {rows.length === 0 ? (
+          <p>{s('partners.none')}</p>
+        ) : (
+          rows.map((r) => (
+            <article class="card">
+              <h2>
+                {r.partner_name} → {r.umkm_name ?? r.org_name}
+              </h2>
+              <p>
+                {s(`partners.status.${r.status}`)} · {s('partners.commission')}:{' '}
+                {r.commission_bps / 100}% · {s('partners.ships_by')}:{' '}
+                {s(`partners.ships_by.${r.ships_by}`)} · {r.starts_on}
+                {r.ends_on ? `–${r.ends_on}` : ''}
+              </p>
+              <p>{r.terms}</p>
+              {r.status === 'offered' ? (
+                <form method="post" action={`/kemitraan/${r.id}`} class="inline">
+                  <Csrf c={c} />
+                  <button type="submit" name="decision" value="accepted">
+                    {s('partners.accept')}
+                  </button>{' '}
+                  <button type="submit" name="decision" value="declined" class="secondary">
+                    {s('partners.decline')}
+                  </button>
+                </form>
+              ) : r.status === 'accepted' ? (
+                <form method="post" action={`/kemitraan/${r.id}`}>
+                  <Csrf c={c} />
+                  <button type="submit" name="decision" value="ended" class="secondary">
+                    {s('partners.end')}
+                  </button>
+                </form>
+              ) : null}
+            </article>
+          ))
+        )}
+      </section>,
+    );
   };
   app.get('/kemitraan', (c) => decisions(c));
   app.post('/kemitraan/:id', async (c) => {
     const actor = requireRole(c, 'community_manager');
     const body = await c.req.parseBody();
     const decision = String(body.decision ?? '');
-    if (!['accepted', 'declined', 'ended'].includes(decision)) throw new AppError('VALIDATION_FAILED');
-    const r = await decidePartnership(c.get('deps').h.db, actor, c.req.param('id'), decision as 'accepted');
+    if (!['accepted', 'declined', 'ended'].includes(decision))
+      throw new AppError('VALIDATION_FAILED');
+    const r = await decidePartnership(
+      c.get('deps').h.db,
+      actor,
+      c.req.param('id'),
+      decision as 'accepted',
+    );
     if (!r.ok) {
       if (r.code === 'NOT_FOUND' || r.code === 'FORBIDDEN') throw new AppError(r.code);
       return decisions(c, 409, t(c.get('locale'), 'partners.bad_decision', r.params));

@@ -2,7 +2,11 @@
 // organisations, webhook deliveries, incentive rules and issued (frozen) incentive statements.
 export type PartnerKind = 'marketplace' | 'social_commerce' | 'retailer' | 'aggregator';
 export type PartnershipStatus = 'offered' | 'accepted' | 'declined' | 'ended';
-export type IncentiveRuleKind = 'gmv_percent' | 'first_sales_bonus' | 'poverty_multiplier' | 'monthly_cap';
+export type IncentiveRuleKind =
+  | 'gmv_percent'
+  | 'first_sales_bonus'
+  | 'poverty_multiplier'
+  | 'monthly_cap';
 
 export interface PartnersTable {
   id: string;

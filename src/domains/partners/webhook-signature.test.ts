@@ -19,16 +19,40 @@ test('partner webhook signature: the signer produces the pinned header for a kno
 test('partner webhook signature: the verifier accepts the pinned header and refuses any change to it', () => {
   assert.equal(verifyWebhook(SECRET, HEADER, BODY, T), true);
   assert.equal(verifyWebhook('whsec_other', HEADER, BODY, T), false, 'another secret');
-  assert.equal(verifyWebhook(SECRET, HEADER, BODY.replace('status', 'payment'), T), false, 'another body');
-  assert.equal(verifyWebhook(SECRET, `t=${T + 1},v1=${HEX}`, BODY, T), false, 'the timestamp is part of the MAC');
-  assert.equal(verifyWebhook(SECRET, `v1=${HEX},t=${T}`, BODY, T), false, 'the documented field order');
-  assert.equal(verifyWebhook(SECRET, `t=${T},v1=${HEX.toUpperCase()}`, BODY, T), false, 'lower-case hex only');
+  assert.equal(
+    verifyWebhook(SECRET, HEADER, BODY.replace('status', 'payment'), T),
+    false,
+    'another body',
+  );
+  assert.equal(
+    verifyWebhook(SECRET, `t=${T + 1},v1=${HEX}`, BODY, T),
+    false,
+    'the timestamp is part of the MAC',
+  );
+  assert.equal(
+    verifyWebhook(SECRET, `v1=${HEX},t=${T}`, BODY, T),
+    false,
+    'the documented field order',
+  );
+  assert.equal(
+    verifyWebhook(SECRET, `t=${T},v1=${HEX.toUpperCase()}`, BODY, T),
+    false,
+    'lower-case hex only',
+  );
   assert.equal(verifyWebhook(SECRET, `t=${T},v1=${HEX.slice(0, 63)}`, BODY, T), false, 'truncated');
 });
 
 test('partner webhook signature: the replay window is 300 s either side of the receiver’s clock', () => {
-  assert.equal(verifyWebhook(SECRET, HEADER, BODY, T + 300), true, 'five minutes late is still accepted');
+  assert.equal(
+    verifyWebhook(SECRET, HEADER, BODY, T + 300),
+    true,
+    'five minutes late is still accepted',
+  );
   assert.equal(verifyWebhook(SECRET, HEADER, BODY, T + 301), false, 'too old');
-  assert.equal(verifyWebhook(SECRET, HEADER, BODY, T - 300), true, 'five minutes early (clock skew) is accepted');
+  assert.equal(
+    verifyWebhook(SECRET, HEADER, BODY, T - 300),
+    true,
+    'five minutes early (clock skew) is accepted',
+  );
   assert.equal(verifyWebhook(SECRET, HEADER, BODY, T - 301), false, 'too new');
 });

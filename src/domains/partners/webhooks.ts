@@ -19,7 +19,13 @@ export function signWebhook(secret: string, timestamp: number, body: string): st
 }
 
 /** What a partner runs on receipt (documented for them; used by our tests). */
-export function verifyWebhook(secret: string, header: string, body: string, nowSec = Math.floor(Date.now() / 1000), toleranceSec = 300): boolean {
+export function verifyWebhook(
+  secret: string,
+  header: string,
+  body: string,
+  nowSec = Math.floor(Date.now() / 1000),
+  toleranceSec = 300,
+): boolean {
   const m = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(header);
   if (!m) return false;
   const t = Number(m[1]);
@@ -39,50 +45,122 @@ export interface OrderChange {
 }
 
 /** The delivered JSON, camelCase like the API; partners parse it, so its shape is pinned by a test. */
-export function webhookBody(id: string, e: OrderChange, o: { id: string; number: string; status: string; payment_status: string; fulfilment_status: string }): string {
+export function webhookBody(
+  id: string,
+  e: OrderChange,
+  o: {
+    id: string;
+    number: string;
+    status: string;
+    payment_status: string;
+    fulfilment_status: string;
+  },
+): string {
   return JSON.stringify({
-    id, type: `order.${e.kind}`, createdAt: e.at,
-    data: { orderId: o.id, number: o.number, change: { kind: e.kind, from: e.from, to: e.to }, status: o.status, paymentStatus: o.payment_status, fulfilmentStatus: o.fulfilment_status },
+    id,
+    type: `order.${e.kind}`,
+    createdAt: e.at,
+    data: {
+      orderId: o.id,
+      number: o.number,
+      change: { kind: e.kind, from: e.from, to: e.to },
+      status: o.status,
+      paymentStatus: o.payment_status,
+      fulfilmentStatus: o.fulfilment_status,
+    },
   });
 }
 
 /** Queues a delivery when the order came from a partner with a webhook URL; returns its id. */
 export async function queueWebhook(db: Tx, e: OrderChange): Promise<string | null> {
-  const row = await db.selectFrom('orders').innerJoin('partners', 'partners.id', 'orders.partner_id')
-    .select(['orders.id', 'orders.number', 'orders.partner_id', 'orders.status', 'orders.payment_status', 'orders.fulfilment_status', 'partners.webhook_url'])
-    .where('orders.id', '=', e.orderId).executeTakeFirst();
+  const row = await db
+    .selectFrom('orders')
+    .innerJoin('partners', 'partners.id', 'orders.partner_id')
+    .select([
+      'orders.id',
+      'orders.number',
+      'orders.partner_id',
+      'orders.status',
+      'orders.payment_status',
+      'orders.fulfilment_status',
+      'partners.webhook_url',
+    ])
+    .where('orders.id', '=', e.orderId)
+    .executeTakeFirst();
   if (!row || !row.partner_id || !row.webhook_url) return null;
   const id = newId('whd');
   const body = webhookBody(id, e, row);
-  await db.insertInto('webhook_deliveries').values({ id, partner_id: row.partner_id, order_id: row.id, event: `order.${e.kind}`, body, status: 'pending', attempts: 0, last_status: null, last_error: null, created_at: nowIso(), delivered_at: null }).execute();
+  await db
+    .insertInto('webhook_deliveries')
+    .values({
+      id,
+      partner_id: row.partner_id,
+      order_id: row.id,
+      event: `order.${e.kind}`,
+      body,
+      status: 'pending',
+      attempts: 0,
+      last_status: null,
+      last_error: null,
+      created_at: nowIso(),
+      delivered_at: null,
+    })
+    .execute();
   await enqueue(db, WEBHOOK_JOB, { deliveryId: id }, { maxAttempts: WEBHOOK_ATTEMPTS });
   return id;
 }
 
 async function deliver(db: Db, deliveryId: string, finalAttempt: boolean): Promise<void> {
-  const d = await db.selectFrom('webhook_deliveries').innerJoin('partners', 'partners.id', 'webhook_deliveries.partner_id')
-    .select(['webhook_deliveries.id', 'webhook_deliveries.body', 'webhook_deliveries.status', 'webhook_deliveries.attempts', 'partners.webhook_url', 'partners.webhook_secret'])
-    .where('webhook_deliveries.id', '=', deliveryId).executeTakeFirst();
+  const d = await db
+    .selectFrom('webhook_deliveries')
+    .innerJoin('partners', 'partners.id', 'webhook_deliveries.partner_id')
+    .select([
+      'webhook_deliveries.id',
+      'webhook_deliveries.body',
+      'webhook_deliveries.status',
+      'webhook_deliveries.attempts',
+      'partners.webhook_url',
+      'partners.webhook_secret',
+    ])
+    .where('webhook_deliveries.id', '=', deliveryId)
+    .executeTakeFirst();
   if (!d || d.status === 'delivered' || !d.webhook_url) return;
   const ts = Math.floor(Date.now() / 1000);
   let status: number | null = null;
   let error: string | null = null;
   try {
     const res = await fetch(d.webhook_url, {
-      method: 'POST', body: d.body, redirect: 'manual', signal: AbortSignal.timeout(webhookTimeoutMs()),
-      headers: { 'content-type': 'application/json', 'lumbung-signature': signWebhook(d.webhook_secret, ts, d.body), 'lumbung-event-id': d.id },
+      method: 'POST',
+      body: d.body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(webhookTimeoutMs()),
+      headers: {
+        'content-type': 'application/json',
+        'lumbung-signature': signWebhook(d.webhook_secret, ts, d.body),
+        'lumbung-event-id': d.id,
+      },
     });
     status = res.status;
     await res.body?.cancel();
     if (status < 200 || status >= 300) error = `HTTP ${status}`;
   } catch (err) {
-    error = err instanceof Error && err.name === 'TimeoutError' ? `timeout after ${webhookTimeoutMs()} ms` : `network error: ${(err as Error).message}`;
+    error =
+      err instanceof Error && err.name === 'TimeoutError'
+        ? `timeout after ${webhookTimeoutMs()} ms`
+        : `network error: ${(err as Error).message}`;
   }
   const ok = error === null;
-  await db.updateTable('webhook_deliveries').set({
-    attempts: d.attempts + 1, last_status: status, last_error: error,
-    status: ok ? 'delivered' : finalAttempt ? 'failed' : 'pending', delivered_at: ok ? nowIso() : null,
-  }).where('id', '=', d.id).execute();
+  await db
+    .updateTable('webhook_deliveries')
+    .set({
+      attempts: d.attempts + 1,
+      last_status: status,
+      last_error: error,
+      status: ok ? 'delivered' : finalAttempt ? 'failed' : 'pending',
+      delivered_at: ok ? nowIso() : null,
+    })
+    .where('id', '=', d.id)
+    .execute();
   if (!ok) throw new Error(error!);
 }
 
@@ -93,6 +171,21 @@ export const deliverWebhookJob: JobHandler = async (ctx) => {
 };
 
 export async function deliveryLog(db: Tx, partnerId: string, limit = 50) {
-  return db.selectFrom('webhook_deliveries').select(['id', 'order_id', 'event', 'status', 'attempts', 'last_status', 'last_error', 'created_at', 'delivered_at'])
-    .where('partner_id', '=', partnerId).orderBy('created_at', 'desc').limit(limit).execute();
+  return db
+    .selectFrom('webhook_deliveries')
+    .select([
+      'id',
+      'order_id',
+      'event',
+      'status',
+      'attempts',
+      'last_status',
+      'last_error',
+      'created_at',
+      'delivered_at',
+    ])
+    .where('partner_id', '=', partnerId)
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
 }

@@ -9,16 +9,28 @@ import { importProfilesCsv } from './profiles.service.js';
 
 /** True when no areas are stored yet, or they came from another idn-area-data version. */
 export async function regionsNeedImport(db: Db): Promise<boolean> {
-  const stale = await db.selectFrom('regions').select('code').where('source_version', '!=', packageVersion()).limit(1).executeTakeFirst();
+  const stale = await db
+    .selectFrom('regions')
+    .select('code')
+    .where('source_version', '!=', packageVersion())
+    .limit(1)
+    .executeTakeFirst();
   if (stale) return true;
-  const any = await db.selectFrom('regions').select('code').where('level', '=', 4).limit(1).executeTakeFirst();
+  const any = await db
+    .selectFrom('regions')
+    .select('code')
+    .where('level', '=', 4)
+    .limit(1)
+    .executeTakeFirst();
   return !any;
 }
 
 async function runImport(db: Db): Promise<void> {
   const bar = progressBar('regions');
   const r = await importRegions(db, { onProgress: (d, total) => bar.update(d, total) });
-  bar.done(`${r.provinces} provinces, ${r.regencies} regencies, ${r.districts} districts, ${r.villages} villages (idn-area-data ${r.version}); ${r.inserted} new, ${r.updated} updated`);
+  bar.done(
+    `${r.provinces} provinces, ${r.regencies} regencies, ${r.districts} districts, ${r.villages} villages (idn-area-data ${r.version}); ${r.inserted} new, ${r.updated} updated`,
+  );
 }
 
 /** Loads the official areas on first start, or after an idn-area-data update. */
@@ -28,7 +40,8 @@ export const importRegionsAtStartup: StartupTask = async (h) => {
 
 export const regionsCommands: Record<string, Command> = {
   'import regions': {
-    usage: 'import regions              load/update Indonesia\'s official areas (idn-area-data, Kemendagri 2025)',
+    usage:
+      "import regions              load/update Indonesia's official areas (idn-area-data, Kemendagri 2025)",
     async run(_args, ctx) {
       const h = await ctx.open();
       try {
@@ -40,7 +53,8 @@ export const regionsCommands: Record<string, Command> = {
     },
   },
   'import profiles': {
-    usage: 'import profiles FILE.csv [--valid-rows]   village profiles (PODES-like CSV); all or nothing unless --valid-rows',
+    usage:
+      'import profiles FILE.csv [--valid-rows]   village profiles (PODES-like CSV); all or nothing unless --valid-rows',
     async run(args, ctx) {
       const file = args.find((a) => !a.startsWith('--'));
       if (!file) {
@@ -56,9 +70,14 @@ export const regionsCommands: Record<string, Command> = {
       }
       const h = await ctx.open();
       try {
-        const r = await importProfilesCsv(h.db, 'system', text, { mode: args.includes('--valid-rows') ? 'valid' : 'all' });
-        for (const e of r.errors) ctx.stderr(`line ${e.line}, ${e.column}: ${t('en', e.key, e.params)}\n`);
-        ctx.stdout(`profiles: ${r.rows} rows, ${r.imported} imported, ${r.skipped} skipped${r.errors.length && !r.imported ? ' — nothing imported (use --valid-rows to import the valid rows)' : ''}\n`);
+        const r = await importProfilesCsv(h.db, 'system', text, {
+          mode: args.includes('--valid-rows') ? 'valid' : 'all',
+        });
+        for (const e of r.errors)
+          ctx.stderr(`line ${e.line}, ${e.column}: ${t('en', e.key, e.params)}\n`);
+        ctx.stdout(
+          `profiles: ${r.rows} rows, ${r.imported} imported, ${r.skipped} skipped${r.errors.length && !r.imported ? ' — nothing imported (use --valid-rows to import the valid rows)' : ''}\n`,
+        );
         return r.errors.length && r.mode === 'all' ? 1 : 0;
       } finally {
         await h.close();

@@ -36,7 +36,10 @@ const pick = <T>(u: number, options: [T, number][]): T => {
 };
 
 // Approximate centres of the two regencies (for plausible coordinates).
-const CENTRE: Record<string, [number, number, number]> = { '53.09': [-8.78, 121.0, 0.18], '35.10': [-8.3, 114.2, 0.3] };
+const CENTRE: Record<string, [number, number, number]> = {
+  '53.09': [-8.78, 121.0, 0.18],
+  '35.10': [-8.3, 114.2, 0.3],
+};
 
 /** A plausible profile for one demo village (east = eastern Indonesia). */
 export function demoProfile(code: string): ProfileValues {
@@ -52,9 +55,35 @@ export function demoProfile(code: string): ProfileValues {
     households,
     poverty_share: round(urban ? poverty * 0.6 : poverty, 3),
     electricity_share: round(east ? 0.62 + r() * 0.35 : 0.95 + r() * 0.05, 3),
-    signal: pick(r(), east ? [['none', 0.22], ['2g', 0.45], ['4g', 0.33]] : [['none', 0.03], ['2g', 0.17], ['4g', 0.8]]),
+    signal: pick(
+      r(),
+      east
+        ? [
+            ['none', 0.22],
+            ['2g', 0.45],
+            ['4g', 0.33],
+          ]
+        : [
+            ['none', 0.03],
+            ['2g', 0.17],
+            ['4g', 0.8],
+          ],
+    ),
     office_internet: r() < (east ? 0.35 : 0.8) ? 1 : 0,
-    road_access: pick(r(), east ? [['none', 0.12], ['dry_season', 0.4], ['all_season', 0.48]] : [['none', 0.02], ['dry_season', 0.13], ['all_season', 0.85]]),
+    road_access: pick(
+      r(),
+      east
+        ? [
+            ['none', 0.12],
+            ['dry_season', 0.4],
+            ['all_season', 0.48],
+          ]
+        : [
+            ['none', 0.02],
+            ['dry_season', 0.13],
+            ['all_season', 0.85],
+          ],
+    ),
     distance_km: round(urban ? 1 + r() * 3 : east ? 2 + r() * 40 : 1 + r() * 22, 1),
     has_bumdes: !urban && r() < (east ? 0.7 : 0.85) ? 1 : 0,
     has_koperasi: r() < (east ? 0.4 : 0.6) ? 1 : 0,
@@ -63,7 +92,10 @@ export function demoProfile(code: string): ProfileValues {
   };
 }
 
-export interface RolloutEntry { code: string; joinedOn: string }
+export interface RolloutEntry {
+  code: string;
+  joinedOn: string;
+}
 
 /**
  * The staggered demo rollout of one regency, from its village codes: the first district in
@@ -72,7 +104,9 @@ export interface RolloutEntry { code: string; joinedOn: string }
  * generator), and the rest stay not yet enrolled (the comparison group).
  */
 export function demoRolloutPlan(villageCodes: string[]): RolloutEntry[] {
-  const districts = [...new Set(villageCodes.map((c) => c.split('.').slice(0, 3).join('.')))].sort();
+  const districts = [
+    ...new Set(villageCodes.map((c) => c.split('.').slice(0, 3).join('.'))),
+  ].sort();
   const plan: RolloutEntry[] = [];
   if (districts[0]) plan.push({ code: districts[0], joinedOn: '2021-07-01' });
   if (districts[1]) plan.push({ code: districts[1], joinedOn: '2022-07-01' });
@@ -88,7 +122,20 @@ export function demoRolloutPlan(villageCodes: string[]): RolloutEntry[] {
 
 /** The demo profiles of some villages as a CSV the profile import reads. */
 export function demoProfilesCsv(villageCodes: string[]): string {
-  const cols = ['population', 'households', 'poverty_share', 'electricity_share', 'signal', 'office_internet', 'road_access', 'distance_km', 'has_bumdes', 'has_koperasi', 'lat', 'lng'] as const;
+  const cols = [
+    'population',
+    'households',
+    'poverty_share',
+    'electricity_share',
+    'signal',
+    'office_internet',
+    'road_access',
+    'distance_km',
+    'has_bumdes',
+    'has_koperasi',
+    'lat',
+    'lng',
+  ] as const;
   const lines = villageCodes.map((code) => {
     const p = demoProfile(code);
     return [code, ...cols.map((c) => String(p[c] ?? ''))].join(',');

@@ -9,8 +9,15 @@ import type { Db } from '../../kernel/db/index.js';
 import { demoProfile, demoRolloutPlan, villageCodesIn, villageCohorts } from './index.js';
 
 /** Mean poverty share and shares of 4G and all-season roads over a regency's profiles. */
-async function readinessOf(db: Db, regency: string): Promise<{ poverty: number; signal4g: number; allSeason: number }> {
-  const rows = await db.selectFrom('village_profiles').select(['poverty_share', 'signal', 'road_access']).where('village_code', 'like', `${regency}.%`).execute();
+async function readinessOf(
+  db: Db,
+  regency: string,
+): Promise<{ poverty: number; signal4g: number; allSeason: number }> {
+  const rows = await db
+    .selectFrom('village_profiles')
+    .select(['poverty_share', 'signal', 'road_access'])
+    .where('village_code', 'like', `${regency}.%`)
+    .execute();
   const n = rows.length;
   return {
     poverty: rows.reduce((s, r) => s + (r.poverty_share ?? 0), 0) / n,
@@ -28,8 +35,15 @@ before(async () => {
 after(() => w.close());
 
 test('every demo village has a demo profile; the east is poorer with weaker signal and roads', async () => {
-  for (const [regency, n] of [['53.09', 206], ['35.10', 217]] as const) {
-    const rows = await w.h.db.selectFrom('village_profiles').select(['village_code', 'is_demo']).where('village_code', 'like', `${regency}.%`).execute();
+  for (const [regency, n] of [
+    ['53.09', 206],
+    ['35.10', 217],
+  ] as const) {
+    const rows = await w.h.db
+      .selectFrom('village_profiles')
+      .select(['village_code', 'is_demo'])
+      .where('village_code', 'like', `${regency}.%`)
+      .execute();
     assert.equal(rows.length, n);
     assert.ok(rows.every((r) => Number(r.is_demo) === 1));
   }
@@ -45,13 +59,27 @@ test('the demo rollout is deterministic, staggered 2021–2025, with a compariso
   const ngada = await villageCodesIn(w.h.db, '53.09');
   const plan = demoRolloutPlan(ngada);
   assert.deepEqual(demoRolloutPlan([...ngada].reverse()), plan, 'order of input does not matter');
-  assert.deepEqual(plan.slice(0, 2), [{ code: '53.09.01', joinedOn: '2021-07-01' }, { code: '53.09.02', joinedOn: '2022-07-01' }]);
-  const stored = await w.h.db.selectFrom('rollouts').select(['region_code', 'joined_on']).where('region_code', 'like', '53.09.%').orderBy('region_code').execute();
-  assert.deepEqual(stored.map((r) => ({ code: r.region_code, joinedOn: r.joined_on })), [...plan].sort((a, b) => (a.code < b.code ? -1 : 1)));
+  assert.deepEqual(plan.slice(0, 2), [
+    { code: '53.09.01', joinedOn: '2021-07-01' },
+    { code: '53.09.02', joinedOn: '2022-07-01' },
+  ]);
+  const stored = await w.h.db
+    .selectFrom('rollouts')
+    .select(['region_code', 'joined_on'])
+    .where('region_code', 'like', '53.09.%')
+    .orderBy('region_code')
+    .execute();
+  assert.deepEqual(
+    stored.map((r) => ({ code: r.region_code, joinedOn: r.joined_on })),
+    [...plan].sort((a, b) => (a.code < b.code ? -1 : 1)),
+  );
   const cohorts = await villageCohorts(w.h.db, '53.09');
   const years = new Set([...cohorts.values()].map((d) => d.slice(0, 4)));
   assert.deepEqual([...years].sort(), ['2021', '2022', '2023', '2024', '2025']);
-  assert.ok(cohorts.size > 60 && cohorts.size < ngada.length - 60, `${cohorts.size} of ${ngada.length} enrolled`);
+  assert.ok(
+    cohorts.size > 60 && cohorts.size < ngada.length - 60,
+    `${cohorts.size} of ${ngada.length} enrolled`,
+  );
   assert.equal(refs['regency:ngada'], '53.09');
   assert.equal(refs['district:ngada:2021'], '53.09.01');
   assert.equal(cohorts.get(refs['village:ngada:enrolled']), '2021-07-01');

@@ -10,14 +10,22 @@ import { ScoreParts } from './regions.views.js';
 
 type C = Context<AppEnv>;
 
-export interface EnrolRaw { picked: string[]; reasons: Record<string, string>; joinedOn: string }
+export interface EnrolRaw {
+  picked: string[];
+  reasons: Record<string, string>;
+  joinedOn: string;
+}
 
 /** The reason an officer starts from: the score and each part, in the reader's language. */
 export function defaultReason(c: C, v: RankedVillage): string {
   const l = c.get('locale');
-  const parts = v.parts.map((x) => `${t(l, `regions.c.${x.component}`)} ${formatNumber(l, x.points, 2)}`).join(', ');
+  const parts = v.parts
+    .map((x) => `${t(l, `regions.c.${x.component}`)} ${formatNumber(l, x.points, 2)}`)
+    .join(', ');
   const text = t(l, 'regions.enrol.default_reason', { score: formatNumber(l, v.score, 2), parts });
-  return v.missing.length ? `${text} ${t(l, 'regions.enrol.default_missing', { fields: v.missing.map((m) => t(l, `regions.c.${m}`)).join(', ') })}` : text;
+  return v.missing.length
+    ? `${text} ${t(l, 'regions.enrol.default_missing', { fields: v.missing.map((m) => t(l, `regions.c.${m}`)).join(', ') })}`
+    : text;
 }
 
 function Village(p: { c: C; v: RankedVillage }) {
@@ -26,20 +34,42 @@ function Village(p: { c: C; v: RankedVillage }) {
   return (
     <>
       <small class="muted">{v.district}</small>
-      <br />{tr('regions.target.score')} <strong data-testid="score">{v.score.toFixed(2)}</strong>
-      {v.missing.length ? <small> · {tr('regions.target.missing', { fields: v.missing.map((m) => tr(`regions.c.${m}`)).join(', ') })}</small> : null}
+      <br />
+      {tr('regions.target.score')} <strong data-testid="score">{v.score.toFixed(2)}</strong>
+      {v.missing.length ? (
+        <small>
+          {' '}
+          ·{' '}
+          {tr('regions.target.missing', {
+            fields: v.missing.map((m) => tr(`regions.c.${m}`)).join(', '),
+          })}
+        </small>
+      ) : null}
       <ScoreParts c={c} score={v} />
     </>
   );
 }
 
-export function RankedVillages(p: { c: C; code: string; n: number; villages: RankedVillage[]; canWrite: boolean; today: string; raw?: EnrolRaw; errors?: Record<string, string> }) {
+export function RankedVillages(p: {
+  c: C;
+  code: string;
+  n: number;
+  villages: RankedVillage[];
+  canWrite: boolean;
+  today: string;
+  raw?: EnrolRaw;
+  errors?: Record<string, string>;
+}) {
   const { c } = p;
   const tr = (k: string, x?: Record<string, unknown>) => t(c.get('locale'), k, x);
   if (!p.canWrite) {
     return (
       <ol class="rank" data-testid="ranking">
-        {p.villages.map((v) => <li data-code={v.code}><a href={`/wilayah/${v.code}`}>{v.name}</a> <Village c={c} v={v} /></li>)}
+        {p.villages.map((v) => (
+          <li data-code={v.code}>
+            <a href={`/wilayah/${v.code}`}>{v.name}</a> <Village c={c} v={v} />
+          </li>
+        ))}
       </ol>
     );
   }
@@ -58,12 +88,29 @@ export function RankedVillages(p: { c: C; code: string; n: number; villages: Ran
             const f = reasonField(v.code);
             return (
               <li data-code={v.code}>
-                <input type="checkbox" id={`pick-${v.code}`} name="village" value={v.code} checked={picked.has(v.code)} />{' '}
-                <label for={`pick-${v.code}`} class="inline"><strong>{v.name}</strong></label> <a href={`/wilayah/${v.code}`}>{tr('regions.target.parts')}</a>{' '}
+                <input
+                  type="checkbox"
+                  id={`pick-${v.code}`}
+                  name="village"
+                  value={v.code}
+                  checked={picked.has(v.code)}
+                />{' '}
+                <label for={`pick-${v.code}`} class="inline">
+                  <strong>{v.name}</strong>
+                </label>{' '}
+                <a href={`/wilayah/${v.code}`}>{tr('regions.target.parts')}</a>{' '}
                 <Village c={c} v={v} />
                 <div class={p.errors?.[f] ? 'field invalid' : 'field'}>
                   <label for={`f-${f}`}>{tr('regions.enrol.reason', { name: v.name })}</label>
-                  <textarea id={`f-${f}`} name={f} rows={2} maxlength={REASON_MAX} aria-invalid={p.errors?.[f] ? 'true' : undefined}>{p.raw?.reasons[v.code] ?? defaultReason(c, v)}</textarea>
+                  <textarea
+                    id={`f-${f}`}
+                    name={f}
+                    rows={2}
+                    maxlength={REASON_MAX}
+                    aria-invalid={p.errors?.[f] ? 'true' : undefined}
+                  >
+                    {p.raw?.reasons[v.code] ?? defaultReason(c, v)}
+                  </textarea>
                   {p.errors?.[f] ? <p class="error">{p.errors[f]}</p> : null}
                 </div>
               </li>
@@ -71,8 +118,17 @@ export function RankedVillages(p: { c: C; code: string; n: number; villages: Ran
           })}
         </ol>
       </fieldset>
-      <Field name="joined_on" type="date" label={tr('regions.enrol.date')} value={p.raw?.joinedOn ?? p.today} error={p.errors?.joined_on} required />
-      <button type="submit" class="primary">{tr('regions.enrol.submit')}</button>
+      <Field
+        name="joined_on"
+        type="date"
+        label={tr('regions.enrol.date')}
+        value={p.raw?.joinedOn ?? p.today}
+        error={p.errors?.joined_on}
+        required
+      />
+      <button type="submit" class="primary">
+        {tr('regions.enrol.submit')}
+      </button>
     </form>
   );
 }

@@ -13,8 +13,18 @@ export const regionsHomePanel: HomePanel = {
       <section class="card">
         <h2>{t(c.get('locale'), 'regions.panel.title')}</h2>
         <p>{t(c.get('locale'), 'regions.panel.body')}</p>
-        <ul>{codes.map((code) => <li><a href={`/wilayah/${code}/prioritas`}>{t(c.get('locale'), 'regions.target.link')} · {code}</a></li>)}</ul>
-        <p><a href="/wilayah/impor">{t(c.get('locale'), 'regions.import.title')}</a></p>
+        <ul>
+          {codes.map((code) => (
+            <li>
+              <a href={`/wilayah/${code}/prioritas`}>
+                {t(c.get('locale'), 'regions.target.link')} · {code}
+              </a>
+            </li>
+          ))}
+        </ul>
+        <p>
+          <a href="/wilayah/impor">{t(c.get('locale'), 'regions.import.title')}</a>
+        </p>
       </section>
     );
   },

@@ -13,8 +13,19 @@ import { regionsRoutes } from './regions.routes.js';
 
 export { regionsMigrations } from './migrations/index.js';
 /** Upserts official areas from idn-area-data (all, or only some region prefixes). */
-export { importRegions, normaliseName, villageKind, regionCounts, type ImportResult } from './region-import.js';
-export type { RegionsTable, VillageProfilesTable, RolloutsTable, TargetingWeightsTable } from './regions.tables.js';
+export {
+  importRegions,
+  normaliseName,
+  villageKind,
+  regionCounts,
+  type ImportResult,
+} from './region-import.js';
+export type {
+  RegionsTable,
+  VillageProfilesTable,
+  RolloutsTable,
+  TargetingWeightsTable,
+} from './regions.tables.js';
 /** The area and its ancestors, province first and the area itself last ([] when unknown). */
 export { regionChain } from './regions.repo.js';
 /** Case/accent-insensitive word-prefix search over area names; a matching district brings its villages. */
@@ -22,7 +33,14 @@ export { searchRegions } from './regions.repo.js';
 /** The zone (WIB/WITA/WIT) of any region code, by its province. */
 export { timeZoneOf } from './regions.repo.js';
 /** One area by code, or null; the shape of a code; the codes of its ancestors. */
-export { findArea, isRegionCode, ancestorCodes, levelOf, type Area, type SearchHit } from './regions.repo.js';
+export {
+  findArea,
+  isRegionCode,
+  ancestorCodes,
+  levelOf,
+  type Area,
+  type SearchHit,
+} from './regions.repo.js';
 /** Stored profiles of the given villages: Map<villageCode, profile>. */
 export { villageProfiles, type VillageProfile } from './profiles.service.js';
 /** Enrolled villages inside a prefix (all when omitted) → the ISO date they joined (nearest enrolled ancestor-or-self). */
@@ -53,20 +71,43 @@ export const regionsDomain = defineDomain({
   commands: regionsCommands,
   startup: [importRegionsAtStartup],
   // These entities are identified by the region code they are about.
-  auditScopes: Object.fromEntries(['rollout', 'targeting_weights', 'village_profile'].map((type) => [type, async (_db: Tx, ids: string[]) => new Map(ids.filter(isRegionCode).map((id) => [id, id]))])),
+  auditScopes: Object.fromEntries(
+    ['rollout', 'targeting_weights', 'village_profile'].map((type) => [
+      type,
+      async (_db: Tx, ids: string[]) => new Map(ids.filter(isRegionCode).map((id) => [id, id])),
+    ]),
+  ),
   // A region-scoped grant names a region code; it must exist.
   scopes: {
     region: async (db, code) => {
-      const r = await db.selectFrom('regions').select('code').where('code', '=', code).executeTakeFirst();
+      const r = await db
+        .selectFrom('regions')
+        .select('code')
+        .where('code', '=', code)
+        .executeTakeFirst();
       return r ? r.code : undefined;
     },
   },
   scopeLabels: {
-    region: async (db, codes) => new Map((await db.selectFrom('regions').select(['code', 'name']).where('code', 'in', codes).execute()).map((r) => [r.code, r.name])),
+    region: async (db, codes) =>
+      new Map(
+        (
+          await db
+            .selectFrom('regions')
+            .select(['code', 'name'])
+            .where('code', 'in', codes)
+            .execute()
+        ).map((r) => [r.code, r.name]),
+      ),
   },
   nav: [
     { href: '/wilayah', label: 'regions.nav', roles: 'public', order: 20 },
-    { href: '/wilayah/kesiapan', label: 'regions.nav.readiness', roles: ['national_admin', 'analyst', 'regional_officer'], order: 21 },
+    {
+      href: '/wilayah/kesiapan',
+      label: 'regions.nav.readiness',
+      roles: ['national_admin', 'analyst', 'regional_officer'],
+      order: 21,
+    },
   ],
   homePanels: [regionsHomePanel],
 });

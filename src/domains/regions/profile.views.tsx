@@ -10,18 +10,42 @@ import type { ImportReport } from './profiles.service.js';
 type C = Context<AppEnv>;
 const tr = (c: C, k: string, p?: Record<string, unknown>) => t(c.get('locale'), k, p);
 
-export function ProfileForm(p: { c: C; area: Area; raw: Record<string, string>; errors?: Record<string, string> }) {
+export function ProfileForm(p: {
+  c: C;
+  area: Area;
+  raw: Record<string, string>;
+  errors?: Record<string, string>;
+}) {
   const { c, raw, errors } = p;
   const f = (name: string, extra: { inputmode?: 'numeric' | 'decimal'; hint?: string } = {}) => (
-    <Field name={name} label={tr(c, `regions.f.${name}`)} value={raw[name]} error={errors?.[name]} inputmode={extra.inputmode} hint={extra.hint} />
+    <Field
+      name={name}
+      label={tr(c, `regions.f.${name}`)}
+      value={raw[name]}
+      error={errors?.[name]}
+      inputmode={extra.inputmode}
+      hint={extra.hint}
+    />
   );
   const unknown = { value: '', label: tr(c, 'regions.v.unknown') };
   const yesNo = (name: string) => (
-    <SelectField name={name} label={tr(c, `regions.f.${name}`)} value={raw[name]} error={errors?.[name]} options={[unknown, { value: '1', label: tr(c, 'regions.v.yes') }, { value: '0', label: tr(c, 'regions.v.no') }]} />
+    <SelectField
+      name={name}
+      label={tr(c, `regions.f.${name}`)}
+      value={raw[name]}
+      error={errors?.[name]}
+      options={[
+        unknown,
+        { value: '1', label: tr(c, 'regions.v.yes') },
+        { value: '0', label: tr(c, 'regions.v.no') },
+      ]}
+    />
   );
   return (
     <section class="card narrow">
-      <h1>{tr(c, 'regions.profile.edit')}: {p.area.name}</h1>
+      <h1>
+        {tr(c, 'regions.profile.edit')}: {p.area.name}
+      </h1>
       <ErrorSummary c={c} errors={errors} />
       <form method="post" action={`/wilayah/${p.area.code}/profil`}>
         <Csrf c={c} />
@@ -29,15 +53,29 @@ export function ProfileForm(p: { c: C; area: Area; raw: Record<string, string>; 
         {f('households', { inputmode: 'numeric' })}
         {f('poverty_share', { inputmode: 'decimal' })}
         {f('electricity_share', { inputmode: 'decimal' })}
-        <SelectField name="signal" label={tr(c, 'regions.f.signal')} value={raw.signal} error={errors?.signal} options={[unknown, ...SIGNALS.map((s) => ({ value: s, label: tr(c, `regions.v.${s}`) }))]} />
+        <SelectField
+          name="signal"
+          label={tr(c, 'regions.f.signal')}
+          value={raw.signal}
+          error={errors?.signal}
+          options={[unknown, ...SIGNALS.map((s) => ({ value: s, label: tr(c, `regions.v.${s}`) }))]}
+        />
         {yesNo('office_internet')}
-        <SelectField name="road_access" label={tr(c, 'regions.f.road_access')} value={raw.road_access} error={errors?.road_access} options={[unknown, ...ROADS.map((s) => ({ value: s, label: tr(c, `regions.v.${s}`) }))]} />
+        <SelectField
+          name="road_access"
+          label={tr(c, 'regions.f.road_access')}
+          value={raw.road_access}
+          error={errors?.road_access}
+          options={[unknown, ...ROADS.map((s) => ({ value: s, label: tr(c, `regions.v.${s}`) }))]}
+        />
         {f('distance_km', { inputmode: 'decimal' })}
         {yesNo('has_bumdes')}
         {yesNo('has_koperasi')}
         {f('lat', { inputmode: 'decimal' })}
         {f('lng', { inputmode: 'decimal' })}
-        <button type="submit" class="primary">{tr(c, 'form.save')}</button>
+        <button type="submit" class="primary">
+          {tr(c, 'form.save')}
+        </button>
       </form>
     </section>
   );
@@ -48,41 +86,84 @@ export function ImportForm(p: { c: C; report?: ImportReport; error?: string }) {
   return (
     <section class="card">
       <h1>{tr(c, 'regions.import.title')}</h1>
-      {p.error ? <p class="alert" role="alert">{p.error}</p> : null}
+      {p.error ? (
+        <p class="alert" role="alert">
+          {p.error}
+        </p>
+      ) : null}
       {report ? <ReportView c={c} report={report} /> : null}
       <form method="post" action="/wilayah/impor" enctype="multipart/form-data">
         <Csrf c={c} />
         <div class="field">
           <label for="f-file">{tr(c, 'regions.import.file')}</label>
           <small id="f-file-hint">{tr(c, 'regions.import.hint')}</small>
-          <input id="f-file" name="file" type="file" accept=".csv,text/csv" required aria-describedby="f-file-hint" />
+          <input
+            id="f-file"
+            name="file"
+            type="file"
+            accept=".csv,text/csv"
+            required
+            aria-describedby="f-file-hint"
+          />
         </div>
         <fieldset class="field">
           <legend>{tr(c, 'regions.import.mode')}</legend>
-          <label><input type="radio" name="mode" value="all" checked={report?.mode !== 'valid'} /> {tr(c, 'regions.import.mode_all')}</label><br />
-          <label><input type="radio" name="mode" value="valid" checked={report?.mode === 'valid'} /> {tr(c, 'regions.import.mode_valid')}</label>
+          <label>
+            <input type="radio" name="mode" value="all" checked={report?.mode !== 'valid'} />{' '}
+            {tr(c, 'regions.import.mode_all')}
+          </label>
+          <br />
+          <label>
+            <input type="radio" name="mode" value="valid" checked={report?.mode === 'valid'} />{' '}
+            {tr(c, 'regions.import.mode_valid')}
+          </label>
         </fieldset>
-        <button type="submit" class="primary">{tr(c, 'regions.import.submit')}</button>
+        <button type="submit" class="primary">
+          {tr(c, 'regions.import.submit')}
+        </button>
       </form>
-      <p><small class="muted">village_code,population,households,poverty_share,electricity_share,signal,office_internet,road_access,distance_km,has_bumdes,has_koperasi,lat,lng</small></p>
+      <p>
+        <small class="muted">
+          village_code,population,households,poverty_share,electricity_share,signal,office_internet,road_access,distance_km,has_bumdes,has_koperasi,lat,lng
+        </small>
+      </p>
     </section>
   );
 }
 
 function ReportView(p: { c: C; report: ImportReport }) {
   const { c, report: r } = p;
-  const summary = r.imported === 0 && r.errors.length
-    ? tr(c, 'regions.import.rejected', { count: r.errors.length, rows: r.rows })
-    : r.errors.length ? tr(c, 'regions.import.done_partial', { imported: r.imported, skipped: r.skipped }) : tr(c, 'regions.import.done', { imported: r.imported, rows: r.rows });
+  const summary =
+    r.imported === 0 && r.errors.length
+      ? tr(c, 'regions.import.rejected', { count: r.errors.length, rows: r.rows })
+      : r.errors.length
+        ? tr(c, 'regions.import.done_partial', { imported: r.imported, skipped: r.skipped })
+        : tr(c, 'regions.import.done', { imported: r.imported, rows: r.rows });
   return (
     <div data-testid="report">
-      <p class={r.errors.length ? (r.imported ? 'warn' : 'alert') : 'notice'} role="status">{summary}</p>
+      <p class={r.errors.length ? (r.imported ? 'warn' : 'alert') : 'notice'} role="status">
+        {summary}
+      </p>
       {r.errors.length ? (
         <div class="scroll">
           <table>
-            <thead><tr><th scope="col">{tr(c, 'regions.import.line')}</th><th scope="col">{tr(c, 'regions.import.column')}</th><th scope="col">{tr(c, 'regions.import.reason')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{tr(c, 'regions.import.line')}</th>
+                <th scope="col">{tr(c, 'regions.import.column')}</th>
+                <th scope="col">{tr(c, 'regions.import.reason')}</th>
+              </tr>
+            </thead>
             <tbody>
-              {r.errors.map((e) => <tr><td class="num">{e.line}</td><td><code>{e.column}</code></td><td>{tr(c, e.key, e.params)}</td></tr>)}
+              {r.errors.map((e) => (
+                <tr>
+                  <td class="num">{e.line}</td>
+                  <td>
+                    <code>{e.column}</code>
+                  </td>
+                  <td>{tr(c, e.key, e.params)}</td>
+                </tr>
+              ))}
             </tbody>
           </table>
         </div>

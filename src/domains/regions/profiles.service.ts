@@ -7,7 +7,13 @@ import { inTransaction, nowIso, type Tx } from '../../kernel/db/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import { readCsv } from '../../kernel/csv/index.js';
 import { isRegionCode } from './regions.repo.js';
-import { parseProfile, PROFILE_FIELDS, type FieldError, type ProfileField, type ProfileValues } from './profile-fields.js';
+import {
+  parseProfile,
+  PROFILE_FIELDS,
+  type FieldError,
+  type ProfileField,
+  type ProfileValues,
+} from './profile-fields.js';
 
 /** Who writes: a signed-in user (scope-checked) or the CLI acting for the whole system. */
 export type Writer = Actor | 'system';
@@ -18,7 +24,12 @@ export function canWriteRegion(w: Writer, code: string): boolean {
 }
 const writerId = (w: Writer) => (w === 'system' ? null : w.userId);
 
-export interface RowError { line: number; column: string; key: string; params?: Record<string, unknown> }
+export interface RowError {
+  line: number;
+  column: string;
+  key: string;
+  params?: Record<string, unknown>;
+}
 export interface ImportReport {
   mode: 'all' | 'valid';
   /** Data rows in the file (header excluded). */
@@ -39,7 +50,12 @@ const COLUMNS = ['village_code', ...PROFILE_FIELDS] as const;
  * row with its line (the header is line 1; a row is named by the line it starts on), column
  * and reason. A quote never closed stops the file at the line of its row.
  */
-export async function importProfilesCsv(db: Tx, who: Writer, text: string, opts: { mode?: 'all' | 'valid'; isDemo?: boolean } = {}): Promise<ImportReport> {
+export async function importProfilesCsv(
+  db: Tx,
+  who: Writer,
+  text: string,
+  opts: { mode?: 'all' | 'valid'; isDemo?: boolean } = {},
+): Promise<ImportReport> {
   const mode = opts.mode ?? 'all';
   const report: ImportReport = { mode, rows: 0, valid: 0, imported: 0, skipped: 0, errors: [] };
   // Spreadsheets set to Indonesian write ';' between cells: 'auto' follows the header line.
@@ -53,12 +69,26 @@ export async function importProfilesCsv(db: Tx, who: Writer, text: string, opts:
   const at = headerRecord?.line ?? 1;
   const headerErrors: RowError[] = [];
   header.forEach((h, i) => {
-    if (!(COLUMNS as readonly string[]).includes(h)) headerErrors.push({ line: at, column: h || `#${i + 1}`, key: 'regions.csv.unknown_column', params: { columns: COLUMNS.join(', ') } });
-    else if (header.indexOf(h) !== i) headerErrors.push({ line: at, column: h, key: 'regions.csv.duplicate_column' });
+    if (!(COLUMNS as readonly string[]).includes(h))
+      headerErrors.push({
+        line: at,
+        column: h || `#${i + 1}`,
+        key: 'regions.csv.unknown_column',
+        params: { columns: COLUMNS.join(', ') },
+      });
+    else if (header.indexOf(h) !== i)
+      headerErrors.push({ line: at, column: h, key: 'regions.csv.duplicate_column' });
   });
-  if (!header.includes('village_code')) headerErrors.push({ line: at, column: 'village_code', key: 'regions.csv.missing_code_column' });
+  if (!header.includes('village_code'))
+    headerErrors.push({ line: at, column: 'village_code', key: 'regions.csv.missing_code_column' });
   report.rows = dataRecords.length;
-  if (dataRecords.length > MAX_CSV_ROWS) headerErrors.push({ line: at, column: '-', key: 'regions.csv.too_many_rows', params: { max: MAX_CSV_ROWS } });
+  if (dataRecords.length > MAX_CSV_ROWS)
+    headerErrors.push({
+      line: at,
+      column: '-',
+      key: 'regions.csv.too_many_rows',
+      params: { max: MAX_CSV_ROWS },
+    });
   if (headerErrors.length) {
     report.errors = headerErrors;
     report.skipped = report.rows;
@@ -71,18 +101,33 @@ export async function importProfilesCsv(db: Tx, who: Writer, text: string, opts:
   const seen = new Map<string, number>();
   for (const { line, cells } of dataRecords) {
     if (cells.length !== header.length) {
-      report.errors.push({ line, column: '-', key: 'regions.csv.cell_count', params: { expected: header.length, got: cells.length } });
+      report.errors.push({
+        line,
+        column: '-',
+        key: 'regions.csv.cell_count',
+        params: { expected: header.length, got: cells.length },
+      });
       continue;
     }
     const cell = (name: string) => cells[header.indexOf(name)]?.trim() ?? '';
     const code = cell('village_code');
     const rowErrors: RowError[] = [];
-    if (!isRegionCode(code) || code.split('.').length !== 4) rowErrors.push({ line, column: 'village_code', key: 'regions.csv.bad_village_code' });
-    else if (seen.has(code)) rowErrors.push({ line, column: 'village_code', key: 'regions.csv.duplicate_code', params: { first: seen.get(code) } });
-    else if (!canWriteRegion(who, code)) rowErrors.push({ line, column: 'village_code', key: 'regions.csv.outside_scope' });
+    if (!isRegionCode(code) || code.split('.').length !== 4)
+      rowErrors.push({ line, column: 'village_code', key: 'regions.csv.bad_village_code' });
+    else if (seen.has(code))
+      rowErrors.push({
+        line,
+        column: 'village_code',
+        key: 'regions.csv.duplicate_code',
+        params: { first: seen.get(code) },
+      });
+    else if (!canWriteRegion(who, code))
+      rowErrors.push({ line, column: 'village_code', key: 'regions.csv.outside_scope' });
     if (isRegionCode(code) && !seen.has(code)) seen.set(code, line);
     const parsed = parseProfile(Object.fromEntries(fields.map((f) => [f, cell(f)])));
-    if (!parsed.ok) for (const [col, e] of Object.entries(parsed.errors) as [string, FieldError][]) rowErrors.push({ line, column: col, ...e });
+    if (!parsed.ok)
+      for (const [col, e] of Object.entries(parsed.errors) as [string, FieldError][])
+        rowErrors.push({ line, column: col, ...e });
     if (rowErrors.length) report.errors.push(...rowErrors);
     else if (parsed.ok) candidates.push({ line, code, values: parsed.values });
   }
@@ -90,11 +135,21 @@ export async function importProfilesCsv(db: Tx, who: Writer, text: string, opts:
   const known = new Set<string>();
   for (let i = 0; i < candidates.length; i += 500) {
     const codes = candidates.slice(i, i + 500).map((r) => r.code);
-    for (const r of await db.selectFrom('regions').select('code').where('level', '=', 4).where('code', 'in', codes).execute()) known.add(r.code);
+    for (const r of await db
+      .selectFrom('regions')
+      .select('code')
+      .where('level', '=', 4)
+      .where('code', 'in', codes)
+      .execute())
+      known.add(r.code);
   }
   const good = candidates.filter((r) => {
     if (known.has(r.code)) return true;
-    report.errors.push({ line: r.line, column: 'village_code', key: 'regions.csv.unknown_village' });
+    report.errors.push({
+      line: r.line,
+      column: 'village_code',
+      key: 'regions.csv.unknown_village',
+    });
     return false;
   });
   report.errors.sort((a, b) => a.line - b.line);
@@ -109,17 +164,44 @@ export async function importProfilesCsv(db: Tx, who: Writer, text: string, opts:
   await inTransaction(db, async (tx) => {
     for (let i = 0; i < good.length; i += 200) {
       const chunk = good.slice(i, i + 200);
-      const update = Object.fromEntries(fields.map((f) => [f, (eb: any) => eb.ref(`excluded.${f}`)]));
+      const update = Object.fromEntries(
+        fields.map((f) => [f, (eb: any) => eb.ref(`excluded.${f}`)]),
+      );
       await tx
         .insertInto('village_profiles')
-        .values(chunk.map((r) => ({ village_code: r.code, ...emptyProfile(), ...pick(r.values, fields), is_demo: opts.isDemo ? 1 : 0, updated_at: now, updated_by: by })))
-        .onConflict((oc) => oc.column('village_code').doUpdateSet((eb) => ({
-          ...Object.fromEntries(Object.entries(update).map(([k, f]) => [k, f(eb)])),
-          updated_at: now, updated_by: by, is_demo: opts.isDemo ? 1 : 0,
-        })))
+        .values(
+          chunk.map((r) => ({
+            village_code: r.code,
+            ...emptyProfile(),
+            ...pick(r.values, fields),
+            is_demo: opts.isDemo ? 1 : 0,
+            updated_at: now,
+            updated_by: by,
+          })),
+        )
+        .onConflict((oc) =>
+          oc.column('village_code').doUpdateSet((eb) => ({
+            ...Object.fromEntries(Object.entries(update).map(([k, f]) => [k, f(eb)])),
+            updated_at: now,
+            updated_by: by,
+            is_demo: opts.isDemo ? 1 : 0,
+          })),
+        )
         .execute();
     }
-    await audit(tx, { actorId: by, action: 'regions.profiles_imported', entityType: 'village_profiles', entityId: 'csv', data: { rows: report.rows, imported: good.length, skipped: report.rows - good.length, mode, columns: fields } });
+    await audit(tx, {
+      actorId: by,
+      action: 'regions.profiles_imported',
+      entityType: 'village_profiles',
+      entityId: 'csv',
+      data: {
+        rows: report.rows,
+        imported: good.length,
+        skipped: report.rows - good.length,
+        mode,
+        columns: fields,
+      },
+    });
   });
   report.imported = good.length;
   report.skipped = report.rows - good.length;
@@ -134,8 +216,17 @@ function pick(v: ProfileValues, fields: ProfileField[]): Partial<ProfileValues> 
 }
 
 /** Saves one village's whole profile from form text; errors by field, nothing written on error. */
-export async function saveProfile(db: Tx, who: Writer, code: string, input: Partial<Record<ProfileField, string>>): Promise<Result<ProfileValues>> {
-  const village = await db.selectFrom('regions').select(['code', 'level']).where('code', '=', code).executeTakeFirst();
+export async function saveProfile(
+  db: Tx,
+  who: Writer,
+  code: string,
+  input: Partial<Record<ProfileField, string>>,
+): Promise<Result<ProfileValues>> {
+  const village = await db
+    .selectFrom('regions')
+    .select(['code', 'level'])
+    .where('code', '=', code)
+    .executeTakeFirst();
   if (!village || Number(village.level) !== 4) return fail('REGIONS_NOT_A_VILLAGE', { code });
   if (!canWriteRegion(who, code)) return fail('FORBIDDEN');
   const parsed = parseProfile(input);
@@ -146,23 +237,49 @@ export async function saveProfile(db: Tx, who: Writer, code: string, input: Part
     await tx
       .insertInto('village_profiles')
       .values({ village_code: code, ...parsed.values, is_demo: 0, updated_at: now, updated_by: by })
-      .onConflict((oc) => oc.column('village_code').doUpdateSet({ ...parsed.values, is_demo: 0, updated_at: now, updated_by: by }))
+      .onConflict((oc) =>
+        oc
+          .column('village_code')
+          .doUpdateSet({ ...parsed.values, is_demo: 0, updated_at: now, updated_by: by }),
+      )
       .execute();
-    await audit(tx, { actorId: by, action: 'regions.profile_updated', entityType: 'village_profile', entityId: code, data: { fields: PROFILE_FIELDS.filter((f) => parsed.values[f] !== null) } });
+    await audit(tx, {
+      actorId: by,
+      action: 'regions.profile_updated',
+      entityType: 'village_profile',
+      entityId: code,
+      data: { fields: PROFILE_FIELDS.filter((f) => parsed.values[f] !== null) },
+    });
   });
   return ok(parsed.values);
 }
 
-export interface VillageProfile extends ProfileValues { villageCode: string; isDemo: boolean; updatedAt: string }
+export interface VillageProfile extends ProfileValues {
+  villageCode: string;
+  isDemo: boolean;
+  updatedAt: string;
+}
 
 /** Stored profiles of the given villages (missing ones are absent from the map). */
-export async function villageProfiles(db: Tx, codes: string[]): Promise<Map<string, VillageProfile>> {
+export async function villageProfiles(
+  db: Tx,
+  codes: string[],
+): Promise<Map<string, VillageProfile>> {
   const out = new Map<string, VillageProfile>();
   for (let i = 0; i < codes.length; i += 500) {
-    const rows = await db.selectFrom('village_profiles').selectAll().where('village_code', 'in', codes.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('village_profiles')
+      .selectAll()
+      .where('village_code', 'in', codes.slice(i, i + 500))
+      .execute();
     for (const r of rows) {
       const { village_code, is_demo, updated_at, updated_by: _u, ...values } = r;
-      out.set(village_code, { ...(values as ProfileValues), villageCode: village_code, isDemo: Number(is_demo) === 1, updatedAt: updated_at });
+      out.set(village_code, {
+        ...(values as ProfileValues),
+        villageCode: village_code,
+        isDemo: Number(is_demo) === 1,
+        updatedAt: updated_at,
+      });
     }
   }
   return out;

@@ -16,13 +16,26 @@ export function dataDir(): string {
 }
 
 export function packageVersion(): string {
-  return (JSON.parse(readFileSync(join(dirname(require.resolve('idn-area-data/package.json')), 'package.json'), 'utf8')) as { version: string }).version;
+  return (
+    JSON.parse(
+      readFileSync(
+        join(dirname(require.resolve('idn-area-data/package.json')), 'package.json'),
+        'utf8',
+      ),
+    ) as { version: string }
+  ).version;
 }
 
 /** Lower-case, accent-free form used for case- and accent-insensitive prefix search. */
 export function normaliseName(name: string): string {
   // Apostrophes join (Regapu’u → regapuu) so "regapuu" and "regapu'u" both find it.
-  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/['’‘`]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/['’‘`]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /** The data rows of one of the package's CSV files (its header dropped). */
@@ -42,10 +55,50 @@ export function regionRows(filter?: (code: string) => boolean): RegionsTable[] {
   const v = packageVersion();
   const keep = filter ?? (() => true);
   const rows: RegionsTable[] = [];
-  for (const [code, name] of packageCsv('provinces.csv')) if (keep(code)) rows.push({ code, parent_code: null, level: 1, name, name_norm: normaliseName(name), kind: 'provinsi', source_version: v });
-  for (const [code, parent, name] of packageCsv('regencies.csv')) if (keep(code)) rows.push({ code, parent_code: parent, level: 2, name, name_norm: normaliseName(name.replace(/^(Kabupaten|Kota)\s+/i, '')), kind: /^Kota\s/i.test(name) ? 'kota' : 'kabupaten', source_version: v });
-  for (const [code, parent, name] of packageCsv('districts.csv')) if (keep(code)) rows.push({ code, parent_code: parent, level: 3, name, name_norm: normaliseName(name), kind: 'kecamatan', source_version: v });
-  for (const [code, parent, name] of packageCsv('villages.csv')) if (keep(code)) rows.push({ code, parent_code: parent, level: 4, name, name_norm: normaliseName(name), kind: villageKind(code), source_version: v });
+  for (const [code, name] of packageCsv('provinces.csv'))
+    if (keep(code))
+      rows.push({
+        code,
+        parent_code: null,
+        level: 1,
+        name,
+        name_norm: normaliseName(name),
+        kind: 'provinsi',
+        source_version: v,
+      });
+  for (const [code, parent, name] of packageCsv('regencies.csv'))
+    if (keep(code))
+      rows.push({
+        code,
+        parent_code: parent,
+        level: 2,
+        name,
+        name_norm: normaliseName(name.replace(/^(Kabupaten|Kota)\s+/i, '')),
+        kind: /^Kota\s/i.test(name) ? 'kota' : 'kabupaten',
+        source_version: v,
+      });
+  for (const [code, parent, name] of packageCsv('districts.csv'))
+    if (keep(code))
+      rows.push({
+        code,
+        parent_code: parent,
+        level: 3,
+        name,
+        name_norm: normaliseName(name),
+        kind: 'kecamatan',
+        source_version: v,
+      });
+  for (const [code, parent, name] of packageCsv('villages.csv'))
+    if (keep(code))
+      rows.push({
+        code,
+        parent_code: parent,
+        level: 4,
+        name,
+        name_norm: normaliseName(name),
+        kind: villageKind(code),
+        source_version: v,
+      });
   return rows;
 }
 
@@ -71,17 +124,39 @@ export function nameWords(r: Pick<RegionsTable, 'name' | 'level'>): string[] {
  * test worlds use it to stay small. Codes that disappear from a newer package are kept:
  * other tables reference them.
  */
-export async function importRegions(db: Db, opts: { prefixes?: string[]; onProgress?: (done: number, total: number) => void } = {}): Promise<ImportResult> {
+export async function importRegions(
+  db: Db,
+  opts: { prefixes?: string[]; onProgress?: (done: number, total: number) => void } = {},
+): Promise<ImportResult> {
   const prefixes = opts.prefixes;
-  const rows = regionRows(prefixes ? (code) => code.split('.').length <= 2 || prefixes.some((p) => code === p || code.startsWith(p + '.')) : undefined);
-  const before = await db.selectFrom('regions').select(['code', 'name', 'parent_code', 'kind', 'source_version']).execute();
+  const rows = regionRows(
+    prefixes
+      ? (code) =>
+          code.split('.').length <= 2 ||
+          prefixes.some((p) => code === p || code.startsWith(p + '.'))
+      : undefined,
+  );
+  const before = await db
+    .selectFrom('regions')
+    .select(['code', 'name', 'parent_code', 'kind', 'source_version'])
+    .execute();
   const existing = new Map(before.map((r) => [r.code, r]));
   const changed = rows.filter((r) => {
     const e = existing.get(r.code);
-    return !e || e.name !== r.name || e.parent_code !== r.parent_code || e.kind !== r.kind || e.source_version !== r.source_version;
+    return (
+      !e ||
+      e.name !== r.name ||
+      e.parent_code !== r.parent_code ||
+      e.kind !== r.kind ||
+      e.source_version !== r.source_version
+    );
   });
-  const renamed = changed.filter((r) => existing.has(r.code) && existing.get(r.code)!.name !== r.name).map((r) => r.code);
-  const fresh = changed.filter((r) => !existing.has(r.code) || existing.get(r.code)!.name !== r.name);
+  const renamed = changed
+    .filter((r) => existing.has(r.code) && existing.get(r.code)!.name !== r.name)
+    .map((r) => r.code);
+  const fresh = changed.filter(
+    (r) => !existing.has(r.code) || existing.get(r.code)!.name !== r.name,
+  );
   const batch = 500;
   // Parents before children, so the foreign keys of the word index always hold.
   const total = changed.length + fresh.length;
@@ -92,31 +167,59 @@ export async function importRegions(db: Db, opts: { prefixes?: string[]; onProgr
         .values(changed.slice(i, i + batch))
         .onConflict((oc) =>
           oc.column('code').doUpdateSet({
-            name: sql`excluded.name`, name_norm: sql`excluded.name_norm`, parent_code: sql`excluded.parent_code`,
-            kind: sql`excluded.kind`, source_version: sql`excluded.source_version`,
+            name: sql`excluded.name`,
+            name_norm: sql`excluded.name_norm`,
+            parent_code: sql`excluded.parent_code`,
+            kind: sql`excluded.kind`,
+            source_version: sql`excluded.source_version`,
           }),
         )
         .execute();
       opts.onProgress?.(Math.min(i + batch, changed.length), total);
     }
     for (let i = 0; i < renamed.length; i += batch) {
-      await tx.deleteFrom('region_words').where('code', 'in', renamed.slice(i, i + batch)).execute();
+      await tx
+        .deleteFrom('region_words')
+        .where('code', 'in', renamed.slice(i, i + batch))
+        .execute();
     }
-    const words = fresh.flatMap((r) => nameWords(r).map((word) => ({ word, code: r.code, level: r.level })));
+    const words = fresh.flatMap((r) =>
+      nameWords(r).map((word) => ({ word, code: r.code, level: r.level })),
+    );
     for (let i = 0; i < words.length; i += batch * 2) {
-      await tx.insertInto('region_words').values(words.slice(i, i + batch * 2)).execute();
-      opts.onProgress?.(changed.length + Math.round(((i + batch * 2) / words.length) * fresh.length), total);
+      await tx
+        .insertInto('region_words')
+        .values(words.slice(i, i + batch * 2))
+        .execute();
+      opts.onProgress?.(
+        changed.length + Math.round(((i + batch * 2) / words.length) * fresh.length),
+        total,
+      );
     }
   });
   opts.onProgress?.(total, total);
   const count = (lvl: number) => rows.filter((r) => r.level === lvl).length;
   const inserted = changed.filter((r) => !existing.has(r.code)).length;
-  return { provinces: count(1), regencies: count(2), districts: count(3), villages: count(4), inserted, updated: changed.length - inserted, version: packageVersion() };
+  return {
+    provinces: count(1),
+    regencies: count(2),
+    districts: count(3),
+    villages: count(4),
+    inserted,
+    updated: changed.length - inserted,
+    version: packageVersion(),
+  };
 }
 
 /** Counts of stored areas by level (provinces, regencies, districts, villages). */
-export async function regionCounts(db: Db): Promise<{ provinces: number; regencies: number; districts: number; villages: number }> {
-  const rows = await db.selectFrom('regions').select(['level', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('level').execute();
+export async function regionCounts(
+  db: Db,
+): Promise<{ provinces: number; regencies: number; districts: number; villages: number }> {
+  const rows = await db
+    .selectFrom('regions')
+    .select(['level', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('level')
+    .execute();
   const by = (l: number) => Number(rows.find((r) => Number(r.level) === l)?.n ?? 0);
   return { provinces: by(1), regencies: by(2), districts: by(3), villages: by(4) };
 }

@@ -6,13 +6,41 @@ import type { Context } from 'hono';
 import { t } from '../../kernel/i18n/index.js';
 import { page, requireRole, translateFields, type AppEnv } from '../../kernel/http/index.js';
 import { AppError, type FieldErrors } from '../../kernel/errors/index.js';
-import { areaOrThrow, canRead, canWrite, READ_ROLES, requireRead, requireWrite } from './regions.access.js';
-import { childCounts, childrenOf, findArea, regionChain, searchRegions, timeZoneOf, type Area } from './regions.repo.js';
+import {
+  areaOrThrow,
+  canRead,
+  canWrite,
+  READ_ROLES,
+  requireRead,
+  requireWrite,
+} from './regions.access.js';
+import {
+  childCounts,
+  childrenOf,
+  findArea,
+  regionChain,
+  searchRegions,
+  timeZoneOf,
+  type Area,
+} from './regions.repo.js';
 import { enrolVillages, REASON_MAX, SELECTION_MAX } from './enrol.service.js';
 import type { EnrolRaw } from './enrol.views.js';
-import { importProfilesCsv, saveProfile, villageProfiles, type ImportReport } from './profiles.service.js';
+import {
+  importProfilesCsv,
+  saveProfile,
+  villageProfiles,
+  type ImportReport,
+} from './profiles.service.js';
 import { PROFILE_FIELDS, profileAsText, type ProfileField } from './profile-fields.js';
-import { COMPONENTS, nextVillages, rankingCsv, scoreVillage, setWeights, weightsFor, type Weights } from './targeting.js';
+import {
+  COMPONENTS,
+  nextVillages,
+  rankingCsv,
+  scoreVillage,
+  setWeights,
+  weightsFor,
+  type Weights,
+} from './targeting.js';
 import { cohortOf, recordRollout, rolloutsIn } from './rollout.service.js';
 import { readinessByGroup } from './readiness.js';
 import { BrowsePage, DetailPage, type DetailData } from './regions.views.js';
@@ -26,15 +54,33 @@ const fieldsText = (c: C, f: FieldErrors | undefined) => translateFields(c.get('
 
 async function detail(c: C, a: Area): Promise<DetailData> {
   const actor = c.get('actor');
-  const [chain, counts, children] = await Promise.all([regionChain(db(c), a.code), childCounts(db(c), a.code), a.level < 4 ? childrenOf(db(c), a.code) : Promise.resolve([])]);
+  const [chain, counts, children] = await Promise.all([
+    regionChain(db(c), a.code),
+    childCounts(db(c), a.code),
+    a.level < 4 ? childrenOf(db(c), a.code) : Promise.resolve([]),
+  ]);
   let staff: DetailData['staff'] = null;
   if (canRead(actor, a.code)) {
-    const profile = a.level === 4 ? (await villageProfiles(db(c), [a.code])).get(a.code) ?? null : null;
+    const profile =
+      a.level === 4 ? ((await villageProfiles(db(c), [a.code])).get(a.code) ?? null) : null;
     const score = profile ? scoreVillage(profile, (await weightsFor(db(c), a.code)).weights) : null;
-    const [cohort, entries] = await Promise.all([cohortOf(db(c), a.code), a.level >= 2 && a.level < 4 ? rolloutsIn(db(c), a.code) : Promise.resolve([])]);
+    const [cohort, entries] = await Promise.all([
+      cohortOf(db(c), a.code),
+      a.level >= 2 && a.level < 4 ? rolloutsIn(db(c), a.code) : Promise.resolve([]),
+    ]);
     // The cohort names the area whose entry gave it ("lewat Golewa"), not its code.
-    const via = cohort ? (cohort.via === a.code ? a : chain.find((x) => x.code === cohort.via)) : null;
-    staff = { canWrite: canWrite(actor, a.code), profile, score, cohort: cohort ? { ...cohort, viaName: via?.name ?? cohort.via } : null, entries };
+    const via = cohort
+      ? cohort.via === a.code
+        ? a
+        : chain.find((x) => x.code === cohort.via)
+      : null;
+    staff = {
+      canWrite: canWrite(actor, a.code),
+      profile,
+      score,
+      cohort: cohort ? { ...cohort, viaName: via?.name ?? cohort.via } : null,
+      entries,
+    };
   }
   return { area: a, chain, counts, zone: timeZoneOf(a.code), children, staff };
 }
@@ -50,17 +96,38 @@ function todayIn(code: string): string {
   return new Date(Date.now() + hours * 3600_000).toISOString().slice(0, 10);
 }
 
-type TargetingExtra = { notice?: string; errors?: Record<string, string>; raw?: Record<string, string>; enrol?: EnrolRaw; status?: 200 | 422 };
+type TargetingExtra = {
+  notice?: string;
+  errors?: Record<string, string>;
+  raw?: Record<string, string>;
+  enrol?: EnrolRaw;
+  status?: 200 | 422;
+};
 
 async function targeting(c: C, a: Area, extra: TargetingExtra = {}, nRaw?: string) {
   if (a.level > 2) throw new AppError('REGIONS_WEIGHTS_SCOPE');
   const n = clampN(nRaw ?? c.req.query('n'));
   const ranking = await nextVillages(db(c), a.code, n);
   // People read the name of the area whose weights apply, not its code.
-  const from = ranking.weightsFrom ? (await findArea(db(c), ranking.weightsFrom))?.name ?? null : null;
-  return page(c, { title: tr(c, 'regions.target.title', { name: a.name }), status: extra.status }, (
-    <TargetingPage c={c} area={a} ranking={{ ...ranking, weightsFrom: from }} n={n} canWrite={canWrite(c.get('actor'), a.code)} today={todayIn(a.code)} notice={extra.notice} errors={extra.errors} raw={extra.raw} enrol={extra.enrol} />
-  ));
+  const from = ranking.weightsFrom
+    ? ((await findArea(db(c), ranking.weightsFrom))?.name ?? null)
+    : null;
+  return page(
+    c,
+    { title: tr(c, 'regions.target.title', { name: a.name }), status: extra.status },
+    <TargetingPage
+      c={c}
+      area={a}
+      ranking={{ ...ranking, weightsFrom: from }}
+      n={n}
+      canWrite={canWrite(c.get('actor'), a.code)}
+      today={todayIn(a.code)}
+      notice={extra.notice}
+      errors={extra.errors}
+      raw={extra.raw}
+      enrol={extra.enrol}
+    />,
+  );
 }
 
 export function regionsPages(app: OpenAPIHono<AppEnv>) {
@@ -69,18 +136,40 @@ export function regionsPages(app: OpenAPIHono<AppEnv>) {
     const parentCode = c.req.query('parent');
     const parent = parentCode ? await areaOrThrow(db(c), parentCode) : null;
     const title = tr(c, 'regions.title');
-    if (q.trim()) return page(c, { title }, <BrowsePage c={c} q={q} parent={parent} hits={await searchRegions(db(c), q, { limit: 50, within: parent?.code })} />);
-    return page(c, { title }, <BrowsePage c={c} parent={parent} items={await childrenOf(db(c), parent?.code ?? null)} />);
+    if (q.trim())
+      return page(
+        c,
+        { title },
+        <BrowsePage
+          c={c}
+          q={q}
+          parent={parent}
+          hits={await searchRegions(db(c), q, { limit: 50, within: parent?.code })}
+        />,
+      );
+    return page(
+      c,
+      { title },
+      <BrowsePage c={c} parent={parent} items={await childrenOf(db(c), parent?.code ?? null)} />,
+    );
   });
 
   app.get('/wilayah/kesiapan', async (c) => {
     requireRole(c, ...READ_ROLES);
     const r = await readinessByGroup(db(c));
-    return page(c, { title: tr(c, 'regions.readiness.title') }, <ReadinessPage c={c} groups={r.groups} provinces={r.provinces} />);
+    return page(
+      c,
+      { title: tr(c, 'regions.readiness.title') },
+      <ReadinessPage c={c} groups={r.groups} provinces={r.provinces} />,
+    );
   });
 
   const importPage = (c: C, report?: ImportReport, error?: string, status: 200 | 422 = 200) =>
-    page(c, { title: tr(c, 'regions.import.title'), status }, <ImportForm c={c} report={report} error={error} />);
+    page(
+      c,
+      { title: tr(c, 'regions.import.title'), status },
+      <ImportForm c={c} report={report} error={error} />,
+    );
   app.get('/wilayah/impor', (c) => {
     requireRole(c, 'national_admin', 'regional_officer');
     return importPage(c);
@@ -90,14 +179,25 @@ export function regionsPages(app: OpenAPIHono<AppEnv>) {
     const body = await c.req.parseBody();
     const file = body.file;
     const mode = body.mode === 'valid' ? 'valid' : 'all';
-    if (!(file instanceof File) || file.size === 0) return importPage(c, undefined, tr(c, 'regions.import.no_file'), 422);
+    if (!(file instanceof File) || file.size === 0)
+      return importPage(c, undefined, tr(c, 'regions.import.no_file'), 422);
     const report = await importProfilesCsv(db(c), actor, await file.text(), { mode });
-    return importPage(c, report, undefined, report.imported === 0 && report.errors.length ? 422 : 200);
+    return importPage(
+      c,
+      report,
+      undefined,
+      report.imported === 0 && report.errors.length ? 422 : 200,
+    );
   });
 
   app.get('/wilayah/:code', async (c) => {
     const a = await areaOrThrow(db(c), c.req.param('code'));
-    const notice = c.req.query('saved') === 'profile' ? tr(c, 'regions.profile.saved') : c.req.query('saved') === 'rollout' ? tr(c, 'regions.rollout.saved') : undefined;
+    const notice =
+      c.req.query('saved') === 'profile'
+        ? tr(c, 'regions.profile.saved')
+        : c.req.query('saved') === 'rollout'
+          ? tr(c, 'regions.rollout.saved')
+          : undefined;
     return page(c, { title: a.name }, <DetailPage c={c} d={await detail(c, a)} notice={notice} />);
   });
 
@@ -109,7 +209,16 @@ export function regionsPages(app: OpenAPIHono<AppEnv>) {
     const r = await recordRollout(db(c), actor, a.code, joinedOn);
     if (r.ok) return c.redirect(`/wilayah/${a.code}?saved=rollout`, 303);
     if (r.code !== 'VALIDATION_FAILED') throw new AppError(r.code, r.params);
-    return page(c, { title: a.name, status: 422 }, <DetailPage c={c} d={await detail(c, a)} errors={fieldsText(c, r.fields)} raw={{ joined_on: joinedOn }} />);
+    return page(
+      c,
+      { title: a.name, status: 422 },
+      <DetailPage
+        c={c}
+        d={await detail(c, a)}
+        errors={fieldsText(c, r.fields)}
+        raw={{ joined_on: joinedOn }}
+      />,
+    );
   });
 
   app.get('/wilayah/:code/profil', async (c) => {
@@ -117,24 +226,38 @@ export function regionsPages(app: OpenAPIHono<AppEnv>) {
     requireWrite(c, a.code);
     if (a.level !== 4) throw new AppError('REGIONS_NOT_A_VILLAGE', { code: a.code });
     const p = (await villageProfiles(db(c), [a.code])).get(a.code);
-    return page(c, { title: tr(c, 'regions.profile.edit') }, <ProfileForm c={c} area={a} raw={profileAsText(p)} />);
+    return page(
+      c,
+      { title: tr(c, 'regions.profile.edit') },
+      <ProfileForm c={c} area={a} raw={profileAsText(p)} />,
+    );
   });
   app.post('/wilayah/:code/profil', async (c) => {
     const a = await areaOrThrow(db(c), c.req.param('code'));
     const actor = requireWrite(c, a.code);
     const body = await c.req.parseBody();
-    const raw = Object.fromEntries(PROFILE_FIELDS.map((f) => [f, typeof body[f] === 'string' ? (body[f] as string) : ''])) as Record<ProfileField, string>;
+    const raw = Object.fromEntries(
+      PROFILE_FIELDS.map((f) => [f, typeof body[f] === 'string' ? (body[f] as string) : '']),
+    ) as Record<ProfileField, string>;
     const r = await saveProfile(db(c), actor, a.code, raw);
     if (r.ok) return c.redirect(`/wilayah/${a.code}?saved=profile`, 303);
     if (r.code !== 'VALIDATION_FAILED') throw new AppError(r.code, r.params);
-    return page(c, { title: tr(c, 'regions.profile.edit'), status: 422 }, <ProfileForm c={c} area={a} raw={raw} errors={fieldsText(c, r.fields)} />);
+    return page(
+      c,
+      { title: tr(c, 'regions.profile.edit'), status: 422 },
+      <ProfileForm c={c} area={a} raw={raw} errors={fieldsText(c, r.fields)} />,
+    );
   });
 
   app.get('/wilayah/:code/prioritas', async (c) => {
     const a = await areaOrThrow(db(c), c.req.param('code'));
     requireRead(c, a.code);
     const enrolled = Number(c.req.query('enrolled'));
-    const notice = c.req.query('saved') ? tr(c, 'regions.target.saved') : Number.isInteger(enrolled) && enrolled > 0 ? tr(c, 'regions.enrol.done', { count: enrolled }) : undefined;
+    const notice = c.req.query('saved')
+      ? tr(c, 'regions.target.saved')
+      : Number.isInteger(enrolled) && enrolled > 0
+        ? tr(c, 'regions.enrol.done', { count: enrolled })
+        : undefined;
     return targeting(c, a, { notice });
   });
   app.post('/wilayah/:code/prioritas/bergabung', async (c) => {
@@ -143,22 +266,45 @@ export function regionsPages(app: OpenAPIHono<AppEnv>) {
     if (a.level > 2) throw new AppError('REGIONS_WEIGHTS_SCOPE');
     const body = await c.req.parseBody({ all: true });
     const str = (v: unknown) => (typeof v === 'string' ? v : '');
-    const picked = ([] as unknown[]).concat(body.village ?? []).filter((x): x is string => typeof x === 'string').slice(0, SELECTION_MAX + 1);
+    const picked = ([] as unknown[])
+      .concat(body.village ?? [])
+      .filter((x): x is string => typeof x === 'string')
+      .slice(0, SELECTION_MAX + 1);
     const reasons: Record<string, string> = {};
-    for (const [k, v] of Object.entries(body)) if (k.startsWith('reason_') && typeof v === 'string') reasons[k.slice('reason_'.length)] = v.slice(0, REASON_MAX + 1);
+    for (const [k, v] of Object.entries(body))
+      if (k.startsWith('reason_') && typeof v === 'string')
+        reasons[k.slice('reason_'.length)] = v.slice(0, REASON_MAX + 1);
     const joinedOn = str(body.joined_on).trim();
     const n = str(body.n) || undefined;
-    const r = await enrolVillages(db(c), actor, a.code, joinedOn, picked.map((code) => ({ code, reason: reasons[code] ?? '' })));
-    if (r.ok) return c.redirect(`/wilayah/${a.code}/prioritas?enrolled=${r.value.enrolled}&n=${clampN(n)}`, 303);
+    const r = await enrolVillages(
+      db(c),
+      actor,
+      a.code,
+      joinedOn,
+      picked.map((code) => ({ code, reason: reasons[code] ?? '' })),
+    );
+    if (r.ok)
+      return c.redirect(
+        `/wilayah/${a.code}/prioritas?enrolled=${r.value.enrolled}&n=${clampN(n)}`,
+        303,
+      );
     if (r.code !== 'VALIDATION_FAILED') throw new AppError(r.code, r.params);
-    return targeting(c, a, { errors: fieldsText(c, r.fields), enrol: { picked, reasons, joinedOn }, status: 422 }, n);
+    return targeting(
+      c,
+      a,
+      { errors: fieldsText(c, r.fields), enrol: { picked, reasons, joinedOn }, status: 422 },
+      n,
+    );
   });
   app.get('/wilayah/:code/prioritas.csv', async (c) => {
     const a = await areaOrThrow(db(c), c.req.param('code'));
     requireRead(c, a.code);
     if (a.level > 2) throw new AppError('REGIONS_WEIGHTS_SCOPE');
     const csv = rankingCsv(await nextVillages(db(c), a.code, clampN(c.req.query('n'))));
-    return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="prioritas-${a.code}.csv"` });
+    return c.body(csv, 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="prioritas-${a.code}.csv"`,
+    });
   });
   app.post('/wilayah/:code/bobot', async (c) => {
     const a = await areaOrThrow(db(c), c.req.param('code'));

@@ -44,8 +44,18 @@ export function timeZoneOf(code: string): IndonesianZone {
 }
 
 const cols = ['code', 'name', 'level', 'kind', 'parent_code'] as const;
-const toArea = (r: { code: string; name: string; level: number; kind: string; parent_code: string | null }): Area => ({
-  code: r.code, name: r.name, level: Number(r.level) as RegionLevel, kind: r.kind, parentCode: r.parent_code,
+const toArea = (r: {
+  code: string;
+  name: string;
+  level: number;
+  kind: string;
+  parent_code: string | null;
+}): Area => ({
+  code: r.code,
+  name: r.name,
+  level: Number(r.level) as RegionLevel,
+  kind: r.kind,
+  parentCode: r.parent_code,
 });
 
 export async function findArea(db: Tx, code: string): Promise<Area | null> {
@@ -56,19 +66,35 @@ export async function findArea(db: Tx, code: string): Promise<Area | null> {
 /** The area and its ancestors, province first and the area last; empty when unknown. */
 export async function regionChain(db: Tx, code: string): Promise<Area[]> {
   if (!isRegionCode(code)) return [];
-  const rows = await db.selectFrom('regions').select(cols).where('code', 'in', [...ancestorCodes(code), code]).execute();
+  const rows = await db
+    .selectFrom('regions')
+    .select(cols)
+    .where('code', 'in', [...ancestorCodes(code), code])
+    .execute();
   if (!rows.some((r) => r.code === code)) return [];
   return rows.map(toArea).sort((a, b) => a.level - b.level);
 }
 
-export async function childrenOf(db: Tx, parent: string | null, opts: { limit?: number; offset?: number } = {}): Promise<Area[]> {
+export async function childrenOf(
+  db: Tx,
+  parent: string | null,
+  opts: { limit?: number; offset?: number } = {},
+): Promise<Area[]> {
   let q = db.selectFrom('regions').select(cols);
   q = parent === null ? q.where('level', '=', 1) : q.where('parent_code', '=', parent);
-  const rows = await q.orderBy('code').limit(opts.limit ?? 10_000).offset(opts.offset ?? 0).execute();
+  const rows = await q
+    .orderBy('code')
+    .limit(opts.limit ?? 10_000)
+    .offset(opts.offset ?? 0)
+    .execute();
   return rows.map(toArea);
 }
 
-export interface ChildCounts { regencies: number; districts: number; villages: number }
+export interface ChildCounts {
+  regencies: number;
+  districts: number;
+  villages: number;
+}
 
 /** How many regencies, districts and villages lie inside an area (a prefix range scan). */
 export async function childCounts(db: Tx, code: string): Promise<ChildCounts> {
@@ -93,9 +119,15 @@ function upperBound(p: string): string {
  * listed after the areas matched by their own name. Own-name hits rank by level (provinces
  * first), then by the matched word (an exact word first). `within` limits hits to one prefix.
  */
-export async function searchRegions(db: Tx, query: string, opts: { limit?: number; within?: string } = {}): Promise<SearchHit[]> {
+export async function searchRegions(
+  db: Tx,
+  query: string,
+  opts: { limit?: number; within?: string } = {},
+): Promise<SearchHit[]> {
   const limit = Math.min(Math.max(opts.limit ?? 20, 1), 100);
-  const words = [...new Set(normaliseName(query).split(' ').filter(Boolean))].sort((a, b) => b.length - a.length);
+  const words = [...new Set(normaliseName(query).split(' ').filter(Boolean))].sort(
+    (a, b) => b.length - a.length,
+  );
   if (words.length === 0) return [];
   // The longest word is the most selective: its range gives the candidates, the others filter.
   // One level at a time, in word order (an exact word sorts before its extensions), so each
@@ -110,12 +142,22 @@ export async function searchRegions(db: Tx, query: string, opts: { limit?: numbe
       own.push(r);
     }
   }
-  const hits: { area: Area; match: 'name' | 'parent' }[] = own.map((r) => ({ area: toArea(r), match: 'name' }));
+  const hits: { area: Area; match: 'name' | 'parent' }[] = own.map((r) => ({
+    area: toArea(r),
+    match: 'name',
+  }));
   const districts = hits.filter((h) => h.area.level === 3).map((h) => h.area.code);
   if (hits.length < limit && districts.length > 0) {
     const seen = new Set(hits.map((h) => h.area.code));
-    const villages = await db.selectFrom('regions').select(cols).where('parent_code', 'in', districts).orderBy('code').limit(limit).execute();
-    for (const v of villages) if (!seen.has(v.code) && hits.length < limit) hits.push({ area: toArea(v), match: 'parent' });
+    const villages = await db
+      .selectFrom('regions')
+      .select(cols)
+      .where('parent_code', 'in', districts)
+      .orderBy('code')
+      .limit(limit)
+      .execute();
+    for (const v of villages)
+      if (!seen.has(v.code) && hits.length < limit) hits.push({ area: toArea(v), match: 'parent' });
   }
   return withContext(db, hits);
 }
@@ -130,22 +172,48 @@ async function ownHits(db: Tx, words: string[], level: number, want: number, wit
     .where('w0.word', '<', upperBound(words[0]));
   for (const word of words.slice(1)) {
     q = q.where((eb) =>
-      eb.exists(eb.selectFrom('region_words as wx').select('wx.code').whereRef('wx.code', '=', 'r.code').where('wx.word', '>=', word).where('wx.word', '<', upperBound(word))),
+      eb.exists(
+        eb
+          .selectFrom('region_words as wx')
+          .select('wx.code')
+          .whereRef('wx.code', '=', 'r.code')
+          .where('wx.word', '>=', word)
+          .where('wx.word', '<', upperBound(word)),
+      ),
     );
   }
-  if (within) q = q.where((eb) => eb.or([eb('r.code', '=', within), eb('r.code', 'like', `${within}.%`)]));
+  if (within)
+    q = q.where((eb) => eb.or([eb('r.code', '=', within), eb('r.code', 'like', `${within}.%`)]));
   // Two words of one name can share the prefix; fetch a little more and de-duplicate.
-  return q.orderBy('w0.word').orderBy('w0.code').limit(want * 2 + 5).execute();
+  return q
+    .orderBy('w0.word')
+    .orderBy('w0.code')
+    .limit(want * 2 + 5)
+    .execute();
 }
 
 /** Adds the parents' names to each hit with one query for all of them. */
-async function withContext(db: Tx, hits: { area: Area; match: 'name' | 'parent' }[]): Promise<SearchHit[]> {
+async function withContext(
+  db: Tx,
+  hits: { area: Area; match: 'name' | 'parent' }[],
+): Promise<SearchHit[]> {
   const need = [...new Set(hits.flatMap((h) => ancestorCodes(h.area.code)))];
   const names = new Map<string, string>();
   if (need.length) {
-    for (const r of await db.selectFrom('regions').select(['code', 'name']).where('code', 'in', need).execute()) names.set(r.code, r.name);
+    for (const r of await db
+      .selectFrom('regions')
+      .select(['code', 'name'])
+      .where('code', 'in', need)
+      .execute())
+      names.set(r.code, r.name);
   }
-  return hits.map((h) => ({ ...h.area, match: h.match, context: ancestorCodes(h.area.code).reverse().map((c) => names.get(c) ?? c) }));
+  return hits.map((h) => ({
+    ...h.area,
+    match: h.match,
+    context: ancestorCodes(h.area.code)
+      .reverse()
+      .map((c) => names.get(c) ?? c),
+  }));
 }
 
 /** Village codes inside a prefix (all villages when null), in code order. */

@@ -18,8 +18,20 @@ function SearchForm(p: { c: C; q?: string; parent?: string }) {
   return (
     <form method="get" action="/wilayah" role="search" class="row">
       {p.parent ? <input type="hidden" name="parent" value={p.parent} /> : null}
-      <Field name="q" type="search" inputmode="search" label={tr(p.c, 'regions.search.label')} hint={tr(p.c, 'regions.search.hint')} value={p.q} autocomplete="off" />
-      <div class="field"><button type="submit" class="primary">{tr(p.c, 'regions.search.submit')}</button></div>
+      <Field
+        name="q"
+        type="search"
+        inputmode="search"
+        label={tr(p.c, 'regions.search.label')}
+        hint={tr(p.c, 'regions.search.hint')}
+        value={p.q}
+        autocomplete="off"
+      />
+      <div class="field">
+        <button type="submit" class="primary">
+          {tr(p.c, 'regions.search.submit')}
+        </button>
+      </div>
     </form>
   );
 }
@@ -29,8 +41,19 @@ function AreaList(p: { c: C; items: (Area | SearchHit)[] }) {
     <ul class="list" data-testid="regions">
       {p.items.map((a) => (
         <li>
-          <a href={`/wilayah/${a.code}`}>{a.name}</a> <small class="muted">{kindLabel(p.c, a.kind)} · {a.code}</small>
-          {'context' in a && a.context.length ? <><br /><small class="muted">{a.context.join(', ')}{a.match === 'parent' ? ` · ${tr(p.c, 'regions.search.in_district')}` : ''}</small></> : null}
+          <a href={`/wilayah/${a.code}`}>{a.name}</a>{' '}
+          <small class="muted">
+            {kindLabel(p.c, a.kind)} · {a.code}
+          </small>
+          {'context' in a && a.context.length ? (
+            <>
+              <br />
+              <small class="muted">
+                {a.context.join(', ')}
+                {a.match === 'parent' ? ` · ${tr(p.c, 'regions.search.in_district')}` : ''}
+              </small>
+            </>
+          ) : null}
         </li>
       ))}
     </ul>
@@ -38,7 +61,13 @@ function AreaList(p: { c: C; items: (Area | SearchHit)[] }) {
 }
 
 /** /wilayah: search by name, or browse from the provinces (or a parent) down. */
-export function BrowsePage(p: { c: C; q?: string; hits?: SearchHit[]; parent?: Area | null; items?: Area[] }) {
+export function BrowsePage(p: {
+  c: C;
+  q?: string;
+  hits?: SearchHit[];
+  parent?: Area | null;
+  items?: Area[];
+}) {
   const { c } = p;
   return (
     <section class="card">
@@ -47,7 +76,11 @@ export function BrowsePage(p: { c: C; q?: string; hits?: SearchHit[]; parent?: A
       {p.hits ? (
         <>
           <h2>{tr(c, 'regions.search.results', { q: p.q })}</h2>
-          {p.hits.length === 0 ? <p>{tr(c, 'regions.search.none', { q: p.q })}</p> : <AreaList c={c} items={p.hits} />}
+          {p.hits.length === 0 ? (
+            <p>{tr(c, 'regions.search.none', { q: p.q })}</p>
+          ) : (
+            <AreaList c={c} items={p.hits} />
+          )}
         </>
       ) : (
         <>
@@ -63,30 +96,58 @@ function Breadcrumb(p: { c: C; chain: Area[] }) {
   return (
     <nav aria-label={tr(p.c, 'regions.title')}>
       <ol class="crumbs">
-        <li><a href="/wilayah">{tr(p.c, 'regions.title')}</a></li>
-        {p.chain.map((a, i) => (i === p.chain.length - 1 ? <li aria-current="page">{a.name}</li> : <li><a href={`/wilayah/${a.code}`}>{a.name}</a></li>))}
+        <li>
+          <a href="/wilayah">{tr(p.c, 'regions.title')}</a>
+        </li>
+        {p.chain.map((a, i) =>
+          i === p.chain.length - 1 ? (
+            <li aria-current="page">{a.name}</li>
+          ) : (
+            <li>
+              <a href={`/wilayah/${a.code}`}>{a.name}</a>
+            </li>
+          ),
+        )}
       </ol>
     </nav>
   );
 }
 
-const pct = (c: C, v: number | null) => (v === null ? tr(c, 'regions.v.unknown') : formatPercent(c.get('locale'), v));
-const yn = (c: C, v: number | null) => (v === null ? tr(c, 'regions.v.unknown') : tr(c, v ? 'regions.v.yes' : 'regions.v.no'));
-const opt = (c: C, v: string | null) => (v === null ? tr(c, 'regions.v.unknown') : tr(c, `regions.v.${v}`));
-const num = (c: C, v: number | null, d = 0) => (v === null ? tr(c, 'regions.v.unknown') : formatNumber(c.get('locale'), v, d));
+const pct = (c: C, v: number | null) =>
+  v === null ? tr(c, 'regions.v.unknown') : formatPercent(c.get('locale'), v);
+const yn = (c: C, v: number | null) =>
+  v === null ? tr(c, 'regions.v.unknown') : tr(c, v ? 'regions.v.yes' : 'regions.v.no');
+const opt = (c: C, v: string | null) =>
+  v === null ? tr(c, 'regions.v.unknown') : tr(c, `regions.v.${v}`);
+const num = (c: C, v: number | null, d = 0) =>
+  v === null ? tr(c, 'regions.v.unknown') : formatNumber(c.get('locale'), v, d);
 
 function ProfileFacts(p: { c: C; profile: VillageProfile }) {
   const { c, profile: v } = p;
   const rows: [string, string][] = [
-    ['population', num(c, v.population)], ['households', num(c, v.households)], ['poverty_share', pct(c, v.poverty_share)],
-    ['electricity_share', pct(c, v.electricity_share)], ['signal', opt(c, v.signal)], ['office_internet', yn(c, v.office_internet)],
-    ['road_access', opt(c, v.road_access)], ['distance_km', num(c, v.distance_km, 1)], ['has_bumdes', yn(c, v.has_bumdes)],
+    ['population', num(c, v.population)],
+    ['households', num(c, v.households)],
+    ['poverty_share', pct(c, v.poverty_share)],
+    ['electricity_share', pct(c, v.electricity_share)],
+    ['signal', opt(c, v.signal)],
+    ['office_internet', yn(c, v.office_internet)],
+    ['road_access', opt(c, v.road_access)],
+    ['distance_km', num(c, v.distance_km, 1)],
+    ['has_bumdes', yn(c, v.has_bumdes)],
     ['has_koperasi', yn(c, v.has_koperasi)],
     ['lat', v.lat === null ? tr(c, 'regions.v.unknown') : `${v.lat}, ${v.lng}`],
   ];
   return (
     <dl class="facts">
-      {rows.map(([k, val]) => <><dt>{tr(c, k === 'lat' ? 'regions.f.lat' : `regions.f.${k}`)}{k === 'lat' ? ` / ${tr(c, 'regions.f.lng')}` : ''}</dt><dd>{val}</dd></>)}
+      {rows.map(([k, val]) => (
+        <>
+          <dt>
+            {tr(c, k === 'lat' ? 'regions.f.lat' : `regions.f.${k}`)}
+            {k === 'lat' ? ` / ${tr(c, 'regions.f.lng')}` : ''}
+          </dt>
+          <dd>{val}</dd>
+        </>
+      ))}
     </dl>
   );
 }
@@ -96,7 +157,10 @@ export function ScoreParts(p: { c: C; score: Score }) {
   return (
     <ul class="parts">
       {p.score.parts.map((x) => (
-        <li data-component={x.component}>{tr(p.c, `regions.c.${x.component}`)} <strong>{x.points.toFixed(2)}</strong>{x.value === null ? <small> ({tr(p.c, 'regions.v.unknown')})</small> : null}</li>
+        <li data-component={x.component}>
+          {tr(p.c, `regions.c.${x.component}`)} <strong>{x.points.toFixed(2)}</strong>
+          {x.value === null ? <small> ({tr(p.c, 'regions.v.unknown')})</small> : null}
+        </li>
       ))}
     </ul>
   );
@@ -118,7 +182,13 @@ export interface DetailData {
 }
 
 /** /wilayah/{code}: the area, its parents and children; staff also see profile, score, rollout. */
-export function DetailPage(p: { c: C; d: DetailData; notice?: string; errors?: Record<string, string>; raw?: Record<string, string> }) {
+export function DetailPage(p: {
+  c: C;
+  d: DetailData;
+  notice?: string;
+  errors?: Record<string, string>;
+  raw?: Record<string, string>;
+}) {
   const { c, d } = p;
   const a = d.area;
   const locale = c.get('locale');
@@ -127,10 +197,23 @@ export function DetailPage(p: { c: C; d: DetailData; notice?: string; errors?: R
       <section class="card">
         <Breadcrumb c={c} chain={d.chain} />
         <h1>{a.name}</h1>
-        {p.notice ? <p class="notice" role="status">{p.notice}</p> : null}
-        <p>{kindLabel(c, a.kind)} · {tr(c, 'regions.code')} <code>{a.code}</code> · {tr(c, 'regions.zone')} {d.zone}</p>
+        {p.notice ? (
+          <p class="notice" role="status">
+            {p.notice}
+          </p>
+        ) : null}
+        <p>
+          {kindLabel(c, a.kind)} · {tr(c, 'regions.code')} <code>{a.code}</code> ·{' '}
+          {tr(c, 'regions.zone')} {d.zone}
+        </p>
         {a.level < 4 ? <p>{tr(c, 'regions.counts', { ...d.counts })}</p> : null}
-        {d.staff && a.level <= 2 ? <p><a class="button" href={`/wilayah/${a.code}/prioritas`}>{tr(c, 'regions.target.link')}</a></p> : null}
+        {d.staff && a.level <= 2 ? (
+          <p>
+            <a class="button" href={`/wilayah/${a.code}/prioritas`}>
+              {tr(c, 'regions.target.link')}
+            </a>
+          </p>
+        ) : null}
       </section>
       {d.staff && a.level === 4 ? (
         <section class="card" aria-labelledby="profile-h">
@@ -140,11 +223,20 @@ export function DetailPage(p: { c: C; d: DetailData; notice?: string; errors?: R
               {d.staff.profile.isDemo ? <p class="warn">{tr(c, 'regions.profile.demo')}</p> : null}
               <ProfileFacts c={c} profile={d.staff.profile} />
             </>
-          ) : <p>{tr(c, 'regions.profile.none')}</p>}
-          {d.staff.canWrite ? <p><a href={`/wilayah/${a.code}/profil`}>{tr(c, 'regions.profile.edit')}</a></p> : null}
+          ) : (
+            <p>{tr(c, 'regions.profile.none')}</p>
+          )}
+          {d.staff.canWrite ? (
+            <p>
+              <a href={`/wilayah/${a.code}/profil`}>{tr(c, 'regions.profile.edit')}</a>
+            </p>
+          ) : null}
           {d.staff.score ? (
             <>
-              <h3>{tr(c, 'regions.score')}: <span data-testid="score">{d.staff.score.score.toFixed(2)}</span></h3>
+              <h3>
+                {tr(c, 'regions.score')}:{' '}
+                <span data-testid="score">{d.staff.score.score.toFixed(2)}</span>
+              </h3>
               <ScoreParts c={c} score={d.staff.score} />
             </>
           ) : null}
@@ -153,18 +245,47 @@ export function DetailPage(p: { c: C; d: DetailData; notice?: string; errors?: R
       {d.staff && a.level >= 2 ? (
         <section class="card" aria-labelledby="rollout-h">
           <h2 id="rollout-h">{tr(c, 'regions.rollout')}</h2>
-          <p data-testid="cohort">{d.staff.cohort ? tr(c, 'regions.rollout.joined', { date: formatDate(locale, d.staff.cohort.joinedOn, a.code), via: d.staff.cohort.viaName }) : tr(c, 'regions.rollout.not_joined')}</p>
+          <p data-testid="cohort">
+            {d.staff.cohort
+              ? tr(c, 'regions.rollout.joined', {
+                  date: formatDate(locale, d.staff.cohort.joinedOn, a.code),
+                  via: d.staff.cohort.viaName,
+                })
+              : tr(c, 'regions.rollout.not_joined')}
+          </p>
           {d.staff.entries.length ? (
             <>
               <h3>{tr(c, 'regions.rollout.entries')}</h3>
-              <ul class="list">{d.staff.entries.slice(0, 50).map((e) => <li><a href={`/wilayah/${e.code}`}>{e.name}</a> · {formatDate(locale, e.joinedOn, e.code)}{e.reason ? <><br /><small>{tr(c, 'regions.rollout.reason', { reason: e.reason })}</small></> : null}</li>)}</ul>
+              <ul class="list">
+                {d.staff.entries.slice(0, 50).map((e) => (
+                  <li>
+                    <a href={`/wilayah/${e.code}`}>{e.name}</a> ·{' '}
+                    {formatDate(locale, e.joinedOn, e.code)}
+                    {e.reason ? (
+                      <>
+                        <br />
+                        <small>{tr(c, 'regions.rollout.reason', { reason: e.reason })}</small>
+                      </>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
             </>
           ) : null}
           {d.staff.canWrite ? (
             <form method="post" action={`/wilayah/${a.code}/bergabung`} class="row">
               <Csrf c={c} />
-              <Field name="joined_on" type="date" label={tr(c, 'regions.rollout.date')} value={p.raw?.joined_on} error={p.errors?.joined_on} required />
-              <div class="field"><button type="submit">{tr(c, 'regions.rollout.record')}</button></div>
+              <Field
+                name="joined_on"
+                type="date"
+                label={tr(c, 'regions.rollout.date')}
+                value={p.raw?.joined_on}
+                error={p.errors?.joined_on}
+                required
+              />
+              <div class="field">
+                <button type="submit">{tr(c, 'regions.rollout.record')}</button>
+              </div>
             </form>
           ) : null}
         </section>

@@ -35,4 +35,12 @@ export { COURSE_TOPICS, PILLARS, type CourseTopic, type Pillar } from './trainin
 export { NATIONAL_INDEX_2023 } from './question-bank.js';
 /** The training part of the demo world (used only by src/seed/training.seed.ts). */
 export { seedTrainingDemo, type DemoPeople } from './demo.js';
-export type { CoursesTable, TrainingSessionsTable, SessionParticipantsTable, AssessmentsTable, MentorAssignmentsTable, MentoringContactsTable, MentoringActionsTable } from './training.tables.js';
+export type {
+  CoursesTable,
+  TrainingSessionsTable,
+  SessionParticipantsTable,
+  AssessmentsTable,
+  MentorAssignmentsTable,
+  MentoringContactsTable,
+  MentoringActionsTable,
+} from './training.tables.js';

@@ -31,26 +31,62 @@ export interface TrainingKpis {
 }
 
 // '' = the whole country.
-const inRegion = (prefix: string) => (prefix === '' ? sql<boolean>`1 = 1` : sql<boolean>`(training_sessions.region_code = ${prefix} or training_sessions.region_code like ${prefix + '.%'})`);
+const inRegion = (prefix: string) =>
+  prefix === ''
+    ? sql<boolean>`1 = 1`
+    : sql<boolean>`(training_sessions.region_code = ${prefix} or training_sessions.region_code like ${prefix + '.%'})`;
 
 /** The training KPIs of `regionPrefix` (a province, regency or district code; '' = national) in `year`. */
-export async function trainingKpis(db: Tx, regionPrefix: string, year: number): Promise<TrainingKpis> {
+export async function trainingKpis(
+  db: Tx,
+  regionPrefix: string,
+  year: number,
+): Promise<TrainingKpis> {
   const from = `${year}-01-01`;
   const to = `${year + 1}-01-01`;
-  const base = db.selectFrom('session_participants').innerJoin('training_sessions', 'training_sessions.id', 'session_participants.session_id')
-    .where(inRegion(regionPrefix)).where('training_sessions.starts_at', '>=', from).where('training_sessions.starts_at', '<', to);
+  const base = db
+    .selectFrom('session_participants')
+    .innerJoin('training_sessions', 'training_sessions.id', 'session_participants.session_id')
+    .where(inRegion(regionPrefix))
+    .where('training_sessions.starts_at', '>=', from)
+    .where('training_sessions.starts_at', '<', to);
   const [totals, byRegency, targets, trained, pillars] = await Promise.all([
-    base.select((eb) => [
-      eb.fn.countAll<number>().as('registered'),
-      eb.fn.sum<number>('session_participants.attended').as('attended'),
-      eb.fn.sum<number>('session_participants.completed').as('completed'),
-    ]).executeTakeFirstOrThrow(),
-    base.select([sql<string>`substr(training_sessions.region_code, 1, 5)`.as('regency'), (eb) => eb.fn.sum<number>('session_participants.attended').as('attended')])
-      .groupBy(sql`substr(training_sessions.region_code, 1, 5)`).execute(),
-    db.selectFrom('training_targets').select(['region_code', 'person_times']).where('year', '=', year)
-      .where((eb) => (regionPrefix === '' ? eb.lit(true) : eb.or([eb('region_code', '=', regionPrefix), eb('region_code', 'like', `${regionPrefix}.%`)]))).execute(),
-    base.select(['session_participants.umkm_id', (eb) => eb.fn.min('training_sessions.starts_at').as('first')])
-      .where('session_participants.completed', '=', 1).where('session_participants.umkm_id', 'is not', null).groupBy('session_participants.umkm_id').execute(),
+    base
+      .select((eb) => [
+        eb.fn.countAll<number>().as('registered'),
+        eb.fn.sum<number>('session_participants.attended').as('attended'),
+        eb.fn.sum<number>('session_participants.completed').as('completed'),
+      ])
+      .executeTakeFirstOrThrow(),
+    base
+      .select([
+        sql<string>`substr(training_sessions.region_code, 1, 5)`.as('regency'),
+        (eb) => eb.fn.sum<number>('session_participants.attended').as('attended'),
+      ])
+      .groupBy(sql`substr(training_sessions.region_code, 1, 5)`)
+      .execute(),
+    db
+      .selectFrom('training_targets')
+      .select(['region_code', 'person_times'])
+      .where('year', '=', year)
+      .where((eb) =>
+        regionPrefix === ''
+          ? eb.lit(true)
+          : eb.or([
+              eb('region_code', '=', regionPrefix),
+              eb('region_code', 'like', `${regionPrefix}.%`),
+            ]),
+      )
+      .execute(),
+    base
+      .select([
+        'session_participants.umkm_id',
+        (eb) => eb.fn.min('training_sessions.starts_at').as('first'),
+      ])
+      .where('session_participants.completed', '=', 1)
+      .where('session_participants.umkm_id', 'is not', null)
+      .groupBy('session_participants.umkm_id')
+      .execute(),
     pillarAverages(db, regionPrefix || 'all', year),
   ]);
   const targetOf = new Map(targets.map((t) => [t.region_code, Number(t.person_times)]));
@@ -60,37 +96,85 @@ export async function trainingKpis(db: Tx, regionPrefix: string, year: number): 
   for (const r of trained) {
     const start = new Date(String(r.first)).getTime();
     const end = start + SALE_WINDOW_DAYS * 86_400_000;
-    if ((sales.get(r.umkm_id as string) ?? []).some((s) => { const t = new Date(s).getTime(); return t >= start && t <= end; })) withSale++;
+    if (
+      (sales.get(r.umkm_id as string) ?? []).some((s) => {
+        const t = new Date(s).getTime();
+        return t >= start && t <= end;
+      })
+    )
+      withSale++;
   }
   const registered = Number(totals.registered);
   const completed = Number(totals.completed ?? 0);
-  const regencies = new Set([...byRegency.map((r) => r.regency), ...targets.filter((t) => t.region_code.length === 5).map((t) => t.region_code)]);
+  const regencies = new Set([
+    ...byRegency.map((r) => r.regency),
+    ...targets.filter((t) => t.region_code.length === 5).map((t) => t.region_code),
+  ]);
   return {
-    regionPrefix, year,
+    regionPrefix,
+    year,
     personTimes: Number(totals.attended ?? 0),
     target: targetOf.get(regionPrefix) ?? null,
-    registered, completed,
+    registered,
+    completed,
     completionRate: registered ? completed / registered : null,
     pillars,
     trainedUmkm: trained.length,
     trainedUmkmWithSale: withSale,
     saleWithin90Share: trained.length ? withSale / trained.length : null,
     perRegency: [...regencies].sort().map((c) => ({
-      regencyCode: c, personTimes: Number(byRegency.find((r) => r.regency === c)?.attended ?? 0), target: targetOf.get(c) ?? null,
+      regencyCode: c,
+      personTimes: Number(byRegency.find((r) => r.regency === c)?.attended ?? 0),
+      target: targetOf.get(c) ?? null,
     })),
   };
 }
 
 /** Sets the person-times target of a regency (or province) for a year; officers in scope only. */
-export async function setTarget(db: Tx, actor: Actor, regionCode: string, year: number, personTimes: number): Promise<Result<void>> {
-  if (!canInRegion(actor, ['national_admin', 'regional_officer'], regionCode)) return fail('FORBIDDEN');
-  const region = await db.selectFrom('regions').select('level').where('code', '=', regionCode).executeTakeFirst();
-  if (!region || region.level > 2) return fail('TRAINING_TARGET_REGION', {}, { region_code: { key: 'training.error.target_region' } });
+export async function setTarget(
+  db: Tx,
+  actor: Actor,
+  regionCode: string,
+  year: number,
+  personTimes: number,
+): Promise<Result<void>> {
+  if (!canInRegion(actor, ['national_admin', 'regional_officer'], regionCode))
+    return fail('FORBIDDEN');
+  const region = await db
+    .selectFrom('regions')
+    .select('level')
+    .where('code', '=', regionCode)
+    .executeTakeFirst();
+  if (!region || region.level > 2)
+    return fail(
+      'TRAINING_TARGET_REGION',
+      {},
+      { region_code: { key: 'training.error.target_region' } },
+    );
   const now = nowIso();
   await inTransaction(db, async (tx) => {
-    await tx.insertInto('training_targets').values({ region_code: regionCode, year, person_times: personTimes, updated_at: now, updated_by: actor.userId })
-      .onConflict((oc) => oc.columns(['region_code', 'year']).doUpdateSet({ person_times: personTimes, updated_at: now, updated_by: actor.userId })).execute();
-    await audit(tx, { actorId: actor.userId, action: 'training.target.set', entityType: 'region', entityId: regionCode, data: { year, personTimes } });
+    await tx
+      .insertInto('training_targets')
+      .values({
+        region_code: regionCode,
+        year,
+        person_times: personTimes,
+        updated_at: now,
+        updated_by: actor.userId,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['region_code', 'year'])
+          .doUpdateSet({ person_times: personTimes, updated_at: now, updated_by: actor.userId }),
+      )
+      .execute();
+    await audit(tx, {
+      actorId: actor.userId,
+      action: 'training.target.set',
+      entityType: 'region',
+      entityId: regionCode,
+      data: { year, personTimes },
+    });
   });
   return ok(undefined);
 }

@@ -5,7 +5,15 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 import { newId } from '../../kernel/ids/index.js';
 import { inTransaction, nowIso, type Database, type Tx } from '../../kernel/db/index.js';
 import { audit } from '../../kernel/audit/index.js';
-import { hasRole, idWhere, regionScope, regionWhere, scopeIds, type Actor, type Role } from '../../kernel/auth/index.js';
+import {
+  hasRole,
+  idWhere,
+  regionScope,
+  regionWhere,
+  scopeIds,
+  type Actor,
+  type Role,
+} from '../../kernel/auth/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import type { ContactMode } from './training.tables.js';
 import { ensurePlan } from './milestones.js';
@@ -17,29 +25,74 @@ export const MENTOR_ASSIGNERS: Role[] = ['national_admin', 'regional_officer', '
 export const CONTACT_DAYS = 30;
 
 /** UMKM rows the actor manages: an officer's region, a community manager's organisations. */
-export function managedUmkmWhere(eb: ExpressionBuilder<Database, 'umkm'>, actor: Actor): Expression<SqlBool> {
+export function managedUmkmWhere(
+  eb: ExpressionBuilder<Database, 'umkm'>,
+  actor: Actor,
+): Expression<SqlBool> {
   const region = regionScope(actor, ['national_admin', 'regional_officer']);
   const orgs = scopeIds(actor, 'organisation', ['community_manager']);
-  return eb.or([regionWhere(eb, 'umkm.village_code', region), idWhere(eb, 'umkm.organisation_id', orgs)]);
+  return eb.or([
+    regionWhere(eb, 'umkm.village_code', region),
+    idWhere(eb, 'umkm.organisation_id', orgs),
+  ]);
 }
 
 async function managedUmkm(db: Tx, actor: Actor, umkmId: string) {
-  return db.selectFrom('umkm').select(['id', 'village_code', 'organisation_id', 'name']).where('id', '=', umkmId).where((eb) => managedUmkmWhere(eb, actor)).executeTakeFirst();
+  return db
+    .selectFrom('umkm')
+    .select(['id', 'village_code', 'organisation_id', 'name'])
+    .where('id', '=', umkmId)
+    .where((eb) => managedUmkmWhere(eb, actor))
+    .executeTakeFirst();
 }
 
 /** Assigns `mentorUserId` to an UMKM in the actor's scope; the mentor's grant must cover its village. */
-export async function assignMentor(db: Tx, actor: Actor, umkmId: string, mentorUserId: string, isDemo = false): Promise<Result<string>> {
+export async function assignMentor(
+  db: Tx,
+  actor: Actor,
+  umkmId: string,
+  mentorUserId: string,
+  isDemo = false,
+): Promise<Result<string>> {
   const umkm = await managedUmkm(db, actor, umkmId);
   if (!umkm) return fail('NOT_FOUND');
   const mentors = await staffCovering(db, 'mentor', umkm.village_code);
-  if (!mentors.some((m) => m.id === mentorUserId)) return fail('TRAINING_NOT_A_MENTOR', {}, { mentor_user_id: { key: 'training.error.not_a_mentor' } });
+  if (!mentors.some((m) => m.id === mentorUserId))
+    return fail(
+      'TRAINING_NOT_A_MENTOR',
+      {},
+      { mentor_user_id: { key: 'training.error.not_a_mentor' } },
+    );
   const id = newId('mas');
   const now = nowIso();
   await inTransaction(db, async (tx) => {
-    await tx.updateTable('mentor_assignments').set({ ended_at: now }).where('umkm_id', '=', umkmId).where('ended_at', 'is', null).execute();
-    await tx.insertInto('mentor_assignments').values({ id, mentor_user_id: mentorUserId, umkm_id: umkmId, village_code: umkm.village_code, assigned_by: actor.userId, assigned_at: now, ended_at: null, is_demo: isDemo ? 1 : 0 }).execute();
+    await tx
+      .updateTable('mentor_assignments')
+      .set({ ended_at: now })
+      .where('umkm_id', '=', umkmId)
+      .where('ended_at', 'is', null)
+      .execute();
+    await tx
+      .insertInto('mentor_assignments')
+      .values({
+        id,
+        mentor_user_id: mentorUserId,
+        umkm_id: umkmId,
+        village_code: umkm.village_code,
+        assigned_by: actor.userId,
+        assigned_at: now,
+        ended_at: null,
+        is_demo: isDemo ? 1 : 0,
+      })
+      .execute();
     await ensurePlan(tx, umkmId);
-    await audit(tx, { actorId: actor.userId, action: 'training.mentor.assign', entityType: 'umkm', entityId: umkmId, data: { mentorUserId } });
+    await audit(tx, {
+      actorId: actor.userId,
+      action: 'training.mentor.assign',
+      entityType: 'umkm',
+      entityId: umkmId,
+      data: { mentorUserId },
+    });
   });
   return ok(id);
 }
@@ -50,34 +103,95 @@ export async function assignMentor(db: Tx, actor: Actor, umkmId: string, mentorU
  * when a manager reassigns). Already in the caseload: nothing changes.
  */
 export async function joinCaseloadFromReview(tx: Tx, e: MentorNamed): Promise<void> {
-  const current = await tx.selectFrom('mentor_assignments').select('mentor_user_id').where('umkm_id', '=', e.umkmId).where('ended_at', 'is', null).executeTakeFirst();
+  const current = await tx
+    .selectFrom('mentor_assignments')
+    .select('mentor_user_id')
+    .where('umkm_id', '=', e.umkmId)
+    .where('ended_at', 'is', null)
+    .executeTakeFirst();
   if (current?.mentor_user_id === e.mentorUserId) return;
-  const umkm = await tx.selectFrom('umkm').select('village_code').where('id', '=', e.umkmId).executeTakeFirstOrThrow();
+  const umkm = await tx
+    .selectFrom('umkm')
+    .select('village_code')
+    .where('id', '=', e.umkmId)
+    .executeTakeFirstOrThrow();
   const now = nowIso();
-  await tx.updateTable('mentor_assignments').set({ ended_at: now }).where('umkm_id', '=', e.umkmId).where('ended_at', 'is', null).execute();
-  await tx.insertInto('mentor_assignments').values({ id: newId('mas'), mentor_user_id: e.mentorUserId, umkm_id: e.umkmId, village_code: umkm.village_code, assigned_by: e.actorId, assigned_at: now, ended_at: null, is_demo: 0 }).execute();
+  await tx
+    .updateTable('mentor_assignments')
+    .set({ ended_at: now })
+    .where('umkm_id', '=', e.umkmId)
+    .where('ended_at', 'is', null)
+    .execute();
+  await tx
+    .insertInto('mentor_assignments')
+    .values({
+      id: newId('mas'),
+      mentor_user_id: e.mentorUserId,
+      umkm_id: e.umkmId,
+      village_code: umkm.village_code,
+      assigned_by: e.actorId,
+      assigned_at: now,
+      ended_at: null,
+      is_demo: 0,
+    })
+    .execute();
   await ensurePlan(tx, e.umkmId);
-  await audit(tx, { actorId: e.actorId, action: 'training.mentor.assign', entityType: 'umkm', entityId: e.umkmId, data: { mentorUserId: e.mentorUserId, reviewId: e.reviewId } });
+  await audit(tx, {
+    actorId: e.actorId,
+    action: 'training.mentor.assign',
+    entityType: 'umkm',
+    entityId: e.umkmId,
+    data: { mentorUserId: e.mentorUserId, reviewId: e.reviewId },
+  });
 }
 
 /** UMKM the actor may assign, with their current mentor. */
 export async function assignableUmkm(db: Tx, actor: Actor) {
-  return db.selectFrom('umkm')
-    .leftJoin('mentor_assignments as a', (j) => j.onRef('a.umkm_id', '=', 'umkm.id').on('a.ended_at', 'is', null))
+  return db
+    .selectFrom('umkm')
+    .leftJoin('mentor_assignments as a', (j) =>
+      j.onRef('a.umkm_id', '=', 'umkm.id').on('a.ended_at', 'is', null),
+    )
     .leftJoin('users', 'users.id', 'a.mentor_user_id')
-    .select(['umkm.id', 'umkm.name', 'umkm.village_code', 'users.display_name as mentor_name', 'a.mentor_user_id'])
-    .where((eb) => managedUmkmWhere(eb, actor)).orderBy('umkm.name').limit(500).execute();
+    .select([
+      'umkm.id',
+      'umkm.name',
+      'umkm.village_code',
+      'users.display_name as mentor_name',
+      'a.mentor_user_id',
+    ])
+    .where((eb) => managedUmkmWhere(eb, actor))
+    .orderBy('umkm.name')
+    .limit(500)
+    .execute();
 }
 
 /** The active assignments of a mentor (their caseload). */
 export async function caseload(db: Tx, mentorUserId: string) {
-  return db.selectFrom('mentor_assignments').innerJoin('umkm', 'umkm.id', 'mentor_assignments.umkm_id')
-    .select(['umkm.id', 'umkm.name', 'umkm.village_code', 'umkm.organisation_id', 'mentor_assignments.assigned_at'])
-    .where('mentor_assignments.mentor_user_id', '=', mentorUserId).where('mentor_assignments.ended_at', 'is', null).orderBy('umkm.name').execute();
+  return db
+    .selectFrom('mentor_assignments')
+    .innerJoin('umkm', 'umkm.id', 'mentor_assignments.umkm_id')
+    .select([
+      'umkm.id',
+      'umkm.name',
+      'umkm.village_code',
+      'umkm.organisation_id',
+      'mentor_assignments.assigned_at',
+    ])
+    .where('mentor_assignments.mentor_user_id', '=', mentorUserId)
+    .where('mentor_assignments.ended_at', 'is', null)
+    .orderBy('umkm.name')
+    .execute();
 }
 
 async function assignmentOf(db: Tx, mentorUserId: string, umkmId: string) {
-  return db.selectFrom('mentor_assignments').select(['id', 'assigned_at']).where('mentor_user_id', '=', mentorUserId).where('umkm_id', '=', umkmId).where('ended_at', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('mentor_assignments')
+    .select(['id', 'assigned_at'])
+    .where('mentor_user_id', '=', mentorUserId)
+    .where('umkm_id', '=', umkmId)
+    .where('ended_at', 'is', null)
+    .executeTakeFirst();
 }
 
 /** Whether the actor may read this UMKM's mentoring file: its mentor, or someone who manages it. */
@@ -86,58 +200,161 @@ export async function canSeeMentoring(db: Tx, actor: Actor, umkmId: string): Pro
   return !!(await managedUmkm(db, actor, umkmId));
 }
 
-export interface ContactInput { contactedOn: string; mode: ContactMode; notes: string; actions: { description: string; dueOn: string }[] }
+export interface ContactInput {
+  contactedOn: string;
+  mode: ContactMode;
+  notes: string;
+  actions: { description: string; dueOn: string }[];
+}
 
 /** A mentor logs a visit or call with agreed actions; only for an UMKM assigned to them. */
-export async function logContact(db: Tx, actor: Actor, umkmId: string, c: ContactInput, isDemo = false): Promise<Result<string>> {
-  if (!hasRole(actor, 'mentor') || !(await assignmentOf(db, actor.userId, umkmId))) return fail('TRAINING_NOT_ASSIGNED');
-  if (c.contactedOn > new Date().toISOString().slice(0, 10)) return fail('TRAINING_CONTACT_IN_FUTURE', {}, { contacted_on: { key: 'training.error.future_date' } });
+export async function logContact(
+  db: Tx,
+  actor: Actor,
+  umkmId: string,
+  c: ContactInput,
+  isDemo = false,
+): Promise<Result<string>> {
+  if (!hasRole(actor, 'mentor') || !(await assignmentOf(db, actor.userId, umkmId)))
+    return fail('TRAINING_NOT_ASSIGNED');
+  if (c.contactedOn > new Date().toISOString().slice(0, 10))
+    return fail(
+      'TRAINING_CONTACT_IN_FUTURE',
+      {},
+      { contacted_on: { key: 'training.error.future_date' } },
+    );
   const bad = c.actions.findIndex((a) => a.dueOn < c.contactedOn);
-  if (bad >= 0) return fail('TRAINING_ACTION_DUE_BEFORE_CONTACT', {}, { [`due_on_${bad}`]: { key: 'training.error.due_before_contact' } });
+  if (bad >= 0)
+    return fail(
+      'TRAINING_ACTION_DUE_BEFORE_CONTACT',
+      {},
+      { [`due_on_${bad}`]: { key: 'training.error.due_before_contact' } },
+    );
   const id = newId('mct');
   const now = nowIso();
   await inTransaction(db, async (tx) => {
-    await tx.insertInto('mentoring_contacts').values({ id, umkm_id: umkmId, mentor_user_id: actor.userId, contacted_on: c.contactedOn, mode: c.mode, notes: c.notes, created_at: now, is_demo: isDemo ? 1 : 0 }).execute();
-    if (c.actions.length) await tx.insertInto('mentoring_actions').values(c.actions.map((a) => ({ id: newId('mac'), contact_id: id, umkm_id: umkmId, description: a.description, due_on: a.dueOn, done_at: null, created_at: now }))).execute();
-    await audit(tx, { actorId: actor.userId, action: 'training.mentoring.contact', entityType: 'umkm', entityId: umkmId, data: { contactId: id, mode: c.mode, actions: c.actions.length } });
+    await tx
+      .insertInto('mentoring_contacts')
+      .values({
+        id,
+        umkm_id: umkmId,
+        mentor_user_id: actor.userId,
+        contacted_on: c.contactedOn,
+        mode: c.mode,
+        notes: c.notes,
+        created_at: now,
+        is_demo: isDemo ? 1 : 0,
+      })
+      .execute();
+    if (c.actions.length)
+      await tx
+        .insertInto('mentoring_actions')
+        .values(
+          c.actions.map((a) => ({
+            id: newId('mac'),
+            contact_id: id,
+            umkm_id: umkmId,
+            description: a.description,
+            due_on: a.dueOn,
+            done_at: null,
+            created_at: now,
+          })),
+        )
+        .execute();
+    await audit(tx, {
+      actorId: actor.userId,
+      action: 'training.mentoring.contact',
+      entityType: 'umkm',
+      entityId: umkmId,
+      data: { contactId: id, mode: c.mode, actions: c.actions.length },
+    });
   });
   return ok(id);
 }
 
 /** Marks an agreed action done (the UMKM's mentor only). */
-export async function completeAction(db: Tx, actor: Actor, actionId: string): Promise<Result<string>> {
-  const a = await db.selectFrom('mentoring_actions').select(['id', 'umkm_id', 'done_at']).where('id', '=', actionId).executeTakeFirst();
+export async function completeAction(
+  db: Tx,
+  actor: Actor,
+  actionId: string,
+): Promise<Result<string>> {
+  const a = await db
+    .selectFrom('mentoring_actions')
+    .select(['id', 'umkm_id', 'done_at'])
+    .where('id', '=', actionId)
+    .executeTakeFirst();
   if (!a || !(await assignmentOf(db, actor.userId, a.umkm_id))) return fail('NOT_FOUND');
   if (!a.done_at) {
     await inTransaction(db, async (tx) => {
-      await tx.updateTable('mentoring_actions').set({ done_at: nowIso() }).where('id', '=', actionId).where('done_at', 'is', null).execute();
-      await audit(tx, { actorId: actor.userId, action: 'training.mentoring.action_done', entityType: 'umkm', entityId: a.umkm_id, data: { actionId } });
+      await tx
+        .updateTable('mentoring_actions')
+        .set({ done_at: nowIso() })
+        .where('id', '=', actionId)
+        .where('done_at', 'is', null)
+        .execute();
+      await audit(tx, {
+        actorId: actor.userId,
+        action: 'training.mentoring.action_done',
+        entityType: 'umkm',
+        entityId: a.umkm_id,
+        data: { actionId },
+      });
     });
   }
   return ok(a.umkm_id);
 }
 
-export interface ContactStatus { lastContact: string | null; openActions: number; overdueActions: number; notContacted: boolean }
+export interface ContactStatus {
+  lastContact: string | null;
+  openActions: number;
+  overdueActions: number;
+  notContacted: boolean;
+}
 
 /** Last contact, open and overdue actions per UMKM, and whether it is flagged for no contact. */
-export async function contactStatus(db: Tx, umkm: { id: string; assigned_at?: string | null }[], today = new Date()): Promise<Map<string, ContactStatus>> {
+export async function contactStatus(
+  db: Tx,
+  umkm: { id: string; assigned_at?: string | null }[],
+  today = new Date(),
+): Promise<Map<string, ContactStatus>> {
   const ids = umkm.map((u) => u.id);
   const out = new Map<string, ContactStatus>();
   if (ids.length === 0) return out;
   const day = today.toISOString().slice(0, 10);
   const cutoff = new Date(today.getTime() - CONTACT_DAYS * 86_400_000).toISOString().slice(0, 10);
   const [last, actions] = await Promise.all([
-    db.selectFrom('mentoring_contacts').select(['umkm_id', (e) => e.fn.max('contacted_on').as('last')]).where('umkm_id', 'in', ids).groupBy('umkm_id').execute(),
-    db.selectFrom('mentoring_actions').select(['umkm_id', (e) => e.fn.countAll<number>().as('open'), (e) => e.fn.sum<number>(sql`case when due_on < ${day} then 1 else 0 end`).as('overdue')])
-      .where('umkm_id', 'in', ids).where('done_at', 'is', null).groupBy('umkm_id').execute(),
+    db
+      .selectFrom('mentoring_contacts')
+      .select(['umkm_id', (e) => e.fn.max('contacted_on').as('last')])
+      .where('umkm_id', 'in', ids)
+      .groupBy('umkm_id')
+      .execute(),
+    db
+      .selectFrom('mentoring_actions')
+      .select([
+        'umkm_id',
+        (e) => e.fn.countAll<number>().as('open'),
+        (e) => e.fn.sum<number>(sql`case when due_on < ${day} then 1 else 0 end`).as('overdue'),
+      ])
+      .where('umkm_id', 'in', ids)
+      .where('done_at', 'is', null)
+      .groupBy('umkm_id')
+      .execute(),
   ]);
   const lastBy = new Map(last.map((r) => [r.umkm_id, r.last ? String(r.last) : null]));
-  const actBy = new Map(actions.map((r) => [r.umkm_id, { open: Number(r.open), overdue: Number(r.overdue ?? 0) }]));
+  const actBy = new Map(
+    actions.map((r) => [r.umkm_id, { open: Number(r.open), overdue: Number(r.overdue ?? 0) }]),
+  );
   for (const u of umkm) {
     const lastContact = lastBy.get(u.id) ?? null;
     // A new assignment gets 30 days before its first contact is due.
     const since = lastContact ?? (u.assigned_at ? u.assigned_at.slice(0, 10) : null);
-    out.set(u.id, { lastContact, openActions: actBy.get(u.id)?.open ?? 0, overdueActions: actBy.get(u.id)?.overdue ?? 0, notContacted: !since || since < cutoff });
+    out.set(u.id, {
+      lastContact,
+      openActions: actBy.get(u.id)?.open ?? 0,
+      overdueActions: actBy.get(u.id)?.overdue ?? 0,
+      notContacted: !since || since < cutoff,
+    });
   }
   return out;
 }
@@ -145,16 +362,49 @@ export async function contactStatus(db: Tx, umkm: { id: string; assigned_at?: st
 /** Contacts and actions of one UMKM, newest first. */
 export async function mentoringLog(db: Tx, umkmId: string) {
   const [contacts, actions] = await Promise.all([
-    db.selectFrom('mentoring_contacts').leftJoin('users', 'users.id', 'mentoring_contacts.mentor_user_id')
-      .select(['mentoring_contacts.id', 'contacted_on', 'mode', 'notes', 'users.display_name as mentor_name']).where('umkm_id', '=', umkmId).orderBy('contacted_on', 'desc').limit(50).execute(),
-    db.selectFrom('mentoring_actions').selectAll().where('umkm_id', '=', umkmId).orderBy('done_at', 'desc').orderBy('due_on').execute(),
+    db
+      .selectFrom('mentoring_contacts')
+      .leftJoin('users', 'users.id', 'mentoring_contacts.mentor_user_id')
+      .select([
+        'mentoring_contacts.id',
+        'contacted_on',
+        'mode',
+        'notes',
+        'users.display_name as mentor_name',
+      ])
+      .where('umkm_id', '=', umkmId)
+      .orderBy('contacted_on', 'desc')
+      .limit(50)
+      .execute(),
+    db
+      .selectFrom('mentoring_actions')
+      .selectAll()
+      .where('umkm_id', '=', umkmId)
+      .orderBy('done_at', 'desc')
+      .orderBy('due_on')
+      .execute(),
   ]);
   return { contacts, actions };
 }
 
 /** Active assignments in the actor's scope (officers: region; community managers: organisations), with mentor names. */
 export async function assignmentsInScope(db: Tx, actor: Actor) {
-  return db.selectFrom('mentor_assignments').innerJoin('umkm', 'umkm.id', 'mentor_assignments.umkm_id').innerJoin('users', 'users.id', 'mentor_assignments.mentor_user_id')
-    .select(['umkm.id', 'umkm.name', 'umkm.village_code', 'mentor_assignments.mentor_user_id', 'mentor_assignments.assigned_at', 'users.display_name as mentor_name'])
-    .where('mentor_assignments.ended_at', 'is', null).where((eb) => managedUmkmWhere(eb as any, actor)).orderBy('users.display_name').orderBy('umkm.name').limit(2000).execute();
+  return db
+    .selectFrom('mentor_assignments')
+    .innerJoin('umkm', 'umkm.id', 'mentor_assignments.umkm_id')
+    .innerJoin('users', 'users.id', 'mentor_assignments.mentor_user_id')
+    .select([
+      'umkm.id',
+      'umkm.name',
+      'umkm.village_code',
+      'mentor_assignments.mentor_user_id',
+      'mentor_assignments.assigned_at',
+      'users.display_name as mentor_name',
+    ])
+    .where('mentor_assignments.ended_at', 'is', null)
+    .where((eb) => managedUmkmWhere(eb as any, actor))
+    .orderBy('users.display_name')
+    .orderBy('umkm.name')
+    .limit(2000)
+    .execute();
 }

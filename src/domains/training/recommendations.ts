@@ -23,7 +23,10 @@ export const TOPIC_FOR_ITEM: Partial<Record<ReviewItem, CourseTopic>> = {
   description: 'selling_online',
 };
 
-export interface Reason { key: string; params: Record<string, string | number> }
+export interface Reason {
+  key: string;
+  params: Record<string, string | number>;
+}
 export interface Recommendation {
   topic: CourseTopic;
   /** The course to take; null when the catalogue has none of this topic yet. */
@@ -42,10 +45,19 @@ export interface UmkmNeeds {
 type Course = Pick<CoursesTable, 'id' | 'title' | 'level' | 'topic' | 'focus_pillar'>;
 const LEVEL_ORDER = { basic: 0, intermediate: 1, advanced: 2 } as const;
 
-function pickCourse(courses: Course[], topic: CourseTopic, pillar?: Pillar): Recommendation['course'] {
-  const of = courses.filter((c) => c.topic === topic).sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || a.title.localeCompare(b.title));
+function pickCourse(
+  courses: Course[],
+  topic: CourseTopic,
+  pillar?: Pillar,
+): Recommendation['course'] {
+  const of = courses
+    .filter((c) => c.topic === topic)
+    .sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || a.title.localeCompare(b.title));
   // The course focused on the weak pillar, else a general one of the topic, else any.
-  const c = (pillar && of.find((x) => x.focus_pillar === pillar)) || of.find((x) => !x.focus_pillar) || of[0];
+  const c =
+    (pillar && of.find((x) => x.focus_pillar === pillar)) ||
+    of.find((x) => !x.focus_pillar) ||
+    of[0];
   return c ? { id: c.id, title: c.title, level: c.level } : null;
 }
 
@@ -54,12 +66,22 @@ export function recommend(needs: UmkmNeeds, courses: Course[]): Recommendation[]
   const out = new Map<CourseTopic, Recommendation>();
   const add = (topic: CourseTopic, reason: Reason, pillar?: Pillar) => {
     const r = out.get(topic);
-    if (r) { r.reasons.push(reason); return; }
+    if (r) {
+      r.reasons.push(reason);
+      return;
+    }
     out.set(topic, { topic, course: pickCourse(courses, topic, pillar), reasons: [reason] });
   };
   if (needs.assessment) {
-    const low = PILLARS.filter((p) => needs.assessment![p] < LOW_PILLAR).sort((a, b) => needs.assessment![a] - needs.assessment![b]);
-    for (const p of low) add('digital_literacy', { key: 'training.rec.low_pillar', params: { pillar: p, score: needs.assessment[p] } }, p);
+    const low = PILLARS.filter((p) => needs.assessment![p] < LOW_PILLAR).sort(
+      (a, b) => needs.assessment![a] - needs.assessment![b],
+    );
+    for (const p of low)
+      add(
+        'digital_literacy',
+        { key: 'training.rec.low_pillar', params: { pillar: p, score: needs.assessment[p] } },
+        p,
+      );
   }
   const byItem = new Map<ReviewItem, Set<string>>();
   for (const g of needs.gaps) {
@@ -74,20 +96,38 @@ export function recommend(needs: UmkmNeeds, courses: Course[]): Recommendation[]
   if (!last) add('selling_online', { key: 'training.rec.never_sold', params: {} });
   else {
     const days = Math.floor((needs.now.getTime() - new Date(last).getTime()) / 86_400_000);
-    if (days >= NO_SALE_DAYS) add('selling_online', { key: 'training.rec.no_sale', params: { days } });
+    if (days >= NO_SALE_DAYS)
+      add('selling_online', { key: 'training.rec.no_sale', params: { days } });
   }
   return [...out.values()];
 }
 
 /** Recommendations for several UMKM at once, from live data (a few queries, not per UMKM). */
-export async function recommendationsFor(db: Tx, umkmIds: string[], now = new Date()): Promise<Map<string, Recommendation[]>> {
+export async function recommendationsFor(
+  db: Tx,
+  umkmIds: string[],
+  now = new Date(),
+): Promise<Map<string, Recommendation[]>> {
   const [courses, assessments, gaps, sales] = await Promise.all([
     db.selectFrom('courses').select(['id', 'title', 'level', 'topic', 'focus_pillar']).execute(),
-    latestAssessments(db, umkmIds), reviewGapsOf(db, umkmIds), saleTimes(db, umkmIds),
+    latestAssessments(db, umkmIds),
+    reviewGapsOf(db, umkmIds),
+    saleTimes(db, umkmIds),
   ]);
   const out = new Map<string, Recommendation[]>();
   for (const id of umkmIds) {
-    out.set(id, recommend({ assessment: assessments.get(id) ?? null, gaps: gaps.filter((g) => g.umkmId === id), sales: sales.get(id) ?? [], now }, courses));
+    out.set(
+      id,
+      recommend(
+        {
+          assessment: assessments.get(id) ?? null,
+          gaps: gaps.filter((g) => g.umkmId === id),
+          sales: sales.get(id) ?? [],
+          now,
+        },
+        courses,
+      ),
+    );
   }
   return out;
 }

@@ -15,9 +15,18 @@ before(async () => {
 });
 after(() => w.close());
 
-const sessions = async () => Number((await w.h.db.selectFrom('training_sessions').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const sessions = async () =>
+  Number(
+    (
+      await w.h.db
+        .selectFrom('training_sessions')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 /** What a person reads: the text between tags, without attribute values. */
-const visibleText = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]*>/g, ' ');
+const visibleText = (html: string) =>
+  html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]*>/g, ' ');
 const CODE = /\b\d{2}\.\d{2}(\.\d{2}(\.\d{4})?)?\b/;
 
 test('a regency trainer picks the kecamatan or desa by name from a select grouped by kecamatan', async () => {
@@ -31,7 +40,13 @@ test('a regency trainer picks the kecamatan or desa by name from a select groupe
   assert.doesNotMatch(html, /value="35\.10/, 'nothing outside the scope is offered');
   assert.doesNotMatch(visibleText(html), CODE, 'names, not codes');
 
-  const r = await trainer.form('/pelatihan/sesi/baru', { course_id: courseId, region_code: '53.09.02.1017', place: 'Aula Kelurahan', starts_at: '2026-04-01T09:00', capacity: 20 });
+  const r = await trainer.form('/pelatihan/sesi/baru', {
+    course_id: courseId,
+    region_code: '53.09.02.1017',
+    place: 'Aula Kelurahan',
+    starts_at: '2026-04-01T09:00',
+    capacity: 20,
+  });
   assert.equal(r.status, 303);
   const page = await (await trainer.get(r.headers.get('location')!)).text();
   assert.match(page, /Aula Kelurahan/);
@@ -43,15 +58,37 @@ test('a national admin searches a name, the form comes back with the matches, no
   assert.doesNotMatch(html, /<select id="f-region_code"/, 'the nation is too large for one select');
   assert.match(html, /ketik nama kecamatan atau desa lalu tekan Cari/);
   const before = await sessions();
-  const found = await admin.form('/pelatihan/sesi/baru', { course_id: courseId, region_code_q: 'mataloko', place: 'Aula', starts_at: '2026-04-02T09:00', capacity: 10, action: 'search' });
+  const found = await admin.form('/pelatihan/sesi/baru', {
+    course_id: courseId,
+    region_code_q: 'mataloko',
+    place: 'Aula',
+    starts_at: '2026-04-02T09:00',
+    capacity: 10,
+    action: 'search',
+  });
   assert.equal(found.status, 200);
   const page = await found.text();
   assert.match(page, /<option value="53\.09\.02\.1017">Mataloko<\/option>/);
   assert.match(page, /value="Aula"/, 'the other fields are kept');
   assert.equal(await sessions(), before, 'a search saves nothing');
-  const none = await (await admin.form('/pelatihan/sesi/baru', { course_id: courseId, region_code_q: 'zzzqqq', action: 'search' })).text();
-  assert.match(none, /Tidak ada wilayah bernama &quot;zzzqqq&quot;|Tidak ada wilayah bernama "zzzqqq"/);
-  const ok = await admin.form('/pelatihan/sesi/baru', { course_id: courseId, region_code: '53.09.02.1017', place: 'Aula', starts_at: '2026-04-02T09:00', capacity: 10 });
+  const none = await (
+    await admin.form('/pelatihan/sesi/baru', {
+      course_id: courseId,
+      region_code_q: 'zzzqqq',
+      action: 'search',
+    })
+  ).text();
+  assert.match(
+    none,
+    /Tidak ada wilayah bernama &quot;zzzqqq&quot;|Tidak ada wilayah bernama "zzzqqq"/,
+  );
+  const ok = await admin.form('/pelatihan/sesi/baru', {
+    course_id: courseId,
+    region_code: '53.09.02.1017',
+    place: 'Aula',
+    starts_at: '2026-04-02T09:00',
+    capacity: 10,
+  });
   assert.equal(ok.status, 303);
   assert.equal(await sessions(), before + 1);
 });
@@ -59,12 +96,28 @@ test('a national admin searches a name, the form comes back with the matches, no
 test('submitting without a choice, or a place outside the scope, shows the form again and writes nothing', async () => {
   const trainer = await w.as('trainer', '53.09');
   const before = await sessions();
-  const empty = await trainer.form('/pelatihan/sesi/baru', { course_id: courseId, region_code: '', place: 'Balai', starts_at: '2026-04-03T09:00', capacity: 10 });
+  const empty = await trainer.form('/pelatihan/sesi/baru', {
+    course_id: courseId,
+    region_code: '',
+    place: 'Balai',
+    starts_at: '2026-04-03T09:00',
+    capacity: 10,
+  });
   assert.equal(empty.status, 422);
   assert.match(await empty.text(), /Pilih kecamatan atau desa dalam wilayah Anda/);
-  const foreign = await trainer.form('/pelatihan/sesi/baru', { course_id: courseId, region_code: '35.10.01', place: 'Balai', starts_at: '2026-04-03T09:00', capacity: 10 });
+  const foreign = await trainer.form('/pelatihan/sesi/baru', {
+    course_id: courseId,
+    region_code: '35.10.01',
+    place: 'Balai',
+    starts_at: '2026-04-03T09:00',
+    capacity: 10,
+  });
   assert.equal(foreign.status, 422);
-  assert.doesNotMatch(await foreign.text(), /value="35\.10\.01"/, 'a foreign place is not offered back');
+  assert.doesNotMatch(
+    await foreign.text(),
+    /value="35\.10\.01"/,
+    'a foreign place is not offered back',
+  );
   assert.equal(await sessions(), before);
 });
 
@@ -72,8 +125,20 @@ test('an officer chooses the KPI target regency by name', async () => {
   const officer = await w.as('regional_officer', '53');
   const html = await (await officer.get('/pelatihan/kpi?wilayah=53.09')).text();
   assert.match(html, /<optgroup label="Nusa Tenggara Timur">/);
-  assert.match(html, /<option value="53\.09" selected="">Kabupaten Ngada<\/option>|<option value="53\.09" selected>Kabupaten Ngada<\/option>/);
+  assert.match(
+    html,
+    /<option value="53\.09" selected="">Kabupaten Ngada<\/option>|<option value="53\.09" selected>Kabupaten Ngada<\/option>/,
+  );
   assert.doesNotMatch(html, /<input[^>]*name="region_code"/);
   assert.doesNotMatch(html, /value="35\.10"/);
-  assert.equal((await officer.form('/pelatihan/kpi/target', { region_code: '53.09', year: 2025, person_times: 500 })).status, 303);
+  assert.equal(
+    (
+      await officer.form('/pelatihan/kpi/target', {
+        region_code: '53.09',
+        year: 2025,
+        person_times: 500,
+      })
+    ).status,
+    303,
+  );
 });

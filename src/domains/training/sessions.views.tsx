@@ -5,40 +5,89 @@ import { raw } from 'hono/html';
 import { t, formatDate, formatDateTime, formatNumber } from '../../kernel/i18n/index.js';
 import { Csrf, ErrorSummary, Field, SelectField, type AppEnv } from '../../kernel/http/index.js';
 import { PlacePicker, type PlaceChoices } from '../regions/index.js';
-import { COURSE_TOPICS, PARTICIPANT_KINDS, PILLARS, type CoursesTable, type SessionParticipantsTable } from './training.tables.js';
+import {
+  COURSE_TOPICS,
+  PARTICIPANT_KINDS,
+  PILLARS,
+  type CoursesTable,
+  type SessionParticipantsTable,
+} from './training.tables.js';
 
 type C = Context<AppEnv>;
 const tr = (c: C, k: string, p?: Record<string, unknown>) => t(c.get('locale'), k, p);
 
 export interface SessionView {
-  id: string; course_id: string; region_code: string; place: string; starts_at: string; capacity: number; registered: number;
-  status: string; completed_at: string | null; course_title: string; course_topic: string; trainer_user_id: string | null;
+  id: string;
+  course_id: string;
+  region_code: string;
+  place: string;
+  starts_at: string;
+  capacity: number;
+  registered: number;
+  status: string;
+  completed_at: string | null;
+  course_title: string;
+  course_topic: string;
+  trainer_user_id: string | null;
 }
 
-export function TrainingHome(p: { c: C; sessions: SessionView[]; courses: CoursesTable[]; canEdit: boolean }) {
+export function TrainingHome(p: {
+  c: C;
+  sessions: SessionView[];
+  courses: CoursesTable[];
+  canEdit: boolean;
+}) {
   const { c } = p;
   return (
     <>
       <section class="card">
         <h1>{tr(c, 'training.sessions')}</h1>
-        {p.canEdit ? <p class="row"><a class="button" href="/pelatihan/sesi/baru">{tr(c, 'training.new_session')}</a> <a href="/pelatihan/kursus/baru">{tr(c, 'training.new_course')}</a></p> : null}
-        {p.sessions.length === 0 ? <p>{tr(c, 'training.no_sessions')}</p> : (
+        {p.canEdit ? (
+          <p class="row">
+            <a class="button" href="/pelatihan/sesi/baru">
+              {tr(c, 'training.new_session')}
+            </a>{' '}
+            <a href="/pelatihan/kursus/baru">{tr(c, 'training.new_course')}</a>
+          </p>
+        ) : null}
+        {p.sessions.length === 0 ? (
+          <p>{tr(c, 'training.no_sessions')}</p>
+        ) : (
           <ul class="list">
             {p.sessions.map((s) => (
               <li>
-                <a href={`/pelatihan/sesi/${s.id}`}><strong>{s.course_title}</strong></a><br />
-                <small>{formatDateTime(c.get('locale'), s.starts_at, s.region_code)} · {s.place} · {tr(c, 'training.session.seats', { registered: s.registered, capacity: s.capacity })} · {tr(c, `training.status.${s.status}`)}</small>
+                <a href={`/pelatihan/sesi/${s.id}`}>
+                  <strong>{s.course_title}</strong>
+                </a>
+                <br />
+                <small>
+                  {formatDateTime(c.get('locale'), s.starts_at, s.region_code)} · {s.place} ·{' '}
+                  {tr(c, 'training.session.seats', {
+                    registered: s.registered,
+                    capacity: s.capacity,
+                  })}{' '}
+                  · {tr(c, `training.status.${s.status}`)}
+                </small>
               </li>
             ))}
           </ul>
         )}
-        <p><a href="/pelatihan/literasi">{tr(c, 'training.literacy.title')}</a> · <a href="/pelatihan/kpi">{tr(c, 'training.kpi.title', { year: '' }).trim()}</a></p>
+        <p>
+          <a href="/pelatihan/literasi">{tr(c, 'training.literacy.title')}</a> ·{' '}
+          <a href="/pelatihan/kpi">{tr(c, 'training.kpi.title', { year: '' }).trim()}</a>
+        </p>
       </section>
       <section class="card">
         <h2>{tr(c, 'training.courses')}</h2>
         <ul class="list">
           {p.courses.map((k) => (
-            <li><a href={`/pelatihan/kursus/${k.id}`}>{k.title}</a> <small>· {tr(c, `training.topic.${k.topic}`)} · {tr(c, `training.level.${k.level}`)} · {k.duration_minutes} min</small></li>
+            <li>
+              <a href={`/pelatihan/kursus/${k.id}`}>{k.title}</a>{' '}
+              <small>
+                · {tr(c, `training.topic.${k.topic}`)} · {tr(c, `training.level.${k.level}`)} ·{' '}
+                {k.duration_minutes} min
+              </small>
+            </li>
           ))}
         </ul>
       </section>
@@ -46,7 +95,11 @@ export function TrainingHome(p: { c: C; sessions: SessionView[]; courses: Course
   );
 }
 
-export function CourseForm(p: { c: C; raw?: Record<string, string>; errors?: Record<string, string> }) {
+export function CourseForm(p: {
+  c: C;
+  raw?: Record<string, string>;
+  errors?: Record<string, string>;
+}) {
   const { c } = p;
   return (
     <section class="card narrow">
@@ -54,18 +107,74 @@ export function CourseForm(p: { c: C; raw?: Record<string, string>; errors?: Rec
       <ErrorSummary c={c} errors={p.errors} />
       <form method="post" action="/pelatihan/kursus/baru">
         <Csrf c={c} />
-        <Field name="title" label={tr(c, 'training.f.title')} value={p.raw?.title} error={p.errors?.title} required />
-        <SelectField name="topic" label={tr(c, 'training.f.topic')} value={p.raw?.topic} error={p.errors?.topic} options={COURSE_TOPICS.map((x) => ({ value: x, label: tr(c, `training.topic.${x}`) }))} />
-        <SelectField name="focus_pillar" label={tr(c, 'training.f.focus_pillar')} value={p.raw?.focus_pillar} options={[{ value: '', label: tr(c, 'training.f.none') }, ...PILLARS.map((x) => ({ value: x, label: tr(c, `training.pillar.${x}`) }))]} />
-        <SelectField name="level" label={tr(c, 'training.f.level')} value={p.raw?.level} options={['basic', 'intermediate', 'advanced'].map((x) => ({ value: x, label: tr(c, `training.level.${x}`) }))} />
-        <Field name="duration_minutes" type="number" inputmode="numeric" min={15} max={2400} label={tr(c, 'training.f.duration')} value={p.raw?.duration_minutes ?? '120'} error={p.errors?.duration_minutes} required />
+        <Field
+          name="title"
+          label={tr(c, 'training.f.title')}
+          value={p.raw?.title}
+          error={p.errors?.title}
+          required
+        />
+        <SelectField
+          name="topic"
+          label={tr(c, 'training.f.topic')}
+          value={p.raw?.topic}
+          error={p.errors?.topic}
+          options={COURSE_TOPICS.map((x) => ({ value: x, label: tr(c, `training.topic.${x}`) }))}
+        />
+        <SelectField
+          name="focus_pillar"
+          label={tr(c, 'training.f.focus_pillar')}
+          value={p.raw?.focus_pillar}
+          options={[
+            { value: '', label: tr(c, 'training.f.none') },
+            ...PILLARS.map((x) => ({ value: x, label: tr(c, `training.pillar.${x}`) })),
+          ]}
+        />
+        <SelectField
+          name="level"
+          label={tr(c, 'training.f.level')}
+          value={p.raw?.level}
+          options={['basic', 'intermediate', 'advanced'].map((x) => ({
+            value: x,
+            label: tr(c, `training.level.${x}`),
+          }))}
+        />
+        <Field
+          name="duration_minutes"
+          type="number"
+          inputmode="numeric"
+          min={15}
+          max={2400}
+          label={tr(c, 'training.f.duration')}
+          value={p.raw?.duration_minutes ?? '120'}
+          error={p.errors?.duration_minutes}
+          required
+        />
         <div class={p.errors?.materials ? 'field invalid' : 'field'}>
           <label for="f-materials">{tr(c, 'training.f.materials')}</label>
-          <textarea id="f-materials" name="materials" rows={8} required aria-invalid={p.errors?.materials ? 'true' : undefined}>{p.raw?.materials ?? ''}</textarea>
+          <textarea
+            id="f-materials"
+            name="materials"
+            rows={8}
+            required
+            aria-invalid={p.errors?.materials ? 'true' : undefined}
+          >
+            {p.raw?.materials ?? ''}
+          </textarea>
           {p.errors?.materials ? <p class="error">{p.errors.materials}</p> : null}
         </div>
-        <SelectField name="language" label={tr(c, 'training.f.language')} value={p.raw?.language} options={[{ value: 'id', label: tr(c, 'training.lang.id') }, { value: 'en', label: tr(c, 'training.lang.en') }]} />
-        <button type="submit" class="primary">{tr(c, 'training.save')}</button>
+        <SelectField
+          name="language"
+          label={tr(c, 'training.f.language')}
+          value={p.raw?.language}
+          options={[
+            { value: 'id', label: tr(c, 'training.lang.id') },
+            { value: 'en', label: tr(c, 'training.lang.en') },
+          ]}
+        />
+        <button type="submit" class="primary">
+          {tr(c, 'training.save')}
+        </button>
       </form>
     </section>
   );
@@ -76,13 +185,26 @@ export function CoursePage(p: { c: C; course: CoursesTable }) {
   return (
     <article class="card">
       <h1>{course.title}</h1>
-      <p class="muted">{tr(c, `training.topic.${course.topic}`)} · {tr(c, `training.level.${course.level}`)} · {course.duration_minutes} min · {tr(c, `training.lang.${course.language}`)}</p>
-      <div class="materials">{course.materials.split(/\n{2,}/).map((para) => <p>{para}</p>)}</div>
+      <p class="muted">
+        {tr(c, `training.topic.${course.topic}`)} · {tr(c, `training.level.${course.level}`)} ·{' '}
+        {course.duration_minutes} min · {tr(c, `training.lang.${course.language}`)}
+      </p>
+      <div class="materials">
+        {course.materials.split(/\n{2,}/).map((para) => (
+          <p>{para}</p>
+        ))}
+      </div>
     </article>
   );
 }
 
-export function SessionForm(p: { c: C; courses: CoursesTable[]; places: PlaceChoices; raw?: Record<string, string>; errors?: Record<string, string> }) {
+export function SessionForm(p: {
+  c: C;
+  courses: CoursesTable[];
+  places: PlaceChoices;
+  raw?: Record<string, string>;
+  errors?: Record<string, string>;
+}) {
   const { c } = p;
   return (
     <section class="card narrow">
@@ -90,30 +212,96 @@ export function SessionForm(p: { c: C; courses: CoursesTable[]; places: PlaceCho
       <ErrorSummary c={c} errors={p.errors} />
       <form method="post" action="/pelatihan/sesi/baru">
         <Csrf c={c} />
-        <SelectField name="course_id" label={tr(c, 'training.f.course')} value={p.raw?.course_id} error={p.errors?.course_id} options={p.courses.map((k) => ({ value: k.id, label: k.title }))} />
-        <PlacePicker c={c} name="region_code" label={tr(c, 'training.f.region')} hint={tr(c, 'training.f.region_hint')} choices={p.places} value={p.raw?.region_code} error={p.errors?.region_code} />
-        <Field name="place" label={tr(c, 'training.f.place')} value={p.raw?.place} error={p.errors?.place} required />
-        <Field name="starts_at" type="datetime-local" label={tr(c, 'training.f.starts_at')} value={p.raw?.starts_at} error={p.errors?.starts_at} required />
-        <Field name="capacity" type="number" inputmode="numeric" min={1} max={1000} label={tr(c, 'training.f.capacity')} value={p.raw?.capacity ?? '25'} error={p.errors?.capacity} required />
-        <button type="submit" class="primary">{tr(c, 'training.save')}</button>
+        <SelectField
+          name="course_id"
+          label={tr(c, 'training.f.course')}
+          value={p.raw?.course_id}
+          error={p.errors?.course_id}
+          options={p.courses.map((k) => ({ value: k.id, label: k.title }))}
+        />
+        <PlacePicker
+          c={c}
+          name="region_code"
+          label={tr(c, 'training.f.region')}
+          hint={tr(c, 'training.f.region_hint')}
+          choices={p.places}
+          value={p.raw?.region_code}
+          error={p.errors?.region_code}
+        />
+        <Field
+          name="place"
+          label={tr(c, 'training.f.place')}
+          value={p.raw?.place}
+          error={p.errors?.place}
+          required
+        />
+        <Field
+          name="starts_at"
+          type="datetime-local"
+          label={tr(c, 'training.f.starts_at')}
+          value={p.raw?.starts_at}
+          error={p.errors?.starts_at}
+          required
+        />
+        <Field
+          name="capacity"
+          type="number"
+          inputmode="numeric"
+          min={1}
+          max={1000}
+          label={tr(c, 'training.f.capacity')}
+          value={p.raw?.capacity ?? '25'}
+          error={p.errors?.capacity}
+          required
+        />
+        <button type="submit" class="primary">
+          {tr(c, 'training.save')}
+        </button>
       </form>
     </section>
   );
 }
 
-export function SessionPage(p: { c: C; s: SessionView; participants: SessionParticipantsTable[]; umkm: { id: string; name: string }[]; assessed: Set<string>; notice?: string; raw?: Record<string, string>; errors?: Record<string, string>; message?: string }) {
+export function SessionPage(p: {
+  c: C;
+  s: SessionView;
+  participants: SessionParticipantsTable[];
+  umkm: { id: string; name: string }[];
+  assessed: Set<string>;
+  notice?: string;
+  raw?: Record<string, string>;
+  errors?: Record<string, string>;
+  message?: string;
+}) {
   const { c, s } = p;
   const open = s.status === 'scheduled';
   return (
     <>
       <section class="card">
         <h1>{s.course_title}</h1>
-        <p>{formatDateTime(c.get('locale'), s.starts_at, s.region_code)} · {s.place}</p>
-        <p><strong>{tr(c, 'training.session.seats', { registered: s.registered, capacity: s.capacity })}</strong> · {tr(c, `training.status.${s.status}`)}</p>
-        {p.notice ? <p class="notice" role="status">{p.notice}</p> : null}
-        {p.message ? <p class="alert" role="alert">{p.message}</p> : null}
+        <p>
+          {formatDateTime(c.get('locale'), s.starts_at, s.region_code)} · {s.place}
+        </p>
+        <p>
+          <strong>
+            {tr(c, 'training.session.seats', { registered: s.registered, capacity: s.capacity })}
+          </strong>{' '}
+          · {tr(c, `training.status.${s.status}`)}
+        </p>
+        {p.notice ? (
+          <p class="notice" role="status">
+            {p.notice}
+          </p>
+        ) : null}
+        {p.message ? (
+          <p class="alert" role="alert">
+            {p.message}
+          </p>
+        ) : null}
         <p class="row">
-          <a class="button" href={`/pelatihan/sesi/${s.id}/absensi`}>{tr(c, 'training.session.attendance')}</a>
+          <a class="button" href={`/pelatihan/sesi/${s.id}/absensi`}>
+            {tr(c, 'training.session.attendance')}
+          </a>
         </p>
         <form method="post" action={`/pelatihan/sesi/${s.id}/selesai`}>
           <Csrf c={c} />
@@ -122,14 +310,36 @@ export function SessionPage(p: { c: C; s: SessionView; participants: SessionPart
       </section>
       <section class="card">
         <h2>{tr(c, 'training.session.participants')}</h2>
-        {p.participants.length === 0 ? <p>{tr(c, 'training.session.none')}</p> : (
+        {p.participants.length === 0 ? (
+          <p>{tr(c, 'training.session.none')}</p>
+        ) : (
           <ul class="list">
             {p.participants.map((x) => (
               <li data-participant={x.id}>
-                <strong>{x.full_name}</strong> <small>· {tr(c, `training.kind.${x.kind}`)}{x.attended ? ` · ${tr(c, 'training.attended')}` : ''}</small><br />
-                <a href={`/pelatihan/sesi/${s.id}/asesmen/${x.id}?fase=before`}>{tr(c, 'training.session.assess')}: {tr(c, 'training.phase.before')}{p.assessed.has(`${x.id}:before`) ? ' ✓' : ''}</a> ·{' '}
-                <a href={`/pelatihan/sesi/${s.id}/asesmen/${x.id}?fase=after`}>{tr(c, 'training.phase.after')}{p.assessed.has(`${x.id}:after`) ? ' ✓' : ''}</a>
-                {x.certificate_code ? <> · <a href={`/sertifikat/${x.certificate_code}`}>{tr(c, 'training.session.certificate')} {x.certificate_code}</a></> : null}
+                <strong>{x.full_name}</strong>{' '}
+                <small>
+                  · {tr(c, `training.kind.${x.kind}`)}
+                  {x.attended ? ` · ${tr(c, 'training.attended')}` : ''}
+                </small>
+                <br />
+                <a href={`/pelatihan/sesi/${s.id}/asesmen/${x.id}?fase=before`}>
+                  {tr(c, 'training.session.assess')}: {tr(c, 'training.phase.before')}
+                  {p.assessed.has(`${x.id}:before`) ? ' ✓' : ''}
+                </a>{' '}
+                ·{' '}
+                <a href={`/pelatihan/sesi/${s.id}/asesmen/${x.id}?fase=after`}>
+                  {tr(c, 'training.phase.after')}
+                  {p.assessed.has(`${x.id}:after`) ? ' ✓' : ''}
+                </a>
+                {x.certificate_code ? (
+                  <>
+                    {' '}
+                    ·{' '}
+                    <a href={`/sertifikat/${x.certificate_code}`}>
+                      {tr(c, 'training.session.certificate')} {x.certificate_code}
+                    </a>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -141,10 +351,36 @@ export function SessionPage(p: { c: C; s: SessionView; participants: SessionPart
           <ErrorSummary c={c} errors={p.errors} />
           <form method="post" action={`/pelatihan/sesi/${s.id}/peserta`}>
             <Csrf c={c} />
-            <Field name="full_name" label={tr(c, 'training.f.full_name')} value={p.raw?.full_name} error={p.errors?.full_name} required autocomplete="off" />
-            <SelectField name="kind" label={tr(c, 'training.f.kind')} value={p.raw?.kind} options={PARTICIPANT_KINDS.map((k) => ({ value: k, label: tr(c, `training.kind.${k}`) }))} />
-            <SelectField name="umkm_id" label={tr(c, 'training.f.umkm')} value={p.raw?.umkm_id} error={p.errors?.umkm_id} options={[{ value: '', label: tr(c, 'training.f.none') }, ...p.umkm.map((u) => ({ value: u.id, label: u.name }))]} />
-            <button type="submit" class="primary">{tr(c, 'training.session.register')}</button>
+            <Field
+              name="full_name"
+              label={tr(c, 'training.f.full_name')}
+              value={p.raw?.full_name}
+              error={p.errors?.full_name}
+              required
+              autocomplete="off"
+            />
+            <SelectField
+              name="kind"
+              label={tr(c, 'training.f.kind')}
+              value={p.raw?.kind}
+              options={PARTICIPANT_KINDS.map((k) => ({
+                value: k,
+                label: tr(c, `training.kind.${k}`),
+              }))}
+            />
+            <SelectField
+              name="umkm_id"
+              label={tr(c, 'training.f.umkm')}
+              value={p.raw?.umkm_id}
+              error={p.errors?.umkm_id}
+              options={[
+                { value: '', label: tr(c, 'training.f.none') },
+                ...p.umkm.map((u) => ({ value: u.id, label: u.name })),
+              ]}
+            />
+            <button type="submit" class="primary">
+              {tr(c, 'training.session.register')}
+            </button>
           </form>
         </section>
       ) : null}
@@ -153,37 +389,77 @@ export function SessionPage(p: { c: C; s: SessionView; participants: SessionPart
 }
 
 /** Attendance on a phone: every registered name is one large tick box in one form. */
-export function AttendancePage(p: { c: C; s: SessionView; participants: SessionParticipantsTable[]; notice?: string; message?: string }) {
+export function AttendancePage(p: {
+  c: C;
+  s: SessionView;
+  participants: SessionParticipantsTable[];
+  notice?: string;
+  message?: string;
+}) {
   const { c, s } = p;
   return (
     <section class="card narrow">
       <h1>{tr(c, 'training.attendance.title', { course: s.course_title })}</h1>
-      <p class="muted">{formatDate(c.get('locale'), s.starts_at, s.region_code)} · {s.place}</p>
-      {p.notice ? <p class="notice" role="status">{p.notice}</p> : null}
-      {p.message ? <p class="alert" role="alert">{p.message}</p> : null}
+      <p class="muted">
+        {formatDate(c.get('locale'), s.starts_at, s.region_code)} · {s.place}
+      </p>
+      {p.notice ? (
+        <p class="notice" role="status">
+          {p.notice}
+        </p>
+      ) : null}
+      {p.message ? (
+        <p class="alert" role="alert">
+          {p.message}
+        </p>
+      ) : null}
       <form method="post" action={`/pelatihan/sesi/${s.id}/absensi`}>
         <Csrf c={c} />
         <fieldset class="ticks">
           <legend>{tr(c, 'training.attendance.hint')}</legend>
           {p.participants.map((x) => (
-            <label><input type="checkbox" name="present" value={x.id} checked={x.attended === 1} /> <span>{x.full_name} <small>{tr(c, `training.kind.${x.kind}`)}</small></span></label>
+            <label>
+              <input type="checkbox" name="present" value={x.id} checked={x.attended === 1} />{' '}
+              <span>
+                {x.full_name} <small>{tr(c, `training.kind.${x.kind}`)}</small>
+              </span>
+            </label>
           ))}
         </fieldset>
-        <button type="submit" class="primary">{tr(c, 'training.attendance.save')}</button>
+        <button type="submit" class="primary">
+          {tr(c, 'training.attendance.save')}
+        </button>
       </form>
-      <p><a href={`/pelatihan/sesi/${s.id}`}>{s.course_title}</a></p>
+      <p>
+        <a href={`/pelatihan/sesi/${s.id}`}>{s.course_title}</a>
+      </p>
     </section>
   );
 }
 
-export function AssessmentPage(p: { c: C; s: SessionView; participant: SessionParticipantsTable; phase: 'before' | 'after'; questions: { id: string; pillar: string; text_id: string; text_en: string }[]; raw?: Record<string, string>; errors?: Record<string, string>; notice?: string }) {
+export function AssessmentPage(p: {
+  c: C;
+  s: SessionView;
+  participant: SessionParticipantsTable;
+  phase: 'before' | 'after';
+  questions: { id: string; pillar: string; text_id: string; text_en: string }[];
+  raw?: Record<string, string>;
+  errors?: Record<string, string>;
+  notice?: string;
+}) {
   const { c } = p;
   const en = c.get('locale') === 'en';
   return (
     <section class="card narrow">
       <h1>{tr(c, 'training.assess.title', { name: p.participant.full_name })}</h1>
-      <p>{tr(c, `training.phase.${p.phase}`)} · {p.s.course_title}</p>
-      {p.notice ? <p class="notice" role="status">{p.notice}</p> : null}
+      <p>
+        {tr(c, `training.phase.${p.phase}`)} · {p.s.course_title}
+      </p>
+      {p.notice ? (
+        <p class="notice" role="status">
+          {p.notice}
+        </p>
+      ) : null}
       <ErrorSummary c={c} errors={p.errors} />
       <p class="muted">{tr(c, 'training.assess.scale')}</p>
       <form method="post" action={`/pelatihan/sesi/${p.s.id}/asesmen/${p.participant.id}`}>
@@ -192,26 +468,50 @@ export function AssessmentPage(p: { c: C; s: SessionView; participant: SessionPa
         {PILLARS.map((pillar) => (
           <div>
             <h2>{tr(c, `training.pillar.${pillar}`)}</h2>
-            {p.questions.filter((q) => q.pillar === pillar).map((q) => (
-              <fieldset class={p.errors?.[`q_${q.id}`] ? 'scale invalid' : 'scale'} id={`f-q_${q.id}`}>
-                <legend>{en ? q.text_en : q.text_id}</legend>
-                {[1, 2, 3, 4, 5].map((n) => (
-                  <label><input type="radio" name={`q_${q.id}`} value={String(n)} checked={p.raw?.[`q_${q.id}`] === String(n)} required /> {n}</label>
-                ))}
-                {p.errors?.[`q_${q.id}`] ? <p class="error">{p.errors[`q_${q.id}`]}</p> : null}
-              </fieldset>
-            ))}
+            {p.questions
+              .filter((q) => q.pillar === pillar)
+              .map((q) => (
+                <fieldset
+                  class={p.errors?.[`q_${q.id}`] ? 'scale invalid' : 'scale'}
+                  id={`f-q_${q.id}`}
+                >
+                  <legend>{en ? q.text_en : q.text_id}</legend>
+                  {[1, 2, 3, 4, 5].map((n) => (
+                    <label>
+                      <input
+                        type="radio"
+                        name={`q_${q.id}`}
+                        value={String(n)}
+                        checked={p.raw?.[`q_${q.id}`] === String(n)}
+                        required
+                      />{' '}
+                      {n}
+                    </label>
+                  ))}
+                  {p.errors?.[`q_${q.id}`] ? <p class="error">{p.errors[`q_${q.id}`]}</p> : null}
+                </fieldset>
+              ))}
           </div>
         ))}
-        <button type="submit" class="primary">{tr(c, 'training.save')}</button>
+        <button type="submit" class="primary">
+          {tr(c, 'training.save')}
+        </button>
       </form>
     </section>
   );
 }
 
 export interface CertificateView {
-  full_name: string; certificate_code: string | null; certificate_issued_at: string | null; course_title: string; duration_minutes: number;
-  starts_at: string; place: string; region_code: string; region_name: string | null; trainer_name: string | null;
+  full_name: string;
+  certificate_code: string | null;
+  certificate_issued_at: string | null;
+  course_title: string;
+  duration_minutes: number;
+  starts_at: string;
+  place: string;
+  region_code: string;
+  region_name: string | null;
+  trainer_name: string | null;
 }
 
 /** The printable certificate; it is also the public verification page of its code. */
@@ -220,18 +520,42 @@ export function CertificatePage(p: { c: C; cert: CertificateView; url: string; q
   const locale = c.get('locale');
   return (
     <article class="card certificate">
-      <p class="notice" role="status">{tr(c, 'training.cert.valid')}</p>
+      <p class="notice" role="status">
+        {tr(c, 'training.cert.valid')}
+      </p>
       <h1>{tr(c, 'training.cert.title')}</h1>
       <p>{tr(c, 'training.cert.given_to')}</p>
-      <p class="kpi" data-testid="cert-name">{cert.full_name}</p>
+      <p class="kpi" data-testid="cert-name">
+        {cert.full_name}
+      </p>
       <p>{tr(c, 'training.cert.for')}</p>
       <p class="kpi">{cert.course_title}</p>
-      <p>{tr(c, 'training.cert.held', { date: formatDate(locale, cert.starts_at, cert.region_code), place: cert.place, region: cert.region_name ?? cert.region_code })} · {formatNumber(locale, cert.duration_minutes)} min</p>
-      {cert.trainer_name ? <p>{tr(c, 'training.cert.trainer', { name: cert.trainer_name })}</p> : null}
-      <p>{tr(c, 'training.cert.code')}: <code class="big" data-testid="cert-code">{cert.certificate_code}</code></p>
-      <div class="qr" role="img" aria-label={tr(c, 'training.cert.check_at', { url: p.url })}>{raw(p.qrSvg)}</div>
-      <p><small>{tr(c, 'training.cert.check_at', { url: p.url })}</small></p>
-      <p class="muted noprint"><small>{tr(c, 'training.cert.print')}</small></p>
+      <p>
+        {tr(c, 'training.cert.held', {
+          date: formatDate(locale, cert.starts_at, cert.region_code),
+          place: cert.place,
+          region: cert.region_name ?? cert.region_code,
+        })}{' '}
+        · {formatNumber(locale, cert.duration_minutes)} min
+      </p>
+      {cert.trainer_name ? (
+        <p>{tr(c, 'training.cert.trainer', { name: cert.trainer_name })}</p>
+      ) : null}
+      <p>
+        {tr(c, 'training.cert.code')}:{' '}
+        <code class="big" data-testid="cert-code">
+          {cert.certificate_code}
+        </code>
+      </p>
+      <div class="qr" role="img" aria-label={tr(c, 'training.cert.check_at', { url: p.url })}>
+        {raw(p.qrSvg)}
+      </div>
+      <p>
+        <small>{tr(c, 'training.cert.check_at', { url: p.url })}</small>
+      </p>
+      <p class="muted noprint">
+        <small>{tr(c, 'training.cert.print')}</small>
+      </p>
     </article>
   );
 }
@@ -241,10 +565,22 @@ export function CertificateLookup(p: { c: C; code?: string; notFound?: boolean }
   return (
     <section class="card narrow">
       <h1>{tr(c, 'training.cert.lookup')}</h1>
-      {p.notFound ? <p class="alert" role="alert">{tr(c, 'training.cert.invalid')}</p> : null}
+      {p.notFound ? (
+        <p class="alert" role="alert">
+          {tr(c, 'training.cert.invalid')}
+        </p>
+      ) : null}
       <form method="get" action="/sertifikat">
-        <Field name="kode" label={tr(c, 'training.cert.code')} value={p.code} required autocomplete="off" />
-        <button type="submit" class="primary">{tr(c, 'training.cert.lookup')}</button>
+        <Field
+          name="kode"
+          label={tr(c, 'training.cert.code')}
+          value={p.code}
+          required
+          autocomplete="off"
+        />
+        <button type="submit" class="primary">
+          {tr(c, 'training.cert.lookup')}
+        </button>
       </form>
     </section>
   );

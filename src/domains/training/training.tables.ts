@@ -2,8 +2,13 @@
 // completion, certificate codes), the digital literacy question bank and assessments, regency
 // targets, and mentoring (assignments, plan milestones, contact logs with agreed actions).
 export const COURSE_TOPICS = [
-  'digital_literacy', 'selling_online', 'product_photography', 'packaging_labeling',
-  'pricing_bookkeeping', 'customer_service_whatsapp', 'certification',
+  'digital_literacy',
+  'selling_online',
+  'product_photography',
+  'packaging_labeling',
+  'pricing_bookkeeping',
+  'customer_service_whatsapp',
+  'certification',
 ] as const;
 export type CourseTopic = (typeof COURSE_TOPICS)[number];
 
@@ -17,7 +22,12 @@ export type ParticipantKind = (typeof PARTICIPANT_KINDS)[number];
 export const CONTACT_MODES = ['visit', 'call', 'whatsapp'] as const;
 export type ContactMode = (typeof CONTACT_MODES)[number];
 
-export const MILESTONE_KINDS = ['market_ready', 'first_online_sale', 'certification', 'orders_10_month'] as const;
+export const MILESTONE_KINDS = [
+  'market_ready',
+  'first_online_sale',
+  'certification',
+  'orders_10_month',
+] as const;
 export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
 
 export interface CoursesTable {

@@ -20,7 +20,16 @@ export interface AuditEntry {
 const GENESIS = '0'.repeat(64);
 
 function rowHash(prev: string, r: Omit<AuditLogTable, 'hash' | 'prev_hash'>): string {
-  const body = JSON.stringify([r.seq, r.at, r.actor_id, r.action, r.entity_type, r.entity_id, r.ip, r.data]);
+  const body = JSON.stringify([
+    r.seq,
+    r.at,
+    r.actor_id,
+    r.action,
+    r.entity_type,
+    r.entity_id,
+    r.ip,
+    r.data,
+  ]);
   return createHash('sha256').update(prev).update('\n').update(body).digest('hex');
 }
 
@@ -29,7 +38,12 @@ export async function audit(db: Tx, e: AuditEntry): Promise<void> {
   await inTransaction(db, async (tx) => {
     // One writer at a time extends the chain; SQLite already serialises writers.
     if (isPostgres(tx)) await sql`select pg_advisory_xact_lock(7270001)`.execute(tx);
-    const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    const last = await tx
+      .selectFrom('audit_log')
+      .select(['seq', 'hash'])
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     const row = {
       seq: (last?.seq ?? 0) + 1,
       at: nowIso(),
@@ -41,7 +55,10 @@ export async function audit(db: Tx, e: AuditEntry): Promise<void> {
       data: JSON.stringify(e.data ?? {}),
     };
     const prev = last?.hash ?? GENESIS;
-    await tx.insertInto('audit_log').values({ ...row, prev_hash: prev, hash: rowHash(prev, row) }).execute();
+    await tx
+      .insertInto('audit_log')
+      .values({ ...row, prev_hash: prev, hash: rowHash(prev, row) })
+      .execute();
   });
 }
 
@@ -59,11 +76,20 @@ export async function verifyAudit(db: Tx): Promise<VerifyResult> {
   let rows = 0;
   const page = 5000;
   for (;;) {
-    const batch = await db.selectFrom('audit_log').selectAll().where('seq', '>=', expectedSeq).orderBy('seq').limit(page).execute();
+    const batch = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('seq', '>=', expectedSeq)
+      .orderBy('seq')
+      .limit(page)
+      .execute();
     for (const r of batch) {
-      if (r.seq !== expectedSeq) return { ok: false, rows, brokenAt: expectedSeq, reason: 'missing row' };
-      if (r.prev_hash !== prev) return { ok: false, rows, brokenAt: r.seq, reason: 'previous hash does not match' };
-      if (rowHash(prev, r) !== r.hash) return { ok: false, rows, brokenAt: r.seq, reason: 'row content changed' };
+      if (r.seq !== expectedSeq)
+        return { ok: false, rows, brokenAt: expectedSeq, reason: 'missing row' };
+      if (r.prev_hash !== prev)
+        return { ok: false, rows, brokenAt: r.seq, reason: 'previous hash does not match' };
+      if (rowHash(prev, r) !== r.hash)
+        return { ok: false, rows, brokenAt: r.seq, reason: 'row content changed' };
       prev = r.hash;
       expectedSeq++;
       rows++;
@@ -74,5 +100,11 @@ export async function verifyAudit(db: Tx): Promise<VerifyResult> {
 
 /** Entries about one record, newest first (for history panels). */
 export async function auditTrail(db: Tx, entityType: string, entityId: string) {
-  return db.selectFrom('audit_log').selectAll().where('entity_type', '=', entityType).where('entity_id', '=', entityId).orderBy('seq', 'desc').execute();
+  return db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('entity_type', '=', entityType)
+    .where('entity_id', '=', entityId)
+    .orderBy('seq', 'desc')
+    .execute();
 }

@@ -1,2 +1,10 @@
 export { audit, verifyAudit, auditTrail, type AuditEntry, type VerifyResult } from './audit.js';
-export { registerAuditScope, auditScopedTypes, auditScopeResolver, readAudit, auditEntityTypes, type AuditScopeResolver, type AuditFilter } from './read.js';
+export {
+  registerAuditScope,
+  auditScopedTypes,
+  auditScopeResolver,
+  readAudit,
+  auditEntityTypes,
+  type AuditScopeResolver,
+  type AuditFilter,
+} from './read.js';

@@ -10,9 +10,14 @@ export type AuditScopeResolver = (db: Tx, ids: string[]) => Promise<Map<string, 
 const resolvers = new Map<string, { by: string; resolve: AuditScopeResolver }>();
 
 /** Connects the resolver of one entity type; `by` names the declaring domain. */
-export function registerAuditScope(entityType: string, by: string, resolve: AuditScopeResolver): void {
+export function registerAuditScope(
+  entityType: string,
+  by: string,
+  resolve: AuditScopeResolver,
+): void {
   const had = resolvers.get(entityType);
-  if (had && had.by !== by) throw new Error(`audit scope of ${entityType} declared by ${had.by} and ${by}`);
+  if (had && had.by !== by)
+    throw new Error(`audit scope of ${entityType} declared by ${had.by} and ${by}`);
   resolvers.set(entityType, { by, resolve });
 }
 
@@ -38,8 +43,11 @@ export interface AuditFilter {
 
 /** Rows matching the filter, newest first, at most `limit`. */
 export async function readAudit(db: Tx, f: AuditFilter, limit: number) {
-  let q = db.selectFrom('audit_log').select(['seq', 'at', 'actor_id', 'action', 'entity_type', 'entity_id', 'data']);
-  if (f.entityTypes) q = f.entityTypes.length ? q.where('entity_type', 'in', f.entityTypes) : q.where('seq', '<', 0);
+  let q = db
+    .selectFrom('audit_log')
+    .select(['seq', 'at', 'actor_id', 'action', 'entity_type', 'entity_id', 'data']);
+  if (f.entityTypes)
+    q = f.entityTypes.length ? q.where('entity_type', 'in', f.entityTypes) : q.where('seq', '<', 0);
   if (f.entityId) q = q.where('entity_id', '=', f.entityId);
   if (f.actorId) q = q.where('actor_id', '=', f.actorId);
   if (f.from) q = q.where('at', '>=', f.from);
@@ -50,5 +58,12 @@ export async function readAudit(db: Tx, f: AuditFilter, limit: number) {
 
 /** Distinct entity types in the log (for a national reader's filter). */
 export async function auditEntityTypes(db: Tx): Promise<string[]> {
-  return (await db.selectFrom('audit_log').select('entity_type').distinct().orderBy('entity_type').execute()).map((r) => r.entity_type);
+  return (
+    await db
+      .selectFrom('audit_log')
+      .select('entity_type')
+      .distinct()
+      .orderBy('entity_type')
+      .execute()
+  ).map((r) => r.entity_type);
 }

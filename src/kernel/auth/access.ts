@@ -4,13 +4,31 @@
 import type { Locale } from '../i18n/i18n.js';
 
 export const ROLES = [
-  'national_admin', 'regional_officer', 'community_manager', 'village_agent', 'seller',
-  'mentor', 'trainer', 'reviewer', 'hub_operator', 'partner', 'analyst', 'buyer',
+  'national_admin',
+  'regional_officer',
+  'community_manager',
+  'village_agent',
+  'seller',
+  'mentor',
+  'trainer',
+  'reviewer',
+  'hub_operator',
+  'partner',
+  'analyst',
+  'buyer',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
 /** What a grant's scopeId names. Region-scoped grants carry a region code as scopeId. */
-export type ScopeType = 'national' | 'region' | 'organisation' | 'service_point' | 'umkm' | 'hub' | 'partner' | 'self';
+export type ScopeType =
+  | 'national'
+  | 'region'
+  | 'organisation'
+  | 'service_point'
+  | 'umkm'
+  | 'hub'
+  | 'partner'
+  | 'self';
 
 export const ROLE_SCOPE: Record<Role, ScopeType> = {
   national_admin: 'national',
@@ -60,25 +78,37 @@ export function regionContains(outer: string, inner: string): boolean {
  * Region prefixes the actor may act on through the given roles: 'all' for national admins,
  * otherwise the region codes of the matching grants (a regency officer → ['53.09']).
  */
-export function regionScope(actor: Actor | null | undefined, roles: readonly Role[]): 'all' | string[] {
+export function regionScope(
+  actor: Actor | null | undefined,
+  roles: readonly Role[],
+): 'all' | string[] {
   if (!actor) return [];
   const out: string[] = [];
   for (const g of actor.grants) {
     if (!roles.includes(g.role)) continue;
-    if (g.scopeType === 'national' || (g.regionCode === null && g.scopeType === 'region')) return 'all';
+    if (g.scopeType === 'national' || (g.regionCode === null && g.scopeType === 'region'))
+      return 'all';
     if (g.regionCode) out.push(g.regionCode);
   }
   return out;
 }
 
 /** True when one of the actor's grants with these roles covers the region code. */
-export function canInRegion(actor: Actor | null | undefined, roles: readonly Role[], code: string): boolean {
+export function canInRegion(
+  actor: Actor | null | undefined,
+  roles: readonly Role[],
+  code: string,
+): boolean {
   const scope = regionScope(actor, roles);
   return scope === 'all' || scope.some((p) => regionContains(p, code));
 }
 
 /** Ids of the entities the actor holds through grants of one scope type (e.g. its UMKM). */
-export function scopeIds(actor: Actor | null | undefined, scopeType: ScopeType, roles?: readonly Role[]): string[] {
+export function scopeIds(
+  actor: Actor | null | undefined,
+  scopeType: ScopeType,
+  roles?: readonly Role[],
+): string[] {
   if (!actor) return [];
   return actor.grants
     .filter((g) => g.scopeType === scopeType && g.scopeId && (!roles || roles.includes(g.role)))
@@ -103,7 +133,10 @@ export function canGrant(granter: Actor, role: Role, target: GrantTarget): boole
   // A regional officer staffs its own region (including officers of its sub-regions).
   if (canInRegion(granter, ['regional_officer'], target.regionCode)) return true;
   if (['seller', 'village_agent', 'community_manager'].includes(role)) {
-    return target.organisationId !== null && scopeIds(granter, 'organisation', ['community_manager']).includes(target.organisationId);
+    return (
+      target.organisationId !== null &&
+      scopeIds(granter, 'organisation', ['community_manager']).includes(target.organisationId)
+    );
   }
   return false;
 }

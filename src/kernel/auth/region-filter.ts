@@ -11,11 +11,19 @@ export function regionWhere<DB, TB extends keyof DB>(
   if (prefixes === 'all') return sql<SqlBool>`1 = 1`;
   if (prefixes.length === 0) return sql<SqlBool>`1 = 0`;
   const ref = sql.ref(column);
-  return eb.or(prefixes.map((p) => eb.or([sql<SqlBool>`${ref} = ${p}`, sql<SqlBool>`${ref} like ${p + '.%'}`])));
+  return eb.or(
+    prefixes.map((p) =>
+      eb.or([sql<SqlBool>`${ref} = ${p}`, sql<SqlBool>`${ref} like ${p + '.%'}`]),
+    ),
+  );
 }
 
 /** Keeps rows whose `column` is one of `ids` (none when the list is empty). */
-export function idWhere<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>, column: string, ids: string[]): Expression<SqlBool> {
+export function idWhere<DB, TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  column: string,
+  ids: string[],
+): Expression<SqlBool> {
   if (ids.length === 0) return sql<SqlBool>`1 = 0`;
   return sql<SqlBool>`${sql.ref(column)} in (${sql.join(ids)})`;
 }

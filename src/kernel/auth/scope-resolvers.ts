@@ -12,12 +12,20 @@ export type ScopeOwnerResolver = (db: Tx, id: string) => Promise<string | null>;
 const resolvers = new Map<ScopeType, ScopeResolver>();
 const owners = new Map<ScopeType, ScopeOwnerResolver>();
 
-export function registerScopeResolver(type: ScopeType, resolver: ScopeResolver, owner?: ScopeOwnerResolver): void {
+export function registerScopeResolver(
+  type: ScopeType,
+  resolver: ScopeResolver,
+  owner?: ScopeOwnerResolver,
+): void {
   resolvers.set(type, resolver);
   if (owner) owners.set(type, owner);
 }
 
-export async function resolveScopeRegion(db: Tx, type: ScopeType, id: string | null): Promise<string | null | undefined> {
+export async function resolveScopeRegion(
+  db: Tx,
+  type: ScopeType,
+  id: string | null,
+): Promise<string | null | undefined> {
   if (type === 'national' || type === 'self') return null;
   if (!id) return undefined;
   const r = resolvers.get(type);
@@ -31,7 +39,11 @@ export interface ScopeTarget {
 }
 
 /** The scope's region and running organisation, or undefined when the scope does not exist. */
-export async function resolveScope(db: Tx, type: ScopeType, id: string | null): Promise<ScopeTarget | undefined> {
+export async function resolveScope(
+  db: Tx,
+  type: ScopeType,
+  id: string | null,
+): Promise<ScopeTarget | undefined> {
   const regionCode = await resolveScopeRegion(db, type, id);
   if (regionCode === undefined) return undefined;
   if (type === 'organisation') return { regionCode, organisationId: id };
@@ -48,7 +60,10 @@ export function registerScopeLabeller(type: ScopeType, labeller: ScopeLabeller):
 }
 
 /** A name for each (type, id) the owning domains can name; ids without one are left out. */
-export async function scopeLabels(db: Tx, scopes: { type: ScopeType; id: string | null }[]): Promise<Map<string, string>> {
+export async function scopeLabels(
+  db: Tx,
+  scopes: { type: ScopeType; id: string | null }[],
+): Promise<Map<string, string>> {
   const byType = new Map<ScopeType, Set<string>>();
   for (const s of scopes) if (s.id) byType.set(s.type, (byType.get(s.type) ?? new Set()).add(s.id));
   const out = new Map<string, string>();

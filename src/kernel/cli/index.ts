@@ -1,2 +1,11 @@
 export { progressBar, type Progress } from './progress.js';
-export { registerCommand, findCommand, commandUsages, registerStartupTask, runStartupTasks, type Command, type CommandContext, type StartupTask } from './commands.js';
+export {
+  registerCommand,
+  findCommand,
+  commandUsages,
+  registerStartupTask,
+  runStartupTasks,
+  type Command,
+  type CommandContext,
+  type StartupTask,
+} from './commands.js';

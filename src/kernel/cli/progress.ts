@@ -16,7 +16,9 @@ export function progressBar(title: string, stream: NodeJS.WriteStream = process.
       last = pct;
       const width = 30;
       const filled = Math.round((pct / 100) * width);
-      stream.write(`\r${title} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(pct).padStart(3)}% ${label ?? ''}   `);
+      stream.write(
+        `\r${title} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(pct).padStart(3)}% ${label ?? ''}   `,
+      );
     },
     done(message) {
       if (tty) stream.write('\r\x1b[K');

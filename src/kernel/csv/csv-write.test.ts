@@ -34,10 +34,14 @@ test('a document: fixed bytes, each row ended by CRLF', () => {
     ['ord_2', '\tTAB', 0, '\rCR'],
     ['ord_3', '=1+2', 1.5, 'multi\r\nline'],
   ]);
-  const want = 'id,name,amount,note\r\n'
-    + 'ord_1,"Sari, Bajawa",-25000,\r\n'
-    + "ord_2,'\tTAB,0,\"'\rCR\"\r\n"
-    + "ord_3,'=1+2,1.5,\"multi\r\nline\"\r\n";
+  const want =
+    'id,name,amount,note\r\n' +
+    'ord_1,"Sari, Bajawa",-25000,\r\n' +
+    'ord_2,\'\tTAB,0,"\'\rCR"\r\n' +
+    'ord_3,\'=1+2,1.5,"multi\r\nline"\r\n';
   assert.equal(doc, want);
-  assert.deepEqual([...Buffer.from(csvRows([['\tx', '\ry']]))], [0x27, 0x09, 0x78, 0x2c, 0x22, 0x27, 0x0d, 0x79, 0x22, 0x0d, 0x0a]);
+  assert.deepEqual(
+    [...Buffer.from(csvRows([['\tx', '\ry']]))],
+    [0x27, 0x09, 0x78, 0x2c, 0x22, 0x27, 0x0d, 0x79, 0x22, 0x0d, 0x0a],
+  );
 });

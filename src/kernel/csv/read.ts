@@ -56,7 +56,8 @@ export function readCsv(text: string, opts: CsvReadOptions = {}): CsvRead {
   try {
     rows = parse(text, options(delimiter));
   } catch (e) {
-    if (isQuoteNotClosed(e)) return { ok: false, problem: 'unclosed_quote', line: lineOfUnclosedQuote(text, delimiter) };
+    if (isQuoteNotClosed(e))
+      return { ok: false, problem: 'unclosed_quote', line: lineOfUnclosedQuote(text, delimiter) };
     throw e;
   }
   // Blank lines come back as one empty cell, so every physical line belongs to one row and a
@@ -77,7 +78,13 @@ export function readCsv(text: string, opts: CsvReadOptions = {}): CsvRead {
 function lineOfUnclosedQuote(text: string, delimiter: ',' | ';'): number {
   let line = 1;
   try {
-    parse(text, { ...options(delimiter), on_record: (cells: string[]) => { line += 1 + breaksIn(cells); return null; } });
+    parse(text, {
+      ...options(delimiter),
+      on_record: (cells: string[]) => {
+        line += 1 + breaksIn(cells);
+        return null;
+      },
+    });
   } catch (e) {
     if (isQuoteNotClosed(e)) return line;
     throw e;

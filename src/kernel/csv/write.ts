@@ -22,5 +22,8 @@ export function csvCell(v: unknown): string {
 
 /** Rows to one CSV document, each row ended by CRLF. */
 export function csvRows(rows: unknown[][]): string {
-  return stringify(rows.map((r) => r.map(cellText)), OPTIONS);
+  return stringify(
+    rows.map((r) => r.map(cellText)),
+    OPTIONS,
+  );
 }

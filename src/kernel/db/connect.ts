@@ -38,7 +38,14 @@ export function connect(opts: ConnectOptions): DbHandle {
       options: opts.pgSchema ? `-c search_path=${opts.pgSchema}` : undefined,
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
-    return { db, dialect: 'postgres', schema: opts.pgSchema, close: () => db.destroy(), queryCount: () => count, writeCount: () => writes };
+    return {
+      db,
+      dialect: 'postgres',
+      schema: opts.pgSchema,
+      close: () => db.destroy(),
+      queryCount: () => count,
+      writeCount: () => writes,
+    };
   }
   const path = opts.sqlitePath ?? ':memory:';
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -49,7 +56,13 @@ export function connect(opts: ConnectOptions): DbHandle {
   sqlite.pragma('busy_timeout = 5000');
   cachePrepared(sqlite);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log });
-  return { db, dialect: 'sqlite', close: () => db.destroy(), queryCount: () => count, writeCount: () => writes };
+  return {
+    db,
+    dialect: 'sqlite',
+    close: () => db.destroy(),
+    queryCount: () => count,
+    writeCount: () => writes,
+  };
 }
 
 /**

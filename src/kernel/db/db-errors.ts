@@ -10,7 +10,12 @@ const SQLITE: Record<string, ConstraintKind> = {
   SQLITE_CONSTRAINT_CHECK: 'check',
   SQLITE_CONSTRAINT_NOTNULL: 'not_null',
 };
-const POSTGRES: Record<string, ConstraintKind> = { '23505': 'unique', '23503': 'foreign_key', '23514': 'check', '23502': 'not_null' };
+const POSTGRES: Record<string, ConstraintKind> = {
+  '23505': 'unique',
+  '23503': 'foreign_key',
+  '23514': 'check',
+  '23502': 'not_null',
+};
 
 /** The kind of constraint a database error violated, or null for any other error. */
 export function constraintViolation(err: unknown): ConstraintKind | null {

@@ -20,7 +20,11 @@ export const kernelMigrations: Migrations = {
         .addColumn('prev_hash', 'text', (c) => c.notNull())
         .addColumn('hash', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('audit_log_entity').on('audit_log').columns(['entity_type', 'entity_id']).execute();
+      await db.schema
+        .createIndex('audit_log_entity')
+        .on('audit_log')
+        .columns(['entity_type', 'entity_id'])
+        .execute();
     },
   },
   '0002_kernel_jobs': {

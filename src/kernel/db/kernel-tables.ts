@@ -1,6 +1,5 @@
 // Row types of the kernel's tables, merged into the Database interface.
 
-
 export interface AuditLogTable {
   seq: number;
   at: string;

@@ -27,11 +27,20 @@ export async function migrateToLatest(h: DbHandle, migrations: Migrations): Prom
   });
 }
 
-async function run(db: Kysely<Database>, schema: string | undefined, migrations: Migrations): Promise<string[]> {
+async function run(
+  db: Kysely<Database>,
+  schema: string | undefined,
+  migrations: Migrations,
+): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => migrations };
   // The migration tables live in the handle's own schema: without this, Kysely looks for its
   // lock table in every schema and can find another test run's, then fail on its own.
-  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true, ...(schema ? { migrationTableSchema: schema } : {}) });
+  const migrator = new Migrator({
+    db,
+    provider,
+    allowUnorderedMigrations: true,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -3,15 +3,32 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestDb } from '../testing/index.js';
-import { constraintViolation, inTransactionResult, kernelMigrations, type DbHandle } from './index.js';
+import {
+  constraintViolation,
+  inTransactionResult,
+  kernelMigrations,
+  type DbHandle,
+} from './index.js';
 import { fail, ok } from '../errors/index.js';
 import { audit } from '../audit/index.js';
 
 let h: DbHandle;
-before(async () => { h = await createTestDb(kernelMigrations); });
-after(async () => { await h.close(); });
+before(async () => {
+  h = await createTestDb(kernelMigrations);
+});
+after(async () => {
+  await h.close();
+});
 
-const auditRows = async () => Number((await h.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const auditRows = async () =>
+  Number(
+    (
+      await h.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 test('a failure Result rolls the transaction back; success commits', async () => {
   const before = await auditRows();
@@ -40,10 +57,22 @@ test('inside a caller transaction the failure is returned and the caller decides
 });
 
 test('unique and not-null violations are named on both dialects', async () => {
-  const dup = await h.db.insertInto('audit_log').values({ seq: 1 } as never).execute().catch((e: unknown) => e);
+  const dup = await h.db
+    .insertInto('audit_log')
+    .values({ seq: 1 } as never)
+    .execute()
+    .catch((e: unknown) => e);
   assert.equal(constraintViolation(dup), 'not_null');
   const row = await h.db.selectFrom('audit_log').selectAll().limit(1).executeTakeFirstOrThrow();
-  const again = await h.db.insertInto('audit_log').values(row as never).execute().catch((e: unknown) => e);
+  const again = await h.db
+    .insertInto('audit_log')
+    .values(row as never)
+    .execute()
+    .catch((e: unknown) => e);
   assert.equal(constraintViolation(again), 'unique');
-  assert.equal(constraintViolation(new Error('unique constraint failed')), null, 'messages are never matched');
+  assert.equal(
+    constraintViolation(new Error('unique constraint failed')),
+    null,
+    'messages are never matched',
+  );
 });

@@ -5,7 +5,10 @@ import type { Result } from '../errors/index.js';
 import type { Database, Tx } from './types.js';
 
 /** Runs `fn` in a transaction, or inside the caller's transaction when `db` already is one. */
-export async function inTransaction<T>(db: Tx, fn: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  db: Tx,
+  fn: (tx: Transaction<Database>) => Promise<T>,
+): Promise<T> {
   if ((db as Transaction<Database>).isTransaction) return fn(db as Transaction<Database>);
   return (db as Kysely<Database>).transaction().execute(fn);
 }

@@ -3,7 +3,7 @@
 // stays ignorant of domains while every query is still fully typed.
 import type { Kysely, Transaction } from 'kysely';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging in each domain.
 export interface Database {}
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -3,12 +3,30 @@
 // `installDomains`, so reading app.ts and the manifests tells what the app is made of.
 import type { Hono } from 'hono';
 import type { Migrations } from '../db/index.js';
-import { registerHomePanel, registerNav, type AppEnv, type HomePanel, type NavItem } from '../http/index.js';
+import {
+  registerHomePanel,
+  registerNav,
+  type AppEnv,
+  type HomePanel,
+  type NavItem,
+} from '../http/index.js';
 import { registerMessages, type Messages } from '../i18n/index.js';
 import { defineErrors, type ErrorSpec } from '../errors/index.js';
 import { registerJob, type JobHandler } from '../jobs/index.js';
-import { registerCommand, registerStartupTask, type Command, type StartupTask } from '../cli/index.js';
-import { registerScopeLabeller, registerScopeResolver, type ScopeLabeller, type ScopeOwnerResolver, type ScopeResolver, type ScopeType } from '../auth/index.js';
+import {
+  registerCommand,
+  registerStartupTask,
+  type Command,
+  type StartupTask,
+} from '../cli/index.js';
+import {
+  registerScopeLabeller,
+  registerScopeResolver,
+  type ScopeLabeller,
+  type ScopeOwnerResolver,
+  type ScopeResolver,
+  type ScopeType,
+} from '../auth/index.js';
 import { registerAuditScope, type AuditScopeResolver } from '../audit/index.js';
 import type { Port, Provision, Subscription, Topic } from './ports.js';
 
@@ -71,9 +89,15 @@ export function installDomains(manifests: readonly DomainManifest[]): void {
     for (const [type, handler] of Object.entries(m.jobs ?? {})) registerJob(type, handler);
     for (const [name, command] of Object.entries(m.commands ?? {})) registerCommand(name, command);
     for (const task of m.startup ?? []) registerStartupTask(task);
-    for (const [type, resolver] of Object.entries(m.scopes ?? {}) as [ScopeType, ScopeResolver][]) registerScopeResolver(type, resolver, m.scopeOwners?.[type]);
-    for (const [type, labeller] of Object.entries(m.scopeLabels ?? {}) as [ScopeType, ScopeLabeller][]) registerScopeLabeller(type, labeller);
-    for (const [type, resolve] of Object.entries(m.auditScopes ?? {})) registerAuditScope(type, m.name, resolve);
+    for (const [type, resolver] of Object.entries(m.scopes ?? {}) as [ScopeType, ScopeResolver][])
+      registerScopeResolver(type, resolver, m.scopeOwners?.[type]);
+    for (const [type, labeller] of Object.entries(m.scopeLabels ?? {}) as [
+      ScopeType,
+      ScopeLabeller,
+    ][])
+      registerScopeLabeller(type, labeller);
+    for (const [type, resolve] of Object.entries(m.auditScopes ?? {}))
+      registerAuditScope(type, m.name, resolve);
     for (const item of m.nav ?? []) registerNav(item);
     for (const panel of m.homePanels ?? []) registerHomePanel(panel);
     for (const s of m.subscribes ?? []) s.topic.subscribe(m.name, s.run);
@@ -84,7 +108,11 @@ export function installDomains(manifests: readonly DomainManifest[]): void {
 
 /** Throws at start when a required port of any domain was left unconnected. */
 export function assertNeedsMet(manifests: readonly DomainManifest[]): void {
-  const unmet = manifests.flatMap((m) => Object.values(m.needs ?? {}).filter((p) => p.required && !p.connectedTo).map((p) => `${m.name}: ${p.name}`));
+  const unmet = manifests.flatMap((m) =>
+    Object.values(m.needs ?? {})
+      .filter((p) => p.required && !p.connectedTo)
+      .map((p) => `${m.name}: ${p.name}`),
+  );
   if (unmet.length) throw new Error(`unmet domain needs: ${unmet.join(', ')}`);
 }
 
@@ -92,8 +120,12 @@ export function assertNeedsMet(manifests: readonly DomainManifest[]): void {
 export function describeWiring(manifests: readonly DomainManifest[]): string[] {
   const lines: string[] = [];
   for (const m of manifests) {
-    for (const t of Object.values(m.publishes ?? {})) lines.push(`${m.name} publishes ${t.name} -> ${t.subscribers.join(', ') || '(none)'}`);
-    for (const p of Object.values(m.needs ?? {})) lines.push(`${m.name} needs ${p.name} <- ${p.connectedTo ?? (p.required ? 'UNMET' : '(own fallback)')}`);
+    for (const t of Object.values(m.publishes ?? {}))
+      lines.push(`${m.name} publishes ${t.name} -> ${t.subscribers.join(', ') || '(none)'}`);
+    for (const p of Object.values(m.needs ?? {}))
+      lines.push(
+        `${m.name} needs ${p.name} <- ${p.connectedTo ?? (p.required ? 'UNMET' : '(own fallback)')}`,
+      );
   }
   return lines;
 }

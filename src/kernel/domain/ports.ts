@@ -13,7 +13,8 @@ export class Topic<E> {
 
   /** Connects a subscriber; `by` names the subscribing domain for `describeWiring`. */
   subscribe(by: string, fn: Subscriber<E>): void {
-    if (this.subs.some((s) => s.by === by)) throw new Error(`${by} subscribed to ${this.name} twice`);
+    if (this.subs.some((s) => s.by === by))
+      throw new Error(`${by} subscribed to ${this.name} twice`);
     this.subs.push({ by, fn });
   }
 
@@ -31,10 +32,14 @@ export class Port<T> {
   private impl: T | undefined;
   private by: string | undefined;
   /** `fallback` is what the owner does alone (e.g. a flat shipping table); without one the need is required. */
-  constructor(readonly name: string, private readonly fallback?: T) {}
+  constructor(
+    readonly name: string,
+    private readonly fallback?: T,
+  ) {}
 
   connect(by: string, impl: T): void {
-    if (this.by !== undefined && this.by !== by) throw new Error(`port ${this.name} already connected to ${this.by}`);
+    if (this.by !== undefined && this.by !== by)
+      throw new Error(`port ${this.name} already connected to ${this.by}`);
     this.impl = impl;
     this.by = by;
   }

@@ -44,8 +44,11 @@ export type Result<T, E extends string = string> =
   | { ok: false; code: E; params?: Record<string, unknown>; fields?: FieldErrors };
 
 export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
-export const fail = <E extends string>(code: E, params?: Record<string, unknown>, fields?: FieldErrors) =>
-  ({ ok: false, code, params, fields }) as const;
+export const fail = <E extends string>(
+  code: E,
+  params?: Record<string, unknown>,
+  fields?: FieldErrors,
+) => ({ ok: false, code, params, fields }) as const;
 
 /** Unwraps a Result, turning a failure into an AppError for the HTTP layer. */
 export function unwrap<T>(r: Result<T>): T {

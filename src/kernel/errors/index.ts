@@ -1,1 +1,11 @@
-export { AppError, defineErrors, errorSpec, ok, fail, unwrap, type Result, type ErrorSpec, type FieldErrors } from './errors.js';
+export {
+  AppError,
+  defineErrors,
+  errorSpec,
+  ok,
+  fail,
+  unwrap,
+  type Result,
+  type ErrorSpec,
+  type FieldErrors,
+} from './errors.js';

@@ -37,7 +37,8 @@ export const LANG_COOKIE = 'lumbung_lang';
 const PUBLIC_ASSETS = /^\/(?:static|media)\//;
 
 /** An anonymous visitor's language: the chosen one, else the browser's. The page cache keys on it too. */
-const localeOf = (cookie: string | undefined, accept: string | undefined): Locale => (isLocale(cookie) ? cookie : localeFromAcceptLanguage(accept));
+const localeOf = (cookie: string | undefined, accept: string | undefined): Locale =>
+  isLocale(cookie) ? cookie : localeFromAcceptLanguage(accept);
 
 /** A sub-app for API routes whose zod validation failures become our 422 problem. */
 export function createApiApp() {
@@ -46,7 +47,8 @@ export function createApiApp() {
       if (!result.success) {
         const issues = (result.error as { issues: { path: PropertyKey[] }[] }).issues;
         // The Idempotency-Key is declared as a header schema but keeps its own 400 answer.
-        if (result.target === 'header' && issues.some((i) => i.path[0] === 'idempotency-key')) throw new AppError('IDEMPOTENCY_KEY_REQUIRED');
+        if (result.target === 'header' && issues.some((i) => i.path[0] === 'idempotency-key'))
+          throw new AppError('IDEMPOTENCY_KEY_REQUIRED');
       }
       // Zod's verdict and control characters in any input, valid or not (422 with field messages).
       return openApiHook(result);
@@ -54,7 +56,8 @@ export function createApiApp() {
   });
   // Every route is completed by the contract (operationId, problem responses, sign-in before validation).
   const register = app.openapi;
-  app.openapi = ((route, handler, hook) => register(contract(route), handler, hook)) as typeof app.openapi;
+  app.openapi = ((route, handler, hook) =>
+    register(contract(route), handler, hook)) as typeof app.openapi;
   return app;
 }
 
@@ -76,7 +79,13 @@ export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {
     // it, and the Node adapter then build a full web Response (a third of a cached page's cost).
     c.header('x-request-id', id);
     await next();
-    log.info('request', { requestId: id, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) });
+    log.info('request', {
+      requestId: id,
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+    });
   });
   app.use('*', gzip());
   const pages = new PageCache({
@@ -88,17 +97,26 @@ export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {
     generation: () => deps.h.writeCount(),
   });
   app.use('*', pages.middleware());
-  app.use('*', secureHeaders({
-    contentSecurityPolicy: {
-      defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'],
-      formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'self'"], objectSrc: ["'none'"],
-    },
-    strictTransportSecurity: secure ? 'max-age=31536000; includeSubDomains' : false,
-    // The same rule in the older header: no framing at all (SAMEORIGIN would contradict the CSP).
-    xFrameOptions: 'DENY',
-    crossOriginEmbedderPolicy: false,
-    referrerPolicy: 'same-origin',
-  }));
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+      strictTransportSecurity: secure ? 'max-age=31536000; includeSubDomains' : false,
+      // The same rule in the older header: no framing at all (SAMEORIGIN would contradict the CSP).
+      xFrameOptions: 'DENY',
+      crossOriginEmbedderPolicy: false,
+      referrerPolicy: 'same-origin',
+    }),
+  );
   const BODIES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
   app.use('*', async (c, next) => {
     // Only requests that carry a body are limited: touching the body of a GET makes the Node
@@ -108,7 +126,13 @@ export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {
     const max = c.req.path.includes('/photos') ? 8 * 1024 * 1024 : deps.config.maxBodyBytes;
     // The rest of an oversized body is never read, so the connection cannot carry another
     // request: say so (`Connection: close`) instead of promising keep-alive and then closing.
-    return bodyLimit({ maxSize: max, onError: () => { c.header('connection', 'close'); throw new AppError('PAYLOAD_TOO_LARGE'); } })(c, next);
+    return bodyLimit({
+      maxSize: max,
+      onError: () => {
+        c.header('connection', 'close');
+        throw new AppError('PAYLOAD_TOO_LARGE');
+      },
+    })(c, next);
   });
   app.use('*', async (c, next) => {
     const actor = await hooks.authenticate(c);
@@ -123,15 +147,25 @@ export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {
   app.use('*', csrf({ secure, noCookie: PUBLIC_ASSETS }));
   app.use('*', refuseControlChars());
   // serveStatic builds its own response, so the caching header is added once it exists.
-  app.use('/static/*', async (c, next) => {
-    await next();
-    if (c.res.status === 200) c.header('cache-control', 'public, max-age=86400');
-  }, serveStatic({ root: './web', rewriteRequestPath: (p) => p.replace(/^\/static/, '') }));
+  app.use(
+    '/static/*',
+    async (c, next) => {
+      await next();
+      if (c.res.status === 200) c.header('cache-control', 'public, max-age=86400');
+    },
+    serveStatic({ root: './web', rewriteRequestPath: (p) => p.replace(/^\/static/, '') }),
+  );
 
   app.post('/lang', async (c) => {
     const body = await c.req.parseBody();
     const to = isLocale(body.to) ? body.to : 'id';
-    setCookie(c, LANG_COOKIE, to, { path: '/', sameSite: 'Lax', httpOnly: true, secure, maxAge: 365 * 86400 });
+    setCookie(c, LANG_COOKIE, to, {
+      path: '/',
+      sameSite: 'Lax',
+      httpOnly: true,
+      secure,
+      maxAge: 365 * 86400,
+    });
     if (c.get('actor') && hooks.onLocaleChange) await hooks.onLocaleChange(c, to);
     return c.redirect(sameOriginPath(body.back, '/'), 303);
   });

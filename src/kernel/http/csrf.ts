@@ -28,7 +28,12 @@ export function csrf(opts: { secure: boolean; noCookie?: RegExp }): MiddlewareHa
     }
     if (!token || !/^[a-f0-9]{32}$/.test(token)) {
       token = randomBytes(16).toString('hex');
-      setCookie(c, CSRF_COOKIE, token, { httpOnly: true, sameSite: 'Lax', path: '/', secure: opts.secure });
+      setCookie(c, CSRF_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        path: '/',
+        secure: opts.secure,
+      });
     }
     c.set('csrfToken', token);
     if (!UNSAFE.has(c.req.method)) return next();
@@ -51,7 +56,10 @@ export function csrf(opts: { secure: boolean; noCookie?: RegExp }): MiddlewareHa
     const cookieSent = !!getCookie(c, CSRF_COOKIE);
     const type = c.req.header('content-type') ?? '';
     let sent: string | undefined;
-    if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {
+    if (
+      type.startsWith('application/x-www-form-urlencoded') ||
+      type.startsWith('multipart/form-data')
+    ) {
       const body = await c.req.parseBody();
       sent = typeof body._csrf === 'string' ? body._csrf : undefined;
     } else {

@@ -27,15 +27,23 @@ export function problem(c: Context<AppEnv>, err: AppError) {
   const template = t(locale, spec.message);
   const body: Record<string, unknown> = {
     type: `https://lumbung.dev/problems/${err.code.toLowerCase().replace(/_/g, '-')}`,
-    title: /\{\w+\}/.test(template) ? t(locale, STATUS_TITLES[spec.status] ? `problem.title.${spec.status}` : 'problem.title.other') : template,
+    title: /\{\w+\}/.test(template)
+      ? t(
+          locale,
+          STATUS_TITLES[spec.status] ? `problem.title.${spec.status}` : 'problem.title.other',
+        )
+      : template,
     status: spec.status,
     detail: t(locale, spec.message, err.params),
     instance: c.req.path,
     code: err.code,
   };
-  for (const [k, v] of Object.entries(err.params)) if (!RESERVED.has(k) && v !== undefined) body[k] = v;
+  for (const [k, v] of Object.entries(err.params))
+    if (!RESERVED.has(k) && v !== undefined) body[k] = v;
   if (Object.keys(err.fields).length > 0) body.errors = translateFields(locale, err.fields);
-  return c.body(JSON.stringify(body), spec.status as 400, { 'content-type': 'application/problem+json; charset=utf-8' });
+  return c.body(JSON.stringify(body), spec.status as 400, {
+    'content-type': 'application/problem+json; charset=utf-8',
+  });
 }
 
 const STATUS_TITLES: Record<number, [string, string]> = {
@@ -51,20 +59,34 @@ const STATUS_TITLES: Record<number, [string, string]> = {
   500: ['Kesalahan server', 'Server error'],
 };
 registerMessages({
-  id: { ...Object.fromEntries(Object.entries(STATUS_TITLES).map(([s, [id]]) => [`problem.title.${s}`, id])), 'problem.title.other': 'Permintaan gagal' },
-  en: { ...Object.fromEntries(Object.entries(STATUS_TITLES).map(([s, [, en]]) => [`problem.title.${s}`, en])), 'problem.title.other': 'Request failed' },
+  id: {
+    ...Object.fromEntries(
+      Object.entries(STATUS_TITLES).map(([s, [id]]) => [`problem.title.${s}`, id]),
+    ),
+    'problem.title.other': 'Permintaan gagal',
+  },
+  en: {
+    ...Object.fromEntries(
+      Object.entries(STATUS_TITLES).map(([s, [, en]]) => [`problem.title.${s}`, en]),
+    ),
+    'problem.title.other': 'Request failed',
+  },
 });
 
 function errorPage(c: Context<AppEnv>, status: number, message: string) {
   const locale = c.get('locale') ?? 'id';
   const title = t(locale, status === 404 ? 'page.not_found.title' : 'page.error.title');
-  return page(c, { title, status: status as 404 }, (
+  return page(
+    c,
+    { title, status: status as 404 },
     <section class="card">
       <h1>{title}</h1>
       <p>{message}</p>
-      <p><a href="/">{t(locale, 'page.back_home')}</a></p>
-    </section>
-  ));
+      <p>
+        <a href="/">{t(locale, 'page.back_home')}</a>
+      </p>
+    </section>,
+  );
 }
 
 /** Maps any thrown value to a response; unexpected errors are logged with the request id only. */
@@ -74,10 +96,20 @@ export function handleError(err: unknown, c: Context<AppEnv>, log: Logger) {
   else if (err instanceof HTTPException) {
     // Hono and the OpenAPI validator throw these for bodies they cannot read (415 when the
     // Content-Type is not the one the route declares): the caller's mistake, never a 500.
-    const byStatus: Record<number, string> = { 400: 'MALFORMED_JSON', 404: 'NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE' };
+    const byStatus: Record<number, string> = {
+      400: 'MALFORMED_JSON',
+      404: 'NOT_FOUND',
+      413: 'PAYLOAD_TOO_LARGE',
+      415: 'UNSUPPORTED_MEDIA_TYPE',
+    };
     appErr = new AppError(byStatus[err.status] ?? 'INTERNAL');
   } else {
-    log.error('unhandled error', { requestId: c.get('requestId'), path: c.req.path, error: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined });
+    log.error('unhandled error', {
+      requestId: c.get('requestId'),
+      path: c.req.path,
+      error: err instanceof Error ? err.message : String(err),
+      stack: err instanceof Error ? err.stack : undefined,
+    });
     appErr = new AppError('INTERNAL');
   }
   if (appErr.code === 'UNAUTHENTICATED' && !isApiPath(c.req.path) && c.req.method === 'GET') {

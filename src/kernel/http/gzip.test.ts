@@ -18,14 +18,18 @@ app.get('/page', (c) => {
 app.get('/small', (c) => c.json({ ok: true }));
 app.get('/png', (c) => c.body(new Uint8Array(4000), 200, { 'content-type': 'image/png' }));
 
-const get = (path: string, accept = 'gzip, deflate, br') => app.request(path, { headers: { 'accept-encoding': accept } });
+const get = (path: string, accept = 'gzip, deflate, br') =>
+  app.request(path, { headers: { 'accept-encoding': accept } });
 
 test('a large HTML page is gzipped, with status, cookies and Vary kept', async () => {
   const r = await get('/page');
   assert.equal(r.status, 201);
   assert.equal(r.headers.get('content-encoding'), 'gzip');
   assert.equal(r.headers.get('vary'), 'accept-encoding');
-  assert.deepEqual(r.headers.getSetCookie().map((c) => c.split(';')[0]), ['a=1', 'b=2']);
+  assert.deepEqual(
+    r.headers.getSetCookie().map((c) => c.split(';')[0]),
+    ['a=1', 'b=2'],
+  );
   const body = Buffer.from(await r.arrayBuffer());
   assert.equal(Number(r.headers.get('content-length')), body.length);
   assert.ok(body.length < page.length / 5, `${body.length} bytes`);

@@ -7,7 +7,8 @@
 import { gzipSync } from 'node:zlib';
 import type { Context, MiddlewareHandler } from 'hono';
 
-const COMPRESSIBLE = /^(text\/|application\/(json|problem\+json|javascript|xml|rss\+xml|atom\+xml)|image\/svg\+xml)/i;
+const COMPRESSIBLE =
+  /^(text\/|application\/(json|problem\+json|javascript|xml|rss\+xml|atom\+xml)|image\/svg\+xml)/i;
 
 export function gzip(opts: { minBytes?: number; level?: number } = {}): MiddlewareHandler {
   const minBytes = opts.minBytes ?? 1024;
@@ -16,7 +17,13 @@ export function gzip(opts: { minBytes?: number; level?: number } = {}): Middlewa
     await next();
     const res = c.res;
     // Headers and status first: reading `body` makes the Node adapter build a full Response.
-    if (c.req.method === 'HEAD' || res.status === 204 || res.status === 304 || res.headers.has('content-encoding')) return;
+    if (
+      c.req.method === 'HEAD' ||
+      res.status === 204 ||
+      res.status === 304 ||
+      res.headers.has('content-encoding')
+    )
+      return;
     if (!COMPRESSIBLE.test(res.headers.get('content-type') ?? '')) return;
     if (/no-transform/i.test(res.headers.get('cache-control') ?? '')) return;
     const vary = res.headers.get('vary');
@@ -31,7 +38,10 @@ export function gzip(opts: { minBytes?: number; level?: number } = {}): Middlewa
       headers.set('content-encoding', 'gzip');
     }
     headers.set('content-length', String(body.byteLength));
-    replaceResponse(c, new Response(body, { status: res.status, statusText: res.statusText, headers }));
+    replaceResponse(
+      c,
+      new Response(body, { status: res.status, statusText: res.statusText, headers }),
+    );
   };
 }
 

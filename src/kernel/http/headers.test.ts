@@ -14,16 +14,42 @@ import type { Actor } from '../auth/index.js';
 const handles: DbHandle[] = [];
 after(() => Promise.all(handles.map((h) => h.close())));
 
-const someone: Actor = { userId: 'usr_1', displayName: 'Petugas', locale: 'id', grants: [{ role: 'village_agent', scopeType: 'service_point', scopeId: 'svp_1', regionCode: '53.09' }], via: 'session' };
+const someone: Actor = {
+  userId: 'usr_1',
+  displayName: 'Petugas',
+  locale: 'id',
+  grants: [
+    { role: 'village_agent', scopeType: 'service_point', scopeId: 'svp_1', regionCode: '53.09' },
+  ],
+  via: 'session',
+};
 
 /** The kernel app in a mode, with a page, a photo route and the real static files; `sid` signs in. */
 async function appIn(mode: 'demo' | 'production') {
   const h = await createTestDb(kernelMigrations);
   handles.push(h);
-  const config = { ...loadConfig(mode === 'production' ? PRODUCTION_TEST_ENV : { LUMBUNG_MODE: mode, LUMBUNG_SECRET: 'kunci-uji' }), maxBodyBytes: 1024 };
-  const app = createHttpApp({ h, config }, { authenticate: async (c) => ((c.req.header('cookie') ?? '').includes('sid=') ? someone : null) }, createLogger('silent'));
+  const config = {
+    ...loadConfig(
+      mode === 'production'
+        ? PRODUCTION_TEST_ENV
+        : { LUMBUNG_MODE: mode, LUMBUNG_SECRET: 'kunci-uji' },
+    ),
+    maxBodyBytes: 1024,
+  };
+  const app = createHttpApp(
+    { h, config },
+    {
+      authenticate: async (c) => ((c.req.header('cookie') ?? '').includes('sid=') ? someone : null),
+    },
+    createLogger('silent'),
+  );
   app.get('/halaman', (c) => c.html('<p>halaman</p>'));
-  app.get('/media/p/foto.webp', (c) => c.body('RIFF', 200, { 'content-type': 'image/webp', 'cache-control': 'public, max-age=31536000, immutable' }));
+  app.get('/media/p/foto.webp', (c) =>
+    c.body('RIFF', 200, {
+      'content-type': 'image/webp',
+      'cache-control': 'public, max-age=31536000, immutable',
+    }),
+  );
   app.post('/api/v1/things', async (c) => c.json(await c.req.json(), 201));
   return app;
 }
@@ -34,10 +60,24 @@ for (const mode of ['demo', 'production'] as const) {
     const signedIn = new TestClient(app);
     signedIn.cookies.set('sid', 'x');
     assert.equal((await signedIn.get('/halaman')).headers.get('cache-control'), 'no-store');
-    assert.equal((await signedIn.get('/no-such-page')).headers.get('cache-control'), 'no-store', 'error pages too');
-    assert.equal((await signedIn.get('/static/app.css')).headers.get('cache-control'), 'public, max-age=86400');
-    assert.equal((await signedIn.get('/media/p/foto.webp')).headers.get('cache-control'), 'public, max-age=31536000, immutable');
-    assert.equal((await new TestClient(app).get('/halaman')).headers.get('cache-control'), null, 'anonymous pages are not forced to no-store');
+    assert.equal(
+      (await signedIn.get('/no-such-page')).headers.get('cache-control'),
+      'no-store',
+      'error pages too',
+    );
+    assert.equal(
+      (await signedIn.get('/static/app.css')).headers.get('cache-control'),
+      'public, max-age=86400',
+    );
+    assert.equal(
+      (await signedIn.get('/media/p/foto.webp')).headers.get('cache-control'),
+      'public, max-age=31536000, immutable',
+    );
+    assert.equal(
+      (await new TestClient(app).get('/halaman')).headers.get('cache-control'),
+      null,
+      'anonymous pages are not forced to no-store',
+    );
   });
 
   test(`${mode}: /static and /media set no cookie; pages set the CSRF cookie (Secure in production)`, async () => {
@@ -56,7 +96,10 @@ for (const mode of ['demo', 'production'] as const) {
     const res = await new TestClient(await appIn(mode)).get('/halaman');
     assert.match(res.headers.get('content-security-policy')!, /frame-ancestors 'none'/);
     assert.equal(res.headers.get('x-frame-options'), 'DENY');
-    assert.equal(res.headers.get('strict-transport-security'), mode === 'production' ? 'max-age=31536000; includeSubDomains' : null);
+    assert.equal(
+      res.headers.get('strict-transport-security'),
+      mode === 'production' ? 'max-age=31536000; includeSubDomains' : null,
+    );
   });
 
   test(`${mode}: a 413 says Connection: close and the server closes the socket`, async () => {
@@ -65,12 +108,39 @@ for (const mode of ['demo', 'production'] as const) {
     await new Promise((r) => server.once('listening', r));
     const { port } = server.address() as AddressInfo;
     const body = Buffer.alloc(256 * 1024, 'a');
-    const got = await new Promise<{ status: number; connection: string | undefined; closed: boolean }>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/api/v1/things', agent: false, headers: { 'content-type': 'application/json', 'content-length': body.length, connection: 'keep-alive' } }, (res) => {
-        res.resume();
-        const closed = new Promise<boolean>((r) => { res.socket.once('close', () => r(true)); setTimeout(() => r(false), 3000); });
-        res.on('end', async () => resolve({ status: res.statusCode!, connection: res.headers.connection, closed: await closed }));
-      });
+    const got = await new Promise<{
+      status: number;
+      connection: string | undefined;
+      closed: boolean;
+    }>((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/api/v1/things',
+          agent: false,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': body.length,
+            connection: 'keep-alive',
+          },
+        },
+        (res) => {
+          res.resume();
+          const closed = new Promise<boolean>((r) => {
+            res.socket.once('close', () => r(true));
+            setTimeout(() => r(false), 3000);
+          });
+          res.on('end', async () =>
+            resolve({
+              status: res.statusCode!,
+              connection: res.headers.connection,
+              closed: await closed,
+            }),
+          );
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });
@@ -82,9 +152,16 @@ for (const mode of ['demo', 'production'] as const) {
 }
 
 test('production: required settings are refused when missing, never filled with demo defaults', () => {
-  assert.throws(() => loadConfig({ LUMBUNG_MODE: 'production' }), /LUMBUNG_SECRET must be set in production mode/);
+  assert.throws(
+    () => loadConfig({ LUMBUNG_MODE: 'production' }),
+    /LUMBUNG_SECRET must be set in production mode/,
+  );
   assert.throws(() => loadConfig({ NODE_ENV: 'production' }), /LUMBUNG_SECRET/);
-  assert.throws(() => loadConfig({ LUMBUNG_MODE: 'production', LUMBUNG_SECRET: 'kunci' }), /LUMBUNG_PAYEE_BANK/, 'payee settings are required too');
+  assert.throws(
+    () => loadConfig({ LUMBUNG_MODE: 'production', LUMBUNG_SECRET: 'kunci' }),
+    /LUMBUNG_PAYEE_BANK/,
+    'payee settings are required too',
+  );
   assert.equal(loadConfig(PRODUCTION_TEST_ENV).mode, 'production');
   assert.equal(loadConfig({}).mode, 'demo');
 });

@@ -11,27 +11,49 @@ import { loadConfig } from '../config.js';
 let h: DbHandle;
 let app: ReturnType<typeof createHttpApp>;
 let writes = 0;
-let logged: string[] = [];
+const logged: string[] = [];
 
 before(async () => {
   h = await createTestDb(kernelMigrations);
   const config = { ...loadConfig({ LUMBUNG_SECRET: 's' }), maxBodyBytes: 1024 };
-  app = createHttpApp({ h, config }, { authenticate: async () => null }, createLogger('info', (l) => logged.push(l)));
-  const schema = z.object({ name: z.string().min(2).max(20), qty: z.number().int().positive() }).strict();
+  app = createHttpApp(
+    { h, config },
+    { authenticate: async () => null },
+    createLogger('info', (l) => logged.push(l)),
+  );
+  const schema = z
+    .object({ name: z.string().min(2).max(20), qty: z.number().int().positive() })
+    .strict();
   app.post('/api/v1/things', async (c) => {
     const body = await readJson(c, schema);
     writes++;
     return c.json(body, 201);
   });
-  app.get('/boom', () => { throw new Error('secret internals'); });
+  app.get('/boom', () => {
+    throw new Error('secret internals');
+  });
   // A documented route whose body must be JSON: the validator throws its own 415 otherwise.
-  app.openapi(createRoute({ method: 'post', path: '/api/v1/documented', request: { body: { required: true, content: { 'application/json': { schema: schema } } } }, responses: { 201: { description: 'made' } } }),
-    (c) => { writes++; return c.json(c.req.valid('json'), 201); });
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/documented',
+      request: { body: { required: true, content: { 'application/json': { schema: schema } } } },
+      responses: { 201: { description: 'made' } },
+    }),
+    (c) => {
+      writes++;
+      return c.json(c.req.valid('json'), 201);
+    },
+  );
 });
 after(() => h.close());
 
 const post = (body: string, headers: Record<string, string> = {}) =>
-  new TestClient(app).fetch('/api/v1/things', { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+  new TestClient(app).fetch('/api/v1/things', {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 
 test('malformed JSON → 400 problem+json', async () => {
   const r = await post('{"name": ');
@@ -43,7 +65,9 @@ test('malformed JSON → 400 problem+json', async () => {
 });
 
 test('wrong types and unknown fields → 422 with a message per field, in English when asked', async () => {
-  const r = await post(JSON.stringify({ name: 'x', qty: 'two', admin: true }), { 'accept-language': 'en' });
+  const r = await post(JSON.stringify({ name: 'x', qty: 'two', admin: true }), {
+    'accept-language': 'en',
+  });
   assert.equal(r.status, 422);
   const p = (await r.json()) as any;
   assert.equal(p.code, 'VALIDATION_FAILED');
@@ -55,11 +79,15 @@ test('wrong types and unknown fields → 422 with a message per field, in Englis
 test('oversized bodies → 413', async () => {
   const r = await post(JSON.stringify({ name: 'x'.repeat(5000), qty: 1 }));
   assert.equal(r.status, 413);
-  assert.equal((await r.json() as any).code, 'PAYLOAD_TOO_LARGE');
+  assert.equal(((await r.json()) as any).code, 'PAYLOAD_TOO_LARGE');
 });
 
 test('a body of the wrong content type on a documented route → 415 problem+json, not a 500', async () => {
-  const r = await new TestClient(app).fetch('/api/v1/documented', { method: 'POST', body: 'name=gula', headers: { 'content-type': 'text/plain' } });
+  const r = await new TestClient(app).fetch('/api/v1/documented', {
+    method: 'POST',
+    body: 'name=gula',
+    headers: { 'content-type': 'text/plain' },
+  });
   assert.equal(r.status, 415);
   const p = (await r.json()) as any;
   assert.equal(p.code, 'UNSUPPORTED_MEDIA_TYPE');
@@ -68,7 +96,11 @@ test('a body of the wrong content type on a documented route → 415 problem+jso
 
 test('control characters in a JSON body → 422 per field, on plain and documented routes', async () => {
   for (const path of ['/api/v1/things', '/api/v1/documented']) {
-    const r = await new TestClient(app).fetch(path, { method: 'POST', body: JSON.stringify({ name: 'gu\u0000la', qty: 1 }), headers: { 'content-type': 'application/json', 'accept-language': 'en' } });
+    const r = await new TestClient(app).fetch(path, {
+      method: 'POST',
+      body: JSON.stringify({ name: 'gu\u0000la', qty: 1 }),
+      headers: { 'content-type': 'application/json', 'accept-language': 'en' },
+    });
     assert.equal(r.status, 422, path);
     const p = (await r.json()) as any;
     assert.equal(p.errors.name, 'Contains control characters (such as NUL) that are not allowed.');
@@ -76,12 +108,19 @@ test('control characters in a JSON body → 422 per field, on plain and document
   // A control character in a key is named too, beside zod's own complaints.
   const k = await post(JSON.stringify({ name: 'gula', qty: 1, 'x\u0001': 1 }));
   assert.equal(k.status, 422);
-  assert.equal(((await k.json()) as any).errors['x\u0001'], 'Berisi karakter kontrol (misalnya NUL) yang tidak diizinkan.');
+  assert.equal(
+    ((await k.json()) as any).errors['x\u0001'],
+    'Berisi karakter kontrol (misalnya NUL) yang tidak diizinkan.',
+  );
 });
 
 test('a deeply nested JSON body is refused without overflowing the stack', async () => {
   const deep = '['.repeat(400) + ']'.repeat(400);
-  const r = await new TestClient(app).fetch('/api/v1/documented', { method: 'POST', body: deep, headers: { 'content-type': 'application/json' } });
+  const r = await new TestClient(app).fetch('/api/v1/documented', {
+    method: 'POST',
+    body: deep,
+    headers: { 'content-type': 'application/json' },
+  });
   assert.equal(r.status, 422);
 });
 
@@ -97,7 +136,7 @@ test('404 and 500 pages in the user language, no stack trace, request id logged'
   assert.equal(nf.status, 404);
   assert.match(await nf.text(), /Page or record not found/);
   const api404 = await c.get('/api/v1/nothing');
-  assert.equal((await api404.json() as any).code, 'NOT_FOUND');
+  assert.equal(((await api404.json()) as any).code, 'NOT_FOUND');
   const boom = await c.get('/boom');
   assert.equal(boom.status, 500);
   const text = await boom.text();

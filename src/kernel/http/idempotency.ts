@@ -34,10 +34,28 @@ export type KeyVerdict =
   | { kind: 'stale'; createdAt: string };
 
 /** What a stored key means for a request with fingerprint `fp` (the one rule, also used by batched checkout). */
-export function keyVerdict(row: { fingerprint: string; state: string; response_status: number | null; response_body: string | null; created_at: string }, fp: string, now = Date.now()): KeyVerdict {
+export function keyVerdict(
+  row: {
+    fingerprint: string;
+    state: string;
+    response_status: number | null;
+    response_body: string | null;
+    created_at: string;
+  },
+  fp: string,
+  now = Date.now(),
+): KeyVerdict {
   if (row.fingerprint !== fp) return { kind: 'refused', code: 'IDEMPOTENCY_KEY_REUSED' };
-  if (row.state === 'done') return { kind: 'replay', response: { status: row.response_status ?? 200, body: JSON.parse(row.response_body ?? 'null') } };
-  if (now - Date.parse(row.created_at) > STALE_MS) return { kind: 'stale', createdAt: row.created_at };
+  if (row.state === 'done')
+    return {
+      kind: 'replay',
+      response: {
+        status: row.response_status ?? 200,
+        body: JSON.parse(row.response_body ?? 'null'),
+      },
+    };
+  if (now - Date.parse(row.created_at) > STALE_MS)
+    return { kind: 'stale', createdAt: row.created_at };
   return { kind: 'refused', code: 'IDEMPOTENCY_IN_FLIGHT' };
 }
 
@@ -50,15 +68,35 @@ export async function idempotent(
 ): Promise<StoredResponse & { replayed: boolean }> {
   const reserved = await db
     .insertInto('idempotency_keys')
-    .values({ scope, key, fingerprint: fp, state: 'in_flight', response_status: null, response_body: null, created_at: nowIso() })
+    .values({
+      scope,
+      key,
+      fingerprint: fp,
+      state: 'in_flight',
+      response_status: null,
+      response_body: null,
+      created_at: nowIso(),
+    })
     .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
     .executeTakeFirst();
   if (Number(reserved.numInsertedOrUpdatedRows ?? 0) === 0) {
-    const row = await db.selectFrom('idempotency_keys').selectAll().where('scope', '=', scope).where('key', '=', key).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('idempotency_keys')
+      .selectAll()
+      .where('scope', '=', scope)
+      .where('key', '=', key)
+      .executeTakeFirstOrThrow();
     const verdict = keyVerdict(row, fp);
     if (verdict.kind === 'refused') throw new AppError(verdict.code);
     if (verdict.kind === 'replay') return { ...verdict.response, replayed: true };
-    const taken = await db.updateTable('idempotency_keys').set({ created_at: nowIso() }).where('scope', '=', scope).where('key', '=', key).where('state', '=', 'in_flight').where('created_at', '=', row.created_at).executeTakeFirst();
+    const taken = await db
+      .updateTable('idempotency_keys')
+      .set({ created_at: nowIso() })
+      .where('scope', '=', scope)
+      .where('key', '=', key)
+      .where('state', '=', 'in_flight')
+      .where('created_at', '=', row.created_at)
+      .executeTakeFirst();
     if (Number(taken.numUpdatedRows) === 0) throw new AppError('IDEMPOTENCY_IN_FLIGHT');
   }
   try {
@@ -75,7 +113,12 @@ export async function idempotent(
     return { ...res, replayed: false };
   } catch (err) {
     // Nothing was written: free the key so the client's retry can run.
-    await db.deleteFrom('idempotency_keys').where('scope', '=', scope).where('key', '=', key).where('state', '=', 'in_flight').execute();
+    await db
+      .deleteFrom('idempotency_keys')
+      .where('scope', '=', scope)
+      .where('key', '=', key)
+      .where('state', '=', 'in_flight')
+      .execute();
     throw err;
   }
 }

@@ -4,12 +4,47 @@ export { csrf, CSRF_COOKIE } from './csrf.js';
 export { createLogger, redact, type Logger } from './log.js';
 export { serveApp, type ServeOptions } from './server.js';
 export { hitRate, peekRate, clearRate, type RateResult } from './rate-limit.js';
-export { idempotent, fingerprint, requireIdempotencyKey, keyVerdict, type KeyVerdict, type StoredResponse } from './idempotency.js';
-export { readJson, readForm, parseOrThrow, zodFieldErrors, translateFields, controlCharFields, parseBodyUnguarded, type FormResult } from './validate.js';
-export { Layout, page, Csrf, Field, SelectField, ErrorSummary, type PageOptions, type FieldProps } from './layout.js';
+export {
+  idempotent,
+  fingerprint,
+  requireIdempotencyKey,
+  keyVerdict,
+  type KeyVerdict,
+  type StoredResponse,
+} from './idempotency.js';
+export {
+  readJson,
+  readForm,
+  parseOrThrow,
+  zodFieldErrors,
+  translateFields,
+  controlCharFields,
+  parseBodyUnguarded,
+  type FormResult,
+} from './validate.js';
+export {
+  Layout,
+  page,
+  Csrf,
+  Field,
+  SelectField,
+  ErrorSummary,
+  type PageOptions,
+  type FieldProps,
+} from './layout.js';
 export { registerNav, navFor, type NavItem } from './nav.js';
 export { problem, isApiPath } from './errors-http.js';
 export { requireActor, requireRole, clientIp } from './guard.js';
 export { registerHomePanel, homePanelsFor, type HomePanel } from './home.js';
 export { sameOriginPath } from './redirect.js';
-export { Problem, SIGNED_IN, SECURITY_SCHEMES, IdempotencyKeyHeader, REPLAYED_HEADER, PROBLEM_MIME, problemResponse, contract, operationIdOf } from './openapi.js';
+export {
+  Problem,
+  SIGNED_IN,
+  SECURITY_SCHEMES,
+  IdempotencyKeyHeader,
+  REPLAYED_HEADER,
+  PROBLEM_MIME,
+  problemResponse,
+  contract,
+  operationIdOf,
+} from './openapi.js';

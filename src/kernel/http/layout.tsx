@@ -13,7 +13,12 @@ export interface PageOptions {
   status?: 200 | 201 | 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500;
 }
 
-export function Layout(props: { c: Context<AppEnv>; title: string; description?: string; children: Child }) {
+export function Layout(props: {
+  c: Context<AppEnv>;
+  title: string;
+  description?: string;
+  children: Child;
+}) {
   const { c } = props;
   const locale = c.get('locale');
   const actor = c.get('actor');
@@ -25,18 +30,24 @@ export function Layout(props: { c: Context<AppEnv>; title: string; description?:
     <ul>
       {nav.map((i) => (
         <li>
-          <a href={i.href} aria-current={here === i.href ? 'page' : undefined}>{tr(i.label)}</a>
+          <a href={i.href} aria-current={here === i.href ? 'page' : undefined}>
+            {tr(i.label)}
+          </a>
         </li>
       ))}
       {actor ? (
         <li>
           <form method="post" action="/logout">
             <input type="hidden" name="_csrf" value={c.get('csrfToken')} />
-            <button type="submit" class="link">{tr('nav.logout')}</button>
+            <button type="submit" class="link">
+              {tr('nav.logout')}
+            </button>
           </form>
         </li>
       ) : (
-        <li><a href="/login">{tr('nav.login')}</a></li>
+        <li>
+          <a href="/login">{tr('nav.login')}</a>
+        </li>
       )}
     </ul>
   );
@@ -51,11 +62,17 @@ export function Layout(props: { c: Context<AppEnv>; title: string; description?:
         <link rel="icon" href="/static/icon.svg" type="image/svg+xml" />
       </head>
       <body>
-        <a class="skip" href="#main">{tr('nav.skip')}</a>
+        <a class="skip" href="#main">
+          {tr('nav.skip')}
+        </a>
         <header class="top">
-          <a class="brand" href="/">Lumbung</a>
+          <a class="brand" href="/">
+            Lumbung
+          </a>
           {/* Wide screens show the links in the bar; phones open them from the menu. CSS shows one of the two. */}
-          <nav class="bar" aria-label={tr('nav.menu')}>{links}</nav>
+          <nav class="bar" aria-label={tr('nav.menu')}>
+            {links}
+          </nav>
           <details class="menu">
             <summary>{tr('nav.menu')}</summary>
             <nav aria-label={tr('nav.menu')}>{links}</nav>
@@ -63,7 +80,12 @@ export function Layout(props: { c: Context<AppEnv>; title: string; description?:
           <form method="post" action="/lang" class="lang">
             <input type="hidden" name="_csrf" value={c.get('csrfToken')} />
             <input type="hidden" name="back" value={here} />
-            <button type="submit" name="to" value={locale === 'id' ? 'en' : 'id'} lang={locale === 'id' ? 'en' : 'id'}>
+            <button
+              type="submit"
+              name="to"
+              value={locale === 'id' ? 'en' : 'id'}
+              lang={locale === 'id' ? 'en' : 'id'}
+            >
               {locale === 'id' ? 'English' : 'Bahasa Indonesia'}
             </button>
           </form>
@@ -113,32 +135,65 @@ export interface FieldProps {
 /** A labelled input with its hint and error next to it (aria-describedby ties them). */
 export function Field(p: FieldProps) {
   const id = `f-${p.name}`;
-  const describedBy = [p.hint ? `${id}-hint` : '', p.error ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [p.hint ? `${id}-hint` : '', p.error ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={p.error ? 'field invalid' : 'field'}>
       <label for={id}>{p.label}</label>
       {p.hint ? <small id={`${id}-hint`}>{p.hint}</small> : null}
       <input
-        id={id} name={p.name} type={p.type ?? 'text'} value={p.value ?? ''} required={p.required}
-        aria-invalid={p.error ? 'true' : undefined} aria-describedby={describedBy}
-        autocomplete={p.autocomplete} inputmode={p.inputmode} min={p.min} max={p.max} step={p.step}
+        id={id}
+        name={p.name}
+        type={p.type ?? 'text'}
+        value={p.value ?? ''}
+        required={p.required}
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-describedby={describedBy}
+        autocomplete={p.autocomplete}
+        inputmode={p.inputmode}
+        min={p.min}
+        max={p.max}
+        step={p.step}
       />
-      {p.error ? <p class="error" id={`${id}-err`}>{p.error}</p> : null}
+      {p.error ? (
+        <p class="error" id={`${id}-err`}>
+          {p.error}
+        </p>
+      ) : null}
     </div>
   );
 }
 
-export function SelectField(p: { name: string; label: string; value?: string | null; error?: string; options: { value: string; label: string }[]; required?: boolean }) {
+export function SelectField(p: {
+  name: string;
+  label: string;
+  value?: string | null;
+  error?: string;
+  options: { value: string; label: string }[];
+  required?: boolean;
+}) {
   const id = `f-${p.name}`;
   return (
     <div class={p.error ? 'field invalid' : 'field'}>
       <label for={id}>{p.label}</label>
-      <select id={id} name={p.name} required={p.required} aria-invalid={p.error ? 'true' : undefined} aria-describedby={p.error ? `${id}-err` : undefined}>
+      <select
+        id={id}
+        name={p.name}
+        required={p.required}
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-describedby={p.error ? `${id}-err` : undefined}
+      >
         {p.options.map((o) => (
-          <option value={o.value} selected={o.value === (p.value ?? '')}>{o.label}</option>
+          <option value={o.value} selected={o.value === (p.value ?? '')}>
+            {o.label}
+          </option>
         ))}
       </select>
-      {p.error ? <p class="error" id={`${id}-err`}>{p.error}</p> : null}
+      {p.error ? (
+        <p class="error" id={`${id}-err`}>
+          {p.error}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -151,7 +206,9 @@ export function ErrorSummary(p: { c: Context<AppEnv>; errors?: Record<string, st
       <p>{t(p.c.get('locale'), 'form.errors_summary')}</p>
       <ul>
         {Object.entries(p.errors).map(([k, v]) => (
-          <li><a href={`#f-${k}`}>{v}</a></li>
+          <li>
+            <a href={`#f-${k}`}>{v}</a>
+          </li>
         ))}
       </ul>
     </div>

@@ -4,14 +4,16 @@
 import type { Config } from '../config.js';
 
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 } as const;
-const PERSONAL = /name|phone|whatsapp|income|email|address|password|token|secret|nik|account_number|cookie|authorization/i;
+const PERSONAL =
+  /name|phone|whatsapp|income|email|address|password|token|secret|nik|account_number|cookie|authorization/i;
 
 /** Copies `fields`, replacing values under personal-data keys with "[redacted]". */
 export function redact(fields: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(fields)) {
     if (PERSONAL.test(k)) out[k] = '[redacted]';
-    else if (v && typeof v === 'object' && !Array.isArray(v)) out[k] = redact(v as Record<string, unknown>);
+    else if (v && typeof v === 'object' && !Array.isArray(v))
+      out[k] = redact(v as Record<string, unknown>);
     else out[k] = v;
   }
   return out;
@@ -24,7 +26,10 @@ export interface Logger {
   error(msg: string, fields?: Record<string, unknown>): void;
 }
 
-export function createLogger(level: Config['logLevel'], write: (line: string) => void = (l) => process.stdout.write(l + '\n')): Logger {
+export function createLogger(
+  level: Config['logLevel'],
+  write: (line: string) => void = (l) => process.stdout.write(l + '\n'),
+): Logger {
   const min = LEVELS[level];
   const log = (lvl: keyof typeof LEVELS, msg: string, fields: Record<string, unknown> = {}) => {
     if (LEVELS[lvl] < min) return;

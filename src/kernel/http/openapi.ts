@@ -10,43 +10,87 @@ import { AppError } from '../errors/errors.js';
 import type { AppEnv } from './env.js';
 
 /** Security requirement of routes that need a signed-in caller: an API token or the session cookie. */
-export const SIGNED_IN: { [scheme: string]: string[] }[] = [{ bearerToken: [] }, { sessionCookie: [] }];
+export const SIGNED_IN: { [scheme: string]: string[] }[] = [
+  { bearerToken: [] },
+  { sessionCookie: [] },
+];
 
 export const SECURITY_SCHEMES = {
-  bearerToken: { type: 'http', scheme: 'bearer', description: 'An API token (`lmb_…`) made at /account/tokens, sent as `Authorization: Bearer lmb_…`.' },
-  sessionCookie: { type: 'apiKey', in: 'cookie', name: 'lumbung_sid', description: 'The session cookie set by signing in at /login (browsers and the site\'s own scripts; writes also need the `X-CSRF-Token` header).' },
+  bearerToken: {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'An API token (`lmb_…`) made at /account/tokens, sent as `Authorization: Bearer lmb_…`.',
+  },
+  sessionCookie: {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'lumbung_sid',
+    description:
+      "The session cookie set by signing in at /login (browsers and the site's own scripts; writes also need the `X-CSRF-Token` header).",
+  },
 } as const;
 
 export const PROBLEM_MIME = 'application/problem+json';
 
 /** RFC 9457 problem details; `title` is stable per `type`, specifics are in `detail` and the extension members. */
-export const Problem = z.object({
-  type: z.string().openapi({ description: 'A URI naming the kind of problem; one per `code`', example: 'https://lumbung.dev/problems/partners-not-in-feed' }),
-  title: z.string().openapi({ description: 'Short summary of the kind of problem, the same for every occurrence (in the caller\'s language)' }),
-  status: z.number().int().openapi({ description: 'The HTTP status code' }),
-  detail: z.string().optional().openapi({ description: 'What went wrong this time, in the caller\'s language' }),
-  instance: z.string().openapi({ description: 'The request path' }),
-  code: z.string().openapi({ description: 'Machine-readable error code, e.g. ORDERS_INSUFFICIENT_STOCK' }),
-  errors: z.record(z.string(), z.string()).optional().openapi({ description: 'Validation failures: a message per field, keyed by dotted path' }),
-  variants: z.array(z.string()).optional().openapi({ description: 'Variant ids the problem is about (e.g. not in your feed)' }),
-  variant: z.string().optional().openapi({ description: 'The variant id the problem is about' }),
-  available: z.number().int().optional().openapi({ description: 'Stock left' }),
-  max: z.number().optional().openapi({ description: 'The limit that was exceeded' }),
-}).catchall(z.unknown()).openapi('Problem', { description: 'RFC 9457 problem details. Further members carry the specifics of some codes.' });
+export const Problem = z
+  .object({
+    type: z.string().openapi({
+      description: 'A URI naming the kind of problem; one per `code`',
+      example: 'https://lumbung.dev/problems/partners-not-in-feed',
+    }),
+    title: z.string().openapi({
+      description:
+        "Short summary of the kind of problem, the same for every occurrence (in the caller's language)",
+    }),
+    status: z.number().int().openapi({ description: 'The HTTP status code' }),
+    detail: z
+      .string()
+      .optional()
+      .openapi({ description: "What went wrong this time, in the caller's language" }),
+    instance: z.string().openapi({ description: 'The request path' }),
+    code: z
+      .string()
+      .openapi({ description: 'Machine-readable error code, e.g. ORDERS_INSUFFICIENT_STOCK' }),
+    errors: z
+      .record(z.string(), z.string())
+      .optional()
+      .openapi({ description: 'Validation failures: a message per field, keyed by dotted path' }),
+    variants: z
+      .array(z.string())
+      .optional()
+      .openapi({ description: 'Variant ids the problem is about (e.g. not in your feed)' }),
+    variant: z.string().optional().openapi({ description: 'The variant id the problem is about' }),
+    available: z.number().int().optional().openapi({ description: 'Stock left' }),
+    max: z.number().optional().openapi({ description: 'The limit that was exceeded' }),
+  })
+  .catchall(z.unknown())
+  .openapi('Problem', {
+    description: 'RFC 9457 problem details. Further members carry the specifics of some codes.',
+  });
 
 const KEY_PATTERN = '^[A-Za-z0-9_\\-:.]{8,128}$';
 
 /** The Idempotency-Key request header of retried writes; a missing or malformed key is a 400. */
 export const IdempotencyKeyHeader = z.object({
   'idempotency-key': z.string().regex(new RegExp(KEY_PATTERN)).openapi({
-    description: 'A key you make per logical write (8–128 of A–Z a–z 0–9 _ - : .); a retry with the same key and body returns the first response',
+    description:
+      'A key you make per logical write (8–128 of A–Z a–z 0–9 _ - : .); a retry with the same key and body returns the first response',
     example: 'ptn-order-8842-a',
   }),
 });
 
 /** Response header set when the response is the stored answer to an earlier request with the same key. */
-export const REPLAYED_HEADER: Record<string, { description: string; schema: { type: 'string'; enum: string[] } }> = {
-  'Idempotent-Replayed': { description: 'Present (`true`) when this is the stored response of an earlier request with the same Idempotency-Key', schema: { type: 'string', enum: ['true'] } },
+export const REPLAYED_HEADER: Record<
+  string,
+  { description: string; schema: { type: 'string'; enum: string[] } }
+> = {
+  'Idempotent-Replayed': {
+    description:
+      'Present (`true`) when this is the stored response of an earlier request with the same Idempotency-Key',
+    schema: { type: 'string', enum: ['true'] },
+  },
 };
 
 type Responses = RouteConfig['responses'];
@@ -61,22 +105,31 @@ const STANDARD_DESCRIPTIONS: Record<number, string> = {
   422: 'The input is not valid; `errors` has a message per field',
 };
 
-export const problemResponse = (description: string) => ({ description, content: { [PROBLEM_MIME]: { schema: Problem } } });
+export const problemResponse = (description: string) => ({
+  description,
+  content: { [PROBLEM_MIME]: { schema: Problem } },
+});
 
 const requireSignedIn: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!c.get('actor')) throw new AppError('UNAUTHENTICATED');
   await next();
 };
 
-const isSecured = (security: RouteConfig['security']) => !!security?.length && security.every((r) => Object.keys(r).length > 0);
+const isSecured = (security: RouteConfig['security']) =>
+  !!security?.length && security.every((r) => Object.keys(r).length > 0);
 
 /** A stable operationId from method and path: GET /api/v1/regions/{code}/profile → getRegionsByCodeProfile. */
 export function operationIdOf(method: string, path: string): string {
-  const parts = path.replace(/^\/api\/v1\//, '').split('/').flatMap((seg) => {
-    const param = /^\{(\w+)\}$/.exec(seg);
-    const words = (param ? `by-${param[1]}` : seg).split(/[^A-Za-z0-9]+|(?=[A-Z])/).filter(Boolean);
-    return words.map((w) => w[0].toUpperCase() + w.slice(1));
-  });
+  const parts = path
+    .replace(/^\/api\/v1\//, '')
+    .split('/')
+    .flatMap((seg) => {
+      const param = /^\{(\w+)\}$/.exec(seg);
+      const words = (param ? `by-${param[1]}` : seg)
+        .split(/[^A-Za-z0-9]+|(?=[A-Z])/)
+        .filter(Boolean);
+      return words.map((w) => w[0].toUpperCase() + w.slice(1));
+    });
   return method.toLowerCase() + parts.join('');
 }
 
@@ -87,9 +140,14 @@ export function contract<R extends RouteConfig>(route: R): R {
   const req = route.request;
   const responses: Responses = {};
   const add = (status: number, when: boolean) => {
-    if (when && !(status in route.responses)) responses[status] = problemResponse(STANDARD_DESCRIPTIONS[status]);
+    if (when && !(status in route.responses))
+      responses[status] = problemResponse(STANDARD_DESCRIPTIONS[status]);
   };
-  add(400, !!req?.body || !!(req?.headers as { shape?: object } | undefined)?.shape?.hasOwnProperty('idempotency-key'));
+  add(
+    400,
+    !!req?.body ||
+      !!(req?.headers as { shape?: object } | undefined)?.shape?.hasOwnProperty('idempotency-key'),
+  );
   add(401, secured);
   add(403, secured);
   add(404, /\{\w+\}/.test(route.path));
@@ -98,9 +156,20 @@ export function contract<R extends RouteConfig>(route: R): R {
   add(422, !!(req?.body || req?.query || req?.params || req?.headers));
   for (const [status, res] of Object.entries(route.responses)) {
     // Every error answer is the one Problem schema, whatever a domain wrote beside it.
-    responses[status] = Number(status) >= 400 ? problemResponse((res as { description?: string }).description ?? STANDARD_DESCRIPTIONS[Number(status)] ?? 'Problem') : res;
+    responses[status] =
+      Number(status) >= 400
+        ? problemResponse(
+            (res as { description?: string }).description ??
+              STANDARD_DESCRIPTIONS[Number(status)] ??
+              'Problem',
+          )
+        : res;
   }
-  const own = route.middleware ? (Array.isArray(route.middleware) ? route.middleware : [route.middleware]) : [];
+  const own = route.middleware
+    ? Array.isArray(route.middleware)
+      ? route.middleware
+      : [route.middleware]
+    : [];
   return {
     ...route,
     operationId: route.operationId ?? operationIdOf(route.method, route.path),

@@ -28,7 +28,11 @@ export interface CacheRequest {
   authorization?: string;
 }
 
-export interface CachedResponse { status: number; headers: Record<string, string>; body: Buffer }
+export interface CachedResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
 
 export interface PageCacheOptions {
   /** Paths whose anonymous GET pages may be cached. */
@@ -130,7 +134,11 @@ function cookieOf(header: string | undefined, name: string): string | undefined 
 function answer(e: Entry, token: Buffer, acceptEncoding: string | undefined): CachedResponse {
   const gz = /\bgzip\b/i.test(acceptEncoding ?? '');
   const body = gz ? gzipWith(e, token) : rawWith(e, token);
-  const headers: Record<string, string> = { ...e.headers, 'content-length': String(body.length), vary: 'accept-encoding' };
+  const headers: Record<string, string> = {
+    ...e.headers,
+    'content-length': String(body.length),
+    vary: 'accept-encoding',
+  };
   if (gz) headers['content-encoding'] = 'gzip';
   return { status: e.status, headers, body };
 }
@@ -150,13 +158,17 @@ export class PageCache {
     const token = cookieOf(r.cookie, this.o.csrfCookie);
     if (!token || !/^[a-f0-9]{32}$/.test(token)) return null;
     for (const name of this.o.personalCookies) if (cookieOf(r.cookie, name)) return null;
-    return { key: `${this.o.locale(cookieOf(r.cookie, this.o.langCookie), r.acceptLanguage)} ${r.target}`, token: Buffer.from(token) };
+    return {
+      key: `${this.o.locale(cookieOf(r.cookie, this.o.langCookie), r.acceptLanguage)} ${r.target}`,
+      token: Buffer.from(token),
+    };
   }
 
   /** A fresh cached page for this visitor (their token spliced in), or null. */
   lookup(r: CacheRequest, k = this.keyOf(r)): CachedResponse | null {
     const hit = k && this.entries.get(k.key);
-    if (!k || !hit || hit.gen !== this.o.generation() || Date.now() - hit.at >= this.ttl) return null;
+    if (!k || !hit || hit.gen !== this.o.generation() || Date.now() - hit.at >= this.ttl)
+      return null;
     return answer(hit, k.token, r.acceptEncoding);
   }
 
@@ -165,8 +177,13 @@ export class PageCache {
     return async (c, next) => {
       const url = c.req.url;
       const r: CacheRequest = {
-        method: c.req.method, path: c.req.path, target: url.slice(url.indexOf('/', url.indexOf('//') + 2)),
-        cookie: c.req.header('cookie'), acceptLanguage: c.req.header('accept-language'), acceptEncoding: c.req.header('accept-encoding'), authorization: c.req.header('authorization'),
+        method: c.req.method,
+        path: c.req.path,
+        target: url.slice(url.indexOf('/', url.indexOf('//') + 2)),
+        cookie: c.req.header('cookie'),
+        acceptLanguage: c.req.header('accept-language'),
+        acceptEncoding: c.req.header('accept-encoding'),
+        authorization: c.req.header('authorization'),
       };
       const k = this.keyOf(r);
       if (!k) return next();
@@ -177,7 +194,12 @@ export class PageCache {
       await next();
       const res = c.res;
       if (res.status !== 200 || !/^text\/html/i.test(res.headers.get('content-type') ?? '')) return;
-      if (res.headers.has('set-cookie') || res.headers.has('content-encoding') || this.o.generation() !== gen) return;
+      if (
+        res.headers.has('set-cookie') ||
+        res.headers.has('content-encoding') ||
+        this.o.generation() !== gen
+      )
+        return;
       const html = Buffer.from(await res.arrayBuffer());
       if (html.length > MAX_BYTES) {
         // The body was read: hand Hono a fresh response with the same headers.
@@ -186,16 +208,28 @@ export class PageCache {
       }
       // Kept for other visitors: everything but this request's id and length.
       const headers: Record<string, string> = {};
-      res.headers.forEach((v, name) => { if (name !== 'content-length' && name !== 'x-request-id') headers[name] = v; });
+      res.headers.forEach((v, name) => {
+        if (name !== 'content-length' && name !== 'x-request-id') headers[name] = v;
+      });
       const parts = split(html, k.token);
-      const deflated = parts.map((p, i) => deflateRawSync(p, { finishFlush: i < parts.length - 1 ? constants.Z_SYNC_FLUSH : constants.Z_FINISH }));
+      const deflated = parts.map((p, i) =>
+        deflateRawSync(p, {
+          finishFlush: i < parts.length - 1 ? constants.Z_SYNC_FLUSH : constants.Z_FINISH,
+        }),
+      );
       const entry: Entry = { at: Date.now(), gen, status: res.status, headers, parts, deflated };
       if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!);
       this.entries.set(k.key, entry);
       // This visitor is answered from the entry too: the page is compressed once, not twice.
       const out = answer(entry, k.token, r.acceptEncoding);
       const id = res.headers.get('x-request-id');
-      replaceResponse(c, new Response(bytes(out.body), { status: out.status, headers: id ? { ...out.headers, 'x-request-id': id } : out.headers }));
+      replaceResponse(
+        c,
+        new Response(bytes(out.body), {
+          status: out.status,
+          headers: id ? { ...out.headers, 'x-request-id': id } : out.headers,
+        }),
+      );
     };
   }
 }

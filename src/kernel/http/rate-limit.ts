@@ -10,7 +10,13 @@ export interface RateResult {
 }
 
 /** Adds one hit to `bucket` and reports whether it is still within `limit` for the window. */
-export async function hitRate(db: Tx, bucket: string, limit: number, windowMs: number, now = new Date()): Promise<RateResult> {
+export async function hitRate(
+  db: Tx,
+  bucket: string,
+  limit: number,
+  windowMs: number,
+  now = new Date(),
+): Promise<RateResult> {
   const nowIso = now.toISOString();
   const reset = new Date(now.getTime() + windowMs).toISOString();
   await db
@@ -23,13 +29,21 @@ export async function hitRate(db: Tx, bucket: string, limit: number, windowMs: n
       }),
     )
     .execute();
-  const row = await db.selectFrom('rate_limits').selectAll().where('bucket', '=', bucket).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('rate_limits')
+    .selectAll()
+    .where('bucket', '=', bucket)
+    .executeTakeFirstOrThrow();
   return { count: row.count, allowed: row.count <= limit, resetAt: row.reset_at };
 }
 
 /** Current count without adding a hit (0 when the window has passed). */
 export async function peekRate(db: Tx, bucket: string, now = new Date()): Promise<number> {
-  const row = await db.selectFrom('rate_limits').selectAll().where('bucket', '=', bucket).executeTakeFirst();
+  const row = await db
+    .selectFrom('rate_limits')
+    .selectAll()
+    .where('bucket', '=', bucket)
+    .executeTakeFirst();
   if (!row || row.reset_at <= now.toISOString()) return 0;
   return row.count;
 }

@@ -8,7 +8,8 @@ const HOME = 'https://lumbung.invalid';
 
 /** `raw` as a same-origin path (with query and fragment), or `fallback` when it is anything else. */
 export function sameOriginPath(raw: unknown, fallback: string): string {
-  if (typeof raw !== 'string' || !raw.startsWith('/') || raw.startsWith('//') || raw.length > 2048) return fallback;
+  if (typeof raw !== 'string' || !raw.startsWith('/') || raw.startsWith('//') || raw.length > 2048)
+    return fallback;
   // Backslashes and control characters have no business in a path we link to; browsers strip
   // or reinterpret them, which is how `/\evil` and `/\tevil` turn into other hosts.
   if (/[\\\u0000-\u001f\u007f]/.test(raw)) return fallback;

@@ -9,11 +9,19 @@ import { getRequestListener } from '@hono/node-server';
 import { pageCacheOf } from './page-cache.js';
 import type { Logger } from './log.js';
 
-export interface ServeOptions { port: number; hostname: string; log?: Logger }
+export interface ServeOptions {
+  port: number;
+  hostname: string;
+  log?: Logger;
+}
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(', ') : v);
 
-export function serveApp(app: { fetch: (req: Request) => Response | Promise<Response> }, opts: ServeOptions, onListen?: (info: AddressInfo) => void): Server {
+export function serveApp(
+  app: { fetch: (req: Request) => Response | Promise<Response> },
+  opts: ServeOptions,
+  onListen?: (info: AddressInfo) => void,
+): Server {
   const listener = getRequestListener(app.fetch, { hostname: opts.hostname });
   const cache = pageCacheOf(app);
   const server = createServer((req: IncomingMessage, res) => {
@@ -21,15 +29,26 @@ export function serveApp(app: { fetch: (req: Request) => Response | Promise<Resp
       const started = performance.now();
       const q = req.url.indexOf('?');
       const hit = cache.lookup({
-        method: 'GET', target: req.url, path: q === -1 ? req.url : req.url.slice(0, q),
-        cookie: one(req.headers.cookie), acceptLanguage: one(req.headers['accept-language']),
-        acceptEncoding: one(req.headers['accept-encoding']), authorization: one(req.headers.authorization),
+        method: 'GET',
+        target: req.url,
+        path: q === -1 ? req.url : req.url.slice(0, q),
+        cookie: one(req.headers.cookie),
+        acceptLanguage: one(req.headers['accept-language']),
+        acceptEncoding: one(req.headers['accept-encoding']),
+        authorization: one(req.headers.authorization),
       });
       if (hit) {
         const id = randomUUID();
         res.writeHead(hit.status, { ...hit.headers, 'x-request-id': id });
         res.end(hit.body);
-        opts.log?.info('request', { requestId: id, method: 'GET', path: req.url.slice(0, q === -1 ? undefined : q), status: hit.status, ms: Math.round(performance.now() - started), cache: 'hit' });
+        opts.log?.info('request', {
+          requestId: id,
+          method: 'GET',
+          path: req.url.slice(0, q === -1 ? undefined : q),
+          status: hit.status,
+          ms: Math.round(performance.now() - started),
+          cache: 'hit',
+        });
         return;
       }
     }

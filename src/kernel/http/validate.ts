@@ -33,11 +33,13 @@ export function controlCharFields(value: unknown, multiline: boolean): FieldErro
   while (stack.length) {
     const [v, path] = stack.pop()!;
     if (typeof v === 'string') {
-      if (hasControlChars(v, multiline)) fields[path.join('.') || '_'] = { key: 'validation.control_chars' };
+      if (hasControlChars(v, multiline))
+        fields[path.join('.') || '_'] = { key: 'validation.control_chars' };
     } else if (Array.isArray(v)) v.forEach((x, i) => stack.push([x, [...path, String(i)]]));
     else if (v !== null && typeof v === 'object' && !(v instanceof Blob)) {
       for (const [k, x] of Object.entries(v)) {
-        if (hasControlChars(k, false)) fields[[...path, k].join('.')] = { key: 'validation.control_chars' };
+        if (hasControlChars(k, false))
+          fields[[...path, k].join('.')] = { key: 'validation.control_chars' };
         else stack.push([x, [...path, k]]);
       }
     }
@@ -53,9 +55,18 @@ const anyField = (fields: FieldErrors) => Object.keys(fields).length > 0;
  * validated part (params, query, headers, JSON, form) become one 422 with field messages.
  * On failure `data` is the raw input, on success the parsed value; both are checked.
  */
-export function openApiHook(result: { success: boolean; data?: unknown; error?: unknown; target: string }): void {
-  const control = controlCharFields(result.data, result.target === 'json' || result.target === 'form');
-  if (!result.success) throw failWith({ ...zodFieldErrors(result.error as z.ZodError), ...control });
+export function openApiHook(result: {
+  success: boolean;
+  data?: unknown;
+  error?: unknown;
+  target: string;
+}): void {
+  const control = controlCharFields(
+    result.data,
+    result.target === 'json' || result.target === 'form',
+  );
+  if (!result.success)
+    throw failWith({ ...zodFieldErrors(result.error as z.ZodError), ...control });
   if (anyField(control)) throw failWith(control);
 }
 
@@ -67,7 +78,11 @@ function urlParts(url: string, pattern: string): [string, string][] {
   const parts: [string, string][] = [];
   u.pathname.split('/').forEach((seg, i) => {
     let decoded = seg;
-    try { decoded = decodeURIComponent(seg); } catch { /* a malformed escape stays as typed: it is no control character */ }
+    try {
+      decoded = decodeURIComponent(seg);
+    } catch {
+      /* a malformed escape stays as typed: it is no control character */
+    }
     const name = names[i]?.match(/^:(\w+)/)?.[1] ?? '_path';
     parts.push([name, decoded]);
   });
@@ -84,7 +99,8 @@ function urlParts(url: string, pattern: string): [string, string][] {
 export function refuseControlChars(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const bad: FieldErrors = {};
-    for (const [name, v] of urlParts(c.req.url, routePath(c, -1))) if (hasControlChars(v, false)) bad[name] = { key: 'validation.control_chars' };
+    for (const [name, v] of urlParts(c.req.url, routePath(c, -1)))
+      if (hasControlChars(v, false)) bad[name] = { key: 'validation.control_chars' };
     if (anyField(bad)) throw failWith(bad);
     const type = c.req.header('content-type') ?? '';
     if (/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) {
@@ -109,7 +125,8 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
   for (const issue of error.issues) {
     const anyIssue = issue as any;
     if (issue.code === 'unrecognized_keys') {
-      for (const k of anyIssue.keys as string[]) fields[[...issue.path, k].join('.')] = { key: 'validation.unknown_field' };
+      for (const k of anyIssue.keys as string[])
+        fields[[...issue.path, k].join('.')] = { key: 'validation.unknown_field' };
       continue;
     }
     const path = issue.path.join('.') || '_';
@@ -117,9 +134,17 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
     let key = 'validation.invalid';
     let params: Record<string, unknown> = {};
     if (hasMessage(issue.message)) key = issue.message;
-    else if (issue.code === 'invalid_type') key = /received undefined/.test(issue.message) ? 'validation.required' : 'validation.wrong_type';
+    else if (issue.code === 'invalid_type')
+      key = /received undefined/.test(issue.message)
+        ? 'validation.required'
+        : 'validation.wrong_type';
     else if (issue.code === 'too_small') {
-      key = anyIssue.origin === 'string' ? (anyIssue.minimum === 1 ? 'validation.required' : 'validation.too_short') : 'validation.too_small';
+      key =
+        anyIssue.origin === 'string'
+          ? anyIssue.minimum === 1
+            ? 'validation.required'
+            : 'validation.too_short'
+          : 'validation.too_small';
       params = { min: anyIssue.minimum };
     } else if (issue.code === 'too_big') {
       key = anyIssue.origin === 'string' ? 'validation.too_long' : 'validation.too_big';
@@ -147,7 +172,10 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.
 }
 
 /** Reads a JSON body (400 on malformed JSON) and validates it (422 with field messages). */
-export async function readJson<S extends z.ZodType>(c: Context<AppEnv>, schema: S): Promise<z.infer<S>> {
+export async function readJson<S extends z.ZodType>(
+  c: Context<AppEnv>,
+  schema: S,
+): Promise<z.infer<S>> {
   let body: unknown;
   try {
     body = await c.req.json();
@@ -157,7 +185,9 @@ export async function readJson<S extends z.ZodType>(c: Context<AppEnv>, schema: 
   return parseOrThrow(schema, body);
 }
 
-export type FormResult<T> = { ok: true; data: T; raw: Record<string, string> } | { ok: false; errors: Record<string, string>; raw: Record<string, string> };
+export type FormResult<T> =
+  | { ok: true; data: T; raw: Record<string, string> }
+  | { ok: false; errors: Record<string, string>; raw: Record<string, string> };
 
 /**
  * Reads an urlencoded/multipart form and validates it. Failure is a value: the route renders
@@ -171,7 +201,10 @@ export function parseBodyUnguarded(c: Context<AppEnv>): Context['req']['parseBod
   return UNGUARDED.get(c.req) ?? c.req.parseBody.bind(c.req);
 }
 
-export async function readForm<S extends z.ZodType>(c: Context<AppEnv>, schema: S): Promise<FormResult<z.infer<S>>> {
+export async function readForm<S extends z.ZodType>(
+  c: Context<AppEnv>,
+  schema: S,
+): Promise<FormResult<z.infer<S>>> {
   const body = await parseBodyUnguarded(c)({ all: true });
   const raw: Record<string, string> = {};
   const input: Record<string, unknown> = {};
@@ -183,5 +216,12 @@ export async function readForm<S extends z.ZodType>(c: Context<AppEnv>, schema: 
   const r = schema.safeParse(input);
   const control = controlCharFields(input, true);
   if (r.success && !anyField(control)) return { ok: true, data: r.data, raw };
-  return { ok: false, errors: translateFields(c.get('locale'), { ...(r.success ? {} : zodFieldErrors(r.error)), ...control }), raw };
+  return {
+    ok: false,
+    errors: translateFields(c.get('locale'), {
+      ...(r.success ? {} : zodFieldErrors(r.error)),
+      ...control,
+    }),
+    raw,
+  };
 }

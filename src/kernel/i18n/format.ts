@@ -3,7 +3,11 @@
 import type { Locale } from './i18n.js';
 
 export type IndonesianZone = 'WIB' | 'WITA' | 'WIT';
-const IANA: Record<IndonesianZone, string> = { WIB: 'Asia/Jakarta', WITA: 'Asia/Makassar', WIT: 'Asia/Jayapura' };
+const IANA: Record<IndonesianZone, string> = {
+  WIB: 'Asia/Jakarta',
+  WITA: 'Asia/Makassar',
+  WIT: 'Asia/Jayapura',
+};
 
 // Province codes (Kemendagri) by zone. WITA: Bali, NTB, NTT, the five Kalimantan provinces
 // east/south/north/central... (Kalbar and Kalteng are WIB), all Sulawesi. WIT: Maluku, Maluku
@@ -22,22 +26,41 @@ export function zoneForRegion(code: string | null | undefined): IndonesianZone {
 const tag = (locale: Locale) => (locale === 'id' ? 'id-ID' : 'en-GB');
 
 export function formatNumber(locale: Locale, n: number, digits = 0): string {
-  return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
+  return new Intl.NumberFormat(tag(locale), {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+  }).format(n);
 }
 
 export function formatPercent(locale: Locale, fraction: number, digits = 1): string {
-  return new Intl.NumberFormat(tag(locale), { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(fraction);
+  return new Intl.NumberFormat(tag(locale), {
+    style: 'percent',
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+  }).format(fraction);
 }
 
 /** Date and time in the region's zone, with the zone's Indonesian abbreviation. */
-export function formatDateTime(locale: Locale, iso: string | Date, regionCode?: string | null): string {
+export function formatDateTime(
+  locale: Locale,
+  iso: string | Date,
+  regionCode?: string | null,
+): string {
   const zone = zoneForRegion(regionCode);
   const d = typeof iso === 'string' ? new Date(iso) : iso;
-  const s = new Intl.DateTimeFormat(tag(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: IANA[zone], hourCycle: 'h23' }).format(d);
+  const s = new Intl.DateTimeFormat(tag(locale), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: IANA[zone],
+    hourCycle: 'h23',
+  }).format(d);
   return `${s} ${zone}`;
 }
 
 export function formatDate(locale: Locale, iso: string | Date, regionCode?: string | null): string {
   const d = typeof iso === 'string' ? new Date(iso) : iso;
-  return new Intl.DateTimeFormat(tag(locale), { dateStyle: 'medium', timeZone: IANA[zoneForRegion(regionCode)] }).format(d);
+  return new Intl.DateTimeFormat(tag(locale), {
+    dateStyle: 'medium',
+    timeZone: IANA[zoneForRegion(regionCode)],
+  }).format(d);
 }

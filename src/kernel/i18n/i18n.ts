@@ -21,7 +21,9 @@ export function hasMessage(key: string): boolean {
 /** Translates `key`, replacing `{name}` placeholders with params. */
 export function t(locale: Locale, key: string, params: Record<string, unknown> = {}): string {
   const raw = tables[locale].get(key) ?? tables.id.get(key) ?? key;
-  return raw.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
+  return raw.replace(/\{(\w+)\}/g, (_, name: string) =>
+    name in params ? String(params[name]) : `{${name}}`,
+  );
 }
 
 export function isLocale(x: unknown): x is Locale {

@@ -1,4 +1,20 @@
-export { t, registerMessages, hasMessage, isLocale, localeFromAcceptLanguage, LOCALES, type Locale, type Messages } from './i18n.js';
-export { zoneForRegion, formatNumber, formatPercent, formatDateTime, formatDate, type IndonesianZone } from './format.js';
+export {
+  t,
+  registerMessages,
+  hasMessage,
+  isLocale,
+  localeFromAcceptLanguage,
+  LOCALES,
+  type Locale,
+  type Messages,
+} from './i18n.js';
+export {
+  zoneForRegion,
+  formatNumber,
+  formatPercent,
+  formatDateTime,
+  formatDate,
+  type IndonesianZone,
+} from './format.js';
 export { formatRupiah } from '../money/money.js';
 import './kernel-messages.js';

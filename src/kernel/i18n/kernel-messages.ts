@@ -12,7 +12,8 @@ registerMessages({
     'errors.not_found': 'Halaman atau data tidak ditemukan.',
     'errors.unauthenticated': 'Silakan masuk terlebih dahulu.',
     'errors.forbidden': 'Anda tidak berwenang untuk tindakan ini.',
-    'errors.csrf': 'Formulir kedaluwarsa atau dikirim dari situs lain. Muat ulang halaman lalu coba lagi.',
+    'errors.csrf':
+      'Formulir kedaluwarsa atau dikirim dari situs lain. Muat ulang halaman lalu coba lagi.',
     'errors.rate_limited': 'Terlalu banyak percobaan. Coba lagi nanti.',
     'errors.conflict': 'Data sudah ada atau telah diubah orang lain.',
     'errors.idempotency_required': 'Header Idempotency-Key wajib diisi (8–128 karakter).',
@@ -51,7 +52,8 @@ registerMessages({
     'app.tagline': 'A shared market for village products',
     'errors.validation': 'Some fields are not valid. Check the marked fields.',
     'errors.malformed_json': 'The request body is not valid JSON.',
-    'errors.media_type': 'This endpoint does not accept that kind of request body (check Content-Type).',
+    'errors.media_type':
+      'This endpoint does not accept that kind of request body (check Content-Type).',
     'errors.too_large': 'The request is too large.',
     'errors.not_found': 'Page or record not found.',
     'errors.unauthenticated': 'Please sign in first.',

@@ -1,1 +1,11 @@
-export { registerJob, enqueue, getJob, runOnce, drain, startWorker, backoffMs, type JobContext, type JobHandler } from './queue.js';
+export {
+  registerJob,
+  enqueue,
+  getJob,
+  runOnce,
+  drain,
+  startWorker,
+  backoffMs,
+  type JobContext,
+  type JobHandler,
+} from './queue.js';

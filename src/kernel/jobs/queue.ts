@@ -32,15 +32,32 @@ export interface EnqueueOptions {
   id?: string;
 }
 
-export async function enqueue(db: Tx, type: string, payload: unknown, o: EnqueueOptions = {}): Promise<string> {
+export async function enqueue(
+  db: Tx,
+  type: string,
+  payload: unknown,
+  o: EnqueueOptions = {},
+): Promise<string> {
   const now = nowIso();
   const id = o.id ?? newId('job');
   await db
     .insertInto('jobs')
     .values({
-      id, type, payload: JSON.stringify(payload ?? null), status: 'queued', attempts: 0,
-      max_attempts: o.maxAttempts ?? 5, run_at: (o.runAt ?? new Date()).toISOString(), locked_at: null,
-      progress: 0, progress_total: 0, result: null, error: null, owner_id: o.ownerId ?? null, created_at: now, updated_at: now,
+      id,
+      type,
+      payload: JSON.stringify(payload ?? null),
+      status: 'queued',
+      attempts: 0,
+      max_attempts: o.maxAttempts ?? 5,
+      run_at: (o.runAt ?? new Date()).toISOString(),
+      locked_at: null,
+      progress: 0,
+      progress_total: 0,
+      result: null,
+      error: null,
+      owner_id: o.ownerId ?? null,
+      created_at: now,
+      updated_at: now,
     })
     .execute();
   return id;
@@ -66,9 +83,20 @@ async function claim(db: Db): Promise<JobsTable | undefined> {
     return r.rows[0];
   }
   return db.transaction().execute(async (tx) => {
-    const next = await tx.selectFrom('jobs').select('id').where('status', '=', 'queued').where('run_at', '<=', now).orderBy('run_at').limit(1).executeTakeFirst();
+    const next = await tx
+      .selectFrom('jobs')
+      .select('id')
+      .where('status', '=', 'queued')
+      .where('run_at', '<=', now)
+      .orderBy('run_at')
+      .limit(1)
+      .executeTakeFirst();
     if (!next) return undefined;
-    await tx.updateTable('jobs').set({ status: 'running', locked_at: now, updated_at: now, attempts: sql`attempts + 1` }).where('id', '=', next.id).execute();
+    await tx
+      .updateTable('jobs')
+      .set({ status: 'running', locked_at: now, updated_at: now, attempts: sql`attempts + 1` })
+      .where('id', '=', next.id)
+      .execute();
     return tx.selectFrom('jobs').selectAll().where('id', '=', next.id).executeTakeFirst();
   });
 }
@@ -79,22 +107,40 @@ export async function runOnce(db: Db): Promise<boolean> {
   if (!job) return false;
   const handler = handlers.get(job.type);
   const ctx: JobContext = {
-    db, job, payload: JSON.parse(job.payload),
+    db,
+    job,
+    payload: JSON.parse(job.payload),
     progress: async (done, total) => {
-      await db.updateTable('jobs').set({ progress: done, progress_total: total, updated_at: nowIso() }).where('id', '=', job.id).execute();
+      await db
+        .updateTable('jobs')
+        .set({ progress: done, progress_total: total, updated_at: nowIso() })
+        .where('id', '=', job.id)
+        .execute();
     },
   };
   try {
     if (!handler) throw new Error(`no handler for job type ${job.type}`);
     const result = await handler(ctx);
-    await db.updateTable('jobs').set({ status: 'done', result: JSON.stringify(result ?? null), error: null, updated_at: nowIso() }).where('id', '=', job.id).execute();
+    await db
+      .updateTable('jobs')
+      .set({
+        status: 'done',
+        result: JSON.stringify(result ?? null),
+        error: null,
+        updated_at: nowIso(),
+      })
+      .where('id', '=', job.id)
+      .execute();
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const final = job.attempts >= job.max_attempts;
     await db
       .updateTable('jobs')
       .set({
-        status: final ? 'failed' : 'queued', error: message, locked_at: null, updated_at: nowIso(),
+        status: final ? 'failed' : 'queued',
+        error: message,
+        locked_at: null,
+        updated_at: nowIso(),
         run_at: new Date(Date.now() + backoffMs(job.attempts)).toISOString(),
       })
       .where('id', '=', job.id)

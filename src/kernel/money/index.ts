@@ -1,1 +1,8 @@
-export { rupiah, sum, percentOf, splitLargestRemainder, formatRupiah, type Rupiah } from './money.js';
+export {
+  rupiah,
+  sum,
+  percentOf,
+  splitLargestRemainder,
+  formatRupiah,
+  type Rupiah,
+} from './money.js';

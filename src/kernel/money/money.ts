@@ -37,7 +37,12 @@ export function splitLargestRemainder(total: Rupiah, weights: readonly number[])
   return parts.map(rupiah);
 }
 
-const idr = new Intl.NumberFormat('id-ID', { style: 'currency', currency: 'IDR', maximumFractionDigits: 0, minimumFractionDigits: 0 });
+const idr = new Intl.NumberFormat('id-ID', {
+  style: 'currency',
+  currency: 'IDR',
+  maximumFractionDigits: 0,
+  minimumFractionDigits: 0,
+});
 
 /** `Rp 12.500` — the display form used everywhere (non-breaking space normalised). */
 export function formatRupiah(amount: number): string {

@@ -11,7 +11,9 @@ const contracts = new WeakMap<object, Promise<Conformance | null>>();
 function contractOf(app: { request: Hono['request'] }): Promise<Conformance | null> {
   let c = contracts.get(app);
   if (!c) {
-    c = Promise.resolve(app.request('http://localhost/api/openapi.json')).then(async (res) => (res.status === 200 ? new Conformance(await res.json()) : null));
+    c = Promise.resolve(app.request('http://localhost/api/openapi.json')).then(async (res) =>
+      res.status === 200 ? new Conformance(await res.json()) : null,
+    );
     contracts.set(app, c);
   }
   return c;
@@ -26,7 +28,10 @@ export class ConformanceError extends Error {
 
 export class TestClient {
   cookies = new Map<string, string>();
-  constructor(private app: { request: Hono['request'] }, readonly host = 'localhost') {}
+  constructor(
+    private app: { request: Hono['request'] },
+    readonly host = 'localhost',
+  ) {}
 
   cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -39,7 +44,9 @@ export class TestClient {
       const i = pair.indexOf('=');
       const name = pair.slice(0, i).trim();
       const value = pair.slice(i + 1).trim();
-      const expired = attrs.some((a) => /max-age=0/i.test(a) || /expires=Thu, 01 Jan 1970/i.test(a));
+      const expired = attrs.some(
+        (a) => /max-age=0/i.test(a) || /expires=Thu, 01 Jan 1970/i.test(a),
+      );
       if (expired || value === '') this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
@@ -59,7 +66,13 @@ export class TestClient {
     const contract = await contractOf(this.app);
     if (!contract) return;
     const body = method.toUpperCase() === 'HEAD' ? '' : await res.clone().text();
-    const problems = contract.check(method, path.split('?')[0], res.status, res.headers.get('content-type'), body);
+    const problems = contract.check(
+      method,
+      path.split('?')[0],
+      res.status,
+      res.headers.get('content-type'),
+      body,
+    );
     if (problems.length) throw new ConformanceError(problems);
   }
 
@@ -74,7 +87,11 @@ export class TestClient {
   }
 
   /** Posts an urlencoded form as a same-origin browser would, with the CSRF field. */
-  async form(path: string, data: Record<string, string | number | string[]>, opts: { csrf?: string | null; headers?: Record<string, string> } = {}) {
+  async form(
+    path: string,
+    data: Record<string, string | number | string[]>,
+    opts: { csrf?: string | null; headers?: Record<string, string> } = {},
+  ) {
     const body = new URLSearchParams();
     const token = opts.csrf === undefined ? await this.csrf() : opts.csrf;
     if (token !== null) body.set('_csrf', token);
@@ -82,13 +99,22 @@ export class TestClient {
       if (Array.isArray(v)) for (const x of v) body.append(k, x);
       else body.set(k, String(v));
     }
-    return this.fetch(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', ...opts.headers } });
+    return this.fetch(path, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...opts.headers },
+    });
   }
 
   /** Sends JSON; cookie-authenticated calls carry the CSRF header like the page's script would. */
   async json(method: string, path: string, data: unknown, headers: Record<string, string> = {}) {
     const h: Record<string, string> = { 'content-type': 'application/json', ...headers };
-    if (this.cookies.size && !h['x-csrf-token'] && !h.authorization) h['x-csrf-token'] = await this.csrf();
-    return this.fetch(path, { method, body: typeof data === 'string' ? data : JSON.stringify(data), headers: h });
+    if (this.cookies.size && !h['x-csrf-token'] && !h.authorization)
+      h['x-csrf-token'] = await this.csrf();
+    return this.fetch(path, {
+      method,
+      body: typeof data === 'string' ? data : JSON.stringify(data),
+      headers: h,
+    });
   }
 }

@@ -5,9 +5,16 @@
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Schema = Record<string, any>;
-type Doc = { paths?: Record<string, Record<string, any>>; components?: { schemas?: Record<string, Schema> } };
+type Doc = {
+  paths?: Record<string, Record<string, any>>;
+  components?: { schemas?: Record<string, Schema> };
+};
 
-interface Operation { template: string; method: string; op: any }
+interface Operation {
+  template: string;
+  method: string;
+  op: any;
+}
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 
@@ -16,7 +23,9 @@ export class Conformance {
 
   constructor(private doc: Doc) {
     for (const [template, item] of Object.entries(doc.paths ?? {})) {
-      const re = new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '[^/]+')}$`);
+      const re = new RegExp(
+        `^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '[^/]+')}$`,
+      );
       const ops = METHODS.filter((m) => item[m]).map((m) => ({ template, method: m, op: item[m] }));
       this.ops.push({ re, params: (template.match(/\{/g) ?? []).length, ops });
     }
@@ -25,25 +34,45 @@ export class Conformance {
   }
 
   find(method: string, path: string): Operation | undefined {
-    for (const entry of this.ops) if (entry.re.test(path)) {
-      const hit = entry.ops.find((o) => o.method === method.toLowerCase());
-      if (hit) return hit;
-    }
+    for (const entry of this.ops)
+      if (entry.re.test(path)) {
+        const hit = entry.ops.find((o) => o.method === method.toLowerCase());
+        if (hit) return hit;
+      }
     return undefined;
   }
 
   /** The problems with one response (empty when it conforms). */
-  check(method: string, path: string, status: number, contentType: string | null, body: string): string[] {
+  check(
+    method: string,
+    path: string,
+    status: number,
+    contentType: string | null,
+    body: string,
+  ): string[] {
     const where = `${method.toUpperCase()} ${path} → ${status}`;
     const found = this.find(method, path);
-    if (!found) return status === 404 || status === 405 ? [] : [`${where}: no such operation in the document`];
-    const declared = found.op.responses?.[String(status)] ?? found.op.responses?.[`${String(status)[0]}XX`] ?? found.op.responses?.default;
-    if (!declared) return [`${where}: status not declared for ${method.toUpperCase()} ${found.template} (declared: ${Object.keys(found.op.responses ?? {}).join(', ')})`];
+    if (!found)
+      return status === 404 || status === 405
+        ? []
+        : [`${where}: no such operation in the document`];
+    const declared =
+      found.op.responses?.[String(status)] ??
+      found.op.responses?.[`${String(status)[0]}XX`] ??
+      found.op.responses?.default;
+    if (!declared)
+      return [
+        `${where}: status not declared for ${method.toUpperCase()} ${found.template} (declared: ${Object.keys(found.op.responses ?? {}).join(', ')})`,
+      ];
     const content = declared.content as Record<string, { schema?: Schema }> | undefined;
-    if (!content || Object.keys(content).length === 0) return body.length ? [`${where}: a body where the document declares none`] : [];
+    if (!content || Object.keys(content).length === 0)
+      return body.length ? [`${where}: a body where the document declares none`] : [];
     const mime = (contentType ?? '').split(';')[0].trim().toLowerCase();
     const media = content[mime];
-    if (!media) return [`${where}: content type ${mime || '(none)'} not declared (declared: ${Object.keys(content).join(', ')})`];
+    if (!media)
+      return [
+        `${where}: content type ${mime || '(none)'} not declared (declared: ${Object.keys(content).join(', ')})`,
+      ];
     if (!/[/+]json$/.test(mime) || !media.schema) return [];
     let value: Json;
     try {
@@ -56,9 +85,17 @@ export class Conformance {
 
   private mergeAllOf(schema: Schema): Schema {
     const { allOf, ...rest } = schema;
-    const out: Schema = { ...rest, type: 'object', properties: { ...(rest.properties ?? {}) }, required: [...(rest.required ?? [])] };
+    const out: Schema = {
+      ...rest,
+      type: 'object',
+      properties: { ...(rest.properties ?? {}) },
+      required: [...(rest.required ?? [])],
+    };
     for (const part of allOf as Schema[]) {
-      let s = part.$ref ? this.doc.components?.schemas?.[String(part.$ref).replace('#/components/schemas/', '')] ?? {} : part;
+      let s = part.$ref
+        ? (this.doc.components?.schemas?.[String(part.$ref).replace('#/components/schemas/', '')] ??
+          {})
+        : part;
       if (s.allOf) s = this.mergeAllOf(s);
       Object.assign(out.properties, s.properties ?? {});
       out.required.push(...(s.required ?? []));
@@ -82,32 +119,46 @@ export class Conformance {
     for (const key of ['anyOf', 'oneOf'] as const) {
       if (!schema[key]) continue;
       const results = (schema[key] as Schema[]).map((s) => this.validate(s, value, at));
-      if (!results.some((r) => r.length === 0)) errors.push(`${at}: matches none of ${key} (${results.map((r) => r[0]).join(' | ')})`);
+      if (!results.some((r) => r.length === 0))
+        errors.push(`${at}: matches none of ${key} (${results.map((r) => r[0]).join(' | ')})`);
     }
-    if ('const' in schema && JSON.stringify(schema.const) !== JSON.stringify(value)) errors.push(`${at}: expected ${JSON.stringify(schema.const)}`);
-    if (schema.enum && !schema.enum.some((e: Json) => JSON.stringify(e) === JSON.stringify(value))) errors.push(`${at}: ${JSON.stringify(value)} not in ${JSON.stringify(schema.enum)}`);
+    if ('const' in schema && JSON.stringify(schema.const) !== JSON.stringify(value))
+      errors.push(`${at}: expected ${JSON.stringify(schema.const)}`);
+    if (schema.enum && !schema.enum.some((e: Json) => JSON.stringify(e) === JSON.stringify(value)))
+      errors.push(`${at}: ${JSON.stringify(value)} not in ${JSON.stringify(schema.enum)}`);
     if (schema.type) {
       const types: string[] = Array.isArray(schema.type) ? schema.type : [schema.type];
       const actual = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
-      const ok = types.some((t) => t === actual || (t === 'integer' && typeof value === 'number' && Number.isInteger(value)));
+      const ok = types.some(
+        (t) =>
+          t === actual || (t === 'integer' && typeof value === 'number' && Number.isInteger(value)),
+      );
       if (!ok) return [...errors, `${at}: expected ${types.join('|')}, got ${actual}`];
     }
     if (typeof value === 'string') {
-      if (schema.pattern && !new RegExp(schema.pattern, 'u').test(value)) errors.push(`${at}: does not match ${schema.pattern}`);
-      if (schema.maxLength !== undefined && [...value].length > schema.maxLength) errors.push(`${at}: longer than ${schema.maxLength}`);
-      if (schema.minLength !== undefined && [...value].length < schema.minLength) errors.push(`${at}: shorter than ${schema.minLength}`);
+      if (schema.pattern && !new RegExp(schema.pattern, 'u').test(value))
+        errors.push(`${at}: does not match ${schema.pattern}`);
+      if (schema.maxLength !== undefined && [...value].length > schema.maxLength)
+        errors.push(`${at}: longer than ${schema.maxLength}`);
+      if (schema.minLength !== undefined && [...value].length < schema.minLength)
+        errors.push(`${at}: shorter than ${schema.minLength}`);
     }
     if (typeof value === 'number') {
-      if (schema.minimum !== undefined && value < schema.minimum) errors.push(`${at}: below ${schema.minimum}`);
-      if (schema.maximum !== undefined && value > schema.maximum) errors.push(`${at}: above ${schema.maximum}`);
+      if (schema.minimum !== undefined && value < schema.minimum)
+        errors.push(`${at}: below ${schema.minimum}`);
+      if (schema.maximum !== undefined && value > schema.maximum)
+        errors.push(`${at}: above ${schema.maximum}`);
     }
-    if (Array.isArray(value) && schema.items) value.forEach((v, i) => errors.push(...this.validate(schema.items, v, `${at}[${i}]`)));
+    if (Array.isArray(value) && schema.items)
+      value.forEach((v, i) => errors.push(...this.validate(schema.items, v, `${at}[${i}]`)));
     if (value && typeof value === 'object' && !Array.isArray(value)) {
       const props: Record<string, Schema> = schema.properties ?? {};
-      for (const r of (schema.required ?? []) as string[]) if (!(r in value)) errors.push(`${at}.${r}: required but missing`);
+      for (const r of (schema.required ?? []) as string[])
+        if (!(r in value)) errors.push(`${at}.${r}: required but missing`);
       for (const [k, v] of Object.entries(value)) {
         if (props[k]) errors.push(...this.validate(props[k], v, `${at}.${k}`));
-        else if (schema.additionalProperties !== undefined) errors.push(...this.validate(schema.additionalProperties, v, `${at}.${k}`));
+        else if (schema.additionalProperties !== undefined)
+          errors.push(...this.validate(schema.additionalProperties, v, `${at}.${k}`));
         // An object with declared properties declares all of them: an extra field is a contract gap.
         else if (schema.properties) errors.push(`${at}.${k}: not declared`);
       }

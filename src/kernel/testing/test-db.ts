@@ -8,7 +8,10 @@ import type { DbHandle } from '../db/types.js';
 
 export const testDatabaseUrl = () => process.env.LUMBUNG_TEST_DATABASE_URL || undefined;
 
-export async function createTestDb(migrations: Migrations, opts: { sqlitePath?: string } = {}): Promise<DbHandle> {
+export async function createTestDb(
+  migrations: Migrations,
+  opts: { sqlitePath?: string } = {},
+): Promise<DbHandle> {
   const url = testDatabaseUrl();
   if (!url) {
     const h = connect({ sqlitePath: opts.sqlitePath ?? ':memory:' });

@@ -43,7 +43,11 @@ function cleanSe(se: number): number {
 }
 
 /** Aggregates a set of ATT(g,t) into one of did's four summary parameters. */
-export function aggregate(res: AttGtResult, type: AggregationType, opts: AggregateOptions = {}): Aggregation {
+export function aggregate(
+  res: AttGtResult,
+  type: AggregationType,
+  opts: AggregateOptions = {},
+): Aggregation {
   const s = res.stats;
   const cells = res.cells;
   const ok = cells.map((c) => Number.isFinite(c.att));
@@ -91,9 +95,15 @@ export function aggregate(res: AttGtResult, type: AggregationType, opts: Aggrega
     }
     return { att: entries.length ? att : NaN, lin };
   };
-  const entry = (key: number, r: { att: number; lin: Lin }): AggregateEntry => ({ key, att: r.att, se: cleanSe(seOf(s, r.lin)), lin: r.lin });
+  const entry = (key: number, r: { att: number; lin: Lin }): AggregateEntry => ({
+    key,
+    att: r.att,
+    se: cleanSe(seOf(s, r.lin)),
+    lin: r.lin,
+  });
   const idx = cells.map((_, k) => k).filter((k) => ok[k]);
-  const isPost = (k: number): boolean => cells[k].group <= cells[k].time && cells[k].time <= cells[k].group + maxE;
+  const isPost = (k: number): boolean =>
+    cells[k].group <= cells[k].time && cells[k].time <= cells[k].group + maxE;
 
   if (type === 'simple') {
     const ks = idx.filter(isPost);
@@ -104,7 +114,8 @@ export function aggregate(res: AttGtResult, type: AggregationType, opts: Aggrega
     const by: AggregateEntry[] = [];
     for (const g of res.cohorts) {
       const ks = idx.filter((k) => cells[k].group === g && isPost(k));
-      if (ks.length) by.push(entry(g, meanOf(ks.map((k) => ({ att: cells[k].att, lin: res.lins[k] })))));
+      if (ks.length)
+        by.push(entry(g, meanOf(ks.map((k) => ({ att: cells[k].att, lin: res.lins[k] })))));
     }
     // Overall: pg-weighted mean of θ(g), with the IF of the estimated cohort shares.
     const pgg = by.map((e) => res.pg[gIdx.get(e.key)!]);
@@ -131,11 +142,21 @@ export function aggregate(res: AttGtResult, type: AggregationType, opts: Aggrega
     const tMax = res.times[res.times.length - 1];
     const tMin = Math.min(res.times[0], ...res.cohorts);
     let use = idx;
-    if (opts.balanceE !== undefined) use = idx.filter((k) => tMax - cells[k].group >= opts.balanceE!);
+    if (opts.balanceE !== undefined)
+      use = idx.filter((k) => tMax - cells[k].group >= opts.balanceE!);
     let eseq = [...new Set(use.map((k) => cells[k].time - cells[k].group))].sort((a, b) => a - b);
-    if (opts.balanceE !== undefined) eseq = eseq.filter((e) => e <= opts.balanceE! && e >= opts.balanceE! - tMax + tMin);
+    if (opts.balanceE !== undefined)
+      eseq = eseq.filter((e) => e <= opts.balanceE! && e >= opts.balanceE! - tMax + tMin);
     eseq = eseq.filter((e) => e >= minE && e <= maxE);
-    const by = eseq.map((e) => entry(e, pgWeighted(use.filter((k) => cells[k].time - cells[k].group === e), true)));
+    const by = eseq.map((e) =>
+      entry(
+        e,
+        pgWeighted(
+          use.filter((k) => cells[k].time - cells[k].group === e),
+          true,
+        ),
+      ),
+    );
     const r = meanOf(by.filter((b) => b.key >= 0));
     return { type, att: r.att, se: cleanSe(seOf(s, r.lin)), lin: r.lin, by };
   }

@@ -64,15 +64,24 @@ function prepare(panel: Panel, o: Required<AttGtOptions>, warnings: DidWarning[]
   let early = 0;
   for (let u = 0; u < p.n; u++) if (p.cohort[u] !== 0 && p.cohort[u] <= first + delta) early++;
   if (early) {
-    warnings.push({ code: 'treated_with_anticipation', params: { units: early, anticipation: delta } });
+    warnings.push({
+      code: 'treated_with_anticipation',
+      params: { units: early, anticipation: delta },
+    });
     p = subsetUnits(p, (u) => !(p.cohort[u] !== 0 && p.cohort[u] <= first + delta));
   }
   if (p.n === 0 || !p.cohort.some((g) => g !== 0)) {
-    throw new DidError('NO_TREATED', 'no unit is treated inside the panel, so there is no effect to estimate');
+    throw new DidError(
+      'NO_TREATED',
+      'no unit is treated inside the panel, so there is no effect to estimate',
+    );
   }
   if (!p.cohort.some((g) => g === 0)) {
     if (o.control === 'never') {
-      throw new DidError('NO_NEVER_TREATED', "there are no never-treated units; use the not-yet-treated control group (control 'notyet') instead");
+      throw new DidError(
+        'NO_NEVER_TREATED',
+        "there are no never-treated units; use the not-yet-treated control group (control 'notyet') instead",
+      );
     }
     // did's rule without never-treated units: keep periods before the last cohort starts
     // (minus anticipation) and let the last cohort serve as the never-treated group.
@@ -82,17 +91,34 @@ function prepare(panel: Panel, o: Required<AttGtOptions>, warnings: DidWarning[]
     const cohort = Float64Array.from(q.cohort, (g) => (g === gMax ? 0 : g));
     p = { ...p, cohort };
     warnings.push({ code: 'no_never_treated', params: { from: gMax - delta, cohort: gMax } });
-    if (p.T < 2) throw new DidError('TOO_FEW_PERIODS', 'too few periods remain before the last cohort is treated');
+    if (p.T < 2)
+      throw new DidError(
+        'TOO_FEW_PERIODS',
+        'too few periods remain before the last cohort is treated',
+      );
   }
   return p;
 }
 
 /** Estimates all ATT(g,t) with analytic influence-function SEs. */
 export function attgt(panel: Panel, opts: AttGtOptions = {}): AttGtResult {
-  const o: Required<AttGtOptions> = { control: opts.control ?? 'never', base: opts.base ?? 'varying', anticipation: opts.anticipation ?? 0 };
-  if (o.control !== 'never' && o.control !== 'notyet') throw new DidError('BAD_INPUT', `control must be 'never' or 'notyet', got '${String(o.control)}'`);
-  if (o.base !== 'varying' && o.base !== 'universal') throw new DidError('BAD_INPUT', `base must be 'varying' or 'universal', got '${String(o.base)}'`);
-  if (!(Number.isFinite(o.anticipation) && o.anticipation >= 0)) throw new DidError('BAD_INPUT', `anticipation must be a number ≥ 0, got ${o.anticipation}`);
+  const o: Required<AttGtOptions> = {
+    control: opts.control ?? 'never',
+    base: opts.base ?? 'varying',
+    anticipation: opts.anticipation ?? 0,
+  };
+  if (o.control !== 'never' && o.control !== 'notyet')
+    throw new DidError(
+      'BAD_INPUT',
+      `control must be 'never' or 'notyet', got '${String(o.control)}'`,
+    );
+  if (o.base !== 'varying' && o.base !== 'universal')
+    throw new DidError(
+      'BAD_INPUT',
+      `base must be 'varying' or 'universal', got '${String(o.base)}'`,
+    );
+  if (!(Number.isFinite(o.anticipation) && o.anticipation >= 0))
+    throw new DidError('BAD_INPUT', `anticipation must be a number ≥ 0, got ${o.anticipation}`);
   const warnings: DidWarning[] = [...panel.warnings];
   const p = prepare(panel, o, warnings);
   const s = groupStats(p);
@@ -112,7 +138,17 @@ export function attgt(panel: Panel, opts: AttGtOptions = {}): AttGtResult {
       const post = gv <= cur;
       const base = o.base === 'universal' || post ? pret : k - 1;
       const threshold = o.base === 'varying' ? cur : Math.max(cur, times[pret]);
-      const cell: AttGtCell = { group: gv, time: cur, base: times[base], att: 0, se: NaN, post, reference: false, nTreated: s.count[g], nControl: 0 };
+      const cell: AttGtCell = {
+        group: gv,
+        time: cur,
+        base: times[base],
+        att: 0,
+        se: NaN,
+        post,
+        reference: false,
+        nTreated: s.count[g],
+        nControl: 0,
+      };
       const lin = linZero(s);
       if (base === k) {
         cell.reference = true;
@@ -124,7 +160,8 @@ export function attgt(panel: Panel, opts: AttGtOptions = {}): AttGtResult {
       const ctrl: number[] = [];
       for (let c = 0; c < C; c++) {
         if (c === g || s.count[c] === 0) continue;
-        if (c === 0 || (o.control === 'notyet' && s.groupValue[c] > threshold + delta)) ctrl.push(c);
+        if (c === 0 || (o.control === 'notyet' && s.groupValue[c] > threshold + delta))
+          ctrl.push(c);
       }
       let nC = 0;
       for (const c of ctrl) nC += s.count[c];
@@ -155,5 +192,15 @@ export function attgt(panel: Panel, opts: AttGtOptions = {}): AttGtResult {
       lins.push(lin);
     }
   }
-  return { options: o, n, times, cohorts: s.groupValue.slice(1), cells, lins, stats: s, pg, warnings };
+  return {
+    options: o,
+    n,
+    times,
+    cohorts: s.groupValue.slice(1),
+    cells,
+    lins,
+    stats: s,
+    pg,
+    warnings,
+  };
 }

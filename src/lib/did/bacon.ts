@@ -10,7 +10,10 @@ import { DidError } from './errors.ts';
 import type { Panel } from './panel.ts';
 import { groupStats, type GroupStats } from './suff.ts';
 
-export type BaconType = 'Treated vs Untreated' | 'Earlier vs Later Treated' | 'Later vs Earlier Treated';
+export type BaconType =
+  | 'Treated vs Untreated'
+  | 'Earlier vs Later Treated'
+  | 'Later vs Earlier Treated';
 
 export interface BaconTerm {
   type: BaconType;
@@ -23,7 +26,13 @@ export interface BaconTerm {
 }
 
 /** 2×2 DiD: the switcher's (post − pre) mean change minus the comparison group's, on the window. */
-function did2x2(s: GroupStats, gSw: number, gCo: number, inWin: (t: number) => boolean, isPost: (t: number) => boolean): number {
+function did2x2(
+  s: GroupStats,
+  gSw: number,
+  gCo: number,
+  inWin: (t: number) => boolean,
+  isPost: (t: number) => boolean,
+): number {
   const { T } = s;
   let a = 0;
   let b = 0;

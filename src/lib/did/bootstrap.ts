@@ -154,16 +154,23 @@ function summarise(draws: Float64Array, K: number, B: number, alpha: number): Bo
  * Multiplier bootstrap for ATT(g,t) and any aggregations of the same result, all from one
  * set of draws (so bands across sets are mutually consistent).
  */
-export function bootstrap(res: AttGtResult, opts: BootstrapOptions, aggregations: Aggregation[] = []): BootstrapResult {
+export function bootstrap(
+  res: AttGtResult,
+  opts: BootstrapOptions,
+  aggregations: Aggregation[] = [],
+): BootstrapResult {
   const B = Math.floor(opts.draws);
-  if (!(B >= 2)) throw new DidError('BAD_INPUT', `bootstrap draws must be an integer ≥ 2, got ${opts.draws}`);
-  if (!Number.isFinite(opts.seed)) throw new DidError('BAD_INPUT', `bootstrap seed must be a number, got ${opts.seed}`);
+  if (!(B >= 2))
+    throw new DidError('BAD_INPUT', `bootstrap draws must be an integer ≥ 2, got ${opts.draws}`);
+  if (!Number.isFinite(opts.seed))
+    throw new DidError('BAD_INPUT', `bootstrap seed must be a number, got ${opts.seed}`);
   const alpha = opts.alpha ?? 0.05;
   const s = res.stats;
   const acc = signedSums(s, B, new Rng(opts.seed));
   const K = res.lins.length;
   const out: BootstrapResult = {
-    draws: B, seed: opts.seed,
+    draws: B,
+    seed: opts.seed,
     attgt: summarise(drawsFor(s, acc, B, res.lins), K, B, alpha),
     aggregations: {},
   };

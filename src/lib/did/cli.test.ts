@@ -6,9 +6,23 @@ import { chisqSf, parseCsv, qnorm, runDidCli } from './index.ts';
 import { loadReference, MPDTA_DIR } from './testdata.ts';
 
 const MPDTA = `${MPDTA_DIR}/mpdta.csv`;
-const ARGS = ['--data', MPDTA, '--id', 'countyreal', '--time', 'year', '--cohort', 'first.treat', '--outcome', 'lemp'];
+const ARGS = [
+  '--data',
+  MPDTA,
+  '--id',
+  'countyreal',
+  '--time',
+  'year',
+  '--cohort',
+  'first.treat',
+  '--outcome',
+  'lemp',
+];
 
-function run(argv: string[], files: Record<string, string> = {}): { code: number; out: string; err: string } {
+function run(
+  argv: string[],
+  files: Record<string, string> = {},
+): { code: number; out: string; err: string } {
   let out = '';
   let err = '';
   const code = runDidCli(argv, {
@@ -23,11 +37,20 @@ test('--json prints the documented document with the reference numbers', () => {
   const r = run([...ARGS, '--json']);
   assert.equal(r.code, 0, r.err);
   const j = JSON.parse(r.out);
-  assert.deepEqual(Object.keys(j), ['attgt', 'aggregations', 'pretest', 'twfe', 'bacon', 'warnings']);
+  assert.deepEqual(Object.keys(j), [
+    'attgt',
+    'aggregations',
+    'pretest',
+    'twfe',
+    'bacon',
+    'warnings',
+  ]);
   const ref = loadReference();
   assert.equal(j.attgt.length, 12);
   assert.deepEqual(Object.keys(j.attgt[0]), ['group', 'time', 'att', 'se']);
-  assert.ok(Math.abs(j.attgt[0].att - ref.callaway_santanna.base_period_varying.attgt[0].att) < 1e-12);
+  assert.ok(
+    Math.abs(j.attgt[0].att - ref.callaway_santanna.base_period_varying.attgt[0].att) < 1e-12,
+  );
   assert.deepEqual(Object.keys(j.aggregations), ['simple', 'dynamic', 'group', 'calendar']);
   assert.deepEqual(Object.keys(j.aggregations.simple), ['att', 'se']);
   assert.deepEqual(Object.keys(j.aggregations.dynamic.by[0]), ['key', 'att', 'se']);
@@ -45,7 +68,9 @@ test('universal base: reference cells have se null; bootstrap adds crit values',
   const u = JSON.parse(run([...ARGS, '--json', '--base', 'universal']).out);
   assert.equal(u.attgt.length, 15);
   assert.equal(u.attgt[0].se, null);
-  const b = JSON.parse(run([...ARGS, '--json', '--bootstrap', '199', '--seed', '7', '--cluster', 'countyreal']).out);
+  const b = JSON.parse(
+    run([...ARGS, '--json', '--bootstrap', '199', '--seed', '7', '--cluster', 'countyreal']).out,
+  );
   assert.equal(b.bootstrap.draws, 199);
   assert.ok(b.bootstrap.crit.attgt > 2 && b.bootstrap.crit.attgt < 3.5);
   assert.ok(Math.abs(b.attgt[0].se / 0.0232510363681662 - 1) < 0.3);
@@ -61,33 +86,69 @@ test('human output has readable tables', () => {
 
 test('bad input exits 2 with a message naming row and column', () => {
   const good = 'id,t,g,y\n1,1,0,1.0\n1,2,0,1.5\n2,1,2,2.0\n2,2,2,3.0\n';
-  let r = run(['--data', 'x.csv', '--id', 'id', '--time', 't', '--cohort', 'g', '--outcome', 'y'], { 'x.csv': good.replace('3.0', 'abc') });
+  let r = run(['--data', 'x.csv', '--id', 'id', '--time', 't', '--cohort', 'g', '--outcome', 'y'], {
+    'x.csv': good.replace('3.0', 'abc'),
+  });
   assert.equal(r.code, 2);
   assert.match(r.err, /row 5, column y: 'abc' is not a number/);
-  r = run(['--data', 'x.csv', '--id', 'id', '--time', 't', '--cohort', 'gg', '--outcome', 'y'], { 'x.csv': good });
+  r = run(['--data', 'x.csv', '--id', 'id', '--time', 't', '--cohort', 'gg', '--outcome', 'y'], {
+    'x.csv': good,
+  });
   assert.equal(r.code, 2);
   assert.match(r.err, /column 'gg' is not in x.csv; columns are: id, t, g, y/);
-  r = run(['--data', 'x.csv', '--id', 'id', '--time', 't', '--cohort', 'g', '--outcome', 'y'], { 'x.csv': good.replace('2,2,2,3.0', '2,2,3,3.0') });
+  r = run(['--data', 'x.csv', '--id', 'id', '--time', 't', '--cohort', 'g', '--outcome', 'y'], {
+    'x.csv': good.replace('2,2,2,3.0', '2,2,3,3.0'),
+  });
   assert.equal(r.code, 2);
   assert.match(r.err, /column g: unit 2 has cohort 2 in row 4 but 3 in row 5/);
-  r = run(['--data', 'x.csv', '--id', 'id', '--time', 't', '--cohort', 'g', '--outcome', 'y'], { 'x.csv': good.replace('1,2,0,1.5', '1,2,0,') });
+  r = run(['--data', 'x.csv', '--id', 'id', '--time', 't', '--cohort', 'g', '--outcome', 'y'], {
+    'x.csv': good.replace('1,2,0,1.5', '1,2,0,'),
+  });
   assert.equal(r.code, 2);
   assert.match(r.err, /column y: missing or non-numeric outcome in row 3/);
   assert.equal(run(['--data', 'x.csv']).code, 2);
   assert.equal(run([...ARGS, '--control', 'sometimes']).code, 2);
   assert.equal(run([...ARGS, '--bogus', '1']).code, 2);
-  assert.equal(run(['--data', '/nonexistent.csv', '--id', 'a', '--time', 'b', '--cohort', 'c', '--outcome', 'd']).code, 2);
+  assert.equal(
+    run([
+      '--data',
+      '/nonexistent.csv',
+      '--id',
+      'a',
+      '--time',
+      'b',
+      '--cohort',
+      'c',
+      '--outcome',
+      'd',
+    ]).code,
+    2,
+  );
 });
 
 test('CSV reader: quotes, escaped quotes, embedded newlines, CRLF, BOM, ragged rows', () => {
   const t = parseCsv('\ufeffa,"b c"\r\n1,"x,""y"""\r\n"multi\nline",3\n');
   assert.deepEqual(t.header, ['a', 'b c']);
-  assert.deepEqual(t.rows, [['1', 'x,"y"'], ['multi\nline', '3']]);
+  assert.deepEqual(t.rows, [
+    ['1', 'x,"y"'],
+    ['multi\nline', '3'],
+  ]);
   assert.deepEqual(t.lines, [2, 3]);
   assert.throws(() => parseCsv('a,b\n1,"open\n'), /unterminated quoted field starting on line 2/);
-  assert.throws(() => parseCsv('a,b\r\n"x\r\ny",1\r\n\r\n2,"open\r\n3,4\r\n'), /unterminated quoted field starting on line 5/);
-  assert.deepEqual(parseCsv('a,b\r\n"x\r\ny",1\r\n\r\n2,3\r4,5').lines, [2, 5, 6], 'quoted CRLF counted once; CR alone ends a line');
-  assert.deepEqual(parseCsv('a,b\nO"Brien,1\n').rows, [['O"Brien', '1']], 'a quote inside an unquoted cell is text');
+  assert.throws(
+    () => parseCsv('a,b\r\n"x\r\ny",1\r\n\r\n2,"open\r\n3,4\r\n'),
+    /unterminated quoted field starting on line 5/,
+  );
+  assert.deepEqual(
+    parseCsv('a,b\r\n"x\r\ny",1\r\n\r\n2,3\r4,5').lines,
+    [2, 5, 6],
+    'quoted CRLF counted once; CR alone ends a line',
+  );
+  assert.deepEqual(
+    parseCsv('a,b\nO"Brien,1\n').rows,
+    [['O"Brien', '1']],
+    'a quote inside an unquoted cell is text',
+  );
   assert.throws(() => parseCsv('\n\n'), /the CSV file is empty/);
   assert.throws(() => parseCsv('a,b\n1,2,3\n'), /line 2 has 3 fields/);
 });

@@ -13,7 +13,12 @@ export interface CsvTable {
   lines: number[];
 }
 
-const OPTIONS = { bom: true, record_delimiter: ['\r\n', '\n', '\r'], relax_quotes: true, relax_column_count: true };
+const OPTIONS = {
+  bom: true,
+  record_delimiter: ['\r\n', '\n', '\r'],
+  relax_quotes: true,
+  relax_column_count: true,
+};
 
 /** Line breaks inside a record's cells (only quoted cells hold any); a CRLF counts once. */
 function breaksIn(cells: string[]): number {
@@ -32,7 +37,13 @@ const quoteNotClosed = (e: unknown) => (e as { code?: string }).code === 'CSV_QU
 function unclosedQuoteLine(text: string): number {
   let line = 1;
   try {
-    parse(text, { ...OPTIONS, on_record: (cells: string[]) => { line += 1 + breaksIn(cells); return null; } });
+    parse(text, {
+      ...OPTIONS,
+      on_record: (cells: string[]) => {
+        line += 1 + breaksIn(cells);
+        return null;
+      },
+    });
   } catch (e) {
     if (quoteNotClosed(e)) return line;
     throw e;
@@ -48,7 +59,9 @@ export function parseCsv(text: string): CsvTable {
   } catch (e) {
     if (!quoteNotClosed(e)) throw e;
     const open = unclosedQuoteLine(text);
-    throw new DidError('CSV_PARSE', `unterminated quoted field starting on line ${open}`, { line: open });
+    throw new DidError('CSV_PARSE', `unterminated quoted field starting on line ${open}`, {
+      line: open,
+    });
   }
   // Every physical line belongs to one record (empty lines come back as one empty cell), so a
   // record starts on the previous record's line plus that record's length in lines.
@@ -68,7 +81,11 @@ export function parseCsv(text: string): CsvTable {
   const lines = starts.slice(1);
   rows.forEach((r, j) => {
     if (r.length !== header.length) {
-      throw new DidError('CSV_PARSE', `line ${lines[j]} has ${r.length} fields, the header has ${header.length}`, { line: lines[j] });
+      throw new DidError(
+        'CSV_PARSE',
+        `line ${lines[j]} has ${r.length} fields, the header has ${header.length}`,
+        { line: lines[j] },
+      );
     }
   });
   return { header, rows, lines };

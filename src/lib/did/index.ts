@@ -3,15 +3,39 @@
 /** Error class thrown for bad data or options; `code` is stable, `message` is English. */
 export { DidError, type DidErrorCode } from './errors.ts';
 /** Builds a balanced Panel from long columns ({id, time, cohort, y, cluster?}) applying the data rules. */
-export { makePanel, type Panel, type PanelColumns, type PanelOptions, type Label } from './panel.ts';
+export {
+  makePanel,
+  type Panel,
+  type PanelColumns,
+  type PanelOptions,
+  type Label,
+} from './panel.ts';
 /** Callaway & Sant'Anna ATT(g,t) with influence-function SEs: attgt(panel, {control, base, anticipation}). */
-export { attgt, type AttGtOptions, type AttGtResult, type AttGtCell, type ControlGroup, type BasePeriod } from './attgt.ts';
+export {
+  attgt,
+  type AttGtOptions,
+  type AttGtResult,
+  type AttGtCell,
+  type ControlGroup,
+  type BasePeriod,
+} from './attgt.ts';
 /** Aggregates ATT(g,t): aggregate(result, 'simple'|'dynamic'|'group'|'calendar', {balanceE, minE, maxE}). */
-export { aggregate, type Aggregation, type AggregationType, type AggregateOptions, type AggregateEntry } from './aggregate.ts';
+export {
+  aggregate,
+  type Aggregation,
+  type AggregationType,
+  type AggregateOptions,
+  type AggregateEntry,
+} from './aggregate.ts';
 /** Wald pre-trend test over all pre-treatment ATT(g,t): {stat, df, p}. */
 export { pretest, type PretestResult } from './pretest.ts';
 /** Rademacher multiplier bootstrap (seeded) with bootstrap SEs and sup-t uniform-band critical values. */
-export { bootstrap, type BootstrapOptions, type BootstrapResult, type BootstrapSet } from './bootstrap.ts';
+export {
+  bootstrap,
+  type BootstrapOptions,
+  type BootstrapResult,
+  type BootstrapSet,
+} from './bootstrap.ts';
 /** Static TWFE coefficient with CR0 / CR1 / fixest cluster-robust SEs. */
 export { twfe, type TwfeResult, type TwfeSe } from './twfe.ts';
 /** Dynamic TWFE (all leads and lags relative to e = −1), fixest i(rel) equivalent. */

@@ -3,7 +3,16 @@
 // not-yet-treated controls, universal base, anticipation).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { aggregate, attgt, bacon, makePanel, pretest, twfe, type AttGtOptions, type PanelColumns } from './index.ts';
+import {
+  aggregate,
+  attgt,
+  bacon,
+  makePanel,
+  pretest,
+  twfe,
+  type AttGtOptions,
+  type PanelColumns,
+} from './index.ts';
 import { naiveAttgt } from './naive.ts';
 import { Rng } from './stats.ts';
 import { loadMpdta, simulatePanel } from './testdata.ts';
@@ -14,9 +23,15 @@ function summary(cols: PanelColumns, opts: AttGtOptions = {}) {
   const p = makePanel(cols);
   const r = attgt(p, opts);
   return {
-    att: r.cells.map((c) => c.att), se: r.cells.map((c) => c.se),
-    agg: (['simple', 'dynamic', 'group', 'calendar'] as const).map((t) => aggregate(r, t)).flatMap((a) => [a.att, a.se, ...a.by.flatMap((b) => [b.att, b.se])]),
-    w: pretest(r).stat!, beta: twfe(p).beta, se3: twfe(p).se.fixest, bacon: bacon(p).map((b) => b.estimate * b.weight),
+    att: r.cells.map((c) => c.att),
+    se: r.cells.map((c) => c.se),
+    agg: (['simple', 'dynamic', 'group', 'calendar'] as const)
+      .map((t) => aggregate(r, t))
+      .flatMap((a) => [a.att, a.se, ...a.by.flatMap((b) => [b.att, b.se])]),
+    w: pretest(r).stat!,
+    beta: twfe(p).beta,
+    se3: twfe(p).se.fixest,
+    bacon: bacon(p).map((b) => b.estimate * b.weight),
   };
 }
 
@@ -24,16 +39,44 @@ function close(a: number[], b: number[], tol: number, what: string): void {
   assert.equal(a.length, b.length);
   a.forEach((x, i) => {
     if (Number.isNaN(x) && Number.isNaN(b[i])) return;
-    assert.ok(Math.abs(x - b[i]) <= tol * Math.max(1, Math.abs(b[i])), `${what}[${i}]: ${x} vs ${b[i]}`);
+    assert.ok(
+      Math.abs(x - b[i]) <= tol * Math.max(1, Math.abs(b[i])),
+      `${what}[${i}]: ${x} vs ${b[i]}`,
+    );
   });
 }
 
-function same(x: ReturnType<typeof summary>, y: ReturnType<typeof summary>, tol = 1e-12, scale = 1): void {
-  close(x.att.map((v) => v * scale), y.att, tol, 'att');
-  close(x.se.map((v) => v * scale), y.se, tol, 'se');
-  close(x.agg.map((v) => v * scale), y.agg, tol, 'agg');
+function same(
+  x: ReturnType<typeof summary>,
+  y: ReturnType<typeof summary>,
+  tol = 1e-12,
+  scale = 1,
+): void {
+  close(
+    x.att.map((v) => v * scale),
+    y.att,
+    tol,
+    'att',
+  );
+  close(
+    x.se.map((v) => v * scale),
+    y.se,
+    tol,
+    'se',
+  );
+  close(
+    x.agg.map((v) => v * scale),
+    y.agg,
+    tol,
+    'agg',
+  );
   close([x.beta * scale, x.se3 * scale], [y.beta, y.se3], tol, 'twfe');
-  close(x.bacon.map((v) => v * scale), y.bacon, tol, 'bacon');
+  close(
+    x.bacon.map((v) => v * scale),
+    y.bacon,
+    tol,
+    'bacon',
+  );
 }
 
 const ref = summary(base);
@@ -46,7 +89,15 @@ test('row order does not matter', () => {
     [idx[i], idx[j]] = [idx[j], idx[i]];
   }
   const pick = <T>(a: T[]): T[] => idx.map((i) => a[i]);
-  same(summary({ id: pick(base.id), time: pick(base.time), cohort: pick(base.cohort), y: pick(base.y) }), ref);
+  same(
+    summary({
+      id: pick(base.id),
+      time: pick(base.time),
+      cohort: pick(base.cohort),
+      y: pick(base.y),
+    }),
+    ref,
+  );
 });
 
 test('relabelling unit ids (numbers → strings in another order) does not matter', () => {
@@ -69,12 +120,29 @@ test('scaling y scales ATTs and SEs by the same factor; W is unchanged', () => {
 
 test('columnar estimator equals the row-by-row definition on simulated panels', () => {
   const sim = simulatePanel(400, 7, 3, 0.2, true);
-  const rows = Array.from(sim.id, (id, r) => ({ id, time: sim.time[r], cohort: sim.cohort[r], y: sim.y[r], cluster: sim.cluster[r] }));
+  const rows = Array.from(sim.id, (id, r) => ({
+    id,
+    time: sim.time[r],
+    cohort: sim.cohort[r],
+    y: sim.y[r],
+    cluster: sim.cluster[r],
+  }));
   const cases: AttGtOptions[] = [
-    {}, { control: 'notyet' }, { base: 'universal' }, { control: 'notyet', base: 'universal' }, { anticipation: 1 }, { control: 'notyet', anticipation: 1 },
+    {},
+    { control: 'notyet' },
+    { base: 'universal' },
+    { control: 'notyet', base: 'universal' },
+    { anticipation: 1 },
+    { control: 'notyet', anticipation: 1 },
   ];
   for (const clustered of [false, true]) {
-    const panel = makePanel({ id: sim.id, time: sim.time, cohort: sim.cohort, y: sim.y, cluster: clustered ? sim.cluster : undefined });
+    const panel = makePanel({
+      id: sim.id,
+      time: sim.time,
+      cohort: sim.cohort,
+      y: sim.y,
+      cluster: clustered ? sim.cluster : undefined,
+    });
     for (const o of cases) {
       const r = attgt(panel, o);
       const keep = rows.filter((x) => !(x.cohort !== 0 && x.cohort <= 1 + (o.anticipation ?? 0)));
@@ -83,9 +151,16 @@ test('columnar estimator equals the row-by-row definition on simulated panels', 
       r.cells.forEach((c, i) => {
         assert.equal(c.group, nv[i].group);
         assert.equal(c.time, nv[i].time);
-        assert.ok(Math.abs(c.att - nv[i].att) < 1e-10, `${JSON.stringify(o)} att ${c.group},${c.time}`);
+        assert.ok(
+          Math.abs(c.att - nv[i].att) < 1e-10,
+          `${JSON.stringify(o)} att ${c.group},${c.time}`,
+        );
         if (Number.isNaN(nv[i].se)) assert.ok(Number.isNaN(c.se));
-        else assert.ok(Math.abs(c.se / nv[i].se - 1) < 1e-8, `${JSON.stringify(o)} se ${c.group},${c.time}: ${c.se} vs ${nv[i].se}`);
+        else
+          assert.ok(
+            Math.abs(c.se / nv[i].se - 1) < 1e-8,
+            `${JSON.stringify(o)} se ${c.group},${c.time}: ${c.se} vs ${nv[i].se}`,
+          );
       });
     }
   }
@@ -102,9 +177,18 @@ test('Bacon weights sum to 1 and the weighted sum equals TWFE on a simulated pan
 test('clustering at a coarser level widens SEs and uses cluster sums', () => {
   const sim = simulatePanel(500, 6, 4, 0.1, true);
   const unit = attgt(makePanel({ id: sim.id, time: sim.time, cohort: sim.cohort, y: sim.y }));
-  const byId = attgt(makePanel({ id: sim.id, time: sim.time, cohort: sim.cohort, y: sim.y, cluster: sim.id }));
-  unit.cells.forEach((c, i) => assert.ok(Math.abs(c.se / byId.cells[i].se - 1) < 1e-12, 'cluster = unit is the unclustered SE'));
-  const cl = attgt(makePanel({ id: sim.id, time: sim.time, cohort: sim.cohort, y: sim.y, cluster: sim.cluster }));
+  const byId = attgt(
+    makePanel({ id: sim.id, time: sim.time, cohort: sim.cohort, y: sim.y, cluster: sim.id }),
+  );
+  unit.cells.forEach((c, i) =>
+    assert.ok(
+      Math.abs(c.se / byId.cells[i].se - 1) < 1e-12,
+      'cluster = unit is the unclustered SE',
+    ),
+  );
+  const cl = attgt(
+    makePanel({ id: sim.id, time: sim.time, cohort: sim.cohort, y: sim.y, cluster: sim.cluster }),
+  );
   unit.cells.forEach((c, i) => assert.equal(c.att, cl.cells[i].att));
   assert.equal(cl.stats.rows.nClusters, 20);
 });

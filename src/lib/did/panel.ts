@@ -54,7 +54,9 @@ const MAX_LISTED = 5;
 
 function listRows(rows: number[], off: number): string {
   const shown = rows.slice(0, MAX_LISTED).map((r) => String(r + off));
-  return shown.join(', ') + (rows.length > MAX_LISTED ? ` and ${rows.length - MAX_LISTED} more` : '');
+  return (
+    shown.join(', ') + (rows.length > MAX_LISTED ? ` and ${rows.length - MAX_LISTED} more` : '')
+  );
 }
 
 function compareLabels(a: Label, b: Label): number {
@@ -112,12 +114,23 @@ function firstAppearance(col: ArrayLike<Label>): { row: Int32Array; values: Labe
 
 /** Builds a balanced {@link Panel} from long columns, enforcing the data rules above. */
 export function makePanel(cols: PanelColumns, opts: PanelOptions = {}): Panel {
-  const nm = { id: 'id', time: 'time', cohort: 'cohort', y: 'y', cluster: 'cluster', ...opts.names };
+  const nm = {
+    id: 'id',
+    time: 'time',
+    cohort: 'cohort',
+    y: 'y',
+    cluster: 'cluster',
+    ...opts.names,
+  };
   const off = opts.rowOffset ?? 1;
   const N = cols.id.length;
   for (const [k, v] of Object.entries(cols)) {
     if (v !== undefined && (v as ArrayLike<unknown>).length !== N) {
-      throw new DidError('BAD_INPUT', `column ${k} has ${(v as ArrayLike<unknown>).length} entries, id has ${N}`, { column: k });
+      throw new DidError(
+        'BAD_INPUT',
+        `column ${k} has ${(v as ArrayLike<unknown>).length} entries, id has ${N}`,
+        { column: k },
+      );
     }
   }
   if (N === 0) throw new DidError('BAD_INPUT', 'the data has no rows');
@@ -129,15 +142,21 @@ export function makePanel(cols: PanelColumns, opts: PanelOptions = {}): Panel {
     if (typeof t !== 'number' || !Number.isFinite(t)) badTime.push(r);
   }
   if (badTime.length) {
-    throw new DidError('NOT_NUMERIC', `column ${nm.time}: not a finite number in row ${listRows(badTime, off)}`, {
-      column: nm.time, rows: badTime.map((r) => r + off),
-    });
+    throw new DidError(
+      'NOT_NUMERIC',
+      `column ${nm.time}: not a finite number in row ${listRows(badTime, off)}`,
+      {
+        column: nm.time,
+        rows: badTime.map((r) => r + off),
+      },
+    );
   }
   const tIdx = firstAppearance(cols.time);
   const rowT = tIdx.row;
   const times = Float64Array.from(tIdx.values as number[]).sort();
   const T = times.length;
-  if (T < 2) throw new DidError('TOO_FEW_PERIODS', `the panel needs at least two periods, found ${T}`);
+  if (T < 2)
+    throw new DidError('TOO_FEW_PERIODS', `the panel needs at least two periods, found ${T}`);
   const tRemap = new Int32Array(T);
   const tPos = new Map<number, number>();
   times.forEach((t, i) => tPos.set(t, i));
@@ -151,16 +170,29 @@ export function makePanel(cols: PanelColumns, opts: PanelOptions = {}): Panel {
     if (typeof v !== 'number' || !Number.isFinite(v)) badY.push(r);
   }
   if (badY.length) {
-    throw new DidError('MISSING_OUTCOME', `column ${nm.y}: missing or non-numeric outcome in row ${listRows(badY, off)}`, {
-      column: nm.y, rows: badY.map((r) => r + off),
-    });
+    throw new DidError(
+      'MISSING_OUTCOME',
+      `column ${nm.y}: missing or non-numeric outcome in row ${listRows(badY, off)}`,
+      {
+        column: nm.y,
+        rows: badY.map((r) => r + off),
+      },
+    );
   }
 
   // Units, sorted by label so results do not depend on row order.
   for (let r = 0; r < N; r++) {
     const id = cols.id[r];
-    if (id === null || id === undefined || (typeof id === 'number' && !Number.isFinite(id)) || id === '') {
-      throw new DidError('BAD_INPUT', `column ${nm.id}: empty unit id in row ${r + off}`, { column: nm.id, rows: [r + off] });
+    if (
+      id === null ||
+      id === undefined ||
+      (typeof id === 'number' && !Number.isFinite(id)) ||
+      id === ''
+    ) {
+      throw new DidError('BAD_INPUT', `column ${nm.id}: empty unit id in row ${r + off}`, {
+        column: nm.id,
+        rows: [r + off],
+      });
     }
   }
   const uIdx = firstAppearance(cols.id);
@@ -187,38 +219,67 @@ export function makePanel(cols: PanelColumns, opts: PanelOptions = {}): Panel {
     const u = rowU[r];
     const k = u * T + rowT[r];
     if (seen[k] >= 0) {
-      throw new DidError('DUPLICATE_ROW', `unit ${String(cols.id[r])} has two rows for ${nm.time} ${cols.time[r]}: rows ${seen[k] + off} and ${r + off}`, {
-        column: nm.time, rows: [seen[k] + off, r + off], unit: cols.id[r], time: cols.time[r],
-      });
+      throw new DidError(
+        'DUPLICATE_ROW',
+        `unit ${String(cols.id[r])} has two rows for ${nm.time} ${cols.time[r]}: rows ${seen[k] + off} and ${r + off}`,
+        {
+          column: nm.time,
+          rows: [seen[k] + off, r + off],
+          unit: cols.id[r],
+          time: cols.time[r],
+        },
+      );
     }
     seen[k] = r;
     y0[k] = cols.y[r] as number;
     const raw = cols.cohort[r];
     if (raw !== null && raw !== undefined && typeof raw !== 'number') {
-      throw new DidError('NOT_NUMERIC', `column ${nm.cohort}: not a number in row ${r + off}`, { column: nm.cohort, rows: [r + off] });
+      throw new DidError('NOT_NUMERIC', `column ${nm.cohort}: not a number in row ${r + off}`, {
+        column: nm.cohort,
+        rows: [r + off],
+      });
     }
     const g = raw === null || raw === undefined || Number.isNaN(raw) ? 0 : raw;
     if (g !== 0 && !Number.isFinite(g)) {
-      throw new DidError('NOT_NUMERIC', `column ${nm.cohort}: not a finite number in row ${r + off}`, { column: nm.cohort, rows: [r + off] });
+      throw new DidError(
+        'NOT_NUMERIC',
+        `column ${nm.cohort}: not a finite number in row ${r + off}`,
+        { column: nm.cohort, rows: [r + off] },
+      );
     }
     if (cohortRow[u] < 0) {
       cohort0[u] = g;
       cohortRow[u] = r;
     } else if (cohort0[u] !== g) {
-      throw new DidError('COHORT_NOT_CONSTANT', `column ${nm.cohort}: unit ${String(cols.id[r])} has cohort ${cohort0[u]} in row ${cohortRow[u] + off} but ${g} in row ${r + off}`, {
-        column: nm.cohort, rows: [cohortRow[u] + off, r + off], unit: cols.id[r],
-      });
+      throw new DidError(
+        'COHORT_NOT_CONSTANT',
+        `column ${nm.cohort}: unit ${String(cols.id[r])} has cohort ${cohort0[u]} in row ${cohortRow[u] + off} but ${g} in row ${r + off}`,
+        {
+          column: nm.cohort,
+          rows: [cohortRow[u] + off, r + off],
+          unit: cols.id[r],
+        },
+      );
     }
     if (clusterOf) {
       const c = cols.cluster![r];
       if (c === null || c === undefined || c === '') {
-        throw new DidError('BAD_INPUT', `column ${nm.cluster}: empty cluster in row ${r + off}`, { column: nm.cluster, rows: [r + off] });
+        throw new DidError('BAD_INPUT', `column ${nm.cluster}: empty cluster in row ${r + off}`, {
+          column: nm.cluster,
+          rows: [r + off],
+        });
       }
       if (clusterOf[u] === undefined) clusterOf[u] = c;
       else if (clusterOf[u] !== c) {
-        throw new DidError('CLUSTER_NOT_CONSTANT', `column ${nm.cluster}: unit ${String(cols.id[r])} is in cluster ${String(clusterOf[u])} and ${String(c)} (row ${r + off})`, {
-          column: nm.cluster, rows: [r + off], unit: cols.id[r],
-        });
+        throw new DidError(
+          'CLUSTER_NOT_CONSTANT',
+          `column ${nm.cluster}: unit ${String(cols.id[r])} is in cluster ${String(clusterOf[u])} and ${String(c)} (row ${r + off})`,
+          {
+            column: nm.cluster,
+            rows: [r + off],
+            unit: cols.id[r],
+          },
+        );
       }
     }
   }
@@ -231,13 +292,18 @@ export function makePanel(cols: PanelColumns, opts: PanelOptions = {}): Panel {
     for (let t = 0; t < T; t++) if (seen[u * T + t] < 0) gaps.push(times[t]);
     if (gaps.length) {
       nMissing++;
-      if (missing.length < MAX_LISTED) missing.push(`unit ${String(labels[u])} lacks ${nm.time} ${gaps.join(', ')}`);
+      if (missing.length < MAX_LISTED)
+        missing.push(`unit ${String(labels[u])} lacks ${nm.time} ${gaps.join(', ')}`);
     }
   }
   if (nMissing) {
-    throw new DidError('UNBALANCED', `the panel is unbalanced: ${missing.join('; ')}${nMissing > MAX_LISTED ? ` (${nMissing} units in all)` : ''}. Every unit must be observed in every period; remove or complete these units.`, {
-      units: nMissing,
-    });
+    throw new DidError(
+      'UNBALANCED',
+      `the panel is unbalanced: ${missing.join('; ')}${nMissing > MAX_LISTED ? ` (${nMissing} units in all)` : ''}. Every unit must be observed in every period; remove or complete these units.`,
+      {
+        units: nMissing,
+      },
+    );
   }
 
   // Cohort normalisation and always-treated units.
@@ -256,7 +322,8 @@ export function makePanel(cols: PanelColumns, opts: PanelOptions = {}): Panel {
   }
   if (late) warnings.push({ code: 'late_treated', params: { units: late, last: tMax } });
   if (always) warnings.push({ code: 'always_treated', params: { units: always, first: times[0] } });
-  if (keep.length === 0) throw new DidError('BAD_INPUT', 'no units left after dropping always-treated units');
+  if (keep.length === 0)
+    throw new DidError('BAD_INPUT', 'no units left after dropping always-treated units');
 
   const n = keep.length;
   const y = new Float64Array(n * T);
@@ -295,8 +362,15 @@ export function subsetUnits(p: Panel, keep: (u: number) => boolean): Panel {
     clusterLabels = used.map((c) => p.clusterLabels![c]);
   }
   return {
-    n: idx.length, T: p.T, times: p.times, unitIds: idx.map((u) => p.unitIds[u]),
-    cohort: Float64Array.from(idx, (u) => p.cohort[u]), y, cluster, clusterLabels, warnings: p.warnings,
+    n: idx.length,
+    T: p.T,
+    times: p.times,
+    unitIds: idx.map((u) => p.unitIds[u]),
+    cohort: Float64Array.from(idx, (u) => p.cohort[u]),
+    y,
+    cluster,
+    clusterLabels,
+    warnings: p.warnings,
   };
 }
 

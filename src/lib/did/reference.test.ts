@@ -3,7 +3,17 @@
 // Tolerances: estimates 1e-10 absolute, analytic SEs 1e-8 relative, bootstrap 15 %.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { aggregate, attgt, bacon, bootstrap, pretest, sunAbraham, twfe, twfeEventStudy, type Aggregation } from './index.ts';
+import {
+  aggregate,
+  attgt,
+  bacon,
+  bootstrap,
+  pretest,
+  sunAbraham,
+  twfe,
+  twfeEventStudy,
+  type Aggregation,
+} from './index.ts';
 import { loadReference, mpdtaPanel } from './testdata.ts';
 
 const ref = loadReference();
@@ -21,7 +31,11 @@ function est(path: string, actual: number, tol = 1e-10): void {
 function se(path: string, actual: number, rel = 1e-8): void {
   const want = at(path) as number | null;
   if (want === null) assert.ok(!Number.isFinite(actual), `${path}: want NA, got ${actual}`);
-  else assert.ok(Math.abs(actual / want - 1) <= rel, `${path}: got ${actual}, want ${want} (rel ${rel})`);
+  else
+    assert.ok(
+      Math.abs(actual / want - 1) <= rel,
+      `${path}: got ${actual}, want ${want} (rel ${rel})`,
+    );
   checked.add(path);
 }
 function exact(path: string, actual: unknown): void {
@@ -32,7 +46,10 @@ function exact(path: string, actual: unknown): void {
 // Numeric leaves that are not estimates of ours, with the reason.
 const NOT_ESTIMATES: [RegExp, string][] = [
   [/^source\//, 'provenance'],
-  [/twfe\/se\/CR2_bell_mccaffrey\//, 'CR2 (Bell-McCaffrey) is not implemented; platform default is the fixest CR1'],
+  [
+    /twfe\/se\/CR2_bell_mccaffrey\//,
+    'CR2 (Bell-McCaffrey) is not implemented; platform default is the fixest CR1',
+  ],
   [/direct_computation_check\//, 'R-vs-R agreement metadata'],
 ];
 
@@ -71,7 +88,11 @@ test('TWFE event study (fixest i(rel))', () => {
 
 test('Goodman-Bacon: every 2x2 estimate, weight and type; weighted sum = TWFE', () => {
   const b = bacon(panel);
-  const rows = at('goodman_bacon/two_by_twos') as { treated: number; untreated: number; type: string }[];
+  const rows = at('goodman_bacon/two_by_twos') as {
+    treated: number;
+    untreated: number;
+    type: string;
+  }[];
   assert.equal(b.length, rows.length);
   rows.forEach((r, i) => {
     const m = b.find((x) => x.treated === r.treated && x.control === r.untreated);
@@ -87,7 +108,7 @@ test('Goodman-Bacon: every 2x2 estimate, weight and type; weighted sum = TWFE', 
   assert.ok(Math.abs(sum - twfe(panel).beta) < 1e-14, 'Σ w·est = TWFE beta');
 });
 
-test('Callaway & Sant\'Anna ATT(g,t), both base periods, and the Wald pre-test', () => {
+test("Callaway & Sant'Anna ATT(g,t), both base periods, and the Wald pre-test", () => {
   for (const base of ['varying', 'universal'] as const) {
     const r = attgt(panel, { base });
     const p = `callaway_santanna/base_period_${base}/attgt`;
@@ -103,7 +124,10 @@ test('Callaway & Sant\'Anna ATT(g,t), both base periods, and the Wald pre-test',
   se('callaway_santanna/base_period_varying/wald_pretest/statistic/0/0', pt.stat!, 1e-10);
   exact('callaway_santanna/base_period_varying/wald_pretest/df', pt.df);
   // did rounds the printed p-value to 5 digits; the unrounded value is 0.1681225 (7 digits).
-  exact('callaway_santanna/base_period_varying/wald_pretest/p_value/0/0', Math.round(pt.p! * 1e5) / 1e5);
+  exact(
+    'callaway_santanna/base_period_varying/wald_pretest/p_value/0/0',
+    Math.round(pt.p! * 1e5) / 1e5,
+  );
   assert.ok(Math.abs(pt.p! - 0.1681225) < 5e-8, `p = ${pt.p}`);
   assert.ok(Math.abs(pt.stat! - 7.791237) < 5e-7);
 });
@@ -116,7 +140,11 @@ test('aggregations (simple, dynamic, group, calendar) for both base periods', ()
       checkAggregation(`callaway_santanna/aggregations_${base}/${t}`, aggregate(r, t), keys[t]);
     }
   }
-  checkAggregation('callaway_santanna/dynamic_balance_e_1', aggregate(attgt(panel), 'dynamic', { balanceE: 1 }), 'event_time');
+  checkAggregation(
+    'callaway_santanna/dynamic_balance_e_1',
+    aggregate(attgt(panel), 'dynamic', { balanceE: 1 }),
+    'event_time',
+  );
 });
 
 test('cohort weights pg = P(G = g) are exact', () => {
@@ -186,7 +214,8 @@ test('Sun & Abraham event study and ATT (fixest sunab)', () => {
   se('sun_abraham_fixest/att/se', sa.att.se);
   // Point estimates equal the CS universal-base dynamic effects.
   const dyn = aggregate(attgt(panel, { base: 'universal' }), 'dynamic');
-  for (const e of sa.eventStudy) assert.ok(Math.abs(e.estimate - dyn.by.find((b) => b.key === e.e)!.att) < 1e-12);
+  for (const e of sa.eventStudy)
+    assert.ok(Math.abs(e.estimate - dyn.by.find((b) => b.key === e.e)!.att) < 1e-12);
 });
 
 test('numbers printed in the did documentation (4 decimals)', () => {

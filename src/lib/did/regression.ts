@@ -26,16 +26,21 @@ export interface CohortRegression {
 }
 
 /** Small-sample factors applied to the CR0 variance (README of the reference data, §1). */
-export function ssFactors(r: CohortRegression): { cr1: number; fixest: number; allDummies: number; hc1: number } {
+export function ssFactors(r: CohortRegression): {
+  cr1: number;
+  fixest: number;
+  allDummies: number;
+  hc1: number;
+} {
   const { N, G, k, n, T } = r;
   const cr1 = G / (G - 1);
   return {
     cr1,
     // fixest default / Stata xtreg,fe: K = k + (T−1) period dummies + constant; unit FE are
     // nested in the clusters (clusters are constant within unit) so they are not counted.
-    fixest: cr1 * (N - 1) / (N - (k + T)),
+    fixest: (cr1 * (N - 1)) / (N - (k + T)),
     // lm with every dummy + sandwich::vcovCL(type = "HC1"): K = k + (n−1) + (T−1) + 1.
-    allDummies: cr1 * (N - 1) / (N - (k + n + T - 1)),
+    allDummies: (cr1 * (N - 1)) / (N - (k + n + T - 1)),
     // plm vcovHC(type = "HC1") on the within model: N/(N − k).
     hc1: N / (N - k),
   };
@@ -45,7 +50,12 @@ export function ssFactors(r: CohortRegression): { cr1: number; fixest: number; a
  * Fits y_it = a_i + l_t + x(cohort_i, t)'β + e_it. `design(g, t, out)` writes the k
  * regressors for a unit of cohort g (0 = never treated) in period t.
  */
-export function cohortRegression(p: Panel, k: number, design: (g: number, t: number, out: Float64Array) => void, stats?: GroupStats): CohortRegression {
+export function cohortRegression(
+  p: Panel,
+  k: number,
+  design: (g: number, t: number, out: Float64Array) => void,
+  stats?: GroupStats,
+): CohortRegression {
   const s = stats ?? groupStats(p);
   const { n, T, C } = s;
   // Raw and demeaned design, x[(c·T + t)·k + j].
@@ -71,12 +81,15 @@ export function cohortRegression(p: Panel, k: number, design: (g: number, t: num
       }
     }
   }
-  for (let c = 0; c < C; c++) for (let t = 0; t < T; t++) for (let j = 0; j < k; j++) {
-    x[(c * T + t) * k + j] += -unitMean[c * k + j] - timeMean[t * k + j] + grand[j];
-  }
+  for (let c = 0; c < C; c++)
+    for (let t = 0; t < T; t++)
+      for (let j = 0; j < k; j++) {
+        x[(c * T + t) * k + j] += -unitMean[c * k + j] - timeMean[t * k + j] + grand[j];
+      }
   // μ_t: mean of the unit-demeaned outcome in period t; cohort part of ỹ is m_ct − μ_t.
   const mu = new Float64Array(T);
-  for (let c = 0; c < C; c++) for (let t = 0; t < T; t++) mu[t] += (s.count[c] * s.mean[c * T + t]) / n;
+  for (let c = 0; c < C; c++)
+    for (let t = 0; t < T; t++) mu[t] += (s.count[c] * s.mean[c * T + t]) / n;
   const XtX = new Float64Array(k * k);
   const Xty = new Float64Array(k);
   for (let c = 0; c < C; c++) {
@@ -93,7 +106,11 @@ export function cohortRegression(p: Panel, k: number, design: (g: number, t: num
   }
   const coef = solve(XtX, Xty, k, 1e-10);
   const bread = invert(XtX, k);
-  if (!coef || !bread) throw new DidError('SINGULAR', 'the regression design is rank deficient (a regressor does not vary after removing unit and period effects)');
+  if (!coef || !bread)
+    throw new DidError(
+      'SINGULAR',
+      'the regression design is rank deficient (a regressor does not vary after removing unit and period effects)',
+    );
   // Cohort residual means r_ct; unit residual u_it = (ẏ_it − m_ct) + r_ct.
   const r = new Float64Array(C * T);
   let rss = 0;
@@ -114,28 +131,35 @@ export function cohortRegression(p: Panel, k: number, design: (g: number, t: num
       const c = R.group[q];
       for (let j = 0; j < k; j++) {
         let v = 0;
-        for (let t = 0; t < T; t++) v += x[(c * T + t) * k + j] * (R.d[q * T + t] + R.count[q] * r[c * T + t]);
+        for (let t = 0; t < T; t++)
+          v += x[(c * T + t) * k + j] * (R.d[q * T + t] + R.count[q] * r[c * T + t]);
         Z[R.cluster[q] * k + j] += v;
       }
     }
-    for (let g = 0; g < R.nClusters; g++) for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) meat[i * k + j] += Z[g * k + i] * Z[g * k + j];
+    for (let g = 0; g < R.nClusters; g++)
+      for (let i = 0; i < k; i++)
+        for (let j = 0; j < k; j++) meat[i * k + j] += Z[g * k + i] * Z[g * k + j];
   } else {
     // Σ_{i∈c} X̃_c' u_i u_i' X̃_c = X̃_c' (S_c + N_c r_c r_c') X̃_c.
     const M = new Float64Array(TT);
     const XM = new Float64Array(k * T);
     for (let c = 0; c < C; c++) {
       if (s.count[c] === 0) continue;
-      for (let a = 0; a < T; a++) for (let b = 0; b < T; b++) M[a * T + b] = s.scatter[c * TT + a * T + b] + s.count[c] * r[c * T + a] * r[c * T + b];
-      for (let i = 0; i < k; i++) for (let b = 0; b < T; b++) {
-        let v = 0;
-        for (let a = 0; a < T; a++) v += x[(c * T + a) * k + i] * M[a * T + b];
-        XM[i * T + b] = v;
-      }
-      for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) {
-        let v = 0;
-        for (let b = 0; b < T; b++) v += XM[i * T + b] * x[(c * T + b) * k + j];
-        meat[i * k + j] += v;
-      }
+      for (let a = 0; a < T; a++)
+        for (let b = 0; b < T; b++)
+          M[a * T + b] = s.scatter[c * TT + a * T + b] + s.count[c] * r[c * T + a] * r[c * T + b];
+      for (let i = 0; i < k; i++)
+        for (let b = 0; b < T; b++) {
+          let v = 0;
+          for (let a = 0; a < T; a++) v += x[(c * T + a) * k + i] * M[a * T + b];
+          XM[i * T + b] = v;
+        }
+      for (let i = 0; i < k; i++)
+        for (let j = 0; j < k; j++) {
+          let v = 0;
+          for (let b = 0; b < T; b++) v += XM[i * T + b] * x[(c * T + b) * k + j];
+          meat[i * k + j] += v;
+        }
     }
   }
   const vcovCR0 = sandwich(bread, meat, k);
@@ -149,16 +173,18 @@ export function cohortRegression(p: Panel, k: number, design: (g: number, t: num
 function sandwich(bread: Float64Array, meat: Float64Array, k: number): Float64Array {
   const tmp = new Float64Array(k * k);
   const out = new Float64Array(k * k);
-  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) {
-    let v = 0;
-    for (let l = 0; l < k; l++) v += bread[i * k + l] * meat[l * k + j];
-    tmp[i * k + j] = v;
-  }
-  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) {
-    let v = 0;
-    for (let l = 0; l < k; l++) v += tmp[i * k + l] * bread[l * k + j];
-    out[i * k + j] = v;
-  }
+  for (let i = 0; i < k; i++)
+    for (let j = 0; j < k; j++) {
+      let v = 0;
+      for (let l = 0; l < k; l++) v += bread[i * k + l] * meat[l * k + j];
+      tmp[i * k + j] = v;
+    }
+  for (let i = 0; i < k; i++)
+    for (let j = 0; j < k; j++) {
+      let v = 0;
+      for (let l = 0; l < k; l++) v += tmp[i * k + l] * bread[l * k + j];
+      out[i * k + j] = v;
+    }
   return out;
 }
 

@@ -29,7 +29,11 @@ export interface DidReport {
   bacon: { type: string; treated: number; control: number; estimate: Num; weight: Num }[];
   warnings: string[];
   /** Present only when a bootstrap was run; `se` fields above are then bootstrap SEs. */
-  bootstrap?: { draws: number; seed: number; crit: Record<'attgt' | 'dynamic' | 'group' | 'calendar', Num> };
+  bootstrap?: {
+    draws: number;
+    seed: number;
+    crit: Record<'attgt' | 'dynamic' | 'group' | 'calendar', Num>;
+  };
 }
 
 /** JSON has no NaN/Infinity: non-finite numbers become null. */
@@ -43,7 +47,9 @@ const TYPES: AggregationType[] = ['simple', 'dynamic', 'group', 'calendar'];
 export function didReport(panel: Panel, opts: ReportOptions = {}): DidReport {
   const res = attgt(panel, opts);
   const aggs: Aggregation[] = TYPES.map((t) => aggregate(res, t));
-  const boot = opts.bootstrap ? bootstrap(res, { draws: opts.bootstrap, seed: opts.seed ?? 1 }, aggs) : null;
+  const boot = opts.bootstrap
+    ? bootstrap(res, { draws: opts.bootstrap, seed: opts.seed ?? 1 }, aggs)
+    : null;
   const pt = pretest(res);
   const tw = twfe(panel);
   const cellSe = (k: number): number => (boot ? boot.attgt.se[k] : res.cells[k].se);
@@ -51,24 +57,49 @@ export function didReport(panel: Panel, opts: ReportOptions = {}): DidReport {
   for (const a of aggs) {
     const b = boot?.aggregations[a.type];
     const j: AggJson = { att: num(a.att), se: num(b ? b.overallSe : a.se) };
-    if (a.type !== 'simple') j.by = a.by.map((e, i) => ({ key: e.key, att: num(e.att), se: num(b ? b.se[i] : e.se) }));
+    if (a.type !== 'simple')
+      j.by = a.by.map((e, i) => ({ key: e.key, att: num(e.att), se: num(b ? b.se[i] : e.se) }));
     aggregations[a.type] = j;
   }
   const warnings = [...res.warnings];
   if (pt.note) warnings.push({ code: 'pretest_not_computed', params: { reason: pt.note } });
   const report: DidReport = {
-    attgt: res.cells.map((c, k) => ({ group: c.group, time: c.time, att: num(c.att), se: num(cellSe(k)) })),
+    attgt: res.cells.map((c, k) => ({
+      group: c.group,
+      time: c.time,
+      att: num(c.att),
+      se: num(cellSe(k)),
+    })),
     aggregations,
-    pretest: { stat: pt.stat === null ? null : num(pt.stat), df: pt.df, p: pt.p === null ? null : num(pt.p) },
-    twfe: { beta: num(tw.beta), se: { cr0: num(tw.se.cr0), cr1: num(tw.se.cr1), fixest: num(tw.se.fixest) } },
-    bacon: bacon(panel).map((b) => ({ type: b.type, treated: b.treated, control: b.control, estimate: num(b.estimate), weight: num(b.weight) })),
+    pretest: {
+      stat: pt.stat === null ? null : num(pt.stat),
+      df: pt.df,
+      p: pt.p === null ? null : num(pt.p),
+    },
+    twfe: {
+      beta: num(tw.beta),
+      se: { cr0: num(tw.se.cr0), cr1: num(tw.se.cr1), fixest: num(tw.se.fixest) },
+    },
+    bacon: bacon(panel).map((b) => ({
+      type: b.type,
+      treated: b.treated,
+      control: b.control,
+      estimate: num(b.estimate),
+      weight: num(b.weight),
+    })),
     warnings: warnings.map(warningText),
   };
   if (boot) {
     const ag = boot.aggregations;
     report.bootstrap = {
-      draws: boot.draws, seed: boot.seed,
-      crit: { attgt: num(boot.attgt.crit), dynamic: num(ag.dynamic?.crit ?? NaN), group: num(ag.group?.crit ?? NaN), calendar: num(ag.calendar?.crit ?? NaN) },
+      draws: boot.draws,
+      seed: boot.seed,
+      crit: {
+        attgt: num(boot.attgt.crit),
+        dynamic: num(ag.dynamic?.crit ?? NaN),
+        group: num(ag.group?.crit ?? NaN),
+        calendar: num(ag.calendar?.crit ?? NaN),
+      },
     };
   }
   return report;

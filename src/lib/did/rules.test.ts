@@ -5,7 +5,10 @@ import assert from 'node:assert/strict';
 import { attgt, DidError, makePanel, sunAbraham, warningText, type PanelColumns } from './index.ts';
 
 /** Small balanced panel: units 1..6, years 1..4; cohorts given per unit. */
-function panelCols(cohorts: (number | null)[], T = 4): { id: number[]; time: number[]; cohort: (number | null)[]; y: number[] } {
+function panelCols(
+  cohorts: (number | null)[],
+  T = 4,
+): { id: number[]; time: number[]; cohort: (number | null)[]; y: number[] } {
   const id: number[] = [];
   const time: number[] = [];
   const cohort: (number | null)[] = [];
@@ -37,9 +40,15 @@ test('duplicate (unit, time) is an error naming both rows', () => {
 });
 
 test('missing outcome is an error naming the rows', () => {
-  const c: PanelColumns = { ...panelCols([0, 3, 0]), y: panelCols([0, 3, 0]).y.map((v, i) => (i === 4 || i === 9 ? NaN : v)) };
+  const c: PanelColumns = {
+    ...panelCols([0, 3, 0]),
+    y: panelCols([0, 3, 0]).y.map((v, i) => (i === 4 || i === 9 ? NaN : v)),
+  };
   throwsCode(() => makePanel(c), 'MISSING_OUTCOME', /row 5, 10/);
-  const d: PanelColumns = { ...panelCols([0, 3, 0]), y: panelCols([0, 3, 0]).y.map((v, i) => (i === 2 ? null : v)) };
+  const d: PanelColumns = {
+    ...panelCols([0, 3, 0]),
+    y: panelCols([0, 3, 0]).y.map((v, i) => (i === 2 ? null : v)),
+  };
   throwsCode(() => makePanel(d), 'MISSING_OUTCOME', /row 3/);
 });
 
@@ -54,7 +63,10 @@ test('cohort must be constant within a unit; cluster too', () => {
   c.cohort[6] = 4;
   throwsCode(() => makePanel(c), 'COHORT_NOT_CONSTANT', /unit 2 .*row 5 .*row 7/);
   const d = panelCols([0, 3, 0]);
-  throwsCode(() => makePanel({ ...d, cluster: d.id.map((u, i) => (i === 3 ? 99 : u)) }), 'CLUSTER_NOT_CONSTANT');
+  throwsCode(
+    () => makePanel({ ...d, cluster: d.id.map((u, i) => (i === 3 ? 99 : u)) }),
+    'CLUSTER_NOT_CONSTANT',
+  );
 });
 
 test('always-treated units are dropped with a warning', () => {
@@ -86,7 +98,9 @@ test('no never-treated units: error for control never, suggestion notyet works',
   // did's rule: drop periods ≥ last cohort; the last cohort becomes the control group.
   assert.deepEqual([...r.times], [1, 2, 3]);
   assert.deepEqual([...r.cohorts], [2, 3]);
-  assert.ok(r.warnings.some((w) => /cohort 4 serves as the never-treated group/.test(warningText(w))));
+  assert.ok(
+    r.warnings.some((w) => /cohort 4 serves as the never-treated group/.test(warningText(w))),
+  );
   assert.ok(r.cells.every((c) => Number.isFinite(c.att)));
 });
 
@@ -101,7 +115,12 @@ test('no treated unit, bad options, too few periods, length mismatch', () => {
 
 test('accepts typed arrays and string ids', () => {
   const c = panelCols([0, 3, 0, 2]);
-  const p = makePanel({ id: c.id.map((u) => `desa-${u}`), time: Float64Array.from(c.time), cohort: Float64Array.from(c.cohort as number[]), y: Float64Array.from(c.y) });
+  const p = makePanel({
+    id: c.id.map((u) => `desa-${u}`),
+    time: Float64Array.from(c.time),
+    cohort: Float64Array.from(c.cohort as number[]),
+    y: Float64Array.from(c.y),
+  });
   assert.equal(p.n, 4);
   assert.equal(p.unitIds[0], 'desa-1');
   assert.equal(attgt(p).cells.length, 6);

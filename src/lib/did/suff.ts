@@ -72,7 +72,8 @@ export function groupStats(p: Panel): GroupStats {
       mean[c * T + t] += v;
     }
   }
-  for (let c = 0; c < C; c++) if (count[c] > 0) for (let t = 0; t < T; t++) mean[c * T + t] /= count[c];
+  for (let c = 0; c < C; c++)
+    if (count[c] > 0) for (let t = 0; t < T; t++) mean[c * T + t] /= count[c];
   const TT = T * T;
   const scatter = new Float64Array(C * TT);
   const dev = new Float64Array(T);
@@ -90,9 +91,22 @@ export function groupStats(p: Panel): GroupStats {
       for (let t = s; t < T; t++) scatter[so + s * T + t] += ds * dev[t];
     }
   }
-  for (let c = 0; c < C; c++) for (let s = 0; s < T; s++) for (let t = 0; t < s; t++) scatter[c * TT + s * T + t] = scatter[c * TT + t * T + s];
+  for (let c = 0; c < C; c++)
+    for (let s = 0; s < T; s++)
+      for (let t = 0; t < s; t++) scatter[c * TT + s * T + t] = scatter[c * TT + t * T + s];
   const rows = buildRows(p, unitGroup, C, yd);
-  return { n, T, C, groupValue, unitGroup, count, mean, scatter, clustered: p.cluster !== null, rows };
+  return {
+    n,
+    T,
+    C,
+    groupValue,
+    unitGroup,
+    count,
+    mean,
+    scatter,
+    clustered: p.cluster !== null,
+    rows,
+  };
 }
 
 /** Rows sorted by cohort: units themselves when unclustered, (cluster, cohort) sums otherwise. */
@@ -108,8 +122,12 @@ function buildRows(p: Panel, unitGroup: Int32Array, C: number, dev: Float64Array
     const d = new Float64Array(n * T);
     order.forEach((u, i) => d.set(dev.subarray(u * T, u * T + T), i * T));
     return {
-      count: new Float64Array(n).fill(1), group: Int32Array.from(order, (u) => unitGroup[u]),
-      cluster: Int32Array.from({ length: n }, (_, i) => i), d, nClusters: n, pure: true,
+      count: new Float64Array(n).fill(1),
+      group: Int32Array.from(order, (u) => unitGroup[u]),
+      cluster: Int32Array.from({ length: n }, (_, i) => i),
+      d,
+      nClusters: n,
+      pure: true,
     };
   }
   const cl = p.cluster;
@@ -136,8 +154,12 @@ function buildRows(p: Panel, unitGroup: Int32Array, C: number, dev: Float64Array
   const rowsPerCluster = new Int32Array(nClusters);
   for (const c of rc) rowsPerCluster[c]++;
   return {
-    count: Float64Array.from(cnt), group: Int32Array.from(rg), cluster: Int32Array.from(rc),
-    d: Float64Array.from(sums), nClusters, pure: rowsPerCluster.every((k) => k === 1),
+    count: Float64Array.from(cnt),
+    group: Int32Array.from(rg),
+    cluster: Int32Array.from(rc),
+    d: Float64Array.from(sums),
+    nClusters,
+    pure: rowsPerCluster.every((k) => k === 1),
   };
 }
 

@@ -29,7 +29,10 @@ export function sunAbraham(panel: Panel): SunAbrahamResult {
   const cohorts = [...new Set(panel.cohort)].filter((g) => g !== 0).sort((a, b) => a - b);
   if (!cohorts.length) throw new DidError('NO_TREATED', 'no unit is treated inside the panel');
   if (!panel.cohort.some((g) => g === 0)) {
-    throw new DidError('NO_NEVER_TREATED', 'Sun & Abraham needs never-treated units as the control group');
+    throw new DidError(
+      'NO_NEVER_TREATED',
+      'Sun & Abraham needs never-treated units as the control group',
+    );
   }
   const size = new Map<number, number>();
   for (const g of panel.cohort) size.set(g, (size.get(g) ?? 0) + 1);
@@ -53,7 +56,7 @@ export function sunAbraham(panel: Panel): SunAbrahamResult {
   const weighted = (keep: (j: number) => boolean): { estimate: number; se: number } => {
     const w = new Float64Array(k);
     let tot = 0;
-    for (let j = 0; j < k; j++) if (keep(j)) tot += (w[j] = size.get(cells[j].group)!);
+    for (let j = 0; j < k; j++) if (keep(j)) tot += w[j] = size.get(cells[j].group)!;
     let est = 0;
     for (let j = 0; j < k; j++) est += (w[j] /= tot) * r.coef[j];
     return { estimate: est, se: Math.sqrt(quadForm(V, w, k)) };

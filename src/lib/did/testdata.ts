@@ -50,7 +50,13 @@ export interface SimPanel {
  * τ(g, t) = 0.05 + 0.02·(t − g) + 0.01·(g mod 3). Clusters = blocks of 25 consecutive units,
  * with cohorts assigned per cluster when `cohortByCluster`.
  */
-export function simulatePanel(units: number, years: number, seed: number, sigma = 0.1, cohortByCluster = false): SimPanel {
+export function simulatePanel(
+  units: number,
+  years: number,
+  seed: number,
+  sigma = 0.1,
+  cohortByCluster = false,
+): SimPanel {
   const rng = new Rng(seed);
   const N = units * years;
   const id = new Int32Array(N);

@@ -36,14 +36,19 @@ function seSet(r: CohortRegression, j: number): TwfeSe {
   const v0 = r.vcovCR0[j * r.k + j];
   const f = ssFactors(r);
   return {
-    cr0: Math.sqrt(v0), cr1: Math.sqrt(v0 * f.cr1), fixest: Math.sqrt(v0 * f.fixest),
-    allDummies: Math.sqrt(v0 * f.allDummies), hc1: Math.sqrt(v0 * f.hc1), iid: Math.sqrt(r.vcovIid[j * r.k + j]),
+    cr0: Math.sqrt(v0),
+    cr1: Math.sqrt(v0 * f.cr1),
+    fixest: Math.sqrt(v0 * f.fixest),
+    allDummies: Math.sqrt(v0 * f.allDummies),
+    hc1: Math.sqrt(v0 * f.hc1),
+    iid: Math.sqrt(r.vcovIid[j * r.k + j]),
   };
 }
 
 /** Static TWFE DiD coefficient on the post-treatment dummy, with cluster-robust SEs. */
 export function twfe(panel: Panel): TwfeResult {
-  if (!panel.cohort.some((g) => g !== 0)) throw new DidError('NO_TREATED', 'no unit is treated inside the panel');
+  if (!panel.cohort.some((g) => g !== 0))
+    throw new DidError('NO_TREATED', 'no unit is treated inside the panel');
   const r = cohortRegression(panel, 1, (g, t, out) => {
     out[0] = g !== 0 && t >= g ? 1 : 0;
   });

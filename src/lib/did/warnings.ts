@@ -8,12 +8,19 @@ export type DidWarning =
   | { code: 'no_controls'; params: { cohort: number; period: number } }
   | { code: 'pretest_not_computed'; params: { reason: string } };
 
-const TEXT: { [K in DidWarning['code']]: (p: Extract<DidWarning, { code: K }>['params']) => string } = {
-  late_treated: (p) => `${p.units} units first treated after the last period (${p.last}) are counted as never treated.`,
-  always_treated: (p) => `Dropped ${p.units} units that were already treated in the first period (${p.first}).`,
-  treated_with_anticipation: (p) => `Dropped ${p.units} units that were already treated in the first period (accounting for anticipation = ${p.anticipation}).`,
-  no_never_treated: (p) => `No never-treated units: periods from ${p.from} on are dropped and cohort ${p.cohort} serves as the never-treated group.`,
-  no_controls: (p) => `No control units for cohort ${p.cohort} in period ${p.period}; ATT(${p.cohort},${p.period}) is not estimated.`,
+const TEXT: {
+  [K in DidWarning['code']]: (p: Extract<DidWarning, { code: K }>['params']) => string;
+} = {
+  late_treated: (p) =>
+    `${p.units} units first treated after the last period (${p.last}) are counted as never treated.`,
+  always_treated: (p) =>
+    `Dropped ${p.units} units that were already treated in the first period (${p.first}).`,
+  treated_with_anticipation: (p) =>
+    `Dropped ${p.units} units that were already treated in the first period (accounting for anticipation = ${p.anticipation}).`,
+  no_never_treated: (p) =>
+    `No never-treated units: periods from ${p.from} on are dropped and cohort ${p.cohort} serves as the never-treated group.`,
+  no_controls: (p) =>
+    `No control units for cohort ${p.cohort} in period ${p.period}; ATT(${p.cohort},${p.period}) is not estimated.`,
   pretest_not_computed: (p) => `Pre-test not computed: ${p.reason}.`,
 };
 

@@ -5,7 +5,8 @@
 
 function sortedCopy(xs: readonly number[]): number[] {
   const s = [...xs];
-  if (s.some((x) => Number.isNaN(x))) throw new RangeError('median/quantile of a list containing NaN');
+  if (s.some((x) => Number.isNaN(x)))
+    throw new RangeError('median/quantile of a list containing NaN');
   return s.sort((a, b) => a - b);
 }
 

@@ -23,8 +23,17 @@ test('median and quantile leave the input as it was', () => {
 test("quantile matches R's default (type 7)", () => {
   const x = [1, 2, 3, 4, 10];
   // quantile(c(1, 2, 3, 4, 10), c(0, .1, .25, .5, .75, .9, 1)) → 1.0 1.4 2.0 3.0 4.0 7.6 10.0
-  const want = [[0, 1], [0.1, 1.4], [0.25, 2], [0.5, 3], [0.75, 4], [0.9, 7.6], [1, 10]];
-  for (const [p, v] of want) assert.ok(Math.abs(quantile(x, p)! - v) < 1e-12, `p = ${p}: ${quantile(x, p)}`);
+  const want = [
+    [0, 1],
+    [0.1, 1.4],
+    [0.25, 2],
+    [0.5, 3],
+    [0.75, 4],
+    [0.9, 7.6],
+    [1, 10],
+  ];
+  for (const [p, v] of want)
+    assert.ok(Math.abs(quantile(x, p)! - v) < 1e-12, `p = ${p}: ${quantile(x, p)}`);
   // quantile(c(4, 1, 3, 2), c(.5, .9)) → 2.5 3.7
   assert.ok(Math.abs(quantile([4, 1, 3, 2], 0.5)! - 2.5) < 1e-12);
   assert.ok(Math.abs(quantile([4, 1, 3, 2], 0.9)! - 3.7) < 1e-12);

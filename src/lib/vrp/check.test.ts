@@ -14,7 +14,10 @@ describe('checkSolution', () => {
   });
 
   it('catches a missing customer', () => {
-    const r = checkSolution(inst, good.map((route) => route.filter((c) => c !== 12)));
+    const r = checkSolution(
+      inst,
+      good.map((route) => route.filter((c) => c !== 12)),
+    );
     assert.equal(r.feasible, false);
     assert.match(r.errors.join('\n'), /customer 12 not served/);
   });
@@ -36,13 +39,19 @@ describe('checkSolution', () => {
   });
 
   it('catches a wrong reported cost', () => {
-    assert.match(checkSolution(inst, good, 451).errors.join('\n'), /reported cost 451 differs from the recomputed cost 450/);
+    assert.match(
+      checkSolution(inst, good, 451).errors.join('\n'),
+      /reported cost 451 differs from the recomputed cost 450/,
+    );
   });
 
   it('catches a time window breach and a late return', () => {
     const tw = parseSolomon(SOLOMON_TINY, 'tiny.txt');
     // Customer 1 opens at 912; serving it first then customer 5 (due 67) is too late.
-    const r = checkSolution(tw, [[1, 5], [2, 3, 4, 6, 7, 8, 9, 10]]);
+    const r = checkSolution(tw, [
+      [1, 5],
+      [2, 3, 4, 6, 7, 8, 9, 10],
+    ]);
     assert.match(r.errors.join('\n'), /customer 5 served at .*after its due date 67/);
     const late = buildInstance({
       distances: [
@@ -56,12 +65,18 @@ describe('checkSolution', () => {
         [0, 100],
       ],
     });
-    assert.match(checkSolution(late, [[1]]).errors.join('\n'), /returns to the depot at 20, after the horizon 15/);
+    assert.match(
+      checkSolution(late, [[1]]).errors.join('\n'),
+      /returns to the depot at 20, after the horizon 15/,
+    );
   });
 
   it('catches too many routes for the fleet', () => {
     const tw = parseSolomon(SOLOMON_TINY, 'tiny.txt');
     const small = { ...tw, maxVehicles: 2 };
-    assert.match(checkSolution(small, [[3], [5], [7]]).errors.join('\n'), /3 routes used but only 2 vehicles/);
+    assert.match(
+      checkSolution(small, [[3], [5], [7]]).errors.join('\n'),
+      /3 routes used but only 2 vehicles/,
+    );
   });
 });

@@ -44,7 +44,11 @@ function costTolerance(cost: number): number {
  * each customer served exactly once, capacity, time windows, fleet size and, when
  * given, that the reported cost matches the recomputed one.
  */
-export function checkSolution(inst: VrpInstance, routes: readonly (readonly number[])[], reportedCost?: number | null): CheckResult {
+export function checkSolution(
+  inst: VrpInstance,
+  routes: readonly (readonly number[])[],
+  reportedCost?: number | null,
+): CheckResult {
   const n = inst.size;
   const errors: string[] = [];
   const seenIn = new Int32Array(n).fill(-1);
@@ -60,34 +64,48 @@ export function checkSolution(inst: VrpInstance, routes: readonly (readonly numb
         errors.push(`route ${r + 1}: unknown customer ${c} (customers are 1..${n - 1})`);
         continue;
       }
-      if (seenIn[c] >= 0) errors.push(`customer ${c} is served twice (routes ${seenIn[c] + 1} and ${r + 1})`);
+      if (seenIn[c] >= 0)
+        errors.push(`customer ${c} is served twice (routes ${seenIn[c] + 1} and ${r + 1})`);
       else seenIn[c] = r;
       load += inst.demand[c];
       if (inst.tw) {
         const arrival = time + inst.dist[prev * n + c];
         const start = Math.max(arrival, inst.tw.ready[c]);
         if (start > inst.tw.due[c] + TIME_EPS) {
-          errors.push(`route ${r + 1}: customer ${c} served at ${fmt(start)}, after its due date ${inst.tw.due[c]}`);
+          errors.push(
+            `route ${r + 1}: customer ${c} served at ${fmt(start)}, after its due date ${inst.tw.due[c]}`,
+          );
         }
         time = start + inst.tw.service[c];
       }
       prev = c;
     }
-    if (load > inst.capacity + 1e-9) errors.push(`route ${r + 1}: load ${fmt(load)} exceeds the capacity ${inst.capacity}`);
+    if (load > inst.capacity + 1e-9)
+      errors.push(`route ${r + 1}: load ${fmt(load)} exceeds the capacity ${inst.capacity}`);
     if (inst.tw) {
       const back = time + inst.dist[prev * n];
-      if (back > inst.tw.due[0] + TIME_EPS) errors.push(`route ${r + 1}: returns to the depot at ${fmt(back)}, after the horizon ${inst.tw.due[0]}`);
+      if (back > inst.tw.due[0] + TIME_EPS)
+        errors.push(
+          `route ${r + 1}: returns to the depot at ${fmt(back)}, after the horizon ${inst.tw.due[0]}`,
+        );
     }
   });
   const missing: number[] = [];
   for (let c = 1; c < n; c++) if (seenIn[c] < 0) missing.push(c);
   if (missing.length > 0) {
-    const list = missing.slice(0, 10).join(', ') + (missing.length > 10 ? `, … (${missing.length} in all)` : '');
+    const list =
+      missing.slice(0, 10).join(', ') +
+      (missing.length > 10 ? `, … (${missing.length} in all)` : '');
     errors.push(`customer${missing.length > 1 ? 's' : ''} ${list} not served`);
   }
-  if (used > inst.maxVehicles) errors.push(`${used} routes used but only ${inst.maxVehicles} vehicles are available`);
+  if (used > inst.maxVehicles)
+    errors.push(`${used} routes used but only ${inst.maxVehicles} vehicles are available`);
   const cost = solutionCost(inst, routes);
-  if (reportedCost !== undefined && reportedCost !== null && Math.abs(reportedCost - cost) > costTolerance(cost)) {
+  if (
+    reportedCost !== undefined &&
+    reportedCost !== null &&
+    Math.abs(reportedCost - cost) > costTolerance(cost)
+  ) {
     errors.push(`reported cost ${reportedCost} differs from the recomputed cost ${fmt(cost)}`);
   }
   return { feasible: errors.length === 0, cost, routes: used, errors };

@@ -50,7 +50,14 @@ export interface Migration {
   receive?(): number[][] | null;
 }
 
-function crossoverOX(p: Params, rng: Rng, out: Individual, a: Individual, b: Individual, seen: Uint8Array): void {
+function crossoverOX(
+  p: Params,
+  rng: Rng,
+  out: Individual,
+  a: Individual,
+  b: Individual,
+  seen: Uint8Array,
+): void {
   const m = p.n - 1;
   seen.fill(0);
   const start = rng.int(m);
@@ -74,13 +81,23 @@ function crossoverOX(p: Params, rng: Rng, out: Individual, a: Individual, b: Ind
 }
 
 /** Runs the hybrid genetic search in the current thread. */
-export function runHgs(inst: VrpInstance, opts: SolveOptions = {}, migration?: Migration): SolveResult {
+export function runHgs(
+  inst: VrpInstance,
+  opts: SolveOptions = {},
+  migration?: Migration,
+): SolveResult {
   const t0 = performance.now();
   const deadline = opts.seconds !== undefined ? t0 + opts.seconds * 1000 : Infinity;
   const budget = opts.iterations ?? Infinity;
   const n = inst.size;
   if (n === 2) {
-    return { routes: [[1]], cost: inst.dist[1] + inst.dist[n], feasible: true, iterations: 0, seconds: 0 };
+    return {
+      routes: [[1]],
+      cost: inst.dist[1] + inst.dist[n],
+      feasible: true,
+      iterations: 0,
+      seconds: 0,
+    };
   }
   const p = makeParams(inst, opts.granular ?? 20);
   const rng = new Rng(opts.seed ?? 1);
@@ -137,7 +154,8 @@ export function runHgs(inst: VrpInstance, opts: SolveOptions = {}, migration?: M
     split.run(offspring, pop.penCap, pop.penTW);
     const better = educate(offspring);
     nonProd = better ? 1 : nonProd + 1;
-    if (better && migration?.publish && pop.best) migration.publish(pop.best.routes(), pop.best.distance);
+    if (better && migration?.publish && pop.best)
+      migration.publish(pop.best.routes(), pop.best.distance);
     if (it % 100 === 0) {
       pop.managePenalties(p.hasTW);
       const routes = migration?.receive?.();
@@ -154,7 +172,14 @@ export function runHgs(inst: VrpInstance, opts: SolveOptions = {}, migration?: M
     }
   }
   const seconds = (performance.now() - t0) / 1000;
-  if (pop.best) return { routes: pop.best.routes(), cost: pop.best.distance, feasible: true, iterations: it, seconds };
+  if (pop.best)
+    return {
+      routes: pop.best.routes(),
+      cost: pop.best.distance,
+      feasible: true,
+      iterations: it,
+      seconds,
+    };
   // No feasible offspring at all (tiny budget or very tight windows): fall back to savings.
   const cw = clarkeWright(inst);
   return { routes: cw.routes, cost: cw.cost, feasible: true, iterations: it, seconds };

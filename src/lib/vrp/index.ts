@@ -2,9 +2,23 @@
 // themselves (see bench/vrp.ts and loader.ts) and pass text or plain data in.
 
 /** Instance model and builders from plain data. */
-export { buildInstance, roundCost, type MatrixInput, type TimeWindows, type VrpInstance, type DistanceKind } from './instance.ts';
+export {
+  buildInstance,
+  roundCost,
+  type MatrixInput,
+  type TimeWindows,
+  type VrpInstance,
+  type DistanceKind,
+} from './instance.ts';
 /** Parsers/writers for `.vrp`, Solomon `.txt` and `.sol` text. */
-export { parseVrp, parseSolomon, parseSol, writeSol, VrpParseError, type SolFile } from './parse.ts';
+export {
+  parseVrp,
+  parseSolomon,
+  parseSol,
+  writeSol,
+  VrpParseError,
+  type SolFile,
+} from './parse.ts';
 /** Independent feasibility and cost checker. */
 export { checkSolution, solutionCost, routeDistance, type CheckResult } from './check.ts';
 /** Clarke–Wright savings construction (milliseconds). */

@@ -49,7 +49,8 @@ export class Individual {
   /** Routes as arrays of customer indices. */
   routes(): number[][] {
     const out: number[][] = [];
-    for (let r = 0; r < this.nbRoutes; r++) out.push(Array.from(this.tour.subarray(this.bounds[r], this.bounds[r + 1])));
+    for (let r = 0; r < this.nbRoutes; r++)
+      out.push(Array.from(this.tour.subarray(this.bounds[r], this.bounds[r + 1])));
     return out;
   }
 

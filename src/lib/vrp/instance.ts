@@ -51,18 +51,23 @@ export function buildInstance(input: MatrixInput): VrpInstance {
   if (size < 2) throw new Error('an instance needs a depot and at least one customer');
   const dist = new Float64Array(size * size);
   if (input.distances instanceof Float64Array) {
-    if (input.distances.length !== size * size) throw new Error(`distance matrix must have ${size * size} entries`);
+    if (input.distances.length !== size * size)
+      throw new Error(`distance matrix must have ${size * size} entries`);
     dist.set(input.distances);
   } else {
     if (input.distances.length !== size) throw new Error(`distance matrix must have ${size} rows`);
     for (let i = 0; i < size; i++) {
       const row = input.distances[i];
-      if (row.length !== size) throw new Error(`distance matrix row ${i} must have ${size} entries`);
+      if (row.length !== size)
+        throw new Error(`distance matrix row ${i} must have ${size} entries`);
       for (let j = 0; j < size; j++) dist[i * size + j] = i === j ? 0 : Number(row[j]);
     }
   }
   for (let k = 0; k < dist.length; k++) {
-    if (!Number.isFinite(dist[k]) || dist[k] < 0) throw new Error(`distance ${Math.floor(k / size)}→${k % size} must be a finite non-negative number`);
+    if (!Number.isFinite(dist[k]) || dist[k] < 0)
+      throw new Error(
+        `distance ${Math.floor(k / size)}→${k % size} must be a finite non-negative number`,
+      );
   }
   const demand = Float64Array.from(input.demands, Number);
   validateDemands(demand, input.capacity);
@@ -108,18 +113,24 @@ export function validateDemands(demand: Float64Array, capacity: number): void {
   if (demand[0] !== 0) throw new Error(`the depot (node 0) must have demand 0, got ${demand[0]}`);
   for (let i = 1; i < demand.length; i++) {
     if (!(demand[i] >= 0)) throw new Error(`customer ${i} has an invalid demand ${demand[i]}`);
-    if (demand[i] > capacity) throw new Error(`customer ${i} demand ${demand[i]} exceeds the vehicle capacity ${capacity}`);
+    if (demand[i] > capacity)
+      throw new Error(`customer ${i} demand ${demand[i]} exceeds the vehicle capacity ${capacity}`);
   }
 }
 
 /** Fills a distance matrix from coordinates with the given rounding convention. */
-export function coordinateMatrix(x: Float64Array, y: Float64Array, kind: 'nint' | 'euclid' | 'trunc1'): Float64Array {
+export function coordinateMatrix(
+  x: Float64Array,
+  y: Float64Array,
+  kind: 'nint' | 'euclid' | 'trunc1',
+): Float64Array {
   const n = x.length;
   const d = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       const e = Math.sqrt((x[i] - x[j]) ** 2 + (y[i] - y[j]) ** 2);
-      const v = kind === 'nint' ? Math.floor(e + 0.5) : kind === 'trunc1' ? Math.floor(10 * e) / 10 : e;
+      const v =
+        kind === 'nint' ? Math.floor(e + 0.5) : kind === 'trunc1' ? Math.floor(10 * e) / 10 : e;
       d[i * n + j] = v;
       d[j * n + i] = v;
     }

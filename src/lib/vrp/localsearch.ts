@@ -55,7 +55,13 @@ export class LocalSearch {
   }
 
   /** Loads routes (flat customer list + route starts) into the store, growing it if needed. */
-  load(tour: Int32Array, bounds: Int32Array, nbRoutes: number, penCap: number, penTW: number): void {
+  load(
+    tour: Int32Array,
+    bounds: Int32Array,
+    nbRoutes: number,
+    penCap: number,
+    penTW: number,
+  ): void {
     if (nbRoutes + 1 > this.rs.slots) {
       this.rs = new RouteStore(this.p, Math.min(this.p.n, 2 * nbRoutes + 2));
       this.cache = new SwapStarCache(this.p.n, this.rs.slots);
@@ -78,7 +84,8 @@ export class LocalSearch {
     const rs = this.rs;
     this.rng.shuffle(this.order);
     // Reshuffle a few neighbour lists so that ties are explored in varying order.
-    for (let i = 1; i < p.n; i++) if (this.rng.int(20) === 0) this.rng.shuffle(p.nbList, p.nbStart[i], p.nbStart[i + 1]);
+    for (let i = 1; i < p.n; i++)
+      if (this.rng.int(20) === 0) this.rng.shuffle(p.nbList, p.nbStart[i], p.nbStart[i + 1]);
     const useSwapStar = p.polar !== null && !p.hasTW;
     this.improved = true;
     for (let loop = 0; this.improved; loop++) {
@@ -89,7 +96,11 @@ export class LocalSearch {
         this.tested[u] = this.moves;
         for (let q = p.nbStart[u], qe = p.nbStart[u + 1]; q < qe; q++) {
           const v = p.nbList[q];
-          if (loop > 0 && Math.max(rs.modified[rs.routeOf[u]], rs.modified[rs.routeOf[v]]) <= lastTest) continue;
+          if (
+            loop > 0 &&
+            Math.max(rs.modified[rs.routeOf[u]], rs.modified[rs.routeOf[v]]) <= lastTest
+          )
+            continue;
           this.setUV(u, rs.routeOf[v], rs.posOf[v]);
           if (this.relocate1() || this.relocate2(false) || this.relocate2(true)) continue;
           if (u <= v && this.swap11()) continue;
@@ -193,7 +204,13 @@ export class LocalSearch {
   private relocate1(): boolean {
     const { u, x, y, v, uPrev, ru, rv, pu, pv } = this;
     if (u === y) return false;
-    const delta = this.d(uPrev, x) - this.d(uPrev, u) - this.d(u, x) + this.d(v, u) + this.d(u, y) - this.d(v, y);
+    const delta =
+      this.d(uPrev, x) -
+      this.d(uPrev, u) -
+      this.d(u, x) +
+      this.d(v, u) +
+      this.d(u, y) -
+      this.d(v, y);
     const q = this.p.demand[u];
     const b = this.bound(delta, this.rs.load[ru] - q, this.rs.load[rv] + q);
     if (b > -EPS) return false;
@@ -211,7 +228,9 @@ export class LocalSearch {
     const { u, x, y, v, uPrev, xNext, ru, rv, pu, pv } = this;
     if (u === y || v === x || x === 0) return false;
     let delta = this.d(uPrev, xNext) - this.d(uPrev, u) - this.d(x, xNext) - this.d(v, y);
-    delta += reversed ? this.d(v, x) + this.d(x, u) + this.d(u, y) - this.d(u, x) : this.d(v, u) + this.d(x, y);
+    delta += reversed
+      ? this.d(v, x) + this.d(x, u) + this.d(u, y) - this.d(u, x)
+      : this.d(v, u) + this.d(x, y);
     const q = this.p.demand[u] + this.p.demand[x];
     const b = this.bound(delta, this.rs.load[ru] - q, this.rs.load[rv] + q);
     if (b > -EPS) return false;
@@ -221,7 +240,8 @@ export class LocalSearch {
     if (!this.intra) {
       pc.P(ru, pu - 1), pc.S(ru, pu + 2), pc.nextRoute();
       pc.P(rv, pv), pc.N(first), pc.N(second), pc.S(rv, pv + 1);
-    } else if (pu < pv) pc.P(ru, pu - 1), pc.F(ru, pu + 2, pv), pc.N(first), pc.N(second), pc.S(ru, pv + 1);
+    } else if (pu < pv)
+      pc.P(ru, pu - 1), pc.F(ru, pu + 2, pv), pc.N(first), pc.N(second), pc.S(ru, pv + 1);
     else pc.P(ru, pv), pc.N(first), pc.N(second), pc.F(ru, pv + 1, pu - 1), pc.S(ru, pu + 2);
     return this.finish(b);
   }
@@ -231,7 +251,14 @@ export class LocalSearch {
     const { u, x, y, v, uPrev, vPrev, ru, rv, pu, pv } = this;
     if (v === 0 || u === vPrev || u === y) return false;
     const delta =
-      this.d(uPrev, v) + this.d(v, x) - this.d(uPrev, u) - this.d(u, x) + this.d(vPrev, u) + this.d(u, y) - this.d(vPrev, v) - this.d(v, y);
+      this.d(uPrev, v) +
+      this.d(v, x) -
+      this.d(uPrev, u) -
+      this.d(u, x) +
+      this.d(vPrev, u) +
+      this.d(u, y) -
+      this.d(vPrev, v) -
+      this.d(v, y);
     const dq = this.p.demand[v] - this.p.demand[u];
     const b = this.bound(delta, this.rs.load[ru] + dq, this.rs.load[rv] - dq);
     if (b > -EPS) return false;
@@ -239,7 +266,8 @@ export class LocalSearch {
     if (!this.intra) {
       pc.P(ru, pu - 1), pc.N(v), pc.S(ru, pu + 1), pc.nextRoute();
       pc.P(rv, pv - 1), pc.N(u), pc.S(rv, pv + 1);
-    } else if (pu < pv) pc.P(ru, pu - 1), pc.N(v), pc.F(ru, pu + 1, pv - 1), pc.N(u), pc.S(ru, pv + 1);
+    } else if (pu < pv)
+      pc.P(ru, pu - 1), pc.N(v), pc.F(ru, pu + 1, pv - 1), pc.N(u), pc.S(ru, pv + 1);
     else pc.P(ru, pv - 1), pc.N(u), pc.F(ru, pv + 1, pu - 1), pc.N(v), pc.S(ru, pu + 1);
     return this.finish(b);
   }
@@ -249,7 +277,14 @@ export class LocalSearch {
     const { u, x, y, v, uPrev, vPrev, xNext, ru, rv, pu, pv } = this;
     if (v === 0 || x === 0 || u === vPrev || x === vPrev || u === y) return false;
     const delta =
-      this.d(uPrev, v) + this.d(v, xNext) - this.d(uPrev, u) - this.d(x, xNext) + this.d(vPrev, u) + this.d(x, y) - this.d(vPrev, v) - this.d(v, y);
+      this.d(uPrev, v) +
+      this.d(v, xNext) -
+      this.d(uPrev, u) -
+      this.d(x, xNext) +
+      this.d(vPrev, u) +
+      this.d(x, y) -
+      this.d(vPrev, v) -
+      this.d(v, y);
     const dq = this.p.demand[v] - this.p.demand[u] - this.p.demand[x];
     const b = this.bound(delta, this.rs.load[ru] + dq, this.rs.load[rv] - dq);
     if (b > -EPS) return false;
@@ -257,7 +292,8 @@ export class LocalSearch {
     if (!this.intra) {
       pc.P(ru, pu - 1), pc.N(v), pc.S(ru, pu + 2), pc.nextRoute();
       pc.P(rv, pv - 1), pc.N(u), pc.N(x), pc.S(rv, pv + 1);
-    } else if (pu < pv) pc.P(ru, pu - 1), pc.N(v), pc.F(ru, pu + 2, pv - 1), pc.N(u), pc.N(x), pc.S(ru, pv + 1);
+    } else if (pu < pv)
+      pc.P(ru, pu - 1), pc.N(v), pc.F(ru, pu + 2, pv - 1), pc.N(u), pc.N(x), pc.S(ru, pv + 1);
     else pc.P(ru, pv - 1), pc.N(u), pc.N(x), pc.F(ru, pv + 1, pu - 1), pc.N(v), pc.S(ru, pu + 2);
     return this.finish(b);
   }
@@ -265,9 +301,17 @@ export class LocalSearch {
   /** Move 6: swap (u,x) with (v,y). */
   private swap22(): boolean {
     const { u, x, y, v, uPrev, vPrev, xNext, yNext, ru, rv, pu, pv } = this;
-    if (v === 0 || x === 0 || y === 0 || y === uPrev || u === y || x === v || v === xNext) return false;
+    if (v === 0 || x === 0 || y === 0 || y === uPrev || u === y || x === v || v === xNext)
+      return false;
     const delta =
-      this.d(uPrev, v) + this.d(y, xNext) - this.d(uPrev, u) - this.d(x, xNext) + this.d(vPrev, u) + this.d(x, yNext) - this.d(vPrev, v) - this.d(y, yNext);
+      this.d(uPrev, v) +
+      this.d(y, xNext) -
+      this.d(uPrev, u) -
+      this.d(x, xNext) +
+      this.d(vPrev, u) +
+      this.d(x, yNext) -
+      this.d(vPrev, v) -
+      this.d(y, yNext);
     const dq = this.p.demand[v] + this.p.demand[y] - this.p.demand[u] - this.p.demand[x];
     const b = this.bound(delta, this.rs.load[ru] + dq, this.rs.load[rv] - dq);
     if (b > -EPS) return false;
@@ -275,8 +319,22 @@ export class LocalSearch {
     if (!this.intra) {
       pc.P(ru, pu - 1), pc.N(v), pc.N(y), pc.S(ru, pu + 2), pc.nextRoute();
       pc.P(rv, pv - 1), pc.N(u), pc.N(x), pc.S(rv, pv + 2);
-    } else if (pu < pv) pc.P(ru, pu - 1), pc.N(v), pc.N(y), pc.F(ru, pu + 2, pv - 1), pc.N(u), pc.N(x), pc.S(ru, pv + 2);
-    else pc.P(ru, pv - 1), pc.N(u), pc.N(x), pc.F(ru, pv + 2, pu - 1), pc.N(v), pc.N(y), pc.S(ru, pu + 2);
+    } else if (pu < pv)
+      pc.P(ru, pu - 1),
+        pc.N(v),
+        pc.N(y),
+        pc.F(ru, pu + 2, pv - 1),
+        pc.N(u),
+        pc.N(x),
+        pc.S(ru, pv + 2);
+    else
+      pc.P(ru, pv - 1),
+        pc.N(u),
+        pc.N(x),
+        pc.F(ru, pv + 2, pu - 1),
+        pc.N(v),
+        pc.N(y),
+        pc.S(ru, pu + 2);
     return this.finish(b);
   }
 
@@ -286,7 +344,13 @@ export class LocalSearch {
     if (pu > pv || x === v) return false;
     const rs = this.rs;
     const base = ru * rs.stride;
-    const delta = this.d(u, v) + this.d(x, y) - this.d(u, x) - this.d(v, y) + rs.cRev[base + pv] - rs.cRev[base + pu + 1];
+    const delta =
+      this.d(u, v) +
+      this.d(x, y) -
+      this.d(u, x) -
+      this.d(v, y) +
+      rs.cRev[base + pv] -
+      rs.cRev[base + pu + 1];
     const b = this.bound(delta, 0, 0);
     if (b > -EPS) return false;
     const pc = this.pieces.start(this.rs);
@@ -302,7 +366,13 @@ export class LocalSearch {
     const bv = rv * rs.stride;
     const endU = bu + rs.len[ru] + 1;
     const delta =
-      this.d(u, v) + this.d(x, y) - this.d(u, x) - this.d(v, y) + rs.cRev[bv + pv] + rs.cRev[endU] - rs.cRev[bu + pu + 1];
+      this.d(u, v) +
+      this.d(x, y) -
+      this.d(u, x) -
+      this.d(v, y) +
+      rs.cRev[bv + pv] +
+      rs.cRev[endU] -
+      rs.cRev[bu + pu + 1];
     const lu = rs.cLoad[bu + pu];
     const lv = rs.cLoad[bv + pv];
     const b = this.bound(delta, lu + lv, rs.load[ru] + rs.load[rv] - lu - lv);

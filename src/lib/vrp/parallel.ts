@@ -6,7 +6,12 @@
 
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import {
+  MessageChannel,
+  receiveMessageOnPort,
+  Worker,
+  type MessagePort,
+} from 'node:worker_threads';
 import { checkSolution } from './check.ts';
 import { runHgs, type SolveOptions, type SolveResult } from './hgs.ts';
 import type { VrpInstance } from './instance.ts';
@@ -20,7 +25,11 @@ function startWorker(options: ConstructorParameters<typeof Worker>[1]): Worker {
   let loader: string | null = null;
   try {
     // The "require" condition resolves to the CommonJS build; its ESM twin sits beside it.
-    loader = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+    loader = pathToFileURL(
+      createRequire(import.meta.url)
+        .resolve('tsx/esm/api')
+        .replace(/\.cjs$/, '.mjs'),
+    ).href;
   } catch {
     loader = null;
   }
@@ -46,7 +55,12 @@ export async function solve(inst: VrpInstance, opts: SolveOptions = {}): Promise
     const { port1, port2 } = new MessageChannel();
     ports.push(port1);
     const worker = startWorker({
-      workerData: { inst, opts: { ...opts, threads: 1, seed: seed + 7919 * k }, startedAt, port: port2 },
+      workerData: {
+        inst,
+        opts: { ...opts, threads: 1, seed: seed + 7919 * k },
+        startedAt,
+        port: port2,
+      },
       transferList: [port2],
     });
     done.push(
@@ -59,30 +73,34 @@ export async function solve(inst: VrpInstance, opts: SolveOptions = {}): Promise
       }),
     );
   }
-  const own = runHgs(inst, { ...opts, threads: 1 }, {
-    publish(routes, cost) {
-      for (const p of ports) p.postMessage({ routes, cost });
-    },
-    receive() {
-      let best: Offer | null = null;
-      let from = -1;
-      ports.forEach((p, k) => {
-        for (let m = receiveMessageOnPort(p); m; m = receiveMessageOnPort(p)) {
-          const offer = m.message as Offer;
-          if (!best || offer.cost < best.cost) {
-            best = offer;
-            from = k;
+  const own = runHgs(
+    inst,
+    { ...opts, threads: 1 },
+    {
+      publish(routes, cost) {
+        for (const p of ports) p.postMessage({ routes, cost });
+      },
+      receive() {
+        let best: Offer | null = null;
+        let from = -1;
+        ports.forEach((p, k) => {
+          for (let m = receiveMessageOnPort(p); m; m = receiveMessageOnPort(p)) {
+            const offer = m.message as Offer;
+            if (!best || offer.cost < best.cost) {
+              best = offer;
+              from = k;
+            }
           }
-        }
-      });
-      if (!best) return null;
-      // Islands only talk through the main thread, so pass the offer on to the others.
-      ports.forEach((p, k) => {
-        if (k !== from) p.postMessage(best);
-      });
-      return (best as Offer).routes;
+        });
+        if (!best) return null;
+        // Islands only talk through the main thread, so pass the offer on to the others.
+        ports.forEach((p, k) => {
+          if (k !== from) p.postMessage(best);
+        });
+        return (best as Offer).routes;
+      },
     },
-  });
+  );
   const results = [own, ...(await Promise.all(done))];
   for (const p of ports) p.close();
   let best: SolveResult | null = null;

@@ -75,7 +75,11 @@ export function makeParams(inst: VrpInstance, granular = 20): Params {
   const nbStart = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) nbStart[i + 1] = nbStart[i] + sets[i].size;
   const nbList = new Int32Array(nbStart[n]);
-  for (let i = 0; i < n; i++) nbList.set(Array.from(sets[i]).sort((a, b) => a - b), nbStart[i]);
+  for (let i = 0; i < n; i++)
+    nbList.set(
+      Array.from(sets[i]).sort((a, b) => a - b),
+      nbStart[i],
+    );
   let polar: Int32Array | null = null;
   if (inst.x && inst.y) {
     polar = new Int32Array(n);

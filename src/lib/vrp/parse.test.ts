@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { P_N16_K8, P_N16_K8_SOL, SOLOMON_TINY } from './fixtures.ts';
-import { checkSolution, parseInstance, parseSol, parseSolomon, parseVrp, VrpParseError, writeSol } from './index.ts';
+import {
+  checkSolution,
+  parseInstance,
+  parseSol,
+  parseSolomon,
+  parseVrp,
+  VrpParseError,
+  writeSol,
+} from './index.ts';
 
 // A sample of the public benchmark sets, kept in the repository (fixtures/README.md); bench/ runs the full sets.
 const DATA = fileURLToPath(new URL('./fixtures', import.meta.url));
@@ -55,9 +63,19 @@ describe('parseVrp', () => {
 
   it('names the file and line of a malformed row', () => {
     const bad = P_N16_K8.replace('5 31 62', '5 31 abc');
-    assert.throws(() => parseVrp(bad, 'bad.vrp'), (e: unknown) => e instanceof VrpParseError && /^bad\.vrp:12: "abc" is not a number/.test(e.message));
-    assert.throws(() => parseVrp(P_N16_K8.replace('CAPACITY : 35', 'CAPACITY : 20'), 'cap.vrp'), /cap\.vrp: .*exceeds the vehicle capacity/);
-    assert.throws(() => parseVrp(P_N16_K8.replace(/DEMAND_SECTION[\s\S]*/, 'EOF'), 'nodem.vrp'), /DEMAND_SECTION is missing/);
+    assert.throws(
+      () => parseVrp(bad, 'bad.vrp'),
+      (e: unknown) =>
+        e instanceof VrpParseError && /^bad\.vrp:12: "abc" is not a number/.test(e.message),
+    );
+    assert.throws(
+      () => parseVrp(P_N16_K8.replace('CAPACITY : 35', 'CAPACITY : 20'), 'cap.vrp'),
+      /cap\.vrp: .*exceeds the vehicle capacity/,
+    );
+    assert.throws(
+      () => parseVrp(P_N16_K8.replace(/DEMAND_SECTION[\s\S]*/, 'EOF'), 'nodem.vrp'),
+      /DEMAND_SECTION is missing/,
+    );
     assert.throws(() => parseVrp('garbage here\n', 'g.vrp'), /g\.vrp:1: expected "KEY : value"/);
   });
 });
@@ -78,7 +96,10 @@ describe('parseSolomon', () => {
 
   it('names the line of a broken customer row', () => {
     const bad = SOLOMON_TINY.replace('    4      42', '    7      42');
-    assert.throws(() => parseSolomon(bad, 's.txt'), /^VrpParseError|s\.txt:14: expected customer id 4, got 7/);
+    assert.throws(
+      () => parseSolomon(bad, 's.txt'),
+      /^VrpParseError|s\.txt:14: expected customer id 4, got 7/,
+    );
     assert.throws(() => parseSolomon('X\n', 'e.txt'), /e\.txt: VEHICLE section is missing/);
   });
 });

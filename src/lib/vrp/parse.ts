@@ -2,7 +2,12 @@
 // Parsers are strict and report the file name and 1-based line of the first problem,
 // because the bench must name the offending line of a malformed file.
 
-import { coordinateMatrix, validateDemands, type DistanceKind, type VrpInstance } from './instance.ts';
+import {
+  coordinateMatrix,
+  validateDemands,
+  type DistanceKind,
+  type VrpInstance,
+} from './instance.ts';
 
 /** A malformed instance or solution file; the message names the file and the line. */
 export class VrpParseError extends Error {
@@ -27,10 +32,12 @@ function lines(text: string): Line[] {
 
 function numbers(l: Line, file: string, count: number, what: string): number[] {
   const parts = l.text.split(/\s+/);
-  if (parts.length < count) throw new VrpParseError(file, l.no, `expected ${count} numbers for ${what}, got "${l.text}"`);
+  if (parts.length < count)
+    throw new VrpParseError(file, l.no, `expected ${count} numbers for ${what}, got "${l.text}"`);
   const out = parts.map(Number);
   for (let k = 0; k < count; k++) {
-    if (!Number.isFinite(out[k])) throw new VrpParseError(file, l.no, `"${parts[k]}" is not a number in ${what}`);
+    if (!Number.isFinite(out[k]))
+      throw new VrpParseError(file, l.no, `"${parts[k]}" is not a number in ${what}`);
   }
   return out;
 }
@@ -105,7 +112,8 @@ export function parseVrp(text: string, file = 'instance.vrp'): VrpInstance {
   let i = 0;
   const need = (key: string, at: Line): string => {
     const v = head.get(key);
-    if (v === undefined) throw new VrpParseError(file, at.no, `${key} must be given before this section`);
+    if (v === undefined)
+      throw new VrpParseError(file, at.no, `${key} must be given before this section`);
     return v;
   };
   while (i < all.length) {
@@ -125,7 +133,12 @@ export function parseVrp(text: string, file = 'instance.vrp'): VrpInstance {
           if (all[i].text !== '') rows.push(all[i]);
           i++;
         }
-        if (rows.length < count) throw new VrpParseError(file, all.length, `${keyword} ended after ${rows.length} of ${count} lines`);
+        if (rows.length < count)
+          throw new VrpParseError(
+            file,
+            all.length,
+            `${keyword} ended after ${rows.length} of ${count} lines`,
+          );
       };
       if (keyword === 'NODE_COORD_SECTION' || keyword === 'DISPLAY_DATA_SECTION') {
         takeRows(dim);
@@ -133,8 +146,13 @@ export function parseVrp(text: string, file = 'instance.vrp'): VrpInstance {
         const y = new Float64Array(dim);
         rows.forEach((r, k) => {
           const [id, a, b] = numbers(r, file, 3, keyword);
-          if (id !== k + 1) throw new VrpParseError(file, r.no, `expected node id ${k + 1}, got ${id}`);
-          if (keyword === 'NODE_COORD_SECTION' && /[.eE]/.test(r.text.split(/\s+/).slice(1, 3).join(' '))) decimals = true;
+          if (id !== k + 1)
+            throw new VrpParseError(file, r.no, `expected node id ${k + 1}, got ${id}`);
+          if (
+            keyword === 'NODE_COORD_SECTION' &&
+            /[.eE]/.test(r.text.split(/\s+/).slice(1, 3).join(' '))
+          )
+            decimals = true;
           x[k] = a;
           y[k] = b;
         });
@@ -144,7 +162,8 @@ export function parseVrp(text: string, file = 'instance.vrp'): VrpInstance {
         const arr = new Float64Array(dim);
         rows.forEach((r, k) => {
           const [id, q] = numbers(r, file, 2, keyword);
-          if (id !== k + 1) throw new VrpParseError(file, r.no, `expected node id ${k + 1}, got ${id}`);
+          if (id !== k + 1)
+            throw new VrpParseError(file, r.no, `expected node id ${k + 1}, got ${id}`);
           arr[k] = q;
         });
         if (keyword === 'DEMAND_SECTION') demand = arr;
@@ -152,41 +171,68 @@ export function parseVrp(text: string, file = 'instance.vrp'): VrpInstance {
       } else if (keyword === 'DEPOT_SECTION') {
         const ids: number[] = [];
         for (;;) {
-          if (i >= all.length) throw new VrpParseError(file, all.length, 'DEPOT_SECTION is not terminated by -1');
+          if (i >= all.length)
+            throw new VrpParseError(file, all.length, 'DEPOT_SECTION is not terminated by -1');
           const r = all[i++];
           if (r.text === '') continue;
           const v = numbers(r, file, 1, keyword)[0];
           if (v === -1) break;
           ids.push(v);
         }
-        if (ids.length !== 1 || ids[0] !== 1) throw new VrpParseError(file, l.no, `only a single depot at node 1 is supported, got ${ids.join(', ') || 'none'}`);
+        if (ids.length !== 1 || ids[0] !== 1)
+          throw new VrpParseError(
+            file,
+            l.no,
+            `only a single depot at node 1 is supported, got ${ids.join(', ') || 'none'}`,
+          );
       } else {
         const format = (head.get('EDGE_WEIGHT_FORMAT') ?? '').toUpperCase();
         const count = explicitCount(format, dim);
-        if (count < 0) throw new VrpParseError(file, l.no, `unsupported EDGE_WEIGHT_FORMAT "${format}"`);
+        if (count < 0)
+          throw new VrpParseError(file, l.no, `unsupported EDGE_WEIGHT_FORMAT "${format}"`);
         weights = [];
         while (weights.length < count) {
-          if (i >= all.length) throw new VrpParseError(file, all.length, `EDGE_WEIGHT_SECTION ended after ${weights.length} of ${count} values`);
+          if (i >= all.length)
+            throw new VrpParseError(
+              file,
+              all.length,
+              `EDGE_WEIGHT_SECTION ended after ${weights.length} of ${count} values`,
+            );
           const r = all[i++];
           if (r.text === '') continue;
           for (const p of r.text.split(/\s+/)) {
             const v = Number(p);
-            if (!Number.isFinite(v)) throw new VrpParseError(file, r.no, `"${p}" is not a number in EDGE_WEIGHT_SECTION`);
+            if (!Number.isFinite(v))
+              throw new VrpParseError(file, r.no, `"${p}" is not a number in EDGE_WEIGHT_SECTION`);
             weights.push(v);
           }
         }
-        if (weights.length > count) throw new VrpParseError(file, all[i - 1].no, `EDGE_WEIGHT_SECTION has more than ${count} values`);
+        if (weights.length > count)
+          throw new VrpParseError(
+            file,
+            all[i - 1].no,
+            `EDGE_WEIGHT_SECTION has more than ${count} values`,
+          );
       }
       continue;
     }
     const m = /^([A-Za-z_]+)\s*:\s*(.*)$/.exec(l.text);
-    if (!m) throw new VrpParseError(file, l.no, `expected "KEY : value" or a section name, got "${l.text}"`);
+    if (!m)
+      throw new VrpParseError(
+        file,
+        l.no,
+        `expected "KEY : value" or a section name, got "${l.text}"`,
+      );
     const key = m[1].toUpperCase();
     const value = m[2].trim();
-    if (['DIMENSION', 'CAPACITY', 'DISTANCE', 'SERVICE_TIME', 'VEHICLES'].includes(key) && !Number.isFinite(Number(value))) {
+    if (
+      ['DIMENSION', 'CAPACITY', 'DISTANCE', 'SERVICE_TIME', 'VEHICLES'].includes(key) &&
+      !Number.isFinite(Number(value))
+    ) {
       throw new VrpParseError(file, l.no, `${key} must be a number, got "${value}"`);
     }
-    if (key === 'TYPE' && !/^CVRP/i.test(value)) throw new VrpParseError(file, l.no, `unsupported TYPE "${value}" (expected CVRP)`);
+    if (key === 'TYPE' && !/^CVRP/i.test(value))
+      throw new VrpParseError(file, l.no, `unsupported TYPE "${value}" (expected CVRP)`);
     head.set(key, value);
     i++;
   }
@@ -213,7 +259,11 @@ export function parseVrp(text: string, file = 'instance.vrp'): VrpInstance {
   try {
     validateDemands(demand, capacity);
   } catch (e) {
-    throw new VrpParseError(file, 0, (e as Error).message.replace(/customer (\d+)/, (_, k) => `node ${Number(k) + 1}`));
+    throw new VrpParseError(
+      file,
+      0,
+      (e as Error).message.replace(/customer (\d+)/, (_, k) => `node ${Number(k) + 1}`),
+    );
   }
   // Route duration limit (CMT-style DISTANCE/SERVICE_TIME) maps onto the time-window model:
   // every node must be reached, and the depot re-entered, before the limit.
@@ -262,7 +312,12 @@ export function parseSolomon(text: string, file = 'instance.txt'): VrpInstance {
   const due = new Float64Array(n);
   const service = new Float64Array(n);
   rows.forEach((r, k) => {
-    const [id, a, b, q, e, l, s] = numbers(r, file, 7, 'a customer row (id x y demand ready due service)');
+    const [id, a, b, q, e, l, s] = numbers(
+      r,
+      file,
+      7,
+      'a customer row (id x y demand ready due service)',
+    );
     if (id !== k) throw new VrpParseError(file, r.no, `expected customer id ${k}, got ${id}`);
     if (e > l) throw new VrpParseError(file, r.no, `ready time ${e} is after due date ${l}`);
     x[k] = a;
@@ -306,7 +361,8 @@ export function parseSol(text: string, file = 'solution.sol'): SolFile {
     const r = /^Route\s*#\s*\d+\s*:(.*)$/i.exec(l.text);
     if (r) {
       const ids = r[1].trim() === '' ? [] : r[1].trim().split(/\s+/).map(Number);
-      if (ids.some((v) => !Number.isInteger(v) || v < 1)) throw new VrpParseError(file, l.no, `bad customer id in "${l.text}"`);
+      if (ids.some((v) => !Number.isInteger(v) || v < 1))
+        throw new VrpParseError(file, l.no, `bad customer id in "${l.text}"`);
       routes.push(ids);
       continue;
     }

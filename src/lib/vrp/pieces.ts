@@ -68,7 +68,8 @@ export class Pieces {
       const kind = pc[4 * k];
       const base = pc[4 * k + 1] * stride;
       if (kind === NODE) rs.mergeNode(pc[4 * k + 2]);
-      else if (kind === FWD) for (let q = pc[4 * k + 2]; q <= pc[4 * k + 3]; q++) rs.mergeNode(node[base + q]);
+      else if (kind === FWD)
+        for (let q = pc[4 * k + 2]; q <= pc[4 * k + 3]; q++) rs.mergeNode(node[base + q]);
       else for (let q = pc[4 * k + 3]; q >= pc[4 * k + 2]; q--) rs.mergeNode(node[base + q]);
     }
     const w = rs.endSuffix(pc[4 * (to - 1) + 1] * stride + pc[4 * (to - 1) + 2]);
@@ -87,7 +88,8 @@ export class Pieces {
       const base = r * stride;
       const a = pc[4 * k + 2];
       if (kind === PREFIX) for (let q = 1; q <= a; q++) buf[c++] = node[base + q];
-      else if (kind === SUFFIX) for (let q = a, e = this.rs.len[r]; q <= e; q++) buf[c++] = node[base + q];
+      else if (kind === SUFFIX)
+        for (let q = a, e = this.rs.len[r]; q <= e; q++) buf[c++] = node[base + q];
       else if (kind === NODE) buf[c++] = a;
       else if (kind === FWD) for (let q = a; q <= pc[4 * k + 3]; q++) buf[c++] = node[base + q];
       else for (let q = pc[4 * k + 3]; q >= a; q--) buf[c++] = node[base + q];

@@ -103,7 +103,9 @@ export class Population {
     const total = this.feasible.length + this.infeasible.length;
     const pick = () => {
       const k = this.rng.int(total);
-      return k < this.feasible.length ? this.feasible[k] : this.infeasible[k - this.feasible.length];
+      return k < this.feasible.length
+        ? this.feasible[k]
+        : this.infeasible[k - this.feasible.length];
     };
     const a = pick();
     const b = pick();
@@ -127,7 +129,8 @@ export class Population {
     if (hasTW) this.penTW = adapt(this.twHistory, this.penTW);
     this.loadHistory = [];
     this.twHistory = [];
-    for (const ind of this.infeasible) ind.penalized = ind.distance + this.penCap * ind.excess + this.penTW * ind.warp;
+    for (const ind of this.infeasible)
+      ind.penalized = ind.distance + this.penCap * ind.excess + this.penTW * ind.warp;
     this.infeasible.sort((a, b) => a.penalized - b.penalized);
   }
 

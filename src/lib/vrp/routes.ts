@@ -228,6 +228,9 @@ export class RouteStore {
     const e1 = this.secEnd[r1];
     const s2 = this.secStart[r2];
     const e2 = this.secEnd[r2];
-    return ((s2 - s1 + 65536) & 65535) <= ((e1 - s1 + 65536) & 65535) || ((s1 - s2 + 65536) & 65535) <= ((e2 - s2 + 65536) & 65535);
+    return (
+      ((s2 - s1 + 65536) & 65535) <= ((e1 - s1 + 65536) & 65535) ||
+      ((s1 - s2 + 65536) & 65535) <= ((e2 - s2 + 65536) & 65535)
+    );
   }
 }

@@ -31,7 +31,8 @@ export function clarkeWright(inst: VrpInstance): QuickSolution {
   const n = inst.size;
   const d = inst.dist;
   let symmetric = inst.tw === null;
-  for (let i = 0; i < n && symmetric; i++) for (let j = 0; j < i; j++) if (d[i * n + j] !== d[j * n + i]) symmetric = false;
+  for (let i = 0; i < n && symmetric; i++)
+    for (let j = 0; j < i; j++) if (d[i * n + j] !== d[j * n + i]) symmetric = false;
   const routes: (number[] | null)[] = [null];
   const routeOf = new Int32Array(n);
   const load = new Float64Array(n);

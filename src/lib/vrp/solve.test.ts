@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { P_N16_K8, SOLOMON_TINY } from './fixtures.ts';
-import { buildInstance, checkSolution, clarkeWright, parseSolomon, parseVrp, runHgs, solve, type VrpInstance } from './index.ts';
+import {
+  buildInstance,
+  checkSolution,
+  clarkeWright,
+  parseSolomon,
+  parseVrp,
+  runHgs,
+  solve,
+  type VrpInstance,
+} from './index.ts';
 import { Rng } from './rng.ts';
 
 /** Exact optimum by enumeration: every route order of every customer subset, then set partition. */
@@ -27,7 +36,13 @@ function bruteForce(inst: VrpInstance): number {
       }
       used[c] = true;
       perm.push(c);
-      extend(mask | (1 << (c - 1)), c, dist + inst.dist[last * inst.size + c], t, load + inst.demand[c]);
+      extend(
+        mask | (1 << (c - 1)),
+        c,
+        dist + inst.dist[last * inst.size + c],
+        t,
+        load + inst.demand[c],
+      );
       perm.pop();
       used[c] = false;
     }
@@ -39,7 +54,8 @@ function bruteForce(inst: VrpInstance): number {
     const low = mask & -mask;
     // Enumerate subsets of mask containing its lowest customer.
     for (let s = mask; s > 0; s = (s - 1) & mask) {
-      if (s & low && routeCost[s] + best[mask ^ s] < best[mask]) best[mask] = routeCost[s] + best[mask ^ s];
+      if (s & low && routeCost[s] + best[mask ^ s] < best[mask])
+        best[mask] = routeCost[s] + best[mask ^ s];
     }
   }
   return best[full];
@@ -48,7 +64,9 @@ function bruteForce(inst: VrpInstance): number {
 function randomInstance(seed: number, m: number, withTW: boolean): VrpInstance {
   const rng = new Rng(seed);
   const pts = Array.from({ length: m + 1 }, () => [rng.int(100), rng.int(100)] as const);
-  const distances = pts.map((a) => pts.map((b) => Math.round(Math.hypot(a[0] - b[0], a[1] - b[1]))));
+  const distances = pts.map((a) =>
+    pts.map((b) => Math.round(Math.hypot(a[0] - b[0], a[1] - b[1]))),
+  );
   const demands = pts.map((_, i) => (i === 0 ? 0 : 1 + rng.int(9)));
   const timeWindows = withTW
     ? pts.map((_, i) => {
@@ -57,7 +75,15 @@ function randomInstance(seed: number, m: number, withTW: boolean): VrpInstance {
         return [a, a + 60 + rng.int(200)] as const;
       })
     : undefined;
-  return buildInstance({ name: `toy${seed}`, distances, demands, capacity: 15, timeWindows, serviceTimes: withTW ? demands.map(() => 10) : undefined, coordinates: pts });
+  return buildInstance({
+    name: `toy${seed}`,
+    distances,
+    demands,
+    capacity: 15,
+    timeWindows,
+    serviceTimes: withTW ? demands.map(() => 10) : undefined,
+    coordinates: pts,
+  });
 }
 
 describe('solver', () => {
@@ -75,7 +101,10 @@ describe('solver', () => {
         const opt = bruteForce(inst);
         const r = runHgs(inst, { iterations: 1000, seed });
         assert.deepEqual(checkSolution(inst, r.routes, r.cost).errors, [], `toy ${seed} tw=${tw}`);
-        assert.ok(Math.abs(r.cost - opt) < 1e-9, `toy ${seed} tw=${tw}: got ${r.cost}, optimum ${opt}`);
+        assert.ok(
+          Math.abs(r.cost - opt) < 1e-9,
+          `toy ${seed} tw=${tw}: got ${r.cost}, optimum ${opt}`,
+        );
       }
     }
   });
@@ -152,7 +181,15 @@ describe('clarkeWright', () => {
 describe('buildInstance', () => {
   it('rejects a demand larger than the capacity', () => {
     assert.throws(
-      () => buildInstance({ distances: [[0, 1], [1, 0]], demands: [0, 9], capacity: 5 }),
+      () =>
+        buildInstance({
+          distances: [
+            [0, 1],
+            [1, 0],
+          ],
+          demands: [0, 9],
+          capacity: 5,
+        }),
       /customer 1 demand 9 exceeds the vehicle capacity 5/,
     );
   });

@@ -18,7 +18,13 @@ export class Splitter {
   }
 
   /** Cost of the route made of tour[i..j) plus penalties; scanned incrementally in run(). */
-  private scan(ind: Individual, i: number, penCap: number, penTW: number, visit: (j: number, cost: number) => void): void {
+  private scan(
+    ind: Individual,
+    i: number,
+    penCap: number,
+    penTW: number,
+    visit: (j: number, cost: number) => void,
+  ): void {
     const p = this.p;
     const n = p.n;
     const d = p.dist;
@@ -112,7 +118,9 @@ export class Splitter {
       }
     }
     let bestK = -1;
-    for (let k = 1; k <= K; k++) if (pot[k * w + m] < Infinity && (bestK < 0 || pot[k * w + m] < pot[bestK * w + m])) bestK = k;
+    for (let k = 1; k <= K; k++)
+      if (pot[k * w + m] < Infinity && (bestK < 0 || pot[k * w + m] < pot[bestK * w + m]))
+        bestK = k;
     if (bestK < 0) {
       // Even 1.5×Q per route cannot hold everything: one overloaded route per block of
       // the tour keeps the individual well-formed and heavily penalised.

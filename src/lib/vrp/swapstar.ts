@@ -124,7 +124,8 @@ function cheapest(ls: LocalSearch, u: number, v: number, rv: number): void {
     if (loc < 0) break;
     bestLoc = loc;
     bestCost = c.cost[k + t];
-    found = t === 2 || (loc !== v && (loc === 0 ? node[base + 1] : node[base + rs.posOf[loc] + 1]) !== v);
+    found =
+      t === 2 || (loc !== v && (loc === 0 ? node[base + 1] : node[base + rs.posOf[loc] + 1]) !== v);
   }
   const pv = rs.posOf[v];
   const prev = node[base + pv - 1];
@@ -185,7 +186,13 @@ function trySwapStar(ls: LocalSearch, ru: number, rv: number): boolean {
   for (let a = 1; a <= rs.len[ru]; a++) {
     const u = node[bu + a];
     const k = 3 * (rv * n + u);
-    const cost = c.removal[u] + c.cost[k] + rs.penLoad(loadU - p.demand[u]) - penU + rs.penLoad(loadV + p.demand[u]) - penV;
+    const cost =
+      c.removal[u] +
+      c.cost[k] +
+      rs.penLoad(loadU - p.demand[u]) -
+      penU +
+      rs.penLoad(loadV + p.demand[u]) -
+      penV;
     if (cost < best) {
       best = cost;
       bestU = u;
@@ -196,7 +203,13 @@ function trySwapStar(ls: LocalSearch, ru: number, rv: number): boolean {
   for (let b = 1; b <= rs.len[rv]; b++) {
     const v = node[bv + b];
     const k = 3 * (ru * n + v);
-    const cost = c.removal[v] + c.cost[k] + rs.penLoad(loadV - p.demand[v]) - penV + rs.penLoad(loadU + p.demand[v]) - penU;
+    const cost =
+      c.removal[v] +
+      c.cost[k] +
+      rs.penLoad(loadV - p.demand[v]) -
+      penV +
+      rs.penLoad(loadU + p.demand[v]) -
+      penU;
     if (cost < best) {
       best = cost;
       bestU = -1;
@@ -214,7 +227,14 @@ function trySwapStar(ls: LocalSearch, ru: number, rv: number): boolean {
 }
 
 /** Copies route r into buf without `out` and with `inn` inserted after node `at` (0 = depot). */
-function rebuild(ls: LocalSearch, r: number, out: number, inn: number, at: number, buf: Int32Array): number {
+function rebuild(
+  ls: LocalSearch,
+  r: number,
+  out: number,
+  inn: number,
+  at: number,
+  buf: Int32Array,
+): number {
   const rs = ls.rs;
   const base = r * rs.stride;
   let k = 0;

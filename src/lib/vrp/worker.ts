@@ -2,7 +2,12 @@
 // each new best on its channel to the main thread and polls the channel, synchronously
 // (the search never yields), for the best solutions of the other islands.
 
-import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
+import {
+  parentPort,
+  receiveMessageOnPort,
+  workerData,
+  type MessagePort,
+} from 'node:worker_threads';
 import type { VrpInstance } from './instance.ts';
 import { runHgs, type SolveOptions } from './hgs.ts';
 
@@ -16,7 +21,8 @@ interface Job {
 const job = workerData as Job;
 const opts = { ...job.opts };
 // The time limit counts from the moment the caller asked, not from the worker's start.
-if (opts.seconds !== undefined) opts.seconds = Math.max(0.05, opts.seconds - (Date.now() - job.startedAt) / 1000);
+if (opts.seconds !== undefined)
+  opts.seconds = Math.max(0.05, opts.seconds - (Date.now() - job.startedAt) / 1000);
 const result = runHgs(job.inst, opts, {
   publish(routes, cost) {
     job.port.postMessage({ routes, cost });

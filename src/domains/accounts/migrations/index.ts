@@ -28,7 +28,11 @@ export const accountsMigrations: Migrations = {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('grants_user').on('grants').column('user_id').execute();
-      await db.schema.createIndex('grants_scope').on('grants').columns(['scope_type', 'scope_id']).execute();
+      await db.schema
+        .createIndex('grants_scope')
+        .on('grants')
+        .columns(['scope_type', 'scope_id'])
+        .execute();
       await db.schema
         .createTable('sessions')
         .addColumn('id', 'text', (c) => c.primaryKey())
@@ -45,7 +49,9 @@ export const accountsMigrations: Migrations = {
         .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
         .addColumn('name', 'text', (c) => c.notNull())
         .addColumn('token_hash', 'text', (c) => c.notNull().unique())
-        .addColumn('grant_id', 'text', (c) => c.notNull().references('grants.id').onDelete('cascade'))
+        .addColumn('grant_id', 'text', (c) =>
+          c.notNull().references('grants.id').onDelete('cascade'),
+        )
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('last_used_at', 'text')
         .addColumn('revoked_at', 'text')

@@ -20,8 +20,16 @@ export const catalogMigrations: Migrations = {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('products_umkm').on('products').column('umkm_id').execute();
-      await db.schema.createIndex('products_listed').on('products').columns(['listed', 'category']).execute();
-      await db.schema.createIndex('products_village').on('products').column('village_code').execute();
+      await db.schema
+        .createIndex('products_listed')
+        .on('products')
+        .columns(['listed', 'category'])
+        .execute();
+      await db.schema
+        .createIndex('products_village')
+        .on('products')
+        .column('village_code')
+        .execute();
       await db.schema
         .createTable('variants')
         .addColumn('id', 'text', (c) => c.primaryKey())
@@ -54,7 +62,11 @@ export const catalogMigrations: Migrations = {
         .addColumn('actor_id', 'text')
         .addColumn('at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('stock_ledger_variant').on('stock_ledger').columns(['variant_id', 'at']).execute();
+      await db.schema
+        .createIndex('stock_ledger_variant')
+        .on('stock_ledger')
+        .columns(['variant_id', 'at'])
+        .execute();
       await db.schema
         .createTable('photos')
         .addColumn('id', 'text', (c) => c.primaryKey())
@@ -89,32 +101,60 @@ export const catalogMigrations: Migrations = {
         .addColumn('body', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('product_search_listed_cat').on('product_search').columns(['listed', 'category', 'created_at']).execute();
-      await db.schema.createIndex('product_search_listed_village').on('product_search').columns(['listed', 'village_code']).execute();
-      await db.schema.createIndex('product_search_listed_created').on('product_search').columns(['listed', 'created_at']).execute();
-      await db.schema.createIndex('variants_product_active').on('variants').columns(['product_id', 'active']).execute();
+      await db.schema
+        .createIndex('product_search_listed_cat')
+        .on('product_search')
+        .columns(['listed', 'category', 'created_at'])
+        .execute();
+      await db.schema
+        .createIndex('product_search_listed_village')
+        .on('product_search')
+        .columns(['listed', 'village_code'])
+        .execute();
+      await db.schema
+        .createIndex('product_search_listed_created')
+        .on('product_search')
+        .columns(['listed', 'created_at'])
+        .execute();
+      await db.schema
+        .createIndex('variants_product_active')
+        .on('variants')
+        .columns(['product_id', 'active'])
+        .execute();
       if (pg) {
         await sql`alter table product_search add column tsv tsvector generated always as (
-          setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', names), 'B') || setweight(to_tsvector('simple', body), 'C')) stored`.execute(db);
+          setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', names), 'B') || setweight(to_tsvector('simple', body), 'C')) stored`.execute(
+          db,
+        );
         await sql`create index product_search_tsv on product_search using gin (tsv)`.execute(db);
         return;
       }
       // External-content FTS5 over product_search, kept in step by triggers (the documented pattern).
-      await sql`create virtual table product_fts using fts5(title, names, body, content='product_search', content_rowid='doc_id', tokenize='unicode61', prefix='2 3 4')`.execute(db);
+      await sql`create virtual table product_fts using fts5(title, names, body, content='product_search', content_rowid='doc_id', tokenize='unicode61', prefix='2 3 4')`.execute(
+        db,
+      );
       await sql`create trigger product_search_ai after insert on product_search begin
-        insert into product_fts(rowid, title, names, body) values (new.doc_id, new.title, new.names, new.body); end`.execute(db);
+        insert into product_fts(rowid, title, names, body) values (new.doc_id, new.title, new.names, new.body); end`.execute(
+        db,
+      );
       await sql`create trigger product_search_ad after delete on product_search begin
-        insert into product_fts(product_fts, rowid, title, names, body) values ('delete', old.doc_id, old.title, old.names, old.body); end`.execute(db);
+        insert into product_fts(product_fts, rowid, title, names, body) values ('delete', old.doc_id, old.title, old.names, old.body); end`.execute(
+        db,
+      );
       await sql`create trigger product_search_au after update on product_search begin
         insert into product_fts(product_fts, rowid, title, names, body) values ('delete', old.doc_id, old.title, old.names, old.body);
-        insert into product_fts(rowid, title, names, body) values (new.doc_id, new.title, new.names, new.body); end`.execute(db);
+        insert into product_fts(rowid, title, names, body) values (new.doc_id, new.title, new.names, new.body); end`.execute(
+        db,
+      );
     },
   },
   // FTS5's rank column computes bm25 with these column weights, usable in ORDER BY while joining.
   '0403_catalog_search_rank': {
     async up(db: Kysely<any>) {
       if (isPostgres(db)) return;
-      await sql`insert into product_fts(product_fts, rank) values ('rank', 'bm25(10.0, 4.0, 1.0)')`.execute(db);
+      await sql`insert into product_fts(product_fts, rank) values ('rank', 'bm25(10.0, 4.0, 1.0)')`.execute(
+        db,
+      );
     },
   },
   // Covering indexes for what search checks per FTS5 match (bench/catalog-search.ts): the filter
@@ -124,11 +164,30 @@ export const catalogMigrations: Migrations = {
   '0404_catalog_search_covering': {
     async up(db: Kysely<any>) {
       if (isPostgres(db)) return;
-      await db.schema.createIndex('product_search_filters').on('product_search')
-        .columns(['doc_id', 'listed', 'village_code', 'category', 'price_min', 'umkm_id', 'product_id']).execute();
-      await db.schema.createIndex('variants_product_active_id').on('variants').columns(['product_id', 'active', 'id']).execute();
+      await db.schema
+        .createIndex('product_search_filters')
+        .on('product_search')
+        .columns([
+          'doc_id',
+          'listed',
+          'village_code',
+          'category',
+          'price_min',
+          'umkm_id',
+          'product_id',
+        ])
+        .execute();
+      await db.schema
+        .createIndex('variants_product_active_id')
+        .on('variants')
+        .columns(['product_id', 'active', 'id'])
+        .execute();
       await db.schema.dropIndex('variants_product_active').execute();
-      await db.schema.createIndex('stock_variant_available').on('stock').columns(['variant_id', 'available']).execute();
+      await db.schema
+        .createIndex('stock_variant_available')
+        .on('stock')
+        .columns(['variant_id', 'available'])
+        .execute();
     },
   },
 };

@@ -13,7 +13,11 @@ import { tokens } from './normalise.js';
 export const TTL_MS = 5_000;
 const MAX_ENTRIES = 500;
 
-interface Entry { at: number; version: number; hits: Promise<SearchHits> }
+interface Entry {
+  at: number;
+  version: number;
+  hits: Promise<SearchHits>;
+}
 
 const caches = new WeakMap<Db, Map<string, Entry>>();
 let version = 0;
@@ -26,10 +30,26 @@ export function searchChanged(): void {
 /** One key for queries that search the same: words as normalised, filters, the effective page. */
 export function cacheKey(q: SearchQuery): string {
   const { limit, offset } = pageOf(q);
-  return JSON.stringify([tokens(q.q ?? '').slice(0, 8).join(' '), q.category ?? '', q.region ?? '', q.min ?? '', q.max ?? '', !!q.halal, !!q.inStock, limit, offset]);
+  return JSON.stringify([
+    tokens(q.q ?? '')
+      .slice(0, 8)
+      .join(' '),
+    q.category ?? '',
+    q.region ?? '',
+    q.min ?? '',
+    q.max ?? '',
+    !!q.halal,
+    !!q.inStock,
+    limit,
+    offset,
+  ]);
 }
 
-export function cachedHits(db: Db, q: SearchQuery, run: () => Promise<SearchHits>): Promise<SearchHits> {
+export function cachedHits(
+  db: Db,
+  q: SearchQuery,
+  run: () => Promise<SearchHits>,
+): Promise<SearchHits> {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   const key = cacheKey(q);
@@ -41,6 +61,8 @@ export function cachedHits(db: Db, q: SearchQuery, run: () => Promise<SearchHits
   cache.set(key, entry);
   if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
   // A failed ranking is not remembered.
-  entry.hits.catch(() => { if (cache.get(key) === entry) cache.delete(key); });
+  entry.hits.catch(() => {
+    if (cache.get(key) === entry) cache.delete(key);
+  });
   return entry.hits;
 }

@@ -30,13 +30,37 @@ export async function productCards(db: Db, ids: readonly string[]): Promise<Prod
     .innerJoin('product_search as d', 'd.product_id', 'p.id')
     .leftJoin('regions as v', 'v.code', 'p.village_code')
     .select((eb) => [
-      'p.id', 'p.title', 'p.category', 'p.umkm_id', 'u.name as umkm_name', 'p.village_code', 'v.name as village_name',
+      'p.id',
+      'p.title',
+      'p.category',
+      'p.umkm_id',
+      'u.name as umkm_name',
+      'p.village_code',
+      'v.name as village_name',
       // Prices come from the search document, which every price change re-indexes.
-      'd.price_min', 'd.price_max',
-      eb.selectFrom('variants as va').innerJoin('stock as s', 's.variant_id', 'va.id').select(sql<number>`coalesce(sum(s.available), 0)`.as('x'))
-        .whereRef('va.product_id', '=', 'p.id').where('va.active', '=', 1).as('available'),
-      eb.selectFrom('photos').select('path_stem').whereRef('product_id', '=', 'p.id').orderBy('position').limit(1).as('photo_stem'),
-      eb.selectFrom('photos').select('alt').whereRef('product_id', '=', 'p.id').orderBy('position').limit(1).as('photo_alt'),
+      'd.price_min',
+      'd.price_max',
+      eb
+        .selectFrom('variants as va')
+        .innerJoin('stock as s', 's.variant_id', 'va.id')
+        .select(sql<number>`coalesce(sum(s.available), 0)`.as('x'))
+        .whereRef('va.product_id', '=', 'p.id')
+        .where('va.active', '=', 1)
+        .as('available'),
+      eb
+        .selectFrom('photos')
+        .select('path_stem')
+        .whereRef('product_id', '=', 'p.id')
+        .orderBy('position')
+        .limit(1)
+        .as('photo_stem'),
+      eb
+        .selectFrom('photos')
+        .select('alt')
+        .whereRef('product_id', '=', 'p.id')
+        .orderBy('position')
+        .limit(1)
+        .as('photo_alt'),
     ])
     .where('p.id', 'in', [...ids])
     .where('p.listed', '=', 1)
@@ -45,10 +69,21 @@ export async function productCards(db: Db, ids: readonly string[]): Promise<Prod
   return ids.flatMap((id) => {
     const r = byId.get(id);
     if (!r) return [];
-    return [{
-      id: r.id, href: `/produk/${r.id}`, title: r.title, category: r.category, umkmId: r.umkm_id, umkmName: r.umkm_name,
-      villageCode: r.village_code, villageName: r.village_name, priceMin: Number(r.price_min ?? 0), priceMax: Number(r.price_max ?? 0),
-      available: Number(r.available ?? 0), photo: r.photo_stem ? { stem: r.photo_stem, alt: r.photo_alt ?? r.title } : null,
-    }];
+    return [
+      {
+        id: r.id,
+        href: `/produk/${r.id}`,
+        title: r.title,
+        category: r.category,
+        umkmId: r.umkm_id,
+        umkmName: r.umkm_name,
+        villageCode: r.village_code,
+        villageName: r.village_name,
+        priceMin: Number(r.price_min ?? 0),
+        priceMax: Number(r.price_max ?? 0),
+        available: Number(r.available ?? 0),
+        photo: r.photo_stem ? { stem: r.photo_stem, alt: r.photo_alt ?? r.title } : null,
+      },
+    ];
   });
 }

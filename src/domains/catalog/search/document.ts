@@ -27,8 +27,20 @@ async function writeDocument(tx: Tx, productId: string): Promise<void> {
     .leftJoin('regions as d', 'd.code', 'v.parent_code')
     .leftJoin('regions as r', 'r.code', 'd.parent_code')
     .select([
-      'p.id', 'p.umkm_id', 'p.village_code', 'p.category', 'p.listed', 'p.title', 'p.description', 'p.description_en', 'p.created_at',
-      'u.name as umkm_name', 'o.name as org_name', 'v.name as village_name', 'd.name as district_name', 'r.name as regency_name',
+      'p.id',
+      'p.umkm_id',
+      'p.village_code',
+      'p.category',
+      'p.listed',
+      'p.title',
+      'p.description',
+      'p.description_en',
+      'p.created_at',
+      'u.name as umkm_name',
+      'o.name as org_name',
+      'v.name as village_name',
+      'd.name as district_name',
+      'r.name as regency_name',
     ])
     .where('p.id', '=', productId)
     .executeTakeFirst();
@@ -45,8 +57,18 @@ async function writeDocument(tx: Tx, productId: string): Promise<void> {
   const cat = categoryOf(p.category);
   const group = cat ? groupOf(cat.group) : undefined;
   const names = [
-    cat?.name.id, cat?.name.en, group?.name.id, group?.name.en, p.umkm_name, p.org_name, p.village_name, p.district_name, p.regency_name,
-  ].filter(Boolean).join(' ');
+    cat?.name.id,
+    cat?.name.en,
+    group?.name.id,
+    group?.name.en,
+    p.umkm_name,
+    p.org_name,
+    p.village_name,
+    p.district_name,
+    p.regency_name,
+  ]
+    .filter(Boolean)
+    .join(' ');
   const doc = {
     product_id: p.id,
     umkm_id: p.umkm_id,
@@ -63,10 +85,19 @@ async function writeDocument(tx: Tx, productId: string): Promise<void> {
   await tx
     .insertInto('product_search')
     .values(doc)
-    .onConflict((oc) => oc.column('product_id').doUpdateSet({
-      umkm_id: doc.umkm_id, village_code: doc.village_code, category: doc.category, listed: doc.listed, price_min: doc.price_min,
-      price_max: doc.price_max, title: doc.title, names: doc.names, body: doc.body,
-    }))
+    .onConflict((oc) =>
+      oc.column('product_id').doUpdateSet({
+        umkm_id: doc.umkm_id,
+        village_code: doc.village_code,
+        category: doc.category,
+        listed: doc.listed,
+        price_min: doc.price_min,
+        price_max: doc.price_max,
+        title: doc.title,
+        names: doc.names,
+        body: doc.body,
+      }),
+    )
     .execute();
 }
 

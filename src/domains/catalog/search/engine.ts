@@ -58,10 +58,14 @@ export function filters(q: SearchQuery): RawBuilder<unknown>[] | null {
     // An uncorrelated IN: the certified UMKM are listed once per statement (a few thousand at
     // most), then each candidate is a lookup in that list instead of a probe of certifications.
     const today = nowIso().slice(0, 10);
-    out.push(sql`d.umkm_id in (select c.umkm_id from certifications c where c.kind in ('halal_regular', 'halal_self_declare') and (c.expires_on is null or c.expires_on >= ${today}))`);
+    out.push(
+      sql`d.umkm_id in (select c.umkm_id from certifications c where c.kind in ('halal_regular', 'halal_self_declare') and (c.expires_on is null or c.expires_on >= ${today}))`,
+    );
   }
   if (q.inStock) {
-    out.push(sql`exists (select 1 from variants v join stock s on s.variant_id = v.id where v.product_id = d.product_id and v.active = 1 and s.available > 0)`);
+    out.push(
+      sql`exists (select 1 from variants v join stock s on s.variant_id = v.id where v.product_id = d.product_id and v.active = 1 and s.available > 0)`,
+    );
   }
   return out;
 }
@@ -83,7 +87,11 @@ export function endsHere(rows: number, limit: number, offset: number): number | 
 }
 
 /** Browsing without words: newest listed products matching the filters (same on both engines), at most two statements. */
-export async function browse(db: Db, where: RawBuilder<unknown>[], q: SearchQuery): Promise<SearchHits> {
+export async function browse(
+  db: Db,
+  where: RawBuilder<unknown>[],
+  q: SearchQuery,
+): Promise<SearchHits> {
   const { limit, offset } = pageOf(q);
   const cond = sql.join(where, sql` and `);
   // No window count here: with ORDER BY + LIMIT alone the engine can stop after one page.
@@ -93,6 +101,10 @@ export async function browse(db: Db, where: RawBuilder<unknown>[], q: SearchQuer
   const ids = r.rows.map((x) => x.product_id);
   const known = endsHere(ids.length, limit, offset);
   if (known !== null) return { ids, total: known };
-  const c = await sql<{ n: number }>`select count(*) as n from (select 1 from product_search d where ${cond} limit ${COUNT_CAP + 1}) x`.execute(db);
+  const c = await sql<{
+    n: number;
+  }>`select count(*) as n from (select 1 from product_search d where ${cond} limit ${COUNT_CAP + 1}) x`.execute(
+    db,
+  );
   return { ids, total: Math.min(Number(c.rows[0]?.n ?? 0), COUNT_CAP + 1) };
 }

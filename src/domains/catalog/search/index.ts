@@ -28,10 +28,21 @@ export function engineFor(db: Db): SearchEngine {
  * statements, one (the cards) when the hits are cached. `fresh` skips the hits cache (benches
  * measuring the engine itself).
  */
-export async function searchProducts(db: Db, query: SearchQuery, opts: { fresh?: boolean } = {}): Promise<SearchResult> {
+export async function searchProducts(
+  db: Db,
+  query: SearchQuery,
+  opts: { fresh?: boolean } = {},
+): Promise<SearchResult> {
   const engine = engineFor(db);
-  const hits = await (opts.fresh ? engine.hits(db, query) : cachedHits(db, query, () => engine.hits(db, query)));
+  const hits = await (opts.fresh
+    ? engine.hits(db, query)
+    : cachedHits(db, query, () => engine.hits(db, query)));
   const items = await productCards(db, hits.ids);
   const { limit, offset } = pageOf(query);
-  return { items, total: hits.total, page: offset / limit + 1, pageSize: query.pageSize ? limit : PAGE_SIZE };
+  return {
+    items,
+    total: hits.total,
+    page: offset / limit + 1,
+    pageSize: query.pageSize ? limit : PAGE_SIZE,
+  };
 }

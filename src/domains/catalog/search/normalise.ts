@@ -18,7 +18,8 @@ export function tokens(text: string): string[] {
 }
 
 function dropSuffix(w: string, suffixes: readonly string[]): string {
-  for (const s of suffixes) if (w.endsWith(s) && w.length - s.length >= MIN_ROOT) return w.slice(0, -s.length);
+  for (const s of suffixes)
+    if (w.endsWith(s) && w.length - s.length >= MIN_ROOT) return w.slice(0, -s.length);
   return w;
 }
 
@@ -30,10 +31,13 @@ function dropPrefix(w: string): string {
   for (const p of ['me', 'pe']) {
     if (!w.startsWith(p)) continue;
     const after = w.slice(2);
-    if (after.startsWith('ny') && VOWEL.test(after.slice(2))) return rest(4) !== null ? 's' + after.slice(2) : w;
+    if (after.startsWith('ny') && VOWEL.test(after.slice(2)))
+      return rest(4) !== null ? 's' + after.slice(2) : w;
     if (after.startsWith('ng')) return rest(4) ?? w;
-    if (after.startsWith('n') && VOWEL.test(after.slice(1))) return rest(3) !== null ? 't' + after.slice(1) : w;
-    if (after.startsWith('m') && VOWEL.test(after.slice(1))) return rest(3) !== null ? 'p' + after.slice(1) : w;
+    if (after.startsWith('n') && VOWEL.test(after.slice(1)))
+      return rest(3) !== null ? 't' + after.slice(1) : w;
+    if (after.startsWith('m') && VOWEL.test(after.slice(1)))
+      return rest(3) !== null ? 'p' + after.slice(1) : w;
     if (/^[mn]/.test(after)) return rest(3) ?? w;
   }
   for (const p of ['ber', 'per', 'ter', 'di', 'ke', 'se']) {
@@ -64,5 +68,7 @@ export function indexText(text: string): string {
 
 /** A query as terms: what the user typed (matched as a prefix) and its stem (matched whole). At most 8 terms. */
 export function queryTerms(q: string): { token: string; stem: string }[] {
-  return tokens(q).slice(0, 8).map((t) => ({ token: t, stem: stem(t) }));
+  return tokens(q)
+    .slice(0, 8)
+    .map((t) => ({ token: t, stem: stem(t) }));
 }

@@ -22,27 +22,106 @@ before(async () => {
   w = await createWorld();
   ngadaVillage = await anyVillage(w.h.db, '53.09');
   const banyuwangi = await anyVillage(w.h.db, '35.10');
-  const org = await makeOrganisation(w.h.db, { villageCode: ngadaVillage, name: 'BUMDes Mawar Ngada' });
-  const sari = await makeUmkm(w.h.db, { villageCode: ngadaVillage, organisationId: org, name: 'Dapur Ibu Sari' });
-  const yosef = await makeUmkm(w.h.db, { villageCode: ngadaVillage, name: 'Kopi Bajawa Pak Yosef' });
+  const org = await makeOrganisation(w.h.db, {
+    villageCode: ngadaVillage,
+    name: 'BUMDes Mawar Ngada',
+  });
+  const sari = await makeUmkm(w.h.db, {
+    villageCode: ngadaVillage,
+    organisationId: org,
+    name: 'Dapur Ibu Sari',
+  });
+  const yosef = await makeUmkm(w.h.db, {
+    villageCode: ngadaVillage,
+    name: 'Kopi Bajawa Pak Yosef',
+  });
   const osing = await makeUmkm(w.h.db, { villageCode: banyuwangi, name: 'Tenun Osing Bu Ani' });
-  await w.h.db.insertInto('certifications').values({ id: newId('crt'), umkm_id: sari, kind: 'halal_self_declare', number: 'ID35110000123', issued_on: '2025-01-01', expires_on: '2029-01-01', created_at: nowIso() }).execute();
-  await w.h.db.insertInto('certifications').values({ id: newId('crt'), umkm_id: yosef, kind: 'halal_regular', number: 'ID00000000001', issued_on: '2020-01-01', expires_on: '2024-01-01', created_at: nowIso() }).execute();
-  const mk = async (key: string, umkmId: string, o: Parameters<typeof makeProduct>[1] extends infer T ? Omit<T & object, 'umkmId'> : never) => {
+  await w.h.db
+    .insertInto('certifications')
+    .values({
+      id: newId('crt'),
+      umkm_id: sari,
+      kind: 'halal_self_declare',
+      number: 'ID35110000123',
+      issued_on: '2025-01-01',
+      expires_on: '2029-01-01',
+      created_at: nowIso(),
+    })
+    .execute();
+  await w.h.db
+    .insertInto('certifications')
+    .values({
+      id: newId('crt'),
+      umkm_id: yosef,
+      kind: 'halal_regular',
+      number: 'ID00000000001',
+      issued_on: '2020-01-01',
+      expires_on: '2024-01-01',
+      created_at: nowIso(),
+    })
+    .execute();
+  const mk = async (
+    key: string,
+    umkmId: string,
+    o: Parameters<typeof makeProduct>[1] extends infer T ? Omit<T & object, 'umkmId'> : never,
+  ) => {
     ids[key] = (await makeProduct(w.h, { umkmId, ...o })).productId;
   };
-  await mk('gula', sari, { title: 'Gula Aren Cetak 500 g', category: 'gula-aren', price: 25000, description: 'Gula dari nira pohon aren, dimasak di tungku kayu.' });
-  await mk('gulaSemut', sari, { title: 'Gula Semut Organik', category: 'gula-aren', price: 30000, description: 'Gula semut dari nira aren, butiran halus.' });
-  await mk('keripik', sari, { title: 'Keripik Singkong Pedas', category: 'keripik', price: 12000, stock: 0, description: 'Singkong dari kebun sendiri, digoreng dengan minyak kelapa.' });
-  await mk('kopi', yosef, { title: 'Kopi Arabika Bajawa 250 g', category: 'kopi', price: 65000, description: 'Kopi arabika dari lereng Gunung Inerie, diolah basah.' });
-  await mk('kopiRobusta', yosef, { title: 'Kopi Robusta Flores', category: 'kopi', price: 40000, description: 'Biji kopi robusta sangrai sedang.' });
-  await mk('tenun', osing, { title: 'Kain Tenun Ikat Motif Gajah Oling', category: 'tenun', price: 450000, description: 'Tenunan tangan dengan pewarna alam, dikerjakan tiga minggu.' });
-  await mk('anyaman', osing, { title: 'Tas Anyaman Pandan', category: 'anyaman', price: 85000, description: 'Anyaman daun pandan, kuat dan ringan.' });
-  await mk('hidden', sari, { title: 'Gula Aren Cair Rahasia', category: 'gula-aren', price: 20000, listed: false, description: 'Belum dinilai: tidak boleh tampil di pencarian.' });
+  await mk('gula', sari, {
+    title: 'Gula Aren Cetak 500 g',
+    category: 'gula-aren',
+    price: 25000,
+    description: 'Gula dari nira pohon aren, dimasak di tungku kayu.',
+  });
+  await mk('gulaSemut', sari, {
+    title: 'Gula Semut Organik',
+    category: 'gula-aren',
+    price: 30000,
+    description: 'Gula semut dari nira aren, butiran halus.',
+  });
+  await mk('keripik', sari, {
+    title: 'Keripik Singkong Pedas',
+    category: 'keripik',
+    price: 12000,
+    stock: 0,
+    description: 'Singkong dari kebun sendiri, digoreng dengan minyak kelapa.',
+  });
+  await mk('kopi', yosef, {
+    title: 'Kopi Arabika Bajawa 250 g',
+    category: 'kopi',
+    price: 65000,
+    description: 'Kopi arabika dari lereng Gunung Inerie, diolah basah.',
+  });
+  await mk('kopiRobusta', yosef, {
+    title: 'Kopi Robusta Flores',
+    category: 'kopi',
+    price: 40000,
+    description: 'Biji kopi robusta sangrai sedang.',
+  });
+  await mk('tenun', osing, {
+    title: 'Kain Tenun Ikat Motif Gajah Oling',
+    category: 'tenun',
+    price: 450000,
+    description: 'Tenunan tangan dengan pewarna alam, dikerjakan tiga minggu.',
+  });
+  await mk('anyaman', osing, {
+    title: 'Tas Anyaman Pandan',
+    category: 'anyaman',
+    price: 85000,
+    description: 'Anyaman daun pandan, kuat dan ringan.',
+  });
+  await mk('hidden', sari, {
+    title: 'Gula Aren Cair Rahasia',
+    category: 'gula-aren',
+    price: 20000,
+    listed: false,
+    description: 'Belum dinilai: tidak boleh tampil di pencarian.',
+  });
 });
 after(() => w.close());
 
-const find = async (q: Parameters<typeof searchProducts>[1]) => (await searchProducts(w.h.db, q)).items.map((i) => Object.keys(ids).find((k) => ids[k] === i.id));
+const find = async (q: Parameters<typeof searchProducts>[1]) =>
+  (await searchProducts(w.h.db, q)).items.map((i) => Object.keys(ids).find((k) => ids[k] === i.id));
 
 test('stemmer: common affixes come off, short roots stay', () => {
   assert.equal(stem('perikanan'), 'ikan');
@@ -70,7 +149,10 @@ test('relevance and affixes: kopi Bajawa, tenun ikat, anyam, producer and villag
   assert.deepEqual((await find({ q: 'kopi' })).sort(), ['kopi', 'kopiRobusta']);
   assert.deepEqual((await find({ q: 'tenun ikat' }))[0], 'tenun');
   assert.ok((await find({ q: 'tenunan' })).includes('tenun'), 'suffix -an: tenunan → tenun');
-  assert.ok((await find({ q: 'menganyam' })).includes('anyaman'), 'prefix meng-: menganyam → anyam');
+  assert.ok(
+    (await find({ q: 'menganyam' })).includes('anyaman'),
+    'prefix meng-: menganyam → anyam',
+  );
   assert.ok((await find({ q: 'anyam' })).includes('anyaman'));
   assert.ok((await find({ q: 'Ibu Sari' })).includes('gula'), 'producer name');
   assert.ok((await find({ q: 'mawar' })).includes('gula'), 'BUMDes name');
@@ -88,11 +170,25 @@ test('filters: category and group, region prefix, price range, halal (valid only
   assert.deepEqual((await find({ region: '35.10' })).sort(), ['anyaman', 'tenun']);
   assert.equal((await find({ region: ngadaVillage })).length, 5);
   assert.deepEqual(await find({ region: '3' }), []);
-  assert.deepEqual((await find({ min: 30000, max: 70000 })).sort(), ['gulaSemut', 'kopi', 'kopiRobusta']);
+  assert.deepEqual((await find({ min: 30000, max: 70000 })).sort(), [
+    'gulaSemut',
+    'kopi',
+    'kopiRobusta',
+  ]);
   // Ibu Sari's halal certificate is valid; Pak Yosef's expired in 2024.
   assert.deepEqual((await find({ halal: true })).sort(), ['gula', 'gulaSemut', 'keripik']);
   assert.ok(!(await find({ inStock: true })).includes('keripik'));
-  assert.deepEqual(await find({ q: 'gula', halal: true, inStock: true, category: 'makanan-minuman', region: '53.09', max: 26000 }), ['gula']);
+  assert.deepEqual(
+    await find({
+      q: 'gula',
+      halal: true,
+      inStock: true,
+      category: 'makanan-minuman',
+      region: '53.09',
+      max: 26000,
+    }),
+    ['gula'],
+  );
 });
 
 test('SQLite: ranking only the best K matches gives the same pages and totals as ranking all', async (t) => {
@@ -101,13 +197,29 @@ test('SQLite: ranking only the best K matches gives the same pages and totals as
   // enough of them passing the filters or the exact statement, the capped count or none.
   const all = sqliteEngine(() => 10_000);
   const queries = [
-    { q: 'aren' }, { q: 'gula' }, { q: 'kopi' }, { q: 'kopi', pageSize: 1 }, { q: 'kopi', pageSize: 1, page: 2 }, { q: 'kopi', pageSize: 1, page: 3 },
-    { q: 'gula', halal: true }, { q: 'ngada', inStock: true, pageSize: 2 }, { q: 'ngada', pageSize: 2, page: 2 }, { q: 'ngada', category: 'kopi' },
-    { q: 'ngada', min: 30000, max: 70000, pageSize: 1, page: 2 }, { q: 'tenun', region: '35' }, { q: 'rahasia' }, { q: 'pandan', region: '53' },
+    { q: 'aren' },
+    { q: 'gula' },
+    { q: 'kopi' },
+    { q: 'kopi', pageSize: 1 },
+    { q: 'kopi', pageSize: 1, page: 2 },
+    { q: 'kopi', pageSize: 1, page: 3 },
+    { q: 'gula', halal: true },
+    { q: 'ngada', inStock: true, pageSize: 2 },
+    { q: 'ngada', pageSize: 2, page: 2 },
+    { q: 'ngada', category: 'kopi' },
+    { q: 'ngada', min: 30000, max: 70000, pageSize: 1, page: 2 },
+    { q: 'tenun', region: '35' },
+    { q: 'rahasia' },
+    { q: 'pandan', region: '53' },
   ];
   for (const k of [1, 2, 3]) {
     const few = sqliteEngine(() => k);
-    for (const q of queries) assert.deepEqual(await few.hits(w.h.db, q), await all.hits(w.h.db, q), `K=${k} ${JSON.stringify(q)}`);
+    for (const q of queries)
+      assert.deepEqual(
+        await few.hits(w.h.db, q),
+        await all.hits(w.h.db, q),
+        `K=${k} ${JSON.stringify(q)}`,
+      );
   }
 });
 
@@ -126,7 +238,10 @@ test('hits are cached per query until a search document changes; cards are alway
   let n = w.h.queryCount();
   const again = await searchProducts(w.h.db, { q: 'semut  ORGANIK' });
   assert.equal(w.h.queryCount() - n, 1, 'only the cards statement');
-  assert.deepEqual(again.items.map((i) => i.id), [ids.gulaSemut]);
+  assert.deepEqual(
+    again.items.map((i) => i.id),
+    [ids.gulaSemut],
+  );
   await w.h.db.transaction().execute((tx) => reindexProduct(tx, ids.gulaSemut));
   n = w.h.queryCount();
   await searchProducts(w.h.db, { q: 'semut organik' });
@@ -159,7 +274,9 @@ test('/cari and /kategori render results in at most 5 statements; API returns th
   assert.ok(w.h.queryCount() - n <= 5);
   assert.match(await cat.text(), /Tas Anyaman Pandan/);
   assert.equal((await c.get('/kategori/senjata')).status, 404);
-  const api = await (await c.get('/api/v1/products?q=aren&category=gula-aren&region=53.09&page=1')).json();
+  const api = await (
+    await c.get('/api/v1/products?q=aren&category=gula-aren&region=53.09&page=1')
+  ).json();
   assert.equal(api.items[0].title, 'Gula Aren Cetak 500 g');
   assert.equal(api.pageSize, 20);
   // Bad filter values are ignored, never a 500.

@@ -15,12 +15,24 @@
 // candidates when they cover every match, else from a count that stops at COUNT_CAP + 1.
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../../kernel/db/index.js';
-import { browse, COUNT_CAP, endsHere, filters, pageOf, terms, type SearchEngine, type SearchHits, type SearchQuery } from './engine.js';
+import {
+  browse,
+  COUNT_CAP,
+  endsHere,
+  filters,
+  pageOf,
+  terms,
+  type SearchEngine,
+  type SearchHits,
+  type SearchQuery,
+} from './engine.js';
 
 /** An FTS5 MATCH expression: every term must match, as a prefix of what was typed or by its stem. */
 export function ftsMatch(ts: { token: string; stem: string }[]): string {
   // Tokens are [a-z0-9] only (normalise.ts), so quoting them cannot break the syntax.
-  return ts.map((t) => (t.stem !== t.token ? `("${t.token}"* OR "${t.stem}")` : `"${t.token}"*`)).join(' AND ');
+  return ts
+    .map((t) => (t.stem !== t.token ? `("${t.token}"* OR "${t.stem}")` : `"${t.token}"*`))
+    .join(' AND ');
 }
 
 /** How many best-ranked matches the first statement joins: eight pages' worth of headroom for filters, at least 256. */
@@ -28,9 +40,18 @@ export function candidateCount(need: number): number {
   return Math.min(Math.max(256, need * 8), Math.max(4096, need));
 }
 
-interface Candidate { product_id: string; ok: number }
+interface Candidate {
+  product_id: string;
+  ok: number;
+}
 
-async function exact(db: Db, match: string, cond: RawBuilder<unknown>, limit: number, offset: number): Promise<string[]> {
+async function exact(
+  db: Db,
+  match: string,
+  cond: RawBuilder<unknown>,
+  limit: number,
+  offset: number,
+): Promise<string[]> {
   const r = await sql<{ product_id: string }>`
     select d.product_id from product_fts f join product_search d on d.doc_id = f.rowid
     where product_fts match ${match} and ${cond}
@@ -39,7 +60,9 @@ async function exact(db: Db, match: string, cond: RawBuilder<unknown>, limit: nu
 }
 
 async function cappedCount(db: Db, match: string, cond: RawBuilder<unknown>): Promise<number> {
-  const c = await sql<{ n: number }>`select count(*) as n from (select 1 from product_fts f join product_search d on d.doc_id = f.rowid
+  const c = await sql<{
+    n: number;
+  }>`select count(*) as n from (select 1 from product_fts f join product_search d on d.doc_id = f.rowid
     where product_fts match ${match} and ${cond} limit ${COUNT_CAP + 1}) x`.execute(db);
   return Number(c.rows[0]?.n ?? 0);
 }
@@ -51,7 +74,11 @@ export function sqliteEngine(candidates: (need: number) => number = candidateCou
 
 export const sqliteSearch = sqliteEngine();
 
-async function hits(db: Db, q: SearchQuery, candidates: (need: number) => number): Promise<SearchHits> {
+async function hits(
+  db: Db,
+  q: SearchQuery,
+  candidates: (need: number) => number,
+): Promise<SearchHits> {
   const where = filters(q);
   if (!where) return { ids: [], total: 0 };
   const ts = terms(q);
@@ -70,8 +97,15 @@ async function hits(db: Db, q: SearchQuery, candidates: (need: number) => number
     order by f.rank, f.rowid desc`.execute(db);
   const covered = r.rows.length < k;
   const passing = r.rows.filter((x) => Number(x.ok) === 1);
-  if (covered) return { ids: passing.slice(offset, need).map((x) => x.product_id), total: Math.min(passing.length, COUNT_CAP + 1) };
-  const ids = passing.length >= need ? passing.slice(offset, need).map((x) => x.product_id) : await exact(db, match, cond, limit, offset);
+  if (covered)
+    return {
+      ids: passing.slice(offset, need).map((x) => x.product_id),
+      total: Math.min(passing.length, COUNT_CAP + 1),
+    };
+  const ids =
+    passing.length >= need
+      ? passing.slice(offset, need).map((x) => x.product_id)
+      : await exact(db, match, cond, limit, offset);
   const known = endsHere(ids.length, limit, offset);
   return { ids, total: known ?? Math.min(await cappedCount(db, match, cond), COUNT_CAP + 1) };
 }

@@ -13,7 +13,11 @@ export const communityMigrations: Migrations = {
         .addColumn('is_demo', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('organisations_village').on('organisations').column('village_code').execute();
+      await db.schema
+        .createIndex('organisations_village')
+        .on('organisations')
+        .column('village_code')
+        .execute();
       await db.schema
         .createTable('consents')
         .addColumn('id', 'text', (c) => c.primaryKey())
@@ -55,7 +59,11 @@ export const communityMigrations: Migrations = {
         .addColumn('expires_on', 'text')
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('certifications_umkm').on('certifications').column('umkm_id').execute();
+      await db.schema
+        .createIndex('certifications_umkm')
+        .on('certifications')
+        .column('umkm_id')
+        .execute();
       await db.schema
         .createTable('people')
         .addColumn('id', 'text', (c) => c.primaryKey())
@@ -84,7 +92,11 @@ export const communityMigrations: Migrations = {
         .addColumn('is_demo', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('service_points_village').on('service_points').column('village_code').execute();
+      await db.schema
+        .createIndex('service_points_village')
+        .on('service_points')
+        .column('village_code')
+        .execute();
     },
   },
   // Lookups the community pages make: a UMKM's or organisation's people, certificates by
@@ -94,8 +106,16 @@ export const communityMigrations: Migrations = {
       await db.schema.createIndex('people_umkm').on('people').column('umkm_id').execute();
       await db.schema.createIndex('people_org').on('people').column('organisation_id').execute();
       await db.schema.createIndex('people_village').on('people').column('village_code').execute();
-      await db.schema.createIndex('certifications_expiry').on('certifications').columns(['expires_on', 'umkm_id']).execute();
-      await db.schema.createIndex('service_points_org').on('service_points').column('organisation_id').execute();
+      await db.schema
+        .createIndex('certifications_expiry')
+        .on('certifications')
+        .columns(['expires_on', 'umkm_id'])
+        .execute();
+      await db.schema
+        .createIndex('service_points_org')
+        .on('service_points')
+        .column('organisation_id')
+        .execute();
     },
   },
 };

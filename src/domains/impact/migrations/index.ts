@@ -18,7 +18,12 @@ export const impactMigrations: Migrations = {
         .addColumn('withdrawn_at', 'text')
         .addColumn('is_demo', 'integer', (c) => c.notNull().defaultTo(0))
         .execute();
-      await db.schema.createIndex('survey_consents_subject').unique().on('survey_consents').columns(['subject_kind', 'village_code', 'subject_code']).execute();
+      await db.schema
+        .createIndex('survey_consents_subject')
+        .unique()
+        .on('survey_consents')
+        .columns(['subject_kind', 'village_code', 'subject_code'])
+        .execute();
       await db.schema
         .createTable('household_surveys')
         .addColumn('id', 'text', (c) => c.primaryKey())
@@ -34,8 +39,17 @@ export const impactMigrations: Migrations = {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('is_demo', 'integer', (c) => c.notNull().defaultTo(0))
         .execute();
-      await db.schema.createIndex('household_surveys_key').unique().on('household_surveys').columns(['village_code', 'wave_year', 'household_code']).execute();
-      await db.schema.createIndex('household_surveys_wave').on('household_surveys').columns(['wave_year', 'village_code']).execute();
+      await db.schema
+        .createIndex('household_surveys_key')
+        .unique()
+        .on('household_surveys')
+        .columns(['village_code', 'wave_year', 'household_code'])
+        .execute();
+      await db.schema
+        .createIndex('household_surveys_wave')
+        .on('household_surveys')
+        .columns(['wave_year', 'village_code'])
+        .execute();
       await db.schema
         .createTable('umkm_sales_surveys')
         .addColumn('id', 'text', (c) => c.primaryKey())
@@ -50,7 +64,12 @@ export const impactMigrations: Migrations = {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('is_demo', 'integer', (c) => c.notNull().defaultTo(0))
         .execute();
-      await db.schema.createIndex('umkm_sales_key').unique().on('umkm_sales_surveys').columns(['village_code', 'year', 'month', 'umkm_code']).execute();
+      await db.schema
+        .createIndex('umkm_sales_key')
+        .unique()
+        .on('umkm_sales_surveys')
+        .columns(['village_code', 'year', 'month', 'umkm_code'])
+        .execute();
       await db.schema
         .createTable('poverty_lines')
         .addColumn('period', 'text', (c) => c.notNull())
@@ -75,16 +94,47 @@ export const impactMigrations: Migrations = {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('finished_at', 'text')
         .execute();
-      await db.schema.createIndex('evaluation_runs_scope').on('evaluation_runs').columns(['scope_code', 'created_at']).execute();
+      await db.schema
+        .createIndex('evaluation_runs_scope')
+        .on('evaluation_runs')
+        .columns(['scope_code', 'created_at'])
+        .execute();
       // The national March 2025 lines are data the platform ships (BPS, Berita Resmi Statistik
       // Juli 2025); per-province lines are imported by officers from BPS's table.
       const now = new Date().toISOString();
       const source = 'BPS, Profil Kemiskinan di Indonesia Maret 2025';
-      await db.insertInto('poverty_lines').values([
-        { period: '2025-03', province_code: 'ID', area: 'total', amount: 609160, source, created_at: now, created_by: null },
-        { period: '2025-03', province_code: 'ID', area: 'urban', amount: 629561, source, created_at: now, created_by: null },
-        { period: '2025-03', province_code: 'ID', area: 'rural', amount: 580349, source, created_at: now, created_by: null },
-      ]).execute();
+      await db
+        .insertInto('poverty_lines')
+        .values([
+          {
+            period: '2025-03',
+            province_code: 'ID',
+            area: 'total',
+            amount: 609160,
+            source,
+            created_at: now,
+            created_by: null,
+          },
+          {
+            period: '2025-03',
+            province_code: 'ID',
+            area: 'urban',
+            amount: 629561,
+            source,
+            created_at: now,
+            created_by: null,
+          },
+          {
+            period: '2025-03',
+            province_code: 'ID',
+            area: 'rural',
+            amount: 580349,
+            source,
+            created_at: now,
+            created_by: null,
+          },
+        ])
+        .execute();
     },
   },
 };

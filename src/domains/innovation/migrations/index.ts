@@ -13,7 +13,9 @@ export const innovationMigrations: Migrations = {
         .addColumn('village_code', 'text', (c) => c.notNull())
         .addColumn('category', 'text', (c) => c.notNull())
         .addColumn('round', 'integer', (c) => c.notNull().check(sql`round >= 1`))
-        .addColumn('state', 'text', (c) => c.notNull().check(sql`state in ('open', 'passed', 'changes_requested', 'withdrawn')`))
+        .addColumn('state', 'text', (c) =>
+          c.notNull().check(sql`state in ('open', 'passed', 'changes_requested', 'withdrawn')`),
+        )
         .addColumn('submitted_by', 'text')
         .addColumn('submitted_at', 'text', (c) => c.notNull())
         .addColumn('reviewer_id', 'text')
@@ -21,8 +23,16 @@ export const innovationMigrations: Migrations = {
         .addColumn('completed_at', 'text')
         .addUniqueConstraint('reviews_product_round', ['product_id', 'round'])
         .execute();
-      await db.schema.createIndex('reviews_queue').on('reviews').columns(['state', 'submitted_at']).execute();
-      await db.schema.createIndex('reviews_village').on('reviews').columns(['village_code']).execute();
+      await db.schema
+        .createIndex('reviews_queue')
+        .on('reviews')
+        .columns(['state', 'submitted_at'])
+        .execute();
+      await db.schema
+        .createIndex('reviews_village')
+        .on('reviews')
+        .columns(['village_code'])
+        .execute();
       await db.schema
         .createTable('review_items')
         .addColumn('review_id', 'text', (c) => c.notNull().references('reviews.id'))
@@ -48,9 +58,21 @@ export const innovationMigrations: Migrations = {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('done_at', 'text')
         .execute();
-      await db.schema.createIndex('improvement_tasks_umkm').on('improvement_tasks').columns(['umkm_id', 'status']).execute();
-      await db.schema.createIndex('improvement_tasks_village').on('improvement_tasks').columns(['village_code', 'status']).execute();
-      await db.schema.createIndex('improvement_tasks_mentor').on('improvement_tasks').columns(['mentor_user_id']).execute();
+      await db.schema
+        .createIndex('improvement_tasks_umkm')
+        .on('improvement_tasks')
+        .columns(['umkm_id', 'status'])
+        .execute();
+      await db.schema
+        .createIndex('improvement_tasks_village')
+        .on('improvement_tasks')
+        .columns(['village_code', 'status'])
+        .execute();
+      await db.schema
+        .createIndex('improvement_tasks_mentor')
+        .on('improvement_tasks')
+        .columns(['mentor_user_id'])
+        .execute();
       await db.schema
         .createTable('improvement_task_events')
         .addColumn('id', 'text', (c) => c.primaryKey())
@@ -59,7 +81,11 @@ export const innovationMigrations: Migrations = {
         .addColumn('actor_id', 'text')
         .addColumn('at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('improvement_task_events_task').on('improvement_task_events').columns(['task_id', 'at']).execute();
+      await db.schema
+        .createIndex('improvement_task_events_task')
+        .on('improvement_task_events')
+        .columns(['task_id', 'at'])
+        .execute();
       await db.schema
         .createTable('value_add_records')
         .addColumn('id', 'text', (c) => c.primaryKey())
@@ -67,7 +93,9 @@ export const innovationMigrations: Migrations = {
         .addColumn('umkm_id', 'text', (c) => c.notNull())
         .addColumn('village_code', 'text', (c) => c.notNull())
         .addColumn('weight_grams', 'integer', (c) => c.check(sql`weight_grams > 0`))
-        .addColumn('raw_cost_before', 'integer', (c) => c.notNull().check(sql`raw_cost_before >= 0`))
+        .addColumn('raw_cost_before', 'integer', (c) =>
+          c.notNull().check(sql`raw_cost_before >= 0`),
+        )
         .addColumn('price_before', 'integer', (c) => c.notNull().check(sql`price_before >= 0`))
         .addColumn('raw_cost_after', 'integer', (c) => c.notNull().check(sql`raw_cost_after >= 0`))
         .addColumn('price_after', 'integer', (c) => c.notNull().check(sql`price_after >= 0`))
@@ -77,7 +105,11 @@ export const innovationMigrations: Migrations = {
         .addColumn('recorded_at', 'text', (c) => c.notNull())
         .addColumn('is_demo', 'integer', (c) => c.notNull().defaultTo(0))
         .execute();
-      await db.schema.createIndex('value_add_records_product').on('value_add_records').columns(['product_id', 'recorded_at']).execute();
+      await db.schema
+        .createIndex('value_add_records_product')
+        .on('value_add_records')
+        .columns(['product_id', 'recorded_at'])
+        .execute();
     },
   },
   '0502_innovation_reopened_items': {

@@ -6,7 +6,8 @@ import type { Migrations } from '../../../kernel/db/index.js';
 export const logisticsMigrations: Migrations = {
   '0701_logistics_network': {
     async up(db: Kysely<any>) {
-      await db.schema.createTable('hubs')
+      await db.schema
+        .createTable('hubs')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('tier', 'text', (c) => c.notNull())
         .addColumn('region_code', 'text', (c) => c.notNull().references('regions.code'))
@@ -18,14 +19,18 @@ export const logisticsMigrations: Migrations = {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('hubs_region').on('hubs').column('region_code').execute();
-      await db.schema.createTable('hub_points')
-        .addColumn('service_point_id', 'text', (c) => c.primaryKey().references('service_points.id'))
+      await db.schema
+        .createTable('hub_points')
+        .addColumn('service_point_id', 'text', (c) =>
+          c.primaryKey().references('service_points.id'),
+        )
         .addColumn('hub_id', 'text', (c) => c.notNull().references('hubs.id'))
         .addColumn('assigned_at', 'text', (c) => c.notNull())
         .addColumn('assigned_by', 'text')
         .execute();
       await db.schema.createIndex('hub_points_hub').on('hub_points').column('hub_id').execute();
-      await db.schema.createTable('vehicles')
+      await db.schema
+        .createTable('vehicles')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('hub_id', 'text', (c) => c.notNull().references('hubs.id'))
         .addColumn('name', 'text', (c) => c.notNull())
@@ -37,13 +42,15 @@ export const logisticsMigrations: Migrations = {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('vehicles_hub').on('vehicles').column('hub_id').execute();
-      await db.schema.createTable('routing_settings')
+      await db.schema
+        .createTable('routing_settings')
         .addColumn('regency_code', 'text', (c) => c.primaryKey())
         .addColumn('detour_factor', 'double precision', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .addColumn('updated_by', 'text')
         .execute();
-      await db.schema.createTable('distance_overrides')
+      await db.schema
+        .createTable('distance_overrides')
         .addColumn('from_id', 'text', (c) => c.notNull())
         .addColumn('to_id', 'text', (c) => c.notNull())
         .addColumn('km', 'double precision', (c) => c.notNull())
@@ -55,7 +62,8 @@ export const logisticsMigrations: Migrations = {
   },
   '0702_logistics_parcels': {
     async up(db: Kysely<any>) {
-      await db.schema.createTable('parcels')
+      await db.schema
+        .createTable('parcels')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('tracking_number', 'text', (c) => c.notNull().unique())
         .addColumn('order_id', 'text')
@@ -77,10 +85,24 @@ export const logisticsMigrations: Migrations = {
         .addColumn('is_demo', 'integer', (c) => c.notNull().defaultTo(0))
         .execute();
       // One parcel per order: the handed_over event may be delivered twice.
-      await db.schema.createIndex('parcels_order').on('parcels').column('order_id').unique().execute();
-      await db.schema.createIndex('parcels_origin').on('parcels').column('origin_village_code').execute();
-      await db.schema.createIndex('parcels_dest').on('parcels').column('destination_village_code').execute();
-      await db.schema.createTable('parcel_nodes')
+      await db.schema
+        .createIndex('parcels_order')
+        .on('parcels')
+        .column('order_id')
+        .unique()
+        .execute();
+      await db.schema
+        .createIndex('parcels_origin')
+        .on('parcels')
+        .column('origin_village_code')
+        .execute();
+      await db.schema
+        .createIndex('parcels_dest')
+        .on('parcels')
+        .column('destination_village_code')
+        .execute();
+      await db.schema
+        .createTable('parcel_nodes')
         .addColumn('parcel_id', 'text', (c) => c.notNull().references('parcels.id'))
         .addColumn('idx', 'integer', (c) => c.notNull())
         .addColumn('kind', 'text', (c) => c.notNull())
@@ -88,7 +110,8 @@ export const logisticsMigrations: Migrations = {
         .addPrimaryKeyConstraint('parcel_nodes_pk', ['parcel_id', 'idx'])
         .execute();
       await db.schema.createIndex('parcel_nodes_ref').on('parcel_nodes').column('ref_id').execute();
-      await db.schema.createTable('parcel_scans')
+      await db.schema
+        .createTable('parcel_scans')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('parcel_id', 'text', (c) => c.notNull().references('parcels.id'))
         .addColumn('client_scan_id', 'text', (c) => c.notNull().unique())
@@ -99,12 +122,17 @@ export const logisticsMigrations: Migrations = {
         .addColumn('note', 'text')
         .addColumn('at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('parcel_scans_parcel').on('parcel_scans').columns(['parcel_id', 'at']).execute();
+      await db.schema
+        .createIndex('parcel_scans_parcel')
+        .on('parcel_scans')
+        .columns(['parcel_id', 'at'])
+        .execute();
     },
   },
   '0703_logistics_runs': {
     async up(db: Kysely<any>) {
-      await db.schema.createTable('runs')
+      await db.schema
+        .createTable('runs')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('hub_id', 'text', (c) => c.notNull().references('hubs.id'))
         .addColumn('vehicle_id', 'text', (c) => c.notNull().references('vehicles.id'))
@@ -119,8 +147,13 @@ export const logisticsMigrations: Migrations = {
         .addColumn('solver', 'text', (c) => c.notNull())
         .addColumn('is_demo', 'integer', (c) => c.notNull().defaultTo(0))
         .execute();
-      await db.schema.createIndex('runs_hub_date').on('runs').columns(['hub_id', 'service_date']).execute();
-      await db.schema.createTable('run_stops')
+      await db.schema
+        .createIndex('runs_hub_date')
+        .on('runs')
+        .columns(['hub_id', 'service_date'])
+        .execute();
+      await db.schema
+        .createTable('run_stops')
         .addColumn('run_id', 'text', (c) => c.notNull().references('runs.id'))
         .addColumn('seq', 'integer', (c) => c.notNull())
         .addColumn('service_point_id', 'text', (c) => c.notNull().references('service_points.id'))
@@ -131,7 +164,8 @@ export const logisticsMigrations: Migrations = {
         .addColumn('eta', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('run_stops_pk', ['run_id', 'seq'])
         .execute();
-      await db.schema.createTable('manifests')
+      await db.schema
+        .createTable('manifests')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('hub_id', 'text', (c) => c.notNull().references('hubs.id'))
         .addColumn('service_date', 'text', (c) => c.notNull())
@@ -144,8 +178,13 @@ export const logisticsMigrations: Migrations = {
         .addColumn('created_by', 'text')
         .addColumn('is_demo', 'integer', (c) => c.notNull().defaultTo(0))
         .execute();
-      await db.schema.createIndex('manifests_hub_date').on('manifests').columns(['hub_id', 'service_date']).execute();
-      await db.schema.createTable('manifest_parcels')
+      await db.schema
+        .createIndex('manifests_hub_date')
+        .on('manifests')
+        .columns(['hub_id', 'service_date'])
+        .execute();
+      await db.schema
+        .createTable('manifest_parcels')
         .addColumn('manifest_id', 'text', (c) => c.notNull().references('manifests.id'))
         .addColumn('parcel_id', 'text', (c) => c.notNull().references('parcels.id'))
         .addColumn('node_index', 'integer', (c) => c.notNull())
@@ -154,12 +193,20 @@ export const logisticsMigrations: Migrations = {
         .addPrimaryKeyConstraint('manifest_parcels_pk', ['manifest_id', 'parcel_id'])
         .execute();
       // A leg of a parcel is on one manifest per attempt, however often "build" is pressed.
-      await db.schema.createIndex('manifest_parcels_leg').on('manifest_parcels').columns(['parcel_id', 'node_index', 'attempt']).unique().execute();
+      await db.schema
+        .createIndex('manifest_parcels_leg')
+        .on('manifest_parcels')
+        .columns(['parcel_id', 'node_index', 'attempt'])
+        .unique()
+        .execute();
     },
   },
   '0704_logistics_returns_proofs': {
     async up(db: Kysely<any>) {
-      await db.schema.alterTable('parcels').addColumn('returning', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema
+        .alterTable('parcels')
+        .addColumn('returning', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
       await db.schema.alterTable('parcel_scans').addColumn('proof_photo', 'text').execute();
     },
   },

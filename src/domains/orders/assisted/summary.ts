@@ -15,7 +15,9 @@ export function dayRange(day: string, regionCode: string): { from: string; to: s
 }
 
 export function localDay(at: Date, regionCode: string): string {
-  return new Date(at.getTime() + OFFSET_H[zoneForRegion(regionCode)] * 3600_000).toISOString().slice(0, 10);
+  return new Date(at.getTime() + OFFSET_H[zoneForRegion(regionCode)] * 3600_000)
+    .toISOString()
+    .slice(0, 10);
 }
 
 export interface AgentDay {
@@ -30,34 +32,108 @@ export interface AgentDay {
   parcelsOut: number;
 }
 
-export async function agentDay(db: Tx, agentId: string, servicePointId: string, villageCode: string, day: string): Promise<AgentDay> {
+export async function agentDay(
+  db: Tx,
+  agentId: string,
+  servicePointId: string,
+  villageCode: string,
+  day: string,
+): Promise<AgentDay> {
   const { from, to } = dayRange(day, villageCode);
   const [cash, handed, comm, assisted, waiting, out] = await Promise.all([
-    db.selectFrom('payments').select((eb) => [eb.fn.coalesce(eb.fn.sum<number>('amount'), eb.lit(0)).as('n'), eb.fn.countAll<number>().as('c')])
-      .where('collected_by', '=', agentId).where('service_point_id', '=', servicePointId).where('status', '=', 'paid').where('paid_at', '>=', from).where('paid_at', '<', to).executeTakeFirstOrThrow(),
-    db.selectFrom('cash_handovers').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('declared_amount'), eb.lit(0)).as('n'))
-      .where('agent_user_id', '=', agentId).where('service_point_id', '=', servicePointId).where('day', '=', day).executeTakeFirstOrThrow(),
-    db.selectFrom('agent_commissions').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount'), eb.lit(0)).as('n'))
-      .where('agent_user_id', '=', agentId).where('at', '>=', from).where('at', '<', to).executeTakeFirstOrThrow(),
-    db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')).where('agent_user_id', '=', agentId).where('placed_at', '>=', from).where('placed_at', '<', to).executeTakeFirstOrThrow(),
-    db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')).where('service_point_id', '=', servicePointId).where('status', '=', 'placed').where('fulfilment_status', '=', 'ready_for_pickup').executeTakeFirstOrThrow(),
-    db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')).where('service_point_id', '=', servicePointId).where('status', '=', 'placed').where('fulfilment_status', '=', 'handed_over').executeTakeFirstOrThrow(),
+    db
+      .selectFrom('payments')
+      .select((eb) => [
+        eb.fn.coalesce(eb.fn.sum<number>('amount'), eb.lit(0)).as('n'),
+        eb.fn.countAll<number>().as('c'),
+      ])
+      .where('collected_by', '=', agentId)
+      .where('service_point_id', '=', servicePointId)
+      .where('status', '=', 'paid')
+      .where('paid_at', '>=', from)
+      .where('paid_at', '<', to)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('cash_handovers')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('declared_amount'), eb.lit(0)).as('n'))
+      .where('agent_user_id', '=', agentId)
+      .where('service_point_id', '=', servicePointId)
+      .where('day', '=', day)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('agent_commissions')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount'), eb.lit(0)).as('n'))
+      .where('agent_user_id', '=', agentId)
+      .where('at', '>=', from)
+      .where('at', '<', to)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('orders')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('agent_user_id', '=', agentId)
+      .where('placed_at', '>=', from)
+      .where('placed_at', '<', to)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('orders')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('service_point_id', '=', servicePointId)
+      .where('status', '=', 'placed')
+      .where('fulfilment_status', '=', 'ready_for_pickup')
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('orders')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('service_point_id', '=', servicePointId)
+      .where('status', '=', 'placed')
+      .where('fulfilment_status', '=', 'handed_over')
+      .executeTakeFirstOrThrow(),
   ]);
   const collected = Number(cash.n);
   const handedOver = Number(handed.n);
   return {
-    day, cashCollected: collected, payments: Number(cash.c), handedOver, shortfall: Math.max(0, collected - handedOver), commission: Number(comm.n),
-    assistedOrders: Number(assisted.n), parcelsWaiting: Number(waiting.n), parcelsOut: Number(out.n),
+    day,
+    cashCollected: collected,
+    payments: Number(cash.c),
+    handedOver,
+    shortfall: Math.max(0, collected - handedOver),
+    commission: Number(comm.n),
+    assistedOrders: Number(assisted.n),
+    parcelsWaiting: Number(waiting.n),
+    parcelsOut: Number(out.n),
   };
 }
 
 /** The agent hands the day's cash to the treasurer; the declared amount is what reconciles. */
-export async function recordHandover(db: Tx, agentId: string, servicePointId: string, day: string, amount: number): Promise<Result<string>> {
+export async function recordHandover(
+  db: Tx,
+  agentId: string,
+  servicePointId: string,
+  day: string,
+  amount: number,
+): Promise<Result<string>> {
   if (!Number.isSafeInteger(amount) || amount < 0) return fail('VALIDATION_FAILED');
   return inTransaction(db, async (tx) => {
     const id = newId('cho');
-    await tx.insertInto('cash_handovers').values({ id, service_point_id: servicePointId, agent_user_id: agentId, day, declared_amount: amount, recorded_by: agentId, recorded_at: nowIso() }).execute();
-    await audit(tx, { actorId: agentId, action: 'orders.cash_handover', entityType: 'service_point', entityId: servicePointId, data: { day, amount } });
+    await tx
+      .insertInto('cash_handovers')
+      .values({
+        id,
+        service_point_id: servicePointId,
+        agent_user_id: agentId,
+        day,
+        declared_amount: amount,
+        recorded_by: agentId,
+        recorded_at: nowIso(),
+      })
+      .execute();
+    await audit(tx, {
+      actorId: agentId,
+      action: 'orders.cash_handover',
+      entityType: 'service_point',
+      entityId: servicePointId,
+      data: { day, amount },
+    });
     return ok(id);
   });
 }

@@ -23,27 +23,69 @@ export async function cartExists(db: Tx, id: string): Promise<boolean> {
 }
 
 /** Sets (mode 'set') or adds to (mode 'add') a line's quantity; qty 0 with 'set' removes it. */
-export async function putLine(db: Tx, cartId: string, variantId: string, qty: number, mode: 'add' | 'set'): Promise<Result<null>> {
-  if (!Number.isInteger(qty) || qty < 0 || qty > MAX_QTY || (mode === 'add' && qty === 0)) return fail('ORDERS_BAD_QTY', { max: MAX_QTY }, { qty: { key: 'orders.err.bad_qty', params: { max: MAX_QTY } } });
+export async function putLine(
+  db: Tx,
+  cartId: string,
+  variantId: string,
+  qty: number,
+  mode: 'add' | 'set',
+): Promise<Result<null>> {
+  if (!Number.isInteger(qty) || qty < 0 || qty > MAX_QTY || (mode === 'add' && qty === 0))
+    return fail(
+      'ORDERS_BAD_QTY',
+      { max: MAX_QTY },
+      { qty: { key: 'orders.err.bad_qty', params: { max: MAX_QTY } } },
+    );
   if (!(await cartExists(db, cartId))) return fail('ORDERS_CART_NOT_FOUND');
   if (mode === 'set' && qty === 0) {
-    await db.deleteFrom('cart_lines').where('cart_id', '=', cartId).where('variant_id', '=', variantId).execute();
+    await db
+      .deleteFrom('cart_lines')
+      .where('cart_id', '=', cartId)
+      .where('variant_id', '=', variantId)
+      .execute();
     return ok(null);
   }
   const v = await variantForCart(db, variantId);
   if (!v || !v.active) return fail('ORDERS_UNKNOWN_VARIANT', { variant: variantId.slice(0, 40) });
   if (!v.listed) return fail('ORDERS_NOT_LISTED', { title: v.title });
-  const existing = await db.selectFrom('cart_lines').select('qty').where('cart_id', '=', cartId).where('variant_id', '=', variantId).executeTakeFirst();
+  const existing = await db
+    .selectFrom('cart_lines')
+    .select('qty')
+    .where('cart_id', '=', cartId)
+    .where('variant_id', '=', variantId)
+    .executeTakeFirst();
   const next = mode === 'add' ? (existing?.qty ?? 0) + qty : qty;
   if (next > MAX_QTY) return fail('ORDERS_BAD_QTY', { max: MAX_QTY });
-  if (next > v.available) return fail('ORDERS_INSUFFICIENT_STOCK', { title: v.title, available: v.available }, { qty: { key: 'orders.err.insufficient_stock', params: { title: v.title, available: v.available } } });
+  if (next > v.available)
+    return fail(
+      'ORDERS_INSUFFICIENT_STOCK',
+      { title: v.title, available: v.available },
+      {
+        qty: {
+          key: 'orders.err.insufficient_stock',
+          params: { title: v.title, available: v.available },
+        },
+      },
+    );
   if (!existing) {
-    const n = await db.selectFrom('cart_lines').select((eb) => eb.fn.countAll<number>().as('n')).where('cart_id', '=', cartId).executeTakeFirstOrThrow();
+    const n = await db
+      .selectFrom('cart_lines')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('cart_id', '=', cartId)
+      .executeTakeFirstOrThrow();
     if (Number(n.n) >= MAX_LINES) return fail('ORDERS_TOO_MANY_LINES', { max: MAX_LINES });
-    await db.insertInto('cart_lines').values({ cart_id: cartId, variant_id: variantId, qty: next, added_at: nowIso() })
-      .onConflict((oc) => oc.columns(['cart_id', 'variant_id']).doUpdateSet({ qty: next })).execute();
+    await db
+      .insertInto('cart_lines')
+      .values({ cart_id: cartId, variant_id: variantId, qty: next, added_at: nowIso() })
+      .onConflict((oc) => oc.columns(['cart_id', 'variant_id']).doUpdateSet({ qty: next }))
+      .execute();
   } else {
-    await db.updateTable('cart_lines').set({ qty: next }).where('cart_id', '=', cartId).where('variant_id', '=', variantId).execute();
+    await db
+      .updateTable('cart_lines')
+      .set({ qty: next })
+      .where('cart_id', '=', cartId)
+      .where('variant_id', '=', variantId)
+      .execute();
   }
   await db.updateTable('carts').set({ updated_at: nowIso() }).where('id', '=', cartId).execute();
   return ok(null);
@@ -76,11 +118,22 @@ export async function viewCart(db: Tx, cartId: string): Promise<CartView> {
   for (const it of items) {
     const problem = !it.listed ? 'not_listed' : it.qty > it.available ? 'stock' : null;
     if (problem) blocked = true;
-    const s = sellers.get(it.umkm_id) ?? { umkmId: it.umkm_id, umkmName: it.umkm_name, items: [], subtotal: 0 };
+    const s = sellers.get(it.umkm_id) ?? {
+      umkmId: it.umkm_id,
+      umkmName: it.umkm_name,
+      items: [],
+      subtotal: 0,
+    };
     s.items.push({ ...it, lineTotal: it.price * it.qty, problem });
     s.subtotal += it.price * it.qty;
     sellers.set(it.umkm_id, s);
   }
   const list = [...sellers.values()];
-  return { id: cartId, sellers: list, itemsTotal: list.reduce((a, s) => a + s.subtotal, 0), count: items.reduce((a, i) => a + i.qty, 0), blocked };
+  return {
+    id: cartId,
+    sellers: list,
+    itemsTotal: list.reduce((a, s) => a + s.subtotal, 0),
+    count: items.reduce((a, i) => a + i.qty, 0),
+    blocked,
+  };
 }

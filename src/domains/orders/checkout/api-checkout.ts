@@ -39,7 +39,17 @@ function clientOf(actor: Actor | null, b: ApiCheckoutBody, client?: string): str
   throw new AppError('ORDERS_GUEST_NEEDS_CART');
 }
 
-export async function apiCheckout(db: Db, o: { key: string; body: ApiCheckoutBody; actor: Actor | null; secret: string; client?: string; payee: Payee }) {
+export async function apiCheckout(
+  db: Db,
+  o: {
+    key: string;
+    body: ApiCheckoutBody;
+    actor: Actor | null;
+    secret: string;
+    client?: string;
+    payee: Payee;
+  },
+) {
   const b = o.body;
   const client = clientOf(o.actor, b, o.client);
   let lines = b.lines ?? [];
@@ -47,21 +57,51 @@ export async function apiCheckout(db: Db, o: { key: string; body: ApiCheckoutBod
     // Read before the batch (the cart is the buyer's own); it is emptied in the order's transaction.
     if (!(await cartExists(db, b.cartId))) throw new AppError('ORDERS_CART_NOT_FOUND');
     const cart = await viewCart(db, b.cartId);
-    lines = cart.sellers.flatMap((s) => s.items.map((i) => ({ variantId: i.variant_id, qty: i.qty })));
+    lines = cart.sellers.flatMap((s) =>
+      s.items.map((i) => ({ variantId: i.variant_id, qty: i.qty })),
+    );
   }
-  const input: PlaceOrderInput = { lines, buyer: b.buyer, delivery: b.delivery, paymentMethod: b.paymentMethod, channel: b.channel ?? 'api', partnerId: b.partnerId ?? null, groupId: b.groupId };
+  const input: PlaceOrderInput = {
+    lines,
+    buyer: b.buyer,
+    delivery: b.delivery,
+    paymentMethod: b.paymentMethod,
+    channel: b.channel ?? 'api',
+    partnerId: b.partnerId ?? null,
+    groupId: b.groupId,
+  };
   return checkoutBatcher(db).checkout({
-    input, actor: o.actor, cartId: b.cartId,
+    input,
+    actor: o.actor,
+    cartId: b.cartId,
     // Signed-in users have their own key space; guests share one, and the client in the
     // fingerprint makes a key another guest used a clear refusal (reused), never their response.
-    idem: { scope: `checkout:${o.actor?.userId ?? 'anon'}`, key: o.key, fp: fingerprint({ client, body: b }) },
+    idem: {
+      scope: `checkout:${o.actor?.userId ?? 'anon'}`,
+      key: o.key,
+      fp: fingerprint({ client, body: b }),
+    },
     respond: async (tx, placed) => {
-      const pay = b.paymentMethod === 'cod' ? null : unwrap(await ensurePayment(tx, placed.groupId));
+      const pay =
+        b.paymentMethod === 'cod' ? null : unwrap(await ensurePayment(tx, placed.groupId));
       return {
         status: 201,
         body: {
-          ...placed, confirmationUrl: confirmationPath(o.secret, placed.groupId),
-          payment: pay ? { id: pay.id, method: pay.method, amount: pay.amount, uniqueCode: pay.unique_code, reference: pay.reference, qris: pay.method === 'qris' && pay.reference ? qrisPayload(qrisMerchant(o.payee), pay.amount, pay.reference) : null } : null,
+          ...placed,
+          confirmationUrl: confirmationPath(o.secret, placed.groupId),
+          payment: pay
+            ? {
+                id: pay.id,
+                method: pay.method,
+                amount: pay.amount,
+                uniqueCode: pay.unique_code,
+                reference: pay.reference,
+                qris:
+                  pay.method === 'qris' && pay.reference
+                    ? qrisPayload(qrisMerchant(o.payee), pay.amount, pay.reference)
+                    : null,
+              }
+            : null,
         },
       };
     },

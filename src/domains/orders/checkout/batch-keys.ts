@@ -19,8 +19,12 @@ export type { KeyVerdict };
 export async function keyVerdicts(tx: Tx, keys: IdemKey[]): Promise<Map<IdemKey, KeyVerdict>> {
   const out = new Map<IdemKey, KeyVerdict>();
   if (keys.length === 0) return out;
-  const rows = await tx.selectFrom('idempotency_keys').selectAll()
-    .where((eb) => eb.or(keys.map((k) => eb.and([eb('scope', '=', k.scope), eb('key', '=', k.key)]))))
+  const rows = await tx
+    .selectFrom('idempotency_keys')
+    .selectAll()
+    .where((eb) =>
+      eb.or(keys.map((k) => eb.and([eb('scope', '=', k.scope), eb('key', '=', k.key)]))),
+    )
     .execute();
   const byKey = new Map(rows.map((r) => [`${r.scope}\u0000${r.key}`, r]));
   for (const k of keys) {
@@ -34,22 +38,39 @@ export async function keyVerdicts(tx: Tx, keys: IdemKey[]): Promise<Map<IdemKey,
  * Stores the batch's keys as done. False when one was stored meanwhile (another server's
  * request with the same key): the caller rolls back and lets each checkout decide alone.
  */
-export async function storeKeys(tx: Tx, keys: { idem: IdemKey; response: StoredResponse; staleKeyAt: string | null }[]): Promise<boolean> {
+export async function storeKeys(
+  tx: Tx,
+  keys: { idem: IdemKey; response: StoredResponse; staleKeyAt: string | null }[],
+): Promise<boolean> {
   if (keys.length === 0) return true;
   for (const k of keys) {
     if (k.staleKeyAt === null) continue;
-    const taken = await tx.deleteFrom('idempotency_keys').where('scope', '=', k.idem.scope).where('key', '=', k.idem.key)
-      .where('state', '=', 'in_flight').where('created_at', '=', k.staleKeyAt).executeTakeFirst();
+    const taken = await tx
+      .deleteFrom('idempotency_keys')
+      .where('scope', '=', k.idem.scope)
+      .where('key', '=', k.idem.key)
+      .where('state', '=', 'in_flight')
+      .where('created_at', '=', k.staleKeyAt)
+      .executeTakeFirst();
     if (Number(taken.numDeletedRows) !== 1) return false;
   }
   const at = new Date().toISOString();
   const rows = keys.map((k) => ({
-    scope: k.idem.scope, key: k.idem.key, fingerprint: k.idem.fp, state: 'done' as const,
-    response_status: k.response.status, response_body: JSON.stringify(k.response.body), created_at: at,
+    scope: k.idem.scope,
+    key: k.idem.key,
+    fingerprint: k.idem.fp,
+    state: 'done' as const,
+    response_status: k.response.status,
+    response_body: JSON.stringify(k.response.body),
+    created_at: at,
   }));
   let inserted = 0;
   for (let i = 0; i < rows.length; i += 500) {
-    const r = await tx.insertInto('idempotency_keys').values(rows.slice(i, i + 500)).onConflict((oc) => oc.columns(['scope', 'key']).doNothing()).executeTakeFirst();
+    const r = await tx
+      .insertInto('idempotency_keys')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
+      .executeTakeFirst();
     inserted += Number(r.numInsertedOrUpdatedRows ?? 0);
   }
   return inserted === rows.length;

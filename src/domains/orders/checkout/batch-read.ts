@@ -11,7 +11,10 @@ import type { VariantInfo } from './plan.js';
  * queue behind each other instead of deadlocking, and the availability read stays true until
  * this batch commits. (SQLite has one writer: the batch's transaction already excludes others.)
  */
-export async function readVariants(tx: Tx, variantIds: string[]): Promise<Map<string, VariantInfo>> {
+export async function readVariants(
+  tx: Tx,
+  variantIds: string[],
+): Promise<Map<string, VariantInfo>> {
   const out = new Map<string, VariantInfo>();
   if (variantIds.length === 0) return out;
   const ids = [...new Set(variantIds)].sort();
@@ -19,7 +22,9 @@ export async function readVariants(tx: Tx, variantIds: string[]): Promise<Map<st
   const stock = new Map<string, number>();
   if (pg) {
     const locked = await sql<{ variant_id: string; available: number }>`
-      select variant_id, available from stock where variant_id in (${sql.join(ids)}) order by variant_id for update`.execute(tx);
+      select variant_id, available from stock where variant_id in (${sql.join(ids)}) order by variant_id for update`.execute(
+      tx,
+    );
     for (const r of locked.rows) stock.set(r.variant_id, r.available);
   }
   const rows = await sql<VariantInfo>`
@@ -30,20 +35,34 @@ export async function readVariants(tx: Tx, variantIds: string[]): Promise<Map<st
     join umkm u on u.id = p.umkm_id
     ${pg ? sql`` : sql`left join stock s on s.variant_id = v.id`}
     where v.id in (${sql.join(ids)})`.execute(tx);
-  for (const r of rows.rows) out.set(r.variant_id, pg ? { ...r, available: stock.get(r.variant_id) ?? null } : r);
+  for (const r of rows.rows)
+    out.set(r.variant_id, pg ? { ...r, available: stock.get(r.variant_id) ?? null } : r);
   return out;
 }
 
 /** Village of each pickup point and each registry village named as a delivery address. */
-export async function readDestinations(tx: Tx, pointIds: string[], villageCodes: string[]): Promise<{ points: Map<string, string>; villages: Set<string> }> {
+export async function readDestinations(
+  tx: Tx,
+  pointIds: string[],
+  villageCodes: string[],
+): Promise<{ points: Map<string, string>; villages: Set<string> }> {
   const points = new Map<string, string>();
   const villages = new Set<string>();
   if (pointIds.length) {
-    const rows = await tx.selectFrom('service_points').select(['id', 'village_code']).where('id', 'in', [...new Set(pointIds)]).execute();
+    const rows = await tx
+      .selectFrom('service_points')
+      .select(['id', 'village_code'])
+      .where('id', 'in', [...new Set(pointIds)])
+      .execute();
     for (const r of rows) points.set(r.id, r.village_code);
   }
   if (villageCodes.length) {
-    const rows = await tx.selectFrom('regions').select('code').where('code', 'in', [...new Set(villageCodes)]).where('level', '=', 4).execute();
+    const rows = await tx
+      .selectFrom('regions')
+      .select('code')
+      .where('code', 'in', [...new Set(villageCodes)])
+      .where('level', '=', 4)
+      .execute();
     for (const r of rows) villages.add(r.code);
   }
   return { points, villages };
@@ -52,7 +71,11 @@ export async function readDestinations(tx: Tx, pointIds: string[], villageCodes:
 /** A source of `n` order sequence values: PostgreSQL's sequence, or max(seq) + 1… on SQLite. */
 export async function reserveSeqs(tx: Tx, n: number): Promise<() => number> {
   if (isPostgres(tx as any)) {
-    const r = await sql<{ seqs: (number | string)[] }>`select array(select nextval('order_number_seq') from generate_series(1, ${n})) as seqs`.execute(tx);
+    const r = await sql<{
+      seqs: (number | string)[];
+    }>`select array(select nextval('order_number_seq') from generate_series(1, ${n})) as seqs`.execute(
+      tx,
+    );
     const seqs = r.rows[0].seqs.map(Number);
     let i = 0;
     return () => {

@@ -30,7 +30,8 @@ export async function checkoutAlone(db: Db, req: AloneRequest): Promise<Outcome>
   try {
     if (req.idem) {
       const res = await idempotent(db, req.idem.scope, req.idem.key, req.idem.fp, run);
-      if (res.replayed || !placed) return { kind: 'replayed', response: { status: res.status, body: res.body } };
+      if (res.replayed || !placed)
+        return { kind: 'replayed', response: { status: res.status, body: res.body } };
       return { kind: 'placed', placed, response: { status: res.status, body: res.body } };
     }
     const response = await db.transaction().execute(run);

@@ -21,9 +21,14 @@ export async function readCheckout(
   delivery: { kind: 'pickup'; servicePointId: string } | { kind: 'address'; villageCode: string },
 ): Promise<CheckoutRow[]> {
   const pg = isPostgres(tx as any);
-  const dest = delivery.kind === 'pickup'
-    ? sql<string | null>`(select sp.village_code from service_points sp where sp.id = ${delivery.servicePointId})`
-    : sql<string | null>`(select r.code from regions r where r.code = ${delivery.villageCode} and r.level = 4)`;
+  const dest =
+    delivery.kind === 'pickup'
+      ? sql<
+          string | null
+        >`(select sp.village_code from service_points sp where sp.id = ${delivery.servicePointId})`
+      : sql<
+          string | null
+        >`(select r.code from regions r where r.code = ${delivery.villageCode} and r.level = 4)`;
   const numbers = pg
     ? sql`null as max_seq, array(select nextval('order_number_seq') from generate_series(1, ${variantIds.length})) as seqs`
     : sql`(select coalesce(max(o.seq), 0) from orders o) as max_seq, null as seqs`;

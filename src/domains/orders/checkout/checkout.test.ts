@@ -19,13 +19,27 @@ before(async () => {
 });
 after(() => w.close());
 
-const base = (lines: PlaceOrderInput['lines'], over: Partial<PlaceOrderInput> = {}): PlaceOrderInput => ({
-  lines, buyer: { name: 'Rina', phone: '0812-3456-7890' }, delivery: { kind: 'pickup', servicePointId: sp }, paymentMethod: 'cod', channel: 'storefront', ...over,
+const base = (
+  lines: PlaceOrderInput['lines'],
+  over: Partial<PlaceOrderInput> = {},
+): PlaceOrderInput => ({
+  lines,
+  buyer: { name: 'Rina', phone: '0812-3456-7890' },
+  delivery: { kind: 'pickup', servicePointId: sp },
+  paymentMethod: 'cod',
+  channel: 'storefront',
+  ...over,
 });
 
 async function counts() {
-  const o = await w.h.db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const l = await w.h.db.selectFrom('stock_ledger').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const o = await w.h.db
+    .selectFrom('orders')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const l = await w.h.db
+    .selectFrom('stock_ledger')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return { orders: Number(o.n), ledger: Number(l.n) };
 }
 
@@ -34,15 +48,36 @@ test('two UMKM in one checkout: one group, two orders, fees frozen, stock reserv
   const u2 = await makeUmkm(w.h.db, { villageCode: farVillage });
   const p1 = await makeProduct(w.h, { umkmId: u1, price: 25000, weightGrams: 500, stock: 5 });
   const p2 = await makeProduct(w.h, { umkmId: u2, price: 60000, weightGrams: 1200, stock: 3 });
-  const r = await placeOrder(w.h.db, base([{ variantId: p1.variantId, qty: 2 }, { variantId: p2.variantId, qty: 1 }], { delivery: { kind: 'address', villageCode: farVillage, address: 'Jl. Raya 1, RT 02' } }), null);
+  const r = await placeOrder(
+    w.h.db,
+    base(
+      [
+        { variantId: p1.variantId, qty: 2 },
+        { variantId: p2.variantId, qty: 1 },
+      ],
+      { delivery: { kind: 'address', villageCode: farVillage, address: 'Jl. Raya 1, RT 02' } },
+    ),
+    null,
+  );
   assert.ok(r.ok, JSON.stringify(r));
   assert.equal(r.value.orders.length, 2);
-  const rows = await w.h.db.selectFrom('orders').selectAll().where('group_id', '=', r.value.groupId).orderBy('seq').execute();
-  assert.deepEqual(rows.map((o) => o.umkm_id), [u1, u2]);
+  const rows = await w.h.db
+    .selectFrom('orders')
+    .selectAll()
+    .where('group_id', '=', r.value.groupId)
+    .orderBy('seq')
+    .execute();
+  assert.deepEqual(
+    rows.map((o) => o.umkm_id),
+    [u1, u2],
+  );
   assert.match(rows[0].number, /^LMB-20\d\d-\d{6}$/);
   assert.ok(rows[1].seq > rows[0].seq);
   assert.equal(rows[0].items_total, 50000);
-  assert.equal(rows[0].shipping, flatRate({ fromVillageCode: village, toVillageCode: farVillage, weightGrams: 1000 }));
+  assert.equal(
+    rows[0].shipping,
+    flatRate({ fromVillageCode: village, toVillageCode: farVillage, weightGrams: 1000 }),
+  );
   assert.equal(rows[0].platform_fee, 2500);
   assert.equal(rows[0].seller_share, 47500);
   assert.equal(rows[0].total, 50000 + rows[0].shipping);
@@ -65,12 +100,43 @@ test('bad input changes nothing and names the problem', async () => {
     [base([{ variantId: p.variantId, qty: 3 }]), 'ORDERS_INSUFFICIENT_STOCK'],
     [base([{ variantId: 'var_01JUNKNOWN000000000000000', qty: 1 }]), 'ORDERS_UNKNOWN_VARIANT'],
     [base([{ variantId: p.variantId, qty: 1, expectedUnitPrice: 1 }]), 'ORDERS_PRICE_CHANGED'],
-    [base([{ variantId: p.variantId, qty: 1 }, { variantId: hidden.variantId, qty: 1 }]), 'ORDERS_NOT_LISTED'],
-    [base([{ variantId: p.variantId, qty: 1 }], { buyer: { name: 'Rina', phone: '12345' } }), 'ORDERS_BAD_PHONE'],
-    [base([{ variantId: p.variantId, qty: 1 }], { delivery: { kind: 'address', villageCode: '99.99.99.9999', address: 'Jl. Mawar 1' } }), 'ORDERS_BAD_REGION'],
-    [base([{ variantId: p.variantId, qty: 1 }], { delivery: { kind: 'address', villageCode: 'x', address: 'Jl. Mawar 1' } }), 'ORDERS_BAD_REGION'],
-    [base([{ variantId: p.variantId, qty: 1 }], { delivery: { kind: 'pickup', servicePointId: 'svp_nope' } }), 'ORDERS_UNKNOWN_SERVICE_POINT'],
-    [base([{ variantId: p.variantId, qty: 1 }], { channel: 'assisted', agentServicePointId: sp, consent: true }), 'FORBIDDEN'],
+    [
+      base([
+        { variantId: p.variantId, qty: 1 },
+        { variantId: hidden.variantId, qty: 1 },
+      ]),
+      'ORDERS_NOT_LISTED',
+    ],
+    [
+      base([{ variantId: p.variantId, qty: 1 }], { buyer: { name: 'Rina', phone: '12345' } }),
+      'ORDERS_BAD_PHONE',
+    ],
+    [
+      base([{ variantId: p.variantId, qty: 1 }], {
+        delivery: { kind: 'address', villageCode: '99.99.99.9999', address: 'Jl. Mawar 1' },
+      }),
+      'ORDERS_BAD_REGION',
+    ],
+    [
+      base([{ variantId: p.variantId, qty: 1 }], {
+        delivery: { kind: 'address', villageCode: 'x', address: 'Jl. Mawar 1' },
+      }),
+      'ORDERS_BAD_REGION',
+    ],
+    [
+      base([{ variantId: p.variantId, qty: 1 }], {
+        delivery: { kind: 'pickup', servicePointId: 'svp_nope' },
+      }),
+      'ORDERS_UNKNOWN_SERVICE_POINT',
+    ],
+    [
+      base([{ variantId: p.variantId, qty: 1 }], {
+        channel: 'assisted',
+        agentServicePointId: sp,
+        consent: true,
+      }),
+      'FORBIDDEN',
+    ],
   ];
   for (const [input, code] of cases) {
     const r = await placeOrder(w.h.db, input, null);
@@ -92,14 +158,28 @@ test('checkout costs at most 5 + 2 × lines + 3 × orders statements once the ro
   const a = await makeProduct(w.h, { umkmId: u1, stock: 6 });
   const b = await makeProduct(w.h, { umkmId: u2, stock: 5 });
   const c = await makeProduct(w.h, { umkmId: u2, stock: 5 });
-  assert.ok((await placeOrder(w.h.db, base([{ variantId: a.variantId, qty: 1 }]), null)).ok, 'first checkout on the route');
-  for (const [lines, orders] of [[[a], 1], [[a, b], 2], [[a, b, c], 2]] as const) {
+  assert.ok(
+    (await placeOrder(w.h.db, base([{ variantId: a.variantId, qty: 1 }]), null)).ok,
+    'first checkout on the route',
+  );
+  for (const [lines, orders] of [
+    [[a], 1],
+    [[a, b], 2],
+    [[a, b, c], 2],
+  ] as const) {
     const r = await w.h.db.transaction().execute(async (tx) => {
       const n0 = w.h.queryCount();
-      const r = await placeOrder(tx, base(lines.map((p) => ({ variantId: p.variantId, qty: 1 }))), null);
+      const r = await placeOrder(
+        tx,
+        base(lines.map((p) => ({ variantId: p.variantId, qty: 1 }))),
+        null,
+      );
       return { r, n: w.h.queryCount() - n0 };
     });
     assert.ok(r.r.ok);
-    assert.ok(r.n <= 5 + 2 * lines.length + 3 * orders, `${lines.length} lines took ${r.n} statements`);
+    assert.ok(
+      r.n <= 5 + 2 * lines.length + 3 * orders,
+      `${lines.length} lines took ${r.n} statements`,
+    );
   }
 });

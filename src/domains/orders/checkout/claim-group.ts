@@ -9,8 +9,11 @@ import type { Tx } from '../../../kernel/db/index.js';
 export async function claimGroups(tx: Tx, ids: string[], at: string): Promise<number> {
   let n = 0;
   for (let i = 0; i < ids.length; i += 500) {
-    const r = await tx.insertInto('order_groups').values(ids.slice(i, i + 500).map((id) => ({ id, created_at: at })))
-      .onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
+    const r = await tx
+      .insertInto('order_groups')
+      .values(ids.slice(i, i + 500).map((id) => ({ id, created_at: at })))
+      .onConflict((oc) => oc.column('id').doNothing())
+      .executeTakeFirst();
     n += Number(r.numInsertedOrUpdatedRows ?? 0);
   }
   return n;

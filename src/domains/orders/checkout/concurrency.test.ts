@@ -22,26 +22,51 @@ after(() => w.close());
 
 test('200 concurrent checkouts for the last 10 units: exactly 10 orders, stock 0, never negative', async () => {
   const p = await makeProduct(w.h, { umkmId: umkm, stock: 10 });
-  const results = await Promise.all(Array.from({ length: 200 }, (_, i) => placeOrder(w.h.db, {
-    lines: [{ variantId: p.variantId, qty: 1 }], buyer: { name: `Pembeli ${i}`, phone: '081234567890' },
-    delivery: { kind: 'pickup', servicePointId: sp }, paymentMethod: 'cod', channel: 'storefront',
-  }, null)));
+  const results = await Promise.all(
+    Array.from({ length: 200 }, (_, i) =>
+      placeOrder(
+        w.h.db,
+        {
+          lines: [{ variantId: p.variantId, qty: 1 }],
+          buyer: { name: `Pembeli ${i}`, phone: '081234567890' },
+          delivery: { kind: 'pickup', servicePointId: sp },
+          paymentMethod: 'cod',
+          channel: 'storefront',
+        },
+        null,
+      ),
+    ),
+  );
   const won = results.filter((r) => r.ok).length;
   assert.equal(won, 10);
   for (const r of results) if (!r.ok) assert.equal(r.code, 'ORDERS_INSUFFICIENT_STOCK');
   const s = (await stockOf(w.h.db, p.variantId))!;
   assert.equal(s.available, 0);
   assert.equal(s.reserved, 10);
-  const lines = await w.h.db.selectFrom('order_lines').select('qty').where('variant_id', '=', p.variantId).execute();
-  assert.equal(lines.reduce((a, l) => a + l.qty, 0), 10);
-  const ledger = await w.h.db.selectFrom('stock_ledger').select(['delta_available']).where('variant_id', '=', p.variantId).execute();
+  const lines = await w.h.db
+    .selectFrom('order_lines')
+    .select('qty')
+    .where('variant_id', '=', p.variantId)
+    .execute();
+  assert.equal(
+    lines.reduce((a, l) => a + l.qty, 0),
+    10,
+  );
+  const ledger = await w.h.db
+    .selectFrom('stock_ledger')
+    .select(['delta_available'])
+    .where('variant_id', '=', p.variantId)
+    .execute();
   let running = 0;
   for (const l of ledger) running += l.delta_available;
   assert.equal(running, 0);
 });
 
 const body = (variantId: string, qty = 1) => ({
-  lines: [{ variantId, qty }], buyer: { name: 'Rina', phone: '081234567890' }, delivery: { kind: 'pickup', servicePointId: sp }, paymentMethod: 'cod',
+  lines: [{ variantId, qty }],
+  buyer: { name: 'Rina', phone: '081234567890' },
+  delivery: { kind: 'pickup', servicePointId: sp },
+  paymentMethod: 'cod',
 });
 
 test('50 concurrent replays of one Idempotency-Key: one order, the same response; other payload 422', async () => {
@@ -52,7 +77,10 @@ test('50 concurrent replays of one Idempotency-Key: one order, the same response
   const first = await Promise.all(Array.from({ length: 50 }, () => send(body(p.variantId))));
   const statuses = first.map((r) => r.status);
   // Concurrent duplicates either see the first response or are told it is still in flight.
-  assert.ok(statuses.every((s) => s === 201 || s === 409), statuses.join(','));
+  assert.ok(
+    statuses.every((s) => s === 201 || s === 409),
+    statuses.join(','),
+  );
   const bodies = await Promise.all(first.filter((r) => r.status === 201).map((r) => r.text()));
   assert.ok(bodies.length >= 1);
   assert.equal(new Set(bodies).size, 1);
@@ -61,7 +89,11 @@ test('50 concurrent replays of one Idempotency-Key: one order, the same response
   const rb = await Promise.all(replays.map((r) => r.text()));
   assert.equal(new Set([...rb, bodies[0]]).size, 1);
   assert.equal(replays[0].headers.get('idempotent-replayed'), 'true');
-  const orders = await w.h.db.selectFrom('order_lines').select('order_id').where('variant_id', '=', p.variantId).execute();
+  const orders = await w.h.db
+    .selectFrom('order_lines')
+    .select('order_id')
+    .where('variant_id', '=', p.variantId)
+    .execute();
   assert.equal(orders.length, 1);
   assert.equal((await stockOf(w.h.db, p.variantId))!.reserved, 1);
   const other = await send(body(p.variantId, 2));
@@ -77,16 +109,31 @@ test('the same key while the first request is in flight: 409; a failed attempt f
   if (w.h.dialect === 'postgres') {
     // A real first request held inside its transaction by a slow shipping quoter.
     let release!: () => void;
-    const gate = new Promise<void>((r) => { release = r; });
-    let entered!: () => void;
-    const inside = new Promise<void>((r) => { entered = r; });
-    // The slow quoter stands in only while the first request enters it.
-    const { slow } = await shippingQuoter.withDouble(async () => { entered(); await gate; return null; }, async () => {
-      const first = c.json('POST', '/api/v1/checkout', body(p.variantId), { 'idempotency-key': key });
-      await inside;
-      return { slow: first };
+    const gate = new Promise<void>((r) => {
+      release = r;
     });
-    const dup = await c.json('POST', '/api/v1/checkout', body(p.variantId), { 'idempotency-key': key });
+    let entered!: () => void;
+    const inside = new Promise<void>((r) => {
+      entered = r;
+    });
+    // The slow quoter stands in only while the first request enters it.
+    const { slow } = await shippingQuoter.withDouble(
+      async () => {
+        entered();
+        await gate;
+        return null;
+      },
+      async () => {
+        const first = c.json('POST', '/api/v1/checkout', body(p.variantId), {
+          'idempotency-key': key,
+        });
+        await inside;
+        return { slow: first };
+      },
+    );
+    const dup = await c.json('POST', '/api/v1/checkout', body(p.variantId), {
+      'idempotency-key': key,
+    });
     assert.equal(dup.status, 409);
     assert.equal((await dup.json()).code, 'IDEMPOTENCY_IN_FLIGHT');
     release();
@@ -94,15 +141,34 @@ test('the same key while the first request is in flight: 409; a failed attempt f
   } else {
     // SQLite in one process has one connection: a second request cannot run while the first
     // holds it, so the in-flight first request is another process's (a reserved key row).
-    await w.h.db.insertInto('idempotency_keys').values({ scope: `checkout:${c.userId}`, key, fingerprint: fingerprint({ client: `user:${c.userId}`, body: body(p.variantId) }), state: 'in_flight', response_status: null, response_body: null, created_at: new Date().toISOString() }).execute();
-    const dup = await c.json('POST', '/api/v1/checkout', body(p.variantId), { 'idempotency-key': key });
+    await w.h.db
+      .insertInto('idempotency_keys')
+      .values({
+        scope: `checkout:${c.userId}`,
+        key,
+        fingerprint: fingerprint({ client: `user:${c.userId}`, body: body(p.variantId) }),
+        state: 'in_flight',
+        response_status: null,
+        response_body: null,
+        created_at: new Date().toISOString(),
+      })
+      .execute();
+    const dup = await c.json('POST', '/api/v1/checkout', body(p.variantId), {
+      'idempotency-key': key,
+    });
     assert.equal(dup.status, 409);
     assert.equal((await dup.json()).code, 'IDEMPOTENCY_IN_FLIGHT');
   }
   // Too many units: the problem comes back, nothing is kept under the key, a corrected retry runs.
-  const bad = await c.json('POST', '/api/v1/checkout', body(p.variantId, 50), { 'idempotency-key': 'retry-key-0001' });
+  const bad = await c.json('POST', '/api/v1/checkout', body(p.variantId, 50), {
+    'idempotency-key': 'retry-key-0001',
+  });
   assert.equal(bad.status, 409);
   assert.equal((await bad.json()).code, 'ORDERS_INSUFFICIENT_STOCK');
-  const row = await w.h.db.selectFrom('idempotency_keys').selectAll().where('key', '=', 'retry-key-0001').executeTakeFirst();
+  const row = await w.h.db
+    .selectFrom('idempotency_keys')
+    .selectAll()
+    .where('key', '=', 'retry-key-0001')
+    .executeTakeFirst();
   assert.equal(row, undefined);
 });

@@ -7,17 +7,29 @@ import { CheckoutBatcher } from './group-commit.js';
 
 const [variantsCsv, servicePointId] = process.argv.slice(2);
 const variants = variantsCsv.split(',');
-const h = connect({ databaseUrl: process.env.CRASH_DATABASE_URL, pgSchema: process.env.CRASH_PG_SCHEMA, sqlitePath: process.env.CRASH_SQLITE_PATH, synchronous: 'FULL', poolSize: 4 });
+const h = connect({
+  databaseUrl: process.env.CRASH_DATABASE_URL,
+  pgSchema: process.env.CRASH_PG_SCHEMA,
+  sqlitePath: process.env.CRASH_SQLITE_PATH,
+  synchronous: 'FULL',
+  poolSize: 4,
+});
 const batcher = new CheckoutBatcher(h.db, { maxBatch: 32, parallel: 1 });
 let n = 0;
 
 async function worker() {
   for (;;) {
     const i = n++;
-    const r = await batcher.place({
-      lines: [{ variantId: variants[i % variants.length], qty: 1 + (i % 3) }], buyer: { name: 'Uji Crash', phone: '081234567890' },
-      delivery: { kind: 'pickup', servicePointId }, paymentMethod: 'cod', channel: 'api',
-    }, null);
+    const r = await batcher.place(
+      {
+        lines: [{ variantId: variants[i % variants.length], qty: 1 + (i % 3) }],
+        buyer: { name: 'Uji Crash', phone: '081234567890' },
+        delivery: { kind: 'pickup', servicePointId },
+        paymentMethod: 'cod',
+        channel: 'api',
+      },
+      null,
+    );
     if (r.ok) writeSync(1, `ACK ${r.value.orders[0].id}\n`);
     else writeSync(1, `NACK ${r.code}\n`);
   }

@@ -22,15 +22,27 @@ const INITIAL = 100_000;
 let h: DbHandle;
 let env: Record<string, string>;
 let cleanup: () => Promise<void>;
-let variants: string[] = [];
+const variants: string[] = [];
 let sp: string;
 let childFile: string;
 
 before(async () => {
   // The child is bundled once (esbuild, which tsx ships): twenty restarts through tsx's
   // on-the-fly compilation would spend the time budget on start-up instead of on orders.
-  childFile = join(import.meta.dirname, '../../../../node_modules/.cache', `lumbung-crash-child-${process.pid}.mjs`);
-  await build({ entryPoints: [join(import.meta.dirname, 'crash-child.ts')], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: childFile, logLevel: 'error' });
+  childFile = join(
+    import.meta.dirname,
+    '../../../../node_modules/.cache',
+    `lumbung-crash-child-${process.pid}.mjs`,
+  );
+  await build({
+    entryPoints: [join(import.meta.dirname, 'crash-child.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    outfile: childFile,
+    logLevel: 'error',
+  });
   const url = testDatabaseUrl();
   if (url) {
     const schema = `crash_${randomBytes(5).toString('hex')}`;
@@ -52,37 +64,53 @@ before(async () => {
     const path = join(dir, 'crash.db');
     h = connect({ sqlitePath: path, synchronous: 'FULL' });
     env = { CRASH_SQLITE_PATH: path };
-    cleanup = async () => { await h.close(); rmSync(dir, { recursive: true, force: true }); };
+    cleanup = async () => {
+      await h.close();
+      rmSync(dir, { recursive: true, force: true });
+    };
   }
   await migrateToLatest(h, allMigrations);
   await importRegions(h.db, { prefixes: ['53.09'] });
   const village = await anyVillage(h.db, '53.09');
   const umkm = await makeUmkm(h.db, { villageCode: village });
   sp = await makeServicePoint(h.db, { villageCode: village });
-  for (let i = 0; i < 3; i++) variants.push((await makeProduct(h, { umkmId: umkm, stock: INITIAL, price: 1000 + i })).variantId);
+  for (let i = 0; i < 3; i++)
+    variants.push(
+      (await makeProduct(h, { umkmId: umkm, stock: INITIAL, price: 1000 + i })).variantId,
+    );
 });
 after(async () => {
   rmSync(childFile, { force: true });
   await cleanup();
 });
 
-interface Child { go(killAfterAcks: number): Promise<string[]>; ready: Promise<void> }
+interface Child {
+  go(killAfterAcks: number): Promise<string[]>;
+  ready: Promise<void>;
+}
 
 /** Starts a child that loads and connects, then waits for go() — so start-up overlaps the previous run. */
 function spawnChild(): Child {
-  const child = spawn(process.execPath, [childFile, variants.join(','), sp], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [childFile, variants.join(','), sp], {
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const acks: string[] = [];
   let limit = Infinity;
   let buf = '';
   let killed = false;
   let onReady!: () => void;
-  const ready = new Promise<void>((r) => { onReady = r; });
+  const ready = new Promise<void>((r) => {
+    onReady = r;
+  });
   const exited = new Promise<string[]>((resolve, reject) => {
-    child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve(acks) : reject(new Error(`child exited by itself (${code})`))));
+    child.on('exit', (code, signal) =>
+      signal === 'SIGKILL' ? resolve(acks) : reject(new Error(`child exited by itself (${code})`)),
+    );
   });
   child.stdout.on('data', (d: Buffer) => {
     buf += d.toString();
-    let i;
+    let i: number;
     while ((i = buf.indexOf('\n')) >= 0) {
       const line = buf.slice(0, i);
       buf = buf.slice(i + 1);
@@ -104,7 +132,9 @@ function spawnChild(): Child {
   };
 }
 
-test(`SIGKILL ${KILLS} times under load: acknowledged orders survive, stock invariant holds`, { timeout: 600_000 }, async () => {
+test(`SIGKILL ${KILLS} times under load: acknowledged orders survive, stock invariant holds`, {
+  timeout: 600_000,
+}, async () => {
   const acked = new Set<string>();
   let next = spawnChild();
   for (let k = 0; k < KILLS; k++) {
@@ -113,15 +143,34 @@ test(`SIGKILL ${KILLS} times under load: acknowledged orders survive, stock inva
     if (k + 1 < KILLS) next = spawnChild();
     const acks = await cur.go(3 + Math.floor(Math.random() * 40));
     for (const a of acks) acked.add(a);
-    const present = new Set((await h.db.selectFrom('orders').select('id').execute()).map((r) => r.id));
+    const present = new Set(
+      (await h.db.selectFrom('orders').select('id').execute()).map((r) => r.id),
+    );
     const missing = [...acked].filter((id) => !present.has(id));
     assert.deepEqual(missing, [], `after kill ${k + 1}: acknowledged orders missing`);
     for (const v of variants) {
-      const s = await h.db.selectFrom('stock').select(['available', 'reserved']).where('variant_id', '=', v).executeTakeFirstOrThrow();
-      const sold = await h.db.selectFrom('stock_ledger').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('delta_reserved'), eb.lit(0)).as('n')).where('variant_id', '=', v).where('reason', '=', 'sale').executeTakeFirstOrThrow();
-      const ordered = await h.db.selectFrom('order_lines').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('qty'), eb.lit(0)).as('n')).where('variant_id', '=', v).executeTakeFirstOrThrow();
+      const s = await h.db
+        .selectFrom('stock')
+        .select(['available', 'reserved'])
+        .where('variant_id', '=', v)
+        .executeTakeFirstOrThrow();
+      const sold = await h.db
+        .selectFrom('stock_ledger')
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('delta_reserved'), eb.lit(0)).as('n'))
+        .where('variant_id', '=', v)
+        .where('reason', '=', 'sale')
+        .executeTakeFirstOrThrow();
+      const ordered = await h.db
+        .selectFrom('order_lines')
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('qty'), eb.lit(0)).as('n'))
+        .where('variant_id', '=', v)
+        .executeTakeFirstOrThrow();
       assert.ok(s.available >= 0 && s.reserved >= 0);
-      assert.equal(s.available + s.reserved - Number(sold.n), INITIAL, `variant ${v} after kill ${k + 1}`);
+      assert.equal(
+        s.available + s.reserved - Number(sold.n),
+        INITIAL,
+        `variant ${v} after kill ${k + 1}`,
+      );
       assert.equal(s.reserved, Number(ordered.n), 'every reservation belongs to an order line');
     }
   }

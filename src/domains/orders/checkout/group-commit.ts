@@ -63,7 +63,10 @@ export class CheckoutBatcher {
   fallbacks = 0;
 
   /** `parallel` > 1 only helps on PostgreSQL (SQLite has one writer). */
-  constructor(private db: Db, o: { maxBatch?: number; parallel?: number } = {}) {
+  constructor(
+    private db: Db,
+    o: { maxBatch?: number; parallel?: number } = {},
+  ) {
     this.maxBatch = o.maxBatch ?? 128;
     this.parallel = o.parallel ?? (isPostgres(db) ? 3 : 1);
   }
@@ -81,7 +84,9 @@ export class CheckoutBatcher {
    * a replay returns the first response, the same key with another payload is refused (422),
    * and while the first request is in flight a duplicate is told so (409). Failures throw.
    */
-  async checkout(req: CheckoutRequest & { idem: IdemKey }): Promise<StoredResponse & { replayed: boolean }> {
+  async checkout(
+    req: CheckoutRequest & { idem: IdemKey },
+  ): Promise<StoredResponse & { replayed: boolean }> {
     // A stored key answers at once (replays need no batch); then one request per key at a time.
     const known = (await keyVerdicts(this.db, [req.idem])).get(req.idem);
     if (known?.kind === 'replay') return { ...known.response, replayed: true };
@@ -91,7 +96,8 @@ export class CheckoutBatcher {
     this.inFlight.add(flightKey);
     try {
       const o = await this.submit(req);
-      if (o.kind === 'failed') throw new AppError(o.failure.code, o.failure.params ?? {}, o.failure.fields ?? {});
+      if (o.kind === 'failed')
+        throw new AppError(o.failure.code, o.failure.params ?? {}, o.failure.fields ?? {});
       if (o.kind === 'replayed') return { ...o.response, replayed: true };
       return { ...(o.response ?? { status: 201, body: o.placed }), replayed: false };
     } finally {
@@ -148,7 +154,10 @@ export class CheckoutBatcher {
     const outcomes = new Map<Pending, Outcome>();
     const events: OrderEvent[] = [];
     // Keys first, as in the kernel: a replay answers even when the payload no longer would.
-    const verdicts = await keyVerdicts(tx, batch.flatMap((p) => (p.idem ? [p.idem] : [])));
+    const verdicts = await keyVerdicts(
+      tx,
+      batch.flatMap((p) => (p.idem ? [p.idem] : [])),
+    );
     const staleKeys = new Map<Pending, string>();
     const prepared = new Map<Pending, Extract<ReturnType<typeof prepare>, { ok: true }>['value']>();
     for (const p of batch) {
@@ -168,13 +177,21 @@ export class CheckoutBatcher {
     }
 
     const todo = [...prepared];
-    const variants = await readVariants(tx, todo.flatMap(([, x]) => x.lines.map((l) => l.variantId)));
+    const variants = await readVariants(
+      tx,
+      todo.flatMap(([, x]) => x.lines.map((l) => l.variantId)),
+    );
     const dests = await readDestinations(
       tx,
       todo.flatMap(([, x]) => (x.delivery.kind === 'pickup' ? [x.delivery.servicePointId] : [])),
       todo.flatMap(([, x]) => (x.delivery.kind === 'address' ? [x.delivery.villageCode] : [])),
     );
-    const nextSeq = todo.length ? await reserveSeqs(tx, todo.reduce((n, [, x]) => n + x.lines.length, 0)) : () => 0;
+    const nextSeq = todo.length
+      ? await reserveSeqs(
+          tx,
+          todo.reduce((n, [, x]) => n + x.lines.length, 0),
+        )
+      : () => 0;
     // Quotes only read; within one transaction the same route and weight has one price.
     const quotes = new Map<string, Promise<number>>();
     const quote = (q: ShippingQuery) => {
@@ -185,10 +202,18 @@ export class CheckoutBatcher {
     const now = new Date().toISOString();
     const planned: Planned[] = [];
     // Client-minted group ids must name new groups, also within this batch.
-    const taken = await takenGroups(tx, todo.flatMap(([, x]) => (x.groupId ? [x.groupId] : [])));
+    const taken = await takenGroups(
+      tx,
+      todo.flatMap(([, x]) => (x.groupId ? [x.groupId] : [])),
+    );
     for (const [p, x] of todo) {
       const d = x.delivery;
-      const destVillage = d.kind === 'pickup' ? dests.points.get(d.servicePointId) ?? null : dests.villages.has(d.villageCode) ? d.villageCode : null;
+      const destVillage =
+        d.kind === 'pickup'
+          ? (dests.points.get(d.servicePointId) ?? null)
+          : dests.villages.has(d.villageCode)
+            ? d.villageCode
+            : null;
       const r = await planCheckout(x, p.actor, { variants, destVillage, nextSeq, quote, now });
       if (!r.ok) {
         outcomes.set(p, { kind: 'failed', failure: r });
@@ -210,24 +235,65 @@ export class CheckoutBatcher {
     return { outcomes, events };
   }
 
-  private async write(tx: Tx, planned: Planned[], outcomes: Map<Pending, Outcome>, events: OrderEvent[]) {
-    const lines = planned.flatMap(({ p, plan }) => plan.lineRows.map((l) => ({ variantId: l.variant_id, qty: l.qty, ref: l.order_id, actorId: p.actor?.userId ?? null })));
+  private async write(
+    tx: Tx,
+    planned: Planned[],
+    outcomes: Map<Pending, Outcome>,
+    events: OrderEvent[],
+  ) {
+    const lines = planned.flatMap(({ p, plan }) =>
+      plan.lineRows.map((l) => ({
+        variantId: l.variant_id,
+        qty: l.qty,
+        ref: l.order_id,
+        actorId: p.actor?.userId ?? null,
+      })),
+    );
     if (!(await reserveStockMany(tx, lines))) throw new Error('stock changed under a batch');
     // Another server claimed one of these groups meanwhile: each checkout then decides alone.
-    if ((await claimGroups(tx, planned.map((x) => x.plan.placed.groupId), planned[0].plan.now)) !== planned.length) throw new Error('a group was claimed meanwhile');
+    if (
+      (await claimGroups(
+        tx,
+        planned.map((x) => x.plan.placed.groupId),
+        planned[0].plan.now,
+      )) !== planned.length
+    )
+      throw new Error('a group was claimed meanwhile');
     const orders = planned.flatMap((x) => x.plan.orderRows);
     // ~40 columns a row: 400 rows stay under every driver's bound-parameter limit.
-    for (let i = 0; i < orders.length; i += 400) await tx.insertInto('orders').values(orders.slice(i, i + 400)).execute();
+    for (let i = 0; i < orders.length; i += 400)
+      await tx
+        .insertInto('orders')
+        .values(orders.slice(i, i + 400))
+        .execute();
     const orderLines = planned.flatMap((x) => x.plan.lineRows);
-    for (let i = 0; i < orderLines.length; i += 1500) await tx.insertInto('order_lines').values(orderLines.slice(i, i + 1500)).execute();
+    for (let i = 0; i < orderLines.length; i += 1500)
+      await tx
+        .insertInto('order_lines')
+        .values(orderLines.slice(i, i + 1500))
+        .execute();
     const carts = planned.flatMap(({ p }) => (p.cartId ? [p.cartId] : []));
     if (carts.length) await tx.deleteFrom('cart_lines').where('cart_id', 'in', carts).execute();
     const keys: { idem: IdemKey; response: StoredResponse; staleKeyAt: string | null }[] = [];
     for (const { p, plan, staleKeyAt } of planned) {
       events.push(...(await recordPlacement(tx, plan.orderRows, p.actor?.userId ?? null)));
-      if (plan.assisted) await recordAssistedCash(tx, plan.placed.groupId, plan.orderRows, p.actor!.userId, p.input.agentServicePointId!, plan.now, events);
+      if (plan.assisted)
+        await recordAssistedCash(
+          tx,
+          plan.placed.groupId,
+          plan.orderRows,
+          p.actor!.userId,
+          p.input.agentServicePointId!,
+          plan.now,
+          events,
+        );
       const response = p.respond ? await p.respond(tx, plan.placed) : null;
-      if (p.idem) keys.push({ idem: p.idem, response: response ?? { status: 201, body: plan.placed }, staleKeyAt });
+      if (p.idem)
+        keys.push({
+          idem: p.idem,
+          response: response ?? { status: 201, body: plan.placed },
+          staleKeyAt,
+        });
       outcomes.set(p, { kind: 'placed', placed: plan.placed, response });
     }
     if (!(await storeKeys(tx, keys))) throw new Error('an idempotency key was stored meanwhile');

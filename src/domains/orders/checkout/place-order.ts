@@ -26,7 +26,9 @@ export const MAX_LINES = 50;
 export const MAX_QTY = 999;
 export { RESERVATION_MS } from './plan.js';
 
-export type Delivery = { kind: 'pickup'; servicePointId: string } | { kind: 'address'; villageCode: string; address: string };
+export type Delivery =
+  | { kind: 'pickup'; servicePointId: string }
+  | { kind: 'address'; villageCode: string; address: string };
 
 export interface PlaceOrderInput {
   lines: { variantId: string; qty: number; expectedUnitPrice?: number }[];
@@ -69,17 +71,25 @@ export function prepare(input: PlaceOrderInput, actor: Actor | null): Result<Pre
   if (!input.lines?.length) return fail('ORDERS_EMPTY');
   const merged = new Map<string, { variantId: string; qty: number; expectedUnitPrice?: number }>();
   for (const l of input.lines) {
-    if (!Number.isInteger(l.qty) || l.qty <= 0 || l.qty > MAX_QTY) return fail('ORDERS_BAD_QTY', { max: MAX_QTY, variant: l.variantId }, { qty: { key: 'orders.err.bad_qty', params: { max: MAX_QTY } } });
-    if (typeof l.variantId !== 'string' || l.variantId.length > 40) return fail('ORDERS_UNKNOWN_VARIANT', { variant: String(l.variantId).slice(0, 40) });
+    if (!Number.isInteger(l.qty) || l.qty <= 0 || l.qty > MAX_QTY)
+      return fail(
+        'ORDERS_BAD_QTY',
+        { max: MAX_QTY, variant: l.variantId },
+        { qty: { key: 'orders.err.bad_qty', params: { max: MAX_QTY } } },
+      );
+    if (typeof l.variantId !== 'string' || l.variantId.length > 40)
+      return fail('ORDERS_UNKNOWN_VARIANT', { variant: String(l.variantId).slice(0, 40) });
     const prev = merged.get(l.variantId);
     if (prev) prev.qty += l.qty;
     else merged.set(l.variantId, { ...l });
   }
   if (merged.size > MAX_LINES) return fail('ORDERS_TOO_MANY_LINES', { max: MAX_LINES });
-  for (const l of merged.values()) if (l.qty > MAX_QTY) return fail('ORDERS_BAD_QTY', { max: MAX_QTY, variant: l.variantId });
+  for (const l of merged.values())
+    if (l.qty > MAX_QTY) return fail('ORDERS_BAD_QTY', { max: MAX_QTY, variant: l.variantId });
 
   const name = (input.buyer?.name ?? '').trim();
-  if (name.length < 2 || name.length > 100) return fail('ORDERS_BAD_NAME', {}, { name: { key: 'orders.err.bad_name' } });
+  if (name.length < 2 || name.length > 100)
+    return fail('ORDERS_BAD_NAME', {}, { name: { key: 'orders.err.bad_name' } });
   const assisted = input.channel === 'assisted';
   let phone: string | null = null;
   const rawPhone = (input.buyer?.phone ?? '').trim();
@@ -89,11 +99,17 @@ export function prepare(input: PlaceOrderInput, actor: Actor | null): Result<Pre
   }
   const d = input.delivery;
   if (d?.kind === 'address') {
-    if (!/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(d.villageCode ?? '')) return fail('ORDERS_BAD_REGION', {}, { village: { key: 'orders.err.bad_region' } });
+    if (!/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(d.villageCode ?? ''))
+      return fail('ORDERS_BAD_REGION', {}, { village: { key: 'orders.err.bad_region' } });
     const address = (d.address ?? '').trim();
-    if (address.length < 5 || address.length > 300) return fail('ORDERS_BAD_ADDRESS', {}, { address: { key: 'orders.err.bad_address' } });
+    if (address.length < 5 || address.length > 300)
+      return fail('ORDERS_BAD_ADDRESS', {}, { address: { key: 'orders.err.bad_address' } });
   } else if (d?.kind !== 'pickup' || typeof d.servicePointId !== 'string' || !d.servicePointId) {
-    return fail('ORDERS_UNKNOWN_SERVICE_POINT', {}, { service_point: { key: 'orders.err.unknown_service_point' } });
+    return fail(
+      'ORDERS_UNKNOWN_SERVICE_POINT',
+      {},
+      { service_point: { key: 'orders.err.unknown_service_point' } },
+    );
   }
   if (!['cod', 'transfer', 'qris'].includes(input.paymentMethod)) return fail('ORDERS_BAD_METHOD');
 
@@ -104,17 +120,32 @@ export function prepare(input: PlaceOrderInput, actor: Actor | null): Result<Pre
     if (!scopeIds(actor, 'service_point', ['village_agent']).includes(sp)) return fail('FORBIDDEN');
     if (d.kind !== 'pickup' || d.servicePointId !== sp) return fail('ORDERS_UNKNOWN_SERVICE_POINT');
     if (input.paymentMethod !== 'cod') return fail('ORDERS_BAD_METHOD');
-    if (input.consent !== true) return fail('ORDERS_CONSENT_REQUIRED', {}, { consent: { key: 'orders.err.consent_required' } });
+    if (input.consent !== true)
+      return fail(
+        'ORDERS_CONSENT_REQUIRED',
+        {},
+        { consent: { key: 'orders.err.consent_required' } },
+      );
   } else if (input.channel === 'partner') {
-    if (!input.partnerId || !scopeIds(actor, 'partner', ['partner']).includes(input.partnerId)) return fail('FORBIDDEN');
+    if (!input.partnerId || !scopeIds(actor, 'partner', ['partner']).includes(input.partnerId))
+      return fail('FORBIDDEN');
   } else {
-    userId = actor?.via === 'session' ? actor.userId : input.buyer?.userId && actor?.userId === input.buyer.userId ? actor.userId : null;
+    userId =
+      actor?.via === 'session'
+        ? actor.userId
+        : input.buyer?.userId && actor?.userId === input.buyer.userId
+          ? actor.userId
+          : null;
   }
   return ok({ ...input, lines: [...merged.values()], buyer: { name, phone, userId } });
 }
 
 /** Places one checkout: one group, one order per UMKM. See the file comment for failure modes. */
-export async function placeOrder(db: Tx, input: PlaceOrderInput, actor: Actor | null): Promise<Result<Placed>> {
+export async function placeOrder(
+  db: Tx,
+  input: PlaceOrderInput,
+  actor: Actor | null,
+): Promise<Result<Placed>> {
   const pre = prepare(input, actor);
   if (!pre.ok) return pre;
   const own = !(db as { isTransaction?: boolean }).isTransaction;
@@ -129,9 +160,18 @@ export async function placeOrder(db: Tx, input: PlaceOrderInput, actor: Actor | 
   }
 }
 
-async function placeIn(tx: Tx, input: Prepared, actor: Actor | null, events: OrderEvent[]): Promise<Result<Placed>> {
+async function placeIn(
+  tx: Tx,
+  input: Prepared,
+  actor: Actor | null,
+  events: OrderEvent[],
+): Promise<Result<Placed>> {
   const delivery = input.delivery;
-  const rows = await readCheckout(tx, input.lines.map((l) => l.variantId), delivery.kind === 'pickup' ? delivery : { kind: 'address', villageCode: delivery.villageCode });
+  const rows = await readCheckout(
+    tx,
+    input.lines.map((l) => l.variantId),
+    delivery.kind === 'pickup' ? delivery : { kind: 'address', villageCode: delivery.villageCode },
+  );
   let i = 0;
   const planned = await planCheckout(input, actor, {
     variants: new Map(rows.map((r) => [r.variant_id, r])),
@@ -142,7 +182,8 @@ async function placeIn(tx: Tx, input: Prepared, actor: Actor | null, events: Ord
   });
   if (!planned.ok) return planned;
   const plan = planned.value;
-  if ((await claimGroups(tx, [plan.placed.groupId], plan.now)) !== 1) throw new CheckoutFailure('ORDERS_GROUP_TAKEN');
+  if ((await claimGroups(tx, [plan.placed.groupId], plan.now)) !== 1)
+    throw new CheckoutFailure('ORDERS_GROUP_TAKEN');
   // Conditional update per line: a lost race for the last units rolls the whole checkout back.
   for (const l of plan.lineRows) {
     if (!(await reserveStock(tx, l.variant_id, l.qty, l.order_id, actor?.userId ?? null))) {
@@ -152,6 +193,15 @@ async function placeIn(tx: Tx, input: Prepared, actor: Actor | null, events: Ord
   await tx.insertInto('orders').values(plan.orderRows).execute();
   await tx.insertInto('order_lines').values(plan.lineRows).execute();
   events.push(...(await recordPlacement(tx, plan.orderRows, actor?.userId ?? null)));
-  if (plan.assisted) await recordAssistedCash(tx, plan.placed.groupId, plan.orderRows, actor!.userId, input.agentServicePointId!, plan.now, events);
+  if (plan.assisted)
+    await recordAssistedCash(
+      tx,
+      plan.placed.groupId,
+      plan.orderRows,
+      actor!.userId,
+      input.agentServicePointId!,
+      plan.now,
+      events,
+    );
   return ok(plan.placed);
 }

@@ -46,19 +46,29 @@ export interface Plan {
   now: string;
 }
 
-export async function planCheckout(input: Prepared, actor: Actor | null, ctx: PlanContext): Promise<Result<Plan>> {
+export async function planCheckout(
+  input: Prepared,
+  actor: Actor | null,
+  ctx: PlanContext,
+): Promise<Result<Plan>> {
   const delivery = input.delivery;
   for (const l of input.lines) {
     const r = ctx.variants.get(l.variantId);
     if (!r || !r.active) return fail('ORDERS_UNKNOWN_VARIANT', { variant: l.variantId });
     if (!r.listed) return fail('ORDERS_NOT_LISTED', { title: r.title });
-    if (l.expectedUnitPrice !== undefined && l.expectedUnitPrice !== r.price) return fail('ORDERS_PRICE_CHANGED', { title: r.title, price: formatRupiah(r.price) });
-    if ((r.available ?? 0) < l.qty) return fail('ORDERS_INSUFFICIENT_STOCK', { title: r.title, available: r.available ?? 0 });
+    if (l.expectedUnitPrice !== undefined && l.expectedUnitPrice !== r.price)
+      return fail('ORDERS_PRICE_CHANGED', { title: r.title, price: formatRupiah(r.price) });
+    if ((r.available ?? 0) < l.qty)
+      return fail('ORDERS_INSUFFICIENT_STOCK', { title: r.title, available: r.available ?? 0 });
   }
   const destVillage = ctx.destVillage;
   if (!destVillage) {
     return delivery.kind === 'pickup'
-      ? fail('ORDERS_UNKNOWN_SERVICE_POINT', {}, { service_point: { key: 'orders.err.unknown_service_point' } })
+      ? fail(
+          'ORDERS_UNKNOWN_SERVICE_POINT',
+          {},
+          { service_point: { key: 'orders.err.unknown_service_point' } },
+        )
       : fail('ORDERS_BAD_REGION', {}, { village: { key: 'orders.err.bad_region' } });
   }
 
@@ -75,7 +85,8 @@ export async function planCheckout(input: Prepared, actor: Actor | null, ctx: Pl
   const year = Number(now.slice(0, 4));
   const groupId = input.groupId && isId(input.groupId, 'grp') ? input.groupId : newId('grp');
   const assisted = input.channel === 'assisted';
-  const reservedUntil = input.paymentMethod === 'cod' ? null : new Date(Date.parse(now) + RESERVATION_MS).toISOString();
+  const reservedUntil =
+    input.paymentMethod === 'cod' ? null : new Date(Date.parse(now) + RESERVATION_MS).toISOString();
   const orderRows: OrdersTable[] = [];
   const lineRows: OrderLinesTable[] = [];
   for (const g of groups.values()) {
@@ -87,26 +98,74 @@ export async function planCheckout(input: Prepared, actor: Actor | null, ctx: Pl
       const r = ctx.variants.get(l.variantId)!;
       items += r.price * l.qty;
       grams += r.weight_grams * l.qty;
-      lineRows.push({ id: newId('orl'), order_id: id, variant_id: r.variant_id, product_id: r.product_id, title: r.title, variant_label: r.label, qty: l.qty, unit_price: r.price, weight_grams: r.weight_grams, line_total: r.price * l.qty });
+      lineRows.push({
+        id: newId('orl'),
+        order_id: id,
+        variant_id: r.variant_id,
+        product_id: r.product_id,
+        title: r.title,
+        variant_label: r.label,
+        qty: l.qty,
+        unit_price: r.price,
+        weight_grams: r.weight_grams,
+        line_total: r.price * l.qty,
+      });
     }
-    const shipping = await ctx.quote({ fromVillageCode: g.village, toVillageCode: destVillage, weightGrams: grams });
+    const shipping = await ctx.quote({
+      fromVillageCode: g.village,
+      toVillageCode: destVillage,
+      weightGrams: grams,
+    });
     const fees = computeFees(items, shipping, assisted);
     orderRows.push({
-      id, number: friendlyNumber('LMB', year, seq), seq, group_id: groupId, umkm_id: g.umkmId, village_code: g.village,
-      buyer_name: input.buyer.name, buyer_phone: input.buyer.phone, buyer_user_id: input.buyer.userId,
-      delivery_kind: delivery.kind, delivery_village_code: destVillage, delivery_address: delivery.kind === 'address' ? delivery.address.trim() : null,
-      service_point_id: delivery.kind === 'pickup' ? delivery.servicePointId : null, channel: input.channel, partner_id: input.partnerId ?? null,
-      agent_user_id: assisted ? actor!.userId : null, agent_service_point_id: assisted ? input.agentServicePointId! : null, consent_at: assisted ? now : null,
-      status: 'placed', payment_status: 'unpaid', fulfilment_status: 'unfulfilled', payment_method: input.paymentMethod,
-      items_total: fees.itemsTotal, shipping: fees.shipping, platform_fee: fees.platformFee, agent_commission: fees.agentCommission,
-      total: fees.total, seller_share: fees.sellerShare, reserved_until: reservedUntil, placed_at: now, delivered_at: null, updated_at: now, is_demo: 0,
+      id,
+      number: friendlyNumber('LMB', year, seq),
+      seq,
+      group_id: groupId,
+      umkm_id: g.umkmId,
+      village_code: g.village,
+      buyer_name: input.buyer.name,
+      buyer_phone: input.buyer.phone,
+      buyer_user_id: input.buyer.userId,
+      delivery_kind: delivery.kind,
+      delivery_village_code: destVillage,
+      delivery_address: delivery.kind === 'address' ? delivery.address.trim() : null,
+      service_point_id: delivery.kind === 'pickup' ? delivery.servicePointId : null,
+      channel: input.channel,
+      partner_id: input.partnerId ?? null,
+      agent_user_id: assisted ? actor!.userId : null,
+      agent_service_point_id: assisted ? input.agentServicePointId! : null,
+      consent_at: assisted ? now : null,
+      status: 'placed',
+      payment_status: 'unpaid',
+      fulfilment_status: 'unfulfilled',
+      payment_method: input.paymentMethod,
+      items_total: fees.itemsTotal,
+      shipping: fees.shipping,
+      platform_fee: fees.platformFee,
+      agent_commission: fees.agentCommission,
+      total: fees.total,
+      seller_share: fees.sellerShare,
+      reserved_until: reservedUntil,
+      placed_at: now,
+      delivered_at: null,
+      updated_at: now,
+      is_demo: 0,
     });
   }
   return ok({
-    orderRows, lineRows, assisted, now,
+    orderRows,
+    lineRows,
+    assisted,
+    now,
     placed: {
       groupId,
-      orders: orderRows.map((o) => ({ id: o.id, number: o.number, umkmId: o.umkm_id, total: o.total })),
+      orders: orderRows.map((o) => ({
+        id: o.id,
+        number: o.number,
+        umkmId: o.umkm_id,
+        total: o.total,
+      })),
       total: orderRows.reduce((s, o) => s + o.total, 0),
       paymentMethod: input.paymentMethod,
     },

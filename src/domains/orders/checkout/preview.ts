@@ -6,16 +6,41 @@ import { computeFees, type Fees } from '../fees.js';
 import { quoteShipping } from '../shipping.js';
 import type { CartView } from '../cart/cart.service.js';
 
-export interface PreviewSeller { umkmId: string; umkmName: string; fees: Fees }
-export interface Preview { sellers: PreviewSeller[]; total: number; sellerShare: number }
+export interface PreviewSeller {
+  umkmId: string;
+  umkmName: string;
+  fees: Fees;
+}
+export interface Preview {
+  sellers: PreviewSeller[];
+  total: number;
+  sellerShare: number;
+}
 
-export async function previewCart(db: Tx, cart: CartView, destVillage: string, assisted = false): Promise<Preview> {
+export async function previewCart(
+  db: Tx,
+  cart: CartView,
+  destVillage: string,
+  assisted = false,
+): Promise<Preview> {
   const sellers: PreviewSeller[] = [];
   for (const s of cart.sellers) {
     const grams = s.items.reduce((a, i) => a + i.weight_grams * i.qty, 0);
     const village = s.items[0].umkm_village;
-    const shipping = await quoteShipping(db, { fromVillageCode: village, toVillageCode: destVillage, weightGrams: grams });
-    sellers.push({ umkmId: s.umkmId, umkmName: s.umkmName, fees: computeFees(s.subtotal, shipping, assisted) });
+    const shipping = await quoteShipping(db, {
+      fromVillageCode: village,
+      toVillageCode: destVillage,
+      weightGrams: grams,
+    });
+    sellers.push({
+      umkmId: s.umkmId,
+      umkmName: s.umkmName,
+      fees: computeFees(s.subtotal, shipping, assisted),
+    });
   }
-  return { sellers, total: sellers.reduce((a, s) => a + s.fees.total, 0), sellerShare: sellers.reduce((a, s) => a + s.fees.sellerShare, 0) };
+  return {
+    sellers,
+    total: sellers.reduce((a, s) => a + s.fees.total, 0),
+    sellerShare: sellers.reduce((a, s) => a + s.fees.sellerShare, 0),
+  };
 }

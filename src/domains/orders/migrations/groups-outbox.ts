@@ -12,7 +12,9 @@ export const groupsOutboxMigrations: Migrations = {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
       // Groups placed before this migration are claimed by the checkout that made them.
-      await sql`insert into order_groups (id, created_at) select group_id, min(placed_at) from orders group by group_id`.execute(db);
+      await sql`insert into order_groups (id, created_at) select group_id, min(placed_at) from orders group by group_id`.execute(
+        db,
+      );
     },
   },
   '0611_order_outbox': {
@@ -27,7 +29,11 @@ export const groupsOutboxMigrations: Migrations = {
         .addColumn('actor_id', 'text')
         .addColumn('at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('order_outbox_order').on('order_outbox').columns(['order_id', 'at']).execute();
+      await db.schema
+        .createIndex('order_outbox_order')
+        .on('order_outbox')
+        .columns(['order_id', 'at'])
+        .execute();
     },
   },
 };

@@ -47,12 +47,36 @@ export const ordersMigrations: Migrations = {
       // writer at a time and takes max(seq) + 1 inside the checkout transaction.
       if (isPostgres(db)) await sql`create sequence order_number_seq`.execute(db);
       await db.schema.createIndex('orders_group').on('orders').column('group_id').execute();
-      await db.schema.createIndex('orders_umkm').on('orders').columns(['umkm_id', 'placed_at']).execute();
-      await db.schema.createIndex('orders_village').on('orders').columns(['village_code', 'placed_at']).execute();
-      await db.schema.createIndex('orders_buyer').on('orders').columns(['buyer_user_id', 'placed_at']).execute();
-      await db.schema.createIndex('orders_point').on('orders').columns(['service_point_id', 'fulfilment_status']).execute();
-      await db.schema.createIndex('orders_agent').on('orders').columns(['agent_user_id', 'placed_at']).execute();
-      await db.schema.createIndex('orders_reserved').on('orders').column('reserved_until').execute();
+      await db.schema
+        .createIndex('orders_umkm')
+        .on('orders')
+        .columns(['umkm_id', 'placed_at'])
+        .execute();
+      await db.schema
+        .createIndex('orders_village')
+        .on('orders')
+        .columns(['village_code', 'placed_at'])
+        .execute();
+      await db.schema
+        .createIndex('orders_buyer')
+        .on('orders')
+        .columns(['buyer_user_id', 'placed_at'])
+        .execute();
+      await db.schema
+        .createIndex('orders_point')
+        .on('orders')
+        .columns(['service_point_id', 'fulfilment_status'])
+        .execute();
+      await db.schema
+        .createIndex('orders_agent')
+        .on('orders')
+        .columns(['agent_user_id', 'placed_at'])
+        .execute();
+      await db.schema
+        .createIndex('orders_reserved')
+        .on('orders')
+        .column('reserved_until')
+        .execute();
       await db.schema
         .createTable('order_lines')
         .addColumn('id', 'text', (c) => c.primaryKey())
@@ -66,8 +90,16 @@ export const ordersMigrations: Migrations = {
         .addColumn('weight_grams', 'integer', (c) => c.notNull())
         .addColumn('line_total', 'integer', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('order_lines_order').on('order_lines').column('order_id').execute();
-      await db.schema.createIndex('order_lines_variant').on('order_lines').column('variant_id').execute();
+      await db.schema
+        .createIndex('order_lines_order')
+        .on('order_lines')
+        .column('order_id')
+        .execute();
+      await db.schema
+        .createIndex('order_lines_variant')
+        .on('order_lines')
+        .column('variant_id')
+        .execute();
       await db.schema
         .createTable('carts')
         .addColumn('id', 'text', (c) => c.primaryKey())
@@ -98,10 +130,26 @@ export const ordersMigrations: Migrations = {
         .addColumn('paid_at', 'text')
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('payments_group_method').on('payments').columns(['group_id', 'method']).unique().execute();
+      await db.schema
+        .createIndex('payments_group_method')
+        .on('payments')
+        .columns(['group_id', 'method'])
+        .unique()
+        .execute();
       // Two open transfers never share an amount, so a statement line names one payment.
-      await db.schema.createIndex('payments_open_amount').on('payments').column('amount').unique().where(sql.ref('status'), '=', 'pending').where(sql.ref('method'), '=', 'transfer').execute();
-      await db.schema.createIndex('payments_collector').on('payments').columns(['collected_by', 'paid_at']).execute();
+      await db.schema
+        .createIndex('payments_open_amount')
+        .on('payments')
+        .column('amount')
+        .unique()
+        .where(sql.ref('status'), '=', 'pending')
+        .where(sql.ref('method'), '=', 'transfer')
+        .execute();
+      await db.schema
+        .createIndex('payments_collector')
+        .on('payments')
+        .columns(['collected_by', 'paid_at'])
+        .execute();
       await db.schema
         .createTable('bank_statement_lines')
         .addColumn('id', 'text', (c) => c.primaryKey())
@@ -119,11 +167,17 @@ export const ordersMigrations: Migrations = {
         .addColumn('service_point_id', 'text', (c) => c.notNull())
         .addColumn('agent_user_id', 'text', (c) => c.notNull())
         .addColumn('day', 'text', (c) => c.notNull())
-        .addColumn('declared_amount', 'integer', (c) => c.notNull().check(sql`declared_amount >= 0`))
+        .addColumn('declared_amount', 'integer', (c) =>
+          c.notNull().check(sql`declared_amount >= 0`),
+        )
         .addColumn('recorded_by', 'text', (c) => c.notNull())
         .addColumn('recorded_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('cash_handovers_day').on('cash_handovers').columns(['service_point_id', 'day']).execute();
+      await db.schema
+        .createIndex('cash_handovers_day')
+        .on('cash_handovers')
+        .columns(['service_point_id', 'day'])
+        .execute();
       await db.schema
         .createTable('settlements')
         .addColumn('id', 'text', (c) => c.primaryKey())
@@ -143,9 +197,19 @@ export const ordersMigrations: Migrations = {
         .addColumn('settlement_id', 'text')
         .addColumn('at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('seller_ledger_umkm').on('seller_ledger').columns(['umkm_id', 'at']).execute();
+      await db.schema
+        .createIndex('seller_ledger_umkm')
+        .on('seller_ledger')
+        .columns(['umkm_id', 'at'])
+        .execute();
       // An order earns (and is reversed) at most once.
-      await db.schema.createIndex('seller_ledger_order_kind').on('seller_ledger').columns(['order_id', 'kind']).unique().where(sql.ref('kind'), '<>', 'settlement').execute();
+      await db.schema
+        .createIndex('seller_ledger_order_kind')
+        .on('seller_ledger')
+        .columns(['order_id', 'kind'])
+        .unique()
+        .where(sql.ref('kind'), '<>', 'settlement')
+        .execute();
       await db.schema
         .createTable('agent_commissions')
         .addColumn('id', 'text', (c) => c.primaryKey())
@@ -156,8 +220,17 @@ export const ordersMigrations: Migrations = {
         .addColumn('kind', 'text', (c) => c.notNull())
         .addColumn('at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('agent_commissions_agent').on('agent_commissions').columns(['agent_user_id', 'at']).execute();
-      await db.schema.createIndex('agent_commissions_order_kind').on('agent_commissions').columns(['order_id', 'kind']).unique().execute();
+      await db.schema
+        .createIndex('agent_commissions_agent')
+        .on('agent_commissions')
+        .columns(['agent_user_id', 'at'])
+        .execute();
+      await db.schema
+        .createIndex('agent_commissions_order_kind')
+        .on('agent_commissions')
+        .columns(['order_id', 'kind'])
+        .unique()
+        .execute();
     },
   },
   ...groupsOutboxMigrations,

@@ -9,8 +9,15 @@ export const paymentsMigrations0612: Migrations = {
       await db.schema.alterTable('payments').addColumn('reference', 'text').execute();
       // Existing transfer/QRIS payments take the last 10 characters of their id: the random
       // part of a ULID-like id (50 bits), so the unique index below holds for old rows too.
-      await sql`update payments set reference = 'LMB' || substr(id, length(id) - 9, 10) where method in ('transfer', 'qris')`.execute(db);
-      await db.schema.createIndex('payments_reference').on('payments').column('reference').unique().execute();
+      await sql`update payments set reference = 'LMB' || substr(id, length(id) - 9, 10) where method in ('transfer', 'qris')`.execute(
+        db,
+      );
+      await db.schema
+        .createIndex('payments_reference')
+        .on('payments')
+        .column('reference')
+        .unique()
+        .execute();
     },
   },
   '0613_payment_exceptions': {
@@ -31,8 +38,17 @@ export const paymentsMigrations0612: Migrations = {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
       // One exception per arrival: a provider retry or a re-imported line adds nothing.
-      await db.schema.createIndex('payment_exceptions_source').on('payment_exceptions').columns(['source', 'source_ref']).unique().execute();
-      await db.schema.createIndex('payment_exceptions_open').on('payment_exceptions').columns(['status', 'village_code']).execute();
+      await db.schema
+        .createIndex('payment_exceptions_source')
+        .on('payment_exceptions')
+        .columns(['source', 'source_ref'])
+        .unique()
+        .execute();
+      await db.schema
+        .createIndex('payment_exceptions_open')
+        .on('payment_exceptions')
+        .columns(['status', 'village_code'])
+        .execute();
     },
   },
 };

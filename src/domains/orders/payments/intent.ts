@@ -23,27 +23,63 @@ export function newPaymentReference(): string {
 export const REFERENCE_PATTERN = /^LMB[0-9A-HJKMNP-TV-Z]{10}$/;
 
 export async function groupSummary(db: Tx, groupId: string) {
-  const rows = await db.selectFrom('orders').select(['payment_method', 'total', 'status']).where('group_id', '=', groupId).execute();
+  const rows = await db
+    .selectFrom('orders')
+    .select(['payment_method', 'total', 'status'])
+    .where('group_id', '=', groupId)
+    .execute();
   if (rows.length === 0) return null;
-  return { method: rows[0].payment_method, total: rows.filter((r) => r.status !== 'cancelled').reduce((a, r) => a + r.total, 0), open: rows.some((r) => r.status === 'placed') };
+  return {
+    method: rows[0].payment_method,
+    total: rows.filter((r) => r.status !== 'cancelled').reduce((a, r) => a + r.total, 0),
+    open: rows.some((r) => r.status === 'placed'),
+  };
 }
 
 /** The group's transfer/QRIS payment, created on first need; COD groups have none until cash comes in. */
-export async function ensurePayment(db: Tx, groupId: string): Promise<Result<PaymentsTable | null>> {
+export async function ensurePayment(
+  db: Tx,
+  groupId: string,
+): Promise<Result<PaymentsTable | null>> {
   const g = await groupSummary(db, groupId);
   if (!g) return fail('ORDERS_NOT_FOUND');
-  const existing = await db.selectFrom('payments').selectAll().where('group_id', '=', groupId).where('method', '=', g.method).executeTakeFirst();
+  const existing = await db
+    .selectFrom('payments')
+    .selectAll()
+    .where('group_id', '=', groupId)
+    .where('method', '=', g.method)
+    .executeTakeFirst();
   if (existing || g.method === 'cod' || !g.open) return ok(existing ?? null);
   for (let attempt = 0; attempt < 20; attempt++) {
     const code = g.method === 'transfer' ? randomInt(1, 1000) : 0;
     const row: PaymentsTable = {
-      id: newId('pay'), group_id: groupId, method: g.method, amount: g.total + code, unique_code: code, status: 'pending', matched_by: null,
-      provider: g.method === 'qris' ? 'qris' : null, provider_ref: null, collected_by: null, service_point_id: null, paid_at: null, created_at: nowIso(),
+      id: newId('pay'),
+      group_id: groupId,
+      method: g.method,
+      amount: g.total + code,
+      unique_code: code,
+      status: 'pending',
+      matched_by: null,
+      provider: g.method === 'qris' ? 'qris' : null,
+      provider_ref: null,
+      collected_by: null,
+      service_point_id: null,
+      paid_at: null,
+      created_at: nowIso(),
       reference: newPaymentReference(),
     };
-    const r = await db.insertInto('payments').values(row).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+    const r = await db
+      .insertInto('payments')
+      .values(row)
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
     if (Number(r.numInsertedOrUpdatedRows ?? 0) === 1) return ok(row);
-    const raced = await db.selectFrom('payments').selectAll().where('group_id', '=', groupId).where('method', '=', g.method).executeTakeFirst();
+    const raced = await db
+      .selectFrom('payments')
+      .selectAll()
+      .where('group_id', '=', groupId)
+      .where('method', '=', g.method)
+      .executeTakeFirst();
     if (raced) return ok(raced);
   }
   throw new Error('no free transfer code or reference');

@@ -1,7 +1,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createWorld, type World } from '../../../testing.js';
-import { anyVillage, makeOrganisation, makeServicePoint, makeUmkm } from '../../community/testing.js';
+import {
+  anyVillage,
+  makeOrganisation,
+  makeServicePoint,
+  makeUmkm,
+} from '../../community/testing.js';
 import { makeProduct } from '../../catalog/testing.js';
 import { stockOf } from '../../catalog/index.js';
 import { unwrap } from '../../../kernel/errors/index.js';
@@ -27,7 +32,19 @@ after(() => w.close());
 async function group(method: 'transfer' | 'qris', price = 25000) {
   const u = await makeUmkm(w.h.db, { villageCode: village });
   const p = await makeProduct(w.h, { umkmId: u, price, stock: 5 });
-  const r = unwrap(await placeOrder(w.h.db, { lines: [{ variantId: p.variantId, qty: 1 }], buyer: { name: 'Rina', phone: '081234567890' }, delivery: { kind: 'pickup', servicePointId: sp }, paymentMethod: method, channel: 'storefront' }, null));
+  const r = unwrap(
+    await placeOrder(
+      w.h.db,
+      {
+        lines: [{ variantId: p.variantId, qty: 1 }],
+        buyer: { name: 'Rina', phone: '081234567890' },
+        delivery: { kind: 'pickup', servicePointId: sp },
+        paymentMethod: method,
+        channel: 'storefront',
+      },
+      null,
+    ),
+  );
   return { ...r, pay: unwrap(await ensurePayment(w.h.db, r.groupId))!, variantId: p.variantId };
 }
 
@@ -57,18 +74,41 @@ test('transfer: unique amounts; statement import matches, reports unmatched, ign
   const admin = await w.as('national_admin');
   const csv = `tanggal,keterangan,jumlah\n2026-03-02,TRF DARI RINA,${a.pay.amount}\n2026-03-02,TRF TIDAK DIKENAL,777\n2026-03-02,BIAYA ADM,-6500\n`;
   const r = unwrap(await importStatement(w.h.db, csv, admin.userId));
-  assert.deepEqual(r.lines.map((l) => [l.line, l.outcome, l.reason]), [[1, 'skipped', 'header'], [2, 'matched', 'paid'], [3, 'unmatched', 'no_payment'], [4, 'debit', 'debit']]);
+  assert.deepEqual(
+    r.lines.map((l) => [l.line, l.outcome, l.reason]),
+    [
+      [1, 'skipped', 'header'],
+      [2, 'matched', 'paid'],
+      [3, 'unmatched', 'no_payment'],
+      [4, 'debit', 'debit'],
+    ],
+  );
   assert.equal(r.lines[2].amount, 777);
-  const o = await w.h.db.selectFrom('orders').select('payment_status').where('group_id', '=', a.groupId).executeTakeFirstOrThrow();
+  const o = await w.h.db
+    .selectFrom('orders')
+    .select('payment_status')
+    .where('group_id', '=', a.groupId)
+    .executeTakeFirstOrThrow();
   assert.equal(o.payment_status, 'paid');
-  assert.equal((await w.h.db.selectFrom('orders').select('payment_status').where('group_id', '=', b.groupId).executeTakeFirstOrThrow()).payment_status, 'unpaid');
+  assert.equal(
+    (
+      await w.h.db
+        .selectFrom('orders')
+        .select('payment_status')
+        .where('group_id', '=', b.groupId)
+        .executeTakeFirstOrThrow()
+    ).payment_status,
+    'unpaid',
+  );
   const again = unwrap(await importStatement(w.h.db, csv, admin.userId));
   assert.equal(again.counts.duplicate, 2);
   assert.equal(again.counts.matched, 0);
   const bad = await importStatement(w.h.db, 'x,y\n', admin.userId);
   assert.equal(bad.ok, false);
   // Through the staff page too.
-  const page = await admin.form('/keuangan/pembayaran/impor', { csv: `2026-03-03,TRF,${b.pay.amount}` });
+  const page = await admin.form('/keuangan/pembayaran/impor', {
+    csv: `2026-03-03,TRF,${b.pay.amount}`,
+  });
   assert.match(await page.text(), /data-matched="1"/);
   assert.equal((await (await w.as('buyer')).get('/keuangan/pembayaran')).status, 403);
 });
@@ -76,16 +116,42 @@ test('transfer: unique amounts; statement import matches, reports unmatched, ign
 test('QRIS webhook: bad signature 401 and nothing paid; good one pays once, replay is idempotent, events fire', async () => {
   const g = await group('qris');
   const seen: OrderEvent[] = [];
-  const off = onOrderEvent((e) => { seen.push(e); });
-  const body = JSON.stringify({ event_id: 'evt_000000001', reference: g.pay.reference, amount: g.pay.amount, status: 'paid' });
+  const off = onOrderEvent((e) => {
+    seen.push(e);
+  });
+  const body = JSON.stringify({
+    event_id: 'evt_000000001',
+    reference: g.pay.reference,
+    amount: g.pay.amount,
+    status: 'paid',
+  });
   const c = w.client();
-  const send = (headers: Record<string, string>, b = body) => c.fetch('/api/v1/webhooks/payments/qris', { method: 'POST', body: b, headers: { 'content-type': 'application/json', ...headers } });
+  const send = (headers: Record<string, string>, b = body) =>
+    c.fetch('/api/v1/webhooks/payments/qris', {
+      method: 'POST',
+      body: b,
+      headers: { 'content-type': 'application/json', ...headers },
+    });
   const bad = await send(signQris('wrong-secret', body));
   assert.equal(bad.status, 401);
   assert.equal((await bad.json()).code, 'ORDERS_BAD_SIGNATURE');
-  assert.equal((await w.h.db.selectFrom('payments').select('status').where('id', '=', g.pay.id).executeTakeFirstOrThrow()).status, 'pending');
+  assert.equal(
+    (
+      await w.h.db
+        .selectFrom('payments')
+        .select('status')
+        .where('id', '=', g.pay.id)
+        .executeTakeFirstOrThrow()
+    ).status,
+    'pending',
+  );
   const secret = webhookSecret('test-secret', 'qris');
-  const wrongAmount = JSON.stringify({ event_id: 'evt_000000002', reference: g.pay.reference, amount: 1, status: 'paid' });
+  const wrongAmount = JSON.stringify({
+    event_id: 'evt_000000002',
+    reference: g.pay.reference,
+    amount: 1,
+    status: 'paid',
+  });
   assert.equal((await send(signQris(secret, wrongAmount), wrongAmount)).status, 422);
   const ok1 = await send(signQris(secret, body));
   assert.equal(ok1.status, 200);
@@ -94,8 +160,15 @@ test('QRIS webhook: bad signature 401 and nothing paid; good one pays once, repl
   assert.deepEqual(await ok2.json(), { paymentId: g.pay.id, status: 'paid' });
   await flushOrderEvents();
   off();
-  assert.deepEqual(seen.filter((e) => e.kind === 'payment').map((e) => e.to), ['paid']);
-  const audit = await w.h.db.selectFrom('audit_log').select('action').where('entity_id', '=', g.orders[0].id).execute();
+  assert.deepEqual(
+    seen.filter((e) => e.kind === 'payment').map((e) => e.to),
+    ['paid'],
+  );
+  const audit = await w.h.db
+    .selectFrom('audit_log')
+    .select('action')
+    .where('entity_id', '=', g.orders[0].id)
+    .execute();
   assert.ok(audit.some((a) => a.action === 'orders.payment'));
 });
 
@@ -107,67 +180,149 @@ test('lifecycle: transitions follow the table; hand-over sells, return restocks 
   const illegal = await seller.form(`/penjual/pesanan/${f.orderId}`, { to: 'handed_over' });
   assert.equal(illegal.status, 409);
   assert.equal((await seller.form(`/penjual/pesanan/${f.orderId}`, { to: 'packed' })).status, 200);
-  assert.equal((await seller.form(`/penjual/pesanan/${f.orderId}`, { to: 'handed_over' })).status, 200);
+  assert.equal(
+    (await seller.form(`/penjual/pesanan/${f.orderId}`, { to: 'handed_over' })).status,
+    200,
+  );
   let s = (await stockOf(w.h.db, f.variantId))!;
   assert.equal(s.reserved, 0);
   const earn = await (await seller.get('/penjual/pendapatan')).text();
-  const o = await w.h.db.selectFrom('orders').selectAll().where('id', '=', f.orderId).executeTakeFirstOrThrow();
+  const o = await w.h.db
+    .selectFrom('orders')
+    .selectAll()
+    .where('id', '=', f.orderId)
+    .executeTakeFirstOrThrow();
   assert.ok(earn.includes(`data-owed="${o.seller_share}"`));
-  assert.ok(!(await (await other.get('/penjual/pesanan')).text()).includes(f.number), 'a seller never sees another UMKM’s orders');
+  assert.ok(
+    !(await (await other.get('/penjual/pesanan')).text()).includes(f.number),
+    'a seller never sees another UMKM’s orders',
+  );
   // Agent at the point: parcel collected, COD cash taken, order complete.
   const agent = await w.as('village_agent', sp);
   assert.equal((await agent.form(`/agen/ambil/${f.orderId}`, {})).status, 303);
-  const done = await w.h.db.selectFrom('orders').selectAll().where('id', '=', f.orderId).executeTakeFirstOrThrow();
-  assert.deepEqual([done.status, done.payment_status, done.fulfilment_status], ['completed', 'paid', 'delivered']);
+  const done = await w.h.db
+    .selectFrom('orders')
+    .selectAll()
+    .where('id', '=', f.orderId)
+    .executeTakeFirstOrThrow();
+  assert.deepEqual(
+    [done.status, done.payment_status, done.fulfilment_status],
+    ['completed', 'paid', 'delivered'],
+  );
   const day = await (await agent.get('/agen/hari-ini')).text();
-  assert.ok(day.includes(`data-k="cash">Rp ${new Intl.NumberFormat('id-ID').format(done.total)}`), 'cash in the day summary');
+  assert.ok(
+    day.includes(`data-k="cash">Rp ${new Intl.NumberFormat('id-ID').format(done.total)}`),
+    'cash in the day summary',
+  );
   // A returned parcel (another order) goes back on the shelf through the ledger.
-  const r = await makeOrder(w.h, { villageCode: village, servicePointId: sp, umkmId: f.umkmId, advanceTo: 'returned' });
+  const r = await makeOrder(w.h, {
+    villageCode: village,
+    servicePointId: sp,
+    umkmId: f.umkmId,
+    advanceTo: 'returned',
+  });
   s = (await stockOf(w.h.db, r.variantId))!;
   assert.deepEqual([s.available, s.reserved], [10, 0]);
-  const rev = await w.h.db.selectFrom('seller_ledger').select('kind').where('order_id', '=', r.orderId).execute();
+  const rev = await w.h.db
+    .selectFrom('seller_ledger')
+    .select('kind')
+    .where('order_id', '=', r.orderId)
+    .execute();
   assert.deepEqual(rev.map((x) => x.kind).sort(), ['earning', 'reversal']);
 });
 
 test('treasurer settles what UMKM of the organisation are owed and exports the transfer list', async () => {
   const org = await makeOrganisation(w.h.db, { villageCode: village });
-  const u = await makeUmkm(w.h.db, { villageCode: village, organisationId: org, name: 'Gula Aren Ibu Sari' });
-  const f = await makeOrder(w.h, { villageCode: village, servicePointId: sp, umkmId: u, advanceTo: 'handed_over' });
-  const share = (await w.h.db.selectFrom('orders').select('seller_share').where('id', '=', f.orderId).executeTakeFirstOrThrow()).seller_share;
+  const u = await makeUmkm(w.h.db, {
+    villageCode: village,
+    organisationId: org,
+    name: 'Gula Aren Ibu Sari',
+  });
+  const f = await makeOrder(w.h, {
+    villageCode: village,
+    servicePointId: sp,
+    umkmId: u,
+    advanceTo: 'handed_over',
+  });
+  const share = (
+    await w.h.db
+      .selectFrom('orders')
+      .select('seller_share')
+      .where('id', '=', f.orderId)
+      .executeTakeFirstOrThrow()
+  ).seller_share;
   const mgr = await w.as('community_manager', org);
   assert.match(await (await mgr.get('/bumdes/pembayaran')).text(), /Gula Aren Ibu Sari/);
   assert.equal((await mgr.form('/bumdes/pembayaran', { organisation_id: org })).status, 201);
-  assert.equal((await mgr.form('/bumdes/pembayaran', { organisation_id: org })).status, 422, 'nothing left to settle');
-  const stl = await w.h.db.selectFrom('settlements').select('id').where('organisation_id', '=', org).executeTakeFirstOrThrow();
+  assert.equal(
+    (await mgr.form('/bumdes/pembayaran', { organisation_id: org })).status,
+    422,
+    'nothing left to settle',
+  );
+  const stl = await w.h.db
+    .selectFrom('settlements')
+    .select('id')
+    .where('organisation_id', '=', org)
+    .executeTakeFirstOrThrow();
   const csv = await (await mgr.get(`/bumdes/pembayaran/${stl.id}.csv`)).text();
   assert.match(csv, /Gula Aren Ibu Sari/);
   assert.ok(csv.includes(`"${share}"`));
-  const foreign = await w.as('community_manager', await makeOrganisation(w.h.db, { villageCode: village }));
+  const foreign = await w.as(
+    'community_manager',
+    await makeOrganisation(w.h.db, { villageCode: village }),
+  );
   assert.equal((await foreign.get(`/bumdes/pembayaran/${stl.id}.csv`)).status, 404);
   assert.equal((await foreign.form('/bumdes/pembayaran', { organisation_id: org })).status, 403);
   const seller = await w.as('seller', u);
-  assert.ok((await (await seller.get('/penjual/pendapatan')).text()).includes(`data-settled="${share}"`));
+  assert.ok(
+    (await (await seller.get('/penjual/pendapatan')).text()).includes(`data-settled="${share}"`),
+  );
 });
 
 test('assisted order: agent of the point, consent required, cash and commission recorded, receipt', async () => {
   const u = await makeUmkm(w.h.db, { villageCode: village });
-  const p = await makeProduct(w.h, { umkmId: u, title: 'Pupuk Organik 5 kg', price: 40000, stock: 3 });
+  const p = await makeProduct(w.h, {
+    umkmId: u,
+    title: 'Pupuk Organik 5 kg',
+    price: 40000,
+    stock: 3,
+  });
   const agent = await w.as('village_agent', sp);
   const found = await (await agent.get('/agen/pesan?q=pupuk')).text();
   assert.match(found, /Pupuk Organik 5 kg/);
-  const noConsent = await agent.form('/agen/pesan', { q: 'pupuk', [`qty_${p.variantId}`]: '1', name: 'Mama Yuli' });
+  const noConsent = await agent.form('/agen/pesan', {
+    q: 'pupuk',
+    [`qty_${p.variantId}`]: '1',
+    name: 'Mama Yuli',
+  });
   assert.equal(noConsent.status, 422);
-  const placed = await agent.form('/agen/pesan', { q: 'pupuk', [`qty_${p.variantId}`]: '2', name: 'Mama Yuli', consent: '1' });
+  const placed = await agent.form('/agen/pesan', {
+    q: 'pupuk',
+    [`qty_${p.variantId}`]: '2',
+    name: 'Mama Yuli',
+    consent: '1',
+  });
   assert.equal(placed.status, 303);
   const receipt = await (await agent.get(placed.headers.get('location')!)).text();
   assert.match(receipt, /Mama Yuli/);
-  const o = await w.h.db.selectFrom('orders').selectAll().where('channel', '=', 'assisted').executeTakeFirstOrThrow();
+  const o = await w.h.db
+    .selectFrom('orders')
+    .selectAll()
+    .where('channel', '=', 'assisted')
+    .executeTakeFirstOrThrow();
   assert.equal(o.payment_status, 'paid');
   assert.equal(o.agent_commission, 1600);
   assert.ok(o.consent_at);
   assert.equal(o.buyer_phone, null);
-  const com = await w.h.db.selectFrom('agent_commissions').selectAll().where('order_id', '=', o.id).execute();
+  const com = await w.h.db
+    .selectFrom('agent_commissions')
+    .selectAll()
+    .where('order_id', '=', o.id)
+    .execute();
   assert.equal(com[0].amount, 1600);
-  const otherAgent = await w.as('village_agent', await makeServicePoint(w.h.db, { villageCode: village }));
+  const otherAgent = await w.as(
+    'village_agent',
+    await makeServicePoint(w.h.db, { villageCode: village }),
+  );
   assert.equal((await otherAgent.get(placed.headers.get('location')!)).status, 404);
 });

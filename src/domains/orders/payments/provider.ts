@@ -14,7 +14,12 @@ export interface ProviderEvent {
 export interface PaymentProvider {
   name: string;
   /** True when `raw` (the exact body bytes) carries a valid signature in `headers`, made within the replay window around `nowSec`. */
-  verify(raw: string, headers: (name: string) => string | undefined, secret: string, nowSec?: number): boolean;
+  verify(
+    raw: string,
+    headers: (name: string) => string | undefined,
+    secret: string,
+    nowSec?: number,
+  ): boolean;
   parse(raw: string): ProviderEvent | null;
 }
 
@@ -34,8 +39,15 @@ function safeEqualHex(a: string, b: string): boolean {
 }
 
 /** The webhook secret: configured per provider, or derived from the app secret. */
-export function webhookSecret(appSecret: string, provider: string, env: NodeJS.ProcessEnv = process.env): string {
-  return env[`LUMBUNG_${provider.toUpperCase()}_WEBHOOK_SECRET`] ?? hmacHex(appSecret, `payment-webhook:${provider}`);
+export function webhookSecret(
+  appSecret: string,
+  provider: string,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
+  return (
+    env[`LUMBUNG_${provider.toUpperCase()}_WEBHOOK_SECRET`] ??
+    hmacHex(appSecret, `payment-webhook:${provider}`)
+  );
 }
 
 /** A callback signed more than this many seconds before or after our clock is refused (replays of old captures). */
@@ -58,7 +70,14 @@ export const qrisProvider: PaymentProvider = {
   parse(raw) {
     try {
       const b = JSON.parse(raw);
-      if (typeof b.event_id !== 'string' || !/^[\w.:-]{8,128}$/.test(b.event_id) || typeof b.reference !== 'string' || !/^[\x20-\x7e]{1,25}$/.test(b.reference) || !Number.isSafeInteger(b.amount)) return null;
+      if (
+        typeof b.event_id !== 'string' ||
+        !/^[\w.:-]{8,128}$/.test(b.event_id) ||
+        typeof b.reference !== 'string' ||
+        !/^[\x20-\x7e]{1,25}$/.test(b.reference) ||
+        !Number.isSafeInteger(b.amount)
+      )
+        return null;
       if (b.status !== 'paid' && b.status !== 'failed') return null;
       return { eventId: b.event_id, reference: b.reference, amount: b.amount, status: b.status };
     } catch {
@@ -70,6 +89,10 @@ export const qrisProvider: PaymentProvider = {
 const PROVIDERS: readonly PaymentProvider[] = [qrisProvider];
 
 /** Signs a body the way qrisProvider expects (tests, demo seed, provider simulators). */
-export function signQris(secret: string, raw: string, ts = Math.floor(Date.now() / 1000)): Record<string, string> {
+export function signQris(
+  secret: string,
+  raw: string,
+  ts = Math.floor(Date.now() / 1000),
+): Record<string, string> {
   return { 'x-timestamp': String(ts), 'x-signature': `sha256=${hmacHex(secret, `${ts}.${raw}`)}` };
 }

@@ -7,9 +7,17 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const ecc = require('qrcode/lib/core/error-correction-code.js') as { getBlocksCount(v: number, l: unknown): number; getTotalCodewordsCount(v: number, l: unknown): number };
-const levels = require('qrcode/lib/core/error-correction-level.js') as Record<'L' | 'M' | 'Q' | 'H', unknown>;
-const align = require('qrcode/lib/core/alignment-pattern.js') as { getRowColCoords(v: number): number[] };
+const ecc = require('qrcode/lib/core/error-correction-code.js') as {
+  getBlocksCount(v: number, l: unknown): number;
+  getTotalCodewordsCount(v: number, l: unknown): number;
+};
+const levels = require('qrcode/lib/core/error-correction-level.js') as Record<
+  'L' | 'M' | 'Q' | 'H',
+  unknown
+>;
+const align = require('qrcode/lib/core/alignment-pattern.js') as {
+  getRowColCoords(v: number): number[];
+};
 
 /** Dark modules of the qrcode package's SVG (`M x y h n m dx dy …` strokes, one row each). */
 export function modulesFromSvg(svg: string): boolean[][] {
@@ -21,7 +29,13 @@ export function modulesFromSvg(svg: string): boolean[][] {
   let x = 0;
   let y = 0;
   for (const [, op, a, b] of path[1].matchAll(/([MmHh])\s*(-?[\d.]+)(?:\s+(-?[\d.]+))?/g)) {
-    if (op === 'M') { x = Number(a); y = Number(b); } else if (op === 'm') { x += Number(a); y += Number(b); } else {
+    if (op === 'M') {
+      x = Number(a);
+      y = Number(b);
+    } else if (op === 'm') {
+      x += Number(a);
+      y += Number(b);
+    } else {
       for (let i = 0; i < Number(a); i++) grid[Math.floor(y)][x + i] = true;
       x += Number(a);
     }
@@ -34,9 +48,14 @@ export function modulesFromSvg(svg: string): boolean[][] {
 }
 
 const MASKS: ((i: number, j: number) => boolean)[] = [
-  (i, j) => (i + j) % 2 === 0, (i) => i % 2 === 0, (_, j) => j % 3 === 0, (i, j) => (i + j) % 3 === 0,
-  (i, j) => (Math.floor(i / 2) + Math.floor(j / 3)) % 2 === 0, (i, j) => ((i * j) % 2) + ((i * j) % 3) === 0,
-  (i, j) => (((i * j) % 2) + ((i * j) % 3)) % 2 === 0, (i, j) => (((i * j) % 3) + ((i + j) % 2)) % 2 === 0,
+  (i, j) => (i + j) % 2 === 0,
+  (i) => i % 2 === 0,
+  (_, j) => j % 3 === 0,
+  (i, j) => (i + j) % 3 === 0,
+  (i, j) => (Math.floor(i / 2) + Math.floor(j / 3)) % 2 === 0,
+  (i, j) => ((i * j) % 2) + ((i * j) % 3) === 0,
+  (i, j) => (((i * j) % 2) + ((i * j) % 3)) % 2 === 0,
+  (i, j) => (((i * j) % 3) + ((i + j) % 2)) % 2 === 0,
 ];
 const LEVEL_BITS: Record<'L' | 'M' | 'Q' | 'H', number> = { L: 1, M: 0, Q: 3, H: 2 };
 
@@ -55,28 +74,45 @@ export function readQr(m: boolean[][]): string {
   // Format: the copy beside the top-left finder, bit i at (row, 8).
   let read = 0;
   for (let i = 0; i < 15; i++) if (m[i < 6 ? i : i < 8 ? i + 1 : size - 15 + i][8]) read |= 1 << i;
-  const found = (Object.keys(LEVEL_BITS) as ('L' | 'M' | 'Q' | 'H')[]).flatMap((l) => MASKS.map((_, k) => ({ l, k }))).find(({ l, k }) => formatBits(LEVEL_BITS[l], k) === read);
+  const found = (Object.keys(LEVEL_BITS) as ('L' | 'M' | 'Q' | 'H')[])
+    .flatMap((l) => MASKS.map((_, k) => ({ l, k })))
+    .find(({ l, k }) => formatBits(LEVEL_BITS[l], k) === read);
   if (!found) throw new Error('format bits not readable');
   const reserved = Array.from({ length: size }, () => new Array<boolean>(size).fill(false));
-  const block = (r0: number, c0: number, h: number, w: number) => { for (let r = r0; r < r0 + h; r++) for (let c = c0; c < c0 + w; c++) if (r >= 0 && c >= 0 && r < size && c < size) reserved[r][c] = true; };
-  block(0, 0, 9, 9); block(0, size - 8, 9, 8); block(size - 8, 0, 8, 9);
-  block(6, 0, 1, size); block(0, 6, size, 1);
+  const block = (r0: number, c0: number, h: number, w: number) => {
+    for (let r = r0; r < r0 + h; r++)
+      for (let c = c0; c < c0 + w; c++)
+        if (r >= 0 && c >= 0 && r < size && c < size) reserved[r][c] = true;
+  };
+  block(0, 0, 9, 9);
+  block(0, size - 8, 9, 8);
+  block(size - 8, 0, 8, 9);
+  block(6, 0, 1, size);
+  block(0, 6, size, 1);
   const pos = align.getRowColCoords(version);
   const [first, last] = [pos[0], pos[pos.length - 1]];
-  for (const r of pos) for (const c of pos) if (!((r === first && (c === first || c === last)) || (r === last && c === first))) block(r - 2, c - 2, 5, 5);
-  if (version >= 7) { block(0, size - 11, 6, 3); block(size - 11, 0, 3, 6); }
+  for (const r of pos)
+    for (const c of pos)
+      if (!((r === first && (c === first || c === last)) || (r === last && c === first)))
+        block(r - 2, c - 2, 5, 5);
+  if (version >= 7) {
+    block(0, size - 11, 6, 3);
+    block(size - 11, 0, 3, 6);
+  }
   const bits: number[] = [];
   let upward = true;
   for (let col = size - 1; col > 0; col -= 2) {
     if (col === 6) col--;
     for (let n = 0; n < size; n++) {
       const row = upward ? size - 1 - n : n;
-      for (const c of [col, col - 1]) if (!reserved[row][c]) bits.push(Number(m[row][c] !== MASKS[found.k](row, c)));
+      for (const c of [col, col - 1])
+        if (!reserved[row][c]) bits.push(Number(m[row][c] !== MASKS[found.k](row, c)));
     }
     upward = !upward;
   }
   const bytes: number[] = [];
-  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8).join(''), 2));
+  for (let i = 0; i + 8 <= bits.length; i += 8)
+    bytes.push(parseInt(bits.slice(i, i + 8).join(''), 2));
   // De-interleave the data codewords of the blocks (group 2 blocks hold one more).
   const level = levels[found.l];
   const blocks = ecc.getBlocksCount(version, level);
@@ -86,7 +122,8 @@ export function readQr(m: boolean[][]): string {
   const lens = Array.from({ length: blocks }, (_, b) => short + (b >= blocks - longCount ? 1 : 0));
   const per = lens.map(() => [] as number[]);
   let k = 0;
-  for (let i = 0; i < short + 1; i++) for (let b = 0; b < blocks; b++) if (i < lens[b]) per[b].push(bytes[k++]);
+  for (let i = 0; i < short + 1; i++)
+    for (let b = 0; b < blocks; b++) if (i < lens[b]) per[b].push(bytes[k++]);
   return segments(per.flat(), version);
 }
 
@@ -95,7 +132,11 @@ const ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
 function segments(data: number[], version: number): string {
   const bits = data.map((b) => b.toString(2).padStart(8, '0')).join('');
   let i = 0;
-  const take = (n: number) => { const v = parseInt(bits.slice(i, i + n), 2); i += n; return v; };
+  const take = (n: number) => {
+    const v = parseInt(bits.slice(i, i + n), 2);
+    i += n;
+    return v;
+  };
   const sizeIdx = version < 10 ? 0 : version < 27 ? 1 : 2;
   let out = '';
   while (i + 4 <= bits.length) {
@@ -108,7 +149,10 @@ function segments(data: number[], version: number): string {
       if (n === 1) out += String(take(4));
     } else if (mode === 2) {
       let n = take([9, 11, 13][sizeIdx]);
-      for (; n >= 2; n -= 2) { const v = take(11); out += ALNUM[Math.floor(v / 45)] + ALNUM[v % 45]; }
+      for (; n >= 2; n -= 2) {
+        const v = take(11);
+        out += ALNUM[Math.floor(v / 45)] + ALNUM[v % 45];
+      }
       if (n === 1) out += ALNUM[take(6)];
     } else if (mode === 4) {
       const n = take([8, 16, 16][sizeIdx]);

@@ -25,22 +25,32 @@ export function crc16ccitt(s: string): string {
   let crc = 0xffff;
   for (const byte of Buffer.from(s, 'utf8')) {
     crc ^= byte << 8;
-    for (let i = 0; i < 8; i++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
+    for (let i = 0; i < 8; i++)
+      crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
   }
   return crc.toString(16).toUpperCase().padStart(4, '0');
 }
 
-const ascii = (s: string, max: number) => s.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').slice(0, max);
+const ascii = (s: string, max: number) =>
+  s
+    .normalize('NFKD')
+    .replace(/[^\x20-\x7e]/g, '')
+    .slice(0, max);
 
 /** A dynamic QRIS payload for one payment (amount in whole rupiah, reference = the payment's short reference). */
 export function qrisPayload(m: QrisMerchant, amount: number, reference: string): string {
-  if (!Number.isSafeInteger(amount) || amount <= 0) throw new RangeError('amount must be a positive integer');
+  if (!Number.isSafeInteger(amount) || amount <= 0)
+    throw new RangeError('amount must be a positive integer');
   // Never cut a reference: a provider echoes what the code carries, and a cut one names nothing.
-  if (!/^[\x20-\x7e]{1,25}$/.test(reference)) throw new RangeError('reference must be 1-25 ASCII characters');
+  if (!/^[\x20-\x7e]{1,25}$/.test(reference))
+    throw new RangeError('reference must be 1-25 ASCII characters');
   const body =
     tlv('00', '01') +
     tlv('01', '12') +
-    tlv('26', tlv('00', 'ID.CO.QRIS.WWW') + tlv('01', m.merchantPan) + tlv('02', m.nmid) + tlv('03', 'UMI')) +
+    tlv(
+      '26',
+      tlv('00', 'ID.CO.QRIS.WWW') + tlv('01', m.merchantPan) + tlv('02', m.nmid) + tlv('03', 'UMI'),
+    ) +
     tlv('51', tlv('00', 'ID.CO.QRIS.WWW') + tlv('02', m.nmid) + tlv('03', 'UMI')) +
     tlv('52', m.mcc) +
     tlv('53', '360') +

@@ -10,24 +10,47 @@ export type Direction = 'credit' | 'debit';
 
 /** One record of the file: a transaction, or a line skipped/rejected with its reason. */
 export type ParsedLine =
-  | { line: number; kind: 'transaction'; bookedOn: string; description: string; amount: number; direction: Direction }
+  | {
+      line: number;
+      kind: 'transaction';
+      bookedOn: string;
+      description: string;
+      amount: number;
+      direction: Direction;
+    }
   | { line: number; kind: 'skipped' | 'rejected'; reason: StatementReason; text: string };
 
-export type StatementReason = 'blank' | 'preamble' | 'header' | 'summary' | 'bad_date' | 'bad_amount' | 'fraction' | 'pending' | 'no_direction';
+export type StatementReason =
+  | 'blank'
+  | 'preamble'
+  | 'header'
+  | 'summary'
+  | 'bad_date'
+  | 'bad_amount'
+  | 'fraction'
+  | 'pending'
+  | 'no_direction';
 
 type Role = 'date' | 'description' | 'amount' | 'debit' | 'credit' | 'marker' | 'balance' | 'other';
 
 // Header words as the banks print them, letters only, lower case.
 const HEADER_WORDS: [Role, RegExp][] = [
-  ['date', /^(tanggal(transaksi)?|tgl(tran|transaksi)?|date|postdate|transactiondate|txndate|tanggalposting)$/],
-  ['description', /^(keterangan|deskripsi|description|uraian(transaksi)?|desktran|remark|berita|catatan|transactiondescription)$/],
+  [
+    'date',
+    /^(tanggal(transaksi)?|tgl(tran|transaksi)?|date|postdate|transactiondate|txndate|tanggalposting)$/,
+  ],
+  [
+    'description',
+    /^(keterangan|deskripsi|description|uraian(transaksi)?|desktran|remark|berita|catatan|transactiondescription)$/,
+  ],
   ['debit', /^(debet|debit|mutasidebet|mutasidebit|db|keluar|uangkeluar)$/],
   ['credit', /^(kredit|credit|mutasikredit|cr|masuk|uangmasuk)$/],
   ['amount', /^(jumlah|mutasi|amount|nominal|nilai|jumlahmutasi)$/],
   ['marker', /^(dbcr|crdb|dk|tipe|type|jenis|dc)$/],
   ['balance', /^(saldo|balance|saldoakhir|saldoakhirmutasi|runningbalance)$/],
 ];
-const SUMMARY = /^(saldo\s*(awal|akhir)|mutasi\s*(kredit|debet|debit)|total|opening\s*balance|closing\s*balance|ending\s*balance|beginning\s*balance|end of statement|jumlah)/i;
+const SUMMARY =
+  /^(saldo\s*(awal|akhir)|mutasi\s*(kredit|debet|debit)|total|opening\s*balance|closing\s*balance|ending\s*balance|beginning\s*balance|end of statement|jumlah)/i;
 const MARKER = /^(CR|DB|DR|K|D|C)$/i;
 
 const letters = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '');
@@ -53,7 +76,11 @@ function headerRoles(cells: string[]): Role[] | null {
  * A lone separator followed by exactly three digits groups thousands (125.500, 125,500);
  * followed by one or two digits it is the decimal mark (125500.00, 125500,5).
  */
-export function parseAmount(raw: string): { amount: number; negative: boolean; marker: Direction | null } | { error: 'bad_amount' | 'fraction' } {
+export function parseAmount(
+  raw: string,
+):
+  | { amount: number; negative: boolean; marker: Direction | null }
+  | { error: 'bad_amount' | 'fraction' } {
   let s = raw.trim().replace(/^'/, '');
   let marker: Direction | null = null;
   const m = /\s*(CR|DB|DR|K|D)$/i.exec(s);
@@ -63,8 +90,17 @@ export function parseAmount(raw: string): { amount: number; negative: boolean; m
   }
   let negative = false;
   s = s.replace(/^(rp\.?|idr)\s*/i, '').replace(/\s/g, '');
-  if (/^\(.*\)$/.test(s)) { negative = true; s = s.slice(1, -1); }
-  if (/^-/.test(s)) { negative = true; s = s.slice(1); } else if (/-$/.test(s)) { negative = true; s = s.slice(0, -1); }
+  if (/^\(.*\)$/.test(s)) {
+    negative = true;
+    s = s.slice(1, -1);
+  }
+  if (/^-/.test(s)) {
+    negative = true;
+    s = s.slice(1);
+  } else if (/-$/.test(s)) {
+    negative = true;
+    s = s.slice(0, -1);
+  }
   s = s.replace(/^\+/, '').replace(/^(rp\.?|idr)/i, '');
   if (!/^\d[\d.,]*$/.test(s)) return { error: 'bad_amount' };
   let intPart = s;
@@ -77,7 +113,12 @@ export function parseAmount(raw: string): { amount: number; negative: boolean; m
     intPart = s.slice(0, i);
     frac = s.slice(i + 1);
     const group = dec === '.' ? ',' : '.';
-    if (!intPart.split(group).every((p, i) => (i === 0 ? p.length >= 1 && p.length <= 3 : p.length === 3))) return { error: 'bad_amount' };
+    if (
+      !intPart
+        .split(group)
+        .every((p, i) => (i === 0 ? p.length >= 1 && p.length <= 3 : p.length === 3))
+    )
+      return { error: 'bad_amount' };
     intPart = intPart.split(group).join('');
   } else if (lastDot >= 0 || lastComma >= 0) {
     const sep = lastDot >= 0 ? '.' : ',';
@@ -85,7 +126,11 @@ export function parseAmount(raw: string): { amount: number; negative: boolean; m
     if (parts.length === 2 && parts[1].length !== 3) {
       intPart = parts[0];
       frac = parts[1];
-    } else if (parts.slice(1).every((p) => p.length === 3) && parts[0].length >= 1 && parts[0].length <= 3) {
+    } else if (
+      parts.slice(1).every((p) => p.length === 3) &&
+      parts[0].length >= 1 &&
+      parts[0].length <= 3
+    ) {
       intPart = parts.join('');
     } else return { error: 'bad_amount' };
   }
@@ -106,15 +151,21 @@ export function parseDate(raw: string, periodYear: number | null): string | 'pen
   else if ((m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:\s.*)?$/.exec(s))) {
     [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (y < 100) y += 2000;
-  } else if ((m = /^(\d{1,2})\/(\d{1,2})$/.exec(s)) && periodYear) [d, mo, y] = [Number(m[1]), Number(m[2]), periodYear];
+  } else if ((m = /^(\d{1,2})\/(\d{1,2})$/.exec(s)) && periodYear)
+    [d, mo, y] = [Number(m[1]), Number(m[2]), periodYear];
   else return null;
   const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d)
+    return null;
   return date.toISOString().slice(0, 10);
 }
 
 function pickDelimiter(text: string): string {
-  const sample = text.split(/\r?\n/).slice(0, 40).join('\n').replace(/"[^"]*"/g, '');
+  const sample = text
+    .split(/\r?\n/)
+    .slice(0, 40)
+    .join('\n')
+    .replace(/"[^"]*"/g, '');
   const counts = [';', ',', '\t'].map((d) => ({ d, n: sample.split(d).length - 1 }));
   return counts.sort((a, b) => b.n - a.n)[0].d;
 }
@@ -127,7 +178,8 @@ function pickDelimiter(text: string): string {
 function mendSplitDecimals(cells: string[], expected: number): string[] {
   const out = [...cells];
   for (let i = out.length - 2; i >= 0 && out.length > expected; i--) {
-    if (/^-?\d{1,3}(\.\d{3})+$/.test(out[i]) && /^\d{2}$/.test(out[i + 1])) out.splice(i, 2, `${out[i]},${out[i + 1]}`);
+    if (/^-?\d{1,3}(\.\d{3})+$/.test(out[i]) && /^\d{2}$/.test(out[i + 1]))
+      out.splice(i, 2, `${out[i]},${out[i + 1]}`);
   }
   return out;
 }
@@ -136,10 +188,20 @@ function mendSplitDecimals(cells: string[], expected: number): string[] {
 export function parseStatement(text: string): ParsedLine[] | null {
   // Control characters (NUL among them) have no place in a statement and PostgreSQL refuses
   // NUL in text: they are dropped before reading, tabs and line breaks kept.
-  const clean = text.replace(/^\uFEFF/, '').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').replace(/\s+$/, '');
+  const clean = text
+    .replace(/^\uFEFF/, '')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+    .replace(/\s+$/, '');
   if (!clean) return null;
   const delimiter = pickDelimiter(clean);
-  const records = parse(clean, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
+  const records = parse(clean, {
+    delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    trim: true,
+    info: true,
+  }) as unknown as { record: string[]; info: { lines: number } }[];
   const periodYear = (() => {
     const m = /periode?[^0-9]*\d{1,2}[/.-]\d{1,2}[/.-](\d{4})/i.exec(clean);
     return m ? Number(m[1]) : null;
@@ -153,15 +215,36 @@ export function parseStatement(text: string): ParsedLine[] | null {
     prevEnd = info.lines;
     const text = record.join(delimiter === '\t' ? ' ' : delimiter).slice(0, 300);
     const cells = record.map((c) => c.trim());
-    if (cells.every((c) => c === '')) { out.push({ line, kind: 'skipped', reason: 'blank', text }); continue; }
+    if (cells.every((c) => c === '')) {
+      out.push({ line, kind: 'skipped', reason: 'blank', text });
+      continue;
+    }
     const asHeader = headerRoles(cells);
-    if (asHeader && !seenTransaction) { roles = asHeader; out.push({ line, kind: 'skipped', reason: 'header', text }); continue; }
-    const r = roles ? transactionWithHeader(mendSplitDecimals(cells, delimiter === ',' ? roles.length : Infinity), roles, periodYear) : transactionWithoutHeader(delimiter === ',' ? mendSplitDecimals(cells, 3) : cells, periodYear);
+    if (asHeader && !seenTransaction) {
+      roles = asHeader;
+      out.push({ line, kind: 'skipped', reason: 'header', text });
+      continue;
+    }
+    const r = roles
+      ? transactionWithHeader(
+          mendSplitDecimals(cells, delimiter === ',' ? roles.length : Infinity),
+          roles,
+          periodYear,
+        )
+      : transactionWithoutHeader(
+          delimiter === ',' ? mendSplitDecimals(cells, 3) : cells,
+          periodYear,
+        );
     if ('error' in r) {
       // Before the first transaction, lines that are not one are the account/period preamble;
       // after it, balance and total lines are the footer. Anything else was not understood.
-      if (!seenTransaction && r.error === 'bad_date') out.push({ line, kind: 'skipped', reason: 'preamble', text });
-      else if (SUMMARY.test(cells[0] ?? '') || (r.error === 'bad_date' && cells.slice(0, 2).some((c) => SUMMARY.test(c)))) out.push({ line, kind: 'skipped', reason: 'summary', text });
+      if (!seenTransaction && r.error === 'bad_date')
+        out.push({ line, kind: 'skipped', reason: 'preamble', text });
+      else if (
+        SUMMARY.test(cells[0] ?? '') ||
+        (r.error === 'bad_date' && cells.slice(0, 2).some((c) => SUMMARY.test(c)))
+      )
+        out.push({ line, kind: 'skipped', reason: 'summary', text });
       else out.push({ line, kind: 'rejected', reason: r.error, text });
       continue;
     }
@@ -171,30 +254,50 @@ export function parseStatement(text: string): ParsedLine[] | null {
   return out;
 }
 
-type Reading = { bookedOn: string; description: string; amount: number; direction: Direction } | { error: StatementReason };
+type Reading =
+  | { bookedOn: string; description: string; amount: number; direction: Direction }
+  | { error: StatementReason };
 
-function dateOf(raw: string | undefined, periodYear: number | null): string | { error: StatementReason } {
+function dateOf(
+  raw: string | undefined,
+  periodYear: number | null,
+): string | { error: StatementReason } {
   const d = parseDate(raw ?? '', periodYear);
   if (d === 'pending') return { error: 'pending' };
   return d ?? { error: 'bad_date' };
 }
 
 function transactionWithHeader(cells: string[], roles: Role[], periodYear: number | null): Reading {
-  const at = (role: Role) => roles.map((r, i) => (r === role ? cells[i] ?? '' : null)).filter((x): x is string => x !== null);
+  const at = (role: Role) =>
+    roles
+      .map((r, i) => (r === role ? (cells[i] ?? '') : null))
+      .filter((x): x is string => x !== null);
   const bookedOn = dateOf(at('date')[0], periodYear);
   if (typeof bookedOn !== 'string') return bookedOn;
-  const description = at('description').filter(Boolean).join(' ').replace(/\s+/g, ' ').slice(0, 200);
+  const description = at('description')
+    .filter(Boolean)
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .slice(0, 200);
   // A marker column by name, or BCA's unnamed one right of the amount holding CR/DB.
-  const markerCell = at('marker')[0] ?? cells.find((c, i) => roles[i] === 'other' && MARKER.test(c));
-  const marker: Direction | null = markerCell && MARKER.test(markerCell) ? (/^(CR|K|C)$/i.test(markerCell) ? 'credit' : 'debit') : null;
+  const markerCell =
+    at('marker')[0] ?? cells.find((c, i) => roles[i] === 'other' && MARKER.test(c));
+  const marker: Direction | null =
+    markerCell && MARKER.test(markerCell)
+      ? /^(CR|K|C)$/i.test(markerCell)
+        ? 'credit'
+        : 'debit'
+      : null;
   const credit = (at('credit')[0] ?? '').trim();
   const debit = (at('debit')[0] ?? '').trim();
   const amountCell = (at('amount')[0] ?? '').trim();
   const candidates: [string, Direction | null][] = [];
   if (roles.includes('credit') || roles.includes('debit')) {
-    if (credit && !/^0+([.,]0+)?$/.test(credit) && credit !== '-') candidates.push([credit, 'credit']);
+    if (credit && !/^0+([.,]0+)?$/.test(credit) && credit !== '-')
+      candidates.push([credit, 'credit']);
     if (debit && !/^0+([.,]0+)?$/.test(debit) && debit !== '-') candidates.push([debit, 'debit']);
-    if (candidates.length !== 1) return { error: candidates.length ? 'no_direction' : 'bad_amount' };
+    if (candidates.length !== 1)
+      return { error: candidates.length ? 'no_direction' : 'bad_amount' };
   } else candidates.push([amountCell, null]);
   const [raw, fromColumn] = candidates[0];
   const a = parseAmount(raw);
@@ -211,10 +314,23 @@ function transactionWithoutHeader(cells: string[], periodYear: number | null): R
   if (typeof bookedOn !== 'string') return bookedOn;
   let last = cells.length - 1;
   let marker: Direction | null = null;
-  if (MARKER.test(cells[last])) { marker = /^(CR|K|C)$/i.test(cells[last]) ? 'credit' : 'debit'; last--; }
+  if (MARKER.test(cells[last])) {
+    marker = /^(CR|K|C)$/i.test(cells[last]) ? 'credit' : 'debit';
+    last--;
+  }
   const a = parseAmount(cells[last] ?? '');
   if ('error' in a) return a;
   if (a.amount === 0) return { error: 'bad_amount' };
-  const description = cells.slice(1, last).filter(Boolean).join(' ').replace(/\s+/g, ' ').slice(0, 200);
-  return { bookedOn, description, amount: a.amount, direction: a.marker ?? marker ?? (a.negative ? 'debit' : 'credit') };
+  const description = cells
+    .slice(1, last)
+    .filter(Boolean)
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .slice(0, 200);
+  return {
+    bookedOn,
+    description,
+    amount: a.amount,
+    direction: a.marker ?? marker ?? (a.negative ? 'debit' : 'credit'),
+  };
 }

@@ -1,7 +1,15 @@
 // Seller pages (incoming orders, pack, hand over, earnings), the treasurer's payouts and the
 // buyer's "my orders". Every query filters by the actor's scope in SQL.
 import { Hono, type Context } from 'hono';
-import { Csrf, page, requireActor, requireRole, type AppEnv, type HomePanel, type NavItem } from '../../../kernel/http/index.js';
+import {
+  Csrf,
+  page,
+  requireActor,
+  requireRole,
+  type AppEnv,
+  type HomePanel,
+  type NavItem,
+} from '../../../kernel/http/index.js';
 import { AppError, errorSpec } from '../../../kernel/errors/index.js';
 import { formatDateTime, t } from '../../../kernel/i18n/index.js';
 import { formatRupiah } from '../../../kernel/money/index.js';
@@ -10,16 +18,29 @@ import { ordersWithLines } from '../orders.repo.js';
 import { cancelOrder, confirmReceipt, recordFulfilment } from '../orders.service.js';
 import { BuyerParcels, OrderCard, type OrderWithLines } from '../storefront/order.views.js';
 import { buyerParcels } from '../parcels.js';
-import { balances, ledgerOf, owedInOrganisations, settleOrganisation, settlementCsv, settlementsOf } from './earnings.js';
+import {
+  balances,
+  ledgerOf,
+  owedInOrganisations,
+  settleOrganisation,
+  settlementCsv,
+  settlementsOf,
+} from './earnings.js';
 
 type C = Context<AppEnv>;
 const sellerUmkm = (c: C) => scopeIds(requireRole(c, 'seller'), 'umkm', ['seller']);
-const managerOrgs = (c: C) => scopeIds(requireRole(c, 'community_manager'), 'organisation', ['community_manager']);
+const managerOrgs = (c: C) =>
+  scopeIds(requireRole(c, 'community_manager'), 'organisation', ['community_manager']);
 
 export const ordersNav: NavItem[] = [
   { href: '/penjual/pesanan', label: 'orders.nav.seller', roles: ['seller'], order: 30 },
   { href: '/penjual/pendapatan', label: 'orders.nav.earnings', roles: ['seller'], order: 31 },
-  { href: '/bumdes/pembayaran', label: 'orders.nav.settle', roles: ['community_manager'], order: 32 },
+  {
+    href: '/bumdes/pembayaran',
+    label: 'orders.nav.settle',
+    roles: ['community_manager'],
+    order: 32,
+  },
   { href: '/pesanan-saya', label: 'orders.nav.mine', roles: ['buyer'], order: 33 },
   { href: '/keranjang', label: 'orders.nav.cart', roles: 'public', order: 5 },
   { href: '/lacak', label: 'orders.nav.track', roles: 'public', order: 6 },
@@ -28,17 +49,38 @@ export const ordersNav: NavItem[] = [
 async function sellerOrders(c: C, umkmIds: string[]): Promise<OrderWithLines[]> {
   const db = c.get('deps').h.db;
   if (umkmIds.length === 0) return [];
-  const ids = await db.selectFrom('orders').select('id').where('umkm_id', 'in', umkmIds).orderBy('placed_at', 'desc').limit(100).execute();
+  const ids = await db
+    .selectFrom('orders')
+    .select('id')
+    .where('umkm_id', 'in', umkmIds)
+    .orderBy('placed_at', 'desc')
+    .limit(100)
+    .execute();
   return (await ordersWithLines(db, { ids: ids.map((r) => r.id) })).reverse();
 }
 
 export const sellerOrdersPanel: HomePanel = {
-  roles: ['seller'], order: 20,
+  roles: ['seller'],
+  order: 20,
   async render(c) {
     const ids = scopeIds(c.get('actor'), 'umkm', ['seller']);
     if (!ids.length) return null;
-    const r = await c.get('deps').h.db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')).where('umkm_id', 'in', ids).where('status', '=', 'placed').where('fulfilment_status', 'in', ['unfulfilled', 'packed']).executeTakeFirstOrThrow();
-    return <section class="card"><h2><a href="/penjual/pesanan">{t(c.get('locale'), 'orders.seller.title')}</a></h2><p>{t(c.get('locale'), 'orders.panel.seller', { n: Number(r.n) })}</p></section>;
+    const r = await c
+      .get('deps')
+      .h.db.selectFrom('orders')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('umkm_id', 'in', ids)
+      .where('status', '=', 'placed')
+      .where('fulfilment_status', 'in', ['unfulfilled', 'packed'])
+      .executeTakeFirstOrThrow();
+    return (
+      <section class="card">
+        <h2>
+          <a href="/penjual/pesanan">{t(c.get('locale'), 'orders.seller.title')}</a>
+        </h2>
+        <p>{t(c.get('locale'), 'orders.panel.seller', { n: Number(r.n) })}</p>
+      </section>
+    );
   },
 };
 
@@ -47,14 +89,23 @@ function SellerActions(p: { c: C; o: OrderWithLines }) {
   const o = p.o;
   if (o.status !== 'placed') return null;
   const btn = (to: string, label: string, primary = false) => (
-    <form method="post" action={`/penjual/pesanan/${o.id}`} class="inline"><Csrf c={p.c} /><input type="hidden" name="to" value={to} />
-      <button type="submit" class={primary ? 'primary' : undefined}>{t(l, label)}</button></form>
+    <form method="post" action={`/penjual/pesanan/${o.id}`} class="inline">
+      <Csrf c={p.c} />
+      <input type="hidden" name="to" value={to} />
+      <button type="submit" class={primary ? 'primary' : undefined}>
+        {t(l, label)}
+      </button>
+    </form>
   );
   return (
     <div class="row">
       {o.fulfilment_status === 'unfulfilled' ? btn('packed', 'orders.seller.pack', true) : null}
-      {o.fulfilment_status === 'packed' ? btn('handed_over', 'orders.seller.hand_over', true) : null}
-      {['unfulfilled', 'packed'].includes(o.fulfilment_status) ? btn('cancelled', 'orders.seller.reject') : null}
+      {o.fulfilment_status === 'packed'
+        ? btn('handed_over', 'orders.seller.hand_over', true)
+        : null}
+      {['unfulfilled', 'packed'].includes(o.fulfilment_status)
+        ? btn('cancelled', 'orders.seller.reject')
+        : null}
     </div>
   );
 }
@@ -65,15 +116,30 @@ export function sellerRoutes() {
   const incoming = async (c: C, notice?: string, status: 200 | 409 = 200) => {
     const orders = await sellerOrders(c, sellerUmkm(c));
     const l = c.get('locale');
-    return page(c, { title: t(l, 'orders.seller.title'), status }, (
+    return page(
+      c,
+      { title: t(l, 'orders.seller.title'), status },
       <>
         <h1>{t(l, 'orders.seller.title')}</h1>
-        {notice ? <div class={status === 200 ? 'notice' : 'alert'} role="status"><p>{notice}</p></div> : null}
-        {orders.length === 0 ? <p>{t(l, 'orders.seller.none')}</p> : orders.map((o) => (
-          <OrderCard c={c} o={o}><p>{t(l, 'orders.seller.buyer')}: {o.buyer_name}</p><SellerActions c={c} o={o} /></OrderCard>
-        ))}
-      </>
-    ));
+        {notice ? (
+          <div class={status === 200 ? 'notice' : 'alert'} role="status">
+            <p>{notice}</p>
+          </div>
+        ) : null}
+        {orders.length === 0 ? (
+          <p>{t(l, 'orders.seller.none')}</p>
+        ) : (
+          orders.map((o) => (
+            <OrderCard c={c} o={o}>
+              <p>
+                {t(l, 'orders.seller.buyer')}: {o.buyer_name}
+              </p>
+              <SellerActions c={c} o={o} />
+            </OrderCard>
+          ))
+        )}
+      </>,
+    );
   };
   app.get('/penjual/pesanan', (c) => incoming(c));
 
@@ -82,12 +148,20 @@ export function sellerRoutes() {
     const db = c.get('deps').h.db;
     const id = c.req.param('id');
     // Scope first: an order of another UMKM does not exist for this seller.
-    const own = await db.selectFrom('orders').select('id').where('id', '=', id).where('umkm_id', 'in', sellerUmkm(c).length ? sellerUmkm(c) : ['']).executeTakeFirst();
+    const own = await db
+      .selectFrom('orders')
+      .select('id')
+      .where('id', '=', id)
+      .where('umkm_id', 'in', sellerUmkm(c).length ? sellerUmkm(c) : [''])
+      .executeTakeFirst();
     if (!own) throw new AppError('ORDERS_NOT_FOUND');
     const to = String((await c.req.parseBody()).to ?? '');
-    const r = to === 'cancelled' ? await cancelOrder(db, id, { kind: 'actor', actor })
-      : to === 'packed' || to === 'handed_over' ? await recordFulfilment(db, id, to, actor)
-      : null;
+    const r =
+      to === 'cancelled'
+        ? await cancelOrder(db, id, { kind: 'actor', actor })
+        : to === 'packed' || to === 'handed_over'
+          ? await recordFulfilment(db, id, to, actor)
+          : null;
     if (!r) throw new AppError('VALIDATION_FAILED');
     if (!r.ok) return incoming(c, t(c.get('locale'), errorSpec(r.code).message, r.params), 409);
     return incoming(c, t(c.get('locale'), 'orders.seller.done'));
@@ -100,44 +174,101 @@ export function sellerRoutes() {
     const l = c.get('locale');
     const owed = bal.reduce((a, b) => a + Number(b.owed), 0);
     const settled = bal.reduce((a, b) => a + Number(b.settled), 0);
-    return page(c, { title: t(l, 'orders.earn.title') }, (
+    return page(
+      c,
+      { title: t(l, 'orders.earn.title') },
       <>
         <h1>{t(l, 'orders.earn.title')}</h1>
         <section class="card row">
-          <div><p class="muted">{t(l, 'orders.earn.owed')}</p><p class="kpi" data-owed={String(owed)}>{formatRupiah(owed)}</p></div>
-          <div><p class="muted">{t(l, 'orders.earn.settled')}</p><p class="kpi" data-settled={String(settled)}>{formatRupiah(settled)}</p></div>
+          <div>
+            <p class="muted">{t(l, 'orders.earn.owed')}</p>
+            <p class="kpi" data-owed={String(owed)}>
+              {formatRupiah(owed)}
+            </p>
+          </div>
+          <div>
+            <p class="muted">{t(l, 'orders.earn.settled')}</p>
+            <p class="kpi" data-settled={String(settled)}>
+              {formatRupiah(settled)}
+            </p>
+          </div>
         </section>
         <section class="card scroll">
-          {rows.length === 0 ? <p>{t(l, 'orders.earn.none')}</p> : (
-            <table><tbody>{rows.map((r) => <tr><td>{formatDateTime(l, r.at)}</td><td>{t(l, `orders.earn.kind.${r.kind}`)} {r.number ?? ''}</td><td class="num">{formatRupiah(r.amount)}</td></tr>)}</tbody></table>
+          {rows.length === 0 ? (
+            <p>{t(l, 'orders.earn.none')}</p>
+          ) : (
+            <table>
+              <tbody>
+                {rows.map((r) => (
+                  <tr>
+                    <td>{formatDateTime(l, r.at)}</td>
+                    <td>
+                      {t(l, `orders.earn.kind.${r.kind}`)} {r.number ?? ''}
+                    </td>
+                    <td class="num">{formatRupiah(r.amount)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           )}
         </section>
-      </>
-    ));
+      </>,
+    );
   });
 
   const payouts = async (c: C, notice?: string, status: 200 | 201 | 422 = 200) => {
     const orgs = managerOrgs(c);
     const db = c.get('deps').h.db;
-    const [owed, history] = await Promise.all([owedInOrganisations(db, orgs), settlementsOf(db, orgs)]);
+    const [owed, history] = await Promise.all([
+      owedInOrganisations(db, orgs),
+      settlementsOf(db, orgs),
+    ]);
     const l = c.get('locale');
-    return page(c, { title: t(l, 'orders.settle.title'), status }, (
+    return page(
+      c,
+      { title: t(l, 'orders.settle.title'), status },
       <>
         <h1>{t(l, 'orders.settle.title')}</h1>
-        {notice ? <div class={status === 422 ? 'alert' : 'notice'} role="status"><p>{notice}</p></div> : null}
+        {notice ? (
+          <div class={status === 422 ? 'alert' : 'notice'} role="status">
+            <p>{notice}</p>
+          </div>
+        ) : null}
         <section class="card scroll">
-          <table><tbody>{owed.map((u) => <tr><td>{u.name}</td><td>{[u.bank_name, u.bank_account_number].filter(Boolean).join(' ')}</td><td class="num">{formatRupiah(Number(u.owed))}</td></tr>)}</tbody></table>
+          <table>
+            <tbody>
+              {owed.map((u) => (
+                <tr>
+                  <td>{u.name}</td>
+                  <td>{[u.bank_name, u.bank_account_number].filter(Boolean).join(' ')}</td>
+                  <td class="num">{formatRupiah(Number(u.owed))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
           {orgs.map((org) => (
-            <form method="post" action="/bumdes/pembayaran"><Csrf c={c} /><input type="hidden" name="organisation_id" value={org} />
-              <button type="submit" class="primary">{t(l, 'orders.settle.create')}</button></form>
+            <form method="post" action="/bumdes/pembayaran">
+              <Csrf c={c} />
+              <input type="hidden" name="organisation_id" value={org} />
+              <button type="submit" class="primary">
+                {t(l, 'orders.settle.create')}
+              </button>
+            </form>
           ))}
         </section>
         <section class="card">
           <h2>{t(l, 'orders.settle.history')}</h2>
-          <ul class="list">{history.map((s) => <li>{formatDateTime(l, s.created_at)} · {formatRupiah(s.total)} · {s.lines} UMKM · <a href={`/bumdes/pembayaran/${s.id}.csv`}>{t(l, 'orders.settle.csv')}</a></li>)}</ul>
+          <ul class="list">
+            {history.map((s) => (
+              <li>
+                {formatDateTime(l, s.created_at)} · {formatRupiah(s.total)} · {s.lines} UMKM ·{' '}
+                <a href={`/bumdes/pembayaran/${s.id}.csv`}>{t(l, 'orders.settle.csv')}</a>
+              </li>
+            ))}
+          </ul>
         </section>
-      </>
-    ));
+      </>,
+    );
   };
   app.get('/bumdes/pembayaran', (c) => payouts(c));
   app.post('/bumdes/pembayaran', async (c) => {
@@ -146,40 +277,85 @@ export function sellerRoutes() {
     if (!managerOrgs(c).includes(org)) throw new AppError('FORBIDDEN');
     const r = await settleOrganisation(c.get('deps').h.db, org, actor.userId);
     if (!r.ok) return payouts(c, t(c.get('locale'), errorSpec(r.code).message), 422);
-    return payouts(c, t(c.get('locale'), 'orders.settle.done', { total: formatRupiah(r.value.total), lines: r.value.lines }), 201);
+    return payouts(
+      c,
+      t(c.get('locale'), 'orders.settle.done', {
+        total: formatRupiah(r.value.total),
+        lines: r.value.lines,
+      }),
+      201,
+    );
   });
   app.get('/bumdes/pembayaran/:file{stl_[0-9A-Z]+\\.csv}', async (c) => {
     const id = c.req.param('file').replace(/\.csv$/, '');
     const csv = await settlementCsv(c.get('deps').h.db, id, managerOrgs(c));
     if (!csv) throw new AppError('NOT_FOUND');
-    return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${id}.csv"` });
+    return c.body(csv, 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${id}.csv"`,
+    });
   });
 
   const mine = async (c: C, notice?: string, status: 200 | 409 = 200) => {
     const actor = requireActor(c);
     const db = c.get('deps').h.db;
-    const ids = await db.selectFrom('orders').select('id').where('buyer_user_id', '=', actor.userId).orderBy('placed_at', 'desc').limit(50).execute();
+    const ids = await db
+      .selectFrom('orders')
+      .select('id')
+      .where('buyer_user_id', '=', actor.userId)
+      .orderBy('placed_at', 'desc')
+      .limit(50)
+      .execute();
     const orders = await ordersWithLines(db, { ids: ids.map((r) => r.id) });
-    const parcels = await buyerParcels(db, orders.map((o) => o.id));
+    const parcels = await buyerParcels(
+      db,
+      orders.map((o) => o.id),
+    );
     const l = c.get('locale');
-    return page(c, { title: t(l, 'orders.mine.title'), status }, (
+    return page(
+      c,
+      { title: t(l, 'orders.mine.title'), status },
       <>
         <h1>{t(l, 'orders.mine.title')}</h1>
-        {notice ? <div class="alert" role="alert"><p>{notice}</p></div> : null}
-        {orders.length === 0 ? <p>{t(l, 'orders.mine.none')}</p> : orders.reverse().map((o) => (
-          <OrderCard c={c} o={o}>
-            <BuyerParcels c={c} parcels={parcels.get(o.id)} />
-            <div class="row">
-              {o.status === 'placed' && o.fulfilment_status === 'unfulfilled' ? <form method="post" action={`/pesanan-saya/${o.id}/batal`}><Csrf c={c} /><button type="submit">{t(l, 'orders.track.cancel')}</button></form> : null}
-              {o.status === 'placed' && ['handed_over', 'in_transit', 'ready_for_pickup'].includes(o.fulfilment_status) ? <form method="post" action={`/pesanan-saya/${o.id}/terima`}><Csrf c={c} /><button type="submit" class="primary">{t(l, 'orders.track.confirm')}</button></form> : null}
-            </div>
-          </OrderCard>
-        ))}
-      </>
-    ));
+        {notice ? (
+          <div class="alert" role="alert">
+            <p>{notice}</p>
+          </div>
+        ) : null}
+        {orders.length === 0 ? (
+          <p>{t(l, 'orders.mine.none')}</p>
+        ) : (
+          orders.reverse().map((o) => (
+            <OrderCard c={c} o={o}>
+              <BuyerParcels c={c} parcels={parcels.get(o.id)} />
+              <div class="row">
+                {o.status === 'placed' && o.fulfilment_status === 'unfulfilled' ? (
+                  <form method="post" action={`/pesanan-saya/${o.id}/batal`}>
+                    <Csrf c={c} />
+                    <button type="submit">{t(l, 'orders.track.cancel')}</button>
+                  </form>
+                ) : null}
+                {o.status === 'placed' &&
+                ['handed_over', 'in_transit', 'ready_for_pickup'].includes(o.fulfilment_status) ? (
+                  <form method="post" action={`/pesanan-saya/${o.id}/terima`}>
+                    <Csrf c={c} />
+                    <button type="submit" class="primary">
+                      {t(l, 'orders.track.confirm')}
+                    </button>
+                  </form>
+                ) : null}
+              </div>
+            </OrderCard>
+          ))
+        )}
+      </>,
+    );
   };
   app.get('/pesanan-saya', (c) => mine(c));
-  for (const [action, fn] of [['batal', cancelOrder], ['terima', confirmReceipt]] as const) {
+  for (const [action, fn] of [
+    ['batal', cancelOrder],
+    ['terima', confirmReceipt],
+  ] as const) {
     app.post(`/pesanan-saya/:id/${action}`, async (c) => {
       const actor = requireActor(c);
       const r = await fn(c.get('deps').h.db, c.req.param('id'), { kind: 'actor', actor });

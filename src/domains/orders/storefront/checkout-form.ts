@@ -9,7 +9,11 @@ import type { CheckoutState } from './checkout.views.js';
 
 const LEVELS = ['province', 'regency', 'district', 'village'] as const;
 
-export async function checkoutState(db: Tx, cart: CartView, raw: Record<string, string>): Promise<CheckoutState> {
+export async function checkoutState(
+  db: Tx,
+  cart: CartView,
+  raw: Record<string, string>,
+): Promise<CheckoutState> {
   const clean: Record<string, string> = { ...raw };
   const levels: CheckoutState['levels'] = [];
   let parent: string | null = null;
@@ -29,6 +33,21 @@ export async function checkoutState(db: Tx, cart: CartView, raw: Record<string, 
   let dest: string | null = null;
   if (clean.delivery === 'address') dest = clean.village ?? null;
   else dest = points.find((p) => p.id === clean.service_point)?.village_code ?? null;
-  const preview = dest && cart.sellers.length && !cart.blocked ? await previewCart(db, cart, dest) : null;
-  return { raw: { ...clean, name: raw.name ?? '', phone: raw.phone ?? '', address: raw.address ?? '', payment: raw.payment ?? 'cod', delivery: raw.delivery ?? 'pickup', service_point: raw.service_point ?? '' }, levels, points, preview, idem: /^[a-f0-9]{32}$/.test(raw.idem ?? '') ? raw.idem : randomBytes(16).toString('hex') };
+  const preview =
+    dest && cart.sellers.length && !cart.blocked ? await previewCart(db, cart, dest) : null;
+  return {
+    raw: {
+      ...clean,
+      name: raw.name ?? '',
+      phone: raw.phone ?? '',
+      address: raw.address ?? '',
+      payment: raw.payment ?? 'cod',
+      delivery: raw.delivery ?? 'pickup',
+      service_point: raw.service_point ?? '',
+    },
+    levels,
+    points,
+    preview,
+    idem: /^[a-f0-9]{32}$/.test(raw.idem ?? '') ? raw.idem : randomBytes(16).toString('hex'),
+  };
 }

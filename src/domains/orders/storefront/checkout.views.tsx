@@ -19,7 +19,13 @@ export interface CheckoutState {
   idem: string;
 }
 
-export function CheckoutPage(p: { c: C; cart: CartView; s: CheckoutState; errors?: Record<string, string>; message?: string }) {
+export function CheckoutPage(p: {
+  c: C;
+  cart: CartView;
+  s: CheckoutState;
+  errors?: Record<string, string>;
+  message?: string;
+}) {
   const l = p.c.get('locale');
   const r = p.s.raw;
   const tr = (k: string, x?: Record<string, unknown>) => t(l, k, x);
@@ -29,54 +35,129 @@ export function CheckoutPage(p: { c: C; cart: CartView; s: CheckoutState; errors
   return (
     <>
       <h1>{tr('orders.checkout.title')}</h1>
-      {p.message ? <div class="alert" role="alert"><p>{p.message}</p></div> : null}
+      {p.message ? (
+        <div class="alert" role="alert">
+          <p>{p.message}</p>
+        </div>
+      ) : null}
       <ErrorSummary c={p.c} errors={p.errors} />
       <form method="post" action="/pesan" novalidate>
         <Csrf c={p.c} />
         <input type="hidden" name="idem" value={p.s.idem} />
-        {p.s.preview ? <input type="hidden" name="expected_total" value={String(p.s.preview.total)} /> : null}
+        {p.s.preview ? (
+          <input type="hidden" name="expected_total" value={String(p.s.preview.total)} />
+        ) : null}
         <section class="card">
           <h2>{tr('orders.checkout.buyer')}</h2>
-          <Field name="name" label={tr('orders.checkout.name')} value={r.name} error={e.name} required autocomplete="name" />
-          <Field name="phone" label={tr('orders.checkout.phone')} value={r.phone} error={e.phone} required type="tel" inputmode="tel" autocomplete="tel" hint={tr('orders.checkout.phone_hint')} />
+          <Field
+            name="name"
+            label={tr('orders.checkout.name')}
+            value={r.name}
+            error={e.name}
+            required
+            autocomplete="name"
+          />
+          <Field
+            name="phone"
+            label={tr('orders.checkout.phone')}
+            value={r.phone}
+            error={e.phone}
+            required
+            type="tel"
+            inputmode="tel"
+            autocomplete="tel"
+            hint={tr('orders.checkout.phone_hint')}
+          />
         </section>
         <section class="card">
           <h2>{tr('orders.checkout.region')}</h2>
           <p class="muted">{tr('orders.checkout.region_hint')}</p>
           {p.s.levels.map((lv) => (
-            <SelectField name={lv.name} label={tr(`orders.checkout.${lv.name}`)} value={r[lv.name]} error={e[lv.name]}
-              options={[{ value: '', label: tr('orders.checkout.choose') }, ...lv.options.map((o) => ({ value: o.code, label: o.name }))]} />
+            <SelectField
+              name={lv.name}
+              label={tr(`orders.checkout.${lv.name}`)}
+              value={r[lv.name]}
+              error={e[lv.name]}
+              options={[
+                { value: '', label: tr('orders.checkout.choose') },
+                ...lv.options.map((o) => ({ value: o.code, label: o.name })),
+              ]}
+            />
           ))}
-          <button type="submit" name="action" value="refresh">{tr('orders.checkout.refresh')}</button>
+          <button type="submit" name="action" value="refresh">
+            {tr('orders.checkout.refresh')}
+          </button>
         </section>
         <section class="card">
           <fieldset>
             <legend>{tr('orders.checkout.delivery')}</legend>
-            <label><input type="radio" name="delivery" value="pickup" checked={delivery === 'pickup'} /> {tr('orders.checkout.pickup')}</label><br />
-            <label><input type="radio" name="delivery" value="address" checked={delivery === 'address'} /> {tr('orders.checkout.address_delivery')}</label>
+            <label>
+              <input type="radio" name="delivery" value="pickup" checked={delivery === 'pickup'} />{' '}
+              {tr('orders.checkout.pickup')}
+            </label>
+            <br />
+            <label>
+              <input
+                type="radio"
+                name="delivery"
+                value="address"
+                checked={delivery === 'address'}
+              />{' '}
+              {tr('orders.checkout.address_delivery')}
+            </label>
           </fieldset>
           {p.s.points.length ? (
-            <SelectField name="service_point" label={tr('orders.checkout.point')} value={r.service_point} error={e.service_point}
-              options={[{ value: '', label: tr('orders.checkout.choose') }, ...p.s.points.map((x) => ({ value: x.id, label: x.name }))]} />
-          ) : r.regency ? <p class="muted">{tr('orders.checkout.no_points')}</p> : null}
+            <SelectField
+              name="service_point"
+              label={tr('orders.checkout.point')}
+              value={r.service_point}
+              error={e.service_point}
+              options={[
+                { value: '', label: tr('orders.checkout.choose') },
+                ...p.s.points.map((x) => ({ value: x.id, label: x.name })),
+              ]}
+            />
+          ) : r.regency ? (
+            <p class="muted">{tr('orders.checkout.no_points')}</p>
+          ) : null}
           {e.service_point && !p.s.points.length ? <p class="error">{e.service_point}</p> : null}
           <div class={e.address ? 'field invalid' : 'field'}>
             <label for="f-address">{tr('orders.checkout.address')}</label>
             <small id="f-address-hint">{tr('orders.checkout.address_hint')}</small>
-            <textarea id="f-address" name="address" rows={2} aria-describedby={e.address ? 'f-address-hint f-address-err' : 'f-address-hint'} aria-invalid={e.address ? 'true' : undefined}>{r.address ?? ''}</textarea>
-            {e.address ? <p class="error" id="f-address-err">{e.address}</p> : null}
+            <textarea
+              id="f-address"
+              name="address"
+              rows={2}
+              aria-describedby={e.address ? 'f-address-hint f-address-err' : 'f-address-hint'}
+              aria-invalid={e.address ? 'true' : undefined}
+            >
+              {r.address ?? ''}
+            </textarea>
+            {e.address ? (
+              <p class="error" id="f-address-err">
+                {e.address}
+              </p>
+            ) : null}
           </div>
         </section>
         <section class="card">
           <fieldset>
             <legend>{tr('orders.checkout.payment')}</legend>
             {(['cod', 'transfer', 'qris'] as const).map((m) => (
-              <><label><input type="radio" name="payment" value={m} checked={method === m} /> {tr(`orders.method.${m}`)}</label><br /></>
+              <>
+                <label>
+                  <input type="radio" name="payment" value={m} checked={method === m} />{' '}
+                  {tr(`orders.method.${m}`)}
+                </label>
+                <br />
+              </>
             ))}
           </fieldset>
         </section>
         <Summary c={p.c} cart={p.cart} preview={p.s.preview} />
-        <button type="submit" name="action" value="place" class="primary">{tr('orders.checkout.place')}</button>
+        <button type="submit" name="action" value="place" class="primary">
+          {tr('orders.checkout.place')}
+        </button>
       </form>
     </>
   );
@@ -92,17 +173,43 @@ function Summary(p: { c: C; cart: CartView; preview: Preview | null }) {
         <tbody>
           {p.cart.sellers.map((s) => (
             <>
-              <tr><th colSpan={2}>{s.umkmName}</th></tr>
-              {s.items.map((i) => <tr><td>{i.title} × {i.qty}</td><td class="num">{formatRupiah(i.lineTotal)}</td></tr>)}
-              {bySeller.has(s.umkmId) ? <tr><td>{t(l, 'orders.checkout.shipping')}</td><td class="num">{formatRupiah(bySeller.get(s.umkmId)!.shipping)}</td></tr> : null}
+              <tr>
+                <th colSpan={2}>{s.umkmName}</th>
+              </tr>
+              {s.items.map((i) => (
+                <tr>
+                  <td>
+                    {i.title} × {i.qty}
+                  </td>
+                  <td class="num">{formatRupiah(i.lineTotal)}</td>
+                </tr>
+              ))}
+              {bySeller.has(s.umkmId) ? (
+                <tr>
+                  <td>{t(l, 'orders.checkout.shipping')}</td>
+                  <td class="num">{formatRupiah(bySeller.get(s.umkmId)!.shipping)}</td>
+                </tr>
+              ) : null}
             </>
           ))}
-          <tr><th>{t(l, 'orders.checkout.total')}</th><td class="num"><strong>{formatRupiah(p.preview?.total ?? p.cart.itemsTotal)}</strong></td></tr>
+          <tr>
+            <th>{t(l, 'orders.checkout.total')}</th>
+            <td class="num">
+              <strong>{formatRupiah(p.preview?.total ?? p.cart.itemsTotal)}</strong>
+            </td>
+          </tr>
         </tbody>
       </table>
       {p.preview ? (
-        <p>{t(l, 'orders.checkout.share', { amount: formatRupiah(p.preview.sellerShare), percent: formatPercent(l, producerShare(p.preview.sellerShare, p.preview.total)) })}</p>
-      ) : <p class="muted">{t(l, 'orders.checkout.shipping_later')}</p>}
+        <p>
+          {t(l, 'orders.checkout.share', {
+            amount: formatRupiah(p.preview.sellerShare),
+            percent: formatPercent(l, producerShare(p.preview.sellerShare, p.preview.total)),
+          })}
+        </p>
+      ) : (
+        <p class="muted">{t(l, 'orders.checkout.shipping_later')}</p>
+      )}
     </section>
   );
 }

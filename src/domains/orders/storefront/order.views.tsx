@@ -10,7 +10,11 @@ import { payeeAccount } from '../payments/intent.js';
 import type { BuyerParcel } from '../parcels.js';
 
 type C = Context<AppEnv>;
-export type OrderWithLines = OrdersTable & { lines: OrderLinesTable[]; umkm_name: string; point_name?: string | null };
+export type OrderWithLines = OrdersTable & {
+  lines: OrderLinesTable[];
+  umkm_name: string;
+  point_name?: string | null;
+};
 
 export function StatusChips(p: { c: C; o: OrdersTable }) {
   const l = p.c.get('locale');
@@ -18,7 +22,9 @@ export function StatusChips(p: { c: C; o: OrdersTable }) {
     <ul class="chips" aria-label={t(l, 'orders.track.status')}>
       <li data-status={p.o.status}>{t(l, `orders.status.${p.o.status}`)}</li>
       <li data-payment={p.o.payment_status}>{t(l, `orders.payment.${p.o.payment_status}`)}</li>
-      <li data-fulfilment={p.o.fulfilment_status}>{t(l, `orders.fulfilment.${p.o.fulfilment_status}`)}</li>
+      <li data-fulfilment={p.o.fulfilment_status}>
+        {t(l, `orders.fulfilment.${p.o.fulfilment_status}`)}
+      </li>
     </ul>
   );
 }
@@ -28,39 +34,103 @@ export function OrderCard(p: { c: C; o: OrderWithLines; children?: unknown }) {
   const o = p.o;
   return (
     <article class="card" data-order={o.number}>
-      <h2>{t(l, 'orders.confirm.number')}: <span class="order-number">{o.number}</span></h2>
-      <p>{t(l, 'orders.order.seller')}: <strong>{o.umkm_name}</strong> · <small>{t(l, 'orders.order.placed_at')} {formatDateTime(l, o.placed_at, o.village_code)}</small></p>
+      <h2>
+        {t(l, 'orders.confirm.number')}: <span class="order-number">{o.number}</span>
+      </h2>
+      <p>
+        {t(l, 'orders.order.seller')}: <strong>{o.umkm_name}</strong> ·{' '}
+        <small>
+          {t(l, 'orders.order.placed_at')} {formatDateTime(l, o.placed_at, o.village_code)}
+        </small>
+      </p>
       <StatusChips c={p.c} o={o} />
       <table>
         <tbody>
-          {o.lines.map((x) => <tr><td>{x.title} <small class="muted">{x.variant_label}</small> × {x.qty}</td><td class="num">{formatRupiah(x.line_total)}</td></tr>)}
-          <tr><td>{t(l, 'orders.checkout.shipping')}</td><td class="num">{formatRupiah(o.shipping)}</td></tr>
-          <tr><th>{t(l, 'orders.checkout.total')}</th><td class="num"><strong>{formatRupiah(o.total)}</strong></td></tr>
+          {o.lines.map((x) => (
+            <tr>
+              <td>
+                {x.title} <small class="muted">{x.variant_label}</small> × {x.qty}
+              </td>
+              <td class="num">{formatRupiah(x.line_total)}</td>
+            </tr>
+          ))}
+          <tr>
+            <td>{t(l, 'orders.checkout.shipping')}</td>
+            <td class="num">{formatRupiah(o.shipping)}</td>
+          </tr>
+          <tr>
+            <th>{t(l, 'orders.checkout.total')}</th>
+            <td class="num">
+              <strong>{formatRupiah(o.total)}</strong>
+            </td>
+          </tr>
         </tbody>
       </table>
-      <p class="muted">{t(l, 'orders.checkout.share', { amount: formatRupiah(o.seller_share), percent: formatPercent(l, producerShare(o.seller_share, o.total)) })}</p>
-      <p>{o.delivery_kind === 'pickup' ? t(l, 'orders.order.pickup_at', { name: o.point_name ?? '' }) : t(l, 'orders.order.to_address')}</p>
+      <p class="muted">
+        {t(l, 'orders.checkout.share', {
+          amount: formatRupiah(o.seller_share),
+          percent: formatPercent(l, producerShare(o.seller_share, o.total)),
+        })}
+      </p>
+      <p>
+        {o.delivery_kind === 'pickup'
+          ? t(l, 'orders.order.pickup_at', { name: o.point_name ?? '' })
+          : t(l, 'orders.order.to_address')}
+      </p>
       {p.children as any}
     </article>
   );
 }
 
-export function PaymentBox(p: { c: C; method: string; payment: PaymentsTable | null; qrSvg?: string | null; paid: boolean; regionCode?: string; reservedUntil?: string | null }) {
+export function PaymentBox(p: {
+  c: C;
+  method: string;
+  payment: PaymentsTable | null;
+  qrSvg?: string | null;
+  paid: boolean;
+  regionCode?: string;
+  reservedUntil?: string | null;
+}) {
   const l = p.c.get('locale');
-  if (p.paid) return <section class="notice" role="status"><p>{t(l, 'orders.confirm.paid')}</p></section>;
+  if (p.paid)
+    return (
+      <section class="notice" role="status">
+        <p>{t(l, 'orders.confirm.paid')}</p>
+      </section>
+    );
   return (
     <section class="card" aria-labelledby="h-pay">
       <h2 id="h-pay">{t(l, `orders.method.${p.method}`)}</h2>
       {p.method === 'cod' ? <p>{t(l, 'orders.confirm.pay_cod')}</p> : null}
-      {p.method === 'transfer' && p.payment ? <p data-amount={String(p.payment.amount)}>{t(l, 'orders.confirm.pay_transfer', { amount: formatRupiah(p.payment.amount), code: p.payment.unique_code, bank: payeeAccount(p.c.get('deps').config.payee) })}</p> : null}
-      {p.method === 'transfer' && p.payment?.reference ? <p data-reference={p.payment.reference}>{t(l, 'orders.confirm.transfer_reference', { reference: p.payment.reference })}</p> : null}
+      {p.method === 'transfer' && p.payment ? (
+        <p data-amount={String(p.payment.amount)}>
+          {t(l, 'orders.confirm.pay_transfer', {
+            amount: formatRupiah(p.payment.amount),
+            code: p.payment.unique_code,
+            bank: payeeAccount(p.c.get('deps').config.payee),
+          })}
+        </p>
+      ) : null}
+      {p.method === 'transfer' && p.payment?.reference ? (
+        <p data-reference={p.payment.reference}>
+          {t(l, 'orders.confirm.transfer_reference', { reference: p.payment.reference })}
+        </p>
+      ) : null}
       {p.method === 'qris' && p.payment ? (
         <>
           <p>{t(l, 'orders.confirm.pay_qris', { amount: formatRupiah(p.payment.amount) })}</p>
-          <div class="qris" role="img" aria-label="QRIS">{raw(p.qrSvg ?? '')}</div>
+          <div class="qris" role="img" aria-label="QRIS">
+            {raw(p.qrSvg ?? '')}
+          </div>
         </>
       ) : null}
-      {p.reservedUntil && p.method !== 'cod' ? <p class="warn">{t(l, 'orders.confirm.deadline', { at: formatDateTime(l, p.reservedUntil, p.regionCode) })}</p> : null}
+      {p.reservedUntil && p.method !== 'cod' ? (
+        <p class="warn">
+          {t(l, 'orders.confirm.deadline', {
+            at: formatDateTime(l, p.reservedUntil, p.regionCode),
+          })}
+        </p>
+      ) : null}
     </section>
   );
 }
@@ -70,12 +140,31 @@ export function TrackForm(p: { c: C; raw?: Record<string, string>; error?: strin
   return (
     <section class="card narrow">
       <h1>{t(l, 'orders.track.title')}</h1>
-      {p.error ? <div class="alert" role="alert"><p>{p.error}</p></div> : null}
+      {p.error ? (
+        <div class="alert" role="alert">
+          <p>{p.error}</p>
+        </div>
+      ) : null}
       <form method="post" action="/lacak">
         <Csrf c={p.c} />
-        <Field name="number" label={t(l, 'orders.track.number')} value={p.raw?.number} required autocomplete="off" />
-        <Field name="phone" label={t(l, 'orders.track.phone')} value={p.raw?.phone} required type="tel" inputmode="tel" />
-        <button type="submit" class="primary">{t(l, 'orders.track.submit')}</button>
+        <Field
+          name="number"
+          label={t(l, 'orders.track.number')}
+          value={p.raw?.number}
+          required
+          autocomplete="off"
+        />
+        <Field
+          name="phone"
+          label={t(l, 'orders.track.phone')}
+          value={p.raw?.phone}
+          required
+          type="tel"
+          inputmode="tel"
+        />
+        <button type="submit" class="primary">
+          {t(l, 'orders.track.submit')}
+        </button>
       </form>
     </section>
   );
@@ -90,18 +179,34 @@ export function BuyerActions(p: { c: C; o: OrdersTable; group: string; sig: stri
   const l = p.c.get('locale');
   const o = p.o;
   const canCancel = o.status === 'placed' && o.fulfilment_status === 'unfulfilled';
-  const canConfirm = o.status === 'placed' && ['handed_over', 'in_transit', 'ready_for_pickup'].includes(o.fulfilment_status);
+  const canConfirm =
+    o.status === 'placed' &&
+    ['handed_over', 'in_transit', 'ready_for_pickup'].includes(o.fulfilment_status);
   if (!canCancel && !canConfirm) return null;
-  const proof = <><input type="hidden" name="number" value={o.number} /><input type="hidden" name="group" value={p.group} /><input type="hidden" name="sig" value={p.sig} /></>;
+  const proof = (
+    <>
+      <input type="hidden" name="number" value={o.number} />
+      <input type="hidden" name="group" value={p.group} />
+      <input type="hidden" name="sig" value={p.sig} />
+    </>
+  );
   return (
     <div class="row">
       {canCancel ? (
-        <form method="post" action="/lacak/batal"><Csrf c={p.c} />{proof}
-          <button type="submit">{t(l, 'orders.track.cancel')}</button></form>
+        <form method="post" action="/lacak/batal">
+          <Csrf c={p.c} />
+          {proof}
+          <button type="submit">{t(l, 'orders.track.cancel')}</button>
+        </form>
       ) : null}
       {canConfirm ? (
-        <form method="post" action="/lacak/terima"><Csrf c={p.c} />{proof}
-          <button type="submit" class="primary">{t(l, 'orders.track.confirm')}</button></form>
+        <form method="post" action="/lacak/terima">
+          <Csrf c={p.c} />
+          {proof}
+          <button type="submit" class="primary">
+            {t(l, 'orders.track.confirm')}
+          </button>
+        </form>
       ) : null}
     </div>
   );
@@ -115,8 +220,20 @@ export function BuyerParcels(p: { c: C; parcels: BuyerParcel[] | undefined }) {
     <section class="parcel" aria-label={t(l, 'orders.parcel.title')}>
       {p.parcels.map((x) => (
         <div>
-          <p>{t(l, 'orders.parcel.tracking')}: <strong class="tracking-number">{x.trackingNumber}</strong></p>
-          {x.pickupCode ? <p>{t(l, 'orders.parcel.code')}: <strong class="pickup-code" data-pickup-code={x.pickupCode}>{x.pickupCode}</strong><br /><small>{t(l, 'orders.parcel.code_hint')}</small></p> : null}
+          <p>
+            {t(l, 'orders.parcel.tracking')}:{' '}
+            <strong class="tracking-number">{x.trackingNumber}</strong>
+          </p>
+          {x.pickupCode ? (
+            <p>
+              {t(l, 'orders.parcel.code')}:{' '}
+              <strong class="pickup-code" data-pickup-code={x.pickupCode}>
+                {x.pickupCode}
+              </strong>
+              <br />
+              <small>{t(l, 'orders.parcel.code_hint')}</small>
+            </p>
+          ) : null}
         </div>
       ))}
     </section>

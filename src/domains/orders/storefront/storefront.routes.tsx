@@ -3,7 +3,13 @@
 // without JavaScript.
 import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { page, fingerprint, translateFields, controlCharFields, type AppEnv } from '../../../kernel/http/index.js';
+import {
+  page,
+  fingerprint,
+  translateFields,
+  controlCharFields,
+  type AppEnv,
+} from '../../../kernel/http/index.js';
 import { AppError, errorSpec, type FieldErrors } from '../../../kernel/errors/index.js';
 import { t } from '../../../kernel/i18n/index.js';
 import { normaliseMobile } from '../../../kernel/auth/index.js';
@@ -27,12 +33,18 @@ async function cartId(c: C, create: boolean): Promise<string | null> {
   if (id && (await cartExists(db, id))) return id;
   if (!create) return null;
   const fresh = await createCart(db);
-  setCookie(c, CART_COOKIE, fresh, { path: '/', httpOnly: true, sameSite: 'Lax', secure: c.get('deps').config.mode === 'production', maxAge: 30 * 86400 });
+  setCookie(c, CART_COOKIE, fresh, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: c.get('deps').config.mode === 'production',
+    maxAge: 30 * 86400,
+  });
   return fresh;
 }
 
-const msg = (c: C, code: string, params?: Record<string, unknown>) => t(c.get('locale'), errorSpec(code).message, params);
-
+const msg = (c: C, code: string, params?: Record<string, unknown>) =>
+  t(c.get('locale'), errorSpec(code).message, params);
 
 export function storefrontRoutes() {
   const app = new Hono<AppEnv>();
@@ -41,20 +53,51 @@ export function storefrontRoutes() {
     const db = c.get('deps').h.db;
     const code = c.req.param('code');
     if (!/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(code)) throw new AppError('NOT_FOUND');
-    const [v, products] = await Promise.all([villagePage(db, code), listedProducts(db, { villageCode: code, limit: 48 })]);
+    const [v, products] = await Promise.all([
+      villagePage(db, code),
+      listedProducts(db, { villageCode: code, limit: 48 }),
+    ]);
     const self = v.chain.find((x) => x.code === code);
     if (!self) throw new AppError('NOT_FOUND');
-    return page(c, { title: t(c.get('locale'), 'orders.village.title', { name: self.name }), description: v.producers.map((p) => p.name).slice(0, 5).join(', ') },
-      <VillagePage c={c} name={self.name} chain={v.chain} organisations={v.organisations} producers={v.producers} points={v.points} products={products} />);
+    return page(
+      c,
+      {
+        title: t(c.get('locale'), 'orders.village.title', { name: self.name }),
+        description: v.producers
+          .map((p) => p.name)
+          .slice(0, 5)
+          .join(', '),
+      },
+      <VillagePage
+        c={c}
+        name={self.name}
+        chain={v.chain}
+        organisations={v.organisations}
+        producers={v.producers}
+        points={v.points}
+        products={products}
+      />,
+    );
   });
 
-  const cartPage = async (c: C, o: { error?: string; notice?: string; status?: 200 | 404 | 409 | 422 } = {}) => {
+  const cartPage = async (
+    c: C,
+    o: { error?: string; notice?: string; status?: 200 | 404 | 409 | 422 } = {},
+  ) => {
     const id = await cartId(c, false);
     const cart = await viewCart(c.get('deps').h.db, id ?? '');
-    return page(c, { title: t(c.get('locale'), 'orders.cart.title'), status: o.status }, <CartPage c={c} cart={cart} error={o.error} notice={o.notice} />);
+    return page(
+      c,
+      { title: t(c.get('locale'), 'orders.cart.title'), status: o.status },
+      <CartPage c={c} cart={cart} error={o.error} notice={o.notice} />,
+    );
   };
 
-  app.get('/keranjang', (c) => cartPage(c, { notice: c.req.query('ok') ? t(c.get('locale'), 'orders.cart.added') : undefined }));
+  app.get('/keranjang', (c) =>
+    cartPage(c, {
+      notice: c.req.query('ok') ? t(c.get('locale'), 'orders.cart.added') : undefined,
+    }),
+  );
 
   // The product page's add-to-cart form (catalog renders it; fields variant_id, qty).
   app.post('/keranjang', async (c) => {
@@ -62,7 +105,11 @@ export function storefrontRoutes() {
     const id = (await cartId(c, true))!;
     const qty = /^\d{1,4}$/.test(f.qty ?? '1') ? Number(f.qty ?? '1') : NaN;
     const r = await putLine(c.get('deps').h.db, id, f.variant_id ?? '', qty, 'add');
-    if (!r.ok) return cartPage(c, { error: msg(c, r.code, r.params), status: errorSpec(r.code).status as 422 });
+    if (!r.ok)
+      return cartPage(c, {
+        error: msg(c, r.code, r.params),
+        status: errorSpec(r.code).status as 422,
+      });
     return c.redirect('/keranjang?ok=1', 303);
   });
 
@@ -72,17 +119,29 @@ export function storefrontRoutes() {
     if (!id) return c.redirect('/keranjang', 303);
     const qty = f.remove ? 0 : /^\d{1,4}$/.test(f.qty ?? '') ? Number(f.qty) : NaN;
     const r = await putLine(c.get('deps').h.db, id, f.variant_id ?? '', qty, 'set');
-    if (!r.ok) return cartPage(c, { error: msg(c, r.code, r.params), status: errorSpec(r.code).status as 422 });
+    if (!r.ok)
+      return cartPage(c, {
+        error: msg(c, r.code, r.params),
+        status: errorSpec(r.code).status as 422,
+      });
     return c.redirect('/keranjang', 303);
   });
 
-  const checkoutPage = async (c: C, raw: Record<string, string>, o: { errors?: Record<string, string>; message?: string; status?: 200 | 409 | 422 } = {}) => {
+  const checkoutPage = async (
+    c: C,
+    raw: Record<string, string>,
+    o: { errors?: Record<string, string>; message?: string; status?: 200 | 409 | 422 } = {},
+  ) => {
     const db = c.get('deps').h.db;
     const id = await cartId(c, false);
     const cart = await viewCart(db, id ?? '');
     if (cart.sellers.length === 0) return c.redirect('/keranjang', 303);
     const s = await checkoutState(db, cart, raw);
-    return page(c, { title: t(c.get('locale'), 'orders.checkout.title'), status: o.status }, <CheckoutPage c={c} cart={cart} s={s} errors={o.errors} message={o.message} />);
+    return page(
+      c,
+      { title: t(c.get('locale'), 'orders.checkout.title'), status: o.status },
+      <CheckoutPage c={c} cart={cart} s={s} errors={o.errors} message={o.message} />,
+    );
   };
 
   app.get('/pesan', (c) => {
@@ -96,39 +155,63 @@ export function storefrontRoutes() {
     const f = await formBody(c, true);
     const control = controlCharFields(f, true);
     for (const k of Object.keys(control)) f[k] = '';
-    if (Object.keys(control).length) return checkoutPage(c, f, { errors: translateFields(c.get('locale'), control), status: 422 });
+    if (Object.keys(control).length)
+      return checkoutPage(c, f, { errors: translateFields(c.get('locale'), control), status: 422 });
     if (f.action !== 'place' || !/^[a-f0-9]{32}$/.test(f.idem ?? '')) return checkoutPage(c, f);
     const id = await cartId(c, false);
     const cart = await viewCart(db, id ?? '');
     if (!id || cart.sellers.length === 0) return c.redirect('/keranjang', 303);
     const s = await checkoutState(db, cart, f);
     const errors: FieldErrors = {};
-    if (f.delivery === 'address' && !s.raw.village) errors.village = { key: 'orders.err.bad_region' };
-    if (f.delivery !== 'address' && !s.points.some((p) => p.id === f.service_point)) errors.service_point = { key: 'orders.err.unknown_service_point' };
+    if (f.delivery === 'address' && !s.raw.village)
+      errors.village = { key: 'orders.err.bad_region' };
+    if (f.delivery !== 'address' && !s.points.some((p) => p.id === f.service_point))
+      errors.service_point = { key: 'orders.err.unknown_service_point' };
     if (!normaliseMobile(f.phone ?? '')) errors.phone = { key: 'orders.err.bad_phone' };
     if ((f.name ?? '').trim().length < 2) errors.name = { key: 'orders.err.bad_name' };
-    if (Object.keys(errors).length) return checkoutPage(c, f, { errors: translateFields(c.get('locale'), errors), status: 422 });
+    if (Object.keys(errors).length)
+      return checkoutPage(c, f, { errors: translateFields(c.get('locale'), errors), status: 422 });
     // The total the buyer saw must still be the total: prices come from the server only.
-    if (!s.preview || String(s.preview.total) !== f.expected_total) return checkoutPage(c, f, { message: t(c.get('locale'), 'orders.checkout.price_changed'), status: 409 });
+    if (!s.preview || String(s.preview.total) !== f.expected_total)
+      return checkoutPage(c, f, {
+        message: t(c.get('locale'), 'orders.checkout.price_changed'),
+        status: 409,
+      });
     const input: PlaceOrderInput = {
-      lines: cart.sellers.flatMap((x) => x.items.map((i) => ({ variantId: i.variant_id, qty: i.qty, expectedUnitPrice: i.price }))),
+      lines: cart.sellers.flatMap((x) =>
+        x.items.map((i) => ({ variantId: i.variant_id, qty: i.qty, expectedUnitPrice: i.price })),
+      ),
       buyer: { name: f.name, phone: f.phone },
-      delivery: f.delivery === 'address' ? { kind: 'address', villageCode: s.raw.village, address: f.address ?? '' } : { kind: 'pickup', servicePointId: f.service_point },
-      paymentMethod: (['cod', 'transfer', 'qris'].includes(f.payment) ? f.payment : 'cod') as PlaceOrderInput['paymentMethod'],
+      delivery:
+        f.delivery === 'address'
+          ? { kind: 'address', villageCode: s.raw.village, address: f.address ?? '' }
+          : { kind: 'pickup', servicePointId: f.service_point },
+      paymentMethod: (['cod', 'transfer', 'qris'].includes(f.payment)
+        ? f.payment
+        : 'cod') as PlaceOrderInput['paymentMethod'],
       channel: 'storefront',
     };
     const secret = c.get('deps').config.secret;
     try {
       const res = await checkoutBatcher(db).checkout({
-        input, actor: c.get('actor'), cartId: id,
+        input,
+        actor: c.get('actor'),
+        cartId: id,
         idem: { scope: 'checkout-form', key: f.idem ?? '', fp: fingerprint({ id, input }) },
-        respond: async (_tx, placed) => ({ status: 303, body: { location: confirmationPath(secret, placed.groupId) } }),
+        respond: async (_tx, placed) => ({
+          status: 303,
+          body: { location: confirmationPath(secret, placed.groupId) },
+        }),
       });
       return c.redirect((res.body as { location: string }).location, 303);
     } catch (e) {
       if (!(e instanceof AppError) || e.code.startsWith('IDEMPOTENCY_KEY_REQ')) throw e;
       const errs = translateFields(c.get('locale'), e.fields);
-      return checkoutPage(c, f, { errors: Object.keys(errs).length ? errs : undefined, message: msg(c, e.code, e.params), status: e.status === 409 ? 409 : 422 });
+      return checkoutPage(c, f, {
+        errors: Object.keys(errs).length ? errs : undefined,
+        message: msg(c, e.code, e.params),
+        status: e.status === 409 ? 409 : 422,
+      });
     }
   });
 

@@ -15,13 +15,27 @@ before(async () => {
   village = await anyVillage(w.h.db, '53.09');
   sp = await makeServicePoint(w.h.db, { villageCode: village, name: 'Kios BUMDes Uji' });
   const u1 = await makeUmkm(w.h.db, { villageCode: village, name: 'Gula Sari' });
-  const u2 = await makeUmkm(w.h.db, { villageCode: await anyVillage(w.h.db, '53.09', 3), name: 'Kopi Bajawa' });
-  a = await makeProduct(w.h, { umkmId: u1, title: 'Gula Aren Cetak 500 g', price: 25000, stock: 5 });
-  b = await makeProduct(w.h, { umkmId: u2, title: 'Kopi Arabika Bajawa 250 g', price: 55000, stock: 5 });
+  const u2 = await makeUmkm(w.h.db, {
+    villageCode: await anyVillage(w.h.db, '53.09', 3),
+    name: 'Kopi Bajawa',
+  });
+  a = await makeProduct(w.h, {
+    umkmId: u1,
+    title: 'Gula Aren Cetak 500 g',
+    price: 25000,
+    stock: 5,
+  });
+  b = await makeProduct(w.h, {
+    umkmId: u2,
+    title: 'Kopi Arabika Bajawa 250 g',
+    price: 55000,
+    stock: 5,
+  });
 });
 after(() => w.close());
 
-const field = (html: string, name: string) => html.match(new RegExp(`name="${name}" value="([^"]*)"`))?.[1];
+const field = (html: string, name: string) =>
+  html.match(new RegExp(`name="${name}" value="([^"]*)"`))?.[1];
 
 test('guest buys from two UMKM with pickup at a service point and COD, then tracks', async () => {
   const c = w.client();
@@ -37,22 +51,90 @@ test('guest buys from two UMKM with pickup at a service point and COD, then trac
   const idem = field(page, 'idem')!;
   assert.ok(idem);
   // Without JS the pickers fill step by step.
-  page = await (await c.form('/pesan', { idem, name: 'Rina', phone: '081234567001', province, action: 'refresh' })).text();
+  page = await (
+    await c.form('/pesan', {
+      idem,
+      name: 'Rina',
+      phone: '081234567001',
+      province,
+      action: 'refresh',
+    })
+  ).text();
   assert.match(page, /name="regency"/);
-  page = await (await c.form('/pesan', { idem, name: 'Rina', phone: '081234567001', province, regency, district, delivery: 'pickup', action: 'refresh' })).text();
+  page = await (
+    await c.form('/pesan', {
+      idem,
+      name: 'Rina',
+      phone: '081234567001',
+      province,
+      regency,
+      district,
+      delivery: 'pickup',
+      action: 'refresh',
+    })
+  ).text();
   assert.match(page, /Kios BUMDes Uji/);
-  page = await (await c.form('/pesan', { idem, name: 'Rina', phone: '081234567001', province, regency, district, delivery: 'pickup', service_point: sp, payment: 'cod', action: 'refresh' })).text();
+  page = await (
+    await c.form('/pesan', {
+      idem,
+      name: 'Rina',
+      phone: '081234567001',
+      province,
+      regency,
+      district,
+      delivery: 'pickup',
+      service_point: sp,
+      payment: 'cod',
+      action: 'refresh',
+    })
+  ).text();
   const expected = field(page, 'expected_total');
   assert.ok(expected, 'preview total shown once the pickup point is chosen');
-  const tampered = await c.form('/pesan', { idem, name: 'Rina', phone: '081234567001', province, regency, district, delivery: 'pickup', service_point: sp, payment: 'cod', expected_total: '1000', action: 'place' });
+  const tampered = await c.form('/pesan', {
+    idem,
+    name: 'Rina',
+    phone: '081234567001',
+    province,
+    regency,
+    district,
+    delivery: 'pickup',
+    service_point: sp,
+    payment: 'cod',
+    expected_total: '1000',
+    action: 'place',
+  });
   assert.equal(tampered.status, 409);
   assert.equal(await w.h.db.selectFrom('orders').select('id').executeTakeFirst(), undefined);
-  const placed = await c.form('/pesan', { idem, name: 'Rina', phone: '081234567001', province, regency, district, delivery: 'pickup', service_point: sp, payment: 'cod', expected_total: expected!, action: 'place' });
+  const placed = await c.form('/pesan', {
+    idem,
+    name: 'Rina',
+    phone: '081234567001',
+    province,
+    regency,
+    district,
+    delivery: 'pickup',
+    service_point: sp,
+    payment: 'cod',
+    expected_total: expected!,
+    action: 'place',
+  });
   assert.equal(placed.status, 303, await placed.text());
   const loc = placed.headers.get('location')!;
   assert.match(loc, /^\/pesanan\/selesai\//);
   // A double submit of the same form lands on the same confirmation, no second order.
-  const again = await c.form('/pesan', { idem, name: 'Rina', phone: '081234567001', province, regency, district, delivery: 'pickup', service_point: sp, payment: 'cod', expected_total: expected!, action: 'place' });
+  const again = await c.form('/pesan', {
+    idem,
+    name: 'Rina',
+    phone: '081234567001',
+    province,
+    regency,
+    district,
+    delivery: 'pickup',
+    service_point: sp,
+    payment: 'cod',
+    expected_total: expected!,
+    action: 'place',
+  });
   assert.ok(again.status === 303);
   const orders = await w.h.db.selectFrom('orders').selectAll().execute();
   assert.equal(orders.length, 2);
@@ -63,7 +145,10 @@ test('guest buys from two UMKM with pickup at a service point and COD, then trac
   assert.equal((await c.get(loc.replace(/.$/, (x) => (x === 'a' ? 'b' : 'a')))).status, 404);
   assert.equal((await stockOf(w.h.db, a.variantId))!.reserved, 2);
   // Tracking: number + phone; a wrong phone reveals nothing.
-  assert.equal((await c.form('/lacak', { number: orders[0].number, phone: '081299999999' })).status, 404);
+  assert.equal(
+    (await c.form('/lacak', { number: orders[0].number, phone: '081299999999' })).status,
+    404,
+  );
   const tr = await c.form('/lacak', { number: orders[0].number, phone: '0812-3456-7001' });
   assert.equal(tr.status, 200);
   assert.match(await tr.text(), /Menunggu penjual/);
@@ -72,7 +157,11 @@ test('guest buys from two UMKM with pickup at a service point and COD, then trac
   const cancel = await c.form('/lacak/batal', { number: orders[0].number, group, sig });
   assert.equal(cancel.status, 303);
   assert.match(await (await c.get(cancel.headers.get('location')!)).text(), /Pesanan dibatalkan/);
-  const o0 = await w.h.db.selectFrom('orders').selectAll().where('id', '=', orders[0].id).executeTakeFirstOrThrow();
+  const o0 = await w.h.db
+    .selectFrom('orders')
+    .selectAll()
+    .where('id', '=', orders[0].id)
+    .executeTakeFirstOrThrow();
   assert.equal(o0.status, 'cancelled');
   const s = await stockOf(w.h.db, o0.umkm_id === orders[0].umkm_id ? a.variantId : b.variantId);
   assert.ok(s);

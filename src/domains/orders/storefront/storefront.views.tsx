@@ -8,7 +8,14 @@ import { waDigits } from '../../../kernel/auth/index.js';
 import type { CartView } from '../cart/cart.service.js';
 
 type C = Context<AppEnv>;
-export type ProductCard = { id: string; title: string; umkm_name: string; price: number | string | null; variant_id?: string | null; variants?: number | string };
+export type ProductCard = {
+  id: string;
+  title: string;
+  umkm_name: string;
+  price: number | string | null;
+  variant_id?: string | null;
+  variants?: number | string;
+};
 
 export function ProductGrid(p: { c: C; products: ProductCard[] }) {
   const l = p.c.get('locale');
@@ -17,12 +24,22 @@ export function ProductGrid(p: { c: C; products: ProductCard[] }) {
     <ul class="grid list-plain">
       {p.products.map((x) => (
         <li class="tile">
-          <a href={`/produk/${x.id}`}><strong>{x.title}</strong></a>
-          <br /><small class="muted">{x.umkm_name}</small>
-          <br /><span>{formatRupiah(Number(x.price ?? 0))}</span>
+          <a href={`/produk/${x.id}`}>
+            <strong>{x.title}</strong>
+          </a>
+          <br />
+          <small class="muted">{x.umkm_name}</small>
+          <br />
+          <span>{formatRupiah(Number(x.price ?? 0))}</span>
           {x.variant_id && Number(x.variants) === 1 ? (
-            <form method="post" action="/keranjang"><Csrf c={p.c} /><input type="hidden" name="variant_id" value={x.variant_id} /><input type="hidden" name="qty" value="1" />
-              <button type="submit" aria-label={`${t(l, 'orders.cart.add')}: ${x.title}`}>{t(l, 'orders.cart.add')}</button></form>
+            <form method="post" action="/keranjang">
+              <Csrf c={p.c} />
+              <input type="hidden" name="variant_id" value={x.variant_id} />
+              <input type="hidden" name="qty" value="1" />
+              <button type="submit" aria-label={`${t(l, 'orders.cart.add')}: ${x.title}`}>
+                {t(l, 'orders.cart.add')}
+              </button>
+            </form>
           ) : null}
         </li>
       ))}
@@ -30,7 +47,11 @@ export function ProductGrid(p: { c: C; products: ProductCard[] }) {
   );
 }
 
-export function HomeSection(p: { c: C; villages: { code: string; name: string; products: number }[]; products: ProductCard[] }) {
+export function HomeSection(p: {
+  c: C;
+  villages: { code: string; name: string; products: number }[];
+  products: ProductCard[];
+}) {
   const l = p.c.get('locale');
   return (
     <>
@@ -38,7 +59,12 @@ export function HomeSection(p: { c: C; villages: { code: string; name: string; p
         <section aria-labelledby="h-villages">
           <h2 id="h-villages">{t(l, 'orders.home.villages')}</h2>
           <ul class="chips">
-            {p.villages.map((v) => <li><a href={`/desa/${v.code}`}>{v.name}</a> <small>· {t(l, 'orders.home.products_count', { n: Number(v.products) })}</small></li>)}
+            {p.villages.map((v) => (
+              <li>
+                <a href={`/desa/${v.code}`}>{v.name}</a>{' '}
+                <small>· {t(l, 'orders.home.products_count', { n: Number(v.products) })}</small>
+              </li>
+            ))}
           </ul>
         </section>
       ) : null}
@@ -51,7 +77,9 @@ export function HomeSection(p: { c: C; villages: { code: string; name: string; p
 }
 
 export function VillagePage(p: {
-  c: C; name: string; chain: { name: string }[];
+  c: C;
+  name: string;
+  chain: { name: string }[];
   organisations: { name: string; kind: string }[];
   producers: { id: string; name: string; story: string | null; whatsapp: string | null }[];
   points: { name: string; opening_hours: string }[];
@@ -63,7 +91,13 @@ export function VillagePage(p: {
     <>
       <section class="hero">
         <h1>{t(l, 'orders.village.title', { name: p.name })}</h1>
-        <p class="muted">{p.chain.map((x) => x.name).reverse().slice(1).join(', ')}</p>
+        <p class="muted">
+          {p.chain
+            .map((x) => x.name)
+            .reverse()
+            .slice(1)
+            .join(', ')}
+        </p>
       </section>
       <section class="card" aria-labelledby="h-prod">
         <h2 id="h-prod">{t(l, 'orders.village.products')}</h2>
@@ -77,17 +111,41 @@ export function VillagePage(p: {
               <li>
                 <strong>{u.name}</strong>
                 {u.story ? <p>{u.story}</p> : null}
-                {u.whatsapp ? <a href={`https://wa.me/${waDigits(u.whatsapp)}`} rel="noopener">{t(l, 'orders.village.chat')}</a> : null}
+                {u.whatsapp ? (
+                  <a href={`https://wa.me/${waDigits(u.whatsapp)}`} rel="noopener">
+                    {t(l, 'orders.village.chat')}
+                  </a>
+                ) : null}
               </li>
             ))}
           </ul>
-        ) : none}
+        ) : (
+          none
+        )}
       </section>
       <section class="card" aria-labelledby="h-orgs">
         <h2 id="h-orgs">{t(l, 'orders.village.orgs')}</h2>
-        {p.organisations.length ? <ul>{p.organisations.map((o) => <li>{o.name}</li>)}</ul> : none}
+        {p.organisations.length ? (
+          <ul>
+            {p.organisations.map((o) => (
+              <li>{o.name}</li>
+            ))}
+          </ul>
+        ) : (
+          none
+        )}
         <h2>{t(l, 'orders.village.points')}</h2>
-        {p.points.length ? <ul>{p.points.map((s) => <li>{s.name} <small class="muted">{s.opening_hours}</small></li>)}</ul> : none}
+        {p.points.length ? (
+          <ul>
+            {p.points.map((s) => (
+              <li>
+                {s.name} <small class="muted">{s.opening_hours}</small>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          none
+        )}
       </section>
     </>
   );
@@ -98,10 +156,25 @@ export function CartPage(p: { c: C; cart: CartView; error?: string; notice?: str
   return (
     <>
       <h1>{t(l, 'orders.cart.title')}</h1>
-      {p.error ? <div class="alert" role="alert"><p>{p.error}</p></div> : null}
-      {p.notice ? <div class="notice" role="status"><p>{p.notice}</p></div> : null}
+      {p.error ? (
+        <div class="alert" role="alert">
+          <p>{p.error}</p>
+        </div>
+      ) : null}
+      {p.notice ? (
+        <div class="notice" role="status">
+          <p>{p.notice}</p>
+        </div>
+      ) : null}
       {p.cart.sellers.length === 0 ? (
-        <section class="card"><p>{t(l, 'orders.cart.empty')}</p><p><a class="button" href="/">{t(l, 'orders.cart.browse')}</a></p></section>
+        <section class="card">
+          <p>{t(l, 'orders.cart.empty')}</p>
+          <p>
+            <a class="button" href="/">
+              {t(l, 'orders.cart.browse')}
+            </a>
+          </p>
+        </section>
       ) : (
         <>
           {p.cart.sellers.map((s) => (
@@ -110,19 +183,35 @@ export function CartPage(p: { c: C; cart: CartView; error?: string; notice?: str
               <ul class="list">
                 {s.items.map((i) => (
                   <li data-variant={i.variant_id}>
-                    <a href={`/produk/${i.product_id}`}>{i.title}</a> <small class="muted">{i.label}</small>
-                    <br />{formatRupiah(i.price)} × {i.qty} = <strong>{formatRupiah(i.lineTotal)}</strong>
-                    {i.problem === 'not_listed' ? <p class="error">{t(l, 'orders.cart.problem_not_listed')}</p> : null}
-                    {i.problem === 'stock' ? <p class="error">{t(l, 'orders.cart.problem_stock', { n: i.available })}</p> : null}
+                    <a href={`/produk/${i.product_id}`}>{i.title}</a>{' '}
+                    <small class="muted">{i.label}</small>
+                    <br />
+                    {formatRupiah(i.price)} × {i.qty} = <strong>{formatRupiah(i.lineTotal)}</strong>
+                    {i.problem === 'not_listed' ? (
+                      <p class="error">{t(l, 'orders.cart.problem_not_listed')}</p>
+                    ) : null}
+                    {i.problem === 'stock' ? (
+                      <p class="error">{t(l, 'orders.cart.problem_stock', { n: i.available })}</p>
+                    ) : null}
                     <form method="post" action="/keranjang/ubah" class="row">
                       <Csrf c={p.c} />
                       <input type="hidden" name="variant_id" value={i.variant_id} />
                       <div class="field">
                         <label for={`q-${i.variant_id}`}>{t(l, 'orders.cart.qty')}</label>
-                        <input id={`q-${i.variant_id}`} name="qty" type="number" inputmode="numeric" min="0" max="999" value={String(i.qty)} />
+                        <input
+                          id={`q-${i.variant_id}`}
+                          name="qty"
+                          type="number"
+                          inputmode="numeric"
+                          min="0"
+                          max="999"
+                          value={String(i.qty)}
+                        />
                       </div>
                       <button type="submit">{t(l, 'orders.cart.update')}</button>
-                      <button type="submit" name="remove" value="1" class="link">{t(l, 'orders.cart.remove')}</button>
+                      <button type="submit" name="remove" value="1" class="link">
+                        {t(l, 'orders.cart.remove')}
+                      </button>
                     </form>
                   </li>
                 ))}
@@ -130,8 +219,18 @@ export function CartPage(p: { c: C; cart: CartView; error?: string; notice?: str
             </section>
           ))}
           <section class="card">
-            <p>{t(l, 'orders.cart.subtotal')}: <strong>{formatRupiah(p.cart.itemsTotal)}</strong></p>
-            {p.cart.blocked ? <p class="warn">{t(l, 'orders.cart.blocked')}</p> : <p><a class="button" href="/pesan">{t(l, 'orders.cart.checkout')}</a></p>}
+            <p>
+              {t(l, 'orders.cart.subtotal')}: <strong>{formatRupiah(p.cart.itemsTotal)}</strong>
+            </p>
+            {p.cart.blocked ? (
+              <p class="warn">{t(l, 'orders.cart.blocked')}</p>
+            ) : (
+              <p>
+                <a class="button" href="/pesan">
+                  {t(l, 'orders.cart.checkout')}
+                </a>
+              </p>
+            )}
           </section>
         </>
       )}

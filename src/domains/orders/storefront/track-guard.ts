@@ -23,11 +23,25 @@ function retryAfter(resetAt: string): number {
 
 /** Counts one lookup of `number` by `client`; refused while either limit is spent. */
 export async function admitLookup(db: Tx, client: string, number: string): Promise<TrackVerdict> {
-  const byClient = await hitRate(db, `track:ip:${client}`, TRACK_CLIENT_LIMIT, TRACK_CLIENT_WINDOW_MS);
+  const byClient = await hitRate(
+    db,
+    `track:ip:${client}`,
+    TRACK_CLIENT_LIMIT,
+    TRACK_CLIENT_WINDOW_MS,
+  );
   if (!byClient.allowed) return { allowed: false, retryAfterSec: retryAfter(byClient.resetAt) };
   if ((await peekRate(db, numberBucket(number))) >= TRACK_NUMBER_LIMIT) {
-    const row = await db.selectFrom('rate_limits').select('reset_at').where('bucket', '=', numberBucket(number)).executeTakeFirst();
-    return { allowed: false, retryAfterSec: retryAfter(row?.reset_at ?? new Date(Date.now() + TRACK_NUMBER_WINDOW_MS).toISOString()) };
+    const row = await db
+      .selectFrom('rate_limits')
+      .select('reset_at')
+      .where('bucket', '=', numberBucket(number))
+      .executeTakeFirst();
+    return {
+      allowed: false,
+      retryAfterSec: retryAfter(
+        row?.reset_at ?? new Date(Date.now() + TRACK_NUMBER_WINDOW_MS).toISOString(),
+      ),
+    };
   }
   return { allowed: true };
 }

@@ -19,8 +19,12 @@ import { admitLookup, recordMiss } from './track-guard.js';
 import { formBody } from './form-body.js';
 
 type C = Context<AppEnv>;
-const msg = (c: C, code: string, params?: Record<string, unknown>) => t(c.get('locale'), errorSpec(code).message, params);
-const NOTICES: Record<string, string> = { cancelled: 'orders.track.cancelled', received: 'orders.track.received' };
+const msg = (c: C, code: string, params?: Record<string, unknown>) =>
+  t(c.get('locale'), errorSpec(code).message, params);
+const NOTICES: Record<string, string> = {
+  cancelled: 'orders.track.cancelled',
+  received: 'orders.track.received',
+};
 
 export function trackRoutes(app: Hono<AppEnv>) {
   app.get('/pesanan/selesai/:group/:sig', async (c) => {
@@ -31,22 +35,58 @@ export function trackRoutes(app: Hono<AppEnv>) {
     if (orders.length === 0) throw new AppError('NOT_FOUND');
     const pay = await ensurePayment(db, group);
     const payment = pay.ok ? pay.value : null;
-    const qr = payment && payment.method === 'qris' && payment.status === 'pending' && payment.reference ? await qrisSvg(qrisPayload(qrisMerchant(c.get('deps').config.payee), payment.amount, payment.reference)) : null;
-    const parcels = await buyerParcels(db, orders.map((o) => o.id));
+    const qr =
+      payment && payment.method === 'qris' && payment.status === 'pending' && payment.reference
+        ? await qrisSvg(
+            qrisPayload(
+              qrisMerchant(c.get('deps').config.payee),
+              payment.amount,
+              payment.reference,
+            ),
+          )
+        : null;
+    const parcels = await buyerParcels(
+      db,
+      orders.map((o) => o.id),
+    );
     const l = c.get('locale');
     const notice = NOTICES[c.req.query('ok') ?? ''];
-    return page(c, { title: t(l, 'orders.confirm.title') }, (
+    return page(
+      c,
+      { title: t(l, 'orders.confirm.title') },
       <>
-        {notice ? <div class="notice" role="status"><p>{t(l, notice)}</p></div> : null}
-        <section class="notice" role="status"><h1>{t(l, 'orders.confirm.title')}</h1><p>{t(l, 'orders.confirm.keep')}</p></section>
-        <PaymentBox c={c} method={orders[0].payment_method} payment={payment} qrSvg={qr} paid={orders.every((o) => o.payment_status === 'paid')} regionCode={orders[0].delivery_village_code} reservedUntil={orders[0].reserved_until} />
+        {notice ? (
+          <div class="notice" role="status">
+            <p>{t(l, notice)}</p>
+          </div>
+        ) : null}
+        <section class="notice" role="status">
+          <h1>{t(l, 'orders.confirm.title')}</h1>
+          <p>{t(l, 'orders.confirm.keep')}</p>
+        </section>
+        <PaymentBox
+          c={c}
+          method={orders[0].payment_method}
+          payment={payment}
+          qrSvg={qr}
+          paid={orders.every((o) => o.payment_status === 'paid')}
+          regionCode={orders[0].delivery_village_code}
+          reservedUntil={orders[0].reserved_until}
+        />
         <h2>{t(l, 'orders.confirm.orders')}</h2>
-        {orders.map((o) => <OrderCard c={c} o={o}><BuyerParcels c={c} parcels={parcels.get(o.id)} /><BuyerActions c={c} o={o} group={group} sig={sig} /></OrderCard>)}
-      </>
-    ));
+        {orders.map((o) => (
+          <OrderCard c={c} o={o}>
+            <BuyerParcels c={c} parcels={parcels.get(o.id)} />
+            <BuyerActions c={c} o={o} group={group} sig={sig} />
+          </OrderCard>
+        ))}
+      </>,
+    );
   });
 
-  app.get('/lacak', (c) => page(c, { title: t(c.get('locale'), 'orders.track.title') }, <TrackForm c={c} />));
+  app.get('/lacak', (c) =>
+    page(c, { title: t(c.get('locale'), 'orders.track.title') }, <TrackForm c={c} />),
+  );
 
   app.post('/lacak', async (c) => {
     const db = c.get('deps').h.db;
@@ -55,38 +95,77 @@ export function trackRoutes(app: Hono<AppEnv>) {
     const gate = await admitLookup(db, clientIp(c), f.number ?? '');
     if (!gate.allowed) {
       c.header('retry-after', String(gate.retryAfterSec));
-      return page(c, { title, status: 429 }, <TrackForm c={c} raw={f} error={t(c.get('locale'), 'orders.track.limited', { min: Math.ceil(gate.retryAfterSec / 60) })} />);
+      return page(
+        c,
+        { title, status: 429 },
+        <TrackForm
+          c={c}
+          raw={f}
+          error={t(c.get('locale'), 'orders.track.limited', {
+            min: Math.ceil(gate.retryAfterSec / 60),
+          })}
+        />,
+      );
     }
     const phone = normaliseMobile(f.phone ?? '');
     const o = phone ? await orderByNumber(db, f.number ?? '') : undefined;
     // One answer for "no such order" and "wrong phone"; either is a miss against the number.
     if (!o || !phone || o.buyer_phone !== phone) {
       await recordMiss(db, f.number ?? '');
-      return page(c, { title, status: 404 }, <TrackForm c={c} raw={f} error={msg(c, 'ORDERS_NOT_FOUND')} />);
+      return page(
+        c,
+        { title, status: 404 },
+        <TrackForm c={c} raw={f} error={msg(c, 'ORDERS_NOT_FOUND')} />,
+      );
     }
     const [full] = await ordersWithLines(db, { ids: [o.id] });
     // Tracking numbers only: the pickup code would let whoever guessed the phone collect the parcel.
-    const parcels = ((await buyerParcels(db, [o.id])).get(o.id) ?? []).map((p) => ({ ...p, pickupCode: null }));
-    return page(c, { title }, (
+    const parcels = ((await buyerParcels(db, [o.id])).get(o.id) ?? []).map((p) => ({
+      ...p,
+      pickupCode: null,
+    }));
+    return page(
+      c,
+      { title },
       <>
-        <OrderCard c={c} o={full}><BuyerParcels c={c} parcels={parcels} /><p><small>{t(c.get('locale'), 'orders.track.status_only')}</small></p></OrderCard>
+        <OrderCard c={c} o={full}>
+          <BuyerParcels c={c} parcels={parcels} />
+          <p>
+            <small>{t(c.get('locale'), 'orders.track.status_only')}</small>
+          </p>
+        </OrderCard>
         <TrackForm c={c} />
-      </>
-    ));
+      </>,
+    );
   });
 
-  for (const [path, fn, done] of [['/lacak/batal', cancelOrder, 'cancelled'], ['/lacak/terima', confirmReceipt, 'received']] as const) {
+  for (const [path, fn, done] of [
+    ['/lacak/batal', cancelOrder, 'cancelled'],
+    ['/lacak/terima', confirmReceipt, 'received'],
+  ] as const) {
     app.post(path, async (c) => {
       const db = c.get('deps').h.db;
       const secret = c.get('deps').config.secret;
       const f = await formBody(c);
       const title = t(c.get('locale'), 'orders.track.title');
       const group = f.group ?? '';
-      const o = validSig(secret, group, f.sig ?? '') ? await orderByNumber(db, f.number ?? '') : undefined;
+      const o = validSig(secret, group, f.sig ?? '')
+        ? await orderByNumber(db, f.number ?? '')
+        : undefined;
       // Proof of ownership: the signed link of this order's own group, nothing a guess can give.
-      if (!o || o.group_id !== group) return page(c, { title, status: 403 }, <TrackForm c={c} error={t(c.get('locale'), 'orders.track.need_link')} />);
+      if (!o || o.group_id !== group)
+        return page(
+          c,
+          { title, status: 403 },
+          <TrackForm c={c} error={t(c.get('locale'), 'orders.track.need_link')} />,
+        );
       const r = await fn(db, o.id, { kind: 'signed_link', groupId: group });
-      if (!r.ok) return page(c, { title, status: r.code === 'ORDERS_NOT_FOUND' ? 404 : 409 }, <TrackForm c={c} error={msg(c, r.code, r.params)} />);
+      if (!r.ok)
+        return page(
+          c,
+          { title, status: r.code === 'ORDERS_NOT_FOUND' ? 404 : 409 },
+          <TrackForm c={c} error={msg(c, r.code, r.params)} />,
+        );
       return c.redirect(`${confirmationPath(secret, group)}?ok=${done}`, 303);
     });
   }

@@ -43,19 +43,43 @@ const share = (base: number, bps: number) => Math.floor((base * bps + 5000) / 10
 export function computeLines(rules: Rule[], orders: EligibleOrder[]): Line[] {
   const byKind = (k: IncentiveRuleKind) => rules.filter((r) => r.kind === k);
   const lines: Line[] = [];
-  const sorted = [...orders].sort((a, b) => (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0));
+  const sorted = [...orders].sort((a, b) =>
+    a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0,
+  );
   for (const o of sorted) {
     const own: Line[] = [];
     for (const r of byKind('gmv_percent')) {
-      own.push({ orderId: o.orderId, ruleId: r.id, kind: r.kind, base: o.gmv, amount: share(o.gmv, r.amount), note: noteJson({ k: 'gmv_percent', bp: r.amount, gmv: o.gmv }) });
+      own.push({
+        orderId: o.orderId,
+        ruleId: r.id,
+        kind: r.kind,
+        base: o.gmv,
+        amount: share(o.gmv, r.amount),
+        note: noteJson({ k: 'gmv_percent', bp: r.amount, gmv: o.gmv }),
+      });
     }
     for (const r of byKind('first_sales_bonus')) {
-      if (o.saleRank <= (r.count ?? 0)) own.push({ orderId: o.orderId, ruleId: r.id, kind: r.kind, base: o.saleRank, amount: r.amount, note: noteJson({ k: 'first_sales_bonus', rank: o.saleRank, of: r.count ?? 0 }) });
+      if (o.saleRank <= (r.count ?? 0))
+        own.push({
+          orderId: o.orderId,
+          ruleId: r.id,
+          kind: r.kind,
+          base: o.saleRank,
+          amount: r.amount,
+          note: noteJson({ k: 'first_sales_bonus', rank: o.saleRank, of: r.count ?? 0 }),
+        });
     }
     if (o.poorVillage) {
       const earned = own.reduce((s, l) => s + l.amount, 0);
       for (const r of byKind('poverty_multiplier')) {
-        own.push({ orderId: o.orderId, ruleId: r.id, kind: r.kind, base: earned, amount: Math.floor((earned * (r.amount - 1000) + 500) / 1000), note: noteJson({ k: 'poverty_multiplier', permille: r.amount }) });
+        own.push({
+          orderId: o.orderId,
+          ruleId: r.id,
+          kind: r.kind,
+          base: earned,
+          amount: Math.floor((earned * (r.amount - 1000) + 500) / 1000),
+          note: noteJson({ k: 'poverty_multiplier', permille: r.amount }),
+        });
       }
     }
     lines.push(...own.filter((l) => l.amount !== 0));
@@ -64,13 +88,22 @@ export function computeLines(rules: Rule[], orders: EligibleOrder[]): Line[] {
   if (caps.length) {
     const total = lines.reduce((s, l) => s + l.amount, 0);
     const cap = caps[0];
-    if (total > cap.amount) lines.push({ orderId: null, ruleId: cap.id, kind: cap.kind, base: total, amount: cap.amount - total, note: noteJson({ k: 'monthly_cap', cap: cap.amount }) });
+    if (total > cap.amount)
+      lines.push({
+        orderId: null,
+        ruleId: cap.id,
+        kind: cap.kind,
+        base: total,
+        amount: cap.amount - total,
+        note: noteJson({ k: 'monthly_cap', cap: cap.amount }),
+      });
   }
   return lines;
 }
 
 /** Key of a line for corrections: the same order under the same rule. */
-export const lineKey = (l: { orderId: string | null; ruleId: string }) => `${l.orderId ?? '-'}|${l.ruleId}`;
+export const lineKey = (l: { orderId: string | null; ruleId: string }) =>
+  `${l.orderId ?? '-'}|${l.ruleId}`;
 
 /**
  * Correction lines turning what was issued into what is owed now: issued lines are never
@@ -90,10 +123,20 @@ export function correctionLines(issued: Line[], now: Line[]): Line[] {
     const k = lineKey(l);
     seen.add(k);
     const diff = l.amount - (sum.get(k)?.total ?? 0);
-    if (diff !== 0) out.push({ ...l, amount: diff, note: noteJson({ k: 'correction', of: JSON.parse(l.note) as LineNote }) });
+    if (diff !== 0)
+      out.push({
+        ...l,
+        amount: diff,
+        note: noteJson({ k: 'correction', of: JSON.parse(l.note) as LineNote }),
+      });
   }
   for (const [k, l] of sum) {
-    if (!seen.has(k) && l.total !== 0) out.push({ ...l, amount: -l.total, note: noteJson({ k: 'no_longer_owed', of: JSON.parse(l.note) as LineNote }) });
+    if (!seen.has(k) && l.total !== 0)
+      out.push({
+        ...l,
+        amount: -l.total,
+        note: noteJson({ k: 'no_longer_owed', of: JSON.parse(l.note) as LineNote }),
+      });
   }
   return out;
 }

@@ -7,11 +7,46 @@ import { noteText } from './notes.js';
 
 type Statement = NonNullable<Awaited<ReturnType<typeof statementWithLines>>>;
 
-
 /** The statement as CSV; notes in the reader's language, rule kinds as stable codes. */
 export function statementCsv(st: Statement, locale: Locale): string {
-  const rows: unknown[][] = [['statement', 'partner', 'period', 'scope', 'order_id', 'order_number', 'rule', 'base', 'amount_idr', 'note']];
-  for (const l of st.lines) rows.push([st.number, st.partner_name, st.period, st.scope_code || 'national', l.order_id ?? '', l.order_number ?? '', l.kind, Number(l.base), Number(l.amount), noteText(locale, l.note)]);
-  rows.push([st.number, st.partner_name, st.period, st.scope_code || 'national', '', '', 'total', '', Number(st.total), st.corrects_id ? `correction of ${st.corrects_id}` : '']);
+  const rows: unknown[][] = [
+    [
+      'statement',
+      'partner',
+      'period',
+      'scope',
+      'order_id',
+      'order_number',
+      'rule',
+      'base',
+      'amount_idr',
+      'note',
+    ],
+  ];
+  for (const l of st.lines)
+    rows.push([
+      st.number,
+      st.partner_name,
+      st.period,
+      st.scope_code || 'national',
+      l.order_id ?? '',
+      l.order_number ?? '',
+      l.kind,
+      Number(l.base),
+      Number(l.amount),
+      noteText(locale, l.note),
+    ]);
+  rows.push([
+    st.number,
+    st.partner_name,
+    st.period,
+    st.scope_code || 'national',
+    '',
+    '',
+    'total',
+    '',
+    Number(st.total),
+    st.corrects_id ? `correction of ${st.corrects_id}` : '',
+  ]);
   return csvRows(rows);
 }

@@ -16,7 +16,11 @@ export const regionsMigrations: Migrations = {
         .addColumn('source_version', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('regions_parent').on('regions').column('parent_code').execute();
-      await db.schema.createIndex('regions_name_norm').on('regions').columns(['name_norm', 'level']).execute();
+      await db.schema
+        .createIndex('regions_name_norm')
+        .on('regions')
+        .columns(['name_norm', 'level'])
+        .execute();
       await db.schema
         .createTable('village_profiles')
         .addColumn('village_code', 'text', (c) => c.primaryKey().references('regions.code'))
@@ -79,10 +83,14 @@ export const regionsMigrations: Migrations = {
     async up(db: Kysely<any>) {
       if (!isPostgres(db)) return;
       for (const c of ['poverty_share', 'electricity_share', 'distance_km', 'lat', 'lng']) {
-        await sql`alter table village_profiles alter column ${sql.ref(c)} type double precision`.execute(db);
+        await sql`alter table village_profiles alter column ${sql.ref(c)} type double precision`.execute(
+          db,
+        );
       }
       for (const c of ['w_poverty', 'w_signal', 'w_electricity', 'w_road', 'w_distance']) {
-        await sql`alter table targeting_weights alter column ${sql.ref(c)} type double precision`.execute(db);
+        await sql`alter table targeting_weights alter column ${sql.ref(c)} type double precision`.execute(
+          db,
+        );
       }
     },
   },
@@ -90,7 +98,11 @@ export const regionsMigrations: Migrations = {
   // first hits instead of sorting thousands of candidates.
   '0204_region_words_level': {
     async up(db: Kysely<any>) {
-      await db.schema.createIndex('region_words_level_word').on('region_words').columns(['level', 'word', 'code']).execute();
+      await db.schema
+        .createIndex('region_words_level_word')
+        .on('region_words')
+        .columns(['level', 'word', 'code'])
+        .execute();
     },
   },
   // An officer enrolling villages from the priority list records why each was chosen.

@@ -13,7 +13,9 @@ export const trainingMigrations: Migrations = {
         .addColumn('topic', 'text', (c) => c.notNull())
         .addColumn('focus_pillar', 'text')
         .addColumn('level', 'text', (c) => c.notNull())
-        .addColumn('duration_minutes', 'integer', (c) => c.notNull().check(sql`duration_minutes > 0`))
+        .addColumn('duration_minutes', 'integer', (c) =>
+          c.notNull().check(sql`duration_minutes > 0`),
+        )
         .addColumn('materials', 'text', (c) => c.notNull())
         .addColumn('language', 'text', (c) => c.notNull())
         .addColumn('region_code', 'text')
@@ -36,9 +38,16 @@ export const trainingMigrations: Migrations = {
         .addColumn('completed_at', 'text')
         .addColumn('is_demo', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('created_at', 'text', (c) => c.notNull())
-        .addCheckConstraint('training_sessions_registered', sql`registered >= 0 and registered <= capacity`)
+        .addCheckConstraint(
+          'training_sessions_registered',
+          sql`registered >= 0 and registered <= capacity`,
+        )
         .execute();
-      await db.schema.createIndex('training_sessions_region').on('training_sessions').columns(['region_code', 'starts_at']).execute();
+      await db.schema
+        .createIndex('training_sessions_region')
+        .on('training_sessions')
+        .columns(['region_code', 'starts_at'])
+        .execute();
       await db.schema
         .createTable('session_participants')
         .addColumn('id', 'text', (c) => c.primaryKey())
@@ -54,8 +63,16 @@ export const trainingMigrations: Migrations = {
         .addColumn('certificate_issued_at', 'text')
         .addColumn('registered_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('session_participants_session').on('session_participants').column('session_id').execute();
-      await db.schema.createIndex('session_participants_umkm').on('session_participants').column('umkm_id').execute();
+      await db.schema
+        .createIndex('session_participants_session')
+        .on('session_participants')
+        .column('session_id')
+        .execute();
+      await db.schema
+        .createIndex('session_participants_umkm')
+        .on('session_participants')
+        .column('umkm_id')
+        .execute();
       await db.schema
         .createTable('assessment_questions')
         .addColumn('id', 'text', (c) => c.primaryKey())
@@ -85,10 +102,19 @@ export const trainingMigrations: Migrations = {
         .addColumn('assessed_at', 'text', (c) => c.notNull())
         .addColumn('is_demo', 'integer', (c) => c.notNull().defaultTo(0))
         .execute();
-      await db.schema.createIndex('assessments_region').on('assessments').columns(['region_code', 'phase']).execute();
+      await db.schema
+        .createIndex('assessments_region')
+        .on('assessments')
+        .columns(['region_code', 'phase'])
+        .execute();
       await db.schema.createIndex('assessments_umkm').on('assessments').column('umkm_id').execute();
       // One before and one after per participant: a retake replaces, never doubles, the row.
-      await db.schema.createIndex('assessments_participant_phase').on('assessments').columns(['participant_id', 'phase']).unique().execute();
+      await db.schema
+        .createIndex('assessments_participant_phase')
+        .on('assessments')
+        .columns(['participant_id', 'phase'])
+        .unique()
+        .execute();
       await db.schema
         .createTable('training_targets')
         .addColumn('region_code', 'text', (c) => c.notNull())
@@ -109,8 +135,16 @@ export const trainingMigrations: Migrations = {
         .addColumn('ended_at', 'text')
         .addColumn('is_demo', 'integer', (c) => c.notNull().defaultTo(0))
         .execute();
-      await db.schema.createIndex('mentor_assignments_mentor').on('mentor_assignments').columns(['mentor_user_id', 'ended_at']).execute();
-      await db.schema.createIndex('mentor_assignments_umkm').on('mentor_assignments').column('umkm_id').execute();
+      await db.schema
+        .createIndex('mentor_assignments_mentor')
+        .on('mentor_assignments')
+        .columns(['mentor_user_id', 'ended_at'])
+        .execute();
+      await db.schema
+        .createIndex('mentor_assignments_umkm')
+        .on('mentor_assignments')
+        .column('umkm_id')
+        .execute();
       await db.schema
         .createTable('mentoring_milestones')
         .addColumn('id', 'text', (c) => c.primaryKey())
@@ -132,7 +166,11 @@ export const trainingMigrations: Migrations = {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('is_demo', 'integer', (c) => c.notNull().defaultTo(0))
         .execute();
-      await db.schema.createIndex('mentoring_contacts_umkm').on('mentoring_contacts').columns(['umkm_id', 'contacted_on']).execute();
+      await db.schema
+        .createIndex('mentoring_contacts_umkm')
+        .on('mentoring_contacts')
+        .columns(['umkm_id', 'contacted_on'])
+        .execute();
       await db.schema
         .createTable('mentoring_actions')
         .addColumn('id', 'text', (c) => c.primaryKey())
@@ -143,16 +181,33 @@ export const trainingMigrations: Migrations = {
         .addColumn('done_at', 'text')
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('mentoring_actions_umkm').on('mentoring_actions').columns(['umkm_id', 'done_at']).execute();
+      await db.schema
+        .createIndex('mentoring_actions_umkm')
+        .on('mentoring_actions')
+        .columns(['umkm_id', 'done_at'])
+        .execute();
     },
   },
   // The default question bank ships with every installation (not demo data): officers edit it.
   '0802_training_question_bank': {
     async up(db: Kysely<any>) {
       const now = new Date().toISOString();
-      await db.insertInto('assessment_questions').values(DEFAULT_QUESTIONS.map((q, i) => ({
-        id: q.id, region_code: null, pillar: q.pillar, position: i + 1, text_id: q.id_text, text_en: q.en_text, active: 1, updated_at: now, updated_by: null,
-      }))).execute();
+      await db
+        .insertInto('assessment_questions')
+        .values(
+          DEFAULT_QUESTIONS.map((q, i) => ({
+            id: q.id,
+            region_code: null,
+            pillar: q.pillar,
+            position: i + 1,
+            text_id: q.id_text,
+            text_en: q.en_text,
+            active: 1,
+            updated_at: now,
+            updated_by: null,
+          })),
+        )
+        .execute();
     },
   },
 };
