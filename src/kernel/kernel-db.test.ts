@@ -1,7 +1,7 @@
 // Kernel mechanisms against a real database (SQLite, or PostgreSQL when configured).
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestDb } from './testing/index.js';
+import { createTestDb } from '../../test/support/kernel/index.js';
 import { kernelMigrations, type DbHandle } from './db/index.js';
 import { audit, verifyAudit } from './audit/index.js';
 import { enqueue, registerJob, runOnce, getJob, drain } from './jobs/index.js';

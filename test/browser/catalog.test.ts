@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Browser } from 'playwright-core';
-import { createWorld } from '../../src/testing.js';
-import { anyVillage, makeOrganisation, makeUmkm } from '../../src/domains/community/testing.js';
-import { makeProduct } from '../../src/domains/catalog/testing.js';
+import { createWorld } from '../support/world.js';
+import { anyVillage, makeOrganisation, makeUmkm } from '../support/community.js';
+import { makeProduct } from '../support/catalog.js';
 import { setListing } from '../../src/domains/catalog/index.js';
 import { inTransaction } from '../../src/kernel/db/index.js';
 import {

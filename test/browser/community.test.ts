@@ -12,7 +12,7 @@ import {
   PHONE,
   type Served,
 } from './support.js';
-import { anyVillage, makeOrganisation } from '../../src/domains/community/testing.js';
+import { anyVillage, makeOrganisation } from '../support/community.js';
 
 let browser: Browser;
 let served: Served;

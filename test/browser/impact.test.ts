@@ -13,10 +13,10 @@ import {
   signIn,
   type Served,
 } from './support.js';
-import { createWorld } from '../../src/testing.js';
+import { createWorld } from '../support/world.js';
 import { startWorker } from '../../src/kernel/jobs/index.js';
 import { seedDemoSurveys } from '../../src/domains/impact/index.js';
-import { addRollouts } from '../../src/domains/impact/testing.js';
+import { addRollouts } from '../support/impact.js';
 
 let browser: Browser;
 let served: Served;

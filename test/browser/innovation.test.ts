@@ -16,12 +16,7 @@ import {
   type Served,
 } from './support.js';
 import { completeReview, submitForReview } from '../../src/domains/innovation/index.js';
-import {
-  addCertification,
-  inDays,
-  results,
-  reviewFixture,
-} from '../../src/domains/innovation/testing.js';
+import { addCertification, inDays, results, reviewFixture } from '../support/innovation.js';
 
 let browser: Browser;
 let served: Served;

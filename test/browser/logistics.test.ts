@@ -14,7 +14,7 @@ import {
 } from './support.js';
 import { unwrap } from '../../src/kernel/errors/index.js';
 import { createParcel, recordScan } from '../../src/domains/logistics/index.js';
-import { makeNetwork, type TestNetwork } from '../../src/domains/logistics/testing.js';
+import { makeNetwork, type TestNetwork } from '../support/logistics.js';
 
 let browser: Browser;
 let served: Served;

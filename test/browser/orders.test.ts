@@ -11,8 +11,8 @@ import {
   PHONE,
   type Served,
 } from './support.js';
-import { anyVillage, makeServicePoint, makeUmkm } from '../../src/domains/community/testing.js';
-import { makeProduct } from '../../src/domains/catalog/testing.js';
+import { anyVillage, makeServicePoint, makeUmkm } from '../support/community.js';
+import { makeProduct } from '../support/catalog.js';
 
 let browser: Browser;
 let s: Served;

@@ -12,8 +12,8 @@ import {
   PHONE,
   type Served,
 } from './support.js';
-import { anyVillage, makeOrganisation, makeUmkm } from '../../src/domains/community/testing.js';
-import { makeProduct } from '../../src/domains/catalog/testing.js';
+import { anyVillage, makeOrganisation, makeUmkm } from '../support/community.js';
+import { makeProduct } from '../support/catalog.js';
 import { createPartnerRecord } from '../../src/domains/partners/index.js';
 
 let browser: Browser;

@@ -13,11 +13,11 @@ import {
   PHONE,
   type Served,
 } from './support.js';
-import { createWorld } from '../../src/testing.js';
-import { anyVillage, makeServicePoint, makeUmkm } from '../../src/domains/community/testing.js';
-import { makeProduct } from '../../src/domains/catalog/testing.js';
+import { createWorld } from '../support/world.js';
+import { anyVillage, makeServicePoint, makeUmkm } from '../support/community.js';
+import { makeProduct } from '../support/catalog.js';
 import { signQris, webhookSecret } from '../../src/domains/orders/payments/provider.js';
-import { readQrFromHtml } from '../../src/domains/orders/payments/qr-read.testing.js';
+import { readQrFromHtml } from '../support/qr-read.js';
 import { parseTlv } from '../../src/domains/orders/index.js';
 
 let browser: Browser;

@@ -7,7 +7,7 @@ import { serveApp } from '../../src/kernel/http/index.js';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../src/testing.js';
+import { createWorld, type World } from '../support/world.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

@@ -13,8 +13,8 @@ import {
   signIn,
   type Served,
 } from './support.js';
-import { anyVillage } from '../../src/domains/community/testing.js';
-import { makeCourse, makeSession } from '../../src/domains/training/testing.js';
+import { anyVillage } from '../support/community.js';
+import { makeCourse, makeSession } from '../support/training.js';
 
 let browser: Browser;
 

@@ -15,8 +15,8 @@ import {
   type World,
   type AccessCase,
   type AccessCases,
-} from '../../src/testing.js';
-import { PRODUCTION_TEST_ENV } from '../../src/kernel/testing/index.js';
+} from '../support/world.js';
+import { PRODUCTION_TEST_ENV } from '../support/kernel/index.js';
 
 // The same matrix in production mode: __Host- session cookies, Secure cookies, HSTS.
 const worlds = {} as Record<'demo' | 'production', World>;
@@ -30,6 +30,7 @@ after(async () => {
 });
 
 const domainsDir = join(import.meta.dirname, '../../src/domains');
+const casesDir = join(import.meta.dirname, '../support/access');
 
 /** Row counts of every table of this database, in one query. */
 async function rowCounts(w: World): Promise<Record<string, number>> {
@@ -64,7 +65,7 @@ for (const mode of ['demo', 'production'] as const)
     const w = worlds[mode];
     const all: { domain: string; c: AccessCase }[] = [];
     for (const d of readdirSync(domainsDir).sort()) {
-      const file = join(domainsDir, d, 'access.cases.ts');
+      const file = join(casesDir, `${d}.cases.ts`);
       if (!existsSync(file)) continue;
       const mod = (await import(pathToFileURL(file).href)) as { accessCases: AccessCases };
       for (const c of await mod.accessCases(w)) all.push({ domain: d, c });

@@ -1,6 +1,7 @@
 // DESIGN.md's layout rules, enforced: the kernel imports no domain; domains import each other
 // only through index.ts; src/lib imports nothing of ours; no import cycles; no huge files;
-// no test or source file reads outside the repository.
+// no test or source file reads outside the repository; production code never imports test
+// support (test/support), so fixtures cannot leak into the running app.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
@@ -50,14 +51,16 @@ for (const f of all) {
 }
 
 const rel = (p: string) => relative(src, p).split(sep).join('/');
-const isTest = (p: string) => /\.test\.tsx?$/.test(p) || p.endsWith('access.cases.ts');
+const isTest = (p: string) => /\.test\.tsx?$/.test(p);
 
 test('the kernel imports no domain and nothing above it', () => {
   const bad: string[] = [];
   for (const [f, edges] of graph) {
     if (!rel(f).startsWith('kernel/')) continue;
-    for (const e of edges)
-      if (!rel(e.to).startsWith('kernel/')) bad.push(`${rel(f)} → ${rel(e.to)}`);
+    for (const e of edges) {
+      const support = isTest(f) && !e.to.startsWith(src + sep); // a kernel test's test support
+      if (!rel(e.to).startsWith('kernel/') && !support) bad.push(`${rel(f)} → ${rel(e.to)}`);
+    }
   }
   assert.deepEqual(bad, []);
 });
@@ -84,12 +87,24 @@ test('domains import each other only through index.ts', () => {
       const t = rel(e.to);
       if (!t.startsWith('domains/')) continue;
       const other = t.split('/')[1];
-      // Tests and other domains' fixtures may use a domain's testing.ts fixtures.
-      const fixtures =
-        t === `domains/${other}/testing.ts` && (isTest(r) || r.endsWith('/testing.ts'));
-      if (other !== own && t !== `domains/${other}/index.ts` && !fixtures) bad.push(`${r} → ${t}`);
+      // Tests may reach into their own domain only; other domains through index.ts.
+      if (other !== own && t !== `domains/${other}/index.ts`) bad.push(`${r} → ${t}`);
     }
   }
+  assert.deepEqual(bad, []);
+});
+
+test('production code never imports test support', () => {
+  const bad: string[] = [];
+  for (const [f, edges] of graph) {
+    if (isTest(f)) continue;
+    for (const e of edges)
+      if (!e.to.startsWith(src + sep)) bad.push(`${rel(f)} → ${relative(root, e.to)}`);
+  }
+  // Nothing that looks like test support may live in src/ either.
+  for (const f of all)
+    if (/(^|\/)testing(\.ts|\/)|\.testing\.ts$|\.cases\.ts$/.test(rel(f)))
+      bad.push(`${rel(f)} is test support in src/`);
   assert.deepEqual(bad, []);
 });
 

@@ -3,10 +3,10 @@
 // (or the error page) with a field message on pages — and nothing is written.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../src/testing.js';
-import { anyVillage, makeServicePoint, makeUmkm } from '../../src/domains/community/testing.js';
-import { makeProduct } from '../../src/domains/catalog/testing.js';
-import { makeOrder } from '../../src/domains/orders/testing.js';
+import { createWorld, type World } from '../support/world.js';
+import { anyVillage, makeServicePoint, makeUmkm } from '../support/community.js';
+import { makeProduct } from '../support/catalog.js';
+import { makeOrder } from '../support/orders.js';
 import { changedTables, rowCounts, tableNames } from './support/row-counts.js';
 
 let w: World;

@@ -8,7 +8,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { loadConfig } from '../../src/kernel/config.js';
-import { createWorld, type World } from '../../src/testing.js';
+import { createWorld, type World } from '../support/world.js';
 import { DEMO_PASSWORD, demoLogins, seedDemo } from '../../src/seed/index.js';
 import { t } from '../../src/kernel/i18n/index.js';
 import { migrateToLatest } from '../../src/kernel/db/index.js';

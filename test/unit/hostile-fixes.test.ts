@@ -2,8 +2,8 @@
 // was not problem+json in the caller's language. Real database, row counts checked.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../src/testing.js';
-import { anyVillage, makeOrganisation, makeUmkm } from '../../src/domains/community/testing.js';
+import { createWorld, type World } from '../support/world.js';
+import { anyVillage, makeOrganisation, makeUmkm } from '../support/community.js';
 import { changedTables, rowCounts, tableNames } from './support/row-counts.js';
 
 let w: World;

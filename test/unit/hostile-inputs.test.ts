@@ -7,21 +7,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { createWorld, type World } from '../../src/testing.js';
+import { createWorld, type World } from '../support/world.js';
 import type { Role } from '../../src/kernel/auth/index.js';
 import { errorSpec } from '../../src/kernel/errors/index.js';
 import { t, type Locale } from '../../src/kernel/i18n/index.js';
 import { sessionCookieName } from '../../src/domains/accounts/index.js';
-import {
-  anyVillage,
-  makeOrganisation,
-  makeServicePoint,
-  makeUmkm,
-} from '../../src/domains/community/testing.js';
-import { makeProduct } from '../../src/domains/catalog/testing.js';
-import { makeOrder } from '../../src/domains/orders/testing.js';
-import { makeNetwork } from '../../src/domains/logistics/testing.js';
-import { makeCourse, makeSession } from '../../src/domains/training/testing.js';
+import { anyVillage, makeOrganisation, makeServicePoint, makeUmkm } from '../support/community.js';
+import { makeProduct } from '../support/catalog.js';
+import { makeOrder } from '../support/orders.js';
+import { makeNetwork } from '../support/logistics.js';
+import { makeCourse, makeSession } from '../support/training.js';
 import { createPartnerRecord } from '../../src/domains/partners/partners.service.js';
 import { changedTables, rowCounts, tableNames, type RowCounts } from './support/row-counts.js';
 import {

@@ -3,8 +3,8 @@
 // catches what it should (undeclared status, content type, field, missing field).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../src/testing.js';
-import { Conformance } from '../../src/kernel/testing/conformance.js';
+import { createWorld, type World } from '../support/world.js';
+import { Conformance } from '../support/kernel/conformance.js';
 
 let w: World;
 let doc: any;

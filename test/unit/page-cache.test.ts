@@ -4,10 +4,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { gunzipSync } from 'node:zlib';
-import { createWorld, type World } from '../../src/testing.js';
-import { anyVillage, makeUmkm } from '../../src/domains/community/testing.js';
-import { makeProduct } from '../../src/domains/catalog/testing.js';
-import type { TestClient } from '../../src/kernel/testing/index.js';
+import { createWorld, type World } from '../support/world.js';
+import { anyVillage, makeUmkm } from '../support/community.js';
+import { makeProduct } from '../support/catalog.js';
+import type { TestClient } from '../support/kernel/index.js';
 
 let w: World;
 let umkm: string;

@@ -7,16 +7,11 @@ import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import type { Server } from 'node:http';
-import { createWorld, type World } from '../../src/testing.js';
+import { createWorld, type World } from '../support/world.js';
 import { serveApp } from '../../src/kernel/http/index.js';
 import { hashToken } from '../../src/domains/accounts/index.js';
-import {
-  anyVillage,
-  makeOrganisation,
-  makeServicePoint,
-  makeUmkm,
-} from '../../src/domains/community/testing.js';
-import { makeProduct } from '../../src/domains/catalog/testing.js';
+import { anyVillage, makeOrganisation, makeServicePoint, makeUmkm } from '../support/community.js';
+import { makeProduct } from '../support/catalog.js';
 import { createPartnerRecord } from '../../src/domains/partners/index.js';
 import { newId } from '../../src/kernel/ids/index.js';
 import { nowIso } from '../../src/kernel/db/index.js';

@@ -3,9 +3,9 @@
 // shell carries the navigation both as a bar for wide screens and as a menu for phones.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../src/testing.js';
-import { anyVillage, makeUmkm } from '../../src/domains/community/testing.js';
-import { makeProduct } from '../../src/domains/catalog/testing.js';
+import { createWorld, type World } from '../support/world.js';
+import { anyVillage, makeUmkm } from '../support/community.js';
+import { makeProduct } from '../support/catalog.js';
 import { attachStoredPhoto } from '../../src/domains/catalog/index.js';
 import { inTransaction } from '../../src/kernel/db/index.js';
 

@@ -1,11 +1,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, testPhone, type World } from '../../testing.js';
+import { createWorld, testPhone, type World } from '../../../test/support/world.js';
 import { createUser, grantRole, LOGIN_FAILURE_LIMIT } from './index.js';
 import { unwrap } from '../../kernel/errors/index.js';
 import { hashPassword } from '../../kernel/auth/index.js';
 import { verifyAudit } from '../../kernel/audit/index.js';
-import { HOSTILE_TARGETS } from '../../kernel/testing/index.js';
+import { HOSTILE_TARGETS } from '../../../test/support/kernel/index.js';
 
 let w: World;
 const PASSWORD = 'rahasia-desa-123';

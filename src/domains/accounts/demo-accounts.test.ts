@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createWorld, testPhone, type World } from '../../testing.js';
+import { createWorld, testPhone, type World } from '../../../test/support/world.js';
 import {
   createToken,
   createUser,
@@ -21,8 +21,8 @@ import {
 import { findCommand } from '../../kernel/cli/index.js';
 import { unwrap } from '../../kernel/errors/index.js';
 import { allMigrations } from '../../migrations.js';
-import { createTestDb } from '../../kernel/testing/index.js';
-import { PRODUCTION_TEST_ENV, testDatabaseUrl } from '../../kernel/testing/index.js';
+import { createTestDb } from '../../../test/support/kernel/index.js';
+import { PRODUCTION_TEST_ENV, testDatabaseUrl } from '../../../test/support/kernel/index.js';
 
 /** The production environment these tests control (loadConfig reads nothing else). */
 const PRODUCTION_ENV = PRODUCTION_TEST_ENV;

@@ -3,7 +3,7 @@
 // filters, keyset paging, and the hash-chain check naming the first broken row.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../testing.js';
+import { createWorld, type World } from '../../../test/support/world.js';
 import { villageCodesIn, importProfilesCsv } from '../regions/index.js';
 
 let w: World;

@@ -3,8 +3,8 @@
 // the API equivalents, and the community manager's read-only view.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../testing.js';
-import { anyVillage, makeOrganisation, makeUmkm } from '../community/testing.js';
+import { createWorld, type World } from '../../../test/support/world.js';
+import { anyVillage, makeOrganisation, makeUmkm } from '../../../test/support/community.js';
 
 let w: World;
 let umkmA: string;

@@ -4,9 +4,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { createWorld, type World } from '../../testing.js';
-import { anyVillage, makeUmkm } from '../community/testing.js';
-import { makeProduct } from './testing.js';
+import { createWorld, type World } from '../../../test/support/world.js';
+import { anyVillage, makeUmkm } from '../../../test/support/community.js';
+import { makeProduct } from '../../../test/support/catalog.js';
 import { adjustStock, commitSale, reserveStock, stockOf } from './stock.js';
 import { changeStock } from './products.service.js';
 import { inTransaction } from '../../kernel/db/index.js';

@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../testing.js';
-import { anyVillage, makeOrganisation, makeUmkm } from './testing.js';
+import { createWorld, type World } from '../../../test/support/world.js';
+import { anyVillage, makeOrganisation, makeUmkm } from '../../../test/support/community.js';
 import {
   certificationState,
   daysToExpiry,

@@ -4,7 +4,7 @@ import { ORGANISATION_KINDS, SERVICES } from './community.schema.js';
 import type { ServicePointView } from './service-points.service.js';
 import type { IssuedLogin } from './logins.js';
 import { CheckboxGroup, trOf, type C } from './form-parts.js';
-import { PeopleList, PersonForm } from './umkm.views.js';
+import { PeopleList, PersonForm } from './people.views.js';
 
 type Errors = Record<string, string> | undefined;
 type Raw = Record<string, string> | undefined;

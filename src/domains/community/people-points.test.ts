@@ -1,8 +1,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, testPhone, type World } from '../../testing.js';
+import { createWorld, testPhone, type World } from '../../../test/support/world.js';
 import { verifyAudit } from '../../kernel/audit/index.js';
-import { anyVillage, makeOrganisation, makeServicePoint, makeUmkm } from './testing.js';
+import {
+  anyVillage,
+  makeOrganisation,
+  makeServicePoint,
+  makeUmkm,
+} from '../../../test/support/community.js';
 import { householdTotals, servicePointsIn } from './index.js';
 
 let w: World;

@@ -1,8 +1,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, testPhone, type World } from '../../testing.js';
+import { createWorld, testPhone, type World } from '../../../test/support/world.js';
 import { communityRoutes } from './index.js';
-import { anyVillage, makeOrganisation, makeServicePoint } from './testing.js';
+import { anyVillage, makeOrganisation, makeServicePoint } from '../../../test/support/community.js';
 
 let w: World;
 let village: string;

@@ -1,7 +1,7 @@
 // The community part of the demo seed: fast, complete for the journeys, on both databases.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../testing.js';
+import { createWorld, type World } from '../../../test/support/world.js';
 import { seedAccounts } from '../../seed/accounts.seed.js';
 import { seedCommunity } from '../../seed/community.seed.js';
 import { DEMO_PASSWORD } from '../../seed/demo-user.js';

@@ -22,7 +22,8 @@ import { listUmkm, registerUmkm, updateUmkm } from './umkm.service.js';
 import { addPerson, erasePerson, exportPerson, getPerson, peopleOfUmkm } from './people.service.js';
 import { canManageOrganisation, canManageUmkm, isStaff } from './scope.js';
 import { trOf, type C } from './form-parts.js';
-import { PersonForm, RegisterUmkmForm, Registered, UmkmList, UmkmPage } from './umkm.views.js';
+import { RegisterUmkmForm, Registered, UmkmList, UmkmPage } from './umkm.views.js';
+import { PersonForm } from './people.views.js';
 import { PersonPage } from './organisations.views.js';
 
 export const REGISTRARS: Role[] = [

@@ -2,15 +2,11 @@
 // first), and the UMKM page with certifications, contact/bank details and household members.
 import { Csrf, ErrorSummary, Field, SelectField } from '../../kernel/http/index.js';
 import { formatDate } from '../../kernel/i18n/index.js';
-import {
-  BUSINESS_TYPES,
-  CERTIFICATION_KINDS,
-  CONSENT_VERSION,
-  MEMBER_ROLES,
-} from './community.schema.js';
+import { BUSINESS_TYPES, CERTIFICATION_KINDS, CONSENT_VERSION } from './community.schema.js';
 import type { CertificationView } from './certifications.js';
 import type { IssuedLogin } from './logins.js';
 import { Checkbox, StateBadge, TextArea, trOf, type C } from './form-parts.js';
+import { PeopleList, PersonForm } from './people.views.js';
 
 type Errors = Record<string, string> | undefined;
 type Raw = Record<string, string> | undefined;
@@ -408,104 +404,5 @@ export function UmkmPage(p: {
         </section>
       ) : null}
     </>
-  );
-}
-
-export function PeopleList(p: {
-  c: C;
-  people: {
-    id: string;
-    full_name: string | null;
-    role_title: string | null;
-    household_size: number | null;
-    erased_at: string | null;
-  }[];
-}) {
-  const tr = trOf(p.c);
-  if (p.people.length === 0) return <p>{tr('community.people.none')}</p>;
-  return (
-    <ul class="list">
-      {p.people.map((m) => (
-        <li>
-          {m.erased_at ? (
-            <em>{tr('community.people.erased')}</em>
-          ) : (
-            <a href={`/community/people/${m.id}`}>{m.full_name}</a>
-          )}
-          {m.role_title ? ` · ${tr(`community.member.${m.role_title}`)}` : ''} ·{' '}
-          {tr('community.people.household', { n: m.household_size ?? '?' })}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-export function PersonForm(p: {
-  c: C;
-  action: string;
-  hidden: Record<string, string>;
-  errors?: Errors;
-  raw?: Raw;
-  withRole?: boolean;
-}) {
-  const tr = trOf(p.c);
-  return (
-    <form method="post" action={p.action}>
-      <h3>{tr('community.people.add')}</h3>
-      <ErrorSummary c={p.c} errors={p.errors} />
-      <Csrf c={p.c} />
-      {Object.entries(p.hidden).map(([k, v]) => (
-        <input type="hidden" name={k} value={v} />
-      ))}
-      <p>
-        <small>{tr('community.consent.text')}</small>
-      </p>
-      <Checkbox
-        name="consent"
-        label={tr('community.consent.given')}
-        checked={p.raw?.consent === '1'}
-        error={p.errors?.consent}
-      />
-      <Field
-        name="full_name"
-        label={tr('community.people.full_name')}
-        value={p.raw?.full_name}
-        error={p.errors?.full_name}
-        required
-        autocomplete="off"
-      />
-      <Field
-        name="phone"
-        type="tel"
-        inputmode="tel"
-        label={tr('community.people.phone')}
-        value={p.raw?.phone}
-        error={p.errors?.phone}
-        autocomplete="off"
-      />
-      {p.withRole ? (
-        <SelectField
-          name="role_title"
-          label={tr('community.people.role')}
-          value={p.raw?.role_title}
-          error={p.errors?.role_title}
-          options={MEMBER_ROLES.map((m) => ({ value: m, label: tr(`community.member.${m}`) }))}
-        />
-      ) : null}
-      <Field
-        name="household_size"
-        type="number"
-        inputmode="numeric"
-        min={1}
-        max={40}
-        label={tr('community.people.household_size')}
-        value={p.raw?.household_size}
-        error={p.errors?.household_size}
-        required
-      />
-      <button type="submit" class="primary">
-        {tr('community.people.save')}
-      </button>
-    </form>
   );
 }

@@ -1,11 +1,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../testing.js';
+import { createWorld, type World } from '../../../test/support/world.js';
 import { drain } from '../../kernel/jobs/index.js';
 import { seedDemoSurveys } from './demo-seed.js';
 import { buildPanel } from './evaluation.panel.js';
 import { evaluate } from './evaluation.estimate.js';
-import { addRollouts } from './testing.js';
+import { addRollouts } from '../../../test/support/impact.js';
 import type { DemoWorld } from './demo-world.js';
 
 let w: World;

@@ -1,10 +1,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../testing.js';
+import { createWorld, type World } from '../../../test/support/world.js';
 import { findCommand } from '../../kernel/cli/index.js';
 import { parseCsv } from '../../lib/did/index.js';
 import { runDidCli } from '../../lib/did/index.js';
-import { addRollouts } from './testing.js';
+import { addRollouts } from '../../../test/support/impact.js';
 import { seedDemoSurveys } from './demo-seed.js';
 import './index.js';
 

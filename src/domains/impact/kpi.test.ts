@@ -1,10 +1,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../testing.js';
-import { anyVillage, makeUmkm } from '../community/testing.js';
-import { makeProduct } from '../catalog/testing.js';
-import { makeOrder } from '../orders/testing.js';
-import { addRollouts } from './testing.js';
+import { createWorld, type World } from '../../../test/support/world.js';
+import { anyVillage, makeUmkm } from '../../../test/support/community.js';
+import { makeProduct } from '../../../test/support/catalog.js';
+import { makeOrder } from '../../../test/support/orders.js';
+import { addRollouts } from '../../../test/support/impact.js';
 import { seedDemoSurveys } from './demo-seed.js';
 import { kpisFor } from './kpi.queries.js';
 import { MIN_CELL, pseudonym } from './export.js';

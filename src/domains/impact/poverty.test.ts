@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../testing.js';
+import { createWorld, type World } from '../../../test/support/world.js';
 import { LineBook } from './poverty-lines.js';
 import { povertyBy, type VillageYear } from './outcomes.queries.js';
 

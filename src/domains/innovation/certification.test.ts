@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../testing.js';
+import { createWorld, type World } from '../../../test/support/world.js';
 import { drain, enqueue } from '../../kernel/jobs/index.js';
 import { runStartupTasks } from '../../kernel/cli/index.js';
 import {
@@ -10,7 +10,7 @@ import {
   SWEEP_JOB,
 } from './index.js';
 import { addCertification as communityAddCertification } from '../community/index.js';
-import { addCertification, results, reviewFixture } from './testing.js';
+import { addCertification, results, reviewFixture } from '../../../test/support/innovation.js';
 
 let w: World;
 before(async () => {

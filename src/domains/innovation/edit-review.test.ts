@@ -8,9 +8,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { createWorld, type World } from '../../testing.js';
+import { createWorld, type World } from '../../../test/support/world.js';
 import { completeReview, reopenedItems, submitForReview } from './index.js';
-import { addCertification, results, reviewFixture, type ReviewFixture } from './testing.js';
+import {
+  addCertification,
+  results,
+  reviewFixture,
+  type ReviewFixture,
+} from '../../../test/support/innovation.js';
 
 let w: World;
 before(async () => {

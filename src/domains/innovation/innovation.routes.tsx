@@ -39,7 +39,6 @@ import { innovationStats } from './stats.js';
 import { todayIn } from './dates.js';
 import { productDossier, ProductDossier } from '../catalog/index.js';
 import {
-  DashboardPage,
   ProductsAndTasks,
   QueuePage,
   ReviewForm,
@@ -47,10 +46,9 @@ import {
   stateLabel,
   SubmitButton,
   TaskList,
-  ValueAddForm,
-  ValueAddHistory,
   type ProductSummary,
 } from './innovation.views.js';
+import { DashboardPage, ValueAddForm, ValueAddHistory } from './value-add.views.js';
 import { innovationApi } from './innovation.api.js';
 
 type C = Context<AppEnv>;

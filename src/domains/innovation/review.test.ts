@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../testing.js';
+import { createWorld, type World } from '../../../test/support/world.js';
 import {
   assignMentor,
   completeReview,
@@ -17,7 +17,7 @@ import {
   makeMentor,
   results,
   reviewFixture,
-} from './testing.js';
+} from '../../../test/support/innovation.js';
 import { verifyAudit } from '../../kernel/audit/index.js';
 
 let w: World;

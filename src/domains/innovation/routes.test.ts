@@ -1,7 +1,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../testing.js';
-import { addCertification, inDays, makeMentor, reviewFixture } from './testing.js';
+import { createWorld, type World } from '../../../test/support/world.js';
+import {
+  addCertification,
+  inDays,
+  makeMentor,
+  reviewFixture,
+} from '../../../test/support/innovation.js';
 
 let w: World;
 before(async () => {

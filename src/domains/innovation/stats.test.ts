@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../testing.js';
+import { createWorld, type World } from '../../../test/support/world.js';
 import {
   completeReview,
   firstMarketReadyAt,
@@ -8,7 +8,7 @@ import {
   reviewGaps,
   submitForReview,
 } from './index.js';
-import { inDays, results, reviewFixture } from './testing.js';
+import { inDays, results, reviewFixture } from '../../../test/support/innovation.js';
 
 let w: World;
 before(async () => {

@@ -2,9 +2,9 @@
 // its service points in one go, and bad input answered in the user's language with nothing written.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../testing.js';
-import { makeServicePoint } from '../community/testing.js';
-import { makeNetwork, type TestNetwork } from './testing.js';
+import { createWorld, type World } from '../../../test/support/world.js';
+import { makeServicePoint } from '../../../test/support/community.js';
+import { makeNetwork, type TestNetwork } from '../../../test/support/logistics.js';
 import './index.js';
 
 let w: World;

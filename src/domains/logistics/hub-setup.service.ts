@@ -2,7 +2,7 @@
 // of what is known in its area) and the service points it serves, all in one transaction —
 // a refused assignment leaves no hub behind.
 import { inTransactionResult, type Tx } from '../../kernel/db/index.js';
-import { fail, ok, type Result } from '../../kernel/errors/index.js';
+import { fail, type Result } from '../../kernel/errors/index.js';
 import { regionWhere, type Actor } from '../../kernel/auth/index.js';
 import { assignPoint, createHub } from './network.service.js';
 import type { HubTier } from './logistics.tables.js';

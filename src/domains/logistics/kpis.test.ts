@@ -1,9 +1,9 @@
 // KPIs from known scan times: medians per stage, end to end, failures and 5 km coverage.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../testing.js';
+import { createWorld, type World } from '../../../test/support/world.js';
 import { unwrap } from '../../kernel/errors/index.js';
-import { makeNetwork, type TestNetwork } from './testing.js';
+import { makeNetwork, type TestNetwork } from '../../../test/support/logistics.js';
 import { createParcel } from './parcels.service.js';
 import { recordScan } from './scans.service.js';
 import { logisticsKpis } from './kpis.js';

@@ -1,9 +1,9 @@
 // Network, parcels, scans, manifests and route plans at the service level (both databases).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../testing.js';
+import { createWorld, type World } from '../../../test/support/world.js';
 import { unwrap } from '../../kernel/errors/index.js';
-import { makeNetwork, type TestNetwork } from './testing.js';
+import { makeNetwork, type TestNetwork } from '../../../test/support/logistics.js';
 import {
   assignPoint,
   createHub,
@@ -16,7 +16,7 @@ import { recordScan } from './scans.service.js';
 import { buildManifests, manifestsOf } from './consolidation.service.js';
 import { planRuns, runDetail } from './routing.service.js';
 import { quoteNetwork } from './quote.js';
-import { makeServicePoint } from '../community/testing.js';
+import { makeServicePoint } from '../../../test/support/community.js';
 
 let w: World;
 let net: TestNetwork;

@@ -2,10 +2,10 @@
 // the order's fulfilment, and checkout prices shipping with the network's quote.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../testing.js';
+import { createWorld, type World } from '../../../test/support/world.js';
 import { unwrap } from '../../kernel/errors/index.js';
-import { makeOrder } from '../orders/testing.js';
-import { makeNetwork, type TestNetwork } from './testing.js';
+import { makeOrder } from '../../../test/support/orders.js';
+import { makeNetwork, type TestNetwork } from '../../../test/support/logistics.js';
 import { recordScan } from './scans.service.js';
 import { parcelsForOrder } from './parcels.service.js';
 import { quoteNetwork } from './quote.js';

@@ -3,11 +3,11 @@
 // seller's point, returns the order through orders (restock, earning reversed). On both databases.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../testing.js';
+import { createWorld, type World } from '../../../test/support/world.js';
 import { unwrap } from '../../kernel/errors/index.js';
 import { stockOf } from '../catalog/index.js';
-import { makeOrder } from '../orders/testing.js';
-import { makeNetwork, type TestNetwork } from './testing.js';
+import { makeOrder } from '../../../test/support/orders.js';
+import { makeNetwork, type TestNetwork } from '../../../test/support/logistics.js';
 import { createParcel, nodesOf, parcelsForOrder } from './parcels.service.js';
 import { recordScan } from './scans.service.js';
 import { pendingLegs } from './consolidation.service.js';

@@ -3,11 +3,11 @@
 // Time is injected through the job payload, nothing sleeps.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../testing.js';
+import { createWorld, type World } from '../../../test/support/world.js';
 import { drain, enqueue } from '../../kernel/jobs/index.js';
 import { runStartupTasks } from '../../kernel/cli/index.js';
 import { stockOf } from '../catalog/index.js';
-import { makeOrder } from './testing.js';
+import { makeOrder } from '../../../test/support/orders.js';
 import { EXPIRE_EVERY_MS, EXPIRE_JOB } from './expiry-job.js';
 import { RESERVATION_MS } from './checkout/place-order.js';
 import './index.js';

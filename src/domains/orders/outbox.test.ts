@@ -6,9 +6,9 @@
 // hide). Partner orders must get one webhook delivery per transition, whichever path made it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../testing.js';
-import { anyVillage, makeServicePoint, makeUmkm } from '../community/testing.js';
-import { makeProduct } from '../catalog/testing.js';
+import { createWorld, type World } from '../../../test/support/world.js';
+import { anyVillage, makeServicePoint, makeUmkm } from '../../../test/support/community.js';
+import { makeProduct } from '../../../test/support/catalog.js';
 import { unwrap } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import type { Actor } from '../../kernel/auth/index.js';
@@ -21,7 +21,7 @@ import {
 } from './orders.service.js';
 import { ensurePayment } from './payments/intent.js';
 import { signQris, webhookSecret } from './payments/provider.js';
-import { makeOrder } from './testing.js';
+import { makeOrder } from '../../../test/support/orders.js';
 import { flushOrderEvents } from './events.js';
 
 let w: World;

@@ -1,130 +1,57 @@
+// Partnerships, the feed, partner orders in and signed status webhooks.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createWorld, type World } from '../../testing.js';
-import { anyVillage, makeOrganisation, makeServicePoint, makeUmkm } from '../community/testing.js';
-import { makeProduct } from '../catalog/testing.js';
-import { hashToken } from '../accounts/index.js';
+import {
+  ADMIN,
+  bearer,
+  partnersWorld,
+  partnerToken as tokenFor,
+  type PartnersWorld,
+} from '../../../test/support/partners.js';
+import type { World } from '../../../test/support/world.js';
+import { makeOrganisation } from '../../../test/support/community.js';
 import { recordFulfilment, flushOrderEvents } from '../orders/index.js';
 import { drain } from '../../kernel/jobs/index.js';
-import { newId } from '../../kernel/ids/index.js';
-import { nowIso } from '../../kernel/db/index.js';
 import { unwrap } from '../../kernel/errors/index.js';
-import type { Actor } from '../../kernel/auth/index.js';
-import { createPartnerRecord } from './partners.service.js';
-import { verifyWebhook, webhookBody } from './webhooks.js';
+import { nowIso } from '../../kernel/db/index.js';
+import { hashToken } from '../accounts/index.js';
+import { verifyWebhook } from './webhooks.js';
 
+type Variant = { productId: string; variantId: string };
+let pw: PartnersWorld;
 let w: World;
+let token: string;
 let village: string;
 let orgId: string;
-let umkmA: string;
-let umkmB: string;
-let umkmOther: string;
 let partnerId: string;
 let otherPartner: string;
-let listed: { productId: string; variantId: string };
-let unlisted: { productId: string; variantId: string };
-let notPartnered: { productId: string; variantId: string };
+let listed: Variant;
+let unlisted: Variant;
+let notPartnered: Variant;
 let pointId: string;
-let token: string;
-const ADMIN: Actor = {
-  userId: 'usr_test_admin',
-  displayName: 'Admin',
-  locale: null,
-  via: 'session',
-  grants: [{ role: 'national_admin', scopeType: 'national', scopeId: null, regionCode: null }],
-};
-
-let hook: Server;
-let hookUrl = '';
-const received: { body: string; sig: string }[] = [];
-let failNext = 0;
+let hookUrl: string;
+let received: PartnersWorld['hook']['received'];
 
 before(async () => {
-  w = await createWorld({ env: {} });
-  village = await anyVillage(w.h.db);
-  orgId = await makeOrganisation(w.h.db, { villageCode: village, name: 'BUMDes Mitra' });
-  umkmA = await makeUmkm(w.h.db, {
-    villageCode: village,
-    organisationId: orgId,
-    name: 'Gula Aren Sari',
-  });
-  umkmB = await makeUmkm(w.h.db, {
-    villageCode: village,
-    organisationId: orgId,
-    name: 'Kopi Bajawa',
-  });
-  umkmOther = await makeUmkm(w.h.db, {
-    villageCode: await anyVillage(w.h.db, '53.09', 1),
-    name: 'Tidak bermitra',
-  });
-  listed = await makeProduct(w.h, {
-    umkmId: umkmA,
-    title: 'Gula Aren Cetak 500 g',
-    price: 25000,
-    stock: 50,
-  });
-  unlisted = await makeProduct(w.h, { umkmId: umkmB, title: 'Kopi belum siap', listed: false });
-  notPartnered = await makeProduct(w.h, { umkmId: umkmOther, title: 'Keripik lain' });
-  pointId = await makeServicePoint(w.h.db, { villageCode: village });
-  hook = createServer((req, res) => {
-    let body = '';
-    req.on('data', (d) => {
-      body += d;
-    });
-    req.on('end', () => {
-      if (req.url === '/slow') return; // never answers: the client's time-out must fire
-      if (failNext > 0) {
-        failNext--;
-        res.statusCode = 500;
-        return res.end('down');
-      }
-      received.push({ body, sig: String(req.headers['lumbung-signature']) });
-      res.end('ok');
-    });
-  });
-  await new Promise<void>((r) => hook.listen(0, '127.0.0.1', r));
-  hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`;
-  partnerId = await createPartnerRecord(w.h.db, {
-    name: 'Pasar Nusantara',
-    kind: 'marketplace',
-    webhookUrl: hookUrl,
-  });
-  otherPartner = await createPartnerRecord(w.h.db, { name: 'Toko Lain', kind: 'retailer' });
+  pw = await partnersWorld();
+  ({
+    w,
+    village,
+    orgId,
+    partnerId,
+    otherPartner,
+    listed,
+    unlisted,
+    notPartnered,
+    pointId,
+    hookUrl,
+  } = pw);
+  received = pw.hook.received;
 });
-after(async () => {
-  hook.closeAllConnections();
-  hook.close();
-  await w.close();
-});
+after(() => pw.close());
 
 const partnerClient = () => w.as([['partner', partnerId]]);
-
-async function partnerToken(): Promise<string> {
-  const c = await partnerClient();
-  const grant = await w.h.db
-    .selectFrom('grants')
-    .select('id')
-    .where('user_id', '=', c.userId)
-    .executeTakeFirstOrThrow();
-  const tok = `lmb_test_${newId('x')}`;
-  await w.h.db
-    .insertInto('api_tokens')
-    .values({
-      id: newId('tok'),
-      user_id: c.userId,
-      name: 'feed',
-      token_hash: hashToken(tok),
-      grant_id: grant.id,
-      created_at: nowIso(),
-      last_used_at: null,
-      revoked_at: null,
-    })
-    .execute();
-  return tok;
-}
-const bearer = (tok: string) => ({ authorization: `Bearer ${tok}` });
+const partnerToken = () => tokenFor(w, partnerId);
 
 test('a partner offers, the community manager accepts; other managers cannot decide', async () => {
   const p = await partnerClient();
@@ -366,7 +293,7 @@ test('status webhooks are signed, retried after failure, and logged for the part
     .where('partner_id', '=', partnerId)
     .executeTakeFirstOrThrow();
   received.length = 0;
-  failNext = 1;
+  pw.hook.failNext = 1;
   unwrap(await recordFulfilment(w.h.db, order.id, 'packed', ADMIN));
   await flushOrderEvents();
   const d = await w.h.db
@@ -446,340 +373,4 @@ test('a webhook endpoint that times out is a failed, retried attempt', async () 
     .set({ webhook_url: null })
     .where('id', '=', partnerId)
     .execute();
-});
-
-test('incentive statements: each rule from delivered orders, returns excluded, frozen, corrections as new lines', async () => {
-  const c = w.client();
-  token = await partnerToken();
-  const place = async (key: string, umkmVariant: string) => {
-    const r = await c.json(
-      'POST',
-      '/api/v1/partner/orders',
-      { ...orderBody(1), lines: [{ variantId: umkmVariant, qty: 1 }] },
-      { ...bearer(token), 'idempotency-key': key },
-    );
-    assert.equal(r.status, 201);
-    return ((await r.json()) as { orders: { id: string }[] }).orders[0].id;
-  };
-  const ids = [
-    await place('pn-inc-0001', listed.variantId),
-    await place('pn-inc-0002', listed.variantId),
-    await place('pn-inc-0003', listed.variantId),
-  ];
-  const existing = await w.h.db
-    .selectFrom('orders')
-    .select('id')
-    .where('partner_id', '=', partnerId)
-    .where('id', 'not in', ids)
-    .execute();
-  for (const o of existing) unwrap(await recordFulfilment(w.h.db, o.id, 'returned', ADMIN));
-  for (const id of ids)
-    for (const s of ['packed', 'handed_over', 'delivered'] as const)
-      unwrap(await recordFulfilment(w.h.db, id, s, ADMIN));
-  // Test history: these sales were delivered in January (a closed month).
-  for (const [i, id] of ids.entries())
-    await w.h.db
-      .updateTable('orders')
-      .set({ delivered_at: `2026-01-1${i}T08:00:00.000Z` })
-      .where('id', '=', id)
-      .execute();
-  // The village is poorer than its regency: the multiplier applies.
-  const regencyVillages = (
-    await w.h.db
-      .selectFrom('regions')
-      .select('code')
-      .where('level', '=', 4)
-      .where('code', 'like', '53.09.%')
-      .limit(3)
-      .execute()
-  ).map((r) => r.code);
-  for (const code of regencyVillages) {
-    await w.h.db
-      .insertInto('village_profiles')
-      .values({
-        village_code: code,
-        population: 1000,
-        households: 250,
-        poverty_share: code === village ? 0.4 : 0.1,
-        electricity_share: null,
-        signal: null,
-        office_internet: null,
-        road_access: null,
-        distance_km: null,
-        has_bumdes: null,
-        has_koperasi: null,
-        lat: null,
-        lng: null,
-        is_demo: 0,
-        updated_at: nowIso(),
-        updated_by: null,
-      })
-      .onConflict((oc) =>
-        oc
-          .column('village_code')
-          .doUpdateSet({ poverty_share: code === village ? 0.4 : 0.1, households: 250 }),
-      )
-      .execute();
-  }
-  const officer = await w.as('regional_officer', '53.09');
-  const rules = [
-    ['gmv_percent', '200', ''],
-    ['first_sales_bonus', '5000', '2'],
-    ['poverty_multiplier', '1500', ''],
-    ['monthly_cap', '16000', ''],
-  ];
-  for (const [kind, amount, count] of rules)
-    assert.equal(
-      (
-        await officer.form('/insentif/aturan', {
-          period: '2026-01',
-          scope_code: '53.09',
-          kind,
-          amount,
-          count,
-        })
-      ).status,
-      303,
-    );
-  assert.equal(
-    (
-      await officer.form('/insentif/aturan', {
-        period: '2026-01',
-        scope_code: '53.09',
-        kind: 'first_sales_bonus',
-        amount: '5000',
-        count: '',
-      })
-    ).status,
-    422,
-    'a first-sales bonus needs a count',
-  );
-  assert.equal(
-    (
-      await officer.form('/insentif/terbitkan', {
-        partner_id: partnerId,
-        period: '2099-01',
-        scope_code: '53.09',
-      })
-    ).status,
-    422,
-    'an open month cannot be issued',
-  );
-
-  const res = await officer.form('/insentif/terbitkan', {
-    partner_id: partnerId,
-    period: '2026-01',
-    scope_code: '53.09',
-  });
-  assert.equal(res.status, 303);
-  const stId = res.headers.get('location')!.split('/').pop()!;
-  const lines = await w.h.db
-    .selectFrom('incentive_lines')
-    .selectAll()
-    .where('statement_id', '=', stId)
-    .execute();
-  // Each order: 2 % of 25,000 = 500; first two sales +5,000; ×1.5 adds half → 8,250, 8,250, 750 = 17,250; cap 16,000.
-  const perOrder = (id: string) =>
-    lines.filter((l) => l.order_id === id).reduce((s, l) => s + Number(l.amount), 0);
-  const sorted = [...ids].sort();
-  assert.deepEqual(sorted.map(perOrder), [8250, 8250, 750]);
-  assert.equal(lines.find((l) => l.kind === 'monthly_cap')!.amount, -1250);
-  const st = await w.h.db
-    .selectFrom('incentive_statements')
-    .selectAll()
-    .where('id', '=', stId)
-    .executeTakeFirstOrThrow();
-  assert.equal(Number(st.total), 16000);
-  assert.ok(
-    existing.every((o) => !lines.some((l) => l.order_id === o.id)),
-    'returned orders earn nothing',
-  );
-  const print = await (await officer.get(`/insentif/laporan/${stId}`)).text();
-  const numbers = await w.h.db
-    .selectFrom('orders')
-    .select('number')
-    .where('id', 'in', ids)
-    .execute();
-  for (const n of numbers) assert.ok(print.includes(n.number), 'every line names its order');
-  // Lines and rules speak the reader's language, with numbers in Indonesian form.
-  assert.match(print, /2 % dari GMV Rp\s?25\.000/);
-  assert.match(print, /penjualan ke-1 dari 2 penjualan pertama UMKM/);
-  assert.match(print, /×1,5 untuk desa di atas tingkat kemiskinan kabupaten/);
-  assert.match(print, /dibatasi Rp\s?16\.000 per bulan/);
-  assert.doesNotMatch(print, /of GMV|first \d|capped at/);
-  const rulesPage = await (await officer.get('/insentif?period=2026-01&scope=53.09')).text();
-  assert.match(rulesPage, /: 2 %/);
-  assert.match(rulesPage, /: ×1,5/);
-  const csv = await (await officer.get(`/insentif/laporan/${stId}.csv`)).text();
-  assert.equal(csv.trim().split('\r\n').length, 1 + lines.length + 1);
-
-  assert.equal(
-    (
-      await officer.form('/insentif/terbitkan', {
-        partner_id: partnerId,
-        period: '2026-01',
-        scope_code: '53.09',
-      })
-    ).status,
-    409,
-    'nothing changed: no correction',
-  );
-  unwrap(await recordFulfilment(w.h.db, sorted[0], 'returned', ADMIN));
-  const again = await officer.form('/insentif/terbitkan', {
-    partner_id: partnerId,
-    period: '2026-01',
-    scope_code: '53.09',
-  });
-  assert.equal(again.status, 303);
-  const corrId = again.headers.get('location')!.split('/').pop()!;
-  const corr = await w.h.db
-    .selectFrom('incentive_statements')
-    .selectAll()
-    .where('id', '=', corrId)
-    .executeTakeFirstOrThrow();
-  assert.equal(corr.corrects_id, stId);
-  const after = await w.h.db
-    .selectFrom('incentive_lines')
-    .selectAll()
-    .where('statement_id', '=', stId)
-    .execute();
-  assert.deepEqual(
-    after.map((l) => [l.id, l.amount]).sort(),
-    lines.map((l) => [l.id, l.amount]).sort(),
-    'the issued statement is frozen',
-  );
-  // Without the returned order the other two are the first two sales: 8,250 each = 16,500, capped at 16,000.
-  assert.equal(Number(st.total) + Number(corr.total), 16000);
-  const fix = await w.h.db
-    .selectFrom('incentive_lines')
-    .selectAll()
-    .where('statement_id', '=', corrId)
-    .execute();
-  assert.equal(
-    fix.filter((l) => l.order_id === sorted[0]).reduce((a, l) => a + Number(l.amount), 0),
-    -8250,
-    'the returned order gives back what it earned',
-  );
-  const corrPrint = await (
-    await officer.get(`/insentif/laporan/${corrId}`, { 'accept-language': 'en' })
-  ).text();
-  assert.match(corrPrint, /correction: (no longer owed \()?2 % of GMV/);
-});
-
-test('a stranger gets 401 before the body is read; the Idempotency-Key is required and its format checked', async () => {
-  const c = w.client();
-  const before = (
-    await w.h.db
-      .selectFrom('orders')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow()
-  ).n;
-  const stranger = await c.json('POST', '/api/v1/partner/orders', {});
-  assert.equal(stranger.status, 401, 'no token: 401, not 422 with the body rules');
-  assert.equal(((await stranger.json()) as { code: string }).code, 'UNAUTHENTICATED');
-  const bad = await c.json('POST', '/api/v1/partner/orders', orderBody(), {
-    ...bearer(token),
-    'idempotency-key': 'short',
-  });
-  assert.equal(bad.status, 400);
-  assert.equal(((await bad.json()) as { code: string }).code, 'IDEMPOTENCY_KEY_REQUIRED');
-  assert.equal(
-    (
-      await w.h.db
-        .selectFrom('orders')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-    before,
-    'nothing placed',
-  );
-});
-
-test("a partner reads its orders back (by id and as a filtered page) and lists pickup points; never another partner's", async () => {
-  const c = w.client();
-  token = await partnerToken();
-  const placed = await c.json('POST', '/api/v1/partner/orders', orderBody(1), {
-    ...bearer(token),
-    'idempotency-key': 'pn-readback-0001',
-  });
-  assert.equal(placed.status, 201);
-  const { orders, externalId } = (await placed.json()) as {
-    orders: { id: string; number: string }[];
-    externalId: string;
-  };
-  assert.equal(externalId, 'PN-8842');
-  const one = await c.get(`/api/v1/partner/orders/${orders[0].id}`, bearer(token));
-  assert.equal(one.status, 200);
-  const o = (await one.json()) as {
-    number: string;
-    status: string;
-    paymentMethod: string;
-    delivery: { kind: string; servicePointId: string };
-    lines: { variantId: string; qty: number }[];
-  };
-  assert.deepEqual(
-    [o.number, o.status, o.paymentMethod, o.delivery.kind, o.delivery.servicePointId],
-    [orders[0].number, 'placed', 'cod', 'pickup', pointId],
-  );
-  assert.deepEqual(
-    o.lines.map((l) => [l.variantId, l.qty]),
-    [[listed.variantId, 1]],
-  );
-
-  const page = (await (
-    await c.get('/api/v1/partner/orders?status=placed&perPage=200', bearer(token))
-  ).json()) as { items: { id: string; status: string }[]; hasMore: boolean };
-  assert.ok(page.items.some((i) => i.id === orders[0].id));
-  assert.ok(page.items.every((i) => i.status === 'placed'));
-  const later = (await (
-    await c.get(
-      `/api/v1/partner/orders?updatedSince=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`,
-      bearer(token),
-    )
-  ).json()) as { items: unknown[] };
-  assert.deepEqual(later.items, [], 'nothing changed after a future time');
-  assert.equal((await c.get('/api/v1/partner/orders?status=lost', bearer(token))).status, 422);
-
-  const other = await w.as([['partner', otherPartner]]);
-  assert.equal(
-    (await other.get(`/api/v1/partner/orders/${orders[0].id}`)).status,
-    404,
-    "another partner's order is not found",
-  );
-  assert.ok(
-    !(
-      (await (await other.get('/api/v1/partner/orders')).json()) as { items: { id: string }[] }
-    ).items.some((i) => i.id === orders[0].id),
-  );
-  assert.equal((await w.client().get(`/api/v1/partner/orders/${orders[0].id}`)).status, 401);
-
-  const points = (await (
-    await c.get(`/api/v1/partner/service-points?region=${village}`, bearer(token))
-  ).json()) as { items: { id: string; villageCode: string }[] };
-  assert.ok(points.items.some((p) => p.id === pointId));
-  assert.ok(points.items.every((p) => p.villageCode === village));
-});
-
-test('the webhook body partners parse is camelCase, pinned literally', () => {
-  const body = webhookBody(
-    'whd_01',
-    {
-      orderId: 'ord_01',
-      kind: 'fulfilment',
-      from: 'unfulfilled',
-      to: 'packed',
-      at: '2026-03-01T08:00:00.000Z',
-    },
-    {
-      id: 'ord_01',
-      number: 'LMB-2026-000123',
-      status: 'placed',
-      payment_status: 'unpaid',
-      fulfilment_status: 'packed',
-    },
-  );
-  assert.equal(
-    body,
-    '{"id":"whd_01","type":"order.fulfilment","createdAt":"2026-03-01T08:00:00.000Z","data":{"orderId":"ord_01","number":"LMB-2026-000123","change":{"kind":"fulfilment","from":"unfulfilled","to":"packed"},"status":"placed","paymentStatus":"unpaid","fulfilmentStatus":"packed"}}',
-  );
 });

@@ -3,7 +3,7 @@
 // rollout 2021–2025 that leaves a not-yet-enrolled comparison group.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../testing.js';
+import { createWorld, type World } from '../../../test/support/world.js';
 import { seedRegions } from '../../seed/regions.seed.js';
 import type { Db } from '../../kernel/db/index.js';
 import { demoProfile, demoRolloutPlan, villageCodesIn, villageCohorts } from './index.js';

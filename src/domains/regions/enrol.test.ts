@@ -3,7 +3,7 @@
 // the rollout registry; scope checked on every code the form sends.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../testing.js';
+import { createWorld, type World } from '../../../test/support/world.js';
 import { importProfilesCsv, villageCodesIn } from './index.js';
 
 let w: World;

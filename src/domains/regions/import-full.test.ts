@@ -2,7 +2,7 @@
 // from idn-area-data (Kemendagri 2025) and idempotency — a second run writes nothing.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestDb } from '../../kernel/testing/index.js';
+import { createTestDb } from '../../../test/support/kernel/index.js';
 import type { DbHandle } from '../../kernel/db/index.js';
 import { allMigrations } from '../../migrations.js';
 import { importRegions, regionCounts } from './index.js';

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createWorld, type World } from '../../testing.js';
+import { createWorld, type World } from '../../../test/support/world.js';
 import { findCommand } from '../../kernel/cli/index.js';
 import { villageProfiles, villageCodesIn } from './index.js';
 import { importProfilesCsv } from './profiles.service.js';

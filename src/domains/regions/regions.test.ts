@@ -2,7 +2,7 @@
 // browse pages, with malformed and unknown codes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, DEMO_REGENCIES, type World } from '../../testing.js';
+import { createWorld, DEMO_REGENCIES, type World } from '../../../test/support/world.js';
 import {
   importRegions,
   normaliseName,

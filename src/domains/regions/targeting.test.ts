@@ -2,7 +2,7 @@
 // (enrolled ones excluded), CSV export, cohorts from the rollout registry, KBI vs KTI.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../testing.js';
+import { createWorld, type World } from '../../../test/support/world.js';
 import {
   scoreVillage,
   DEFAULT_WEIGHTS,

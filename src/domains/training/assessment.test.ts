@@ -2,11 +2,11 @@
 // officer-edited bank per region, regional averages against the national 3.65, and KPIs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../testing.js';
-import { anyVillage, makeUmkm } from '../community/testing.js';
-import { makeOrder } from '../orders/testing.js';
+import { createWorld, type World } from '../../../test/support/world.js';
+import { anyVillage, makeUmkm } from '../../../test/support/community.js';
+import { makeOrder } from '../../../test/support/orders.js';
 import { DEFAULT_QUESTIONS, overallIndex, scoreAnswers } from './question-bank.js';
-import { makeCourse, makeSession } from './testing.js';
+import { makeCourse, makeSession } from '../../../test/support/training.js';
 import { trainingKpis } from './index.js';
 
 let w: World;

@@ -2,13 +2,13 @@
 // 30 days without contact, milestones detected from catalog/orders/community data.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../testing.js';
-import { anyVillage, makeOrganisation, makeUmkm } from '../community/testing.js';
-import { makeProduct } from '../catalog/testing.js';
-import { makeOrder } from '../orders/testing.js';
-import { addCertification, makeMentor } from '../innovation/testing.js';
+import { createWorld, type World } from '../../../test/support/world.js';
+import { anyVillage, makeOrganisation, makeUmkm } from '../../../test/support/community.js';
+import { makeProduct } from '../../../test/support/catalog.js';
+import { makeOrder } from '../../../test/support/orders.js';
+import { addCertification, makeMentor } from '../../../test/support/innovation.js';
 import { detectMilestones } from './milestones.js';
-import { makeAssignment, makeCourse } from './testing.js';
+import { makeAssignment, makeCourse } from '../../../test/support/training.js';
 
 let w: World;
 let village: string;
@@ -313,7 +313,7 @@ test('milestones on the dashboard come from catalog, orders and certifications; 
 });
 
 test('a mentor a reviewer names for improvement tasks takes the UMKM into their caseload, once', async () => {
-  const { reviewFixture, results, inDays } = await import('../innovation/testing.js');
+  const { reviewFixture, results, inDays } = await import('../../../test/support/innovation.js');
   const { completeReview, submitForReview } = await import('../innovation/index.js');
   const { mentorCases } = await import('./mentoring.dashboard.js');
   const f = await reviewFixture(w.h, { nth: 3 });

@@ -2,14 +2,14 @@
 // on live data (innovation review gaps, orders, assessments).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../testing.js';
+import { createWorld, type World } from '../../../test/support/world.js';
 import { unwrap } from '../../kernel/errors/index.js';
 import { completeReview, submitForReview } from '../innovation/index.js';
-import { inDays, results, reviewFixture } from '../innovation/testing.js';
-import { makeProduct } from '../catalog/testing.js';
-import { makeOrder } from '../orders/testing.js';
+import { inDays, results, reviewFixture } from '../../../test/support/innovation.js';
+import { makeProduct } from '../../../test/support/catalog.js';
+import { makeOrder } from '../../../test/support/orders.js';
 import { recommend, recommendationsFor } from './recommendations.js';
-import { makeCourse } from './testing.js';
+import { makeCourse } from '../../../test/support/training.js';
 
 const now = new Date('2026-06-01T00:00:00Z');
 const courses = [

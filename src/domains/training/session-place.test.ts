@@ -3,8 +3,8 @@
 // Officers choose a KPI target's regency by name. No page asks for or shows a region code.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../testing.js';
-import { makeCourse } from './testing.js';
+import { createWorld, type World } from '../../../test/support/world.js';
+import { makeCourse } from '../../../test/support/training.js';
 
 let w: World;
 let courseId: string;

@@ -30,16 +30,18 @@ import {
 import { questionBank, saveAssessment } from './assessment.service.js';
 import { placeChoices, PICKER_SEARCH } from '../regions/index.js';
 import {
-  AssessmentPage,
-  AttendancePage,
-  CertificateLookup,
-  CertificatePage,
   CourseForm,
   CoursePage,
   SessionForm,
   SessionPage,
   TrainingHome,
 } from './sessions.views.js';
+import {
+  AssessmentPage,
+  AttendancePage,
+  CertificateLookup,
+  CertificatePage,
+} from './attendance.views.js';
 
 type C = Context<AppEnv>;
 const OFFSET_HOURS = { WIB: 7, WITA: 8, WIT: 9 } as const;

@@ -2,9 +2,9 @@
 // completion, certificate verification; bad input gives clear errors and writes nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../testing.js';
-import { anyVillage, makeUmkm } from '../community/testing.js';
-import { makeCourse } from './testing.js';
+import { createWorld, type World } from '../../../test/support/world.js';
+import { anyVillage, makeUmkm } from '../../../test/support/community.js';
+import { makeCourse } from '../../../test/support/training.js';
 import { certificateCode } from './sessions.service.js';
 
 let w: World;

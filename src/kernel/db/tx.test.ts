@@ -2,7 +2,7 @@
 // and constraint violations are named the same way on both dialects.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestDb } from '../testing/index.js';
+import { createTestDb } from '../../../test/support/kernel/index.js';
 import {
   constraintViolation,
   inTransactionResult,

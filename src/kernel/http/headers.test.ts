@@ -6,7 +6,11 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHttpApp, createLogger, serveApp } from './index.js';
-import { createTestDb, PRODUCTION_TEST_ENV, TestClient } from '../testing/index.js';
+import {
+  createTestDb,
+  PRODUCTION_TEST_ENV,
+  TestClient,
+} from '../../../test/support/kernel/index.js';
 import { kernelMigrations, type DbHandle } from '../db/index.js';
 import { loadConfig } from '../config.js';
 import type { Actor } from '../auth/index.js';

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { z } from 'zod';
 import { createRoute } from '@hono/zod-openapi';
 import { createHttpApp, createLogger, readJson } from './index.js';
-import { createTestDb, TestClient } from '../testing/index.js';
+import { createTestDb, TestClient } from '../../../test/support/kernel/index.js';
 import { kernelMigrations, type DbHandle } from '../db/index.js';
 import { loadConfig } from '../config.js';
 

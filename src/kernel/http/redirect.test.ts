@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sameOriginPath } from './redirect.js';
-import { HOSTILE_TARGETS } from '../testing/index.js';
+import { HOSTILE_TARGETS } from '../../../test/support/kernel/index.js';
 
 test('hostile redirect targets fall back to the given path', () => {
   for (const raw of HOSTILE_TARGETS)

@@ -3,9 +3,9 @@
 // public pages within their statement budget, and the stemmer itself.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../../testing.js';
-import { anyVillage, makeOrganisation, makeUmkm } from '../../community/testing.js';
-import { makeProduct } from '../testing.js';
+import { createWorld, type World } from '../../../../test/support/world.js';
+import { anyVillage, makeOrganisation, makeUmkm } from '../../../../test/support/community.js';
+import { makeProduct } from '../../../../test/support/catalog.js';
 import { newId } from '../../../kernel/ids/index.js';
 import { nowIso } from '../../../kernel/db/index.js';
 import { setListing } from '../listing.js';

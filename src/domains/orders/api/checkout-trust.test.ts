@@ -3,11 +3,11 @@
 // and a guest's key is scoped to the guest's own cart.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../../testing.js';
-import { anyVillage, makeServicePoint, makeUmkm } from '../../community/testing.js';
-import { makeProduct } from '../../catalog/testing.js';
+import { createWorld, type World } from '../../../../test/support/world.js';
+import { anyVillage, makeServicePoint, makeUmkm } from '../../../../test/support/community.js';
+import { makeProduct } from '../../../../test/support/catalog.js';
 import { newId } from '../../../kernel/ids/index.js';
-import type { TestClient } from '../../../kernel/testing/index.js';
+import type { TestClient } from '../../../../test/support/kernel/index.js';
 import { cancelOrder } from '../orders.service.js';
 
 let w: World;

@@ -11,11 +11,11 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { build } from 'esbuild';
 import { connect, migrateToLatest, type DbHandle } from '../../../kernel/db/index.js';
-import { testDatabaseUrl } from '../../../kernel/testing/index.js';
+import { testDatabaseUrl } from '../../../../test/support/kernel/index.js';
 import { importRegions } from '../../regions/index.js';
 import { allMigrations } from '../../../migrations.js';
-import { anyVillage, makeServicePoint, makeUmkm } from '../../community/testing.js';
-import { makeProduct } from '../../catalog/testing.js';
+import { anyVillage, makeServicePoint, makeUmkm } from '../../../../test/support/community.js';
+import { makeProduct } from '../../../../test/support/catalog.js';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 20);
 const INITIAL = 100_000;

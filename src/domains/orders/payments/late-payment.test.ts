@@ -3,9 +3,9 @@
 // and resolved by reserving the goods again or marking the money for refund; audit-logged.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../../testing.js';
-import { anyVillage, makeServicePoint, makeUmkm } from '../../community/testing.js';
-import { makeProduct } from '../../catalog/testing.js';
+import { createWorld, type World } from '../../../../test/support/world.js';
+import { anyVillage, makeServicePoint, makeUmkm } from '../../../../test/support/community.js';
+import { makeProduct } from '../../../../test/support/catalog.js';
 import { stockOf } from '../../catalog/index.js';
 import { unwrap } from '../../../kernel/errors/index.js';
 import { cancelOrder, expireReservations } from '../orders.service.js';

@@ -16,7 +16,6 @@ import {
 import { AppError, errorSpec, unwrap } from '../../../kernel/errors/index.js';
 import { inTransaction } from '../../../kernel/db/index.js';
 import { formatDateTime, t, type Locale } from '../../../kernel/i18n/index.js';
-import type { MessageTable } from '../../../kernel/domain/index.js';
 import { formatRupiah } from '../../../kernel/money/index.js';
 import { dispatchOrderEvents, type OrderEvent } from '../events.js';
 import { groupSummary } from './intent.js';

@@ -1,13 +1,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../../testing.js';
+import { createWorld, type World } from '../../../../test/support/world.js';
 import {
   anyVillage,
   makeOrganisation,
   makeServicePoint,
   makeUmkm,
-} from '../../community/testing.js';
-import { makeProduct } from '../../catalog/testing.js';
+} from '../../../../test/support/community.js';
+import { makeProduct } from '../../../../test/support/catalog.js';
 import { stockOf } from '../../catalog/index.js';
 import { unwrap } from '../../../kernel/errors/index.js';
 import { placeOrder } from '../checkout/place-order.js';
@@ -16,7 +16,7 @@ import { ensurePayment } from './intent.js';
 import { importStatement } from './transfer.js';
 import { signQris, webhookSecret } from './provider.js';
 import { demoPayee } from '../../../kernel/config.js';
-import { makeOrder } from '../testing.js';
+import { makeOrder } from '../../../../test/support/orders.js';
 import { onOrderEvent, flushOrderEvents, type OrderEvent } from '../events.js';
 
 let w: World;

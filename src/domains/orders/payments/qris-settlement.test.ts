@@ -3,12 +3,12 @@
 // would echo it — never with an id from the database. The payee shown is the configured one.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../../testing.js';
-import { anyVillage, makeServicePoint, makeUmkm } from '../../community/testing.js';
-import { makeProduct } from '../../catalog/testing.js';
+import { createWorld, type World } from '../../../../test/support/world.js';
+import { anyVillage, makeServicePoint, makeUmkm } from '../../../../test/support/community.js';
+import { makeProduct } from '../../../../test/support/catalog.js';
 import { parseTlv, verifyCrc } from './qris.js';
 import { signQris, webhookSecret } from './provider.js';
-import { readQrFromHtml } from './qr-read.testing.js';
+import { readQrFromHtml } from '../../../../test/support/qr-read.js';
 import '../index.js';
 
 const PAYEE = {

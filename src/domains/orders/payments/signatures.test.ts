@@ -6,7 +6,7 @@
 //   QRIS payload:   TLV fields written by hand, CRC by Python's binascii.crc_hqx(payload, 0xFFFF)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../../testing.js';
+import { createWorld, type World } from '../../../../test/support/world.js';
 import { groupSig, confirmationPath, validSig } from '../storefront/confirm-link.js';
 import { qrisProvider, QRIS_REPLAY_WINDOW_SEC, signQris, webhookSecret } from './provider.js';
 import { qrisPayload } from './qris.js';

@@ -4,9 +4,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createWorld, type World } from '../../../testing.js';
-import { anyVillage, makeServicePoint, makeUmkm } from '../../community/testing.js';
-import { makeProduct } from '../../catalog/testing.js';
+import { createWorld, type World } from '../../../../test/support/world.js';
+import { anyVillage, makeServicePoint, makeUmkm } from '../../../../test/support/community.js';
+import { makeProduct } from '../../../../test/support/catalog.js';
 import { unwrap } from '../../../kernel/errors/index.js';
 import { placeOrder } from '../checkout/place-order.js';
 import { ensurePayment } from './intent.js';

@@ -4,12 +4,12 @@
 // no code.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../../testing.js';
+import { createWorld, type World } from '../../../../test/support/world.js';
 import { unwrap } from '../../../kernel/errors/index.js';
 import type { Actor } from '../../../kernel/auth/index.js';
-import { makeUmkm } from '../../community/testing.js';
-import { makeProduct } from '../../catalog/testing.js';
-import { makeNetwork, type TestNetwork } from '../../logistics/testing.js';
+import { makeUmkm } from '../../../../test/support/community.js';
+import { makeProduct } from '../../../../test/support/catalog.js';
+import { makeNetwork, type TestNetwork } from '../../../../test/support/logistics.js';
 import { parcelsForOrder } from '../../logistics/index.js';
 import { placeOrder } from '../checkout/place-order.js';
 import { recordFulfilment } from '../orders.service.js';

@@ -3,9 +3,9 @@
 // and cancelling or confirming needs the signed confirmation link (or the signed-in buyer).
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../../testing.js';
-import { anyVillage, makeServicePoint, makeUmkm } from '../../community/testing.js';
-import { makeProduct } from '../../catalog/testing.js';
+import { createWorld, type World } from '../../../../test/support/world.js';
+import { anyVillage, makeServicePoint, makeUmkm } from '../../../../test/support/community.js';
+import { makeProduct } from '../../../../test/support/catalog.js';
 import { unwrap } from '../../../kernel/errors/index.js';
 import { placeOrder, type Placed } from '../checkout/place-order.js';
 import { confirmationPath } from './confirm-link.js';

@@ -1,14 +1,14 @@
 // Test fixtures of the orders domain for any domain's tests. Orders are real: they go through
 // placeOrder (stock reserved, fees frozen) and, when asked, through the real transitions.
-import type { DbHandle } from '../../kernel/db/index.js';
-import { unwrap } from '../../kernel/errors/index.js';
-import type { Actor } from '../../kernel/auth/index.js';
-import { anyVillage, makeServicePoint, makeUmkm } from '../community/testing.js';
-import { makeProduct } from '../catalog/testing.js';
-import { placeOrder } from './checkout/place-order.js';
-import { recordFulfilment } from './orders.service.js';
-import { flushOrderEvents } from './events.js';
-import type { FulfilmentStatus, PaymentMethod } from './orders.tables.js';
+import type { DbHandle } from '../../src/kernel/db/index.js';
+import { unwrap } from '../../src/kernel/errors/index.js';
+import type { Actor } from '../../src/kernel/auth/index.js';
+import { anyVillage, makeServicePoint, makeUmkm } from './community.js';
+import { makeProduct } from './catalog.js';
+import { placeOrder } from '../../src/domains/orders/checkout/place-order.js';
+import { recordFulfilment } from '../../src/domains/orders/orders.service.js';
+import { flushOrderEvents } from '../../src/domains/orders/events.js';
+import type { FulfilmentStatus, PaymentMethod } from '../../src/domains/orders/orders.tables.js';
 
 const ADMIN: Actor = {
   userId: 'usr_fixture_admin',

@@ -1,9 +1,9 @@
-import type { AccessCase, AccessCases } from '../../testing.js';
-import type { Role } from '../../kernel/auth/index.js';
-import { unwrap } from '../../kernel/errors/index.js';
-import { makeNetwork } from './testing.js';
-import { createParcel } from './parcels.service.js';
-import { makeUmkm } from '../community/testing.js';
+import type { AccessCase, AccessCases } from '../world.js';
+import type { Role } from '../../../src/kernel/auth/index.js';
+import { unwrap } from '../../../src/kernel/errors/index.js';
+import { makeNetwork } from '../logistics.js';
+import { createParcel } from '../../../src/domains/logistics/parcels.service.js';
+import { makeUmkm } from '../community.js';
 
 export const accessCases: AccessCases = async (w) => {
   const net = await makeNetwork(w.h.db, { points: 2, vehicles: 1 });

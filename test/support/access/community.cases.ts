@@ -1,7 +1,7 @@
 // Community routes in the access matrix: each protected page and API call with a role at its
 // own scope (allow) and at a foreign scope or without the role (deny).
-import type { AccessCase, AccessCases } from '../../testing.js';
-import { anyVillage, makeOrganisation, makeServicePoint, makeUmkm } from './testing.js';
+import type { AccessCase, AccessCases } from '../world.js';
+import { anyVillage, makeOrganisation, makeServicePoint, makeUmkm } from '../community.js';
 
 export const accessCases: AccessCases = async (w) => {
   const db = w.h.db;

@@ -1,8 +1,8 @@
-import type { AccessCase, AccessCases } from '../../testing.js';
-import type { Actor } from '../../kernel/auth/index.js';
-import { unwrap } from '../../kernel/errors/index.js';
-import { anyVillage } from '../community/testing.js';
-import { startEvaluation } from './evaluation.service.js';
+import type { AccessCase, AccessCases } from '../world.js';
+import type { Actor } from '../../../src/kernel/auth/index.js';
+import { unwrap } from '../../../src/kernel/errors/index.js';
+import { anyVillage } from '../community.js';
+import { startEvaluation } from '../../../src/domains/impact/evaluation.service.js';
 
 const settings = {
   outcome: 'log_pc_income',

@@ -1,8 +1,8 @@
 // Test fixtures of the impact domain: the demo rollout registry, recorded through the regions
 // domain's service exactly as the demo seed does.
-import type { Db } from '../../kernel/db/index.js';
-import { unwrap } from '../../kernel/errors/index.js';
-import { demoRolloutPlan, recordRollout, villageCodesIn } from '../regions/index.js';
+import type { Db } from '../../src/kernel/db/index.js';
+import { unwrap } from '../../src/kernel/errors/index.js';
+import { demoRolloutPlan, recordRollout, villageCodesIn } from '../../src/domains/regions/index.js';
 
 /** Records the deterministic demo rollout (2021–2025) for the given regencies. */
 export async function addRollouts(db: Db, regencies = ['53.09', '35.10']): Promise<void> {

@@ -1,9 +1,9 @@
 // Test fixtures of the community domain for any domain's tests (imported only by tests and
 // access cases). Signatures stay stable; the community domain keeps them working.
-import { newId } from '../../kernel/ids/index.js';
-import { nowIso, type Db } from '../../kernel/db/index.js';
-import type { OrganisationKind } from './community.tables.js';
-import './community.tables.js';
+import { newId } from '../../src/kernel/ids/index.js';
+import { nowIso, type Db } from '../../src/kernel/db/index.js';
+import type { OrganisationKind } from '../../src/domains/community/community.tables.js';
+import '../../src/domains/community/community.tables.js';
 
 /** A real village of the test world: Ngada (53.09) → first desa of its first kecamatan. */
 export async function anyVillage(db: Db, regencyCode = '53.09', nth = 0): Promise<string> {

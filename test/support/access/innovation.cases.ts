@@ -1,9 +1,9 @@
 // Access matrix rows of the innovation centre: reviewers act in their region only, sellers on
 // their own UMKM, community managers on their organisation's UMKM, officers read dashboards.
-import type { AccessCase, AccessCases } from '../../testing.js';
-import { submitForReview } from './review.service.js';
-import { reviewFixture } from './testing.js';
-import { inDays, results } from './testing.js';
+import type { AccessCase, AccessCases } from '../world.js';
+import { submitForReview } from '../../../src/domains/innovation/review.service.js';
+import { reviewFixture } from '../innovation.js';
+import { inDays, results } from '../innovation.js';
 
 export const accessCases: AccessCases = async (w) => {
   const f = await reviewFixture(w.h, { category: 'tenun', title: 'Tenun Akses' });

@@ -1,15 +1,20 @@
 // Test worlds: a migrated database (SQLite, or PostgreSQL with LUMBUNG_TEST_DATABASE_URL),
 // the full app on it, and quick ways to act as a user with a given role and scope.
-import { loadConfig } from './kernel/config.js';
-import { createLogger } from './kernel/http/index.js';
-import type { DbHandle } from './kernel/db/index.js';
-import { createTestDb, TestClient } from './kernel/testing/index.js';
-import type { Role } from './kernel/auth/index.js';
-import { unwrap } from './kernel/errors/index.js';
-import { createUser, grantRole, hashToken, sessionCookieName } from './domains/accounts/index.js';
-import { importRegions } from './domains/regions/index.js';
-import { allMigrations } from './migrations.js';
-import { buildApp, type LumbungApp } from './app.js';
+import { loadConfig } from '../../src/kernel/config.js';
+import { createLogger } from '../../src/kernel/http/index.js';
+import type { DbHandle } from '../../src/kernel/db/index.js';
+import { createTestDb, TestClient } from './kernel/index.js';
+import type { Role } from '../../src/kernel/auth/index.js';
+import { unwrap } from '../../src/kernel/errors/index.js';
+import {
+  createUser,
+  grantRole,
+  hashToken,
+  sessionCookieName,
+} from '../../src/domains/accounts/index.js';
+import { importRegions } from '../../src/domains/regions/index.js';
+import { allMigrations } from '../../src/migrations.js';
+import { buildApp, type LumbungApp } from '../../src/app.js';
 
 export interface World {
   h: DbHandle;
@@ -114,5 +119,5 @@ export interface AccessCase {
 export const isDeny = (expect: AccessCase['expect']): expect is DenyStatus =>
   expect === 'login' || expect >= 400;
 
-/** Each domain's `access.cases.ts` exports this: it builds its fixtures and lists its cases. */
+/** Each domain's `test/support/access/<domain>.cases.ts` exports this: it builds its fixtures and lists its cases. */
 export type AccessCases = (w: World) => Promise<AccessCase[]>;

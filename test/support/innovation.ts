@@ -1,15 +1,15 @@
 // Test fixtures of the innovation domain (imported only by tests and access cases).
-import { newId } from '../../kernel/ids/index.js';
-import { nowIso, type Db, type DbHandle } from '../../kernel/db/index.js';
-import type { Actor, Role, ScopeType } from '../../kernel/auth/index.js';
-import { unwrap } from '../../kernel/errors/index.js';
-import { createUser, grantRole } from '../accounts/index.js';
-import { anyVillage, makeOrganisation, makeUmkm } from '../community/testing.js';
-import { makeProduct } from '../catalog/testing.js';
-import { testPhone } from '../../testing.js';
-import type { CertificationKind } from '../community/index.js';
-import { checklistFor } from './checklist.js';
-import type { ItemResult } from './review.service.js';
+import { newId } from '../../src/kernel/ids/index.js';
+import { nowIso, type Db, type DbHandle } from '../../src/kernel/db/index.js';
+import type { Actor, Role, ScopeType } from '../../src/kernel/auth/index.js';
+import { unwrap } from '../../src/kernel/errors/index.js';
+import { createUser, grantRole } from '../../src/domains/accounts/index.js';
+import { anyVillage, makeOrganisation, makeUmkm } from './community.js';
+import { makeProduct } from './catalog.js';
+import { testPhone } from './world.js';
+import type { CertificationKind } from '../../src/domains/community/index.js';
+import { checklistFor } from '../../src/domains/innovation/checklist.js';
+import type { ItemResult } from '../../src/domains/innovation/review.service.js';
 
 /** An in-memory actor for service calls (no session needed). */
 export function actorOf(

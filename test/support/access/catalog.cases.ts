@@ -1,11 +1,11 @@
 // Access matrix rows of the catalog: sellers reach only their own UMKM's products, variants
 // and stock (pages and API); community managers see their organisation's UMKM; the public
 // sees listed products only.
-import type { AccessCase, AccessCases } from '../../testing.js';
-import { anyVillage, makeOrganisation, makeUmkm } from '../community/testing.js';
-import { inTransaction } from '../../kernel/db/index.js';
-import { makeProduct } from './testing.js';
-import { attachStoredPhoto } from './photos.service.js';
+import type { AccessCase, AccessCases } from '../world.js';
+import { anyVillage, makeOrganisation, makeUmkm } from '../community.js';
+import { inTransaction } from '../../../src/kernel/db/index.js';
+import { makeProduct } from '../catalog.js';
+import { attachStoredPhoto } from '../../../src/domains/catalog/photos.service.js';
 
 export const accessCases: AccessCases = async (w) => {
   const db = w.h.db;

@@ -2,12 +2,12 @@
 // scope through an invitation. Every inviting role (national admin, regional officer, community
 // manager) is tried with every role at a scope it manages and at one it does not; every other
 // role is refused the invitation outright.
-import type { AccessCase, AccessCases } from '../../testing.js';
-import type { Role } from '../../kernel/auth/index.js';
-import { createPartnerRecord } from '../partners/index.js';
-import { createHub } from '../logistics/index.js';
-import { unwrap } from '../../kernel/errors/index.js';
-import { anyVillage, makeOrganisation, makeServicePoint, makeUmkm } from '../community/testing.js';
+import type { AccessCase, AccessCases } from '../world.js';
+import type { Role } from '../../../src/kernel/auth/index.js';
+import { createPartnerRecord } from '../../../src/domains/partners/index.js';
+import { createHub } from '../../../src/domains/logistics/index.js';
+import { unwrap } from '../../../src/kernel/errors/index.js';
+import { anyVillage, makeOrganisation, makeServicePoint, makeUmkm } from '../community.js';
 
 let invitee = 0;
 /** A fresh local mobile number per invitation (an existing phone would answer 422, not the grant rule). */

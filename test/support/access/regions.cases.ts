@@ -1,7 +1,7 @@
 // Access matrix cases of the regions domain: area browsing is public; profiles, targeting,
 // weights, rollout and imports are allowed to officers inside their region and national
 // staff, and denied to officers of another region and to other roles.
-import type { AccessCases } from '../../testing.js';
+import type { AccessCases } from '../world.js';
 
 export const accessCases: AccessCases = async (w) => {
   const villages = await w.h.db

@@ -2,9 +2,9 @@
 // set, a new PostgreSQL schema that is dropped again on close. Same migrations either way.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { connect } from '../db/connect.js';
-import { migrateToLatest, PG_DDL_LOCK, type Migrations } from '../db/migrate.js';
-import type { DbHandle } from '../db/types.js';
+import { connect } from '../../../src/kernel/db/connect.js';
+import { migrateToLatest, PG_DDL_LOCK, type Migrations } from '../../../src/kernel/db/migrate.js';
+import type { DbHandle } from '../../../src/kernel/db/types.js';
 
 export const testDatabaseUrl = () => process.env.LUMBUNG_TEST_DATABASE_URL || undefined;
 

@@ -1,9 +1,9 @@
 // Orders' rows of the access matrix: sellers see only their UMKM's orders, agents only their
 // point, treasurers only their organisation, staff pages only for staff.
-import type { AccessCase, AccessCases } from '../../testing.js';
-import type { Role } from '../../kernel/auth/index.js';
-import { anyVillage, makeOrganisation, makeServicePoint, makeUmkm } from '../community/testing.js';
-import { makeOrder } from './testing.js';
+import type { AccessCase, AccessCases } from '../world.js';
+import type { Role } from '../../../src/kernel/auth/index.js';
+import { anyVillage, makeOrganisation, makeServicePoint, makeUmkm } from '../community.js';
+import { makeOrder } from '../orders.js';
 
 export const accessCases: AccessCases = async (w) => {
   const village = await anyVillage(w.h.db, '53.09');

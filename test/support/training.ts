@@ -1,8 +1,8 @@
 // Test fixtures of the training domain (imported only by tests and access cases).
-import { newId } from '../../kernel/ids/index.js';
-import { nowIso, type Db } from '../../kernel/db/index.js';
-import type { CourseTopic, Pillar } from './training.tables.js';
-import './training.tables.js';
+import { newId } from '../../src/kernel/ids/index.js';
+import { nowIso, type Db } from '../../src/kernel/db/index.js';
+import type { CourseTopic, Pillar } from '../../src/domains/training/training.tables.js';
+import '../../src/domains/training/training.tables.js';
 
 export async function makeCourse(
   db: Db,

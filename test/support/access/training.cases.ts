@@ -1,10 +1,10 @@
 // Training and mentoring routes in the access matrix: own region allowed, foreign refused.
-import type { AccessCase, AccessCases } from '../../testing.js';
-import { anyVillage, makeOrganisation, makeUmkm } from '../community/testing.js';
-import { makeCourse, makeSession } from './testing.js';
-import { certificateCode } from './sessions.service.js';
-import { createUser, grantRole } from '../accounts/index.js';
-import { unwrap } from '../../kernel/errors/index.js';
+import type { AccessCase, AccessCases } from '../world.js';
+import { anyVillage, makeOrganisation, makeUmkm } from '../community.js';
+import { makeCourse, makeSession } from '../training.js';
+import { certificateCode } from '../../../src/domains/training/sessions.service.js';
+import { createUser, grantRole } from '../../../src/domains/accounts/index.js';
+import { unwrap } from '../../../src/kernel/errors/index.js';
 
 export const accessCases: AccessCases = async (w) => {
   const db = w.h.db;
@@ -40,7 +40,7 @@ export const accessCases: AccessCases = async (w) => {
   const ngadaTrainer: AccessCase['as'] = [['trainer', '53.09']];
   const ngadaOfficer: AccessCase['as'] = [['regional_officer', '53.09']];
   const bwiOfficer: AccessCase['as'] = [['regional_officer', '35.10']];
-  const manager: AccessCase['as'] = [['community_manager', org]];
+  const _manager: AccessCase['as'] = [['community_manager', org]];
   const bwiTrainer: AccessCase['as'] = [['trainer', '35.10']];
   const cases: AccessCase[] = [
     { name: 'anonymous training home', path: '/pelatihan', as: null, expect: 'login' },

@@ -1,9 +1,9 @@
 // Test fixtures of the logistics domain: a small network in Ngada (53.09) with real
 // coordinates around Bajawa, for this domain's tests and others' (orders, impact).
-import type { Db } from '../../kernel/db/index.js';
-import { unwrap } from '../../kernel/errors/index.js';
-import { makeServicePoint } from '../community/testing.js';
-import { addVehicle, assignPoint, createHub } from './network.service.js';
+import type { Db } from '../../src/kernel/db/index.js';
+import { unwrap } from '../../src/kernel/errors/index.js';
+import { makeServicePoint } from './community.js';
+import { addVehicle, assignPoint, createHub } from '../../src/domains/logistics/network.service.js';
 
 export interface TestNetwork {
   kabHub: string;

@@ -1,10 +1,10 @@
 // Test fixtures of the catalog domain for any domain's tests (imported only by tests and
 // access cases). Signatures stay stable; the catalog domain keeps them working.
-import { newId } from '../../kernel/ids/index.js';
-import { inTransaction, nowIso, type DbHandle } from '../../kernel/db/index.js';
-import { createStock } from './stock.js';
-import { reindexProduct } from './search/document.js';
-import './catalog.tables.js';
+import { newId } from '../../src/kernel/ids/index.js';
+import { inTransaction, nowIso, type DbHandle } from '../../src/kernel/db/index.js';
+import { createStock } from '../../src/domains/catalog/stock.js';
+import { reindexProduct } from '../../src/domains/catalog/search/document.js';
+import '../../src/domains/catalog/catalog.tables.js';
 
 export interface FixtureProduct {
   productId: string;

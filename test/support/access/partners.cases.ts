@@ -1,11 +1,11 @@
 // Partners routes in the access matrix: a partner reads only its own feed, deliveries and
 // statements; offers are decided only by the manager of the organisation offered to;
 // incentives are set and issued by officers over the scope.
-import type { AccessCase, AccessCases } from '../../testing.js';
-import { anyVillage, makeOrganisation, makeUmkm } from '../community/testing.js';
-import { createPartnerRecord } from './partners.service.js';
-import { newId } from '../../kernel/ids/index.js';
-import { nowIso } from '../../kernel/db/index.js';
+import type { AccessCase, AccessCases } from '../world.js';
+import { anyVillage, makeOrganisation, makeUmkm } from '../community.js';
+import { createPartnerRecord } from '../../../src/domains/partners/partners.service.js';
+import { newId } from '../../../src/kernel/ids/index.js';
+import { nowIso } from '../../../src/kernel/db/index.js';
 
 export const accessCases: AccessCases = async (w) => {
   const db = w.h.db;
