@@ -183,7 +183,13 @@ test('storefront checkout form: one placement event per order; buyer cancel thro
   };
   const preview = await (await c.form('/pesan', { ...f, action: 'refresh' })).text();
   const expected = preview.match(/name="expected_total" value="([^"]*)"/)![1];
-  const placed = await c.form('/pesan', { ...f, expected_total: expected, action: 'place' });
+  const pricedFor = preview.match(/name="priced_for" value="([^"]*)"/)![1];
+  const placed = await c.form('/pesan', {
+    ...f,
+    expected_total: expected,
+    priced_for: pricedFor,
+    action: 'place',
+  });
   assert.equal(placed.status, 303);
   const o = await w.h.db
     .selectFrom('orders')

@@ -31,8 +31,14 @@ export async function checkoutState(
   const within = clean.district ?? clean.regency;
   const points = within ? await servicePointsIn(db, within) : [];
   let dest: string | null = null;
-  if (clean.delivery === 'address') dest = clean.village ?? null;
-  else dest = points.find((p) => p.id === clean.service_point)?.village_code ?? null;
+  let pricedFor: string | null = null;
+  if (clean.delivery === 'address') {
+    dest = clean.village ?? null;
+    pricedFor = `address:${dest}`;
+  } else {
+    dest = points.find((p) => p.id === clean.service_point)?.village_code ?? null;
+    pricedFor = `pickup:${clean.service_point}`;
+  }
   const preview =
     dest && cart.sellers.length && !cart.blocked ? await previewCart(db, cart, dest) : null;
   return {
@@ -48,6 +54,7 @@ export async function checkoutState(
     levels,
     points,
     preview,
+    pricedFor: preview ? pricedFor : null,
     idem: /^[a-f0-9]{32}$/.test(raw.idem ?? '') ? raw.idem : randomBytes(16).toString('hex'),
   };
 }

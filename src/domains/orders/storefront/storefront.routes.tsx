@@ -130,7 +130,12 @@ export function storefrontRoutes() {
   const checkoutPage = async (
     c: C,
     raw: Record<string, string>,
-    o: { errors?: Record<string, string>; message?: string; status?: 200 | 409 | 422 } = {},
+    o: {
+      errors?: Record<string, string>;
+      message?: string;
+      notice?: string;
+      status?: 200 | 409 | 422;
+    } = {},
   ) => {
     const db = c.get('deps').h.db;
     const id = await cartId(c, false);
@@ -140,7 +145,14 @@ export function storefrontRoutes() {
     return page(
       c,
       { title: t(c.get('locale'), 'orders.checkout.title'), status: o.status },
-      <CheckoutPage c={c} cart={cart} s={s} errors={o.errors} message={o.message} />,
+      <CheckoutPage
+        c={c}
+        cart={cart}
+        s={s}
+        errors={o.errors}
+        message={o.message}
+        notice={o.notice}
+      />,
     );
   };
 
@@ -171,8 +183,14 @@ export function storefrontRoutes() {
     if ((f.name ?? '').trim().length < 2) errors.name = { key: 'orders.err.bad_name' };
     if (Object.keys(errors).length)
       return checkoutPage(c, f, { errors: translateFields(c.get('locale'), errors), status: 422 });
-    // The total the buyer saw must still be the total: prices come from the server only.
-    if (!s.preview || String(s.preview.total) !== f.expected_total)
+    // The buyer places only a total they saw. A total not yet shown for this delivery (the
+    // point or village changed after pricing) is a pricing step: the page shows it, calmly.
+    if (!s.preview || f.priced_for !== s.pricedFor)
+      return checkoutPage(c, f, {
+        notice: s.preview ? t(c.get('locale'), 'orders.checkout.repriced') : undefined,
+      });
+    // Same delivery, another total: a price or a shipping rate moved since the page was shown.
+    if (String(s.preview.total) !== f.expected_total)
       return checkoutPage(c, f, {
         message: t(c.get('locale'), 'orders.checkout.price_changed'),
         status: 409,
