@@ -310,7 +310,7 @@ test('agent: assisted order (placed and paid in cash), seller moves, logistics, 
     .executeTakeFirstOrThrow();
   const seller = await w.as('seller', umkm);
   for (const to of ['packed', 'handed_over'])
-    assert.equal((await seller.form(`/penjual/pesanan/${assisted.id}`, { to })).status, 200);
+    assert.equal((await seller.form(`/penjual/pesanan/${assisted.id}`, { to })).status, 303);
   // Logistics scans report milestones with no actor (a system job of logistics).
   unwrap(await recordFulfilment(w.h.db, assisted.id, 'in_transit', null));
   unwrap(await recordFulfilment(w.h.db, assisted.id, 'ready_for_pickup', null));

@@ -21,6 +21,7 @@ import { CheckoutPage } from './checkout.views.js';
 import { checkoutFromForm, checkoutState } from './checkout-form.js';
 import { confirmationPath } from './confirm-link.js';
 import { trackRoutes } from './track.routes.js';
+import { mineRoutes } from './mine.routes.js';
 import { formBody } from './form-body.js';
 
 type C = Context<AppEnv>;
@@ -220,5 +221,6 @@ export function storefrontRoutes() {
   });
 
   trackRoutes(app);
+  mineRoutes(app);
   return app;
 }
