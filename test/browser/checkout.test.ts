@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import {
   launch,
   serveWorld,
+  signIn,
   assertAccessible,
   assertFitsPhone,
   PHONE,
@@ -22,6 +23,7 @@ let browser: Browser;
 let s: Served;
 let village: string;
 let farVillage: string;
+let sellerUmkm: string;
 before(async () => {
   browser = await launch();
   s = await serveWorld();
@@ -41,6 +43,7 @@ before(async () => {
   await makeServicePoint(db, { villageCode: village, name: 'Kios BUMDes Dekat' });
   await makeServicePoint(db, { villageCode: farVillage, name: 'Kios BUMDes Jauh' });
   const u1 = await makeUmkm(db, { villageCode: village, name: 'Gula Aren Ibu Sari' });
+  sellerUmkm = u1;
   const u2 = await makeUmkm(db, { villageCode: village, name: 'Kopi Bajawa Mangulewa' });
   await makeProduct(s.world.h, { umkmId: u1, title: 'Gula Aren Cetak', price: 25000, stock: 50 });
   await makeProduct(s.world.h, { umkmId: u2, title: 'Kopi Arabika', price: 55000, stock: 50 });
@@ -127,5 +130,30 @@ test('first checkout with JavaScript off: the full total before the button, the 
     rows.reduce((a, r) => a + r.total, 0),
     total2,
   );
+  await ctx.close();
+});
+
+test('the seller packs an order with JavaScript off: the page after the action reloads, the number links to its history', async () => {
+  const ctx = await browser.newContext({ ...PHONE, javaScriptEnabled: false, locale: 'id-ID' });
+  const page = await ctx.newPage();
+  await signIn(page, s, 'seller', sellerUmkm);
+  await page.goto(`${s.url}/penjual/pesanan`);
+  await page.getByRole('button', { name: 'Terima dan kemas' }).first().click();
+  await page.waitForURL(/\/penjual\/pesanan\/ord_/);
+  await page.getByText('Status pesanan diperbarui.').waitFor();
+  // Reload and back: a page each time (it was a 404 on reload), and nothing is done twice.
+  const reloaded = await page.reload();
+  assert.equal(reloaded?.status(), 200);
+  await page.getByRole('heading', { name: 'Riwayat pesanan' }).waitFor();
+  assert.ok(await page.getByText('Dikemas').first().isVisible());
+  await assertFitsPhone(page, 'seller order page');
+  await assertAccessible(page, 'seller order page');
+  await page.getByRole('link', { name: 'Kembali ke pesanan masuk' }).click();
+  const number = page.locator('a.order-number').first();
+  await number.click();
+  await page.waitForURL(/\/penjual\/pesanan\/ord_[^?]+$/);
+  await page.getByRole('heading', { name: 'Riwayat pesanan' }).waitFor();
+  const back = await page.goBack();
+  assert.equal(back?.status(), 200);
   await ctx.close();
 });
