@@ -31,15 +31,15 @@ export type {
 /** The one checkout use case (storefront, API, assisted, partners): one group, one order per UMKM. */
 export {
   placeOrder,
-  CheckoutFailure,
   MAX_LINES,
   MAX_QTY,
+  PAYMENT_METHODS,
   type PlaceOrderInput,
   type Placed,
   type PlacedOrder,
   type Delivery,
 } from './checkout/place-order.js';
-/** Group commit: the process's checkout batcher (storefront, API and assisted orders use it). */
+/** Group commit: the process's checkout batcher (storefront, API and assisted orders use it); same path as placeOrder. */
 export { checkoutBatcher, CheckoutBatcher } from './checkout/group-commit.js';
 /** Port: logistics provides real shipping quotes; without one (or without a quote) the flat weight-band table prices. */
 export { shippingQuoter, flatRate, type ShippingQuoter, type ShippingQuery } from './shipping.js';
