@@ -99,3 +99,38 @@ export async function makeOrder(
     phone: '+62' + phone.replace(/^0/, ''),
   };
 }
+
+type PageClient = {
+  form(path: string, data: Record<string, string>): Promise<Response>;
+  get(path: string): Promise<Response>;
+};
+
+/** The total the agent's list shows before the cash button (what the villager is asked to pay). */
+export async function assistedTotalShown(agent: PageClient): Promise<number | null> {
+  const html = await (await agent.get('/agen/pesan')).text();
+  const m = html.match(/name="expected_total" value="(\d+)"/);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * An assisted order as the agent makes it on `/agen/pesan`: items added to the list, the total
+ * read from the page, then placed with the villager's name and consent. Returns the last response.
+ */
+export async function placeAssisted(
+  agent: PageClient,
+  lines: Record<string, number>,
+  buyer: { name: string; phone?: string; consent?: boolean } = { name: 'Mama Yuli' },
+): Promise<Response> {
+  const add = await agent.form(
+    '/agen/pesan/daftar',
+    Object.fromEntries(Object.entries(lines).map(([v, q]) => [`qty_${v}`, String(q)])),
+  );
+  if (add.status !== 303) return add;
+  const total = await assistedTotalShown(agent);
+  return agent.form('/agen/pesan', {
+    expected_total: String(total ?? ''),
+    name: buyer.name,
+    phone: buyer.phone ?? '',
+    ...(buyer.consent === false ? {} : { consent: '1' }),
+  });
+}
