@@ -8,6 +8,8 @@ import { makeProduct } from './catalog.js';
 import { placeOrder } from '../../src/domains/orders/checkout/place-order.js';
 import { recordFulfilment } from '../../src/domains/orders/orders.service.js';
 import { flushOrderEvents } from '../../src/domains/orders/events.js';
+import { ensurePayment } from '../../src/domains/orders/payments/intent.js';
+import { settlePayment } from '../../src/domains/orders/payments/settle-payment.js';
 import type { FulfilmentStatus, PaymentMethod } from '../../src/domains/orders/orders.tables.js';
 
 const ADMIN: Actor = {
@@ -133,4 +135,12 @@ export async function placeAssisted(
     phone: buyer.phone ?? '',
     ...(buyer.consent === false ? {} : { consent: '1' }),
   });
+}
+
+/** The buyer's transfer/QRIS payment of a group arrives (matched from the bank statement). */
+export async function payGroup(h: DbHandle, groupId: string): Promise<void> {
+  const pay = unwrap(await ensurePayment(h.db, groupId));
+  if (!pay) throw new Error(`group ${groupId} has no transfer/QRIS payment`);
+  unwrap(await settlePayment(h.db, pay.id, { matchedBy: 'statement', actorId: null }));
+  await flushOrderEvents();
 }
