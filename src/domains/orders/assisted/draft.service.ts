@@ -238,8 +238,10 @@ export async function placeDraft(
   if (!d.id || d.cart.count === 0) return fail('ORDERS_DRAFT_EMPTY');
   if (!input.consent) return fail('ORDERS_CONSENT_REQUIRED');
   const price = await priceDraft(db, d, pointVillage);
-  if (price.total !== input.expectedTotal)
+  if (price.total !== input.expectedTotal) {
+    await keepBuyer(db, o, input);
     return fail('ORDERS_TOTAL_CHANGED', { total: formatRupiah(price.total) });
+  }
   const r = await checkoutBatcher(db).place(
     {
       lines: d.cart.sellers.flatMap((s) =>
