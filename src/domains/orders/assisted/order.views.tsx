@@ -27,7 +27,7 @@ function SearchResults(p: { c: C; s: OrderScreen }) {
   const l = p.c.get('locale');
   return (
     <form method="post" action="/agen/pesan/daftar" class="card" aria-labelledby="h-found">
-      <h2 id="h-found">{t(l, 'orders.agent.search')}</h2>
+      <h2 id="h-found">{t(l, 'orders.agent.results', { q: p.s.q.trim() })}</h2>
       <Csrf c={p.c} />
       <input type="hidden" name="q" value={p.s.q} />
       {p.s.found.map((f) => (
