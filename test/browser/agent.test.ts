@@ -15,7 +15,7 @@ import {
   PHONE,
   type Served,
 } from './support.js';
-import { makeOrganisation, makeServicePoint, makeUmkm } from '../support/community.js';
+import { makeOrganisation, makeUmkm } from '../support/community.js';
 import { makeProduct } from '../support/catalog.js';
 import { makeOrder } from '../support/orders.js';
 import { makeNetwork, type TestNetwork } from '../support/logistics.js';
