@@ -12,7 +12,7 @@ import {
   makeUmkm,
 } from '../../../../test/support/community.js';
 import { makeProduct, type FixtureProduct } from '../../../../test/support/catalog.js';
-import { assistedTotalShown } from '../../../../test/support/orders.js';
+import { assistedTotalShown, makeOrder, payGroup } from '../../../../test/support/orders.js';
 
 let w: World;
 let village: string;
@@ -253,4 +253,49 @@ test('nothing fits: “tidak ada di katalog”, the request is recorded, and the
     ).length,
     1,
   );
+});
+
+test('the day page offers only what is possible: no cash button on an unpaid transfer order, hand-over without cash once paid', async () => {
+  const transfer = await makeOrder(w.h, {
+    villageCode: village,
+    servicePointId: sp,
+    paymentMethod: 'transfer',
+    advanceTo: 'ready_for_pickup',
+  });
+  const cod = await makeOrder(w.h, {
+    villageCode: village,
+    servicePointId: sp,
+    advanceTo: 'ready_for_pickup',
+  });
+  const agent = await w.as('village_agent', sp);
+  const card = (html: string, number: string) => {
+    const at = html.indexOf(`data-order="${number}"`);
+    assert.ok(at > 0, `order ${number} listed`);
+    return html.slice(at, html.indexOf('</article>', at));
+  };
+  const day = await (await agent.get('/agen/hari-ini')).text();
+  const t1 = card(day, transfer.number);
+  assert.match(t1, /Menunggu pembayaran transfer\/QRIS/);
+  assert.doesNotMatch(t1, /<button/);
+  assert.match(card(day, cod.number), new RegExp(`terima tunai ${rupiah(cod.total)}`));
+  // Pressed anyway (an old page, a crafted post): refused in Bahasa, nothing changes.
+  const forced = await agent.form(`/agen/ambil/${transfer.orderId}`, {});
+  assert.equal(forced.status, 409);
+  assert.match(await forced.text(), /belum lunas/);
+  const still = await w.h.db
+    .selectFrom('orders')
+    .select(['payment_status', 'fulfilment_status'])
+    .where('id', '=', transfer.orderId)
+    .executeTakeFirstOrThrow();
+  assert.deepEqual(still, { payment_status: 'unpaid', fulfilment_status: 'ready_for_pickup' });
+  await payGroup(w.h, transfer.groupId);
+  const paid = card(await (await agent.get('/agen/hari-ini')).text(), transfer.number);
+  assert.match(paid, /Serahkan paket \(sudah lunas\)/);
+  assert.equal((await agent.form(`/agen/ambil/${transfer.orderId}`, {})).status, 303);
+  const cashRows = await w.h.db
+    .selectFrom('payments')
+    .select('id')
+    .where('group_id', 'like', `%:${transfer.orderId}`)
+    .execute();
+  assert.equal(cashRows.length, 0, 'no cash recorded for an order paid by transfer');
 });
