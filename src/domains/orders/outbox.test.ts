@@ -21,7 +21,7 @@ import {
 } from './orders.service.js';
 import { ensurePayment } from './payments/intent.js';
 import { signQris, webhookSecret } from './payments/provider.js';
-import { makeOrder } from '../../../test/support/orders.js';
+import { makeOrder, placeAssisted } from '../../../test/support/orders.js';
 import { flushOrderEvents } from './events.js';
 
 let w: World;
@@ -295,12 +295,7 @@ test('agent: assisted order (placed and paid in cash), seller moves, logistics, 
     stock: 10,
   });
   const agent = await w.as('village_agent', sp);
-  const placed = await agent.form('/agen/pesan', {
-    q: 'Outbox',
-    [`qty_${p.variantId}`]: '1',
-    name: 'Mama Yuli',
-    consent: '1',
-  });
+  const placed = await placeAssisted(agent, { [p.variantId]: 1 });
   assert.equal(placed.status, 303);
   const assisted = await w.h.db
     .selectFrom('orders')

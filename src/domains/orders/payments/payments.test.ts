@@ -16,7 +16,7 @@ import { ensurePayment } from './intent.js';
 import { importStatement } from './transfer.js';
 import { signQris, webhookSecret } from './provider.js';
 import { demoPayee } from '../../../kernel/config.js';
-import { makeOrder } from '../../../../test/support/orders.js';
+import { makeOrder, placeAssisted } from '../../../../test/support/orders.js';
 import { onOrderEvent, flushOrderEvents, type OrderEvent } from '../events.js';
 
 let w: World;
@@ -291,18 +291,13 @@ test('assisted order: agent of the point, consent required, cash and commission 
   const agent = await w.as('village_agent', sp);
   const found = await (await agent.get('/agen/pesan?q=pupuk')).text();
   assert.match(found, /Pupuk Organik 5 kg/);
-  const noConsent = await agent.form('/agen/pesan', {
-    q: 'pupuk',
-    [`qty_${p.variantId}`]: '1',
-    name: 'Mama Yuli',
-  });
+  const noConsent = await placeAssisted(
+    agent,
+    { [p.variantId]: 1 },
+    { name: 'Mama Yuli', consent: false },
+  );
   assert.equal(noConsent.status, 422);
-  const placed = await agent.form('/agen/pesan', {
-    q: 'pupuk',
-    [`qty_${p.variantId}`]: '2',
-    name: 'Mama Yuli',
-    consent: '1',
-  });
+  const placed = await placeAssisted(agent, { [p.variantId]: 1 });
   assert.equal(placed.status, 303);
   const receipt = await (await agent.get(placed.headers.get('location')!)).text();
   assert.match(receipt, /Mama Yuli/);
