@@ -3,7 +3,7 @@
 // its fields and maps them to the service's input; JSON gets JSON types (consent is `true`,
 // coordinates and household size are numbers, services an array). Unknown fields are refused.
 import { z } from '@hono/zod-openapi';
-import { AppError, type FieldErrors, type Result } from '../../kernel/errors/index.js';
+import { camelField as camel } from '../../kernel/errors/index.js';
 import {
   agentSchema,
   certificationRules,
@@ -23,18 +23,6 @@ import {
   type RegisterUmkmInput,
   type ServicePointInput,
 } from './community.schema.js';
-
-/** snake_case → camelCase: how a form field is named in JSON. */
-export const camel = (field: string) =>
-  field.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-
-/** The service's value, or a thrown AppError whose field messages carry the JSON field names. */
-export function unwrapJson<T>(r: Result<T>): T {
-  if (r.ok) return r.value;
-  const fields: FieldErrors = {};
-  for (const [k, v] of Object.entries(r.fields ?? {})) fields[camel(k)] = v;
-  throw new AppError(r.code, r.params, fields);
-}
 
 const consent = z
   .literal(true, { message: 'community.consent_required' })

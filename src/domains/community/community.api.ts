@@ -4,7 +4,7 @@
 // problem+json with field messages (named as the JSON fields) in the caller's language.
 import { createRoute, z } from '@hono/zod-openapi';
 import { createApiApp, problemResponse, requireRole } from '../../kernel/http/index.js';
-import { AppError } from '../../kernel/errors/index.js';
+import { AppError, unwrapJson } from '../../kernel/errors/index.js';
 import {
   CertificationIn,
   certificationInput,
@@ -12,7 +12,6 @@ import {
   organisationInput,
   RegisterUmkmIn,
   registerUmkmInput,
-  unwrapJson,
 } from './community.api-inputs.js';
 import {
   body,

@@ -2,6 +2,7 @@
 // community.api.ts for the rest of /api/v1/community).
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { problemResponse, requireRole, type AppEnv } from '../../kernel/http/index.js';
+import { unwrapJson } from '../../kernel/errors/index.js';
 import {
   AgentIn,
   agentInput,
@@ -9,7 +10,6 @@ import {
   personInput,
   ServicePointIn,
   servicePointInput,
-  unwrapJson,
 } from './community.api-inputs.js';
 import {
   body,
