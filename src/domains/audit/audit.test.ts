@@ -205,7 +205,9 @@ test("community, catalog and logistics rows show in their region's trail and now
     assert.equal(umkm.status, 201, await umkm.clone().text());
     const umkmId = ((await umkm.json()) as { id: string }).id;
     const product = await makeProduct(w.h, { umkmId, listed: false });
-    assert.ok(await inTransaction(w.h.db, (tx) => setListing(tx, product.productId, 'listed', null)));
+    assert.ok(
+      await inTransaction(w.h.db, (tx) => setListing(tx, product.productId, 'listed', null)),
+    );
     made[regency].push(
       { type: 'organisation', id: orgId },
       { type: 'service_point', id: ((await point.json()) as { id: string }).id },
