@@ -3,7 +3,7 @@
 // the community manager of that organisation accepts or declines. Terms are recorded as given.
 import { randomBytes } from 'node:crypto';
 import { newId } from '../../kernel/ids/index.js';
-import { inTransaction, inTransactionResult, nowIso, type Tx } from '../../kernel/db/index.js';
+import { inTransactionResult, nowIso, type Tx } from '../../kernel/db/index.js';
 import { audit } from '../../kernel/audit/index.js';
 import { scopeIds, hasRole, type Actor } from '../../kernel/auth/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
