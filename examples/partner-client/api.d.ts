@@ -215,7 +215,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An UMKM with its certifications and their states */
+        /**
+         * An UMKM with its certifications and their states
+         * @description The settlement bank account (`bankName`, `bankAccountNumber`, `bankAccountName`) is included only for the UMKM's seller and the community managers of the organisation that pays it out; other readers get the UMKM without those fields.
+         */
         get: operations["getCommunityUmkmById"];
         put?: never;
         post?: never;
@@ -1338,7 +1341,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record one household answer (consent: "yes" required) */
+        /** Record one household answer (consent: `true` required) */
         post: operations["postImpactSurveysHouseholds"];
         delete?: never;
         options?: never;
@@ -1587,6 +1590,12 @@ export interface components {
             /** @description Members not erased */
             memberCount: number;
         };
+        OrganisationIn: {
+            villageCode: string;
+            /** @enum {string} */
+            kind: "bumdes" | "koperasi" | "koperasi_merah_putih" | "kelompok_tani" | "kelompok_nelayan" | "umkm_group";
+            name: string;
+        };
         Organisation: {
             id: string;
             name: string;
@@ -1630,6 +1639,23 @@ export interface components {
             openingHours: string;
             services: ("assisted_buying" | "assisted_selling" | "parcels" | "cash_payment")[];
         };
+        RegisterUmkmIn: {
+            /**
+             * @description The person agreed to the recorded purpose (UU PDP 27/2022): `true`
+             * @enum {boolean}
+             */
+            consent: true;
+            ownerName: string;
+            phone: string;
+            whatsapp?: string;
+            name: string;
+            /** @enum {string} */
+            businessType: "makanan" | "minuman" | "kerajinan" | "tenun" | "pertanian" | "perikanan" | "perkebunan" | "jasa" | "lainnya";
+            /** @description Empty or left out: the village of the registering organisation or point */
+            villageCode?: "" | string;
+            organisationId?: string;
+            story?: string;
+        };
         Umkm: {
             id: string;
             name: string;
@@ -1641,9 +1667,12 @@ export interface components {
             ownerUserId: string | null;
             phone: string | null;
             whatsapp: string | null;
-            bankName: string | null;
-            bankAccountNumber: string | null;
-            bankAccountName: string | null;
+            /** @description The bank of the settlement account; present only for the UMKM's seller and the managers of the organisation that pays it out */
+            bankName?: string | null;
+            /** @description The settlement account number; present only for the UMKM's seller and the managers of the organisation that pays it out */
+            bankAccountNumber?: string | null;
+            /** @description The account holder; present only for the UMKM's seller and the managers of the organisation that pays it out */
+            bankAccountName?: string | null;
             story: string | null;
             consentId: string | null;
             isDemo: boolean;
@@ -1673,9 +1702,42 @@ export interface components {
             /** @description True when an earlier certificate of the same kind existed */
             renewed: boolean;
         };
+        CertificationIn: {
+            /** @enum {string} */
+            kind: "nib" | "pirt" | "halal_regular" | "halal_self_declare" | "bpom_md" | "bpom_ml";
+            number: string;
+            issuedOn: string;
+            expiresOn?: "" | string;
+        };
         CertificationAlert: components["schemas"]["Certification"] & {
             umkmName: string;
             organisationId: string | null;
+        };
+        ServicePointIn: {
+            name: string;
+            villageCode: string;
+            organisationId?: string;
+            lat?: number | null;
+            lng?: number | null;
+            openingHours: string;
+            services: ("assisted_buying" | "assisted_selling" | "parcels" | "cash_payment")[];
+        };
+        AgentIn: {
+            displayName: string;
+            phone: string;
+        };
+        PersonIn: {
+            /**
+             * @description The person agreed to the recorded purpose (UU PDP 27/2022): `true`
+             * @enum {boolean}
+             */
+            consent: true;
+            fullName: string;
+            phone?: string;
+            roleTitle?: "" | ("ketua" | "sekretaris" | "bendahara" | "pengelola" | "anggota");
+            householdSize: number;
+            umkmId?: string;
+            organisationId?: string;
         };
         PersonExport: {
             id: string;
@@ -1742,6 +1804,31 @@ export interface components {
                 number: string | null;
                 expiresOn: string | null;
             }[];
+        };
+        NewProductIn: {
+            title: string;
+            description: string;
+            descriptionEn?: string;
+            /** @enum {string} */
+            category: "kopi" | "gula-aren" | "keripik" | "sambal" | "kue-camilan" | "madu" | "minuman" | "tenun" | "anyaman" | "gerabah" | "ukiran" | "beras" | "sayur" | "buah" | "rempah" | "ikan-segar" | "ikan-olahan" | "rumput-laut" | "jamu" | "teh-herbal" | "minyak-atsiri" | "batik" | "pakaian" | "aksesoris" | "pupuk" | "alat-tani";
+            /** @description Which of your UMKM (a community manager names one; a seller may leave it out) */
+            umkmId?: string;
+            variants: components["schemas"]["SellerVariantIn"][];
+        };
+        SellerVariantIn: {
+            label: string;
+            price: number;
+            weightGrams: number;
+            sku?: string;
+            /** @default 0 */
+            stock: number | null;
+        };
+        ProductDetailsIn: {
+            title: string;
+            description: string;
+            descriptionEn?: string;
+            /** @enum {string} */
+            category: "kopi" | "gula-aren" | "keripik" | "sambal" | "kue-camilan" | "madu" | "minuman" | "tenun" | "anyaman" | "gerabah" | "ukiran" | "beras" | "sayur" | "buah" | "rempah" | "ikan-segar" | "ikan-olahan" | "rumput-laut" | "jamu" | "teh-herbal" | "minyak-atsiri" | "batik" | "pakaian" | "aksesoris" | "pupuk" | "alat-tani";
         };
         ProductPhoto: {
             id: string;
@@ -2073,6 +2160,24 @@ export interface components {
                 share: number | null;
             };
         };
+        TrainingSession: {
+            id: string;
+            courseId: string;
+            courseTitle: string;
+            /** @enum {string} */
+            courseTopic: "digital_literacy" | "selling_online" | "product_photography" | "packaging_labeling" | "pricing_bookkeeping" | "customer_service_whatsapp" | "certification";
+            /** @description The kecamatan or desa where it is held */
+            regionCode: string;
+            place: string;
+            /** @description ISO 8601 time in UTC */
+            startsAt: string;
+            trainerUserId: string | null;
+            capacity: number;
+            registered: number;
+            /** @enum {string} */
+            status: "scheduled" | "completed";
+            completedAt: string | null;
+        };
         TrainingParticipantInput: {
             /** @enum {string} */
             kind: "umkm_owner" | "agent" | "community_manager";
@@ -2081,6 +2186,22 @@ export interface components {
         };
         TrainingAttendanceInput: {
             present: string[];
+        };
+        SessionParticipant: {
+            id: string;
+            sessionId: string;
+            /** @enum {string} */
+            kind: "umkm_owner" | "agent" | "community_manager";
+            fullName: string;
+            umkmId: string | null;
+            userId: string | null;
+            attended: boolean;
+            attendedMarkedAt: string | null;
+            completed: boolean;
+            /** @description Verifiable at /sertifikat/{code}; null until the session closes */
+            certificateCode: string | null;
+            certificateIssuedAt: string | null;
+            registeredAt: string;
         };
         DigitalLiteracyAssessmentInput: {
             participantId: string;
@@ -2493,6 +2614,18 @@ export interface components {
             } | string)[];
             linePeriods: string[];
         } | null;
+        HouseholdSurveyIn: {
+            villageCode: string;
+            waveYear: number;
+            householdCode: string;
+            householdSize: number;
+            incomeMonthly: number;
+            /**
+             * @description The household agreed, after the consent text was read out: `true`
+             * @enum {boolean}
+             */
+            consent: true;
+        };
         AuditRow: {
             seq: number;
             at: string;
@@ -2501,6 +2634,7 @@ export interface components {
             action: string;
             entityType: string;
             entityId: string;
+            /** @description The facts the acting domain recorded with the change (which fields, from → to …); their names are as it wrote them */
             data: {
                 [key: string]: unknown;
             };
@@ -2551,6 +2685,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getRegionsReadiness: {
@@ -2582,6 +2725,15 @@ export interface operations {
             };
             /** @description Not national staff or a regional officer */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2822,7 +2974,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The input is not valid; `errors` has a message per field */
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3121,7 +3273,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The input is not valid; `errors` has a message per field */
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3246,7 +3398,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem (RFC 9457) */
+            /** @description Not signed in: no, expired or revoked token or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3255,8 +3407,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (RFC 9457) */
+            /** @description Not community staff of this scope (role or region) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3275,12 +3436,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    village_code: string;
-                    /** @enum {string} */
-                    kind: "bumdes" | "koperasi" | "koperasi_merah_putih" | "kelompok_tani" | "kelompok_nelayan" | "umkm_group";
-                    name: string;
-                };
+                "application/json": components["schemas"]["OrganisationIn"];
             };
         };
         responses: {
@@ -3314,7 +3470,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (RFC 9457) */
+            /** @description Not a national admin or the regional officer of that village */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3341,7 +3497,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (RFC 9457) */
+            /** @description The input is not valid (`errors` names each field), or names a village, organisation or UMKM that does not exist */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3381,7 +3537,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in but not allowed (role or scope), or a cookie write without the CSRF token */
+            /** @description Not community staff of this scope (role or region) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3390,7 +3546,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (RFC 9457) */
+            /** @description No such record in your scope */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3399,7 +3555,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The input is not valid; `errors` has a message per field */
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3432,7 +3588,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem (RFC 9457) */
+            /** @description Not signed in: no, expired or revoked token or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3441,7 +3597,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in but not allowed (role or scope), or a cookie write without the CSRF token */
+            /** @description Not community staff or a seller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3450,7 +3606,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The input is not valid; `errors` has a message per field */
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3470,18 +3626,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    consent: true | "1" | "on" | "yes";
-                    owner_name: string;
-                    phone: string;
-                    whatsapp?: string;
-                    name: string;
-                    /** @enum {string} */
-                    business_type: "makanan" | "minuman" | "kerajinan" | "tenun" | "pertanian" | "perikanan" | "perkebunan" | "jasa" | "lainnya";
-                    village_code?: "" | string;
-                    organisation_id?: string;
-                    story?: string;
-                };
+                "application/json": components["schemas"]["RegisterUmkmIn"];
             };
         };
         responses: {
@@ -3520,8 +3665,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (RFC 9457) */
+            /** @description Not community staff, or the village is outside your scope */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The phone number belongs to a disabled account, or already has this role here */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3547,7 +3701,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (RFC 9457) */
+            /** @description The input is not valid (`errors` names each field), or names a village, organisation or UMKM that does not exist */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3587,7 +3741,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in but not allowed (role or scope), or a cookie write without the CSRF token */
+            /** @description Not community staff or a seller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3596,7 +3750,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (RFC 9457) */
+            /** @description No such record in your scope */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3605,7 +3759,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The input is not valid; `errors` has a message per field */
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3627,13 +3781,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @enum {string} */
-                    kind: "nib" | "pirt" | "halal_regular" | "halal_self_declare" | "bpom_md" | "bpom_ml";
-                    number: string;
-                    issued_on: string;
-                    expires_on?: "" | string;
-                };
+                "application/json": components["schemas"]["CertificationIn"];
             };
         };
         responses: {
@@ -3664,7 +3812,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in but not allowed (role or scope), or a cookie write without the CSRF token */
+            /** @description Not allowed to change this UMKM */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3673,7 +3821,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (RFC 9457) */
+            /** @description No such record in your scope */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3700,7 +3848,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (RFC 9457) */
+            /** @description The input is not valid (`errors` names each field), or names a village, organisation or UMKM that does not exist */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3740,8 +3888,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in but not allowed (role or scope), or a cookie write without the CSRF token */
+            /** @description Not community staff or a seller */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3780,8 +3937,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in but not allowed (role or scope), or a cookie write without the CSRF token */
+            /** @description Not community staff of this scope (role or region) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3800,15 +3966,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    name: string;
-                    village_code: string;
-                    organisation_id?: string;
-                    lat?: "" | (number | null) | null;
-                    lng?: "" | (number | null);
-                    opening_hours: string;
-                    services: ("assisted_buying" | "assisted_selling" | "parcels" | "cash_payment")[];
-                };
+                "application/json": components["schemas"]["ServicePointIn"];
             };
         };
         responses: {
@@ -3842,7 +4000,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in but not allowed (role or scope), or a cookie write without the CSRF token */
+            /** @description Not staff who may add points, or the village is outside your scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3869,7 +4027,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (RFC 9457) */
+            /** @description The input is not valid (`errors` names each field), or names a village, organisation or UMKM that does not exist */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3891,10 +4049,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    display_name: string;
-                    phone: string;
-                };
+                "application/json": components["schemas"]["AgentIn"];
             };
         };
         responses: {
@@ -3931,7 +4086,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in but not allowed (role or scope), or a cookie write without the CSRF token */
+            /** @description Not staff who manage this service point */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3940,8 +4095,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (RFC 9457) */
+            /** @description No such record in your scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The phone number belongs to a disabled account, or already has this role here */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3967,7 +4131,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (RFC 9457) */
+            /** @description The input is not valid (`errors` names each field), or names a village, organisation or UMKM that does not exist */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3987,15 +4151,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    consent: true | "1" | "on" | "yes";
-                    full_name: string;
-                    phone?: string;
-                    role_title?: "" | ("ketua" | "sekretaris" | "bendahara" | "pengelola" | "anggota");
-                    household_size: number;
-                    umkm_id?: string;
-                    organisation_id?: string;
-                };
+                "application/json": components["schemas"]["PersonIn"];
             };
         };
         responses: {
@@ -4029,7 +4185,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in but not allowed (role or scope), or a cookie write without the CSRF token */
+            /** @description Not community staff, or the organisation or UMKM is outside your scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4056,7 +4212,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (RFC 9457) */
+            /** @description The input is not valid (`errors` names each field), or names a village, organisation or UMKM that does not exist */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4096,7 +4252,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in but not allowed (role or scope), or a cookie write without the CSRF token */
+            /** @description Not community staff of this scope (role or region) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4105,7 +4261,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (RFC 9457) */
+            /** @description No such record in your scope */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4114,7 +4270,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The input is not valid; `errors` has a message per field */
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4157,7 +4313,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in but not allowed (role or scope), or a cookie write without the CSRF token */
+            /** @description Not staff who manage this person */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4166,7 +4322,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (RFC 9457) */
+            /** @description No such record in your scope */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4175,7 +4331,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (RFC 9457) */
+            /** @description Already erased */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4184,7 +4340,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The input is not valid; `errors` has a message per field */
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4251,7 +4416,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The input is not valid; `errors` has a message per field */
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4291,7 +4456,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The input is not valid; `errors` has a message per field */
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4349,6 +4514,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     postSellerProducts: {
@@ -4360,22 +4534,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    title: string;
-                    description: string;
-                    description_en?: string;
-                    /** @enum {string} */
-                    category: "kopi" | "gula-aren" | "keripik" | "sambal" | "kue-camilan" | "madu" | "minuman" | "tenun" | "anyaman" | "gerabah" | "ukiran" | "beras" | "sayur" | "buah" | "rempah" | "ikan-segar" | "ikan-olahan" | "rumput-laut" | "jamu" | "teh-herbal" | "minyak-atsiri" | "batik" | "pakaian" | "aksesoris" | "pupuk" | "alat-tani";
-                    umkm_id?: string;
-                    variants: {
-                        label: string;
-                        price: number;
-                        weight_grams: number;
-                        sku?: string;
-                        /** @default 0 */
-                        stock?: number | null;
-                    }[];
-                };
+                "application/json": components["schemas"]["NewProductIn"];
             };
         };
         responses: {
@@ -4467,13 +4626,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    title: string;
-                    description: string;
-                    description_en?: string;
-                    /** @enum {string} */
-                    category: "kopi" | "gula-aren" | "keripik" | "sambal" | "kue-camilan" | "madu" | "minuman" | "tenun" | "anyaman" | "gerabah" | "ukiran" | "beras" | "sayur" | "buah" | "rempah" | "ikan-segar" | "ikan-olahan" | "rumput-laut" | "jamu" | "teh-herbal" | "minyak-atsiri" | "batik" | "pakaian" | "aksesoris" | "pupuk" | "alat-tani";
-                };
+                "application/json": components["schemas"]["ProductDetailsIn"];
             };
         };
         responses: {
@@ -4710,7 +4863,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The input is not valid; `errors` has a message per field */
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4889,7 +5042,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The input is not valid; `errors` has a message per field */
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5045,6 +5207,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getInnovationProductsByProductIdReviews: {
@@ -5097,7 +5268,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The input is not valid; `errors` has a message per field */
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5167,7 +5338,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The input is not valid; `errors` has a message per field */
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5321,7 +5501,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The input is not valid; `errors` has a message per field */
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5391,7 +5571,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The input is not valid; `errors` has a message per field */
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5551,7 +5740,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The input is not valid; `errors` has a message per field */
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5578,6 +5767,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Cart"];
+                };
+            };
+            /** @description A write that carries cookies but not the CSRF token (`X-CSRF-Token`), or comes from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5611,7 +5827,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The input is not valid; `errors` has a message per field */
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5648,6 +5864,15 @@ export interface operations {
             };
             /** @description Malformed JSON or a missing/malformed Idempotency-Key */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A write that carries cookies but not the CSRF token (`X-CSRF-Token`), or comes from another site */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5738,6 +5963,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A write that carries cookies but not the CSRF token (`X-CSRF-Token`), or comes from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not enough stock, price changed, the groupId is taken, or the same key is still in flight */
             409: {
                 headers: {
@@ -5806,7 +6040,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The input is not valid; `errors` has a message per field */
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5868,6 +6102,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Amount does not match, or the event id was used with another body */
             422: {
                 headers: {
@@ -5905,6 +6148,15 @@ export interface operations {
             };
             /** @description Malformed JSON or a missing/malformed Idempotency-Key */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no, expired or revoked token or session */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5972,6 +6224,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not signed in: no, expired or revoked token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not staff of a region */
             403: {
                 headers: {
@@ -5981,7 +6242,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The input is not valid; `errors` has a message per field */
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6021,6 +6282,15 @@ export interface operations {
             };
             /** @description Malformed JSON or a missing/malformed Idempotency-Key */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no, expired or revoked token or session */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6113,6 +6383,15 @@ export interface operations {
             };
             /** @description Problem (RFC 9457) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6479,7 +6758,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The input is not valid; `errors` has a message per field */
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6631,7 +6910,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The input is not valid; `errors` has a message per field */
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6893,7 +7172,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The input is not valid; `errors` has a message per field */
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6944,7 +7223,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The input is not valid; `errors` has a message per field */
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7138,7 +7417,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: unknown[];
+                        items: components["schemas"]["TrainingSession"][];
                     };
                 };
             };
@@ -7153,6 +7432,15 @@ export interface operations {
             };
             /** @description Not training staff */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7180,7 +7468,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: unknown[];
+                        items: components["schemas"]["SessionParticipant"][];
                     };
                 };
             };
@@ -7211,7 +7499,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The input is not valid; `errors` has a message per field */
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7547,7 +7835,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The input is not valid; `errors` has a message per field */
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7595,7 +7883,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The input is not valid; `errors` has a message per field */
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7746,7 +8034,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The input is not valid; `errors` has a message per field */
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7833,7 +8121,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The input is not valid; `errors` has a message per field */
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7920,7 +8208,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The input is not valid; `errors` has a message per field */
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8007,7 +8295,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The input is not valid; `errors` has a message per field */
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8073,7 +8361,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The input is not valid; `errors` has a message per field */
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8239,7 +8527,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The input is not valid; `errors` has a message per field */
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8302,7 +8590,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The input is not valid; `errors` has a message per field */
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8363,7 +8651,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The input is not valid; `errors` has a message per field */
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8424,7 +8712,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The input is not valid; `errors` has a message per field */
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8485,7 +8773,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The input is not valid; `errors` has a message per field */
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8535,7 +8823,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The input is not valid; `errors` has a message per field */
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8597,7 +8885,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The input is not valid; `errors` has a message per field */
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8746,7 +9034,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The input is not valid; `errors` has a message per field */
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8766,15 +9054,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    village_code: string;
-                    wave_year: number;
-                    household_code: string;
-                    household_size: number;
-                    income_monthly: number;
-                    /** @enum {string} */
-                    consent: "yes";
-                };
+                "application/json": components["schemas"]["HouseholdSurveyIn"];
             };
         };
         responses: {

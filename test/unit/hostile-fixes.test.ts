@@ -37,23 +37,23 @@ test('adding a person with an UMKM and an unknown organisation id → 422, not a
     '/api/v1/community/people',
     {
       consent: true,
-      full_name: 'Ibu Sari',
-      household_size: 3,
-      umkm_id: umkm,
-      organisation_id: 'org_not_there',
+      fullName: 'Ibu Sari',
+      householdSize: 3,
+      umkmId: umkm,
+      organisationId: 'org_not_there',
     },
     { 'accept-language': 'en' },
   );
   assert.equal(r.status, 422, await r.clone().text());
   assert.match(r.headers.get('content-type')!, /problem\+json/);
-  assert.ok(((await r.json()) as { errors: Record<string, string> }).errors.organisation_id);
+  assert.ok(((await r.json()) as { errors: Record<string, string> }).errors.organisationId);
   assert.deepEqual(changedTables(before, await rowCounts(w.h, tables)), []);
   const ok = await admin.json('POST', '/api/v1/community/people', {
     consent: true,
-    full_name: 'Ibu Sari',
-    household_size: 3,
-    umkm_id: umkm,
-    organisation_id: org,
+    fullName: 'Ibu Sari',
+    householdSize: 3,
+    umkmId: umkm,
+    organisationId: org,
   });
   assert.equal(ok.status, 201);
 });

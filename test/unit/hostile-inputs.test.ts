@@ -2,12 +2,14 @@
 // gets malformed and hostile inputs — wrong types, huge and negative numbers, NUL, a 10 MB body,
 // a wrong content type, no auth, a forged bearer token and session cookie, another tenant's
 // session — and must answer below 500, every error as problem+json in the caller's language,
-// with no row written by a refused request. Driven by the document, so new operations are
+// with no row written by a refused request, and every answer (status, content type, body) one
+// the document declares for that operation. Driven by the document, so new operations are
 // covered the day they are declared.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { createWorld, type World } from '../support/world.js';
+import { Conformance } from '../support/kernel/conformance.js';
 import type { Role } from '../../src/kernel/auth/index.js';
 import { errorSpec } from '../../src/kernel/errors/index.js';
 import { t, type Locale } from '../../src/kernel/i18n/index.js';
@@ -326,6 +328,7 @@ test('every operation of the OpenAPI document survives hostile input', {
 }, async (tc) => {
   const ops = operations(doc);
   assert.ok(ops.length > 20, 'the document lists the API');
+  const contract = new Conformance(doc as ConstructorParameters<typeof Conformance>[0]);
   const failures: string[] = [];
   let sent = 0;
   // One count per request: the snapshot after a request is the one before the next.
@@ -338,6 +341,16 @@ test('every operation of the OpenAPI document survives hostile input', {
       const after = await rowCounts(w.h, tables);
       const where = `${o.method} ${o.path} [${c.name}] → ${res.status}`;
       if (res.status >= 500) failures.push(`${where}: ${text.slice(0, 160)}`);
+      // The answer is one the document declares (the 10 MB case's path has no body to check).
+      const path = (c.path ?? o.path).split('?')[0];
+      const undeclared = contract.check(
+        o.method,
+        path,
+        res.status,
+        res.headers.get('content-type'),
+        text,
+      );
+      if (undeclared.length) failures.push(`${where} [${c.name}]: ${undeclared[0]}`);
       else if (res.status >= 400) {
         const defect = problemDefect(res, text, c.caller.locale);
         if (defect) failures.push(`${where}: ${defect}`);

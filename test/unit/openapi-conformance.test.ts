@@ -61,6 +61,43 @@ test('a protected operation answers a stranger 401 before validating the body', 
   assert.ok(p.title && p.detail);
 });
 
+test('every operation that needs a caller says so: a stranger with an empty body gets 401, an open one never does', async () => {
+  const wrong: string[] = [];
+  for (const { path, method, op } of operations()) {
+    const url = path.replace(/\{\w+\}/g, 'x_unknown');
+    const res = await w.app.request(`http://localhost${url}`, {
+      method: method.toUpperCase(),
+      headers: { 'content-type': 'application/json' },
+      body: method === 'get' ? undefined : '{}',
+    });
+    const secured = op.security.length > 0;
+    if (secured !== (res.status === 401))
+      wrong.push(`${method} ${path}: ${secured ? 'secured' : 'open'} but answered ${res.status}`);
+  }
+  assert.deepEqual(wrong, []);
+});
+
+test('POST /api/v1/carts declares and answers its refusals: CSRF 403, oversized 413, control characters 422', async () => {
+  const declared = Object.keys(doc.paths['/api/v1/carts'].post.responses).sort();
+  assert.deepEqual(declared, ['201', '403', '413', '422']);
+  // The test client checks each answer against the document as well.
+  const visitor = w.client();
+  await visitor.csrf();
+  const forged = await visitor.fetch('/api/v1/carts', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
+  assert.equal(forged.status, 403);
+  assert.equal(((await forged.json()) as { code: string }).code, 'CSRF_FAILED');
+  const huge = await w.client().json('POST', '/api/v1/carts', 'x'.repeat(2 * 1024 * 1024));
+  assert.equal(huge.status, 413);
+  const control = await w.client().json('POST', '/api/v1/carts?ref=%01', {});
+  assert.equal(control.status, 422);
+  const fine = await w.client().json('POST', '/api/v1/carts', {});
+  assert.equal(fine.status, 201);
+});
+
 test('the conformance check finds undeclared statuses, content types, fields and missing fields', () => {
   const c = new Conformance({
     paths: {

@@ -1,9 +1,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createWorld, testPhone, type World } from '../../../test/support/world.js';
-import { createUser, grantRole, LOGIN_FAILURE_LIMIT } from './index.js';
+import { createUser, grantRole, invite, LOGIN_FAILURE_LIMIT } from './index.js';
 import { unwrap } from '../../kernel/errors/index.js';
-import { hashPassword } from '../../kernel/auth/index.js';
+import { hashPassword, type Actor } from '../../kernel/auth/index.js';
 import { verifyAudit } from '../../kernel/audit/index.js';
 import { HOSTILE_TARGETS } from '../../../test/support/kernel/index.js';
 
@@ -294,4 +294,26 @@ test('after sign-in and after the language switch, a redirect never leaves the s
     (await c.form('/lang', { to: 'en', back: '/produk/x?y=1' })).headers.get('location'),
     '/produk/x?y=1',
   );
+});
+
+test('an invitation whose grant is refused leaves no user behind (one transaction)', async () => {
+  const admin: Actor = {
+    userId: 'usr_test_admin',
+    displayName: 'Admin',
+    locale: null,
+    via: 'session',
+    grants: [{ role: 'national_admin', scopeType: 'national', scopeId: null, regionCode: null }],
+  };
+  const p = testPhone();
+  const users = async () =>
+    (await w.h.db.selectFrom('users').select('id').where('phone', '=', p).execute()).length;
+  const r = await invite(w.h.db, admin, {
+    displayName: 'Ibu Tanpa Lingkup',
+    phone: p,
+    role: 'community_manager',
+    scopeId: 'org_does_not_exist',
+  });
+  assert.equal(r.ok, false);
+  assert.equal(!r.ok && r.code, 'ACCOUNTS_UNKNOWN_SCOPE');
+  assert.equal(await users(), 0, 'the user created before the grant was rolled back');
 });

@@ -2,7 +2,7 @@
 // scope; the invitee sets a password through a one-time code.
 import { createHash, randomBytes } from 'node:crypto';
 import { newId } from '../../kernel/ids/index.js';
-import { inTransaction, nowIso, type Tx } from '../../kernel/db/index.js';
+import { inTransaction, inTransactionResult, nowIso, type Tx } from '../../kernel/db/index.js';
 import { audit } from '../../kernel/audit/index.js';
 import {
   canGrant,
@@ -98,7 +98,7 @@ export async function invite(
   granter: Actor,
   input: { displayName: string; phone: string; role: Role; scopeId: string | null },
 ): Promise<Result<{ userId: string; code: string }>> {
-  return inTransaction(db, async (tx) => {
+  return inTransactionResult(db, async (tx) => {
     const created = await createUser(
       tx,
       { displayName: input.displayName, phone: input.phone },
@@ -106,7 +106,8 @@ export async function invite(
     );
     if (!created.ok) return created;
     const granted = await grantRole(tx, granter, created.value, input.role, input.scopeId);
-    if (!granted.ok) throw new RollbackWith(granted);
+    // A refused grant rolls back the user just created: an invitation is all of it or nothing.
+    if (!granted.ok) return granted;
     const code = randomBytes(12).toString('base64url');
     await tx
       .insertInto('invitations')
@@ -119,17 +120,7 @@ export async function invite(
       })
       .execute();
     return ok({ userId: created.value, code });
-  }).catch((e) => {
-    if (e instanceof RollbackWith) return e.result as Result<{ userId: string; code: string }>;
-    throw e;
   });
-}
-
-/** Carries a failed Result out of a transaction so everything in it is rolled back. */
-class RollbackWith extends Error {
-  constructor(readonly result: Result<unknown>) {
-    super('rollback');
-  }
 }
 
 export async function findInvitation(db: Tx, code: string) {

@@ -10,7 +10,14 @@ import {
   type VerifyResult,
 } from '../../kernel/audit/index.js';
 import { AppError } from '../../kernel/errors/index.js';
-import { createApiApp, page, requireRole, type AppEnv } from '../../kernel/http/index.js';
+import {
+  createApiApp,
+  page,
+  problemResponse as problem,
+  requireRole,
+  SIGNED_IN,
+  type AppEnv,
+} from '../../kernel/http/index.js';
 import { t, zoneForRegion } from '../../kernel/i18n/index.js';
 import type { Actor } from '../../kernel/auth/index.js';
 import { AUDIT_READERS, auditFeed, readerScope } from './audit.service.js';
@@ -35,18 +42,13 @@ const RowSchema = z
     action: z.string(),
     entityType: z.string(),
     entityId: z.string(),
-    data: z.record(z.string(), z.unknown()),
+    data: z.record(z.string(), z.unknown()).openapi({
+      description:
+        'The facts the acting domain recorded with the change (which fields, from → to …); their names are as it wrote them',
+    }),
     region: z.string().nullable(),
   })
   .openapi('AuditRow');
-const problem = (description: string) => ({
-  content: {
-    'application/problem+json': {
-      schema: z.object({ title: z.string(), code: z.string() }).passthrough(),
-    },
-  },
-  description,
-});
 
 async function pageOf(c: C, verify?: VerifyResult) {
   const actor = requireRole(c, ...AUDIT_READERS);
@@ -123,6 +125,7 @@ function api(app: OpenAPIHono<AppEnv>) {
       method: 'get',
       path: '/api/v1/audit',
       tags: ['audit'],
+      security: SIGNED_IN,
       summary:
         "The audit trail in the caller's scope, newest first (national admins: all rows; regional officers: rows about entities in their region)",
       description:

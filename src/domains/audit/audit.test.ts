@@ -3,8 +3,14 @@
 // filters, keyset paging, and the hash-chain check naming the first broken row.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../../test/support/world.js';
+import { createWorld, testPhone, type World } from '../../../test/support/world.js';
+import { makeProduct } from '../../../test/support/catalog.js';
+import { makeNetwork } from '../../../test/support/logistics.js';
 import { villageCodesIn, importProfilesCsv } from '../regions/index.js';
+import { setListing } from '../catalog/index.js';
+import { createParcel } from '../logistics/index.js';
+import { inTransaction } from '../../kernel/db/index.js';
+import { unwrap } from '../../kernel/errors/index.js';
 
 let w: World;
 let ngada: string[], bwi: string[];
@@ -164,4 +170,77 @@ test('the verify button checks the chain and names the first broken row', async 
     await en.text(),
     new RegExp(`Chain broken at row number ${victim}|Rantai putus pada catatan nomor ${victim}`),
   );
+});
+
+test("community, catalog and logistics rows show in their region's trail and nowhere else", async () => {
+  const admin = await w.as('national_admin', null);
+  const made: Record<string, { type: string; id: string }[]> = { '53.09': [], '35.10': [] };
+  for (const [regency, village] of [
+    ['53.09', ngada[2]],
+    ['35.10', bwi[1]],
+  ] as const) {
+    const org = await admin.json('POST', '/api/v1/community/organisations', {
+      villageCode: village,
+      kind: 'bumdes',
+      name: `BUMDes Audit ${regency}`,
+    });
+    assert.equal(org.status, 201, await org.clone().text());
+    const orgId = ((await org.json()) as { id: string }).id;
+    const point = await admin.json('POST', '/api/v1/community/service-points', {
+      name: `Titik Audit ${regency}`,
+      villageCode: village,
+      openingHours: 'Senin–Sabtu 08.00–16.00',
+      services: ['parcels'],
+    });
+    assert.equal(point.status, 201, await point.clone().text());
+    const umkm = await admin.json('POST', '/api/v1/community/umkm', {
+      consent: true,
+      ownerName: 'Ibu Audit',
+      phone: testPhone(),
+      name: `Tenun Audit ${regency}`,
+      businessType: 'tenun',
+      villageCode: village,
+      organisationId: orgId,
+    });
+    assert.equal(umkm.status, 201, await umkm.clone().text());
+    const umkmId = ((await umkm.json()) as { id: string }).id;
+    const product = await makeProduct(w.h, { umkmId, listed: false });
+    assert.ok(
+      await inTransaction(w.h.db, (tx) => setListing(tx, product.productId, 'listed', null)),
+    );
+    made[regency].push(
+      { type: 'organisation', id: orgId },
+      { type: 'service_point', id: ((await point.json()) as { id: string }).id },
+      { type: 'umkm', id: umkmId },
+      { type: 'product', id: product.productId },
+    );
+  }
+  // Hubs and a parcel of Ngada's network (fixtures write them through logistics' services).
+  const net = await makeNetwork(w.h.db, { points: 2 });
+  const parcel = unwrap(
+    await createParcel(w.h.db, null, {
+      originPointId: net.points[0],
+      destinationPointId: net.points[1],
+      weightGrams: 500,
+    }),
+  );
+  made['53.09'].push({ type: 'hub', id: net.kecHub }, { type: 'parcel', id: parcel.id });
+
+  const ngadaRows = (await apiItems(ngadaOfficer, 'limit=200')).items;
+  const bwiRows = (await apiItems(bwiOfficer, 'limit=200')).items;
+  const has = (rows: typeof ngadaRows, e: { type: string; id: string }) =>
+    rows.some((r) => r.entityType === e.type && r.entityId === e.id);
+  for (const e of made['53.09']) {
+    assert.ok(has(ngadaRows, e), `Ngada's officer sees ${e.type} ${e.id}`);
+    assert.ok(!has(bwiRows, e), `Banyuwangi's officer does not see ${e.type} ${e.id}`);
+  }
+  for (const e of made['35.10']) {
+    assert.ok(has(bwiRows, e), `Banyuwangi's officer sees ${e.type} ${e.id}`);
+    assert.ok(!has(ngadaRows, e), `Ngada's officer does not see ${e.type} ${e.id}`);
+  }
+  assert.ok(ngadaRows.every((r) => r.region?.startsWith('53.09')));
+  // The page lists them too, and names the kinds a region can see.
+  const page = await (await ngadaOfficer.get('/audit?entityType=umkm')).text();
+  assert.match(page, new RegExp(`umkm · ${made['53.09'][2].id}`));
+  assert.match(page, /\([a-z_, ]*\bhub\b[a-z_, ]*\bparcel\b[a-z_, ]*\bproduct\b[a-z_, ]*\)/);
 });

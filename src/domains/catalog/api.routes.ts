@@ -4,7 +4,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { createApiApp, clientIp, requireRole, type AppEnv } from '../../kernel/http/index.js';
-import { AppError, unwrap } from '../../kernel/errors/index.js';
+import { AppError, unwrap, unwrapJson } from '../../kernel/errors/index.js';
 import { inTransaction } from '../../kernel/db/index.js';
 import { isId } from '../../kernel/ids/index.js';
 import { searchProducts } from './search/index.js';
@@ -17,12 +17,13 @@ import {
   updateProduct,
   type CatalogCtx,
 } from './products.service.js';
+import { searchQuerySchema, stockChangeSchema } from './products.schema.js';
 import {
-  productDetailsSchema,
-  searchQuerySchema,
-  stockChangeSchema,
-  variantSchema,
-} from './products.schema.js';
+  NewProductIn,
+  ProductDetailsIn,
+  productDetailsInput,
+  variantInput,
+} from './seller-api.inputs.js';
 import { photoUrl, PHOTO_WIDTHS } from './photo-urls.js';
 
 const Problem = {
@@ -181,16 +182,13 @@ const sellerListRoute = createRoute({
   },
 });
 
-const createBody = productDetailsSchema
-  .extend({ umkm_id: z.string().optional(), variants: z.array(variantSchema).min(1).max(20) })
-  .strict();
 const createRouteDef = createRoute({
   method: 'post',
   path: '/api/v1/seller/products',
   tags: ['catalog'],
   summary: 'Add a product with its variants and initial stock (starts not_reviewed)',
   security: [{ bearer: [] }],
-  request: { body: { content: { 'application/json': { schema: createBody } }, required: true } },
+  request: { body: { content: { 'application/json': { schema: NewProductIn } }, required: true } },
   responses: {
     201: {
       description: 'Created',
@@ -216,7 +214,7 @@ const updateRouteDef = createRoute({
   request: {
     params: z.object({ id: z.string() }),
     body: {
-      content: { 'application/json': { schema: productDetailsSchema.strict() } },
+      content: { 'application/json': { schema: ProductDetailsIn } },
       required: true,
     },
   },
@@ -357,12 +355,18 @@ export function apiRoutes() {
     const out = await inTransaction(ctx.db, async (tx) => {
       const txCtx = { ...ctx, db: tx as unknown as CatalogCtx['db'] };
       const [first, ...rest] = body.variants;
-      const created = unwrap(
-        await createProduct(txCtx, { umkmId: body.umkm_id, details: body, variant: first }),
+      const created = unwrapJson(
+        await createProduct(txCtx, {
+          umkmId: body.umkmId,
+          details: productDetailsInput(body),
+          variant: variantInput(first),
+        }),
       );
       const variantIds = [created.variantId];
       for (const v of rest)
-        variantIds.push(unwrap(await addVariant(txCtx, created.productId, v)).variantId);
+        variantIds.push(
+          unwrapJson(await addVariant(txCtx, created.productId, variantInput(v))).variantId,
+        );
       return { id: created.productId, variantIds };
     });
     return c.json(out, 201);
@@ -370,7 +374,8 @@ export function apiRoutes() {
 
   app.openapi(updateRouteDef, async (c) => {
     const { id } = c.req.valid('param');
-    const r = unwrap(await updateProduct(sellerCtx(c), id, c.req.valid('json')));
+    const details = productDetailsInput(c.req.valid('json'));
+    const r = unwrapJson(await updateProduct(sellerCtx(c), id, details));
     return c.json({ id, listingState: r.listingState, backToReview: r.backToReview }, 200);
   });
 

@@ -7,6 +7,7 @@ import { catalogHomePanel } from './home-panel.js';
 import { catalogMigrations } from './migrations/index.js';
 import { catalogRoutes } from './catalog.routes.js';
 import { productContentChanged } from './content-events.js';
+import { catalogAuditScopes } from './audit-scopes.js';
 
 export { catalogMigrations } from './migrations/index.js';
 /** Stock moves only through these conditional updates, each with a ledger row. */
@@ -97,5 +98,7 @@ export const catalogDomain = defineDomain({
     },
   ],
   homePanels: [catalogHomePanel],
+  // Audit rows about products and variants lie in the producing UMKM's village.
+  auditScopes: catalogAuditScopes,
   publishes: { productContentChanged },
 });

@@ -363,7 +363,7 @@ test('API: create with variants, edit, stock, list; problem+json on bad input an
     title: 'Madu Hutan',
     description: 'Madu hutan asli Flores.',
     category: 'madu',
-    variants: [{ label: '250 ml', price: 0, weight_grams: 300 }],
+    variants: [{ label: '250 ml', price: 0, weightGrams: 300 }],
   });
   assert.equal(bad.status, 422);
   const problem = await bad.json();
@@ -373,7 +373,7 @@ test('API: create with variants, edit, stock, list; problem+json on bad input an
     title: 'Madu Hutan',
     description: 'Madu hutan asli Flores.',
     category: 'madu',
-    variants: [{ label: 'x', price: 1, weight_grams: 1 }],
+    variants: [{ label: 'x', price: 1, weightGrams: 1 }],
     listed: 1,
   });
   assert.equal(unknown.status, 422);
@@ -383,8 +383,8 @@ test('API: create with variants, edit, stock, list; problem+json on bad input an
     description: 'Madu hutan asli Flores, dipanen lestari.',
     category: 'madu',
     variants: [
-      { label: '250 ml', price: 45000, weight_grams: 400, stock: 5 },
-      { label: '500 ml', price: 80000, weight_grams: 750 },
+      { label: '250 ml', price: 45000, weightGrams: 400, stock: 5 },
+      { label: '500 ml', price: 80000, weightGrams: 750 },
     ],
   });
   assert.equal(res.status, 201);

@@ -78,11 +78,30 @@ test('adding and renewing certifications; expiry before issue is refused; listen
   const badDate = await manager.json(
     'POST',
     `/api/v1/community/umkm/${umkm}/certifications`,
-    { kind: 'pirt', number: 'P-IRT 1', issued_on: '2026-02-30', expires_on: '2027-01-01' },
+    { kind: 'pirt', number: 'P-IRT 1', issuedOn: '2026-02-30', expiresOn: '2027-01-01' },
     { 'accept-language': 'en' },
   );
   assert.equal(badDate.status, 422);
-  assert.match(((await badDate.json()) as any).errors.issued_on, /Not a valid date/);
+  assert.match(((await badDate.json()) as any).errors.issuedOn, /Not a valid date/);
+  // The rules across fields name the JSON field too, and the form's snake_case names are unknown.
+  const early = await manager.json(
+    'POST',
+    `/api/v1/community/umkm/${umkm}/certifications`,
+    { kind: 'pirt', number: 'P-IRT 1', issuedOn: '2026-01-10', expiresOn: '2025-12-31' },
+    { 'accept-language': 'en' },
+  );
+  assert.equal(early.status, 422);
+  assert.match(((await early.json()) as any).errors.expiresOn, /before the issue date/);
+  const snake = await manager.json('POST', `/api/v1/community/umkm/${umkm}/certifications`, {
+    kind: 'nib',
+    number: '9120001234567',
+    issued_on: '2026-01-10',
+  });
+  assert.equal(snake.status, 422);
+  assert.deepEqual(Object.keys(((await snake.json()) as any).errors).sort(), [
+    'issuedOn',
+    'issued_on',
+  ]);
   assert.equal(heard.length, 0);
   assert.equal(
     (await w.h.db.selectFrom('certifications').selectAll().where('umkm_id', '=', umkm).execute())

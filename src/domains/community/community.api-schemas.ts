@@ -188,6 +188,15 @@ export const CertificationChangeSchema = z
   })
   .openapi('CertificationChange');
 
+const bankField = (description: string) =>
+  z
+    .string()
+    .nullable()
+    .optional()
+    .openapi({
+      description: `${description}; present only for the UMKM's seller and the managers of the organisation that pays it out`,
+    });
+
 export const UmkmSchema = z
   .object({
     id: z.string(),
@@ -200,9 +209,9 @@ export const UmkmSchema = z
     ownerUserId: z.string().nullable(),
     phone: z.string().nullable(),
     whatsapp: z.string().nullable(),
-    bankName: z.string().nullable(),
-    bankAccountNumber: z.string().nullable(),
-    bankAccountName: z.string().nullable(),
+    bankName: bankField('The bank of the settlement account'),
+    bankAccountNumber: bankField('The settlement account number'),
+    bankAccountName: bankField('The account holder'),
     story: z.string().nullable(),
     consentId: z.string().nullable(),
     isDemo: z.boolean(),
@@ -212,10 +221,12 @@ export const UmkmSchema = z
   })
   .openapi('Umkm');
 
+/** An UMKM as the API shows it; the bank account only when `withBank` (see canSeeBankAccount). */
 export const umkmJson = (
   u: UmkmTable,
   villageName: string | null,
   certifications: CertificationView[],
+  withBank: boolean,
 ): z.infer<typeof UmkmSchema> => ({
   id: u.id,
   name: u.name,
@@ -227,9 +238,13 @@ export const umkmJson = (
   ownerUserId: u.owner_user_id,
   phone: u.phone,
   whatsapp: u.whatsapp,
-  bankName: u.bank_name,
-  bankAccountNumber: u.bank_account_number,
-  bankAccountName: u.bank_account_name,
+  ...(withBank
+    ? {
+        bankName: u.bank_name,
+        bankAccountNumber: u.bank_account_number,
+        bankAccountName: u.bank_account_name,
+      }
+    : {}),
   story: u.story,
   consentId: u.consent_id,
   isDemo: flag(u.is_demo),

@@ -1,18 +1,35 @@
 // JSON API of the community domain under /api/v1/community, declared with createRoute so it
-// appears in /api/openapi.json. Same services and scope rules as the pages; failures become
-// problem+json with field messages in the caller's language.
+// appears in /api/openapi.json: organisations, UMKM and certifications here, service points and
+// people in points-people.api.ts. Same services and scope rules as the pages; failures become
+// problem+json with field messages (named as the JSON fields) in the caller's language.
 import { createRoute, z } from '@hono/zod-openapi';
-import { createApiApp, requireRole } from '../../kernel/http/index.js';
-import { AppError, unwrap } from '../../kernel/errors/index.js';
-import type { Role } from '../../kernel/auth/index.js';
+import { createApiApp, problemResponse, requireRole } from '../../kernel/http/index.js';
+import { AppError, unwrapJson } from '../../kernel/errors/index.js';
 import {
-  agentSchema,
-  certificationSchema,
-  organisationSchema,
-  personSchema,
-  registerUmkmSchema,
-  servicePointSchema,
-} from './community.schema.js';
+  CertificationIn,
+  certificationInput,
+  OrganisationIn,
+  organisationInput,
+  RegisterUmkmIn,
+  registerUmkmInput,
+} from './community.api-inputs.js';
+import {
+  body,
+  Created,
+  db,
+  idParam,
+  invalid,
+  itemsOf,
+  jsonOf,
+  loginTaken,
+  notFound,
+  notStaff,
+  READERS,
+  security,
+  STAFF,
+  tags,
+} from './community.api-parts.js';
+import { canSeeBankAccount } from './scope.js';
 import { findVillage, visibleOrganisation, visibleUmkm } from './community.repo.js';
 import { addCertification, certificationAlerts, certificationsOf } from './certifications.js';
 import {
@@ -21,14 +38,9 @@ import {
   managersOf,
   membersOf,
 } from './organisations.service.js';
-import {
-  addAgent,
-  agentsOf,
-  createServicePoint,
-  listServicePoints,
-} from './service-points.service.js';
+import { listServicePoints } from './service-points.service.js';
 import { listUmkm, registerUmkm } from './umkm.service.js';
-import { addPerson, erasePerson, exportPerson } from './people.service.js';
+import { pointsAndPeopleApi } from './points-people.api.js';
 import {
   CertificationAlertSchema,
   certificationAlertJson,
@@ -37,8 +49,6 @@ import {
   organisationJson,
   OrganisationSummarySchema,
   organisationSummaryJson,
-  PersonExportSchema,
-  ServicePointSchema,
   servicePointJson,
   UmkmSchema,
   umkmJson,
@@ -46,29 +56,8 @@ import {
   umkmSummaryJson,
 } from './community.api-schemas.js';
 
-const STAFF: Role[] = ['national_admin', 'regional_officer', 'community_manager', 'village_agent'];
-const READERS: Role[] = [...STAFF, 'seller'];
-const tags = ['community'];
-const security = [{ bearer: [] }];
-const problem = {
-  description: 'Problem (RFC 9457)',
-  content: { 'application/problem+json': { schema: z.any() } },
-};
-const body = (schema: z.ZodType) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-});
-const idParam = z.object({ id: z.string().min(1).max(64) });
-const jsonOf = (schema: z.ZodType, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const itemsOf = (schema: z.ZodType, description: string) =>
-  jsonOf(z.object({ items: z.array(schema) }), description);
-const Created = z.object({ id: z.string().openapi({ description: 'Id of the new record' }) });
-
 export function communityApi() {
   const app = createApiApp();
-  const db = (c: { get(k: 'deps'): { h: { db: any } } }) => c.get('deps').h.db;
 
   app.openapi(
     createRoute({
@@ -79,8 +68,7 @@ export function communityApi() {
       summary: 'Organisations (BUMDes, koperasi, kelompok) in the caller’s scope',
       responses: {
         200: itemsOf(OrganisationSummarySchema, 'Organisations'),
-        401: problem,
-        403: problem,
+        403: notStaff,
       },
     }),
     async (c) => {
@@ -99,12 +87,17 @@ export function communityApi() {
       tags,
       security,
       summary: 'Create an organisation in a village',
-      request: body(organisationSchema),
-      responses: { 201: jsonOf(Created, 'Created'), 422: problem, 403: problem },
+      request: body(OrganisationIn),
+      responses: {
+        201: jsonOf(Created, 'Created'),
+        403: problemResponse('Not a national admin or the regional officer of that village'),
+        422: invalid,
+      },
     }),
     async (c) => {
       const actor = requireRole(c, 'national_admin', 'regional_officer');
-      const id = unwrap(await createOrganisation(db(c), actor, c.req.valid('json') as any));
+      const input = organisationInput(c.req.valid('json'));
+      const id = unwrapJson(await createOrganisation(db(c), actor, input));
       return c.json({ id }, 201);
     },
   );
@@ -117,7 +110,11 @@ export function communityApi() {
       security,
       summary: 'An organisation with managers, members, UMKM and service points',
       request: { params: idParam },
-      responses: { 200: jsonOf(OrganisationSchema, 'Organisation'), 404: problem },
+      responses: {
+        200: jsonOf(OrganisationSchema, 'Organisation'),
+        403: notStaff,
+        404: notFound,
+      },
     }),
     async (c) => {
       const actor = requireRole(c, ...STAFF);
@@ -155,7 +152,10 @@ export function communityApi() {
       security,
       summary: 'UMKM in the caller’s scope',
       request: { query: z.object({ q: z.string().max(80).optional() }) },
-      responses: { 200: itemsOf(UmkmSummarySchema, 'UMKM'), 401: problem },
+      responses: {
+        200: itemsOf(UmkmSummarySchema, 'UMKM'),
+        403: problemResponse('Not community staff or a seller'),
+      },
     }),
     async (c) => {
       const actor = requireRole(c, ...READERS);
@@ -175,7 +175,7 @@ export function communityApi() {
       tags,
       security,
       summary: 'Register an UMKM with the owner’s consent; the owner gets a seller login by phone',
-      request: body(registerUmkmSchema),
+      request: body(RegisterUmkmIn),
       responses: {
         201: jsonOf(
           z.object({
@@ -191,13 +191,15 @@ export function communityApi() {
           }),
           'Registered',
         ),
-        422: problem,
-        403: problem,
+        403: problemResponse('Not community staff, or the village is outside your scope'),
+        409: loginTaken,
+        422: invalid,
       },
     }),
     async (c) => {
       const actor = requireRole(c, ...STAFF);
-      const r = unwrap(await registerUmkm(db(c), actor, c.req.valid('json') as any));
+      const input = registerUmkmInput(c.req.valid('json'));
+      const r = unwrapJson(await registerUmkm(db(c), actor, input));
       return c.json(
         {
           id: r.umkmId,
@@ -216,15 +218,25 @@ export function communityApi() {
       tags,
       security,
       summary: 'An UMKM with its certifications and their states',
+      description:
+        "The settlement bank account (`bankName`, `bankAccountNumber`, `bankAccountName`) is included only for the UMKM's seller and the community managers of the organisation that pays it out; other readers get the UMKM without those fields.",
       request: { params: idParam },
-      responses: { 200: jsonOf(UmkmSchema, 'UMKM'), 404: problem },
+      responses: {
+        200: jsonOf(UmkmSchema, 'UMKM'),
+        403: problemResponse('Not community staff or a seller'),
+        404: notFound,
+      },
     }),
     async (c) => {
       const actor = requireRole(c, ...READERS);
       const u = await visibleUmkm(db(c), actor, c.req.valid('param').id);
       if (!u) throw new AppError('NOT_FOUND');
       const village = await findVillage(db(c), u.village_code);
-      return c.json(umkmJson(u, village?.name ?? null, await certificationsOf(db(c), u.id)), 200);
+      const certifications = await certificationsOf(db(c), u.id);
+      return c.json(
+        umkmJson(u, village?.name ?? null, certifications, canSeeBankAccount(actor, u)),
+        200,
+      );
     },
   );
 
@@ -235,14 +247,18 @@ export function communityApi() {
       tags,
       security,
       summary: 'Add or renew a certification (NIB, PIRT, halal, BPOM)',
-      request: { params: idParam, ...body(certificationSchema) },
-      responses: { 201: jsonOf(CertificationChangeSchema, 'Recorded'), 422: problem, 404: problem },
+      request: { params: idParam, ...body(CertificationIn) },
+      responses: {
+        201: jsonOf(CertificationChangeSchema, 'Recorded'),
+        403: problemResponse('Not allowed to change this UMKM'),
+        404: notFound,
+        422: invalid,
+      },
     }),
     async (c) => {
       const actor = requireRole(c, ...READERS);
-      const r = unwrap(
-        await addCertification(db(c), actor, c.req.valid('param').id, c.req.valid('json') as any),
-      );
+      const input = certificationInput(c.req.valid('json'));
+      const r = unwrapJson(await addCertification(db(c), actor, c.req.valid('param').id, input));
       return c.json(r, 201);
     },
   );
@@ -254,7 +270,10 @@ export function communityApi() {
       tags,
       security,
       summary: 'Certifications expiring within 60 days or expired, in scope (computed on read)',
-      responses: { 200: itemsOf(CertificationAlertSchema, 'Alerts') },
+      responses: {
+        200: itemsOf(CertificationAlertSchema, 'Alerts'),
+        403: problemResponse('Not community staff or a seller'),
+      },
     }),
     async (c) => {
       const actor = requireRole(c, ...READERS);
@@ -265,130 +284,6 @@ export function communityApi() {
     },
   );
 
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/v1/community/service-points',
-      tags,
-      security,
-      summary: 'Village service points in scope',
-      responses: { 200: itemsOf(ServicePointSchema, 'Service points') },
-    }),
-    async (c) => {
-      const actor = requireRole(c, ...STAFF);
-      return c.json({ items: (await listServicePoints(db(c), actor)).map(servicePointJson) }, 200);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/v1/community/service-points',
-      tags,
-      security,
-      summary: 'Create a village service point',
-      request: body(servicePointSchema),
-      responses: { 201: jsonOf(Created, 'Created'), 422: problem },
-    }),
-    async (c) => {
-      const actor = requireRole(c, 'national_admin', 'regional_officer', 'community_manager');
-      const id = unwrap(await createServicePoint(db(c), actor, c.req.valid('json') as any));
-      return c.json({ id }, 201);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/v1/community/service-points/{id}/agents',
-      tags,
-      security,
-      summary: 'Add an agent to a service point by phone number',
-      request: { params: idParam, ...body(agentSchema) },
-      responses: {
-        201: jsonOf(
-          z.object({
-            userId: z.string(),
-            startPassword: z
-              .string()
-              .nullable()
-              .openapi({ description: 'Shown once; null when the agent already had a login' }),
-            agents: z.array(z.string()).openapi({ description: "User ids of the point's agents" }),
-          }),
-          'Agent added',
-        ),
-        422: problem,
-        404: problem,
-      },
-    }),
-    async (c) => {
-      const actor = requireRole(c, 'national_admin', 'regional_officer', 'community_manager');
-      const id = c.req.valid('param').id;
-      const r = unwrap(await addAgent(db(c), actor, id, c.req.valid('json') as any));
-      return c.json(
-        {
-          userId: r.userId,
-          startPassword: r.startPassword,
-          agents: (await agentsOf(db(c), id)).map((a) => a.id),
-        },
-        201,
-      );
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/v1/community/people',
-      tags,
-      security,
-      summary: 'Add a producer/household member with consent',
-      request: body(personSchema),
-      responses: { 201: jsonOf(Created, 'Added'), 422: problem },
-    }),
-    async (c) => {
-      const actor = requireRole(c, ...STAFF);
-      const id = unwrap(await addPerson(db(c), actor, c.req.valid('json') as any));
-      return c.json({ id }, 201);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/v1/community/people/{id}/export',
-      tags,
-      security,
-      summary: 'Everything held about a person (right of access)',
-      request: { params: idParam },
-      responses: { 200: jsonOf(PersonExportSchema, 'Personal data'), 404: problem },
-    }),
-    async (c) => {
-      const actor = requireRole(c, ...STAFF);
-      return c.json(unwrap(await exportPerson(db(c), actor, c.req.valid('param').id)), 200);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/v1/community/people/{id}/erase',
-      tags,
-      security,
-      summary: 'Erase a person’s identity on request (anonymous aggregates stay)',
-      request: { params: idParam },
-      responses: {
-        200: jsonOf(z.object({ erased: z.literal(true) }), 'Erased'),
-        404: problem,
-        409: problem,
-      },
-    }),
-    async (c) => {
-      const actor = requireRole(c, ...STAFF);
-      unwrap(await erasePerson(db(c), actor, c.req.valid('param').id));
-      return c.json({ erased: true }, 200);
-    },
-  );
-
+  pointsAndPeopleApi(app);
   return app;
 }

@@ -150,29 +150,47 @@ export const updateUmkmSchema = z.object({
   story: optionalText(2000),
 });
 
+/** Names a field in the caller's convention (snake_case forms, camelCase JSON) for an issue path. */
+export type FieldName = (field: string) => string;
+const same: FieldName = (f) => f;
+type Ctx = z.core.$RefinementCtx;
+
+const certificationFields = {
+  kind: z.enum(CERTIFICATION_KINDS),
+  number: plainText(3, 60),
+  issued_on: isoDate,
+  expires_on: z
+    .union([z.literal(''), isoDate])
+    .optional()
+    .transform((v) => (v ? v : null)),
+};
+
+/** Rules across a certification's fields, on its parsed value. */
+export function certificationRules(
+  c: z.infer<z.ZodObject<typeof certificationFields>>,
+  ctx: Ctx,
+  at: FieldName = same,
+): void {
+  if (c.kind === 'nib' && !/^\d{13}$/.test(c.number.replace(/\s/g, '')))
+    ctx.addIssue({ code: 'custom', path: [at('number')], message: 'community.nib_format' });
+  // PIRT and BPOM registrations run for five years; their expiry is on the certificate.
+  if ((c.kind === 'pirt' || c.kind === 'bpom_md' || c.kind === 'bpom_ml') && !c.expires_on)
+    ctx.addIssue({
+      code: 'custom',
+      path: [at('expires_on')],
+      message: 'community.expiry_required',
+    });
+  if (c.expires_on && c.expires_on < c.issued_on)
+    ctx.addIssue({
+      code: 'custom',
+      path: [at('expires_on')],
+      message: 'community.expiry_before_issue',
+    });
+}
+
 export const certificationSchema = z
-  .object({
-    kind: z.enum(CERTIFICATION_KINDS),
-    number: plainText(3, 60),
-    issued_on: isoDate,
-    expires_on: z
-      .union([z.literal(''), isoDate])
-      .optional()
-      .transform((v) => (v ? v : null)),
-  })
-  .superRefine((c, ctx) => {
-    if (c.kind === 'nib' && !/^\d{13}$/.test(c.number.replace(/\s/g, '')))
-      ctx.addIssue({ code: 'custom', path: ['number'], message: 'community.nib_format' });
-    // PIRT and BPOM registrations run for five years; their expiry is on the certificate.
-    if ((c.kind === 'pirt' || c.kind === 'bpom_md' || c.kind === 'bpom_ml') && !c.expires_on)
-      ctx.addIssue({ code: 'custom', path: ['expires_on'], message: 'community.expiry_required' });
-    if (c.expires_on && c.expires_on < c.issued_on)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['expires_on'],
-        message: 'community.expiry_before_issue',
-      });
-  });
+  .object(certificationFields)
+  .superRefine((c, ctx) => certificationRules(c, ctx));
 
 const coordinate = (min: number, max: number) =>
   z
@@ -193,58 +211,74 @@ export const INDONESIA_BOUNDS = {
 
 const toArray = (v: unknown) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]);
 
+const servicePointFields = {
+  name: plainText(3, 120),
+  village_code: villageCodeSchema,
+  organisation_id: optionalId,
+  lat: coordinate(INDONESIA_BOUNDS.latMin, INDONESIA_BOUNDS.latMax),
+  lng: coordinate(INDONESIA_BOUNDS.lngMin, INDONESIA_BOUNDS.lngMax),
+  opening_hours: plainText(3, 120),
+  services: z.preprocess(
+    toArray,
+    z.array(z.enum(SERVICES)).min(1, { message: 'community.services_required' }),
+  ),
+};
+
+/** Coordinates come both or neither. */
+export function servicePointRules(
+  p: { lat: number | null; lng: number | null },
+  ctx: Ctx,
+  at: FieldName = same,
+): void {
+  if ((p.lat === null) !== (p.lng === null))
+    ctx.addIssue({
+      code: 'custom',
+      path: [at(p.lat === null ? 'lat' : 'lng')],
+      message: 'community.lat_lng_both',
+    });
+}
+
 export const servicePointSchema = z
-  .object({
-    name: plainText(3, 120),
-    village_code: villageCodeSchema,
-    organisation_id: optionalId,
-    lat: coordinate(INDONESIA_BOUNDS.latMin, INDONESIA_BOUNDS.latMax),
-    lng: coordinate(INDONESIA_BOUNDS.lngMin, INDONESIA_BOUNDS.lngMax),
-    opening_hours: plainText(3, 120),
-    services: z.preprocess(
-      toArray,
-      z.array(z.enum(SERVICES)).min(1, { message: 'community.services_required' }),
-    ),
-  })
-  .superRefine((p, ctx) => {
-    if ((p.lat === null) !== (p.lng === null))
-      ctx.addIssue({
-        code: 'custom',
-        path: [p.lat === null ? 'lat' : 'lng'],
-        message: 'community.lat_lng_both',
-      });
-  });
+  .object(servicePointFields)
+  .superRefine((p, ctx) => servicePointRules(p, ctx));
 
 export const agentSchema = z.object({
   display_name: plainText(2, 120),
   phone: mobileSchema,
 });
 
-export const personSchema = z
-  .object({
-    consent: consentSchema,
-    full_name: plainText(2, 120),
-    phone: optionalMobileSchema,
-    role_title: z
-      .union([z.literal(''), z.enum(MEMBER_ROLES)])
-      .optional()
-      .transform((v) => (v ? v : null)),
-    household_size: z.coerce
-      .number()
-      .int({ message: 'community.household_size' })
-      .min(1, { message: 'community.household_size' })
-      .max(40, { message: 'community.household_size' }),
-    umkm_id: optionalId,
-    organisation_id: optionalId,
-  })
-  .superRefine((p, ctx) => {
-    if (!p.umkm_id && !p.organisation_id)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['organisation_id'],
-        message: 'community.person_link_required',
-      });
-  });
+const personFields = {
+  consent: consentSchema,
+  full_name: plainText(2, 120),
+  phone: optionalMobileSchema,
+  role_title: z
+    .union([z.literal(''), z.enum(MEMBER_ROLES)])
+    .optional()
+    .transform((v) => (v ? v : null)),
+  household_size: z.coerce
+    .number()
+    .int({ message: 'community.household_size' })
+    .min(1, { message: 'community.household_size' })
+    .max(40, { message: 'community.household_size' }),
+  umkm_id: optionalId,
+  organisation_id: optionalId,
+};
+
+/** A person is linked to an UMKM or an organisation (or both). */
+export function personRules(
+  p: { umkm_id: string | null; organisation_id: string | null },
+  ctx: Ctx,
+  at: FieldName = same,
+): void {
+  if (!p.umkm_id && !p.organisation_id)
+    ctx.addIssue({
+      code: 'custom',
+      path: [at('organisation_id')],
+      message: 'community.person_link_required',
+    });
+}
+
+export const personSchema = z.object(personFields).superRefine((p, ctx) => personRules(p, ctx));
 
 export type OrganisationInput = z.infer<typeof organisationSchema>;
 export type RegisterUmkmInput = z.infer<typeof registerUmkmSchema>;

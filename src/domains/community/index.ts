@@ -8,6 +8,7 @@ import { communityHomePanels, communityNav } from './panels.js';
 import { communityMigrations } from './migrations/index.js';
 import { communityRoutes } from './community.routes.js';
 import { certificationChanged } from './certifications.js';
+import { communityAuditScopes } from './audit-scopes.js';
 
 export { communityMigrations } from './migrations/index.js';
 export type {
@@ -75,6 +76,8 @@ export const communityDomain = defineDomain({
     service_point: (db, ids) => namesOf(db, 'service_points', ids),
     umkm: (db, ids) => namesOf(db, 'umkm', ids),
   },
+  // Audit rows about UMKM, organisations, service points and people lie in their village.
+  auditScopes: communityAuditScopes,
   publishes: { certificationChanged },
 });
 

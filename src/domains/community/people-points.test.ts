@@ -246,7 +246,7 @@ test('scope: agent sees their village, manager their organisation, regency offic
   const cert = await banyuwangi.json('POST', `/api/v1/community/umkm/${u1}/certifications`, {
     kind: 'nib',
     number: '9120001234567',
-    issued_on: '2025-01-01',
+    issuedOn: '2025-01-01',
   });
   assert.equal(cert.status, 404);
   assert.equal(

@@ -208,11 +208,11 @@ test('API: register with consent, problem+json with field errors in the callerâ€
   const officer = await w.as('regional_officer', '53.09');
   const body = {
     consent: true,
-    owner_name: 'Pak Markus',
+    ownerName: 'Pak Markus',
     phone: local(testPhone()),
     name: 'Madu Hutan Riung',
-    business_type: 'pertanian',
-    village_code: otherVillage,
+    businessType: 'pertanian',
+    villageCode: otherVillage,
   };
   const res = await officer.json('POST', '/api/v1/community/umkm', body);
   assert.equal(res.status, 201);
@@ -232,7 +232,7 @@ test('API: register with consent, problem+json with field errors in the callerâ€
   const foreign = await officer.json('POST', '/api/v1/community/umkm', {
     ...body,
     phone: local(testPhone()),
-    village_code: javaVillage,
+    villageCode: javaVillage,
   });
   assert.equal(foreign.status, 403);
   const list = (await (await officer.get('/api/v1/community/umkm')).json()) as any;
@@ -297,19 +297,19 @@ test('API reads answer in camelCase, each with a declared schema (no snake_case 
   const created = (await (
     await officer.json('POST', '/api/v1/community/umkm', {
       consent: true,
-      owner_name: 'Ibu Yuliana',
+      ownerName: 'Ibu Yuliana',
       phone: local(testPhone()),
       name: 'Kopi Bajawa Yuliana',
-      business_type: 'perkebunan',
-      village_code: village,
-      organisation_id: org,
+      businessType: 'perkebunan',
+      villageCode: village,
+      organisationId: org,
     })
   ).json()) as any;
   const cert = await officer.json('POST', `/api/v1/community/umkm/${created.id}/certifications`, {
     kind: 'pirt',
     number: 'P-IRT 2093',
-    issued_on: '2022-01-01',
-    expires_on: '2026-01-01',
+    issuedOn: '2022-01-01',
+    expiresOn: '2026-01-01',
   });
   assert.equal(cert.status, 201);
   assert.deepEqual(Object.keys((await cert.json()) as any).sort(), [
@@ -378,4 +378,50 @@ test('API reads answer in camelCase, each with a declared schema (no snake_case 
           `${method} ${path} ${status} declares its body`,
         );
       }
+});
+
+test("the UMKM's bank account is shown only to its seller and the managers who pay it out", async () => {
+  const officer = await w.as('regional_officer', '53.09');
+  const created = (await (
+    await officer.json('POST', '/api/v1/community/umkm', {
+      consent: true,
+      ownerName: 'Ibu Regina',
+      phone: local(testPhone()),
+      name: 'Tenun Regina',
+      businessType: 'tenun',
+      villageCode: village,
+      organisationId: org,
+    })
+  ).json()) as { id: string };
+  await w.h.db
+    .updateTable('umkm')
+    .set({ bank_name: 'BRI', bank_account_number: '1234567890', bank_account_name: 'Regina' })
+    .where('id', '=', created.id)
+    .execute();
+  const point = await makeServicePoint(w.h.db, { villageCode: village, organisationId: org });
+  const otherOrg = await makeOrganisation(w.h.db, { villageCode: village, name: 'Koperasi Lain' });
+  const bankOf = async (client: Awaited<ReturnType<World['as']>>) => {
+    const res = await client.get(`/api/v1/community/umkm/${created.id}`);
+    assert.equal(res.status, 200);
+    const u = (await res.json()) as Record<string, unknown>;
+    assert.equal(u.id, created.id);
+    return [u.bankName, u.bankAccountNumber, u.bankAccountName];
+  };
+  const full = ['BRI', '1234567890', 'Regina'];
+  const none = [undefined, undefined, undefined];
+  assert.deepEqual(await bankOf(await w.as('seller', created.id)), full, 'the seller');
+  assert.deepEqual(await bankOf(await w.as('community_manager', org)), full, 'who pays it out');
+  assert.deepEqual(await bankOf(officer), none, 'a regional officer');
+  assert.deepEqual(await bankOf(await w.as('national_admin', null)), none, 'a national admin');
+  assert.deepEqual(await bankOf(await w.as('village_agent', point)), none, 'an agent');
+  // A seller of another UMKM and the manager of another organisation never reach it at all.
+  const stranger = await w.as('community_manager', otherOrg);
+  assert.equal((await stranger.get(`/api/v1/community/umkm/${created.id}`)).status, 404);
+  // The document says the fields may be absent.
+  const doc = communityRoutes().getOpenAPI31Document({
+    openapi: '3.1.0',
+    info: { title: 'Lumbung', version: '1' },
+  }) as any;
+  const required: string[] = doc.components.schemas.Umkm.required;
+  assert.ok(required.includes('id') && !required.some((k) => k.startsWith('bank')));
 });

@@ -100,3 +100,20 @@ export function canManageUmkm(
 export function isStaff(actor: Actor): boolean {
   return hasRole(actor, 'national_admin', 'regional_officer', 'community_manager', 'village_agent');
 }
+
+/**
+ * May the actor see an UMKM's settlement bank account? Only the UMKM's own people (its seller
+ * grant) and the community managers of the organisation that runs it, who pay it out
+ * (`/bumdes/pembayaran`); every other reader, national and regional staff included, sees the
+ * UMKM without it, so an account number cannot be collected across a region.
+ */
+export function canSeeBankAccount(
+  actor: Actor,
+  u: { id: string; organisation_id: string | null },
+): boolean {
+  return (
+    scopeIds(actor, 'umkm', ['seller']).includes(u.id) ||
+    (u.organisation_id !== null &&
+      scopeIds(actor, 'organisation', ['community_manager']).includes(u.organisation_id))
+  );
+}

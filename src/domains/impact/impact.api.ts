@@ -2,7 +2,7 @@
 // runs, and household answers from an enumerator's offline phone. Scope as on the pages.
 import { createRoute, z } from '@hono/zod-openapi';
 import { createApiApp, clientIp, requireRole, SIGNED_IN } from '../../kernel/http/index.js';
-import { AppError, unwrap } from '../../kernel/errors/index.js';
+import { AppError, unwrap, unwrapJson } from '../../kernel/errors/index.js';
 import { isId } from '../../kernel/ids/index.js';
 import { kpisFor } from './kpi.queries.js';
 import {
@@ -13,7 +13,7 @@ import {
   mayRead,
   startEvaluation,
 } from './evaluation.service.js';
-import { householdFormSchema } from './surveys.schema.js';
+import { householdFormSchema, type HouseholdInput } from './surveys.schema.js';
 import { recordHousehold, SURVEY_ROLES } from './surveys.service.js';
 import { villageCohorts } from './regions.queries.js';
 import { householdCells, povertyBy } from './outcomes.queries.js';
@@ -126,15 +126,38 @@ const runRoute = createRoute({
     404: Problem,
   },
 });
+// The JSON body: camelCase names over the form's field rules; consent is `true`.
+const H = householdFormSchema.shape;
+const HouseholdIn = z
+  .object({
+    villageCode: H.village_code,
+    waveYear: H.wave_year,
+    householdCode: H.household_code,
+    householdSize: H.household_size,
+    incomeMonthly: H.income_monthly,
+    consent: z.literal(true, { message: 'impact.err.consent_required' }).openapi({
+      description: 'The household agreed, after the consent text was read out: `true`',
+    }),
+  })
+  .strict()
+  .openapi('HouseholdSurveyIn');
+const householdInput = (v: z.infer<typeof HouseholdIn>): HouseholdInput => ({
+  village_code: v.villageCode,
+  wave_year: v.waveYear,
+  household_code: v.householdCode,
+  household_size: v.householdSize,
+  income_monthly: v.incomeMonthly,
+  consent: 'yes',
+});
 const householdRoute = createRoute({
   method: 'post',
   path: '/api/v1/impact/surveys/households',
   tags: ['impact'],
   security: SIGNED_IN,
-  summary: 'Record one household answer (consent: "yes" required)',
+  summary: 'Record one household answer (consent: `true` required)',
   request: {
     body: {
-      content: { 'application/json': { schema: householdFormSchema.strict() } },
+      content: { 'application/json': { schema: HouseholdIn } },
       required: true,
     },
   },
@@ -194,8 +217,9 @@ export function impactApi() {
   });
   app.openapi(householdRoute, async (c) => {
     const actor = requireRole(c, ...SURVEY_ROLES);
-    const r = await recordHousehold(c.get('deps').h.db, actor, c.req.valid('json'), clientIp(c));
-    return c.json({ id: unwrap(r) }, 201);
+    const input = householdInput(c.req.valid('json'));
+    const r = await recordHousehold(c.get('deps').h.db, actor, input, clientIp(c));
+    return c.json({ id: unwrapJson(r) }, 201);
   });
   return app;
 }

@@ -204,23 +204,25 @@ test('CSV import: every problem named by line and column, nothing half-imported,
 test('JSON API for offline phones: 201, then 409 for the same answer, 422 without consent', async () => {
   const officer = await w.as('regional_officer', '53.09');
   const body = {
-    village_code: village,
-    wave_year: '2023',
-    household_code: 'API-1',
-    household_size: '3',
-    income_monthly: '1500000',
-    consent: 'yes',
+    villageCode: village,
+    waveYear: 2023,
+    householdCode: 'API-1',
+    householdSize: 3,
+    incomeMonthly: 1500000,
+    consent: true,
   };
   assert.equal((await officer.json('POST', '/api/v1/impact/surveys/households', body)).status, 201);
   const dup = await officer.json('POST', '/api/v1/impact/surveys/households', body);
   assert.equal(dup.status, 409);
   assert.match(dup.headers.get('content-type') ?? '', /problem\+json/);
+  // The problem names the field as the JSON body does.
+  assert.deepEqual(Object.keys(((await dup.json()) as any).errors), ['householdCode']);
   assert.equal(
     (
       await officer.json('POST', '/api/v1/impact/surveys/households', {
         ...body,
-        household_code: 'API-2',
-        consent: 'no',
+        householdCode: 'API-2',
+        consent: false,
       })
     ).status,
     422,

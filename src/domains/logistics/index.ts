@@ -11,6 +11,7 @@ import { hubsErrors, hubsMessages } from './messages.hubs.js';
 import { returnsErrors, returnsMessages } from './messages.returns.js';
 import { logisticsMigrations } from './migrations/index.js';
 import { logisticsHomePanels, logisticsRoutes } from './logistics.routes.js';
+import { logisticsAuditScopes } from './audit-scopes.js';
 
 export { logisticsMigrations } from './migrations/index.js';
 export { logisticsRoutes } from './logistics.routes.js';
@@ -58,6 +59,8 @@ export const logisticsDomain = defineDomain({
       (await db.selectFrom('hubs').select('region_code').where('id', '=', id).executeTakeFirst())
         ?.region_code,
   },
+  // Audit rows about hubs lie in the hub's region, about parcels in their origin village.
+  auditScopes: logisticsAuditScopes,
   scopeLabels: {
     hub: async (db, ids) =>
       new Map(

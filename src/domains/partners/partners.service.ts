@@ -3,7 +3,7 @@
 // the community manager of that organisation accepts or declines. Terms are recorded as given.
 import { randomBytes } from 'node:crypto';
 import { newId } from '../../kernel/ids/index.js';
-import { inTransaction, nowIso, type Tx } from '../../kernel/db/index.js';
+import { inTransactionResult, nowIso, type Tx } from '../../kernel/db/index.js';
 import { audit } from '../../kernel/audit/index.js';
 import { scopeIds, hasRole, type Actor } from '../../kernel/auth/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
@@ -27,7 +27,7 @@ export async function registerPartner(
   },
 ): Promise<Result<{ partnerId: string; inviteCode: string }>> {
   if (!hasRole(actor, 'national_admin')) return fail('FORBIDDEN');
-  return inTransaction(db, async (tx) => {
+  return inTransactionResult(db, async (tx) => {
     const partnerId = newId('ptn');
     await tx
       .insertInto('partners')
@@ -47,7 +47,8 @@ export async function registerPartner(
       role: 'partner',
       scopeId: partnerId,
     });
-    if (!inv.ok) throw new TxFail(inv);
+    // A refused invitation rolls back the partner record: no platform without its contact.
+    if (!inv.ok) return inv;
     await audit(tx, {
       actorId: actor.userId,
       action: 'partner.register',
@@ -55,17 +56,7 @@ export async function registerPartner(
       entityId: partnerId,
     });
     return ok({ partnerId, inviteCode: inv.value.code });
-  }).catch((e) => {
-    if (e instanceof TxFail) return e.result as Result<never>;
-    throw e;
   });
-}
-
-/** Thrown inside a transaction to roll it back and hand the failure out as a value. */
-class TxFail extends Error {
-  constructor(readonly result: Result<unknown>) {
-    super('rolled back');
-  }
 }
 
 export const newSecret = () => `whsec_${randomBytes(24).toString('base64url')}`;

@@ -16,6 +16,7 @@ import { unwrap } from '../../kernel/errors/index.js';
 import { nowIso } from '../../kernel/db/index.js';
 import { hashToken } from '../accounts/index.js';
 import { verifyWebhook } from './webhooks.js';
+import { registerPartner } from './partners.service.js';
 
 type Variant = { productId: string; variantId: string };
 let pw: PartnersWorld;
@@ -373,4 +374,24 @@ test('a webhook endpoint that times out is a failed, retried attempt', async () 
     .set({ webhook_url: null })
     .where('id', '=', partnerId)
     .execute();
+});
+
+test('registering a partner whose contact cannot be invited leaves no partner behind', async () => {
+  const taken = (
+    await w.h.db
+      .selectFrom('users')
+      .select('phone')
+      .where('phone', 'is not', null)
+      .executeTakeFirstOrThrow()
+  ).phone!;
+  const before = (await w.h.db.selectFrom('partners').select('id').execute()).length;
+  const r = await registerPartner(w.h.db, ADMIN, {
+    name: 'Mitra Gagal',
+    kind: 'marketplace',
+    webhookUrl: null,
+    contactName: 'Pak Kontak',
+    contactPhone: taken,
+  });
+  assert.equal(!r.ok && r.code, 'ACCOUNTS_USER_EXISTS');
+  assert.equal((await w.h.db.selectFrom('partners').select('id').execute()).length, before);
 });

@@ -297,3 +297,57 @@ test('a course with materials stored locally', async () => {
   });
   assert.equal(bad.status, 422);
 });
+
+test('the API lists sessions and participants in camelCase, with booleans and no table columns', async () => {
+  const trainer = await w.as('trainer', '53.09');
+  const id = await newSession(trainer, 3);
+  const umkm = await makeUmkm(w.h.db, { villageCode: village, name: 'Kopi Sari' });
+  const reg = await trainer.json('POST', `/api/v1/training/sessions/${id}/participants`, {
+    kind: 'umkm_owner',
+    fullName: 'Ibu Sari',
+    umkmId: umkm,
+  });
+  assert.equal(reg.status, 201);
+  const pid = ((await reg.json()) as { id: string }).id;
+  const unknown = await trainer.json(
+    'POST',
+    `/api/v1/training/sessions/${id}/participants`,
+    { kind: 'umkm_owner', fullName: 'Pak Lain', umkmId: 'umk_not_there' },
+    { 'accept-language': 'en' },
+  );
+  assert.equal(unknown.status, 422);
+  assert.deepEqual(Object.keys(((await unknown.json()) as any).errors), ['umkmId']);
+  const sessions = (await (await trainer.get('/api/v1/training/sessions')).json()) as any;
+  const s = sessions.items.find((x: any) => x.id === id);
+  assert.deepEqual(
+    { ...s, id: undefined },
+    {
+      id: undefined,
+      courseId,
+      courseTitle: 'Jualan Online lewat WhatsApp',
+      courseTopic: 'selling_online',
+      regionCode: village,
+      place: 'Balai Desa',
+      startsAt: '2026-03-10T01:00:00.000Z',
+      trainerUserId: trainer.userId,
+      capacity: 3,
+      registered: 1,
+      status: 'scheduled',
+      completedAt: null,
+    },
+  );
+  const people = (await (
+    await trainer.get(`/api/v1/training/sessions/${id}/participants`)
+  ).json()) as any;
+  assert.equal(people.items.length, 1);
+  const p = people.items[0];
+  assert.equal(p.id, pid);
+  assert.equal(p.sessionId, id);
+  assert.equal(p.fullName, 'Ibu Sari');
+  assert.equal(p.umkmId, umkm);
+  assert.equal(p.attended, false);
+  assert.equal(p.completed, false);
+  assert.equal(p.certificateCode, null);
+  assert.match(p.registeredAt, /^\d{4}-\d{2}-\d{2}T/);
+  assert.ok(!Object.keys(p).some((k) => k.includes('_')), JSON.stringify(p));
+});

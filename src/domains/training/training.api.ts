@@ -1,7 +1,7 @@
 // The training and mentoring JSON API under /api/v1, declared with OpenAPI so it appears in
 // /api/openapi.json. Failures are AppErrors → problem+json in the caller's language.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { AppError, unwrap } from '../../kernel/errors/index.js';
+import { AppError, unwrap, unwrapJson } from '../../kernel/errors/index.js';
 import { requireActor, requireRole, SIGNED_IN, type AppEnv } from '../../kernel/http/index.js';
 import { canInRegion } from '../../kernel/auth/index.js';
 import { assessmentApi, attendanceApi, contactApi, participantApi } from './training.schema.js';
@@ -19,6 +19,12 @@ import { trainingKpis } from './kpis.js';
 import { canSeeMentoring, logContact } from './mentoring.service.js';
 import { recommendationsFor } from './recommendations.js';
 import { COURSE_TOPICS } from './training.tables.js';
+import {
+  SessionParticipantSchema,
+  sessionParticipantJson,
+  TrainingSessionSchema,
+  trainingSessionJson,
+} from './training.api-schemas.js';
 
 const json = (schema: z.ZodType, description: string) => ({
   content: { 'application/json': { schema } },
@@ -116,14 +122,15 @@ export function trainingApi(app: OpenAPIHono<AppEnv>) {
       security: SIGNED_IN,
       summary: 'Training sessions in your region, newest first',
       responses: {
-        200: json(z.object({ items: z.array(z.any()) }), 'Sessions'),
+        200: json(z.object({ items: z.array(TrainingSessionSchema) }), 'Sessions'),
         401: problem('Not signed in'),
         403: problem('Not training staff'),
       },
     }),
     async (c) => {
       const actor = requireRole(c, ...TRAINING_STAFF);
-      return c.json({ items: await listSessions(c.get('deps').h.db, actor) }, 200);
+      const sessions = await listSessions(c.get('deps').h.db, actor);
+      return c.json({ items: sessions.map(trainingSessionJson) }, 200);
     },
   );
 
@@ -145,7 +152,7 @@ export function trainingApi(app: OpenAPIHono<AppEnv>) {
     async (c) => {
       const actor = requireRole(c, ...TRAINING_STAFF);
       const v = c.req.valid('json');
-      const id = unwrap(
+      const id = unwrapJson(
         await registerParticipant(c.get('deps').h.db, actor, c.req.valid('param').id, {
           kind: v.kind,
           fullName: v.fullName,
@@ -196,7 +203,7 @@ export function trainingApi(app: OpenAPIHono<AppEnv>) {
       summary: 'Participants of a session with attendance and certificate codes',
       request: { params: IdParam },
       responses: {
-        200: json(z.object({ items: z.array(z.any()) }), 'Participants'),
+        200: json(z.object({ items: z.array(SessionParticipantSchema) }), 'Participants'),
         404: problem('No such session in your region'),
       },
     }),
@@ -205,7 +212,7 @@ export function trainingApi(app: OpenAPIHono<AppEnv>) {
       const db = c.get('deps').h.db;
       const s = await getSession(db, actor, c.req.valid('param').id);
       if (!s) throw new AppError('NOT_FOUND');
-      return c.json({ items: await participantsOf(db, s.id) }, 200);
+      return c.json({ items: (await participantsOf(db, s.id)).map(sessionParticipantJson) }, 200);
     },
   );
 
@@ -328,13 +335,18 @@ export function trainingApi(app: OpenAPIHono<AppEnv>) {
     async (c) => {
       const actor = requireRole(c, 'mentor');
       const v = c.req.valid('json');
-      const id = unwrap(
+      const id = unwrapJson(
         await logContact(c.get('deps').h.db, actor, c.req.valid('param').id, {
           contactedOn: v.contactedOn,
           mode: v.mode,
           notes: v.notes,
           actions: v.actions ?? [],
         }),
+        // The service names an action's due date as the page's form does; here it is in `actions`.
+        (f) =>
+          f
+            .replace(/^due_on_(\d+)$/, 'actions.$1.dueOn')
+            .replace(/_([a-z])/g, (_, x) => x.toUpperCase()),
       );
       return c.json({ id }, 201);
     },

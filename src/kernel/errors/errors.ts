@@ -56,6 +56,21 @@ export function unwrap<T>(r: Result<T>): T {
   throw new AppError(r.code, r.params, r.fields);
 }
 
+/** snake_case → camelCase: how a form's field is named in the JSON API. */
+export const camelField = (field: string) =>
+  field.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * `unwrap` for the JSON API: services name a failing field as their forms do (snake_case); the
+ * problem's `errors` name it as the JSON body does (camelCase, or as `name` says).
+ */
+export function unwrapJson<T>(r: Result<T>, name: (field: string) => string = camelField): T {
+  if (r.ok) return r.value;
+  const fields: FieldErrors = {};
+  for (const [k, v] of Object.entries(r.fields ?? {})) fields[name(k)] = v;
+  throw new AppError(r.code, r.params, fields);
+}
+
 defineErrors({
   VALIDATION_FAILED: { status: 422, message: 'errors.validation' },
   MALFORMED_JSON: { status: 400, message: 'errors.malformed_json' },

@@ -5,6 +5,8 @@ export {
   ok,
   fail,
   unwrap,
+  unwrapJson,
+  camelField,
   type Result,
   type ErrorSpec,
   type FieldErrors,

@@ -2,8 +2,10 @@
 // Idempotency-Key header, and `contract()`, which every route declared through createApiApp
 // passes through. It makes the document say what the server does for every route alike:
 // an operationId, the problem responses the kernel can answer with (401/403 for signed-in
-// routes, 422 for any input, 400/413/415 for bodies, 404 for path ids), and it puts the
-// sign-in check BEFORE validation, so a stranger gets 401 and never learns the body's rules.
+// routes, 403 for cookie writes without the CSRF token, 422 on every route for control
+// characters in the path or query, 413 for every write, 400/415 for bodies, 404 for path
+// ids), and it puts the sign-in check BEFORE validation, so a stranger gets 401 and never
+// learns the body's rules.
 import { z, type RouteConfig } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { AppError } from '../errors/errors.js';
@@ -102,8 +104,12 @@ const STANDARD_DESCRIPTIONS: Record<number, string> = {
   404: 'Not found, or not yours',
   413: 'The body is too large',
   415: 'The Content-Type is not one this operation accepts',
-  422: 'The input is not valid; `errors` has a message per field',
+  422: 'The input is not valid (control characters in the path or query included); `errors` has a message per field',
 };
+
+const WRITES = new Set(['post', 'put', 'patch', 'delete']);
+const CSRF_DESCRIPTION =
+  'A write that carries cookies but not the CSRF token (`X-CSRF-Token`), or comes from another site';
 
 export const problemResponse = (description: string) => ({
   description,
@@ -150,10 +156,17 @@ export function contract<R extends RouteConfig>(route: R): R {
   );
   add(401, secured);
   add(403, secured);
+  // A write that carries cookies must carry the CSRF token too, signed in or not (csrf.ts);
+  // provider callbacks prove themselves by signature instead.
+  const write = WRITES.has(route.method.toLowerCase());
+  if (write && !secured && !route.path.startsWith('/api/v1/webhooks/') && !(403 in route.responses))
+    responses[403] = problemResponse(CSRF_DESCRIPTION);
   add(404, /\{\w+\}/.test(route.path));
-  add(413, !!req?.body);
+  // The body limit holds for every write, whether the operation reads a body or not.
+  add(413, !!req?.body || write);
   add(415, !!req?.body);
-  add(422, !!(req?.body || req?.query || req?.params || req?.headers));
+  // Control characters in the path or the query are refused on every route (validate.ts).
+  add(422, true);
   for (const [status, res] of Object.entries(route.responses)) {
     // Every error answer is the one Problem schema, whatever a domain wrote beside it.
     responses[status] =

@@ -60,6 +60,7 @@ export const accessCases: AccessCases = async (w) => {
   const seller: [['seller', string]] = [['seller', umkm]];
   const buyer: [['buyer', null]] = [['buyer', null]];
   const cert = { kind: 'nib', number: '9120001234567', issued_on: '2025-01-01' };
+  const certJson = { kind: 'nib', number: '9120001234567', issuedOn: '2025-01-01' };
   const umkmEdit = {
     name: 'Tenun Ikat Jauh',
     business_type: 'kerajinan',
@@ -154,7 +155,7 @@ export const accessCases: AccessCases = async (w) => {
       path: `/api/v1/community/umkm/${umkm}/certifications`,
       as: bwi,
       expect: 404,
-      json: cert,
+      json: certJson,
     },
     {
       name: 'API: cert by Ngada officer',
@@ -162,7 +163,7 @@ export const accessCases: AccessCases = async (w) => {
       path: `/api/v1/community/umkm/${umkm}/certifications`,
       as: ngada,
       expect: 201,
-      json: cert,
+      json: certJson,
     },
     {
       name: 'edit other UMKM',
@@ -226,7 +227,7 @@ export const accessCases: AccessCases = async (w) => {
       path: '/api/v1/community/organisations',
       as: ngada,
       expect: 403,
-      json: { kind: 'bumdes', name: 'BUMDes Luar', village_code: java },
+      json: { kind: 'bumdes', name: 'BUMDes Luar', villageCode: java },
     },
     { name: 'service points list', path: '/community/points', as: agent, expect: 200 },
     { name: 'own service point', path: `/community/points/${point}`, as: agent, expect: 200 },
@@ -258,7 +259,7 @@ export const accessCases: AccessCases = async (w) => {
       path: `/api/v1/community/service-points/${pointJava}/agents`,
       as: ngada,
       expect: 404,
-      json: { display_name: 'Pak Xaver', phone: '081299990078' },
+      json: { displayName: 'Pak Xaver', phone: '081299990078' },
     },
     {
       name: 'person page (manager of its UMKM)',
@@ -309,11 +310,11 @@ export const accessCases: AccessCases = async (w) => {
       expect: 403,
       json: {
         consent: true,
-        owner_name: 'X Y',
+        ownerName: 'X Y',
         phone: '081299990079',
         name: 'Usaha',
-        business_type: 'makanan',
-        village_code: v,
+        businessType: 'makanan',
+        villageCode: v,
       },
     },
     {
@@ -324,11 +325,11 @@ export const accessCases: AccessCases = async (w) => {
       expect: 403,
       json: {
         consent: true,
-        owner_name: 'X Y',
+        ownerName: 'X Y',
         phone: '081299990080',
         name: 'Usaha',
-        business_type: 'makanan',
-        village_code: java,
+        businessType: 'makanan',
+        villageCode: java,
       },
     },
     // The allowed twins of the refusals above: the same request from someone whose scope holds the record.
@@ -372,7 +373,7 @@ export const accessCases: AccessCases = async (w) => {
       path: '/api/v1/community/organisations',
       as: bwi,
       expect: 201,
-      json: { kind: 'bumdes', name: 'BUMDes Luar', village_code: java },
+      json: { kind: 'bumdes', name: 'BUMDes Luar', villageCode: java },
     },
     {
       name: 'own service point (its agent)',
@@ -400,7 +401,7 @@ export const accessCases: AccessCases = async (w) => {
       path: `/api/v1/community/service-points/${pointJava}/agents`,
       as: bwi,
       expect: 201,
-      json: { display_name: 'Pak Yohanes', phone: '081299990082' },
+      json: { displayName: 'Pak Yohanes', phone: '081299990082' },
     },
     {
       name: 'API: register UMKM in Ngada as Ngada officer',
@@ -410,11 +411,11 @@ export const accessCases: AccessCases = async (w) => {
       expect: 201,
       json: {
         consent: true,
-        owner_name: 'X Y',
+        ownerName: 'X Y',
         phone: '081299990083',
         name: 'Usaha',
-        business_type: 'makanan',
-        village_code: v,
+        businessType: 'makanan',
+        villageCode: v,
       },
     },
     {

@@ -32,6 +32,14 @@ export const accessCases: AccessCases = async (w) => {
     income_monthly: '2000000',
     consent: 'yes',
   });
+  const answerJson = (village: string, code: string) => ({
+    villageCode: village,
+    waveYear: 2025,
+    householdCode: code,
+    householdSize: 4,
+    incomeMonthly: 2000000,
+    consent: true,
+  });
   const cases: AccessCase[] = [
     { name: 'anonymous KPIs', path: '/impact', as: null, expect: 'login' },
     { name: 'buyer KPIs', path: '/impact', as: [['buyer', null]], expect: 403 },
@@ -171,7 +179,7 @@ export const accessCases: AccessCases = async (w) => {
       method: 'POST',
       path: '/api/v1/impact/surveys/households',
       as: ngadaOfficer,
-      json: { ...answer(banyuwangi, 'ACC-3') },
+      json: answerJson(banyuwangi, 'ACC-3'),
       expect: 403,
     },
     {
@@ -234,7 +242,7 @@ export const accessCases: AccessCases = async (w) => {
       method: 'POST',
       path: '/api/v1/impact/surveys/households',
       as: bwiOfficer,
-      json: { ...answer(banyuwangi, 'ACC-3') },
+      json: answerJson(banyuwangi, 'ACC-3'),
       expect: 201,
     },
     {

@@ -3,7 +3,7 @@
 // each one by reserving the goods again or marking the money for refund.
 import { Hono, type Context } from 'hono';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { Csrf, page, requireRole, type AppEnv } from '../../../kernel/http/index.js';
+import { Csrf, page, requireRole, SIGNED_IN, type AppEnv } from '../../../kernel/http/index.js';
 import { errorSpec, unwrap } from '../../../kernel/errors/index.js';
 import { formatDateTime, t } from '../../../kernel/i18n/index.js';
 import { formatRupiah } from '../../../kernel/money/index.js';
@@ -66,6 +66,7 @@ export function exceptionsApi(app: OpenAPIHono<AppEnv>) {
       method: 'get',
       path: '/api/v1/payments/exceptions',
       tags: ['payments'],
+      security: SIGNED_IN,
       summary:
         'Money that arrived after its reservation expired, in the caller’s region (national admin, regional officer)',
       request: { query: z.object({ status: z.enum(['open', 'all']).default('open') }) },
@@ -91,6 +92,7 @@ export function exceptionsApi(app: OpenAPIHono<AppEnv>) {
       method: 'post',
       path: '/api/v1/payments/exceptions/{id}/resolve',
       tags: ['payments'],
+      security: SIGNED_IN,
       summary:
         'Resolve a late payment: `reserve` places the same lines again (stock and price permitting) paid by this money; `refund` marks it for refund. Audit-logged',
       request: {

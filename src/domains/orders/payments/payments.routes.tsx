@@ -11,6 +11,7 @@ import {
   fingerprint,
   page,
   requireRole,
+  SIGNED_IN,
   type AppEnv,
 } from '../../../kernel/http/index.js';
 import { AppError, errorSpec, unwrap } from '../../../kernel/errors/index.js';
@@ -160,6 +161,7 @@ export function paymentsApi(app: OpenAPIHono<AppEnv>) {
       method: 'post',
       path: '/api/v1/payments/statements',
       tags: ['payments'],
+      security: SIGNED_IN,
       summary:
         'Import a bank statement (CSV as exported by BCA, Mandiri, BRI, BNI): credit lines pay the open transfer they name; every record comes back with its outcome and reason (national admin)',
       request: {
