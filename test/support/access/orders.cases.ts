@@ -78,12 +78,6 @@ export const accessCases: AccessCases = async (w) => {
       as: foreignSeller,
       expect: 404,
     },
-    {
-      name: 'another buyer cannot open the order',
-      path: `/pesanan-saya/${o3.orderId}`,
-      as: [['buyer', null]],
-      expect: 404,
-    },
     { name: 'seller earnings', path: '/penjual/pendapatan', as: seller, expect: 200 },
     {
       name: 'treasurer payouts',

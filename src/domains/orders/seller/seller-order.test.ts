@@ -78,6 +78,8 @@ test('the buyer’s orders and the receipt link each order number to its history
   const order = { id: placed.orderId, number: placed.number };
   const mine = await (await buyer.get('/pesanan-saya')).text();
   assert.ok(mine.includes(`href="/pesanan-saya/${order.id}" class="order-number">`));
+  const stranger = await w.as('buyer');
+  assert.equal((await stranger.get(`/pesanan-saya/${order.id}`)).status, 404);
   const detail = await buyer.get(`/pesanan-saya/${order.id}`);
   assert.equal(detail.status, 200);
   assert.match(await detail.text(), /Riwayat pesanan/);
