@@ -38,7 +38,8 @@ function forward(req, res, body, tried) {
     if (e.code === 'ECONNREFUSED') {
       downUntil.set(backend, Date.now() + 5000);
       forward(req, res, body, tried);
-    } else if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' }).end('backend failed');
+    } else if (!res.headersSent)
+      res.writeHead(502, { 'content-type': 'text/plain' }).end('backend failed');
     else res.destroy();
   });
   up.end(body);
