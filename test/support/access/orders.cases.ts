@@ -50,22 +50,6 @@ export const accessCases: AccessCases = async (w) => {
       form: { to: 'packed' },
       expect: 200,
     },
-    { name: 'seller earnings', path: '/penjual/pendapatan', as: seller, expect: 200 },
-    {
-      name: 'treasurer payouts',
-      path: '/bumdes/pembayaran',
-      as: [['community_manager', org]],
-      expect: 200,
-    },
-    {
-      name: 'foreign treasurer cannot settle another organisation',
-      method: 'POST',
-      path: '/bumdes/pembayaran',
-      as: [['community_manager', otherOrg]],
-      form: { organisation_id: org },
-      expect: 403,
-    },
-    { name: 'seller cannot open payouts', path: '/bumdes/pembayaran', as: seller, expect: 403 },
     { name: 'agent order screen', path: '/agen/pesan', as: [['village_agent', sp]], expect: 200 },
     { name: 'agent day summary', path: '/agen/hari-ini', as: [['village_agent', sp]], expect: 200 },
     {
@@ -115,14 +99,6 @@ export const accessCases: AccessCases = async (w) => {
       path: `/pesanan-saya/${o3.orderId}/batal`,
       as: [['national_admin', null]],
       expect: 303,
-    },
-    {
-      name: 'treasurer settles its own organisation',
-      method: 'POST',
-      path: '/bumdes/pembayaran',
-      as: [['community_manager', org]],
-      form: { organisation_id: org },
-      expect: 201,
     },
     {
       name: 'regional officer sees late payments of the region',
