@@ -10,6 +10,7 @@ import {
   recordFulfilment,
 } from '../../src/domains/orders/index.js';
 import { ensurePayment } from '../../src/domains/orders/payments/intent.js';
+import { importStatement } from '../../src/domains/orders/payments/transfer.js';
 import { makeOrder, type FixtureOrder } from './orders.js';
 
 export const LEDGER_ADMIN: Actor = {
@@ -69,4 +70,18 @@ export async function ledgerOrder(
   }
   await flushOrderEvents();
   return f;
+}
+
+/** The group's transfer payment (created as the buyer's payment page does): reference and amount. */
+export async function transferPayment(h: DbHandle, groupId: string) {
+  const p = unwrap(await ensurePayment(h.db, groupId));
+  if (!p) throw new Error('no transfer payment for the group');
+  return p;
+}
+
+/** Imports a bank statement as staff do at /keuangan/pembayaran/impor. */
+export async function importBankStatement(h: DbHandle, csv: string, actorId: string) {
+  const r = unwrap(await importStatement(h.db, csv, actorId));
+  await flushOrderEvents();
+  return r;
 }

@@ -5,11 +5,7 @@ import assert from 'node:assert/strict';
 import { createWorld, type World } from '../../../test/support/world.js';
 import { anyVillage, makeServicePoint, makeUmkm } from '../../../test/support/community.js';
 import { makeOrder } from '../../../test/support/orders.js';
-import { payOnline } from '../../../test/support/ledger.js';
-import { unwrap } from '../../kernel/errors/index.js';
-import { flushOrderEvents } from '../orders/index.js';
-import { ensurePayment } from '../orders/payments/intent.js';
-import { importStatement } from '../orders/payments/transfer.js';
+import { importBankStatement, payOnline, transferPayment } from '../../../test/support/ledger.js';
 import { reconcile } from './index.js';
 
 let w: World;
@@ -26,20 +22,17 @@ test('statement and ledger: matched payments agree, the rest is listed by kind',
   const u = await makeUmkm(w.h.db, { villageCode: village });
   // Paid through the imported statement: both sides agree (unique code included).
   const a = await makeOrder(w.h, { umkmId: u, servicePointId: sp, paymentMethod: 'transfer' });
-  const pay = unwrap(await ensurePayment(w.h.db, a.groupId))!;
+  const pay = await transferPayment(w.h, a.groupId);
   // Confirmed without the bank seeing it (a provider callback on a transfer account): ledger only.
   const b = await makeOrder(w.h, { umkmId: u, servicePointId: sp, paymentMethod: 'transfer' });
   await payOnline(w.h, b.groupId);
   const today = new Date().toISOString().slice(0, 10);
   const admin = await w.as('national_admin');
-  unwrap(
-    await importStatement(
-      w.h.db,
-      `tanggal,keterangan,jumlah\n${today},TRF ${pay.reference},${pay.amount}\n${today},TRF TIDAK DIKENAL,777\n`,
-      admin.userId,
-    ),
+  await importBankStatement(
+    w.h,
+    `tanggal,keterangan,jumlah\n${today},TRF ${pay.reference},${pay.amount}\n${today},TRF TIDAK DIKENAL,777\n`,
+    admin.userId,
   );
-  await flushOrderEvents();
   const rec = await reconcile(w.h.db, today, today);
   assert.equal(rec.matched, 1);
   assert.deepEqual(
