@@ -27,9 +27,9 @@ export const DOMAINS: readonly DomainManifest[] = [
   innovationDomain,
   ordersDomain,
   logisticsDomain,
-  ledgerDomain,
   trainingDomain,
   partnersDomain,
+  ledgerDomain,
   impactDomain,
   auditDomain,
 ];

@@ -3,10 +3,11 @@
 // the seller's fee breakdown, payouts that pay only money that is in, and bank reconciliation.
 import { defineDomain, on } from '../../kernel/domain/index.js';
 import { orderChanged } from '../orders/index.js';
+import { incentiveIssued } from '../partners/index.js';
 import './ledger.tables.js';
 import { ledgerErrors, ledgerMessages } from './messages.js';
 import { ledgerMigrations } from './migrations/index.js';
-import { postOrderEvent } from './order-postings.js';
+import { postIncentive, postOrderEvent } from './order-postings.js';
 import { ledgerRoutes } from './ledger.routes.js';
 import { ledgerApi } from './ledger.api.js';
 
@@ -61,6 +62,6 @@ export const ledgerDomain = defineDomain({
       order: 36,
     },
   ],
-  // Every money-moving order change is posted inside its own transaction.
-  subscribes: [on(orderChanged, postOrderEvent)],
+  // Every money-moving order change and incentive statement is posted inside its own transaction.
+  subscribes: [on(orderChanged, postOrderEvent), on(incentiveIssued, postIncentive)],
 });

@@ -8,12 +8,14 @@
 //              agent's commission), the point's agent commission, shipping payable
 //   refunded   Dr buyer payments  Cr refunds due
 //   returned   (when paid) Dr buyer payments  Cr refunds due
+//   incentive statement issued (partners): Dr partner incentives  Cr the partner's payable
 //
 // An UMKM is owed only at completion, so a payout can only ever pay money that is in.
 // Each posting's source is the order and the step, so a re-delivered event posts nothing.
 import type { Tx } from '../../kernel/db/index.js';
 import { AppError } from '../../kernel/errors/index.js';
 import { orderMoney, type OrderEvent, type OrderMoney } from '../orders/index.js';
+import type { IncentiveIssued } from '../partners/index.js';
 import { agentCommission, cashDrawer, umkmPayable, type AccountRef } from './accounts.js';
 import { post, type Posting } from './post.js';
 
@@ -104,4 +106,19 @@ export async function postOrderEvent(tx: Tx, e: OrderEvent): Promise<void> {
     const r = await post(tx, p);
     if (!r.ok) throw new AppError(r.code, r.params);
   }
+}
+
+/** Subscriber of partners.incentive_issued: what the platform owes the partner, with the statement. */
+export async function postIncentive(tx: Tx, e: IncentiveIssued): Promise<void> {
+  if (e.total === 0) return;
+  const r = await post(tx, {
+    source: `incentive:${e.statementId}`,
+    kind: 'incentive',
+    at: e.issuedAt,
+    lines: [
+      { account: { kind: 'partner_incentives' }, amount: e.total },
+      { account: { kind: 'partner_payable', owner: e.partnerId }, amount: -e.total },
+    ],
+  });
+  if (!r.ok) throw new AppError(r.code, r.params);
 }
