@@ -7,6 +7,7 @@ export const PLATFORM_KINDS = [
   'buyer_payments',
   'bank_transfer',
   'qris_clearing',
+  'cod_clearing',
   'platform_fees',
   'shipping_payable',
   'refunds_due',

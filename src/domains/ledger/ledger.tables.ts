@@ -8,6 +8,7 @@ export type AccountKind =
   | 'buyer_payments'
   | 'bank_transfer'
   | 'qris_clearing'
+  | 'cod_clearing'
   | 'cash_drawer'
   | 'umkm_payable'
   | 'farmer_payable'

@@ -5,7 +5,6 @@ export const ledgerErrors: Record<string, ErrorSpec> = {
   LEDGER_UNBALANCED: { status: 422, message: 'ledger.err.unbalanced' },
   LEDGER_NOTHING_TO_PAY: { status: 422, message: 'ledger.err.nothing_to_pay' },
   LEDGER_NOT_FOUND: { status: 404, message: 'ledger.err.not_found' },
-  LEDGER_NO_CASH_DRAWER: { status: 409, message: 'ledger.err.no_cash_drawer' },
   LEDGER_BAD_PERIOD: { status: 422, message: 'ledger.err.bad_period' },
 };
 
@@ -16,7 +15,6 @@ export const ledgerMessages: MessageTable = {
     'ledger.err.nothing_to_pay':
       'Tidak ada yang bisa dibayarkan: hanya pesanan yang sudah dibayar pembeli dan sudah diterima yang dibayarkan ke UMKM.',
     'ledger.err.not_found': 'Akun buku besar tidak ditemukan.',
-    'ledger.err.no_cash_drawer': 'Uang tunai ini tidak punya titik layanan yang menyimpannya.',
     'ledger.err.bad_period':
       'Periode tidak valid: isi tanggal awal dan akhir (paling lama 92 hari).',
     'ledger.nav.earnings': 'Pendapatan',
@@ -77,6 +75,7 @@ export const ledgerMessages: MessageTable = {
     'ledger.kind.buyer_payments': 'Pembayaran pembeli (kliring)',
     'ledger.kind.bank_transfer': 'Rekening bank (transfer masuk)',
     'ledger.kind.qris_clearing': 'Kliring QRIS',
+    'ledger.kind.cod_clearing': 'Kliring tunai COD (di luar titik layanan)',
     'ledger.kind.cash_drawer': 'Kas tunai titik layanan',
     'ledger.kind.umkm_payable': 'Utang ke UMKM',
     'ledger.kind.farmer_payable': 'Utang ke petani',
@@ -96,7 +95,6 @@ export const ledgerMessages: MessageTable = {
     'ledger.err.nothing_to_pay':
       'Nothing to pay out: only orders the buyer has paid and received are paid out to UMKM.',
     'ledger.err.not_found': 'Ledger account not found.',
-    'ledger.err.no_cash_drawer': 'This cash has no service point to hold it.',
     'ledger.err.bad_period': 'Invalid period: give a start and an end date (at most 92 days).',
     'ledger.nav.earnings': 'Earnings',
     'ledger.nav.payouts': 'UMKM payouts',
@@ -156,6 +154,7 @@ export const ledgerMessages: MessageTable = {
     'ledger.kind.buyer_payments': 'Buyer payments (clearing)',
     'ledger.kind.bank_transfer': 'Bank account (transfers in)',
     'ledger.kind.qris_clearing': 'QRIS clearing',
+    'ledger.kind.cod_clearing': 'COD cash clearing (outside a service point)',
     'ledger.kind.cash_drawer': 'Service point cash drawer',
     'ledger.kind.umkm_payable': 'Owed to UMKM',
     'ledger.kind.farmer_payable': 'Owed to farmers',

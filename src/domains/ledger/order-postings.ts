@@ -1,7 +1,8 @@
 // Posting what orders move, inside the order change's transaction (subscribed to
 // orders.order_changed in the manifest): if the posting fails, the order change rolls back.
 //
-//   paid       Dr cash in (bank transfer / QRIS clearing / the point's cash drawer)  Cr buyer payments
+//   paid       Dr cash in (bank transfer / QRIS clearing / the point's cash drawer, or COD
+//              clearing for cash collected away from a point)  Cr buyer payments
 //   unique code of a transfer: Dr bank transfer  Cr platform fees (the platform keeps the few rupiah)
 //   completed  (paid and delivered: the money is in and the goods arrived)
 //              Dr buyer payments  Cr UMKM payable (seller share), platform fees (fee less the
@@ -24,9 +25,8 @@ function cashIn(o: OrderMoney): AccountRef {
   if (method === 'transfer') return { kind: 'bank_transfer' };
   if (method === 'qris') return { kind: 'qris_clearing' };
   const point = o.payment?.servicePointId ?? o.agentServicePointId ?? o.servicePointId;
-  // Cash without a point to hold it cannot be placed in any drawer: refuse the change.
-  if (!point) throw new AppError('LEDGER_NO_CASH_DRAWER');
-  return cashDrawer(point);
+  // Cash collected away from any point (a courier at the buyer's door) waits in COD clearing.
+  return point ? cashDrawer(point) : { kind: 'cod_clearing' };
 }
 
 /** The postings an order event causes (empty for events that move no money). */
