@@ -8,6 +8,8 @@ import { makeProduct } from './catalog.js';
 import { placeOrder } from '../../src/domains/orders/checkout/place-order.js';
 import { recordFulfilment } from '../../src/domains/orders/orders.service.js';
 import { flushOrderEvents } from '../../src/domains/orders/events.js';
+import { ensurePayment } from '../../src/domains/orders/payments/intent.js';
+import { settlePayment } from '../../src/domains/orders/payments/settle-payment.js';
 import type { FulfilmentStatus, PaymentMethod } from '../../src/domains/orders/orders.tables.js';
 
 const ADMIN: Actor = {
@@ -98,4 +100,47 @@ export async function makeOrder(
     total: order.total,
     phone: '+62' + phone.replace(/^0/, ''),
   };
+}
+
+type PageClient = {
+  form(path: string, data: Record<string, string>): Promise<Response>;
+  get(path: string): Promise<Response>;
+};
+
+/** The total the agent's list shows before the cash button (what the villager is asked to pay). */
+export async function assistedTotalShown(agent: PageClient): Promise<number | null> {
+  const html = await (await agent.get('/agen/pesan')).text();
+  const m = html.match(/name="expected_total" value="(\d+)"/);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * An assisted order as the agent makes it on `/agen/pesan`: items added to the list, the total
+ * read from the page, then placed with the villager's name and consent. Returns the last response.
+ */
+export async function placeAssisted(
+  agent: PageClient,
+  lines: Record<string, number>,
+  buyer: { name: string; phone?: string; consent?: boolean } = { name: 'Mama Yuli' },
+): Promise<Response> {
+  const add = await agent.form(
+    '/agen/pesan/daftar',
+    Object.fromEntries(Object.entries(lines).map(([v, q]) => [`qty_${v}`, String(q)])),
+  );
+  if (add.status !== 303) return add;
+  const total = await assistedTotalShown(agent);
+  return agent.form('/agen/pesan', {
+    expected_total: String(total ?? ''),
+    name: buyer.name,
+    phone: buyer.phone ?? '',
+    ...(buyer.consent === false ? {} : { consent: '1' }),
+  });
+}
+
+/** The buyer's transfer/QRIS payment of a group arrives (matched from the bank statement). */
+export async function payGroup(h: DbHandle, groupId: string): Promise<void> {
+  const pay = unwrap(await ensurePayment(h.db, groupId));
+  if (!pay) throw new Error(`group ${groupId} has no transfer/QRIS payment`);
+  unwrap(await settlePayment(h.db, pay.id, { matchedBy: 'statement', actorId: null }));
+  await flushOrderEvents();
 }

@@ -126,6 +126,9 @@ export function agentRoutes(app: Hono<AppEnv>) {
         status,
       });
     }
+    // Handed over from the agent's day page: back there, where the cash now shows.
+    if (form.raw.back === 'hari-ini' && kind === 'delivered')
+      return c.redirect('/agen/hari-ini', 303);
     const tr = (k: string, p: Record<string, unknown> = {}) => t(c.get('locale'), k, p);
     const notice = r.value.duplicate
       ? tr('logistics.scan.duplicate', { tracking: r.value.trackingNumber })

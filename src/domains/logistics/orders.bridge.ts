@@ -10,9 +10,16 @@
 // leaves the hand-over standing and the sweep makes the parcel later; one that throws (the
 // database refused a write) rolls the hand-over back with it, so the seller is told and hands
 // over again rather than goods leaving without a parcel (orders-bridge.test.ts).
-import { recordFulfilment, type OrderEvent, type ShippingQuoter } from '../orders/index.js';
+import {
+  dispatchOrderEvents,
+  pickUpAtPoint,
+  recordFulfilment,
+  type OrderEvent,
+  type ShippingQuoter,
+} from '../orders/index.js';
 import type { Tx } from '../../kernel/db/index.js';
 import type { Actor } from '../../kernel/auth/index.js';
+import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import { createParcel } from './parcels.service.js';
 import { pointForVillage } from './logistics.queries.js';
 import { quoteNetwork } from './quote.js';
@@ -116,4 +123,28 @@ export async function notifyFulfilment(
  */
 export async function returnOrder(tx: Tx, orderId: string): Promise<void> {
   await recordFulfilment(tx, orderId, 'returned', null);
+}
+
+/**
+ * The buyer collects the parcel at the point (inside the scan's transaction): orders takes a
+ * COD buyer's cash for the scanning agent, marks the order paid and delivered. An unpaid
+ * transfer/QRIS order is refused and the scan with it. An order that cannot move any more
+ * (cancelled, returned, not at this point) lets the scan stand, as every other milestone does;
+ * orders refuses those before writing anything.
+ */
+export async function collectOnPickup(
+  tx: Tx,
+  orderId: string,
+  pointId: string,
+  actor: Actor | null,
+): Promise<Result<OrderEvent[]>> {
+  const r = await pickUpAtPoint(tx, orderId, pointId, actor);
+  if (r.ok) return ok(r.value.events);
+  if (r.code === 'ORDERS_NOT_FOUND' || r.code === 'ORDERS_PICKUP_NOT_READY') return ok([]);
+  return fail(r.code, r.params);
+}
+
+/** After the scan committed: the pickup's order events to orders' after-commit listeners. */
+export function dispatchPickup(events: OrderEvent[]): void {
+  dispatchOrderEvents(events);
 }

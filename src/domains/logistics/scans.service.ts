@@ -13,7 +13,8 @@ import type { Actor } from '../../kernel/auth/index.js';
 import { canOperateHub, canShapeNetwork, agentPointIds } from './logistics.access.js';
 import { nodesOf, parcelByTracking } from './parcels.service.js';
 import { nextMove, returnLegs } from './scan-moves.js';
-import { notifyFulfilment, returnOrder } from './orders.bridge.js';
+import { collectOnPickup, dispatchPickup, notifyFulfilment, returnOrder } from './orders.bridge.js';
+import type { OrderEvent } from '../orders/index.js';
 import { discardProof, storeProof } from './proof-photos.js';
 import type { ParcelStatus, ScanKind } from './logistics.tables.js';
 
@@ -155,6 +156,10 @@ export async function recordScan(
   const scanId = newId('scn');
   const returning = input.kind === 'return_started' || parcel.returning === 1;
   let written: Result<null>;
+  // A pickup at the buyer's point is the order's delivery and, for COD, the agent's cash.
+  const pickup =
+    input.kind === 'delivered' && move.atPoint && parcel.order_id !== null && !returning;
+  let orderEvents: OrderEvent[] = [];
   try {
     written = await inTransactionResult(db, async (tx) => {
       const upd = await tx
@@ -221,6 +226,13 @@ export async function recordScan(
       // Back with the seller: the order is returned (restock, earning reversed) in this same
       // transaction, so stock never shows the goods twice or not at all.
       if (input.kind === 'returned' && parcel.order_id) await returnOrder(tx, parcel.order_id);
+      // The cash, the order's payment and delivery commit with the scan or not at all: an
+      // unpaid transfer order refuses the scan, so the goods never leave without the money.
+      if (pickup) {
+        const taken = await collectOnPickup(tx, parcel.order_id!, input.locationId, actor);
+        if (!taken.ok) return taken;
+        orderEvents = taken.value;
+      }
       return ok(null);
     });
   } catch (e) {
@@ -248,7 +260,8 @@ export async function recordScan(
     return written;
   }
   // On the way back the order's fulfilment waits for `returned`: in_transit/ready moves would be refused anyway.
-  if (parcel.order_id && !returning)
+  if (pickup) dispatchPickup(orderEvents);
+  else if (parcel.order_id && !returning)
     await notifyFulfilment(db, parcel.order_id, parcel.status, input.kind, actor);
   return ok({
     scanId,

@@ -5,7 +5,10 @@ import './orders.tables.js';
 import { ordersErrors, ordersMessages } from './messages.js';
 import { sellerMessages } from './seller/messages.js';
 import { storefrontMessages } from './storefront/messages.js';
-import { assistedMessages, agentPanel, assistedNav } from './assisted/assisted.routes.js';
+import { agentPanel, assistedNav } from './assisted/assisted.routes.js';
+import { assistedErrors, assistedMessages } from './assisted/messages.js';
+import { demandRegions } from './assisted/demand.service.js';
+import './assisted/assisted.tables.js';
 import { paymentsErrors, paymentsMessages } from './payments/payments.messages.js';
 import { EXCEPTION_ROLES } from './payments/late-payment.js';
 import { ordersNav, sellerOrdersPanel } from './seller/seller.routes.js';
@@ -31,15 +34,15 @@ export type {
 /** The one checkout use case (storefront, API, assisted, partners): one group, one order per UMKM. */
 export {
   placeOrder,
-  CheckoutFailure,
   MAX_LINES,
   MAX_QTY,
+  PAYMENT_METHODS,
   type PlaceOrderInput,
   type Placed,
   type PlacedOrder,
   type Delivery,
 } from './checkout/place-order.js';
-/** Group commit: the process's checkout batcher (storefront, API and assisted orders use it). */
+/** Group commit: the process's checkout batcher (storefront, API and assisted orders use it); same path as placeOrder. */
 export { checkoutBatcher, CheckoutBatcher } from './checkout/group-commit.js';
 /** Port: logistics provides real shipping quotes; without one (or without a quote) the flat weight-band table prices. */
 export { shippingQuoter, flatRate, type ShippingQuoter, type ShippingQuery } from './shipping.js';
@@ -49,6 +52,7 @@ export { parcelLookup, type BuyerParcel, type ParcelLookup } from './parcels.js'
 export {
   onOrderEvent,
   flushOrderEvents,
+  dispatchOrderEvents,
   type OrderEvent,
   type OrderEventListener,
 } from './events.js';
@@ -63,6 +67,16 @@ export {
   mayMoveFulfilment,
   type Requester,
 } from './orders.service.js';
+/** The buyer collects at the point (inside the caller's transaction): COD cash to the agent, paid, delivered. */
+export { pickUpAtPoint, pickupOffer, type Pickup } from './assisted/pickup-cash.js';
+/** Villagers' requests for goods the catalogue lacks, per organisation (the BUMDes sources them). */
+export {
+  demandForOrganisations,
+  decideDemand,
+  recordDemand,
+  type DemandRow,
+} from './assisted/demand.service.js';
+export type { DemandState, DemandRequestsTable } from './assisted/assisted.tables.js';
 /** The legal transitions of the three status columns, as data. */
 export {
   TRANSITIONS,
@@ -101,7 +115,9 @@ export const ordersDomain = defineDomain({
     assistedMessages,
     paymentsMessages,
   ],
-  errors: { ...ordersErrors, ...paymentsErrors },
+  errors: { ...ordersErrors, ...paymentsErrors, ...assistedErrors },
+  // A villager's request for goods is placed in the village it was recorded for.
+  auditScopes: { demand_request: demandRegions },
   nav: [
     ...ordersNav,
     ...assistedNav,

@@ -169,19 +169,3 @@ export async function umkmNames(db: Tx, ids: string[]) {
   const rows = await db.selectFrom('umkm').select(['id', 'name']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
-
-/** Listed products matching words of `q` (assisted order screen). */
-export async function quickSearch(db: Tx, q: string, limit = 20) {
-  const words = q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
-  let s = db
-    .selectFrom('variants as v')
-    .innerJoin('products as p', 'p.id', 'v.product_id')
-    .innerJoin('umkm as u', 'u.id', 'p.umkm_id')
-    .leftJoin('stock as st', 'st.variant_id', 'v.id')
-    .select(['v.id as variant_id', 'v.label', 'v.price', 'p.title', 'u.name as umkm_name'])
-    .select(sql<number>`coalesce(st.available, 0)`.as('available'))
-    .where('p.listed', '=', 1)
-    .where('v.active', '=', 1);
-  for (const w of words) s = s.where(sql`lower(p.title)`, 'like', `%${w.replace(/[%_]/g, '')}%`);
-  return s.orderBy('p.title').limit(limit).execute();
-}

@@ -21,7 +21,7 @@ import {
 } from './orders.service.js';
 import { ensurePayment } from './payments/intent.js';
 import { signQris, webhookSecret } from './payments/provider.js';
-import { makeOrder } from '../../../test/support/orders.js';
+import { makeOrder, placeAssisted } from '../../../test/support/orders.js';
 import { flushOrderEvents } from './events.js';
 
 let w: World;
@@ -183,7 +183,13 @@ test('storefront checkout form: one placement event per order; buyer cancel thro
   };
   const preview = await (await c.form('/pesan', { ...f, action: 'refresh' })).text();
   const expected = preview.match(/name="expected_total" value="([^"]*)"/)![1];
-  const placed = await c.form('/pesan', { ...f, expected_total: expected, action: 'place' });
+  const pricedFor = preview.match(/name="priced_for" value="([^"]*)"/)![1];
+  const placed = await c.form('/pesan', {
+    ...f,
+    expected_total: expected,
+    priced_for: pricedFor,
+    action: 'place',
+  });
   assert.equal(placed.status, 303);
   const o = await w.h.db
     .selectFrom('orders')
@@ -289,12 +295,7 @@ test('agent: assisted order (placed and paid in cash), seller moves, logistics, 
     stock: 10,
   });
   const agent = await w.as('village_agent', sp);
-  const placed = await agent.form('/agen/pesan', {
-    q: 'Outbox',
-    [`qty_${p.variantId}`]: '1',
-    name: 'Mama Yuli',
-    consent: '1',
-  });
+  const placed = await placeAssisted(agent, { [p.variantId]: 1 });
   assert.equal(placed.status, 303);
   const assisted = await w.h.db
     .selectFrom('orders')
@@ -304,7 +305,7 @@ test('agent: assisted order (placed and paid in cash), seller moves, logistics, 
     .executeTakeFirstOrThrow();
   const seller = await w.as('seller', umkm);
   for (const to of ['packed', 'handed_over'])
-    assert.equal((await seller.form(`/penjual/pesanan/${assisted.id}`, { to })).status, 200);
+    assert.equal((await seller.form(`/penjual/pesanan/${assisted.id}`, { to })).status, 303);
   // Logistics scans report milestones with no actor (a system job of logistics).
   unwrap(await recordFulfilment(w.h.db, assisted.id, 'in_transit', null));
   unwrap(await recordFulfilment(w.h.db, assisted.id, 'ready_for_pickup', null));

@@ -3,20 +3,30 @@
 // office loses power and an acknowledged order must survive it; foreign keys on; busy_timeout
 // so a second process waits instead of failing.
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely';
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
+import type Pg from 'pg';
 import type { Database, DbHandle } from './types.js';
 
-// int8 (COUNT(*), SUM of money) arrives as a string from pg; our values fit in a double.
-pg.types.setTypeParser(20, (v) => Number(v));
-pg.types.setTypeParser(1700, (v) => Number(v));
+let pgModule: typeof Pg | null = null;
+/** pg is loaded on first use: a process on embedded SQLite never pays its ~16 MiB. */
+function loadPg(): typeof Pg {
+  if (pgModule) return pgModule;
+  pgModule = createRequire(import.meta.url)('pg') as typeof Pg;
+  // int8 (COUNT(*), SUM of money) arrives as a string from pg; our values fit in a double.
+  pgModule.types.setTypeParser(20, (v) => Number(v));
+  pgModule.types.setTypeParser(1700, (v) => Number(v));
+  return pgModule;
+}
 
 export interface ConnectOptions {
   databaseUrl?: string;
   sqlitePath?: string;
   synchronous?: 'FULL' | 'NORMAL';
+  /** SQLite only: open read-only (the read workers' connections). */
+  readonly?: boolean;
   /** PostgreSQL schema to use (tests run each file in its own schema). */
   pgSchema?: string;
   poolSize?: number;
@@ -32,7 +42,7 @@ export function connect(opts: ConnectOptions): DbHandle {
     if (!/^\s*select\b/i.test(e.query.sql)) writes++;
   };
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({
+    const pool = new (loadPg().Pool)({
       connectionString: opts.databaseUrl,
       max: opts.poolSize ?? 10,
       options: opts.pgSchema ? `-c search_path=${opts.pgSchema}` : undefined,
@@ -49,8 +59,9 @@ export function connect(opts: ConnectOptions): DbHandle {
   }
   const path = opts.sqlitePath ?? ':memory:';
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new SQLite(path);
-  sqlite.pragma('journal_mode = WAL');
+  const sqlite = new SQLite(path, { readonly: opts.readonly ?? false });
+  // WAL is a property of the file, set by the writer; a read-only connection may not set it.
+  if (!opts.readonly) sqlite.pragma('journal_mode = WAL');
   sqlite.pragma(`synchronous = ${opts.synchronous ?? 'FULL'}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');

@@ -92,6 +92,7 @@ export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {
     paths: /^\/(?:$|cari$|kategori\/|desa\/|produk\/)/,
     personalCookies: hooks.personalCookies ?? [],
     csrfCookie: CSRF_COOKIE,
+    secureCookies: secure,
     langCookie: LANG_COOKIE,
     locale: localeOf,
     generation: () => deps.h.writeCount(),

@@ -4,6 +4,8 @@ import type { AccessCase, AccessCases } from '../world.js';
 import type { Role } from '../../../src/kernel/auth/index.js';
 import { anyVillage, makeOrganisation, makeServicePoint, makeUmkm } from '../community.js';
 import { makeOrder } from '../orders.js';
+import { unwrap } from '../../../src/kernel/errors/index.js';
+import { recordDemand } from '../../../src/domains/orders/index.js';
 
 export const accessCases: AccessCases = async (w) => {
   const village = await anyVillage(w.h.db, '53.09');
@@ -21,6 +23,20 @@ export const accessCases: AccessCases = async (w) => {
   });
   const o2 = await makeOrder(w.h, { umkmId: umkm, servicePointId: sp, villageCode: village });
   const o3 = await makeOrder(w.h, { umkmId: umkm, servicePointId: sp, villageCode: village });
+  const pointOfOrg = await makeServicePoint(w.h.db, { villageCode: village, organisationId: org });
+  const demand = unwrap(
+    await recordDemand(
+      w.h.db,
+      'usr_access_agent',
+      { id: pointOfOrg, village_code: village },
+      {
+        what: 'Cangkul',
+        quantity: '2 buah',
+        villageCode: village,
+        consent: false,
+      },
+    ),
+  );
   const seller: [Role, string][] = [['seller', umkm]];
   const foreignSeller: [Role, string][] = [['seller', otherUmkm]];
   const cases: AccessCase[] = [
@@ -43,12 +59,30 @@ export const accessCases: AccessCases = async (w) => {
       expect: 404,
     },
     {
-      name: 'seller packs own order',
+      name: 'seller packs own order (then lands on its page)',
       method: 'POST',
       path: `/penjual/pesanan/${o2.orderId}`,
       as: seller,
       form: { to: 'packed' },
+      expect: 303,
+    },
+    {
+      name: 'seller opens own order with its history',
+      path: `/penjual/pesanan/${o2.orderId}`,
+      as: seller,
       expect: 200,
+    },
+    {
+      name: 'foreign seller cannot open the order',
+      path: `/penjual/pesanan/${o2.orderId}`,
+      as: foreignSeller,
+      expect: 404,
+    },
+    {
+      name: 'another buyer cannot open the order',
+      path: `/pesanan-saya/${o3.orderId}`,
+      as: [['buyer', null]],
+      expect: 404,
     },
     { name: 'agent order screen', path: '/agen/pesan', as: [['village_agent', sp]], expect: 200 },
     { name: 'agent day summary', path: '/agen/hari-ini', as: [['village_agent', sp]], expect: 200 },
@@ -57,6 +91,82 @@ export const accessCases: AccessCases = async (w) => {
       path: '/agen/pesan',
       as: [['buyer', null]],
       expect: 403,
+    },
+    {
+      name: 'buyer cannot add to an agent’s list',
+      method: 'POST',
+      path: '/agen/pesan/daftar',
+      as: [['buyer', null]],
+      form: { q: 'x' },
+      expect: 403,
+    },
+    {
+      name: 'seller cannot record a villager’s request',
+      method: 'POST',
+      path: '/agen/permintaan',
+      as: seller,
+      form: { d_what: 'Cangkul', d_qty: '1', d_village: village },
+      expect: 403,
+    },
+    {
+      name: 'anonymous cannot remove from a list',
+      method: 'POST',
+      path: '/agen/pesan/hapus',
+      as: null,
+      form: { variant: 'var_x' },
+      expect: 401,
+    },
+    {
+      name: 'agent removes from their own list',
+      method: 'POST',
+      path: '/agen/pesan/hapus',
+      as: [['village_agent', sp]],
+      form: { variant: 'var_x' },
+      expect: 303,
+    },
+    {
+      name: 'agent adds to their list',
+      method: 'POST',
+      path: '/agen/pesan/daftar',
+      as: [['village_agent', sp]],
+      form: { [`qty_${o.variantId}`]: '1' },
+      expect: 303,
+    },
+    {
+      name: 'agent records a villager’s request',
+      method: 'POST',
+      path: '/agen/permintaan',
+      as: [['village_agent', sp]],
+      form: { d_what: 'Cangkul', d_qty: '1 buah', d_village: village },
+      expect: 303,
+    },
+    {
+      name: 'manager sees the requests of their organisation',
+      path: '/bumdes/permintaan',
+      as: [['community_manager', org]],
+      expect: 200,
+    },
+    {
+      name: 'agent cannot open the BUMDes requests',
+      path: '/bumdes/permintaan',
+      as: [['village_agent', sp]],
+      expect: 403,
+    },
+    {
+      name: 'foreign manager cannot decide another organisation’s request',
+      method: 'POST',
+      path: `/bumdes/permintaan/${demand}`,
+      as: [['community_manager', otherOrg]],
+      form: { to: 'sourced' },
+      expect: 404,
+    },
+    {
+      name: 'manager decides a request of their organisation',
+      method: 'POST',
+      path: `/bumdes/permintaan/${demand}`,
+      as: [['community_manager', org]],
+      form: { to: 'declined' },
+      expect: 303,
     },
     {
       name: 'foreign agent cannot hand over the parcel',

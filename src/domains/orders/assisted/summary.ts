@@ -23,6 +23,8 @@ export function localDay(at: Date, regionCode: string): string {
 export interface AgentDay {
   day: string;
   cashCollected: number;
+  /** Part of `cashCollected` taken from COD buyers collecting parcels (one payment per order). */
+  cashFromPickups: number;
   payments: number;
   handedOver: number;
   shortfall: number;
@@ -46,6 +48,15 @@ export async function agentDay(
       .select((eb) => [
         eb.fn.coalesce(eb.fn.sum<number>('amount'), eb.lit(0)).as('n'),
         eb.fn.countAll<number>().as('c'),
+        // A pickup's payment is for one order: its group is `<group>:<order>` (pickup-cash.ts).
+        eb.fn
+          .coalesce(
+            eb.fn.sum<number>(
+              eb.case().when('group_id', 'like', '%:%').then(eb.ref('amount')).else(0).end(),
+            ),
+            eb.lit(0),
+          )
+          .as('p'),
       ])
       .where('collected_by', '=', agentId)
       .where('service_point_id', '=', servicePointId)
@@ -94,6 +105,7 @@ export async function agentDay(
   return {
     day,
     cashCollected: collected,
+    cashFromPickups: Number(cash.p),
     payments: Number(cash.c),
     handedOver,
     shortfall: Math.max(0, collected - handedOver),

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { isPostgres, type Migrations } from '../../../kernel/db/index.js';
 import { groupsOutboxMigrations } from './groups-outbox.js';
 import { paymentsMigrations0612 } from './payments-0612.js';
+import { assistedMigrations0620 } from './assisted-0620.js';
 
 // Migration names start with 06xx so the whole app's migrations sort by domain.
 export const ordersMigrations: Migrations = {
@@ -235,4 +236,5 @@ export const ordersMigrations: Migrations = {
   },
   ...groupsOutboxMigrations,
   ...paymentsMigrations0612,
+  ...assistedMigrations0620,
 };

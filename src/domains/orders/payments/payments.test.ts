@@ -11,7 +11,7 @@ import { ensurePayment } from './intent.js';
 import { importStatement } from './transfer.js';
 import { signQris, webhookSecret } from './provider.js';
 import { demoPayee } from '../../../kernel/config.js';
-import { makeOrder } from '../../../../test/support/orders.js';
+import { makeOrder, placeAssisted } from '../../../../test/support/orders.js';
 import { onOrderEvent, flushOrderEvents, type OrderEvent } from '../events.js';
 
 let w: World;
@@ -173,11 +173,12 @@ test('lifecycle: transitions follow the table; hand-over sells, the seller is ow
   const other = await w.as('seller', await makeUmkm(w.h.db, { villageCode: village }));
   assert.equal((await other.form(`/penjual/pesanan/${f.orderId}`, { to: 'packed' })).status, 404);
   const illegal = await seller.form(`/penjual/pesanan/${f.orderId}`, { to: 'handed_over' });
-  assert.equal(illegal.status, 409);
-  assert.equal((await seller.form(`/penjual/pesanan/${f.orderId}`, { to: 'packed' })).status, 200);
+  assert.equal(illegal.status, 303);
+  assert.equal(illegal.headers.get('location'), `/penjual/pesanan/${f.orderId}?gagal=1`);
+  assert.equal((await seller.form(`/penjual/pesanan/${f.orderId}`, { to: 'packed' })).status, 303);
   assert.equal(
     (await seller.form(`/penjual/pesanan/${f.orderId}`, { to: 'handed_over' })).status,
-    200,
+    303,
   );
   let s = (await stockOf(w.h.db, f.variantId))!;
   assert.equal(s.reserved, 0);
@@ -245,18 +246,13 @@ test('assisted order: agent of the point, consent required, cash and commission 
   const agent = await w.as('village_agent', sp);
   const found = await (await agent.get('/agen/pesan?q=pupuk')).text();
   assert.match(found, /Pupuk Organik 5 kg/);
-  const noConsent = await agent.form('/agen/pesan', {
-    q: 'pupuk',
-    [`qty_${p.variantId}`]: '1',
-    name: 'Mama Yuli',
-  });
+  const noConsent = await placeAssisted(
+    agent,
+    { [p.variantId]: 1 },
+    { name: 'Mama Yuli', consent: false },
+  );
   assert.equal(noConsent.status, 422);
-  const placed = await agent.form('/agen/pesan', {
-    q: 'pupuk',
-    [`qty_${p.variantId}`]: '2',
-    name: 'Mama Yuli',
-    consent: '1',
-  });
+  const placed = await placeAssisted(agent, { [p.variantId]: 1 });
   assert.equal(placed.status, 303);
   const receipt = await (await agent.get(placed.headers.get('location')!)).text();
   assert.match(receipt, /Mama Yuli/);

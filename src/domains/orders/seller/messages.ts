@@ -9,6 +9,10 @@ export const sellerMessages: MessageTable = {
     'orders.seller.reject': 'Tolak pesanan',
     'orders.seller.done': 'Status pesanan diperbarui.',
     'orders.seller.buyer': 'Pembeli',
+    'orders.seller.failed':
+      'Tindakan tadi tidak dijalankan: pesanan ini sudah berubah. Lihat status dan riwayatnya di bawah.',
+    'orders.seller.back': 'Kembali ke pesanan masuk',
+    'orders.mine.back': 'Kembali ke pesanan saya',
     'orders.mine.title': 'Pesanan saya',
     'orders.mine.none': 'Anda belum punya pesanan.',
     'orders.nav.seller': 'Pesanan masuk',
@@ -23,6 +27,10 @@ export const sellerMessages: MessageTable = {
     'orders.seller.reject': 'Reject order',
     'orders.seller.done': 'Order status updated.',
     'orders.seller.buyer': 'Buyer',
+    'orders.seller.failed':
+      'The action was not carried out: this order has changed. See its status and history below.',
+    'orders.seller.back': 'Back to incoming orders',
+    'orders.mine.back': 'Back to my orders',
     'orders.mine.title': 'My orders',
     'orders.mine.none': 'You have no orders yet.',
     'orders.nav.seller': 'Incoming orders',
