@@ -7,7 +7,7 @@ import { createWorld, type World } from '../../../test/support/world.js';
 import { anyVillage, makeServicePoint, makeUmkm } from '../../../test/support/community.js';
 import { makeProduct } from '../../../test/support/catalog.js';
 import { LEDGER_ADMIN, ledgerOrder, payOnline } from '../../../test/support/ledger.js';
-import { makeOrder } from '../../../test/support/orders.js';
+import { makeOrder, placeAssisted } from '../../../test/support/orders.js';
 import { unwrap } from '../../kernel/errors/index.js';
 import { cancelOrder, flushOrderEvents, placeOrder, recordFulfilment } from '../orders/index.js';
 import { trialBalance } from './index.js';
@@ -155,12 +155,7 @@ test('an assisted order: cash at placement, the agent’s commission out of the 
     stock: 3,
   });
   const agent = await w.as('village_agent', sp);
-  const placed = await agent.form('/agen/pesan', {
-    q: 'pupuk',
-    [`qty_${p.variantId}`]: '2',
-    name: 'Mama Yuli',
-    consent: '1',
-  });
+  const placed = await placeAssisted(agent, { [p.variantId]: 2 });
   assert.equal(placed.status, 303);
   await flushOrderEvents();
   const o = await w.h.db
