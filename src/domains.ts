@@ -7,6 +7,7 @@ import { catalogDomain } from './domains/catalog/index.js';
 import { innovationDomain } from './domains/innovation/index.js';
 import { ordersDomain } from './domains/orders/index.js';
 import { logisticsDomain } from './domains/logistics/index.js';
+import { ledgerDomain } from './domains/ledger/index.js';
 import { trainingDomain } from './domains/training/index.js';
 import { partnersDomain } from './domains/partners/index.js';
 import { impactDomain } from './domains/impact/index.js';
@@ -28,6 +29,7 @@ export const DOMAINS: readonly DomainManifest[] = [
   logisticsDomain,
   trainingDomain,
   partnersDomain,
+  ledgerDomain,
   impactDomain,
   auditDomain,
 ];

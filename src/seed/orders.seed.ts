@@ -1,6 +1,7 @@
 // Demo data of the orders domain (see JOURNEYS.md): three weeks of orders across the demo UMKM
 // through the real checkout, some packed, handed over, delivered and paid; one order of Ibu
-// Sari's gula aren handed over and later settled by the BUMDes treasurer; an assisted order
+// Sari's gula aren paid by QRIS, delivered, then paid out to her by the BUMDes treasurer from
+// the ledger (a payout pays only money that is in); an assisted order
 // by Pak Yohanes. Only products listed at seed time are ordered.
 import type { SeedContext } from './index.js';
 import type { DemoLogin } from './demo-user.js';
@@ -9,9 +10,10 @@ import { adjustStock } from '../domains/catalog/index.js';
 import {
   placeOrder,
   recordFulfilment,
-  settleOrganisationForSeed,
   collectAtPointForSeed,
+  payGroupForSeed,
 } from '../domains/orders/index.js';
+import { payOrganisation } from '../domains/ledger/index.js';
 
 const BUYERS = [
   ['Rina Wulandari', '081234500001'],
@@ -89,7 +91,8 @@ export async function seedOrders(ctx: SeedContext): Promise<DemoLogin[]> {
     for (const s of steps) await recordFulfilment(db, id, s, admin);
     if (k < 8) await collectAtPointForSeed(db, id, sp, ctx.refs['user:yohanes'] ?? adminId);
   }
-  // Ibu Sari's gula aren: handed over, then settled by the BUMDes treasurer.
+  // Ibu Sari's gula aren: Mbak Rina pays by QRIS, it is delivered to Surabaya, then the BUMDes
+  // treasurer pays Ibu Sari out of the ledger.
   const sari = ctx.refs['umkm:sari'];
   const gula = sari
     ? await db
@@ -133,22 +136,24 @@ export async function seedOrders(ctx: SeedContext): Promise<DemoLogin[]> {
             )?.code ?? '53.09.01.2001',
           address: 'Jl. Darmo 12, Surabaya',
         },
-        paymentMethod: 'cod',
+        paymentMethod: 'qris',
         channel: 'storefront',
       },
       null,
     );
     if (r.ok) {
       const id = r.value.orders[0].id;
+      await payGroupForSeed(db, r.value.groupId);
       await db
         .updateTable('orders')
         .set({ is_demo: 1, placed_at: new Date(Date.now() - 10 * DAY).toISOString() })
         .where('id', '=', id)
         .execute();
-      for (const s of ['packed', 'handed_over'] as const) await recordFulfilment(db, id, s, admin);
+      for (const s of ['packed', 'handed_over', 'in_transit', 'delivered'] as const)
+        await recordFulfilment(db, id, s, admin);
       ctx.refs['ord:sari'] = id;
       const org = ctx.refs['org:bumdes-sari'];
-      if (org) await settleOrganisationForSeed(db, org, ctx.refs['user:bumdes-manager'] ?? adminId);
+      if (org) await payOrganisation(db, org, ctx.refs['user:bumdes-manager'] ?? adminId);
       // A newer one she still has to pack.
       const n = await placeOrder(
         db,

@@ -10,6 +10,7 @@ import sharp from 'sharp';
 import { loadConfig } from '../../src/kernel/config.js';
 import { createWorld, type World } from '../support/world.js';
 import { DEMO_PASSWORD, demoLogins, seedDemo } from '../../src/seed/index.js';
+import { trialBalance } from '../../src/domains/ledger/index.js';
 import { t } from '../../src/kernel/i18n/index.js';
 import { migrateToLatest } from '../../src/kernel/db/index.js';
 import { allMigrations } from '../../src/migrations.js';
@@ -63,6 +64,36 @@ test('the demo seeds once, and every demo login opens its role home', async () =
     const html = await home.text();
     assert.ok(html.includes(t('id', `role.${l.role}`)), `${l.role} home names the role`);
   }
+});
+
+test('the seeded money runs through the ledger: balanced, and only completed orders paid out', async () => {
+  const tb = await trialBalance(w.h.db);
+  assert.ok(tb.transactions > 0, 'the seed posted through the same paths as the pages');
+  assert.equal(tb.total, 0);
+  assert.deepEqual(tb.unbalanced, []);
+  const payouts = await w.h.db.selectFrom('ledger_payouts').select('transaction_id').execute();
+  assert.ok(payouts.length >= 1, 'the BUMDes treasurer paid Ibu Sari out');
+  const paidOrders = await w.h.db
+    .selectFrom('ledger_lines')
+    .select('order_id')
+    .where(
+      'transaction_id',
+      'in',
+      payouts.map((p) => p.transaction_id),
+    )
+    .where('order_id', 'is not', null)
+    .execute();
+  const statuses = await w.h.db
+    .selectFrom('orders')
+    .select(['status', 'payment_status'])
+    .where(
+      'id',
+      'in',
+      paidOrders.map((p) => p.order_id!),
+    )
+    .execute();
+  assert.ok(statuses.length > 0);
+  assert.ok(statuses.every((o) => o.status === 'completed' && o.payment_status === 'paid'));
 });
 
 // What each kind of producer may sell, decided by the words in its name (independent of the

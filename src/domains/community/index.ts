@@ -121,6 +121,8 @@ export {
 } from './service-points.service.js';
 /** Fast UMKM registration with consent and a seller login; scoped UMKM list. */
 export { registerUmkm, updateUmkm, listUmkm, linkOwner } from './umkm.service.js';
+/** UMKM an organisation pays out to, with their bank accounts (settlement ledger payouts). */
+export { payeesOfOrganisations, organisationOfUmkm, type Payee } from './payees.js';
 /** Organisations and their members. */
 export { createOrganisation, listOrganisations } from './organisations.service.js';
 /** People with consent: add, export (JSON), erase (identity nulled, aggregates kept). */

@@ -142,13 +142,13 @@ test('a parcel that cannot be written rolls the hand-over back; handing over aga
   assert.equal(
     (
       await w.h.db
-        .selectFrom('seller_ledger')
+        .selectFrom('ledger_lines')
         .select('id')
         .where('order_id', '=', o.orderId)
         .execute()
     ).length,
     0,
-    'no earning booked',
+    'no money posted',
   );
   assert.ok((await recordFulfilment(w.h.db, o.orderId, 'handed_over', admin)).ok);
   assert.equal((await parcelsForOrder(w.h.db, o.orderId)).length, 1);

@@ -92,8 +92,16 @@ export { storefrontHomeSection } from './storefront/home-section.js';
 export { CART_COOKIE } from './storefront/storefront.routes.js';
 /** Test and seed helpers for QRIS payloads. */
 export { qrisPayload, crc16ccitt, parseTlv, verifyCrc } from './payments/qris.js';
-/** The seed's access to the treasurer's settlement and the point's COD pickup (same use cases as the pages). */
-export { settleOrganisationForSeed, collectAtPointForSeed } from './seed-support.js';
+/** What the settlement ledger reads: an order's frozen money and paying payment, order numbers, statement lines. */
+export {
+  orderMoney,
+  orderNumbers,
+  statementLinesBetween,
+  paymentReferences,
+  type OrderMoney,
+} from './ledger-read.js';
+/** The seed's access to a provider's payment confirmation and the point's COD pickup (same use cases as the pages). */
+export { payGroupForSeed, collectAtPointForSeed } from './seed-support.js';
 
 /** What orders adds to the app: storefront, cart, checkout, payments, seller and agent pages. */
 export const ordersDomain = defineDomain({

@@ -66,37 +66,15 @@ export async function transition(
 
   if (target.column === 'fulfilment') {
     if (target.to === 'handed_over') {
-      // The goods left the seller: the reservation becomes a sale and the UMKM earns its share.
+      // The goods left the seller: the reservation becomes a sale. The UMKM is owed its share
+      // only when the order completes (the ledger posts it from the completion event).
       for (const l of await lines(tx, order.id))
         await commitSale(tx, l.variant_id, l.qty, order.id, actorId);
-      await tx
-        .insertInto('seller_ledger')
-        .values({
-          id: newId('sld'),
-          umkm_id: order.umkm_id,
-          order_id: order.id,
-          kind: 'earning',
-          amount: order.seller_share,
-          settlement_id: null,
-          at,
-        })
-        .execute();
     } else if (target.to === 'returned') {
-      // Returned goods go back on the shelf through the ledger; the earning is taken back.
+      // Returned goods go back on the shelf through the stock ledger (a returned order never
+      // completed, so the UMKM was never owed for it).
       for (const l of await lines(tx, order.id))
         await adjustStock(tx, l.variant_id, l.qty, 'return', order.id, actorId);
-      await tx
-        .insertInto('seller_ledger')
-        .values({
-          id: newId('sld'),
-          umkm_id: order.umkm_id,
-          order_id: order.id,
-          kind: 'reversal',
-          amount: -order.seller_share,
-          settlement_id: null,
-          at,
-        })
-        .execute();
       if (order.agent_commission > 0 && order.agent_user_id) {
         await tx
           .insertInto('agent_commissions')
@@ -181,7 +159,7 @@ export async function changeOrder(
     events = x.value;
     return ok(o);
   }).catch((e) => {
-    if (e && e.result) return e.result as Result<OrdersTable>;
+    if (e?.result) return e.result as Result<OrdersTable>;
     throw e;
   });
   if (r.ok) dispatchOrderEvents(events);

@@ -25,7 +25,6 @@ export const ordersErrors: Record<string, ErrorSpec> = {
   ORDERS_BAD_SIGNATURE: { status: 401, message: 'orders.err.bad_signature' },
   ORDERS_PAYMENT_MISMATCH: { status: 422, message: 'orders.err.payment_mismatch' },
   ORDERS_BAD_STATEMENT: { status: 422, message: 'orders.err.bad_statement' },
-  ORDERS_NOTHING_TO_SETTLE: { status: 422, message: 'orders.err.nothing_to_settle' },
   ORDERS_GROUP_TAKEN: { status: 409, message: 'orders.err.group_taken' },
   ORDERS_GUEST_NEEDS_CART: { status: 422, message: 'orders.err.guest_needs_cart' },
 };
@@ -55,7 +54,6 @@ export const ordersMessages: MessageTable = {
     'orders.err.bad_signature': 'Tanda tangan webhook tidak valid.',
     'orders.err.payment_mismatch': 'Jumlah pembayaran tidak sama dengan tagihan.',
     'orders.err.bad_statement': 'Berkas mutasi rekening tidak bisa dibaca: {reason}.',
-    'orders.err.nothing_to_settle': 'Tidak ada saldo yang perlu dibayarkan.',
     'orders.err.group_taken':
       'groupId ini sudah dipakai oleh checkout lain. Kirim tanpa groupId, atau buat groupId baru.',
     'orders.err.guest_needs_cart':
@@ -86,7 +84,6 @@ export const ordersMessages: MessageTable = {
     'orders.err.bad_signature': 'Invalid webhook signature.',
     'orders.err.payment_mismatch': 'The paid amount does not match the bill.',
     'orders.err.bad_statement': 'The bank statement file cannot be read: {reason}.',
-    'orders.err.nothing_to_settle': 'Nothing is owed right now.',
     'orders.err.group_taken':
       'This groupId already belongs to another checkout. Send no groupId, or mint a new one.',
     'orders.err.guest_needs_cart':

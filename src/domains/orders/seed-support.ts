@@ -1,11 +1,25 @@
 // Thin wrappers the demo seed uses to run the same use cases as the pages (no shortcuts).
-import type { Tx } from '../../kernel/db/index.js';
+import { inTransactionResult, type Tx } from '../../kernel/db/index.js';
 import type { Actor } from '../../kernel/auth/index.js';
-import { settleOrganisation } from './seller/earnings.js';
+import { fail } from '../../kernel/errors/index.js';
 import { collectAtPoint } from './assisted/pickup-cash.js';
+import { settlePayment } from './payments/settle-payment.js';
+import { dispatchOrderEvents } from './events.js';
 
-export async function settleOrganisationForSeed(db: Tx, organisationId: string, actorId: string) {
-  return settleOrganisation(db, organisationId, actorId);
+/** The group's pending QRIS/transfer payment confirmed as a provider callback would (demo only). */
+export async function payGroupForSeed(db: Tx, groupId: string) {
+  const r = await inTransactionResult(db, async (tx) => {
+    const p = await tx
+      .selectFrom('payments')
+      .select('id')
+      .where('group_id', '=', groupId)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    if (!p) return fail('ORDERS_PAYMENT_NOT_FOUND');
+    return settlePayment(tx, p.id, { matchedBy: 'webhook', actorId: null, providerRef: 'demo' });
+  });
+  if (r.ok) dispatchOrderEvents(r.value);
+  return r;
 }
 
 export async function collectAtPointForSeed(

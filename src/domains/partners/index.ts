@@ -2,6 +2,7 @@
 // orders in, signed status webhooks, and auditable incentive statements.
 import { defineDomain, on } from '../../kernel/domain/index.js';
 import { orderChanged } from '../orders/index.js';
+import { incentiveIssued } from './incentives/events.js';
 import { deliverWebhookJob, queueWebhook, WEBHOOK_JOB } from './webhooks.js';
 import './partners.tables.js';
 import { partnersErrors, partnersMessages } from './messages.js';
@@ -19,6 +20,8 @@ export {
 } from './partners.service.js';
 /** Incentive rules and frozen statements. */
 export { defineRule, issueStatement } from './incentives/statements.js';
+/** Topic: an incentive statement (or correction) issued, inside its transaction (the ledger posts what is owed). */
+export { incentiveIssued, type IncentiveIssued } from './incentives/events.js';
 /** HMAC-SHA256 webhook signatures as partners verify them. */
 export { signWebhook, verifyWebhook, WEBHOOK_JOB } from './webhooks.js';
 export type { PartnersTable, PartnershipsTable, IncentiveRuleKind } from './partners.tables.js';
@@ -31,6 +34,7 @@ export const partnersDomain = defineDomain({
   messages: [partnersMessages],
   errors: partnersErrors,
   jobs: { [WEBHOOK_JOB]: deliverWebhookJob },
+  publishes: { incentiveIssued },
   // A partner grant names a partner platform; platforms are national, so the grant has no region.
   scopes: {
     partner: async (db, id) =>

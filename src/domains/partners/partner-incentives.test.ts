@@ -15,6 +15,7 @@ import { recordFulfilment } from '../orders/index.js';
 import { unwrap } from '../../kernel/errors/index.js';
 import { nowIso } from '../../kernel/db/index.js';
 import { webhookBody } from './webhooks.js';
+import { balances } from '../ledger/index.js';
 
 type Variant = { productId: string; variantId: string };
 let pw: PartnersWorld;
@@ -260,6 +261,11 @@ test('incentive statements: each rule from delivered orders, returns excluded, f
     await officer.get(`/insentif/laporan/${corrId}`, { 'accept-language': 'en' })
   ).text();
   assert.match(corrPrint, /correction: (no longer owed \()?2 % of GMV/);
+  // The settlement ledger owes the partner what the statement and its correction say.
+  const owed = await balances(w.h.db, { accounts: [`partner_payable:${partnerId}`] });
+  assert.deepEqual(owed, [
+    { account: `partner_payable:${partnerId}`, balance: -(Number(st.total) + Number(corr.total)) },
+  ]);
 });
 
 test('a stranger gets 401 before the body is read; the Idempotency-Key is required and its format checked', async () => {

@@ -1,12 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createWorld, type World } from '../../../../test/support/world.js';
-import {
-  anyVillage,
-  makeOrganisation,
-  makeServicePoint,
-  makeUmkm,
-} from '../../../../test/support/community.js';
+import { anyVillage, makeServicePoint, makeUmkm } from '../../../../test/support/community.js';
 import { makeProduct } from '../../../../test/support/catalog.js';
 import { stockOf } from '../../catalog/index.js';
 import { unwrap } from '../../../kernel/errors/index.js';
@@ -172,7 +167,7 @@ test('QRIS webhook: bad signature 401 and nothing paid; good one pays once, repl
   assert.ok(audit.some((a) => a.action === 'orders.payment'));
 });
 
-test('lifecycle: transitions follow the table; hand-over sells, return restocks and reverses the earning; settlement CSV', async () => {
+test('lifecycle: transitions follow the table; hand-over sells, the seller is owed once the cash is in, return restocks', async () => {
   const f = await makeOrder(w.h, { villageCode: village, servicePointId: sp, qty: 2 });
   const seller = await w.as('seller', f.umkmId);
   const other = await w.as('seller', await makeUmkm(w.h.db, { villageCode: village }));
@@ -193,7 +188,7 @@ test('lifecycle: transitions follow the table; hand-over sells, return restocks 
     .selectAll()
     .where('id', '=', f.orderId)
     .executeTakeFirstOrThrow();
-  assert.ok(earn.includes(`data-owed="${o.seller_share}"`));
+  assert.ok(earn.includes('data-owed="0"'), 'a COD order handed over but unpaid owes nothing yet');
   assert.ok(
     !(await (await other.get('/penjual/pesanan')).text()).includes(f.number),
     'a seller never sees another UMKM’s orders',
@@ -210,6 +205,12 @@ test('lifecycle: transitions follow the table; hand-over sells, return restocks 
     [done.status, done.payment_status, done.fulfilment_status],
     ['completed', 'paid', 'delivered'],
   );
+  assert.ok(
+    (await (await seller.get('/penjual/pendapatan')).text()).includes(
+      `data-owed="${o.seller_share}"`,
+    ),
+    'the cash is in: the seller is owed its share',
+  );
   const day = await (await agent.get('/agen/hari-ini')).text();
   assert.ok(
     day.includes(`data-k="cash">Rp ${new Intl.NumberFormat('id-ID').format(done.total)}`),
@@ -224,61 +225,15 @@ test('lifecycle: transitions follow the table; hand-over sells, return restocks 
   });
   s = (await stockOf(w.h.db, r.variantId))!;
   assert.deepEqual([s.available, s.reserved], [10, 0]);
-  const rev = await w.h.db
-    .selectFrom('seller_ledger')
-    .select('kind')
+  const owed = await w.h.db
+    .selectFrom('ledger_lines')
+    .select('amount')
     .where('order_id', '=', r.orderId)
     .execute();
-  assert.deepEqual(rev.map((x) => x.kind).sort(), ['earning', 'reversal']);
+  assert.deepEqual(owed, [], 'an unpaid COD return moves no money');
 });
 
-test('treasurer settles what UMKM of the organisation are owed and exports the transfer list', async () => {
-  const org = await makeOrganisation(w.h.db, { villageCode: village });
-  const u = await makeUmkm(w.h.db, {
-    villageCode: village,
-    organisationId: org,
-    name: 'Gula Aren Ibu Sari',
-  });
-  const f = await makeOrder(w.h, {
-    villageCode: village,
-    servicePointId: sp,
-    umkmId: u,
-    advanceTo: 'handed_over',
-  });
-  const share = (
-    await w.h.db
-      .selectFrom('orders')
-      .select('seller_share')
-      .where('id', '=', f.orderId)
-      .executeTakeFirstOrThrow()
-  ).seller_share;
-  const mgr = await w.as('community_manager', org);
-  assert.match(await (await mgr.get('/bumdes/pembayaran')).text(), /Gula Aren Ibu Sari/);
-  assert.equal((await mgr.form('/bumdes/pembayaran', { organisation_id: org })).status, 201);
-  assert.equal(
-    (await mgr.form('/bumdes/pembayaran', { organisation_id: org })).status,
-    422,
-    'nothing left to settle',
-  );
-  const stl = await w.h.db
-    .selectFrom('settlements')
-    .select('id')
-    .where('organisation_id', '=', org)
-    .executeTakeFirstOrThrow();
-  const csv = await (await mgr.get(`/bumdes/pembayaran/${stl.id}.csv`)).text();
-  assert.match(csv, /Gula Aren Ibu Sari/);
-  assert.ok(csv.includes(`"${share}"`));
-  const foreign = await w.as(
-    'community_manager',
-    await makeOrganisation(w.h.db, { villageCode: village }),
-  );
-  assert.equal((await foreign.get(`/bumdes/pembayaran/${stl.id}.csv`)).status, 404);
-  assert.equal((await foreign.form('/bumdes/pembayaran', { organisation_id: org })).status, 403);
-  const seller = await w.as('seller', u);
-  assert.ok(
-    (await (await seller.get('/penjual/pendapatan')).text()).includes(`data-settled="${share}"`),
-  );
-});
+// The treasurer's payouts are the ledger's (src/domains/ledger/payouts.test.ts).
 
 test('assisted order: agent of the point, consent required, cash and commission recorded, receipt', async () => {
   const u = await makeUmkm(w.h.db, { villageCode: village });

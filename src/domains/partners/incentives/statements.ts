@@ -11,6 +11,7 @@ import { sql } from 'kysely';
 import type { IncentiveRuleKind } from '../partners.tables.js';
 import { computeLines, correctionLines, type Line } from './compute.js';
 import { eligibleOrders, rulesFor } from './incentives.queries.js';
+import { incentiveIssued } from './events.js';
 
 /** May the actor set incentives for this scope ('' = national)? */
 export function canManageIncentives(actor: Actor, scopeCode: string): boolean {
@@ -148,6 +149,7 @@ export async function issueStatement(
     const id = newId('ins');
     const number = `INS-${period}-${String(seq).padStart(4, '0')}`;
     const total = lines.reduce((s, l) => s + l.amount, 0);
+    const issuedAt = nowIso();
     await tx
       .insertInto('incentive_statements')
       .values({
@@ -158,7 +160,7 @@ export async function issueStatement(
         scope_code: scopeCode,
         corrects_id: earlier[0]?.id ?? null,
         total,
-        issued_at: nowIso(),
+        issued_at: issuedAt,
         issued_by: actor.userId,
       })
       .execute();
@@ -186,6 +188,7 @@ export async function issueStatement(
       entityId: id,
       data: { partnerId, period, total, lines: lines.length },
     });
+    await incentiveIssued.publish(tx, { statementId: id, partnerId, total, issuedAt });
     return ok({ id, number, total, correction: earlier.length > 0 });
   });
 }
