@@ -52,6 +52,12 @@ test('the demo seeds once, and every demo login opens its role home', async () =
     seeded.length,
     'every seeded login is read back for printing on later starts',
   );
+  // `npm start` prints these beside the logins: names of what each person works for, no ids.
+  assert.deepEqual(
+    logins.filter((l) => l.scope && /^[a-z]{3}_|^\d{2}(\.\d+)*$/.test(l.scope)),
+    [],
+  );
+  assert.ok(logins.some((l) => l.role === 'seller' && l.scope === 'Gula Aren Ibu Sari'));
   const roles = new Set(logins.map((l) => l.role));
   assert.ok(roles.has('national_admin') && roles.has('buyer'));
   for (const l of logins) {
