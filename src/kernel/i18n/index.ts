@@ -2,6 +2,7 @@ export {
   t,
   registerMessages,
   hasMessage,
+  catalogue,
   isLocale,
   localeFromAcceptLanguage,
   LOCALES,
