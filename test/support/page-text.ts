@@ -33,15 +33,16 @@ export function visibleStrings(html: string): { text: string; where: string }[] 
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<(script|style|template)\b[^>]*>[\s\S]*?<\/\1>/gi, '');
   let tag = 'document';
-  // Machine text people read or type exactly (CSV columns, API names, audit payloads) is shown
-  // in <code>, <kbd> or <samp>; it is not prose and is not checked.
+  // Machine text people read or type exactly (CSV columns, official codes, audit payloads) is
+  // shown in <code>, <kbd> or <samp>, and a <textarea> holds what a person is editing (e.g. the
+  // English text of a question); neither is the page's own prose, so neither is checked.
   let machine = 0;
   for (const m of body.matchAll(/<([a-zA-Z][\w-]*)([^>]*)>|<\/[^>]+>|[^<]+/g)) {
     if (m[0].startsWith('</')) {
-      if (/^<\/(code|kbd|samp)\b/i.test(m[0])) machine = Math.max(0, machine - 1);
+      if (/^<\/(code|kbd|samp|textarea)\b/i.test(m[0])) machine = Math.max(0, machine - 1);
     } else if (m[1]) {
       tag = m[1].toLowerCase();
-      if (['code', 'kbd', 'samp'].includes(tag)) machine++;
+      if (['code', 'kbd', 'samp', 'textarea'].includes(tag)) machine++;
       const attrs = m[2] ?? '';
       for (const a of attrs.matchAll(/([\w-]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) {
         const name = a[1].toLowerCase();
@@ -128,7 +129,8 @@ export function findingsIn(s: { text: string; where: string }, check: LanguageCh
   // A whole catalogue message (e.g. a hint "mis. 53.09") is the catalogue's own text.
   if (check.messages.has(s.text)) return out;
   const add = (kind: Finding['kind'], re: RegExp) => {
-    for (const m of s.text.matchAll(re)) out.push({ kind, text: s.text, where: s.where, token: m[0] });
+    for (const m of s.text.matchAll(re))
+      out.push({ kind, text: s.text, where: s.where, token: m[0] });
   };
   add('id', INTERNAL_ID);
   add('enum', ENUM);

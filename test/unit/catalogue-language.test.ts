@@ -44,6 +44,19 @@ const ALLOWED = [
   'demo', // the seeded world is marked demo in both languages
 ];
 
+// Findings on pages another helper's branch owns (issue 15), to be fixed there; each names
+// where. The crawl fails on anything else, and on these once they are gone (drop them then).
+const PENDING: [RegExp, string][] = [
+  [
+    /^\/paket\/:code\/label \[[^\]]+\] region-code /,
+    'logistics/agent.routes.tsx: the label shows the destination village code; show its name',
+  ],
+  [
+    /^\/agen\/hari-ini \[[^\]]+\] zones /,
+    "orders/assisted: the agent's day shows times in WIB and WITA; show the point's zone",
+  ],
+];
+
 // Free-text columns of the data (names, titles, descriptions): their words are the data's own.
 const DATA_COLUMN =
   /(^|_)(name|title|display_name|description|story|alt|notes?|address|body|summary|label|tagline|bio|motto|headline|landmark)$/;
@@ -65,7 +78,8 @@ async function dataWords(): Promise<Set<string>> {
 }
 
 // Paths that are not pages (files, feeds, the API) or that end the session.
-const NOT_A_PAGE = /^\/(api|static|uploads|web|assets|media)\/|\.(csv|json|svg|png|webp|pdf|txt|xml)(\?|$)|^\/logout/;
+const NOT_A_PAGE =
+  /^\/(api|static|uploads|web|assets|media)\/|\.(csv|json|svg|png|webp|pdf|txt|xml)(\?|$)|^\/logout/;
 // One visit per page shape: ids in the path collapse to `:id`, so a list of 100 products is
 // one product page, not 100.
 const shape = (path: string) =>
@@ -73,7 +87,8 @@ const shape = (path: string) =>
     .split('?')[0]
     .replace(/\/[a-z]{3,4}_[0-9A-Za-z]+/g, '/:id')
     .replace(/\/[0-9][\d.-]*/g, '/:n')
-    .replace(/\/LMB[-\w]+/g, '/:ref');
+    .replace(/\/(LMB|SRT)[-\w]+/g, '/:ref')
+    .replace(/\/[A-Z0-9]{8,}(?=\/|$)/g, '/:code');
 
 async function crawl(
   c: TestClient,
@@ -124,10 +139,22 @@ async function allPages() {
 test('every catalogue key exists in both languages with the same placeholders', () => {
   const id = catalogue('id');
   const en = catalogue('en');
-  const slots = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
+  const slots = (s: string) =>
+    [...s.matchAll(/\{(\w+)\}/g)]
+      .map((m) => m[1])
+      .sort()
+      .join(',');
   assert.ok(id.size > 500, `${id.size} Bahasa messages`);
-  assert.deepEqual([...id.keys()].filter((k) => !en.has(k)), [], 'missing in English');
-  assert.deepEqual([...en.keys()].filter((k) => !id.has(k)), [], 'missing in Bahasa');
+  assert.deepEqual(
+    [...id.keys()].filter((k) => !en.has(k)),
+    [],
+    'missing in English',
+  );
+  assert.deepEqual(
+    [...en.keys()].filter((k) => !id.has(k)),
+    [],
+    'missing in Bahasa',
+  );
   assert.deepEqual(
     [...id].filter(([k, v]) => slots(v) !== slots(en.get(k) ?? v)).map(([k]) => k),
     [],
@@ -137,7 +164,9 @@ test('every catalogue key exists in both languages with the same placeholders', 
 
 test('every page a persona reaches speaks Bahasa from the catalogue, with Indonesian numbers', async () => {
   const idWords = vocabulary(catalogue('id').values());
-  const enOnlyWords = new Set([...vocabulary(catalogue('en').values())].filter((x) => !idWords.has(x)));
+  const enOnlyWords = new Set(
+    [...vocabulary(catalogue('en').values())].filter((x) => !idWords.has(x)),
+  );
   const check: LanguageCheck = {
     idWords,
     enOnlyWords,
@@ -150,6 +179,15 @@ test('every page a persona reaches speaks Bahasa from the catalogue, with Indone
   const problems: string[] = [];
   for (const [path, { html, who }] of found) {
     const seen = new Set<string>();
+    // One time zone per page, named: the viewer's or the village's, never WIB beside WITA.
+    // Times the app formats ("3 Des 2026, 09.45 WITA") count; opening hours a person typed
+    // for their own kiosk are theirs.
+    const zones = new Set(
+      visibleStrings(html).flatMap((s) =>
+        [...s.text.matchAll(/\d{4},? \d{2}[.:]\d{2} (WIB|WITA|WIT)\b/g)].map((m) => m[1]),
+      ),
+    );
+    if (zones.size > 1) problems.push(`${shape(path)} [${who}] zones ${[...zones].join(' + ')}`);
     for (const s of visibleStrings(html))
       for (const f of findingsIn(s, check) as Finding[]) {
         const line = `${shape(path)} [${who}] ${f.kind} "${f.token}" in ${f.where} "${f.text.slice(0, 90)}"`;
@@ -157,6 +195,15 @@ test('every page a persona reaches speaks Bahasa from the catalogue, with Indone
         seen.add(line);
       }
   }
-  if (process.env.LUMBUNG_FINDINGS) writeFileSync(process.env.LUMBUNG_FINDINGS, problems.join('\n'));
+  const pending = (line: string) => PENDING.some(([re]) => re.test(line));
+  const gone = PENDING.filter(([re]) => !problems.some((line) => re.test(line)));
+  assert.deepEqual(
+    gone.map(([, why]) => why),
+    [],
+    'a pending finding is fixed: drop it from PENDING',
+  );
+  problems.splice(0, problems.length, ...problems.filter((line) => !pending(line)));
+  if (process.env.LUMBUNG_FINDINGS)
+    writeFileSync(process.env.LUMBUNG_FINDINGS, problems.join('\n'));
   assert.deepEqual(problems, [], `${problems.length} findings on ${found.size} pages`);
 });

@@ -378,6 +378,8 @@ export function PersonPage(p: {
     erased_at: string | null;
     village_code: string;
   };
+  /** The person's village, by name. */
+  place: string;
   canErase: boolean;
   message?: string;
 }) {
@@ -398,8 +400,8 @@ export function PersonPage(p: {
         <dd>{m.role_title ? tr(`community.member.${m.role_title}`) : '—'}</dd>
         <dt>{tr('community.people.household_size')}</dt>
         <dd>{m.household_size ?? '—'}</dd>
-        <dt>{tr('community.field.village_code')}</dt>
-        <dd>{m.village_code}</dd>
+        <dt>{tr('community.field.village')}</dt>
+        <dd>{p.place}</dd>
       </dl>
       <p>
         <a href={`/community/people/${m.id}/export`} download>

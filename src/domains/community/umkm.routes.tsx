@@ -25,6 +25,7 @@ import { trOf, type C } from './form-parts.js';
 import { RegisterUmkmForm, Registered, UmkmList, UmkmPage } from './umkm.views.js';
 import { PersonForm } from './people.views.js';
 import { PersonPage } from './organisations.views.js';
+import { regionNames } from '../regions/index.js';
 
 export const REGISTRARS: Role[] = [
   'national_admin',
@@ -244,7 +245,13 @@ export function umkmRoutes() {
     return page(
       c,
       { title: p.full_name ?? trOf(c)('community.people.erased') },
-      <PersonPage c={c} person={p} canErase={canErase} message={message} />,
+      <PersonPage
+        c={c}
+        person={p}
+        place={(await regionNames(db, [p.village_code])).get(p.village_code) ?? ''}
+        canErase={canErase}
+        message={message}
+      />,
     );
   };
 

@@ -24,6 +24,7 @@ import {
 import { planRuns, runDetail, runsOf } from './routing.service.js';
 import { addVehicle, assignPoint, vehiclesOf } from './network.service.js';
 import { nodeNames } from './parcels.service.js';
+import { regionNames } from '../regions/index.js';
 import { recordScan } from './scans.service.js';
 import { parcelsFromHandedOverOrders } from './orders.bridge.js';
 import {
@@ -83,6 +84,7 @@ export async function dayPage(
     failedAtHub(d, hub.id),
     hubPoints(d, hub.id),
   ]);
+  const place = (await regionNames(d, [hub.region_code])).get(hub.region_code) ?? '';
   const names = await nodeNames(d, [
     ...pending.flatMap((l) => [l.from_id, l.to_id]),
     ...manifests.flatMap((m) => [m.from_id, m.to_id]),
@@ -97,6 +99,7 @@ export async function dayPage(
     <HubDay
       c={c}
       hub={hub}
+      place={place}
       date={date}
       names={names}
       pending={pending}
@@ -116,12 +119,16 @@ export function hubRoutes(app: Hono<AppEnv>) {
   app.get('/hub', async (c) => {
     const actor = requireRole(c, ...HUB_ROLES);
     const hubs = await listHubs(db(c), actor);
+    const places = await regionNames(
+      db(c),
+      hubs.map((h) => h.region_code),
+    );
     const overseer = hasRole(actor, ...OVERSEERS);
     if (hubs.length === 1 && !overseer) return c.redirect(`/hub/${hubs[0].id}`, 303);
     return page(
       c,
       { title: t(c.get('locale'), 'logistics.hubs.title') },
-      <HubList c={c} hubs={hubs} canCreate={overseer} />,
+      <HubList c={c} hubs={hubs} places={places} canCreate={overseer} />,
     );
   });
 

@@ -30,6 +30,7 @@ import { noteText, ruleAmount } from './incentives/notes.js';
 import { issueSchema, ruleSchema } from './partners.schema.js';
 import { partnerRanking } from './partners.queries.js';
 import { partnerIdsOf } from './partners.service.js';
+import { regionNames } from '../regions/index.js';
 
 type C = Context<AppEnv>;
 const OFFICERS = ['national_admin', 'regional_officer'] as const;
@@ -300,6 +301,11 @@ export function incentivePages(app: Hono<AppEnv>) {
         'content-disposition': `attachment; filename="${st.number}.csv"`,
       });
     const s = (k: string, p?: Record<string, unknown>) => t(c.get('locale'), k, p);
+    // The statement's area by name ("Kabupaten Ngada"), never its bare code.
+    const scopeName = st.scope_code
+      ? ((await regionNames(c.get('deps').h.db, [st.scope_code])).get(st.scope_code) ??
+        st.scope_code)
+      : s('partners.scope_national');
     return page(
       c,
       { title: s('partners.statement', { number: st.number }) },
@@ -309,7 +315,7 @@ export function incentivePages(app: Hono<AppEnv>) {
           {s('partners.statement_of', {
             partner: st.partner_name,
             period: st.period,
-            scope: st.scope_code || 'nasional',
+            scope: scopeName,
           })}
         </p>
         {st.corrects_id ? (

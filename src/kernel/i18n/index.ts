@@ -11,6 +11,7 @@ export {
 } from './i18n.js';
 export {
   zoneForRegion,
+  pageZoneRegion,
   formatNumber,
   formatPercent,
   formatDateTime,
