@@ -48,7 +48,7 @@ export function AuditPageView(p: { c: C; v: AuditView }) {
         <p>{tr(national ? 'audit.intro.national' : 'audit.intro.regional')}</p>
         {national ? null : (
           <p class="muted" data-testid="limit">
-            {tr('audit.limit', { types: v.scopedTypes.join(', ') })}
+            {tr('audit.limit', { types: v.scopedTypes.map(entityLabel).join(', ') })}
           </p>
         )}
         <form method="post" action={`/audit/verifikasi?${query(v.raw, {})}`}>

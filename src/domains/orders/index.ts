@@ -9,6 +9,8 @@ import { assistedMessages, agentPanel, assistedNav } from './assisted/assisted.r
 import { paymentsErrors, paymentsMessages } from './payments/payments.messages.js';
 import { EXCEPTION_ROLES } from './payments/late-payment.js';
 import { ordersNav, sellerOrdersPanel } from './seller/seller.routes.js';
+import { buyerHomePanel } from './home/buyer-home.panel.js';
+import { homeMessages } from './home/messages.js';
 import { EXPIRE_JOB, runExpiryJob, scheduleExpiry } from './expiry-job.js';
 import { ordersMigrations } from './migrations/index.js';
 import { orderChanged } from './events.js';
@@ -92,6 +94,7 @@ export const ordersDomain = defineDomain({
     storefrontMessages,
     assistedMessages,
     paymentsMessages,
+    homeMessages,
   ],
   errors: { ...ordersErrors, ...paymentsErrors },
   nav: [
@@ -110,7 +113,7 @@ export const ordersDomain = defineDomain({
       order: 35,
     },
   ],
-  homePanels: [sellerOrdersPanel, agentPanel],
+  homePanels: [sellerOrdersPanel, agentPanel, buyerHomePanel],
   jobs: { [EXPIRE_JOB]: runExpiryJob },
   // Expired reservations are released by a recurring job; startup queues a run at once (catch-up).
   startup: [(h) => scheduleExpiry(h.db, new Date())],
