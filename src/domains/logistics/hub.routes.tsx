@@ -1,7 +1,7 @@
 // Hub operator pages: the day at a hub (parcels by next leg, manifests, route planning,
 // scans, failures, fleet), the run sheet and the printable manifest.
 import type { Context, Hono } from 'hono';
-import { t, zoneForRegion } from '../../kernel/i18n/index.js';
+import { t, hasMessage, zoneForRegion } from '../../kernel/i18n/index.js';
 import { page, readForm, requireRole, type AppEnv } from '../../kernel/http/index.js';
 import { AppError, errorSpec, unwrap, type Result } from '../../kernel/errors/index.js';
 import { formatRupiah } from '../../kernel/money/index.js';
@@ -52,7 +52,15 @@ export function todayAt(regionCode: string): string {
 
 export function failureMessage(c: C, r: Result<unknown>): string {
   if (r.ok) return '';
-  return t(c.get('locale'), errorSpec(r.code).message, r.params);
+  const l = c.get('locale');
+  // A scan's kind and a parcel's status travel as enum values ("out_for_delivery", "at_point");
+  // people read their names.
+  const params: Record<string, unknown> = { ...r.params };
+  if (typeof params.kind === 'string' && hasMessage(`logistics.scan.${params.kind}`))
+    params.kind = t(l, `logistics.scan.${params.kind}`);
+  if (typeof params.status === 'string' && hasMessage(`logistics.status.${params.status}`))
+    params.status = t(l, `logistics.status.${params.status}`);
+  return t(l, errorSpec(r.code).message, params);
 }
 
 export async function loadHub(c: C): Promise<{ actor: Actor; hub: HubsTable }> {
