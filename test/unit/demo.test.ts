@@ -200,6 +200,18 @@ test('the storefront home shows a mix of producers, each card with its picture',
   assert.ok(producers.size >= 8, `${producers.size} producers among the newest 12 products`);
 });
 
+test("a village page shows its producers' products as cards with their pictures", async () => {
+  // Radabata (Golewa, Ngada): Ibu Sari's village.
+  const html = await (await w.client().get('/desa/53.09.02.2011')).text();
+  const tiles = [...html.matchAll(/<li class="tile">([\s\S]*?)<\/li>/g)].map((m) => m[1]);
+  assert.ok(tiles.length >= 3, `${tiles.length} products`);
+  assert.ok(
+    tiles.every((x) => /<img [^>]*alt="Ilustrasi demo/.test(x) && /loading="lazy"/.test(x)),
+    'every card shows its picture, loaded lazily',
+  );
+  assert.ok(tiles.some((x) => x.includes('Gula Aren Cetak 500 g')));
+});
+
 test('the public home page is at most 14 KB gzip with its CSS', async () => {
   const res = await w.client().get('/');
   assert.equal(res.status, 200);
