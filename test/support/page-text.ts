@@ -64,11 +64,14 @@ export function visibleStrings(html: string): { text: string; where: string }[] 
 
 /** Words of a text, lower-cased, letters only (a word with digits is a number or a code). */
 export function words(s: string): string[] {
-  return s
-    .toLowerCase()
-    .split(/[^\p{L}'’_-]+/u)
-    .map((w) => w.replace(/^['’_-]+|['’_-]+$/g, ''))
-    .filter((w) => w.length > 1);
+  return (
+    s
+      .toLowerCase()
+      .split(/[^\p{L}\d'’_-]+/u)
+      .map((w) => w.replace(/^['’_-]+|['’_-]+$/g, ''))
+      // A token with digits is a number or a code (SRT-BHB3-ZH68-1MY2), not a word.
+      .filter((w) => w.length > 1 && !/\d/.test(w))
+  );
 }
 
 /** The vocabulary of a catalogue (its words, placeholders left out). */
