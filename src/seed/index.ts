@@ -1,6 +1,7 @@
 // The demo world, seeded into an empty database in demo mode. Every domain adds its part in
 // dependency order (each file here is owned by its domain); everything created is demo data.
 import type { DbHandle } from '../kernel/db/index.js';
+import { scopeLabels } from '../kernel/auth/index.js';
 import type { Progress } from '../kernel/cli/index.js';
 import type { DemoLogin } from './demo-user.js';
 import { seedAccounts } from './accounts.seed.js';
@@ -49,17 +50,28 @@ export async function demoLogins(h: DbHandle): Promise<DemoLogin[]> {
   const rows = await h.db
     .selectFrom('users')
     .innerJoin('grants', 'grants.user_id', 'users.id')
-    .select(['users.phone', 'users.display_name', 'grants.role', 'grants.scope_id'])
+    .select([
+      'users.phone',
+      'users.display_name',
+      'grants.role',
+      'grants.scope_type',
+      'grants.scope_id',
+    ])
     .where('users.is_demo', '=', 1)
     .where('users.phone', 'is not', null)
     .orderBy('users.phone')
     .orderBy('grants.role')
     .execute();
+  // Printed beside the login: the name of what the person works for, never its internal id.
+  const names = await scopeLabels(
+    h.db,
+    rows.map((r) => ({ type: r.scope_type, id: r.scope_id })),
+  );
   return rows.map((r) => ({
     role: r.role,
     name: r.display_name,
     login: '0' + (r.phone as string).slice(3),
-    scope: r.scope_id,
+    scope: r.scope_id ? (names.get(`${r.scope_type}:${r.scope_id}`) ?? null) : null,
   }));
 }
 

@@ -53,6 +53,12 @@ test('the demo seeds once, and every demo login opens its role home', async () =
     seeded.length,
     'every seeded login is read back for printing on later starts',
   );
+  // `npm start` prints these beside the logins: names of what each person works for, no ids.
+  assert.deepEqual(
+    logins.filter((l) => l.scope && /^[a-z]{3}_|^\d{2}(\.\d+)*$/.test(l.scope)),
+    [],
+  );
+  assert.ok(logins.some((l) => l.role === 'seller' && l.scope === 'Gula Aren Ibu Sari'));
   const roles = new Set(logins.map((l) => l.role));
   assert.ok(roles.has('national_admin') && roles.has('buyer'));
   for (const l of logins) {
@@ -223,6 +229,18 @@ test('the storefront home shows a mix of producers, each card with its picture',
   );
   const producers = new Set(tiles.map((x) => x.match(/<small class="muted">([^<·]+)/)?.[1].trim()));
   assert.ok(producers.size >= 8, `${producers.size} producers among the newest 12 products`);
+});
+
+test("a village page shows its producers' products as cards with their pictures", async () => {
+  // Radabata (Golewa, Ngada): Ibu Sari's village.
+  const html = await (await w.client().get('/desa/53.09.02.2011')).text();
+  const tiles = [...html.matchAll(/<li class="tile">([\s\S]*?)<\/li>/g)].map((m) => m[1]);
+  assert.ok(tiles.length >= 3, `${tiles.length} products`);
+  assert.ok(
+    tiles.every((x) => /<img [^>]*alt="Ilustrasi demo/.test(x) && /loading="lazy"/.test(x)),
+    'every card shows its picture, loaded lazily',
+  );
+  assert.ok(tiles.some((x) => x.includes('Gula Aren Cetak 500 g')));
 });
 
 test('the public home page is at most 14 KB gzip with its CSS', async () => {

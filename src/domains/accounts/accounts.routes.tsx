@@ -228,10 +228,24 @@ export function accountsRoutes() {
       listTokens(db, actor.userId),
       grantsOf(db, actor.userId),
     ]);
+    // People see the name of what a grant is for, never its internal id.
+    const labels = await scopeLabels(
+      db,
+      grants.map((g) => ({ type: g.scope_type, id: g.scope_id })),
+    );
+    const nameOf = new Map(
+      grants.map((g) => [g.scope_id, labels.get(`${g.scope_type}:${g.scope_id}`) ?? null]),
+    );
     return page(
       c,
       { title: t(c.get('locale'), 'accounts.tokens.title'), status },
-      <TokensPage c={c} tokens={tokens} grants={grants} created={created} errors={errors} />,
+      <TokensPage
+        c={c}
+        tokens={tokens.map((tk) => ({ ...tk, scope_name: nameOf.get(tk.scope_id) ?? null }))}
+        grants={grants.map((g) => ({ ...g, scope_name: nameOf.get(g.scope_id) ?? null }))}
+        created={created}
+        errors={errors}
+      />,
     );
   };
   app.get('/account/tokens', (c) => tokensPage(c));

@@ -151,13 +151,14 @@ export interface TokenRow {
   last_used_at: string | null;
   revoked_at: string | null;
   role: string;
-  scope_id: string | null;
+  /** The name of what the token's grant is for (never its internal id). */
+  scope_name: string | null;
 }
 
 export function TokensPage(p: {
   c: C;
   tokens: TokenRow[];
-  grants: { id: string; role: string; scope_id: string | null }[];
+  grants: { id: string; role: string; scope_name: string | null }[];
   created?: string;
   errors?: Record<string, string>;
 }) {
@@ -185,7 +186,7 @@ export function TokensPage(p: {
           error={p.errors?.grant_id}
           options={p.grants.map((g) => ({
             value: g.id,
-            label: `${tr(`role.${g.role}`)}${g.scope_id ? ` · ${g.scope_id}` : ''}`,
+            label: `${tr(`role.${g.role}`)}${g.scope_name ? ` · ${g.scope_name}` : ''}`,
           }))}
         />
         <button type="submit" class="primary">
@@ -198,7 +199,7 @@ export function TokensPage(p: {
         <ul class="list">
           {p.tokens.map((tk) => (
             <li>
-              <strong>{tk.name}</strong> · {tr(`role.${tk.role}`)} {tk.scope_id ?? ''}
+              <strong>{tk.name}</strong> · {tr(`role.${tk.role}`)} {tk.scope_name ?? ''}
               {tk.revoked_at ? (
                 <em> · {tr('accounts.tokens.revoked')}</em>
               ) : (

@@ -56,7 +56,12 @@ const apiItems = async (client: Awaited<ReturnType<World['as']>>, q: string) => 
 
 test('a regional officer reads only rows about its region, by page and by API; the limit is stated', async () => {
   const page = await (await ngadaOfficer.get('/audit')).text();
-  for (const v of ngada) assert.match(page, new RegExp(`rollout · ${v.replace(/\./g, '\\.')}`));
+  // The limit names the kinds of record in the reader's language, not their keys.
+  const limit = page.match(/data-testid="limit">([^<]*)</)?.[1] ?? '';
+  assert.match(limit, /Peluncuran desa/);
+  assert.doesNotMatch(limit, /question_bank|targeting_weights/);
+  for (const v of ngada)
+    assert.match(page, new RegExp(`Peluncuran desa · <code>${v.replace(/\./g, '\\.')}</code>`));
   for (const v of bwi)
     assert.doesNotMatch(
       page,
@@ -66,7 +71,7 @@ test('a regional officer reads only rows about its region, by page and by API; t
   assert.doesNotMatch(page, /village_profiles/, 'rows no resolver places are national-only');
   assert.match(
     page,
-    /hanya jenis data yang dapat dikaitkan dengan wilayah \([a-z_, ]*rollout[a-z_, ]*\)/,
+    /hanya jenis data yang dapat dikaitkan dengan wilayah \([^)]*Peluncuran desa[^)]*\)/,
   );
   assert.match(page, />Test regional_officer \d+<\/a>/, 'actors in the region are named');
   const api = await apiItems(ngadaOfficer, 'limit=200');
@@ -89,7 +94,10 @@ test('national admins read everything; analysts and visitors may not read the tr
   const all = await apiItems(admin, 'limit=200');
   const ids = new Set(all.items.map((x) => x.entityId));
   for (const v of [...ngada, ...bwi, 'csv']) assert.ok(ids.has(v), v);
-  assert.match(await (await admin.get('/audit')).text(), /village_profiles · csv/);
+  assert.match(
+    await (await admin.get('/audit')).text(),
+    /Profil desa \(impor\) · <code>csv<\/code>/,
+  );
   const analyst = await w.as('analyst', '53.09');
   assert.equal((await analyst.get('/audit')).status, 403);
   assert.equal((await analyst.get('/api/v1/audit')).status, 403);

@@ -1,7 +1,7 @@
 // The audit-trail page: a filter form (plain GET), the rows newest first in a table that
 // scrolls by keyboard, keyset paging, and the hash-chain check (a POST) with its result.
 import type { Context } from 'hono';
-import { t, formatDateTime, zoneForRegion } from '../../kernel/i18n/index.js';
+import { t, hasMessage, formatDateTime, zoneForRegion } from '../../kernel/i18n/index.js';
 import { Csrf, ErrorSummary, Field, SelectField, type AppEnv } from '../../kernel/http/index.js';
 import type { VerifyResult } from '../../kernel/audit/index.js';
 import type { AuditPage } from './audit.service.js';
@@ -36,6 +36,9 @@ export function AuditPageView(p: { c: C; v: AuditView }) {
   const { c, v } = p;
   const l = c.get('locale');
   const tr = (k: string, x?: Record<string, unknown>) => t(l, k, x);
+  // A kind of record by its name; a kind no domain named yet keeps its key (never a blank).
+  const entityLabel = (type: string) =>
+    hasMessage(`audit.entity.${type}`) ? tr(`audit.entity.${type}`) : type;
   const national = v.page?.national ?? false;
   const zone = zoneForRegion(v.zoneRegion);
   return (
@@ -45,7 +48,7 @@ export function AuditPageView(p: { c: C; v: AuditView }) {
         <p>{tr(national ? 'audit.intro.national' : 'audit.intro.regional')}</p>
         {national ? null : (
           <p class="muted" data-testid="limit">
-            {tr('audit.limit', { types: v.scopedTypes.join(', ') })}
+            {tr('audit.limit', { types: v.scopedTypes.map(entityLabel).join(', ') })}
           </p>
         )}
         <form method="post" action={`/audit/verifikasi?${query(v.raw, {})}`}>
@@ -78,7 +81,7 @@ export function AuditPageView(p: { c: C; v: AuditView }) {
               error={v.errors?.entityType}
               options={[
                 { value: '', label: tr('audit.f.any_type') },
-                ...v.types.map((x) => ({ value: x, label: x })),
+                ...v.types.map((x) => ({ value: x, label: entityLabel(x) })),
               ]}
             />
             <Field
@@ -157,7 +160,7 @@ export function AuditPageView(p: { c: C; v: AuditView }) {
                         <a
                           href={`/audit?${query({}, { entityType: r.entityType, entityId: r.entityId })}`}
                         >
-                          {r.entityType} · {r.entityId}
+                          {entityLabel(r.entityType)} · <code>{r.entityId}</code>
                         </a>
                       </td>
                       <td>

@@ -61,6 +61,8 @@ export { productDossier } from './product-page.queries.js';
 export { ProductDossier } from './dossier.views.js';
 /** The product tile and grid components for storefront and village pages. */
 export { ProductTile, ProductGrid } from './public.views.js';
+/** A village's products as cards with photos, for the storefront's village page. */
+export { VillageProducts } from './village-products.views.js';
 /** Photo URLs for other domains (partner feeds). */
 export { photoUrl, photoSrcset, PHOTO_WIDTHS } from './photo-urls.js';
 /** Seller use cases (also used by the demo seed). */

@@ -32,6 +32,7 @@ import {
   PointPage,
 } from './organisations.views.js';
 import type { IssuedLogin } from './logins.js';
+import { isPlaceSearch, villageChoices } from './village-choices.js';
 
 const OFFICERS: Role[] = ['national_admin', 'regional_officer'];
 const POINT_CREATORS: Role[] = ['national_admin', 'regional_officer', 'community_manager'];
@@ -58,20 +59,31 @@ export function organisationRoutes() {
     );
   });
 
-  app.get('/community/organisations/new', (c) => {
+  app.get('/community/organisations/new', async (c) => {
     requireRole(c, ...OFFICERS);
-    return page(c, { title: trOf(c)('community.org.new') }, <OrganisationForm c={c} />);
+    return page(
+      c,
+      { title: trOf(c)('community.org.new') },
+      <OrganisationForm c={c} places={await villageChoices(c, OFFICERS)} />,
+    );
   });
 
   app.post('/community/organisations/new', async (c) => {
     const actor = requireRole(c, ...OFFICERS);
     const form = await readForm(c, organisationSchema);
-    const again = (errors: Record<string, string>) =>
+    const again = async (errors: Record<string, string>, status: 200 | 422 = 422) =>
       page(
         c,
-        { title: trOf(c)('community.org.new'), status: 422 },
-        <OrganisationForm c={c} raw={form.raw} errors={errors} />,
+        { title: trOf(c)('community.org.new'), status },
+        <OrganisationForm
+          c={c}
+          raw={form.raw}
+          errors={errors}
+          places={await villageChoices(c, OFFICERS, form.raw)}
+        />,
       );
+    // The picker's search narrows the villages and shows the form again; nothing is saved.
+    if (isPlaceSearch(form.raw)) return again({}, 200);
     if (!form.ok) return again(form.errors);
     const r = await createOrganisation(c.get('deps').h.db, actor, form.data);
     if (!r.ok) return again(formErrors(c, r));
@@ -132,7 +144,14 @@ export function organisationRoutes() {
     return page(
       c,
       { title: trOf(c)('community.point.new'), status },
-      <PointForm c={c} raw={preset} errors={errors} services={services} orgs={orgs} />,
+      <PointForm
+        c={c}
+        raw={preset}
+        errors={errors}
+        services={services}
+        orgs={orgs}
+        places={await villageChoices(c, POINT_CREATORS, preset)}
+      />,
     );
   };
 
@@ -143,6 +162,7 @@ export function organisationRoutes() {
     const form = await readForm(c, servicePointSchema);
     const body = await c.req.parseBody({ all: true });
     const services = ([] as unknown[]).concat(body.services ?? []).map(String);
+    if (isPlaceSearch(form.raw)) return pointForm(c, 200, form.raw, {}, services);
     if (!form.ok) return pointForm(c, 422, form.raw, form.errors, services);
     const r = await createServicePoint(c.get('deps').h.db, actor, form.data);
     if (!r.ok) return pointForm(c, 422, form.raw, formErrors(c, r), services);

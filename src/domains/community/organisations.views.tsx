@@ -5,6 +5,7 @@ import type { ServicePointView } from './service-points.service.js';
 import type { IssuedLogin } from './logins.js';
 import { CheckboxGroup, trOf, type C } from './form-parts.js';
 import { PeopleList, PersonForm } from './people.views.js';
+import { PlacePicker, type PlaceChoices } from '../regions/index.js';
 
 type Errors = Record<string, string> | undefined;
 type Raw = Record<string, string> | undefined;
@@ -55,7 +56,7 @@ export function OrganisationList(p: {
   );
 }
 
-export function OrganisationForm(p: { c: C; raw?: Raw; errors?: Errors }) {
+export function OrganisationForm(p: { c: C; raw?: Raw; errors?: Errors; places: PlaceChoices }) {
   const tr = trOf(p.c);
   return (
     <section class="card narrow">
@@ -77,14 +78,13 @@ export function OrganisationForm(p: { c: C; raw?: Raw; errors?: Errors }) {
           error={p.errors?.name}
           required
         />
-        <Field
+        <PlacePicker
+          c={p.c}
           name="village_code"
-          label={tr('community.field.village_code')}
-          hint={tr('community.field.village_code_hint')}
+          label={tr('community.field.village')}
+          choices={p.places}
           value={p.raw?.village_code}
           error={p.errors?.village_code}
-          required
-          inputmode="decimal"
         />
         <button type="submit" class="primary">
           {tr('form.save')}
@@ -206,6 +206,7 @@ export function PointForm(p: {
   errors?: Errors;
   services?: string[];
   orgs: { id: string; name: string }[];
+  places: PlaceChoices;
 }) {
   const tr = trOf(p.c);
   return (
@@ -221,14 +222,13 @@ export function PointForm(p: {
           error={p.errors?.name}
           required
         />
-        <Field
+        <PlacePicker
+          c={p.c}
           name="village_code"
-          label={tr('community.field.village_code')}
-          hint={tr('community.field.village_code_hint')}
+          label={tr('community.field.village')}
+          choices={p.places}
           value={p.raw?.village_code}
           error={p.errors?.village_code}
-          required
-          inputmode="decimal"
         />
         <SelectField
           name="organisation_id"
@@ -378,6 +378,8 @@ export function PersonPage(p: {
     erased_at: string | null;
     village_code: string;
   };
+  /** The person's village, by name. */
+  place: string;
   canErase: boolean;
   message?: string;
 }) {
@@ -398,8 +400,8 @@ export function PersonPage(p: {
         <dd>{m.role_title ? tr(`community.member.${m.role_title}`) : '—'}</dd>
         <dt>{tr('community.people.household_size')}</dt>
         <dd>{m.household_size ?? '—'}</dd>
-        <dt>{tr('community.field.village_code')}</dt>
-        <dd>{m.village_code}</dd>
+        <dt>{tr('community.field.village')}</dt>
+        <dd>{p.place}</dd>
       </dl>
       <p>
         <a href={`/community/people/${m.id}/export`} download>

@@ -25,6 +25,8 @@ import { trOf, type C } from './form-parts.js';
 import { RegisterUmkmForm, Registered, UmkmList, UmkmPage } from './umkm.views.js';
 import { PersonForm } from './people.views.js';
 import { PersonPage } from './organisations.views.js';
+import { regionNames } from '../regions/index.js';
+import { isPlaceSearch, villageChoices } from './village-choices.js';
 
 export const REGISTRARS: Role[] = [
   'national_admin',
@@ -73,12 +75,22 @@ async function registerPage(
       : undefined;
   const home = orgs[0]?.village_code ?? point?.village_code;
   const villageHint = home
-    ? tr('community.register.village_default', { code: home })
-    : tr('community.field.village_code_hint');
+    ? tr('community.register.village_default', {
+        name: (await regionNames(db, [home])).get(home) ?? '',
+      })
+    : undefined;
   return page(
     c,
     { title: tr('community.register.title'), status },
-    <RegisterUmkmForm c={c} raw={raw} errors={errors} villageHint={villageHint} orgs={orgs} />,
+    <RegisterUmkmForm
+      c={c}
+      raw={raw}
+      errors={errors}
+      villageHint={villageHint}
+      orgs={orgs}
+      places={await villageChoices(c, REGISTRARS, raw)}
+      optionalVillage={!!home}
+    />,
   );
 }
 
@@ -148,6 +160,8 @@ export function umkmRoutes() {
   app.post('/community/umkm/new', async (c) => {
     const actor = requireRole(c, ...REGISTRARS);
     const form = await readForm(c, registerUmkmSchema);
+    // The picker's search narrows the villages and shows the form again; nothing is saved.
+    if (isPlaceSearch(form.raw)) return registerPage(c, 200, form.raw);
     if (!form.ok) return registerPage(c, 422, form.raw, form.errors);
     const r = await registerUmkm(c.get('deps').h.db, actor, form.data);
     if (!r.ok) return registerPage(c, 422, form.raw, formErrors(c, r));
@@ -244,7 +258,13 @@ export function umkmRoutes() {
     return page(
       c,
       { title: p.full_name ?? trOf(c)('community.people.erased') },
-      <PersonPage c={c} person={p} canErase={canErase} message={message} />,
+      <PersonPage
+        c={c}
+        person={p}
+        place={(await regionNames(db, [p.village_code])).get(p.village_code) ?? ''}
+        canErase={canErase}
+        message={message}
+      />,
     );
   };
 

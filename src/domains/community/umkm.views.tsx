@@ -7,6 +7,7 @@ import type { CertificationView } from './certifications.js';
 import type { IssuedLogin } from './logins.js';
 import { Checkbox, StateBadge, TextArea, trOf, type C } from './form-parts.js';
 import { PeopleList, PersonForm } from './people.views.js';
+import { PlacePicker, type PlaceChoices } from '../regions/index.js';
 
 type Errors = Record<string, string> | undefined;
 type Raw = Record<string, string> | undefined;
@@ -66,7 +67,10 @@ export function RegisterUmkmForm(p: {
   c: C;
   raw?: Raw;
   errors?: Errors;
-  villageHint: string;
+  villageHint?: string;
+  places: PlaceChoices;
+  /** The village may stay empty: the registrar's own organisation's village is the default. */
+  optionalVillage: boolean;
   orgs: { id: string; name: string }[];
 }) {
   const tr = trOf(p.c);
@@ -126,16 +130,28 @@ export function RegisterUmkmForm(p: {
           options={BUSINESS_TYPES.map((b) => ({ value: b, label: tr(`community.business.${b}`) }))}
         />
         <details
-          open={!!(p.errors?.village_code || p.errors?.organisation_id || p.raw?.village_code)}
+          open={
+            // A required choice is never hidden in a closed <details> (the browser could not
+            // point to it); a search shows its results.
+            !p.optionalVillage ||
+            !!(
+              p.errors?.village_code ||
+              p.errors?.organisation_id ||
+              p.raw?.village_code ||
+              p.raw?.village_code_q
+            )
+          }
         >
           <summary>{tr('community.register.more')}</summary>
-          <Field
+          <PlacePicker
+            c={p.c}
             name="village_code"
-            label={tr('community.field.village_code')}
+            label={tr('community.field.village')}
             hint={p.villageHint}
+            choices={p.places}
             value={p.raw?.village_code}
             error={p.errors?.village_code}
-            inputmode="decimal"
+            optional={p.optionalVillage}
           />
           {p.orgs.length > 1 ? (
             <SelectField

@@ -180,9 +180,19 @@ export function SurveysPage(p: {
             ]}
           />
           <p class="muted">
-            {t(l, 'impact.surveys.csv_hint', {
-              columns: `${CSV_COLUMNS.household.join(', ')} / ${CSV_COLUMNS.umkm.join(', ')}`,
-            })}
+            {/* The column names are typed exactly: machine text inside the sentence, as code. */}
+            {t(l, 'impact.surveys.csv_hint', { columns: '\u0000' })
+              .split('\u0000')
+              .flatMap((part, i) =>
+                i === 0
+                  ? [part]
+                  : [
+                      <code>
+                        {`${CSV_COLUMNS.household.join(', ')} / ${CSV_COLUMNS.umkm.join(', ')}`}
+                      </code>,
+                      part,
+                    ],
+              )}
           </p>
           <Field name="file" type="file" label={t(l, 'impact.surveys.csv')} />
           <div class="field">

@@ -38,6 +38,7 @@ import { reviewFormSchema, valueAddFormSchema } from './innovation.schema.js';
 import { innovationStats } from './stats.js';
 import { todayIn } from './dates.js';
 import { productDossier, ProductDossier } from '../catalog/index.js';
+import { regionNames } from '../regions/index.js';
 import {
   ProductsAndTasks,
   QueuePage,
@@ -171,6 +172,7 @@ async function reviewPage(
       c={c}
       reviewId={reviewId}
       product={product}
+      place={(await regionNames(db, [product.village_code])).get(product.village_code) ?? ''}
       round={review.round}
       keys={checklistFor(product.category)}
       missingCerts={missingCertifications(product.category, valid)}
@@ -254,7 +256,15 @@ export function innovationRoutes() {
   app.get('/innovation/queue', async (c) => {
     const actor = requireRole(c, ...REVIEWERS);
     const rows = await reviewQueue(c.get('deps').h.db, reviewerRegions(actor));
-    return page(c, { title: t(c, 'innovation.queue.title') }, <QueuePage c={c} rows={rows} />);
+    const places = await regionNames(
+      c.get('deps').h.db,
+      rows.map((r) => r.village_code),
+    );
+    return page(
+      c,
+      { title: t(c, 'innovation.queue.title') },
+      <QueuePage c={c} rows={rows} places={places} />,
+    );
   });
 
   app.get('/innovation/reviews/:id', (c) =>

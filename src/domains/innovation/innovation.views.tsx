@@ -44,7 +44,7 @@ export function Reopened(p: { c: C; items: string | null }) {
   );
 }
 
-export function QueuePage(p: { c: C; rows: QueueRow[] }) {
+export function QueuePage(p: { c: C; rows: QueueRow[]; places: Map<string, string> }) {
   const { c } = p;
   return (
     <section class="card">
@@ -60,7 +60,7 @@ export function QueuePage(p: { c: C; rows: QueueRow[] }) {
               </a>
               <br />
               <span class="muted">
-                {r.umkm_name} · {r.village_code} ·{' '}
+                {r.umkm_name} · {p.places.get(r.village_code) ?? ''} ·{' '}
                 {tr(c, 'innovation.queue.round', { round: r.round })} ·{' '}
                 {tr(c, 'innovation.queue.waiting', { days: daysSince(r.submitted_at) })}
               </span>
@@ -109,6 +109,8 @@ export interface ReviewFormProps {
   c: C;
   reviewId: string;
   product: { id: string; title: string; umkm_name: string; village_code: string; category: string };
+  /** The product's village, by name. */
+  place: string;
   round: number;
   keys: readonly ChecklistKey[];
   missingCerts: readonly CertRequirement[];
@@ -128,8 +130,7 @@ export function ReviewForm(p: ReviewFormProps) {
     <section class="card">
       <h1>{tr(c, 'innovation.review.title', { title: p.product.title })}</h1>
       <p class="muted">
-        {p.product.umkm_name} · {p.product.village_code} ·{' '}
-        {tr(c, 'innovation.queue.round', { round: p.round })} ·{' '}
+        {p.product.umkm_name} · {p.place} · {tr(c, 'innovation.queue.round', { round: p.round })} ·{' '}
         <a href={`/innovation/products/${p.product.id}`}>{tr(c, 'innovation.product.rounds')}</a>
       </p>
       <Reopened c={c} items={p.reopened ?? null} />

@@ -1,7 +1,7 @@
 // Hub operator pages: the day at a hub (parcels by next leg, manifests, route planning,
 // scans, failures, fleet), the run sheet and the printable manifest.
 import type { Context, Hono } from 'hono';
-import { t, zoneForRegion } from '../../kernel/i18n/index.js';
+import { t, hasMessage, zoneForRegion } from '../../kernel/i18n/index.js';
 import { page, readForm, requireRole, type AppEnv } from '../../kernel/http/index.js';
 import { AppError, errorSpec, unwrap, type Result } from '../../kernel/errors/index.js';
 import { formatRupiah } from '../../kernel/money/index.js';
@@ -24,6 +24,7 @@ import {
 import { planRuns, runDetail, runsOf } from './routing.service.js';
 import { addVehicle, assignPoint, vehiclesOf } from './network.service.js';
 import { nodeNames } from './parcels.service.js';
+import { regionNames } from '../regions/index.js';
 import { recordScan } from './scans.service.js';
 import { parcelsFromHandedOverOrders } from './orders.bridge.js';
 import {
@@ -51,7 +52,15 @@ export function todayAt(regionCode: string): string {
 
 export function failureMessage(c: C, r: Result<unknown>): string {
   if (r.ok) return '';
-  return t(c.get('locale'), errorSpec(r.code).message, r.params);
+  const l = c.get('locale');
+  // A scan's kind and a parcel's status travel as enum values ("out_for_delivery", "at_point");
+  // people read their names.
+  const params: Record<string, unknown> = { ...r.params };
+  if (typeof params.kind === 'string' && hasMessage(`logistics.scan.${params.kind}`))
+    params.kind = t(l, `logistics.scan.${params.kind}`);
+  if (typeof params.status === 'string' && hasMessage(`logistics.status.${params.status}`))
+    params.status = t(l, `logistics.status.${params.status}`);
+  return t(l, errorSpec(r.code).message, params);
 }
 
 export async function loadHub(c: C): Promise<{ actor: Actor; hub: HubsTable }> {
@@ -83,6 +92,7 @@ export async function dayPage(
     failedAtHub(d, hub.id),
     hubPoints(d, hub.id),
   ]);
+  const place = (await regionNames(d, [hub.region_code])).get(hub.region_code) ?? '';
   const names = await nodeNames(d, [
     ...pending.flatMap((l) => [l.from_id, l.to_id]),
     ...manifests.flatMap((m) => [m.from_id, m.to_id]),
@@ -97,6 +107,7 @@ export async function dayPage(
     <HubDay
       c={c}
       hub={hub}
+      place={place}
       date={date}
       names={names}
       pending={pending}
@@ -116,12 +127,16 @@ export function hubRoutes(app: Hono<AppEnv>) {
   app.get('/hub', async (c) => {
     const actor = requireRole(c, ...HUB_ROLES);
     const hubs = await listHubs(db(c), actor);
+    const places = await regionNames(
+      db(c),
+      hubs.map((h) => h.region_code),
+    );
     const overseer = hasRole(actor, ...OVERSEERS);
     if (hubs.length === 1 && !overseer) return c.redirect(`/hub/${hubs[0].id}`, 303);
     return page(
       c,
       { title: t(c.get('locale'), 'logistics.hubs.title') },
-      <HubList c={c} hubs={hubs} canCreate={overseer} />,
+      <HubList c={c} hubs={hubs} places={places} canCreate={overseer} />,
     );
   });
 

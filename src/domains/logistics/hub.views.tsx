@@ -37,7 +37,12 @@ export const HUB_SCANS = [
   'returned',
 ] as const;
 
-export function HubList(p: { c: C; hubs: HubsTable[]; canCreate?: boolean }) {
+export function HubList(p: {
+  c: C;
+  hubs: HubsTable[];
+  places: Map<string, string>;
+  canCreate?: boolean;
+}) {
   const tr = trOf(p.c);
   return (
     <section class="card">
@@ -57,7 +62,7 @@ export function HubList(p: { c: C; hubs: HubsTable[]; canCreate?: boolean }) {
             <li>
               <a href={`/hub/${h.id}`}>{h.name}</a>{' '}
               <span class="muted">
-                · {tr(`logistics.tier.${h.tier}`)} · {h.region_code}
+                · {tr(`logistics.tier.${h.tier}`)} · {p.places.get(h.region_code) ?? ''}
               </span>
             </li>
           ))}
@@ -70,6 +75,8 @@ export function HubList(p: { c: C; hubs: HubsTable[]; canCreate?: boolean }) {
 export interface HubDayProps {
   c: C;
   hub: HubsTable;
+  /** The name of the hub's area (never its bare code). */
+  place: string;
   date: string;
   names: Map<string, string>;
   pending: PendingLeg[];
@@ -115,7 +122,7 @@ export function HubDay(p: HubDayProps) {
       <section class="card">
         <h1>{p.hub.name}</h1>
         <p class="muted">
-          {tr(`logistics.tier.${p.hub.tier}`)} · {p.hub.region_code}
+          {tr(`logistics.tier.${p.hub.tier}`)} · {p.place}
         </p>
         {p.notice ? (
           <p class="notice" role="status">

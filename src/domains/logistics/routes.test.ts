@@ -132,7 +132,11 @@ test('hub scans by form: the same form sent twice is one event; out of order ref
     client_scan_id: 'form-scan-x1',
   });
   assert.equal(bad.status, 409);
-  assert.match(await bad.text(), /Pindai ditolak/);
+  // The refusal names the scan and the parcel's status in Bahasa, not their enum values.
+  assert.match(
+    await bad.text(),
+    /Pindai ditolak: (&quot;|")Berangkat dari hub(&quot;|") tidak bisa dicatat saat paket berstatus (&quot;|")Di hub(&quot;|")/,
+  );
   // Out for delivery to the point, then Pak Yohanes receives it and hands it over with the code.
   unwrap(await sysScan(p.trackingNumber, 'out_for_delivery', net.kecHub));
   const yohanes = await w.as('village_agent', net.points[2]);

@@ -12,6 +12,8 @@ import './assisted/assisted.tables.js';
 import { paymentsErrors, paymentsMessages } from './payments/payments.messages.js';
 import { EXCEPTION_ROLES } from './payments/late-payment.js';
 import { ordersNav, sellerOrdersPanel } from './seller/seller.routes.js';
+import { buyerHomePanel } from './home/buyer-home.panel.js';
+import { homeMessages } from './home/messages.js';
 import { EXPIRE_JOB, runExpiryJob, scheduleExpiry } from './expiry-job.js';
 import { ordersMigrations } from './migrations/index.js';
 import { orderChanged } from './events.js';
@@ -114,6 +116,7 @@ export const ordersDomain = defineDomain({
     storefrontMessages,
     assistedMessages,
     paymentsMessages,
+    homeMessages,
   ],
   errors: { ...ordersErrors, ...paymentsErrors, ...assistedErrors },
   // A villager's request for goods is placed in the village it was recorded for.
@@ -134,7 +137,7 @@ export const ordersDomain = defineDomain({
       order: 35,
     },
   ],
-  homePanels: [sellerOrdersPanel, agentPanel],
+  homePanels: [sellerOrdersPanel, agentPanel, buyerHomePanel],
   jobs: { [EXPIRE_JOB]: runExpiryJob },
   // Expired reservations are released by a recurring job; startup queues a run at once (catch-up).
   startup: [(h) => scheduleExpiry(h.db, new Date())],

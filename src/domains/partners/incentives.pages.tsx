@@ -30,6 +30,7 @@ import { noteText, ruleAmount } from './incentives/notes.js';
 import { issueSchema, ruleSchema } from './partners.schema.js';
 import { partnerRanking } from './partners.queries.js';
 import { partnerIdsOf } from './partners.service.js';
+import { placeChoices, regionNames } from '../regions/index.js';
 
 type C = Context<AppEnv>;
 const OFFICERS = ['national_admin', 'regional_officer'] as const;
@@ -84,6 +85,15 @@ async function incentivesPage(
       .execute(),
     partnerRanking(db, scope || null),
   ]);
+  // The area is chosen by name: the provinces and regencies the officer may manage (the
+  // nation too, for national staff), never typed as a code.
+  const officerScope = regionScope(actor, [...OFFICERS]);
+  const areas = await placeChoices(db, officerScope, { levels: [1, 2], groupBy: 1, keep: scope });
+  const areaOptions = [
+    ...(canManageIncentives(actor, '') ? [{ value: '', label: s('partners.scope_national') }] : []),
+    ...areas.groups.flatMap((g) => g.options.map((o) => ({ value: o.code, label: o.name }))),
+  ];
+  const scopeName = areaOptions.find((o) => o.value === scope)?.label ?? '';
   const previews = await Promise.all(
     partners.map(async (p) => ({
       p,
@@ -96,7 +106,7 @@ async function incentivesPage(
     <>
       <h1>{s('partners.incentives')}</h1>
       <p>
-        {period} · {scope || 'nasional'}
+        {period} · {scopeName}
       </p>
       {o.notice ? (
         <p class="notice" role="status">
@@ -105,7 +115,7 @@ async function incentivesPage(
       ) : null}
       <form method="get" action="/insentif" class="card">
         <Field name="period" label={s('partners.period')} value={period} />
-        <Field name="scope" label={s('partners.scope')} value={scope} />
+        <SelectField name="scope" label={s('partners.scope')} value={scope} options={areaOptions} />
         <button type="submit">{s('partners.preview')}</button>
       </form>
       <section class="card">
@@ -300,6 +310,11 @@ export function incentivePages(app: Hono<AppEnv>) {
         'content-disposition': `attachment; filename="${st.number}.csv"`,
       });
     const s = (k: string, p?: Record<string, unknown>) => t(c.get('locale'), k, p);
+    // The statement's area by name ("Kabupaten Ngada"), never its bare code.
+    const scopeName = st.scope_code
+      ? ((await regionNames(c.get('deps').h.db, [st.scope_code])).get(st.scope_code) ??
+        st.scope_code)
+      : s('partners.scope_national');
     return page(
       c,
       { title: s('partners.statement', { number: st.number }) },
@@ -309,7 +324,7 @@ export function incentivePages(app: Hono<AppEnv>) {
           {s('partners.statement_of', {
             partner: st.partner_name,
             period: st.period,
-            scope: st.scope_code || 'nasional',
+            scope: scopeName,
           })}
         </p>
         {st.corrects_id ? (

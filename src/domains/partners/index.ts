@@ -1,5 +1,6 @@
 // Partners: partner platforms, partnerships with UMKM and BUMDes/koperasi, product feeds,
 // orders in, signed status webhooks, and auditable incentive statements.
+import { partnerHomePanel } from './home.panel.js';
 import { defineDomain, on } from '../../kernel/domain/index.js';
 import { orderChanged } from '../orders/index.js';
 import { incentiveIssued } from './incentives/events.js';
@@ -57,6 +58,7 @@ export const partnersDomain = defineDomain({
       if (e.kind !== 'placed') await queueWebhook(tx, e);
     }),
   ],
+  homePanels: [partnerHomePanel],
   nav: [
     { href: '/mitra', label: 'nav.partners', roles: ['partner'], order: 20 },
     { href: '/kemitraan', label: 'nav.partnerships', roles: ['community_manager'], order: 40 },

@@ -207,6 +207,11 @@ test('incentive statements: each rule from delivered orders, returns excluded, f
   const rulesPage = await (await officer.get('/insentif?period=2026-01&scope=53.09')).text();
   assert.match(rulesPage, /: 2 %/);
   assert.match(rulesPage, /: ×1,5/);
+  // The area is shown and chosen by name (issue 15), never typed as a code.
+  assert.match(rulesPage, /<p>2026-01 · Kabupaten Ngada<\/p>/);
+  assert.match(rulesPage, /<option value="53\.09" selected="">Kabupaten Ngada<\/option>/);
+  assert.doesNotMatch(rulesPage, /<input[^>]*name="scope"/);
+  assert.match(print, /wilayah Kabupaten Ngada/, 'the statement names its area');
   const csv = await (await officer.get(`/insentif/laporan/${stId}.csv`)).text();
   assert.equal(csv.trim().split('\r\n').length, 1 + lines.length + 1);
 

@@ -111,6 +111,15 @@ export async function partnerOrder(
   return one;
 }
 
+/** The partner's latest orders, newest first (its home panel). */
+export async function recentPartnerOrders(db: Tx, partnerId: string, limit: number) {
+  return ordersOf(db, partnerId)
+    .orderBy('o.placed_at', 'desc')
+    .orderBy('o.id')
+    .limit(limit)
+    .execute();
+}
+
 /** A page of the partner's orders, oldest change first so `updatedSince` paging never skips one. */
 export async function partnerOrders(
   db: Tx,

@@ -1,7 +1,7 @@
 // Pages of partner platforms (dashboard, webhook settings, offers), the national admin's
 // registration of a platform, and the community manager's decisions on offers.
 import type { Context, Hono } from 'hono';
-import { t } from '../../kernel/i18n/index.js';
+import { t, formatPercent } from '../../kernel/i18n/index.js';
 import { formatRupiah } from '../../kernel/money/index.js';
 import {
   page,
@@ -115,7 +115,7 @@ async function dashboard(
             {ships.map((x) => (
               <li>
                 {x.umkm_name ?? x.org_name} · {s(`partners.status.${x.status}`)} ·{' '}
-                {x.commission_bps / 100}% · {x.starts_on}
+                {formatPercent(c.get('locale'), x.commission_bps / 10000)} · {x.starts_on}
                 {x.ends_on ? `–${x.ends_on}` : ''}
               </li>
             ))}

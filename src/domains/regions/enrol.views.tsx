@@ -35,7 +35,8 @@ function Village(p: { c: C; v: RankedVillage }) {
     <>
       <small class="muted">{v.district}</small>
       <br />
-      {tr('regions.target.score')} <strong data-testid="score">{v.score.toFixed(2)}</strong>
+      {tr('regions.target.score')}{' '}
+      <strong data-testid="score">{formatNumber(p.c.get('locale'), v.score, 2)}</strong>
       {v.missing.length ? (
         <small>
           {' '}

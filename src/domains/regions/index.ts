@@ -30,6 +30,8 @@ export type {
 export { regionChain } from './regions.repo.js';
 /** Case/accent-insensitive word-prefix search over area names; a matching district brings its villages. */
 export { searchRegions } from './regions.repo.js';
+/** Names of areas by code, for pages that must show a name where they hold a code. */
+export { regionNames } from './regions.repo.js';
 /** The zone (WIB/WITA/WIT) of any region code, by its province. */
 export { timeZoneOf } from './regions.repo.js';
 /** One area by code, or null; the shape of a code; the codes of its ancestors. */

@@ -21,6 +21,8 @@ export function PlacePicker(p: {
   error?: string;
   hint?: string;
   search?: boolean;
+  /** The choice may stay empty (the form has a default, e.g. the organisation's village). */
+  optional?: boolean;
 }) {
   const tr = (k: string, v?: Record<string, unknown>) => t(p.c.get('locale'), k, v);
   const id = `f-${p.name}`;
@@ -41,7 +43,7 @@ export function PlacePicker(p: {
           <select
             id={id}
             name={p.name}
-            required
+            required={!p.optional}
             aria-invalid={p.error ? 'true' : undefined}
             aria-describedby={describedBy}
           >

@@ -124,7 +124,10 @@ export function ImportForm(p: { c: C; report?: ImportReport; error?: string }) {
       </form>
       <p>
         <small class="muted">
-          village_code,population,households,poverty_share,electricity_share,signal,office_internet,road_access,distance_km,has_bumdes,has_koperasi,lat,lng
+          {/* The file's column names, typed exactly: machine text, shown as code. */}
+          <code>
+            village_code,population,households,poverty_share,electricity_share,signal,office_internet,road_access,distance_km,has_bumdes,has_koperasi,lat,lng
+          </code>
         </small>
       </p>
     </section>

@@ -63,6 +63,20 @@ export async function findArea(db: Tx, code: string): Promise<Area | null> {
   return r ? toArea(r) : null;
 }
 
+/** Names of areas by code (codes not found are left out). */
+export async function regionNames(db: Tx, codes: string[]): Promise<Map<string, string>> {
+  const uniq = [...new Set(codes)].filter(isRegionCode);
+  const out = new Map<string, string>();
+  for (let i = 0; i < uniq.length; i += 500)
+    for (const r of await db
+      .selectFrom('regions')
+      .select(['code', 'name'])
+      .where('code', 'in', uniq.slice(i, i + 500))
+      .execute())
+      out.set(r.code, r.name);
+  return out;
+}
+
 /** The area and its ancestors, province first and the area last; empty when unknown. */
 export async function regionChain(db: Tx, code: string): Promise<Area[]> {
   if (!isRegionCode(code)) return [];

@@ -43,7 +43,8 @@ function AreaList(p: { c: C; items: (Area | SearchHit)[] }) {
         <li>
           <a href={`/wilayah/${a.code}`}>{a.name}</a>{' '}
           <small class="muted">
-            {kindLabel(p.c, a.kind)} · {a.code}
+            {/* The official code beside the name, as the directory's reference (machine text). */}
+            {kindLabel(p.c, a.kind)} · <code>{a.code}</code>
           </small>
           {'context' in a && a.context.length ? (
             <>
@@ -158,7 +159,8 @@ export function ScoreParts(p: { c: C; score: Score }) {
     <ul class="parts">
       {p.score.parts.map((x) => (
         <li data-component={x.component}>
-          {tr(p.c, `regions.c.${x.component}`)} <strong>{x.points.toFixed(2)}</strong>
+          {tr(p.c, `regions.c.${x.component}`)}{' '}
+          <strong>{formatNumber(p.c.get('locale'), x.points, 2)}</strong>
           {x.value === null ? <small> ({tr(p.c, 'regions.v.unknown')})</small> : null}
         </li>
       ))}

@@ -155,7 +155,7 @@ export function CertificatePage(p: { c: C; cert: CertificateView; url: string; q
           place: cert.place,
           region: cert.region_name ?? cert.region_code,
         })}{' '}
-        · {formatNumber(locale, cert.duration_minutes)} min
+        · {tr(c, 'training.minutes', { n: formatNumber(locale, cert.duration_minutes) })}
       </p>
       {cert.trainer_name ? (
         <p>{tr(c, 'training.cert.trainer', { name: cert.trainer_name })}</p>

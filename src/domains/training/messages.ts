@@ -20,6 +20,7 @@ export const trainingErrors: Record<string, ErrorSpec> = {
 };
 
 const id: Record<string, string> = {
+  'training.minutes': '{n} menit',
   'nav.training': 'Pelatihan',
   'nav.mentoring': 'Pendampingan',
   'training.error.full':
@@ -202,6 +203,7 @@ const id: Record<string, string> = {
 };
 
 const en: Record<string, string> = {
+  'training.minutes': '{n} min',
   'nav.training': 'Training',
   'nav.mentoring': 'Mentoring',
   'training.error.full':

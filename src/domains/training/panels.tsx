@@ -1,7 +1,7 @@
 // Home panels and navigation: mentors and community managers see the UMKM that need attention
 // (overdue actions, no contact for 30 days); trainers see their next sessions.
 import type { Context } from 'hono';
-import { t, formatDateTime } from '../../kernel/i18n/index.js';
+import { t, formatDateTime, pageZoneRegion } from '../../kernel/i18n/index.js';
 import {
   requireActor,
   type AppEnv,
@@ -72,18 +72,27 @@ const trainerPanel: HomePanel = {
       .filter((s) => s.starts_at >= now || s.status === 'scheduled')
       .reverse()
       .slice(0, 5);
+    const zoneRegion = pageZoneRegion(
+      upcoming.map((s) => s.region_code),
+      actor.grants.find((g) => g.regionCode)?.regionCode,
+    );
     return (
       <section class="card">
-        <h2>{t(c.get('locale'), 'training.sessions')}</h2>
+        <h2>
+          <a href="/pelatihan">{t(c.get('locale'), 'training.sessions')}</a>
+        </h2>
         {upcoming.length === 0 ? (
-          <p>{t(c.get('locale'), 'training.no_sessions')}</p>
+          <p>
+            {t(c.get('locale'), 'training.no_sessions')}{' '}
+            <a href="/pelatihan/sesi/baru">{t(c.get('locale'), 'training.new_session')}</a>
+          </p>
         ) : (
           <ul class="list">
             {upcoming.map((s) => (
               <li>
                 <a href={`/pelatihan/sesi/${s.id}`}>{s.course_title}</a>{' '}
                 <small>
-                  · {formatDateTime(c.get('locale'), s.starts_at, s.region_code)} · {s.place}
+                  · {formatDateTime(c.get('locale'), s.starts_at, zoneRegion)} · {s.place}
                 </small>
               </li>
             ))}

@@ -1,7 +1,7 @@
 // Pages of courses, sessions, attendance, assessments and the public certificate.
 import { Hono, type Context } from 'hono';
 import QRCode from 'qrcode';
-import { t, zoneForRegion } from '../../kernel/i18n/index.js';
+import { t, zoneForRegion, formatNumber } from '../../kernel/i18n/index.js';
 import { page, readForm, requireActor, requireRole, type AppEnv } from '../../kernel/http/index.js';
 import { AppError, errorSpec } from '../../kernel/errors/index.js';
 import { regionScope, regionWhere } from '../../kernel/auth/index.js';
@@ -355,7 +355,9 @@ export function sessionRoutes() {
     return assessmentPage(c, {
       raw: form.raw,
       phase: form.data.phase,
-      notice: title(c, 'training.assess.saved', { overall: r.value.overall.toFixed(2) }),
+      notice: title(c, 'training.assess.saved', {
+        overall: formatNumber(c.get('locale'), r.value.overall, 2),
+      }),
     });
   });
 

@@ -1,7 +1,7 @@
 // Pages of courses and sessions: the trainer's list, forms, the session page, attendance on a
 // phone (one form of ticks, no script), the questionnaire and the public certificate.
 import type { Context } from 'hono';
-import { t, formatDateTime } from '../../kernel/i18n/index.js';
+import { t, formatDateTime, formatNumber, pageZoneRegion } from '../../kernel/i18n/index.js';
 import { Csrf, ErrorSummary, Field, SelectField, type AppEnv } from '../../kernel/http/index.js';
 import { PlacePicker, type PlaceChoices } from '../regions/index.js';
 import {
@@ -37,6 +37,11 @@ export function TrainingHome(p: {
   canEdit: boolean;
 }) {
   const { c } = p;
+  // One named zone for the whole list: the sessions' own, or the viewer's when they differ.
+  const zoneRegion = pageZoneRegion(
+    p.sessions.map((s) => s.region_code),
+    c.get('actor')?.grants.find((g) => g.regionCode)?.regionCode,
+  );
   return (
     <>
       <section class="card">
@@ -60,7 +65,7 @@ export function TrainingHome(p: {
                 </a>
                 <br />
                 <small>
-                  {formatDateTime(c.get('locale'), s.starts_at, s.region_code)} · {s.place} ·{' '}
+                  {formatDateTime(c.get('locale'), s.starts_at, zoneRegion)} · {s.place} ·{' '}
                   {tr(c, 'training.session.seats', {
                     registered: s.registered,
                     capacity: s.capacity,
@@ -84,7 +89,9 @@ export function TrainingHome(p: {
               <a href={`/pelatihan/kursus/${k.id}`}>{k.title}</a>{' '}
               <small>
                 · {tr(c, `training.topic.${k.topic}`)} · {tr(c, `training.level.${k.level}`)} ·{' '}
-                {k.duration_minutes} min
+                {tr(c, 'training.minutes', {
+                  n: formatNumber(c.get('locale'), k.duration_minutes),
+                })}
               </small>
             </li>
           ))}
@@ -186,7 +193,8 @@ export function CoursePage(p: { c: C; course: CoursesTable }) {
       <h1>{course.title}</h1>
       <p class="muted">
         {tr(c, `training.topic.${course.topic}`)} · {tr(c, `training.level.${course.level}`)} ·{' '}
-        {course.duration_minutes} min · {tr(c, `training.lang.${course.language}`)}
+        {tr(c, 'training.minutes', { n: formatNumber(c.get('locale'), course.duration_minutes) })} ·{' '}
+        {tr(c, `training.lang.${course.language}`)}
       </p>
       <div class="materials">
         {course.materials.split(/\n{2,}/).map((para) => (

@@ -23,6 +23,20 @@ export function zoneForRegion(code: string | null | undefined): IndonesianZone {
   return 'WIB';
 }
 
+/**
+ * The one region whose zone a page shows its times in: the records' own when they all share a
+ * zone, otherwise the viewer's (their grant's region; WIB for national staff). A list never
+ * shows WIB beside WITA: each time is converted and the zone is named once per time.
+ */
+export function pageZoneRegion(
+  recordRegions: (string | null | undefined)[],
+  viewerRegion: string | null | undefined,
+): string | null {
+  const zones = new Set(recordRegions.map((r) => zoneForRegion(r)));
+  if (zones.size === 1) return recordRegions[0] ?? null;
+  return viewerRegion ?? null;
+}
+
 const tag = (locale: Locale) => (locale === 'id' ? 'id-ID' : 'en-GB');
 
 export function formatNumber(locale: Locale, n: number, digits = 0): string {

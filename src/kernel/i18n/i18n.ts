@@ -14,6 +14,11 @@ export function registerMessages(messages: { id: Messages; en: Messages }): void
   }
 }
 
+/** Every message of one language, key to text (read-only), for the catalogue checks. */
+export function catalogue(locale: Locale): ReadonlyMap<string, string> {
+  return tables[locale];
+}
+
 export function hasMessage(key: string): boolean {
   return tables.id.has(key);
 }

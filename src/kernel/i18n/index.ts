@@ -2,6 +2,7 @@ export {
   t,
   registerMessages,
   hasMessage,
+  catalogue,
   isLocale,
   localeFromAcceptLanguage,
   LOCALES,
@@ -10,6 +11,7 @@ export {
 } from './i18n.js';
 export {
   zoneForRegion,
+  pageZoneRegion,
   formatNumber,
   formatPercent,
   formatDateTime,

@@ -23,6 +23,7 @@ import { confirmationPath } from './confirm-link.js';
 import { trackRoutes } from './track.routes.js';
 import { mineRoutes } from './mine.routes.js';
 import { formBody } from './form-body.js';
+import { productCards } from '../../catalog/index.js';
 
 type C = Context<AppEnv>;
 export const CART_COOKIE = 'lumbung_cart';
@@ -59,6 +60,11 @@ export function storefrontRoutes() {
     ]);
     const self = v.chain.find((x) => x.code === code);
     if (!self) throw new AppError('NOT_FOUND');
+    // Each product as the catalog's card with its photo.
+    const cards = await productCards(
+      db,
+      products.map((x) => x.id),
+    );
     return page(
       c,
       {
@@ -75,7 +81,7 @@ export function storefrontRoutes() {
         organisations={v.organisations}
         producers={v.producers}
         points={v.points}
-        products={products}
+        cards={cards}
       />,
     );
   });

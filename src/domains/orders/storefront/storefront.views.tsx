@@ -6,6 +6,7 @@ import { t } from '../../../kernel/i18n/index.js';
 import { formatRupiah } from '../../../kernel/money/index.js';
 import { waDigits } from '../../../kernel/auth/index.js';
 import type { CartView } from '../cart/cart.service.js';
+import { VillageProducts, type ProductCard as CatalogCard } from '../../catalog/index.js';
 
 type C = Context<AppEnv>;
 export type ProductCard = {
@@ -83,7 +84,7 @@ export function VillagePage(p: {
   organisations: { name: string; kind: string }[];
   producers: { id: string; name: string; story: string | null; whatsapp: string | null }[];
   points: { name: string; opening_hours: string }[];
-  products: ProductCard[];
+  cards: CatalogCard[];
 }) {
   const l = p.c.get('locale');
   const none = <p class="muted">{t(l, 'orders.village.none')}</p>;
@@ -101,7 +102,8 @@ export function VillagePage(p: {
       </section>
       <section class="card" aria-labelledby="h-prod">
         <h2 id="h-prod">{t(l, 'orders.village.products')}</h2>
-        <ProductGrid c={p.c} products={p.products} />
+        {/* The catalog's cards, each with its photo, as on the home page and in search. */}
+        <VillageProducts cards={p.cards} locale={l} label={t(l, 'orders.village.products')} />
       </section>
       <section class="card" aria-labelledby="h-makers">
         <h2 id="h-makers">{t(l, 'orders.village.producers')}</h2>
