@@ -10,6 +10,7 @@ import { logisticsDomain } from './domains/logistics/index.js';
 import { trainingDomain } from './domains/training/index.js';
 import { partnersDomain } from './domains/partners/index.js';
 import { impactDomain } from './domains/impact/index.js';
+import { collectiveDomain } from './domains/collective/index.js';
 import { auditDomain } from './domains/audit/index.js';
 import { defineDomain, installDomains, type DomainManifest } from './kernel/domain/index.js';
 import { homeMessages } from './home.routes.js';
@@ -28,6 +29,7 @@ export const DOMAINS: readonly DomainManifest[] = [
   logisticsDomain,
   trainingDomain,
   partnersDomain,
+  collectiveDomain,
   impactDomain,
   auditDomain,
 ];

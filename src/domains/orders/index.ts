@@ -35,6 +35,7 @@ export {
   MAX_LINES,
   MAX_QTY,
   type PlaceOrderInput,
+  type PriceOverrides,
   type Placed,
   type PlacedOrder,
   type Delivery,

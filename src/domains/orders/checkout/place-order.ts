@@ -140,18 +140,27 @@ export function prepare(input: PlaceOrderInput, actor: Actor | null): Result<Pre
   return ok({ ...input, lines: [...merged.values()], buyer: { name, phone, userId } });
 }
 
+/**
+ * Prices another domain's server code fixes for this checkout (an order cycle's price, a group
+ * buy's tier price) in place of the listing's. Never built from a client's request.
+ */
+export interface PriceOverrides {
+  unitPrices: ReadonlyMap<string, number>;
+}
+
 /** Places one checkout: one group, one order per UMKM. See the file comment for failure modes. */
 export async function placeOrder(
   db: Tx,
   input: PlaceOrderInput,
   actor: Actor | null,
+  overrides?: PriceOverrides,
 ): Promise<Result<Placed>> {
   const pre = prepare(input, actor);
   if (!pre.ok) return pre;
   const own = !(db as { isTransaction?: boolean }).isTransaction;
   const events: OrderEvent[] = [];
   try {
-    const r = await inTransaction(db, (tx) => placeIn(tx, pre.value, actor, events));
+    const r = await inTransaction(db, (tx) => placeIn(tx, pre.value, actor, events, overrides));
     if (r.ok) dispatchOrderEvents(events);
     return r;
   } catch (e) {
@@ -165,6 +174,7 @@ async function placeIn(
   input: Prepared,
   actor: Actor | null,
   events: OrderEvent[],
+  overrides?: PriceOverrides,
 ): Promise<Result<Placed>> {
   const delivery = input.delivery;
   const rows = await readCheckout(
@@ -172,6 +182,10 @@ async function placeIn(
     input.lines.map((l) => l.variantId),
     delivery.kind === 'pickup' ? delivery : { kind: 'address', villageCode: delivery.villageCode },
   );
+  for (const r of rows) {
+    const price = overrides?.unitPrices.get(r.variant_id);
+    if (price !== undefined) r.price = price;
+  }
   let i = 0;
   const planned = await planCheckout(input, actor, {
     variants: new Map(rows.map((r) => [r.variant_id, r])),

@@ -1,0 +1,22 @@
+// Collective commerce: market-day order cycles (one shop window per cycle, lists and one run
+// per pickup point at close) and village group buys (price tiers, minimum, deadline).
+import { defineDomain } from '../../kernel/domain/index.js';
+import './collective.tables.js';
+import { collectiveMigrations } from './migrations/index.js';
+import { cyclesErrors, cyclesMessages } from './messages.js';
+
+export { collectiveMigrations } from './migrations/index.js';
+/** Opens and closes order cycles (close is exactly once; a repeating cycle opens its successor). */
+export { openCycle, closeCycle, type OpenCycleInput } from './cycles.service.js';
+/** Orders from a cycle's shop at the cycle's prices; late orders are refused naming the next cycle. */
+export { orderFromCycle, type CycleOrderInput } from './cycle-order.js';
+/** Supplier lists per producer and packing lists per point of a cycle. */
+export { supplierLists, packingLists } from './cycle-lists.js';
+
+/** What the collective domain adds: order cycles and group buys. */
+export const collectiveDomain = defineDomain({
+  name: 'collective',
+  migrations: collectiveMigrations,
+  messages: [cyclesMessages],
+  errors: { ...cyclesErrors },
+});
