@@ -17,6 +17,8 @@ export interface CycleOrderInput {
   buyer: { name: string; phone?: string | null };
   servicePointId: string;
   paymentMethod: PaymentMethod;
+  /** A client-minted `grp_…` id: a resubmitted form finds its first checkout instead of a second. */
+  groupId?: string;
   /** An agent ordering for a neighbour at their own point (cash at the point, consent asked). */
   assisted?: { agentServicePointId: string; consent: boolean };
 }
@@ -82,6 +84,7 @@ export async function orderFromCycle(
           channel: input.assisted ? 'assisted' : 'storefront',
           agentServicePointId: input.assisted?.agentServicePointId ?? null,
           consent: input.assisted?.consent,
+          groupId: input.groupId,
         },
         actor,
         { unitPrices: offered },

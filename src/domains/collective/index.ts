@@ -4,6 +4,8 @@ import { defineDomain } from '../../kernel/domain/index.js';
 import './collective.tables.js';
 import { collectiveMigrations } from './migrations/index.js';
 import { cyclesErrors, cyclesMessages } from './messages.js';
+import { cyclePagesMessages } from './messages.pages.js';
+import { collectiveRoutes } from './collective.routes.js';
 
 export { collectiveMigrations } from './migrations/index.js';
 /** Opens and closes order cycles (close is exactly once; a repeating cycle opens its successor). */
@@ -17,6 +19,15 @@ export { supplierLists, packingLists } from './cycle-lists.js';
 export const collectiveDomain = defineDomain({
   name: 'collective',
   migrations: collectiveMigrations,
-  messages: [cyclesMessages],
+  routes: collectiveRoutes,
+  messages: [cyclesMessages, cyclePagesMessages],
+  nav: [
+    {
+      href: '/siklus',
+      label: 'collective.nav.cycles',
+      roles: ['community_manager', 'national_admin'],
+      order: 44,
+    },
+  ],
   errors: { ...cyclesErrors },
 });

@@ -75,6 +75,8 @@ export {
 export { PLATFORM_FEE_BP, AGENT_COMMISSION_BP, computeFees, producerShare } from './fees.js';
 /** The storefront's featured villages and market-ready products on the public home page. */
 export { storefrontHomeSection } from './storefront/home-section.js';
+/** The signed link to a checkout's confirmation page (other domains' checkouts redirect there). */
+export { confirmationPath } from './storefront/confirm-link.js';
 /** The buyer's cart cookie: pages for a visitor with a cart are personal (never cached). */
 export { CART_COOKIE } from './storefront/storefront.routes.js';
 /** Test and seed helpers for QRIS payloads. */

@@ -1,0 +1,11 @@
+// The collective domain's pages and API as one sub-app.
+import { createApiApp } from '../../kernel/http/index.js';
+import { cyclesRoutes } from './cycles.routes.js';
+import { shopRoutes } from './shop.routes.js';
+
+export function collectiveRoutes() {
+  const app = createApiApp();
+  cyclesRoutes(app as any);
+  shopRoutes(app as any);
+  return app;
+}
