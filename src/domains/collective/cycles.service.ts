@@ -64,7 +64,7 @@ async function validateCycle(db: Tx, input: OpenCycleInput, now: Date) {
   );
   for (const p of products) {
     const v = variants.get(p.variantId);
-    if (!v || !v.active || !v.listed)
+    if (!v?.active || !v.listed)
       return fieldFail('COLLECTIVE_NOT_LISTED', 'products', 'collective.err.not_listed', {
         title: v?.title ?? '',
       });
