@@ -128,7 +128,10 @@ test('open by form, order from the shop page, close, print and export the lists'
   const late = await buyer.form(`/pasar/${cycleId}`, { ...order, group_id: '' });
   assert.equal(late.status, 409);
   const lateHtml = await late.text();
-  assert.match(lateHtml, /sudah ditutup; pesanan tidak diterima lagi\. Siklus berikutnya: &quot;Pasar Kamis&quot;/);
+  assert.match(
+    lateHtml,
+    /sudah ditutup; pesanan tidak diterima lagi\. Siklus berikutnya: &quot;Pasar Kamis&quot;/,
+  );
   assert.match(lateHtml, /tidak menerima pesanan sekarang/, 'and no order form');
 });
 
