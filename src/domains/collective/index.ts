@@ -6,6 +6,9 @@ import { collectiveMigrations } from './migrations/index.js';
 import { cyclesErrors, cyclesMessages } from './messages.js';
 import { cyclePagesMessages } from './messages.pages.js';
 import { collectiveRoutes } from './collective.routes.js';
+import { groupBuysErrors, groupBuysMessages } from './messages.groupbuys.js';
+import { SETTLE_JOB } from './group-buys.service.js';
+import { SWEEP_JOB, runSettleJob, runSweepJob, scheduleSweep } from './sweep.js';
 
 export { collectiveMigrations } from './migrations/index.js';
 /** Opens and closes order cycles (close is exactly once; a repeating cycle opens its successor). */
@@ -14,13 +17,22 @@ export { openCycle, closeCycle, type OpenCycleInput } from './cycles.service.js'
 export { orderFromCycle, type CycleOrderInput } from './cycle-order.js';
 /** Supplier lists per producer and packing lists per point of a cycle. */
 export { supplierLists, packingLists } from './cycle-lists.js';
+/** Group buys: open with tiers, commit (counted or refused), settle at the deadline exactly once. */
+export {
+  openGroupBuy,
+  commitToGroupBuy,
+  type OpenGroupBuyInput,
+  type CommitInput,
+} from './group-buys.service.js';
+export { settleGroupBuy } from './settle.js';
+export { sweepDue } from './sweep.js';
 
 /** What the collective domain adds: order cycles and group buys. */
 export const collectiveDomain = defineDomain({
   name: 'collective',
   migrations: collectiveMigrations,
   routes: collectiveRoutes,
-  messages: [cyclesMessages, cyclePagesMessages],
+  messages: [cyclesMessages, cyclePagesMessages, groupBuysMessages],
   nav: [
     {
       href: '/siklus',
@@ -29,5 +41,8 @@ export const collectiveDomain = defineDomain({
       order: 44,
     },
   ],
-  errors: { ...cyclesErrors },
+  errors: { ...cyclesErrors, ...groupBuysErrors },
+  jobs: { [SETTLE_JOB]: runSettleJob, [SWEEP_JOB]: runSweepJob },
+  // Due cycles close and due group buys settle on a recurring sweep; startup runs one at once.
+  startup: [(h) => scheduleSweep(h.db, new Date())],
 });
