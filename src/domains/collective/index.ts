@@ -1,6 +1,8 @@
 // Collective commerce: market-day order cycles (one shop window per cycle, lists and one run
 // per pickup point at close) and village group buys (price tiers, minimum, deadline).
-import { defineDomain } from '../../kernel/domain/index.js';
+import { defineDomain, provide } from '../../kernel/domain/index.js';
+import { pickupNotes, villageSection } from '../orders/index.js';
+import { pickupNotesFor, villageSectionFor } from './seams.js';
 import './collective.tables.js';
 import { collectiveMigrations } from './migrations/index.js';
 import { cyclesErrors, cyclesMessages } from './messages.js';
@@ -40,9 +42,21 @@ export const collectiveDomain = defineDomain({
       roles: ['community_manager', 'national_admin'],
       order: 44,
     },
+    {
+      href: '/titik/patungan',
+      label: 'collective.nav.group_buys',
+      roles: ['village_agent'],
+      order: 45,
+    },
   ],
   errors: { ...cyclesErrors, ...groupBuysErrors },
   jobs: { [SETTLE_JOB]: runSettleJob, [SWEEP_JOB]: runSweepJob },
+  provides: [
+    // The buyer's order pages name a cycle order's pickup day and place.
+    provide(pickupNotes, pickupNotesFor),
+    // Village pages show the village's open group buys and market-day cycles.
+    provide(villageSection, villageSectionFor),
+  ],
   // Due cycles close and due group buys settle on a recurring sweep; startup runs one at once.
   startup: [(h) => scheduleSweep(h.db, new Date())],
 });

@@ -14,6 +14,7 @@ import { ordersMigrations } from './migrations/index.js';
 import { orderChanged } from './events.js';
 import { shippingQuoter } from './shipping.js';
 import { parcelLookup } from './parcels.js';
+import { pickupNotes, villageSection } from './community-seams.js';
 import { ordersRoutes } from './orders.routes.js';
 
 export { ordersMigrations } from './migrations/index.js';
@@ -46,6 +47,13 @@ export { checkoutBatcher, CheckoutBatcher } from './checkout/group-commit.js';
 export { shippingQuoter, flatRate, type ShippingQuoter, type ShippingQuery } from './shipping.js';
 /** Port: logistics tells the buyer's pages an order's parcels (tracking number, pickup code). */
 export { parcelLookup, type BuyerParcel, type ParcelLookup } from './parcels.js';
+/** Ports: collective trade tells the buyer's pages a cycle's pickup, and village pages its group buys. */
+export {
+  pickupNotes,
+  villageSection,
+  type PickupNotes,
+  type VillageSection,
+} from './community-seams.js';
 /** Subscribe to every placement and status/payment/fulfilment transition, delivered after commit. */
 export {
   onOrderEvent,
@@ -118,5 +126,5 @@ export const ordersDomain = defineDomain({
   // Expired reservations are released by a recurring job; startup queues a run at once (catch-up).
   startup: [(h) => scheduleExpiry(h.db, new Date())],
   publishes: { orderChanged },
-  needs: { shippingQuoter, parcelLookup },
+  needs: { shippingQuoter, parcelLookup, pickupNotes, villageSection },
 });

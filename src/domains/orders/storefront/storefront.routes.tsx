@@ -23,6 +23,7 @@ import { checkoutState } from './checkout-form.js';
 import { confirmationPath } from './confirm-link.js';
 import { trackRoutes } from './track.routes.js';
 import { formBody } from './form-body.js';
+import { villageSection } from '../community-seams.js';
 
 type C = Context<AppEnv>;
 export const CART_COOKIE = 'lumbung_cart';
@@ -59,6 +60,7 @@ export function storefrontRoutes() {
     ]);
     const self = v.chain.find((x) => x.code === code);
     if (!self) throw new AppError('NOT_FOUND');
+    const extra = await villageSection.get()(db, code, c.get('locale'));
     return page(
       c,
       {
@@ -68,15 +70,18 @@ export function storefrontRoutes() {
           .slice(0, 5)
           .join(', '),
       },
-      <VillagePage
-        c={c}
-        name={self.name}
-        chain={v.chain}
-        organisations={v.organisations}
-        producers={v.producers}
-        points={v.points}
-        products={products}
-      />,
+      <>
+        <VillagePage
+          c={c}
+          name={self.name}
+          chain={v.chain}
+          organisations={v.organisations}
+          producers={v.producers}
+          points={v.points}
+          products={products}
+        />
+        {extra}
+      </>,
     );
   });
 
