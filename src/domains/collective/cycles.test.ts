@@ -259,3 +259,31 @@ test('an order after the close time is refused even before anyone closes the cyc
   assert.equal(r.ok, false);
   if (!r.ok) assert.ok(['COLLECTIVE_CYCLE_CLOSED', 'COLLECTIVE_CYCLE_ENDED'].includes(r.code));
 });
+
+test('KPIs: cycles run, producers, share of orders through cycles, savings against list prices', async () => {
+  const { collectiveKpis } = await import('./index.js');
+  const kw = await makeCycleWorld(w.h, { producers: 2, points: 1, regency: '35.10' });
+  const [a, b] = kw.variants;
+  const cycleId = await makeCycle(w.h, kw, {
+    products: [{ variantId: a.variantId, price: a.price - 2000 }, { variantId: b.variantId }],
+  });
+  unwrap(
+    await orderFromCycle(w.h.db, null, {
+      cycleId,
+      lines: [
+        { variantId: a.variantId, qty: 3 },
+        { variantId: b.variantId, qty: 1 },
+      ],
+      buyer: { name: 'Bu Endang', phone: '081234560001' },
+      servicePointId: kw.points[0],
+      paymentMethod: 'cod',
+    }),
+  );
+  unwrap(await closeCycle(w.h.db, kw.coordinator, cycleId));
+  const k = await collectiveKpis(w.h.db, '35.10', '2000-01-01', '2999-01-01');
+  assert.equal(k.cyclesRun, 1);
+  assert.equal(k.participatingProducers, 2);
+  assert.equal(k.cycleOrders, 2);
+  assert.equal(k.savings, 3 * 2000);
+  assert.equal(k.collectiveShare, k.orders ? (k.cycleOrders + k.groupBuyOrders) / k.orders : null);
+});

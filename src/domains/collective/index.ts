@@ -28,6 +28,8 @@ export {
 } from './group-buys.service.js';
 export { settleGroupBuy } from './settle.js';
 export { sweepDue } from './sweep.js';
+/** KPIs for the impact domain: cycles run, producers taking part, share of orders, savings. */
+export { collectiveKpis, type CollectiveKpis } from './kpis.js';
 
 /** What the collective domain adds: order cycles and group buys. */
 export const collectiveDomain = defineDomain({
