@@ -11,6 +11,7 @@ import { ledgerDomain } from './domains/ledger/index.js';
 import { trainingDomain } from './domains/training/index.js';
 import { partnersDomain } from './domains/partners/index.js';
 import { impactDomain } from './domains/impact/index.js';
+import { collectiveDomain } from './domains/collective/index.js';
 import { auditDomain } from './domains/audit/index.js';
 import { defineDomain, installDomains, type DomainManifest } from './kernel/domain/index.js';
 import { homeMessages } from './home.routes.js';
@@ -30,6 +31,7 @@ export const DOMAINS: readonly DomainManifest[] = [
   trainingDomain,
   partnersDomain,
   ledgerDomain,
+  collectiveDomain,
   impactDomain,
   auditDomain,
 ];

@@ -14,6 +14,7 @@ import { seedLogistics } from './logistics.seed.js';
 import { seedTraining } from './training.seed.js';
 import { seedPartners } from './partners.seed.js';
 import { seedImpact } from './impact.seed.js';
+import { seedCollective } from './collective.seed.js';
 
 export { DEMO_PASSWORD, type DemoLogin } from './demo-user.js';
 
@@ -34,6 +35,7 @@ const STEPS: [string, (ctx: SeedContext) => Promise<DemoLogin[]>][] = [
   ['logistics', seedLogistics],
   ['training', seedTraining],
   ['partners', seedPartners],
+  ['collective', seedCollective],
   ['impact', seedImpact],
 ];
 

@@ -19,6 +19,7 @@ import { ordersMigrations } from './migrations/index.js';
 import { orderChanged } from './events.js';
 import { shippingQuoter } from './shipping.js';
 import { parcelLookup } from './parcels.js';
+import { pickupNotes, villageSection } from './community-seams.js';
 import { ordersRoutes } from './orders.routes.js';
 
 export { ordersMigrations } from './migrations/index.js';
@@ -40,6 +41,7 @@ export {
   MAX_QTY,
   PAYMENT_METHODS,
   type PlaceOrderInput,
+  type PriceOverrides,
   type Placed,
   type PlacedOrder,
   type Delivery,
@@ -50,6 +52,13 @@ export { checkoutBatcher, CheckoutBatcher } from './checkout/group-commit.js';
 export { shippingQuoter, flatRate, type ShippingQuoter, type ShippingQuery } from './shipping.js';
 /** Port: logistics tells the buyer's pages an order's parcels (tracking number, pickup code). */
 export { parcelLookup, type BuyerParcel, type ParcelLookup } from './parcels.js';
+/** Ports: collective trade tells the buyer's pages a cycle's pickup, and village pages its group buys. */
+export {
+  pickupNotes,
+  villageSection,
+  type PickupNotes,
+  type VillageSection,
+} from './community-seams.js';
 /** Subscribe to every placement and status/payment/fulfilment transition, delivered after commit. */
 export {
   onOrderEvent,
@@ -90,6 +99,8 @@ export {
 export { PLATFORM_FEE_BP, AGENT_COMMISSION_BP, computeFees, producerShare } from './fees.js';
 /** The storefront's featured villages and market-ready products on the public home page. */
 export { storefrontHomeSection } from './storefront/home-section.js';
+/** The signed link to a checkout's confirmation page (other domains' checkouts redirect there). */
+export { confirmationPath } from './storefront/confirm-link.js';
 /** The buyer's cart cookie: pages for a visitor with a cart are personal (never cached). */
 export { CART_COOKIE } from './storefront/storefront.routes.js';
 /** Test and seed helpers for QRIS payloads. */
@@ -142,5 +153,5 @@ export const ordersDomain = defineDomain({
   // Expired reservations are released by a recurring job; startup queues a run at once (catch-up).
   startup: [(h) => scheduleExpiry(h.db, new Date())],
   publishes: { orderChanged },
-  needs: { shippingQuoter, parcelLookup },
+  needs: { shippingQuoter, parcelLookup, pickupNotes, villageSection },
 });

@@ -37,6 +37,29 @@ export interface CheckoutJob {
   cartId?: string;
   /** Builds the response inside the order's transaction (e.g. creates the transfer payment). */
   respond?: (tx: Tx, placed: Placed) => Promise<StoredResponse>;
+  /** Prices fixed by server code for this checkout (see PriceOverrides). */
+  priceOverrides?: PriceOverrides;
+}
+
+/**
+ * Prices another domain's server code fixes for this checkout (an order cycle's price, a group
+ * buy's tier price) in place of the listing's. Never built from a client's request.
+ */
+export interface PriceOverrides {
+  unitPrices: ReadonlyMap<string, number>;
+}
+
+/** The batch's variants as one checkout with price overrides sees them (stock stays shared). */
+function withPrices(
+  variants: Map<string, VariantInfo>,
+  o: PriceOverrides,
+): Map<string, VariantInfo> {
+  const out = new Map(variants);
+  for (const [id, price] of o.unitPrices) {
+    const v = variants.get(id);
+    if (v) out.set(id, { ...v, price });
+  }
+  return out;
 }
 
 export type Outcome =
@@ -117,7 +140,8 @@ export async function placeBatch<J extends CheckoutJob>(
         : read.villages.has(d.villageCode)
           ? d.villageCode
           : null;
-    const r = await planCheckout(x, j.actor, { variants, destVillage, nextSeq, quote, now });
+    const seen = j.priceOverrides ? withPrices(variants, j.priceOverrides) : variants;
+    const r = await planCheckout(x, j.actor, { variants: seen, destVillage, nextSeq, quote, now });
     if (!r.ok) {
       outcomes.set(j, { kind: 'failed', failure: r });
       continue;

@@ -13,7 +13,7 @@ import { ok, type Result } from '../../../kernel/errors/index.js';
 import type { Actor } from '../../../kernel/auth/index.js';
 import { dispatchOrderEvents, type OrderEvent } from '../events.js';
 import type { PlaceOrderInput, Placed } from './request.js';
-import { placeBatch } from './place-batch.js';
+import { placeBatch, type PriceOverrides } from './place-batch.js';
 
 export {
   MAX_LINES,
@@ -25,14 +25,16 @@ export {
   type PlacedOrder,
 } from './request.js';
 export { RESERVATION_MS } from './plan.js';
+export type { PriceOverrides } from './place-batch.js';
 
 /** Places one checkout: one group, one order per UMKM. See the file comment for failure modes. */
 export async function placeOrder(
   db: Tx,
   input: PlaceOrderInput,
   actor: Actor | null,
+  overrides?: PriceOverrides,
 ): Promise<Result<Placed>> {
-  const job = { input, actor };
+  const job = { input, actor, priceOverrides: overrides };
   const events: OrderEvent[] = [];
   const r = await inTransactionResult(db, async (tx): Promise<Result<Placed>> => {
     const done = await placeBatch(tx, [job]);

@@ -24,6 +24,7 @@ import { trackRoutes } from './track.routes.js';
 import { mineRoutes } from './mine.routes.js';
 import { formBody } from './form-body.js';
 import { productCards } from '../../catalog/index.js';
+import { villageSection } from '../community-seams.js';
 
 type C = Context<AppEnv>;
 export const CART_COOKIE = 'lumbung_cart';
@@ -65,6 +66,7 @@ export function storefrontRoutes() {
       db,
       products.map((x) => x.id),
     );
+    const extra = await villageSection.get()(db, code, c.get('locale'));
     return page(
       c,
       {
@@ -74,15 +76,18 @@ export function storefrontRoutes() {
           .slice(0, 5)
           .join(', '),
       },
-      <VillagePage
-        c={c}
-        name={self.name}
-        chain={v.chain}
-        organisations={v.organisations}
-        producers={v.producers}
-        points={v.points}
-        cards={cards}
-      />,
+      <>
+        <VillagePage
+          c={c}
+          name={self.name}
+          chain={v.chain}
+          organisations={v.organisations}
+          producers={v.producers}
+          points={v.points}
+          cards={cards}
+        />
+        {extra}
+      </>,
     );
   });
 

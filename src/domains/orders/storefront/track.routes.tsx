@@ -14,6 +14,7 @@ import { ensurePayment } from '../payments/intent.js';
 import { qrisMerchant, qrisPayload, qrisSvg } from '../payments/qris.js';
 import { BuyerActions, BuyerParcels, OrderCard, PaymentBox, TrackForm } from './order.views.js';
 import { buyerParcels } from '../parcels.js';
+import { pickupNotes } from '../community-seams.js';
 import { confirmationPath, validSig } from './confirm-link.js';
 import { admitLookup, recordMiss } from './track-guard.js';
 import { formBody } from './form-body.js';
@@ -51,6 +52,11 @@ export function trackRoutes(app: Hono<AppEnv>) {
       orderHistories(db, ids),
     ]);
     const l = c.get('locale');
+    const pickups = await pickupNotes.get()(
+      db,
+      orders.map((o) => o.id),
+      l,
+    );
     const notice = NOTICES[c.req.query('ok') ?? ''];
     return page(
       c,
@@ -77,6 +83,7 @@ export function trackRoutes(app: Hono<AppEnv>) {
         <h2>{t(l, 'orders.confirm.orders')}</h2>
         {orders.map((o) => (
           <OrderCard c={c} o={o} history={histories.get(o.id) ?? []}>
+            {pickups.has(o.id) ? <p class="notice">{pickups.get(o.id)}</p> : null}
             <BuyerParcels c={c} parcels={parcels.get(o.id)} />
             <BuyerActions c={c} o={o} group={group} sig={sig} />
           </OrderCard>
@@ -128,11 +135,13 @@ export function trackRoutes(app: Hono<AppEnv>) {
       ...p,
       pickupCode: null,
     }));
+    const pickup = (await pickupNotes.get()(db, [o.id], c.get('locale'))).get(o.id);
     return page(
       c,
       { title },
       <>
         <OrderCard c={c} o={full} history={histories.get(o.id) ?? []}>
+          {pickup ? <p class="notice">{pickup}</p> : null}
           <BuyerParcels c={c} parcels={parcels} />
           <p>
             <small>{t(c.get('locale'), 'orders.track.status_only')}</small>

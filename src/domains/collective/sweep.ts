@@ -1,0 +1,62 @@
+// The collective jobs: a group buy is settled by a job queued for its deadline; a recurring
+// sweep closes cycles past their close time and settles any group buy whose job was lost
+// (a restored backup, a server off at the deadline). Both are safe to run twice.
+import type { Db } from '../../kernel/db/index.js';
+import { enqueue, type JobHandler } from '../../kernel/jobs/index.js';
+import { closeCycle } from './cycles.service.js';
+import { settleGroupBuy } from './settle.js';
+
+export const SWEEP_JOB = 'collective.sweep';
+export const SWEEP_EVERY_MS = 60_000;
+
+/** Settles one group buy (its deadline job); "already settled" is success. */
+export const runSettleJob: JobHandler = async (ctx) => {
+  const now = ctx.payload?.now ? new Date(ctx.payload.now) : new Date();
+  const r = await settleGroupBuy(ctx.db, String(ctx.payload?.id ?? ''), now);
+  if (r.ok) return r.value;
+  if (r.code === 'COLLECTIVE_ALREADY_SETTLED' || r.code === 'NOT_FOUND') return { skipped: r.code };
+  // Not due yet (a clock skew) or a refusal: the queue retries with back-off.
+  throw new Error(`settle ${ctx.payload?.id}: ${r.code}`);
+};
+
+/** Closes due cycles and settles due group buys. */
+export async function sweepDue(db: Db, now = new Date()) {
+  const iso = now.toISOString();
+  const cycles = await db
+    .selectFrom('cycles')
+    .select('id')
+    .where('status', '=', 'open')
+    .where('closes_at', '<=', iso)
+    .limit(100)
+    .execute();
+  let closed = 0;
+  for (const c of cycles) if ((await closeCycle(db, null, c.id)).ok) closed++;
+  const buys = await db
+    .selectFrom('group_buys')
+    .select('id')
+    .where('status', '=', 'open')
+    .where('deadline', '<=', iso)
+    .limit(100)
+    .execute();
+  let settled = 0;
+  for (const b of buys) if ((await settleGroupBuy(db, b.id, now)).ok) settled++;
+  return { closed, settled };
+}
+
+/** Keeps exactly one future sweep queued. */
+export async function scheduleSweep(db: Db, at = new Date(Date.now() + SWEEP_EVERY_MS)) {
+  const queued = await db
+    .selectFrom('jobs')
+    .select('id')
+    .where('type', '=', SWEEP_JOB)
+    .where('status', '=', 'queued')
+    .executeTakeFirst();
+  if (!queued) await enqueue(db, SWEEP_JOB, {}, { runAt: at, maxAttempts: 3 });
+}
+
+export const runSweepJob: JobHandler = async (ctx) => {
+  const now = ctx.payload?.now ? new Date(ctx.payload.now) : new Date();
+  const r = await sweepDue(ctx.db, now);
+  await scheduleSweep(ctx.db, new Date(now.getTime() + SWEEP_EVERY_MS));
+  return r;
+};
