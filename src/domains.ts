@@ -9,6 +9,7 @@ import { ordersDomain } from './domains/orders/index.js';
 import { logisticsDomain } from './domains/logistics/index.js';
 import { trainingDomain } from './domains/training/index.js';
 import { partnersDomain } from './domains/partners/index.js';
+import { produceDomain } from './domains/produce/index.js';
 import { impactDomain } from './domains/impact/index.js';
 import { auditDomain } from './domains/audit/index.js';
 import { defineDomain, installDomains, type DomainManifest } from './kernel/domain/index.js';
@@ -28,6 +29,7 @@ export const DOMAINS: readonly DomainManifest[] = [
   logisticsDomain,
   trainingDomain,
   partnersDomain,
+  produceDomain,
   impactDomain,
   auditDomain,
 ];

@@ -17,7 +17,10 @@ export interface ServicePointPlace {
 }
 
 /** An organisation's name, kind and village, or undefined. */
-export async function organisationPlace(db: Tx, id: string): Promise<OrganisationPlace | undefined> {
+export async function organisationPlace(
+  db: Tx,
+  id: string,
+): Promise<OrganisationPlace | undefined> {
   return db
     .selectFrom('organisations')
     .select(['id', 'name', 'kind', 'village_code'])

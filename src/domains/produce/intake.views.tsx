@@ -107,7 +107,9 @@ export function IntakeForm(
           error={errors.producer_id}
           options={[
             { value: '', label: '—' },
-            ...p.producers.flatMap((x) => (x.full_name ? [{ value: x.id, label: x.full_name }] : [])),
+            ...p.producers.flatMap((x) =>
+              x.full_name ? [{ value: x.id, label: x.full_name }] : [],
+            ),
           ]}
           required
         />
@@ -172,7 +174,8 @@ export function IntakeList(p: { c: C; rows: IntakeRow[] }) {
         <li>
           <a href={`/produksi/setoran/${r.id}`}>{r.number}</a> · {r.full_name ?? '—'} ·{' '}
           {commodityName(c, r.commodity)} {gradeShort(c, r.commodity, r.grade)} ·{' '}
-          {tr(c, 'produce.kg', { kg: kg(l, r.net_g) })} · {formatDate(l, `${r.received_on}T00:00:00Z`)}
+          {tr(c, 'produce.kg', { kg: kg(l, r.net_g) })} ·{' '}
+          {formatDate(l, `${r.received_on}T00:00:00Z`)}
           {r.corrects_id ? ` · ${tr(c, 'produce.intake.correction_of')}` : ''}
           {r.superseded ? ` · ${tr(c, 'produce.intake.superseded')}` : ''}
           {r.pooled ? ` · ${tr(c, 'produce.intake.pooled')}` : ''}
@@ -222,7 +225,9 @@ export function Receipt(p: { c: C; r: ReceiptData }) {
   const { c, r } = p;
   const l = c.get('locale');
   const text = receiptText(c, r);
-  const wa = r.phone ? `https://wa.me/${r.phone.replace(/^\+/, '')}?text=${encodeURIComponent(text)}` : null;
+  const wa = r.phone
+    ? `https://wa.me/${r.phone.replace(/^\+/, '')}?text=${encodeURIComponent(text)}`
+    : null;
   return (
     <section>
       <h1 class="noprint">{tr(c, 'produce.receipt.title', { number: r.number })}</h1>
@@ -302,8 +307,8 @@ export function PricesPage(
       <ul>
         {p.rows.map((r) => (
           <li>
-            {commodityName(c, r.commodity)} · {gradeShort(c, r.commodity, r.grade)} ·{' '}
-            {r.valid_from} – {r.valid_to}: {formatRupiah(r.price_per_kg)}/kg
+            {commodityName(c, r.commodity)} · {gradeShort(c, r.commodity, r.grade)} · {r.valid_from}{' '}
+            – {r.valid_to}: {formatRupiah(r.price_per_kg)}/kg
             {r.trader_price_per_kg
               ? ` (${tr(c, 'produce.prices.trader')} ${formatRupiah(r.trader_price_per_kg)}/kg)`
               : ''}

@@ -73,8 +73,7 @@ export async function recordIntake(
     .where('id', '=', input.producerId)
     .where('organisation_id', 'in', [...intakeOrgs(reach), ''])
     .executeTakeFirst();
-  if (!producer || producer.erased_at)
-    return bad({ producer_id: { key: 'produce.err.producer' } });
+  if (!producer || producer.erased_at) return bad({ producer_id: { key: 'produce.err.producer' } });
   const f = checkWeighing(input, o.today ?? today());
   if (f) return bad(f);
   if (!Number.isSafeInteger(input.advance) || input.advance < 0)
@@ -241,7 +240,10 @@ export async function listIntakes(
     .select((eb) => [
       eb
         .exists(
-          eb.selectFrom('produce_intakes as c').select('c.id').whereRef('c.corrects_id', '=', 'i.id'),
+          eb
+            .selectFrom('produce_intakes as c')
+            .select('c.id')
+            .whereRef('c.corrects_id', '=', 'i.id'),
         )
         .as('superseded'),
       eb

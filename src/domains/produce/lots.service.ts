@@ -135,7 +135,9 @@ export async function createLot(
       .where(({ not, exists, selectFrom }) =>
         not(
           exists(
-            selectFrom('produce_intakes as c').select('c.id').whereRef('c.corrects_id', '=', 'i.id'),
+            selectFrom('produce_intakes as c')
+              .select('c.id')
+              .whereRef('c.corrects_id', '=', 'i.id'),
           ),
         ),
       )
@@ -170,7 +172,10 @@ export async function createLot(
     );
     try {
       for (const i of intakes)
-        await tx.insertInto('produce_intake_pools').values({ intake_id: i.id, lot_id: id }).execute();
+        await tx
+          .insertInto('produce_intake_pools')
+          .values({ intake_id: i.id, lot_id: id })
+          .execute();
     } catch (e) {
       // Another lot pooled one of these intakes meanwhile.
       if (isUniqueViolation(e)) return bad('intake_ids', 'produce.err.intake_unavailable');
@@ -312,7 +317,10 @@ export async function mergeLots(
     if (!(await moveLot(tx, lot.id, ['open'], 'merged'))) return fail('PRODUCE_LOT_CHANGED');
     if (!(await moveLot(tx, other.id, ['open'], 'merged'))) return fail('PRODUCE_LOT_CHANGED');
     const byIntake = new Map<string, Omit<Contribution, 'lot_id'>>();
-    for (const c of [...(await contributionsOf(tx, lot.id)), ...(await contributionsOf(tx, other.id))]) {
+    for (const c of [
+      ...(await contributionsOf(tx, lot.id)),
+      ...(await contributionsOf(tx, other.id)),
+    ]) {
       const seen = byIntake.get(c.intake_id);
       if (seen) seen.net_g += c.net_g;
       else

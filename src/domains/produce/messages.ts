@@ -238,7 +238,8 @@ const en: Record<string, string> = {
   'produce.err.positive': 'Must be more than 0.',
   'produce.err.number': 'Write a number, e.g. 62.5.',
   'produce.err.rupiah': 'Write whole rupiah, e.g. 150000.',
-  'produce.err.tare_above_gross': 'Tare (sack/container weight) must be less than the gross weight.',
+  'produce.err.tare_above_gross':
+    'Tare (sack/container weight) must be less than the gross weight.',
   'produce.err.too_wet': 'Moisture above the accepted limit ({max}%). Dry it first.',
   'produce.err.grade': "This grade is not in the commodity's grade table.",
   'produce.err.grade_defects': 'The defect count does not match the chosen grade.',
@@ -253,7 +254,7 @@ const en: Record<string, string> = {
   'produce.err.intake_pooled': 'This intake is already in a lot and can no longer be corrected.',
   'produce.err.intake_superseded': 'This intake was already corrected; correct its latest record.',
   'produce.err.period': 'The period must end on or after its start.',
-  'produce.err.price_overlap': "A price basis for this grade already covers part of this period.",
+  'produce.err.price_overlap': 'A price basis for this grade already covers part of this period.',
   'produce.err.no_intakes': 'Choose at least one intake.',
   'produce.err.intake_unavailable':
     'An intake is already in another lot, was corrected, or belongs to another koperasi.',

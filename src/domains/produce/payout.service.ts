@@ -136,7 +136,10 @@ async function shares(tx: Tx, lotId: string, commodity: string, pool: number) {
 }
 
 /** Advances of a farmer's intakes in this lot, pro rata to the grams of each intake the lot holds. */
-async function advancesIn(tx: Tx, contributions: { intake_id: string; net_g: number; producer_id: string }[]) {
+async function advancesIn(
+  tx: Tx,
+  contributions: { intake_id: string; net_g: number; producer_id: string }[],
+) {
   if (!contributions.length) return new Map<string, number>();
   const intakes = await tx
     .selectFrom('produce_intakes')
@@ -230,7 +233,17 @@ export async function payOutLot(
       const total = f.share - advance;
       const amount = Math.max(0, total);
       paid += amount;
-      const id = await writeStatement(tx, actor, lot, f.producerId, 'original', total, amount, lines, at);
+      const id = await writeStatement(
+        tx,
+        actor,
+        lot,
+        f.producerId,
+        'original',
+        total,
+        amount,
+        lines,
+        at,
+      );
       await publishMoneyEvent(tx, farmerPaid, id, {
         statementId: id,
         lotId: lot.id,
@@ -313,7 +326,8 @@ export async function correctPayout(
   const lot = await managedLot(db, actor, lotId);
   if (!lot) return fail('NOT_FOUND');
   if (lot.status !== 'paid') return fail('PRODUCE_LOT_NOT_PAID');
-  if (!Number.isSafeInteger(input.delta) || input.delta === 0) return bad('delta', 'produce.err.delta');
+  if (!Number.isSafeInteger(input.delta) || input.delta === 0)
+    return bad('delta', 'produce.err.delta');
   const at = nowIso();
   return inTransactionResult(db, async (tx) => {
     const before = await tx
@@ -343,7 +357,17 @@ export async function correctPayout(
         note: input.reason,
       };
       const amount = Math.max(0, diff);
-      const id = await writeStatement(tx, actor, lot, f.producerId, 'correction', diff, amount, [line], at);
+      const id = await writeStatement(
+        tx,
+        actor,
+        lot,
+        f.producerId,
+        'correction',
+        diff,
+        amount,
+        [line],
+        at,
+      );
       await publishMoneyEvent(tx, farmerPaid, id, {
         statementId: id,
         lotId: lot.id,

@@ -229,7 +229,7 @@ export const splitFormSchema = z.object({
   name: text(3, 120),
 });
 
-export const mergeFormSchema = z.object({ other_lot_id: id, name: text(3, 120) });
+export const mergeFormSchema = z.object({ other_lot_id: id, merge_name: text(3, 120) });
 
 export const saleFormSchema = z.object({
   buyer_name: text(2, 160),

@@ -105,9 +105,7 @@ export const produceMigrations: Migrations = {
         .addColumn('pool', 'text', (c) => c.notNull())
         .addColumn('name', 'text', (c) => c.notNull())
         .addColumn('status', 'text', (c) =>
-          c
-            .notNull()
-            .check(sql`status in ('open', 'sold', 'settled', 'paid', 'split', 'merged')`),
+          c.notNull().check(sql`status in ('open', 'sold', 'settled', 'paid', 'split', 'merged')`),
         )
         .addColumn('weight_g', 'integer', (c) => c.notNull().check(sql`weight_g > 0`))
         .addColumn('created_by', 'text')
@@ -184,9 +182,7 @@ export const produceMigrations: Migrations = {
           c.notNull().check(sql`margin_bp between 0 and 10000`),
         )
         .addColumn('margin_amount', 'bigint', (c) => c.notNull().check(sql`margin_amount >= 0`))
-        .addColumn('processing_cost', 'bigint', (c) =>
-          c.notNull().check(sql`processing_cost >= 0`),
-        )
+        .addColumn('processing_cost', 'bigint', (c) => c.notNull().check(sql`processing_cost >= 0`))
         .addColumn('logistics_cost', 'bigint', (c) => c.notNull().check(sql`logistics_cost >= 0`))
         .addColumn('platform_fee', 'bigint', (c) => c.notNull().check(sql`platform_fee >= 0`))
         .addColumn('distributable', 'bigint', (c) => c.notNull().check(sql`distributable >= 0`))
@@ -228,9 +224,7 @@ export const produceMigrations: Migrations = {
         .execute();
       await db.schema
         .createTable('produce_statement_lines')
-        .addColumn('statement_id', 'text', (c) =>
-          c.notNull().references('produce_statements.id'),
-        )
+        .addColumn('statement_id', 'text', (c) => c.notNull().references('produce_statements.id'))
         .addColumn('line_no', 'integer', (c) => c.notNull())
         .addColumn('kind', 'text', (c) =>
           c.notNull().check(sql`kind in ('share', 'advance', 'correction')`),
