@@ -95,7 +95,11 @@ async function insertLot(
     .values({
       id,
       number: lotNumber(id, at),
-      ...base,
+      organisation_id: base.organisation_id,
+      region_code: base.region_code,
+      commodity: base.commodity,
+      pool: base.pool,
+      is_demo: base.is_demo,
       name,
       status: 'open',
       weight_g: weightG,
