@@ -12,6 +12,7 @@ import { seedOrders } from './orders.seed.js';
 import { seedLogistics } from './logistics.seed.js';
 import { seedTraining } from './training.seed.js';
 import { seedPartners } from './partners.seed.js';
+import { seedProduce } from './produce.seed.js';
 import { seedImpact } from './impact.seed.js';
 
 export { DEMO_PASSWORD, type DemoLogin } from './demo-user.js';
@@ -33,6 +34,7 @@ const STEPS: [string, (ctx: SeedContext) => Promise<DemoLogin[]>][] = [
   ['logistics', seedLogistics],
   ['training', seedTraining],
   ['partners', seedPartners],
+  ['produce', seedProduce],
   ['impact', seedImpact],
 ];
 

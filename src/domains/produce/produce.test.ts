@@ -377,6 +377,19 @@ test('another koperasi cannot see or pay this one’s lots', async () => {
   );
   const r = await payOutLot(w.h.db, other.manager, lot.id);
   assert.equal(r.ok ? '' : r.code, 'NOT_FOUND');
+  // Naming this koperasi's intake in another koperasi's lot or intake form is refused, nothing written.
+  const spare = await makeIntake(w, k, p);
+  const lots = await w.h.db.selectFrom('produce_lots').select('id').execute();
+  const r2 = await createLot(w.h.db, other.manager, {
+    organisationId: other.orgId,
+    name: 'Curian',
+    intakeIds: [spare.id],
+  });
+  assert.equal(r2.ok, false);
+  assert.equal(
+    (await w.h.db.selectFrom('produce_lots').select('id').execute()).length,
+    lots.length,
+  );
   const foreign = await w.as([['community_manager', other.orgId]]);
   assert.equal((await foreign.get(`/produksi/lot/${lot.id}`)).status, 404);
   assert.equal((await foreign.get(`/produksi/setoran/${i.id}`)).status, 404);
