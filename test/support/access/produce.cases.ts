@@ -36,7 +36,7 @@ export const accessCases: AccessCases = async (w) => {
   const cases: AccessCase[] = [
     { name: 'anonymous produce home', path: '/produksi', as: null, expect: 'login' },
     { name: 'buyer produce home', path: '/produksi', as: [['buyer', null]], expect: 403 },
-    { name: 'seller produce home', path: '/produksi', as: [['seller', null]], expect: 403 },
+    { name: 'mentor produce home', path: '/produksi', as: [['mentor', '53.09']], expect: 403 },
     { name: 'manager produce home', path: '/produksi', as: manager, expect: 200 },
     { name: 'clerk produce home', path: '/produksi', as: clerk, expect: 200 },
     {
