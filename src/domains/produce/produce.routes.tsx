@@ -2,7 +2,7 @@
 // receipts and corrections, price bases. Scope is decided by the services' queries: a record
 // outside the caller's reach is 404, a role without produce work is 403.
 import type { Context } from 'hono';
-import { Hono } from 'hono';
+import type { Hono } from 'hono';
 import type { Actor } from '../../kernel/auth/index.js';
 import { AppError, type FieldErrors, type Result } from '../../kernel/errors/index.js';
 import {
