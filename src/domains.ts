@@ -10,6 +10,7 @@ import { logisticsDomain } from './domains/logistics/index.js';
 import { ledgerDomain } from './domains/ledger/index.js';
 import { trainingDomain } from './domains/training/index.js';
 import { partnersDomain } from './domains/partners/index.js';
+import { produceDomain } from './domains/produce/index.js';
 import { impactDomain } from './domains/impact/index.js';
 import { collectiveDomain } from './domains/collective/index.js';
 import { auditDomain } from './domains/audit/index.js';
@@ -32,6 +33,7 @@ export const DOMAINS: readonly DomainManifest[] = [
   partnersDomain,
   ledgerDomain,
   collectiveDomain,
+  produceDomain,
   impactDomain,
   auditDomain,
 ];

@@ -17,7 +17,7 @@ export interface DemoLogin {
 /**
  * Demo phones are +62811000000NN; each domain seed owns a block of NN:
  * accounts 01-02, regions 03-09, community 10-19, catalog/innovation 20-29, orders 30-39,
- * logistics 40-49, training 50-59, partners 60-69, impact 70-79.
+ * logistics 40-49, training 50-59, partners 60-69, impact 70-79, produce 86-87.
  */
 export async function demoUser(
   h: DbHandle,

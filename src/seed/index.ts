@@ -13,6 +13,7 @@ import { seedOrders } from './orders.seed.js';
 import { seedLogistics } from './logistics.seed.js';
 import { seedTraining } from './training.seed.js';
 import { seedPartners } from './partners.seed.js';
+import { seedProduce } from './produce.seed.js';
 import { seedImpact } from './impact.seed.js';
 import { seedCollective } from './collective.seed.js';
 
@@ -36,6 +37,7 @@ const STEPS: [string, (ctx: SeedContext) => Promise<DemoLogin[]>][] = [
   ['training', seedTraining],
   ['partners', seedPartners],
   ['collective', seedCollective],
+  ['produce', seedProduce],
   ['impact', seedImpact],
 ];
 

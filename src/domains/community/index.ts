@@ -136,3 +136,13 @@ export {
   SERVICES,
   CONSENT_VERSION,
 } from './community.schema.js';
+/** Where an organisation or service point sits and who runs the point (other domains place their records by it). */
+export {
+  organisationPlace,
+  organisationPlaces,
+  servicePointPlaces,
+  type OrganisationPlace,
+  type ServicePointPlace,
+} from './places.js';
+/** Records a consent (purpose, text version, time, who recorded it) in a caller's transaction (UU PDP). */
+export { recordConsent } from './community.repo.js';
