@@ -85,6 +85,13 @@ export const catalogDomain = defineDomain({
   name: 'catalog',
   migrations: catalogMigrations,
   routes: catalogRoutes,
+  http: {
+    // Search, category and product pages are the same for every anonymous visitor.
+    cachedPages: [/^\/cari$/, /^\/kategori\//, /^\/produk\//],
+    publicFiles: ['/media/'],
+    // A photo (PHOTO_MAX_BYTES) plus its form or base64 JSON envelope.
+    largeBodies: [{ path: /\/photos/, maxBytes: 8 * 1024 * 1024 }],
+  },
   messages: [catalogMessages, catalogEditMessages],
   errors: { ...catalogErrors, ...catalogEditErrors },
   nav: [

@@ -1,5 +1,6 @@
 export { createHttpApp, createApiApp, LANG_COOKIE, type AppHooks } from './app-factory.js';
 export type { AppEnv, Deps } from './env.js';
+export { mergeHttpPaths, type HttpPaths } from './paths.js';
 export { csrf, CSRF_COOKIE } from './csrf.js';
 export { createLogger, redact, type Logger } from './log.js';
 export { serveApp, type ServeOptions } from './server.js';

@@ -16,6 +16,7 @@ import { apiCheckout } from '../checkout/api-checkout.js';
 import { orderByNumber, ordersWithLines } from '../orders.repo.js';
 import { buyerParcels } from '../parcels.js';
 import { admitLookup, recordMiss } from '../storefront/track-guard.js';
+import { PAYMENT_METHODS } from '../payment-methods.js';
 
 const json = (schema: z.ZodType, description: string) => ({
   content: { 'application/json': { schema } },
@@ -98,7 +99,7 @@ const CheckoutInput = z
       .optional(),
     buyer: z.object({ name: z.string().max(100), phone: z.string().max(30).optional() }).strict(),
     delivery: Delivery,
-    paymentMethod: z.enum(['cod', 'transfer', 'qris']),
+    paymentMethod: z.enum(PAYMENT_METHODS),
     channel: z.enum(['api', 'partner']).optional(),
     partnerId: z.string().max(40).optional(),
     groupId: z

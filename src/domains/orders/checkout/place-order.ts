@@ -14,6 +14,7 @@ import { inTransaction, nowIso, type Tx } from '../../../kernel/db/index.js';
 import { normaliseMobile, scopeIds, type Actor } from '../../../kernel/auth/index.js';
 import { reserveStock } from '../../catalog/index.js';
 import type { Channel, PaymentMethod } from '../orders.tables.js';
+import { isPaymentMethod } from '../payment-methods.js';
 import { quoteShipping } from '../shipping.js';
 import { dispatchOrderEvents, type OrderEvent } from '../events.js';
 import { recordPlacement } from '../lifecycle.js';
@@ -111,7 +112,7 @@ export function prepare(input: PlaceOrderInput, actor: Actor | null): Result<Pre
       { service_point: { key: 'orders.err.unknown_service_point' } },
     );
   }
-  if (!['cod', 'transfer', 'qris'].includes(input.paymentMethod)) return fail('ORDERS_BAD_METHOD');
+  if (!isPaymentMethod(input.paymentMethod)) return fail('ORDERS_BAD_METHOD');
 
   let userId: string | null = null;
   if (assisted) {

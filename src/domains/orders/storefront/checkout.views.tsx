@@ -8,6 +8,7 @@ import type { CartView } from '../cart/cart.service.js';
 import type { Preview } from '../checkout/preview.js';
 import { producerShare } from '../fees.js';
 import type { Area } from '../orders.queries.js';
+import { isPaymentMethod, PAYMENT_METHODS } from '../payment-methods.js';
 
 type C = Context<AppEnv>;
 
@@ -30,7 +31,7 @@ export function CheckoutPage(p: {
   const r = p.s.raw;
   const tr = (k: string, x?: Record<string, unknown>) => t(l, k, x);
   const delivery = r.delivery === 'address' ? 'address' : 'pickup';
-  const method = ['cod', 'transfer', 'qris'].includes(r.payment) ? r.payment : 'cod';
+  const method = isPaymentMethod(r.payment) ? r.payment : 'cod';
   const e = p.errors ?? {};
   return (
     <>
@@ -143,7 +144,7 @@ export function CheckoutPage(p: {
         <section class="card">
           <fieldset>
             <legend>{tr('orders.checkout.payment')}</legend>
-            {(['cod', 'transfer', 'qris'] as const).map((m) => (
+            {PAYMENT_METHODS.map((m) => (
               <>
                 <label>
                   <input type="radio" name="payment" value={m} checked={method === m} />{' '}

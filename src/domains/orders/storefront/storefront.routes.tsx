@@ -23,6 +23,7 @@ import { checkoutState } from './checkout-form.js';
 import { confirmationPath } from './confirm-link.js';
 import { trackRoutes } from './track.routes.js';
 import { formBody } from './form-body.js';
+import { isPaymentMethod } from '../payment-methods.js';
 
 type C = Context<AppEnv>;
 export const CART_COOKIE = 'lumbung_cart';
@@ -186,9 +187,7 @@ export function storefrontRoutes() {
         f.delivery === 'address'
           ? { kind: 'address', villageCode: s.raw.village, address: f.address ?? '' }
           : { kind: 'pickup', servicePointId: f.service_point },
-      paymentMethod: (['cod', 'transfer', 'qris'].includes(f.payment)
-        ? f.payment
-        : 'cod') as PlaceOrderInput['paymentMethod'],
+      paymentMethod: isPaymentMethod(f.payment) ? f.payment : 'cod',
       channel: 'storefront',
     };
     const secret = c.get('deps').config.secret;
