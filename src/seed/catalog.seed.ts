@@ -8,7 +8,6 @@
 // decides which become listed.
 // Refs: `prd:<key>` and `var:<key>` (first variant) for the journey products (`sari-gula-aren`,
 // `kopi-bajawa`, `tenun-sumba`, `kopi-osing`, `pupuk`, `cangkul`, `beras`), `prd:all`.
-import sharp from 'sharp';
 import type { SeedContext } from './index.js';
 import type { DemoLogin } from './demo-user.js';
 import { loadConfig } from '../kernel/config.js';
@@ -30,6 +29,7 @@ async function renderPictures(uploadDir: string, kinds: Iterable<PictureKind>) {
   const stored = new Map<PictureKind, { stem: string; width: number; height: number }>();
   await Promise.all(
     [...new Set(kinds)].map(async (kind) => {
+      const { default: sharp } = await import('sharp');
       const png = await sharp(Buffer.from(pictureSvg(kind)))
         .png()
         .toBuffer();

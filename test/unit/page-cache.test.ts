@@ -1,6 +1,6 @@
 // The anonymous page cache on the real app: a second visit reads nothing from the database and
-// each visitor gets their own CSRF token spliced in (gzip and plain); any write, a session, a
-// cart or a first visit without the CSRF cookie goes around it.
+// each visitor gets their own CSRF token spliced in (gzip and plain), a first-time visitor one
+// minted for them and set as their cookie; any write, a session or a cart goes around it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { gunzipSync } from 'node:zlib';
@@ -93,7 +93,39 @@ test('any write makes cached pages stale: a new product shows on the next visit'
   assert.match(after.html, /Kopi Robusta Manggarai/);
 });
 
-test('visitors with a session, with a cart or without the CSRF cookie yet are never served from the cache; each language is its own page', async () => {
+test('a first-time visitor (no cookie) is served from the cache with a token of their own that their forms can post', async () => {
+  const warm = await visitor();
+  await visit(warm, '/');
+  const fresh = w.client();
+  const first = await visit(fresh, '/');
+  assert.equal(first.statements, 0, 'served from the cache');
+  const cookie = first.res.headers.get('set-cookie') ?? '';
+  assert.match(cookie, /^lumbung_csrf=[a-f0-9]{32}; Path=\/; HttpOnly; SameSite=Lax$/);
+  const token = fresh.cookies.get('lumbung_csrf')!;
+  assert.ok(first.html.includes(`value="${token}"`), "the page's forms carry the cookie's token");
+  assert.ok(!first.html.includes(warm.cookies.get('lumbung_csrf')!), "never another visitor's");
+  const other = w.client();
+  const second = await visit(other, '/');
+  assert.notEqual(other.cookies.get('lumbung_csrf'), token, 'each first visit gets a new token');
+  assert.equal(second.statements, 0);
+  // The minted token works: the language switch (a CSRF-checked form) accepts it.
+  const lang = await fresh.form('/lang', { to: 'en', back: '/' });
+  assert.equal(lang.status, 303);
+  assert.equal(fresh.cookies.get('lumbung_lang'), 'en');
+  // A page first rendered for a visitor without a cookie is kept for the next visitor too.
+  const cold = w.client();
+  const miss = await visit(cold, '/cari?q=arabika');
+  assert.ok(miss.statements > 0);
+  const coldToken = cold.cookies.get('lumbung_csrf')!;
+  assert.ok(miss.html.includes(`value="${coldToken}"`));
+  const next = w.client();
+  const hit = await visit(next, '/cari?q=arabika');
+  assert.equal(hit.statements, 0);
+  assert.ok(hit.html.includes(`value="${next.cookies.get('lumbung_csrf')}"`));
+  assert.ok(!hit.html.includes(coldToken));
+});
+
+test('visitors with a session or with a cart are never served from the cache; each language is its own page', async () => {
   const warm = await visitor();
   await visit(warm, '/');
   await visit(warm, '/');
@@ -103,10 +135,6 @@ test('visitors with a session, with a cart or without the CSRF cookie yet are ne
   const withCart = await visitor();
   withCart.cookies.set('lumbung_cart', 'crt_whatever');
   assert.ok((await visit(withCart, '/')).statements > 0, 'has a cart');
-  const fresh = w.client();
-  const first = await visit(fresh, '/');
-  assert.ok(first.statements > 0, 'first visit');
-  assert.match(first.res.headers.get('set-cookie') ?? '', /lumbung_csrf=/);
   const enClient = await visitor();
   const n0 = w.h.queryCount();
   const r = await enClient.get('/cari?q=kopi', { 'accept-language': 'en' });

@@ -4,7 +4,7 @@
 // product page on EDGE downloads a few KB per photo. Alt text is required.
 import { mkdir, writeFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import { inTransactionResult, nowIso, type Tx } from '../../kernel/db/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { audit } from '../../kernel/audit/index.js';
@@ -44,6 +44,8 @@ export interface ProcessedPhoto {
 
 /** Checks and resizes an upload; a failure says which rule it broke. */
 export async function processPhoto(bytes: Uint8Array): Promise<Result<ProcessedPhoto>> {
+  // sharp (libvips, ~28 MiB resident) is loaded on the first photo, not at start.
+  const { default: sharp } = await import('sharp');
   if (bytes.length > PHOTO_MAX_BYTES)
     return fail('CATALOG_PHOTO_TOO_LARGE', { max: PHOTO_MAX_BYTES / 1024 / 1024 });
   const type = sniffImage(bytes);

@@ -3,15 +3,23 @@
 // office loses power and an acknowledged order must survive it; foreign keys on; busy_timeout
 // so a second process waits instead of failing.
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely';
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
+import type Pg from 'pg';
 import type { Database, DbHandle } from './types.js';
 
-// int8 (COUNT(*), SUM of money) arrives as a string from pg; our values fit in a double.
-pg.types.setTypeParser(20, (v) => Number(v));
-pg.types.setTypeParser(1700, (v) => Number(v));
+let pgModule: typeof Pg | null = null;
+/** pg is loaded on first use: a process on embedded SQLite never pays its ~16 MiB. */
+function loadPg(): typeof Pg {
+  if (pgModule) return pgModule;
+  pgModule = createRequire(import.meta.url)('pg') as typeof Pg;
+  // int8 (COUNT(*), SUM of money) arrives as a string from pg; our values fit in a double.
+  pgModule.types.setTypeParser(20, (v) => Number(v));
+  pgModule.types.setTypeParser(1700, (v) => Number(v));
+  return pgModule;
+}
 
 export interface ConnectOptions {
   databaseUrl?: string;
@@ -32,7 +40,7 @@ export function connect(opts: ConnectOptions): DbHandle {
     if (!/^\s*select\b/i.test(e.query.sql)) writes++;
   };
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({
+    const pool = new (loadPg().Pool)({
       connectionString: opts.databaseUrl,
       max: opts.poolSize ?? 10,
       options: opts.pgSchema ? `-c search_path=${opts.pgSchema}` : undefined,

@@ -96,6 +96,7 @@ export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {
     paths: anyOf(paths.cachedPages),
     personalCookies: hooks.personalCookies ?? [],
     csrfCookie: CSRF_COOKIE,
+    secureCookies: secure,
     langCookie: LANG_COOKIE,
     locale: localeOf,
     generation: () => deps.h.writeCount(),

@@ -8,9 +8,13 @@
 // a CRC and a concatenation instead of a render and a compression, and every visitor still gets
 // their own token.
 //
+// A first-time visitor (no CSRF cookie yet) is answered from the cache too: a token is minted
+// for them, spliced in, and set as their cookie, so the first visit costs what a return does.
+//
 // Freshness: every entry is tied to the database's write generation (any write makes all
-// entries stale) and lives at most `ttlMs`. Visitors with a session, a cart or no CSRF cookie
-// yet, and any response that sets a cookie, bypass the cache.
+// entries stale) and lives at most `ttlMs`. Visitors with a session or a cart, and any response
+// that sets a cookie other than the CSRF token, bypass the cache.
+import { randomBytes } from 'node:crypto';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './env.js';
@@ -41,6 +45,8 @@ export interface PageCacheOptions {
   personalCookies: string[];
   /** The cookie holding the visitor's CSRF token (32 hex). */
   csrfCookie: string;
+  /** Whether cookies are set with `Secure` (HTTPS deployments). */
+  secureCookies?: boolean;
   /** The cookie holding a chosen language. */
   langCookie: string;
   /** The language the page will be rendered in, from the language cookie and Accept-Language. */
@@ -130,17 +136,36 @@ function cookieOf(header: string | undefined, name: string): string | undefined 
   return undefined;
 }
 
+const TOKEN_RE = /^[a-f0-9]{32}$/;
+
+/** What the cache needs of one request: its entry key, the visitor's token, and whether the
+ * token was minted here (then it must be set as the visitor's cookie with the answer). */
+interface Keyed {
+  key: string;
+  token: Buffer;
+  setCookie: string | null;
+}
+
 /** The entry as this visitor's response: gzip when accepted, their token spliced in. */
-function answer(e: Entry, token: Buffer, acceptEncoding: string | undefined): CachedResponse {
+function answer(e: Entry, k: Keyed, acceptEncoding: string | undefined): CachedResponse {
   const gz = /\bgzip\b/i.test(acceptEncoding ?? '');
-  const body = gz ? gzipWith(e, token) : rawWith(e, token);
+  const body = gz ? gzipWith(e, k.token) : rawWith(e, k.token);
   const headers: Record<string, string> = {
     ...e.headers,
     'content-length': String(body.length),
     vary: 'accept-encoding',
   };
   if (gz) headers['content-encoding'] = 'gzip';
+  if (k.setCookie) headers['set-cookie'] = k.setCookie;
   return { status: e.status, headers, body };
+}
+
+/** The CSRF token a response sets, when that is the only cookie it sets; else null. */
+function onlyCsrfCookie(res: Response, name: string): string | null {
+  const set = res.headers.getSetCookie();
+  if (set.length !== 1 || !set[0].startsWith(`${name}=`)) return null;
+  const value = set[0].slice(name.length + 1).split(';')[0];
+  return TOKEN_RE.test(value) ? value : null;
 }
 
 export class PageCache {
@@ -152,16 +177,21 @@ export class PageCache {
     this.max = o.maxEntries ?? 500;
   }
 
+  /** The cookie header that gives a first-time visitor `token` (as the CSRF middleware does). */
+  private cookieFor(token: string): string {
+    const secure = this.o.secureCookies ? '; Secure' : '';
+    return `${this.o.csrfCookie}=${token}; Path=/; HttpOnly; SameSite=Lax${secure}`;
+  }
+
   /** The key and token of a request the cache may answer, or null when it is personal. */
-  private keyOf(r: CacheRequest): { key: string; token: Buffer } | null {
+  private keyOf(r: CacheRequest): Keyed | null {
     if (r.method !== 'GET' || r.authorization || !this.o.paths.test(r.path)) return null;
-    const token = cookieOf(r.cookie, this.o.csrfCookie);
-    if (!token || !/^[a-f0-9]{32}$/.test(token)) return null;
     for (const name of this.o.personalCookies) if (cookieOf(r.cookie, name)) return null;
-    return {
-      key: `${this.o.locale(cookieOf(r.cookie, this.o.langCookie), r.acceptLanguage)} ${r.target}`,
-      token: Buffer.from(token),
-    };
+    const key = `${this.o.locale(cookieOf(r.cookie, this.o.langCookie), r.acceptLanguage)} ${r.target}`;
+    const token = cookieOf(r.cookie, this.o.csrfCookie);
+    if (token && TOKEN_RE.test(token)) return { key, token: Buffer.from(token), setCookie: null };
+    const minted = randomBytes(16).toString('hex');
+    return { key, token: Buffer.from(minted), setCookie: this.cookieFor(minted) };
   }
 
   /** A fresh cached page for this visitor (their token spliced in), or null. */
@@ -169,7 +199,7 @@ export class PageCache {
     const hit = k && this.entries.get(k.key);
     if (!k || !hit || hit.gen !== this.o.generation() || Date.now() - hit.at >= this.ttl)
       return null;
-    return answer(hit, k.token, r.acceptEncoding);
+    return answer(hit, k, r.acceptEncoding);
   }
 
   /** Hono middleware: answers hits, and keeps anonymous HTML pages rendered on a miss. */
@@ -194,8 +224,13 @@ export class PageCache {
       await next();
       const res = c.res;
       if (res.status !== 200 || !/^text\/html/i.test(res.headers.get('content-type') ?? '')) return;
+      // A first-time visitor's page was rendered with the token the CSRF middleware set for them.
+      const minted = k.setCookie ? onlyCsrfCookie(res, this.o.csrfCookie) : null;
+      if (k.setCookie && !minted) return;
+      if (minted)
+        Object.assign(k, { token: Buffer.from(minted), setCookie: this.cookieFor(minted) });
       if (
-        res.headers.has('set-cookie') ||
+        (res.headers.has('set-cookie') && !minted) ||
         res.headers.has('content-encoding') ||
         this.o.generation() !== gen
       )
@@ -209,7 +244,8 @@ export class PageCache {
       // Kept for other visitors: everything but this request's id and length.
       const headers: Record<string, string> = {};
       res.headers.forEach((v, name) => {
-        if (name !== 'content-length' && name !== 'x-request-id') headers[name] = v;
+        if (name !== 'content-length' && name !== 'x-request-id' && name !== 'set-cookie')
+          headers[name] = v;
       });
       const parts = split(html, k.token);
       const deflated = parts.map((p, i) =>
@@ -221,7 +257,7 @@ export class PageCache {
       if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!);
       this.entries.set(k.key, entry);
       // This visitor is answered from the entry too: the page is compressed once, not twice.
-      const out = answer(entry, k.token, r.acceptEncoding);
+      const out = answer(entry, k, r.acceptEncoding);
       const id = res.headers.get('x-request-id');
       replaceResponse(
         c,
