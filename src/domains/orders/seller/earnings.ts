@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { inTransaction, nowIso, type Tx } from '../../../kernel/db/index.js';
 import { audit } from '../../../kernel/audit/index.js';
 import { newId } from '../../../kernel/ids/index.js';
+import { csvRows } from '../../../kernel/csv/index.js';
 import { fail, ok, type Result } from '../../../kernel/errors/index.js';
 
 export async function ledgerOf(db: Tx, umkmIds: string[]) {
@@ -112,12 +113,6 @@ export async function settleOrganisation(
   });
 }
 
-const csvCell = (v: unknown) => {
-  const s = String(v ?? '');
-  // Quote always; neutralise spreadsheet formulas in names.
-  return `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
-};
-
 /** The treasurer's transfer list for one settlement. */
 export async function settlementCsv(
   db: Tx,
@@ -155,21 +150,18 @@ export async function settlementCsv(
     'bank_account_name',
     'amount_idr',
   ];
-  const lines = rows.map((r) =>
-    [
-      s.id,
-      s.created_at,
-      r.id,
-      r.name,
-      r.bank_name,
-      r.bank_account_number,
-      r.bank_account_name,
-      -r.amount,
-    ]
-      .map(csvCell)
-      .join(','),
-  );
-  return [head.join(','), ...lines].join('\r\n') + '\r\n';
+  const lines = rows.map((r) => [
+    s.id,
+    s.created_at,
+    r.id,
+    r.name,
+    r.bank_name,
+    r.bank_account_number,
+    r.bank_account_name,
+    -r.amount,
+  ]);
+  // Names and account holders are typed by people: the writer neutralises formulas in them.
+  return csvRows([head, ...lines]);
 }
 
 export async function settlementsOf(db: Tx, organisationIds: string[]) {
