@@ -200,7 +200,6 @@ const NOT_YET_MOVED: Record<string, string[]> = {
   'domains/community/service-points.service.ts': ['grants', 'regions', 'users'],
   'domains/community/umkm.service.ts': ['regions'],
   'domains/impact/areas.queries.ts': ['regions'],
-  'domains/impact/evaluation.service.ts': ['jobs'],
   'domains/impact/kpi.queries.ts': [
     'orders',
     'parcels',
@@ -216,7 +215,7 @@ const NOT_YET_MOVED: Record<string, string[]> = {
   'domains/impact/regions.queries.ts': ['regions'],
   'domains/impact/surveys.routes.tsx': ['regions'],
   'domains/impact/surveys.service.ts': ['regions'],
-  'domains/innovation/certification-sweep.ts': ['jobs', 'products'],
+  'domains/innovation/certification-sweep.ts': ['products'],
   'domains/innovation/innovation.queries.ts': ['grants', 'products', 'umkm', 'users', 'variants'],
   'domains/innovation/pages.queries.ts': ['products', 'umkm', 'users'],
   'domains/innovation/review.service.ts': ['products'],
@@ -232,7 +231,6 @@ const NOT_YET_MOVED: Record<string, string[]> = {
   'domains/logistics/quote.ts': ['service_points'],
   'domains/logistics/routing.service.ts': ['service_points'],
   'domains/logistics/scans.service.ts': ['service_points'],
-  'domains/orders/checkout/batch-keys.ts': ['idempotency_keys'],
   'domains/orders/checkout/batch-read.ts': [
     'products',
     'regions',
@@ -249,7 +247,6 @@ const NOT_YET_MOVED: Record<string, string[]> = {
     'umkm',
     'variants',
   ],
-  'domains/orders/expiry-job.ts': ['jobs'],
   'domains/orders/orders.queries.ts': [
     'organisations',
     'products',
@@ -261,7 +258,6 @@ const NOT_YET_MOVED: Record<string, string[]> = {
   ],
   'domains/orders/orders.repo.ts': ['service_points', 'umkm'],
   'domains/orders/seller/earnings.ts': ['umkm'],
-  'domains/orders/storefront/track-guard.ts': ['rate_limits'],
   'domains/partners/feed/feed.queries.ts': [
     'photos',
     'products',

@@ -4,7 +4,7 @@
 // its certifications change.
 import { inTransaction, type Db, type Tx } from '../../kernel/db/index.js';
 import { audit } from '../../kernel/audit/index.js';
-import { enqueue, type JobHandler } from '../../kernel/jobs/index.js';
+import { enqueueOnce, type JobHandler } from '../../kernel/jobs/index.js';
 import { setListing } from '../catalog/index.js';
 import { certificationCategories, missingCertifications } from './checklist.js';
 import { transition } from './review-machine.js';
@@ -97,13 +97,7 @@ export function nextSweepAt(now = new Date()): Date {
 
 /** Makes sure exactly one future sweep is queued. */
 export async function scheduleSweep(db: Db, now = new Date()): Promise<void> {
-  const queued = await db
-    .selectFrom('jobs')
-    .select('id')
-    .where('type', '=', SWEEP_JOB)
-    .where('status', '=', 'queued')
-    .executeTakeFirst();
-  if (!queued) await enqueue(db, SWEEP_JOB, {}, { runAt: nextSweepAt(now), maxAttempts: 3 });
+  await enqueueOnce(db, SWEEP_JOB, {}, { runAt: nextSweepAt(now), maxAttempts: 3 });
 }
 
 /** The daily sweep (and the per-UMKM sweep a certificate change queues); it queues its next day. */

@@ -6,7 +6,7 @@ import { AppError, fail } from '../../../kernel/errors/index.js';
 import { idempotent, type StoredResponse } from '../../../kernel/http/index.js';
 import type { Actor } from '../../../kernel/auth/index.js';
 import { placeOrder, type PlaceOrderInput, type Placed } from './place-order.js';
-import type { IdemKey } from './batch-keys.js';
+import type { IdemKey } from '../../../kernel/http/index.js';
 import { clearCart } from '../cart/cart.service.js';
 import type { Outcome } from './group-commit.js';
 

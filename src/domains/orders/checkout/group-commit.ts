@@ -23,11 +23,11 @@ import { prepare, type PlaceOrderInput, type Placed } from './place-order.js';
 import { planCheckout, type Plan, type VariantInfo } from './plan.js';
 import { readDestinations, readVariants, reserveSeqs } from './batch-read.js';
 import { recordAssistedCash } from './assisted-cash.js';
-import { keyVerdicts, storeKeys, type IdemKey } from './batch-keys.js';
+import { keyVerdicts, storeKeys, type IdemKey } from '../../../kernel/http/index.js';
 import { checkoutAlone } from './checkout-alone.js';
 import { claimGroups, takenGroups } from './claim-group.js';
 
-export type { IdemKey } from './batch-keys.js';
+export type { IdemKey } from '../../../kernel/http/index.js';
 
 /** One checkout handed to the batcher. */
 export interface CheckoutRequest {
