@@ -21,6 +21,16 @@ export {
 } from './stock.js';
 /** The one write of a product's listing state (decided by the innovation centre). */
 export { setListing, LISTING_STATES, type ListingState } from './listing.js';
+/** Product facts other domains read (review queue, certification sweep, mentoring). */
+export {
+  productFacts,
+  productFactsByIds,
+  productFactsOfUmkm,
+  productsInCategories,
+  firstActiveVariant,
+  listedAmong,
+  type ProductFacts,
+} from './products.queries.js';
 export type {
   ProductsTable,
   VariantsTable,
