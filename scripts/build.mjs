@@ -11,7 +11,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const started = performance.now();
 await build({
   absWorkingDir: root,
-  entryPoints: { main: 'src/main.ts', worker: 'src/lib/vrp/worker.ts' },
+  entryPoints: {
+    main: 'src/main.ts',
+    worker: 'src/lib/vrp/worker.ts',
+    'read-worker': 'src/read-worker.ts',
+  },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   bundle: true,

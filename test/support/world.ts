@@ -15,6 +15,7 @@ import {
 import { importRegions } from '../../src/domains/regions/index.js';
 import { allMigrations } from '../../src/migrations.js';
 import { buildApp, type LumbungApp } from '../../src/app.js';
+import type { ReadRunner } from '../../src/kernel/offloop/index.js';
 
 export interface World {
   h: DbHandle;
@@ -39,7 +40,13 @@ export function testPhone(): string {
 export const DEMO_REGENCIES = ['53.09', '35.10'];
 
 export async function createWorld(
-  opts: { sqlitePath?: string; env?: Record<string, string>; regions?: string[] } = {},
+  opts: {
+    sqlitePath?: string;
+    env?: Record<string, string>;
+    regions?: string[];
+    /** Read workers for heavy reads (kernel/offloop); by default they run inline. */
+    reads?: ReadRunner;
+  } = {},
 ): Promise<World> {
   const h = await createTestDb(allMigrations, { sqlitePath: opts.sqlitePath });
   // All provinces and regencies, plus the districts and villages of the demo regencies.
@@ -48,7 +55,7 @@ export async function createWorld(
     ...loadConfig({ LUMBUNG_SECRET: 'test-secret', LUMBUNG_LOG_LEVEL: 'silent', ...opts.env }),
     sqlitePath: ':memory:',
   };
-  const app = buildApp({ h, config }, createLogger('silent'));
+  const app = buildApp({ h, config, reads: opts.reads }, createLogger('silent'));
   let n = 0;
   return {
     h,

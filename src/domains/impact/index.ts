@@ -8,6 +8,7 @@ import { JOB_TYPE, runEvaluationJob } from './evaluation.service.js';
 import { impactCommands } from './impact.cli.js';
 import { impactMigrations } from './migrations/index.js';
 import { impactHomePanel, impactNav, impactRoutes } from './impact.routes.js';
+import { impactReads } from './kpi.reads.js';
 
 /** What impact adds to the app: surveys, poverty lines, KPIs and the evaluation (it only reads other domains). */
 export const impactDomain = defineDomain({
@@ -20,6 +21,7 @@ export const impactDomain = defineDomain({
   homePanels: [impactHomePanel],
   jobs: { [JOB_TYPE]: runEvaluationJob },
   commands: impactCommands,
+  reads: impactReads,
 });
 
 export { impactMigrations } from './migrations/index.js';

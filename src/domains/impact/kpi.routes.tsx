@@ -6,13 +6,11 @@ import { page, requireRole, type AppEnv } from '../../kernel/http/index.js';
 import { t } from '../../kernel/i18n/index.js';
 import { AppError } from '../../kernel/errors/index.js';
 import { audit } from '../../kernel/audit/index.js';
-import { childBreakdown, kpisFor, westEast } from './kpi.queries.js';
+import { runRead } from '../../kernel/offloop/index.js';
+import { kpiPageRead, panelCsvRead, povertyRowsRead } from './kpi.reads.js';
 import { defaultFocus, IMPACT_READERS, mayRead } from './evaluation.service.js';
 import { areasFor } from './areas.queries.js';
-import { regionName, villageCohorts } from './regions.queries.js';
-import { householdCells, povertyBy } from './outcomes.queries.js';
-import { lineBook } from './poverty-lines.js';
-import { exportPanelCsv } from './export.js';
+import { regionName } from './regions.queries.js';
 import { KpiPage, PovertyPage } from './kpi.views.js';
 import type { Level } from './region-groups.js';
 import { regionWhere } from '../../kernel/auth/index.js';
@@ -37,12 +35,8 @@ export function kpiPages() {
     const focus = focusOf(c, actor);
     const name =
       focus === 'all' ? t(l, 'impact.lines.national') : ((await regionName(db, focus)) ?? focus);
-    const [k, children, areas, we] = await Promise.all([
-      kpisFor(db, focus),
-      childBreakdown(db, focus),
-      areasFor(db, actor, l),
-      focus === 'all' ? westEast(db) : Promise.resolve(null),
-    ]);
+    const { k, children, westEast: we } = await runRead(c.get('deps'), kpiPageRead, focus);
+    const areas = await areasFor(db, actor, l);
     return page(
       c,
       { title: t(l, 'impact.kpi.title', { name }) },
@@ -79,31 +73,8 @@ export function kpiPages() {
     ).map((r) => r.wave_year);
     const asked = Number(c.req.query('year'));
     const year = years.includes(asked) ? asked : (years[0] ?? null);
-    let rows: any[] = [];
-    if (year !== null) {
-      const villages = await villageCohorts(db, scope);
-      const cells = await householdCells(
-        db,
-        scope,
-        new Map(villages.map((v) => [v.code, v])),
-        await lineBook(db),
-        year,
-      );
-      const pov = povertyBy(cells, level);
-      const names = pov.length
-        ? await db
-            .selectFrom('regions')
-            .select(['code', 'name'])
-            .where(
-              'code',
-              'in',
-              pov.map((r) => r.code),
-            )
-            .execute()
-        : [];
-      const nameOf = new Map(names.map((n) => [n.code, n.name]));
-      rows = pov.map((r) => ({ ...r, name: nameOf.get(r.code) ?? r.code }));
-    }
+    const rows =
+      year === null ? [] : await runRead(c.get('deps'), povertyRowsRead, scope, level, year);
     const areas = await areasFor(db, actor, c.get('locale'));
     return page(
       c,
@@ -124,8 +95,9 @@ export function kpiPages() {
     const actor = requireRole(c, ...IMPACT_READERS);
     const db = c.get('deps').h.db;
     const focus = focusOf(c, actor);
-    const csv = await exportPanelCsv(
-      db,
+    const csv = await runRead(
+      c.get('deps'),
+      panelCsvRead,
       focus === 'all' ? 'all' : [focus],
       c.get('deps').config.secret,
     );

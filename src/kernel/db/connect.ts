@@ -25,6 +25,8 @@ export interface ConnectOptions {
   databaseUrl?: string;
   sqlitePath?: string;
   synchronous?: 'FULL' | 'NORMAL';
+  /** SQLite only: open read-only (the read workers' connections). */
+  readonly?: boolean;
   /** PostgreSQL schema to use (tests run each file in its own schema). */
   pgSchema?: string;
   poolSize?: number;
@@ -57,8 +59,9 @@ export function connect(opts: ConnectOptions): DbHandle {
   }
   const path = opts.sqlitePath ?? ':memory:';
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new SQLite(path);
-  sqlite.pragma('journal_mode = WAL');
+  const sqlite = new SQLite(path, { readonly: opts.readonly ?? false });
+  // WAL is a property of the file, set by the writer; a read-only connection may not set it.
+  if (!opts.readonly) sqlite.pragma('journal_mode = WAL');
   sqlite.pragma(`synchronous = ${opts.synchronous ?? 'FULL'}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');

@@ -29,6 +29,7 @@ import {
   type ScopeType,
 } from '../auth/index.js';
 import { registerAuditScope, type AuditScopeResolver } from '../audit/index.js';
+import type { ReadModel } from '../offloop/index.js';
 import type { Port, Provision, Subscription, Topic } from './ports.js';
 
 export interface MessageTable {
@@ -70,6 +71,8 @@ export interface DomainManifest {
   subscribes?: Subscription<any>[];
   /** This domain's implementations of other domains' ports. */
   provides?: Provision<any>[];
+  /** Reads heavy enough to run off the event loop (kernel/offloop), run by name in a worker. */
+  reads?: ReadModel<any[], any>[];
 }
 
 /** Declares a manifest (an identity function that checks its shape). */

@@ -4,10 +4,13 @@ import type { Config } from '../config.js';
 import type { DbHandle } from '../db/types.js';
 import type { Actor } from '../auth/access.js';
 import type { Locale } from '../i18n/i18n.js';
+import type { ReadRunner } from '../offloop/read-model.js';
 
 export interface Deps {
   h: DbHandle;
   config: Config;
+  /** Where heavy reads run off the event loop (SQLite files); absent: they run inline. */
+  reads?: ReadRunner;
 }
 
 export interface AppEnv {

@@ -21,6 +21,9 @@ import type { VrpInstance } from './instance.ts';
  * when running from TypeScript sources the worker first registers tsx itself.
  */
 function startWorker(options: ConstructorParameters<typeof Worker>[1]): Worker {
+  // Compiled (dist/, scripts/build.mjs) the worker is worker.mjs beside the bundle.
+  if (import.meta.url.endsWith('.mjs'))
+    return new Worker(new URL('./worker.mjs', import.meta.url), options);
   const url = new URL('./worker.ts', import.meta.url);
   let loader: string | null = null;
   try {

@@ -1,0 +1,52 @@
+// The impact pages' heavy reads as read models (kernel/offloop): at national scope they take
+// about a second of SQLite CPU, so on a SQLite file they run in the read worker and never stall
+// other requests. Each returns everything its page needs in one call.
+import { readModel } from '../../kernel/offloop/index.js';
+import { childBreakdown, kpisFor, westEast, type Focus } from './kpi.queries.js';
+import { householdCells, povertyBy } from './outcomes.queries.js';
+import { villageCohorts } from './regions.queries.js';
+import { lineBook } from './poverty-lines.js';
+import { exportPanelCsv } from './export.js';
+import type { Level } from './region-groups.js';
+
+export const kpiPageRead = readModel('impact.kpi_page', async (db, focus: Focus) => ({
+  k: await kpisFor(db, focus),
+  children: await childBreakdown(db, focus),
+  westEast: focus === 'all' ? await westEast(db) : null,
+}));
+
+/** Poverty by area at `level` for survey wave `year`, with the areas' names. */
+export const povertyRowsRead = readModel(
+  'impact.poverty_rows',
+  async (db, scope: 'all' | string[], level: Level, year: number) => {
+    const villages = await villageCohorts(db, scope);
+    const cells = await householdCells(
+      db,
+      scope,
+      new Map(villages.map((v) => [v.code, v])),
+      await lineBook(db),
+      year,
+    );
+    const pov = povertyBy(cells, level);
+    const names = pov.length
+      ? await db
+          .selectFrom('regions')
+          .select(['code', 'name'])
+          .where(
+            'code',
+            'in',
+            pov.map((r) => r.code),
+          )
+          .execute()
+      : [];
+    const nameOf = new Map(names.map((n) => [n.code, n.name]));
+    return pov.map((r) => ({ ...r, name: nameOf.get(r.code) ?? r.code }));
+  },
+);
+
+export const panelCsvRead = readModel(
+  'impact.panel_csv',
+  (db, scope: 'all' | string[], secret: string) => exportPanelCsv(db, scope, secret),
+);
+
+export const impactReads = [kpiPageRead, povertyRowsRead, panelCsvRead];

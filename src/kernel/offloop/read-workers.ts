@@ -1,0 +1,88 @@
+// The worker side of `runRead`: one worker thread (started on the first heavy read, stopped after
+// a minute without one, so an idle server keeps no second heap) that opens its own read-only
+// connection to the SQLite file and runs read models by name. Calls queue in the worker, one at a
+// time, which is what one SQLite connection can do anyway; the event loop stays free for pages.
+import { Worker } from 'node:worker_threads';
+import type { ReadRunner } from './read-model.js';
+
+export interface ReadWorkersOptions {
+  sqlitePath: string;
+  /** Modules the worker imports; each exports `reads: ReadModel[]` (src/read-models.ts). */
+  modules: string[];
+  /** The worker script (src/read-worker.ts, or dist/read-worker.mjs when compiled). */
+  script: URL;
+  /** A loader to register first when the script is TypeScript (tsx's ESM API), else null. */
+  loader: string | null;
+  idleMs?: number;
+}
+
+interface Pending {
+  resolve(v: unknown): void;
+  reject(e: Error): void;
+}
+
+export class ReadWorkers implements ReadRunner {
+  private worker: Worker | null = null;
+  private seq = 0;
+  private readonly pending = new Map<number, Pending>();
+  private idle: NodeJS.Timeout | null = null;
+  /** Reads answered by the worker (tests and the bench read it). */
+  served = 0;
+
+  constructor(private readonly o: ReadWorkersOptions) {}
+
+  private start(): Worker {
+    const data = { sqlitePath: this.o.sqlitePath, modules: this.o.modules };
+    // Node 20 does not apply `--import` loaders inside workers: a TypeScript worker registers tsx.
+    const w = this.o.loader
+      ? new Worker(
+          `import(${JSON.stringify(this.o.loader)}).then((m) => { m.register(); return import(${JSON.stringify(this.o.script.href)}); });`,
+          { eval: true, workerData: data },
+        )
+      : new Worker(this.o.script, { workerData: data });
+    w.on('message', (m: { id: number; ok: boolean; value?: unknown; error?: string }) => {
+      const p = this.pending.get(m.id);
+      if (!p) return;
+      this.pending.delete(m.id);
+      this.served++;
+      // An idle worker must not keep the process alive; a busy one must.
+      if (this.pending.size === 0) w.unref();
+      if (m.ok) p.resolve(m.value);
+      else p.reject(new Error(m.error));
+      this.armIdle();
+    });
+    const failAll = (e: Error) => {
+      for (const p of this.pending.values()) p.reject(e);
+      this.pending.clear();
+      this.worker = null;
+    };
+    w.on('error', failAll);
+    w.on('exit', (code) => failAll(new Error(`read worker exited (${code})`)));
+    return w;
+  }
+
+  private armIdle(): void {
+    if (this.idle) clearTimeout(this.idle);
+    if (this.pending.size > 0) return;
+    this.idle = setTimeout(() => void this.close(), this.o.idleMs ?? 60_000);
+    this.idle.unref();
+  }
+
+  call(name: string, args: unknown[]): Promise<unknown> {
+    if (this.idle) clearTimeout(this.idle);
+    this.worker ??= this.start();
+    const id = ++this.seq;
+    const worker = this.worker;
+    worker.ref();
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ id, name, args });
+    });
+  }
+
+  async close(): Promise<void> {
+    const w = this.worker;
+    this.worker = null;
+    if (w) await w.terminate();
+  }
+}
