@@ -17,7 +17,7 @@ import '../src/domains/logistics/index.js';
 import { placeOrder, type PlaceOrderInput } from '../src/domains/orders/index.js';
 import { apiCheckout, type ApiCheckoutBody } from '../src/domains/orders/checkout/api-checkout.js';
 import { checkoutBatcher } from '../src/domains/orders/checkout/group-commit.js';
-import { checkoutAlone } from '../src/domains/orders/checkout/checkout-alone.js';
+import { idempotent } from '../src/kernel/http/index.js';
 
 const N = Number(process.argv[2] ?? 5000);
 const url = process.env.DATABASE_URL;
@@ -107,12 +107,12 @@ let j = 0;
 await run(
   'per request: idempotent() + placeOrder, 16 concurrent',
   async (i) => {
-    const o = await checkoutAlone(h.db, {
-      input: input(i),
-      actor: null,
-      idem: { scope: 'bench', key: `alone-${process.pid}-${++j}`, fp: 'fp' },
+    const r = await idempotent(h.db, 'bench', `alone-${process.pid}-${++j}`, 'fp', async (tx) => {
+      const placed = await placeOrder(tx, input(i), null);
+      if (!placed.ok) throw new Error(`checkout ${i}: ${placed.code}`);
+      return { status: 201, body: placed.value };
     });
-    if (o.kind !== 'placed') throw new Error(`checkout ${i}: ${o.kind}`);
+    if (r.status !== 201) throw new Error(`checkout ${i}: ${r.status}`);
   },
   Math.min(N, 1000),
   16,

@@ -1856,8 +1856,6 @@ export interface components {
             } | null;
         };
         CheckoutInput: {
-            /** @description The cart to check out. A caller that is not signed in must name its cart: the cart id is what scopes its Idempotency-Key. */
-            cartId?: string;
             lines?: {
                 variantId: string;
                 qty: number;
@@ -1865,7 +1863,7 @@ export interface components {
             }[];
             buyer: {
                 name: string;
-                phone?: string;
+                phone?: string | null;
             };
             delivery: {
                 /** @enum {string} */
@@ -1879,11 +1877,13 @@ export interface components {
             };
             /** @enum {string} */
             paymentMethod: "cod" | "transfer" | "qris";
+            /** @description A client-minted id (`grp_` + ULID) for a NEW checkout group, so an offline client can name its group before the first attempt. A group belongs to the checkout that made it: an id some checkout already used is refused with 409 ORDERS_GROUP_TAKEN, whoever sends it. There is no way to add orders to an existing group (its payment always asks for exactly what its orders cost); to retry, reuse the Idempotency-Key. */
+            groupId?: string;
+            /** @description The cart to check out. A caller that is not signed in must name its cart: the cart id is what scopes its Idempotency-Key. */
+            cartId?: string;
             /** @enum {string} */
             channel?: "api" | "partner";
             partnerId?: string;
-            /** @description A client-minted id (`grp_` + ULID) for a NEW checkout group, so an offline client can name its group before the first attempt. A group belongs to the checkout that made it: an id some checkout already used is refused with 409 ORDERS_GROUP_TAKEN, whoever sends it. There is no way to add orders to an existing group (its payment always asks for exactly what its orders cost); to retry, reuse the Idempotency-Key. */
-            groupId?: string;
         };
         TrackedOrder: {
             number: string;

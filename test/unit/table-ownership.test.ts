@@ -200,6 +200,7 @@ const NOT_YET_MOVED: Record<string, string[]> = {
   'domains/community/service-points.service.ts': ['grants', 'regions', 'users'],
   'domains/community/umkm.service.ts': ['regions'],
   'domains/impact/areas.queries.ts': ['regions'],
+  'domains/impact/kpi.reads.ts': ['regions'],
   'domains/impact/kpi.queries.ts': [
     'orders',
     'parcels',
@@ -210,7 +211,6 @@ const NOT_YET_MOVED: Record<string, string[]> = {
     'umkm',
     'village_profiles',
   ],
-  'domains/impact/kpi.routes.tsx': ['regions'],
   'domains/impact/poverty-lines.ts': ['regions'],
   'domains/impact/regions.queries.ts': ['regions'],
   'domains/impact/surveys.routes.tsx': ['regions'],
@@ -226,14 +226,6 @@ const NOT_YET_MOVED: Record<string, string[]> = {
   'domains/logistics/routing.service.ts': ['service_points'],
   'domains/logistics/scans.service.ts': ['service_points'],
   'domains/orders/checkout/batch-read.ts': [
-    'products',
-    'regions',
-    'service_points',
-    'stock',
-    'umkm',
-    'variants',
-  ],
-  'domains/orders/checkout/checkout-read.ts': [
     'products',
     'regions',
     'service_points',

@@ -32,7 +32,6 @@ export type {
 /** The one checkout use case (storefront, API, assisted, partners): one group, one order per UMKM. */
 export {
   placeOrder,
-  CheckoutFailure,
   MAX_LINES,
   MAX_QTY,
   type PlaceOrderInput,
@@ -40,7 +39,7 @@ export {
   type PlacedOrder,
   type Delivery,
 } from './checkout/place-order.js';
-/** Group commit: the process's checkout batcher (storefront, API and assisted orders use it). */
+/** Group commit: the process's checkout batcher (storefront, API and assisted orders use it); same path as placeOrder. */
 export { checkoutBatcher, CheckoutBatcher } from './checkout/group-commit.js';
 /** Port: logistics provides real shipping quotes; without one (or without a quote) the flat weight-band table prices. */
 export { shippingQuoter, flatRate, type ShippingQuoter, type ShippingQuery } from './shipping.js';

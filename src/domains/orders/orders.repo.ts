@@ -36,3 +36,31 @@ export async function orderByNumber(db: Tx, number: string) {
     .where('number', '=', number.trim().toUpperCase())
     .executeTakeFirst();
 }
+
+export interface OrderHistoryEntry {
+  kind: 'placed' | 'status' | 'payment' | 'fulfilment';
+  to: string;
+  at: string;
+}
+
+/** Each order's history, oldest first, from its outbox events (every change writes exactly one). */
+export async function orderHistories(
+  db: Tx,
+  ids: string[],
+): Promise<Map<string, OrderHistoryEntry[]>> {
+  const out = new Map<string, OrderHistoryEntry[]>();
+  if (ids.length === 0) return out;
+  const rows = await db
+    .selectFrom('order_outbox')
+    .select(['order_id', 'kind', 'to_status', 'at'])
+    .where('order_id', 'in', ids)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.order_id) ?? [];
+    list.push({ kind: r.kind as OrderHistoryEntry['kind'], to: r.to_status, at: r.at });
+    out.set(r.order_id, list);
+  }
+  return out;
+}

@@ -183,7 +183,13 @@ test('storefront checkout form: one placement event per order; buyer cancel thro
   };
   const preview = await (await c.form('/pesan', { ...f, action: 'refresh' })).text();
   const expected = preview.match(/name="expected_total" value="([^"]*)"/)![1];
-  const placed = await c.form('/pesan', { ...f, expected_total: expected, action: 'place' });
+  const pricedFor = preview.match(/name="priced_for" value="([^"]*)"/)![1];
+  const placed = await c.form('/pesan', {
+    ...f,
+    expected_total: expected,
+    priced_for: pricedFor,
+    action: 'place',
+  });
   assert.equal(placed.status, 303);
   const o = await w.h.db
     .selectFrom('orders')
@@ -304,7 +310,7 @@ test('agent: assisted order (placed and paid in cash), seller moves, logistics, 
     .executeTakeFirstOrThrow();
   const seller = await w.as('seller', umkm);
   for (const to of ['packed', 'handed_over'])
-    assert.equal((await seller.form(`/penjual/pesanan/${assisted.id}`, { to })).status, 200);
+    assert.equal((await seller.form(`/penjual/pesanan/${assisted.id}`, { to })).status, 303);
   // Logistics scans report milestones with no actor (a system job of logistics).
   unwrap(await recordFulfilment(w.h.db, assisted.id, 'in_transit', null));
   unwrap(await recordFulfilment(w.h.db, assisted.id, 'ready_for_pickup', null));

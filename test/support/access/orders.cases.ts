@@ -43,12 +43,30 @@ export const accessCases: AccessCases = async (w) => {
       expect: 404,
     },
     {
-      name: 'seller packs own order',
+      name: 'seller packs own order (then lands on its page)',
       method: 'POST',
       path: `/penjual/pesanan/${o2.orderId}`,
       as: seller,
       form: { to: 'packed' },
+      expect: 303,
+    },
+    {
+      name: 'seller opens own order with its history',
+      path: `/penjual/pesanan/${o2.orderId}`,
+      as: seller,
       expect: 200,
+    },
+    {
+      name: 'foreign seller cannot open the order',
+      path: `/penjual/pesanan/${o2.orderId}`,
+      as: foreignSeller,
+      expect: 404,
+    },
+    {
+      name: 'another buyer cannot open the order',
+      path: `/pesanan-saya/${o3.orderId}`,
+      as: [['buyer', null]],
+      expect: 404,
     },
     { name: 'seller earnings', path: '/penjual/pendapatan', as: seller, expect: 200 },
     {

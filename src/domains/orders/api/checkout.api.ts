@@ -11,12 +11,11 @@ import {
 } from '../../../kernel/http/index.js';
 import { normaliseMobile } from '../../../kernel/auth/index.js';
 import { cartExists, createCart, putLine, viewCart, type CartView } from '../cart/cart.service.js';
-import { MAX_QTY } from '../checkout/place-order.js';
+import { checkoutFields, MAX_QTY, phoneRule } from '../checkout/request.js';
 import { apiCheckout } from '../checkout/api-checkout.js';
 import { orderByNumber, ordersWithLines } from '../orders.repo.js';
 import { buyerParcels } from '../parcels.js';
 import { admitLookup, recordMiss } from '../storefront/track-guard.js';
-import { PAYMENT_METHODS } from '../payment-methods.js';
 
 const json = (schema: z.ZodType, description: string) => ({
   content: { 'application/json': { schema } },
@@ -69,37 +68,15 @@ const LineInput = z
   .strict()
   .openapi('CartLineInput');
 
-const Delivery = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('pickup'), servicePointId: z.string().min(1).max(40) }).strict(),
-  z
-    .object({
-      kind: z.literal('address'),
-      villageCode: z.string().max(13),
-      address: z.string().max(300),
-    })
-    .strict(),
-]);
-const CheckoutInput = z
-  .object({
+// The body is the one checkout request schema (checkout/request.ts) plus the cart to take the
+// lines from: the same rules and messages as the storefront form and the agent's screen.
+const CheckoutInput = checkoutFields
+  .extend({
     cartId: z.string().max(40).optional().openapi({
       description:
         'The cart to check out. A caller that is not signed in must name its cart: the cart id is what scopes its Idempotency-Key.',
     }),
-    lines: z
-      .array(
-        z
-          .object({
-            variantId: z.string().min(1).max(40),
-            qty: z.number().int(),
-            expectedUnitPrice: z.number().int().optional(),
-          })
-          .strict(),
-      )
-      .max(50)
-      .optional(),
-    buyer: z.object({ name: z.string().max(100), phone: z.string().max(30).optional() }).strict(),
-    delivery: Delivery,
-    paymentMethod: z.enum(PAYMENT_METHODS),
+    lines: checkoutFields.shape.lines.optional(),
     channel: z.enum(['api', 'partner']).optional(),
     partnerId: z.string().max(40).optional(),
     groupId: z
@@ -113,7 +90,7 @@ const CheckoutInput = z
           'There is no way to add orders to an existing group (its payment always asks for exactly what its orders cost); to retry, reuse the Idempotency-Key.',
       }),
   })
-  .strict()
+  .superRefine(phoneRule)
   .openapi('CheckoutInput');
 const Placed = z
   .object({

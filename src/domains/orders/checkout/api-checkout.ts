@@ -11,19 +11,17 @@ import { cartExists, viewCart } from '../cart/cart.service.js';
 import { ensurePayment } from '../payments/intent.js';
 import { qrisMerchant, qrisPayload } from '../payments/qris.js';
 import { confirmationPath } from '../storefront/confirm-link.js';
-import type { PlaceOrderInput } from './place-order.js';
+import type { z } from 'zod';
+import type { checkoutFields, PlaceOrderInput } from './request.js';
 import { checkoutBatcher } from './group-commit.js';
 
-export interface ApiCheckoutBody {
+/** The body of POST /api/v1/checkout: the checkout request schema plus the cart (see checkout.api.ts). */
+export type ApiCheckoutBody = Omit<z.input<typeof checkoutFields>, 'lines'> & {
   cartId?: string;
-  lines?: { variantId: string; qty: number; expectedUnitPrice?: number }[];
-  buyer: { name: string; phone?: string };
-  delivery: PlaceOrderInput['delivery'];
-  paymentMethod: PlaceOrderInput['paymentMethod'];
+  lines?: z.input<typeof checkoutFields>['lines'];
   channel?: 'api' | 'partner';
   partnerId?: string;
-  groupId?: string;
-}
+};
 
 /**
  * Whose Idempotency-Key this is: the signed-in user, else the guest's cart (its id is the

@@ -1,7 +1,7 @@
 // The decisions of one checkout, without I/O of its own: check every line against what was
 // read (variant, listing, price, stock), split by UMKM, freeze fees and shipping, and build
-// the rows to insert. A single checkout (placeOrder) and a batch of checkouts (group commit)
-// both plan through here, so the two paths cannot drift apart.
+// the rows to insert. Every checkout is planned here by the one batch path (place-batch.ts),
+// whether it runs in a batch of many or alone.
 import { fail, ok, type Result } from '../../../kernel/errors/index.js';
 import { friendlyNumber, isId, newId } from '../../../kernel/ids/index.js';
 import type { Actor } from '../../../kernel/auth/index.js';
@@ -9,7 +9,7 @@ import { formatRupiah } from '../../../kernel/money/index.js';
 import type { OrderLinesTable, OrdersTable } from '../orders.tables.js';
 import { computeFees } from '../fees.js';
 import type { ShippingQuery } from '../shipping.js';
-import type { Placed, Prepared } from './place-order.js';
+import type { Placed, Prepared } from './request.js';
 
 /** Unpaid transfer/QRIS orders hold their stock this long, then the sweep releases it. */
 export const RESERVATION_MS = 24 * 3600_000;

@@ -10,10 +10,10 @@ import {
   type Actor,
   type Role,
 } from '../../../kernel/auth/index.js';
-import { inTransaction, nowIso, type Tx } from '../../../kernel/db/index.js';
+import { inTransactionResult, nowIso, type Tx } from '../../../kernel/db/index.js';
 import { fail, ok, type Result } from '../../../kernel/errors/index.js';
 import { newId } from '../../../kernel/ids/index.js';
-import { CheckoutFailure, placeOrder, type PlaceOrderInput } from '../checkout/place-order.js';
+import { placeOrder, type PlaceOrderInput } from '../checkout/place-order.js';
 import { dispatchOrderEvents, type OrderEvent } from '../events.js';
 import type { PaymentExceptionsTable, PaymentsTable } from '../orders.tables.js';
 import { newPaymentReference } from './intent.js';
@@ -124,53 +124,48 @@ export async function resolveException(
   how: Resolution,
 ): Promise<Result<PaymentExceptionsTable>> {
   const events: OrderEvent[] = [];
-  try {
-    const r = await inTransaction(db, async (tx) => {
-      const ex = await tx
-        .selectFrom('payment_exceptions')
-        .selectAll()
-        .where('id', '=', exceptionId)
-        .executeTakeFirst();
-      if (!ex || !canInRegion(actor, EXCEPTION_ROLES, ex.village_code))
-        return fail('ORDERS_EXCEPTION_NOT_FOUND');
-      if (ex.status !== 'open') return fail('ORDERS_EXCEPTION_RESOLVED');
-      const at = nowIso();
-      let groupId: string | null = null;
-      if (how === 'reserve') {
-        const placed = await reserveAgain(tx, ex, actor, events);
-        if (!placed.ok) return placed;
-        groupId = placed.value;
-      }
-      const status = how === 'reserve' ? 'reserved_again' : 'refund_due';
-      const u = await tx
-        .updateTable('payment_exceptions')
-        .set({ status, resolution_group_id: groupId, resolved_by: actor.userId, resolved_at: at })
-        .where('id', '=', ex.id)
-        .where('status', '=', 'open')
-        .executeTakeFirst();
-      if (Number(u.numUpdatedRows) !== 1) return fail('ORDERS_EXCEPTION_RESOLVED');
-      await audit(tx, {
-        actorId: actor.userId,
-        action: 'orders.payment_exception_resolved',
-        entityType: 'payment',
-        entityId: ex.payment_id,
-        data: { exception: ex.id, status, group: groupId },
-      });
-      return ok({
-        ...ex,
-        status,
-        resolution_group_id: groupId,
-        resolved_by: actor.userId,
-        resolved_at: at,
-      } as PaymentExceptionsTable);
+  // A failure anywhere (a reservation lost half-way, an amount that changed) rolls it all back.
+  const r = await inTransactionResult(db, async (tx): Promise<Result<PaymentExceptionsTable>> => {
+    const ex = await tx
+      .selectFrom('payment_exceptions')
+      .selectAll()
+      .where('id', '=', exceptionId)
+      .executeTakeFirst();
+    if (!ex || !canInRegion(actor, EXCEPTION_ROLES, ex.village_code))
+      return fail('ORDERS_EXCEPTION_NOT_FOUND');
+    if (ex.status !== 'open') return fail('ORDERS_EXCEPTION_RESOLVED');
+    const at = nowIso();
+    let groupId: string | null = null;
+    if (how === 'reserve') {
+      const placed = await reserveAgain(tx, ex, actor, events);
+      if (!placed.ok) return placed;
+      groupId = placed.value;
+    }
+    const status = how === 'reserve' ? 'reserved_again' : 'refund_due';
+    const u = await tx
+      .updateTable('payment_exceptions')
+      .set({ status, resolution_group_id: groupId, resolved_by: actor.userId, resolved_at: at })
+      .where('id', '=', ex.id)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+    if (Number(u.numUpdatedRows) !== 1) return fail('ORDERS_EXCEPTION_RESOLVED');
+    await audit(tx, {
+      actorId: actor.userId,
+      action: 'orders.payment_exception_resolved',
+      entityType: 'payment',
+      entityId: ex.payment_id,
+      data: { exception: ex.id, status, group: groupId },
     });
-    if (r.ok) dispatchOrderEvents(events);
-    return r;
-  } catch (e) {
-    // A reservation lost half-way rolled everything back; the reason goes to staff.
-    if (e instanceof CheckoutFailure) return fail(e.code, e.params);
-    throw e;
-  }
+    return ok({
+      ...ex,
+      status,
+      resolution_group_id: groupId,
+      resolved_by: actor.userId,
+      resolved_at: at,
+    } as PaymentExceptionsTable);
+  });
+  if (r.ok) dispatchOrderEvents(events);
+  return r;
 }
 
 async function reserveAgain(
@@ -221,7 +216,7 @@ async function reserveAgain(
   if (!placed.ok) return placed;
   // The money pays exactly what it was sent for: prices or shipping that moved mean a refund.
   if (placed.value.total + pay.unique_code !== ex.amount)
-    throw new CheckoutFailure('ORDERS_EXCEPTION_AMOUNT_CHANGED', {
+    return fail('ORDERS_EXCEPTION_AMOUNT_CHANGED', {
       amount: ex.amount,
       total: placed.value.total,
     });
@@ -255,7 +250,7 @@ async function reserveAgain(
     actorId: actor.userId,
     providerRef: `exception:${ex.id}`,
   });
-  if (!paid.ok) throw new CheckoutFailure(paid.code, paid.params);
+  if (!paid.ok) return paid;
   events.push(...paid.value);
   return ok(placed.value.groupId);
 }

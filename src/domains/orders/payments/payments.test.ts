@@ -178,11 +178,12 @@ test('lifecycle: transitions follow the table; hand-over sells, return restocks 
   const other = await w.as('seller', await makeUmkm(w.h.db, { villageCode: village }));
   assert.equal((await other.form(`/penjual/pesanan/${f.orderId}`, { to: 'packed' })).status, 404);
   const illegal = await seller.form(`/penjual/pesanan/${f.orderId}`, { to: 'handed_over' });
-  assert.equal(illegal.status, 409);
-  assert.equal((await seller.form(`/penjual/pesanan/${f.orderId}`, { to: 'packed' })).status, 200);
+  assert.equal(illegal.status, 303);
+  assert.equal(illegal.headers.get('location'), `/penjual/pesanan/${f.orderId}?gagal=1`);
+  assert.equal((await seller.form(`/penjual/pesanan/${f.orderId}`, { to: 'packed' })).status, 303);
   assert.equal(
     (await seller.form(`/penjual/pesanan/${f.orderId}`, { to: 'handed_over' })).status,
-    200,
+    303,
   );
   let s = (await stockOf(w.h.db, f.variantId))!;
   assert.equal(s.reserved, 0);

@@ -9,6 +9,10 @@ export const sellerMessages: MessageTable = {
     'orders.seller.reject': 'Tolak pesanan',
     'orders.seller.done': 'Status pesanan diperbarui.',
     'orders.seller.buyer': 'Pembeli',
+    'orders.seller.failed':
+      'Tindakan tadi tidak dijalankan: pesanan ini sudah berubah. Lihat status dan riwayatnya di bawah.',
+    'orders.seller.back': 'Kembali ke pesanan masuk',
+    'orders.mine.back': 'Kembali ke pesanan saya',
     'orders.earn.title': 'Pendapatan',
     'orders.earn.owed': 'Belum dibayarkan',
     'orders.earn.settled': 'Sudah dibayarkan',
@@ -38,6 +42,10 @@ export const sellerMessages: MessageTable = {
     'orders.seller.reject': 'Reject order',
     'orders.seller.done': 'Order status updated.',
     'orders.seller.buyer': 'Buyer',
+    'orders.seller.failed':
+      'The action was not carried out: this order has changed. See its status and history below.',
+    'orders.seller.back': 'Back to incoming orders',
+    'orders.mine.back': 'Back to my orders',
     'orders.earn.title': 'Earnings',
     'orders.earn.owed': 'Not yet paid out',
     'orders.earn.settled': 'Paid out',

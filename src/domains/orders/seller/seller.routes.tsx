@@ -1,23 +1,23 @@
-// Seller pages (incoming orders, pack, hand over, earnings), the treasurer's payouts and the
-// buyer's "my orders". Every query filters by the actor's scope in SQL.
+// Seller pages (incoming orders, one order with its history, pack, hand over, earnings) and the
+// treasurer's payouts; the buyer's "my orders" is in storefront/mine.routes.tsx. Every query
+// filters by the actor's scope in SQL.
 import { Hono, type Context } from 'hono';
 import {
   Csrf,
   page,
-  requireActor,
   requireRole,
   type AppEnv,
   type HomePanel,
   type NavItem,
 } from '../../../kernel/http/index.js';
 import { AppError, errorSpec } from '../../../kernel/errors/index.js';
+import { isId } from '../../../kernel/ids/index.js';
 import { formatDateTime, t } from '../../../kernel/i18n/index.js';
 import { formatRupiah } from '../../../kernel/money/index.js';
 import { scopeIds } from '../../../kernel/auth/index.js';
-import { ordersWithLines } from '../orders.repo.js';
-import { cancelOrder, confirmReceipt, recordFulfilment } from '../orders.service.js';
-import { BuyerParcels, OrderCard, type OrderWithLines } from '../storefront/order.views.js';
-import { buyerParcels } from '../parcels.js';
+import { orderHistories, ordersWithLines } from '../orders.repo.js';
+import { cancelOrder, recordFulfilment } from '../orders.service.js';
+import { OrderCard, type OrderWithLines } from '../storefront/order.views.js';
 import {
   balances,
   ledgerOf,
@@ -113,24 +113,19 @@ function SellerActions(p: { c: C; o: OrderWithLines }) {
 export function sellerRoutes() {
   const app = new Hono<AppEnv>();
 
-  const incoming = async (c: C, notice?: string, status: 200 | 409 = 200) => {
+  const incoming = async (c: C) => {
     const orders = await sellerOrders(c, sellerUmkm(c));
     const l = c.get('locale');
     return page(
       c,
-      { title: t(l, 'orders.seller.title'), status },
+      { title: t(l, 'orders.seller.title') },
       <>
         <h1>{t(l, 'orders.seller.title')}</h1>
-        {notice ? (
-          <div class={status === 200 ? 'notice' : 'alert'} role="status">
-            <p>{notice}</p>
-          </div>
-        ) : null}
         {orders.length === 0 ? (
           <p>{t(l, 'orders.seller.none')}</p>
         ) : (
           orders.map((o) => (
-            <OrderCard c={c} o={o}>
+            <OrderCard c={c} o={o} href={`/penjual/pesanan/${o.id}`}>
               <p>
                 {t(l, 'orders.seller.buyer')}: {o.buyer_name}
               </p>
@@ -143,18 +138,57 @@ export function sellerRoutes() {
   };
   app.get('/penjual/pesanan', (c) => incoming(c));
 
+  /** The seller's own order, or nothing: an order of another UMKM does not exist for them. */
+  const ownOrder = async (c: C, id: string) => {
+    const umkm = sellerUmkm(c);
+    if (!isId(id, 'ord') || umkm.length === 0) return undefined;
+    const [o] = await ordersWithLines(c.get('deps').h.db, { ids: [id] });
+    return o && umkm.includes(o.umkm_id) ? o : undefined;
+  };
+
+  // One order with its history: where the order number links, and where every action of the
+  // seller lands (post/redirect/get), so reload and back always show a page.
+  app.get('/penjual/pesanan/:id', async (c) => {
+    const o = await ownOrder(c, c.req.param('id'));
+    if (!o) throw new AppError('ORDERS_NOT_FOUND');
+    const history = (await orderHistories(c.get('deps').h.db, [o.id])).get(o.id) ?? [];
+    const l = c.get('locale');
+    const done = c.req.query('ok') === '1';
+    const failed = c.req.query('gagal') === '1';
+    return page(
+      c,
+      { title: `${t(l, 'orders.confirm.number')} ${o.number}` },
+      <>
+        <p>
+          <a href="/penjual/pesanan">{t(l, 'orders.seller.back')}</a>
+        </p>
+        {done ? (
+          <div class="notice" role="status">
+            <p>{t(l, 'orders.seller.done')}</p>
+          </div>
+        ) : null}
+        {failed ? (
+          <div class="alert" role="alert">
+            <p>{t(l, 'orders.seller.failed')}</p>
+          </div>
+        ) : null}
+        <OrderCard c={c} o={o} history={history}>
+          <p>
+            {t(l, 'orders.seller.buyer')}: {o.buyer_name}
+          </p>
+          <SellerActions c={c} o={o} />
+        </OrderCard>
+      </>,
+    );
+  });
+
   app.post('/penjual/pesanan/:id', async (c) => {
     const actor = requireRole(c, 'seller');
     const db = c.get('deps').h.db;
-    const id = c.req.param('id');
     // Scope first: an order of another UMKM does not exist for this seller.
-    const own = await db
-      .selectFrom('orders')
-      .select('id')
-      .where('id', '=', id)
-      .where('umkm_id', 'in', sellerUmkm(c).length ? sellerUmkm(c) : [''])
-      .executeTakeFirst();
+    const own = await ownOrder(c, c.req.param('id'));
     if (!own) throw new AppError('ORDERS_NOT_FOUND');
+    const id = own.id;
     const to = String((await c.req.parseBody()).to ?? '');
     const r =
       to === 'cancelled'
@@ -163,8 +197,8 @@ export function sellerRoutes() {
           ? await recordFulfilment(db, id, to, actor)
           : null;
     if (!r) throw new AppError('VALIDATION_FAILED');
-    if (!r.ok) return incoming(c, t(c.get('locale'), errorSpec(r.code).message, r.params), 409);
-    return incoming(c, t(c.get('locale'), 'orders.seller.done'));
+    // Post/redirect/get: the order's own page, with what happened.
+    return c.redirect(`/penjual/pesanan/${id}?${r.ok ? 'ok=1' : 'gagal=1'}`, 303);
   });
 
   app.get('/penjual/pendapatan', async (c) => {
@@ -296,75 +330,5 @@ export function sellerRoutes() {
     });
   });
 
-  const mine = async (c: C, notice?: string, status: 200 | 409 = 200) => {
-    const actor = requireActor(c);
-    const db = c.get('deps').h.db;
-    const ids = await db
-      .selectFrom('orders')
-      .select('id')
-      .where('buyer_user_id', '=', actor.userId)
-      .orderBy('placed_at', 'desc')
-      .limit(50)
-      .execute();
-    const orders = await ordersWithLines(db, { ids: ids.map((r) => r.id) });
-    const parcels = await buyerParcels(
-      db,
-      orders.map((o) => o.id),
-    );
-    const l = c.get('locale');
-    return page(
-      c,
-      { title: t(l, 'orders.mine.title'), status },
-      <>
-        <h1>{t(l, 'orders.mine.title')}</h1>
-        {notice ? (
-          <div class="alert" role="alert">
-            <p>{notice}</p>
-          </div>
-        ) : null}
-        {orders.length === 0 ? (
-          <p>{t(l, 'orders.mine.none')}</p>
-        ) : (
-          orders.reverse().map((o) => (
-            <OrderCard c={c} o={o}>
-              <BuyerParcels c={c} parcels={parcels.get(o.id)} />
-              <div class="row">
-                {o.status === 'placed' && o.fulfilment_status === 'unfulfilled' ? (
-                  <form method="post" action={`/pesanan-saya/${o.id}/batal`}>
-                    <Csrf c={c} />
-                    <button type="submit">{t(l, 'orders.track.cancel')}</button>
-                  </form>
-                ) : null}
-                {o.status === 'placed' &&
-                ['handed_over', 'in_transit', 'ready_for_pickup'].includes(o.fulfilment_status) ? (
-                  <form method="post" action={`/pesanan-saya/${o.id}/terima`}>
-                    <Csrf c={c} />
-                    <button type="submit" class="primary">
-                      {t(l, 'orders.track.confirm')}
-                    </button>
-                  </form>
-                ) : null}
-              </div>
-            </OrderCard>
-          ))
-        )}
-      </>,
-    );
-  };
-  app.get('/pesanan-saya', (c) => mine(c));
-  for (const [action, fn] of [
-    ['batal', cancelOrder],
-    ['terima', confirmReceipt],
-  ] as const) {
-    app.post(`/pesanan-saya/:id/${action}`, async (c) => {
-      const actor = requireActor(c);
-      const r = await fn(c.get('deps').h.db, c.req.param('id'), { kind: 'actor', actor });
-      if (!r.ok) {
-        if (r.code === 'ORDERS_NOT_FOUND') throw new AppError('ORDERS_NOT_FOUND');
-        return mine(c, t(c.get('locale'), errorSpec(r.code).message, r.params), 409);
-      }
-      return c.redirect('/pesanan-saya', 303);
-    });
-  }
   return app;
 }

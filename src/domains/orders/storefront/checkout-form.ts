@@ -5,6 +5,7 @@ import type { Tx } from '../../../kernel/db/index.js';
 import type { CartView } from '../cart/cart.service.js';
 import { previewCart } from '../checkout/preview.js';
 import { childAreas, servicePointsIn } from '../orders.queries.js';
+import type { PlaceOrderInput } from '../checkout/request.js';
 import type { CheckoutState } from './checkout.views.js';
 
 const LEVELS = ['province', 'regency', 'district', 'village'] as const;
@@ -31,8 +32,14 @@ export async function checkoutState(
   const within = clean.district ?? clean.regency;
   const points = within ? await servicePointsIn(db, within) : [];
   let dest: string | null = null;
-  if (clean.delivery === 'address') dest = clean.village ?? null;
-  else dest = points.find((p) => p.id === clean.service_point)?.village_code ?? null;
+  let pricedFor: string | null = null;
+  if (clean.delivery === 'address') {
+    dest = clean.village ?? null;
+    pricedFor = `address:${dest}`;
+  } else {
+    dest = points.find((p) => p.id === clean.service_point)?.village_code ?? null;
+    pricedFor = `pickup:${clean.service_point}`;
+  }
   const preview =
     dest && cart.sellers.length && !cart.blocked ? await previewCart(db, cart, dest) : null;
   return {
@@ -48,6 +55,30 @@ export async function checkoutState(
     levels,
     points,
     preview,
+    pricedFor: preview ? pricedFor : null,
     idem: /^[a-f0-9]{32}$/.test(raw.idem ?? '') ? raw.idem : randomBytes(16).toString('hex'),
+  };
+}
+
+/**
+ * The form's fields as a checkout request (checkout/request.ts): the cart's lines at the prices
+ * shown, the buyer, the delivery (the village only as chosen through the region pickers).
+ */
+export function checkoutFromForm(
+  f: Record<string, string>,
+  village: string | undefined,
+  cart: CartView,
+): PlaceOrderInput {
+  return {
+    lines: cart.sellers.flatMap((x) =>
+      x.items.map((i) => ({ variantId: i.variant_id, qty: i.qty, expectedUnitPrice: i.price })),
+    ),
+    buyer: { name: f.name ?? '', phone: f.phone ?? '' },
+    delivery:
+      f.delivery === 'address'
+        ? { kind: 'address', villageCode: village ?? '', address: f.address ?? '' }
+        : { kind: 'pickup', servicePointId: f.service_point ?? '' },
+    paymentMethod: (f.payment || 'cod') as PlaceOrderInput['paymentMethod'],
+    channel: 'storefront',
   };
 }

@@ -17,6 +17,8 @@ export interface CheckoutState {
   levels: { name: 'province' | 'regency' | 'district' | 'village'; options: Area[] }[];
   points: { id: string; name: string; village_code: string }[];
   preview: Preview | null;
+  /** The delivery the preview priced (`pickup:<point>` or `address:<village>`), sent back with the total. */
+  pricedFor: string | null;
   idem: string;
 }
 
@@ -26,6 +28,7 @@ export function CheckoutPage(p: {
   s: CheckoutState;
   errors?: Record<string, string>;
   message?: string;
+  notice?: string;
 }) {
   const l = p.c.get('locale');
   const r = p.s.raw;
@@ -41,12 +44,20 @@ export function CheckoutPage(p: {
           <p>{p.message}</p>
         </div>
       ) : null}
+      {p.notice ? (
+        <div class="notice" role="status">
+          <p>{p.notice}</p>
+        </div>
+      ) : null}
       <ErrorSummary c={p.c} errors={p.errors} />
       <form method="post" action="/pesan" novalidate>
         <Csrf c={p.c} />
         <input type="hidden" name="idem" value={p.s.idem} />
-        {p.s.preview ? (
-          <input type="hidden" name="expected_total" value={String(p.s.preview.total)} />
+        {p.s.preview && p.s.pricedFor ? (
+          <>
+            <input type="hidden" name="expected_total" value={String(p.s.preview.total)} />
+            <input type="hidden" name="priced_for" value={p.s.pricedFor} />
+          </>
         ) : null}
         <section class="card">
           <h2>{tr('orders.checkout.buyer')}</h2>
@@ -156,9 +167,25 @@ export function CheckoutPage(p: {
           </fieldset>
         </section>
         <Summary c={p.c} cart={p.cart} preview={p.s.preview} />
-        <button type="submit" name="action" value="place" class="primary">
-          {tr('orders.checkout.place')}
-        </button>
+        {/* "Pesan sekarang" exists only once the full total for the chosen delivery is on the
+            page: before that the one step is pricing it, which re-renders and never fails. */}
+        {p.s.preview ? (
+          <p class="actions">
+            <button type="submit" name="action" value="place" class="primary">
+              {tr('orders.checkout.place')}
+            </button>{' '}
+            <button type="submit" name="action" value="price">
+              {tr('orders.checkout.reprice')}
+            </button>
+          </p>
+        ) : (
+          <>
+            <p class="muted">{tr('orders.checkout.price_hint')}</p>
+            <button type="submit" name="action" value="price" class="primary">
+              {tr('orders.checkout.price')}
+            </button>
+          </>
+        )}
       </form>
     </>
   );
@@ -172,42 +199,61 @@ function Summary(p: { c: C; cart: CartView; preview: Preview | null }) {
       <h2 id="h-sum">{t(l, 'orders.checkout.summary')}</h2>
       <table>
         <tbody>
-          {p.cart.sellers.map((s) => (
-            <>
-              <tr>
-                <th colSpan={2}>{s.umkmName}</th>
-              </tr>
-              {s.items.map((i) => (
+          {p.cart.sellers.map((s) => {
+            const fees = bySeller.get(s.umkmId);
+            return (
+              <>
                 <tr>
-                  <td>
-                    {i.title} × {i.qty}
-                  </td>
-                  <td class="num">{formatRupiah(i.lineTotal)}</td>
+                  <th colSpan={2}>{s.umkmName}</th>
                 </tr>
-              ))}
-              {bySeller.has(s.umkmId) ? (
-                <tr>
-                  <td>{t(l, 'orders.checkout.shipping')}</td>
-                  <td class="num">{formatRupiah(bySeller.get(s.umkmId)!.shipping)}</td>
-                </tr>
-              ) : null}
-            </>
-          ))}
-          <tr>
-            <th>{t(l, 'orders.checkout.total')}</th>
-            <td class="num">
-              <strong>{formatRupiah(p.preview?.total ?? p.cart.itemsTotal)}</strong>
-            </td>
-          </tr>
+                {s.items.map((i) => (
+                  <tr>
+                    <td>
+                      {i.title} × {i.qty}
+                    </td>
+                    <td class="num">{formatRupiah(i.lineTotal)}</td>
+                  </tr>
+                ))}
+                {fees ? (
+                  <>
+                    <tr>
+                      <td>{t(l, 'orders.checkout.shipping')}</td>
+                      <td class="num shipping">{formatRupiah(fees.shipping)}</td>
+                    </tr>
+                    <tr>
+                      <td>{t(l, 'orders.checkout.seller_total', { name: s.umkmName })}</td>
+                      <td class="num">{formatRupiah(fees.total)}</td>
+                    </tr>
+                  </>
+                ) : null}
+              </>
+            );
+          })}
+          {p.preview ? (
+            <tr>
+              <th>{t(l, 'orders.checkout.total')}</th>
+              <td class="num">
+                <strong id="checkout-total">{formatRupiah(p.preview.total)}</strong>
+              </td>
+            </tr>
+          ) : (
+            <tr>
+              <th>{t(l, 'orders.checkout.items_total')}</th>
+              <td class="num">{formatRupiah(p.cart.itemsTotal)}</td>
+            </tr>
+          )}
         </tbody>
       </table>
       {p.preview ? (
-        <p>
-          {t(l, 'orders.checkout.share', {
-            amount: formatRupiah(p.preview.sellerShare),
-            percent: formatPercent(l, producerShare(p.preview.sellerShare, p.preview.total)),
-          })}
-        </p>
+        <>
+          <p>{t(l, 'orders.checkout.no_fee')}</p>
+          <p>
+            {t(l, 'orders.checkout.share', {
+              amount: formatRupiah(p.preview.sellerShare),
+              percent: formatPercent(l, producerShare(p.preview.sellerShare, p.preview.total)),
+            })}
+          </p>
+        </>
       ) : (
         <p class="muted">{t(l, 'orders.checkout.shipping_later')}</p>
       )}

@@ -69,6 +69,18 @@ export const storefrontMessages: MessageTable = {
     'orders.checkout.total': 'Total bayar',
     'orders.checkout.share': 'Bagian produsen: {amount} ({percent}) dari yang Anda bayar.',
     'orders.checkout.place': 'Pesan sekarang',
+    'orders.history.title': 'Riwayat pesanan',
+    'orders.history.placed': 'Pesanan dibuat',
+    'orders.checkout.items_total': 'Harga barang',
+    'orders.checkout.seller_total': 'Jumlah untuk {name}',
+    'orders.checkout.price': 'Hitung total dengan ongkos kirim',
+    'orders.checkout.price_hint':
+      'Pilih tujuan, lalu hitung total. Tombol pesan muncul setelah total lengkap dengan ongkos kirim terlihat.',
+    'orders.checkout.reprice': 'Hitung ulang total',
+    'orders.checkout.repriced':
+      'Total dihitung ulang untuk pengiriman yang Anda pilih. Periksa ringkasan, lalu tekan Pesan sekarang.',
+    'orders.checkout.no_fee':
+      'Tidak ada biaya tambahan untuk pembeli. Transfer bank ditambah kode unik 1–999 rupiah agar pembayaran Anda dikenali.',
     'orders.checkout.shipping_later': 'Ongkos kirim dihitung setelah tujuan dipilih.',
     'orders.checkout.price_changed':
       'Harga atau ongkos kirim berubah sejak halaman ini dibuka. Periksa ringkasan yang baru, lalu pesan lagi.',
@@ -184,6 +196,18 @@ export const storefrontMessages: MessageTable = {
     'orders.checkout.total': 'Total to pay',
     'orders.checkout.share': 'Producers’ share: {amount} ({percent}) of what you pay.',
     'orders.checkout.place': 'Place order',
+    'orders.history.title': 'Order history',
+    'orders.history.placed': 'Order placed',
+    'orders.checkout.items_total': 'Goods',
+    'orders.checkout.seller_total': 'Amount for {name}',
+    'orders.checkout.price': 'Work out the total with shipping',
+    'orders.checkout.price_hint':
+      'Choose the destination, then work out the total. The order button appears once the full total with shipping is shown.',
+    'orders.checkout.reprice': 'Work out the total again',
+    'orders.checkout.repriced':
+      'The total was worked out again for the delivery you chose. Check the summary, then press Place order.',
+    'orders.checkout.no_fee':
+      'No extra fees for the buyer. A bank transfer adds a unique code of 1–999 rupiah so that your payment is recognised.',
     'orders.checkout.shipping_later': 'Shipping is priced once the destination is chosen.',
     'orders.checkout.price_changed':
       'A price or the shipping changed since this page was opened. Check the new summary, then order again.',

@@ -8,6 +8,7 @@ import type { OrderLinesTable, OrdersTable, PaymentsTable } from '../orders.tabl
 import { producerShare } from '../fees.js';
 import { payeeAccount } from '../payments/intent.js';
 import type { BuyerParcel } from '../parcels.js';
+import type { OrderHistoryEntry } from '../orders.repo.js';
 
 type C = Context<AppEnv>;
 export type OrderWithLines = OrdersTable & {
@@ -29,13 +30,34 @@ export function StatusChips(p: { c: C; o: OrdersTable }) {
   );
 }
 
-export function OrderCard(p: { c: C; o: OrderWithLines; children?: unknown }) {
+/** Where an order's history is: its own page (`href`), else the history shown in the card. */
+const historyId = (number: string) => `riwayat-${number}`;
+
+/**
+ * One order. The order number is always a link to the order's history: the page `href` names
+ * (the seller's or the buyer's order page), or the history shown in this card (`history`).
+ */
+export function OrderCard(p: {
+  c: C;
+  o: OrderWithLines;
+  href?: string;
+  history?: OrderHistoryEntry[];
+  children?: unknown;
+}) {
   const l = p.c.get('locale');
   const o = p.o;
+  const href = p.href ?? (p.history ? `#${historyId(o.number)}` : undefined);
   return (
     <article class="card" data-order={o.number}>
       <h2>
-        {t(l, 'orders.confirm.number')}: <span class="order-number">{o.number}</span>
+        {t(l, 'orders.confirm.number')}:{' '}
+        {href ? (
+          <a href={href} class="order-number">
+            {o.number}
+          </a>
+        ) : (
+          <span class="order-number">{o.number}</span>
+        )}
       </h2>
       <p>
         {t(l, 'orders.order.seller')}: <strong>{o.umkm_name}</strong> ·{' '}
@@ -78,7 +100,30 @@ export function OrderCard(p: { c: C; o: OrderWithLines; children?: unknown }) {
           : t(l, 'orders.order.to_address')}
       </p>
       {p.children as any}
+      {p.history ? <OrderHistory c={p.c} o={o} history={p.history} /> : null}
     </article>
+  );
+}
+
+/** The order's changes, oldest first, each with its time in the order's village zone. */
+export function OrderHistory(p: { c: C; o: OrdersTable; history: OrderHistoryEntry[] }) {
+  const l = p.c.get('locale');
+  const id = historyId(p.o.number);
+  const label = (e: OrderHistoryEntry) =>
+    e.kind === 'placed'
+      ? t(l, 'orders.history.placed')
+      : t(l, `orders.${e.kind === 'status' ? 'status' : e.kind}.${e.to}`);
+  return (
+    <section id={id} class="history" aria-labelledby={`${id}-h`}>
+      <h3 id={`${id}-h`}>{t(l, 'orders.history.title')}</h3>
+      <ol class="list">
+        {p.history.map((e) => (
+          <li>
+            <small>{formatDateTime(l, e.at, p.o.village_code)}</small> · {label(e)}
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }
 
@@ -222,7 +267,9 @@ export function BuyerParcels(p: { c: C; parcels: BuyerParcel[] | undefined }) {
         <div>
           <p>
             {t(l, 'orders.parcel.tracking')}:{' '}
-            <strong class="tracking-number">{x.trackingNumber}</strong>
+            <a href={`/lacak/${x.trackingNumber}`} class="tracking-number">
+              <strong>{x.trackingNumber}</strong>
+            </a>
           </p>
           {x.pickupCode ? (
             <p>

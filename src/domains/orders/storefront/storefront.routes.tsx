@@ -10,20 +10,19 @@ import {
   controlCharFields,
   type AppEnv,
 } from '../../../kernel/http/index.js';
-import { AppError, errorSpec, type FieldErrors } from '../../../kernel/errors/index.js';
+import { AppError, errorSpec } from '../../../kernel/errors/index.js';
 import { t } from '../../../kernel/i18n/index.js';
-import { normaliseMobile } from '../../../kernel/auth/index.js';
 import { createCart, cartExists, putLine, viewCart } from '../cart/cart.service.js';
-import type { PlaceOrderInput } from '../checkout/place-order.js';
+import { parseCheckout } from '../checkout/request.js';
 import { checkoutBatcher } from '../checkout/group-commit.js';
 import { listedProducts, villagePage } from '../orders.queries.js';
 import { CartPage, VillagePage } from './storefront.views.js';
 import { CheckoutPage } from './checkout.views.js';
-import { checkoutState } from './checkout-form.js';
+import { checkoutFromForm, checkoutState } from './checkout-form.js';
 import { confirmationPath } from './confirm-link.js';
 import { trackRoutes } from './track.routes.js';
+import { mineRoutes } from './mine.routes.js';
 import { formBody } from './form-body.js';
-import { isPaymentMethod } from '../payment-methods.js';
 
 type C = Context<AppEnv>;
 export const CART_COOKIE = 'lumbung_cart';
@@ -131,7 +130,12 @@ export function storefrontRoutes() {
   const checkoutPage = async (
     c: C,
     raw: Record<string, string>,
-    o: { errors?: Record<string, string>; message?: string; status?: 200 | 409 | 422 } = {},
+    o: {
+      errors?: Record<string, string>;
+      message?: string;
+      notice?: string;
+      status?: 200 | 409 | 422;
+    } = {},
   ) => {
     const db = c.get('deps').h.db;
     const id = await cartId(c, false);
@@ -141,7 +145,14 @@ export function storefrontRoutes() {
     return page(
       c,
       { title: t(c.get('locale'), 'orders.checkout.title'), status: o.status },
-      <CheckoutPage c={c} cart={cart} s={s} errors={o.errors} message={o.message} />,
+      <CheckoutPage
+        c={c}
+        cart={cart}
+        s={s}
+        errors={o.errors}
+        message={o.message}
+        notice={o.notice}
+      />,
     );
   };
 
@@ -163,33 +174,28 @@ export function storefrontRoutes() {
     const cart = await viewCart(db, id ?? '');
     if (!id || cart.sellers.length === 0) return c.redirect('/keranjang', 303);
     const s = await checkoutState(db, cart, f);
-    const errors: FieldErrors = {};
-    if (f.delivery === 'address' && !s.raw.village)
-      errors.village = { key: 'orders.err.bad_region' };
-    if (f.delivery !== 'address' && !s.points.some((p) => p.id === f.service_point))
-      errors.service_point = { key: 'orders.err.unknown_service_point' };
-    if (!normaliseMobile(f.phone ?? '')) errors.phone = { key: 'orders.err.bad_phone' };
-    if ((f.name ?? '').trim().length < 2) errors.name = { key: 'orders.err.bad_name' };
-    if (Object.keys(errors).length)
-      return checkoutPage(c, f, { errors: translateFields(c.get('locale'), errors), status: 422 });
-    // The total the buyer saw must still be the total: prices come from the server only.
-    if (!s.preview || String(s.preview.total) !== f.expected_total)
+    // The form's fields mapped onto the one checkout request schema: the same rules and
+    // messages as the API and the batcher, every field's problem shown beside it at once.
+    const input = checkoutFromForm(f, s.raw.village, cart);
+    const valid = parseCheckout(input, c.get('actor'));
+    if (!valid.ok)
+      return checkoutPage(c, f, {
+        errors: translateFields(c.get('locale'), valid.fields ?? {}),
+        message: Object.keys(valid.fields ?? {}).length ? undefined : msg(c, valid.code),
+        status: 422,
+      });
+    // The buyer places only a total they saw. A total not yet shown for this delivery (the
+    // point or village changed after pricing) is a pricing step: the page shows it, calmly.
+    if (!s.preview || f.priced_for !== s.pricedFor)
+      return checkoutPage(c, f, {
+        notice: s.preview ? t(c.get('locale'), 'orders.checkout.repriced') : undefined,
+      });
+    // Same delivery, another total: a price or a shipping rate moved since the page was shown.
+    if (String(s.preview.total) !== f.expected_total)
       return checkoutPage(c, f, {
         message: t(c.get('locale'), 'orders.checkout.price_changed'),
         status: 409,
       });
-    const input: PlaceOrderInput = {
-      lines: cart.sellers.flatMap((x) =>
-        x.items.map((i) => ({ variantId: i.variant_id, qty: i.qty, expectedUnitPrice: i.price })),
-      ),
-      buyer: { name: f.name, phone: f.phone },
-      delivery:
-        f.delivery === 'address'
-          ? { kind: 'address', villageCode: s.raw.village, address: f.address ?? '' }
-          : { kind: 'pickup', servicePointId: f.service_point },
-      paymentMethod: isPaymentMethod(f.payment) ? f.payment : 'cod',
-      channel: 'storefront',
-    };
     const secret = c.get('deps').config.secret;
     try {
       const res = await checkoutBatcher(db).checkout({
@@ -215,5 +221,6 @@ export function storefrontRoutes() {
   });
 
   trackRoutes(app);
+  mineRoutes(app);
   return app;
 }

@@ -90,6 +90,28 @@ test('guest buys from two UMKM with pickup at a service point and COD, then trac
   ).text();
   const expected = field(page, 'expected_total');
   assert.ok(expected, 'preview total shown once the pickup point is chosen');
+  const pricedFor = field(page, 'priced_for')!;
+  assert.equal(pricedFor, `pickup:${sp}`);
+  // "Pesan sekarang" with a total priced for another delivery: the page prices this one, calmly.
+  const repriced = await c.form('/pesan', {
+    idem,
+    name: 'Rina',
+    phone: '081234567001',
+    province,
+    regency,
+    district,
+    delivery: 'pickup',
+    service_point: sp,
+    payment: 'cod',
+    expected_total: '1000',
+    priced_for: 'address:53.09.01.2001',
+    action: 'place',
+  });
+  assert.equal(repriced.status, 200);
+  const repricedPage = await repriced.text();
+  assert.match(repricedPage, /Total dihitung ulang/);
+  assert.equal(field(repricedPage, 'expected_total'), expected);
+  assert.equal(await w.h.db.selectFrom('orders').select('id').executeTakeFirst(), undefined);
   const tampered = await c.form('/pesan', {
     idem,
     name: 'Rina',
@@ -101,6 +123,7 @@ test('guest buys from two UMKM with pickup at a service point and COD, then trac
     service_point: sp,
     payment: 'cod',
     expected_total: '1000',
+    priced_for: pricedFor,
     action: 'place',
   });
   assert.equal(tampered.status, 409);
@@ -116,6 +139,7 @@ test('guest buys from two UMKM with pickup at a service point and COD, then trac
     service_point: sp,
     payment: 'cod',
     expected_total: expected!,
+    priced_for: pricedFor,
     action: 'place',
   });
   assert.equal(placed.status, 303, await placed.text());
@@ -133,6 +157,7 @@ test('guest buys from two UMKM with pickup at a service point and COD, then trac
     service_point: sp,
     payment: 'cod',
     expected_total: expected!,
+    priced_for: pricedFor,
     action: 'place',
   });
   assert.ok(again.status === 303);

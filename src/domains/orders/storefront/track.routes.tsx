@@ -8,7 +8,7 @@ import { page, clientIp, type AppEnv } from '../../../kernel/http/index.js';
 import { AppError, errorSpec } from '../../../kernel/errors/index.js';
 import { t } from '../../../kernel/i18n/index.js';
 import { normaliseMobile } from '../../../kernel/auth/index.js';
-import { orderByNumber, ordersWithLines } from '../orders.repo.js';
+import { orderByNumber, orderHistories, ordersWithLines } from '../orders.repo.js';
 import { cancelOrder, confirmReceipt } from '../orders.service.js';
 import { ensurePayment } from '../payments/intent.js';
 import { qrisMerchant, qrisPayload, qrisSvg } from '../payments/qris.js';
@@ -45,10 +45,11 @@ export function trackRoutes(app: Hono<AppEnv>) {
             ),
           )
         : null;
-    const parcels = await buyerParcels(
-      db,
-      orders.map((o) => o.id),
-    );
+    const ids = orders.map((o) => o.id);
+    const [parcels, histories] = await Promise.all([
+      buyerParcels(db, ids),
+      orderHistories(db, ids),
+    ]);
     const l = c.get('locale');
     const notice = NOTICES[c.req.query('ok') ?? ''];
     return page(
@@ -75,7 +76,7 @@ export function trackRoutes(app: Hono<AppEnv>) {
         />
         <h2>{t(l, 'orders.confirm.orders')}</h2>
         {orders.map((o) => (
-          <OrderCard c={c} o={o}>
+          <OrderCard c={c} o={o} history={histories.get(o.id) ?? []}>
             <BuyerParcels c={c} parcels={parcels.get(o.id)} />
             <BuyerActions c={c} o={o} group={group} sig={sig} />
           </OrderCard>
@@ -118,7 +119,10 @@ export function trackRoutes(app: Hono<AppEnv>) {
         <TrackForm c={c} raw={f} error={msg(c, 'ORDERS_NOT_FOUND')} />,
       );
     }
-    const [full] = await ordersWithLines(db, { ids: [o.id] });
+    const [[full], histories] = await Promise.all([
+      ordersWithLines(db, { ids: [o.id] }),
+      orderHistories(db, [o.id]),
+    ]);
     // Tracking numbers only: the pickup code would let whoever guessed the phone collect the parcel.
     const parcels = ((await buyerParcels(db, [o.id])).get(o.id) ?? []).map((p) => ({
       ...p,
@@ -128,7 +132,7 @@ export function trackRoutes(app: Hono<AppEnv>) {
       c,
       { title },
       <>
-        <OrderCard c={c} o={full}>
+        <OrderCard c={c} o={full} history={histories.get(o.id) ?? []}>
           <BuyerParcels c={c} parcels={parcels} />
           <p>
             <small>{t(c.get('locale'), 'orders.track.status_only')}</small>
