@@ -1,7 +1,13 @@
 // Composition root: installs every domain's manifest (src/domains.ts), builds the HTTP app and
 // mounts each domain's routes. Cross-domain seams are declared in the manifests (`publishes`,
 // `subscribes`, `needs`, `provides`) and connected by `composeDomains`.
-import { createHttpApp, createLogger, type Deps, type Logger } from './kernel/http/index.js';
+import {
+  createHttpApp,
+  createLogger,
+  mergeHttpPaths,
+  type Deps,
+  type Logger,
+} from './kernel/http/index.js';
 import { authenticate, sessionCookieName, setLocale } from './domains/accounts/index.js';
 import { CART_COOKIE, storefrontHomeSection } from './domains/orders/index.js';
 import { homeRoutes } from './home.routes.js';
@@ -15,6 +21,8 @@ export function buildApp(deps: Deps, log: Logger = createLogger(deps.config.logL
     {
       authenticate,
       personalCookies: [sessionCookieName(false), sessionCookieName(true), CART_COOKIE],
+      // Each domain's cached pages, signed callbacks, public files and large uploads.
+      paths: mergeHttpPaths(DOMAINS.map((d) => d.http)),
       onLocaleChange: async (c, locale) => {
         const actor = c.get('actor');
         if (actor?.via === 'session') await setLocale(deps.h.db, actor.userId, locale);

@@ -18,7 +18,13 @@ import { defineDomain, installDomains, type DomainManifest } from './kernel/doma
 import { homeMessages } from './home.routes.js';
 
 /** The app's own page (home), which belongs to no domain. */
-const appShell = defineDomain({ name: 'app', migrations: {}, messages: [homeMessages] });
+const appShell = defineDomain({
+  name: 'app',
+  migrations: {},
+  messages: [homeMessages],
+  // The public home page is the same for every anonymous visitor: a shared cache may serve it.
+  http: { cachedPages: [/^\/$/] },
+});
 
 export const DOMAINS: readonly DomainManifest[] = [
   appShell,

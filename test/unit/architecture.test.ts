@@ -216,3 +216,19 @@ test('the outside-read scan sees the known ways out', () => {
     [1, 2, 3, 4, 5, 6].map((l) => `src/lib/did/x.test.ts:${l}`),
   );
 });
+
+// The kernel holds no domain vocabulary: roles come to it as a type (accounts/roles.ts), and the
+// paths it treats specially (cached pages, signed callbacks, photos) from the manifests' `http`.
+test('the kernel names no role and no domain path', async () => {
+  const { ROLES } = await import('../../src/domains/accounts/index.js');
+  // 'partner' is also a scope type (ScopeType, what a grant's scopeId names), still the kernel's.
+  const roles = ROLES.filter((r) => r !== 'partner').map((r) => `'${r}'`);
+  const paths = ['/api/v1/webhooks', '/photos', '/media', '/desa', '/produk', '/cari', '/kategori'];
+  const words = [...roles, ...paths.flatMap((p) => [`'${p}`, `\`${p}`, `/^\\${p}`])];
+  const bad: string[] = [];
+  for (const f of all.filter((p) => rel(p).startsWith('kernel/') && !isTest(p))) {
+    const text = readFileSync(f, 'utf8');
+    for (const w of words) if (text.includes(w)) bad.push(`${rel(f)}: ${w}`);
+  }
+  assert.deepEqual(bad, []);
+});

@@ -1,7 +1,7 @@
 // The caller, as the JSON API sees them: who the token or session belongs to and its grants.
 // Partners and apps call it first to learn which scopes (partner ids, UMKM, regions) they act in.
 import { createRoute, z } from '@hono/zod-openapi';
-import { ROLES } from '../../kernel/auth/index.js';
+import { ROLES } from './roles.js';
 import { createApiApp, requireActor, SIGNED_IN } from '../../kernel/http/index.js';
 
 const Me = z

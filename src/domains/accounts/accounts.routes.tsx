@@ -12,7 +12,8 @@ import {
   type AppEnv,
 } from '../../kernel/http/index.js';
 import { AppError, unwrap } from '../../kernel/errors/index.js';
-import { ROLES, scopeLabels, type Role } from '../../kernel/auth/index.js';
+import { scopeLabels, type Role } from '../../kernel/auth/index.js';
+import { ROLES } from './roles.js';
 import { acceptInviteSchema, inviteSchema, loginSchema, tokenSchema } from './accounts.schema.js';
 import { login } from './login.js';
 import { DEMO_PASSWORD } from './demo-accounts.js';

@@ -1,7 +1,7 @@
 // Inputs of the accounts domain.
 import { z } from 'zod';
 import { normaliseMobile } from '../../kernel/auth/index.js';
-import { ROLES } from '../../kernel/auth/index.js';
+import { ROLES } from './roles.js';
 
 export const phoneSchema = z
   .string()

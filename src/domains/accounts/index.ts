@@ -15,6 +15,10 @@ import { accountsApi } from './accounts.api.js';
 export { accountsMigrations } from './migrations/index.js';
 export { accountsRoutes } from './accounts.routes.js';
 export { accountsApi } from './accounts.api.js';
+/** The role vocabulary (the kernel knows only the `Role` type it is handed) and who may grant what. */
+export { ROLES, ROLE_SCOPE, canGrant } from './roles.js';
+/** User facts other domains read (names, holders of a role). */
+export { displayNames, activeHoldersOf } from './users.queries.js';
 /** Creates a user; active when a password is given. */
 export { createUser, grantRole, invite, acceptInvitation, setLocale } from './users.service.js';
 /** Signs in by phone/email + password with rate limits. */

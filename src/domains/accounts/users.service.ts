@@ -4,15 +4,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { newId } from '../../kernel/ids/index.js';
 import { inTransaction, inTransactionResult, nowIso, type Tx } from '../../kernel/db/index.js';
 import { audit } from '../../kernel/audit/index.js';
-import {
-  canGrant,
-  hashPassword,
-  resolveScope,
-  ROLE_SCOPE,
-  type Actor,
-  type Role,
-} from '../../kernel/auth/index.js';
+import { hashPassword, resolveScope, type Actor, type Role } from '../../kernel/auth/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
+import { canGrant, ROLE_SCOPE } from './roles.js';
 import { findUser, findUserByLogin, insertGrant, insertUser } from './accounts.repo.js';
 
 export interface NewUser {

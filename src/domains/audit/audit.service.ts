@@ -18,6 +18,7 @@ import {
 } from '../../kernel/auth/index.js';
 import type { Tx } from '../../kernel/db/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
+import { displayNames } from '../accounts/index.js';
 
 export const AUDIT_READERS: Role[] = ['national_admin', 'regional_officer'];
 export const PAGE_SIZE = 50;
@@ -146,11 +147,7 @@ async function placeRows(db: Tx, rows: Raw[]): Promise<Map<string, string>> {
 async function withNames(db: Tx, rows: AuditRow[]): Promise<AuditRow[]> {
   const ids = [...new Set(rows.map((r) => r.actorId).filter((x): x is string => !!x))];
   if (!ids.length) return rows;
-  // Read-only lookup of accounts' users, as community's member lists do.
-  const names = new Map(
-    (
-      await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute()
-    ).map((u) => [u.id, u.display_name]),
-  );
+  // Accounts owns the users: their names come through its index.ts.
+  const names = await displayNames(db, ids);
   return rows.map((r) => ({ ...r, actorName: r.actorId ? (names.get(r.actorId) ?? null) : null }));
 }

@@ -22,6 +22,16 @@ export {
 } from './stock.js';
 /** The one write of a product's listing state (decided by the innovation centre). */
 export { setListing, LISTING_STATES, type ListingState } from './listing.js';
+/** Product facts other domains read (review queue, certification sweep, mentoring). */
+export {
+  productFacts,
+  productFactsByIds,
+  productFactsOfUmkm,
+  productsInCategories,
+  firstActiveVariant,
+  listedAmong,
+  type ProductFacts,
+} from './products.queries.js';
 export type {
   ProductsTable,
   VariantsTable,
@@ -88,6 +98,13 @@ export const catalogDomain = defineDomain({
   name: 'catalog',
   migrations: catalogMigrations,
   routes: catalogRoutes,
+  http: {
+    // Search, category and product pages are the same for every anonymous visitor.
+    cachedPages: [/^\/cari$/, /^\/kategori\//, /^\/produk\//],
+    publicFiles: ['/media/'],
+    // A photo (PHOTO_MAX_BYTES) plus its form or base64 JSON envelope.
+    largeBodies: [{ path: /\/photos/, maxBytes: 8 * 1024 * 1024 }],
+  },
   messages: [catalogMessages, catalogEditMessages],
   errors: { ...catalogErrors, ...catalogEditErrors },
   nav: [

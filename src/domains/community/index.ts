@@ -94,6 +94,8 @@ async function namesOf(
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 export { communityRoutes } from './community.routes.js';
+/** UMKM facts other domains read. */
+export { umkmFactsByIds, umkmOfOrganisations, type UmkmFacts } from './umkm.queries.js';
 
 /** Expiry state of a certification on a day: valid / expiring_60 / expiring_14 / expired (computed, no job). */
 export {

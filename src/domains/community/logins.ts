@@ -4,14 +4,8 @@
 // over (accounts stores only its hash). The community checks scope itself before granting;
 // the grant records the granter when accounts' own rule also allows it.
 import { randomInt } from 'node:crypto';
-import { createUser, grantRole } from '../accounts/index.js';
-import {
-  canGrant,
-  resolveScope,
-  ROLE_SCOPE,
-  type Actor,
-  type Role,
-} from '../../kernel/auth/index.js';
+import { canGrant, createUser, grantRole, ROLE_SCOPE } from '../accounts/index.js';
+import { resolveScope, type Actor, type Role } from '../../kernel/auth/index.js';
 import type { Tx } from '../../kernel/db/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
 

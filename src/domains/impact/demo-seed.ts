@@ -7,7 +7,12 @@ import { CONSENT_PURPOSE, CONSENT_TEXT_VERSION } from './surveys.schema.js';
 import { villageCohorts } from './regions.queries.js';
 import { generateDemoWorld, type DemoWorld } from './demo-world.js';
 
-async function bulk(tx: any, table: string, rows: any[], chunk = 500) {
+async function bulk(
+  tx: any,
+  table: 'survey_consents' | 'household_surveys' | 'umkm_sales_surveys',
+  rows: any[],
+  chunk = 500,
+) {
   for (let i = 0; i < rows.length; i += chunk)
     await tx
       .insertInto(table)

@@ -6,7 +6,7 @@ import type { Db, Tx } from '../../kernel/db/index.js';
 import { inTransaction, nowIso } from '../../kernel/db/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { audit } from '../../kernel/audit/index.js';
-import { enqueue, type JobHandler } from '../../kernel/jobs/index.js';
+import { enqueue, getJob, type JobHandler } from '../../kernel/jobs/index.js';
 import {
   canInRegion,
   regionScope,
@@ -118,11 +118,7 @@ export async function getRun(db: Db, actor: Actor, id: string): Promise<RunView 
     .where('id', '=', id)
     .executeTakeFirst();
   if (!r || !mayRead(actor, r.scope_code)) return null;
-  const job = await db
-    .selectFrom('jobs')
-    .select(['progress', 'progress_total', 'status'])
-    .where('id', '=', r.job_id)
-    .executeTakeFirst();
+  const job = await getJob(db, r.job_id);
   return {
     id: r.id,
     scope: r.scope_code,

@@ -4,6 +4,7 @@
 // fewer than 5 respondents left empty so no household can be singled out.
 import { createHmac } from 'node:crypto';
 import type { Db } from '../../kernel/db/index.js';
+import { csvRows } from '../../kernel/csv/index.js';
 import { villageCohorts } from './regions.queries.js';
 import { householdCells, salesCells } from './outcomes.queries.js';
 import { lineBook } from './poverty-lines.js';
@@ -31,12 +32,6 @@ export function pseudonym(salt: string, id: string): string {
   return createHmac('sha256', salt).update(`impact-export:${id}`).digest('hex').slice(0, 16);
 }
 
-const cell = (v: string | number | null) => {
-  if (v === null) return '';
-  const s = typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(6)) : v;
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 /** The CSV text of the panel of a scope ('all' or region prefixes). */
 export async function exportPanelCsv(
   db: Db,
@@ -52,7 +47,7 @@ export async function exportPanelCsv(
   for (const s of sales.values())
     keys.set(`${s.village}|${s.year}`, { village: s.village, year: s.year });
   const hhBy = new Map(hh.map((c) => [`${c.village}|${c.year}`, c]));
-  const lines = [EXPORT_COLUMNS.join(',')];
+  const lines: (string | number | null)[][] = [[...EXPORT_COLUMNS]];
   const rows = [...keys.entries()]
     .map(([k, v]) => ({ k, ...v, pid: pseudonym(salt, v.village) }))
     // Sorted by pseudonym, not by code, so row order does not give the codes away.
@@ -63,24 +58,21 @@ export async function exportPanelCsv(
     const s = sales.get(r.k);
     const hOk = !!h && h.households >= MIN_CELL;
     const sOk = !!s && s.businesses >= MIN_CELL;
-    lines.push(
-      [
-        r.pid,
-        pseudonym(salt, areaAt(r.village, 'district')),
-        regionGroup(r.village),
-        v?.area ?? '',
-        cohortYear(v?.joinedOn ?? null),
-        r.year,
-        hOk ? h!.households : null,
-        hOk && h!.logN >= MIN_CELL ? h!.logSum / h!.logN : null,
-        hOk && h!.linePeriod ? h!.poor / h!.persons : null,
-        hOk && h!.linePeriod ? h!.gap / h!.persons : null,
-        sOk ? s!.businesses : null,
-        sOk && s!.logN >= MIN_CELL ? s!.logSum / s!.logN : null,
-      ]
-        .map(cell)
-        .join(','),
-    );
+    lines.push([
+      r.pid,
+      pseudonym(salt, areaAt(r.village, 'district')),
+      regionGroup(r.village),
+      v?.area ?? '',
+      cohortYear(v?.joinedOn ?? null),
+      r.year,
+      hOk ? h!.households : null,
+      hOk && h!.logN >= MIN_CELL ? h!.logSum / h!.logN : null,
+      hOk && h!.linePeriod ? h!.poor / h!.persons : null,
+      hOk && h!.linePeriod ? h!.gap / h!.persons : null,
+      sOk ? s!.businesses : null,
+      sOk && s!.logN >= MIN_CELL ? s!.logSum / s!.logN : null,
+    ]);
   }
-  return lines.join('\n') + '\n';
+  // LF line ends and six decimals: the panel format the estimator CLI and R read.
+  return csvRows(lines, { newline: '\n', decimals: 6 });
 }

@@ -4,11 +4,11 @@
 // its certifications change.
 import { inTransaction, type Db, type Tx } from '../../kernel/db/index.js';
 import { audit } from '../../kernel/audit/index.js';
-import { enqueue, type JobHandler } from '../../kernel/jobs/index.js';
-import { setListing } from '../catalog/index.js';
+import { enqueueOnce, type JobHandler } from '../../kernel/jobs/index.js';
+import { productFactsByIds, productsInCategories, setListing } from '../catalog/index.js';
 import { certificationCategories, missingCertifications } from './checklist.js';
 import { transition } from './review-machine.js';
-import { certificationDependentProducts, validKindsOf } from './innovation.queries.js';
+import { validKindsOf } from './innovation.queries.js';
 import { todayIn } from './dates.js';
 
 export const SWEEP_JOB = 'innovation.certification_sweep';
@@ -26,7 +26,7 @@ export async function sweepCertifications(
   db: Tx,
   o: { umkmId?: string; now?: Date } = {},
 ): Promise<SweepResult> {
-  const products = await certificationDependentProducts(
+  const products = await productsInCategories(
     db,
     certificationCategories(),
     ['listed', 'certification_expired'],
@@ -53,14 +53,8 @@ export async function sweepCertifications(
     const next = transition(p.listing_state, event);
     if (!next.ok) continue;
     const changed = await inTransaction(db, async (tx) => {
-      // Re-read inside the transaction: a seller may have withdrawn the product meanwhile.
-      const now = await tx
-        .selectFrom('products')
-        .select('listing_state')
-        .where('id', '=', p.id)
-        .executeTakeFirst();
-      if (now?.listing_state !== p.listing_state) return false;
-      await setListing(tx, p.id, next.value, null);
+      // Moved only from the state read above: a seller may have withdrawn the product meanwhile.
+      if (!(await setListing(tx, p.id, next.value, null, { from: p.listing_state }))) return false;
       await audit(tx, {
         actorId: null,
         action: `innovation.${event}`,
@@ -76,16 +70,8 @@ export async function sweepCertifications(
 }
 
 async function villagesOf(db: Tx, productIds: string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (let i = 0; i < productIds.length; i += 500) {
-    const rows = await db
-      .selectFrom('products')
-      .select(['id', 'village_code'])
-      .where('id', 'in', productIds.slice(i, i + 500))
-      .execute();
-    for (const r of rows) out.set(r.id, r.village_code);
-  }
-  return out;
+  const facts = await productFactsByIds(db, productIds);
+  return new Map([...facts.values()].map((p) => [p.id, p.village_code]));
 }
 
 /** The next daily run: 17:05 UTC, when the date has turned in WIT, WITA and WIB alike. */
@@ -97,13 +83,7 @@ export function nextSweepAt(now = new Date()): Date {
 
 /** Makes sure exactly one future sweep is queued. */
 export async function scheduleSweep(db: Db, now = new Date()): Promise<void> {
-  const queued = await db
-    .selectFrom('jobs')
-    .select('id')
-    .where('type', '=', SWEEP_JOB)
-    .where('status', '=', 'queued')
-    .executeTakeFirst();
-  if (!queued) await enqueue(db, SWEEP_JOB, {}, { runAt: nextSweepAt(now), maxAttempts: 3 });
+  await enqueueOnce(db, SWEEP_JOB, {}, { runAt: nextSweepAt(now), maxAttempts: 3 });
 }
 
 /** The daily sweep (and the per-UMKM sweep a certificate change queues); it queues its next day. */

@@ -18,13 +18,8 @@ import { checklistFor, missingCertifications, type ChecklistKey } from './checkl
 import { completeReview, reviewForReviewer, submitForReview } from './review.service.js';
 import { markTaskDone } from './tasks.service.js';
 import { canActOnProduct, recordValueAdd, valueAddHistory } from './value-add.service.js';
-import {
-  firstVariant,
-  mentorsFor,
-  productForReview,
-  umkmOfOrganisations,
-  validKindsOf,
-} from './innovation.queries.js';
+import { mentorsFor, productForReview, validKindsOf } from './innovation.queries.js';
+import { umkmOfOrganisations } from '../community/index.js';
 import {
   countOpenReviews,
   countOpenTasks,
@@ -37,7 +32,7 @@ import { dashboardRegion, ownUmkmIds, reviewerRegions } from './scope.js';
 import { reviewFormSchema, valueAddFormSchema } from './innovation.schema.js';
 import { innovationStats } from './stats.js';
 import { todayIn } from './dates.js';
-import { productDossier, ProductDossier } from '../catalog/index.js';
+import { firstActiveVariant, productDossier, ProductDossier } from '../catalog/index.js';
 import { regionNames } from '../regions/index.js';
 import {
   ProductsAndTasks,
@@ -203,7 +198,7 @@ async function productPage(
     roundsOf(db, productId),
     tasksOfProducts(db, [productId]),
     valueAddHistory(db, productId),
-    firstVariant(db, productId),
+    firstActiveVariant(db, productId),
   ]);
   const canValueAdd = await canActOnProduct(db, actor, product);
   const back = `/innovation/products/${productId}`;

@@ -1,31 +1,47 @@
 // Reads of the innovation centre's pages and API, each filtered by the caller's scope in SQL.
 import type { Db } from '../../kernel/db/index.js';
 import { idWhere, regionWhere } from '../../kernel/auth/index.js';
+import { displayNames } from '../accounts/index.js';
+import { productFactsByIds, productFactsOfUmkm } from '../catalog/index.js';
+import { umkmFactsByIds } from '../community/index.js';
+
+/** Binary order, as SQLite's and the C collation sort names. */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Open rounds in the reviewer's regions, oldest submission first. */
 export async function reviewQueue(db: Db, regions: 'all' | string[], limit = 100) {
-  return db
+  const open = await db
     .selectFrom('reviews')
-    .innerJoin('products', 'products.id', 'reviews.product_id')
-    .innerJoin('umkm', 'umkm.id', 'reviews.umkm_id')
     .select([
-      'reviews.id',
-      'reviews.product_id',
-      'reviews.round',
-      'reviews.submitted_at',
-      'reviews.village_code',
-      'reviews.reopened_items',
-      'products.title',
-      'products.category',
-      'umkm.name as umkm_name',
+      'id',
+      'product_id',
+      'umkm_id',
+      'round',
+      'submitted_at',
+      'village_code',
+      'reopened_items',
     ])
-    .where('reviews.state', '=', 'open')
-    .where('products.listing_state', '=', 'in_review')
-    .where((eb) => regionWhere(eb, 'reviews.village_code', regions))
-    .orderBy('reviews.submitted_at')
-    .orderBy('reviews.id')
-    .limit(limit)
+    .where('state', '=', 'open')
+    .where((eb) => regionWhere(eb, 'village_code', regions))
+    .orderBy('submitted_at')
+    .orderBy('id')
     .execute();
+  // An open round whose product left review (withdrawn meanwhile) is not in the queue.
+  const products = await productFactsByIds(
+    db,
+    open.map((r) => r.product_id),
+  );
+  const rows = open.filter((r) => products.get(r.product_id)?.listing_state === 'in_review');
+  const shown = rows.slice(0, limit);
+  const umkm = await umkmFactsByIds(
+    db,
+    shown.map((r) => r.umkm_id),
+  );
+  return shown.flatMap(({ umkm_id, ...r }) => {
+    const p = products.get(r.product_id);
+    const u = umkm.get(umkm_id);
+    return p && u ? [{ ...r, title: p.title, category: p.category, umkm_name: u.name }] : [];
+  });
 }
 
 export async function roundsOf(db: Db, productId: string) {
@@ -54,22 +70,14 @@ export type Round = Awaited<ReturnType<typeof roundsOf>>[number];
 /** Products of these UMKM with their listing state and latest round. */
 export async function productsOfUmkm(db: Db, umkmIds: string[]) {
   if (umkmIds.length === 0) return [];
-  return db
-    .selectFrom('products')
-    .innerJoin('umkm', 'umkm.id', 'products.umkm_id')
-    .select([
-      'products.id',
-      'products.title',
-      'products.category',
-      'products.listing_state',
-      'products.umkm_id',
-      'products.village_code',
-      'umkm.name as umkm_name',
-    ])
-    .where((eb) => idWhere(eb, 'products.umkm_id', umkmIds))
-    .orderBy('umkm.name')
-    .orderBy('products.title')
-    .execute();
+  const products = await productFactsOfUmkm(db, umkmIds);
+  const umkm = await umkmFactsByIds(db, umkmIds);
+  return products
+    .flatMap((p) => {
+      const u = umkm.get(p.umkm_id);
+      return u ? [{ ...p, umkm_name: u.name }] : [];
+    })
+    .sort((a, b) => byText(a.umkm_name, b.umkm_name) || byText(a.title, b.title));
 }
 
 /** Improvement tasks of these products, with the mentor's name and the change history. */
@@ -79,18 +87,17 @@ export async function tasksOfProducts(
   o: { openOnly?: boolean } = {},
 ) {
   if (productIds.length === 0) return [];
-  let q = db
-    .selectFrom('improvement_tasks')
-    .leftJoin('users', 'users.id', 'improvement_tasks.mentor_user_id')
-    .selectAll('improvement_tasks')
-    .select('users.display_name as mentor_name')
-    .where('improvement_tasks.product_id', 'in', productIds);
-  if (o.openOnly) q = q.where('improvement_tasks.status', '=', 'open');
-  const tasks = await q
-    .orderBy('improvement_tasks.status', 'desc')
-    .orderBy('improvement_tasks.due_on')
-    .orderBy('improvement_tasks.id')
-    .execute();
+  let q = db.selectFrom('improvement_tasks').selectAll().where('product_id', 'in', productIds);
+  if (o.openOnly) q = q.where('status', '=', 'open');
+  const found = await q.orderBy('status', 'desc').orderBy('due_on').orderBy('id').execute();
+  const mentors = await displayNames(
+    db,
+    found.flatMap((t) => (t.mentor_user_id ? [t.mentor_user_id] : [])),
+  );
+  const tasks = found.map((t) => ({
+    ...t,
+    mentor_name: t.mentor_user_id ? (mentors.get(t.mentor_user_id) ?? null) : null,
+  }));
   const events = tasks.length
     ? await db
         .selectFrom('improvement_task_events')

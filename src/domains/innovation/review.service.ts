@@ -66,14 +66,10 @@ export async function submitForReview(
         })
         .execute();
       // The state is re-checked in the update so two racing submissions cannot both open rounds.
-      const r = await tx
-        .updateTable('products')
-        .set({ updated_at: nowIso() })
-        .where('id', '=', productId)
-        .where('listing_state', '=', product.listing_state)
-        .executeTakeFirst();
-      if (Number(r.numUpdatedRows) !== 1) return fail('INNOVATION_SUBMITTED_CONCURRENTLY');
-      await setListing(tx, productId, next.value, actor.userId);
+      const moved = await setListing(tx, productId, next.value, actor.userId, {
+        from: product.listing_state,
+      });
+      if (!moved) return fail('INNOVATION_SUBMITTED_CONCURRENTLY');
       await audit(tx, {
         actorId: actor.userId,
         action: 'innovation.submit',

@@ -4,7 +4,7 @@
 import { canInRegion, regionScope, scopeIds, type Actor } from '../../kernel/auth/index.js';
 import { AppError } from '../../kernel/errors/index.js';
 import type { Db } from '../../kernel/db/index.js';
-import { umkmOfOrganisations } from './innovation.queries.js';
+import { umkmOfOrganisations } from '../community/index.js';
 
 /** Region prefixes where the actor reviews products ('all' for national admins). */
 export const reviewerRegions = (actor: Actor) => regionScope(actor, ['reviewer', 'national_admin']);

@@ -5,6 +5,7 @@ import type { Db } from '../../kernel/db/index.js';
 import { regionWhere } from '../../kernel/auth/index.js';
 import { daysBetween } from './dates.js';
 import { median } from '../../lib/stats/index.js';
+import { listedAmong } from '../catalog/index.js';
 
 export interface ReviewGap {
   umkmId: string;
@@ -18,10 +19,8 @@ export async function reviewGaps(db: Db, umkmIds: string[]): Promise<ReviewGap[]
   const rows = await db
     .selectFrom('reviews as r')
     .innerJoin('review_items as i', 'i.review_id', 'r.id')
-    .innerJoin('products as p', 'p.id', 'r.product_id')
     .select(['r.umkm_id', 'r.product_id', 'i.item_key'])
     .where('r.umkm_id', 'in', umkmIds)
-    .where('p.listed', '=', 0)
     .where('i.passed', '=', 0)
     .where('r.round', '=', (eb) =>
       eb
@@ -34,7 +33,14 @@ export async function reviewGaps(db: Db, umkmIds: string[]): Promise<ReviewGap[]
     .orderBy('r.product_id')
     .orderBy('i.item_key')
     .execute();
-  return rows.map((r) => ({ umkmId: r.umkm_id, productId: r.product_id, item: r.item_key }));
+  // Gaps of products not (or no longer) listed: a listed product has nothing left to mend.
+  const listed = await listedAmong(
+    db,
+    rows.map((r) => r.product_id),
+  );
+  return rows
+    .filter((r) => !listed.has(r.product_id))
+    .map((r) => ({ umkmId: r.umkm_id, productId: r.product_id, item: r.item_key }));
 }
 
 /** When each UMKM first had a product marked market-ready (UMKM without one are absent). */

@@ -7,6 +7,7 @@ import { canInRegion, type Actor } from '../../kernel/auth/index.js';
 import { mentorsFor } from './innovation.queries.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import { ownUmkmIds } from './scope.js';
+import { umkmFactsByIds } from '../community/index.js';
 
 /** Marks an open task done; refused for a task outside the actor's UMKM/mentoring. */
 export async function markTaskDone(
@@ -58,11 +59,7 @@ export async function assignMentor(
   umkmId: string,
   mentorUserId: string,
 ): Promise<Result<{ tasks: number }>> {
-  const umkm = await db
-    .selectFrom('umkm')
-    .select(['id', 'village_code'])
-    .where('id', '=', umkmId)
-    .executeTakeFirst();
+  const umkm = (await umkmFactsByIds(db, [umkmId])).get(umkmId);
   if (!umkm) return fail('INNOVATION_NOT_FOUND');
   const allowed =
     actor.userId === mentorUserId ||

@@ -6,7 +6,8 @@ import { audit } from '../../kernel/audit/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { canInRegion, type Actor } from '../../kernel/auth/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
-import { firstVariant, productForReview } from './innovation.queries.js';
+import { productForReview } from './innovation.queries.js';
+import { firstActiveVariant } from '../catalog/index.js';
 import { ownUmkmIds } from './scope.js';
 
 export interface ValueAddInput {
@@ -61,7 +62,8 @@ export async function recordValueAdd(
       return fail('VALIDATION_FAILED', {}, { [k]: { key: 'innovation.err.whole_rupiah' } });
     if (v < 0) return fail('VALIDATION_FAILED', {}, { [k]: { key: 'innovation.err.negative' } });
   }
-  const weight = input.weightGrams ?? (await firstVariant(db, productId))?.weight_grams ?? null;
+  const weight =
+    input.weightGrams ?? (await firstActiveVariant(db, productId))?.weight_grams ?? null;
   const perKg = valueAddedPerKg(input, weight);
   const id = newId('vad');
   await inTransaction(db, async (tx) => {

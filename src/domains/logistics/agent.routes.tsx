@@ -13,6 +13,7 @@ import {
 } from '../../kernel/http/index.js';
 import { AppError, errorSpec } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
+import { csvRows } from '../../kernel/csv/index.js';
 import { canInRegion, type Actor } from '../../kernel/auth/index.js';
 import { agentPointIds, OVERSEERS } from './logistics.access.js';
 import { agentPoints, pointBoard, visibleParcel } from './logistics.repo.js';
@@ -271,7 +272,7 @@ export function agentRoutes(app: Hono<AppEnv>) {
         k.coverage.share === null ? null : Math.round(k.coverage.share * 1000) / 1000,
       ],
     ];
-    const csv = 'metric,value\n' + rows.map(([m, v]) => `${m},${v ?? ''}`).join('\n') + '\n';
+    const csv = csvRows([['metric', 'value'], ...rows], { newline: '\n' });
     return c.body(csv, 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="logistik-${k.region}-${k.from}-${k.to}.csv"`,

@@ -3,7 +3,7 @@
 // keeps exactly one future run queued; startup queues one at once, catching up on the time
 // the server was off.
 import type { Db } from '../../kernel/db/index.js';
-import { enqueue, type JobHandler } from '../../kernel/jobs/index.js';
+import { enqueueOnce, type JobHandler } from '../../kernel/jobs/index.js';
 import { expireReservations } from './orders.service.js';
 
 export const EXPIRE_JOB = 'orders.expire_reservations';
@@ -17,13 +17,7 @@ export async function scheduleExpiry(
   db: Db,
   at: Date = new Date(Date.now() + EXPIRE_EVERY_MS),
 ): Promise<void> {
-  const queued = await db
-    .selectFrom('jobs')
-    .select('id')
-    .where('type', '=', EXPIRE_JOB)
-    .where('status', '=', 'queued')
-    .executeTakeFirst();
-  if (!queued) await enqueue(db, EXPIRE_JOB, {}, { runAt: at, maxAttempts: 3 });
+  await enqueueOnce(db, EXPIRE_JOB, {}, { runAt: at, maxAttempts: 3 });
 }
 
 /** Releases expired reservations in batches, then queues its next run. */

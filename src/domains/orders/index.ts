@@ -24,6 +24,8 @@ import { ordersRoutes } from './orders.routes.js';
 
 export { ordersMigrations } from './migrations/index.js';
 export { ordersRoutes } from './orders.routes.js';
+/** The ways a buyer pays (one list; every schema and form takes it from here). */
+export { PAYMENT_METHODS, isPaymentMethod, type PaymentMethod } from './payment-methods.js';
 export type {
   OrdersTable,
   OrderLinesTable,
@@ -31,7 +33,6 @@ export type {
   PaymentStatus,
   FulfilmentStatus,
   Channel,
-  PaymentMethod,
   DeliveryKind,
 } from './orders.tables.js';
 /** The one checkout use case (storefront, API, assisted, partners): one group, one order per UMKM. */
@@ -39,7 +40,6 @@ export {
   placeOrder,
   MAX_LINES,
   MAX_QTY,
-  PAYMENT_METHODS,
   type PlaceOrderInput,
   type PriceOverrides,
   type Placed,
@@ -121,6 +121,12 @@ export const ordersDomain = defineDomain({
   name: 'orders',
   migrations: ordersMigrations,
   routes: ordersRoutes,
+  http: {
+    // A village's storefront page is the same for every anonymous visitor.
+    cachedPages: [/^\/desa\//],
+    // Payment providers prove their callbacks by signature (payments.routes.tsx), not CSRF.
+    csrfExempt: ['/api/v1/webhooks/payments/'],
+  },
   messages: [
     ordersMessages,
     sellerMessages,

@@ -1,5 +1,7 @@
 // Tables of the orders domain. Money columns are integer rupiah, frozen at placement: later
 // changes to prices, fees or shipping rates never rewrite what a buyer agreed to pay.
+import type { PaymentMethod } from './payment-methods.js';
+
 export type OrderStatus = 'placed' | 'cancelled' | 'completed';
 export type PaymentStatus = 'unpaid' | 'paid' | 'refunded';
 export type FulfilmentStatus =
@@ -11,7 +13,7 @@ export type FulfilmentStatus =
   | 'delivered'
   | 'returned';
 export type Channel = 'storefront' | 'assisted' | 'partner' | 'api';
-export type PaymentMethod = 'cod' | 'transfer' | 'qris';
+export type { PaymentMethod };
 export type DeliveryKind = 'pickup' | 'address';
 
 export interface OrdersTable {

@@ -1,6 +1,7 @@
 // The partner API's JSON shapes (camelCase like the rest of the API), named so a client
 // generated from /api/openapi.json gets one type per shape.
 import { z } from '@hono/zod-openapi';
+import { PAYMENT_METHODS } from '../orders/index.js';
 
 const time = (description: string) => z.string().openapi({ format: 'date-time', description });
 
@@ -95,7 +96,7 @@ export const PartnerOrderIn = z
         .strict()
         .openapi('AddressDelivery'),
     ]),
-    paymentMethod: z.enum(['cod', 'transfer', 'qris']),
+    paymentMethod: z.enum(PAYMENT_METHODS),
   })
   .strict()
   .openapi('PartnerOrderIn');
@@ -133,7 +134,7 @@ export const PartnerOrder = z
     status: z.enum(ORDER_STATUSES),
     paymentStatus: z.enum(PAYMENT_STATUSES),
     fulfilmentStatus: z.enum(FULFILMENT_STATUSES),
-    paymentMethod: z.enum(['cod', 'transfer', 'qris']),
+    paymentMethod: z.enum(PAYMENT_METHODS),
     delivery: z.object({
       kind: z.enum(['pickup', 'address']),
       servicePointId: z.string().nullable(),

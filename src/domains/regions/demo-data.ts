@@ -3,6 +3,7 @@
 // seeded PRNG, so every run (and every database) gets the same values: the impact module's
 // demo surveys depend on these rollout dates. The east is poorer, with weaker signal and
 // roads, as PODES shows. These are plausible, not official, figures (stored is_demo = 1).
+import { csvRows } from '../../kernel/csv/index.js';
 import type { ProfileValues } from './profile-fields.js';
 
 export const DEMO_REGENCY_CODES = { ngada: '53.09', banyuwangi: '35.10' } as const;
@@ -138,7 +139,7 @@ export function demoProfilesCsv(villageCodes: string[]): string {
   ] as const;
   const lines = villageCodes.map((code) => {
     const p = demoProfile(code);
-    return [code, ...cols.map((c) => String(p[c] ?? ''))].join(',');
+    return [code, ...cols.map((c) => p[c] ?? null)];
   });
-  return [['village_code', ...cols].join(','), ...lines].join('\n') + '\n';
+  return csvRows([['village_code', ...cols], ...lines], { newline: '\n' });
 }

@@ -4,6 +4,7 @@
 // parts shown always add up to the score shown. A missing value scores 0 and is flagged.
 // Weights are set per province or regency; a village uses its nearest ancestor's weights.
 import { audit } from '../../kernel/audit/index.js';
+import { csvRows } from '../../kernel/csv/index.js';
 import { inTransaction, nowIso, type Tx } from '../../kernel/db/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import { ancestorCodes, isRegionCode } from './regions.repo.js';
@@ -207,17 +208,14 @@ export function rankingCsv(r: Ranking): string {
     ...COMPONENTS.map((c) => `${c}_points`),
     'missing',
   ];
-  const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const lines = r.villages.map((v, i) =>
-    [
-      String(i + 1),
-      v.code,
-      q(v.name),
-      q(v.district),
-      v.score.toFixed(2),
-      ...v.parts.map((p) => p.points.toFixed(2)),
-      v.missing.join(' '),
-    ].join(','),
-  );
-  return [head.join(','), ...lines].join('\n') + '\n';
+  const lines = r.villages.map((v, i) => [
+    i + 1,
+    v.code,
+    v.name,
+    v.district,
+    v.score.toFixed(2),
+    ...v.parts.map((p) => p.points.toFixed(2)),
+    v.missing.join(' '),
+  ]);
+  return csvRows([head, ...lines], { newline: '\n' });
 }

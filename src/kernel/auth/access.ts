@@ -3,21 +3,14 @@
 // outside the scope is never loaded ("no load then check").
 import type { Locale } from '../i18n/i18n.js';
 
-export const ROLES = [
-  'national_admin',
-  'regional_officer',
-  'community_manager',
-  'village_agent',
-  'seller',
-  'mentor',
-  'trainer',
-  'reviewer',
-  'hub_operator',
-  'partner',
-  'analyst',
-  'buyer',
-] as const;
-export type Role = (typeof ROLES)[number];
+/**
+ * The roles, each with the scope type its grants name. The kernel holds no role vocabulary: the
+ * accounts domain fills this interface by declaration merging (accounts/roles.ts), as domains
+ * add their tables to `Database`.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging in accounts.
+export interface RoleScopes {}
+export type Role = keyof RoleScopes & string;
 
 /** What a grant's scopeId names. Region-scoped grants carry a region code as scopeId. */
 export type ScopeType =
@@ -29,22 +22,6 @@ export type ScopeType =
   | 'hub'
   | 'partner'
   | 'self';
-
-export const ROLE_SCOPE: Record<Role, ScopeType> = {
-  national_admin: 'national',
-  regional_officer: 'region',
-  community_manager: 'organisation',
-  village_agent: 'service_point',
-  seller: 'umkm',
-  mentor: 'region',
-  trainer: 'region',
-  reviewer: 'region',
-  hub_operator: 'hub',
-  partner: 'partner',
-  // Ministry analysts read national aggregates and pseudonymised exports; they write nothing.
-  analyst: 'national',
-  buyer: 'self',
-};
 
 export interface Grant {
   role: Role;
@@ -119,24 +96,4 @@ export function scopeIds(
 export interface GrantTarget {
   regionCode: string | null;
   organisationId: string | null;
-}
-
-/**
- * Roles a granter may hand out, and only inside what its own grants manage: national admins
- * anything; regional officers any non-national role inside their region; community managers
- * only `seller`, `village_agent` and `community_manager` on records their own organisation runs
- * (the same village is not enough: two organisations can share one).
- */
-export function canGrant(granter: Actor, role: Role, target: GrantTarget): boolean {
-  if (hasRole(granter, 'national_admin')) return true;
-  if (role === 'national_admin' || target.regionCode === null) return false;
-  // A regional officer staffs its own region (including officers of its sub-regions).
-  if (canInRegion(granter, ['regional_officer'], target.regionCode)) return true;
-  if (['seller', 'village_agent', 'community_manager'].includes(role)) {
-    return (
-      target.organisationId !== null &&
-      scopeIds(granter, 'organisation', ['community_manager']).includes(target.organisationId)
-    );
-  }
-  return false;
 }

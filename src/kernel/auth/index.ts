@@ -1,12 +1,9 @@
 export {
-  ROLES,
-  ROLE_SCOPE,
   hasRole,
   regionContains,
   regionScope,
   canInRegion,
   scopeIds,
-  canGrant,
   type GrantTarget,
   type Role,
   type ScopeType,

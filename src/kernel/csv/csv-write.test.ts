@@ -45,3 +45,16 @@ test('a document: fixed bytes, each row ended by CRLF', () => {
     [0x27, 0x09, 0x78, 0x2c, 0x22, 0x27, 0x0d, 0x79, 0x22, 0x0d, 0x0a],
   );
 });
+
+test('data exports: LF line ends and fixed decimals for non-integers, same quoting', () => {
+  const doc = csvRows(
+    [
+      ['village_id', 'year', 'rate', 'note'],
+      ['a1', 2024, 0.1234567, 'x, y'],
+      ['b2', 2025, -2, null],
+    ],
+    { newline: '\n', decimals: 6 },
+  );
+  assert.equal(doc, 'village_id,year,rate,note\na1,2024,0.123457,"x, y"\nb2,2025,-2,\n');
+  assert.equal(csvRows([['two\nlines']], { newline: '\n' }), '"two\nlines"\n');
+});

@@ -8,6 +8,7 @@ import {
   registerNav,
   type AppEnv,
   type HomePanel,
+  type HttpPaths,
   type NavItem,
 } from '../http/index.js';
 import { registerMessages, type Messages } from '../i18n/index.js';
@@ -45,6 +46,8 @@ export interface DomainManifest {
   api?: () => Hono<AppEnv>;
   nav?: NavItem[];
   homePanels?: HomePanel[];
+  /** Paths the HTTP layer treats specially: cached public pages, signed callbacks, photos. */
+  http?: HttpPaths;
   messages?: MessageTable[];
   errors?: Record<string, ErrorSpec>;
   jobs?: Record<string, JobHandler>;

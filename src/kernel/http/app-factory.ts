@@ -22,6 +22,7 @@ import { openApiHook, refuseControlChars, zodFieldErrors } from './validate.js';
 import { sameOriginPath } from './redirect.js';
 import { contract } from './openapi.js';
 import type { Logger } from './log.js';
+import { anyOf, mergeHttpPaths, startsWithAny, type HttpPaths } from './paths.js';
 
 export interface AppHooks {
   /** Resolves the signed-in user (session cookie or bearer token), or null. */
@@ -30,11 +31,11 @@ export interface AppHooks {
   personalCookies?: string[];
   /** Persists a language choice for a signed-in user. */
   onLocaleChange?(c: Context<AppEnv>, locale: Locale): Promise<void>;
+  /** The domains' paths the HTTP layer treats specially (see paths.ts). */
+  paths?: HttpPaths;
 }
 
 export const LANG_COOKIE = 'lumbung_lang';
-/** Public, cacheable files (static assets, product photos): never personal, never set a cookie. */
-const PUBLIC_ASSETS = /^\/(?:static|media)\//;
 
 /** An anonymous visitor's language: the chosen one, else the browser's. The page cache keys on it too. */
 const localeOf = (cookie: string | undefined, accept: string | undefined): Locale =>
@@ -64,6 +65,9 @@ export function createApiApp() {
 export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {
   const app = createApiApp();
   const secure = deps.config.mode === 'production';
+  const paths = mergeHttpPaths([hooks.paths]);
+  // Public, cacheable files (our /static plus the domains' photos): never personal, no cookie.
+  const publicFiles = startsWithAny(['/static/', ...paths.publicFiles]);
 
   app.use('*', async (c, next) => {
     const started = performance.now();
@@ -89,7 +93,7 @@ export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {
   });
   app.use('*', gzip());
   const pages = new PageCache({
-    paths: /^\/(?:$|cari$|kategori\/|desa\/|produk\/)/,
+    paths: anyOf(paths.cachedPages),
     personalCookies: hooks.personalCookies ?? [],
     csrfCookie: CSRF_COOKIE,
     secureCookies: secure,
@@ -123,8 +127,9 @@ export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {
     // Only requests that carry a body are limited: touching the body of a GET makes the Node
     // adapter build a full web Request, which halved the throughput of every page.
     if (!BODIES.has(c.req.method)) return next();
-    // Photo uploads get more room than every other body.
-    const max = c.req.path.includes('/photos') ? 8 * 1024 * 1024 : deps.config.maxBodyBytes;
+    // Uploads the domains declared (photos) get more room than every other body.
+    const max =
+      paths.largeBodies.find((b) => b.path.test(c.req.path))?.maxBytes ?? deps.config.maxBodyBytes;
     // The rest of an oversized body is never read, so the connection cannot carry another
     // request: say so (`Connection: close`) instead of promising keep-alive and then closing.
     return bodyLimit({
@@ -143,9 +148,9 @@ export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {
     await next();
     // A signed-in page may be personal and is often opened on a shared computer at a service
     // point: no browser or proxy may keep it. Static files and photos stay cacheable.
-    if (actor && !PUBLIC_ASSETS.test(c.req.path)) c.header('cache-control', 'no-store');
+    if (actor && !publicFiles.test(c.req.path)) c.header('cache-control', 'no-store');
   });
-  app.use('*', csrf({ secure, noCookie: PUBLIC_ASSETS }));
+  app.use('*', csrf({ secure, noCookie: publicFiles, exempt: paths.csrfExempt }));
   app.use('*', refuseControlChars());
   // serveStatic builds its own response, so the caching header is added once it exists.
   app.use(

@@ -18,7 +18,13 @@ function same(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function csrf(opts: { secure: boolean; noCookie?: RegExp }): MiddlewareHandler<AppEnv> {
+export function csrf(opts: {
+  secure: boolean;
+  /** Public files: no token cookie. */
+  noCookie?: RegExp;
+  /** Path prefixes of signed server-to-server callbacks (declared by their domains). */
+  exempt?: string[];
+}): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     let token = getCookie(c, CSRF_COOKIE);
     // Public files a cache may share between visitors must not carry anyone's token cookie.
@@ -39,7 +45,7 @@ export function csrf(opts: { secure: boolean; noCookie?: RegExp }): MiddlewareHa
     if (!UNSAFE.has(c.req.method)) return next();
     if (/^Bearer\s/i.test(c.req.header('authorization') ?? '')) return next();
     // Server-to-server callbacks (payment providers) prove themselves by signature instead.
-    if (c.req.path.startsWith('/api/v1/webhooks/')) return next();
+    if (opts.exempt?.some((p) => c.req.path.startsWith(p))) return next();
 
     const site = c.req.header('sec-fetch-site');
     if (site && site !== 'same-origin' && site !== 'none') throw new AppError('CSRF_FAILED');

@@ -44,6 +44,7 @@ async function appIn(mode: 'demo' | 'production') {
     { h, config },
     {
       authenticate: async (c) => ((c.req.header('cookie') ?? '').includes('sid=') ? someone : null),
+      paths: { publicFiles: ['/media/'] },
     },
     createLogger('silent'),
   );

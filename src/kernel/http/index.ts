@@ -1,9 +1,10 @@
 export { createHttpApp, createApiApp, LANG_COOKIE, type AppHooks } from './app-factory.js';
 export type { AppEnv, Deps } from './env.js';
+export { mergeHttpPaths, type HttpPaths } from './paths.js';
 export { csrf, CSRF_COOKIE } from './csrf.js';
 export { createLogger, redact, type Logger } from './log.js';
 export { serveApp, type ServeOptions } from './server.js';
-export { hitRate, peekRate, clearRate, type RateResult } from './rate-limit.js';
+export { hitRate, peekRate, rateResetAt, clearRate, type RateResult } from './rate-limit.js';
 export {
   idempotent,
   fingerprint,
@@ -12,6 +13,7 @@ export {
   type KeyVerdict,
   type StoredResponse,
 } from './idempotency.js';
+export { keyVerdicts, storeKeys, type IdemKey } from './idempotency-batch.js';
 export {
   readJson,
   readForm,

@@ -48,6 +48,16 @@ export async function peekRate(db: Tx, bucket: string, now = new Date()): Promis
   return row.count;
 }
 
+/** When the bucket's window ends (ISO time), or null when it has none. */
+export async function rateResetAt(db: Tx, bucket: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('rate_limits')
+    .select('reset_at')
+    .where('bucket', '=', bucket)
+    .executeTakeFirst();
+  return row?.reset_at ?? null;
+}
+
 export async function clearRate(db: Tx, bucket: string): Promise<void> {
   await db.deleteFrom('rate_limits').where('bucket', '=', bucket).execute();
 }

@@ -1,6 +1,7 @@
 export {
   registerJob,
   enqueue,
+  enqueueOnce,
   getJob,
   runOnce,
   drain,

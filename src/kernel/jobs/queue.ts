@@ -63,6 +63,22 @@ export async function enqueue(
   return id;
 }
 
+/** Queues a job of `type` unless one is already queued (a recurring sweep keeps one future run). */
+export async function enqueueOnce(
+  db: Tx,
+  type: string,
+  payload: unknown,
+  o: EnqueueOptions = {},
+): Promise<void> {
+  const queued = await db
+    .selectFrom('jobs')
+    .select('id')
+    .where('type', '=', type)
+    .where('status', '=', 'queued')
+    .executeTakeFirst();
+  if (!queued) await enqueue(db, type, payload, o);
+}
+
 export async function getJob(db: Tx, id: string) {
   return db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -11,10 +11,10 @@ import type { Actor } from '../../../kernel/auth/index.js';
 import type { StoredResponse } from '../../../kernel/http/index.js';
 import { dispatchOrderEvents } from '../events.js';
 import type { PlaceOrderInput, Placed } from './request.js';
-import { keyVerdicts, type IdemKey } from './batch-keys.js';
+import { keyVerdicts, type IdemKey } from '../../../kernel/http/index.js';
 import { placeBatch, type CheckoutJob, type Outcome } from './place-batch.js';
 
-export type { IdemKey } from './batch-keys.js';
+export type { IdemKey } from '../../../kernel/http/index.js';
 export type { CheckoutJob, Outcome } from './place-batch.js';
 
 interface Pending extends CheckoutJob {

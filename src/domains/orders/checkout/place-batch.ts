@@ -24,7 +24,7 @@ import { parseCheckout, type PlaceOrderInput, type Placed, type Prepared } from 
 import { planCheckout, type Plan, type VariantInfo } from './plan.js';
 import { readBatch } from './batch-read.js';
 import { recordAssistedCash } from './assisted-cash.js';
-import { keyVerdicts, storeKeys, type IdemKey } from './batch-keys.js';
+import { keyVerdicts, storeKeys, type IdemKey } from '../../../kernel/http/index.js';
 import { claimGroups, takenGroups } from './claim-group.js';
 
 /** One checkout handed to the batch. */

@@ -18,7 +18,6 @@ import { placeBatch, type PriceOverrides } from './place-batch.js';
 export {
   MAX_LINES,
   MAX_QTY,
-  PAYMENT_METHODS,
   type Delivery,
   type PlaceOrderInput,
   type Placed,

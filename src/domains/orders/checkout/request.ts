@@ -6,16 +6,11 @@
 import { z } from 'zod';
 import { fail, ok, type FieldErrors, type Result } from '../../../kernel/errors/index.js';
 import { normaliseMobile, scopeIds, type Actor } from '../../../kernel/auth/index.js';
-import type { Channel, PaymentMethod } from '../orders.tables.js';
+import type { Channel } from '../orders.tables.js';
+import { PAYMENT_METHODS, type PaymentMethod } from '../payment-methods.js';
 
 export const MAX_LINES = 50;
 export const MAX_QTY = 999;
-/** How a buyer may pay, in the order the form offers them. */
-export const PAYMENT_METHODS = [
-  'cod',
-  'transfer',
-  'qris',
-] as const satisfies readonly PaymentMethod[];
 export const CHANNELS = [
   'storefront',
   'assisted',

@@ -6,9 +6,9 @@ import { formatPercent, t } from '../../../kernel/i18n/index.js';
 import { formatRupiah } from '../../../kernel/money/index.js';
 import type { CartView } from '../cart/cart.service.js';
 import type { Preview } from '../checkout/preview.js';
-import { PAYMENT_METHODS } from '../checkout/request.js';
 import { producerShare } from '../fees.js';
 import type { Area } from '../orders.queries.js';
+import { isPaymentMethod, PAYMENT_METHODS } from '../payment-methods.js';
 
 type C = Context<AppEnv>;
 
@@ -34,7 +34,7 @@ export function CheckoutPage(p: {
   const r = p.s.raw;
   const tr = (k: string, x?: Record<string, unknown>) => t(l, k, x);
   const delivery = r.delivery === 'address' ? 'address' : 'pickup';
-  const method = (PAYMENT_METHODS as readonly string[]).includes(r.payment) ? r.payment : 'cod';
+  const method = isPaymentMethod(r.payment) ? r.payment : 'cod';
   const e = p.errors ?? {};
   return (
     <>

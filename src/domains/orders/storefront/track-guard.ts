@@ -4,7 +4,7 @@
 // guessing a buyer's phone stops after a handful of tries. The counters live in the database
 // (kernel rate-limit), so the limits hold across app servers and restarts.
 import type { Tx } from '../../../kernel/db/index.js';
-import { hitRate, peekRate } from '../../../kernel/http/index.js';
+import { hitRate, peekRate, rateResetAt } from '../../../kernel/http/index.js';
 
 /** Lookups one client address may make per window (page and API together). */
 export const TRACK_CLIENT_LIMIT = 30;
@@ -31,15 +31,11 @@ export async function admitLookup(db: Tx, client: string, number: string): Promi
   );
   if (!byClient.allowed) return { allowed: false, retryAfterSec: retryAfter(byClient.resetAt) };
   if ((await peekRate(db, numberBucket(number))) >= TRACK_NUMBER_LIMIT) {
-    const row = await db
-      .selectFrom('rate_limits')
-      .select('reset_at')
-      .where('bucket', '=', numberBucket(number))
-      .executeTakeFirst();
+    const resetAt = await rateResetAt(db, numberBucket(number));
     return {
       allowed: false,
       retryAfterSec: retryAfter(
-        row?.reset_at ?? new Date(Date.now() + TRACK_NUMBER_WINDOW_MS).toISOString(),
+        resetAt ?? new Date(Date.now() + TRACK_NUMBER_WINDOW_MS).toISOString(),
       ),
     };
   }

@@ -1,10 +1,10 @@
-// Idempotency keys of a batch of checkouts, with the kernel's rules (kernel/http/idempotency):
+// Idempotency keys of a batch of requests (the checkout batcher), with the rules of idempotency.ts:
 // a key already done replays its response, the same key with another payload is refused, a
 // key another process holds in flight is refused for now unless it is stale (a crashed
-// request). A batch writes its keys as `done` with the response, in the orders' own
+// request). A batch writes its keys as `done` with the response, in the caller's own
 // transaction, so an order and its key commit together or not at all.
-import type { Tx } from '../../../kernel/db/index.js';
-import { keyVerdict, type KeyVerdict, type StoredResponse } from '../../../kernel/http/index.js';
+import type { Tx } from '../db/index.js';
+import { keyVerdict, type KeyVerdict, type StoredResponse } from './idempotency.js';
 
 export interface IdemKey {
   scope: string;
@@ -12,8 +12,6 @@ export interface IdemKey {
   /** Fingerprint of the request payload (kernel `fingerprint`). */
   fp: string;
 }
-
-export type { KeyVerdict };
 
 /** What each existing key means for its checkout; keys not yet stored have no verdict. */
 export async function keyVerdicts(tx: Tx, keys: IdemKey[]): Promise<Map<IdemKey, KeyVerdict>> {

@@ -1,0 +1,84 @@
+// Product facts other domains read (the innovation centre's review queue and certification
+// sweep): only the catalog names its tables; these functions are exported from index.ts.
+import type { Tx } from '../../kernel/db/index.js';
+import './catalog.tables.js';
+
+export interface ProductFacts {
+  id: string;
+  umkm_id: string;
+  village_code: string;
+  title: string;
+  category: string;
+  listing_state: string;
+}
+
+const FACTS = ['id', 'umkm_id', 'village_code', 'title', 'category', 'listing_state'] as const;
+
+/** One product's facts (any listing state). */
+export async function productFacts(db: Tx, productId: string): Promise<ProductFacts | undefined> {
+  return db.selectFrom('products').select(FACTS).where('id', '=', productId).executeTakeFirst();
+}
+
+/** Facts of these products by id (any listing state). */
+export async function productFactsByIds(db: Tx, ids: string[]): Promise<Map<string, ProductFacts>> {
+  const out = new Map<string, ProductFacts>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await db
+      .selectFrom('products')
+      .select(FACTS)
+      .where('id', 'in', unique.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.set(r.id, r);
+  }
+  return out;
+}
+
+/** The products of these UMKM (any listing state), by title. */
+export async function productFactsOfUmkm(db: Tx, umkmIds: string[]): Promise<ProductFacts[]> {
+  if (umkmIds.length === 0) return [];
+  return db
+    .selectFrom('products')
+    .select(FACTS)
+    .where('umkm_id', 'in', umkmIds)
+    .orderBy('title')
+    .execute();
+}
+
+/** Products of these categories in one of `states`, optionally of one UMKM, by id. */
+export async function productsInCategories(
+  db: Tx,
+  categories: string[],
+  states: string[],
+  umkmId?: string,
+) {
+  if (categories.length === 0) return [];
+  let q = db
+    .selectFrom('products')
+    .select(['id', 'umkm_id', 'category', 'listing_state'])
+    .where('category', 'in', categories)
+    .where('listing_state', 'in', states);
+  if (umkmId) q = q.where('umkm_id', '=', umkmId);
+  return q.orderBy('id').execute();
+}
+
+/** The first active variant's price and weight (by creation). */
+export async function firstActiveVariant(
+  db: Tx,
+  productId: string,
+): Promise<{ price: number; weight_grams: number } | undefined> {
+  return db
+    .selectFrom('variants')
+    .select(['price', 'weight_grams'])
+    .where('product_id', '=', productId)
+    .where('active', '=', 1)
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Which of these products are listed. */
+export async function listedAmong(db: Tx, ids: string[]): Promise<Set<string>> {
+  const facts = await productFactsByIds(db, ids);
+  return new Set([...facts.values()].filter((p) => p.listing_state === 'listed').map((p) => p.id));
+}
