@@ -123,8 +123,9 @@ const TIME_OF_DAY = /^[0-2]\d\.[0-5]\d$/;
 const MESSAGE_KEY = /\b[a-z]+(?:\.[a-z][\w]*){2,}\b/g;
 // Numbers in English form: 90,000 · 121.3 km · 2.5 % · Rp90,000 · IDR. (Indonesian: 90.000,
 // 121,3 km; a time of day 09.45 and dates 03.12.2026 are Indonesian too.)
+// A weight to the gram in Indonesian form ("49,961 kg": thousands take dots) is not English.
 const ENGLISH_NUMBER =
-  /(?<![\d.,])[1-9]\d{0,2}(?:,\d{3})+(?![\d,])|(?<![\d.,])\d+\.\d\s?(?:km|kg|%|g\b|m\b)|(?<![\d.,])\d+\.\d{1,3}\s?(?:km|kg|%)|\bIDR\b|\bRp\s?\d{1,3},\d{3}/g;
+  /(?<![\d.,])[1-9]\d{0,2}(?:,\d{3})+(?![\d,])(?!\s?kg\b)|(?<![\d.,])\d+\.\d\s?(?:km|kg|%|g\b|m\b)|(?<![\d.,])\d+\.\d{1,3}\s?(?:km|kg|%)|\bIDR\b|\bRp\s?\d{1,3},\d{3}/g;
 
 /** What on one string is not Bahasa from the catalogue. */
 export function findingsIn(s: { text: string; where: string }, check: LanguageCheck): Finding[] {

@@ -46,16 +46,7 @@ const ALLOWED = [
 
 // Findings on pages another helper's branch owns (issue 15), to be fixed there; each names
 // where. The crawl fails on anything else, and on these once they are gone (drop them then).
-const PENDING: [RegExp, string][] = [
-  [
-    /^\/paket\/:code\/label \[[^\]]+\] region-code /,
-    'logistics/agent.routes.tsx: the label shows the destination village code; show its name',
-  ],
-  [
-    /^\/agen\/hari-ini \[[^\]]+\] zones /,
-    "orders/assisted: the agent's day shows times in WIB and WITA; show the point's zone",
-  ],
-];
+const PENDING: [RegExp, string][] = [];
 
 // Free-text columns of the data (names, titles, descriptions): their words are the data's own.
 const DATA_COLUMN =

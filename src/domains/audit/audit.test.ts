@@ -249,6 +249,8 @@ test("community, catalog and logistics rows show in their region's trail and now
   assert.ok(ngadaRows.every((r) => r.region?.startsWith('53.09')));
   // The page lists them too, and names the kinds a region can see.
   const page = await (await ngadaOfficer.get('/audit?entityType=umkm')).text();
-  assert.match(page, new RegExp(`umkm · ${made['53.09'][2].id}`));
-  assert.match(page, /\([a-z_, ]*\bhub\b[a-z_, ]*\bparcel\b[a-z_, ]*\bproduct\b[a-z_, ]*\)/);
+  assert.match(page, new RegExp(`UMKM · <code>${made['53.09'][2].id}</code>`));
+  const limit = /data-testid="limit">([^<]*)</.exec(page)![1];
+  for (const kind of ['Hub', 'Paket', 'Produk', 'Organisasi', 'Titik layanan'])
+    assert.ok(limit.includes(kind), `the limit names ${kind}`);
 });

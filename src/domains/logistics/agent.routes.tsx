@@ -1,5 +1,6 @@
 // Service point screens (village agents), parcel labels, the public tracking page
 // `/lacak/{tracking}` and the regency officer's KPI page with its CSV export.
+import { regionNames } from '../regions/index.js';
 import type { Context, Hono } from 'hono';
 import QRCode from 'qrcode';
 import { t } from '../../kernel/i18n/index.js';
@@ -160,9 +161,11 @@ export function agentRoutes(app: Hono<AppEnv>) {
       width: 168,
       errorCorrectionLevel: 'M',
     });
+    // The village by name, its code in brackets for sorting by hand at the hub.
+    const code = p.destination_village_code;
+    const village = code ? (await regionNames(db(c), [code])).get(code) : undefined;
     const destination =
-      route[route.length - 1] +
-      (p.destination_village_code ? ` · ${p.destination_village_code}` : '');
+      route[route.length - 1] + (code ? ` · ${village ? `${village} (${code})` : code}` : '');
     return page(
       c,
       { title: tr('logistics.label.title') },

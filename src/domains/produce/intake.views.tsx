@@ -248,12 +248,12 @@ export function Receipt(p: { c: C; r: ReceiptData }) {
             {commodityName(c, r.commodity)} · {gradeName(c, r.commodity, r.grade)}
           </dd>
           <dt>{tr(c, 'produce.f.gross_kg')}</dt>
-          <dd>{kg(l, r.gross_g)}</dd>
+          <dd>{tr(c, 'produce.kg', { kg: kg(l, r.gross_g) })}</dd>
           <dt>{tr(c, 'produce.f.tare_kg')}</dt>
-          <dd>{kg(l, r.tare_g)}</dd>
+          <dd>{tr(c, 'produce.kg', { kg: kg(l, r.tare_g) })}</dd>
           <dt>{tr(c, 'produce.f.net_kg')}</dt>
           <dd>
-            <strong>{kg(l, r.net_g)}</strong>
+            <strong>{tr(c, 'produce.kg', { kg: kg(l, r.net_g) })}</strong>
           </dd>
           <dt>{tr(c, 'produce.f.moisture_pct')}</dt>
           <dd>{pct(l, r.moisture_permille)}</dd>

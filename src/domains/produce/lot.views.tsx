@@ -148,8 +148,9 @@ export function LotPage(p: {
         <ul>
           {trace.losses.map((x) => (
             <li>
-              {tr(c, `produce.stage.${x.stage}`)}: {kg(l, x.weight_before_g)} →{' '}
-              {kg(l, x.weight_after_g)} kg · {x.reason}
+              {tr(c, `produce.stage.${x.stage}`)}:{' '}
+              {tr(c, 'produce.kg', { kg: kg(l, x.weight_before_g) })} → {kg(l, x.weight_after_g)} kg
+              · {x.reason}
             </li>
           ))}
         </ul>

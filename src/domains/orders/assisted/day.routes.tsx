@@ -142,7 +142,7 @@ export function dayRoutes() {
           <p>{t(l, 'orders.agent.none')}</p>
         ) : (
           full.map((o) => (
-            <OrderCard c={c} o={o}>
+            <OrderCard c={c} o={o} zoneRegion={sp.village_code}>
               <PickupAction c={c} o={o} parcel={parcels.get(o.id)?.[0]} pointId={sp.id} />
             </OrderCard>
           ))

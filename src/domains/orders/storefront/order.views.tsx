@@ -42,10 +42,13 @@ export function OrderCard(p: {
   o: OrderWithLines;
   href?: string;
   history?: OrderHistoryEntry[];
+  /** The region whose time zone the page shows (one zone per page); default the order's. */
+  zoneRegion?: string;
   children?: unknown;
 }) {
   const l = p.c.get('locale');
   const o = p.o;
+  const zone = p.zoneRegion ?? o.village_code;
   const href = p.href ?? (p.history ? `#${historyId(o.number)}` : undefined);
   return (
     <article class="card" data-order={o.number}>
@@ -62,7 +65,7 @@ export function OrderCard(p: {
       <p>
         {t(l, 'orders.order.seller')}: <strong>{o.umkm_name}</strong> ·{' '}
         <small>
-          {t(l, 'orders.order.placed_at')} {formatDateTime(l, o.placed_at, o.village_code)}
+          {t(l, 'orders.order.placed_at')} {formatDateTime(l, o.placed_at, zone)}
         </small>
       </p>
       <StatusChips c={p.c} o={o} />
