@@ -157,9 +157,11 @@ export function contract<R extends RouteConfig>(route: R): R {
   add(401, secured);
   add(403, secured);
   // A write that carries cookies must carry the CSRF token too, signed in or not (csrf.ts);
-  // provider callbacks prove themselves by signature instead.
+  // provider callbacks prove themselves by signature instead: their routes say so with
+  // `x-signed-callback` (and their domain lists the path as CSRF-exempt in its manifest).
   const write = WRITES.has(route.method.toLowerCase());
-  if (write && !secured && !route.path.startsWith('/api/v1/webhooks/') && !(403 in route.responses))
+  const signedCallback = (route as { 'x-signed-callback'?: boolean })['x-signed-callback'] === true;
+  if (write && !secured && !signedCallback && !(403 in route.responses))
     responses[403] = problemResponse(CSRF_DESCRIPTION);
   add(404, /\{\w+\}/.test(route.path));
   // The body limit holds for every write, whether the operation reads a body or not.

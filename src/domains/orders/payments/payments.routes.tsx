@@ -64,6 +64,7 @@ export function paymentsApi(app: OpenAPIHono<AppEnv>) {
     createRoute({
       method: 'post',
       path: '/api/v1/webhooks/payments/{provider}',
+      'x-signed-callback': true,
       tags: ['payments'],
       summary:
         'Payment provider callback (QRIS): HMAC-signed over "<x-timestamp>.<body>", refused outside ±600 s; `reference` is the QR code\'s tag 62.05; the event id makes retries idempotent. Money for an expired reservation is recorded as an exception for staff',
