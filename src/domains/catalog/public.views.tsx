@@ -21,7 +21,10 @@ const priceRange = (lo: number, hi: number) =>
 const cardSrcset = (stem: string) => `${photoUrl(stem, 160)} 160w, ${photoUrl(stem, 320)} 320w`;
 
 /** One product tile for grids (search, category, storefront home, village pages). */
-export function ProductTile(p: { card: ProductCard; locale: Locale }) {
+/** What a page may add under a card (the storefront's one-tap "add to cart"). */
+export type CardAction = (card: ProductCard) => unknown;
+
+export function ProductTile(p: { card: ProductCard; locale: Locale; action?: CardAction }) {
   const { card, locale } = p;
   return (
     <li class="tile">
@@ -53,15 +56,21 @@ export function ProductTile(p: { card: ProductCard; locale: Locale }) {
           <small class="muted">{t(locale, 'catalog.page.sold_out')}</small>
         </>
       )}
+      {p.action ? p.action(card) : null}
     </li>
   );
 }
 
-export function ProductGrid(p: { cards: ProductCard[]; locale: Locale; label?: string }) {
+export function ProductGrid(p: {
+  cards: ProductCard[];
+  locale: Locale;
+  label?: string;
+  action?: CardAction;
+}) {
   return (
     <ul class="grid list-plain" aria-label={p.label}>
       {p.cards.map((card) => (
-        <ProductTile card={card} locale={p.locale} />
+        <ProductTile card={card} locale={p.locale} action={p.action} />
       ))}
     </ul>
   );

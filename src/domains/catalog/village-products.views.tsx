@@ -5,11 +5,16 @@
 import type { Locale } from '../../kernel/i18n/index.js';
 import { t } from '../../kernel/i18n/index.js';
 import type { ProductCard } from './search/index.js';
-import { ProductGrid } from './public.views.js';
+import { ProductGrid, type CardAction } from './public.views.js';
 
-export function VillageProducts(p: { cards: ProductCard[]; locale: Locale; label: string }) {
+export function VillageProducts(p: {
+  cards: ProductCard[];
+  locale: Locale;
+  label: string;
+  action?: CardAction;
+}) {
   return p.cards.length ? (
-    <ProductGrid cards={p.cards} locale={p.locale} label={p.label} />
+    <ProductGrid cards={p.cards} locale={p.locale} label={p.label} action={p.action} />
   ) : (
     <p>{t(p.locale, 'catalog.village.none')}</p>
   );

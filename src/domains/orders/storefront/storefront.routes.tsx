@@ -85,6 +85,11 @@ export function storefrontRoutes() {
           producers={v.producers}
           points={v.points}
           cards={cards}
+          oneTap={
+            new Map(
+              products.filter((x) => Number(x.variants) === 1).map((x) => [x.id, x.variant_id]),
+            )
+          }
         />
         {extra}
       </>,

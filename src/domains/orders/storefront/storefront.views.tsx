@@ -85,6 +85,8 @@ export function VillagePage(p: {
   producers: { id: string; name: string; story: string | null; whatsapp: string | null }[];
   points: { name: string; opening_hours: string }[];
   cards: CatalogCard[];
+  /** Products with one variant: added to the cart in one tap (product id → variant id). */
+  oneTap: Map<string, string>;
 }) {
   const l = p.c.get('locale');
   const none = <p class="muted">{t(l, 'orders.village.none')}</p>;
@@ -103,7 +105,24 @@ export function VillagePage(p: {
       <section class="card" aria-labelledby="h-prod">
         <h2 id="h-prod">{t(l, 'orders.village.products')}</h2>
         {/* The catalog's cards, each with its photo, as on the home page and in search. */}
-        <VillageProducts cards={p.cards} locale={l} label={t(l, 'orders.village.products')} />
+        <VillageProducts
+          cards={p.cards}
+          locale={l}
+          label={t(l, 'orders.village.products')}
+          action={(card) => {
+            const variant = card.available > 0 ? p.oneTap.get(card.id) : undefined;
+            return variant ? (
+              <form method="post" action="/keranjang">
+                <Csrf c={p.c} />
+                <input type="hidden" name="variant_id" value={variant} />
+                <input type="hidden" name="qty" value="1" />
+                <button type="submit" aria-label={`${t(l, 'orders.cart.add')}: ${card.title}`}>
+                  {t(l, 'orders.cart.add')}
+                </button>
+              </form>
+            ) : null;
+          }}
+        />
       </section>
       <section class="card" aria-labelledby="h-makers">
         <h2 id="h-makers">{t(l, 'orders.village.producers')}</h2>
