@@ -16,13 +16,16 @@ export const PLATFORM_KINDS = [
   'corrections',
 ] as const satisfies readonly AccountKind[];
 
-/** Kinds held per owner: UMKM, farmer, service point, organisation, partner. */
+/** Kinds held per owner: UMKM, farmer, service point, organisation, lot, partner. */
 export const OWNED_KINDS = [
   'umkm_payable',
   'farmer_payable',
   'cash_drawer',
   'agent_commission',
   'organisation',
+  'organisation_cash',
+  'organisation_costs',
+  'lot_pool',
   'partner_payable',
 ] as const satisfies readonly AccountKind[];
 

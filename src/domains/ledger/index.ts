@@ -3,11 +3,13 @@
 // the seller's fee breakdown, payouts that pay only money that is in, and bank reconciliation.
 import { defineDomain, on } from '../../kernel/domain/index.js';
 import { orderChanged } from '../orders/index.js';
+import { advancePaid, farmerPaid, lotSaleSettled } from '../produce/index.js';
 import { incentiveIssued } from '../partners/index.js';
 import './ledger.tables.js';
 import { ledgerErrors, ledgerMessages } from './messages.js';
 import { ledgerMigrations } from './migrations/index.js';
 import { postIncentive, postOrderEvent } from './order-postings.js';
+import { postAdvance, postFarmerPaid, postLotSettlement } from './produce-postings.js';
 import { ledgerRoutes } from './ledger.routes.js';
 import { ledgerApi } from './ledger.api.js';
 
@@ -36,6 +38,8 @@ export { balances, statement, trialBalance, type TrialBalance } from './reports.
 export { owedInOrganisations, payOrganisation } from './payouts.js';
 /** The seller's fee breakdown per settled order. */
 export { earningsOf, sellerTotals, type OrderEarning } from './earnings.js';
+/** A farmer's statements, advances and balance read from the ledger alone. */
+export { farmerLedger, type FarmerLedger, type FarmerStatementMoney } from './farmer-accounts.js';
 /** Imported bank statement against the ledger's transfers. */
 export { reconcile, type Reconciliation } from './reconciliation.js';
 
@@ -62,6 +66,13 @@ export const ledgerDomain = defineDomain({
       order: 36,
     },
   ],
-  // Every money-moving order change and incentive statement is posted inside its own transaction.
-  subscribes: [on(orderChanged, postOrderEvent), on(incentiveIssued, postIncentive)],
+  // Every money-moving order change, incentive statement, advance, lot settlement and farmer
+  // payment is posted inside its own transaction.
+  subscribes: [
+    on(orderChanged, postOrderEvent),
+    on(incentiveIssued, postIncentive),
+    on(advancePaid, postAdvance),
+    on(lotSaleSettled, postLotSettlement),
+    on(farmerPaid, postFarmerPaid),
+  ],
 });

@@ -14,6 +14,9 @@ export type AccountKind =
   | 'farmer_payable'
   | 'agent_commission'
   | 'organisation'
+  | 'organisation_cash'
+  | 'organisation_costs'
+  | 'lot_pool'
   | 'platform_fees'
   | 'shipping_payable'
   | 'refunds_due'
@@ -32,6 +35,7 @@ export type LedgerKind =
   | 'incentive'
   | 'farmer_payout'
   | 'advance'
+  | 'lot_settlement'
   | 'correction';
 
 export interface LedgerAccountsTable {

@@ -27,7 +27,10 @@ export interface LotSaleSettled {
   at: string;
 }
 
-/** A farmer paid from a lot's pool: `share` earned, `advanceDeducted` recovered, `amount` paid. */
+/**
+ * A farmer paid from a lot's pool: `share` earned (a correction's difference, maybe negative),
+ * `advanceDeducted` recovered, `amount` handed over (never negative).
+ */
 export interface FarmerPaid {
   statementId: string;
   lotId: string;

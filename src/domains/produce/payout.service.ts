@@ -154,7 +154,7 @@ async function advancesIn(
   const out = new Map<string, number>();
   for (const c of contributions) {
     const i = byId.get(c.intake_id);
-    if (!i || !i.advance) continue;
+    if (!i?.advance) continue;
     const part = Number((BigInt(i.advance) * BigInt(c.net_g)) / BigInt(i.net_g));
     out.set(c.producer_id, (out.get(c.producer_id) ?? 0) + part);
   }
@@ -375,7 +375,8 @@ export async function correctPayout(
         organisationId: lot.organisation_id,
         share: diff,
         advanceDeducted: 0,
-        amount: diff,
+        // What is handed over: a negative difference pays nothing (the farmer owes it back).
+        amount,
         kind: 'correction' as const,
         at,
       });
