@@ -40,6 +40,12 @@ export { owedInOrganisations, payOrganisation } from './payouts.js';
 export { earningsOf, sellerTotals, type OrderEarning } from './earnings.js';
 /** A farmer's statements, advances and balance read from the ledger alone. */
 export { farmerLedger, type FarmerLedger, type FarmerStatementMoney } from './farmer-accounts.js';
+/** A BUMDes/koperasi's own bank statement against its cash account in the ledger. */
+export {
+  importOrganisationStatement,
+  reconcileOrganisation,
+  type OrganisationImport,
+} from './organisation-reconciliation.js';
 /** Imported bank statement against the ledger's transfers. */
 export { reconcile, type Reconciliation } from './reconciliation.js';
 
@@ -64,6 +70,12 @@ export const ledgerDomain = defineDomain({
       label: 'ledger.nav.reconcile',
       roles: ['national_admin'],
       order: 36,
+    },
+    {
+      href: '/keuangan/rekonsiliasi/organisasi',
+      label: 'ledger.nav.reconcile_organisation',
+      roles: ['community_manager', 'national_admin'],
+      order: 37,
     },
   ],
   // Every money-moving order change, incentive statement, advance, lot settlement and farmer

@@ -13,6 +13,7 @@ import { owedInOrganisations, payOrganisation, payoutCsv, payoutsOf } from './pa
 import { reconcile } from './reconciliation.js';
 import { trialBalance } from './reports.js';
 import { periodOf } from './period.js';
+import { organisationReconciliationRoutes } from './organisation-reconciliation.routes.js';
 
 type C = Context<AppEnv>;
 const sellerUmkm = (c: C) => scopeIds(requireRole(c, 'seller'), 'umkm', ['seller']);
@@ -294,5 +295,6 @@ export function ledgerRoutes() {
       </>,
     );
   });
+  organisationReconciliationRoutes(app);
   return app;
 }

@@ -85,11 +85,26 @@ export interface LedgerPayoutsTable {
   created_at: string;
 }
 
+/** A line of a BUMDes/koperasi's own bank statement, imported by its treasurer to reconcile. */
+export interface LedgerBankLinesTable {
+  id: string;
+  organisation_id: string;
+  /** Date, description, amount and occurrence within the file: importing twice adds nothing. */
+  fingerprint: string;
+  booked_on: string;
+  description: string;
+  /** Credit (money in) positive, debit (money out) negative. */
+  amount: number;
+  imported_by: string;
+  imported_at: string;
+}
+
 declare module '../../kernel/db/types.js' {
   interface Database {
     ledger_accounts: LedgerAccountsTable;
     ledger_transactions: LedgerTransactionsTable;
     ledger_lines: LedgerLinesTable;
     ledger_payouts: LedgerPayoutsTable;
+    ledger_bank_lines: LedgerBankLinesTable;
   }
 }

@@ -6,6 +6,7 @@ export const ledgerErrors: Record<string, ErrorSpec> = {
   LEDGER_NOTHING_TO_PAY: { status: 422, message: 'ledger.err.nothing_to_pay' },
   LEDGER_NOT_FOUND: { status: 404, message: 'ledger.err.not_found' },
   LEDGER_BAD_PERIOD: { status: 422, message: 'ledger.err.bad_period' },
+  LEDGER_BAD_STATEMENT: { status: 422, message: 'ledger.err.bad_statement' },
 };
 
 export const ledgerMessages: MessageTable = {
@@ -17,6 +18,23 @@ export const ledgerMessages: MessageTable = {
     'ledger.err.not_found': 'Akun buku besar tidak ditemukan.',
     'ledger.err.bad_period':
       'Periode tidak valid: isi tanggal awal dan akhir (paling lama 92 hari).',
+    'ledger.err.bad_statement':
+      'Mutasi rekening tidak terbaca: tempel CSV dari bank (tanggal, keterangan, jumlah atau debet/kredit). Tidak ada yang dicatat.',
+    'ledger.nav.reconcile_organisation': 'Rekonsiliasi bank BUMDes/koperasi',
+    'ledger.orec.title': 'Rekonsiliasi rekening BUMDes/koperasi',
+    'ledger.orec.explain':
+      'Mutasi rekening bank organisasi dibandingkan dengan kas organisasi di buku besar (panjar petani, hasil penjualan lot, pembayaran petani). Yang cocok per tanggal dan jumlah tidak ditampilkan.',
+    'ledger.orec.no_org': 'Belum ada organisasi untuk direkonsiliasi.',
+    'ledger.orec.organisation': 'Organisasi',
+    'ledger.orec.import': 'Impor mutasi rekening',
+    'ledger.orec.csv': 'Tempel isi CSV mutasi dari bank',
+    'ledger.orec.import_button': 'Impor mutasi',
+    'ledger.orec.imported':
+      '{added} baris mutasi ditambahkan, {duplicates} sudah pernah diimpor, {skipped} baris bukan transaksi.',
+    'ledger.tx.advance': 'Panjar ke petani',
+    'ledger.tx.lot_settlement': 'Hasil penjualan lot',
+    'ledger.tx.farmer_payout': 'Pembayaran ke petani',
+    'ledger.tx.correction': 'Koreksi',
     'ledger.nav.earnings': 'Pendapatan',
     'ledger.nav.payouts': 'Pembayaran UMKM',
     'ledger.nav.reconcile': 'Rekonsiliasi bank',
@@ -99,6 +117,23 @@ export const ledgerMessages: MessageTable = {
       'Nothing to pay out: only orders the buyer has paid and received are paid out to UMKM.',
     'ledger.err.not_found': 'Ledger account not found.',
     'ledger.err.bad_period': 'Invalid period: give a start and an end date (at most 92 days).',
+    'ledger.err.bad_statement':
+      'The bank statement could not be read: paste the CSV from the bank (date, description, amount or debit/credit). Nothing was recorded.',
+    'ledger.nav.reconcile_organisation': 'BUMDes/cooperative bank reconciliation',
+    'ledger.orec.title': 'BUMDes/cooperative bank reconciliation',
+    'ledger.orec.explain':
+      "The organisation's bank statement against its cash in the ledger (farmers' advances, lot sale proceeds, farmer payments). Movements that match by date and amount are not shown.",
+    'ledger.orec.no_org': 'No organisation to reconcile yet.',
+    'ledger.orec.organisation': 'Organisation',
+    'ledger.orec.import': 'Import a bank statement',
+    'ledger.orec.csv': "Paste the bank's CSV statement",
+    'ledger.orec.import_button': 'Import statement',
+    'ledger.orec.imported':
+      '{added} statement lines added, {duplicates} already imported, {skipped} lines were not transactions.',
+    'ledger.tx.advance': 'Advance to a farmer',
+    'ledger.tx.lot_settlement': 'Lot sale proceeds',
+    'ledger.tx.farmer_payout': 'Payment to a farmer',
+    'ledger.tx.correction': 'Correction',
     'ledger.nav.earnings': 'Earnings',
     'ledger.nav.payouts': 'UMKM payouts',
     'ledger.nav.reconcile': 'Bank reconciliation',

@@ -153,28 +153,6 @@ export interface CashHandoversTable {
   recorded_at: string;
 }
 
-export type SellerLedgerKind = 'earning' | 'reversal' | 'settlement';
-
-export interface SellerLedgerTable {
-  id: string;
-  umkm_id: string;
-  order_id: string | null;
-  kind: SellerLedgerKind;
-  /** Positive: owed to the UMKM; negative: paid out (settlement) or taken back (return). */
-  amount: number;
-  settlement_id: string | null;
-  at: string;
-}
-
-export interface SettlementsTable {
-  id: string;
-  organisation_id: string;
-  total: number;
-  lines: number;
-  created_by: string;
-  created_at: string;
-}
-
 export interface AgentCommissionsTable {
   id: string;
   service_point_id: string;
@@ -217,8 +195,6 @@ declare module '../../kernel/db/types.js' {
     bank_statement_lines: BankStatementLinesTable;
     payment_exceptions: PaymentExceptionsTable;
     cash_handovers: CashHandoversTable;
-    seller_ledger: SellerLedgerTable;
-    settlements: SettlementsTable;
     agent_commissions: AgentCommissionsTable;
     order_groups: OrderGroupsTable;
     order_outbox: OrderOutboxTable;

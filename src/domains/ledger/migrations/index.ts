@@ -145,4 +145,31 @@ export const ledgerMigrations: Migrations = {
       for (const s of isPostgres(db) ? PG_GUARDS : SQLITE_GUARDS) await s.execute(db);
     },
   },
+  // A BUMDes/koperasi's own bank statement lines, reconciled against its cash account.
+  '1402_ledger_bank_lines': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('ledger_bank_lines')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('organisation_id', 'text', (c) => c.notNull())
+        .addColumn('fingerprint', 'text', (c) => c.notNull())
+        .addColumn('booked_on', 'text', (c) => c.notNull())
+        .addColumn('description', 'text', (c) => c.notNull())
+        .addColumn('amount', 'bigint', (c) => c.notNull().check(sql`amount <> 0`))
+        .addColumn('imported_by', 'text', (c) => c.notNull())
+        .addColumn('imported_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('ledger_bank_lines_fp')
+        .on('ledger_bank_lines')
+        .columns(['organisation_id', 'fingerprint'])
+        .unique()
+        .execute();
+      await db.schema
+        .createIndex('ledger_bank_lines_day')
+        .on('ledger_bank_lines')
+        .columns(['organisation_id', 'booked_on'])
+        .execute();
+    },
+  },
 };

@@ -3,6 +3,7 @@ import { isPostgres, type Migrations } from '../../../kernel/db/index.js';
 import { groupsOutboxMigrations } from './groups-outbox.js';
 import { paymentsMigrations0612 } from './payments-0612.js';
 import { assistedMigrations0620 } from './assisted-0620.js';
+import { dropSellerLedgerMigrations0630 } from './drop-seller-ledger-0630.js';
 
 // Migration names start with 06xx so the whole app's migrations sort by domain.
 export const ordersMigrations: Migrations = {
@@ -237,4 +238,5 @@ export const ordersMigrations: Migrations = {
   ...groupsOutboxMigrations,
   ...paymentsMigrations0612,
   ...assistedMigrations0620,
+  ...dropSellerLedgerMigrations0630,
 };
