@@ -12,6 +12,7 @@ import { defaultFocus, IMPACT_READERS, mayRead } from './evaluation.service.js';
 import { areasFor } from './areas.queries.js';
 import { regionName } from './regions.queries.js';
 import { KpiPage, PovertyPage } from './kpi.views.js';
+import { ProduceKpiSection, produceKpisOf } from './produce.kpi.js';
 import type { Level } from './region-groups.js';
 import { regionWhere } from '../../kernel/auth/index.js';
 
@@ -37,18 +38,22 @@ export function kpiPages() {
       focus === 'all' ? t(l, 'impact.lines.national') : ((await regionName(db, focus)) ?? focus);
     const { k, children, westEast: we } = await runRead(c.get('deps'), kpiPageRead, focus);
     const areas = await areasFor(db, actor, l);
+    const produce = await produceKpisOf(db, focus);
     return page(
       c,
       { title: t(l, 'impact.kpi.title', { name }) },
-      <KpiPage
-        c={c}
-        focus={focus}
-        name={name}
-        areas={areas}
-        k={k}
-        children={children}
-        westEast={we}
-      />,
+      <>
+        <KpiPage
+          c={c}
+          focus={focus}
+          name={name}
+          areas={areas}
+          k={k}
+          children={children}
+          westEast={we}
+        />
+        <ProduceKpiSection l={l} k={produce} />
+      </>,
     );
   });
 
