@@ -100,6 +100,19 @@ test('the seeded money runs through the ledger: balanced, and only completed ord
     .execute();
   assert.ok(statuses.length > 0);
   assert.ok(statuses.every((o) => o.status === 'completed' && o.payment_status === 'paid'));
+  // The Ngada coffee lot: 30 farmers paid through the ledger, the lot's pool shared out.
+  const farmers = await w.h.db
+    .selectFrom('ledger_accounts')
+    .select('code')
+    .where('kind', '=', 'farmer_payable')
+    .execute();
+  assert.ok(farmers.length >= 30, `${farmers.length} farmers in the ledger`);
+  const pools = await w.h.db
+    .selectFrom('ledger_lines')
+    .select((eb) => eb.fn.sum<number>('amount').as('s'))
+    .where('account_code', 'like', 'lot_pool:%')
+    .executeTakeFirstOrThrow();
+  assert.equal(Number(pools.s), 0);
 });
 
 // What each kind of producer may sell, decided by the words in its name (independent of the

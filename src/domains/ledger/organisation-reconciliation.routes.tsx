@@ -106,7 +106,12 @@ async function show(
               n: rec.rows.length,
             })}
           </p>
-          <section class="card scroll">
+          <section
+            class="card scroll"
+            tabindex={0}
+            role="region"
+            aria-label={t(l, 'ledger.orec.title')}
+          >
             {rec.rows.length === 0 ? (
               <p>{t(l, 'ledger.rec.none')}</p>
             ) : (
