@@ -28,9 +28,21 @@ export async function mayReadAccount(db: Tx, actor: Actor, code: string): Promis
   }
   if (a.kind === 'cash_drawer' || a.kind === 'agent_commission')
     return scopeIds(actor, 'service_point', ['village_agent']).includes(a.owner);
-  if (a.kind === 'organisation')
+  if (
+    a.kind === 'organisation' ||
+    a.kind === 'organisation_cash' ||
+    a.kind === 'organisation_costs'
+  )
     return scopeIds(actor, 'organisation', ['community_manager']).includes(a.owner);
   return false;
+}
+
+/** Whether the actor reconciles the organisation's bank account (its managers; national staff any). */
+export function mayReconcile(actor: Actor, organisationId: string): boolean {
+  return (
+    hasRole(actor, 'national_admin') ||
+    scopeIds(actor, 'organisation', ['community_manager']).includes(organisationId)
+  );
 }
 
 /** The accounts an actor's grants name directly (its home balances). */
@@ -41,6 +53,9 @@ export function accountsOfActor(actor: Actor): string[] {
       `cash_drawer:${id}`,
       `agent_commission:${id}`,
     ]),
-    ...scopeIds(actor, 'organisation', ['community_manager']).map((id) => `organisation:${id}`),
+    ...scopeIds(actor, 'organisation', ['community_manager']).flatMap((id) => [
+      `organisation:${id}`,
+      `organisation_cash:${id}`,
+    ]),
   ];
 }

@@ -4,7 +4,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createApiApp, requireRole } from '../../kernel/http/index.js';
 import { AppError } from '../../kernel/errors/index.js';
 import { hasRole } from '../../kernel/auth/index.js';
-import { LEDGER_READERS, accountsOfActor, mayReadAccount } from './access.js';
+import { LEDGER_READERS, accountsOfActor, mayReadAccount, mayReconcile } from './access.js';
+import { reconcileOrganisation } from './organisation-reconciliation.js';
 import { balances, statement, trialBalance } from './reports.js';
 import { periodOf } from './period.js';
 
@@ -68,6 +69,26 @@ const Trial = z
     ),
   })
   .openapi('LedgerTrialBalance');
+
+const Reconciliation = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    bankTotal: z.number().int(),
+    ledgerTotal: z.number().int(),
+    matched: z.number().int(),
+    rows: z.array(
+      z.object({
+        kind: z.enum(['in_bank_only', 'in_ledger_only', 'amount_differs']),
+        bookedOn: z.string().nullable(),
+        reference: z.string().nullable(),
+        description: z.string().nullable(),
+        bank: z.number().int(),
+        ledger: z.number().int(),
+      }),
+    ),
+  })
+  .openapi('LedgerOrganisationReconciliation');
 
 export function ledgerApi() {
   const app = createApiApp();
@@ -156,6 +177,39 @@ export function ledgerApi() {
       requireRole(c, 'national_admin');
       const tb = await trialBalance(db(c), { date: c.req.valid('query').date });
       return c.json(tb, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: `${P}/organisations/{organisationId}/reconciliation`,
+      tags,
+      security,
+      summary:
+        "A BUMDes/koperasi's imported bank statement against its cash account (its managers, national staff)",
+      request: {
+        params: z.object({ organisationId: z.string().min(1).max(64) }),
+        query: z.object({ from: dateSchema.optional(), to: dateSchema.optional() }),
+      },
+      responses: {
+        200: jsonOf(Reconciliation, 'What the bank and the ledger disagree on'),
+        401: problem,
+        403: problem,
+        422: problem,
+      },
+    }),
+    async (c) => {
+      const actor = requireRole(c, 'community_manager', 'national_admin');
+      const { organisationId } = c.req.valid('param');
+      if (!mayReconcile(actor, organisationId)) throw new AppError('FORBIDDEN');
+      const q = c.req.valid('query');
+      const period = periodOf(q.from, q.to);
+      if (!period.ok) throw new AppError(period.code);
+      return c.json(
+        await reconcileOrganisation(db(c), organisationId, period.value.from, period.value.to),
+        200,
+      );
     },
   );
   return app;

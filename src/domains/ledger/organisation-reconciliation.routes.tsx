@@ -17,6 +17,7 @@ import {
   type OrganisationImport,
 } from './organisation-reconciliation.js';
 import { periodOf } from './period.js';
+import { mayReconcile } from './access.js';
 
 type C = Context<AppEnv>;
 const PATH = '/keuangan/rekonsiliasi/organisasi';
@@ -45,9 +46,9 @@ async function chosen(c: C, asked: string | undefined) {
   const actor = requireRole(c, 'community_manager', 'national_admin');
   const db = c.get('deps').h.db;
   const orgs = await reconcilable(db, actor);
-  const national = hasRole(actor, 'national_admin');
   // National staff may open any organisation by id; a manager only their own.
-  if (asked && !orgs.includes(asked) && !national) throw new AppError('FORBIDDEN');
+  if (asked && !orgs.includes(asked) && !mayReconcile(actor, asked))
+    throw new AppError('FORBIDDEN');
   const org = asked || orgs[0] || null;
   const places = await organisationPlaces(db, [...new Set([...orgs, ...(org ? [org] : [])])]);
   if (asked && !places.has(asked)) throw new AppError('NOT_FOUND');

@@ -98,4 +98,30 @@ test('only the organisation and national staff reconcile its account', async () 
   assert.equal(all.status, 200);
   assert.match(await all.text(), /data-matched="1"/);
   assert.equal((await admin.get(`${PATH}?org=org_tidak_ada`)).status, 404);
+  // The JSON API answers the same scope.
+  const api = `/api/v1/ledger/organisations/${k.orgId}/reconciliation`;
+  assert.equal((await otherManager.json('GET', api, undefined)).status, 403);
+  assert.equal((await seller.json('GET', api, undefined)).status, 403);
+  const mine = await (await w.as([['community_manager', k.orgId]])).json('GET', api, undefined);
+  assert.equal(mine.status, 200);
+  const body = (await mine.json()) as { matched: number; rows: { kind: string }[] };
+  assert.equal(body.matched, 1);
+  assert.ok(body.rows.some((r) => r.kind === 'in_ledger_only'));
+  assert.equal(
+    (await admin.json('GET', `${api}?from=2026-02-30&to=2026-03-01`, undefined)).status,
+    422,
+  );
+  // The manager reads the organisation's cash account, not another's.
+  const bal = await (await w.as([['community_manager', k.orgId]])).json(
+    'GET',
+    `/api/v1/ledger/balances?account=organisation_cash:${k.orgId}`,
+    undefined,
+  );
+  assert.equal(bal.status, 200);
+  const foreign = await otherManager.json(
+    'GET',
+    `/api/v1/ledger/balances?account=organisation_cash:${k.orgId}`,
+    undefined,
+  );
+  assert.equal(foreign.status, 404, 'another organisation’s account is not there for them');
 });
