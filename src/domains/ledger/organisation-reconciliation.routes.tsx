@@ -110,7 +110,6 @@ async function show(
           <section
             class="card scroll"
             tabindex={0}
-            role="region"
             aria-label={t(l, 'ledger.orec.title')}
           >
             {rec.rows.length === 0 ? (
