@@ -107,11 +107,7 @@ async function show(
               n: rec.rows.length,
             })}
           </p>
-          <section
-            class="card scroll"
-            tabindex={0}
-            aria-label={t(l, 'ledger.orec.title')}
-          >
+          <section class="card scroll" tabindex={0} aria-label={t(l, 'ledger.orec.title')}>
             {rec.rows.length === 0 ? (
               <p>{t(l, 'ledger.rec.none')}</p>
             ) : (
