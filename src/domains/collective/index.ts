@@ -9,6 +9,7 @@ import { cyclesErrors, cyclesMessages } from './messages.js';
 import { cyclePagesMessages } from './messages.pages.js';
 import { collectiveRoutes } from './collective.routes.js';
 import { groupBuysErrors, groupBuysMessages } from './messages.groupbuys.js';
+import { standingErrors, standingMessages } from './messages.standing.js';
 import { SETTLE_JOB } from './group-buys.service.js';
 import { SWEEP_JOB, runSettleJob, runSweepJob, scheduleSweep } from './sweep.js';
 
@@ -28,6 +29,14 @@ export {
 } from './group-buys.service.js';
 export { settleGroupBuy } from './settle.js';
 export { sweepDue } from './sweep.js';
+/** Standing orders: subscribe on a repeating cycle, skip/pause/resume/cancel, placed at each opening. */
+export {
+  subscribe,
+  changeStanding,
+  type SubscribeInput,
+  type StandingAction,
+} from './standing.service.js';
+export { placeStandingOrders } from './standing-place.js';
 /** KPIs for the impact domain: cycles run, producers taking part, share of orders, savings. */
 export { collectiveKpis, type CollectiveKpis } from './kpis.js';
 
@@ -36,7 +45,7 @@ export const collectiveDomain = defineDomain({
   name: 'collective',
   migrations: collectiveMigrations,
   routes: collectiveRoutes,
-  messages: [cyclesMessages, cyclePagesMessages, groupBuysMessages],
+  messages: [cyclesMessages, cyclePagesMessages, groupBuysMessages, standingMessages],
   nav: [
     {
       href: '/siklus',
@@ -51,7 +60,7 @@ export const collectiveDomain = defineDomain({
       order: 45,
     },
   ],
-  errors: { ...cyclesErrors, ...groupBuysErrors },
+  errors: { ...cyclesErrors, ...groupBuysErrors, ...standingErrors },
   jobs: { [SETTLE_JOB]: runSettleJob, [SWEEP_JOB]: runSweepJob },
   provides: [
     // The buyer's order pages name a cycle order's pickup day and place.
