@@ -3,6 +3,7 @@ import { createApiApp } from '../../kernel/http/index.js';
 import { cyclesRoutes } from './cycles.routes.js';
 import { shopRoutes } from './shop.routes.js';
 import { groupBuyRoutes } from './group-buys.routes.js';
+import { standingRoutes } from './standing.routes.js';
 import { collectiveApi } from './collective.api.js';
 
 export function collectiveRoutes() {
@@ -10,6 +11,7 @@ export function collectiveRoutes() {
   cyclesRoutes(app as any);
   shopRoutes(app as any);
   groupBuyRoutes(app as any);
+  standingRoutes(app as any);
   app.route('/', collectiveApi());
   return app;
 }

@@ -54,6 +54,12 @@ export const collectiveDomain = defineDomain({
       order: 44,
     },
     {
+      href: '/langganan',
+      label: 'collective.nav.standing',
+      roles: ['buyer', 'village_agent'],
+      order: 46,
+    },
+    {
       href: '/titik/patungan',
       label: 'collective.nav.group_buys',
       roles: ['village_agent'],

@@ -37,7 +37,7 @@ export const standingMessages: MessageTable = {
     'collective.standing.subscribe_hint':
       'Pesanan rutin mulai pada siklus berikutnya; untuk siklus ini, pilih "Pesan".',
     'collective.standing.created':
-      'Pesanan rutin tercatat. Pesanan dibuat setiap siklus "{name}" dibuka.',
+      'Pesanan rutin tercatat. Pesanan dibuat setiap kali siklus ini dibuka lagi.',
     'collective.standing.for': '{name} · ambil di {point}',
     'collective.standing.by_agent': 'dicatat agen dengan persetujuan',
     'collective.standing.status.active': 'aktif',
@@ -83,7 +83,7 @@ export const standingMessages: MessageTable = {
     'collective.standing.subscribe_hint':
       'A standing order starts with the next cycle; for this cycle, choose "Order".',
     'collective.standing.created':
-      'Standing order recorded. An order is placed each time cycle "{name}" opens.',
+      'Standing order recorded. An order is placed each time this cycle opens again.',
     'collective.standing.for': '{name} · pickup at {point}',
     'collective.standing.by_agent': 'recorded by the agent with consent',
     'collective.standing.status.active': 'active',
