@@ -29,6 +29,18 @@ export const standingMessages: MessageTable = {
     'collective.err.bad_action': 'Tindakan tidak dikenal.',
     'collective.err.standing_state': 'Pesanan rutin ini sedang {status}; tindakan itu tidak bisa.',
     'collective.nav.standing': 'Pesanan rutin',
+    'collective.demand.title': 'Permintaan warga per desa dan minggu',
+    'collective.demand.intro':
+      'Barang yang diminta warga lewat agen tetapi belum dijual di toko, dijumlahkan per desa dan minggu, untuk dicarikan pemasok atau dijadikan beli bersama.',
+    'collective.demand.none': 'Belum ada permintaan.',
+    'collective.demand.caption': 'Permintaan per desa dan minggu',
+    'collective.demand.week': 'Minggu mulai',
+    'collective.demand.village': 'Desa',
+    'collective.demand.what': 'Barang',
+    'collective.demand.requests': 'Permintaan',
+    'collective.demand.quantity': 'Jumlah',
+    'collective.demand.count': '{n} ({open} belum ditangani)',
+    'collective.demand.decide': 'Tandai permintaan sudah dicarikan atau ditolak',
     'collective.standing.title': 'Pesanan rutin',
     'collective.standing.intro':
       'Pesanan rutin dibuat otomatis setiap kali siklus pasar berikutnya dibuka. Barang yang tidak dijual lagi atau habis dilewati, dan Anda melihat catatannya di sini.',
@@ -75,6 +87,18 @@ export const standingMessages: MessageTable = {
     'collective.err.standing_state':
       'This standing order is {status}; that action is not possible.',
     'collective.nav.standing': 'Standing orders',
+    'collective.demand.title': "Villagers' requests by village and week",
+    'collective.demand.intro':
+      'Goods villagers asked for through agents that the shop does not sell yet, summed by village and week, to find a supplier or open a group buy.',
+    'collective.demand.none': 'No requests yet.',
+    'collective.demand.caption': 'Requests by village and week',
+    'collective.demand.week': 'Week starting',
+    'collective.demand.village': 'Village',
+    'collective.demand.what': 'Goods',
+    'collective.demand.requests': 'Requests',
+    'collective.demand.quantity': 'Quantity',
+    'collective.demand.count': '{n} ({open} still open)',
+    'collective.demand.decide': 'Mark requests sourced or declined',
     'collective.standing.title': 'Standing orders',
     'collective.standing.intro':
       'A standing order is placed automatically each time the next market cycle opens. Items no longer sold or out of stock are skipped, and you see the notice here.',
