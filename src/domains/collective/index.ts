@@ -39,6 +39,8 @@ export {
 export { placeStandingOrders } from './standing-place.js';
 /** KPIs for the impact domain: cycles run, producers taking part, share of orders, savings. */
 export { collectiveKpis, type CollectiveKpis } from './kpis.js';
+/** The impact page's section of those KPIs for an area (last 90 days). */
+export { collectiveKpiSection } from './kpis.views.js';
 
 /** What the collective domain adds: order cycles and group buys. */
 export const collectiveDomain = defineDomain({

@@ -29,6 +29,13 @@ export const standingMessages: MessageTable = {
     'collective.err.bad_action': 'Tindakan tidak dikenal.',
     'collective.err.standing_state': 'Pesanan rutin ini sedang {status}; tindakan itu tidak bisa.',
     'collective.nav.standing': 'Pesanan rutin',
+    'collective.kpi.title': 'Perdagangan bersama ({days} hari terakhir)',
+    'collective.kpi.cycles': 'Siklus pasar selesai',
+    'collective.kpi.producers': 'Produsen yang ikut siklus',
+    'collective.kpi.share': 'Bagian pesanan lewat siklus dan beli bersama',
+    'collective.kpi.share_detail':
+      '({cycles} lewat siklus, {groups} lewat beli bersama, dari {all} pesanan)',
+    'collective.kpi.savings': 'Hemat pembeli dibanding harga toko',
     'collective.demand.title': 'Permintaan warga per desa dan minggu',
     'collective.demand.intro':
       'Barang yang diminta warga lewat agen tetapi belum dijual di toko, dijumlahkan per desa dan minggu, untuk dicarikan pemasok atau dijadikan beli bersama.',
@@ -87,6 +94,13 @@ export const standingMessages: MessageTable = {
     'collective.err.standing_state':
       'This standing order is {status}; that action is not possible.',
     'collective.nav.standing': 'Standing orders',
+    'collective.kpi.title': 'Trading together (last {days} days)',
+    'collective.kpi.cycles': 'Market cycles run',
+    'collective.kpi.producers': 'Producers taking part in cycles',
+    'collective.kpi.share': 'Share of orders through cycles and group buys',
+    'collective.kpi.share_detail':
+      '({cycles} through cycles, {groups} through group buys, of {all} orders)',
+    'collective.kpi.savings': 'Buyers saved against list prices',
     'collective.demand.title': "Villagers' requests by village and week",
     'collective.demand.intro':
       'Goods villagers asked for through agents that the shop does not sell yet, summed by village and week, to find a supplier or open a group buy.',

@@ -14,6 +14,7 @@ import { regionName } from './regions.queries.js';
 import { KpiPage, PovertyPage } from './kpi.views.js';
 import type { Level } from './region-groups.js';
 import { regionWhere } from '../../kernel/auth/index.js';
+import { collectiveKpiSection } from '../collective/index.js';
 
 const FOCUS_RE = /^(all|\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?)$/;
 
@@ -37,18 +38,23 @@ export function kpiPages() {
       focus === 'all' ? t(l, 'impact.lines.national') : ((await regionName(db, focus)) ?? focus);
     const { k, children, westEast: we } = await runRead(c.get('deps'), kpiPageRead, focus);
     const areas = await areasFor(db, actor, l);
+    // Cycles and group buys (collective's figures, its own section).
+    const collective = await collectiveKpiSection(db, focus, l);
     return page(
       c,
       { title: t(l, 'impact.kpi.title', { name }) },
-      <KpiPage
-        c={c}
-        focus={focus}
-        name={name}
-        areas={areas}
-        k={k}
-        children={children}
-        westEast={we}
-      />,
+      <>
+        <KpiPage
+          c={c}
+          focus={focus}
+          name={name}
+          areas={areas}
+          k={k}
+          children={children}
+          westEast={we}
+        />
+        {collective}
+      </>,
     );
   });
 
