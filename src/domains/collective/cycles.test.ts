@@ -293,5 +293,6 @@ test('KPIs: cycles run, producers, share of orders through cycles, savings again
   const html = await res.text();
   assert.match(html, /Perdagangan bersama \(90 hari terakhir\)/);
   assert.match(html, /Siklus pasar selesai<\/dt><dd>1<\/dd>/);
+  assert.equal((await officer.get('/impact')).status, 200, 'the national page too');
   assert.match(html, /Hemat pembeli dibanding harga toko<\/dt><dd>Rp\s?6\.000<\/dd>/);
 });
