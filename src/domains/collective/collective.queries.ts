@@ -108,6 +108,12 @@ export async function organisationOf(db: Tx, id: string) {
     .executeTakeFirst();
 }
 
+/** Every organisation's id (a national admin's view), at most 500. */
+export async function organisationIds(db: Tx): Promise<string[]> {
+  const rows = await db.selectFrom('organisations').select('id').orderBy('id').limit(500).execute();
+  return rows.map((r) => r.id);
+}
+
 export async function villageName(db: Tx, code: string): Promise<string> {
   const r = await db
     .selectFrom('regions')

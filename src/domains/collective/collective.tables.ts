@@ -19,6 +19,8 @@ export interface CyclesTable {
   order_count: number;
   /** The cycle this one repeats (null for the first of a series). */
   previous_id: string | null;
+  /** The first cycle of the series (standing orders follow a series). */
+  series_id: string | null;
   created_by: string | null;
   created_at: string;
   closed_at: string | null;
@@ -118,6 +120,48 @@ export interface GroupBuyCommitmentsTable {
   created_at: string;
 }
 
+export type StandingStatus = 'active' | 'paused' | 'cancelled';
+
+/** A buyer's (or an agent's, for a household) order repeated at every opening of a series. */
+export interface StandingOrdersTable {
+  id: string;
+  series_id: string;
+  organisation_id: string;
+  service_point_id: string;
+  buyer_name: string;
+  buyer_phone: string | null;
+  /** The signed-in buyer who subscribed (null when an agent recorded it for a household). */
+  buyer_user_id: string | null;
+  /** The agent who recorded it at their point with the household's consent. */
+  agent_user_id: string | null;
+  consent_at: string | null;
+  payment_method: 'cod' | 'transfer' | 'qris';
+  status: StandingStatus;
+  /** 1: the next opening is skipped (the buyer asked), then it resets. */
+  skip_next: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StandingOrderLinesTable {
+  standing_order_id: string;
+  variant_id: string;
+  qty: number;
+}
+
+/** placed: an order was made; partial: made without some items; skipped: no order this cycle. */
+export type StandingOutcome = 'placed' | 'partial' | 'skipped';
+
+export interface StandingOrderRunsTable {
+  standing_order_id: string;
+  cycle_id: string;
+  outcome: StandingOutcome;
+  group_id: string | null;
+  /** JSON list of notices: `{ reason, variantId?, title? }` (not listed, out of stock, …). */
+  notices: string;
+  at: string;
+}
+
 export interface CollectiveOutboxTable {
   id: string;
   entity_type: string;
@@ -138,6 +182,9 @@ declare module '../../kernel/db/types.js' {
     group_buys: GroupBuysTable;
     group_buy_tiers: GroupBuyTiersTable;
     group_buy_commitments: GroupBuyCommitmentsTable;
+    standing_orders: StandingOrdersTable;
+    standing_order_lines: StandingOrderLinesTable;
+    standing_order_runs: StandingOrderRunsTable;
     collective_outbox: CollectiveOutboxTable;
   }
 }

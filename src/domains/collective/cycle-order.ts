@@ -14,7 +14,8 @@ import { lateFailure } from './next-cycle.js';
 export interface CycleOrderInput {
   cycleId: string;
   lines: { variantId: string; qty: number }[];
-  buyer: { name: string; phone?: string | null };
+  /** userId: the buyer's own account (orders keeps it only when the actor is that account). */
+  buyer: { name: string; phone?: string | null; userId?: string | null };
   servicePointId: string;
   paymentMethod: PaymentMethod;
   /** A client-minted `grp_…` id: a resubmitted form finds its first checkout instead of a second. */

@@ -133,6 +133,7 @@ export async function openCycle(
         status: 'open',
         order_count: 0,
         previous_id: null,
+        series_id: id,
         created_by: actor.userId,
         created_at: nowIso(),
         closed_at: null,

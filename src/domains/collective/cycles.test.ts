@@ -286,4 +286,13 @@ test('KPIs: cycles run, producers, share of orders through cycles, savings again
   assert.equal(k.cycleOrders, 2);
   assert.equal(k.savings, 3 * 2000);
   assert.equal(k.collectiveShare, k.orders ? (k.cycleOrders + k.groupBuyOrders) / k.orders : null);
+  // The impact page of the regency shows them in their own section.
+  const officer = await w.as('national_admin');
+  const res = await officer.get('/impact?region=35.10');
+  assert.equal(res.status, 200);
+  const html = await res.text();
+  assert.match(html, /Perdagangan bersama \(90 hari terakhir\)/);
+  assert.match(html, /Siklus pasar selesai<\/dt><dd>1<\/dd>/);
+  assert.equal((await officer.get('/impact')).status, 200, 'the national page too');
+  assert.match(html, /Hemat pembeli dibanding harga toko<\/dt><dd>Rp\s?6\.000<\/dd>/);
 });

@@ -19,7 +19,8 @@ export function CycleList(p: { c: C; cycles: CyclesTable[] }) {
     <>
       <h1>{tr('collective.cycles.title')}</h1>
       <p>
-        <a href="/siklus/baru">{tr('collective.cycles.new')}</a>
+        <a href="/siklus/baru">{tr('collective.cycles.new')}</a> ·{' '}
+        <a href="/siklus/permintaan">{tr('collective.demand.title')}</a>
       </p>
       {p.cycles.length === 0 ? (
         <p class="muted">{tr('collective.cycles.none')}</p>

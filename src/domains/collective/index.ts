@@ -9,6 +9,7 @@ import { cyclesErrors, cyclesMessages } from './messages.js';
 import { cyclePagesMessages } from './messages.pages.js';
 import { collectiveRoutes } from './collective.routes.js';
 import { groupBuysErrors, groupBuysMessages } from './messages.groupbuys.js';
+import { standingErrors, standingMessages } from './messages.standing.js';
 import { SETTLE_JOB } from './group-buys.service.js';
 import { SWEEP_JOB, runSettleJob, runSweepJob, scheduleSweep } from './sweep.js';
 
@@ -28,15 +29,25 @@ export {
 } from './group-buys.service.js';
 export { settleGroupBuy } from './settle.js';
 export { sweepDue } from './sweep.js';
+/** Standing orders: subscribe on a repeating cycle, skip/pause/resume/cancel, placed at each opening. */
+export {
+  subscribe,
+  changeStanding,
+  type SubscribeInput,
+  type StandingAction,
+} from './standing.service.js';
+export { placeStandingOrders } from './standing-place.js';
 /** KPIs for the impact domain: cycles run, producers taking part, share of orders, savings. */
 export { collectiveKpis, type CollectiveKpis } from './kpis.js';
+/** The impact page's section of those KPIs for an area (last 90 days). */
+export { collectiveKpiSection } from './kpis.views.js';
 
 /** What the collective domain adds: order cycles and group buys. */
 export const collectiveDomain = defineDomain({
   name: 'collective',
   migrations: collectiveMigrations,
   routes: collectiveRoutes,
-  messages: [cyclesMessages, cyclePagesMessages, groupBuysMessages],
+  messages: [cyclesMessages, cyclePagesMessages, groupBuysMessages, standingMessages],
   nav: [
     {
       href: '/siklus',
@@ -45,13 +56,19 @@ export const collectiveDomain = defineDomain({
       order: 44,
     },
     {
+      href: '/langganan',
+      label: 'collective.nav.standing',
+      roles: ['buyer', 'village_agent'],
+      order: 46,
+    },
+    {
       href: '/titik/patungan',
       label: 'collective.nav.group_buys',
       roles: ['village_agent'],
       order: 45,
     },
   ],
-  errors: { ...cyclesErrors, ...groupBuysErrors },
+  errors: { ...cyclesErrors, ...groupBuysErrors, ...standingErrors },
   jobs: { [SETTLE_JOB]: runSettleJob, [SWEEP_JOB]: runSweepJob },
   provides: [
     // The buyer's order pages name a cycle order's pickup day and place.

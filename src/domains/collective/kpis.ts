@@ -40,7 +40,7 @@ export async function collectiveKpis(
             eb('c.village_code', '=', regionPrefix),
             eb('c.village_code', 'like', `${regionPrefix}.%`),
           ])
-        : eb.val(true),
+        : sql<boolean>`1 = 1`,
     )
     .executeTakeFirstOrThrow();
   const base = db

@@ -9,7 +9,7 @@ export interface CollectiveEvent {
   actorId: string | null;
   /** e.g. `collective.cycle_opened`. */
   kind: string;
-  entityType: 'cycle' | 'group_buy' | 'commitment';
+  entityType: 'cycle' | 'group_buy' | 'commitment' | 'standing_order';
   entityId: string;
   data?: Record<string, unknown>;
 }

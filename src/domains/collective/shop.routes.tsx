@@ -10,6 +10,7 @@ import { confirmationPath, type PaymentMethod } from '../orders/index.js';
 import { readCycleView, type CycleView } from './cycle-read.js';
 import { orderFromCycle } from './cycle-order.js';
 import { agentPoints } from './access.js';
+import { subscribe } from './standing.service.js';
 import { ShopPage, type ShopState } from './shop.views.js';
 
 type C = Context<AppEnv>;
@@ -30,10 +31,17 @@ function agentPointOf(c: C, v: CycleView): string | null {
   return v.points.find((p) => mine.includes(p.service_point_id))?.service_point_id ?? null;
 }
 
+const canSubscribe = (c: C, v: CycleView) => !!c.get('actor') && v.cycle.repeat !== 'none';
+
 export function shopRoutes(app: Hono<AppEnv>) {
   app.get('/pasar/:id', async (c) => {
     const v = await viewOr404(c);
-    const s: ShopState = { raw: {}, groupId: newId('grp'), agentPoint: agentPointOf(c, v) };
+    const s: ShopState = {
+      raw: {},
+      groupId: newId('grp'),
+      agentPoint: agentPointOf(c, v),
+      canSubscribe: canSubscribe(c, v),
+    };
     return page(c, { title: v.cycle.name }, <ShopPage c={c} v={v} s={s} open={isOpen(v)} />);
   });
 
@@ -46,7 +54,7 @@ export function shopRoutes(app: Hono<AppEnv>) {
     const l = c.get('locale');
     const agentPoint = agentPointOf(c, v);
     const groupId = isId(raw.group_id, 'grp') ? raw.group_id : newId('grp');
-    const s: ShopState = { raw, groupId, agentPoint };
+    const s: ShopState = { raw, groupId, agentPoint, canSubscribe: canSubscribe(c, v) };
     const again = (status: 409 | 422, errors?: Record<string, string>, message?: string) =>
       page(
         c,
@@ -60,6 +68,28 @@ export function shopRoutes(app: Hono<AppEnv>) {
       if (Number(q) > 0) lines.push({ variantId: p.variant_id, qty: Number(q) });
     }
     if (!lines.length) return again(422, { lines: t(l, 'collective.err.no_lines') });
+    if (raw.standing === '1') {
+      const sub = await subscribe(db(c), c.get('actor') ?? null, {
+        cycleId: v.cycle.id,
+        lines,
+        buyer: { name: raw.name ?? '', phone: raw.phone ?? '' },
+        servicePointId: agentPoint ?? raw.service_point ?? '',
+        paymentMethod: (['cod', 'transfer', 'qris'].includes(raw.payment)
+          ? raw.payment
+          : 'cod') as PaymentMethod,
+        assisted: agentPoint
+          ? { agentServicePointId: agentPoint, consent: raw.consent === '1' }
+          : undefined,
+      });
+      if (sub.ok) return c.redirect(`/langganan?selesai=created#${sub.value}`, 303);
+      if (sub.code === 'FORBIDDEN' || sub.code === 'NOT_FOUND') throw new AppError(sub.code);
+      const fields = translateFields(l, sub.fields ?? {});
+      return again(
+        errorSpec(sub.code).status === 409 ? 409 : 422,
+        Object.keys(fields).length ? fields : undefined,
+        t(l, errorSpec(sub.code).message, sub.params),
+      );
+    }
     const r = await orderFromCycle(db(c), c.get('actor') ?? null, {
       cycleId: v.cycle.id,
       lines,

@@ -15,6 +15,8 @@ export interface ShopState {
   groupId: string;
   /** The point where the signed-in actor is the agent (assisted order for a neighbour). */
   agentPoint: string | null;
+  /** A signed-in visitor on a repeating cycle may also make it a standing order. */
+  canSubscribe?: boolean;
 }
 
 export function ShopPage(p: {
@@ -145,6 +147,14 @@ export function ShopPage(p: {
               />
             )}
             <button type="submit">{tr('collective.shop.submit')}</button>
+            {p.s.canSubscribe ? (
+              <>
+                <p class="hint">{tr('collective.standing.subscribe_hint')}</p>
+                <button type="submit" name="standing" value="1" class="secondary">
+                  {tr('collective.standing.subscribe')}
+                </button>
+              </>
+            ) : null}
           </section>
         </form>
       )}

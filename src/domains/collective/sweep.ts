@@ -1,10 +1,12 @@
 // The collective jobs: a group buy is settled by a job queued for its deadline; a recurring
 // sweep closes cycles past their close time and settles any group buy whose job was lost
-// (a restored backup, a server off at the deadline). Both are safe to run twice.
+// (a restored backup, a server off at the deadline), and places the standing orders of cycles
+// that have opened. All are safe to run twice.
 import type { Db } from '../../kernel/db/index.js';
 import { enqueue, type JobHandler } from '../../kernel/jobs/index.js';
 import { closeCycle } from './cycles.service.js';
 import { settleGroupBuy } from './settle.js';
+import { cyclesWithDueStanding, placeStandingOrders } from './standing-place.js';
 
 export const SWEEP_JOB = 'collective.sweep';
 export const SWEEP_EVERY_MS = 60_000;
@@ -19,7 +21,7 @@ export const runSettleJob: JobHandler = async (ctx) => {
   throw new Error(`settle ${ctx.payload?.id}: ${r.code}`);
 };
 
-/** Closes due cycles and settles due group buys. */
+/** Closes due cycles, settles due group buys and places standing orders of opened cycles. */
 export async function sweepDue(db: Db, now = new Date()) {
   const iso = now.toISOString();
   const cycles = await db
@@ -40,7 +42,14 @@ export async function sweepDue(db: Db, now = new Date()) {
     .execute();
   let settled = 0;
   for (const b of buys) if ((await settleGroupBuy(db, b.id, now)).ok) settled++;
-  return { closed, settled };
+  const standing = { placed: 0, partial: 0, skipped: 0 };
+  for (const id of await cyclesWithDueStanding(db, now)) {
+    const r = await placeStandingOrders(db, id, now);
+    standing.placed += r.placed;
+    standing.partial += r.partial;
+    standing.skipped += r.skipped;
+  }
+  return { closed, settled, standing };
 }
 
 /** Keeps exactly one future sweep queued. */

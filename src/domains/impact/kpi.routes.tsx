@@ -15,6 +15,7 @@ import { KpiPage, PovertyPage } from './kpi.views.js';
 import { ProduceKpiSection, produceKpisOf } from './produce.kpi.js';
 import type { Level } from './region-groups.js';
 import { regionWhere } from '../../kernel/auth/index.js';
+import { collectiveKpiSection } from '../collective/index.js';
 
 const FOCUS_RE = /^(all|\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?)$/;
 
@@ -39,6 +40,8 @@ export function kpiPages() {
     const { k, children, westEast: we } = await runRead(c.get('deps'), kpiPageRead, focus);
     const areas = await areasFor(db, actor, l);
     const produce = await produceKpisOf(db, focus);
+    // Cycles and group buys (collective's figures, its own section).
+    const collective = await collectiveKpiSection(db, focus, l);
     return page(
       c,
       { title: t(l, 'impact.kpi.title', { name }) },
@@ -53,6 +56,7 @@ export function kpiPages() {
           westEast={we}
         />
         <ProduceKpiSection l={l} k={produce} />
+        {collective}
       </>,
     );
   });

@@ -4,7 +4,7 @@
 import type { AccessCase, AccessCases } from '../world.js';
 import type { Role } from '../../../src/kernel/auth/index.js';
 import { unwrap } from '../../../src/kernel/errors/index.js';
-import { openGroupBuy } from '../../../src/domains/collective/index.js';
+import { openGroupBuy, subscribe } from '../../../src/domains/collective/index.js';
 import { makeCycle, makeCycleWorld } from '../collective.js';
 import { utcToLocal } from '../../../src/domains/collective/calendar.js';
 
@@ -44,6 +44,30 @@ export const accessCases: AccessCases = async (w) => {
       },
     ),
   );
+  const agentActor = {
+    userId: 'usr_access_agent',
+    displayName: '',
+    locale: null,
+    via: 'session' as const,
+    grants: [
+      {
+        role: 'village_agent' as const,
+        scopeType: 'service_point' as const,
+        scopeId: mine.points[0],
+        regionCode: null,
+      },
+    ],
+  };
+  const standing = unwrap(
+    await subscribe(w.h.db, agentActor, {
+      cycleId: cycle,
+      lines: [{ variantId: mine.variants[0].variantId, qty: 1 }],
+      buyer: { name: 'Mama Sisilia' },
+      servicePointId: mine.points[0],
+      paymentMethod: 'cod',
+      assisted: { agentServicePointId: mine.points[0], consent: true },
+    }),
+  );
   const gbForm = {
     point: mine.points[0],
     variant: mine.variants[0].variantId,
@@ -54,6 +78,35 @@ export const accessCases: AccessCases = async (w) => {
   };
   const cases: AccessCase[] = [
     { name: 'coordinator lists cycles', path: '/siklus', as: coord, expect: 200 },
+    {
+      name: 'buyer sees own standing orders',
+      path: '/langganan',
+      as: [['buyer', null]],
+      expect: 200,
+    },
+    { name: 'agent sees standing orders', path: '/langganan', as: agent, expect: 200 },
+    { name: 'anonymous standing orders', path: '/langganan', as: null, expect: 'login' },
+    {
+      name: "another point's agent pauses a household's standing order",
+      method: 'POST',
+      path: `/langganan/${standing}/pause`,
+      as: otherAgent,
+      expect: 404,
+    },
+    {
+      name: "a buyer pauses a household's standing order",
+      method: 'POST',
+      path: `/langganan/${standing}/pause`,
+      as: [['buyer', null]],
+      expect: 404,
+    },
+    {
+      name: "the point's agent pauses the household's standing order",
+      method: 'POST',
+      path: `/langganan/${standing}/pause`,
+      as: agent,
+      expect: 303,
+    },
     { name: 'anonymous cycles page', path: '/siklus', as: null, expect: 'login' },
     { name: 'buyer cannot coordinate', path: '/siklus', as: [['buyer', null]], expect: 403 },
     { name: 'coordinator opening form', path: '/siklus/baru', as: coord, expect: 200 },

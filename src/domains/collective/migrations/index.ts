@@ -154,4 +154,73 @@ export const collectiveMigrations: Migrations = {
         .execute();
     },
   },
+  '1103_collective_standing_orders': {
+    async up(db: Kysely<any>) {
+      // A series (a cycle and the successors it repeats into) is what a standing order follows.
+      await db.schema.alterTable('cycles').addColumn('series_id', 'text').execute();
+      await sql`update cycles set series_id = id where previous_id is null`.execute(db);
+      // Successors inherit their series; a chain is at most as long as the cycles made so far.
+      for (let i = 0; i < 1000; i++) {
+        const r = await sql`update cycles set series_id = (select p.series_id from cycles p
+          where p.id = cycles.previous_id) where series_id is null and exists (select 1 from
+          cycles p where p.id = cycles.previous_id and p.series_id is not null)`.execute(db);
+        if (!Number(r.numAffectedRows ?? 0)) break;
+      }
+      await db.schema.createIndex('cycles_series').on('cycles').columns(['series_id']).execute();
+      await db.schema
+        .createTable('standing_orders')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('series_id', 'text', (c) => c.notNull())
+        .addColumn('organisation_id', 'text', (c) => c.notNull())
+        .addColumn('service_point_id', 'text', (c) => c.notNull())
+        .addColumn('buyer_name', 'text', (c) => c.notNull())
+        .addColumn('buyer_phone', 'text')
+        .addColumn('buyer_user_id', 'text')
+        .addColumn('agent_user_id', 'text')
+        .addColumn('consent_at', 'text')
+        .addColumn('payment_method', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('skip_next', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addCheckConstraint(
+          'standing_orders_owner',
+          sql`buyer_user_id is not null or agent_user_id is not null`,
+        )
+        .execute();
+      await db.schema
+        .createIndex('standing_orders_series')
+        .on('standing_orders')
+        .columns(['series_id', 'status'])
+        .execute();
+      await db.schema
+        .createIndex('standing_orders_buyer')
+        .on('standing_orders')
+        .columns(['buyer_user_id'])
+        .execute();
+      await db.schema
+        .createIndex('standing_orders_agent')
+        .on('standing_orders')
+        .columns(['agent_user_id'])
+        .execute();
+      await db.schema
+        .createTable('standing_order_lines')
+        .addColumn('standing_order_id', 'text', (c) => c.notNull().references('standing_orders.id'))
+        .addColumn('variant_id', 'text', (c) => c.notNull())
+        .addColumn('qty', 'integer', (c) => c.notNull().check(sql`qty > 0`))
+        .addPrimaryKeyConstraint('standing_order_lines_pk', ['standing_order_id', 'variant_id'])
+        .execute();
+      // One row per standing order and cycle: the primary key makes placement exactly once.
+      await db.schema
+        .createTable('standing_order_runs')
+        .addColumn('standing_order_id', 'text', (c) => c.notNull().references('standing_orders.id'))
+        .addColumn('cycle_id', 'text', (c) => c.notNull().references('cycles.id'))
+        .addColumn('outcome', 'text', (c) => c.notNull())
+        .addColumn('group_id', 'text')
+        .addColumn('notices', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('standing_order_runs_pk', ['standing_order_id', 'cycle_id'])
+        .execute();
+    },
+  },
 };
