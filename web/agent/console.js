@@ -246,6 +246,16 @@
     $('found').replaceChildren(
       ...hits.map((c) => {
         const el = li(`${c.title} (${c.label}) — ${rupiah(c.price)} · ${fill(W['order.stock'], { n: c.stock })} `);
+        if (c.photo) {
+          // 160 px, kept by the service worker once shown.
+          const img = document.createElement('img');
+          img.src = c.photo;
+          img.alt = '';
+          img.width = 48;
+          img.height = 48;
+          img.loading = 'lazy';
+          el.prepend(img);
+        }
         const qty = document.createElement('input');
         qty.type = 'number';
         qty.min = '1';
