@@ -25,6 +25,7 @@ import { makeNetwork, type TestNetwork } from '../support/logistics.js';
 import { unwrap } from '../../src/kernel/errors/index.js';
 import { parcelsForOrder, recordScan } from '../../src/domains/logistics/index.js';
 import { flushOrderEvents } from '../../src/domains/orders/index.js';
+import { hashPassword } from '../../src/kernel/auth/index.js';
 
 let browser: Browser;
 let s: Served;
@@ -170,8 +171,8 @@ test('offline: two orders, two scans and a pickup survive a reload, sync once, a
     await route.abort('connectionreset');
     committed();
   });
+  // The 'online' event starts the sync by itself.
   await ctx.setOffline(false);
-  await page.click('#sync');
   await cut;
   await page.unroute('**/api/v1/agent/sync');
   const journal = () =>
@@ -181,7 +182,11 @@ test('offline: two orders, two scans and a pickup survive a reload, sync once, a
       .where('agent_user_id', '=', agentId)
       .execute();
   assert.equal((await journal()).length, 5, 'the server applied the queue once');
-  await page.waitForFunction(() => document.querySelectorAll('#queue li.waiting').length === 5);
+  // The failed sync is over (its button reads "send now" again) and the queue is intact.
+  await page.waitForFunction(
+    () => document.getElementById('sync')!.textContent === 'Kirim sekarang',
+  );
+  assert.equal(await page.locator('#queue li.waiting').count(), 5);
 
   // The next sync gets the stored answers: the report, nothing applied twice.
   const body = page.waitForRequest('**/api/v1/agent/sync');
@@ -238,5 +243,54 @@ test('with JavaScript off the console says so and links the ordinary agent pages
   assert.equal(await page.locator('#agentapp').isVisible(), false);
   await page.click('a[href="/agen/hari-ini"]');
   assert.match(page.url(), /\/agen\/hari-ini$/);
+  await ctx.close();
+});
+
+test('a session that expired offline: the console asks for the password, then sends the same queue', async () => {
+  const ctx = await browser.newContext({ ...PHONE, locale: 'id-ID' });
+  const page = await ctx.newPage();
+  const agentId = await signIn(page, s, 'village_agent', net.points[1]);
+  const password = 'kata-sandi-agen-123';
+  const user = await s.world.h.db
+    .updateTable('users')
+    .set({
+      password_hash: await hashPassword(password, {
+        memoryCost: 4096,
+        timeCost: 1,
+        parallelism: 1,
+      }),
+    })
+    .where('id', '=', agentId)
+    .returning('phone')
+    .executeTakeFirstOrThrow();
+  await page.goto(`${s.url}/agen/konsol`);
+  await page.waitForFunction(() =>
+    /paket/.test(document.getElementById('snap')!.textContent ?? ''),
+  );
+  await ctx.setOffline(true);
+  await page.fill('#c-amount', '125000');
+  await page.click('#cash button[type=submit]');
+  await page.waitForFunction(() => document.querySelectorAll('#queue li.waiting').length === 1);
+  // The working day goes on without signal; the session ends on the server meanwhile.
+  await s.world.h.db.deleteFrom('sessions').where('user_id', '=', agentId).execute();
+  await ctx.setOffline(false);
+  await page.click('#sync');
+  await page.waitForSelector('#relogin:not([hidden])');
+  assert.equal(await page.locator('#queue li.waiting').count(), 1);
+  await page.fill('#rl-login', user.phone!);
+  await page.fill('#rl-pass', password);
+  await page.click('#relogin button[type=submit]');
+  await page.waitForFunction(
+    () => document.querySelectorAll('#report li[data-outcome=applied]').length === 1,
+  );
+  const cash = await s.world.h.db
+    .selectFrom('cash_handovers')
+    .select('declared_amount')
+    .where('agent_user_id', '=', agentId)
+    .execute();
+  assert.deepEqual(
+    cash.map((c) => c.declared_amount),
+    [125000],
+  );
   await ctx.close();
 });
