@@ -317,3 +317,30 @@ test('snapshots: catalogue with ETag and changedSince, parcels with hashed codes
   const theirs = (await (await other.get('/api/v1/agent/parcels')).json()) as any;
   assert.ok(!theirs.items.some((p: any) => p.tracking === waiting.tracking));
 });
+
+test('a seller’s drop-off taken offline is received at the agent’s point once', async () => {
+  const o = await makeOrder(w.h, {
+    villageCode: village,
+    servicePointId: net.points[0],
+    advanceTo: 'handed_over',
+  });
+  const [p] = await parcelsForOrder(w.h.db, o.orderId);
+  assert.equal(await statusOf(p.trackingNumber), 'created');
+  const agent = await w.as('village_agent', net.points[1]);
+  const drop = action('scan', { tracking: p.trackingNumber, kind: 'received_at_point' });
+  const [r] = ((await (await sync(agent, [drop])).json()) as any).results;
+  assert.equal(r.outcome, 'applied');
+  assert.equal(r.result.status, 'at_point');
+  const [again] = ((await (await sync(agent, [drop])).json()) as any).results;
+  assert.equal(again.replayed, true);
+  const scans = await w.h.db
+    .selectFrom('parcel_scans as s')
+    .innerJoin('parcels as p', 'p.id', 's.parcel_id')
+    .select('s.kind')
+    .where('p.tracking_number', '=', p.trackingNumber)
+    .execute();
+  assert.deepEqual(
+    scans.map((s) => s.kind),
+    ['received_at_point'],
+  );
+});
