@@ -14,6 +14,7 @@ import { produceDomain } from './domains/produce/index.js';
 import { impactDomain } from './domains/impact/index.js';
 import { collectiveDomain } from './domains/collective/index.js';
 import { auditDomain } from './domains/audit/index.js';
+import { agentappDomain } from './domains/agentapp/index.js';
 import { defineDomain, installDomains, type DomainManifest } from './kernel/domain/index.js';
 import { homeMessages } from './home.routes.js';
 
@@ -42,6 +43,7 @@ export const DOMAINS: readonly DomainManifest[] = [
   produceDomain,
   impactDomain,
   auditDomain,
+  agentappDomain,
 ];
 
 /** Installs every manifest (idempotent); fails when a domain's need is unmet. */

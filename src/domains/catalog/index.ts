@@ -73,6 +73,8 @@ export { ProductDossier } from './dossier.views.js';
 export { ProductTile, ProductGrid } from './public.views.js';
 /** A village's products as cards with photos, for the storefront's village page. */
 export { VillageProducts } from './village-products.views.js';
+/** The catalogue an offline agent's device keeps (issue 18), full or changed since a time. */
+export { deviceCatalogue, type DeviceCatalogueItem } from './device-catalogue.queries.js';
 /** Photo URLs for other domains (partner feeds). */
 export { photoUrl, photoSrcset, PHOTO_WIDTHS } from './photo-urls.js';
 /** Seller use cases (also used by the demo seed). */

@@ -42,6 +42,8 @@ export { planRuns } from './routing.service.js';
 export { quoteNetwork } from './quote.js';
 /** Parcel of a handed-over order (also made automatically inside orders' transaction); catch-up for missed ones. */
 export { parcelFromOrder, parcelsFromHandedOverOrders } from './orders.bridge.js';
+/** A service point's open parcels for the agent's offline device (codes stay server side). */
+export { deviceParcels, type DeviceParcel } from './device-parcels.js';
 /** Logistics KPIs of a region over [from, to): lead times, cost per parcel, coverage, failures. */
 export { logisticsKpis, type LogisticsKpis } from './kpis.js';
 

@@ -80,6 +80,8 @@ export {
 } from './orders.service.js';
 /** The buyer collects at the point (inside the caller's transaction): COD cash to the agent, paid, delivered. */
 export { pickUpAtPoint, pickupOffer, type Pickup } from './assisted/pickup-cash.js';
+/** The agent's cash handed to the treasurer (the day page's form; the offline console's cash entries). */
+export { recordHandover, localDay } from './assisted/summary.js';
 /** Villagers' requests for goods the catalogue lacks, per organisation (the BUMDes sources them). */
 export {
   demandForOrganisations,

@@ -1,0 +1,152 @@
+// Strings and error codes of the agent's offline console (Bahasa Indonesia first, English second).
+// The console's script takes its words from the page (data attributes), so it holds none itself.
+import type { MessageTable } from '../../kernel/domain/index.js';
+import type { ErrorSpec } from '../../kernel/errors/index.js';
+
+export const agentappErrors: Record<string, ErrorSpec> = {
+  AGENTAPP_KEY_REUSED: { status: 409, message: 'agentapp.err.key_reused' },
+  AGENTAPP_BAD_ACTION: { status: 422, message: 'agentapp.err.bad_action' },
+  AGENTAPP_NO_POINT: { status: 403, message: 'agentapp.err.no_point' },
+};
+
+const id = {
+  'agentapp.nav': 'Konsol luring',
+  'agentapp.title': 'Konsol agen (bisa tanpa sinyal)',
+  'agentapp.intro':
+    'Halaman ini tetap bekerja tanpa sinyal: pesanan bantuan, pindai paket, serah paket dengan kode, dan setoran kas disimpan di ponsel lalu dikirim sekali saat sinyal kembali.',
+  'agentapp.nojs':
+    'Konsol luring memerlukan JavaScript. Tanpa JavaScript, gunakan halaman biasa: Hari ini, Pesan untuk warga, dan Paket di titik.',
+  'agentapp.status.online': 'Terhubung',
+  'agentapp.status.offline': 'Tanpa sinyal — pekerjaan disimpan di ponsel',
+  'agentapp.snapshot': 'Data di ponsel: {products} barang, {parcels} paket, diperbarui {at}',
+  'agentapp.order.title': 'Pesanan bantuan',
+  'agentapp.order.search': 'Cari barang',
+  'agentapp.order.qty': 'Jumlah',
+  'agentapp.order.add': 'Tambah',
+  'agentapp.order.list': 'Daftar warga',
+  'agentapp.order.total': 'Total dibayar tunai',
+  'agentapp.order.name': 'Nama warga',
+  'agentapp.order.phone': 'Nomor HP (boleh kosong)',
+  'agentapp.order.consent': 'Warga setuju nama (dan nomornya) dicatat untuk pesanan ini',
+  'agentapp.order.place': 'Simpan pesanan',
+  'agentapp.order.stock': 'stok {n}',
+  'agentapp.scan.title': 'Pindai paket',
+  'agentapp.scan.tracking': 'Nomor resi',
+  'agentapp.scan.in': 'Paket tiba dari hub (siap diambil)',
+  'agentapp.scan.dropoff': 'Titipan penjual (diterima di titik)',
+  'agentapp.scan.save': 'Simpan pindaian',
+  'agentapp.pickup.title': 'Serah paket ke pembeli',
+  'agentapp.pickup.code': 'Kode pengambilan dari pembeli',
+  'agentapp.pickup.save': 'Serahkan',
+  'agentapp.pickup.wrong': 'Kode tidak cocok dengan paket ini. Minta pembeli memeriksa kodenya.',
+  'agentapp.pickup.unknown': 'Paket ini tidak menunggu di titik Anda (menurut data di ponsel).',
+  'agentapp.cash.title': 'Setoran kas ke bendahara',
+  'agentapp.cash.amount': 'Jumlah (Rp)',
+  'agentapp.cash.save': 'Catat setoran',
+  'agentapp.queue.title': 'Menunggu sinyal',
+  'agentapp.queue.empty': 'Tidak ada yang menunggu.',
+  'agentapp.queue.sync': 'Kirim sekarang',
+  'agentapp.queue.syncing': 'Mengirim…',
+  'agentapp.report.title': 'Laporan kiriman',
+  'agentapp.report.applied': 'Diterapkan',
+  'agentapp.report.refused': 'Ditolak',
+  'agentapp.report.retry': 'Dicoba lagi nanti',
+  'agentapp.relogin.title': 'Sesi berakhir',
+  'agentapp.relogin.intro':
+    'Masukkan kata sandi lagi; antrean tetap di ponsel dan dilanjutkan setelah masuk.',
+  'agentapp.relogin.login': 'Nomor HP atau email',
+  'agentapp.relogin.password': 'Kata sandi',
+  'agentapp.relogin.submit': 'Masuk dan lanjutkan',
+  'agentapp.relogin.failed': 'Gagal masuk. Periksa kata sandi.',
+  'agentapp.kind.order': 'Pesanan',
+  'agentapp.kind.scan': 'Pindai',
+  'agentapp.kind.pickup': 'Serah paket',
+  'agentapp.kind.cash': 'Setoran kas',
+  'agentapp.saved': 'Disimpan di ponsel — menunggu sinyal.',
+  'agentapp.advice.sold_out':
+    'Beri tahu warga bahwa barang ini habis; tawarkan barang lain lalu buat pesanan baru.',
+  'agentapp.advice.price':
+    'Harga berubah: beri tahu warga harga baru dan buat pesanan lagi bila setuju.',
+  'agentapp.advice.parcel':
+    'Periksa paket di rak; mungkin sudah diambil atau dipindai di tempat lain. Hubungi hub bila ragu.',
+  'agentapp.advice.code':
+    'Minta pembeli menunjukkan kodenya lagi, lalu serahkan lewat halaman Paket.',
+  'agentapp.advice.cash': 'Catat ulang setoran kas dengan jumlah yang benar.',
+  'agentapp.advice.other': 'Hubungi pengelola BUMDes dan tunjukkan laporan ini.',
+  'agentapp.err.key_reused': 'Kunci tindakan ini sudah dipakai untuk tindakan lain.',
+  'agentapp.err.bad_action': 'Isi tindakan tidak lengkap atau tidak sah.',
+  'agentapp.err.no_point': 'Akun Anda tidak terdaftar sebagai agen di titik layanan.',
+};
+
+export const agentappMessages: MessageTable = {
+  id,
+  en: {
+    'agentapp.nav': 'Offline console',
+    'agentapp.title': 'Agent console (works without signal)',
+    'agentapp.intro':
+      'This page keeps working without signal: assisted orders, parcel scans, hand-overs with the code and cash entries are kept on the phone and sent once when the signal returns.',
+    'agentapp.nojs':
+      'The offline console needs JavaScript. Without it, use the ordinary pages: Today, Order for a villager and Parcels at the point.',
+    'agentapp.status.online': 'Connected',
+    'agentapp.status.offline': 'No signal — work is kept on the phone',
+    'agentapp.snapshot': 'On this phone: {products} items, {parcels} parcels, updated {at}',
+    'agentapp.order.title': 'Assisted order',
+    'agentapp.order.search': 'Find an item',
+    'agentapp.order.qty': 'Quantity',
+    'agentapp.order.add': 'Add',
+    'agentapp.order.list': 'Villager’s list',
+    'agentapp.order.total': 'Total paid in cash',
+    'agentapp.order.name': 'Villager’s name',
+    'agentapp.order.phone': 'Mobile number (optional)',
+    'agentapp.order.consent': 'The villager agrees to their name (and number) being recorded',
+    'agentapp.order.place': 'Save the order',
+    'agentapp.order.stock': '{n} in stock',
+    'agentapp.scan.title': 'Scan a parcel',
+    'agentapp.scan.tracking': 'Tracking number',
+    'agentapp.scan.in': 'Arrived from the hub (ready for pickup)',
+    'agentapp.scan.dropoff': 'Seller’s drop-off (received at the point)',
+    'agentapp.scan.save': 'Save the scan',
+    'agentapp.pickup.title': 'Hand a parcel to its buyer',
+    'agentapp.pickup.code': 'The buyer’s pickup code',
+    'agentapp.pickup.save': 'Hand over',
+    'agentapp.pickup.wrong': 'The code does not match this parcel. Ask the buyer to check it.',
+    'agentapp.pickup.unknown':
+      'This parcel is not waiting at your point (as far as the phone knows).',
+    'agentapp.cash.title': 'Cash handed to the treasurer',
+    'agentapp.cash.amount': 'Amount (Rp)',
+    'agentapp.cash.save': 'Record the hand-over',
+    'agentapp.queue.title': 'Waiting for signal',
+    'agentapp.queue.empty': 'Nothing is waiting.',
+    'agentapp.queue.sync': 'Send now',
+    'agentapp.queue.syncing': 'Sending…',
+    'agentapp.report.title': 'Sync report',
+    'agentapp.report.applied': 'Applied',
+    'agentapp.report.refused': 'Refused',
+    'agentapp.report.retry': 'Will retry',
+    'agentapp.relogin.title': 'Session ended',
+    'agentapp.relogin.intro':
+      'Enter your password again; the queue stays on the phone and continues once you are signed in.',
+    'agentapp.relogin.login': 'Mobile number or email',
+    'agentapp.relogin.password': 'Password',
+    'agentapp.relogin.submit': 'Sign in and continue',
+    'agentapp.relogin.failed': 'Sign-in failed. Check the password.',
+    'agentapp.kind.order': 'Order',
+    'agentapp.kind.scan': 'Scan',
+    'agentapp.kind.pickup': 'Hand-over',
+    'agentapp.kind.cash': 'Cash entry',
+    'agentapp.saved': 'Kept on the phone — waiting for signal.',
+    'agentapp.advice.sold_out':
+      'Tell the villager this item sold out; offer another item and make a new order.',
+    'agentapp.advice.price':
+      'The price changed: tell the villager the new price and order again if they agree.',
+    'agentapp.advice.parcel':
+      'Check the parcel on the shelf; it may have been collected or scanned elsewhere. Call the hub if unsure.',
+    'agentapp.advice.code':
+      'Ask the buyer to show the code again, then hand over on the Parcels page.',
+    'agentapp.advice.cash': 'Record the cash hand-over again with the right amount.',
+    'agentapp.advice.other': 'Call the BUMDes manager and show them this report.',
+    'agentapp.err.key_reused': 'This action’s key was already used for another action.',
+    'agentapp.err.bad_action': 'The action is incomplete or invalid.',
+    'agentapp.err.no_point': 'Your account is not an agent at a service point.',
+  } satisfies Record<keyof typeof id, string>,
+};
