@@ -54,10 +54,12 @@ export function InboxPage(p: { c: C; rows: NotificationsTable[]; unread: number 
   );
 }
 
-const HOURS = Array.from({ length: 24 }, (_, h) => {
-  const v = String(h).padStart(2, '0');
-  return { value: String(h), label: `${v}.00` };
-});
+/** The 24 hours as people read them: "21.00 WITA" (the zone names which clock). */
+const hoursIn = (zone: string) =>
+  Array.from({ length: 24 }, (_, h) => ({
+    value: String(h),
+    label: `${String(h).padStart(2, '0')}.00 ${zone}`,
+  }));
 
 export function PrefsPage(p: {
   c: C;
@@ -69,6 +71,7 @@ export function PrefsPage(p: {
 }) {
   const tr = trOf(p.c);
   const e = p.errors ?? {};
+  const zone = zoneForRegion(p.regionCode);
   return (
     <>
       <h1>{tr('notifications.prefs.title')}</h1>
@@ -112,21 +115,21 @@ export function PrefsPage(p: {
           {e.whatsapp ? <p class="error">{e.whatsapp}</p> : null}
         </fieldset>
         <fieldset class="check">
-          <legend>{tr('notifications.prefs.quiet', { zone: zoneForRegion(p.regionCode) })}</legend>
+          <legend>{tr('notifications.prefs.quiet', { zone })}</legend>
           <p class="muted">{tr('notifications.prefs.quiet_hint')}</p>
           <div class="row">
             <SelectField
               name="quiet_from"
               label={tr('notifications.prefs.quiet_from')}
               value={String(p.prefs.quietFrom)}
-              options={HOURS}
+              options={hoursIn(zone)}
               error={e.quiet_from}
             />
             <SelectField
               name="quiet_to"
               label={tr('notifications.prefs.quiet_to')}
               value={String(p.prefs.quietTo)}
-              options={HOURS}
+              options={hoursIn(zone)}
               error={e.quiet_to}
             />
           </div>
