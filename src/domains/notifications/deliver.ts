@@ -134,7 +134,7 @@ export async function deliverDue(db: Db, o: DeliverOptions): Promise<DeliverRepo
       to: who.phone,
       locale,
       kind,
-      params: templateParams(kind, params, link),
+      params: templateParams(locale, kind, params, link),
       text: smsText(locale, kind, params, link),
     });
     if (r.ok) {

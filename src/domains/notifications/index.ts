@@ -13,12 +13,15 @@ import { incentiveNotices, orderEventNotices } from './recipients.js';
 import { recordNotices } from './record.js';
 import { DELIVER_JOB, runDeliveryJob, scheduleDelivery } from './deliver.js';
 import { LOG_READERS } from './delivery-log.js';
+import { REMIND_JOB, runRemindersJob, scheduleReminders } from './reminders.js';
 import { inboxPanel } from './panel.js';
 
 export { notificationsMigrations } from './migrations/index.js';
 /** Records notices (inbox row + queued sends) inside the caller's transaction; replays add nothing. */
 export { recordNotices, type Notice } from './record.js';
 /** The delivery sweep (tests and the CLI run it with explicit senders). */
+/** Certificate expiry reminders (the job's work, callable with a clock). */
+export { runReminders, REMIND_JOB } from './reminders.js';
 export { deliverDue, DELIVER_JOB, MAX_ATTEMPTS, RATE_LIMIT, retryDelayMs } from './deliver.js';
 /** Provider adapters behind one interface (WhatsApp Cloud API, HTTP SMS, demo log). */
 export {
@@ -58,9 +61,9 @@ export const notificationsDomain = defineDomain({
     },
   ],
   homePanels: [inboxPanel],
-  jobs: { [DELIVER_JOB]: runDeliveryJob },
-  // The sweep keeps one future run queued; startup queues one at once (catching up after downtime).
-  startup: [(h) => scheduleDelivery(h.db, new Date())],
+  jobs: { [DELIVER_JOB]: runDeliveryJob, [REMIND_JOB]: runRemindersJob },
+  // Each sweep keeps one future run queued; startup queues one at once (catching up after downtime).
+  startup: [(h) => scheduleDelivery(h.db, new Date()), (h) => scheduleReminders(h.db, new Date())],
   subscribes: [
     // In the order's transaction: the inbox row and queued sends commit with the order change.
     on(orderChanged, async (db, e) => {

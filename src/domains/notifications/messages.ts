@@ -24,6 +24,8 @@ export const notificationsMessages: MessageTable = {
     'notifications.text.ready_for_pickup':
       'Pesanan {number} siap diambil di titik layanan. Kode ambil: {code}.',
     'notifications.text.incentive_issued': 'Laporan insentif baru sudah terbit.',
+    'notifications.text.certificate_expiring':
+      'Sertifikat {certificate} UMKM berakhir dalam {days} hari ({date}). Perpanjang sebelum habis.',
     'notifications.prefs.title': 'Pengaturan pemberitahuan',
     'notifications.prefs.intro':
       'Kotak masuk di Lumbung selalu aktif. Pilih juga WhatsApp atau SMS bila Anda ingin pesan singkat ke nomor Anda.',
@@ -63,6 +65,7 @@ export const notificationsMessages: MessageTable = {
     'notifications.kind.payment_received': 'Pembayaran diterima',
     'notifications.kind.ready_for_pickup': 'Siap diambil',
     'notifications.kind.incentive_issued': 'Laporan insentif',
+    'notifications.kind.certificate_expiring': 'Sertifikat segera berakhir',
     'notifications.status.queued': 'Menunggu',
     'notifications.status.sent': 'Terkirim',
     'notifications.status.delivered': 'Sampai',
@@ -92,6 +95,8 @@ export const notificationsMessages: MessageTable = {
     'notifications.text.ready_for_pickup':
       'Order {number} is ready for pickup at the service point. Pickup code: {code}.',
     'notifications.text.incentive_issued': 'A new incentive statement was issued.',
+    'notifications.text.certificate_expiring':
+      'The UMKM’s {certificate} certificate expires in {days} days ({date}). Renew it before then.',
     'notifications.prefs.title': 'Notification settings',
     'notifications.prefs.intro':
       'Your Lumbung inbox is always on. Choose WhatsApp or SMS too if you want short messages to your number.',
@@ -131,6 +136,7 @@ export const notificationsMessages: MessageTable = {
     'notifications.kind.payment_received': 'Payment received',
     'notifications.kind.ready_for_pickup': 'Ready for pickup',
     'notifications.kind.incentive_issued': 'Incentive statement',
+    'notifications.kind.certificate_expiring': 'Certificate expiring',
     'notifications.status.queued': 'Waiting',
     'notifications.status.sent': 'Sent',
     'notifications.status.delivered': 'Delivered',

@@ -6,7 +6,8 @@ export type NoticeKind =
   | 'order_cancelled'
   | 'payment_received'
   | 'ready_for_pickup'
-  | 'incentive_issued';
+  | 'incentive_issued'
+  | 'certificate_expiring';
 
 export type Channel = 'whatsapp' | 'sms';
 
