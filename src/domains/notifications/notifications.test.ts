@@ -28,6 +28,7 @@ import {
   httpSms,
   logSender,
   MAX_ATTEMPTS,
+  RATE_LIMIT,
   signCallback,
   verifyCallback,
   whatsappBody,
@@ -462,4 +463,40 @@ test('the demo log adapter sends nothing and logs no phone number or text', asyn
   const out = lines.join('');
   assert.match(out, /ndl_X/);
   assert.doesNotMatch(out, /6281299990000|Pesanan baru/);
+});
+
+test('per-person rate limit: past RATE_LIMIT outside messages in an hour the next one waits', async () => {
+  const { s, umkm, village } = await seller();
+  for (let i = 0; i <= RATE_LIMIT; i++)
+    await makeOrder(w.h, { umkmId: umkm, villageCode: village });
+  rx.requests.length = 0;
+  const now = new Date(Date.now() + 1000);
+  await deliverDue(w.h.db, { senders, publicUrl: PUBLIC, now });
+  assert.equal((await deliveries(s.userId)).filter((d) => d.status === 'sent').length, RATE_LIMIT);
+  const waiting = (await deliveries(s.userId)).filter((d) => d.status === 'queued');
+  assert.equal(waiting.length, 1);
+  const firstSent = Math.min(
+    ...(await deliveries(s.userId)).filter((d) => d.sent_at).map((d) => Date.parse(d.sent_at!)),
+  );
+  assert.equal(Date.parse(waiting[0].next_attempt_at), firstSent + 3600_000);
+});
+
+test('two workers sweeping at once send each message once (the claim is a conditional update)', async () => {
+  const { s, umkm, village } = await seller();
+  await makeOrder(w.h, { umkmId: umkm, villageCode: village });
+  // Everything else due is sent first, so the receiver sees only this seller's message.
+  await deliverDue(w.h.db, { senders, publicUrl: PUBLIC, now: new Date(Date.now() - 1000) });
+  await w.h.db
+    .updateTable('notification_deliveries')
+    .set({ next_attempt_at: new Date(Date.now() - 500).toISOString() })
+    .where('user_id', '=', s.userId)
+    .execute();
+  rx.requests.length = 0;
+  const now = new Date();
+  await Promise.all([
+    deliverDue(w.h.db, { senders, publicUrl: PUBLIC, now }),
+    deliverDue(w.h.db, { senders, publicUrl: PUBLIC, now }),
+  ]);
+  assert.equal(rx.requests.length, 1);
+  assert.equal((await deliveries(s.userId))[0].status, 'sent');
 });
