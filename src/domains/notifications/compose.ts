@@ -9,6 +9,7 @@ export const PARAM_ORDER: Record<NoticeKind, string[]> = {
   order_cancelled: ['number'],
   payment_received: ['number'],
   ready_for_pickup: ['number', 'code'],
+  parcel_at_point: ['number'],
   incentive_issued: [],
   certificate_expiring: ['certificate', 'days', 'date'],
 };

@@ -23,6 +23,8 @@ export const notificationsMessages: MessageTable = {
     'notifications.text.payment_received': 'Pembayaran pesanan {number} sudah diterima.',
     'notifications.text.ready_for_pickup':
       'Pesanan {number} siap diambil di titik layanan. Kode ambil: {code}.',
+    'notifications.text.parcel_at_point':
+      'Paket pesanan {number} sudah tiba di titik layanan Anda dan menunggu diambil pembeli.',
     'notifications.text.incentive_issued': 'Laporan insentif baru sudah terbit.',
     'notifications.text.certificate_expiring':
       'Sertifikat {certificate} UMKM berakhir dalam {days} hari ({date}). Perpanjang sebelum habis.',
@@ -64,6 +66,7 @@ export const notificationsMessages: MessageTable = {
     'notifications.kind.order_cancelled': 'Pesanan dibatalkan',
     'notifications.kind.payment_received': 'Pembayaran diterima',
     'notifications.kind.ready_for_pickup': 'Siap diambil',
+    'notifications.kind.parcel_at_point': 'Paket tiba di titik',
     'notifications.kind.incentive_issued': 'Laporan insentif',
     'notifications.kind.certificate_expiring': 'Sertifikat segera berakhir',
     'notifications.status.queued': 'Menunggu',
@@ -94,6 +97,8 @@ export const notificationsMessages: MessageTable = {
     'notifications.text.payment_received': 'Payment for order {number} was received.',
     'notifications.text.ready_for_pickup':
       'Order {number} is ready for pickup at the service point. Pickup code: {code}.',
+    'notifications.text.parcel_at_point':
+      'The parcel of order {number} arrived at your service point and waits for the buyer.',
     'notifications.text.incentive_issued': 'A new incentive statement was issued.',
     'notifications.text.certificate_expiring':
       'The UMKM’s {certificate} certificate expires in {days} days ({date}). Renew it before then.',
@@ -135,6 +140,7 @@ export const notificationsMessages: MessageTable = {
     'notifications.kind.order_cancelled': 'Order cancelled',
     'notifications.kind.payment_received': 'Payment received',
     'notifications.kind.ready_for_pickup': 'Ready for pickup',
+    'notifications.kind.parcel_at_point': 'Parcel at the point',
     'notifications.kind.incentive_issued': 'Incentive statement',
     'notifications.kind.certificate_expiring': 'Certificate expiring',
     'notifications.status.queued': 'Waiting',

@@ -6,6 +6,7 @@ export type NoticeKind =
   | 'order_cancelled'
   | 'payment_received'
   | 'ready_for_pickup'
+  | 'parcel_at_point'
   | 'incentive_issued'
   | 'certificate_expiring';
 

@@ -21,7 +21,7 @@ import { startReceiver, type Receiver } from '../../../test/support/notification
 import { unwrap } from '../../kernel/errors/index.js';
 import { inTransaction } from '../../kernel/db/index.js';
 import { createLogger } from '../../kernel/http/index.js';
-import { cancelOrder, orderChanged, placeOrder } from '../orders/index.js';
+import { cancelOrder, orderChanged, placeOrder, recordFulfilment } from '../orders/index.js';
 import {
   callbackSecret,
   deliverDue,
@@ -363,16 +363,15 @@ test('the buyer hears of the payment, the seller of a cancellation; a guest buye
   const { s, umkm, village } = await seller({ whatsapp: false });
   const buyer = await w.as('buyer');
   const p = await makeProduct(w.h, { umkmId: umkm, stock: 10 });
+  const point = await makeServicePoint(w.h.db, { villageCode: village });
+  const agent = await w.as('village_agent', point);
   const placed = unwrap(
     await placeOrder(
       w.h.db,
       {
         lines: [{ variantId: p.variantId, qty: 1 }],
         buyer: { name: 'Pembeli', phone: '081234567890', userId: buyer.userId },
-        delivery: {
-          kind: 'pickup',
-          servicePointId: await makeServicePoint(w.h.db, { villageCode: village }),
-        },
+        delivery: { kind: 'pickup', servicePointId: point },
         paymentMethod: 'transfer',
         channel: 'storefront',
       },
@@ -392,20 +391,50 @@ test('the buyer hears of the payment, the seller of a cancellation; a guest buye
     ['payment_received'],
   );
   assert.equal(mine[0].link, `/pesanan-saya/${placed.orders[0].id}`);
-  unwrap(
-    await cancelOrder(w.h.db, placed.orders[0].id, {
-      kind: 'actor',
-      actor: {
-        userId: s.userId,
-        displayName: 'Seller',
-        locale: null,
-        via: 'session',
-        grants: [{ role: 'seller', scopeType: 'umkm', scopeId: umkm, regionCode: village }],
+  // The parcel reaches the point: the buyer hears with the pickup code, the point's agent too.
+  const ADMIN = {
+    userId: 'usr_test_admin',
+    displayName: 'Admin',
+    locale: null,
+    via: 'session' as const,
+    grants: [
+      {
+        role: 'national_admin' as const,
+        scopeType: 'national' as const,
+        scopeId: null,
+        regionCode: null,
       },
-    }),
+    ],
+  };
+  for (const step of ['packed', 'handed_over', 'in_transit', 'ready_for_pickup'] as const)
+    unwrap(await recordFulfilment(w.h.db, placed.orders[0].id, step, ADMIN));
+  const ready = (await inbox(buyer.userId)).find((n) => n.kind === 'ready_for_pickup');
+  assert.ok(ready);
+  assert.equal(JSON.parse(ready.params).number, placed.orders[0].number);
+  assert.match(JSON.parse(ready.params).code, /^(\d{6}|-)$/);
+  const atPoint = await inbox(agent.userId);
+  assert.deepEqual(
+    atPoint.map((n) => [n.kind, n.link]),
+    [['parcel_at_point', '/titik/paket']],
+  );
+  unwrap(
+    await cancelOrder(
+      w.h.db,
+      (await makeOrder(w.h, { umkmId: umkm, villageCode: village })).orderId,
+      {
+        kind: 'actor',
+        actor: {
+          userId: s.userId,
+          displayName: 'Seller',
+          locale: null,
+          via: 'session',
+          grants: [{ role: 'seller', scopeType: 'umkm', scopeId: umkm, regionCode: village }],
+        },
+      },
+    ),
   );
   const kinds = (await inbox(s.userId)).map((n) => n.kind).sort();
-  assert.deepEqual(kinds, ['order_cancelled', 'order_placed']);
+  assert.deepEqual(kinds, ['order_cancelled', 'order_placed', 'order_placed']);
 });
 
 test('the delivery log: a community manager sees their organisation’s deliveries only, a national admin all, a seller none', async () => {

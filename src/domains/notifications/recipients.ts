@@ -8,7 +8,7 @@ import type { IncentiveIssued } from '../partners/index.js';
 import type { Notice } from './record.js';
 import type { NoticeKind } from './notifications.tables.js';
 
-/** The order event's notices: sellers hear of new and cancelled orders, the buyer of payment and pickup. */
+/** The order event's notices: sellers hear of new and cancelled orders, the buyer of payment and pickup, the point's agents of a parcel arrived. */
 export async function orderEventNotices(db: Tx, e: OrderEvent): Promise<Notice[]> {
   const forSeller: NoticeKind | null =
     e.kind === 'placed'
@@ -40,24 +40,38 @@ export async function orderEventNotices(db: Tx, e: OrderEvent): Promise<Notice[]
       organisationId,
     }));
   }
+  const out: Notice[] = [];
+  // The point's agents hear that a parcel arrived for a buyer to collect there.
+  if (forBuyer === 'ready_for_pickup' && o.servicePointId) {
+    const agents = await holdersOn(db, 'village_agent', [o.servicePointId]);
+    for (const userId of new Set(agents.map((a) => a.userId)))
+      out.push({
+        userId,
+        kind: 'parcel_at_point',
+        eventKey,
+        params: { number: o.number },
+        link: '/titik/paket',
+        regionCode: o.deliveryVillageCode,
+        organisationId,
+      });
+  }
   // Guests have no inbox: their tracking page and the point's agent tell them.
-  if (!o.buyerUserId || !forBuyer) return [];
+  if (!o.buyerUserId || !forBuyer) return out;
   const params: Record<string, string> = { number: o.number };
   if (forBuyer === 'ready_for_pickup') {
     const code = (await parcelLookup.get()(db, [o.id])).get(o.id)?.find((p) => p.pickupCode);
     params.code = code?.pickupCode ?? '-';
   }
-  return [
-    {
-      userId: o.buyerUserId,
-      kind: forBuyer,
-      eventKey,
-      params,
-      link: `/pesanan-saya/${o.id}`,
-      regionCode: o.deliveryVillageCode,
-      organisationId,
-    },
-  ];
+  out.push({
+    userId: o.buyerUserId,
+    kind: forBuyer,
+    eventKey,
+    params,
+    link: `/pesanan-saya/${o.id}`,
+    regionCode: o.deliveryVillageCode,
+    organisationId,
+  });
+  return out;
 }
 
 /** A partner's people hear that an incentive statement was issued to them. */
