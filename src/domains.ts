@@ -13,6 +13,7 @@ import { partnersDomain } from './domains/partners/index.js';
 import { produceDomain } from './domains/produce/index.js';
 import { impactDomain } from './domains/impact/index.js';
 import { collectiveDomain } from './domains/collective/index.js';
+import { notificationsDomain } from './domains/notifications/index.js';
 import { auditDomain } from './domains/audit/index.js';
 import { agentappDomain } from './domains/agentapp/index.js';
 import { defineDomain, installDomains, type DomainManifest } from './kernel/domain/index.js';
@@ -42,6 +43,7 @@ export const DOMAINS: readonly DomainManifest[] = [
   collectiveDomain,
   produceDomain,
   impactDomain,
+  notificationsDomain,
   auditDomain,
   agentappDomain,
 ];

@@ -33,3 +33,43 @@ export async function activeHoldersOf(
     .orderBy('users.display_name')
     .execute();
 }
+
+export interface Contact {
+  phone: string | null;
+  locale: 'id' | 'en' | null;
+  active: boolean;
+}
+
+/** Phone, language and whether the account is active, by user id (notifications address people by it). */
+export async function contactsOf(db: Tx, ids: string[]): Promise<Map<string, Contact>> {
+  const out = new Map<string, Contact>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await db
+      .selectFrom('users')
+      .select(['id', 'phone', 'locale', 'status'])
+      .where('id', 'in', unique.slice(i, i + 500))
+      .execute();
+    for (const r of rows)
+      out.set(r.id, { phone: r.phone, locale: r.locale, active: r.status === 'active' });
+  }
+  return out;
+}
+
+/** Active users holding `role` on one of these scope ids (the sellers of an UMKM …), with the scope id. */
+export async function holdersOn(
+  db: Tx,
+  role: Role,
+  scopeIds: string[],
+): Promise<{ userId: string; scopeId: string }[]> {
+  if (scopeIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('grants')
+    .innerJoin('users', 'users.id', 'grants.user_id')
+    .select(['users.id', 'grants.scope_id'])
+    .where('grants.role', '=', role)
+    .where('grants.scope_id', 'in', [...new Set(scopeIds)])
+    .where('users.status', '=', 'active')
+    .execute();
+  return rows.map((r) => ({ userId: r.id, scopeId: r.scope_id as string }));
+}

@@ -190,3 +190,57 @@ export async function certificationAlerts(
     organisation_id: r.organisation_id,
   }));
 }
+
+export interface ExpiringCertification {
+  id: string;
+  umkmId: string;
+  kind: CertificationKind;
+  expiresOn: string;
+  villageCode: string;
+  organisationId: string | null;
+}
+
+/**
+ * Every UMKM's current certificate (the latest of its kind) that expires between `from` and
+ * `to` (YYYY-MM-DD, inclusive), unscoped: for system jobs (expiry reminders), never for pages.
+ */
+export async function certificationsExpiringBetween(
+  db: Tx,
+  from: string,
+  to: string,
+): Promise<ExpiringCertification[]> {
+  const rows = await db
+    .selectFrom('certifications')
+    .innerJoin('umkm', 'umkm.id', 'certifications.umkm_id')
+    .select([
+      'certifications.id',
+      'certifications.umkm_id',
+      'certifications.kind',
+      'certifications.expires_on',
+      'umkm.village_code',
+      'umkm.organisation_id',
+    ])
+    .where('certifications.expires_on', '>=', from)
+    .where('certifications.expires_on', '<=', to)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('certifications as later')
+            .select('later.id')
+            .whereRef('later.umkm_id', '=', 'certifications.umkm_id')
+            .whereRef('later.kind', '=', 'certifications.kind')
+            .whereRef('later.issued_on', '>', 'certifications.issued_on'),
+        ),
+      ),
+    )
+    .orderBy('certifications.expires_on')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    umkmId: r.umkm_id,
+    kind: r.kind,
+    expiresOn: r.expires_on as string,
+    villageCode: r.village_code,
+    organisationId: r.organisation_id,
+  }));
+}

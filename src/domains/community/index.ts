@@ -107,6 +107,8 @@ export {
   certificationChanged,
   addCertification,
   ALERT_DAYS,
+  certificationsExpiringBetween,
+  type ExpiringCertification,
 } from './certifications.js';
 export type {
   CertificationState,

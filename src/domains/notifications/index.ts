@@ -1,0 +1,76 @@
+// Notifications: an in-app inbox for everyone, WhatsApp and SMS by each person's choice (with
+// quiet hours in their village's zone), written in the transaction of the event that causes
+// them and sent by a retrying delivery job through provider adapters; signed provider
+// callbacks update delivery status; staff read the delivery log in their scope.
+import { defineDomain, on } from '../../kernel/domain/index.js';
+import { orderChanged } from '../orders/index.js';
+import { incentiveIssued } from '../partners/index.js';
+import './notifications.tables.js';
+import { notificationsMigrations } from './migrations/index.js';
+import { notificationsErrors, notificationsMessages } from './messages.js';
+import { notificationsRoutes } from './notifications.routes.js';
+import { incentiveNotices, orderEventNotices } from './recipients.js';
+import { recordNotices } from './record.js';
+import { DELIVER_JOB, runDeliveryJob, scheduleDelivery } from './deliver.js';
+import { LOG_READERS } from './delivery-log.js';
+import { REMIND_JOB, runRemindersJob, scheduleReminders } from './reminders.js';
+import { inboxPanel } from './panel.js';
+
+export { notificationsMigrations } from './migrations/index.js';
+/** Records notices (inbox row + queued sends) inside the caller's transaction; replays add nothing. */
+export { recordNotices, type Notice } from './record.js';
+/** The delivery sweep (tests and the CLI run it with explicit senders). */
+/** Certificate expiry reminders (the job's work, callable with a clock). */
+export { runReminders, REMIND_JOB } from './reminders.js';
+export { deliverDue, DELIVER_JOB, MAX_ATTEMPTS, RATE_LIMIT, retryDelayMs } from './deliver.js';
+/** Provider adapters behind one interface (WhatsApp Cloud API, HTTP SMS, demo log). */
+export {
+  whatsappCloud,
+  httpSms,
+  logSender,
+  whatsappBody,
+  sendersFromEnv,
+  type Sender,
+  type Senders,
+  type OutgoingMessage,
+} from './adapters.js';
+/** Callback signatures (X-Hub-Signature-256) and the per-provider secret. */
+export { signCallback, verifyCallback, callbackSecret } from './callbacks.js';
+/** Unread notifications of a person (nav badges, panels). */
+export { unreadCount } from './inbox.js';
+export type { NoticeKind, DeliveryStatus, Channel } from './notifications.tables.js';
+
+/** What notifications adds to the app: inbox, preferences, delivery log, callbacks, the delivery job. */
+export const notificationsDomain = defineDomain({
+  name: 'notifications',
+  migrations: notificationsMigrations,
+  routes: notificationsRoutes,
+  messages: [notificationsMessages],
+  errors: notificationsErrors,
+  http: {
+    // Providers prove their status callbacks by signature (callbacks.ts), not CSRF.
+    csrfExempt: ['/api/v1/webhooks/notifications/'],
+  },
+  nav: [
+    { href: '/kotak-masuk', label: 'notifications.nav', roles: [], order: 2 },
+    {
+      href: '/notifikasi/pengiriman',
+      label: 'notifications.nav.log',
+      roles: [...LOG_READERS],
+      order: 96,
+    },
+  ],
+  homePanels: [inboxPanel],
+  jobs: { [DELIVER_JOB]: runDeliveryJob, [REMIND_JOB]: runRemindersJob },
+  // Each sweep keeps one future run queued; startup queues one at once (catching up after downtime).
+  startup: [(h) => scheduleDelivery(h.db, new Date()), (h) => scheduleReminders(h.db, new Date())],
+  subscribes: [
+    // In the order's transaction: the inbox row and queued sends commit with the order change.
+    on(orderChanged, async (db, e) => {
+      await recordNotices(db, await orderEventNotices(db, e));
+    }),
+    on(incentiveIssued, async (db, e) => {
+      await recordNotices(db, await incentiveNotices(db, e));
+    }),
+  ],
+});

@@ -1,0 +1,42 @@
+// What notifications read of an order to tell the people concerned (it never reads these
+// tables itself): who sells, who bought (when signed in), where, and the number people read.
+import type { Tx } from '../../kernel/db/index.js';
+
+export interface OrderNotice {
+  id: string;
+  number: string;
+  umkmId: string;
+  buyerUserId: string | null;
+  /** The seller's village (the seller's zone, the organisation's scope). */
+  villageCode: string;
+  /** Where the buyer receives it (the buyer's zone). */
+  deliveryVillageCode: string;
+  servicePointId: string | null;
+}
+
+/** One order's facts for notifications (inside the event's transaction); null when unknown. */
+export async function orderNotice(db: Tx, orderId: string): Promise<OrderNotice | null> {
+  const o = await db
+    .selectFrom('orders')
+    .select([
+      'id',
+      'number',
+      'umkm_id',
+      'buyer_user_id',
+      'village_code',
+      'delivery_village_code',
+      'service_point_id',
+    ])
+    .where('id', '=', orderId)
+    .executeTakeFirst();
+  if (!o) return null;
+  return {
+    id: o.id,
+    number: o.number,
+    umkmId: o.umkm_id,
+    buyerUserId: o.buyer_user_id,
+    villageCode: o.village_code,
+    deliveryVillageCode: o.delivery_village_code,
+    servicePointId: o.service_point_id,
+  };
+}
