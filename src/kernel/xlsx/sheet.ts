@@ -37,7 +37,10 @@ export type SheetFormat = 'csv' | 'xlsx';
 export const columnOf = (c: string | SheetColumn): SheetColumn =>
   typeof c === 'string' ? { header: c } : c;
 
-/** The CSV document of a sheet: its header row, then its rows. */
+/** The CSV document of a sheet: its header row, then its rows (`quoteAll` quotes the data
+ *  rows only: the header names are plain words). */
 export function sheetCsv(spec: SheetSpec): string {
-  return csvRows([spec.columns.map((c) => columnOf(c).header), ...spec.rows], spec.csv);
+  const header = [spec.columns.map((c) => columnOf(c).header)];
+  if (!spec.csv?.quoteAll) return csvRows([...header, ...spec.rows], spec.csv);
+  return csvRows(header, { ...spec.csv, quoteAll: false }) + csvRows(spec.rows, spec.csv);
 }

@@ -1,0 +1,47 @@
+// Downloads offered as CSV and XLSX: fetch both with the same client and assert they hold the
+// same rows (the XLSX read back through the import reader), the XLSX typed as the caller says.
+import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
+import { readCsv } from '../../src/kernel/csv/index.js';
+import { readXlsx, XLSX_TYPE } from '../../src/kernel/xlsx/index.js';
+
+interface Getter {
+  get(path: string): Promise<Response>;
+}
+
+/** The CSV guards formula-looking text with an apostrophe the XLSX does not need. */
+const unguard = (c: string) => (/^'[=+\-@\t\r]/.test(c) ? c.slice(1) : c);
+
+/**
+ * Fetches `base.csv` and `base.xlsx` (plus `query`) and asserts: both 200, the XLSX's content
+ * type and file name, the same cells row by row, at least `minRows` data rows. Returns the
+ * first worksheet for typed-cell checks.
+ */
+export async function sameRowsInBoth(
+  client: Getter,
+  base: string,
+  opts: { query?: string; minRows?: number } = {},
+): Promise<ExcelJS.Worksheet> {
+  const q = opts.query ?? '';
+  const csvRes = await client.get(`${base}.csv${q}`);
+  assert.equal(csvRes.status, 200, `${base}.csv`);
+  const xlsxRes = await client.get(`${base}.xlsx${q}`);
+  assert.equal(xlsxRes.status, 200, `${base}.xlsx`);
+  assert.equal(xlsxRes.headers.get('content-type'), XLSX_TYPE);
+  assert.match(xlsxRes.headers.get('content-disposition') ?? '', /attachment; filename=".+\.xlsx"/);
+  const bytes = new Uint8Array(await xlsxRes.arrayBuffer());
+  const csv = readCsv(await csvRes.text());
+  assert.ok(csv.ok);
+  const xlsx = await readXlsx(bytes);
+  assert.ok(xlsx.ok);
+  const csvCells = csv.records.map((r) => r.cells.map(unguard));
+  const width = Math.max(...csvCells.map((r) => r.length));
+  assert.deepEqual(
+    xlsx.records.map((r) => r.cells),
+    csvCells.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')),
+  );
+  assert.ok(xlsx.records.length - 1 >= (opts.minRows ?? 1), `${base}: rows to compare`);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as never);
+  return wb.worksheets[0]!;
+}
