@@ -9,8 +9,12 @@ interface Getter {
   get(path: string): Promise<Response>;
 }
 
-/** The CSV guards formula-looking text with an apostrophe the XLSX does not need. */
-const unguard = (c: string) => (/^'[=+\-@\t\r]/.test(c) ? c.slice(1) : c);
+/** The CSV guards formula-looking text with an apostrophe the XLSX does not need, and writes
+ *  some numbers with fixed decimals ("54.50") that the XLSX holds as the number (54.5). */
+const same = (c: string) => {
+  const s = /^'[=+\-@\t\r]/.test(c) ? c.slice(1) : c;
+  return /^-?\d+\.\d+$/.test(s) ? String(Number(s)) : s;
+};
 
 /**
  * Fetches `base.csv` and `base.xlsx` (plus `query`) and asserts: both 200, the XLSX's content
@@ -34,10 +38,10 @@ export async function sameRowsInBoth(
   assert.ok(csv.ok);
   const xlsx = await readXlsx(bytes);
   assert.ok(xlsx.ok);
-  const csvCells = csv.records.map((r) => r.cells.map(unguard));
+  const csvCells = csv.records.map((r) => r.cells.map(same));
   const width = Math.max(...csvCells.map((r) => r.length));
   assert.deepEqual(
-    xlsx.records.map((r) => r.cells),
+    xlsx.records.map((r) => r.cells.map(same)),
     csvCells.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')),
   );
   assert.ok(xlsx.records.length - 1 >= (opts.minRows ?? 1), `${base}: rows to compare`);
