@@ -66,10 +66,16 @@ export async function writeXlsx(spec: SheetSpec): Promise<Uint8Array> {
   const widths = columns.map((c) => c.header.length);
   const header = ws.addRow(columns.map((c) => c.header));
   header.font = { bold: true };
+  // A sheet whose CSV fixes the decimals holds the same rounded numbers, so both files agree.
+  const decimals = spec.csv?.decimals;
+  const rounded = (v: unknown) =>
+    decimals !== undefined && typeof v === 'number' && !Number.isInteger(v)
+      ? Number(v.toFixed(decimals))
+      : v;
   for (const values of spec.rows) {
     const row = ws.addRow([]);
     values.forEach((v, i) => {
-      const cell = typedCell(v, columns[i]?.type);
+      const cell = typedCell(rounded(v), columns[i]?.type);
       const target = row.getCell(i + 1);
       target.value = cell.value;
       if (cell.format) target.numFmt = cell.format;
