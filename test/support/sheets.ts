@@ -24,13 +24,14 @@ const same = (c: string) => {
 export async function sameRowsInBoth(
   client: Getter,
   base: string,
-  opts: { query?: string; minRows?: number } = {},
+  opts: { query?: string; minRows?: number; sep?: '.' | '/' } = {},
 ): Promise<ExcelJS.Worksheet> {
   const q = opts.query ?? '';
-  const csvRes = await client.get(`${base}.csv${q}`);
-  assert.equal(csvRes.status, 200, `${base}.csv`);
-  const xlsxRes = await client.get(`${base}.xlsx${q}`);
-  assert.equal(xlsxRes.status, 200, `${base}.xlsx`);
+  const sep = opts.sep ?? '.';
+  const csvRes = await client.get(`${base}${sep}csv${q}`);
+  assert.equal(csvRes.status, 200, `${base}${sep}csv`);
+  const xlsxRes = await client.get(`${base}${sep}xlsx${q}`);
+  assert.equal(xlsxRes.status, 200, `${base}${sep}xlsx`);
   assert.equal(xlsxRes.headers.get('content-type'), XLSX_TYPE);
   assert.match(xlsxRes.headers.get('content-disposition') ?? '', /attachment; filename=".+\.xlsx"/);
   const bytes = new Uint8Array(await xlsxRes.arrayBuffer());

@@ -7,9 +7,9 @@ import { writeXlsx } from './write.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** 'xlsx' when the request asked for `….xlsx`, else 'csv'. */
+/** 'xlsx' when the request asked for `….xlsx` (or `…/xlsx`), else 'csv'. */
 export function sheetFormat(c: Context): SheetFormat {
-  return c.req.path.endsWith('.xlsx') ? 'xlsx' : 'csv';
+  return /[./]xlsx$/.test(c.req.path) ? 'xlsx' : 'csv';
 }
 
 /** The two paths of one download: `base.csv` and `base.xlsx`. */
