@@ -13,7 +13,8 @@ import { testDatabaseUrl } from '../support/kernel/index.js';
 import { busyRead } from '../support/busy-read.js';
 import { readWorkersFor } from '../../src/read-workers.js';
 import { runRead, type ReadWorkers } from '../../src/kernel/offloop/index.js';
-import { panelCsvRead } from '../../src/domains/impact/kpi.reads.js';
+import { panelSheetRead } from '../../src/domains/impact/kpi.reads.js';
+import { sheetCsv } from '../../src/kernel/xlsx/index.js';
 
 const skip = testDatabaseUrl()
   ? 'read workers serve SQLite files; PostgreSQL reads are async'
@@ -76,6 +77,6 @@ test('/impact, its poverty table and the panel export are served by the read wor
   assert.equal((await analyst.get('/impact/poverty?region=all')).status, 200);
   const csv = await analyst.get('/impact/export.csv?region=all');
   assert.equal(csv.status, 200);
-  assert.equal(await csv.text(), await panelCsvRead.fn(w.h.db, 'all', 'test-secret'));
+  assert.equal(await csv.text(), sheetCsv(await panelSheetRead.fn(w.h.db, 'all', 'test-secret')));
   assert.ok(reads.served >= before + 2, 'the export ran in the worker too');
 });

@@ -3,6 +3,7 @@
 // CSV); a late order is answered with the next cycle; strangers see nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { sameRowsInBoth } from '../../../test/support/sheets.js';
 import { createWorld, type World } from '../../../test/support/world.js';
 import { makeCycleWorld, type CycleWorld } from '../../../test/support/collective.js';
 import { utcToLocal } from './calendar.js';
@@ -124,6 +125,10 @@ test('open by form, order from the shop page, close, print and export the lists'
   const text = await csv.text();
   assert.match(text, /^Produsen,Titik,Produk,Varian,Jumlah\r\n/);
   assert.match(text, /Titik 2,Produk 1,500 g,2\r\n/);
+  for (const list of ['supplier', 'packing']) {
+    const xlsx = await sameRowsInBoth(coord, `${cycleUrl}/daftar/${list}`);
+    assert.equal(typeof xlsx.getCell(list === 'supplier' ? 'E2' : 'H2').value, 'number');
+  }
 
   const late = await buyer.form(`/pasar/${cycleId}`, { ...order, group_id: '' });
   assert.equal(late.status, 409);

@@ -5,6 +5,7 @@ import type { Context, Hono } from 'hono';
 import { t } from '../../kernel/i18n/index.js';
 import { page, requireRole, translateFields, type AppEnv } from '../../kernel/http/index.js';
 import { AppError, errorSpec } from '../../kernel/errors/index.js';
+import { sendSheet } from '../../kernel/xlsx/index.js';
 import { isId } from '../../kernel/ids/index.js';
 import type { Actor } from '../../kernel/auth/index.js';
 import { COORDINATOR_ROLES, coordinatedOrganisations, coordinates } from './access.js';
@@ -14,7 +15,7 @@ import { listedVariantsIn, pointsIn } from './collective.queries.js';
 import { packingLists, supplierLists } from './cycle-lists.js';
 import { localToUtc } from './calendar.js';
 import { CycleList, CyclePage, NewCyclePage, type NewCycleState } from './cycles.views.js';
-import { PackingSheet, SupplierSheet, packingCsv, supplierCsv } from './lists.views.js';
+import { PackingSheet, SupplierSheet, packingSheet, supplierSheet } from './lists.views.js';
 import type { CycleRepeat } from './collective.tables.js';
 
 type C = Context<AppEnv>;
@@ -199,17 +200,13 @@ export function cyclesRoutes(app: Hono<AppEnv>) {
     const v = await myCycle(c, actor);
     const l = c.get('locale');
     const kind = c.req.param('kind');
-    if (kind === 'supplier.csv' || kind === 'packing.csv') {
-      const body =
-        kind === 'supplier.csv'
-          ? supplierCsv(l, await supplierLists(db(c), v.cycle.id))
-          : packingCsv(l, await packingLists(db(c), v.cycle.id));
-      c.header('content-type', 'text/csv; charset=utf-8');
-      c.header(
-        'content-disposition',
-        `attachment; filename="${kind.replace('.csv', '')}-${v.cycle.id}.csv"`,
-      );
-      return c.body(body);
+    const file = /^(supplier|packing)\.(csv|xlsx)$/.exec(kind);
+    if (file) {
+      const sheet =
+        file[1] === 'supplier'
+          ? supplierSheet(l, await supplierLists(db(c), v.cycle.id))
+          : packingSheet(l, await packingLists(db(c), v.cycle.id));
+      return sendSheet(c, `${file[1]}-${v.cycle.id}`, sheet);
     }
     const width = c.req.query('ukuran') === '58mm' ? '58mm' : 'a4';
     if (kind === 'supplier')

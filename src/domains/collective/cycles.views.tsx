@@ -252,7 +252,8 @@ export function CyclePage(p: {
           <li>
             {tr(`collective.list.${k}`)}: <a href={`${base}/daftar/${k}?ukuran=a4`}>A4</a> ·{' '}
             <a href={`${base}/daftar/${k}?ukuran=58mm`}>58 mm</a> ·{' '}
-            <a href={`${base}/daftar/${k}.csv`}>CSV</a>
+            <a href={`${base}/daftar/${k}.csv`}>CSV</a> ·{' '}
+            <a href={`${base}/daftar/${k}.xlsx`}>Excel (XLSX)</a>
           </li>
         ))}
       </ul>

@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import { t } from '../../kernel/i18n/index.js';
 import type { AppEnv } from '../../kernel/http/index.js';
 import { formatRupiah } from '../../kernel/money/index.js';
-import { csvRows } from '../../kernel/csv/index.js';
+import type { SheetSpec } from '../../kernel/xlsx/index.js';
 import type { PackingList, SupplierList } from './cycle-lists.js';
 import { pickupText } from './pickup-text.js';
 import type { Locale } from '../../kernel/i18n/index.js';
@@ -88,26 +88,30 @@ export function PackingSheet(p: { c: C; name: string; lists: PackingList[]; widt
   );
 }
 
-/** Supplier lists as CSV: one row per producer, point and product. */
-export function supplierCsv(locale: Locale, lists: SupplierList[]): string {
+/** Supplier lists as a sheet (CSV or XLSX): one row per producer, point and product. */
+export function supplierSheet(locale: Locale, lists: SupplierList[]): SheetSpec {
   const tr = (k: string) => t(locale, k);
-  return csvRows([
-    [
+  return {
+    name: tr('collective.list.supplier'),
+    columns: [
       tr('collective.list.producer'),
       tr('collective.list.point'),
       tr('collective.list.product'),
       tr('collective.list.variant'),
       tr('collective.list.qty'),
     ],
-    ...lists.flatMap((s) => s.lines.map((x) => [s.umkmName, x.pointName, x.title, x.label, x.qty])),
-  ]);
+    rows: lists.flatMap((s) =>
+      s.lines.map((x) => [s.umkmName, x.pointName, x.title, x.label, x.qty]),
+    ),
+  };
 }
 
-/** Packing lists as CSV: one row per point, order and line. */
-export function packingCsv(locale: Locale, lists: PackingList[]): string {
+/** Packing lists as a sheet (CSV or XLSX): one row per point, order and line. */
+export function packingSheet(locale: Locale, lists: PackingList[]): SheetSpec {
   const tr = (k: string) => t(locale, k);
-  return csvRows([
-    [
+  return {
+    name: tr('collective.list.packing'),
+    columns: [
       tr('collective.list.point'),
       tr('collective.list.pickup'),
       tr('collective.list.order'),
@@ -118,7 +122,7 @@ export function packingCsv(locale: Locale, lists: PackingList[]): string {
       tr('collective.list.qty'),
       tr('collective.list.payment'),
     ],
-    ...lists.flatMap((pl) =>
+    rows: lists.flatMap((pl) =>
       pl.orders.flatMap((o) =>
         o.lines.map((x) => [
           pl.pointName,
@@ -133,5 +137,5 @@ export function packingCsv(locale: Locale, lists: PackingList[]): string {
         ]),
       ),
     ),
-  ]);
+  };
 }

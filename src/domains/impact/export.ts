@@ -4,7 +4,7 @@
 // fewer than 5 respondents left empty so no household can be singled out.
 import { createHmac } from 'node:crypto';
 import type { Db } from '../../kernel/db/index.js';
-import { csvRows } from '../../kernel/csv/index.js';
+import { sheetCsv, type SheetSpec } from '../../kernel/xlsx/index.js';
 import { villageCohorts } from './regions.queries.js';
 import { householdCells, salesCells } from './outcomes.queries.js';
 import { lineBook } from './poverty-lines.js';
@@ -38,6 +38,15 @@ export async function exportPanelCsv(
   scope: 'all' | string[],
   salt: string,
 ): Promise<string> {
+  return sheetCsv(await exportPanelSheet(db, scope, salt));
+}
+
+/** The panel of a scope as a sheet (CSV or XLSX). */
+export async function exportPanelSheet(
+  db: Db,
+  scope: 'all' | string[],
+  salt: string,
+): Promise<SheetSpec> {
   const villages = await villageCohorts(db, scope);
   const byCode = new Map(villages.map((v) => [v.code, v]));
   const hh = await householdCells(db, scope, byCode, await lineBook(db));
@@ -47,7 +56,7 @@ export async function exportPanelCsv(
   for (const s of sales.values())
     keys.set(`${s.village}|${s.year}`, { village: s.village, year: s.year });
   const hhBy = new Map(hh.map((c) => [`${c.village}|${c.year}`, c]));
-  const lines: (string | number | null)[][] = [[...EXPORT_COLUMNS]];
+  const lines: (string | number | null)[][] = [];
   const rows = [...keys.entries()]
     .map(([k, v]) => ({ k, ...v, pid: pseudonym(salt, v.village) }))
     // Sorted by pseudonym, not by code, so row order does not give the codes away.
@@ -74,5 +83,10 @@ export async function exportPanelCsv(
     ]);
   }
   // LF line ends and six decimals: the panel format the estimator CLI and R read.
-  return csvRows(lines, { newline: '\n', decimals: 6 });
+  return {
+    name: 'panel',
+    columns: [...EXPORT_COLUMNS],
+    rows: lines,
+    csv: { newline: '\n', decimals: 6 },
+  };
 }

@@ -6,7 +6,7 @@ import { childBreakdown, kpisFor, westEast, type Focus } from './kpi.queries.js'
 import { householdCells, povertyBy } from './outcomes.queries.js';
 import { villageCohorts } from './regions.queries.js';
 import { lineBook } from './poverty-lines.js';
-import { exportPanelCsv } from './export.js';
+import { exportPanelSheet } from './export.js';
 import type { Level } from './region-groups.js';
 
 export const kpiPageRead = readModel('impact.kpi_page', async (db, focus: Focus) => ({
@@ -44,9 +44,9 @@ export const povertyRowsRead = readModel(
   },
 );
 
-export const panelCsvRead = readModel(
-  'impact.panel_csv',
-  (db, scope: 'all' | string[], secret: string) => exportPanelCsv(db, scope, secret),
+export const panelSheetRead = readModel(
+  'impact.panel_sheet',
+  (db, scope: 'all' | string[], secret: string) => exportPanelSheet(db, scope, secret),
 );
 
-export const impactReads = [kpiPageRead, povertyRowsRead, panelCsvRead];
+export const impactReads = [kpiPageRead, povertyRowsRead, panelSheetRead];

@@ -7,7 +7,8 @@ import { t } from '../../kernel/i18n/index.js';
 import { AppError } from '../../kernel/errors/index.js';
 import { audit } from '../../kernel/audit/index.js';
 import { runRead } from '../../kernel/offloop/index.js';
-import { kpiPageRead, panelCsvRead, povertyRowsRead } from './kpi.reads.js';
+import { bothFormats, sendSheet } from '../../kernel/xlsx/index.js';
+import { kpiPageRead, panelSheetRead, povertyRowsRead } from './kpi.reads.js';
 import { defaultFocus, IMPACT_READERS, mayRead } from './evaluation.service.js';
 import { areasFor } from './areas.queries.js';
 import { regionName } from './regions.queries.js';
@@ -100,13 +101,13 @@ export function kpiPages() {
     );
   });
 
-  app.get('/impact/export.csv', async (c) => {
+  app.on('GET', bothFormats('/impact/export'), async (c) => {
     const actor = requireRole(c, ...IMPACT_READERS);
     const db = c.get('deps').h.db;
     const focus = focusOf(c, actor);
-    const csv = await runRead(
+    const sheet = await runRead(
       c.get('deps'),
-      panelCsvRead,
+      panelSheetRead,
       focus === 'all' ? 'all' : [focus],
       c.get('deps').config.secret,
     );
@@ -116,13 +117,8 @@ export function kpiPages() {
       entityType: 'panel_export',
       entityId: focus,
     });
-    c.header('content-type', 'text/csv; charset=utf-8');
-    c.header(
-      'content-disposition',
-      `attachment; filename="lumbung-panel-${focus.replace(/\./g, '')}.csv"`,
-    );
     c.header('cache-control', 'no-store');
-    return c.body(csv);
+    return sendSheet(c, `lumbung-panel-${focus.replace(/\./g, '')}`, sheet);
   });
   return app;
 }

@@ -1,5 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { sameRowsInBoth } from '../../../test/support/sheets.js';
 import { createWorld, type World } from '../../../test/support/world.js';
 import { anyVillage, makeUmkm } from '../../../test/support/community.js';
 import { makeProduct } from '../../../test/support/catalog.js';
@@ -120,4 +121,16 @@ test('pseudonymised panel export: no codes or names, salted hashes, cells under 
     .where('action', '=', 'impact.panel.exported')
     .execute();
   assert.equal(audit.length, 1);
+  // The same panel as XLSX: the same rows (six decimals in both), numbers typed, audited too.
+  const xlsx = await sameRowsInBoth(analyst, '/impact/export', {
+    query: '?region=53.09',
+    minRows: 100,
+  });
+  assert.equal(typeof xlsx.getCell(`F2`).value, 'number', 'year is a number');
+  const exports = await w.h.db
+    .selectFrom('audit_log')
+    .select('action')
+    .where('action', '=', 'impact.panel.exported')
+    .execute();
+  assert.equal(exports.length, 3, 'each download is audited');
 });

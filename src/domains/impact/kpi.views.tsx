@@ -194,6 +194,13 @@ export function KpiPage(p: {
             download
           >
             {t(l, 'impact.kpi.export')}
+          </a>{' '}
+          <a
+            class="button"
+            href={`/impact/export.xlsx?region=${encodeURIComponent(p.focus)}`}
+            download
+          >
+            {t(l, 'impact.kpi.export_xlsx')}
           </a>
         </p>
         <p class="muted">{t(l, 'impact.kpi.export_hint')}</p>

@@ -118,6 +118,7 @@ export const impactMessages: MessageTable = {
     'impact.kpi.chart_poverty': 'Persentase penduduk miskin per wilayah (survei terakhir)',
     'impact.kpi.name': 'Wilayah',
     'impact.kpi.export': 'Unduh panel desa (CSV, tersamar)',
+    'impact.kpi.export_xlsx': 'Unduh panel desa (Excel, tersamar)',
     'impact.kpi.export_hint':
       'Tanpa nama dan nomor HP; kode desa dan kecamatan disamarkan dengan hash bergaram rahasia; sel dengan kurang dari 5 responden dikosongkan.',
     'impact.kpi.west_east': 'Perbandingan KBI (barat) dan KTI (timur)',
@@ -343,6 +344,7 @@ export const impactMessages: MessageTable = {
     'impact.kpi.chart_poverty': 'Poverty headcount by area (latest survey)',
     'impact.kpi.name': 'Area',
     'impact.kpi.export': 'Download the village panel (CSV, pseudonymised)',
+    'impact.kpi.export_xlsx': 'Download the village panel (Excel, pseudonymised)',
     'impact.kpi.export_hint':
       'No names or phone numbers; village and district codes replaced by a hash with a secret salt; cells with fewer than 5 respondents left empty.',
     'impact.kpi.west_east': 'KBI (west) and KTI (east) compared',

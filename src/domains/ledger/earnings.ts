@@ -3,6 +3,7 @@
 // when it was settled (the order completed: paid and delivered) and when it was paid out.
 import { sql } from 'kysely';
 import type { Tx } from '../../kernel/db/index.js';
+import type { SheetSpec } from '../../kernel/xlsx/index.js';
 import { orderNumbers } from '../orders/index.js';
 import { accountCode, umkmPayable } from './accounts.js';
 
@@ -97,26 +98,23 @@ export async function sellerTotals(db: Tx, umkmIds: string[]) {
   return { owed: -Number(r.balance), paidOut: Number(r.paid) };
 }
 
-const csvCell = (v: unknown) => {
-  const s = String(v ?? '');
-  return `"${(/^[=+\-@\t\r]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
-};
-
-/** The per-order breakdown as CSV (integer rupiah, ISO times: for spreadsheets and accountants). */
-export function earningsCsv(rows: OrderEarning[]): string {
-  const head = [
-    'order_number',
-    'items_total_idr',
-    'platform_fee_idr',
-    'service_point_commission_idr',
-    'shipping_idr',
-    'net_idr',
-    'settled_at',
-    'owed_idr',
-    'paid_out_at',
-  ];
-  const body = rows.map((r) =>
-    [
+/** The per-order breakdown as a sheet (integer rupiah, ISO times: for spreadsheets and
+ *  accountants); every CSV cell quoted, as this list was first documented. */
+export function earningsSheet(rows: OrderEarning[]): SheetSpec {
+  return {
+    name: 'pendapatan',
+    columns: [
+      'order_number',
+      { header: 'items_total_idr', type: 'rupiah' },
+      { header: 'platform_fee_idr', type: 'rupiah' },
+      { header: 'service_point_commission_idr', type: 'rupiah' },
+      { header: 'shipping_idr', type: 'rupiah' },
+      { header: 'net_idr', type: 'rupiah' },
+      { header: 'settled_at', type: 'datetime' },
+      { header: 'owed_idr', type: 'rupiah' },
+      { header: 'paid_out_at', type: 'datetime' },
+    ],
+    rows: rows.map((r) => [
       r.number,
       r.itemsTotal,
       r.platformFee,
@@ -126,9 +124,7 @@ export function earningsCsv(rows: OrderEarning[]): string {
       r.settledAt,
       r.owed,
       r.paidOutAt ?? '',
-    ]
-      .map(csvCell)
-      .join(','),
-  );
-  return `${[head.join(','), ...body].join('\r\n')}\r\n`;
+    ]),
+    csv: { quoteAll: true },
+  };
 }

@@ -8,8 +8,9 @@ import { AppError, errorSpec } from '../../kernel/errors/index.js';
 import { formatDateTime, t } from '../../kernel/i18n/index.js';
 import { formatRupiah } from '../../kernel/money/index.js';
 import { scopeIds } from '../../kernel/auth/index.js';
-import { earningsCsv, earningsOf, sellerTotals } from './earnings.js';
-import { owedInOrganisations, payOrganisation, payoutCsv, payoutsOf } from './payouts.js';
+import { bothFormats, sendSheet } from '../../kernel/xlsx/index.js';
+import { earningsOf, earningsSheet, sellerTotals } from './earnings.js';
+import { owedInOrganisations, payOrganisation, payoutSheet, payoutsOf } from './payouts.js';
 import { reconcile } from './reconciliation.js';
 import { trialBalance } from './reports.js';
 import { periodOf } from './period.js';
@@ -53,7 +54,8 @@ export function ledgerRoutes() {
         ) : (
           <>
             <p>
-              <a href="/penjual/pendapatan.csv">{t(l, 'ledger.earn.csv')}</a>
+              <a href="/penjual/pendapatan.csv">{t(l, 'ledger.earn.csv')}</a> ·{' '}
+              <a href="/penjual/pendapatan.xlsx">{t(l, 'ledger.earn.xlsx')}</a>
             </p>
             <ul class="list">
               {rows.map((r) => (
@@ -90,12 +92,9 @@ export function ledgerRoutes() {
     );
   });
 
-  app.get('/penjual/pendapatan.csv', async (c) => {
+  app.on('GET', bothFormats('/penjual/pendapatan'), async (c) => {
     const rows = await earningsOf(c.get('deps').h.db, sellerUmkm(c), 5000);
-    return c.body(earningsCsv(rows), 200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': 'attachment; filename="pendapatan.csv"',
-    });
+    return sendSheet(c, 'pendapatan', earningsSheet(rows));
   });
 
   const payouts = async (c: C, notice?: string, status: 200 | 422 = 200) => {
@@ -163,7 +162,8 @@ export function ledgerRoutes() {
                   total: formatRupiah(p.total),
                   payees: p.payees,
                 })}{' '}
-                · <a href={`/bumdes/pembayaran/${p.id}.csv`}>{t(l, 'ledger.pay.csv')}</a>
+                · <a href={`/bumdes/pembayaran/${p.id}.csv`}>{t(l, 'ledger.pay.csv')}</a> ·{' '}
+                <a href={`/bumdes/pembayaran/${p.id}.xlsx`}>{t(l, 'ledger.pay.xlsx')}</a>
               </li>
             ))}
           </ul>
@@ -190,14 +190,11 @@ export function ledgerRoutes() {
     if (!r.ok) return payouts(c, t(c.get('locale'), errorSpec(r.code).message, r.params), 422);
     return c.redirect(`/bumdes/pembayaran?dibayar=${r.value.id}`, 303);
   });
-  app.get('/bumdes/pembayaran/:file{lpo_[0-9A-Za-z]+\\.csv}', async (c) => {
-    const id = c.req.param('file').replace(/\.csv$/, '');
-    const csv = await payoutCsv(c.get('deps').h.db, id, managerOrgs(c));
-    if (!csv) throw new AppError('NOT_FOUND');
-    return c.body(csv, 200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="${id}.csv"`,
-    });
+  app.get('/bumdes/pembayaran/:file{lpo_[0-9A-Za-z]+\\.(csv|xlsx)}', async (c) => {
+    const id = c.req.param('file').replace(/\.(csv|xlsx)$/, '');
+    const sheet = await payoutSheet(c.get('deps').h.db, id, managerOrgs(c));
+    if (!sheet) throw new AppError('NOT_FOUND');
+    return sendSheet(c, id, sheet);
   });
 
   app.get('/keuangan/rekonsiliasi', async (c) => {

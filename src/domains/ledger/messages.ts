@@ -54,6 +54,7 @@ export const ledgerMessages: MessageTable = {
     'ledger.earn.paid_out_at': 'Dibayarkan',
     'ledger.earn.not_yet': 'belum',
     'ledger.earn.csv': 'Unduh rincian (CSV)',
+    'ledger.earn.xlsx': 'Unduh rincian (Excel)',
     'ledger.pay.title': 'Pembayaran ke UMKM',
     'ledger.pay.explain':
       'Jumlah di bawah ini hanya dari pesanan yang sudah dibayar pembeli dan sudah diterima. Pesanan COD yang belum dibayar tidak bisa dibayarkan.',
@@ -67,6 +68,7 @@ export const ledgerMessages: MessageTable = {
     'ledger.pay.history': 'Riwayat pembayaran',
     'ledger.pay.history_line': '{at} · {total} · {payees} UMKM',
     'ledger.pay.csv': 'Unduh daftar transfer (CSV)',
+    'ledger.pay.xlsx': 'Unduh daftar transfer (Excel)',
     'ledger.rec.title': 'Rekonsiliasi rekening bank',
     'ledger.rec.explain':
       'Mutasi rekening yang sudah diimpor dibandingkan dengan transfer yang tercatat di buku besar. Hanya yang tidak cocok ditampilkan.',
@@ -153,6 +155,7 @@ export const ledgerMessages: MessageTable = {
     'ledger.earn.paid_out_at': 'Paid out',
     'ledger.earn.not_yet': 'not yet',
     'ledger.earn.csv': 'Download breakdown (CSV)',
+    'ledger.earn.xlsx': 'Download breakdown (Excel)',
     'ledger.pay.title': 'Payouts to UMKM',
     'ledger.pay.explain':
       'The amounts below come only from orders the buyer has paid and received. Unpaid COD orders cannot be paid out.',
@@ -166,6 +169,7 @@ export const ledgerMessages: MessageTable = {
     'ledger.pay.history': 'Payout history',
     'ledger.pay.history_line': '{at} · {total} · {payees} UMKM',
     'ledger.pay.csv': 'Download transfer list (CSV)',
+    'ledger.pay.xlsx': 'Download transfer list (Excel)',
     'ledger.rec.title': 'Bank account reconciliation',
     'ledger.rec.explain':
       'Imported bank statement lines compared with the transfers recorded in the ledger. Only what disagrees is shown.',

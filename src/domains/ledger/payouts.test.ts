@@ -11,6 +11,8 @@ import {
   makeUmkm,
 } from '../../../test/support/community.js';
 import { ledgerOrder } from '../../../test/support/ledger.js';
+import { sameRowsInBoth } from '../../../test/support/sheets.js';
+import { readXlsx, RUPIAH_FORMAT } from '../../kernel/xlsx/index.js';
 import { balances, owedInOrganisations, payOrganisation, trialBalance } from './index.js';
 
 let w: World;
@@ -79,6 +81,9 @@ test('the treasurer pays out only completed orders; an unpaid COD order is never
   const csv = await (await mgr.get(`/bumdes/pembayaran/${payout[0].id}.csv`)).text();
   assert.match(csv, /Gula Aren Ibu Sari/);
   assert.ok(csv.includes(`"${owed}"`));
+  const xlsx = await sameRowsInBoth(mgr, `/bumdes/pembayaran/${payout[0].id}`);
+  assert.equal(xlsx.getCell('H2').value, owed, 'the amount is a number');
+  assert.equal(xlsx.getCell('H2').numFmt, RUPIAH_FORMAT);
   assert.deepEqual(await balances(w.h.db, { accounts: [`umkm_payable:${u}`] }), [
     { account: `umkm_payable:${u}`, balance: 0 },
   ]);
@@ -88,6 +93,7 @@ test('the treasurer pays out only completed orders; an unpaid COD order is never
     await makeOrganisation(w.h.db, { villageCode: village }),
   );
   assert.equal((await foreign.get(`/bumdes/pembayaran/${payout[0].id}.csv`)).status, 404);
+  assert.equal((await foreign.get(`/bumdes/pembayaran/${payout[0].id}.xlsx`)).status, 404);
   assert.equal((await foreign.form('/bumdes/pembayaran', { organisation_id: org })).status, 403);
   assert.doesNotMatch(await (await foreign.get('/bumdes/pembayaran')).text(), /Ibu Sari/);
   assert.equal(
@@ -167,6 +173,9 @@ test('the seller sees each order’s fee breakdown and settlement time, and down
     /^order_number,items_total_idr,platform_fee_idr,service_point_commission_idr,shipping_idr,net_idr,settled_at/,
   );
   assert.ok(row.startsWith(`"${o.number}","100000","5000","0","${o.shipping}","95000","20`));
+  const xlsx = await sameRowsInBoth(seller, '/penjual/pendapatan');
+  assert.equal(xlsx.getCell('F2').value, 95000);
+  assert.ok(xlsx.getCell('G2').value instanceof Date, 'settled_at is a date');
   // Another seller sees none of it.
   const other = await w.as('seller', await makeUmkm(w.h.db, { villageCode: village }));
   assert.doesNotMatch(await (await other.get('/penjual/pendapatan')).text(), new RegExp(o.number));
@@ -174,4 +183,8 @@ test('the seller sees each order’s fee breakdown and settlement time, and down
     await (await other.get('/penjual/pendapatan.csv')).text(),
     new RegExp(o.number),
   );
+  const otherXlsx = await readXlsx(
+    new Uint8Array(await (await other.get('/penjual/pendapatan.xlsx')).arrayBuffer()),
+  );
+  assert.ok(otherXlsx.ok && otherXlsx.records.length === 1, 'another seller: the header only');
 });

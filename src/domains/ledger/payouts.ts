@@ -7,6 +7,7 @@
 import { sql } from 'kysely';
 import { inTransactionResult, isPostgres, nowIso, type Tx } from '../../kernel/db/index.js';
 import { audit } from '../../kernel/audit/index.js';
+import type { SheetSpec } from '../../kernel/xlsx/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { payeesOfOrganisations, type Payee } from '../community/index.js';
@@ -134,18 +135,13 @@ export async function payoutsOf(db: Tx, organisationIds: string[]) {
     .execute();
 }
 
-const csvCell = (v: unknown) => {
-  const s = String(v ?? '');
-  // Quote always; a cell a spreadsheet would run gets a leading apostrophe.
-  return `"${(/^[=+\-@\t\r]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
-};
-
-/** The treasurer's transfer list of one payout (null outside the organisations given). */
-export async function payoutCsv(
+/** The treasurer's transfer list of one payout (null outside the organisations given); every
+ *  CSV cell quoted, as the list was first documented. */
+export async function payoutSheet(
   db: Tx,
   payoutId: string,
   organisationIds: string[],
-): Promise<string | null> {
+): Promise<SheetSpec | null> {
   if (organisationIds.length === 0) return null;
   const p = await db
     .selectFrom('ledger_payouts')
@@ -166,18 +162,19 @@ export async function payoutCsv(
   const payees = (await payeesOfOrganisations(db, [p.organisation_id])).filter((u) =>
     amountOf.has(accountCode(umkmPayable(u.id))),
   );
-  const head = [
-    'payout_id',
-    'created_at',
-    'umkm_id',
-    'umkm_name',
-    'bank_name',
-    'bank_account_number',
-    'bank_account_name',
-    'amount_idr',
-  ];
-  const lines = payees.map((u) =>
-    [
+  return {
+    name: p.id,
+    columns: [
+      'payout_id',
+      { header: 'created_at', type: 'datetime' },
+      'umkm_id',
+      'umkm_name',
+      'bank_name',
+      { header: 'bank_account_number', type: 'text' },
+      'bank_account_name',
+      { header: 'amount_idr', type: 'rupiah' },
+    ],
+    rows: payees.map((u) => [
       p.id,
       p.created_at,
       u.id,
@@ -186,9 +183,7 @@ export async function payoutCsv(
       u.bankAccountNumber,
       u.bankAccountName,
       amountOf.get(accountCode(umkmPayable(u.id))),
-    ]
-      .map(csvCell)
-      .join(','),
-  );
-  return `${[head.join(','), ...lines].join('\r\n')}\r\n`;
+    ]),
+    csv: { quoteAll: true },
+  };
 }

@@ -14,7 +14,7 @@ import {
 } from '../../kernel/http/index.js';
 import { AppError, errorSpec } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
-import { csvRows } from '../../kernel/csv/index.js';
+import { bothFormats, sendSheet } from '../../kernel/xlsx/index.js';
 import { canInRegion, type Actor } from '../../kernel/auth/index.js';
 import { agentPointIds, OVERSEERS } from './logistics.access.js';
 import { agentPoints, pointBoard, visibleParcel } from './logistics.repo.js';
@@ -248,7 +248,7 @@ export function agentRoutes(app: Hono<AppEnv>) {
     return page(c, { title }, <KpiView c={c} k={k} raw={raw} />);
   });
 
-  app.get('/logistik/kpi.csv', async (c) => {
+  app.on('GET', bothFormats('/logistik/kpi'), async (c) => {
     const actor = requireRole(c, ...OVERSEERS);
     const { parsed } = kpiInput(c, actor);
     if (!parsed.success) throw new AppError('VALIDATION_FAILED', {}, zodFieldErrors(parsed.error));
@@ -275,10 +275,11 @@ export function agentRoutes(app: Hono<AppEnv>) {
         k.coverage.share === null ? null : Math.round(k.coverage.share * 1000) / 1000,
       ],
     ];
-    const csv = csvRows([['metric', 'value'], ...rows], { newline: '\n' });
-    return c.body(csv, 200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="logistik-${k.region}-${k.from}-${k.to}.csv"`,
+    return sendSheet(c, `logistik-${k.region}-${k.from}-${k.to}`, {
+      name: 'logistik',
+      columns: ['metric', 'value'],
+      rows,
+      csv: { newline: '\n' },
     });
   });
 }

@@ -352,6 +352,12 @@ export function KpiView(p: {
               href={`/logistik/kpi.csv?region=${encodeURIComponent(k.region)}&from=${k.from}&to=${k.to}`}
             >
               {tr('logistics.kpi.csv')}
+            </a>{' '}
+            ·{' '}
+            <a
+              href={`/logistik/kpi.xlsx?region=${encodeURIComponent(k.region)}&from=${k.from}&to=${k.to}`}
+            >
+              {tr('logistics.kpi.xlsx')}
             </a>
           </p>
         </section>

@@ -1,6 +1,7 @@
 // The logistics pages and API through the app (in-process HTTP), on both databases.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { sameRowsInBoth } from '../../../test/support/sheets.js';
 import { createWorld, type World } from '../../../test/support/world.js';
 import { unwrap } from '../../kernel/errors/index.js';
 import { makeNetwork, type TestNetwork } from '../../../test/support/logistics.js';
@@ -243,6 +244,15 @@ test('KPIs page and CSV for the regency officer; foreign region refused', async 
   assert.match(await r.text(), /data-kpi="parcels">\d+/);
   const csv = await arif.get('/logistik/kpi.csv?region=53.09&from=2020-01-01&to=2030-12-31');
   assert.match(await csv.text(), /^metric,value\nregion,53\.09/);
+  const xlsx = await sameRowsInBoth(arif, '/logistik/kpi', {
+    query: '?region=53.09&from=2020-01-01&to=2030-12-31',
+  });
+  assert.equal(typeof xlsx.getCell('B5').value, 'number', 'parcels is a number');
+  assert.ok(xlsx.getCell('B3').value instanceof Date, 'from is a date');
+  assert.equal(
+    (await arif.get('/logistik/kpi.xlsx?region=35.10&from=2020-01-01&to=2030-12-31')).status,
+    403,
+  );
   assert.equal(
     (await arif.get('/logistik/kpi?region=35.10&from=2020-01-01&to=2030-12-31')).status,
     403,

@@ -25,7 +25,8 @@ import {
   statementWithLines,
   canManageIncentives,
 } from './incentives/statements.js';
-import { statementCsv } from './incentives/statement-csv.js';
+import { statementSheet } from './incentives/statement-csv.js';
+import { sendSheet } from '../../kernel/xlsx/index.js';
 import { noteText, ruleAmount } from './incentives/notes.js';
 import { issueSchema, ruleSchema } from './partners.schema.js';
 import { partnerRanking } from './partners.queries.js';
@@ -301,14 +302,10 @@ export function incentivePages(app: Hono<AppEnv>) {
   app.get('/insentif/laporan/:id', async (c) => {
     const actor = requireActor(c);
     const id = c.req.param('id');
-    const csv = id.endsWith('.csv');
-    const st = await statementWithLines(c.get('deps').h.db, csv ? id.slice(0, -4) : id);
+    const file = /\.(csv|xlsx)$/.exec(id);
+    const st = await statementWithLines(c.get('deps').h.db, file ? id.slice(0, file.index) : id);
     if (!st || !mayRead(actor, st)) throw new AppError('NOT_FOUND');
-    if (csv)
-      return c.body(statementCsv(st, c.get('locale')), 200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="${st.number}.csv"`,
-      });
+    if (file) return sendSheet(c, st.number, statementSheet(st, c.get('locale')));
     const s = (k: string, p?: Record<string, unknown>) => t(c.get('locale'), k, p);
     // The statement's area by name ("Kabupaten Ngada"), never its bare code.
     const scopeName = st.scope_code
@@ -369,7 +366,8 @@ export function incentivePages(app: Hono<AppEnv>) {
           </table>
         </div>
         <p>
-          <a href={`/insentif/laporan/${st.id}.csv`}>{s('partners.csv')}</a>
+          <a href={`/insentif/laporan/${st.id}.csv`}>{s('partners.csv')}</a> ·{' '}
+          <a href={`/insentif/laporan/${st.id}.xlsx`}>{s('partners.xlsx')}</a>
         </p>
       </section>,
     );

@@ -2,6 +2,8 @@
 // webhook body pinned literally.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { sameRowsInBoth } from '../../../test/support/sheets.js';
+import { RUPIAH_FORMAT } from '../../kernel/xlsx/index.js';
 import {
   ADMIN,
   bearer,
@@ -214,6 +216,9 @@ test('incentive statements: each rule from delivered orders, returns excluded, f
   assert.match(print, /wilayah Kabupaten Ngada/, 'the statement names its area');
   const csv = await (await officer.get(`/insentif/laporan/${stId}.csv`)).text();
   assert.equal(csv.trim().split('\r\n').length, 1 + lines.length + 1);
+  const xlsx = await sameRowsInBoth(officer, `/insentif/laporan/${stId}`);
+  assert.equal(typeof xlsx.getCell('I2').value, 'number', 'amounts are numbers');
+  assert.equal(xlsx.getCell('I2').numFmt, RUPIAH_FORMAT);
 
   assert.equal(
     (

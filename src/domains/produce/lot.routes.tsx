@@ -6,7 +6,7 @@ import type { Hono } from 'hono';
 import type { z } from 'zod';
 import { AppError, type Result } from '../../kernel/errors/index.js';
 import { page, readForm, requireRole, type AppEnv } from '../../kernel/http/index.js';
-import { csvRows } from '../../kernel/csv/index.js';
+import { sendSheet } from '../../kernel/xlsx/index.js';
 import { organisationPlaces } from '../community/index.js';
 import { listIntakes } from './intakes.service.js';
 import {
@@ -243,22 +243,22 @@ export function lotRoutes(app: Hono<AppEnv>) {
     );
   });
 
-  app.get('/produksi/pernyataan/:id/csv', async (c) => {
+  app.on('GET', ['/produksi/pernyataan/:id/csv', '/produksi/pernyataan/:id/xlsx'], async (c) => {
     const { s } = await visibleStatement(c);
+    const columns = [
+      'statement',
+      'farmer',
+      'lot',
+      'line',
+      'kind',
+      'grade',
+      'net_kg',
+      'factor',
+      { header: 'price_basis_per_kg', type: 'rupiah' as const },
+      { header: 'amount', type: 'rupiah' as const },
+      'text',
+    ];
     const rows: unknown[][] = [
-      [
-        'statement',
-        'farmer',
-        'lot',
-        'line',
-        'kind',
-        'grade',
-        'net_kg',
-        'factor',
-        'price_basis_per_kg',
-        'amount',
-        'text',
-      ],
       ...s.lines.map((x) => [
         s.number,
         s.full_name ?? '',
@@ -275,10 +275,7 @@ export function lotRoutes(app: Hono<AppEnv>) {
       [s.number, s.full_name ?? '', s.lot_number, '', 'total', '', '', '', '', s.total, ''],
       [s.number, s.full_name ?? '', s.lot_number, '', 'paid', '', '', '', '', s.paid_amount, ''],
     ];
-    return c.body(csvRows(rows), 200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="${s.number}.csv"`,
-    });
+    return sendSheet(c, s.number, { name: s.number, columns, rows });
   });
 
   app.get('/lot/:number', async (c) => {

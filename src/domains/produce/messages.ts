@@ -209,6 +209,7 @@ const id: Record<string, string> = {
   'produce.statement.total': 'Jumlah',
   'produce.statement.paid': 'Dibayar',
   'produce.statement.csv': 'Unduh CSV',
+  'produce.statement.xlsx': 'Unduh Excel (XLSX)',
   'produce.statement.text':
     'Pernyataan {number} ({org}). {name}, lot {lot}: {lines}. Jumlah {total}, dibayar {paid}.',
   'produce.public.title': '{name}',
@@ -420,6 +421,7 @@ const en: Record<string, string> = {
   'produce.statement.total': 'Total',
   'produce.statement.paid': 'Paid',
   'produce.statement.csv': 'Download CSV',
+  'produce.statement.xlsx': 'Download Excel (XLSX)',
   'produce.statement.text':
     'Statement {number} ({org}). {name}, lot {lot}: {lines}. Total {total}, paid {paid}.',
   'produce.public.title': '{name}',

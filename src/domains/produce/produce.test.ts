@@ -5,6 +5,8 @@
 // new entries; money events land in the outbox in the same transaction.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { sameRowsInBoth } from '../../../test/support/sheets.js';
+import { RUPIAH_FORMAT } from '../../kernel/xlsx/index.js';
 import { createWorld, type World } from '../../../test/support/world.js';
 import {
   makeIntake,
@@ -258,6 +260,9 @@ test('a lot is pooled, dried, sold, settled and paid exactly; paying twice and p
   const csv = await manager.get(`/produksi/pernyataan/${yosef.id}/csv`);
   assert.equal(csv.status, 200);
   assert.match(await csv.text(), /advance/);
+  const xlsx = await sameRowsInBoth(manager, `/produksi/pernyataan/${yosef.id}`, { sep: '/' });
+  assert.equal(xlsx.getCell('J2').numFmt, RUPIAH_FORMAT, 'amounts in rupiah');
+  assert.equal(typeof xlsx.getCell('J2').value, 'number');
 
   // A late cost after payout: correction statements with only the differences.
   const before = statements.map((s) => ({ ...s }));

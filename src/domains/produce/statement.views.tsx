@@ -78,7 +78,8 @@ export function StatementPage(p: { c: C; s: StatementData; org: string }) {
       </div>
       <div class="noprint">
         <p>
-          <a href={`/produksi/pernyataan/${s.id}/csv`}>{tr(c, 'produce.statement.csv')}</a>
+          <a href={`/produksi/pernyataan/${s.id}/csv`}>{tr(c, 'produce.statement.csv')}</a> ·{' '}
+          <a href={`/produksi/pernyataan/${s.id}/xlsx`}>{tr(c, 'produce.statement.xlsx')}</a>
         </p>
         <h2>{tr(c, 'produce.receipt.whatsapp')}</h2>
         <p class="wa-text">{text}</p>

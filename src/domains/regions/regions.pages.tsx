@@ -6,6 +6,7 @@ import type { Context } from 'hono';
 import { t } from '../../kernel/i18n/index.js';
 import { page, requireRole, translateFields, type AppEnv } from '../../kernel/http/index.js';
 import { AppError, type FieldErrors } from '../../kernel/errors/index.js';
+import { bothFormats, sendSheet } from '../../kernel/xlsx/index.js';
 import {
   areaOrThrow,
   canRead,
@@ -35,7 +36,7 @@ import { PROFILE_FIELDS, profileAsText, type ProfileField } from './profile-fiel
 import {
   COMPONENTS,
   nextVillages,
-  rankingCsv,
+  rankingSheet,
   scoreVillage,
   setWeights,
   weightsFor,
@@ -296,15 +297,12 @@ export function regionsPages(app: OpenAPIHono<AppEnv>) {
       n,
     );
   });
-  app.get('/wilayah/:code/prioritas.csv', async (c) => {
-    const a = await areaOrThrow(db(c), c.req.param('code'));
+  app.on('GET', bothFormats('/wilayah/:code/prioritas'), async (c) => {
+    const a = await areaOrThrow(db(c), c.req.param('code') ?? '');
     requireRead(c, a.code);
     if (a.level > 2) throw new AppError('REGIONS_WEIGHTS_SCOPE');
-    const csv = rankingCsv(await nextVillages(db(c), a.code, clampN(c.req.query('n'))));
-    return c.body(csv, 200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="prioritas-${a.code}.csv"`,
-    });
+    const sheet = rankingSheet(await nextVillages(db(c), a.code, clampN(c.req.query('n'))));
+    return sendSheet(c, `prioritas-${a.code}`, sheet);
   });
   app.post('/wilayah/:code/bobot', async (c) => {
     const a = await areaOrThrow(db(c), c.req.param('code'));

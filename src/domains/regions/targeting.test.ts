@@ -2,6 +2,7 @@
 // (enrolled ones excluded), CSV export, cohorts from the rollout registry, KBI vs KTI.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { sameRowsInBoth } from '../../../test/support/sheets.js';
 import { createWorld, type World } from '../../../test/support/world.js';
 import {
   scoreVillage,
@@ -229,6 +230,9 @@ test('CSV export lists rank, code, name, score and every part', async () => {
     lines[1],
     new RegExp(`^1,${B.replace(/\./g, '\\.')},.*,54\\.50,12\\.00,10\\.00,15\\.00,7\\.50,10\\.00,$`),
   );
+  const xlsx = await sameRowsInBoth(officer, '/wilayah/53.09/prioritas', { query: '?n=5' });
+  assert.equal(xlsx.getCell('E2').value, 54.5, 'the score is a number');
+  assert.equal(xlsx.getCell('B2').value, B, 'the village code stays text');
   assert.equal(
     rankingCsv({
       weights: DEFAULT_WEIGHTS,
@@ -241,6 +245,10 @@ test('CSV export lists rank, code, name, score and every part', async () => {
   );
   assert.equal(
     (await (await w.as('regional_officer', '35.10')).get('/wilayah/53.09/prioritas.csv')).status,
+    403,
+  );
+  assert.equal(
+    (await (await w.as('regional_officer', '35.10')).get('/wilayah/53.09/prioritas.xlsx')).status,
     403,
   );
 });

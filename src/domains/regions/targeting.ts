@@ -4,7 +4,7 @@
 // parts shown always add up to the score shown. A missing value scores 0 and is flagged.
 // Weights are set per province or regency; a village uses its nearest ancestor's weights.
 import { audit } from '../../kernel/audit/index.js';
-import { csvRows } from '../../kernel/csv/index.js';
+import { sheetCsv, type SheetSpec } from '../../kernel/xlsx/index.js';
 import { inTransaction, nowIso, type Tx } from '../../kernel/db/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import { ancestorCodes, isRegionCode } from './regions.repo.js';
@@ -197,15 +197,17 @@ export async function nextVillages(db: Tx, scopeCode: string, n: number): Promis
   };
 }
 
-/** The ranking as CSV: one row per village with every part of its score. */
-export function rankingCsv(r: Ranking): string {
-  const head = [
+/** The ranking as a sheet: one row per village with every part of its score (two decimals
+ *  in the CSV, numbers in the XLSX). */
+export function rankingSheet(r: Ranking): SheetSpec {
+  const num = (header: string) => ({ header, type: 'number' as const });
+  const columns = [
     'rank',
     'village_code',
     'village',
     'district',
-    'score',
-    ...COMPONENTS.map((c) => `${c}_points`),
+    num('score'),
+    ...COMPONENTS.map((c) => num(`${c}_points`)),
     'missing',
   ];
   const lines = r.villages.map((v, i) => [
@@ -217,5 +219,8 @@ export function rankingCsv(r: Ranking): string {
     ...v.parts.map((p) => p.points.toFixed(2)),
     v.missing.join(' '),
   ]);
-  return csvRows([head, ...lines], { newline: '\n' });
+  return { name: 'prioritas', columns, rows: lines, csv: { newline: '\n' } };
 }
+
+/** The ranking as CSV (the document the download has always been). */
+export const rankingCsv = (r: Ranking): string => sheetCsv(rankingSheet(r));

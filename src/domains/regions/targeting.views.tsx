@@ -105,6 +105,10 @@ export function TargetingPage(p: {
         <p>
           <a href={`/wilayah/${area.code}/prioritas.csv?n=${p.n}`} download>
             {tr(c, 'regions.target.csv')}
+          </a>{' '}
+          ·{' '}
+          <a href={`/wilayah/${area.code}/prioritas.xlsx?n=${p.n}`} download>
+            {tr(c, 'regions.target.xlsx')}
           </a>
         </p>
         <RankedVillages

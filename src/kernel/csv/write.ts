@@ -14,6 +14,8 @@ export interface CsvWriteOptions {
   newline?: '\r\n' | '\n';
   /** Fixed decimals for numbers that are not integers (integers stay as they are). */
   decimals?: number;
+  /** Quote every cell, empty ones too (the ledger's lists quote their data rows so). */
+  quoteAll?: boolean;
 }
 
 /** A value as the text of one cell, before quoting; null and undefined are empty. */
@@ -34,6 +36,10 @@ export function csvCell(v: unknown): string {
 export function csvRows(rows: unknown[][], opts: CsvWriteOptions = {}): string {
   return stringify(
     rows.map((r) => r.map((v) => cellText(v, opts.decimals))),
-    { ...OPTIONS, record_delimiter: opts.newline ?? OPTIONS.record_delimiter },
+    {
+      ...OPTIONS,
+      record_delimiter: opts.newline ?? OPTIONS.record_delimiter,
+      ...(opts.quoteAll ? { quoted: true, quoted_empty: true } : {}),
+    },
   );
 }

@@ -22,6 +22,13 @@ export const accessCases: AccessCases = async (w) => {
   const cases: AccessCase[] = [
     { name: 'seller earnings', path: '/penjual/pendapatan', as: seller, expect: 200 },
     { name: 'seller earnings CSV', path: '/penjual/pendapatan.csv', as: seller, expect: 200 },
+    { name: 'seller earnings XLSX', path: '/penjual/pendapatan.xlsx', as: seller, expect: 200 },
+    {
+      name: 'anonymous earnings XLSX',
+      path: '/penjual/pendapatan.xlsx',
+      as: null,
+      expect: 'login',
+    },
     { name: 'anonymous earnings', path: '/penjual/pendapatan', as: null, expect: 'login' },
     {
       name: 'buyer cannot open earnings',

@@ -1,6 +1,6 @@
 // A statement as CSV for the partner's and the treasury's spreadsheets: one row per line,
 // each with its order number so it can be traced, and the total last.
-import { csvRows } from '../../../kernel/csv/index.js';
+import { sheetCsv, type SheetSpec } from '../../../kernel/xlsx/index.js';
 import type { Locale } from '../../../kernel/i18n/index.js';
 import type { statementWithLines } from './statements.js';
 import { noteText } from './notes.js';
@@ -9,20 +9,12 @@ type Statement = NonNullable<Awaited<ReturnType<typeof statementWithLines>>>;
 
 /** The statement as CSV; notes in the reader's language, rule kinds as stable codes. */
 export function statementCsv(st: Statement, locale: Locale): string {
-  const rows: unknown[][] = [
-    [
-      'statement',
-      'partner',
-      'period',
-      'scope',
-      'order_id',
-      'order_number',
-      'rule',
-      'base',
-      'amount_idr',
-      'note',
-    ],
-  ];
+  return sheetCsv(statementSheet(st, locale));
+}
+
+/** The statement as a sheet (CSV or XLSX): amounts in rupiah, the total last. */
+export function statementSheet(st: Statement, locale: Locale): SheetSpec {
+  const rows: unknown[][] = [];
   for (const l of st.lines)
     rows.push([
       st.number,
@@ -48,5 +40,20 @@ export function statementCsv(st: Statement, locale: Locale): string {
     Number(st.total),
     st.corrects_id ? `correction of ${st.corrects_id}` : '',
   ]);
-  return csvRows(rows);
+  return {
+    name: st.number,
+    columns: [
+      'statement',
+      'partner',
+      { header: 'period', type: 'text' },
+      'scope',
+      'order_id',
+      'order_number',
+      'rule',
+      { header: 'base', type: 'rupiah' },
+      { header: 'amount_idr', type: 'rupiah' },
+      'note',
+    ],
+    rows,
+  };
 }
