@@ -101,6 +101,8 @@ export const catalogDomain = defineDomain({
   http: {
     // Search, category and product pages are the same for every anonymous visitor.
     cachedPages: [/^\/cari$/, /^\/kategori\//, /^\/produk\//],
+    // Public search and product detail JSON: the same answer for every anonymous client.
+    cachedJson: [/^\/api\/v1\/products(?:\/prd_[\w-]+)?$/],
     publicFiles: ['/media/'],
     // A photo (PHOTO_MAX_BYTES) plus its form or base64 JSON envelope.
     largeBodies: [{ path: /\/photos/, maxBytes: 8 * 1024 * 1024 }],
