@@ -94,6 +94,9 @@ export {
 } from './content-events.js';
 
 /** What catalog adds to the app: products, stock, photos, search and the public product pages. */
+/** Bulk listed products (variant, stock, search document) for the synthetic national world. */
+export { insertSyntheticProducts, type SyntheticProduct } from './national-seed.js';
+
 export const catalogDomain = defineDomain({
   name: 'catalog',
   migrations: catalogMigrations,
