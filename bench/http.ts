@@ -152,7 +152,7 @@ try {
     ['category page, first visit', `/kategori/${product.category}`, []],
     ['search page, first visit', '/cari?q=kopi', []],
     ['product page, first visit', `/produk/${product.id}`, []],
-    ['GET /api/v1/products', '/api/v1/products', []],
+    ['GET /api/v1/products?limit=24', '/api/v1/products?limit=24', []],
     ['GET /api/v1/products/{id}', `/api/v1/products/${product.id}`, []],
   ];
 

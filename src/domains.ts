@@ -18,6 +18,7 @@ import { auditDomain } from './domains/audit/index.js';
 import { agentappDomain } from './domains/agentapp/index.js';
 import { defineDomain, installDomains, type DomainManifest } from './kernel/domain/index.js';
 import { homeMessages } from './home.routes.js';
+import { nationalCommand } from './seed/national.js';
 
 /** The app's own page (home), which belongs to no domain. */
 const appShell = defineDomain({
@@ -26,6 +27,8 @@ const appShell = defineDomain({
   messages: [homeMessages],
   // The public home page is the same for every anonymous visitor: a shared cache may serve it.
   http: { cachedPages: [/^\/$/] },
+  // Spans every domain's bulk writers, so it belongs to the composition root.
+  commands: { 'demo national': nationalCommand },
 });
 
 export const DOMAINS: readonly DomainManifest[] = [

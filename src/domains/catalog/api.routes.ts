@@ -73,18 +73,34 @@ const SearchQueryDoc = z.object({
   max: z.string().optional().describe('Lowest price up to, integer rupiah'),
   halal: z.enum(['1']).optional().describe('Only producers with a valid halal certificate'),
   stok: z.enum(['1']).optional().describe('Only products in stock'),
-  page: z.string().optional().describe('Page number from 1 (max 50), 20 per page'),
+  page: z.string().optional().describe('Page number from 1 (max 50)'),
+  limit: z
+    .string()
+    .optional()
+    .describe('Products per page, 1 to 100 (default 20; a larger number is capped at 100)'),
 });
+
+/** The API's page size: 1 to 100 (pageOf caps it), anything else means the default, like the filters. */
+const pageSize = z.coerce.number().int().min(1).optional().catch(undefined);
+
+// Anonymous answers are shared and carry an ETag (kernel/http/json-cache.ts).
+const NotModified = {
+  description: "Not modified: the client's copy (sent as If-None-Match) is current",
+};
+const ETag = {
+  ETag: { schema: { type: 'string' as const }, description: 'Revalidate with If-None-Match' },
+};
 
 const searchRoute = createRoute({
   method: 'get',
   path: '/api/v1/products',
   tags: ['catalog'],
-  summary: 'Search listed products (full text, filters, relevance order, 20 per page)',
+  summary: 'Search listed products (full text, filters, relevance order, `limit` per page)',
   request: { query: SearchQueryDoc },
   responses: {
     200: {
       description: 'A page of product cards',
+      headers: ETag,
       content: {
         'application/json': {
           schema: z.object({
@@ -96,6 +112,7 @@ const searchRoute = createRoute({
         },
       },
     },
+    304: NotModified,
   },
 });
 
@@ -150,7 +167,12 @@ const productRoute = createRoute({
   summary: 'One listed product with variants, stock, photos, producer and certificates',
   request: { params: z.object({ id: z.string() }) },
   responses: {
-    200: { description: 'The product', content: { 'application/json': { schema: PublicProduct } } },
+    200: {
+      description: 'The product',
+      headers: ETag,
+      content: { 'application/json': { schema: PublicProduct } },
+    },
+    304: NotModified,
     404: Problem,
   },
 });
@@ -282,6 +304,7 @@ export function apiRoutes() {
       halal: q.halal === '1',
       inStock: q.stok === '1',
       page: q.page,
+      pageSize: pageSize.parse(c.req.query('limit')),
     });
     return c.json(r, 200);
   });

@@ -96,6 +96,9 @@ export {
 } from './content-events.js';
 
 /** What catalog adds to the app: products, stock, photos, search and the public product pages. */
+/** Bulk listed products (variant, stock, search document) for the synthetic national world. */
+export { insertSyntheticProducts, type SyntheticProduct } from './national-seed.js';
+
 export const catalogDomain = defineDomain({
   name: 'catalog',
   migrations: catalogMigrations,
@@ -103,6 +106,8 @@ export const catalogDomain = defineDomain({
   http: {
     // Search, category and product pages are the same for every anonymous visitor.
     cachedPages: [/^\/cari$/, /^\/kategori\//, /^\/produk\//],
+    // Public search and product detail JSON: the same answer for every anonymous client.
+    cachedJson: [/^\/api\/v1\/products(?:\/prd_[\w-]+)?$/],
     publicFiles: ['/media/'],
     // A photo (PHOTO_MAX_BYTES) plus its form or base64 JSON envelope.
     largeBodies: [{ path: /\/photos/, maxBytes: 8 * 1024 * 1024 }],

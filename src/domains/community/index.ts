@@ -22,6 +22,9 @@ export type {
 } from './community.tables.js';
 
 /** What community adds to the app: organisations, UMKM with consent, people, service points. */
+/** Bulk UMKM rows for the synthetic national world (`lumbung demo national`). */
+export { insertSyntheticUmkm, type SyntheticUmkm } from './national-seed.js';
+
 export const communityDomain = defineDomain({
   name: 'community',
   migrations: communityMigrations,

@@ -123,6 +123,9 @@ export { parseStatement, type ParsedLine } from './payments/statement.js';
 export { payGroupForSeed, collectAtPointForSeed } from './seed-support.js';
 
 /** What orders adds to the app: storefront, cart, checkout, payments, seller and agent pages. */
+/** Bulk past orders (completed, paid, delivered) for the synthetic national world. */
+export { insertSyntheticOrders, type SyntheticOrder } from './national-seed.js';
+
 export const ordersDomain = defineDomain({
   name: 'orders',
   migrations: ordersMigrations,

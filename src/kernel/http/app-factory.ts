@@ -17,6 +17,7 @@ import '../i18n/kernel-messages.js';
 import { csrf, CSRF_COOKIE } from './csrf.js';
 import { gzip } from './gzip.js';
 import { attachPageCache, PageCache } from './page-cache.js';
+import { attachJsonCache, JsonCache } from './json-cache.js';
 import { handleError, notFound } from './errors-http.js';
 import { openApiHook, refuseControlChars, zodFieldErrors } from './validate.js';
 import { sameOriginPath } from './redirect.js';
@@ -102,6 +103,12 @@ export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {
     generation: () => deps.h.writeCount(),
   });
   app.use('*', pages.middleware());
+  const json = new JsonCache({
+    paths: anyOf(paths.cachedJson),
+    personalCookies: hooks.personalCookies ?? [],
+    generation: () => deps.h.writeCount(),
+  });
+  app.use('*', json.middleware());
   app.use(
     '*',
     secureHeaders({
@@ -185,6 +192,7 @@ export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {
   });
   app.onError((err, c) => handleError(err, c, log));
   attachPageCache(app, pages);
+  attachJsonCache(app, json);
   app.notFound((c) => notFound(c));
   return app;
 }

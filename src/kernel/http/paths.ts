@@ -5,6 +5,8 @@
 export interface HttpPaths {
   /** Anonymous public pages a shared cache may serve (the storefront: home, search, products). */
   cachedPages?: RegExp[];
+  /** Public JSON reads whose anonymous answers are the same for everyone (product search, detail). */
+  cachedJson?: RegExp[];
   /**
    * Path prefixes of server-to-server callbacks (payment providers) that prove themselves by a
    * signature instead of the CSRF token.
@@ -20,12 +22,14 @@ export interface HttpPaths {
 export function mergeHttpPaths(all: (HttpPaths | undefined)[]): Required<HttpPaths> {
   const out: Required<HttpPaths> = {
     cachedPages: [],
+    cachedJson: [],
     csrfExempt: [],
     publicFiles: [],
     largeBodies: [],
   };
   for (const p of all) {
     out.cachedPages.push(...(p?.cachedPages ?? []));
+    out.cachedJson.push(...(p?.cachedJson ?? []));
     out.csrfExempt.push(...(p?.csrfExempt ?? []));
     out.publicFiles.push(...(p?.publicFiles ?? []));
     out.largeBodies.push(...(p?.largeBodies ?? []));

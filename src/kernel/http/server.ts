@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { pageCacheOf } from './page-cache.js';
+import { jsonCacheOf } from './json-cache.js';
 import type { Logger } from './log.js';
 
 export interface ServeOptions {
@@ -24,11 +25,12 @@ export function serveApp(
 ): Server {
   const listener = getRequestListener(app.fetch, { hostname: opts.hostname });
   const cache = pageCacheOf(app);
+  const json = jsonCacheOf(app);
   const server = createServer((req: IncomingMessage, res) => {
     if (cache && req.method === 'GET' && req.url) {
       const started = performance.now();
       const q = req.url.indexOf('?');
-      const hit = cache.lookup({
+      const r = {
         method: 'GET',
         target: req.url,
         path: q === -1 ? req.url : req.url.slice(0, q),
@@ -36,7 +38,9 @@ export function serveApp(
         acceptLanguage: one(req.headers['accept-language']),
         acceptEncoding: one(req.headers['accept-encoding']),
         authorization: one(req.headers.authorization),
-      });
+        ifNoneMatch: one(req.headers['if-none-match']),
+      };
+      const hit = cache.lookup(r) ?? json?.lookup(r) ?? null;
       if (hit) {
         const id = randomUUID();
         res.writeHead(hit.status, { ...hit.headers, 'x-request-id': id });

@@ -1,0 +1,254 @@
+// Checkout over HTTP (issue 19): POST /api/v1/checkout against the compiled production process
+// (dist/main.mjs, plain node), with a distinct Idempotency-Key per request, 2-line orders of
+// two UMKM, synchronous=FULL (PostgreSQL: synchronous_commit on), 256 connections, from
+// autocannon in its own process (bench/support/checkout-load.mjs). A bare node:http hello
+// world is measured in the same run. An order counts once the server answered 201; the bench
+// then checks that the database holds at least that many orders (nothing acknowledged lost).
+// Goals: SQLite ≥ 3,000 orders/s, PostgreSQL ≥ 1,500/s, p99 ≤ 100 ms.
+// Run: npm run build && npx tsx bench/checkout-http.ts [seconds=10] [connections=256]
+//      (DATABASE_URL=postgres://…/any: the bench makes and drops its own database there)
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
+import { connect, migrateToLatest } from '../src/kernel/db/index.js';
+import { allMigrations } from '../src/migrations.js';
+import { importRegions } from '../src/domains/regions/index.js';
+import { createToken, createUser, grantRole } from '../src/domains/accounts/index.js';
+import { unwrap } from '../src/kernel/errors/index.js';
+import { anyVillage, makeServicePoint, makeUmkm } from '../test/support/community.js';
+import { makeProduct } from '../test/support/catalog.js';
+
+const seconds = Number(process.argv[2] ?? 10);
+const connections = Number(process.argv[3] ?? 256);
+const root = join(import.meta.dirname, '..');
+const dir = mkdtempSync(join(tmpdir(), 'lumbung-checkout-http-'));
+const pgUrl = process.env.DATABASE_URL;
+const dbName = `lumbung_bench_checkout_${process.pid}`;
+const benchUrl = pgUrl ? Object.assign(new URL(pgUrl), { pathname: `/${dbName}` }).href : null;
+const sqlitePath = join(dir, 'bench.db');
+
+async function admin(statement: string) {
+  const c = new pg.Client({ connectionString: pgUrl });
+  await c.connect();
+  await c.query(statement);
+  await c.end();
+}
+
+async function waitFor(url: string, limitMs: number): Promise<void> {
+  const t0 = performance.now();
+  while (performance.now() - t0 < limitMs) {
+    try {
+      if ((await fetch(url)).status === 200) return;
+    } catch {}
+    await sleep(20);
+  }
+  throw new Error(`${url} did not answer within ${limitMs} ms`);
+}
+
+interface Load {
+  rps: number;
+  total: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  statusCodes: Record<string, { count: number }>;
+}
+function load(opts: object): Promise<Load> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(
+      process.execPath,
+      [join(root, 'bench/support/checkout-load.mjs'), JSON.stringify(opts)],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let out = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.once('exit', () => {
+      try {
+        resolve(JSON.parse(out));
+      } catch (e) {
+        reject(e);
+      }
+    });
+  });
+}
+
+function autocannonHello(url: string): Promise<{ rps: number; p99: number }> {
+  return new Promise((resolve) => {
+    const p = spawn(
+      process.execPath,
+      [
+        join(root, 'node_modules/autocannon/autocannon.js'),
+        '-c',
+        String(connections),
+        '-d',
+        String(Math.min(seconds, 5)),
+        '-j',
+        url,
+      ],
+      { stdio: ['ignore', 'pipe', 'ignore'] },
+    );
+    let out = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.once('exit', () => {
+      const j = JSON.parse(out);
+      resolve({ rps: j.requests.average, p99: j.latency.p99 });
+    });
+  });
+}
+
+let server: ChildProcess | null = null;
+let hello: ChildProcess | null = null;
+try {
+  // 1. The world: one regency, a service point, 32 products of 32 UMKM with ample stock, and a
+  //    signed-in buyer's API token (explicit lines need a signed-in caller).
+  if (benchUrl) await admin(`create database ${dbName}`);
+  const h = connect({ databaseUrl: benchUrl ?? undefined, sqlitePath, synchronous: 'FULL' });
+  await migrateToLatest(h, allMigrations);
+  await importRegions(h.db, { prefixes: ['53.09'] });
+  const village = await anyVillage(h.db);
+  const servicePoint = await makeServicePoint(h.db, { villageCode: village });
+  const variants: string[] = [];
+  for (let i = 0; i < 32; i++) {
+    const umkmId = await makeUmkm(h.db, { villageCode: village });
+    variants.push(
+      (
+        await makeProduct(h, {
+          umkmId,
+          stock: 10_000_000,
+          category: 'beras',
+          title: `Beras Merah ${i + 1} kg`,
+        })
+      ).variantId,
+    );
+  }
+  const userId = unwrap(
+    await createUser(h.db, { displayName: 'Bench Buyer', phone: '081299990001' }),
+  );
+  await h.db.updateTable('users').set({ status: 'active' }).where('id', '=', userId).execute();
+  unwrap(await grantRole(h.db, null, userId, 'buyer', null));
+  const grant = await h.db
+    .selectFrom('grants')
+    .select('id')
+    .where('user_id', '=', userId)
+    .executeTakeFirstOrThrow();
+  const actor = {
+    userId,
+    displayName: 'Bench Buyer',
+    locale: 'id' as const,
+    grants: [],
+    via: 'session' as const,
+  };
+  const { token } = unwrap(await createToken(h.db, actor, 'bench', grant.id));
+  const count = async () =>
+    Number(
+      (
+        await h.db
+          .selectFrom('orders')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  // 2. The production process on that database, and the hello world, each on its own port.
+  const PORT = 3960;
+  const base = `http://127.0.0.1:${PORT}`;
+  server = spawn(process.execPath, ['--max-semi-space-size=2', 'dist/main.mjs', 'serve'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      ...(benchUrl ? { DATABASE_URL: benchUrl } : { LUMBUNG_DB_PATH: sqlitePath }),
+      LUMBUNG_UPLOAD_DIR: join(dir, 'uploads'),
+      LUMBUNG_SQLITE_SYNCHRONOUS: 'FULL',
+      LUMBUNG_LOG_LEVEL: 'info',
+      HOST: '127.0.0.1',
+      PORT: String(PORT),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  await waitFor(`${base}/healthz`, 60_000);
+  hello = spawn(
+    process.execPath,
+    [
+      '-e',
+      `require('node:http').createServer((q, s) => { s.writeHead(200, {'content-type': 'text/plain'}); s.end('hello world'); }).listen(${PORT + 1}, '127.0.0.1')`,
+    ],
+    { stdio: 'ignore' },
+  );
+  await waitFor(`http://127.0.0.1:${PORT + 1}/`, 5000);
+  const baseline = await autocannonHello(`http://127.0.0.1:${PORT + 1}/`);
+  hello.kill();
+
+  // 3. One checkout by hand first: a refused request would make the run measure errors.
+  const probe = await fetch(`${base}/api/v1/checkout`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${token}`,
+      'idempotency-key': `probe-${process.pid}`,
+    },
+    body: JSON.stringify({
+      lines: [
+        { variantId: variants[0], qty: 1 },
+        { variantId: variants[1], qty: 1 },
+      ],
+      buyer: { name: 'Bench', phone: '081234567890' },
+      delivery: { kind: 'pickup', servicePointId: servicePoint },
+      paymentMethod: 'cod',
+    }),
+  });
+  if (probe.status !== 201)
+    throw new Error(`checkout refused: ${probe.status} ${await probe.text()}`);
+
+  if (process.env.BENCH_HOLD) {
+    // Debugging: print what is needed to send requests by hand, and keep the server up.
+    console.log(
+      JSON.stringify({
+        base,
+        token,
+        variants: variants.slice(0, 2),
+        servicePoint,
+        pid: server.pid,
+      }),
+    );
+    await sleep(Number(process.env.BENCH_HOLD) * 1000);
+  }
+  // 4. A short warm-up (JIT, connection pool), then the measured run.
+  const opts = { base, token, variants, servicePoint, connections };
+  await load({ ...opts, seconds: 2, run: `warm-${process.pid}` });
+  const before = await count();
+  const la = loadavg();
+  const r = await load({ ...opts, seconds, run: `run-${process.pid}` });
+  const placed = (await count()) - before;
+  const created = r.statusCodes['201']?.count ?? 0;
+  const statuses = Object.entries(r.statusCodes)
+    .map(([s, v]) => `${s}: ${v.count}`)
+    .join(', ');
+  console.log(
+    `machine: ${cpus().length} × ${cpus()[0].model}; load before ${la.map((x) => x.toFixed(2)).join(' ')}, after ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
+  console.log(
+    `${h.dialect}, synchronous=FULL, ${connections} connections, ${seconds} s; node:http hello world ${baseline.rps.toFixed(0)} req/s (p99 ${baseline.p99} ms)`,
+  );
+  console.log(
+    `POST /api/v1/checkout: ${(created / seconds).toFixed(0)} acknowledged orders/s (${created} × 201), p50 ${r.p50} ms, p99 ${r.p99} ms; statuses ${statuses}; ${r.errors} errors, ${r.timeouts} timeouts`,
+  );
+  console.log(
+    `orders in the database after the run: +${placed} (${placed >= created ? 'every acknowledged order is there' : 'MISSING ACKNOWLEDGED ORDERS'})`,
+  );
+  await h.close();
+} finally {
+  server?.kill();
+  hello?.kill();
+  await sleep(500);
+  if (benchUrl) await admin(`drop database if exists ${dbName} with (force)`).catch(() => {});
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,121 @@
+// Dashboards and search on the synthetic national world (issue 19). Run after
+// `npx lumbung demo national --scale N` on the same database:
+//   DATABASE_URL=postgres://…/db npx tsx bench/national.ts [rounds=20]
+// Prints the database size and the row counts, the national KPI and impact pages' p50/p95
+// (`/impact?region=all`, `/impact/poverty?region=all`, as a national analyst, through the real
+// app in-process, read workers inline like a test) and catalogue search p50/p99 (searchProducts,
+// the hits cache bypassed so every query reaches the index). Goals: pages p95 ≤ 1 s, search
+// p99 ≤ 50 ms. The load average is printed with the figures.
+import { randomBytes } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
+import { sql } from 'kysely';
+import { connect, nowIso } from '../src/kernel/db/index.js';
+import { loadConfig } from '../src/kernel/config.js';
+import { createLogger } from '../src/kernel/http/index.js';
+import { unwrap } from '../src/kernel/errors/index.js';
+import { buildApp } from '../src/app.js';
+import {
+  createUser,
+  grantRole,
+  hashToken,
+  sessionCookieName,
+} from '../src/domains/accounts/index.js';
+import { searchProducts, type SearchQuery } from '../src/domains/catalog/index.js';
+import { percentile } from './support/catalog-seed.js';
+
+const rounds = Number(process.argv[2] ?? 20);
+const url = process.env.DATABASE_URL;
+const h = connect({
+  databaseUrl: url,
+  sqlitePath: process.env.LUMBUNG_DB_PATH ?? 'data/lumbung.db',
+});
+const config = loadConfig({ ...process.env, LUMBUNG_LOG_LEVEL: 'silent' });
+const app = buildApp({ h, config }, createLogger('silent'));
+
+const n = async (table: 'umkm' | 'products' | 'orders' | 'order_lines' | 'household_surveys') =>
+  Number(
+    (
+      await h.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+const size =
+  h.dialect === 'postgres'
+    ? (
+        await sql<{
+          s: string;
+        }>`select pg_size_pretty(pg_database_size(current_database())) as s`.execute(h.db)
+      ).rows[0].s
+    : '(SQLite: see the file)';
+console.log(
+  `machine: ${cpus().length} × ${cpus()[0].model}; load ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);
+console.log(
+  `${h.dialect}, database ${size}: ${await n('umkm')} UMKM, ${await n('products')} products, ${await n('orders')} orders, ${await n('order_lines')} lines, ${await n('household_surveys')} household surveys`,
+);
+
+// A national analyst with a session made directly (the bench's own user; its session is removed at the end).
+const userId = unwrap(
+  await createUser(h.db, {
+    displayName: 'Bench Analyst',
+    phone: `0812${String(Date.now()).slice(-8)}`,
+  }),
+);
+await h.db.updateTable('users').set({ status: 'active' }).where('id', '=', userId).execute();
+unwrap(await grantRole(h.db, null, userId, 'analyst', null));
+const token = randomBytes(16).toString('hex');
+await h.db
+  .insertInto('sessions')
+  .values({
+    id: hashToken(token),
+    user_id: userId,
+    created_at: nowIso(),
+    last_seen_at: nowIso(),
+    idle_ms: 3600_000,
+    expires_at: new Date(Date.now() + 3600_000).toISOString(),
+  })
+  .execute();
+const cookie = `${sessionCookieName(config.mode === 'production')}=${token}`;
+
+for (const path of ['/impact?region=all', '/impact/poverty?region=all']) {
+  const ms: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const t0 = performance.now();
+    const res = await app.request(path, { headers: { cookie } });
+    await res.text();
+    if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
+    ms.push(performance.now() - t0);
+  }
+  console.log(
+    `${path.padEnd(30)} p50 ${percentile(ms, 0.5).toFixed(0)} ms, p95 ${percentile(ms, 0.95).toFixed(0)} ms (goal ≤ 1000; first ${ms[0].toFixed(0)} ms)`,
+  );
+}
+
+const QUERIES: SearchQuery[] = [
+  { q: 'beras' },
+  { q: 'beras organik' },
+  { q: 'sayur segar' },
+  { q: 'buah', region: '35' },
+  { q: 'rempah', inStock: true },
+  { q: 'asli', min: 20000, max: 100000 },
+  { category: 'beras' },
+  { region: '53.09', inStock: true },
+  { q: 'pilihan', page: 3 },
+  { q: 'khas desa' },
+];
+const ms: number[] = [];
+for (let i = 0; i < rounds * 10; i++) {
+  const t0 = performance.now();
+  await searchProducts(h.db, QUERIES[i % QUERIES.length], { fresh: true });
+  ms.push(performance.now() - t0);
+}
+console.log(
+  `catalogue search (${ms.length} queries)   p50 ${percentile(ms, 0.5).toFixed(1)} ms, p99 ${percentile(ms, 0.99).toFixed(1)} ms (goal ≤ 50)`,
+);
+
+await h.db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+await h.close();

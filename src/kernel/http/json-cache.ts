@@ -1,0 +1,159 @@
+// Response cache for the public, anonymous JSON reads (product search and product detail):
+// the same answer for everyone who sends neither a session nor a bearer token, so a popular
+// query is built once (queries, zod, JSON.stringify, gzip) per database write generation
+// instead of once per request. Profiled before it (issue 19): a listing spent ~0.5 ms CPU per
+// request in the middleware stack, the search and the serialisation, a hit costs a map lookup.
+//
+// Every entry keeps its body raw and gzipped and a strong ETag over the body, so a client that
+// revalidates (`If-None-Match`) gets a 304 without a body. Freshness is the page cache's:
+// any write in this process makes every entry stale, and an entry lives at most `ttlMs` (the
+// bound for writes made by another app node behind the same load balancer).
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from './env.js';
+import { replaceResponse } from './gzip.js';
+import type { CacheRequest, CachedResponse } from './page-cache.js';
+
+export interface JsonCacheOptions {
+  /** Paths whose anonymous GET answers may be shared. */
+  paths: RegExp;
+  /** Cookies that make a request personal (session): never answered from the cache. */
+  personalCookies: string[];
+  /** Write generation of the database: a change means every entry is stale. */
+  generation(): number;
+  ttlMs?: number;
+  maxEntries?: number;
+}
+
+interface Entry {
+  at: number;
+  gen: number;
+  etag: string;
+  headers: Record<string, string>;
+  raw: Buffer;
+  gzipped: Buffer | null;
+}
+
+const MAX_BYTES = 512 * 1024;
+const GZIP_FROM = 1024;
+
+const bytes = (b: Buffer) => new Uint8Array(b.buffer as ArrayBuffer, b.byteOffset, b.byteLength);
+
+function hasCookie(header: string | undefined, name: string): boolean {
+  if (!header) return false;
+  for (let at = header.indexOf(`${name}=`); at !== -1; at = header.indexOf(`${name}=`, at + 1))
+    if (at === 0 || header[at - 1] === ' ' || header[at - 1] === ';') return true;
+  return false;
+}
+
+/** Whether an If-None-Match header names `etag` (a list, or `*`). */
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  return ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+}
+
+export class JsonCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly ttl: number;
+  private readonly max: number;
+  constructor(private readonly o: JsonCacheOptions) {
+    this.ttl = o.ttlMs ?? 3000;
+    this.max = o.maxEntries ?? 1000;
+  }
+
+  /** The entry key of a request the cache may answer, or null when it is personal. */
+  private keyOf(r: CacheRequest): string | null {
+    if (r.method !== 'GET' || r.authorization || !this.o.paths.test(r.path)) return null;
+    for (const name of this.o.personalCookies) if (hasCookie(r.cookie, name)) return null;
+    return r.target;
+  }
+
+  /** A fresh cached answer (a 304 when the client already holds it), or null. */
+  lookup(r: CacheRequest & { ifNoneMatch?: string }, key = this.keyOf(r)): CachedResponse | null {
+    const e = key === null ? undefined : this.entries.get(key);
+    if (!e || e.gen !== this.o.generation() || Date.now() - e.at >= this.ttl) return null;
+    if (matches(r.ifNoneMatch, e.etag))
+      return {
+        status: 304,
+        headers: { etag: e.etag, vary: 'accept-encoding' },
+        body: Buffer.alloc(0),
+      };
+    const gz = e.gzipped !== null && /\bgzip\b/i.test(r.acceptEncoding ?? '');
+    const body = gz ? e.gzipped! : e.raw;
+    const headers: Record<string, string> = { ...e.headers, 'content-length': String(body.length) };
+    if (gz) headers['content-encoding'] = 'gzip';
+    return { status: 200, headers, body };
+  }
+
+  /** Hono middleware: answers hits, and keeps anonymous 200 JSON answers built on a miss. */
+  middleware(): MiddlewareHandler<AppEnv> {
+    return async (c, next) => {
+      const url = c.req.url;
+      const r = {
+        method: c.req.method,
+        path: c.req.path,
+        target: url.slice(url.indexOf('/', url.indexOf('//') + 2)),
+        cookie: c.req.header('cookie'),
+        acceptEncoding: c.req.header('accept-encoding'),
+        authorization: c.req.header('authorization'),
+        ifNoneMatch: c.req.header('if-none-match'),
+      };
+      const key = this.keyOf(r);
+      if (key === null) return next();
+      const hit = this.lookup(r, key);
+      if (hit?.status === 304) return c.body(null, 304, hit.headers);
+      if (hit) return c.body(bytes(hit.body), 200, hit.headers);
+      const gen = this.o.generation();
+      await next();
+      const res = c.res;
+      if (
+        res.status !== 200 ||
+        !/^application\/json/i.test(res.headers.get('content-type') ?? '') ||
+        res.headers.has('content-encoding') ||
+        this.o.generation() !== gen
+      )
+        return;
+      const raw = Buffer.from(await res.arrayBuffer());
+      const headers: Record<string, string> = {};
+      res.headers.forEach((v, name) => {
+        // The CSRF cookie a first visitor was given is theirs, not every visitor's.
+        if (name !== 'content-length' && name !== 'x-request-id' && name !== 'set-cookie')
+          headers[name] = v;
+      });
+      const etag = `"${createHash('sha1').update(raw).digest('base64url')}"`;
+      headers.etag = etag;
+      headers.vary = 'accept-encoding';
+      // Shared answers may be kept by the client, but only used after asking (a cheap 304).
+      headers['cache-control'] = 'no-cache';
+      if (raw.length <= MAX_BYTES) {
+        const gzipped = raw.length >= GZIP_FROM ? gzipSync(raw) : null;
+        if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!);
+        this.entries.set(key, { at: Date.now(), gen, etag, headers, raw, gzipped });
+      }
+      const out = this.lookup(r, key) ?? { status: 200, headers, body: raw };
+      const id = res.headers.get('x-request-id');
+      const set = res.headers.getSetCookie();
+      const h = new Headers(out.headers);
+      if (id) h.set('x-request-id', id);
+      for (const s of set) h.append('set-cookie', s);
+      replaceResponse(
+        c,
+        new Response(out.status === 304 ? null : bytes(out.body), {
+          status: out.status,
+          headers: h,
+        }),
+      );
+    };
+  }
+}
+
+// The JSON cache of each app, for the Node server's fast path (src/kernel/http/server.ts).
+const caches = new WeakMap<object, JsonCache>();
+export function attachJsonCache(app: object, cache: JsonCache): void {
+  caches.set(app, cache);
+}
+export function jsonCacheOf(app: object): JsonCache | undefined {
+  return caches.get(app);
+}

@@ -1,0 +1,87 @@
+// The national-scale generator (`lumbung demo national`, issue 19) at a tiny scale, on the
+// database the suite runs on: the counts are the national ones times the scale, the rows have
+// the demo's shapes (listed and searchable products, completed paid orders with lines whose
+// totals add up, unique friendly numbers), surveys exist, and a real checkout afterwards takes
+// the next order number (PostgreSQL's sequence was moved past the generated ones).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createWorld, type World } from '../support/world.js';
+import { makeOrder } from '../support/orders.js';
+import { generateNational, NATIONAL } from '../../src/seed/national.js';
+import { searchProducts } from '../../src/domains/catalog/index.js';
+import { findCommand } from '../../src/kernel/cli/index.js';
+
+let w: World;
+before(async () => {
+  w = await createWorld({ regions: ['53.09'] });
+});
+after(() => w.close());
+
+const count = async (table: 'umkm' | 'products' | 'orders' | 'order_lines' | 'household_surveys') =>
+  Number(
+    (
+      await w.h.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+test('a tiny national world has the scaled counts and the demo shapes', async () => {
+  const scale = 0.0001;
+  const r = await generateNational(w.h, { scale, regions: ['53.09'] });
+  assert.equal(r.umkm, NATIONAL.umkm * scale);
+  assert.equal(r.products, NATIONAL.products * scale);
+  assert.equal(r.orders, NATIONAL.orders * scale);
+  assert.equal(await count('umkm'), r.umkm);
+  assert.equal(await count('products'), r.products);
+  assert.equal(await count('orders'), r.orders);
+  assert.equal(await count('order_lines'), r.orderLines);
+  assert.ok(r.orderLines > r.orders, 'some orders have two lines');
+  assert.ok((await count('household_surveys')) > 0, 'survey waves written');
+
+  const orders = await w.h.db
+    .selectFrom('orders')
+    .select(['id', 'number', 'status', 'payment_status', 'items_total', 'total', 'placed_at'])
+    .execute();
+  assert.equal(new Set(orders.map((o) => o.number)).size, orders.length, 'numbers are unique');
+  assert.ok(orders.every((o) => o.status === 'completed' && o.payment_status === 'paid'));
+  const years = orders.map((o) => Date.parse(o.placed_at));
+  const spanDays = (Math.max(...years) - Math.min(...years)) / 86400_000;
+  assert.ok(spanDays > 3 * 365 - 30 && spanDays <= 3 * 365, `3 years of orders (${spanDays} days)`);
+  const sums = await w.h.db
+    .selectFrom('order_lines')
+    .select(['order_id', (eb) => eb.fn.sum<number>('line_total').as('s')])
+    .groupBy('order_id')
+    .execute();
+  const byId = new Map(orders.map((o) => [o.id, Number(o.items_total)]));
+  assert.ok(
+    sums.every((s) => Number(s.s) === byId.get(s.order_id)),
+    'lines add up to the order',
+  );
+
+  const found = await searchProducts(w.h.db, { pageSize: 5 });
+  assert.equal(found.items.length, 5, 'generated products are listed and searchable');
+
+  const next = await makeOrder(w.h);
+  const placed = await w.h.db
+    .selectFrom('orders')
+    .select('seq')
+    .where('id', '=', next.orderId)
+    .executeTakeFirstOrThrow();
+  assert.ok(Number(placed.seq) > r.orders, 'a new checkout numbers after the generated orders');
+});
+
+test('the CLI refuses a scale outside (0, 1] with a clear message and writes nothing', async () => {
+  const { command, args } = findCommand(['demo', 'national', '--scale', '7'])!;
+  let err = '';
+  const code = await command.run(args, {
+    open: async () => {
+      throw new Error('must not open the database');
+    },
+    stdout: () => {},
+    stderr: (s) => (err += s),
+  });
+  assert.equal(code, 2);
+  assert.match(err, /--scale must be a number above 0 and at most 1/);
+});
