@@ -54,16 +54,17 @@ export const regionsCommands: Record<string, Command> = {
   },
   'import profiles': {
     usage:
-      'import profiles FILE.csv [--valid-rows]   village profiles (PODES-like CSV); all or nothing unless --valid-rows',
+      'import profiles FILE.csv [--valid-rows]   village profiles (PODES-like CSV or XLSX); all or nothing unless --valid-rows',
     async run(args, ctx) {
       const file = args.find((a) => !a.startsWith('--'));
       if (!file) {
         ctx.stderr('usage: lumbung import profiles FILE.csv [--valid-rows]\n');
         return 2;
       }
-      let text: string;
+      let text: Uint8Array;
       try {
-        text = readFileSync(file, 'utf8');
+        // Bytes, not text: the file may be CSV or XLSX (told apart by its first bytes).
+        text = new Uint8Array(readFileSync(file));
       } catch {
         ctx.stderr(`cannot read ${file}\n`);
         return 2;

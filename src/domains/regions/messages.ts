@@ -36,6 +36,8 @@ export const regionsMessages: MessageTable = {
     'regions.csv.cell_count': 'Jumlah sel {got}, seharusnya {expected}.',
     'regions.csv.unclosed_quote':
       'Tanda kutip (") dibuka di baris ini tetapi tidak pernah ditutup; berkas tidak dapat dibaca.',
+    'regions.csv.unreadable_xlsx':
+      'Berkas Excel (XLSX) ini tidak dapat dibaca. Simpan ulang sebagai .xlsx atau CSV lalu coba lagi.',
     'regions.csv.bad_village_code': 'Bukan kode desa yang sah (contoh: 53.09.01.2001).',
     'regions.csv.duplicate_code': 'Kode desa ini sudah ada di baris {first}.',
     'regions.csv.outside_scope': 'Desa ini di luar wilayah kewenangan Anda.',
@@ -93,7 +95,7 @@ export const regionsMessages: MessageTable = {
     'regions.v.all_season': 'Sepanjang tahun',
     'regions.v.dry_season': 'Hanya musim kemarau',
     'regions.import.title': 'Impor profil desa (CSV)',
-    'regions.import.file': 'Berkas CSV',
+    'regions.import.file': 'Berkas CSV atau Excel (XLSX, lembar pertama)',
     'regions.import.hint':
       'Satu baris per desa. Kolom: village_code, lalu kolom profil yang ingin diisi.',
     'regions.import.mode': 'Jika ada baris yang salah',
@@ -106,6 +108,8 @@ export const regionsMessages: MessageTable = {
     'regions.import.rejected': 'Tidak ada yang diimpor: {count} kesalahan pada {rows} baris.',
     'regions.import.no_file': 'Pilih berkas CSV.',
     'regions.import.line': 'Baris',
+    'regions.import.row': 'Baris lembar',
+    'regions.import.sheet': 'Lembar kerja "{sheet}"',
     'regions.import.column': 'Kolom',
     'regions.import.reason': 'Masalah',
     'regions.target.title': 'Prioritas desa berikutnya: {name}',
@@ -182,6 +186,8 @@ export const regionsMessages: MessageTable = {
     'regions.csv.cell_count': '{got} cells, expected {expected}.',
     'regions.csv.unclosed_quote':
       'A quote (") opened on this line is never closed; the file cannot be read.',
+    'regions.csv.unreadable_xlsx':
+      'This Excel (XLSX) file cannot be read. Save it again as .xlsx or CSV and retry.',
     'regions.csv.bad_village_code': 'Not a valid village code (e.g. 53.09.01.2001).',
     'regions.csv.duplicate_code': 'This village code already appears on line {first}.',
     'regions.csv.outside_scope': 'This village lies outside your region.',
@@ -238,7 +244,7 @@ export const regionsMessages: MessageTable = {
     'regions.v.all_season': 'All season',
     'regions.v.dry_season': 'Dry season only',
     'regions.import.title': 'Import village profiles (CSV)',
-    'regions.import.file': 'CSV file',
+    'regions.import.file': 'CSV or Excel file (XLSX, first sheet)',
     'regions.import.hint':
       'One row per village. Columns: village_code, then the profile columns to fill.',
     'regions.import.mode': 'If some rows are wrong',
@@ -251,6 +257,8 @@ export const regionsMessages: MessageTable = {
     'regions.import.rejected': 'Nothing imported: {count} errors in {rows} rows.',
     'regions.import.no_file': 'Choose a CSV file.',
     'regions.import.line': 'Line',
+    'regions.import.row': 'Sheet row',
+    'regions.import.sheet': 'Worksheet "{sheet}"',
     'regions.import.column': 'Column',
     'regions.import.reason': 'Problem',
     'regions.target.title': 'Next villages to enrol: {name}',

@@ -101,7 +101,7 @@ export function ImportForm(p: { c: C; report?: ImportReport; error?: string }) {
             id="f-file"
             name="file"
             type="file"
-            accept=".csv,text/csv"
+            accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             required
             aria-describedby="f-file-hint"
           />
@@ -150,9 +150,14 @@ function ReportView(p: { c: C; report: ImportReport }) {
       {r.errors.length ? (
         <div class="scroll">
           <table>
+            {r.sheet !== null ? (
+              <caption>{tr(c, 'regions.import.sheet', { sheet: r.sheet })}</caption>
+            ) : null}
             <thead>
               <tr>
-                <th scope="col">{tr(c, 'regions.import.line')}</th>
+                <th scope="col">
+                  {tr(c, r.sheet !== null ? 'regions.import.row' : 'regions.import.line')}
+                </th>
                 <th scope="col">{tr(c, 'regions.import.column')}</th>
                 <th scope="col">{tr(c, 'regions.import.reason')}</th>
               </tr>

@@ -5,7 +5,7 @@ import { canInRegion, type Actor } from '../../kernel/auth/index.js';
 import { audit } from '../../kernel/audit/index.js';
 import { inTransaction, nowIso, type Tx } from '../../kernel/db/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
-import { readCsv } from '../../kernel/csv/index.js';
+import { readTable, type TableInput } from '../../kernel/xlsx/index.js';
 import { isRegionCode } from './regions.repo.js';
 import {
   parseProfile,
@@ -38,6 +38,8 @@ export interface ImportReport {
   imported: number;
   skipped: number;
   errors: RowError[];
+  /** The worksheet read when the file was XLSX (its rows are the report's lines). */
+  sheet: string | null;
 }
 
 export const MAX_CSV_ROWS = 100_000;
@@ -48,22 +50,37 @@ const COLUMNS = ['village_code', ...PROFILE_FIELDS] as const;
  * rows (mode 'valid', an explicit choice the report states). Only the columns present in the
  * file are written; other stored values of a village are kept. The report lists every bad
  * row with its line (the header is line 1; a row is named by the line it starts on), column
- * and reason. A quote never closed stops the file at the line of its row.
+ * and reason. A quote never closed stops the file at the line of its row. The file may be
+ * CSV text or the bytes of a CSV or XLSX upload (first sheet; lines are then sheet rows).
  */
 export async function importProfilesCsv(
   db: Tx,
   who: Writer,
-  text: string,
+  text: TableInput,
   opts: { mode?: 'all' | 'valid'; isDemo?: boolean } = {},
 ): Promise<ImportReport> {
   const mode = opts.mode ?? 'all';
-  const report: ImportReport = { mode, rows: 0, valid: 0, imported: 0, skipped: 0, errors: [] };
+  const report: ImportReport = {
+    mode,
+    rows: 0,
+    valid: 0,
+    imported: 0,
+    skipped: 0,
+    errors: [],
+    sheet: null,
+  };
   // Spreadsheets set to Indonesian write ';' between cells: 'auto' follows the header line.
-  const read = readCsv(text, { delimiter: 'auto' });
+  // An XLSX upload is read from its first sheet; its rows are the lines of the report.
+  const read = await readTable(text, { delimiter: 'auto' });
   if (!read.ok) {
-    report.errors = [{ line: read.line, column: '-', key: 'regions.csv.unclosed_quote' }];
+    const key =
+      read.problem === 'unclosed_quote'
+        ? 'regions.csv.unclosed_quote'
+        : 'regions.csv.unreadable_xlsx';
+    report.errors = [{ line: read.line, column: '-', key }];
     return report;
   }
+  report.sheet = read.sheet;
   const [headerRecord, ...dataRecords] = read.records;
   const header = (headerRecord?.cells ?? ['']).map((h) => h.trim().toLowerCase());
   const at = headerRecord?.line ?? 1;

@@ -90,6 +90,10 @@ export const ImportReportSchema = z
     valid: z.number().int(),
     imported: z.number().int(),
     skipped: z.number().int(),
+    sheet: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The worksheet read when the file was XLSX (lines are its rows)' }),
     errors: z.array(
       z.object({
         line: z.number().int(),

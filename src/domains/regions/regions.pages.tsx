@@ -182,7 +182,8 @@ export function regionsPages(app: OpenAPIHono<AppEnv>) {
     const mode = body.mode === 'valid' ? 'valid' : 'all';
     if (!(file instanceof File) || file.size === 0)
       return importPage(c, undefined, tr(c, 'regions.import.no_file'), 422);
-    const report = await importProfilesCsv(db(c), actor, await file.text(), { mode });
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const report = await importProfilesCsv(db(c), actor, bytes, { mode });
     return importPage(
       c,
       report,
