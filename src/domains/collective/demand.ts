@@ -19,7 +19,7 @@ export interface DemandGroup {
 }
 
 export function weekOf(iso: string): string {
-  const d = new Date(iso.slice(0, 10) + 'T00:00:00Z');
+  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   const back = (d.getUTCDay() + 6) % 7;
   d.setUTCDate(d.getUTCDate() - back);
   return d.toISOString().slice(0, 10);

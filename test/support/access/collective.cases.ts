@@ -78,6 +78,9 @@ export const accessCases: AccessCases = async (w) => {
   };
   const cases: AccessCase[] = [
     { name: 'coordinator lists cycles', path: '/siklus', as: coord, expect: 200 },
+    { name: 'coordinator sees demand', path: '/siklus/permintaan', as: coord, expect: 200 },
+    { name: 'agent cannot see demand', path: '/siklus/permintaan', as: agent, expect: 403 },
+    { name: 'anonymous demand page', path: '/siklus/permintaan', as: null, expect: 'login' },
     {
       name: 'buyer sees own standing orders',
       path: '/langganan',
