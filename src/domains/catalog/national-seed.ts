@@ -2,7 +2,7 @@
 // products with one variant, their stock and their search document (written as
 // reindexProduct would, so search at national scale measures the real index). Only the
 // generator calls this; every row is demo data.
-import { type Db } from '../../kernel/db/index.js';
+import type { Db } from '../../kernel/db/index.js';
 import { CATEGORIES } from './taxonomy.js';
 import { indexText } from './search/normalise.js';
 

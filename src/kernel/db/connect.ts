@@ -32,14 +32,25 @@ export interface ConnectOptions {
   poolSize?: number;
 }
 
+const DML = /\b(insert|update|delete|merge)\b/i;
+const TX_CONTROL = /^\s*(begin|commit|rollback|savepoint|release)\b/i;
+/** Whether a statement cannot change data (conservative: unsure means a write). */
+function isRead(q: string): boolean {
+  if (/^\s*select\b/i.test(q) || TX_CONTROL.test(q)) return true;
+  return /^\s*with\b/i.test(q) && !DML.test(q);
+}
+
 export function connect(opts: ConnectOptions): DbHandle {
   let count = 0;
   let writes = 0;
   const log = (e: LogEvent) => {
     if (e.level !== 'query') return;
     count++;
-    // Anything but a plain read may change what a page shows (see kernel/http/page-cache).
-    if (!/^\s*select\b/i.test(e.query.sql)) writes++;
+    // Anything but a read may change what a page shows (see kernel/http/page-cache). Reads are
+    // plain selects, CTE selects that name no DML, and transaction control (the statements
+    // inside a transaction are counted themselves): counting those emptied the caches on
+    // every search miss.
+    if (!isRead(e.query.sql)) writes++;
   };
   if (opts.databaseUrl) {
     const pool = new (loadPg().Pool)({
