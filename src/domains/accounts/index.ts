@@ -18,7 +18,13 @@ export { accountsApi } from './accounts.api.js';
 /** The role vocabulary (the kernel knows only the `Role` type it is handed) and who may grant what. */
 export { ROLES, ROLE_SCOPE, canGrant } from './roles.js';
 /** User facts other domains read (names, holders of a role). */
-export { displayNames, activeHoldersOf } from './users.queries.js';
+export {
+  displayNames,
+  activeHoldersOf,
+  userByPhone,
+  holdsGrant,
+  holdersOn,
+} from './users.queries.js';
 /** Creates a user; active when a password is given. */
 export { createUser, grantRole, invite, acceptInvitation, setLocale } from './users.service.js';
 /** Signs in by phone/email + password with rate limits. */

@@ -33,3 +33,48 @@ export async function activeHoldersOf(
     .orderBy('users.display_name')
     .execute();
 }
+
+/** The account behind a phone number (its id and status), if any. */
+export async function userByPhone(
+  db: Tx,
+  phone: string,
+): Promise<{ id: string; status: string } | undefined> {
+  return db
+    .selectFrom('users')
+    .select(['id', 'status'])
+    .where('phone', '=', phone)
+    .executeTakeFirst();
+}
+
+/** Whether the user already holds `role` on the entity `scopeId`. */
+export async function holdsGrant(
+  db: Tx,
+  userId: string,
+  role: Role,
+  scopeId: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('grants')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('role', '=', role)
+    .where('scope_id', '=', scopeId)
+    .executeTakeFirst();
+  return !!row;
+}
+
+/** The users holding `role` on the entity `scopeId` (an organisation's managers, a point's agents), by name. */
+export async function holdersOn(
+  db: Tx,
+  role: Role,
+  scopeId: string,
+): Promise<{ id: string; display_name: string; phone: string | null }[]> {
+  return db
+    .selectFrom('grants')
+    .innerJoin('users', 'users.id', 'grants.user_id')
+    .select(['users.id', 'users.display_name', 'users.phone'])
+    .where('grants.role', '=', role)
+    .where('grants.scope_id', '=', scopeId)
+    .orderBy('users.display_name')
+    .execute();
+}

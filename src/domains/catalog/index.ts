@@ -30,6 +30,7 @@ export {
   productsInCategories,
   firstActiveVariant,
   listedAmong,
+  listedSince,
   type ProductFacts,
 } from './products.queries.js';
 export type {

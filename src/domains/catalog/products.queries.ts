@@ -82,3 +82,19 @@ export async function listedAmong(db: Tx, ids: string[]): Promise<Set<string>> {
   const facts = await productFactsByIds(db, ids);
   return new Set([...facts.values()].filter((p) => p.listing_state === 'listed').map((p) => p.id));
 }
+
+/** The oldest last-update of each UMKM's listed products (when it has had something on sale). */
+export async function listedSince(db: Tx, umkmIds: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < umkmIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('products')
+      .select(['umkm_id', (e) => e.fn.min('updated_at').as('at')])
+      .where('umkm_id', 'in', umkmIds.slice(i, i + 500))
+      .where('listed', '=', 1)
+      .groupBy('umkm_id')
+      .execute();
+    for (const r of rows) if (r.at) out.set(r.umkm_id, String(r.at));
+  }
+  return out;
+}

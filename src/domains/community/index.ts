@@ -95,7 +95,16 @@ async function namesOf(
 }
 export { communityRoutes } from './community.routes.js';
 /** UMKM facts other domains read. */
-export { umkmFactsByIds, umkmOfOrganisations, type UmkmFacts } from './umkm.queries.js';
+export {
+  umkmFactsByIds,
+  umkmOfOrganisations,
+  managedUmkm,
+  managedUmkmIds,
+  umkmInRegion,
+  firstProductCertifiedOn,
+  type UmkmFacts,
+  type UmkmManagement,
+} from './umkm.queries.js';
 
 /** Expiry state of a certification on a day: valid / expiring_60 / expiring_14 / expired (computed, no job). */
 export {

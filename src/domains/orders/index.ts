@@ -113,6 +113,8 @@ export {
   paymentReferences,
   type OrderMoney,
 } from './ledger-read.js';
+/** Placement times of each UMKM's sales (training's milestones and KPIs). */
+export { saleTimesOf } from './sales.queries.js';
 /** The seed's access to a provider's payment confirmation and the point's COD pickup (same use cases as the pages). */
 export { payGroupForSeed, collectAtPointForSeed } from './seed-support.js';
 

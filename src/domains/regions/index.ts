@@ -59,6 +59,8 @@ export { demoRolloutPlan, demoProfile, demoProfilesCsv, DEMO_REGENCY_CODES } fro
 export { importProfilesCsv, type ImportReport } from './profiles.service.js';
 export { recordRollout } from './rollout.service.js';
 export { villageCodesIn } from './regions.repo.js';
+/** Villages inside a scope with their kind, which codes are villages, the areas under one area (provinces under null). */
+export { villagesIn, villageKinds, childrenOf } from './regions.repo.js';
 /** Areas inside a scope offered by name (a select, or search-then-choose for a large scope), and its form fields. */
 export { placeChoices, type PlaceChoices } from './place-picker.js';
 export { PlacePicker, PICKER_SEARCH } from './place-picker.views.js';

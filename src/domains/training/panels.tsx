@@ -9,7 +9,7 @@ import {
   type NavItem,
 } from '../../kernel/http/index.js';
 import { buildCases, mentorCases } from './mentoring.dashboard.js';
-import { assignmentsInScope } from './mentoring.service.js';
+import { assignmentsInScope } from './mentoring.queries.js';
 import { listSessions } from './sessions.service.js';
 import { FlagList } from './mentoring.views.js';
 
