@@ -232,3 +232,24 @@ test('the kernel names no role and no domain path', async () => {
   }
   assert.deepEqual(bad, []);
 });
+
+// A domain's Kysely table types are its own: another domain reads its data through the
+// functions its index.ts exports, never by typing rows of its tables.
+test('no index.ts exports a table type', () => {
+  const bad: string[] = [];
+  for (const f of all.filter((p) => /\/domains\/[^/]+\/index\.ts$/.test(p))) {
+    const sf = ts.createSourceFile(f, readFileSync(f, 'utf8'), ts.ScriptTarget.Latest, true);
+    for (const st of sf.statements) {
+      if (ts.isExportDeclaration(st) && st.exportClause && ts.isNamedExports(st.exportClause))
+        for (const el of st.exportClause.elements)
+          if (/Table$/.test(el.name.text)) bad.push(`${rel(f)} ${el.name.text}`);
+      if (
+        (ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st)) &&
+        st.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) &&
+        /Table$/.test(st.name.text)
+      )
+        bad.push(`${rel(f)} ${st.name.text}`);
+    }
+  }
+  assert.deepEqual(bad, [], 'keep table types private to the domain');
+});

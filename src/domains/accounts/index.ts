@@ -40,7 +40,6 @@ export {
 } from './sessions.js';
 /** API token lifecycle. */
 export { createToken, revokeToken, actorFromToken } from './tokens.service.js';
-export type { UsersTable, GrantsTable } from './accounts.tables.js';
 /** Demo accounts: the demo password, the production start refusal and `lumbung demo remove`. */
 export {
   DEMO_PASSWORD,

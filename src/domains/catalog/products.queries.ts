@@ -1,5 +1,6 @@
 // Product facts other domains read (the innovation centre's review queue and certification
 // sweep): only the catalog names its tables; these functions are exported from index.ts.
+import { regionWhere } from '../../kernel/auth/index.js';
 import type { Tx } from '../../kernel/db/index.js';
 import './catalog.tables.js';
 
@@ -97,4 +98,20 @@ export async function listedSince(db: Tx, umkmIds: string[]): Promise<Map<string
     for (const r of rows) if (r.at) out.set(r.umkm_id, String(r.at));
   }
   return out;
+}
+
+/** Listed products inside region prefixes ('all' = the country): the programme's market-ready count. */
+export async function listedCount(db: Tx, scope: 'all' | string[]): Promise<number> {
+  const r = await db
+    .selectFrom('products')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('listed', '=', 1)
+    .where((eb) => regionWhere(eb, 'village_code', scope))
+    .executeTakeFirstOrThrow();
+  return Number(r.n ?? 0);
+}
+
+/** The UMKM with a listed product, as a subquery of ids (for one-statement counts elsewhere). */
+export function listedSellerIds(db: Tx) {
+  return db.selectFrom('products').select('products.umkm_id').where('products.listed', '=', 1);
 }

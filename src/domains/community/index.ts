@@ -11,15 +11,7 @@ import { certificationChanged } from './certifications.js';
 import { communityAuditScopes } from './audit-scopes.js';
 
 export { communityMigrations } from './migrations/index.js';
-export type {
-  UmkmTable,
-  OrganisationsTable,
-  ServicePointsTable,
-  CertificationsTable,
-  PeopleTable,
-  CertificationKind,
-  OrganisationKind,
-} from './community.tables.js';
+export type { CertificationKind, OrganisationKind } from './community.tables.js';
 
 /** What community adds to the app: organisations, UMKM with consent, people, service points. */
 export const communityDomain = defineDomain({
@@ -102,6 +94,9 @@ export {
   managedUmkmIds,
   umkmInRegion,
   firstProductCertifiedOn,
+  umkmCounts,
+  umkmCountBy,
+  type UmkmIdQuery,
   type UmkmFacts,
   type UmkmManagement,
 } from './umkm.queries.js';

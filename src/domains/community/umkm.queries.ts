@@ -1,7 +1,8 @@
 // UMKM facts other domains read (the innovation centre, training, orders): only community
 // names its tables; these functions are exported from index.ts.
+import { sql, type SelectQueryBuilder } from 'kysely';
 import { idWhere, regionWhere } from '../../kernel/auth/index.js';
-import type { Tx } from '../../kernel/db/index.js';
+import type { Database, Tx } from '../../kernel/db/index.js';
 import './community.tables.js';
 
 export interface UmkmFacts {
@@ -102,4 +103,42 @@ export async function firstProductCertifiedOn(
     for (const r of rows) if (r.on) out.set(r.umkm_id, String(r.on));
   }
   return out;
+}
+
+/** A subquery of UMKM ids another domain builds (sellers with a listed product, with a recent sale). */
+export type UmkmIdQuery = SelectQueryBuilder<Database, keyof Database, { umkm_id: string }>;
+
+/** UMKM inside region prefixes ('all' = the country): all, and those in any of `active`. */
+export async function umkmCounts(
+  db: Tx,
+  scope: 'all' | string[],
+  active: UmkmIdQuery[],
+): Promise<{ total: number; active: number }> {
+  const inScope = db
+    .selectFrom('umkm')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where((eb) => regionWhere(eb, 'umkm.village_code', scope));
+  const [total, act] = await Promise.all([
+    inScope.executeTakeFirstOrThrow(),
+    inScope
+      .where((eb) => eb.or(active.map((ids) => eb('umkm.id', 'in', ids))))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { total: Number(total.n ?? 0), active: Number(act.n ?? 0) };
+}
+
+/** UMKM inside region prefixes counted per area code of length `len` (a breakdown table). */
+export async function umkmCountBy(
+  db: Tx,
+  scope: 'all' | string[],
+  len: number,
+): Promise<Map<string, number>> {
+  const area = sql<string>`substr(village_code, 1, ${sql.lit(len)})`;
+  const rows = await db
+    .selectFrom('umkm')
+    .select([area.as('k'), (eb) => eb.fn.countAll().as('v')])
+    .where((eb) => regionWhere(eb, 'village_code', scope))
+    .groupBy(area)
+    .execute();
+  return new Map(rows.map((r) => [String(r.k), Number(r.v ?? 0)]));
 }

@@ -20,12 +20,6 @@ export {
   regionCounts,
   type ImportResult,
 } from './region-import.js';
-export type {
-  RegionsTable,
-  VillageProfilesTable,
-  RolloutsTable,
-  TargetingWeightsTable,
-} from './regions.tables.js';
 /** The area and its ancestors, province first and the area itself last ([] when unknown). */
 export { regionChain } from './regions.repo.js';
 /** Case/accent-insensitive word-prefix search over area names; a matching district brings its villages. */
@@ -44,7 +38,11 @@ export {
   type SearchHit,
 } from './regions.repo.js';
 /** Stored profiles of the given villages: Map<villageCode, profile>. */
-export { villageProfiles, type VillageProfile } from './profiles.service.js';
+export {
+  villageProfiles,
+  connectivityOfProfiles,
+  type VillageProfile,
+} from './profiles.service.js';
 /** Enrolled villages inside a prefix (all when omitted) → the ISO date they joined (nearest enrolled ancestor-or-self). */
 export { villageCohorts } from './rollout.service.js';
 /** One area's cohort: { joinedOn, via } or null. */

@@ -284,3 +284,13 @@ export async function villageProfiles(
   }
   return out;
 }
+
+/** Mobile signal and electricity share of every profiled village (the west/east comparison). */
+export async function connectivityOfProfiles(
+  db: Tx,
+): Promise<{ village_code: string; signal: string | null; electricity_share: number | null }[]> {
+  return db
+    .selectFrom('village_profiles')
+    .select(['village_code', 'signal', 'electricity_share'])
+    .execute();
+}

@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import { inTransaction, nowIso, type Tx } from '../../kernel/db/index.js';
 import { audit } from '../../kernel/audit/index.js';
-import { canInRegion, type Actor } from '../../kernel/auth/index.js';
+import { canInRegion, regionWhere, type Actor } from '../../kernel/auth/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import { pillarAverages, type PillarAverage } from './assessment.service.js';
 import { findArea } from '../regions/index.js';
@@ -174,4 +174,25 @@ export async function setTarget(
     });
   });
   return ok(undefined);
+}
+
+/** Attendances and certificates of sessions held inside region prefixes ('all' = the country). */
+export async function attendanceTotals(
+  db: Tx,
+  scope: 'all' | string[],
+): Promise<{ attended: number; certified: number }> {
+  const r = await db
+    .selectFrom('session_participants')
+    .innerJoin('training_sessions', 'training_sessions.id', 'session_participants.session_id')
+    .select((eb) => [
+      eb.fn
+        .sum(eb.case().when('session_participants.attended', '=', 1).then(1).else(0).end())
+        .as('attended'),
+      eb.fn
+        .sum(eb.case().when('session_participants.completed', '=', 1).then(1).else(0).end())
+        .as('certified'),
+    ])
+    .where((eb) => regionWhere(eb, 'training_sessions.region_code', scope))
+    .executeTakeFirstOrThrow();
+  return { attended: Number(r.attended ?? 0), certified: Number(r.certified ?? 0) };
 }
