@@ -151,4 +151,4 @@ export {
   type ServicePointPlace,
 } from './places.js';
 /** Records a consent (purpose, text version, time, who recorded it) in a caller's transaction (UU PDP). */
-export { recordConsent } from './community.repo.js';
+export { recordConsent } from './community.queries.js';

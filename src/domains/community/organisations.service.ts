@@ -6,7 +6,7 @@ import { audit } from '../../kernel/audit/index.js';
 import { canInRegion, type Actor } from '../../kernel/auth/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import type { OrganisationInput } from './community.schema.js';
-import { findVillage, withVillageNames } from './community.repo.js';
+import { findVillage, withVillageNames } from './community.queries.js';
 import { holdersOn } from '../accounts/index.js';
 import { organisationVisible, reachOf } from './scope.js';
 

@@ -13,7 +13,7 @@ import {
   sameDistrict,
   visiblePoint,
   withVillageNames,
-} from './community.repo.js';
+} from './community.queries.js';
 import { holdersOn } from '../accounts/index.js';
 import { canManageOrganisation, pointVisible, reachOf } from './scope.js';
 import { issueLogin, type IssuedLogin } from './logins.js';

@@ -15,7 +15,7 @@ import {
   sameDistrict,
   visibleUmkm,
   withVillageNames,
-} from './community.repo.js';
+} from './community.queries.js';
 import { canManageOrganisation, canManageUmkm, reachOf, umkmVisible } from './scope.js';
 import { issueLogin, type IssuedLogin } from './logins.js';
 

@@ -6,7 +6,7 @@ import { audit } from '../../kernel/audit/index.js';
 import { inTransaction, nowIso, type Tx } from '../../kernel/db/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import { readCsv } from '../../kernel/csv/index.js';
-import { isRegionCode } from './regions.repo.js';
+import { isRegionCode } from './regions.queries.js';
 import {
   parseProfile,
   PROFILE_FIELDS,

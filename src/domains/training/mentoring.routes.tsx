@@ -14,7 +14,7 @@ import {
   MENTOR_ASSIGNERS,
 } from './mentoring.service.js';
 import { assignableUmkm, mentoringFileHead, mentoringLog } from './mentoring.queries.js';
-import { buildCases, mentorCases, mentorSummaries } from './mentoring.dashboard.js';
+import { buildCases, mentorCases, mentorSummaries } from './mentoring-cases.js';
 import { staffCovering } from './training.queries.js';
 import { AssignPage, MentorDashboard, OfficerDashboard, UmkmFile } from './mentoring.views.js';
 import { failureFields, failureText } from './sessions.routes.js';
