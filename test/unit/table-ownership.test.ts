@@ -246,7 +246,6 @@ const NOT_YET_MOVED: Record<string, string[]> = {
     'umkm',
     'village_profiles',
   ],
-  'domains/partners/partners.service.ts': ['organisations', 'umkm'],
   'domains/partners/webhooks.ts': ['orders'],
   'seed/catalog.seed.ts': ['umkm'],
   'seed/community.seed.ts': ['regions'],
