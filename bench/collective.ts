@@ -7,10 +7,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connect, migrateToLatest, nowIso } from '../src/kernel/db/index.js';
+import { connect, migrateToLatest, nowIso, type Database } from '../src/kernel/db/index.js';
 import { newId } from '../src/kernel/ids/index.js';
 import type { CycleOrdersTable } from '../src/domains/collective/collective.tables.js';
-import type { OrderLinesTable, OrdersTable } from '../src/domains/orders/index.js';
 import { unwrap } from '../src/kernel/errors/index.js';
 import { allMigrations } from '../src/migrations.js';
 import { importRegions } from '../src/domains/regions/index.js';
@@ -74,8 +73,8 @@ const cycleId = unwrap(
 let ordered = 0;
 const at = nowIso();
 for (let start = 0; start < N; start += 500) {
-  const orders: OrdersTable[] = [];
-  const lines: OrderLinesTable[] = [];
+  const orders: Database['orders'][] = [];
+  const lines: Database['order_lines'][] = [];
   const links: CycleOrdersTable[] = [];
   for (let i = start; i < Math.min(N, start + 500); i++) {
     const v = variants[(i * 7) % PRODUCERS];

@@ -4,17 +4,16 @@
 // LCG), so every bench run sees the same rows. The vocabulary is small on purpose: each query
 // word matches 3–10 % of the catalogue, the worst case for ranking and counting.
 import { sql } from 'kysely';
-import { migrateToLatest, nowIso, type DbHandle } from '../../src/kernel/db/index.js';
+import {
+  migrateToLatest,
+  nowIso,
+  type Database,
+  type DbHandle,
+} from '../../src/kernel/db/index.js';
 import { newId } from '../../src/kernel/ids/index.js';
 import { allMigrations } from '../../src/migrations.js';
 import { importRegions } from '../../src/domains/regions/index.js';
-import {
-  CATEGORIES,
-  type ProductsTable,
-  type VariantsTable,
-  type StockTable,
-  type ProductSearchTable,
-} from '../../src/domains/catalog/index.js';
+import { CATEGORIES } from '../../src/domains/catalog/index.js';
 import { indexText } from '../../src/domains/catalog/search/normalise.js';
 
 export const UMKM = 2000;
@@ -146,10 +145,10 @@ export async function seedCatalog(h: DbHandle, n: number): Promise<void> {
   const cats = Object.keys(NOUNS);
   const B = 400;
   for (let i = 0; i < n; i += B) {
-    const products: ProductsTable[] = [],
-      variants: VariantsTable[] = [],
-      stock: StockTable[] = [],
-      docs: Omit<ProductSearchTable, 'doc_id'>[] = [];
+    const products: Database['products'][] = [],
+      variants: Database['variants'][] = [],
+      stock: Database['stock'][] = [],
+      docs: Omit<Database['product_search'], 'doc_id'>[] = [];
     for (let k = i; k < Math.min(n, i + B); k++) {
       const u = umkm[k % UMKM];
       const category = pick(cats);

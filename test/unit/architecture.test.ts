@@ -232,3 +232,68 @@ test('the kernel names no role and no domain path', async () => {
   }
   assert.deepEqual(bad, []);
 });
+
+// A domain's Kysely table types are its own: another domain reads its data through the
+// functions its index.ts exports, never by typing rows of its tables.
+test('no index.ts exports a table type', () => {
+  const bad: string[] = [];
+  for (const f of all.filter((p) => /\/domains\/[^/]+\/index\.ts$/.test(p))) {
+    const sf = ts.createSourceFile(f, readFileSync(f, 'utf8'), ts.ScriptTarget.Latest, true);
+    for (const st of sf.statements) {
+      if (ts.isExportDeclaration(st) && st.exportClause && ts.isNamedExports(st.exportClause))
+        for (const el of st.exportClause.elements)
+          if (/Table$/.test(el.name.text)) bad.push(`${rel(f)} ${el.name.text}`);
+      if (
+        (ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st)) &&
+        st.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) &&
+        /Table$/.test(st.name.text)
+      )
+        bad.push(`${rel(f)} ${st.name.text}`);
+    }
+  }
+  assert.deepEqual(bad, [], 'keep table types private to the domain');
+});
+
+// The file roles of docs/ARCHITECTURE.md ("File roles"): `name.<role>.ts(x)`; a name without a
+// role is a plain module. Files in branches being merged the same day keep their older role
+// until the lead renames them after the merge (the list may only shrink).
+const FILE_ROLES = new Set([
+  'routes',
+  'api',
+  'api-schemas',
+  'api-inputs',
+  'api-parts',
+  'views',
+  'panel',
+  'service',
+  'queries',
+  'reads',
+  'access',
+  'tables',
+  'schema',
+  'messages',
+  'cli',
+  'test',
+]);
+const OLDER_ROLES = [
+  'domains/logistics/logistics.repo.ts',
+  'domains/logistics/logistics.responses.ts',
+  'domains/logistics/orders.bridge.ts',
+  'domains/orders/orders.repo.ts',
+  'domains/produce/produce.format.ts',
+];
+
+test('every domain file has a role from the file-role table (or none)', () => {
+  const bad: string[] = [];
+  for (const f of all.filter((p) => rel(p).startsWith('domains/'))) {
+    const name = f.split(sep).pop()!;
+    const m = /^([^.]+)\.([^.]+)\.tsx?$/.exec(name);
+    if (!m) continue;
+    // messages.<part>.ts is a part of the catalogue, like <part>.messages.ts.
+    if (m[1] === 'messages' || FILE_ROLES.has(m[2])) continue;
+    if (!OLDER_ROLES.includes(rel(f))) bad.push(rel(f));
+  }
+  const gone = OLDER_ROLES.filter((f) => !existsSync(join(src, f)));
+  assert.deepEqual(bad, [], 'name the file by a role of docs/ARCHITECTURE.md "File roles"');
+  assert.deepEqual(gone, [], 'renamed: take these off OLDER_ROLES');
+});

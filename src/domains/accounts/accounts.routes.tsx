@@ -18,7 +18,7 @@ import { acceptInviteSchema, inviteSchema, loginSchema, tokenSchema } from './ac
 import { login } from './login.js';
 import { DEMO_PASSWORD } from './demo-accounts.js';
 import { endSession, startSession } from './sessions.js';
-import { grantsOf } from './accounts.repo.js';
+import { grantsOf } from './accounts.queries.js';
 import { acceptInvitation, findInvitation, invite } from './users.service.js';
 import { createToken, listTokens, revokeToken } from './tokens.service.js';
 import { AcceptForm, InviteForm, LoginForm, TokensPage } from './accounts.views.js';

@@ -22,8 +22,11 @@ export {
   displayNames,
   activeHoldersOf,
   contactsOf,
-  holdersOn,
+  activeHoldersOn,
   type Contact,
+  userByPhone,
+  holdsGrant,
+  holdersOn,
 } from './users.queries.js';
 /** Creates a user; active when a password is given. */
 export { createUser, grantRole, invite, acceptInvitation, setLocale } from './users.service.js';
@@ -40,7 +43,6 @@ export {
 } from './sessions.js';
 /** API token lifecycle. */
 export { createToken, revokeToken, actorFromToken } from './tokens.service.js';
-export type { UsersTable, GrantsTable } from './accounts.tables.js';
 /** Demo accounts: the demo password, the production start refusal and `lumbung demo remove`. */
 export {
   DEMO_PASSWORD,

@@ -12,7 +12,7 @@ import type { Tx } from '../../kernel/db/index.js';
 import { hitRate, peekRate } from '../../kernel/http/index.js';
 import { audit } from '../../kernel/audit/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
-import { findUserByLogin } from './accounts.repo.js';
+import { findUserByLogin } from './accounts.queries.js';
 import { DEMO_PASSWORD } from './demo-accounts.js';
 
 export const LOGIN_FAILURE_LIMIT = 100;

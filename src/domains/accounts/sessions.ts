@@ -8,7 +8,7 @@ import type { Tx } from '../../kernel/db/index.js';
 import { nowIso } from '../../kernel/db/index.js';
 import type { Actor, Role } from '../../kernel/auth/index.js';
 import type { AppEnv } from '../../kernel/http/index.js';
-import { grantsOf, sessionWithUser, toGrant } from './accounts.repo.js';
+import { grantsOf, sessionWithUser, toGrant } from './accounts.queries.js';
 
 const MIN = 60_000;
 const STAFF: readonly Role[] = [

@@ -6,7 +6,7 @@ import { nowIso, type Tx } from '../../kernel/db/index.js';
 import { audit } from '../../kernel/audit/index.js';
 import type { Actor } from '../../kernel/auth/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
-import { toGrant } from './accounts.repo.js';
+import { toGrant } from './accounts.queries.js';
 import { hashToken } from './sessions.js';
 
 export async function createToken(

@@ -57,7 +57,7 @@ export async function contactsOf(db: Tx, ids: string[]): Promise<Map<string, Con
 }
 
 /** Active users holding `role` on one of these scope ids (the sellers of an UMKM …), with the scope id. */
-export async function holdersOn(
+export async function activeHoldersOn(
   db: Tx,
   role: Role,
   scopeIds: string[],
@@ -72,4 +72,49 @@ export async function holdersOn(
     .where('users.status', '=', 'active')
     .execute();
   return rows.map((r) => ({ userId: r.id, scopeId: r.scope_id as string }));
+}
+
+/** The account behind a phone number (its id and status), if any. */
+export async function userByPhone(
+  db: Tx,
+  phone: string,
+): Promise<{ id: string; status: string } | undefined> {
+  return db
+    .selectFrom('users')
+    .select(['id', 'status'])
+    .where('phone', '=', phone)
+    .executeTakeFirst();
+}
+
+/** Whether the user already holds `role` on the entity `scopeId`. */
+export async function holdsGrant(
+  db: Tx,
+  userId: string,
+  role: Role,
+  scopeId: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('grants')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('role', '=', role)
+    .where('scope_id', '=', scopeId)
+    .executeTakeFirst();
+  return !!row;
+}
+
+/** The users holding `role` on the entity `scopeId` (an organisation's managers, a point's agents), by name. */
+export async function holdersOn(
+  db: Tx,
+  role: Role,
+  scopeId: string,
+): Promise<{ id: string; display_name: string; phone: string | null }[]> {
+  return db
+    .selectFrom('grants')
+    .innerJoin('users', 'users.id', 'grants.user_id')
+    .select(['users.id', 'users.display_name', 'users.phone'])
+    .where('grants.role', '=', role)
+    .where('grants.scope_id', '=', scopeId)
+    .orderBy('users.display_name')
+    .execute();
 }

@@ -7,7 +7,7 @@ import { audit } from '../../kernel/audit/index.js';
 import { hashPassword, resolveScope, type Actor, type Role } from '../../kernel/auth/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import { canGrant, ROLE_SCOPE } from './roles.js';
-import { findUser, findUserByLogin, insertGrant, insertUser } from './accounts.repo.js';
+import { findUser, findUserByLogin, insertGrant, insertUser } from './accounts.queries.js';
 
 export interface NewUser {
   displayName: string;

@@ -13,7 +13,6 @@ import { CONSOLE_PATH, consoleRoutes } from './console.routes.js';
 import { agentappApi } from './agentapp.api.js';
 
 export { agentappMigrations } from './migrations/index.js';
-export type { AgentSyncActionsTable } from './agentapp.tables.js';
 
 /** What the agent app adds: the console page, its manifest, service worker, snapshots and sync. */
 export const agentappDomain = defineDomain({

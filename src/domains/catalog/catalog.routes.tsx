@@ -3,7 +3,7 @@
 import { createApiApp } from '../../kernel/http/index.js';
 import { publicRoutes } from './public.routes.js';
 import { sellerRoutes } from './seller.routes.js';
-import { apiRoutes } from './api.routes.js';
+import { apiRoutes } from './catalog.api.js';
 import { photoApiRoutes } from './photos.api.js';
 
 export function catalogRoutes() {

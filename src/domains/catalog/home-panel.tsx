@@ -1,7 +1,7 @@
 // The seller's panel on /me: how many products, how many listed, a link to manage them.
 import { requireActor, type HomePanel } from '../../kernel/http/index.js';
 import { t } from '../../kernel/i18n/index.js';
-import { productsForActor } from './products.repo.js';
+import { productsForActor } from './seller.queries.js';
 
 export const catalogHomePanel: HomePanel = {
   roles: ['seller'],

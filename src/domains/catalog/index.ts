@@ -30,16 +30,11 @@ export {
   productsInCategories,
   firstActiveVariant,
   listedAmong,
+  listedSince,
+  listedCount,
+  listedSellerIds,
   type ProductFacts,
 } from './products.queries.js';
-export type {
-  ProductsTable,
-  VariantsTable,
-  StockTable,
-  StockLedgerTable,
-  PhotosTable,
-  ProductSearchTable,
-} from './catalog.tables.js';
 export { catalogRoutes } from './catalog.routes.js';
 /** The taxonomy: groups, categories, names, and the certifications each category requires. */
 export {

@@ -6,7 +6,7 @@
 import { inTransactionResult, nowIso, type Tx } from '../../kernel/db/index.js';
 import { audit } from '../../kernel/audit/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
-import { ownedProduct, photosOf } from './products.repo.js';
+import { ownedProduct, photosOf } from './seller.queries.js';
 import { removePhotoFiles } from './photos.service.js';
 import { reportContentChange, type EditOutcome } from './content-events.js';
 import type { CatalogCtx } from './products.service.js';

@@ -6,7 +6,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { createApiApp, clientIp, requireRole, type AppEnv } from '../../kernel/http/index.js';
 import { AppError, unwrap } from '../../kernel/errors/index.js';
-import { productForActor } from './products.repo.js';
+import { productForActor } from './seller.queries.js';
 import { addPhoto, PHOTO_MAX_BYTES, PHOTO_MAX_SIDE, PHOTO_MIN_SIDE } from './photos.service.js';
 import { deletePhoto, movePhoto } from './photo-edits.service.js';
 import { photoFormSchema } from './products.schema.js';

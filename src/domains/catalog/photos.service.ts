@@ -9,7 +9,7 @@ import { inTransactionResult, nowIso, type Tx } from '../../kernel/db/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { audit } from '../../kernel/audit/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
-import { ownedProduct, photoCount } from './products.repo.js';
+import { ownedProduct, photoCount } from './seller.queries.js';
 import { PHOTO_FILE_RE, PHOTO_WIDTHS } from './photo-urls.js';
 import { reportContentChange, type EditOutcome } from './content-events.js';
 import type { CatalogCtx } from './products.service.js';

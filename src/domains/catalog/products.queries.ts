@@ -1,5 +1,6 @@
 // Product facts other domains read (the innovation centre's review queue and certification
 // sweep): only the catalog names its tables; these functions are exported from index.ts.
+import { regionWhere } from '../../kernel/auth/index.js';
 import type { Tx } from '../../kernel/db/index.js';
 import './catalog.tables.js';
 
@@ -81,4 +82,36 @@ export async function firstActiveVariant(
 export async function listedAmong(db: Tx, ids: string[]): Promise<Set<string>> {
   const facts = await productFactsByIds(db, ids);
   return new Set([...facts.values()].filter((p) => p.listing_state === 'listed').map((p) => p.id));
+}
+
+/** The oldest last-update of each UMKM's listed products (when it has had something on sale). */
+export async function listedSince(db: Tx, umkmIds: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < umkmIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('products')
+      .select(['umkm_id', (e) => e.fn.min('updated_at').as('at')])
+      .where('umkm_id', 'in', umkmIds.slice(i, i + 500))
+      .where('listed', '=', 1)
+      .groupBy('umkm_id')
+      .execute();
+    for (const r of rows) if (r.at) out.set(r.umkm_id, String(r.at));
+  }
+  return out;
+}
+
+/** Listed products inside region prefixes ('all' = the country): the programme's market-ready count. */
+export async function listedCount(db: Tx, scope: 'all' | string[]): Promise<number> {
+  const r = await db
+    .selectFrom('products')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('listed', '=', 1)
+    .where((eb) => regionWhere(eb, 'village_code', scope))
+    .executeTakeFirstOrThrow();
+  return Number(r.n ?? 0);
+}
+
+/** The UMKM with a listed product, as a subquery of ids (for one-statement counts elsewhere). */
+export function listedSellerIds(db: Tx) {
+  return db.selectFrom('products').select('products.umkm_id').where('products.listed', '=', 1);
 }

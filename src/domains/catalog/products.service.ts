@@ -15,7 +15,7 @@ import {
   photoCount,
   sellerUmkmIds,
   skuTaken,
-} from './products.repo.js';
+} from './seller.queries.js';
 import { reportContentChange, type ContentChange, type EditOutcome } from './content-events.js';
 import type { ProductDetailsInput, VariantInput } from './products.schema.js';
 import './catalog.tables.js';

@@ -8,7 +8,7 @@ import { t } from '../../kernel/i18n/index.js';
 import { addPhoto } from './photos.service.js';
 import { deletePhoto, movePhoto } from './photo-edits.service.js';
 import { photoFormSchema } from './products.schema.js';
-import { afterEdit, ctxOf, manage, resultErrors, statusOf } from './seller.shared.js';
+import { afterEdit, ctxOf, manage, resultErrors, statusOf } from './seller-shared.js';
 
 const moveFormSchema = z.object({
   position: z.coerce

@@ -5,7 +5,7 @@
 import { createApiApp, page, readForm } from '../../kernel/http/index.js';
 import { AppError } from '../../kernel/errors/index.js';
 import { t } from '../../kernel/i18n/index.js';
-import { productsForActor, sellerUmkm } from './products.repo.js';
+import { productsForActor, sellerUmkm } from './seller.queries.js';
 import {
   addVariant,
   changeStock,
@@ -22,7 +22,7 @@ import {
   variantFormSchema,
 } from './products.schema.js';
 import { MyProducts, NewProductForm } from './seller.views.js';
-import { afterEdit, ctxOf, manage, noticeOf, resultErrors, statusOf } from './seller.shared.js';
+import { afterEdit, ctxOf, manage, noticeOf, resultErrors, statusOf } from './seller-shared.js';
 import { sellerPhotoRoutes } from './seller-photos.routes.js';
 
 export function sellerRoutes() {

@@ -7,7 +7,7 @@ import { formatRupiah } from '../../kernel/money/index.js';
 import { CATEGORY_GROUPS, CATEGORIES, categoryName } from './taxonomy.js';
 import { PhotosCard } from './seller-photos.views.js';
 import { STOCK_REASONS } from './products.schema.js';
-import type { productForActor, productsForActor } from './products.repo.js';
+import type { productForActor, productsForActor } from './seller.queries.js';
 
 type C = Context<AppEnv>;
 type Errors = Record<string, string> | undefined;

@@ -6,7 +6,7 @@ import { page, requireActor, type AppEnv } from '../../kernel/http/index.js';
 import { AppError, errorSpec } from '../../kernel/errors/index.js';
 import { isId } from '../../kernel/ids/index.js';
 import { agentPoints } from './access.js';
-import { standingFor } from './standing.read.js';
+import { standingFor } from './standing.queries.js';
 import { STANDING_ACTIONS, changeStanding, type StandingAction } from './standing.service.js';
 import { StandingPage } from './standing.views.js';
 

@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 import { t, type Locale } from '../../kernel/i18n/index.js';
 import { Csrf, type AppEnv } from '../../kernel/http/index.js';
 import { errorSpec } from '../../kernel/errors/index.js';
-import type { StandingView } from './standing.read.js';
+import type { StandingView } from './standing.queries.js';
 import type { StandingAction } from './standing.service.js';
 import type { Notice } from './standing-place.js';
 

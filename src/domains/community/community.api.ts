@@ -30,7 +30,7 @@ import {
   tags,
 } from './community.api-parts.js';
 import { canSeeBankAccount } from './scope.js';
-import { findVillage, visibleOrganisation, visibleUmkm } from './community.repo.js';
+import { findVillage, visibleOrganisation, visibleUmkm } from './community.queries.js';
 import { addCertification, certificationAlerts, certificationsOf } from './certifications.js';
 import {
   createOrganisation,

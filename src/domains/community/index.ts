@@ -11,15 +11,7 @@ import { certificationChanged } from './certifications.js';
 import { communityAuditScopes } from './audit-scopes.js';
 
 export { communityMigrations } from './migrations/index.js';
-export type {
-  UmkmTable,
-  OrganisationsTable,
-  ServicePointsTable,
-  CertificationsTable,
-  PeopleTable,
-  CertificationKind,
-  OrganisationKind,
-} from './community.tables.js';
+export type { CertificationKind, OrganisationKind } from './community.tables.js';
 
 /** What community adds to the app: organisations, UMKM with consent, people, service points. */
 /** Bulk UMKM rows for the synthetic national world (`lumbung demo national`). */
@@ -98,7 +90,19 @@ async function namesOf(
 }
 export { communityRoutes } from './community.routes.js';
 /** UMKM facts other domains read. */
-export { umkmFactsByIds, umkmOfOrganisations, type UmkmFacts } from './umkm.queries.js';
+export {
+  umkmFactsByIds,
+  umkmOfOrganisations,
+  managedUmkm,
+  managedUmkmIds,
+  umkmInRegion,
+  firstProductCertifiedOn,
+  umkmCounts,
+  umkmCountBy,
+  type UmkmIdQuery,
+  type UmkmFacts,
+  type UmkmManagement,
+} from './umkm.queries.js';
 
 /** Expiry state of a certification on a day: valid / expiring_60 / expiring_14 / expired (computed, no job). */
 export {
@@ -152,4 +156,4 @@ export {
   type ServicePointPlace,
 } from './places.js';
 /** Records a consent (purpose, text version, time, who recorded it) in a caller's transaction (UU PDP). */
-export { recordConsent } from './community.repo.js';
+export { recordConsent } from './community.queries.js';

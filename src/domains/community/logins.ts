@@ -4,7 +4,14 @@
 // over (accounts stores only its hash). The community checks scope itself before granting;
 // the grant records the granter when accounts' own rule also allows it.
 import { randomInt } from 'node:crypto';
-import { canGrant, createUser, grantRole, ROLE_SCOPE } from '../accounts/index.js';
+import {
+  canGrant,
+  createUser,
+  grantRole,
+  holdsGrant,
+  ROLE_SCOPE,
+  userByPhone,
+} from '../accounts/index.js';
 import { resolveScope, type Actor, type Role } from '../../kernel/auth/index.js';
 import type { Tx } from '../../kernel/db/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
@@ -27,11 +34,7 @@ export async function issueLogin(
   actor: Actor,
   p: { phone: string; displayName: string; role: Role; scopeId: string; regionCode: string },
 ): Promise<Result<IssuedLogin>> {
-  const existing = await tx
-    .selectFrom('users')
-    .select(['id', 'status'])
-    .where('phone', '=', p.phone)
-    .executeTakeFirst();
+  const existing = await userByPhone(tx, p.phone);
   let userId: string;
   let password: string | null = null;
   if (existing) {
@@ -52,14 +55,7 @@ export async function issueLogin(
     if (!created.ok) return created;
     userId = created.value;
   }
-  const dup = await tx
-    .selectFrom('grants')
-    .select('id')
-    .where('user_id', '=', userId)
-    .where('role', '=', p.role)
-    .where('scope_id', '=', p.scopeId)
-    .executeTakeFirst();
-  if (dup)
+  if (await holdsGrant(tx, userId, p.role, p.scopeId))
     return fail('COMMUNITY_ALREADY_GRANTED', {}, { phone: { key: 'community.already_granted' } });
   const target = (await resolveScope(tx, ROLE_SCOPE[p.role], p.scopeId)) ?? {
     regionCode: p.regionCode,

@@ -5,7 +5,7 @@ import { AppError } from '../../kernel/errors/index.js';
 import { canInRegion, hasRole, scopeIds, type Actor, type Role } from '../../kernel/auth/index.js';
 import type { Tx } from '../../kernel/db/index.js';
 import { agentSchema, organisationSchema, servicePointSchema } from './community.schema.js';
-import { findOrganisation, findVillage, visibleOrganisation } from './community.repo.js';
+import { findOrganisation, findVillage, visibleOrganisation } from './community.queries.js';
 import {
   createOrganisation,
   listOrganisations,

@@ -6,7 +6,8 @@ import { audit } from '../../kernel/audit/index.js';
 import { canInRegion, type Actor } from '../../kernel/auth/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import type { OrganisationInput } from './community.schema.js';
-import { findVillage } from './community.repo.js';
+import { findVillage, withVillageNames } from './community.queries.js';
+import { holdersOn } from '../accounts/index.js';
 import { organisationVisible, reachOf } from './scope.js';
 
 /** Officers (in their region) and national admins create organisations. */
@@ -59,13 +60,11 @@ export async function listOrganisations(
 ) {
   let q = db
     .selectFrom('organisations')
-    .leftJoin('regions', 'regions.code', 'organisations.village_code')
     .select([
       'organisations.id',
       'organisations.name',
       'organisations.kind',
       'organisations.village_code',
-      'regions.name as village_name',
     ])
     .select((eb) => [
       eb
@@ -86,11 +85,14 @@ export async function listOrganisations(
     .orderBy('organisations.name')
     .limit(f.limit ?? 200)
     .execute();
-  return rows.map((r) => ({
-    ...r,
-    umkm_count: Number(r.umkm_count ?? 0),
-    member_count: Number(r.member_count ?? 0),
-  }));
+  return withVillageNames(
+    db,
+    rows.map((r) => ({
+      ...r,
+      umkm_count: Number(r.umkm_count ?? 0),
+      member_count: Number(r.member_count ?? 0),
+    })),
+  );
 }
 
 /** Members of an organisation: people with a role (names only while not erased). */
@@ -106,12 +108,6 @@ export async function membersOf(db: Tx, organisationId: string) {
 
 /** Users holding community_manager on the organisation (its managers). */
 export async function managersOf(db: Tx, organisationId: string) {
-  return db
-    .selectFrom('grants')
-    .innerJoin('users', 'users.id', 'grants.user_id')
-    .select(['users.id', 'users.display_name'])
-    .where('grants.role', '=', 'community_manager')
-    .where('grants.scope_id', '=', organisationId)
-    .orderBy('users.display_name')
-    .execute();
+  const rows = await holdersOn(db, 'community_manager', organisationId);
+  return rows.map((r) => ({ id: r.id, display_name: r.display_name }));
 }

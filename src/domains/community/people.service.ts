@@ -8,7 +8,7 @@ import { audit } from '../../kernel/audit/index.js';
 import type { Actor } from '../../kernel/auth/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import type { PersonInput } from './community.schema.js';
-import { recordConsent, visibleOrganisation, visibleUmkm } from './community.repo.js';
+import { recordConsent, visibleOrganisation, visibleUmkm } from './community.queries.js';
 import { canManageOrganisation, canManageUmkm, personVisible, reachOf } from './scope.js';
 
 export async function addPerson(

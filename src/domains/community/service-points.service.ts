@@ -7,7 +7,14 @@ import { canInRegion, idWhere, regionWhere, type Actor } from '../../kernel/auth
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import type { AgentInput, ServicePointInput } from './community.schema.js';
 import type { SERVICES } from './community.schema.js';
-import { findOrganisation, findVillage, sameDistrict, visiblePoint } from './community.repo.js';
+import {
+  findOrganisation,
+  findVillage,
+  sameDistrict,
+  visiblePoint,
+  withVillageNames,
+} from './community.queries.js';
+import { holdersOn } from '../accounts/index.js';
 import { canManageOrganisation, pointVisible, reachOf } from './scope.js';
 import { issueLogin, type IssuedLogin } from './logins.js';
 
@@ -114,14 +121,7 @@ export async function addAgent(
 }
 
 export async function agentsOf(db: Tx, pointId: string) {
-  return db
-    .selectFrom('grants')
-    .innerJoin('users', 'users.id', 'grants.user_id')
-    .select(['users.id', 'users.display_name', 'users.phone'])
-    .where('grants.role', '=', 'village_agent')
-    .where('grants.scope_id', '=', pointId)
-    .orderBy('users.display_name')
-    .execute();
+  return holdersOn(db, 'village_agent', pointId);
 }
 
 export interface ServicePointView {
@@ -139,12 +139,10 @@ export interface ServicePointView {
 const baseQuery = (db: Tx) =>
   db
     .selectFrom('service_points')
-    .leftJoin('regions', 'regions.code', 'service_points.village_code')
     .select([
       'service_points.id',
       'service_points.name',
       'service_points.village_code',
-      'regions.name as village_name',
       'service_points.organisation_id',
       'service_points.lat',
       'service_points.lng',
@@ -152,6 +150,8 @@ const baseQuery = (db: Tx) =>
       'service_points.services',
     ]);
 
+type Row = Omit<ServicePointView, 'services' | 'village_name'> & { services: string };
+const views = async (db: Tx, rows: Row[]) => (await withVillageNames(db, rows)).map(toView);
 const toView = (
   r: Omit<ServicePointView, 'services'> & { services: string },
 ): ServicePointView => ({
@@ -168,7 +168,7 @@ export async function servicePointsIn(db: Tx, regionPrefix: string): Promise<Ser
     .orderBy('service_points.village_code')
     .orderBy('service_points.name')
     .execute();
-  return rows.map(toView);
+  return views(db, rows);
 }
 
 export async function listServicePoints(
@@ -181,7 +181,7 @@ export async function listServicePoints(
   if (f.organisationId)
     q = q.where((eb) => idWhere(eb, 'service_points.organisation_id', [f.organisationId!]));
   const rows = await q.orderBy('service_points.name').limit(200).execute();
-  return rows.map(toView);
+  return views(db, rows);
 }
 
 export async function getServicePoint(
@@ -193,5 +193,5 @@ export async function getServicePoint(
     .where('service_points.id', '=', id)
     .where((eb) => pointVisible(eb, reachOf(actor)))
     .executeTakeFirst();
-  return r ? toView(r) : undefined;
+  return r ? (await views(db, [r]))[0] : undefined;
 }

@@ -1,6 +1,8 @@
 // UMKM facts other domains read (the innovation centre, training, orders): only community
 // names its tables; these functions are exported from index.ts.
-import type { Tx } from '../../kernel/db/index.js';
+import { sql, type SelectQueryBuilder } from 'kysely';
+import { idWhere, regionWhere } from '../../kernel/auth/index.js';
+import type { Database, Tx } from '../../kernel/db/index.js';
 import './community.tables.js';
 
 export interface UmkmFacts {
@@ -8,6 +10,7 @@ export interface UmkmFacts {
   name: string;
   village_code: string;
   organisation_id: string | null;
+  owner_name: string | null;
 }
 
 /** Name, village and organisation of these UMKM by id. */
@@ -17,7 +20,7 @@ export async function umkmFactsByIds(db: Tx, ids: string[]): Promise<Map<string,
   for (let i = 0; i < unique.length; i += 500) {
     const rows = await db
       .selectFrom('umkm')
-      .select(['id', 'name', 'village_code', 'organisation_id'])
+      .select(['id', 'name', 'village_code', 'organisation_id', 'owner_name'])
       .where('id', 'in', unique.slice(i, i + 500))
       .execute();
     for (const r of rows) out.set(r.id, r);
@@ -34,4 +37,108 @@ export async function umkmOfOrganisations(db: Tx, organisationIds: string[]): Pr
     .where('organisation_id', 'in', organisationIds)
     .execute();
   return rows.map((r) => r.id);
+}
+
+/** Whose UMKM a caller manages: region prefixes ('all' = the country) and organisation ids. */
+export interface UmkmManagement {
+  regions: 'all' | string[];
+  orgIds: string[];
+}
+
+/** The ids of the managed UMKM as a subquery (`where('umkm_id', 'in', managedUmkmIds(db, m))`). */
+export function managedUmkmIds(db: Tx, m: UmkmManagement) {
+  return db
+    .selectFrom('umkm')
+    .select('umkm.id')
+    .where((eb) =>
+      eb.or([
+        regionWhere(eb, 'umkm.village_code', m.regions),
+        idWhere(eb, 'umkm.organisation_id', m.orgIds),
+      ]),
+    );
+}
+
+/** The managed UMKM by name (`id` narrows to one; at most `limit`). */
+export async function managedUmkm(
+  db: Tx,
+  m: UmkmManagement,
+  opts: { id?: string; limit?: number } = {},
+): Promise<UmkmFacts[]> {
+  let q = db
+    .selectFrom('umkm')
+    .select(['id', 'name', 'village_code', 'organisation_id', 'owner_name'])
+    .where('id', 'in', managedUmkmIds(db, m));
+  if (opts.id !== undefined) q = q.where('id', '=', opts.id);
+  return q
+    .orderBy('name')
+    .limit(opts.limit ?? 500)
+    .execute();
+}
+
+/** UMKM of a region prefix, oldest first (demo seeds pick their participants from them). */
+export async function umkmInRegion(db: Tx, prefix: string, limit: number): Promise<UmkmFacts[]> {
+  return db
+    .selectFrom('umkm')
+    .select(['id', 'name', 'village_code', 'organisation_id', 'owner_name'])
+    .where('village_code', 'like', `${prefix}.%`)
+    .orderBy('created_at')
+    .limit(limit)
+    .execute();
+}
+
+/** Earliest issue date of a product certification (PIRT, halal, BPOM) of each UMKM. */
+export async function firstProductCertifiedOn(
+  db: Tx,
+  umkmIds: string[],
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < umkmIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('certifications')
+      .select(['umkm_id', (e) => e.fn.min('issued_on').as('on')])
+      .where('umkm_id', 'in', umkmIds.slice(i, i + 500))
+      .where('kind', 'in', ['pirt', 'halal_regular', 'halal_self_declare', 'bpom_md', 'bpom_ml'])
+      .groupBy('umkm_id')
+      .execute();
+    for (const r of rows) if (r.on) out.set(r.umkm_id, String(r.on));
+  }
+  return out;
+}
+
+/** A subquery of UMKM ids another domain builds (sellers with a listed product, with a recent sale). */
+export type UmkmIdQuery = SelectQueryBuilder<Database, keyof Database, { umkm_id: string }>;
+
+/** UMKM inside region prefixes ('all' = the country): all, and those in any of `active`. */
+export async function umkmCounts(
+  db: Tx,
+  scope: 'all' | string[],
+  active: UmkmIdQuery[],
+): Promise<{ total: number; active: number }> {
+  const inScope = db
+    .selectFrom('umkm')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where((eb) => regionWhere(eb, 'umkm.village_code', scope));
+  const [total, act] = await Promise.all([
+    inScope.executeTakeFirstOrThrow(),
+    inScope
+      .where((eb) => eb.or(active.map((ids) => eb('umkm.id', 'in', ids))))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { total: Number(total.n ?? 0), active: Number(act.n ?? 0) };
+}
+
+/** UMKM inside region prefixes counted per area code of length `len` (a breakdown table). */
+export async function umkmCountBy(
+  db: Tx,
+  scope: 'all' | string[],
+  len: number,
+): Promise<Map<string, number>> {
+  const area = sql<string>`substr(village_code, 1, ${sql.lit(len)})`;
+  const rows = await db
+    .selectFrom('umkm')
+    .select([area.as('k'), (eb) => eb.fn.countAll().as('v')])
+    .where((eb) => regionWhere(eb, 'village_code', scope))
+    .groupBy(area)
+    .execute();
+  return new Map(rows.map((r) => [String(r.k), Number(r.v ?? 0)]));
 }

@@ -16,7 +16,7 @@ import {
   registerUmkmSchema,
   updateUmkmSchema,
 } from './community.schema.js';
-import { findVillage, visibleOrganisation, visibleUmkm } from './community.repo.js';
+import { findVillage, visibleOrganisation, visibleUmkm } from './community.queries.js';
 import { addCertification, certificationsOf } from './certifications.js';
 import { listUmkm, registerUmkm, updateUmkm } from './umkm.service.js';
 import { addPerson, erasePerson, exportPerson, getPerson, peopleOfUmkm } from './people.service.js';

@@ -14,7 +14,8 @@ import {
   recordConsent,
   sameDistrict,
   visibleUmkm,
-} from './community.repo.js';
+  withVillageNames,
+} from './community.queries.js';
 import { canManageOrganisation, canManageUmkm, reachOf, umkmVisible } from './scope.js';
 import { issueLogin, type IssuedLogin } from './logins.js';
 
@@ -222,7 +223,6 @@ export interface UmkmListFilter {
 export async function listUmkm(db: Tx, actor: Actor, f: UmkmListFilter = {}) {
   let q = db
     .selectFrom('umkm')
-    .leftJoin('regions', 'regions.code', 'umkm.village_code')
     .leftJoin('organisations', 'organisations.id', 'umkm.organisation_id')
     .select([
       'umkm.id',
@@ -231,7 +231,6 @@ export async function listUmkm(db: Tx, actor: Actor, f: UmkmListFilter = {}) {
       'umkm.village_code',
       'umkm.organisation_id',
       'umkm.owner_name',
-      'regions.name as village_name',
       'organisations.name as organisation_name',
     ])
     .where((eb) => umkmVisible(eb, reachOf(actor)));
@@ -241,8 +240,11 @@ export async function listUmkm(db: Tx, actor: Actor, f: UmkmListFilter = {}) {
     q = q.where((eb) =>
       eb(eb.fn('lower', ['umkm.name']), 'like', `%${f.q!.toLowerCase().replace(/[%_]/g, '')}%`),
     );
-  return q
-    .orderBy('umkm.name')
-    .limit(f.limit ?? 200)
-    .execute();
+  return withVillageNames(
+    db,
+    await q
+      .orderBy('umkm.name')
+      .limit(f.limit ?? 200)
+      .execute(),
+  );
 }

@@ -5,6 +5,7 @@ import type { Db } from '../../kernel/db/index.js';
 import { regionScope, regionWhere, type Actor } from '../../kernel/auth/index.js';
 import { t, type Locale } from '../../kernel/i18n/index.js';
 import { IMPACT_READERS } from './evaluation.service.js';
+import { regionNames } from '../regions/index.js';
 
 export async function areasFor(
   db: Db,
@@ -22,10 +23,7 @@ export async function areasFor(
       .execute()
   ).map((r) => r.code);
   const codes = [...new Set([...(scope === 'all' ? [] : scope), ...withData])].sort();
-  const names = codes.length
-    ? await db.selectFrom('regions').select(['code', 'name']).where('code', 'in', codes).execute()
-    : [];
-  const nameOf = new Map(names.map((n) => [n.code, n.name]));
+  const nameOf = await regionNames(db, codes);
   const out = scope === 'all' ? [{ value: 'all', label: t(locale, 'impact.lines.national') }] : [];
   for (const c of codes)
     if (nameOf.has(c)) out.push({ value: c, label: `${nameOf.get(c)} (${c})` });

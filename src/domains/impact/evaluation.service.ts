@@ -17,7 +17,7 @@ import {
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import { DidError } from '../../lib/did/index.js';
 import { buildPanel, OUTCOMES } from './evaluation.panel.js';
-import { evaluate, type EvalResult, type EvalSettings } from './evaluation.estimate.js';
+import { evaluate, type EvalResult, type EvalSettings } from './evaluation-estimate.js';
 import './impact.tables.js';
 
 /** Roles that see KPIs and run evaluations (officers in their region; admin and analyst everywhere). */

@@ -4,7 +4,7 @@ import { createWorld, type World } from '../../../test/support/world.js';
 import { drain } from '../../kernel/jobs/index.js';
 import { seedDemoSurveys } from './demo-seed.js';
 import { buildPanel } from './evaluation.panel.js';
-import { evaluate } from './evaluation.estimate.js';
+import { evaluate } from './evaluation-estimate.js';
 import { addRollouts } from '../../../test/support/impact.js';
 import type { DemoWorld } from './demo-world.js';
 
@@ -152,7 +152,7 @@ test('unusable settings end the run with a plain reason; bad input is refused wi
 });
 
 test('the summary never calls an effect real when the pre-trend test rejects parallel trends', async () => {
-  const { plainSummary } = await import('./evaluation.summary.js');
+  const { plainSummary } = await import('./evaluation-summary.js');
   const base = {
     settings: { outcome: 'log_pc_income', control: 'never', base: 'varying', cluster: 'village' },
     eventStudy: [{ e: 2, att: 0.1, se: 0.02, lo: 0.06, hi: 0.14, ulo: 0.05, uhi: 0.15 }],

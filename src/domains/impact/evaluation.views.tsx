@@ -6,8 +6,8 @@ import { Csrf, SelectField, ErrorSummary, type AppEnv } from '../../kernel/http/
 import { t, formatNumber, formatDateTime, type Locale } from '../../kernel/i18n/index.js';
 import { EventStudyChart } from './charts.js';
 import { OUTCOMES } from './evaluation.panel.js';
-import { BOOTSTRAP_DRAWS, type EvalResult } from './evaluation.estimate.js';
-import { formatEffect, plainSummary } from './evaluation.summary.js';
+import { BOOTSTRAP_DRAWS, type EvalResult } from './evaluation-estimate.js';
+import { formatEffect, plainSummary } from './evaluation-summary.js';
 import type { RunView } from './evaluation.service.js';
 
 const opt = (locale: Locale, prefix: string, values: string[]) =>

@@ -18,7 +18,7 @@ import { recordHousehold, SURVEY_ROLES } from './surveys.service.js';
 import { villageCohorts } from './regions.queries.js';
 import { householdCells, povertyBy } from './outcomes.queries.js';
 import { lineBook } from './poverty-lines.js';
-import { EvaluationRun, ImpactKpis } from './impact.schemas.js';
+import { EvaluationRun, ImpactKpis } from './impact.api-schemas.js';
 
 const Problem = {
   content: {

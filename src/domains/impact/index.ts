@@ -30,10 +30,3 @@ export { impactRoutes } from './impact.routes.js';
 export { seedDemoSurveys } from './demo-seed.js';
 /** KBI (west) or KTI (east) for any region code. */
 export { regionGroup, type RegionGroup } from './region-groups.js';
-export type {
-  SurveyConsentsTable,
-  HouseholdSurveysTable,
-  UmkmSalesSurveysTable,
-  PovertyLinesTable,
-  EvaluationRunsTable,
-} from './impact.tables.js';

@@ -1,9 +1,14 @@
 // Programme KPIs for one area (the nation, a province, regency, district or village), read
-// from the other domains' tables. Each block is independent: a table a domain has not shipped
+// through the other domains' exported queries. Each block is independent: a table a domain has not shipped
 // yet shows as "no data" instead of breaking the page.
-import { sql } from 'kysely';
 import type { Db } from '../../kernel/db/index.js';
 import { regionWhere } from '../../kernel/auth/index.js';
+import { listedCount, listedSellerIds } from '../catalog/index.js';
+import { umkmCountBy, umkmCounts } from '../community/index.js';
+import { parcelsTouching } from '../logistics/index.js';
+import { recentSellerIds, salesTotals, salesValueBy } from '../orders/index.js';
+import { childrenOf, connectivityOfProfiles } from '../regions/index.js';
+import { attendanceTotals } from '../training/index.js';
 import { villageCohorts } from './regions.queries.js';
 import { householdCells, povertyBy } from './outcomes.queries.js';
 
@@ -31,7 +36,6 @@ async function safe<T>(fn: () => Promise<T>): Promise<T | null> {
   }
 }
 
-const n = (x: unknown) => Number(x ?? 0);
 const days = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86400_000;
 
 export interface Kpis {
@@ -76,90 +80,22 @@ export async function kpisFor(
   const villages = await villageCohorts(db, scope);
   const since = new Date(Date.now() - 90 * 86400_000).toISOString();
   const [umkm, marketReady, orders, parcels, trained, households] = await Promise.all([
+    // Active: a listed product, or an order in the last 90 days.
+    safe(() => umkmCounts(db, scope, [listedSellerIds(db), recentSellerIds(db, since)])),
+    safe(() => listedCount(db, scope)),
     safe(async () => {
-      const total = await db
-        .selectFrom('umkm')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where((eb) => regionWhere(eb, 'umkm.village_code', scope))
-        .executeTakeFirstOrThrow();
-      // Active: a listed product, or an order in the last 90 days.
-      const active = await db
-        .selectFrom('umkm')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where((eb) => regionWhere(eb, 'umkm.village_code', scope))
-        .where((eb) =>
-          eb.or([
-            eb.exists(
-              eb
-                .selectFrom('products')
-                .select('products.id')
-                .whereRef('products.umkm_id', '=', 'umkm.id')
-                .where('products.listed', '=', 1),
-            ),
-            eb.exists(
-              eb
-                .selectFrom('orders')
-                .select('orders.id')
-                .whereRef('orders.umkm_id', '=', 'umkm.id')
-                .where('orders.status', '!=', 'cancelled')
-                .where('orders.placed_at', '>=', since),
-            ),
-          ]),
-        )
-        .executeTakeFirstOrThrow();
-      return { total: n(total.n), active: n(active.n) };
-    }),
-    safe(async () =>
-      n(
-        (
-          await db
-            .selectFrom('products')
-            .select((eb) => eb.fn.countAll().as('n'))
-            .where('listed', '=', 1)
-            .where((eb) => regionWhere(eb, 'village_code', scope))
-            .executeTakeFirstOrThrow()
-        ).n,
-      ),
-    ),
-    safe(async () => {
-      const agg = await db
-        .selectFrom('orders')
-        .select((eb) => [
-          eb.fn.countAll().as('count'),
-          eb.fn.sum('items_total').as('items'),
-          eb.fn.sum('total').as('gmv'),
-          eb.fn.sum('seller_share').as('share'),
-        ])
-        .where('status', '!=', 'cancelled')
-        .where((eb) => regionWhere(eb, 'village_code', scope))
-        .executeTakeFirstOrThrow();
-      const done = await db
-        .selectFrom('orders')
-        .select(['placed_at', 'delivered_at'])
-        .where('delivered_at', 'is not', null)
-        .where('status', '!=', 'cancelled')
-        .where((eb) => regionWhere(eb, 'village_code', scope))
-        .execute();
+      const s = await salesTotals(db, scope);
       return {
-        count: n(agg.count),
-        gmv: n(agg.gmv),
-        itemsTotal: n(agg.items),
-        sellerShare: n(agg.share),
-        delivered: done.length,
-        leadDays: median(done.map((d) => days(d.placed_at, d.delivered_at!))),
+        count: s.count,
+        gmv: s.gmv,
+        itemsTotal: s.itemsTotal,
+        sellerShare: s.sellerShare,
+        delivered: s.leadDays.length,
+        leadDays: median(s.leadDays),
       };
     }),
     safe(async () => {
-      const rows = await db
-        .selectFrom('parcels')
-        .select(['status', 'created_at', 'delivered_at'])
-        .where((eb) =>
-          eb.or([
-            regionWhere(eb, 'origin_village_code', scope),
-            regionWhere(eb, 'destination_village_code', scope),
-          ]),
-        )
-        .execute();
+      const rows = await parcelsTouching(db, scope);
       const delivered = rows.filter((r) => r.status === 'delivered');
       return {
         total: rows.length,
@@ -172,22 +108,7 @@ export async function kpisFor(
         ),
       };
     }),
-    safe(async () => {
-      const r = await db
-        .selectFrom('session_participants')
-        .innerJoin('training_sessions', 'training_sessions.id', 'session_participants.session_id')
-        .select((eb) => [
-          eb.fn
-            .sum(eb.case().when('session_participants.attended', '=', 1).then(1).else(0).end())
-            .as('attended'),
-          eb.fn
-            .sum(eb.case().when('session_participants.completed', '=', 1).then(1).else(0).end())
-            .as('certified'),
-        ])
-        .where((eb) => regionWhere(eb, 'training_sessions.region_code', scope))
-        .executeTakeFirstOrThrow();
-      return { attended: n(r.attended), certified: n(r.certified) };
-    }),
+    safe(() => attendanceTotals(db, scope)),
     latestPoverty(db, scope, villages),
   ]);
   return {
@@ -255,38 +176,13 @@ export async function childBreakdown(
 ): Promise<ChildRow[]> {
   const scope = prefixes(focus);
   const len = childLength(focus);
-  const q = db
-    .selectFrom('regions')
-    .select(['code', 'name'])
-    .where('code', '!=', focus)
-    .where((eb) => regionWhere(eb, 'code', scope));
-  const children = await q.where(sql<number>`length(code)`, '=', len).orderBy('code').execute();
+  const children = (await childrenOf(db, focus === 'all' ? null : focus)).filter(
+    (c) => c.code.length === len && c.code !== focus,
+  );
   const villages = await villageCohorts(db, scope);
   const key = (c: string) => c.slice(0, len);
-  const group = <T>(rows: { k: unknown; v: unknown }[]) =>
-    new Map(rows.map((r) => [String(r.k), n(r.v)])) as Map<string, number> & T;
-  const sub = sql<string>`substr(village_code, 1, ${sql.lit(len)})`;
-  const umkm = await safe(async () =>
-    group(
-      await db
-        .selectFrom('umkm')
-        .select([sub.as('k'), (eb) => eb.fn.countAll().as('v')])
-        .where((eb) => regionWhere(eb, 'village_code', scope))
-        .groupBy(sub)
-        .execute(),
-    ),
-  );
-  const gmv = await safe(async () =>
-    group(
-      await db
-        .selectFrom('orders')
-        .select([sub.as('k'), (eb) => eb.fn.sum('total').as('v')])
-        .where('status', '!=', 'cancelled')
-        .where((eb) => regionWhere(eb, 'village_code', scope))
-        .groupBy(sub)
-        .execute(),
-    ),
-  );
+  const umkm = await safe(() => umkmCountBy(db, scope, len));
+  const gmv = await safe(() => salesValueBy(db, scope, len));
   const last = await db
     .selectFrom('household_surveys')
     .select((eb) => eb.fn.max('wave_year').as('y'))
@@ -353,10 +249,7 @@ export async function westEast(
   asOf = new Date().toISOString().slice(0, 10),
 ): Promise<GroupRow[]> {
   const national = await childBreakdown(db, 'all', asOf);
-  const profiles = await db
-    .selectFrom('village_profiles')
-    .select(['village_code', 'signal', 'electricity_share'])
-    .execute();
+  const profiles = await connectivityOfProfiles(db);
   const last = await db
     .selectFrom('household_surveys')
     .select((eb) => eb.fn.max('wave_year').as('y'))

@@ -5,6 +5,7 @@ import { readModel } from '../../kernel/offloop/index.js';
 import { childBreakdown, kpisFor, westEast, type Focus } from './kpi.queries.js';
 import { householdCells, povertyBy } from './outcomes.queries.js';
 import { villageCohorts } from './regions.queries.js';
+import { regionNames } from '../regions/index.js';
 import { lineBook } from './poverty-lines.js';
 import { exportPanelSheet } from './export.js';
 import type { Level } from './region-groups.js';
@@ -28,18 +29,10 @@ export const povertyRowsRead = readModel(
       year,
     );
     const pov = povertyBy(cells, level);
-    const names = pov.length
-      ? await db
-          .selectFrom('regions')
-          .select(['code', 'name'])
-          .where(
-            'code',
-            'in',
-            pov.map((r) => r.code),
-          )
-          .execute()
-      : [];
-    const nameOf = new Map(names.map((n) => [n.code, n.name]));
+    const nameOf = await regionNames(
+      db,
+      pov.map((r) => r.code),
+    );
     return pov.map((r) => ({ ...r, name: nameOf.get(r.code) ?? r.code }));
   },
 );

@@ -13,7 +13,7 @@ import { defaultFocus, IMPACT_READERS, mayRead } from './evaluation.service.js';
 import { areasFor } from './areas.queries.js';
 import { regionName } from './regions.queries.js';
 import { KpiPage, PovertyPage } from './kpi.views.js';
-import { ProduceKpiSection, produceKpisOf } from './produce.kpi.js';
+import { ProduceKpiSection, produceKpisOf } from './produce-kpi.views.js';
 import type { Level } from './region-groups.js';
 import { regionWhere } from '../../kernel/auth/index.js';
 import { collectiveKpiSection } from '../collective/index.js';

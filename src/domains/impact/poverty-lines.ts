@@ -10,6 +10,7 @@ import { canInRegion, type Actor } from '../../kernel/auth/index.js';
 import { parseCsv } from '../../lib/did/index.js';
 import { parseWhole } from './surveys.schema.js';
 import type { ImportProblem, ImportReport } from './survey-import.js';
+import { provinceNames } from './regions.queries.js';
 
 export type Area = 'urban' | 'rural';
 export interface Line {
@@ -111,11 +112,7 @@ export async function importLinesCsv(
       problems.push({ line: 1, column: e, key: 'impact.err.missing_column' });
   if (table.rows.length === 0) problems.push({ line: 0, column: '', key: 'impact.err.csv_empty' });
   if (problems.length) return { ok: false, problems };
-  const provinces = new Set(
-    (await db.selectFrom('regions').select('code').where('level', '=', 1).execute()).map(
-      (r) => r.code,
-    ),
-  );
+  const provinces = new Set((await provinceNames(db)).keys());
   const rows: Line[] = [];
   const seen = new Set<string>();
   table.rows.forEach((cells, i) => {

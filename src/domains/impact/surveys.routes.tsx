@@ -11,6 +11,7 @@ import { importSurveyCsv, type ImportProblem } from './survey-import.js';
 import { importLinesCsv, listLines } from './poverty-lines.js';
 import { IMPACT_READERS } from './evaluation.service.js';
 import { LinesPage, SurveysPage, type SurveyForm } from './surveys.views.js';
+import { provinceNames } from './regions.queries.js';
 
 type C = Context<AppEnv>;
 
@@ -152,11 +153,7 @@ export function surveyPages() {
   ) => {
     const actor = c.get('actor');
     const db = c.get('deps').h.db;
-    const provinces = new Map(
-      (
-        await db.selectFrom('regions').select(['code', 'name']).where('level', '=', 1).execute()
-      ).map((r) => [r.code, r.name]),
-    );
+    const provinces = await provinceNames(db);
     return page(
       c,
       { title: t(c.get('locale'), 'impact.lines.title'), status: o.status },

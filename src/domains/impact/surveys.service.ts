@@ -15,6 +15,7 @@ import {
   type SurveyKind,
 } from './surveys.schema.js';
 import './impact.tables.js';
+import { findArea } from '../regions/index.js';
 
 /** Roles that enter survey answers, each inside its own region. */
 export const SURVEY_ROLES: Role[] = ['national_admin', 'regional_officer', 'village_agent'];
@@ -56,12 +57,7 @@ export async function ensureConsent(
 }
 
 async function villageExists(tx: Tx, code: string): Promise<boolean> {
-  return !!(await tx
-    .selectFrom('regions')
-    .select('code')
-    .where('code', '=', code)
-    .where('level', '=', 4)
-    .executeTakeFirst());
+  return (await findArea(tx, code))?.level === 4;
 }
 
 export function householdRow(

@@ -18,13 +18,6 @@ import { innovationHomePanels, innovationNav, innovationRoutes } from './innovat
 
 export { innovationMigrations } from './migrations/index.js';
 export { innovationRoutes } from './innovation.routes.js';
-export type {
-  ReviewsTable,
-  ReviewItemsTable,
-  ImprovementTasksTable,
-  ImprovementTaskEventsTable,
-  ValueAddRecordsTable,
-} from './innovation.tables.js';
 /** Stable checklist keys, the items that apply to a category, and the certifications it needs. */
 export {
   CHECKLIST_KEYS,

@@ -14,13 +14,7 @@ import { ledgerRoutes } from './ledger.routes.js';
 import { ledgerApi } from './ledger.api.js';
 
 export { ledgerMigrations } from './migrations/index.js';
-export type {
-  AccountKind,
-  LedgerKind,
-  LedgerAccountsTable,
-  LedgerTransactionsTable,
-  LedgerLinesTable,
-} from './ledger.tables.js';
+export type { AccountKind, LedgerKind } from './ledger.tables.js';
 /** Posts one balanced transaction in the caller's transaction, once per source event; and its exact reversal. */
 export {
   post,

@@ -15,14 +15,7 @@ import { logisticsAuditScopes } from './audit-scopes.js';
 
 export { logisticsMigrations } from './migrations/index.js';
 export { logisticsRoutes } from './logistics.routes.js';
-export type {
-  HubsTable,
-  ParcelsTable,
-  ParcelScansTable,
-  RunsTable,
-  ScanKind,
-  ParcelStatus,
-} from './logistics.tables.js';
+export type { ScanKind, ParcelStatus } from './logistics.tables.js';
 /** Creates hubs, assigns service points, adds vehicles, sets detour factors and imports road distances. */
 export {
   createHub,
@@ -33,6 +26,8 @@ export {
 } from './network.service.js';
 /** Creates a parcel with its path through the network; one per order. */
 export { createParcel, parcelsForOrder } from './parcels.service.js';
+/** Status and times of the parcels leaving or reaching an area (impact's KPIs). */
+export { parcelsTouching } from './parcel-stats.queries.js';
 /** Records a scan (idempotent by client scan id; out-of-order scans refused). */
 export { recordScan } from './scans.service.js';
 /** Builds the day's manifests of a hub and plans its runs with lib/vrp. */

@@ -1,7 +1,7 @@
 // Who hears of which event, in the event's own transaction. The facts come through the owning
 // domains' exported reads (orders, community, accounts): this file names none of their tables.
 import type { Tx } from '../../kernel/db/index.js';
-import { holdersOn } from '../accounts/index.js';
+import { activeHoldersOn } from '../accounts/index.js';
 import { umkmFactsByIds } from '../community/index.js';
 import { orderNotice, parcelLookup, type OrderEvent } from '../orders/index.js';
 import type { IncentiveIssued } from '../partners/index.js';
@@ -29,7 +29,7 @@ export async function orderEventNotices(db: Tx, e: OrderEvent): Promise<Notice[]
   const organisationId = umkm?.organisation_id ?? null;
   const eventKey = `order:${e.eventId}`;
   if (forSeller) {
-    const sellers = await holdersOn(db, 'seller', [o.umkmId]);
+    const sellers = await activeHoldersOn(db, 'seller', [o.umkmId]);
     return [...new Set(sellers.map((s) => s.userId))].map((userId) => ({
       userId,
       kind: forSeller,
@@ -43,7 +43,7 @@ export async function orderEventNotices(db: Tx, e: OrderEvent): Promise<Notice[]
   const out: Notice[] = [];
   // The point's agents hear that a parcel arrived for a buyer to collect there.
   if (forBuyer === 'ready_for_pickup' && o.servicePointId) {
-    const agents = await holdersOn(db, 'village_agent', [o.servicePointId]);
+    const agents = await activeHoldersOn(db, 'village_agent', [o.servicePointId]);
     for (const userId of new Set(agents.map((a) => a.userId)))
       out.push({
         userId,
@@ -76,7 +76,7 @@ export async function orderEventNotices(db: Tx, e: OrderEvent): Promise<Notice[]
 
 /** A partner's people hear that an incentive statement was issued to them. */
 export async function incentiveNotices(db: Tx, e: IncentiveIssued): Promise<Notice[]> {
-  const holders = await holdersOn(db, 'partner', [e.partnerId]);
+  const holders = await activeHoldersOn(db, 'partner', [e.partnerId]);
   return [...new Set(holders.map((h) => h.userId))].map((userId) => ({
     userId,
     kind: 'incentive_issued' as const,

@@ -5,7 +5,7 @@
 import type { Db } from '../../kernel/db/index.js';
 import { inTransaction } from '../../kernel/db/index.js';
 import { enqueueOnce, type JobHandler } from '../../kernel/jobs/index.js';
-import { holdersOn } from '../accounts/index.js';
+import { activeHoldersOn } from '../accounts/index.js';
 import { ALERT_DAYS, certificationsExpiringBetween, daysToExpiry } from '../community/index.js';
 import { recordNotices, type Notice } from './record.js';
 
@@ -28,8 +28,8 @@ export async function runReminders(db: Db, now: Date = new Date()): Promise<numb
     // The smallest threshold already reached (14 inside 60): one reminder per threshold.
     const threshold = Math.min(...ALERT_DAYS.filter((d) => days <= d));
     const people = [
-      ...(await holdersOn(db, 'seller', [c.umkmId])),
-      ...(c.organisationId ? await holdersOn(db, 'community_manager', [c.organisationId]) : []),
+      ...(await activeHoldersOn(db, 'seller', [c.umkmId])),
+      ...(c.organisationId ? await activeHoldersOn(db, 'community_manager', [c.organisationId]) : []),
     ];
     const notices: Notice[] = [...new Set(people.map((p) => p.userId))].map((userId) => ({
       userId,

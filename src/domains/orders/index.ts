@@ -27,8 +27,6 @@ export { ordersRoutes } from './orders.routes.js';
 /** The ways a buyer pays (one list; every schema and form takes it from here). */
 export { PAYMENT_METHODS, isPaymentMethod, type PaymentMethod } from './payment-methods.js';
 export type {
-  OrdersTable,
-  OrderLinesTable,
   OrderStatus,
   PaymentStatus,
   FulfilmentStatus,
@@ -89,7 +87,7 @@ export {
   recordDemand,
   type DemandRow,
 } from './assisted/demand.service.js';
-export type { DemandState, DemandRequestsTable } from './assisted/assisted.tables.js';
+export type { DemandState } from './assisted/assisted.tables.js';
 /** The legal transitions of the three status columns, as data. */
 export {
   TRANSITIONS,
@@ -119,6 +117,14 @@ export {
 } from './ledger-read.js';
 /** The one reader of Indonesian banks' CSV statements (the ledger reads organisations' statements with it). */
 export { parseStatement, type ParsedLine } from './payments/statement.js';
+/** Sales facts: each UMKM's sale times (training), totals and breakdowns of an area (impact). */
+export {
+  saleTimesOf,
+  recentSellerIds,
+  salesTotals,
+  salesValueBy,
+  type SalesTotals,
+} from './sales.queries.js';
 /** The seed's access to a provider's payment confirmation and the point's COD pickup (same use cases as the pages). */
 export { payGroupForSeed, collectAtPointForSeed } from './seed-support.js';
 

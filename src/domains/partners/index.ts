@@ -25,7 +25,7 @@ export { defineRule, issueStatement } from './incentives/statements.js';
 export { incentiveIssued, type IncentiveIssued } from './incentives/events.js';
 /** HMAC-SHA256 webhook signatures as partners verify them. */
 export { signWebhook, verifyWebhook, WEBHOOK_JOB } from './webhooks.js';
-export type { PartnersTable, PartnershipsTable, IncentiveRuleKind } from './partners.tables.js';
+export type { IncentiveRuleKind } from './partners.tables.js';
 
 /** What partners adds to the app: platforms, partnerships, feeds, orders in, webhooks, incentives. */
 export const partnersDomain = defineDomain({

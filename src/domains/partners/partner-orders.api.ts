@@ -25,7 +25,7 @@ import {
   PartnerQuery,
   ServicePointPage,
   ServicePointsQuery,
-} from './partner-api.schemas.js';
+} from './partners.api-schemas.js';
 
 const json = (schema: z.ZodType, description: string) => ({
   content: { 'application/json': { schema } },

@@ -8,7 +8,7 @@ import { AppError } from '../../kernel/errors/index.js';
 import { SIGNED_IN, type AppEnv } from '../../kernel/http/index.js';
 import { currentPartner } from './partner-caller.js';
 import { feedItems } from './feed/feed.queries.js';
-import { etagOf, feedCsv, feedJson, feedRss, lastModified } from './feed/feed.format.js';
+import { etagOf, feedCsv, feedJson, feedRss, lastModified } from './feed/feed-format.js';
 import { deliveryLog } from './webhooks.js';
 import { statementWithLines } from './incentives/statements.js';
 import { statementCsv } from './incentives/statement-csv.js';
@@ -18,7 +18,7 @@ import {
   PartnerQuery,
   Statement,
   WebhookDelivery,
-} from './partner-api.schemas.js';
+} from './partners.api-schemas.js';
 import { partnerOrdersApi } from './partner-orders.api.js';
 
 const json = (schema: z.ZodType, description: string) => ({

@@ -2,8 +2,8 @@
 // An OpenAPIHono sub-app: routes declared with app.openapi(...) land in /api/openapi.json.
 import { createApiApp } from '../../kernel/http/index.js';
 import { partnersApi } from './partners.api.js';
-import { partnerPages } from './partners.pages.js';
-import { incentivePages } from './incentives.pages.js';
+import { partnerPages } from './platforms.routes.js';
+import { incentivePages } from './incentives.routes.js';
 
 export function partnersRoutes() {
   const app = createApiApp();

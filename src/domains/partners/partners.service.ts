@@ -8,6 +8,7 @@ import { audit } from '../../kernel/audit/index.js';
 import { scopeIds, hasRole, type Actor } from '../../kernel/auth/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import { invite } from '../accounts/index.js';
+import { managedUmkmIds, organisationPlace, umkmFactsByIds } from '../community/index.js';
 import type { PartnerKind } from './partners.tables.js';
 import './partners.tables.js';
 
@@ -101,16 +102,8 @@ export async function offerPartnership(
     return fail('VALIDATION_FAILED', {}, { ends_on: { key: 'partners.ends_before_start' } });
   const target =
     o.target.kind === 'umkm'
-      ? await db
-          .selectFrom('umkm')
-          .select('village_code')
-          .where('id', '=', o.target.id)
-          .executeTakeFirst()
-      : await db
-          .selectFrom('organisations')
-          .select('village_code')
-          .where('id', '=', o.target.id)
-          .executeTakeFirst();
+      ? (await umkmFactsByIds(db, [o.target.id])).get(o.target.id)
+      : await organisationPlace(db, o.target.id);
   if (!target) return fail('VALIDATION_FAILED', {}, { target: { key: 'partners.unknown_target' } });
   const open = await db
     .selectFrom('partnerships')
@@ -165,18 +158,13 @@ export async function decidePartnership(
   if (orgs.length === 0) return fail('FORBIDDEN');
   const row = await db
     .selectFrom('partnerships')
-    .leftJoin('umkm', 'umkm.id', 'partnerships.umkm_id')
-    .select([
-      'partnerships.id',
-      'partnerships.status',
-      'partnerships.organisation_id',
-      'umkm.organisation_id as umkm_org',
-    ])
+    .select(['partnerships.id', 'partnerships.status', 'partnerships.organisation_id'])
     .where('partnerships.id', '=', id)
     .where((eb) =>
       eb.or([
         eb('partnerships.organisation_id', 'in', orgs),
-        eb('umkm.organisation_id', 'in', orgs),
+        // An offer to an UMKM is decided by the managers of the UMKM's organisation.
+        eb('partnerships.umkm_id', 'in', managedUmkmIds(db, { regions: [], orgIds: orgs })),
       ]),
     )
     .executeTakeFirst();

@@ -12,14 +12,7 @@ import { produceApi } from './produce.api.js';
 import { produceHomePanels } from './panels.js';
 
 export { produceMigrations } from './migrations/index.js';
-export type {
-  ProduceProducersTable,
-  ProduceIntakesTable,
-  ProduceLotsTable,
-  ProduceStatementsTable,
-  ProduceStatementLinesTable,
-  LotStatus,
-} from './produce.tables.js';
+export type { LotStatus } from './produce.tables.js';
 /** Money events (published inside the change's transaction) for the ledger to post. */
 export {
   advancePaid,

@@ -2,7 +2,7 @@
 // and Desa Digital readiness, targeting and the rollout registry.
 import { defineDomain } from '../../kernel/domain/index.js';
 import type { Tx } from '../../kernel/db/index.js';
-import { isRegionCode } from './regions.repo.js';
+import { isRegionCode } from './regions.queries.js';
 import './regions.tables.js';
 import { regionsErrors, regionsMessages } from './messages.js';
 import { regionsStaffMessages } from './staff.messages.js';
@@ -20,20 +20,14 @@ export {
   regionCounts,
   type ImportResult,
 } from './region-import.js';
-export type {
-  RegionsTable,
-  VillageProfilesTable,
-  RolloutsTable,
-  TargetingWeightsTable,
-} from './regions.tables.js';
 /** The area and its ancestors, province first and the area itself last ([] when unknown). */
-export { regionChain } from './regions.repo.js';
+export { regionChain } from './regions.queries.js';
 /** Case/accent-insensitive word-prefix search over area names; a matching district brings its villages. */
-export { searchRegions } from './regions.repo.js';
+export { searchRegions } from './regions.queries.js';
 /** Names of areas by code, for pages that must show a name where they hold a code. */
-export { regionNames } from './regions.repo.js';
+export { regionNames } from './regions.queries.js';
 /** The zone (WIB/WITA/WIT) of any region code, by its province. */
-export { timeZoneOf } from './regions.repo.js';
+export { timeZoneOf } from './regions.queries.js';
 /** One area by code, or null; the shape of a code; the codes of its ancestors. */
 export {
   findArea,
@@ -42,9 +36,13 @@ export {
   levelOf,
   type Area,
   type SearchHit,
-} from './regions.repo.js';
+} from './regions.queries.js';
 /** Stored profiles of the given villages: Map<villageCode, profile>. */
-export { villageProfiles, type VillageProfile } from './profiles.service.js';
+export {
+  villageProfiles,
+  connectivityOfProfiles,
+  type VillageProfile,
+} from './profiles.service.js';
 /** Enrolled villages inside a prefix (all when omitted) → the ISO date they joined (nearest enrolled ancestor-or-self). */
 export { villageCohorts } from './rollout.service.js';
 /** One area's cohort: { joinedOn, via } or null. */
@@ -58,7 +56,9 @@ export { demoRolloutPlan, demoProfile, demoProfilesCsv, DEMO_REGENCY_CODES } fro
 /** Writers for seeds and the CLI: profile CSV import and rollout entries (scope-checked for users). */
 export { importProfilesCsv, type ImportReport } from './profiles.service.js';
 export { recordRollout } from './rollout.service.js';
-export { villageCodesIn } from './regions.repo.js';
+export { villageCodesIn } from './regions.queries.js';
+/** Villages inside a scope with their kind, which codes are villages, the areas under one area (provinces under null). */
+export { villagesIn, villageKinds, childrenOf } from './regions.queries.js';
 /** Areas inside a scope offered by name (a select, or search-then-choose for a large scope), and its form fields. */
 export { placeChoices, type PlaceChoices } from './place-picker.js';
 export { PlacePicker, PICKER_SEARCH } from './place-picker.views.js';

@@ -4,7 +4,7 @@
 // scope too large for one select (a province, the nation) is narrowed first by a name search
 // that posts the form back ("search, then choose").
 import type { Tx } from '../../kernel/db/index.js';
-import { searchRegions } from './regions.repo.js';
+import { searchRegions } from './regions.queries.js';
 import type { RegionLevel } from './regions.tables.js';
 
 /** Above this many areas a scope is searched by name before choosing. */

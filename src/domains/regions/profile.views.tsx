@@ -3,7 +3,7 @@
 import type { Context } from 'hono';
 import { t } from '../../kernel/i18n/index.js';
 import { Csrf, ErrorSummary, Field, SelectField, type AppEnv } from '../../kernel/http/index.js';
-import type { Area } from './regions.repo.js';
+import type { Area } from './regions.queries.js';
 import { ROADS, SIGNALS } from './profile-fields.js';
 import type { ImportReport } from './profiles.service.js';
 

@@ -6,7 +6,7 @@ import { audit } from '../../kernel/audit/index.js';
 import { inTransaction, nowIso, type Tx } from '../../kernel/db/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import { readTable, type TableInput } from '../../kernel/xlsx/index.js';
-import { isRegionCode } from './regions.repo.js';
+import { isRegionCode } from './regions.queries.js';
 import {
   parseProfile,
   PROFILE_FIELDS,
@@ -300,4 +300,14 @@ export async function villageProfiles(
     }
   }
   return out;
+}
+
+/** Mobile signal and electricity share of every profiled village (the west/east comparison). */
+export async function connectivityOfProfiles(
+  db: Tx,
+): Promise<{ village_code: string; signal: string | null; electricity_share: number | null }[]> {
+  return db
+    .selectFrom('village_profiles')
+    .select(['village_code', 'signal', 'electricity_share'])
+    .execute();
 }

@@ -6,7 +6,7 @@ import { canInRegion, type Actor, type Role } from '../../kernel/auth/index.js';
 import { AppError } from '../../kernel/errors/index.js';
 import { requireActor, type AppEnv } from '../../kernel/http/index.js';
 import type { Tx } from '../../kernel/db/index.js';
-import { findArea, isRegionCode, type Area } from './regions.repo.js';
+import { findArea, isRegionCode, type Area } from './regions.queries.js';
 import { PROFILE_WRITERS } from './profiles.service.js';
 
 export const READ_ROLES: readonly Role[] = ['national_admin', 'analyst', 'regional_officer'];

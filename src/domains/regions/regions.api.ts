@@ -6,7 +6,13 @@ import { AppError, unwrap } from '../../kernel/errors/index.js';
 import { requireRole, SIGNED_IN, type AppEnv } from '../../kernel/http/index.js';
 import { t, type Locale } from '../../kernel/i18n/index.js';
 import { areaOrThrow, READ_ROLES, requireRead, requireWrite } from './regions.access.js';
-import { childCounts, childrenOf, regionChain, searchRegions, timeZoneOf } from './regions.repo.js';
+import {
+  childCounts,
+  childrenOf,
+  regionChain,
+  searchRegions,
+  timeZoneOf,
+} from './regions.queries.js';
 import {
   importProfilesCsv,
   saveProfile,

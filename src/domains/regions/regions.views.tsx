@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import { t, formatNumber, formatPercent, formatDate } from '../../kernel/i18n/index.js';
 import { Csrf, Field, type AppEnv } from '../../kernel/http/index.js';
-import type { Area, ChildCounts, SearchHit } from './regions.repo.js';
+import type { Area, ChildCounts, SearchHit } from './regions.queries.js';
 import type { VillageProfile } from './profiles.service.js';
 import type { Score } from './targeting.js';
 import type { RolloutRow } from './rollout.service.js';

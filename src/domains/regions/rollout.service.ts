@@ -5,7 +5,7 @@
 import { audit } from '../../kernel/audit/index.js';
 import { inTransaction, nowIso, type Tx } from '../../kernel/db/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
-import { ancestorCodes, isRegionCode } from './regions.repo.js';
+import { ancestorCodes, isRegionCode } from './regions.queries.js';
 import { canWriteRegion, type Writer } from './profiles.service.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -7,7 +7,7 @@ import { audit } from '../../kernel/audit/index.js';
 import { sheetCsv, type SheetSpec } from '../../kernel/xlsx/index.js';
 import { inTransaction, nowIso, type Tx } from '../../kernel/db/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
-import { ancestorCodes, isRegionCode } from './regions.repo.js';
+import { ancestorCodes, isRegionCode } from './regions.queries.js';
 import type { ProfileValues } from './profile-fields.js';
 import { canWriteRegion, villageProfiles, type Writer } from './profiles.service.js';
 import { enrolledPrefixes, isEnrolled } from './rollout.service.js';

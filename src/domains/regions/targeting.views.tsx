@@ -3,7 +3,7 @@
 import type { Context } from 'hono';
 import { t, formatNumber, formatPercent } from '../../kernel/i18n/index.js';
 import { Csrf, ErrorSummary, Field, type AppEnv } from '../../kernel/http/index.js';
-import type { Area } from './regions.repo.js';
+import type { Area } from './regions.queries.js';
 import { COMPONENTS, type Ranking } from './targeting.js';
 import type { Readiness, Group } from './readiness.js';
 import { RankedVillages, type EnrolRaw } from './enrol.views.js';

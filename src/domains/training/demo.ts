@@ -7,6 +7,8 @@ import { newId } from '../../kernel/ids/index.js';
 import { inTransaction, type Db } from '../../kernel/db/index.js';
 import type { Actor } from '../../kernel/auth/index.js';
 import { unwrap } from '../../kernel/errors/index.js';
+import { umkmInRegion } from '../community/index.js';
+import { villageCodesIn } from '../regions/index.js';
 import {
   createCourse,
   createSession,
@@ -155,24 +157,9 @@ export async function seedTrainingDemo(
   const year = new Date().getUTCFullYear();
 
   for (const regency of regencies) {
-    const villages = (
-      await db
-        .selectFrom('regions')
-        .select('code')
-        .where('level', '=', 4)
-        .where('code', 'like', `${regency}.%`)
-        .orderBy('code')
-        .limit(400)
-        .execute()
-    ).map((r) => r.code);
+    const villages = (await villageCodesIn(db, regency)).slice(0, 400);
     if (villages.length === 0) continue;
-    const umkm = await db
-      .selectFrom('umkm')
-      .select(['id', 'owner_name', 'village_code'])
-      .where('village_code', 'like', `${regency}.%`)
-      .orderBy('created_at')
-      .limit(200)
-      .execute();
+    const umkm = await umkmInRegion(db, regency, 200);
     const trainer = people.trainers[regency];
     const sessions: {
       id: string;
@@ -284,15 +271,7 @@ export async function seedTrainingDemo(
 
   // Bu Maria's next session: "Jualan Online lewat WhatsApp", registered, attendance still to take.
   const mariaRegion = people.maria.grants[0].regionCode!;
-  const village = (
-    await db
-      .selectFrom('regions')
-      .select('code')
-      .where('level', '=', 4)
-      .where('code', 'like', `${mariaRegion}.%`)
-      .orderBy('code')
-      .executeTakeFirst()
-  )?.code;
+  const [village] = await villageCodesIn(db, mariaRegion);
   if (village) {
     const startsAt = new Date(now + 2 * 86_400_000).toISOString().slice(0, 11) + '01:00:00.000Z';
     const sid = unwrap(
@@ -309,13 +288,7 @@ export async function seedTrainingDemo(
         true,
       ),
     );
-    const local = await db
-      .selectFrom('umkm')
-      .select(['id', 'owner_name'])
-      .where('village_code', 'like', `${mariaRegion}.%`)
-      .orderBy('created_at')
-      .limit(8)
-      .execute();
+    const local = await umkmInRegion(db, mariaRegion, 8);
     const names = local.length
       ? local.map((u) => ({ name: u.owner_name ?? NAMES[0], umkm: u.id }))
       : NAMES.slice(0, 8).map((name) => ({ name, umkm: null }));
@@ -350,15 +323,7 @@ export async function seedTrainingDemo(
 
   // Mentors: Ibu Dewi takes twelve UMKM of Ngada (Sari's first); others share the rest.
   for (const [regency, mentor] of Object.entries(people.mentors)) {
-    let list = (
-      await db
-        .selectFrom('umkm')
-        .select('id')
-        .where('village_code', 'like', `${regency}.%`)
-        .orderBy('created_at')
-        .limit(12)
-        .execute()
-    ).map((r) => r.id);
+    let list = (await umkmInRegion(db, regency, 12)).map((r) => r.id);
     if (sariUmkmId && mentor === people.dewi)
       list = [sariUmkmId, ...list.filter((x) => x !== sariUmkmId)].slice(0, 12);
     for (const [i, umkmId] of list.entries()) {

@@ -27,7 +27,7 @@ export const trainingDomain = defineDomain({
 export { trainingMigrations } from './migrations/index.js';
 export { trainingRoutes } from './training.routes.js';
 /** Training KPIs of a region prefix and year (person-times vs target, completion, pillars before/after, sale within 90 days). */
-export { trainingKpis, type TrainingKpis } from './kpis.js';
+export { trainingKpis, attendanceTotals, type TrainingKpis } from './kpis.js';
 /** Recommended courses per UMKM, each with its reasons. */
 export { recommendationsFor, type Recommendation } from './recommendations.js';
 /** Course topics, literacy pillars and the national 2023 index used as reference. */
@@ -35,12 +35,3 @@ export { COURSE_TOPICS, PILLARS, type CourseTopic, type Pillar } from './trainin
 export { NATIONAL_INDEX_2023 } from './question-bank.js';
 /** The training part of the demo world (used only by src/seed/training.seed.ts). */
 export { seedTrainingDemo, type DemoPeople } from './demo.js';
-export type {
-  CoursesTable,
-  TrainingSessionsTable,
-  SessionParticipantsTable,
-  AssessmentsTable,
-  MentorAssignmentsTable,
-  MentoringContactsTable,
-  MentoringActionsTable,
-} from './training.tables.js';

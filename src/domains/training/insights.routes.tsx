@@ -14,8 +14,7 @@ import { targetForm } from './training.schema.js';
 import { TRAINING_STAFF } from './sessions.service.js';
 import { editQuestionBank, pillarAverages, questionBank } from './assessment.service.js';
 import { setTarget, trainingKpis } from './kpis.js';
-import { regionNames } from './training.queries.js';
-import { placeChoices } from '../regions/index.js';
+import { placeChoices, regionNames } from '../regions/index.js';
 import { BankPage, KpiPage, LiteracyPage } from './insights.views.js';
 import { failureFields, failureText } from './sessions.routes.js';
 

@@ -4,10 +4,11 @@
 import { sql } from 'kysely';
 import { inTransaction, nowIso, type Tx } from '../../kernel/db/index.js';
 import { audit } from '../../kernel/audit/index.js';
-import { canInRegion, type Actor } from '../../kernel/auth/index.js';
+import { canInRegion, regionWhere, type Actor } from '../../kernel/auth/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import { pillarAverages, type PillarAverage } from './assessment.service.js';
-import { saleTimes } from './training.queries.js';
+import { findArea } from '../regions/index.js';
+import { saleTimesOf } from '../orders/index.js';
 
 export const SALE_WINDOW_DAYS = 90;
 
@@ -91,7 +92,7 @@ export async function trainingKpis(
   ]);
   const targetOf = new Map(targets.map((t) => [t.region_code, Number(t.person_times)]));
   const umkmIds = trained.map((r) => r.umkm_id as string);
-  const sales = await saleTimes(db, umkmIds);
+  const sales = await saleTimesOf(db, umkmIds);
   let withSale = 0;
   for (const r of trained) {
     const start = new Date(String(r.first)).getTime();
@@ -140,11 +141,7 @@ export async function setTarget(
 ): Promise<Result<void>> {
   if (!canInRegion(actor, ['national_admin', 'regional_officer'], regionCode))
     return fail('FORBIDDEN');
-  const region = await db
-    .selectFrom('regions')
-    .select('level')
-    .where('code', '=', regionCode)
-    .executeTakeFirst();
+  const region = await findArea(db, regionCode);
   if (!region || region.level > 2)
     return fail(
       'TRAINING_TARGET_REGION',
@@ -177,4 +174,25 @@ export async function setTarget(
     });
   });
   return ok(undefined);
+}
+
+/** Attendances and certificates of sessions held inside region prefixes ('all' = the country). */
+export async function attendanceTotals(
+  db: Tx,
+  scope: 'all' | string[],
+): Promise<{ attended: number; certified: number }> {
+  const r = await db
+    .selectFrom('session_participants')
+    .innerJoin('training_sessions', 'training_sessions.id', 'session_participants.session_id')
+    .select((eb) => [
+      eb.fn
+        .sum(eb.case().when('session_participants.attended', '=', 1).then(1).else(0).end())
+        .as('attended'),
+      eb.fn
+        .sum(eb.case().when('session_participants.completed', '=', 1).then(1).else(0).end())
+        .as('certified'),
+    ])
+    .where((eb) => regionWhere(eb, 'training_sessions.region_code', scope))
+    .executeTakeFirstOrThrow();
+  return { attended: Number(r.attended ?? 0), certified: Number(r.certified ?? 0) };
 }

@@ -7,15 +7,14 @@ import { AppError } from '../../kernel/errors/index.js';
 import { hasRole } from '../../kernel/auth/index.js';
 import { assignForm, contactForm, contactFromForm } from './training.schema.js';
 import {
-  assignableUmkm,
   assignMentor,
   canSeeMentoring,
   completeAction,
   logContact,
-  mentoringLog,
   MENTOR_ASSIGNERS,
 } from './mentoring.service.js';
-import { buildCases, mentorCases, mentorSummaries } from './mentoring.dashboard.js';
+import { assignableUmkm, mentoringFileHead, mentoringLog } from './mentoring.queries.js';
+import { buildCases, mentorCases, mentorSummaries } from './mentoring-cases.js';
 import { staffCovering } from './training.queries.js';
 import { AssignPage, MentorDashboard, OfficerDashboard, UmkmFile } from './mentoring.views.js';
 import { failureFields, failureText } from './sessions.routes.js';
@@ -54,22 +53,8 @@ export function mentoringRoutes() {
     const actor = requireActor(c);
     const umkmId = c.req.param('id')!;
     if (!(await canSeeMentoring(db(c), actor, umkmId))) throw new AppError('NOT_FOUND');
-    const a = await db(c)
-      .selectFrom('umkm')
-      .leftJoin('mentor_assignments as a', (j) =>
-        j.onRef('a.umkm_id', '=', 'umkm.id').on('a.ended_at', 'is', null),
-      )
-      .leftJoin('users', 'users.id', 'a.mentor_user_id')
-      .select([
-        'umkm.id',
-        'umkm.name',
-        'umkm.village_code',
-        'a.assigned_at',
-        'a.mentor_user_id',
-        'users.display_name as mentor_name',
-      ])
-      .where('umkm.id', '=', umkmId)
-      .executeTakeFirstOrThrow();
+    const a = await mentoringFileHead(db(c), umkmId);
+    if (!a) throw new AppError('NOT_FOUND');
     const [row] = await buildCases(db(c), [
       { ...a, assigned_at: a.assigned_at ?? '', mentor_user_id: a.mentor_user_id ?? undefined },
     ]);

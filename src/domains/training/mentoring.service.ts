@@ -1,20 +1,12 @@
 // Mentoring: community managers and officers assign a mentor to an UMKM inside their scope;
 // the mentor logs visits and calls with agreed actions; overdue actions and UMKM without
 // contact for 30 days are flagged. A mentor reads and writes only the UMKM assigned to them.
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { newId } from '../../kernel/ids/index.js';
-import { inTransaction, nowIso, type Database, type Tx } from '../../kernel/db/index.js';
+import { inTransaction, nowIso, type Tx } from '../../kernel/db/index.js';
 import { audit } from '../../kernel/audit/index.js';
-import {
-  hasRole,
-  idWhere,
-  regionScope,
-  regionWhere,
-  scopeIds,
-  type Actor,
-  type Role,
-} from '../../kernel/auth/index.js';
+import { hasRole, regionScope, scopeIds, type Actor, type Role } from '../../kernel/auth/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
+import { managedUmkm, umkmFactsByIds, type UmkmManagement } from '../community/index.js';
 import type { ContactMode } from './training.tables.js';
 import { ensurePlan } from './milestones.js';
 import type { MentorNamed } from '../innovation/index.js';
@@ -24,26 +16,16 @@ export const MENTOR_ASSIGNERS: Role[] = ['national_admin', 'regional_officer', '
 /** Days without a visit or call after which an UMKM is flagged. */
 export const CONTACT_DAYS = 30;
 
-/** UMKM rows the actor manages: an officer's region, a community manager's organisations. */
-export function managedUmkmWhere(
-  eb: ExpressionBuilder<Database, 'umkm'>,
-  actor: Actor,
-): Expression<SqlBool> {
-  const region = regionScope(actor, ['national_admin', 'regional_officer']);
-  const orgs = scopeIds(actor, 'organisation', ['community_manager']);
-  return eb.or([
-    regionWhere(eb, 'umkm.village_code', region),
-    idWhere(eb, 'umkm.organisation_id', orgs),
-  ]);
+/** Whose UMKM the actor manages: an officer's region, a community manager's organisations. */
+export function managementOf(actor: Actor): UmkmManagement {
+  return {
+    regions: regionScope(actor, ['national_admin', 'regional_officer']),
+    orgIds: scopeIds(actor, 'organisation', ['community_manager']),
+  };
 }
 
-async function managedUmkm(db: Tx, actor: Actor, umkmId: string) {
-  return db
-    .selectFrom('umkm')
-    .select(['id', 'village_code', 'organisation_id', 'name'])
-    .where('id', '=', umkmId)
-    .where((eb) => managedUmkmWhere(eb, actor))
-    .executeTakeFirst();
+async function managedOne(db: Tx, actor: Actor, umkmId: string) {
+  return (await managedUmkm(db, managementOf(actor), { id: umkmId, limit: 1 }))[0];
 }
 
 /** Assigns `mentorUserId` to an UMKM in the actor's scope; the mentor's grant must cover its village. */
@@ -54,7 +36,7 @@ export async function assignMentor(
   mentorUserId: string,
   isDemo = false,
 ): Promise<Result<string>> {
-  const umkm = await managedUmkm(db, actor, umkmId);
+  const umkm = await managedOne(db, actor, umkmId);
   if (!umkm) return fail('NOT_FOUND');
   const mentors = await staffCovering(db, 'mentor', umkm.village_code);
   if (!mentors.some((m) => m.id === mentorUserId))
@@ -110,11 +92,8 @@ export async function joinCaseloadFromReview(tx: Tx, e: MentorNamed): Promise<vo
     .where('ended_at', 'is', null)
     .executeTakeFirst();
   if (current?.mentor_user_id === e.mentorUserId) return;
-  const umkm = await tx
-    .selectFrom('umkm')
-    .select('village_code')
-    .where('id', '=', e.umkmId)
-    .executeTakeFirstOrThrow();
+  const umkm = (await umkmFactsByIds(tx, [e.umkmId])).get(e.umkmId);
+  if (!umkm) throw new Error(`unknown UMKM ${e.umkmId} named in review ${e.reviewId}`);
   const now = nowIso();
   await tx
     .updateTable('mentor_assignments')
@@ -145,45 +124,6 @@ export async function joinCaseloadFromReview(tx: Tx, e: MentorNamed): Promise<vo
   });
 }
 
-/** UMKM the actor may assign, with their current mentor. */
-export async function assignableUmkm(db: Tx, actor: Actor) {
-  return db
-    .selectFrom('umkm')
-    .leftJoin('mentor_assignments as a', (j) =>
-      j.onRef('a.umkm_id', '=', 'umkm.id').on('a.ended_at', 'is', null),
-    )
-    .leftJoin('users', 'users.id', 'a.mentor_user_id')
-    .select([
-      'umkm.id',
-      'umkm.name',
-      'umkm.village_code',
-      'users.display_name as mentor_name',
-      'a.mentor_user_id',
-    ])
-    .where((eb) => managedUmkmWhere(eb, actor))
-    .orderBy('umkm.name')
-    .limit(500)
-    .execute();
-}
-
-/** The active assignments of a mentor (their caseload). */
-export async function caseload(db: Tx, mentorUserId: string) {
-  return db
-    .selectFrom('mentor_assignments')
-    .innerJoin('umkm', 'umkm.id', 'mentor_assignments.umkm_id')
-    .select([
-      'umkm.id',
-      'umkm.name',
-      'umkm.village_code',
-      'umkm.organisation_id',
-      'mentor_assignments.assigned_at',
-    ])
-    .where('mentor_assignments.mentor_user_id', '=', mentorUserId)
-    .where('mentor_assignments.ended_at', 'is', null)
-    .orderBy('umkm.name')
-    .execute();
-}
-
 async function assignmentOf(db: Tx, mentorUserId: string, umkmId: string) {
   return db
     .selectFrom('mentor_assignments')
@@ -197,7 +137,7 @@ async function assignmentOf(db: Tx, mentorUserId: string, umkmId: string) {
 /** Whether the actor may read this UMKM's mentoring file: its mentor, or someone who manages it. */
 export async function canSeeMentoring(db: Tx, actor: Actor, umkmId: string): Promise<boolean> {
   if (hasRole(actor, 'mentor') && (await assignmentOf(db, actor.userId, umkmId))) return true;
-  return !!(await managedUmkm(db, actor, umkmId));
+  return !!(await managedOne(db, actor, umkmId));
 }
 
 export interface ContactInput {
@@ -302,109 +242,4 @@ export async function completeAction(
     });
   }
   return ok(a.umkm_id);
-}
-
-export interface ContactStatus {
-  lastContact: string | null;
-  openActions: number;
-  overdueActions: number;
-  notContacted: boolean;
-}
-
-/** Last contact, open and overdue actions per UMKM, and whether it is flagged for no contact. */
-export async function contactStatus(
-  db: Tx,
-  umkm: { id: string; assigned_at?: string | null }[],
-  today = new Date(),
-): Promise<Map<string, ContactStatus>> {
-  const ids = umkm.map((u) => u.id);
-  const out = new Map<string, ContactStatus>();
-  if (ids.length === 0) return out;
-  const day = today.toISOString().slice(0, 10);
-  const cutoff = new Date(today.getTime() - CONTACT_DAYS * 86_400_000).toISOString().slice(0, 10);
-  const [last, actions] = await Promise.all([
-    db
-      .selectFrom('mentoring_contacts')
-      .select(['umkm_id', (e) => e.fn.max('contacted_on').as('last')])
-      .where('umkm_id', 'in', ids)
-      .groupBy('umkm_id')
-      .execute(),
-    db
-      .selectFrom('mentoring_actions')
-      .select([
-        'umkm_id',
-        (e) => e.fn.countAll<number>().as('open'),
-        (e) => e.fn.sum<number>(sql`case when due_on < ${day} then 1 else 0 end`).as('overdue'),
-      ])
-      .where('umkm_id', 'in', ids)
-      .where('done_at', 'is', null)
-      .groupBy('umkm_id')
-      .execute(),
-  ]);
-  const lastBy = new Map(last.map((r) => [r.umkm_id, r.last ? String(r.last) : null]));
-  const actBy = new Map(
-    actions.map((r) => [r.umkm_id, { open: Number(r.open), overdue: Number(r.overdue ?? 0) }]),
-  );
-  for (const u of umkm) {
-    const lastContact = lastBy.get(u.id) ?? null;
-    // A new assignment gets 30 days before its first contact is due.
-    const since = lastContact ?? (u.assigned_at ? u.assigned_at.slice(0, 10) : null);
-    out.set(u.id, {
-      lastContact,
-      openActions: actBy.get(u.id)?.open ?? 0,
-      overdueActions: actBy.get(u.id)?.overdue ?? 0,
-      notContacted: !since || since < cutoff,
-    });
-  }
-  return out;
-}
-
-/** Contacts and actions of one UMKM, newest first. */
-export async function mentoringLog(db: Tx, umkmId: string) {
-  const [contacts, actions] = await Promise.all([
-    db
-      .selectFrom('mentoring_contacts')
-      .leftJoin('users', 'users.id', 'mentoring_contacts.mentor_user_id')
-      .select([
-        'mentoring_contacts.id',
-        'contacted_on',
-        'mode',
-        'notes',
-        'users.display_name as mentor_name',
-      ])
-      .where('umkm_id', '=', umkmId)
-      .orderBy('contacted_on', 'desc')
-      .limit(50)
-      .execute(),
-    db
-      .selectFrom('mentoring_actions')
-      .selectAll()
-      .where('umkm_id', '=', umkmId)
-      .orderBy('done_at', 'desc')
-      .orderBy('due_on')
-      .execute(),
-  ]);
-  return { contacts, actions };
-}
-
-/** Active assignments in the actor's scope (officers: region; community managers: organisations), with mentor names. */
-export async function assignmentsInScope(db: Tx, actor: Actor) {
-  return db
-    .selectFrom('mentor_assignments')
-    .innerJoin('umkm', 'umkm.id', 'mentor_assignments.umkm_id')
-    .innerJoin('users', 'users.id', 'mentor_assignments.mentor_user_id')
-    .select([
-      'umkm.id',
-      'umkm.name',
-      'umkm.village_code',
-      'mentor_assignments.mentor_user_id',
-      'mentor_assignments.assigned_at',
-      'users.display_name as mentor_name',
-    ])
-    .where('mentor_assignments.ended_at', 'is', null)
-    .where((eb) => managedUmkmWhere(eb as any, actor))
-    .orderBy('users.display_name')
-    .orderBy('umkm.name')
-    .limit(2000)
-    .execute();
 }

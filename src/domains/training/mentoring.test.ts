@@ -315,7 +315,7 @@ test('milestones on the dashboard come from catalog, orders and certifications; 
 test('a mentor a reviewer names for improvement tasks takes the UMKM into their caseload, once', async () => {
   const { reviewFixture, results, inDays } = await import('../../../test/support/innovation.js');
   const { completeReview, submitForReview } = await import('../innovation/index.js');
-  const { mentorCases } = await import('./mentoring.dashboard.js');
+  const { mentorCases } = await import('./mentoring-cases.js');
   const f = await reviewFixture(w.h, { nth: 3 });
   const mentorId = await makeMentor(w.h.db, '53.09', 'Ibu Dewi');
   const caseOf = async () => (await mentorCases(w.h.db, mentorId)).map((c) => c.id);

@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import { t, formatDate } from '../../kernel/i18n/index.js';
 import { Csrf, ErrorSummary, Field, SelectField, type AppEnv } from '../../kernel/http/index.js';
 import { CONTACT_MODES } from './training.tables.js';
-import type { CaseRow, MentorSummary } from './mentoring.dashboard.js';
+import type { CaseRow, MentorSummary } from './mentoring-cases.js';
 import type { Recommendation } from './recommendations.js';
 import type { MilestoneRow } from './milestones.js';
 

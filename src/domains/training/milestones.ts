@@ -4,7 +4,9 @@
 import { newId } from '../../kernel/ids/index.js';
 import { inTransaction, nowIso, type Tx } from '../../kernel/db/index.js';
 import { MILESTONE_KINDS, type MilestoneKind } from './training.tables.js';
-import { certifiedOn, marketReadyAt, saleTimes } from './training.queries.js';
+import { firstProductCertifiedOn } from '../community/index.js';
+import { saleTimesOf } from '../orders/index.js';
+import { marketReadyAt } from './training.queries.js';
 
 export interface MilestoneFacts {
   marketReadyAt: string | null;
@@ -77,8 +79,8 @@ export async function refreshMilestones(
   if (umkmIds.length === 0) return out;
   const [ready, sales, certs, rows] = await Promise.all([
     marketReadyAt(db, umkmIds),
-    saleTimes(db, umkmIds),
-    certifiedOn(db, umkmIds),
+    saleTimesOf(db, umkmIds),
+    firstProductCertifiedOn(db, umkmIds),
     db
       .selectFrom('mentoring_milestones')
       .select(['id', 'umkm_id', 'kind', 'target_on', 'achieved_at'])

@@ -8,8 +8,8 @@ import {
   type HomePanel,
   type NavItem,
 } from '../../kernel/http/index.js';
-import { buildCases, mentorCases } from './mentoring.dashboard.js';
-import { assignmentsInScope } from './mentoring.service.js';
+import { buildCases, mentorCases } from './mentoring-cases.js';
+import { assignmentsInScope } from './mentoring.queries.js';
 import { listSessions } from './sessions.service.js';
 import { FlagList } from './mentoring.views.js';
 

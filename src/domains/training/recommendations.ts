@@ -4,7 +4,8 @@
 import type { Tx } from '../../kernel/db/index.js';
 import { PILLARS, type CourseTopic, type CoursesTable, type Pillar } from './training.tables.js';
 import type { PillarScores } from './question-bank.js';
-import { reviewGapsOf, saleTimes, type ReviewGap, type ReviewItem } from './training.queries.js';
+import { saleTimesOf } from '../orders/index.js';
+import { reviewGapsOf, type ReviewGap, type ReviewItem } from './training.queries.js';
 import { latestAssessments } from './assessment.service.js';
 
 /** A pillar below this (on 1–5) calls for a digital literacy course focused on it. */
@@ -112,7 +113,7 @@ export async function recommendationsFor(
     db.selectFrom('courses').select(['id', 'title', 'level', 'topic', 'focus_pillar']).execute(),
     latestAssessments(db, umkmIds),
     reviewGapsOf(db, umkmIds),
-    saleTimes(db, umkmIds),
+    saleTimesOf(db, umkmIds),
   ]);
   const out = new Map<string, Recommendation[]>();
   for (const id of umkmIds) {

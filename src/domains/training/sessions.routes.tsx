@@ -4,7 +4,7 @@ import QRCode from 'qrcode';
 import { t, zoneForRegion, formatNumber } from '../../kernel/i18n/index.js';
 import { page, readForm, requireActor, requireRole, type AppEnv } from '../../kernel/http/index.js';
 import { AppError, errorSpec } from '../../kernel/errors/index.js';
-import { regionScope, regionWhere } from '../../kernel/auth/index.js';
+import { regionScope } from '../../kernel/auth/index.js';
 import type { Result } from '../../kernel/errors/index.js';
 import {
   assessmentForm,
@@ -29,6 +29,7 @@ import {
 } from './sessions.service.js';
 import { questionBank, saveAssessment } from './assessment.service.js';
 import { placeChoices, PICKER_SEARCH } from '../regions/index.js';
+import { managedUmkm } from '../community/index.js';
 import {
   CourseForm,
   CoursePage,
@@ -81,15 +82,9 @@ async function sessionOr404(c: C) {
 
 async function umkmChoices(c: C) {
   const actor = requireActor(c);
-  const scope = regionScope(actor, TRAINING_STAFF);
-  return c
-    .get('deps')
-    .h.db.selectFrom('umkm')
-    .select(['id', 'name'])
-    .where((eb) => regionWhere(eb, 'village_code', scope))
-    .orderBy('name')
-    .limit(300)
-    .execute();
+  const regions = regionScope(actor, TRAINING_STAFF);
+  const umkm = await managedUmkm(c.get('deps').h.db, { regions, orgIds: [] }, { limit: 300 });
+  return umkm.map((u) => ({ id: u.id, name: u.name }));
 }
 
 export function sessionRoutes() {

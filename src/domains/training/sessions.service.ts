@@ -13,6 +13,9 @@ import {
   type Role,
 } from '../../kernel/auth/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
+import { displayNames } from '../accounts/index.js';
+import { umkmFactsByIds } from '../community/index.js';
+import { findArea, regionNames } from '../regions/index.js';
 import type { CourseTopic, ParticipantKind, Pillar } from './training.tables.js';
 import './training.tables.js';
 
@@ -97,11 +100,7 @@ export async function createSession(
   isDemo = false,
 ): Promise<Result<string>> {
   if (!canInRegion(actor, TRAINING_STAFF, s.regionCode)) return fail('FORBIDDEN');
-  const region = await db
-    .selectFrom('regions')
-    .select(['code', 'level'])
-    .where('code', '=', s.regionCode)
-    .executeTakeFirst();
+  const region = await findArea(db, s.regionCode);
   if (!region || region.level < 3)
     return fail('TRAINING_BAD_PLACE', {}, { region_code: { key: 'training.error.bad_place' } });
   if (!(await getCourse(db, s.courseId)))
@@ -207,11 +206,7 @@ export async function registerParticipant(
   if (!session) return fail('NOT_FOUND');
   if (session.status !== 'scheduled') return fail('TRAINING_SESSION_CLOSED');
   if (p.umkmId) {
-    const umkm = await db
-      .selectFrom('umkm')
-      .select('village_code')
-      .where('id', '=', p.umkmId)
-      .executeTakeFirst();
+    const umkm = (await umkmFactsByIds(db, [p.umkmId])).get(p.umkmId);
     if (!umkm || !canInRegion(actor, TRAINING_STAFF, umkm.village_code))
       return fail('TRAINING_UNKNOWN_UMKM', {}, { umkm_id: { key: 'training.error.unknown_umkm' } });
   }
@@ -345,12 +340,10 @@ export async function completeSession(
 
 /** What a certificate proves, looked up by its code (public: the code is the capability). */
 export async function certificateByCode(db: Tx, code: string) {
-  return db
+  const row = await db
     .selectFrom('session_participants')
     .innerJoin('training_sessions', 'training_sessions.id', 'session_participants.session_id')
     .innerJoin('courses', 'courses.id', 'training_sessions.course_id')
-    .leftJoin('users', 'users.id', 'training_sessions.trainer_user_id')
-    .leftJoin('regions', 'regions.code', 'training_sessions.region_code')
     .select([
       'session_participants.full_name',
       'session_participants.certificate_code',
@@ -361,10 +354,20 @@ export async function certificateByCode(db: Tx, code: string) {
       'training_sessions.starts_at',
       'training_sessions.place',
       'training_sessions.region_code',
-      'regions.name as region_name',
-      'users.display_name as trainer_name',
+      'training_sessions.trainer_user_id',
     ])
     .where('session_participants.certificate_code', '=', code.trim().toUpperCase())
     .where('session_participants.completed', '=', 1)
     .executeTakeFirst();
+  if (!row) return undefined;
+  const { trainer_user_id: trainer, ...rest } = row;
+  const [places, trainers] = await Promise.all([
+    regionNames(db, [row.region_code]),
+    displayNames(db, trainer ? [trainer] : []),
+  ]);
+  return {
+    ...rest,
+    region_name: places.get(row.region_code) ?? null,
+    trainer_name: (trainer && trainers.get(trainer)) ?? null,
+  };
 }

@@ -1,7 +1,9 @@
 // Reads across other domains that training needs for recommendations, milestones and KPIs:
-// review gaps and market-ready dates (innovation's exports), listed products (catalog),
-// orders, certifications (community). Nothing here writes; each source is one small function.
+// review gaps and market-ready dates (innovation), listed products (catalog), sales (orders),
+// certifications (community), staff (accounts), each through the owner's index.ts.
 import type { Tx } from '../../kernel/db/index.js';
+import { activeHoldersOf } from '../accounts/index.js';
+import { listedSince } from '../catalog/index.js';
 import { firstMarketReadyAt, reviewGaps } from '../innovation/index.js';
 
 export type ReviewItem =
@@ -32,86 +34,10 @@ export async function reviewGapsOf(db: Tx, umkmIds: string[]): Promise<ReviewGap
 /** When each UMKM first had a product the innovation centre marked market-ready. */
 export async function marketReadyAt(db: Tx, umkmIds: string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for (const ids of chunks(umkmIds)) {
+  for (const ids of chunks(umkmIds))
     for (const r of await firstMarketReadyAt(db, ids)) out.set(r.umkmId, r.at);
-    // Products listed without a recorded review (catalogues imported from before the centre) count from their last update.
-    const rows = await db
-      .selectFrom('products')
-      .select(['umkm_id', (e) => e.fn.min('updated_at').as('at')])
-      .where('umkm_id', 'in', ids)
-      .where('listed', '=', 1)
-      .groupBy('umkm_id')
-      .execute();
-    for (const r of rows) if (!out.has(r.umkm_id) && r.at) out.set(r.umkm_id, String(r.at));
-  }
-  return out;
-}
-
-/** Placement times of every sale (an order not cancelled) of each UMKM, oldest first. */
-export async function saleTimes(db: Tx, umkmIds: string[]): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>(umkmIds.map((id) => [id, []]));
-  for (const ids of chunks(umkmIds)) {
-    const rows = await db
-      .selectFrom('orders')
-      .select(['umkm_id', 'placed_at'])
-      .where('umkm_id', 'in', ids)
-      .where('status', '!=', 'cancelled')
-      .orderBy('placed_at')
-      .execute();
-    for (const r of rows) out.get(r.umkm_id)?.push(r.placed_at);
-  }
-  return out;
-}
-
-/** Earliest issue date of a product certification (PIRT, halal, BPOM) or NIB per UMKM. */
-export async function certifiedOn(db: Tx, umkmIds: string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const ids of chunks(umkmIds)) {
-    const rows = await db
-      .selectFrom('certifications')
-      .select(['umkm_id', (e) => e.fn.min('issued_on').as('on')])
-      .where('umkm_id', 'in', ids)
-      .where('kind', 'in', ['pirt', 'halal_regular', 'halal_self_declare', 'bpom_md', 'bpom_ml'])
-      .groupBy('umkm_id')
-      .execute();
-    for (const r of rows) if (r.on) out.set(r.umkm_id, String(r.on));
-  }
-  return out;
-}
-
-export interface UmkmBrief {
-  id: string;
-  name: string;
-  village_code: string;
-  organisation_id: string | null;
-  owner_name: string | null;
-}
-
-export async function umkmBriefs(db: Tx, ids: string[]): Promise<UmkmBrief[]> {
-  const out: UmkmBrief[] = [];
-  for (const c of chunks(ids))
-    out.push(
-      ...(await db
-        .selectFrom('umkm')
-        .select(['id', 'name', 'village_code', 'organisation_id', 'owner_name'])
-        .where('id', 'in', c)
-        .orderBy('name')
-        .execute()),
-    );
-  return out;
-}
-
-/** Names of regions (for headings and lists). */
-export async function regionNames(db: Tx, codes: string[]): Promise<Map<string, string>> {
-  const uniq = [...new Set(codes)];
-  const out = new Map<string, string>();
-  for (const c of chunks(uniq))
-    for (const r of await db
-      .selectFrom('regions')
-      .select(['code', 'name'])
-      .where('code', 'in', c)
-      .execute())
-      out.set(r.code, r.name);
+  // Products listed without a recorded review (catalogues imported from before the centre) count from their last update.
+  for (const [id, at] of await listedSince(db, umkmIds)) if (!out.has(id)) out.set(id, at);
   return out;
 }
 
@@ -121,14 +47,7 @@ export async function staffCovering(
   role: 'mentor' | 'trainer',
   regionCode: string,
 ): Promise<{ id: string; display_name: string }[]> {
-  const rows = await db
-    .selectFrom('grants')
-    .innerJoin('users', 'users.id', 'grants.user_id')
-    .select(['users.id', 'users.display_name', 'grants.region_code'])
-    .where('grants.role', '=', role)
-    .where('users.status', '=', 'active')
-    .orderBy('users.display_name')
-    .execute();
+  const rows = await activeHoldersOf(db, role);
   const seen = new Set<string>();
   return rows
     .filter((r) => {

@@ -23,7 +23,7 @@ import {
   searchRegions,
   timeZoneOf,
   type Area,
-} from './regions.repo.js';
+} from './regions.queries.js';
 import { enrolVillages, REASON_MAX, SELECTION_MAX } from './enrol.service.js';
 import type { EnrolRaw } from './enrol.views.js';
 import {

@@ -9,7 +9,7 @@ import { inTransaction } from '../../kernel/db/index.js';
 import { isId } from '../../kernel/ids/index.js';
 import { searchProducts } from './search/index.js';
 import { publicProduct } from './product-page.queries.js';
-import { productsForActor } from './products.repo.js';
+import { productsForActor } from './seller.queries.js';
 import {
   addVariant,
   changeStock,
@@ -23,7 +23,7 @@ import {
   ProductDetailsIn,
   productDetailsInput,
   variantInput,
-} from './seller-api.inputs.js';
+} from './seller.api-inputs.js';
 import { photoUrl, PHOTO_WIDTHS } from './photo-urls.js';
 
 const Problem = {

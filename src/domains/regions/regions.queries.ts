@@ -1,6 +1,7 @@
 // Queries over the official areas: one area, its parent chain, its children and their counts,
 // and word-prefix search. Areas are public official data, so these reads are not scoped.
 import type { Tx } from '../../kernel/db/index.js';
+import { regionWhere } from '../../kernel/auth/index.js';
 import { zoneForRegion, type IndonesianZone } from '../../kernel/i18n/index.js';
 import { normaliseName } from './region-import.js';
 import type { RegionLevel } from './regions.tables.js';
@@ -235,4 +236,34 @@ export async function villageCodesIn(db: Tx, prefix: string | null): Promise<str
   let q = db.selectFrom('regions').select('code').where('level', '=', 4);
   if (prefix) q = q.where('code', 'like', `${prefix}.%`);
   return (await q.orderBy('code').execute()).map((r) => r.code);
+}
+
+/** The villages inside region prefixes ('all' = every village), in code order. */
+export async function villagesIn(
+  db: Tx,
+  scope: 'all' | string[],
+): Promise<{ code: string; name: string; kind: string }[]> {
+  return db
+    .selectFrom('regions')
+    .select(['code', 'name', 'kind'])
+    .where('level', '=', 4)
+    .where((eb) => regionWhere(eb, 'code', scope))
+    .orderBy('code')
+    .execute();
+}
+
+/** Which of these codes are villages, with their kind (desa, kelurahan, desa adat). */
+export async function villageKinds(db: Tx, codes: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const unique = [...new Set(codes)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await db
+      .selectFrom('regions')
+      .select(['code', 'kind'])
+      .where('level', '=', 4)
+      .where('code', 'in', unique.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.set(r.code, r.kind);
+  }
+  return out;
 }

@@ -2,7 +2,7 @@
 // changed two years after joining, with its 95 % interval, and whether that interval excludes
 // zero. Log outcomes are read as percentages (exp(b) − 1), the headcount in percentage points.
 import { t, formatNumber, type Locale } from '../../kernel/i18n/index.js';
-import type { EvalResult } from './evaluation.estimate.js';
+import type { EvalResult } from './evaluation-estimate.js';
 
 export const SUMMARY_YEARS = 2;
 

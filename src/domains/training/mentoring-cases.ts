@@ -9,7 +9,7 @@ import {
   caseload,
   contactStatus,
   type ContactStatus,
-} from './mentoring.service.js';
+} from './mentoring.queries.js';
 import { recommendationsFor, type Recommendation } from './recommendations.js';
 
 export interface CaseRow {

@@ -3,20 +3,35 @@ import type { Tx } from '../../kernel/db/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { nowIso } from '../../kernel/db/index.js';
 import type { Actor } from '../../kernel/auth/index.js';
+import { regionChain, regionNames } from '../regions/index.js';
 import { CONSENT_VERSION } from './community.schema.js';
 import { organisationVisible, pointVisible, reachOf, umkmVisible } from './scope.js';
 import './community.tables.js';
 
 /** A village (desa/kelurahan) with its district and regency names, or undefined. */
 export async function findVillage(db: Tx, code: string) {
-  return db
-    .selectFrom('regions as v')
-    .innerJoin('regions as d', 'd.code', 'v.parent_code')
-    .innerJoin('regions as r', 'r.code', 'd.parent_code')
-    .select(['v.code', 'v.name', 'v.kind', 'd.name as district_name', 'r.name as regency_name'])
-    .where('v.code', '=', code)
-    .where('v.level', '=', 4)
-    .executeTakeFirst();
+  const chain = await regionChain(db, code);
+  const [, regency, district, village] = chain;
+  if (chain.length !== 4 || village.level !== 4) return undefined;
+  return {
+    code: village.code,
+    name: village.name,
+    kind: village.kind,
+    district_name: district.name,
+    regency_name: regency.name,
+  };
+}
+
+/** Adds each row's village name (null when the code names no known area). */
+export async function withVillageNames<T extends { village_code: string }>(
+  db: Tx,
+  rows: T[],
+): Promise<(T & { village_name: string | null })[]> {
+  const names = await regionNames(
+    db,
+    rows.map((r) => r.village_code),
+  );
+  return rows.map((r) => ({ ...r, village_name: names.get(r.village_code) ?? null }));
 }
 
 export const sameDistrict = (a: string, b: string) => a.slice(0, 8) === b.slice(0, 8);

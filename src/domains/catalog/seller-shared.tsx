@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 import { clientIp, page, requireRole, type AppEnv } from '../../kernel/http/index.js';
 import { AppError, type FieldErrors } from '../../kernel/errors/index.js';
 import { t } from '../../kernel/i18n/index.js';
-import { productForActor } from './products.repo.js';
+import { productForActor } from './seller.queries.js';
 import type { CatalogCtx } from './products.service.js';
 import type { EditOutcome } from './content-events.js';
 import { ManageProduct, type ManageErrors } from './seller.views.js';
