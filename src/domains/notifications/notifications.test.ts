@@ -20,22 +20,17 @@ import { makeProduct } from '../../../test/support/catalog.js';
 import { startReceiver, type Receiver } from '../../../test/support/notifications.js';
 import { unwrap } from '../../kernel/errors/index.js';
 import { inTransaction } from '../../kernel/db/index.js';
-import { createLogger } from '../../kernel/http/index.js';
 import { cancelOrder, orderChanged, placeOrder, recordFulfilment } from '../orders/index.js';
 import {
   callbackSecret,
   deliverDue,
   httpSms,
-  logSender,
   MAX_ATTEMPTS,
   RATE_LIMIT,
   signCallback,
-  verifyCallback,
-  whatsappBody,
   whatsappCloud,
   type Senders,
 } from './index.js';
-import { sendableAt } from './quiet-hours.js';
 
 let w: World;
 let rx: Receiver;
