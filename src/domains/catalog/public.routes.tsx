@@ -41,10 +41,7 @@ async function renderSearch(c: C, opts: { category?: string; heading: string; ac
   const { raw, query } = readSearchQuery(c);
   if (opts.category) query.category = opts.category;
   const db = c.get('deps').h.db;
-  const [r, origins] = await Promise.all([
-    searchProducts(db, query),
-    originChoices(db, query.region),
-  ]);
+  const [r, origins] = await Promise.all([searchProducts(db, query), originChoices(db)]);
   return page(
     c,
     { title: opts.heading },

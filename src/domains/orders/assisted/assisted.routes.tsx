@@ -3,7 +3,13 @@
 // receipt, and a request recorded when the catalogue has nothing that fits. The day page
 // (cash, pickups, closing) is day.routes.tsx; the BUMDes's list of requests is demand.routes.tsx.
 import { Hono, type Context } from 'hono';
-import { page, type AppEnv, type HomePanel, type NavItem } from '../../../kernel/http/index.js';
+import {
+  errorText,
+  page,
+  type AppEnv,
+  type HomePanel,
+  type NavItem,
+} from '../../../kernel/http/index.js';
 import { AppError, errorSpec } from '../../../kernel/errors/index.js';
 import { formatDateTime, t } from '../../../kernel/i18n/index.js';
 import { formatRupiah } from '../../../kernel/money/index.js';
@@ -48,7 +54,7 @@ export const agentPanel: HomePanel = {
 };
 
 const message = (c: C, code: string, params?: Record<string, unknown>) =>
-  t(c.get('locale'), errorSpec(code).message, params);
+  errorText(c.get('locale'), code, params);
 const pageStatus = (code: string): 409 | 422 => (errorSpec(code).status === 409 ? 409 : 422);
 
 async function screen(
