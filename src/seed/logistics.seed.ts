@@ -17,8 +17,6 @@ import {
   buildManifests,
   createHub,
   createParcel,
-  nextForwardScan,
-  parcelsForOrder,
   parcelsFromHandedOverOrders,
   planRuns,
   recordScan,
@@ -34,55 +32,6 @@ const EXTRA_NGADA = [
   { name: 'Titik Layanan Waepana', village: '53.09.07.2001', lat: -8.7042, lng: 121.0475 },
   { name: 'Kios Keligejo', village: '53.09.01.2001', lat: -8.8786, lng: 120.8468 },
 ];
-
-/**
- * The orders seed's oldest orders travel as parcels to Pak Yohanes's counter through every
- * real scan (point, hubs, out for delivery, ready for pickup); the ones marked `collect` are
- * then collected by their buyer with the code, scanned by him, so a COD buyer's cash is
- * recorded by that scan and shows in his closing. Nothing is marked paid or delivered by hand.
- */
-async function walkToPickup(ctx: SeedContext, db: Db): Promise<void> {
-  const list = JSON.parse(ctx.refs['orders:to_pickup'] ?? '[]') as {
-    id: string;
-    collect: boolean;
-  }[];
-  const agentId = ctx.refs['user:yohanes'];
-  let seq = 0;
-  for (const { id, collect } of list) {
-    for (const parcel of await parcelsForOrder(db, id)) {
-      for (let step = 0; step < 12; step++) {
-        const next = await nextForwardScan(db, parcel.trackingNumber);
-        if (!next || (next.kind === 'delivered' && !collect)) break;
-        // The buyer's code is checked by the agent of the point, who takes any COD cash.
-        const agent: Actor | null =
-          next.kind === 'delivered' && agentId
-            ? {
-                userId: agentId,
-                displayName: 'seed',
-                locale: null,
-                via: 'session',
-                grants: [
-                  {
-                    role: 'village_agent',
-                    scopeType: 'service_point',
-                    scopeId: next.locationId,
-                    regionCode: null,
-                  },
-                ],
-              }
-            : null;
-        const r = await recordScan(db, agent, {
-          tracking: parcel.trackingNumber,
-          kind: next.kind,
-          locationId: next.locationId,
-          clientScanId: `seed-pickup-${++seq}`,
-          pickupCode: next.kind === 'delivered' ? (parcel.pickupCode ?? undefined) : undefined,
-        });
-        if (!r.ok) break;
-      }
-    }
-  }
-}
 
 /** Deterministic pseudo-random numbers, so every demo database looks the same. */
 function rng(seed: number) {
@@ -399,7 +348,6 @@ export async function seedLogistics(ctx: SeedContext): Promise<DemoLogin[]> {
     });
   await parcelsFromHandedOverOrders(db, '53.09');
   await parcelsFromHandedOverOrders(db, '35.10');
-  await walkToPickup(ctx, db);
   return [
     await demoUser(
       ctx.h,

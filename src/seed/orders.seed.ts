@@ -7,7 +7,12 @@ import type { SeedContext } from './index.js';
 import type { DemoLogin } from './demo-user.js';
 import type { Actor } from '../kernel/auth/index.js';
 import { adjustStock } from '../domains/catalog/index.js';
-import { placeOrder, recordFulfilment, payGroupForSeed } from '../domains/orders/index.js';
+import {
+  placeOrder,
+  recordFulfilment,
+  collectAtPointForSeed,
+  payGroupForSeed,
+} from '../domains/orders/index.js';
 import { payOrganisation } from '../domains/ledger/index.js';
 
 const BUYERS = [
@@ -73,18 +78,19 @@ export async function seedOrders(ctx: SeedContext): Promise<DemoLogin[]> {
       .where('group_id', '=', r.value.groupId)
       .execute();
   }
-  // Older orders moved further along the real transitions: packed and handed over here; the
-  // logistics seed then carries the oldest twelve as parcels to the pickup point, scan by scan,
-  // and the buyers of the oldest eight collect them with their code (COD cash lands in Pak
-  // Yohanes's closing through that scan, as it does for a real parcel).
-  const toPickup: { id: string; collect: boolean }[] = [];
+  // Older orders moved further along the real transitions.
   for (const { id, k } of placed) {
     const steps =
-      k < 18 ? (['packed', 'handed_over'] as const) : k < 21 ? (['packed'] as const) : [];
+      k < 12
+        ? (['packed', 'handed_over', 'ready_for_pickup'] as const)
+        : k < 18
+          ? (['packed', 'handed_over'] as const)
+          : k < 21
+            ? (['packed'] as const)
+            : [];
     for (const s of steps) await recordFulfilment(db, id, s, admin);
-    if (k < 12) toPickup.push({ id, collect: k < 8 });
+    if (k < 8) await collectAtPointForSeed(db, id, sp, ctx.refs['user:yohanes'] ?? adminId);
   }
-  ctx.refs['orders:to_pickup'] = JSON.stringify(toPickup);
   // Ibu Sari's gula aren: Mbak Rina pays by QRIS, it is delivered to Surabaya, then the BUMDes
   // treasurer pays Ibu Sari out of the ledger.
   const sari = ctx.refs['umkm:sari'];

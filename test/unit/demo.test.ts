@@ -118,33 +118,6 @@ const FITS: [RegExp, string[]][] = [
   [/Cokelat|Mete|Emping|Jenang|Bagiak|Rengginang|Dodol/, ['kue-camilan', 'rumput-laut']],
 ];
 
-test("the demo's COD parcels are collected with the buyer's code, the cash in the agent's closing", async () => {
-  const cod = await w.h.db
-    .selectFrom('orders')
-    .select(['id', 'payment_status'])
-    .where('is_demo', '=', 1)
-    .where('channel', '=', 'storefront')
-    .where('payment_method', '=', 'cod')
-    .where('fulfilment_status', '=', 'delivered')
-    .execute();
-  assert.ok(cod.length >= 6, `COD orders collected: ${cod.length}`);
-  for (const o of cod) {
-    assert.equal(o.payment_status, 'paid', o.id);
-    const parcels = await w.h.db
-      .selectFrom('parcels')
-      .select(['status', 'proof_kind'])
-      .where('order_id', '=', o.id)
-      .execute();
-    assert.deepEqual(parcels, [{ status: 'delivered', proof_kind: 'code' }], o.id);
-    const cash = await w.h.db
-      .selectFrom('payments')
-      .select('id')
-      .where('group_id', 'like', `%:${o.id}`)
-      .execute();
-    assert.equal(cash.length, 1, `the cash of ${o.id} is recorded once`);
-  }
-});
-
 test('the demo world makes sense: every UMKM sells what it makes', async () => {
   const rows = await w.h.db
     .selectFrom('products as p')
