@@ -122,6 +122,20 @@ test('a neighbour’s list from two searches, the amount shown before the cash, 
   const receipt = await agent.locator('main').innerText();
   assert.match(receipt, /Mama Yuli/);
   assert.match(receipt, new RegExp(`Dibayar tunai di titik layanan: ${toCollect}`));
+  // Each order number links to its history on the receipt; the next steps are links.
+  const numbers = agent.locator('main a.order-number');
+  assert.equal(await numbers.count(), 2);
+  for (const href of await numbers.evaluateAll((as) => as.map((a) => a.getAttribute('href'))))
+    assert.equal(await agent.locator(`main ${href} h3`).innerText(), 'Riwayat pesanan');
+  const next = agent.getByRole('navigation', { name: 'Langkah berikutnya' });
+  assert.equal(
+    await next.getByRole('link', { name: 'Pesanan baru untuk warga' }).getAttribute('href'),
+    '/agen/pesan',
+  );
+  assert.equal(
+    await next.getByRole('link', { name: 'Lacak pesanan' }).getAttribute('href'),
+    '/lacak',
+  );
   await assertFitsPhone(agent, 'receipt');
   await assertAccessible(agent, 'receipt');
   const orders = await s.world.h.db.selectFrom('orders').select(['total', 'group_id']).execute();

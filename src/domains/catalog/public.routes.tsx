@@ -8,7 +8,7 @@ import { AppError } from '../../kernel/errors/index.js';
 import { t } from '../../kernel/i18n/index.js';
 import { isId } from '../../kernel/ids/index.js';
 import { categoryName, categoriesFor } from './taxonomy.js';
-import { searchProducts, type SearchQuery } from './search/index.js';
+import { originChoices, searchProducts, type SearchQuery } from './search/index.js';
 import { searchQuerySchema } from './products.schema.js';
 import { publicProduct } from './product-page.queries.js';
 import { PHOTO_FILE_RE } from './photo-urls.js';
@@ -40,7 +40,8 @@ export function readSearchQuery(c: C): {
 async function renderSearch(c: C, opts: { category?: string; heading: string; action: string }) {
   const { raw, query } = readSearchQuery(c);
   if (opts.category) query.category = opts.category;
-  const r = await searchProducts(c.get('deps').h.db, query);
+  const db = c.get('deps').h.db;
+  const [r, origins] = await Promise.all([searchProducts(db, query), originChoices(db)]);
   return page(
     c,
     { title: opts.heading },
@@ -53,6 +54,7 @@ async function renderSearch(c: C, opts: { category?: string; heading: string; ac
         page: r.page,
         pageSize: r.pageSize,
         heading: opts.heading,
+        origins,
         action: opts.action,
         showCategory: !opts.category,
       }}

@@ -11,6 +11,7 @@ import { CATEGORY_GROUPS, CATEGORIES, categoryName } from './taxonomy.js';
 import { photoSrcset, photoUrl } from './photo-urls.js';
 import { COUNT_CAP, MAX_PAGE, type ProductCard } from './search/index.js';
 import type { PublicProduct } from './product-page.queries.js';
+import { PlacePicker, type PlaceChoices } from '../regions/index.js';
 
 type C = Context<AppEnv>;
 
@@ -223,6 +224,8 @@ export interface SearchView {
   page: number;
   pageSize: number;
   heading: string;
+  /** The provinces and regencies that have listed products, to filter by origin. */
+  origins: PlaceChoices;
   /** Path the form and pager link to (/cari or /kategori/…). */
   action: string;
   showCategory: boolean;
@@ -281,12 +284,18 @@ export function SearchPage(p: { c: C; v: SearchView }) {
               options={options}
             />
           ) : null}
-          <Field
-            name="region"
-            label={tr('catalog.search.region')}
-            hint={tr('catalog.search.region_hint')}
-            value={v.q.region}
-          />
+          {v.origins.groups.length ? (
+            <PlacePicker
+              c={p.c}
+              name="region"
+              label={tr('catalog.search.region')}
+              hint={tr('catalog.search.region_hint')}
+              choices={v.origins}
+              value={v.q.region}
+              search={false}
+              optional
+            />
+          ) : null}
           <div class="row">
             <Field
               name="min"

@@ -20,7 +20,7 @@ import { findVillage, visibleOrganisation, visibleUmkm } from './community.queri
 import { addCertification, certificationsOf } from './certifications.js';
 import { listUmkm, registerUmkm, updateUmkm } from './umkm.service.js';
 import { addPerson, erasePerson, exportPerson, getPerson, peopleOfUmkm } from './people.service.js';
-import { canManageOrganisation, canManageUmkm, isStaff } from './scope.js';
+import { canManageOrganisation, canManageUmkm, canSeeBankAccount, isStaff } from './scope.js';
 import { trOf, type C } from './form-parts.js';
 import { RegisterUmkmForm, Registered, UmkmList, UmkmPage } from './umkm.views.js';
 import { PersonForm } from './people.views.js';
@@ -136,6 +136,7 @@ async function umkmPage(
       people={people}
       canEdit={canManageUmkm(actor, u)}
       canPeople={isStaff(actor) && canManageUmkm(actor, u)}
+      canSeeBank={canSeeBankAccount(actor, u)}
       {...extra}
     />,
   );

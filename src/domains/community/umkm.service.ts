@@ -16,7 +16,13 @@ import {
   visibleUmkm,
   withVillageNames,
 } from './community.queries.js';
-import { canManageOrganisation, canManageUmkm, reachOf, umkmVisible } from './scope.js';
+import {
+  canManageOrganisation,
+  canManageUmkm,
+  canSeeBankAccount,
+  reachOf,
+  umkmVisible,
+} from './scope.js';
 import { issueLogin, type IssuedLogin } from './logins.js';
 
 export interface Placement {
@@ -174,10 +180,14 @@ export async function updateUmkm(
   const u = await visibleUmkm(db, actor, id);
   if (!u) return fail('NOT_FOUND');
   if (!canManageUmkm(actor, u)) return fail('FORBIDDEN');
+  // Staff who may not read the bank account may not overwrite it either: their form has no
+  // bank fields, and their edit leaves the account as it is.
+  const { bank_name, bank_account_number, bank_account_name, ...rest } = input;
+  const change = canSeeBankAccount(actor, u) ? input : (rest as Partial<UpdateUmkmInput>);
   return inTransactionResult(db, async (tx) => {
     await tx
       .updateTable('umkm')
-      .set({ ...input, whatsapp: input.whatsapp ?? u.phone, updated_at: nowIso() })
+      .set({ ...change, whatsapp: input.whatsapp ?? u.phone, updated_at: nowIso() })
       .where('id', '=', id)
       .execute();
     // Which fields changed, never their values (bank numbers and phones stay out of the log).
@@ -186,7 +196,7 @@ export async function updateUmkm(
       action: 'umkm.update',
       entityType: 'umkm',
       entityId: id,
-      data: { fields: Object.keys(input) },
+      data: { fields: Object.keys(change) },
     });
     return ok(true as const);
   });

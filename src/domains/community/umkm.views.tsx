@@ -250,6 +250,8 @@ export function UmkmPage(p: {
   }[];
   canEdit: boolean;
   canPeople: boolean;
+  /** Only the UMKM's seller and the managers who pay it out read or write its bank account. */
+  canSeeBank: boolean;
   errors?: Errors;
   raw?: Raw;
   form?: 'cert' | 'edit' | 'person';
@@ -285,12 +287,16 @@ export function UmkmPage(p: {
               '—'
             )}
           </dd>
-          <dt>{tr('community.field.bank')}</dt>
-          <dd>
-            {p.u.bank_name
-              ? `${p.u.bank_name} · ${p.u.bank_account_number ?? ''} · ${p.u.bank_account_name ?? ''}`
-              : '—'}
-          </dd>
+          {p.canSeeBank ? (
+            <>
+              <dt>{tr('community.field.bank')}</dt>
+              <dd>
+                {p.u.bank_name
+                  ? `${p.u.bank_name} · ${p.u.bank_account_number ?? ''} · ${p.u.bank_account_name ?? ''}`
+                  : '—'}
+              </dd>
+            </>
+          ) : null}
         </dl>
         {p.u.story ? <p class="story">{p.u.story}</p> : null}
       </section>
@@ -374,25 +380,29 @@ export function UmkmPage(p: {
               value={r('edit')?.whatsapp ?? p.u.whatsapp}
               error={e('edit')?.whatsapp}
             />
-            <Field
-              name="bank_name"
-              label={tr('community.field.bank_name')}
-              value={r('edit')?.bank_name ?? p.u.bank_name}
-              error={e('edit')?.bank_name}
-            />
-            <Field
-              name="bank_account_number"
-              inputmode="numeric"
-              label={tr('community.field.bank_account_number')}
-              value={r('edit')?.bank_account_number ?? p.u.bank_account_number}
-              error={e('edit')?.bank_account_number}
-            />
-            <Field
-              name="bank_account_name"
-              label={tr('community.field.bank_account_name')}
-              value={r('edit')?.bank_account_name ?? p.u.bank_account_name}
-              error={e('edit')?.bank_account_name}
-            />
+            {p.canSeeBank ? (
+              <>
+                <Field
+                  name="bank_name"
+                  label={tr('community.field.bank_name')}
+                  value={r('edit')?.bank_name ?? p.u.bank_name}
+                  error={e('edit')?.bank_name}
+                />
+                <Field
+                  name="bank_account_number"
+                  inputmode="numeric"
+                  label={tr('community.field.bank_account_number')}
+                  value={r('edit')?.bank_account_number ?? p.u.bank_account_number}
+                  error={e('edit')?.bank_account_number}
+                />
+                <Field
+                  name="bank_account_name"
+                  label={tr('community.field.bank_account_name')}
+                  value={r('edit')?.bank_account_name ?? p.u.bank_account_name}
+                  error={e('edit')?.bank_account_name}
+                />
+              </>
+            ) : null}
             <TextArea
               name="story"
               label={tr('community.field.story')}

@@ -12,6 +12,7 @@ import { importLinesCsv, listLines } from './poverty-lines.js';
 import { IMPACT_READERS } from './evaluation.service.js';
 import { LinesPage, SurveysPage, type SurveyForm } from './surveys.views.js';
 import { provinceNames } from './regions.queries.js';
+import { placeChoices, PICKER_SEARCH } from '../regions/index.js';
 
 type C = Context<AppEnv>;
 
@@ -33,6 +34,22 @@ async function counts(c: C) {
   return { hh: Number(hh.n), sales: Number(sales.n) };
 }
 
+/** The villages of the actor's scope, narrowed by the form's search when it is the one posted. */
+function places(c: C, form: SurveyForm | undefined, raw: Record<string, string> = {}) {
+  const scope = regionScope(c.get('actor'), SURVEY_ROLES);
+  const of = (f: SurveyForm) =>
+    placeChoices(c.get('deps').h.db, scope, {
+      levels: [4],
+      groupBy: 3,
+      q: form === f ? raw.village_code_q : undefined,
+      keep: form === f ? raw.village_code : undefined,
+    });
+  return Promise.all([of('household'), of('sales')]).then(([household, sales]) => ({
+    household,
+    sales,
+  }));
+}
+
 async function surveysPage(
   c: C,
   o: {
@@ -47,7 +64,7 @@ async function surveysPage(
   return page(
     c,
     { title: t(c.get('locale'), 'impact.surveys.title'), status: o.status },
-    <SurveysPage c={c} counts={await counts(c)} {...o} />,
+    <SurveysPage c={c} counts={await counts(c)} places={await places(c, o.form, o.raw)} {...o} />,
   );
 }
 
@@ -84,6 +101,8 @@ export function surveyPages() {
       form === 'household'
         ? await readForm(c, householdFormSchema)
         : await readForm(c, salesFormSchema);
+    // The picker's "search" narrows the village list and shows the form again; nothing is saved.
+    if (parsed.raw.action === PICKER_SEARCH) return surveysPage(c, { form, raw: parsed.raw });
     if (!parsed.ok)
       return surveysPage(c, { form, raw: parsed.raw, errors: parsed.errors, status: 422 });
     const db = c.get('deps').h.db;

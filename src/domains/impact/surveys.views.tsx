@@ -6,6 +6,7 @@ import { t, formatRupiah, type Locale } from '../../kernel/i18n/index.js';
 import { CONSENT_TEXT_VERSION, CSV_COLUMNS } from './surveys.schema.js';
 import type { ImportProblem } from './survey-import.js';
 import type { Line } from './poverty-lines.js';
+import { PlacePicker, type PlaceChoices } from '../regions/index.js';
 
 function Consent(p: { l: Locale; error?: string; checked?: boolean }) {
   return (
@@ -41,6 +42,8 @@ export function SurveysPage(p: {
   errors?: Record<string, string>;
   done?: string;
   problems?: ImportProblem[];
+  /** The villages each form may record, chosen by name (the sales form's list first). */
+  places: { household: PlaceChoices; sales: PlaceChoices };
 }) {
   const l = p.c.get('locale');
   const is = (f: SurveyForm) => p.form === f;
@@ -67,13 +70,14 @@ export function SurveysPage(p: {
         <ErrorSummary c={p.c} errors={err('household')} />
         <form method="post" action="/impact/surveys/household">
           <Csrf c={p.c} />
-          <Field
+          <PlacePicker
+            c={p.c}
             name="village_code"
-            label={t(l, 'impact.surveys.village_code')}
+            id={is('sales') ? 'f-hh-village_code' : undefined}
+            label={t(l, 'impact.surveys.village')}
+            choices={p.places.household}
             value={h.village_code}
             error={err('household')?.village_code}
-            required
-            inputmode="decimal"
           />
           <Field
             name="wave_year"
@@ -117,13 +121,14 @@ export function SurveysPage(p: {
         <ErrorSummary c={p.c} errors={err('sales')} />
         <form method="post" action="/impact/surveys/sales">
           <Csrf c={p.c} />
-          <Field
+          <PlacePicker
+            c={p.c}
             name="village_code"
-            label={t(l, 'impact.surveys.village_code')}
+            id={is('sales') ? undefined : 'f-sales-village_code'}
+            label={t(l, 'impact.surveys.village')}
+            choices={p.places.sales}
             value={s.village_code}
             error={err('sales')?.village_code}
-            required
-            inputmode="decimal"
           />
           <div class="row">
             <Field

@@ -28,12 +28,12 @@ import {
   roundsOf,
   tasksOfProducts,
 } from './pages.queries.js';
-import { dashboardRegion, ownUmkmIds, reviewerRegions } from './scope.js';
+import { dashboardRegion, dashboardRegions, ownUmkmIds, reviewerRegions } from './scope.js';
 import { reviewFormSchema, valueAddFormSchema } from './innovation.schema.js';
 import { innovationStats } from './stats.js';
 import { todayIn } from './dates.js';
 import { firstActiveVariant, productDossier, ProductDossier } from '../catalog/index.js';
-import { regionNames } from '../regions/index.js';
+import { placeChoices, regionNames } from '../regions/index.js';
 import {
   ProductsAndTasks,
   QueuePage,
@@ -398,6 +398,14 @@ export function innovationRoutes() {
   app.get('/innovation/dashboard', async (c) => {
     const actor = requireRole(c, ...DASHBOARD);
     const region = dashboardRegion(actor, c.req.query('region'));
+    const scope = dashboardRegions(actor);
+    // The area is chosen by name; national staff may leave it empty for the whole country.
+    const areas = await placeChoices(c.get('deps').h.db, scope, {
+      levels: [1, 2, 3, 4],
+      groupBy: 3,
+      q: c.req.query('region_q'),
+      keep: region,
+    });
     return page(
       c,
       { title: t(c, 'innovation.dashboard.title') },
@@ -405,6 +413,8 @@ export function innovationRoutes() {
         c={c}
         stats={await innovationStats(c.get('deps').h.db, region)}
         region={region}
+        areas={areas}
+        national={scope === 'all'}
       />,
     );
   });

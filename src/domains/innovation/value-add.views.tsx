@@ -9,6 +9,7 @@ import {
   t,
 } from '../../kernel/i18n/index.js';
 import type { InnovationStats } from './stats.js';
+import { PlacePicker, type PlaceChoices } from '../regions/index.js';
 import type { ValueAddRecordsTable } from './innovation.tables.js';
 type C = Context<AppEnv>;
 const tr = (c: C, k: string, p?: Record<string, unknown>) => t(c.get('locale'), k, p);
@@ -117,20 +118,32 @@ export function ValueAddHistory(p: { c: C; records: ValueAddRecordsTable[] }) {
   );
 }
 
-export function DashboardPage(p: { c: C; stats: InnovationStats; region: string }) {
+export function DashboardPage(p: {
+  c: C;
+  stats: InnovationStats;
+  region: string;
+  areas: PlaceChoices;
+  /** National staff may leave the area empty: the whole country. */
+  national: boolean;
+}) {
   const { c, stats } = p;
   const locale = c.get('locale');
   return (
     <section class="card">
       <h1>{tr(c, 'innovation.dashboard.title')}</h1>
-      <form method="get" action="/innovation/dashboard" class="row">
-        <Field
+      <form method="get" action="/innovation/dashboard">
+        <PlacePicker
+          c={c}
           name="region"
           label={tr(c, 'innovation.dashboard.region')}
+          hint={p.national ? tr(c, 'innovation.dashboard.region_national') : undefined}
+          choices={p.areas}
           value={p.region}
-          inputmode="numeric"
+          optional={p.national}
         />
-        <button type="submit">{tr(c, 'innovation.dashboard.show')}</button>
+        <button type="submit" class="primary">
+          {tr(c, 'innovation.dashboard.show')}
+        </button>
       </form>
       <div class="grid">
         <div class="tile">

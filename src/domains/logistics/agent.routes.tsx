@@ -1,6 +1,6 @@
 // Service point screens (village agents), parcel labels, the public tracking page
 // `/lacak/{tracking}` and the regency officer's KPI page with its CSV export.
-import { regionNames } from '../regions/index.js';
+import { placeChoices, PICKER_SEARCH, regionNames } from '../regions/index.js';
 import type { Context, Hono } from 'hono';
 import QRCode from 'qrcode';
 import { t } from '../../kernel/i18n/index.js';
@@ -15,7 +15,7 @@ import {
 import { AppError, errorSpec } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { bothFormats, sendSheet } from '../../kernel/xlsx/index.js';
-import { canInRegion, type Actor } from '../../kernel/auth/index.js';
+import { canInRegion, regionScope, type Actor } from '../../kernel/auth/index.js';
 import { agentPointIds, OVERSEERS } from './logistics.access.js';
 import { agentPoints, pointBoard, visibleParcel } from './logistics.repo.js';
 import { nodeNames, nodesOf, parcelByTracking, scansOf } from './parcels.service.js';
@@ -228,10 +228,22 @@ export function agentRoutes(app: Hono<AppEnv>) {
     return { raw, parsed: kpiQuerySchema.safeParse(raw) };
   };
 
+  // The area is chosen by name (province, regency or kecamatan of the overseer's scope).
+  const kpiAreas = (c: C, actor: Actor, region: string) =>
+    placeChoices(db(c), regionScope(actor, OVERSEERS), {
+      levels: [1, 2, 3],
+      groupBy: 2,
+      q: c.req.query('region_q'),
+      keep: region,
+    });
   app.get('/logistik/kpi', async (c) => {
     const actor = requireRole(c, ...OVERSEERS);
     const { raw, parsed } = kpiInput(c, actor);
     const title = t(c.get('locale'), 'logistics.kpi.title');
+    const areas = await kpiAreas(c, actor, raw.region);
+    // "Search" narrows the list of areas; the figures wait until one is chosen.
+    if (c.req.query('action') === PICKER_SEARCH)
+      return page(c, { title }, <KpiView c={c} k={null} raw={raw} areas={areas} />);
     if (!parsed.success)
       return page(
         c,
@@ -240,12 +252,13 @@ export function agentRoutes(app: Hono<AppEnv>) {
           c={c}
           k={null}
           raw={raw}
+          areas={areas}
           errors={translateFields(c.get('locale'), zodFieldErrors(parsed.error))}
         />,
       );
     if (!canInRegion(actor, OVERSEERS, parsed.data.region)) throw new AppError('FORBIDDEN');
     const k = await logisticsKpis(db(c), parsed.data.region, parsed.data.from, parsed.data.to);
-    return page(c, { title }, <KpiView c={c} k={k} raw={raw} />);
+    return page(c, { title }, <KpiView c={c} k={k} raw={raw} areas={areas} />);
   });
 
   app.on('GET', bothFormats('/logistik/kpi'), async (c) => {

@@ -8,6 +8,7 @@ import { kg, trOf } from './hub.views.js';
 import { STAGES, type LogisticsKpis } from './kpis.js';
 import type { pointBoard } from './logistics.repo.js';
 import { PhotoForm } from './parcel.views.js';
+import { PlacePicker, type PlaceChoices } from '../regions/index.js';
 
 type C = Context<AppEnv>;
 type Board = Awaited<ReturnType<typeof pointBoard>>;
@@ -245,6 +246,7 @@ export function KpiView(p: {
   c: C;
   k: LogisticsKpis | null;
   raw: Record<string, string>;
+  areas: PlaceChoices;
   errors?: Record<string, string>;
 }) {
   const tr = trOf(p.c);
@@ -256,31 +258,36 @@ export function KpiView(p: {
       <section class="card">
         <h1>{tr('logistics.kpi.title')}</h1>
         <ErrorSummary c={p.c} errors={p.errors} />
-        <form method="get" action="/logistik/kpi" class="row">
-          <Field
+        <form method="get" action="/logistik/kpi">
+          <PlacePicker
+            c={p.c}
             name="region"
             label={tr('logistics.kpi.region')}
+            choices={p.areas}
             value={p.raw.region}
             error={p.errors?.region}
-            required
           />
-          <Field
-            name="from"
-            type="date"
-            label={tr('logistics.kpi.from')}
-            value={p.raw.from}
-            error={p.errors?.from}
-            required
-          />
-          <Field
-            name="to"
-            type="date"
-            label={tr('logistics.kpi.to')}
-            value={p.raw.to}
-            error={p.errors?.to}
-            required
-          />
-          <button type="submit">{tr('logistics.kpi.show')}</button>
+          <div class="row">
+            <Field
+              name="from"
+              type="date"
+              label={tr('logistics.kpi.from')}
+              value={p.raw.from}
+              error={p.errors?.from}
+              required
+            />
+            <Field
+              name="to"
+              type="date"
+              label={tr('logistics.kpi.to')}
+              value={p.raw.to}
+              error={p.errors?.to}
+              required
+            />
+          </div>
+          <button type="submit" class="primary">
+            {tr('logistics.kpi.show')}
+          </button>
         </form>
       </section>
       {k ? (

@@ -3,6 +3,9 @@
 import type { MessageTable } from '../../kernel/domain/index.js';
 import type { ErrorSpec } from '../../kernel/errors/index.js';
 
+/** Where an order state's name lives: fulfilment, order and payment states never share a value. */
+const ORDER_STATE_NAMES = ['orders.fulfilment.', 'orders.status.', 'orders.payment.'] as const;
+
 export const ordersErrors: Record<string, ErrorSpec> = {
   ORDERS_EMPTY: { status: 422, message: 'orders.err.empty' },
   ORDERS_TOO_MANY_LINES: { status: 422, message: 'orders.err.too_many_lines' },
@@ -18,7 +21,12 @@ export const ordersErrors: Record<string, ErrorSpec> = {
   ORDERS_UNKNOWN_SERVICE_POINT: { status: 422, message: 'orders.err.unknown_service_point' },
   ORDERS_CONSENT_REQUIRED: { status: 422, message: 'orders.err.consent_required' },
   ORDERS_BAD_METHOD: { status: 422, message: 'orders.err.bad_method' },
-  ORDERS_ILLEGAL_TRANSITION: { status: 409, message: 'orders.err.illegal_transition' },
+  ORDERS_ILLEGAL_TRANSITION: {
+    status: 409,
+    message: 'orders.err.illegal_transition',
+    // A transition may start from any of the three status columns: named from whichever has it.
+    named: { from: ORDER_STATE_NAMES, to: ORDER_STATE_NAMES },
+  },
   ORDERS_NOT_FOUND: { status: 404, message: 'orders.err.not_found' },
   ORDERS_CART_NOT_FOUND: { status: 404, message: 'orders.err.cart_not_found' },
   ORDERS_PAYMENT_NOT_FOUND: { status: 404, message: 'orders.err.payment_not_found' },

@@ -23,9 +23,11 @@ export function PlacePicker(p: {
   search?: boolean;
   /** The choice may stay empty (the form has a default, e.g. the organisation's village). */
   optional?: boolean;
+  /** The select's id when a page holds two pickers of the same name (default `f-<name>`). */
+  id?: string;
 }) {
   const tr = (k: string, v?: Record<string, unknown>) => t(p.c.get('locale'), k, v);
-  const id = `f-${p.name}`;
+  const id = p.id ?? `f-${p.name}`;
   const { groups, mustSearch, q } = p.choices;
   const describedBy =
     [p.hint ? `${id}-hint` : '', p.error ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;

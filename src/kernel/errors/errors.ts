@@ -7,6 +7,12 @@ export interface ErrorSpec {
   status: number;
   /** i18n key of the human message; params come from the error's `params`. */
   message: string;
+  /**
+   * Params that hold a state or kind (an enum value) which people read by its name: param →
+   * message-key prefixes tried in turn (`from` → ['orders.fulfilment.', 'orders.status.']).
+   * Programs still get the raw value as the problem's extension member.
+   */
+  named?: Record<string, readonly string[]>;
 }
 
 const catalogue = new Map<string, ErrorSpec>();

@@ -3,7 +3,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { AppError, errorSpec } from '../errors/errors.js';
-import { registerMessages, t } from '../i18n/i18n.js';
+import { registerMessages, t, type Locale } from '../i18n/i18n.js';
 import type { AppEnv } from './env.js';
 import { page } from './layout.js';
 import { translateFields } from './validate.js';
@@ -11,6 +11,27 @@ import type { Logger } from './log.js';
 
 export function isApiPath(path: string): boolean {
   return path.startsWith('/api/');
+}
+
+/**
+ * The human message of an error code in `locale`: params the code's spec declares `named`
+ * (enum values such as an order's state) are shown by their name in that language, never raw.
+ */
+export function errorText(locale: Locale, code: string, params: Record<string, unknown> = {}) {
+  const spec = errorSpec(code);
+  const shown = { ...params };
+  for (const [param, prefixes] of Object.entries(spec.named ?? {})) {
+    const v = params[param];
+    if (typeof v !== 'string') continue;
+    for (const prefix of prefixes) {
+      const name = t(locale, prefix + v);
+      if (name !== prefix + v) {
+        shown[param] = name;
+        break;
+      }
+    }
+  }
+  return t(locale, spec.message, shown);
 }
 
 /** Problem members the kernel writes itself; an error param with one of these names stays in `detail` only. */
@@ -34,7 +55,7 @@ export function problem(c: Context<AppEnv>, err: AppError) {
         )
       : template,
     status: spec.status,
-    detail: t(locale, spec.message, err.params),
+    detail: errorText(locale, err.code, err.params),
     instance: c.req.path,
     code: err.code,
   };
@@ -116,7 +137,7 @@ export function handleError(err: unknown, c: Context<AppEnv>, log: Logger) {
     return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
   }
   if (isApiPath(c.req.path)) return problem(c, appErr);
-  let message = t(c.get('locale') ?? 'id', errorSpec(appErr.code).message, appErr.params);
+  let message = errorText(c.get('locale') ?? 'id', appErr.code, appErr.params);
   const fields = translateFields(c.get('locale') ?? 'id', appErr.fields);
   if (Object.keys(fields).length) message += ' ' + Object.values(fields).join(' ');
   return errorPage(c, appErr.status, message);

@@ -66,3 +66,6 @@ export function cachedHits(
   });
   return entry.hits;
 }
+
+/** The current version: anything derived from search documents is stale once it moves. */
+export const searchVersion = (): number => version;

@@ -46,3 +46,4 @@ export async function searchProducts(
     pageSize: query.pageSize ? limit : PAGE_SIZE,
   };
 }
+export { originChoices } from './origins.js';

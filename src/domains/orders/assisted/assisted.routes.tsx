@@ -3,13 +3,20 @@
 // receipt, and a request recorded when the catalogue has nothing that fits. The day page
 // (cash, pickups, closing) is day.routes.tsx; the BUMDes's list of requests is demand.routes.tsx.
 import { Hono, type Context } from 'hono';
-import { page, type AppEnv, type HomePanel, type NavItem } from '../../../kernel/http/index.js';
+import {
+  errorText,
+  page,
+  type AppEnv,
+  type HomePanel,
+  type NavItem,
+} from '../../../kernel/http/index.js';
 import { AppError, errorSpec } from '../../../kernel/errors/index.js';
 import { formatDateTime, t } from '../../../kernel/i18n/index.js';
 import { formatRupiah } from '../../../kernel/money/index.js';
 import { isId } from '../../../kernel/ids/index.js';
-import { ordersWithLines } from '../orders.repo.js';
-import { OrderCard } from '../storefront/order.views.js';
+import { orderHistories, ordersWithLines } from '../orders.repo.js';
+import { buyerParcels } from '../parcels.js';
+import { BuyerParcels, OrderCard } from '../storefront/order.views.js';
 import { agentPoint, formText } from './agent-point.js';
 import { addToDraft, loadDraft, placeDraft, priceDraft, removeFromDraft } from './draft.service.js';
 import { findForAgent } from './find.js';
@@ -48,7 +55,7 @@ export const agentPanel: HomePanel = {
 };
 
 const message = (c: C, code: string, params?: Record<string, unknown>) =>
-  t(c.get('locale'), errorSpec(code).message, params);
+  errorText(c.get('locale'), code, params);
 const pageStatus = (code: string): 409 | 422 => (errorSpec(code).status === 409 ? 409 : 422);
 
 async function screen(
@@ -185,6 +192,11 @@ export function assistedRoutes() {
       (o) => o.agent_service_point_id === sp.id,
     );
     if (orders.length === 0) throw new AppError('NOT_FOUND');
+    const ids = orders.map((o) => o.id);
+    const [histories, parcels] = await Promise.all([
+      orderHistories(c.get('deps').h.db, ids),
+      buyerParcels(c.get('deps').h.db, ids),
+    ]);
     const l = c.get('locale');
     return page(
       c,
@@ -199,10 +211,21 @@ export function assistedRoutes() {
           {t(l, 'orders.agent.paid_cash')}:{' '}
           <strong>{formatRupiah(orders.reduce((a, o) => a + o.total, 0))}</strong>
         </p>
+        {/* Each order number links to its history on this page, each parcel to its tracking. */}
         {orders.map((o) => (
-          <OrderCard c={c} o={o} />
+          <OrderCard c={c} o={o} history={histories.get(o.id) ?? []} zoneRegion={sp.village_code}>
+            <BuyerParcels c={c} parcels={parcels.get(o.id)} />
+          </OrderCard>
         ))}
         <p class="muted">{t(l, 'orders.agent.print')}</p>
+        <p class="muted">{t(l, 'orders.agent.receipt_track')}</p>
+        <nav class="row" aria-label={t(l, 'orders.agent.receipt_next')}>
+          <a class="button" href="/agen/pesan">
+            {t(l, 'orders.agent.receipt_another')}
+          </a>
+          <a href="/agen/hari-ini">{t(l, 'orders.agent.day')}</a>
+          <a href="/lacak">{t(l, 'orders.track.title')}</a>
+        </nav>
       </>,
     );
   });

@@ -5,7 +5,7 @@
 // over through the point's scan form with the buyer's code (logistics checks it, the cash is
 // taken in the scan's transaction); only an order without a parcel uses `/agen/ambil`.
 import { Hono, type Context } from 'hono';
-import { Csrf, Field, page, type AppEnv } from '../../../kernel/http/index.js';
+import { Csrf, errorText, Field, page, type AppEnv } from '../../../kernel/http/index.js';
 import { AppError, errorSpec } from '../../../kernel/errors/index.js';
 import { t } from '../../../kernel/i18n/index.js';
 import { formatRupiah } from '../../../kernel/money/index.js';
@@ -180,7 +180,7 @@ export function dayRoutes() {
     const r = await collectAtPoint(db, id, sp.id, actor);
     if (!r.ok) {
       if (r.code === 'ORDERS_NOT_FOUND') throw new AppError('ORDERS_NOT_FOUND');
-      return today(c, t(c.get('locale'), errorSpec(r.code).message, r.params), 409);
+      return today(c, errorText(c.get('locale'), r.code, r.params), 409);
     }
     return c.redirect('/agen/hari-ini', 303);
   });

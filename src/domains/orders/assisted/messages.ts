@@ -55,6 +55,10 @@ export const assistedMessages: MessageTable = {
     'orders.agent.place': 'Pesan — warga bayar tunai {amount}',
     'orders.agent.receipt': 'Struk pesanan',
     'orders.agent.print': 'Tunjukkan atau cetak struk ini untuk warga.',
+    'orders.agent.receipt_track':
+      'Warga bisa melacak pesanan di halaman Lacak pesanan dengan nomor pesanan dan nomor HP-nya, atau bertanya di titik layanan ini.',
+    'orders.agent.receipt_next': 'Langkah berikutnya',
+    'orders.agent.receipt_another': 'Pesanan baru untuk warga',
     'orders.agent.paid_cash': 'Dibayar tunai di titik layanan',
     'orders.agent.no_results': 'Produk tidak ditemukan.',
     'orders.agent.not_in_catalogue': '“{q}” tidak ada di katalog.',
@@ -143,6 +147,10 @@ export const assistedMessages: MessageTable = {
     'orders.agent.place': 'Order — villager pays {amount} cash',
     'orders.agent.receipt': 'Order receipt',
     'orders.agent.print': 'Show or print this receipt for the villager.',
+    'orders.agent.receipt_track':
+      'The villager can track the order on the Track an order page with the order number and their phone number, or ask at this service point.',
+    'orders.agent.receipt_next': 'Next steps',
+    'orders.agent.receipt_another': 'New order for a villager',
     'orders.agent.paid_cash': 'Paid in cash at the service point',
     'orders.agent.no_results': 'No products found.',
     'orders.agent.not_in_catalogue': '“{q}” is not in the catalogue.',

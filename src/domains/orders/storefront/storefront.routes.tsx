@@ -5,6 +5,7 @@ import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import {
   page,
+  errorText,
   fingerprint,
   translateFields,
   controlCharFields,
@@ -46,7 +47,7 @@ async function cartId(c: C, create: boolean): Promise<string | null> {
 }
 
 const msg = (c: C, code: string, params?: Record<string, unknown>) =>
-  t(c.get('locale'), errorSpec(code).message, params);
+  errorText(c.get('locale'), code, params);
 
 export function storefrontRoutes() {
   const app = new Hono<AppEnv>();
