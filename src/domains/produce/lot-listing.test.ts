@@ -111,3 +111,26 @@ test('a clerk or another koperasi manager is refused and nothing is written', as
   const after = [await rows('produce_lot_listings'), await rows('products'), await rows('reviews')];
   assert.deepEqual(after, before);
 });
+
+test('the manager lists a lot with the "Jual lewat katalog" form; the lot page shows it in review', async () => {
+  const lot = await openLot();
+  const manager = await w.as([['community_manager', k.orgId]]);
+  const outsider = await w.as([['community_manager', other.orgId]]);
+  const form = {
+    umkm_id: umkmId,
+    name: 'Kopi Arabika Bajawa, grade 1, 60 kg karung',
+    pack_kg: '60',
+    price_per_pack: '5.400.000',
+  };
+  const refused = await outsider.form(`/produksi/lot/${lot.id}/katalog`, form);
+  assert.equal(refused.status, 404);
+  const empty = await manager.form(`/produksi/lot/${lot.id}/katalog`, { ...form, pack_kg: '' });
+  assert.equal(empty.status, 422);
+  const res = await manager.form(`/produksi/lot/${lot.id}/katalog`, form);
+  assert.equal(res.status, 303, await res.text());
+  const html = await (await manager.get(`/produksi/lot/${lot.id}`)).text();
+  assert.match(html, /Status di katalog: sedang ditinjau/);
+  const listing = await lotListing(w.h.db, k.manager, lot.id);
+  assert.ok(html.includes(`/jual/produk/${listing?.product_id}`));
+  assert.doesNotMatch(html, /action="[^"]*\/katalog"/);
+});
