@@ -81,6 +81,8 @@ export {
   changeStock,
   type CatalogCtx,
 } from './products.service.js';
+/** A draft product for a pooled produce lot, created after produce checked the manager's rights. */
+export { createLotProduct, type LotProductInput } from './lot-products.service.js';
 export { processPhoto, storePhoto, sniffImage, attachStoredPhoto } from './photos.service.js';
 /** Seller edits published inside their transaction (the innovation centre re-opens review); catalog imports no subscriber. */
 export {

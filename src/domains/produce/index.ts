@@ -5,6 +5,7 @@ import { createApiApp } from '../../kernel/http/index.js';
 import './produce.tables.js';
 import { produceMigrations } from './migrations/index.js';
 import { produceErrors, produceMessages } from './messages.js';
+import { lotListingMessages } from './listing-messages.js';
 import { advancePaid, farmerPaid, lotSaleSettled } from './money-events.js';
 import { produceRoutes } from './produce.routes.js';
 import { lotRoutes } from './lot.routes.js';
@@ -31,6 +32,8 @@ export { registerProducer } from './producers.service.js';
 export { setPriceBasis } from './prices.service.js';
 export { recordIntake, correctIntake } from './intakes.service.js';
 export { createLot, recordLoss, splitLot, mergeLots, recordSale } from './lots.service.js';
+/** A lot offered through the catalogue (reviewed like any product) and its listing state. */
+export { listLotInCatalog, lotListing, type LotListingInput } from './lot-listing.service.js';
 export { settleLot, payOutLot, correctPayout } from './payout.service.js';
 /** KPIs of a region prefix for impact: farmers paid, grams pooled, farmers' share, premium over trader. */
 export { produceKpis, type ProduceKpis } from './produce.queries.js';
@@ -50,7 +53,7 @@ export const produceDomain = defineDomain({
   migrations: produceMigrations,
   routes,
   api: produceApi,
-  messages: [produceMessages],
+  messages: [produceMessages, lotListingMessages],
   errors: produceErrors,
   homePanels: produceHomePanels,
   nav: [

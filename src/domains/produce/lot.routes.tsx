@@ -7,7 +7,9 @@ import type { z } from 'zod';
 import { AppError, type Result } from '../../kernel/errors/index.js';
 import { page, readForm, requireRole, type AppEnv } from '../../kernel/http/index.js';
 import { sendSheet } from '../../kernel/xlsx/index.js';
-import { organisationPlaces } from '../community/index.js';
+import { organisationPlaces, umkmFactsByIds, umkmOfOrganisations } from '../community/index.js';
+import { listLotInCatalog, lotListing } from './lot-listing.service.js';
+import { LotListingPanel } from './listing.views.js';
 import { listIntakes } from './intakes.service.js';
 import {
   createLot,
@@ -24,6 +26,7 @@ import { lotStory, lotTrace, statementDetail, statementsOfLot } from './produce.
 import {
   correctionLineFormSchema,
   lossFormSchema,
+  lotListingFormSchema,
   lotFormSchema,
   mergeFormSchema,
   saleFormSchema,
@@ -52,11 +55,20 @@ async function lotPage(c: C, lotId: string, state: State = {}, status: 200 | 409
   const lot = await visibleLot(db(c), actor, lotId);
   if (!lot) throw new AppError('NOT_FOUND');
   const canManage = !!(await managedLot(db(c), actor, lotId));
-  const [trace, statements, all] = await Promise.all([
+  const [trace, statements, all, listing] = await Promise.all([
     lotTrace(db(c), lot.id),
     statementsOfLot(db(c), lot.id),
     canManage ? listLots(db(c), actor) : Promise.resolve([]),
+    lotListing(db(c), actor, lot.id),
   ]);
+  const canList = canManage && lot.status === 'open' && !listing;
+  const umkms = canList
+    ? [
+        ...(
+          await umkmFactsByIds(db(c), await umkmOfOrganisations(db(c), [lot.organisation_id]))
+        ).values(),
+      ]
+    : [];
   const others = all.filter(
     (o) =>
       o.id !== lot.id &&
@@ -75,6 +87,17 @@ async function lotPage(c: C, lotId: string, state: State = {}, status: 200 | 409
       statements={statements}
       others={others}
       canManage={canManage}
+      catalogue={
+        <LotListingPanel
+          c={c}
+          lotId={lot.id}
+          listing={listing}
+          canList={canList}
+          umkms={umkms}
+          errors={state.errors ?? {}}
+          raw={state.raw ?? {}}
+        />
+      }
       {...state}
     />,
   );
@@ -120,6 +143,7 @@ function lotAction<S extends z.ZodType>(
 
 const ERROR_KEYS: Record<string, string> = {
   PRODUCE_LOT_NOT_OPEN: 'produce.err.lot_not_open',
+  PRODUCE_LOT_LISTED: 'produce.err.lot_listed',
   PRODUCE_LOT_CHANGED: 'produce.err.lot_changed',
   PRODUCE_LOT_NOT_SOLD: 'produce.err.lot_not_sold',
   PRODUCE_LOT_ALREADY_SETTLED: 'produce.err.lot_already_settled',
@@ -218,6 +242,14 @@ export function lotRoutes(app: Hono<AppEnv>) {
       priceTotal: d.price_total,
       soldOn: d.sold_on,
       documents: d.documents,
+    }),
+  );
+  lotAction(app, 'katalog', lotListingFormSchema, (c, id, d) =>
+    listLotInCatalog(db(c), actor(c), id, {
+      umkmId: d.umkm_id,
+      name: d.name,
+      packGrams: d.pack_kg as number,
+      pricePerPack: d.price_per_pack,
     }),
   );
   lotAction(app, 'selesai', settleFormSchema, (c, id, d) =>

@@ -1,6 +1,7 @@
 // The treasurer's lot pages (JS off, 360 px): forming a lot from intakes, the trace of every
 // kilo, losses, split and merge, the sale, the settlement, the payout and the statements.
 import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
 import { Csrf, ErrorSummary, Field, SelectField, type AppEnv } from '../../kernel/http/index.js';
 import { formatRupiah } from '../../kernel/money/index.js';
 import { formatDate } from '../../kernel/i18n/index.js';
@@ -85,6 +86,8 @@ export function LotPage(p: {
   statements: Statements;
   others: Lot[];
   canManage: boolean;
+  /** The catalogue panel (listing form or state), rendered before the sale. */
+  catalogue?: Child;
   notice?: string;
   errors?: Record<string, string>;
   raw?: Record<string, string>;
@@ -266,6 +269,7 @@ export function LotPage(p: {
           </form>
         </>
       ) : null}
+      {p.catalogue}
       {trace.sale ? (
         <>
           <h2>{tr(c, 'produce.lot.sale')}</h2>

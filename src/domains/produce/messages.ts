@@ -6,6 +6,7 @@ export const produceErrors: Record<string, ErrorSpec> = {
   PRODUCE_OUTSIDE_SCOPE: { status: 403, message: 'produce.err.organisation' },
   PRODUCE_INTAKE_POOLED: { status: 409, message: 'produce.err.intake_pooled' },
   PRODUCE_INTAKE_SUPERSEDED: { status: 409, message: 'produce.err.intake_superseded' },
+  PRODUCE_LOT_LISTED: { status: 409, message: 'produce.err.lot_listed' },
   PRODUCE_LOT_NOT_OPEN: { status: 409, message: 'produce.err.lot_not_open' },
   PRODUCE_LOT_CHANGED: { status: 409, message: 'produce.err.lot_changed' },
   PRODUCE_LOT_NOT_SOLD: { status: 409, message: 'produce.err.lot_not_sold' },

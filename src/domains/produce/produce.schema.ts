@@ -238,6 +238,14 @@ export const saleFormSchema = z.object({
   documents: optionalText(1000),
 });
 
+/** "Jual lewat katalog": the seller UMKM, the product name, kilos per pack, price per pack. */
+export const lotListingFormSchema = z.object({
+  umkm_id: z.string().trim().max(64),
+  name: text(3, 120),
+  pack_kg: scaled(1000, { required: true }),
+  price_per_pack: rupiahText(true),
+});
+
 export const settleFormSchema = z.object({
   proceeds: rupiahText(true),
   margin_pct: scaled(10, { required: false }),

@@ -135,6 +135,21 @@ export interface ProduceLotSalesTable {
   created_at: string;
 }
 
+/** A lot offered through the catalogue (one product, one variant of `pack_g` grams). */
+export interface ProduceLotListingsTable {
+  lot_id: string;
+  organisation_id: string;
+  region_code: string;
+  umkm_id: string;
+  product_id: string;
+  variant_id: string;
+  pack_g: number;
+  price_per_pack: number;
+  packs: number;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface ProduceSettlementsTable {
   lot_id: string;
   proceeds: number;
@@ -197,6 +212,7 @@ declare module '../../kernel/db/types.js' {
     produce_lot_links: ProduceLotLinksTable;
     produce_lot_losses: ProduceLotLossesTable;
     produce_lot_sales: ProduceLotSalesTable;
+    produce_lot_listings: ProduceLotListingsTable;
     produce_settlements: ProduceSettlementsTable;
     produce_statements: ProduceStatementsTable;
     produce_statement_lines: ProduceStatementLinesTable;

@@ -252,4 +252,24 @@ export const produceMigrations: Migrations = {
         .execute();
     },
   },
+  // A lot offered through the catalogue: the koperasi's own UMKM sells it as one variant of one
+  // product, reviewed like any other. One listing per lot (the primary key).
+  '1502_produce_lot_listings': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('produce_lot_listings')
+        .addColumn('lot_id', 'text', (c) => c.primaryKey().references('produce_lots.id'))
+        .addColumn('organisation_id', 'text', (c) => c.notNull())
+        .addColumn('region_code', 'text', (c) => c.notNull())
+        .addColumn('umkm_id', 'text', (c) => c.notNull())
+        .addColumn('product_id', 'text', (c) => c.notNull().unique())
+        .addColumn('variant_id', 'text', (c) => c.notNull().unique())
+        .addColumn('pack_g', 'integer', (c) => c.notNull().check(sql`pack_g > 0`))
+        .addColumn('price_per_pack', 'bigint', (c) => c.notNull().check(sql`price_per_pack > 0`))
+        .addColumn('packs', 'integer', (c) => c.notNull().check(sql`packs > 0`))
+        .addColumn('created_by', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
