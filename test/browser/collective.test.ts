@@ -139,7 +139,31 @@ test('coordinator opens a cycle; a buyer orders and subscribes; the cycle closes
       assert.match(text, /Titik 1/);
       await check(coord, `${list} list ${size}`);
     }
+  // After the close the shop takes no more orders and says so.
+  const late = await (await phone()).newPage();
+  await late.goto(`${served.url}/pasar/${cycleId}`);
+  assert.match(await mainText(late), /tidak menerima pesanan sekarang/);
+  assert.equal(await late.locator(`form[action="/pasar/${cycleId}"]`).count(), 0);
+  await check(late, 'closed cycle shop');
+  await late.context().close();
+
+  // An agent at a point records a request for goods nobody lists; the coordinator sees it.
+  const gc = await phone();
+  const agent = await gc.newPage();
+  await signIn(agent, served, [['village_agent', p1]]);
+  await agent.goto(`${served.url}/agen/pesan?q=Pupuk+NPK`);
+  assert.match(await mainText(agent), /Pupuk NPK/);
+  await agent.fill('form[action="/agen/permintaan"] [name=d_what]', 'Pupuk NPK');
+  await agent.fill('form[action="/agen/permintaan"] [name=d_qty]', '50 kg');
+  await agent.fill('form[action="/agen/permintaan"] [name=d_for]', 'Pak Yosef');
+  await agent.check('form[action="/agen/permintaan"] [name=d_consent]');
+  await agent.click('form[action="/agen/permintaan"] button[type=submit]');
+  await agent.waitForURL(/\/agen\/pesan\?permintaan=/);
+  await gc.close();
   await coord.goto(`${served.url}/siklus/permintaan`);
+  const demand = await mainText(coord);
+  assert.match(demand, /Pupuk NPK/);
+  assert.match(demand, /50 kg/);
   await check(coord, 'demand page');
   await cc.close();
 });
@@ -214,6 +238,10 @@ test('a group buy at the point: villagers commit, the deadline passes, orders ex
   assert.equal(orders.filter((o) => o.order_id).length, 2, 'every commitment is an order');
 
   await v.goto(`${served.url}${url}`);
+  assert.match(
+    await mainText(v),
+    /Berhasil\. Setiap komitmen menjadi pesanan dengan harga Rp\s?15\.000 per unit/,
+  );
   await check(v, 'group buy succeeded');
   await agent.goto(`${served.url}/titik/patungan`);
   await check(agent, 'point group buys after settlement');
