@@ -118,7 +118,7 @@ export {
   type OrderMoney,
 } from './ledger-read.js';
 /** The one reader of Indonesian banks' CSV statements (the ledger reads organisations' statements with it). */
-export { parseStatement, type ParsedLine } from './payments/statement.js';
+export { parseStatement, readStatement, type ParsedLine } from './payments/statement.js';
 /** The seed's access to a provider's payment confirmation and the point's COD pickup (same use cases as the pages). */
 export { payGroupForSeed, collectAtPointForSeed } from './seed-support.js';
 
