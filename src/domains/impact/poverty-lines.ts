@@ -7,7 +7,8 @@ import type { Tx } from '../../kernel/db/index.js';
 import { inTransaction, nowIso } from '../../kernel/db/index.js';
 import { audit } from '../../kernel/audit/index.js';
 import { canInRegion, type Actor } from '../../kernel/auth/index.js';
-import { parseCsv } from '../../lib/did/index.js';
+import type { TableInput } from '../../kernel/xlsx/index.js';
+import { readImportTable } from './import-table.js';
 import { parseWhole } from './surveys.schema.js';
 import type { ImportProblem, ImportReport } from './survey-import.js';
 import { provinceNames } from './regions.queries.js';
@@ -78,26 +79,14 @@ export async function lineBook(db: Tx): Promise<LineBook> {
 export async function importLinesCsv(
   db: Tx,
   actor: Actor,
-  text: string,
+  text: TableInput,
   ip?: string,
 ): Promise<ImportReport> {
   const problems: ImportProblem[] = [];
-  let table: ReturnType<typeof parseCsv>;
-  try {
-    table = parseCsv(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    return {
-      ok: false,
-      problems: [
-        {
-          line: 0,
-          column: '',
-          key: 'impact.err.csv_parse',
-          params: { detail: e instanceof Error ? e.message : String(e) },
-        },
-      ],
-    };
-  }
+  // CSV text or an uploaded CSV/XLSX file; an XLSX sheet's rows are the lines reported.
+  const read = await readImportTable(text);
+  if (!read.ok) return read;
+  const { table, sheet } = read;
   const header = table.header.map((h) => h.trim().toLowerCase());
   for (const h of header)
     if (!LINE_COLUMNS.includes(h))
@@ -111,12 +100,12 @@ export async function importLinesCsv(
     if (!header.includes(e))
       problems.push({ line: 1, column: e, key: 'impact.err.missing_column' });
   if (table.rows.length === 0) problems.push({ line: 0, column: '', key: 'impact.err.csv_empty' });
-  if (problems.length) return { ok: false, problems };
+  if (problems.length) return { ok: false, problems, sheet };
   const provinces = new Set((await provinceNames(db)).keys());
   const rows: Line[] = [];
   const seen = new Set<string>();
   table.rows.forEach((cells, i) => {
-    const line = i + 2;
+    const line = table.lines[i] ?? i + 2;
     const o: Record<string, string> = {};
     header.forEach((h, k) => {
       o[h] = (cells[k] ?? '').trim();
@@ -160,7 +149,7 @@ export async function importLinesCsv(
       source: o.source.slice(0, 200),
     });
   });
-  if (problems.length) return { ok: false, problems };
+  if (problems.length) return { ok: false, problems, sheet };
   await inTransaction(db, async (tx) => {
     const now = nowIso();
     for (const r of rows) {

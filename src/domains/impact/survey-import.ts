@@ -7,7 +7,8 @@ import { fail, ok } from '../../kernel/errors/index.js';
 import { audit } from '../../kernel/audit/index.js';
 import { canInRegion, type Actor } from '../../kernel/auth/index.js';
 import { zodFieldErrors } from '../../kernel/http/index.js';
-import { parseCsv } from '../../lib/did/index.js';
+import type { TableInput } from '../../kernel/xlsx/index.js';
+import { readImportTable } from './import-table.js';
 import {
   CSV_COLUMNS,
   householdFormSchema,
@@ -27,7 +28,12 @@ export interface ImportProblem {
 
 export type ImportReport =
   | { ok: true; imported: number }
-  | { ok: false; problems: ImportProblem[] };
+  | {
+      ok: false;
+      problems: ImportProblem[];
+      /** The worksheet read when the file was XLSX (lines are then its rows). */
+      sheet?: string | null;
+    };
 
 const MAX_ROWS = 20000;
 const YES = new Set(['ya', 'y', 'yes', '1', 'true', 'setuju']);
@@ -37,25 +43,12 @@ export async function importSurveyCsv(
   db: Tx,
   actor: Actor,
   kind: SurveyKind,
-  text: string,
+  text: TableInput,
   ip?: string,
 ): Promise<ImportReport> {
-  let table: { header: string[]; rows: string[][] };
-  try {
-    table = parseCsv(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    return {
-      ok: false,
-      problems: [
-        {
-          line: 0,
-          column: '',
-          key: 'impact.err.csv_parse',
-          params: { detail: e instanceof Error ? e.message : String(e) },
-        },
-      ],
-    };
-  }
+  const read = await readImportTable(text);
+  if (!read.ok) return read;
+  const { table, sheet } = read;
   const expected = CSV_COLUMNS[kind];
   const header = table.header.map((h) => h.trim().toLowerCase());
   const problems: ImportProblem[] = [];
@@ -78,13 +71,14 @@ export async function importSurveyCsv(
       key: 'impact.err.csv_too_long',
       params: { max: MAX_ROWS },
     });
-  if (problems.length) return { ok: false, problems };
+  if (problems.length) return { ok: false, problems, sheet };
 
   const schema = kind === 'household' ? householdFormSchema : salesFormSchema;
   const parsed: { line: number; data: any }[] = [];
   const seen = new Map<string, number>();
   table.rows.forEach((cells, i) => {
-    const line = i + 2;
+    // The line (sheet row) the record starts on: blank lines before it do not shift it.
+    const line = table.lines[i] ?? i + 2;
     const obj: Record<string, string> = {};
     header.forEach((h, k) => {
       obj[h] = cells[k] ?? '';
@@ -127,7 +121,8 @@ export async function importSurveyCsv(
         params: { code: p.data.village_code },
       });
   if (problems.length === 0) await findExisting(db, kind, parsed, problems);
-  if (problems.length) return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
+  if (problems.length)
+    return { ok: false, problems: problems.sort((a, b) => a.line - b.line), sheet };
 
   // A withdrawn consent found while writing rolls everything back: nothing stays.
   const r = await inTransactionResult(db, async (tx) => {
@@ -174,7 +169,7 @@ export async function importSurveyCsv(
     });
     return ok(rows.length);
   });
-  return r.ok ? { ok: true as const, imported: r.value } : { ok: false as const, problems };
+  return r.ok ? { ok: true as const, imported: r.value } : { ok: false as const, problems, sheet };
 }
 
 /** Rows already in the database are reported as duplicates (re-importing a file changes nothing). */

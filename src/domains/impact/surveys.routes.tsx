@@ -7,6 +7,7 @@ import { AppError } from '../../kernel/errors/index.js';
 import { hasRole, regionScope, regionWhere } from '../../kernel/auth/index.js';
 import { householdFormSchema, salesFormSchema } from './surveys.schema.js';
 import { recordHousehold, recordSales, SURVEY_ROLES } from './surveys.service.js';
+import { uploadedTable, type TableInput } from '../../kernel/xlsx/index.js';
 import { importSurveyCsv, type ImportProblem } from './survey-import.js';
 import { importLinesCsv, listLines } from './poverty-lines.js';
 import { IMPACT_READERS } from './evaluation.service.js';
@@ -58,6 +59,7 @@ async function surveysPage(
     errors?: Record<string, string>;
     done?: string;
     problems?: ImportProblem[];
+    sheet?: string | null;
     status?: 200 | 201 | 403 | 409 | 422;
   },
 ) {
@@ -68,21 +70,18 @@ async function surveysPage(
   );
 }
 
-/** Reads an uploaded CSV file or the pasted text. */
-async function csvText(c: C): Promise<{ text: string; fields: Record<string, string> }> {
+/** Reads an uploaded CSV or XLSX file (its bytes) or the pasted text. */
+async function csvText(c: C): Promise<{ text: TableInput; fields: Record<string, string> }> {
   const body = await c.req.parseBody();
   const fields: Record<string, string> = {};
   for (const [k, v] of Object.entries(body))
     if (typeof v === 'string' && k !== '_csrf') fields[k] = v;
-  const file = body.file;
-  const text =
-    file instanceof File && file.size > 0
-      ? await file.text()
-      : typeof body.csv === 'string'
-        ? body.csv
-        : '';
-  return { text, fields };
+  return { text: await uploadedTable(body.file, body.csv), fields };
 }
+
+/** True when neither a file nor any pasted text came. */
+const nothingSent = (input: TableInput) =>
+  typeof input === 'string' ? !input.trim() : input.length === 0;
 
 const LINE_IMPORTERS = ['national_admin', 'regional_officer'] as const;
 
@@ -145,7 +144,7 @@ export function surveyPages() {
     const l = c.get('locale');
     const { text, fields } = await csvText(c);
     const kind = fields.kind === 'umkm' ? 'umkm' : 'household';
-    if (!text.trim())
+    if (nothingSent(text))
       return surveysPage(c, {
         form: 'import',
         raw: fields,
@@ -154,7 +153,13 @@ export function surveyPages() {
       });
     const r = await importSurveyCsv(c.get('deps').h.db, actor, kind, text, clientIp(c));
     if (!r.ok)
-      return surveysPage(c, { form: 'import', raw: fields, problems: r.problems, status: 422 });
+      return surveysPage(c, {
+        form: 'import',
+        raw: fields,
+        problems: r.problems,
+        sheet: r.sheet,
+        status: 422,
+      });
     return surveysPage(c, {
       done: t(l, 'impact.surveys.imported', { n: r.imported }),
       status: 201,
@@ -166,6 +171,7 @@ export function surveyPages() {
     o: {
       done?: string;
       problems?: ImportProblem[];
+      sheet?: string | null;
       errors?: Record<string, string>;
       status?: 200 | 201 | 422;
     } = {},
@@ -193,13 +199,13 @@ export function surveyPages() {
     const actor = requireRole(c, ...LINE_IMPORTERS);
     const l = c.get('locale');
     const { text } = await csvText(c);
-    if (!text.trim())
+    if (nothingSent(text))
       return linesPage(c, { errors: { file: t(l, 'impact.err.file_required') }, status: 422 });
     const r = await importLinesCsv(c.get('deps').h.db, actor, text, clientIp(c));
     if (!r.ok) {
       if (r.problems.every((p) => p.key === 'impact.err.outside_scope'))
         throw new AppError('FORBIDDEN');
-      return linesPage(c, { problems: r.problems, status: 422 });
+      return linesPage(c, { problems: r.problems, sheet: r.sheet, status: 422 });
     }
     return linesPage(c, { done: t(l, 'impact.surveys.imported', { n: r.imported }), status: 201 });
   });

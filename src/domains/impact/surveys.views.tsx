@@ -32,6 +32,10 @@ function Consent(p: { l: Locale; error?: string; checked?: boolean }) {
   );
 }
 
+/** The upload takes a CSV or the same table saved as XLSX (first sheet). */
+const SHEET_ACCEPT =
+  '.csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export type SurveyForm = 'household' | 'sales' | 'import';
 
 export function SurveysPage(p: {
@@ -44,6 +48,7 @@ export function SurveysPage(p: {
   problems?: ImportProblem[];
   /** The villages each form may record, chosen by name (the sales form's list first). */
   places: { household: PlaceChoices; sales: PlaceChoices };
+  sheet?: string | null;
 }) {
   const l = p.c.get('locale');
   const is = (f: SurveyForm) => p.form === f;
@@ -172,7 +177,7 @@ export function SurveysPage(p: {
       <section class="card" id="import">
         <h2>{t(l, 'impact.surveys.import')}</h2>
         <ErrorSummary c={p.c} errors={err('import')} />
-        {p.problems?.length ? <ProblemTable l={l} problems={p.problems} /> : null}
+        {p.problems?.length ? <ProblemTable l={l} problems={p.problems} sheet={p.sheet} /> : null}
         <form method="post" action="/impact/surveys/import" enctype="multipart/form-data">
           <Csrf c={p.c} />
           <SelectField
@@ -199,7 +204,7 @@ export function SurveysPage(p: {
                     ],
               )}
           </p>
-          <Field name="file" type="file" label={t(l, 'impact.surveys.csv')} />
+          <Field name="file" type="file" accept={SHEET_ACCEPT} label={t(l, 'impact.surveys.csv')} />
           <div class="field">
             <label for="f-csv">{t(l, 'impact.surveys.csv_text')}</label>
             <textarea id="f-csv" name="csv" rows={4}>
@@ -215,16 +220,18 @@ export function SurveysPage(p: {
   );
 }
 
-export function ProblemTable(p: { l: Locale; problems: ImportProblem[] }) {
+/** Every problem by line (a sheet row when the file was XLSX, the sheet named), column, reason. */
+export function ProblemTable(p: { l: Locale; problems: ImportProblem[]; sheet?: string | null }) {
   const shown = p.problems.slice(0, 200);
   return (
     <div class="alert" role="alert" data-testid="import-problems">
       <p>{t(p.l, 'impact.surveys.problems')}</p>
       <div class="scroll" tabindex={0} role="region" aria-label={t(p.l, 'impact.table')}>
         <table>
+          {p.sheet ? <caption>{t(p.l, 'impact.surveys.sheet', { sheet: p.sheet })}</caption> : null}
           <thead>
             <tr>
-              <th scope="col">{t(p.l, 'impact.surveys.line')}</th>
+              <th scope="col">{t(p.l, p.sheet ? 'impact.surveys.row' : 'impact.surveys.line')}</th>
               <th scope="col">{t(p.l, 'impact.surveys.column')}</th>
               <th scope="col">{t(p.l, 'impact.surveys.problem')}</th>
             </tr>
@@ -252,6 +259,7 @@ export function LinesPage(p: {
   canImport: boolean;
   done?: string;
   problems?: ImportProblem[];
+  sheet?: string | null;
   errors?: Record<string, string>;
 }) {
   const l = p.c.get('locale');
@@ -300,11 +308,16 @@ export function LinesPage(p: {
         <section class="card">
           <h2>{t(l, 'impact.lines.import')}</h2>
           <ErrorSummary c={p.c} errors={p.errors} />
-          {p.problems?.length ? <ProblemTable l={l} problems={p.problems} /> : null}
+          {p.problems?.length ? <ProblemTable l={l} problems={p.problems} sheet={p.sheet} /> : null}
           <p class="muted">{t(l, 'impact.lines.hint')}</p>
           <form method="post" action="/impact/poverty-lines" enctype="multipart/form-data">
             <Csrf c={p.c} />
-            <Field name="file" type="file" label={t(l, 'impact.surveys.csv')} />
+            <Field
+              name="file"
+              type="file"
+              accept={SHEET_ACCEPT}
+              label={t(l, 'impact.surveys.csv')}
+            />
             <div class="field">
               <label for="f-csv">{t(l, 'impact.surveys.csv_text')}</label>
               <textarea id="f-csv" name="csv" rows={4}></textarea>

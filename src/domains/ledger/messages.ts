@@ -27,7 +27,8 @@ export const ledgerMessages: MessageTable = {
     'ledger.orec.no_org': 'Belum ada organisasi untuk direkonsiliasi.',
     'ledger.orec.organisation': 'Organisasi',
     'ledger.orec.import': 'Impor mutasi rekening',
-    'ledger.orec.csv': 'Tempel isi CSV mutasi dari bank',
+    'ledger.orec.file': 'Berkas mutasi: CSV atau Excel (XLSX, lembar pertama)',
+    'ledger.orec.csv': 'Atau tempel isi CSV mutasi dari bank',
     'ledger.orec.import_button': 'Impor mutasi',
     'ledger.orec.imported':
       '{added} baris mutasi ditambahkan, {duplicates} sudah pernah diimpor, {skipped} baris bukan transaksi.',
@@ -128,7 +129,8 @@ export const ledgerMessages: MessageTable = {
     'ledger.orec.no_org': 'No organisation to reconcile yet.',
     'ledger.orec.organisation': 'Organisation',
     'ledger.orec.import': 'Import a bank statement',
-    'ledger.orec.csv': "Paste the bank's CSV statement",
+    'ledger.orec.file': 'Statement file: CSV or Excel (XLSX, first sheet)',
+    'ledger.orec.csv': "Or paste the bank's CSV statement",
     'ledger.orec.import_button': 'Import statement',
     'ledger.orec.imported':
       '{added} statement lines added, {duplicates} already imported, {skipped} lines were not transactions.',

@@ -9,6 +9,7 @@ import { AppError, errorSpec } from '../../kernel/errors/index.js';
 import { hasRole, scopeIds, type Actor } from '../../kernel/auth/index.js';
 import { t } from '../../kernel/i18n/index.js';
 import { formatRupiah } from '../../kernel/money/index.js';
+import { uploadedTable } from '../../kernel/xlsx/index.js';
 import type { Tx } from '../../kernel/db/index.js';
 import { organisationPlaces } from '../community/index.js';
 import {
@@ -137,12 +138,19 @@ async function show(
               </table>
             )}
           </section>
-          <form method="post" action={`${PATH}/impor`} class="card">
+          <form method="post" action={`${PATH}/impor`} class="card" enctype="multipart/form-data">
             <Csrf c={c} />
             <h2>{t(l, 'ledger.orec.import')}</h2>
             <input type="hidden" name="organisation_id" value={org} />
+            <label for="f-file">{t(l, 'ledger.orec.file')}</label>
+            <input
+              id="f-file"
+              name="file"
+              type="file"
+              accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            />
             <label for="f-csv">{t(l, 'ledger.orec.csv')}</label>
-            <textarea id="f-csv" name="csv" rows={6} required></textarea>
+            <textarea id="f-csv" name="csv" rows={6}></textarea>
             <button type="submit" class="primary">
               {t(l, 'ledger.orec.import_button')}
             </button>
@@ -163,7 +171,9 @@ export function organisationReconciliationRoutes(app: Hono<AppEnv>) {
     const org = String(body.organisation_id ?? '');
     const { actor, db } = await chosen(c, org || '-');
     const l = c.get('locale');
-    const r = await importOrganisationStatement(db, org, String(body.csv ?? ''), actor.userId);
+    // An uploaded file (CSV or XLSX) wins over the pasted text.
+    const input = await uploadedTable(body.file, body.csv);
+    const r = await importOrganisationStatement(db, org, input, actor.userId);
     if (!r.ok)
       return show(c, { org }, { text: t(l, errorSpec(r.code).message, r.params), status: 422 });
     const done: OrganisationImport = r.value;

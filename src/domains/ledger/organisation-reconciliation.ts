@@ -12,7 +12,8 @@ import { audit } from '../../kernel/audit/index.js';
 import { inTransaction, nowIso, type Tx } from '../../kernel/db/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
-import { parseStatement } from '../orders/index.js';
+import type { TableInput } from '../../kernel/xlsx/index.js';
+import { readStatement } from '../orders/index.js';
 import { accountCode } from './accounts.js';
 import { organisationCash } from './produce-postings.js';
 import type { Reconciliation, ReconciliationRow } from './reconciliation.js';
@@ -29,10 +30,12 @@ export interface OrganisationImport {
 export async function importOrganisationStatement(
   db: Tx,
   organisationId: string,
-  csv: string,
+  csv: TableInput,
   actorId: string,
 ): Promise<Result<OrganisationImport>> {
-  const parsed = parseStatement(csv);
+  // Pasted CSV text, or an uploaded CSV or XLSX file (first sheet).
+  const read = await readStatement(csv);
+  const parsed = read.ok ? read.lines : null;
   const txs = (parsed ?? []).flatMap((l) => (l.kind === 'transaction' ? [l] : []));
   if (!parsed || txs.length === 0) return fail('LEDGER_BAD_STATEMENT');
   return ok(

@@ -116,7 +116,7 @@ export {
   type OrderMoney,
 } from './ledger-read.js';
 /** The one reader of Indonesian banks' CSV statements (the ledger reads organisations' statements with it). */
-export { parseStatement, type ParsedLine } from './payments/statement.js';
+export { parseStatement, readStatement, type ParsedLine } from './payments/statement.js';
 /** Sales facts: each UMKM's sale times (training), totals and breakdowns of an area (impact). */
 export {
   saleTimesOf,

@@ -130,6 +130,8 @@ export interface FieldProps {
   min?: number | string;
   max?: number | string;
   step?: string;
+  /** For type="file": the kinds of file offered in the picker. */
+  accept?: string;
 }
 
 /** A labelled input with its hint and error next to it (aria-describedby ties them). */
@@ -154,6 +156,7 @@ export function Field(p: FieldProps) {
         min={p.min}
         max={p.max}
         step={p.step}
+        accept={p.accept}
       />
       {p.error ? (
         <p class="error" id={`${id}-err`}>

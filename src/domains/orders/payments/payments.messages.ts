@@ -21,7 +21,11 @@ export const paymentsMessages: MessageTable = {
     'orders.pay.title': 'Rekonsiliasi pembayaran',
     'orders.pay.pending': 'Transfer yang ditunggu',
     'orders.pay.import':
-      'Impor mutasi rekening (CSV dari BCA, Mandiri, BRI, BNI; pemisah , atau ;)',
+      'Atau tempel mutasi rekening (CSV dari BCA, Mandiri, BRI, BNI; pemisah , atau ;)',
+    'orders.pay.file': 'Berkas mutasi rekening: CSV atau Excel (XLSX, lembar pertama)',
+    'orders.pay.row': 'Baris lembar',
+    'orders.pay.sheet': 'Lembar kerja "{sheet}"',
+    'orders.pay.column': 'Kolom',
     'orders.pay.import_submit': 'Impor dan cocokkan',
     'orders.pay.report':
       '{total} baris: {matched} cocok, {late} terlambat (pengecualian), {unmatched} tidak cocok, {debit} debet, {duplicate} sudah pernah diimpor, {skipped} dilewati, {rejected} tidak terbaca.',
@@ -81,7 +85,11 @@ export const paymentsMessages: MessageTable = {
     'orders.pay.title': 'Payment reconciliation',
     'orders.pay.pending': 'Awaited transfers',
     'orders.pay.import':
-      'Import bank statement (CSV from BCA, Mandiri, BRI, BNI; , or ; separated)',
+      'Or paste the bank statement (CSV from BCA, Mandiri, BRI, BNI; , or ; separated)',
+    'orders.pay.file': 'Bank statement file: CSV or Excel (XLSX, first sheet)',
+    'orders.pay.row': 'Sheet row',
+    'orders.pay.sheet': 'Worksheet "{sheet}"',
+    'orders.pay.column': 'Column',
     'orders.pay.import_submit': 'Import and match',
     'orders.pay.report':
       '{total} lines: {matched} matched, {late} late (exceptions), {unmatched} unmatched, {debit} debits, {duplicate} already imported, {skipped} skipped, {rejected} not understood.',

@@ -23,7 +23,12 @@ import { groupSummary } from './intent.js';
 import { recordLatePayment } from './late-payment.js';
 import { paymentProvider, webhookSecret } from './provider.js';
 import { settlePayment } from './settle-payment.js';
+import { uploadedTable } from '../../../kernel/xlsx/index.js';
 import { importStatement, OUTCOMES, type ImportReport } from './transfer.js';
+
+/** What the statement upload accepts: the bank's CSV, or the same table saved as XLSX. */
+const STATEMENT_ACCEPT =
+  '.csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const problem = (description: string) => ({
   content: {
@@ -45,6 +50,9 @@ const LineResult = z.object({
   reference: z.string().optional(),
   exceptionId: z.string().optional(),
   text: z.string().optional(),
+  column: z.string().optional().openapi({
+    description: 'For a rejected line: the column (heading) whose cell was not understood',
+  }),
 });
 const ImportReportSchema = z
   .object({
@@ -56,6 +64,9 @@ const ImportReportSchema = z
       >,
     ),
     lines: z.array(LineResult).openapi({ description: 'Every record with its outcome and reason' }),
+    sheet: z.string().nullable().openapi({
+      description: 'The worksheet read when the file was XLSX (each line is then its row)',
+    }),
   })
   .openapi('StatementImport');
 
@@ -210,9 +221,13 @@ export function ImportResult(p: { l: Locale; report: ImportReport }) {
           <h2>{t(l, 'orders.pay.not_matched')}</h2>
           <div class="scroll">
             <table>
+              {report.sheet !== null ? (
+                <caption>{t(l, 'orders.pay.sheet', { sheet: report.sheet })}</caption>
+              ) : null}
               <thead>
                 <tr>
-                  <th>{t(l, 'orders.pay.line')}</th>
+                  <th>{t(l, report.sheet !== null ? 'orders.pay.row' : 'orders.pay.line')}</th>
+                  <th>{t(l, 'orders.pay.column')}</th>
                   <th>{t(l, 'orders.pay.reason')}</th>
                   <th></th>
                   <th class="num"></th>
@@ -222,6 +237,7 @@ export function ImportResult(p: { l: Locale; report: ImportReport }) {
                 {rest.map((x) => (
                   <tr data-line={String(x.line)} data-outcome={x.outcome} data-reason={x.reason}>
                     <td>{x.line}</td>
+                    <td>{x.column ?? ''}</td>
                     <td>{t(l, `orders.stmt.${x.reason}`)}</td>
                     <td>{x.text ?? `${x.bookedOn ?? ''} ${x.description ?? ''}`}</td>
                     <td class="num">{x.amount !== undefined ? formatRupiah(x.amount) : ''}</td>
@@ -272,8 +288,12 @@ export function paymentPages() {
           <a href="/keuangan/pembayaran/pengecualian">{t(l, 'orders.exc.title')}</a>
         </p>
         <section class="card">
-          <form method="post" action="/keuangan/pembayaran/impor">
+          <form method="post" action="/keuangan/pembayaran/impor" enctype="multipart/form-data">
             <Csrf c={c} />
+            <div class="field">
+              <label for="f-file">{t(l, 'orders.pay.file')}</label>
+              <input id="f-file" name="file" type="file" accept={STATEMENT_ACCEPT} />
+            </div>
             <div class="field">
               <label for="f-csv">{t(l, 'orders.pay.import')}</label>
               <textarea id="f-csv" name="csv" rows={6}></textarea>
@@ -311,8 +331,10 @@ export function paymentPages() {
   app.get('/keuangan/pembayaran', (c) => show(c));
   app.post('/keuangan/pembayaran/impor', async (c) => {
     const actor = requireRole(c, 'national_admin');
-    const csv = String((await c.req.parseBody()).csv ?? '');
-    const r = await importStatement(c.get('deps').h.db, csv, actor.userId);
+    const body = await c.req.parseBody();
+    // An uploaded file (CSV or XLSX) wins over the pasted text.
+    const input = await uploadedTable(body.file, body.csv);
+    const r = await importStatement(c.get('deps').h.db, input, actor.userId);
     if (!r.ok)
       return show(c, {
         error: t(c.get('locale'), errorSpec(r.code).message, r.params),

@@ -3,8 +3,15 @@
 // balance lines after it, `dd/mm/yyyy` dates (BCA: `'dd/mm` plus the period's year), amounts
 // with thousand separators either way (125.500,00 / 125,500.00 / 125500.00 / 125500), and
 // debit/credit as separate columns, a CR/DB marker, or a sign. Every record of the file gets
-// exactly one outcome here, so what staff see always adds up to the file.
+// exactly one outcome here, so what staff see always adds up to the file. An XLSX upload
+// (first sheet) is read into the same records, its sheet rows standing for the lines.
 import { parse } from 'csv-parse/sync';
+import {
+  looksLikeXlsx,
+  readTable,
+  recordsAsCsvText,
+  type TableInput,
+} from '../../../kernel/xlsx/index.js';
 
 export type Direction = 'credit' | 'debit';
 
@@ -18,7 +25,14 @@ export type ParsedLine =
       amount: number;
       direction: Direction;
     }
-  | { line: number; kind: 'skipped' | 'rejected'; reason: StatementReason; text: string };
+  | {
+      line: number;
+      kind: 'skipped' | 'rejected';
+      reason: StatementReason;
+      text: string;
+      /** For a rejected line: the column whose cell was not understood (its heading, else its number). */
+      column?: string;
+    };
 
 export type StatementReason =
   | 'blank'
@@ -207,6 +221,7 @@ export function parseStatement(text: string): ParsedLine[] | null {
     return m ? Number(m[1]) : null;
   })();
   let roles: Role[] | null = null;
+  let headings: string[] = [];
   let prevEnd = 0;
   let seenTransaction = false;
   const out: ParsedLine[] = [];
@@ -222,6 +237,7 @@ export function parseStatement(text: string): ParsedLine[] | null {
     const asHeader = headerRoles(cells);
     if (asHeader && !seenTransaction) {
       roles = asHeader;
+      headings = cells;
       out.push({ line, kind: 'skipped', reason: 'header', text });
       continue;
     }
@@ -245,7 +261,14 @@ export function parseStatement(text: string): ParsedLine[] | null {
         (r.error === 'bad_date' && cells.slice(0, 2).some((c) => SUMMARY.test(c)))
       )
         out.push({ line, kind: 'skipped', reason: 'summary', text });
-      else out.push({ line, kind: 'rejected', reason: r.error, text });
+      else
+        out.push({
+          line,
+          kind: 'rejected',
+          reason: r.error,
+          text,
+          column: (roles ? headings[r.col] : '') || String(r.col + 1),
+        });
       continue;
     }
     seenTransaction = true;
@@ -256,15 +279,16 @@ export function parseStatement(text: string): ParsedLine[] | null {
 
 type Reading =
   | { bookedOn: string; description: string; amount: number; direction: Direction }
-  | { error: StatementReason };
+  | { error: StatementReason; col: number };
 
 function dateOf(
   raw: string | undefined,
   periodYear: number | null,
-): string | { error: StatementReason } {
+  col: number,
+): string | { error: StatementReason; col: number } {
   const d = parseDate(raw ?? '', periodYear);
-  if (d === 'pending') return { error: 'pending' };
-  return d ?? { error: 'bad_date' };
+  if (d === 'pending') return { error: 'pending', col };
+  return d ?? { error: 'bad_date', col };
 }
 
 function transactionWithHeader(cells: string[], roles: Role[], periodYear: number | null): Reading {
@@ -272,7 +296,7 @@ function transactionWithHeader(cells: string[], roles: Role[], periodYear: numbe
     roles
       .map((r, i) => (r === role ? (cells[i] ?? '') : null))
       .filter((x): x is string => x !== null);
-  const bookedOn = dateOf(at('date')[0], periodYear);
+  const bookedOn = dateOf(at('date')[0], periodYear, roles.indexOf('date'));
   if (typeof bookedOn !== 'string') return bookedOn;
   const description = at('description')
     .filter(Boolean)
@@ -291,26 +315,31 @@ function transactionWithHeader(cells: string[], roles: Role[], periodYear: numbe
   const credit = (at('credit')[0] ?? '').trim();
   const debit = (at('debit')[0] ?? '').trim();
   const amountCell = (at('amount')[0] ?? '').trim();
-  const candidates: [string, Direction | null][] = [];
+  const candidates: [string, Direction | null, number][] = [];
+  const creditCol = roles.indexOf('credit');
   if (roles.includes('credit') || roles.includes('debit')) {
     if (credit && !/^0+([.,]0+)?$/.test(credit) && credit !== '-')
-      candidates.push([credit, 'credit']);
-    if (debit && !/^0+([.,]0+)?$/.test(debit) && debit !== '-') candidates.push([debit, 'debit']);
+      candidates.push([credit, 'credit', creditCol]);
+    if (debit && !/^0+([.,]0+)?$/.test(debit) && debit !== '-')
+      candidates.push([debit, 'debit', roles.indexOf('debit')]);
     if (candidates.length !== 1)
-      return { error: candidates.length ? 'no_direction' : 'bad_amount' };
-  } else candidates.push([amountCell, null]);
-  const [raw, fromColumn] = candidates[0];
+      return {
+        error: candidates.length ? 'no_direction' : 'bad_amount',
+        col: creditCol >= 0 ? creditCol : roles.indexOf('debit'),
+      };
+  } else candidates.push([amountCell, null, roles.indexOf('amount')]);
+  const [raw, fromColumn, col] = candidates[0];
   const a = parseAmount(raw);
-  if ('error' in a) return a;
+  if ('error' in a) return { error: a.error, col };
   const direction = fromColumn ?? a.marker ?? marker ?? (a.negative ? 'debit' : 'credit');
-  if (a.amount === 0) return { error: 'bad_amount' };
+  if (a.amount === 0) return { error: 'bad_amount', col };
   return { bookedOn, description, amount: a.amount, direction };
 }
 
 /** No header row: `date, description…, amount[, CR|DB]` (our own earlier template among them). */
 function transactionWithoutHeader(cells: string[], periodYear: number | null): Reading {
-  if (cells.length < 3) return { error: 'bad_date' };
-  const bookedOn = dateOf(cells[0], periodYear);
+  if (cells.length < 3) return { error: 'bad_date', col: 0 };
+  const bookedOn = dateOf(cells[0], periodYear, 0);
   if (typeof bookedOn !== 'string') return bookedOn;
   let last = cells.length - 1;
   let marker: Direction | null = null;
@@ -319,8 +348,8 @@ function transactionWithoutHeader(cells: string[], periodYear: number | null): R
     last--;
   }
   const a = parseAmount(cells[last] ?? '');
-  if ('error' in a) return a;
-  if (a.amount === 0) return { error: 'bad_amount' };
+  if ('error' in a) return { error: a.error, col: last };
+  if (a.amount === 0) return { error: 'bad_amount', col: last };
   const description = cells
     .slice(1, last)
     .filter(Boolean)
@@ -333,4 +362,22 @@ function transactionWithoutHeader(cells: string[], periodYear: number | null): R
     amount: a.amount,
     direction: a.marker ?? marker ?? (a.negative ? 'debit' : 'credit'),
   };
+}
+
+export type StatementRead =
+  | { ok: true; sheet: string | null; lines: ParsedLine[] | null }
+  | { ok: false; problem: 'unreadable_xlsx' };
+
+/**
+ * Reads pasted CSV text, or the bytes of an uploaded CSV or XLSX file (first sheet; told apart
+ * by the first bytes). CSV bytes go through the same lenient reader as pasted text; an XLSX
+ * sheet is laid out as CSV text with row N on line N, so line numbers are the sheet's rows.
+ */
+export async function readStatement(input: TableInput): Promise<StatementRead> {
+  if (typeof input === 'string') return { ok: true, sheet: null, lines: parseStatement(input) };
+  if (!looksLikeXlsx(input))
+    return { ok: true, sheet: null, lines: parseStatement(new TextDecoder().decode(input)) };
+  const r = await readTable(input);
+  if (!r.ok || r.format !== 'xlsx') return { ok: false, problem: 'unreadable_xlsx' };
+  return { ok: true, sheet: r.sheet, lines: parseStatement(recordsAsCsvText(r.records)) };
 }

@@ -12,7 +12,8 @@ import type { PaymentsTable } from '../orders.tables.js';
 import { groupSummary } from './intent.js';
 import { recordLatePayment } from './late-payment.js';
 import { settlePayment } from './settle-payment.js';
-import { parseStatement, type StatementReason } from './statement.js';
+import type { TableInput } from '../../../kernel/xlsx/index.js';
+import { readStatement, type StatementReason } from './statement.js';
 
 export const OUTCOMES = [
   'matched',
@@ -46,6 +47,8 @@ export interface LineResult {
   exceptionId?: string;
   /** The raw record, for lines that are not transactions. */
   text?: string;
+  /** For a rejected line: the column whose cell was not understood. */
+  column?: string;
 }
 
 export interface ImportReport {
@@ -53,6 +56,8 @@ export interface ImportReport {
   total: number;
   counts: Record<Outcome, number>;
   lines: LineResult[];
+  /** The worksheet read when the file was XLSX (each line is then its row). */
+  sheet: string | null;
 }
 
 const REFERENCE_IN_TEXT = /\bLMB[0-9A-HJKMNP-TV-Z]{10}\b/i;
@@ -87,10 +92,15 @@ async function lateByAmount(tx: Tx, amount: number): Promise<PaymentsTable | und
 
 export async function importStatement(
   db: Tx,
-  csv: string,
+  csv: TableInput,
   actorId: string,
 ): Promise<Result<ImportReport>> {
-  const parsed = parseStatement(csv);
+  const read = await readStatement(csv);
+  if (!read.ok)
+    return fail('ORDERS_BAD_STATEMENT', {
+      reason: 'berkas Excel tidak terbaca / unreadable Excel file',
+    });
+  const parsed = read.lines;
   if (!parsed) return fail('ORDERS_BAD_STATEMENT', { reason: 'kosong / empty' });
   if (!parsed.some((l) => l.kind === 'transaction')) {
     const first = parsed.find((l) => l.kind === 'rejected') ?? parsed[parsed.length - 1];
@@ -102,7 +112,13 @@ export async function importStatement(
     const seen = new Map<string, number>();
     for (const l of parsed) {
       if (l.kind !== 'transaction') {
-        out.push({ line: l.line, outcome: l.kind, reason: l.reason, text: l.text });
+        out.push({
+          line: l.line,
+          outcome: l.kind,
+          reason: l.reason,
+          text: l.text,
+          ...(l.kind === 'rejected' && l.column ? { column: l.column } : {}),
+        });
         continue;
       }
       const base = {
@@ -220,5 +236,5 @@ export async function importStatement(
   const counts = Object.fromEntries(
     OUTCOMES.map((o) => [o, lines.filter((l) => l.outcome === o).length]),
   ) as Record<Outcome, number>;
-  return ok({ total: lines.length, counts, lines });
+  return ok({ total: lines.length, counts, lines, sheet: read.sheet });
 }
