@@ -355,7 +355,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search listed products (full text, filters, relevance order, 20 per page) */
+        /** Search listed products (full text, filters, relevance order, `limit` per page) */
         get: operations["getProducts"];
         put?: never;
         post?: never;
@@ -1315,6 +1315,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ledger/organisations/{organisationId}/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A BUMDes/koperasi's imported bank statement against its cash account (its managers, national staff) */
+        get: operations["getLedgerOrganisationsByOrganisationIdReconciliation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cycles": {
         parameters: {
             query?: never;
@@ -1622,6 +1639,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks/notifications/{channel}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Delivery-status callback of a message provider, signed as `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>`. WhatsApp: the Cloud API body (entry[].changes[].value.statuses[] with id and status); SMS: {"messageId", "status"}. Statuses: sent, delivered, read, failed; a repeated callback changes nothing */
+        post: operations["postWebhooksNotificationsByChannel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -1636,6 +1670,57 @@ export interface paths {
         get: operations["getAudit"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agent/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The catalogue the agent’s phone keeps (full, or changed since a stamp) */
+        get: operations["getAgentCatalogue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agent/parcels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The open parcels of the agent’s point, pickup codes as salted hashes only */
+        get: operations["getAgentParcels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agent/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Applies the phone’s queue in order, each action exactly once (replays answer the first result) */
+        post: operations["postAgentSync"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1740,6 +1825,8 @@ export interface components {
             valid: number;
             imported: number;
             skipped: number;
+            /** @description The worksheet read when the file was XLSX (lines are its rows) */
+            sheet: string | null;
             errors: {
                 line: number;
                 column: string;
@@ -2294,7 +2381,11 @@ export interface components {
                 reference?: string;
                 exceptionId?: string;
                 text?: string;
+                /** @description For a rejected line: the column (heading) whose cell was not understood */
+                column?: string;
             }[];
+            /** @description The worksheet read when the file was XLSX (each line is then its row) */
+            sheet: string | null;
         };
         PaymentException: {
             id: string;
@@ -2777,6 +2868,22 @@ export interface components {
                 net: number;
             }[];
         };
+        LedgerOrganisationReconciliation: {
+            from: string;
+            to: string;
+            bankTotal: number;
+            ledgerTotal: number;
+            matched: number;
+            rows: {
+                /** @enum {string} */
+                kind: "in_bank_only" | "in_ledger_only" | "amount_differs";
+                bookedOn: string | null;
+                reference: string | null;
+                description: string | null;
+                bank: number;
+                ledger: number;
+            }[];
+        };
         CycleInput: {
             organisationId: string;
             name: string;
@@ -3135,6 +3242,10 @@ export interface components {
              */
             consent: true;
         };
+        NotificationCallbackResult: {
+            /** @description Deliveries whose status moved */
+            updated: number;
+        };
         AuditRow: {
             seq: number;
             at: string;
@@ -3148,6 +3259,69 @@ export interface components {
                 [key: string]: unknown;
             };
             region: string | null;
+        };
+        AgentCatalogueSnapshot: {
+            /** @description Send back as changedSince for the next read */
+            stamp: string;
+            full: boolean;
+            items: [
+                string,
+                string,
+                string,
+                string,
+                number,
+                number,
+                string,
+                number
+            ][];
+        };
+        AgentParcelSnapshot: {
+            pointId: string;
+            items: {
+                tracking: string;
+                /** @enum {string} */
+                stage: "incoming" | "waiting" | "created";
+                status: string;
+                /** @description PBKDF2-SHA256(code, salt, rounds) in hex; never the code */
+                codeCheck: {
+                    salt: string;
+                    rounds: number;
+                    hash: string;
+                } | null;
+            }[];
+        };
+        AgentSyncResult: {
+            results: {
+                clientId: string;
+                idempotencyKey: string;
+                /** @enum {string} */
+                outcome: "applied" | "refused" | "retry";
+                replayed: boolean;
+                code: string | null;
+                /** @description Why, in the agent’s language */
+                reason: string | null;
+                /** @description What to do about a refusal */
+                advice: string | null;
+                result: {
+                    [key: string]: unknown;
+                } | null;
+            }[];
+        };
+        AgentSyncRequest: {
+            deviceId: string;
+            actions: components["schemas"]["AgentAction"][];
+        };
+        AgentAction: {
+            clientId: string;
+            idempotencyKey: string;
+            /** @enum {string} */
+            kind: "order" | "scan" | "cash";
+            /** Format: date-time */
+            deviceAt: string;
+            /** @description order: {groupId, lines[{variantId, qty, unitPrice}], buyer{name, phone}, consent: true}; scan: {tracking, kind, pickupCode?}; cash: {day, amount} */
+            payload: {
+                [key: string]: unknown;
+            };
         };
     };
     responses: never;
@@ -4886,8 +5060,10 @@ export interface operations {
                 halal?: "1";
                 /** @description Only products in stock */
                 stok?: "1";
-                /** @description Page number from 1 (max 50), 20 per page */
+                /** @description Page number from 1 (max 50) */
                 page?: string;
+                /** @description Products per page, 1 to 100 (default 20; a larger number is capped at 100) */
+                limit?: string;
             };
             header?: never;
             path?: never;
@@ -4898,6 +5074,8 @@ export interface operations {
             /** @description A page of product cards */
             200: {
                 headers: {
+                    /** @description Revalidate with If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4925,6 +5103,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not modified: the client's copy (sent as If-None-Match) is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
@@ -4950,11 +5135,20 @@ export interface operations {
             /** @description The product */
             200: {
                 headers: {
+                    /** @description Revalidate with If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PublicProduct"];
                 };
+            };
+            /** @description Not modified: the client's copy (sent as If-None-Match) is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description RFC 9457 problem */
             404: {
@@ -9462,6 +9656,67 @@ export interface operations {
             };
         };
     };
+    getLedgerOrganisationsByOrganisationIdReconciliation: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the bank and the ledger disagree on */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerOrganisationReconciliation"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postCycles: {
         parameters: {
             query?: never;
@@ -10794,6 +11049,64 @@ export interface operations {
             };
         };
     };
+    postWebhooksNotificationsByChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channel: "whatsapp" | "sms";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Applied (or already applied) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationCallbackResult"];
+                };
+            };
+            /** @description Missing or bad signature */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getAudit: {
         parameters: {
             query?: {
@@ -10842,6 +11155,206 @@ export interface operations {
                 };
             };
             /** @description Invalid filter */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAgentCatalogue: {
+        parameters: {
+            query?: {
+                changedSince?: string;
+            };
+            header?: {
+                "if-none-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Catalogue snapshot */
+            200: {
+                headers: {
+                    /** @description Validator of the items; send back as If-None-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentCatalogueSnapshot"];
+                };
+            };
+            /** @description Nothing changed since the ETag you hold */
+            304: {
+                headers: {
+                    /** @description Validator of the items; send back as If-None-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in: no, expired or revoked token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed (role or scope), or a cookie write without the CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAgentParcels: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-none-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Parcel snapshot */
+            200: {
+                headers: {
+                    /** @description Validator of the items; send back as If-None-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentParcelSnapshot"];
+                };
+            };
+            /** @description Nothing changed since the ETag you hold */
+            304: {
+                headers: {
+                    /** @description Validator of the items; send back as If-None-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in: no, expired or revoked token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed (role or scope), or a cookie write without the CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAgentSync: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgentSyncRequest"];
+            };
+        };
+        responses: {
+            /** @description One result per action, in order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentSyncResult"];
+                };
+            };
+            /** @description Malformed JSON or a missing/malformed Idempotency-Key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no, expired or revoked token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in but not allowed (role or scope), or a cookie write without the CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input is not valid (control characters in the path or query included); `errors` has a message per field */
             422: {
                 headers: {
                     [name: string]: unknown;
