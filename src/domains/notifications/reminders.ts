@@ -29,7 +29,9 @@ export async function runReminders(db: Db, now: Date = new Date()): Promise<numb
     const threshold = Math.min(...ALERT_DAYS.filter((d) => days <= d));
     const people = [
       ...(await activeHoldersOn(db, 'seller', [c.umkmId])),
-      ...(c.organisationId ? await activeHoldersOn(db, 'community_manager', [c.organisationId]) : []),
+      ...(c.organisationId
+        ? await activeHoldersOn(db, 'community_manager', [c.organisationId])
+        : []),
     ];
     const notices: Notice[] = [...new Set(people.map((p) => p.userId))].map((userId) => ({
       userId,
