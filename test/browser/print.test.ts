@@ -10,6 +10,10 @@ import { unwrap } from '../../src/kernel/errors/index.js';
 import { createParcel, recordScan } from '../../src/domains/logistics/index.js';
 import { makeNetwork, type TestNetwork } from '../support/logistics.js';
 import { makeIntake, makeKoperasi, makeProducer, setCoffeePrices } from '../support/produce.js';
+import { createLot, payOutLot, recordSale, settleLot } from '../../src/domains/produce/index.js';
+import { placeAssisted } from '../support/orders.js';
+import { anyVillage } from '../support/community.js';
+import { makeCourse, makeSession } from '../support/training.js';
 import { makeCycle, makeCycleWorld, type CycleWorld } from '../support/collective.js';
 
 type Role = Parameters<typeof signIn>[2];
@@ -125,11 +129,14 @@ async function assertPrints(
   }
 }
 
-test('produce intake receipt: one A4 page, one 58 mm slip', async () => {
-  const k = await makeKoperasi(served.world, 0, '53.09');
-  await setCoffeePrices(served.world, k);
-  const farmer = await makeProducer(served.world, k, 'Yosef Bhara Wolo Nage Sebastianus');
-  const intake = await makeIntake(served.world, k, farmer, { advance: 100_000 });
+test('produce intake receipt and farmer statement: one A4 page, one 58 mm slip each', async () => {
+  const w = served.world;
+  const k = await makeKoperasi(w, 0, '53.09');
+  await setCoffeePrices(w, k);
+  const farmer = await makeProducer(w, k, 'Yosef Bhara Wolo Nage Sebastianus');
+  const other = await makeProducer(w, k, 'Maria Dhiu');
+  const intake = await makeIntake(w, k, farmer, { advance: 100_000 });
+  const second = await makeIntake(w, k, other, { grossGrams: 41_000 });
   await assertPrints(
     'intake receipt',
     [['village_agent', k.pointId]],
@@ -137,6 +144,90 @@ test('produce intake receipt: one A4 page, one 58 mm slip', async () => {
     `${served.url}/produksi/setoran/${intake.id}`,
     { a4: 1, thermal: 1, rollMm: 200 },
   );
+
+  const lot = unwrap(
+    await createLot(w.h.db, k.manager, {
+      organisationId: k.orgId,
+      name: 'Kopi Arabika Bajawa',
+      intakeIds: [intake.id, second.id],
+    }),
+  );
+  unwrap(
+    await recordSale(w.h.db, k.manager, lot.id, {
+      buyerName: 'CV Flores Kopi',
+      priceTotal: 1_500_000,
+      soldOn: '2026-06-01',
+      documents: null,
+    }),
+  );
+  unwrap(
+    await settleLot(w.h.db, k.manager, lot.id, {
+      proceeds: 1_500_000,
+      marginBp: 500,
+      processingCost: 50_000,
+      logisticsCost: 25_000,
+      platformFee: 0,
+    }),
+  );
+  unwrap(await payOutLot(w.h.db, k.manager, lot.id));
+  const statement = await w.h.db
+    .selectFrom('produce_statements')
+    .select('id')
+    .where('producer_id', '=', farmer)
+    .executeTakeFirstOrThrow();
+  await assertPrints(
+    'farmer statement',
+    [['community_manager', k.orgId]],
+    null,
+    `${served.url}/produksi/pernyataan/${statement.id}`,
+    { a4: 1, thermal: 1, rollMm: 300 },
+  );
+});
+
+test('agent receipt for an assisted order: one page on A4 and on 58 mm', async () => {
+  const agent = await served.world.as('village_agent', cw.points[0]);
+  const placed = await placeAssisted(
+    agent,
+    { [cw.variants[0].variantId]: 2, [cw.variants[1].variantId]: 1 },
+    { name: 'Mama Yuliana Fransiska Dhey' },
+  );
+  assert.equal(placed.status, 303);
+  const receipt = placed.headers.get('location')!;
+  assert.match(receipt, /^\/agen\/struk\//);
+  await assertPrints('agent receipt', 'village_agent', cw.points[0], `${served.url}${receipt}`, {
+    a4: 1,
+    thermal: 1,
+    rollMm: 300,
+  });
+});
+
+test('training certificate: one A4 page, and it still fits a 58 mm roll', async () => {
+  const db = served.world.h.db;
+  const village = await anyVillage(db, '53.09');
+  const course = await makeCourse(db, {
+    topic: 'selling_online',
+    title: 'Jualan Online lewat WhatsApp dan Marketplace Desa',
+  });
+  const session = await makeSession(db, { courseId: course, regionCode: village, capacity: 5 });
+  const trainer = await served.world.as('trainer', '53.09');
+  const base = `/pelatihan/sesi/${session}`;
+  await trainer.form(`${base}/peserta`, { full_name: 'Maria Goreti Wonga', kind: 'agent' });
+  const people = await db
+    .selectFrom('session_participants')
+    .select('id')
+    .where('session_id', '=', session)
+    .execute();
+  await trainer.form(`${base}/absensi`, { present: people.map((p) => p.id) });
+  assert.equal((await trainer.form(`${base}/selesai`, {})).status, 303);
+  const code = (await trainer.get(base).then((r) => r.text())).match(
+    /\/sertifikat\/(SRT-[0-9A-Z-]+)/,
+  )?.[1];
+  assert.ok(code, 'the session page links the issued certificate');
+  await assertPrints('certificate', 'trainer', '53.09', `${served.url}/sertifikat/${code}`, {
+    a4: 1,
+    thermal: [1, 2],
+    rollMm: 300,
+  });
 });
 
 test('run sheet and manifest: A4 and 58 mm, tables wrap instead of being cut', async () => {
