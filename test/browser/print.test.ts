@@ -14,6 +14,7 @@ import { createLot, payOutLot, recordSale, settleLot } from '../../src/domains/p
 import { placeAssisted } from '../support/orders.js';
 import { anyVillage } from '../support/community.js';
 import { makeCourse, makeSession } from '../support/training.js';
+import { partnersWorld } from '../support/partners.js';
 import { makeCycle, makeCycleWorld, type CycleWorld } from '../support/collective.js';
 
 type Role = Parameters<typeof signIn>[2];
@@ -266,4 +267,38 @@ test('collective supplier and packing lists print at both widths', async () => {
         `${served.url}/siklus/${cycleId}/daftar/${kind}?ukuran=${ukuran}`,
         { a4: 1, thermal: 1, rollMm: 300 },
       );
+});
+
+test('partner incentive statement: one A4 page, fits 58 mm', async () => {
+  const pw = await partnersWorld();
+  const own = await serveWorld(pw.w);
+  const prev = served;
+  served = own;
+  try {
+    const officer = await pw.w.as('regional_officer', '53.09');
+    const rule = await officer.form('/insentif/aturan', {
+      period: '2026-01',
+      scope_code: '53.09',
+      kind: 'gmv_percent',
+      amount: '200',
+      count: '',
+    });
+    assert.equal(rule.status, 303);
+    const issued = await officer.form('/insentif/terbitkan', {
+      partner_id: pw.partnerId,
+      period: '2026-01',
+      scope_code: '53.09',
+    });
+    assert.equal(issued.status, 303);
+    await assertPrints(
+      'incentive statement',
+      'regional_officer',
+      '53.09',
+      `${own.url}${issued.headers.get('location')}`,
+      { a4: 1, thermal: [1, 2], rollMm: 300 },
+    );
+  } finally {
+    served = prev;
+    await own.close();
+  }
 });
