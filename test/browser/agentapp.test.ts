@@ -231,6 +231,21 @@ test('offline: two orders, two scans and a pickup survive a reload, sync once, a
   assert.equal(await statusOf(b.tracking), 'ready_for_pickup');
   assert.equal(await statusOf(c.tracking), 'delivered');
   assert.equal((await journal()).length, 5);
+
+  // Signing out forgets the agent's pages kept for offline use (a shared phone).
+  const cachedPages = () =>
+    page.evaluate(async () => {
+      const c = await caches.open('lumbung-agent-v1');
+      return (await c.keys())
+        .map((r) => new URL(r.url).pathname)
+        .filter((p) => p.startsWith('/agen/') || p.startsWith('/titik/'));
+    });
+  assert.ok((await cachedPages()).length > 0, 'the console keeps its pages while signed in');
+  await page.evaluate(async () => {
+    const csrf = document.getElementById('agentapp')!.dataset.csrf!;
+    await fetch('/logout', { method: 'POST', headers: { 'x-csrf-token': csrf } });
+  });
+  assert.deepEqual(await cachedPages(), []);
   await ctx.close();
 });
 

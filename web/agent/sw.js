@@ -55,11 +55,23 @@ async function cacheFirst(req) {
   return hit ?? (await fresh) ?? Response.error();
 }
 
+// Signing out forgets the signed-in pages kept for offline use, before the server ends the
+// session: a phone shared at the point shows the next person nothing of the last agent's day.
+async function forgetPages() {
+  const cache = await caches.open(CACHE);
+  for (const req of await cache.keys())
+    if (agentPage(new URL(req.url).pathname)) await cache.delete(req);
+}
+
 self.addEventListener('fetch', (ev) => {
   const req = ev.request;
-  if (req.method !== 'GET') return;
   const url = new URL(req.url);
   if (url.origin !== self.location.origin) return;
+  if (req.method === 'POST' && url.pathname === '/logout') {
+    ev.respondWith(forgetPages().then(() => fetch(req)));
+    return;
+  }
+  if (req.method !== 'GET') return;
   if (req.mode === 'navigate' && agentPage(url.pathname)) ev.respondWith(networkFirst(req));
   else if (keepable(url.pathname)) ev.respondWith(cacheFirst(req));
 });
