@@ -26,6 +26,17 @@ import { unwrap } from '../../src/kernel/errors/index.js';
 import { parcelsForOrder, recordScan } from '../../src/domains/logistics/index.js';
 import { flushOrderEvents } from '../../src/domains/orders/index.js';
 import { hashPassword } from '../../src/kernel/auth/index.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { createWorld } from '../support/world.js';
+import {
+  attachStoredPhoto,
+  photoUrl,
+  processPhoto,
+  storePhoto,
+} from '../../src/domains/catalog/index.js';
 
 let browser: Browser;
 let s: Served;
@@ -33,9 +44,11 @@ let net: TestNetwork;
 let village: string;
 let cangkul: { productId: string; variantId: string };
 let umkm: string;
+let pupukPhoto: string;
 before(async () => {
   browser = await launch();
-  s = await serveWorld();
+  const uploadDir = mkdtempSync(join(tmpdir(), 'lumbung-agent-photos-'));
+  s = await serveWorld(await createWorld({ env: { LUMBUNG_UPLOAD_DIR: uploadDir } }));
   net = await makeNetwork(s.world.h.db, { points: 3 });
   village = (
     await s.world.h.db
@@ -45,12 +58,29 @@ before(async () => {
       .executeTakeFirstOrThrow()
   ).village_code;
   umkm = await makeUmkm(s.world.h.db, { villageCode: village, name: 'Toko Tani Kemiren' });
-  await makeProduct(s.world.h, {
+  const pupuk = await makeProduct(s.world.h, {
     umkmId: umkm,
     title: 'Pupuk Organik 5 kg',
     price: 40000,
     stock: 20,
   });
+  // A real photo (stored in its sizes as an upload is), so the console can keep its 160 px copy.
+  const jpeg = await sharp({
+    create: { width: 640, height: 480, channels: 3, background: '#6b8e23' },
+  })
+    .jpeg()
+    .toBuffer();
+  const photo = unwrap(await processPhoto(new Uint8Array(jpeg)));
+  const stem = await storePhoto(uploadDir, photo);
+  await s.world.h.db.transaction().execute((tx) =>
+    attachStoredPhoto(tx, pupuk.productId, {
+      stem,
+      alt: 'Karung pupuk organik',
+      width: photo.width,
+      height: photo.height,
+    }),
+  );
+  pupukPhoto = photoUrl(stem, 160);
   cangkul = await makeProduct(s.world.h, {
     umkmId: umkm,
     title: 'Cangkul Besi',
@@ -130,6 +160,11 @@ test('offline: two orders, two scans and a pickup survive a reload, sync once, a
   );
   await assertAccessible(page, 'agent console');
   await assertFitsPhone(page, 'agent console');
+  // The product's 160 px photo is kept on the phone after the snapshot, for offline use.
+  await page.waitForFunction(
+    async (url) => !!(await (await caches.open('lumbung-agent-v1')).match(url)),
+    pupukPhoto,
+  );
 
   await ctx.setOffline(true);
   await order(page, 'pupuk', 'Mama Yuli');

@@ -99,6 +99,18 @@
     }
     await put('snapAt', new Date().toISOString());
     renderSnap();
+    keepPhotos();
+  }
+  // The 160 px photos are kept for offline use as well, after the snapshot and one at a time
+  // (gentle on EDGE, outside the first install's budget); the service worker's cache holds
+  // them, so a photo already kept is never fetched again.
+  async function keepPhotos() {
+    if (!('caches' in window)) return;
+    const cache = await caches.open('lumbung-agent-v1');
+    for (const { photo } of Object.values(catalogue)) {
+      if (!photo || !navigator.onLine) continue;
+      if (!(await cache.match(photo))) await cache.add(photo).catch(() => {});
+    }
   }
   async function renderSnap() {
     const at = await get('snapAt');

@@ -1,8 +1,8 @@
 // The console's budgets (issue 18): all its JavaScript plus the service worker ≤ 30 KB gzip,
 // and the first install for a village with 500 products — the console page, stylesheet,
 // scripts and both snapshots — ≤ 300 KB over the wire (gzip, as the server sends it).
-// Photos are not part of the install: 160 px files are fetched when shown and kept by the
-// service worker.
+// Photos are not part of the first install: after the snapshot the console fetches the
+// 160 px files one at a time into the service worker's cache (test/browser/agentapp.test.ts).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
