@@ -8,6 +8,7 @@ import { audit } from '../../kernel/audit/index.js';
 import { nowIso, type Tx } from '../../kernel/db/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
+import { umkmFactsByIds } from '../community/index.js';
 import { reindexProduct } from './search/index.js';
 import { createStock } from './stock.js';
 import './catalog.tables.js';
@@ -27,11 +28,7 @@ export async function createLotProduct(
   tx: Tx,
   input: LotProductInput,
 ): Promise<Result<{ productId: string; variantIds: string[] }>> {
-  const umkm = await tx
-    .selectFrom('umkm')
-    .select('village_code')
-    .where('id', '=', input.umkmId)
-    .executeTakeFirst();
+  const umkm = (await umkmFactsByIds(tx, [input.umkmId])).get(input.umkmId);
   if (!umkm) return fail('CATALOG_UMKM_NOT_IN_SCOPE');
   const productId = newId('prd');
   const now = nowIso();
