@@ -143,7 +143,7 @@ test('bank transfer: the unique amount is shown; the statement import on the sta
   await assertFitsPhone(staff, 'reconciliation');
   await assertAccessible(staff, 'reconciliation');
   await staff
-    .getByLabel(/Impor mutasi rekening/)
+    .getByLabel(/tempel mutasi rekening/)
     .fill(`2026-12-02,TRF RINA WULANDARI,${pay.amount}\n2026-12-02,TRF LAIN,12345`);
   await staff.getByRole('button', { name: 'Impor dan cocokkan' }).click();
   const report = await staff.locator('main').innerText();

@@ -219,7 +219,7 @@ export function assistedRoutes() {
         ))}
         <p class="muted">{t(l, 'orders.agent.print')}</p>
         <p class="muted">{t(l, 'orders.agent.receipt_track')}</p>
-        <nav class="row" aria-label={t(l, 'orders.agent.receipt_next')}>
+        <nav class="row noprint" aria-label={t(l, 'orders.agent.receipt_next')}>
           <a class="button" href="/agen/pesan">
             {t(l, 'orders.agent.receipt_another')}
           </a>
