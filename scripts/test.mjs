@@ -37,7 +37,18 @@ if (files.length === 0) {
 const concurrency = kind === 'browser' ? '1' : (process.env.TEST_CONCURRENCY ?? '2');
 const r = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...files],
+  [
+    '--import',
+    'tsx',
+    '--test',
+    `--test-concurrency=${concurrency}`,
+    // A test that hangs fails after 5 minutes instead of eating CI's whole budget, and a file
+    // whose tests are done exits even if a fixture left a server open (each leak still gets
+    // fixed; this keeps one from stalling the run for an hour, as print.test.ts's did).
+    '--test-timeout=300000',
+    '--test-force-exit',
+    ...files,
+  ],
   { stdio: 'inherit' },
 );
 process.exit(r.status ?? 1);

@@ -300,5 +300,6 @@ test('partner incentive statement: one A4 page, fits 58 mm', async () => {
   } finally {
     served = prev;
     await own.close();
+    await pw.close(); // its webhook receiver too, or this file's process never exits
   }
 });

@@ -57,6 +57,7 @@ export async function createWorld(
   };
   const app = buildApp({ h, config, reads: opts.reads }, createLogger('silent'));
   let n = 0;
+  let closing: Promise<void> | undefined;
   return {
     h,
     app,
@@ -87,7 +88,8 @@ export async function createWorld(
       c.userId = userId;
       return c;
     },
-    close: () => h.close(),
+    // Idempotent: a world served by a test server and owned by a fixture may be closed by both.
+    close: () => (closing ??= h.close()),
   };
 }
 
