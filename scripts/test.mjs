@@ -42,10 +42,11 @@ const r = spawnSync(
     'tsx',
     '--test',
     `--test-concurrency=${concurrency}`,
-    // A test that hangs fails after 5 minutes instead of eating CI's whole budget, and a file
-    // whose tests are done exits even if a fixture left a server open (each leak still gets
-    // fixed; this keeps one from stalling the run for an hour, as print.test.ts's did).
-    '--test-timeout=300000',
+    // A test file that hangs fails after 15 minutes (the timeout covers a whole file, and the
+    // crash loop alone takes minutes on a loaded machine) instead of eating CI's whole budget,
+    // and a file whose tests are done exits even if a fixture left a server open (each leak
+    // still gets fixed; this keeps one from stalling the run for an hour, as print.test.ts's did).
+    '--test-timeout=900000',
     '--test-force-exit',
     ...files,
   ],
