@@ -92,10 +92,11 @@ export class JsonCache {
   lookup(
     r: CacheRequest & { ifNoneMatch?: string },
     key = this.keyOf(r),
-    maxAge = this.ttl,
+    /** Entries built at or before this time are too old. */
+    tooOld = Date.now() - this.ttl,
   ): CachedResponse | null {
     const e = key === null ? undefined : this.entries.get(key);
-    if (!e || e.gen !== this.o.generation() || Date.now() - e.at >= maxAge) return null;
+    if (!e || e.gen !== this.o.generation() || e.at <= tooOld) return null;
     if (matches(r.ifNoneMatch, e.etag))
       return {
         status: 304,
@@ -134,10 +135,12 @@ export class JsonCache {
       const running = this.refills.get(key);
       if (running && running.gen === gen) {
         // Someone is building this answer: an aged one will do meanwhile, else wait for theirs.
-        const aged = this.lookup(r, key, this.ttl + this.stale);
+        const aged = this.lookup(r, key, Date.now() - this.ttl - this.stale);
         if (aged) return answer(aged);
+        const arrived = Date.now() - 1;
         await running.done;
-        const built = this.lookup(r, key);
+        // Built after this request arrived, so fresh for it however long the wake-up took.
+        const built = this.lookup(r, key, arrived);
         if (built) return answer(built);
         // Not kept (an error, too large, or a write meanwhile): build it as if alone.
         return this.build(c, next, r, key, this.o.generation());
