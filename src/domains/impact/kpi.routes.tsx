@@ -6,7 +6,7 @@ import { page, requireRole, type AppEnv } from '../../kernel/http/index.js';
 import { t } from '../../kernel/i18n/index.js';
 import { AppError } from '../../kernel/errors/index.js';
 import { audit } from '../../kernel/audit/index.js';
-import { runRead } from '../../kernel/offloop/index.js';
+import { readSource, runRead } from '../../kernel/offloop/index.js';
 import { bothFormats, sendSheet } from '../../kernel/xlsx/index.js';
 import { kpiPageRead, panelSheetRead, povertyRowsRead } from './kpi.reads.js';
 import { defaultFocus, IMPACT_READERS, mayRead } from './evaluation.service.js';
@@ -62,7 +62,7 @@ export function kpiPages() {
           children={children}
           westEast={we}
         />
-        <Freshness l={l} salesAsOf={salesAsOf} />
+        <Freshness l={l} salesAsOf={salesAsOf} source={await readSource(c.get('deps'))} />
         <ProduceKpiSection l={l} k={produce} />
         {collective}
       </>,
@@ -96,15 +96,18 @@ export function kpiPages() {
     return page(
       c,
       { title: t(c.get('locale'), 'impact.poverty.title') },
-      <PovertyPage
-        c={c}
-        focus={focus}
-        level={level}
-        year={year}
-        years={years}
-        rows={rows}
-        areas={areas}
-      />,
+      <>
+        <PovertyPage
+          c={c}
+          focus={focus}
+          level={level}
+          year={year}
+          years={years}
+          rows={rows}
+          areas={areas}
+        />
+        <Freshness l={c.get('locale')} source={await readSource(c.get('deps'))} />
+      </>,
     );
   });
 

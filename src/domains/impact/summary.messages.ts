@@ -7,6 +7,8 @@ export const summaryMessages: MessageTable = {
       'Angka penjualan dihitung ulang setiap menit; terakhir diperbarui {at}.',
     'impact.summary.replica':
       'Dibaca dari basis data cadangan (replika), tertinggal {seconds} detik dari basis data utama.',
+    'impact.summary.replicaUnknown':
+      'Dibaca dari basis data cadangan (replika); keterlambatannya belum diketahui.',
   },
   en: {
     'impact.summary.salesAsOf': 'Sales figures are recomputed every minute; last refreshed {at}.',
