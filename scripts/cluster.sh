@@ -55,6 +55,8 @@ export LUMBUNG_MODE=demo
 export LUMBUNG_SECRET="cluster-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 export LUMBUNG_LOG_LEVEL=warn
 export HOST=127.0.0.1
+# Dashboards' heavy reads (the impact read models) go to the streaming replica.
+export LUMBUNG_REPLICA_URL="postgres://postgres@127.0.0.1:$PG2/lumbung"
 
 wait_up() {
   # 120 s on a quiet machine is plenty; a loaded one (shared CI) may set CLUSTER_WAIT_STEPS.

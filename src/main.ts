@@ -8,7 +8,7 @@ import { verifyAudit } from './kernel/audit/index.js';
 import { commandUsages, findCommand, progressBar, runStartupTasks } from './kernel/cli/index.js';
 import { allMigrations } from './migrations.js';
 import { buildApp } from './app.js';
-import { readWorkersFor } from './read-workers.js';
+import { readWorkersFor, replicaReadsFor } from './read-workers.js';
 import { composeDomains } from './domains.js';
 import { productionRefusal } from './domains/accounts/index.js';
 import { openApiDocument } from './api-docs.js';
@@ -66,11 +66,14 @@ async function main(argv: string[]): Promise<number> {
       if (config.mode === 'demo') await seedIfEmpty(h, false);
       const logins = config.mode === 'demo' ? await demoLogins(h) : [];
       const log = createLogger(config.logLevel);
-      // Heavy dashboard reads run in a worker thread on a SQLite file (kernel/offloop).
+      // Heavy dashboard reads run in a worker thread on a SQLite file, or on the PostgreSQL
+      // replica when one is configured (kernel/offloop).
       const reads =
         h.dialect === 'sqlite' && config.sqlitePath !== ':memory:'
           ? readWorkersFor(config.sqlitePath)
-          : undefined;
+          : h.dialect === 'postgres' && config.replicaUrl
+            ? replicaReadsFor(config.replicaUrl)
+            : undefined;
       const app = buildApp({ h, config, reads }, log);
       const stopWorker = startWorker(h.db);
       const server = serveApp(app, { port: config.port, hostname: config.host, log }, (info) => {

@@ -2,7 +2,9 @@
 // this file: TypeScript under tsx (development, tests), a compiled .mjs in dist/ (production).
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { ReadWorkers } from './kernel/offloop/index.js';
+import { ReadWorkers, ReplicaReads } from './kernel/offloop/index.js';
+import { connect } from './kernel/db/index.js';
+import { reads } from './read-models.js';
 
 export function readWorkersFor(sqlitePath: string, modules: string[] = []): ReadWorkers {
   const compiled = import.meta.url.endsWith('.mjs');
@@ -16,4 +18,9 @@ export function readWorkersFor(sqlitePath: string, modules: string[] = []): Read
           .replace(/\.cjs$/, '.mjs'),
       ).href;
   return new ReadWorkers({ sqlitePath, modules, script, loader });
+}
+
+/** Dashboards' read models on a PostgreSQL replica (LUMBUNG_REPLICA_URL; kernel/offloop). */
+export function replicaReadsFor(replicaUrl: string): ReplicaReads {
+  return new ReplicaReads(connect({ databaseUrl: replicaUrl, poolSize: 4 }), reads);
 }

@@ -9,6 +9,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** A streaming replica of `databaseUrl` that dashboards' heavy reads go to (PostgreSQL only). */
+  replicaUrl: string | undefined;
   sqlitePath: string;
   uploadDir: string;
   /** Key for HMACs (CSRF tokens, signed cookies). Random per process when unset (demo only). */
@@ -154,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
+    replicaUrl: env.LUMBUNG_REPLICA_URL || undefined,
     sqlitePath: env.LUMBUNG_DB_PATH ?? './data/lumbung.db',
     uploadDir: env.LUMBUNG_UPLOAD_DIR ?? './data/uploads',
     secret,

@@ -103,3 +103,16 @@ test('a signed-in client is never answered from the shared cache', async () => {
   await w.client().get(path, { authorization: 'Bearer not-a-real-token' });
   assert.ok(w.h.queryCount() - n0 > 0, 'bearer token');
 });
+
+test('50 concurrent first reads of a listing run its search once and get one body', async () => {
+  // A query nobody asked yet: how many statements one build takes.
+  const one = await read(w.client(), '/api/v1/products?q=manggarai&limit=3');
+  const n0 = w.h.queryCount();
+  const all = await Promise.all(
+    Array.from({ length: 50 }, () => read(w.client(), '/api/v1/products?q=manggarai&limit=4')),
+  );
+  assert.ok(all.every((a) => a.res.status === 200));
+  assert.equal(new Set(all.map((a) => a.text)).size, 1, 'the same body for everyone');
+  assert.equal(JSON.parse(all[0]!.text).pageSize, 4);
+  assert.equal(w.h.queryCount() - n0, one.statements, 'one build for 50 readers');
+});

@@ -81,6 +81,35 @@ export interface EvaluationRunsTable {
   finished_at: string | null;
 }
 
+/**
+ * Sales of one regency in one placement month, precomputed from orders for the national and
+ * province KPI pages (sales-summary.ts keeps it current).
+ */
+export interface ImpactSalesSummaryTable {
+  regency_code: string;
+  /** 'YYYY-MM' of placement. */
+  month: string;
+  orders: number;
+  items_total: number;
+  gmv: number;
+  seller_share: number;
+  delivered: number;
+  /** JSON {tenths of a day: delivered orders}: the lead times, to the pages' precision. */
+  lead_tenths: string;
+}
+
+/** The state of a precomputed summary: when it was refreshed, and who holds the refresh. */
+export interface ImpactSummaryStateTable {
+  name: string;
+  /** Events at or after this time are still to be read (null: never refreshed, rebuild all). */
+  watermark: string | null;
+  refreshed_at: string | null;
+  rebuilt_at: string | null;
+  /** A refresh in progress holds the lease until this time (claim by conditional update). */
+  lease_until: string | null;
+  lease_owner: string | null;
+}
+
 declare module '../../kernel/db/types.js' {
   interface Database {
     survey_consents: SurveyConsentsTable;
@@ -88,5 +117,7 @@ declare module '../../kernel/db/types.js' {
     umkm_sales_surveys: UmkmSalesSurveysTable;
     poverty_lines: PovertyLinesTable;
     evaluation_runs: EvaluationRunsTable;
+    impact_sales_summary: ImpactSalesSummaryTable;
+    impact_summary_state: ImpactSummaryStateTable;
   }
 }

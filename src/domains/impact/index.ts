@@ -4,6 +4,8 @@ import './impact.tables.js';
 import { defineDomain } from '../../kernel/domain/index.js';
 import { impactErrors, impactMessages } from './messages.js';
 import { povertyMessages } from './poverty.messages.js';
+import { summaryMessages } from './summary.messages.js';
+import { runSalesSummaryJob, scheduleSalesSummary, SUMMARY_JOB } from './sales-summary.js';
 import { JOB_TYPE, runEvaluationJob } from './evaluation.service.js';
 import { impactCommands } from './impact.cli.js';
 import { impactMigrations } from './migrations/index.js';
@@ -15,11 +17,13 @@ export const impactDomain = defineDomain({
   name: 'impact',
   migrations: impactMigrations,
   routes: impactRoutes,
-  messages: [impactMessages, povertyMessages],
+  messages: [impactMessages, povertyMessages, summaryMessages],
   errors: impactErrors,
   nav: impactNav,
   homePanels: [impactHomePanel],
-  jobs: { [JOB_TYPE]: runEvaluationJob },
+  jobs: { [JOB_TYPE]: runEvaluationJob, [SUMMARY_JOB]: runSalesSummaryJob },
+  // The national and province KPI views read precomputed sales; startup refreshes them at once.
+  startup: [(h) => scheduleSalesSummary(h.db, new Date())],
   commands: impactCommands,
   reads: impactReads,
 });

@@ -15,6 +15,7 @@ import { householdCells, povertyBy } from './outcomes.queries.js';
 import { lineBook } from './poverty-lines.js';
 import { regionGroup, type RegionGroup } from './region-groups.js';
 import { median } from '../../lib/stats/index.js';
+import { summaryGmvBy, summarySales } from './sales-summary.queries.js';
 
 export type Focus = 'all' | string;
 const prefixes = (f: Focus): 'all' | string[] => (f === 'all' ? 'all' : [f]);
@@ -70,11 +71,15 @@ export interface Kpis {
   } | null;
 }
 
-/** The KPI set of one area. `asOf` is today's date for enrolment (ISO). */
+/**
+ * The KPI set of one area. `asOf` is today's date for enrolment (ISO). `summary`: sales come
+ * from the precomputed regency-months (national and province views) instead of the orders.
+ */
 export async function kpisFor(
   db: Db,
   focus: Focus,
   asOf = new Date().toISOString().slice(0, 10),
+  summary = false,
 ): Promise<Kpis> {
   const scope = prefixes(focus);
   const villages = await villageCohorts(db, scope);
@@ -84,6 +89,7 @@ export async function kpisFor(
     safe(() => umkmCounts(db, scope, [listedSellerIds(db), recentSellerIds(db, since)])),
     safe(() => listedCount(db, scope)),
     safe(async () => {
+      if (summary) return summarySales(db, scope);
       const s = await salesTotals(db, scope);
       return {
         count: s.count,
@@ -173,6 +179,7 @@ export async function childBreakdown(
   db: Db,
   focus: Focus,
   asOf = new Date().toISOString().slice(0, 10),
+  summary = false,
 ): Promise<ChildRow[]> {
   const scope = prefixes(focus);
   const len = childLength(focus);
@@ -182,7 +189,9 @@ export async function childBreakdown(
   const villages = await villageCohorts(db, scope);
   const key = (c: string) => c.slice(0, len);
   const umkm = await safe(() => umkmCountBy(db, scope, len));
-  const gmv = await safe(() => salesValueBy(db, scope, len));
+  const gmv = await safe(() =>
+    summary && len <= 5 ? summaryGmvBy(db, scope, len) : salesValueBy(db, scope, len),
+  );
   const last = await db
     .selectFrom('household_surveys')
     .select((eb) => eb.fn.max('wave_year').as('y'))
@@ -247,8 +256,9 @@ export interface GroupRow {
 export async function westEast(
   db: Db,
   asOf = new Date().toISOString().slice(0, 10),
+  summary = false,
 ): Promise<GroupRow[]> {
-  const national = await childBreakdown(db, 'all', asOf);
+  const national = await childBreakdown(db, 'all', asOf, summary);
   const profiles = await connectivityOfProfiles(db);
   const last = await db
     .selectFrom('household_surveys')

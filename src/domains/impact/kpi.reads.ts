@@ -9,12 +9,20 @@ import { regionNames } from '../regions/index.js';
 import { lineBook } from './poverty-lines.js';
 import { exportPanelSheet } from './export.js';
 import type { Level } from './region-groups.js';
+import { readsSummary, salesRefreshedAt } from './sales-summary.queries.js';
 
-export const kpiPageRead = readModel('impact.kpi_page', async (db, focus: Focus) => ({
-  k: await kpisFor(db, focus),
-  children: await childBreakdown(db, focus),
-  westEast: focus === 'all' ? await westEast(db) : null,
-}));
+// The nation and provinces read sales from the precomputed summary once it has been refreshed
+// (`salesAsOf` says when, for the page); smaller areas read the orders live.
+export const kpiPageRead = readModel('impact.kpi_page', async (db, focus: Focus) => {
+  const salesAsOf = readsSummary(focus) ? await salesRefreshedAt(db) : null;
+  const summary = salesAsOf !== null;
+  return {
+    k: await kpisFor(db, focus, undefined, summary),
+    children: await childBreakdown(db, focus, undefined, summary),
+    westEast: focus === 'all' ? await westEast(db, undefined, summary) : null,
+    salesAsOf,
+  };
+});
 
 /** Poverty by area at `level` for survey wave `year`, with the areas' names. */
 export const povertyRowsRead = readModel(

@@ -6,7 +6,7 @@ import { page, requireRole, type AppEnv } from '../../kernel/http/index.js';
 import { t } from '../../kernel/i18n/index.js';
 import { AppError } from '../../kernel/errors/index.js';
 import { audit } from '../../kernel/audit/index.js';
-import { runRead } from '../../kernel/offloop/index.js';
+import { readSource, runRead } from '../../kernel/offloop/index.js';
 import { bothFormats, sendSheet } from '../../kernel/xlsx/index.js';
 import { kpiPageRead, panelSheetRead, povertyRowsRead } from './kpi.reads.js';
 import { defaultFocus, IMPACT_READERS, mayRead } from './evaluation.service.js';
@@ -14,6 +14,7 @@ import { areasFor } from './areas.queries.js';
 import { regionName } from './regions.queries.js';
 import { KpiPage, PovertyPage } from './kpi.views.js';
 import { ProduceKpiSection, produceKpisOf } from './produce-kpi.views.js';
+import { Freshness } from './sales-summary.views.js';
 import type { Level } from './region-groups.js';
 import { regionWhere } from '../../kernel/auth/index.js';
 import { collectiveKpiSection } from '../collective/index.js';
@@ -38,7 +39,12 @@ export function kpiPages() {
     const focus = focusOf(c, actor);
     const name =
       focus === 'all' ? t(l, 'impact.lines.national') : ((await regionName(db, focus)) ?? focus);
-    const { k, children, westEast: we } = await runRead(c.get('deps'), kpiPageRead, focus);
+    const {
+      k,
+      children,
+      westEast: we,
+      salesAsOf,
+    } = await runRead(c.get('deps'), kpiPageRead, focus);
     const areas = await areasFor(db, actor, l);
     const produce = await produceKpisOf(db, focus);
     // Cycles and group buys (collective's figures, its own section).
@@ -56,6 +62,7 @@ export function kpiPages() {
           children={children}
           westEast={we}
         />
+        <Freshness l={l} salesAsOf={salesAsOf} source={await readSource(c.get('deps'))} />
         <ProduceKpiSection l={l} k={produce} />
         {collective}
       </>,
@@ -89,15 +96,18 @@ export function kpiPages() {
     return page(
       c,
       { title: t(c.get('locale'), 'impact.poverty.title') },
-      <PovertyPage
-        c={c}
-        focus={focus}
-        level={level}
-        year={year}
-        years={years}
-        rows={rows}
-        areas={areas}
-      />,
+      <>
+        <PovertyPage
+          c={c}
+          focus={focus}
+          level={level}
+          year={year}
+          years={years}
+          rows={rows}
+          areas={areas}
+        />
+        <Freshness l={c.get('locale')} source={await readSource(c.get('deps'))} />
+      </>,
     );
   });
 

@@ -123,7 +123,10 @@ export {
   recentSellerIds,
   salesTotals,
   salesValueBy,
+  salesByMonth,
+  salesMonthsChangedSince,
   type SalesTotals,
+  type MonthSales,
 } from './sales.queries.js';
 /** The seed's access to a provider's payment confirmation and the point's COD pickup (same use cases as the pages). */
 export { payGroupForSeed, collectAtPointForSeed } from './seed-support.js';

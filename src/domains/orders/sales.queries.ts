@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import { regionWhere } from '../../kernel/auth/index.js';
 import type { Tx } from '../../kernel/db/index.js';
+import { idFloor } from '../../kernel/ids/index.js';
 import './orders.tables.js';
 
 /** Placement times of every sale (an order not cancelled) of each UMKM, oldest first. */
@@ -83,4 +84,88 @@ export async function salesValueBy(
     .groupBy(area)
     .execute();
   return new Map(rows.map((r) => [String(r.k), Number(r.v ?? 0)]));
+}
+
+/** One regency's sales (orders not cancelled) placed in one month ('YYYY-MM'). */
+export interface MonthSales {
+  month: string;
+  count: number;
+  itemsTotal: number;
+  gmv: number;
+  sellerShare: number;
+  /** Days from placement to delivery of each delivered order. */
+  leadDays: number[];
+}
+
+/**
+ * Sales of one regency (5-character code) per placement month, for impact's summaries: all
+ * months, or only `months`. Months with no sale left (all cancelled) are absent.
+ */
+export async function salesByMonth(
+  db: Tx,
+  regency: string,
+  months: string[] | null,
+): Promise<MonthSales[]> {
+  const month = sql<string>`substr(placed_at, 1, 7)`;
+  if (months?.length === 0) return [];
+  const agg = await db
+    .selectFrom('orders')
+    .select((eb) => [
+      month.as('m'),
+      eb.fn.countAll().as('count'),
+      eb.fn.sum('items_total').as('items'),
+      eb.fn.sum('total').as('gmv'),
+      eb.fn.sum('seller_share').as('share'),
+    ])
+    .where('status', '!=', 'cancelled')
+    .where((eb) => regionWhere(eb, 'village_code', [regency]))
+    .$if(months !== null, (q) => q.where(month, 'in', months!))
+    .groupBy(month)
+    .execute();
+  const done = await db
+    .selectFrom('orders')
+    .select(['placed_at', 'delivered_at'])
+    .where('delivered_at', 'is not', null)
+    .where('status', '!=', 'cancelled')
+    .where((eb) => regionWhere(eb, 'village_code', [regency]))
+    .$if(months !== null, (q) => q.where(month, 'in', months!))
+    .execute();
+  const leads = new Map<string, number[]>();
+  for (const d of done) {
+    const m = d.placed_at.slice(0, 7);
+    const days = (Date.parse(d.delivered_at!) - Date.parse(d.placed_at)) / 86400_000;
+    const list = leads.get(m);
+    if (list) list.push(days);
+    else leads.set(m, [days]);
+  }
+  return agg.map((r) => ({
+    month: String(r.m),
+    count: Number(r.count ?? 0),
+    itemsTotal: Number(r.items ?? 0),
+    gmv: Number(r.gmv ?? 0),
+    sellerShare: Number(r.share ?? 0),
+    leadDays: leads.get(String(r.m)) ?? [],
+  }));
+}
+
+/**
+ * The (regency, placement month) of every order with an event (placement, cancellation,
+ * delivery …) at or after `since`: what impact's summaries must recompute. A range over the
+ * outbox's time-sortable ids, so it reads only the recent events.
+ */
+export async function salesMonthsChangedSince(
+  db: Tx,
+  since: string,
+): Promise<{ regency: string; month: string }[]> {
+  const rows = await db
+    .selectFrom('order_outbox')
+    .innerJoin('orders', 'orders.id', 'order_outbox.order_id')
+    .select([
+      sql<string>`substr(orders.village_code, 1, 5)`.as('regency'),
+      sql<string>`substr(orders.placed_at, 1, 7)`.as('month'),
+    ])
+    .distinct()
+    .where('order_outbox.id', '>=', idFloor('oev', Date.parse(since)))
+    .execute();
+  return rows.map((r) => ({ regency: String(r.regency), month: String(r.month) }));
 }

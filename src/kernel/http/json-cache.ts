@@ -8,6 +8,13 @@
 // revalidates (`If-None-Match`) gets a 304 without a body. Freshness is the page cache's:
 // any write in this process makes every entry stale, and an entry lives at most `ttlMs` (the
 // bound for writes made by another app node behind the same load balancer).
+//
+// Refill (issue 19): when an entry is missing, the first request for its key builds it and the
+// others of the same write generation wait for that one answer instead of each running the
+// listing (a stampede of 50 connections used to run 50 searches). When an entry has only aged
+// past `ttlMs` (no write here since), the first request refills it while the others get the
+// aged answer for at most `staleMs` more (stale-while-revalidate). A write in this process is
+// never answered with an older generation's body, aged or in flight.
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
@@ -23,6 +30,8 @@ export interface JsonCacheOptions {
   /** Write generation of the database: a change means every entry is stale. */
   generation(): number;
   ttlMs?: number;
+  /** How long past `ttlMs` an aged entry may be served while one request refills it. */
+  staleMs?: number;
   maxEntries?: number;
 }
 
@@ -54,12 +63,21 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   return ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 }
 
+/** A refill in flight: the generation it was started in, settled when its handler answered. */
+interface Refill {
+  gen: number;
+  done: Promise<void>;
+}
+
 export class JsonCache {
   private readonly entries = new Map<string, Entry>();
+  private readonly refills = new Map<string, Refill>();
   private readonly ttl: number;
+  private readonly stale: number;
   private readonly max: number;
   constructor(private readonly o: JsonCacheOptions) {
     this.ttl = o.ttlMs ?? 3000;
+    this.stale = o.staleMs ?? 2000;
     this.max = o.maxEntries ?? 1000;
   }
 
@@ -71,9 +89,14 @@ export class JsonCache {
   }
 
   /** A fresh cached answer (a 304 when the client already holds it), or null. */
-  lookup(r: CacheRequest & { ifNoneMatch?: string }, key = this.keyOf(r)): CachedResponse | null {
+  lookup(
+    r: CacheRequest & { ifNoneMatch?: string },
+    key = this.keyOf(r),
+    /** Entries built at or before this time are too old. */
+    tooOld = Date.now() - this.ttl,
+  ): CachedResponse | null {
     const e = key === null ? undefined : this.entries.get(key);
-    if (!e || e.gen !== this.o.generation() || Date.now() - e.at >= this.ttl) return null;
+    if (!e || e.gen !== this.o.generation() || e.at <= tooOld) return null;
     if (matches(r.ifNoneMatch, e.etag))
       return {
         status: 304,
@@ -102,50 +125,85 @@ export class JsonCache {
       };
       const key = this.keyOf(r);
       if (key === null) return next();
+      const answer = (hit: CachedResponse) =>
+        hit.status === 304
+          ? c.body(null, 304, hit.headers)
+          : c.body(bytes(hit.body), 200, hit.headers);
       const hit = this.lookup(r, key);
-      if (hit?.status === 304) return c.body(null, 304, hit.headers);
-      if (hit) return c.body(bytes(hit.body), 200, hit.headers);
+      if (hit) return answer(hit);
       const gen = this.o.generation();
-      await next();
-      const res = c.res;
-      if (
-        res.status !== 200 ||
-        !/^application\/json/i.test(res.headers.get('content-type') ?? '') ||
-        res.headers.has('content-encoding') ||
-        this.o.generation() !== gen
-      )
-        return;
-      const raw = Buffer.from(await res.arrayBuffer());
-      const headers: Record<string, string> = {};
-      res.headers.forEach((v, name) => {
-        // The CSRF cookie a first visitor was given is theirs, not every visitor's.
-        if (name !== 'content-length' && name !== 'x-request-id' && name !== 'set-cookie')
-          headers[name] = v;
-      });
-      const etag = `"${createHash('sha1').update(raw).digest('base64url')}"`;
-      headers.etag = etag;
-      headers.vary = 'accept-encoding';
-      // Shared answers may be kept by the client, but only used after asking (a cheap 304).
-      headers['cache-control'] = 'no-cache';
-      if (raw.length <= MAX_BYTES) {
-        const gzipped = raw.length >= GZIP_FROM ? gzipSync(raw) : null;
-        if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!);
-        this.entries.set(key, { at: Date.now(), gen, etag, headers, raw, gzipped });
+      const running = this.refills.get(key);
+      if (running && running.gen === gen) {
+        // Someone is building this answer: an aged one will do meanwhile, else wait for theirs.
+        const aged = this.lookup(r, key, Date.now() - this.ttl - this.stale);
+        if (aged) return answer(aged);
+        const arrived = Date.now() - 1;
+        await running.done;
+        // Built after this request arrived, so fresh for it however long the wake-up took.
+        const built = this.lookup(r, key, arrived);
+        if (built) return answer(built);
+        // Not kept (an error, too large, or a write meanwhile): build it as if alone.
+        return this.build(c, next, r, key, this.o.generation());
       }
-      const out = this.lookup(r, key) ?? { status: 200, headers, body: raw };
-      const id = res.headers.get('x-request-id');
-      const set = res.headers.getSetCookie();
-      const h = new Headers(out.headers);
-      if (id) h.set('x-request-id', id);
-      for (const s of set) h.append('set-cookie', s);
-      replaceResponse(
-        c,
-        new Response(out.status === 304 ? null : bytes(out.body), {
-          status: out.status,
-          headers: h,
-        }),
-      );
+      let settle!: () => void;
+      const refill: Refill = { gen, done: new Promise<void>((ok) => (settle = ok)) };
+      this.refills.set(key, refill);
+      try {
+        await this.build(c, next, r, key, gen);
+      } finally {
+        if (this.refills.get(key) === refill) this.refills.delete(key);
+        settle();
+      }
     };
+  }
+
+  /** Runs the handler and keeps its answer when it may be shared. */
+  private async build(
+    c: Parameters<MiddlewareHandler<AppEnv>>[0],
+    next: () => Promise<void>,
+    r: CacheRequest & { ifNoneMatch?: string },
+    key: string,
+    gen: number,
+  ): Promise<void> {
+    await next();
+    const res = c.res;
+    if (
+      res.status !== 200 ||
+      !/^application\/json/i.test(res.headers.get('content-type') ?? '') ||
+      res.headers.has('content-encoding') ||
+      this.o.generation() !== gen
+    )
+      return;
+    const raw = Buffer.from(await res.arrayBuffer());
+    const headers: Record<string, string> = {};
+    res.headers.forEach((v, name) => {
+      // The CSRF cookie a first visitor was given is theirs, not every visitor's.
+      if (name !== 'content-length' && name !== 'x-request-id' && name !== 'set-cookie')
+        headers[name] = v;
+    });
+    const etag = `"${createHash('sha1').update(raw).digest('base64url')}"`;
+    headers.etag = etag;
+    headers.vary = 'accept-encoding';
+    // Shared answers may be kept by the client, but only used after asking (a cheap 304).
+    headers['cache-control'] = 'no-cache';
+    if (raw.length <= MAX_BYTES) {
+      const gzipped = raw.length >= GZIP_FROM ? gzipSync(raw) : null;
+      if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!);
+      this.entries.set(key, { at: Date.now(), gen, etag, headers, raw, gzipped });
+    }
+    const out = this.lookup(r, key) ?? { status: 200, headers, body: raw };
+    const id = res.headers.get('x-request-id');
+    const set = res.headers.getSetCookie();
+    const h = new Headers(out.headers);
+    if (id) h.set('x-request-id', id);
+    for (const s of set) h.append('set-cookie', s);
+    replaceResponse(
+      c,
+      new Response(out.status === 304 ? null : bytes(out.body), {
+        status: out.status,
+        headers: h,
+      }),
+    );
   }
 }
 

@@ -47,6 +47,11 @@ export function newId(prefix: string, now = Date.now()): string {
   return `${prefix}_${encode(now, random)}`;
 }
 
+/** The smallest id with `prefix` minted at or after `time` (a range scan's lower bound). */
+export function idFloor(prefix: string, time: number): string {
+  return `${prefix}_${encode(time, new Uint8Array(10))}`;
+}
+
 const ID_RE = /^[a-z]{2,5}_[0-9A-HJKMNP-TV-Z]{26}$/;
 
 /** True when `id` is a well-formed id with `prefix`. */

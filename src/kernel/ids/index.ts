@@ -1,1 +1,1 @@
-export { newId, isId, friendlyNumber } from './ids.js';
+export { newId, idFloor, isId, friendlyNumber } from './ids.js';

@@ -1,2 +1,3 @@
 export * from './read-model.js';
 export * from './read-workers.js';
+export * from './replica-reads.js';

@@ -20,9 +20,23 @@ export function readModel<A extends unknown[], R>(
   return { name, fn };
 }
 
-/** Where reads run when they leave the event loop (see read-workers.ts). */
+/** Where the data of a read came from, when not the primary (a page says so). */
+export interface ReadSource {
+  replica: boolean;
+  /** Seconds behind the primary; null when unknown. */
+  lagSeconds: number | null;
+}
+
+/** Where reads run when they leave the event loop (see read-workers.ts, replica-reads.ts). */
 export interface ReadRunner {
   call(name: string, args: unknown[]): Promise<unknown>;
+  /** Where the reads' data comes from; absent: the primary's own data. */
+  source?(): Promise<ReadSource>;
+}
+
+/** Where `runRead`'s data comes from: a replica and its lag, or null for the primary. */
+export async function readSource(deps: { reads?: ReadRunner }): Promise<ReadSource | null> {
+  return deps.reads?.source ? deps.reads.source() : null;
 }
 
 export async function runRead<A extends unknown[], R>(

@@ -137,4 +137,30 @@ export const impactMigrations: Migrations = {
         .execute();
     },
   },
+  '1002_impact_sales_summary': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('impact_sales_summary')
+        .addColumn('regency_code', 'text', (c) => c.notNull())
+        .addColumn('month', 'text', (c) => c.notNull())
+        .addColumn('orders', 'integer', (c) => c.notNull())
+        .addColumn('items_total', 'bigint', (c) => c.notNull())
+        .addColumn('gmv', 'bigint', (c) => c.notNull())
+        .addColumn('seller_share', 'bigint', (c) => c.notNull())
+        .addColumn('delivered', 'integer', (c) => c.notNull())
+        .addColumn('lead_tenths', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('impact_sales_summary_pk', ['regency_code', 'month'])
+        .execute();
+      await db.schema
+        .createTable('impact_summary_state')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('watermark', 'text')
+        .addColumn('refreshed_at', 'text')
+        .addColumn('rebuilt_at', 'text')
+        .addColumn('lease_until', 'text')
+        .addColumn('lease_owner', 'text')
+        .execute();
+      await db.insertInto('impact_summary_state').values({ name: 'sales' }).execute();
+    },
+  },
 };
