@@ -5,12 +5,22 @@
 import { defineDomain, on } from '../../kernel/domain/index.js';
 import { orderChanged } from '../orders/index.js';
 import { incentiveIssued } from '../partners/index.js';
+import { reviewCompleted } from '../innovation/index.js';
+import { groupBuySettled } from '../collective/index.js';
+import { payoutIssued } from '../ledger/index.js';
+import { farmerPaid } from '../produce/index.js';
 import './notifications.tables.js';
 import { notificationsMigrations } from './migrations/index.js';
 import { notificationsErrors, notificationsMessages } from './messages.js';
 import { notificationsRoutes } from './notifications.routes.js';
 import { incentiveNotices, orderEventNotices } from './recipients.js';
 import { recordNotices } from './record.js';
+import {
+  farmerStatementNotices,
+  groupBuyNotices,
+  payoutNotices,
+  reviewNotices,
+} from './program-notices.js';
 import { DELIVER_JOB, runDeliveryJob, scheduleDelivery } from './deliver.js';
 import { LOG_READERS } from './delivery-log.js';
 import { REMIND_JOB, runRemindersJob, scheduleReminders } from './reminders.js';
@@ -71,6 +81,18 @@ export const notificationsDomain = defineDomain({
     }),
     on(incentiveIssued, async (db, e) => {
       await recordNotices(db, await incentiveNotices(db, e));
+    }),
+    on(reviewCompleted, async (db, e) => {
+      await recordNotices(db, await reviewNotices(db, e));
+    }),
+    on(groupBuySettled, async (db, e) => {
+      await recordNotices(db, groupBuyNotices(e));
+    }),
+    on(payoutIssued, async (db, e) => {
+      await recordNotices(db, await payoutNotices(db, e));
+    }),
+    on(farmerPaid, async (db, e) => {
+      await recordNotices(db, await farmerStatementNotices(db, e));
     }),
   ],
 });
