@@ -56,13 +56,21 @@ test('a new order: the seller’s inbox row and queued sends commit with the ord
   const page = await (await s.get('/kotak-masuk')).text();
   assert.match(page, new RegExp(`Pesanan baru ${o.number}\\.`));
   assert.match(page, /1 belum dibaca/);
+  // The menu shows the unread count on every signed-in page (here the seller's home).
+  const NAV_COUNT =
+    /<a href="\/kotak-masuk"[^>]*>Kotak masuk<span class="count">1<span class="vh"> belum dibaca<\/span><\/span><\/a>/;
+  assert.match(await (await s.get('/me')).text(), NAV_COUNT);
   // Another person cannot mark it read: not found, and it stays unread.
   const other = await w.as('buyer');
   assert.equal((await other.form(`/kotak-masuk/${rows[0].id}/baca`, {})).status, 404);
   assert.equal((await inbox(s.userId))[0].read_at, null);
   assert.equal((await s.form(`/kotak-masuk/${rows[0].id}/baca`, {})).status, 303);
   assert.ok((await inbox(s.userId))[0].read_at);
-  assert.match(await (await s.get('/kotak-masuk')).text(), /0 belum dibaca/);
+  const after = await (await s.get('/kotak-masuk')).text();
+  assert.match(after, /0 belum dibaca/);
+  assert.doesNotMatch(after, /class="count"/, 'no badge once read');
+  // Signed out: no badge and no count query (the anonymous home page is cached).
+  assert.doesNotMatch(await (await w.client().get('/')).text(), /class="count"/);
   // Sent through the providers (real HTTP); the SMS is one short line ending with the link.
   rx.requests.length = 0;
   const r = await deliverDue(w.h.db, { senders, publicUrl: PUBLIC });

@@ -13,6 +13,7 @@ import './notifications.tables.js';
 import { notificationsMigrations } from './migrations/index.js';
 import { notificationsErrors, notificationsMessages } from './messages.js';
 import { notificationsRoutes } from './notifications.routes.js';
+import { inboxApi } from './inbox.api.js';
 import { incentiveNotices, orderEventNotices } from './recipients.js';
 import { recordNotices } from './record.js';
 import {
@@ -25,6 +26,7 @@ import { DELIVER_JOB, runDeliveryJob, scheduleDelivery } from './deliver.js';
 import { LOG_READERS } from './delivery-log.js';
 import { REMIND_JOB, runRemindersJob, scheduleReminders } from './reminders.js';
 import { inboxPanel } from './panel.js';
+import { unreadCount } from './inbox.js';
 
 export { notificationsMigrations } from './migrations/index.js';
 /** Records notices (inbox row + queued sends) inside the caller's transaction; replays add nothing. */
@@ -55,6 +57,7 @@ export const notificationsDomain = defineDomain({
   name: 'notifications',
   migrations: notificationsMigrations,
   routes: notificationsRoutes,
+  api: inboxApi,
   messages: [notificationsMessages],
   errors: notificationsErrors,
   http: {
@@ -62,7 +65,8 @@ export const notificationsDomain = defineDomain({
     csrfExempt: ['/api/v1/webhooks/notifications/'],
   },
   nav: [
-    { href: '/kotak-masuk', label: 'notifications.nav', roles: [], order: 2 },
+    // The unread count beside it: one count on the (user_id, read_at) index per signed-in page.
+    { href: '/kotak-masuk', label: 'notifications.nav', roles: [], order: 2, badge: unreadCount },
     {
       href: '/notifikasi/pengiriman',
       label: 'notifications.nav.log',

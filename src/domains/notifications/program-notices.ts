@@ -26,9 +26,9 @@ export async function reviewNotices(db: Tx, e: ReviewCompleted): Promise<Notice[
     ...base,
     userId,
     kind: e.passed ? 'review_passed' : 'review_changes',
-    params: e.passed
+    params: (e.passed
       ? { product: e.productTitle }
-      : { product: e.productTitle, tasks: String(e.tasks) },
+      : { product: e.productTitle, tasks: String(e.tasks) }) as Record<string, string>,
     link: '/innovation/mine',
   }));
   if (e.mentorUserId && e.tasks > 0)
