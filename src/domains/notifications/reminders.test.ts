@@ -10,11 +10,10 @@ import { anyVillage, makeOrganisation, makeUmkm } from '../../../test/support/co
 import { addCertification } from '../../../test/support/innovation.js';
 import { drain, enqueue } from '../../kernel/jobs/index.js';
 import { makeCycle, makeCycleWorld } from '../../../test/support/collective.js';
-import { makeCourse, makeSession } from '../../../test/support/training.js';
+import { addParticipant, makeCourse, makeSession } from '../../../test/support/training.js';
 import { chooseChannels, deliveriesOf } from '../../../test/support/notifications.js';
 import { unwrap } from '../../kernel/errors/index.js';
 import { orderFromCycle } from '../collective/index.js';
-import { registerParticipant } from '../training/sessions.service.js';
 import { REMIND_JOB, runReminders } from './index.js';
 
 let w: World;
@@ -155,34 +154,13 @@ test('the day before a training session its participants hear once (own account,
     regionCode: village,
     startsAt: '2027-02-10T01:00:00.000Z',
   });
-  const admin = {
-    userId: 'usr_training_admin',
-    displayName: 'Admin',
-    locale: null,
-    via: 'session' as const,
-    grants: [
-      {
-        role: 'national_admin' as const,
-        scopeType: 'national' as const,
-        scopeId: null,
-        regionCode: null,
-      },
-    ],
-  };
-  unwrap(
-    await registerParticipant(w.h.db, admin, sessionId, {
-      kind: 'umkm_owner',
-      fullName: 'Ibu Sari',
-      umkmId: umkm,
-    }),
-  );
-  unwrap(
-    await registerParticipant(w.h.db, admin, sessionId, {
-      kind: 'agent',
-      fullName: 'Mas Bagus',
-      userId: agent.userId,
-    }),
-  );
+  await addParticipant(w.h.db, { sessionId, fullName: 'Ibu Sari', umkmId: umkm });
+  await addParticipant(w.h.db, {
+    sessionId,
+    fullName: 'Mas Bagus',
+    kind: 'agent',
+    userId: agent.userId,
+  });
   const told = async (userId: string) =>
     (await inbox(userId)).filter((n) => n.kind === 'training_session');
   await runReminders(w.h.db, new Date('2027-02-08T10:00:00Z'));
