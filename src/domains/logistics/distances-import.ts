@@ -56,7 +56,7 @@ export async function importDistanceTable(
   const sheet = read.sheet;
   const [head, ...body] = read.records.filter((r) => r.cells.some((c) => c.trim() !== ''));
   const header = (head?.cells ?? []).map((s) => s.trim().toLowerCase());
-  if (!head || head.line !== 1 || header.join(',') !== DISTANCE_HEADER.join(','))
+  if (head?.line !== 1 || header.join(',') !== DISTANCE_HEADER.join(','))
     return { ok: false, sheet, problems: [problem(1, null, 'header')] };
   if (body.length === 0) return { ok: false, sheet, problems: [problem(2, null, 'no_rows')] };
   if (body.length > MAX_ROWS)

@@ -85,7 +85,7 @@ export async function farmerStatementNotices(db: Tx, e: FarmerPaid): Promise<Not
   const s = await statementDetail(db, e.statementId);
   if (!s?.phone) return [];
   const user = await userByPhone(db, s.phone);
-  if (!user || user.status !== 'active') return [];
+  if (user?.status !== 'active') return [];
   return [
     {
       userId: user.id,
