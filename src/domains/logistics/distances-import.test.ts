@@ -34,7 +34,13 @@ async function xlsx(rows: (string | number)[][], sheet = 'Jarak Ngada'): Promise
 async function upload(client: TestClient, bytes: Uint8Array | string, name: string) {
   const fd = new FormData();
   fd.set('_csrf', await client.csrf());
-  fd.set('file', new Blob([bytes], { type: 'application/octet-stream' }), name);
+  fd.set(
+    'file',
+    new Blob([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], {
+      type: 'application/octet-stream',
+    }),
+    name,
+  );
   return client.fetch('/logistik/jarak', { method: 'POST', body: fd });
 }
 
