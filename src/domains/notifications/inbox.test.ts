@@ -58,7 +58,7 @@ test('a new order: the seller’s inbox row and queued sends commit with the ord
   assert.match(page, /1 belum dibaca/);
   // The menu shows the unread count on every signed-in page (here the seller's home).
   const NAV_COUNT =
-    /<a href="\/kotak-masuk"[^>]*>Kotak masuk<span class="count">1<span class="vh"> belum dibaca<\/span><\/span><\/a>/;
+    /<a href="\/kotak-masuk"[^>]*>Kotak masuk <span class="count">1<span class="vh"> belum dibaca<\/span><\/span><\/a>/;
   assert.match(await (await s.get('/me')).text(), NAV_COUNT);
   // Another person cannot mark it read: not found, and it stays unread.
   const other = await w.as('buyer');

@@ -36,6 +36,7 @@ export function Layout(props: {
           <li>
             <a href={i.href} aria-current={here === i.href ? 'page' : undefined}>
               {tr(i.label)}
+              {n ? ' ' : null}
               {n ? (
                 <span class="count">
                   {formatNumber(locale, n)}
