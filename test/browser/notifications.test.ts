@@ -64,6 +64,7 @@ test('the seller reads a new order in the inbox, marks it read, and turns on Wha
   );
   await assertAccessible(page, 'inbox');
   await assertFitsPhone(page, 'inbox');
+  await page.locator('details.menu summary').click();
   await item.getByRole('button', { name: 'Tandai sudah dibaca' }).click();
   assert.equal(await page.locator('li[data-kind="order_placed"]').getAttribute('data-read'), '1');
   assert.match(await page.locator('main').innerText(), /0 belum dibaca/);
