@@ -55,8 +55,16 @@ test('the seller reads a new order in the inbox, marks it read, and turns on Wha
     await item.getByRole('link', { name: 'Buka' }).getAttribute('href'),
     `/penjual/pesanan/${order.orderId}`,
   );
+  // The menu carries the unread count, read out with its words (not a bare number).
+  await page.locator('details.menu summary').click();
+  const menuInbox = page.locator('details.menu nav').getByRole('link', { name: /Kotak masuk/ });
+  assert.equal(
+    (await menuInbox.innerText()).replace(/\s+/g, ' ').trim(),
+    'Kotak masuk 1 belum dibaca',
+  );
   await assertAccessible(page, 'inbox');
   await assertFitsPhone(page, 'inbox');
+  await page.locator('details.menu summary').click();
   await item.getByRole('button', { name: 'Tandai sudah dibaca' }).click();
   assert.equal(await page.locator('li[data-kind="order_placed"]').getAttribute('data-read'), '1');
   assert.match(await page.locator('main').innerText(), /0 belum dibaca/);

@@ -91,3 +91,35 @@ export async function makeAssignment(
     .execute();
   return id;
 }
+
+/** A participant registered directly (no seat count, no audit), for reminder tests. */
+export async function addParticipant(
+  db: Db,
+  o: {
+    sessionId: string;
+    fullName: string;
+    kind?: 'umkm_owner' | 'agent' | 'community_manager';
+    umkmId?: string | null;
+    userId?: string | null;
+  },
+): Promise<string> {
+  const id = newId('tpt');
+  await db
+    .insertInto('session_participants')
+    .values({
+      id,
+      session_id: o.sessionId,
+      kind: o.kind ?? 'umkm_owner',
+      full_name: o.fullName,
+      umkm_id: o.umkmId ?? null,
+      user_id: o.userId ?? null,
+      attended: 0,
+      attended_marked_at: null,
+      completed: 0,
+      certificate_code: null,
+      certificate_issued_at: null,
+      registered_at: nowIso(),
+    })
+    .execute();
+  return id;
+}

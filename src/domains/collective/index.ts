@@ -11,6 +11,7 @@ import { collectiveRoutes } from './collective.routes.js';
 import { groupBuysErrors, groupBuysMessages } from './messages.groupbuys.js';
 import { standingErrors, standingMessages } from './messages.standing.js';
 import { SETTLE_JOB } from './group-buys.service.js';
+import { groupBuySettled } from './events.js';
 import { SWEEP_JOB, runSettleJob, runSweepJob, scheduleSweep } from './sweep.js';
 
 export { collectiveMigrations } from './migrations/index.js';
@@ -28,6 +29,10 @@ export {
   type CommitInput,
 } from './group-buys.service.js';
 export { settleGroupBuy } from './settle.js';
+/** Topics: a group buy settled (committers hear of it). */
+export { groupBuySettled, type GroupBuySettled } from './events.js';
+/** Cycle orders by pickup day (the day-before reminders). */
+export { cyclePickupsBetween, type CyclePickup } from './cycle-pickups.js';
 export { sweepDue } from './sweep.js';
 /** Standing orders: subscribe on a repeating cycle, skip/pause/resume/cancel, placed at each opening. */
 export {
@@ -70,6 +75,7 @@ export const collectiveDomain = defineDomain({
   ],
   errors: { ...cyclesErrors, ...groupBuysErrors, ...standingErrors },
   jobs: { [SETTLE_JOB]: runSettleJob, [SWEEP_JOB]: runSweepJob },
+  publishes: { groupBuySettled },
   provides: [
     // The buyer's order pages name a cycle order's pickup day and place.
     provide(pickupNotes, pickupNotesFor),

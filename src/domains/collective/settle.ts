@@ -7,13 +7,15 @@
 // a crash rolls everything back and the job's retry settles it once.
 import { sql } from 'kysely';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
-import { inTransactionResult, nowIso, type Db } from '../../kernel/db/index.js';
+import { inTransactionResult, nowIso, type Db, type Tx } from '../../kernel/db/index.js';
+import type { GroupBuyCommitmentsTable, GroupBuysTable } from './collective.tables.js';
 import type { Actor } from '../../kernel/auth/index.js';
 import { placeOrder, type PaymentMethod } from '../orders/index.js';
 import { stockOf } from '../catalog/index.js';
 import { priceAt } from './tiers.js';
 import { tiersOf } from './group-buys.service.js';
 import { recordEvent } from './record.js';
+import { groupBuySettled } from './events.js';
 
 export interface Settled {
   status: 'succeeded' | 'failed';
@@ -33,6 +35,25 @@ const agentActor = (userId: string, pointId: string): Actor => ({
     { role: 'village_agent', scopeType: 'service_point', scopeId: pointId, regionCode: null },
   ],
 });
+
+/** Tells the subscribers (committers' notices) in the settlement's transaction. */
+const publishSettled = (
+  tx: Tx,
+  gb: GroupBuysTable,
+  status: 'succeeded' | 'failed',
+  commitments: GroupBuyCommitmentsTable[],
+) =>
+  groupBuySettled.publish(tx, {
+    groupBuyId: gb.id,
+    status,
+    title: gb.title,
+    villageCode: gb.village_code,
+    organisationId: gb.organisation_id,
+    committers: commitments.map((c) => ({
+      buyerUserId: c.buyer_user_id,
+      agentUserId: c.agent_user_id,
+    })),
+  });
 
 export async function settleGroupBuy(
   db: Db,
@@ -107,6 +128,7 @@ export async function settleGroupBuy(
           reason: total >= gb.minimum_qty ? 'stock' : 'minimum',
         },
       });
+      await publishSettled(tx, gb, 'failed', commitments);
       return ok({
         status: 'failed' as const,
         committedQty: total,
@@ -163,6 +185,7 @@ export async function settleGroupBuy(
       entityId: gb.id,
       data: { committed: total, finalPrice, orders: commitments.length },
     });
+    await publishSettled(tx, gb, 'succeeded', commitments);
     return ok({
       status: 'succeeded' as const,
       committedQty: total,

@@ -12,7 +12,7 @@ import {
   SWEEP_JOB,
 } from './certification-sweep.js';
 import { reopenReviewOnEdit } from './edit-review.js';
-import { mentorNamedForTasks } from './review.service.js';
+import { mentorNamedForTasks, reviewCompleted } from './review.service.js';
 import { innovationMigrations } from './migrations/index.js';
 import { innovationHomePanels, innovationNav, innovationRoutes } from './innovation.routes.js';
 
@@ -34,7 +34,9 @@ export {
   completeReview,
   withdrawProduct,
   mentorNamedForTasks,
+  reviewCompleted,
   type MentorNamed,
+  type ReviewCompleted,
   type CompleteReviewInput,
   type ItemResult,
 } from './review.service.js';
@@ -71,7 +73,7 @@ export const innovationDomain = defineDomain({
   homePanels: innovationHomePanels,
   jobs: { [SWEEP_JOB]: runSweepJob },
   startup: [(h) => sweepAtStartup(h.db)],
-  publishes: { mentorNamedForTasks },
+  publishes: { mentorNamedForTasks, reviewCompleted },
   subscribes: [
     // An edit of reviewed content unlists the product and opens a new round, in the edit's transaction.
     on(productContentChanged, reopenReviewOnEdit),

@@ -95,6 +95,21 @@ export interface MentorNamed {
 }
 export const mentorNamedForTasks = new Topic<MentorNamed>('innovation.mentor_named_for_tasks');
 
+/** A review round completed (published inside its transaction): who hears of it subscribes. */
+export interface ReviewCompleted {
+  reviewId: string;
+  productId: string;
+  productTitle: string;
+  umkmId: string;
+  villageCode: string;
+  organisationId: string | null;
+  passed: boolean;
+  /** Improvement tasks opened by the round (0 when it passed). */
+  tasks: number;
+  mentorUserId: string | null;
+}
+export const reviewCompleted = new Topic<ReviewCompleted>('innovation.review_completed');
+
 /** The clock of a use case (tests and the demo seed replay history at earlier dates). */
 export interface Clock {
   now?: Date;
@@ -272,6 +287,17 @@ export async function completeReview(
         reviewId,
       });
     }
+    await reviewCompleted.publish(tx, {
+      reviewId,
+      productId: product.id,
+      productTitle: product.title,
+      umkmId: product.umkm_id,
+      villageCode: product.village_code,
+      organisationId: product.organisation_id,
+      passed,
+      tasks: taskIds.length,
+      mentorUserId: (failed.length && input.mentorUserId) || null,
+    });
     await audit(tx, {
       actorId: actor.userId,
       action: 'innovation.review',

@@ -12,6 +12,7 @@ import { postIncentive, postOrderEvent } from './order-postings.js';
 import { postAdvance, postFarmerPaid, postLotSettlement } from './produce-postings.js';
 import { ledgerRoutes } from './ledger.routes.js';
 import { ledgerApi } from './ledger.api.js';
+import { payoutIssued } from './payouts.js';
 
 export { ledgerMigrations } from './migrations/index.js';
 export type { AccountKind, LedgerKind } from './ledger.tables.js';
@@ -29,7 +30,12 @@ export { accountCode, parseAccountCode, type AccountRef } from './accounts.js';
 /** Balances per account and date, an account's statement, the trial balance. */
 export { balances, statement, trialBalance, type TrialBalance } from './reports.js';
 /** What UMKM of an organisation are owed (from the ledger) and the payout that pays it. */
-export { owedInOrganisations, payOrganisation } from './payouts.js';
+export {
+  owedInOrganisations,
+  payOrganisation,
+  payoutIssued,
+  type PayoutIssued,
+} from './payouts.js';
 /** The seller's fee breakdown per settled order. */
 export { earningsOf, sellerTotals, type OrderEarning } from './earnings.js';
 /** A farmer's statements, advances and balance read from the ledger alone. */
@@ -72,6 +78,7 @@ export const ledgerDomain = defineDomain({
       order: 37,
     },
   ],
+  publishes: { payoutIssued },
   // Every money-moving order change, incentive statement, advance, lot settlement and farmer
   // payment is posted inside its own transaction.
   subscribes: [

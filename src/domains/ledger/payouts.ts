@@ -10,6 +10,7 @@ import { audit } from '../../kernel/audit/index.js';
 import type { SheetSpec } from '../../kernel/xlsx/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
+import { Topic } from '../../kernel/domain/index.js';
 import { payeesOfOrganisations, type Payee } from '../community/index.js';
 import { accountCode, umkmPayable } from './accounts.js';
 import { post } from './post.js';
@@ -47,6 +48,15 @@ export async function owedInOrganisations(db: Tx, organisationIds: string[]): Pr
     return { payee, orders, owed: orders.reduce((s, o) => s + o.owed, 0) };
   });
 }
+
+/** A payout was made (published in its transaction): each UMKM paid and how much. */
+export interface PayoutIssued {
+  payoutId: string;
+  organisationId: string;
+  payees: { umkmId: string; amount: number }[];
+  at: string;
+}
+export const payoutIssued = new Topic<PayoutIssued>('ledger.payout_issued');
 
 export interface Payout {
   id: string;
@@ -113,6 +123,12 @@ export async function payOrganisation(
         created_at: at,
       })
       .execute();
+    await payoutIssued.publish(tx, {
+      payoutId: id,
+      organisationId,
+      payees: owed.map((u) => ({ umkmId: u.payee.id, amount: u.owed })),
+      at,
+    });
     await audit(tx, {
       actorId,
       action: 'ledger.payout',

@@ -12,6 +12,7 @@ import { returnsErrors, returnsMessages } from './messages.returns.js';
 import { logisticsMigrations } from './migrations/index.js';
 import { logisticsHomePanels, logisticsRoutes } from './logistics.routes.js';
 import { logisticsAuditScopes } from './audit-scopes.js';
+import { distancesMessages } from './messages.distances.js';
 
 export { logisticsMigrations } from './migrations/index.js';
 export { logisticsRoutes } from './logistics.routes.js';
@@ -47,7 +48,7 @@ export const logisticsDomain = defineDomain({
   name: 'logistics',
   migrations: logisticsMigrations,
   routes: logisticsRoutes,
-  messages: [logisticsMessages, hubsMessages, returnsMessages],
+  messages: [logisticsMessages, hubsMessages, returnsMessages, distancesMessages],
   errors: { ...logisticsErrors, ...hubsErrors, ...returnsErrors },
   homePanels: logisticsHomePanels,
   // A hub_operator grant names a hub; its region is the hub's kecamatan or kabupaten.
@@ -81,6 +82,12 @@ export const logisticsDomain = defineDomain({
       order: 62,
     },
     { href: '/paket', label: 'logistics.nav.seller_parcels', roles: ['seller'], order: 63 },
+    {
+      href: '/logistik/jarak',
+      label: 'logistics.nav.distances',
+      roles: ['regional_officer', 'national_admin'],
+      order: 64,
+    },
   ],
   // Hand-overs (→ parcels) happen inside the order change's transaction.
   subscribes: [on(orderChanged, parcelOnHandOver)],

@@ -7,6 +7,7 @@ import { hubRoutes } from './hub.routes.js';
 import { hubNewRoutes } from './hub-new.routes.js';
 import { agentRoutes } from './agent.routes.js';
 import { parcelRoutes } from './parcel.routes.js';
+import { distanceRoutes } from './distances.routes.js';
 import { logisticsApi } from './logistics.api.js';
 
 export const logisticsHomePanels: HomePanel[] = [
@@ -47,6 +48,7 @@ export function logisticsRoutes() {
   hubRoutes(app as any);
   agentRoutes(app as any);
   parcelRoutes(app as any);
+  distanceRoutes(app as any);
   app.route('/', logisticsApi());
   return app;
 }

@@ -52,3 +52,33 @@ export async function isMine(db: Tx, userId: string, id: string): Promise<boolea
     .executeTakeFirst();
   return !!r;
 }
+
+/** One page of the reader's notifications, newest first (`unreadOnly`: only unread). */
+export async function inboxPage(
+  db: Tx,
+  userId: string,
+  o: { page: number; perPage: number; unreadOnly: boolean },
+): Promise<{ rows: NotificationsTable[]; hasMore: boolean }> {
+  let q = db.selectFrom('notifications').selectAll().where('user_id', '=', userId);
+  if (o.unreadOnly) q = q.where('read_at', 'is', null);
+  const rows = await q
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(o.perPage + 1)
+    .offset((o.page - 1) * o.perPage)
+    .execute();
+  return { rows: rows.slice(0, o.perPage), hasMore: rows.length > o.perPage };
+}
+
+/** Marks these of the reader's notifications read (another person's ids match nothing). */
+export async function markReadMany(db: Tx, userId: string, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const r = await db
+    .updateTable('notifications')
+    .set({ read_at: nowIso() })
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .where('id', 'in', ids)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

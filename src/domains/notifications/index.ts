@@ -5,16 +5,28 @@
 import { defineDomain, on } from '../../kernel/domain/index.js';
 import { orderChanged } from '../orders/index.js';
 import { incentiveIssued } from '../partners/index.js';
+import { reviewCompleted } from '../innovation/index.js';
+import { groupBuySettled } from '../collective/index.js';
+import { payoutIssued } from '../ledger/index.js';
+import { farmerPaid } from '../produce/index.js';
 import './notifications.tables.js';
 import { notificationsMigrations } from './migrations/index.js';
 import { notificationsErrors, notificationsMessages } from './messages.js';
 import { notificationsRoutes } from './notifications.routes.js';
+import { inboxApi } from './inbox.api.js';
 import { incentiveNotices, orderEventNotices } from './recipients.js';
 import { recordNotices } from './record.js';
+import {
+  farmerStatementNotices,
+  groupBuyNotices,
+  payoutNotices,
+  reviewNotices,
+} from './program-notices.js';
 import { DELIVER_JOB, runDeliveryJob, scheduleDelivery } from './deliver.js';
 import { LOG_READERS } from './delivery-log.js';
 import { REMIND_JOB, runRemindersJob, scheduleReminders } from './reminders.js';
 import { inboxPanel } from './panel.js';
+import { unreadCount } from './inbox.js';
 
 export { notificationsMigrations } from './migrations/index.js';
 /** Records notices (inbox row + queued sends) inside the caller's transaction; replays add nothing. */
@@ -45,6 +57,7 @@ export const notificationsDomain = defineDomain({
   name: 'notifications',
   migrations: notificationsMigrations,
   routes: notificationsRoutes,
+  api: inboxApi,
   messages: [notificationsMessages],
   errors: notificationsErrors,
   http: {
@@ -52,7 +65,8 @@ export const notificationsDomain = defineDomain({
     csrfExempt: ['/api/v1/webhooks/notifications/'],
   },
   nav: [
-    { href: '/kotak-masuk', label: 'notifications.nav', roles: [], order: 2 },
+    // The unread count beside it: one count on the (user_id, read_at) index per signed-in page.
+    { href: '/kotak-masuk', label: 'notifications.nav', roles: [], order: 2, badge: unreadCount },
     {
       href: '/notifikasi/pengiriman',
       label: 'notifications.nav.log',
@@ -71,6 +85,18 @@ export const notificationsDomain = defineDomain({
     }),
     on(incentiveIssued, async (db, e) => {
       await recordNotices(db, await incentiveNotices(db, e));
+    }),
+    on(reviewCompleted, async (db, e) => {
+      await recordNotices(db, await reviewNotices(db, e));
+    }),
+    on(groupBuySettled, async (db, e) => {
+      await recordNotices(db, groupBuyNotices(e));
+    }),
+    on(payoutIssued, async (db, e) => {
+      await recordNotices(db, await payoutNotices(db, e));
+    }),
+    on(farmerPaid, async (db, e) => {
+      await recordNotices(db, await farmerStatementNotices(db, e));
     }),
   ],
 });

@@ -28,6 +28,22 @@ export const notificationsMessages: MessageTable = {
     'notifications.text.incentive_issued': 'Laporan insentif baru sudah terbit.',
     'notifications.text.certificate_expiring':
       'Sertifikat {certificate} UMKM berakhir dalam {days} hari ({date}). Perpanjang sebelum habis.',
+    'notifications.text.review_passed': 'Produk {product} lolos tinjauan dan sudah tayang di toko.',
+    'notifications.text.review_changes':
+      'Produk {product} perlu perbaikan: {tasks} tugas dari peninjau. Lihat tugasnya.',
+    'notifications.text.tasks_assigned':
+      'Anda ditunjuk mendampingi {tasks} tugas perbaikan produk {product}.',
+    'notifications.text.group_buy_succeeded':
+      'Patungan {title} berhasil. Pesanan Anda sudah dibuat; silakan bayar dan ambil di titik layanan.',
+    'notifications.text.group_buy_failed':
+      'Patungan {title} tidak mencapai target. Komitmen Anda dilepas, tidak ada tagihan.',
+    'notifications.text.cycle_pickup':
+      'Besok ambil pesanan {number} di titik layanan, {date} pukul {from}–{to}.',
+    'notifications.text.payout_issued':
+      'Pembayaran penjualan {amount} sudah ditransfer BUMDes ke rekening UMKM Anda.',
+    'notifications.text.farmer_statement':
+      'Pernyataan pembayaran panen {number} terbit: {amount} dibayarkan kepada Anda.',
+    'notifications.text.training_session': 'Pengingat: pelatihan {course} besok, {at}, di {place}.',
     'notifications.prefs.title': 'Pengaturan pemberitahuan',
     'notifications.prefs.intro':
       'Kotak masuk di Lumbung selalu aktif. Pilih juga WhatsApp atau SMS bila Anda ingin pesan singkat ke nomor Anda.',
@@ -69,6 +85,15 @@ export const notificationsMessages: MessageTable = {
     'notifications.kind.parcel_at_point': 'Paket tiba di titik',
     'notifications.kind.incentive_issued': 'Laporan insentif',
     'notifications.kind.certificate_expiring': 'Sertifikat segera berakhir',
+    'notifications.kind.review_passed': 'Tinjauan lolos',
+    'notifications.kind.review_changes': 'Perlu perbaikan',
+    'notifications.kind.tasks_assigned': 'Tugas pendampingan',
+    'notifications.kind.group_buy_succeeded': 'Patungan berhasil',
+    'notifications.kind.group_buy_failed': 'Patungan gagal',
+    'notifications.kind.cycle_pickup': 'Pengingat ambil pesanan',
+    'notifications.kind.payout_issued': 'Pembayaran penjualan',
+    'notifications.kind.farmer_statement': 'Pernyataan pembayaran panen',
+    'notifications.kind.training_session': 'Pengingat pelatihan',
     'notifications.status.queued': 'Menunggu',
     'notifications.status.sent': 'Terkirim',
     'notifications.status.delivered': 'Sampai',
@@ -102,6 +127,24 @@ export const notificationsMessages: MessageTable = {
     'notifications.text.incentive_issued': 'A new incentive statement was issued.',
     'notifications.text.certificate_expiring':
       'The UMKM’s {certificate} certificate expires in {days} days ({date}). Renew it before then.',
+    'notifications.text.review_passed':
+      'Product {product} passed its review and is now listed in the shop.',
+    'notifications.text.review_changes':
+      'Product {product} needs changes: {tasks} tasks from the reviewer. See the tasks.',
+    'notifications.text.tasks_assigned':
+      'You were named mentor for {tasks} improvement tasks of product {product}.',
+    'notifications.text.group_buy_succeeded':
+      'Group buy {title} succeeded. Your order was placed; pay and collect it at the service point.',
+    'notifications.text.group_buy_failed':
+      'Group buy {title} did not reach its target. Your commitment was released; nothing is charged.',
+    'notifications.text.cycle_pickup':
+      'Tomorrow collect order {number} at the service point, {date} from {from} to {to}.',
+    'notifications.text.payout_issued':
+      'The BUMDes transferred a sales payout of {amount} to your UMKM’s account.',
+    'notifications.text.farmer_statement':
+      'Harvest payment statement {number} was issued: {amount} paid to you.',
+    'notifications.text.training_session':
+      'Reminder: training {course} tomorrow, {at}, at {place}.',
     'notifications.prefs.title': 'Notification settings',
     'notifications.prefs.intro':
       'Your Lumbung inbox is always on. Choose WhatsApp or SMS too if you want short messages to your number.',
@@ -143,6 +186,15 @@ export const notificationsMessages: MessageTable = {
     'notifications.kind.parcel_at_point': 'Parcel at the point',
     'notifications.kind.incentive_issued': 'Incentive statement',
     'notifications.kind.certificate_expiring': 'Certificate expiring',
+    'notifications.kind.review_passed': 'Review passed',
+    'notifications.kind.review_changes': 'Changes needed',
+    'notifications.kind.tasks_assigned': 'Mentoring tasks',
+    'notifications.kind.group_buy_succeeded': 'Group buy succeeded',
+    'notifications.kind.group_buy_failed': 'Group buy failed',
+    'notifications.kind.cycle_pickup': 'Pickup reminder',
+    'notifications.kind.payout_issued': 'Sales payout',
+    'notifications.kind.farmer_statement': 'Harvest payment statement',
+    'notifications.kind.training_session': 'Training reminder',
     'notifications.status.queued': 'Waiting',
     'notifications.status.sent': 'Sent',
     'notifications.status.delivered': 'Delivered',

@@ -8,7 +8,16 @@ export type NoticeKind =
   | 'ready_for_pickup'
   | 'parcel_at_point'
   | 'incentive_issued'
-  | 'certificate_expiring';
+  | 'certificate_expiring'
+  | 'review_passed'
+  | 'review_changes'
+  | 'tasks_assigned'
+  | 'group_buy_succeeded'
+  | 'group_buy_failed'
+  | 'cycle_pickup'
+  | 'payout_issued'
+  | 'farmer_statement'
+  | 'training_session';
 
 export type Channel = 'whatsapp' | 'sms';
 

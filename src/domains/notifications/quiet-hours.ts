@@ -30,3 +30,9 @@ export function sendableAt(now: Date, regionCode: string | null, q: QuietHours):
   if (end.getTime() <= local.getTime()) end.setUTCDate(end.getUTCDate() + 1);
   return new Date(end.getTime() - offsetMs);
 }
+
+/** The calendar day (YYYY-MM-DD) in `regionCode`'s zone at `now`, moved by `plusDays`. */
+export function localDay(now: Date, regionCode: string | null, plusDays = 0): string {
+  const offsetMs = OFFSET_HOURS[zoneForRegion(regionCode)] * 3600_000;
+  return new Date(now.getTime() + offsetMs + plusDays * 86400_000).toISOString().slice(0, 10);
+}

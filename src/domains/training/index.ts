@@ -28,6 +28,8 @@ export { trainingMigrations } from './migrations/index.js';
 export { trainingRoutes } from './training.routes.js';
 /** Training KPIs of a region prefix and year (person-times vs target, completion, pillars before/after, sale within 90 days). */
 export { trainingKpis, attendanceTotals, type TrainingKpis } from './kpis.js';
+/** Scheduled sessions about to start, with their participants (day-before reminders). */
+export { sessionsStartingBetween, type UpcomingSession } from './session-roster.js';
 /** Recommended courses per UMKM, each with its reasons. */
 export { recommendationsFor, type Recommendation } from './recommendations.js';
 /** Course topics, literacy pillars and the national 2023 index used as reference. */

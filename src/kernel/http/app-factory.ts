@@ -18,7 +18,8 @@ import { csrf, CSRF_COOKIE } from './csrf.js';
 import { gzip } from './gzip.js';
 import { attachPageCache, PageCache } from './page-cache.js';
 import { attachJsonCache, JsonCache } from './json-cache.js';
-import { handleError, notFound } from './errors-http.js';
+import { handleError, isApiPath, notFound } from './errors-http.js';
+import { navBadges } from './nav.js';
 import { openApiHook, refuseControlChars, zodFieldErrors } from './validate.js';
 import { sameOriginPath } from './redirect.js';
 import { contract } from './openapi.js';
@@ -152,6 +153,13 @@ export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {
     c.set('actor', actor);
     const cookie = getCookie(c, LANG_COOKIE);
     c.set('locale', actor?.locale ?? localeOf(cookie, c.req.header('accept-language')));
+    // Menu badges (unread notifications) only for a signed-in person's pages: anonymous and
+    // cached pages, the API and files never pay the count.
+    if (actor && c.req.method === 'GET' && !publicFiles.test(c.req.path) && !isApiPath(c.req.path))
+      c.set(
+        'navBadges',
+        await navBadges([...new Set(actor.grants.map((g) => g.role))], deps.h.db, actor.userId),
+      );
     await next();
     // A signed-in page may be personal and is often opened on a shared computer at a service
     // point: no browser or proxy may keep it. Static files and photos stay cacheable.

@@ -20,5 +20,7 @@ export interface AppEnv {
     locale: Locale;
     requestId: string;
     csrfToken: string;
+    /** Menu badge counts of the signed-in person (set only for their page requests). */
+    navBadges: Map<string, number> | undefined;
   };
 }

@@ -3,6 +3,7 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { t } from '../i18n/i18n.js';
+import { formatNumber } from '../i18n/format.js';
 import type { AppEnv } from './env.js';
 import { navFor } from './nav.js';
 
@@ -26,15 +27,26 @@ export function Layout(props: {
   const nav = navFor(roles);
   const tr = (k: string) => t(locale, k);
   const here = c.req.path;
+  const badges = c.get('navBadges');
   const links = (
     <ul>
-      {nav.map((i) => (
-        <li>
-          <a href={i.href} aria-current={here === i.href ? 'page' : undefined}>
-            {tr(i.label)}
-          </a>
-        </li>
-      ))}
+      {nav.map((i) => {
+        const n = badges?.get(i.href);
+        return (
+          <li>
+            <a href={i.href} aria-current={here === i.href ? 'page' : undefined}>
+              {tr(i.label)}
+              {n ? ' ' : null}
+              {n ? (
+                <span class="count">
+                  {formatNumber(locale, n)}
+                  <span class="vh"> {tr('nav.unread')}</span>
+                </span>
+              ) : null}
+            </a>
+          </li>
+        );
+      })}
       {actor ? (
         <li>
           <form method="post" action="/logout">

@@ -176,6 +176,20 @@ export const accessCases: AccessCases = async (w) => {
       expect: 403,
     },
     { name: 'KPIs as hub operator', path: '/logistik/kpi', as: own, expect: 403 },
+    // Road distances import: overseers only (each id is then checked against their region).
+    {
+      name: 'distances import page: regency officer',
+      path: '/logistik/jarak',
+      as: [['regional_officer', '53.09']],
+      expect: 200,
+    },
+    { name: 'distances import page: hub operator', path: '/logistik/jarak', as: own, expect: 403 },
+    {
+      name: 'distances import page: anonymous',
+      path: '/logistik/jarak',
+      as: null,
+      expect: 'login',
+    },
     // Hub creation: overseers inside their region only.
     {
       name: 'hub creation page: regency officer',

@@ -74,6 +74,24 @@ export const accessCases: AccessCases = async (w) => {
       expect: 403,
     },
     { name: 'anonymous delivery log', path: '/notifikasi/pengiriman', as: null, expect: 'login' },
+    { name: 'own inbox (API)', path: '/api/v1/inbox', as: [['buyer', null]], expect: 200 },
+    { name: 'anonymous inbox (API)', path: '/api/v1/inbox', as: null, expect: 401 },
+    {
+      name: 'mark own inbox read (API); another person’s ids match nothing',
+      method: 'POST',
+      path: '/api/v1/inbox/read',
+      as: [['buyer', null]],
+      json: { ids: [theirs] },
+      expect: 200,
+    },
+    {
+      name: 'anonymous mark read (API)',
+      method: 'POST',
+      path: '/api/v1/inbox/read',
+      as: null,
+      json: {},
+      expect: 401,
+    },
   ];
   return cases;
 };

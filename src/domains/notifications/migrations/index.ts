@@ -77,4 +77,14 @@ export const notificationsMigrations: Migrations = {
         .execute();
     },
   },
+  // The menu's unread count runs on every signed-in page: it reads this index alone.
+  '1602_notifications_unread': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createIndex('notifications_unread')
+        .on('notifications')
+        .columns(['user_id', 'read_at'])
+        .execute();
+    },
+  },
 };
