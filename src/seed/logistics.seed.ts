@@ -356,7 +356,7 @@ export async function seedLogistics(ctx: SeedContext): Promise<DemoLogin[]> {
     collect: boolean;
   }[];
   for (const { id, collect } of toPickup)
-    await walkOrderParcels(db, id, collect ? 'collected' : 'ready');
+    await walkOrderParcels(db, ctx.refs, id, collect ? 'collected' : 'ready');
   return [
     await demoUser(
       ctx.h,

@@ -12,19 +12,12 @@ export type WalkTo = 'ready' | 'collected' | 'returned';
 
 let seq = 0;
 
-/** The village agent signed in at a point (the first granted there), or null (a system scan). */
-async function agentAt(db: Db, pointId: string): Promise<Actor | null> {
-  const g = await db
-    .selectFrom('grants')
-    .select('user_id')
-    .where('role', '=', 'village_agent')
-    .where('scope_type', '=', 'service_point')
-    .where('scope_id', '=', pointId)
-    .orderBy('user_id')
-    .executeTakeFirst();
-  if (!g) return null;
+/** The demo agent of a point (`agent:<point>` in the seed's refs), or null (a system scan). */
+function agentAt(refs: Record<string, string>, pointId: string): Actor | null {
+  const userId = refs[`agent:${pointId}`];
+  if (!userId) return null;
   return {
-    userId: g.user_id,
+    userId,
     displayName: 'seed',
     locale: null,
     via: 'session',
@@ -35,7 +28,12 @@ async function agentAt(db: Db, pointId: string): Promise<Actor | null> {
 }
 
 /** Scans each parcel of the order forward until `to` is reached; false when a scan was refused. */
-export async function walkOrderParcels(db: Db, orderId: string, to: WalkTo): Promise<boolean> {
+export async function walkOrderParcels(
+  db: Db,
+  refs: Record<string, string>,
+  orderId: string,
+  to: WalkTo,
+): Promise<boolean> {
   let done = true;
   for (const parcel of await parcelsForOrder(db, orderId)) {
     let returning = false;
@@ -49,7 +47,7 @@ export async function walkOrderParcels(db: Db, orderId: string, to: WalkTo): Pro
         returning = true;
       }
       const atPoint = next.kind === 'delivered' || next.kind === 'return_started';
-      const r = await recordScan(db, atPoint ? await agentAt(db, next.locationId) : null, {
+      const r = await recordScan(db, atPoint ? agentAt(refs, next.locationId) : null, {
         tracking: parcel.trackingNumber,
         kind: next.kind,
         locationId: next.locationId,

@@ -192,7 +192,7 @@ export async function seedPartners(ctx: SeedContext): Promise<DemoLogin[]> {
       unwrap(await recordFulfilment(db, id, s, actor));
     // The parcel travels through the network to the buyer's point; one COD buyer never comes
     // and it goes back to its seller (the order is returned by that scan, no money changed hands).
-    await walkOrderParcels(db, id, i === 3 ? 'returned' : 'collected');
+    await walkOrderParcels(db, ctx.refs, id, i === 3 ? 'returned' : 'collected');
     placed.push(id);
   }
   await flushOrderEvents();
