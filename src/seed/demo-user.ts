@@ -35,5 +35,8 @@ export async function demoUser(
   unwrap(await grantRole(h.db, null, id, p.role, p.scope));
   refs[`user:${p.phone}`] = id;
   if (!refs[`user:${p.role}`]) refs[`user:${p.role}`] = id;
+  // The point's agent, who scans the demo parcels collected there (parcel-walk.ts).
+  if (p.role === 'village_agent' && p.scope && !refs[`agent:${p.scope}`])
+    refs[`agent:${p.scope}`] = id;
   return { role: p.role, name: p.name, login: '0' + p.phone.slice(3), scope: p.scope };
 }

@@ -16,6 +16,7 @@ import { seedPartners } from './partners.seed.js';
 import { seedProduce } from './produce.seed.js';
 import { seedImpact } from './impact.seed.js';
 import { seedCollective } from './collective.seed.js';
+import { seedPayouts } from './payouts.seed.js';
 
 export { DEMO_PASSWORD, type DemoLogin } from './demo-user.js';
 
@@ -36,6 +37,8 @@ const STEPS: [string, (ctx: SeedContext) => Promise<DemoLogin[]>][] = [
   ['logistics', seedLogistics],
   ['training', seedTraining],
   ['partners', seedPartners],
+  // After the parcels travelled and COD cash came in at pickup: only money that is in is paid.
+  ['payouts', seedPayouts],
   ['collective', seedCollective],
   ['produce', seedProduce],
   ['impact', seedImpact],

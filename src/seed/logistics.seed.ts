@@ -4,13 +4,15 @@
 // service points (queried, not assumed) assigned to hubs plus six more village points around
 // Mataloko so Golewa serves eight, a hub_operator login for Pak Hendra, and a week of parcels
 // and runs replayed through the real services (scans, manifests, lib/vrp plans) with
-// past timestamps. Handed-over seeded orders become parcels through the catch-up sweep.
+// past timestamps. Handed-over seeded orders become parcels through the catch-up sweep and
+// travel scan by scan to the buyer's point, where the oldest are collected with the code.
 import type { SeedContext } from './index.js';
 import { demoUser, type DemoLogin } from './demo-user.js';
 import { unwrap } from '../kernel/errors/index.js';
 import type { Actor } from '../kernel/auth/index.js';
 import type { Db } from '../kernel/db/index.js';
 import { createServicePoint } from '../domains/community/index.js';
+import { walkOrderParcels } from './parcel-walk.js';
 import {
   addVehicle,
   assignPoint,
@@ -348,6 +350,13 @@ export async function seedLogistics(ctx: SeedContext): Promise<DemoLogin[]> {
     });
   await parcelsFromHandedOverOrders(db, '53.09');
   await parcelsFromHandedOverOrders(db, '35.10');
+  // The orders seed's oldest parcels travel to Pak Yohanes's counter; the oldest are collected.
+  const toPickup = JSON.parse(ctx.refs['orders:to_pickup'] ?? '[]') as {
+    id: string;
+    collect: boolean;
+  }[];
+  for (const { id, collect } of toPickup)
+    await walkOrderParcels(db, ctx.refs, id, collect ? 'collected' : 'ready');
   return [
     await demoUser(
       ctx.h,

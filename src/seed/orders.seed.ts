@@ -1,19 +1,14 @@
 // Demo data of the orders domain (see JOURNEYS.md): three weeks of orders across the demo UMKM
-// through the real checkout, some packed, handed over, delivered and paid; one order of Ibu
-// Sari's gula aren paid by QRIS, delivered, then paid out to her by the BUMDes treasurer from
-// the ledger (a payout pays only money that is in); an assisted order
-// by Pak Yohanes. Only products listed at seed time are ordered.
+// through the real checkout, transfer orders paid before they are packed, some packed and
+// handed over (the logistics seed carries those parcels on and takes the COD cash at pickup);
+// one order of Ibu Sari's gula aren paid by QRIS and delivered (the payouts seed pays her out
+// once all the money is in); an assisted order by Pak Yohanes. Only products listed at seed
+// time are ordered.
 import type { SeedContext } from './index.js';
 import type { DemoLogin } from './demo-user.js';
 import type { Actor } from '../kernel/auth/index.js';
 import { adjustStock } from '../domains/catalog/index.js';
-import {
-  placeOrder,
-  recordFulfilment,
-  collectAtPointForSeed,
-  payGroupForSeed,
-} from '../domains/orders/index.js';
-import { payOrganisation } from '../domains/ledger/index.js';
+import { placeOrder, recordFulfilment, payGroupForSeed } from '../domains/orders/index.js';
 
 const BUYERS = [
   ['Rina Wulandari', '081234500001'],
@@ -70,6 +65,8 @@ export async function seedOrders(ctx: SeedContext): Promise<DemoLogin[]> {
       null,
     );
     if (!r.ok) continue;
+    // A seller packs a transfer order only once the money is in; the newest stays waiting for it.
+    if (k % 4 === 1 && k < 21) await payGroupForSeed(db, r.value.groupId);
     for (const o of r.value.orders) placed.push({ id: o.id, k });
     const at = new Date(Date.now() - (21 - k * 0.8) * DAY).toISOString();
     await db
@@ -78,19 +75,18 @@ export async function seedOrders(ctx: SeedContext): Promise<DemoLogin[]> {
       .where('group_id', '=', r.value.groupId)
       .execute();
   }
-  // Older orders moved further along the real transitions.
+  // Older orders moved further along the real transitions: packed and handed over here; the
+  // logistics seed then carries the oldest twelve as parcels to Pak Yohanes's counter, scan by
+  // scan, and the buyers of the oldest eight collect them with their code (COD cash lands in
+  // his closing through that scan, as it does for a real parcel).
+  const toPickup: { id: string; collect: boolean }[] = [];
   for (const { id, k } of placed) {
     const steps =
-      k < 12
-        ? (['packed', 'handed_over', 'ready_for_pickup'] as const)
-        : k < 18
-          ? (['packed', 'handed_over'] as const)
-          : k < 21
-            ? (['packed'] as const)
-            : [];
+      k < 18 ? (['packed', 'handed_over'] as const) : k < 21 ? (['packed'] as const) : [];
     for (const s of steps) await recordFulfilment(db, id, s, admin);
-    if (k < 8) await collectAtPointForSeed(db, id, sp, ctx.refs['user:yohanes'] ?? adminId);
+    if (k < 12) toPickup.push({ id, collect: k < 8 });
   }
+  ctx.refs['orders:to_pickup'] = JSON.stringify(toPickup);
   // Ibu Sari's gula aren: Mbak Rina pays by QRIS, it is delivered to Surabaya, then the BUMDes
   // treasurer pays Ibu Sari out of the ledger.
   const sari = ctx.refs['umkm:sari'];
@@ -152,8 +148,7 @@ export async function seedOrders(ctx: SeedContext): Promise<DemoLogin[]> {
       for (const s of ['packed', 'handed_over', 'in_transit', 'delivered'] as const)
         await recordFulfilment(db, id, s, admin);
       ctx.refs['ord:sari'] = id;
-      const org = ctx.refs['org:bumdes-sari'];
-      if (org) await payOrganisation(db, org, ctx.refs['user:bumdes-manager'] ?? adminId);
+      // The BUMDes pays her out later (payouts.seed.ts), once the COD parcels' cash is in too.
       // A newer one she still has to pack.
       const n = await placeOrder(
         db,

@@ -1,12 +1,19 @@
 // Demo data of the partners domain (see JOURNEYS.md): two partner platforms with logins,
 // accepted partnerships with BUMDes/koperasi that have market-ready products, one offer still
-// waiting for a community manager, last month's partner orders (delivered, one returned),
+// waiting for a community manager, last month's partner orders (transfers paid first, parcels
+// carried scan by scan and collected with the buyer's code, COD cash taken then; one returned),
 // incentive rules for the demo regencies and the issued statements.
 import type { SeedContext } from './index.js';
 import { demoUser, type DemoLogin } from './demo-user.js';
 import { unwrap } from '../kernel/errors/index.js';
 import type { Actor } from '../kernel/auth/index.js';
-import { placeOrder, recordFulfilment, flushOrderEvents } from '../domains/orders/index.js';
+import {
+  placeOrder,
+  recordFulfilment,
+  flushOrderEvents,
+  payGroupForSeed,
+} from '../domains/orders/index.js';
+import { walkOrderParcels } from './parcel-walk.js';
 import { createPartnerRecord, defineRule, issueStatement } from '../domains/partners/index.js';
 
 /** The demo regencies: Ngada (NTT) and Banyuwangi (Jawa Timur). */
@@ -179,9 +186,13 @@ export async function seedPartners(ctx: SeedContext): Promise<DemoLogin[]> {
     );
     if (!r.ok) continue;
     const id = r.value.orders[0].id;
-    for (const s of ['packed', 'handed_over', 'delivered'] as const)
+    // A transfer is paid before the seller packs; COD is paid in cash at the counter.
+    if (i % 3 !== 0) unwrap(await payGroupForSeed(db, r.value.groupId));
+    for (const s of ['packed', 'handed_over'] as const)
       unwrap(await recordFulfilment(db, id, s, actor));
-    if (i === 4) unwrap(await recordFulfilment(db, id, 'returned', actor));
+    // The parcel travels through the network to the buyer's point; one COD buyer never comes
+    // and it goes back to its seller (the order is returned by that scan, no money changed hands).
+    await walkOrderParcels(db, ctx.refs, id, i === 3 ? 'returned' : 'collected');
     placed.push(id);
   }
   await flushOrderEvents();

@@ -143,3 +143,67 @@ test('an officer records a household survey in a desa found by name', async () =
   await check(page, 'survey saved');
   await page.context().close();
 });
+
+// Enter in a picker's search field runs that picker's search step, with JavaScript off and on:
+// it never saves the form around it, and never stops on the browser's "choose an item" bubble;
+// Enter in another field, once a place is chosen, saves the form (it used to search again).
+for (const js of [false, true]) {
+  test(`Enter in a place search finds places and saves nothing (JavaScript ${js ? 'on' : 'off'})`, async () => {
+    const page = await phone('regional_officer', 'Kabupaten Ngada');
+    if (js) {
+      // The same signed-in person, with scripts running.
+      const cookies = await page.context().cookies();
+      await page.context().close();
+      const ctx = await browser.newContext({ ...PHONE, javaScriptEnabled: true, locale: 'id-ID' });
+      await ctx.addCookies(cookies);
+      return enterSearches(await ctx.newPage(), js);
+    }
+    return enterSearches(page, js);
+  });
+}
+
+async function enterSearches(page: Page, js: boolean) {
+  await page.goto(`${served.url}/impact/surveys`);
+  const household = page.locator('#household');
+  // Something typed already stays through the search step.
+  await page.fill('#f-household_code', `RT-ENTER-${js ? 'JS' : 'NOJS'}`);
+  await household.locator('input[name="village_code_q"]').fill('Mataloko');
+  await household.locator('input[name="village_code_q"]').press('Enter');
+  await page.waitForURL(/\/impact\/surveys\/household$/);
+  assert.equal(await page.locator('[data-testid="done"]').count(), 0, 'Enter saves nothing');
+  const options = await household.locator('select[name="village_code"] option').allTextContents();
+  assert.ok(options.includes('Mataloko'), `the search found the desa: ${options.join(', ')}`);
+  assert.equal(await page.inputValue('#f-household_code'), `RT-ENTER-${js ? 'JS' : 'NOJS'}`);
+  assert.equal(await page.locator('.error').count(), 0, 'a search step shows no error');
+  const saved = await served.world.h.db
+    .selectFrom('household_surveys')
+    .select('id')
+    .where('household_code', '=', `RT-ENTER-${js ? 'JS' : 'NOJS'}`)
+    .execute();
+  assert.deepEqual(saved, []);
+  await check(page, `survey search by Enter (JavaScript ${js ? 'on' : 'off'})`);
+  // Once the place is chosen, Enter in the form's last field saves it (it used to search again).
+  await household.locator('select[name="village_code"]').selectOption({ label: 'Mataloko' });
+  await page.fill('#f-household_size', '4');
+  await page.fill('#f-income_monthly', '2.400.000');
+  await household.locator('input[name="consent"]').check();
+  await page.press('#f-income_monthly', 'Enter');
+  await page.waitForSelector('[data-testid="done"]');
+  const row = await served.world.h.db
+    .selectFrom('household_surveys')
+    .innerJoin('regions', 'regions.code', 'household_surveys.village_code')
+    .select('regions.name')
+    .where('household_code', '=', `RT-ENTER-${js ? 'JS' : 'NOJS'}`)
+    .executeTakeFirstOrThrow();
+  assert.equal(row.name, 'Mataloko');
+  // A GET form: the dashboard's place search.
+  await page.goto(`${served.url}/innovation/dashboard`);
+  if (await page.locator('#f-region_q').count()) {
+    await page.fill('#f-region_q', 'Mataloko');
+    await page.press('#f-region_q', 'Enter');
+    await page.waitForURL(/region_q=Mataloko/);
+    const found = await page.locator('#f-region option').allTextContents();
+    assert.ok(found.includes('Mataloko'), found.join(', '));
+  }
+  await page.context().close();
+}

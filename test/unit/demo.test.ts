@@ -115,6 +115,110 @@ test('the seeded money runs through the ledger: balanced, and only completed ord
   assert.equal(Number(pools.s), 0);
 });
 
+test('the seeded orders are consistent: delivered means paid, COD cash taken at pickup with the code, payouts only of money in', async () => {
+  const orders = await w.h.db
+    .selectFrom('orders')
+    .select(['id', 'channel', 'payment_method', 'payment_status', 'fulfilment_status', 'status'])
+    .execute();
+  // No delivered order is unpaid, in any channel (the partner's COD orders were, and a QRIS one).
+  const deliveredUnpaid = orders.filter(
+    (o) => o.fulfilment_status === 'delivered' && o.payment_status !== 'paid',
+  );
+  assert.deepEqual(
+    deliveredUnpaid.map((o) => `${o.channel} ${o.payment_method} ${o.id}`),
+    [],
+  );
+  // A seller packs a transfer or QRIS order only once its money is in.
+  const shippedUnpaid = orders.filter(
+    (o) =>
+      o.payment_method !== 'cod' &&
+      o.payment_status !== 'paid' &&
+      !['unfulfilled', 'returned'].includes(o.fulfilment_status) &&
+      o.status !== 'cancelled',
+  );
+  assert.deepEqual(
+    shippedUnpaid.map((o) => o.id),
+    [],
+  );
+  // Every delivered COD order through the network was collected at a point with the buyer's
+  // code, its cash recorded once, by that scan, for that point.
+  const cod = orders.filter(
+    (o) =>
+      o.payment_method === 'cod' && o.fulfilment_status === 'delivered' && o.channel !== 'assisted',
+  );
+  assert.ok(cod.filter((o) => o.channel === 'storefront').length >= 6, 'storefront COD collected');
+  assert.ok(cod.filter((o) => o.channel === 'partner').length >= 2, 'partner COD collected');
+  for (const o of cod) {
+    assert.equal(o.status, 'completed', o.id);
+    const parcels = await w.h.db
+      .selectFrom('parcels')
+      .select(['status', 'proof_kind', 'destination_point_id'])
+      .where('order_id', '=', o.id)
+      .execute();
+    assert.equal(parcels.length, 1, `${o.id} travelled as one parcel`);
+    assert.equal(parcels[0].status, 'delivered', o.id);
+    assert.equal(parcels[0].proof_kind, 'code', `${o.id} collected with the buyer's code`);
+    const cash = await w.h.db
+      .selectFrom('payments')
+      .select(['amount', 'matched_by', 'service_point_id', 'collected_by'])
+      .where('group_id', 'like', `%:${o.id}`)
+      .execute();
+    assert.equal(cash.length, 1, `the cash of ${o.id} is recorded once`);
+    assert.equal(cash[0].matched_by, 'agent_cash');
+    assert.equal(cash[0].service_point_id, parcels[0].destination_point_id);
+    // Pak Yohanes took the storefront buyers' cash himself: it is in his day's closing.
+    if (o.channel === 'storefront')
+      assert.ok(cash[0].collected_by, `${o.id}: cash taken by the agent`);
+    const scans = await w.h.db
+      .selectFrom('parcel_scans as s')
+      .innerJoin('parcels as p', 'p.id', 's.parcel_id')
+      .select('s.kind')
+      .where('p.order_id', '=', o.id)
+      .orderBy('s.at')
+      .orderBy('s.id')
+      .execute();
+    const kinds = scans.map((x) => x.kind);
+    assert.equal(kinds[0], 'received_at_point', `${o.id}: every scan, from the seller's point`);
+    assert.deepEqual(kinds.slice(-2), ['ready_for_pickup', 'delivered'], o.id);
+  }
+  // No payout covers an order whose money is not in, and the payout came after the cash.
+  const payouts = await w.h.db
+    .selectFrom('ledger_payouts')
+    .select(['transaction_id', 'created_at'])
+    .execute();
+  assert.ok(payouts.length >= 1);
+  const covered = await w.h.db
+    .selectFrom('ledger_lines as l')
+    .innerJoin('orders as o', 'o.id', 'l.order_id')
+    .select(['o.id', 'o.payment_status', 'o.status', 'o.payment_method'])
+    .where(
+      'l.transaction_id',
+      'in',
+      payouts.map((p) => p.transaction_id),
+    )
+    .execute();
+  assert.ok(covered.length > 0);
+  assert.deepEqual(
+    covered.filter((o) => o.payment_status !== 'paid' || o.status !== 'completed'),
+    [],
+  );
+  const codCovered = covered.filter((o) => o.payment_method === 'cod');
+  assert.ok(codCovered.length > 0, 'the payout pays COD orders whose cash came in at pickup');
+  const firstPayout = payouts.map((p) => p.created_at).sort()[0];
+  for (const o of codCovered) {
+    const cash = await w.h.db
+      .selectFrom('payments')
+      .select('paid_at')
+      .where('group_id', 'like', `%:${o.id}`)
+      .executeTakeFirstOrThrow();
+    assert.ok(cash.paid_at! <= firstPayout, `${o.id}: cash in before the payout`);
+  }
+  // The ledger still balances.
+  const tb = await trialBalance(w.h.db);
+  assert.equal(tb.total, 0);
+  assert.deepEqual(tb.unbalanced, []);
+});
+
 // What each kind of producer may sell, decided by the words in its name (independent of the
 // seed's own tables): a fish-cracker maker sells no honey, a palm-sugar maker no coffee.
 const FITS: [RegExp, string[]][] = [

@@ -1,7 +1,12 @@
 // Where a community record sits, chosen by name: the desa inside the actor's region scope,
 // grouped by kecamatan, narrowed by a name search that posts the form back (regions' picker).
 import { regionScope, type Role } from '../../kernel/auth/index.js';
-import { placeChoices, PICKER_SEARCH, type PlaceChoices } from '../regions/index.js';
+import {
+  placeChoices,
+  PICKER_SEARCH,
+  isPickerSearch,
+  type PlaceChoices,
+} from '../regions/index.js';
 import type { C } from './form-parts.js';
 
 export { PICKER_SEARCH };
@@ -21,4 +26,4 @@ export function villageChoices(
 }
 
 /** True when the form was posted by the picker's search button: show it again, save nothing. */
-export const isPlaceSearch = (raw: Record<string, string>) => raw.action === PICKER_SEARCH;
+export const isPlaceSearch = (raw: Record<string, string>) => isPickerSearch(raw);

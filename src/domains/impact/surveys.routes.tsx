@@ -13,7 +13,7 @@ import { importLinesCsv, listLines } from './poverty-lines.js';
 import { IMPACT_READERS } from './evaluation.service.js';
 import { LinesPage, SurveysPage, type SurveyForm } from './surveys.views.js';
 import { provinceNames } from './regions.queries.js';
-import { placeChoices, PICKER_SEARCH } from '../regions/index.js';
+import { placeChoices, isPickerSearch } from '../regions/index.js';
 
 type C = Context<AppEnv>;
 
@@ -101,7 +101,7 @@ export function surveyPages() {
         ? await readForm(c, householdFormSchema)
         : await readForm(c, salesFormSchema);
     // The picker's "search" narrows the village list and shows the form again; nothing is saved.
-    if (parsed.raw.action === PICKER_SEARCH) return surveysPage(c, { form, raw: parsed.raw });
+    if (isPickerSearch(parsed.raw)) return surveysPage(c, { form, raw: parsed.raw });
     if (!parsed.ok)
       return surveysPage(c, { form, raw: parsed.raw, errors: parsed.errors, status: 422 });
     const db = c.get('deps').h.db;

@@ -1,6 +1,6 @@
 // Service point screens (village agents), parcel labels, the public tracking page
 // `/lacak/{tracking}` and the regency officer's KPI page with its CSV export.
-import { placeChoices, PICKER_SEARCH, regionNames } from '../regions/index.js';
+import { placeChoices, isPickerSearch, regionNames } from '../regions/index.js';
 import type { Context, Hono } from 'hono';
 import QRCode from 'qrcode';
 import { t } from '../../kernel/i18n/index.js';
@@ -242,7 +242,7 @@ export function agentRoutes(app: Hono<AppEnv>) {
     const title = t(c.get('locale'), 'logistics.kpi.title');
     const areas = await kpiAreas(c, actor, raw.region);
     // "Search" narrows the list of areas; the figures wait until one is chosen.
-    if (c.req.query('action') === PICKER_SEARCH)
+    if (isPickerSearch(c.req.query()))
       return page(c, { title }, <KpiView c={c} k={null} raw={raw} areas={areas} />);
     if (!parsed.success)
       return page(

@@ -31,6 +31,8 @@ export { createParcel, parcelsForOrder } from './parcels.service.js';
 export { parcelsTouching } from './parcel-stats.queries.js';
 /** Records a scan (idempotent by client scan id; out-of-order scans refused). */
 export { recordScan } from './scans.service.js';
+/** The next scan that moves a parcel on its way (kind and place); the demo seed's walk. */
+export { nextForwardScan } from './next-scan.js';
 /** Builds the day's manifests of a hub and plans its runs with lib/vrp. */
 export { buildManifests } from './consolidation.service.js';
 export { planRuns } from './routing.service.js';

@@ -4,19 +4,22 @@ import type { Actor } from '../../kernel/auth/index.js';
 import { fail } from '../../kernel/errors/index.js';
 import { collectAtPoint } from './assisted/pickup-cash.js';
 import { settlePayment } from './payments/settle-payment.js';
+import { ensurePayment } from './payments/intent.js';
 import { dispatchOrderEvents } from './events.js';
 
-/** The group's pending QRIS/transfer payment confirmed as a provider callback would (demo only). */
+/** The group's QRIS/transfer payment confirmed as a provider callback would (demo only). The
+ *  payment row is made on first need (as the pay page does), so it is made here first: without
+ *  it nothing was pending and the demo's QRIS order stayed delivered but unpaid. */
 export async function payGroupForSeed(db: Tx, groupId: string) {
   const r = await inTransactionResult(db, async (tx) => {
-    const p = await tx
-      .selectFrom('payments')
-      .select('id')
-      .where('group_id', '=', groupId)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    if (!p) return fail('ORDERS_PAYMENT_NOT_FOUND');
-    return settlePayment(tx, p.id, { matchedBy: 'webhook', actorId: null, providerRef: 'demo' });
+    const p = await ensurePayment(tx, groupId);
+    if (!p.ok) return p;
+    if (!p.value || p.value.status !== 'pending') return fail('ORDERS_PAYMENT_NOT_FOUND');
+    return settlePayment(tx, p.value.id, {
+      matchedBy: 'webhook',
+      actorId: null,
+      providerRef: 'demo',
+    });
   });
   if (r.ok) dispatchOrderEvents(r.value);
   return r;

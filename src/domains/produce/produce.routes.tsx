@@ -13,7 +13,7 @@ import {
   type AppEnv,
 } from '../../kernel/http/index.js';
 import { organisationPlaces, servicePointPlaces } from '../community/index.js';
-import { PICKER_SEARCH, placeChoices } from '../regions/index.js';
+import { isPickerSearch, placeChoices } from '../regions/index.js';
 import { correctIntake, listIntakes, recordIntake, visibleIntake } from './intakes.service.js';
 import {
   intakeFormSchema,
@@ -172,7 +172,7 @@ export function produceRoutes(app: Hono<AppEnv>) {
   app.post('/produksi/petani', async (c) => {
     const { actor, orgs } = await intakeWriter(c);
     const form = await readForm(c, producerFormSchema);
-    if (form.raw.action === PICKER_SEARCH) return producerForm(c, orgs, { raw: form.raw });
+    if (isPickerSearch(form.raw)) return producerForm(c, orgs, { raw: form.raw });
     if (!form.ok) return producerForm(c, orgs, { raw: form.raw, errors: form.errors }, 422);
     const d = form.data;
     const r = await registerProducer(db(c), actor, {

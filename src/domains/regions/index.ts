@@ -61,7 +61,7 @@ export { villageCodesIn } from './regions.queries.js';
 export { villagesIn, villageKinds, childrenOf } from './regions.queries.js';
 /** Areas inside a scope offered by name (a select, or search-then-choose for a large scope), and its form fields. */
 export { placeChoices, type PlaceChoices } from './place-picker.js';
-export { PlacePicker, PICKER_SEARCH } from './place-picker.views.js';
+export { PlacePicker, PICKER_SEARCH, isPickerSearch } from './place-picker.views.js';
 
 /** What regions adds to the app: the area browser, profiles, targeting, readiness and their CLI. */
 export const regionsDomain = defineDomain({

@@ -10,6 +10,24 @@ type C = Context<AppEnv>;
 
 /** The value of the search button; a route seeing it re-renders the form instead of saving. */
 export const PICKER_SEARCH = 'search';
+/** The value of the form's hidden default button (Enter in any field, JavaScript on or off). */
+export const PICKER_ENTER = 'enter';
+
+/**
+ * True when the form asks for the picker's search step rather than a save: its search button was
+ * pressed, or Enter was pressed (the hidden default button) while a place search is pending — a
+ * search text changed since the page was shown, or typed with no place chosen yet. Enter in the
+ * search field so never saves the form around it, and Enter elsewhere still saves.
+ */
+export function isPickerSearch(raw: Record<string, string | undefined>): boolean {
+  if (raw.action === PICKER_SEARCH) return true;
+  if (raw.action !== PICKER_ENTER) return false;
+  return Object.keys(raw).some((k) => {
+    if (!k.endsWith('_q') || raw[`${k}_was`] === undefined) return false;
+    const q = (raw[k] ?? '').trim();
+    return q !== (raw[`${k}_was`] ?? '').trim() || (q !== '' && !raw[k.slice(0, -2)]);
+  });
+}
 
 /** `search: false` for lists that always fit one select (e.g. regencies). */
 export function PlacePicker(p: {
@@ -75,6 +93,14 @@ export function PlacePicker(p: {
       ) : null}
       {p.search === false ? null : (
         <div class="row">
+          {/* The form's default button when the picker comes before its other buttons (every
+              form here): Enter in a field presses it, so the route decides with
+              isPickerSearch whether Enter meant "find the place" or "save". Without it Enter
+              pressed the visible search button, and Enter in the last field never saved. */}
+          <button type="submit" name="action" value={PICKER_ENTER} formnovalidate hidden>
+            {tr('regions.picker.find')}
+          </button>
+          <input type="hidden" name={`${p.name}_q_was`} value={q} />
           <div class="field">
             <label for={`${id}_q`}>{tr('regions.picker.search')}</label>
             <input id={`${id}_q`} name={`${p.name}_q`} type="search" value={q} autocomplete="off" />

@@ -28,7 +28,7 @@ import {
   TRAINING_STAFF,
 } from './sessions.service.js';
 import { questionBank, saveAssessment } from './assessment.service.js';
-import { placeChoices, PICKER_SEARCH } from '../regions/index.js';
+import { placeChoices, isPickerSearch } from '../regions/index.js';
 import { managedUmkm } from '../community/index.js';
 import {
   CourseForm,
@@ -172,7 +172,7 @@ export function sessionRoutes() {
         />,
       );
     // "Search" narrows the place list and shows the form again; nothing is saved.
-    if (form.raw.action === PICKER_SEARCH) return again(form.raw, {}, 200);
+    if (isPickerSearch(form.raw)) return again(form.raw, {}, 200);
     if (!form.ok) return again(form.raw, form.errors);
     const v = form.data;
     const r = await createSession(db(c), actor, {
