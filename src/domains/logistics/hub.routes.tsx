@@ -14,7 +14,7 @@ import {
   listHubs,
   unassignedPoints,
   visibleHub,
-} from './logistics.repo.js';
+} from './pages.queries.js';
 import {
   buildManifests,
   manifestParcels,
@@ -26,7 +26,7 @@ import { addVehicle, assignPoint, vehiclesOf } from './network.service.js';
 import { nodeNames } from './parcels.service.js';
 import { regionNames } from '../regions/index.js';
 import { recordScan } from './scans.service.js';
-import { parcelsFromHandedOverOrders } from './orders.bridge.js';
+import { parcelsFromHandedOverOrders } from './order-parcels.service.js';
 import {
   dateSchema,
   manifestSchema,
