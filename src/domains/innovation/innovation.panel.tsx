@@ -1,3 +1,5 @@
+// What the innovation centre adds to the menu and to /me: the reviewer's open reviews and the
+// seller's open improvement tasks.
 import { requireActor, type HomePanel, type NavItem } from '../../kernel/http/index.js';
 import { scopeIds } from '../../kernel/auth/index.js';
 import { t } from './i18n-fields.js';
