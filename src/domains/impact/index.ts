@@ -4,6 +4,7 @@ import './impact.tables.js';
 import { defineDomain } from '../../kernel/domain/index.js';
 import { impactErrors, impactMessages } from './messages.js';
 import { povertyMessages } from './poverty.messages.js';
+import { evaluationMessages } from './evaluation.messages.js';
 import { JOB_TYPE, runEvaluationJob } from './evaluation.service.js';
 import { impactCommands } from './impact.cli.js';
 import { impactMigrations } from './migrations/index.js';
@@ -15,7 +16,7 @@ export const impactDomain = defineDomain({
   name: 'impact',
   migrations: impactMigrations,
   routes: impactRoutes,
-  messages: [impactMessages, povertyMessages],
+  messages: [impactMessages, evaluationMessages, povertyMessages],
   errors: impactErrors,
   nav: impactNav,
   homePanels: [impactHomePanel],
