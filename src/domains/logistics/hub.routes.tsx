@@ -8,13 +8,7 @@ import { formatRupiah } from '../../kernel/money/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { hasRole, type Actor } from '../../kernel/auth/index.js';
 import { canShapeNetwork, OVERSEERS } from './logistics.access.js';
-import {
-  failedAtHub,
-  hubPoints,
-  listHubs,
-  unassignedPoints,
-  visibleHub,
-} from './pages.queries.js';
+import { failedAtHub, hubPoints, listHubs, unassignedPoints, visibleHub } from './pages.queries.js';
 import {
   buildManifests,
   manifestParcels,
