@@ -4,6 +4,7 @@ import { createApiApp } from '../../kernel/http/index.js';
 import { publicRoutes } from './public.routes.js';
 import { sellerRoutes } from './seller.routes.js';
 import { apiRoutes } from './catalog.api.js';
+import { sellerApiRoutes } from './seller.api.js';
 import { photoApiRoutes } from './photos.api.js';
 
 export function catalogRoutes() {
@@ -11,6 +12,7 @@ export function catalogRoutes() {
   app.route('/', publicRoutes());
   app.route('/', sellerRoutes());
   app.route('/', apiRoutes());
+  app.route('/', sellerApiRoutes());
   app.route('/', photoApiRoutes());
   return app;
 }

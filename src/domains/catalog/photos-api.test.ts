@@ -1,269 +1,40 @@
-// Photo management through the JSON API (bearer token, multipart) and the seller page (plain
-// forms, no script): upload with the same checks as the page, delete (every stored size is
-// gone), reorder (the cover changes on the storefront card and product page), and another
-// UMKM's photos out of reach with nothing changed.
+// Photo management through the JSON API (bearer token) and the seller page (plain forms, no
+// script): delete (every stored size is gone), reorder (the cover changes on the storefront card
+// and product page), and another UMKM's photos out of reach with nothing changed. Upload is in
+// photos-upload.test.ts.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import sharp from 'sharp';
-import { createWorld, type World } from '../../../test/support/world.js';
-import { anyVillage, makeOrganisation, makeUmkm } from '../../../test/support/community.js';
-import { createToken } from '../accounts/index.js';
-import { unwrap } from '../../kernel/errors/index.js';
-import type { Actor } from '../../kernel/auth/index.js';
-import { inTransaction } from '../../kernel/db/index.js';
+import { existsSync } from 'node:fs';
+import type { World } from '../../../test/support/world.js';
+import {
+  createPhotoWorld,
+  photoTools,
+  type PhotoTools,
+  type Seller,
+} from '../../../test/support/catalog-photos.js';
 import { makeProduct } from '../../../test/support/catalog.js';
+import { inTransaction } from '../../kernel/db/index.js';
 import { attachStoredPhoto } from './photos.service.js';
-import { setListing } from './listing.js';
-import { PHOTO_WIDTHS } from './photo-urls.js';
 
 let w: World;
 let umkm: string;
 let otherUmkm: string;
-let seller: Awaited<ReturnType<World['as']>>;
+let seller: Seller;
 let token: string;
 let otherToken: string;
-const uploadDir = mkdtempSync(join(tmpdir(), 'lumbung-photo-api-'));
-
-const colour = (r: number, g: number, b: number, width = 400, height = 300) =>
-  sharp({ create: { width, height, channels: 3, background: { r, g, b } } });
-
-async function tokenFor(client: Awaited<ReturnType<World['as']>>): Promise<string> {
-  const grant = await w.h.db
-    .selectFrom('grants')
-    .select('id')
-    .where('user_id', '=', client.userId)
-    .executeTakeFirstOrThrow();
-  return unwrap(await createToken(w.h.db, { userId: client.userId } as Actor, 'foto', grant.id))
-    .token;
-}
-
-async function apiUpload(
-  tok: string,
-  productId: string,
-  file: { data: Uint8Array; name: string; type: string } | null,
-  alt: string | null = 'Kopi sangrai dalam toples kaca',
-) {
-  const fd = new FormData();
-  if (alt !== null) fd.set('alt', alt);
-  if (file) fd.set('photo', new Blob([new Uint8Array(file.data)], { type: file.type }), file.name);
-  return w.client().fetch(`/api/v1/seller/products/${productId}/photos`, {
-    method: 'POST',
-    body: fd,
-    headers: { authorization: `Bearer ${tok}` },
-  });
-}
-
-const api = (tok: string, method: string, path: string, body?: unknown) =>
-  w.client().fetch(path, {
-    method,
-    headers: {
-      authorization: `Bearer ${tok}`,
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-
-const photoRows = (productId: string) =>
-  w.h.db
-    .selectFrom('photos')
-    .select(['id', 'position', 'path_stem', 'alt'])
-    .where('product_id', '=', productId)
-    .orderBy('position')
-    .execute();
-const filesOf = (stem: string) => PHOTO_WIDTHS.map((wd) => join(uploadDir, `${stem}-${wd}.webp`));
-
-/** A listed product with three photos uploaded through the API (then listed again, as a reviewer would). */
-async function productWithPhotos(title: string) {
-  const { productId } = await makeProduct(w.h, {
-    umkmId: umkm,
-    title,
-    category: 'kopi',
-    listed: false,
-  });
-  for (const [i, c] of [
-    [200, 30, 30],
-    [30, 200, 30],
-    [30, 30, 200],
-  ].entries()) {
-    const res = await apiUpload(
-      token,
-      productId,
-      {
-        data: await colour(c[0], c[1], c[2]).jpeg().toBuffer(),
-        name: `f${i}.jpg`,
-        type: 'image/jpeg',
-      },
-      `Foto ${i + 1} ${title}`,
-    );
-    assert.equal(res.status, 201);
-  }
-  await inTransaction(w.h.db, (tx) => setListing(tx, productId, 'listed', null));
-  return productId;
-}
+let tools: PhotoTools;
 
 before(async () => {
-  w = await createWorld({ env: { LUMBUNG_UPLOAD_DIR: uploadDir } });
-  const v = await anyVillage(w.h.db);
-  umkm = await makeUmkm(w.h.db, {
-    villageCode: v,
-    organisationId: await makeOrganisation(w.h.db, { villageCode: v }),
-    name: 'Kopi Pak Yosef',
-  });
-  otherUmkm = await makeUmkm(w.h.db, {
-    villageCode: await anyVillage(w.h.db, '35.10', 0),
-    name: 'Dapur Lain',
-  });
-  seller = await w.as('seller', umkm);
-  token = await tokenFor(seller);
-  otherToken = await tokenFor(await w.as('seller', otherUmkm));
+  const p = await createPhotoWorld();
+  ({ w, umkm, otherUmkm, seller, token, otherToken } = p);
+  tools = photoTools(p);
 });
 after(() => w.close());
 
-test('API upload: a good photo is stored in three sizes; the spec documents it as multipart', async () => {
-  const { productId } = await makeProduct(w.h, {
-    umkmId: umkm,
-    title: 'Kopi Arabika Bajawa',
-    category: 'kopi',
-    listed: false,
-  });
-  const res = await apiUpload(token, productId, {
-    data: await colour(120, 70, 20, 1600, 1200).webp().toBuffer(),
-    name: 'kopi.webp',
-    type: 'image/webp',
-  });
-  assert.equal(res.status, 201);
-  const body = await res.json();
-  assert.match(body.id, /^pho_/);
-  assert.equal(body.position, 0);
-  assert.equal(body.alt, 'Kopi sangrai dalam toples kaca');
-  assert.deepEqual([body.width, body.height], [640, 480]);
-  assert.deepEqual(
-    body.sizes.map((s: { width: number }) => s.width),
-    [160, 320, 640],
-  );
-  assert.deepEqual([body.listingState, body.backToReview], ['not_reviewed', false]);
-  const [row] = await photoRows(productId);
-  for (const f of filesOf(row.path_stem)) assert.ok(existsSync(f), f);
-  const list = await (
-    await api(token, 'GET', `/api/v1/seller/products/${productId}/photos`)
-  ).json();
-  assert.deepEqual(
-    list.items.map((p: { id: string }) => p.id),
-    [body.id],
-  );
-
-  const spec = await (await w.client().get('/api/openapi.json')).json();
-  const upload = spec.paths['/api/v1/seller/products/{id}/photos'].post;
-  assert.ok(upload.requestBody.content['multipart/form-data'], 'multipart body documented');
-  assert.equal(
-    upload.requestBody.content['multipart/form-data'].schema.properties.photo.format,
-    'binary',
-  );
-  assert.ok(spec.paths['/api/v1/seller/products/{id}/photos'].get);
-  assert.ok(spec.paths['/api/v1/seller/products/{id}/photos/{photoId}'].delete);
-  assert.ok(spec.paths['/api/v1/seller/products/{id}/photos/{photoId}'].patch);
-});
-
-test('API upload: wrong type, oversized, bad dimensions, no alt, no file, other UMKM → problem+json, nothing stored', async () => {
-  const { productId } = await makeProduct(w.h, {
-    umkmId: umkm,
-    title: 'Kopi Robusta',
-    category: 'kopi',
-    listed: false,
-  });
-  const gif = Buffer.from('R0lGODlhAQABAIAAAAAAAP///ywAAAAAAQABAAACAUwAOw==', 'base64');
-  const before = readdirSync(join(uploadDir, 'p')).length;
-  const cases: [Response, number, string, RegExp][] = [
-    [
-      await apiUpload(token, productId, { data: gif, name: 'kopi.jpg', type: 'image/jpeg' }),
-      415,
-      'CATALOG_PHOTO_TYPE',
-      /JPEG, PNG atau WebP/,
-    ],
-    [
-      await apiUpload(token, productId, {
-        data: new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>'),
-        name: 'x.png',
-        type: 'image/png',
-      }),
-      415,
-      'CATALOG_PHOTO_TYPE',
-      /JPEG, PNG atau WebP/,
-    ],
-    [
-      await apiUpload(token, productId, {
-        data: new Uint8Array(5 * 1024 * 1024 + 1).fill(0xff),
-        name: 'besar.jpg',
-        type: 'image/jpeg',
-      }),
-      413,
-      'CATALOG_PHOTO_TOO_LARGE',
-      /maksimal 5 MB/,
-    ],
-    [
-      await apiUpload(token, productId, {
-        data: await colour(1, 2, 3, 150, 400).png().toBuffer(),
-        name: 'kecil.png',
-        type: 'image/png',
-      }),
-      422,
-      'CATALOG_PHOTO_DIMENSIONS',
-      /antara 200 dan 6000/,
-    ],
-    [
-      await apiUpload(
-        token,
-        productId,
-        { data: await colour(1, 2, 3).png().toBuffer(), name: 'a.png', type: 'image/png' },
-        'x',
-      ),
-      422,
-      'VALIDATION_FAILED',
-      /keterangan foto/,
-    ],
-    [await apiUpload(token, productId, null), 422, 'VALIDATION_FAILED', /Pilih file foto/],
-    [
-      await apiUpload(otherToken, productId, {
-        data: await colour(1, 2, 3).png().toBuffer(),
-        name: 'a.png',
-        type: 'image/png',
-      }),
-      404,
-      'CATALOG_PRODUCT_NOT_FOUND',
-      /bukan milik UMKM Anda/,
-    ],
-  ];
-  for (const [res, status, code, message] of cases) {
-    assert.equal(res.status, status, code);
-    assert.match(res.headers.get('content-type') ?? '', /problem\+json/);
-    const p = await res.json();
-    assert.equal(p.code, code);
-    assert.match(JSON.stringify(p), message);
-  }
-  // A JSON body to the multipart endpoint is a missing file, not a server error.
-  const json = await api(token, 'POST', `/api/v1/seller/products/${productId}/photos`, {
-    alt: 'Kopi',
-  });
-  assert.equal(json.status, 422);
-  assert.match(JSON.stringify(await json.json()), /Pilih file foto/);
-  // English for an English client.
-  const en = await w.client().fetch(`/api/v1/seller/products/${productId}/photos`, {
-    method: 'POST',
-    body: (() => {
-      const fd = new FormData();
-      fd.set('alt', 'Kopi dalam toples');
-      fd.set('photo', new Blob([gif]), 'a.gif');
-      return fd;
-    })(),
-    headers: { authorization: `Bearer ${token}`, 'accept-language': 'en' },
-  });
-  assert.match(JSON.stringify(await en.json()), /must be JPEG, PNG or WebP/);
-  assert.deepEqual(await photoRows(productId), []);
-  assert.equal(readdirSync(join(uploadDir, 'p')).length, before, 'no files left behind');
-});
+const api: PhotoTools['api'] = (...a) => tools.api(...a);
+const photoRows: PhotoTools['photoRows'] = (...a) => tools.photoRows(...a);
+const filesOf: PhotoTools['filesOf'] = (...a) => tools.filesOf(...a);
+const productWithPhotos: PhotoTools['productWithPhotos'] = (...a) => tools.productWithPhotos(...a);
 
 test('reorder: moving a photo to 0 makes it the cover on the product page and the storefront card; the product stays listed', async () => {
   const productId = await productWithPhotos('Kopi Sangrai Manggarai');

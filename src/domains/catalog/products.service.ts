@@ -7,6 +7,7 @@ import { newId } from '../../kernel/ids/index.js';
 import { audit } from '../../kernel/audit/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import type { Actor } from '../../kernel/auth/index.js';
+import { umkmFactsByIds } from '../community/index.js';
 import { adjustStock, createStock, stockOf } from './stock.js';
 import { reindexProduct } from './search/index.js';
 import {
@@ -51,12 +52,7 @@ export async function createProduct(
       { umkm_id: { key: 'catalog.err.umkm_not_in_scope' } },
     );
   return inTransaction(ctx.db, async (tx) => {
-    const umkm = await tx
-      .selectFrom('umkm')
-      .select('village_code')
-      .where('id', '=', umkmId)
-      .where('id', 'in', own)
-      .executeTakeFirst();
+    const umkm = (await umkmFactsByIds(tx, [umkmId])).get(umkmId);
     if (!umkm)
       return fail(
         'CATALOG_UMKM_NOT_IN_SCOPE',

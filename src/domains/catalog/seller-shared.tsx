@@ -8,7 +8,7 @@ import { t } from '../../kernel/i18n/index.js';
 import { productForActor } from './seller.queries.js';
 import type { CatalogCtx } from './products.service.js';
 import type { EditOutcome } from './content-events.js';
-import { ManageProduct, type ManageErrors } from './seller.views.js';
+import { ManageProduct, type ManageErrors } from './manage.views.js';
 
 export type C = Context<AppEnv>;
 export type Status = 200 | 403 | 404 | 409 | 413 | 422;

@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../kernel/db/index.js';
 import { scopeIds, type Actor } from '../../kernel/auth/index.js';
+import { umkmFactsByIds, umkmOfOrganisations } from '../community/index.js';
 import './catalog.tables.js';
 
 /** UMKM the actor may write products for (its seller grants). */
@@ -13,21 +14,35 @@ export const managerOrgIds = (actor: Actor) =>
 
 const none = sql<boolean>`1 = 0`;
 
+/** The UMKM whose products the actor may see: its own, and its organisations' (community). */
+async function visibleUmkmIds(db: Db, actor: Actor): Promise<string[]> {
+  const orgs = managerOrgIds(actor);
+  const managed = orgs.length ? await umkmOfOrganisations(db, orgs) : [];
+  return [...new Set([...sellerUmkmIds(actor), ...managed])];
+}
+
+/** Each row with its UMKM's name, read through community's index. */
+async function withUmkmNames<T extends { umkm_id: string }>(db: Db, rows: T[]) {
+  const facts = await umkmFactsByIds(
+    db,
+    rows.map((r) => r.umkm_id),
+  );
+  return rows.map((r) => ({ ...r, umkm_name: facts.get(r.umkm_id)?.name ?? '' }));
+}
+
 /** Products the actor may see on the seller pages, newest first, with stock and photo counts. */
 export async function productsForActor(db: Db, actor: Actor) {
-  const umkm = sellerUmkmIds(actor);
-  const orgs = managerOrgIds(actor);
-  return db
+  const visible = await visibleUmkmIds(db, actor);
+  const rows = await db
     .selectFrom('products as p')
-    .innerJoin('umkm as u', 'u.id', 'p.umkm_id')
     .select((eb) => [
       'p.id',
+      'p.umkm_id',
       'p.title',
       'p.category',
       'p.listing_state',
       'p.listed',
       'p.updated_at',
-      'u.name as umkm_name',
       eb
         .selectFrom('variants as v')
         .innerJoin('stock as s', 's.variant_id', 'v.id')
@@ -45,35 +60,25 @@ export async function productsForActor(db: Db, actor: Actor) {
         .whereRef('product_id', '=', 'p.id')
         .as('photos'),
     ])
-    .where((eb) =>
-      eb.or([
-        umkm.length ? eb('p.umkm_id', 'in', umkm) : none,
-        orgs.length ? eb('u.organisation_id', 'in', orgs) : none,
-      ]),
-    )
+    .where((eb) => (visible.length ? eb('p.umkm_id', 'in', visible) : none))
     .orderBy('p.created_at', 'desc')
     .limit(500)
     .execute();
+  return withUmkmNames(db, rows);
 }
 
 /** One product the actor may see, with `canEdit` when it belongs to one of the actor's own UMKM. */
 export async function productForActor(db: Db, actor: Actor, productId: string) {
   const umkm = sellerUmkmIds(actor);
-  const orgs = managerOrgIds(actor);
-  const p = await db
+  const visible = await visibleUmkmIds(db, actor);
+  const row = await db
     .selectFrom('products as p')
-    .innerJoin('umkm as u', 'u.id', 'p.umkm_id')
     .selectAll('p')
-    .select('u.name as umkm_name')
     .where('p.id', '=', productId)
-    .where((eb) =>
-      eb.or([
-        umkm.length ? eb('p.umkm_id', 'in', umkm) : none,
-        orgs.length ? eb('u.organisation_id', 'in', orgs) : none,
-      ]),
-    )
+    .where((eb) => (visible.length ? eb('p.umkm_id', 'in', visible) : none))
     .executeTakeFirst();
-  if (!p) return null;
+  if (!row) return null;
+  const [p] = await withUmkmNames(db, [row]);
   const [variants, photos] = await Promise.all([
     variantsOf(db, productId),
     photosOf(db, productId),
@@ -158,12 +163,10 @@ export async function ownedVariant(db: Tx, actor: Actor, variantId: string) {
 export async function sellerUmkm(db: Db, actor: Actor) {
   const ids = sellerUmkmIds(actor);
   if (ids.length === 0) return [];
-  return db
-    .selectFrom('umkm')
-    .select(['id', 'name', 'village_code'])
-    .where('id', 'in', ids)
-    .orderBy('name')
-    .execute();
+  const facts = await umkmFactsByIds(db, ids);
+  return [...facts.values()]
+    .map((u) => ({ id: u.id, name: u.name, village_code: u.village_code }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 export async function skuTaken(db: Tx, sku: string): Promise<boolean> {

@@ -1,6 +1,6 @@
 // Seller flows through the real app: add a product in two steps, edit it, variants, quick
 // stock +/−, bad input refused with nothing written, another UMKM's product out of reach,
-// the API equivalents, and the community manager's read-only view.
+// and the community manager's read-only view. The API is in seller-api.test.ts.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createWorld, type World } from '../../../test/support/world.js';
@@ -355,91 +355,4 @@ test("a community manager sees its organisation's UMKM products, read-only", asy
   const page = await (await cm.get(`/jual/produk/${id}`)).text();
   assert.ok(!page.includes('/stok"'));
   assert.equal((await cm.form('/jual/produk', form)).status, 403);
-});
-
-test('API: create with variants, edit, stock, list; problem+json on bad input and foreign scope', async () => {
-  const before = await count('products');
-  const bad = await seller.json('POST', '/api/v1/seller/products', {
-    title: 'Madu Hutan',
-    description: 'Madu hutan asli Flores.',
-    category: 'madu',
-    variants: [{ label: '250 ml', price: 0, weightGrams: 300 }],
-  });
-  assert.equal(bad.status, 422);
-  const problem = await bad.json();
-  assert.equal(problem.code, 'VALIDATION_FAILED');
-  assert.match(problem.errors['variants.0.price'], /Harga harus/);
-  const unknown = await seller.json('POST', '/api/v1/seller/products', {
-    title: 'Madu Hutan',
-    description: 'Madu hutan asli Flores.',
-    category: 'madu',
-    variants: [{ label: 'x', price: 1, weightGrams: 1 }],
-    listed: 1,
-  });
-  assert.equal(unknown.status, 422);
-  assert.equal(await count('products'), before);
-  const res = await seller.json('POST', '/api/v1/seller/products', {
-    title: 'Madu Hutan Flores',
-    description: 'Madu hutan asli Flores, dipanen lestari.',
-    category: 'madu',
-    variants: [
-      { label: '250 ml', price: 45000, weightGrams: 400, stock: 5 },
-      { label: '500 ml', price: 80000, weightGrams: 750 },
-    ],
-  });
-  assert.equal(res.status, 201);
-  const { id, variantIds } = await res.json();
-  assert.equal(variantIds.length, 2);
-  assert.equal(
-    (
-      await seller.json('PATCH', `/api/v1/seller/products/${id}`, {
-        title: 'Madu Hutan Flores Asli',
-        description: 'Madu hutan asli Flores, dipanen lestari.',
-        category: 'madu',
-      })
-    ).status,
-    200,
-  );
-  const s1 = await seller.json('POST', `/api/v1/seller/variants/${variantIds[0]}/stock`, {
-    delta: -6,
-    reason: 'correction',
-  });
-  assert.equal(s1.status, 409);
-  assert.equal((await s1.json()).code, 'CATALOG_STOCK_NEGATIVE');
-  const s2 = await seller.json('POST', `/api/v1/seller/variants/${variantIds[0]}/stock`, {
-    delta: 2,
-    reason: 'return',
-  });
-  assert.deepEqual(await s2.json(), { available: 7 });
-  const list = await (await seller.get('/api/v1/seller/products')).json();
-  assert.ok(list.items.some((i: { title: string }) => i.title === 'Madu Hutan Flores Asli'));
-  const other = await w.as('seller', umkmB);
-  assert.equal(
-    (
-      await other.json('PATCH', `/api/v1/seller/products/${id}`, {
-        title: 'Dibajak',
-        description: 'Deskripsi yang dibajak.',
-        category: 'madu',
-      })
-    ).status,
-    404,
-  );
-  assert.equal(
-    (
-      await other.json('POST', `/api/v1/seller/variants/${variantIds[0]}/stock`, {
-        delta: 1,
-        reason: 'restock',
-      })
-    ).status,
-    404,
-  );
-  const spec = await (await w.client().get('/api/openapi.json')).json();
-  for (const path of [
-    '/api/v1/products',
-    '/api/v1/products/{id}',
-    '/api/v1/seller/products',
-    '/api/v1/seller/products/{id}',
-    '/api/v1/seller/variants/{id}/stock',
-  ])
-    assert.ok(spec.paths[path], path);
 });

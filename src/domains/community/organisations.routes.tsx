@@ -23,14 +23,8 @@ import { listUmkm } from './umkm.service.js';
 import { canManageOrganisation, organisationVisible, reachOf } from './scope.js';
 import { trOf, type C } from './form-parts.js';
 import { formErrors, REGISTRARS } from './umkm.routes.js';
-import {
-  OrganisationForm,
-  OrganisationList,
-  OrganisationPage,
-  PointForm,
-  PointList,
-  PointPage,
-} from './organisations.views.js';
+import { OrganisationForm, OrganisationList, OrganisationPage } from './organisations.views.js';
+import { PointForm, PointList, PointPage } from './points.views.js';
 import type { IssuedLogin } from './logins.js';
 import { isPlaceSearch, villageChoices } from './village-choices.js';
 

@@ -1,4 +1,5 @@
-// Members and household people of an UMKM or organisation: the list and the consent form.
+// Members and household people of an UMKM or organisation: the list, the consent form and a
+// person's record (export, erasure).
 import { Csrf, ErrorSummary, Field, SelectField } from '../../kernel/http/index.js';
 import { MEMBER_ROLES } from './community.schema.js';
 import { Checkbox, trOf, type C } from './form-parts.js';
@@ -102,5 +103,57 @@ export function PersonForm(p: {
         {tr('community.people.save')}
       </button>
     </form>
+  );
+}
+
+export function PersonPage(p: {
+  c: C;
+  person: {
+    id: string;
+    full_name: string | null;
+    phone: string | null;
+    role_title: string | null;
+    household_size: number | null;
+    erased_at: string | null;
+    village_code: string;
+  };
+  /** The person's village, by name. */
+  place: string;
+  canErase: boolean;
+  message?: string;
+}) {
+  const tr = trOf(p.c);
+  const m = p.person;
+  return (
+    <section class="card narrow">
+      <h1>{m.erased_at ? tr('community.people.erased') : m.full_name}</h1>
+      {p.message ? (
+        <p class="notice" role="status">
+          {p.message}
+        </p>
+      ) : null}
+      <dl class="facts">
+        <dt>{tr('community.people.phone')}</dt>
+        <dd>{m.phone ?? '—'}</dd>
+        <dt>{tr('community.people.role')}</dt>
+        <dd>{m.role_title ? tr(`community.member.${m.role_title}`) : '—'}</dd>
+        <dt>{tr('community.people.household_size')}</dt>
+        <dd>{m.household_size ?? '—'}</dd>
+        <dt>{tr('community.field.village')}</dt>
+        <dd>{p.place}</dd>
+      </dl>
+      <p>
+        <a href={`/community/people/${m.id}/export`} download>
+          {tr('community.people.export')}
+        </a>
+      </p>
+      {p.canErase && !m.erased_at ? (
+        <form method="post" action={`/community/people/${m.id}/erase`}>
+          <Csrf c={p.c} />
+          <p>{tr('community.people.erase_explain')}</p>
+          <button type="submit">{tr('community.people.erase')}</button>
+        </form>
+      ) : null}
+    </section>
   );
 }

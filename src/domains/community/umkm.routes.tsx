@@ -22,9 +22,10 @@ import { listUmkm, registerUmkm, updateUmkm } from './umkm.service.js';
 import { addPerson, erasePerson, exportPerson, getPerson, peopleOfUmkm } from './people.service.js';
 import { canManageOrganisation, canManageUmkm, canSeeBankAccount, isStaff } from './scope.js';
 import { trOf, type C } from './form-parts.js';
-import { RegisterUmkmForm, Registered, UmkmList, UmkmPage } from './umkm.views.js';
+import { UmkmList, UmkmPage } from './umkm.views.js';
+import { RegisterUmkmForm, Registered } from './umkm-register.views.js';
 import { PersonForm } from './people.views.js';
-import { PersonPage } from './organisations.views.js';
+import { PersonPage } from './people.views.js';
 import { regionNames } from '../regions/index.js';
 import { isPlaceSearch, villageChoices } from './village-choices.js';
 

@@ -6,6 +6,7 @@ import { impactErrors, impactMessages } from './messages.js';
 import { povertyMessages } from './poverty.messages.js';
 import { summaryMessages } from './summary.messages.js';
 import { runSalesSummaryJob, scheduleSalesSummary, SUMMARY_JOB } from './sales-summary.js';
+import { evaluationMessages } from './evaluation.messages.js';
 import { JOB_TYPE, runEvaluationJob } from './evaluation.service.js';
 import { impactCommands } from './impact.cli.js';
 import { impactMigrations } from './migrations/index.js';
@@ -17,7 +18,7 @@ export const impactDomain = defineDomain({
   name: 'impact',
   migrations: impactMigrations,
   routes: impactRoutes,
-  messages: [impactMessages, povertyMessages, summaryMessages],
+  messages: [impactMessages, evaluationMessages, povertyMessages, summaryMessages],
   errors: impactErrors,
   nav: impactNav,
   homePanels: [impactHomePanel],

@@ -14,7 +14,8 @@ import {
 import { reopenReviewOnEdit } from './edit-review.js';
 import { mentorNamedForTasks, reviewCompleted } from './review.service.js';
 import { innovationMigrations } from './migrations/index.js';
-import { innovationHomePanels, innovationNav, innovationRoutes } from './innovation.routes.js';
+import { innovationRoutes } from './innovation.routes.js';
+import { innovationHomePanels, innovationNav } from './innovation.panel.js';
 
 export { innovationMigrations } from './migrations/index.js';
 export { innovationRoutes } from './innovation.routes.js';

@@ -6,6 +6,10 @@ import { AppError } from '../../kernel/errors/index.js';
 import type { Db } from '../../kernel/db/index.js';
 import { umkmOfOrganisations } from '../community/index.js';
 
+/** The roles that review products, and those that read the innovation dashboard. */
+export const REVIEWERS = ['reviewer', 'national_admin'] as const;
+export const DASHBOARD = ['reviewer', 'regional_officer', 'national_admin', 'analyst'] as const;
+
 /** Region prefixes where the actor reviews products ('all' for national admins). */
 export const reviewerRegions = (actor: Actor) => regionScope(actor, ['reviewer', 'national_admin']);
 

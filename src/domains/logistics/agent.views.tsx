@@ -6,7 +6,7 @@ import { Csrf, ErrorSummary, Field, type AppEnv } from '../../kernel/http/index.
 import { formatRupiah } from '../../kernel/money/index.js';
 import { kg, trOf } from './hub.views.js';
 import { STAGES, type LogisticsKpis } from './kpis.js';
-import type { pointBoard } from './logistics.repo.js';
+import type { pointBoard } from './pages.queries.js';
 import { PhotoForm } from './parcel.views.js';
 import { PlacePicker, type PlaceChoices } from '../regions/index.js';
 

@@ -8,7 +8,7 @@ import { AppError, errorSpec } from '../../kernel/errors/index.js';
 import { regionScope, type Actor } from '../../kernel/auth/index.js';
 import { canShapeNetwork, OVERSEERS } from './logistics.access.js';
 import { areaOptions, kabupatenHubs } from './logistics.queries.js';
-import { unassignedPoints } from './logistics.repo.js';
+import { unassignedPoints } from './pages.queries.js';
 import { setUpHub } from './hub-setup.service.js';
 import { HubNewPage, type HubNewState } from './hub-new.views.js';
 

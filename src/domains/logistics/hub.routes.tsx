@@ -8,13 +8,7 @@ import { formatRupiah } from '../../kernel/money/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { hasRole, type Actor } from '../../kernel/auth/index.js';
 import { canShapeNetwork, OVERSEERS } from './logistics.access.js';
-import {
-  failedAtHub,
-  hubPoints,
-  listHubs,
-  unassignedPoints,
-  visibleHub,
-} from './logistics.repo.js';
+import { failedAtHub, hubPoints, listHubs, unassignedPoints, visibleHub } from './pages.queries.js';
 import {
   buildManifests,
   manifestParcels,
@@ -26,7 +20,7 @@ import { addVehicle, assignPoint, vehiclesOf } from './network.service.js';
 import { nodeNames } from './parcels.service.js';
 import { regionNames } from '../regions/index.js';
 import { recordScan } from './scans.service.js';
-import { parcelsFromHandedOverOrders } from './orders.bridge.js';
+import { parcelsFromHandedOverOrders } from './order-parcels.service.js';
 import {
   dateSchema,
   manifestSchema,

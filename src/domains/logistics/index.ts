@@ -3,7 +3,7 @@
 // scans with proof of delivery, shipping quotes for checkout and KPIs.
 import { defineDomain, on, provide } from '../../kernel/domain/index.js';
 import { orderChanged, parcelLookup, shippingQuoter } from '../orders/index.js';
-import { parcelOnHandOver, quoteForOrders } from './orders.bridge.js';
+import { parcelOnHandOver, quoteForOrders } from './order-parcels.service.js';
 import { parcelsForOrders } from './parcels.service.js';
 import './logistics.tables.js';
 import { logisticsErrors, logisticsMessages } from './messages.js';
@@ -39,7 +39,7 @@ export { planRuns } from './routing.service.js';
 /** The network's shipping quote (also registered with orders as its quoter). */
 export { quoteNetwork } from './quote.js';
 /** Parcel of a handed-over order (also made automatically inside orders' transaction); catch-up for missed ones. */
-export { parcelFromOrder, parcelsFromHandedOverOrders } from './orders.bridge.js';
+export { parcelFromOrder, parcelsFromHandedOverOrders } from './order-parcels.service.js';
 /** A service point's open parcels for the agent's offline device (codes stay server side). */
 export { deviceParcels, type DeviceParcel } from './device-parcels.js';
 /** Logistics KPIs of a region over [from, to): lead times, cost per parcel, coverage, failures. */

@@ -5,7 +5,7 @@ import { createApiApp, requireRole } from '../../kernel/http/index.js';
 import { AppError, unwrap } from '../../kernel/errors/index.js';
 import { canInRegion } from '../../kernel/auth/index.js';
 import { OVERSEERS } from './logistics.access.js';
-import { listHubs, visibleHub } from './logistics.repo.js';
+import { listHubs, visibleHub } from './pages.queries.js';
 import {
   addVehicle,
   assignPoint,
@@ -44,7 +44,7 @@ import {
   runJson,
   RunPlan,
   ScanResult,
-} from './logistics.responses.js';
+} from './logistics.api-schemas.js';
 import type { ScanKind } from './logistics.tables.js';
 
 const HUB_ROLES = ['hub_operator', ...OVERSEERS] as const;

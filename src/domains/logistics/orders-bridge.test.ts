@@ -9,7 +9,7 @@ import { makeNetwork, type TestNetwork } from '../../../test/support/logistics.j
 import { recordScan } from './scans.service.js';
 import { parcelsForOrder } from './parcels.service.js';
 import { quoteNetwork } from './quote.js';
-import { parcelsFromHandedOverOrders } from './orders.bridge.js';
+import { parcelsFromHandedOverOrders } from './order-parcels.service.js';
 import { sql } from 'kysely';
 import { recordFulfilment } from '../orders/index.js';
 import { stockOf } from '../catalog/index.js';

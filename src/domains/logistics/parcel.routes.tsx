@@ -8,7 +8,7 @@ import { page, readForm, requireRole, type AppEnv } from '../../kernel/http/inde
 import { AppError, errorSpec, type Result } from '../../kernel/errors/index.js';
 import type { Actor } from '../../kernel/auth/index.js';
 import { agentPointIds, OVERSEERS } from './logistics.access.js';
-import { sellerParcels, visibleParcel } from './logistics.repo.js';
+import { sellerParcels, visibleParcel } from './pages.queries.js';
 import { nodeNames, scansOf } from './parcels.service.js';
 import { recordScan, type ScanOutcome } from './scans.service.js';
 import { photoOf, readProof } from './proof-photos.js';

@@ -13,7 +13,12 @@ import type { Actor } from '../../kernel/auth/index.js';
 import { canOperateHub, canShapeNetwork, agentPointIds } from './logistics.access.js';
 import { nodesOf, parcelByTracking } from './parcels.service.js';
 import { nextMove, returnLegs } from './scan-moves.js';
-import { collectOnPickup, dispatchPickup, notifyFulfilment, returnOrder } from './orders.bridge.js';
+import {
+  collectOnPickup,
+  dispatchPickup,
+  notifyFulfilment,
+  returnOrder,
+} from './order-parcels.service.js';
 import type { OrderEvent } from '../orders/index.js';
 import { discardProof, storeProof } from './proof-photos.js';
 import type { ParcelStatus, ScanKind } from './logistics.tables.js';

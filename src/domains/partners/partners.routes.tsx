@@ -3,12 +3,16 @@
 import { createApiApp } from '../../kernel/http/index.js';
 import { partnersApi } from './partners.api.js';
 import { partnerPages } from './platforms.routes.js';
+import { registrationPages } from './registration.routes.js';
+import { decisionPages } from './decisions.routes.js';
 import { incentivePages } from './incentives.routes.js';
 
 export function partnersRoutes() {
   const app = createApiApp();
   partnersApi(app);
   partnerPages(app);
+  registrationPages(app);
+  decisionPages(app);
   incentivePages(app);
   return app;
 }

@@ -1,5 +1,6 @@
-// Pages of partner platforms (dashboard, webhook settings, offers), the national admin's
-// registration of a platform, and the community manager's decisions on offers.
+// Pages of partner platforms: the dashboard, webhook settings and offers. The national admin's
+// registration of a platform is in registration.routes.tsx, the community manager's decisions on
+// offers in decisions.routes.tsx.
 import type { Context, Hono } from 'hono';
 import { t, formatPercent } from '../../kernel/i18n/index.js';
 import { formatRupiah } from '../../kernel/money/index.js';
@@ -13,22 +14,11 @@ import {
   ErrorSummary,
   type AppEnv,
 } from '../../kernel/http/index.js';
-import { AppError, unwrap } from '../../kernel/errors/index.js';
-import { scopeIds } from '../../kernel/auth/index.js';
+import { unwrap } from '../../kernel/errors/index.js';
 import { translateFields } from '../../kernel/http/index.js';
-import {
-  decidePartnership,
-  offerPartnership,
-  registerPartner,
-  updateWebhook,
-} from './partners.service.js';
-import { offerSchema, registerPartnerSchema, webhookSchema } from './partners.schema.js';
-import {
-  offerTargets,
-  partnerStats,
-  partnershipsForOrganisations,
-  partnershipsOfPartner,
-} from './partners.queries.js';
+import { offerPartnership, updateWebhook } from './partners.service.js';
+import { offerSchema, webhookSchema } from './partners.schema.js';
+import { offerTargets, partnerStats, partnershipsOfPartner } from './partners.queries.js';
 import { deliveryLog } from './webhooks.js';
 import { currentPartner } from './partner-caller.js';
 
@@ -299,191 +289,5 @@ export function partnerPages(app: Hono<AppEnv>) {
       ),
     );
     return c.redirect('/mitra', 303);
-  });
-
-  const registerPage = (
-    c: C,
-    o: {
-      errors?: Record<string, string>;
-      raw?: Record<string, string>;
-      done?: { name: string; link: string };
-    } = {},
-    status: 200 | 201 | 422 = 200,
-  ) => {
-    const s = tr(c);
-    return page(
-      c,
-      { title: s('partners.register'), status },
-      <section class="card">
-        <h1>{s('partners.register')}</h1>
-        {o.done ? (
-          <div role="status" class="notice">
-            <p>{s('partners.registered', { name: o.done.name })}</p>
-            <p>
-              <code>{o.done.link}</code>
-            </p>
-          </div>
-        ) : null}
-        <form method="post" action="/mitra/daftar">
-          <Csrf c={c} />
-          <ErrorSummary c={c} errors={o.errors} />
-          <Field
-            name="name"
-            label={s('partners.name')}
-            value={o.raw?.name}
-            error={o.errors?.name}
-            required
-          />
-          <SelectField
-            name="kind"
-            label={s('partners.kind')}
-            value={o.raw?.kind}
-            options={['marketplace', 'social_commerce', 'retailer', 'aggregator'].map((k) => ({
-              value: k,
-              label: s(`partners.kind.${k}`),
-            }))}
-          />
-          <Field
-            name="webhook_url"
-            label={s('partners.webhook_url')}
-            type="url"
-            value={o.raw?.webhook_url}
-            error={o.errors?.webhook_url}
-          />
-          <Field
-            name="contact_name"
-            label={s('partners.contact_name')}
-            value={o.raw?.contact_name}
-            error={o.errors?.contact_name}
-            required
-          />
-          <Field
-            name="contact_phone"
-            label={s('partners.contact_phone')}
-            type="tel"
-            inputmode="tel"
-            value={o.raw?.contact_phone}
-            error={o.errors?.contact_phone}
-            required
-          />
-          <button type="submit">{s('partners.register')}</button>
-        </form>
-      </section>,
-    );
-  };
-  app.get('/mitra/daftar', (c) => {
-    requireRole(c, 'national_admin');
-    return registerPage(c);
-  });
-  app.post('/mitra/daftar', async (c) => {
-    const actor = requireRole(c, 'national_admin');
-    const form = await readForm(c, registerPartnerSchema);
-    if (!form.ok) return registerPage(c, { errors: form.errors, raw: form.raw }, 422);
-    const r = await registerPartner(c.get('deps').h.db, actor, {
-      name: form.data.name,
-      kind: form.data.kind,
-      webhookUrl: form.data.webhook_url || null,
-      contactName: form.data.contact_name,
-      contactPhone: form.data.contact_phone,
-    });
-    if (!r.ok) {
-      const key =
-        r.code === 'ACCOUNTS_USER_EXISTS'
-          ? 'accounts.user_exists'
-          : r.fields?.phone
-            ? r.fields.phone.key
-            : 'validation.invalid';
-      return registerPage(
-        c,
-        { errors: { contact_phone: t(c.get('locale'), key) }, raw: form.raw },
-        422,
-      );
-    }
-    return registerPage(
-      c,
-      {
-        done: {
-          name: form.data.name,
-          link: `${new URL(c.req.url).origin}/invite/${r.value.inviteCode}`,
-        },
-      },
-      201,
-    );
-  });
-
-  const decisions = async (c: C, status: 200 | 409 = 200, notice?: string) => {
-    const actor = requireRole(c, 'community_manager');
-    const s = tr(c);
-    const rows = await partnershipsForOrganisations(
-      c.get('deps').h.db,
-      scopeIds(actor, 'organisation', ['community_manager']),
-    );
-    return page(
-      c,
-      { title: s('partners.partnerships'), status },
-      <section class="card">
-        <h1>{s('partners.partnerships')}</h1>
-        {notice ? (
-          <p class="alert" role="alert">
-            {notice}
-          </p>
-        ) : null}
-        {rows.length === 0 ? (
-          <p>{s('partners.none')}</p>
-        ) : (
-          rows.map((r) => (
-            <article class="card">
-              <h2>
-                {r.partner_name} → {r.umkm_name ?? r.org_name}
-              </h2>
-              <p>
-                {s(`partners.status.${r.status}`)} · {s('partners.commission')}:{' '}
-                {r.commission_bps / 100}% · {s('partners.ships_by')}:{' '}
-                {s(`partners.ships_by.${r.ships_by}`)} · {r.starts_on}
-                {r.ends_on ? `–${r.ends_on}` : ''}
-              </p>
-              <p>{r.terms}</p>
-              {r.status === 'offered' ? (
-                <form method="post" action={`/kemitraan/${r.id}`} class="inline">
-                  <Csrf c={c} />
-                  <button type="submit" name="decision" value="accepted">
-                    {s('partners.accept')}
-                  </button>{' '}
-                  <button type="submit" name="decision" value="declined" class="secondary">
-                    {s('partners.decline')}
-                  </button>
-                </form>
-              ) : r.status === 'accepted' ? (
-                <form method="post" action={`/kemitraan/${r.id}`}>
-                  <Csrf c={c} />
-                  <button type="submit" name="decision" value="ended" class="secondary">
-                    {s('partners.end')}
-                  </button>
-                </form>
-              ) : null}
-            </article>
-          ))
-        )}
-      </section>,
-    );
-  };
-  app.get('/kemitraan', (c) => decisions(c));
-  app.post('/kemitraan/:id', async (c) => {
-    const actor = requireRole(c, 'community_manager');
-    const body = await c.req.parseBody();
-    const decision = String(body.decision ?? '');
-    if (!['accepted', 'declined', 'ended'].includes(decision))
-      throw new AppError('VALIDATION_FAILED');
-    const r = await decidePartnership(
-      c.get('deps').h.db,
-      actor,
-      c.req.param('id'),
-      decision as 'accepted',
-    );
-    if (!r.ok) {
-      if (r.code === 'NOT_FOUND' || r.code === 'FORBIDDEN') throw new AppError(r.code);
-      return decisions(c, 409, t(c.get('locale'), 'partners.bad_decision', r.params));
-    }
-    return c.redirect('/kemitraan', 303);
   });
 }

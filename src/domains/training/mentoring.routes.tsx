@@ -16,7 +16,8 @@ import {
 import { assignableUmkm, mentoringFileHead, mentoringLog } from './mentoring.queries.js';
 import { buildCases, mentorCases, mentorSummaries } from './mentoring-cases.js';
 import { staffCovering } from './training.queries.js';
-import { AssignPage, MentorDashboard, OfficerDashboard, UmkmFile } from './mentoring.views.js';
+import { AssignPage, MentorDashboard, OfficerDashboard } from './mentoring.views.js';
+import { UmkmFile } from './umkm-file.views.js';
 import { failureFields, failureText } from './sessions.routes.js';
 import { getCourse } from './sessions.service.js';
 

@@ -13,7 +13,7 @@ import { normaliseMobile } from '../../../kernel/auth/index.js';
 import { cartExists, createCart, putLine, viewCart, type CartView } from '../cart/cart.service.js';
 import { checkoutFields, MAX_QTY, phoneRule } from '../checkout/request.js';
 import { apiCheckout } from '../checkout/api-checkout.js';
-import { orderByNumber, ordersWithLines } from '../orders.repo.js';
+import { orderByNumber, ordersWithLines } from '../order-details.queries.js';
 import { buyerParcels } from '../parcels.js';
 import { admitLookup, recordMiss } from '../storefront/track-guard.js';
 

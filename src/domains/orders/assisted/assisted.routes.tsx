@@ -14,7 +14,7 @@ import { AppError, errorSpec } from '../../../kernel/errors/index.js';
 import { formatDateTime, t } from '../../../kernel/i18n/index.js';
 import { formatRupiah } from '../../../kernel/money/index.js';
 import { isId } from '../../../kernel/ids/index.js';
-import { orderHistories, ordersWithLines } from '../orders.repo.js';
+import { orderHistories, ordersWithLines } from '../order-details.queries.js';
 import { buyerParcels } from '../parcels.js';
 import { BuyerParcels, OrderCard } from '../storefront/order.views.js';
 import { agentPoint, formText } from './agent-point.js';

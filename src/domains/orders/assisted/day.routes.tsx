@@ -10,7 +10,7 @@ import { AppError, errorSpec } from '../../../kernel/errors/index.js';
 import { t } from '../../../kernel/i18n/index.js';
 import { formatRupiah } from '../../../kernel/money/index.js';
 import { newId } from '../../../kernel/ids/index.js';
-import { ordersWithLines } from '../orders.repo.js';
+import { ordersWithLines } from '../order-details.queries.js';
 import { buyerParcels, type BuyerParcel } from '../parcels.js';
 import { OrderCard, type OrderWithLines } from '../storefront/order.views.js';
 import { agentPoint, formText } from './agent-point.js';

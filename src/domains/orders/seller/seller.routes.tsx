@@ -14,7 +14,7 @@ import { AppError } from '../../../kernel/errors/index.js';
 import { isId } from '../../../kernel/ids/index.js';
 import { t } from '../../../kernel/i18n/index.js';
 import { scopeIds } from '../../../kernel/auth/index.js';
-import { orderHistories, ordersWithLines } from '../orders.repo.js';
+import { orderHistories, ordersWithLines } from '../order-details.queries.js';
 import { cancelOrder, recordFulfilment } from '../orders.service.js';
 import { OrderCard, type OrderWithLines } from '../storefront/order.views.js';
 

@@ -5,7 +5,7 @@ import { Csrf, page, requireActor, type AppEnv } from '../../../kernel/http/inde
 import { AppError } from '../../../kernel/errors/index.js';
 import { isId } from '../../../kernel/ids/index.js';
 import { t } from '../../../kernel/i18n/index.js';
-import { orderHistories, ordersWithLines } from '../orders.repo.js';
+import { orderHistories, ordersWithLines } from '../order-details.queries.js';
 import { cancelOrder, confirmReceipt } from '../orders.service.js';
 import { buyerParcels } from '../parcels.js';
 import { BuyerParcels, OrderCard, type OrderWithLines } from './order.views.js';

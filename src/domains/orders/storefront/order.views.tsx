@@ -8,7 +8,7 @@ import type { OrderLinesTable, OrdersTable, PaymentsTable } from '../orders.tabl
 import { producerShare } from '../fees.js';
 import { payeeAccount } from '../payments/intent.js';
 import type { BuyerParcel } from '../parcels.js';
-import type { OrderHistoryEntry } from '../orders.repo.js';
+import type { OrderHistoryEntry } from '../order-details.queries.js';
 
 type C = Context<AppEnv>;
 export type OrderWithLines = OrdersTable & {

@@ -8,7 +8,7 @@ import { page, clientIp, type AppEnv } from '../../../kernel/http/index.js';
 import { AppError, errorSpec } from '../../../kernel/errors/index.js';
 import { t } from '../../../kernel/i18n/index.js';
 import { normaliseMobile } from '../../../kernel/auth/index.js';
-import { orderByNumber, orderHistories, ordersWithLines } from '../orders.repo.js';
+import { orderByNumber, orderHistories, ordersWithLines } from '../order-details.queries.js';
 import { cancelOrder, confirmReceipt } from '../orders.service.js';
 import { ensurePayment } from '../payments/intent.js';
 import { qrisMerchant, qrisPayload, qrisSvg } from '../payments/qris.js';
