@@ -203,7 +203,13 @@ export function NewCyclePage(p: {
 export function CyclePage(p: {
   c: C;
   v: CycleView;
-  runs: { point: string; orders: number; items: number; weight_grams: number }[];
+  runs: {
+    point: string;
+    orders: number;
+    items: number;
+    weight_grams: number;
+    tracking: string | null;
+  }[];
   notice?: string;
   message?: string;
 }) {
@@ -268,7 +274,15 @@ export function CyclePage(p: {
                   orders: r.orders,
                   items: r.items,
                   kg: formatNumber(l, r.weight_grams / 1000, 1),
-                })}
+                })}{' '}
+                ·{' '}
+                {r.tracking ? (
+                  <a href={`/paket/${r.tracking}`}>
+                    {tr('collective.cycle.run_tracking', { tracking: r.tracking })}
+                  </a>
+                ) : (
+                  tr('collective.cycle.run_no_parcel')
+                )}
               </li>
             ))}
           </ul>
