@@ -11,8 +11,7 @@ import { makeNetwork, type TestNetwork } from '../../../test/support/logistics.j
 import { unwrap } from '../../kernel/errors/index.js';
 import type { Actor } from '../../kernel/auth/index.js';
 import { flushOrderEvents, recordFulfilment } from '../orders/index.js';
-import { buildManifests, parcelsForOrder, recordScan } from '../logistics/index.js';
-import { assignPoint } from '../logistics/network.service.js';
+import { assignPoint, buildManifests, parcelsForOrder, recordScan } from '../logistics/index.js';
 import { closeCycle, orderFromCycle } from './index.js';
 
 const ADMIN: Actor = {
