@@ -23,12 +23,9 @@ const StandingInput = z
     buyer: z.object({ name: z.string().max(100), phone: z.string().max(20).optional() }),
     servicePointId: z.string().max(64),
     paymentMethod: method,
-    viaAgent: z
-      .object({ consent: z.boolean() })
-      .optional()
-      .openapi({
-        description: "Recorded by the point's agent for a household that consented (cash)",
-      }),
+    viaAgent: z.object({ consent: z.boolean() }).optional().openapi({
+      description: "Recorded by the point's agent for a household that consented (cash)",
+    }),
   })
   .openapi('StandingOrderInput');
 const StandingOrder = z
