@@ -1,6 +1,7 @@
 // Demo data of the collective domain (JOURNEYS.md: Ibu Theresia's weekly market day in Ngada,
 // Mas Bagus's group buys in Kemiren, Banyuwangi): an open weekly cycle of BUMDes Radabata Maju
-// with up to ten producers and two pickup points and a few orders placed through it, and in
+// with up to ten producers and two pickup points, a few orders placed through it and two
+// standing orders on its series, and in
 // Kemiren one group buy that succeeded and one that failed, settled by the real use case.
 import type { SeedContext } from './index.js';
 import type { DemoLogin } from './demo-user.js';
@@ -12,6 +13,7 @@ import {
   openGroupBuy,
   orderFromCycle,
   settleGroupBuy,
+  subscribe,
 } from '../domains/collective/index.js';
 
 const DAY = 86400_000;
@@ -95,6 +97,36 @@ export async function seedCollective(ctx: SeedContext): Promise<DemoLogin[]> {
         }),
       );
     await db.updateTable('cycles').set({ is_demo: 1 }).where('id', '=', cycleId).execute();
+    // Standing orders on the weekly series: Mbak Rina (the demo buyer) takes the first product
+    // every market day at Pak Yohanes's point, and Pak Yohanes keeps one for a household
+    // without a phone (cash at the point, consent recorded); the next opening places both.
+    const rina = ctx.refs['user:+6281100000002'];
+    if (rina)
+      unwrap(
+        await subscribe(
+          db,
+          { ...actorOf(rina, 'buyer', ''), grants: [] },
+          {
+            cycleId,
+            lines: [{ variantId: ngada[0].id, qty: 2 }],
+            buyer: { name: 'Mbak Rina', phone: '+6281100000002' },
+            servicePointId: ctx.refs['svp:yohanes'],
+            paymentMethod: 'transfer',
+          },
+        ),
+      );
+    const yohanes = ctx.refs['user:yohanes'];
+    if (yohanes)
+      unwrap(
+        await subscribe(db, actorOf(yohanes, 'village_agent', ctx.refs['svp:yohanes']), {
+          cycleId,
+          lines: ngada.slice(0, 2).map((v) => ({ variantId: v.id, qty: 1 })),
+          buyer: { name: 'Mama Agustina Bhoko' },
+          servicePointId: ctx.refs['svp:yohanes'],
+          paymentMethod: 'cod',
+          assisted: { agentServicePointId: ctx.refs['svp:yohanes'], consent: true },
+        }),
+      );
   }
 
   const kemiren = ctx.refs['svp:kemiren'];

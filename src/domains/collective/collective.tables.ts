@@ -21,6 +21,9 @@ export interface CyclesTable {
   previous_id: string | null;
   /** The first cycle of the series (standing orders follow a series). */
   series_id: string | null;
+  /** Where the producers bring the cycle's goods; each run's parcel leaves from here (null: the
+   *  organisation had no point when the cycle opened; the close then takes the run's own point). */
+  collection_point_id: string | null;
   created_by: string | null;
   created_at: string;
   closed_at: string | null;
@@ -63,6 +66,9 @@ export interface CycleRunsTable {
   orders: number;
   items: number;
   weight_grams: number;
+  /** The run's one logistics parcel (null when the network could not route it at close). */
+  parcel_id: string | null;
+  tracking_number: string | null;
   created_at: string;
 }
 

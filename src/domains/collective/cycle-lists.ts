@@ -1,9 +1,38 @@
 // The lists a closed (or still open) cycle prints: per producer, what to bring for which pickup
 // point (supplier lists); per point, what each buyer gets (packing lists). Both are read from
 // the same order lines (cancelled orders left out), so their totals agree with the orders by
-// construction; the test and the bench check it anyway.
-import { sql } from 'kysely';
+// construction; the test and the bench check it anyway. Orders, producers and points come
+// through their owners' exported reads (orders' orderContents, community's places and facts).
 import type { Tx } from '../../kernel/db/index.js';
+import { orderContents, type OrderContents } from '../orders/index.js';
+import { servicePointPlaces, umkmFactsByIds } from '../community/index.js';
+import { cycleOrdersByPoint } from './cycle-runs.js';
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The cycle's live (not cancelled) orders per point, with point and producer names. */
+async function liveOrders(db: Tx, cycleId: string) {
+  const byPoint = await cycleOrdersByPoint(db, cycleId);
+  const orders = new Map(
+    (await orderContents(db, [...byPoint.values()].flat()))
+      .filter((o) => o.status !== 'cancelled')
+      .map((o) => [o.id, o]),
+  );
+  const [points, producers] = await Promise.all([
+    servicePointPlaces(db, [...byPoint.keys()]),
+    umkmFactsByIds(db, [...new Set([...orders.values()].map((o) => o.umkmId))]),
+  ]);
+  const pointName = new Map(points.map((p) => [p.id, p.name]));
+  const perPoint = [...byPoint]
+    .map(([pointId, ids]) => ({
+      pointId,
+      pointName: pointName.get(pointId) ?? '',
+      orders: ids.map((id) => orders.get(id)).filter((o): o is OrderContents => !!o),
+    }))
+    .filter((p) => p.orders.length)
+    .sort((a, b) => byText(a.pointName, b.pointName) || byText(a.pointId, b.pointId));
+  return { perPoint, producerName: (id: string) => producers.get(id)?.name ?? '' };
+}
 
 export interface SupplierLine {
   umkmId: string;
@@ -24,40 +53,44 @@ export interface SupplierList {
 
 /** Per producer, per point, per product: quantities to bring. */
 export async function supplierLists(db: Tx, cycleId: string): Promise<SupplierList[]> {
-  const rows = await db
-    .selectFrom('cycle_orders as co')
-    .innerJoin('orders as o', 'o.id', 'co.order_id')
-    .innerJoin('order_lines as l', 'l.order_id', 'o.id')
-    .innerJoin('umkm as u', 'u.id', 'o.umkm_id')
-    .innerJoin('service_points as sp', 'sp.id', 'co.service_point_id')
-    .select([
-      'u.id as umkmId',
-      'u.name as umkmName',
-      'sp.id as pointId',
-      'sp.name as pointName',
-      'l.title',
-      'l.variant_label as label',
-      sql<number>`sum(l.qty)`.as('qty'),
-    ])
-    .where('co.cycle_id', '=', cycleId)
-    .where('o.status', '!=', 'cancelled')
-    .groupBy(['u.id', 'u.name', 'sp.id', 'sp.name', 'l.variant_id', 'l.title', 'l.variant_label'])
-    .orderBy('u.name')
-    .orderBy('u.id')
-    .orderBy('sp.name')
-    .orderBy('l.title')
-    .execute();
+  const { perPoint, producerName } = await liveOrders(db, cycleId);
+  const lines = new Map<string, SupplierLine & { variantId: string }>();
+  for (const p of perPoint)
+    for (const o of p.orders)
+      for (const l of o.lines) {
+        const key = `${o.umkmId}|${p.pointId}|${l.variantId}|${l.title}|${l.label}`;
+        const line = lines.get(key);
+        if (line) line.qty += l.qty;
+        else
+          lines.set(key, {
+            umkmId: o.umkmId,
+            umkmName: producerName(o.umkmId),
+            pointId: p.pointId,
+            pointName: p.pointName,
+            variantId: l.variantId,
+            title: l.title,
+            label: l.label,
+            qty: l.qty,
+          });
+      }
+  const sorted = [...lines.values()].sort(
+    (a, b) =>
+      byText(a.umkmName, b.umkmName) ||
+      byText(a.umkmId, b.umkmId) ||
+      byText(a.pointName, b.pointName) ||
+      byText(a.pointId, b.pointId) ||
+      byText(a.title, b.title),
+  );
   const lists = new Map<string, SupplierList>();
-  for (const r of rows) {
-    const qty = Number(r.qty);
+  for (const { variantId: _, ...r } of sorted) {
     const l = lists.get(r.umkmId) ?? {
       umkmId: r.umkmId,
       umkmName: r.umkmName,
       lines: [],
       totalQty: 0,
     };
-    l.lines.push({ ...r, qty });
-    l.totalQty += qty;
+    l.lines.push(r);
+    l.totalQty += r.qty;
     lists.set(r.umkmId, l);
   }
   return [...lists.values()];
@@ -85,71 +118,41 @@ export interface PackingList {
 
 /** Per pickup point, per buyer's order: what goes in the bag. */
 export async function packingLists(db: Tx, cycleId: string): Promise<PackingList[]> {
-  const rows = await db
-    .selectFrom('cycle_orders as co')
-    .innerJoin('orders as o', 'o.id', 'co.order_id')
-    .innerJoin('order_lines as l', 'l.order_id', 'o.id')
-    .innerJoin('umkm as u', 'u.id', 'o.umkm_id')
-    .innerJoin('service_points as sp', 'sp.id', 'co.service_point_id')
-    .innerJoin('cycle_points as cp', (j) =>
-      j.onRef('cp.cycle_id', '=', 'co.cycle_id').onRef('cp.service_point_id', '=', 'sp.id'),
-    )
-    .select([
-      'sp.id as pointId',
-      'sp.name as pointName',
-      'cp.pickup_date',
-      'cp.pickup_from',
-      'cp.pickup_to',
-      'o.id as orderId',
-      'o.number',
-      'o.buyer_name',
-      'u.name as producer',
-      'o.payment_status',
-      'o.total',
-      'l.title',
-      'l.variant_label as label',
-      'l.qty',
-    ])
-    .where('co.cycle_id', '=', cycleId)
-    .where('o.status', '!=', 'cancelled')
-    .orderBy('sp.name')
-    .orderBy('sp.id')
-    .orderBy('o.buyer_name')
-    .orderBy('o.number')
-    .orderBy('l.title')
-    .execute();
-  const lists = new Map<string, PackingList>();
-  const orders = new Map<string, PackingOrder>();
-  for (const r of rows) {
-    let list = lists.get(r.pointId);
-    if (!list) {
-      list = {
-        pointId: r.pointId,
-        pointName: r.pointName,
-        pickupDate: r.pickup_date,
-        pickupFrom: r.pickup_from,
-        pickupTo: r.pickup_to,
-        orders: [],
-        totalQty: 0,
-      };
-      lists.set(r.pointId, list);
-    }
-    let o = orders.get(r.orderId);
-    if (!o) {
-      o = {
-        orderId: r.orderId,
-        number: r.number,
-        buyerName: r.buyer_name,
-        producer: r.producer,
-        paid: r.payment_status === 'paid',
-        total: Number(r.total),
-        lines: [],
-      };
-      orders.set(r.orderId, o);
-      list.orders.push(o);
-    }
-    o.lines.push({ title: r.title, label: r.label, qty: Number(r.qty) });
-    list.totalQty += Number(r.qty);
+  const { perPoint, producerName } = await liveOrders(db, cycleId);
+  const windows = new Map(
+    (
+      await db
+        .selectFrom('cycle_points')
+        .select(['service_point_id', 'pickup_date', 'pickup_from', 'pickup_to'])
+        .where('cycle_id', '=', cycleId)
+        .execute()
+    ).map((w) => [w.service_point_id, w]),
+  );
+  const lists: PackingList[] = [];
+  for (const p of perPoint) {
+    const w = windows.get(p.pointId);
+    // A point taken out of the cycle's windows keeps no list (as the join did before).
+    if (!w) continue;
+    const orders = [...p.orders]
+      .sort((a, b) => byText(a.buyerName, b.buyerName) || byText(a.number, b.number))
+      .map((o) => ({
+        orderId: o.id,
+        number: o.number,
+        buyerName: o.buyerName,
+        producer: producerName(o.umkmId),
+        paid: o.paymentStatus === 'paid',
+        total: o.total,
+        lines: o.lines.map((l) => ({ title: l.title, label: l.label, qty: l.qty })),
+      }));
+    lists.push({
+      pointId: p.pointId,
+      pointName: p.pointName,
+      pickupDate: w.pickup_date,
+      pickupFrom: w.pickup_from,
+      pickupTo: w.pickup_to,
+      orders,
+      totalQty: orders.reduce((s, o) => s + o.lines.reduce((t, l) => t + l.qty, 0), 0),
+    });
   }
-  return [...lists.values()];
+  return lists;
 }

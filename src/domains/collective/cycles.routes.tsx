@@ -13,6 +13,7 @@ import { readCycleView, type CycleView } from './cycle-read.js';
 import { closeCycle, openCycle } from './cycles.service.js';
 import { listedVariantsIn, pointsIn } from './collective.queries.js';
 import { packingLists, supplierLists } from './cycle-lists.js';
+import { runsOfCycle } from './cycle-runs.js';
 import { localToUtc } from './calendar.js';
 import { CycleList, CyclePage, NewCyclePage, type NewCycleState } from './cycles.views.js';
 import { PackingSheet, SupplierSheet, packingSheet, supplierSheet } from './lists.views.js';
@@ -159,13 +160,7 @@ export function cyclesRoutes(app: Hono<AppEnv>) {
     const actor = requireRole(c, ...COORDINATOR_ROLES);
     const v = await myCycle(c, actor);
     const l = c.get('locale');
-    const runs = await db(c)
-      .selectFrom('cycle_runs as r')
-      .innerJoin('service_points as sp', 'sp.id', 'r.service_point_id')
-      .select(['sp.name as point', 'r.orders', 'r.items', 'r.weight_grams'])
-      .where('r.cycle_id', '=', v.cycle.id)
-      .orderBy('sp.name')
-      .execute();
+    const runs = await runsOfCycle(db(c), v.cycle.id);
     const notice = c.req.query('dibuat')
       ? t(l, 'collective.cycle.opened')
       : c.req.query('ditutup')

@@ -14,6 +14,7 @@ import { organisationOf, pointsByIds, variantsByIds } from './collective.queries
 import { REPEAT_DAYS, addDays, isClock, isDate, pasaranOf, shiftIso } from './calendar.js';
 import { recordEvent } from './record.js';
 import { makeRuns } from './cycle-runs.js';
+import { servicePointsIn } from '../community/index.js';
 
 export const MAX_CYCLE_PRODUCTS = 300;
 export const MAX_CYCLE_POINTS = 60;
@@ -118,6 +119,7 @@ export async function openCycle(
   if (!org) return fail('NOT_FOUND');
   const v = await validateCycle(db, input, now);
   if (!v.ok) return v;
+  const collectionPointId = await collectionPointOf(db, org, input.points[0]!.servicePointId);
   const id = newId('cyc');
   return inTransactionResult(db, async (tx) => {
     await tx
@@ -134,6 +136,7 @@ export async function openCycle(
         order_count: 0,
         previous_id: null,
         series_id: id,
+        collection_point_id: collectionPointId,
         created_by: actor.userId,
         created_at: nowIso(),
         closed_at: null,
@@ -179,6 +182,21 @@ export async function openCycle(
   });
 }
 
+/**
+ * Where producers bring a cycle's goods: the coordinating organisation's own service point in
+ * its village, else the cycle's first pickup point.
+ */
+async function collectionPointOf(
+  db: Tx,
+  org: { id: string; village_code: string },
+  firstPickupPointId: string,
+): Promise<string> {
+  const own = (await servicePointsIn(db, org.village_code)).find(
+    (p) => p.organisation_id === org.id,
+  );
+  return own?.id ?? firstPickupPointId;
+}
+
 export interface Closed {
   cycleId: string;
   runs: number;
@@ -218,7 +236,7 @@ export async function closeCycle(
       .selectAll()
       .where('id', '=', cycleId)
       .executeTakeFirstOrThrow();
-    const runs = await makeRuns(tx, cycleId, at);
+    const runs = await makeRuns(tx, c, at);
     const nextCycleId = c.repeat === 'none' ? null : await openSuccessor(tx, c);
     await recordEvent(tx, {
       actorId: actor?.userId ?? null,

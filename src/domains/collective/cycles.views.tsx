@@ -2,12 +2,13 @@
 // pickup windows per point) and a cycle's page with its close button and lists.
 import type { Context } from 'hono';
 import { t, formatDateTime, formatNumber } from '../../kernel/i18n/index.js';
-import { Csrf, ErrorSummary, Field, SelectField, type AppEnv } from '../../kernel/http/index.js';
+import { Csrf, Field, SelectField, type AppEnv } from '../../kernel/http/index.js';
 import { formatRupiah } from '../../kernel/money/index.js';
 import type { CyclesTable } from './collective.tables.js';
 import type { CycleView } from './cycle-read.js';
 import type { OfferedVariant, PointInfo } from './collective.queries.js';
 import { pickupText } from './pickup-text.js';
+import { FormAlerts } from './buyer-fields.views.js';
 
 type C = Context<AppEnv>;
 const trOf = (c: C) => (k: string, p?: Record<string, unknown>) => t(c.get('locale'), k, p);
@@ -62,12 +63,7 @@ export function NewCyclePage(p: {
   return (
     <>
       <h1>{tr('collective.new.title')}</h1>
-      {p.message ? (
-        <div class="alert" role="alert">
-          <p>{p.message}</p>
-        </div>
-      ) : null}
-      <ErrorSummary c={p.c} errors={p.errors} />
+      <FormAlerts c={p.c} message={p.message} errors={p.errors} />
       {p.s.orgs.length > 1 ? (
         <form method="get" action="/siklus/baru">
           <SelectField
@@ -203,7 +199,13 @@ export function NewCyclePage(p: {
 export function CyclePage(p: {
   c: C;
   v: CycleView;
-  runs: { point: string; orders: number; items: number; weight_grams: number }[];
+  runs: {
+    point: string;
+    orders: number;
+    items: number;
+    weight_grams: number;
+    tracking: string | null;
+  }[];
   notice?: string;
   message?: string;
 }) {
@@ -268,7 +270,15 @@ export function CyclePage(p: {
                   orders: r.orders,
                   items: r.items,
                   kg: formatNumber(l, r.weight_grams / 1000, 1),
-                })}
+                })}{' '}
+                ·{' '}
+                {r.tracking ? (
+                  <a href={`/paket/${r.tracking}`}>
+                    {tr('collective.cycle.run_tracking', { tracking: r.tracking })}
+                  </a>
+                ) : (
+                  tr('collective.cycle.run_no_parcel')
+                )}
               </li>
             ))}
           </ul>

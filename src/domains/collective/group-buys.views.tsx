@@ -2,7 +2,8 @@
 // records for a neighbour with consent) and the agent's page at the service point.
 import type { Context } from 'hono';
 import { t, formatDateTime } from '../../kernel/i18n/index.js';
-import { Csrf, ErrorSummary, Field, SelectField, type AppEnv } from '../../kernel/http/index.js';
+import { Csrf, Field, SelectField, type AppEnv } from '../../kernel/http/index.js';
+import { BuyerFields, FormAlerts } from './buyer-fields.views.js';
 import { formatRupiah } from '../../kernel/money/index.js';
 import type { GroupBuysTable } from './collective.tables.js';
 import type { Tier } from './tiers.js';
@@ -42,12 +43,7 @@ export function GroupBuyPage(p: {
           {p.notice}
         </p>
       ) : null}
-      {p.message ? (
-        <div class="alert" role="alert">
-          <p>{p.message}</p>
-        </div>
-      ) : null}
-      <ErrorSummary c={p.c} errors={p.errors} />
+      <FormAlerts c={p.c} message={p.message} errors={p.errors} />
       <section class="card">
         <p>
           {tr('collective.gb.where', {
@@ -106,43 +102,7 @@ export function GroupBuyPage(p: {
             inputmode="numeric"
             required
           />
-          <Field
-            name="name"
-            label={tr('collective.shop.name')}
-            value={p.s.raw.name}
-            error={e.name}
-            required
-          />
-          <Field
-            name="phone"
-            type="tel"
-            label={tr(p.s.asAgent ? 'collective.shop.phone_optional' : 'collective.shop.phone')}
-            value={p.s.raw.phone}
-            error={e.phone}
-            inputmode="tel"
-          />
-          {p.s.asAgent ? (
-            <div class={e.consent ? 'field invalid' : 'field'}>
-              <label>
-                <input type="checkbox" name="consent" value="1" /> {tr('collective.shop.consent')}
-              </label>
-              {e.consent ? (
-                <p class="error" id="f-consent">
-                  {e.consent}
-                </p>
-              ) : null}
-            </div>
-          ) : (
-            <SelectField
-              name="payment"
-              label={tr('collective.shop.payment')}
-              value={p.s.raw.payment}
-              options={(['cod', 'transfer', 'qris'] as const).map((m) => ({
-                value: m,
-                label: tr(`collective.pay.${m}`),
-              }))}
-            />
-          )}
+          <BuyerFields c={p.c} raw={p.s.raw} errors={e} asAgent={p.s.asAgent} />
           <button type="submit">{tr('collective.gb.commit')}</button>
         </form>
       ) : null}
@@ -164,12 +124,7 @@ export function AgentGroupBuysPage(p: {
   return (
     <>
       <h1>{tr('collective.gb.agent_title')}</h1>
-      {p.message ? (
-        <div class="alert" role="alert">
-          <p>{p.message}</p>
-        </div>
-      ) : null}
-      <ErrorSummary c={p.c} errors={p.errors} />
+      <FormAlerts c={p.c} message={p.message} errors={p.errors} />
       {p.here ?? <p class="muted">{tr('collective.gb.none')}</p>}
       <form method="post" action="/titik/patungan" novalidate class="card">
         <Csrf c={p.c} />

@@ -3,6 +3,8 @@
 import { defineDomain, provide } from '../../kernel/domain/index.js';
 import { pickupNotes, villageSection } from '../orders/index.js';
 import { pickupNotesFor, villageSectionFor } from './seams.js';
+import { consolidatedRuns } from '../logistics/index.js';
+import { runParcelsOfOrders } from './cycle-runs.js';
 import './collective.tables.js';
 import { collectiveMigrations } from './migrations/index.js';
 import { cyclesErrors, cyclesMessages } from './messages.js';
@@ -81,6 +83,9 @@ export const collectiveDomain = defineDomain({
     provide(pickupNotes, pickupNotesFor),
     // Village pages show the village's open group buys and market-day cycles.
     provide(villageSection, villageSectionFor),
+    // A cycle order travels in its point's run: logistics makes no parcel of its own for it and
+    // the buyer's tracking shows the run's parcel.
+    provide(consolidatedRuns, runParcelsOfOrders),
   ],
   // Due cycles close and due group buys settle on a recurring sweep; startup runs one at once.
   startup: [(h) => scheduleSweep(h.db, new Date())],

@@ -39,6 +39,9 @@ export const cyclePagesMessages: MessageTable = {
     'collective.cycle.lists': 'Daftar',
     'collective.cycle.runs': 'Pengiriman gabungan per titik',
     'collective.cycle.run_line': '{point}: {orders} pesanan, {items} barang, {kg} kg',
+    'collective.cycle.run_tracking': 'paket {tracking}',
+    'collective.cycle.run_no_parcel':
+      'belum masuk jaringan pengiriman (titik belum terhubung ke hub)',
     'collective.cycle.close_hint': 'Setelah ditutup, pesanan baru ditolak dan daftar dibuat.',
     'collective.cycle.close': 'Tutup siklus sekarang',
     'collective.list.supplier': 'Daftar pemasok',
@@ -111,6 +114,8 @@ export const cyclePagesMessages: MessageTable = {
     'collective.cycle.lists': 'Lists',
     'collective.cycle.runs': 'Consolidated delivery per point',
     'collective.cycle.run_line': '{point}: {orders} orders, {items} items, {kg} kg',
+    'collective.cycle.run_tracking': 'parcel {tracking}',
+    'collective.cycle.run_no_parcel': 'not on the delivery network yet (point not linked to a hub)',
     'collective.cycle.close_hint': 'Once closed, new orders are refused and the lists are made.',
     'collective.cycle.close': 'Close cycle now',
     'collective.list.supplier': 'Supplier lists',

@@ -2,7 +2,8 @@
 // pickup point with its day and window, name, phone and payment. One plain form (JS off).
 import type { Context } from 'hono';
 import { t } from '../../kernel/i18n/index.js';
-import { Csrf, ErrorSummary, Field, SelectField, type AppEnv } from '../../kernel/http/index.js';
+import { Csrf, SelectField, type AppEnv } from '../../kernel/http/index.js';
+import { BuyerFields, FormAlerts } from './buyer-fields.views.js';
 import { formatDateTime } from '../../kernel/i18n/index.js';
 import { formatRupiah } from '../../kernel/money/index.js';
 import type { CycleView } from './cycle-read.js';
@@ -44,12 +45,7 @@ export function ShopPage(p: {
           closes: formatDateTime(l, cycle.closes_at, cycle.village_code),
         })}
       </p>
-      {p.message ? (
-        <div class="alert" role="alert">
-          <p>{p.message}</p>
-        </div>
-      ) : null}
-      <ErrorSummary c={p.c} errors={p.errors} />
+      <FormAlerts c={p.c} message={p.message} errors={p.errors} />
       {!p.open ? (
         <p class="notice" role="status">
           {tr('collective.shop.closed')}
@@ -99,53 +95,7 @@ export function ShopPage(p: {
                 label: `${x.point_name} · ${pickupText(l, x.pickup_date, x.pickup_from, x.pickup_to)}`,
               }))}
             />
-            <Field
-              name="name"
-              label={tr('collective.shop.name')}
-              value={p.s.raw.name}
-              error={e.name}
-              autocomplete="name"
-              required
-            />
-            <Field
-              name="phone"
-              type="tel"
-              label={tr(
-                p.s.agentPoint ? 'collective.shop.phone_optional' : 'collective.shop.phone',
-              )}
-              value={p.s.raw.phone}
-              error={e.phone}
-              autocomplete="tel"
-              inputmode="tel"
-            />
-            {p.s.agentPoint ? (
-              <div class={e.consent ? 'field invalid' : 'field'}>
-                <label>
-                  <input
-                    type="checkbox"
-                    name="consent"
-                    value="1"
-                    checked={p.s.raw.consent === '1'}
-                  />{' '}
-                  {tr('collective.shop.consent')}
-                </label>
-                {e.consent ? (
-                  <p class="error" id="f-consent">
-                    {e.consent}
-                  </p>
-                ) : null}
-              </div>
-            ) : (
-              <SelectField
-                name="payment"
-                label={tr('collective.shop.payment')}
-                value={p.s.raw.payment}
-                options={(['cod', 'transfer', 'qris'] as const).map((m) => ({
-                  value: m,
-                  label: tr(`collective.pay.${m}`),
-                }))}
-              />
-            )}
+            <BuyerFields c={p.c} raw={p.s.raw} errors={e} asAgent={!!p.s.agentPoint} />
             <button type="submit">{tr('collective.shop.submit')}</button>
             {p.s.canSubscribe ? (
               <>

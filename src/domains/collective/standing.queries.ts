@@ -10,7 +10,7 @@ export interface StandingView {
   so: StandingOrdersTable;
   series: string;
   point: string;
-  lines: { title: string; qty: number }[];
+  lines: { variantId: string; title: string; qty: number }[];
   runs: { cycle: string; outcome: StandingOutcome; notices: Notice[]; at: string }[];
 }
 
@@ -75,7 +75,11 @@ export async function standingFor(
     point: points.get(so.service_point_id) ?? '',
     lines: lines
       .filter((l) => l.standing_order_id === so.id)
-      .map((l) => ({ title: titles.get(l.variant_id) ?? l.variant_id, qty: l.qty })),
+      .map((l) => ({
+        variantId: l.variant_id,
+        title: titles.get(l.variant_id) ?? l.variant_id,
+        qty: l.qty,
+      })),
     runs: runs
       .filter((r) => r.standing_order_id === so.id)
       .slice(0, 5)

@@ -13,6 +13,7 @@ import { logisticsMigrations } from './migrations/index.js';
 import { logisticsHomePanels, logisticsRoutes } from './logistics.routes.js';
 import { logisticsAuditScopes } from './audit-scopes.js';
 import { distancesMessages } from './messages.distances.js';
+import { consolidatedRuns } from './consolidated-runs.js';
 
 export { logisticsMigrations } from './migrations/index.js';
 export { logisticsRoutes } from './logistics.routes.js';
@@ -29,6 +30,8 @@ export {
 export { createParcel, parcelsForOrder } from './parcels.service.js';
 /** Status and times of the parcels leaving or reaching an area (impact's KPIs). */
 export { parcelsTouching } from './parcel-stats.queries.js';
+/** Port: orders travelling in a consolidated run (a cycle's parcel per point) get no parcel of their own. */
+export { consolidatedRuns, type ConsolidatedRuns } from './consolidated-runs.js';
 /** Records a scan (idempotent by client scan id; out-of-order scans refused). */
 export { recordScan } from './scans.service.js';
 /** The next scan that moves a parcel on its way (kind and place); the demo seed's walk. */
@@ -93,6 +96,8 @@ export const logisticsDomain = defineDomain({
   ],
   // Hand-overs (→ parcels) happen inside the order change's transaction.
   subscribes: [on(orderChanged, parcelOnHandOver)],
+  // Collective tells which orders travel in a cycle's consolidated run (and that run's parcel).
+  needs: { consolidatedRuns },
   provides: [
     // Checkout prices shipping by the network's routes.
     provide(shippingQuoter, quoteForOrders),

@@ -23,6 +23,7 @@ import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import { createParcel } from './parcels.service.js';
 import { pointForVillage } from './logistics.queries.js';
 import { quoteNetwork } from './quote.js';
+import { consolidatedRuns } from './consolidated-runs.js';
 import type { ParcelStatus, ScanKind } from './logistics.tables.js';
 
 /** Orders' shipping quoter: the network's price, or null (orders then uses its flat table). */
@@ -49,6 +50,8 @@ export async function parcelFromOrder(db: Tx, orderId: string, at?: string) {
     .where('id', '=', orderId)
     .executeTakeFirst();
   if (!o) return null;
+  // A cycle order leaves in its point's consolidated run (one parcel per run, made at close).
+  if ((await consolidatedRuns.get()(db, [orderId])).has(orderId)) return null;
   const origin = await pointForVillage(db, o.village_code);
   if (!origin) return null;
   const w = await db

@@ -12,6 +12,7 @@ import type { Actor } from '../../kernel/auth/index.js';
 import { hubOfPoint } from './network.service.js';
 import { servicePoint } from './logistics.queries.js';
 import type { ParcelsTable } from './logistics.tables.js';
+import { consolidatedRuns } from './consolidated-runs.js';
 
 export type { PathNode } from './scan-moves.js';
 import type { PathNode } from './scan-moves.js';
@@ -236,7 +237,37 @@ export async function parcelsForOrders(
           : null,
     });
   }
+  await addRunParcels(db, out);
   return out;
+}
+
+/**
+ * Orders without a parcel of their own that travel in a consolidated run show the run's parcel:
+ * its tracking number and status, never its pickup code (that code is the point's, for the whole
+ * run; the buyer collects against the point's packing list).
+ */
+async function addRunParcels(db: Tx, out: Map<string, OrderParcel[]>): Promise<void> {
+  const bare = [...out].filter(([, ps]) => ps.length === 0).map(([id]) => id);
+  if (!bare.length) return;
+  const runs = await consolidatedRuns.get()(db, bare);
+  const ids = [...new Set([...runs.values()].filter((id): id is string => !!id))];
+  if (!ids.length) return;
+  const parcels = new Map(
+    (
+      await db
+        .selectFrom('parcels')
+        .select(['id', 'tracking_number', 'status'])
+        .where('id', 'in', ids)
+        .execute()
+    ).map((p) => [p.id, p]),
+  );
+  for (const [orderId, parcelId] of runs) {
+    const p = parcelId ? parcels.get(parcelId) : undefined;
+    if (p)
+      out
+        .get(orderId)
+        ?.push({ trackingNumber: p.tracking_number, status: p.status, pickupCode: null });
+  }
 }
 
 /** The parcels of one order. */

@@ -128,6 +128,8 @@ export {
   type SalesTotals,
   type MonthSales,
 } from './sales.queries.js';
+/** Many orders with their lines in one call (collective's cycle runs and lists at close). */
+export { orderContents, type OrderContents, type OrderContentLine } from './order-contents.js';
 /** The seed's access to a provider's payment confirmation and the point's COD pickup (same use cases as the pages). */
 export { payGroupForSeed, collectAtPointForSeed } from './seed-support.js';
 

@@ -68,6 +68,17 @@ export const accessCases: AccessCases = async (w) => {
       assisted: { agentServicePointId: mine.points[0], consent: true },
     }),
   );
+  // A second household's standing order for the API rows (the first is paused by the page rows).
+  const standingByApi = unwrap(
+    await subscribe(w.h.db, agentActor, {
+      cycleId: cycle,
+      lines: [{ variantId: mine.variants[0].variantId, qty: 2 }],
+      buyer: { name: 'Bapa Yohanes' },
+      servicePointId: mine.points[0],
+      paymentMethod: 'cod',
+      assisted: { agentServicePointId: mine.points[0], consent: true },
+    }),
+  );
   const gbForm = {
     point: mine.points[0],
     variant: mine.variants[0].variantId,
@@ -203,6 +214,42 @@ export const accessCases: AccessCases = async (w) => {
       method: 'POST',
       path: `/api/v1/cycles/${toCloseByApi}/close`,
       as: coord,
+      json: {},
+      expect: 200,
+    },
+    {
+      name: 'anonymous standing orders (API)',
+      path: '/api/v1/standing-orders',
+      as: null,
+      expect: 401,
+    },
+    {
+      name: 'agent lists standing orders (API)',
+      path: '/api/v1/standing-orders',
+      as: agent,
+      expect: 200,
+    },
+    {
+      name: "another point's agent skips a household's standing order (API)",
+      method: 'POST',
+      path: `/api/v1/standing-orders/${standingByApi}/skip`,
+      as: otherAgent,
+      json: {},
+      expect: 404,
+    },
+    {
+      name: "a buyer skips a household's standing order (API)",
+      method: 'POST',
+      path: `/api/v1/standing-orders/${standingByApi}/skip`,
+      as: [['buyer', null]],
+      json: {},
+      expect: 404,
+    },
+    {
+      name: "the point's agent skips the household's next opening (API)",
+      method: 'POST',
+      path: `/api/v1/standing-orders/${standingByApi}/skip`,
+      as: agent,
       json: {},
       expect: 200,
     },

@@ -223,4 +223,13 @@ export const collectiveMigrations: Migrations = {
         .execute();
     },
   },
+  // Cycle runs enter the logistics network: a cycle names the point its goods are gathered at
+  // (the coordinator's own point by default) and each run keeps the one parcel made for it.
+  '1104_collective_run_parcels': {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('cycles').addColumn('collection_point_id', 'text').execute();
+      await db.schema.alterTable('cycle_runs').addColumn('parcel_id', 'text').execute();
+      await db.schema.alterTable('cycle_runs').addColumn('tracking_number', 'text').execute();
+    },
+  },
 };
