@@ -10,7 +10,6 @@ import type { Actor } from '../../kernel/auth/index.js';
 import { inTransactionResult, nowIso, type Tx } from '../../kernel/db/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
-import { percentOf, rupiah } from '../../kernel/money/index.js';
 import { gradeOf } from './commodities.js';
 import { farmerPaid, publishMoneyEvent } from './money-events.js';
 import { splitByContribution } from './payout-split.js';
