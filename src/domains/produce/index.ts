@@ -10,6 +10,7 @@ import { lotListingMessages } from './listing-messages.js';
 import { advancePaid, farmerPaid, lotSaleSettled } from './money-events.js';
 import { produceRoutes } from './produce.routes.js';
 import { lotRoutes } from './lot.routes.js';
+import { intakeRoutes } from './intake.routes.js';
 import { produceApi } from './produce.api.js';
 import { produceHomePanels } from './panels.js';
 import { recordLotOrderEvent } from './catalogue-sales.js';
@@ -48,6 +49,7 @@ export { statementDetail } from './produce.queries.js';
 function routes() {
   const app = createApiApp();
   produceRoutes(app as any);
+  intakeRoutes(app as any);
   lotRoutes(app as any);
   return app;
 }

@@ -10,7 +10,6 @@ import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { organisationPlace } from '../community/index.js';
 import { gradeOf } from './commodities.js';
-import { splitByContribution } from './payout-split.js';
 import type { LossStage, LotStatus, ProduceLotContributionsTable } from './produce.tables.js';
 import { produceReach, produceVisible } from './scope.js';
 
