@@ -7,6 +7,7 @@ import './produce.tables.js';
 import { produceMigrations } from './migrations/index.js';
 import { produceErrors, produceMessages } from './messages.js';
 import { lotListingMessages } from './listing-messages.js';
+import { produceLotMessages } from './messages.lots.js';
 import { advancePaid, farmerPaid, lotSaleSettled } from './money-events.js';
 import { produceRoutes } from './produce.routes.js';
 import { lotRoutes } from './lot.routes.js';
@@ -60,7 +61,7 @@ export const produceDomain = defineDomain({
   migrations: produceMigrations,
   routes,
   api: produceApi,
-  messages: [produceMessages, lotListingMessages],
+  messages: [produceMessages, produceLotMessages, lotListingMessages],
   errors: produceErrors,
   homePanels: produceHomePanels,
   nav: [
