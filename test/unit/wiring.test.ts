@@ -87,7 +87,7 @@ test('every domain folder has a manifest in src/domains.ts, and every seam is co
     'catalog publishes catalog.product_content_changed -> innovation',
     'community publishes community.certification_changed -> innovation',
     'innovation publishes innovation.mentor_named_for_tasks -> training',
-    'orders publishes orders.order_changed -> logistics, partners, ledger, notifications',
+    'orders publishes orders.order_changed -> logistics, partners, ledger, produce, notifications',
     'partners publishes partners.incentive_issued -> ledger, notifications',
     'orders needs orders.shipping_quoter <- logistics',
     'orders needs orders.parcel_lookup <- logistics',

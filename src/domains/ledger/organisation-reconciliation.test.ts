@@ -12,6 +12,7 @@ import {
   type Koperasi,
 } from '../../../test/support/produce.js';
 import { makeUmkm } from '../../../test/support/community.js';
+import { bankDay } from './bank-day.js';
 
 let w: World;
 let k: Koperasi;
@@ -39,7 +40,7 @@ const lines = async () =>
   );
 
 test('the treasurer imports the bank statement and sees only what disagrees', async () => {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = bankDay(new Date()); // the bank prints its own (WIB) calendar day
   const manager = await w.as([['community_manager', k.orgId]]);
   const csv = `tanggal,keterangan,debet,kredit\n${today},TARIK TUNAI PANJAR,50000,\n${today},SETORAN TIDAK DIKENAL,,777\n`;
   const res = await manager.form(`${PATH}/impor`, { organisation_id: k.orgId, csv });

@@ -3,7 +3,7 @@
 // the ledger's `organisation_cash:<organisation>` account disagree on. The ledger side is each
 // transaction's net movement of that account (an advance paid, a lot's proceeds received, a
 // farmer paid); the bank side each statement line. Neither carries a shared reference, so a
-// day's movements are matched by amount, one to one, and what is left over on either side is
+// day's movements (the ledger's instants read in the bank's calendar, bank-day.ts) are matched by amount, one to one, and what is left over on either side is
 // reported. Importing the same file twice adds nothing (each line's fingerprint is its date,
 // description, amount and occurrence in the file).
 import { createHash } from 'node:crypto';
@@ -15,6 +15,7 @@ import { newId } from '../../kernel/ids/index.js';
 import type { TableInput } from '../../kernel/xlsx/index.js';
 import { readStatement } from '../orders/index.js';
 import { accountCode } from './accounts.js';
+import { bankDay, bankDaysRange } from './bank-day.js';
 import { organisationCash } from './produce-postings.js';
 import type { Reconciliation, ReconciliationRow } from './reconciliation.js';
 
@@ -99,8 +100,7 @@ export async function reconcileOrganisation(
     .orderBy('id')
     .limit(5000)
     .execute();
-  const end = new Date(`${to}T00:00:00.000Z`);
-  end.setUTCDate(end.getUTCDate() + 1);
+  const window = bankDaysRange(from, to);
   const moves = await db
     .selectFrom('ledger_lines as l')
     .innerJoin('ledger_transactions as t', 't.id', 'l.transaction_id')
@@ -108,8 +108,8 @@ export async function reconcileOrganisation(
     .select(sql<string>`min(l.posted_at)`.as('at'))
     .select(sql<number>`sum(l.amount)`.as('amount'))
     .where('l.account_code', '=', accountCode(organisationCash(organisationId)))
-    .where('l.posted_at', '>=', `${from}T00:00:00.000Z`)
-    .where('l.posted_at', '<', end.toISOString())
+    .where('l.posted_at', '>=', window.start)
+    .where('l.posted_at', '<', window.end)
     .groupBy(['t.id', 't.kind', 't.memo'])
     .execute();
   // Unmatched ledger movements per day and amount (a multiset), consumed by the bank lines.
@@ -117,7 +117,7 @@ export async function reconcileOrganisation(
   for (const m of moves) {
     const amount = Number(m.amount);
     if (amount === 0) continue; // a correction that moved nothing through the bank
-    const key = `${m.at.slice(0, 10)}|${amount}`;
+    const key = `${bankDay(m.at)}|${amount}`;
     open.set(key, [...(open.get(key) ?? []), { kind: m.kind, at: m.at }]);
   }
   const rows: ReconciliationRow[] = [];
@@ -143,7 +143,7 @@ export async function reconcileOrganisation(
     for (const m of left)
       rows.push({
         kind: 'in_ledger_only',
-        bookedOn: m.at.slice(0, 10),
+        bookedOn: bankDay(m.at),
         reference: m.kind,
         description: null,
         bank: 0,

@@ -1,6 +1,8 @@
 // A reporting period from two form or query dates: both valid YYYY-MM-DD, start not after end,
-// at most 92 days. Without dates: the last 31 days up to today (UTC).
+// at most 92 days. Without dates: the last 31 days up to today in the bank's calendar (WIB,
+// bank-day.ts), so a statement imported just after midnight WIB is inside the default period.
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
+import { bankDay } from './bank-day.js';
 
 const DAY = 86_400_000;
 const valid = (s: string) =>
@@ -12,8 +14,7 @@ export function periodOf(
   now = new Date(),
 ): Result<{ from: string; to: string }> {
   if (!from && !to) {
-    const end = now.toISOString().slice(0, 10);
-    return ok({ from: new Date(now.getTime() - 30 * DAY).toISOString().slice(0, 10), to: end });
+    return ok({ from: bankDay(new Date(now.getTime() - 30 * DAY)), to: bankDay(now) });
   }
   if (!from || !to || !valid(from) || !valid(to)) return fail('LEDGER_BAD_PERIOD');
   const days = (Date.parse(to) - Date.parse(from)) / DAY;

@@ -4,7 +4,11 @@
 //
 //   advance at intake   Dr farmer_payable:<farmer> (the farmer now owes it)
 //                       Cr organisation_cash:<koperasi> (cash handed over at the point)
-//   lot sale settled    Dr organisation_cash:<koperasi> proceeds received from the buyer
+//   lot sale settled    Dr organisation_cash:<koperasi> proceeds a trader paid, or (a lot sold
+//                       through the catalogue) Dr umkm_payable:<the koperasi's UMKM> per order:
+//                       the buyers' money is already in (bank/QRIS clearing → buyer payments →
+//                       UMKM payable at completion), so the lot takes it from what the UMKM is
+//                       owed and a seller payout can no longer pay the same rupiah again
 //                       Cr organisation:<koperasi> margin, organisation_costs:<koperasi>
 //                       processing + logistics, platform_fees the platform fee, and
 //                       lot_pool:<lot> the farmers' pool still to be shared
@@ -20,8 +24,8 @@
 import type { Tx } from '../../kernel/db/index.js';
 import { AppError } from '../../kernel/errors/index.js';
 import type { AdvancePaid, FarmerPaid, LotSaleSettled } from '../produce/index.js';
-import type { AccountRef } from './accounts.js';
-import { post, type Posting } from './post.js';
+import { umkmPayable, type AccountRef } from './accounts.js';
+import { post, type Posting, type PostingLine } from './post.js';
 
 export const farmerPayable = (producerId: string): AccountRef => ({
   kind: 'farmer_payable',
@@ -57,6 +61,18 @@ export async function postAdvance(tx: Tx, e: AdvancePaid): Promise<void> {
   });
 }
 
+/** Where a settled lot's proceeds come from (debits summing to the proceeds). */
+function proceedsFrom(e: LotSaleSettled): PostingLine[] {
+  if (e.source === 'trader' || !e.umkmId)
+    return [{ account: organisationCash(e.organisationId), amount: e.proceeds }];
+  const umkm = umkmPayable(e.umkmId);
+  const lines = e.orders.map((o) => ({ account: umkm, amount: o.amount, orderId: o.orderId }));
+  const sum = lines.reduce((s, l) => s + l.amount, 0);
+  if (sum !== e.proceeds)
+    throw new AppError('LEDGER_UNBALANCED', { reason: `orders sum to ${sum}, not ${e.proceeds}` });
+  return lines;
+}
+
 /** Subscriber of produce.lot_sale_settled. */
 export async function postLotSettlement(tx: Tx, e: LotSaleSettled): Promise<void> {
   const o = e.organisationId;
@@ -64,8 +80,9 @@ export async function postLotSettlement(tx: Tx, e: LotSaleSettled): Promise<void
     source: `produce:lot_settled:${e.lotId}`,
     kind: 'lot_settlement',
     at: e.at,
+    memo: e.source === 'catalogue' ? `lot ${e.lotId} (katalog)` : null,
     lines: [
-      { account: organisationCash(o), amount: e.proceeds },
+      ...proceedsFrom(e),
       { account: { kind: 'organisation', owner: o }, amount: -e.marginAmount },
       {
         account: { kind: 'organisation_costs', owner: o },

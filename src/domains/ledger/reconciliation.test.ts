@@ -7,6 +7,7 @@ import { anyVillage, makeServicePoint, makeUmkm } from '../../../test/support/co
 import { makeOrder } from '../../../test/support/orders.js';
 import { importBankStatement, payOnline, transferPayment } from '../../../test/support/ledger.js';
 import { reconcile } from './index.js';
+import { bankDay } from './bank-day.js';
 
 let w: World;
 let village: string;
@@ -26,7 +27,7 @@ test('statement and ledger: matched payments agree, the rest is listed by kind',
   // Confirmed without the bank seeing it (a provider callback on a transfer account): ledger only.
   const b = await makeOrder(w.h, { umkmId: u, servicePointId: sp, paymentMethod: 'transfer' });
   await payOnline(w.h, b.groupId);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = bankDay(new Date()); // the bank prints its own (WIB) calendar day
   const admin = await w.as('national_admin');
   await importBankStatement(
     w.h,

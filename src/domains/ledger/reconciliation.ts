@@ -9,6 +9,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../kernel/db/index.js';
 import { paymentReferences, statementLinesBetween } from '../orders/index.js';
+import { bankDay, bankDaysRange } from './bank-day.js';
 
 export type Disagreement = 'in_bank_only' | 'in_ledger_only' | 'amount_differs';
 
@@ -30,11 +31,13 @@ export interface Reconciliation {
   rows: ReconciliationRow[];
 }
 
-/** Compares statement lines booked in [from, to] with ledger receipts posted in the same days. */
+/**
+ * Compares statement lines booked in [from, to] with ledger receipts posted in the same days,
+ * each receipt's day read in the bank's calendar (bank-day.ts).
+ */
 export async function reconcile(db: Tx, from: string, to: string): Promise<Reconciliation> {
   const lines = await statementLinesBetween(db, from, to);
-  const end = new Date(`${to}T00:00:00.000Z`);
-  end.setUTCDate(end.getUTCDate() + 1);
+  const window = bankDaysRange(from, to);
   const received = await db
     .selectFrom('ledger_lines as l')
     .innerJoin('ledger_transactions as t', 't.id', 'l.transaction_id')
@@ -97,8 +100,8 @@ export async function reconcile(db: Tx, from: string, to: string): Promise<Recon
     .select(sql<string>`min(l.posted_at)`.as('at'))
     .where('l.account_code', '=', 'bank_transfer')
     .where('t.payment_id', 'is not', null)
-    .where('l.posted_at', '>=', `${from}T00:00:00.000Z`)
-    .where('l.posted_at', '<', end.toISOString())
+    .where('l.posted_at', '>=', window.start)
+    .where('l.posted_at', '<', window.end)
     .groupBy('t.payment_id')
     .execute();
   const booked = new Set(lines.map((l) => l.payment_id).filter(Boolean));
@@ -113,7 +116,7 @@ export async function reconcile(db: Tx, from: string, to: string): Promise<Recon
     if (booked.has(r.payment_id)) continue;
     rows.push({
       kind: 'in_ledger_only',
-      bookedOn: r.at.slice(0, 10),
+      bookedOn: bankDay(r.at),
       reference: refs.get(r.payment_id!)?.reference ?? null,
       description: null,
       bank: 0,

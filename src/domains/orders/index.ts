@@ -113,6 +113,7 @@ export {
   orderNumbers,
   statementLinesBetween,
   paymentReferences,
+  orderLines,
   type OrderMoney,
 } from './ledger-read.js';
 /** The one reader of Indonesian banks' CSV statements (the ledger reads organisations' statements with it). */

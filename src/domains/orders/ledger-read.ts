@@ -112,3 +112,13 @@ export async function paymentReferences(db: Tx, ids: string[]) {
     .execute();
   return new Map(rows.map((r) => [r.id, { reference: r.reference, paidAt: r.paid_at }]));
 }
+
+/** An order's lines (variant, packs, line total): produce records the sales of a listed lot. */
+export async function orderLines(db: Tx, orderId: string) {
+  return db
+    .selectFrom('order_lines')
+    .select(['variant_id', 'qty', 'line_total'])
+    .where('order_id', '=', orderId)
+    .orderBy('id')
+    .execute();
+}

@@ -1,16 +1,20 @@
 // Produce: smallholders registered with consent, intakes graded at collection points, pooled
 // lots traced to every farmer, sales, settlement and the exact per-farmer payout.
-import { defineDomain } from '../../kernel/domain/index.js';
+import { defineDomain, on } from '../../kernel/domain/index.js';
+import { orderChanged } from '../orders/index.js';
 import { createApiApp } from '../../kernel/http/index.js';
 import './produce.tables.js';
 import { produceMigrations } from './migrations/index.js';
 import { produceErrors, produceMessages } from './messages.js';
 import { lotListingMessages } from './listing-messages.js';
+import { produceLotMessages } from './messages.lots.js';
 import { advancePaid, farmerPaid, lotSaleSettled } from './money-events.js';
 import { produceRoutes } from './produce.routes.js';
 import { lotRoutes } from './lot.routes.js';
+import { intakeRoutes } from './intake.routes.js';
 import { produceApi } from './produce.api.js';
 import { produceHomePanels } from './panels.js';
+import { recordLotOrderEvent } from './catalogue-sales.js';
 
 export { produceMigrations } from './migrations/index.js';
 export type { LotStatus } from './produce.tables.js';
@@ -31,10 +35,13 @@ export { splitByContribution, type Contribution } from './payout-split.js';
 export { registerProducer } from './producers.service.js';
 export { setPriceBasis } from './prices.service.js';
 export { recordIntake, correctIntake } from './intakes.service.js';
-export { createLot, recordLoss, splitLot, mergeLots, recordSale } from './lots.service.js';
+export { createLot, recordLoss } from './lots.service.js';
+export { splitLot, mergeLots } from './lot-split.service.js';
+export { recordSale } from './lot-sale.service.js';
 /** A lot offered through the catalogue (reviewed like any product) and its listing state. */
 export { listLotInCatalog, lotListing, type LotListingInput } from './lot-listing.service.js';
-export { settleLot, payOutLot, correctPayout } from './payout.service.js';
+export { payOutLot, correctPayout } from './payout.service.js';
+export { settleLot } from './settle.service.js';
 /** KPIs of a region prefix for impact: farmers paid, grams pooled, farmers' share, premium over trader. */
 export { produceKpis, type ProduceKpis } from './produce.queries.js';
 /** A statement with its lines (the ledger and the service point reproduce a farmer's statement). */
@@ -43,6 +50,7 @@ export { statementDetail } from './produce.queries.js';
 function routes() {
   const app = createApiApp();
   produceRoutes(app as any);
+  intakeRoutes(app as any);
   lotRoutes(app as any);
   return app;
 }
@@ -53,7 +61,7 @@ export const produceDomain = defineDomain({
   migrations: produceMigrations,
   routes,
   api: produceApi,
-  messages: [produceMessages, lotListingMessages],
+  messages: [produceMessages, produceLotMessages, lotListingMessages],
   errors: produceErrors,
   homePanels: produceHomePanels,
   nav: [
@@ -108,4 +116,7 @@ export const produceDomain = defineDomain({
       ),
   },
   publishes: { advancePaid, lotSaleSettled, farmerPaid },
+  // A listed lot's packs bought through ordinary catalogue orders are recorded against the lot
+  // (and reversed on cancel or refund) inside the order change's transaction.
+  subscribes: [on(orderChanged, recordLotOrderEvent)],
 });

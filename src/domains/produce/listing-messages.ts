@@ -18,6 +18,10 @@ export const lotListingMessages: MessageTable = {
     'produce.listing.state.in_review': 'sedang ditinjau',
     'produce.listing.state.listed': 'tayang',
     'produce.listing.state.other': 'belum tayang',
+    'produce.listing.closed': 'Penjualan lewat katalog sudah ditutup.',
+    'produce.listing.sold': 'Terjual lewat katalog: {packs} kemasan, {kg} kg, Rp {amount}.',
+    'produce.err.lot_orders_pending':
+      'Masih ada {n} pesanan katalog untuk lot ini yang belum selesai. Tunggu sampai diterima pembeli atau dibatalkan.',
   },
   en: {
     'produce.err.lot_listed': 'This lot is already sold through the catalogue.',
@@ -35,5 +39,9 @@ export const lotListingMessages: MessageTable = {
     'produce.listing.state.in_review': 'in review',
     'produce.listing.state.listed': 'listed',
     'produce.listing.state.other': 'not listed',
+    'produce.listing.closed': 'Sales through the catalogue are closed.',
+    'produce.listing.sold': 'Sold through the catalogue: {packs} packs, {kg} kg, Rp {amount}.',
+    'produce.err.lot_orders_pending':
+      '{n} catalogue orders of this lot are not finished yet. Wait until the buyers receive them or they are cancelled.',
   },
 };

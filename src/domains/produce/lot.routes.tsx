@@ -11,17 +11,11 @@ import { organisationPlaces, umkmFactsByIds, umkmOfOrganisations } from '../comm
 import { listLotInCatalog, lotListing } from './lot-listing.service.js';
 import { LotListingPanel } from './listing.views.js';
 import { listIntakes } from './intakes.service.js';
-import {
-  createLot,
-  listLots,
-  managedLot,
-  mergeLots,
-  recordLoss,
-  recordSale,
-  splitLot,
-  visibleLot,
-} from './lots.service.js';
-import { correctPayout, payOutLot, settleLot } from './payout.service.js';
+import { createLot, listLots, managedLot, recordLoss, visibleLot } from './lots.service.js';
+import { mergeLots, splitLot } from './lot-split.service.js';
+import { recordSale } from './lot-sale.service.js';
+import { correctPayout, payOutLot } from './payout.service.js';
+import { settleLot } from './settle.service.js';
 import { lotStory, lotTrace, statementDetail, statementsOfLot } from './produce.queries.js';
 import {
   correctionLineFormSchema,

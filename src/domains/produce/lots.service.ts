@@ -1,7 +1,6 @@
 // Lots: intakes of one commodity and compatible grades pooled by the koperasi. The trace is
-// kept as contributions (grams of each intake in each lot), which are never edited: a split
-// closes the lot and opens two with the grams divided exactly (largest remainder), a merge
-// closes two and opens one holding both. Losses in processing lower the lot's weight with a
+// kept as contributions (grams of each intake in each lot), which are never edited (splitting
+// and merging: lot-split.service.ts; a trader's purchase: lot-sale.service.ts). Losses in processing lower the lot's weight with a
 // stage and a reason; the farmers' contributions stay in intake kilos, so a loss is shared by
 // everyone in proportion. Every change checks the lot's status in its UPDATE (rows affected).
 import { audit } from '../../kernel/audit/index.js';
@@ -11,7 +10,6 @@ import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
 import { organisationPlace } from '../community/index.js';
 import { gradeOf } from './commodities.js';
-import { splitByContribution } from './payout-split.js';
 import type { LossStage, LotStatus, ProduceLotContributionsTable } from './produce.tables.js';
 import { produceReach, produceVisible } from './scope.js';
 
@@ -64,7 +62,7 @@ export const contributionsOf = (db: Tx, lotId: string) =>
     .execute();
 
 /** Moves a lot from one status to another; false when it was not in `from` any more. */
-async function moveLot(tx: Tx, lotId: string, from: LotStatus[], to: LotStatus) {
+export async function moveLot(tx: Tx, lotId: string, from: LotStatus[], to: LotStatus) {
   const r = await tx
     .updateTable('produce_lots')
     .set({ status: to })
@@ -74,7 +72,8 @@ async function moveLot(tx: Tx, lotId: string, from: LotStatus[], to: LotStatus) 
   return Number(r.numUpdatedRows) === 1;
 }
 
-async function insertLot(
+/** Inserts an open lot with its contributions (a new lot, a split's part, a merge's result). */
+export async function insertLot(
   tx: Tx,
   base: {
     organisation_id: string;
@@ -235,166 +234,6 @@ export async function recordLoss(
       entityType: 'produce_lot',
       entityId: lot.id,
       data: { stage: input.stage, before: lot.weight_g, after: input.weightAfterGrams },
-    });
-    return ok(undefined);
-  });
-}
-
-/** Splits `weightGrams` off an open lot: two new lots, each intake's grams divided exactly. */
-export async function splitLot(
-  db: Tx,
-  actor: Actor,
-  lotId: string,
-  input: { weightGrams: number; name: string },
-): Promise<Result<{ ids: [string, string] }>> {
-  const lot = await managedLot(db, actor, lotId);
-  if (!lot) return fail('NOT_FOUND');
-  if (lot.status !== 'open') return fail('PRODUCE_LOT_NOT_OPEN');
-  if (input.weightGrams <= 0 || input.weightGrams >= lot.weight_g)
-    return bad('weight_kg', 'produce.err.split_weight', { max: lot.weight_g / 1000 });
-  return inTransactionResult(db, async (tx) => {
-    if (!(await moveLot(tx, lot.id, ['open'], 'split'))) return fail('PRODUCE_LOT_CHANGED');
-    const cs = await contributionsOf(tx, lot.id);
-    const input_g = cs.reduce((s, c) => s + c.net_g, 0);
-    // The part's share of intake grams follows its share of the lot's current weight.
-    const partInput = splitByContribution(input_g, [
-      { key: 'a', weight: input.weightGrams },
-      { key: 'b', weight: lot.weight_g - input.weightGrams },
-    ]).get('a') as number;
-    const parts = splitByContribution(
-      partInput,
-      cs.map((c) => ({ key: c.intake_id, weight: c.net_g })),
-    );
-    const at = nowIso();
-    const a = await insertLot(
-      tx,
-      lot,
-      input.name,
-      cs.map((c) => ({ ...c, net_g: parts.get(c.intake_id) ?? 0 })),
-      input.weightGrams,
-      actor,
-      at,
-    );
-    const b = await insertLot(
-      tx,
-      lot,
-      lot.name,
-      cs.map((c) => ({ ...c, net_g: c.net_g - (parts.get(c.intake_id) ?? 0) })),
-      lot.weight_g - input.weightGrams,
-      actor,
-      at,
-    );
-    await tx
-      .insertInto('produce_lot_links')
-      .values([
-        { from_lot_id: lot.id, to_lot_id: a, kind: 'split', at },
-        { from_lot_id: lot.id, to_lot_id: b, kind: 'split', at },
-      ])
-      .execute();
-    await audit(tx, {
-      actorId: actor.userId,
-      action: 'produce.lot_split',
-      entityType: 'produce_lot',
-      entityId: lot.id,
-      data: { into: [a, b], weightGrams: input.weightGrams },
-    });
-    return ok({ ids: [a, b] as [string, string] });
-  });
-}
-
-/** Merges two open lots of the same commodity and grade pool into a new lot. */
-export async function mergeLots(
-  db: Tx,
-  actor: Actor,
-  lotId: string,
-  input: { otherLotId: string; name: string },
-): Promise<Result<{ id: string }>> {
-  const lot = await managedLot(db, actor, lotId);
-  if (!lot) return fail('NOT_FOUND');
-  const other = await managedLot(db, actor, input.otherLotId);
-  if (!other || other.id === lot.id || other.organisation_id !== lot.organisation_id)
-    return bad('other_lot_id', 'produce.err.merge_other');
-  if (lot.status !== 'open' || other.status !== 'open') return fail('PRODUCE_LOT_NOT_OPEN');
-  if (other.commodity !== lot.commodity || other.pool !== lot.pool)
-    return bad('other_lot_id', 'produce.err.lot_incompatible_grades');
-  return inTransactionResult(db, async (tx) => {
-    if (!(await moveLot(tx, lot.id, ['open'], 'merged'))) return fail('PRODUCE_LOT_CHANGED');
-    if (!(await moveLot(tx, other.id, ['open'], 'merged'))) return fail('PRODUCE_LOT_CHANGED');
-    const byIntake = new Map<string, Omit<Contribution, 'lot_id'>>();
-    for (const c of [
-      ...(await contributionsOf(tx, lot.id)),
-      ...(await contributionsOf(tx, other.id)),
-    ]) {
-      const seen = byIntake.get(c.intake_id);
-      if (seen) seen.net_g += c.net_g;
-      else
-        byIntake.set(c.intake_id, {
-          intake_id: c.intake_id,
-          producer_id: c.producer_id,
-          grade: c.grade,
-          net_g: c.net_g,
-        });
-    }
-    const at = nowIso();
-    const id = await insertLot(
-      tx,
-      lot,
-      input.name,
-      [...byIntake.values()],
-      lot.weight_g + other.weight_g,
-      actor,
-      at,
-    );
-    await tx
-      .insertInto('produce_lot_links')
-      .values([
-        { from_lot_id: lot.id, to_lot_id: id, kind: 'merge', at },
-        { from_lot_id: other.id, to_lot_id: id, kind: 'merge', at },
-      ])
-      .execute();
-    await audit(tx, {
-      actorId: actor.userId,
-      action: 'produce.lot_merge',
-      entityType: 'produce_lot',
-      entityId: id,
-      data: { from: [lot.id, other.id] },
-    });
-    return ok({ id });
-  });
-}
-
-/** Records the sale of an open lot to a trader off-platform (price, buyer, documents). */
-export async function recordSale(
-  db: Tx,
-  actor: Actor,
-  lotId: string,
-  input: { buyerName: string; priceTotal: number; soldOn: string; documents: string | null },
-): Promise<Result<void>> {
-  const lot = await managedLot(db, actor, lotId);
-  if (!lot) return fail('NOT_FOUND');
-  if (!Number.isSafeInteger(input.priceTotal) || input.priceTotal <= 0)
-    return bad('price_total', 'produce.err.positive');
-  return inTransactionResult(db, async (tx) => {
-    if (!(await moveLot(tx, lot.id, ['open'], 'sold'))) return fail('PRODUCE_LOT_NOT_OPEN');
-    await tx
-      .insertInto('produce_lot_sales')
-      .values({
-        lot_id: lot.id,
-        channel: 'trader',
-        buyer_name: input.buyerName,
-        price_total: input.priceTotal,
-        documents: input.documents,
-        sold_on: input.soldOn,
-        recorded_by: actor.userId,
-        created_at: nowIso(),
-      })
-      .execute();
-    await audit(tx, {
-      actorId: actor.userId,
-      action: 'produce.lot_sale',
-      entityType: 'produce_lot',
-      entityId: lot.id,
-      data: { priceTotal: input.priceTotal, channel: 'trader' },
     });
     return ok(undefined);
   });

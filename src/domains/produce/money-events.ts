@@ -14,10 +14,19 @@ export interface AdvancePaid {
   at: string;
 }
 
-/** A lot's sale settled: proceeds received and how they divide (costs and the farmers' pool). */
+/**
+ * A lot's sale settled: proceeds received and how they divide (costs and the farmers' pool).
+ * `trader`: the trader paid the koperasi's cash. `catalogue`: the proceeds are what the
+ * koperasi's UMKM is owed for the lot's completed orders (`orders`, summing to `proceeds`), so
+ * the ledger takes them out of that UMKM's payable instead of counting the money again.
+ */
 export interface LotSaleSettled {
   lotId: string;
   organisationId: string;
+  source: 'trader' | 'catalogue';
+  /** The seller of record of the catalogue orders (null for a trader sale). */
+  umkmId: string | null;
+  orders: { orderId: string; amount: number }[];
   proceeds: number;
   marginAmount: number;
   processingCost: number;

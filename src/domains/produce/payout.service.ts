@@ -1,5 +1,4 @@
-// Settlement and payout of a sold lot. Settling records what was received and what it cost
-// (koperasi margin %, processing, logistics, platform fee): the rest is the farmers' pool.
+// Payout of a settled lot (settling is settle.service.ts).
 // Paying out shares the pool by net kilos × grade factor (payout-split.ts), deducts each
 // farmer's advances and issues one statement per farmer, in one transaction that also moves
 // the lot from `settled` to `paid` by a conditional UPDATE: an unsettled lot or a second
@@ -11,92 +10,13 @@ import type { Actor } from '../../kernel/auth/index.js';
 import { inTransactionResult, nowIso, type Tx } from '../../kernel/db/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import { newId } from '../../kernel/ids/index.js';
-import { percentOf, rupiah } from '../../kernel/money/index.js';
 import { gradeOf } from './commodities.js';
-import { farmerPaid, lotSaleSettled, publishMoneyEvent } from './money-events.js';
+import { farmerPaid, publishMoneyEvent } from './money-events.js';
 import { splitByContribution } from './payout-split.js';
 import { priceBasisOn } from './prices.service.js';
 import { contributionsOf, managedLot } from './lots.service.js';
 
-export interface SettleInput {
-  proceeds: number;
-  marginBp: number;
-  processingCost: number;
-  logisticsCost: number;
-  platformFee: number;
-}
-
 const bad = (field: string, key: string) => fail('VALIDATION_FAILED', {}, { [field]: { key } });
-
-export async function settleLot(
-  db: Tx,
-  actor: Actor,
-  lotId: string,
-  input: SettleInput,
-): Promise<Result<{ distributable: number }>> {
-  const lot = await managedLot(db, actor, lotId);
-  if (!lot) return fail('NOT_FOUND');
-  for (const [k, v] of Object.entries({
-    proceeds: input.proceeds,
-    processing_cost: input.processingCost,
-    logistics_cost: input.logisticsCost,
-    platform_fee: input.platformFee,
-  }))
-    if (!Number.isSafeInteger(v) || v < 0) return bad(k, 'produce.err.negative');
-  if (input.proceeds === 0) return bad('proceeds', 'produce.err.positive');
-  if (!Number.isInteger(input.marginBp) || input.marginBp < 0 || input.marginBp > 10000)
-    return bad('margin_pct', 'produce.err.margin');
-  const margin = percentOf(rupiah(input.proceeds), input.marginBp);
-  const distributable =
-    input.proceeds - margin - input.processingCost - input.logisticsCost - input.platformFee;
-  if (distributable < 0) return bad('proceeds', 'produce.err.costs_exceed');
-  if (lot.status !== 'sold')
-    return fail(lot.status === 'open' ? 'PRODUCE_LOT_NOT_SOLD' : 'PRODUCE_LOT_ALREADY_SETTLED');
-  const at = nowIso();
-  return inTransactionResult(db, async (tx) => {
-    const r = await tx
-      .updateTable('produce_lots')
-      .set({ status: 'settled' })
-      .where('id', '=', lot.id)
-      .where('status', '=', 'sold')
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) return fail('PRODUCE_LOT_ALREADY_SETTLED');
-    await tx
-      .insertInto('produce_settlements')
-      .values({
-        lot_id: lot.id,
-        proceeds: input.proceeds,
-        margin_bp: input.marginBp,
-        margin_amount: margin,
-        processing_cost: input.processingCost,
-        logistics_cost: input.logisticsCost,
-        platform_fee: input.platformFee,
-        distributable,
-        settled_by: actor.userId,
-        settled_at: at,
-      })
-      .execute();
-    await audit(tx, {
-      actorId: actor.userId,
-      action: 'produce.lot_settle',
-      entityType: 'produce_lot',
-      entityId: lot.id,
-      data: { proceeds: input.proceeds, distributable },
-    });
-    await publishMoneyEvent(tx, lotSaleSettled, lot.id, {
-      lotId: lot.id,
-      organisationId: lot.organisation_id,
-      proceeds: input.proceeds,
-      marginAmount: margin,
-      processingCost: input.processingCost,
-      logisticsCost: input.logisticsCost,
-      platformFee: input.platformFee,
-      distributable,
-      at,
-    });
-    return ok({ distributable });
-  });
-}
 
 interface FarmerShare {
   producerId: string;

@@ -4,6 +4,7 @@
 // per mille, so nothing is rounded on the way in.
 export type LotStatus = 'open' | 'sold' | 'settled' | 'paid' | 'split' | 'merged';
 export type LossStage = 'drying' | 'hulling' | 'sorting' | 'other';
+export type SaleSource = 'trader' | 'catalogue';
 export type StatementKind = 'original' | 'correction';
 export type StatementLineKind = 'share' | 'advance' | 'correction';
 
@@ -148,6 +149,29 @@ export interface ProduceLotListingsTable {
   packs: number;
   created_by: string | null;
   created_at: string;
+  /** When buyers could no longer order it (stock set to 0) and why. */
+  closed_at: string | null;
+  closed_reason: ListingCloseReason | null;
+}
+
+export type ListingCloseReason = 'split' | 'merged' | 'sold' | 'settled';
+
+/** A catalogue order line of a listed lot: recorded when paid, reversed on cancel or refund. */
+export interface ProduceLotOrderSalesTable {
+  order_id: string;
+  variant_id: string;
+  lot_id: string;
+  umkm_id: string;
+  packs: number;
+  grams: number;
+  /** What the buyer paid for the line. */
+  amount: number;
+  /** The part of the order's seller share the line earns (what the UMKM is owed for it). */
+  umkm_share: number;
+  recorded_at: string;
+  /** When the order completed: the UMKM is owed the share from then on (the ledger's rule). */
+  completed_at: string | null;
+  reversed_at: string | null;
 }
 
 export interface ProduceSettlementsTable {
@@ -160,6 +184,8 @@ export interface ProduceSettlementsTable {
   platform_fee: number;
   /** Proceeds minus every cost: what is shared among the farmers by kg × grade factor. */
   distributable: number;
+  /** Where the proceeds came from: a trader, or what the UMKM is owed for catalogue orders. */
+  source: SaleSource;
   settled_by: string | null;
   settled_at: string;
 }
@@ -213,6 +239,7 @@ declare module '../../kernel/db/types.js' {
     produce_lot_losses: ProduceLotLossesTable;
     produce_lot_sales: ProduceLotSalesTable;
     produce_lot_listings: ProduceLotListingsTable;
+    produce_lot_order_sales: ProduceLotOrderSalesTable;
     produce_settlements: ProduceSettlementsTable;
     produce_statements: ProduceStatementsTable;
     produce_statement_lines: ProduceStatementLinesTable;

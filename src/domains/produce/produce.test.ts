@@ -1,8 +1,8 @@
 // The produce journey on the real database (SQLite, or PostgreSQL with
 // LUMBUNG_TEST_DATABASE_URL): intake with receipt, bad inputs refused in Bahasa with nothing
 // written, a lot pooled, lost in drying, sold, settled and paid exactly; paying twice or
-// paying an unsettled lot refused; split and merge keep every gram's trace; corrections are
-// new entries; money events land in the outbox in the same transaction.
+// paying an unsettled lot refused; corrections are new entries; money events land in the
+// outbox in the same transaction. (Split, merge and scope: lots.test.ts.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sameRowsInBoth } from '../../../test/support/sheets.js';
@@ -20,12 +20,9 @@ import {
   correctIntake,
   correctPayout,
   createLot,
-  mergeLots,
-  payOutLot,
   recordLoss,
   recordSale,
   settleLot,
-  splitLot,
   statementDetail,
 } from './index.js';
 
@@ -288,59 +285,6 @@ test('a lot is pooled, dried, sold, settled and paid exactly; paying twice and p
   );
 });
 
-test('split and merge keep every gram traced to its intake', async () => {
-  const ids = [];
-  for (const n of ['A', 'B', 'C']) {
-    const p = await makeProducer(w, k, `Petani ${n}`);
-    ids.push((await makeIntake(w, k, p, { grossGrams: 10_001 + n.charCodeAt(0) })).id);
-  }
-  const lot = unwrap(
-    await createLot(w.h.db, k.manager, {
-      organisationId: k.orgId,
-      name: 'Lot uji',
-      intakeIds: ids,
-    }),
-  );
-  const grams = async (lotIds: string[]) =>
-    (
-      await w.h.db
-        .selectFrom('produce_lot_contributions')
-        .selectAll()
-        .where('lot_id', 'in', lotIds)
-        .execute()
-    ).reduce(
-      (m, c) => m.set(c.intake_id, (m.get(c.intake_id) ?? 0) + c.net_g),
-      new Map<string, number>(),
-    );
-  const original = await grams([lot.id]);
-  const split = unwrap(
-    await splitLot(w.h.db, k.manager, lot.id, { weightGrams: 7_777, name: 'Bagian kecil' }),
-  );
-  assert.deepEqual(await grams(split.ids), original);
-  const merged = unwrap(
-    await mergeLots(w.h.db, k.manager, split.ids[0], {
-      otherLotId: split.ids[1],
-      name: 'Gabungan',
-    }),
-  );
-  assert.deepEqual(await grams([merged.id]), original);
-  // A closed lot is no longer split or pooled again.
-  assert.equal(
-    (await splitLot(w.h.db, k.manager, lot.id, { weightGrams: 1, name: 'x' })).ok,
-    false,
-  );
-  assert.equal(
-    (
-      await createLot(w.h.db, k.manager, {
-        organisationId: k.orgId,
-        name: 'Lagi',
-        intakeIds: [ids[0]],
-      })
-    ).ok,
-    false,
-  );
-});
-
 test('a correction is a new intake; the original stays; a pooled intake cannot be corrected', async () => {
   const p = await makeProducer(w, k, 'Fransiska');
   const first = await makeIntake(w, k, p, { grossGrams: 20_000 });
@@ -371,31 +315,4 @@ test('a correction is a new intake; the original stays; a pooled intake cannot b
   );
   const r = await correctIntake(w.h.db, k.clerk, fixed.id, weighing);
   assert.equal(r.ok ? '' : r.code, 'PRODUCE_INTAKE_POOLED');
-});
-
-test('another koperasi cannot see or pay this one’s lots', async () => {
-  const other = await makeKoperasi(w, 1);
-  const p = await makeProducer(w, k, 'Y');
-  const i = await makeIntake(w, k, p);
-  const lot = unwrap(
-    await createLot(w.h.db, k.manager, { organisationId: k.orgId, name: 'Lot', intakeIds: [i.id] }),
-  );
-  const r = await payOutLot(w.h.db, other.manager, lot.id);
-  assert.equal(r.ok ? '' : r.code, 'NOT_FOUND');
-  // Naming this koperasi's intake in another koperasi's lot or intake form is refused, nothing written.
-  const spare = await makeIntake(w, k, p);
-  const lots = await w.h.db.selectFrom('produce_lots').select('id').execute();
-  const r2 = await createLot(w.h.db, other.manager, {
-    organisationId: other.orgId,
-    name: 'Curian',
-    intakeIds: [spare.id],
-  });
-  assert.equal(r2.ok, false);
-  assert.equal(
-    (await w.h.db.selectFrom('produce_lots').select('id').execute()).length,
-    lots.length,
-  );
-  const foreign = await w.as([['community_manager', other.orgId]]);
-  assert.equal((await foreign.get(`/produksi/lot/${lot.id}`)).status, 404);
-  assert.equal((await foreign.get(`/produksi/setoran/${i.id}`)).status, 404);
 });

@@ -272,4 +272,41 @@ export const produceMigrations: Migrations = {
         .execute();
     },
   },
+  // Catalogue orders of a listed lot, one row per order and variant (a replayed order event
+  // records once); a cancelled, refunded or returned order is reversed, never deleted. A listing
+  // is closed (stock 0) when its lot is split, merged, sold to a trader or settled. A
+  // settlement names where its proceeds came from: a trader, or the UMKM's catalogue orders.
+  '1503_produce_lot_order_sales': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('produce_lot_order_sales')
+        .addColumn('order_id', 'text', (c) => c.notNull())
+        .addColumn('variant_id', 'text', (c) => c.notNull())
+        .addColumn('lot_id', 'text', (c) => c.notNull().references('produce_lots.id'))
+        .addColumn('umkm_id', 'text', (c) => c.notNull())
+        .addColumn('packs', 'integer', (c) => c.notNull().check(sql`packs > 0`))
+        .addColumn('grams', 'bigint', (c) => c.notNull().check(sql`grams > 0`))
+        .addColumn('amount', 'bigint', (c) => c.notNull().check(sql`amount >= 0`))
+        .addColumn('umkm_share', 'bigint', (c) => c.notNull().check(sql`umkm_share >= 0`))
+        .addColumn('recorded_at', 'text', (c) => c.notNull())
+        .addColumn('completed_at', 'text')
+        .addColumn('reversed_at', 'text')
+        .addPrimaryKeyConstraint('produce_lot_order_sales_pk', ['order_id', 'variant_id'])
+        .execute();
+      await db.schema
+        .createIndex('produce_lot_order_sales_lot')
+        .on('produce_lot_order_sales')
+        .columns(['lot_id'])
+        .execute();
+      await db.schema.alterTable('produce_lot_listings').addColumn('closed_at', 'text').execute();
+      await db.schema
+        .alterTable('produce_lot_listings')
+        .addColumn('closed_reason', 'text')
+        .execute();
+      await db.schema
+        .alterTable('produce_settlements')
+        .addColumn('source', 'text', (c) => c.notNull().defaultTo('trader'))
+        .execute();
+    },
+  },
 };
