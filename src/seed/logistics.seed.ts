@@ -19,6 +19,7 @@ import {
   buildManifests,
   createHub,
   createParcel,
+  parcelsForOrder,
   parcelsFromHandedOverOrders,
   planRuns,
   recordScan,
@@ -351,12 +352,19 @@ export async function seedLogistics(ctx: SeedContext): Promise<DemoLogin[]> {
   await parcelsFromHandedOverOrders(db, '53.09');
   await parcelsFromHandedOverOrders(db, '35.10');
   // The orders seed's oldest parcels travel to Pak Yohanes's counter; the oldest are collected.
-  const toPickup = JSON.parse(ctx.refs['orders:to_pickup'] ?? '[]') as {
-    id: string;
-    collect: boolean;
-  }[];
-  for (const { id, collect } of toPickup)
-    await walkOrderParcels(db, ctx.refs, id, collect ? 'collected' : 'ready');
+  // Orders from sellers whose village has no service point have no parcel: they are skipped,
+  // so the counter still gets its eight collected parcels and four waiting ones.
+  const handedOver = JSON.parse(ctx.refs['orders:handed_over'] ?? '[]') as string[];
+  let collected = 0;
+  let waiting = 0;
+  for (const id of handedOver) {
+    if (waiting >= 4) break;
+    if ((await parcelsForOrder(db, id)).length === 0) continue;
+    const to = collected < 8 ? 'collected' : 'ready';
+    if (!(await walkOrderParcels(db, ctx.refs, id, to))) continue;
+    if (to === 'collected') collected++;
+    else waiting++;
+  }
   return [
     await demoUser(
       ctx.h,

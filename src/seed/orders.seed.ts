@@ -76,17 +76,17 @@ export async function seedOrders(ctx: SeedContext): Promise<DemoLogin[]> {
       .execute();
   }
   // Older orders moved further along the real transitions: packed and handed over here; the
-  // logistics seed then carries the oldest twelve as parcels to Pak Yohanes's counter, scan by
-  // scan, and the buyers of the oldest eight collect them with their code (COD cash lands in
-  // his closing through that scan, as it does for a real parcel).
-  const toPickup: { id: string; collect: boolean }[] = [];
+  // logistics seed then carries handed-over parcels to Pak Yohanes's counter, scan by scan,
+  // oldest first: eight are collected with their code (COD cash lands in his closing through
+  // that scan, as it does for a real parcel) and four wait at his counter.
+  const handedOver: string[] = [];
   for (const { id, k } of placed) {
     const steps =
       k < 18 ? (['packed', 'handed_over'] as const) : k < 21 ? (['packed'] as const) : [];
     for (const s of steps) await recordFulfilment(db, id, s, admin);
-    if (k < 12) toPickup.push({ id, collect: k < 8 });
+    if (k < 18) handedOver.push(id);
   }
-  ctx.refs['orders:to_pickup'] = JSON.stringify(toPickup);
+  ctx.refs['orders:handed_over'] = JSON.stringify(handedOver);
   // Ibu Sari's gula aren: Mbak Rina pays by QRIS, it is delivered to Surabaya, then the BUMDes
   // treasurer pays Ibu Sari out of the ledger.
   const sari = ctx.refs['umkm:sari'];

@@ -181,6 +181,16 @@ test('the seeded orders are consistent: delivered means paid, COD cash taken at 
     assert.equal(kinds[0], 'received_at_point', `${o.id}: every scan, from the seller's point`);
     assert.deepEqual(kinds.slice(-2), ['ready_for_pickup', 'delivered'], o.id);
   }
+  // Parcels of storefront orders wait at Pak Yohanes's counter for their buyers (his journey
+  // starts with buyers picking up with a code).
+  const waiting = await w.h.db
+    .selectFrom('parcels as p')
+    .innerJoin('orders as o', 'o.id', 'p.order_id')
+    .select('p.id')
+    .where('p.status', '=', 'ready_for_pickup')
+    .where('o.channel', '=', 'storefront')
+    .execute();
+  assert.ok(waiting.length >= 4, `${waiting.length} parcels wait at the counter`);
   // No payout covers an order whose money is not in, and the payout came after the cash.
   const payouts = await w.h.db
     .selectFrom('ledger_payouts')
