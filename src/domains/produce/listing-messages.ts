@@ -19,7 +19,9 @@ export const lotListingMessages: MessageTable = {
     'produce.listing.state.listed': 'tayang',
     'produce.listing.state.other': 'belum tayang',
     'produce.listing.closed': 'Penjualan lewat katalog sudah ditutup.',
-    'produce.listing.sold': 'Terjual lewat katalog: {packs} kemasan, {kg} kg, Rp {amount}.',
+    'produce.listing.sold': 'Terjual lewat katalog: {packs} kemasan, {kg} kg, {amount}.',
+    'produce.listing.pending':
+      '{n} pesanan katalog belum selesai; lot diselesaikan setelah semuanya selesai atau batal.',
     'produce.err.lot_orders_pending':
       'Masih ada {n} pesanan katalog untuk lot ini yang belum selesai. Tunggu sampai diterima pembeli atau dibatalkan.',
   },
@@ -40,7 +42,9 @@ export const lotListingMessages: MessageTable = {
     'produce.listing.state.listed': 'listed',
     'produce.listing.state.other': 'not listed',
     'produce.listing.closed': 'Sales through the catalogue are closed.',
-    'produce.listing.sold': 'Sold through the catalogue: {packs} packs, {kg} kg, Rp {amount}.',
+    'produce.listing.sold': 'Sold through the catalogue: {packs} packs, {kg} kg, {amount}.',
+    'produce.listing.pending':
+      '{n} catalogue orders are not complete yet; the lot settles once all are complete or cancelled.',
     'produce.err.lot_orders_pending':
       '{n} catalogue orders of this lot are not finished yet. Wait until the buyers receive them or they are cancelled.',
   },

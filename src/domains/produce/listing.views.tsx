@@ -36,6 +36,19 @@ export function LotListingPanel(p: {
           {listing.packs} × {kg(c.get('locale'), listing.pack_g)} kg ·{' '}
           {formatRupiah(listing.price_per_pack)}
         </p>
+        {listing.sold.packs > 0 ? (
+          <p>
+            {tr(c, 'produce.listing.sold', {
+              packs: String(listing.sold.packs),
+              kg: kg(c.get('locale'), listing.sold.grams),
+              amount: formatRupiah(listing.sold.proceeds),
+            })}
+          </p>
+        ) : null}
+        {listing.sold.pendingOrders > 0 ? (
+          <p>{tr(c, 'produce.listing.pending', { n: String(listing.sold.pendingOrders) })}</p>
+        ) : null}
+        {listing.closed_at ? <p>{tr(c, 'produce.listing.closed')}</p> : null}
         <p>
           <a href={listed ? `/produk/${listing.product_id}` : `/jual/produk/${listing.product_id}`}>
             {tr(c, 'produce.listing.view')}

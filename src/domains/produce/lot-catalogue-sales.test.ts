@@ -234,3 +234,48 @@ test('splitting, merging or selling a listed lot to a trader closes its listing'
   }
   assert.equal((await trialBalance(w.h.db)).total, 0);
 });
+
+test('the treasurer settles a catalogue lot from its page: what sold is shown, nothing to type', async () => {
+  const lot = await listedLot('Lot di halaman');
+  const a = await order(lot);
+  await payOnline(w.h, a.groupId);
+  await deliver(a.orderId);
+  const b = await order(lot);
+  await payOnline(w.h, b.groupId);
+  const mgr = await w.as('community_manager', k.orgId);
+  const url = `/produksi/lot/${lot.lotId}`;
+  // What the browser sends: the cost fields, empty but present; no proceeds field at all.
+  const noCosts = { margin_pct: '5', processing_cost: '', logistics_cost: '', platform_fee: '' };
+  const before = await (await mgr.get(url)).text();
+  assert.match(before, /Terjual lewat katalog: 1 kemasan, 60(,0+)? kg, Rp/);
+  assert.match(before, /1 pesanan katalog belum selesai/);
+  assert.match(before, /Hasil dari pesanan katalog yang selesai/);
+  assert.doesNotMatch(before, /name="proceeds"/, 'the proceeds are not typed');
+  // An order still in flight holds the settlement back, with the reason, and nothing is written.
+  const early = await mgr.form(`${url}/selesai`, noCosts);
+  assert.equal(early.status, 409);
+  assert.match(await early.text(), /Masih ada 1 pesanan/);
+  assert.equal(
+    (
+      await w.h.db
+        .selectFrom('produce_lots')
+        .select('status')
+        .where('id', '=', lot.lotId)
+        .executeTakeFirstOrThrow()
+    ).status,
+    'open',
+  );
+  await deliver(b.orderId);
+  const done = await mgr.form(`${url}/selesai`, noCosts);
+  assert.equal(done.status, 303);
+  const after = await (await mgr.get(url)).text();
+  assert.match(after, /Penjualan lewat katalog sudah ditutup/);
+  assert.match(after, /Terjual lewat katalog: 2 kemasan/);
+  const s = await w.h.db
+    .selectFrom('produce_settlements')
+    .select(['source', 'proceeds'])
+    .where('lot_id', '=', lot.lotId)
+    .executeTakeFirstOrThrow();
+  assert.equal(s.source, 'catalogue');
+  assert.equal(Number(s.proceeds), 2 * (PRICE - PRICE * 0.05));
+});

@@ -2,6 +2,7 @@
 // open lot as packs of a fixed weight; the koperasi's own UMKM is the seller of record. Produce
 // decides who may (the lot's managers, the UMKM of the same organisation); catalog creates the
 // unlisted product and the innovation centre's normal review decides when buyers see it.
+import { lotOrderSales } from './catalogue-sales.js';
 import { audit } from '../../kernel/audit/index.js';
 import type { Actor } from '../../kernel/auth/index.js';
 import { inTransactionResult, nowIso, type Tx } from '../../kernel/db/index.js';
@@ -111,5 +112,19 @@ export async function lotListing(db: Tx, actor: Actor, lotId: string) {
     .executeTakeFirst();
   if (!listing) return undefined;
   const product = await productFacts(db, listing.product_id);
-  return { ...listing, listingState: product?.listing_state ?? 'not_reviewed' };
+  // What the catalogue sold so far: completed orders count toward the settlement, pending ones
+  // hold it back (settle.service.ts), so the treasurer sees both before pressing "Selesaikan".
+  const { completed, pending } = await lotOrderSales(db, lot.id);
+  const sum = (rows: typeof completed, k: 'packs' | 'grams' | 'umkm_share') =>
+    rows.reduce((t, r) => t + Number(r[k]), 0);
+  return {
+    ...listing,
+    listingState: product?.listing_state ?? 'not_reviewed',
+    sold: {
+      packs: sum(completed, 'packs'),
+      grams: sum(completed, 'grams'),
+      proceeds: sum(completed, 'umkm_share'),
+      pendingOrders: new Set(pending.map((r) => r.order_id)).size,
+    },
+  };
 }

@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 import type { Hono } from 'hono';
 import type { z } from 'zod';
 import { AppError, type Result } from '../../kernel/errors/index.js';
-import { page, readForm, requireRole, type AppEnv } from '../../kernel/http/index.js';
+import { errorText, page, readForm, requireRole, type AppEnv } from '../../kernel/http/index.js';
 import { sendSheet } from '../../kernel/xlsx/index.js';
 import { organisationPlaces, umkmFactsByIds, umkmOfOrganisations } from '../community/index.js';
 import { listLotInCatalog, lotListing } from './lot-listing.service.js';
@@ -81,6 +81,9 @@ async function lotPage(c: C, lotId: string, state: State = {}, status: 200 | 409
       statements={statements}
       others={others}
       canManage={canManage}
+      catalogueProceeds={
+        listing && !listing.closed_at && listing.sold.packs > 0 ? listing.sold.proceeds : undefined
+      }
       catalogue={
         <LotListingPanel
           c={c}
@@ -127,25 +130,18 @@ function lotAction<S extends z.ZodType>(
     const r = await run(c, lotId, data);
     if (!r.ok) {
       if (!r.fields && r.code !== 'NOT_FOUND')
-        return lotPage(c, lotId, { raw, errors: { _: tr(c, errorKey(r.code)) } }, 409);
+        return lotPage(
+          c,
+          lotId,
+          { raw, errors: { _: errorText(c.get('locale'), r.code, r.params) } },
+          409,
+        );
       return lotPage(c, lotId, { raw, errors: fieldsOrThrow(c, r) }, 422);
     }
     const next = (r.value as { id?: string } | undefined)?.id ?? lotId;
     return c.redirect(`/produksi/lot/${next}?done=${done}`, 303);
   });
 }
-
-const ERROR_KEYS: Record<string, string> = {
-  PRODUCE_LOT_NOT_OPEN: 'produce.err.lot_not_open',
-  PRODUCE_LOT_LISTED: 'produce.err.lot_listed',
-  PRODUCE_LOT_CHANGED: 'produce.err.lot_changed',
-  PRODUCE_LOT_NOT_SOLD: 'produce.err.lot_not_sold',
-  PRODUCE_LOT_ALREADY_SETTLED: 'produce.err.lot_already_settled',
-  PRODUCE_LOT_NOT_SETTLED: 'produce.err.lot_not_settled',
-  PRODUCE_ALREADY_PAID: 'produce.err.already_paid',
-  PRODUCE_LOT_NOT_PAID: 'produce.err.lot_not_paid',
-};
-const errorKey = (code: string) => ERROR_KEYS[code] ?? 'errors.conflict';
 
 async function visibleStatement(c: C) {
   const actor = requireRole(c, ...PRODUCE_ROLES);

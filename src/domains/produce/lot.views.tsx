@@ -1,5 +1,6 @@
 // The treasurer's lot pages (JS off, 360 px): forming a lot from intakes, the trace of every
 // kilo, losses, split and merge, the sale, the settlement, the payout and the statements.
+import { SettleForm } from './settle.views.js';
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { Csrf, ErrorSummary, Field, SelectField, type AppEnv } from '../../kernel/http/index.js';
@@ -88,6 +89,8 @@ export function LotPage(p: {
   canManage: boolean;
   /** The catalogue panel (listing form or state), rendered before the sale. */
   catalogue?: Child;
+  /** A listed lot's proceeds from completed catalogue orders: it settles from those. */
+  catalogueProceeds?: number;
   notice?: string;
   errors?: Record<string, string>;
   raw?: Record<string, string>;
@@ -280,48 +283,14 @@ export function LotPage(p: {
           </p>
         </>
       ) : null}
-      {p.canManage && lot.status === 'sold' ? (
-        <form method="post" action={act('selesai')} class="card">
-          <h3>{tr(c, 'produce.lot.settle')}</h3>
-          <Csrf c={c} />
-          <Field
-            name="proceeds"
-            label={tr(c, 'produce.f.proceeds')}
-            value={raw.proceeds}
-            error={errors.proceeds}
-            inputmode="numeric"
-            required
-          />
-          <Field
-            name="margin_pct"
-            label={tr(c, 'produce.f.margin_pct')}
-            value={raw.margin_pct}
-            error={errors.margin_pct}
-            inputmode="decimal"
-          />
-          <Field
-            name="processing_cost"
-            label={tr(c, 'produce.f.processing_cost')}
-            value={raw.processing_cost}
-            error={errors.processing_cost}
-            inputmode="numeric"
-          />
-          <Field
-            name="logistics_cost"
-            label={tr(c, 'produce.f.logistics_cost')}
-            value={raw.logistics_cost}
-            error={errors.logistics_cost}
-            inputmode="numeric"
-          />
-          <Field
-            name="platform_fee"
-            label={tr(c, 'produce.f.platform_fee')}
-            value={raw.platform_fee}
-            error={errors.platform_fee}
-            inputmode="numeric"
-          />
-          <button type="submit">{tr(c, 'produce.save')}</button>
-        </form>
+      {p.canManage && (lot.status === 'sold' || (open && p.catalogueProceeds !== undefined)) ? (
+        <SettleForm
+          c={c}
+          action={act('selesai')}
+          catalogueProceeds={open ? p.catalogueProceeds : undefined}
+          errors={errors}
+          raw={raw}
+        />
       ) : null}
       {trace.settlement ? (
         <>

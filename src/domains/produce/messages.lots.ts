@@ -33,6 +33,8 @@ export const produceLotMessages: MessageTable = {
     'produce.lot.sale': 'Penjualan',
     'produce.lot.record_sale': 'Catat penjualan ke pedagang',
     'produce.lot.settle': 'Selesaikan penjualan',
+    'produce.lot.catalogue_proceeds':
+      'Hasil dari pesanan katalog yang selesai (bagian UMKM): {amount}. Angka ini dipakai, tidak diketik.',
     'produce.lot.settlement': 'Penyelesaian',
     'produce.lot.distributable': 'Untuk dibagi ke petani',
     'produce.lot.pay_out': 'Bayar semua petani',
@@ -94,6 +96,8 @@ export const produceLotMessages: MessageTable = {
     'produce.lot.sale': 'Sale',
     'produce.lot.record_sale': 'Record a sale to a trader',
     'produce.lot.settle': 'Settle the sale',
+    'produce.lot.catalogue_proceeds':
+      "Proceeds of the completed catalogue orders (the UMKM's share): {amount}. This amount is used; nothing to type.",
     'produce.lot.settlement': 'Settlement',
     'produce.lot.distributable': 'To share among farmers',
     'produce.lot.pay_out': 'Pay all farmers',

@@ -247,7 +247,8 @@ export const lotListingFormSchema = z.object({
 });
 
 export const settleFormSchema = z.object({
-  proceeds: rupiahText(true),
+  // Not asked for a catalogue lot (its orders say what came in); a trader lot's 0 is refused.
+  proceeds: z.preprocess((v) => v ?? '', rupiahText(false)),
   margin_pct: scaled(10, { required: false }),
   processing_cost: rupiahText(false),
   logistics_cost: rupiahText(false),
