@@ -14,6 +14,8 @@ import { addParticipant, makeCourse, makeSession } from '../../../test/support/t
 import { chooseChannels, deliveriesOf } from '../../../test/support/notifications.js';
 import { unwrap } from '../../kernel/errors/index.js';
 import { orderFromCycle } from '../collective/index.js';
+import { cancelOrder } from '../orders/index.js';
+import { LEDGER_ADMIN } from '../../../test/support/ledger.js';
 import { REMIND_JOB, runReminders } from './index.js';
 
 let w: World;
@@ -110,6 +112,10 @@ test('the day before a cycle pickup (WITA) the buyer hears once, with the day an
     );
   const placed = unwrap(await order(buyer.userId));
   unwrap(await order(null));
+  // Another buyer cancelled: a pickup that will not happen is not announced.
+  const quitter = await w.as('buyer');
+  const cancelled = unwrap(await order(quitter.userId));
+  unwrap(await cancelOrder(w.h.db, cancelled.orders[0].id, { kind: 'actor', actor: LEDGER_ADMIN }));
   const mine = async () => (await inbox(buyer.userId)).filter((n) => n.kind === 'cycle_pickup');
   // Two days before (11:00 WITA): nothing.
   await runReminders(w.h.db, new Date(`${shift(pickup, -2)}T03:00:00Z`));
@@ -134,6 +140,10 @@ test('the day before a cycle pickup (WITA) the buyer hears once, with the day an
   await runReminders(w.h.db, new Date(`${pickup}T01:00:00Z`));
   assert.equal((await mine()).length, 1);
   assert.equal((await deliveriesOf(w, buyer.userId)).length, 2);
+  assert.deepEqual(
+    (await inbox(quitter.userId)).filter((n) => n.kind === 'cycle_pickup'),
+    [],
+  );
   assert.match(
     await (await buyer.get('/kotak-masuk')).text(),
     new RegExp(`Besok ambil pesanan ${placed.orders[0].number} di titik layanan`),

@@ -37,7 +37,7 @@ async function pickupReminders(db: Db, now: Date): Promise<number> {
   for (const p of pickups) {
     if (localDay(now, p.villageCode, 1) !== p.pickupDate) continue;
     const o = await orderNotice(db, p.orderId);
-    if (!o?.buyerUserId) continue;
+    if (!o?.buyerUserId || o.cancelled) continue;
     const notice: Notice = {
       userId: o.buyerUserId,
       kind: 'cycle_pickup',

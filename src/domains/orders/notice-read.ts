@@ -12,6 +12,8 @@ export interface OrderNotice {
   /** Where the buyer receives it (the buyer's zone). */
   deliveryVillageCode: string;
   servicePointId: string | null;
+  /** A cancelled order gets no reminders (a pickup that will not happen). */
+  cancelled: boolean;
 }
 
 /** One order's facts for notifications (inside the event's transaction); null when unknown. */
@@ -26,6 +28,7 @@ export async function orderNotice(db: Tx, orderId: string): Promise<OrderNotice 
       'village_code',
       'delivery_village_code',
       'service_point_id',
+      'status',
     ])
     .where('id', '=', orderId)
     .executeTakeFirst();
@@ -38,5 +41,6 @@ export async function orderNotice(db: Tx, orderId: string): Promise<OrderNotice 
     villageCode: o.village_code,
     deliveryVillageCode: o.delivery_village_code,
     servicePointId: o.service_point_id,
+    cancelled: o.status === 'cancelled',
   };
 }
