@@ -91,6 +91,10 @@ test('every domain folder has a manifest in src/domains.ts, and every seam is co
     'partners publishes partners.incentive_issued -> ledger, notifications',
     'orders needs orders.shipping_quoter <- logistics',
     'orders needs orders.parcel_lookup <- logistics',
+    'logistics needs logistics.consolidated_runs <- collective',
+    'ledger publishes ledger.payout_issued -> notifications',
+    'collective publishes collective.group_buy_settled -> notifications',
+    'produce publishes produce.lot_sale_settled -> ledger',
   ])
     assert.ok(wiring.includes(seam), `${seam}\n in\n${wiring.join('\n')}`);
 });
