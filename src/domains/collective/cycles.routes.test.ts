@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sameRowsInBoth } from '../../../test/support/sheets.js';
 import { createWorld, type World } from '../../../test/support/world.js';
-import { makeCycleWorld, type CycleWorld } from '../../../test/support/collective.js';
+import { makeCycle, makeCycleWorld, type CycleWorld } from '../../../test/support/collective.js';
 import { utcToLocal } from './calendar.js';
 
 let w: World;
@@ -179,4 +179,12 @@ test('a late order through the form names the next cycle', async () => {
     groupId: group,
   });
   assert.equal(!r.ok && r.code, 'COLLECTIVE_CYCLE_CLOSED');
+});
+
+test("an open cycle shows on its points' village page, once per point, with the point's name", async () => {
+  const id = await makeCycle(w.h, cw, { name: 'Pasar Sabtu Desa' });
+  const village = await (await w.client().get(`/desa/${cw.village}`)).text();
+  const lines = village.match(new RegExp(`<a href="/pasar/${id}">Pasar Sabtu Desa</a>[^<]*`, 'g'));
+  assert.equal(lines?.length, cw.points.length, 'one line per pickup point');
+  for (const [i, line] of (lines ?? []).entries()) assert.match(line, /Titik \d/, `line ${i}`);
 });

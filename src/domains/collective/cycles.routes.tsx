@@ -8,6 +8,7 @@ import { AppError, errorSpec } from '../../kernel/errors/index.js';
 import { sendSheet } from '../../kernel/xlsx/index.js';
 import { isId } from '../../kernel/ids/index.js';
 import type { Actor } from '../../kernel/auth/index.js';
+import { organisationChoices } from '../community/index.js';
 import { COORDINATOR_ROLES, coordinatedOrganisations, coordinates } from './access.js';
 import { readCycleView, type CycleView } from './cycle-read.js';
 import { closeCycle, openCycle } from './cycles.service.js';
@@ -23,17 +24,7 @@ type C = Context<AppEnv>;
 const db = (c: C) => c.get('deps').h.db;
 
 async function myOrganisations(c: C, actor: Actor) {
-  const orgs = coordinatedOrganisations(actor);
-  let q = db(c)
-    .selectFrom('organisations')
-    .select(['id', 'name', 'village_code'])
-    .orderBy('name')
-    .limit(200);
-  if (orgs !== 'all') {
-    if (!orgs.length) return [];
-    q = q.where('id', 'in', orgs);
-  }
-  return q.execute();
+  return organisationChoices(db(c), coordinatedOrganisations(actor));
 }
 
 /** The cycle, when the actor coordinates its organisation (404 for a stranger, like a missing one). */

@@ -7,6 +7,7 @@ import { cyclePickups } from './cycle-read.js';
 import { pickupText } from './pickup-text.js';
 import { priceAt } from './tiers.js';
 import { tiersOf } from './group-buys.service.js';
+import { servicePointPlaces, servicePointsOfVillage } from '../community/index.js';
 
 export async function pickupNotesFor(db: Tx, orderIds: string[], locale: Locale) {
   const rows = await cyclePickups(db, orderIds);
@@ -27,7 +28,6 @@ export async function openHere(db: Tx, villageCode: string, pointId?: string) {
   const now = new Date().toISOString();
   let gq = db
     .selectFrom('group_buys as g')
-    .innerJoin('service_points as sp', 'sp.id', 'g.service_point_id')
     .select([
       'g.id',
       'g.title',
@@ -37,24 +37,42 @@ export async function openHere(db: Tx, villageCode: string, pointId?: string) {
       'g.minimum_qty',
       'g.deadline',
       'g.village_code',
-      'sp.name as point',
+      'g.service_point_id',
     ])
     .where('g.status', '=', 'open')
     .where('g.deadline', '>', now);
   gq = pointId
     ? gq.where('g.service_point_id', '=', pointId)
     : gq.where('g.village_code', '=', villageCode);
-  const buys = await gq.orderBy('g.deadline').limit(20).execute();
-  let cq = db
-    .selectFrom('cycles as c')
-    .innerJoin('cycle_points as cp', 'cp.cycle_id', 'c.id')
-    .innerJoin('service_points as sp', 'sp.id', 'cp.service_point_id')
-    .select(['c.id', 'c.name', 'c.closes_at', 'c.village_code', 'sp.name as point'])
-    .where('c.status', '=', 'open')
-    .where('c.opens_at', '<=', now)
-    .where('c.closes_at', '>', now);
-  cq = pointId ? cq.where('sp.id', '=', pointId) : cq.where('sp.village_code', '=', villageCode);
-  const cycles = await cq.orderBy('c.closes_at').limit(20).execute();
+  const openBuys = await gq.orderBy('g.deadline').limit(20).execute();
+  // The village's points (or the one point) through community: cycles are found by them.
+  const here = pointId
+    ? await servicePointPlaces(db, [pointId])
+    : await servicePointsOfVillage(db, villageCode);
+  const hereIds = here.map((p) => p.id);
+  const openCycles = hereIds.length
+    ? await db
+        .selectFrom('cycles as c')
+        .innerJoin('cycle_points as cp', 'cp.cycle_id', 'c.id')
+        .select(['c.id', 'c.name', 'c.closes_at', 'c.village_code', 'cp.service_point_id'])
+        .where('c.status', '=', 'open')
+        .where('c.opens_at', '<=', now)
+        .where('c.closes_at', '>', now)
+        .where('cp.service_point_id', 'in', hereIds)
+        .orderBy('c.closes_at')
+        .limit(20)
+        .execute()
+    : [];
+  const buyPoints = openBuys.map((b) => b.service_point_id).filter((id) => !hereIds.includes(id));
+  const names = new Map(
+    [...here, ...(await servicePointPlaces(db, [...new Set(buyPoints)]))].map((p) => [
+      p.id,
+      p.name,
+    ]),
+  );
+  const point = (id: string) => names.get(id) ?? '';
+  const buys = openBuys.map((b) => ({ ...b, point: point(b.service_point_id) }));
+  const cycles = openCycles.map((c) => ({ ...c, point: point(c.service_point_id) }));
   const prices = new Map<string, number>();
   for (const b of buys)
     prices.set(b.id, priceAt(await tiersOf(db, b.id), b.list_price, b.committed_qty));

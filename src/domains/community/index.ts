@@ -151,7 +151,9 @@ export {
 export {
   organisationPlace,
   organisationPlaces,
+  organisationChoices,
   servicePointPlaces,
+  servicePointsOfVillage,
   type OrganisationPlace,
   type ServicePointPlace,
 } from './places.js';

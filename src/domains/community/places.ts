@@ -54,3 +54,31 @@ export async function servicePointPlaces(
     .where('id', 'in', [...ids])
     .execute();
 }
+
+/** The service points of one village (its village page's pickup places). */
+export async function servicePointsOfVillage(
+  db: Tx,
+  villageCode: string,
+): Promise<ServicePointPlace[]> {
+  return db
+    .selectFrom('service_points')
+    .select(['id', 'name', 'village_code', 'organisation_id'])
+    .where('village_code', '=', villageCode)
+    .execute();
+}
+
+/** Organisations to choose from, by name: the given ones, or the first `limit` of all. */
+export async function organisationChoices(
+  db: Tx,
+  ids: readonly string[] | 'all',
+  limit = 200,
+): Promise<OrganisationPlace[]> {
+  if (ids !== 'all' && !ids.length) return [];
+  let q = db
+    .selectFrom('organisations')
+    .select(['id', 'name', 'kind', 'village_code'])
+    .orderBy('name')
+    .limit(limit);
+  if (ids !== 'all') q = q.where('id', 'in', [...ids]);
+  return q.execute();
+}
