@@ -13,5 +13,7 @@ export const summaryMessages: MessageTable = {
   en: {
     'impact.summary.salesAsOf': 'Sales figures are recomputed every minute; last refreshed {at}.',
     'impact.summary.replica': 'Read from a replica database, {seconds} seconds behind the primary.',
+    'impact.summary.replicaUnknown':
+      'Read from a replica database; how far it is behind is not known yet.',
   },
 };
