@@ -11,7 +11,13 @@ import { makeNetwork, type TestNetwork } from '../../../test/support/logistics.j
 import { unwrap } from '../../kernel/errors/index.js';
 import type { Actor } from '../../kernel/auth/index.js';
 import { flushOrderEvents, recordFulfilment } from '../orders/index.js';
-import { assignPoint, buildManifests, parcelsForOrder, recordScan } from '../logistics/index.js';
+import {
+  assignPoint,
+  buildManifests,
+  nextForwardScan,
+  parcelsForOrder,
+  recordScan,
+} from '../logistics/index.js';
 import { closeCycle, orderFromCycle } from './index.js';
 
 const ADMIN: Actor = {
@@ -123,7 +129,12 @@ test('a cycle order handed over makes no parcel; at close each run gets one parc
   for (const p of [a, b]) {
     const seen = await parcelsForOrder(w.h.db, p.orders[0].id);
     assert.deepEqual(seen, [
-      { trackingNumber: runs[0].tracking_number, status: 'created', pickupCode: null },
+      {
+        trackingNumber: runs[0].tracking_number,
+        status: 'created',
+        pickupCode: null,
+        consolidated: true,
+      },
     ]);
   }
   assert.equal(
@@ -165,4 +176,64 @@ test('a run whose point is not on the network closes without a parcel; its run s
   assert.equal(run.orders, 2);
   assert.equal(run.parcel_id, null);
   assert.equal(run.tracking_number, null);
+});
+
+test('on market day the agent hands a cycle order over by hand once its run is at the point', async () => {
+  const point = net.points[0];
+  const cycleId = await makeCycle(w.h, { ...cw, points: [point] });
+  const placed = unwrap(await buy(cycleId, point, 1, 'Ibu Sisilia'));
+  for (const o of placed.orders)
+    for (const step of ['packed', 'handed_over'] as const)
+      unwrap(await recordFulfilment(w.h.db, o.id, step, ADMIN));
+  await flushOrderEvents();
+  unwrap(await closeCycle(w.h.db, cw.coordinator, cycleId));
+  const run = await w.h.db
+    .selectFrom('cycle_runs')
+    .select('tracking_number')
+    .where('cycle_id', '=', cycleId)
+    .executeTakeFirstOrThrow();
+  const agent = await w.as('village_agent', point);
+  const [first] = placed.orders;
+  const orderState = () =>
+    w.h.db
+      .selectFrom('orders')
+      .select(['fulfilment_status', 'payment_status'])
+      .where('id', '=', first.id)
+      .executeTakeFirstOrThrow();
+
+  // The run is still on its way: the day page says so and a hand-over is refused.
+  assert.match(await (await agent.get('/agen/hari-ini')).text(), /masih dalam perjalanan/);
+  const early = await agent.form(`/agen/ambil/${first.id}`, {});
+  assert.equal(early.status, 409);
+  assert.deepEqual(await orderState(), {
+    fulfilment_status: 'handed_over',
+    payment_status: 'unpaid',
+  });
+
+  // The run travels scan by scan until it waits at the point.
+  let seq = 0;
+  for (;;) {
+    const next = await nextForwardScan(w.h.db, run.tracking_number!);
+    if (!next || next.kind === 'delivered') break;
+    unwrap(
+      await recordScan(w.h.db, null, {
+        tracking: run.tracking_number!,
+        kind: next.kind,
+        locationId: next.locationId,
+        clientScanId: `market-day-${++seq}`,
+      }),
+    );
+  }
+  const day = await (await agent.get('/agen/hari-ini')).text();
+  assert.match(day, new RegExp(`action="/agen/ambil/${first.id}"`), 'handed over by hand');
+  assert.match(day, /terima tunai/);
+  const done = await agent.form(`/agen/ambil/${first.id}`, {});
+  assert.equal(done.status, 303);
+  assert.deepEqual(await orderState(), { fulfilment_status: 'delivered', payment_status: 'paid' });
+  const cash = await w.h.db
+    .selectFrom('payments')
+    .select(['matched_by', 'service_point_id'])
+    .where('group_id', 'like', `%:${first.id}`)
+    .executeTakeFirstOrThrow();
+  assert.deepEqual(cash, { matched_by: 'agent_cash', service_point_id: point });
 });

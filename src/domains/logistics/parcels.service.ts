@@ -203,6 +203,8 @@ export interface OrderParcel {
   trackingNumber: string;
   status: string;
   pickupCode: string | null;
+  /** A market-day run's parcel the order travels in with others (its buyer collects by name). */
+  consolidated?: true;
 }
 
 /** Tracking numbers and pickup codes of each order's parcels (one read), for the buyer's pages. */
@@ -264,9 +266,12 @@ async function addRunParcels(db: Tx, out: Map<string, OrderParcel[]>): Promise<v
   for (const [orderId, parcelId] of runs) {
     const p = parcelId ? parcels.get(parcelId) : undefined;
     if (p)
-      out
-        .get(orderId)
-        ?.push({ trackingNumber: p.tracking_number, status: p.status, pickupCode: null });
+      out.get(orderId)?.push({
+        trackingNumber: p.tracking_number,
+        status: p.status,
+        pickupCode: null,
+        consolidated: true,
+      });
   }
 }
 

@@ -10,6 +10,11 @@ export interface BuyerParcel {
   status: string;
   /** Six digits while the parcel waits for pickup at a service point; null otherwise. */
   pickupCode: string | null;
+  /**
+   * The order travels in a market-day run's parcel with other buyers' orders: it is handed over
+   * from the packing list once the run is at the point, not with this parcel's code.
+   */
+  consolidated?: true;
 }
 /** Parcels of each of the given orders, in one read. */
 export type ParcelLookup = (db: Tx, orderIds: string[]) => Promise<Map<string, BuyerParcel[]>>;

@@ -19,6 +19,16 @@ import { collectAtPoint, pickupOffer } from './pickup-cash.js';
 
 type C = Context<AppEnv>;
 
+/** A market-day run is at the point once scanned ready there (or its last order handed over). */
+const RUN_ARRIVED = ['ready_for_pickup', 'delivered'];
+
+/** Whether an order's parcels let the agent hand it over by hand: none, or its run has arrived. */
+function byHand(parcels: BuyerParcel[] | undefined): 'yes' | 'needs_code' | 'on_the_way' {
+  if (!parcels?.length) return 'yes';
+  if (parcels.some((x) => !x.consolidated)) return 'needs_code';
+  return parcels.every((x) => RUN_ARRIVED.includes(x.status)) ? 'yes' : 'on_the_way';
+}
+
 function PickupAction(p: { c: C; o: OrderWithLines; parcel?: BuyerParcel; pointId: string }) {
   const l = p.c.get('locale');
   const offer = pickupOffer(p.o);
@@ -28,7 +38,9 @@ function PickupAction(p: { c: C; o: OrderWithLines; parcel?: BuyerParcel; pointI
     offer.kind === 'cash'
       ? t(l, 'orders.agent.collect', { amount: formatRupiah(offer.amount) })
       : t(l, 'orders.agent.collect_paid');
-  if (!p.parcel)
+  const how = byHand(p.parcel ? [p.parcel] : undefined);
+  if (how === 'on_the_way') return <p class="muted">{t(l, 'orders.agent.on_the_way')}</p>;
+  if (how === 'yes' || !p.parcel)
     return (
       <form method="post" action={`/agen/ambil/${p.o.id}`}>
         <Csrf c={p.c} />
@@ -174,9 +186,12 @@ export function dayRoutes() {
       .where('service_point_id', '=', sp.id)
       .executeTakeFirst();
     if (!mine) throw new AppError('ORDERS_NOT_FOUND');
-    // A parcel has the buyer's code: it is handed over only with it, through the scan form.
-    if ((await buyerParcels(db, [id])).get(id)?.length)
+    // A parcel has the buyer's code: it is handed over only with it, through the scan form. An
+    // order in a market-day run is handed over by hand, once the run is at the point.
+    const how = byHand((await buyerParcels(db, [id])).get(id));
+    if (how === 'needs_code')
       return today(c, t(c.get('locale'), errorSpec('ORDERS_PICKUP_NEEDS_CODE').message), 409);
+    if (how === 'on_the_way') return today(c, t(c.get('locale'), 'orders.agent.on_the_way'), 409);
     const r = await collectAtPoint(db, id, sp.id, actor);
     if (!r.ok) {
       if (r.code === 'ORDERS_NOT_FOUND') throw new AppError('ORDERS_NOT_FOUND');
