@@ -1,6 +1,6 @@
-// Road distances uploaded on /logistik/jarak as XLSX (first sheet, typed number cells, made
-// with exceljs: soffice is not installed here) or as a hand-made CSV (decimal commas, quoted
-// cells) store the same kilometres; a file with bad cells is refused whole with each bad cell
+// Road distances uploaded on /logistik/jarak as XLSX (first sheet, typed number cells: one made
+// with exceljs, one written by LibreOffice, fixtures/README.md) or as a hand-made CSV (decimal
+// commas, quoted cells) store the same kilometres; a file with bad cells is refused whole with each bad cell
 // named by sheet, row and column in the officer's language, and nothing is written; an
 // unreadable workbook and an officer of another regency are refused. Both databases.
 import { test, before, after } from 'node:test';
@@ -10,6 +10,10 @@ import { createWorld, type World } from '../../../test/support/world.js';
 import { makeNetwork, type TestNetwork } from '../../../test/support/logistics.js';
 import { anyVillage, makeServicePoint } from '../../../test/support/community.js';
 import type { TestClient } from '../../../test/support/kernel/index.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { unwrap } from '../../kernel/errors/index.js';
+import { createHub } from './index.js';
 import { pairKey } from './geo.js';
 
 let w: World;
@@ -79,6 +83,56 @@ test('an XLSX and a hand-made CSV of the same distances store the same kilometre
   const again = await upload(officer, csv, 'jarak.csv');
   assert.equal(again.status, 200);
   assert.deepEqual(await stored(), fromXlsx);
+});
+
+test('a workbook LibreOffice wrote from a CSV imports like the CSV itself', async () => {
+  // Three kecamatan hubs under the test network's kabupaten hub, with the fixture's fixed ids.
+  const districts = await w.h.db
+    .selectFrom('regions')
+    .select('code')
+    .where('level', '=', 3)
+    .where('code', 'like', '53.09.%')
+    .orderBy('code')
+    .offset(2)
+    .limit(3)
+    .execute();
+  for (const [i, name] of ['golewa', 'riung', 'bajawa'].entries()) {
+    const id = unwrap(
+      await createHub(w.h.db, null, {
+        tier: 'kecamatan',
+        regionCode: districts[i].code,
+        parentHubId: net.kabHub,
+        name: `Hub ${name}`,
+        lat: -8.8 + i / 10,
+        lng: 121,
+      }),
+    );
+    await w.h.db
+      .updateTable('hubs')
+      .set({ id: `hub_fx_${name}` })
+      .where('id', '=', id)
+      .execute();
+  }
+  const dir = join(import.meta.dirname, 'fixtures');
+  const res = await upload(officer, readFileSync(join(dir, 'distances.xlsx')), 'distances.xlsx');
+  assert.equal(res.status, 200);
+  assert.match(await res.text(), /3 jarak disimpan\./);
+  const km = async () => {
+    const rows = (await stored()).filter((r) => r.from_id.startsWith('hub_fx_'));
+    return rows.map((r) => `${r.from_id}|${r.to_id}|${r.km}`).sort();
+  };
+  const fromLibreOffice = await km();
+  assert.deepEqual(
+    fromLibreOffice,
+    [
+      `${pairKey('hub_fx_golewa', 'hub_fx_bajawa').join('|')}|12`,
+      `${pairKey('hub_fx_golewa', 'hub_fx_riung').join('|')}|23.5`,
+      `${pairKey('hub_fx_riung', 'hub_fx_bajawa').join('|')}|41.25`,
+    ].sort(),
+  );
+  const again = await upload(officer, readFileSync(join(dir, 'distances.csv'), 'utf8'), 'd.csv');
+  assert.equal(again.status, 200);
+  assert.deepEqual(await km(), fromLibreOffice);
 });
 
 test('a sheet with bad cells is refused whole: every bad cell by sheet, row and column, in the officer’s language; nothing written', async () => {
