@@ -3,51 +3,19 @@
 // and the community manager's read-only view. The API is in seller-api.test.ts.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../../test/support/world.js';
-import { anyVillage, makeOrganisation, makeUmkm } from '../../../test/support/community.js';
+import type { World } from '../../../test/support/world.js';
+import { countRows, PRODUCT_FORM, sellerWorld } from '../../../test/support/catalog-seller.js';
 
 let w: World;
 let umkmA: string;
 let umkmB: string;
 let orgA: string;
 let seller: Awaited<ReturnType<World['as']>>;
-
-const form = {
-  title: 'Gula Aren Cetak 500 g',
-  description: 'Gula aren cetak dari nira pohon aren, dimasak di tungku kayu.',
-  description_en: '',
-  category: 'gula-aren',
-  variant_label: '500 g',
-  price: '25000',
-  weight_grams: '550',
-  sku: '',
-  stock: '12',
-};
-
-const count = async (table: 'products' | 'variants' | 'stock_ledger' | 'product_search') =>
-  Number(
-    (
-      await w.h.db
-        .selectFrom(table)
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const form = PRODUCT_FORM;
+const count = (table: Parameters<typeof countRows>[1]) => countRows(w, table);
 
 before(async () => {
-  w = await createWorld();
-  const v = await anyVillage(w.h.db);
-  orgA = await makeOrganisation(w.h.db, { villageCode: v, name: 'BUMDes Sejahtera' });
-  umkmA = await makeUmkm(w.h.db, {
-    villageCode: v,
-    organisationId: orgA,
-    name: 'Gula Aren Ibu Sari',
-  });
-  umkmB = await makeUmkm(w.h.db, {
-    villageCode: await anyVillage(w.h.db, '53.09', 1),
-    name: 'Kopi Pak Yosef',
-  });
-  seller = await w.as('seller', umkmA);
+  ({ w, umkmA, umkmB, orgA, seller } = await sellerWorld());
 });
 after(() => w.close());
 
