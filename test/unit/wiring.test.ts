@@ -95,6 +95,7 @@ test('every domain folder has a manifest in src/domains.ts, and every seam is co
     'ledger publishes ledger.payout_issued -> notifications',
     'collective publishes collective.group_buy_settled -> notifications',
     'produce publishes produce.lot_sale_settled -> ledger',
+    'produce needs produce.owed_to_umkm <- ledger',
   ])
     assert.ok(wiring.includes(seam), `${seam}\n in\n${wiring.join('\n')}`);
 });

@@ -1,9 +1,9 @@
 // Ledger: one double-entry settlement ledger for every rupiah Lumbung records (order payments,
 // fees, commissions, COD cash, shipping, refunds, payouts to sellers and farmers, incentives),
 // the seller's fee breakdown, payouts that pay only money that is in, and bank reconciliation.
-import { defineDomain, on } from '../../kernel/domain/index.js';
+import { defineDomain, on, provide } from '../../kernel/domain/index.js';
 import { orderChanged } from '../orders/index.js';
-import { advancePaid, farmerPaid, lotSaleSettled } from '../produce/index.js';
+import { advancePaid, farmerPaid, lotSaleSettled, owedToUmkm } from '../produce/index.js';
 import { incentiveIssued } from '../partners/index.js';
 import './ledger.tables.js';
 import { ledgerErrors, ledgerMessages } from './messages.js';
@@ -12,7 +12,7 @@ import { postIncentive, postOrderEvent } from './order-postings.js';
 import { postAdvance, postFarmerPaid, postLotSettlement } from './produce-postings.js';
 import { ledgerRoutes } from './ledger.routes.js';
 import { ledgerApi } from './ledger.api.js';
-import { payoutIssued } from './payouts.js';
+import { owedPerOrder, payoutIssued } from './payouts.js';
 
 export { ledgerMigrations } from './migrations/index.js';
 export type { AccountKind, LedgerKind } from './ledger.tables.js';
@@ -88,4 +88,6 @@ export const ledgerDomain = defineDomain({
     on(lotSaleSettled, postLotSettlement),
     on(farmerPaid, postFarmerPaid),
   ],
+  // Produce settles a catalogue lot only out of what the UMKM is still owed per order.
+  provides: [provide(owedToUmkm, owedPerOrder)],
 });

@@ -203,3 +203,23 @@ export async function payoutSheet(
     csv: { quoteAll: true },
   };
 }
+
+/** What one UMKM's payable still holds per order (produce's `owedToUmkm` port). */
+export async function owedPerOrder(
+  db: Tx,
+  umkmId: string,
+  orderIds: string[],
+): Promise<Map<string, number>> {
+  const owed = new Map(orderIds.map((id) => [id, 0]));
+  if (!orderIds.length) return owed;
+  const rows = await db
+    .selectFrom('ledger_lines')
+    .select(['order_id'])
+    .select(sql<number>`sum(amount)`.as('balance'))
+    .where('account_code', '=', accountCode(umkmPayable(umkmId)))
+    .where('order_id', 'in', orderIds)
+    .groupBy('order_id')
+    .execute();
+  for (const r of rows) if (r.order_id) owed.set(r.order_id, -Number(r.balance));
+  return owed;
+}

@@ -1,6 +1,7 @@
 // Produce: smallholders registered with consent, intakes graded at collection points, pooled
 // lots traced to every farmer, sales, settlement and the exact per-farmer payout.
 import { defineDomain, on } from '../../kernel/domain/index.js';
+import { owedToUmkm } from './owed-to-umkm.js';
 import { orderChanged } from '../orders/index.js';
 import { createApiApp } from '../../kernel/http/index.js';
 import './produce.tables.js';
@@ -56,6 +57,9 @@ function routes() {
 }
 
 /** What produce adds to the app: the clerk's and treasurer's pages, the public lot page, the API. */
+/** Port: what an UMKM is still owed per order (the ledger provides it). */
+export { owedToUmkm, type OwedToUmkm } from './owed-to-umkm.js';
+
 export const produceDomain = defineDomain({
   name: 'produce',
   migrations: produceMigrations,
@@ -119,4 +123,6 @@ export const produceDomain = defineDomain({
   // A listed lot's packs bought through ordinary catalogue orders are recorded against the lot
   // (and reversed on cancel or refund) inside the order change's transaction.
   subscribes: [on(orderChanged, recordLotOrderEvent)],
+  // A catalogue lot settles only what its UMKM is still owed (the ledger answers).
+  needs: { owedToUmkm },
 });

@@ -24,6 +24,8 @@ export const lotListingMessages: MessageTable = {
       '{n} pesanan katalog belum selesai; lot diselesaikan setelah semuanya selesai atau batal.',
     'produce.err.lot_orders_pending':
       'Masih ada {n} pesanan katalog untuk lot ini yang belum selesai. Tunggu sampai diterima pembeli atau dibatalkan.',
+    'produce.err.lot_paid_out':
+      '{n} pesanan katalog lot ini sudah dibayarkan ke UMKM lewat pembayaran BUMDes, jadi lot tidak bisa diselesaikan dari uang itu lagi. Hubungi bendahara untuk koreksi.',
   },
   en: {
     'produce.err.lot_listed': 'This lot is already sold through the catalogue.',
@@ -47,5 +49,7 @@ export const lotListingMessages: MessageTable = {
       '{n} catalogue orders are not complete yet; the lot settles once all are complete or cancelled.',
     'produce.err.lot_orders_pending':
       '{n} catalogue orders of this lot are not finished yet. Wait until the buyers receive them or they are cancelled.',
+    'produce.err.lot_paid_out':
+      '{n} catalogue orders of this lot were already paid out to the UMKM by the organisation, so the lot cannot be settled from that money again. Ask the treasurer for a correction.',
   },
 };

@@ -21,7 +21,7 @@ import {
 import { unwrap } from '../../kernel/errors/index.js';
 import { errorText } from '../../kernel/http/index.js';
 import { cancelOrder, flushOrderEvents, recordFulfilment } from '../orders/index.js';
-import { owedInOrganisations, trialBalance } from '../ledger/index.js';
+import { owedInOrganisations, payOrganisation, trialBalance } from '../ledger/index.js';
 import {
   createLot,
   listLotInCatalog,
@@ -278,4 +278,31 @@ test('the treasurer settles a catalogue lot from its page: what sold is shown, n
     .executeTakeFirstOrThrow();
   assert.equal(s.source, 'catalogue');
   assert.equal(Number(s.proceeds), 2 * (PRICE - PRICE * 0.05));
+});
+
+test('a lot whose orders the organisation already paid the seller out for is not settled again: refused, nothing written', async () => {
+  const lot = await listedLot('Lot sudah dibayar');
+  const a = await order(lot);
+  await payOnline(w.h, a.groupId);
+  await deliver(a.orderId);
+  // The BUMDes treasurer pays the UMKM out before anyone settles the lot.
+  unwrap(await payOrganisation(w.h.db, k.orgId, LEDGER_ADMIN.userId));
+  const costs = { proceeds: 0, marginBp: 500, processingCost: 0, logisticsCost: 0, platformFee: 0 };
+  const r = await settleLot(w.h.db, k.manager, lot.lotId, costs);
+  assert.equal(!r.ok && r.code, 'PRODUCE_LOT_PAID_OUT');
+  assert.match(errorText('id', 'PRODUCE_LOT_PAID_OUT', { n: 1 }), /sudah dibayarkan ke UMKM/);
+  const state = await w.h.db
+    .selectFrom('produce_lots')
+    .select('status')
+    .where('id', '=', lot.lotId)
+    .executeTakeFirstOrThrow();
+  assert.equal(state.status, 'open');
+  const settled = await w.h.db
+    .selectFrom('produce_settlements')
+    .select('lot_id')
+    .where('lot_id', '=', lot.lotId)
+    .execute();
+  assert.deepEqual(settled, []);
+  assert.equal(await stockLeft(lot.variantId), 2, 'the listing stays open');
+  assert.equal((await trialBalance(w.h.db)).total, 0);
 });

@@ -11,6 +11,7 @@ export const produceErrors: Record<string, ErrorSpec> = {
   PRODUCE_LOT_CHANGED: { status: 409, message: 'produce.err.lot_changed' },
   PRODUCE_LOT_NOT_SOLD: { status: 409, message: 'produce.err.lot_not_sold' },
   PRODUCE_LOT_ORDERS_PENDING: { status: 409, message: 'produce.err.lot_orders_pending' },
+  PRODUCE_LOT_PAID_OUT: { status: 409, message: 'produce.err.lot_paid_out' },
   PRODUCE_LOT_ALREADY_SETTLED: { status: 409, message: 'produce.err.lot_already_settled' },
   PRODUCE_LOT_NOT_SETTLED: { status: 409, message: 'produce.err.lot_not_settled' },
   PRODUCE_ALREADY_PAID: { status: 409, message: 'produce.err.already_paid' },

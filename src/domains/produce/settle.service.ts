@@ -14,6 +14,7 @@ import { lotOrderSales } from './catalogue-sales.js';
 import { closeLotListing } from './listing-close.js';
 import { lotSaleSettled, publishMoneyEvent } from './money-events.js';
 import { managedLot } from './lots.service.js';
+import { owedToUmkm } from './owed-to-umkm.js';
 
 export interface SettleInput {
   /** What the trader paid (ignored for a catalogue lot: its orders say what was received). */
@@ -89,6 +90,14 @@ export async function settleLot(
       // Re-read inside the transaction: an order that completed or was cancelled meanwhile.
       const now = await catalogueProceeds(tx, lot.id);
       if (!now || now.pending || now.proceeds !== proceeds) return fail('PRODUCE_LOT_CHANGED');
+      // An order the organisation already paid the seller out for is not settled again.
+      const owed = await owedToUmkm.get()(
+        tx,
+        now.umkmId,
+        now.orders.map((o) => o.orderId),
+      );
+      const paidOut = now.orders.filter((o) => (owed.get(o.orderId) ?? 0) < o.amount);
+      if (paidOut.length) return fail('PRODUCE_LOT_PAID_OUT', { n: paidOut.length });
       await closeLotListing(tx, lot.id, 'settled', actor.userId);
     }
     await tx
