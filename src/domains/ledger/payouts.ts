@@ -212,6 +212,15 @@ export async function owedPerOrder(
 ): Promise<Map<string, number>> {
   const owed = new Map(orderIds.map((id) => [id, 0]));
   if (!orderIds.length) return owed;
+  // The caller settles out of this account: lock it as payOrganisation does, so a payout and a
+  // lot settlement at the same moment run one after the other (SQLite writes one at a time).
+  if (isPostgres(db))
+    await db
+      .selectFrom('ledger_accounts')
+      .select('code')
+      .where('code', '=', accountCode(umkmPayable(umkmId)))
+      .forUpdate()
+      .execute();
   const rows = await db
     .selectFrom('ledger_lines')
     .select(['order_id'])

@@ -306,3 +306,26 @@ test('a lot whose orders the organisation already paid the seller out for is not
   assert.equal(await stockLeft(lot.variantId), 2, 'the listing stays open');
   assert.equal((await trialBalance(w.h.db)).total, 0);
 });
+
+test('a payout and a settlement at the same moment never pay the same order twice', async () => {
+  const lot = await listedLot('Lot berbarengan');
+  const a = await order(lot);
+  await payOnline(w.h, a.groupId);
+  await deliver(a.orderId);
+  const costs = { proceeds: 0, marginBp: 0, processingCost: 0, logisticsCost: 0, platformFee: 0 };
+  const [paid, settled] = await Promise.all([
+    payOrganisation(w.h.db, k.orgId, LEDGER_ADMIN.userId),
+    settleLot(w.h.db, k.manager, lot.lotId, costs),
+  ]);
+  assert.ok(paid.ok, 'the payout pays what is still owed (maybe nothing)');
+  if (!settled.ok) assert.equal(settled.code, 'PRODUCE_LOT_PAID_OUT');
+  // Whichever ran first, the order's money left the UMKM payable once, not twice.
+  const payable = await w.h.db
+    .selectFrom('ledger_lines')
+    .select((eb) => eb.fn.sum<number>('amount').as('sum'))
+    .where('account_code', '=', `umkm_payable:${umkmId}`)
+    .where('order_id', '=', a.orderId)
+    .executeTakeFirstOrThrow();
+  assert.equal(Number(payable.sum), 0, 'owed once, taken once');
+  assert.equal((await trialBalance(w.h.db)).total, 0);
+});
