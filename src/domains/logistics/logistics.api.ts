@@ -3,29 +3,19 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createApiApp, requireRole } from '../../kernel/http/index.js';
 import { AppError, unwrap } from '../../kernel/errors/index.js';
-import { canInRegion } from '../../kernel/auth/index.js';
 import { OVERSEERS } from './logistics.access.js';
+import { body, jsonOf, P, problem, security, tags, TrackedParcel } from './logistics.api-parts.js';
 import { listHubs, visibleHub } from './pages.queries.js';
-import {
-  addVehicle,
-  assignPoint,
-  createHub,
-  importDistances,
-  setDetour,
-} from './network.service.js';
+import { addVehicle, assignPoint, createHub } from './network.service.js';
 import { buildManifests, manifestsOf } from './consolidation.service.js';
 import { planRuns, runDetail, runsOf } from './routing.service.js';
 import { parcelByTracking, scansOf } from './parcels.service.js';
 import { recordScan } from './scans.service.js';
-import { logisticsKpis } from './kpis.js';
 import {
   assignSchema,
   clientScanIdSchema,
   dateSchema,
-  detourSchema,
-  distancesSchema,
   hubSchema,
-  kpiQuerySchema,
   manifestSchema,
   planApiSchema,
   scanApiSchema,
@@ -35,8 +25,6 @@ import { photoOf } from './proof-photos.js';
 import {
   HubList,
   hubJson,
-  kpisJson,
-  LogisticsKpisSchema,
   ManifestBuild,
   manifestJson,
   plannedRunJson,
@@ -48,37 +36,7 @@ import {
 import type { ScanKind } from './logistics.tables.js';
 
 const HUB_ROLES = ['hub_operator', ...OVERSEERS] as const;
-const tags = ['logistics'];
-const security = [{ bearer: [] }];
-const jsonOf = (schema: z.ZodType, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const TrackedParcel = z
-  .object({
-    trackingNumber: z.string(),
-    status: z.string(),
-    returning: z.boolean(),
-    deliveredAt: z.string().nullable(),
-    scans: z.array(
-      z.object({
-        kind: z.string(),
-        at: z.string(),
-        locationId: z.string().nullable(),
-        nodeIndex: z.number().int().nullable(),
-      }),
-    ),
-  })
-  .openapi('TrackedParcel');
-const problem = {
-  description: 'Problem (RFC 9457)',
-  content: { 'application/problem+json': { schema: z.any() } },
-};
-const body = (schema: z.ZodType) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-});
 const idParam = z.object({ id: z.string().min(1).max(64) });
-const P = '/api/v1/logistics';
 const photoApiSchema = z.object({
   locationId: z.string().min(1).max(64),
   clientScanId: clientScanIdSchema,
@@ -366,68 +324,5 @@ export function logisticsApi() {
     },
   );
 
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: `${P}/kpis`,
-      tags,
-      security,
-      summary: 'Logistics KPIs of a region over a date range',
-      request: { query: kpiQuerySchema },
-      responses: { 200: jsonOf(LogisticsKpisSchema, 'KPIs'), 403: problem },
-    }),
-    async (c) => {
-      const actor = requireRole(c, ...OVERSEERS);
-      const q = c.req.valid('query');
-      if (!canInRegion(actor, OVERSEERS, q.region)) throw new AppError('FORBIDDEN');
-      return c.json(kpisJson(await logisticsKpis(db(c), q.region, q.from, q.to)), 200);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: `${P}/distances`,
-      tags,
-      security,
-      summary: 'Import measured road distances (CSV from,to,km); one bad line rejects the file',
-      request: body(distancesSchema),
-      responses: {
-        200: jsonOf(
-          z.object({ rows: z.number().int().openapi({ description: 'Distances stored' }) }),
-          'Imported',
-        ),
-        422: problem,
-      },
-    }),
-    async (c) => {
-      const actor = requireRole(c, ...OVERSEERS);
-      return c.json(
-        unwrap(await importDistances(db(c), actor, (c.req.valid('json') as any).csv)),
-        200,
-      );
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: `${P}/detour`,
-      tags,
-      security,
-      summary: 'Set a regency’s road detour factor (road km per great-circle km)',
-      request: body(detourSchema),
-      responses: {
-        200: jsonOf(z.object({ regencyCode: z.string(), factor: z.number() }), 'Saved'),
-        422: problem,
-      },
-    }),
-    async (c) => {
-      const actor = requireRole(c, ...OVERSEERS);
-      const v = c.req.valid('json') as any;
-      unwrap(await setDetour(db(c), actor, v.regencyCode, v.factor));
-      return c.json({ regencyCode: v.regencyCode, factor: v.factor }, 200);
-    },
-  );
   return app;
 }

@@ -9,6 +9,7 @@ import { agentRoutes } from './agent.routes.js';
 import { parcelRoutes } from './parcel.routes.js';
 import { distanceRoutes } from './distances.routes.js';
 import { logisticsApi } from './logistics.api.js';
+import { logisticsRegionalApi } from './regional.api.js';
 
 export const logisticsHomePanels: HomePanel[] = [
   {
@@ -50,5 +51,6 @@ export function logisticsRoutes() {
   parcelRoutes(app as any);
   distanceRoutes(app as any);
   app.route('/', logisticsApi());
+  app.route('/', logisticsRegionalApi());
   return app;
 }

@@ -1,0 +1,82 @@
+// The overseers' part of the logistics JSON API: a region's KPIs, measured road distances and a
+// regency's detour factor (officers and national admins, scoped to their regions).
+import { createRoute, z } from '@hono/zod-openapi';
+import { createApiApp, requireRole } from '../../kernel/http/index.js';
+import { AppError, unwrap } from '../../kernel/errors/index.js';
+import { canInRegion } from '../../kernel/auth/index.js';
+import { OVERSEERS } from './logistics.access.js';
+import { body, jsonOf, P, problem, security, tags } from './logistics.api-parts.js';
+import { importDistances, setDetour } from './network.service.js';
+import { logisticsKpis } from './kpis.js';
+import { detourSchema, distancesSchema, kpiQuerySchema } from './logistics.schema.js';
+import { kpisJson, LogisticsKpisSchema } from './logistics.api-schemas.js';
+
+export function logisticsRegionalApi() {
+  const app = createApiApp();
+  const db = (c: { get(k: 'deps'): { h: { db: any } } }) => c.get('deps').h.db;
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: `${P}/kpis`,
+      tags,
+      security,
+      summary: 'Logistics KPIs of a region over a date range',
+      request: { query: kpiQuerySchema },
+      responses: { 200: jsonOf(LogisticsKpisSchema, 'KPIs'), 403: problem },
+    }),
+    async (c) => {
+      const actor = requireRole(c, ...OVERSEERS);
+      const q = c.req.valid('query');
+      if (!canInRegion(actor, OVERSEERS, q.region)) throw new AppError('FORBIDDEN');
+      return c.json(kpisJson(await logisticsKpis(db(c), q.region, q.from, q.to)), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: `${P}/distances`,
+      tags,
+      security,
+      summary: 'Import measured road distances (CSV from,to,km); one bad line rejects the file',
+      request: body(distancesSchema),
+      responses: {
+        200: jsonOf(
+          z.object({ rows: z.number().int().openapi({ description: 'Distances stored' }) }),
+          'Imported',
+        ),
+        422: problem,
+      },
+    }),
+    async (c) => {
+      const actor = requireRole(c, ...OVERSEERS);
+      return c.json(
+        unwrap(await importDistances(db(c), actor, (c.req.valid('json') as any).csv)),
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: `${P}/detour`,
+      tags,
+      security,
+      summary: 'Set a regency’s road detour factor (road km per great-circle km)',
+      request: body(detourSchema),
+      responses: {
+        200: jsonOf(z.object({ regencyCode: z.string(), factor: z.number() }), 'Saved'),
+        422: problem,
+      },
+    }),
+    async (c) => {
+      const actor = requireRole(c, ...OVERSEERS);
+      const v = c.req.valid('json') as any;
+      unwrap(await setDetour(db(c), actor, v.regencyCode, v.factor));
+      return c.json({ regencyCode: v.regencyCode, factor: v.factor }, 200);
+    },
+  );
+  return app;
+}
