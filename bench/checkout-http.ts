@@ -159,19 +159,28 @@ try {
   // 2. The production process on that database, and the hello world, each on its own port.
   const PORT = 3960;
   const base = `http://127.0.0.1:${PORT}`;
-  server = spawn(process.execPath, ['--max-semi-space-size=2', 'dist/main.mjs', 'serve'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      ...(benchUrl ? { DATABASE_URL: benchUrl } : { LUMBUNG_DB_PATH: sqlitePath }),
-      LUMBUNG_UPLOAD_DIR: join(dir, 'uploads'),
-      LUMBUNG_SQLITE_SYNCHRONOUS: 'FULL',
-      LUMBUNG_LOG_LEVEL: 'info',
-      HOST: '127.0.0.1',
-      PORT: String(PORT),
+  server = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_NODE_ARGS?.split(' ') ?? []),
+      '--max-semi-space-size=2',
+      'dist/main.mjs',
+      'serve',
+    ],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        ...(benchUrl ? { DATABASE_URL: benchUrl } : { LUMBUNG_DB_PATH: sqlitePath }),
+        LUMBUNG_UPLOAD_DIR: join(dir, 'uploads'),
+        LUMBUNG_SQLITE_SYNCHRONOUS: 'FULL',
+        LUMBUNG_LOG_LEVEL: 'info',
+        HOST: '127.0.0.1',
+        PORT: String(PORT),
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   await waitFor(`${base}/healthz`, 60_000);
   hello = spawn(
     process.execPath,

@@ -7,7 +7,7 @@
 // writes commit or roll back with the change. After commit, the events also go to `onOrderEvent` listeners; those run
 // outside the transaction, so a slow or failing one can never undo an order change.
 import type { Tx } from '../../kernel/db/index.js';
-import { audit } from '../../kernel/audit/index.js';
+import { auditMany } from '../../kernel/audit/index.js';
 import { Topic } from '../../kernel/domain/index.js';
 import { newId } from '../../kernel/ids/index.js';
 
@@ -45,15 +45,16 @@ export async function publishOrderEvents(
   data: (e: NewOrderEvent) => Record<string, unknown> = () => ({}),
 ): Promise<OrderEvent[]> {
   const events = news.map((e) => ({ eventId: newId('oev', Date.parse(e.at)), ...e }));
-  for (const e of events) {
-    await audit(tx, {
+  await auditMany(
+    tx,
+    events.map((e) => ({
       actorId,
       action: `orders.${e.kind}`,
       entityType: 'order',
       entityId: e.orderId,
       data: { from: e.from, to: e.to, ...data(e) },
-    });
-  }
+    })),
+  );
   for (let i = 0; i < events.length; i += 500) {
     await tx
       .insertInto('order_outbox')

@@ -35,6 +35,16 @@ function rowHash(prev: string, r: Omit<AuditLogTable, 'hash' | 'prev_hash'>): st
 
 /** Appends one entry inside the caller's transaction (or a new one). */
 export async function audit(db: Tx, e: AuditEntry): Promise<void> {
+  await auditMany(db, [e]);
+}
+
+/**
+ * Appends entries in order inside the caller's transaction (or a new one): one read of the
+ * chain's end and one insert per 200 rows, so a checkout batch placing a hundred orders does
+ * not read the last row a hundred times.
+ */
+export async function auditMany(db: Tx, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   await inTransaction(db, async (tx) => {
     // One writer at a time extends the chain; SQLite already serialises writers.
     if (isPostgres(tx)) await sql`select pg_advisory_xact_lock(7270001)`.execute(tx);
@@ -44,21 +54,29 @@ export async function audit(db: Tx, e: AuditEntry): Promise<void> {
       .orderBy('seq', 'desc')
       .limit(1)
       .executeTakeFirst();
-    const row = {
-      seq: (last?.seq ?? 0) + 1,
-      at: nowIso(),
-      actor_id: e.actorId,
-      action: e.action,
-      entity_type: e.entityType,
-      entity_id: e.entityId,
-      ip: e.ip ?? null,
-      data: JSON.stringify(e.data ?? {}),
-    };
-    const prev = last?.hash ?? GENESIS;
-    await tx
-      .insertInto('audit_log')
-      .values({ ...row, prev_hash: prev, hash: rowHash(prev, row) })
-      .execute();
+    let seq = last?.seq ?? 0;
+    let prev = last?.hash ?? GENESIS;
+    const at = nowIso();
+    const rows = entries.map((e) => {
+      const row = {
+        seq: ++seq,
+        at,
+        actor_id: e.actorId,
+        action: e.action,
+        entity_type: e.entityType,
+        entity_id: e.entityId,
+        ip: e.ip ?? null,
+        data: JSON.stringify(e.data ?? {}),
+      };
+      const linked = { ...row, prev_hash: prev, hash: rowHash(prev, row) };
+      prev = linked.hash;
+      return linked;
+    });
+    for (let i = 0; i < rows.length; i += 200)
+      await tx
+        .insertInto('audit_log')
+        .values(rows.slice(i, i + 200))
+        .execute();
   });
 }
 

@@ -1,4 +1,11 @@
-export { audit, verifyAudit, auditTrail, type AuditEntry, type VerifyResult } from './audit.js';
+export {
+  audit,
+  auditMany,
+  verifyAudit,
+  auditTrail,
+  type AuditEntry,
+  type VerifyResult,
+} from './audit.js';
 export {
   registerAuditScope,
   auditScopedTypes,
