@@ -11,6 +11,7 @@ import {
   searchRegions,
   timeZoneOf,
   regionsRoutes,
+  villagesIn,
 } from './index.js';
 
 let w: World;
@@ -200,4 +201,26 @@ test('pages: search and browse work without JavaScript; unknown code is a 404 pa
   assert.equal(missing.status, 404);
   assert.match(await missing.text(), /tidak ada dalam data Kemendagri/);
   assert.equal((await c.get('/wilayah/abc')).status, 422);
+});
+
+test('the village list of a scope is kept, and an import that adds areas shows in it at once', async () => {
+  const w2 = await createWorld({ regions: ['53.09'] });
+  try {
+    const ngada = await villagesIn(w2.h.db, 'all');
+    assert.ok(ngada.length > 100);
+    assert.ok(ngada.every((v) => v.code.startsWith('53.09.')));
+    assert.equal(await villagesIn(w2.h.db, 'all'), ngada, 'the second read is the kept list');
+    // Another world of other areas never gets this one's list.
+    const other = await villagesIn(w.h.db, ['11.01']);
+    assert.ok(other.length > 0 && other.every((v) => v.code.startsWith('11.01.')));
+    await importRegions(w2.h.db, { prefixes: ['11.01'] });
+    const both = await villagesIn(w2.h.db, 'all');
+    assert.equal(both.length, ngada.length + other.length);
+    assert.deepEqual(
+      both.map((v) => v.code),
+      [...other, ...ngada].map((v) => v.code),
+    );
+  } finally {
+    await w2.close();
+  }
 });
