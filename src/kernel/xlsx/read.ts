@@ -4,7 +4,8 @@
 // as JavaScript writes them, dates as YYYY-MM-DD (or an ISO timestamp when they carry a
 // time), formulas as their cached result. Rows are padded to the sheet's width because XLSX
 // does not store empty cells; rows holding only blanks are skipped, as in the CSV reader.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from './excel.js';
 import type { CsvRecord } from '../csv/index.js';
 
 export type XlsxRead =
@@ -34,7 +35,7 @@ export function cellText(v: ExcelJS.CellValue): string {
 
 /** Reads the first worksheet of an XLSX file. */
 export async function readXlsx(bytes: Uint8Array): Promise<XlsxRead> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   try {
     await wb.xlsx.load(bytes as never);
   } catch {

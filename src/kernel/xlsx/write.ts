@@ -2,7 +2,8 @@
 // as real dates, rupiah with an IDR number format), a bold header row frozen in place with a
 // filter, and column widths fitted to the contents. Text is written as text (never as a
 // formula), so the apostrophe the CSV needs against formula injection is not added here.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from './excel.js';
 import { columnOf, type ColumnType, type SheetSpec } from './sheet.js';
 
 export const RUPIAH_FORMAT = '"Rp"#,##0;-"Rp"#,##0';
@@ -57,7 +58,7 @@ function shownWidth(cell: { value: Cell; format?: string }): number {
 
 /** Writes one sheet to an XLSX workbook. */
 export async function writeXlsx(spec: SheetSpec): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = 'Lumbung';
   const ws = wb.addWorksheet(sheetName(spec.name), {
     views: [{ state: 'frozen', ySplit: 1 }],
