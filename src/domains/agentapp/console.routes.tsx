@@ -6,7 +6,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
-import sharp from 'sharp';
 import type { AppEnv } from '../../kernel/http/index.js';
 import { t, type Locale } from '../../kernel/i18n/index.js';
 import { agentappMessages } from './messages.js';
@@ -31,7 +30,9 @@ const fileOnce = (name: string, make: () => Promise<Buffer>) => {
 
 const icon = (size: number) =>
   fileOnce(`icon-${size}`, async () =>
-    sharp(await readFile(join(WEB, 'icon.svg')), { density: 72 * (size / 32) })
+    // sharp (libvips, ≈ 29 MiB and 0.2 s) loads on the first icon, not at the server's start.
+    (await import('sharp'))
+      .default(await readFile(join(WEB, 'icon.svg')), { density: 72 * (size / 32) })
       .resize(size, size)
       .png()
       .toBuffer(),

@@ -2,7 +2,7 @@
 // `/lacak/{tracking}` and the regency officer's KPI page with its CSV export.
 import { placeChoices, isPickerSearch, regionNames } from '../regions/index.js';
 import type { Context, Hono } from 'hono';
-import QRCode from 'qrcode';
+import { qrCodeSvg } from '../../kernel/qr/index.js';
 import { t } from '../../kernel/i18n/index.js';
 import {
   page,
@@ -155,8 +155,7 @@ export function agentRoutes(app: Hono<AppEnv>) {
       n.ref ? (names.get(n.ref) ?? n.ref) : tr(`logistics.leg.${n.kind}`),
     );
     const url = `${new URL(c.req.url).origin}/lacak/${p.tracking_number}`;
-    const qrSvg = await QRCode.toString(url, {
-      type: 'svg',
+    const qrSvg = await qrCodeSvg(url, {
       margin: 1,
       width: 168,
       errorCorrectionLevel: 'M',

@@ -1,6 +1,6 @@
 // Pages of courses, sessions, attendance, assessments and the public certificate.
 import { Hono, type Context } from 'hono';
-import QRCode from 'qrcode';
+import { qrCodeSvg } from '../../kernel/qr/index.js';
 import { t, zoneForRegion, formatNumber } from '../../kernel/i18n/index.js';
 import { page, readForm, requireActor, requireRole, type AppEnv } from '../../kernel/http/index.js';
 import { AppError, errorSpec } from '../../kernel/errors/index.js';
@@ -374,7 +374,7 @@ export function sessionRoutes() {
         <CertificateLookup c={c} code={code} notFound />,
       );
     const url = `${new URL(c.req.url).origin}/sertifikat/${code}`;
-    const qrSvg = await QRCode.toString(url, { type: 'svg', margin: 1, width: 160 });
+    const qrSvg = await qrCodeSvg(url, { margin: 1, width: 160 });
     return page(
       c,
       { title: title(c, 'training.cert.title') },

@@ -1,7 +1,7 @@
 // QRIS (Bank Indonesia's EMVCo merchant-presented QR) payloads: TLV fields "ID LEN VALUE",
 // point of initiation 12 (dynamic: this amount, this payment) and a CRC16-CCITT checksum over
 // the whole string including the "6304" tag of the CRC itself.
-import QRCode from 'qrcode';
+import { qrCodeSvg } from '../../../kernel/qr/index.js';
 import type { Payee } from '../../../kernel/config.js';
 
 export interface QrisMerchant {
@@ -84,7 +84,7 @@ export function verifyCrc(payload: string): boolean {
 
 /** The QR code as inline SVG (server-rendered; no script, prints well). */
 export async function qrisSvg(payload: string): Promise<string> {
-  return QRCode.toString(payload, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  return qrCodeSvg(payload, { errorCorrectionLevel: 'M', margin: 2 });
 }
 
 /** The platform's QRIS merchant, from the payee settings (kernel config: required in production). */
