@@ -19,7 +19,7 @@ import {
 } from '../../../test/support/notifications.js';
 import type { World } from '../../../test/support/world.js';
 import { unwrap } from '../../kernel/errors/index.js';
-import { cancelOrder, placeOrder, recordFulfilment } from '../orders/index.js';
+import { cancelOrder, checkoutBatcher, placeOrder, recordFulfilment } from '../orders/index.js';
 import { deliverDue, type Senders } from './index.js';
 
 let f: NotifyWorld;
@@ -203,4 +203,49 @@ test('preferences: a bad hour is refused in the person’s language and changes 
   s.cookies.set('lumbung_lang', 'en');
   const en = await s.form('/kotak-masuk/pengaturan', { quiet_from: 'x', quiet_to: '6' });
   assert.match(await en.text(), /Choose an hour between 00 and 23/);
+});
+
+test('a checkout batch tells every seller of each of their orders, read once for the batch', async () => {
+  const a = await seller();
+  const b = await seller();
+  const pa = await makeProduct(w.h, { umkmId: a.umkm, stock: 50 });
+  const pb = await makeProduct(w.h, { umkmId: b.umkm, stock: 50 });
+  const point = await makeServicePoint(w.h.db, { villageCode: a.village });
+  const batcher = checkoutBatcher(w.h.db);
+  const batchesBefore = batcher.batches;
+  const placed = await Promise.all(
+    Array.from({ length: 6 }, (_, i) =>
+      batcher.place(
+        {
+          lines: [
+            { variantId: pa.variantId, qty: 1 },
+            { variantId: pb.variantId, qty: 1 },
+          ],
+          buyer: { name: `Pembeli ${i}`, phone: '081234567890' },
+          delivery: { kind: 'pickup', servicePointId: point },
+          paymentMethod: 'cod',
+          channel: 'storefront',
+        },
+        null,
+      ),
+    ),
+  );
+  assert.ok(batcher.batches - batchesBefore < 6, 'the checkouts shared batches');
+  const ordersOf = (umkm: string) =>
+    placed
+      .flatMap((r) => unwrap(r).orders)
+      .filter((o) => o.umkmId === umkm)
+      .map((o) => `/penjual/pesanan/${o.id}`)
+      .sort();
+  for (const [s, umkm] of [
+    [a.s, a.umkm],
+    [b.s, b.umkm],
+  ] as const) {
+    const rows = await inbox(s.userId);
+    assert.deepEqual(
+      rows.map((n) => n.kind),
+      Array(6).fill('order_placed'),
+    );
+    assert.deepEqual(rows.map((n) => n.link).sort(), ordersOf(umkm));
+  }
 });

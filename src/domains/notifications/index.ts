@@ -2,7 +2,7 @@
 // quiet hours in their village's zone), written in the transaction of the event that causes
 // them and sent by a retrying delivery job through provider adapters; signed provider
 // callbacks update delivery status; staff read the delivery log in their scope.
-import { defineDomain, on } from '../../kernel/domain/index.js';
+import { defineDomain, on, onMany } from '../../kernel/domain/index.js';
 import { orderChanged } from '../orders/index.js';
 import { incentiveIssued } from '../partners/index.js';
 import { reviewCompleted } from '../innovation/index.js';
@@ -80,8 +80,8 @@ export const notificationsDomain = defineDomain({
   startup: [(h) => scheduleDelivery(h.db, new Date()), (h) => scheduleReminders(h.db, new Date())],
   subscribes: [
     // In the order's transaction: the inbox row and queued sends commit with the order change.
-    on(orderChanged, async (db, e) => {
-      await recordNotices(db, await orderEventNotices(db, e));
+    onMany(orderChanged, async (db, events) => {
+      await recordNotices(db, await orderEventNotices(db, events));
     }),
     on(incentiveIssued, async (db, e) => {
       await recordNotices(db, await incentiveNotices(db, e));

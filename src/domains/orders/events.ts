@@ -71,7 +71,7 @@ export async function publishOrderEvents(
       )
       .execute();
   }
-  for (const e of events) await orderChanged.publish(tx, e);
+  await orderChanged.publishMany(tx, events);
   return events;
 }
 

@@ -11,6 +11,7 @@ export {
   Topic,
   Port,
   on,
+  onMany,
   provide,
   type Subscriber,
   type Subscription,

@@ -106,7 +106,7 @@ export function installDomains(manifests: readonly DomainManifest[]): void {
       registerAuditScope(type, m.name, resolve);
     for (const item of m.nav ?? []) registerNav(item);
     for (const panel of m.homePanels ?? []) registerHomePanel(panel);
-    for (const s of m.subscribes ?? []) s.topic.subscribe(m.name, s.run);
+    for (const s of m.subscribes ?? []) s.topic.subscribe(m.name, s.run, s.runMany);
     for (const p of m.provides ?? []) p.port.connect(m.name, p.impl);
   }
   assertNeedsMet(manifests);

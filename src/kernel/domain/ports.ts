@@ -6,21 +6,35 @@
 import type { Tx } from '../db/types.js';
 
 export type Subscriber<E> = (db: Tx, event: E) => Promise<void> | void;
+/** A subscriber that takes a whole batch at once (a checkout batch's placements). */
+export type BatchSubscriber<E> = (db: Tx, events: E[]) => Promise<void> | void;
 
 export class Topic<E> {
-  private readonly subs: { by: string; fn: Subscriber<E> }[] = [];
+  private readonly subs: { by: string; fn: Subscriber<E>; many?: BatchSubscriber<E> }[] = [];
   constructor(readonly name: string) {}
 
   /** Connects a subscriber; `by` names the subscribing domain for `describeWiring`. */
-  subscribe(by: string, fn: Subscriber<E>): void {
+  subscribe(by: string, fn: Subscriber<E>, many?: BatchSubscriber<E>): void {
     if (this.subs.some((s) => s.by === by))
       throw new Error(`${by} subscribed to ${this.name} twice`);
-    this.subs.push({ by, fn });
+    this.subs.push({ by, fn, many });
   }
 
   /** Runs every subscriber in order with the publisher's transaction (or database). */
   async publish(db: Tx, event: E): Promise<void> {
     for (const s of this.subs) await s.fn(db, event);
+  }
+
+  /**
+   * Publishes events made together (a checkout batch): each subscriber in order gets them all,
+   * at once when it takes batches (one read for a hundred orders), else one by one in order.
+   */
+  async publishMany(db: Tx, events: E[]): Promise<void> {
+    if (events.length === 0) return;
+    for (const s of this.subs) {
+      if (s.many) await s.many(db, events);
+      else for (const e of events) await s.fn(db, e);
+    }
   }
 
   get subscribers(): string[] {
@@ -78,9 +92,16 @@ export class Port<T> {
 export interface Subscription<E> {
   topic: Topic<E>;
   run: Subscriber<E>;
+  runMany?: BatchSubscriber<E>;
 }
 /** Declares (typed) that the domain reacts to `topic` with `run`; the installer connects it. */
 export const on = <E>(topic: Topic<E>, run: Subscriber<E>): Subscription<E> => ({ topic, run });
+/** Like `on`, for a reaction written for batches; a single event is a batch of one. */
+export const onMany = <E>(topic: Topic<E>, runMany: BatchSubscriber<E>): Subscription<E> => ({
+  topic,
+  run: (db, e) => runMany(db, [e]),
+  runMany,
+});
 
 /** A manifest's declared implementation of another domain's port. */
 export interface Provision<T> {
