@@ -41,14 +41,16 @@ export type NewOrderEvent = Omit<OrderEvent, 'eventId'>;
 export async function publishOrderEvents(
   tx: Tx,
   news: NewOrderEvent[],
-  actorId: string | null,
+  actor: string | null | ((e: NewOrderEvent) => string | null),
   data: (e: NewOrderEvent) => Record<string, unknown> = () => ({}),
 ): Promise<OrderEvent[]> {
+  // One actor for a change, or one per event (a checkout batch places many buyers' orders).
+  const actorOf = typeof actor === 'function' ? actor : () => actor;
   const events = news.map((e) => ({ eventId: newId('oev', Date.parse(e.at)), ...e }));
   await auditMany(
     tx,
     events.map((e) => ({
-      actorId,
+      actorId: actorOf(e),
       action: `orders.${e.kind}`,
       entityType: 'order',
       entityId: e.orderId,
@@ -65,7 +67,7 @@ export async function publishOrderEvents(
           kind: e.kind,
           from_status: e.from,
           to_status: e.to,
-          actor_id: actorId,
+          actor_id: actorOf(e),
           at: e.at,
         })),
       )

@@ -203,8 +203,16 @@ async function write<J extends CheckoutJob>(
   const carts = planned.flatMap(({ job }) => (job.cartId ? [job.cartId] : []));
   if (carts.length) await tx.deleteFrom('cart_lines').where('cart_id', 'in', carts).execute();
   const keys: { idem: IdemKey; response: StoredResponse; staleKeyAt: string | null }[] = [];
+  events.push(
+    ...(await recordPlacement(
+      tx,
+      planned.map(({ job, plan }) => ({
+        orders: plan.orderRows,
+        actorId: job.actor?.userId ?? null,
+      })),
+    )),
+  );
   for (const { job, plan, staleKeyAt } of planned) {
-    events.push(...(await recordPlacement(tx, plan.orderRows, job.actor?.userId ?? null)));
     if (plan.assisted)
       await recordAssistedCash(
         tx,
