@@ -43,7 +43,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import village profiles from CSV (one row per village_code); all or nothing unless mode=valid */
+        /** Import village profiles from CSV or an XLSX workbook (first sheet; one row per village_code); all or nothing unless mode=valid */
         post: operations["postRegionsProfilesImport"];
         delete?: never;
         options?: never;
@@ -723,7 +723,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import a bank statement (CSV as exported by BCA, Mandiri, BRI, BNI): credit lines pay the open transfer they name; every record comes back with its outcome and reason (national admin) */
+        /** Import a bank statement (CSV as exported by BCA, Mandiri, BRI, BNI, or the same table as an XLSX workbook, first sheet): credit lines pay the open transfer they name; every record comes back with its outcome and reason (national admin) */
         post: operations["postPaymentsStatements"];
         delete?: never;
         options?: never;
@@ -948,7 +948,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import measured road distances (CSV from,to,km); one bad line rejects the file */
+        /** Import measured road distances (CSV or an XLSX workbook, first sheet; header from,to,km); one bad cell rejects the file */
         post: operations["postLogisticsDistances"];
         delete?: never;
         options?: never;
@@ -1897,6 +1897,20 @@ export interface components {
             available?: number;
             /** @description The limit that was exceeded */
             max?: number;
+            /** @description A refused table: the worksheet read (null when the table was CSV) */
+            sheet?: string | null;
+            /** @description A refused table: every bad cell (sheet, row, column, reason) */
+            cells?: {
+                sheet: string | null;
+                /** @description Sheet row or CSV line; 0: the file */
+                row: number;
+                /** @description Column; null: the whole row */
+                column: string | null;
+                /** @description Why, in the caller's language */
+                reason: string;
+                /** @description Machine-readable reason */
+                code: string;
+            }[];
         } & {
             [key: string]: unknown;
         };
@@ -3666,9 +3680,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description The table as CSV text (text/csv), or the Excel workbook itself (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet): the same checks, the same report */
         requestBody: {
             content: {
                 "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
             };
         };
         responses: {
@@ -3726,7 +3742,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid file: nothing imported; the report lists every bad row */
+            /** @description Invalid file: nothing imported; `cells` lists every bad cell */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7063,11 +7079,13 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description The table as CSV text in `csv` (application/json), or the Excel workbook itself (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet): the same checks, the same report */
         requestBody: {
             content: {
                 "application/json": {
                     csv: string;
                 };
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
             };
         };
         responses: {
@@ -8175,11 +8193,13 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description The table as CSV text in `csv` (application/json), or the Excel workbook itself (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet): the same checks, the same report */
         requestBody: {
             content: {
                 "application/json": {
                     csv: string;
                 };
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
             };
         };
         responses: {
@@ -8192,6 +8212,8 @@ export interface operations {
                     "application/json": {
                         /** @description Distances stored */
                         rows: number;
+                        /** @description The worksheet read when the table was XLSX */
+                        sheet: string | null;
                     };
                 };
             };
@@ -8240,7 +8262,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (RFC 9457) */
+            /** @description Nothing stored: `cells` lists every bad cell */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -108,3 +108,33 @@ export async function makeNetwork(
     );
   return { kabHub, kecHub, kecHub2, points, otherPoint, vehicles };
 }
+
+/** The hub ids the distances fixtures name (src/domains/logistics/fixtures): three kecamatan
+ *  hubs under `kabHub`, in Ngada districts the test network does not use. */
+export const FIXTURE_HUBS = ['hub_fx_golewa', 'hub_fx_riung', 'hub_fx_bajawa'] as const;
+
+/** Makes the fixtures' hubs (once per database). */
+export async function makeFixtureHubs(db: Db, kabHub: string): Promise<void> {
+  const districts = await db
+    .selectFrom('regions')
+    .select('code')
+    .where('level', '=', 3)
+    .where('code', 'like', '53.09.%')
+    .orderBy('code')
+    .offset(2)
+    .limit(FIXTURE_HUBS.length)
+    .execute();
+  for (const [i, fixed] of FIXTURE_HUBS.entries()) {
+    const id = unwrap(
+      await createHub(db, null, {
+        tier: 'kecamatan',
+        regionCode: districts[i].code,
+        parentHubId: kabHub,
+        name: `Hub ${fixed.slice('hub_fx_'.length)}`,
+        lat: -8.8 + i / 10,
+        lng: 121,
+      }),
+    );
+    await db.updateTable('hubs').set({ id: fixed }).where('id', '=', id).execute();
+  }
+}

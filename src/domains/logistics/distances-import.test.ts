@@ -7,13 +7,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { createWorld, type World } from '../../../test/support/world.js';
-import { makeNetwork, type TestNetwork } from '../../../test/support/logistics.js';
+import { makeFixtureHubs, makeNetwork, type TestNetwork } from '../../../test/support/logistics.js';
 import { anyVillage, makeServicePoint } from '../../../test/support/community.js';
 import type { TestClient } from '../../../test/support/kernel/index.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { unwrap } from '../../kernel/errors/index.js';
-import { createHub } from './index.js';
 import { pairKey } from './geo.js';
 
 let w: World;
@@ -87,32 +85,7 @@ test('an XLSX and a hand-made CSV of the same distances store the same kilometre
 
 test('a workbook LibreOffice wrote from a CSV imports like the CSV itself', async () => {
   // Three kecamatan hubs under the test network's kabupaten hub, with the fixture's fixed ids.
-  const districts = await w.h.db
-    .selectFrom('regions')
-    .select('code')
-    .where('level', '=', 3)
-    .where('code', 'like', '53.09.%')
-    .orderBy('code')
-    .offset(2)
-    .limit(3)
-    .execute();
-  for (const [i, name] of ['golewa', 'riung', 'bajawa'].entries()) {
-    const id = unwrap(
-      await createHub(w.h.db, null, {
-        tier: 'kecamatan',
-        regionCode: districts[i].code,
-        parentHubId: net.kabHub,
-        name: `Hub ${name}`,
-        lat: -8.8 + i / 10,
-        lng: 121,
-      }),
-    );
-    await w.h.db
-      .updateTable('hubs')
-      .set({ id: `hub_fx_${name}` })
-      .where('id', '=', id)
-      .execute();
-  }
+  await makeFixtureHubs(w.h.db, net.kabHub);
   const dir = join(import.meta.dirname, 'fixtures');
   const res = await upload(officer, readFileSync(join(dir, 'distances.xlsx')), 'distances.xlsx');
   assert.equal(res.status, 200);

@@ -6,7 +6,9 @@ import { AppError, unwrap } from '../../kernel/errors/index.js';
 import { canInRegion } from '../../kernel/auth/index.js';
 import { OVERSEERS } from './logistics.access.js';
 import { body, jsonOf, P, problem, security, tags } from './logistics.api-parts.js';
-import { importDistances, setDetour } from './network.service.js';
+import { requestTable, tableBody, tableRejected } from '../../kernel/xlsx/index.js';
+import { importDistanceTable } from './distances-import.js';
+import { setDetour } from './network.service.js';
 import { logisticsKpis } from './kpis.js';
 import { detourSchema, distancesSchema, kpiQuerySchema } from './logistics.schema.js';
 import { kpisJson, LogisticsKpisSchema } from './logistics.api-schemas.js';
@@ -39,22 +41,29 @@ export function logisticsRegionalApi() {
       path: `${P}/distances`,
       tags,
       security,
-      summary: 'Import measured road distances (CSV from,to,km); one bad line rejects the file',
-      request: body(distancesSchema),
+      summary:
+        'Import measured road distances (CSV or an XLSX workbook, first sheet; header from,to,km); one bad cell rejects the file',
+      request: { body: tableBody(distancesSchema) },
       responses: {
         200: jsonOf(
-          z.object({ rows: z.number().int().openapi({ description: 'Distances stored' }) }),
+          z.object({
+            rows: z.number().int().openapi({ description: 'Distances stored' }),
+            sheet: z
+              .string()
+              .nullable()
+              .openapi({ description: 'The worksheet read when the table was XLSX' }),
+          }),
           'Imported',
         ),
-        422: problem,
+        422: { ...problem, description: 'Nothing stored: `cells` lists every bad cell' },
       },
     }),
     async (c) => {
       const actor = requireRole(c, ...OVERSEERS);
-      return c.json(
-        unwrap(await importDistances(db(c), actor, (c.req.valid('json') as any).csv)),
-        200,
-      );
+      // The web form's importer: every cell checked, then stored whole or not at all.
+      const r = await importDistanceTable(db(c), actor, await requestTable(c, distancesSchema));
+      if (!r.ok) throw tableRejected(c, r.sheet, r.problems);
+      return c.json({ rows: r.rows, sheet: r.sheet }, 200);
     },
   );
 

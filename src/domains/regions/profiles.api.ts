@@ -4,6 +4,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { AppError } from '../../kernel/errors/index.js';
 import { requireRole, SIGNED_IN, type AppEnv } from '../../kernel/http/index.js';
 import { t, type Locale } from '../../kernel/i18n/index.js';
+import { requestTable, tableBody, tableRejected } from '../../kernel/xlsx/index.js';
 import { areaOrThrow, requireRead, requireWrite } from './regions.access.js';
 import {
   importProfilesCsv,
@@ -26,7 +27,7 @@ import {
   profileJson,
 } from './regions.api-schemas.js';
 
-/** POST /api/v1/regions/profiles/import: village profiles from CSV, all or nothing. */
+/** POST /api/v1/regions/profiles/import: village profiles from CSV or XLSX, all or nothing. */
 export function profileImportApi(app: OpenAPIHono<AppEnv>) {
   app.openapi(
     createRoute({
@@ -35,14 +36,14 @@ export function profileImportApi(app: OpenAPIHono<AppEnv>) {
       tags: ['regions'],
       security: SIGNED_IN,
       summary:
-        'Import village profiles from CSV (one row per village_code); all or nothing unless mode=valid',
+        'Import village profiles from CSV or an XLSX workbook (first sheet; one row per village_code); all or nothing unless mode=valid',
       request: {
         query: z.object({ mode: z.enum(['all', 'valid']).optional() }),
-        body: { content: { 'text/csv': { schema: z.string() } }, required: true },
+        body: tableBody('text/csv'),
       },
       responses: {
         200: json(ImportReportSchema, 'Import report'),
-        422: problem('Invalid file: nothing imported; the report lists every bad row'),
+        422: problem('Invalid file: nothing imported; `cells` lists every bad cell'),
         401: problem('Not signed in'),
         403: problem('Not allowed'),
       },
@@ -50,23 +51,21 @@ export function profileImportApi(app: OpenAPIHono<AppEnv>) {
     async (c) => {
       const actor = requireRole(c, 'national_admin', 'regional_officer');
       const mode = c.req.valid('query').mode ?? 'all';
-      const report = await importProfilesCsv(c.get('deps').h.db, actor, await c.req.text(), {
-        mode,
-      });
-      const rejected = report.imported === 0 && report.errors.length > 0;
-      const body = localise(c.get('locale'), report);
-      if (rejected)
-        throw new AppError(
+      const table = await requestTable(c, 'text/csv');
+      const report = await importProfilesCsv(c.get('deps').h.db, actor, table, { mode });
+      if (report.imported === 0 && report.errors.length > 0)
+        throw tableRejected(
+          c,
+          report.sheet,
+          report.errors.map((e) => ({
+            row: e.line,
+            column: e.column,
+            key: e.key,
+            params: e.params,
+          })),
           'REGIONS_CSV_INVALID',
-          {},
-          Object.fromEntries(
-            report.errors.map((e) => [
-              `line ${e.line} ${e.column}`,
-              { key: e.key, params: e.params },
-            ]),
-          ),
         );
-      return c.json(body, 200);
+      return c.json(localise(c.get('locale'), report), 200);
     },
   );
 }

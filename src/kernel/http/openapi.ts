@@ -66,6 +66,21 @@ export const Problem = z
     variant: z.string().optional().openapi({ description: 'The variant id the problem is about' }),
     available: z.number().int().optional().openapi({ description: 'Stock left' }),
     max: z.number().optional().openapi({ description: 'The limit that was exceeded' }),
+    sheet: z.string().nullable().optional().openapi({
+      description: 'A refused table: the worksheet read (null when the table was CSV)',
+    }),
+    cells: z
+      .array(
+        z.object({
+          sheet: z.string().nullable(),
+          row: z.number().int().openapi({ description: 'Sheet row or CSV line; 0: the file' }),
+          column: z.string().nullable().openapi({ description: 'Column; null: the whole row' }),
+          reason: z.string().openapi({ description: "Why, in the caller's language" }),
+          code: z.string().openapi({ description: 'Machine-readable reason' }),
+        }),
+      )
+      .optional()
+      .openapi({ description: 'A refused table: every bad cell (sheet, row, column, reason)' }),
   })
   .catchall(z.unknown())
   .openapi('Problem', {

@@ -18,3 +18,11 @@ export {
   type TableRead,
 } from './table.js';
 export { bothFormats, sendSheet, sheetFormat, XLSX_TYPE } from './respond.js';
+export {
+  columnLetter,
+  requestTable,
+  tableBody,
+  tableRejected,
+  type CellProblem,
+  type CsvBody,
+} from './request.js';

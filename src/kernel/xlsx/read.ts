@@ -33,8 +33,22 @@ export function cellText(v: ExcelJS.CellValue): string {
   return '';
 }
 
+// The API checks a workbook body is readable before the importer reads it (request.ts): the
+// same bytes give the same reading without parsing the workbook twice. Keyed by the byte
+// array itself, so a reading lives as long as its request; callers treat records as read-only.
+const readings = new WeakMap<Uint8Array, Promise<XlsxRead>>();
+
 /** Reads the first worksheet of an XLSX file. */
-export async function readXlsx(bytes: Uint8Array): Promise<XlsxRead> {
+export function readXlsx(bytes: Uint8Array): Promise<XlsxRead> {
+  let reading = readings.get(bytes);
+  if (!reading) {
+    reading = parseXlsx(bytes);
+    readings.set(bytes, reading);
+  }
+  return reading;
+}
+
+async function parseXlsx(bytes: Uint8Array): Promise<XlsxRead> {
   const wb = new (await excel()).Workbook();
   try {
     await wb.xlsx.load(bytes as never);

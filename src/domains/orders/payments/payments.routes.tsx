@@ -23,7 +23,7 @@ import { groupSummary } from './intent.js';
 import { recordLatePayment } from './late-payment.js';
 import { paymentProvider, webhookSecret } from './provider.js';
 import { settlePayment } from './settle-payment.js';
-import { uploadedTable } from '../../../kernel/xlsx/index.js';
+import { requestTable, tableBody, uploadedTable } from '../../../kernel/xlsx/index.js';
 import { importStatement, OUTCOMES, type ImportReport } from './transfer.js';
 
 /** What the statement upload accepts: the bank's CSV, or the same table saved as XLSX. */
@@ -38,6 +38,9 @@ const problem = (description: string) => ({
   },
   description,
 });
+
+/** The statement as JSON: the CSV text in `csv` (the workbook travels as its raw bytes). */
+const StatementCsv = z.object({ csv: z.string().min(1).max(2_000_000) });
 
 const LineResult = z.object({
   line: z.number().int(),
@@ -175,15 +178,8 @@ export function paymentsApi(app: OpenAPIHono<AppEnv>) {
       tags: ['payments'],
       security: SIGNED_IN,
       summary:
-        'Import a bank statement (CSV as exported by BCA, Mandiri, BRI, BNI): credit lines pay the open transfer they name; every record comes back with its outcome and reason (national admin)',
-      request: {
-        body: {
-          content: {
-            'application/json': { schema: z.object({ csv: z.string().min(1).max(2_000_000) }) },
-          },
-          required: true,
-        },
-      },
+        'Import a bank statement (CSV as exported by BCA, Mandiri, BRI, BNI, or the same table as an XLSX workbook, first sheet): credit lines pay the open transfer they name; every record comes back with its outcome and reason (national admin)',
+      request: { body: tableBody(StatementCsv) },
       responses: {
         200: {
           content: { 'application/json': { schema: ImportReportSchema } },
@@ -195,9 +191,8 @@ export function paymentsApi(app: OpenAPIHono<AppEnv>) {
     }),
     async (c) => {
       const actor = requireRole(c, 'national_admin');
-      const r = unwrap(
-        await importStatement(c.get('deps').h.db, c.req.valid('json').csv, actor.userId),
-      );
+      const table = await requestTable(c, StatementCsv);
+      const r = unwrap(await importStatement(c.get('deps').h.db, table, actor.userId));
       return c.json(r, 200);
     },
   );
