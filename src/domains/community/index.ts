@@ -159,3 +159,11 @@ export {
 } from './places.js';
 /** Records a consent (purpose, text version, time, who recorded it) in a caller's transaction (UU PDP). */
 export { recordConsent } from './community.queries.js';
+/** Where service points stand (name, village, coordinates), for logistics' parcel network. */
+export {
+  servicePointSites,
+  servicePointSitesIn,
+  firstServicePointOfVillage,
+  type ServicePointSite,
+  type ServicePointIdQuery,
+} from './point-sites.js';

@@ -117,6 +117,15 @@ test('regency officer: pickers in its region, kecamatan hub with a point, then t
     /Hub &quot;Hub Kecamatan Tiga&quot; dibuat|Hub "Hub Kecamatan Tiga" dibuat/,
   );
   assert.match(await (await officer.get('/hub')).text(), /href="\/hub\/baru"/);
+  const again = await officer.form('/hub/baru', {
+    action: 'refresh',
+    tier: 'kecamatan',
+    name: 'Hub Kecamatan Empat',
+    province: '53',
+    regency: '53.09',
+    district,
+  });
+  assert.doesNotMatch(await again.text(), /Titik Baru/, 'an assigned point is no longer offered');
 });
 
 test('bad input: a clear message beside the field (Bahasa, English), nothing written', async () => {

@@ -3,7 +3,9 @@
 // a refused assignment leaves no hub behind.
 import { inTransactionResult, type Tx } from '../../kernel/db/index.js';
 import { fail, type Result } from '../../kernel/errors/index.js';
-import { regionWhere, type Actor } from '../../kernel/auth/index.js';
+import type { Actor } from '../../kernel/auth/index.js';
+import { servicePointSitesIn } from '../community/index.js';
+import { villageCentres } from '../regions/index.js';
 import { assignPoint, createHub } from './network.service.js';
 import type { HubTier } from './logistics.tables.js';
 
@@ -20,21 +22,13 @@ export interface HubSetup {
 
 /** The mean of the village centres with coordinates in the area, else of its service points. */
 async function areaCentre(db: Tx, prefix: string): Promise<{ lat: number; lng: number } | null> {
-  const avg = async (table: 'village_profiles' | 'service_points') => {
-    const r = await db
-      .selectFrom(table as 'service_points')
-      .select((eb) => [
-        eb.fn.avg<number>('lat').as('lat'),
-        eb.fn.avg<number>('lng').as('lng'),
-        eb.fn.count<number>('lat').as('n'),
-      ])
-      .where((eb) => regionWhere(eb, 'village_code', [prefix]))
-      .where('lat', 'is not', null)
-      .where('lng', 'is not', null)
-      .executeTakeFirst();
-    return r && Number(r.n) > 0 ? { lat: Number(r.lat), lng: Number(r.lng) } : null;
+  const mean = (places: { lat: number | null; lng: number | null }[]) => {
+    const known = places.filter((p) => p.lat != null && p.lng != null);
+    if (!known.length) return null;
+    const sum = (k: 'lat' | 'lng') => known.reduce((a, p) => a + Number(p[k]), 0);
+    return { lat: sum('lat') / known.length, lng: sum('lng') / known.length };
   };
-  return (await avg('village_profiles')) ?? (await avg('service_points'));
+  return mean(await villageCentres(db, prefix)) ?? mean(await servicePointSitesIn(db, prefix));
 }
 
 /** Creates the hub and assigns the chosen points; nothing is written unless all of it succeeds. */

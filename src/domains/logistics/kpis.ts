@@ -10,7 +10,8 @@
 import type { Tx } from '../../kernel/db/index.js';
 import { greatCircleKm } from './geo.js';
 import { regionWhere } from '../../kernel/auth/index.js';
-import { villageCentres } from './logistics.queries.js';
+import { servicePointSitesIn } from '../community/index.js';
+import { villageCentres } from '../regions/index.js';
 import { median } from '../../lib/stats/index.js';
 
 export type Stage = 'first_mile' | 'line_haul' | 'last_mile' | 'pickup_wait';
@@ -129,20 +130,12 @@ export async function logisticsKpis(
     carried = Number(c?.n ?? 0);
   }
   const cost = runs.reduce((a, r) => a + r.cost, 0);
-  const centres = (await villageCentres(db, regionPrefix)).filter(
-    (v) => v.lat != null && v.lng != null,
+  const centres = await villageCentres(db, regionPrefix);
+  const points = (await servicePointSitesIn(db, regionPrefix)).filter(
+    (p) => p.lat != null && p.lng != null,
   );
-  const points = (
-    await db
-      .selectFrom('service_points')
-      .select(['lat', 'lng'])
-      .where((eb) => regionWhere(eb, 'village_code', [regionPrefix]))
-      .execute()
-  ).filter((p) => p.lat != null && p.lng != null);
   const within = centres.filter((v) =>
-    points.some(
-      (p) => greatCircleKm({ lat: v.lat!, lng: v.lng! }, { lat: p.lat!, lng: p.lng! }) <= 5,
-    ),
+    points.some((p) => greatCircleKm(v, { lat: p.lat!, lng: p.lng! }) <= 5),
   ).length;
   return {
     region: regionPrefix,

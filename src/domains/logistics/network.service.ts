@@ -8,6 +8,7 @@ import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import type { Actor } from '../../kernel/auth/index.js';
 import { DEFAULT_DETOUR, pairKey, parseDistanceCsv } from './geo.js';
 import { regionLevel, servicePoint } from './logistics.queries.js';
+import { servicePointSites } from '../community/index.js';
 import { canOperateHub, canShapeNetwork } from './logistics.access.js';
 import type { HubTier, HubsTable } from './logistics.tables.js';
 import { forgetRoutes } from './route-cache.js';
@@ -252,11 +253,7 @@ export async function importDistances(
     .select(['id', 'region_code'])
     .where('id', 'in', ids)
     .execute();
-  const points = await db
-    .selectFrom('service_points')
-    .select(['id', 'village_code'])
-    .where('id', 'in', ids)
-    .execute();
+  const points = await servicePointSites(db, ids);
   const region = new Map<string, string>([
     ...hubs.map((h) => [h.id, h.region_code] as const),
     ...points.map((p) => [p.id, p.village_code] as const),

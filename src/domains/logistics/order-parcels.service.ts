@@ -12,6 +12,8 @@
 // over again rather than goods leaving without a parcel (orders-bridge.test.ts).
 import {
   dispatchOrderEvents,
+  handedOverOrderIds,
+  orderShipment,
   pickUpAtPoint,
   recordFulfilment,
   type OrderEvent,
@@ -37,60 +39,55 @@ export async function parcelOnHandOver(tx: Tx, e: OrderEvent): Promise<void> {
 
 /** Creates the parcel of a handed-over order (once): seller's point → buyer's point or address. */
 export async function parcelFromOrder(db: Tx, orderId: string, at?: string) {
-  const o = await db
-    .selectFrom('orders')
-    .select([
-      'id',
-      'village_code',
-      'delivery_kind',
-      'delivery_village_code',
-      'service_point_id',
-      'is_demo',
-    ])
-    .where('id', '=', orderId)
-    .executeTakeFirst();
+  const o = await orderShipment(db, orderId);
   if (!o) return null;
   // A cycle order leaves in its point's consolidated run (one parcel per run, made at close).
   if ((await consolidatedRuns.get()(db, [orderId])).has(orderId)) return null;
-  const origin = await pointForVillage(db, o.village_code);
+  const origin = await pointForVillage(db, o.villageCode);
   if (!origin) return null;
-  const w = await db
-    .selectFrom('order_lines')
-    .select((eb) => eb.fn.sum<number>(eb(eb.ref('qty'), '*', eb.ref('weight_grams'))).as('g'))
-    .where('order_id', '=', orderId)
-    .executeTakeFirst();
   const dest =
-    o.delivery_kind === 'pickup' && o.service_point_id
-      ? o.service_point_id
-      : await pointForVillage(db, o.delivery_village_code);
+    o.deliveryKind === 'pickup' && o.servicePointId
+      ? o.servicePointId
+      : await pointForVillage(db, o.deliveryVillageCode);
   const r = await createParcel(db, null, {
     orderId,
     originPointId: origin,
-    destinationPointId: o.delivery_kind === 'pickup' ? (dest ?? null) : null,
-    destinationVillageCode: o.delivery_village_code,
-    weightGrams: Math.max(1, Number(w?.g ?? 0) || 1000),
+    destinationPointId: o.deliveryKind === 'pickup' ? (dest ?? null) : null,
+    destinationVillageCode: o.deliveryVillageCode,
+    weightGrams: Math.max(1, Number(o.weightGrams ?? 0) || 1000),
     at,
-    isDemo: o.is_demo === 1,
+    isDemo: o.isDemo,
   });
   return r.ok ? r.value : null;
 }
 
+const SWEEP_LIMIT = 500;
+
+/**
+ * Up to one sweep's worth of handed-over orders of sellers in `prefix` without a parcel. Orders'
+ * handed-over orders are the ones not yet moving, so the list stays short; the parcels already
+ * made are left out a chunk at a time.
+ */
+async function ordersWithoutParcel(db: Tx, prefix: string): Promise<string[]> {
+  const waiting = await handedOverOrderIds(db, prefix);
+  const bare: string[] = [];
+  for (let i = 0; i < waiting.length && bare.length < SWEEP_LIMIT; i += SWEEP_LIMIT) {
+    const chunk = waiting.slice(i, i + SWEEP_LIMIT);
+    const made = new Set(
+      (
+        await db.selectFrom('parcels').select('order_id').where('order_id', 'in', chunk).execute()
+      ).map((p) => p.order_id),
+    );
+    bare.push(...chunk.filter((id) => !made.has(id)));
+  }
+  return bare.slice(0, SWEEP_LIMIT);
+}
+
 /** Parcels for handed-over orders of sellers in `prefix` that have none yet (catch-up). */
 export async function parcelsFromHandedOverOrders(db: Tx, prefix: string): Promise<number> {
-  const rows = await db
-    .selectFrom('orders as o')
-    .leftJoin('parcels as p', 'p.order_id', 'o.id')
-    .select('o.id')
-    .where('o.fulfilment_status', '=', 'handed_over')
-    .where('p.id', 'is', null)
-    .where((eb) =>
-      eb.or([eb('o.village_code', '=', prefix), eb('o.village_code', 'like', `${prefix}.%`)]),
-    )
-    .limit(500)
-    .execute()
-    .catch(() => []);
+  const ids = await ordersWithoutParcel(db, prefix).catch(() => []);
   let n = 0;
-  for (const r of rows) if (await parcelFromOrder(db, r.id)) n++;
+  for (const id of ids) if (await parcelFromOrder(db, id)) n++;
   return n;
 }
 

@@ -6,6 +6,9 @@ import { regionScope, scopeIds } from '../../kernel/auth/index.js';
 import { regionWhere, idWhere } from '../../kernel/auth/index.js';
 import { agentPointIds, hubScopeWhere, operatedHubIds, OVERSEERS } from './logistics.access.js';
 import type { ParcelsTable } from './logistics.tables.js';
+import { assignedPointIds } from './logistics.queries.js';
+import { servicePointSites, servicePointSitesIn } from '../community/index.js';
+import { orderIdsOfUmkm, orderNumbers } from '../orders/index.js';
 
 export async function listHubs(db: Tx, actor: Actor | null) {
   return db
@@ -26,14 +29,12 @@ export async function visibleHub(db: Tx, actor: Actor | null, id: string) {
     .executeTakeFirst();
 }
 
+/** The service points assigned to a hub, by name. */
 export async function hubPoints(db: Tx, hubId: string) {
-  return db
-    .selectFrom('hub_points as hp')
-    .innerJoin('service_points as sp', 'sp.id', 'hp.service_point_id')
-    .select(['sp.id', 'sp.name', 'sp.village_code', 'sp.lat', 'sp.lng'])
-    .where('hp.hub_id', '=', hubId)
-    .orderBy('sp.name')
-    .execute();
+  return servicePointSites(
+    db,
+    db.selectFrom('hub_points').select('hub_points.service_point_id').where('hub_id', '=', hubId),
+  );
 }
 
 /** Parcels back at the hub after a failed delivery attempt. */
@@ -99,8 +100,8 @@ export async function pointBoard(
 
 /**
  * A parcel the actor may see: a hub or point on its path is theirs, its villages are in their
- * region, or (sellers) it carries an order of their UMKM. The seller reads the `orders` row
- * only to learn whose parcel it is.
+ * region, or (sellers) it carries an order of their UMKM (orders' subquery of the UMKM's
+ * order ids tells whose parcel it is).
  */
 export async function visibleParcel(db: Tx, actor: Actor | null, tracking: string) {
   const refs = [...operatedHubIds(actor), ...agentPointIds(actor)];
@@ -121,60 +122,40 @@ export async function visibleParcel(db: Tx, actor: Actor | null, tracking: strin
         ),
         regionWhere(eb, 'p.origin_village_code', regions),
         regionWhere(eb, 'p.destination_village_code', regions),
-        eb.exists(
-          eb
-            .selectFrom('orders as o')
-            .select('o.id')
-            .whereRef('o.id', '=', 'p.order_id')
-            .where((e2) => idWhere(e2, 'o.umkm_id', umkms)),
-        ),
+        eb('p.order_id', 'in', orderIdsOfUmkm(db, umkms)),
       ]),
     )
     .executeTakeFirst();
 }
 
-/** Parcels of the seller's orders, newest first (the seller's "my parcels" list). */
+/** Parcels of the seller's orders, newest first (the seller's "my parcels" list), with the order numbers. */
 export async function sellerParcels(db: Tx, actor: Actor | null) {
   const umkms = scopeIds(actor, 'umkm', ['seller']);
   if (umkms.length === 0) return [];
-  return db
+  const rows = await db
     .selectFrom('parcels as p')
-    .innerJoin('orders as o', 'o.id', 'p.order_id')
     .select([
+      'p.order_id',
       'p.tracking_number',
       'p.status',
       'p.returning',
       'p.proof_kind',
       'p.updated_at',
-      'o.number',
     ])
-    .where('o.umkm_id', 'in', umkms)
+    .where('p.order_id', 'in', orderIdsOfUmkm(db, umkms))
     .orderBy('p.updated_at', 'desc')
     .limit(100)
     .execute();
+  const numbers = await orderNumbers(db, [...new Set(rows.map((r) => r.order_id!))]);
+  return rows.map(({ order_id, ...r }) => ({ ...r, number: numbers.get(order_id!)?.number ?? '' }));
 }
 
 /** Points an agent works at, with names. */
 export async function agentPoints(db: Tx, actor: Actor | null) {
-  const ids = agentPointIds(actor);
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom('service_points')
-    .select(['id', 'name', 'village_code'])
-    .where('id', 'in', ids)
-    .orderBy('name')
-    .execute();
+  return servicePointSites(db, agentPointIds(actor));
 }
 
 /** Service points of the hub's regency that are not assigned to any hub yet (for overseers). */
 export async function unassignedPoints(db: Tx, regencyCode: string) {
-  return db
-    .selectFrom('service_points as sp')
-    .leftJoin('hub_points as hp', 'hp.service_point_id', 'sp.id')
-    .select(['sp.id', 'sp.name', 'sp.village_code'])
-    .where('hp.hub_id', 'is', null)
-    .where('sp.village_code', 'like', `${regencyCode}.%`)
-    .orderBy('sp.name')
-    .limit(200)
-    .execute();
+  return servicePointSitesIn(db, regencyCode, { notIn: assignedPointIds(db), limit: 200 });
 }

@@ -11,6 +11,7 @@ import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import type { Actor } from '../../kernel/auth/index.js';
 import { hubOfPoint } from './network.service.js';
 import { servicePoint } from './logistics.queries.js';
+import { servicePointSites } from '../community/index.js';
 import type { ParcelsTable } from './logistics.tables.js';
 import { consolidatedRuns } from './consolidated-runs.js';
 
@@ -286,7 +287,7 @@ export async function nodeNames(db: Tx, refs: (string | null)[]): Promise<Map<st
   if (ids.length === 0) return new Map();
   const [hubs, pts] = await Promise.all([
     db.selectFrom('hubs').select(['id', 'name']).where('id', 'in', ids).execute(),
-    db.selectFrom('service_points').select(['id', 'name']).where('id', 'in', ids).execute(),
+    servicePointSites(db, ids),
   ]);
   return new Map([...hubs, ...pts].map((r) => [r.id, r.name]));
 }

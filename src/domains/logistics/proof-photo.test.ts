@@ -121,7 +121,14 @@ test('agent hands over with a photo: delivered, proof linked to the scan, seen b
   assert.equal(img.headers.get('content-type'), 'image/webp');
   assert.match(img.headers.get('cache-control') ?? '', /no-store/);
   assert.equal((await sharp(Buffer.from(await img.arrayBuffer())).metadata()).width, 320);
-  assert.match(await (await seller.get('/paket')).text(), new RegExp(o.tracking));
+  const list = await (await seller.get('/paket')).text();
+  assert.match(list, new RegExp(o.tracking));
+  const { number } = await w.h.db
+    .selectFrom('orders')
+    .select('number')
+    .where('id', '=', o.orderId)
+    .executeTakeFirstOrThrow();
+  assert.match(list, new RegExp(number), "the seller's list names the parcel's order");
   const operator = await w.as('hub_operator', net.kecHub);
   assert.equal((await operator.get(`/paket/${o.tracking}/bukti/640`)).status, 200);
   // Not for another seller, another hub, the public page or the public API.

@@ -6,7 +6,7 @@ import type { Tx } from '../../kernel/db/index.js';
 import { greatCircleKm, type LatLng } from './geo.js';
 import { detourFor } from './network.service.js';
 import { pathBetween } from './parcels.service.js';
-import { pointForVillage } from './logistics.queries.js';
+import { pointForVillage, servicePoints } from './logistics.queries.js';
 import { cachedRoute, type RouteFacts } from './route-cache.js';
 
 /** Rupiah. Per started kilogram per leg, plus a per-kilogram surcharge by distance band. */
@@ -33,23 +33,30 @@ export interface Quote {
   exits: boolean;
 }
 
-async function coordsOf(db: Tx, ref: string): Promise<LatLng | null> {
-  const h = await db
-    .selectFrom('hubs')
-    .select(['lat', 'lng'])
-    .where('id', '=', ref)
-    .executeTakeFirst();
-  if (h) return h;
-  const p = await db
-    .selectFrom('service_points as sp')
-    .leftJoin('hub_points as hp', 'hp.service_point_id', 'sp.id')
-    .leftJoin('hubs as h', 'h.id', 'hp.hub_id')
-    .select(['sp.lat', 'sp.lng', 'h.lat as hlat', 'h.lng as hlng'])
-    .where('sp.id', '=', ref)
-    .executeTakeFirst();
-  if (p?.lat != null && p.lng != null) return { lat: p.lat, lng: p.lng };
-  // A point without coordinates is priced as if at its hub: the band stays conservative-ish.
-  return p?.hlat != null && p.hlng != null ? { lat: p.hlat, lng: p.hlng } : null;
+/**
+ * Coordinates of the path's hubs and points, in order (one read of hubs, one of points from
+ * community). A point without coordinates is priced as if at its hub: the band stays
+ * conservative-ish.
+ */
+async function coordsOf(db: Tx, refs: string[]): Promise<(LatLng | null)[]> {
+  if (!refs.length) return [];
+  const [hubs, points] = await Promise.all([
+    db.selectFrom('hubs').select(['id', 'lat', 'lng']).where('id', 'in', refs).execute(),
+    servicePoints(db, refs),
+  ]);
+  const at = new Map<string, LatLng>(hubs.map((h) => [h.id, { lat: h.lat, lng: h.lng }]));
+  for (const [id, p] of points)
+    if (!at.has(id) && p.lat != null && p.lng != null) at.set(id, { lat: p.lat, lng: p.lng });
+  const bare = [...points.keys()].filter((id) => !at.has(id));
+  if (bare.length)
+    for (const r of await db
+      .selectFrom('hub_points as hp')
+      .innerJoin('hubs as h', 'h.id', 'hp.hub_id')
+      .select(['hp.service_point_id', 'h.lat', 'h.lng'])
+      .where('hp.service_point_id', 'in', bare)
+      .execute())
+      at.set(r.service_point_id, { lat: r.lat, lng: r.lng });
+  return refs.map((ref) => at.get(ref) ?? null);
 }
 
 /** The network's quote, or null when the seller's village has no assigned service point. */
@@ -90,8 +97,10 @@ async function readRoute(
   const to = await pointForVillage(db, toVillageCode);
   const path = await pathBetween(db, from, to ?? null);
   if (!path.ok) return null;
-  const nodes = path.value.filter((n) => n.ref);
-  const coords = await Promise.all(nodes.map((n) => coordsOf(db, n.ref!)));
+  const coords = await coordsOf(
+    db,
+    path.value.flatMap((n) => (n.ref ? [n.ref] : [])),
+  );
   const detour = await detourFor(db, fromVillageCode);
   let km = 0;
   for (let i = 1; i < coords.length; i++)

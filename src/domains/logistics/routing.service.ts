@@ -317,9 +317,8 @@ export async function runDetail(db: Tx, runId: string) {
     .where('r.id', '=', runId)
     .executeTakeFirst();
   if (!run) return undefined;
-  const stops = await db
+  const rows = await db
     .selectFrom('run_stops as s')
-    .innerJoin('service_points as sp', 'sp.id', 's.service_point_id')
     .select([
       's.seq',
       's.service_point_id',
@@ -328,14 +327,15 @@ export async function runDetail(db: Tx, runId: string) {
       's.load_after_grams',
       's.km_from_prev',
       's.eta',
-      'sp.name',
-      'sp.lat',
-      'sp.lng',
-      'sp.village_code',
     ])
     .where('s.run_id', '=', runId)
     .orderBy('s.seq')
     .execute();
+  const points = await servicePoints(db, [...new Set(rows.map((s) => s.service_point_id))]);
+  const stops = rows.flatMap((s) => {
+    const p = points.get(s.service_point_id);
+    return p ? [{ ...s, name: p.name, lat: p.lat, lng: p.lng, village_code: p.village_code }] : [];
+  });
   const manifests = await db
     .selectFrom('manifests')
     .select(['id', 'from_kind', 'from_id', 'to_kind', 'to_id'])

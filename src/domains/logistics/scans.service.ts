@@ -12,6 +12,7 @@ import { fail, ok, type Result } from '../../kernel/errors/index.js';
 import type { Actor } from '../../kernel/auth/index.js';
 import { canOperateHub, canShapeNetwork, agentPointIds } from './logistics.access.js';
 import { nodesOf, parcelByTracking } from './parcels.service.js';
+import { servicePoint } from './logistics.queries.js';
 import { nextMove, returnLegs } from './scan-moves.js';
 import {
   collectOnPickup,
@@ -106,11 +107,7 @@ export async function recordScan(
       .select(['id', 'region_code'])
       .where('id', '=', input.locationId)
       .executeTakeFirst(),
-    db
-      .selectFrom('service_points')
-      .select(['id', 'village_code'])
-      .where('id', '=', input.locationId)
-      .executeTakeFirst(),
+    servicePoint(db, input.locationId),
   ]);
   if (!hub && !point) return fail('LOGISTICS_UNKNOWN_POINT', { id: input.locationId.slice(0, 40) });
   if (!mayScanAt(actor, input.locationId, hub, point?.village_code)) return fail('FORBIDDEN');

@@ -138,6 +138,13 @@ export { payGroupForSeed, collectAtPointForSeed } from './seed-support.js';
 /** Bulk past orders (completed, paid, delivered) for the synthetic national world. */
 export { insertSyntheticOrders, type SyntheticOrder } from './national-seed.js';
 
+/** What logistics reads to ship orders: a handed-over order's route and weight, the orders waiting handed over, a seller's order ids. */
+export {
+  orderShipment,
+  handedOverOrderIds,
+  orderIdsOfUmkm,
+  type OrderShipment,
+} from './shipment-read.js';
 export const ordersDomain = defineDomain({
   name: 'orders',
   migrations: ordersMigrations,

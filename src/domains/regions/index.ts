@@ -114,3 +114,5 @@ export const regionsDomain = defineDomain({
   homePanels: [regionsHomePanel],
 });
 export { regionsRoutes } from './regions.routes.js';
+/** Centres of the profiled villages inside a prefix (logistics' hub placement and coverage). */
+export { villageCentres } from './profiles.service.js';

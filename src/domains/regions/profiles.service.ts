@@ -1,7 +1,7 @@
 // Village profiles: the CSV import (PODES-like, one row per village code) with its validation
 // report, the single-village edit, and the read other domains use. Writers act only on
 // villages inside their scope; the CLI acts as the system (national).
-import { canInRegion, type Actor } from '../../kernel/auth/index.js';
+import { canInRegion, regionWhere, type Actor } from '../../kernel/auth/index.js';
 import { audit } from '../../kernel/audit/index.js';
 import { inTransaction, nowIso, type Tx } from '../../kernel/db/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
@@ -310,4 +310,21 @@ export async function connectivityOfProfiles(
     .selectFrom('village_profiles')
     .select(['village_code', 'signal', 'electricity_share'])
     .execute();
+}
+
+/** Centres of the profiled villages inside a region prefix, where both coordinates are known. */
+export async function villageCentres(
+  db: Tx,
+  prefix: string,
+): Promise<{ code: string; lat: number; lng: number }[]> {
+  const rows = await db
+    .selectFrom('village_profiles as vp')
+    .innerJoin('regions as r', 'r.code', 'vp.village_code')
+    .select(['vp.village_code as code', 'vp.lat', 'vp.lng'])
+    .where('r.level', '=', 4)
+    .where((eb) => regionWhere(eb, 'r.code', [prefix]))
+    .where('vp.lat', 'is not', null)
+    .where('vp.lng', 'is not', null)
+    .execute();
+  return rows.map((r) => ({ code: r.code, lat: Number(r.lat), lng: Number(r.lng) }));
 }
