@@ -159,3 +159,13 @@ export {
 } from './places.js';
 /** Records a consent (purpose, text version, time, who recorded it) in a caller's transaction (UU PDP). */
 export { recordConsent } from './community.queries.js';
+/** Orders' reads: UMKM and point names as subqueries of its statements, pickup points, village pages. */
+export { umkmColumnOf } from './umkm.queries.js';
+export {
+  pickupPoint,
+  pickupPointsIn,
+  servicePointNameOf,
+  servicePointVillagesQuery,
+  type PickupPoint,
+} from './places.js';
+export { villageCommunity } from './community.queries.js';

@@ -114,3 +114,5 @@ export const regionsDomain = defineDomain({
   homePanels: [regionsHomePanel],
 });
 export { regionsRoutes } from './regions.routes.js';
+/** Names and villages as subqueries of a caller's one statement (orders' lists and checkout read). */
+export { regionNameOf, villagesAmongQuery } from './regions.queries.js';
