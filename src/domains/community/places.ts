@@ -2,6 +2,7 @@
 // or a service point sits in and which organisation runs the point. No personal data.
 import { sql } from 'kysely';
 import type { Tx } from '../../kernel/db/index.js';
+import { regionNameOf } from '../regions/index.js';
 
 export interface OrganisationPlace {
   id: string;
@@ -89,16 +90,22 @@ export interface PickupPoint {
   id: string;
   name: string;
   village_code: string;
+  /** Null when the village is not in the region registry. */
+  village_name: string | null;
   opening_hours: string;
   organisation_id: string | null;
   is_demo: number;
 }
 
-/** One service point with its opening hours, or undefined. */
+/**
+ * One service point with its village's name and opening hours, or undefined: one statement,
+ * as every agent screen reads it.
+ */
 export async function pickupPoint(db: Tx, id: string): Promise<PickupPoint | undefined> {
   return db
     .selectFrom('service_points')
     .select(['id', 'name', 'village_code', 'opening_hours', 'organisation_id', 'is_demo'])
+    .select(regionNameOf(db, 'service_points.village_code').as('village_name'))
     .where('id', '=', id)
     .executeTakeFirst();
 }

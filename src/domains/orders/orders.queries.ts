@@ -8,7 +8,7 @@ import {
   villagesWithListedProducts,
 } from '../catalog/index.js';
 import { pickupPoint, pickupPointsIn, villageCommunity } from '../community/index.js';
-import { childrenOf, regionChain, regionNames } from '../regions/index.js';
+import { childrenOf, regionChain } from '../regions/index.js';
 
 export interface CartItem {
   variant_id: string;
@@ -89,15 +89,15 @@ export const servicePointsIn = pickupPointsIn;
 /** A service point with its village's name, or undefined. */
 export async function servicePoint(db: Tx, id: string) {
   const sp = await pickupPoint(db, id);
-  if (!sp) return undefined;
-  const names = await regionNames(db, [sp.village_code]);
-  return {
-    id: sp.id,
-    name: sp.name,
-    village_code: sp.village_code,
-    opening_hours: sp.opening_hours,
-    village_name: names.get(sp.village_code) ?? null,
-  };
+  return (
+    sp && {
+      id: sp.id,
+      name: sp.name,
+      village_code: sp.village_code,
+      opening_hours: sp.opening_hours,
+      village_name: sp.village_name,
+    }
+  );
 }
 
 /** Villages with listed products, most products first (home page "featured villages"). */
