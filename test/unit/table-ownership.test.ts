@@ -191,24 +191,6 @@ const NOT_YET_MOVED: Record<string, string[]> = {
   'domains/catalog/search/cards.ts': ['regions', 'umkm'],
   'domains/catalog/search/document.ts': ['organisations', 'regions', 'umkm'],
   'domains/catalog/search/engine.ts': ['certifications'],
-  'domains/orders/checkout/batch-read.ts': [
-    'products',
-    'regions',
-    'service_points',
-    'stock',
-    'umkm',
-    'variants',
-  ],
-  'domains/orders/orders.queries.ts': [
-    'organisations',
-    'products',
-    'regions',
-    'service_points',
-    'stock',
-    'umkm',
-    'variants',
-  ],
-  'domains/orders/order-details.queries.ts': ['service_points', 'umkm'],
   'domains/partners/feed/feed.queries.ts': [
     'photos',
     'products',
@@ -262,10 +244,6 @@ const NOT_YET_MOVED: Record<string, string[]> = {
   ],
   'domains/collective/kpis.ts': ['order_lines', 'orders'],
   'domains/collective/sweep.ts': ['jobs'],
-  'domains/orders/assisted/demand.service.ts': ['regions', 'service_points'],
-  'domains/orders/assisted/draft.service.ts': ['products', 'stock', 'umkm', 'variants'],
-  'domains/orders/assisted/find.ts': ['products', 'stock', 'umkm', 'variants'],
-  'domains/orders/home/buyer-home.panel.tsx': ['umkm'],
   'seed/collective.seed.ts': ['products', 'stock', 'variants'],
 };
 

@@ -125,3 +125,13 @@ export const catalogDomain = defineDomain({
   auditScopes: catalogAuditScopes,
   publishes: { productContentChanged },
 });
+/** Orders' reads of the catalogue: cart and list variants, checkout's locked batch read, storefront lists. */
+export {
+  saleVariantsByIds,
+  buyableVariantsOf,
+  variantsForCheckout,
+  listedProductSummaries,
+  villagesWithListedProducts,
+  type SaleVariant,
+  type CheckoutVariant,
+} from './sale.queries.js';

@@ -79,3 +79,32 @@ export async function recordConsent(tx: Tx, purpose: string, recordedBy: string)
     .execute();
   return id;
 }
+
+/**
+ * What a village's public page shows of its community: organisations, producers (with their
+ * public business contact) and service points, each by name.
+ */
+export async function villageCommunity(db: Tx, code: string) {
+  const [organisations, producers, points] = await Promise.all([
+    db
+      .selectFrom('organisations')
+      .select(['id', 'name', 'kind'])
+      .where('village_code', '=', code)
+      .orderBy('name')
+      .execute(),
+    db
+      .selectFrom('umkm')
+      .select(['id', 'name', 'business_type', 'story', 'whatsapp'])
+      .where('village_code', '=', code)
+      .orderBy('name')
+      .limit(100)
+      .execute(),
+    db
+      .selectFrom('service_points')
+      .select(['id', 'name', 'opening_hours'])
+      .where('village_code', '=', code)
+      .orderBy('name')
+      .execute(),
+  ]);
+  return { organisations, producers, points };
+}

@@ -167,3 +167,13 @@ export {
   type ServicePointSite,
   type ServicePointIdQuery,
 } from './point-sites.js';
+/** Orders' reads: UMKM and point names as subqueries of its statements, pickup points, village pages. */
+export { umkmColumnOf } from './umkm.queries.js';
+export {
+  pickupPoint,
+  pickupPointsIn,
+  servicePointNameOf,
+  servicePointVillagesQuery,
+  type PickupPoint,
+} from './places.js';
+export { villageCommunity } from './community.queries.js';

@@ -142,3 +142,19 @@ export async function umkmCountBy(
     .execute();
   return new Map(rows.map((r) => [String(r.k), Number(r.v ?? 0)]));
 }
+
+/**
+ * The UMKM's name or village as a scalar subquery on a column of the caller's statement
+ * (`umkmColumnOf(db, 'o.umkm_id', 'name').as('umkm_name')`): a list of orders or products
+ * shows its seller in its own one statement without naming community's table.
+ */
+export function umkmColumnOf<C extends 'name' | 'village_code'>(
+  db: Tx,
+  umkmIdColumn: string,
+  column: C,
+) {
+  return db
+    .selectFrom('umkm')
+    .select(`umkm.${column}` as `umkm.${C}`)
+    .where('umkm.id', '=', sql.ref<string>(umkmIdColumn));
+}

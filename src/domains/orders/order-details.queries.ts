@@ -1,5 +1,8 @@
-// Reads of the orders domain's own tables (plus the names shown beside them).
+// Reads of the orders domain's own tables (plus the names shown beside them, as community's
+// subqueries: still one statement for a page of orders).
+import type { NotNull } from 'kysely';
 import type { Tx } from '../../kernel/db/index.js';
+import { servicePointNameOf, umkmColumnOf } from '../community/index.js';
 import type { OrderWithLines } from './storefront/order.views.js';
 
 export async function ordersWithLines(
@@ -8,10 +11,13 @@ export async function ordersWithLines(
 ): Promise<OrderWithLines[]> {
   let q = db
     .selectFrom('orders as o')
-    .innerJoin('umkm as u', 'u.id', 'o.umkm_id')
-    .leftJoin('service_points as sp', 'sp.id', 'o.service_point_id')
     .selectAll('o')
-    .select(['u.name as umkm_name', 'sp.name as point_name']);
+    .select([
+      umkmColumnOf(db, 'o.umkm_id', 'name').as('umkm_name'),
+      servicePointNameOf(db, 'o.service_point_id').as('point_name'),
+    ])
+    // Every order has its UMKM (a foreign key); only the point is optional.
+    .$narrowType<{ umkm_name: NotNull }>();
   if (where.groupId) q = q.where('o.group_id', '=', where.groupId);
   if (where.ids) q = where.ids.length ? q.where('o.id', 'in', where.ids) : q.where('o.id', '=', '');
   const orders = await q.orderBy('o.seq').execute();

@@ -1,7 +1,14 @@
-// Cross-domain reads of the storefront (catalog products/variants/stock, community UMKM and
-// service points, regions). Read-only by rule: writes go through each domain's services.
-import { sql } from 'kysely';
+// What the storefront reads beside orders' own tables: cart lines with their variants, areas,
+// pickup points and village pages. The catalogue, community and regions data comes through
+// the functions those domains export, so this file names only orders' tables. Read-only.
 import type { Tx } from '../../kernel/db/index.js';
+import {
+  listedProductSummaries,
+  saleVariantsByIds,
+  villagesWithListedProducts,
+} from '../catalog/index.js';
+import { pickupPoint, pickupPointsIn, villageCommunity } from '../community/index.js';
+import { childrenOf, regionChain } from '../regions/index.js';
 
 export interface CartItem {
   variant_id: string;
@@ -19,41 +26,45 @@ export interface CartItem {
 }
 
 export async function cartItems(db: Tx, cartId: string): Promise<CartItem[]> {
-  return db
-    .selectFrom('cart_lines as cl')
-    .innerJoin('variants as v', 'v.id', 'cl.variant_id')
-    .innerJoin('products as p', 'p.id', 'v.product_id')
-    .innerJoin('umkm as u', 'u.id', 'p.umkm_id')
-    .leftJoin('stock as s', 's.variant_id', 'v.id')
-    .select([
-      'cl.variant_id',
-      'cl.qty',
-      'v.label',
-      'v.price',
-      'v.weight_grams',
-      'p.id as product_id',
-      'p.title',
-      'p.listed',
-      'p.umkm_id',
-      'u.name as umkm_name',
-      'u.village_code as umkm_village',
-    ])
-    .select(sql<number>`coalesce(s.available, 0)`.as('available'))
-    .where('cl.cart_id', '=', cartId)
-    .orderBy('cl.added_at')
-    .orderBy('cl.variant_id')
+  const lines = await db
+    .selectFrom('cart_lines')
+    .select(['variant_id', 'qty'])
+    .where('cart_id', '=', cartId)
+    .orderBy('added_at')
+    .orderBy('variant_id')
     .execute();
+  return withVariants(db, lines);
+}
+
+/** Lines (variant, qty) with their variant, product, seller and stock; unknown variants drop out. */
+export async function withVariants(
+  db: Tx,
+  lines: { variant_id: string; qty: number }[],
+): Promise<CartItem[]> {
+  if (lines.length === 0) return [];
+  const variants = await saleVariantsByIds(
+    db,
+    lines.map((l) => l.variant_id),
+  );
+  return lines.flatMap((l) => {
+    const v = variants.get(l.variant_id);
+    if (!v) return [];
+    const { active: _active, ...item } = v;
+    return [{ ...item, qty: l.qty }];
+  });
 }
 
 export async function variantForCart(db: Tx, variantId: string) {
-  return db
-    .selectFrom('variants as v')
-    .innerJoin('products as p', 'p.id', 'v.product_id')
-    .leftJoin('stock as s', 's.variant_id', 'v.id')
-    .select(['v.id', 'v.active', 'p.title', 'p.listed'])
-    .select(sql<number>`coalesce(s.available, 0)`.as('available'))
-    .where('v.id', '=', variantId)
-    .executeTakeFirst();
+  const v = (await saleVariantsByIds(db, [variantId])).get(variantId);
+  return (
+    v && {
+      id: v.variant_id,
+      active: v.active,
+      title: v.title,
+      listed: v.listed,
+      available: v.available,
+    }
+  );
 }
 
 export interface Area {
@@ -63,109 +74,41 @@ export interface Area {
 }
 
 export async function childAreas(db: Tx, parent: string | null): Promise<Area[]> {
-  let q = db.selectFrom('regions').select(['code', 'name', 'level']);
-  q = parent === null ? q.where('level', '=', 1) : q.where('parent_code', '=', parent);
-  return q.orderBy('name').execute();
+  const areas = await childrenOf(db, parent, { by: 'name' });
+  return areas.map((a) => ({ code: a.code, name: a.name, level: a.level }));
 }
 
 export async function areaChain(db: Tx, code: string): Promise<Area[]> {
-  const parts = code.split('.');
-  const codes = parts.map((_, i) => parts.slice(0, i + 1).join('.'));
-  const rows = await db
-    .selectFrom('regions')
-    .select(['code', 'name', 'level'])
-    .where('code', 'in', codes)
-    .execute();
-  return rows.sort((a, b) => a.level - b.level);
+  const chain = await regionChain(db, code);
+  return chain.map((a) => ({ code: a.code, name: a.name, level: a.level }));
 }
 
-export async function servicePointsIn(db: Tx, prefix: string) {
-  return db
-    .selectFrom('service_points')
-    .select(['id', 'name', 'village_code', 'opening_hours'])
-    .where((eb) =>
-      eb.or([eb('village_code', '=', prefix), eb('village_code', 'like', `${prefix}.%`)]),
-    )
-    .orderBy('name')
-    .limit(200)
-    .execute();
-}
+/** Pickup points inside a region prefix, by name. */
+export const servicePointsIn = pickupPointsIn;
 
+/** A service point with its village's name, or undefined. */
 export async function servicePoint(db: Tx, id: string) {
-  return db
-    .selectFrom('service_points as sp')
-    .leftJoin('regions as r', 'r.code', 'sp.village_code')
-    .select(['sp.id', 'sp.name', 'sp.village_code', 'sp.opening_hours', 'r.name as village_name'])
-    .where('sp.id', '=', id)
-    .executeTakeFirst();
+  const sp = await pickupPoint(db, id);
+  return (
+    sp && {
+      id: sp.id,
+      name: sp.name,
+      village_code: sp.village_code,
+      opening_hours: sp.opening_hours,
+      village_name: sp.village_name,
+    }
+  );
 }
 
 /** Villages with listed products, most products first (home page "featured villages"). */
 export async function featuredVillages(db: Tx, limit = 6) {
-  return db
-    .selectFrom('products as p')
-    .innerJoin('regions as r', 'r.code', 'p.village_code')
-    .select(['p.village_code as code', 'r.name'])
-    .select((eb) => eb.fn.countAll<number>().as('products'))
-    .where('p.listed', '=', 1)
-    .groupBy(['p.village_code', 'r.name'])
-    .orderBy('products', 'desc')
-    .orderBy('p.village_code')
-    .limit(limit)
-    .execute();
+  return villagesWithListedProducts(db, limit);
 }
 
 /** Market-ready products with their lowest price, newest first. */
-export async function listedProducts(db: Tx, o: { villageCode?: string; limit?: number } = {}) {
-  let q = db
-    .selectFrom('products as p')
-    .innerJoin('umkm as u', 'u.id', 'p.umkm_id')
-    .innerJoin('variants as v', 'v.product_id', 'p.id')
-    .select(['p.id', 'p.title', 'p.village_code', 'u.name as umkm_name'])
-    .select((eb) => [
-      eb.fn.min('v.price').as('price'),
-      eb.fn.min('v.id').as('variant_id'),
-      eb.fn.countAll<number>().as('variants'),
-    ])
-    .where('p.listed', '=', 1)
-    .where('v.active', '=', 1);
-  if (o.villageCode) q = q.where('p.village_code', '=', o.villageCode);
-  return q
-    .groupBy(['p.id', 'p.title', 'p.village_code', 'u.name', 'p.created_at'])
-    .orderBy('p.created_at', 'desc')
-    .orderBy('p.id')
-    .limit(o.limit ?? 12)
-    .execute();
-}
+export const listedProducts = listedProductSummaries;
 
 export async function villagePage(db: Tx, code: string) {
-  const [chain, organisations, producers, points] = await Promise.all([
-    areaChain(db, code),
-    db
-      .selectFrom('organisations')
-      .select(['id', 'name', 'kind'])
-      .where('village_code', '=', code)
-      .orderBy('name')
-      .execute(),
-    db
-      .selectFrom('umkm')
-      .select(['id', 'name', 'business_type', 'story', 'whatsapp'])
-      .where('village_code', '=', code)
-      .orderBy('name')
-      .limit(100)
-      .execute(),
-    db
-      .selectFrom('service_points')
-      .select(['id', 'name', 'opening_hours'])
-      .where('village_code', '=', code)
-      .orderBy('name')
-      .execute(),
-  ]);
-  return { chain, organisations, producers, points };
-}
-
-export async function umkmNames(db: Tx, ids: string[]) {
-  if (ids.length === 0) return new Map<string, string>();
-  const rows = await db.selectFrom('umkm').select(['id', 'name']).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
+  const [chain, community] = await Promise.all([areaChain(db, code), villageCommunity(db, code)]);
+  return { chain, ...community };
 }

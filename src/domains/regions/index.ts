@@ -116,3 +116,5 @@ export const regionsDomain = defineDomain({
 export { regionsRoutes } from './regions.routes.js';
 /** Centres of the profiled villages inside a prefix (logistics' hub placement and coverage). */
 export { villageCentres } from './profiles.service.js';
+/** Names and villages as subqueries of a caller's one statement (orders' lists and checkout read). */
+export { regionNameOf, villagesAmongQuery } from './regions.queries.js';

@@ -1,5 +1,6 @@
 // Queries over the official areas: one area, its parent chain, its children and their counts,
 // and word-prefix search. Areas are public official data, so these reads are not scoped.
+import { sql } from 'kysely';
 import type { Tx } from '../../kernel/db/index.js';
 import { regionWhere } from '../../kernel/auth/index.js';
 import { zoneForRegion, type IndonesianZone } from '../../kernel/i18n/index.js';
@@ -93,12 +94,12 @@ export async function regionChain(db: Tx, code: string): Promise<Area[]> {
 export async function childrenOf(
   db: Tx,
   parent: string | null,
-  opts: { limit?: number; offset?: number } = {},
+  opts: { limit?: number; offset?: number; by?: 'code' | 'name' } = {},
 ): Promise<Area[]> {
   let q = db.selectFrom('regions').select(cols);
   q = parent === null ? q.where('level', '=', 1) : q.where('parent_code', '=', parent);
   const rows = await q
-    .orderBy('code')
+    .orderBy(opts.by ?? 'code')
     .limit(opts.limit ?? 10_000)
     .offset(opts.offset ?? 0)
     .execute();
@@ -293,4 +294,25 @@ export async function villageKinds(db: Tx, codes: string[]): Promise<Map<string,
     for (const r of rows) out.set(r.code, r.kind);
   }
   return out;
+}
+
+/**
+ * The area's name as a scalar subquery on a column of the caller's statement
+ * (`regionNameOf(db, 'd.village_code').as('village_name')`; null when the code is unknown), so
+ * a list shows place names in its own one statement.
+ */
+export function regionNameOf(db: Tx, codeColumn: string) {
+  return db
+    .selectFrom('regions')
+    .select('regions.name')
+    .where('regions.code', '=', sql.ref<string>(codeColumn));
+}
+
+/** Which of these codes are villages, as a subquery of `code` (checkout's one batch read embeds it). */
+export function villagesAmongQuery(db: Tx, codes: readonly string[]) {
+  return db
+    .selectFrom('regions')
+    .select('regions.code')
+    .where('regions.level', '=', 4)
+    .where('regions.code', 'in', [...codes]);
 }

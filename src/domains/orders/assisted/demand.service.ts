@@ -3,10 +3,13 @@
 // only with the villager's consent — for whom. The BUMDes running the point sees the requests
 // of its organisation and marks each sourced or declined. Recording and deciding each write a
 // hash-chained audit row in the same transaction as the change.
+import type { NotNull } from 'kysely';
 import { inTransactionResult, nowIso, type Tx } from '../../../kernel/db/index.js';
 import { newId } from '../../../kernel/ids/index.js';
 import { audit } from '../../../kernel/audit/index.js';
 import { fail, ok, type Result } from '../../../kernel/errors/index.js';
+import { pickupPoint, servicePointNameOf } from '../../community/index.js';
+import { childrenOf, findArea, regionNameOf } from '../../regions/index.js';
 import type { DemandRequestsTable, DemandState } from './assisted.tables.js';
 
 export interface DemandInput {
@@ -23,13 +26,8 @@ const clean = (s: string | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 /** The villages an agent of this point may record demand for: the point's kecamatan. */
 export async function demandVillages(db: Tx, pointVillage: string) {
   const district = pointVillage.split('.').slice(0, 3).join('.');
-  return db
-    .selectFrom('regions')
-    .select(['code', 'name'])
-    .where('parent_code', '=', district)
-    .orderBy('name')
-    .limit(300)
-    .execute();
+  const villages = await childrenOf(db, district, { by: 'name', limit: 300 });
+  return villages.map((v) => ({ code: v.code, name: v.name }));
 }
 
 /** Records one request at the agent's point (village must lie in the point's kecamatan). */
@@ -50,17 +48,10 @@ export async function recordDemand(
     return fail('ORDERS_DEMAND_INVALID');
   return inTransactionResult(db, async (tx) => {
     const [village, sp] = await Promise.all([
-      tx
-        .selectFrom('regions')
-        .select('code')
-        .where('code', '=', input.villageCode)
-        .executeTakeFirst(),
-      tx
-        .selectFrom('service_points')
-        .select(['organisation_id', 'is_demo'])
-        .where('id', '=', point.id)
-        .executeTakeFirstOrThrow(),
+      findArea(tx, input.villageCode),
+      pickupPoint(tx, point.id),
     ]);
+    if (!sp) throw new Error(`service point ${point.id} not found`);
     if (!village) return fail('ORDERS_DEMAND_INVALID');
     const id = newId('dmd');
     const at = nowIso();
@@ -100,18 +91,23 @@ export type DemandRow = DemandRequestsTable & { point_name: string; village_name
 /** Requests recorded at the points of these organisations, open ones first, newest first. */
 export async function demandForOrganisations(db: Tx, orgIds: string[]): Promise<DemandRow[]> {
   if (orgIds.length === 0) return [];
-  return db
-    .selectFrom('demand_requests as d')
-    .innerJoin('service_points as sp', 'sp.id', 'd.service_point_id')
-    .leftJoin('regions as r', 'r.code', 'd.village_code')
-    .selectAll('d')
-    .select(['sp.name as point_name', 'r.name as village_name'])
-    .where('d.organisation_id', 'in', orgIds)
-    .orderBy((eb) => eb.case().when('d.state', '=', 'open').then(0).else(1).end())
-    .orderBy('d.created_at', 'desc')
-    .orderBy('d.id')
-    .limit(200)
-    .execute();
+  return (
+    db
+      .selectFrom('demand_requests as d')
+      .selectAll('d')
+      .select([
+        servicePointNameOf(db, 'd.service_point_id').as('point_name'),
+        regionNameOf(db, 'd.village_code').as('village_name'),
+      ])
+      // A request's point is a foreign key: it always has a name.
+      .$narrowType<{ point_name: NotNull }>()
+      .where('d.organisation_id', 'in', orgIds)
+      .orderBy((eb) => eb.case().when('d.state', '=', 'open').then(0).else(1).end())
+      .orderBy('d.created_at', 'desc')
+      .orderBy('d.id')
+      .limit(200)
+      .execute()
+  );
 }
 
 /** The manager marks a request sourced or declined, once; another organisation's is not found. */

@@ -4,13 +4,13 @@
 // and places it as one assisted order. Every read and write names the agent AND the point,
 // so nobody else's list is ever seen or changed. The villager's name and phone are stored
 // only together with their consent, and the draft is deleted when the order is placed.
-import { sql } from 'kysely';
 import { inTransactionResult, nowIso, type Tx } from '../../../kernel/db/index.js';
 import { newId } from '../../../kernel/ids/index.js';
 import { fail, ok, type Result } from '../../../kernel/errors/index.js';
 import type { Actor } from '../../../kernel/auth/index.js';
 import { formatRupiah } from '../../../kernel/money/index.js';
-import type { CartItem } from '../orders.queries.js';
+import { withVariants, type CartItem } from '../orders.queries.js';
+import { saleVariantsByIds } from '../../catalog/index.js';
 import type { CartSeller, CartView } from '../cart/cart.service.js';
 import { previewCart, type Preview } from '../checkout/preview.js';
 import { checkoutBatcher } from '../checkout/group-commit.js';
@@ -41,30 +41,14 @@ async function draftRow(db: Tx, o: Owner) {
 }
 
 async function draftItems(db: Tx, draftId: string): Promise<CartItem[]> {
-  return db
-    .selectFrom('assisted_draft_lines as dl')
-    .innerJoin('variants as v', 'v.id', 'dl.variant_id')
-    .innerJoin('products as p', 'p.id', 'v.product_id')
-    .innerJoin('umkm as u', 'u.id', 'p.umkm_id')
-    .leftJoin('stock as s', 's.variant_id', 'v.id')
-    .select([
-      'dl.variant_id',
-      'dl.qty',
-      'v.label',
-      'v.price',
-      'v.weight_grams',
-      'p.id as product_id',
-      'p.title',
-      'p.listed',
-      'p.umkm_id',
-      'u.name as umkm_name',
-      'u.village_code as umkm_village',
-    ])
-    .select(sql<number>`coalesce(s.available, 0)`.as('available'))
-    .where('dl.draft_id', '=', draftId)
-    .orderBy('dl.added_at')
-    .orderBy('dl.variant_id')
+  const lines = await db
+    .selectFrom('assisted_draft_lines')
+    .select(['variant_id', 'qty'])
+    .where('draft_id', '=', draftId)
+    .orderBy('added_at')
+    .orderBy('variant_id')
     .execute();
+  return withVariants(db, lines);
 }
 
 /** The lines grouped by seller, as the checkout preview reads them. */
@@ -124,20 +108,12 @@ export async function addToDraft(
     if (!Number.isInteger(l.qty) || l.qty <= 0 || l.qty > MAX_QTY)
       return fail('ORDERS_BAD_QTY', { max: MAX_QTY });
   return inTransactionResult(db, async (tx) => {
-    const known = await tx
-      .selectFrom('variants as v')
-      .innerJoin('products as p', 'p.id', 'v.product_id')
-      .select(['v.id'])
-      .where(
-        'v.id',
-        'in',
-        lines.map((l) => l.variantId),
-      )
-      .where('v.active', '=', 1)
-      .where('p.listed', '=', 1)
-      .execute();
-    const listed = new Set(known.map((k) => k.id));
-    const bad = lines.find((l) => !listed.has(l.variantId));
+    const known = await saleVariantsByIds(
+      tx,
+      lines.map((l) => l.variantId),
+    );
+    const buyable = (id: string) => !!known.get(id)?.active && !!known.get(id)?.listed;
+    const bad = lines.find((l) => !buyable(l.variantId));
     if (bad) return fail('ORDERS_UNKNOWN_VARIANT', { variant: bad.variantId.slice(0, 40) });
     const at = nowIso();
     let row = await draftRow(tx, o);

@@ -3,6 +3,7 @@
 import { t, formatDate } from '../../../kernel/i18n/index.js';
 import { formatRupiah } from '../../../kernel/money/index.js';
 import type { HomePanel } from '../../../kernel/http/index.js';
+import { umkmColumnOf } from '../../community/index.js';
 
 const SHOWN = 5;
 
@@ -13,10 +14,9 @@ export const buyerHomePanel: HomePanel = {
     const actor = c.get('actor');
     if (!actor) return null;
     const l = c.get('locale');
-    const orders = await c
-      .get('deps')
-      .h.db.selectFrom('orders as o')
-      .innerJoin('umkm as u', 'u.id', 'o.umkm_id')
+    const db = c.get('deps').h.db;
+    const orders = await db
+      .selectFrom('orders as o')
       .select([
         'o.id',
         'o.number',
@@ -25,7 +25,7 @@ export const buyerHomePanel: HomePanel = {
         'o.total',
         'o.placed_at',
         'o.delivery_village_code',
-        'u.name as umkm_name',
+        umkmColumnOf(db, 'o.umkm_id', 'name').as('umkm_name'),
       ])
       .where('o.buyer_user_id', '=', actor.userId)
       .orderBy('o.placed_at', 'desc')
