@@ -159,3 +159,12 @@ export {
 } from './places.js';
 /** Records a consent (purpose, text version, time, who recorded it) in a caller's transaction (UU PDP). */
 export { recordConsent } from './community.queries.js';
+/** UMKM sets other domains describe by subqueries (partners' partnered UMKM and offer candidates), and a page of pickup points (issue 20). */
+export {
+  umkmByIdOrOrganisation,
+  umkmFactsAmong,
+  umkmNames,
+  type OrganisationIdQuery,
+  type MaybeUmkmIdQuery,
+} from './umkm-sets.queries.js';
+export { servicePointPage } from './service-points.service.js';
