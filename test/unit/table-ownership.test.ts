@@ -191,32 +191,6 @@ const NOT_YET_MOVED: Record<string, string[]> = {
   'domains/catalog/search/cards.ts': ['regions', 'umkm'],
   'domains/catalog/search/document.ts': ['organisations', 'regions', 'umkm'],
   'domains/catalog/search/engine.ts': ['certifications'],
-  'domains/partners/feed/feed.queries.ts': [
-    'photos',
-    'products',
-    'regions',
-    'stock',
-    'umkm',
-    'variants',
-  ],
-  'domains/partners/incentives/incentives.queries.ts': ['orders', 'village_profiles'],
-  'domains/partners/incentives/statements.ts': ['orders'],
-  'domains/partners/partner-orders.queries.ts': [
-    'order_lines',
-    'orders',
-    'regions',
-    'service_points',
-    'umkm',
-  ],
-  'domains/partners/partners.queries.ts': [
-    'orders',
-    'organisations',
-    'products',
-    'regions',
-    'umkm',
-    'village_profiles',
-  ],
-  'domains/partners/webhooks.ts': ['orders'],
   'seed/catalog.seed.ts': ['umkm'],
   'seed/community.seed.ts': ['regions'],
   'seed/index.ts': ['grants', 'users'],
@@ -232,18 +206,6 @@ const NOT_YET_MOVED: Record<string, string[]> = {
     'umkm',
     'variants',
   ],
-  // Written in parallel with this check and merged the same day (collective, the agent's
-  // assisted-order list and demand requests, the buyer's home panel): the next to move.
-  'domains/collective/collective.queries.ts': [
-    'organisations',
-    'products',
-    'regions',
-    'service_points',
-    'umkm',
-    'variants',
-  ],
-  'domains/collective/kpis.ts': ['order_lines', 'orders'],
-  'domains/collective/sweep.ts': ['jobs'],
   'seed/collective.seed.ts': ['products', 'stock', 'variants'],
 };
 

@@ -95,6 +95,15 @@ export {
 /** What catalog adds to the app: products, stock, photos, search and the public product pages. */
 /** Bulk listed products (variant, stock, search document) for the synthetic national world. */
 export { insertSyntheticProducts, type SyntheticProduct } from './national-seed.js';
+/** Variants on offer: partners' product feed and order check, collective trade's pickers (issue 20). */
+export {
+  variantOffers,
+  offeredVariantIds,
+  offeredVariantsByIds,
+  listedVariantsIn,
+  type VariantOffer,
+  type OfferedVariant,
+} from './offers.queries.js';
 
 export const catalogDomain = defineDomain({
   name: 'catalog',

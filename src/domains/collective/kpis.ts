@@ -4,6 +4,7 @@
 // prices below the listing, times quantities ordered). Region = the sellers' village prefix.
 import { sql } from 'kysely';
 import type { Tx } from '../../kernel/db/index.js';
+import { orderLineFacts, salesPlacedIn } from '../orders/index.js';
 
 export interface CollectiveKpis {
   cyclesRun: number;
@@ -16,11 +17,6 @@ export interface CollectiveKpis {
   /** Rupiah saved against list prices on cycle and group-buy order lines. */
   savings: number;
 }
-
-const inRegion = (prefix: string) =>
-  prefix === ''
-    ? sql<boolean>`1 = 1`
-    : sql<boolean>`(o.village_code = ${prefix} or o.village_code like ${`${prefix}.%`})`;
 
 export async function collectiveKpis(
   db: Tx,
@@ -43,12 +39,9 @@ export async function collectiveKpis(
         : sql<boolean>`1 = 1`,
     )
     .executeTakeFirstOrThrow();
-  const base = db
-    .selectFrom('orders as o')
-    .where('o.placed_at', '>=', from)
-    .where('o.placed_at', '<', to)
-    .where('o.status', '!=', 'cancelled')
-    .where(inRegion(regionPrefix));
+  // The region's orders and their lines are orders' derived tables, joined to this domain's
+  // own rows in one statement per figure.
+  const base = db.selectFrom(salesPlacedIn(db, regionPrefix, from, to).as('o'));
   const all = await base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
   const viaCycle = await base
     .innerJoin('cycle_orders as co', 'co.order_id', 'o.id')
@@ -60,7 +53,7 @@ export async function collectiveKpis(
     .executeTakeFirstOrThrow();
   const cycleSavings = await base
     .innerJoin('cycle_orders as co', 'co.order_id', 'o.id')
-    .innerJoin('order_lines as l', 'l.order_id', 'o.id')
+    .innerJoin(orderLineFacts(db).as('l'), 'l.order_id', 'o.id')
     .innerJoin('cycle_products as cp', (j) =>
       j.onRef('cp.cycle_id', '=', 'co.cycle_id').onRef('cp.variant_id', '=', 'l.variant_id'),
     )
@@ -69,7 +62,7 @@ export async function collectiveKpis(
   const groupSavings = await base
     .innerJoin('group_buy_commitments as gc', 'gc.order_id', 'o.id')
     .innerJoin('group_buys as g', 'g.id', 'gc.group_buy_id')
-    .innerJoin('order_lines as l', 'l.order_id', 'o.id')
+    .innerJoin(orderLineFacts(db).as('l'), 'l.order_id', 'o.id')
     .select(sql<number>`coalesce(sum((g.list_price - l.unit_price) * l.qty), 0)`.as('s'))
     .executeTakeFirstOrThrow();
   const orders = Number(all.n);

@@ -3,7 +3,7 @@
 // (a restored backup, a server off at the deadline), and places the standing orders of cycles
 // that have opened. All are safe to run twice.
 import type { Db } from '../../kernel/db/index.js';
-import { enqueue, type JobHandler } from '../../kernel/jobs/index.js';
+import { enqueueOnce, type JobHandler } from '../../kernel/jobs/index.js';
 import { closeCycle } from './cycles.service.js';
 import { settleGroupBuy } from './settle.js';
 import { cyclesWithDueStanding, placeStandingOrders } from './standing-place.js';
@@ -54,13 +54,7 @@ export async function sweepDue(db: Db, now = new Date()) {
 
 /** Keeps exactly one future sweep queued. */
 export async function scheduleSweep(db: Db, at = new Date(Date.now() + SWEEP_EVERY_MS)) {
-  const queued = await db
-    .selectFrom('jobs')
-    .select('id')
-    .where('type', '=', SWEEP_JOB)
-    .where('status', '=', 'queued')
-    .executeTakeFirst();
-  if (!queued) await enqueue(db, SWEEP_JOB, {}, { runAt: at, maxAttempts: 3 });
+  await enqueueOnce(db, SWEEP_JOB, {}, { runAt: at, maxAttempts: 3 });
 }
 
 export const runSweepJob: JobHandler = async (ctx) => {

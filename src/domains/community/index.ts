@@ -177,3 +177,12 @@ export {
   type PickupPoint,
 } from './places.js';
 export { villageCommunity } from './community.queries.js';
+/** UMKM sets other domains describe by subqueries (partners' partnered UMKM and offer candidates), and a page of pickup points (issue 20). */
+export {
+  umkmByIdOrOrganisation,
+  umkmFactsAmong,
+  umkmNames,
+  type OrganisationIdQuery,
+  type MaybeUmkmIdQuery,
+} from './umkm-sets.queries.js';
+export { servicePointPage } from './service-points.service.js';

@@ -195,3 +195,18 @@ export async function getServicePoint(
     .executeTakeFirst();
   return r ? (await views(db, [r]))[0] : undefined;
 }
+
+/** A page of service points (inside a region prefix, or all), by village then id: a partner's pickup choices. */
+export async function servicePointPage(
+  db: Tx,
+  f: { region?: string; limit: number; offset: number },
+): Promise<ServicePointView[]> {
+  const rows = await baseQuery(db)
+    .where((eb) => regionWhere(eb, 'service_points.village_code', f.region ? [f.region] : 'all'))
+    .orderBy('service_points.village_code')
+    .orderBy('service_points.id')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+  return views(db, rows);
+}

@@ -137,6 +137,18 @@ export { payGroupForSeed, collectAtPointForSeed } from './seed-support.js';
 /** What orders adds to the app: storefront, cart, checkout, payments, seller and agent pages. */
 /** Bulk past orders (completed, paid, delivered) for the synthetic national world. */
 export { insertSyntheticOrders, type SyntheticOrder } from './national-seed.js';
+/** What partners read of orders: its own orders and lines, delivered sales, totals, a webhook's order state (issue 20). */
+export {
+  ordersOfPartner,
+  linesOfOrders,
+  partnerDeliveredSales,
+  deliveredPartnerSales,
+  partnerOrderTotals,
+  orderStateForPartner,
+  orderSellers,
+} from './partner-read.js';
+/** Derived tables of the region's sales and order lines that collective's KPIs join to its own rows (issue 20). */
+export { salesPlacedIn, orderLineFacts } from './sales.queries.js';
 
 /** What logistics reads to ship orders: a handed-over order's route and weight, the orders waiting handed over, a seller's order ids. */
 export {

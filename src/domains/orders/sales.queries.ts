@@ -169,3 +169,30 @@ export async function salesMonthsChangedSince(
     .execute();
   return rows.map((r) => ({ regency: String(r.regency), month: String(r.month) }));
 }
+
+/**
+ * Not-cancelled orders placed in [from, to) by sellers inside a prefix ('' = the country), as a
+ * derived table (`id`, `umkm_id`) another domain joins its own rows to (collective's KPIs join
+ * their cycle orders and group-buy commitments): one statement, no ids shipped back and forth.
+ */
+export function salesPlacedIn(db: Tx, prefix: string, from: string, to: string) {
+  return db
+    .selectFrom('orders')
+    .select(['orders.id', 'orders.umkm_id'])
+    .where('orders.placed_at', '>=', from)
+    .where('orders.placed_at', '<', to)
+    .where('orders.status', '!=', 'cancelled')
+    .where((eb) => regionWhere(eb, 'orders.village_code', prefix === '' ? 'all' : [prefix]));
+}
+
+/** Every order line's order, variant, unit price and quantity, as a derived table to join. */
+export function orderLineFacts(db: Tx) {
+  return db
+    .selectFrom('order_lines')
+    .select([
+      'order_lines.order_id',
+      'order_lines.variant_id',
+      'order_lines.unit_price',
+      'order_lines.qty',
+    ]);
+}

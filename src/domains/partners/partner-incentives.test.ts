@@ -17,6 +17,7 @@ import { recordFulfilment } from '../orders/index.js';
 import { unwrap } from '../../kernel/errors/index.js';
 import { nowIso } from '../../kernel/db/index.js';
 import { webhookBody } from './webhooks.js';
+import { partnerRanking } from './partners.queries.js';
 import { balances } from '../ledger/index.js';
 
 type Variant = { productId: string; variantId: string };
@@ -276,6 +277,34 @@ test('incentive statements: each rule from delivered orders, returns excluded, f
   assert.deepEqual(owed, [
     { account: `partner_payable:${partnerId}`, balance: -(Number(st.total) + Number(corr.total)) },
   ]);
+});
+
+test('the ranking sums a partner’s delivered sales of the area and counts its UMKM in villages poorer than their regency', async () => {
+  // The incentive test above left delivered sales of one UMKM in `village`, profiled poorer
+  // (0.4) than the rest of its regency (0.1).
+  const delivered = await w.h.db
+    .selectFrom('orders')
+    .select(['items_total', 'umkm_id', 'village_code'])
+    .where('partner_id', '=', partnerId)
+    .where('fulfilment_status', '=', 'delivered')
+    .where('status', '!=', 'cancelled')
+    .execute();
+  assert.ok(delivered.length > 0, 'the fixture has delivered sales');
+  assert.ok(delivered.every((o) => o.village_code === village));
+  const expected = {
+    id: partnerId,
+    gmv: delivered.reduce((a, o) => a + Number(o.items_total), 0),
+    orders: delivered.length,
+    umkm: 1,
+    poorUmkm: 1,
+  };
+  const mine = (rows: Awaited<ReturnType<typeof partnerRanking>>) => {
+    const r = rows.find((x) => x.id === partnerId);
+    return r && { id: r.id, gmv: r.gmv, orders: r.orders, umkm: r.umkm, poorUmkm: r.poorUmkm };
+  };
+  assert.deepEqual(mine(await partnerRanking(w.h.db, '53.09')), expected);
+  assert.deepEqual(mine(await partnerRanking(w.h.db, null)), expected, 'the country: the same');
+  assert.equal(mine(await partnerRanking(w.h.db, '35.10')), undefined, 'another regency: none');
 });
 
 test('a stranger gets 401 before the body is read; the Idempotency-Key is required and its format checked', async () => {

@@ -1,64 +1,32 @@
 // What a partner reads back: its own orders (by id, or a page filtered by status and change
 // time) and the service points it may name for pickup. Every order query is filtered by the
 // partner id the caller acts for, never by an id from the request alone.
-import { regionWhere } from '../../kernel/auth/index.js';
 import type { Tx } from '../../kernel/db/index.js';
+import { servicePointPage, umkmFactsByIds } from '../community/index.js';
+import { linesOfOrders, ordersOfPartner } from '../orders/index.js';
 
 type OrderStatus = 'placed' | 'cancelled' | 'completed';
 
-function ordersOf(db: Tx, partnerId: string) {
-  return db
-    .selectFrom('orders as o')
-    .innerJoin('umkm as u', 'u.id', 'o.umkm_id')
-    .select([
-      'o.id',
-      'o.number',
-      'o.group_id',
-      'o.umkm_id',
-      'u.name as umkm_name',
-      'o.status',
-      'o.payment_status',
-      'o.fulfilment_status',
-      'o.payment_method',
-      'o.delivery_kind',
-      'o.service_point_id',
-      'o.delivery_village_code',
-      'o.delivery_address',
-      'o.buyer_name',
-      'o.items_total',
-      'o.shipping',
-      'o.total',
-      'o.placed_at',
-      'o.updated_at',
-      'o.delivered_at',
-    ])
-    .where('o.partner_id', '=', partnerId);
+/** The partner's orders with their seller's name: orders' rows, then one batched name read. */
+async function withUmkmNames<T extends { umkm_id: string }>(db: Tx, rows: T[]) {
+  const umkm = await umkmFactsByIds(
+    db,
+    rows.map((r) => r.umkm_id),
+  );
+  return rows.map((r) => ({ ...r, umkm_name: umkm.get(r.umkm_id)?.name ?? '' }));
 }
 
-async function withLines(
-  db: Tx,
-  rows: Awaited<ReturnType<ReturnType<typeof ordersOf>['execute']>>,
-) {
-  if (rows.length === 0) return [];
-  const lines = await db
-    .selectFrom('order_lines')
-    .select([
-      'order_id',
-      'variant_id',
-      'product_id',
-      'title',
-      'variant_label',
-      'qty',
-      'unit_price',
-      'line_total',
-    ])
-    .where(
-      'order_id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .orderBy('id')
-    .execute();
+type OrderRow = Awaited<ReturnType<ReturnType<typeof ordersOfPartner>['execute']>>[number];
+
+async function withLines(db: Tx, orders: OrderRow[]) {
+  if (orders.length === 0) return [];
+  const [rows, lines] = await Promise.all([
+    withUmkmNames(db, orders),
+    linesOfOrders(
+      db,
+      orders.map((r) => r.id),
+    ),
+  ]);
   return rows.map((o) => ({
     id: o.id,
     number: o.number,
@@ -106,18 +74,21 @@ export async function partnerOrder(
 ): Promise<PartnerOrderView | undefined> {
   const [one] = await withLines(
     db,
-    await ordersOf(db, partnerId).where('o.id', '=', orderId).execute(),
+    await ordersOfPartner(db, partnerId).where('o.id', '=', orderId).execute(),
   );
   return one;
 }
 
 /** The partner's latest orders, newest first (its home panel). */
 export async function recentPartnerOrders(db: Tx, partnerId: string, limit: number) {
-  return ordersOf(db, partnerId)
-    .orderBy('o.placed_at', 'desc')
-    .orderBy('o.id')
-    .limit(limit)
-    .execute();
+  return withUmkmNames(
+    db,
+    await ordersOfPartner(db, partnerId)
+      .orderBy('o.placed_at', 'desc')
+      .orderBy('o.id')
+      .limit(limit)
+      .execute(),
+  );
 }
 
 /** A page of the partner's orders, oldest change first so `updatedSince` paging never skips one. */
@@ -126,7 +97,7 @@ export async function partnerOrders(
   partnerId: string,
   f: { status?: OrderStatus; updatedSince?: string; page: number; perPage: number },
 ) {
-  let q = ordersOf(db, partnerId);
+  let q = ordersOfPartner(db, partnerId);
   if (f.status) q = q.where('o.status', '=', f.status);
   if (f.updatedSince) q = q.where('o.updated_at', '>', f.updatedSince);
   const rows = await q
@@ -140,35 +111,21 @@ export async function partnerOrders(
 
 /** Service points a partner may name for pickup delivery (any point; optionally within a region). */
 export async function pickupPoints(db: Tx, f: { region?: string; page: number; perPage: number }) {
-  const rows = await db
-    .selectFrom('service_points as sp')
-    .leftJoin('regions as r', 'r.code', 'sp.village_code')
-    .select([
-      'sp.id',
-      'sp.name',
-      'sp.village_code',
-      'r.name as village_name',
-      'sp.lat',
-      'sp.lng',
-      'sp.opening_hours',
-      'sp.services',
-    ])
-    .where((eb) => regionWhere(eb, 'sp.village_code', f.region ? [f.region] : 'all'))
-    .orderBy('sp.village_code')
-    .orderBy('sp.id')
-    .limit(f.perPage + 1)
-    .offset((f.page - 1) * f.perPage)
-    .execute();
+  const rows = await servicePointPage(db, {
+    region: f.region,
+    limit: f.perPage + 1,
+    offset: (f.page - 1) * f.perPage,
+  });
   return {
     items: rows.slice(0, f.perPage).map((p) => ({
       id: p.id,
       name: p.name,
       villageCode: p.village_code,
       villageName: p.village_name,
-      lat: p.lat === null ? null : Number(p.lat),
-      lng: p.lng === null ? null : Number(p.lng),
+      lat: p.lat,
+      lng: p.lng,
       openingHours: p.opening_hours,
-      services: JSON.parse(p.services) as string[],
+      services: p.services as string[],
     })),
     hasMore: rows.length > f.perPage,
   };

@@ -1,13 +1,19 @@
-// Dashboard reads across orders, UMKM and village profiles (read-only joins).
+// Dashboard reads of partners and partnerships; orders, UMKM, organisations and village
+// profiles come from their domains in batched reads (one per domain, never one per row).
 import { sql } from 'kysely';
 import type { Tx } from '../../kernel/db/index.js';
+import { listedSellerIds } from '../catalog/index.js';
+import {
+  managedUmkmIds,
+  organisationChoices,
+  organisationPlaces,
+  umkmFactsAmong,
+  umkmFactsByIds,
+} from '../community/index.js';
+import { deliveredPartnerSales, partnerOrderTotals } from '../orders/index.js';
+import { regencyPovertyRates, regionNames, villageProfiles } from '../regions/index.js';
 import { partneredUmkm } from './feed/feed.queries.js';
 import './partners.tables.js';
-
-const within = (col: string, prefix: string | null) =>
-  prefix
-    ? sql<boolean>`(${sql.ref(col)} = ${prefix} or ${sql.ref(col)} like ${prefix + '.%'})`
-    : sql<boolean>`1 = 1`;
 
 export async function partnerStats(db: Tx, partnerId: string) {
   const [umkm, orders, incentives] = await Promise.all([
@@ -15,20 +21,7 @@ export async function partnerStats(db: Tx, partnerId: string) {
       .selectFrom(partneredUmkm(db, partnerId).as('pu'))
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('orders')
-      .select([
-        sql<number>`coalesce(sum(case when fulfilment_status = 'delivered' then items_total else 0 end), 0)`.as(
-          'gmv',
-        ),
-        sql<number>`count(*)`.as('orders'),
-        sql<number>`coalesce(sum(case when fulfilment_status = 'returned' then 1 else 0 end), 0)`.as(
-          'returns',
-        ),
-      ])
-      .where('partner_id', '=', partnerId)
-      .where('status', '!=', 'cancelled')
-      .executeTakeFirstOrThrow(),
+    partnerOrderTotals(db, partnerId),
     db
       .selectFrom('incentive_statements')
       .select(sql<number>`coalesce(sum(total), 0)`.as('total'))
@@ -37,82 +30,104 @@ export async function partnerStats(db: Tx, partnerId: string) {
   ]);
   return {
     umkm: Number(umkm.n),
-    gmv: Number(orders.gmv),
-    orders: Number(orders.orders),
-    returns: Number(orders.returns),
+    gmv: orders.gmv,
+    orders: orders.orders,
+    returns: orders.returns,
     incentives: Number(incentives.total),
   };
 }
 
+/** Adds the names of each partnership's UMKM and organisation (null when it names none). */
+async function withPartyNames<T extends { umkm_id: string | null; organisation_id: string | null }>(
+  db: Tx,
+  rows: T[],
+) {
+  const [umkm, orgs] = await Promise.all([
+    umkmFactsByIds(
+      db,
+      rows.flatMap((r) => (r.umkm_id ? [r.umkm_id] : [])),
+    ),
+    organisationPlaces(
+      db,
+      rows.flatMap((r) => (r.organisation_id ? [r.organisation_id] : [])),
+    ),
+  ]);
+  return rows.map(({ umkm_id, organisation_id, ...r }) => ({
+    ...r,
+    umkm_name: umkm_id ? (umkm.get(umkm_id)?.name ?? null) : null,
+    org_name: organisation_id ? (orgs.get(organisation_id)?.name ?? null) : null,
+  }));
+}
+
 export async function partnershipsOfPartner(db: Tx, partnerId: string) {
-  return db
-    .selectFrom('partnerships')
-    .leftJoin('umkm', 'umkm.id', 'partnerships.umkm_id')
-    .leftJoin('organisations', 'organisations.id', 'partnerships.organisation_id')
-    .select([
-      'partnerships.id',
-      'partnerships.status',
-      'partnerships.commission_bps',
-      'partnerships.ships_by',
-      'partnerships.starts_on',
-      'partnerships.ends_on',
-      'umkm.name as umkm_name',
-      'organisations.name as org_name',
-      'partnerships.village_code',
-    ])
-    .where('partnerships.partner_id', '=', partnerId)
-    .orderBy('partnerships.offered_at', 'desc')
-    .execute();
+  return withPartyNames(
+    db,
+    await db
+      .selectFrom('partnerships')
+      .select([
+        'id',
+        'status',
+        'commission_bps',
+        'ships_by',
+        'starts_on',
+        'ends_on',
+        'umkm_id',
+        'organisation_id',
+        'village_code',
+      ])
+      .where('partner_id', '=', partnerId)
+      .orderBy('offered_at', 'desc')
+      .execute(),
+  );
 }
 
 /** Offers and partnerships a community manager decides: its organisations and their UMKM. */
 export async function partnershipsForOrganisations(db: Tx, orgIds: string[]) {
   if (orgIds.length === 0) return [];
-  return db
-    .selectFrom('partnerships')
-    .innerJoin('partners', 'partners.id', 'partnerships.partner_id')
-    .leftJoin('umkm', 'umkm.id', 'partnerships.umkm_id')
-    .leftJoin('organisations', 'organisations.id', 'partnerships.organisation_id')
-    .select([
-      'partnerships.id',
-      'partnerships.status',
-      'partnerships.commission_bps',
-      'partnerships.ships_by',
-      'partnerships.terms',
-      'partnerships.starts_on',
-      'partnerships.ends_on',
-      'partners.name as partner_name',
-      'umkm.name as umkm_name',
-      'organisations.name as org_name',
-    ])
-    .where((eb) =>
-      eb.or([
-        eb('partnerships.organisation_id', 'in', orgIds),
-        eb('umkm.organisation_id', 'in', orgIds),
-      ]),
-    )
-    .orderBy('partnerships.offered_at', 'desc')
-    .execute();
+  return withPartyNames(
+    db,
+    await db
+      .selectFrom('partnerships')
+      .innerJoin('partners', 'partners.id', 'partnerships.partner_id')
+      .select([
+        'partnerships.id',
+        'partnerships.status',
+        'partnerships.commission_bps',
+        'partnerships.ships_by',
+        'partnerships.terms',
+        'partnerships.starts_on',
+        'partnerships.ends_on',
+        'partnerships.umkm_id',
+        'partnerships.organisation_id',
+        'partners.name as partner_name',
+      ])
+      .where((eb) =>
+        eb.or([
+          eb('partnerships.organisation_id', 'in', orgIds),
+          eb('partnerships.umkm_id', 'in', managedUmkmIds(db, { regions: [], orgIds })),
+        ]),
+      )
+      .orderBy('partnerships.offered_at', 'desc')
+      .execute(),
+  );
 }
 
 /** Candidates a partner may offer to: organisations and UMKM with market-ready products. */
 export async function offerTargets(db: Tx, limit = 200) {
-  const orgs = await db
-    .selectFrom('organisations')
-    .innerJoin('regions', 'regions.code', 'organisations.village_code')
-    .select(['organisations.id', 'organisations.name', 'regions.name as village'])
-    .orderBy('organisations.name')
-    .limit(limit)
-    .execute();
-  const umkm = await db
-    .selectFrom('umkm')
-    .innerJoin('regions', 'regions.code', 'umkm.village_code')
-    .select(['umkm.id', 'umkm.name', 'regions.name as village'])
-    .where('umkm.id', 'in', db.selectFrom('products').select('umkm_id').where('listed', '=', 1))
-    .orderBy('umkm.name')
-    .limit(limit)
-    .execute();
-  return { orgs, umkm };
+  const [orgs, umkm] = await Promise.all([
+    organisationChoices(db, 'all', limit),
+    umkmFactsAmong(db, listedSellerIds(db), limit),
+  ]);
+  const villages = await regionNames(db, [
+    ...orgs.map((o) => o.village_code),
+    ...umkm.map((u) => u.village_code),
+  ]);
+  const named = (r: { id: string; name: string; village_code: string }) => ({
+    id: r.id,
+    name: r.name,
+    village: villages.get(r.village_code) ?? r.village_code,
+  });
+  return { orgs: orgs.map(named), umkm: umkm.map(named) };
 }
 
 /**
@@ -121,38 +136,33 @@ export async function offerTargets(db: Tx, limit = 200) {
  * above the regency's household-weighted rate.
  */
 export async function partnerRanking(db: Tx, prefix: string | null) {
-  const rows = await db
-    .selectFrom('orders')
-    .innerJoin('partners', 'partners.id', 'orders.partner_id')
-    .leftJoin('village_profiles as vp', 'vp.village_code', 'orders.village_code')
-    .select([
-      'partners.id',
-      'partners.name',
-      'orders.umkm_id',
-      'orders.village_code',
-      'orders.items_total',
-      'vp.poverty_share',
-      'vp.households',
-    ])
-    .where('orders.fulfilment_status', '=', 'delivered')
-    .where('orders.status', '!=', 'cancelled')
-    .where(within('orders.village_code', prefix))
-    .execute();
-  const regency = new Map<string, { poor: number; all: number }>();
-  const profiles = await db
-    .selectFrom('village_profiles')
-    .select(['village_code', 'poverty_share', 'households'])
-    .where('poverty_share', 'is not', null)
-    .where(within('village_code', prefix ? prefix.split('.').slice(0, 2).join('.') : null))
-    .execute();
-  for (const p of profiles) {
-    const reg = p.village_code.split('.').slice(0, 2).join('.');
-    const acc = regency.get(reg) ?? { poor: 0, all: 0 };
-    const w = Number(p.households ?? 1);
-    acc.poor += Number(p.poverty_share) * w;
-    acc.all += w;
-    regency.set(reg, acc);
-  }
+  const sales = await deliveredPartnerSales(db, prefix);
+  const partnerIds = [...new Set(sales.map((r) => r.partner_id!))];
+  const villages = [...new Set(sales.map((r) => r.village_code))];
+  const [partners, profiles, regency] = await Promise.all([
+    partnerIds.length
+      ? db.selectFrom('partners').select(['id', 'name']).where('id', 'in', partnerIds).execute()
+      : [],
+    villageProfiles(db, villages),
+    // The regency rates cover the regency of the prefix (or the country), as the villages sold in.
+    regencyPovertyRates(db, prefix ? [prefix.split('.').slice(0, 2).join('.')] : 'all'),
+  ]);
+  const names = new Map(partners.map((p) => [p.id, p.name]));
+  const rows = sales.flatMap((r) => {
+    const name = names.get(r.partner_id!);
+    return name === undefined
+      ? []
+      : [
+          {
+            id: r.partner_id!,
+            name,
+            umkm_id: r.umkm_id,
+            village_code: r.village_code,
+            items_total: r.items_total,
+            poverty_share: profiles.get(r.village_code)?.poverty_share ?? null,
+          },
+        ];
+  });
   const out = new Map<
     string,
     {
@@ -176,13 +186,8 @@ export async function partnerRanking(db: Tx, prefix: string | null) {
     e.gmv += Number(r.items_total);
     e.orders++;
     e.umkm.add(r.umkm_id);
-    const reg = regency.get(r.village_code.split('.').slice(0, 2).join('.'));
-    if (
-      r.poverty_share !== null &&
-      reg &&
-      reg.all > 0 &&
-      Number(r.poverty_share) > reg.poor / reg.all
-    )
+    const rate = regency.get(r.village_code.split('.').slice(0, 2).join('.'));
+    if (r.poverty_share !== null && rate !== undefined && Number(r.poverty_share) > rate)
       e.poorUmkm.add(r.umkm_id);
     out.set(r.id, e);
   }

@@ -17,6 +17,12 @@ import { nowIso } from '../../kernel/db/index.js';
 import { hashToken } from '../accounts/index.js';
 import { verifyWebhook } from './webhooks.js';
 import { registerPartner } from './partners.service.js';
+import {
+  offerTargets,
+  partnerStats,
+  partnershipsForOrganisations,
+  partnershipsOfPartner,
+} from './partners.queries.js';
 
 type Variant = { productId: string; variantId: string };
 let pw: PartnersWorld;
@@ -123,18 +129,86 @@ test('a partner offers, the community manager accepts; other managers cannot dec
   token = await partnerToken();
 });
 
+test('the dashboards name UMKM, organisations and villages; an offer to an organisation’s UMKM reaches its manager', async () => {
+  const other = await w.as([['partner', otherPartner]]);
+  const offered = await other.form('/mitra/tawar', {
+    target: `umkm:${pw.umkmA}`,
+    commission_pct: '5',
+    ships_by: 'partner',
+    terms: 'Langsung ke UMKM',
+    starts_on: '2026-01-01',
+  });
+  assert.equal(offered.status, 201);
+  const named = (
+    rows: { partner_name: string; umkm_name: string | null; org_name: string | null }[],
+  ) => rows.map((r) => [r.partner_name, r.umkm_name, r.org_name]).sort();
+  assert.deepEqual(named(await partnershipsForOrganisations(w.h.db, [orgId])), [
+    ['Pasar Nusantara', null, 'BUMDes Mitra'],
+    ['Toko Lain', 'Gula Aren Sari', null],
+  ]);
+  const theirs = await partnershipsOfPartner(w.h.db, otherPartner);
+  assert.deepEqual(
+    theirs.map((r) => [r.umkm_name, r.org_name, r.status]),
+    [['Gula Aren Sari', null, 'offered']],
+  );
+  // The accepted organisation partnership reaches both of its UMKM; the offer reaches nobody yet.
+  assert.equal((await partnerStats(w.h.db, partnerId)).umkm, 2);
+  assert.equal((await partnerStats(w.h.db, otherPartner)).umkm, 0);
+  const villageName = (
+    await w.h.db
+      .selectFrom('regions')
+      .select('name')
+      .where('code', '=', village)
+      .executeTakeFirstOrThrow()
+  ).name;
+  const targets = await offerTargets(w.h.db);
+  assert.deepEqual(
+    targets.orgs.find((o) => o.id === orgId),
+    { id: orgId, name: 'BUMDes Mitra', village: villageName },
+  );
+  assert.deepEqual(
+    targets.umkm.find((u) => u.id === pw.umkmA),
+    { id: pw.umkmA, name: 'Gula Aren Sari', village: villageName },
+  );
+  assert.equal(
+    targets.umkm.find((u) => u.id === pw.umkmB),
+    undefined,
+    'nothing listed, no target',
+  );
+  const page = await (await other.get('/mitra')).text();
+  assert.match(page, /Gula Aren Sari/);
+});
+
 test('the feed lists only partnered, listed, in-stock products, in JSON, CSV and RSS', async () => {
   const c = w.client();
   const res = await c.get('/api/v1/partner/feed', bearer(token));
   assert.equal(res.status, 200);
   const body = (await res.json()) as {
-    items: { id: string; price: number; stock: number; available: boolean; link: string }[];
+    items: {
+      id: string;
+      price: number;
+      stock: number;
+      available: boolean;
+      link: string;
+      umkm: { id: string; name: string };
+      village: { code: string; name: string };
+    }[];
   };
   assert.deepEqual(
     body.items.map((i) => i.id),
     [listed.variantId],
   );
   assert.equal(body.items[0].price, 25000);
+  // The seller and its village are named (community's and regions' names of the page's rows).
+  const villageName = (
+    await w.h.db
+      .selectFrom('regions')
+      .select('name')
+      .where('code', '=', village)
+      .executeTakeFirstOrThrow()
+  ).name;
+  assert.deepEqual(body.items[0].umkm, { id: pw.umkmA, name: 'Gula Aren Sari' });
+  assert.deepEqual(body.items[0].village, { code: village, name: villageName });
   assert.equal(body.items[0].stock, 50);
   assert.match(body.items[0].link, new RegExp(`/produk/${listed.productId}$`));
   const csv = await (await c.get('/api/v1/partner/feed.csv', bearer(token))).text();

@@ -7,6 +7,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { newId } from '../../kernel/ids/index.js';
 import { nowIso, type Db, type Tx } from '../../kernel/db/index.js';
 import { enqueue, type JobHandler } from '../../kernel/jobs/index.js';
+import { orderStateForPartner } from '../orders/index.js';
 import './partners.tables.js';
 
 export const WEBHOOK_JOB = 'partners.webhook';
@@ -73,21 +74,15 @@ export function webhookBody(
 
 /** Queues a delivery when the order came from a partner with a webhook URL; returns its id. */
 export async function queueWebhook(db: Tx, e: OrderChange): Promise<string | null> {
-  const row = await db
-    .selectFrom('orders')
-    .innerJoin('partners', 'partners.id', 'orders.partner_id')
-    .select([
-      'orders.id',
-      'orders.number',
-      'orders.partner_id',
-      'orders.status',
-      'orders.payment_status',
-      'orders.fulfilment_status',
-      'partners.webhook_url',
-    ])
-    .where('orders.id', '=', e.orderId)
+  // Most orders come from no partner: those cost the one read of the order's state.
+  const row = await orderStateForPartner(db, e.orderId);
+  if (!row || !row.partner_id) return null;
+  const partner = await db
+    .selectFrom('partners')
+    .select('webhook_url')
+    .where('id', '=', row.partner_id)
     .executeTakeFirst();
-  if (!row || !row.partner_id || !row.webhook_url) return null;
+  if (!partner?.webhook_url) return null;
   const id = newId('whd');
   const body = webhookBody(id, e, row);
   await db

@@ -62,6 +62,8 @@ export { villagesIn, villageKinds, childrenOf } from './regions.queries.js';
 /** Areas inside a scope offered by name (a select, or search-then-choose for a large scope), and its form fields. */
 export { placeChoices, type PlaceChoices } from './place-picker.js';
 export { PlacePicker, PICKER_SEARCH, isPickerSearch } from './place-picker.views.js';
+/** Household-weighted poverty share per regency (partners' incentive multiplier and ranking; issue 20). */
+export { regencyPovertyRates } from './poverty.queries.js';
 
 /** What regions adds to the app: the area browser, profiles, targeting, readiness and their CLI. */
 export const regionsDomain = defineDomain({

@@ -2,8 +2,10 @@
 // current partnership with (directly or through their BUMDes/koperasi), with live price and
 // stock. A full feed lists only what can be bought now; an incremental one (`updated_since`)
 // also lists what changed and dropped out (unlisted, out of stock), so the partner removes it.
-import { sql } from 'kysely';
 import type { Tx } from '../../../kernel/db/index.js';
+import { offeredVariantIds, photoUrl, variantOffers } from '../../catalog/index.js';
+import { umkmByIdOrOrganisation, umkmFactsByIds } from '../../community/index.js';
+import { regionNames } from '../../regions/index.js';
 import '../partners.tables.js';
 
 export interface FeedItem {
@@ -25,7 +27,7 @@ export interface FeedItem {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** UMKM ids partnered with the partner today (one UMKM, or every UMKM of an organisation). */
+/** UMKM ids partnered with the partner today (one UMKM, or every UMKM of an organisation), as a subquery. */
 export function partneredUmkm(db: Tx, partnerId: string) {
   const current = db
     .selectFrom('partnerships')
@@ -33,109 +35,57 @@ export function partneredUmkm(db: Tx, partnerId: string) {
     .where('status', '=', 'accepted')
     .where('starts_on', '<=', today())
     .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', today())]));
-  return db
-    .selectFrom('umkm')
-    .select('umkm.id')
-    .where((eb) =>
-      eb.or([
-        eb('umkm.id', 'in', current.select('umkm_id').where('umkm_id', 'is not', null)),
-        eb(
-          'umkm.organisation_id',
-          'in',
-          current.select('organisation_id').where('organisation_id', 'is not', null),
-        ),
-      ]),
-    );
+  return umkmByIdOrOrganisation(
+    db,
+    current.select('umkm_id').where('umkm_id', 'is not', null),
+    current.select('organisation_id').where('organisation_id', 'is not', null),
+  );
 }
 
+/**
+ * One page of the feed in three statements whatever the page or region size: the catalog's page
+ * of variants (the partnered UMKM as a subquery), then the page's UMKM and village names.
+ */
 export async function feedItems(
   db: Tx,
   partnerId: string,
   o: { updatedSince?: string; page: number; perPage: number },
 ): Promise<{ items: FeedItem[]; hasMore: boolean }> {
-  const stock = db
-    .selectFrom('stock')
-    .select([
-      'variant_id',
-      sql<number>`sum(available)`.as('available'),
-      sql<string>`max(updated_at)`.as('stock_at'),
-    ])
-    .groupBy('variant_id');
-  const firstPhoto = db
-    .selectFrom('photos')
-    .select(['product_id', sql<string>`min(path_stem)`.as('stem')])
-    .where('position', '=', 0)
-    .groupBy('product_id');
-  let q = db
-    .selectFrom('variants as v')
-    .innerJoin('products as p', 'p.id', 'v.product_id')
-    .innerJoin('umkm as u', 'u.id', 'p.umkm_id')
-    .innerJoin('regions as r', 'r.code', 'p.village_code')
-    .leftJoin(stock.as('s'), 's.variant_id', 'v.id')
-    .leftJoin(firstPhoto.as('ph'), 'ph.product_id', 'p.id')
-    .select([
-      'v.id',
-      'v.product_id',
-      'v.label',
-      'v.sku',
-      'v.price',
-      'v.weight_grams',
-      'v.active',
-      'p.title',
-      'p.description',
-      'p.category',
-      'p.listed',
-      'p.updated_at as product_at',
-      's.available',
-      's.stock_at',
-      'u.id as umkm_id',
-      'u.name as umkm_name',
-      'r.code as village_code',
-      'r.name as village_name',
-      'ph.stem',
-    ])
-    .where('p.umkm_id', 'in', partneredUmkm(db, partnerId));
-  if (o.updatedSince) {
-    const since = o.updatedSince;
-    q = q.where((eb) =>
-      eb.or([
-        eb('p.updated_at', '>', since),
-        eb('s.stock_at', '>', since),
-        eb('v.created_at', '>', since),
-      ]),
-    );
-  } else {
-    q = q.where('p.listed', '=', 1).where('v.active', '=', 1).where('s.available', '>', 0);
-  }
-  const rows = await q
-    .orderBy('v.id')
-    .limit(o.perPage + 1)
-    .offset((o.page - 1) * o.perPage)
-    .execute();
-  const items = rows.slice(0, o.perPage).map((r): FeedItem => {
-    const stockNow = Number(r.available ?? 0);
-    const updatedAt = [r.product_at, r.stock_at]
-      .filter((x): x is string => !!x)
-      .sort()
-      .at(-1)!;
-    return {
+  const rows = await variantOffers(db, partneredUmkm(db, partnerId), {
+    changedSince: o.updatedSince,
+    limit: o.perPage + 1,
+    offset: (o.page - 1) * o.perPage,
+  });
+  const page = rows.slice(0, o.perPage);
+  const [umkm, villages] = await Promise.all([
+    umkmFactsByIds(
+      db,
+      page.map((r) => r.umkmId),
+    ),
+    regionNames(
+      db,
+      page.map((r) => r.villageCode),
+    ),
+  ]);
+  const items = page.map(
+    (r): FeedItem => ({
       id: r.id,
-      productId: r.product_id,
+      productId: r.productId,
       title: `${r.title} — ${r.label}`,
       description: r.description,
       category: r.category,
-      price: Number(r.price),
-      weightGrams: Number(r.weight_grams),
+      price: r.price,
+      weightGrams: r.weightGrams,
       sku: r.sku,
-      stock: stockNow,
-      available: r.listed === 1 && r.active === 1 && stockNow > 0,
-      umkm: { id: r.umkm_id, name: r.umkm_name },
-      village: { code: r.village_code, name: r.village_name },
-      // Same file naming as the catalog's photo store (`/media/<stem>-<width>.webp`).
-      photo: r.stem ? `/media/${r.stem}-640.webp` : null,
-      updatedAt,
-    };
-  });
+      stock: r.stock,
+      available: r.listed && r.active && r.stock > 0,
+      umkm: { id: r.umkmId, name: umkm.get(r.umkmId)?.name ?? '' },
+      village: { code: r.villageCode, name: villages.get(r.villageCode) ?? r.villageCode },
+      // The catalog's photo store names its sizes; the feed offers the 640 px one.
+      photo: r.photoStem ? photoUrl(r.photoStem, 640) : null,
+      updatedAt: r.updatedAt,
+    }),
+  );
   return { items, hasMore: rows.length > o.perPage };
 }
 
@@ -145,15 +95,5 @@ export async function variantsInFeed(
   partnerId: string,
   variantIds: string[],
 ): Promise<Set<string>> {
-  if (variantIds.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('variants as v')
-    .innerJoin('products as p', 'p.id', 'v.product_id')
-    .select('v.id')
-    .where('v.id', 'in', variantIds)
-    .where('v.active', '=', 1)
-    .where('p.listed', '=', 1)
-    .where('p.umkm_id', 'in', partneredUmkm(db, partnerId))
-    .execute();
-  return new Set(rows.map((r) => r.id));
+  return offeredVariantIds(db, variantIds, partneredUmkm(db, partnerId));
 }

@@ -12,6 +12,7 @@ import type { IncentiveRuleKind } from '../partners.tables.js';
 import { computeLines, correctionLines, type Line } from './compute.js';
 import { eligibleOrders, rulesFor } from './incentives.queries.js';
 import { incentiveIssued } from './events.js';
+import { orderSellers } from '../../orders/index.js';
 
 /** May the actor set incentives for this scope ('' = national)? */
 export function canManageIncentives(actor: Actor, scopeCode: string): boolean {
@@ -203,22 +204,27 @@ export async function statementWithLines(db: Tx, id: string) {
     .where('incentive_statements.id', '=', id)
     .executeTakeFirst();
   if (!st) return null;
-  const lines = await db
+  const rows = await db
     .selectFrom('incentive_lines')
-    .leftJoin('orders', 'orders.id', 'incentive_lines.order_id')
-    .select([
-      'incentive_lines.id',
-      'incentive_lines.order_id',
-      'orders.number as order_number',
-      'orders.umkm_id',
-      'incentive_lines.kind',
-      'incentive_lines.base',
-      'incentive_lines.amount',
-      'incentive_lines.note',
-    ])
-    .where('incentive_lines.statement_id', '=', id)
-    .orderBy('incentive_lines.order_id')
-    .orderBy('incentive_lines.kind')
+    .select(['id', 'order_id', 'kind', 'base', 'amount', 'note'])
+    .where('statement_id', '=', id)
+    .orderBy('order_id')
+    .orderBy('kind')
     .execute();
+  // Each line names its order by number and seller: one batched read from orders.
+  const orders = await orderSellers(
+    db,
+    rows.flatMap((l) => (l.order_id ? [l.order_id] : [])),
+  );
+  const lines = rows.map((l) => ({
+    id: l.id,
+    order_id: l.order_id,
+    order_number: (l.order_id && orders.get(l.order_id)?.number) || null,
+    umkm_id: (l.order_id && orders.get(l.order_id)?.umkmId) || null,
+    kind: l.kind,
+    base: l.base,
+    amount: l.amount,
+    note: l.note,
+  }));
   return { ...st, lines };
 }
