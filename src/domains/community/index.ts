@@ -159,3 +159,11 @@ export {
 } from './places.js';
 /** Records a consent (purpose, text version, time, who recorded it) in a caller's transaction (UU PDP). */
 export { recordConsent } from './community.queries.js';
+/** UMKM and organisation columns as scalar subqueries, and the halal-certified UMKM as a subquery (catalog's product page, search cards and documents). */
+export {
+  umkmColumn,
+  umkmOrganisationColumn,
+  type UmkmShown,
+  type OrganisationShown,
+} from './umkm.queries.js';
+export { validHalalUmkmIds } from './certifications.js';

@@ -114,3 +114,5 @@ export const regionsDomain = defineDomain({
   homePanels: [regionsHomePanel],
 });
 export { regionsRoutes } from './regions.routes.js';
+/** An area's (or its parent's, grandparent's) name as a scalar subquery (catalog's product page, search cards and documents). */
+export { areaNameOf } from './regions.queries.js';
