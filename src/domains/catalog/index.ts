@@ -125,3 +125,9 @@ export const catalogDomain = defineDomain({
   auditScopes: catalogAuditScopes,
   publishes: { productContentChanged },
 });
+/** Listed variants with their stock and listed products per UMKM (the demo seeds: orders, partners, collective). */
+export {
+  listedVariants,
+  listedCountsByUmkm,
+  type ListedVariant,
+} from './products.queries.js';
