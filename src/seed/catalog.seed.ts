@@ -21,6 +21,7 @@ import {
   processPhoto,
   storePhoto,
 } from '../domains/catalog/index.js';
+import { umkmFactsByIds } from '../domains/community/index.js';
 import { pictureSvg, type PictureKind } from './demo-pictures.js';
 import { DEMO_PRODUCTS, demoAlt, type DemoProduct } from './demo-products.js';
 
@@ -42,12 +43,14 @@ async function renderPictures(uploadDir: string, kinds: Iterable<PictureKind>) {
 
 export async function seedCatalog(ctx: SeedContext): Promise<DemoLogin[]> {
   const db = ctx.h.db;
-  const known = await db.selectFrom('umkm').select('id').where('is_demo', '=', 1).execute();
-  const ids = new Set(known.map((u) => u.id));
   // The community seed's refs name each UMKM by slug; only those in this database get products.
+  const known = await umkmFactsByIds(
+    db,
+    Object.keys(DEMO_PRODUCTS).flatMap((slug) => ctx.refs[`umkm:${slug}`] ?? []),
+  );
   const sellers = Object.entries(DEMO_PRODUCTS).flatMap(([slug, products]) => {
     const id = ctx.refs[`umkm:${slug}`];
-    return id && ids.has(id) ? [{ id, products }] : [];
+    return id && known.has(id) ? [{ id, products }] : [];
   });
   if (sellers.length === 0) return []; // No community (e.g. a bare database): nothing to attach to.
   const pictures = await renderPictures(

@@ -15,6 +15,7 @@ import {
   settleGroupBuy,
   subscribe,
 } from '../domains/collective/index.js';
+import { listedVariants } from '../domains/catalog/index.js';
 
 const DAY = 86400_000;
 
@@ -35,18 +36,11 @@ const actorOf = (userId: string, role: Actor['grants'][0]['role'], scopeId: stri
 
 /** Listed variants with stock in a regency, one per producer (the catalogue seed's products). */
 async function offered(ctx: SeedContext, regency: string, n: number) {
-  const rows = await ctx.h.db
-    .selectFrom('variants as v')
-    .innerJoin('products as p', 'p.id', 'v.product_id')
-    .innerJoin('stock as s', 's.variant_id', 'v.id')
-    .select(['v.id', 'p.umkm_id', 'v.price', 's.available'])
-    .where('p.listed', '=', 1)
-    .where('v.active', '=', 1)
-    .where('s.available', '>=', 40)
-    .where('p.village_code', 'like', `${regency}.%`)
-    .orderBy('p.umkm_id')
-    .orderBy('v.id')
-    .execute();
+  const rows = await listedVariants(ctx.h.db, {
+    minAvailable: 40,
+    regionPrefix: regency,
+    by: 'umkm',
+  });
   const seen = new Set<string>();
   return rows.filter((r) => !seen.has(r.umkm_id) && seen.add(r.umkm_id)).slice(0, n);
 }

@@ -20,6 +20,7 @@ import {
   type CertificationKind,
   type OrganisationKind,
 } from '../domains/community/index.js';
+import { regionNames } from '../domains/regions/index.js';
 import { ORGS, POINTS, UMKM, type CertSpec } from './community.data.js';
 
 const DAY = 86400_000;
@@ -49,12 +50,8 @@ export async function seedCommunity(ctx: SeedContext): Promise<DemoLogin[]> {
   const adminId = ctx.refs['user:national_admin'];
   if (!adminId) throw new Error('community seed needs the accounts seed (national admin) first');
   const villages = [...new Set([...ORGS, ...UMKM].map((o) => o.village))];
-  const exists = await db
-    .selectFrom('regions')
-    .select('code')
-    .where('code', 'in', villages)
-    .execute();
-  if (exists.length < villages.length) return []; // Regions not imported (e.g. a bare database): nothing to attach to.
+  const exists = await regionNames(db, villages);
+  if (exists.size < villages.length) return []; // Regions not imported (e.g. a bare database): nothing to attach to.
   const admin: Actor = {
     userId: adminId,
     displayName: 'seed',

@@ -2,6 +2,7 @@
 // dependency order (each file here is owned by its domain); everything created is demo data.
 import type { DbHandle } from '../kernel/db/index.js';
 import { scopeLabels } from '../kernel/auth/index.js';
+import { demoLoginGrants, noAccountsYet } from '../domains/accounts/index.js';
 import type { Progress } from '../kernel/cli/index.js';
 import type { DemoLogin } from './demo-user.js';
 import { seedAccounts } from './accounts.seed.js';
@@ -45,30 +46,12 @@ const STEPS: [string, (ctx: SeedContext) => Promise<DemoLogin[]>][] = [
 ];
 
 export async function isEmpty(h: DbHandle): Promise<boolean> {
-  const row = await h.db
-    .selectFrom('users')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n) === 0;
+  return noAccountsYet(h.db);
 }
 
 /** The demo logins already in the database (one row per demo user and grant), printed on every start. */
 export async function demoLogins(h: DbHandle): Promise<DemoLogin[]> {
-  const rows = await h.db
-    .selectFrom('users')
-    .innerJoin('grants', 'grants.user_id', 'users.id')
-    .select([
-      'users.phone',
-      'users.display_name',
-      'grants.role',
-      'grants.scope_type',
-      'grants.scope_id',
-    ])
-    .where('users.is_demo', '=', 1)
-    .where('users.phone', 'is not', null)
-    .orderBy('users.phone')
-    .orderBy('grants.role')
-    .execute();
+  const rows = await demoLoginGrants(h.db);
   // Printed beside the login: the name of what the person works for, never its internal id.
   const names = await scopeLabels(
     h.db,
@@ -77,7 +60,7 @@ export async function demoLogins(h: DbHandle): Promise<DemoLogin[]> {
   return rows.map((r) => ({
     role: r.role,
     name: r.display_name,
-    login: '0' + (r.phone as string).slice(3),
+    login: '0' + r.phone.slice(3),
     scope: r.scope_id ? (names.get(`${r.scope_type}:${r.scope_id}`) ?? null) : null,
   }));
 }

@@ -10,10 +10,13 @@
 // Refs: `review:sari:1`, `review:sari:2`.
 import type { SeedContext } from './index.js';
 import { demoUser, type DemoLogin } from './demo-user.js';
+import { byText } from './sorting.js';
 import { inTransaction, type Db } from '../kernel/db/index.js';
 import type { Actor } from '../kernel/auth/index.js';
 import { unwrap } from '../kernel/errors/index.js';
-import { addCertification } from '../domains/community/index.js';
+import { activeHoldersOf } from '../domains/accounts/index.js';
+import { productFactsByIds } from '../domains/catalog/index.js';
+import { addCertification, umkmFactsByIds } from '../domains/community/index.js';
 import {
   checklistFor,
   completeReview,
@@ -93,12 +96,9 @@ export async function seedInnovation(ctx: SeedContext): Promise<DemoLogin[]> {
     '53.09': reviewerActor(ctx.refs['user:+6281100000028'], '53.09'),
     '35.10': reviewerActor(ctx.refs['user:+6281100000029'], '35.10'),
   };
-  const products = await db
-    .selectFrom('products')
-    .select(['id', 'umkm_id', 'village_code', 'category', 'title'])
-    .where('id', 'in', all)
-    .orderBy('id')
-    .execute();
+  const products = [...(await productFactsByIds(db, all)).values()].sort((a, b) =>
+    byText(a.id, b.id),
+  );
   const now = Date.now();
   const at = (daysAgo: number, hour = 2) => new Date(now - daysAgo * DAY + hour * 3600_000);
   const due = (fromDaysAgo: number, within: number) =>
@@ -175,19 +175,11 @@ export async function seedInnovation(ctx: SeedContext): Promise<DemoLogin[]> {
       products.find((p) => p.id === sariId) ??
       products.find((p) => p.title === 'Gula Aren Cetak 500 g');
     if (sari) {
-      const mentor = await tx
-        .selectFrom('grants')
-        .select('user_id')
-        .where('role', '=', 'mentor')
-        .where((eb) =>
-          eb.or([
-            eb('region_code', 'is', null),
-            eb('region_code', '=', sari.village_code.slice(0, 5)),
-          ]),
-        )
-        .executeTakeFirst();
+      const mentor = (await activeHoldersOf(tx, 'mentor')).find(
+        (m) => m.region_code === null || m.region_code === sari.village_code.slice(0, 5),
+      );
       const r1 = await review(sari, 44, ['packaging', 'certification'], {
-        mentor: mentor?.user_id ?? null,
+        mentor: mentor?.id ?? null,
         comments: {
           packaging:
             'Perlu kemasan standing pouch yang tertutup rapat (sealed) dan label dengan tanggal kedaluwarsa.',
@@ -198,11 +190,9 @@ export async function seedInnovation(ctx: SeedContext): Promise<DemoLogin[]> {
       for (const [i, taskId] of r1.taskIds.entries())
         unwrap(await markTaskDone(tdb, sellerOf(sari.umkm_id), taskId, { now: at(20 - i * 4) }));
       // The BUMDes manager records the new certificates and the value added (admin when the community seed has no manager).
-      const umkm = await tx
-        .selectFrom('umkm')
-        .select(['organisation_id', 'village_code'])
-        .where('id', '=', sari.umkm_id)
-        .executeTakeFirstOrThrow();
+      const umkm = (await umkmFactsByIds(tx, [sari.umkm_id])).get(sari.umkm_id);
+      if (!umkm)
+        throw new Error(`innovation seed: UMKM ${sari.umkm_id} of Ibu Sari's product is missing`);
       const manager: Actor =
         ctx.refs['user:bumdes-manager'] && umkm.organisation_id
           ? {

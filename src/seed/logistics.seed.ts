@@ -11,8 +11,9 @@ import { demoUser, type DemoLogin } from './demo-user.js';
 import { unwrap } from '../kernel/errors/index.js';
 import type { Actor } from '../kernel/auth/index.js';
 import type { Db } from '../kernel/db/index.js';
-import { createServicePoint } from '../domains/community/index.js';
+import { createServicePoint, servicePointsIn } from '../domains/community/index.js';
 import { walkOrderParcels } from './parcel-walk.js';
+import { byText } from './sorting.js';
 import {
   addVehicle,
   assignPoint,
@@ -42,15 +43,11 @@ function rng(seed: number) {
   return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
+/** The located service points of a regency, by village then id (the simulation's fixed order). */
 async function pointsIn(db: Db, prefix: string) {
-  return db
-    .selectFrom('service_points')
-    .select(['id', 'village_code', 'lat', 'lng'])
-    .where('village_code', 'like', `${prefix}.%`)
-    .where('lat', 'is not', null)
-    .orderBy('village_code')
-    .orderBy('id')
-    .execute();
+  return (await servicePointsIn(db, prefix))
+    .filter((p) => p.lat !== null && p.village_code.startsWith(`${prefix}.`))
+    .sort((a, b) => byText(a.village_code, b.village_code) || byText(a.id, b.id));
 }
 
 interface Sim {

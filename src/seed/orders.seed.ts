@@ -7,7 +7,8 @@
 import type { SeedContext } from './index.js';
 import type { DemoLogin } from './demo-user.js';
 import type { Actor } from '../kernel/auth/index.js';
-import { adjustStock } from '../domains/catalog/index.js';
+import { adjustStock, listedVariants } from '../domains/catalog/index.js';
+import { villageCodesIn } from '../domains/regions/index.js';
 import { placeOrder, recordFulfilment, payGroupForSeed } from '../domains/orders/index.js';
 
 const BUYERS = [
@@ -28,20 +29,10 @@ export async function seedOrders(ctx: SeedContext): Promise<DemoLogin[]> {
     via: 'session',
     grants: [{ role: 'national_admin', scopeType: 'national', scopeId: null, regionCode: null }],
   };
-  const listed = await db
-    .selectFrom('variants as v')
-    .innerJoin('products as p', 'p.id', 'v.product_id')
-    .innerJoin('stock as s', 's.variant_id', 'v.id')
-    .select(['v.id', 'p.umkm_id', 'p.title', 's.available'])
-    .where('p.listed', '=', 1)
-    .where('v.active', '=', 1)
-    .where('s.available', '>=', 6)
-    .orderBy('p.id')
-    .execute();
+  const listed = await listedVariants(db, { minAvailable: 6 });
   if (listed.length === 0) return [];
-  const sp =
-    ctx.refs['svp:yohanes'] ??
-    (await db.selectFrom('service_points').select('id').orderBy('id').executeTakeFirst())?.id;
+  // Pak Yohanes's kiosk (the community seed's point): buyers collect there.
+  const sp = ctx.refs['svp:yohanes'];
   if (!sp) return [];
   const byUmkm = new Map<string, typeof listed>();
   for (const v of listed) byUmkm.set(v.umkm_id, [...(byUmkm.get(v.umkm_id) ?? []), v]);
@@ -91,16 +82,7 @@ export async function seedOrders(ctx: SeedContext): Promise<DemoLogin[]> {
   // treasurer pays Ibu Sari out of the ledger.
   const sari = ctx.refs['umkm:sari'];
   const gula = sari
-    ? await db
-        .selectFrom('variants as v')
-        .innerJoin('products as p', 'p.id', 'v.product_id')
-        .innerJoin('stock as s', 's.variant_id', 'v.id')
-        .select(['v.id', 's.available'])
-        .where('p.umkm_id', '=', sari)
-        .where('p.listed', '=', 1)
-        .where('v.active', '=', 1)
-        .orderBy('v.id')
-        .executeTakeFirst()
+    ? (await listedVariants(db, { umkmIds: [sari], by: 'variant', limit: 1 }))[0]
     : undefined;
   // Her sugar may be sold out in the catalog demo: she makes a new batch first (a restock).
   if (gula && gula.available < 3)
@@ -120,16 +102,7 @@ export async function seedOrders(ctx: SeedContext): Promise<DemoLogin[]> {
         buyer: { name: 'Rina Wulandari', phone: '081234500001' },
         delivery: {
           kind: 'address',
-          villageCode:
-            (
-              await db
-                .selectFrom('regions')
-                .select('code')
-                .where('level', '=', 4)
-                .where('code', 'like', '35.%')
-                .orderBy('code')
-                .executeTakeFirst()
-            )?.code ?? '53.09.01.2001',
+          villageCode: (await villageCodesIn(db, '35'))[0] ?? '53.09.01.2001',
           address: 'Jl. Darmo 12, Surabaya',
         },
         paymentMethod: 'qris',

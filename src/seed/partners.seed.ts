@@ -7,13 +7,24 @@ import type { SeedContext } from './index.js';
 import { demoUser, type DemoLogin } from './demo-user.js';
 import { unwrap } from '../kernel/errors/index.js';
 import type { Actor } from '../kernel/auth/index.js';
+import type { Tx } from '../kernel/db/index.js';
 import {
   placeOrder,
   recordFulfilment,
   flushOrderEvents,
   payGroupForSeed,
+  backdateOrderForSeed,
 } from '../domains/orders/index.js';
+import { listedCountsByUmkm, listedVariants } from '../domains/catalog/index.js';
+import {
+  organisationPlace,
+  organisationPlaces,
+  servicePointsIn,
+  umkmFactsByIds,
+  umkmOfOrganisations,
+} from '../domains/community/index.js';
 import { walkOrderParcels } from './parcel-walk.js';
+import { byText } from './sorting.js';
 import { createPartnerRecord, defineRule, issueStatement } from '../domains/partners/index.js';
 
 /** The demo regencies: Ngada (NTT) and Banyuwangi (Jawa Timur). */
@@ -26,6 +37,22 @@ const admin = (userId: string): Actor => ({
   via: 'session',
   grants: [{ role: 'national_admin', scopeType: 'national', scopeId: null, regionCode: null }],
 });
+
+/** Organisations with listed products, busiest (most listed products) first, then by id. */
+async function busiestOrganisations(db: Tx): Promise<{ id: string; village_code: string }[]> {
+  const perUmkm = await listedCountsByUmkm(db);
+  const facts = await umkmFactsByIds(db, [...perUmkm.keys()]);
+  const perOrg = new Map<string, number>();
+  for (const [umkmId, n] of perUmkm) {
+    const org = facts.get(umkmId)?.organisation_id;
+    if (org) perOrg.set(org, (perOrg.get(org) ?? 0) + n);
+  }
+  const places = await organisationPlaces(db, [...perOrg.keys()]);
+  return [...places.values()]
+    .map((o) => ({ id: o.id, village_code: o.village_code, n: perOrg.get(o.id) ?? 0 }))
+    .sort((a, b) => b.n - a.n || byText(a.id, b.id))
+    .map(({ id, village_code }) => ({ id, village_code }));
+}
 
 function lastMonth(): string {
   const d = new Date();
@@ -70,17 +97,7 @@ export async function seedPartners(ctx: SeedContext): Promise<DemoLogin[]> {
   ];
 
   // Organisations with market-ready products, busiest first: the partners want those.
-  const orgs = await db
-    .selectFrom('organisations')
-    .innerJoin('umkm', 'umkm.organisation_id', 'organisations.id')
-    .innerJoin('products', 'products.umkm_id', 'umkm.id')
-    .select(['organisations.id', 'organisations.village_code'])
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('products.listed', '=', 1)
-    .groupBy(['organisations.id', 'organisations.village_code'])
-    .orderBy('n', 'desc')
-    .orderBy('organisations.id')
-    .execute();
+  const orgs = await busiestOrganisations(db);
   const now = new Date().toISOString();
   const start = `${lastMonth()}-01`;
   const ship = (
@@ -122,39 +139,28 @@ export async function seedPartners(ctx: SeedContext): Promise<DemoLogin[]> {
       ? ctx.refs['org:bumdes-sari']
       : orgs[3]?.id;
   if (waiting) {
-    const v = await db
-      .selectFrom('organisations')
-      .select('village_code')
-      .where('id', '=', waiting)
-      .executeTakeFirstOrThrow();
+    const v = await organisationPlace(db, waiting);
+    if (!v) throw new Error(`partners seed: organisation ${waiting} is missing`);
     await ship('pns_demo_warung_offer', warung, waiting, v.village_code, 'offered', 600);
   }
 
   const adminId = ctx.refs['user:national_admin'];
   if (!adminId || accepted.length === 0) return logins;
   const actor = admin(adminId);
-  const variants = await db
-    .selectFrom('variants')
-    .innerJoin('products', 'products.id', 'variants.product_id')
-    .innerJoin('umkm', 'umkm.id', 'products.umkm_id')
-    .innerJoin('stock', 'stock.variant_id', 'variants.id')
-    .select(['variants.id', 'umkm.village_code'])
-    .where('products.listed', '=', 1)
-    .where('variants.active', '=', 1)
-    .where('stock.available', '>', 3)
-    .where(
-      'umkm.organisation_id',
-      'in',
-      accepted.map((o) => o.id),
-    )
-    .orderBy('variants.id')
-    .limit(12)
-    .execute();
-  const points = await db
-    .selectFrom('service_points')
-    .select(['id', 'village_code'])
-    .orderBy('id')
-    .execute();
+  // Up to twelve variants in stock of the accepted organisations' UMKM, oldest first, each
+  // with its producer's village.
+  const sellers = await umkmOfOrganisations(
+    db,
+    accepted.map((o) => o.id),
+  );
+  const sellerFacts = await umkmFactsByIds(db, sellers);
+  const variants = (
+    await listedVariants(db, { minAvailable: 4, umkmIds: sellers, by: 'variant', limit: 12 })
+  ).map((v) => ({ id: v.id, village_code: sellerFacts.get(v.umkm_id)?.village_code ?? '' }));
+  // The demo's service points (all in the demo regencies), by id.
+  const points = (await Promise.all(DEMO_REGENCIES.map((regency) => servicePointsIn(db, regency))))
+    .flat()
+    .sort((a, b) => byText(a.id, b.id));
   const period = lastMonth();
   const placed: string[] = [];
   // Orders arrive as they would over the API: from the partner's own integration token.
@@ -199,15 +205,10 @@ export async function seedPartners(ctx: SeedContext): Promise<DemoLogin[]> {
   // Demo history: these partner orders happened last month (the seed backdates its own demo rows).
   for (const [i, id] of placed.entries()) {
     const day = String(3 + i * 2).padStart(2, '0');
-    await db
-      .updateTable('orders')
-      .set({
-        placed_at: `${period}-${day}T02:00:00.000Z`,
-        delivered_at: `${period}-${day}T09:00:00.000Z`,
-        is_demo: 1,
-      })
-      .where('id', '=', id)
-      .execute();
+    await backdateOrderForSeed(db, id, {
+      placedAt: `${period}-${day}T02:00:00.000Z`,
+      deliveredAt: `${period}-${day}T09:00:00.000Z`,
+    });
   }
   for (const regency of DEMO_REGENCIES) {
     unwrap(

@@ -255,8 +255,7 @@ test('no index.ts exports a table type', () => {
 });
 
 // The file roles of docs/ARCHITECTURE.md ("File roles"): `name.<role>.ts(x)`; a name without a
-// role is a plain module. Files in branches being merged the same day keep their older role
-// until the lead renames them after the merge (the list may only shrink).
+// role is a plain module.
 const FILE_ROLES = new Set([
   'routes',
   'api',
@@ -275,8 +274,6 @@ const FILE_ROLES = new Set([
   'cli',
   'test',
 ]);
-const OLDER_ROLES = ['domains/produce/produce.format.ts'];
-
 test('every domain file has a role from the file-role table (or none)', () => {
   const bad: string[] = [];
   for (const f of all.filter((p) => rel(p).startsWith('domains/'))) {
@@ -285,9 +282,7 @@ test('every domain file has a role from the file-role table (or none)', () => {
     if (!m) continue;
     // messages.<part>.ts is a part of the catalogue, like <part>.messages.ts.
     if (m[1] === 'messages' || FILE_ROLES.has(m[2])) continue;
-    if (!OLDER_ROLES.includes(rel(f))) bad.push(rel(f));
+    bad.push(rel(f));
   }
-  const gone = OLDER_ROLES.filter((f) => !existsSync(join(src, f)));
   assert.deepEqual(bad, [], 'name the file by a role of docs/ARCHITECTURE.md "File roles"');
-  assert.deepEqual(gone, [], 'renamed: take these off OLDER_ROLES');
 });

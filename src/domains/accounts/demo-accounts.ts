@@ -10,6 +10,7 @@
 // start from an empty database, and this command is for the case where one was not.
 import { inTransaction, type Tx } from '../../kernel/db/index.js';
 import { audit } from '../../kernel/audit/index.js';
+import type { Role, ScopeType } from '../../kernel/auth/index.js';
 
 /** The one password of every demo account (printed on every demo start, so public). */
 export const DEMO_PASSWORD = 'demo-lumbung-2026';
@@ -33,6 +34,40 @@ export async function demoAccountsLeft(db: Tx): Promise<number> {
     )
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Whether no account exists yet: the demo world is seeded only into an empty database. */
+export async function noAccountsYet(db: Tx): Promise<boolean> {
+  const row = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  return row === undefined;
+}
+
+/** Demo accounts that sign in by phone, one row per grant, by phone then role (the logins printed on a demo start). */
+export async function demoLoginGrants(db: Tx): Promise<
+  {
+    phone: string;
+    display_name: string;
+    role: Role;
+    scope_type: ScopeType;
+    scope_id: string | null;
+  }[]
+> {
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('grants', 'grants.user_id', 'users.id')
+    .select([
+      'users.phone',
+      'users.display_name',
+      'grants.role',
+      'grants.scope_type',
+      'grants.scope_id',
+    ])
+    .where('users.is_demo', '=', 1)
+    .where('users.phone', 'is not', null)
+    .orderBy('users.phone')
+    .orderBy('grants.role')
+    .execute();
+  return rows.map((r) => ({ ...r, phone: r.phone as string }));
 }
 
 /** Why production must not start on this database, or null when it may. */

@@ -74,3 +74,5 @@ export async function authenticate(c: Context<AppEnv>): Promise<Actor | null> {
     });
   return actorFromSession(c, db);
 }
+/** Whether the database has no account yet, and the demo logins to print (the demo seed's index). */
+export { noAccountsYet, demoLoginGrants } from './demo-accounts.js';

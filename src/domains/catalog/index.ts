@@ -144,3 +144,9 @@ export {
   type SaleVariant,
   type CheckoutVariant,
 } from './sale.queries.js';
+/** Listed variants with their stock and listed products per UMKM (the demo seeds: orders, partners, collective). */
+export {
+  listedVariants,
+  listedCountsByUmkm,
+  type ListedVariant,
+} from './products.queries.js';

@@ -1,8 +1,10 @@
 // Reads for the product page: four statements. The public page shows listed products only;
-// the reviewer's dossier reads the same facts of a product under review. Joins the UMKM,
-// its BUMDes/koperasi, the village names and the UMKM's certificates (community's tables,
-// read-only here, as DESIGN.md allows for page queries).
+// the reviewer's dossier reads the same facts of a product under review. The UMKM, its
+// BUMDes/koperasi and the village names come as community's and regions' scalar subqueries
+// inside the product's statement; the UMKM's certificates from community's `certificationsOf`.
 import type { Db } from '../../kernel/db/index.js';
+import { certificationsOf, umkmColumn, umkmOrganisationColumn } from '../community/index.js';
+import { areaNameOf } from '../regions/index.js';
 import './catalog.tables.js';
 
 /** A listed product as the storefront shows it, or null. */
@@ -12,13 +14,8 @@ export const publicProduct = (db: Db, productId: string) => productFacts(db, pro
 export const productDossier = (db: Db, productId: string) => productFacts(db, productId, false);
 
 async function productFacts(db: Db, productId: string, listedOnly: boolean) {
-  const p = await db
+  const row = await db
     .selectFrom('products as p')
-    .innerJoin('umkm as u', 'u.id', 'p.umkm_id')
-    .leftJoin('organisations as o', 'o.id', 'u.organisation_id')
-    .leftJoin('regions as v', 'v.code', 'p.village_code')
-    .leftJoin('regions as d', 'd.code', 'v.parent_code')
-    .leftJoin('regions as r', 'r.code', 'd.parent_code')
     .select([
       'p.id',
       'p.title',
@@ -27,18 +24,20 @@ async function productFacts(db: Db, productId: string, listedOnly: boolean) {
       'p.category',
       'p.umkm_id',
       'p.village_code',
-      'u.name as umkm_name',
-      'u.story',
-      'u.whatsapp',
-      'o.name as org_name',
-      'o.kind as org_kind',
-      'v.name as village_name',
-      'd.name as district_name',
-      'r.name as regency_name',
+      umkmColumn('p.umkm_id', 'name').as('umkm_name'),
+      umkmColumn('p.umkm_id', 'story').as('story'),
+      umkmColumn('p.umkm_id', 'whatsapp').as('whatsapp'),
+      umkmOrganisationColumn('p.umkm_id', 'name').as('org_name'),
+      umkmOrganisationColumn('p.umkm_id', 'kind').as('org_kind'),
+      areaNameOf('p.village_code').as('village_name'),
+      areaNameOf('p.village_code', 1).as('district_name'),
+      areaNameOf('p.village_code', 2).as('regency_name'),
     ])
     .where('p.id', '=', productId)
     .$if(listedOnly, (q) => q.where('p.listed', '=', 1))
     .executeTakeFirst();
+  // Every product has its UMKM (a foreign key), so the name is never missing in practice.
+  const p = row && { ...row, umkm_name: row.umkm_name ?? '' };
   if (!p) return null;
   const [variants, photos, certifications] = await Promise.all([
     db
@@ -58,14 +57,18 @@ async function productFacts(db: Db, productId: string, listedOnly: boolean) {
       .orderBy('position')
       .orderBy('id')
       .execute(),
-    db
-      .selectFrom('certifications')
-      .select(['kind', 'number', 'expires_on'])
-      .where('umkm_id', '=', p.umkm_id)
-      .orderBy('kind')
-      .execute(),
+    certificationsOf(db, p.umkm_id),
   ]);
-  return { ...p, variants, photos, certifications };
+  return {
+    ...p,
+    variants,
+    photos,
+    certifications: certifications.map((c) => ({
+      kind: c.kind,
+      number: c.number,
+      expires_on: c.expires_on,
+    })),
+  };
 }
 
 export type PublicProduct = NonNullable<Awaited<ReturnType<typeof publicProduct>>>;

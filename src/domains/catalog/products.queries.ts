@@ -115,3 +115,68 @@ export async function listedCount(db: Tx, scope: 'all' | string[]): Promise<numb
 export function listedSellerIds(db: Tx) {
   return db.selectFrom('products').select('products.umkm_id').where('products.listed', '=', 1);
 }
+
+/** An active variant of a listed product with its stock (what the demo seeds order from). */
+export interface ListedVariant {
+  id: string;
+  product_id: string;
+  umkm_id: string;
+  village_code: string;
+  title: string;
+  price: number;
+  available: number;
+}
+
+/**
+ * Active variants of listed products: with at least `minAvailable` units, of some UMKM, or
+ * inside a region prefix (e.g. `'53.09'`) when asked; by product (the default), by UMKM or by
+ * variant, each then by variant id; at most `limit`.
+ */
+export async function listedVariants(
+  db: Tx,
+  opts: {
+    minAvailable?: number;
+    umkmIds?: readonly string[];
+    regionPrefix?: string;
+    by?: 'product' | 'umkm' | 'variant';
+    limit?: number;
+  } = {},
+): Promise<ListedVariant[]> {
+  if (opts.umkmIds?.length === 0) return [];
+  let q = db
+    .selectFrom('variants as v')
+    .innerJoin('products as p', 'p.id', 'v.product_id')
+    .innerJoin('stock as s', 's.variant_id', 'v.id')
+    .select([
+      'v.id',
+      'v.product_id',
+      'p.umkm_id',
+      'p.village_code',
+      'p.title',
+      'v.price',
+      's.available',
+    ])
+    .where('p.listed', '=', 1)
+    .where('v.active', '=', 1);
+  if (opts.minAvailable !== undefined) q = q.where('s.available', '>=', opts.minAvailable);
+  if (opts.umkmIds) q = q.where('p.umkm_id', 'in', [...opts.umkmIds]);
+  if (opts.regionPrefix) q = q.where('p.village_code', 'like', `${opts.regionPrefix}.%`);
+  const by = opts.by ?? 'product';
+  if (by === 'product') q = q.orderBy('p.id');
+  if (by === 'umkm') q = q.orderBy('p.umkm_id');
+  q = q.orderBy('v.id');
+  if (opts.limit !== undefined) q = q.limit(opts.limit);
+  const rows = await q.execute();
+  return rows.map((r) => ({ ...r, price: Number(r.price), available: Number(r.available) }));
+}
+
+/** How many listed products each UMKM has (UMKM without one are absent). */
+export async function listedCountsByUmkm(db: Tx): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('products')
+    .select(['umkm_id', (eb) => eb.fn.countAll().as('n')])
+    .where('listed', '=', 1)
+    .groupBy('umkm_id')
+    .execute();
+  return new Map(rows.map((r) => [r.umkm_id, Number(r.n)]));
+}

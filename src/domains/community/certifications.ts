@@ -2,6 +2,7 @@
 // states. States and alerts are computed on read from `expires_on` against the day asked
 // about — there is no background job; a certificate expiring tonight shows as expired on the
 // next page view, and the 60/14-day alerts appear on the home panels from that day on.
+import { sql } from 'kysely';
 import { newId } from '../../kernel/ids/index.js';
 import { inTransaction, nowIso, type Tx } from '../../kernel/db/index.js';
 import { audit } from '../../kernel/audit/index.js';
@@ -84,6 +85,16 @@ export async function certificationsOf(
     .execute();
   return rows.map((r) => withState(r, on));
 }
+
+/**
+ * The ids of UMKM holding a halal certificate valid on `day` (no expiry, or not yet expired), as
+ * an uncorrelated SQL subquery for search's halal filter (`umkm_id in (…)`): the certified UMKM
+ * are listed once per statement (a few thousand at most), then each candidate is a lookup.
+ */
+export const validHalalUmkmIds = (day: string) =>
+  sql<{
+    umkm_id: string;
+  }>`select c.umkm_id from certifications c where c.kind in ('halal_regular', 'halal_self_declare') and (c.expires_on is null or c.expires_on >= ${day})`;
 
 export interface CertificationChange {
   umkmId: string;

@@ -186,3 +186,11 @@ export {
   type MaybeUmkmIdQuery,
 } from './umkm-sets.queries.js';
 export { servicePointPage } from './service-points.service.js';
+/** UMKM and organisation columns as scalar subqueries, and the halal-certified UMKM as a subquery (catalog's product page, search cards and documents). */
+export {
+  umkmColumn,
+  umkmOrganisationColumn,
+  type UmkmShown,
+  type OrganisationShown,
+} from './umkm.queries.js';
+export { validHalalUmkmIds } from './certifications.js';

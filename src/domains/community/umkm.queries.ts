@@ -1,6 +1,6 @@
 // UMKM facts other domains read (the innovation centre, training, orders): only community
 // names its tables; these functions are exported from index.ts.
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { expressionBuilder, sql, type SelectQueryBuilder } from 'kysely';
 import { idWhere, regionWhere } from '../../kernel/auth/index.js';
 import type { Database, Tx } from '../../kernel/db/index.js';
 import './community.tables.js';
@@ -157,4 +157,30 @@ export function umkmColumnOf<C extends 'name' | 'village_code'>(
     .selectFrom('umkm')
     .select(`umkm.${column}` as `umkm.${C}`)
     .where('umkm.id', '=', sql.ref<string>(umkmIdColumn));
+}
+
+/** What of an UMKM and its organisation other domains show beside their own rows (no personal data but the public WhatsApp). */
+export type UmkmShown = 'name' | 'story' | 'whatsapp';
+export type OrganisationShown = 'name' | 'kind';
+
+/**
+ * One column of the UMKM whose id is in the column `umkmId` (e.g. `'p.umkm_id'`), as a scalar
+ * subquery another domain selects inside its own statement (`umkmColumn('p.umkm_id',
+ * 'name').as('umkm_name')`): its cards and pages stay one statement without naming our tables.
+ * Null when no such UMKM.
+ */
+export function umkmColumn<C extends UmkmShown>(umkmId: string, column: C) {
+  return expressionBuilder<Database>()
+    .selectFrom('umkm')
+    .select(`umkm.${column}`)
+    .where('umkm.id', '=', sql.ref<string>(umkmId));
+}
+
+/** One column of the organisation (BUMDes, koperasi …) running the UMKM in `umkmId`, the same way; null when it has none. */
+export function umkmOrganisationColumn<C extends OrganisationShown>(umkmId: string, column: C) {
+  return expressionBuilder<Database>()
+    .selectFrom('umkm')
+    .innerJoin('organisations', 'organisations.id', 'umkm.organisation_id')
+    .select(`organisations.${column}`)
+    .where('umkm.id', '=', sql.ref<string>(umkmId));
 }

@@ -201,3 +201,5 @@ export const ordersDomain = defineDomain({
   publishes: { orderChanged },
   needs: { shippingQuoter, parcelLookup, pickupNotes, villageSection },
 });
+/** A seeded order backdated as demo history (the partners seed's last-month partner orders). */
+export { backdateOrderForSeed } from './seed-support.js';

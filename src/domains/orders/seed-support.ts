@@ -47,3 +47,16 @@ export async function collectAtPointForSeed(
   };
   return collectAtPoint(db, orderId, servicePointId, agent);
 }
+
+/** Marks a seeded order as demo data that happened earlier: placed (and delivered) at these times. */
+export async function backdateOrderForSeed(
+  db: Tx,
+  orderId: string,
+  at: { placedAt: string; deliveredAt: string },
+): Promise<void> {
+  await db
+    .updateTable('orders')
+    .set({ placed_at: at.placedAt, delivered_at: at.deliveredAt, is_demo: 1 })
+    .where('id', '=', orderId)
+    .execute();
+}

@@ -13,7 +13,7 @@ import { listPriceBases, setPriceBasis } from './prices.service.js';
 import { listProducers, visibleProducer } from './producers.service.js';
 import { intakeOrgs, produceReach } from './scope.js';
 import { CorrectionForm, IntakeForm, PricesPage, Receipt } from './intake.views.js';
-import { tr } from './produce.format.js';
+import { tr } from './display.js';
 import { db, fieldsOrThrow, intakeWriter, orgOptions, reader, today } from './produce.routes.js';
 
 type C = Context<AppEnv>;

@@ -6,7 +6,7 @@ import { Csrf, ErrorSummary, Field, SelectField, type AppEnv } from '../../kerne
 import { formatRupiah } from '../../kernel/money/index.js';
 import { formatDate } from '../../kernel/i18n/index.js';
 import { COMMODITIES, COMMODITY_KEYS } from './commodities.js';
-import { commodityName, gradeName, gradeShort, kg, pct, tr } from './produce.format.js';
+import { commodityName, gradeName, gradeShort, kg, pct, tr } from './display.js';
 import { OrganisationField, type FormState, type OrgOption } from './producers.views.js';
 
 type C = Context<AppEnv>;

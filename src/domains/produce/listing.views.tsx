@@ -3,7 +3,7 @@
 import type { Context } from 'hono';
 import { Csrf, Field, SelectField, type AppEnv } from '../../kernel/http/index.js';
 import { formatRupiah } from '../../kernel/money/index.js';
-import { kg, tr } from './produce.format.js';
+import { kg, tr } from './display.js';
 import type { lotListing } from './lot-listing.service.js';
 
 type C = Context<AppEnv>;

@@ -31,7 +31,7 @@ import { produceReach, produceVisible } from './scope.js';
 import { LotList, LotPage, NewLotForm } from './lot.views.js';
 import { lineText, PublicLotPage, StatementPage } from './statement.views.js';
 import { db, fieldsOrThrow, PRODUCE_ROLES } from './produce.routes.js';
-import { tr } from './produce.format.js';
+import { tr } from './display.js';
 import type { IntakeRow } from './intake.views.js';
 
 type C = Context<AppEnv>;

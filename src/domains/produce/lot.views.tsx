@@ -6,7 +6,7 @@ import type { Child } from 'hono/jsx';
 import { Csrf, ErrorSummary, Field, SelectField, type AppEnv } from '../../kernel/http/index.js';
 import { formatRupiah } from '../../kernel/money/index.js';
 import { formatDate } from '../../kernel/i18n/index.js';
-import { commodityName, gradeShort, kg, tr } from './produce.format.js';
+import { commodityName, gradeShort, kg, tr } from './display.js';
 import { OrganisationField, type FormState, type OrgOption } from './producers.views.js';
 import type { IntakeRow } from './intake.views.js';
 import type { ProduceLotsTable } from './produce.tables.js';

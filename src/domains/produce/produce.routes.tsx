@@ -21,7 +21,7 @@ import { statementsOfProducer, villageNames } from './produce.queries.js';
 import { intakeOrgs, produceReach, reachesAny } from './scope.js';
 import { ProducerForm, ProducerList, ProducerPage, type OrgOption } from './producers.views.js';
 import { IntakeList } from './intake.views.js';
-import { tr } from './produce.format.js';
+import { tr } from './display.js';
 import { listLots } from './lots.service.js';
 import { LotList } from './lot.views.js';
 

@@ -7,7 +7,7 @@ import { formatRupiah } from '../../kernel/money/index.js';
 import { formatDate } from '../../kernel/i18n/index.js';
 import { PlacePicker, type PlaceChoices } from '../regions/index.js';
 import { COMMODITY_KEYS } from './commodities.js';
-import { commodityName, tr } from './produce.format.js';
+import { commodityName, tr } from './display.js';
 
 type C = Context<AppEnv>;
 export interface FormState {

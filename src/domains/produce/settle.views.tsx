@@ -4,7 +4,7 @@
 import type { Context } from 'hono';
 import { Csrf, Field, type AppEnv } from '../../kernel/http/index.js';
 import { formatRupiah } from '../../kernel/money/index.js';
-import { tr } from './produce.format.js';
+import { tr } from './display.js';
 
 export function SettleForm(p: {
   c: Context<AppEnv>;

@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../kernel/http/index.js';
 import { formatRupiah } from '../../kernel/money/index.js';
 import { formatDate, formatNumber } from '../../kernel/i18n/index.js';
-import { commodityName, gradeShort, kg, tr } from './produce.format.js';
+import { commodityName, gradeShort, kg, tr } from './display.js';
 import type { statementDetail, lotStory } from './produce.queries.js';
 
 type C = Context<AppEnv>;

@@ -120,3 +120,5 @@ export { regionsRoutes } from './regions.routes.js';
 export { villageCentres } from './profiles.service.js';
 /** Names and villages as subqueries of a caller's one statement (orders' lists and checkout read). */
 export { regionNameOf, villagesAmongQuery } from './regions.queries.js';
+/** An area's (or its parent's, grandparent's) name as a scalar subquery (catalog's product page, search cards and documents). */
+export { areaNameOf } from './regions.queries.js';

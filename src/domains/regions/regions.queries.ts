@@ -1,7 +1,7 @@
 // Queries over the official areas: one area, its parent chain, its children and their counts,
 // and word-prefix search. Areas are public official data, so these reads are not scoped.
-import { sql } from 'kysely';
-import type { Tx } from '../../kernel/db/index.js';
+import { expressionBuilder, sql, type Expression } from 'kysely';
+import type { Database, Tx } from '../../kernel/db/index.js';
 import { regionWhere } from '../../kernel/auth/index.js';
 import { zoneForRegion, type IndonesianZone } from '../../kernel/i18n/index.js';
 import { normaliseName } from './region-import.js';
@@ -77,6 +77,26 @@ export async function regionNames(db: Tx, codes: string[]): Promise<Map<string, 
       .execute())
       out.set(r.code, r.name);
   return out;
+}
+
+/**
+ * The name of the area whose code is in the column `code` (e.g. `'p.village_code'`), or of its
+ * parent (`up` 1: the district of a village) or grandparent (2: the regency), as a scalar
+ * subquery another domain selects inside its own statement (`areaNameOf('p.village_code',
+ * 1).as('district_name')`), so its cards and pages name places without a second round trip.
+ * Null when the area (or that ancestor) is unknown.
+ */
+export function areaNameOf(code: string, up: 0 | 1 | 2 = 0) {
+  const eb = expressionBuilder<Database>();
+  let at: Expression<string | null> = sql.ref<string>(code);
+  // Each step up is a primary-key lookup of the parent's code.
+  for (let i = 0; i < up; i++)
+    at = eb
+      .selectFrom('regions')
+      .select('regions.parent_code')
+      .where('regions.code', '=', at)
+      .$asScalar();
+  return eb.selectFrom('regions').select('regions.name').where('regions.code', '=', at);
 }
 
 /** The area and its ancestors, province first and the area last; empty when unknown. */

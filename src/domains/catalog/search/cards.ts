@@ -1,7 +1,10 @@
 // Product cards: what the storefront, village pages and search results show for a product.
-// One statement for any number of ids; only listed products come back.
+// One statement for any number of ids; only listed products come back. The producer's and the
+// village's names are community's and regions' scalar subqueries inside that statement.
 import { sql } from 'kysely';
 import type { Db } from '../../../kernel/db/index.js';
+import { umkmColumn } from '../../community/index.js';
+import { areaNameOf } from '../../regions/index.js';
 import '../catalog.tables.js';
 
 export interface ProductCard {
@@ -26,17 +29,15 @@ export async function productCards(db: Db, ids: readonly string[]): Promise<Prod
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('products as p')
-    .innerJoin('umkm as u', 'u.id', 'p.umkm_id')
     .innerJoin('product_search as d', 'd.product_id', 'p.id')
-    .leftJoin('regions as v', 'v.code', 'p.village_code')
     .select((eb) => [
       'p.id',
       'p.title',
       'p.category',
       'p.umkm_id',
-      'u.name as umkm_name',
+      umkmColumn('p.umkm_id', 'name').as('umkm_name'),
       'p.village_code',
-      'v.name as village_name',
+      areaNameOf('p.village_code').as('village_name'),
       // Prices come from the search document, which every price change re-indexes.
       'd.price_min',
       'd.price_max',
@@ -76,7 +77,7 @@ export async function productCards(db: Db, ids: readonly string[]): Promise<Prod
         title: r.title,
         category: r.category,
         umkmId: r.umkm_id,
-        umkmName: r.umkm_name,
+        umkmName: r.umkm_name ?? '',
         villageCode: r.village_code,
         villageName: r.village_name,
         priceMin: Number(r.price_min ?? 0),

@@ -6,6 +6,8 @@ import type { Tx } from '../../../kernel/db/index.js';
 import { categoryOf, groupOf } from '../taxonomy.js';
 import { indexText } from './normalise.js';
 import { searchChanged } from './cache.js';
+import { umkmColumn, umkmOrganisationColumn } from '../../community/index.js';
+import { areaNameOf } from '../../regions/index.js';
 import '../catalog.tables.js';
 
 /** Rebuilds (or removes, when the product is gone) the search document of one product. */
@@ -21,11 +23,6 @@ export async function reindexProduct(tx: Tx, productId: string): Promise<void> {
 async function writeDocument(tx: Tx, productId: string): Promise<void> {
   const p = await tx
     .selectFrom('products as p')
-    .innerJoin('umkm as u', 'u.id', 'p.umkm_id')
-    .leftJoin('organisations as o', 'o.id', 'u.organisation_id')
-    .leftJoin('regions as v', 'v.code', 'p.village_code')
-    .leftJoin('regions as d', 'd.code', 'v.parent_code')
-    .leftJoin('regions as r', 'r.code', 'd.parent_code')
     .select([
       'p.id',
       'p.umkm_id',
@@ -36,11 +33,12 @@ async function writeDocument(tx: Tx, productId: string): Promise<void> {
       'p.description',
       'p.description_en',
       'p.created_at',
-      'u.name as umkm_name',
-      'o.name as org_name',
-      'v.name as village_name',
-      'd.name as district_name',
-      'r.name as regency_name',
+      // Community's and regions' names as scalar subqueries: still one statement per document.
+      umkmColumn('p.umkm_id', 'name').as('umkm_name'),
+      umkmOrganisationColumn('p.umkm_id', 'name').as('org_name'),
+      areaNameOf('p.village_code').as('village_name'),
+      areaNameOf('p.village_code', 1).as('district_name'),
+      areaNameOf('p.village_code', 2).as('regency_name'),
     ])
     .where('p.id', '=', productId)
     .executeTakeFirst();

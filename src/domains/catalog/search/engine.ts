@@ -4,6 +4,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../../kernel/db/index.js';
 import { nowIso } from '../../../kernel/db/index.js';
+import { validHalalUmkmIds } from '../../community/index.js';
 import { categoriesFor } from '../taxonomy.js';
 import { queryTerms } from './normalise.js';
 
@@ -55,12 +56,9 @@ export function filters(q: SearchQuery): RawBuilder<unknown>[] | null {
   if (q.max !== undefined) out.push(sql`d.price_min <= ${q.max}`);
   if (q.halal) {
     // Valid today: a halal certificate of the producing UMKM without expiry or not yet expired.
-    // An uncorrelated IN: the certified UMKM are listed once per statement (a few thousand at
-    // most), then each candidate is a lookup in that list instead of a probe of certifications.
-    const today = nowIso().slice(0, 10);
-    out.push(
-      sql`d.umkm_id in (select c.umkm_id from certifications c where c.kind in ('halal_regular', 'halal_self_declare') and (c.expires_on is null or c.expires_on >= ${today}))`,
-    );
+    // An uncorrelated IN (community's subquery): the certified UMKM are listed once per
+    // statement, then each candidate is a lookup in that list instead of a probe per product.
+    out.push(sql`d.umkm_id in (${validHalalUmkmIds(nowIso().slice(0, 10))})`);
   }
   if (q.inStock) {
     out.push(
