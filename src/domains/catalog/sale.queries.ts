@@ -5,8 +5,8 @@
 // stays one statement.
 import { sql, type NotNull, type RawBuilder } from 'kysely';
 import { isPostgres, type Tx } from '../../kernel/db/index.js';
-import { umkmColumnOf } from '../community/index.js';
-import { regionNameOf } from '../regions/index.js';
+import { umkmColumn } from '../community/index.js';
+import { areaNameOf } from '../regions/index.js';
 import './catalog.tables.js';
 
 /** A variant as a buyer's cart or an agent's list shows it. */
@@ -44,8 +44,8 @@ function saleVariants(db: Tx) {
         'p.umkm_id',
       ])
       .select([
-        umkmColumnOf(db, 'p.umkm_id', 'name').as('umkm_name'),
-        umkmColumnOf(db, 'p.umkm_id', 'village_code').as('umkm_village'),
+        umkmColumn('p.umkm_id', 'name').as('umkm_name'),
+        umkmColumn('p.umkm_id', 'village_code').as('umkm_village'),
         sql<number>`coalesce(s.available, 0)`.as('available'),
       ])
       // A product's UMKM is a foreign key: it always has a name and a village.
@@ -103,7 +103,7 @@ export function variantsForCheckout(
 ): RawBuilder<CheckoutVariant> {
   const ids = [...new Set(variantIds)].sort();
   const pg = isPostgres(tx as any);
-  const village = umkmColumnOf(tx, 'p.umkm_id', 'village_code');
+  const village = umkmColumn('p.umkm_id', 'village_code');
   return sql<CheckoutVariant>`${pg ? sql`with locked as materialized (select variant_id, available from stock where variant_id in (${sql.join(ids)}) order by variant_id for update) ` : sql``}select v.id as variant_id, v.label, v.price, v.weight_grams, v.active, p.id as product_id, p.title, p.listed,
            p.umkm_id, ${village} as umkm_village, s.available
     from variants v
@@ -139,7 +139,7 @@ export async function listedProductSummaries(
 
 /** Villages (known to the registry) with listed products, most products first. */
 export async function villagesWithListedProducts(db: Tx, limit: number) {
-  const name = regionNameOf(db, 'p.village_code');
+  const name = areaNameOf('p.village_code');
   const rows = await db
     .selectFrom('products as p')
     .select(['p.village_code as code', name.as('name')])

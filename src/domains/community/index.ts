@@ -168,7 +168,6 @@ export {
   type ServicePointIdQuery,
 } from './point-sites.js';
 /** Orders' reads: UMKM and point names as subqueries of its statements, pickup points, village pages. */
-export { umkmColumnOf } from './umkm.queries.js';
 export {
   pickupPoint,
   pickupPointsIn,

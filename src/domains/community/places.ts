@@ -2,7 +2,7 @@
 // or a service point sits in and which organisation runs the point. No personal data.
 import { sql } from 'kysely';
 import type { Tx } from '../../kernel/db/index.js';
-import { regionNameOf } from '../regions/index.js';
+import { areaNameOf } from '../regions/index.js';
 
 export interface OrganisationPlace {
   id: string;
@@ -105,7 +105,7 @@ export async function pickupPoint(db: Tx, id: string): Promise<PickupPoint | und
   return db
     .selectFrom('service_points')
     .select(['id', 'name', 'village_code', 'opening_hours', 'organisation_id', 'is_demo'])
-    .select(regionNameOf(db, 'service_points.village_code').as('village_name'))
+    .select(areaNameOf('service_points.village_code').as('village_name'))
     .where('id', '=', id)
     .executeTakeFirst();
 }

@@ -143,24 +143,8 @@ export async function umkmCountBy(
   return new Map(rows.map((r) => [String(r.k), Number(r.v ?? 0)]));
 }
 
-/**
- * The UMKM's name or village as a scalar subquery on a column of the caller's statement
- * (`umkmColumnOf(db, 'o.umkm_id', 'name').as('umkm_name')`): a list of orders or products
- * shows its seller in its own one statement without naming community's table.
- */
-export function umkmColumnOf<C extends 'name' | 'village_code'>(
-  db: Tx,
-  umkmIdColumn: string,
-  column: C,
-) {
-  return db
-    .selectFrom('umkm')
-    .select(`umkm.${column}` as `umkm.${C}`)
-    .where('umkm.id', '=', sql.ref<string>(umkmIdColumn));
-}
-
 /** What of an UMKM and its organisation other domains show beside their own rows (no personal data but the public WhatsApp). */
-export type UmkmShown = 'name' | 'story' | 'whatsapp';
+export type UmkmShown = 'name' | 'story' | 'whatsapp' | 'village_code';
 export type OrganisationShown = 'name' | 'kind';
 
 /**

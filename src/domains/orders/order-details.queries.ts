@@ -2,7 +2,7 @@
 // subqueries: still one statement for a page of orders).
 import type { NotNull } from 'kysely';
 import type { Tx } from '../../kernel/db/index.js';
-import { servicePointNameOf, umkmColumnOf } from '../community/index.js';
+import { servicePointNameOf, umkmColumn } from '../community/index.js';
 import type { OrderWithLines } from './storefront/order.views.js';
 
 export async function ordersWithLines(
@@ -13,7 +13,7 @@ export async function ordersWithLines(
     .selectFrom('orders as o')
     .selectAll('o')
     .select([
-      umkmColumnOf(db, 'o.umkm_id', 'name').as('umkm_name'),
+      umkmColumn('o.umkm_id', 'name').as('umkm_name'),
       servicePointNameOf(db, 'o.service_point_id').as('point_name'),
     ])
     // Every order has its UMKM (a foreign key); only the point is optional.

@@ -119,6 +119,6 @@ export { regionsRoutes } from './regions.routes.js';
 /** Centres of the profiled villages inside a prefix (logistics' hub placement and coverage). */
 export { villageCentres } from './profiles.service.js';
 /** Names and villages as subqueries of a caller's one statement (orders' lists and checkout read). */
-export { regionNameOf, villagesAmongQuery } from './regions.queries.js';
+export { villagesAmongQuery } from './regions.queries.js';
 /** An area's (or its parent's, grandparent's) name as a scalar subquery (catalog's product page, search cards and documents). */
 export { areaNameOf } from './regions.queries.js';

@@ -316,18 +316,6 @@ export async function villageKinds(db: Tx, codes: string[]): Promise<Map<string,
   return out;
 }
 
-/**
- * The area's name as a scalar subquery on a column of the caller's statement
- * (`regionNameOf(db, 'd.village_code').as('village_name')`; null when the code is unknown), so
- * a list shows place names in its own one statement.
- */
-export function regionNameOf(db: Tx, codeColumn: string) {
-  return db
-    .selectFrom('regions')
-    .select('regions.name')
-    .where('regions.code', '=', sql.ref<string>(codeColumn));
-}
-
 /** Which of these codes are villages, as a subquery of `code` (checkout's one batch read embeds it). */
 export function villagesAmongQuery(db: Tx, codes: readonly string[]) {
   return db

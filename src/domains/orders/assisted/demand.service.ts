@@ -9,7 +9,7 @@ import { newId } from '../../../kernel/ids/index.js';
 import { audit } from '../../../kernel/audit/index.js';
 import { fail, ok, type Result } from '../../../kernel/errors/index.js';
 import { pickupPoint, servicePointNameOf } from '../../community/index.js';
-import { childrenOf, findArea, regionNameOf } from '../../regions/index.js';
+import { childrenOf, findArea, areaNameOf } from '../../regions/index.js';
 import type { DemandRequestsTable, DemandState } from './assisted.tables.js';
 
 export interface DemandInput {
@@ -97,7 +97,7 @@ export async function demandForOrganisations(db: Tx, orgIds: string[]): Promise<
       .selectAll('d')
       .select([
         servicePointNameOf(db, 'd.service_point_id').as('point_name'),
-        regionNameOf(db, 'd.village_code').as('village_name'),
+        areaNameOf('d.village_code').as('village_name'),
       ])
       // A request's point is a foreign key: it always has a name.
       .$narrowType<{ point_name: NotNull }>()

@@ -3,7 +3,7 @@
 import { t, formatDate } from '../../../kernel/i18n/index.js';
 import { formatRupiah } from '../../../kernel/money/index.js';
 import type { HomePanel } from '../../../kernel/http/index.js';
-import { umkmColumnOf } from '../../community/index.js';
+import { umkmColumn } from '../../community/index.js';
 
 const SHOWN = 5;
 
@@ -25,7 +25,7 @@ export const buyerHomePanel: HomePanel = {
         'o.total',
         'o.placed_at',
         'o.delivery_village_code',
-        umkmColumnOf(db, 'o.umkm_id', 'name').as('umkm_name'),
+        umkmColumn('o.umkm_id', 'name').as('umkm_name'),
       ])
       .where('o.buyer_user_id', '=', actor.userId)
       .orderBy('o.placed_at', 'desc')
