@@ -2,9 +2,9 @@
 // variants of listed products in an area, with price, stock as now and the first photo's stem.
 // Incremental reads (`changedSince`) also return what dropped out (unlisted, inactive, sold
 // out), so the device can remove it; the stamp is the newest product or stock change.
-import { sql } from 'kysely';
 import type { Tx } from '../../kernel/db/index.js';
 import './catalog.tables.js';
+import { variantRows } from './variant-rows.js';
 
 export interface DeviceCatalogueItem {
   variantId: string;
@@ -25,24 +25,7 @@ export async function deviceCatalogue(
   areaPrefix: string,
   changedSince?: string,
 ): Promise<DeviceCatalogueItem[]> {
-  const stock = db
-    .selectFrom('stock')
-    .select([
-      'variant_id',
-      sql<number>`sum(available)`.as('available'),
-      sql<string>`max(updated_at)`.as('stock_at'),
-    ])
-    .groupBy('variant_id');
-  const firstPhoto = db
-    .selectFrom('photos')
-    .select(['product_id', sql<string>`min(path_stem)`.as('stem')])
-    .where('position', '=', 0)
-    .groupBy('product_id');
-  let q = db
-    .selectFrom('variants as v')
-    .innerJoin('products as p', 'p.id', 'v.product_id')
-    .leftJoin(stock.as('s'), 's.variant_id', 'v.id')
-    .leftJoin(firstPhoto.as('ph'), 'ph.product_id', 'p.id')
+  let q = variantRows(db)
     .select([
       'v.id',
       'v.product_id',

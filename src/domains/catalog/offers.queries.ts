@@ -2,10 +2,10 @@
 // first photo of the variants of a set of sellers) and collective trade's product pickers.
 // Only the catalog names its tables; the sellers come in as community's subquery of UMKM ids,
 // so a feed page stays one statement however many UMKM a partner reaches.
-import { sql } from 'kysely';
 import type { Tx } from '../../kernel/db/index.js';
 import { umkmNames, type UmkmIdQuery } from '../community/index.js';
 import './catalog.tables.js';
+import { variantRows } from './variant-rows.js';
 
 export interface VariantOffer {
   id: string;
@@ -39,24 +39,7 @@ export async function variantOffers(
   sellers: UmkmIdQuery,
   o: { changedSince?: string; limit: number; offset: number },
 ): Promise<VariantOffer[]> {
-  const stock = db
-    .selectFrom('stock')
-    .select([
-      'variant_id',
-      sql<number>`sum(available)`.as('available'),
-      sql<string>`max(updated_at)`.as('stock_at'),
-    ])
-    .groupBy('variant_id');
-  const firstPhoto = db
-    .selectFrom('photos')
-    .select(['product_id', sql<string>`min(path_stem)`.as('stem')])
-    .where('position', '=', 0)
-    .groupBy('product_id');
-  let q = db
-    .selectFrom('variants as v')
-    .innerJoin('products as p', 'p.id', 'v.product_id')
-    .leftJoin(stock.as('s'), 's.variant_id', 'v.id')
-    .leftJoin(firstPhoto.as('ph'), 'ph.product_id', 'p.id')
+  let q = variantRows(db)
     .select([
       'v.id',
       'v.product_id',
