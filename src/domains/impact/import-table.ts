@@ -15,10 +15,18 @@ export type ImportTable =
   | { ok: false; problems: ImportProblem[]; sheet: string | null };
 
 export async function readImportTable(input: TableInput): Promise<ImportTable> {
+  // Read as a table first, CSV too, so a control character in any cell (a NUL PostgreSQL
+  // refuses) is named by line and column before anything else looks at the file.
+  const r = await readTable(input);
+  if (!r.ok && r.problem === 'control_chars')
+    return {
+      ok: false,
+      sheet: r.sheet,
+      problems: [{ line: r.line, column: r.column, key: 'validation.control_chars' }],
+    };
   let text: string;
   let sheet: string | null = null;
   if (typeof input !== 'string' && looksLikeXlsx(input)) {
-    const r = await readTable(input);
     if (!r.ok || r.format !== 'xlsx')
       return {
         ok: false,

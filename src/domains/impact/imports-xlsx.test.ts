@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { createWorld, type World } from '../../../test/support/world.js';
+import { NUL_IN_CELL } from '../../../test/support/sheet-uploads.js';
 
 let w: World;
 before(async () => {
@@ -161,4 +162,35 @@ test('poverty lines: a LibreOffice XLSX imports like its CSV; a bad cell is repo
   assert.deepEqual(await lines(), fromXlsx);
   const page = await (await admin.get('/impact/poverty-lines')).text();
   assert.match(page, /accept="[^"]*\.xlsx/);
+});
+
+test('a control character in a cell (Excel’s `_x0000_`, or a NUL in a CSV) is named by row and column; nothing imported', async () => {
+  const officer = await w.as('regional_officer', '53.09');
+  const before = await surveys();
+  const bytes = await workbook('Survei RT', [
+    ['village_code', 'wave_year', 'household_code', 'household_size', 'income_monthly', 'consent'],
+    ['53.09.01.1002', 2026, NUL_IN_CELL, 4, 1500000, 'ya'],
+  ]);
+  const xlsx = await upload(officer, '/impact/surveys/import', bytes, { kind: 'household' });
+  assert.equal(xlsx.status, 422);
+  const rows = problemRows(await xlsx.text());
+  assert.deepEqual(rows, ['2|C|Berisi karakter kontrol (misalnya NUL) yang tidak diizinkan.']);
+  const admin = await w.as('national_admin');
+  const linesBefore = await lines();
+  // An uploaded CSV file (a pasted one is refused by the form's own check).
+  const csv = await upload(
+    admin,
+    '/impact/poverty-lines',
+    new TextEncoder().encode(
+      'period,province_code,area,amount,source\n2025-09,53,rural,600000,BPS\u0000\n',
+    ),
+    {},
+    'en',
+  );
+  assert.equal(csv.status, 422);
+  assert.deepEqual(problemRows(await csv.text()), [
+    '2|E|Contains control characters (such as NUL) that are not allowed.',
+  ]);
+  assert.deepEqual(await surveys(), before);
+  assert.deepEqual(await lines(), linesBefore);
 });

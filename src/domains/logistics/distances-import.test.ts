@@ -13,6 +13,7 @@ import type { TestClient } from '../../../test/support/kernel/index.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pairKey } from './geo.js';
+import { NUL_IN_CELL } from '../../../test/support/sheet-uploads.js';
 
 let w: World;
 let net: TestNetwork;
@@ -176,4 +177,22 @@ test('an unreadable workbook and an officer of another regency are refused; a bu
   assert.deepEqual(await stored(), before);
   const buyer = await w.as('buyer');
   assert.equal((await buyer.get('/logistik/jarak')).status, 403);
+});
+
+test('a control character in a cell (Excel’s `_x0000_`, or a NUL in a CSV) is named by row and column; nothing written', async () => {
+  const before = await stored();
+  const [p1] = net.points;
+  const book = await xlsx([
+    ['from', 'to', 'km'],
+    [net.kabHub, NUL_IN_CELL, 5],
+  ]);
+  const res = await upload(officer, book, 'jarak.xlsx');
+  assert.equal(res.status, 422);
+  const html = await res.text();
+  assert.match(html, /Berisi karakter kontrol \(misalnya NUL\) yang tidak diizinkan\./);
+  assert.match(html, /<td[^>]*>2<\/td>\s*<td[^>]*>B<\/td>/);
+  const csv = await upload(officer, `from,to,km\n${p1},${net.kabHub},1\u0000\n`, 'jarak.csv');
+  assert.equal(csv.status, 422);
+  assert.match(await csv.text(), /Berisi karakter kontrol/);
+  assert.deepEqual(await stored(), before);
 });

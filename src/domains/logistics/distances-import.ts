@@ -45,6 +45,12 @@ export async function importDistanceTable(
   input: TableInput,
 ): Promise<DistanceImport> {
   const read = await readTable(input);
+  if (!read.ok && read.problem === 'control_chars')
+    return {
+      ok: false,
+      sheet: read.sheet,
+      problems: [{ row: read.line, column: read.column, key: 'validation.control_chars' }],
+    };
   if (!read.ok)
     return {
       ok: false,

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { createWorld, type World } from '../../../test/support/world.js';
 import { villageProfiles } from './index.js';
 import { importProfilesCsv } from './profiles.service.js';
+import { NUL_IN_CELL } from '../../../test/support/sheet-uploads.js';
 
 let w: World;
 before(async () => {
@@ -112,4 +113,30 @@ test('page upload of an XLSX: the report names the sheet and its rows, in Bahasa
   assert.deepEqual(await profileRows(), before);
   const page = await (await c.get('/wilayah/impor')).text();
   assert.match(page, /accept="[^"]*\.xlsx/);
+});
+
+test('a control character in a cell (Excel’s `_x0000_`, or a NUL in a CSV) is named by row and column; nothing imported', async () => {
+  const before = await profileRows();
+  const bytes = await workbook([
+    ['village_code', 'population', 'signal'],
+    ['53.09.01.2014', 1200, NUL_IN_CELL],
+  ]);
+  const r = await importProfilesCsv(w.h.db, 'system', bytes);
+  assert.equal(r.imported, 0);
+  assert.equal(r.sheet, 'Profil desa');
+  assert.deepEqual(
+    r.errors.map((e) => [e.line, e.column, e.key]),
+    [[2, 'C', 'validation.control_chars']],
+  );
+  const csv = await importProfilesCsv(
+    w.h.db,
+    'system',
+    'village_code;population\n53.09.01.2014;12\u000000\n',
+  );
+  assert.equal(csv.imported, 0);
+  assert.deepEqual(
+    csv.errors.map((e) => [e.line, e.column, e.key]),
+    [[2, 'B', 'validation.control_chars']],
+  );
+  assert.deepEqual(await profileRows(), before);
 });

@@ -72,6 +72,11 @@ export async function importProfilesCsv(
   // Spreadsheets set to Indonesian write ';' between cells: 'auto' follows the header line.
   // An XLSX upload is read from its first sheet; its rows are the lines of the report.
   const read = await readTable(text, { delimiter: 'auto' });
+  if (!read.ok && read.problem === 'control_chars') {
+    report.sheet = read.sheet;
+    report.errors = [{ line: read.line, column: read.column, key: 'validation.control_chars' }];
+    return report;
+  }
   if (!read.ok) {
     const key =
       read.problem === 'unclosed_quote'

@@ -11,6 +11,7 @@ export {
 export { RUPIAH_FORMAT, sheetName, typedCell, writeXlsx } from './write.js';
 export { cellText, looksLikeXlsx, readXlsx, type XlsxRead } from './read.js';
 export {
+  columnLetter,
   readTable,
   recordsAsCsvText,
   uploadedTable,
@@ -19,7 +20,6 @@ export {
 } from './table.js';
 export { bothFormats, sendSheet, sheetFormat, XLSX_TYPE } from './respond.js';
 export {
-  columnLetter,
   requestTable,
   tableBody,
   tableRejected,

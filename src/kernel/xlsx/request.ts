@@ -9,10 +9,10 @@ import { z } from '@hono/zod-openapi';
 import { AppError, defineErrors } from '../errors/errors.js';
 import { registerMessages, t } from '../i18n/i18n.js';
 import type { AppEnv } from '../http/env.js';
-import { hasControlChars, readJson } from '../http/validate.js';
+import { readJson } from '../http/validate.js';
 import { looksLikeXlsx, readXlsx } from './read.js';
 import { XLSX_TYPE } from './respond.js';
-import type { TableInput } from './table.js';
+import { controlCharCells, type TableInput } from './table.js';
 
 /** How a route takes its CSV: the text itself, or a JSON object with the text in `csv`. */
 export type CsvBody = 'text/csv' | z.ZodType<{ csv: string }>;
@@ -93,25 +93,13 @@ async function workbook(c: Context<AppEnv>): Promise<Uint8Array> {
   if (!read?.ok) throw new AppError('TABLE_NOT_XLSX');
   // A cell may carry control characters (`_x0000_` in the file's XML) that no database stores
   // as sent; the CSV body is refused for them at validation, a workbook cell by cell.
-  const bad: CellProblem[] = [];
-  for (const r of read.records)
-    r.cells.forEach((cell, i) => {
-      if (hasControlChars(cell, true))
-        bad.push({ row: r.line, column: columnLetter(i), key: 'validation.control_chars' });
-    });
+  const bad: CellProblem[] = controlCharCells(read.records).map((cell) => ({
+    row: cell.line,
+    column: cell.column,
+    key: 'validation.control_chars',
+  }));
   if (bad.length) throw tableRejected(c, read.sheet, bad);
   return bytes;
-}
-
-/** The column's letters as a spreadsheet shows them (0 → A, 26 → AA). */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 /**

@@ -3,6 +3,7 @@
 // records with the line (CSV) or row (XLSX) they start on; `sheet` names the worksheet, so a
 // report can say sheet, row and column.
 import { readCsv, type CsvReadOptions, type CsvRecord } from '../csv/index.js';
+import { hasControlChars } from '../http/validate.js';
 import { looksLikeXlsx, readXlsx } from './read.js';
 
 export type TableInput = string | Uint8Array;
@@ -11,10 +12,53 @@ export type TableRead =
   | { ok: true; format: 'csv'; sheet: null; records: CsvRecord[] }
   | { ok: true; format: 'xlsx'; sheet: string; records: CsvRecord[] }
   | { ok: false; problem: 'unclosed_quote'; line: number }
-  | { ok: false; problem: 'unreadable_xlsx'; line: 0 };
+  | { ok: false; problem: 'unreadable_xlsx'; line: 0 }
+  | { ok: false; problem: 'control_chars'; line: number; column: string; sheet: string | null };
 
-/** Reads CSV text, or the bytes of an uploaded CSV or XLSX file (first worksheet). */
+/** Where a cell holds a control character: its row (XLSX) or line (CSV) and column letter. */
+export interface ControlCharCell {
+  line: number;
+  column: string;
+}
+
+/**
+ * Every cell holding a control character (`_x0000_` in a sheet's XML becomes a NUL; a CSV file
+ * may carry one too) that no database stores as sent (PostgreSQL refuses NUL in text). TAB and
+ * line breaks pass: a quoted CSV cell may hold a line break, as the API check allows.
+ */
+export function controlCharCells(records: CsvRecord[]): ControlCharCell[] {
+  const found: ControlCharCell[] = [];
+  for (const r of records)
+    r.cells.forEach((cell, i) => {
+      if (hasControlChars(cell, true)) found.push({ line: r.line, column: columnLetter(i) });
+    });
+  return found;
+}
+
+/** The column's letters as a spreadsheet shows them (0 → A, 26 → AA). */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/**
+ * Reads CSV text, or the bytes of an uploaded CSV or XLSX file (first worksheet). A table with
+ * a control character in any cell is refused, naming the first such cell.
+ */
 export async function readTable(input: TableInput, opts: CsvReadOptions = {}): Promise<TableRead> {
+  const read = await readAny(input, opts);
+  if (!read.ok) return read;
+  const [bad] = controlCharCells(read.records);
+  if (bad) return { ok: false, problem: 'control_chars', ...bad, sheet: read.sheet };
+  return read;
+}
+
+async function readAny(input: TableInput, opts: CsvReadOptions): Promise<TableRead> {
   if (typeof input !== 'string' && looksLikeXlsx(input)) {
     const r = await readXlsx(input);
     if (!r.ok) return { ok: false, problem: 'unreadable_xlsx', line: 0 };

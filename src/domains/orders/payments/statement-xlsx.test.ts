@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { createWorld, type World } from '../../../../test/support/world.js';
+import { NUL_IN_CELL } from '../../../../test/support/sheet-uploads.js';
 import { anyVillage, makeServicePoint, makeUmkm } from '../../../../test/support/community.js';
 import { makeProduct } from '../../../../test/support/catalog.js';
 import { unwrap } from '../../../kernel/errors/index.js';
@@ -165,5 +166,23 @@ test('an unreadable XLSX is refused with a clear message and writes nothing', as
   const res = await upload(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]), 'en');
   assert.equal(res.status, 422);
   assert.match(await res.text(), /unreadable Excel file/);
+  assert.equal(await statementLines(), before);
+});
+
+test('a control character in a cell (Excel’s `_x0000_`, or a NUL in a CSV) is named by row and column; nothing written', async () => {
+  const before = await statementLines();
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Mutasi');
+  ws.addRow(['Tanggal', 'Keterangan', 'Debet', 'Kredit', 'Saldo']);
+  ws.addRow([new Date(Date.UTC(2026, 2, 2)), NUL_IN_CELL, 0, 81000, 2_000_000]);
+  const res = await upload(new Uint8Array(await wb.xlsx.writeBuffer()));
+  assert.equal(res.status, 422);
+  assert.match(await res.text(), /karakter kontrol \(misalnya NUL\) di baris 2 kolom B/);
+  const csv = await upload(
+    new TextEncoder().encode('Tanggal,Keterangan,Kredit\n2026-03-02,TRF\u0000RINA,81000\n'),
+    'en',
+  );
+  assert.equal(csv.status, 422);
+  assert.match(await csv.text(), /control character \(such as NUL\) at line 2 column B/);
   assert.equal(await statementLines(), before);
 });

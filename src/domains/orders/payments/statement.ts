@@ -366,7 +366,8 @@ function transactionWithoutHeader(cells: string[], periodYear: number | null): R
 
 export type StatementRead =
   | { ok: true; sheet: string | null; lines: ParsedLine[] | null }
-  | { ok: false; problem: 'unreadable_xlsx' };
+  | { ok: false; problem: 'unreadable_xlsx' }
+  | { ok: false; problem: 'control_chars'; line: number; column: string };
 
 /**
  * Reads pasted CSV text, or the bytes of an uploaded CSV or XLSX file (first sheet; told apart
@@ -374,10 +375,14 @@ export type StatementRead =
  * sheet is laid out as CSV text with row N on line N, so line numbers are the sheet's rows.
  */
 export async function readStatement(input: TableInput): Promise<StatementRead> {
+  // Read as a table first, CSV too, so a control character in any cell (a NUL PostgreSQL
+  // refuses) is named by line and column before the lenient reader sees the text.
+  const r = await readTable(input, { delimiter: 'auto' });
+  if (!r.ok && r.problem === 'control_chars')
+    return { ok: false, problem: 'control_chars', line: r.line, column: r.column };
   if (typeof input === 'string') return { ok: true, sheet: null, lines: parseStatement(input) };
   if (!looksLikeXlsx(input))
     return { ok: true, sheet: null, lines: parseStatement(new TextDecoder().decode(input)) };
-  const r = await readTable(input);
   if (!r.ok || r.format !== 'xlsx') return { ok: false, problem: 'unreadable_xlsx' };
   return { ok: true, sheet: r.sheet, lines: parseStatement(recordsAsCsvText(r.records)) };
 }

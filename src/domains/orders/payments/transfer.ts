@@ -96,6 +96,10 @@ export async function importStatement(
   actorId: string,
 ): Promise<Result<ImportReport>> {
   const read = await readStatement(csv);
+  if (!read.ok && read.problem === 'control_chars')
+    return fail('ORDERS_BAD_STATEMENT', {
+      reason: `karakter kontrol (misalnya NUL) di baris ${read.line} kolom ${read.column} / control character (such as NUL) at line ${read.line} column ${read.column}`,
+    });
   if (!read.ok)
     return fail('ORDERS_BAD_STATEMENT', {
       reason: 'berkas Excel tidak terbaca / unreadable Excel file',
