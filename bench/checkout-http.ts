@@ -6,7 +6,8 @@
 // then checks that the database holds at least that many orders (nothing acknowledged lost).
 // Goals: SQLite ≥ 3,000 orders/s, PostgreSQL ≥ 1,500/s, p99 ≤ 100 ms.
 // Run: npm run build && npx tsx bench/checkout-http.ts [seconds=10] [connections=256]
-//      (DATABASE_URL=postgres://…/any: the bench makes and drops its own database there)
+//      (DATABASE_URL=postgres://…/any: the bench makes and drops its own database there;
+//      BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/p' passes flags to the server process)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
