@@ -9,7 +9,7 @@
 //      (DATABASE_URL=postgres://…/any: the bench makes and drops its own database there;
 //      BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/p' passes flags to the server process)
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -30,6 +30,12 @@ const pgUrl = process.env.DATABASE_URL;
 const dbName = `lumbung_bench_checkout_${process.pid}`;
 const benchUrl = pgUrl ? Object.assign(new URL(pgUrl), { pathname: `/${dbName}` }).href : null;
 const sqlitePath = join(dir, 'bench.db');
+
+/** CPU seconds (user + system, all threads) a process has used so far, from /proc (Linux). */
+function cpuSeconds(pid: number): number {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(f[11]) + Number(f[12])) / 100;
+}
 
 async function admin(statement: string) {
   const c = new pg.Client({ connectionString: pgUrl });
@@ -163,8 +169,8 @@ try {
   server = spawn(
     process.execPath,
     [
-      ...(process.env.BENCH_NODE_ARGS?.split(' ') ?? []),
       '--max-semi-space-size=2',
+      ...(process.env.BENCH_NODE_ARGS?.split(' ') ?? []),
       'dist/main.mjs',
       'serve',
     ],
@@ -175,7 +181,7 @@ try {
         ...(benchUrl ? { DATABASE_URL: benchUrl } : { LUMBUNG_DB_PATH: sqlitePath }),
         LUMBUNG_UPLOAD_DIR: join(dir, 'uploads'),
         LUMBUNG_SQLITE_SYNCHRONOUS: 'FULL',
-        LUMBUNG_LOG_LEVEL: 'info',
+        LUMBUNG_LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
         HOST: '127.0.0.1',
         PORT: String(PORT),
       },
@@ -234,7 +240,9 @@ try {
   await load({ ...opts, seconds: 2, run: `warm-${process.pid}` });
   const before = await count();
   const la = loadavg();
+  const cpu0 = cpuSeconds(server.pid!);
   const r = await load({ ...opts, seconds, run: `run-${process.pid}` });
+  const cpu = cpuSeconds(server.pid!) - cpu0;
   const placed = (await count()) - before;
   const created = r.statusCodes['201']?.count ?? 0;
   const statuses = Object.entries(r.statusCodes)
@@ -250,6 +258,9 @@ try {
   );
   console.log(
     `POST /api/v1/checkout: ${(created / seconds).toFixed(0)} acknowledged orders/s (${created} × 201), p50 ${r.p50} ms, p99 ${r.p99} ms; statuses ${statuses}; ${r.errors} errors, ${r.timeouts} timeouts`,
+  );
+  console.log(
+    `server CPU ${cpu.toFixed(2)} s over the run: ${((1000 * cpu) / Math.max(1, created)).toFixed(2)} ms per acknowledged checkout`,
   );
   console.log(
     `orders in the database after the run: +${placed} (${placed >= created ? 'every acknowledged order is there' : 'MISSING ACKNOWLEDGED ORDERS'})`,

@@ -3,7 +3,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { z } from 'zod';
 import { createRoute } from '@hono/zod-openapi';
-import { createHttpApp, createLogger, readJson } from './index.js';
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createHttpApp, createLogger, readJson, serveApp } from './index.js';
 import { createTestDb, TestClient } from '../../../test/support/kernel/index.js';
 import { kernelMigrations, type DbHandle } from '../db/index.js';
 import { loadConfig } from '../config.js';
@@ -128,6 +130,58 @@ test('nothing was written by any bad request; a good one is', async () => {
   assert.equal(writes, 0);
   assert.equal((await post(JSON.stringify({ name: 'gula', qty: 2 }))).status, 201);
   assert.equal(writes, 1);
+});
+
+test('over a socket: a declared length over the limit and a chunked body over it → 413, nothing written', async () => {
+  const server = serveApp(app, { port: 0, hostname: '127.0.0.1' });
+  await new Promise((r) => server.once('listening', r));
+  const { port } = server.address() as AddressInfo;
+  // Node's own client: `content-length` as declared, or chunked when the body is streamed.
+  const send = (chunks: string[], declared: boolean) =>
+    new Promise<{ status: number; connection?: string; body: string }>((resolve, reject) => {
+      const size = chunks.reduce((n, c) => n + Buffer.byteLength(c), 0);
+      const req = httpRequest(
+        {
+          port,
+          host: '127.0.0.1',
+          method: 'POST',
+          path: '/api/v1/things',
+          headers: {
+            'content-type': 'application/json',
+            ...(declared ? { 'content-length': String(size) } : {}),
+          },
+        },
+        (res) => {
+          let body = '';
+          res.on('data', (d) => (body += d));
+          res.on('end', () =>
+            resolve({ status: res.statusCode!, connection: res.headers.connection, body }),
+          );
+        },
+      );
+      req.on('error', reject);
+      for (const c of chunks) req.write(c);
+      req.end();
+    });
+  try {
+    const before = writes;
+    const big = JSON.stringify({ name: 'x'.repeat(5000), qty: 1 });
+    const declared = await send([big], true);
+    assert.equal(declared.status, 413);
+    assert.equal(declared.connection, 'close');
+    assert.equal(JSON.parse(declared.body).code, 'PAYLOAD_TOO_LARGE');
+    const chunked = await send([big.slice(0, 2000), big.slice(2000)], false);
+    assert.equal(chunked.status, 413);
+    assert.equal(JSON.parse(chunked.body).code, 'PAYLOAD_TOO_LARGE');
+    assert.equal(writes, before);
+    // Within the limit both ways of sending are read and accepted.
+    const ok = JSON.stringify({ name: 'gula', qty: 2 });
+    assert.equal((await send([ok], true)).status, 201);
+    assert.equal((await send([ok.slice(0, 5), ok.slice(5)], false)).status, 201);
+    assert.equal(writes, before + 2);
+  } finally {
+    server.close();
+  }
 });
 
 test('404 and 500 pages in the user language, no stack trace, request id logged', async () => {

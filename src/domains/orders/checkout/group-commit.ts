@@ -63,12 +63,16 @@ export class CheckoutBatcher {
   async checkout(
     req: CheckoutJob & { idem: IdemKey },
   ): Promise<StoredResponse & { replayed: boolean }> {
-    // A stored key answers at once (replays need no batch); then one request per key at a time.
-    const known = (await keyVerdicts(this.db, [req.idem])).get(req.idem);
-    if (known?.kind === 'replay') return { ...known.response, replayed: true };
-    if (known?.kind === 'refused') throw new AppError(known.code);
+    // A stored key is judged inside the batch (placeBatch reads the keys first): reading it here
+    // as well cost every checkout a query and, on SQLite, a wait for the one connection while
+    // the running batch holds it. Only a key this process has in flight is read here: a stored
+    // one answers as a replay, one still being placed is told so (409).
     const flightKey = `${req.idem.scope}\u0000${req.idem.key}`;
-    if (this.inFlight.has(flightKey)) throw new AppError('IDEMPOTENCY_IN_FLIGHT');
+    if (this.inFlight.has(flightKey)) {
+      const known = (await keyVerdicts(this.db, [req.idem])).get(req.idem);
+      if (known?.kind === 'replay') return { ...known.response, replayed: true };
+      throw new AppError(known?.kind === 'refused' ? known.code : 'IDEMPOTENCY_IN_FLIGHT');
+    }
     this.inFlight.add(flightKey);
     try {
       const o = await this.submit(req);
