@@ -14,19 +14,25 @@ export interface TestNetwork {
   vehicles: string[];
 }
 
-/** Ngada: kabupaten hub at Bajawa, two kecamatan hubs, `n` points under the first (with coordinates), one under the second. */
-export async function makeNetwork(
-  db: Db,
-  opts: { points?: number; capacityKg?: number; vehicles?: number } = {},
-): Promise<TestNetwork> {
-  const districts = await db
+/** Ngada's kecamatan in code order, `count` of them from `from` (the fixtures share them out). */
+function ngadaDistricts(db: Db, from: number, count: number) {
+  return db
     .selectFrom('regions')
     .select('code')
     .where('level', '=', 3)
     .where('code', 'like', '53.09.%')
     .orderBy('code')
-    .limit(2)
+    .offset(from)
+    .limit(count)
     .execute();
+}
+
+/** Ngada: kabupaten hub at Bajawa, two kecamatan hubs, `n` points under the first (with coordinates), one under the second. */
+export async function makeNetwork(
+  db: Db,
+  opts: { points?: number; capacityKg?: number; vehicles?: number } = {},
+): Promise<TestNetwork> {
+  const districts = await ngadaDistricts(db, 0, 2);
   const kabHub = unwrap(
     await createHub(db, null, {
       tier: 'kabupaten',
@@ -115,15 +121,7 @@ export const FIXTURE_HUBS = ['hub_fx_golewa', 'hub_fx_riung', 'hub_fx_bajawa'] a
 
 /** Makes the fixtures' hubs (once per database). */
 export async function makeFixtureHubs(db: Db, kabHub: string): Promise<void> {
-  const districts = await db
-    .selectFrom('regions')
-    .select('code')
-    .where('level', '=', 3)
-    .where('code', 'like', '53.09.%')
-    .orderBy('code')
-    .offset(2)
-    .limit(FIXTURE_HUBS.length)
-    .execute();
+  const districts = await ngadaDistricts(db, 2, FIXTURE_HUBS.length);
   for (const [i, fixed] of FIXTURE_HUBS.entries()) {
     const id = unwrap(
       await createHub(db, null, {

@@ -6,24 +6,13 @@ import {
   listedProductSummaries,
   saleVariantsByIds,
   villagesWithListedProducts,
+  type SaleVariant,
 } from '../catalog/index.js';
 import { pickupPoint, pickupPointsIn, villageCommunity } from '../community/index.js';
 import { childrenOf, regionChain } from '../regions/index.js';
 
-export interface CartItem {
-  variant_id: string;
-  qty: number;
-  label: string;
-  price: number;
-  weight_grams: number;
-  product_id: string;
-  title: string;
-  listed: number;
-  umkm_id: string;
-  umkm_name: string;
-  umkm_village: string;
-  available: number;
-}
+/** A cart line with its variant as the catalogue sells it (the variant's `active` flag aside). */
+export type CartItem = Omit<SaleVariant, 'active'> & { qty: number };
 
 export async function cartItems(db: Tx, cartId: string): Promise<CartItem[]> {
   const lines = await db
