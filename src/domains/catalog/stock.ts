@@ -58,9 +58,15 @@ export async function reserveStock(
 }
 
 /**
- * Reserves many lines at once (group commit): one conditional update per variant for the sum
- * of its lines, in variant order, and one ledger row per line. All or nothing: false means
- * some variant had too little, and the caller must roll its transaction back.
+ * Reserves many lines at once (group commit): one conditional update for all variants, each
+ * taking the sum of its lines, and one ledger row per line. All or nothing: false means some
+ * variant had too little, and the caller must roll its transaction back.
+ *
+ * One statement, not one per variant: on PostgreSQL a batch holds its stock rows' locks from its
+ * read to its commit, and batches of the same products wait for each other, so each round trip
+ * inside that window lengthens everyone's wait (23 updates of ≈ 2.4 ms made checkout over HTTP
+ * serialise at ≈ 460/s). The caller has locked the rows already (in variant order), so the
+ * update's own row order cannot deadlock.
  */
 export async function reserveStockMany(
   tx: Tx,
@@ -69,14 +75,21 @@ export async function reserveStockMany(
   const totals = new Map<string, number>();
   for (const l of lines) totals.set(l.variantId, (totals.get(l.variantId) ?? 0) + l.qty);
   const at = nowIso();
-  for (const [variantId, qty] of [...totals].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const r = await tx
-      .updateTable('stock')
-      .set({ available: sql`available - ${qty}`, reserved: sql`reserved + ${qty}`, updated_at: at })
-      .where('variant_id', '=', variantId)
-      .where('available', '>=', qty)
-      .executeTakeFirst();
-    if (!changed(r)) return false;
+  const all = [...totals];
+  // 2 parameters a variant: 500 variants stay under every driver's bound-parameter limit.
+  for (let i = 0; i < all.length; i += 500) {
+    const part = all.slice(i, i + 500);
+    // The casts type the parameters for PostgreSQL (a bare VALUES parameter would be text).
+    const wanted = sql.join(
+      part.map(([id, qty]) => sql`(cast(${id} as text), cast(${qty} as integer))`),
+    );
+    const r = await sql`with wanted(variant_id, qty) as (values ${wanted})
+      update stock set available = stock.available - wanted.qty,
+        reserved = stock.reserved + wanted.qty, updated_at = ${at}
+      from wanted where stock.variant_id = wanted.variant_id and stock.available >= wanted.qty`.execute(
+      tx,
+    );
+    if (Number(r.numAffectedRows ?? 0) !== part.length) return false;
   }
   const rows = lines.map((l) => ({
     id: newId('stk'),
