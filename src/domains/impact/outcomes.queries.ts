@@ -34,11 +34,19 @@ export interface SalesYear {
   logN: number;
 }
 
+type SurveyRow = {
+  village_code: string;
+  wave_year: number;
+  household_size: number;
+  per_capita_monthly: number;
+};
+type Areas = Map<string, Pick<VillageCohort, 'area'>>;
+
 /** Household survey cells per village and wave year inside the scope. */
 export async function householdCells(
   db: Db,
   scope: 'all' | string[],
-  villages: Map<string, VillageCohort>,
+  villages: Areas,
   book: LineBook,
   year?: number,
 ): Promise<VillageYear[]> {
@@ -47,7 +55,29 @@ export async function householdCells(
     .select(['village_code', 'wave_year', 'household_size', 'per_capita_monthly'])
     .where((eb) => regionWhere(eb, 'village_code', scope));
   if (year !== undefined) q = q.where('wave_year', '=', year);
-  const rows = await q.execute();
+  return cellsOf(await q.execute(), villages, book);
+}
+
+/**
+ * Every wave's cells of the villages of one regency (impact's summary refresh): a range over
+ * the codes, which an index serves whatever the database's collation.
+ */
+export async function regencyCells(
+  db: Db,
+  regency: string,
+  villages: Areas,
+  book: LineBook,
+): Promise<VillageYear[]> {
+  const rows = await db
+    .selectFrom('household_surveys')
+    .select(['village_code', 'wave_year', 'household_size', 'per_capita_monthly'])
+    .where('village_code', '>=', `${regency}.`)
+    .where('village_code', '<', `${regency}/`)
+    .execute();
+  return cellsOf(rows, villages, book);
+}
+
+function cellsOf(rows: SurveyRow[], villages: Areas, book: LineBook): VillageYear[] {
   const cells = new Map<string, VillageYear>();
   for (const r of rows) {
     const key = `${r.village_code}|${r.wave_year}`;

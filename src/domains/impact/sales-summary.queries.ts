@@ -20,6 +20,16 @@ export async function salesRefreshedAt(db: Db): Promise<string | null> {
   return s?.refreshed_at ?? null;
 }
 
+/** Tenths of a day → count: lead times to the precision the page shows (summaries keep these). */
+export function tenthsHistogram(leadDays: number[]): Record<string, number> {
+  const h: Record<string, number> = {};
+  for (const d of leadDays) {
+    const k = String(Math.round(d * 10));
+    h[k] = (h[k] ?? 0) + 1;
+  }
+  return h;
+}
+
 /** The median of a histogram {tenths of a day: count}, as lib/stats' median of the list. */
 export function medianOfTenths(h: Map<number, number>): number | null {
   const n = [...h.values()].reduce((a, b) => a + b, 0);
