@@ -90,8 +90,9 @@ after(() => w.close());
 /** Numbers equal; sums of floats (poverty gap, mean income) to 1e-9 relative. */
 function same(a: unknown, b: unknown, at: string): void {
   if (typeof a === 'number' && typeof b === 'number') {
-    if (Number.isNaN(a)) return assert.ok(Number.isNaN(b), at);
-    return assert.ok(Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)), `${at}: ${a} vs ${b}`);
+    if (Number.isNaN(a)) assert.ok(Number.isNaN(b), at);
+    else assert.ok(Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)), `${at}: ${a} vs ${b}`);
+    return;
   }
   if (a && b && typeof a === 'object') {
     assert.deepEqual(Object.keys(a).sort(), Object.keys(b).sort(), at);
