@@ -29,7 +29,7 @@ const ADMIN: Actor = {
 };
 const ASOF = new Date().toISOString().slice(0, 10);
 const LIVE: Sources = {};
-const SUMMARY: Sources = { areas: true };
+const SUMMARY: Sources = { areas: 'refreshed' };
 
 let w: World;
 let v53: string;

@@ -53,8 +53,9 @@ const days = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86400_0
  * refreshed): `sales` (sales-summary.ts), `areas` (area-summary.ts); live otherwise.
  */
 export interface Sources {
-  sales?: boolean;
-  areas?: boolean;
+  /** When the summary was last refreshed (read it), or null / absent (read live). */
+  sales?: string | null;
+  areas?: string | null;
 }
 
 /** The latest survey wave inside the scope, or null. */
@@ -158,7 +159,7 @@ export async function kpisFor(
     ),
     safe(async () => (regencies ? sum((r) => r.listed) : listedCount(db, scope))),
     safe(async () => {
-      if (from.sales) return summarySales(db, scope);
+      if (from.sales) return summarySales(db, scope, from.sales);
       const s = await salesTotals(db, scope);
       return {
         count: s.count,

@@ -19,7 +19,7 @@ import type { Db } from '../../kernel/db/index.js';
 export const kpiPageRead = readModel('impact.kpi_page', async (db, focus: Focus) => {
   const salesAsOf = readsSummary(focus) ? await salesRefreshedAt(db) : null;
   const areasAsOf = readsSummary(focus) ? await areasRefreshedAt(db) : null;
-  const from = { sales: salesAsOf !== null, areas: areasAsOf !== null };
+  const from = { sales: salesAsOf, areas: areasAsOf };
   const children = await childBreakdown(db, focus, undefined, from);
   return {
     k: await kpisFor(db, focus, undefined, from),
