@@ -22,19 +22,9 @@ export async function areasRefreshedAt(db: Db): Promise<string | null> {
   return s?.refreshed_at ?? null;
 }
 
-/**
- * Keeps rows whose village code lies in the scope: ranges over the codes (an index serves
- * them whatever the collation). Summaries serve the nation and provinces (2-character codes).
- */
+/** Keeps the cells of villages inside the scope (the cells are a small table: a scan is cheap). */
 function inScope<T extends { where: (...a: any[]) => T }>(q: T, scope: 'all' | string[]): T {
-  if (scope === 'all') return q;
-  return q.where((eb: any) =>
-    eb.or(
-      scope.map((p) =>
-        eb.and([eb('village_code', '>=', `${p}.`), eb('village_code', '<', `${p}/`)]),
-      ),
-    ),
-  );
+  return q.where((eb: any) => regionWhere(eb, 'village_code', scope));
 }
 
 export type RegencyRow = Omit<ImpactRegencySummaryTable, 'joined'> & {

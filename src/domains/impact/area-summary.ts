@@ -13,6 +13,7 @@
 // (summary-lease.ts) keeps runs apart across app servers; each step is idempotent.
 import { createHash, randomUUID } from 'node:crypto';
 import type { Db } from '../../kernel/db/index.js';
+import { regionWhere } from '../../kernel/auth/index.js';
 import { inTransaction } from '../../kernel/db/index.js';
 import { enqueueOnce, type JobHandler } from '../../kernel/jobs/index.js';
 import { listedCountBy, listedSellerIds } from '../catalog/index.js';
@@ -25,7 +26,7 @@ import {
 import { recentSellerIds } from '../orders/index.js';
 import { connectivityBy } from '../regions/index.js';
 import { villageCohorts, type VillageCohort } from './regions.queries.js';
-import { regencyCells } from './outcomes.queries.js';
+import { villageCells } from './outcomes.queries.js';
 import { lineBook, listLines, type LineBook } from './poverty-lines.js';
 import { claimSummary, releaseSummary } from './summary-lease.js';
 import { AREAS } from './area-summary.queries.js';
@@ -95,19 +96,19 @@ async function refreshRegencies(db: Db, villages: VillageCohort[], now: Date): P
   });
 }
 
-/** Recomputes every wave's cells of one regency's villages. */
+/** Recomputes every wave's cells of one regency's villages (`codes`). */
 async function refreshCells(
   db: Db,
   regency: string,
+  codes: string[],
   areas: Map<string, VillageCohort>,
   book: LineBook,
 ): Promise<void> {
-  const cells = await regencyCells(db, regency, areas, book);
+  const cells = await villageCells(db, codes, areas, book);
   await inTransaction(db, async (tx) => {
     await tx
       .deleteFrom('impact_poverty_cells')
-      .where('village_code', '>=', `${regency}.`)
-      .where('village_code', '<', `${regency}/`)
+      .where((eb) => regionWhere(eb, 'village_code', [regency]))
       .execute();
     for (let i = 0; i < cells.length; i += 500)
       await tx
@@ -220,9 +221,15 @@ export async function refreshAreaSummary(
       for (const k of kept) cellRegencies.push(regencyOf(k.village_code));
     }
     const areas = new Map(villages.map((v) => [v.code, v]));
+    const codesOf = new Map<string, string[]>();
+    for (const v of villages) {
+      const list = codesOf.get(regencyOf(v.code));
+      if (list) list.push(v.code);
+      else codesOf.set(regencyOf(v.code), [v.code]);
+    }
     const book = await lineBook(db);
     const regencies = [...new Set(cellRegencies)];
-    for (const r of regencies) await refreshCells(db, r, areas, book);
+    for (const r of regencies) await refreshCells(db, r, codesOf.get(r) ?? [], areas, book);
 
     const months = since === null ? [null] : await parcelMonthsChangedSince(db, since);
     for (const m of months) await refreshParcels(db, m);

@@ -59,21 +59,25 @@ export async function householdCells(
 }
 
 /**
- * Every wave's cells of the villages of one regency (impact's summary refresh): a range over
- * the codes, which an index serves whatever the database's collation.
+ * Every wave's cells of the given villages (one regency's, for impact's summary refresh): by
+ * equality on the codes, which the survey key's index serves in any collation (a LIKE prefix
+ * does not on PostgreSQL outside the C collation, and scanned every answer per regency).
  */
-export async function regencyCells(
+export async function villageCells(
   db: Db,
-  regency: string,
+  codes: string[],
   villages: Areas,
   book: LineBook,
 ): Promise<VillageYear[]> {
-  const rows = await db
-    .selectFrom('household_surveys')
-    .select(['village_code', 'wave_year', 'household_size', 'per_capita_monthly'])
-    .where('village_code', '>=', `${regency}.`)
-    .where('village_code', '<', `${regency}/`)
-    .execute();
+  const rows = [];
+  for (let i = 0; i < codes.length; i += 500)
+    rows.push(
+      ...(await db
+        .selectFrom('household_surveys')
+        .select(['village_code', 'wave_year', 'household_size', 'per_capita_monthly'])
+        .where('village_code', 'in', codes.slice(i, i + 500))
+        .execute()),
+    );
   return cellsOf(rows, villages, book);
 }
 
