@@ -32,6 +32,7 @@ export {
   listedAmong,
   listedSince,
   listedCount,
+  listedCountBy,
   listedSellerIds,
   type ProductFacts,
 } from './products.queries.js';

@@ -1,5 +1,6 @@
 // Product facts other domains read (the innovation centre's review queue and certification
 // sweep): only the catalog names its tables; these functions are exported from index.ts.
+import { sql } from 'kysely';
 import { regionWhere } from '../../kernel/auth/index.js';
 import type { Tx } from '../../kernel/db/index.js';
 import './catalog.tables.js';
@@ -109,6 +110,23 @@ export async function listedCount(db: Tx, scope: 'all' | string[]): Promise<numb
     .where((eb) => regionWhere(eb, 'village_code', scope))
     .executeTakeFirstOrThrow();
   return Number(r.n ?? 0);
+}
+
+/** Listed products inside region prefixes counted per area code of length `len`. */
+export async function listedCountBy(
+  db: Tx,
+  scope: 'all' | string[],
+  len: number,
+): Promise<Map<string, number>> {
+  const area = sql<string>`substr(village_code, 1, ${sql.lit(len)})`;
+  const rows = await db
+    .selectFrom('products')
+    .select([area.as('k'), (eb) => eb.fn.countAll().as('n')])
+    .where('listed', '=', 1)
+    .where((eb) => regionWhere(eb, 'village_code', scope))
+    .groupBy(area)
+    .execute();
+  return new Map(rows.map((r) => [String(r.k), Number(r.n)]));
 }
 
 /** The UMKM with a listed product, as a subquery of ids (for one-statement counts elsewhere). */

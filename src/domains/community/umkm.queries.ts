@@ -127,17 +127,24 @@ export async function umkmCounts(
   return { total: Number(total.n ?? 0), active: Number(act.n ?? 0) };
 }
 
-/** UMKM inside region prefixes counted per area code of length `len` (a breakdown table). */
+/**
+ * UMKM inside region prefixes counted per area code of length `len` (a breakdown table); only
+ * those in any of `active` when given (as umkmCounts' active count).
+ */
 export async function umkmCountBy(
   db: Tx,
   scope: 'all' | string[],
   len: number,
+  active?: UmkmIdQuery[],
 ): Promise<Map<string, number>> {
   const area = sql<string>`substr(village_code, 1, ${sql.lit(len)})`;
   const rows = await db
     .selectFrom('umkm')
     .select([area.as('k'), (eb) => eb.fn.countAll().as('v')])
-    .where((eb) => regionWhere(eb, 'village_code', scope))
+    .where((eb) => regionWhere(eb, 'umkm.village_code', scope))
+    .$if(active !== undefined, (q) =>
+      q.where((eb) => eb.or(active!.map((ids) => eb('umkm.id', 'in', ids)))),
+    )
     .groupBy(area)
     .execute();
   return new Map(rows.map((r) => [String(r.k), Number(r.v ?? 0)]));

@@ -6,6 +6,7 @@ import { regionScope, regionWhere, type Actor } from '../../kernel/auth/index.js
 import { t, type Locale } from '../../kernel/i18n/index.js';
 import { IMPACT_READERS } from './evaluation.service.js';
 import { regionNames } from '../regions/index.js';
+import { areasRefreshedAt, summarySurveyedRegencies } from './area-summary.queries.js';
 
 export async function areasFor(
   db: Db,
@@ -14,14 +15,19 @@ export async function areasFor(
 ): Promise<{ value: string; label: string }[]> {
   const scope = regionScope(actor, IMPACT_READERS);
   const sub = sql<string>`substr(village_code, 1, 5)`;
-  const withData = (
-    await db
-      .selectFrom('household_surveys')
-      .select(sub.as('code'))
-      .distinct()
-      .where((eb) => regionWhere(eb, 'village_code', scope))
-      .execute()
-  ).map((r) => r.code);
+  // Once the survey cells are precomputed they list the same regencies (as of their refresh)
+  // without reading every answer of the country on each page.
+  const withData =
+    (await areasRefreshedAt(db)) !== null
+      ? await summarySurveyedRegencies(db, scope)
+      : (
+          await db
+            .selectFrom('household_surveys')
+            .select(sub.as('code'))
+            .distinct()
+            .where((eb) => regionWhere(eb, 'village_code', scope))
+            .execute()
+        ).map((r) => r.code);
   const codes = [...new Set([...(scope === 'all' ? [] : scope), ...withData])].sort();
   const nameOf = await regionNames(db, codes);
   const out = scope === 'all' ? [{ value: 'all', label: t(locale, 'impact.lines.national') }] : [];

@@ -108,6 +108,50 @@ export interface ImpactSummaryStateTable {
   /** A refresh in progress holds the lease until this time (claim by conditional update). */
   lease_until: string | null;
   lease_owner: string | null;
+  /** What the summary was computed from besides its rows (areas: a hash of the poverty lines). */
+  inputs: string | null;
+}
+
+/** Per regency, the village, UMKM, listing and profile counts of the national and province pages. */
+export interface ImpactRegencySummaryTable {
+  regency_code: string;
+  villages: number;
+  /** JSON {ISO date joined: villages}: enrolment on any date is the sum up to it. */
+  joined: string;
+  umkm: number;
+  /** UMKM with a listed product or a sale in the 90 days before the refresh. */
+  umkm_active: number;
+  listed: number;
+  with_signal: number;
+  signal_4g: number;
+  with_electricity: number;
+  electricity_sum: number;
+}
+
+/** One village's household survey cell in one wave (outcomes.queries' VillageYear). */
+export interface ImpactPovertyCellsTable {
+  village_code: string;
+  wave_year: number;
+  households: number;
+  persons: number;
+  poor_households: number;
+  poor: number;
+  gap: number;
+  log_sum: number;
+  log_n: number;
+  line_period: string | null;
+}
+
+/** Parcels created in one month between two provinces ('' when unknown), by outcome. */
+export interface ImpactParcelSummaryTable {
+  origin_province: string;
+  destination_province: string;
+  month: string;
+  total: number;
+  delivered: number;
+  failed: number;
+  /** JSON {tenths of a day: delivered parcels}. */
+  lead_tenths: string;
 }
 
 declare module '../../kernel/db/types.js' {
@@ -119,5 +163,8 @@ declare module '../../kernel/db/types.js' {
     evaluation_runs: EvaluationRunsTable;
     impact_sales_summary: ImpactSalesSummaryTable;
     impact_summary_state: ImpactSummaryStateTable;
+    impact_regency_summary: ImpactRegencySummaryTable;
+    impact_poverty_cells: ImpactPovertyCellsTable;
+    impact_parcel_summary: ImpactParcelSummaryTable;
   }
 }

@@ -6,6 +6,7 @@ import { impactErrors, impactMessages } from './messages.js';
 import { povertyMessages } from './poverty.messages.js';
 import { summaryMessages } from './summary.messages.js';
 import { runSalesSummaryJob, scheduleSalesSummary, SUMMARY_JOB } from './sales-summary.js';
+import { AREA_SUMMARY_JOB, runAreaSummaryJob, scheduleAreaSummary } from './area-summary.js';
 import { evaluationMessages } from './evaluation.messages.js';
 import { JOB_TYPE, runEvaluationJob } from './evaluation.service.js';
 import { impactCommands } from './impact.cli.js';
@@ -22,9 +23,16 @@ export const impactDomain = defineDomain({
   errors: impactErrors,
   nav: impactNav,
   homePanels: [impactHomePanel],
-  jobs: { [JOB_TYPE]: runEvaluationJob, [SUMMARY_JOB]: runSalesSummaryJob },
-  // The national and province KPI views read precomputed sales; startup refreshes them at once.
-  startup: [(h) => scheduleSalesSummary(h.db, new Date())],
+  jobs: {
+    [JOB_TYPE]: runEvaluationJob,
+    [SUMMARY_JOB]: runSalesSummaryJob,
+    [AREA_SUMMARY_JOB]: runAreaSummaryJob,
+  },
+  // The national and province KPI views read precomputed figures; startup refreshes them at once.
+  startup: [
+    (h) => scheduleSalesSummary(h.db, new Date()),
+    (h) => scheduleAreaSummary(h.db, new Date()),
+  ],
   commands: impactCommands,
   reads: impactReads,
 });

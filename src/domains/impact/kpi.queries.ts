@@ -16,6 +16,15 @@ import { lineBook } from './poverty-lines.js';
 import { regionGroup, type RegionGroup } from './region-groups.js';
 import { median } from '../../lib/stats/index.js';
 import { summaryGmvBy, summarySales } from './sales-summary.queries.js';
+import {
+  enrolledOn,
+  summaryCells,
+  summaryLatestWave,
+  summaryParcels,
+  summaryRegencies,
+  type RegencyRow,
+} from './area-summary.queries.js';
+import type { VillageYear } from './outcomes.queries.js';
 
 export type Focus = 'all' | string;
 const prefixes = (f: Focus): 'all' | string[] => (f === 'all' ? 'all' : [f]);
@@ -38,6 +47,61 @@ async function safe<T>(fn: () => Promise<T>): Promise<T | null> {
 }
 
 const days = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86400_000;
+
+/**
+ * Which precomputed summaries a national or province view reads (kpi.reads sets them once
+ * refreshed): `sales` (sales-summary.ts), `areas` (area-summary.ts); live otherwise.
+ */
+export interface Sources {
+  /** When the summary was last refreshed (read it), or null / absent (read live). */
+  sales?: string | null;
+  areas?: string | null;
+}
+
+/** The latest survey wave inside the scope, or null. */
+async function latestWave(db: Db, scope: 'all' | string[], from: Sources): Promise<number | null> {
+  if (from.areas) return summaryLatestWave(db, scope);
+  const last = await db
+    .selectFrom('household_surveys')
+    .select((eb) => eb.fn.max('wave_year').as('y'))
+    .where((eb) => regionWhere(eb, 'village_code', scope))
+    .executeTakeFirst();
+  return last?.y ? Number(last.y) : null;
+}
+
+/** One wave's village cells inside the scope (`villages`: the scope's, when read live). */
+async function cellsOf(
+  db: Db,
+  scope: 'all' | string[],
+  wave: number,
+  from: Sources,
+  villages: () => Promise<Awaited<ReturnType<typeof villageCohorts>>>,
+): Promise<VillageYear[]> {
+  if (from.areas) return summaryCells(db, scope, wave);
+  return householdCells(
+    db,
+    scope,
+    new Map((await villages()).map((v) => [v.code, v])),
+    await lineBook(db),
+    wave,
+  );
+}
+
+/** Parcels leaving or reaching the scope, by outcome, read live. */
+async function liveParcels(db: Db, scope: 'all' | string[]) {
+  const rows = await parcelsTouching(db, scope);
+  const delivered = rows.filter((r) => r.status === 'delivered');
+  return {
+    total: rows.length,
+    delivered: delivered.length,
+    failed: rows.filter((r) => r.status === 'failed_delivery').length,
+    inProgress: rows.filter((r) => r.status !== 'delivered' && r.status !== 'failed_delivery')
+      .length,
+    leadDays: median(
+      delivered.filter((r) => r.delivered_at).map((r) => days(r.created_at, r.delivered_at!)),
+    ),
+  };
+}
 
 export interface Kpis {
   villages: number;
@@ -72,24 +136,30 @@ export interface Kpis {
 }
 
 /**
- * The KPI set of one area. `asOf` is today's date for enrolment (ISO). `summary`: sales come
- * from the precomputed regency-months (national and province views) instead of the orders.
+ * The KPI set of one area. `asOf` is today's date for enrolment (ISO). `from`: which blocks
+ * come from the precomputed summaries (national and province views) instead of live reads.
  */
 export async function kpisFor(
   db: Db,
   focus: Focus,
   asOf = new Date().toISOString().slice(0, 10),
-  summary = false,
+  from: Sources = {},
 ): Promise<Kpis> {
   const scope = prefixes(focus);
-  const villages = await villageCohorts(db, scope);
+  const regencies = from.areas ? await summaryRegencies(db, scope) : null;
+  const villages = regencies ? null : await villageCohorts(db, scope);
   const since = new Date(Date.now() - 90 * 86400_000).toISOString();
+  const sum = (f: (r: RegencyRow) => number) => regencies!.reduce((a, r) => a + f(r), 0);
   const [umkm, marketReady, orders, parcels, trained, households] = await Promise.all([
     // Active: a listed product, or an order in the last 90 days.
-    safe(() => umkmCounts(db, scope, [listedSellerIds(db), recentSellerIds(db, since)])),
-    safe(() => listedCount(db, scope)),
+    safe(async () =>
+      regencies
+        ? { total: sum((r) => r.umkm), active: sum((r) => r.umkm_active) }
+        : umkmCounts(db, scope, [listedSellerIds(db), recentSellerIds(db, since)]),
+    ),
+    safe(async () => (regencies ? sum((r) => r.listed) : listedCount(db, scope))),
     safe(async () => {
-      if (summary) return summarySales(db, scope);
+      if (from.sales) return summarySales(db, scope, from.sales);
       const s = await salesTotals(db, scope);
       return {
         count: s.count,
@@ -100,26 +170,15 @@ export async function kpisFor(
         leadDays: median(s.leadDays),
       };
     }),
-    safe(async () => {
-      const rows = await parcelsTouching(db, scope);
-      const delivered = rows.filter((r) => r.status === 'delivered');
-      return {
-        total: rows.length,
-        delivered: delivered.length,
-        failed: rows.filter((r) => r.status === 'failed_delivery').length,
-        inProgress: rows.filter((r) => r.status !== 'delivered' && r.status !== 'failed_delivery')
-          .length,
-        leadDays: median(
-          delivered.filter((r) => r.delivered_at).map((r) => days(r.created_at, r.delivered_at!)),
-        ),
-      };
-    }),
+    safe(() => (from.areas ? summaryParcels(db, scope) : liveParcels(db, scope))),
     safe(() => attendanceTotals(db, scope)),
-    latestPoverty(db, scope, villages),
+    latestPoverty(db, scope, from, async () => villages!),
   ]);
   return {
-    villages: villages.length,
-    enrolledVillages: villages.filter((v) => v.joinedOn !== null && v.joinedOn <= asOf).length,
+    villages: regencies ? sum((r) => r.villages) : villages!.length,
+    enrolledVillages: regencies
+      ? sum((r) => enrolledOn(r, asOf))
+      : villages!.filter((v) => v.joinedOn !== null && v.joinedOn <= asOf).length,
     umkm,
     marketReady,
     orders,
@@ -132,22 +191,12 @@ export async function kpisFor(
 async function latestPoverty(
   db: Db,
   scope: 'all' | string[],
-  villages: Awaited<ReturnType<typeof villageCohorts>>,
+  from: Sources,
+  villages: () => Promise<Awaited<ReturnType<typeof villageCohorts>>>,
 ) {
-  const last = await db
-    .selectFrom('household_surveys')
-    .select((eb) => eb.fn.max('wave_year').as('y'))
-    .where((eb) => regionWhere(eb, 'village_code', scope))
-    .executeTakeFirst();
-  if (!last?.y) return null;
-  const wave = Number(last.y);
-  const cells = await householdCells(
-    db,
-    scope,
-    new Map(villages.map((v) => [v.code, v])),
-    await lineBook(db),
-    wave,
-  );
+  const wave = await latestWave(db, scope, from);
+  if (wave === null) return null;
+  const cells = await cellsOf(db, scope, wave, from, villages);
   const [all] = povertyBy(
     cells.map((c) => ({ ...c, village: '00' })),
     'province',
@@ -179,49 +228,51 @@ export async function childBreakdown(
   db: Db,
   focus: Focus,
   asOf = new Date().toISOString().slice(0, 10),
-  summary = false,
+  from: Sources = {},
 ): Promise<ChildRow[]> {
   const scope = prefixes(focus);
   const len = childLength(focus);
   const children = (await childrenOf(db, focus === 'all' ? null : focus)).filter(
     (c) => c.code.length === len && c.code !== focus,
   );
-  const villages = await villageCohorts(db, scope);
   const key = (c: string) => c.slice(0, len);
-  const umkm = await safe(() => umkmCountBy(db, scope, len));
+  // Per child: villages, enrolled and UMKM, from the regency rows or counted live.
+  const counts = new Map<string, { villages: number; enrolled: number; umkm: number }>();
+  const add = (code: string, villages: number, enrolled: number, umkm: number) => {
+    const a = counts.get(key(code)) ?? { villages: 0, enrolled: 0, umkm: 0 };
+    a.villages += villages;
+    a.enrolled += enrolled;
+    a.umkm += umkm;
+    counts.set(key(code), a);
+  };
+  let villages: Awaited<ReturnType<typeof villageCohorts>> | null = null;
+  let umkm: Map<string, number> | null;
+  if (from.areas && len <= 5) {
+    for (const r of await summaryRegencies(db, scope))
+      add(r.regency_code, r.villages, enrolledOn(r, asOf), r.umkm);
+    umkm = new Map([...counts].map(([k, a]) => [k, a.umkm]));
+  } else {
+    villages = await villageCohorts(db, scope);
+    for (const v of villages) add(v.code, 1, v.joinedOn !== null && v.joinedOn <= asOf ? 1 : 0, 0);
+    umkm = await safe(() => umkmCountBy(db, scope, len));
+  }
   const gmv = await safe(() =>
-    summary && len <= 5 ? summaryGmvBy(db, scope, len) : salesValueBy(db, scope, len),
+    from.sales && len <= 5 ? summaryGmvBy(db, scope, len) : salesValueBy(db, scope, len),
   );
-  const last = await db
-    .selectFrom('household_surveys')
-    .select((eb) => eb.fn.max('wave_year').as('y'))
-    .where((eb) => regionWhere(eb, 'village_code', scope))
-    .executeTakeFirst();
+  const wave = await latestWave(db, scope, from);
   const pov = new Map<string, number>();
-  if (last?.y) {
-    const cells = await householdCells(
-      db,
-      scope,
-      new Map(villages.map((v) => [v.code, v])),
-      await lineBook(db),
-      Number(last.y),
-    );
+  if (wave !== null) {
+    const cells = await cellsOf(db, scope, wave, from, async () => villages!);
     const rows = cells.map((c) => ({ ...c, village: key(c.village) }));
     for (const r of aggregateBy(rows)) pov.set(r.code, r.p0);
   }
-  const byChild = new Map<string, typeof villages>();
-  for (const v of villages) {
-    const list = byChild.get(key(v.code));
-    if (list) list.push(v);
-    else byChild.set(key(v.code), [v]);
-  }
   return children.map((c) => {
-    const vs = byChild.get(c.code) ?? [];
+    const a = counts.get(c.code);
     return {
       code: c.code,
       name: c.name,
-      villages: vs.length,
-      enrolled: vs.filter((v) => v.joinedOn !== null && v.joinedOn <= asOf).length,
+      villages: a?.villages ?? 0,
+      enrolled: a?.enrolled ?? 0,
       umkm: umkm ? (umkm.get(c.code) ?? 0) : null,
       gmv: gmv ? (gmv.get(c.code) ?? 0) : null,
       p0: pov.has(c.code) ? pov.get(c.code)! : null,
@@ -256,28 +307,36 @@ export interface GroupRow {
 export async function westEast(
   db: Db,
   asOf = new Date().toISOString().slice(0, 10),
-  summary = false,
+  from: Sources = {},
+  /** The national breakdown when the caller has it already (the national page). */
+  provinces?: ChildRow[],
 ): Promise<GroupRow[]> {
-  const national = await childBreakdown(db, 'all', asOf, summary);
-  const profiles = await connectivityOfProfiles(db);
-  const last = await db
-    .selectFrom('household_surveys')
-    .select((eb) => eb.fn.max('wave_year').as('y'))
-    .executeTakeFirst();
-  const cells = last?.y
-    ? await householdCells(
-        db,
-        'all',
-        new Map((await villageCohorts(db, 'all')).map((v) => [v.code, v])),
-        await lineBook(db),
-        Number(last.y),
-      )
-    : [];
+  const national = provinces ?? (await childBreakdown(db, 'all', asOf, from));
+  const wave = await latestWave(db, 'all', from);
+  const cells =
+    wave === null ? [] : await cellsOf(db, 'all', wave, from, () => villageCohorts(db, 'all'));
+  // Profiled villages with a signal, with 4G, with an electricity share, and the shares' sum.
+  const conn = { KBI: [0, 0, 0, 0], KTI: [0, 0, 0, 0] };
+  if (from.areas) {
+    for (const r of await summaryRegencies(db, 'all')) {
+      const c = conn[regionGroup(r.regency_code)];
+      c[0] += r.with_signal;
+      c[1] += r.signal_4g;
+      c[2] += r.with_electricity;
+      c[3] += r.electricity_sum;
+    }
+  } else {
+    for (const p of await connectivityOfProfiles(db)) {
+      const c = conn[regionGroup(p.village_code)];
+      if (p.signal !== null) c[0]++;
+      if (p.signal === '4g') c[1]++;
+      if (p.electricity_share !== null) c[2]++;
+      c[3] += p.electricity_share ?? 0;
+    }
+  }
   return (['KBI', 'KTI'] as const).map((g) => {
     const prov = national.filter((p) => regionGroup(p.code) === g);
-    const pr = profiles.filter((p) => regionGroup(p.village_code) === g);
-    const withSignal = pr.filter((p) => p.signal !== null);
-    const withElec = pr.filter((p) => p.electricity_share !== null);
+    const [withSignal, with4g, withElec, elecSum] = conn[g] as [number, number, number, number];
     const cs = cells.filter((c) => regionGroup(c.village) === g);
     const persons = cs.reduce((a, c) => a + c.persons, 0);
     const logN = cs.reduce((a, c) => a + c.logN, 0);
@@ -289,12 +348,8 @@ export async function westEast(
       enrolled: prov.reduce((a, p) => a + p.enrolled, 0),
       umkm: sumOrNull(prov.map((p) => p.umkm)),
       gmv: sumOrNull(prov.map((p) => p.gmv)),
-      signal4g: withSignal.length
-        ? withSignal.filter((p) => p.signal === '4g').length / withSignal.length
-        : null,
-      electricity: withElec.length
-        ? withElec.reduce((a, p) => a + (p.electricity_share ?? 0), 0) / withElec.length
-        : null,
+      signal4g: withSignal ? with4g / withSignal : null,
+      electricity: withElec ? elecSum / withElec : null,
       p0: persons ? cs.reduce((a, c) => a + c.poor, 0) / persons : null,
       meanPerCapita: logN ? Math.exp(cs.reduce((a, c) => a + c.logSum, 0) / logN) : null,
     };

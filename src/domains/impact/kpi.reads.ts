@@ -10,38 +10,54 @@ import { lineBook } from './poverty-lines.js';
 import { exportPanelSheet } from './export.js';
 import type { Level } from './region-groups.js';
 import { readsSummary, salesRefreshedAt } from './sales-summary.queries.js';
+import { areasRefreshedAt, summaryCells } from './area-summary.queries.js';
+import type { Db } from '../../kernel/db/index.js';
 
-// The nation and provinces read sales from the precomputed summary once it has been refreshed
-// (`salesAsOf` says when, for the page); smaller areas read the orders live.
+// The nation and provinces read sales and the other blocks from the precomputed summaries once
+// each has been refreshed (`salesAsOf`, `areasAsOf` say when, for the page); until then, and
+// for smaller areas, they read live.
 export const kpiPageRead = readModel('impact.kpi_page', async (db, focus: Focus) => {
   const salesAsOf = readsSummary(focus) ? await salesRefreshedAt(db) : null;
-  const summary = salesAsOf !== null;
+  const areasAsOf = readsSummary(focus) ? await areasRefreshedAt(db) : null;
+  const from = { sales: salesAsOf, areas: areasAsOf };
+  const children = await childBreakdown(db, focus, undefined, from);
   return {
-    k: await kpisFor(db, focus, undefined, summary),
-    children: await childBreakdown(db, focus, undefined, summary),
-    westEast: focus === 'all' ? await westEast(db, undefined, summary) : null,
+    k: await kpisFor(db, focus, undefined, from),
+    children,
+    // The national breakdown is the page's own children: computed once.
+    westEast: focus === 'all' ? await westEast(db, undefined, from, children) : null,
     salesAsOf,
+    areasAsOf,
   };
 });
 
-/** Poverty by area at `level` for survey wave `year`, with the areas' names. */
+/** When a scope's survey figures come from the precomputed cells: its refresh time, else null. */
+export async function cellsAsOf(db: Db, scope: 'all' | string[]): Promise<string | null> {
+  const national = scope === 'all' || (scope.length === 1 && readsSummary(scope[0]!));
+  return national ? areasRefreshedAt(db) : null;
+}
+
+/** Poverty by area at `level` for survey wave `year`, with the areas' names (cells as above). */
 export const povertyRowsRead = readModel(
   'impact.poverty_rows',
   async (db, scope: 'all' | string[], level: Level, year: number) => {
-    const villages = await villageCohorts(db, scope);
-    const cells = await householdCells(
-      db,
-      scope,
-      new Map(villages.map((v) => [v.code, v])),
-      await lineBook(db),
-      year,
-    );
+    const areasAsOf = await cellsAsOf(db, scope);
+    const cells =
+      areasAsOf !== null
+        ? await summaryCells(db, scope, year)
+        : await householdCells(
+            db,
+            scope,
+            new Map((await villageCohorts(db, scope)).map((v) => [v.code, v])),
+            await lineBook(db),
+            year,
+          );
     const pov = povertyBy(cells, level);
     const nameOf = await regionNames(
       db,
       pov.map((r) => r.code),
     );
-    return pov.map((r) => ({ ...r, name: nameOf.get(r.code) ?? r.code }));
+    return { rows: pov.map((r) => ({ ...r, name: nameOf.get(r.code) ?? r.code })), areasAsOf };
   },
 );
 

@@ -8,7 +8,8 @@ import { AppError } from '../../kernel/errors/index.js';
 import { audit } from '../../kernel/audit/index.js';
 import { readSource, runRead } from '../../kernel/offloop/index.js';
 import { bothFormats, sendSheet } from '../../kernel/xlsx/index.js';
-import { kpiPageRead, panelSheetRead, povertyRowsRead } from './kpi.reads.js';
+import { cellsAsOf, kpiPageRead, panelSheetRead, povertyRowsRead } from './kpi.reads.js';
+import { summaryWaves } from './area-summary.queries.js';
 import { defaultFocus, IMPACT_READERS, mayRead } from './evaluation.service.js';
 import { areasFor } from './areas.queries.js';
 import { regionName } from './regions.queries.js';
@@ -17,6 +18,7 @@ import { ProduceKpiSection, produceKpisOf } from './produce-kpi.views.js';
 import { Freshness } from './sales-summary.views.js';
 import type { Level } from './region-groups.js';
 import { regionWhere } from '../../kernel/auth/index.js';
+import type { Db } from '../../kernel/db/index.js';
 import { collectiveKpiSection } from '../collective/index.js';
 
 const FOCUS_RE = /^(all|\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?)$/;
@@ -27,6 +29,19 @@ function focusOf(c: any, actor: Parameters<typeof mayRead>[0]): string {
   if (!FOCUS_RE.test(focus)) throw new AppError('NOT_FOUND');
   if (!mayRead(actor, focus)) throw new AppError('FORBIDDEN');
   return focus;
+}
+
+/** The survey waves of a scope, latest first: from the precomputed cells when they serve it. */
+async function surveyWaves(db: Db, scope: 'all' | string[]): Promise<number[]> {
+  if ((await cellsAsOf(db, scope)) !== null) return summaryWaves(db, scope);
+  const rows = await db
+    .selectFrom('household_surveys')
+    .select('wave_year')
+    .distinct()
+    .where((eb) => regionWhere(eb, 'village_code', scope))
+    .orderBy('wave_year', 'desc')
+    .execute();
+  return rows.map((r) => r.wave_year);
 }
 
 export function kpiPages() {
@@ -44,6 +59,7 @@ export function kpiPages() {
       children,
       westEast: we,
       salesAsOf,
+      areasAsOf,
     } = await runRead(c.get('deps'), kpiPageRead, focus);
     const areas = await areasFor(db, actor, l);
     const produce = await produceKpisOf(db, focus);
@@ -62,7 +78,12 @@ export function kpiPages() {
           children={children}
           westEast={we}
         />
-        <Freshness l={l} salesAsOf={salesAsOf} source={await readSource(c.get('deps'))} />
+        <Freshness
+          l={l}
+          salesAsOf={salesAsOf}
+          areasAsOf={areasAsOf}
+          source={await readSource(c.get('deps'))}
+        />
         <ProduceKpiSection l={l} k={produce} />
         {collective}
       </>,
@@ -79,19 +100,13 @@ export function kpiPages() {
         : 'district'
     ) as Level;
     const scope = focus === 'all' ? 'all' : [focus];
-    const years = (
-      await db
-        .selectFrom('household_surveys')
-        .select('wave_year')
-        .distinct()
-        .where((eb) => regionWhere(eb, 'village_code', scope))
-        .orderBy('wave_year', 'desc')
-        .execute()
-    ).map((r) => r.wave_year);
+    const years = await surveyWaves(db, scope);
     const asked = Number(c.req.query('year'));
     const year = years.includes(asked) ? asked : (years[0] ?? null);
-    const rows =
-      year === null ? [] : await runRead(c.get('deps'), povertyRowsRead, scope, level, year);
+    const { rows, areasAsOf } =
+      year === null
+        ? { rows: [], areasAsOf: null }
+        : await runRead(c.get('deps'), povertyRowsRead, scope, level, year);
     const areas = await areasFor(db, actor, c.get('locale'));
     return page(
       c,
@@ -106,7 +121,11 @@ export function kpiPages() {
           rows={rows}
           areas={areas}
         />
-        <Freshness l={c.get('locale')} source={await readSource(c.get('deps'))} />
+        <Freshness
+          l={c.get('locale')}
+          areasAsOf={areasAsOf}
+          source={await readSource(c.get('deps'))}
+        />
       </>,
     );
   });

@@ -34,11 +34,19 @@ export interface SalesYear {
   logN: number;
 }
 
+type SurveyRow = {
+  village_code: string;
+  wave_year: number;
+  household_size: number;
+  per_capita_monthly: number;
+};
+type Areas = Map<string, Pick<VillageCohort, 'area'>>;
+
 /** Household survey cells per village and wave year inside the scope. */
 export async function householdCells(
   db: Db,
   scope: 'all' | string[],
-  villages: Map<string, VillageCohort>,
+  villages: Areas,
   book: LineBook,
   year?: number,
 ): Promise<VillageYear[]> {
@@ -47,7 +55,33 @@ export async function householdCells(
     .select(['village_code', 'wave_year', 'household_size', 'per_capita_monthly'])
     .where((eb) => regionWhere(eb, 'village_code', scope));
   if (year !== undefined) q = q.where('wave_year', '=', year);
-  const rows = await q.execute();
+  return cellsOf(await q.execute(), villages, book);
+}
+
+/**
+ * Every wave's cells of the given villages (one regency's, for impact's summary refresh): by
+ * equality on the codes, which the survey key's index serves in any collation (a LIKE prefix
+ * does not on PostgreSQL outside the C collation, and scanned every answer per regency).
+ */
+export async function villageCells(
+  db: Db,
+  codes: string[],
+  villages: Areas,
+  book: LineBook,
+): Promise<VillageYear[]> {
+  const rows = [];
+  for (let i = 0; i < codes.length; i += 500)
+    rows.push(
+      ...(await db
+        .selectFrom('household_surveys')
+        .select(['village_code', 'wave_year', 'household_size', 'per_capita_monthly'])
+        .where('village_code', 'in', codes.slice(i, i + 500))
+        .execute()),
+    );
+  return cellsOf(rows, villages, book);
+}
+
+function cellsOf(rows: SurveyRow[], villages: Areas, book: LineBook): VillageYear[] {
   const cells = new Map<string, VillageYear>();
   for (const r of rows) {
     const key = `${r.village_code}|${r.wave_year}`;

@@ -20,6 +20,16 @@ export async function salesRefreshedAt(db: Db): Promise<string | null> {
   return s?.refreshed_at ?? null;
 }
 
+/** Tenths of a day → count: lead times to the precision the page shows (summaries keep these). */
+export function tenthsHistogram(leadDays: number[]): Record<string, number> {
+  const h: Record<string, number> = {};
+  for (const d of leadDays) {
+    const k = String(Math.round(d * 10));
+    h[k] = (h[k] ?? 0) + 1;
+  }
+  return h;
+}
+
 /** The median of a histogram {tenths of a day: count}, as lib/stats' median of the list. */
 export function medianOfTenths(h: Map<number, number>): number | null {
   const n = [...h.values()].reduce((a, b) => a + b, 0);
@@ -47,8 +57,33 @@ export interface SummarySales {
   leadDays: number | null;
 }
 
-/** Sales of an area from the summary (the KPI page's orders block). */
-export async function summarySales(db: Db, scope: 'all' | string[]): Promise<SummarySales> {
+// The national figures merge every regency-month's lead-time histogram (≈ 18,000 JSON rows at
+// national scale, tens of ms of CPU): they change only when a refresh does, so each database
+// handle keeps the last few by refresh time and scope.
+const merged = new WeakMap<Db, Map<string, SummarySales>>();
+
+/**
+ * Sales of an area from the summary (the KPI page's orders block). `refreshedAt`: the
+ * summary's refresh time, when known; the result is then kept until the next refresh.
+ */
+export async function summarySales(
+  db: Db,
+  scope: 'all' | string[],
+  refreshedAt?: string,
+): Promise<SummarySales> {
+  if (refreshedAt === undefined) return sumSales(db, scope);
+  const key = `${refreshedAt}|${String(scope)}`;
+  let kept = merged.get(db);
+  if (!kept) merged.set(db, (kept = new Map()));
+  const known = kept.get(key);
+  if (known) return { ...known };
+  const s = await sumSales(db, scope);
+  if (kept.size >= 64) kept.clear();
+  kept.set(key, s);
+  return { ...s };
+}
+
+async function sumSales(db: Db, scope: 'all' | string[]): Promise<SummarySales> {
   const rows = await db
     .selectFrom('impact_sales_summary')
     .select(['orders', 'items_total', 'gmv', 'seller_share', 'delivered', 'lead_tenths'])

@@ -4,16 +4,16 @@
 // only the regency-months they touch, and once a day rebuilds everything (the safety net for
 // anything the watermark missed, such as bulk-loaded orders that publish no events).
 //
-// Runs once across app servers: the run first takes the summary's lease with a conditional
-// update (`lease_until` empty or past), so two workers that both run the job, or a manual
-// refresh beside the scheduled one, never refresh at the same time; recomputing a
-// regency-month is idempotent, so a run that repeats one after a crash changes nothing.
+// Runs once across app servers: the run first takes the summary's lease (summary-lease.ts);
+// recomputing a regency-month is idempotent, so a run that repeats one after a crash changes
+// nothing.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../kernel/db/index.js';
 import { inTransaction } from '../../kernel/db/index.js';
 import { enqueueOnce, type JobHandler } from '../../kernel/jobs/index.js';
 import { salesByMonth, salesMonthsChangedSince, salesValueBy } from '../orders/index.js';
-import type { ImpactSummaryStateTable } from './impact.tables.js';
+import { claimSummary, releaseSummary } from './summary-lease.js';
+import { tenthsHistogram } from './sales-summary.queries.js';
 
 export const SUMMARY_JOB = 'impact.refresh_sales_summary';
 const NAME = 'sales';
@@ -21,7 +21,6 @@ const NAME = 'sales';
 export const REFRESH_EVERY_MS = 60_000;
 /** Events are stamped before their transaction commits: read back this far past the last run. */
 const MARGIN_MS = 120_000;
-const LEASE_MS = 10 * 60_000;
 const REBUILD_EVERY_MS = 24 * 3600_000;
 
 export async function scheduleSalesSummary(
@@ -29,36 +28,6 @@ export async function scheduleSalesSummary(
   at: Date = new Date(Date.now() + REFRESH_EVERY_MS),
 ): Promise<void> {
   await enqueueOnce(db, SUMMARY_JOB, {}, { runAt: at, maxAttempts: 3 });
-}
-
-/** Takes the refresh lease (null when another runner holds it). */
-async function claim(db: Db, owner: string, now: Date): Promise<ImpactSummaryStateTable | null> {
-  const r = await db
-    .updateTable('impact_summary_state')
-    .set({ lease_owner: owner, lease_until: new Date(now.getTime() + LEASE_MS).toISOString() })
-    .where('name', '=', NAME)
-    .where((eb) =>
-      eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now.toISOString())]),
-    )
-    .executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1) return null;
-  return (
-    (await db
-      .selectFrom('impact_summary_state')
-      .selectAll()
-      .where('name', '=', NAME)
-      .executeTakeFirst()) ?? null
-  );
-}
-
-/** Tenths of a day → delivered orders: the lead times to the precision the page shows. */
-function histogram(leadDays: number[]): Record<string, number> {
-  const h: Record<string, number> = {};
-  for (const d of leadDays) {
-    const k = String(Math.round(d * 10));
-    h[k] = (h[k] ?? 0) + 1;
-  }
-  return h;
 }
 
 /** Recomputes one regency's months (every month when `months` is null). */
@@ -82,7 +51,7 @@ async function recompute(db: Db, regency: string, months: string[] | null): Prom
           gmv: r.gmv,
           seller_share: r.sellerShare,
           delivered: r.leadDays.length,
-          lead_tenths: JSON.stringify(histogram(r.leadDays)),
+          lead_tenths: JSON.stringify(tenthsHistogram(r.leadDays)),
         })),
       )
       .execute();
@@ -103,7 +72,7 @@ export async function refreshSalesSummary(
   o: { rebuild?: boolean } = {},
 ): Promise<RefreshResult> {
   const owner = randomUUID();
-  const state = await claim(db, owner, now);
+  const state = await claimSummary(db, NAME, owner, now);
   if (!state) return { ran: false, rebuilt: false, regencyMonths: 0 };
   const started = now.toISOString();
   const rebuild =
@@ -137,25 +106,13 @@ export async function refreshSalesSummary(
         regencyMonths += months.length;
       }
     }
-    await db
-      .updateTable('impact_summary_state')
-      .set({
-        watermark: new Date(now.getTime() - MARGIN_MS).toISOString(),
-        refreshed_at: started,
-        rebuilt_at: rebuild ? started : state.rebuilt_at,
-        lease_until: null,
-        lease_owner: null,
-      })
-      .where('name', '=', NAME)
-      .where('lease_owner', '=', owner)
-      .execute();
+    await releaseSummary(db, NAME, owner, {
+      watermark: new Date(now.getTime() - MARGIN_MS).toISOString(),
+      refreshed_at: started,
+      rebuilt_at: rebuild ? started : state.rebuilt_at,
+    });
   } catch (e) {
-    await db
-      .updateTable('impact_summary_state')
-      .set({ lease_until: null, lease_owner: null })
-      .where('name', '=', NAME)
-      .where('lease_owner', '=', owner)
-      .execute();
+    await releaseSummary(db, NAME, owner);
     throw e;
   }
   return { ran: true, rebuilt: rebuild, regencyMonths };

@@ -29,7 +29,12 @@ export {
 /** Creates a parcel with its path through the network; one per order. */
 export { createParcel, parcelsForOrder } from './parcels.service.js';
 /** Status and times of the parcels leaving or reaching an area (impact's KPIs). */
-export { parcelsTouching } from './parcel-stats.queries.js';
+export {
+  parcelsTouching,
+  parcelMonthsChangedSince,
+  parcelCountsByMonth,
+  type ParcelCount,
+} from './parcel-stats.queries.js';
 /** Port: orders travelling in a consolidated run (a cycle's parcel per point) get no parcel of their own. */
 export { consolidatedRuns, type ConsolidatedRuns } from './consolidated-runs.js';
 /** Records a scan (idempotent by client scan id; out-of-order scans refused). */

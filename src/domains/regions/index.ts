@@ -41,6 +41,7 @@ export {
 export {
   villageProfiles,
   connectivityOfProfiles,
+  connectivityBy,
   type VillageProfile,
 } from './profiles.service.js';
 /** Enrolled villages inside a prefix (all when omitted) → the ISO date they joined (nearest enrolled ancestor-or-self). */

@@ -1,6 +1,7 @@
 // Village profiles: the CSV import (PODES-like, one row per village code) with its validation
 // report, the single-village edit, and the read other domains use. Writers act only on
 // villages inside their scope; the CLI acts as the system (national).
+import { sql } from 'kysely';
 import { canInRegion, regionWhere, type Actor } from '../../kernel/auth/index.js';
 import { audit } from '../../kernel/audit/index.js';
 import { inTransaction, nowIso, type Tx } from '../../kernel/db/index.js';
@@ -315,6 +316,41 @@ export async function connectivityOfProfiles(
     .selectFrom('village_profiles')
     .select(['village_code', 'signal', 'electricity_share'])
     .execute();
+}
+
+/** Village profiles' connectivity summed per area code of length `len` (impact's summary). */
+export async function connectivityBy(
+  db: Tx,
+  len: number,
+): Promise<
+  Map<
+    string,
+    { withSignal: number; signal4g: number; withElectricity: number; electricitySum: number }
+  >
+> {
+  const area = sql<string>`substr(village_code, 1, ${sql.lit(len)})`;
+  const rows = await db
+    .selectFrom('village_profiles')
+    .select((eb) => [
+      area.as('k'),
+      eb.fn.count('signal').as('s'),
+      eb.fn.sum(eb.case().when('signal', '=', '4g').then(1).else(0).end()).as('g'),
+      eb.fn.count('electricity_share').as('e'),
+      eb.fn.sum('electricity_share').as('es'),
+    ])
+    .groupBy(area)
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      String(r.k),
+      {
+        withSignal: Number(r.s),
+        signal4g: Number(r.g ?? 0),
+        withElectricity: Number(r.e),
+        electricitySum: Number(r.es ?? 0),
+      },
+    ]),
+  );
 }
 
 /** Centres of the profiled villages inside a region prefix, where both coordinates are known. */

@@ -163,4 +163,62 @@ export const impactMigrations: Migrations = {
       await db.insertInto('impact_summary_state').values({ name: 'sales' }).execute();
     },
   },
+  // The other national blocks precomputed (issue 19, area-summary.ts): per regency the village,
+  // UMKM, listing and village-profile counts; per village and wave the survey cells; per
+  // province pair and month the parcels. Floats are sums the pages divide, kept unrounded.
+  '1003_impact_area_summary': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('impact_regency_summary')
+        .addColumn('regency_code', 'text', (c) => c.primaryKey())
+        .addColumn('villages', 'integer', (c) => c.notNull())
+        .addColumn('joined', 'text', (c) => c.notNull())
+        .addColumn('umkm', 'integer', (c) => c.notNull())
+        .addColumn('umkm_active', 'integer', (c) => c.notNull())
+        .addColumn('listed', 'integer', (c) => c.notNull())
+        .addColumn('with_signal', 'integer', (c) => c.notNull())
+        .addColumn('signal_4g', 'integer', (c) => c.notNull())
+        .addColumn('with_electricity', 'integer', (c) => c.notNull())
+        .addColumn('electricity_sum', 'double precision', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('impact_poverty_cells')
+        .addColumn('village_code', 'text', (c) => c.notNull())
+        .addColumn('wave_year', 'integer', (c) => c.notNull())
+        .addColumn('households', 'integer', (c) => c.notNull())
+        .addColumn('persons', 'integer', (c) => c.notNull())
+        .addColumn('poor_households', 'integer', (c) => c.notNull())
+        .addColumn('poor', 'integer', (c) => c.notNull())
+        .addColumn('gap', 'double precision', (c) => c.notNull())
+        .addColumn('log_sum', 'double precision', (c) => c.notNull())
+        .addColumn('log_n', 'integer', (c) => c.notNull())
+        .addColumn('line_period', 'text')
+        .addPrimaryKeyConstraint('impact_poverty_cells_pk', ['wave_year', 'village_code'])
+        .execute();
+      await db.schema
+        .createTable('impact_parcel_summary')
+        .addColumn('origin_province', 'text', (c) => c.notNull())
+        .addColumn('destination_province', 'text', (c) => c.notNull())
+        .addColumn('month', 'text', (c) => c.notNull())
+        .addColumn('total', 'integer', (c) => c.notNull())
+        .addColumn('delivered', 'integer', (c) => c.notNull())
+        .addColumn('failed', 'integer', (c) => c.notNull())
+        .addColumn('lead_tenths', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('impact_parcel_summary_pk', [
+          'month',
+          'origin_province',
+          'destination_province',
+        ])
+        .execute();
+      // The survey answers added since the last refresh (insert-only table).
+      await db.schema
+        .createIndex('household_surveys_created')
+        .on('household_surveys')
+        .column('created_at')
+        .execute();
+      // What the cells were computed with (the poverty lines): a new line rebuilds them.
+      await db.schema.alterTable('impact_summary_state').addColumn('inputs', 'text').execute();
+      await db.insertInto('impact_summary_state').values({ name: 'areas' }).execute();
+    },
+  },
 };

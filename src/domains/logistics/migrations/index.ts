@@ -210,4 +210,12 @@ export const logisticsMigrations: Migrations = {
       await db.schema.alterTable('parcel_scans').addColumn('proof_photo', 'text').execute();
     },
   },
+  // Impact's parcel summary (issue 19) recomputes the months of the parcels changed since its
+  // last run: both reads are ranges over these.
+  '0705_logistics_parcel_times': {
+    async up(db: Kysely<any>) {
+      await db.schema.createIndex('parcels_updated').on('parcels').column('updated_at').execute();
+      await db.schema.createIndex('parcels_created').on('parcels').column('created_at').execute();
+    },
+  },
 };

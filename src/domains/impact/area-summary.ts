@@ -1,0 +1,255 @@
+// The national and province KPI pages' other blocks precomputed (issue 19), beside the sales
+// (sales-summary.ts): at national scale each page read 83,762 villages four times, every
+// UMKM, product, parcel and survey answer of the country. A recurring job keeps three tables:
+// - impact_regency_summary: villages and their enrolment dates, UMKM (all, active), listed
+//   products and village-profile connectivity per regency; a few hundred rows, recomputed
+//   whole on every run by grouped counts in the database;
+// - impact_poverty_cells: the household survey cells per village and wave (what every
+//   poverty figure sums), recomputed for the regencies with answers added since the last run
+//   (survey answers are only ever inserted), all of them when the poverty lines change;
+// - impact_parcel_summary: parcels per province pair and creation month by outcome,
+//   recomputed for the months of the parcels changed since the last run.
+// Once a day everything is rebuilt (the safety net for bulk loads and new areas). One lease
+// (summary-lease.ts) keeps runs apart across app servers; each step is idempotent.
+import { createHash, randomUUID } from 'node:crypto';
+import type { Db } from '../../kernel/db/index.js';
+import { regionWhere } from '../../kernel/auth/index.js';
+import { inTransaction } from '../../kernel/db/index.js';
+import { enqueueOnce, type JobHandler } from '../../kernel/jobs/index.js';
+import { listedCountBy, listedSellerIds } from '../catalog/index.js';
+import { umkmCountBy } from '../community/index.js';
+import {
+  parcelCountsByMonth,
+  parcelMonthsChangedSince,
+  type ParcelCount,
+} from '../logistics/index.js';
+import { recentSellerIds } from '../orders/index.js';
+import { connectivityBy } from '../regions/index.js';
+import { villageCohorts, type VillageCohort } from './regions.queries.js';
+import { villageCells } from './outcomes.queries.js';
+import { lineBook, listLines, type LineBook } from './poverty-lines.js';
+import { claimSummary, releaseSummary } from './summary-lease.js';
+import { AREAS } from './area-summary.queries.js';
+
+export const AREA_SUMMARY_JOB = 'impact.refresh_area_summary';
+/** As the sales: the pages say when the figures were last refreshed. */
+const REFRESH_EVERY_MS = 60_000;
+/** Rows are stamped before their transaction commits: read back this far past the last run. */
+const MARGIN_MS = 120_000;
+const REBUILD_EVERY_MS = 24 * 3600_000;
+const ACTIVE_DAYS = 90;
+
+export async function scheduleAreaSummary(
+  db: Db,
+  at: Date = new Date(Date.now() + REFRESH_EVERY_MS),
+): Promise<void> {
+  await enqueueOnce(db, AREA_SUMMARY_JOB, {}, { runAt: at, maxAttempts: 3 });
+}
+
+const regencyOf = (code: string) => code.slice(0, 5);
+
+/** Rewrites every regency's row (a few hundred) from grouped counts. */
+async function refreshRegencies(db: Db, villages: VillageCohort[], now: Date): Promise<void> {
+  const since = new Date(now.getTime() - ACTIVE_DAYS * 86400_000).toISOString();
+  const [umkm, active, listed, profiles] = await Promise.all([
+    umkmCountBy(db, 'all', 5),
+    umkmCountBy(db, 'all', 5, [listedSellerIds(db), recentSellerIds(db, since)]),
+    listedCountBy(db, 'all', 5),
+    connectivityBy(db, 5),
+  ]);
+  const byRegency = new Map<string, { villages: number; joined: Record<string, number> }>();
+  for (const v of villages) {
+    const k = regencyOf(v.code);
+    const r = byRegency.get(k) ?? { villages: 0, joined: {} };
+    r.villages++;
+    if (v.joinedOn !== null) r.joined[v.joinedOn] = (r.joined[v.joinedOn] ?? 0) + 1;
+    byRegency.set(k, r);
+  }
+  const codes = new Set([
+    ...byRegency.keys(),
+    ...umkm.keys(),
+    ...listed.keys(),
+    ...profiles.keys(),
+  ]);
+  const rows = [...codes].sort().map((code) => {
+    const p = profiles.get(code);
+    return {
+      regency_code: code,
+      villages: byRegency.get(code)?.villages ?? 0,
+      joined: JSON.stringify(byRegency.get(code)?.joined ?? {}),
+      umkm: umkm.get(code) ?? 0,
+      umkm_active: active.get(code) ?? 0,
+      listed: listed.get(code) ?? 0,
+      with_signal: p?.withSignal ?? 0,
+      signal_4g: p?.signal4g ?? 0,
+      with_electricity: p?.withElectricity ?? 0,
+      electricity_sum: p?.electricitySum ?? 0,
+    };
+  });
+  await inTransaction(db, async (tx) => {
+    await tx.deleteFrom('impact_regency_summary').execute();
+    for (let i = 0; i < rows.length; i += 500)
+      await tx
+        .insertInto('impact_regency_summary')
+        .values(rows.slice(i, i + 500))
+        .execute();
+  });
+}
+
+/** Recomputes every wave's cells of one regency's villages (`codes`). */
+async function refreshCells(
+  db: Db,
+  regency: string,
+  codes: string[],
+  areas: Map<string, VillageCohort>,
+  book: LineBook,
+): Promise<void> {
+  const cells = await villageCells(db, codes, areas, book);
+  await inTransaction(db, async (tx) => {
+    await tx
+      .deleteFrom('impact_poverty_cells')
+      .where((eb) => regionWhere(eb, 'village_code', [regency]))
+      .execute();
+    for (let i = 0; i < cells.length; i += 500)
+      await tx
+        .insertInto('impact_poverty_cells')
+        .values(
+          cells.slice(i, i + 500).map((c) => ({
+            village_code: c.village,
+            wave_year: c.year,
+            households: c.households,
+            persons: c.persons,
+            poor_households: c.poorHouseholds,
+            poor: c.poor,
+            gap: c.gap,
+            log_sum: c.logSum,
+            log_n: c.logN,
+            line_period: c.linePeriod,
+          })),
+        )
+        .execute();
+  });
+}
+
+/** The regencies with survey answers (all, or those added at or after `since`). */
+async function surveyedRegencies(db: Db, since: string | null): Promise<string[]> {
+  const rows = await db
+    .selectFrom('household_surveys')
+    .select('village_code')
+    .distinct()
+    .$if(since !== null, (q) => q.where('created_at', '>=', since!))
+    .execute();
+  return [...new Set(rows.map((r) => regencyOf(r.village_code)))];
+}
+
+/** Recomputes the parcels of one creation month (every month when null). */
+async function refreshParcels(db: Db, month: string | null): Promise<void> {
+  const acc = new Map<string, ParcelCount[]>();
+  for (const c of await parcelCountsByMonth(db, month)) {
+    const k = `${c.month}|${c.origin}|${c.destination}`;
+    acc.set(k, [...(acc.get(k) ?? []), c]);
+  }
+  const rows = [...acc.values()].map((cs) => {
+    const lead: Record<string, number> = {};
+    for (const c of cs)
+      if (c.tenths !== null) lead[String(c.tenths)] = (lead[String(c.tenths)] ?? 0) + c.n;
+    const count = (s: string) => cs.filter((c) => c.status === s).reduce((a, c) => a + c.n, 0);
+    return {
+      origin_province: cs[0]!.origin,
+      destination_province: cs[0]!.destination,
+      month: cs[0]!.month,
+      total: cs.reduce((a, c) => a + c.n, 0),
+      delivered: count('delivered'),
+      failed: count('failed_delivery'),
+      lead_tenths: JSON.stringify(lead),
+    };
+  });
+  await inTransaction(db, async (tx) => {
+    await tx
+      .deleteFrom('impact_parcel_summary')
+      .$if(month !== null, (q) => q.where('month', '=', month!))
+      .execute();
+    for (let i = 0; i < rows.length; i += 500)
+      await tx
+        .insertInto('impact_parcel_summary')
+        .values(rows.slice(i, i + 500))
+        .execute();
+  });
+}
+
+export interface AreaRefreshResult {
+  /** False when another runner held the lease: nothing was done. */
+  ran: boolean;
+  rebuilt: boolean;
+  /** Regencies whose survey cells were recomputed, and parcel months. */
+  regencies: number;
+  months: number;
+}
+
+/** One refresh: the regency rows, then cells and parcels incrementally or rebuilt when due. */
+export async function refreshAreaSummary(
+  db: Db,
+  now = new Date(),
+  o: { rebuild?: boolean } = {},
+): Promise<AreaRefreshResult> {
+  const owner = randomUUID();
+  const state = await claimSummary(db, AREAS, owner, now);
+  if (!state) return { ran: false, rebuilt: false, regencies: 0, months: 0 };
+  const started = now.toISOString();
+  try {
+    const lines = createHash('sha256')
+      .update(JSON.stringify(await listLines(db)))
+      .digest('hex');
+    const rebuild =
+      o.rebuild === true ||
+      state.watermark === null ||
+      state.rebuilt_at === null ||
+      state.inputs !== lines ||
+      now.getTime() - Date.parse(state.rebuilt_at) >= REBUILD_EVERY_MS;
+    const since = rebuild ? null : state.watermark;
+    const villages = await villageCohorts(db, 'all');
+    await refreshRegencies(db, villages, now);
+
+    const cellRegencies = await surveyedRegencies(db, since);
+    if (rebuild) {
+      // Regencies whose answers are gone must lose their cells too.
+      const kept = await db
+        .selectFrom('impact_poverty_cells')
+        .select('village_code')
+        .distinct()
+        .execute();
+      for (const k of kept) cellRegencies.push(regencyOf(k.village_code));
+    }
+    const areas = new Map(villages.map((v) => [v.code, v]));
+    const codesOf = new Map<string, string[]>();
+    for (const v of villages) {
+      const list = codesOf.get(regencyOf(v.code));
+      if (list) list.push(v.code);
+      else codesOf.set(regencyOf(v.code), [v.code]);
+    }
+    const book = await lineBook(db);
+    const regencies = [...new Set(cellRegencies)];
+    for (const r of regencies) await refreshCells(db, r, codesOf.get(r) ?? [], areas, book);
+
+    const months = since === null ? [null] : await parcelMonthsChangedSince(db, since);
+    for (const m of months) await refreshParcels(db, m);
+
+    await releaseSummary(db, AREAS, owner, {
+      watermark: new Date(now.getTime() - MARGIN_MS).toISOString(),
+      refreshed_at: started,
+      rebuilt_at: rebuild ? started : state.rebuilt_at,
+      inputs: lines,
+    });
+    return { ran: true, rebuilt: rebuild, regencies: regencies.length, months: months.length };
+  } catch (e) {
+    await releaseSummary(db, AREAS, owner);
+    throw e;
+  }
+}
+
+/** The recurring job: refreshes, then queues its next run. */
+export const runAreaSummaryJob: JobHandler = async (ctx) => {
+  const r = await refreshAreaSummary(ctx.db);
+  await scheduleAreaSummary(ctx.db);
+  return r;
+};
