@@ -1,5 +1,6 @@
-// Partner orders in through the API: idempotent under replays, only what the feed offers, and
-// only with a live token. Builds its own accepted partnership (test/support/partners.ts).
+// Partner orders through the API: placed idempotently under replays, only what the feed offers,
+// only with a live token and a well-formed Idempotency-Key; read back by their partner alone.
+// Builds its own accepted partnership (test/support/partners.ts).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -7,29 +8,37 @@ import {
   bearer,
   partnerOrderBody,
   partnersWorld,
-  partnerToken,
+  partnerToken as tokenFor,
   type PartnersWorld,
 } from '../../../test/support/partners.js';
 import type { World } from '../../../test/support/world.js';
 import { nowIso } from '../../kernel/db/index.js';
 import { hashToken } from '../accounts/index.js';
 
+type Variant = { productId: string; variantId: string };
 let pw: PartnersWorld;
 let w: World;
 let token: string;
+let village: string;
+let partnerId: string;
+let otherPartner: string;
+let listed: Variant;
+let unlisted: Variant;
+let notPartnered: Variant;
+let pointId: string;
 
 before(async () => {
   pw = await partnersWorld();
-  w = pw.w;
+  ({ w, village, partnerId, otherPartner, listed, unlisted, notPartnered, pointId } = pw);
   await acceptPartnership(pw);
-  token = await partnerToken(w, pw.partnerId);
+  token = await partnerToken();
 });
 after(() => pw.close());
 
+const partnerToken = () => tokenFor(w, partnerId);
 const orderBody = (qty = 2) => partnerOrderBody(pw, qty);
 
 test('orders in: idempotent under concurrent replays; other body → 422; not in feed → 422; nothing duplicated', async () => {
-  const { partnerId, unlisted, notPartnered } = pw;
   const c = w.client();
   const key = { ...bearer(token), 'idempotency-key': 'pn-order-8842-a' };
   const results = await Promise.all(
@@ -108,4 +117,99 @@ test('orders in: idempotent under concurrent replays; other body → 422; not in
     401,
     'a revoked token is refused',
   );
+  token = await partnerToken();
+});
+
+test('a stranger gets 401 before the body is read; the Idempotency-Key is required and its format checked', async () => {
+  const c = w.client();
+  const before = (
+    await w.h.db
+      .selectFrom('orders')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
+  const stranger = await c.json('POST', '/api/v1/partner/orders', {});
+  assert.equal(stranger.status, 401, 'no token: 401, not 422 with the body rules');
+  assert.equal(((await stranger.json()) as { code: string }).code, 'UNAUTHENTICATED');
+  const bad = await c.json('POST', '/api/v1/partner/orders', orderBody(), {
+    ...bearer(token),
+    'idempotency-key': 'short',
+  });
+  assert.equal(bad.status, 400);
+  assert.equal(((await bad.json()) as { code: string }).code, 'IDEMPOTENCY_KEY_REQUIRED');
+  assert.equal(
+    (
+      await w.h.db
+        .selectFrom('orders')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+    before,
+    'nothing placed',
+  );
+});
+
+test("a partner reads its orders back (by id and as a filtered page) and lists pickup points; never another partner's", async () => {
+  const c = w.client();
+  token = await partnerToken();
+  const placed = await c.json('POST', '/api/v1/partner/orders', orderBody(1), {
+    ...bearer(token),
+    'idempotency-key': 'pn-readback-0001',
+  });
+  assert.equal(placed.status, 201);
+  const { orders, externalId } = (await placed.json()) as {
+    orders: { id: string; number: string }[];
+    externalId: string;
+  };
+  assert.equal(externalId, 'PN-8842');
+  const one = await c.get(`/api/v1/partner/orders/${orders[0].id}`, bearer(token));
+  assert.equal(one.status, 200);
+  const o = (await one.json()) as {
+    number: string;
+    status: string;
+    paymentMethod: string;
+    delivery: { kind: string; servicePointId: string };
+    lines: { variantId: string; qty: number }[];
+  };
+  assert.deepEqual(
+    [o.number, o.status, o.paymentMethod, o.delivery.kind, o.delivery.servicePointId],
+    [orders[0].number, 'placed', 'cod', 'pickup', pointId],
+  );
+  assert.deepEqual(
+    o.lines.map((l) => [l.variantId, l.qty]),
+    [[listed.variantId, 1]],
+  );
+
+  const page = (await (
+    await c.get('/api/v1/partner/orders?status=placed&perPage=200', bearer(token))
+  ).json()) as { items: { id: string; status: string }[]; hasMore: boolean };
+  assert.ok(page.items.some((i) => i.id === orders[0].id));
+  assert.ok(page.items.every((i) => i.status === 'placed'));
+  const later = (await (
+    await c.get(
+      `/api/v1/partner/orders?updatedSince=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`,
+      bearer(token),
+    )
+  ).json()) as { items: unknown[] };
+  assert.deepEqual(later.items, [], 'nothing changed after a future time');
+  assert.equal((await c.get('/api/v1/partner/orders?status=lost', bearer(token))).status, 422);
+
+  const other = await w.as([['partner', otherPartner]]);
+  assert.equal(
+    (await other.get(`/api/v1/partner/orders/${orders[0].id}`)).status,
+    404,
+    "another partner's order is not found",
+  );
+  assert.ok(
+    !(
+      (await (await other.get('/api/v1/partner/orders')).json()) as { items: { id: string }[] }
+    ).items.some((i) => i.id === orders[0].id),
+  );
+  assert.equal((await w.client().get(`/api/v1/partner/orders/${orders[0].id}`)).status, 401);
+
+  const points = (await (
+    await c.get(`/api/v1/partner/service-points?region=${village}`, bearer(token))
+  ).json()) as { items: { id: string; villageCode: string }[] };
+  assert.ok(points.items.some((p) => p.id === pointId));
+  assert.ok(points.items.every((p) => p.villageCode === village));
 });
