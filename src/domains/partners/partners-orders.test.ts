@@ -15,27 +15,27 @@ import type { World } from '../../../test/support/world.js';
 import { nowIso } from '../../kernel/db/index.js';
 import { hashToken } from '../accounts/index.js';
 
-type Variant = { productId: string; variantId: string };
 let pw: PartnersWorld;
 let w: World;
 let token: string;
-let village: string;
-let partnerId: string;
-let otherPartner: string;
-let listed: Variant;
-let unlisted: Variant;
-let notPartnered: Variant;
-let pointId: string;
 
 before(async () => {
   pw = await partnersWorld();
-  ({ w, village, partnerId, otherPartner, listed, unlisted, notPartnered, pointId } = pw);
+  w = pw.w;
   await acceptPartnership(pw);
   token = await partnerToken();
 });
 after(() => pw.close());
 
-const partnerToken = () => tokenFor(w, partnerId);
+const partnerToken = () => tokenFor(w, pw.partnerId);
+/** Every order of the world, whoever placed it. */
+const orderCount = async () =>
+  (
+    await w.h.db
+      .selectFrom('orders')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
 const orderBody = (qty = 2) => partnerOrderBody(pw, qty);
 
 test('orders in: idempotent under concurrent replays; other body → 422; not in feed → 422; nothing duplicated', async () => {
@@ -54,7 +54,7 @@ test('orders in: idempotent under concurrent replays; other body → 422; not in
   const rows = await w.h.db
     .selectFrom('orders')
     .select(['id', 'channel', 'partner_id'])
-    .where('partner_id', '=', partnerId)
+    .where('partner_id', '=', pw.partnerId)
     .execute();
   assert.equal(rows.length, 1, 'exactly one order');
   assert.deepEqual([rows[0].id, rows[0].channel], [first.orders[0].id, 'partner']);
@@ -63,13 +63,8 @@ test('orders in: idempotent under concurrent replays; other body → 422; not in
     422,
     'same key, other body',
   );
-  const before = (
-    await w.h.db
-      .selectFrom('orders')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow()
-  ).n;
-  for (const v of [unlisted.variantId, notPartnered.variantId]) {
+  const before = await orderCount();
+  for (const v of [pw.unlisted.variantId, pw.notPartnered.variantId]) {
     const r = await c.json(
       'POST',
       '/api/v1/partner/orders',
@@ -93,15 +88,7 @@ test('orders in: idempotent under concurrent replays; other body → 422; not in
     400,
     'an Idempotency-Key is required',
   );
-  assert.equal(
-    (
-      await w.h.db
-        .selectFrom('orders')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-    before,
-  );
+  assert.equal(await orderCount(), before);
   await w.h.db
     .updateTable('api_tokens')
     .set({ revoked_at: nowIso() })
@@ -122,12 +109,7 @@ test('orders in: idempotent under concurrent replays; other body → 422; not in
 
 test('a stranger gets 401 before the body is read; the Idempotency-Key is required and its format checked', async () => {
   const c = w.client();
-  const before = (
-    await w.h.db
-      .selectFrom('orders')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow()
-  ).n;
+  const before = await orderCount();
   const stranger = await c.json('POST', '/api/v1/partner/orders', {});
   assert.equal(stranger.status, 401, 'no token: 401, not 422 with the body rules');
   assert.equal(((await stranger.json()) as { code: string }).code, 'UNAUTHENTICATED');
@@ -137,16 +119,7 @@ test('a stranger gets 401 before the body is read; the Idempotency-Key is requir
   });
   assert.equal(bad.status, 400);
   assert.equal(((await bad.json()) as { code: string }).code, 'IDEMPOTENCY_KEY_REQUIRED');
-  assert.equal(
-    (
-      await w.h.db
-        .selectFrom('orders')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-    before,
-    'nothing placed',
-  );
+  assert.equal(await orderCount(), before, 'nothing placed');
 });
 
 test("a partner reads its orders back (by id and as a filtered page) and lists pickup points; never another partner's", async () => {
@@ -173,11 +146,11 @@ test("a partner reads its orders back (by id and as a filtered page) and lists p
   };
   assert.deepEqual(
     [o.number, o.status, o.paymentMethod, o.delivery.kind, o.delivery.servicePointId],
-    [orders[0].number, 'placed', 'cod', 'pickup', pointId],
+    [orders[0].number, 'placed', 'cod', 'pickup', pw.pointId],
   );
   assert.deepEqual(
     o.lines.map((l) => [l.variantId, l.qty]),
-    [[listed.variantId, 1]],
+    [[pw.listed.variantId, 1]],
   );
 
   const page = (await (
@@ -194,7 +167,7 @@ test("a partner reads its orders back (by id and as a filtered page) and lists p
   assert.deepEqual(later.items, [], 'nothing changed after a future time');
   assert.equal((await c.get('/api/v1/partner/orders?status=lost', bearer(token))).status, 422);
 
-  const other = await w.as([['partner', otherPartner]]);
+  const other = await w.as([['partner', pw.otherPartner]]);
   assert.equal(
     (await other.get(`/api/v1/partner/orders/${orders[0].id}`)).status,
     404,
@@ -208,8 +181,8 @@ test("a partner reads its orders back (by id and as a filtered page) and lists p
   assert.equal((await w.client().get(`/api/v1/partner/orders/${orders[0].id}`)).status, 401);
 
   const points = (await (
-    await c.get(`/api/v1/partner/service-points?region=${village}`, bearer(token))
+    await c.get(`/api/v1/partner/service-points?region=${pw.village}`, bearer(token))
   ).json()) as { items: { id: string; villageCode: string }[] };
-  assert.ok(points.items.some((p) => p.id === pointId));
-  assert.ok(points.items.every((p) => p.villageCode === village));
+  assert.ok(points.items.some((p) => p.id === pw.pointId));
+  assert.ok(points.items.every((p) => p.villageCode === pw.village));
 });

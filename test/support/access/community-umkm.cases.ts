@@ -50,6 +50,15 @@ export async function umkmCases(f: CommunityMatrix): Promise<AccessCase[]> {
         created_at: new Date().toISOString(),
       })
       .execute();
+  // An UMKM registration through the API (each with its own owner's phone).
+  const registration = (phone: string, villageCode: string) => ({
+    consent: true,
+    ownerName: 'X Y',
+    phone,
+    name: 'Usaha',
+    businessType: 'makanan',
+    villageCode,
+  });
   const cert = { kind: 'nib', number: '9120001234567', issued_on: '2025-01-01' };
   const certJson = { kind: 'nib', number: '9120001234567', issuedOn: '2025-01-01' };
   const umkmEdit = {
@@ -211,14 +220,7 @@ export async function umkmCases(f: CommunityMatrix): Promise<AccessCase[]> {
       path: '/api/v1/community/umkm',
       as: buyer,
       expect: 403,
-      json: {
-        consent: true,
-        ownerName: 'X Y',
-        phone: '081299990079',
-        name: 'Usaha',
-        businessType: 'makanan',
-        villageCode: v,
-      },
+      json: registration('081299990079', v),
     },
     {
       name: 'API: register UMKM in Banyuwangi as Ngada officer',
@@ -226,14 +228,7 @@ export async function umkmCases(f: CommunityMatrix): Promise<AccessCase[]> {
       path: '/api/v1/community/umkm',
       as: ngada,
       expect: 403,
-      json: {
-        consent: true,
-        ownerName: 'X Y',
-        phone: '081299990080',
-        name: 'Usaha',
-        businessType: 'makanan',
-        villageCode: java,
-      },
+      json: registration('081299990080', java),
     },
     // The allowed twins of the refusals above: the same request from someone whose scope holds the record.
     {
@@ -270,14 +265,7 @@ export async function umkmCases(f: CommunityMatrix): Promise<AccessCase[]> {
       path: '/api/v1/community/umkm',
       as: ngada,
       expect: 201,
-      json: {
-        consent: true,
-        ownerName: 'X Y',
-        phone: '081299990083',
-        name: 'Usaha',
-        businessType: 'makanan',
-        villageCode: v,
-      },
+      json: registration('081299990083', v),
     },
     {
       name: 'API: erase by Ngada officer',

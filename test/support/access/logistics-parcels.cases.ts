@@ -36,6 +36,15 @@ export async function parcelCases(
         .executeTakeFirstOrThrow()
     ).village_code,
   });
+  // The agents of the parcels' two points, and a scan form at the first (where they start).
+  const atOrigin: [Role, string][] = [['village_agent', net.points[0]]];
+  const atDestination: [Role, string][] = [['village_agent', net.points[1]]];
+  const pointScan = (kind: string, parcel: typeof p, clientScanId: string) => ({
+    point: net.points[0],
+    kind,
+    tracking: parcel.trackingNumber,
+    client_scan_id: clientScanId,
+  });
   return [
     {
       name: 'API scan at a foreign hub',
@@ -53,39 +62,29 @@ export async function parcelCases(
     {
       name: 'agent own point board',
       path: '/titik/paket',
-      as: [['village_agent', net.points[0]]],
+      as: atOrigin,
       expect: 200,
     },
     {
       name: 'agent scans at own point',
       method: 'POST',
       path: '/titik/paket/scan',
-      as: [['village_agent', net.points[0]]],
-      form: {
-        point: net.points[0],
-        kind: 'received_at_point',
-        tracking: p.trackingNumber,
-        client_scan_id: 'acc-scan-0002',
-      },
+      as: atOrigin,
+      form: pointScan('received_at_point', p, 'acc-scan-0002'),
       expect: 200,
     },
     {
       name: 'agent scans at a foreign point',
       method: 'POST',
       path: '/titik/paket/scan',
-      as: [['village_agent', net.points[1]]],
-      form: {
-        point: net.points[0],
-        kind: 'received_at_point',
-        tracking: p.trackingNumber,
-        client_scan_id: 'acc-scan-0003',
-      },
+      as: atDestination,
+      form: pointScan('received_at_point', p, 'acc-scan-0003'),
       expect: 403,
     },
     {
       name: 'label: agent on the path',
       path: `/paket/${p.trackingNumber}/label`,
-      as: [['village_agent', net.points[0]]],
+      as: atOrigin,
       expect: 200,
     },
     {
@@ -108,13 +107,8 @@ export async function parcelCases(
       name: 'agent marks return at a foreign point',
       method: 'POST',
       path: '/titik/paket/scan',
-      as: [['village_agent', net.points[1]]],
-      form: {
-        point: net.points[0],
-        kind: 'return_started',
-        tracking: p.trackingNumber,
-        client_scan_id: 'acc-ret-0002',
-      },
+      as: atDestination,
+      form: pointScan('return_started', p, 'acc-ret-0002'),
       expect: 403,
     },
     // Proof photos: uploads only at one's own point or hub; the photo only for path staff and the seller.
@@ -123,7 +117,7 @@ export async function parcelCases(
       name: 'photo hand-over at a foreign point',
       method: 'POST',
       path: '/titik/paket/photos',
-      as: [['village_agent', net.points[1]]],
+      as: atDestination,
       form: { point: net.points[0], tracking: p.trackingNumber, client_scan_id: 'acc-pod-0001' },
       expect: 403,
       twin: 'POST /titik/paket/scan',
@@ -197,13 +191,8 @@ export async function parcelCases(
       name: 'agent receives a second parcel at own point',
       method: 'POST',
       path: '/titik/paket/scan',
-      as: [['village_agent', net.points[0]]],
-      form: {
-        point: net.points[0],
-        kind: 'received_at_point',
-        tracking: p2.trackingNumber,
-        client_scan_id: 'acc-scan-0004',
-      },
+      as: atOrigin,
+      form: pointScan('received_at_point', p2, 'acc-scan-0004'),
       expect: 200,
     },
     {
