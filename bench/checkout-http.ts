@@ -14,7 +14,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { connect, migrateToLatest } from '../src/kernel/db/index.js';
+import { connect, migrateToLatest, type DbHandle } from '../src/kernel/db/index.js';
 import { allMigrations } from '../src/migrations.js';
 import { importRegions } from '../src/domains/regions/index.js';
 import { createToken, createUser, grantRole } from '../src/domains/accounts/index.js';
@@ -110,13 +110,29 @@ function autocannonHello(url: string): Promise<{ rps: number; p99: number }> {
   });
 }
 
+/**
+ * Stops a child and waits until it has exited (SIGKILL after `graceMs`). The server shuts down
+ * closing its pool; the bench drops the database next, and `drop … with (force)` terminating
+ * connections the server still held crashed it with an unhandled pool error in the bench's output.
+ */
+async function stop(p: ChildProcess | null, graceMs = 15_000): Promise<void> {
+  if (!p || p.exitCode !== null || p.signalCode !== null) return;
+  const exited = new Promise<void>((r) => p.once('exit', () => r()));
+  p.kill();
+  const timer = setTimeout(() => p.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+}
+
 let server: ChildProcess | null = null;
 let hello: ChildProcess | null = null;
+let bench: DbHandle | null = null;
 try {
   // 1. The world: one regency, a service point, 32 products of 32 UMKM with ample stock, and a
   //    signed-in buyer's API token (explicit lines need a signed-in caller).
   if (benchUrl) await admin(`create database ${dbName}`);
   const h = connect({ databaseUrl: benchUrl ?? undefined, sqlitePath, synchronous: 'FULL' });
+  bench = h;
   await migrateToLatest(h, allMigrations);
   await importRegions(h.db, { prefixes: ['53.09'] });
   const village = await anyVillage(h.db);
@@ -265,11 +281,12 @@ try {
   console.log(
     `orders in the database after the run: +${placed} (${placed >= created ? 'every acknowledged order is there' : 'MISSING ACKNOWLEDGED ORDERS'})`,
   );
-  await h.close();
 } finally {
-  server?.kill();
-  hello?.kill();
-  await sleep(500);
+  // Every connection to the bench's database ends before it is dropped: the server's (it closes
+  // its pool on SIGTERM) and the bench's own, also when the run failed half-way.
+  await stop(server);
+  await stop(hello);
+  await bench?.close();
   if (benchUrl) await admin(`drop database if exists ${dbName} with (force)`).catch(() => {});
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,7 +1,7 @@
 // The partners test world: a BUMDes with two UMKM (one product listed, one not), an UMKM of
 // another organisation, a service point, two partner records and a local HTTP receiver standing
 // in for the partner's webhook endpoint (real HTTP). Used by the partners test files.
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createWorld, type World } from './world.js';
 import { anyVillage, makeOrganisation, makeServicePoint, makeUmkm } from './community.js';
@@ -145,6 +145,15 @@ export async function partnerToken(w: World, partnerId: string): Promise<string>
     .execute();
   return tok;
 }
+
+/** A partner order's body for the API: `qty` of the listed product, COD, picked up at the point. */
+export const partnerOrderBody = (pw: PartnersWorld, qty = 2) => ({
+  externalId: 'PN-8842',
+  lines: [{ variantId: pw.listed.variantId, qty }],
+  buyer: { name: 'Rina', phone: '081234560001' },
+  delivery: { kind: 'pickup', servicePointId: pw.pointId },
+  paymentMethod: 'cod',
+});
 
 /** The partner offers to the BUMDes and its manager accepts, through the pages. */
 export async function acceptPartnership(pw: PartnersWorld): Promise<void> {

@@ -1,7 +1,7 @@
 // The overseers' part of the logistics JSON API: a region's KPIs, measured road distances and a
 // regency's detour factor (officers and national admins, scoped to their regions).
-import { createRoute, z } from '@hono/zod-openapi';
-import { createApiApp, requireRole } from '../../kernel/http/index.js';
+import { z } from '@hono/zod-openapi';
+import { createApiRoutes, dbOf, requireRole } from '../../kernel/http/index.js';
 import { AppError, unwrap } from '../../kernel/errors/index.js';
 import { canInRegion } from '../../kernel/auth/index.js';
 import { OVERSEERS } from './logistics.access.js';
@@ -14,15 +14,12 @@ import { detourSchema, distancesSchema, kpiQuerySchema } from './logistics.schem
 import { kpisJson, LogisticsKpisSchema } from './logistics.api-schemas.js';
 
 export function logisticsRegionalApi() {
-  const app = createApiApp();
-  const db = (c: { get(k: 'deps'): { h: { db: any } } }) => c.get('deps').h.db;
+  const { app, route } = createApiRoutes({ tags, security });
 
   app.openapi(
-    createRoute({
+    route({
       method: 'get',
       path: `${P}/kpis`,
-      tags,
-      security,
       summary: 'Logistics KPIs of a region over a date range',
       request: { query: kpiQuerySchema },
       responses: { 200: jsonOf(LogisticsKpisSchema, 'KPIs'), 403: problem },
@@ -31,16 +28,14 @@ export function logisticsRegionalApi() {
       const actor = requireRole(c, ...OVERSEERS);
       const q = c.req.valid('query');
       if (!canInRegion(actor, OVERSEERS, q.region)) throw new AppError('FORBIDDEN');
-      return c.json(kpisJson(await logisticsKpis(db(c), q.region, q.from, q.to)), 200);
+      return c.json(kpisJson(await logisticsKpis(dbOf(c), q.region, q.from, q.to)), 200);
     },
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'post',
       path: `${P}/distances`,
-      tags,
-      security,
       summary:
         'Import measured road distances (CSV or an XLSX workbook, first sheet; header from,to,km); one bad cell rejects the file',
       request: { body: tableBody(distancesSchema) },
@@ -61,18 +56,16 @@ export function logisticsRegionalApi() {
     async (c) => {
       const actor = requireRole(c, ...OVERSEERS);
       // The web form's importer: every cell checked, then stored whole or not at all.
-      const r = await importDistanceTable(db(c), actor, await requestTable(c, distancesSchema));
+      const r = await importDistanceTable(dbOf(c), actor, await requestTable(c, distancesSchema));
       if (!r.ok) throw tableRejected(c, r.sheet, r.problems);
       return c.json({ rows: r.rows, sheet: r.sheet }, 200);
     },
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'post',
       path: `${P}/detour`,
-      tags,
-      security,
       summary: 'Set a regency’s road detour factor (road km per great-circle km)',
       request: body(detourSchema),
       responses: {
@@ -83,7 +76,7 @@ export function logisticsRegionalApi() {
     async (c) => {
       const actor = requireRole(c, ...OVERSEERS);
       const v = c.req.valid('json') as any;
-      unwrap(await setDetour(db(c), actor, v.regencyCode, v.factor));
+      unwrap(await setDetour(dbOf(c), actor, v.regencyCode, v.factor));
       return c.json({ regencyCode: v.regencyCode, factor: v.factor }, 200);
     },
   );

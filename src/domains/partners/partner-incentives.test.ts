@@ -1,5 +1,5 @@
-// Partner incentive statements, the partner API's authentication, reading orders back, and the
-// webhook body pinned literally.
+// Partner incentive statements from delivered partner orders, and the partner ranking over the
+// same sales. The ranking test reads the sales the incentive test delivered.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sameRowsInBoth } from '../../../test/support/sheets.js';
@@ -10,13 +10,13 @@ import {
   partnersWorld,
   partnerToken as tokenFor,
   acceptPartnership,
+  partnerOrderBody,
   type PartnersWorld,
 } from '../../../test/support/partners.js';
 import type { World } from '../../../test/support/world.js';
 import { recordFulfilment } from '../orders/index.js';
 import { unwrap } from '../../kernel/errors/index.js';
 import { nowIso } from '../../kernel/db/index.js';
-import { webhookBody } from './webhooks.js';
 import { partnerRanking } from './partners.queries.js';
 import { balances } from '../ledger/index.js';
 
@@ -26,13 +26,11 @@ let w: World;
 let token: string;
 let village: string;
 let partnerId: string;
-let otherPartner: string;
 let listed: Variant;
-let pointId: string;
 
 before(async () => {
   pw = await partnersWorld();
-  ({ w, village, partnerId, otherPartner, listed, pointId } = pw);
+  ({ w, village, partnerId, listed } = pw);
   await acceptPartnership(pw);
   token = await partnerToken();
 });
@@ -40,13 +38,7 @@ after(() => pw.close());
 
 const partnerToken = () => tokenFor(w, partnerId);
 
-const orderBody = (qty = 2) => ({
-  externalId: 'PN-8842',
-  lines: [{ variantId: listed.variantId, qty }],
-  buyer: { name: 'Rina', phone: '081234560001' },
-  delivery: { kind: 'pickup', servicePointId: pointId },
-  paymentMethod: 'cod',
-});
+const orderBody = (qty = 2) => partnerOrderBody(pw, qty);
 
 test('incentive statements: each rule from delivered orders, returns excluded, frozen, corrections as new lines', async () => {
   const c = w.client();
@@ -305,122 +297,4 @@ test('the ranking sums a partner’s delivered sales of the area and counts its 
   assert.deepEqual(mine(await partnerRanking(w.h.db, '53.09')), expected);
   assert.deepEqual(mine(await partnerRanking(w.h.db, null)), expected, 'the country: the same');
   assert.equal(mine(await partnerRanking(w.h.db, '35.10')), undefined, 'another regency: none');
-});
-
-test('a stranger gets 401 before the body is read; the Idempotency-Key is required and its format checked', async () => {
-  const c = w.client();
-  const before = (
-    await w.h.db
-      .selectFrom('orders')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow()
-  ).n;
-  const stranger = await c.json('POST', '/api/v1/partner/orders', {});
-  assert.equal(stranger.status, 401, 'no token: 401, not 422 with the body rules');
-  assert.equal(((await stranger.json()) as { code: string }).code, 'UNAUTHENTICATED');
-  const bad = await c.json('POST', '/api/v1/partner/orders', orderBody(), {
-    ...bearer(token),
-    'idempotency-key': 'short',
-  });
-  assert.equal(bad.status, 400);
-  assert.equal(((await bad.json()) as { code: string }).code, 'IDEMPOTENCY_KEY_REQUIRED');
-  assert.equal(
-    (
-      await w.h.db
-        .selectFrom('orders')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-    before,
-    'nothing placed',
-  );
-});
-
-test("a partner reads its orders back (by id and as a filtered page) and lists pickup points; never another partner's", async () => {
-  const c = w.client();
-  token = await partnerToken();
-  const placed = await c.json('POST', '/api/v1/partner/orders', orderBody(1), {
-    ...bearer(token),
-    'idempotency-key': 'pn-readback-0001',
-  });
-  assert.equal(placed.status, 201);
-  const { orders, externalId } = (await placed.json()) as {
-    orders: { id: string; number: string }[];
-    externalId: string;
-  };
-  assert.equal(externalId, 'PN-8842');
-  const one = await c.get(`/api/v1/partner/orders/${orders[0].id}`, bearer(token));
-  assert.equal(one.status, 200);
-  const o = (await one.json()) as {
-    number: string;
-    status: string;
-    paymentMethod: string;
-    delivery: { kind: string; servicePointId: string };
-    lines: { variantId: string; qty: number }[];
-  };
-  assert.deepEqual(
-    [o.number, o.status, o.paymentMethod, o.delivery.kind, o.delivery.servicePointId],
-    [orders[0].number, 'placed', 'cod', 'pickup', pointId],
-  );
-  assert.deepEqual(
-    o.lines.map((l) => [l.variantId, l.qty]),
-    [[listed.variantId, 1]],
-  );
-
-  const page = (await (
-    await c.get('/api/v1/partner/orders?status=placed&perPage=200', bearer(token))
-  ).json()) as { items: { id: string; status: string }[]; hasMore: boolean };
-  assert.ok(page.items.some((i) => i.id === orders[0].id));
-  assert.ok(page.items.every((i) => i.status === 'placed'));
-  const later = (await (
-    await c.get(
-      `/api/v1/partner/orders?updatedSince=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`,
-      bearer(token),
-    )
-  ).json()) as { items: unknown[] };
-  assert.deepEqual(later.items, [], 'nothing changed after a future time');
-  assert.equal((await c.get('/api/v1/partner/orders?status=lost', bearer(token))).status, 422);
-
-  const other = await w.as([['partner', otherPartner]]);
-  assert.equal(
-    (await other.get(`/api/v1/partner/orders/${orders[0].id}`)).status,
-    404,
-    "another partner's order is not found",
-  );
-  assert.ok(
-    !(
-      (await (await other.get('/api/v1/partner/orders')).json()) as { items: { id: string }[] }
-    ).items.some((i) => i.id === orders[0].id),
-  );
-  assert.equal((await w.client().get(`/api/v1/partner/orders/${orders[0].id}`)).status, 401);
-
-  const points = (await (
-    await c.get(`/api/v1/partner/service-points?region=${village}`, bearer(token))
-  ).json()) as { items: { id: string; villageCode: string }[] };
-  assert.ok(points.items.some((p) => p.id === pointId));
-  assert.ok(points.items.every((p) => p.villageCode === village));
-});
-
-test('the webhook body partners parse is camelCase, pinned literally', () => {
-  const body = webhookBody(
-    'whd_01',
-    {
-      orderId: 'ord_01',
-      kind: 'fulfilment',
-      from: 'unfulfilled',
-      to: 'packed',
-      at: '2026-03-01T08:00:00.000Z',
-    },
-    {
-      id: 'ord_01',
-      number: 'LMB-2026-000123',
-      status: 'placed',
-      payment_status: 'unpaid',
-      fulfilment_status: 'packed',
-    },
-  );
-  assert.equal(
-    body,
-    '{"id":"whd_01","type":"order.fulfilment","createdAt":"2026-03-01T08:00:00.000Z","data":{"orderId":"ord_01","number":"LMB-2026-000123","change":{"kind":"fulfilment","from":"unfulfilled","to":"packed"},"status":"placed","paymentStatus":"unpaid","fulfilmentStatus":"packed"}}',
-  );
 });

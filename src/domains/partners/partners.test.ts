@@ -1,8 +1,9 @@
-// Partnerships, the feed, partner orders in and signed status webhooks.
+// Partnerships and the feed: offers and decisions, the dashboards' names, the feed's contents and
+// its versions. The tests share one world built once; the feed tests use the partnership the first
+// test accepts. Orders in, webhooks and registration have their own files (partners-*.test.ts).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  ADMIN,
   bearer,
   partnersWorld,
   partnerToken as tokenFor,
@@ -10,13 +11,7 @@ import {
 } from '../../../test/support/partners.js';
 import type { World } from '../../../test/support/world.js';
 import { makeOrganisation } from '../../../test/support/community.js';
-import { recordFulfilment, flushOrderEvents } from '../orders/index.js';
-import { drain } from '../../kernel/jobs/index.js';
-import { unwrap } from '../../kernel/errors/index.js';
 import { nowIso } from '../../kernel/db/index.js';
-import { hashToken } from '../accounts/index.js';
-import { verifyWebhook } from './webhooks.js';
-import { registerPartner } from './partners.service.js';
 import {
   offerTargets,
   partnerStats,
@@ -35,25 +30,10 @@ let otherPartner: string;
 let listed: Variant;
 let unlisted: Variant;
 let notPartnered: Variant;
-let pointId: string;
-let hookUrl: string;
-let received: PartnersWorld['hook']['received'];
 
 before(async () => {
   pw = await partnersWorld();
-  ({
-    w,
-    village,
-    orgId,
-    partnerId,
-    otherPartner,
-    listed,
-    unlisted,
-    notPartnered,
-    pointId,
-    hookUrl,
-  } = pw);
-  received = pw.hook.received;
+  ({ w, village, orgId, partnerId, otherPartner, listed, unlisted, notPartnered } = pw);
 });
 after(() => pw.close());
 
@@ -269,203 +249,4 @@ test('ETag and Last-Modified: an unchanged feed answers 304; incremental sync sh
     .set({ available: 50, updated_at: nowIso() })
     .where('variant_id', '=', listed.variantId)
     .execute();
-});
-
-const orderBody = (qty = 2) => ({
-  externalId: 'PN-8842',
-  lines: [{ variantId: listed.variantId, qty }],
-  buyer: { name: 'Rina', phone: '081234560001' },
-  delivery: { kind: 'pickup', servicePointId: pointId },
-  paymentMethod: 'cod',
-});
-
-test('orders in: idempotent under concurrent replays; other body → 422; not in feed → 422; nothing duplicated', async () => {
-  const c = w.client();
-  const key = { ...bearer(token), 'idempotency-key': 'pn-order-8842-a' };
-  const results = await Promise.all(
-    Array.from({ length: 10 }, () => c.json('POST', '/api/v1/partner/orders', orderBody(), key)),
-  );
-  const ok = results.filter((r) => r.status === 201);
-  assert.ok(ok.length >= 1);
-  for (const r of results) assert.ok([201, 409].includes(r.status), `status ${r.status}`);
-  const replay = await c.json('POST', '/api/v1/partner/orders', orderBody(), key);
-  assert.equal(replay.status, 201);
-  assert.equal(replay.headers.get('idempotent-replayed'), 'true', 'a replay says so');
-  const first = (await replay.json()) as { orders: { id: string }[] };
-  const rows = await w.h.db
-    .selectFrom('orders')
-    .select(['id', 'channel', 'partner_id'])
-    .where('partner_id', '=', partnerId)
-    .execute();
-  assert.equal(rows.length, 1, 'exactly one order');
-  assert.deepEqual([rows[0].id, rows[0].channel], [first.orders[0].id, 'partner']);
-  assert.equal(
-    (await c.json('POST', '/api/v1/partner/orders', orderBody(3), key)).status,
-    422,
-    'same key, other body',
-  );
-  const before = (
-    await w.h.db
-      .selectFrom('orders')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow()
-  ).n;
-  for (const v of [unlisted.variantId, notPartnered.variantId]) {
-    const r = await c.json(
-      'POST',
-      '/api/v1/partner/orders',
-      { ...orderBody(), lines: [{ variantId: v, qty: 1 }] },
-      { ...bearer(token), 'idempotency-key': `pn-bad-${v}` },
-    );
-    assert.equal(r.status, 422);
-    const p = (await r.json()) as {
-      code: string;
-      title: string;
-      detail: string;
-      variants: string[];
-    };
-    assert.equal(p.code, 'PARTNERS_NOT_IN_FEED');
-    assert.deepEqual(p.variants, [v], 'the variants not in the feed, as data');
-    assert.ok(p.detail.includes(v), 'the occurrence is in detail');
-    assert.ok(!p.title.includes(v), 'the title is the same for every occurrence');
-  }
-  assert.equal(
-    (await c.json('POST', '/api/v1/partner/orders', orderBody(), bearer(token))).status,
-    400,
-    'an Idempotency-Key is required',
-  );
-  assert.equal(
-    (
-      await w.h.db
-        .selectFrom('orders')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-    before,
-  );
-  await w.h.db
-    .updateTable('api_tokens')
-    .set({ revoked_at: nowIso() })
-    .where('token_hash', '=', hashToken(token))
-    .execute();
-  assert.equal(
-    (
-      await c.json('POST', '/api/v1/partner/orders', orderBody(), {
-        ...bearer(token),
-        'idempotency-key': 'pn-order-revoked',
-      })
-    ).status,
-    401,
-    'a revoked token is refused',
-  );
-  token = await partnerToken();
-});
-
-test('status webhooks are signed, retried after failure, and logged for the partner', async () => {
-  const order = await w.h.db
-    .selectFrom('orders')
-    .select('id')
-    .where('partner_id', '=', partnerId)
-    .executeTakeFirstOrThrow();
-  received.length = 0;
-  pw.hook.failNext = 1;
-  unwrap(await recordFulfilment(w.h.db, order.id, 'packed', ADMIN));
-  await flushOrderEvents();
-  const d = await w.h.db
-    .selectFrom('webhook_deliveries')
-    .selectAll()
-    .where('order_id', '=', order.id)
-    .where('event', '=', 'order.fulfilment')
-    .executeTakeFirstOrThrow();
-  await drain(w.h.db);
-  let row = await w.h.db
-    .selectFrom('webhook_deliveries')
-    .selectAll()
-    .where('id', '=', d.id)
-    .executeTakeFirstOrThrow();
-  assert.deepEqual([row.status, row.attempts, row.last_status], ['pending', 1, 500]);
-  await w.h.db
-    .updateTable('jobs')
-    .set({ run_at: nowIso() })
-    .where('status', '=', 'queued')
-    .execute(); // the back-off has passed
-  await drain(w.h.db);
-  row = await w.h.db
-    .selectFrom('webhook_deliveries')
-    .selectAll()
-    .where('id', '=', d.id)
-    .executeTakeFirstOrThrow();
-  assert.deepEqual([row.status, row.attempts, row.last_status], ['delivered', 2, 200]);
-  assert.equal(received.length, 1);
-  const secret = (
-    await w.h.db
-      .selectFrom('partners')
-      .select('webhook_secret')
-      .where('id', '=', partnerId)
-      .executeTakeFirstOrThrow()
-  ).webhook_secret;
-  assert.ok(verifyWebhook(secret, received[0].sig, received[0].body), 'signature verifies');
-  assert.ok(
-    !verifyWebhook(secret, received[0].sig, received[0].body.replace('packed', 'delivered')),
-    'a changed body does not',
-  );
-  assert.ok(
-    !verifyWebhook(secret, received[0].sig, received[0].body, Math.floor(Date.now() / 1000) + 3600),
-    'a replay an hour later does not',
-  );
-  assert.equal(JSON.parse(received[0].body).data.fulfilmentStatus, 'packed');
-  const log = (await (
-    await w.client().get('/api/v1/partner/webhook-deliveries', bearer(token))
-  ).json()) as { items: { id: string }[] };
-  assert.ok(log.items.some((i) => i.id === d.id));
-});
-
-test('a webhook endpoint that times out is a failed, retried attempt', async () => {
-  process.env.LUMBUNG_WEBHOOK_TIMEOUT_MS = '200';
-  await w.h.db
-    .updateTable('partners')
-    .set({ webhook_url: hookUrl.replace('/hook', '/slow') })
-    .where('id', '=', partnerId)
-    .execute();
-  const order = await w.h.db
-    .selectFrom('orders')
-    .select('id')
-    .where('partner_id', '=', partnerId)
-    .executeTakeFirstOrThrow();
-  unwrap(await recordFulfilment(w.h.db, order.id, 'handed_over', ADMIN));
-  await drain(w.h.db);
-  const row = await w.h.db
-    .selectFrom('webhook_deliveries')
-    .selectAll()
-    .where('order_id', '=', order.id)
-    .orderBy('created_at', 'desc')
-    .executeTakeFirstOrThrow();
-  assert.equal(row.status, 'pending');
-  assert.match(row.last_error ?? '', /timeout/);
-  delete process.env.LUMBUNG_WEBHOOK_TIMEOUT_MS;
-  await w.h.db
-    .updateTable('partners')
-    .set({ webhook_url: null })
-    .where('id', '=', partnerId)
-    .execute();
-});
-
-test('registering a partner whose contact cannot be invited leaves no partner behind', async () => {
-  const taken = (
-    await w.h.db
-      .selectFrom('users')
-      .select('phone')
-      .where('phone', 'is not', null)
-      .executeTakeFirstOrThrow()
-  ).phone!;
-  const before = (await w.h.db.selectFrom('partners').select('id').execute()).length;
-  const r = await registerPartner(w.h.db, ADMIN, {
-    name: 'Mitra Gagal',
-    kind: 'marketplace',
-    webhookUrl: null,
-    contactName: 'Pak Kontak',
-    contactPhone: taken,
-  });
-  assert.equal(!r.ok && r.code, 'ACCOUNTS_USER_EXISTS');
-  assert.equal((await w.h.db.selectFrom('partners').select('id').execute()).length, before);
 });

@@ -4,7 +4,7 @@
 // so changing the documented format breaks this test even if signer and verifier change together.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { signWebhook, verifyWebhook } from './webhooks.js';
+import { signWebhook, verifyWebhook, webhookBody } from './webhooks.js';
 
 const SECRET = 'whsec_partner_test';
 const T = 1767225600; // 2026-01-01T00:00:00Z
@@ -55,4 +55,28 @@ test('partner webhook signature: the replay window is 300 s either side of the r
     'five minutes early (clock skew) is accepted',
   );
   assert.equal(verifyWebhook(SECRET, HEADER, BODY, T - 301), false, 'too new');
+});
+
+test('the webhook body partners parse is camelCase, pinned literally', () => {
+  const body = webhookBody(
+    'whd_01',
+    {
+      orderId: 'ord_01',
+      kind: 'fulfilment',
+      from: 'unfulfilled',
+      to: 'packed',
+      at: '2026-03-01T08:00:00.000Z',
+    },
+    {
+      id: 'ord_01',
+      number: 'LMB-2026-000123',
+      status: 'placed',
+      payment_status: 'unpaid',
+      fulfilment_status: 'packed',
+    },
+  );
+  assert.equal(
+    body,
+    '{"id":"whd_01","type":"order.fulfilment","createdAt":"2026-03-01T08:00:00.000Z","data":{"orderId":"ord_01","number":"LMB-2026-000123","change":{"kind":"fulfilment","from":"unfulfilled","to":"packed"},"status":"placed","paymentStatus":"unpaid","fulfilmentStatus":"packed"}}',
+  );
 });

@@ -1,10 +1,10 @@
 // JSON API of the produce domain under /api/v1/produce (OpenAPI, camelCase): producers,
 // intakes, a lot with its trace, the payout of a settled lot, statements and the KPIs. Same
 // services and scope rules as the pages; weights are whole grams, money whole rupiah.
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { regionScope } from '../../kernel/auth/index.js';
 import { AppError, unwrap } from '../../kernel/errors/index.js';
-import { createApiApp, requireRole } from '../../kernel/http/index.js';
+import { createApiRoutes, dbOf, requireRole } from '../../kernel/http/index.js';
 import { recordIntake } from './intakes.service.js';
 import { visibleLot } from './lots.service.js';
 import { payOutLot } from './payout.service.js';
@@ -86,15 +86,12 @@ const problem = {
 };
 
 export function produceApi() {
-  const app = createApiApp();
-  const db = (c: { get(k: 'deps'): { h: { db: any } } }) => c.get('deps').h.db;
+  const { app, route } = createApiRoutes({ tags, security });
 
   app.openapi(
-    createRoute({
+    route({
       method: 'get',
       path: `${P}/producers`,
-      tags,
-      security,
       summary: 'Producers (smallholders) in the caller’s reach',
       responses: { 200: json(ProducerList, 'Producers') },
     }),
@@ -106,7 +103,7 @@ export function produceApi() {
         'regional_officer',
         'national_admin',
       );
-      const rows = await listProducers(db(c), actor);
+      const rows = await listProducers(dbOf(c), actor);
       return c.json(
         {
           items: rows.map((r) => ({
@@ -123,11 +120,9 @@ export function produceApi() {
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'post',
       path: `${P}/producers`,
-      tags,
-      security,
       summary: 'Register a producer with consent (phone optional)',
       request: body(producerApiSchema),
       responses: { 201: json(Created, 'Registered') },
@@ -142,7 +137,7 @@ export function produceApi() {
           throw new AppError('VALIDATION_FAILED', {}, { phone: { key: 'validation.phone' } });
       }
       const id = unwrap(
-        await registerProducer(db(c), actor, {
+        await registerProducer(dbOf(c), actor, {
           fullName: d.fullName,
           phone,
           organisationId: d.organisationId,
@@ -155,11 +150,9 @@ export function produceApi() {
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'post',
       path: `${P}/intakes`,
-      tags,
-      security,
       summary: 'Record an intake at a collection point (weights in grams, optional advance)',
       request: body(intakeApiSchema),
       responses: { 201: json(IntakeCreated, 'Recorded') },
@@ -168,7 +161,7 @@ export function produceApi() {
       const actor = requireRole(c, 'community_manager', 'village_agent');
       const d = c.req.valid('json') as z.infer<typeof intakeApiSchema>;
       const r = unwrap(
-        await recordIntake(db(c), actor, {
+        await recordIntake(dbOf(c), actor, {
           producerId: d.producerId,
           commodity: d.commodity,
           grade: d.grade,
@@ -185,20 +178,18 @@ export function produceApi() {
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'get',
       path: `${P}/lots/{id}`,
-      tags,
-      security,
       summary: 'A lot with the trace of every gram to intakes and producers',
       request: { params: idParam },
       responses: { 200: json(Lot, 'The lot') },
     }),
     async (c) => {
       const actor = requireRole(c, 'community_manager', 'regional_officer', 'national_admin');
-      const lot = await visibleLot(db(c), actor, c.req.valid('param').id);
+      const lot = await visibleLot(dbOf(c), actor, c.req.valid('param').id);
       if (!lot) throw new AppError('NOT_FOUND');
-      const t = await lotTrace(db(c), lot.id);
+      const t = await lotTrace(dbOf(c), lot.id);
       return c.json(
         {
           id: lot.id,
@@ -228,27 +219,23 @@ export function produceApi() {
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'post',
       path: `${P}/lots/{id}/payout`,
-      tags,
-      security,
       summary: 'Pay out a settled lot: one statement per farmer (refused when unsettled or paid)',
       request: { params: idParam },
       responses: { 200: json(Payout, 'Paid'), 409: problem },
     }),
     async (c) => {
       const actor = requireRole(c, 'community_manager');
-      return c.json(unwrap(await payOutLot(db(c), actor, c.req.valid('param').id)), 200);
+      return c.json(unwrap(await payOutLot(dbOf(c), actor, c.req.valid('param').id)), 200);
     },
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'get',
       path: `${P}/kpis`,
-      tags,
-      security,
       summary:
         'Farmers paid, grams pooled, farmers’ share of sale price, premium over trader price',
       request: {
@@ -268,7 +255,7 @@ export function produceApi() {
       const inside =
         scope === 'all' || scope.some((p) => region === p || region.startsWith(`${p}.`));
       if (!inside) throw new AppError('FORBIDDEN');
-      return c.json(await produceKpis(db(c), region), 200);
+      return c.json(await produceKpis(dbOf(c), region), 200);
     },
   );
   return app;

@@ -1,4 +1,5 @@
 export { createHttpApp, createApiApp, LANG_COOKIE, type AppHooks } from './app-factory.js';
+export { createApiRoutes, dbOf } from './api-routes.js';
 export type { AppEnv, Deps } from './env.js';
 export { mergeHttpPaths, type HttpPaths } from './paths.js';
 export { csrf, CSRF_COOKIE } from './csrf.js';

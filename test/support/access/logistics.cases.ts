@@ -1,37 +1,18 @@
+// Logistics routes in the access matrix: hubs and the network (hub pages, manifests, vehicles,
+// point assignment, runs, KPIs, road distances, hub creation), each with a role at its own hub or
+// regency (allow) and at a foreign one or without the role (deny). The parcels' cases are in
+// logistics-parcels.cases.ts, on this file's network; they run first, as their path checks were
+// written before the hub's point assignment below.
 import type { AccessCase, AccessCases } from '../world.js';
 import type { Role } from '../../../src/kernel/auth/index.js';
-import { unwrap } from '../../../src/kernel/errors/index.js';
 import { makeNetwork } from '../logistics.js';
-import { createParcel } from '../../../src/domains/logistics/parcels.service.js';
-import { makeUmkm } from '../community.js';
+import { parcelCases } from './logistics-parcels.cases.js';
 
 export const accessCases: AccessCases = async (w) => {
   const net = await makeNetwork(w.h.db, { points: 2, vehicles: 1 });
-  const p = unwrap(
-    await createParcel(w.h.db, null, {
-      originPointId: net.points[0],
-      destinationPointId: net.points[1],
-      weightGrams: 1000,
-    }),
-  );
-  const p2 = unwrap(
-    await createParcel(w.h.db, null, {
-      originPointId: net.points[0],
-      destinationPointId: net.points[1],
-      weightGrams: 1000,
-    }),
-  );
   const own: [Role, string][] = [['hub_operator', net.kecHub]];
-  const otherUmkm = await makeUmkm(w.h.db, {
-    villageCode: (
-      await w.h.db
-        .selectFrom('service_points')
-        .select('village_code')
-        .where('id', '=', net.otherPoint)
-        .executeTakeFirstOrThrow()
-    ).village_code,
-  });
   const foreign: [Role, string][] = [['hub_operator', net.kecHub2]];
+  const parcels = await parcelCases(w, net, own, foreign);
   const cases: AccessCase[] = [
     { name: 'anonymous hub list', path: '/hub', as: null, expect: 'login' },
     { name: 'buyer hub list', path: '/hub', as: [['buyer', null]], expect: 403 },
@@ -99,64 +80,6 @@ export const accessCases: AccessCases = async (w) => {
       as: foreign,
       expect: 404,
     },
-    {
-      name: 'API scan at a foreign hub',
-      method: 'POST',
-      path: '/api/v1/logistics/scans',
-      as: foreign,
-      json: {
-        tracking: p.trackingNumber,
-        kind: 'arrived_hub',
-        locationId: net.kecHub,
-        clientScanId: 'acc-scan-0001',
-      },
-      expect: 403,
-    },
-    {
-      name: 'agent own point board',
-      path: '/titik/paket',
-      as: [['village_agent', net.points[0]]],
-      expect: 200,
-    },
-    {
-      name: 'agent scans at own point',
-      method: 'POST',
-      path: '/titik/paket/scan',
-      as: [['village_agent', net.points[0]]],
-      form: {
-        point: net.points[0],
-        kind: 'received_at_point',
-        tracking: p.trackingNumber,
-        client_scan_id: 'acc-scan-0002',
-      },
-      expect: 200,
-    },
-    {
-      name: 'agent scans at a foreign point',
-      method: 'POST',
-      path: '/titik/paket/scan',
-      as: [['village_agent', net.points[1]]],
-      form: {
-        point: net.points[0],
-        kind: 'received_at_point',
-        tracking: p.trackingNumber,
-        client_scan_id: 'acc-scan-0003',
-      },
-      expect: 403,
-    },
-    {
-      name: 'label: agent on the path',
-      path: `/paket/${p.trackingNumber}/label`,
-      as: [['village_agent', net.points[0]]],
-      expect: 200,
-    },
-    {
-      name: 'label: agent off the path',
-      path: `/paket/${p.trackingNumber}/label`,
-      as: [['village_agent', net.otherPoint]],
-      expect: 404,
-    },
-    { name: 'public tracking page', path: `/lacak/${p.trackingNumber}`, as: null, expect: 200 },
     {
       name: 'KPIs own regency',
       path: '/logistik/kpi?region=53.09&from=2026-01-01&to=2026-12-31',
@@ -229,90 +152,6 @@ export const accessCases: AccessCases = async (w) => {
       json: { tier: 'kabupaten', regionCode: '53.09', name: 'Hub Lain', lat: -8.8, lng: 121 },
       expect: 403,
     },
-    // Returns: marked at the hub where the parcel lies, by that hub's operator.
-    {
-      name: 'return marked at a foreign hub',
-      method: 'POST',
-      path: `/hub/${net.kecHub}/scan`,
-      as: foreign,
-      form: { tracking: p.trackingNumber, kind: 'return_started', client_scan_id: 'acc-ret-0001' },
-      expect: 404,
-    },
-    {
-      name: 'agent marks return at a foreign point',
-      method: 'POST',
-      path: '/titik/paket/scan',
-      as: [['village_agent', net.points[1]]],
-      form: {
-        point: net.points[0],
-        kind: 'return_started',
-        tracking: p.trackingNumber,
-        client_scan_id: 'acc-ret-0002',
-      },
-      expect: 403,
-    },
-    // Proof photos: uploads only at one's own point or hub; the photo only for path staff and the seller.
-    // Uploads are multipart, which the matrix does not send: their twins are the scans of the same hand-over.
-    {
-      name: 'photo hand-over at a foreign point',
-      method: 'POST',
-      path: '/titik/paket/photos',
-      as: [['village_agent', net.points[1]]],
-      form: { point: net.points[0], tracking: p.trackingNumber, client_scan_id: 'acc-pod-0001' },
-      expect: 403,
-      twin: 'POST /titik/paket/scan',
-    },
-    {
-      name: 'photo hand-over at a foreign hub',
-      method: 'POST',
-      path: `/hub/${net.kecHub}/photos`,
-      as: foreign,
-      form: { tracking: p.trackingNumber, client_scan_id: 'acc-pod-0002' },
-      expect: 404,
-      twin: `POST /hub/${net.kecHub}/scan`,
-    },
-    {
-      name: 'photo API as buyer',
-      method: 'POST',
-      path: `/api/v1/logistics/parcels/${p.trackingNumber}/photos`,
-      as: [['buyer', null]],
-      form: { locationId: net.kecHub, clientScanId: 'acc-pod-0003' },
-      expect: 403,
-      twin: 'POST /api/v1/logistics/scans',
-    },
-    {
-      name: 'parcel detail: hub operator on the path',
-      path: `/paket/${p.trackingNumber}`,
-      as: own,
-      expect: 200,
-    },
-    {
-      name: 'parcel detail: hub operator off the path',
-      path: `/paket/${p.trackingNumber}`,
-      as: foreign,
-      expect: 404,
-    },
-    {
-      name: 'parcel detail: anonymous',
-      path: `/paket/${p.trackingNumber}`,
-      as: null,
-      expect: 'login',
-    },
-    {
-      name: 'parcel detail: seller of another UMKM',
-      path: `/paket/${p.trackingNumber}`,
-      as: [['seller', otherUmkm]],
-      expect: 404,
-    },
-    {
-      name: 'proof photo: anonymous',
-      path: `/paket/${p.trackingNumber}/bukti/320`,
-      as: null,
-      expect: 'login',
-      twin: `GET /paket/${p.trackingNumber}`,
-    },
-    { name: 'seller parcel list', path: '/paket', as: [['seller', otherUmkm]], expect: 200 },
-    { name: 'seller parcel list as buyer', path: '/paket', as: [['buyer', null]], expect: 403 },
     // The allowed twins of the refusals above: the hub's own operator, the regency's officer.
     { name: 'hub operator hub list (redirects to its hub)', path: '/hub', as: own, expect: 303 },
     {
@@ -368,40 +207,6 @@ export const accessCases: AccessCases = async (w) => {
       json: { tier: 'kabupaten', regionCode: '53.09', name: 'Hub Lain', lat: -8.8, lng: 121 },
       expect: 201,
     },
-    {
-      name: 'API scan at own hub',
-      method: 'POST',
-      path: '/api/v1/logistics/scans',
-      as: own,
-      json: {
-        tracking: p.trackingNumber,
-        kind: 'arrived_hub',
-        locationId: net.kecHub,
-        clientScanId: 'acc-scan-0001',
-      },
-      expect: 201,
-    },
-    {
-      name: 'agent receives a second parcel at own point',
-      method: 'POST',
-      path: '/titik/paket/scan',
-      as: [['village_agent', net.points[0]]],
-      form: {
-        point: net.points[0],
-        kind: 'received_at_point',
-        tracking: p2.trackingNumber,
-        client_scan_id: 'acc-scan-0004',
-      },
-      expect: 200,
-    },
-    {
-      name: 'hub operator scans at own hub',
-      method: 'POST',
-      path: `/hub/${net.kecHub}/scan`,
-      as: own,
-      form: { tracking: p2.trackingNumber, kind: 'arrived_hub', client_scan_id: 'acc-hub-0003' },
-      expect: 200,
-    },
   ];
-  return cases;
+  return [...parcels, ...cases];
 };

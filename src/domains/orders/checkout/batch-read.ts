@@ -3,13 +3,12 @@
 // and the order numbers to hand out.
 import { sql } from 'kysely';
 import { isPostgres, type Tx } from '../../../kernel/db/index.js';
-import { variantsForCheckout } from '../../catalog/index.js';
+import { variantsForCheckout, type CheckoutVariant } from '../../catalog/index.js';
 import { servicePointVillagesQuery } from '../../community/index.js';
 import { villagesAmongQuery } from '../../regions/index.js';
-import type { VariantInfo } from './plan.js';
 
 export interface BatchRead {
-  variants: Map<string, VariantInfo>;
+  variants: Map<string, CheckoutVariant>;
   /** Village of each pickup point named. */
   points: Map<string, string>;
   /** The registry villages among the delivery addresses named. */
@@ -54,7 +53,7 @@ export async function readBatch(
     ? sql`null as max_seq, array(select nextval('order_number_seq') from generate_series(1, ${o.seqCount})) as seqs`
     : sql`(select coalesce(max(seq), 0) from orders) as max_seq, null as seqs`;
   const r = await sql<
-    VariantInfo & {
+    CheckoutVariant & {
       points: unknown;
       villages: unknown;
       max_seq: number | null;
@@ -67,7 +66,7 @@ export async function readBatch(
   const json = <T>(v: unknown, empty: T): T =>
     v == null ? empty : typeof v === 'string' ? (JSON.parse(v) as T) : (v as T);
   const first = rows[0];
-  const variants = new Map<string, VariantInfo>();
+  const variants = new Map<string, CheckoutVariant>();
   for (const { points: _p, villages: _v, max_seq: _m, seqs: _s, ...v } of rows)
     variants.set(v.variant_id, v);
   let nextSeq: () => number = () => {

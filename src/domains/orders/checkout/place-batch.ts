@@ -16,12 +16,12 @@ import type { Tx } from '../../../kernel/db/index.js';
 import { fail, ok, type Result } from '../../../kernel/errors/index.js';
 import type { Actor } from '../../../kernel/auth/index.js';
 import type { StoredResponse } from '../../../kernel/http/index.js';
-import { reserveStockMany } from '../../catalog/index.js';
+import { reserveStockMany, type CheckoutVariant } from '../../catalog/index.js';
 import { quoteShipping, type ShippingQuery } from '../shipping.js';
 import type { OrderEvent } from '../events.js';
 import { recordPlacement } from '../lifecycle.js';
 import { parseCheckout, type PlaceOrderInput, type Placed, type Prepared } from './request.js';
-import { planCheckout, type Plan, type VariantInfo } from './plan.js';
+import { planCheckout, type Plan } from './plan.js';
 import { readBatch } from './batch-read.js';
 import { recordAssistedCash } from './assisted-cash.js';
 import { keyVerdicts, storeKeys, type IdemKey } from '../../../kernel/http/index.js';
@@ -51,9 +51,9 @@ export interface PriceOverrides {
 
 /** The batch's variants as one checkout with price overrides sees them (stock stays shared). */
 function withPrices(
-  variants: Map<string, VariantInfo>,
+  variants: Map<string, CheckoutVariant>,
   o: PriceOverrides,
-): Map<string, VariantInfo> {
+): Map<string, CheckoutVariant> {
   const out = new Map(variants);
   for (const [id, price] of o.unitPrices) {
     const v = variants.get(id);
@@ -153,7 +153,7 @@ export async function placeBatch<J extends CheckoutJob>(
     taken.add(r.value.placed.groupId);
     // The next checkout in the batch sees what this one took.
     for (const l of r.value.lineRows) {
-      const v = variants.get(l.variant_id) as VariantInfo;
+      const v = variants.get(l.variant_id) as CheckoutVariant;
       variants.set(l.variant_id, { ...v, available: (v.available ?? 0) - l.qty });
     }
     planned.push({ job: j, plan: r.value, staleKeyAt: staleKeys.get(j) ?? null });

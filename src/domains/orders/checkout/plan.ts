@@ -10,26 +10,13 @@ import type { OrderLinesTable, OrdersTable } from '../orders.tables.js';
 import { computeFees } from '../fees.js';
 import type { ShippingQuery } from '../shipping.js';
 import type { Placed, Prepared } from './request.js';
+import type { CheckoutVariant } from '../../catalog/index.js';
 
 /** Unpaid transfer/QRIS orders hold their stock this long, then the sweep releases it. */
 export const RESERVATION_MS = 24 * 3600_000;
 
-export interface VariantInfo {
-  variant_id: string;
-  label: string;
-  price: number;
-  weight_grams: number;
-  active: number;
-  product_id: string;
-  title: string;
-  listed: number;
-  umkm_id: string;
-  umkm_village: string;
-  available: number | null;
-}
-
 export interface PlanContext {
-  variants: ReadonlyMap<string, VariantInfo>;
+  variants: ReadonlyMap<string, CheckoutVariant>;
   /** Village of the pickup point, or the destination village when it exists in the registry. */
   destVillage: string | null;
   /** The next order number's sequence value (one per order, i.e. per UMKM). */
