@@ -186,6 +186,7 @@ try {
     process.execPath,
     [
       '--max-semi-space-size=2',
+      '--heap-growing-percent=20',
       ...(process.env.BENCH_NODE_ARGS?.split(' ') ?? []),
       'dist/main.mjs',
       'serve',

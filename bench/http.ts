@@ -24,7 +24,7 @@ const env = {
   LUMBUNG_LOG_LEVEL: 'info',
   HOST: '127.0.0.1',
 };
-const NODE_FLAGS = ['--max-semi-space-size=2'];
+const NODE_FLAGS = ['--max-semi-space-size=2', '--heap-growing-percent=20'];
 
 function rssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
