@@ -25,8 +25,10 @@ import {
   type RegencyRow,
 } from './area-summary.queries.js';
 import type { VillageYear } from './outcomes.queries.js';
+import type { Focus } from './focus.js';
 
-export type Focus = 'all' | string;
+export type { Focus } from './focus.js';
+
 const prefixes = (f: Focus): 'all' | string[] => (f === 'all' ? 'all' : [f]);
 /** Length of the code of a focus's children: nation → provinces (2), province → regencies (5) … */
 export function childLength(f: Focus): number {

@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../kernel/db/index.js';
 import { regionWhere } from '../../kernel/auth/index.js';
-import type { Focus } from './kpi.queries.js';
+import type { Focus } from './focus.js';
 
 /** Whether a focus reads the summary (the nation and provinces; smaller areas read orders live). */
 export function readsSummary(focus: Focus): boolean {
