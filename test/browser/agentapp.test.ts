@@ -134,6 +134,24 @@ const statusOf = async (tracking: string) =>
       .executeTakeFirstOrThrow()
   ).status;
 
+/**
+ * A cheap phone's storage: each write to the queue reports success only after `ms`. The test
+ * types at machine speed, so the next order is started while the last one is still being
+ * written; the console once cleared the form when that write finished and lost an order that
+ * way (CI, 2026-12-04). Any delay between ≈ 50 and 150 ms reproduced it. A string, not a
+ * function: tsx would put its `__name` helper into a function's source.
+ */
+const slowPhoneStorage = (ms: number) => `{
+  const add = IDBObjectStore.prototype.add;
+  IDBObjectStore.prototype.add = function (...args) {
+    const r = add.apply(this, args);
+    let handler = null;
+    r.addEventListener('success', (e) => setTimeout(() => handler && handler(e), ${ms}));
+    Object.defineProperty(r, 'onsuccess', { set: (f) => (handler = f), get: () => handler });
+    return r;
+  };
+}`;
+
 async function order(page: Page, search: string, name: string) {
   await page.fill('#o-q', search);
   await page.locator('#found button').first().click();
@@ -147,6 +165,7 @@ test('offline: two orders, two scans and a pickup survive a reload, sync once, a
   const b = await parcelFor('incoming');
   const c = await parcelFor('waiting');
   const ctx = await browser.newContext({ ...PHONE, locale: 'id-ID' });
+  await ctx.addInitScript({ content: slowPhoneStorage(120) });
   const page = await ctx.newPage();
   const agentId = await signIn(page, s, 'village_agent', net.points[1]);
   await page.goto(`${s.url}/agen/konsol`);
@@ -183,6 +202,10 @@ test('offline: two orders, two scans and a pickup survive a reload, sync once, a
   await page.fill('#p-code', c.code);
   await page.click('#pickup button[type=submit]');
   await page.waitForFunction(() => document.querySelectorAll('#queue li.waiting').length === 5);
+  // Each order holds its own basket: the second was not merged into the first.
+  const waiting = (await page.textContent('#queue')) ?? '';
+  assert.match(waiting, /Mama Yuli · Rp\s40\.000/);
+  assert.match(waiting, /Pak Yosef · Rp\s75\.000/);
 
   // Reload without signal: the service worker serves the console, the queue is still there.
   await page.reload();

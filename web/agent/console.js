@@ -61,7 +61,9 @@
     if (cls) el.className = cls;
     return el;
   };
+  let said = 0;
   const say = (text, error) => {
+    said++;
     const m = $('msg');
     m.textContent = text;
     m.className = error ? 'error' : 'notice';
@@ -124,6 +126,7 @@
   // --- the queue and the sync report ---
   async function record(kind, payload, label) {
     const id = ulid();
+    const mark = said;
     await enqueue({
       clientId: `act_${id}`,
       idempotencyKey: `${kind}_${id}`,
@@ -132,7 +135,9 @@
       payload,
       label,
     });
-    say(W.saved);
+    // A slow phone may finish this write after the agent's next step said something (a wrong
+    // pickup code): that message stays.
+    if (said === mark) say(W.saved);
     await renderQueue();
     if (navigator.onLine) sync();
   }
@@ -162,10 +167,11 @@
     );
   }
 
-  let syncing = false;
-  async function sync() {
-    if (syncing) return;
-    syncing = true;
+  // One sync at a time: a second request joins the running one instead of sending the same
+  // queue alongside it (the server would answer one of the two "retry").
+  let syncing = null;
+  const sync = () => (syncing ??= runSync().finally(() => (syncing = null)));
+  async function runSync() {
     $('sync').textContent = W['queue.syncing'];
     try {
       let deviceId = await get('deviceId');
@@ -208,7 +214,6 @@
     } catch {
       // No signal (or it dropped mid-request): everything stays queued for the next try.
     } finally {
-      syncing = false;
       $('sync').textContent = W['queue.sync'];
     }
   }
@@ -232,7 +237,8 @@
       $('relogin').hidden = true;
       $('rl-pass').value = '';
       $('rl-error').textContent = '';
-      syncing = false;
+      // A sync still waiting for its 401 would otherwise be joined and end without sending.
+      await syncing;
       sync();
     } catch {
       $('rl-error').textContent = W['relogin.failed'];
@@ -290,25 +296,26 @@
       }),
     );
   });
+  // Each handler takes what the form holds and clears it before its first await: an agent
+  // who starts the next order (or scan) while the phone is still writing the last one must
+  // not have the new entry wiped, or merged into the previous one, when that write finishes.
   $('order').addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const name = $('o-name').value.trim();
     if (!basket.length || name.length < 2 || !$('o-consent').checked)
       return say(W['order.consent'], true);
-    await record(
-      'order',
-      {
-        groupId: `grp_${ulid()}`,
-        lines: basket.map((b) => ({ variantId: b.variantId, qty: b.qty, unitPrice: b.price })),
-        buyer: { name, phone: $('o-phone').value.trim() || null },
-        consent: true,
-      },
-      { kind: 'order', text: `${name} · ${rupiah(total())}` },
-    );
+    const payload = {
+      groupId: `grp_${ulid()}`,
+      lines: basket.map((b) => ({ variantId: b.variantId, qty: b.qty, unitPrice: b.price })),
+      buyer: { name, phone: $('o-phone').value.trim() || null },
+      consent: true,
+    };
+    const text = `${name} · ${rupiah(total())}`;
     basket = [];
     renderBasket();
     ev.target.reset();
     $('found').replaceChildren();
+    await record('order', payload, { kind: 'order', text });
   });
 
   // --- scans and the hand-over against the code held as a salted hash ---
@@ -316,8 +323,8 @@
     ev.preventDefault();
     const tracking = $('s-tracking').value.trim().toUpperCase();
     const kind = ev.target.elements.kind.value;
-    await record('scan', { tracking, kind }, { kind: 'scan', text: tracking });
     $('s-tracking').value = '';
+    await record('scan', { tracking, kind }, { kind: 'scan', text: tracking });
   });
   const hex = (buf) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
   const unhex = (s) => new Uint8Array(s.match(/../g).map((h) => parseInt(h, 16)));
@@ -338,17 +345,17 @@
     if (!parcel?.codeCheck) return say(W['pickup.unknown'], true);
     if (!(await codeMatches(parcel.codeCheck, code))) return say(W['pickup.wrong'], true);
     parcel.stage = 'handed';
+    ev.target.reset();
     await put('parcels', parcels);
     await record('scan', { tracking, kind: 'delivered', pickupCode: code }, { kind: 'pickup', text: tracking });
-    ev.target.reset();
   });
   $('cash').addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const amount = Number($('c-amount').value.replace(/\D/g, ''));
     const d = new Date();
     const day = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-    await record('cash', { day, amount }, { kind: 'cash', text: rupiah(amount) });
     ev.target.reset();
+    await record('cash', { day, amount }, { kind: 'cash', text: rupiah(amount) });
   });
 
   // --- connection state ---
