@@ -1,6 +1,7 @@
 // Dashboards and search on the synthetic national world (issue 19). Run after
 // `npx lumbung demo national --scale N` on the same database:
-//   DATABASE_URL=postgres://…/db npx tsx bench/national.ts [rounds=20]
+//   DATABASE_URL=postgres://…/db npx tsx bench/national.ts [rounds=20] [liveRounds=rounds]
+// (liveRounds 0 skips the live reads: at scale 1 one live national page takes minutes)
 // Prints the database size and the row counts, then refreshes the precomputed summaries the
 // national views read (sales and areas, as the server's startup does; a rebuild, timed), then
 // the national KPI and impact pages' p50/p95 (on a world never refreshed, also before: live)
@@ -30,6 +31,7 @@ import { salesRefreshedAt } from '../src/domains/impact/sales-summary.queries.js
 import { areasRefreshedAt } from '../src/domains/impact/area-summary.queries.js';
 
 const rounds = Number(process.argv[2] ?? 20);
+const liveRounds = Number(process.argv[3] ?? rounds);
 const url = process.env.DATABASE_URL;
 const h = connect({
   databaseUrl: url,
@@ -87,10 +89,10 @@ await h.db
   .execute();
 const cookie = `${sessionCookieName(config.mode === 'production')}=${token}`;
 
-async function pages(label: string): Promise<void> {
+async function pages(label: string, times = rounds): Promise<void> {
   for (const path of ['/impact?region=all', '/impact/poverty?region=all']) {
     const ms: number[] = [];
-    for (let i = 0; i < rounds; i++) {
+    for (let i = 0; i < times; i++) {
       const t0 = performance.now();
       const res = await app.request(path, { headers: { cookie } });
       await res.text();
@@ -104,8 +106,12 @@ async function pages(label: string): Promise<void> {
 }
 
 // A world never refreshed shows the live reads first (what every page did before summaries).
-if ((await salesRefreshedAt(h.db)) === null && (await areasRefreshedAt(h.db)) === null)
-  await pages('live   ');
+if (
+  liveRounds > 0 &&
+  (await salesRefreshedAt(h.db)) === null &&
+  (await areasRefreshedAt(h.db)) === null
+)
+  await pages('live   ', liveRounds);
 for (const [name, refresh] of [
   ['sales', refreshSalesSummary],
   ['areas', refreshAreaSummary],

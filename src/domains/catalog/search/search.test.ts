@@ -11,6 +11,10 @@ import { nowIso } from '../../../kernel/db/index.js';
 import { setListing } from '../listing.js';
 import { searchProducts, reindexProduct } from './index.js';
 import { sqliteEngine } from './sqlite.js';
+import { postgresEngine, postgresSearch } from './postgres.js';
+import { filters } from './engine.js';
+import { sql } from 'kysely';
+import { inTransaction } from '../../../kernel/db/index.js';
 import { isPostgres } from '../../../kernel/db/index.js';
 import { stem, indexText } from './normalise.js';
 
@@ -221,6 +225,52 @@ test('SQLite: ranking only the best K matches gives the same pages and totals as
         `K=${k} ${JSON.stringify(q)}`,
       );
   }
+});
+
+test('PostgreSQL: a query with more matches than the cap ranks its newest ones, one with fewer ranks them all', async (t) => {
+  if (!isPostgres(w.h.db)) return t.skip('PostgreSQL engine');
+  const all = postgresEngine(10_000);
+  for (const q of [{ q: 'kopi' }, { q: 'ngada', pageSize: 2, page: 2 }, { q: 'gula', halal: true }])
+    assert.deepEqual(
+      await postgresSearch.hits(w.h.db, q),
+      await all.hits(w.h.db, q),
+      JSON.stringify(q),
+    );
+  const every = await all.hits(w.h.db, { q: 'ngada', pageSize: 100 });
+  assert.ok(every.ids.length >= 4, 'the fixture has enough matches to cap');
+  const newest = (
+    await w.h.db
+      .selectFrom('product_search')
+      .select('product_id')
+      .where('product_id', 'in', every.ids)
+      .orderBy('doc_id', 'desc')
+      .limit(2)
+      .execute()
+  ).map((r) => r.product_id);
+  const capped = postgresEngine(2);
+  const page = await capped.hits(w.h.db, { q: 'ngada', pageSize: 100 });
+  // The two newest matches, in the order ranking every match gives them; the total stops there.
+  assert.deepEqual(page, { ids: every.ids.filter((id) => newest.includes(id)), total: 2 });
+  assert.deepEqual(await capped.hits(w.h.db, { q: 'ngada', pageSize: 1, page: 3 }), {
+    ids: [],
+    total: 2,
+  });
+  assert.deepEqual(await capped.hits(w.h.db, { q: 'rahasia' }), { ids: [], total: 0 });
+});
+
+test('PostgreSQL: a region filter is served by the village-prefix index in any collation', async (t) => {
+  if (!isPostgres(w.h.db)) return t.skip('SQLite has no collation rule for LIKE to work around');
+  const cond = filters({ region: '53.09' })!;
+  const plan = await inTransaction(w.h.db, async (tx) => {
+    // A test world is tiny: forbid the sequential scan so the plan shows whether an index can
+    // serve the prefix at all.
+    await sql`set local enable_seqscan = off`.execute(tx);
+    const r = await sql<{ 'QUERY PLAN': string }>`explain select d.product_id from product_search d
+      where ${sql.join(cond, sql` and `)}`.execute(tx);
+    return r.rows.map((x) => x['QUERY PLAN']).join('\n');
+  });
+  assert.match(plan, /product_search_village_prefix/, plan);
+  assert.doesNotMatch(plan, /Seq Scan/, plan);
 });
 
 test('pagination: page size and totals', async () => {
