@@ -7,6 +7,7 @@
 // This file is the composition root's: it names no table. Each domain writes its own rows
 // through the bulk functions its index.ts exports (table ownership). Deterministic: a seeded
 // generator, so two runs at one scale make the same shapes (ids differ).
+import { sql } from 'kysely';
 import type { DbHandle } from '../kernel/db/index.js';
 import type { Command } from '../kernel/cli/index.js';
 import { newId } from '../kernel/ids/index.js';
@@ -179,6 +180,9 @@ export async function generateNational(h: DbHandle, o: NationalOptions): Promise
     covered += n;
   }
   await step('surveys', () => seedDemoSurveys(h.db, regencies));
+  // Planner statistics for the bulk-loaded tables now, not whenever autovacuum gets to them: on
+  // a fresh 1,000,000-product world a regency's browse took 27 s with none and 2.3 s with them.
+  await step('analyze', () => sql`analyze`.execute(h.db));
 
   return {
     villages: villages.length,
