@@ -5,6 +5,7 @@ import { paymentsMigrations0612 } from './payments-0612.js';
 import { assistedMigrations0620 } from './assisted-0620.js';
 import { dropSellerLedgerMigrations0630 } from './drop-seller-ledger-0630.js';
 import { villagePrefixMigrations0640 } from './village-prefix-0640.js';
+import { placedAtMigrations0641 } from './placed-at-0641.js';
 
 // Migration names start with 06xx so the whole app's migrations sort by domain.
 export const ordersMigrations: Migrations = {
@@ -241,4 +242,5 @@ export const ordersMigrations: Migrations = {
   ...assistedMigrations0620,
   ...dropSellerLedgerMigrations0630,
   ...villagePrefixMigrations0640,
+  ...placedAtMigrations0641,
 };
