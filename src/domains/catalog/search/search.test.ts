@@ -14,7 +14,7 @@ import { sqliteEngine } from './sqlite.js';
 import { postgresEngine, postgresSearch } from './postgres.js';
 import { filters } from './engine.js';
 import { sql } from 'kysely';
-import { inTransaction } from '../../../kernel/db/index.js';
+import { planWithoutSeqScan } from '../../../../test/support/plan.js';
 import { isPostgres } from '../../../kernel/db/index.js';
 import { stem, indexText } from './normalise.js';
 
@@ -261,14 +261,10 @@ test('PostgreSQL: a query with more matches than the cap ranks its newest ones, 
 test('PostgreSQL: a region filter is served by the village-prefix index in any collation', async (t) => {
   if (!isPostgres(w.h.db)) return t.skip('SQLite has no collation rule for LIKE to work around');
   const cond = filters({ region: '53.09' })!;
-  const plan = await inTransaction(w.h.db, async (tx) => {
-    // A test world is tiny: forbid the sequential scan so the plan shows whether an index can
-    // serve the prefix at all.
-    await sql`set local enable_seqscan = off`.execute(tx);
-    const r = await sql<{ 'QUERY PLAN': string }>`explain select d.product_id from product_search d
-      where ${sql.join(cond, sql` and `)}`.execute(tx);
-    return r.rows.map((x) => x['QUERY PLAN']).join('\n');
-  });
+  const plan = await planWithoutSeqScan(
+    w.h.db,
+    sql`select d.product_id from product_search d where ${sql.join(cond, sql` and `)}`,
+  );
   assert.match(plan, /product_search_village_prefix/, plan);
   assert.doesNotMatch(plan, /Seq Scan/, plan);
 });
