@@ -203,4 +203,22 @@ export const catalogMigrations: Migrations = {
       );
     },
   },
+  // A text query inside a region (postgres.ts): the region's lexemes (province, regency,
+  // district, village: `r35`, `r3578`, `r357801`, `r3578011001`) in a tsvector beside the
+  // text, and one GIN index over both, so the index yields only the matches in the region.
+  // It replaces the text-only GIN index (a multicolumn GIN serves a query on either column).
+  '0406_catalog_search_region_lexemes': {
+    async up(db: Kysely<any>) {
+      if (!isPostgres(db)) return;
+      await sql`alter table product_search add column region_tsv tsvector generated always as (
+        array_to_tsvector(array['r' || left(village_code, 2), 'r' || replace(left(village_code, 5), '.', ''),
+          'r' || replace(left(village_code, 8), '.', ''), 'r' || replace(village_code, '.', '')])) stored`.execute(
+        db,
+      );
+      await sql`create index product_search_text_region on product_search using gin (tsv, region_tsv)`.execute(
+        db,
+      );
+      await sql`drop index product_search_tsv`.execute(db);
+    },
+  },
 };

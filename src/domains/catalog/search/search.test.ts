@@ -11,8 +11,8 @@ import { nowIso } from '../../../kernel/db/index.js';
 import { setListing } from '../listing.js';
 import { searchProducts, reindexProduct } from './index.js';
 import { sqliteEngine } from './sqlite.js';
-import { postgresEngine, postgresSearch } from './postgres.js';
-import { filters } from './engine.js';
+import { postgresEngine, postgresSearch, regionLexeme } from './postgres.js';
+import { browse, filters } from './engine.js';
 import { sql } from 'kysely';
 import { planWithoutSeqScan } from '../../../../test/support/plan.js';
 import { isPostgres } from '../../../kernel/db/index.js';
@@ -174,6 +174,14 @@ test('filters: category and group, region prefix, price range, halal (valid only
   assert.deepEqual((await find({ region: '35.10' })).sort(), ['anyaman', 'tenun']);
   assert.equal((await find({ region: ngadaVillage })).length, 5);
   assert.deepEqual(await find({ region: '3' }), []);
+  // With words every level of region matches too (PostgreSQL: by its lexeme, 0406).
+  const district = ngadaVillage.slice(0, 8);
+  for (const region of ['53', '53.09', district, ngadaVillage])
+    assert.ok((await find({ q: 'kopi', region })).includes('kopi'), region);
+  assert.deepEqual(await find({ q: 'kopi', region: '35' }), []);
+  assert.deepEqual(await find({ q: 'kopi', region: '53.1' }), []);
+  assert.ok((await find({ q: 'tenun', region: '35.10' })).includes('tenun'));
+  assert.deepEqual(await find({ q: 'kopi', region: '35.10' }), []);
   assert.deepEqual((await find({ min: 30000, max: 70000 })).sort(), [
     'gulaSemut',
     'kopi',
@@ -267,6 +275,37 @@ test('PostgreSQL: a region filter is served by the village-prefix index in any c
   );
   assert.match(plan, /product_search_village_prefix/, plan);
   assert.doesNotMatch(plan, /Seq Scan/, plan);
+});
+
+test('PostgreSQL: browsing in stock with the stock check last gives the same pages and totals', async (t) => {
+  if (!isPostgres(w.h.db)) return t.skip('PostgreSQL engine');
+  for (const q of [
+    { inStock: true },
+    { inStock: true, pageSize: 2 },
+    { inStock: true, pageSize: 2, page: 2 },
+    { inStock: true, pageSize: 1, page: 9 },
+    { inStock: true, region: '53.09', pageSize: 2 },
+    { inStock: true, category: 'makanan-minuman', max: 26000 },
+    { inStock: true, region: '35' },
+  ]) {
+    const where = filters(q)!;
+    const last = await browse(w.h.db, where, q, { stockLast: true });
+    assert.deepEqual(last, await browse(w.h.db, where, q), JSON.stringify(q));
+    assert.ok(!last.ids.includes(ids.keripik), 'keripik has no stock');
+  }
+});
+
+test('PostgreSQL: words inside a region are one scan of the text-and-region index', async (t) => {
+  if (!isPostgres(w.h.db)) return t.skip('FTS5 has no region lexemes');
+  assert.equal(regionLexeme('53.09'), 'r5309');
+  const plan = await planWithoutSeqScan(
+    w.h.db,
+    sql`select d.product_id from product_search d
+      where d.tsv @@ to_tsquery('simple', 'kopi:*') and d.region_tsv @@ ${regionLexeme('53.09')}::tsquery`,
+  );
+  assert.match(plan, /Bitmap Index Scan on product_search_text_region/, plan);
+  assert.match(plan, /Index Cond: \(\(tsv @@ .*\) AND \(region_tsv @@ /, plan);
+  assert.doesNotMatch(plan, /Seq Scan|village_code/, plan);
 });
 
 test('pagination: page size and totals', async () => {
