@@ -59,7 +59,10 @@ interface Load {
   rps: number;
   total: number;
   p50: number;
+  p90: number;
+  p97_5: number;
   p99: number;
+  max: number;
   non2xx: number;
   errors: number;
   timeouts: number;
@@ -274,7 +277,7 @@ try {
     `${h.dialect}, synchronous=FULL, ${connections} connections, ${seconds} s; node:http hello world ${baseline.rps.toFixed(0)} req/s (p99 ${baseline.p99} ms)`,
   );
   console.log(
-    `POST /api/v1/checkout: ${(created / seconds).toFixed(0)} acknowledged orders/s (${created} × 201), p50 ${r.p50} ms, p99 ${r.p99} ms; statuses ${statuses}; ${r.errors} errors, ${r.timeouts} timeouts`,
+    `POST /api/v1/checkout: ${(created / seconds).toFixed(0)} acknowledged orders/s (${created} × 201), p50 ${r.p50} ms, p90 ${r.p90} ms, p97.5 ${r.p97_5} ms, p99 ${r.p99} ms, max ${r.max} ms; statuses ${statuses}; ${r.errors} errors, ${r.timeouts} timeouts`,
   );
   console.log(
     `server CPU ${cpu.toFixed(2)} s over the run: ${((1000 * cpu) / Math.max(1, created)).toFixed(2)} ms per acknowledged checkout`,
