@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { splitLargestRemainder, formatRupiah, rupiah, percentOf } from './money/index.js';
-import { newId, isId, friendlyNumber } from './ids/index.js';
+import { newId, isId, friendlyNumber, randomHex } from './ids/index.js';
 import { localeFromAcceptLanguage, t, zoneForRegion, formatDateTime } from './i18n/index.js';
 import { normaliseMobile } from './auth/index.js';
 import { regionContains, regionScope, canInRegion, type Actor } from './auth/index.js';
@@ -39,6 +39,23 @@ test('ids are prefixed, well-formed and time-sortable', () => {
   const older: string = newId('ord', Date.parse('2020-01-01'));
   assert.ok(older < newId('ord', Date.parse('2021-01-01')));
   assert.equal(friendlyNumber('LMB', 2026, 123), 'LMB-2026-000123');
+});
+
+test('random tokens from the batched CSPRNG never repeat, across many refills of the batch', () => {
+  // 16-byte tokens: 256 to a 4 KiB batch, so 5,000 of them refill it about 20 times.
+  const tokens = Array.from({ length: 5000 }, () => randomHex(16));
+  for (const t of tokens) assert.match(t, /^[0-9a-f]{32}$/);
+  assert.equal(new Set(tokens).size, tokens.length);
+  // Ids minted in later milliseconds each draw a fresh random part (a copy, not a view of the
+  // batch that the next refill would overwrite).
+  const from = Date.now() + 1000;
+  const ids = Array.from({ length: 600 }, (_, i) => newId('ord', from + i));
+  const randomParts = new Set(ids.map((id) => id.slice(-16)));
+  assert.equal(randomParts.size, ids.length);
+  assert.ok(ids.every((id, i) => i === 0 || ids[i - 1] < id));
+  // Uneven sizes straddle the batch's end without overlapping.
+  const odd = Array.from({ length: 2000 }, () => randomHex(7));
+  assert.equal(new Set(odd).size, odd.length);
 });
 
 test('locale from Accept-Language prefers Indonesian, honours English', () => {

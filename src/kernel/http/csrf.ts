@@ -3,7 +3,8 @@
 // 2. a double-submit token: forms carry `_csrf` (JSON calls the `x-csrf-token` header) equal
 //    to the `lumbung_csrf` cookie, which another origin can neither read nor set.
 // Requests authenticated by a bearer token carry no ambient authority and skip both.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import { randomHex } from '../ids/index.js';
 import type { MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { AppError } from '../errors/errors.js';
@@ -33,7 +34,7 @@ export function csrf(opts: {
       return next();
     }
     if (!token || !/^[a-f0-9]{32}$/.test(token)) {
-      token = randomBytes(16).toString('hex');
+      token = randomHex(16);
       setCookie(c, CSRF_COOKIE, token, {
         httpOnly: true,
         sameSite: 'Lax',

@@ -14,7 +14,7 @@
 // Freshness: every entry is tied to the database's write generation (any write makes all
 // entries stale) and lives at most `ttlMs`. Visitors with a session or a cart, and any response
 // that sets a cookie other than the CSRF token, bypass the cache.
-import { randomBytes } from 'node:crypto';
+import { randomHex } from '../ids/index.js';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './env.js';
@@ -190,7 +190,7 @@ export class PageCache {
     const key = `${this.o.locale(cookieOf(r.cookie, this.o.langCookie), r.acceptLanguage)} ${r.target}`;
     const token = cookieOf(r.cookie, this.o.csrfCookie);
     if (token && TOKEN_RE.test(token)) return { key, token: Buffer.from(token), setCookie: null };
-    const minted = randomBytes(16).toString('hex');
+    const minted = randomHex(16);
     return { key, token: Buffer.from(minted), setCookie: this.cookieFor(minted) };
   }
 

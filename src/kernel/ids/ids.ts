@@ -1,7 +1,7 @@
 // Prefixed, time-sortable ids (`ord_01J…`): 48-bit millisecond time + 80 random bits in
 // Crockford base32, like ULID. Clients (an offline agent's phone) may mint them too, so the
 // server accepts any well-formed id with the right prefix and relies on unique keys.
-import { randomBytes } from 'node:crypto';
+import { randomArray } from './random.js';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 let lastTime = 0;
@@ -40,7 +40,7 @@ export function newId(prefix: string, now = Date.now()): string {
     }
     now = lastTime;
   } else {
-    random = new Uint8Array(randomBytes(10));
+    random = randomArray(10);
   }
   lastTime = now;
   lastRandom = random;

@@ -1,0 +1,31 @@
+// Random bytes for tokens and ids, drawn from the CSPRNG a page at a time. `randomBytes(16)`
+// costs ≈ 2.2 µs a call (one trip into OpenSSL each), ≈ 3 % of a first visit's page from the
+// cache, which mints a CSRF token; Node's own randomUUID keeps such a batch for the same reason.
+// A byte is handed out once and the batch is refilled when used up.
+import { randomFillSync } from 'node:crypto';
+
+const batch = Buffer.alloc(4096);
+let used = batch.length;
+
+/** `n` (≤ 4096) fresh random bytes as a view of the batch: copy them before the next call. */
+function take(n: number): { buf: Buffer; at: number } {
+  if (used + n > batch.length) {
+    randomFillSync(batch);
+    used = 0;
+  }
+  const at = used;
+  used += n;
+  return { buf: batch, at };
+}
+
+/** `n` random bytes, as lowercase hex (a token: 16 bytes → 32 characters). */
+export function randomHex(n: number): string {
+  const { buf, at } = take(n);
+  return buf.toString('hex', at, at + n);
+}
+
+/** `n` random bytes in a new array of their own. */
+export function randomArray(n: number): Uint8Array {
+  const { buf, at } = take(n);
+  return new Uint8Array(buf.subarray(at, at + n));
+}
