@@ -5,14 +5,17 @@
 # scripts/cluster-check.mjs asserts the six properties listed in README "Past one machine"; then a
 # pg_dump of the primary is restored into a fresh database and checked (cluster-restore-check.mjs).
 # Everything is stopped and the temp dir removed on exit. Must run as root (pg runs as postgres).
-# Ports: PG 55432/55433, app 38101/38102 (restored node 38103), LB 38100 (override with CLUSTER_PORT_BASE).
+# Ports: PG 25432/25433, app 28101/28102 (restored node 28103), LB 28100 (override with CLUSTER_PORT_BASE).
+# All below Linux's ephemeral range (32768-60999): a port in it can be held by any outgoing
+# connection at that moment (a CI run's load balancer once did not come up on 38100, most
+# likely so; wait_up now prints the log of the process that failed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 START=$(date +%s)
 PGBIN=/usr/lib/postgresql/15/bin
-PG1=55432
-PG2=55433
-BASE=${CLUSTER_PORT_BASE:-38100}
+PG1=25432
+PG2=25433
+BASE=${CLUSTER_PORT_BASE:-28100}
 LB=$BASE
 A=$((BASE + 1))
 B=$((BASE + 2))
@@ -58,27 +61,28 @@ export HOST=127.0.0.1
 # Dashboards' heavy reads (the impact read models) go to the streaming replica.
 export LUMBUNG_REPLICA_URL="postgres://postgres@127.0.0.1:$PG2/lumbung"
 
-wait_up() {
+wait_up() { # port pid log
   # 120 s on a quiet machine is plenty; a loaded one (shared CI) may set CLUSTER_WAIT_STEPS.
   for _ in $(seq 1 "${CLUSTER_WAIT_STEPS:-600}"); do
-    curl -fsS "http://127.0.0.1:$1/healthz" >/dev/null 2>&1 && return 0
+    curl -fsS --max-time 2 "http://127.0.0.1:$1/healthz" >/dev/null 2>&1 && return 0
+    kill -0 "$2" 2>/dev/null || break
     sleep 0.2
   done
-  echo "FAIL: node on port $1 did not come up"; cat "$TMP/node-$1.log"; exit 1
+  echo "FAIL: the process for port $1 did not come up; its log:"; cat "$3"; exit 1
 }
 # Node A migrates and seeds the empty database (demo mode), then node B starts on the same one.
 echo "== node A on $A (migrates and seeds), node B on $B, load balancer on $LB"
 PORT=$A node dist/main.mjs serve >"$TMP/node-$A.log" 2>&1 &
 PIDS+=($!)
 NODE_A=$!
-wait_up $A
+wait_up $A $NODE_A "$TMP/node-$A.log"
 PORT=$B node dist/main.mjs serve >"$TMP/node-$B.log" 2>&1 &
 PIDS+=($!)
 NODE_B=$!
-wait_up $B
+wait_up $B $NODE_B "$TMP/node-$B.log"
 node scripts/cluster-lb.mjs $LB $A $B >"$TMP/lb.log" 2>&1 &
 PIDS+=($!)
-wait_up $LB
+wait_up $LB $! "$TMP/lb.log"
 echo "   up after $(($(date +%s) - START)) s"
 
 LOGIN=$(grep -m1 -oE '^  [a-z_]+ +0[0-9]{8,}' "$TMP/node-$A.log" | awk '{print $2}')
@@ -99,7 +103,7 @@ echo "   dump $(du -h "$TMP/lumbung.dump" | cut -f1)"
 DATABASE_URL="postgres://postgres@127.0.0.1:$PG1/lumbung_restored" PORT=$C \
   node dist/main.mjs serve >"$TMP/node-$C.log" 2>&1 &
 PIDS+=($!)
-wait_up $C
+wait_up $C $! "$TMP/node-$C.log"
 CLUSTER_C=$C CLUSTER_PRIMARY="$DATABASE_URL" \
   CLUSTER_RESTORED="postgres://postgres@127.0.0.1:$PG1/lumbung_restored" \
   CLUSTER_LOGIN="$LOGIN" CLUSTER_PASSWORD="$PASSWORD" \
