@@ -7,7 +7,7 @@ import { randomFillSync } from 'node:crypto';
 const batch = Buffer.alloc(4096);
 let used = batch.length;
 
-/** `n` (≤ 4096) fresh random bytes as a view of the batch: copy them before the next call. */
+/** Where in the batch `n` (≤ 4096) fresh random bytes are: read them before the next call. */
 function take(n: number): { buf: Buffer; at: number } {
   if (used + n > batch.length) {
     randomFillSync(batch);
