@@ -21,6 +21,7 @@ import { createToken, createUser, grantRole } from '../src/domains/accounts/inde
 import { unwrap } from '../src/kernel/errors/index.js';
 import { anyVillage, makeServicePoint, makeUmkm } from '../test/support/community.js';
 import { makeProduct } from '../test/support/catalog.js';
+import { startFlags } from './support/start-flags.js';
 
 const seconds = Number(process.argv[2] ?? 10);
 const connections = Number(process.argv[3] ?? 256);
@@ -188,8 +189,7 @@ try {
   server = spawn(
     process.execPath,
     [
-      '--max-semi-space-size=2',
-      '--heap-growing-percent=20',
+      ...startFlags(root),
       ...(process.env.BENCH_NODE_ARGS?.split(' ') ?? []),
       'dist/main.mjs',
       'serve',

@@ -12,6 +12,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { startFlags } from './support/start-flags.js';
 
 const seconds = Number(process.argv[2] ?? 10);
 const connections = Number(process.argv[3] ?? 50);
@@ -25,10 +26,7 @@ const env = {
   HOST: '127.0.0.1',
 };
 // npm start's flags; BENCH_NODE_FLAGS='…' replaces them (e.g. to try another young generation).
-const NODE_FLAGS = process.env.BENCH_NODE_FLAGS?.split(' ') ?? [
-  '--max-semi-space-size=2',
-  '--heap-growing-percent=20',
-];
+const NODE_FLAGS = process.env.BENCH_NODE_FLAGS?.split(' ') ?? startFlags(root);
 
 function rssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');

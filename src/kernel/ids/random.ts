@@ -7,25 +7,24 @@ import { randomFillSync } from 'node:crypto';
 const batch = Buffer.alloc(4096);
 let used = batch.length;
 
-/** Where in the batch `n` (≤ 4096) fresh random bytes are: read them before the next call. */
-function take(n: number): { buf: Buffer; at: number } {
+/** Where in the batch `n` (≤ 4096) fresh random bytes start: read them before the next call. */
+function take(n: number): number {
   if (used + n > batch.length) {
     randomFillSync(batch);
     used = 0;
   }
-  const at = used;
   used += n;
-  return { buf: batch, at };
+  return used - n;
 }
 
 /** `n` random bytes, as lowercase hex (a token: 16 bytes → 32 characters). */
 export function randomHex(n: number): string {
-  const { buf, at } = take(n);
-  return buf.toString('hex', at, at + n);
+  const at = take(n);
+  return batch.toString('hex', at, at + n);
 }
 
 /** `n` random bytes in a new array of their own. */
 export function randomArray(n: number): Uint8Array {
-  const { buf, at } = take(n);
-  return new Uint8Array(buf.subarray(at, at + n));
+  const at = take(n);
+  return new Uint8Array(batch.subarray(at, at + n));
 }
