@@ -21,6 +21,7 @@ await build({
     main: 'src/main.ts',
     worker: 'src/lib/vrp/worker.ts',
     'read-worker': 'src/read-worker.ts',
+    'checkout-writer': 'src/checkout-writer.ts',
   },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },

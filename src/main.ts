@@ -8,7 +8,7 @@ import { verifyAudit } from './kernel/audit/index.js';
 import { commandUsages, findCommand, progressBar, runStartupTasks } from './kernel/cli/index.js';
 import { allMigrations } from './migrations.js';
 import { buildApp } from './app.js';
-import { readWorkersFor, replicaReadsFor } from './read-workers.js';
+import { readWorkersFor, replicaReadsFor, startCheckoutWriter } from './read-workers.js';
 import { composeDomains } from './domains.js';
 import { productionRefusal } from './domains/accounts/index.js';
 import { openApiDocument } from './api-docs.js';
@@ -74,6 +74,11 @@ async function main(argv: string[]): Promise<number> {
           : h.dialect === 'postgres' && config.replicaUrl
             ? replicaReadsFor(config.replicaUrl)
             : undefined;
+      // Checkout batches on a SQLite file commit in a writer thread (orders/checkout/writer.ts).
+      const writer =
+        h.dialect === 'sqlite' && config.sqlitePath !== ':memory:'
+          ? startCheckoutWriter(h, config.sqlitePath, config.sqliteSynchronous)
+          : undefined;
       const app = buildApp({ h, config, reads }, log);
       const stopWorker = startWorker(h.db);
       const server = serveApp(app, { port: config.port, hostname: config.host, log }, (info) => {
@@ -95,6 +100,7 @@ async function main(argv: string[]): Promise<number> {
         server.close();
         await stopWorker();
         await reads?.close();
+        await writer?.close();
         await h.close();
         process.exit(0);
       };

@@ -1,9 +1,9 @@
 // The read worker's entry (a process entry point, like main.ts): runs read models by name on its
 // own read-only connection to the SQLite file, for kernel/offloop/read-workers.ts. It knows every
 // domain's `reads` (src/read-models.ts) plus any modules the starter names (tests add their own).
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import { connect } from './kernel/db/index.js';
-import type { ReadModel } from './kernel/offloop/index.js';
+import { answerCalls, type ReadModel } from './kernel/offloop/index.js';
 import { reads } from './read-models.js';
 
 const { sqlitePath, modules } = workerData as { sqlitePath: string; modules: string[] };
@@ -12,16 +12,7 @@ const byName = new Map<string, ReadModel<unknown[], unknown>>();
 for (const r of reads) byName.set(r.name, r);
 for (const m of modules) for (const r of (await import(m)).reads) byName.set(r.name, r);
 
-parentPort!.on('message', async (m: { id: number; name: string; args: unknown[] }) => {
-  try {
-    const model = byName.get(m.name);
-    if (!model) throw new Error(`unknown read model ${m.name}`);
-    parentPort!.postMessage({ id: m.id, ok: true, value: await model.fn(h.db, ...m.args) });
-  } catch (e) {
-    parentPort!.postMessage({
-      id: m.id,
-      ok: false,
-      error: e instanceof Error ? e.message : String(e),
-    });
-  }
+answerCalls((name) => {
+  const model = byName.get(name);
+  return model && ((...args: unknown[]) => model.fn(h.db, ...args));
 });

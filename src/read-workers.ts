@@ -1,14 +1,16 @@
-// Starts the read workers for a SQLite file (see kernel/offloop). The worker script sits beside
-// this file: TypeScript under tsx (development, tests), a compiled .mjs in dist/ (production).
+// Starts the worker threads of a SQLite file: the read workers (see kernel/offloop) and the
+// checkout writer (domains/orders/checkout/writer.ts). Each worker script sits beside this file:
+// TypeScript under tsx (development, tests), a compiled .mjs in dist/ (production).
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { ReadWorkers, ReplicaReads } from './kernel/offloop/index.js';
-import { connect } from './kernel/db/index.js';
+import { connect, type DbHandle } from './kernel/db/index.js';
 import { reads } from './read-models.js';
+import { checkoutBatcher, threadWriter } from './domains/orders/index.js';
 
-export function readWorkersFor(sqlitePath: string, modules: string[] = []): ReadWorkers {
+function workerScript(name: string) {
   const compiled = import.meta.url.endsWith('.mjs');
-  const script = new URL(compiled ? './read-worker.mjs' : './read-worker.ts', import.meta.url);
+  const script = new URL(compiled ? `./${name}.mjs` : `./${name}.ts`, import.meta.url);
   // tsx's ESM API: the "require" condition resolves to its CommonJS build; the ESM twin is beside.
   const loader = compiled
     ? null
@@ -17,7 +19,32 @@ export function readWorkersFor(sqlitePath: string, modules: string[] = []): Read
           .resolve('tsx/esm/api')
           .replace(/\.cjs$/, '.mjs'),
       ).href;
-  return new ReadWorkers({ sqlitePath, modules, script, loader });
+  return { script, loader };
+}
+
+export function readWorkersFor(sqlitePath: string, modules: string[] = []): ReadWorkers {
+  return new ReadWorkers({ sqlitePath, modules, ...workerScript('read-worker') });
+}
+
+/**
+ * Hands the checkout batches of `h` (a SQLite file) to a writer thread with its own connection.
+ * Like the read workers it starts on the first batch and stops after a minute without one.
+ * Returns the thread, to close on shutdown.
+ */
+export function startCheckoutWriter(
+  h: DbHandle,
+  sqlitePath: string,
+  synchronous: 'FULL' | 'NORMAL',
+): ReadWorkers {
+  const thread = new ReadWorkers({
+    sqlitePath,
+    modules: [],
+    data: { synchronous },
+    label: 'checkout writer',
+    ...workerScript('checkout-writer'),
+  });
+  checkoutBatcher(h.db).useWriter(threadWriter(thread, () => h.noteWrites(1)));
+  return thread;
 }
 
 /** Dashboards' read models on a PostgreSQL replica (LUMBUNG_REPLICA_URL; kernel/offloop). */

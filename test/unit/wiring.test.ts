@@ -29,6 +29,7 @@ const REGISTRARS =
 const ENTRY_POINTS = new Set([
   'src/main.ts',
   'src/read-worker.ts',
+  'src/checkout-writer.ts',
   'src/domains/orders/checkout/crash-child.ts',
 ]);
 

@@ -46,6 +46,14 @@ export {
 } from './checkout/place-order.js';
 /** Group commit: the process's checkout batcher (storefront, API and assisted orders use it); same path as placeOrder. */
 export { checkoutBatcher, CheckoutBatcher } from './checkout/group-commit.js';
+/** The checkout writer thread: its entry (src/checkout-writer.ts) settles batches, the batcher hands them over. */
+export {
+  SETTLE_CALL,
+  settleOnWire,
+  threadWriter,
+  type CheckoutWriter,
+} from './checkout/writer.js';
+export type { CheckoutJob } from './checkout/place-batch.js';
 /** Port: logistics provides real shipping quotes; without one (or without a quote) the flat weight-band table prices. */
 export { shippingQuoter, flatRate, type ShippingQuoter, type ShippingQuery } from './shipping.js';
 /** Port: logistics tells the buyer's pages an order's parcels (tracking number, pickup code). */

@@ -35,6 +35,7 @@ export const ordersErrors: Record<string, ErrorSpec> = {
   ORDERS_BAD_STATEMENT: { status: 422, message: 'orders.err.bad_statement' },
   ORDERS_GROUP_TAKEN: { status: 409, message: 'orders.err.group_taken' },
   ORDERS_GUEST_NEEDS_CART: { status: 422, message: 'orders.err.guest_needs_cart' },
+  ORDERS_CHECKOUT_INTERRUPTED: { status: 503, message: 'orders.err.checkout_interrupted' },
 };
 
 export const ordersMessages: MessageTable = {
@@ -58,6 +59,8 @@ export const ordersMessages: MessageTable = {
     'orders.err.illegal_transition': 'Pesanan tidak bisa diubah dari “{from}” ke “{to}”.',
     'orders.err.not_found': 'Pesanan tidak ditemukan. Periksa nomor pesanan dan nomor HP.',
     'orders.err.cart_not_found': 'Keranjang tidak ditemukan.',
+    'orders.err.checkout_interrupted':
+      'Pesanan terputus sebelum pasti tercatat. Kirim sekali lagi: pesanan yang sama tidak akan tercatat dua kali.',
     'orders.err.payment_not_found': 'Pembayaran tidak ditemukan.',
     'orders.err.bad_signature': 'Tanda tangan webhook tidak valid.',
     'orders.err.payment_mismatch': 'Jumlah pembayaran tidak sama dengan tagihan.',
@@ -88,6 +91,8 @@ export const ordersMessages: MessageTable = {
     'orders.err.illegal_transition': 'The order cannot change from “{from}” to “{to}”.',
     'orders.err.not_found': 'Order not found. Check the order number and mobile number.',
     'orders.err.cart_not_found': 'Cart not found.',
+    'orders.err.checkout_interrupted':
+      'The checkout was interrupted before it was surely recorded. Send it once more: the same order is never recorded twice.',
     'orders.err.payment_not_found': 'Payment not found.',
     'orders.err.bad_signature': 'Invalid webhook signature.',
     'orders.err.payment_mismatch': 'The paid amount does not match the bill.',

@@ -5,7 +5,16 @@
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type LogEvent,
+  type SqliteDialectConfig,
+} from 'kysely';
 import SQLite from 'better-sqlite3';
 import type Pg from 'pg';
 import type { Database, DbHandle } from './types.js';
@@ -66,6 +75,9 @@ export function connect(opts: ConnectOptions): DbHandle {
       close: () => db.destroy(),
       queryCount: () => count,
       writeCount: () => writes,
+      noteWrites: (n) => {
+        writes += n;
+      },
     };
   }
   const path = opts.sqlitePath ?? ':memory:';
@@ -77,14 +89,40 @@ export function connect(opts: ConnectOptions): DbHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   cachePrepared(sqlite);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log });
+  const config = { database: sqlite };
+  const dialect = opts.readonly ? new SqliteDialect(config) : new ImmediateSqliteDialect(config);
+  const db = new Kysely<Database>({ dialect, log });
   return {
     db,
     dialect: 'sqlite',
     close: () => db.destroy(),
     queryCount: () => count,
     writeCount: () => writes,
+    noteWrites: (n) => {
+      writes += n;
+    },
   };
+}
+
+/**
+ * Transactions on a writable SQLite connection begin IMMEDIATE: they take the write lock first,
+ * waiting for it under busy_timeout. A deferred transaction that read and then wrote after
+ * another connection committed (the checkout writer thread, a second process) failed at once
+ * with SQLITE_BUSY_SNAPSHOT, because its snapshot was stale and no wait could fix that.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly config: SqliteDialectConfig) {
+    super(config);
+  }
+  override createDriver() {
+    return new ImmediateSqliteDriver(this.config);
+  }
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
 }
 
 /**

@@ -2,8 +2,13 @@
 // and constraint violations are named the same way on both dialects.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestDb } from '../../../test/support/kernel/index.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { createTestDb, testDatabaseUrl } from '../../../test/support/kernel/index.js';
 import {
+  connect,
   constraintViolation,
   inTransactionResult,
   kernelMigrations,
@@ -75,4 +80,33 @@ test('unique and not-null violations are named on both dialects', async () => {
     null,
     'messages are never matched',
   );
+});
+
+test('a SQLite transaction holds the write lock from its first statement (begin immediate)', {
+  skip: testDatabaseUrl() ? 'SQLite locking' : false,
+}, async () => {
+  // Two connections to one file, as the main thread and the checkout writer thread have.
+  const dir = mkdtempSync(join(tmpdir(), 'lumbung-tx-'));
+  const file = join(dir, 'two.db');
+  const a = connect({ sqlitePath: file });
+  const b = connect({ sqlitePath: file });
+  try {
+    await sql`create table t (n integer)`.execute(a.db);
+    await sql`insert into t values (1)`.execute(a.db);
+    await sql`pragma busy_timeout = 0`.execute(b.db);
+    await a.db.transaction().execute(async (tx) => {
+      await sql`select n from t`.execute(tx);
+      // Begun deferred, A would hold only a read snapshot here: B's write would commit, and A's
+      // write below would then fail with SQLITE_BUSY_SNAPSHOT, which no waiting can fix.
+      const blocked = await sql`update t set n = 2`.execute(b.db).catch((e: Error) => e);
+      assert.match(String(blocked), /database is locked/);
+      await sql`update t set n = n + 10`.execute(tx);
+    });
+    const r = await sql<{ n: number }>`select n from t`.execute(b.db);
+    assert.deepEqual(r.rows, [{ n: 11 }]);
+  } finally {
+    await a.close();
+    await b.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

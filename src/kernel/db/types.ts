@@ -21,4 +21,6 @@ export interface DbHandle {
   queryCount(): number;
   /** Statements other than plain reads since creation: caches of rendered pages key on it. */
   writeCount(): number;
+  /** Counts writes made on another connection of this process (the checkout writer thread). */
+  noteWrites(n: number): void;
 }

@@ -1,3 +1,4 @@
 export * from './read-model.js';
 export * from './read-workers.js';
 export * from './replica-reads.js';
+export * from './answer-calls.js';

@@ -4,6 +4,7 @@
 // time, which is what one SQLite connection can do anyway; the event loop stays free for pages.
 import { Worker } from 'node:worker_threads';
 import type { ReadRunner } from './read-model.js';
+import { callError, type CallError } from './answer-calls.js';
 
 export interface ReadWorkersOptions {
   sqlitePath: string;
@@ -14,6 +15,10 @@ export interface ReadWorkersOptions {
   /** A loader to register first when the script is TypeScript (tsx's ESM API), else null. */
   loader: string | null;
   idleMs?: number;
+  /** More for the worker's `workerData` (the checkout writer's synchronous setting). */
+  data?: Record<string, unknown>;
+  /** What the worker is, for errors ("read worker"). */
+  label?: string;
 }
 
 interface Pending {
@@ -32,7 +37,7 @@ export class ReadWorkers implements ReadRunner {
   constructor(private readonly o: ReadWorkersOptions) {}
 
   private start(): Worker {
-    const data = { sqlitePath: this.o.sqlitePath, modules: this.o.modules };
+    const data = { ...this.o.data, sqlitePath: this.o.sqlitePath, modules: this.o.modules };
     // Node 20 does not apply `--import` loaders inside workers: a TypeScript worker registers tsx.
     const w = this.o.loader
       ? new Worker(
@@ -40,7 +45,7 @@ export class ReadWorkers implements ReadRunner {
           { eval: true, workerData: data },
         )
       : new Worker(this.o.script, { workerData: data });
-    w.on('message', (m: { id: number; ok: boolean; value?: unknown; error?: string }) => {
+    w.on('message', (m: { id: number; ok: boolean; value?: unknown; error?: CallError }) => {
       const p = this.pending.get(m.id);
       if (!p) return;
       this.pending.delete(m.id);
@@ -48,7 +53,7 @@ export class ReadWorkers implements ReadRunner {
       // An idle worker must not keep the process alive; a busy one must.
       if (this.pending.size === 0) w.unref();
       if (m.ok) p.resolve(m.value);
-      else p.reject(new Error(m.error));
+      else p.reject(callError(m.error!));
       this.armIdle();
     });
     const failAll = (e: Error) => {
@@ -57,7 +62,7 @@ export class ReadWorkers implements ReadRunner {
       this.worker = null;
     };
     w.on('error', failAll);
-    w.on('exit', (code) => failAll(new Error(`read worker exited (${code})`)));
+    w.on('exit', (code) => failAll(new Error(`${this.o.label ?? 'read worker'} exited (${code})`)));
     return w;
   }
 

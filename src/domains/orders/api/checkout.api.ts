@@ -255,6 +255,9 @@ export function checkoutApi(app: OpenAPIHono<AppEnv>) {
         422: problem(
           'Invalid input, a guest without cartId, or the key was used with a different payload or by another client',
         ),
+        503: problem(
+          'The checkout was interrupted before it was surely committed (ORDERS_CHECKOUT_INTERRUPTED): send it again with the same Idempotency-Key',
+        ),
       },
     }),
     async (c) => {

@@ -4,13 +4,10 @@
 // and bench/orders.ts both call this, so the bench measures what production runs.
 import type { Db } from '../../../kernel/db/index.js';
 import type { Payee } from '../../../kernel/config.js';
-import { AppError, unwrap } from '../../../kernel/errors/index.js';
+import { AppError } from '../../../kernel/errors/index.js';
 import { fingerprint } from '../../../kernel/http/index.js';
 import type { Actor } from '../../../kernel/auth/index.js';
 import { cartExists, viewCart } from '../cart/cart.service.js';
-import { ensurePayment } from '../payments/intent.js';
-import { qrisMerchant, qrisPayload } from '../payments/qris.js';
-import { confirmationPath } from '../storefront/confirm-link.js';
 import type { z } from 'zod';
 import type { checkoutFields, PlaceOrderInput } from './request.js';
 import { checkoutBatcher } from './group-commit.js';
@@ -79,29 +76,6 @@ export async function apiCheckout(
       key: o.key,
       fp: fingerprint({ client, body: b }),
     },
-    respond: async (tx, placed) => {
-      const pay =
-        b.paymentMethod === 'cod' ? null : unwrap(await ensurePayment(tx, placed.groupId));
-      return {
-        status: 201,
-        body: {
-          ...placed,
-          confirmationUrl: confirmationPath(o.secret, placed.groupId),
-          payment: pay
-            ? {
-                id: pay.id,
-                method: pay.method,
-                amount: pay.amount,
-                uniqueCode: pay.unique_code,
-                reference: pay.reference,
-                qris:
-                  pay.method === 'qris' && pay.reference
-                    ? qrisPayload(qrisMerchant(o.payee), pay.amount, pay.reference)
-                    : null,
-              }
-            : null,
-        },
-      };
-    },
+    respond: { kind: 'api', secret: o.secret, payee: o.payee },
   });
 }

@@ -1,4 +1,5 @@
 // Group commit (the production checkout path): the same guarantees as one transaction per
+import type { KyselyPlugin } from 'kysely';
 // order — no oversell, one failure sinks nobody else, keys stored with their orders — on both
 // databases.
 import { test, before, after } from 'node:test';
@@ -197,26 +198,31 @@ test('keys in a batch: stored with the order, replayed, refused for another payl
 
 test('a batch that cannot commit falls back to one transaction per checkout, each with its own verdict', async () => {
   const p = await makeProduct(w.h, { umkmId: umkm, stock: 5 });
-  const b = new CheckoutBatcher(w.h.db, { maxBatch: 8, parallel: 1 });
+  // The batch's first insert of orders fails once (think of a driver error).
+  let armed = true;
+  const failOnce: KyselyPlugin = {
+    transformQuery(a) {
+      if (
+        armed &&
+        a.node.kind === 'InsertQueryNode' &&
+        a.node.into?.table.identifier.name === 'orders'
+      ) {
+        armed = false;
+        throw new Error('driver failure');
+      }
+      return a.node;
+    },
+    transformResult: async (a) => a.result,
+  };
+  const b = new CheckoutBatcher(w.h.db.withPlugin(failOnce), { maxBatch: 8, parallel: 1 });
   const body = (key: string) => ({
     input: input([{ variantId: p.variantId, qty: 1 }]),
     actor: null,
     idem: { scope: 'fallback-test', key, fp: 'fp' },
   });
-  // The second request fails in the middle of the batch once (think of a driver error).
-  let armed = true;
   const results = await Promise.allSettled([
     b.checkout(body('fb-key-1')),
-    b.checkout({
-      ...body('fb-key-2'),
-      respond: async (_tx, placed) => {
-        if (armed) {
-          armed = false;
-          throw new Error('driver failure');
-        }
-        return { status: 201, body: placed };
-      },
-    }),
+    b.checkout(body('fb-key-2')),
     b.checkout(body('fb-key-3')),
   ]);
   assert.equal(b.fallbacks, 1);

@@ -5,14 +5,16 @@
 // claimed meanwhile), it rolls back and each checkout runs again alone through the same path,
 // in a transaction of its own, so one bad checkout cannot sink others.
 import type { Db } from '../../../kernel/db/index.js';
-import { inTransactionResult, isPostgres } from '../../../kernel/db/index.js';
+import { isPostgres } from '../../../kernel/db/index.js';
 import { AppError, ok, type Result } from '../../../kernel/errors/index.js';
 import type { Actor } from '../../../kernel/auth/index.js';
 import type { StoredResponse } from '../../../kernel/http/index.js';
 import { dispatchOrderEvents } from '../events.js';
 import type { PlaceOrderInput, Placed } from './request.js';
 import { keyVerdicts, type IdemKey } from '../../../kernel/http/index.js';
-import { placeBatch, type CheckoutJob, type Outcome } from './place-batch.js';
+import type { CheckoutJob, Outcome } from './place-batch.js';
+import { settleBatch, type Settlement } from './settle.js';
+import type { CheckoutWriter } from './writer.js';
 
 export type { IdemKey } from '../../../kernel/http/index.js';
 export type { CheckoutJob, Outcome } from './place-batch.js';
@@ -25,9 +27,6 @@ interface Pending extends CheckoutJob {
 /** How long a batch may wait for more arrivals (a fraction of one fsync). */
 const LINGER_MS = 3;
 
-/** Tries of a checkout alone: a claim lost to another server is decided on the next read. */
-const ALONE_TRIES = 3;
-
 export class CheckoutBatcher {
   private queue: Pending[] = [];
   private running = 0;
@@ -37,6 +36,7 @@ export class CheckoutBatcher {
   readonly parallel: number;
   batches = 0;
   fallbacks = 0;
+  private writer: CheckoutWriter | null = null;
 
   /** `parallel` > 1 only helps on PostgreSQL (SQLite has one writer). */
   constructor(
@@ -130,43 +130,29 @@ export class CheckoutBatcher {
 
   private async run(batch: Pending[]) {
     this.batches++;
-    let done: Awaited<ReturnType<typeof placeBatch<Pending>>>;
-    let committing = false;
+    let done: Settlement;
     try {
-      done = await inTransactionResult(this.db, async (tx) => {
-        const r = await placeBatch(tx, batch);
-        committing = r.ok;
-        return r;
-      });
-    } catch (e) {
-      // A failed COMMIT may still have committed: running the checkouts again could place them
-      // twice, so nobody is acknowledged and each client retries (with its key, safely).
-      if (committing) {
-        for (const p of batch) p.reject(e);
-        return;
-      }
-      done = { ok: false, code: 'BATCH_FAILED' };
-    }
-    if (done.ok) {
-      dispatchOrderEvents(done.value.events);
-      for (const p of batch) p.resolve(done.value.outcomes.get(p)!);
+      // Only data crosses to the writer thread: the jobs without their promise callbacks.
+      const jobs = batch.map(({ resolve: _r, reject: _j, ...job }) => job);
+      done = this.writer ? await this.writer.settle(jobs) : await settleBatch(this.db, jobs);
+    } catch {
+      // The writer thread died or its message failed: whether the batch committed is unknown,
+      // so nobody is acknowledged and each client is told to send again with its key.
+      for (const p of batch) p.reject(new AppError('ORDERS_CHECKOUT_INTERRUPTED'));
       return;
     }
-    // Rolled back before commit: every checkout runs again alone, so each gets its own verdict.
-    this.fallbacks++;
-    await Promise.all(batch.map((p) => this.alone(p).then(p.resolve, p.reject)));
+    if (done.fellBack) this.fallbacks++;
+    dispatchOrderEvents(done.events);
+    batch.forEach((p, i) => {
+      const s = done.settled[i];
+      if (s.ok) p.resolve(s.outcome);
+      else p.reject(s.error);
+    });
   }
 
-  /** One checkout through the same path, in its own transaction. */
-  private async alone(p: Pending): Promise<Outcome> {
-    for (let i = 1; ; i++) {
-      const r = await inTransactionResult(this.db, (tx) => placeBatch(tx, [p]));
-      if (r.ok) {
-        dispatchOrderEvents(r.value.events);
-        return r.value.outcomes.get(p)!;
-      }
-      if (i >= ALONE_TRIES) return { kind: 'failed', failure: r };
-    }
+  /** Settles this database's batches in a writer thread from now on (SQLite file; see writer.ts). */
+  useWriter(writer: CheckoutWriter): void {
+    this.writer = writer;
   }
 }
 

@@ -26,6 +26,7 @@ import { readBatch } from './batch-read.js';
 import { recordAssistedCash } from './assisted-cash.js';
 import { keyVerdicts, storeKeys, type IdemKey } from '../../../kernel/http/index.js';
 import { claimGroups, takenGroups } from './claim-group.js';
+import { checkoutResponse, type CheckoutResponder } from './respond.js';
 
 /** One checkout handed to the batch. */
 export interface CheckoutJob {
@@ -35,8 +36,8 @@ export interface CheckoutJob {
   idem?: IdemKey;
   /** The buyer's cart, emptied in the order's transaction. */
   cartId?: string;
-  /** Builds the response inside the order's transaction (e.g. creates the transfer payment). */
-  respond?: (tx: Tx, placed: Placed) => Promise<StoredResponse>;
+  /** The response to build inside the order's transaction (e.g. with the transfer payment). */
+  respond?: CheckoutResponder;
   /** Prices fixed by server code for this checkout (see PriceOverrides). */
   priceOverrides?: PriceOverrides;
 }
@@ -223,7 +224,9 @@ async function write<J extends CheckoutJob>(
         plan.now,
         events,
       );
-    const response = job.respond ? await job.respond(tx, plan.placed) : null;
+    const response = job.respond
+      ? await checkoutResponse(tx, job.respond, plan.placed, job.input.paymentMethod)
+      : null;
     if (job.idem)
       keys.push({
         idem: job.idem,

@@ -220,10 +220,7 @@ export function storefrontRoutes() {
         actor: c.get('actor'),
         cartId: id,
         idem: { scope: 'checkout-form', key: f.idem ?? '', fp: fingerprint({ id, input }) },
-        respond: async (_tx, placed) => ({
-          status: 303,
-          body: { location: confirmationPath(secret, placed.groupId) },
-        }),
+        respond: { kind: 'redirect', secret },
       });
       return c.redirect((res.body as { location: string }).location, 303);
     } catch (e) {

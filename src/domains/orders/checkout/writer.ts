@@ -1,0 +1,56 @@
+// The checkout writer thread. On a SQLite file every statement runs synchronously on the thread
+// that asks, so a batch of 128 checkouts held the event loop for its whole transaction and its
+// fsync (≈ 100 ms under load): no page was served and, since libuv accepts one connection per
+// loop turn, new connections waited in the kernel's queue for seconds (bench/README.md,
+// "accept-queue tail"). The batcher therefore hands its batches to a worker thread that owns a
+// second, writing connection to the same file and settles them there (settle.ts, the same code
+// as in-process); the event loop only waits for the answer. Other writes stay on the main
+// connection: SQLite serialises the two writers (transactions begin IMMEDIATE, busy_timeout).
+//
+// Only data crosses threads: the jobs (their responder is data, respond.ts) and back the settled
+// outcomes, errors as codes (kernel/offloop/answer-calls.ts) and the events, which are dispatched
+// on the main thread, where the after-commit listeners live.
+import type { Db } from '../../../kernel/db/index.js';
+import { callError, toCallError, type CallError } from '../../../kernel/offloop/index.js';
+import type { CheckoutJob } from './place-batch.js';
+import { settleBatch, type Settled, type Settlement } from './settle.js';
+
+/** Where the batcher's batches are settled when not on its own connection. */
+export interface CheckoutWriter {
+  settle(jobs: CheckoutJob[]): Promise<Settlement>;
+}
+
+/** The name the writer thread answers to. */
+export const SETTLE_CALL = 'orders.settleCheckouts';
+
+type WireSettled = Extract<Settled, { ok: true }> | { ok: false; error: CallError };
+type WireSettlement = Omit<Settlement, 'settled'> & { settled: WireSettled[] };
+
+/** The thread's side: settles on the thread's connection, errors turned into data. */
+export async function settleOnWire(db: Db, jobs: CheckoutJob[]): Promise<WireSettlement> {
+  const done = await settleBatch(db, jobs);
+  return {
+    ...done,
+    settled: done.settled.map((s) => (s.ok ? s : { ok: false, error: toCallError(s.error) })),
+  };
+}
+
+/**
+ * The main thread's side, over a thread that answers `call(SETTLE_CALL, [jobs])`.
+ * `committed` runs after every answer: the writer's writes count for the page caches.
+ */
+export function threadWriter(
+  thread: { call(name: string, args: unknown[]): Promise<unknown> },
+  committed: () => void,
+): CheckoutWriter {
+  return {
+    async settle(jobs) {
+      const done = (await thread.call(SETTLE_CALL, [jobs])) as WireSettlement;
+      committed();
+      return {
+        ...done,
+        settled: done.settled.map((s) => (s.ok ? s : { ok: false, error: callError(s.error) })),
+      };
+    },
+  };
+}

@@ -1,0 +1,188 @@
+// The checkout writer thread (issue 19; domains/orders/checkout/writer.ts): on a SQLite file the
+// batcher's batches commit in a worker thread on a second connection. Through the real API:
+// every checkout is placed with its audit row, outbox event and transfer payment written in the
+// thread's transaction; a refusal crosses the thread with its code and the buyer's message; a
+// replay returns the first response; the main thread's own writes go on meanwhile; pages cached
+// before a checkout are not served stale after it; and a thread that dies mid-batch leaves every
+// request answered, and a retry with the same key neither loses nor doubles an order.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createWorld, type World } from '../support/world.js';
+import { testDatabaseUrl, type TestClient } from '../support/kernel/index.js';
+import { anyVillage, makeServicePoint, makeUmkm } from '../support/community.js';
+import { makeProduct } from '../support/catalog.js';
+import { startCheckoutWriter } from '../../src/read-workers.js';
+import { checkoutBatcher } from '../../src/domains/orders/index.js';
+import { stockOf } from '../../src/domains/catalog/index.js';
+import { inTransaction } from '../../src/kernel/db/index.js';
+import type { ReadWorkers } from '../../src/kernel/offloop/index.js';
+
+const skip = testDatabaseUrl() ? 'the writer thread serves SQLite files' : false;
+let dir: string;
+let w: World;
+let writer: ReadWorkers;
+let buyer: TestClient;
+let sp: string;
+let umkm: string;
+
+before(async () => {
+  if (skip) return;
+  dir = mkdtempSync(join(tmpdir(), 'lumbung-writer-'));
+  const file = join(dir, 'lumbung.db');
+  w = await createWorld({ sqlitePath: file });
+  writer = startCheckoutWriter(w.h, file, 'FULL');
+  const village = await anyVillage(w.h.db, '53.09');
+  sp = await makeServicePoint(w.h.db, { villageCode: village });
+  umkm = await makeUmkm(w.h.db, { villageCode: village });
+  buyer = await w.as('buyer');
+});
+after(async () => {
+  if (skip) return;
+  await writer.close();
+  await w.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const checkout = (key: string, variantId: string, paymentMethod = 'transfer') =>
+  buyer.json(
+    'POST',
+    '/api/v1/checkout',
+    {
+      lines: [{ variantId, qty: 1 }],
+      buyer: { name: 'Rina', phone: '081234567890' },
+      delivery: { kind: 'pickup', servicePointId: sp },
+      paymentMethod,
+    },
+    { 'idempotency-key': `writer-test-${key}` },
+  );
+
+async function count(table: 'orders' | 'payments' | 'order_outbox', where?: [string, string]) {
+  let q = w.h.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'));
+  if (where) q = q.where(where[0] as never, '=', where[1] as never);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+test('concurrent checkouts commit in the writer thread: placed, refused with their code, replayed', {
+  skip,
+}, async () => {
+  const p = await makeProduct(w.h, { umkmId: umkm, stock: 25, price: 20000 });
+  const before = { orders: await count('orders'), writes: w.h.writeCount() };
+  const served = writer.served;
+  const res = await Promise.all(
+    Array.from({ length: 40 }, (_, i) => checkout(`w-${i}`, p.variantId)),
+  );
+  const bodies = await Promise.all(res.map((r) => r.json()));
+  const placed = res.filter((r) => r.status === 201);
+  assert.equal(placed.length, 25, 'exactly the stock was sold');
+  assert.ok(writer.served > served, 'the batches were settled by the thread');
+  assert.ok(w.h.writeCount() > before.writes, "the thread's commits count as writes");
+  for (const [i, r] of res.entries()) {
+    if (r.status === 201) {
+      // The transfer payment was made in the thread's transaction and is in the response.
+      assert.equal(bodies[i].payment.method, 'transfer');
+      assert.ok(bodies[i].payment.amount > 20000);
+      assert.match(bodies[i].confirmationUrl, /^\/pesanan\/selesai\//);
+    } else {
+      assert.equal(r.status, 409);
+      assert.equal(bodies[i].code, 'ORDERS_INSUFFICIENT_STOCK');
+      assert.match(bodies[i].detail, /stok/i, 'the refusal in the buyer’s language');
+    }
+  }
+  assert.equal(await count('orders'), before.orders + 25);
+  assert.equal((await stockOf(w.h.db, p.variantId))!.reserved, 25);
+  // Audit row, outbox event and payment of each order, from the thread's transaction.
+  for (const b of bodies.filter((x) => x.groupId)) {
+    const id = b.orders[0].id as string;
+    assert.equal(await count('order_outbox', ['order_id', id]), 1);
+    const audit = await w.h.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', id)
+      .execute();
+    assert.deepEqual(
+      audit.map((a) => a.action),
+      ['orders.placed'],
+    );
+    assert.equal(await count('payments', ['group_id', b.groupId]), 1);
+  }
+
+  // A replay answers with the first response and places nothing.
+  const first = bodies[res.findIndex((r) => r.status === 201)];
+  const key = `w-${res.findIndex((r) => r.status === 201)}`;
+  const again = await checkout(key, p.variantId);
+  assert.equal(again.status, 201);
+  assert.deepEqual(await again.json(), first);
+  assert.equal(await count('orders'), before.orders + 25);
+});
+
+test('the main connection keeps writing while the thread commits batches', { skip }, async () => {
+  const p = await makeProduct(w.h, { umkmId: umkm, stock: 1000 });
+  const q = await makeProduct(w.h, { umkmId: umkm, stock: 5 });
+  // Read-then-write transactions on the main connection, interleaved with the thread's commits
+  // (they begin immediate, or one could fail with SQLITE_BUSY_SNAPSHOT: see kernel/db/tx.test).
+  const bumps = Array.from({ length: 30 }, () =>
+    inTransaction(w.h.db, async (tx) => {
+      const s = await tx
+        .selectFrom('stock')
+        .select('available')
+        .where('variant_id', '=', q.variantId)
+        .executeTakeFirstOrThrow();
+      await tx
+        .updateTable('stock')
+        .set({ available: s.available + 1 })
+        .where('variant_id', '=', q.variantId)
+        .execute();
+    }),
+  );
+  const res = await Promise.all(
+    Array.from({ length: 60 }, (_, i) => checkout(`m-${i}`, p.variantId, 'cod')),
+  );
+  await Promise.all(bumps);
+  assert.deepEqual(
+    res.map((r) => r.status),
+    res.map(() => 201),
+  );
+  assert.equal((await stockOf(w.h.db, q.variantId))!.available, 35);
+});
+
+test('a product page cached before a checkout is not served stale after it', { skip }, async () => {
+  const p = await makeProduct(w.h, { umkmId: umkm, stock: 1 });
+  const visitor = w.client();
+  const page = await (await visitor.get(`/produk/${p.productId}`)).text();
+  assert.doesNotMatch(page, /Habis/);
+  assert.equal((await checkout('stale-1', p.variantId, 'cod')).status, 201);
+  const after = await (await visitor.get(`/produk/${p.productId}`)).text();
+  assert.match(after, /Habis/, 'the page shows the product sold out');
+});
+
+test('a writer thread that dies mid-batch: every request answered, a retry neither loses nor doubles', {
+  skip,
+}, async () => {
+  const p = await makeProduct(w.h, { umkmId: umkm, stock: 1000 });
+  const before = await count('orders');
+  const batcher = checkoutBatcher(w.h.db);
+  const batches = batcher.batches;
+  const first = Array.from({ length: 12 }, (_, i) => checkout(`d-${i}`, p.variantId, 'cod'));
+  while (batcher.batches === batches) await new Promise((r) => setImmediate(r));
+  await writer.close(); // the thread is terminated with the batch in its hands
+  const answers = await Promise.all(first);
+  const statuses = answers.map((r) => r.status);
+  const told = await answers[statuses.indexOf(503)]?.json();
+  assert.equal(told?.code, 'ORDERS_CHECKOUT_INTERRUPTED');
+  assert.match(told.detail, /Kirim sekali lagi/);
+  for (const s of statuses) assert.ok(s === 201 || s === 503, `answered ${s}`);
+  assert.ok(statuses.includes(503), 'the batch in the dead thread was not acknowledged');
+  // Clients retry with their keys: the thread starts again, and each checkout is placed once.
+  const retried = await Promise.all(
+    Array.from({ length: 12 }, (_, i) => checkout(`d-${i}`, p.variantId, 'cod')),
+  );
+  assert.deepEqual(
+    retried.map((r) => r.status),
+    retried.map(() => 201),
+  );
+  assert.equal(await count('orders'), before + 12);
+  assert.equal((await stockOf(w.h.db, p.variantId))!.reserved, 12);
+});
