@@ -1,9 +1,13 @@
 // Child process of the crash test and the crash bench: takes orders through group commit as
 // fast as it can and prints "ACK <orderId>" only after the order's batch committed. The
-// parent kills it with SIGKILL at a random moment and checks every ACK survived.
+// parent kills it with SIGKILL at a random moment and checks every ACK survived. On SQLite the
+// batches commit in the checkout writer thread, as in production (CRASH_WRITER_SCRIPT: the
+// writer's entry, bundled by the parent).
 import { writeSync } from 'node:fs';
 import { connect } from '../../../kernel/db/index.js';
+import { ReadWorkers } from '../../../kernel/offloop/index.js';
 import { CheckoutBatcher } from './group-commit.js';
+import { SETTLE_CALL, threadWriter } from './writer.js';
 
 const [variantsCsv, servicePointId] = process.argv.slice(2);
 const variants = variantsCsv.split(',');
@@ -15,6 +19,23 @@ const h = connect({
   poolSize: 4,
 });
 const batcher = new CheckoutBatcher(h.db, { maxBatch: 32, parallel: 1 });
+const writerScript = process.env.CRASH_WRITER_SCRIPT;
+const writer =
+  writerScript && process.env.CRASH_SQLITE_PATH
+    ? new ReadWorkers({
+        sqlitePath: process.env.CRASH_SQLITE_PATH,
+        modules: [],
+        data: { synchronous: 'FULL' },
+        label: 'checkout writer',
+        script: new URL(writerScript),
+        loader: null,
+      })
+    : null;
+if (writer) {
+  batcher.useWriter(threadWriter(writer, () => {}));
+  // Started before READY (an empty batch commits nothing), so a run measures orders, not start-up.
+  await writer.call(SETTLE_CALL, [[]]);
+}
 let n = 0;
 
 async function worker() {

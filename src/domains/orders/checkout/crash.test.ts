@@ -1,5 +1,5 @@
 // Crash safety: a child process takes orders under load and is killed with SIGKILL at random
-// moments, 20 times. After each kill every acknowledged order is in the database and for
+// moments, 20 times (on SQLite its batches commit in the checkout writer thread, as in production). After each kill every acknowledged order is in the database and for
 // every variant: available + reserved + sold = initial (sold from the ledger's sale rows).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { build } from 'esbuild';
@@ -25,6 +26,7 @@ let cleanup: () => Promise<void>;
 const variants: string[] = [];
 let sp: string;
 let childFile: string;
+let writerFile: string;
 
 before(async () => {
   // The child is bundled once (esbuild, which tsx ships): twenty restarts through tsx's
@@ -34,15 +36,18 @@ before(async () => {
     '../../../../node_modules/.cache',
     `lumbung-crash-child-${process.pid}.mjs`,
   );
-  await build({
-    entryPoints: [join(import.meta.dirname, 'crash-child.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    outfile: childFile,
-    logLevel: 'error',
-  });
+  writerFile = childFile.replace('crash-child', 'crash-writer');
+  const bundle = (entry: string, outfile: string) =>
+    build({
+      entryPoints: [entry],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      packages: 'external',
+      outfile,
+      logLevel: 'error',
+    });
+  await bundle(join(import.meta.dirname, 'crash-child.ts'), childFile);
   const url = testDatabaseUrl();
   if (url) {
     const schema = `crash_${randomBytes(5).toString('hex')}`;
@@ -63,7 +68,9 @@ before(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lumbung-crash-'));
     const path = join(dir, 'crash.db');
     h = connect({ sqlitePath: path, synchronous: 'FULL' });
-    env = { CRASH_SQLITE_PATH: path };
+    // On a SQLite file production commits checkouts in the writer thread: so does the child.
+    await bundle(join(import.meta.dirname, '../../../checkout-writer.ts'), writerFile);
+    env = { CRASH_SQLITE_PATH: path, CRASH_WRITER_SCRIPT: pathToFileURL(writerFile).href };
     cleanup = async () => {
       await h.close();
       rmSync(dir, { recursive: true, force: true });
@@ -81,6 +88,7 @@ before(async () => {
 });
 after(async () => {
   rmSync(childFile, { force: true });
+  rmSync(writerFile, { force: true });
   await cleanup();
 });
 
