@@ -3,7 +3,8 @@
 // acknowledged before the batch committed. The batch is placed by the one checkout path
 // (place-batch.ts). If the batch cannot commit (a driver error, a key or group another server
 // claimed meanwhile), it rolls back and each checkout runs again alone through the same path,
-// in a transaction of its own, so one bad checkout cannot sink others.
+// in a transaction of its own, so one bad checkout cannot sink others (settle.ts). On a SQLite
+// file the batches are settled in the checkout writer thread (writer.ts), else on `db` here.
 import type { Db } from '../../../kernel/db/index.js';
 import { isPostgres } from '../../../kernel/db/index.js';
 import { AppError, ok, type Result } from '../../../kernel/errors/index.js';
