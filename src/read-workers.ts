@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { ReadWorkers, ReplicaReads } from './kernel/offloop/index.js';
 import { connect, type DbHandle } from './kernel/db/index.js';
 import { reads } from './read-models.js';
-import { checkoutBatcher, threadWriter } from './domains/orders/index.js';
+import { checkoutBatcher, startWriterThread } from './domains/orders/index.js';
 
 function workerScript(name: string) {
   const compiled = import.meta.url.endsWith('.mjs');
@@ -36,15 +36,11 @@ export function startCheckoutWriter(
   sqlitePath: string,
   synchronous: 'FULL' | 'NORMAL',
 ): ReadWorkers {
-  const thread = new ReadWorkers({
+  return startWriterThread(h, checkoutBatcher(h.db), {
     sqlitePath,
-    modules: [],
-    data: { synchronous },
-    label: 'checkout writer',
+    synchronous,
     ...workerScript('checkout-writer'),
   });
-  checkoutBatcher(h.db).useWriter(threadWriter(thread, () => h.noteWrites(1)));
-  return thread;
 }
 
 /** Dashboards' read models on a PostgreSQL replica (LUMBUNG_REPLICA_URL; kernel/offloop). */

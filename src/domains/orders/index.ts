@@ -50,7 +50,7 @@ export { checkoutBatcher, CheckoutBatcher } from './checkout/group-commit.js';
 export {
   SETTLE_CALL,
   settleOnWire,
-  threadWriter,
+  startWriterThread,
   type CheckoutWriter,
 } from './checkout/writer.js';
 export type { CheckoutJob } from './checkout/place-batch.js';

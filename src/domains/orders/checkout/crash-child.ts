@@ -5,9 +5,8 @@
 // writer's entry, bundled by the parent).
 import { writeSync } from 'node:fs';
 import { connect } from '../../../kernel/db/index.js';
-import { ReadWorkers } from '../../../kernel/offloop/index.js';
 import { CheckoutBatcher } from './group-commit.js';
-import { SETTLE_CALL, threadWriter } from './writer.js';
+import { SETTLE_CALL, startWriterThread } from './writer.js';
 
 const [variantsCsv, servicePointId] = process.argv.slice(2);
 const variants = variantsCsv.split(',');
@@ -20,19 +19,14 @@ const h = connect({
 });
 const batcher = new CheckoutBatcher(h.db, { maxBatch: 32, parallel: 1 });
 const writerScript = process.env.CRASH_WRITER_SCRIPT;
-const writer =
-  writerScript && process.env.CRASH_SQLITE_PATH
-    ? new ReadWorkers({
-        sqlitePath: process.env.CRASH_SQLITE_PATH,
-        modules: [],
-        data: { synchronous: 'FULL' },
-        label: 'checkout writer',
-        script: new URL(writerScript),
-        loader: null,
-      })
-    : null;
-if (writer) {
-  batcher.useWriter(threadWriter(writer, () => {}));
+const sqlitePath = process.env.CRASH_SQLITE_PATH;
+if (writerScript && sqlitePath) {
+  const writer = startWriterThread(h, batcher, {
+    sqlitePath,
+    synchronous: 'FULL',
+    script: new URL(writerScript),
+    loader: null,
+  });
   // Started before READY (an empty batch commits nothing), so a run measures orders, not start-up.
   await writer.call(SETTLE_CALL, [[]]);
 }

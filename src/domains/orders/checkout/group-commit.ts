@@ -134,8 +134,9 @@ export class CheckoutBatcher {
     let done: Settlement;
     try {
       // Only data crosses to the writer thread: the jobs without their promise callbacks.
-      const jobs = batch.map(({ resolve: _r, reject: _j, ...job }) => job);
-      done = this.writer ? await this.writer.settle(jobs) : await settleBatch(this.db, jobs);
+      done = this.writer
+        ? await this.writer.settle(batch.map(({ resolve: _r, reject: _j, ...job }) => job))
+        : await settleBatch(this.db, batch);
     } catch {
       // The writer thread died or its message failed: whether the batch committed is unknown,
       // so nobody is acknowledged and each client is told to send again with its key.

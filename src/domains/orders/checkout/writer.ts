@@ -10,8 +10,13 @@
 // Only data crosses threads: the jobs (their responder is data, respond.ts) and back the settled
 // outcomes, errors as codes (kernel/offloop/answer-calls.ts) and the events, which are dispatched
 // on the main thread, where the after-commit listeners live.
-import type { Db } from '../../../kernel/db/index.js';
-import { callError, toCallError, type CallError } from '../../../kernel/offloop/index.js';
+import type { Db, DbHandle } from '../../../kernel/db/index.js';
+import {
+  callError,
+  ReadWorkers,
+  toCallError,
+  type CallError,
+} from '../../../kernel/offloop/index.js';
 import type { CheckoutJob } from './place-batch.js';
 import { settleBatch, type Settled, type Settlement } from './settle.js';
 
@@ -39,7 +44,7 @@ export async function settleOnWire(db: Db, jobs: CheckoutJob[]): Promise<WireSet
  * The main thread's side, over a thread that answers `call(SETTLE_CALL, [jobs])`.
  * `committed` runs after every answer: the writer's writes count for the page caches.
  */
-export function threadWriter(
+function threadWriter(
   thread: { call(name: string, args: unknown[]): Promise<unknown> },
   committed: () => void,
 ): CheckoutWriter {
@@ -53,4 +58,30 @@ export function threadWriter(
       };
     },
   };
+}
+
+/**
+ * Starts (on its first batch) the writer thread for `batcher`'s batches on the SQLite file of
+ * `h`, from the thread's entry script (src/checkout-writer.ts, or its compiled or bundled form).
+ */
+export function startWriterThread(
+  h: DbHandle,
+  batcher: { useWriter(w: CheckoutWriter): void },
+  o: {
+    sqlitePath: string;
+    synchronous: 'FULL' | 'NORMAL';
+    script: URL;
+    loader: string | null;
+  },
+): ReadWorkers {
+  const thread = new ReadWorkers({
+    sqlitePath: o.sqlitePath,
+    modules: [],
+    data: { synchronous: o.synchronous },
+    label: 'checkout writer',
+    script: o.script,
+    loader: o.loader,
+  });
+  batcher.useWriter(threadWriter(thread, () => h.noteWrites(1)));
+  return thread;
 }
