@@ -15,6 +15,7 @@ import { readFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { build } from 'esbuild';
 
 const kind = process.argv[2] ?? 'unit';
@@ -81,7 +82,26 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  // As in the production build (scripts/build.mjs) the pure-JavaScript packages are bundled too:
+  // Node then compiles a few chunks instead of several hundred files of hono, zod and kysely.
+  external: [
+    'better-sqlite3',
+    '@node-rs/argon2',
+    'sharp',
+    'idn-area-data',
+    'pg',
+    'pg-native',
+    'exceljs',
+    'qrcode',
+    'esbuild',
+    'tsx',
+    'typescript',
+    'playwright-core',
+    '@axe-core/playwright',
+  ],
+  banner: {
+    js: "import { createRequire as __lumbungCreateRequire } from 'node:module'; const require = __lumbungCreateRequire(import.meta.url);",
+  },
   jsx: 'automatic',
   jsxImportSource: 'hono/jsx',
   sourcemap: 'linked',
@@ -98,8 +118,10 @@ console.log(
 );
 const bundles = files.map((f) => join(outdir, f.replace(/\.tsx?$/, '.mjs')));
 
-// Two files at a time on both databases. On PostgreSQL each file has its own schema and schema
-// DDL is serialised by an advisory lock (src/kernel/db/migrate.ts), so files do not clash.
+// Two files at a time on both databases. On PostgreSQL each file has its own schema or database
+// and schema DDL is serialised by an advisory lock (src/kernel/db/migrate.ts), so files do not
+// clash. The run's name lets its worlds share one migrated template (test/support/kernel/test-db.ts).
+const run = randomBytes(4).toString('hex');
 const concurrency = kind === 'browser' ? '1' : (process.env.TEST_CONCURRENCY ?? '2');
 const r = spawnSync(
   process.execPath,
@@ -115,6 +137,24 @@ const r = spawnSync(
     '--test-force-exit',
     ...bundles,
   ],
-  { stdio: 'inherit' },
+  { stdio: 'inherit', env: { ...process.env, LUMBUNG_TEST_RUN: run } },
 );
+await dropTemplates(run);
 process.exit(r.status ?? 1);
+
+/** Removes the run's SQLite template images and PostgreSQL template and leftover world databases. */
+async function dropTemplates(run) {
+  rmSync(join(root, '.tmp', 'test-worlds', run), { recursive: true, force: true });
+  const url = process.env.LUMBUNG_TEST_DATABASE_URL;
+  if (!url) return;
+  const { default: pg } = await import('pg');
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const { rows } = await c.query(
+    'select datname from pg_database where datname like $1 or datname like $2',
+    [`lumbung_tpl_${run}_%`, `lumbung_w_${run}_%`],
+  );
+  for (const { datname } of rows)
+    await c.query(`drop database if exists "${datname}" with (force)`);
+  await c.end();
+}

@@ -48,9 +48,15 @@ export async function createWorld(
     reads?: ReadRunner;
   } = {},
 ): Promise<World> {
-  const h = await createTestDb(allMigrations, { sqlitePath: opts.sqlitePath });
   // All provinces and regencies, plus the districts and villages of the demo regencies.
-  await importRegions(h.db, { prefixes: opts.regions ?? DEMO_REGENCIES });
+  const prefixes = opts.regions ?? DEMO_REGENCIES;
+  const h = await createTestDb(allMigrations, {
+    sqlitePath: opts.sqlitePath,
+    template: {
+      key: `regions_${prefixes.join('_').replaceAll('.', '')}`,
+      fill: async (t) => void (await importRegions(t.db, { prefixes })),
+    },
+  });
   const config = {
     ...loadConfig({ LUMBUNG_SECRET: 'test-secret', LUMBUNG_LOG_LEVEL: 'silent', ...opts.env }),
     sqlitePath: ':memory:',

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createWorld, type World } from '../support/world.js';
-import { testDatabaseUrl } from '../support/kernel/index.js';
+import { connectAgain, testDatabaseUrl } from '../support/kernel/index.js';
 import { addRollouts } from '../support/impact.js';
 import { connect, type DbHandle } from '../../src/kernel/db/index.js';
 import { loadConfig } from '../../src/kernel/config.js';
@@ -34,9 +34,7 @@ before(async () => {
     source: () => replica.source(),
   };
   w = await createWorld({ sqlitePath: file, reads: runner });
-  standIn = testDatabaseUrl()
-    ? connect({ databaseUrl: testDatabaseUrl(), pgSchema: w.h.schema })
-    : connect({ sqlitePath: file!, readonly: true });
+  standIn = testDatabaseUrl() ? connectAgain(w.h) : connect({ sqlitePath: file!, readonly: true });
   replica = new ReplicaReads(standIn, reads);
   await addRollouts(w.h.db);
   await seedDemoSurveys(w.h.db, ['53.09']);

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createWorld, type World } from '../../../test/support/world.js';
-import { testDatabaseUrl } from '../../../test/support/kernel/index.js';
+import { connectAgain, testDatabaseUrl } from '../../../test/support/kernel/index.js';
 import { anyVillage, makeUmkm } from '../../../test/support/community.js';
 import { makeOrder } from '../../../test/support/orders.js';
 import { connect, type DbHandle } from '../../kernel/db/index.js';
@@ -38,9 +38,7 @@ before(async () => {
   // A file (SQLite) or a schema (PostgreSQL) that a second connection can open.
   if (!testDatabaseUrl()) dir = mkdtempSync(join(tmpdir(), 'lumbung-summary-'));
   w = await createWorld({ sqlitePath: dir ? join(dir, 'db.sqlite') : undefined });
-  second = testDatabaseUrl()
-    ? connect({ databaseUrl: testDatabaseUrl(), pgSchema: w.h.schema })
-    : connect({ sqlitePath: join(dir!, 'db.sqlite') });
+  second = testDatabaseUrl() ? connectAgain(w.h) : connect({ sqlitePath: join(dir!, 'db.sqlite') });
   for (const prefix of ['53.09', '53.09', '35.10']) {
     const village = await anyVillage(w.h.db, prefix, sellers.length + 1);
     sellers.push({ umkm: await makeUmkm(w.h.db, { villageCode: village }), village });
