@@ -2,7 +2,7 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestDb } from '../../test/support/kernel/index.js';
-import { kernelMigrations, type DbHandle } from './db/index.js';
+import { compiledOnce, kernelMigrations, type DbHandle } from './db/index.js';
 import { audit, verifyAudit } from './audit/index.js';
 import { enqueue, registerJob, runOnce, getJob, drain } from './jobs/index.js';
 import { idempotent, hitRate } from './http/index.js';
@@ -137,4 +137,38 @@ test('rate limit windows count and reset', async () => {
   for (let i = 0; i < 3; i++) await hitRate(h.db, 'b', 3, 1000, t0);
   assert.equal((await hitRate(h.db, 'b', 3, 1000, t0)).allowed, false);
   assert.equal((await hitRate(h.db, 'b', 3, 1000, new Date(t0.getTime() + 1001))).count, 1);
+});
+
+test('a query compiled once answers each argument with its own row, and refuses an argument used twice', async () => {
+  for (const [key, data] of [
+    ['k1', 'one'],
+    ['k2', 'two'],
+  ])
+    await h.db
+      .insertInto('idempotency_keys')
+      .values({
+        scope: 'compiled-once',
+        key,
+        fingerprint: 'f',
+        state: 'done',
+        response_body: data,
+        created_at: new Date().toISOString(),
+      })
+      .execute();
+  const byKey = compiledOnce((db, key) =>
+    db
+      .selectFrom('idempotency_keys')
+      .select(['key', 'response_body'])
+      .where('scope', '=', 'compiled-once')
+      .where('key', '=', key),
+  );
+  assert.deepEqual(await byKey(h.db, 'k2'), { key: 'k2', response_body: 'two' });
+  assert.deepEqual(await byKey(h.db, 'k1'), { key: 'k1', response_body: 'one' });
+  assert.equal(await byKey(h.db, 'nope'), undefined);
+  // The argument is bound as a parameter, never spliced into the SQL text.
+  assert.equal(await byKey(h.db, "k1' or '1'='1"), undefined);
+  const twice = compiledOnce((db, v) =>
+    db.selectFrom('idempotency_keys').select('key').where('key', '=', v).where('scope', '=', v),
+  );
+  await assert.rejects(twice(h.db, 'k1'), /exactly once/);
 });

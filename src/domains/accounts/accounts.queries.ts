@@ -1,5 +1,5 @@
 // Kysely queries of the accounts domain, nothing else.
-import type { Tx } from '../../kernel/db/index.js';
+import { compiledOnce, type Tx } from '../../kernel/db/index.js';
 import type { Grant } from '../../kernel/auth/index.js';
 import type { GrantsTable, UsersTable } from './accounts.tables.js';
 import './accounts.tables.js';
@@ -35,7 +35,8 @@ export function toGrant(
   return { role: g.role, scopeType: g.scope_type, scopeId: g.scope_id, regionCode: g.region_code };
 }
 
-export const sessionWithUser = (db: Tx, sessionHash: string) =>
+/** The session row and its user, by the hash of the cookie's token (every signed-in request). */
+export const sessionWithUser = compiledOnce((db: Tx, sessionHash: string) =>
   db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -50,5 +51,5 @@ export const sessionWithUser = (db: Tx, sessionHash: string) =>
       'users.status',
       'users.is_demo',
     ])
-    .where('sessions.id', '=', sessionHash)
-    .executeTakeFirst();
+    .where('sessions.id', '=', sessionHash),
+);

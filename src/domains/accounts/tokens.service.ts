@@ -2,7 +2,7 @@
 // the owner's grants so the token can never do more than that grant; revocable.
 import { randomBytes } from 'node:crypto';
 import { newId } from '../../kernel/ids/index.js';
-import { nowIso, type Tx } from '../../kernel/db/index.js';
+import { compiledOnce, nowIso, type Tx } from '../../kernel/db/index.js';
 import { audit } from '../../kernel/audit/index.js';
 import type { Actor } from '../../kernel/auth/index.js';
 import { fail, ok, type Result } from '../../kernel/errors/index.js';
@@ -82,13 +82,9 @@ export async function listTokens(db: Tx, userId: string) {
     .execute();
 }
 
-/** Resolves `Authorization: Bearer lmb_…` to an actor holding only the token's grant. */
-export async function actorFromToken(
-  db: Tx,
-  bearer: string,
-  opts: { production?: boolean } = {},
-): Promise<Actor | null> {
-  const row = await db
+/** The live token's user and grant, by the token's hash (every API request with a bearer). */
+const tokenWithUser = compiledOnce((db: Tx, tokenHash: string) =>
+  db
     .selectFrom('api_tokens')
     .innerJoin('grants', 'grants.id', 'api_tokens.grant_id')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
@@ -105,9 +101,17 @@ export async function actorFromToken(
       'grants.scope_id',
       'grants.region_code',
     ])
-    .where('api_tokens.token_hash', '=', hashToken(bearer))
-    .where('api_tokens.revoked_at', 'is', null)
-    .executeTakeFirst();
+    .where('api_tokens.token_hash', '=', tokenHash)
+    .where('api_tokens.revoked_at', 'is', null),
+);
+
+/** Resolves `Authorization: Bearer lmb_…` to an actor holding only the token's grant. */
+export async function actorFromToken(
+  db: Tx,
+  bearer: string,
+  opts: { production?: boolean } = {},
+): Promise<Actor | null> {
+  const row = await tokenWithUser(db, hashToken(bearer));
   if (!row || row.status !== 'active' || (opts.production && row.is_demo === 1)) return null;
   if (!row.last_used_at || Date.now() - Date.parse(row.last_used_at) > 60_000) {
     await db

@@ -6,3 +6,4 @@ export type { Database, Db, Tx, DbHandle, Dialect } from './types.js';
 export { kernelMigrations } from './kernel-migrations.js';
 import './kernel-tables.js';
 export { isPostgres } from './dialect.js';
+export { compiledOnce } from './compiled-once.js';

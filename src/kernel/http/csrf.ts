@@ -27,6 +27,12 @@ export function csrf(opts: {
   exempt?: string[];
 }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    // A bearer token carries no ambient authority, and its client keeps no cookie jar: no
+    // checks and no token cookie (minting one cost every API call a random id and a Set-Cookie).
+    if (/^Bearer\s/i.test(c.req.header('authorization') ?? '')) {
+      c.set('csrfToken', '');
+      return next();
+    }
     let token = getCookie(c, CSRF_COOKIE);
     // Public files a cache may share between visitors must not carry anyone's token cookie.
     if (opts.noCookie?.test(c.req.path) && !UNSAFE.has(c.req.method)) {
@@ -44,7 +50,6 @@ export function csrf(opts: {
     }
     c.set('csrfToken', token);
     if (!UNSAFE.has(c.req.method)) return next();
-    if (/^Bearer\s/i.test(c.req.header('authorization') ?? '')) return next();
     // Server-to-server callbacks (payment providers) prove themselves by signature instead.
     if (opts.exempt?.some((p) => c.req.path.startsWith(p))) return next();
 
