@@ -43,7 +43,10 @@ async function appIn(mode: 'demo' | 'production') {
   const app = createHttpApp(
     { h, config },
     {
-      authenticate: async (c) => ((c.req.header('cookie') ?? '').includes('sid=') ? someone : null),
+      authenticate: async (c) =>
+        (c.req.header('cookie') ?? '').includes('sid=') || c.req.header('authorization')
+          ? someone
+          : null,
       paths: { publicFiles: ['/media/'] },
     },
     createLogger('silent'),
@@ -83,6 +86,18 @@ for (const mode of ['demo', 'production'] as const) {
       null,
       'anonymous pages are not forced to no-store',
     );
+    // An API client with a bearer token: its JSON is no-store too, and it is handed no CSRF
+    // cookie (it has no cookie jar and needs no token).
+    const api = await new TestClient(app).json(
+      'POST',
+      '/api/v1/things',
+      { a: 1 },
+      { authorization: 'Bearer lmb_test' },
+    );
+    assert.equal(api.status, 201);
+    assert.deepEqual(await api.json(), { a: 1 });
+    assert.equal(api.headers.get('cache-control'), 'no-store');
+    assert.equal(api.headers.get('set-cookie'), null);
   });
 
   test(`${mode}: /static and /media set no cookie; pages set the CSRF cookie (Secure in production)`, async () => {
