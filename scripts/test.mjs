@@ -46,8 +46,19 @@ if (files.length === 0) {
   process.exit(1);
 }
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = join(root, '.tmp', 'test-js', kind);
-rmSync(outdir, { recursive: true, force: true });
+// Each run has its own name (bundles and world templates): a run on SQLite and one on
+// PostgreSQL may go side by side. A run's folders go when it ends; a killed run's, an hour later.
+const run = randomBytes(4).toString('hex');
+const outdir = join(root, '.tmp', 'test-js', run);
+for (const dir of ['test-js', 'test-worlds'].map((d) => join(root, '.tmp', d))) {
+  let names = [];
+  try {
+    names = readdirSync(dir);
+  } catch {}
+  for (const name of names)
+    if (Date.now() - statSync(join(dir, name)).mtimeMs > 3600_000)
+      rmSync(join(dir, name), { recursive: true, force: true });
+}
 
 /**
  * Pins import.meta to the source file: the bundle runs from .tmp, the fixtures live in src and
@@ -121,7 +132,6 @@ const bundles = files.map((f) => join(outdir, f.replace(/\.tsx?$/, '.mjs')));
 // Two files at a time on both databases. On PostgreSQL each file has its own schema or database
 // and schema DDL is serialised by an advisory lock (src/kernel/db/migrate.ts), so files do not
 // clash. The run's name lets its worlds share one migrated template (test/support/kernel/test-db.ts).
-const run = randomBytes(4).toString('hex');
 const concurrency = kind === 'browser' ? '1' : (process.env.TEST_CONCURRENCY ?? '2');
 const r = spawnSync(
   process.execPath,
@@ -139,11 +149,12 @@ const r = spawnSync(
   ],
   { stdio: 'inherit', env: { ...process.env, LUMBUNG_TEST_RUN: run } },
 );
-await dropTemplates(run);
+await cleanUp(run);
 process.exit(r.status ?? 1);
 
-/** Removes the run's SQLite template images and PostgreSQL template and leftover world databases. */
-async function dropTemplates(run) {
+/** Removes the run's bundles, its SQLite template images, its PostgreSQL templates and leftover worlds. */
+async function cleanUp(run) {
+  rmSync(outdir, { recursive: true, force: true });
   rmSync(join(root, '.tmp', 'test-worlds', run), { recursive: true, force: true });
   const url = process.env.LUMBUNG_TEST_DATABASE_URL;
   if (!url) return;
