@@ -7,6 +7,7 @@
 // `npm ci` (the `prepare` script) and again from `npm start` when a source file is newer than the
 // bundle, so a newcomer still types two commands and production runs `node`, not tsx.
 import { build } from 'esbuild';
+import { nodeBundle } from './bundle-options.mjs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { rmSync } from 'node:fs';
@@ -24,35 +25,10 @@ await build({
     'checkout-writer': 'src/checkout-writer.ts',
   },
   outdir: 'dist',
-  outExtension: { '.js': '.mjs' },
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  // Native addons, files read from their package folder (idn-area-data's CSVs), heavy packages
-  // loaded only on first use (ExcelJS, sharp, qrcode), and build tools stay in node_modules.
-  external: [
-    'better-sqlite3',
-    '@node-rs/argon2',
-    'sharp',
-    'idn-area-data',
-    'pg-native',
-    'exceljs',
-    'qrcode',
-    'esbuild',
-    'tsx',
-  ],
-  // Bundled CommonJS packages call require() for Node's built-ins; an ES module has none.
-  banner: {
-    js: "import { createRequire as __lumbungCreateRequire } from 'node:module'; const require = __lumbungCreateRequire(import.meta.url);",
-  },
+  ...nodeBundle,
   minifyWhitespace: true,
   minifySyntax: true,
-  jsx: 'automatic',
-  jsxImportSource: 'hono/jsx',
   sourcemap: 'linked',
   legalComments: 'none',
-  logLevel: 'warning',
 });
 console.log(`build: dist/ in ${Math.round(performance.now() - started)} ms`);

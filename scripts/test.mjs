@@ -17,6 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { build } from 'esbuild';
+import { nodeBundle } from './bundle-options.mjs';
 
 const kind = process.argv[2] ?? 'unit';
 const filters = process.argv.slice(3);
@@ -87,36 +88,12 @@ await build({
   entryPoints: files,
   outbase: '.',
   outdir,
-  outExtension: { '.js': '.mjs' },
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  // As in the production build (scripts/build.mjs) the pure-JavaScript packages are bundled too:
-  // Node then compiles a few chunks instead of several hundred files of hono, zod and kysely.
-  external: [
-    'better-sqlite3',
-    '@node-rs/argon2',
-    'sharp',
-    'idn-area-data',
-    'pg',
-    'pg-native',
-    'exceljs',
-    'qrcode',
-    'esbuild',
-    'tsx',
-    'typescript',
-    'playwright-core',
-    '@axe-core/playwright',
-  ],
-  banner: {
-    js: "import { createRequire as __lumbungCreateRequire } from 'node:module'; const require = __lumbungCreateRequire(import.meta.url);",
-  },
-  jsx: 'automatic',
-  jsxImportSource: 'hono/jsx',
+  ...nodeBundle,
+  // As in the production build the pure-JavaScript packages are bundled too: Node then compiles
+  // a few chunks instead of several hundred files of hono, zod and kysely. The test tools stay
+  // outside, and pg, which test-db.ts imports and connect.ts loads by require.
+  external: [...nodeBundle.external, 'pg', 'typescript', 'playwright-core', '@axe-core/playwright'],
   sourcemap: 'linked',
-  logLevel: 'warning',
   define: {
     'import.meta.url': '__source_url',
     'import.meta.dirname': '__source_dirname',
