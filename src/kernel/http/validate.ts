@@ -29,18 +29,19 @@ export function hasControlChars(s: string, multiline: boolean): boolean {
  */
 export function controlCharFields(value: unknown, multiline: boolean): FieldErrors {
   const fields: FieldErrors = {};
-  const stack: [unknown, string[]][] = [[value, []]];
+  // Paths as dotted strings, built as the walk goes down: an array copied per value was
+  // ≈ 1 % of a checkout's CPU.
+  const stack: [unknown, string][] = [[value, '']];
+  const under = (path: string, k: string) => (path ? `${path}.${k}` : k);
   while (stack.length) {
     const [v, path] = stack.pop()!;
     if (typeof v === 'string') {
-      if (hasControlChars(v, multiline))
-        fields[path.join('.') || '_'] = { key: 'validation.control_chars' };
-    } else if (Array.isArray(v)) v.forEach((x, i) => stack.push([x, [...path, String(i)]]));
+      if (hasControlChars(v, multiline)) fields[path || '_'] = { key: 'validation.control_chars' };
+    } else if (Array.isArray(v)) v.forEach((x, i) => stack.push([x, under(path, String(i))]));
     else if (v !== null && typeof v === 'object' && !(v instanceof Blob)) {
       for (const [k, x] of Object.entries(v)) {
-        if (hasControlChars(k, false))
-          fields[[...path, k].join('.')] = { key: 'validation.control_chars' };
-        else stack.push([x, [...path, k]]);
+        if (hasControlChars(k, false)) fields[under(path, k)] = { key: 'validation.control_chars' };
+        else stack.push([x, under(path, k)]);
       }
     }
   }
@@ -98,10 +99,15 @@ function urlParts(url: string, pattern: string): [string, string][] {
  */
 export function refuseControlChars(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const bad: FieldErrors = {};
-    for (const [name, v] of urlParts(c.req.url, routePath(c, -1)))
-      if (hasControlChars(v, false)) bad[name] = { key: 'validation.control_chars' };
-    if (anyField(bad)) throw failWith(bad);
+    const url = c.req.url;
+    // Without a percent escape the decoded parts are pieces of the URL as sent, so a URL with
+    // no escape and no control character needs no parsing (new URL() per request cost ≈ 1 %).
+    if (url.includes('%') || hasControlChars(url, false)) {
+      const bad: FieldErrors = {};
+      for (const [name, v] of urlParts(url, routePath(c, -1)))
+        if (hasControlChars(v, false)) bad[name] = { key: 'validation.control_chars' };
+      if (anyField(bad)) throw failWith(bad);
+    }
     const type = c.req.header('content-type') ?? '';
     if (/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) {
       const unguarded = c.req.parseBody.bind(c.req);
