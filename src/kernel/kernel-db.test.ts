@@ -1,8 +1,18 @@
 // Kernel mechanisms against a real database (SQLite, or PostgreSQL when configured).
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestDb } from '../../test/support/kernel/index.js';
-import { compiledOnce, kernelMigrations, type DbHandle } from './db/index.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { createTestDb, testDatabaseUrl } from '../../test/support/kernel/index.js';
+import {
+  compiledOnce,
+  connect,
+  kernelMigrations,
+  migrateToLatest,
+  type DbHandle,
+} from './db/index.js';
 import { audit, verifyAudit } from './audit/index.js';
 import { enqueue, registerJob, runOnce, getJob, drain } from './jobs/index.js';
 import { idempotent, hitRate } from './http/index.js';
@@ -171,4 +181,32 @@ test('a query compiled once answers each argument with its own row, and refuses 
     db.selectFrom('idempotency_keys').select('key').where('key', '=', v).where('scope', '=', v),
   );
   await assert.rejects(twice(h.db, 'k1'), /exactly once/);
+});
+
+test("an empty job poll on SQLite does not wait for another connection's write lock", {
+  skip: testDatabaseUrl() ? 'SQLite locking' : false,
+}, async () => {
+  // The job worker polls on the main thread while the checkout writer thread commits: a poll
+  // that finds nothing due must answer at once, not queue for the writer's lock.
+  const dir = mkdtempSync(join(tmpdir(), 'lumbung-jobs-'));
+  const file = join(dir, 'jobs.db');
+  const main = connect({ sqlitePath: file });
+  const writer = connect({ sqlitePath: file });
+  try {
+    await migrateToLatest(main, kernelMigrations);
+    await sql`pragma busy_timeout = 0`.execute(main.db);
+    const polled = await writer.db.connection().execute(async (c) => {
+      await sql`begin immediate`.execute(c);
+      try {
+        return await runOnce(main.db);
+      } finally {
+        await sql`rollback`.execute(c);
+      }
+    });
+    assert.equal(polled, false, 'nothing was due');
+  } finally {
+    await main.close();
+    await writer.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
