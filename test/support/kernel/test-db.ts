@@ -1,5 +1,6 @@
 // A fresh database per test file: in-memory SQLite by default; with LUMBUNG_TEST_DATABASE_URL
-// set, a new PostgreSQL schema that is dropped again on close. Same migrations either way.
+// set, a new PostgreSQL schema (or database, see below) dropped again on close. Same migrations
+// either way.
 //
 // A world built the usual way (every migration, then the demo regencies' regions) costs
 // ≈ 0.6 s on SQLite and ≈ 1.3 s on PostgreSQL, over 130 worlds a run. Under scripts/test.mjs
@@ -24,21 +25,21 @@ export interface Template {
   fill(h: DbHandle): Promise<void>;
 }
 
-/** The run's templates: a folder for SQLite images, a name prefix for PostgreSQL databases. */
-export function templateRun(): string | undefined {
+/** The run's name: a folder for SQLite images, a name prefix for PostgreSQL databases. */
+function templateRun(): string | undefined {
   const run = process.env.LUMBUNG_TEST_RUN;
   return run && /^[a-z0-9]{1,16}$/.test(run) ? run : undefined;
 }
-export const templateDir = (run: string) => join(process.cwd(), '.tmp', 'test-worlds', run);
-export const templateDbPrefix = (run: string) => `lumbung_tpl_${run}_`;
-/** Databases that worlds copied from a template live in; the runner drops leftovers. */
-export const worldDbPrefix = (run: string) => `lumbung_w_${run}_`;
+// scripts/test.mjs removes these when the run ends: keep the names in step with it.
+const templateDir = (run: string) => join(import.meta.dirname, '../../../.tmp/test-worlds', run);
+const templateDbPrefix = (run: string) => `lumbung_tpl_${run}_`;
+const worldDbPrefix = (run: string) => `lumbung_w_${run}_`;
 
 /** Held while a process looks for, or builds, a template database (not the DDL lock, which the
  * template's own migrations take). */
 const TEMPLATE_LOCK = PG_DDL_LOCK + 1;
 
-/** Handles copied from a template remember where they live, for a second connection. */
+/** PostgreSQL handles remember where they live, for a second connection. */
 const homes = new WeakMap<DbHandle, { databaseUrl?: string; pgSchema?: string }>();
 
 /** A second connection to the same database as `h` (another process's view, in tests). */
