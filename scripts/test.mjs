@@ -48,8 +48,10 @@ if (files.length === 0) {
 }
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // Each run has its own name (bundles and world templates): a run on SQLite and one on
-// PostgreSQL may go side by side. A run's folders go when it ends; a killed run's, an hour later.
-const run = randomBytes(4).toString('hex');
+// PostgreSQL may go side by side. A run's folders and databases go when it ends; a killed
+// run's, once it is an hour old (the name starts with its start time, base 36).
+const run = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+const HOUR = 3600_000;
 const outdir = join(root, '.tmp', 'test-js', run);
 for (const dir of ['test-js', 'test-worlds'].map((d) => join(root, '.tmp', d))) {
   let names = [];
@@ -57,7 +59,7 @@ for (const dir of ['test-js', 'test-worlds'].map((d) => join(root, '.tmp', d))) 
     names = readdirSync(dir);
   } catch {}
   for (const name of names)
-    if (Date.now() - statSync(join(dir, name)).mtimeMs > 3600_000)
+    if (Date.now() - statSync(join(dir, name)).mtimeMs > HOUR)
       rmSync(join(dir, name), { recursive: true, force: true });
 }
 
@@ -81,6 +83,8 @@ const sourceImportMeta = {
     });
   },
 };
+
+await dropDatabases((name) => Date.now() - Number.parseInt(name.slice(0, 8), 36) > HOUR);
 
 const compiled = performance.now();
 await build({
@@ -126,23 +130,23 @@ const r = spawnSync(
   ],
   { stdio: 'inherit', env: { ...process.env, LUMBUNG_TEST_RUN: run } },
 );
-await cleanUp(run);
+await dropDatabases((name) => name === run);
+rmSync(outdir, { recursive: true, force: true });
+rmSync(join(root, '.tmp', 'test-worlds', run), { recursive: true, force: true });
 process.exit(r.status ?? 1);
 
-/** Removes the run's bundles, its SQLite template images, its PostgreSQL templates and leftover worlds. */
-async function cleanUp(run) {
-  rmSync(outdir, { recursive: true, force: true });
-  rmSync(join(root, '.tmp', 'test-worlds', run), { recursive: true, force: true });
+/** Drops the template and world databases (test/support/kernel/test-db.ts) of the runs chosen. */
+async function dropDatabases(chosen) {
   const url = process.env.LUMBUNG_TEST_DATABASE_URL;
   if (!url) return;
   const { default: pg } = await import('pg');
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   const { rows } = await c.query(
-    'select datname from pg_database where datname like $1 or datname like $2',
-    [`lumbung_tpl_${run}_%`, `lumbung_w_${run}_%`],
+    "select datname from pg_database where datname like 'lumbung\\_tpl\\_%' or datname like 'lumbung\\_w\\_%'",
   );
   for (const { datname } of rows)
-    await c.query(`drop database if exists "${datname}" with (force)`);
+    if (chosen(datname.split('_')[2]))
+      await c.query(`drop database if exists "${datname}" with (force)`);
   await c.end();
 }
