@@ -51,7 +51,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // PostgreSQL may go side by side. A run's folders and databases go when it ends; a killed
 // run's, once it is an hour old (the name starts with its start time, base 36).
 const run = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
-const HOUR = 3600_000;
+/** A run whose name says it started over an hour ago (test runs take minutes). */
+const stale = (name) => Date.now() - Number.parseInt(name.slice(0, 8), 36) > 3600_000;
 const outdir = join(root, '.tmp', 'test-js', run);
 for (const dir of ['test-js', 'test-worlds'].map((d) => join(root, '.tmp', d))) {
   let names = [];
@@ -59,8 +60,7 @@ for (const dir of ['test-js', 'test-worlds'].map((d) => join(root, '.tmp', d))) 
     names = readdirSync(dir);
   } catch {}
   for (const name of names)
-    if (Date.now() - statSync(join(dir, name)).mtimeMs > HOUR)
-      rmSync(join(dir, name), { recursive: true, force: true });
+    if (stale(name)) rmSync(join(dir, name), { recursive: true, force: true });
 }
 
 /**
@@ -84,7 +84,7 @@ const sourceImportMeta = {
   },
 };
 
-await dropDatabases((name) => Date.now() - Number.parseInt(name.slice(0, 8), 36) > HOUR);
+await dropDatabases(stale);
 
 const compiled = performance.now();
 await build({

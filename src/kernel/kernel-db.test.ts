@@ -1,18 +1,9 @@
 // Kernel mechanisms against a real database (SQLite, or PostgreSQL when configured).
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
-import { createTestDb, testDatabaseUrl } from '../../test/support/kernel/index.js';
-import {
-  compiledOnce,
-  connect,
-  kernelMigrations,
-  migrateToLatest,
-  type DbHandle,
-} from './db/index.js';
+import { createTestDb, sqlitePair, testDatabaseUrl } from '../../test/support/kernel/index.js';
+import { compiledOnce, kernelMigrations, migrateToLatest, type DbHandle } from './db/index.js';
 import { audit, verifyAudit } from './audit/index.js';
 import { enqueue, registerJob, runOnce, getJob, drain } from './jobs/index.js';
 import { idempotent, hitRate } from './http/index.js';
@@ -188,10 +179,7 @@ test("an empty job poll on SQLite does not wait for another connection's write l
 }, async () => {
   // The job worker polls on the main thread while the checkout writer thread commits: a poll
   // that finds nothing due must answer at once, not queue for the writer's lock.
-  const dir = mkdtempSync(join(tmpdir(), 'lumbung-jobs-'));
-  const file = join(dir, 'jobs.db');
-  const main = connect({ sqlitePath: file });
-  const writer = connect({ sqlitePath: file });
+  const { a: main, b: writer, close } = sqlitePair();
   try {
     await migrateToLatest(main, kernelMigrations);
     await sql`pragma busy_timeout = 0`.execute(main.db);
@@ -205,8 +193,6 @@ test("an empty job poll on SQLite does not wait for another connection's write l
     });
     assert.equal(polled, false, 'nothing was due');
   } finally {
-    await main.close();
-    await writer.close();
-    rmSync(dir, { recursive: true, force: true });
+    await close();
   }
 });

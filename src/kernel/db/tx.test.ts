@@ -2,13 +2,9 @@
 // and constraint violations are named the same way on both dialects.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
-import { createTestDb, testDatabaseUrl } from '../../../test/support/kernel/index.js';
+import { createTestDb, sqlitePair, testDatabaseUrl } from '../../../test/support/kernel/index.js';
 import {
-  connect,
   constraintViolation,
   inTransactionResult,
   kernelMigrations,
@@ -85,11 +81,7 @@ test('unique and not-null violations are named on both dialects', async () => {
 test('a SQLite transaction holds the write lock from its first statement (begin immediate)', {
   skip: testDatabaseUrl() ? 'SQLite locking' : false,
 }, async () => {
-  // Two connections to one file, as the main thread and the checkout writer thread have.
-  const dir = mkdtempSync(join(tmpdir(), 'lumbung-tx-'));
-  const file = join(dir, 'two.db');
-  const a = connect({ sqlitePath: file });
-  const b = connect({ sqlitePath: file });
+  const { a, b, close } = sqlitePair();
   try {
     await sql`create table t (n integer)`.execute(a.db);
     await sql`insert into t values (1)`.execute(a.db);
@@ -105,8 +97,6 @@ test('a SQLite transaction holds the write lock from its first statement (begin 
     const r = await sql<{ n: number }>`select n from t`.execute(b.db);
     assert.deepEqual(r.rows, [{ n: 11 }]);
   } finally {
-    await a.close();
-    await b.close();
-    rmSync(dir, { recursive: true, force: true });
+    await close();
   }
 });
