@@ -9,7 +9,7 @@
 //      (DATABASE_URL=postgres://…/any: the bench makes and drops its own database there;
 //      BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/p' passes flags to the server process)
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -190,7 +190,7 @@ try {
     process.execPath,
     [
       ...startFlags(root),
-      ...(process.env.BENCH_NODE_ARGS?.split(' ') ?? []),
+      ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
       'dist/main.mjs',
       'serve',
     ],
@@ -205,7 +205,8 @@ try {
         HOST: '127.0.0.1',
         PORT: String(PORT),
       },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      // BENCH_SERVER_OUT=file keeps the server's stdout (e.g. with --trace-gc-nvp).
+      stdio: ['ignore', process.env.BENCH_SERVER_OUT ? openSync(process.env.BENCH_SERVER_OUT, 'w') : 'ignore', 'inherit'],
     },
   );
   await waitFor(`${base}/healthz`, 60_000);

@@ -32,7 +32,7 @@ export function normaliseName(name: string): string {
   return name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/['’‘`]/g, '')
+    .replace(/['\u2018\u2019`]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
