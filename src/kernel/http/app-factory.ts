@@ -3,7 +3,7 @@
 // static files, the language switch, health check, and one error mapping.
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
@@ -23,6 +23,7 @@ import { navBadges } from './nav.js';
 import { openApiHook, refuseControlChars, zodFieldErrors } from './validate.js';
 import { sameOriginPath } from './redirect.js';
 import { contract } from './openapi.js';
+import { sequence } from './sequence.js';
 import type { Logger } from './log.js';
 import { anyOf, mergeHttpPaths, startsWithAny, type HttpPaths } from './paths.js';
 
@@ -85,7 +86,10 @@ export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {
   // Public, cacheable files (our /static plus the domains' photos): never personal, no cookie.
   const publicFiles = startsWithAny(['/static/', ...paths.publicFiles]);
 
-  app.use('*', async (c, next) => {
+  const onError = (err: Error, c: Context<AppEnv>) => handleError(err, c, log);
+  // The middlewares that finish a response chain `next()` instead of awaiting it: a suspended
+  // async function is what a request in flight would hold for each (see sequence.ts).
+  const requestLog: MiddlewareHandler<AppEnv> = (c, next) => {
     const started = performance.now();
     const incoming = c.req.header('x-request-id');
     const id = incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
@@ -98,16 +102,16 @@ export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {
     // Set before the response exists: setting a header on a finished response makes Hono copy
     // it, and the Node adapter then build a full web Response (a third of a cached page's cost).
     c.header('x-request-id', id);
-    await next();
-    log.info('request', {
-      requestId: id,
-      method: c.req.method,
-      path: c.req.path,
-      status: c.res.status,
-      ms: Math.round(performance.now() - started),
-    });
-  });
-  app.use('*', gzip());
+    return next().then(() =>
+      log.info('request', {
+        requestId: id,
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      }),
+    );
+  };
   const pages = new PageCache({
     paths: anyOf(paths.cachedPages),
     personalCookies: hooks.personalCookies ?? [],
@@ -117,35 +121,30 @@ export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {
     locale: localeOf,
     generation: () => deps.h.writeCount(),
   });
-  app.use('*', pages.middleware());
   const json = new JsonCache({
     paths: anyOf(paths.cachedJson),
     personalCookies: hooks.personalCookies ?? [],
     generation: () => deps.h.writeCount(),
   });
-  app.use('*', json.middleware());
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        objectSrc: ["'none'"],
-      },
-      strictTransportSecurity: secure ? 'max-age=31536000; includeSubDomains' : false,
-      // The same rule in the older header: no framing at all (SAMEORIGIN would contradict the CSP).
-      xFrameOptions: 'DENY',
-      crossOriginEmbedderPolicy: false,
-      referrerPolicy: 'same-origin',
-    }),
-  );
+  const headers = secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'self'"],
+      objectSrc: ["'none'"],
+    },
+    strictTransportSecurity: secure ? 'max-age=31536000; includeSubDomains' : false,
+    // The same rule in the older header: no framing at all (SAMEORIGIN would contradict the CSP).
+    xFrameOptions: 'DENY',
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: 'same-origin',
+  });
   const BODIES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-  app.use('*', async (c, next) => {
+  const bodySize: MiddlewareHandler<AppEnv> = async (c, next) => {
     // Only requests that carry a body are limited: touching the body of a GET makes the Node
     // adapter build a full web Request, which halved the throughput of every page.
     if (!BODIES.has(c.req.method)) return next();
@@ -166,8 +165,8 @@ export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {
     if (declared !== undefined && c.req.header('transfer-encoding') === undefined)
       return Number(declared) > max ? tooLarge() : next();
     return bodyLimit({ maxSize: max, onError: tooLarge })(c, next);
-  });
-  app.use('*', async (c, next) => {
+  };
+  const signedIn: MiddlewareHandler<AppEnv> = async (c, next) => {
     const actor = await hooks.authenticate(c);
     c.set('actor', actor);
     const cookie = getCookie(c, LANG_COOKIE);
@@ -179,13 +178,29 @@ export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {
         'navBadges',
         await navBadges([...new Set(actor.grants.map((g) => g.role))], deps.h.db, actor.userId),
       );
-    await next();
     // A signed-in page may be personal and is often opened on a shared computer at a service
     // point: no browser or proxy may keep it. Static files and photos stay cacheable.
-    if (actor && !publicFiles.test(c.req.path)) setOnResponse(c, 'cache-control', 'no-store');
-  });
-  app.use('*', csrf({ secure, noCookie: publicFiles, exempt: paths.csrfExempt }));
-  app.use('*', refuseControlChars());
+    if (!actor || publicFiles.test(c.req.path)) return next();
+    return next().then(() => setOnResponse(c, 'cache-control', 'no-store'));
+  };
+  // One layer for the kernel's nine middlewares, outermost first (see sequence.ts for why).
+  app.use(
+    '*',
+    sequence(
+      [
+        requestLog,
+        gzip(),
+        pages.middleware(),
+        json.middleware(),
+        headers,
+        bodySize,
+        signedIn,
+        csrf({ secure, noCookie: publicFiles, exempt: paths.csrfExempt }),
+        refuseControlChars(),
+      ],
+      onError,
+    ),
+  );
   // serveStatic builds its own response, so the caching header is added once it exists.
   app.use(
     '/static/*',
@@ -217,7 +232,7 @@ export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {
       return c.json({ status: 'error', database: 'unreachable' }, 503);
     }
   });
-  app.onError((err, c) => handleError(err, c, log));
+  app.onError(onError);
   attachPageCache(app, pages);
   attachJsonCache(app, json);
   app.notFound((c) => notFound(c));

@@ -13,8 +13,9 @@ const COMPRESSIBLE =
 export function gzip(opts: { minBytes?: number; level?: number } = {}): MiddlewareHandler {
   const minBytes = opts.minBytes ?? 1024;
   const level = opts.level ?? 6;
-  return async (c, next) => {
-    await next();
+  // After `next()` settles, not awaiting it: a suspended frame per request in flight (sequence.ts).
+  return (c, next) => next().then(() => compress(c));
+  async function compress(c: Context) {
     const res = c.res;
     // Headers and status first: reading `body` makes the Node adapter build a full Response.
     if (
@@ -42,7 +43,7 @@ export function gzip(opts: { minBytes?: number; level?: number } = {}): Middlewa
       c,
       new Response(body, { status: res.status, statusText: res.statusText, headers }),
     );
-  };
+  }
 }
 
 /**

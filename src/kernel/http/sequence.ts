@@ -1,0 +1,37 @@
+// Several middlewares as one Hono layer. Hono's compose runs every layer in an async function of
+// its own (its `dispatch`) that stays suspended until the response is ready, so each request in
+// flight holds a generator, its registers, a promise and a reaction per layer. With 256
+// checkouts waiting ≈ 100 ms each for their batch, those frames outlive the young generation
+// and are promoted, and the garbage collector was a third of the main thread's work. This runs
+// the kernel's own middlewares as compose does, with a promise chain instead of a frame a layer:
+// each may answer (return a response), wrap `next`, or throw, and a throw becomes the error
+// response that the outer ones then see and finish, as under compose.
+import type { Context, Env, MiddlewareHandler } from 'hono';
+
+export function sequence<E extends Env>(
+  steps: MiddlewareHandler<E>[],
+  onError: (err: Error, c: Context<E>) => Response | Promise<Response>,
+): MiddlewareHandler<E> {
+  return (c, next) => {
+    const run = (i: number): Promise<void> => {
+      if (i === steps.length) return next();
+      let out: Promise<Response | void>;
+      try {
+        out = steps[i](c, () => run(i + 1));
+      } catch (err) {
+        out = Promise.reject(err);
+      }
+      return out.then(
+        (res) => {
+          if (res && !c.finalized) c.res = res;
+        },
+        async (err) => {
+          if (!(err instanceof Error)) throw err;
+          c.error = err;
+          c.res = await onError(err, c);
+        },
+      );
+    };
+    return run(0);
+  };
+}
