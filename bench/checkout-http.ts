@@ -206,7 +206,11 @@ try {
         PORT: String(PORT),
       },
       // BENCH_SERVER_OUT=file keeps the server's stdout (e.g. with --trace-gc-nvp).
-      stdio: ['ignore', process.env.BENCH_SERVER_OUT ? openSync(process.env.BENCH_SERVER_OUT, 'w') : 'ignore', 'inherit'],
+      stdio: [
+        'ignore',
+        process.env.BENCH_SERVER_OUT ? openSync(process.env.BENCH_SERVER_OUT, 'w') : 'ignore',
+        'inherit',
+      ],
     },
   );
   await waitFor(`${base}/healthz`, 60_000);
