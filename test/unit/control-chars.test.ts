@@ -205,3 +205,32 @@ test('a tracking number with NUL sent to the order API of a placed order changes
     'number',
   );
 });
+
+test('controlCharFields names each bad value by its dotted path, object keys too, and passes clean input', async () => {
+  const { controlCharFields } = await import('../../src/kernel/http/index.js');
+  const bad = { key: 'validation.control_chars' };
+  const body = {
+    buyer: { name: 'Ani\u0000', phone: '0812' },
+    lines: [
+      { variantId: 'v1', qty: 1 },
+      { variantId: 'v\u0007', qty: 2, notes: ['ok', 'x\u001b'] },
+    ],
+    ['bad\u0001key']: 'fine',
+    address: 'Jl. Mawar 1\nRT 02\tRW 03',
+    picture: new Blob(['\u0000']),
+    count: 3,
+    none: null,
+  };
+  assert.deepEqual(controlCharFields(body, true), {
+    'buyer.name': bad,
+    'lines.1.variantId': bad,
+    'lines.1.notes.1': bad,
+    'bad\u0001key': bad,
+  });
+  // One-line input (paths, queries, headers): TAB and LF are refused too.
+  assert.deepEqual(controlCharFields({ address: body.address }, false), { address: bad });
+  assert.deepEqual(controlCharFields('top\u0000', false), { _: bad });
+  assert.deepEqual(controlCharFields('\ud800 lone half', true), { _: bad });
+  assert.deepEqual(controlCharFields({ a: [[['deep\u0000']]] }, true), { 'a.0.0.0': bad });
+  assert.deepEqual(controlCharFields({ buyer: { name: 'Ani' }, lines: [{ qty: 1 }] }, true), {});
+});

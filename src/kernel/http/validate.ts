@@ -21,29 +21,47 @@ export function hasControlChars(s: string, multiline: boolean): boolean {
   return (multiline ? CONTROL : CONTROL_ONE_LINE).test(s) || LONE_SURROGATE.test(s);
 }
 
+/** Where a value sits in the walked input: its key under its parent's place (null at the top). */
+type Place = { up: Place; key: string } | null;
+
+function dotted(at: Place, key?: string): string {
+  const parts = key === undefined ? [] : [key];
+  for (let a = at; a; a = a.up) parts.push(a.key);
+  return parts.reverse().join('.') || '_';
+}
+
 /**
  * A field error for every string in `value` (object keys included) holding control characters,
  * keyed by dotted path like zod's. Body fields may be multi-line (a textarea, an address), so
  * there TAB/LF/CR pass; everything else is one line. Walks with its own stack: a deeply nested
- * JSON body must not overflow the call stack.
+ * JSON body must not overflow the call stack. Strings are checked where they are found and
+ * only objects and arrays wait on the stack, each with its place; a dotted path is spelled out
+ * only for a value that fails (a path string and a pair per value were ≈ 3 % of what a
+ * checkout request allocated).
  */
 export function controlCharFields(value: unknown, multiline: boolean): FieldErrors {
   const fields: FieldErrors = {};
-  // Paths as dotted strings, built as the walk goes down: an array copied per value was
-  // ≈ 1 % of a checkout's CPU.
-  const stack: [unknown, string][] = [[value, '']];
-  const under = (path: string, k: string) => (path ? `${path}.${k}` : k);
-  while (stack.length) {
-    const [v, path] = stack.pop()!;
+  const pending: object[] = [];
+  const places: Place[] = [];
+  const visit = (v: unknown, at: Place, key?: string) => {
     if (typeof v === 'string') {
-      if (hasControlChars(v, multiline)) fields[path || '_'] = { key: 'validation.control_chars' };
-    } else if (Array.isArray(v)) v.forEach((x, i) => stack.push([x, under(path, String(i))]));
-    else if (v !== null && typeof v === 'object' && !(v instanceof Blob)) {
-      for (const [k, x] of Object.entries(v)) {
-        if (hasControlChars(k, false)) fields[under(path, k)] = { key: 'validation.control_chars' };
-        else stack.push([x, under(path, k)]);
-      }
+      if (hasControlChars(v, multiline))
+        fields[dotted(at, key)] = { key: 'validation.control_chars' };
+    } else if (v !== null && typeof v === 'object' && !(v instanceof Blob)) {
+      pending.push(v);
+      places.push(key === undefined ? at : { up: at, key });
     }
+  };
+  visit(value, null);
+  while (pending.length) {
+    const v = pending.pop()!;
+    const at = places.pop()!;
+    if (Array.isArray(v)) for (let i = 0; i < v.length; i++) visit(v[i], at, String(i));
+    else
+      for (const k of Object.keys(v)) {
+        if (hasControlChars(k, false)) fields[dotted(at, k)] = { key: 'validation.control_chars' };
+        else visit((v as Record<string, unknown>)[k], at, k);
+      }
   }
   return fields;
 }
