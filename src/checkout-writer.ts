@@ -1,19 +1,23 @@
 // The checkout writer thread's entry (a process entry point, like read-worker.ts): settles the
-// checkout batcher's batches on its own writing connection to the SQLite file (see
+// checkout batcher's batches on its own writing connection to the database (see
 // domains/orders/checkout/writer.ts). It composes the domains first, because a placement
 // publishes to the in-transaction subscribers (logistics' parcels, partners' webhooks).
 import { workerData } from 'node:worker_threads';
 import { connect } from './kernel/db/index.js';
 import { answerCalls } from './kernel/offloop/index.js';
 import { composeDomains } from './domains.js';
-import { SETTLE_CALL, settleOnWire, type CheckoutJob } from './domains/orders/index.js';
+import {
+  SETTLE_CALL,
+  settleOnWire,
+  writerConnectOptions,
+  type CheckoutJob,
+  type WriterConnection,
+} from './domains/orders/index.js';
 
-const { sqlitePath, synchronous } = workerData as {
-  sqlitePath: string;
-  synchronous: 'FULL' | 'NORMAL';
-};
+const { connection } = workerData as { connection: WriterConnection };
 composeDomains();
-const h = connect({ sqlitePath, synchronous });
-answerCalls((name) =>
-  name === SETTLE_CALL ? (jobs: CheckoutJob[]) => settleOnWire(h.db, jobs) : undefined,
+const h = connect(writerConnectOptions(connection));
+answerCalls(
+  (name) => (name === SETTLE_CALL ? (jobs: CheckoutJob[]) => settleOnWire(h.db, jobs) : undefined),
+  () => h.close(),
 );

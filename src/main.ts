@@ -78,11 +78,17 @@ async function main(argv: string[]): Promise<number> {
       // Threads started from here on (writer, read worker, solver) get 16 MiB semi-spaces: the
       // checkout writer at 2 MiB spent a quarter of its time collecting (kernel/offloop/worker-heap.ts).
       setWorkerYoungGeneration(16);
-      // Checkout batches on a SQLite file commit in a writer thread (orders/checkout/writer.ts).
+      // Checkout batches commit in a writer thread with its own connection, on a SQLite file or
+      // PostgreSQL (orders/checkout/writer.ts).
       const writer =
-        h.dialect === 'sqlite' && config.sqlitePath !== ':memory:'
-          ? startCheckoutWriter(h, config.sqlitePath, config.sqliteSynchronous)
-          : undefined;
+        h.dialect === 'postgres' && config.databaseUrl
+          ? startCheckoutWriter(h, { databaseUrl: config.databaseUrl })
+          : h.dialect === 'sqlite' && config.sqlitePath !== ':memory:'
+            ? startCheckoutWriter(h, {
+                sqlitePath: config.sqlitePath,
+                synchronous: config.sqliteSynchronous,
+              })
+            : undefined;
       const app = buildApp({ h, config, reads }, log);
       const stopWorker = startWorker(h.db);
       const server = serveApp(app, { port: config.port, hostname: config.host, log }, (info) => {

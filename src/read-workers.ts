@@ -6,7 +6,11 @@ import { pathToFileURL } from 'node:url';
 import { ReadWorkers, ReplicaReads } from './kernel/offloop/index.js';
 import { connect, type DbHandle } from './kernel/db/index.js';
 import { reads } from './read-models.js';
-import { checkoutBatcher, startWriterThread } from './domains/orders/index.js';
+import {
+  checkoutBatcher,
+  startWriterThread,
+  type WriterConnection,
+} from './domains/orders/index.js';
 
 function workerScript(name: string) {
   const compiled = import.meta.url.endsWith('.mjs');
@@ -27,18 +31,13 @@ export function readWorkersFor(sqlitePath: string, modules: string[] = []): Read
 }
 
 /**
- * Hands the checkout batches of `h` (a SQLite file) to a writer thread with its own connection.
- * Like the read workers it starts on the first batch and stops after a minute without one.
- * Returns the thread, to close on shutdown.
+ * Hands the checkout batches of `h` to a writer thread with its own connection to the same
+ * database (a SQLite file, or PostgreSQL). Like the read workers it starts on the first batch
+ * and stops after a minute without one. Returns the thread, to close on shutdown.
  */
-export function startCheckoutWriter(
-  h: DbHandle,
-  sqlitePath: string,
-  synchronous: 'FULL' | 'NORMAL',
-): ReadWorkers {
+export function startCheckoutWriter(h: DbHandle, connection: WriterConnection): ReadWorkers {
   return startWriterThread(h, checkoutBatcher(h.db), {
-    sqlitePath,
-    synchronous,
+    connection,
     ...workerScript('checkout-writer'),
   });
 }

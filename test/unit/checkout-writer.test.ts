@@ -1,5 +1,6 @@
-// The checkout writer thread (issue 19; domains/orders/checkout/writer.ts): on a SQLite file the
-// batcher's batches commit in a worker thread on a second connection. Through the real API:
+// The checkout writer thread (issue 19; domains/orders/checkout/writer.ts): the batcher's batches
+// commit in a worker thread on a connection of its own, to a SQLite file or PostgreSQL. Through
+// the real API:
 // every checkout is placed with its audit row, outbox event and transfer payment written in the
 // thread's transaction; a refusal crosses the thread with its code and the buyer's message; a
 // replay returns the first response; the main thread's own writes go on meanwhile; pages cached
@@ -11,16 +12,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createWorld, type World } from '../support/world.js';
-import { testDatabaseUrl, type TestClient } from '../support/kernel/index.js';
+import { pgHomeOf, testDatabaseUrl, type TestClient } from '../support/kernel/index.js';
 import { anyVillage, makeServicePoint, makeUmkm } from '../support/community.js';
 import { makeProduct } from '../support/catalog.js';
 import { startCheckoutWriter } from '../../src/read-workers.js';
 import { checkoutBatcher } from '../../src/domains/orders/index.js';
 import { stockOf } from '../../src/domains/catalog/index.js';
-import { inTransaction } from '../../src/kernel/db/index.js';
+import { inTransaction, isPostgres } from '../../src/kernel/db/index.js';
 import type { ReadWorkers } from '../../src/kernel/offloop/index.js';
 
-const skip = testDatabaseUrl() ? 'the writer thread serves SQLite files' : false;
 let dir: string;
 let w: World;
 let writer: ReadWorkers;
@@ -29,19 +29,23 @@ let sp: string;
 let umkm: string;
 
 before(async () => {
-  if (skip) return;
   dir = mkdtempSync(join(tmpdir(), 'lumbung-writer-'));
   const file = join(dir, 'lumbung.db');
-  w = await createWorld({ sqlitePath: file });
-  writer = startCheckoutWriter(w.h, file, 'FULL');
+  if (testDatabaseUrl()) {
+    w = await createWorld();
+    writer = startCheckoutWriter(w.h, pgHomeOf(w.h));
+  } else {
+    w = await createWorld({ sqlitePath: file });
+    writer = startCheckoutWriter(w.h, { sqlitePath: file, synchronous: 'FULL' });
+  }
   const village = await anyVillage(w.h.db, '53.09');
   sp = await makeServicePoint(w.h.db, { villageCode: village });
   umkm = await makeUmkm(w.h.db, { villageCode: village });
   buyer = await w.as('buyer');
 });
 after(async () => {
-  if (skip) return;
   await writer.close();
+  if (testDatabaseUrl()) { const { sql } = await import('kysely'); const r = await sql`select pid, state, application_name, backend_start, query from pg_stat_activity where datname = current_database()`.execute(w.h.db); console.error('ACT', JSON.stringify(r.rows)); }
   await w.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -65,9 +69,7 @@ async function count(table: 'orders' | 'payments' | 'order_outbox', where?: [str
   return Number((await q.executeTakeFirstOrThrow()).n);
 }
 
-test('concurrent checkouts commit in the writer thread: placed, refused with their code, replayed', {
-  skip,
-}, async () => {
+test('concurrent checkouts commit in the writer thread: placed, refused with their code, replayed', async () => {
   const p = await makeProduct(w.h, { umkmId: umkm, stock: 25, price: 20000 });
   const before = { orders: await count('orders'), writes: w.h.writeCount() };
   const served = writer.served;
@@ -118,18 +120,16 @@ test('concurrent checkouts commit in the writer thread: placed, refused with the
   assert.equal(await count('orders'), before.orders + 25);
 });
 
-test('the main connection keeps writing while the thread commits batches', { skip }, async () => {
+test('the main connection keeps writing while the thread commits batches', async () => {
   const p = await makeProduct(w.h, { umkmId: umkm, stock: 1000 });
   const q = await makeProduct(w.h, { umkmId: umkm, stock: 5 });
   // Read-then-write transactions on the main connection, interleaved with the thread's commits
-  // (they begin immediate, or one could fail with SQLITE_BUSY_SNAPSHOT: see kernel/db/tx.test).
+  // (on SQLite they begin immediate, or one could fail with SQLITE_BUSY_SNAPSHOT: see
+  // kernel/db/tx.test; on PostgreSQL the read locks its row, as such code must there).
   const bumps = Array.from({ length: 30 }, () =>
     inTransaction(w.h.db, async (tx) => {
-      const s = await tx
-        .selectFrom('stock')
-        .select('available')
-        .where('variant_id', '=', q.variantId)
-        .executeTakeFirstOrThrow();
+      const read = tx.selectFrom('stock').select('available').where('variant_id', '=', q.variantId);
+      const s = await (isPostgres(w.h.db) ? read.forUpdate() : read).executeTakeFirstOrThrow();
       await tx
         .updateTable('stock')
         .set({ available: s.available + 1 })
@@ -148,7 +148,7 @@ test('the main connection keeps writing while the thread commits batches', { ski
   assert.equal((await stockOf(w.h.db, q.variantId))!.available, 35);
 });
 
-test('a product page cached before a checkout is not served stale after it', { skip }, async () => {
+test('a product page cached before a checkout is not served stale after it', async () => {
   const p = await makeProduct(w.h, { umkmId: umkm, stock: 1 });
   const visitor = w.client();
   const page = await (await visitor.get(`/produk/${p.productId}`)).text();
@@ -158,9 +158,7 @@ test('a product page cached before a checkout is not served stale after it', { s
   assert.match(after, /Habis/, 'the page shows the product sold out');
 });
 
-test('a writer thread that dies mid-batch: every request answered, a retry neither loses nor doubles', {
-  skip,
-}, async () => {
+test('a writer thread that dies mid-batch: every request answered, a retry neither loses nor doubles', async () => {
   const p = await makeProduct(w.h, { umkmId: umkm, stock: 1000 });
   const before = await count('orders');
   const batcher = checkoutBatcher(w.h.db);

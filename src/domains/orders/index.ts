@@ -51,7 +51,9 @@ export {
   SETTLE_CALL,
   settleOnWire,
   startWriterThread,
+  writerConnectOptions,
   type CheckoutWriter,
+  type WriterConnection,
 } from './checkout/writer.js';
 export type { CheckoutJob } from './checkout/place-batch.js';
 /** Port: logistics provides real shipping quotes; without one (or without a quote) the flat weight-band table prices. */

@@ -20,10 +20,21 @@ export function callError(e: CallError): Error {
   return e.app ? new AppError(e.app.code, e.app.params, e.app.fields) : new Error(e.message);
 }
 
-export function answerCalls(lookup: (name: string) => ((...args: never[]) => unknown) | undefined) {
+/** The call ReadWorkers.close() makes before it terminates the thread. */
+export const CLOSE_CALL = 'offloop.close';
+
+/**
+ * Answers the starter's calls. `close` runs on CLOSE_CALL, before the thread is terminated: a
+ * thread with a PostgreSQL pool ends its sessions there, which termination alone leaves for the
+ * server to notice (a test's database could not be dropped for seconds).
+ */
+export function answerCalls(
+  lookup: (name: string) => ((...args: never[]) => unknown) | undefined,
+  close?: () => Promise<void>,
+) {
   parentPort!.on('message', async (m: { id: number; name: string; args: never[] }) => {
     try {
-      const fn = lookup(m.name);
+      const fn = m.name === CLOSE_CALL ? async () => close?.() : lookup(m.name);
       if (!fn) throw new Error(`unknown call ${m.name}`);
       parentPort!.postMessage({ id: m.id, ok: true, value: await fn(...m.args) });
     } catch (e) {

@@ -4,10 +4,11 @@
 // time, which is what one SQLite connection can do anyway; the event loop stays free for pages.
 import { Worker } from 'node:worker_threads';
 import type { ReadRunner } from './read-model.js';
-import { callError, type CallError } from './answer-calls.js';
+import { callError, CLOSE_CALL, type CallError } from './answer-calls.js';
 
 export interface ReadWorkersOptions {
-  sqlitePath: string;
+  /** The SQLite file a read worker opens (a thread with other work names its own in `data`). */
+  sqlitePath?: string;
   /** Modules the worker imports; each exports `reads: ReadModel[]` (src/read-models.ts). */
   modules: string[];
   /** The worker script (src/read-worker.ts, or dist/read-worker.mjs when compiled). */
@@ -24,6 +25,8 @@ export interface ReadWorkersOptions {
 interface Pending {
   resolve(v: unknown): void;
   reject(e: Error): void;
+  /** The thread asked: a thread that exits fails its own calls, not a successor's. */
+  worker: Worker;
 }
 
 export class ReadWorkers implements ReadRunner {
@@ -51,19 +54,30 @@ export class ReadWorkers implements ReadRunner {
       this.pending.delete(m.id);
       this.served++;
       // An idle worker must not keep the process alive; a busy one must.
-      if (this.pending.size === 0) w.unref();
+      if (!this.busy(w)) w.unref();
       if (m.ok) p.resolve(m.value);
       else p.reject(callError(m.error!));
       this.armIdle();
     });
+    // close() lets go of a thread before it has exited, and the next call starts another: the old
+    // one's exit must neither fail the new one's calls nor forget the new one (it would run on,
+    // unclosed, with its connection open: a test's PostgreSQL database could not be dropped).
     const failAll = (e: Error) => {
-      for (const p of this.pending.values()) p.reject(e);
-      this.pending.clear();
-      this.worker = null;
+      for (const [id, p] of this.pending)
+        if (p.worker === w) {
+          this.pending.delete(id);
+          p.reject(e);
+        }
+      if (this.worker === w) this.worker = null;
     };
     w.on('error', failAll);
     w.on('exit', (code) => failAll(new Error(`${this.o.label ?? 'read worker'} exited (${code})`)));
     return w;
+  }
+
+  private busy(w: Worker): boolean {
+    for (const p of this.pending.values()) if (p.worker === w) return true;
+    return false;
   }
 
   private armIdle(): void {
@@ -80,14 +94,25 @@ export class ReadWorkers implements ReadRunner {
     const worker = this.worker;
     worker.ref();
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve, reject, worker });
       worker.postMessage({ id, name, args });
     });
   }
 
+  /** Lets the thread close its connection (1 s at most, and never behind a running call), then ends it. */
   async close(): Promise<void> {
     const w = this.worker;
     this.worker = null;
-    if (w) await w.terminate();
+    if (!w) return;
+    if (!this.busy(w)) {
+      const id = ++this.seq;
+      const closed = new Promise<void>((resolve) => {
+        this.pending.set(id, { resolve: () => resolve(), reject: () => resolve(), worker: w });
+        w.postMessage({ id, name: CLOSE_CALL, args: [] });
+      });
+      await Promise.race([closed, new Promise((r) => setTimeout(r, 1000).unref())]);
+      this.pending.delete(id);
+    }
+    await w.terminate();
   }
 }

@@ -1,4 +1,4 @@
-export { createTestDb, connectAgain, testDatabaseUrl } from './test-db.js';
+export { createTestDb, connectAgain, pgHomeOf, testDatabaseUrl } from './test-db.js';
 export { TestClient } from './client.js';
 export { HOSTILE_TARGETS } from './hostile-targets.js';
 export { PRODUCTION_TEST_ENV } from './production-env.js';

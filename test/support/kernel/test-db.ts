@@ -44,9 +44,14 @@ const homes = new WeakMap<DbHandle, { databaseUrl?: string; pgSchema?: string }>
 
 /** A second connection to the same database as `h` (another process's view, in tests). */
 export function connectAgain(h: DbHandle): DbHandle {
+  return connect(pgHomeOf(h));
+}
+
+/** Where a PostgreSQL test database lives, for a thread or process that connects on its own. */
+export function pgHomeOf(h: DbHandle): { databaseUrl: string; pgSchema?: string } {
   const home = homes.get(h);
-  if (!home?.databaseUrl) throw new Error('connectAgain: only for PostgreSQL test databases');
-  return connect(home);
+  if (!home?.databaseUrl) throw new Error('pgHomeOf: only for PostgreSQL test databases');
+  return { databaseUrl: home.databaseUrl, pgSchema: home.pgSchema };
 }
 
 function remember(home: { databaseUrl: string; pgSchema?: string }, h: DbHandle): DbHandle {

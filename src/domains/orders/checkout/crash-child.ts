@@ -1,8 +1,8 @@
 // Child process of the crash test and the crash bench: takes orders through group commit as
 // fast as it can and prints "ACK <orderId>" only after the order's batch committed. The
-// parent kills it with SIGKILL at a random moment and checks every ACK survived. On SQLite the
-// batches commit in the checkout writer thread, as in production (CRASH_WRITER_SCRIPT: the
-// writer's entry, bundled by the parent).
+// parent kills it with SIGKILL at a random moment and checks every ACK survived. The batches
+// commit in the checkout writer thread, as in production (CRASH_WRITER_SCRIPT: the writer's
+// entry, bundled by the parent).
 import { writeSync } from 'node:fs';
 import { connect } from '../../../kernel/db/index.js';
 import { CheckoutBatcher } from './group-commit.js';
@@ -20,10 +20,12 @@ const h = connect({
 const batcher = new CheckoutBatcher(h.db, { maxBatch: 32, parallel: 1 });
 const writerScript = process.env.CRASH_WRITER_SCRIPT;
 const sqlitePath = process.env.CRASH_SQLITE_PATH;
-if (writerScript && sqlitePath) {
+const databaseUrl = process.env.CRASH_DATABASE_URL;
+if (writerScript) {
   const writer = startWriterThread(h, batcher, {
-    sqlitePath,
-    synchronous: 'FULL',
+    connection: databaseUrl
+      ? { databaseUrl, pgSchema: process.env.CRASH_PG_SCHEMA }
+      : { sqlitePath: sqlitePath!, synchronous: 'FULL' },
     script: new URL(writerScript),
     loader: null,
   });

@@ -48,6 +48,9 @@ before(async () => {
       logLevel: 'error',
     });
   await bundle(join(import.meta.dirname, 'crash-child.ts'), childFile);
+  // Production commits checkouts in the writer thread on both databases: so does the child.
+  await bundle(join(import.meta.dirname, '../../../checkout-writer.ts'), writerFile);
+  const writerScript = pathToFileURL(writerFile).href;
   const url = testDatabaseUrl();
   if (url) {
     const schema = `crash_${randomBytes(5).toString('hex')}`;
@@ -56,7 +59,7 @@ before(async () => {
     await admin.query(`create schema ${schema}`);
     await admin.end();
     h = connect({ databaseUrl: url, pgSchema: schema });
-    env = { CRASH_DATABASE_URL: url, CRASH_PG_SCHEMA: schema };
+    env = { CRASH_DATABASE_URL: url, CRASH_PG_SCHEMA: schema, CRASH_WRITER_SCRIPT: writerScript };
     cleanup = async () => {
       await h.close();
       const c = new pg.Client({ connectionString: url });
@@ -68,9 +71,7 @@ before(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lumbung-crash-'));
     const path = join(dir, 'crash.db');
     h = connect({ sqlitePath: path, synchronous: 'FULL' });
-    // On a SQLite file production commits checkouts in the writer thread: so does the child.
-    await bundle(join(import.meta.dirname, '../../../checkout-writer.ts'), writerFile);
-    env = { CRASH_SQLITE_PATH: path, CRASH_WRITER_SCRIPT: pathToFileURL(writerFile).href };
+    env = { CRASH_SQLITE_PATH: path, CRASH_WRITER_SCRIPT: writerScript };
     cleanup = async () => {
       await h.close();
       rmSync(dir, { recursive: true, force: true });
