@@ -25,8 +25,8 @@ export const CLOSE_CALL = 'offloop.close';
 
 /**
  * Answers the starter's calls. `close` runs on CLOSE_CALL, before the thread is terminated: a
- * thread with a PostgreSQL pool ends its sessions there, which termination alone leaves for the
- * server to notice (a test's database could not be dropped for seconds).
+ * thread with a PostgreSQL pool ends its sessions politely there instead of having its sockets
+ * cut mid-conversation.
  */
 export function answerCalls(
   lookup: (name: string) => ((...args: never[]) => unknown) | undefined,
