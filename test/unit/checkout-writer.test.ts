@@ -45,7 +45,6 @@ before(async () => {
 });
 after(async () => {
   await writer.close();
-  if (testDatabaseUrl()) { const { sql } = await import('kysely'); const r = await sql`select pid, state, application_name, backend_start, query from pg_stat_activity where datname = current_database()`.execute(w.h.db); console.error('ACT', JSON.stringify(r.rows)); }
   await w.close();
   rmSync(dir, { recursive: true, force: true });
 });
