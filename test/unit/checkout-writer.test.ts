@@ -21,7 +21,7 @@ import { stockOf } from '../../src/domains/catalog/index.js';
 import { inTransaction, isPostgres } from '../../src/kernel/db/index.js';
 import type { ReadWorkers } from '../../src/kernel/offloop/index.js';
 
-let dir: string;
+let dir: string | undefined;
 let w: World;
 let writer: ReadWorkers;
 let buyer: TestClient;
@@ -29,12 +29,12 @@ let sp: string;
 let umkm: string;
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'lumbung-writer-'));
-  const file = join(dir, 'lumbung.db');
   if (testDatabaseUrl()) {
     w = await createWorld();
     writer = startCheckoutWriter(w.h, pgHomeOf(w.h));
   } else {
+    dir = mkdtempSync(join(tmpdir(), 'lumbung-writer-'));
+    const file = join(dir, 'lumbung.db');
     w = await createWorld({ sqlitePath: file });
     writer = startCheckoutWriter(w.h, { sqlitePath: file, synchronous: 'FULL' });
   }
@@ -46,7 +46,7 @@ before(async () => {
 after(async () => {
   await writer.close();
   await w.close();
-  rmSync(dir, { recursive: true, force: true });
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 const checkout = (key: string, variantId: string, paymentMethod = 'transfer') =>

@@ -90,8 +90,11 @@ export class ReadWorkers implements ReadRunner {
   call(name: string, args: unknown[]): Promise<unknown> {
     if (this.idle) clearTimeout(this.idle);
     this.worker ??= this.start();
+    return this.ask(this.worker, name, args);
+  }
+
+  private ask(worker: Worker, name: string, args: unknown[]): Promise<unknown> {
     const id = ++this.seq;
-    const worker = this.worker;
     worker.ref();
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, worker });
@@ -104,15 +107,12 @@ export class ReadWorkers implements ReadRunner {
     const w = this.worker;
     this.worker = null;
     if (!w) return;
-    if (!this.busy(w)) {
-      const id = ++this.seq;
-      const closed = new Promise<void>((resolve) => {
-        this.pending.set(id, { resolve: () => resolve(), reject: () => resolve(), worker: w });
-        w.postMessage({ id, name: CLOSE_CALL, args: [] });
-      });
-      await Promise.race([closed, new Promise((r) => setTimeout(r, 1000).unref())]);
-      this.pending.delete(id);
-    }
+    // An unanswered close is failed by the thread's exit below, like any call of a thread that ends.
+    if (!this.busy(w))
+      await Promise.race([
+        this.ask(w, CLOSE_CALL, []).catch(() => {}),
+        new Promise((r) => setTimeout(r, 1000).unref()),
+      ]);
     await w.terminate();
   }
 }
