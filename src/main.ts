@@ -4,7 +4,7 @@ import { loadConfig } from './kernel/config.js';
 import { connect, migrateToLatest, type DbHandle } from './kernel/db/index.js';
 import { createLogger, serveApp } from './kernel/http/index.js';
 import { startWorker } from './kernel/jobs/index.js';
-import { setWorkerYoungGeneration } from './kernel/offloop/index.js';
+import { collectWhenQuiet, setWorkerYoungGeneration } from './kernel/offloop/index.js';
 import { verifyAudit } from './kernel/audit/index.js';
 import { commandUsages, findCommand, progressBar, runStartupTasks } from './kernel/cli/index.js';
 import { allMigrations } from './migrations.js';
@@ -106,7 +106,10 @@ async function main(argv: string[]): Promise<number> {
             );
         }
       });
+      // A heap grown under a burst of requests is given back a second after it ends.
+      const stopCollecting = collectWhenQuiet(server);
       const shutdown = async () => {
+        stopCollecting();
         server.close();
         await stopWorker();
         await reads?.close();
