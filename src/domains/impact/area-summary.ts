@@ -25,7 +25,7 @@ import {
 } from '../logistics/index.js';
 import { recentSellerIds } from '../orders/index.js';
 import { connectivityBy } from '../regions/index.js';
-import { villageCohorts, type VillageCohort } from './regions.queries.js';
+import { regencyVillages, villageCohorts, type VillageCohort } from './regions.queries.js';
 import { villageCells } from './outcomes.queries.js';
 import { lineBook, listLines, type LineBook } from './poverty-lines.js';
 import { claimSummary, releaseSummary } from './summary-lease.js';
@@ -49,21 +49,20 @@ export async function scheduleAreaSummary(
 const regencyOf = (code: string) => code.slice(0, 5);
 
 /** Rewrites every regency's row (a few hundred) from grouped counts. */
-async function refreshRegencies(db: Db, villages: VillageCohort[], now: Date): Promise<void> {
+async function refreshRegencies(db: Db, now: Date): Promise<void> {
   const since = new Date(now.getTime() - ACTIVE_DAYS * 86400_000).toISOString();
-  const [umkm, active, listed, profiles] = await Promise.all([
+  const [umkm, active, listed, profiles, villages] = await Promise.all([
     umkmCountBy(db, 'all', 5),
     umkmCountBy(db, 'all', 5, [listedSellerIds(db), recentSellerIds(db, since)]),
     listedCountBy(db, 'all', 5),
     connectivityBy(db, 5),
+    regencyVillages(db),
   ]);
   const byRegency = new Map<string, { villages: number; joined: Record<string, number> }>();
-  for (const v of villages) {
-    const k = regencyOf(v.code);
-    const r = byRegency.get(k) ?? { villages: 0, joined: {} };
-    r.villages++;
-    if (v.joinedOn !== null) r.joined[v.joinedOn] = (r.joined[v.joinedOn] ?? 0) + 1;
-    byRegency.set(k, r);
+  for (const [k, n] of villages.villages) byRegency.set(k, { villages: n, joined: {} });
+  for (const [code, joinedOn] of villages.joined) {
+    const r = byRegency.get(regencyOf(code));
+    if (r) r.joined[joinedOn] = (r.joined[joinedOn] ?? 0) + 1;
   }
   const codes = new Set([
     ...byRegency.keys(),
@@ -207,8 +206,7 @@ export async function refreshAreaSummary(
       state.inputs !== lines ||
       now.getTime() - Date.parse(state.rebuilt_at) >= REBUILD_EVERY_MS;
     const since = rebuild ? null : state.watermark;
-    const villages = await villageCohorts(db, 'all');
-    await refreshRegencies(db, villages, now);
+    await refreshRegencies(db, now);
 
     const cellRegencies = await surveyedRegencies(db, since);
     if (rebuild) {
@@ -220,16 +218,20 @@ export async function refreshAreaSummary(
         .execute();
       for (const k of kept) cellRegencies.push(regencyOf(k.village_code));
     }
-    const areas = new Map(villages.map((v) => [v.code, v]));
-    const codesOf = new Map<string, string[]>();
-    for (const v of villages) {
-      const list = codesOf.get(regencyOf(v.code));
-      if (list) list.push(v.code);
-      else codesOf.set(regencyOf(v.code), [v.code]);
-    }
-    const book = await lineBook(db);
     const regencies = [...new Set(cellRegencies)];
-    for (const r of regencies) await refreshCells(db, r, codesOf.get(r) ?? [], areas, book);
+    if (regencies.length > 0) {
+      // Only the villages of the regencies to recompute (all of them on a rebuild, once a day).
+      const villages = await villageCohorts(db, rebuild ? 'all' : regencies);
+      const areas = new Map(villages.map((v) => [v.code, v]));
+      const codesOf = new Map<string, string[]>();
+      for (const v of villages) {
+        const list = codesOf.get(regencyOf(v.code));
+        if (list) list.push(v.code);
+        else codesOf.set(regencyOf(v.code), [v.code]);
+      }
+      const book = await lineBook(db);
+      for (const r of regencies) await refreshCells(db, r, codesOf.get(r) ?? [], areas, book);
+    }
 
     const months = since === null ? [null] : await parcelMonthsChangedSince(db, since);
     for (const m of months) await refreshParcels(db, m);

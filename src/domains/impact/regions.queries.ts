@@ -6,6 +6,7 @@ import {
   childrenOf,
   findArea,
   villageCohorts as regionCohorts,
+  villageCountsBy,
   villageKinds,
   villagesIn,
 } from '../regions/index.js';
@@ -32,6 +33,13 @@ export async function villageCohorts(db: Db, scope: 'all' | string[]): Promise<V
     area: v.kind === 'kelurahan' ? 'urban' : 'rural',
     joinedOn: joined.get(v.code) ?? null,
   }));
+}
+
+/** Villages per regency, and each enrolled village's date: what the regency summary counts. */
+export async function regencyVillages(
+  db: Db,
+): Promise<{ villages: ReadonlyMap<string, number>; joined: Map<string, string> }> {
+  return { villages: await villageCountsBy(db, 5), joined: await regionCohorts(db) };
 }
 
 /** Name of one region (for headings), or null when the code is unknown. */

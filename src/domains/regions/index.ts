@@ -60,6 +60,8 @@ export { recordRollout } from './rollout.service.js';
 export { villageCodesIn } from './regions.queries.js';
 /** Villages inside a scope with their kind, which codes are villages, the areas under one area (provinces under null). */
 export { villagesIn, villageKinds, childrenOf } from './regions.queries.js';
+/** How many villages each area of a code length holds (5: per regency). */
+export { villageCountsBy } from './regions.queries.js';
 /** Areas inside a scope offered by name (a select, or search-then-choose for a large scope), and its form fields. */
 export { placeChoices, type PlaceChoices } from './place-picker.js';
 export { PlacePicker, PICKER_SEARCH, isPickerSearch } from './place-picker.views.js';

@@ -266,15 +266,7 @@ export async function villagesIn(db: Tx, scope: 'all' | string[]): Promise<reado
   // Areas change only through the import, which adds rows (a partial import, a new dataset) or,
   // for renames, comes with a new idn-area-data version and so a new deployment and process.
   // The first and last codes tell apart two databases (test worlds) of the same size.
-  const [{ n, first, last }] = await db
-    .selectFrom('regions')
-    .select((eb) => [
-      eb.fn.countAll<number | string>().as('n'),
-      eb.fn.min('code').as('first'),
-      eb.fn.max('code').as('last'),
-    ])
-    .execute();
-  const key = `${n}|${first}|${last}|${scope === 'all' ? '*' : [...scope].sort().join(',')}`;
+  const key = `${await tableKey(db)}|${scope === 'all' ? '*' : [...scope].sort().join(',')}`;
   const known = villageLists.get(key);
   if (known) return known;
   const rows = Object.freeze(
@@ -296,6 +288,42 @@ export interface Village {
   name: string;
   kind: string;
 }
+
+/** The regions table's size and first and last codes: what the kept lists and counts depend on. */
+async function tableKey(db: Tx): Promise<string> {
+  const [{ n, first, last }] = await db
+    .selectFrom('regions')
+    .select((eb) => [
+      eb.fn.countAll<number | string>().as('n'),
+      eb.fn.min('code').as('first'),
+      eb.fn.max('code').as('last'),
+    ])
+    .execute();
+  return `${n}|${first}|${last}`;
+}
+
+/**
+ * How many villages each area of a code length holds (5 = regency: '11.01'). The impact
+ * summary job counts them every minute; kept like the village lists, so it neither reads the
+ * 83,762 villages into the main thread nor holds them there.
+ */
+export async function villageCountsBy(db: Tx, len: number): Promise<ReadonlyMap<string, number>> {
+  const key = `${await tableKey(db)}|${len}`;
+  const known = villageCounts.get(key);
+  if (known) return known;
+  const area = sql<string>`substr(code, 1, ${sql.lit(len)})`;
+  const rows = await db
+    .selectFrom('regions')
+    .select((eb) => [area.as('k'), eb.fn.countAll<number | string>().as('n')])
+    .where('level', '=', 4)
+    .groupBy(area)
+    .execute();
+  const counts: ReadonlyMap<string, number> = new Map(rows.map((r) => [String(r.k), Number(r.n)]));
+  if (villageCounts.size >= 8) villageCounts.clear();
+  villageCounts.set(key, counts);
+  return counts;
+}
+const villageCounts = new Map<string, ReadonlyMap<string, number>>();
 
 /** Village lists by the table's size and ends and by scope (per thread: the read workers keep their own). */
 const villageLists = new Map<string, readonly Village[]>();
