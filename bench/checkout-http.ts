@@ -22,6 +22,7 @@ import { unwrap } from '../src/kernel/errors/index.js';
 import { anyVillage, makeServicePoint, makeUmkm } from '../test/support/community.js';
 import { makeProduct } from '../test/support/catalog.js';
 import { startFlags } from './support/start-flags.js';
+import { waitFor } from './support/wait-for.js';
 
 const seconds = Number(process.argv[2] ?? 10);
 const connections = Number(process.argv[3] ?? 256);
@@ -43,17 +44,6 @@ async function admin(statement: string) {
   await c.connect();
   await c.query(statement);
   await c.end();
-}
-
-async function waitFor(url: string, limitMs: number): Promise<void> {
-  const t0 = performance.now();
-  while (performance.now() - t0 < limitMs) {
-    try {
-      if ((await fetch(url)).status === 200) return;
-    } catch {}
-    await sleep(20);
-  }
-  throw new Error(`${url} did not answer within ${limitMs} ms`);
 }
 
 interface Load {

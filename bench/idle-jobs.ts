@@ -13,6 +13,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startFlags } from './support/start-flags.js';
+import { waitFor } from './support/wait-for.js';
 
 const seconds = Number(process.argv[2] ?? 130);
 const root = join(import.meta.dirname, '..');
@@ -34,16 +35,6 @@ function start(): ChildProcess {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
-async function up(limitMs: number): Promise<void> {
-  const t0 = performance.now();
-  while (performance.now() - t0 < limitMs) {
-    try {
-      if ((await fetch(url)).status === 200) return;
-    } catch {}
-    await sleep(20);
-  }
-  throw new Error(`${url} did not answer within ${limitMs} ms`);
-}
 const stop = async (p: ChildProcess) => {
   p.kill();
   await new Promise((r) => p.once('exit', r));
@@ -51,10 +42,10 @@ const stop = async (p: ChildProcess) => {
 
 let server = start();
 try {
-  await up(180_000);
+  await waitFor(url, 180_000);
   await stop(server);
   server = start();
-  await up(10_000);
+  await waitFor(url, 10_000);
   const la = loadavg();
   const samples: { ms: number; at: number }[] = [];
   const t0 = performance.now();
