@@ -10,3 +10,4 @@ export {
   type JobContext,
   type JobHandler,
 } from './queue.js';
+export { nextTurn, inTurns } from './turns.js';
