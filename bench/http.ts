@@ -13,6 +13,7 @@ import { loadavg, tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startFlags } from './support/start-flags.js';
+import { waitFor } from './support/wait-for.js';
 
 const seconds = Number(process.argv[2] ?? 10);
 const connections = Number(process.argv[3] ?? 50);
@@ -31,17 +32,6 @@ const NODE_FLAGS = process.env.BENCH_NODE_FLAGS?.split(' ') ?? startFlags(root);
 function rssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024);
-}
-
-async function waitFor(url: string, limitMs: number): Promise<number> {
-  const t0 = performance.now();
-  while (performance.now() - t0 < limitMs) {
-    try {
-      if ((await fetch(url)).status === 200) return performance.now() - t0;
-    } catch {}
-    await sleep(5);
-  }
-  throw new Error(`${url} did not answer within ${limitMs} ms`);
 }
 
 function start(port: number): ChildProcess {
@@ -125,7 +115,7 @@ let helloServer: ChildProcess | null = null;
 try {
   // 1. Seed the demo once (first start), then stop: later starts find a migrated database.
   server = start(PORT);
-  await waitFor(`${base}/healthz`, 180_000);
+  await waitFor(`${base}/healthz`, 180_000, 5);
   server.kill();
   await new Promise((r) => server!.once('exit', r));
 
@@ -133,7 +123,7 @@ try {
   const starts: number[] = [];
   for (let i = 0; i < 3; i++) {
     server = start(PORT);
-    starts.push(await waitFor(`${base}/healthz`, 10_000));
+    starts.push(await waitFor(`${base}/healthz`, 10_000, 5));
     if (i < 2) {
       server.kill();
       await new Promise((r) => server!.once('exit', r));
@@ -159,7 +149,7 @@ try {
   ];
 
   helloServer = hello(HELLO);
-  await waitFor(`http://127.0.0.1:${HELLO}/`, 5000);
+  await waitFor(`http://127.0.0.1:${HELLO}/`, 5000, 5);
   const baseline = await autocannon(`http://127.0.0.1:${HELLO}/`);
   helloServer.kill();
   console.log(
