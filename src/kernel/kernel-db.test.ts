@@ -174,6 +174,26 @@ test('a query compiled once answers each argument with its own row, and refuses 
   await assert.rejects(twice(h.db, 'k1'), /exactly once/);
 });
 
+test('on PostgreSQL a query compiled once is a named prepared statement of the connection', {
+  skip: testDatabaseUrl() ? false : 'PostgreSQL prepared statements',
+}, async () => {
+  // Parsed and planned once per connection instead of on every request (db/prepared.ts).
+  const byScope = compiledOnce((db, scope) =>
+    db.selectFrom('idempotency_keys').select('key').where('scope', '=', scope),
+  );
+  const { answers, prepared } = await h.db.connection().execute(async (c) => ({
+    answers: [await byScope(c, 'compiled-once'), await byScope(c, 'none')],
+    prepared: (
+      await sql<{ name: string; statement: string }>`
+        select name, statement from pg_prepared_statements`.execute(c)
+    ).rows,
+  }));
+  assert.ok(['k1', 'k2'].includes(answers[0]?.key ?? ''), JSON.stringify(answers));
+  assert.equal(answers[1], undefined);
+  const mine = prepared.find((p) => p.statement.includes('"idempotency_keys"'));
+  assert.match(mine?.name ?? '', /^lumbung_\d+$/, JSON.stringify(prepared));
+});
+
 test("an empty job poll on SQLite does not wait for another connection's write lock", {
   skip: testDatabaseUrl() ? 'SQLite locking' : false,
 }, async () => {

@@ -18,6 +18,7 @@ import {
 import SQLite from 'better-sqlite3';
 import type Pg from 'pg';
 import type { Database, DbHandle } from './types.js';
+import { usePreparedNames } from './prepared.js';
 
 let pgModule: typeof Pg | null = null;
 /** pg is loaded on first use: a process on embedded SQLite never pays its ~16 MiB. */
@@ -72,6 +73,7 @@ export function connect(opts: ConnectOptions): DbHandle {
       max: opts.poolSize ?? 10,
       options: opts.pgSchema ? `-c search_path=${opts.pgSchema}` : undefined,
     });
+    usePreparedNames(pool);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
     return {
       db,
