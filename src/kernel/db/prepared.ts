@@ -1,7 +1,7 @@
 // Named prepared statements on PostgreSQL for the queries every request runs (the bearer
 // token's and the session's lookup, see compiled-once.ts). Sent as plain text, PostgreSQL
 // parses and plans such a statement on every request: under the checkout bench the ten main
-// pool backends answering token lookups used 38 % of PostgreSQL's CPU (1.5 of 4 s). A named
+// pool backends answering token lookups used 38 % of PostgreSQL's CPU (1.5 of 4.6 s). A named
 // statement is parsed once per connection, and after five executions planned once (generic
 // plan). Only fixed texts are registered, so each connection holds a handful of statements.
 // SQLite needs none of this: its connection keeps prepared statements already (connect.ts).
