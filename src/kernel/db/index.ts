@@ -7,3 +7,4 @@ export { kernelMigrations } from './kernel-migrations.js';
 import './kernel-tables.js';
 export { isPostgres } from './dialect.js';
 export { compiledOnce } from './compiled-once.js';
+export { prepareNamed } from './prepared.js';

@@ -1,5 +1,6 @@
-// Named prepared statements on PostgreSQL for the queries every request runs (the bearer
-// token's and the session's lookup, see compiled-once.ts). Sent as plain text, PostgreSQL
+// Named prepared statements on PostgreSQL for fixed-text queries run on every request (the
+// bearer token's and the session's lookup, see compiled-once.ts) or every checkout batch (its
+// idempotency keys, kernel/http/idempotency-batch.ts). Sent as plain text, PostgreSQL
 // parses and plans such a statement on every request: under the checkout bench the ten main
 // pool backends answering token lookups used 38 % of PostgreSQL's CPU (1.5 of 4.6 s). A named
 // statement is parsed once per connection, and after five executions planned once (generic

@@ -3,7 +3,8 @@
 // key another process holds in flight is refused for now unless it is stale (a crashed
 // request). A batch writes its keys as `done` with the response, in the caller's own
 // transaction, so an order and its key commit together or not at all.
-import type { Tx } from '../db/index.js';
+import { sql, type Selectable } from 'kysely';
+import { isPostgres, prepareNamed, type Database, type Tx } from '../db/index.js';
 import { keyVerdict, type KeyVerdict, type StoredResponse } from './idempotency.js';
 
 export interface IdemKey {
@@ -13,17 +14,39 @@ export interface IdemKey {
   fp: string;
 }
 
-/** What each existing key means for its checkout; keys not yet stored have no verdict. */
-export async function keyVerdicts(tx: Tx, keys: IdemKey[]): Promise<Map<IdemKey, KeyVerdict>> {
-  const out = new Map<IdemKey, KeyVerdict>();
-  if (keys.length === 0) return out;
-  const rows = await tx
+type KeyRow = Selectable<Database['idempotency_keys']>;
+
+/** The stored keys among `keys`: on SQLite one OR of (scope, key) pairs, each a primary-key probe. */
+function storedKeys(tx: Tx, keys: IdemKey[]): Promise<KeyRow[]> {
+  return tx
     .selectFrom('idempotency_keys')
     .selectAll()
     .where((eb) =>
       eb.or(keys.map((k) => eb.and([eb('scope', '=', k.scope), eb('key', '=', k.key)]))),
     )
     .execute();
+}
+
+/**
+ * The same on PostgreSQL, as a join with two arrays: one text for any number of keys, so it is
+ * a named prepared statement (db/prepared.ts). The OR of a 47-key batch was planned anew each
+ * time (0.9 ms) and probed the index through a BitmapOr (0.7–4 ms under load): 1.18 s over 8 s
+ * of the checkout bench in pg_stat_statements, 0.53 s as this join, which probes the primary
+ * key once per key.
+ */
+async function storedKeysPg(tx: Tx, keys: IdemKey[]): Promise<KeyRow[]> {
+  const q = sql<KeyRow>`select k.* from idempotency_keys k
+    join unnest(${keys.map((k) => k.scope)}::text[], ${keys.map((k) => k.key)}::text[]) as w(scope, key)
+      on k.scope = w.scope and k.key = w.key`.compile(tx);
+  prepareNamed(q.sql);
+  return (await tx.executeQuery(q)).rows;
+}
+
+/** What each existing key means for its checkout; keys not yet stored have no verdict. */
+export async function keyVerdicts(tx: Tx, keys: IdemKey[]): Promise<Map<IdemKey, KeyVerdict>> {
+  const out = new Map<IdemKey, KeyVerdict>();
+  if (keys.length === 0) return out;
+  const rows = isPostgres(tx) ? await storedKeysPg(tx, keys) : await storedKeys(tx, keys);
   const byKey = new Map(rows.map((r) => [`${r.scope}\u0000${r.key}`, r]));
   for (const k of keys) {
     const row = byKey.get(`${k.scope}\u0000${k.key}`);
