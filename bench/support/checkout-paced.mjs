@@ -1,0 +1,151 @@
+// The paced load generator of bench/checkout-http.ts: checkouts arriving at a fixed average
+// rate (Poisson arrivals, like independent buyers), carried over at most `connections`
+// keep-alive connections, in its own process. It answers the question the closed loop cannot:
+// with 256 clients always waiting, latency is 256 / throughput whatever the server does
+// (Little's law), so "p99 ≤ 100 ms at N orders/s" is measured by offering N orders/s.
+// Latency is counted from the moment a request was due, not from when a free connection
+// sent it, so a server that falls behind is charged for the queue it causes (no coordinated
+// omission). Raw sockets and a minimal HTTP/1.1 reader keep the generator's own CPU small on a
+// 2-core machine. Prints JSON. Usage: node checkout-paced.mjs '<json options>'
+//   options: base, token, variants, servicePoint, connections, rate (requests/s), seconds, run
+import { connect } from 'node:net';
+import { performance } from 'node:perf_hooks';
+
+const o = JSON.parse(process.argv[2]);
+const { hostname, port } = new URL(o.base);
+
+/** The i-th request's bytes: a 2-line order with its own idempotency key (as checkout-load.mjs). */
+function request(i) {
+  const a = o.variants[i % o.variants.length];
+  const b0 = o.variants[(i * 7 + 3) % o.variants.length];
+  const b = b0 === a ? o.variants[(i + 1) % o.variants.length] : b0;
+  const body = JSON.stringify({
+    lines: [
+      { variantId: a, qty: 1 },
+      { variantId: b, qty: 1 },
+    ],
+    buyer: { name: 'Bench', phone: '081234567890' },
+    delivery: { kind: 'pickup', servicePointId: o.servicePoint },
+    paymentMethod: 'cod',
+  });
+  return (
+    `POST /api/v1/checkout HTTP/1.1\r\nhost: ${hostname}:${port}\r\n` +
+    `content-type: application/json\r\nauthorization: Bearer ${o.token}\r\n` +
+    `idempotency-key: ${o.run}-${i}\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`
+  );
+}
+
+const latencies = [];
+const statusCodes = {};
+let errors = 0;
+let lastAnswer = 0;
+const pending = []; // due times of requests waiting for a free connection
+const idle = [];
+let next = 0;
+
+/** One keep-alive connection: sends a request, reads its response, takes the next one due. */
+function open() {
+  const c = { sock: connect({ host: hostname, port, noDelay: true }), due: 0, buf: '' };
+  c.sock.setEncoding('latin1');
+  c.sock.on('data', (chunk) => {
+    c.buf += chunk;
+    const end = c.buf.indexOf('\r\n\r\n');
+    if (end < 0) return;
+    const m = /\r\ncontent-length: *(\d+)/i.exec(c.buf.slice(0, end));
+    if (!m) throw new Error(`response without content-length: ${c.buf.slice(0, end)}`);
+    if (c.buf.length < end + 4 + Number(m[1])) return;
+    const status = c.buf.slice(9, 12);
+    statusCodes[status] = (statusCodes[status] ?? 0) + 1;
+    lastAnswer = performance.now();
+    latencies.push(lastAnswer - c.due);
+    c.buf = '';
+    c.due = 0;
+    dispatch(c);
+  });
+  c.sock.on('error', () => {
+    errors++;
+  });
+  c.sock.on('close', () => {
+    // A closed connection is counted as an error; what it carried is resent on a new one.
+    if (c.due) pending.unshift(c.due);
+    c.due = 0;
+    if (!stopping) {
+      const fresh = open();
+      conns.push(fresh);
+      dispatch(fresh);
+    }
+  });
+  return c;
+}
+
+function dispatch(c) {
+  if (stopping && pending.length === 0) return;
+  const due = pending.shift();
+  if (due === undefined) {
+    idle.push(c);
+    return;
+  }
+  c.due = due;
+  c.sock.write(request(next++));
+}
+
+let stopping = false;
+const conns = Array.from({ length: o.connections }, open);
+for (const c of conns) idle.push(c);
+
+// Arrivals: exponential gaps with mean 1/rate, from a fixed seed so runs offer the same load.
+let seed = 0x9e3779b9;
+const uniform = () => {
+  seed = (seed * 1664525 + 1013904223) >>> 0;
+  return (seed + 1) / 4294967297;
+};
+const start = performance.now() + 50;
+const stopAt = start + o.seconds * 1000;
+let due = start;
+let offered = 0;
+const tick = setInterval(() => {
+  const now = performance.now();
+  while (due <= now && due < stopAt) {
+    offered++;
+    const c = idle.pop();
+    if (c) {
+      c.due = due;
+      c.sock.write(request(next++));
+    } else pending.push(due);
+    due += (-Math.log(uniform()) * 1000) / o.rate;
+  }
+  if (due >= stopAt) {
+    clearInterval(tick);
+    stopping = true;
+    finish();
+  }
+}, 1);
+
+/** Waits for the requests in flight (at most 10 s), then prints the figures and exits. */
+function finish() {
+  const waitUntil = performance.now() + 10_000;
+  const poll = setInterval(() => {
+    const inFlight = conns.filter((c) => c.due).length + pending.length;
+    if (inFlight > 0 && performance.now() < waitUntil) return;
+    clearInterval(poll);
+    const sorted = Float64Array.from(latencies).sort();
+    const q = (p) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]);
+    process.stdout.write(
+      JSON.stringify({
+        offered,
+        answered: latencies.length,
+        unanswered: inFlight,
+        // from the first due time to the last answer: longer than `seconds` when a queue built
+        seconds: (lastAnswer - start) / 1000,
+        p50: q(0.5),
+        p90: q(0.9),
+        p99: q(0.99),
+        max: Math.round(sorted[sorted.length - 1] ?? 0),
+        errors,
+        statusCodes,
+        cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
+      }),
+    );
+    process.exit(0);
+  }, 5);
+}
