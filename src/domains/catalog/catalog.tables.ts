@@ -92,9 +92,15 @@ export interface ProductSearchTable {
   created_at: string;
 }
 
+/** PostgreSQL only: every lexeme of the search documents, for expanding a typed prefix (migration 0407). */
+export interface SearchWordsTable {
+  word: string;
+}
+
 declare module '../../kernel/db/types.js' {
   interface Database {
     product_search: ProductSearchTable;
+    search_words: SearchWordsTable;
     products: ProductsTable;
     variants: VariantsTable;
     stock: StockTable;
