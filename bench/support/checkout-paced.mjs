@@ -39,6 +39,7 @@ const latencies = [];
 const statusCodes = {};
 let errors = 0;
 let lastAnswer = 0;
+let closes = 0;
 const pending = []; // due times of requests waiting for a free connection
 const idle = [];
 let next = 0;
@@ -66,10 +67,11 @@ function open() {
     errors++;
   });
   c.sock.on('close', () => {
-    // A closed connection is counted as an error; what it carried is resent on a new one.
+    // A closed connection is counted; what it carried is resent on a new one.
+    closes++;
     if (c.due) pending.unshift(c.due);
     c.due = 0;
-    if (!stopping) {
+    if (!stopping || pending.length > 0) {
       const fresh = open();
       conns.push(fresh);
       dispatch(fresh);
@@ -107,7 +109,9 @@ const tick = setInterval(() => {
   const now = performance.now();
   while (due <= now && due < stopAt) {
     offered++;
-    const c = idle.pop();
+    // The longest idle first: every connection stays in use, none is closed by the server's
+    // keep-alive timeout (5 s) while the generator still counts on it.
+    const c = idle.shift();
     if (c) {
       c.due = due;
       c.sock.write(request(next++));
@@ -142,6 +146,7 @@ function finish() {
         p99: q(0.99),
         max: Math.round(sorted[sorted.length - 1] ?? 0),
         errors,
+        closes,
         statusCodes,
         cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
       }),
