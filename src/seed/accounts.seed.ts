@@ -1,5 +1,5 @@
 // Demo users with no domain of their own: the national admin and Mbak Rina the buyer.
-import type { SeedContext } from './index.js';
+import type { SeedContext } from './context.js';
 import { demoUser, type DemoLogin } from './demo-user.js';
 
 export async function seedAccounts(ctx: SeedContext): Promise<DemoLogin[]> {

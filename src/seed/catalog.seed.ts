@@ -8,7 +8,7 @@
 // decides which become listed.
 // Refs: `prd:<key>` and `var:<key>` (first variant) for the journey products (`sari-gula-aren`,
 // `kopi-bajawa`, `tenun-sumba`, `kopi-osing`, `pupuk`, `cangkul`, `beras`), `prd:all`.
-import type { SeedContext } from './index.js';
+import type { SeedContext } from './context.js';
 import type { DemoLogin } from './demo-user.js';
 import { loadConfig } from '../kernel/config.js';
 import { inTransaction, type Db } from '../kernel/db/index.js';
@@ -22,7 +22,8 @@ import {
   storePhoto,
 } from '../domains/catalog/index.js';
 import { umkmFactsByIds } from '../domains/community/index.js';
-import { pictureSvg, type PictureKind } from './demo-pictures.js';
+import { pictureSvg } from './demo-pictures.js';
+import type { PictureKind } from './demo-drawings.js';
 import { DEMO_PRODUCTS, demoAlt, type DemoProduct } from './demo-products.js';
 
 /** Renders and stores each picture kind once; returns the stored stem and size per kind. */

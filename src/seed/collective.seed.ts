@@ -3,7 +3,7 @@
 // with up to ten producers and two pickup points, a few orders placed through it and two
 // standing orders on its series, and in
 // Kemiren one group buy that succeeded and one that failed, settled by the real use case.
-import type { SeedContext } from './index.js';
+import type { SeedContext } from './context.js';
 import type { DemoLogin } from './demo-user.js';
 import { unwrap } from '../kernel/errors/index.js';
 import type { Actor } from '../kernel/auth/index.js';

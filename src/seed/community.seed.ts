@@ -6,7 +6,7 @@
 // kiosk) and the BUMDes manager. Everything goes through the community services.
 // Refs: `org:<slug>` (e.g. `org:bumdes-sari`), `umkm:<slug>` (e.g. `umkm:sari`),
 // `umkm:all` (comma-separated ids), `svp:<slug>` (e.g. `svp:yohanes`), `user:<phone>`.
-import type { SeedContext } from './index.js';
+import type { SeedContext } from './context.js';
 import { demoUser, type DemoLogin } from './demo-user.js';
 import { unwrap } from '../kernel/errors/index.js';
 import type { Actor } from '../kernel/auth/index.js';

@@ -1,9 +1,9 @@
 // The drawing of each demo picture kind: its background colour and its SVG body, made of the
 // shapes of demo-shapes.ts. The DEMO label and the SVG document are added by demo-pictures.ts.
-import type { PictureKind } from './demo-pictures.js';
+// The kinds are this table's keys.
 import { bean, beans, bottle, cloth, ellipse, fish, jar, sack } from './demo-shapes.js';
 
-export const DRAW: Record<PictureKind, [background: string, body: string]> = {
+export const DRAW = {
   'coffee-sack': [
     '#e8d9bf',
     sack(
@@ -312,4 +312,7 @@ export const DRAW: Record<PictureKind, [background: string, body: string]> = {
     `<path d="M120 380Q320 140 520 380Q320 330 120 380Z" fill="#5a3212"/><path d="M150 370Q320 200 490 370" stroke="#e8c070" stroke-width="10" fill="none" stroke-dasharray="24 14"/>` +
       `<path d="M470 360L560 470L500 480Z" fill="#5a3212"/>${ellipse(320, 420, 200, 24, '#d8c6a6')}`,
   ],
-};
+} satisfies Record<string, [background: string, body: string]>;
+
+/** A kind of demo picture (a coffee sack, a palm-sugar block, a woven cloth …). */
+export type PictureKind = keyof typeof DRAW;

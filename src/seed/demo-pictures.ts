@@ -3,46 +3,7 @@
 // for a real photo. Nothing is downloaded: the seed renders each kind once through the
 // catalog's photo pipeline and every product of that kind shares the stored files.
 // The label's letters are paths, not text, so the picture looks the same without fonts.
-import { DRAW } from './demo-drawings.js';
-
-export const PICTURE_KINDS = [
-  'coffee-sack',
-  'coffee-cup',
-  'green-coffee',
-  'sugar-block',
-  'sugar-powder',
-  'syrup-bottle',
-  'ikat-cloth',
-  'ikat-red',
-  'batik-cloth',
-  'honey-jar',
-  'chips-bag',
-  'crackers',
-  'sambal-jar',
-  'dried-fish',
-  'fresh-fish',
-  'smoked-fish',
-  'paste-jar',
-  'rice-sack',
-  'fertiliser-sack',
-  'hoe',
-  'tractor-blade',
-  'basket',
-  'mat',
-  'carving',
-  'oil-bottle',
-  'tea',
-  'fruit',
-  'nuts',
-  'pods',
-  'chocolate',
-  'seaweed',
-  'cookies',
-  'sweets',
-  'leaves',
-  'headcloth',
-] as const;
-export type PictureKind = (typeof PICTURE_KINDS)[number];
+import { DRAW, type PictureKind } from './demo-drawings.js';
 
 const S = 640;
 

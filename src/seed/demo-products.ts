@@ -4,7 +4,7 @@
 // weaver weaves ikat, the BUMDes shops sell fertiliser and tools. `pic` names the drawing
 // (demo-pictures.ts) the product is shown with. The first product of some UMKM is a journey
 // product other seeds refer to (`key`).
-import type { PictureKind } from './demo-pictures.js';
+import type { PictureKind } from './demo-drawings.js';
 
 type V = [label: string, price: number, grams: number];
 export interface DemoProduct { title: string; category: string; pic: PictureKind; description: string; variants: V[]; en?: string; key?: string }

@@ -2,7 +2,7 @@
 // waves 2019–2025 for every village of Ngada and Banyuwangi, drawn from the rollout registry
 // the regions seed recorded, with a known effect (larger in poorer villages) that the
 // evaluation page recovers; and Ibu Lestari, the ministry analyst.
-import type { SeedContext } from './index.js';
+import type { SeedContext } from './context.js';
 import { demoUser, type DemoLogin } from './demo-user.js';
 import { seedDemoSurveys } from '../domains/impact/index.js';
 

@@ -5,6 +5,7 @@ import { scopeLabels } from '../kernel/auth/index.js';
 import { demoLoginGrants, noAccountsYet } from '../domains/accounts/index.js';
 import type { Progress } from '../kernel/cli/index.js';
 import type { DemoLogin } from './demo-user.js';
+import type { SeedContext } from './context.js';
 import { seedAccounts } from './accounts.seed.js';
 import { seedRegions } from './regions.seed.js';
 import { seedCommunity } from './community.seed.js';
@@ -20,13 +21,6 @@ import { seedCollective } from './collective.seed.js';
 import { seedPayouts } from './payouts.seed.js';
 
 export { DEMO_PASSWORD, type DemoLogin } from './demo-user.js';
-
-export interface SeedContext {
-  h: DbHandle;
-  progress?: Progress;
-  /** Ids of the demo world's main records, shared between domain seeds (e.g. `umkm:sari`). */
-  refs: Record<string, string>;
-}
 
 const STEPS: [string, (ctx: SeedContext) => Promise<DemoLogin[]>][] = [
   ['accounts', seedAccounts],

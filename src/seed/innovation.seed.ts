@@ -8,7 +8,7 @@
 // round 2, and has its value added per kg recorded.
 // Logins: reviewers of Ngada (+6281100000028) and Banyuwangi (+6281100000029).
 // Refs: `review:sari:1`, `review:sari:2`.
-import type { SeedContext } from './index.js';
+import type { SeedContext } from './context.js';
 import { demoUser, type DemoLogin } from './demo-user.js';
 import { byText } from './sorting.js';
 import { inTransaction, type Db } from '../kernel/db/index.js';

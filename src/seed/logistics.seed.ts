@@ -6,7 +6,7 @@
 // and runs replayed through the real services (scans, manifests, lib/vrp plans) with
 // past timestamps. Handed-over seeded orders become parcels through the catch-up sweep and
 // travel scan by scan to the buyer's point, where the oldest are collected with the code.
-import type { SeedContext } from './index.js';
+import type { SeedContext } from './context.js';
 import { demoUser, type DemoLogin } from './demo-user.js';
 import { unwrap } from '../kernel/errors/index.js';
 import type { Actor } from '../kernel/auth/index.js';

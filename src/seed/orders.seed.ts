@@ -4,7 +4,7 @@
 // one order of Ibu Sari's gula aren paid by QRIS and delivered (the payouts seed pays her out
 // once all the money is in); an assisted order by Pak Yohanes. Only products listed at seed
 // time are ordered.
-import type { SeedContext } from './index.js';
+import type { SeedContext } from './context.js';
 import type { DemoLogin } from './demo-user.js';
 import type { Actor } from '../kernel/auth/index.js';
 import { adjustStock, listedVariants } from '../domains/catalog/index.js';

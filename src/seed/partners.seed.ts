@@ -3,7 +3,7 @@
 // waiting for a community manager, last month's partner orders (transfers paid first, parcels
 // carried scan by scan and collected with the buyer's code, COD cash taken then; one returned),
 // incentive rules for the demo regencies and the issued statements.
-import type { SeedContext } from './index.js';
+import type { SeedContext } from './context.js';
 import { demoUser, type DemoLogin } from './demo-user.js';
 import { unwrap } from '../kernel/errors/index.js';
 import type { Actor } from '../kernel/auth/index.js';

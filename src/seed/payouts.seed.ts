@@ -2,7 +2,7 @@
 // COD buyers paid at the counter, the BUMDes of Ibu Sari pays its UMKM what the ledger owes
 // them. It runs after logistics and partners, so it pays only orders whose money is in (an
 // UMKM is owed for an order only once it is paid and delivered).
-import type { SeedContext } from './index.js';
+import type { SeedContext } from './context.js';
 import type { DemoLogin } from './demo-user.js';
 import { payOrganisation } from '../domains/ledger/index.js';
 

@@ -14,7 +14,7 @@ import {
   settleLot,
 } from '../domains/produce/index.js';
 import { demoUser, type DemoLogin } from './demo-user.js';
-import type { SeedContext } from './index.js';
+import type { SeedContext } from './context.js';
 
 const FIRST = [
   'Daniel',

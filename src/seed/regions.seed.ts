@@ -4,7 +4,7 @@
 // Refs for other seeds: `regency:ngada`, `regency:banyuwangi`, `village:<regency>:enrolled`
 // (a village enrolled in 2021), `village:<regency>:open` (a village not yet enrolled),
 // `district:<regency>:2021` (the district that joined as a whole in 2021).
-import type { SeedContext } from './index.js';
+import type { SeedContext } from './context.js';
 import { demoUser, type DemoLogin } from './demo-user.js';
 import {
   DEMO_REGENCY_CODES,

@@ -2,7 +2,7 @@
 // Banyuwangi with attendance, certificates and before/after assessments, regency targets, and
 // mentors with caseloads and logs. Logins: Ibu Dewi (mentor, twelve UMKM in Ngada, Sari's
 // first) and Bu Maria (trainer, next "Jualan Online lewat WhatsApp" session to take attendance).
-import type { SeedContext } from './index.js';
+import type { SeedContext } from './context.js';
 import { demoUser, type DemoLogin } from './demo-user.js';
 import { seedTrainingDemo } from '../domains/training/index.js';
 import { assignMentor } from '../domains/innovation/index.js';

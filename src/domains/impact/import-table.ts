@@ -8,7 +8,15 @@ import {
   type TableInput,
 } from '../../kernel/xlsx/index.js';
 import { parseCsv, type CsvTable } from '../../lib/did/index.js';
-import type { ImportProblem } from './survey-import.js';
+
+/** One problem of an import, by line and column, with its message key (shown in the user's language). */
+export interface ImportProblem {
+  /** CSV line number (the header is line 1); 0 for problems of the file itself. */
+  line: number;
+  column: string;
+  key: string;
+  params?: Record<string, unknown>;
+}
 
 export type ImportTable =
   | { ok: true; table: CsvTable; sheet: string | null }

@@ -10,7 +10,8 @@ import { canInRegion, type Actor } from '../../kernel/auth/index.js';
 import type { TableInput } from '../../kernel/xlsx/index.js';
 import { readImportTable } from './import-table.js';
 import { parseWhole } from './surveys.schema.js';
-import type { ImportProblem, ImportReport } from './survey-import.js';
+import type { ImportReport } from './survey-import.js';
+import type { ImportProblem } from './import-table.js';
 import { provinceNames } from './regions.queries.js';
 
 export type Area = 'urban' | 'rural';

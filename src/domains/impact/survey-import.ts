@@ -8,7 +8,7 @@ import { audit } from '../../kernel/audit/index.js';
 import { canInRegion, type Actor } from '../../kernel/auth/index.js';
 import { zodFieldErrors } from '../../kernel/http/index.js';
 import type { TableInput } from '../../kernel/xlsx/index.js';
-import { readImportTable } from './import-table.js';
+import { readImportTable, type ImportProblem } from './import-table.js';
 import {
   CSV_COLUMNS,
   householdFormSchema,
@@ -17,14 +17,6 @@ import {
 } from './surveys.schema.js';
 import { ensureConsent, householdRow, salesRow, SURVEY_ROLES } from './surveys.service.js';
 import { existingVillages } from './regions.queries.js';
-
-export interface ImportProblem {
-  /** CSV line number (the header is line 1); 0 for problems of the file itself. */
-  line: number;
-  column: string;
-  key: string;
-  params?: Record<string, unknown>;
-}
 
 export type ImportReport =
   | { ok: true; imported: number }

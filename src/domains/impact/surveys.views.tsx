@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import { Csrf, Field, SelectField, ErrorSummary, type AppEnv } from '../../kernel/http/index.js';
 import { t, formatRupiah, type Locale } from '../../kernel/i18n/index.js';
 import { CONSENT_TEXT_VERSION, CSV_COLUMNS } from './surveys.schema.js';
-import type { ImportProblem } from './survey-import.js';
+import type { ImportProblem } from './import-table.js';
 import type { Line } from './poverty-lines.js';
 import { PlacePicker, type PlaceChoices } from '../regions/index.js';
 

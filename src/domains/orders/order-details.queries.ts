@@ -3,7 +3,14 @@
 import type { NotNull } from 'kysely';
 import type { Tx } from '../../kernel/db/index.js';
 import { servicePointNameOf, umkmColumn } from '../community/index.js';
-import type { OrderWithLines } from './storefront/order.views.js';
+import type { OrderLinesTable, OrdersTable } from './orders.tables.js';
+
+/** An order with its lines and the names shown beside it (what the order cards render). */
+export type OrderWithLines = OrdersTable & {
+  lines: OrderLinesTable[];
+  umkm_name: string;
+  point_name?: string | null;
+};
 
 export async function ordersWithLines(
   db: Tx,

@@ -37,11 +37,17 @@ async function burst(get: () => Promise<void>): Promise<{ grown: number; after: 
 
 test('the heap a burst grew is collected once requests stop (and V8 alone keeps it)', async () => {
   await withServer(async (get, server) => {
-    const alone = await burst(get);
-    assert.ok(
-      alone.grown - alone.after < 8 * MiB,
-      `V8 alone: ${alone.grown / MiB} → ${alone.after / MiB} MiB`,
-    );
+    // V8 alone keeps the grown heap (why the collector exists). On a loaded machine a
+    // collection V8 began during the burst can finish in the quiet second (seen once in CI
+    // under load), so the control gets three tries and must keep the heap in one of them.
+    const tries: string[] = [];
+    let kept = false;
+    for (let i = 0; i < 3 && !kept; i++) {
+      const alone = await burst(get);
+      tries.push(`${(alone.grown / MiB).toFixed(0)} → ${(alone.after / MiB).toFixed(0)} MiB`);
+      kept = alone.grown - alone.after < 8 * MiB;
+    }
+    assert.ok(kept, `V8 alone gave the heap back in every try: ${tries.join('; ')}`);
     const stop = collectWhenQuiet(server, { quietMs: 100, growthBytes: 16 * MiB });
     const r = await burst(get);
     stop();

@@ -4,7 +4,24 @@
 // only when that route changes, which makes the O(|A|·|B|) pair scan cheap.
 // Used for capacity-only instances with coordinates, as in HGS-CVRP.
 
-import type { LocalSearch } from './localsearch.ts';
+import type { Params } from './params.ts';
+import type { RouteStore } from './routes.ts';
+
+/**
+ * What SWAP* uses of the local search (localsearch.ts, which calls it): its routes, parameters,
+ * scratch buffers, this cache and its move counter. Named here so the two files do not import
+ * each other.
+ */
+export interface SwapStarHost {
+  rs: RouteStore;
+  readonly p: Params;
+  readonly bufA: Int32Array;
+  readonly bufB: Int32Array;
+  cache: SwapStarCache;
+  moves: number;
+  /** Marks an applied move; returns its stamp. */
+  bump(): number;
+}
 
 const EPS = 1e-5;
 
@@ -33,7 +50,7 @@ export class SwapStarCache {
 }
 
 /** Runs SWAP* over all pairs of routes with overlapping polar sectors. */
-export function swapStar(ls: LocalSearch, loop: number): void {
+export function swapStar(ls: SwapStarHost, loop: number): void {
   const rs = ls.rs;
   const c = ls.cache;
   for (let a = 0; a < rs.slots; a++) {
@@ -52,7 +69,7 @@ export function swapStar(ls: LocalSearch, loop: number): void {
 }
 
 /** Refreshes removal gains of r1's customers and their best insertions into r2. */
-function preprocess(ls: LocalSearch, r1: number, r2: number): void {
+function preprocess(ls: SwapStarHost, r1: number, r2: number): void {
   const rs = ls.rs;
   const c = ls.cache;
   const n = rs.n;
@@ -108,7 +125,7 @@ function preprocess(ls: LocalSearch, r1: number, r2: number): void {
 }
 
 /** Best cost of inserting u into v's route while v is removed from it. */
-function cheapest(ls: LocalSearch, u: number, v: number, rv: number): void {
+function cheapest(ls: SwapStarHost, u: number, v: number, rv: number): void {
   const rs = ls.rs;
   const c = ls.cache;
   const n = rs.n;
@@ -139,7 +156,7 @@ function cheapest(ls: LocalSearch, u: number, v: number, rv: number): void {
   c.bestLoc = bestLoc;
 }
 
-function trySwapStar(ls: LocalSearch, ru: number, rv: number): boolean {
+function trySwapStar(ls: SwapStarHost, ru: number, rv: number): boolean {
   const rs = ls.rs;
   const c = ls.cache;
   const p = ls.p;
@@ -228,7 +245,7 @@ function trySwapStar(ls: LocalSearch, ru: number, rv: number): boolean {
 
 /** Copies route r into buf without `out` and with `inn` inserted after node `at` (0 = depot). */
 function rebuild(
-  ls: LocalSearch,
+  ls: SwapStarHost,
   r: number,
   out: number,
   inn: number,

@@ -16,7 +16,8 @@ import { t } from '../../../kernel/i18n/index.js';
 import { scopeIds } from '../../../kernel/auth/index.js';
 import { orderHistories, ordersWithLines } from '../order-details.queries.js';
 import { cancelOrder, recordFulfilment } from '../orders.service.js';
-import { OrderCard, type OrderWithLines } from '../storefront/order.views.js';
+import { OrderCard } from '../storefront/order.views.js';
+import type { OrderWithLines } from '../order-details.queries.js';
 
 type C = Context<AppEnv>;
 const sellerUmkm = (c: C) => scopeIds(requireRole(c, 'seller'), 'umkm', ['seller']);

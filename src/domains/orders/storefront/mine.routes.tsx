@@ -8,7 +8,8 @@ import { t } from '../../../kernel/i18n/index.js';
 import { orderHistories, ordersWithLines } from '../order-details.queries.js';
 import { cancelOrder, confirmReceipt } from '../orders.service.js';
 import { buyerParcels } from '../parcels.js';
-import { BuyerParcels, OrderCard, type OrderWithLines } from './order.views.js';
+import { BuyerParcels, OrderCard } from './order.views.js';
+import type { OrderWithLines } from '../order-details.queries.js';
 
 type C = Context<AppEnv>;
 

@@ -4,19 +4,13 @@ import { raw } from 'hono/html';
 import { Csrf, Field, type AppEnv } from '../../../kernel/http/index.js';
 import { formatDateTime, formatPercent, t } from '../../../kernel/i18n/index.js';
 import { formatRupiah } from '../../../kernel/money/index.js';
-import type { OrderLinesTable, OrdersTable, PaymentsTable } from '../orders.tables.js';
+import type { OrdersTable, PaymentsTable } from '../orders.tables.js';
 import { producerShare } from '../fees.js';
 import { payeeAccount } from '../payments/intent.js';
 import type { BuyerParcel } from '../parcels.js';
-import type { OrderHistoryEntry } from '../order-details.queries.js';
+import type { OrderHistoryEntry, OrderWithLines } from '../order-details.queries.js';
 
 type C = Context<AppEnv>;
-export type OrderWithLines = OrdersTable & {
-  lines: OrderLinesTable[];
-  umkm_name: string;
-  point_name?: string | null;
-};
-
 export function StatusChips(p: { c: C; o: OrdersTable }) {
   const l = p.c.get('locale');
   return (
