@@ -70,9 +70,9 @@ interface Paced {
   offered: number;
   answered: number;
   unanswered: number;
+  seconds: number;
   p50: number;
   p90: number;
-  seconds: number;
   p99: number;
   max: number;
   errors: number;

@@ -221,7 +221,7 @@ export const catalogMigrations: Migrations = {
       await sql`drop index product_search_tsv`.execute(db);
     },
   },
-  // Two costs of a text query at national scale (bench/README, "Search at scale 1 again"):
+  // Two costs of a text query at national scale (bench/README, "Scale 1 on a third machine"):
   // - A typed word matches as a prefix (`buah:*`), and GIN answers a prefix by collecting every
   //   matching posting list into a bitmap first: `buah:*` in province 35 took 70–88 ms where the
   //   exact lexeme took 16–21 ms, though `buah` was the only lexeme with that prefix.
