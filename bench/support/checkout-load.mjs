@@ -3,6 +3,7 @@
 // Idempotency-Key per request and a 2-line order (two UMKM's variants, rotating). Prints
 // autocannon's JSON result. Usage: node checkout-load.mjs '<json options>'
 import autocannon from 'autocannon';
+import { checkoutOrder } from './checkout-order.mjs';
 
 const o = JSON.parse(process.argv[2]);
 let n = 0;
@@ -14,26 +15,7 @@ const result = await autocannon({
     {
       method: 'POST',
       setupRequest(req) {
-        const i = n++;
-        const a = o.variants[i % o.variants.length];
-        const b = o.variants[(i * 7 + 3) % o.variants.length];
-        return {
-          ...req,
-          headers: {
-            'content-type': 'application/json',
-            authorization: `Bearer ${o.token}`,
-            'idempotency-key': `${o.run}-${i}`,
-          },
-          body: JSON.stringify({
-            lines: [
-              { variantId: a, qty: 1 },
-              { variantId: b === a ? o.variants[(i + 1) % o.variants.length] : b, qty: 1 },
-            ],
-            buyer: { name: 'Bench', phone: '081234567890' },
-            delivery: { kind: 'pickup', servicePointId: o.servicePoint },
-            paymentMethod: 'cod',
-          }),
-        };
+        return { ...req, ...checkoutOrder(o, n++) };
       },
     },
   ],

@@ -10,29 +10,25 @@
 //   options: base, token, variants, servicePoint, connections, rate (requests/s), seconds, run
 import { connect } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { checkoutOrder } from './checkout-order.mjs';
 
 const o = JSON.parse(process.argv[2]);
 const { hostname, port } = new URL(o.base);
 
-/** The i-th request's bytes: a 2-line order with its own idempotency key (as checkout-load.mjs). */
+/** The i-th request's bytes (the order of checkout-order.mjs, as checkout-load.mjs sends it). */
 function request(i) {
-  const a = o.variants[i % o.variants.length];
-  const b0 = o.variants[(i * 7 + 3) % o.variants.length];
-  const b = b0 === a ? o.variants[(i + 1) % o.variants.length] : b0;
-  const body = JSON.stringify({
-    lines: [
-      { variantId: a, qty: 1 },
-      { variantId: b, qty: 1 },
-    ],
-    buyer: { name: 'Bench', phone: '081234567890' },
-    delivery: { kind: 'pickup', servicePointId: o.servicePoint },
-    paymentMethod: 'cod',
-  });
+  const { headers, body } = checkoutOrder(o, i);
+  const lines = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`);
   return (
-    `POST /api/v1/checkout HTTP/1.1\r\nhost: ${hostname}:${port}\r\n` +
-    `content-type: application/json\r\nauthorization: Bearer ${o.token}\r\n` +
-    `idempotency-key: ${o.run}-${i}\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`
+    `POST /api/v1/checkout HTTP/1.1\r\nhost: ${hostname}:${port}\r\n${lines.join('')}` +
+    `content-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`
   );
+}
+
+/** Sends the next request on a free connection, due at `due`. */
+function send(c, due) {
+  c.due = due;
+  c.sock.write(request(next++));
 }
 
 const latencies = [];
@@ -87,8 +83,7 @@ function dispatch(c) {
     idle.push(c);
     return;
   }
-  c.due = due;
-  c.sock.write(request(next++));
+  send(c, due);
 }
 
 let stopping = false;
@@ -112,10 +107,8 @@ const tick = setInterval(() => {
     // The longest idle first: every connection stays in use, none is closed by the server's
     // keep-alive timeout (5 s) while the generator still counts on it.
     const c = idle.shift();
-    if (c) {
-      c.due = due;
-      c.sock.write(request(next++));
-    } else pending.push(due);
+    if (c) send(c, due);
+    else pending.push(due);
     due += (-Math.log(uniform()) * 1000) / o.rate;
   }
   if (due >= stopAt) {
