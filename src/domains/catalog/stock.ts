@@ -4,7 +4,7 @@
 // corrections = available + reserved + sold.
 import { sql } from 'kysely';
 import { newId } from '../../kernel/ids/index.js';
-import { nowIso, type Tx } from '../../kernel/db/index.js';
+import { insertRows, nowIso, type Tx } from '../../kernel/db/index.js';
 import type { StockReason } from './catalog.tables.js';
 import './catalog.tables.js';
 
@@ -101,12 +101,7 @@ export async function reserveStockMany(
     actor_id: l.actorId,
     at,
   }));
-  // 8 columns a row: 1,000 rows stay under every driver's bound-parameter limit.
-  for (let i = 0; i < rows.length; i += 1000)
-    await tx
-      .insertInto('stock_ledger')
-      .values(rows.slice(i, i + 1000))
-      .execute();
+  await insertRows(tx, 'stock_ledger', rows);
   return true;
 }
 

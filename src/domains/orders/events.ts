@@ -6,7 +6,7 @@
 // no caller can change an order and forget its event, and a subscriber's
 // writes commit or roll back with the change. After commit, the events also go to `onOrderEvent` listeners; those run
 // outside the transaction, so a slow or failing one can never undo an order change.
-import type { Tx } from '../../kernel/db/index.js';
+import { insertRows, type Tx } from '../../kernel/db/index.js';
 import { auditMany } from '../../kernel/audit/index.js';
 import { Topic } from '../../kernel/domain/index.js';
 import { newId } from '../../kernel/ids/index.js';
@@ -57,22 +57,19 @@ export async function publishOrderEvents(
       data: { from: e.from, to: e.to, ...data(e) },
     })),
   );
-  for (let i = 0; i < events.length; i += 500) {
-    await tx
-      .insertInto('order_outbox')
-      .values(
-        events.slice(i, i + 500).map((e) => ({
-          id: e.eventId,
-          order_id: e.orderId,
-          kind: e.kind,
-          from_status: e.from,
-          to_status: e.to,
-          actor_id: actorOf(e),
-          at: e.at,
-        })),
-      )
-      .execute();
-  }
+  await insertRows(
+    tx,
+    'order_outbox',
+    events.map((e) => ({
+      id: e.eventId,
+      order_id: e.orderId,
+      kind: e.kind,
+      from_status: e.from,
+      to_status: e.to,
+      actor_id: actorOf(e),
+      at: e.at,
+    })),
+  );
   await orderChanged.publishMany(tx, events);
   return events;
 }

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { inTransaction, nowIso } from '../db/tx.js';
 import { isPostgres } from '../db/dialect.js';
+import { insertRows } from '../db/insert-rows.js';
 import type { Tx } from '../db/types.js';
 import type { AuditLogTable } from '../db/kernel-tables.js';
 
@@ -72,11 +73,7 @@ export async function auditMany(db: Tx, entries: AuditEntry[]): Promise<void> {
       prev = linked.hash;
       return linked;
     });
-    for (let i = 0; i < rows.length; i += 200)
-      await tx
-        .insertInto('audit_log')
-        .values(rows.slice(i, i + 200))
-        .execute();
+    await insertRows(tx, 'audit_log', rows);
   });
 }
 

@@ -8,3 +8,4 @@ import './kernel-tables.js';
 export { isPostgres } from './dialect.js';
 export { compiledOnce } from './compiled-once.js';
 export { prepareNamed } from './prepared.js';
+export { insertRows } from './insert-rows.js';

@@ -4,7 +4,7 @@
 // request). A batch writes its keys as `done` with the response, in the caller's own
 // transaction, so an order and its key commit together or not at all.
 import { sql, type Selectable } from 'kysely';
-import { isPostgres, prepareNamed, type Database, type Tx } from '../db/index.js';
+import { insertRows, isPostgres, prepareNamed, type Database, type Tx } from '../db/index.js';
 import { keyVerdict, type KeyVerdict, type StoredResponse } from './idempotency.js';
 
 export interface IdemKey {
@@ -85,14 +85,9 @@ export async function storeKeys(
     response_body: JSON.stringify(k.response.body),
     created_at: at,
   }));
-  let inserted = 0;
-  for (let i = 0; i < rows.length; i += 500) {
-    const r = await tx
-      .insertInto('idempotency_keys')
-      .values(rows.slice(i, i + 500))
-      .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
-      .executeTakeFirst();
-    inserted += Number(r.numInsertedOrUpdatedRows ?? 0);
-  }
+  // Rows whose key another request stored meanwhile are skipped, and counted as missing.
+  const inserted = await insertRows(tx, 'idempotency_keys', rows, {
+    ignoreConflictOn: ['scope', 'key'],
+  });
   return inserted === rows.length;
 }

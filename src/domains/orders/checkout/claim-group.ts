@@ -3,20 +3,16 @@
 // second checkout with the same groupId would join the first buyer's payment (issue 13, hole
 // 1). The claim is a primary-key insert in the order's transaction, so two racing checkouts
 // cannot both take one id.
-import type { Tx } from '../../../kernel/db/index.js';
+import { insertRows, type Tx } from '../../../kernel/db/index.js';
 
 /** Inserts the groups' claims; returns how many were new (fewer means one is taken). */
 export async function claimGroups(tx: Tx, ids: string[], at: string): Promise<number> {
-  let n = 0;
-  for (let i = 0; i < ids.length; i += 500) {
-    const r = await tx
-      .insertInto('order_groups')
-      .values(ids.slice(i, i + 500).map((id) => ({ id, created_at: at })))
-      .onConflict((oc) => oc.column('id').doNothing())
-      .executeTakeFirst();
-    n += Number(r.numInsertedOrUpdatedRows ?? 0);
-  }
-  return n;
+  return insertRows(
+    tx,
+    'order_groups',
+    ids.map((id) => ({ id, created_at: at })),
+    { ignoreConflictOn: ['id'] },
+  );
 }
 
 /** The client-minted group ids among `ids` that another checkout already claimed. */

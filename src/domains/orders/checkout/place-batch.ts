@@ -12,7 +12,7 @@
 //
 // A write that finds the world changed under the batch (stock taken, a group or a key claimed
 // by another server) returns a failure: `inTransactionResult` then rolls the whole batch back.
-import type { Tx } from '../../../kernel/db/index.js';
+import { insertRows, type Tx } from '../../../kernel/db/index.js';
 import { fail, ok, type Result } from '../../../kernel/errors/index.js';
 import type { Actor } from '../../../kernel/auth/index.js';
 import type { StoredResponse } from '../../../kernel/http/index.js';
@@ -188,19 +188,16 @@ async function write<J extends CheckoutJob>(
   const groups = planned.map((x) => x.plan.placed.groupId);
   if ((await claimGroups(tx, groups, planned[0].plan.now)) !== planned.length)
     return fail('ORDERS_GROUP_TAKEN');
-  const orders = planned.flatMap((x) => x.plan.orderRows);
-  // ~40 columns a row: 400 rows stay under every driver's bound-parameter limit.
-  for (let i = 0; i < orders.length; i += 400)
-    await tx
-      .insertInto('orders')
-      .values(orders.slice(i, i + 400))
-      .execute();
-  const orderLines = planned.flatMap((x) => x.plan.lineRows);
-  for (let i = 0; i < orderLines.length; i += 1500)
-    await tx
-      .insertInto('order_lines')
-      .values(orderLines.slice(i, i + 1500))
-      .execute();
+  await insertRows(
+    tx,
+    'orders',
+    planned.flatMap((x) => x.plan.orderRows),
+  );
+  await insertRows(
+    tx,
+    'order_lines',
+    planned.flatMap((x) => x.plan.lineRows),
+  );
   const carts = planned.flatMap(({ job }) => (job.cartId ? [job.cartId] : []));
   if (carts.length) await tx.deleteFrom('cart_lines').where('cart_id', 'in', carts).execute();
   const keys: { idem: IdemKey; response: StoredResponse; staleKeyAt: string | null }[] = [];
