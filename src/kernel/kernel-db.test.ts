@@ -37,6 +37,38 @@ test('audit log is hash-chained and verify finds the first broken link', async (
   assert.equal((await verifyAudit(h.db)).brokenAt, 4);
 });
 
+// A fixed vector, computed outside our code (`printf '%s\n%s' <64 zeros> '<body>' | sha256sum`):
+// a row's hash is sha256 of the previous hash, a newline, and the JSON array of its fields. Chains
+// written by earlier releases must keep verifying, whatever hashing code we switch to.
+test('the audit hash of a known row is pinned by a vector computed outside our code', async () => {
+  await h.db.deleteFrom('audit_log').execute();
+  const row = {
+    seq: 1,
+    at: '2026-01-01T00:00:00.000Z',
+    actor_id: 'usr_x',
+    action: 'orders.placed',
+    entity_type: 'order',
+    entity_id: 'ord_1',
+    ip: null,
+    data: '{"from":null}',
+    prev_hash: '0'.repeat(64),
+    hash: '05b79e3a30ea46c21370bb091c835cbd1064c16301ef4b79a4086bca2cc60539',
+  };
+  await h.db.insertInto('audit_log').values(row).execute();
+  assert.deepEqual(await verifyAudit(h.db), { ok: true, rows: 1 });
+  await audit(h.db, { actorId: null, action: 'x', entityType: 'y', entityId: 'next' });
+  const next = await h.db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('seq', '=', 2)
+    .executeTakeFirstOrThrow();
+  assert.equal(next.prev_hash, row.hash);
+  assert.deepEqual(await verifyAudit(h.db), { ok: true, rows: 2 });
+  await h.db.updateTable('audit_log').set({ entity_id: 'ord_2' }).where('seq', '=', 1).execute();
+  assert.equal((await verifyAudit(h.db)).brokenAt, 1);
+  await h.db.deleteFrom('audit_log').execute();
+});
+
 test('concurrent audit appends keep one unbroken chain', async () => {
   await h.db.deleteFrom('audit_log').execute();
   await Promise.all(
