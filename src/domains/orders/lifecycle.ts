@@ -57,13 +57,11 @@ export async function transition(
   if (Number(r.numUpdatedRows) !== 1)
     return fail('ORDERS_ILLEGAL_TRANSITION', { from, to: target.to });
   Object.assign(order, set);
-  const events = await publishOrderEvents(
-    tx,
-    [{ orderId: order.id, kind: target.column, from, to: target.to, at }],
-    actorId,
-    () => ({ ...note }),
-  );
 
+  // The stock side effects come before the event is published: publishing appends to the audit
+  // chain, whose lock (PostgreSQL) is held to the commit, and a checkout batch takes its stock
+  // rows' locks before that lock. Taken the other way round here, a hand-over and a checkout of
+  // the same product waited for each other until PostgreSQL aborted one (a deadlock).
   if (target.column === 'fulfilment') {
     if (target.to === 'handed_over') {
       // The goods left the seller: the reservation becomes a sale. The UMKM is owed its share
@@ -91,9 +89,17 @@ export async function transition(
       }
     }
   }
-  if (target.column === 'status' && target.to === 'cancelled') {
+  const cancelled = target.column === 'status' && target.to === 'cancelled';
+  if (cancelled)
     for (const l of await lines(tx, order.id))
       await releaseStock(tx, l.variant_id, l.qty, order.id, actorId);
+  const events = await publishOrderEvents(
+    tx,
+    [{ orderId: order.id, kind: target.column, from, to: target.to, at }],
+    actorId,
+    () => ({ ...note }),
+  );
+  if (cancelled) {
     // The group's pending payment now asks only for its orders still open.
     await repriceGroupPayment(tx, order.group_id);
     if (order.payment_status === 'paid') {

@@ -6,6 +6,7 @@ import { anyVillage, makeServicePoint, makeUmkm } from '../../../../test/support
 import { makeProduct } from '../../../../test/support/catalog.js';
 import { stockOf } from '../../catalog/index.js';
 import { placeOrder } from './place-order.js';
+import { changeOrder, transition } from '../lifecycle.js';
 import { shippingQuoter } from '../shipping.js';
 import { checkoutBatcher } from './group-commit.js';
 import { once } from 'node:events';
@@ -226,4 +227,42 @@ test('concurrent API checkouts over HTTP share commits: 40 requests with their o
   const batches = batcher.batches - before;
   assert.ok(batches <= 10, `${batches} batches for 40 checkouts`);
   assert.equal((await stockOf(w.h.db, p.variantId))!.reserved, 40);
+});
+
+test('hand-overs and checkouts of the same product at once: none deadlocks, every one succeeds', async () => {
+  // A hand-over turns the reservation into a sale (a stock row) and appends to the audit chain;
+  // a checkout batch locks its stock rows and appends later. Taken in opposite orders,
+  // PostgreSQL aborted one of them as a deadlock (the batch fell back, the hand-over failed).
+  const p = await makeProduct(w.h, { umkmId: umkm, stock: 1000 });
+  const order = (i: number) => ({
+    lines: [{ variantId: p.variantId, qty: 1 }],
+    buyer: { name: `Pembeli ${i}`, phone: '081234567890' },
+    delivery: { kind: 'pickup' as const, servicePointId: sp },
+    paymentMethod: 'cod' as const,
+    channel: 'storefront' as const,
+  });
+  const placed = [];
+  for (let i = 0; i < 24; i++) placed.push(unwrap(await placeOrder(w.h.db, order(i), null)));
+  const ids = placed.flatMap((x) => x.orders.map((o) => o.id));
+  const move = (id: string, to: 'packed' | 'handed_over') =>
+    changeOrder(w.h.db, id, (tx, o) => transition(tx, o, { column: 'fulfilment', to }, null));
+  for (const id of ids) unwrap(await move(id, 'packed'));
+  const batcher = checkoutBatcher(w.h.db);
+  const fallbacks = batcher.fallbacks;
+  const [handed, bought] = await Promise.all([
+    Promise.all(ids.map((id) => move(id, 'handed_over'))),
+    Promise.all(Array.from({ length: 48 }, (_, i) => batcher.place(order(100 + i), null))),
+  ]);
+  assert.deepEqual(
+    handed.filter((r) => !r.ok),
+    [],
+  );
+  assert.deepEqual(
+    bought.filter((r) => !r.ok),
+    [],
+  );
+  assert.equal(batcher.fallbacks, fallbacks, 'no batch rolled back');
+  const s = (await stockOf(w.h.db, p.variantId))!;
+  assert.equal(s.available, 1000 - 24 - 48);
+  assert.equal(s.reserved, 48);
 });

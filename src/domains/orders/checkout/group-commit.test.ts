@@ -1,7 +1,7 @@
 // Group commit (the production checkout path): the same guarantees as one transaction per
-import { TableNode, type KyselyPlugin } from 'kysely';
 // order — no oversell, one failure sinks nobody else, keys stored with their orders — on both
 // databases.
+import { TableNode, type KyselyPlugin } from 'kysely';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createWorld, type World } from '../../../../test/support/world.js';
