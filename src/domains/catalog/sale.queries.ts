@@ -4,7 +4,7 @@
 // index.ts), and the seller's name and village come from community's subqueries, so each read
 // stays one statement.
 import { sql, type NotNull, type RawBuilder } from 'kysely';
-import { isPostgres, type Tx } from '../../kernel/db/index.js';
+import type { Tx } from '../../kernel/db/index.js';
 import { umkmColumn } from '../community/index.js';
 import { areaNameOf } from '../regions/index.js';
 import './catalog.tables.js';
@@ -93,22 +93,21 @@ export interface CheckoutVariant extends Omit<SaleVariant, 'umkm_name' | 'availa
  * The variants of a batch of checkouts with their product, seller village and available stock,
  * as one SELECT that checkout embeds in its one batch read (orders/checkout/batch-read.ts).
  *
- * On PostgreSQL the stock rows are locked FOR UPDATE in variant-id order, so concurrent batches
- * touching the same variants queue behind each other instead of deadlocking, and the
- * availability read stays true until the caller's transaction commits. SQLite has one writer.
+ * The stock is read without a lock: the batch plans against it, and `reserveStockMany` locks
+ * the rows (in variant-id order) and takes the stock conditionally near the batch's end, so a
+ * batch holds its stock rows only for its last statements and the commit.
  */
 export function variantsForCheckout(
   tx: Tx,
   variantIds: readonly string[],
 ): RawBuilder<CheckoutVariant> {
   const ids = [...new Set(variantIds)].sort();
-  const pg = isPostgres(tx as any);
   const village = umkmColumn('p.umkm_id', 'village_code');
-  return sql<CheckoutVariant>`${pg ? sql`with locked as materialized (select variant_id, available from stock where variant_id in (${sql.join(ids)}) order by variant_id for update) ` : sql``}select v.id as variant_id, v.label, v.price, v.weight_grams, v.active, p.id as product_id, p.title, p.listed,
+  return sql<CheckoutVariant>`select v.id as variant_id, v.label, v.price, v.weight_grams, v.active, p.id as product_id, p.title, p.listed,
            p.umkm_id, ${village} as umkm_village, s.available
     from variants v
     join products p on p.id = v.product_id
-    left join ${pg ? sql`locked` : sql`stock`} s on s.variant_id = v.id
+    left join stock s on s.variant_id = v.id
     where v.id in (${sql.join(ids)})`;
 }
 

@@ -26,9 +26,9 @@ export interface BatchRead {
  * checkout of one line still costs this read, two statements per reservation, the group claim
  * and the inserts.
  *
- * On PostgreSQL catalog's part locks the stock rows FOR UPDATE in variant-id order, so
- * concurrent batches touching the same variants queue behind each other instead of
- * deadlocking, and the availability read stays true until this batch commits.
+ * The stock is read without a lock: the batch plans against it, and its conditional
+ * reservation near the end (place-batch.ts) decides; a batch that finds less stock there than
+ * it read rolls back, and its checkouts run again one by one.
  */
 export async function readBatch(
   tx: Tx,

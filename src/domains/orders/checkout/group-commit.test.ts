@@ -8,6 +8,7 @@ import { createWorld, type World } from '../../../../test/support/world.js';
 import { anyVillage, makeServicePoint, makeUmkm } from '../../../../test/support/community.js';
 import { makeProduct } from '../../../../test/support/catalog.js';
 import { stockOf } from '../../catalog/index.js';
+import { isPostgres } from '../../../kernel/db/index.js';
 import { fingerprint } from '../../../kernel/http/index.js';
 import { demoPayee } from '../../../kernel/config.js';
 import { CheckoutBatcher } from './group-commit.js';
@@ -47,7 +48,10 @@ test('200 concurrent checkouts through the batcher for the last 10 units: exactl
   assert.equal(results.filter((r) => r.ok).length, 10);
   for (const r of results) if (!r.ok) assert.equal(r.code, 'ORDERS_INSUFFICIENT_STOCK');
   assert.ok(b.batches > 1 && b.batches < 200, `${b.batches} batches`);
-  assert.equal(b.fallbacks, 0);
+  // SQLite's batches run one at a time. PostgreSQL's run three at a time and read the stock
+  // without a lock: a batch that finds the last units gone at its reservation rolls back and
+  // its checkouts run again alone, so the verdicts above stay exact either way.
+  if (!isPostgres(w.h.db)) assert.equal(b.fallbacks, 0);
   const s = (await stockOf(w.h.db, p.variantId))!;
   assert.deepEqual([s.available, s.reserved], [0, 10]);
   const ledger = await w.h.db

@@ -6,9 +6,11 @@
 // It reads once for the whole batch (variants with their stock, destinations, order numbers,
 // idempotency keys), plans every checkout in memory in arrival order against the stock it read
 // (so a checkout that would oversell fails alone and writes nothing), then writes in a few bulk
-// statements: one conditional stock update per variant, the ledger, orders, lines, cleared
-// carts, stored idempotent responses. On PostgreSQL the stock rows are locked in variant order
-// when read, so batches on several connections never deadlock.
+// statements: the group claims, orders, lines, cleared carts, then one conditional stock
+// update for all variants with its ledger, the events (audit chain, outbox), stored idempotent
+// responses. On PostgreSQL the stock rows are locked in variant order only at that update, so
+// batches on several connections never deadlock and hold their stock rows for the last
+// statements only (bench/README.md, "Where a PostgreSQL batch waits").
 //
 // A write that finds the world changed under the batch (stock taken, a group or a key claimed
 // by another server) returns a failure: `inTransactionResult` then rolls the whole batch back.
@@ -178,12 +180,6 @@ async function write<J extends CheckoutJob>(
       actorId: job.actor?.userId ?? null,
     })),
   );
-  // Stock taken since the read (SQLite in a caller's transaction, a lost race): roll back.
-  if (!(await reserveStockMany(tx, lines)))
-    return fail('ORDERS_INSUFFICIENT_STOCK', {
-      title: planned[0].plan.lineRows[0].title,
-      available: 0,
-    });
   // Another server claimed one of these groups meanwhile.
   const groups = planned.map((x) => x.plan.placed.groupId);
   if ((await claimGroups(tx, groups, planned[0].plan.now)) !== planned.length)
@@ -200,6 +196,13 @@ async function write<J extends CheckoutJob>(
   );
   const carts = planned.flatMap(({ job }) => (job.cartId ? [job.cartId] : []));
   if (carts.length) await tx.deleteFrom('cart_lines').where('cart_id', 'in', carts).execute();
+  // The stock last before the audit chain: its rows stay locked only from here to the commit.
+  // Stock taken since the read (another batch, another server, a caller's transaction): roll back.
+  if (!(await reserveStockMany(tx, lines)))
+    return fail('ORDERS_INSUFFICIENT_STOCK', {
+      title: planned[0].plan.lineRows[0].title,
+      available: 0,
+    });
   const keys: { idem: IdemKey; response: StoredResponse; staleKeyAt: string | null }[] = [];
   events.push(
     ...(await recordPlacement(
