@@ -75,8 +75,8 @@ export async function reserveStockMany(
   const totals = new Map<string, number>();
   for (const l of lines) totals.set(l.variantId, (totals.get(l.variantId) ?? 0) + l.qty);
   const at = nowIso();
-  const all = [...totals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  // PostgreSQL: the rows are locked first, in variant-id order, so batches taking the same
+  const all = [...totals];
+  // PostgreSQL: the rows are locked first, in variant-id order (the lock's `order by`), so batches taking the same
   // variants queue instead of deadlocking (an UPDATE … FROM locks in its join's order).
   // Another batch's commit is then visible to the conditional update below.
   if (isPostgres(tx))

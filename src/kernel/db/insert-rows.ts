@@ -52,20 +52,22 @@ function scalar(table: string, column: string, v: unknown): Scalar {
   throw new TypeError(`insertRows(${table}): ${column} is not a string, number or null`);
 }
 
-/** The rows' values in column order, checked: every row names exactly the first row's columns. */
-function valuesOf(table: string, rows: readonly Record<string, unknown>[]) {
+/** The rows as plain scalars, checked: every row names exactly the first row's columns. */
+function checkedRows(table: string, rows: readonly Record<string, unknown>[]) {
   const columns = Object.keys(rows[0]).filter((c) => rows[0][c] !== undefined);
-  const values = rows.map((r, i) => {
+  const out = rows.map((r, i) => {
     let named = 0;
     for (const c in r) if (r[c] !== undefined) named++;
     if (named !== columns.length)
       throw new TypeError(`insertRows(${table}): row ${i} names other columns`);
-    return columns.map((c) => {
+    const row: Record<string, Scalar> = {};
+    for (const c of columns) {
       if (r[c] === undefined) throw new TypeError(`insertRows(${table}): row ${i} has no ${c}`);
-      return scalar(table, c, r[c]);
-    });
+      row[c] = scalar(table, c, r[c]);
+    }
+    return row;
   });
-  return { columns, values };
+  return { columns, rows: out };
 }
 
 /**
@@ -80,20 +82,21 @@ export async function insertRows<T extends keyof Database & string>(
   o: { ignoreConflictOn?: (keyof Database[T] & string)[] } = {},
 ): Promise<number> {
   if (rows.length === 0) return 0;
-  const { columns, values } = valuesOf(table, rows as readonly Record<string, unknown>[]);
+  const checked = checkedRows(table, rows as readonly Record<string, unknown>[]);
+  const { columns } = checked;
   const conflict = o.ignoreConflictOn ?? [];
   if (isPostgres(tx)) {
-    const json = values.map((v) => Object.fromEntries(columns.map((c, i) => [c, v[i]])));
     const text = statement(table, columns, conflict, 0);
-    const r = await tx.executeQuery(CompiledQuery.raw(text, [JSON.stringify(json)]));
+    const r = await tx.executeQuery(CompiledQuery.raw(text, [JSON.stringify(checked.rows)]));
     return Number(r.numAffectedRows ?? 0);
   }
   const per = Math.floor(SQLITE_MAX_PARAMETERS / columns.length);
   let inserted = 0;
-  for (let i = 0; i < values.length; i += per) {
-    const part = values.slice(i, i + per);
+  for (let i = 0; i < checked.rows.length; i += per) {
+    const part = checked.rows.slice(i, i + per);
     const text = statement(table, columns, conflict, part.length);
-    const r = await tx.executeQuery(CompiledQuery.raw(text, part.flat()));
+    const params = part.flatMap((r) => columns.map((c) => r[c]));
+    const r = await tx.executeQuery(CompiledQuery.raw(text, params));
     inserted += Number(r.numAffectedRows ?? 0);
   }
   return inserted;
