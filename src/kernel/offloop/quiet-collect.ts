@@ -1,6 +1,6 @@
 // Gives a grown heap back once a burst of requests is over. Under load (256 checkouts in flight)
-// most of what a request holds outlives the main thread's 2 MiB young generation and is promoted,
-// so the old generation grows fast. Capping its growth (`--heap-growing-percent=20`) kept the
+// much of what a request holds outlives the main thread's young generation (8 MiB semi-spaces)
+// and is promoted, so the old generation grows fast. Capping its growth (`--heap-growing-percent=20`) kept the
 // memory small after load, but made V8 run a full collection every few hundred checkouts: the
 // GC helper threads then used as much CPU as the main thread, and checkout ran ≈ 10 % slower.
 // With V8's own growth the heap is collected rarely under load, and the space it

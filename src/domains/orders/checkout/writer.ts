@@ -9,7 +9,7 @@
 //
 // On PostgreSQL nothing blocks the loop, but a batch's work (building its statements, the
 // driver's protocol, the rows and the responses) is garbage that lives as long as the batch:
-// on the main thread's 2 MiB young generation it was promoted (≈ 55 KB a checkout) and the
+// on the main thread's young generation (then 2 MiB) it was promoted (≈ 55 KB a checkout) and the
 // collector took a third of the main thread. The thread has its own pool and a young generation
 // sized for a batch (kernel/offloop/worker-heap.ts); the batcher still runs up to three batches
 // at once there.
