@@ -1,13 +1,13 @@
 // Gives a grown heap back once a burst of requests is over. Under load (256 checkouts in flight)
-// much of what a request holds outlives the main thread's young generation (8 MiB semi-spaces)
-// and is promoted, so the old generation grows fast. Capping its growth (`--heap-growing-percent=20`) kept the
-// memory small after load, but made V8 run a full collection every few hundred checkouts: the
-// GC helper threads then used as much CPU as the main thread, and checkout ran ≈ 10 % slower.
-// With V8's own growth the heap is collected rarely under load, and the space it
-// grew to stays mapped until something collects it again; an idle server allocates too little
-// for V8 to start a collection on its own for a minute or more (bench/README.md has both).
-// So when requests stop for half a second after a burst, and the heap has grown, this runs one full
-// collection. It costs nothing while requests keep coming and runs at most once a quiet spell.
+// much of what a request holds outlives the main thread's young generation (8 MiB semi-spaces) and
+// is promoted, so the old generation grows fast. Capping its growth (`--heap-growing-percent=20`)
+// kept the memory small after load, but made V8 run a full collection every few hundred checkouts:
+// the GC helper threads then used as much CPU as the main thread, and checkout ran ≈ 10 % slower.
+// With V8's own growth the heap is collected rarely under load, and the space it grew to stays
+// mapped until something collects it again; an idle server allocates too little for V8 to start a
+// collection on its own for a minute or more (bench/README.md has both). So when requests stop for
+// half a second after a burst, and the heap has grown, this runs one full collection. It costs
+// nothing while requests keep coming and runs at most once a quiet spell.
 import type { Server } from 'node:http';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';

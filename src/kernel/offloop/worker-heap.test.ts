@@ -1,6 +1,6 @@
-// setWorkerYoungGeneration: a thread started after it gets the new young generation while the
-// main heap keeps the one it started with. Run in a child Node with a 2 MiB cap (below the
-// workers' 16), because that cap is what the function must get past (a worker's resourceLimits cannot).
+// setWorkerYoungGeneration: a thread started after it gets the new young generation while the main
+// heap keeps the one it started with. Run in a child Node with a 2 MiB cap (below the workers' 16),
+// because that cap is what the function must get past (a worker's resourceLimits cannot).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';

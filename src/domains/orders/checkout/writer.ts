@@ -7,12 +7,11 @@
 // as in-process); the event loop only waits for the answer. Other writes stay on the main
 // connection: SQLite serialises the two writers (transactions begin IMMEDIATE, busy_timeout).
 //
-// On PostgreSQL nothing blocks the loop, but a batch's work (building its statements, the
-// driver's protocol, the rows and the responses) is garbage that lives as long as the batch:
-// on the main thread's young generation (then 2 MiB) it was promoted (≈ 55 KB a checkout) and the
-// collector took a third of the main thread. The thread has its own pool and a young generation
-// sized for a batch (kernel/offloop/worker-heap.ts); the batcher still runs up to three batches
-// at once there.
+// On PostgreSQL nothing blocks the loop, but a batch's work (building its statements, the driver's
+// protocol, the rows and the responses) is garbage that lives as long as the batch: on the main
+// thread's young generation (then 2 MiB) it was promoted (≈ 55 KB a checkout) and the collector
+// took a third of the main thread. The thread has its own pool and a young generation sized for a
+// batch (kernel/offloop/worker-heap.ts); the batcher still runs up to three batches at once there.
 //
 // Only data crosses threads: the jobs (their responder is data, respond.ts) and back the settled
 // outcomes, errors as codes (kernel/offloop/answer-calls.ts) and the events, which are dispatched
