@@ -133,8 +133,8 @@ try {
   // Idle RSS twice: 2 s after the first 200, and settled at 30 s. Start-up grows the main
   // thread's young generation to its cap (module loading keeps most of what it allocates), and
   // V8's memory reducer gives it back 10-20 s later, when the server idles at what a 2 MiB young
-  // generation holds (bench/README.md, "A young generation for the main
-  // thread"). A server runs idle for hours, not seconds: the settled figure is its idle cost.
+  // generation holds (bench/README.md, "A young generation for the main thread"). A server runs
+  // idle for hours, not seconds: the settled figure is its idle cost.
   await sleep(2000);
   const justStarted = rssMiB(server!.pid!);
   await sleep(28_000);

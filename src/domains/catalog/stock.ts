@@ -76,9 +76,9 @@ export async function reserveStockMany(
   for (const l of lines) totals.set(l.variantId, (totals.get(l.variantId) ?? 0) + l.qty);
   const at = nowIso();
   const all = [...totals];
-  // PostgreSQL: the rows are locked first, in variant-id order (the lock's `order by`), so batches taking the same
-  // variants queue instead of deadlocking (an UPDATE … FROM locks in its join's order).
-  // Another batch's commit is then visible to the conditional update below.
+  // PostgreSQL: the rows are locked first, in variant-id order (the lock's `order by`), so
+  // batches taking the same variants queue instead of deadlocking (an UPDATE … FROM locks in
+  // its join's order). Another batch's commit is then visible to the conditional update below.
   if (isPostgres(tx))
     await sql`select 1 from stock where variant_id = any(${all.map(([id]) => id)}::text[])
       order by variant_id for update`.execute(tx);

@@ -24,8 +24,7 @@ export interface BatchRead {
  * (PostgreSQL hands out `seqCount` from its sequence; SQLite reads max(seq), safe under its one
  * writer). Each domain builds its own part, so this file names only orders' tables, and a
  * checkout of one line still costs this read, two statements per reservation (three on
- * PostgreSQL: its rows are locked first), the group claim
- * and the inserts.
+ * PostgreSQL: its rows are locked first), the group claim and the inserts.
  *
  * The stock is read without a lock: the batch plans against it, and its conditional
  * reservation near the end (place-batch.ts) decides; a batch that finds less stock there than
