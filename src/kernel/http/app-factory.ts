@@ -4,7 +4,6 @@
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
-import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
 import { sql } from 'kysely';
@@ -23,8 +22,9 @@ import { navBadges } from './nav.js';
 import { openApiHook, refuseControlChars, zodFieldErrors } from './validate.js';
 import { sameOriginPath } from './redirect.js';
 import { contract } from './openapi.js';
-import { sequence } from './sequence.js';
+import { oneLayer, sequence } from './sequence.js';
 import type { Logger } from './log.js';
+import { nodeResponse, securityHeaders } from './security-headers.js';
 import { anyOf, mergeHttpPaths, startsWithAny, type HttpPaths } from './paths.js';
 
 export interface AppHooks {
@@ -62,6 +62,10 @@ export function createApiApp() {
   const register = app.openapi;
   app.openapi = ((route, handler, hook) =>
     register(contract(route), handler, hook)) as typeof app.openapi;
+  // zod-openapi hands Hono a route as its middlewares, validators and handler: one layer (sequence.ts).
+  const on = app.on;
+  app.on = ((method: string, path: string, ...steps: MiddlewareHandler<AppEnv>[]) =>
+    on(method, path, oneLayer(steps))) as typeof app.on;
   return app;
 }
 
@@ -87,6 +91,11 @@ export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {
   const publicFiles = startsWithAny(['/static/', ...paths.publicFiles]);
 
   const onError = (err: Error, c: Context<AppEnv>) => handleError(err, c, log);
+  // Every response's security headers and request id. Over a socket they go on the Node
+  // response before the handler runs (see security-headers.ts); a handler's own header of the
+  // same name would win, and none sets one. Without a socket (`app.request`) they are set on the
+  // web response afterwards.
+  const always = securityHeaders(secure);
   // The middlewares that finish a response chain `next()` instead of awaiting it: a suspended
   // async function is what a request in flight would hold for each (see sequence.ts).
   const requestLog: MiddlewareHandler<AppEnv> = (c, next) => {
@@ -99,18 +108,24 @@ export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {
     // error before authentication) still answers in it.
     c.set('locale', localeOf(getCookie(c, LANG_COOKIE), c.req.header('accept-language')));
     c.set('actor', null);
-    // Set before the response exists: setting a header on a finished response makes Hono copy
-    // it, and the Node adapter then build a full web Response (a third of a cached page's cost).
-    c.header('x-request-id', id);
-    return next().then(() =>
+    const out = nodeResponse(c);
+    if (out) {
+      for (const name in always) out.setHeader(name, always[name]);
+      out.setHeader('x-request-id', id);
+    }
+    return next().then(() => {
+      if (!out) {
+        for (const name in always) setOnResponse(c, name, always[name]);
+        setOnResponse(c, 'x-request-id', id);
+      }
       log.info('request', {
         requestId: id,
         method: c.req.method,
         path: c.req.path,
         status: c.res.status,
         ms: Math.round(performance.now() - started),
-      }),
-    );
+      });
+    });
   };
   const pages = new PageCache({
     paths: anyOf(paths.cachedPages),
@@ -120,28 +135,13 @@ export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {
     langCookie: LANG_COOKIE,
     locale: localeOf,
     generation: () => deps.h.writeCount(),
+    always,
   });
   const json = new JsonCache({
     paths: anyOf(paths.cachedJson),
     personalCookies: hooks.personalCookies ?? [],
     generation: () => deps.h.writeCount(),
-  });
-  const headers = secureHeaders({
-    contentSecurityPolicy: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      styleSrc: ["'self'"],
-      imgSrc: ["'self'", 'data:'],
-      formAction: ["'self'"],
-      frameAncestors: ["'none'"],
-      baseUri: ["'self'"],
-      objectSrc: ["'none'"],
-    },
-    strictTransportSecurity: secure ? 'max-age=31536000; includeSubDomains' : false,
-    // The same rule in the older header: no framing at all (SAMEORIGIN would contradict the CSP).
-    xFrameOptions: 'DENY',
-    crossOriginEmbedderPolicy: false,
-    referrerPolicy: 'same-origin',
+    always,
   });
   const BODIES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
   const bodySize: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -183,7 +183,7 @@ export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {
     if (!actor || publicFiles.test(c.req.path)) return next();
     return next().then(() => setOnResponse(c, 'cache-control', 'no-store'));
   };
-  // One layer for the kernel's nine middlewares, outermost first (see sequence.ts for why).
+  // One layer for the kernel's eight middlewares, outermost first (see sequence.ts for why).
   app.use(
     '*',
     sequence(
@@ -192,7 +192,6 @@ export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {
         gzip(),
         pages.middleware(),
         json.middleware(),
-        headers,
         bodySize,
         signedIn,
         csrf({ secure, noCookie: publicFiles, exempt: paths.csrfExempt }),

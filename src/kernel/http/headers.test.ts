@@ -16,6 +16,8 @@ import { loadConfig } from '../config.js';
 import type { Actor } from '../auth/index.js';
 
 const handles: DbHandle[] = [];
+/** How many times the cached page and JSON were made (a hit does not make them). */
+let rendered = 0;
 after(() => Promise.all(handles.map((h) => h.close())));
 
 const someone: Actor = {
@@ -47,11 +49,23 @@ async function appIn(mode: 'demo' | 'production') {
         (c.req.header('cookie') ?? '').includes('sid=') || c.req.header('authorization')
           ? someone
           : null,
-      paths: { publicFiles: ['/media/'] },
+      paths: {
+        publicFiles: ['/media/'],
+        cachedPages: [/^\/toko$/],
+        cachedJson: [/^\/api\/v1\/katalog$/],
+      },
     },
     createLogger('silent'),
   );
   app.get('/halaman', (c) => c.html('<p>halaman</p>'));
+  app.get('/toko', (c) => {
+    rendered++;
+    return c.html('<p>toko</p>');
+  });
+  app.get('/api/v1/katalog', (c) => {
+    rendered++;
+    return c.json({ items: [] });
+  });
   app.get('/media/p/foto.webp', (c) =>
     c.body('RIFF', 200, {
       'content-type': 'image/webp',
@@ -168,6 +182,71 @@ for (const mode of ['demo', 'production'] as const) {
     assert.equal(got.status, 413);
     assert.equal(got.connection, 'close');
     assert.ok(got.closed, 'the socket was closed');
+  });
+}
+
+/** Every answer's security headers, as browsers must get them (a fixed vector, not our encoder). */
+const SECURITY = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'",
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'origin-agent-cluster': '?1',
+  'referrer-policy': 'same-origin',
+  'x-content-type-options': 'nosniff',
+  'x-dns-prefetch-control': 'off',
+  'x-download-options': 'noopen',
+  'x-frame-options': 'DENY',
+  'x-permitted-cross-domain-policies': 'none',
+  'x-xss-protection': '0',
+};
+
+for (const mode of ['demo', 'production'] as const) {
+  // Over a socket the headers go on Node's response before the handler runs, and cache hits are
+  // answered before Hono: each kind of answer must still carry them, once.
+  test(`${mode}: over a socket every answer carries the security headers and a request id`, async () => {
+    const app = await appIn(mode);
+    const server = serveApp(app, { port: 0, hostname: '127.0.0.1' });
+    await new Promise((r) => server.once('listening', r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const expected: Record<string, string> = {
+        ...SECURITY,
+        ...(mode === 'production'
+          ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' }
+          : {}),
+      };
+      const check = (res: Response, what: string) => {
+        for (const [name, value] of Object.entries(expected))
+          assert.equal(res.headers.get(name), value, `${what}: ${name}`);
+        if (mode === 'demo') assert.equal(res.headers.get('strict-transport-security'), null);
+        assert.match(res.headers.get('x-request-id') ?? '', /^[\w-]{8,64}$/, what);
+      };
+      const before = rendered;
+      for (const path of ['/toko', '/toko', '/api/v1/katalog', '/api/v1/katalog'])
+        check(await fetch(base + path), path);
+      assert.equal(rendered - before, 2, 'the second of each was a cache hit');
+      check(await fetch(`${base}/no-such-page`), 'a 404');
+      const photo = await fetch(`${base}/media/p/foto.webp`);
+      check(photo, 'a photo');
+      assert.equal(photo.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+      const mine = await fetch(`${base}/halaman`, {
+        headers: { cookie: 'sid=x', 'x-request-id': 'req-from-the-proxy-1' },
+      });
+      check(mine, 'a signed-in page');
+      assert.equal(mine.headers.get('cache-control'), 'no-store');
+      assert.equal(mine.headers.get('x-request-id'), 'req-from-the-proxy-1');
+      const api = await fetch(`${base}/api/v1/things`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer lmb_test', 'content-type': 'application/json' },
+        body: '{"a":1}',
+      });
+      assert.equal(api.status, 201);
+      check(api, 'an API answer');
+      assert.equal(api.headers.get('cache-control'), 'no-store');
+    } finally {
+      server.close();
+    }
   });
 }
 

@@ -29,6 +29,8 @@ export interface JsonCacheOptions {
   personalCookies: string[];
   /** Write generation of the database: a change means every entry is stale. */
   generation(): number;
+  /** Headers every answer carries (security headers): a hit bypasses the middleware that sets them. */
+  always?: Readonly<Record<string, string>>;
   ttlMs?: number;
   /** How long past `ttlMs` an aged entry may be served while one request refills it. */
   staleMs?: number;
@@ -175,7 +177,7 @@ export class JsonCache {
     )
       return;
     const raw = Buffer.from(await res.arrayBuffer());
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...this.o.always };
     res.headers.forEach((v, name) => {
       // The CSRF cookie a first visitor was given is theirs, not every visitor's.
       if (name !== 'content-length' && name !== 'x-request-id' && name !== 'set-cookie')

@@ -53,6 +53,8 @@ export interface PageCacheOptions {
   locale(cookie: string | undefined, acceptLanguage: string | undefined): string;
   /** Write generation of the database: a change means every entry is stale. */
   generation(): number;
+  /** Headers every answer carries (security headers): a hit bypasses the middleware that sets them. */
+  always?: Readonly<Record<string, string>>;
   ttlMs?: number;
   maxEntries?: number;
 }
@@ -242,7 +244,7 @@ export class PageCache {
         return;
       }
       // Kept for other visitors: everything but this request's id and length.
-      const headers: Record<string, string> = {};
+      const headers: Record<string, string> = { ...this.o.always };
       res.headers.forEach((v, name) => {
         if (name !== 'content-length' && name !== 'x-request-id' && name !== 'set-cookie')
           headers[name] = v;

@@ -35,3 +35,29 @@ export function sequence<E extends Env>(
     return run(0);
   };
 }
+
+/**
+ * A route's middlewares and handler (the sign-in check, zod's validators, the handler) as one
+ * layer for the same reason: compose would keep a suspended `dispatch` per step for as long as
+ * the handler waits (a checkout: its batch). Each step may answer or hand on; a throw rejects
+ * and reaches compose's error handler as before, because route middlewares only act before
+ * the handler (they check, then hand on) and do nothing once it answered.
+ */
+export function oneLayer<E extends Env>(steps: MiddlewareHandler<E>[]): MiddlewareHandler<E> {
+  if (steps.length === 1) return steps[0];
+  return (c, next) => {
+    const run = (i: number): Promise<void> => {
+      if (i === steps.length) return next();
+      let out: Promise<Response | void> | Response | void;
+      try {
+        out = steps[i](c, () => run(i + 1));
+      } catch (err) {
+        return Promise.reject(err);
+      }
+      return Promise.resolve(out).then((res) => {
+        if (res && !c.finalized) c.res = res;
+      });
+    };
+    return run(0);
+  };
+}
