@@ -3,10 +3,12 @@
 // domain's `reads` (src/read-models.ts) plus any modules the starter names (tests add their own).
 import { workerData } from 'node:worker_threads';
 import { connect } from './kernel/db/index.js';
-import { answerCalls, type ReadModel } from './kernel/offloop/index.js';
+import { answerCalls, lowerThreadPriority, type ReadModel } from './kernel/offloop/index.js';
 import { reads } from './read-models.js';
 
 const { sqlitePath, modules } = workerData as { sqlitePath: string; modules: string[] };
+// Behind the event loop and the checkout writer when the cores are contended (thread-priority.ts).
+lowerThreadPriority();
 const h = connect({ sqlitePath, readonly: true });
 const byName = new Map<string, ReadModel<unknown[], unknown>>();
 for (const r of reads) byName.set(r.name, r);

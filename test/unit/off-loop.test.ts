@@ -1,10 +1,11 @@
 // Heavy reads leave the event loop (issue 19, kernel/offloop): on a SQLite file a read model runs
 // in the read worker on its own read-only connection, so a second of work there does not delay
 // /healthz; the same read inline holds every request until it is done. /impact, its poverty
-// table and the panel export are served by the worker and give what the inline read gives.
+// table and the panel export are served by the worker and give what the inline read gives; the
+// worker's thread runs at a lower CPU priority than the event loop.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,7 +13,7 @@ import { createWorld, type World } from '../support/world.js';
 import { testDatabaseUrl } from '../support/kernel/index.js';
 import { busyRead } from '../support/busy-read.js';
 import { readWorkersFor } from '../../src/read-workers.js';
-import { runRead, type ReadWorkers } from '../../src/kernel/offloop/index.js';
+import { READ_WORKER_NICE, runRead, type ReadWorkers } from '../../src/kernel/offloop/index.js';
 import { panelSheetRead } from '../../src/domains/impact/kpi.reads.js';
 import { sheetCsv } from '../../src/kernel/xlsx/index.js';
 
@@ -79,4 +80,30 @@ test('/impact, its poverty table and the panel export are served by the read wor
   assert.equal(csv.status, 200);
   assert.equal(await csv.text(), sheetCsv(await panelSheetRead.fn(w.h.db, 'all', 'test-secret')));
   assert.ok(reads.served >= before + 2, 'the export ran in the worker too');
+});
+
+/** The nice value of each of this process's threads, by thread id (Linux's /proc). */
+function threadNices(): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const tid of readdirSync('/proc/self/task')) {
+    // Fields after the name in parentheses start at the state (field 3): nice is field 19.
+    const after = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ');
+    out.set(Number(tid), Number(after[16]));
+  }
+  return out;
+}
+
+test('the read worker runs behind the event loop: its thread alone has a lower priority', {
+  skip: skip || (process.platform !== 'linux' && 'thread priorities are read from Linux /proc'),
+}, async () => {
+  await runRead({ h: w.h, reads }, busyRead, 0); // the worker is up
+  const nices = threadNices();
+  assert.equal(nices.get(process.pid), 0, 'the event loop keeps its priority');
+  const lowered = [...nices].filter(([, n]) => n === READ_WORKER_NICE);
+  assert.equal(lowered.length, 1, `one thread at nice ${READ_WORKER_NICE}: ${[...nices]}`);
+  assert.equal(
+    [...nices].filter(([, n]) => n !== 0 && n !== READ_WORKER_NICE).length,
+    0,
+    'no other thread changed',
+  );
 });
