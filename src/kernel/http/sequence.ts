@@ -8,29 +8,34 @@
 // response that the outer ones then see and finish, as under compose.
 import type { Context, Env, MiddlewareHandler } from 'hono';
 
+/**
+ * `onError` turns a throw into the error response at that step, as compose does for each layer;
+ * without it a throw rejects and reaches the enclosing compose's error handler (`oneLayer`).
+ */
 export function sequence<E extends Env>(
   steps: MiddlewareHandler<E>[],
-  onError: (err: Error, c: Context<E>) => Response | Promise<Response>,
+  onError?: (err: Error, c: Context<E>) => Response | Promise<Response>,
 ): MiddlewareHandler<E> {
+  const answered = (c: Context<E>) => (res: Response | void) => {
+    if (res && !c.finalized) c.res = res;
+  };
   return (c, next) => {
     const run = (i: number): Promise<void> => {
       if (i === steps.length) return next();
-      let out: Promise<Response | void>;
+      let out: Promise<Response | void> | Response | void;
       try {
         out = steps[i](c, () => run(i + 1));
       } catch (err) {
         out = Promise.reject(err);
       }
-      return out.then(
-        (res) => {
-          if (res && !c.finalized) c.res = res;
-        },
-        async (err) => {
-          if (!(err instanceof Error)) throw err;
-          c.error = err;
-          c.res = await onError(err, c);
-        },
-      );
+      // A route's handler may answer without a promise.
+      const settled = Promise.resolve(out);
+      if (!onError) return settled.then(answered(c));
+      return settled.then(answered(c), async (err) => {
+        if (!(err instanceof Error)) throw err;
+        c.error = err;
+        c.res = await onError(err, c);
+      });
     };
     return run(0);
   };
@@ -39,25 +44,10 @@ export function sequence<E extends Env>(
 /**
  * A route's middlewares and handler (the sign-in check, zod's validators, the handler) as one
  * layer for the same reason: compose would keep a suspended `dispatch` per step for as long as
- * the handler waits (a checkout: its batch). Each step may answer or hand on; a throw rejects
- * and reaches compose's error handler as before, because route middlewares only act before
- * the handler (they check, then hand on) and do nothing once it answered.
+ * the handler waits (a checkout: its batch). A throw rejects and reaches compose's error handler
+ * as before, because route middlewares only act before the handler (they check, then hand on)
+ * and do nothing once it answered.
  */
 export function oneLayer<E extends Env>(steps: MiddlewareHandler<E>[]): MiddlewareHandler<E> {
-  if (steps.length === 1) return steps[0];
-  return (c, next) => {
-    const run = (i: number): Promise<void> => {
-      if (i === steps.length) return next();
-      let out: Promise<Response | void> | Response | void;
-      try {
-        out = steps[i](c, () => run(i + 1));
-      } catch (err) {
-        return Promise.reject(err);
-      }
-      return Promise.resolve(out).then((res) => {
-        if (res && !c.finalized) c.res = res;
-      });
-    };
-    return run(0);
-  };
+  return steps.length === 1 ? steps[0] : sequence(steps);
 }
