@@ -20,7 +20,7 @@ import { gzipSync } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './env.js';
 import { replaceResponse } from './gzip.js';
-import type { CacheRequest, CachedResponse } from './page-cache.js';
+import { storedHeaders, type CacheRequest, type CachedResponse } from './page-cache.js';
 
 export interface JsonCacheOptions {
   /** Paths whose anonymous GET answers may be shared. */
@@ -177,12 +177,7 @@ export class JsonCache {
     )
       return;
     const raw = Buffer.from(await res.arrayBuffer());
-    const headers: Record<string, string> = { ...this.o.always };
-    res.headers.forEach((v, name) => {
-      // The CSRF cookie a first visitor was given is theirs, not every visitor's.
-      if (name !== 'content-length' && name !== 'x-request-id' && name !== 'set-cookie')
-        headers[name] = v;
-    });
+    const headers = storedHeaders(res, this.o.always);
     const etag = `"${createHash('sha1').update(raw).digest('base64url')}"`;
     headers.etag = etag;
     headers.vary = 'accept-encoding';

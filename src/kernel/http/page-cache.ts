@@ -170,6 +170,23 @@ function onlyCsrfCookie(res: Response, name: string): string | null {
   return TOKEN_RE.test(value) ? value : null;
 }
 
+/**
+ * The headers a cache keeps of a response for other visitors: every header but this request's
+ * id and length and its cookies (the CSRF cookie a first visitor was given is theirs alone),
+ * over the headers every answer carries.
+ */
+export function storedHeaders(
+  res: Response,
+  always: Readonly<Record<string, string>> = {},
+): Record<string, string> {
+  const headers: Record<string, string> = { ...always };
+  res.headers.forEach((v, name) => {
+    if (name !== 'content-length' && name !== 'x-request-id' && name !== 'set-cookie')
+      headers[name] = v;
+  });
+  return headers;
+}
+
 export class PageCache {
   private readonly entries = new Map<string, Entry>();
   private readonly ttl: number;
@@ -243,12 +260,7 @@ export class PageCache {
         replaceResponse(c, new Response(bytes(html), { status: res.status, headers: res.headers }));
         return;
       }
-      // Kept for other visitors: everything but this request's id and length.
-      const headers: Record<string, string> = { ...this.o.always };
-      res.headers.forEach((v, name) => {
-        if (name !== 'content-length' && name !== 'x-request-id' && name !== 'set-cookie')
-          headers[name] = v;
-      });
+      const headers = storedHeaders(res, this.o.always);
       const parts = split(html, k.token);
       const deflated = parts.map((p, i) =>
         deflateRawSync(p, {
