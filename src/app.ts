@@ -8,7 +8,12 @@ import {
   type Deps,
   type Logger,
 } from './kernel/http/index.js';
-import { authenticate, sessionCookieName, setLocale } from './domains/accounts/index.js';
+import {
+  authenticate,
+  bearerActor,
+  sessionCookieName,
+  setLocale,
+} from './domains/accounts/index.js';
 import { CART_COOKIE, storefrontHomeSection } from './domains/orders/index.js';
 import { homeRoutes } from './home.routes.js';
 import { apiDocs } from './api-docs.js';
@@ -20,6 +25,7 @@ export function buildApp(deps: Deps, log: Logger = createLogger(deps.config.logL
     deps,
     {
       authenticate,
+      bearer: (token) => bearerActor(deps, token),
       personalCookies: [sessionCookieName(false), sessionCookieName(true), CART_COOKIE],
       // Each domain's cached pages, signed callbacks, public files and large uploads.
       paths: mergeHttpPaths(DOMAINS.map((d) => d.http)),

@@ -1,7 +1,7 @@
 // Test worlds: a migrated database (SQLite, or PostgreSQL with LUMBUNG_TEST_DATABASE_URL),
 // the full app on it, and quick ways to act as a user with a given role and scope.
 import { loadConfig } from '../../src/kernel/config.js';
-import { createLogger } from '../../src/kernel/http/index.js';
+import { createLogger, type Logger } from '../../src/kernel/http/index.js';
 import type { DbHandle } from '../../src/kernel/db/index.js';
 import { createTestDb, TestClient } from './kernel/index.js';
 import type { Role } from '../../src/kernel/auth/index.js';
@@ -46,6 +46,8 @@ export async function createWorld(
     regions?: string[];
     /** Read workers for heavy reads (kernel/offloop); by default they run inline. */
     reads?: ReadRunner;
+    /** Where the app logs (silent by default). */
+    log?: Logger;
   } = {},
 ): Promise<World> {
   // All provinces and regencies, plus the districts and villages of the demo regencies.
@@ -61,7 +63,7 @@ export async function createWorld(
     ...loadConfig({ LUMBUNG_SECRET: 'test-secret', LUMBUNG_LOG_LEVEL: 'silent', ...opts.env }),
     sqlitePath: ':memory:',
   };
-  const app = buildApp({ h, config, reads: opts.reads }, createLogger('silent'));
+  const app = buildApp({ h, config, reads: opts.reads }, opts.log ?? createLogger('silent'));
   let n = 0;
   let closing: Promise<void> | undefined;
   return {

@@ -1,7 +1,7 @@
 // Accounts: users identified by Indonesian mobile number or email, scoped role grants,
 // database sessions, API tokens and invitations.
 import type { Context } from 'hono';
-import type { AppEnv } from '../../kernel/http/index.js';
+import type { AppEnv, Deps } from '../../kernel/http/index.js';
 import { defineDomain } from '../../kernel/domain/index.js';
 import type { Actor } from '../../kernel/auth/index.js';
 import { actorFromSession } from './sessions.js';
@@ -69,10 +69,13 @@ export async function authenticate(c: Context<AppEnv>): Promise<Actor | null> {
   const db = c.get('deps').h.db;
   const auth = c.req.header('authorization');
   if (auth && /^Bearer\s+/i.test(auth))
-    return actorFromToken(db, auth.replace(/^Bearer\s+/i, '').trim(), {
-      production: c.get('deps').config.mode === 'production',
-    });
+    return bearerActor(c.get('deps'), auth.replace(/^Bearer\s+/i, '').trim());
   return actorFromSession(c, db);
+}
+
+/** The actor of a bearer token (demo tokens refused in production), or null. */
+export function bearerActor(deps: Deps, token: string): Promise<Actor | null> {
+  return actorFromToken(deps.h.db, token, { production: deps.config.mode === 'production' });
 }
 /** Whether the database has no account yet, and the demo logins to print (the demo seed's index). */
 export { noAccountsYet, demoLoginGrants } from './demo-accounts.js';

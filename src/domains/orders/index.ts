@@ -21,6 +21,7 @@ import { shippingQuoter } from './shipping.js';
 import { parcelLookup } from './parcels.js';
 import { pickupNotes, villageSection } from './community-seams.js';
 import { ordersRoutes } from './orders.routes.js';
+import { checkoutDirect } from './api/checkout.api.js';
 
 export { ordersMigrations } from './migrations/index.js';
 export { ordersRoutes } from './orders.routes.js';
@@ -176,6 +177,8 @@ export const ordersDomain = defineDomain({
     cachedPages: [/^\/desa\//],
     // Payment providers prove their callbacks by signature (payments.routes.tsx), not CSRF.
     csrfExempt: ['/api/v1/webhooks/payments/'],
+    // A partner's or the agent app's checkout with a bearer token skips Hono's layers.
+    direct: [checkoutDirect],
   },
   messages: [
     ordersMessages,

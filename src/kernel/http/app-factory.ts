@@ -1,7 +1,6 @@
 // Builds the Hono app every domain mounts on: request ids, structured access logs, secure
 // headers with a CSP that allows no inline script, gzip, body limits, the actor, the locale, CSRF,
 // static files, the language switch, health check, and one error mapping.
-import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -17,19 +16,22 @@ import { csrf, CSRF_COOKIE } from './csrf.js';
 import { gzip } from './gzip.js';
 import { attachPageCache, PageCache } from './page-cache.js';
 import { attachJsonCache, JsonCache } from './json-cache.js';
+import { attachDirectRoutes, DirectRoutes } from './direct.js';
 import { handleError, isApiPath, notFound } from './errors-http.js';
 import { navBadges } from './nav.js';
 import { openApiHook, refuseControlChars, zodFieldErrors } from './validate.js';
 import { sameOriginPath } from './redirect.js';
 import { contract } from './openapi.js';
 import { oneLayer, sequence } from './sequence.js';
-import type { Logger } from './log.js';
+import { requestIdFrom, type Logger } from './log.js';
 import { nodeResponse, securityHeaders } from './security-headers.js';
 import { anyOf, mergeHttpPaths, startsWithAny, type HttpPaths } from './paths.js';
 
 export interface AppHooks {
   /** Resolves the signed-in user (session cookie or bearer token), or null. */
   authenticate(c: Context<AppEnv>): Promise<Actor | null>;
+  /** The actor of a bearer token alone, or null: what `authenticate` finds for one (direct.ts). */
+  bearer?(token: string): Promise<Actor | null>;
   /** Cookies that identify a signed-in visitor (their pages are never served from a cache). */
   personalCookies?: string[];
   /** Persists a language choice for a signed-in user. */
@@ -100,8 +102,7 @@ export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {
   // async function is what a request in flight would hold for each (see sequence.ts).
   const requestLog: MiddlewareHandler<AppEnv> = (c, next) => {
     const started = performance.now();
-    const incoming = c.req.header('x-request-id');
-    const id = incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    const id = requestIdFrom(c.req.header('x-request-id'));
     c.set('requestId', id);
     c.set('deps', deps);
     // The visitor's language before the actor is known: a body refused as too large (or any
@@ -234,6 +235,19 @@ export function createHttpApp(deps: Deps, hooks: AppHooks, log: Logger) {
   app.onError(onError);
   attachPageCache(app, pages);
   attachJsonCache(app, json);
+  if (hooks.bearer && paths.direct.length)
+    attachDirectRoutes(
+      app,
+      new DirectRoutes({
+        routes: paths.direct,
+        deps,
+        always,
+        maxBodyBytes: deps.config.maxBodyBytes,
+        bearer: hooks.bearer,
+        log,
+        fetch: (req, env) => app.fetch(req, env),
+      }),
+    );
   app.notFound((c) => notFound(c));
   return app;
 }

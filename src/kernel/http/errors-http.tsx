@@ -37,13 +37,22 @@ export function errorText(locale: Locale, code: string, params: Record<string, u
 /** Problem members the kernel writes itself; an error param with one of these names stays in `detail` only. */
 const RESERVED = new Set(['type', 'title', 'status', 'detail', 'instance', 'code', 'errors']);
 
+export const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
+
+/** The problem+json answer to `err` (see problemOf). */
+export function problem(c: Context<AppEnv>, err: AppError) {
+  const p = problemOf(c.get('locale') ?? 'id', c.req.path, err);
+  return c.body(p.body, p.status as 400, { 'content-type': PROBLEM_TYPE });
+}
+
 /**
  * `title` is the same for every occurrence of a code: the code's message when it has no
  * placeholders, else the title of its status. The occurrence (stock left, names, ids) goes
  * into `detail`, and the error's params become extension members a program can act on.
+ *
+ * No Hono context is needed: the direct routes (direct.ts) answer with it too.
  */
-export function problem(c: Context<AppEnv>, err: AppError) {
-  const locale = c.get('locale') ?? 'id';
+export function problemOf(locale: Locale, path: string, err: AppError) {
   const spec = errorSpec(err.code);
   const template = t(locale, spec.message);
   const body: Record<string, unknown> = {
@@ -56,15 +65,13 @@ export function problem(c: Context<AppEnv>, err: AppError) {
       : template,
     status: spec.status,
     detail: errorText(locale, err.code, err.params),
-    instance: c.req.path,
+    instance: path,
     code: err.code,
   };
   for (const [k, v] of Object.entries(err.params))
     if (!RESERVED.has(k) && v !== undefined) body[k] = v;
   if (Object.keys(err.fields).length > 0) body.errors = translateFields(locale, err.fields);
-  return c.body(JSON.stringify(body), spec.status as 400, {
-    'content-type': 'application/problem+json; charset=utf-8',
-  });
+  return { status: spec.status, body: JSON.stringify(body) };
 }
 
 const STATUS_TITLES: Record<number, [string, string]> = {
@@ -112,27 +119,7 @@ function errorPage(c: Context<AppEnv>, status: number, message: string) {
 
 /** Maps any thrown value to a response; unexpected errors are logged with the request id only. */
 export function handleError(err: unknown, c: Context<AppEnv>, log: Logger) {
-  let appErr: AppError;
-  if (err instanceof AppError) appErr = err;
-  else if (err instanceof HTTPException) {
-    // Hono and the OpenAPI validator throw these for bodies they cannot read (415 when the
-    // Content-Type is not the one the route declares): the caller's mistake, never a 500.
-    const byStatus: Record<number, string> = {
-      400: 'MALFORMED_JSON',
-      404: 'NOT_FOUND',
-      413: 'PAYLOAD_TOO_LARGE',
-      415: 'UNSUPPORTED_MEDIA_TYPE',
-    };
-    appErr = new AppError(byStatus[err.status] ?? 'INTERNAL');
-  } else {
-    log.error('unhandled error', {
-      requestId: c.get('requestId'),
-      path: c.req.path,
-      error: err instanceof Error ? err.message : String(err),
-      stack: err instanceof Error ? err.stack : undefined,
-    });
-    appErr = new AppError('INTERNAL');
-  }
+  const appErr = toAppError(err, log, c.get('requestId'), c.req.path);
   if (appErr.code === 'UNAUTHENTICATED' && !isApiPath(c.req.path) && c.req.method === 'GET') {
     return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
   }
@@ -141,6 +128,34 @@ export function handleError(err: unknown, c: Context<AppEnv>, log: Logger) {
   const fields = translateFields(c.get('locale') ?? 'id', appErr.fields);
   if (Object.keys(fields).length) message += ' ' + Object.values(fields).join(' ');
   return errorPage(c, appErr.status, message);
+}
+
+/** Any thrown value as the AppError it answers with; an unexpected one is logged (request id only). */
+export function toAppError(
+  err: unknown,
+  log: Logger,
+  requestId: string | undefined,
+  path: string,
+): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof HTTPException) {
+    // Hono and the OpenAPI validator throw these for bodies they cannot read (415 when the
+    // Content-Type is not the one the route declares): the caller's mistake, never a 500.
+    const byStatus: Record<number, string> = {
+      400: 'MALFORMED_JSON',
+      404: 'NOT_FOUND',
+      413: 'PAYLOAD_TOO_LARGE',
+      415: 'UNSUPPORTED_MEDIA_TYPE',
+    };
+    return new AppError(byStatus[err.status] ?? 'INTERNAL');
+  }
+  log.error('unhandled error', {
+    requestId,
+    path,
+    error: err instanceof Error ? err.message : String(err),
+    stack: err instanceof Error ? err.stack : undefined,
+  });
+  return new AppError('INTERNAL');
 }
 
 export function notFound(c: Context<AppEnv>) {

@@ -10,9 +10,16 @@ import type { Context, MiddlewareHandler } from 'hono';
 const COMPRESSIBLE =
   /^(text\/|application\/(json|problem\+json|javascript|xml|rss\+xml|atom\+xml)|image\/svg\+xml)/i;
 
+/** Whether a client that sent this Accept-Encoding takes gzip. */
+export const acceptsGzip = (acceptEncoding: string | undefined) =>
+  /\bgzip\b/i.test(acceptEncoding ?? '');
+
+/** `raw` gzipped when it is at least `minBytes` long (smaller bodies grow or gain nothing), else null. */
+export function gzipIfWorth(raw: Uint8Array, minBytes = 1024, level = 6) {
+  return raw.byteLength >= minBytes ? gzipSync(raw, { level }) : null;
+}
+
 export function gzip(opts: { minBytes?: number; level?: number } = {}): MiddlewareHandler {
-  const minBytes = opts.minBytes ?? 1024;
-  const level = opts.level ?? 6;
   // After `next()` settles, not awaiting it: a suspended frame per request in flight (sequence.ts).
   return (c, next) => next().then(() => compress(c));
   async function compress(c: Context) {
@@ -30,14 +37,12 @@ export function gzip(opts: { minBytes?: number; level?: number } = {}): Middlewa
     const vary = res.headers.get('vary');
     if (!vary) res.headers.set('vary', 'accept-encoding');
     else if (!/accept-encoding|\*/i.test(vary)) res.headers.set('vary', `${vary}, accept-encoding`);
-    if (!/\bgzip\b/i.test(c.req.header('accept-encoding') ?? '') || !res.body) return;
+    if (!acceptsGzip(c.req.header('accept-encoding')) || !res.body) return;
     const raw = new Uint8Array(await res.arrayBuffer());
     const headers = new Headers(res.headers);
-    let body: Uint8Array<ArrayBuffer> = raw;
-    if (raw.byteLength >= minBytes) {
-      body = gzipSync(raw, { level });
-      headers.set('content-encoding', 'gzip');
-    }
+    const zipped = gzipIfWorth(raw, opts.minBytes, opts.level);
+    const body: Uint8Array<ArrayBuffer> = zipped ?? raw;
+    if (zipped) headers.set('content-encoding', 'gzip');
     headers.set('content-length', String(body.byteLength));
     replaceResponse(
       c,

@@ -5,6 +5,7 @@ export { mergeHttpPaths, type HttpPaths } from './paths.js';
 export { csrf, CSRF_COOKIE } from './csrf.js';
 export { createLogger, redact, type Logger } from './log.js';
 export { serveApp, type ServeOptions } from './server.js';
+export { directRoute, answerWith, type DirectRoute, type DirectAnswer } from './direct.js';
 export { hitRate, peekRate, rateResetAt, clearRate, type RateResult } from './rate-limit.js';
 export {
   idempotent,

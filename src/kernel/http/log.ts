@@ -1,6 +1,7 @@
 // Structured logs, one JSON object per line. Personal data never reaches them: keys that can
 // carry it are dropped, and request lines carry the path without the query string (tracking
 // looks up by phone number).
+import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.js';
 
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 } as const;
@@ -41,4 +42,9 @@ export function createLogger(
     warn: (m, f) => log('warn', m, f),
     error: (m, f) => log('error', m, f),
   };
+}
+
+/** The request id a request's log line and `x-request-id` carry: the caller's, if well-formed. */
+export function requestIdFrom(incoming: string | undefined): string {
+  return incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
 }

@@ -1,7 +1,9 @@
 // What the domains tell the HTTP layer about their paths. The kernel knows no path of its own
 // beyond /static: each manifest declares its cacheable public pages, its signed server-to-server
-// callbacks, its public files and its large uploads (`http` field), and app.ts hands the union
-// to createHttpApp.
+// callbacks, its public files, its large uploads and its direct routes (`http` field), and app.ts
+// hands the union to createHttpApp.
+import type { DirectRoute } from './direct.js';
+
 export interface HttpPaths {
   /** Anonymous public pages a shared cache may serve (the storefront: home, search, products). */
   cachedPages?: RegExp[];
@@ -16,6 +18,8 @@ export interface HttpPaths {
   publicFiles?: string[];
   /** Paths whose request bodies may exceed the default limit (photo uploads), in bytes. */
   largeBodies?: { path: RegExp; maxBytes: number }[];
+  /** Bearer-token JSON writes answered before Hono when nothing in the request needs it (direct.ts). */
+  direct?: DirectRoute[];
 }
 
 /** The union of every domain's declarations. */
@@ -26,6 +30,7 @@ export function mergeHttpPaths(all: (HttpPaths | undefined)[]): Required<HttpPat
     csrfExempt: [],
     publicFiles: [],
     largeBodies: [],
+    direct: [],
   };
   for (const p of all) {
     out.cachedPages.push(...(p?.cachedPages ?? []));
@@ -33,6 +38,7 @@ export function mergeHttpPaths(all: (HttpPaths | undefined)[]): Required<HttpPat
     out.csrfExempt.push(...(p?.csrfExempt ?? []));
     out.publicFiles.push(...(p?.publicFiles ?? []));
     out.largeBodies.push(...(p?.largeBodies ?? []));
+    out.direct.push(...(p?.direct ?? []));
   }
   return out;
 }

@@ -1,13 +1,15 @@
 // The HTTP server: Hono on Node's http module, with the page cache answered before Hono. A hit
 // on a popular storefront page (home, search, category, village, product) is written straight
 // to the socket, so it costs what a static file would instead of a trip through the middleware.
-// Misses, and every other request, take the ordinary path (which fills the cache).
+// Misses, and every other request, take the ordinary path (which fills the cache). The domains'
+// direct routes (direct.ts) take the bearer-token writes they answer themselves.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { pageCacheOf } from './page-cache.js';
 import { jsonCacheOf } from './json-cache.js';
+import { directRoutesOf } from './direct.js';
 import type { Logger } from './log.js';
 
 export interface ServeOptions {
@@ -26,6 +28,7 @@ export function serveApp(
   const listener = getRequestListener(app.fetch, { hostname: opts.hostname });
   const cache = pageCacheOf(app);
   const json = jsonCacheOf(app);
+  const direct = directRoutesOf(app);
   const server = createServer((req: IncomingMessage, res) => {
     if (cache && req.method === 'GET' && req.url) {
       const started = performance.now();
@@ -56,6 +59,7 @@ export function serveApp(
         return;
       }
     }
+    if (direct?.take(req, res)) return;
     void listener(req, res);
   });
   server.listen(opts.port, opts.hostname, () => onListen?.(server.address() as AddressInfo));

@@ -3,7 +3,9 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { AppError, unwrap } from '../../../kernel/errors/index.js';
 import {
+  answerWith,
   clientIp,
+  directRoute,
   IdempotencyKeyHeader,
   REPLAYED_HEADER,
   requireIdempotencyKey,
@@ -171,6 +173,30 @@ const cartJson = (v: CartView) => ({
   })),
 });
 
+/**
+ * POST /api/v1/checkout's use case. Its route below and the kernel's direct path (a partner's or
+ * the agent app's bearer-token checkout answered before Hono, kernel/http/direct.ts) both run it.
+ */
+export const checkoutDirect = directRoute({
+  path: '/api/v1/checkout',
+  header: IdempotencyKeyHeader,
+  body: CheckoutInput,
+  async run({ header, body, actor, deps }) {
+    const res = await apiCheckout(deps.h.db, {
+      key: requireIdempotencyKey(header['idempotency-key']),
+      body,
+      actor,
+      secret: deps.config.secret,
+      payee: deps.config.payee,
+    });
+    return {
+      status: 201,
+      body: res.body as z.infer<typeof Placed>,
+      headers: res.replayed ? { 'idempotent-replayed': 'true' } : undefined,
+    };
+  },
+});
+
 export function checkoutApi(app: OpenAPIHono<AppEnv>) {
   app.openapi(
     createRoute({
@@ -260,18 +286,16 @@ export function checkoutApi(app: OpenAPIHono<AppEnv>) {
         ),
       },
     }),
-    async (c) => {
-      const key = requireIdempotencyKey(c.req.header('idempotency-key'));
-      const res = await apiCheckout(c.get('deps').h.db, {
-        key,
-        body: c.req.valid('json'),
-        actor: c.get('actor'),
-        secret: c.get('deps').config.secret,
-        payee: c.get('deps').config.payee,
-      });
-      if (res.replayed) c.header('idempotent-replayed', 'true');
-      return c.json(res.body as z.infer<typeof Placed>, 201);
-    },
+    async (c) =>
+      answerWith(
+        c,
+        await checkoutDirect.run({
+          header: c.req.valid('header'),
+          body: c.req.valid('json'),
+          actor: c.get('actor'),
+          deps: c.get('deps'),
+        }),
+      ),
   );
 
   app.openapi(
