@@ -77,5 +77,6 @@ export async function authenticate(c: Context<AppEnv>): Promise<Actor | null> {
 export function bearerActor(deps: Deps, token: string): Promise<Actor | null> {
   return actorFromToken(deps.h.db, token, { production: deps.config.mode === 'production' });
 }
+
 /** Whether the database has no account yet, and the demo logins to print (the demo seed's index). */
 export { noAccountsYet, demoLoginGrants } from './demo-accounts.js';

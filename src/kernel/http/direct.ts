@@ -94,7 +94,8 @@ export class DirectRoutes {
       h.cookie !== undefined ||
       h['transfer-encoding'] !== undefined ||
       !JSON_TYPE.test(h['content-type'] ?? '') ||
-      !(length > 0 && length <= this.o.maxBodyBytes)
+      !(length > 0 && length <= this.o.maxBodyBytes) ||
+      repeats(req.rawHeaders)
     )
       return false;
     void this.serve(route, req, res).catch((err) => {
@@ -202,6 +203,21 @@ export class DirectRoutes {
     res.writeHead(web.status, out);
     res.end(body);
   }
+}
+
+/**
+ * Whether Authorization or Content-Type is sent twice. Node keeps the first of each, the stack's
+ * web headers join them (a token that names nobody, a type it refuses): the stack decides.
+ */
+function repeats(raw: string[]): boolean {
+  let auth = 0;
+  let type = 0;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i];
+    if (name.length === 13 && name.toLowerCase() === 'authorization') auth++;
+    else if (name.length === 12 && name.toLowerCase() === 'content-type') type++;
+  }
+  return auth > 1 || type > 1;
 }
 
 const directs = new WeakMap<object, DirectRoutes>();
