@@ -249,3 +249,26 @@ test('every request the direct route must not answer alone gets the whole stackâ
       assert.equal(JSON.parse(a.body.toString()).by, null, name);
   }
 });
+
+test('a client that hangs up mid-body is no server error, and the next request is answered', async () => {
+  const { connect } = await import('node:net');
+  const before = lines.length;
+  await new Promise<void>((resolve) => {
+    const s = connect(port, '127.0.0.1', () => {
+      s.write(
+        'POST /api/v1/titip HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer lmb_agen\r\n' +
+          'Content-Type: application/json\r\nIdempotency-Key: titip-0009\r\nContent-Length: 100\r\n\r\n{"qty":',
+      );
+      setTimeout(() => s.destroy(), 50);
+    });
+    s.on('close', () => resolve());
+  });
+  await new Promise((r) => setTimeout(r, 50));
+  assert.deepEqual(
+    lines.slice(before).filter((l) => l.level === 'error'),
+    [],
+  );
+  const a = await send('/api/v1/titip', ok, json({ qty: 1, note: 'lagi' }));
+  assert.equal(a.status, 201);
+  assert.equal(a.direct, true);
+});

@@ -99,8 +99,10 @@ export class DirectRoutes {
     )
       return false;
     void this.serve(route, req, res).catch((err) => {
-      this.o.log.error('direct route failed', { path: route.path, error: String(err) });
-      if (!res.headersSent) res.writeHead(500).end();
+      // A client that hung up mid-body is not a server error.
+      if (!req.destroyed)
+        this.o.log.error('direct route failed', { path: route.path, error: String(err) });
+      if (!res.headersSent && !res.destroyed) res.writeHead(500).end();
       else res.destroy();
     });
     return true;
