@@ -27,7 +27,7 @@ export function buildApp(deps: Deps, log: Logger = createLogger(deps.config.logL
       authenticate,
       bearer: (token) => bearerActor(deps, token),
       personalCookies: [sessionCookieName(false), sessionCookieName(true), CART_COOKIE],
-      // Each domain's cached pages, signed callbacks, public files and large uploads.
+      // Each domain's cached pages, signed callbacks, public files, large uploads and direct routes.
       paths: mergeHttpPaths(DOMAINS.map((d) => d.http)),
       onLocaleChange: async (c, locale) => {
         const actor = c.get('actor');
