@@ -6,12 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
-import { createWorld, type World } from './world.js';
+import { apiToken, createWorld, type World } from './world.js';
 import { anyVillage, makeOrganisation, makeUmkm } from './community.js';
 import { makeProduct } from './catalog.js';
-import { createToken } from '../../src/domains/accounts/index.js';
-import { unwrap } from '../../src/kernel/errors/index.js';
-import type { Actor } from '../../src/kernel/auth/index.js';
 import { inTransaction } from '../../src/kernel/db/index.js';
 import { setListing } from '../../src/domains/catalog/index.js';
 import { PHOTO_WIDTHS } from '../../src/domains/catalog/index.js';
@@ -30,15 +27,8 @@ export interface PhotoWorld {
 export const colour = (r: number, g: number, b: number, width = 400, height = 300) =>
   sharp({ create: { width, height, channels: 3, background: { r, g, b } } });
 
-async function tokenFor(w: World, client: Seller): Promise<string> {
-  const grant = await w.h.db
-    .selectFrom('grants')
-    .select('id')
-    .where('user_id', '=', client.userId)
-    .executeTakeFirstOrThrow();
-  return unwrap(await createToken(w.h.db, { userId: client.userId } as Actor, 'foto', grant.id))
-    .token;
-}
+const tokenFor = async (w: World, client: Seller) =>
+  (await apiToken(w, client.userId, 'foto')).token;
 
 export async function createPhotoWorld(): Promise<PhotoWorld> {
   const uploadDir = mkdtempSync(join(tmpdir(), 'lumbung-photo-api-'));

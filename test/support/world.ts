@@ -2,11 +2,12 @@
 // the full app on it, and quick ways to act as a user with a given role and scope.
 import { loadConfig } from '../../src/kernel/config.js';
 import { createLogger, type Logger } from '../../src/kernel/http/index.js';
-import type { DbHandle } from '../../src/kernel/db/index.js';
+import type { Database, DbHandle } from '../../src/kernel/db/index.js';
 import { createTestDb, TestClient } from './kernel/index.js';
-import type { Role } from '../../src/kernel/auth/index.js';
+import type { Actor, Role } from '../../src/kernel/auth/index.js';
 import { unwrap } from '../../src/kernel/errors/index.js';
 import {
+  createToken,
   createUser,
   grantRole,
   hashToken,
@@ -138,3 +139,26 @@ export const isDeny = (expect: AccessCase['expect']): expect is DenyStatus =>
 
 /** Each domain's `test/support/access/<domain>.cases.ts` exports this: it builds its fixtures and lists its cases. */
 export type AccessCases = (w: World) => Promise<AccessCase[]>;
+
+/** A new API token bound to the user's first grant (what an app or a partner platform sends). */
+export async function apiToken(
+  w: World,
+  userId: string,
+  name = 'aplikasi',
+): Promise<{ id: string; token: string }> {
+  const grant = await w.h.db
+    .selectFrom('grants')
+    .select('id')
+    .where('user_id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return unwrap(await createToken(w.h.db, { userId } as Actor, name, grant.id));
+}
+
+/** Rows in `table` (a refused write must leave the count unchanged). */
+export async function countRows(w: World, table: keyof Database & string): Promise<number> {
+  const r = await w.h.db
+    .selectFrom(table)
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}

@@ -3,10 +3,10 @@
 // request that arrives after.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../../test/support/world.js';
+import { apiToken, createWorld, type World } from '../../../test/support/world.js';
 import { unwrap } from '../../kernel/errors/index.js';
 import type { Actor } from '../../kernel/auth/index.js';
-import { bearerActor, createToken, revokeToken } from './index.js';
+import { bearerActor, revokeToken } from './index.js';
 
 let w: World;
 before(async () => {
@@ -15,14 +15,7 @@ before(async () => {
 });
 after(() => w.close());
 
-async function tokenOf(userId: string) {
-  const grant = await w.h.db
-    .selectFrom('grants')
-    .select('id')
-    .where('user_id', '=', userId)
-    .executeTakeFirstOrThrow();
-  return unwrap(await createToken(w.h.db, { userId } as Actor, 'aplikasi', grant.id));
-}
+const tokenOf = (userId: string) => apiToken(w, userId);
 
 const d = { h: null as unknown as World['h'], config: { mode: 'demo' } } as Parameters<
   typeof bearerActor

@@ -1,7 +1,7 @@
 // Accounts: users identified by Indonesian mobile number or email, scoped role grants,
 // database sessions, API tokens and invitations.
 import type { Context } from 'hono';
-import type { AppEnv, Deps } from '../../kernel/http/index.js';
+import { bearerToken, type AppEnv, type Deps } from '../../kernel/http/index.js';
 import { defineDomain } from '../../kernel/domain/index.js';
 import type { Actor } from '../../kernel/auth/index.js';
 import { actorFromSession } from './sessions.js';
@@ -67,9 +67,8 @@ export const accountsDomain = defineDomain({
 /** Resolves the request's actor from a bearer token or the session cookie. */
 export async function authenticate(c: Context<AppEnv>): Promise<Actor | null> {
   const db = c.get('deps').h.db;
-  const auth = c.req.header('authorization');
-  if (auth && /^Bearer\s+/i.test(auth))
-    return bearerActor(c.get('deps'), auth.replace(/^Bearer\s+/i, '').trim());
+  const token = bearerToken(c.req.header('authorization'));
+  if (token !== null) return bearerActor(c.get('deps'), token);
   return actorFromSession(c, db);
 }
 

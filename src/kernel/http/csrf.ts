@@ -9,6 +9,7 @@ import type { MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { AppError } from '../errors/errors.js';
 import type { AppEnv } from './env.js';
+import { bearerToken } from './guard.js';
 
 export const CSRF_COOKIE = 'lumbung_csrf';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -29,7 +30,7 @@ export function csrf(opts: {
   return async (c, next) => {
     // A bearer token carries no ambient authority, and its client keeps no cookie jar: no
     // checks and no token cookie (minting one cost every API call a random id and a Set-Cookie).
-    if (/^Bearer\s/i.test(c.req.header('authorization') ?? '')) {
+    if (bearerToken(c.req.header('authorization')) !== null) {
       c.set('csrfToken', '');
       return next();
     }

@@ -6,14 +6,17 @@
 // route does not take (its path must match exactly), so each answer is compared with the stack's.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createRoute, z } from '@hono/zod-openapi';
 import { createHttpApp, createLogger, serveApp } from './index.js';
 import { answerWith, directRoute } from './direct.js';
 import { IdempotencyKeyHeader } from './openapi.js';
-import { createTestDb } from '../../../test/support/kernel/index.js';
+import {
+  createTestDb,
+  postOverSocket,
+  type SocketAnswer,
+} from '../../../test/support/kernel/index.js';
 import { kernelMigrations, type DbHandle } from '../db/index.js';
 import { loadConfig } from '../config.js';
 import { AppError } from '../errors/index.js';
@@ -93,47 +96,19 @@ after(async () => {
   await h.close();
 });
 
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
+interface Answer extends SocketAnswer {
   /** The request's log line: `direct: true` when the direct route answered. */
   direct: boolean;
 }
 
-function send(
+async function send(
   path: string,
   headers: Record<string, string | string[]>,
   body: string,
 ): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const chunked = headers['transfer-encoding'] === 'chunked';
-    const req = request(
-      {
-        port,
-        host: '127.0.0.1',
-        method: 'POST',
-        path,
-        headers: chunked ? headers : { ...headers, 'content-length': Buffer.byteLength(body) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => {
-          const id = res.headers['x-request-id'];
-          const line = lines.find((l) => l.msg === 'request' && l.requestId === id);
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks),
-            direct: line?.direct === true,
-          });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
+  const a = await postOverSocket(port, path, headers, body);
+  const line = lines.find((l) => l.msg === 'request' && l.requestId === a.headers['x-request-id']);
+  return { ...a, direct: line?.direct === true };
 }
 
 /** The headers that must match: all but the request id's and a fresh CSRF token's values and the connection's own. */

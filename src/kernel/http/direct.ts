@@ -24,6 +24,7 @@ import { PROBLEM_TYPE, problemOf, toAppError } from './errors-http.js';
 import { acceptsGzip, gzipIfWorth } from './gzip.js';
 import { requestIdFrom, type Logger } from './log.js';
 import { openApiHook } from './validate.js';
+import { bearerToken } from './guard.js';
 
 /** What a direct route's use case gets: the validated header and body, and the caller. */
 export interface DirectInput<H, B> {
@@ -73,7 +74,6 @@ export interface DirectOptions {
   fetch(req: Request, env: { incoming: IncomingMessage }): Response | Promise<Response>;
 }
 
-const BEARER = /^Bearer\s+/i;
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
 
 export class DirectRoutes {
@@ -90,7 +90,7 @@ export class DirectRoutes {
     const length = Number(h['content-length']);
     if (
       !route ||
-      !BEARER.test(h.authorization ?? '') ||
+      bearerToken(h.authorization) === null ||
       h.cookie !== undefined ||
       h['transfer-encoding'] !== undefined ||
       !JSON_TYPE.test(h['content-type'] ?? '') ||
@@ -167,7 +167,7 @@ export class DirectRoutes {
     } catch {
       return null;
     }
-    const actor = await this.o.bearer((req.headers.authorization ?? '').replace(BEARER, '').trim());
+    const actor = await this.o.bearer(bearerToken(req.headers.authorization) ?? '');
     if (!actor) return null;
     const header = await route.header.safeParseAsync(req.headers);
     const body = await route.body.safeParseAsync(json);

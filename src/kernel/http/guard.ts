@@ -5,6 +5,12 @@ import { AppError } from '../errors/errors.js';
 import { hasRole, type Actor, type Role } from '../auth/access.js';
 import type { AppEnv } from './env.js';
 
+/** The token of an `Authorization: Bearer …` header, or null when the header names none. */
+export function bearerToken(authorization: string | undefined): string | null {
+  const m = /^Bearer\s+(.*)$/is.exec(authorization ?? '');
+  return m ? m[1].trim() : null;
+}
+
 export function requireActor(c: Context<AppEnv>): Actor {
   const a = c.get('actor');
   if (!a) throw new AppError('UNAUTHENTICATED');

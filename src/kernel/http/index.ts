@@ -38,7 +38,7 @@ export {
 } from './layout.js';
 export { registerNav, navFor, type NavItem } from './nav.js';
 export { problem, isApiPath, errorText } from './errors-http.js';
-export { requireActor, requireRole, clientIp } from './guard.js';
+export { requireActor, requireRole, clientIp, bearerToken } from './guard.js';
 export { registerHomePanel, homePanelsFor, type HomePanel } from './home.js';
 export { sameOriginPath } from './redirect.js';
 export {

@@ -6,15 +6,16 @@
 // stack's problem in the buyer's language; a revoked token is a guest's request to the stack.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { request, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createWorld, type World } from '../../../../test/support/world.js';
+import { apiToken, countRows, createWorld, type World } from '../../../../test/support/world.js';
+import { postOverSocket, type SocketAnswer } from '../../../../test/support/kernel/index.js';
 import { anyVillage, makeServicePoint, makeUmkm } from '../../../../test/support/community.js';
 import { makeProduct } from '../../../../test/support/catalog.js';
 import { createLogger, serveApp } from '../../../kernel/http/index.js';
 import { unwrap } from '../../../kernel/errors/index.js';
 import type { Actor } from '../../../kernel/auth/index.js';
-import { createToken, revokeToken } from '../../accounts/index.js';
+import { revokeToken } from '../../accounts/index.js';
 
 let w: World;
 let server: Server;
@@ -27,13 +28,7 @@ const lines: Record<string, unknown>[] = [];
 async function buyerToken(locale: 'id' | 'en') {
   const c = await w.as('buyer');
   await w.h.db.updateTable('users').set({ locale }).where('id', '=', c.userId).execute();
-  const grant = await w.h.db
-    .selectFrom('grants')
-    .select('id')
-    .where('user_id', '=', c.userId)
-    .executeTakeFirstOrThrow();
-  const made = unwrap(await createToken(w.h.db, { userId: c.userId } as Actor, 'app', grant.id));
-  return { ...made, userId: c.userId };
+  return { ...(await apiToken(w, c.userId)), userId: c.userId };
 }
 
 before(async () => {
@@ -52,46 +47,25 @@ after(async () => {
 
 interface Answer {
   status: number;
-  headers: Record<string, string | string[] | undefined>;
+  headers: SocketAnswer['headers'];
   body: Record<string, unknown>;
+  /** The request's log line: `direct: true` when the direct route answered. */
   direct: boolean;
 }
 
-function checkout(path: string, token: string, key: string, body: unknown): Promise<Answer> {
-  const text = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        port,
-        host: '127.0.0.1',
-        method: 'POST',
-        path,
-        headers: {
-          authorization: `Bearer ${token}`,
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(text),
-          'idempotency-key': key,
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => {
-          const line = lines.find(
-            (l) => l.msg === 'request' && l.requestId === res.headers['x-request-id'],
-          );
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: JSON.parse(Buffer.concat(chunks).toString()),
-            direct: line?.direct === true,
-          });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(text);
-  });
+async function checkout(path: string, token: string, key: string, body: unknown): Promise<Answer> {
+  const a = await postOverSocket(
+    port,
+    path,
+    {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      'idempotency-key': key,
+    },
+    JSON.stringify(body),
+  );
+  const line = lines.find((l) => l.msg === 'request' && l.requestId === a.headers['x-request-id']);
+  return { ...a, body: JSON.parse(a.body.toString()), direct: line?.direct === true };
 }
 
 const order = (variantId: string, qty = 1) => ({
@@ -101,15 +75,7 @@ const order = (variantId: string, qty = 1) => ({
   paymentMethod: 'cod',
 });
 
-const count = async (t: 'orders' | 'audit_log' | 'idempotency_keys') =>
-  Number(
-    (
-      await w.h.db
-        .selectFrom(t)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const count = (t: 'orders' | 'audit_log' | 'idempotency_keys') => countRows(w, t);
 
 /** The scopes under which `key` is stored. */
 const keysOf = async (key: string) =>

@@ -1,7 +1,7 @@
 // No oversell and no double order under concurrency, on both databases.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../../../test/support/world.js';
+import { apiToken, createWorld, type World } from '../../../../test/support/world.js';
 import { anyVillage, makeServicePoint, makeUmkm } from '../../../../test/support/community.js';
 import { makeProduct } from '../../../../test/support/catalog.js';
 import { stockOf } from '../../catalog/index.js';
@@ -14,7 +14,6 @@ import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { serveApp } from '../../../kernel/http/server.js';
 import { unwrap } from '../../../kernel/errors/index.js';
-import { createToken } from '../../accounts/index.js';
 import { fingerprint } from '../../../kernel/http/index.js';
 
 let w: World;
@@ -187,19 +186,7 @@ test('concurrent API checkouts over HTTP share commits: 40 requests with their o
   // others waited to read, so every batch held one checkout (one fsync each, ≈ 80 orders/s).
   const p = await makeProduct(w.h, { umkmId: umkm, stock: 100 });
   const c = await w.as('buyer');
-  const grant = await w.h.db
-    .selectFrom('grants')
-    .select('id')
-    .where('user_id', '=', c.userId)
-    .executeTakeFirstOrThrow();
-  const actor = {
-    userId: c.userId,
-    displayName: 'Rina',
-    locale: 'id' as const,
-    grants: [],
-    via: 'session' as const,
-  };
-  const { token } = unwrap(await createToken(w.h.db, actor, 'batch test', grant.id));
+  const { token } = await apiToken(w, c.userId, 'batch test');
   const server = serveApp(w.app, { port: 0, hostname: '127.0.0.1' });
   await once(server, 'listening');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/checkout`;
