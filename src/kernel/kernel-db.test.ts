@@ -183,7 +183,7 @@ test('a query compiled once answers each argument with its own row, and refuses 
         scope: 'compiled-once',
         key,
         fingerprint: 'f',
-        state: 'done',
+        state: 'done' as const,
         response_body: data,
         created_at: new Date().toISOString(),
       })
@@ -247,4 +247,46 @@ test("an empty job poll on SQLite does not wait for another connection's write l
   } finally {
     await close();
   }
+});
+
+test("a SQLite handle's stamp moves with its own writes and with every other connection's commit", {
+  skip: testDatabaseUrl() ? 'PostgreSQL has no stamp' : false,
+}, async () => {
+  const { a, b, close } = sqlitePair();
+  try {
+    await migrateToLatest(a, kernelMigrations);
+    const row = (k: string) => ({
+      scope: 's',
+      key: k,
+      fingerprint: 'f',
+      state: 'done' as const,
+      created_at: 'now',
+    });
+    const s0 = a.stamp();
+    await a.db.selectFrom('idempotency_keys').selectAll().execute();
+    assert.equal(a.stamp(), s0, 'a read changes nothing');
+    await a.db.insertInto('idempotency_keys').values(row('1')).execute();
+    const s1 = a.stamp();
+    assert.notEqual(s1, s0, 'its own write');
+    // Another connection (another thread or process): unchanged until it commits.
+    await b.db.connection().execute(async (c) => {
+      await sql`begin immediate`.execute(c);
+      await c.insertInto('idempotency_keys').values(row('2')).execute();
+      assert.equal(a.stamp(), s1, 'not before the commit');
+      await sql`commit`.execute(c);
+    });
+    const s2 = a.stamp();
+    assert.notEqual(s2, s1, "the other connection's commit");
+    assert.equal(a.stamp(), s2);
+    a.noteWrites(1);
+    assert.notEqual(a.stamp(), s2, 'writes counted for another connection of the process');
+  } finally {
+    await close();
+  }
+});
+
+test('a PostgreSQL handle gives no stamp: other servers write unseen', {
+  skip: testDatabaseUrl() ? false : 'SQLite has one',
+}, () => {
+  assert.equal(h.stamp(), null);
 });

@@ -74,23 +74,41 @@ export async function authenticate(c: Context<AppEnv>): Promise<Actor | null> {
 
 /** The bearer-token lookups running now, by token (see bearerActor). */
 const lookups = new Map<string, Promise<Actor | null>>();
+/** Settled lookups by handle and token, with the database's stamp from before each began. */
+const settled = new WeakMap<Deps['h'], Map<string, { stamp: string; actor: Actor | null }>>();
+/** Tokens remembered per database: a flood of made-up tokens cannot grow the map past this. */
+const SETTLED_MAX = 1024;
 
 /**
  * The actor of a bearer token (demo tokens refused in production), or null. A partner platform
- * or the agent app sends many requests at once with one token: requests that arrive while a
- * lookup of their token is running share its answer instead of each asking the database again.
- * Nothing is kept once it settles, so a revocation holds for every request that arrives after
- * the running lookup: the same as for a request whose own lookup ran just before the revocation.
- * On PostgreSQL, 256 connections of one token: 1,513–2,051 orders/s against 1,211–1,723 with a
- * lookup each (bench/README.md, "Direct routes").
+ * or the agent app sends many requests at once with one token:
+ * - requests that arrive while a lookup of their token is running share its answer instead of
+ *   each asking the database again (on PostgreSQL, 256 connections of one token: 1,513–2,051
+ *   orders/s against 1,211–1,723 with a lookup each; bench/README.md, "Direct routes");
+ * - on a SQLite file a settled answer is kept while the database's stamp is the one read before
+ *   its lookup began: no write here and no commit anywhere since, so the lookup would read the
+ *   same rows again. A revocation, a disabled user, any write at all makes it stale at once.
+ *   PostgreSQL gives no such stamp (other servers write), so nothing is kept there.
  */
 export function bearerActor(deps: Deps, token: string): Promise<Actor | null> {
+  const stamp = deps.h.stamp();
+  const hit = stamp === null ? undefined : settled.get(deps.h)?.get(token);
+  if (hit && hit.stamp === stamp) return Promise.resolve(hit.actor);
   let running = lookups.get(token);
   if (!running) {
     running = actorFromToken(deps.h.db, token, { production: deps.config.mode === 'production' });
     lookups.set(token, running);
-    const settled = () => lookups.delete(token);
-    running.then(settled, settled);
+    running.then(
+      (actor) => {
+        lookups.delete(token);
+        if (stamp === null) return;
+        let kept = settled.get(deps.h);
+        if (!kept) settled.set(deps.h, (kept = new Map()));
+        if (kept.size >= SETTLED_MAX) kept.clear();
+        kept.set(token, { stamp, actor });
+      },
+      () => lookups.delete(token),
+    );
   }
   return running;
 }

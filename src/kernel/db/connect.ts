@@ -85,6 +85,7 @@ export function connect(opts: ConnectOptions): DbHandle {
       noteWrites: (n) => {
         writes += n;
       },
+      stamp: () => null,
     };
   }
   const path = opts.sqlitePath ?? ':memory:';
@@ -97,6 +98,10 @@ export function connect(opts: ConnectOptions): DbHandle {
   sqlite.pragma(`synchronous = ${opts.synchronous ?? 'FULL'}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Prepared before the cache below, so no query of the same text shares the statement. Every
+  // write transaction here begins IMMEDIATE (below), so no other connection commits while one is
+  // open and the pragma, read outside the driver's queue, always sees the latest commit.
+  const dataVersion = sqlite.prepare('pragma data_version').pluck();
   cachePrepared(sqlite);
   const config = { database: sqlite };
   const dialect = opts.readonly ? new SqliteDialect(config) : new ImmediateSqliteDialect(config);
@@ -110,6 +115,7 @@ export function connect(opts: ConnectOptions): DbHandle {
     noteWrites: (n) => {
       writes += n;
     },
+    stamp: () => `${writes}.${dataVersion.get()}`,
   };
 }
 

@@ -83,6 +83,18 @@ test('rows naming other columns, or values that are not scalars, are refused bef
   const { fingerprint: _f, ...missing } = key('bad', 'k2');
   await assert.rejects(
     insertRows(h.db, 'idempotency_keys', [key('bad', 'k1'), missing]),
+    /row 1 has no fingerprint/,
+  );
+  await assert.rejects(
+    insertRows(h.db, 'idempotency_keys', [missing, key('bad', 'k1')]),
+    /row 1 names other columns/,
+  );
+  // A column given as undefined is no column, in any row.
+  await assert.rejects(
+    insertRows(h.db, 'idempotency_keys', [
+      { ...key('bad', 'k1'), fingerprint: undefined },
+      key('bad', 'k3'),
+    ]),
     /row 1 names other columns/,
   );
   await assert.rejects(

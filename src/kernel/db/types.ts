@@ -23,4 +23,10 @@ export interface DbHandle {
   writeCount(): number;
   /** Counts writes made on another connection of this process (the checkout writer thread). */
   noteWrites(n: number): void;
+  /**
+   * Equal on two calls only when nothing committed in between could change a read: no write on
+   * this handle (`writeCount`) and, on a SQLite file, no commit by any other connection, thread
+   * or process (`PRAGMA data_version`). Null on PostgreSQL, where other servers write unseen.
+   */
+  stamp(): string | null;
 }
