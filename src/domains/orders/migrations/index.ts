@@ -6,6 +6,7 @@ import { assistedMigrations0620 } from './assisted-0620.js';
 import { dropSellerLedgerMigrations0630 } from './drop-seller-ledger-0630.js';
 import { villagePrefixMigrations0640 } from './village-prefix-0640.js';
 import { placedAtMigrations0641 } from './placed-at-0641.js';
+import { partialIndexMigrations0642 } from './partial-0642.js';
 
 // Migration names start with 06xx so the whole app's migrations sort by domain.
 export const ordersMigrations: Migrations = {
@@ -243,4 +244,5 @@ export const ordersMigrations: Migrations = {
   ...dropSellerLedgerMigrations0630,
   ...villagePrefixMigrations0640,
   ...placedAtMigrations0641,
+  ...partialIndexMigrations0642,
 };
