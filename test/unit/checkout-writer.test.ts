@@ -3,7 +3,8 @@
 // the real API:
 // every checkout is placed with its audit row, outbox event and transfer payment written in the
 // thread's transaction; a refusal crosses the thread with its code and the buyer's message; a
-// replay returns the first response; the main thread's own writes go on meanwhile; pages cached
+// replay returns the first response; the main thread's own writes go on meanwhile, also while
+// batches follow one another without a pause; pages cached
 // before a checkout are not served stale after it; and a thread that dies mid-batch leaves every
 // request answered, and a retry with the same key neither loses nor doubles an order.
 import { test, before, after } from 'node:test';
@@ -145,6 +146,52 @@ test('the main connection keeps writing while the thread commits batches', async
     res.map(() => 201),
   );
   assert.equal((await stockOf(w.h.db, q.variantId))!.available, 35);
+});
+
+test("the main connection's writes wait at most about a batch while checkouts arrive nonstop", async () => {
+  // Each batch starts the moment the last one is answered (group-commit.ts), so on SQLite the
+  // thread holds the lock almost always; the main connection's own writes must still get it.
+  const p = await makeProduct(w.h, { umkmId: umkm, stock: 100000 });
+  const q = await makeProduct(w.h, { umkmId: umkm, stock: 5 });
+  const batcher = checkoutBatcher(w.h.db);
+  let stop = false;
+  const loops = Array.from({ length: 32 }, async (_, k) => {
+    for (let i = 0; !stop; i++) await checkout(`nonstop-${k}-${i}`, p.variantId, 'cod');
+  });
+  // The thread is warm and batches follow one another before the writes are timed.
+  const from = batcher.batches;
+  while (batcher.batches < from + 5) await new Promise((r) => setTimeout(r, 5));
+  const waits: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    let t = performance.now();
+    await inTransaction(w.h.db, async (tx) => {
+      const read = tx.selectFrom('stock').select('available').where('variant_id', '=', q.variantId);
+      const s = await (isPostgres(w.h.db) ? read.forUpdate() : read).executeTakeFirstOrThrow();
+      await new Promise((r) => setImmediate(r));
+      await tx
+        .updateTable('stock')
+        .set({ available: s.available + 1 })
+        .where('variant_id', '=', q.variantId)
+        .execute();
+    });
+    waits.push(performance.now() - t);
+    t = performance.now();
+    await w.h.db
+      .updateTable('cart_lines')
+      .set({ qty: 1 })
+      .where('cart_id', '=', 'tidak-ada')
+      .execute();
+    waits.push(performance.now() - t);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  const batches = batcher.batches - from;
+  stop = true;
+  await Promise.all(loops);
+  assert.ok(batches >= 10, `checkouts kept the thread busy (${batches} batches)`);
+  assert.equal((await stockOf(w.h.db, q.variantId))!.available, 25);
+  // Starved, a write would sleep through SQLite's busy_timeout (5 s) and fail; a batch of 32
+  // commits in tens of milliseconds.
+  assert.ok(Math.max(...waits) < 1000, `longest wait ${Math.max(...waits).toFixed(0)} ms`);
 });
 
 test('a product page cached before a checkout is not served stale after it', async () => {

@@ -122,10 +122,7 @@ export class CheckoutBatcher {
     while (this.running < this.parallel && this.queue.length) {
       const batch = this.queue.splice(0, this.maxBatch);
       this.running++;
-      this.run(batch).finally(() => {
-        this.running--;
-        this.schedule();
-      });
+      void this.run(batch);
     }
   }
 
@@ -138,11 +135,13 @@ export class CheckoutBatcher {
         ? await this.writer.settle(batch.map(({ resolve: _r, reject: _j, ...job }) => job))
         : await settleBatch(this.db, batch);
     } catch {
+      this.next();
       // The writer thread died or its message failed: whether the batch committed is unknown,
       // so nobody is acknowledged and each client is told to send again with its key.
       for (const p of batch) p.reject(new AppError('ORDERS_CHECKOUT_INTERRUPTED'));
       return;
     }
+    this.next();
     if (done.fellBack) this.fallbacks++;
     dispatchOrderEvents(done.events);
     batch.forEach((p, i) => {
@@ -150,6 +149,20 @@ export class CheckoutBatcher {
       if (s.ok) p.resolve(s.outcome);
       else p.reject(s.error);
     });
+  }
+
+  /**
+   * A batch is settled: the next one starts now, before this one's answers are written, if
+   * checkouts queued meanwhile (they gathered for a whole batch; lingering would add nothing).
+   * The writer thread works on it while this thread writes the responses, instead of waiting
+   * for them (bench/README.md, "The next batch before the answers"). On a SQLite file the writer
+   * then holds the lock almost always, yet the main connection's writes still get it within a
+   * batch: SQLite waits for a lock synchronously, so while this thread waits, no next batch is
+   * sent and the lock is free once the running one commits (test/unit/checkout-writer.test.ts).
+   */
+  private next() {
+    this.running--;
+    if (this.queue.length) this.pump();
   }
 
   /** Settles this database's batches in a writer thread from now on (SQLite file; see writer.ts). */
