@@ -71,7 +71,8 @@ function noOtherColumns(table: string, r: Record<string, unknown>, i: number, co
 /**
  * Rows `from`..`to` as SQLite's parameters, row after row in column order, checked. One pass
  * over the rows: building checked row objects first and flattening them took 6× as long
- * (≈ 2 ms a checkout batch's orders; bench/README.md, "The writer's JavaScript").
+ * (2.1 ms against 0.3 ms for 256 rows of 33 columns; bench/README.md, "A token's answer kept
+ * while the file is unchanged").
  */
 function sqliteParams(
   table: string,

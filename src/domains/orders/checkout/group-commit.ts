@@ -155,7 +155,7 @@ export class CheckoutBatcher {
    * A batch is settled: the next one starts now, before this one's answers are written, if
    * checkouts queued meanwhile (they gathered for a whole batch; lingering would add nothing).
    * The writer thread works on it while this thread writes the responses, instead of waiting
-   * for them (bench/README.md, "The next batch before the answers"). On a SQLite file the writer
+   * for them (bench/README.md, "… the next batch before the answers"). On a SQLite file the writer
    * then holds the lock almost always, yet the main connection's writes still get it within a
    * batch: SQLite waits for a lock synchronously, so while this thread waits, no next batch is
    * sent and the lock is free once the running one commits (test/unit/checkout-writer.test.ts).
