@@ -3,7 +3,7 @@
 import type { Tx } from '../../kernel/db/index.js';
 import { activeHoldersOn } from '../accounts/index.js';
 import { umkmFactsByIds } from '../community/index.js';
-import { orderNotices, parcelLookup, type OrderEvent } from '../orders/index.js';
+import { eventOrderNotices, parcelLookup, type OrderEvent } from '../orders/index.js';
 import type { IncentiveIssued } from '../partners/index.js';
 import type { Notice } from './record.js';
 import type { NoticeKind } from './notifications.tables.js';
@@ -39,10 +39,7 @@ async function holdersBy(db: Tx, role: 'seller' | 'village_agent', ids: string[]
 export async function orderEventNotices(db: Tx, events: OrderEvent[]): Promise<Notice[]> {
   const wanted = events.filter((e) => sellerKind(e) || buyerKind(e));
   if (wanted.length === 0) return [];
-  const orders = await orderNotices(
-    db,
-    wanted.map((e) => e.orderId),
-  );
+  const orders = await eventOrderNotices(db, wanted);
   const known = wanted.flatMap((e) => {
     const o = orders.get(e.orderId);
     return o ? [{ e, o }] : [];

@@ -36,17 +36,19 @@ export type NewOrderEvent = Omit<OrderEvent, 'eventId'>;
 /**
  * Publishes events of changes made in `tx`: one audit row and one outbox row each, then the
  * in-transaction subscribers. Called only by the functions that change an order (transition,
- * placement), never by their callers.
+ * placement), never by their callers. `made` sees each event before anything is written.
  */
 export async function publishOrderEvents(
   tx: Tx,
   news: NewOrderEvent[],
   actor: string | null | ((e: NewOrderEvent) => string | null),
   data: (e: NewOrderEvent) => Record<string, unknown> = () => ({}),
+  made: (e: OrderEvent) => void = () => {},
 ): Promise<OrderEvent[]> {
   // One actor for a change, or one per event (a checkout batch places many buyers' orders).
   const actorOf = typeof actor === 'function' ? actor : () => actor;
   const events = news.map((e) => ({ eventId: newId('oev', Date.parse(e.at)), ...e }));
+  events.forEach(made);
   await auditMany(
     tx,
     events.map((e) => ({

@@ -115,7 +115,12 @@ export { confirmationPath } from './storefront/confirm-link.js';
 /** The buyer's cart cookie: pages for a visitor with a cart are personal (never cached). */
 export { CART_COOKIE } from './storefront/storefront.routes.js';
 /** What notifications read of an order (seller, signed-in buyer, villages, number). */
-export { orderNotice, orderNotices, type OrderNotice } from './notice-read.js';
+export {
+  eventOrderNotices,
+  orderNotice,
+  orderNotices,
+  type OrderNotice,
+} from './notice-read.js';
 /** Test and seed helpers for QRIS payloads. */
 export { qrisPayload, crc16ccitt, parseTlv, verifyCrc } from './payments/qris.js';
 /** What the settlement ledger reads: an order's frozen money and paying payment, order numbers, statement lines. */

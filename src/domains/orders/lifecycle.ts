@@ -11,6 +11,7 @@ import type { FulfilmentStatus, OrderStatus, OrdersTable, PaymentStatus } from '
 import { COLUMN_OF, isLegal, type StatusColumn } from './transitions.js';
 import { dispatchOrderEvents, publishOrderEvents, type OrderEvent } from './events.js';
 import { repriceGroupPayment } from './group-payment.js';
+import { rememberPlaced } from './notice-read.js';
 
 type Target =
   | { column: 'status'; to: OrderStatus }
@@ -149,6 +150,8 @@ export async function recordPlacement(
       const { o } = byId.get(e.orderId)!;
       return { group: o.group_id, channel: o.channel, method: o.payment_method, total: o.total };
     },
+    // Its subscribers' notices take the placed rows instead of reading them back.
+    (e) => rememberPlaced(e, byId.get(e.orderId)!.o),
   );
 }
 
