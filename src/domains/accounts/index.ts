@@ -72,10 +72,12 @@ export async function authenticate(c: Context<AppEnv>): Promise<Actor | null> {
   return actorFromSession(c, db);
 }
 
-/** The bearer-token lookups running now, by token (see bearerActor). */
-const lookups = new Map<string, Promise<Actor | null>>();
-/** Settled lookups by handle and token, with the database's stamp from before each began. */
-const settled = new WeakMap<Deps['h'], Map<string, { stamp: string; actor: Actor | null }>>();
+/** Per database: token lookups running now, and settled ones with the stamp read before each. */
+interface TokenLookups {
+  running: Map<string, Promise<Actor | null>>;
+  settled: Map<string, { stamp: string; actor: Actor | null }>;
+}
+const lookupsOf = new WeakMap<Deps['h'], TokenLookups>();
 /** Tokens remembered per database: a flood of made-up tokens cannot grow the map past this. */
 const SETTLED_MAX = 1024;
 
@@ -91,26 +93,27 @@ const SETTLED_MAX = 1024;
  *   PostgreSQL gives no such stamp (other servers write), so nothing is kept there.
  */
 export function bearerActor(deps: Deps, token: string): Promise<Actor | null> {
+  let l = lookupsOf.get(deps.h);
+  if (!l) lookupsOf.set(deps.h, (l = { running: new Map(), settled: new Map() }));
+  const { running, settled } = l;
   const stamp = deps.h.stamp();
-  const hit = stamp === null ? undefined : settled.get(deps.h)?.get(token);
+  const hit = stamp === null ? undefined : settled.get(token);
   if (hit && hit.stamp === stamp) return Promise.resolve(hit.actor);
-  let running = lookups.get(token);
-  if (!running) {
-    running = actorFromToken(deps.h.db, token, { production: deps.config.mode === 'production' });
-    lookups.set(token, running);
-    running.then(
+  let lookup = running.get(token);
+  if (!lookup) {
+    lookup = actorFromToken(deps.h.db, token, { production: deps.config.mode === 'production' });
+    running.set(token, lookup);
+    lookup.then(
       (actor) => {
-        lookups.delete(token);
+        running.delete(token);
         if (stamp === null) return;
-        let kept = settled.get(deps.h);
-        if (!kept) settled.set(deps.h, (kept = new Map()));
-        if (kept.size >= SETTLED_MAX) kept.clear();
-        kept.set(token, { stamp, actor });
+        if (settled.size >= SETTLED_MAX) settled.clear();
+        settled.set(token, { stamp, actor });
       },
-      () => lookups.delete(token),
+      () => running.delete(token),
     );
   }
-  return running;
+  return lookup;
 }
 
 /** Whether the database has no account yet, and the demo logins to print (the demo seed's index). */
