@@ -4,7 +4,7 @@
 // corrections = available + reserved + sold.
 import { sql } from 'kysely';
 import { newId } from '../../kernel/ids/index.js';
-import { insertRows, isPostgres, nowIso, type Tx } from '../../kernel/db/index.js';
+import { insertRows, isPostgres, nowIso, prepareNamed, type Tx } from '../../kernel/db/index.js';
 import type { StockReason } from './catalog.tables.js';
 import './catalog.tables.js';
 
@@ -65,7 +65,7 @@ export async function reserveStock(
  * One statement, not one per variant: on PostgreSQL a batch holds its stock rows' locks from
  * here to its commit, and batches of the same products wait for each other, so each round trip
  * inside that window lengthens everyone's wait (23 updates of ≈ 2.4 ms made checkout over HTTP
- * serialise at ≈ 460/s). Checkout calls this after its other inserts, just before the audit
+ * serialise at ≈ 460/s). Checkout calls this after its other writes, just before the audit
  * chain (whose lock comes after the stock rows', as in order transitions).
  */
 export async function reserveStockMany(
@@ -75,28 +75,6 @@ export async function reserveStockMany(
   const totals = new Map<string, number>();
   for (const l of lines) totals.set(l.variantId, (totals.get(l.variantId) ?? 0) + l.qty);
   const at = nowIso();
-  const all = [...totals];
-  // PostgreSQL: the rows are locked first, in variant-id order (the lock's `order by`), so
-  // batches taking the same variants queue instead of deadlocking (an UPDATE … FROM locks in
-  // its join's order). Another batch's commit is then visible to the conditional update below.
-  if (isPostgres(tx))
-    await sql`select 1 from stock where variant_id = any(${all.map(([id]) => id)}::text[])
-      order by variant_id for update`.execute(tx);
-  // 2 parameters a variant: 500 variants stay under every driver's bound-parameter limit.
-  for (let i = 0; i < all.length; i += 500) {
-    const part = all.slice(i, i + 500);
-    // The casts type the parameters for PostgreSQL (a bare VALUES parameter would be text).
-    const wanted = sql.join(
-      part.map(([id, qty]) => sql`(cast(${id} as text), cast(${qty} as integer))`),
-    );
-    const r = await sql`with wanted(variant_id, qty) as (values ${wanted})
-      update stock set available = stock.available - wanted.qty,
-        reserved = stock.reserved + wanted.qty, updated_at = ${at}
-      from wanted where stock.variant_id = wanted.variant_id and stock.available >= wanted.qty`.execute(
-      tx,
-    );
-    if (Number(r.numAffectedRows ?? 0) !== part.length) return false;
-  }
   const rows = lines.map((l) => ({
     id: newId('stk'),
     variant_id: l.variantId,
@@ -107,8 +85,75 @@ export async function reserveStockMany(
     actor_id: l.actorId,
     at,
   }));
+  if (isPostgres(tx)) return reserveInOneStatement(tx, totals, rows, at);
+  const all = [...totals];
+  // 2 parameters a variant: 500 variants stay under every driver's bound-parameter limit.
+  for (let i = 0; i < all.length; i += 500) {
+    const part = all.slice(i, i + 500);
+    const wanted = sql.join(part.map(([id, qty]) => sql`(${id}, ${qty})`));
+    const r = await sql`with wanted(variant_id, qty) as (values ${wanted})
+      update stock set available = stock.available - wanted.qty,
+        reserved = stock.reserved + wanted.qty, updated_at = ${at}
+      from wanted where stock.variant_id = wanted.variant_id and stock.available >= wanted.qty`.execute(
+      tx,
+    );
+    if (Number(r.numAffectedRows ?? 0) !== part.length) return false;
+  }
   await insertRows(tx, 'stock_ledger', rows);
   return true;
+}
+
+type LedgerRow = {
+  id: string;
+  variant_id: string;
+  delta_reserved: number;
+  ref: string;
+  actor_id: string | null;
+};
+
+/**
+ * PostgreSQL: the rows' locks, the conditional update and the ledger in one round trip (three
+ * made the locked window of a checkout batch 5 ms longer under load: bench/README.md, "The audit
+ * chain last"). The rows are locked first, in variant-id order (`locked`, read whole by the
+ * update's one-time condition before it changes a row), so batches taking the same variants
+ * queue instead of deadlocking (an UPDATE … FROM locks in its join's order). The condition and
+ * the new levels read the rows as locked, the newest versions, held to the commit: the
+ * statement's snapshot, taken before it waited for the locks, may predate another transaction's
+ * commit, and `stock.available` there was the old level (a restock meanwhile then failed the
+ * CHECK; stock-many.test.ts pins both directions). The ledger is written only when every
+ * variant had enough. Arrays, not a VALUES list: one text for any batch, a named prepared
+ * statement (kernel/db/prepared.ts).
+ */
+async function reserveInOneStatement(
+  tx: Tx,
+  totals: Map<string, number>,
+  rows: LedgerRow[],
+  at: string,
+): Promise<boolean> {
+  const ids = [...totals.keys()];
+  const q = sql<{ n: number }>`with wanted as (
+      select * from unnest(${ids}::text[], ${[...totals.values()]}::integer[]) as w(variant_id, qty)),
+    locked as materialized (
+      select variant_id, available, reserved from stock where variant_id = any(${ids}::text[])
+      order by variant_id for update),
+    taken as (
+      update stock set available = locked.available - wanted.qty,
+        reserved = locked.reserved + wanted.qty, updated_at = ${at}
+      from wanted join locked on locked.variant_id = wanted.variant_id
+      where stock.variant_id = wanted.variant_id and locked.available >= wanted.qty
+        and (select count(*) from locked) > 0
+      returning 1),
+    ledger as (
+      insert into stock_ledger (id, variant_id, delta_available, delta_reserved, reason, ref, actor_id, at)
+      select l.id, l.variant_id, -l.qty, l.qty, 'reservation', l.ref, l.actor_id, ${at}
+      from unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.variant_id)}::text[],
+        ${rows.map((r) => r.delta_reserved)}::integer[], ${rows.map((r) => r.ref)}::text[],
+        ${rows.map((r) => r.actor_id)}::text[]) as l(id, variant_id, qty, ref, actor_id)
+      where (select count(*) from taken) = ${ids.length})
+    select count(*)::integer as n from taken`.compile(tx);
+  prepareNamed(q.sql);
+  const r = await tx.executeQuery(q);
+  return r.rows[0]?.n === ids.length;
 }
 
 /** Returns a reservation to available stock (cancelled or expired order). */

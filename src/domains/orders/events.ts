@@ -1,8 +1,8 @@
 // Order events. Every transition (and the placement) is published by the one function that
 // makes it (lifecycle.ts `transition`, checkout's placement) through `publishOrderEvents`, which
-// in the transaction of the change writes the audit row, appends the event to the `order_outbox`
-// table and publishes it on `orderChanged` to the in-transaction subscribers (partner webhooks,
-// logistics parcels, declared in their manifests):
+// in the transaction of the change appends the event to the `order_outbox` table, publishes it on
+// `orderChanged` to the in-transaction subscribers (partner webhooks, logistics parcels, declared
+// in their manifests) and writes the audit row:
 // no caller can change an order and forget its event, and a subscriber's
 // writes commit or roll back with the change. After commit, the events also go to `onOrderEvent` listeners; those run
 // outside the transaction, so a slow or failing one can never undo an order change.
@@ -33,32 +33,49 @@ export const orderChanged = new Topic<OrderEvent>('orders.order_changed');
 
 export type NewOrderEvent = Omit<OrderEvent, 'eventId'>;
 
+/** Who made each event, what its audit row says, and who sees the event first. */
+export interface Publication {
+  /** One actor for a change, or one per event (a checkout batch places many buyers' orders). */
+  actor: string | null | ((e: NewOrderEvent) => string | null);
+  data?: (e: NewOrderEvent) => Record<string, unknown>;
+  /** Sees each event before anything is written. */
+  made?: (e: OrderEvent) => void;
+}
+
 /**
- * Publishes events of changes made in `tx`: one audit row and one outbox row each, then the
- * in-transaction subscribers. Called only by the functions that change an order (transition,
- * placement), never by their callers. `made` sees each event before anything is written.
+ * Publishes events of changes made in `tx`: one outbox row each, the in-transaction
+ * subscribers, then one audit row each. Called only by the functions that change an order
+ * (transition, placement), never by their callers.
+ *
+ * The audit chain comes last: extending it takes the chain's one lock (kernel/audit), held to
+ * the commit, so every other change on every connection waits for it. Written first, the
+ * outbox and the subscribers' reads and writes ran inside that lock (bench/README.md,
+ * "The audit chain last").
  */
 export async function publishOrderEvents(
   tx: Tx,
   news: NewOrderEvent[],
-  actor: string | null | ((e: NewOrderEvent) => string | null),
-  data: (e: NewOrderEvent) => Record<string, unknown> = () => ({}),
-  made: (e: OrderEvent) => void = () => {},
+  o: Publication,
 ): Promise<OrderEvent[]> {
-  // One actor for a change, or one per event (a checkout batch places many buyers' orders).
+  return (await publishLocking(tx, news, o, async () => true)) as OrderEvent[];
+}
+
+/**
+ * Like publishOrderEvents, with `locks` run after the subscribers, just before the audit chain:
+ * the placement takes its stock rows' locks there, so they are held for the chain and the
+ * commit only. When `locks` refuses, nothing is audited and the answer is null: the caller
+ * rolls its transaction back.
+ */
+export async function publishLocking(
+  tx: Tx,
+  news: NewOrderEvent[],
+  o: Publication,
+  locks: () => Promise<boolean>,
+): Promise<OrderEvent[] | null> {
+  const actor = o.actor;
   const actorOf = typeof actor === 'function' ? actor : () => actor;
   const events = news.map((e) => ({ eventId: newId('oev', Date.parse(e.at)), ...e }));
-  events.forEach(made);
-  await auditMany(
-    tx,
-    events.map((e) => ({
-      actorId: actorOf(e),
-      action: `orders.${e.kind}`,
-      entityType: 'order',
-      entityId: e.orderId,
-      data: { from: e.from, to: e.to, ...data(e) },
-    })),
-  );
+  if (o.made) events.forEach(o.made);
   await insertRows(
     tx,
     'order_outbox',
@@ -73,6 +90,18 @@ export async function publishOrderEvents(
     })),
   );
   await orderChanged.publishMany(tx, events);
+  if (!(await locks())) return null;
+  const data = o.data ?? (() => ({}));
+  await auditMany(
+    tx,
+    events.map((e) => ({
+      actorId: actorOf(e),
+      action: `orders.${e.kind}`,
+      entityType: 'order',
+      entityId: e.orderId,
+      data: { from: e.from, to: e.to, ...data(e) },
+    })),
+  );
   return events;
 }
 

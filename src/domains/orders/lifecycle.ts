@@ -9,7 +9,12 @@ import { newId } from '../../kernel/ids/index.js';
 import { adjustStock, commitSale, releaseStock } from '../catalog/index.js';
 import type { FulfilmentStatus, OrderStatus, OrdersTable, PaymentStatus } from './orders.tables.js';
 import { COLUMN_OF, isLegal, type StatusColumn } from './transitions.js';
-import { dispatchOrderEvents, publishOrderEvents, type OrderEvent } from './events.js';
+import {
+  dispatchOrderEvents,
+  publishLocking,
+  publishOrderEvents,
+  type OrderEvent,
+} from './events.js';
 import { repriceGroupPayment } from './group-payment.js';
 import { rememberPlaced } from './notice-read.js';
 
@@ -97,8 +102,7 @@ export async function transition(
   const events = await publishOrderEvents(
     tx,
     [{ orderId: order.id, kind: target.column, from, to: target.to, at }],
-    actorId,
-    () => ({ ...note }),
+    { actor: actorId, data: () => ({ ...note }) },
   );
   if (cancelled) {
     // The group's pending payment now asks only for its orders still open.
@@ -124,17 +128,19 @@ export async function transition(
 
 /**
  * Publishes the placement of new orders (inserted in `tx`), each placement with its buyer as the
- * actor: audit row and outbox event each, all in one publication (a checkout batch's subscribers
- * read their facts once for the batch).
+ * actor: outbox event and audit row each, all in one publication (a checkout batch's subscribers
+ * read their facts once for the batch). `reserve` takes the orders' stock between the two (see
+ * publishLocking); when it refuses, the answer is null and the caller rolls back.
  */
 export async function recordPlacement(
   tx: Tx,
   placements: { orders: OrdersTable[]; actorId: string | null }[],
-): Promise<OrderEvent[]> {
+  reserve: () => Promise<boolean>,
+): Promise<OrderEvent[] | null> {
   const byId = new Map(
     placements.flatMap((p) => p.orders.map((o) => [o.id, { o, by: p.actorId }])),
   );
-  return publishOrderEvents(
+  return publishLocking(
     tx,
     placements.flatMap((p) =>
       p.orders.map((o) => ({
@@ -145,13 +151,16 @@ export async function recordPlacement(
         at: o.placed_at,
       })),
     ),
-    (e) => byId.get(e.orderId)!.by,
-    (e) => {
-      const { o } = byId.get(e.orderId)!;
-      return { group: o.group_id, channel: o.channel, method: o.payment_method, total: o.total };
+    {
+      actor: (e) => byId.get(e.orderId)!.by,
+      data: (e) => {
+        const { o } = byId.get(e.orderId)!;
+        return { group: o.group_id, channel: o.channel, method: o.payment_method, total: o.total };
+      },
+      // Its subscribers' notices take the placed rows instead of reading them back.
+      made: (e) => rememberPlaced(e, byId.get(e.orderId)!.o),
     },
-    // Its subscribers' notices take the placed rows instead of reading them back.
-    (e) => rememberPlaced(e, byId.get(e.orderId)!.o),
+    reserve,
   );
 }
 

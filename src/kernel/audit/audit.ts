@@ -5,6 +5,7 @@ import { hash } from 'node:crypto';
 import { sql } from 'kysely';
 import { inTransaction, nowIso } from '../db/tx.js';
 import { isPostgres } from '../db/dialect.js';
+import { prepareNamed } from '../db/prepared.js';
 import { insertRows } from '../db/insert-rows.js';
 import type { Tx } from '../db/types.js';
 import type { AuditLogTable } from '../db/kernel-tables.js';
@@ -36,6 +37,27 @@ function rowHash(prev: string, r: Omit<AuditLogTable, 'hash' | 'prev_hash'>): st
   return hash('sha256', `${prev}\n${body}`, 'hex');
 }
 
+/**
+ * The chain's last row, once this transaction is the one writer extending it. SQLite already
+ * serialises writers. PostgreSQL takes the chain's lock, held to the commit, and reads the row
+ * after it in one round trip (audit_chain_end, kernel migration 0005): the lock is taken last
+ * in a checkout batch, and every other change waits for it (bench/README.md, "The audit chain
+ * last").
+ */
+async function chainEnd(tx: Tx): Promise<{ seq: number; hash: string } | undefined> {
+  if (isPostgres(tx)) {
+    const q = sql<{ seq: number; hash: string }>`select * from audit_chain_end()`.compile(tx);
+    prepareNamed(q.sql);
+    return (await tx.executeQuery(q)).rows[0];
+  }
+  return tx
+    .selectFrom('audit_log')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /** Appends one entry inside the caller's transaction (or a new one). */
 export async function audit(db: Tx, e: AuditEntry): Promise<void> {
   await auditMany(db, [e]);
@@ -49,14 +71,7 @@ export async function audit(db: Tx, e: AuditEntry): Promise<void> {
 export async function auditMany(db: Tx, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   await inTransaction(db, async (tx) => {
-    // One writer at a time extends the chain; SQLite already serialises writers.
-    if (isPostgres(tx)) await sql`select pg_advisory_xact_lock(7270001)`.execute(tx);
-    const last = await tx
-      .selectFrom('audit_log')
-      .select(['seq', 'hash'])
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const last = await chainEnd(tx);
     let seq = last?.seq ?? 0;
     let prev = last?.hash ?? GENESIS;
     const at = nowIso();

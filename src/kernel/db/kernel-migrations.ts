@@ -1,7 +1,8 @@
 // Tables the kernel's own mechanisms need: audit log, job queue, idempotency keys, rate limits.
 // Portable types only: text ISO timestamps, integer booleans, text JSON, so one migration
 // serves SQLite and PostgreSQL.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { isPostgres } from './dialect.js';
 import type { Migrations } from './migrate.js';
 
 export const kernelMigrations: Migrations = {
@@ -73,6 +74,21 @@ export const kernelMigrations: Migrations = {
         .addColumn('count', 'integer', (c) => c.notNull())
         .addColumn('reset_at', 'text', (c) => c.notNull())
         .execute();
+    },
+  },
+  // PostgreSQL: the audit chain's lock and its last row in one round trip (kernel/audit). Two
+  // statements, because a statement's snapshot is taken when it starts: read in the statement
+  // that waited for the lock, the last row could be one another writer replaced meanwhile. A
+  // VOLATILE function takes a fresh snapshot for each statement it runs, after the lock.
+  '0005_kernel_audit_chain_end': {
+    async up(db: Kysely<any>) {
+      if (!isPostgres(db)) return;
+      await sql`create function audit_chain_end() returns table (seq integer, hash text)
+        language plpgsql volatile as $$
+        begin
+          perform pg_advisory_xact_lock(7270001);
+          return query select a.seq, a.hash from audit_log a order by a.seq desc limit 1;
+        end $$`.execute(db);
     },
   },
 };

@@ -6,11 +6,12 @@
 // It reads once for the whole batch (variants with their stock, destinations, order numbers,
 // idempotency keys), plans every checkout in memory in arrival order against the stock it read
 // (so a checkout that would oversell fails alone and writes nothing), then writes in a few bulk
-// statements: the group claims, orders, lines, cleared carts, then one conditional stock
-// update for all variants with its ledger, the events (audit chain, outbox), stored idempotent
-// responses. On PostgreSQL the stock rows are locked in variant order only at that update, so
-// batches on several connections never deadlock and hold their stock rows for the last
-// statements only (bench/README.md, "Where a PostgreSQL batch waits").
+// statements: the group claims, orders, lines, cleared carts, stored idempotent responses, the
+// events' outbox rows and subscribers, then one conditional stock update for all variants with
+// its ledger, and the audit chain last. Every batch of the same products waits for the stock
+// rows' locks, and every change anywhere for the chain's: both are taken last (on PostgreSQL the
+// stock rows in variant order), so they are held for those statements and the commit only
+// (bench/README.md, "Where a PostgreSQL batch waits" and "The audit chain last").
 //
 // A write that finds the world changed under the batch (stock taken, a group or a key claimed
 // by another server) returns a failure: `inTransactionResult` then rolls the whole batch back.
@@ -196,34 +197,8 @@ async function write<J extends CheckoutJob>(
   );
   const carts = planned.flatMap(({ job }) => (job.cartId ? [job.cartId] : []));
   if (carts.length) await tx.deleteFrom('cart_lines').where('cart_id', 'in', carts).execute();
-  // The stock last before the audit chain: its rows stay locked only from here to the commit.
-  // Stock taken since the read (another batch, another server, a caller's transaction): roll back.
-  if (!(await reserveStockMany(tx, lines)))
-    return fail('ORDERS_INSUFFICIENT_STOCK', {
-      title: planned[0].plan.lineRows[0].title,
-      available: 0,
-    });
   const keys: { idem: IdemKey; response: StoredResponse; staleKeyAt: string | null }[] = [];
-  events.push(
-    ...(await recordPlacement(
-      tx,
-      planned.map(({ job, plan }) => ({
-        orders: plan.orderRows,
-        actorId: job.actor?.userId ?? null,
-      })),
-    )),
-  );
   for (const { job, plan, staleKeyAt } of planned) {
-    if (plan.assisted)
-      await recordAssistedCash(
-        tx,
-        plan.placed.groupId,
-        plan.orderRows,
-        job.actor!.userId,
-        job.input.agentServicePointId!,
-        plan.now,
-        events,
-      );
     const response = job.respond
       ? await checkoutResponse(tx, job.respond, plan.placed, job.input.paymentMethod)
       : null;
@@ -237,5 +212,35 @@ async function write<J extends CheckoutJob>(
   }
   // Another server's request with the same key got there first: its response is the answer.
   if (!(await storeKeys(tx, keys))) return fail('IDEMPOTENCY_IN_FLIGHT');
+  // The locks every batch waits for come last, held only for the stock, the audit chain and the
+  // commit: the stock rows (taken between the outbox and the chain, see publishLocking), then the
+  // chain's lock. Stock taken since the read (another batch, another server, a caller's
+  // transaction): roll back.
+  const placedEvents = await recordPlacement(
+    tx,
+    planned.map(({ job, plan }) => ({
+      orders: plan.orderRows,
+      actorId: job.actor?.userId ?? null,
+    })),
+    () => reserveStockMany(tx, lines),
+  );
+  if (!placedEvents)
+    return fail('ORDERS_INSUFFICIENT_STOCK', {
+      title: planned[0].plan.lineRows[0].title,
+      available: 0,
+    });
+  events.push(...placedEvents);
+  // Paid in cash at the point: its settlement extends the chain too, so it comes after it.
+  for (const { job, plan } of planned)
+    if (plan.assisted)
+      await recordAssistedCash(
+        tx,
+        plan.placed.groupId,
+        plan.orderRows,
+        job.actor!.userId,
+        job.input.agentServicePointId!,
+        plan.now,
+        events,
+      );
   return ok(null);
 }
