@@ -17,9 +17,10 @@ import { pgHomeOf, testDatabaseUrl, type TestClient } from '../support/kernel/in
 import { anyVillage, makeServicePoint, makeUmkm } from '../support/community.js';
 import { makeProduct } from '../support/catalog.js';
 import { startCheckoutWriter } from '../../src/read-workers.js';
-import { checkoutBatcher } from '../../src/domains/orders/index.js';
+import { checkoutBatcher, writerConnectOptions } from '../../src/domains/orders/index.js';
 import { stockOf } from '../../src/domains/catalog/index.js';
-import { inTransaction, isPostgres } from '../../src/kernel/db/index.js';
+import { sql } from 'kysely';
+import { connect, inTransaction, isPostgres, type DbHandle } from '../../src/kernel/db/index.js';
 import type { ReadWorkers } from '../../src/kernel/offloop/index.js';
 
 let dir: string | undefined;
@@ -229,4 +230,22 @@ test('a writer thread that dies mid-batch: every request answered, a retry neith
   );
   assert.equal(await count('orders'), before + 12);
   assert.equal((await stockOf(w.h.db, p.variantId))!.reserved, 12);
+});
+
+test("the writer's own SQLite connection keeps a 64 MiB page cache; others keep the default", {
+  skip: testDatabaseUrl() ? 'PostgreSQL: the writer has a pool' : false,
+}, async () => {
+  const file = join(dir!, 'lumbung.db');
+  const cacheOf = async (h: DbHandle) =>
+    (await sql<{ cache_size: number }>`pragma cache_size`.execute(h.db)).rows[0].cache_size;
+  const own = connect(writerConnectOptions({ sqlitePath: file, synchronous: 'FULL' }));
+  const other = connect({ sqlitePath: file });
+  try {
+    assert.equal(await cacheOf(own), -64 * 1024);
+    // better-sqlite3 builds SQLite with a 16 MiB default (SQLITE_DEFAULT_CACHE_SIZE=-16000).
+    assert.equal(await cacheOf(other), -16000);
+  } finally {
+    await own.close();
+    await other.close();
+  }
 });

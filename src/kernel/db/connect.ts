@@ -37,6 +37,8 @@ export interface ConnectOptions {
   synchronous?: 'FULL' | 'NORMAL';
   /** SQLite only: open read-only (the read workers' connections). */
   readonly?: boolean;
+  /** SQLite only: this connection's page cache, at most (better-sqlite3's default: 16 MiB). */
+  cacheMiB?: number;
   /**
    * SQLite only: open an in-memory database from this image (a database file's bytes); tests
    * start each world from one migrated template instead of migrating again.
@@ -98,6 +100,7 @@ export function connect(opts: ConnectOptions): DbHandle {
   sqlite.pragma(`synchronous = ${opts.synchronous ?? 'FULL'}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  if (opts.cacheMiB) sqlite.pragma(`cache_size = ${-1024 * opts.cacheMiB}`);
   // Prepared before the cache below, so no query of the same text shares the statement. Every
   // write transaction here begins IMMEDIATE (below), so no other connection commits while one is
   // open and the pragma, read outside the driver's queue, always sees the latest commit.
