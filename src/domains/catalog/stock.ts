@@ -120,7 +120,7 @@ type LedgerRow = {
  * the new levels read the rows as locked, the newest versions, held to the commit: the
  * statement's snapshot, taken before it waited for the locks, may predate another transaction's
  * commit, and `stock.available` there was the old level (a restock meanwhile then failed the
- * CHECK; stock-many.test.ts pins both directions). The ledger is written only when every
+ * CHECK; stock.test.ts pins both directions). The ledger is written only when every
  * variant had enough. Arrays, not a VALUES list: one text for any batch, a named prepared
  * statement (kernel/db/prepared.ts).
  */
