@@ -22,11 +22,9 @@ import pg from 'pg';
 import { sql } from 'kysely';
 import { connect, migrateToLatest, type DbHandle } from '../src/kernel/db/index.js';
 import { allMigrations } from '../src/migrations.js';
-import { importRegions } from '../src/domains/regions/index.js';
 import { createToken, createUser, grantRole } from '../src/domains/accounts/index.js';
 import { unwrap } from '../src/kernel/errors/index.js';
-import { anyVillage, makeServicePoint, makeUmkm } from '../test/support/community.js';
-import { makeProduct } from '../test/support/catalog.js';
+import { checkoutWorld } from './support/checkout-world.js';
 import { startFlags } from './support/start-flags.js';
 import { waitFor } from './support/wait-for.js';
 
@@ -147,23 +145,10 @@ try {
   const h = connect({ databaseUrl: benchUrl ?? undefined, sqlitePath, synchronous: 'FULL' });
   bench = h;
   await migrateToLatest(h, allMigrations);
-  await importRegions(h.db, { prefixes: ['53.09'] });
-  const village = await anyVillage(h.db);
-  const servicePoint = await makeServicePoint(h.db, { villageCode: village });
-  const variants: string[] = [];
-  for (let i = 0; i < 32; i++) {
-    const umkmId = await makeUmkm(h.db, { villageCode: village });
-    variants.push(
-      (
-        await makeProduct(h, {
-          umkmId,
-          stock: 10_000_000,
-          category: 'beras',
-          title: `Beras Merah ${i + 1} kg`,
-        })
-      ).variantId,
-    );
-  }
+  const { servicePoint, variants } = await checkoutWorld(h, {
+    stock: 10_000_000,
+    product: (i) => ({ category: 'beras', title: `Beras Merah ${i + 1} kg` }),
+  });
   const userId = unwrap(
     await createUser(h.db, { displayName: 'Bench Buyer', phone: '081299990001' }),
   );

@@ -11,10 +11,8 @@ import { sql } from 'kysely';
 import { connect, migrateToLatest } from '../src/kernel/db/index.js';
 import { allMigrations } from '../src/migrations.js';
 import { composeDomains } from '../src/domains.js';
-import { importRegions } from '../src/domains/regions/index.js';
 import { settleBatch } from '../src/domains/orders/checkout/settle.js';
-import { anyVillage, makeServicePoint, makeUmkm } from '../test/support/community.js';
-import { makeProduct } from '../test/support/catalog.js';
+import { checkoutWorld } from './support/checkout-world.js';
 
 const ORDERS = Number(process.argv[2] ?? 60_000);
 const PAGE = 4096;
@@ -24,15 +22,8 @@ const file = join(dir, 'b.db');
 const h = connect({ sqlitePath: file, synchronous: 'FULL' });
 try {
   await migrateToLatest(h, allMigrations);
-  await importRegions(h.db, { prefixes: ['53.09'] });
-  const village = await anyVillage(h.db);
-  const sp = await makeServicePoint(h.db, { villageCode: village });
   // The HTTP bench's shape: 32 UMKM with a product each, 2-line orders, a distinct key each.
-  const variants: string[] = [];
-  for (let i = 0; i < 32; i++) {
-    const umkmId = await makeUmkm(h.db, { villageCode: village });
-    variants.push((await makeProduct(h, { umkmId, stock: 10_000_000 })).variantId);
-  }
+  const { servicePoint: sp, variants } = await checkoutWorld(h, { stock: 10_000_000 });
   let n = 0;
   const job = () => {
     const i = n++;

@@ -10,9 +10,7 @@ import pg from 'pg';
 import { connect, migrateToLatest } from '../src/kernel/db/index.js';
 import { demoPayee } from '../src/kernel/config.js';
 import { allMigrations } from '../src/migrations.js';
-import { importRegions } from '../src/domains/regions/index.js';
-import { anyVillage, makeServicePoint, makeUmkm } from '../test/support/community.js';
-import { makeProduct } from '../test/support/catalog.js';
+import { checkoutWorld } from './support/checkout-world.js';
 import '../src/domains/logistics/index.js';
 import { placeOrder, type PlaceOrderInput } from '../src/domains/orders/index.js';
 import { apiCheckout, type ApiCheckoutBody } from '../src/domains/orders/checkout/api-checkout.js';
@@ -33,19 +31,7 @@ const h = connect({
   poolSize: 8,
 });
 await migrateToLatest(h, allMigrations);
-await importRegions(h.db, { prefixes: ['53.09'] });
-const village = await anyVillage(h.db);
-const sp = await makeServicePoint(h.db, { villageCode: village });
-const variants: string[] = [];
-for (let i = 0; i < 32; i++)
-  variants.push(
-    (
-      await makeProduct(h, {
-        umkmId: await makeUmkm(h.db, { villageCode: village }),
-        stock: 1_000_000,
-      })
-    ).variantId,
-  );
+const { servicePoint: sp, variants } = await checkoutWorld(h, { stock: 1_000_000 });
 const lines = (i: number) => [
   { variantId: variants[i % 32], qty: 1 + (i % 2) },
   ...(i % 4 === 0 ? [{ variantId: variants[(i * 7 + 3) % 32], qty: 1 }] : []),

@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import { newId } from '../../kernel/ids/index.js';
 import { insertRows, isPostgres, nowIso, prepareNamed, type Tx } from '../../kernel/db/index.js';
-import type { StockReason } from './catalog.tables.js';
+import type { StockLedgerTable, StockReason } from './catalog.tables.js';
 import './catalog.tables.js';
 
 async function ledger(
@@ -103,13 +103,10 @@ export async function reserveStockMany(
   return true;
 }
 
-type LedgerRow = {
-  id: string;
-  variant_id: string;
-  delta_reserved: number;
-  ref: string;
-  actor_id: string | null;
-};
+type LedgerRow = Pick<
+  StockLedgerTable,
+  'id' | 'variant_id' | 'delta_reserved' | 'ref' | 'actor_id'
+>;
 
 /**
  * PostgreSQL: the rows' locks, the conditional update and the ledger in one round trip (three
