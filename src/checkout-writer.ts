@@ -3,7 +3,7 @@
 // domains/orders/checkout/writer.ts). It composes the domains first, because a placement
 // publishes to the in-transaction subscribers (logistics' parcels, partners' webhooks).
 import { workerData } from 'node:worker_threads';
-import { connect } from './kernel/db/index.js';
+import { connect, idleCheckpoints } from './kernel/db/index.js';
 import { answerCalls } from './kernel/offloop/index.js';
 import { composeDomains } from './domains.js';
 import {
@@ -17,7 +17,11 @@ import {
 const { connection } = workerData as { connection: WriterConnection };
 composeDomains();
 const h = connect(writerConnectOptions(connection));
+// On a SQLite file the thread copies the WAL into the database between batches, not in them.
+const checkpoints = 'sqlitePath' in connection ? idleCheckpoints(h.db) : null;
+const settle = (jobs: CheckoutJob[]) =>
+  checkpoints ? checkpoints.around(() => settleOnWire(h.db, jobs)) : settleOnWire(h.db, jobs);
 answerCalls(
-  (name) => (name === SETTLE_CALL ? (jobs: CheckoutJob[]) => settleOnWire(h.db, jobs) : undefined),
+  (name) => (name === SETTLE_CALL ? settle : undefined),
   () => h.close(),
 );

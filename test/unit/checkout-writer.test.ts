@@ -6,7 +6,8 @@
 // replay returns the first response; the main thread's own writes go on meanwhile, also while
 // batches follow one another without a pause; pages cached
 // before a checkout are not served stale after it; and a thread that dies mid-batch leaves every
-// request answered, and a retry with the same key neither loses nor doubles an order.
+// request answered, and a retry with the same key neither loses nor doubles an order. On a SQLite
+// file the thread copies the WAL into the database between its batches.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -248,4 +249,28 @@ test("the writer's own SQLite connection keeps a 64 MiB page cache; others keep 
     await own.close();
     await other.close();
   }
+});
+
+test('the writer thread copies the WAL into the file between its batches', {
+  skip: testDatabaseUrl() ? 'PostgreSQL has no WAL file to copy' : false,
+}, async () => {
+  const p = await makeProduct(w.h, { umkmId: umkm, stock: 1000 });
+  // The WAL's length in frames; the main connection's own checkpoint lets the next commit
+  // write it from the start, so each figure counts what was written since the last call.
+  const frames = async () =>
+    (await sql<{ log: number }>`pragma wal_checkpoint(PASSIVE)`.execute(w.h.db)).rows[0].log;
+  await frames();
+  for (let i = 0; i < 3; i++)
+    assert.equal((await checkout(`wal-a${i}`, p.variantId, 'cod')).status, 201);
+  const threeBatches = await frames();
+  // One at a time, so each checkout is a batch of its own: 30 batches.
+  for (let i = 0; i < 30; i++)
+    assert.equal((await checkout(`wal-b${i}`, p.variantId, 'cod')).status, 201);
+  const after30 = await frames();
+  // The thread checkpointed after every 10 batches, so the WAL holds at most the last ten or so;
+  // without that all thirty would be in it (ten times three batches' frames).
+  assert.ok(
+    after30 < 5 * threeBatches,
+    `${after30} frames after 30 batches, ${threeBatches} after 3`,
+  );
 });

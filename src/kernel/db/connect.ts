@@ -49,6 +49,9 @@ export interface ConnectOptions {
   poolSize?: number;
 }
 
+/** Pages of WAL at which any commit checkpoints (≈ 40 MiB with 4 KiB pages). */
+export const WAL_CEILING_PAGES = 10_000;
+
 const DML = /\b(insert|update|delete|merge)\b/i;
 const TX_CONTROL = /^\s*(begin|commit|rollback|savepoint|release)\b/i;
 /** Whether a statement cannot change data (conservative: unsure means a write). */
@@ -96,7 +99,15 @@ export function connect(opts: ConnectOptions): DbHandle {
     ? new SQLite(opts.sqliteImage)
     : new SQLite(path, { readonly: opts.readonly ?? false });
   // WAL is a property of the file, set by the writer; a read-only connection may not set it.
-  if (!opts.readonly) sqlite.pragma('journal_mode = WAL');
+  if (!opts.readonly) {
+    sqlite.pragma('journal_mode = WAL');
+    // A commit that finds the WAL this long copies it into the database file first. The checkout
+    // writer thread copies it between its batches long before that (idle-checkpoints.ts); every
+    // writable connection gets the same ceiling, so a rare commit on the main thread does not do
+    // the writer's copying on the event loop (SQLite's default, 1,000 pages, is below the ≈ 4,000
+    // the writer lets gather).
+    sqlite.pragma(`wal_autocheckpoint = ${WAL_CEILING_PAGES}`);
+  }
   sqlite.pragma(`synchronous = ${opts.synchronous ?? 'FULL'}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');

@@ -1,4 +1,4 @@
-export { connect, type ConnectOptions } from './connect.js';
+export { connect, WAL_CEILING_PAGES, type ConnectOptions } from './connect.js';
 export { migrateToLatest, type Migrations } from './migrate.js';
 export { inTransaction, inTransactionResult, nowIso } from './tx.js';
 export { constraintViolation, isUniqueViolation, type ConstraintKind } from './db-errors.js';
@@ -9,3 +9,4 @@ export { isPostgres } from './dialect.js';
 export { compiledOnce } from './compiled-once.js';
 export { prepareNamed } from './prepared.js';
 export { insertRows } from './insert-rows.js';
+export { idleCheckpoints, type IdleCheckpoints } from './idle-checkpoints.js';
