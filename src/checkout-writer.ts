@@ -18,10 +18,11 @@ const { connection } = workerData as { connection: WriterConnection };
 composeDomains();
 const h = connect(writerConnectOptions(connection));
 // On a SQLite file the thread copies the WAL into the database between batches, not in them.
-const checkpoints = 'sqlitePath' in connection ? idleCheckpoints(h.db) : null;
-const settle = (jobs: CheckoutJob[]) =>
-  checkpoints ? checkpoints.around(() => settleOnWire(h.db, jobs)) : settleOnWire(h.db, jobs);
+const checkpoints = idleCheckpoints(h);
 answerCalls(
-  (name) => (name === SETTLE_CALL ? settle : undefined),
+  (name) =>
+    name === SETTLE_CALL
+      ? (jobs: CheckoutJob[]) => checkpoints.around(() => settleOnWire(h.db, jobs))
+      : undefined,
   () => h.close(),
 );

@@ -39,7 +39,7 @@ test('every writable connection checkpoints only past the ceiling', async () => 
 test('after every 3 pieces of work the WAL is copied and starts over; without, it grows', async () => {
   const plain = await scratch('plain');
   const idle = await scratch('idle');
-  const checkpoints = idleCheckpoints(idle.h.db, 3);
+  const checkpoints = idleCheckpoints(idle.h, 3);
   for (let i = 0; i < 24; i++) {
     await plain.write();
     await checkpoints.around(idle.write);
@@ -58,7 +58,7 @@ test('after every 3 pieces of work the WAL is copied and starts over; without, i
 test('a piece of work still running holds the checkpoint back', async () => {
   const held = await scratch('held');
   const plain = await scratch('control');
-  const checkpoints = idleCheckpoints(held.h.db, 3);
+  const checkpoints = idleCheckpoints(held.h, 3);
   let release!: () => void;
   const long = checkpoints.around(() => new Promise<void>((r) => (release = r)));
   for (let i = 0; i < 24; i++) {

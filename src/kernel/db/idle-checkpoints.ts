@@ -11,15 +11,20 @@
 // setImmediate after the work settled). WAL_CEILING_PAGES (connect.ts) stays the ceiling for a
 // writer that is never idle.
 import { sql } from 'kysely';
-import type { Db } from './types.js';
+import type { DbHandle } from './types.js';
 
 export interface IdleCheckpoints {
   /** Runs `work`, counting it; the checkpoint waits until no work is running. */
   around<T>(work: () => Promise<T>): Promise<T>;
 }
 
-/** Checkpoints for the SQLite file behind `db` after every `every` pieces of work. */
-export function idleCheckpoints(db: Db, every = 10): IdleCheckpoints {
+/**
+ * Checkpoints for the SQLite file behind `h` after every `every` pieces of work. PostgreSQL
+ * keeps its own WAL: there `around` only runs the work.
+ */
+export function idleCheckpoints(h: DbHandle, every = 10): IdleCheckpoints {
+  if (h.dialect === 'postgres') return { around: (work) => work() };
+  const db = h.db;
   let running = 0;
   let since = 0;
   let checkpointing = false;
