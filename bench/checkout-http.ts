@@ -12,6 +12,9 @@
 // (BENCH_RATE=n offers another rate).
 // Run: npm run build && npx tsx bench/checkout-http.ts [seconds=10] [connections=256]
 //      (DATABASE_URL=postgres://…/any: the bench makes and drops its own database there;
+//      with BENCH_EXISTING=1 it runs on DATABASE_URL's world as it is, e.g. one made by
+//      `npx lumbung demo national --scale 1`, over BENCH_VARIANTS (1,000) of its UMKM's
+//      variants (support/existing-world.ts), and neither makes nor drops it;
 //      BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/p' passes flags to the server process)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
@@ -25,6 +28,7 @@ import { allMigrations } from '../src/migrations.js';
 import { createToken, createUser, grantRole } from '../src/domains/accounts/index.js';
 import { unwrap } from '../src/kernel/errors/index.js';
 import { checkoutWorld } from './support/checkout-world.js';
+import { existingWorld } from './support/existing-world.js';
 import { startFlags } from './support/start-flags.js';
 import { waitFor } from './support/wait-for.js';
 
@@ -34,7 +38,14 @@ const root = join(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'lumbung-checkout-http-'));
 const pgUrl = process.env.DATABASE_URL;
 const dbName = `lumbung_bench_checkout_${process.pid}`;
-const benchUrl = pgUrl ? Object.assign(new URL(pgUrl), { pathname: `/${dbName}` }).href : null;
+// A world already made (PostgreSQL): the orders go into it, and it stays.
+const existing = process.env.BENCH_EXISTING === '1';
+if (existing && !pgUrl) throw new Error('BENCH_EXISTING=1 needs DATABASE_URL (PostgreSQL)');
+const benchUrl = pgUrl
+  ? existing
+    ? pgUrl
+    : Object.assign(new URL(pgUrl), { pathname: `/${dbName}` }).href
+  : null;
 const sqlitePath = join(dir, 'bench.db');
 // The paced run's rate: the goal's throughput unless BENCH_RATE says otherwise.
 const rate = Number(process.env.BENCH_RATE ?? (pgUrl ? 1500 : 3000));
@@ -141,17 +152,22 @@ let bench: DbHandle | null = null;
 try {
   // 1. The world: one regency, a service point, 32 products of 32 UMKM with ample stock, and a
   //    signed-in buyer's API token (explicit lines need a signed-in caller).
-  if (benchUrl) await admin(`create database ${dbName}`);
+  if (benchUrl && !existing) await admin(`create database ${dbName}`);
   const h = connect({ databaseUrl: benchUrl ?? undefined, sqlitePath, synchronous: 'FULL' });
   bench = h;
   await migrateToLatest(h, allMigrations);
-  const { servicePoint, variants } = await checkoutWorld(h, {
-    stock: 10_000_000,
-    product: (i) => ({ category: 'beras', title: `Beras Merah ${i + 1} kg` }),
-  });
-  const userId = unwrap(
-    await createUser(h.db, { displayName: 'Bench Buyer', phone: '081299990001' }),
-  );
+  const { servicePoint, variants } = existing
+    ? await existingWorld(h, {
+        variants: Number(process.env.BENCH_VARIANTS ?? 1000),
+        stock: 10_000_000,
+      })
+    : await checkoutWorld(h, {
+        stock: 10_000_000,
+        product: (i) => ({ category: 'beras', title: `Beras Merah ${i + 1} kg` }),
+      });
+  // A buyer of its own on every run (a world that stays may hold earlier runs' buyers).
+  const phone = existing ? `0812${String(Date.now()).slice(-8)}` : '081299990001';
+  const userId = unwrap(await createUser(h.db, { displayName: 'Bench Buyer', phone }));
   await h.db.updateTable('users').set({ status: 'active' }).where('id', '=', userId).execute();
   unwrap(await grantRole(h.db, null, userId, 'buyer', null));
   const grant = await h.db
@@ -167,12 +183,15 @@ try {
     via: 'session' as const,
   };
   const { token } = unwrap(await createToken(h.db, actor, 'bench', grant.id));
+  // This run's orders (a national world's millions of older ones are not counted each time).
+  const since = new Date(Date.now() - 60_000).toISOString();
   const count = async () =>
     Number(
       (
         await h.db
           .selectFrom('orders')
           .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('placed_at', '>=', since)
           .executeTakeFirstOrThrow()
       ).n,
     );
@@ -261,7 +280,7 @@ try {
   // idempotency_keys per batch, growing with every order. Autovacuum analyzes a grown table
   // within its naptime (a minute: longer than this run), and a shop's tables are never empty,
   // so the runs start from the statistics it would have; the analyze invalidates the plans.
-  if (benchUrl) await sql`analyze`.execute(h.db);
+  if (benchUrl && !existing) await sql`analyze`.execute(h.db);
   const before = await count();
   const la = loadavg();
   const cpu0 = cpuSeconds(server.pid!);
@@ -282,7 +301,7 @@ try {
       .join(' ')}`,
   );
   console.log(
-    `${h.dialect}, synchronous=FULL, ${connections} connections, ${seconds} s; node:http hello world ${baseline.rps.toFixed(0)} req/s (p99 ${baseline.p99} ms)`,
+    `${h.dialect}${existing ? ` (the world at DATABASE_URL, ${variants.length} UMKM's variants)` : ''}, synchronous=FULL, ${connections} connections, ${seconds} s; node:http hello world ${baseline.rps.toFixed(0)} req/s (p99 ${baseline.p99} ms)`,
   );
   console.log(
     `POST /api/v1/checkout: ${(created / seconds).toFixed(0)} acknowledged orders/s (${created} × 201), p50 ${r.p50} ms, p90 ${r.p90} ms, p97.5 ${r.p97_5} ms, p99 ${r.p99} ms, max ${r.max} ms; statuses ${statuses}; ${r.errors} errors, ${r.timeouts} timeouts`,
@@ -318,6 +337,7 @@ try {
   await stop(server);
   await stop(hello);
   await bench?.close();
-  if (benchUrl) await admin(`drop database if exists ${dbName} with (force)`).catch(() => {});
+  if (benchUrl && !existing)
+    await admin(`drop database if exists ${dbName} with (force)`).catch(() => {});
   rmSync(dir, { recursive: true, force: true });
 }
