@@ -8,5 +8,5 @@ import './kernel-tables.js';
 export { isPostgres } from './dialect.js';
 export { compiledOnce } from './compiled-once.js';
 export { prepareNamed } from './prepared.js';
-export { insertRows, insertTogether, rowsInto, type RowsInto } from './insert-rows.js';
+export { insertRows } from './insert-rows.js';
 export { idleCheckpoints, type IdleCheckpoints } from './idle-checkpoints.js';

@@ -1,19 +1,10 @@
 // insertRows, the bulk insert of the checkout batch, on the database under test: rows and types
 // land as Kysely's insert would put them, conflicts are skipped and counted, SQLite's parameter
 // limit splits big inserts, and a row it cannot take is refused before anything is written.
-// insertTogether: several tables' rows in one statement on PostgreSQL, counted per table.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestDb } from '../../../test/support/kernel/index.js';
-import { sql } from 'kysely';
-import {
-  inTransaction,
-  insertRows,
-  insertTogether,
-  kernelMigrations,
-  rowsInto,
-  type DbHandle,
-} from './index.js';
+import { insertRows, kernelMigrations, type DbHandle } from './index.js';
 
 let h: DbHandle;
 before(async () => {
@@ -114,87 +105,4 @@ test('rows naming other columns, or values that are not scalars, are refused bef
   );
   assert.deepEqual(await stored('bad'), []);
   assert.equal(await insertRows(h.db, 'idempotency_keys', []), 0);
-});
-
-// Two tables of this test only, the second's rows referring to the first's (as order lines to
-// orders). `as never`: they are not in the typed schema.
-const parent = (ids: string[]) =>
-  rowsInto(
-    'together_parent' as never,
-    ids.map((id) => ({ id })),
-  );
-const child = (rows: [string, string][]) =>
-  rowsInto(
-    'together_child' as never,
-    rows.map(([id, parent_id]) => ({ id, parent_id })),
-  );
-const ids = async (table: string) =>
-  (
-    await sql<{ id: string }>`select id from ${sql.table(table)} order by id`.execute(h.db)
-  ).rows.map((r) => r.id);
-
-test('insertTogether: the rows of each table land, counted apart; one statement on PostgreSQL', async () => {
-  await sql`create table together_parent (id text primary key)`.execute(h.db);
-  await sql`create table together_child (id text primary key, parent_id text not null references together_parent (id))`.execute(
-    h.db,
-  );
-  await insertRows(h.db, 'idempotency_keys', [key('together', 'old')]);
-  let statements = 0;
-  const counts = await inTransaction(h.db, async (tx) => {
-    const q0 = h.queryCount();
-    const n = await insertTogether(tx, [
-      parent(['p1', 'p2']),
-      rowsInto('idempotency_keys', [key('together', 'old', 500), key('together', 'new')], {
-        ignoreConflictOn: ['scope', 'key'],
-      }),
-      child([]),
-      child([
-        ['c1', 'p1'],
-        ['c2', 'p1'],
-        ['c3', 'p2'],
-      ]),
-    ]);
-    statements = h.queryCount() - q0;
-    return n;
-  });
-  // The repeated key is skipped and not counted; the empty part is 0; the children found the
-  // parents inserted by the same statement.
-  assert.deepEqual(counts, [2, 1, 0, 3]);
-  assert.equal(statements, h.dialect === 'postgres' ? 1 : 3);
-  assert.deepEqual(await ids('together_parent'), ['p1', 'p2']);
-  assert.deepEqual(await ids('together_child'), ['c1', 'c2', 'c3']);
-  assert.deepEqual(
-    (await stored('together')).map((r) => [r.key, r.response_status]),
-    [
-      ['new', 201],
-      ['old', 201],
-    ],
-  );
-  assert.deepEqual(await insertTogether(h.db, [parent([]), child([])]), [0, 0]);
-});
-
-test('insertTogether: a row no table can take fails the transaction, and no part stays', async () => {
-  await assert.rejects(
-    inTransaction(h.db, (tx) =>
-      insertTogether(tx, [
-        parent(['p3']),
-        rowsInto('idempotency_keys', [key('together-bad', 'k')]),
-        child([['c4', 'nobody']]),
-      ]),
-    ),
-  );
-  assert.deepEqual(await ids('together_parent'), ['p1', 'p2']);
-  assert.deepEqual(await ids('together_child'), ['c1', 'c2', 'c3']);
-  assert.deepEqual(await stored('together-bad'), []);
-  // A row it cannot take is refused with insertRows' error; the transaction keeps nothing.
-  await assert.rejects(
-    inTransaction(h.db, (tx) =>
-      insertTogether(tx, [
-        parent(['p4']),
-        rowsInto('together_child' as never, [{ id: 'c5', parent_id: 'p4' }, { id: 'c6' }]),
-      ]),
-    ),
-    /row 1 has no parent_id/,
-  );
-  assert.deepEqual(await ids('together_parent'), ['p1', 'p2']);
 });

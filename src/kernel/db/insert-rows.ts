@@ -22,28 +22,21 @@ const SQLITE_MAX_PARAMETERS = 32766;
 
 const texts = new Map<string, string>();
 
-const q = (name: string) => `"${name}"`;
-const onConflict = (conflict: string[]) =>
-  conflict.length ? ` on conflict (${conflict.map(q).join(', ')}) do nothing` : '';
-
-/** PostgreSQL's insert of the rows in JSON parameter `$param`. */
-function pgInsert(table: string, columns: string[], conflict: string[], param: number): string {
-  const cols = columns.map(q).join(', ');
-  return `insert into ${q(table)} (${cols}) select ${cols} from json_populate_recordset(null::${q(table)}, $${param}::json)${onConflict(conflict)}`;
-}
-
 /** The statement's text: PostgreSQL's for any row count, SQLite's for `rows` rows. */
 function statement(table: string, columns: string[], conflict: string[], rows: number): string {
   const key = `${table}\u0000${columns.join(',')}\u0000${conflict.join(',')}\u0000${rows}`;
   let text = texts.get(key);
   if (text) return text;
+  const q = (name: string) => `"${name}"`;
+  const cols = columns.map(q).join(', ');
+  const into = `insert into ${q(table)} (${cols})`;
+  const skip = conflict.length ? ` on conflict (${conflict.map(q).join(', ')}) do nothing` : '';
   if (rows === 0) {
-    text = pgInsert(table, columns, conflict, 1);
+    text = `${into} select ${cols} from json_populate_recordset(null::${q(table)}, $1::json)${skip}`;
     prepareNamed(text);
   } else {
-    const into = `insert into ${q(table)} (${columns.map(q).join(', ')})`;
     const tuple = `(${columns.map(() => '?').join(', ')})`;
-    text = `${into} values ${Array(rows).fill(tuple).join(', ')}${onConflict(conflict)}`;
+    text = `${into} values ${Array(rows).fill(tuple).join(', ')}${skip}`;
   }
   texts.set(key, text);
   return text;
@@ -109,85 +102,6 @@ function checkedRows(table: string, columns: string[], rows: readonly Record<str
   });
 }
 
-type RowsOf<T extends keyof Database & string> = readonly Partial<
-  Record<keyof Database[T] & string, unknown>
->[];
-type InsertOptions<T extends keyof Database & string> = {
-  ignoreConflictOn?: (keyof Database[T] & string)[];
-};
-
-/** One table's rows for insertTogether, made by `rowsInto`. */
-export interface RowsInto {
-  table: string;
-  rows: readonly Record<string, unknown>[];
-  conflict: string[];
-}
-
-/** A table's rows to insert with others in one statement (insertTogether). */
-export function rowsInto<T extends keyof Database & string>(
-  table: T,
-  rows: RowsOf<T>,
-  o: InsertOptions<T> = {},
-): RowsInto {
-  return {
-    table,
-    rows: rows as readonly Record<string, unknown>[],
-    conflict: o.ignoreConflictOn ?? [],
-  };
-}
-
-/** The columns every row names: the first row's defined ones. */
-const columnsOf = (rows: readonly Record<string, unknown>[]) =>
-  Object.keys(rows[0]).filter((c) => rows[0][c] !== undefined);
-
-/**
- * Inserts several tables' rows, as insertRows would one after the other, and returns how many
- * went into each. On PostgreSQL they go as ONE statement (an insert per table in its own
- * `with` clause, each table's rows one JSON parameter): a checkout batch's group claims, orders
- * and lines cost one round trip instead of three; under the checkout bench every round trip is
- * a wake-up of the server's backend and then of the writer thread on shared cores (bench/
- * README.md, "Checkout on the national world"). Rows may refer to rows of an earlier part (an
- * order line to its order): PostgreSQL checks foreign keys at the end of the statement. Use it
- * inside a transaction: on SQLite the parts go one after another (there a round trip is a
- * function call), and a part that fails leaves the earlier ones for the rollback.
- */
-export async function insertTogether(tx: Tx, parts: RowsInto[]): Promise<number[]> {
-  if (!isPostgres(tx)) {
-    const counts: number[] = [];
-    for (const p of parts)
-      counts.push(
-        await insertRows(tx, p.table as never, p.rows, { ignoreConflictOn: p.conflict as never }),
-      );
-    return counts;
-  }
-  const full = parts.filter((p) => p.rows.length > 0);
-  if (full.length === 0) return parts.map(() => 0);
-  const specs = full.map((p) => ({ p, columns: columnsOf(p.rows) }));
-  const key = specs
-    .map(({ p, columns }) => `${p.table}\u0000${columns.join(',')}\u0000${p.conflict.join(',')}`)
-    .join('\u0001');
-  let text = texts.get(key);
-  if (!text) {
-    const clauses = specs.map(
-      ({ p, columns }, i) =>
-        `i${i} as (${pgInsert(p.table, columns, p.conflict, i + 1)} returning 1)`,
-    );
-    const counts = specs.map((_, i) => `(select count(*) from i${i}) as n${i}`);
-    text = `with ${clauses.join(', ')} select ${counts.join(', ')}`;
-    prepareNamed(text);
-    texts.set(key, text);
-  }
-  const params = specs.map(({ p, columns }) =>
-    JSON.stringify(checkedRows(p.table, columns, p.rows)),
-  );
-  const r = await tx.executeQuery<Record<string, number>>(CompiledQuery.raw(text, params));
-  const row = r.rows[0];
-  return parts.map((p) => {
-    const i = full.indexOf(p);
-    return i < 0 ? 0 : Number(row[`n${i}`]);
-  });
-}
-
 /**
  * Inserts `rows` (all naming the same columns) and returns how many were inserted.
  * `ignoreConflictOn` names a unique key: rows that would repeat it are skipped, as with
@@ -196,12 +110,12 @@ export async function insertTogether(tx: Tx, parts: RowsInto[]): Promise<number[
 export async function insertRows<T extends keyof Database & string>(
   tx: Tx,
   table: T,
-  rows: RowsOf<T>,
-  o: InsertOptions<T> = {},
+  rows: readonly Partial<Record<keyof Database[T] & string, unknown>>[],
+  o: { ignoreConflictOn?: (keyof Database[T] & string)[] } = {},
 ): Promise<number> {
   if (rows.length === 0) return 0;
   const all = rows as readonly Record<string, unknown>[];
-  const columns = columnsOf(all);
+  const columns = Object.keys(all[0]).filter((c) => all[0][c] !== undefined);
   const conflict = o.ignoreConflictOn ?? [];
   if (isPostgres(tx)) {
     const text = statement(table, columns, conflict, 0);

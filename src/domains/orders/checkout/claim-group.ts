@@ -3,14 +3,12 @@
 // second checkout with the same groupId would join the first buyer's payment (issue 13, hole
 // 1). The claim is a primary-key insert in the order's transaction, so two racing checkouts
 // cannot both take one id.
-import { rowsInto, type RowsInto, type Tx } from '../../../kernel/db/index.js';
+import { insertRows, type Tx } from '../../../kernel/db/index.js';
 
-/**
- * The groups' claims, inserted with the orders (insertTogether): a claim that already exists is
- * skipped, so fewer inserted than claimed means one is taken.
- */
-export function groupClaims(ids: string[], at: string): RowsInto {
-  return rowsInto(
+/** Inserts the groups' claims; returns how many were new (fewer means one is taken). */
+export async function claimGroups(tx: Tx, ids: string[], at: string): Promise<number> {
+  return insertRows(
+    tx,
     'order_groups',
     ids.map((id) => ({ id, created_at: at })),
     { ignoreConflictOn: ['id'] },

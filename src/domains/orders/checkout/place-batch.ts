@@ -15,7 +15,7 @@
 //
 // A write that finds the world changed under the batch (stock taken, a group or a key claimed
 // by another server) returns a failure: `inTransactionResult` then rolls the whole batch back.
-import { insertTogether, rowsInto, type Tx } from '../../../kernel/db/index.js';
+import { insertRows, type Tx } from '../../../kernel/db/index.js';
 import { fail, ok, type Result } from '../../../kernel/errors/index.js';
 import type { Actor } from '../../../kernel/auth/index.js';
 import type { StoredResponse } from '../../../kernel/http/index.js';
@@ -28,7 +28,7 @@ import { planCheckout, type Plan } from './plan.js';
 import { readBatch } from './batch-read.js';
 import { recordAssistedCash } from './assisted-cash.js';
 import { keyVerdicts, storeKeys, type IdemKey } from '../../../kernel/http/index.js';
-import { groupClaims, takenGroups } from './claim-group.js';
+import { claimGroups, takenGroups } from './claim-group.js';
 import { checkoutResponse, type CheckoutResponder } from './respond.js';
 
 /** One checkout handed to the batch. */
@@ -181,21 +181,20 @@ async function write<J extends CheckoutJob>(
       actorId: job.actor?.userId ?? null,
     })),
   );
-  // The group claims, orders and lines in one statement on PostgreSQL. Fewer claims inserted
-  // than groups: another server claimed one meanwhile, and the batch rolls back.
+  // Another server claimed one of these groups meanwhile.
   const groups = planned.map((x) => x.plan.placed.groupId);
-  const [claimed] = await insertTogether(tx, [
-    groupClaims(groups, planned[0].plan.now),
-    rowsInto(
-      'orders',
-      planned.flatMap((x) => x.plan.orderRows),
-    ),
-    rowsInto(
-      'order_lines',
-      planned.flatMap((x) => x.plan.lineRows),
-    ),
-  ]);
-  if (claimed !== planned.length) return fail('ORDERS_GROUP_TAKEN');
+  if ((await claimGroups(tx, groups, planned[0].plan.now)) !== planned.length)
+    return fail('ORDERS_GROUP_TAKEN');
+  await insertRows(
+    tx,
+    'orders',
+    planned.flatMap((x) => x.plan.orderRows),
+  );
+  await insertRows(
+    tx,
+    'order_lines',
+    planned.flatMap((x) => x.plan.lineRows),
+  );
   const carts = planned.flatMap(({ job }) => (job.cartId ? [job.cartId] : []));
   if (carts.length) await tx.deleteFrom('cart_lines').where('cart_id', 'in', carts).execute();
   const keys: { idem: IdemKey; response: StoredResponse; staleKeyAt: string | null }[] = [];
