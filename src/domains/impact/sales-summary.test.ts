@@ -112,6 +112,34 @@ test('the summary equals the live figures after orders, deliveries and cancellat
   await assertSummaryIsLive('after the incremental refresh');
 });
 
+test('an incremental refresh recomputes an older month an event touched, and only the touched pairs', async () => {
+  // Two orders placed in earlier months (one in December of the year before: the month after
+  // is January), built into the summary, then one cancelled: its month is recomputed alone.
+  const old = [await order(30, 'delivered'), await order(31)];
+  await w.h.db
+    .updateTable('orders')
+    .set({ placed_at: '2025-12-20T08:00:00.000Z' })
+    .where('id', '=', old[0]!.orderId)
+    .execute();
+  await w.h.db
+    .updateTable('orders')
+    .set({ placed_at: '2026-02-27T08:00:00.000Z' })
+    .where('id', '=', old[1]!.orderId)
+    .execute();
+  await refreshSalesSummary(w.h.db, new Date(), { rebuild: true });
+  await assertSummaryIsLive('with older months');
+  const months = (await snapshot()).map((r) => r.month);
+  assert.ok(months.includes('2025-12') && months.includes('2026-02'), months.join());
+  unwrap(await cancelOrder(w.h.db, old[1]!.orderId, { kind: 'actor', actor: ADMIN }));
+  const r = await refreshSalesSummary(w.h.db);
+  assert.equal(r.rebuilt, false);
+  await assertSummaryIsLive('after cancelling in an older month');
+  assert.ok(
+    (await snapshot()).some((x) => x.month === '2025-12'),
+    'the untouched older month is kept',
+  );
+});
+
 test('a refresh is idempotent: again, incremental or rebuilt, the rows are the same', async () => {
   await refreshSalesSummary(w.h.db);
   const before = await snapshot();

@@ -9,9 +9,15 @@
 // nothing.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../kernel/db/index.js';
-import { inTransaction } from '../../kernel/db/index.js';
+import { inTransaction, insertRows } from '../../kernel/db/index.js';
 import { enqueueOnce, type JobHandler } from '../../kernel/jobs/index.js';
-import { salesByMonth, salesMonthsChangedSince, salesValueBy } from '../orders/index.js';
+import {
+  salesByMonth,
+  salesByRegencyMonth,
+  salesMonthsChangedSince,
+  salesValueBy,
+  type MonthSales,
+} from '../orders/index.js';
 import { claimSummary, releaseSummary } from './summary-lease.js';
 import { tenthsHistogram } from './sales-summary.queries.js';
 
@@ -30,31 +36,47 @@ export async function scheduleSalesSummary(
   await enqueueOnce(db, SUMMARY_JOB, {}, { runAt: at, maxAttempts: 3 });
 }
 
-/** Recomputes one regency's months (every month when `months` is null). */
-async function recompute(db: Db, regency: string, months: string[] | null): Promise<void> {
-  const rows = await salesByMonth(db, regency, months);
+const summaryRow = (r: MonthSales & { regency: string }) => ({
+  regency_code: r.regency,
+  month: r.month,
+  orders: r.count,
+  items_total: r.itemsTotal,
+  gmv: r.gmv,
+  seller_share: r.sellerShare,
+  delivered: r.leadDays.length,
+  lead_tenths: JSON.stringify(tenthsHistogram(r.leadDays)),
+});
+
+/** Recomputes one regency's every month (the rebuild). */
+async function recompute(db: Db, regency: string): Promise<void> {
+  const rows = await salesByMonth(db, regency, null);
   await inTransaction(db, async (tx) => {
-    await tx
-      .deleteFrom('impact_sales_summary')
-      .where('regency_code', '=', regency)
-      .$if(months !== null, (q) => q.where('month', 'in', months!))
-      .execute();
-    if (rows.length === 0) return;
-    await tx
-      .insertInto('impact_sales_summary')
-      .values(
-        rows.map((r) => ({
-          regency_code: regency,
-          month: r.month,
-          orders: r.count,
-          items_total: r.itemsTotal,
-          gmv: r.gmv,
-          seller_share: r.sellerShare,
-          delivered: r.leadDays.length,
-          lead_tenths: JSON.stringify(tenthsHistogram(r.leadDays)),
-        })),
-      )
-      .execute();
+    await tx.deleteFrom('impact_sales_summary').where('regency_code', '=', regency).execute();
+    if (rows.length)
+      await insertRows(
+        tx,
+        'impact_sales_summary',
+        rows.map((r) => summaryRow({ ...r, regency })),
+      );
+  });
+}
+
+/**
+ * Recomputes the touched regency-months together: one read of their sales, then one delete per
+ * month and one insert in a transaction (see salesByRegencyMonth for why not one by one).
+ */
+async function recomputePairs(db: Db, pairs: { regency: string; month: string }[]) {
+  const rows = await salesByRegencyMonth(db, pairs);
+  const byMonth = new Map<string, string[]>();
+  for (const p of pairs) byMonth.set(p.month, [...(byMonth.get(p.month) ?? []), p.regency]);
+  await inTransaction(db, async (tx) => {
+    for (const [month, regencies] of byMonth)
+      await tx
+        .deleteFrom('impact_sales_summary')
+        .where('month', '=', month)
+        .where('regency_code', 'in', regencies)
+        .execute();
+    await insertRows(tx, 'impact_sales_summary', rows.map(summaryRow));
   });
 }
 
@@ -91,20 +113,13 @@ export async function refreshSalesSummary(
         .execute();
       const all = new Set([...withSales, ...kept.map((k) => k.regency_code)]);
       for (const regency of all) {
-        await recompute(db, regency, null);
+        await recompute(db, regency);
         regencyMonths++;
       }
     } else {
-      const byRegency = new Map<string, string[]>();
-      for (const k of await salesMonthsChangedSince(db, state.watermark!)) {
-        const list = byRegency.get(k.regency);
-        if (list) list.push(k.month);
-        else byRegency.set(k.regency, [k.month]);
-      }
-      for (const [regency, months] of byRegency) {
-        await recompute(db, regency, months);
-        regencyMonths += months.length;
-      }
+      const pairs = await salesMonthsChangedSince(db, state.watermark!);
+      await recomputePairs(db, pairs);
+      regencyMonths = pairs.length;
     }
     await releaseSummary(db, NAME, owner, {
       watermark: new Date(now.getTime() - MARGIN_MS).toISOString(),

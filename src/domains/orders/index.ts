@@ -141,6 +141,7 @@ export {
   salesTotals,
   salesValueBy,
   salesByMonth,
+  salesByRegencyMonth,
   salesMonthsChangedSince,
   type SalesTotals,
   type MonthSales,

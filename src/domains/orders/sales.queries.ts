@@ -148,6 +148,75 @@ export async function salesByMonth(
   }));
 }
 
+/** The month after 'YYYY-MM', as 'YYYY-MM'. */
+function nextMonth(m: string): string {
+  const [y, mo] = m.split('-').map(Number);
+  return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+}
+
+/**
+ * Sales of many (regency, month) pairs, as salesByMonth gives them for one regency, in two
+ * statements for all: the orders placed in those months (a range of `placed_at` each, which
+ * the placement index answers) of those regencies. Impact's minutely refresh asked salesByMonth
+ * once per regency touched, and each of those read the regency's whole history: under a
+ * national checkout load that was hundreds of regencies and 8–23 s of every minute
+ * (bench/README.md, "Checkout on a national world").
+ */
+export async function salesByRegencyMonth(
+  db: Tx,
+  pairs: { regency: string; month: string }[],
+): Promise<(MonthSales & { regency: string })[]> {
+  if (pairs.length === 0) return [];
+  const wanted = new Set(pairs.map((p) => `${p.regency}|${p.month}`));
+  const regencies = [...new Set(pairs.map((p) => p.regency))];
+  const months = [...new Set(pairs.map((p) => p.month))];
+  const regency = sql<string>`substr(village_code, 1, 5)`;
+  const month = sql<string>`substr(placed_at, 1, 7)`;
+  const scope = db
+    .selectFrom('orders')
+    .where('status', '!=', 'cancelled')
+    .where((eb) =>
+      eb.or(
+        months.map((m) => eb.and([eb('placed_at', '>=', m), eb('placed_at', '<', nextMonth(m))])),
+      ),
+    )
+    .where(regency, 'in', regencies);
+  const agg = await scope
+    .select((eb) => [
+      regency.as('r'),
+      month.as('m'),
+      eb.fn.countAll().as('count'),
+      eb.fn.sum('items_total').as('items'),
+      eb.fn.sum('total').as('gmv'),
+      eb.fn.sum('seller_share').as('share'),
+    ])
+    .groupBy([regency, month])
+    .execute();
+  const done = await scope
+    .select(['village_code', 'placed_at', 'delivered_at'])
+    .where('delivered_at', 'is not', null)
+    .execute();
+  const leads = new Map<string, number[]>();
+  for (const d of done) {
+    const k = `${d.village_code.slice(0, 5)}|${d.placed_at.slice(0, 7)}`;
+    const days = (Date.parse(d.delivered_at!) - Date.parse(d.placed_at)) / 86400_000;
+    const list = leads.get(k);
+    if (list) list.push(days);
+    else leads.set(k, [days]);
+  }
+  return agg
+    .filter((r) => wanted.has(`${r.r}|${r.m}`))
+    .map((r) => ({
+      regency: String(r.r),
+      month: String(r.m),
+      count: Number(r.count ?? 0),
+      itemsTotal: Number(r.items ?? 0),
+      gmv: Number(r.gmv ?? 0),
+      sellerShare: Number(r.share ?? 0),
+      leadDays: leads.get(`${r.r}|${r.m}`) ?? [],
+    }));
+}
+
 /**
  * The (regency, placement month) of every order with an event (placement, cancellation,
  * delivery …) at or after `since`: what impact's summaries must recompute. A range over the
