@@ -66,6 +66,7 @@ async function recompute(db: Db, regency: string): Promise<void> {
  * month and one insert in a transaction (see salesByRegencyMonth for why not one by one).
  */
 async function recomputePairs(db: Db, pairs: { regency: string; month: string }[]) {
+  if (pairs.length === 0) return;
   const rows = await salesByRegencyMonth(db, pairs);
   const byMonth = new Map<string, string[]>();
   for (const p of pairs) byMonth.set(p.month, [...(byMonth.get(p.month) ?? []), p.regency]);
