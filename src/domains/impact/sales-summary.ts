@@ -36,7 +36,7 @@ export async function scheduleSalesSummary(
   await enqueueOnce(db, SUMMARY_JOB, {}, { runAt: at, maxAttempts: 3 });
 }
 
-const summaryRow = (r: MonthSales & { regency: string }) => ({
+const summaryRow = (r: MonthSales) => ({
   regency_code: r.regency,
   month: r.month,
   orders: r.count,
@@ -49,15 +49,10 @@ const summaryRow = (r: MonthSales & { regency: string }) => ({
 
 /** Recomputes one regency's every month (the rebuild). */
 async function recompute(db: Db, regency: string): Promise<void> {
-  const rows = await salesByMonth(db, regency, null);
+  const rows = await salesByMonth(db, regency);
   await inTransaction(db, async (tx) => {
     await tx.deleteFrom('impact_sales_summary').where('regency_code', '=', regency).execute();
-    if (rows.length)
-      await insertRows(
-        tx,
-        'impact_sales_summary',
-        rows.map((r) => summaryRow({ ...r, regency })),
-      );
+    await insertRows(tx, 'impact_sales_summary', rows.map(summaryRow));
   });
 }
 
@@ -69,7 +64,11 @@ async function recomputePairs(db: Db, pairs: { regency: string; month: string }[
   if (pairs.length === 0) return;
   const rows = await salesByRegencyMonth(db, pairs);
   const byMonth = new Map<string, string[]>();
-  for (const p of pairs) byMonth.set(p.month, [...(byMonth.get(p.month) ?? []), p.regency]);
+  for (const p of pairs) {
+    const list = byMonth.get(p.month);
+    if (list) list.push(p.regency);
+    else byMonth.set(p.month, [p.regency]);
+  }
   await inTransaction(db, async (tx) => {
     for (const [month, regencies] of byMonth)
       await tx

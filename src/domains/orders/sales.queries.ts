@@ -1,8 +1,8 @@
 // Sales facts other domains read (training's milestones, impact's KPIs): only orders names
 // its tables; these functions are exported from index.ts.
-import { sql } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import { regionWhere } from '../../kernel/auth/index.js';
-import type { Tx } from '../../kernel/db/index.js';
+import type { Database, Tx } from '../../kernel/db/index.js';
 import { idFloor } from '../../kernel/ids/index.js';
 import './orders.tables.js';
 
@@ -88,6 +88,8 @@ export async function salesValueBy(
 
 /** One regency's sales (orders not cancelled) placed in one month ('YYYY-MM'). */
 export interface MonthSales {
+  /** The regency's 5-character code. */
+  regency: string;
   month: string;
   count: number;
   itemsTotal: number;
@@ -97,90 +99,22 @@ export interface MonthSales {
   leadDays: number[];
 }
 
-/**
- * Sales of one regency (5-character code) per placement month, for impact's summaries: all
- * months, or only `months`. Months with no sale left (all cancelled) are absent.
- */
-export async function salesByMonth(
-  db: Tx,
-  regency: string,
-  months: string[] | null,
-): Promise<MonthSales[]> {
-  const month = sql<string>`substr(placed_at, 1, 7)`;
-  if (months?.length === 0) return [];
-  const agg = await db
-    .selectFrom('orders')
-    .select((eb) => [
-      month.as('m'),
-      eb.fn.countAll().as('count'),
-      eb.fn.sum('items_total').as('items'),
-      eb.fn.sum('total').as('gmv'),
-      eb.fn.sum('seller_share').as('share'),
-    ])
-    .where('status', '!=', 'cancelled')
-    .where((eb) => regionWhere(eb, 'village_code', [regency]))
-    .$if(months !== null, (q) => q.where(month, 'in', months!))
-    .groupBy(month)
-    .execute();
-  const done = await db
-    .selectFrom('orders')
-    .select(['placed_at', 'delivered_at'])
-    .where('delivered_at', 'is not', null)
-    .where('status', '!=', 'cancelled')
-    .where((eb) => regionWhere(eb, 'village_code', [regency]))
-    .$if(months !== null, (q) => q.where(month, 'in', months!))
-    .execute();
-  const leads = new Map<string, number[]>();
-  for (const d of done) {
-    const m = d.placed_at.slice(0, 7);
-    const days = (Date.parse(d.delivered_at!) - Date.parse(d.placed_at)) / 86400_000;
-    const list = leads.get(m);
-    if (list) list.push(days);
-    else leads.set(m, [days]);
-  }
-  return agg.map((r) => ({
-    month: String(r.m),
-    count: Number(r.count ?? 0),
-    itemsTotal: Number(r.items ?? 0),
-    gmv: Number(r.gmv ?? 0),
-    sellerShare: Number(r.share ?? 0),
-    leadDays: leads.get(String(r.m)) ?? [],
-  }));
-}
-
 /** The month after 'YYYY-MM', as 'YYYY-MM'. */
 function nextMonth(m: string): string {
   const [y, mo] = m.split('-').map(Number);
   return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
 }
 
-/**
- * Sales of many (regency, month) pairs, as salesByMonth gives them for one regency, in two
- * statements for all: the orders placed in those months (a range of `placed_at` each, which
- * the placement index answers) of those regencies. Impact's minutely refresh asked salesByMonth
- * once per regency touched, and each of those read the regency's whole history: under a
- * national checkout load that was hundreds of regencies and 8–23 s of every minute
- * (bench/README.md, "Checkout on a national world").
- */
-export async function salesByRegencyMonth(
+/** Sales (orders not cancelled) narrowed by `narrow`, per regency and placement month. */
+async function salesPerRegencyMonth(
   db: Tx,
-  pairs: { regency: string; month: string }[],
-): Promise<(MonthSales & { regency: string })[]> {
-  if (pairs.length === 0) return [];
-  const wanted = new Set(pairs.map((p) => `${p.regency}|${p.month}`));
-  const regencies = [...new Set(pairs.map((p) => p.regency))];
-  const months = [...new Set(pairs.map((p) => p.month))];
+  narrow: (
+    q: SelectQueryBuilder<Database, 'orders', object>,
+  ) => SelectQueryBuilder<Database, 'orders', object>,
+): Promise<MonthSales[]> {
   const regency = sql<string>`substr(village_code, 1, 5)`;
   const month = sql<string>`substr(placed_at, 1, 7)`;
-  const scope = db
-    .selectFrom('orders')
-    .where('status', '!=', 'cancelled')
-    .where((eb) =>
-      eb.or(
-        months.map((m) => eb.and([eb('placed_at', '>=', m), eb('placed_at', '<', nextMonth(m))])),
-      ),
-    )
-    .where(regency, 'in', regencies);
+  const scope = narrow(db.selectFrom('orders').where('status', '!=', 'cancelled'));
   const agg = await scope
     .select((eb) => [
       regency.as('r'),
@@ -204,17 +138,53 @@ export async function salesByRegencyMonth(
     if (list) list.push(days);
     else leads.set(k, [days]);
   }
-  return agg
-    .filter((r) => wanted.has(`${r.r}|${r.m}`))
-    .map((r) => ({
-      regency: String(r.r),
-      month: String(r.m),
-      count: Number(r.count ?? 0),
-      itemsTotal: Number(r.items ?? 0),
-      gmv: Number(r.gmv ?? 0),
-      sellerShare: Number(r.share ?? 0),
-      leadDays: leads.get(`${r.r}|${r.m}`) ?? [],
-    }));
+  return agg.map((r) => ({
+    regency: String(r.r),
+    month: String(r.m),
+    count: Number(r.count ?? 0),
+    itemsTotal: Number(r.items ?? 0),
+    gmv: Number(r.gmv ?? 0),
+    sellerShare: Number(r.share ?? 0),
+    leadDays: leads.get(`${r.r}|${r.m}`) ?? [],
+  }));
+}
+
+/**
+ * Sales of one regency (5-character code) per placement month, every month (impact's daily
+ * rebuild). Months with no sale left (all cancelled) are absent.
+ */
+export function salesByMonth(db: Tx, regency: string): Promise<MonthSales[]> {
+  return salesPerRegencyMonth(db, (q) =>
+    q.where((eb) => regionWhere(eb, 'village_code', [regency])),
+  );
+}
+
+/**
+ * Sales of many (regency, month) pairs, in two statements for all: the orders placed in those
+ * months (a range of `placed_at` each, which the placement index answers) of those regencies.
+ * Impact's minutely refresh asked salesByMonth once per regency touched, and each of those read
+ * the regency's whole history: under a national checkout load that was hundreds of regencies
+ * and 8–23 s of every minute (bench/README.md, "Checkout on a national world").
+ */
+export async function salesByRegencyMonth(
+  db: Tx,
+  pairs: { regency: string; month: string }[],
+): Promise<MonthSales[]> {
+  if (pairs.length === 0) return [];
+  const wanted = new Set(pairs.map((p) => `${p.regency}|${p.month}`));
+  const months = [...new Set(pairs.map((p) => p.month))];
+  const rows = await salesPerRegencyMonth(db, (q) =>
+    q
+      .where((eb) =>
+        eb.or(
+          months.map((m) => eb.and([eb('placed_at', '>=', m), eb('placed_at', '<', nextMonth(m))])),
+        ),
+      )
+      .where(sql<string>`substr(village_code, 1, 5)`, 'in', [
+        ...new Set(pairs.map((p) => p.regency)),
+      ]),
+  );
+  return rows.filter((r) => wanted.has(`${r.regency}|${r.month}`));
 }
 
 /**
