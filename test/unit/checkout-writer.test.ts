@@ -207,23 +207,33 @@ test('a product page cached before a checkout is not served stale after it', asy
 });
 
 test('a writer thread that dies mid-batch: every request answered, a retry neither loses nor doubles', async () => {
-  const p = await makeProduct(w.h, { umkmId: umkm, stock: 1000 });
-  const before = await count('orders');
   const batcher = checkoutBatcher(w.h.db);
-  const batches = batcher.batches;
-  const first = Array.from({ length: 12 }, (_, i) => checkout(`d-${i}`, p.variantId, 'cod'));
-  while (batcher.batches === batches) await new Promise((r) => setImmediate(r));
-  await writer.close(); // the thread is terminated with the batch in its hands
-  const answers = await Promise.all(first);
-  const statuses = answers.map((r) => r.status);
+  // On a loaded machine the thread may commit its batch before the termination lands: then all
+  // are acknowledged, which is right too, and the dying case is tried again with new keys.
+  let key = '';
+  let p = { variantId: '' };
+  let before = 0;
+  let statuses: number[] = [];
+  let answers: Response[] = [];
+  for (let round = 0; round < 5 && !statuses.includes(503); round++) {
+    key = `d${round}`;
+    p = await makeProduct(w.h, { umkmId: umkm, stock: 1000 });
+    before = await count('orders');
+    const batches = batcher.batches;
+    const first = Array.from({ length: 12 }, (_, i) => checkout(`${key}-${i}`, p.variantId, 'cod'));
+    while (batcher.batches === batches) await new Promise((r) => setImmediate(r));
+    await writer.close(); // the thread is terminated with the batch in its hands
+    answers = await Promise.all(first);
+    statuses = answers.map((r) => r.status);
+    for (const s of statuses) assert.ok(s === 201 || s === 503, `answered ${s}`);
+  }
   const told = await answers[statuses.indexOf(503)]?.json();
   assert.equal(told?.code, 'ORDERS_CHECKOUT_INTERRUPTED');
   assert.match(told.detail, /Kirim sekali lagi/);
-  for (const s of statuses) assert.ok(s === 201 || s === 503, `answered ${s}`);
   assert.ok(statuses.includes(503), 'the batch in the dead thread was not acknowledged');
   // Clients retry with their keys: the thread starts again, and each checkout is placed once.
   const retried = await Promise.all(
-    Array.from({ length: 12 }, (_, i) => checkout(`d-${i}`, p.variantId, 'cod')),
+    Array.from({ length: 12 }, (_, i) => checkout(`${key}-${i}`, p.variantId, 'cod')),
   );
   assert.deepEqual(
     retried.map((r) => r.status),
