@@ -15,7 +15,12 @@ import { connect, type DbHandle } from '../../kernel/db/index.js';
 import { enqueue, getJob, runOnce } from '../../kernel/jobs/index.js';
 import type { Actor } from '../../kernel/auth/index.js';
 import { unwrap } from '../../kernel/errors/index.js';
-import { cancelOrder, salesTotals, salesValueBy } from '../orders/index.js';
+import {
+  cancelOrder,
+  salesMonthsChangedSince,
+  salesTotals,
+  salesValueBy,
+} from '../orders/index.js';
 import { median } from '../../lib/stats/index.js';
 import { refreshSalesSummary, SUMMARY_JOB } from './sales-summary.js';
 import { medianOfTenths, summaryGmvBy, summarySales } from './sales-summary.queries.js';
@@ -217,4 +222,33 @@ test('the median of a histogram is the median of the list it stands for', () => 
   assert.equal(medianOfTenths(h), median([0.3, 0.3, 1, 2.5, 2.5, 2.5]));
   assert.equal(medianOfTenths(new Map([[7, 3]])), 0.7);
   assert.equal(medianOfTenths(new Map()), null);
+});
+
+test('the touched regency-months: orders minted since, and older orders with an event since', async () => {
+  const pause = () => new Promise((r) => setTimeout(r, 5));
+  const placedIn = (orderId: string, month: string) =>
+    w.h.db
+      .updateTable('orders')
+      .set({ placed_at: `${month}-10T08:00:00.000Z` })
+      .where('id', '=', orderId)
+      .execute();
+  // Minted before `since`, one with an event after it; then one minted after it.
+  const quiet = await order(40);
+  const older = await order(41);
+  await placedIn(quiet.orderId, '2026-04');
+  await placedIn(older.orderId, '2026-03');
+  await pause();
+  const since = new Date().toISOString();
+  await pause();
+  unwrap(await cancelOrder(w.h.db, older.orderId, { kind: 'actor', actor: ADMIN }));
+  const fresh = await order(42);
+  await placedIn(fresh.orderId, '2026-05');
+  const pairs = await salesMonthsChangedSince(w.h.db, since);
+  const got = pairs.map((p) => `${p.regency}|${p.month}`);
+  const of = (i: number, month: string) =>
+    `${sellers[i % sellers.length]!.village.slice(0, 5)}|${month}`;
+  assert.ok(got.includes(of(41, '2026-03')), `an older order's event: ${got.join()}`);
+  assert.ok(got.includes(of(42, '2026-05')), `an order minted since: ${got.join()}`);
+  assert.ok(!got.includes(of(40, '2026-04')), `an order with no event since: ${got.join()}`);
+  assert.equal(new Set(got).size, got.length, 'each pair once');
 });
