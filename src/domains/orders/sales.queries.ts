@@ -105,6 +105,10 @@ function nextMonth(m: string): string {
   return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
 }
 
+/** An order's regency (the first 5 characters of its village code) and placement month. */
+const regencyOf = sql<string>`substr(village_code, 1, 5)`;
+const monthOf = sql<string>`substr(placed_at, 1, 7)`;
+
 /** Sales (orders not cancelled) narrowed by `narrow`, per regency and placement month. */
 async function salesPerRegencyMonth(
   db: Tx,
@@ -112,19 +116,17 @@ async function salesPerRegencyMonth(
     q: SelectQueryBuilder<Database, 'orders', object>,
   ) => SelectQueryBuilder<Database, 'orders', object>,
 ): Promise<MonthSales[]> {
-  const regency = sql<string>`substr(village_code, 1, 5)`;
-  const month = sql<string>`substr(placed_at, 1, 7)`;
   const scope = narrow(db.selectFrom('orders').where('status', '!=', 'cancelled'));
   const agg = await scope
     .select((eb) => [
-      regency.as('r'),
-      month.as('m'),
+      regencyOf.as('r'),
+      monthOf.as('m'),
       eb.fn.countAll().as('count'),
       eb.fn.sum('items_total').as('items'),
       eb.fn.sum('total').as('gmv'),
       eb.fn.sum('seller_share').as('share'),
     ])
-    .groupBy([regency, month])
+    .groupBy([regencyOf, monthOf])
     .execute();
   const done = await scope
     .select(['village_code', 'placed_at', 'delivered_at'])
@@ -180,9 +182,7 @@ export async function salesByRegencyMonth(
           months.map((m) => eb.and([eb('placed_at', '>=', m), eb('placed_at', '<', nextMonth(m))])),
         ),
       )
-      .where(sql<string>`substr(village_code, 1, 5)`, 'in', [
-        ...new Set(pairs.map((p) => p.regency)),
-      ]),
+      .where(regencyOf, 'in', [...new Set(pairs.map((p) => p.regency))]),
   );
   return rows.filter((r) => wanted.has(`${r.regency}|${r.month}`));
 }
@@ -206,10 +206,7 @@ export async function salesMonthsChangedSince(
   const pairsOf = () =>
     db
       .selectFrom('orders')
-      .select([
-        sql<string>`substr(village_code, 1, 5)`.as('regency'),
-        sql<string>`substr(placed_at, 1, 7)`.as('month'),
-      ])
+      .select([regencyOf.as('regency'), monthOf.as('month')])
       .distinct();
   const rows = await pairsOf().where('id', '>=', newOrders).execute();
   const older = await db
@@ -230,7 +227,7 @@ export async function salesMonthsChangedSince(
         .execute()),
     );
   const pairs = new Map(rows.map((r) => [`${r.regency}|${r.month}`, r]));
-  return [...pairs.values()].map((r) => ({ regency: String(r.regency), month: String(r.month) }));
+  return [...pairs.values()];
 }
 
 /**
