@@ -1,7 +1,11 @@
 // Precomputed sales for the national and province KPI views (issue 19): after a sequence of
 // orders, deliveries and cancellations the summary equals the live computation over the
-// orders; a refresh is idempotent; two runners (two connections) never refresh at once, and the
-// job runs once across two workers; the national page says when the figures were refreshed.
+// orders; each event is added once (a refresh repeated, a rebuild between events, an event
+// committed late); two runners (two connections) never refresh at once, and the job runs once
+// across two workers; the national page says when the figures were refreshed.
+//
+// A refresh adds the events stamped SETTLE_MS before it: most tests refresh as of a moment that
+// much later (`settled()`), as the next minute's run would.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,14 +19,12 @@ import { connect, type DbHandle } from '../../kernel/db/index.js';
 import { enqueue, getJob, runOnce } from '../../kernel/jobs/index.js';
 import type { Actor } from '../../kernel/auth/index.js';
 import { unwrap } from '../../kernel/errors/index.js';
-import {
-  cancelOrder,
-  salesMonthsChangedSince,
-  salesTotals,
-  salesValueBy,
-} from '../orders/index.js';
+import { idFloor } from '../../kernel/ids/index.js';
+import { cancelOrder, recordFulfilment, salesTotals, salesValueBy } from '../orders/index.js';
 import { median } from '../../lib/stats/index.js';
-import { refreshSalesSummary, SUMMARY_JOB } from './sales-summary.js';
+import { refreshSalesSummary, SETTLE_MS, SUMMARY_JOB } from './sales-summary.js';
+import { claimSummary, holdSummary } from './summary-lease.js';
+import { inTransaction } from '../../kernel/db/index.js';
 import { medianOfTenths, summaryGmvBy, summarySales } from './sales-summary.queries.js';
 import { kpiPageRead } from './kpi.reads.js';
 
@@ -55,7 +57,11 @@ after(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function order(i: number, advanceTo?: 'delivered') {
+const pause = () => new Promise((r) => setTimeout(r, 5));
+/** As of when the events made so far have settled: what the next minute's refresh adds. */
+const settled = () => new Date(Date.now() + SETTLE_MS + 1);
+
+async function order(i: number, advanceTo?: 'delivered' | 'ready_for_pickup') {
   const s = sellers[i % sellers.length]!;
   return makeOrder(w.h, {
     umkmId: s.umkm,
@@ -101,7 +107,7 @@ const snapshot = () =>
 test('the summary equals the live figures after orders, deliveries and cancellations', async () => {
   const placed = [];
   for (let i = 0; i < 6; i++) placed.push(await order(i, i % 2 ? 'delivered' : undefined));
-  const first = await refreshSalesSummary(w.h.db);
+  const first = await refreshSalesSummary(w.h.db, settled());
   assert.deepEqual(first.ran && first.rebuilt, true, 'the first refresh builds everything');
   await assertSummaryIsLive('after the first build');
 
@@ -111,13 +117,13 @@ test('the summary equals the live figures after orders, deliveries and cancellat
   unwrap(await cancelOrder(w.h.db, placed[2]!.orderId, { kind: 'actor', actor: ADMIN }));
   const stale = await summarySales(w.h.db, 'all');
   assert.notEqual(stale.count, (await salesTotals(w.h.db, 'all')).count, 'not yet refreshed');
-  const again = await refreshSalesSummary(w.h.db);
+  const again = await refreshSalesSummary(w.h.db, settled());
   assert.equal(again.rebuilt, false, 'incremental');
   assert.ok(again.regencyMonths >= 2, 'both regencies recomputed');
   await assertSummaryIsLive('after the incremental refresh');
 });
 
-test('an incremental refresh recomputes an older month an event touched, and only the touched pairs', async () => {
+test('an incremental refresh changes an older month an event touched, and keeps the others', async () => {
   // Two orders placed in earlier months (one in December of the year before: the month after
   // is January), built into the summary, then one cancelled: its month is recomputed alone.
   const old = [await order(30, 'delivered'), await order(31)];
@@ -131,12 +137,12 @@ test('an incremental refresh recomputes an older month an event touched, and onl
     .set({ placed_at: '2026-02-27T08:00:00.000Z' })
     .where('id', '=', old[1]!.orderId)
     .execute();
-  await refreshSalesSummary(w.h.db, new Date(), { rebuild: true });
+  await refreshSalesSummary(w.h.db, settled(), { rebuild: true });
   await assertSummaryIsLive('with older months');
   const months = (await snapshot()).map((r) => r.month);
   assert.ok(months.includes('2025-12') && months.includes('2026-02'), months.join());
   unwrap(await cancelOrder(w.h.db, old[1]!.orderId, { kind: 'actor', actor: ADMIN }));
-  const r = await refreshSalesSummary(w.h.db);
+  const r = await refreshSalesSummary(w.h.db, settled());
   assert.equal(r.rebuilt, false);
   await assertSummaryIsLive('after cancelling in an older month');
   assert.ok(
@@ -146,12 +152,12 @@ test('an incremental refresh recomputes an older month an event touched, and onl
 });
 
 test('a refresh is idempotent: again, incremental or rebuilt, the rows are the same', async () => {
-  await refreshSalesSummary(w.h.db);
+  await refreshSalesSummary(w.h.db, settled());
   const before = await snapshot();
   assert.ok(before.length > 0);
-  await refreshSalesSummary(w.h.db);
+  await refreshSalesSummary(w.h.db, settled());
   assert.deepEqual(await snapshot(), before);
-  assert.equal((await refreshSalesSummary(w.h.db, new Date(), { rebuild: true })).rebuilt, true);
+  assert.equal((await refreshSalesSummary(w.h.db, settled(), { rebuild: true })).rebuilt, true);
   assert.deepEqual(await snapshot(), before);
 });
 
@@ -159,11 +165,14 @@ test('two runners on two connections: one refreshes, the other stands aside', as
   await order(20);
   // Both connections warm, so the two claims are made while the other run is in progress.
   await second.db.selectFrom('impact_summary_state').selectAll().execute();
-  const [a, b] = await Promise.all([refreshSalesSummary(w.h.db), refreshSalesSummary(second.db)]);
+  const [a, b] = await Promise.all([
+    refreshSalesSummary(w.h.db, settled()),
+    refreshSalesSummary(second.db, settled()),
+  ]);
   assert.equal([a, b].filter((r) => r.ran).length, 1, JSON.stringify([a, b]));
   await assertSummaryIsLive('after the race');
   // The lease is released: the next refresh runs.
-  assert.equal((await refreshSalesSummary(second.db)).ran, true);
+  assert.equal((await refreshSalesSummary(second.db, settled())).ran, true);
 });
 
 test('the refresh job runs once across two workers and queues its next run', async () => {
@@ -180,6 +189,13 @@ test('the refresh job runs once across two workers and queues its next run', asy
   const job = await getJob(w.h.db, id);
   assert.equal(job?.status, 'done');
   assert.equal(job?.attempts, 1);
+  // The job refreshed as of now: the sale just made is added by the next run, once settled.
+  const state = await w.h.db
+    .selectFrom('impact_summary_state')
+    .select('refreshed_at')
+    .where('name', '=', 'sales')
+    .executeTakeFirstOrThrow();
+  assert.ok(Date.parse(state.refreshed_at!) > Date.now() - 60_000);
   const next = await w.h.db
     .selectFrom('jobs')
     .select('run_at')
@@ -188,11 +204,12 @@ test('the refresh job runs once across two workers and queues its next run', asy
     .execute();
   assert.equal(next.length, 1);
   assert.ok(Date.parse(next[0]!.run_at) > Date.now());
-  await assertSummaryIsLive('after the job');
+  await refreshSalesSummary(w.h.db, settled());
+  await assertSummaryIsLive('after the job and the next run');
 });
 
 test('the national and province views read the summary and say when it was refreshed', async () => {
-  await refreshSalesSummary(w.h.db);
+  await refreshSalesSummary(w.h.db, settled());
   const read = await kpiPageRead.fn(w.h.db, 'all');
   assert.ok(read.salesAsOf);
   const live = await salesTotals(w.h.db, 'all');
@@ -201,7 +218,7 @@ test('the national and province views read the summary and say when it was refre
   // A sale after the refresh shows on the national view only after the next one.
   await order(22);
   assert.equal((await kpiPageRead.fn(w.h.db, 'all')).k.orders?.gmv, live.gmv);
-  await refreshSalesSummary(w.h.db);
+  await refreshSalesSummary(w.h.db, settled());
   assert.equal(
     (await kpiPageRead.fn(w.h.db, 'all')).k.orders?.gmv,
     (await salesTotals(w.h.db, 'all')).gmv,
@@ -224,31 +241,84 @@ test('the median of a histogram is the median of the list it stands for', () => 
   assert.equal(medianOfTenths(new Map()), null);
 });
 
-test('the touched regency-months: orders minted since, and older orders with an event since', async () => {
-  const pause = () => new Promise((r) => setTimeout(r, 5));
-  const placedIn = (orderId: string, month: string) =>
+test('a refresh adds an event only once it has settled, and then once', async () => {
+  await refreshSalesSummary(w.h.db, settled());
+  const before = await snapshot();
+  await order(40);
+  // Stamped a moment ago: its transaction might not have committed yet, so it waits.
+  assert.equal((await refreshSalesSummary(w.h.db)).rebuilt, false);
+  assert.deepEqual(await snapshot(), before, 'not added before it settled');
+  await refreshSalesSummary(w.h.db, settled());
+  await assertSummaryIsLive('added once settled');
+  const added = await snapshot();
+  await refreshSalesSummary(w.h.db, settled());
+  assert.deepEqual(await snapshot(), added, 'and not again');
+});
+
+test('a rebuild takes out the events after its cutoff, which the next refresh adds once', async () => {
+  const toCancel = await order(50);
+  const toDeliver = await order(51, 'ready_for_pickup');
+  await refreshSalesSummary(w.h.db, settled());
+  await assertSummaryIsLive('before');
+  const before = await snapshot();
+  await pause();
+  const cutoff = Date.now();
+  await pause();
+  // A cancellation, a delivery and a sale stamped after the rebuild's cutoff (now - SETTLE_MS).
+  unwrap(await cancelOrder(w.h.db, toCancel.orderId, { kind: 'actor', actor: ADMIN }));
+  unwrap(await recordFulfilment(w.h.db, toDeliver.orderId, 'delivered', ADMIN));
+  await order(52);
+  const asOfCutoff = new Date(cutoff + SETTLE_MS);
+  assert.equal((await refreshSalesSummary(w.h.db, asOfCutoff, { rebuild: true })).rebuilt, true);
+  assert.deepEqual(await snapshot(), before, 'the figures as they were at the cutoff');
+  assert.equal((await refreshSalesSummary(w.h.db, settled())).rebuilt, false);
+  await assertSummaryIsLive('the events after the cutoff added by the next refresh');
+});
+
+test('an event committed after its window was read makes the next refresh rebuild', async () => {
+  await refreshSalesSummary(w.h.db, settled());
+  const state = () =>
     w.h.db
-      .updateTable('orders')
-      .set({ placed_at: `${month}-10T08:00:00.000Z` })
-      .where('id', '=', orderId)
-      .execute();
-  // Minted before `since`, one with an event after it; then one minted after it.
-  const quiet = await order(40);
-  const older = await order(41);
-  await placedIn(quiet.orderId, '2026-04');
-  await placedIn(older.orderId, '2026-03');
-  await pause();
-  const since = new Date().toISOString();
-  await pause();
-  unwrap(await cancelOrder(w.h.db, older.orderId, { kind: 'actor', actor: ADMIN }));
-  const fresh = await order(42);
-  await placedIn(fresh.orderId, '2026-05');
-  const pairs = await salesMonthsChangedSince(w.h.db, since);
-  const got = pairs.map((p) => `${p.regency}|${p.month}`);
-  const of = (i: number, month: string) =>
-    `${sellers[i % sellers.length]!.village.slice(0, 5)}|${month}`;
-  assert.ok(got.includes(of(41, '2026-03')), `an older order's event: ${got.join()}`);
-  assert.ok(got.includes(of(42, '2026-05')), `an order minted since: ${got.join()}`);
-  assert.ok(!got.includes(of(40, '2026-04')), `an order with no event since: ${got.join()}`);
-  assert.equal(new Set(got).size, got.length, 'each pair once');
+      .selectFrom('impact_summary_state')
+      .select(['watermark', 'inputs'])
+      .where('name', '=', 'sales')
+      .executeTakeFirstOrThrow();
+  const { inputs } = await state();
+  const last = JSON.parse(inputs!) as { from: number; to: number };
+  // A sale whose transaction stamped its event inside the window just read and committed only
+  // after the read: made here by moving a new event's stamp back into that window.
+  const late = await order(60);
+  await w.h.db
+    .updateTable('order_outbox')
+    .set({ id: idFloor('oev', last.from + Math.floor((last.to - last.from) / 2)) })
+    .where('order_id', '=', late.orderId)
+    .where('kind', '=', 'placed')
+    .execute();
+  const r = await refreshSalesSummary(w.h.db, settled());
+  assert.equal(r.rebuilt, true, 'the recount found one event more');
+  await assertSummaryIsLive('after the rebuild');
+  assert.equal((await refreshSalesSummary(w.h.db, settled())).rebuilt, false, 'then incremental');
+  await assertSummaryIsLive('and still live');
+});
+
+test('a run whose lease another runner took writes nothing', async () => {
+  const now = new Date();
+  assert.ok(await claimSummary(w.h.db, 'sales', 'first', now));
+  // The first run outlived its lease; a second runner claimed the summary.
+  const later = new Date(now.getTime() + 11 * 60_000);
+  assert.ok(await claimSummary(w.h.db, 'sales', 'second', later));
+  const before = await snapshot();
+  await assert.rejects(
+    inTransaction(w.h.db, async (tx) => {
+      await tx.deleteFrom('impact_sales_summary').execute();
+      await holdSummary(tx, 'sales', 'first');
+    }),
+    /lease was lost/,
+  );
+  assert.deepEqual(await snapshot(), before, 'rolled back');
+  await w.h.db
+    .updateTable('impact_summary_state')
+    .set({ lease_owner: null, lease_until: null })
+    .where('name', '=', 'sales')
+    .execute();
 });

@@ -1,32 +1,39 @@
 // Precomputed sales per regency and placement month (issue 19): at national scale the KPI page
 // summed ten million orders per request. A recurring job keeps `impact_sales_summary` current:
-// each run reads the order events since its watermark (through orders' exports), recomputes
-// only the regency-months they touch, and once a day rebuilds everything (the safety net for
-// anything the watermark missed, such as bulk-loaded orders that publish no events).
+// each run adds what the order events stamped since the last one changed (through orders'
+// exports), each event exactly once, and once a day rebuilds everything from the orders (the
+// safety net for anything the events missed, such as bulk-loaded orders that publish none).
+// Recomputing every touched regency-month instead cost seconds a minute under a national
+// checkout load, growing with the month (bench/README.md, "The sales summary adds each event
+// once").
 //
-// Runs once across app servers: the run first takes the summary's lease (summary-lease.ts);
-// recomputing a regency-month is idempotent, so a run that repeats one after a crash changes
-// nothing.
+// Exactly once: events are stamped just before their transaction commits, so a run adds only
+// those stamped before `now - SETTLE_MS`, from the last run's watermark, and moves the watermark
+// in the transaction that writes the rows, under the summary's lease (summary-lease.ts). The
+// next run counts the previous window's events again: one more means a commit later than the
+// settling time, and the run rebuilds. A rebuild reads each regency's orders and takes back
+// out, in the same snapshot, the events stamped since its cutoff, which the next run then adds.
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../kernel/db/index.js';
-import { inTransaction, insertRows } from '../../kernel/db/index.js';
+import type { Db, Tx } from '../../kernel/db/index.js';
+import { inSnapshot, inTransaction, insertRows } from '../../kernel/db/index.js';
 import { enqueueOnce, type JobHandler } from '../../kernel/jobs/index.js';
 import {
+  regencySalesChangesSince,
   salesByMonth,
-  salesByRegencyMonth,
-  salesMonthsChangedSince,
+  salesChangesBetween,
+  salesEventsBetween,
   salesValueBy,
   type MonthSales,
 } from '../orders/index.js';
-import { claimSummary, releaseSummary } from './summary-lease.js';
+import { claimSummary, holdSummary, releaseSummary } from './summary-lease.js';
 import { tenthsHistogram } from './sales-summary.queries.js';
 
 export const SUMMARY_JOB = 'impact.refresh_sales_summary';
 const NAME = 'sales';
 /** How often the figures are refreshed; the page says when they last were. */
 export const REFRESH_EVERY_MS = 60_000;
-/** Events are stamped before their transaction commits: read back this far past the last run. */
-const MARGIN_MS = 120_000;
+/** How long before a refresh an event must be stamped to be added: by then it has committed. */
+export const SETTLE_MS = 15_000;
 const REBUILD_EVERY_MS = 24 * 3600_000;
 
 export async function scheduleSalesSummary(
@@ -36,48 +43,108 @@ export async function scheduleSalesSummary(
   await enqueueOnce(db, SUMMARY_JOB, {}, { runAt: at, maxAttempts: 3 });
 }
 
-const summaryRow = (r: MonthSales) => ({
-  regency_code: r.regency,
-  month: r.month,
-  orders: r.count,
-  items_total: r.itemsTotal,
-  gmv: r.gmv,
-  seller_share: r.sellerShare,
-  delivered: r.leadDays.length,
-  lead_tenths: JSON.stringify(tenthsHistogram(r.leadDays)),
-});
+/** One summary row being computed: its lead times as a histogram {tenths of a day: orders}. */
+interface Figures {
+  regency: string;
+  month: string;
+  orders: number;
+  itemsTotal: number;
+  gmv: number;
+  sellerShare: number;
+  lead: Map<string, number>;
+}
 
-/** Recomputes one regency's every month (the rebuild). */
-async function recompute(db: Db, regency: string): Promise<void> {
-  const rows = await salesByMonth(db, regency);
-  await inTransaction(db, async (tx) => {
+type Rows = Map<string, Figures>;
+
+function figuresOf(rows: Rows, regency: string, month: string): Figures {
+  const key = `${regency}|${month}`;
+  let f = rows.get(key);
+  if (!f) {
+    f = { regency, month, orders: 0, itemsTotal: 0, gmv: 0, sellerShare: 0, lead: new Map() };
+    rows.set(key, f);
+  }
+  return f;
+}
+
+/** Adds (sign 1) or takes out (-1) sales or their changes. */
+function add(rows: Rows, sales: MonthSales[], sign: 1 | -1): void {
+  for (const s of sales) {
+    const f = figuresOf(rows, s.regency, s.month);
+    f.orders += sign * s.count;
+    f.itemsTotal += sign * s.itemsTotal;
+    f.gmv += sign * s.gmv;
+    f.sellerShare += sign * s.sellerShare;
+    for (const [k, n] of Object.entries(tenthsHistogram(s.leadDays)))
+      f.lead.set(k, (f.lead.get(k) ?? 0) + sign * n);
+  }
+}
+
+/** The stored rows of these regency-months, as figures to add to. */
+async function storedRows(tx: Tx, rows: Rows): Promise<void> {
+  const byMonth = new Map<string, string[]>();
+  for (const f of rows.values()) byMonth.set(f.month, [...(byMonth.get(f.month) ?? []), f.regency]);
+  for (const [month, regencies] of byMonth) {
+    const stored = await tx
+      .selectFrom('impact_sales_summary')
+      .selectAll()
+      .where('month', '=', month)
+      .where('regency_code', 'in', regencies)
+      .execute();
+    for (const r of stored) {
+      const f = figuresOf(rows, r.regency_code, r.month);
+      f.orders += Number(r.orders);
+      f.itemsTotal += Number(r.items_total);
+      f.gmv += Number(r.gmv);
+      f.sellerShare += Number(r.seller_share);
+      for (const [k, n] of Object.entries(JSON.parse(r.lead_tenths) as Record<string, number>))
+        f.lead.set(k, (f.lead.get(k) ?? 0) + n);
+    }
+    await tx
+      .deleteFrom('impact_sales_summary')
+      .where('month', '=', month)
+      .where('regency_code', 'in', regencies)
+      .execute();
+  }
+}
+
+/** Writes the figures (their old rows are deleted); a regency-month with nothing left has none. */
+async function writeRows(tx: Tx, rows: Rows): Promise<void> {
+  const out = [];
+  for (const f of rows.values()) {
+    const lead = [...f.lead].filter(([, n]) => n !== 0);
+    const delivered = lead.reduce((a, [, n]) => a + n, 0);
+    if (f.orders === 0 && delivered === 0) continue;
+    out.push({
+      regency_code: f.regency,
+      month: f.month,
+      orders: f.orders,
+      items_total: f.itemsTotal,
+      gmv: f.gmv,
+      seller_share: f.sellerShare,
+      delivered,
+      lead_tenths: JSON.stringify(Object.fromEntries(lead)),
+    });
+  }
+  await insertRows(tx, 'impact_sales_summary', out);
+}
+
+/** Rebuilds one regency's every month as it was before `cutoff` (ms), in one snapshot. */
+async function rebuildRegency(db: Db, owner: string, regency: string, cutoff: number) {
+  await inSnapshot(db, async (tx) => {
+    await holdSummary(tx, NAME, owner);
+    const rows: Rows = new Map();
+    add(rows, await salesByMonth(tx, regency), 1);
+    add(rows, await regencySalesChangesSince(tx, regency, cutoff), -1);
     await tx.deleteFrom('impact_sales_summary').where('regency_code', '=', regency).execute();
-    await insertRows(tx, 'impact_sales_summary', rows.map(summaryRow));
+    await writeRows(tx, rows);
   });
 }
 
-/**
- * Recomputes the touched regency-months together: one read of their sales, then one delete per
- * month and one insert in a transaction (see salesByRegencyMonth for why not one by one).
- */
-async function recomputePairs(db: Db, pairs: { regency: string; month: string }[]) {
-  if (pairs.length === 0) return;
-  const rows = await salesByRegencyMonth(db, pairs);
-  const byMonth = new Map<string, string[]>();
-  for (const p of pairs) {
-    const list = byMonth.get(p.month);
-    if (list) list.push(p.regency);
-    else byMonth.set(p.month, [p.regency]);
-  }
-  await inTransaction(db, async (tx) => {
-    for (const [month, regencies] of byMonth)
-      await tx
-        .deleteFrom('impact_sales_summary')
-        .where('month', '=', month)
-        .where('regency_code', 'in', regencies)
-        .execute();
-    await insertRows(tx, 'impact_sales_summary', rows.map(summaryRow));
-  });
+/** The previous run's window of events and how many there were (kept in the state's inputs). */
+interface Window {
+  from: number;
+  to: number;
+  events: number;
 }
 
 export interface RefreshResult {
@@ -87,7 +154,7 @@ export interface RefreshResult {
   regencyMonths: number;
 }
 
-/** One refresh: incremental from the watermark, or a full rebuild when due. */
+/** One refresh: the events since the last one, or a full rebuild when due. */
 export async function refreshSalesSummary(
   db: Db,
   now = new Date(),
@@ -97,40 +164,65 @@ export async function refreshSalesSummary(
   const state = await claimSummary(db, NAME, owner, now);
   if (!state) return { ran: false, rebuilt: false, regencyMonths: 0 };
   const started = now.toISOString();
-  const rebuild =
-    o.rebuild === true ||
-    state.watermark === null ||
-    state.rebuilt_at === null ||
-    now.getTime() - Date.parse(state.rebuilt_at) >= REBUILD_EVERY_MS;
-  let regencyMonths = 0;
+  const cutoff = now.getTime() - SETTLE_MS;
+  const last = state.inputs === null ? null : (JSON.parse(state.inputs) as Window);
   try {
-    if (rebuild) {
-      const withSales = [...(await salesValueBy(db, 'all', 5)).keys()];
-      const kept = await db
-        .selectFrom('impact_sales_summary')
-        .select('regency_code')
-        .distinct()
-        .execute();
-      const all = new Set([...withSales, ...kept.map((k) => k.regency_code)]);
-      for (const regency of all) {
-        await recompute(db, regency);
-        regencyMonths++;
-      }
-    } else {
-      const pairs = await salesMonthsChangedSince(db, state.watermark!);
-      await recomputePairs(db, pairs);
-      regencyMonths = pairs.length;
-    }
-    await releaseSummary(db, NAME, owner, {
-      watermark: new Date(now.getTime() - MARGIN_MS).toISOString(),
-      refreshed_at: started,
-      rebuilt_at: rebuild ? started : state.rebuilt_at,
+    let rebuild =
+      o.rebuild === true ||
+      state.watermark === null ||
+      state.rebuilt_at === null ||
+      now.getTime() - Date.parse(state.rebuilt_at) >= REBUILD_EVERY_MS;
+    // An event of the last window that committed after it was read: it was never added.
+    if (!rebuild && last !== null)
+      rebuild = (await salesEventsBetween(db, last.from, last.to)) !== last.events;
+    if (rebuild) return await rebuildAll(db, owner, cutoff, started);
+    const from = Date.parse(state.watermark!);
+    const to = Math.max(from, cutoff);
+    const { events, changes } = await salesChangesBetween(db, from, to);
+    const rows: Rows = new Map();
+    add(rows, changes, 1);
+    await inTransaction(db, async (tx) => {
+      await holdSummary(tx, NAME, owner);
+      await storedRows(tx, rows);
+      await writeRows(tx, rows);
+      const window: Window = { from, to, events };
+      await releaseSummary(tx, NAME, owner, {
+        watermark: new Date(to).toISOString(),
+        refreshed_at: started,
+        inputs: JSON.stringify(window),
+      });
     });
+    return { ran: true, rebuilt: false, regencyMonths: rows.size };
   } catch (e) {
     await releaseSummary(db, NAME, owner);
     throw e;
   }
-  return { ran: true, rebuilt: rebuild, regencyMonths };
+}
+
+async function rebuildAll(
+  db: Db,
+  owner: string,
+  cutoff: number,
+  started: string,
+): Promise<RefreshResult> {
+  // Regencies rebuilt as of this cutoff while the watermark still says the last one: a run that
+  // stopped half-way must not add events to them. Without a watermark the next run rebuilds.
+  await holdSummary(db, NAME, owner, { watermark: null });
+  const withSales = [...(await salesValueBy(db, 'all', 5)).keys()];
+  const kept = await db
+    .selectFrom('impact_sales_summary')
+    .select('regency_code')
+    .distinct()
+    .execute();
+  const all = new Set([...withSales, ...kept.map((k) => k.regency_code)]);
+  for (const regency of all) await rebuildRegency(db, owner, regency, cutoff);
+  await releaseSummary(db, NAME, owner, {
+    watermark: new Date(cutoff).toISOString(),
+    refreshed_at: started,
+    rebuilt_at: started,
+    inputs: null,
+  });
+  return { ran: true, rebuilt: true, regencyMonths: all.size };
 }
 
 /** The recurring job: refreshes, then queues its next run. */

@@ -32,7 +32,10 @@ export async function claimSummary(
   );
 }
 
-/** Gives the lease back, recording the run's state when it succeeded (`done`). */
+/**
+ * Gives the lease back, recording the run's state when it succeeded (`done`). False when the
+ * lease was no longer this owner's (it ran out and another runner took it): nothing is recorded.
+ */
 export async function releaseSummary(
   db: Db,
   name: string,
@@ -40,11 +43,33 @@ export async function releaseSummary(
   done?: Partial<
     Pick<ImpactSummaryStateTable, 'watermark' | 'refreshed_at' | 'rebuilt_at' | 'inputs'>
   >,
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const r = await db
     .updateTable('impact_summary_state')
     .set({ ...done, lease_until: null, lease_owner: null })
     .where('name', '=', name)
     .where('lease_owner', '=', owner)
-    .execute();
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/**
+ * Inside a transaction that writes the summary: renews the lease (recording `state` with it), or
+ * throws when it is no longer this owner's, so that the transaction rolls back. A summary that adds changes (sales) must
+ * never have two writers, even when a long run outlived its lease. On PostgreSQL the update
+ * also fails when another runner changed the row after this transaction's snapshot was taken.
+ */
+export async function holdSummary(
+  db: Db,
+  name: string,
+  owner: string,
+  state: Partial<Pick<ImpactSummaryStateTable, 'watermark'>> = {},
+): Promise<void> {
+  const r = await db
+    .updateTable('impact_summary_state')
+    .set({ ...state, lease_until: new Date(Date.now() + LEASE_MS).toISOString() })
+    .where('name', '=', name)
+    .where('lease_owner', '=', owner)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) throw new Error(`the ${name} summary's lease was lost`);
 }

@@ -141,11 +141,15 @@ export {
   salesTotals,
   salesValueBy,
   salesByMonth,
-  salesByRegencyMonth,
-  salesMonthsChangedSince,
   type SalesTotals,
   type MonthSales,
 } from './sales.queries.js';
+/** What order events change in those sales (impact's summary adds each event once). */
+export {
+  salesChangesBetween,
+  regencySalesChangesSince,
+  salesEventsBetween,
+} from './sales-changes.queries.js';
 /** Many orders with their lines in one call (collective's cycle runs and lists at close). */
 export { orderContents, type OrderContents, type OrderContentLine } from './order-contents.js';
 /** The seed's access to a provider's payment confirmation and the point's COD pickup (same use cases as the pages). */

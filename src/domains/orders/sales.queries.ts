@@ -1,9 +1,8 @@
 // Sales facts other domains read (training's milestones, impact's KPIs): only orders names
 // its tables; these functions are exported from index.ts.
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql } from 'kysely';
 import { regionWhere } from '../../kernel/auth/index.js';
-import type { Database, Tx } from '../../kernel/db/index.js';
-import { idFloor } from '../../kernel/ids/index.js';
+import type { Tx } from '../../kernel/db/index.js';
 import './orders.tables.js';
 
 /** Placement times of every sale (an order not cancelled) of each UMKM, oldest first. */
@@ -99,135 +98,49 @@ export interface MonthSales {
   leadDays: number[];
 }
 
-/** The month after 'YYYY-MM', as 'YYYY-MM'. */
-function nextMonth(m: string): string {
-  const [y, mo] = m.split('-').map(Number);
-  return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
-}
-
-/** An order's regency (the first 5 characters of its village code) and placement month. */
-const regencyOf = sql<string>`substr(village_code, 1, 5)`;
+/** An order's placement month. */
 const monthOf = sql<string>`substr(placed_at, 1, 7)`;
 
-/** Sales (orders not cancelled) narrowed by `narrow`, per regency and placement month. */
-async function salesPerRegencyMonth(
-  db: Tx,
-  narrow: (
-    q: SelectQueryBuilder<Database, 'orders', object>,
-  ) => SelectQueryBuilder<Database, 'orders', object>,
-): Promise<MonthSales[]> {
-  const scope = narrow(db.selectFrom('orders').where('status', '!=', 'cancelled'));
+/**
+ * Sales of one regency (5-character code) per placement month, every month (impact's summary
+ * rebuild). Months with no sale left (all cancelled) are absent.
+ */
+export async function salesByMonth(db: Tx, regency: string): Promise<MonthSales[]> {
+  const scope = db
+    .selectFrom('orders')
+    .where('status', '!=', 'cancelled')
+    .where((eb) => regionWhere(eb, 'village_code', [regency]));
   const agg = await scope
     .select((eb) => [
-      regencyOf.as('r'),
       monthOf.as('m'),
       eb.fn.countAll().as('count'),
       eb.fn.sum('items_total').as('items'),
       eb.fn.sum('total').as('gmv'),
       eb.fn.sum('seller_share').as('share'),
     ])
-    .groupBy([regencyOf, monthOf])
+    .groupBy(monthOf)
     .execute();
   const done = await scope
-    .select(['village_code', 'placed_at', 'delivered_at'])
+    .select(['placed_at', 'delivered_at'])
     .where('delivered_at', 'is not', null)
     .execute();
   const leads = new Map<string, number[]>();
   for (const d of done) {
-    const k = `${d.village_code.slice(0, 5)}|${d.placed_at.slice(0, 7)}`;
+    const k = d.placed_at.slice(0, 7);
     const days = (Date.parse(d.delivered_at!) - Date.parse(d.placed_at)) / 86400_000;
     const list = leads.get(k);
     if (list) list.push(days);
     else leads.set(k, [days]);
   }
   return agg.map((r) => ({
-    regency: String(r.r),
+    regency,
     month: String(r.m),
     count: Number(r.count ?? 0),
     itemsTotal: Number(r.items ?? 0),
     gmv: Number(r.gmv ?? 0),
     sellerShare: Number(r.share ?? 0),
-    leadDays: leads.get(`${r.r}|${r.m}`) ?? [],
+    leadDays: leads.get(String(r.m)) ?? [],
   }));
-}
-
-/**
- * Sales of one regency (5-character code) per placement month, every month (impact's daily
- * rebuild). Months with no sale left (all cancelled) are absent.
- */
-export function salesByMonth(db: Tx, regency: string): Promise<MonthSales[]> {
-  return salesPerRegencyMonth(db, (q) =>
-    q.where((eb) => regionWhere(eb, 'village_code', [regency])),
-  );
-}
-
-/**
- * Sales of many (regency, month) pairs, in two statements for all: the orders placed in those
- * months (a range of `placed_at` each, which the placement index answers) of those regencies.
- * Impact's minutely refresh asked salesByMonth once per regency touched, and each of those read
- * the regency's whole history: under a national checkout load that was hundreds of regencies
- * and 8–23 s of every minute (bench/README.md, "Checkout on a national world").
- */
-export async function salesByRegencyMonth(
-  db: Tx,
-  pairs: { regency: string; month: string }[],
-): Promise<MonthSales[]> {
-  if (pairs.length === 0) return [];
-  const wanted = new Set(pairs.map((p) => `${p.regency}|${p.month}`));
-  const months = [...new Set(pairs.map((p) => p.month))];
-  const rows = await salesPerRegencyMonth(db, (q) =>
-    q
-      .where((eb) =>
-        eb.or(
-          months.map((m) => eb.and([eb('placed_at', '>=', m), eb('placed_at', '<', nextMonth(m))])),
-        ),
-      )
-      .where(regencyOf, 'in', [...new Set(pairs.map((p) => p.regency))]),
-  );
-  return rows.filter((r) => wanted.has(`${r.regency}|${r.month}`));
-}
-
-/**
- * The (regency, placement month) of every order with an event (placement, cancellation,
- * delivery …) at or after `since`: what impact's summaries must recompute. Order ids are
- * time-sortable like the events': the orders minted since then are read by an id range (every
- * event of theirs is covered, and one without an event only adds a pair to recompute); of the
- * window's events only those of older orders are looked up, by id. Joining every event of the
- * window to its order let PostgreSQL hash all orders instead: 0.73 s a minute on a national world
- * under a checkout load, whose events are nearly all of new orders (bench/README.md, "The
- * changed regency-months by id range").
- */
-export async function salesMonthsChangedSince(
-  db: Tx,
-  since: string,
-): Promise<{ regency: string; month: string }[]> {
-  const t = Date.parse(since);
-  const newOrders = idFloor('ord', t);
-  const pairsOf = () =>
-    db
-      .selectFrom('orders')
-      .select([regencyOf.as('regency'), monthOf.as('month')])
-      .distinct();
-  const rows = await pairsOf().where('id', '>=', newOrders).execute();
-  const older = await db
-    .selectFrom('order_outbox')
-    .select('order_id')
-    .distinct()
-    .where('id', '>=', idFloor('oev', t))
-    .where('order_id', '<', newOrders)
-    .execute();
-  for (let i = 0; i < older.length; i += 500)
-    rows.push(
-      ...(await pairsOf()
-        .where(
-          'id',
-          'in',
-          older.slice(i, i + 500).map((o) => o.order_id),
-        )
-        .execute()),
-    );
-  const pairs = new Map(rows.map((r) => [`${r.regency}|${r.month}`, r]));
-  return [...pairs.values()];
 }
 
 /**

@@ -13,6 +13,18 @@ export async function inTransaction<T>(
   return (db as Kysely<Database>).transaction().execute(fn);
 }
 
+/**
+ * A transaction whose reads all see one snapshot of the database, for a figure computed from
+ * several reads that must agree. PostgreSQL gives each statement its own snapshot unless asked
+ * (repeatable read); a SQLite transaction always reads one (the driver ignores the level).
+ */
+export function inSnapshot<T>(
+  db: Kysely<Database>,
+  fn: (tx: Transaction<Database>) => Promise<T>,
+): Promise<T> {
+  return db.transaction().setIsolationLevel('repeatable read').execute(fn);
+}
+
 /** Carries a failed Result out of Kysely's transaction so that it rolls back; never escapes. */
 class ResultRollback extends Error {
   constructor(readonly result: Result<unknown>) {
