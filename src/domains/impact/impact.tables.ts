@@ -108,7 +108,10 @@ export interface ImpactSummaryStateTable {
   /** A refresh in progress holds the lease until this time (claim by conditional update). */
   lease_until: string | null;
   lease_owner: string | null;
-  /** What the summary was computed from besides its rows (areas: a hash of the poverty lines). */
+  /**
+   * What the summary was computed from besides its rows (areas: a hash of the poverty lines;
+   * sales: the last window of events added and how many there were, JSON).
+   */
   inputs: string | null;
 }
 

@@ -301,6 +301,19 @@ test('an event committed after its window was read makes the next refresh rebuil
   await assertSummaryIsLive('and still live');
 });
 
+test('a summary left by the recomputing refresh before this one is rebuilt first', async () => {
+  await refreshSalesSummary(w.h.db, settled());
+  // That refresh recorded no window, and its watermark lagged 2 minutes behind what it counted:
+  // adding events from there would count those again.
+  await w.h.db
+    .updateTable('impact_summary_state')
+    .set({ inputs: null, watermark: new Date(Date.now() - 120_000).toISOString() })
+    .where('name', '=', 'sales')
+    .execute();
+  assert.equal((await refreshSalesSummary(w.h.db, settled())).rebuilt, true);
+  await assertSummaryIsLive('rebuilt');
+});
+
 test('a run whose lease another runner took writes nothing', async () => {
   const now = new Date();
   assert.ok(await claimSummary(w.h.db, 'sales', 'first', now));

@@ -165,16 +165,20 @@ export async function refreshSalesSummary(
   if (!state) return { ran: false, rebuilt: false, regencyMonths: 0 };
   const started = now.toISOString();
   const cutoff = now.getTime() - SETTLE_MS;
-  const last = state.inputs === null ? null : (JSON.parse(state.inputs) as Window);
   try {
+    // No window recorded: never built, or built by the refresh before this one, which
+    // recomputed months and left its watermark 2 minutes behind what it had counted.
     let rebuild =
       o.rebuild === true ||
       state.watermark === null ||
+      state.inputs === null ||
       state.rebuilt_at === null ||
       now.getTime() - Date.parse(state.rebuilt_at) >= REBUILD_EVERY_MS;
     // An event of the last window that committed after it was read: it was never added.
-    if (!rebuild && last !== null)
+    if (!rebuild) {
+      const last = JSON.parse(state.inputs!) as Window;
       rebuild = (await salesEventsBetween(db, last.from, last.to)) !== last.events;
+    }
     if (rebuild) return await rebuildAll(db, owner, cutoff, started);
     const from = Date.parse(state.watermark!);
     const to = Math.max(from, cutoff);
@@ -206,8 +210,8 @@ async function rebuildAll(
   started: string,
 ): Promise<RefreshResult> {
   // Regencies rebuilt as of this cutoff while the watermark still says the last one: a run that
-  // stopped half-way must not add events to them. Without a watermark the next run rebuilds.
-  await holdSummary(db, NAME, owner, { watermark: null });
+  // stopped half-way must not add events to them. Without a window the next run rebuilds.
+  await holdSummary(db, NAME, owner, { inputs: null });
   const withSales = [...(await salesValueBy(db, 'all', 5)).keys()];
   const kept = await db
     .selectFrom('impact_sales_summary')
@@ -216,11 +220,12 @@ async function rebuildAll(
     .execute();
   const all = new Set([...withSales, ...kept.map((k) => k.regency_code)]);
   for (const regency of all) await rebuildRegency(db, owner, regency, cutoff);
+  const window: Window = { from: cutoff, to: cutoff, events: 0 };
   await releaseSummary(db, NAME, owner, {
     watermark: new Date(cutoff).toISOString(),
     refreshed_at: started,
     rebuilt_at: started,
-    inputs: null,
+    inputs: JSON.stringify(window),
   });
   return { ran: true, rebuilt: true, regencyMonths: all.size };
 }

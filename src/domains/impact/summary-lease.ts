@@ -63,7 +63,7 @@ export async function holdSummary(
   db: Db,
   name: string,
   owner: string,
-  state: Partial<Pick<ImpactSummaryStateTable, 'watermark'>> = {},
+  state: Partial<Pick<ImpactSummaryStateTable, 'inputs'>> = {},
 ): Promise<void> {
   const r = await db
     .updateTable('impact_summary_state')
