@@ -7,7 +7,7 @@
 // - delivery: one lead time more (placement to delivery; a return after it keeps it, as the
 //   live figures do).
 // Summed over every event of an order, these give exactly what the live readers count for it.
-import type { ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import { regionWhere } from '../../kernel/auth/index.js';
 import type { Database, Tx } from '../../kernel/db/index.js';
 import { idFloor } from '../../kernel/ids/index.js';
@@ -50,9 +50,12 @@ interface Fact {
   seller_share: number;
 }
 
-/** The events' changes summed per regency and placement month (counts may be negative). */
-function changesOf(facts: Fact[]): MonthSales[] {
-  const out = new Map<string, MonthSales>();
+/**
+ * The events' changes summed per regency and placement month (counts may be negative), added
+ * to changes already summed (`sums`).
+ */
+function changesOf(facts: Fact[], sums: MonthSales[] = []): MonthSales[] {
+  const out = new Map(sums.map((c) => [`${c.regency}|${c.month}`, c]));
   for (const f of facts) {
     const regency = f.village_code.slice(0, 5);
     const month = f.placed_at.slice(0, 7);
@@ -76,61 +79,89 @@ function changesOf(facts: Fact[]): MonthSales[] {
   return [...out.values()];
 }
 
-/** The window [from, to) of event ids, from two times (ms). */
-const windowOf = (from: number, to: number) => [idFloor('oev', from), idFloor('oev', to)] as const;
+/** The events stamped in [from, to) (ms) that change a sale. */
+function eventsBetween(db: Tx, from: number, to: number) {
+  return db
+    .selectFrom('order_outbox')
+    .where('order_outbox.id', '>=', idFloor('oev', from))
+    .where('order_outbox.id', '<', idFloor('oev', to))
+    .where(changesSale);
+}
+
+const regencyOf = sql<string>`substr(orders.village_code, 1, 5)`;
+const monthOf = sql<string>`substr(orders.placed_at, 1, 7)`;
+/** A placement adds its order's column, a cancellation takes it away. */
+const signed = (column: 'items_total' | 'total' | 'seller_share') =>
+  sql<number>`sum(case when order_outbox.kind = 'placed' then orders.${sql.ref(column)} else -orders.${sql.ref(column)} end)`;
 
 /**
  * The changes of the events stamped in [from, to) (ms), per regency-month, and how many events
- * there were (salesEventsBetween counts them again later). Their orders are read
- * by an id range for those minted since `from` (an order's placement is stamped just before
- * its id is minted), and by id for older ones: joined in one statement, PostgreSQL hashed every
- * order of the country instead (bench/README.md, "The changed regency-months by id range").
+ * there were (salesEventsBetween counts them again later). Under a checkout load nearly all are
+ * placements of orders minted since `from` (an order's placement is stamped just before its id is
+ * minted): those and their cancellations are summed in the database, over an id range of the
+ * orders (joined to the events without it, PostgreSQL hashed every order of the country:
+ * bench/README.md, "The changed regency-months by id range"); 90,000 rows a minute read into
+ * the main thread instead took its CPU from the requests. Deliveries (each has its lead time)
+ * and the events of older orders, a few, are read one by one.
  */
 export async function salesChangesBetween(
   db: Tx,
   from: number,
   to: number,
 ): Promise<{ events: number; changes: MonthSales[] }> {
-  const [lo, hi] = windowOf(from, to);
-  const events = await db
-    .selectFrom('order_outbox')
-    .select(['order_id', 'kind', 'to_status'])
-    .where('id', '>=', lo)
-    .where('id', '<', hi)
-    .where(changesSale)
-    .execute();
-  if (events.length === 0) return { events: 0, changes: [] };
   const newOrders = idFloor('ord', from);
-  let last = newOrders;
-  const older = new Set<string>();
-  for (const e of events)
-    if (e.order_id < newOrders) older.add(e.order_id);
-    else if (e.order_id > last) last = e.order_id;
-  const rows = await db
-    .selectFrom('orders')
-    .select(['id', ...ORDER_FACTS])
-    .where('id', '>=', newOrders)
-    .where('id', '<=', last)
+  const sums = await eventsBetween(db, from, to)
+    .innerJoin('orders', 'orders.id', 'order_outbox.order_id')
+    .where('orders.id', '>=', newOrders)
+    .where('order_outbox.kind', '!=', 'fulfilment')
+    .select((eb) => [
+      regencyOf.as('r'),
+      monthOf.as('m'),
+      eb.fn.countAll().as('events'),
+      sql<number>`sum(case when order_outbox.kind = 'placed' then 1 else -1 end)`.as('count'),
+      signed('items_total').as('items'),
+      signed('total').as('gmv'),
+      signed('seller_share').as('share'),
+    ])
+    .groupBy([regencyOf, monthOf])
     .execute();
-  const ids = [...older];
+  const rest = await eventsBetween(db, from, to)
+    .select(['order_outbox.order_id', 'order_outbox.kind', 'order_outbox.to_status'])
+    .where((eb) =>
+      eb.or([
+        eb('order_outbox.kind', '=', 'fulfilment'),
+        eb('order_outbox.order_id', '<', newOrders),
+      ]),
+    )
+    .execute();
+  const ids = [...new Set(rest.map((e) => e.order_id))];
+  const byId = new Map<string, Omit<Fact, 'kind' | 'to_status'>>();
   for (let i = 0; i < ids.length; i += 500)
-    rows.push(
-      ...(await db
-        .selectFrom('orders')
-        .select(['id', ...ORDER_FACTS])
-        .where('id', 'in', ids.slice(i, i + 500))
-        .execute()),
-    );
-  const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const o of await db
+      .selectFrom('orders')
+      .select(['id', ...ORDER_FACTS])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute())
+      byId.set(o.id, o);
   // An event whose order is not there would be a bug elsewhere; counting it would hide it less
   // well than leaving it out, which the daily rebuild also does.
   const changes = changesOf(
-    events.flatMap((e) => {
+    rest.flatMap((e) => {
       const o = byId.get(e.order_id);
       return o ? [{ ...o, kind: e.kind, to_status: e.to_status }] : [];
     }),
+    sums.map((r) => ({
+      regency: String(r.r),
+      month: String(r.m),
+      count: Number(r.count),
+      itemsTotal: Number(r.items),
+      gmv: Number(r.gmv),
+      sellerShare: Number(r.share),
+      leadDays: [],
+    })),
   );
-  return { events: events.length, changes };
+  const summed = sums.reduce((a, r) => a + Number(r.events), 0);
+  return { events: summed + rest.length, changes };
 }
 
 /**
@@ -160,13 +191,8 @@ export async function regencySalesChangesSince(
 
 /** How many events that change a sale are stamped in [from, to) (ms): a late commit adds one. */
 export async function salesEventsBetween(db: Tx, from: number, to: number): Promise<number> {
-  const [lo, hi] = windowOf(from, to);
-  const r = await db
-    .selectFrom('order_outbox')
+  const r = await eventsBetween(db, from, to)
     .select((eb) => eb.fn.countAll().as('n'))
-    .where('id', '>=', lo)
-    .where('id', '<', hi)
-    .where(changesSale)
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
