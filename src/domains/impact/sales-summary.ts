@@ -1,18 +1,18 @@
 // Precomputed sales per regency and placement month (issue 19): at national scale the KPI page
 // summed ten million orders per request. A recurring job keeps `impact_sales_summary` current:
-// each run adds what the order events stamped since the last one changed (through orders'
-// exports), each event exactly once, and once a day rebuilds everything from the orders (the
-// safety net for anything the events missed, such as bulk-loaded orders that publish none).
-// Recomputing every touched regency-month instead cost seconds a minute under a national
-// checkout load, growing with the month (bench/README.md, "The sales summary adds each event
-// once").
+// each run adds what changed the sales since the last one (orders placed, cancelled, delivered,
+// read through orders' exports), each change exactly once, and once a day rebuilds everything
+// from the orders (the safety net for anything missed). Recomputing every touched regency-month
+// instead cost seconds a minute under a national checkout load, growing with the month
+// (bench/README.md, "The sales summary adds each change once").
 //
-// Exactly once: events are stamped just before their transaction commits, so a run adds only
-// those stamped before `now - SETTLE_MS`, from the last run's watermark, and moves the watermark
-// in the transaction that writes the rows, under the summary's lease (summary-lease.ts). The
-// next run counts the previous window's events again: one more means a commit later than the
-// settling time, and the run rebuilds. A rebuild reads each regency's orders and takes back
-// out, in the same snapshot, the events stamped since its cutoff, which the next run then adds.
+// Exactly once: changes are stamped (their ids minted) just before their transaction commits,
+// so a run adds only those stamped before `now - SETTLE_MS`, from the last run's watermark, and
+// moves the watermark in the transaction that writes the rows, under the summary's lease
+// (summary-lease.ts). The next run counts the previous window's changes again: one more means a
+// commit later than the settling time, and the run rebuilds. A rebuild reads each regency's
+// orders and takes back out, in the same snapshot, the changes stamped since its cutoff, which
+// the next run then adds.
 import { randomUUID } from 'node:crypto';
 import type { Db, Tx } from '../../kernel/db/index.js';
 import { inSnapshot, inTransaction, insertRows } from '../../kernel/db/index.js';
@@ -21,7 +21,7 @@ import {
   regencySalesChangesSince,
   salesByMonth,
   salesChangesBetween,
-  salesEventsBetween,
+  salesChangeCount,
   salesValueBy,
   type MonthSales,
 } from '../orders/index.js';
@@ -32,7 +32,7 @@ export const SUMMARY_JOB = 'impact.refresh_sales_summary';
 const NAME = 'sales';
 /** How often the figures are refreshed; the page says when they last were. */
 export const REFRESH_EVERY_MS = 60_000;
-/** How long before a refresh an event must be stamped to be added: by then it has committed. */
+/** How long before a refresh a change must be stamped to be added: by then it has committed. */
 export const SETTLE_MS = 15_000;
 const REBUILD_EVERY_MS = 24 * 3600_000;
 
@@ -140,11 +140,11 @@ async function rebuildRegency(db: Db, owner: string, regency: string, cutoff: nu
   });
 }
 
-/** The previous run's window of events and how many there were (kept in the state's inputs). */
+/** The previous run's window and how many changes it added (kept in the state's inputs). */
 interface Window {
   from: number;
   to: number;
-  events: number;
+  changes: number;
 }
 
 export interface RefreshResult {
@@ -154,7 +154,7 @@ export interface RefreshResult {
   regencyMonths: number;
 }
 
-/** One refresh: the events since the last one, or a full rebuild when due. */
+/** One refresh: the changes since the last one, or a full rebuild when due. */
 export async function refreshSalesSummary(
   db: Db,
   now = new Date(),
@@ -174,22 +174,22 @@ export async function refreshSalesSummary(
       state.inputs === null ||
       state.rebuilt_at === null ||
       now.getTime() - Date.parse(state.rebuilt_at) >= REBUILD_EVERY_MS;
-    // An event of the last window that committed after it was read: it was never added.
+    // A change in the last window that committed after it was read: it was never added.
     if (!rebuild) {
       const last = JSON.parse(state.inputs!) as Window;
-      rebuild = (await salesEventsBetween(db, last.from, last.to)) !== last.events;
+      rebuild = (await salesChangeCount(db, last.from, last.to)) !== last.changes;
     }
     if (rebuild) return await rebuildAll(db, owner, cutoff, started);
     const from = Date.parse(state.watermark!);
     const to = Math.max(from, cutoff);
-    const { events, changes } = await salesChangesBetween(db, from, to);
+    const { changeCount, changes } = await salesChangesBetween(db, from, to);
     const rows: Rows = new Map();
     add(rows, changes, 1);
     await inTransaction(db, async (tx) => {
       await holdSummary(tx, NAME, owner);
       await storedRows(tx, rows);
       await writeRows(tx, rows);
-      const window: Window = { from, to, events };
+      const window: Window = { from, to, changes: changeCount };
       await releaseSummary(tx, NAME, owner, {
         watermark: new Date(to).toISOString(),
         refreshed_at: started,
@@ -210,7 +210,7 @@ async function rebuildAll(
   started: string,
 ): Promise<RefreshResult> {
   // Regencies rebuilt as of this cutoff while the watermark still says the last one: a run that
-  // stopped half-way must not add events to them. Without a window the next run rebuilds.
+  // stopped half-way must not add changes to them. Without a window the next run rebuilds.
   await holdSummary(db, NAME, owner, { inputs: null });
   const withSales = [...(await salesValueBy(db, 'all', 5)).keys()];
   const kept = await db
@@ -220,7 +220,7 @@ async function rebuildAll(
     .execute();
   const all = new Set([...withSales, ...kept.map((k) => k.regency_code)]);
   for (const regency of all) await rebuildRegency(db, owner, regency, cutoff);
-  const window: Window = { from: cutoff, to: cutoff, events: 0 };
+  const window: Window = { from: cutoff, to: cutoff, changes: 0 };
   await releaseSummary(db, NAME, owner, {
     watermark: new Date(cutoff).toISOString(),
     refreshed_at: started,

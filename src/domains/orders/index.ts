@@ -144,11 +144,11 @@ export {
   type SalesTotals,
   type MonthSales,
 } from './sales.queries.js';
-/** What order events change in those sales (impact's summary adds each event once). */
+/** What changes those sales, by time (impact's summary adds each change once). */
 export {
   salesChangesBetween,
   regencySalesChangesSince,
-  salesEventsBetween,
+  salesChangeCount,
 } from './sales-changes.queries.js';
 /** Many orders with their lines in one call (collective's cycle runs and lists at close). */
 export { orderContents, type OrderContents, type OrderContentLine } from './order-contents.js';
