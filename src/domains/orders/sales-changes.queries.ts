@@ -35,14 +35,19 @@ const laterChange = (eb: Outbox) =>
     ]),
   ]);
 
-/** Ids of `prefix` minted in [from, to) (ms; `to` null: up to now). */
+/**
+ * Ids of `prefix` minted in [from, to) (ms; `to` null: since `from`). Since a time, the range is
+ * closed by a bound no id reaches (a year later): PostgreSQL estimates a closed range well even
+ * on a table analyzed when it was nearly empty, and read an open one whole instead (38 ms a
+ * regency on a national rebuild).
+ */
 const mintedIn =
   (column: string, prefix: string, from: number, to: number | null) =>
   // biome-ignore lint/suspicious/noExplicitAny: a column of either table
   (eb: ExpressionBuilder<any, any>) =>
     eb.and([
       eb(column, '>=', idFloor(prefix, from)),
-      ...(to === null ? [] : [eb(column, '<', idFloor(prefix, to))]),
+      eb(column, '<', idFloor(prefix, to ?? from + 366 * 86400_000)),
     ]);
 
 const regencyOf = sql<string>`substr(orders.village_code, 1, 5)`;
