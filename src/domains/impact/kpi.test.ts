@@ -10,6 +10,11 @@ import { seedDemoSurveys } from './demo-seed.js';
 import { kpisFor } from './kpi.queries.js';
 import { MIN_CELL, pseudonym } from './export.js';
 import { parseCsv } from '../../lib/did/index.js';
+import { umkmCountBy, umkmCounts } from '../community/index.js';
+import { listedSellerIds } from '../catalog/index.js';
+import { cancelOrder, recentSellerIds } from '../orders/index.js';
+import { unwrap } from '../../kernel/errors/index.js';
+import type { Actor } from '../../kernel/auth/index.js';
 
 let w: World;
 let village: string;
@@ -68,6 +73,44 @@ test('KPIs of a regency: enrolment, UMKM, products, orders and GMV, producer sha
   const api = (await (await officer.get('/api/v1/impact/kpis')).json()) as any;
   assert.equal(api.region, '53.09');
   assert.equal(api.umkm.total, 2);
+});
+
+test('active UMKM: a listed product or a sale in the last 90 days, each counted once', async () => {
+  const admin: Actor = {
+    userId: 'usr_fixture_admin',
+    displayName: 'Fixture admin',
+    locale: null,
+    via: 'session',
+    grants: [{ role: 'national_admin', scopeType: 'national', scopeId: null, regionCode: null }],
+  };
+  const here = await anyVillage(w.h.db, '53.09', 7);
+  const seller = async (o: { listed?: boolean; sale?: 'recent' | 'old' | 'cancelled' }) => {
+    const umkm = await makeUmkm(w.h.db, { villageCode: here });
+    if (o.sale) {
+      const order = await makeOrder(w.h, { umkmId: umkm, villageCode: here });
+      if (o.sale === 'old')
+        await w.h.db
+          .updateTable('orders')
+          .set({ placed_at: new Date(Date.now() - 100 * 86400_000).toISOString() })
+          .where('id', '=', order.orderId)
+          .execute();
+      if (o.sale === 'cancelled')
+        unwrap(await cancelOrder(w.h.db, order.orderId, { kind: 'actor', actor: admin }));
+      // The order fixture lists a product: only `listed` says whether the seller keeps one.
+      await w.h.db.updateTable('products').set({ listed: 0 }).where('umkm_id', '=', umkm).execute();
+    }
+    if (o.listed) await makeProduct(w.h, { umkmId: umkm, listed: true });
+  };
+  await seller({ listed: true });
+  await seller({ sale: 'recent' });
+  await seller({ listed: true, sale: 'recent' });
+  await seller({ sale: 'old' });
+  await seller({ sale: 'cancelled' });
+  await seller({});
+  const since = new Date(Date.now() - 90 * 86400_000).toISOString();
+  const active = () => [listedSellerIds(w.h.db), recentSellerIds(w.h.db, since)] as const;
+  assert.deepEqual(await umkmCounts(w.h.db, [here], [...active()]), { total: 6, active: 3 });
+  assert.deepEqual([...(await umkmCountBy(w.h.db, [here], 5, [...active()]))], [['53.09', 3]]);
 });
 
 test('analyst: national KPIs with the KBI vs KTI comparison', async () => {
