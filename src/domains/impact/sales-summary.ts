@@ -16,7 +16,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Tx } from '../../kernel/db/index.js';
 import { inSnapshot, inTransaction, insertRows } from '../../kernel/db/index.js';
-import { enqueueOnce, type JobHandler } from '../../kernel/jobs/index.js';
+import { enqueueOnce, nextTurn, type JobHandler } from '../../kernel/jobs/index.js';
 import {
   regencySalesChangesSince,
   salesByMonth,
@@ -219,7 +219,11 @@ async function rebuildAll(
     .distinct()
     .execute();
   const all = new Set([...withSales, ...kept.map((k) => k.regency_code)]);
-  for (const regency of all) await rebuildRegency(db, owner, regency, cutoff);
+  for (const regency of all) {
+    // On SQLite each statement blocks the event loop: requests go between regencies (turns.ts).
+    await nextTurn();
+    await rebuildRegency(db, owner, regency, cutoff);
+  }
   const window: Window = { from: cutoff, to: cutoff, changes: 0 };
   await releaseSummary(db, NAME, owner, {
     watermark: new Date(cutoff).toISOString(),
