@@ -6,13 +6,14 @@
 // instead cost seconds a minute under a national checkout load, growing with the month
 // (bench/README.md, "The sales summary adds each change once").
 //
-// Exactly once: changes are stamped (their ids minted) just before their transaction commits,
-// so a run adds only those stamped before `now - SETTLE_MS`, from the last run's watermark, and
-// moves the watermark in the transaction that writes the rows, under the summary's lease
+// Exactly once: changes are stamped (their ids minted) just before their transaction commits, so a
+// run adds only those stamped before `now - SETTLE_MS`, from the last run's watermark, and moves
+// the watermark in the transaction that writes the rows, under the summary's lease
 // (summary-lease.ts). The next run counts the previous window's changes again: one more means a
-// commit later than the settling time, and the run rebuilds. A rebuild reads each regency's
-// orders and takes back out, in the same snapshot, the changes stamped since its cutoff, which
-// the next run then adds.
+// commit later than the settling time, and the run rebuilds (one later still, past the next run,
+// waits for the daily rebuild, as the margin of the refresh before did). A rebuild reads each
+// regency's orders and takes back out, in the same snapshot, the changes stamped since its cutoff,
+// which the next run then adds.
 import { randomUUID } from 'node:crypto';
 import type { Db, Tx } from '../../kernel/db/index.js';
 import { inSnapshot, inTransaction, insertRows } from '../../kernel/db/index.js';
@@ -79,10 +80,14 @@ function add(rows: Rows, sales: MonthSales[], sign: 1 | -1): void {
   }
 }
 
-/** The stored rows of these regency-months, as figures to add to. */
-async function storedRows(tx: Tx, rows: Rows): Promise<void> {
+/** Adds the stored rows of these regency-months to the figures and deletes them (see writeRows). */
+async function takeStored(tx: Tx, rows: Rows): Promise<void> {
   const byMonth = new Map<string, string[]>();
-  for (const f of rows.values()) byMonth.set(f.month, [...(byMonth.get(f.month) ?? []), f.regency]);
+  for (const f of rows.values()) {
+    const list = byMonth.get(f.month);
+    if (list) list.push(f.regency);
+    else byMonth.set(f.month, [f.regency]);
+  }
   for (const [month, regencies] of byMonth) {
     const stored = await tx
       .selectFrom('impact_sales_summary')
@@ -187,7 +192,7 @@ export async function refreshSalesSummary(
     add(rows, changes, 1);
     await inTransaction(db, async (tx) => {
       await holdSummary(tx, NAME, owner);
-      await storedRows(tx, rows);
+      await takeStored(tx, rows);
       await writeRows(tx, rows);
       const window: Window = { from, to, changes: changeCount };
       await releaseSummary(tx, NAME, owner, {

@@ -32,10 +32,7 @@ export async function claimSummary(
   );
 }
 
-/**
- * Gives the lease back, recording the run's state when it succeeded (`done`). False when the
- * lease was no longer this owner's (it ran out and another runner took it): nothing is recorded.
- */
+/** Gives the lease back, recording the run's state when it succeeded (`done`). */
 export async function releaseSummary(
   db: Db,
   name: string,
@@ -43,21 +40,21 @@ export async function releaseSummary(
   done?: Partial<
     Pick<ImpactSummaryStateTable, 'watermark' | 'refreshed_at' | 'rebuilt_at' | 'inputs'>
   >,
-): Promise<boolean> {
-  const r = await db
+): Promise<void> {
+  await db
     .updateTable('impact_summary_state')
     .set({ ...done, lease_until: null, lease_owner: null })
     .where('name', '=', name)
     .where('lease_owner', '=', owner)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+    .execute();
 }
 
 /**
  * Inside a transaction that writes the summary: renews the lease (recording `state` with it), or
- * throws when it is no longer this owner's, so that the transaction rolls back. A summary that adds changes (sales) must
- * never have two writers, even when a long run outlived its lease. On PostgreSQL the update
- * also fails when another runner changed the row after this transaction's snapshot was taken.
+ * throws when it is no longer this owner's, so that the transaction rolls back. A summary that
+ * adds changes (sales) must never have two writers, even when a long run outlived its lease. On
+ * PostgreSQL the update also fails when another runner changed the row after this transaction's
+ * snapshot was taken.
  */
 export async function holdSummary(
   db: Db,
