@@ -68,6 +68,11 @@ function figuresOf(rows: Rows, regency: string, month: string): Figures {
   return f;
 }
 
+/** Adds a histogram {tenths of a day: orders} to the figures' lead times, `sign` times. */
+function addLead(f: Figures, h: Record<string, number>, sign: 1 | -1): void {
+  for (const [k, n] of Object.entries(h)) f.lead.set(k, (f.lead.get(k) ?? 0) + sign * n);
+}
+
 /** Adds (sign 1) or takes out (-1) sales or their changes. */
 function add(rows: Rows, sales: MonthSales[], sign: 1 | -1): void {
   for (const s of sales) {
@@ -76,8 +81,7 @@ function add(rows: Rows, sales: MonthSales[], sign: 1 | -1): void {
     f.itemsTotal += sign * s.itemsTotal;
     f.gmv += sign * s.gmv;
     f.sellerShare += sign * s.sellerShare;
-    for (const [k, n] of Object.entries(tenthsHistogram(s.leadDays)))
-      f.lead.set(k, (f.lead.get(k) ?? 0) + sign * n);
+    addLead(f, tenthsHistogram(s.leadDays), sign);
   }
 }
 
@@ -102,8 +106,7 @@ async function takeStored(tx: Tx, rows: Rows): Promise<void> {
       f.itemsTotal += Number(r.items_total);
       f.gmv += Number(r.gmv);
       f.sellerShare += Number(r.seller_share);
-      for (const [k, n] of Object.entries(JSON.parse(r.lead_tenths) as Record<string, number>))
-        f.lead.set(k, (f.lead.get(k) ?? 0) + n);
+      addLead(f, JSON.parse(r.lead_tenths) as Record<string, number>, 1);
     }
     await tx
       .deleteFrom('impact_sales_summary')

@@ -17,7 +17,7 @@ import { sql, type ExpressionBuilder } from 'kysely';
 import { regionWhere } from '../../kernel/auth/index.js';
 import type { Database, Tx } from '../../kernel/db/index.js';
 import { idFloor } from '../../kernel/ids/index.js';
-import type { MonthSales } from './sales.queries.js';
+import { leadDaysOf, type MonthSales } from './sales.queries.js';
 import './orders.tables.js';
 
 type Outbox = ExpressionBuilder<Database, 'order_outbox'>;
@@ -116,8 +116,7 @@ function withLaterChanges(sums: MonthSales[], facts: Fact[]): MonthSales[] {
       out.set(key, c);
     }
     if (f.kind === 'fulfilment') {
-      if (f.delivered_at !== null)
-        c.leadDays.push((Date.parse(f.delivered_at) - Date.parse(f.placed_at)) / 86400_000);
+      if (f.delivered_at !== null) c.leadDays.push(leadDaysOf(f.placed_at, f.delivered_at));
       continue;
     }
     c.count -= 1;

@@ -5,6 +5,10 @@ import { regionWhere } from '../../kernel/auth/index.js';
 import type { Tx } from '../../kernel/db/index.js';
 import './orders.tables.js';
 
+/** Days from an order's placement to its delivery (the lead time every sales reader counts). */
+export const leadDaysOf = (placedAt: string, deliveredAt: string): number =>
+  (Date.parse(deliveredAt) - Date.parse(placedAt)) / 86400_000;
+
 /** Placement times of every sale (an order not cancelled) of each UMKM, oldest first. */
 export async function saleTimesOf(db: Tx, umkmIds: string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>(umkmIds.map((id) => [id, []]));
@@ -64,7 +68,7 @@ export async function salesTotals(db: Tx, scope: 'all' | string[]): Promise<Sale
     gmv: Number(agg.gmv ?? 0),
     itemsTotal: Number(agg.items ?? 0),
     sellerShare: Number(agg.share ?? 0),
-    leadDays: done.map((d) => (Date.parse(d.delivered_at!) - Date.parse(d.placed_at)) / 86400_000),
+    leadDays: done.map((d) => leadDaysOf(d.placed_at, d.delivered_at!)),
   };
 }
 
@@ -127,7 +131,7 @@ export async function salesByMonth(db: Tx, regency: string): Promise<MonthSales[
   const leads = new Map<string, number[]>();
   for (const d of done) {
     const k = d.placed_at.slice(0, 7);
-    const days = (Date.parse(d.delivered_at!) - Date.parse(d.placed_at)) / 86400_000;
+    const days = leadDaysOf(d.placed_at, d.delivered_at!);
     const list = leads.get(k);
     if (list) list.push(days);
     else leads.set(k, [days]);
