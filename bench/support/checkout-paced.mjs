@@ -32,6 +32,7 @@ function send(c, due) {
 }
 
 const latencies = [];
+const worst = []; // the slowest answer among the requests due in each second of the run
 const statusCodes = {};
 let errors = 0;
 let lastAnswer = 0;
@@ -55,6 +56,8 @@ function open() {
     statusCodes[status] = (statusCodes[status] ?? 0) + 1;
     lastAnswer = performance.now();
     latencies.push(lastAnswer - c.due);
+    const second = Math.floor((c.due - start) / 1000);
+    worst[second] = Math.max(worst[second] ?? 0, lastAnswer - c.due);
     c.buf = '';
     c.due = 0;
     dispatch(c);
@@ -141,6 +144,11 @@ function finish() {
         errors,
         closes,
         statusCodes,
+        // the 3 seconds (from the start) whose requests waited longest: when the tail happened
+        worstSeconds: worst
+          .map((ms, second) => [second, Math.round(ms)])
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 3),
         cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
       }),
     );
