@@ -100,6 +100,7 @@ const uniform = () => {
   return (seed + 1) / 4294967297;
 };
 const start = performance.now() + 50;
+const startedAt = new Date(Date.now() + 50).toISOString(); // for the server's log and jobs
 const stopAt = start + o.seconds * 1000;
 let due = start;
 let offered = 0;
@@ -133,6 +134,7 @@ function finish() {
     process.stdout.write(
       JSON.stringify({
         offered,
+        startedAt,
         answered: latencies.length,
         unanswered: inFlight,
         // from the first due time to the last answer: longer than `seconds` when a queue built
