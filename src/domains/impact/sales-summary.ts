@@ -36,6 +36,8 @@ export const REFRESH_EVERY_MS = 60_000;
 /** How long before a refresh a change must be stamped to be added: by then it has committed. */
 export const SETTLE_MS = 15_000;
 const REBUILD_EVERY_MS = 24 * 3600_000;
+/** How much of a window one read takes, by database (see changesInSteps). */
+const STEP_MS = { sqlite: 1_000, postgres: 60_000 } as const;
 
 export async function scheduleSalesSummary(
   db: Db,
@@ -160,7 +162,7 @@ async function rebuildRegency(db: Db, owner: string, regency: string, cutoff: nu
 async function changesInSteps(db: Db, from: number, to: number) {
   const rows: Rows = new Map();
   let changeCount = 0;
-  const stepMs = isPostgres(db) ? 60_000 : 1_000;
+  const stepMs = STEP_MS[isPostgres(db) ? 'postgres' : 'sqlite'];
   for (let t = from; t < to; t += stepMs) {
     await nextTurn();
     const step = await salesChangesBetween(db, t, Math.min(to, t + stepMs));

@@ -45,13 +45,15 @@ function flushLines(): void {
  * synchronous write to a file or /dev/null each; bench/README.md, "One write a turn for the
  * request log"). Errors and the last lines at exit are written at once, so a crash keeps them.
  */
-export function turnBatchedStdout(line: string, urgent = false): void {
+function turnBatchedStdout(line: string, urgent = false): void {
   pending += `${line}\n`;
   if (urgent || pending.length >= 64 * 1024) flushLines();
   else if (!flushing) {
     flushing = true;
-    if (!flushAtExit) process.on('exit', flushLines);
-    flushAtExit = true;
+    if (!flushAtExit) {
+      process.on('exit', flushLines);
+      flushAtExit = true;
+    }
     setImmediate(flushLines);
   }
 }
