@@ -97,10 +97,19 @@ export interface SearchWordsTable {
   word: string;
 }
 
+/** Listed products per UMKM with any product, kept by triggers on products (migration 0408). */
+export interface ListingCountsTable {
+  umkm_id: string;
+  /** The UMKM's village (its products carry it). */
+  village_code: string;
+  listed: number;
+}
+
 declare module '../../kernel/db/types.js' {
   interface Database {
     product_search: ProductSearchTable;
     search_words: SearchWordsTable;
+    listing_counts: ListingCountsTable;
     products: ProductsTable;
     variants: VariantsTable;
     stock: StockTable;

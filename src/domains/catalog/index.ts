@@ -32,7 +32,7 @@ export {
   listedAmong,
   listedSince,
   listedCount,
-  listedCountBy,
+  listingActivityBy,
   listedSellerIds,
   type ProductFacts,
 } from './products.queries.js';

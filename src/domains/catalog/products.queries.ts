@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import { regionWhere } from '../../kernel/auth/index.js';
 import type { Tx } from '../../kernel/db/index.js';
+import type { UmkmIdQuery } from '../community/index.js';
 import './catalog.tables.js';
 
 export interface ProductFacts {
@@ -112,21 +113,34 @@ export async function listedCount(db: Tx, scope: 'all' | string[]): Promise<numb
   return Number(r.n ?? 0);
 }
 
-/** Listed products inside region prefixes counted per area code of length `len`. */
-export async function listedCountBy(
+/**
+ * Listed products and active sellers (a product listed, or in `recentSellers`) per area code of
+ * length `len`, for the whole country: the national summary's figures, read from one row per
+ * UMKM with a product (listing_counts) where counting them from the products read every product.
+ */
+export async function listingActivityBy(
   db: Tx,
-  scope: 'all' | string[],
   len: number,
-): Promise<Map<string, number>> {
+  recentSellers: UmkmIdQuery,
+): Promise<Map<string, { listed: number; active: number }>> {
   const area = sql<string>`substr(village_code, 1, ${sql.lit(len)})`;
+  // CASE keeps the order: only an UMKM with nothing listed is looked up among the recent sellers,
+  // by its own id (LIMIT 1 keeps PostgreSQL from hashing every recent sale instead).
+  const sold = sql`(select 1 from (${recentSellers}) a where a.umkm_id = listing_counts.umkm_id limit 1)`;
   const rows = await db
-    .selectFrom('products')
-    .select([area.as('k'), (eb) => eb.fn.countAll().as('n')])
-    .where('listed', '=', 1)
-    .where((eb) => regionWhere(eb, 'village_code', scope))
+    .selectFrom('listing_counts')
+    .select([
+      area.as('k'),
+      sql<number>`sum(listed)`.as('listed'),
+      sql<number>`sum(case when listed > 0 then 1 when ${sold} is not null then 1 else 0 end)`.as(
+        'active',
+      ),
+    ])
     .groupBy(area)
     .execute();
-  return new Map(rows.map((r) => [String(r.k), Number(r.n)]));
+  return new Map(
+    rows.map((r) => [String(r.k), { listed: Number(r.listed), active: Number(r.active) }]),
+  );
 }
 
 /** The UMKM with a listed product, as a subquery of ids (for one-statement counts elsewhere). */

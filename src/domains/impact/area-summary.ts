@@ -16,7 +16,7 @@ import type { Db } from '../../kernel/db/index.js';
 import { regionWhere } from '../../kernel/auth/index.js';
 import { inTransaction } from '../../kernel/db/index.js';
 import { enqueueOnce, inTurns, nextTurn, type JobHandler } from '../../kernel/jobs/index.js';
-import { listedCountBy, listedSellerIds } from '../catalog/index.js';
+import { listingActivityBy } from '../catalog/index.js';
 import { umkmCountBy } from '../community/index.js';
 import {
   parcelCountsByMonth,
@@ -52,10 +52,9 @@ const regencyOf = (code: string) => code.slice(0, 5);
 async function refreshRegencies(db: Db, now: Date): Promise<void> {
   const since = new Date(now.getTime() - ACTIVE_DAYS * 86400_000).toISOString();
   // Each count in its own event-loop turn: on SQLite they would otherwise be one block (turns.ts).
-  const [umkm, active, listed, profiles, villages] = await inTurns([
+  const [umkm, listings, profiles, villages] = await inTurns([
     () => umkmCountBy(db, 'all', 5),
-    () => umkmCountBy(db, 'all', 5, [listedSellerIds(db), recentSellerIds(db, since)]),
-    () => listedCountBy(db, 'all', 5),
+    () => listingActivityBy(db, 5, recentSellerIds(db, since)),
     () => connectivityBy(db, 5),
     () => regencyVillages(db),
   ]);
@@ -68,7 +67,7 @@ async function refreshRegencies(db: Db, now: Date): Promise<void> {
   const codes = new Set([
     ...byRegency.keys(),
     ...umkm.keys(),
-    ...listed.keys(),
+    ...listings.keys(),
     ...profiles.keys(),
   ]);
   const rows = [...codes].sort().map((code) => {
@@ -78,8 +77,8 @@ async function refreshRegencies(db: Db, now: Date): Promise<void> {
       villages: byRegency.get(code)?.villages ?? 0,
       joined: JSON.stringify(byRegency.get(code)?.joined ?? {}),
       umkm: umkm.get(code) ?? 0,
-      umkm_active: active.get(code) ?? 0,
-      listed: listed.get(code) ?? 0,
+      umkm_active: listings.get(code)?.active ?? 0,
+      listed: listings.get(code)?.listed ?? 0,
       with_signal: p?.withSignal ?? 0,
       signal_4g: p?.signal4g ?? 0,
       with_electricity: p?.withElectricity ?? 0,

@@ -256,4 +256,72 @@ export const catalogMigrations: Migrations = {
       );
     },
   },
+  // Listed products per UMKM, kept by triggers on products in the statement that changes them
+  // (any path: the listing transitions, bulk inserts, a hand edit), so the national summary
+  // counts listed products and active sellers from one narrow row per UMKM instead of reading
+  // every product each minute (bench/README.md, "Listed products kept per UMKM").
+  '0408_catalog_listing_counts': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('listing_counts')
+        .addColumn('umkm_id', 'text', (c) => c.primaryKey())
+        .addColumn('village_code', 'text', (c) => c.notNull())
+        .addColumn('listed', 'integer', (c) => c.notNull())
+        .execute();
+      if (isPostgres(db)) {
+        // Statement triggers with transition tables: a bulk insert adds one row per UMKM, in
+        // umkm_id order (two writers take the rows' locks in one order: no deadlock). An edit
+        // that leaves `listed` as it was writes nothing (a column list cannot be combined with
+        // transition tables, so every update statement runs it).
+        await sql`create function listing_counts_keep() returns trigger language plpgsql as $$
+          begin
+            if tg_op = 'INSERT' then
+              insert into listing_counts (umkm_id, village_code, listed)
+                select umkm_id, min(village_code), sum(listed) from new_rows
+                group by umkm_id order by umkm_id
+                on conflict (umkm_id) do update set listed = listing_counts.listed + excluded.listed;
+            elsif tg_op = 'UPDATE' then
+              insert into listing_counts (umkm_id, village_code, listed)
+                select umkm_id, min(village_code), sum(d) from (
+                  select umkm_id, village_code, listed d from new_rows
+                  union all select umkm_id, village_code, -listed from old_rows) c
+                group by umkm_id having sum(d) <> 0 order by umkm_id
+                on conflict (umkm_id) do update set listed = listing_counts.listed + excluded.listed;
+            else
+              update listing_counts l set listed = l.listed - o.n
+                from (select umkm_id, sum(listed) n from old_rows group by umkm_id) o
+                where l.umkm_id = o.umkm_id;
+            end if;
+            return null;
+          end $$`.execute(db);
+        const transitions = {
+          insert: 'new table as new_rows',
+          update: 'old table as old_rows new table as new_rows',
+          delete: 'old table as old_rows',
+        };
+        for (const [event, tables] of Object.entries(transitions))
+          await sql`create trigger ${sql.raw(`listing_counts_${event}`)} after ${sql.raw(event)}
+            on products referencing ${sql.raw(tables)}
+            for each statement execute function listing_counts_keep()`.execute(db);
+      } else {
+        await sql`create trigger listing_counts_insert after insert on products begin
+            insert into listing_counts (umkm_id, village_code, listed)
+              values (new.umkm_id, new.village_code, new.listed)
+              on conflict (umkm_id) do update set listed = listed + excluded.listed;
+          end`.execute(db);
+        await sql`create trigger listing_counts_update after update of listed, umkm_id on products
+          when old.listed <> new.listed or old.umkm_id <> new.umkm_id begin
+            update listing_counts set listed = listed - old.listed where umkm_id = old.umkm_id;
+            insert into listing_counts (umkm_id, village_code, listed)
+              values (new.umkm_id, new.village_code, new.listed)
+              on conflict (umkm_id) do update set listed = listed + excluded.listed;
+          end`.execute(db);
+        await sql`create trigger listing_counts_delete after delete on products begin
+            update listing_counts set listed = listed - old.listed where umkm_id = old.umkm_id;
+          end`.execute(db);
+      }
+      await sql`insert into listing_counts (umkm_id, village_code, listed)
+        select umkm_id, min(village_code), sum(listed) from products group by umkm_id`.execute(db);
+    },
+  },
 };
