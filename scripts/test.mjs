@@ -10,9 +10,9 @@
 // naming the TypeScript source, so fixtures beside a test are found and a worker thread still
 // starts from its .ts script (registering tsx itself, as under tsx). Stack traces map back to
 // the sources (--enable-source-maps).
-import { readdirSync, statSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, dirname } from 'node:path';
+import { join, dirname, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -87,7 +87,8 @@ const sourceImportMeta = {
 await dropDatabases(stale);
 
 const compiled = performance.now();
-await build({
+const { metafile } = await build({
+  metafile: true,
   absWorkingDir: root,
   entryPoints: files,
   outbase: '.',
@@ -108,7 +109,37 @@ await build({
 console.log(
   `test bundles: ${files.length} files in ${Math.round(performance.now() - compiled)} ms`,
 );
-const bundles = files.map((f) => join(outdir, f.replace(/\.tsx?$/, '.mjs')));
+const pgPass = kind === 'unit' && Boolean(process.env.LUMBUNG_TEST_DATABASE_URL);
+const bundles = files
+  .map((f) => join(outdir, f.replace(/\.tsx?$/, '.mjs')))
+  .filter((b) => !pgPass || touchesDatabase(b));
+if (pgPass) {
+  const once = files.filter((f) => !bundles.includes(join(outdir, f.replace(/\.tsx?$/, '.mjs'))));
+  console.log(
+    `on PostgreSQL: ${bundles.length} files; these ${once.length} never open a database:`,
+  );
+  for (const f of once) console.log(`  ${f}`);
+}
+
+/**
+ * Whether a test bundle can reach a database: it includes the connection or test-database
+ * module, imports a driver, or hands a database URL to a process it starts. The others give the
+ * same result on either database, so the PostgreSQL pass leaves them to the SQLite pass (CI runs
+ * both on two cores near 30 minutes on a slow machine).
+ */
+function touchesDatabase(bundle, seen = new Set()) {
+  const key = relative(root, bundle).split(sep).join('/');
+  const out = metafile.outputs[key];
+  if (!out) return true;
+  if (seen.has(key)) return false;
+  seen.add(key);
+  const DB_MODULES = ['src/kernel/db/connect.ts', 'test/support/kernel/test-db.ts'];
+  if (Object.keys(out.inputs).some((i) => DB_MODULES.includes(i))) return true;
+  if (out.imports.some((i) => i.external && /^(pg|better-sqlite3)$/.test(i.path))) return true;
+  if (readFileSync(bundle, 'utf8').includes('DATABASE_URL')) return true;
+  // Code shared between bundles sits in chunks the bundle imports.
+  return out.imports.some((i) => !i.external && touchesDatabase(join(root, i.path), seen));
+}
 
 // Two files at a time on both databases. On PostgreSQL each file has its own schema or database
 // and schema DDL is serialised by an advisory lock (src/kernel/db/migrate.ts), so files do not
