@@ -3,7 +3,8 @@
 // UMKM, product, parcel and survey answer of the country. A recurring job keeps three tables:
 // - impact_regency_summary: villages and their enrolment dates, UMKM (all, active), listed
 //   products and village-profile connectivity per regency; a few hundred rows, recomputed
-//   whole on every run by grouped counts in the database;
+//   whole on every run by grouped counts in the database (listed products and active sellers
+//   from the catalog's one row per UMKM, not from every product);
 // - impact_poverty_cells: the household survey cells per village and wave (what every
 //   poverty figure sums), recomputed for the regencies with answers added since the last run
 //   (survey answers are only ever inserted), all of them when the poverty lines change;
