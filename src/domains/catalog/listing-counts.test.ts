@@ -45,6 +45,16 @@ async function assertKept(at: string): Promise<void> {
   );
 }
 
+/** The listed count kept for one UMKM (its row must exist). */
+async function listedOf(umkmId: string): Promise<number> {
+  const row = await w.h.db
+    .selectFrom('listing_counts')
+    .select('listed')
+    .where('umkm_id', '=', umkmId)
+    .executeTakeFirstOrThrow();
+  return Number(row.listed);
+}
+
 const list = (productId: string, state: 'listed' | 'withdrawn') =>
   inTransaction(w.h.db, (tx) => setListing(tx, productId, state, null));
 
@@ -55,19 +65,7 @@ test('listing_counts follows every write to products', async () => {
   const p2 = await makeProduct(w.h, { umkmId: a, listed: false });
   await makeProduct(w.h, { umkmId: b, listed: false });
   await assertKept('new products');
-  assert.equal(
-    Number(
-      (
-        await w.h.db
-          .selectFrom('listing_counts')
-          .select('listed')
-          .where('umkm_id', '=', b)
-          .executeTakeFirstOrThrow()
-      ).listed,
-    ),
-    0,
-    'an UMKM with nothing listed has its row',
-  );
+  assert.equal(await listedOf(b), 0, 'an UMKM with nothing listed has its row');
 
   assert.ok(await list(p2.productId, 'listed'));
   await assertKept('listed');
@@ -132,12 +130,7 @@ test('concurrent listings of one UMKM all count', async () => {
   const done = await Promise.all(ps.map((p) => list(p.productId, 'listed')));
   assert.ok(done.every(Boolean));
   await assertKept('after 8 concurrent listings');
-  const row = await w.h.db
-    .selectFrom('listing_counts')
-    .select('listed')
-    .where('umkm_id', '=', u)
-    .executeTakeFirstOrThrow();
-  assert.equal(Number(row.listed), 8);
+  assert.equal(await listedOf(u), 8);
 });
 
 test('a seller with nothing listed is active while its last sale is recent', async () => {
