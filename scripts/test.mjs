@@ -109,12 +109,13 @@ const { metafile } = await build({
 console.log(
   `test bundles: ${files.length} files in ${Math.round(performance.now() - compiled)} ms`,
 );
+/** Any bundle that includes one of these can open a database (see touchesDatabase). */
+const DB_MODULES = ['src/kernel/db/connect.ts', 'test/support/kernel/test-db.ts'];
 const pgPass = kind === 'unit' && Boolean(process.env.LUMBUNG_TEST_DATABASE_URL);
-const bundles = files
-  .map((f) => join(outdir, f.replace(/\.tsx?$/, '.mjs')))
-  .filter((b) => !pgPass || touchesDatabase(b));
+const bundleOf = (f) => join(outdir, f.replace(/\.tsx?$/, '.mjs'));
+const once = pgPass ? files.filter((f) => !touchesDatabase(bundleOf(f))) : [];
+const bundles = files.filter((f) => !once.includes(f)).map(bundleOf);
 if (pgPass) {
-  const once = files.filter((f) => !bundles.includes(join(outdir, f.replace(/\.tsx?$/, '.mjs'))));
   console.log(
     `on PostgreSQL: ${bundles.length} files; these ${once.length} never open a database:`,
   );
@@ -133,7 +134,6 @@ function touchesDatabase(bundle, seen = new Set()) {
   if (!out) return true;
   if (seen.has(key)) return false;
   seen.add(key);
-  const DB_MODULES = ['src/kernel/db/connect.ts', 'test/support/kernel/test-db.ts'];
   if (Object.keys(out.inputs).some((i) => DB_MODULES.includes(i))) return true;
   if (out.imports.some((i) => i.external && /^(pg|better-sqlite3)$/.test(i.path))) return true;
   if (readFileSync(bundle, 'utf8').includes('DATABASE_URL')) return true;
@@ -145,22 +145,27 @@ function touchesDatabase(bundle, seen = new Set()) {
 // and schema DDL is serialised by an advisory lock (src/kernel/db/migrate.ts), so files do not
 // clash. The run's name lets its worlds share one migrated template (test/support/kernel/test-db.ts).
 const concurrency = kind === 'browser' ? '1' : (process.env.TEST_CONCURRENCY ?? '2');
-const r = spawnSync(
-  process.execPath,
-  [
-    '--enable-source-maps',
-    '--test',
-    `--test-concurrency=${concurrency}`,
-    // A test file that hangs fails after 15 minutes (the timeout covers a whole file, and the
-    // crash loop alone takes minutes on a loaded machine) instead of eating CI's whole budget,
-    // and a file whose tests are done exits even if a fixture left a server open (each leak
-    // still gets fixed; this keeps one from stalling the run for an hour, as print.test.ts's did).
-    '--test-timeout=900000',
-    '--test-force-exit',
-    ...bundles,
-  ],
-  { stdio: 'inherit', env: { ...process.env, LUMBUNG_TEST_RUN: run } },
-);
+// With no files left (a filter that chose only such files) `node --test` would look for tests
+// on its own: nothing to run is a pass.
+const r =
+  bundles.length === 0
+    ? { status: 0 }
+    : spawnSync(
+        process.execPath,
+        [
+          '--enable-source-maps',
+          '--test',
+          `--test-concurrency=${concurrency}`,
+          // A test file that hangs fails after 15 minutes (the timeout covers a whole file, and the
+          // crash loop alone takes minutes on a loaded machine) instead of eating CI's whole budget,
+          // and a file whose tests are done exits even if a fixture left a server open (each leak
+          // still gets fixed; this keeps one from stalling the run for an hour, as print.test.ts's did).
+          '--test-timeout=900000',
+          '--test-force-exit',
+          ...bundles,
+        ],
+        { stdio: 'inherit', env: { ...process.env, LUMBUNG_TEST_RUN: run } },
+      );
 await dropDatabases((name) => name === run);
 rmSync(outdir, { recursive: true, force: true });
 rmSync(join(root, '.tmp', 'test-worlds', run), { recursive: true, force: true });
