@@ -1,7 +1,7 @@
 // `lumbung demo national --scale N` (issue 19): a synthetic national-size world in the demo's
 // shapes, for measuring dashboards, search and checkout at scale. At scale 1: every official
 // village (83,762), 300,000 UMKM, 1,000,000 listed products, 10,000,000 completed orders over
-// the last 3 years, survey waves for ~20,000 villages; a scale of 0.01 makes 1 % of each
+// the last 3 years (each with its delivered parcel), survey waves for ~20,000 villages; a scale of 0.01 makes 1 % of each
 // count (the villages stay all official ones unless `--regions` narrows them).
 //
 // This file is the composition root's: it names no table. Each domain writes its own rows
@@ -19,6 +19,7 @@ import {
   type SyntheticProduct,
 } from '../domains/catalog/index.js';
 import { insertSyntheticOrders, type SyntheticOrder } from '../domains/orders/index.js';
+import { insertSyntheticParcels, type SyntheticParcel } from '../domains/logistics/index.js';
 import { seedDemoSurveys } from '../domains/impact/index.js';
 
 export const NATIONAL = {
@@ -136,6 +137,7 @@ export async function generateNational(h: DbHandle, o: NationalOptions): Promise
   await step('orders', async () => {
     for (let i = 0; i < nOrders; i += ORDER_CHUNK) {
       const chunk: SyntheticOrder[] = [];
+      const parcels: SyntheticParcel[] = [];
       for (let k = i; k < Math.min(nOrders, i + ORDER_CHUNK); k++) {
         const u = umkm[Math.floor(rnd() * nUmkm)];
         const own = ofUmkm.get(u.id) ?? [products[k % nProducts]];
@@ -143,12 +145,19 @@ export async function generateNational(h: DbHandle, o: NationalOptions): Promise
         const chosen =
           rnd() < 0.25 && own.length > 1 ? [first, own.find((p) => p !== first)!] : [first];
         lines += chosen.length;
-        chunk.push({
+        const placedAt = new Date(from.getTime() + (span * (k + rnd())) / Math.max(nOrders, 1));
+        // Delivered in 1 to 6 days (never after `until`): the parcel block's lead times.
+        const deliveredAt = new Date(
+          Math.min(until.getTime(), placedAt.getTime() + (1 + rnd() * 5) * 86400_000),
+        );
+        const order: SyntheticOrder = {
+          id: newId('ord', placedAt.getTime()),
           umkmId: first.umkmId,
           villageCode: first.villageCode,
           deliveryVillageCode: pick(villages),
           channel: rnd() < 0.3 ? 'assisted' : 'storefront',
-          placedAt: new Date(from.getTime() + (span * (k + rnd())) / Math.max(nOrders, 1)),
+          placedAt,
+          deliveredAt,
           lines: chosen.map((p) => ({
             variantId: p.variantId,
             productId: p.id,
@@ -158,9 +167,19 @@ export async function generateNational(h: DbHandle, o: NationalOptions): Promise
             unitPrice: p.price,
             weightGrams: p.weightGrams,
           })),
+        };
+        chunk.push(order);
+        parcels.push({
+          orderId: order.id,
+          originVillageCode: order.villageCode,
+          destinationVillageCode: order.deliveryVillageCode,
+          weightGrams: order.lines.reduce((g, l) => g + l.qty * l.weightGrams, 0),
+          createdAt: placedAt,
+          deliveredAt,
         });
       }
       await insertSyntheticOrders(h.db, chunk);
+      await insertSyntheticParcels(h.db, parcels);
       progress('orders', Math.min(nOrders, i + ORDER_CHUNK), nOrders);
     }
   });

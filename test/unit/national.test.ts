@@ -1,7 +1,7 @@
 // The national-scale generator (`lumbung demo national`, issue 19) at a tiny scale, on the
 // database the suite runs on: the counts are the national ones times the scale, the rows have
 // the demo's shapes (listed and searchable products, completed paid orders with lines whose
-// totals add up, unique friendly numbers), surveys exist, and a real checkout afterwards takes
+// totals add up, unique friendly numbers, a delivered parcel each), surveys exist, and a real checkout afterwards takes
 // the next order number (PostgreSQL's sequence was moved past the generated ones).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,7 +17,9 @@ before(async () => {
 });
 after(() => w.close());
 
-const count = async (table: 'umkm' | 'products' | 'orders' | 'order_lines' | 'household_surveys') =>
+const count = async (
+  table: 'umkm' | 'products' | 'orders' | 'order_lines' | 'household_surveys' | 'parcels',
+) =>
   Number(
     (
       await w.h.db
@@ -59,6 +61,21 @@ test('a tiny national world has the scaled counts and the demo shapes', async ()
     sums.every((s) => Number(s.s) === byId.get(s.order_id)),
     'lines add up to the order',
   );
+
+  const parcels = await w.h.db
+    .selectFrom('parcels as p')
+    .innerJoin('orders as o', 'o.id', 'p.order_id')
+    .select(['p.status', 'p.created_at', 'p.delivered_at', 'o.placed_at', 'o.delivered_at as od'])
+    .execute();
+  assert.equal(parcels.length, r.orders, 'each order has its parcel');
+  assert.equal(await count('parcels'), r.orders);
+  for (const p of parcels) {
+    assert.equal(p.status, 'delivered');
+    assert.equal(p.created_at, p.placed_at);
+    assert.equal(p.delivered_at, p.od, 'delivered when the order was');
+    const days = (Date.parse(p.delivered_at!) - Date.parse(p.created_at)) / 86400_000;
+    assert.ok(days >= 0 && days <= 6, `lead ${days} days`);
+  }
 
   const found = await searchProducts(w.h.db, { pageSize: 5 });
   assert.equal(found.items.length, 5, 'generated products are listed and searchable');

@@ -35,6 +35,8 @@ export {
   parcelCountsByMonth,
   type ParcelCount,
 } from './parcel-stats.queries.js';
+/** The national generator's bulk write: a delivered parcel per synthetic order. */
+export { insertSyntheticParcels, type SyntheticParcel } from './national-seed.js';
 /** Port: orders travelling in a consolidated run (a cycle's parcel per point) get no parcel of their own. */
 export { consolidatedRuns, type ConsolidatedRuns } from './consolidated-runs.js';
 /** Records a scan (idempotent by client scan id; out-of-order scans refused). */

@@ -9,11 +9,14 @@ import { computeFees } from './fees.js';
 import type { Channel, OrderLinesTable, OrdersTable } from './orders.tables.js';
 
 export interface SyntheticOrder {
+  /** Minted by the generator, which gives each order its parcel (`newId('ord', placedAt)`). */
+  id: string;
   umkmId: string;
   villageCode: string;
   deliveryVillageCode: string;
   channel: Channel;
   placedAt: Date;
+  deliveredAt: Date;
   lines: {
     variantId: string;
     productId: string;
@@ -46,11 +49,11 @@ export async function insertSyntheticOrders(
     const orders: OrdersTable[] = [];
     const lines: OrderLinesTable[] = [];
     for (const o of rows.slice(i, i + CHUNK)) {
-      const id = newId('ord', o.placedAt.getTime());
+      const id = o.id;
       const items = o.lines.reduce((s, l) => s + l.qty * l.unitPrice, 0);
       const fees = computeFees(items, 0, o.channel === 'assisted');
       const at = o.placedAt.toISOString();
-      const delivered = new Date(o.placedAt.getTime() + 3 * 86400_000).toISOString();
+      const delivered = o.deliveredAt.toISOString();
       seq += 1;
       orders.push({
         id,
