@@ -9,7 +9,9 @@ import { anyVillage, makeUmkm } from '../../../test/support/community.js';
 import { makeProduct } from '../../../test/support/catalog.js';
 import { makeOrder } from '../../../test/support/orders.js';
 import { addRollouts } from '../../../test/support/impact.js';
+import { sql } from 'kysely';
 import type { Actor } from '../../kernel/auth/index.js';
+import { inTransaction } from '../../kernel/db/index.js';
 import { unwrap } from '../../kernel/errors/index.js';
 import { seedDemoSurveys } from './demo-seed.js';
 import { childBreakdown, kpisFor, westEast, type Sources } from './kpi.queries.js';
@@ -216,4 +218,35 @@ test('a refresh is idempotent, and a new poverty line rebuilds the cells', async
   assert.ok(r.rebuilt, 'the lines changed: everything rebuilt');
   assert.notDeepEqual(await cells(), before);
   await assertSummaryIsLive('after a new line');
+});
+
+test('PostgreSQL: a parcel written while the rebuild waits is counted once', async (t) => {
+  if (w.h.dialect !== 'postgres') return t.skip('SQLite has one writer: none writes meanwhile');
+  await parcel(v53, v35, 'at_hub');
+  // Holds the logged change's row lock, so the rebuild's emptying of the log waits on it.
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  let held!: () => void;
+  const holding = new Promise<void>((r) => (held = r));
+  const holder = inTransaction(w.h.db, async (tx) => {
+    await sql`select 1 from parcel_count_changes for update`.execute(tx);
+    held();
+    await gate;
+  });
+  await holding;
+  const rebuild = refreshAreaSummary(w.h.db, new Date(), { rebuild: true });
+  for (let i = 0; ; i++) {
+    const waiting = await sql<{ n: number }>`select count(*)::integer as n from pg_stat_activity
+      where datname = current_database() and wait_event_type = 'Lock'`.execute(w.h.db);
+    if (waiting.rows[0]!.n > 0) break;
+    if (i > 300) throw new Error('the rebuild never waited');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  // Written after the rebuild began emptying the log: in its recount or in the log, not both.
+  await parcel(v35, v53, 'delivered', 2);
+  release();
+  await holder;
+  assert.ok((await rebuild).rebuilt);
+  assert.equal((await refreshAreaSummary(w.h.db)).months, 1, 'left in the log for the next run');
+  await assertSummaryIsLive('after a parcel written while the rebuild waited');
 });

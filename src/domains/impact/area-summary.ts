@@ -8,20 +8,21 @@
 // - impact_poverty_cells: the household survey cells per village and wave (what every
 //   poverty figure sums), recomputed for the regencies with answers added since the last run
 //   (survey answers are only ever inserted), all of them when the poverty lines change;
-// - impact_parcel_summary: parcels per province pair and creation month by outcome,
-//   recomputed for the months of the parcels changed since the last run.
+// - impact_parcel_summary: parcels per province pair and creation month by outcome, changed
+//   by what logistics logged for each parcel write since the last run (its change log, kept by
+//   triggers: a month of a national world is ≈ 280,000 parcels to recount).
 // Once a day everything is rebuilt (the safety net for bulk loads and new areas). One lease
 // (summary-lease.ts) keeps runs apart across app servers; each step is idempotent.
 import { createHash, randomUUID } from 'node:crypto';
-import type { Db } from '../../kernel/db/index.js';
 import { regionWhere } from '../../kernel/auth/index.js';
-import { inTransaction } from '../../kernel/db/index.js';
+import { inSnapshot, inTransaction, type Db, type Tx } from '../../kernel/db/index.js';
 import { enqueueOnce, inTurns, nextTurn, type JobHandler } from '../../kernel/jobs/index.js';
 import { listingActivityBy } from '../catalog/index.js';
 import { umkmCountBy } from '../community/index.js';
 import {
-  parcelCountsByMonth,
-  parcelMonthsChangedSince,
+  dropParcelCountChanges,
+  parcelCounts,
+  takeParcelCountChanges,
   type ParcelCount,
 } from '../logistics/index.js';
 import { recentSellerIds } from '../orders/index.js';
@@ -39,6 +40,11 @@ const REFRESH_EVERY_MS = 60_000;
 const MARGIN_MS = 120_000;
 const REBUILD_EVERY_MS = 24 * 3600_000;
 const ACTIVE_DAYS = 90;
+/**
+ * Part of the inputs a summary was built from: a new version rebuilds once. 2: parcels follow
+ * logistics' change log, which holds nothing from before the migration that made it.
+ */
+const SUMMARY_VERSION = 2;
 
 export async function scheduleAreaSummary(
   db: Db,
@@ -143,38 +149,110 @@ async function surveyedRegencies(db: Db, since: string | null): Promise<string[]
   return [...new Set(rows.map((r) => regencyOf(r.village_code)))];
 }
 
-/** Recomputes the parcels of one creation month (every month when null). */
-async function refreshParcels(db: Db, month: string | null): Promise<void> {
-  const acc = new Map<string, ParcelCount[]>();
-  for (const c of await parcelCountsByMonth(db, month)) {
-    const k = `${c.month}|${c.origin}|${c.destination}`;
-    acc.set(k, [...(acc.get(k) ?? []), c]);
+/** A row of impact_parcel_summary being summed: one creation month and province pair. */
+interface ParcelRow {
+  month: string;
+  origin: string;
+  destination: string;
+  total: number;
+  delivered: number;
+  failed: number;
+  /** Delivered parcels by lead time in tenths of a day. */
+  lead: Record<string, number>;
+}
+
+const parcelKey = (r: { month: string; origin: string; destination: string }) =>
+  `${r.month}|${r.origin}|${r.destination}`;
+
+/** Adds counts (or changes: negative counts) to their rows. */
+function addParcelCounts(rows: Map<string, ParcelRow>, counts: ParcelCount[]): void {
+  for (const c of counts) {
+    const k = parcelKey(c);
+    let r = rows.get(k);
+    if (!r) {
+      r = { ...c, total: 0, delivered: 0, failed: 0, lead: {} };
+      rows.set(k, r);
+    }
+    r.total += c.n;
+    if (c.status === 'delivered') r.delivered += c.n;
+    if (c.status === 'failed_delivery') r.failed += c.n;
+    if (c.tenths !== null) {
+      const t = String(c.tenths);
+      const v = (r.lead[t] ?? 0) + c.n;
+      if (v === 0) delete r.lead[t];
+      else r.lead[t] = v;
+    }
   }
-  const rows = [...acc.values()].map((cs) => {
-    const lead: Record<string, number> = {};
-    for (const c of cs)
-      if (c.tenths !== null) lead[String(c.tenths)] = (lead[String(c.tenths)] ?? 0) + c.n;
-    const count = (s: string) => cs.filter((c) => c.status === s).reduce((a, c) => a + c.n, 0);
-    return {
-      origin_province: cs[0]!.origin,
-      destination_province: cs[0]!.destination,
-      month: cs[0]!.month,
-      total: cs.reduce((a, c) => a + c.n, 0),
-      delivered: count('delivered'),
-      failed: count('failed_delivery'),
-      lead_tenths: JSON.stringify(lead),
-    };
-  });
-  await inTransaction(db, async (tx) => {
+}
+
+/** Rewrites the rows of `months` (every month when null); rows left with no parcel go. */
+async function writeParcelRows(
+  tx: Tx,
+  months: string[] | null,
+  rows: Map<string, ParcelRow>,
+): Promise<void> {
+  await tx
+    .deleteFrom('impact_parcel_summary')
+    .$if(months !== null, (q) => q.where('month', 'in', months!))
+    .execute();
+  const kept = [...rows.values()]
+    .filter((r) => r.total !== 0 && (months === null || months.includes(r.month)))
+    .map((r) => ({
+      origin_province: r.origin,
+      destination_province: r.destination,
+      month: r.month,
+      total: r.total,
+      delivered: r.delivered,
+      failed: r.failed,
+      lead_tenths: JSON.stringify(r.lead),
+    }));
+  for (let i = 0; i < kept.length; i += 500)
     await tx
-      .deleteFrom('impact_parcel_summary')
-      .$if(month !== null, (q) => q.where('month', '=', month!))
+      .insertInto('impact_parcel_summary')
+      .values(kept.slice(i, i + 500))
       .execute();
-    for (let i = 0; i < rows.length; i += 500)
-      await tx
-        .insertInto('impact_parcel_summary')
-        .values(rows.slice(i, i + 500))
-        .execute();
+}
+
+/**
+ * Every parcel row recounted from the parcels. In one snapshot with emptying logistics' change
+ * log, so a change is either in the recount or still logged for the next run, never both.
+ */
+async function rebuildParcels(db: Db): Promise<void> {
+  await inSnapshot(db, async (tx) => {
+    await dropParcelCountChanges(tx);
+    const rows = new Map<string, ParcelRow>();
+    addParcelCounts(rows, await parcelCounts(tx));
+    await writeParcelRows(tx, null, rows);
+  });
+}
+
+/** Adds the parcel changes logged since the last run to their rows; returns how many months. */
+async function applyParcelChanges(db: Db): Promise<number> {
+  return inTransaction(db, async (tx) => {
+    const changes = await takeParcelCountChanges(tx);
+    if (changes.length === 0) return 0;
+    const months = [...new Set(changes.map((c) => c.month))];
+    const rows = new Map<string, ParcelRow>();
+    const kept = await tx
+      .selectFrom('impact_parcel_summary')
+      .selectAll()
+      .where('month', 'in', months)
+      .execute();
+    for (const r of kept) {
+      const row: ParcelRow = {
+        month: r.month,
+        origin: r.origin_province,
+        destination: r.destination_province,
+        total: Number(r.total),
+        delivered: Number(r.delivered),
+        failed: Number(r.failed),
+        lead: JSON.parse(r.lead_tenths) as Record<string, number>,
+      };
+      rows.set(parcelKey(row), row);
+    }
+    addParcelCounts(rows, changes);
+    await writeParcelRows(tx, months, rows);
+    return months.length;
   });
 }
 
@@ -182,7 +260,7 @@ export interface AreaRefreshResult {
   /** False when another runner held the lease: nothing was done. */
   ran: boolean;
   rebuilt: boolean;
-  /** Regencies whose survey cells were recomputed, and parcel months. */
+  /** Regencies whose survey cells were recomputed, and parcel months changed (0 on a rebuild). */
   regencies: number;
   months: number;
 }
@@ -199,7 +277,7 @@ export async function refreshAreaSummary(
   const started = now.toISOString();
   try {
     const lines = createHash('sha256')
-      .update(JSON.stringify(await listLines(db)))
+      .update(JSON.stringify({ lines: await listLines(db), version: SUMMARY_VERSION }))
       .digest('hex');
     const rebuild =
       o.rebuild === true ||
@@ -238,11 +316,8 @@ export async function refreshAreaSummary(
       }
     }
 
-    const months = since === null ? [null] : await parcelMonthsChangedSince(db, since);
-    for (const m of months) {
-      await nextTurn();
-      await refreshParcels(db, m);
-    }
+    await nextTurn();
+    const months = rebuild ? (await rebuildParcels(db), 0) : await applyParcelChanges(db);
     await nextTurn();
 
     await releaseSummary(db, AREAS, owner, {
@@ -251,7 +326,7 @@ export async function refreshAreaSummary(
       rebuilt_at: rebuild ? started : state.rebuilt_at,
       inputs: lines,
     });
-    return { ran: true, rebuilt: rebuild, regencies: regencies.length, months: months.length };
+    return { ran: true, rebuilt: rebuild, regencies: regencies.length, months };
   } catch (e) {
     await releaseSummary(db, AREAS, owner);
     throw e;

@@ -28,11 +28,12 @@ export {
 } from './network.service.js';
 /** Creates a parcel with its path through the network; one per order. */
 export { createParcel, parcelsForOrder } from './parcels.service.js';
-/** Status and times of the parcels leaving or reaching an area (impact's KPIs). */
+/** Status and times of the parcels of an area, and their counts by cell (impact's KPIs and summary). */
 export {
   parcelsTouching,
-  parcelMonthsChangedSince,
-  parcelCountsByMonth,
+  parcelCounts,
+  takeParcelCountChanges,
+  dropParcelCountChanges,
   type ParcelCount,
 } from './parcel-stats.queries.js';
 /** The national generator's bulk write: a delivered parcel per synthetic order. */

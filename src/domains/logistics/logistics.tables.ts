@@ -184,6 +184,21 @@ export interface RunStopsTable {
   eta: string;
 }
 
+/**
+ * How impact's parcel summary cells changed (migration 0706): written by triggers on `parcels`,
+ * taken by the summary job. One cell is a creation month, origin and destination province
+ * ('' when unknown), status and delivery lead in tenths of a day (null until delivered).
+ */
+export interface ParcelCountChangesTable {
+  month: string;
+  origin: string;
+  destination: string;
+  status: string;
+  tenths: number | null;
+  /** Parcels that entered the cell (negative: left it). */
+  n: number;
+}
+
 declare module '../../kernel/db/types.js' {
   interface Database {
     hubs: HubsTable;
@@ -194,6 +209,7 @@ declare module '../../kernel/db/types.js' {
     parcels: ParcelsTable;
     parcel_nodes: ParcelNodesTable;
     parcel_scans: ParcelScansTable;
+    parcel_count_changes: ParcelCountChangesTable;
     manifests: ManifestsTable;
     manifest_parcels: ManifestParcelsTable;
     runs: RunsTable;

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { Migrations } from '../../../kernel/db/index.js';
+import { sql, type Kysely } from 'kysely';
+import { isPostgres, type Migrations } from '../../../kernel/db/index.js';
 
 // Migration names start with 07xx so the whole app's migrations sort by domain.
 // Coordinates and kilometres are double precision (PostgreSQL's `real` loses metres).
@@ -216,6 +216,95 @@ export const logisticsMigrations: Migrations = {
     async up(db: Kysely<any>) {
       await db.schema.createIndex('parcels_updated').on('parcels').column('updated_at').execute();
       await db.schema.createIndex('parcels_created').on('parcels').column('created_at').execute();
+    },
+  },
+  // Impact's parcel summary re-read whole creation months every minute (≈ 280,000 parcels a
+  // month at national size). Now every write to `parcels` logs, in its own statement, how the
+  // summary's cells change: a parcel leaving one (creation month, provinces, status, lead in
+  // tenths of a day) cell is -1 there and +1 in its new one. The summary job takes the log each
+  // run (parcel-stats.queries.ts). Append-only, so two writers never wait on one counter row.
+  '0706_logistics_parcel_count_changes': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('parcel_count_changes')
+        .addColumn('month', 'text', (c) => c.notNull())
+        .addColumn('origin', 'text', (c) => c.notNull())
+        .addColumn('destination', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('tenths', 'integer')
+        .addColumn('n', 'integer', (c) => c.notNull())
+        .execute();
+      // The cell as parcelCounts computes it (rows prefixed `new.`/`old.` in SQLite's triggers).
+      const cell = (r: string, lead: string) =>
+        [
+          `substr(${r}created_at, 1, 7)`,
+          `coalesce(substr(${r}origin_village_code, 1, 2), '')`,
+          `coalesce(substr(${r}destination_village_code, 1, 2), '')`,
+          `${r}status`,
+          `case when ${r}status = 'delivered' and ${r}delivered_at is not null then ${lead} end`,
+        ].join(', ');
+      const into =
+        'insert into parcel_count_changes (month, origin, destination, status, tenths, n)';
+      if (isPostgres(db)) {
+        // Statement triggers with transition tables: a bulk write logs one row per cell it
+        // changes, and an update that moves no parcel between cells logs nothing.
+        const c = cell(
+          '',
+          'round(extract(epoch from (delivered_at::timestamptz - created_at::timestamptz)) / 8640)',
+        );
+        const logged = (rows: string) => `${into}
+            select m, o, d, s, t, sum(n) from (${rows}) c (m, o, d, s, t, n)
+            group by m, o, d, s, t having sum(n) <> 0;`;
+        const added = `select ${c}, 1 from new_rows`;
+        const removed = `select ${c}, -1 from old_rows`;
+        await sql
+          .raw(`create function parcel_count_changes_log() returns trigger language plpgsql as $$
+            begin
+              if tg_op = 'INSERT' then ${logged(added)}
+              elsif tg_op = 'UPDATE' then ${logged(`${added} union all ${removed}`)}
+              else ${logged(removed)}
+              end if;
+              return null;
+            end $$`)
+          .execute(db);
+        const transitions = {
+          insert: 'new table as new_rows',
+          update: 'old table as old_rows new table as new_rows',
+          delete: 'old table as old_rows',
+        };
+        for (const [event, tables] of Object.entries(transitions))
+          await sql
+            .raw(`create trigger parcel_count_changes_${event} after ${event} on parcels
+              referencing ${tables} for each statement execute function parcel_count_changes_log()`)
+            .execute(db);
+      } else {
+        const lead = (r: string) =>
+          `round((julianday(${r}delivered_at) - julianday(${r}created_at)) * 10)`;
+        const added = `${into} values (${cell('new.', lead('new.'))}, 1);`;
+        const removed = `${into} values (${cell('old.', lead('old.'))}, -1);`;
+        const moved = [
+          'created_at',
+          'origin_village_code',
+          'destination_village_code',
+          'status',
+          'delivered_at',
+        ];
+        await sql
+          .raw(
+            `create trigger parcel_count_changes_insert after insert on parcels begin ${added} end`,
+          )
+          .execute(db);
+        await sql
+          .raw(`create trigger parcel_count_changes_update after update of ${moved.join(', ')} on parcels
+            when ${moved.map((k) => `old.${k} is not new.${k}`).join(' or ')}
+            begin ${removed} ${added} end`)
+          .execute(db);
+        await sql
+          .raw(
+            `create trigger parcel_count_changes_delete after delete on parcels begin ${removed} end`,
+          )
+          .execute(db);
+      }
     },
   },
 };
