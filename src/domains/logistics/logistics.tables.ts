@@ -190,10 +190,13 @@ export interface RunStopsTable {
  * ('' when unknown), status and delivery lead in tenths of a day (null until delivered).
  */
 export interface ParcelCountChangesTable {
+  /** Creation month, 'YYYY-MM'. */
   month: string;
+  /** Province codes ('' when the village is unknown). */
   origin: string;
   destination: string;
   status: string;
+  /** Days from creation to delivery in tenths, rounded; null when not delivered. */
   tenths: number | null;
   /** Parcels that entered the cell (negative: left it). */
   n: number;

@@ -2,7 +2,7 @@
 import { regionWhere } from '../../kernel/auth/index.js';
 import { sql, type SelectQueryBuilder, type Transaction } from 'kysely';
 import { isPostgres, type Database, type Tx } from '../../kernel/db/index.js';
-import './logistics.tables.js';
+import type { ParcelCountChangesTable } from './logistics.tables.js';
 
 /** Status and times of every parcel leaving or reaching region prefixes ('all' = the country). */
 export async function parcelsTouching(
@@ -21,18 +21,8 @@ export async function parcelsTouching(
     .execute();
 }
 
-/** Parcels of one cell: creation month, origin and destination province, status and lead time. */
-export interface ParcelCount {
-  month: string;
-  /** Province codes ('' when the village is unknown). */
-  origin: string;
-  destination: string;
-  status: string;
-  /** Days from creation to delivery in tenths, rounded; null when not delivered. */
-  tenths: number | null;
-  /** Parcels in the cell (a change taken from the log: entered, or left when negative). */
-  n: number;
-}
+/** Parcels of one cell: a count, or a change taken from the log (negative: parcels that left). */
+export type ParcelCount = ParcelCountChangesTable;
 
 /**
  * Every parcel counted by creation month, origin and destination province, status and delivery
