@@ -1,8 +1,8 @@
 // Heavy reads leave the event loop (issue 19, kernel/offloop): on a SQLite file a read model runs
 // in the read worker on its own read-only connection, so a second of work there does not delay
 // /healthz; the same read inline holds every request until it is done. /impact, its poverty
-// table and the panel export are served by the worker and give what the inline read gives; the
-// worker's thread runs at a lower CPU priority than the event loop.
+// table, the panel export and the logistics KPIs are served by the worker and give what the
+// inline read gives; the worker's thread runs at a lower CPU priority than the event loop.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -15,6 +15,8 @@ import { busyRead } from '../support/busy-read.js';
 import { readWorkersFor } from '../../src/read-workers.js';
 import { READ_WORKER_NICE, runRead, type ReadWorkers } from '../../src/kernel/offloop/index.js';
 import { panelSheetRead } from '../../src/domains/impact/kpi.reads.js';
+import { logisticsKpisRead } from '../../src/domains/logistics/kpis.js';
+import { kpisJson } from '../../src/domains/logistics/logistics.api-schemas.js';
 import { sheetCsv } from '../../src/kernel/xlsx/index.js';
 
 const skip = testDatabaseUrl()
@@ -80,6 +82,21 @@ test('/impact, its poverty table and the panel export are served by the read wor
   assert.equal(csv.status, 200);
   assert.equal(await csv.text(), sheetCsv(await panelSheetRead.fn(w.h.db, 'all', 'test-secret')));
   assert.ok(reads.served >= before + 2, 'the export ran in the worker too');
+});
+
+test('the logistics KPI page, its sheet and the KPI API are served by the read worker', {
+  skip,
+}, async () => {
+  const officer = await w.as('regional_officer', '53.09');
+  const q = 'region=53.09&from=2020-01-01&to=2030-12-31';
+  const before = reads.served;
+  assert.equal((await officer.get(`/logistik/kpi?${q}`)).status, 200);
+  assert.equal((await officer.get(`/logistik/kpi.csv?${q}`)).status, 200);
+  const api = await officer.get(`/api/v1/logistics/kpis?${q}`);
+  assert.equal(api.status, 200);
+  assert.equal(reads.served, before + 3, 'page, sheet and API each ran in the worker');
+  const inline = await logisticsKpisRead.fn(w.h.db, '53.09', '2020-01-01', '2030-12-31');
+  assert.deepEqual(await api.json(), JSON.parse(JSON.stringify(kpisJson(inline))));
 });
 
 /** The nice value of each of this process's threads, by thread id (Linux's /proc). */

@@ -21,7 +21,8 @@ import { agentPoints, pointBoard, visibleParcel } from './pages.queries.js';
 import { nodeNames, nodesOf, parcelByTracking, scansOf } from './parcels.service.js';
 import { recordScan } from './scans.service.js';
 import { parcelsFromHandedOverOrders } from './order-parcels.service.js';
-import { logisticsKpis } from './kpis.js';
+import { logisticsKpisRead } from './kpis.js';
+import { runRead } from '../../kernel/offloop/index.js';
 import { kpiQuerySchema, scanFormSchema } from './logistics.schema.js';
 import { AgentBoard, KpiView, TrackingView } from './agent.views.js';
 import { LabelView } from './print.views.js';
@@ -256,7 +257,13 @@ export function agentRoutes(app: Hono<AppEnv>) {
         />,
       );
     if (!canInRegion(actor, OVERSEERS, parsed.data.region)) throw new AppError('FORBIDDEN');
-    const k = await logisticsKpis(db(c), parsed.data.region, parsed.data.from, parsed.data.to);
+    const k = await runRead(
+      c.get('deps'),
+      logisticsKpisRead,
+      parsed.data.region,
+      parsed.data.from,
+      parsed.data.to,
+    );
     return page(c, { title }, <KpiView c={c} k={k} raw={raw} areas={areas} />);
   });
 
@@ -265,7 +272,13 @@ export function agentRoutes(app: Hono<AppEnv>) {
     const { parsed } = kpiInput(c, actor);
     if (!parsed.success) throw new AppError('VALIDATION_FAILED', {}, zodFieldErrors(parsed.error));
     if (!canInRegion(actor, OVERSEERS, parsed.data.region)) throw new AppError('FORBIDDEN');
-    const k = await logisticsKpis(db(c), parsed.data.region, parsed.data.from, parsed.data.to);
+    const k = await runRead(
+      c.get('deps'),
+      logisticsKpisRead,
+      parsed.data.region,
+      parsed.data.from,
+      parsed.data.to,
+    );
     const rows: [string, string | number | null][] = [
       ['region', k.region],
       ['from', k.from],

@@ -24,6 +24,38 @@ export function greatCircleKm(a: LatLng, b: LatLng): number {
   return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(s)));
 }
 
+/**
+ * How many of `places` have one of `sites` within `km` (great circle). Sites are put in cells
+ * at least `km` wide, so each place looks only at its own cell and the eight around it: a
+ * province is thousands of villages and hundreds of points, every pair a distance.
+ */
+export function countWithinKm(places: LatLng[], sites: LatLng[], km: number): number {
+  const rad = Math.PI / 180;
+  let maxLat = 0;
+  for (const p of [...places, ...sites]) maxLat = Math.min(89, Math.max(maxLat, Math.abs(p.lat)));
+  const latCell = km / (EARTH_KM * rad);
+  // A degree of longitude is shortest at the highest latitude among them.
+  const lngCell = latCell / Math.cos(maxLat * rad);
+  const cellOf = (p: LatLng) => [Math.floor(p.lat / latCell), Math.floor(p.lng / lngCell)] as const;
+  const cells = new Map<string, LatLng[]>();
+  for (const s of sites) {
+    const [i, j] = cellOf(s);
+    const list = cells.get(`${i}:${j}`);
+    if (list) list.push(s);
+    else cells.set(`${i}:${j}`, [s]);
+  }
+  let n = 0;
+  for (const p of places) {
+    const [i, j] = cellOf(p);
+    let near = false;
+    for (let di = -1; di <= 1 && !near; di++)
+      for (let dj = -1; dj <= 1 && !near; dj++)
+        near = (cells.get(`${i + di}:${j + dj}`) ?? []).some((s) => greatCircleKm(p, s) <= km);
+    if (near) n++;
+  }
+  return n;
+}
+
 /** Key of an undirected pair, smaller id first (roads are two-way). */
 export function pairKey(a: string, b: string): [string, string] {
   return a < b ? [a, b] : [b, a];

@@ -14,6 +14,7 @@ import { logisticsHomePanels, logisticsRoutes } from './logistics.routes.js';
 import { logisticsAuditScopes } from './audit-scopes.js';
 import { distancesMessages } from './messages.distances.js';
 import { consolidatedRuns } from './consolidated-runs.js';
+import { logisticsKpisRead } from './kpis.js';
 
 export { logisticsMigrations } from './migrations/index.js';
 export { logisticsRoutes } from './logistics.routes.js';
@@ -64,6 +65,8 @@ export const logisticsDomain = defineDomain({
   messages: [logisticsMessages, hubsMessages, returnsMessages, distancesMessages],
   errors: { ...logisticsErrors, ...hubsErrors, ...returnsErrors },
   homePanels: logisticsHomePanels,
+  // The KPIs of a province's year read millions of scans: off the event loop (kpis.ts).
+  reads: [logisticsKpisRead],
   // A hub_operator grant names a hub; its region is the hub's kecamatan or kabupaten.
   scopes: {
     hub: async (db, id) =>

@@ -1,20 +1,18 @@
 // Logistics KPIs for a regency officer: median lead time per stage and end to end, cost per
 // parcel and parcels per run, the share of villages with a service point within 5 km of the
-// village centre (where both have coordinates), failed deliveries and returns. Medians are
-// taken in JavaScript so both databases give the same answer.
-//
-// Failed deliveries count attempts to reach the buyer that failed: each `failed_delivery`
-// scan on the way to the buyer, plus a parcel sent back uncollected from the buyer's point
-// (`return_started` right after `ready_for_pickup`). A failed attempt on the way back to the
-// seller is not a failed delivery to a buyer, and the trip home feeds no lead-time median.
+// village centre (where both have coordinates), failed deliveries and returns. The scan
+// figures (and what counts as a failed delivery) are summed in the database
+// (kpi-stages.queries.ts), so a province's year stays a few rows; pages call it through
+// `logisticsKpisRead`, off the event loop where the app has read workers.
 import type { Tx } from '../../kernel/db/index.js';
-import { greatCircleKm } from './geo.js';
+import { countWithinKm } from './geo.js';
 import { regionWhere } from '../../kernel/auth/index.js';
 import { servicePointSitesIn } from '../community/index.js';
 import { villageCentres } from '../regions/index.js';
-import { median } from '../../lib/stats/index.js';
+import { readModel } from '../../kernel/offloop/index.js';
+import { scanFigures, type Stage } from './kpi-stages.queries.js';
 
-export type Stage = 'first_mile' | 'line_haul' | 'last_mile' | 'pickup_wait';
+export type { Stage };
 export const STAGES: Stage[] = ['first_mile', 'line_haul', 'last_mile', 'pickup_wait'];
 
 export interface LogisticsKpis {
@@ -46,9 +44,9 @@ export async function logisticsKpis(
   to: string,
 ): Promise<LogisticsKpis> {
   const end = nextDay(to);
-  const parcels = await db
+  const byStatus = await db
     .selectFrom('parcels')
-    .select(['id', 'status'])
+    .select(['status', (eb) => eb.fn.countAll().as('n')])
     .where((eb) =>
       eb.or([
         regionWhere(eb, 'origin_village_code', [regionPrefix]),
@@ -57,56 +55,12 @@ export async function logisticsKpis(
     )
     .where('created_at', '>=', from)
     .where('created_at', '<', end)
+    .groupBy('status')
     .execute();
-  const ids = parcels.map((p) => p.id);
-  const scans: { parcel_id: string; kind: string; at: string }[] = [];
-  for (let i = 0; i < ids.length; i += 500) {
-    scans.push(
-      ...(await db
-        .selectFrom('parcel_scans')
-        .select(['parcel_id', 'kind', 'at'])
-        .where('parcel_id', 'in', ids.slice(i, i + 500))
-        .orderBy('at')
-        .orderBy('id')
-        .execute()),
-    );
-  }
-  const byParcel = new Map<string, typeof scans>();
-  for (const s of scans) byParcel.set(s.parcel_id, [...(byParcel.get(s.parcel_id) ?? []), s]);
-  const hours = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 3600_000;
-  const stage: Record<Stage | 'end_to_end', number[]> = {
-    first_mile: [],
-    line_haul: [],
-    last_mile: [],
-    pickup_wait: [],
-    end_to_end: [],
-  };
-  let failed = 0;
-  for (const all of byParcel.values()) {
-    const turn = all.findIndex((s) => s.kind === 'return_started');
-    if (turn > 0 && all[turn - 1].kind === 'ready_for_pickup') failed++;
-    const list = turn < 0 ? all : all.slice(0, turn);
-    for (let i = 0; i < list.length; i++) {
-      const s = list[i];
-      const n = list[i + 1];
-      if (s.kind === 'failed_delivery') failed++;
-      if (!n) continue;
-      if (s.kind === 'received_at_point' && n.kind === 'arrived_hub')
-        stage.first_mile.push(hours(s.at, n.at));
-      if (s.kind === 'left_hub' && n.kind === 'arrived_hub')
-        stage.line_haul.push(hours(s.at, n.at));
-      if (
-        s.kind === 'out_for_delivery' &&
-        (n.kind === 'ready_for_pickup' || n.kind === 'delivered')
-      )
-        stage.last_mile.push(hours(s.at, n.at));
-      if (s.kind === 'ready_for_pickup' && n.kind === 'delivered')
-        stage.pickup_wait.push(hours(s.at, n.at));
-    }
-    const done = list.find((s) => s.kind === 'delivered');
-    if (done && list[0] !== done) stage.end_to_end.push(hours(list[0].at, done.at));
-  }
-  const round = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
+  const count = (status?: string) =>
+    byStatus.filter((r) => !status || r.status === status).reduce((a, r) => a + Number(r.n), 0);
+  const scans = await scanFigures(db, regionPrefix, from, end);
+  const round = (x: number | undefined) => (x === undefined ? null : Math.round(x * 10) / 10);
   const runs = await db
     .selectFrom('runs as r')
     .innerJoin('hubs as h', 'h.id', 'r.hub_id')
@@ -134,23 +88,25 @@ export async function logisticsKpis(
   const points = (await servicePointSitesIn(db, regionPrefix)).filter(
     (p) => p.lat != null && p.lng != null,
   );
-  const within = centres.filter((v) =>
-    points.some((p) => greatCircleKm(v, { lat: p.lat!, lng: p.lng! }) <= 5),
-  ).length;
+  const within = countWithinKm(
+    centres,
+    points.map((p) => ({ lat: p.lat!, lng: p.lng! })),
+    5,
+  );
   return {
     region: regionPrefix,
     from,
     to,
-    parcels: parcels.length,
-    delivered: parcels.filter((p) => p.status === 'delivered').length,
-    failedDeliveries: failed,
-    returned: parcels.filter((p) => p.status === 'returned').length,
+    parcels: count(),
+    delivered: count('delivered'),
+    failedDeliveries: scans.failedDeliveries,
+    returned: count('returned'),
     medianHours: {
-      first_mile: round(median(stage.first_mile)),
-      line_haul: round(median(stage.line_haul)),
-      last_mile: round(median(stage.last_mile)),
-      pickup_wait: round(median(stage.pickup_wait)),
-      end_to_end: round(median(stage.end_to_end)),
+      first_mile: round(scans.medians.first_mile),
+      line_haul: round(scans.medians.line_haul),
+      last_mile: round(scans.medians.last_mile),
+      pickup_wait: round(scans.medians.pickup_wait),
+      end_to_end: round(scans.medians.end_to_end),
     },
     runs: runs.length,
     parcelsPerRun: runs.length ? Math.round((carried / runs.length) * 10) / 10 : null,
@@ -162,3 +118,6 @@ export async function logisticsKpis(
     },
   };
 }
+
+/** The KPIs as a read the pages run off the event loop (read workers on a SQLite file). */
+export const logisticsKpisRead = readModel('logistics.kpis', logisticsKpis);

@@ -9,7 +9,8 @@ import { body, jsonOf, P, problem, security, tags } from './logistics.api-parts.
 import { requestTable, tableBody, tableRejected } from '../../kernel/xlsx/index.js';
 import { importDistanceTable } from './distances-import.js';
 import { setDetour } from './network.service.js';
-import { logisticsKpis } from './kpis.js';
+import { logisticsKpisRead } from './kpis.js';
+import { runRead } from '../../kernel/offloop/index.js';
 import { detourSchema, distancesSchema, kpiQuerySchema } from './logistics.schema.js';
 import { kpisJson, LogisticsKpisSchema } from './logistics.api-schemas.js';
 
@@ -28,7 +29,8 @@ export function logisticsRegionalApi() {
       const actor = requireRole(c, ...OVERSEERS);
       const q = c.req.valid('query');
       if (!canInRegion(actor, OVERSEERS, q.region)) throw new AppError('FORBIDDEN');
-      return c.json(kpisJson(await logisticsKpis(dbOf(c), q.region, q.from, q.to)), 200);
+      const k = await runRead(c.get('deps'), logisticsKpisRead, q.region, q.from, q.to);
+      return c.json(kpisJson(k), 200);
     },
   );
 

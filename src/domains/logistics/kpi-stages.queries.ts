@@ -1,0 +1,96 @@
+// The logistics KPIs' scan figures summed in the database (issue 19: a province's year is
+// hundreds of thousands of parcels and millions of scans, which the page used to read into
+// JavaScript 500 parcels at a time). Each parcel's scans in time order, with window functions:
+// - its list is the scans before its first `return_started` (the trip home feeds no median);
+// - a stage is two consecutive scans of that list (received_at_point → arrived_hub is the
+//   first mile, left_hub → arrived_hub the line haul, out_for_delivery → ready_for_pickup or
+//   delivered the last mile, ready_for_pickup → delivered the pickup wait); end to end is the
+//   first scan to the first delivered one, when that is not the first;
+// - failed deliveries are its list's failed_delivery scans, plus one when the first
+//   return_started follows ready_for_pickup (sent back uncollected from the buyer's point).
+// Medians are the middle value, or the mean of the two middle ones, as lib/stats' median.
+import { sql, type Expression, type SqlBool } from 'kysely';
+import { regionWhere } from '../../kernel/auth/index.js';
+import { isPostgres, type Tx } from '../../kernel/db/index.js';
+
+export type Stage = 'first_mile' | 'line_haul' | 'last_mile' | 'pickup_wait';
+
+export interface ScanFigures {
+  /** Median hours of each stage and end to end; absent when no parcel completed it. */
+  medians: Partial<Record<Stage | 'end_to_end', number>>;
+  failedDeliveries: number;
+}
+
+/** Hours from `a` to `b` (ISO-8601 UTC strings). */
+function hours(db: Tx, a: string, b: string) {
+  return isPostgres(db)
+    ? `extract(epoch from (${b}::timestamptz - ${a}::timestamptz)) / 3600.0`
+    : // Seconds with their milliseconds: julianday's days would be 5.000000004 hours for 5.
+      `(unixepoch(${b}, 'subsec') - unixepoch(${a}, 'subsec')) / 3600.0`;
+}
+
+/** Scan figures of the parcels created in [from, end) leaving or reaching `regionPrefix`. */
+export async function scanFigures(
+  db: Tx,
+  regionPrefix: string,
+  from: string,
+  end: string,
+): Promise<ScanFigures> {
+  const scoped = db
+    .selectFrom('parcels')
+    .select('id')
+    .where(
+      (eb): Expression<SqlBool> =>
+        eb.or([
+          regionWhere(eb, 'origin_village_code', [regionPrefix]),
+          regionWhere(eb, 'destination_village_code', [regionPrefix]),
+        ]),
+    )
+    .where('created_at', '>=', from)
+    .where('created_at', '<', end);
+  const h = (a: string, b: string) => sql.raw(hours(db, a, b));
+  // In the list: before the first return_started (no stage ends with one, so a stage's next
+  // scan is in the list when its first is).
+  const listed = sql.raw('returns = 0');
+  const rows = await sql<{ stage: string; v: number | string | null }>`
+    with seq as (
+      select kind, at,
+        lead(kind) over w as next_kind, lead(at) over w as next_at, lag(kind) over w as prev_kind,
+        first_value(at) over w as first_at,
+        sum(case when kind = 'return_started' then 1 else 0 end) over w as returns,
+        sum(case when kind = 'delivered' then 1 else 0 end) over w as delivered
+      from parcel_scans
+      where parcel_id in (${scoped})
+      window w as (partition by parcel_id order by at, id)
+    ),
+    stages as (
+      select 'first_mile' as stage, ${h('at', 'next_at')} as v from seq
+        where ${listed} and kind = 'received_at_point' and next_kind = 'arrived_hub'
+      union all select 'line_haul', ${h('at', 'next_at')} from seq
+        where ${listed} and kind = 'left_hub' and next_kind = 'arrived_hub'
+      union all select 'last_mile', ${h('at', 'next_at')} from seq
+        where ${listed} and kind = 'out_for_delivery' and next_kind in ('ready_for_pickup', 'delivered')
+      union all select 'pickup_wait', ${h('at', 'next_at')} from seq
+        where ${listed} and kind = 'ready_for_pickup' and next_kind = 'delivered'
+      union all select 'end_to_end', ${h('first_at', 'at')} from seq
+        where ${listed} and kind = 'delivered' and delivered = 1 and prev_kind is not null
+    ),
+    ranked as (
+      select stage, v, row_number() over (partition by stage order by v) as r,
+        count(*) over (partition by stage) as c
+      from stages
+    )
+    select stage, avg(v) as v from ranked where r in ((c + 1) / 2, (c + 2) / 2) group by stage
+    union all
+    select 'failed', sum(case
+        when ${listed} and kind = 'failed_delivery' then 1
+        when kind = 'return_started' and returns = 1 and prev_kind = 'ready_for_pickup' then 1
+        else 0 end)
+    from seq`.execute(db);
+  const out: ScanFigures = { medians: {}, failedDeliveries: 0 };
+  for (const r of rows.rows) {
+    if (r.stage === 'failed') out.failedDeliveries = Number(r.v ?? 0);
+    else out.medians[r.stage as Stage | 'end_to_end'] = Number(r.v);
+  }
+  return out;
+}
