@@ -2,7 +2,7 @@
 // parcel and parcels per run, the share of villages with a service point within 5 km of the
 // village centre (where both have coordinates), failed deliveries and returns. The scan
 // figures (and what counts as a failed delivery) are summed in the database
-// (kpi-stages.queries.ts), so a province's year stays a few rows; pages call it through
+// (kpi-figures.queries.ts), so a province's year stays a few rows; pages call it through
 // `logisticsKpisRead`, off the event loop where the app has read workers.
 import type { Tx } from '../../kernel/db/index.js';
 import { countWithinKm } from './geo.js';
@@ -10,7 +10,7 @@ import { regionWhere } from '../../kernel/auth/index.js';
 import { servicePointSitesIn } from '../community/index.js';
 import { villageCentres } from '../regions/index.js';
 import { readModel } from '../../kernel/offloop/index.js';
-import { scanFigures, type Stage } from './kpi-stages.queries.js';
+import { kpiFigures, type Stage } from './kpi-figures.queries.js';
 
 export type { Stage };
 export const STAGES: Stage[] = ['first_mile', 'line_haul', 'last_mile', 'pickup_wait'];
@@ -44,22 +44,11 @@ export async function logisticsKpis(
   to: string,
 ): Promise<LogisticsKpis> {
   const end = nextDay(to);
-  const byStatus = await db
-    .selectFrom('parcels')
-    .select(['status', (eb) => eb.fn.countAll().as('n')])
-    .where((eb) =>
-      eb.or([
-        regionWhere(eb, 'origin_village_code', [regionPrefix]),
-        regionWhere(eb, 'destination_village_code', [regionPrefix]),
-      ]),
-    )
-    .where('created_at', '>=', from)
-    .where('created_at', '<', end)
-    .groupBy('status')
-    .execute();
+  const scans = await kpiFigures(db, regionPrefix, from, end);
   const count = (status?: string) =>
-    byStatus.filter((r) => !status || r.status === status).reduce((a, r) => a + Number(r.n), 0);
-  const scans = await scanFigures(db, regionPrefix, from, end);
+    Object.entries(scans.byStatus)
+      .filter(([s]) => !status || s === status)
+      .reduce((a, [, n]) => a + n, 0);
   const round = (x: number | undefined) => (x === undefined ? null : Math.round(x * 10) / 10);
   const runs = await db
     .selectFrom('runs as r')

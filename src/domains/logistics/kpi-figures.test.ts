@@ -1,4 +1,4 @@
-// The logistics KPIs' scan figures summed in the database (kpi-stages.queries.ts) against the
+// The logistics KPIs' scan figures summed in the database (kpi-figures.queries.ts) against the
 // rule they replace, walked in JavaScript scan by scan: 80 parcels with seeded random scan
 // sequences (stages, failed attempts, returns before and after collection, scans at equal
 // times ordered by id, parcels outside the region or the dates) give the same medians and failed deliveries
@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { createWorld, type World } from '../../../test/support/world.js';
 import { anyVillage } from '../../../test/support/community.js';
 import { median } from '../../lib/stats/index.js';
-import { scanFigures } from './kpi-stages.queries.js';
+import { kpiFigures } from './kpi-figures.queries.js';
 import { countWithinKm, greatCircleKm, type LatLng } from './geo.js';
 import type { ScanKind } from './logistics.tables.js';
 
@@ -146,7 +146,8 @@ test('scan figures from the database equal the rule walked parcel by parcel', as
       .execute();
     if (!away && !late) counted.push(scans);
   }
-  const got = await scanFigures(w.h.db, '53.09', '2026-06-01', '2026-07-01');
+  const got = await kpiFigures(w.h.db, '53.09', '2026-06-01', '2026-07-01');
+  assert.deepEqual(got.byStatus, { at_hub: counted.length }, 'the parcels in scope, by status');
   const want = walked(counted);
   assert.equal(got.failedDeliveries, want.failedDeliveries);
   assert.deepEqual(Object.keys(got.medians).sort(), Object.keys(want.medians).sort());
@@ -195,12 +196,13 @@ test('scan figures from the database equal the rule walked parcel by parcel', as
         at: `2026-09-02T${at}:00.000Z`,
       })
       .execute();
-  assert.deepEqual(await scanFigures(w.h.db, '53.09', '2026-09-01', '2026-10-01'), {
+  assert.deepEqual(await kpiFigures(w.h.db, '53.09', '2026-09-01', '2026-10-01'), {
+    byStatus: { delivered: 1 },
     medians: { last_mile: 3, end_to_end: 5 },
     failedDeliveries: 0,
   });
-  const none = await scanFigures(w.h.db, '53.09', '2027-01-01', '2027-02-01');
-  assert.deepEqual(none, { medians: {}, failedDeliveries: 0 });
+  const none = await kpiFigures(w.h.db, '53.09', '2027-01-01', '2027-02-01');
+  assert.deepEqual(none, { byStatus: {}, medians: {}, failedDeliveries: 0 });
 });
 
 test('villages with a point within 5 km: by cells as by every pair', () => {
