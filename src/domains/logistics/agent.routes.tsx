@@ -236,6 +236,9 @@ export function agentRoutes(app: Hono<AppEnv>) {
       q: c.req.query('region_q'),
       keep: region,
     });
+  // Off the event loop where the app has read workers (a province's year is heavy).
+  const kpisOf = (c: C, q: { region: string; from: string; to: string }) =>
+    runRead(c.get('deps'), logisticsKpisRead, q.region, q.from, q.to);
   app.get('/logistik/kpi', async (c) => {
     const actor = requireRole(c, ...OVERSEERS);
     const { raw, parsed } = kpiInput(c, actor);
@@ -257,13 +260,7 @@ export function agentRoutes(app: Hono<AppEnv>) {
         />,
       );
     if (!canInRegion(actor, OVERSEERS, parsed.data.region)) throw new AppError('FORBIDDEN');
-    const k = await runRead(
-      c.get('deps'),
-      logisticsKpisRead,
-      parsed.data.region,
-      parsed.data.from,
-      parsed.data.to,
-    );
+    const k = await kpisOf(c, parsed.data);
     return page(c, { title }, <KpiView c={c} k={k} raw={raw} areas={areas} />);
   });
 
@@ -272,13 +269,7 @@ export function agentRoutes(app: Hono<AppEnv>) {
     const { parsed } = kpiInput(c, actor);
     if (!parsed.success) throw new AppError('VALIDATION_FAILED', {}, zodFieldErrors(parsed.error));
     if (!canInRegion(actor, OVERSEERS, parsed.data.region)) throw new AppError('FORBIDDEN');
-    const k = await runRead(
-      c.get('deps'),
-      logisticsKpisRead,
-      parsed.data.region,
-      parsed.data.from,
-      parsed.data.to,
-    );
+    const k = await kpisOf(c, parsed.data);
     const rows: [string, string | number | null][] = [
       ['region', k.region],
       ['from', k.from],
