@@ -5,7 +5,7 @@ import type { Db } from '../../kernel/db/index.js';
 import { regionWhere } from '../../kernel/auth/index.js';
 import { listedCount, listedSellerIds } from '../catalog/index.js';
 import { umkmCountBy, umkmCounts } from '../community/index.js';
-import { parcelsTouching } from '../logistics/index.js';
+import { parcelOutcomes } from '../logistics/index.js';
 import { recentSellerIds, salesTotals, salesValueBy } from '../orders/index.js';
 import { childrenOf, connectivityOfProfiles } from '../regions/index.js';
 import { attendanceTotals } from '../training/index.js';
@@ -48,7 +48,6 @@ async function safe<T>(fn: () => Promise<T>): Promise<T | null> {
   }
 }
 
-const days = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86400_000;
 
 /**
  * Which precomputed summaries a national or province view reads (kpi.reads sets them once
@@ -87,22 +86,6 @@ async function cellsOf(
     await lineBook(db),
     wave,
   );
-}
-
-/** Parcels leaving or reaching the scope, by outcome, read live. */
-async function liveParcels(db: Db, scope: 'all' | string[]) {
-  const rows = await parcelsTouching(db, scope);
-  const delivered = rows.filter((r) => r.status === 'delivered');
-  return {
-    total: rows.length,
-    delivered: delivered.length,
-    failed: rows.filter((r) => r.status === 'failed_delivery').length,
-    inProgress: rows.filter((r) => r.status !== 'delivered' && r.status !== 'failed_delivery')
-      .length,
-    leadDays: median(
-      delivered.filter((r) => r.delivered_at).map((r) => days(r.created_at, r.delivered_at!)),
-    ),
-  };
 }
 
 export interface Kpis {
@@ -172,7 +155,7 @@ export async function kpisFor(
         leadDays: median(s.leadDays),
       };
     }),
-    safe(() => (from.areas ? summaryParcels(db, scope) : liveParcels(db, scope))),
+    safe(() => (from.areas ? summaryParcels(db, scope) : parcelOutcomes(db, scope))),
     safe(() => attendanceTotals(db, scope)),
     latestPoverty(db, scope, from, async () => villages!),
   ]);

@@ -29,13 +29,14 @@ export {
 } from './network.service.js';
 /** Creates a parcel with its path through the network; one per order. */
 export { createParcel, parcelsForOrder } from './parcels.service.js';
-/** Status and times of the parcels of an area, and their counts by cell (impact's KPIs and summary). */
+/** The outcomes of an area's parcels, and their counts by cell (impact's KPIs and summary). */
 export {
-  parcelsTouching,
+  parcelOutcomes,
   parcelCounts,
   takeParcelCountChanges,
   dropParcelCountChanges,
   type ParcelCount,
+  type ParcelOutcomes,
 } from './parcel-stats.queries.js';
 /** The national generator's bulk write: a delivered parcel per synthetic order. */
 export { insertSyntheticParcels, type SyntheticParcel } from './national-seed.js';

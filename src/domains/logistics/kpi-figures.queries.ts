@@ -10,10 +10,12 @@
 //   first scan to the first delivered one, when that is not the first;
 // - failed deliveries are its list's failed_delivery scans, plus one when the first
 //   return_started follows ready_for_pickup (sent back uncollected from the buyer's point).
-// Medians are the middle value, or the mean of the two middle ones, as lib/stats' median.
+// Medians are the middle value, or the mean of the two middle ones, as lib/stats' median
+// (parcel-stats.queries.ts, mediansBy).
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { regionWhere } from '../../kernel/auth/index.js';
 import { inTransaction, isPostgres, type Tx } from '../../kernel/db/index.js';
+import { mediansBy, secondsBetween } from './parcel-stats.queries.js';
 
 export type Stage = 'first_mile' | 'line_haul' | 'last_mile' | 'pickup_wait';
 
@@ -23,14 +25,6 @@ export interface KpiFigures {
   /** Median hours of each stage and end to end; absent when no parcel completed it. */
   medians: Partial<Record<Stage | 'end_to_end', number>>;
   failedDeliveries: number;
-}
-
-/** Hours from `a` to `b` (ISO-8601 UTC strings). */
-function hours(db: Tx, a: string, b: string) {
-  return isPostgres(db)
-    ? `extract(epoch from (${b}::timestamptz - ${a}::timestamptz)) / 3600.0`
-    : // Seconds with their milliseconds: julianday's days would be 5.000000004 hours for 5.
-      `(unixepoch(${b}, 'subsec') - unixepoch(${a}, 'subsec')) / 3600.0`;
 }
 
 /** Figures of the parcels created in [from, end) leaving or reaching `regionPrefix`. */
@@ -52,11 +46,11 @@ export async function kpiFigures(
     )
     .where('created_at', '>=', from)
     .where('created_at', '<', end);
-  const h = (a: string, b: string) => sql.raw(hours(db, a, b));
+  const h = (a: string, b: string) => sql.raw(`${secondsBetween(db, a, b)} / 3600.0`);
   // In the list: before the first return_started (no stage ends with one, so a stage's next
   // scan is in the list when its first is).
   const listed = sql.raw('returns = 0');
-  const figures = sql<{ stage: string; v: number | string | null }>`
+  const figures = sql<{ k: string; v: number | string | null }>`
     with scoped as materialized ${scoped},
     seq as (
       select kind, at,
@@ -69,7 +63,7 @@ export async function kpiFigures(
       window w as (partition by parcel_id order by at, id)
     ),
     stages as (
-      select 'first_mile' as stage, ${h('at', 'next_at')} as v from seq
+      select 'first_mile' as k, ${h('at', 'next_at')} as v from seq
         where ${listed} and kind = 'received_at_point' and next_kind = 'arrived_hub'
       union all select 'line_haul', ${h('at', 'next_at')} from seq
         where ${listed} and kind = 'left_hub' and next_kind = 'arrived_hub'
@@ -79,13 +73,8 @@ export async function kpiFigures(
         where ${listed} and kind = 'ready_for_pickup' and next_kind = 'delivered'
       union all select 'end_to_end', ${h('first_at', 'at')} from seq
         where ${listed} and kind = 'delivered' and delivered = 1 and prev_kind is not null
-    ),
-    ranked as (
-      select stage, v, row_number() over (partition by stage order by v) as r,
-        count(*) over (partition by stage) as c
-      from stages
     )
-    select stage, avg(v) as v from ranked where r in ((c + 1) / 2, (c + 2) / 2) group by stage
+    ${sql.raw(mediansBy(db, 'select k, v from stages'))}
     union all
     select 'failed', sum(case
         when ${listed} and kind = 'failed_delivery' then 1
@@ -104,9 +93,9 @@ export async function kpiFigures(
     : await figures.execute(db);
   const out: KpiFigures = { byStatus: {}, medians: {}, failedDeliveries: 0 };
   for (const r of rows.rows) {
-    if (r.stage.startsWith('status ')) out.byStatus[r.stage.slice(7)] = Number(r.v);
-    else if (r.stage === 'failed') out.failedDeliveries = Number(r.v ?? 0);
-    else out.medians[r.stage as Stage | 'end_to_end'] = Number(r.v);
+    if (r.k.startsWith('status ')) out.byStatus[r.k.slice(7)] = Number(r.v);
+    else if (r.k === 'failed') out.failedDeliveries = Number(r.v ?? 0);
+    else out.medians[r.k as Stage | 'end_to_end'] = Number(r.v);
   }
   return out;
 }

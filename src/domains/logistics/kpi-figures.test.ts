@@ -9,6 +9,7 @@ import { createWorld, type World } from '../../../test/support/world.js';
 import { anyVillage } from '../../../test/support/community.js';
 import { median } from '../../lib/stats/index.js';
 import { kpiFigures } from './kpi-figures.queries.js';
+import { parcelOutcomes } from './parcel-stats.queries.js';
 import { countWithinKm, greatCircleKm, type LatLng } from './geo.js';
 import type { ScanKind } from './logistics.tables.js';
 
@@ -225,4 +226,43 @@ test('villages with a point within 5 km: by cells as by every pair', () => {
   }
   assert.equal(countWithinKm([], [{ lat: 0, lng: 0 }], 5), 0);
   assert.equal(countWithinKm([{ lat: 0, lng: 0 }], [], 5), 0);
+});
+
+test("an area's parcel outcomes and median days to delivery, as counted parcel by parcel", async () => {
+  const v35 = await anyVillage(w.h.db, '35.10', 4);
+  const leads = [0.5, 3.25, 1.75, 2.1, 6];
+  for (const [i, status] of ['delivered', 'failed_delivery', 'at_hub', 'returned'].entries())
+    for (let k = 0; k < (status === 'delivered' ? leads.length : 2); k++) {
+      const created = Date.UTC(2026, 2, 1 + k, 8);
+      await w.h.db
+        .insertInto('parcels')
+        .values({
+          id: `pcl_out_${i}_${k}`,
+          tracking_number: `LOUT${i}${k}`,
+          order_id: null,
+          direction: 'inbound',
+          origin_village_code: null,
+          destination_village_code: v35,
+          weight_grams: 500,
+          status: status as 'delivered',
+          node_index: 0,
+          attempts: 0,
+          returning: 0,
+          is_demo: 0,
+          created_at: new Date(created).toISOString(),
+          updated_at: new Date(created).toISOString(),
+          delivered_at:
+            status === 'delivered' ? new Date(created + leads[k]! * 86400_000).toISOString() : null,
+        })
+        .execute();
+    }
+  // The village alone: the first test's parcels lie in other villages.
+  const odd = await parcelOutcomes(w.h.db, [v35]);
+  assert.deepEqual(odd, { total: 11, delivered: 5, failed: 2, inProgress: 4, leadDays: 2.1 });
+  await w.h.db.deleteFrom('parcels').where('id', '=', 'pcl_out_0_4').execute();
+  const even = await parcelOutcomes(w.h.db, [v35]);
+  assert.equal(even.leadDays, median([0.5, 3.25, 1.75, 2.1]), 'the mean of the two middle ones');
+  assert.equal(even.total, 10);
+  const none = await parcelOutcomes(w.h.db, ['35.10.99.9999']);
+  assert.deepEqual(none, { total: 0, delivered: 0, failed: 0, inProgress: 0, leadDays: null });
 });

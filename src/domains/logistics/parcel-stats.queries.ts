@@ -4,12 +4,23 @@ import { sql, type SelectQueryBuilder, type Transaction } from 'kysely';
 import { isPostgres, type Database, type Tx } from '../../kernel/db/index.js';
 import type { ParcelCountChangesTable } from './logistics.tables.js';
 
-/** Status and times of every parcel leaving or reaching region prefixes ('all' = the country). */
-export async function parcelsTouching(
-  db: Tx,
-  scope: 'all' | string[],
-): Promise<{ status: string; created_at: string; delivered_at: string | null }[]> {
-  return db
+/** Parcels leaving or reaching an area, by outcome, and the median days to delivery. */
+export interface ParcelOutcomes {
+  total: number;
+  delivered: number;
+  failed: number;
+  inProgress: number;
+  /** Median days from creation to delivery of the delivered ones; null when none. */
+  leadDays: number | null;
+}
+
+/**
+ * The outcomes of the parcels leaving or reaching region prefixes ('all' = the country), summed
+ * in the database: a regency of a national world is tens of thousands of parcels, which the KPI
+ * page used to read whole into the event loop.
+ */
+export async function parcelOutcomes(db: Tx, scope: 'all' | string[]): Promise<ParcelOutcomes> {
+  const scoped = db
     .selectFrom('parcels')
     .select(['status', 'created_at', 'delivered_at'])
     .where((eb) =>
@@ -17,8 +28,51 @@ export async function parcelsTouching(
         regionWhere(eb, 'origin_village_code', scope),
         regionWhere(eb, 'destination_village_code', scope),
       ]),
-    )
-    .execute();
+    );
+  const leads = `select 'lead' as k, ${secondsBetween(db, 'created_at', 'delivered_at')} / 86400.0 as v
+    from scoped where status = 'delivered' and delivered_at is not null`;
+  const rows = await sql<{ k: string; v: number | string | null }>`
+    with scoped as materialized ${scoped}
+    select 'status ' || status as k, count(*) as v from scoped group by status
+    union all ${sql.raw(mediansBy(db, leads))}`.execute(db);
+  const out: ParcelOutcomes = { total: 0, delivered: 0, failed: 0, inProgress: 0, leadDays: null };
+  for (const r of rows.rows) {
+    if (r.k === 'lead') out.leadDays = r.v === null ? null : Number(r.v);
+    else {
+      const n = Number(r.v);
+      out.total += n;
+      if (r.k === 'status delivered') out.delivered += n;
+      else if (r.k === 'status failed_delivery') out.failed += n;
+      else out.inProgress += n;
+    }
+  }
+  return out;
+}
+
+/**
+ * `select k, <median of v> group by k` over the rows of `source` (columns k and v) in SQL: the
+ * middle value, or the mean of the two middle ones, as lib/stats' median. PostgreSQL has it
+ * (percentile_cont: one sort, 0.53 s for a province's 186,000 parcels where numbering them took
+ * 0.76 s); SQLite numbers each k's values in order and averages the middle one or two.
+ */
+export function mediansBy(db: Tx, source: string): string {
+  return isPostgres(db)
+    ? `select k, percentile_cont(0.5) within group (order by v) as v from (${source}) m group by k`
+    : `select k, avg(v) as v from (
+        select k, v, row_number() over (partition by k order by v) as r,
+          count(*) over (partition by k) as c
+        from (${source}) m
+      ) n where r in ((c + 1) / 2, (c + 2) / 2) group by k`;
+}
+
+/**
+ * Seconds from `a` to `b` (ISO-8601 UTC columns) in SQL, to the millisecond: SQLite's julianday
+ * would give 5.000000004 hours for 5.
+ */
+export function secondsBetween(db: Tx, a: string, b: string): string {
+  return isPostgres(db)
+    ? `extract(epoch from (${b}::timestamptz - ${a}::timestamptz))`
+    : `(unixepoch(${b}, 'subsec') - unixepoch(${a}, 'subsec'))`;
 }
 
 /** Parcels of one cell: a count, or a change taken from the log (negative: parcels that left). */
