@@ -48,7 +48,6 @@ async function safe<T>(fn: () => Promise<T>): Promise<T | null> {
   }
 }
 
-
 /**
  * Which precomputed summaries a national or province view reads (kpi.reads sets them once
  * refreshed): `sales` (sales-summary.ts), `areas` (area-summary.ts); live otherwise.
