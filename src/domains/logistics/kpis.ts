@@ -44,9 +44,9 @@ export async function logisticsKpis(
   to: string,
 ): Promise<LogisticsKpis> {
   const end = nextDay(to);
-  const scans = await kpiFigures(db, regionPrefix, from, end);
+  const figures = await kpiFigures(db, regionPrefix, from, end);
   const count = (status?: string) =>
-    Object.entries(scans.byStatus)
+    Object.entries(figures.byStatus)
       .filter(([s]) => !status || s === status)
       .reduce((a, [, n]) => a + n, 0);
   const round = (x: number | undefined) => (x === undefined ? null : Math.round(x * 10) / 10);
@@ -88,14 +88,14 @@ export async function logisticsKpis(
     to,
     parcels: count(),
     delivered: count('delivered'),
-    failedDeliveries: scans.failedDeliveries,
+    failedDeliveries: figures.failedDeliveries,
     returned: count('returned'),
     medianHours: {
-      first_mile: round(scans.medians.first_mile),
-      line_haul: round(scans.medians.line_haul),
-      last_mile: round(scans.medians.last_mile),
-      pickup_wait: round(scans.medians.pickup_wait),
-      end_to_end: round(scans.medians.end_to_end),
+      first_mile: round(figures.medians.first_mile),
+      line_haul: round(figures.medians.line_haul),
+      last_mile: round(figures.medians.last_mile),
+      pickup_wait: round(figures.medians.pickup_wait),
+      end_to_end: round(figures.medians.end_to_end),
     },
     runs: runs.length,
     parcelsPerRun: runs.length ? Math.round((carried / runs.length) * 10) / 10 : null,
