@@ -12,10 +12,9 @@
 //   return_started follows ready_for_pickup (sent back uncollected from the buyer's point).
 // Medians are the middle value, or the mean of the two middle ones, as lib/stats' median
 // (parcel-stats.queries.ts, mediansBy).
-import { sql, type Expression, type SqlBool } from 'kysely';
-import { regionWhere } from '../../kernel/auth/index.js';
+import { sql } from 'kysely';
 import { inTransaction, isPostgres, type Tx } from '../../kernel/db/index.js';
-import { mediansBy, secondsBetween } from './parcel-stats.queries.js';
+import { mediansBy, secondsBetween, touching } from './parcel-stats.queries.js';
 
 export type Stage = 'first_mile' | 'line_haul' | 'last_mile' | 'pickup_wait';
 
@@ -37,13 +36,7 @@ export async function kpiFigures(
   const scoped = db
     .selectFrom('parcels')
     .select(['id', 'status'])
-    .where(
-      (eb): Expression<SqlBool> =>
-        eb.or([
-          regionWhere(eb, 'origin_village_code', [regionPrefix]),
-          regionWhere(eb, 'destination_village_code', [regionPrefix]),
-        ]),
-    )
+    .where((eb) => touching(eb, [regionPrefix]))
     .where('created_at', '>=', from)
     .where('created_at', '<', end);
   const h = (a: string, b: string) => sql.raw(`${secondsBetween(db, a, b)} / 3600.0`);

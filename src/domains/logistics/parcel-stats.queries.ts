@@ -1,8 +1,26 @@
 // Parcel facts impact's KPIs read: only logistics names its tables; exported from index.ts.
 import { regionWhere } from '../../kernel/auth/index.js';
-import { sql, type SelectQueryBuilder, type Transaction } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type SelectQueryBuilder,
+  type SqlBool,
+  type Transaction,
+} from 'kysely';
 import { isPostgres, type Database, type Tx } from '../../kernel/db/index.js';
 import type { ParcelCountChangesTable } from './logistics.tables.js';
+
+/** Parcels leaving or reaching region prefixes ('all' = the country). */
+export function touching(
+  eb: ExpressionBuilder<Database, 'parcels'>,
+  scope: 'all' | string[],
+): Expression<SqlBool> {
+  return eb.or([
+    regionWhere(eb, 'origin_village_code', scope),
+    regionWhere(eb, 'destination_village_code', scope),
+  ]);
+}
 
 /** Parcels leaving or reaching an area, by outcome, and the median days to delivery. */
 export interface ParcelOutcomes {
@@ -23,12 +41,7 @@ export async function parcelOutcomes(db: Tx, scope: 'all' | string[]): Promise<P
   const scoped = db
     .selectFrom('parcels')
     .select(['status', 'created_at', 'delivered_at'])
-    .where((eb) =>
-      eb.or([
-        regionWhere(eb, 'origin_village_code', scope),
-        regionWhere(eb, 'destination_village_code', scope),
-      ]),
-    );
+    .where((eb) => touching(eb, scope));
   const leads = `select 'lead' as k, ${secondsBetween(db, 'created_at', 'delivered_at')} / 86400.0 as v
     from scoped where status = 'delivered' and delivered_at is not null`;
   const rows = await sql<{ k: string; v: number | string | null }>`
