@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serveApp } from '../../src/kernel/http/index.js';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Route } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import assert from 'node:assert/strict';
 import { createWorld, type World } from '../support/world.js';
@@ -71,37 +71,67 @@ export async function signIn(
 }
 
 /**
+ * The page axe runs in, one per browser, kept between checks: a fresh context and page a check
+ * cost ≈ 0.4 s, and axe's own blank page for merging frame results ≈ 1 s more (bench/README.md,
+ * "test suite"). Checks of one browser take turns on it.
+ */
+const axePages = new WeakMap<Browser, { page: Promise<Page>; turn: Promise<unknown> }>();
+
+function axePageOf(browser: Browser) {
+  let p = axePages.get(browser);
+  if (!p) {
+    // No service worker may answer instead of the route that serves the copied HTML.
+    const page = browser.newContext({ serviceWorkers: 'block' }).then((ctx) => ctx.newPage());
+    p = { page, turn: Promise.resolve() };
+    axePages.set(browser, p);
+  }
+  return p;
+}
+
+/**
  * axe-core on what the page shows now: no serious or critical violations. axe runs as script,
  * which hangs in a context with JavaScript disabled, so the page's current HTML is checked in
- * a fresh script-enabled page on the same origin (same CSS, same DOM, cookies copied).
+ * a script-enabled page on the same origin (same CSS, same DOM, same size, cookies copied).
+ * Our pages have no frames, so axe runs in the page itself ("legacy mode"), without the blank
+ * page it otherwise opens to merge the results of each frame.
  */
 export async function assertAccessible(page: Page, label: string): Promise<void> {
-  const browser = page.context().browser()!;
-  const ctx = await browser.newContext({ viewport: page.viewportSize() ?? undefined });
+  const slot = axePageOf(page.context().browser()!);
+  const mine = slot.turn.then(() => checkAccessible(page, label, slot.page));
+  slot.turn = mine.catch(() => {});
+  return mine;
+}
+
+async function checkAccessible(page: Page, label: string, axePage: Promise<Page>) {
+  const copy = await axePage;
+  const url = page.url();
+  const html = await page.content();
+  const ctx = copy.context();
+  await ctx.clearCookies();
+  await ctx.addCookies(await page.context().cookies());
+  await copy.setViewportSize(page.viewportSize() ?? { width: 1280, height: 720 });
+  const serve = (route: Route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+  await copy.route(url, serve);
+  let r: Awaited<ReturnType<AxeBuilder['analyze']>>;
   try {
-    await ctx.addCookies(await page.context().cookies());
-    const copy = await ctx.newPage();
-    const html = await page.content();
-    await copy.route(page.url(), (route) =>
-      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
-    );
-    await copy.goto(page.url());
-    const r = await new AxeBuilder({ page: copy }).analyze();
-    const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    assert.deepEqual(
-      bad.map(
-        (v) =>
-          `${v.id}: ${v.help} (${v.nodes
-            .map((n) => n.target.join(' '))
-            .slice(0, 3)
-            .join(', ')})`,
-      ),
-      [],
-      `accessibility violations on ${label}`,
-    );
+    await copy.goto(url);
+    r = await new AxeBuilder({ page: copy }).setLegacyMode().analyze();
   } finally {
-    await ctx.close();
+    await copy.unroute(url, serve);
   }
+  const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(
+    bad.map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')})`,
+    ),
+    [],
+    `accessibility violations on ${label}`,
+  );
 }
 
 /** Fails when the page is wider than a 360 px phone screen (horizontal scrolling). */
