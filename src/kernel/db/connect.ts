@@ -52,6 +52,16 @@ export interface ConnectOptions {
 /** Pages of WAL at which any commit checkpoints (≈ 40 MiB with 4 KiB pages). */
 export const WAL_CEILING_PAGES = 10_000;
 
+/**
+ * Every session of the app runs its statements without parallel workers. Ours are short reads
+ * and writes from requests that run side by side; a parallel plan starts worker processes for
+ * each. A catalogue search of a common word with "in stock" (the 1,000 newest of 100,000
+ * products) took 65–91 ms with two workers and 10–12 ms alone, and the national bench's search
+ * p99 84–90 → 15–22 ms; the national pages and the summary rebuilds took about as long either
+ * way (bench/README.md, "Parallel workers off"). PGOPTIONS, read after it, can set it back.
+ */
+const PG_SESSION = '-c max_parallel_workers_per_gather=0';
+
 const DML = /\b(insert|update|delete|merge)\b/i;
 const TX_CONTROL = /^\s*(begin|commit|rollback|savepoint|release)\b/i;
 /** Whether a statement cannot change data (conservative: unsure means a write). */
@@ -76,7 +86,13 @@ export function connect(opts: ConnectOptions): DbHandle {
     const pool = new (loadPg().Pool)({
       connectionString: opts.databaseUrl,
       max: opts.poolSize ?? 10,
-      options: opts.pgSchema ? `-c search_path=${opts.pgSchema}` : undefined,
+      options: [
+        PG_SESSION,
+        process.env.PGOPTIONS,
+        opts.pgSchema && `-c search_path=${opts.pgSchema}`,
+      ]
+        .filter(Boolean)
+        .join(' '),
     });
     usePreparedNames(pool);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
