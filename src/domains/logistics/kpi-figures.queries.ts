@@ -14,7 +14,13 @@
 // (parcel-stats.queries.ts, mediansBy).
 import { sql } from 'kysely';
 import { inTransaction, isPostgres, type Tx } from '../../kernel/db/index.js';
-import { mediansBy, secondsBetween, touching } from './parcel-stats.queries.js';
+import {
+  mediansBy,
+  secondsBetween,
+  STATUS_COUNTS,
+  statusOf,
+  touching,
+} from './parcel-stats.queries.js';
 
 export type Stage = 'first_mile' | 'line_haul' | 'last_mile' | 'pickup_wait';
 
@@ -75,7 +81,7 @@ export async function kpiFigures(
         else 0 end)
     from seq
     union all
-    select 'status ' || status, count(*) from scoped group by status`;
+    ${sql.raw(STATUS_COUNTS)}`;
   // PostgreSQL would compile this statement (its cost passes jit_above_cost) for longer than
   // it runs: a province's year took 2.7 s with JIT and 1.6 s without (bench/README.md).
   const rows = isPostgres(db)
@@ -86,7 +92,8 @@ export async function kpiFigures(
     : await figures.execute(db);
   const out: KpiFigures = { byStatus: {}, medians: {}, failedDeliveries: 0 };
   for (const r of rows.rows) {
-    if (r.k.startsWith('status ')) out.byStatus[r.k.slice(7)] = Number(r.v);
+    const status = statusOf(r.k);
+    if (status !== null) out.byStatus[status] = Number(r.v);
     else if (r.k === 'failed') out.failedDeliveries = Number(r.v ?? 0);
     else out.medians[r.k as Stage | 'end_to_end'] = Number(r.v);
   }

@@ -22,6 +22,15 @@ export function touching(
   ]);
 }
 
+/**
+ * Rows `k, v` counting the parcels of the statement's `scoped` CTE by status, k being
+ * 'status <status>', beside other figures of the same statement; statusOf reads k back.
+ */
+export const STATUS_COUNTS = `select 'status ' || status as k, count(*) as v from scoped group by status`;
+
+/** The status a STATUS_COUNTS row counts, or null for a row of another figure. */
+export const statusOf = (k: string): string | null => (k.startsWith('status ') ? k.slice(7) : null);
+
 /** Parcels leaving or reaching an area, by outcome, and the median days to delivery. */
 export interface ParcelOutcomes {
   total: number;
@@ -46,16 +55,17 @@ export async function parcelOutcomes(db: Tx, scope: 'all' | string[]): Promise<P
     from scoped where status = 'delivered' and delivered_at is not null`;
   const rows = await sql<{ k: string; v: number | string | null }>`
     with scoped as materialized ${scoped}
-    select 'status ' || status as k, count(*) as v from scoped group by status
+    ${sql.raw(STATUS_COUNTS)}
     union all ${sql.raw(mediansBy(db, leads))}`.execute(db);
   const out: ParcelOutcomes = { total: 0, delivered: 0, failed: 0, inProgress: 0, leadDays: null };
   for (const r of rows.rows) {
-    if (r.k === 'lead') out.leadDays = r.v === null ? null : Number(r.v);
+    const status = statusOf(r.k);
+    if (status === null) out.leadDays = r.v === null ? null : Number(r.v);
     else {
       const n = Number(r.v);
       out.total += n;
-      if (r.k === 'status delivered') out.delivered += n;
-      else if (r.k === 'status failed_delivery') out.failed += n;
+      if (status === 'delivered') out.delivered += n;
+      else if (status === 'failed_delivery') out.failed += n;
       else out.inProgress += n;
     }
   }
