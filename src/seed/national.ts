@@ -1,7 +1,7 @@
 // `lumbung demo national --scale N` (issue 19): a synthetic national-size world in the demo's
 // shapes, for measuring dashboards, search and checkout at scale. At scale 1: every official
 // village (83,762), 300,000 UMKM, 1,000,000 listed products, 10,000,000 completed orders over
-// the last 3 years (each with its delivered parcel), survey waves for ~20,000 villages; a scale of 0.01 makes 1 % of each
+// the last 3 years (each with its delivered parcel and the scans of its trip), survey waves for ~20,000 villages; a scale of 0.01 makes 1 % of each
 // count (the villages stay all official ones unless `--regions` narrows them).
 //
 // This file is the composition root's: it names no table. Each domain writes its own rows
@@ -179,7 +179,7 @@ export async function generateNational(h: DbHandle, o: NationalOptions): Promise
         });
       }
       await insertSyntheticOrders(h.db, chunk);
-      await insertSyntheticParcels(h.db, parcels);
+      await insertSyntheticParcels(h.db, parcels, rnd);
       progress('orders', Math.min(nOrders, i + ORDER_CHUNK), nOrders);
     }
   });

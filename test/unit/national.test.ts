@@ -1,7 +1,8 @@
 // The national-scale generator (`lumbung demo national`, issue 19) at a tiny scale, on the
 // database the suite runs on: the counts are the national ones times the scale, the rows have
 // the demo's shapes (listed and searchable products, completed paid orders with lines whose
-// totals add up, unique friendly numbers, a delivered parcel each), surveys exist, and a real checkout afterwards takes
+// totals add up, unique friendly numbers, a delivered parcel each with the scans of its trip, which the logistics
+// KPIs read), surveys exist, and a real checkout afterwards takes
 // the next order number (PostgreSQL's sequence was moved past the generated ones).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,6 +11,7 @@ import { makeOrder } from '../support/orders.js';
 import { generateNational, NATIONAL } from '../../src/seed/national.js';
 import { searchProducts } from '../../src/domains/catalog/index.js';
 import { findCommand } from '../../src/kernel/cli/index.js';
+import { logisticsKpis } from '../../src/domains/logistics/index.js';
 
 let w: World;
 before(async () => {
@@ -76,6 +78,42 @@ test('a tiny national world has the scaled counts and the demo shapes', async ()
     const days = (Date.parse(p.delivered_at!) - Date.parse(p.created_at)) / 86400_000;
     assert.ok(days >= 0 && days <= 6, `lead ${days} days`);
   }
+
+  // Each parcel's trip: scans in time order from its creation to its delivery, the last one
+  // `delivered` at the parcel's delivery time, a failed attempt followed by a second round.
+  const scans = await w.h.db
+    .selectFrom('parcel_scans as s')
+    .innerJoin('parcels as p', 'p.id', 's.parcel_id')
+    .select(['s.parcel_id', 's.kind', 's.at', 'p.created_at', 'p.delivered_at', 'p.attempts'])
+    .orderBy('s.parcel_id')
+    .orderBy('s.at')
+    .orderBy('s.id')
+    .execute();
+  const trips = new Map<string, typeof scans>();
+  for (const s of scans) trips.set(s.parcel_id, [...(trips.get(s.parcel_id) ?? []), s]);
+  assert.equal(trips.size, r.orders, 'every parcel has scans');
+  let failed = 0;
+  for (const trip of trips.values()) {
+    const kinds = trip.map((s) => s.kind);
+    assert.deepEqual(kinds.slice(0, 2), ['received_at_point', 'arrived_hub']);
+    assert.equal(kinds.at(-1), 'delivered');
+    assert.equal(trip.at(-1)!.at, trip[0].delivered_at, 'delivered when the parcel was');
+    assert.ok(trip[0].at >= trip[0].created_at, 'no scan before the parcel was made');
+    const attempts = kinds.filter((k) => k === 'failed_delivery').length;
+    assert.equal(trip[0].attempts, attempts, 'the parcel counts its failed attempts');
+    if (attempts) assert.equal(kinds[kinds.indexOf('failed_delivery') + 1], 'out_for_delivery');
+    failed += attempts;
+  }
+  assert.ok(failed > 0, 'some deliveries failed once');
+  const k = await logisticsKpis(w.h.db, '53.09', '2000-01-01', '2100-01-01');
+  assert.equal(k.parcels, r.orders);
+  assert.equal(k.delivered, r.orders);
+  assert.equal(k.failedDeliveries, failed);
+  // One regency: every trip is local, through its hub only (no line haul between hubs).
+  assert.equal(k.medianHours.line_haul, null);
+  for (const stage of ['first_mile', 'last_mile', 'pickup_wait', 'end_to_end'] as const)
+    assert.ok(k.medianHours[stage]! > 0, `${stage} has a median`);
+  assert.ok(k.medianHours.end_to_end! <= 6 * 24, 'end to end within the 6 days of delivery');
 
   const found = await searchProducts(w.h.db, { pageSize: 5 });
   assert.equal(found.items.length, 5, 'generated products are listed and searchable');
