@@ -11,7 +11,7 @@
 // protocol, the rows and the responses) is garbage that lives as long as the batch: on the main
 // thread's young generation (then 2 MiB) it was promoted (≈ 55 KB a checkout) and the collector
 // took a third of the main thread. The thread has its own pool and a young generation sized for a
-// batch (kernel/offloop/worker-heap.ts); the batcher still runs up to three batches at once there.
+// batch (kernel/offloop/worker-heap.ts); the batcher still runs up to two batches at once there.
 //
 // Only data crosses threads: the jobs (their responder is data, respond.ts) and back the settled
 // outcomes, errors as codes (kernel/offloop/answer-calls.ts) and the events, which are dispatched
