@@ -19,7 +19,11 @@ import {
   type SyntheticProduct,
 } from '../domains/catalog/index.js';
 import { insertSyntheticOrders, type SyntheticOrder } from '../domains/orders/index.js';
-import { insertSyntheticParcels, type SyntheticParcel } from '../domains/logistics/index.js';
+import {
+  foldAllStageSummary,
+  insertSyntheticParcels,
+  type SyntheticParcel,
+} from '../domains/logistics/index.js';
 import { seedDemoSurveys } from '../domains/impact/index.js';
 
 export const NATIONAL = {
@@ -207,6 +211,12 @@ export async function generateNational(h: DbHandle, o: NationalOptions): Promise
   await step('analyze', () =>
     sql.raw(h.dialect === 'postgres' ? 'vacuum (analyze)' : 'analyze').execute(h.db),
   );
+  // The logistics KPIs' stage summary counts every day's parcels (after the statistics: it
+  // reads the parcels of one creation day at a time).
+  await step('stage summary', async () => {
+    await foldAllStageSummary(h.db);
+    await sql.raw('analyze parcel_stage_counts').execute(h.db);
+  });
 
   return {
     villages: villages.length,

@@ -15,6 +15,7 @@ import { logisticsAuditScopes } from './audit-scopes.js';
 import { distancesMessages } from './messages.distances.js';
 import { consolidatedRuns } from './consolidated-runs.js';
 import { logisticsKpisRead } from './kpis.js';
+import { runStageSummaryJob, scheduleStageSummary, STAGE_SUMMARY_JOB } from './stage-summary.js';
 
 export { logisticsMigrations } from './migrations/index.js';
 export { logisticsRoutes } from './logistics.routes.js';
@@ -57,6 +58,8 @@ export { parcelFromOrder, parcelsFromHandedOverOrders } from './order-parcels.se
 export { deviceParcels, type DeviceParcel } from './device-parcels.js';
 /** Logistics KPIs of a region over [from, to): lead times, cost per parcel, coverage, failures. */
 export { logisticsKpis, type LogisticsKpis } from './kpis.js';
+/** Brings the KPIs' stage summary in step with every parcel and scan written (the generator's last step). */
+export { foldAllStageSummary } from './stage-summary.js';
 
 /** What logistics adds to the app: hubs, parcels, manifests, routes, scans and their KPIs. */
 export const logisticsDomain = defineDomain({
@@ -68,6 +71,9 @@ export const logisticsDomain = defineDomain({
   homePanels: logisticsHomePanels,
   // The KPIs of a province's year read millions of scans: off the event loop (kpis.ts).
   reads: [logisticsKpisRead],
+  // The KPIs' stage summary follows the scans once a minute, and at once on startup.
+  jobs: { [STAGE_SUMMARY_JOB]: runStageSummaryJob },
+  startup: [(h) => scheduleStageSummary(h.db, new Date())],
   // A hub_operator grant names a hub; its region is the hub's kecamatan or kabupaten.
   scopes: {
     hub: async (db, id) =>

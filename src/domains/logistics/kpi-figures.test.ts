@@ -1,8 +1,9 @@
-// The logistics KPIs' scan figures summed in the database (kpi-figures.queries.ts) against the
-// rule they replace, walked in JavaScript scan by scan: 80 parcels with seeded random scan
+// The logistics KPIs' scan figures counted in the database (stage-counts.queries.ts) against
+// the rule they replace, walked in JavaScript scan by scan: 80 parcels with seeded random scan
 // sequences (stages, failed attempts, returns before and after collection, scans at equal
-// times ordered by id, parcels outside the region or the dates) give the same medians and failed deliveries
-// on both databases. And the 5 km coverage count by cells equals checking every pair.
+// times ordered by id, whole minutes that fall on half a tenth of an hour, parcels outside
+// the region or the dates) give the same medians (of hours to the tenth, half up) and failed
+// deliveries on both databases. And the 5 km coverage count by cells equals checking every pair.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createWorld, type World } from '../../../test/support/world.js';
@@ -32,7 +33,9 @@ interface Scan {
 
 /** The rule as the page walked it before (kpis.ts until 2026-12-07), one parcel at a time. */
 function walked(parcels: Scan[][]) {
-  const hours = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 3600_000;
+  // Hours to the tenth, half up (the page's precision, which the summary counts by).
+  const hours = (a: string, b: string) =>
+    Math.floor((Date.parse(b) - Date.parse(a) + 180_000) / 360_000) / 10;
   const stage: Record<string, number[]> = {
     first_mile: [],
     line_haul: [],

@@ -1,9 +1,10 @@
 // Logistics KPIs for a regency officer: median lead time per stage and end to end, cost per
 // parcel and parcels per run, the share of villages with a service point within 5 km of the
 // village centre (where both have coordinates), failed deliveries and returns. The scan
-// figures (and what counts as a failed delivery) are summed in the database
-// (kpi-figures.queries.ts), so a province's year stays a few rows; pages call it through
-// `logisticsKpisRead`, off the event loop where the app has read workers.
+// figures (and what counts as a failed delivery) come from the stage summary, counted in the
+// database (kpi-figures.queries.ts, stage-summary.ts), so a province's year stays a few
+// thousand rows; pages call it through `logisticsKpisRead`, off the event loop where the app
+// has read workers.
 import type { Tx } from '../../kernel/db/index.js';
 import { countWithinKm } from './geo.js';
 import { regionWhere } from '../../kernel/auth/index.js';

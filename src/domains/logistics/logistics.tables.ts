@@ -202,6 +202,26 @@ export interface ParcelCountChangesTable {
   n: number;
 }
 
+/** Stage hours (or a status, or failed attempts) counted per area and creation period. */
+export interface ParcelStageCountsTable {
+  /** Province ('53') or regency ('53.09') code. */
+  region: string;
+  /** Creation month 'YYYY-MM' or day 'YYYY-MM-DD'. */
+  period: string;
+  /** A stage, 'end_to_end', 'failed' or 'status <status>'. */
+  k: string;
+  /** Hours in tenths (0 for a status or failed attempts). */
+  tenths: number;
+  n: number;
+}
+
+/** A cell written since the stage summary last took it: creation day, regencies ('' unknown). */
+export interface ParcelStageDirtyTable {
+  day: string;
+  origin: string;
+  destination: string;
+}
+
 declare module '../../kernel/db/types.js' {
   interface Database {
     hubs: HubsTable;
@@ -213,6 +233,8 @@ declare module '../../kernel/db/types.js' {
     parcel_nodes: ParcelNodesTable;
     parcel_scans: ParcelScansTable;
     parcel_count_changes: ParcelCountChangesTable;
+    parcel_stage_counts: ParcelStageCountsTable;
+    parcel_stage_dirty: ParcelStageDirtyTable;
     manifests: ManifestsTable;
     manifest_parcels: ManifestParcelsTable;
     runs: RunsTable;

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { isPostgres, type Migrations } from '../../../kernel/db/index.js';
+import { stageSummaryMigration } from './stage-summary.js';
 
 // Migration names start with 07xx so the whole app's migrations sort by domain.
 // Coordinates and kilometres are double precision (PostgreSQL's `real` loses metres).
@@ -307,4 +308,5 @@ export const logisticsMigrations: Migrations = {
       }
     },
   },
+  '0707_logistics_stage_summary': stageSummaryMigration,
 };

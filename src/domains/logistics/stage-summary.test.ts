@@ -1,0 +1,243 @@
+// The logistics KPIs' stage summary (stage-summary.ts, migration 0707) against the scans it
+// summarises: 150 parcels with seeded random trips across three months, two provinces and
+// three regencies (two of them in one province). For every area (province, regency, kecamatan)
+// and period (whole months, parts of months, one day), the KPI figures equal a count of the
+// scans before any fold (the days not folded are read from the scans), and after the folds
+// every day's and month's rows equal a recount. Then every kind of write: a late scan from an
+// offline device that re-pairs its parcel's stages, a parcel's status changed by hand, a
+// parcel moved to another month, a parcel and its scans deleted; and on PostgreSQL's pool,
+// writers racing the folds.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createWorld, type World } from '../../../test/support/world.js';
+import { anyVillage } from '../../../test/support/community.js';
+import { figuresOf, kpiFigures } from './kpi-figures.queries.js';
+import { liveCellCounts, liveStageCounts, SCOPED_COLUMNS } from './stage-counts.queries.js';
+import { foldAllStageSummary, foldStageSummary } from './stage-summary.js';
+import { touching } from './parcel-stats.queries.js';
+import type { ScanKind } from './logistics.tables.js';
+
+let w: World;
+const villages: string[] = [];
+before(async () => {
+  w = await createWorld({ regions: ['53.09', '53.10', '35.10'] });
+  for (const r of ['53.09', '53.10', '35.10'])
+    for (const nth of [0, 1, 7]) villages.push(await anyVillage(w.h.db, r, nth));
+});
+after(() => w.close());
+
+function lcg(seed: number) {
+  let s = seed;
+  return () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+}
+const rnd = lcg(19);
+const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]!;
+
+const TRIPS: ScanKind[][] = [
+  ['received_at_point', 'arrived_hub', 'left_hub', 'arrived_hub', 'out_for_delivery', 'delivered'],
+  ['received_at_point', 'arrived_hub', 'out_for_delivery', 'ready_for_pickup', 'delivered'],
+  ['received_at_point', 'arrived_hub', 'out_for_delivery', 'failed_delivery', 'out_for_delivery'],
+  ['received_at_point', 'arrived_hub', 'out_for_delivery', 'ready_for_pickup', 'return_started'],
+  ['received_at_point', 'out_for_delivery', 'delivered'],
+];
+const STATUSES = ['at_hub', 'delivered', 'in_transit', 'returned'] as const;
+let made = 0;
+
+/** A parcel between two of the villages, created on `day` (or a random day of Jun-Aug 2026). */
+async function parcel(day?: string): Promise<string> {
+  const id = `pcl_ss_${made++}`;
+  const created = day
+    ? Date.parse(`${day}T07:00:00Z`)
+    : Date.UTC(2026, 5, 1) + Math.floor(rnd() * 92 * 24) * 3600_000;
+  const at = new Date(created).toISOString();
+  await w.h.db
+    .insertInto('parcels')
+    .values({
+      id,
+      tracking_number: `LSS${made}`,
+      order_id: null,
+      direction: 'local',
+      origin_village_code: pick(villages),
+      destination_village_code: pick(villages),
+      weight_grams: 800,
+      status: pick([...STATUSES]),
+      node_index: 0,
+      attempts: 0,
+      returning: 0,
+      is_demo: 0,
+      created_at: at,
+      updated_at: at,
+      delivered_at: null,
+    })
+    .execute();
+  let t = created;
+  const trip = pick(TRIPS).slice(0, 2 + Math.floor(rnd() * 5));
+  await w.h.db
+    .insertInto('parcel_scans')
+    .values(
+      trip.map((kind, i) => {
+        t += Math.floor(1 + rnd() * 30 * 60) * 60_000;
+        return scanRow(id, `${i}`, kind, new Date(t).toISOString());
+      }),
+    )
+    .execute();
+  return id;
+}
+
+const scanRow = (parcelId: string, n: string, kind: ScanKind, at: string) => ({
+  id: `scn_${parcelId}_${n}`,
+  parcel_id: parcelId,
+  client_scan_id: `ss-${parcelId}-${n}`,
+  kind,
+  node_index: 0,
+  location_id: null,
+  actor_id: null,
+  note: null,
+  at,
+});
+
+const AREAS = () => ['53', '53.09', '53.10', '35', '35.10', villages[0]!.slice(0, 8)];
+const PERIODS: [string, string][] = [
+  ['2026-06-01', '2026-07-01'],
+  ['2026-06-10', '2026-07-21'],
+  ['2026-05-20', '2026-09-01'],
+  ['2026-07-31', '2026-08-01'],
+  ['2026-07-01', '2026-09-01'],
+];
+
+/** The figures of every area and period equal a count of the scans. */
+async function assertFigures(at: string): Promise<void> {
+  for (const area of AREAS())
+    for (const [from, end] of PERIODS) {
+      const scans = await liveStageCounts(
+        w.h.db,
+        w.h.db
+          .selectFrom('parcels')
+          .select(SCOPED_COLUMNS)
+          .where((eb) => touching(eb, [area]))
+          .where('created_at', '>=', from)
+          .where('created_at', '<', end),
+      );
+      assert.deepEqual(
+        await kpiFigures(w.h.db, area, from, end),
+        figuresOf(scans),
+        `${at}: ${area} ${from}..${end}`,
+      );
+    }
+}
+
+/** After folding everything, each day's and month's rows equal a recount of the scans. */
+async function assertFolded(at: string): Promise<void> {
+  await foldAllStageSummary(w.h.db);
+  const want = new Map<string, number>();
+  const all = await liveCellCounts(w.h.db, w.h.db.selectFrom('parcels').select(SCOPED_COLUMNS));
+  for (const c of all)
+    for (const period of [c.day, c.day.slice(0, 7)]) {
+      const k = `${c.region}|${period}|${c.k}|${c.tenths}`;
+      want.set(k, (want.get(k) ?? 0) + c.n);
+    }
+  const rows = await w.h.db.selectFrom('parcel_stage_counts').selectAll().execute();
+  const got = new Map(
+    rows
+      .filter((r) => Number(r.n) !== 0)
+      .map((r) => [`${r.region}|${r.period}|${r.k}|${r.tenths}`, Number(r.n)]),
+  );
+  assert.deepEqual(new Map([...got].sort()), new Map([...want].sort()), at);
+  assert.equal(
+    (await w.h.db.selectFrom('parcel_stage_dirty').selectAll().execute()).length,
+    0,
+    `${at}: the fold took every cell`,
+  );
+  await assertFigures(`${at}, folded`);
+}
+
+test('the summary gives the figures the scans give, however a parcel is written', async () => {
+  for (let i = 0; i < 150; i++) await parcel();
+  await assertFigures('nothing folded');
+  const june = await kpiFigures(w.h.db, '53', '2026-06-01', '2026-07-01');
+  assert.ok(
+    Object.keys(june.medians).length === 5 && june.failedDeliveries > 0,
+    'every stage and failed deliveries in June',
+  );
+  await assertFolded('every parcel');
+  const monthRows = await w.h.db
+    .selectFrom('parcel_stage_counts')
+    .select('region')
+    .distinct()
+    .execute();
+  assert.deepEqual(monthRows.map((r) => r.region).sort(), ['35', '35.10', '53', '53.09', '53.10']);
+
+  // A scan sent late by an offline device, timed between two it follows: the parcel's stages
+  // pair again (left_hub → arrived_hub becomes a line haul where there was none).
+  const late = await parcel('2026-06-15');
+  await w.h.db.deleteFrom('parcel_scans').where('parcel_id', '=', late).execute();
+  await w.h.db
+    .insertInto('parcel_scans')
+    .values([
+      scanRow(late, 'a', 'received_at_point', '2026-06-15T08:00:00.000Z'),
+      scanRow(late, 'b', 'arrived_hub', '2026-06-15T10:00:00.000Z'),
+      scanRow(late, 'c', 'arrived_hub', '2026-06-16T10:00:00.000Z'),
+    ])
+    .execute();
+  await assertFolded('a trip');
+  await w.h.db
+    .insertInto('parcel_scans')
+    .values(scanRow(late, 'd', 'left_hub', '2026-06-15T12:03:00.000Z'))
+    .execute();
+  await assertFigures('a late scan, not folded');
+  await assertFolded('a late scan');
+  const before = await w.h.db
+    .selectFrom('parcels')
+    .select(['id', 'created_at'])
+    .orderBy('id')
+    .limit(3)
+    .execute();
+  await w.h.db
+    .updateTable('parcels')
+    .set({ status: 'failed_delivery' })
+    .where('id', '=', before[0]!.id)
+    .execute();
+  await assertFigures('a status by hand');
+  await assertFolded('a status by hand');
+  await w.h.db
+    .updateTable('parcels')
+    .set({ created_at: '2026-08-30T10:00:00.000Z' })
+    .where('id', '=', before[1]!.id)
+    .execute();
+  await assertFolded('a parcel moved to August');
+  await w.h.db.deleteFrom('parcel_scans').where('parcel_id', '=', before[2]!.id).execute();
+  await w.h.db.deleteFrom('parcels').where('id', '=', before[2]!.id).execute();
+  await assertFigures('a parcel deleted, not folded');
+  await assertFolded('a parcel deleted');
+  assert.equal(await foldStageSummary(w.h.db), 0, 'nothing new: nothing to fold');
+});
+
+test('writers racing the folds: every scan is counted once', async () => {
+  let writing = true;
+  const folder = (async () => {
+    while (writing) {
+      await foldStageSummary(w.h.db);
+      await new Promise((r) => setImmediate(r));
+    }
+  })();
+  // Six writers, each making parcels in one July week and scanning them on.
+  await Promise.all(
+    Array.from({ length: 6 }, async (_, i) => {
+      for (let k = 0; k < 5; k++) {
+        const id = await parcel(`2026-07-0${1 + ((i + k) % 7)}`);
+        await w.h.db
+          .insertInto('parcel_scans')
+          .values(scanRow(id, 'z', 'delivered', '2026-07-20T10:00:00.000Z'))
+          .execute();
+        await w.h.db
+          .updateTable('parcels')
+          .set({ status: 'delivered' })
+          .where('id', '=', id)
+          .execute();
+      }
+    }),
+  );
+  writing = false;
+  await folder;
+  await assertFolded('after the race');
+});
