@@ -5,7 +5,7 @@
 import type { Tx } from '../../kernel/db/index.js';
 import { statusOf } from './parcel-stats.queries.js';
 import type { Stage, StageCount } from './stage-counts.queries.js';
-import { stageCountsOf } from './stage-summary.js';
+import { stageCountsOf } from './stage-read.js';
 
 export type { Stage };
 

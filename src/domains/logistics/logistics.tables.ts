@@ -202,24 +202,32 @@ export interface ParcelCountChangesTable {
   n: number;
 }
 
-/** Stage hours (or a status, or failed attempts) counted per area and creation period. */
-export interface ParcelStageCountsTable {
+/** An area's parcels of a creation month: one figure's values counted by hours to the tenth. */
+export interface ParcelStageMonthsTable {
   /** Province ('53') or regency ('53.09') code. */
   region: string;
-  /** Creation month 'YYYY-MM' or day 'YYYY-MM-DD'. */
-  period: string;
+  /** Creation month, 'YYYY-MM'. */
+  month: string;
   /** A stage, 'end_to_end', 'failed' or 'status <status>'. */
   k: string;
-  /** Hours in tenths (0 for a status or failed attempts). */
-  tenths: number;
-  n: number;
+  /** JSON {"<tenths>": count}; tenths 0 for a status or failed attempts. */
+  counts: string;
 }
 
-/** A cell written since the stage summary last took it: creation day, regencies ('' unknown). */
-export interface ParcelStageDirtyTable {
+/** What one parcel adds to the summary, under the keys it was filed by. */
+export interface ParcelStageMarksTable {
+  parcel_id: string;
+  /** Creation day; origin and destination regencies ('' when unknown). */
   day: string;
   origin: string;
   destination: string;
+  /** JSON {"<k>": {"<tenths>": count}}. */
+  marks: string;
+}
+
+/** A parcel written since the summary last counted it (a parcel may stand several times). */
+export interface ParcelStageDirtyTable {
+  parcel_id: string;
 }
 
 declare module '../../kernel/db/types.js' {
@@ -233,7 +241,8 @@ declare module '../../kernel/db/types.js' {
     parcel_nodes: ParcelNodesTable;
     parcel_scans: ParcelScansTable;
     parcel_count_changes: ParcelCountChangesTable;
-    parcel_stage_counts: ParcelStageCountsTable;
+    parcel_stage_months: ParcelStageMonthsTable;
+    parcel_stage_marks: ParcelStageMarksTable;
     parcel_stage_dirty: ParcelStageDirtyTable;
     manifests: ManifestsTable;
     manifest_parcels: ManifestParcelsTable;

@@ -76,17 +76,12 @@ export async function parcelOutcomes(db: Tx, scope: 'all' | string[]): Promise<P
  * `select k, <median of v> group by k` over the rows of `source` (columns k and v) in SQL: the
  * middle value, or the mean of the two middle ones, as lib/stats' median. PostgreSQL has it
  * (percentile_cont: one sort, 0.53 s for a province's 198,864 parcels where numbering them took
- * 0.76 s); SQLite numbers each k's values in order and averages the middle one or two. The rows
- * whose k is `counted` give their number instead, so one pass over a statement's rows yields
- * its medians and a count beside them.
+ * 0.76 s); SQLite numbers each k's values in order and averages the middle one or two.
  */
-export function mediansBy(db: Tx, source: string, counted?: string): string {
-  const isCounted = counted ? `k = '${counted}'` : 'false';
+export function mediansBy(db: Tx, source: string): string {
   return isPostgres(db)
-    ? `select k, case when ${isCounted} then count(*)
-        else percentile_cont(0.5) within group (order by v) end as v
-      from (${source}) m group by k`
-    : `select k, case when ${isCounted} then max(c) else avg(v) end as v from (
+    ? `select k, percentile_cont(0.5) within group (order by v) as v from (${source}) m group by k`
+    : `select k, avg(v) as v from (
         select k, v, row_number() over (partition by k order by v) as r,
           count(*) over (partition by k) as c
         from (${source}) m

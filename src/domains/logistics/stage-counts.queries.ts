@@ -1,6 +1,6 @@
 // The logistics KPIs' stage figures counted from the scans themselves, in one statement: the
-// stage summary (stage-summary.ts) recounts its cells with it, and the KPIs read it for what
-// the summary does not hold yet (and for a kecamatan). The parcels in scope are picked once
+// stage summary (stage-summary.ts) counts each written parcel again with it, and the KPIs read
+// it for what the summary does not hold yet (and for a kecamatan or a village). The parcels in scope are picked once
 // (materialized: read for their statuses and for their scans). Each parcel's scans in time
 // order, with window functions:
 // - its list is the scans before its first `return_started` (the trip home feeds no median);
@@ -23,12 +23,6 @@ export interface StageCount {
   /** Hours in tenths; 0 for a status or failed attempts. */
   tenths: number;
   n: number;
-}
-
-/** A StageCount of one summary cell: a province or regency and a creation day. */
-export interface CellCount extends StageCount {
-  region: string;
-  day: string;
 }
 
 /** The parcels a count reads: `select id, status, created_at, origin…, destination… from parcels`. */
@@ -126,28 +120,32 @@ export async function liveStageCounts(db: Tx, scoped: ScopedParcels): Promise<St
   return rows.map((r) => ({ k: String(r.k), tenths: Number(r.tenths), n: Number(r.n) }));
 }
 
-/**
- * The scoped parcels' values counted by summary cell: each parcel under the provinces and the
- * regencies of its origin and destination (once where both are the same), on its creation day.
- */
-export async function liveCellCounts(db: Tx, scoped: ScopedParcels): Promise<CellCount[]> {
-  const day = 'substr(created_at, 1, 10)';
-  const under = (col: string, len: number) =>
-    `select id, ${day} as day, substr(${col}, 1, ${len}) as region from scoped where ${col} is not null`;
-  const cells = [2, 5]
-    .flatMap((len) => [under('origin_village_code', len), under('destination_village_code', len)])
-    .join(' union ');
+/** The values of each scoped parcel, with the keys the summary files it under. */
+export interface ParcelCount extends StageCount {
+  id: string;
+  /** Creation day; origin and destination regencies ('' when unknown). */
+  day: string;
+  origin: string;
+  destination: string;
+}
+
+/** The scoped parcels' values counted parcel by parcel. */
+export async function liveParcelCounts(db: Tx, scoped: ScopedParcels): Promise<ParcelCount[]> {
   const rows = await run(
     db,
-    sql<Record<string, unknown>>`${values(db, scoped)},
-    cells as (${sql.raw(cells)})
-    select c.region, c.day, v.k, v.tenths, count(*) as n
-    from vals v join cells c on c.id = v.id
-    group by c.region, c.day, v.k, v.tenths`,
+    sql<Record<string, unknown>>`${values(db, scoped)}
+    select s.id, substr(s.created_at, 1, 10) as day,
+      coalesce(substr(s.origin_village_code, 1, 5), '') as origin,
+      coalesce(substr(s.destination_village_code, 1, 5), '') as destination,
+      v.k, v.tenths, count(*) as n
+    from vals v join scoped s on s.id = v.id
+    group by s.id, s.created_at, s.origin_village_code, s.destination_village_code, v.k, v.tenths`,
   );
   return rows.map((r) => ({
-    region: String(r.region),
+    id: String(r.id),
     day: String(r.day),
+    origin: String(r.origin),
+    destination: String(r.destination),
     k: String(r.k),
     tenths: Number(r.tenths),
     n: Number(r.n),

@@ -1,171 +1,215 @@
 // The logistics KPIs' stage summary (issue 19): a province's year was 3.3 s of scans read at a
-// tenth of the national size. `parcel_stage_counts` holds each province's and regency's stage
-// hours (to the tenth), statuses and failed attempts, counted by creation day and by creation
-// month. A page reads a month's rows for each whole month of its period and a day's rows for
-// the rest: a year is a few thousand rows, however many parcels it had.
+// tenth of the national size. Migration 0707 keeps, per province and regency and creation
+// month, each figure's values counted by hours to the tenth (`parcel_stage_months`, a JSON row
+// a figure), and what each parcel added (`parcel_stage_marks`). A page reads a month's rows for
+// each whole month of its period and the marks of the days at its edges (stage-read.ts).
 //
-// Kept in step with every write: triggers name the cells (creation day, origin and destination
-// regency) a parcel or scan write touched in `parcel_stage_dirty` (migration 0707). The fold
-// recounts a touched day cell whole from its parcels' scans, and adds the difference to its
-// month's rows, so a late scan from an offline device (which re-pairs its parcel's stages) is
-// counted as if it had come in time, and nothing depends on the order the scans arrive in.
-// Until a cell is folded, pages count its day from the scans (summaryStageCounts), so the
-// figures never lag the scans.
+// Kept in step with every write: triggers name each parcel a parcel or scan write touched in
+// `parcel_stage_dirty`. The fold counts such a parcel again from its scans and changes the
+// months' rows by its new values less its old marks. So a late scan from an offline device
+// (which re-pairs its parcel's stages) counts as if it had come in time, and nothing depends
+// on the order scans arrive in. Until a parcel is folded, pages count it from its scans.
 import { sql } from 'kysely';
 import { inTransaction, isPostgres, type Db, type Tx } from '../../kernel/db/index.js';
 import { enqueueOnce, nextTurn, type JobHandler } from '../../kernel/jobs/index.js';
-import {
-  liveCellCounts,
-  liveStageCounts,
-  SCOPED_COLUMNS,
-  type StageCount,
-} from './stage-counts.queries.js';
-import { touching } from './parcel-stats.queries.js';
+import { liveParcelCounts, SCOPED_COLUMNS } from './stage-counts.queries.js';
 
 export const STAGE_SUMMARY_JOB = 'logistics.fold_stage_summary';
 const FOLD_EVERY_MS = 60_000;
 /** A run stops folding after this long and runs again at once (other jobs get their turn). */
 const RUN_BUDGET_MS = 20_000;
-/** Days folded in one transaction. */
-const DAYS_PER_FOLD = 7;
-/** Two folds never add one cell's difference twice (PostgreSQL; SQLite writes one at a time). */
+/** Parcels counted again in one transaction. */
+export const PARCELS_PER_FOLD = 2_000;
+/** Two folds never apply one parcel's change twice (PostgreSQL; SQLite writes one at a time). */
 const FOLD_LOCK = 7270707;
 
-const dayAfter = (day: string) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + 86400_000).toISOString().slice(0, 10);
-const levelsOf = (regency: string) => (regency ? [regency.slice(0, 2), regency] : []);
-const keyOf = (c: { region: string; period: string; k: string; tenths: number }) =>
-  `${c.region}|${c.period}|${c.k}|${c.tenths}`;
+/** Values by figure: k → tenths → count. */
+export type Counts = Map<string, Map<number, number>>;
 
-/** Takes the cells written on up to `maxDays` creation days since the last fold. */
-async function takeDirty(tx: Tx, maxDays: number): Promise<Map<string, Set<string>>> {
-  const days = tx
-    .selectFrom('parcel_stage_dirty')
-    .select('day')
-    .distinct()
-    .orderBy('day')
-    .limit(maxDays);
-  // On PostgreSQL the delete returns exactly the rows it removed (a write committed meanwhile
-  // stays for the next fold); SQLite's transaction holds the write lock throughout.
-  const rows = isPostgres(tx)
-    ? await tx
-        .deleteFrom('parcel_stage_dirty')
-        .where('day', 'in', days)
-        .returning(['day', 'origin', 'destination'])
-        .execute()
-    : await tx.selectFrom('parcel_stage_dirty').selectAll().where('day', 'in', days).execute();
-  if (!isPostgres(tx))
-    await tx
-      .deleteFrom('parcel_stage_dirty')
-      .where(
-        'day',
-        'in',
-        rows.map((r) => r.day),
-      )
-      .execute();
-  const cells = new Map<string, Set<string>>();
-  for (const r of rows) {
-    const regions = cells.get(r.day) ?? new Set<string>();
-    for (const code of [...levelsOf(r.origin), ...levelsOf(r.destination)]) regions.add(code);
-    cells.set(r.day, regions);
-  }
-  return cells;
+function addTenths(of: Map<number, number>, tenths: number, n: number): void {
+  const sum = (of.get(tenths) ?? 0) + n;
+  if (sum === 0) of.delete(tenths);
+  else of.set(tenths, sum);
 }
 
-/** One fold of up to `maxDays` days' touched cells; returns how many cells were recounted. */
-export async function foldStageSummary(db: Db, maxDays = DAYS_PER_FOLD): Promise<number> {
+export function addCount(into: Counts, k: string, tenths: number, n: number): void {
+  const of = into.get(k) ?? new Map<number, number>();
+  addTenths(of, tenths, n);
+  into.set(k, of);
+}
+
+const mapOf = (o: Record<string, number>) =>
+  new Map(Object.entries(o).map(([t, n]) => [Number(t), n]));
+
+/** A months' row's counts: {"<tenths>": count}. */
+export const tenthsOf = (json: string) => mapOf(JSON.parse(json));
+
+/** A parcel's marks: its keys and what it added. */
+export interface Mark {
+  id: string;
+  day: string;
+  origin: string;
+  destination: string;
+  counts: Counts;
+}
+
+export const marksJson = (c: Counts) =>
+  JSON.stringify(Object.fromEntries([...c].map(([k, of]) => [k, Object.fromEntries(of)])));
+
+export function countsOf(json: string): Counts {
+  const out: Counts = new Map();
+  for (const [k, of] of Object.entries(JSON.parse(json) as Record<string, Record<string, number>>))
+    out.set(k, mapOf(of));
+  return out;
+}
+
+/** The provinces and regencies a parcel is filed under (once where both ends share one). */
+export const regionsOf = (m: { origin: string; destination: string }) => [
+  ...new Set([m.origin, m.destination].filter(Boolean).flatMap((r) => [r.slice(0, 2), r])),
+];
+
+/** Takes up to `max` parcels from the log (each with every time it stands there). */
+async function takeDirty(tx: Tx, max: number): Promise<string[]> {
+  const pick = tx
+    .selectFrom('parcel_stage_dirty')
+    .select('parcel_id')
+    .distinct()
+    .orderBy('parcel_id')
+    .limit(max);
+  // On PostgreSQL the delete returns exactly the rows it removed (a write committed meanwhile
+  // stays for the next fold); SQLite's transaction holds the write lock throughout.
+  if (isPostgres(tx)) {
+    const rows = await tx
+      .deleteFrom('parcel_stage_dirty')
+      .where('parcel_id', 'in', pick)
+      .returning('parcel_id')
+      .execute();
+    return [...new Set(rows.map((r) => r.parcel_id))];
+  }
+  const ids = (await pick.execute()).map((r) => r.parcel_id);
+  if (ids.length) await tx.deleteFrom('parcel_stage_dirty').where('parcel_id', 'in', ids).execute();
+  return ids;
+}
+
+/** The current marks of parcels, counted from their scans (a deleted parcel has none). */
+export async function freshMarks(tx: Tx, ids: string[]): Promise<Map<string, Mark>> {
+  const marks = new Map<string, Mark>();
+  if (!ids.length) return marks;
+  const rows = await liveParcelCounts(
+    tx,
+    tx.selectFrom('parcels').select(SCOPED_COLUMNS).where('id', 'in', ids),
+  );
+  for (const r of rows) {
+    const m = marks.get(r.id) ?? { ...r, counts: new Map() };
+    addCount(m.counts, r.k, r.tenths, r.n);
+    marks.set(r.id, m);
+  }
+  return marks;
+}
+
+/** One fold of up to `max` parcels; returns how many were counted again. */
+export async function foldStageSummary(db: Db, max = PARCELS_PER_FOLD): Promise<number> {
   return inTransaction(db, async (tx) => {
     if (isPostgres(tx)) await sql`select pg_advisory_xact_lock(${FOLD_LOCK})`.execute(tx);
-    const cells = await takeDirty(tx, maxDays);
-    let recounted = 0;
-    for (const [day, regions] of cells) {
-      if (regions.size === 0) continue;
-      const wanted = [...regions];
-      const provinces = [...new Set(wanted.map((r) => r.slice(0, 2)))];
-      const fresh = (
-        await liveCellCounts(
-          tx,
-          tx
-            .selectFrom('parcels')
-            .select(SCOPED_COLUMNS)
-            .where('created_at', '>=', day)
-            .where('created_at', '<', dayAfter(day))
-            .where((eb) => touching(eb, provinces)),
-        )
-      ).filter((c) => regions.has(c.region));
-      const old = await tx
-        .selectFrom('parcel_stage_counts')
-        .selectAll()
-        .where('period', '=', day)
-        .where('region', 'in', wanted)
-        .execute();
-      // The month's rows change by the day's new counts less its old ones.
-      const month = day.slice(0, 7);
-      const change = new Map<string, StageCount & { region: string; period: string }>();
-      const add = (c: { region: string; k: string; tenths: number }, n: number) => {
-        const row = { region: c.region, period: month, k: c.k, tenths: c.tenths };
-        const had = change.get(keyOf(row));
-        change.set(keyOf(row), { ...row, n: (had?.n ?? 0) + n });
-      };
-      for (const c of fresh) add(c, c.n);
-      for (const c of old) add(c, -c.n);
+    const ids = await takeDirty(tx, max);
+    if (!ids.length) return 0;
+    const old = await tx
+      .selectFrom('parcel_stage_marks')
+      .selectAll()
+      .where('parcel_id', 'in', ids)
+      .execute();
+    const fresh = await freshMarks(tx, ids);
+    // region|month → figure → change.
+    const change = new Map<string, Counts>();
+    const file = (m: Omit<Mark, 'id'>, sign: 1 | -1) => {
+      for (const region of regionsOf(m)) {
+        const key = `${region}|${m.day.slice(0, 7)}`;
+        const into = change.get(key) ?? new Map();
+        for (const [k, of] of m.counts) for (const [t, n] of of) addCount(into, k, t, sign * n);
+        change.set(key, into);
+      }
+    };
+    for (const o of old) file({ ...o, counts: countsOf(o.marks) }, -1);
+    for (const m of fresh.values()) file(m, 1);
+    await applyChange(tx, change);
+    await tx.deleteFrom('parcel_stage_marks').where('parcel_id', 'in', ids).execute();
+    const rows = [...fresh.values()].map((m) => ({
+      parcel_id: m.id,
+      day: m.day,
+      origin: m.origin,
+      destination: m.destination,
+      marks: marksJson(m.counts),
+    }));
+    for (let i = 0; i < rows.length; i += 500)
       await tx
-        .deleteFrom('parcel_stage_counts')
-        .where('period', '=', day)
-        .where('region', 'in', wanted)
+        .insertInto('parcel_stage_marks')
+        .values(rows.slice(i, i + 500))
         .execute();
-      await insertRows(
-        tx,
-        fresh.map((c) => ({ region: c.region, period: day, k: c.k, tenths: c.tenths, n: c.n })),
-      );
-      const moved = [...change.values()].filter((c) => c.n !== 0);
-      await insertRows(tx, moved, true);
-      if (moved.length)
-        await tx
-          .deleteFrom('parcel_stage_counts')
-          .where('period', '=', month)
-          .where('region', 'in', wanted)
-          .where('n', '=', 0)
-          .execute();
-      recounted += regions.size;
-    }
-    return recounted;
+    return ids.length;
   });
 }
 
-/** Writes rows in slices; `adding` adds their counts to the rows already there. */
-async function insertRows(
-  tx: Tx,
-  rows: { region: string; period: string; k: string; tenths: number; n: number }[],
-  adding = false,
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += 500)
+/** Adds changes (region|month → figure → values) to the months' rows. */
+async function applyChange(tx: Tx, change: Map<string, Counts>): Promise<void> {
+  const keys = [...change.keys()].map((key) => key.split('|') as [string, string]);
+  if (!keys.length) return;
+  const regions = [...new Set(keys.map(([r]) => r))];
+  const months = [...new Set(keys.map(([, m]) => m))];
+  const had = new Map<string, string>();
+  for (let i = 0; i < regions.length; i += 500)
+    for (const r of await tx
+      .selectFrom('parcel_stage_months')
+      .selectAll()
+      .where('region', 'in', regions.slice(i, i + 500))
+      .where('month', 'in', months)
+      .execute())
+      had.set(`${r.region}|${r.month}|${r.k}`, r.counts);
+  const kept: { region: string; month: string; k: string; counts: string }[] = [];
+  const emptied: [string, string, string][] = [];
+  for (const [key, figures] of change) {
+    const [region, month] = key.split('|') as [string, string];
+    for (const [k, delta] of figures) {
+      if (delta.size === 0) continue;
+      const before = had.get(`${key}|${k}`);
+      const sum = before ? tenthsOf(before) : new Map<number, number>();
+      for (const [t, n] of delta) addTenths(sum, t, n);
+      if (sum.size)
+        kept.push({ region, month, k, counts: JSON.stringify(Object.fromEntries(sum)) });
+      else if (before) emptied.push([region, month, k]);
+    }
+  }
+  for (let i = 0; i < kept.length; i += 500)
     await tx
-      .insertInto('parcel_stage_counts')
-      .values(rows.slice(i, i + 500))
-      .$if(adding, (q) =>
-        q.onConflict((oc) =>
-          oc
-            .columns(['region', 'period', 'k', 'tenths'])
-            .doUpdateSet((eb) => ({ n: eb('parcel_stage_counts.n', '+', eb.ref('excluded.n')) })),
-        ),
+      .insertInto('parcel_stage_months')
+      .values(kept.slice(i, i + 500))
+      .onConflict((oc) =>
+        oc
+          .columns(['region', 'month', 'k'])
+          .doUpdateSet((eb) => ({ counts: eb.ref('excluded.counts') })),
       )
+      .execute();
+  for (const [region, month, k] of emptied)
+    await tx
+      .deleteFrom('parcel_stage_months')
+      .where('region', '=', region)
+      .where('month', '=', month)
+      .where('k', '=', k)
       .execute();
 }
 
-/** Folds until nothing is left or `budgetMs` has passed; returns the cells recounted. */
+/** Folds until nothing is left or `budgetMs` has passed. */
 export async function foldAllStageSummary(
   db: Db,
-  budgetMs = Number.POSITIVE_INFINITY,
-): Promise<{ cells: number; done: boolean }> {
+  o: { budgetMs?: number; perFold?: number } = {},
+): Promise<{ parcels: number; done: boolean }> {
   const t0 = Date.now();
-  let cells = 0;
+  let parcels = 0;
   for (;;) {
-    const n = await foldStageSummary(db);
-    cells += n;
-    const left = await db.selectFrom('parcel_stage_dirty').select('day').limit(1).execute();
-    if (left.length === 0) return { cells, done: true };
-    if (Date.now() - t0 >= budgetMs) return { cells, done: false };
+    const n = await foldStageSummary(db, o.perFold);
+    parcels += n;
+    if (n === 0) return { parcels, done: true };
+    if (Date.now() - t0 >= (o.budgetMs ?? Number.POSITIVE_INFINITY))
+      return { parcels, done: false };
     await nextTurn();
   }
 }
@@ -178,94 +222,7 @@ export async function scheduleStageSummary(
 }
 
 export const runStageSummaryJob: JobHandler = async (ctx) => {
-  const r = await foldAllStageSummary(ctx.db, RUN_BUDGET_MS);
+  const r = await foldAllStageSummary(ctx.db, { budgetMs: RUN_BUDGET_MS });
   await scheduleStageSummary(ctx.db, r.done ? undefined : new Date());
   return r;
 };
-
-/**
- * An area's stage counts for parcels created in [from, end) (days): from the summary where it
- * is in step, from the scans for the days it is not (and for a kecamatan or a village, which it
- * does not hold). Read in this order, a fold between two reads can only make a day fresher.
- */
-export async function stageCountsOf(
-  db: Tx,
-  prefix: string,
-  from: string,
-  end: string,
-): Promise<StageCount[]> {
-  const scoped = () =>
-    db
-      .selectFrom('parcels')
-      .select(SCOPED_COLUMNS)
-      .where((eb) => touching(eb, [prefix]));
-  if (prefix.length !== 2 && prefix.length !== 5)
-    return liveStageCounts(
-      db,
-      scoped().where('created_at', '>=', from).where('created_at', '<', end),
-    );
-  const len = prefix.length;
-  const dirty = new Set(
-    (
-      await db
-        .selectFrom('parcel_stage_dirty')
-        .select('day')
-        .distinct()
-        .where('day', '>=', from)
-        .where('day', '<', end)
-        .where((eb) =>
-          eb.or([
-            eb(eb.fn('substr', ['origin', sql.lit(1), sql.lit(len)]), '=', prefix),
-            eb(eb.fn('substr', ['destination', sql.lit(1), sql.lit(len)]), '=', prefix),
-          ]),
-        )
-        .execute()
-    ).map((r) => r.day),
-  );
-  const periods: string[] = [];
-  const live: string[] = [];
-  for (let day = from; day < end; ) {
-    const month = day.slice(0, 7);
-    const next = `${month}-01` === day ? firstOfNextMonth(month) : null;
-    const days: string[] = [];
-    for (let d = day; d < end && d.slice(0, 7) === month; d = dayAfter(d)) days.push(d);
-    if (next && next <= end && !days.some((d) => dirty.has(d))) periods.push(month);
-    else for (const d of days) (dirty.has(d) ? live : periods).push(d);
-    day = next ?? dayAfter(days[days.length - 1]!);
-  }
-  const out: StageCount[] = [];
-  for (let i = 0; i < periods.length; i += 500) {
-    const rows = await db
-      .selectFrom('parcel_stage_counts')
-      .select(['k', 'tenths', (eb) => eb.fn.sum<number>('n').as('n')])
-      .where('region', '=', prefix)
-      .where('period', 'in', periods.slice(i, i + 500))
-      .groupBy(['k', 'tenths'])
-      .execute();
-    for (const r of rows) out.push({ k: r.k, tenths: Number(r.tenths), n: Number(r.n) });
-  }
-  // The unfolded days, as runs of consecutive days.
-  const runs: [string, string][] = [];
-  for (const d of live) {
-    const last = runs[runs.length - 1];
-    if (last && last[1] === d) last[1] = dayAfter(d);
-    else runs.push([d, dayAfter(d)]);
-  }
-  if (runs.length)
-    out.push(
-      ...(await liveStageCounts(
-        db,
-        scoped().where((eb) =>
-          eb.or(
-            runs.map(([a, b]) => eb.and([eb('created_at', '>=', a), eb('created_at', '<', b)])),
-          ),
-        ),
-      )),
-    );
-  return out;
-}
-
-function firstOfNextMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
-}

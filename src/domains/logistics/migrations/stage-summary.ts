@@ -1,49 +1,38 @@
 // Migration 0707: the logistics KPIs' stage summary (stage-summary.ts) and the log that keeps
-// it in step. `parcel_stage_counts` holds, per province or regency and per creation day and
-// month, the parcels' stage hours to the tenth, counted (and their statuses and failed
-// attempts). `parcel_stage_dirty` names the cells a write touched since the summary last
-// took them: a parcel's creation day and its origin and destination regencies. Triggers write
-// it, so every writer of parcels and scans (the scan service, the offline agent's late scans,
-// returns, the national generator, a hand edit) is followed.
+// it in step. `parcel_stage_months` holds, per province or regency, creation month and figure
+// (a stage, end to end, failed attempts, a status), the parcels' values counted by hours to the
+// tenth, as JSON ({"tenths": count}): one row where a row a value was 40 times as many rows.
+// `parcel_stage_marks` holds what each parcel added, under the keys it was filed by (so a
+// parcel's old values can be taken back when it changes, and the days at the edges of a period
+// read without its scans). `parcel_stage_dirty` names the parcels written since they were last
+// counted: triggers write it, so every writer of parcels and scans (the scan service, the
+// offline agent's late scans, returns, the national generator, a hand edit) is followed.
 import { sql, type Kysely } from 'kysely';
 import { isPostgres } from '../../../kernel/db/index.js';
 
-/** The cell of a parcel row (prefix `new.`/`old.` in SQLite's row triggers). */
-const cell = (r: string) =>
-  [
-    `substr(${r}created_at, 1, 10)`,
-    `coalesce(substr(${r}origin_village_code, 1, 5), '')`,
-    `coalesce(substr(${r}destination_village_code, 1, 5), '')`,
-  ].join(', ');
-const into = 'insert into parcel_stage_dirty (day, origin, destination)';
+const into = 'insert into parcel_stage_dirty (parcel_id)';
 /** What a parcel's figures depend on beside its scans. */
 const MOVED = ['created_at', 'origin_village_code', 'destination_village_code', 'status'];
 
 async function postgresTriggers(db: Kysely<any>): Promise<void> {
-  // Statement triggers with transition tables: a bulk write logs each cell once.
+  // Statement triggers with transition tables: a bulk write logs each parcel once.
   const changed = MOVED.map((k) => `n.${k} is distinct from o.${k}`).join(' or ');
-  const moves = (side: 'n' | 'o') =>
-    `select ${cell(`${side}.`)} from new_rows n join old_rows o on o.id = n.id where ${changed}`;
-  const ofParcels = (rows: string) =>
-    `select ${cell('')} from parcels where id in (select parcel_id from ${rows})`;
-  const body = (inserted: string, updated: string, deleted: string) => `
+  const body = (key: string, updated: string) => `
     begin
-      if tg_op = 'INSERT' then ${into} select distinct * from (${inserted}) c;
-      elsif tg_op = 'UPDATE' then ${into} select distinct * from (${updated}) c;
-      else ${into} select distinct * from (${deleted}) c;
+      if tg_op = 'INSERT' then ${into} select distinct ${key} from new_rows;
+      elsif tg_op = 'UPDATE' then ${into} ${updated};
+      else ${into} select distinct ${key} from old_rows;
       end if;
       return null;
     end`;
   const fns = {
     parcels: body(
-      `select ${cell('')} from new_rows`,
-      `${moves('n')} union all ${moves('o')}`,
-      `select ${cell('')} from old_rows`,
+      'id',
+      `select n.id from new_rows n join old_rows o on o.id = n.id where ${changed}`,
     ),
     parcel_scans: body(
-      ofParcels('new_rows'),
-      `${ofParcels('new_rows')} union all ${ofParcels('old_rows')}`,
-      ofParcels('old_rows'),
+      'parcel_id',
+      'select parcel_id from new_rows union select parcel_id from old_rows',
     ),
   };
   const transitions = {
@@ -64,18 +53,18 @@ async function postgresTriggers(db: Kysely<any>): Promise<void> {
 }
 
 async function sqliteTriggers(db: Kysely<any>): Promise<void> {
-  const ofParcel = (r: string) =>
-    `${into} select ${cell('')} from parcels where id = ${r}parcel_id;`;
   const triggers = {
-    parcels_stage_dirty_insert: `after insert on parcels begin ${into} values (${cell('new.')}); end`,
+    parcels_stage_dirty_insert: `after insert on parcels begin ${into} values (new.id); end`,
     parcels_stage_dirty_update: `after update of ${MOVED.join(', ')} on parcels
       when ${MOVED.map((k) => `old.${k} is not new.${k}`).join(' or ')}
-      begin ${into} values (${cell('old.')}); ${into} values (${cell('new.')}); end`,
-    parcels_stage_dirty_delete: `after delete on parcels begin ${into} values (${cell('old.')}); end`,
-    parcel_scans_stage_dirty_insert: `after insert on parcel_scans begin ${ofParcel('new.')} end`,
+      begin ${into} values (new.id); end`,
+    parcels_stage_dirty_delete: `after delete on parcels begin ${into} values (old.id); end`,
+    parcel_scans_stage_dirty_insert: `after insert on parcel_scans
+      begin ${into} values (new.parcel_id); end`,
     parcel_scans_stage_dirty_update: `after update on parcel_scans
-      begin ${ofParcel('old.')} ${ofParcel('new.')} end`,
-    parcel_scans_stage_dirty_delete: `after delete on parcel_scans begin ${ofParcel('old.')} end`,
+      begin ${into} values (old.parcel_id); ${into} values (new.parcel_id); end`,
+    parcel_scans_stage_dirty_delete: `after delete on parcel_scans
+      begin ${into} values (old.parcel_id); end`,
   };
   for (const [name, def] of Object.entries(triggers))
     await sql.raw(`create trigger ${name} ${def}`).execute(db);
@@ -84,29 +73,40 @@ async function sqliteTriggers(db: Kysely<any>): Promise<void> {
 export const stageSummaryMigration = {
   async up(db: Kysely<any>) {
     await db.schema
-      .createTable('parcel_stage_counts')
+      .createTable('parcel_stage_months')
       .addColumn('region', 'text', (c) => c.notNull())
-      // 'YYYY-MM' (the month's parcels) or 'YYYY-MM-DD' (the day's).
-      .addColumn('period', 'text', (c) => c.notNull())
+      .addColumn('month', 'text', (c) => c.notNull())
       .addColumn('k', 'text', (c) => c.notNull())
-      .addColumn('tenths', 'integer', (c) => c.notNull())
-      .addColumn('n', 'integer', (c) => c.notNull())
-      .addPrimaryKeyConstraint('parcel_stage_counts_pk', ['region', 'period', 'k', 'tenths'])
+      .addColumn('counts', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('parcel_stage_months_pk', ['region', 'month', 'k'])
       .execute();
+    // No foreign key: a deleted parcel's marks are what takes its values back.
     await db.schema
-      .createTable('parcel_stage_dirty')
+      .createTable('parcel_stage_marks')
+      .addColumn('parcel_id', 'text', (c) => c.primaryKey())
       .addColumn('day', 'text', (c) => c.notNull())
       .addColumn('origin', 'text', (c) => c.notNull())
       .addColumn('destination', 'text', (c) => c.notNull())
+      .addColumn('marks', 'text', (c) => c.notNull())
+      .execute();
+    for (const side of ['origin', 'destination'])
+      await db.schema
+        .createIndex(`parcel_stage_marks_${side}`)
+        .on('parcel_stage_marks')
+        .columns([side, 'day'])
+        .execute();
+    await db.schema
+      .createTable('parcel_stage_dirty')
+      .addColumn('parcel_id', 'text', (c) => c.notNull())
       .execute();
     await db.schema
-      .createIndex('parcel_stage_dirty_day')
+      .createIndex('parcel_stage_dirty_parcel')
       .on('parcel_stage_dirty')
-      .column('day')
+      .column('parcel_id')
       .execute();
     if (isPostgres(db)) await postgresTriggers(db);
     else await sqliteTriggers(db);
-    // The parcels made before: every cell to be counted by the first run.
-    await sql.raw(`${into} select distinct ${cell('')} from parcels`).execute(db);
+    // The parcels made before: every one to be counted by the first fold.
+    await sql.raw(`${into} select id from parcels`).execute(db);
   },
 };
