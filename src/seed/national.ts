@@ -212,8 +212,8 @@ export async function generateNational(h: DbHandle, o: NationalOptions): Promise
     sql.raw(h.dialect === 'postgres' ? 'vacuum (analyze)' : 'analyze').execute(h.db),
   );
   // The logistics KPIs' stage summary counts every parcel (after the statistics, which its
-  // reads of parcels and scans need), 20,000 to a fold: 2,000 (the job's) took 3.5 times as
-  // long at scale 0.1, each fold rewriting the touched months' rows of every area.
+  // reads of parcels and scans need), 20,000 to a fold: 2,000 took 3.5 times as long at scale
+  // 0.1 (the job's 100 longer still), each fold rewriting the touched months' rows of every area.
   await step('stage summary', async () => {
     await foldAllStageSummary(h.db, { perFold: 20_000 });
     for (const table of ['parcel_stage_months', 'parcel_stage_marks'])
