@@ -16,9 +16,6 @@ import { countsOf, regionsOf, tenthsOf, type Counts } from './stage-summary.js';
  */
 const MAX_WAITING = 20_000;
 
-const dayAfter = (day: string) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + 86400_000).toISOString().slice(0, 10);
-
 /** The period [from, end) as whole months and runs of days [a, b) at its edges. */
 export function periodParts(
   from: string,

@@ -24,7 +24,7 @@ const RUN_BUDGET_MS = 20_000;
  * / 236 ms on SQLite and 22 / 96 / 210 ms on PostgreSQL, for 17 % and 48 % more time in all than
  * 2,000 at a time. A minute's scans are a fold or two; the generator folds 20,000 at a time.
  */
-export const PARCELS_PER_FOLD = 100;
+const PARCELS_PER_FOLD = 100;
 /** Two folds never apply one parcel's change twice (PostgreSQL; SQLite writes one at a time). */
 const FOLD_LOCK = 7270707;
 
@@ -58,7 +58,7 @@ export interface Mark {
   counts: Counts;
 }
 
-export const marksJson = (c: Counts) =>
+const marksJson = (c: Counts) =>
   JSON.stringify(Object.fromEntries([...c].map(([k, of]) => [k, Object.fromEntries(of)])));
 
 export function countsOf(json: string): Counts {
@@ -97,7 +97,7 @@ async function takeDirty(tx: Tx, max: number): Promise<string[]> {
 }
 
 /** The current marks of parcels, counted from their scans (a deleted parcel has none). */
-export async function freshMarks(tx: Tx, ids: string[]): Promise<Map<string, Mark>> {
+async function freshMarks(tx: Tx, ids: string[]): Promise<Map<string, Mark>> {
   const marks = new Map<string, Mark>();
   if (!ids.length) return marks;
   const rows = await liveParcelCounts(
