@@ -46,16 +46,15 @@ export async function stageCountsOf(
   end: string,
   maxWaiting = MAX_WAITING,
 ): Promise<StageCount[]> {
-  const whole = (tx: Tx) =>
-    liveStageCounts(
-      tx,
-      tx
-        .selectFrom('parcels')
-        .select(SCOPED_COLUMNS)
-        .where((eb) => touching(eb, [prefix]))
-        .where('created_at', '>=', from)
-        .where('created_at', '<', end),
-    );
+  // The area's parcels created in the period (all of them, or those still to be folded).
+  const scoped = (tx: Tx) =>
+    tx
+      .selectFrom('parcels')
+      .select(SCOPED_COLUMNS)
+      .where((eb) => touching(eb, [prefix]))
+      .where('created_at', '>=', from)
+      .where('created_at', '<', end);
+  const whole = (tx: Tx) => liveStageCounts(tx, scoped(tx));
   if (prefix.length !== 2 && prefix.length !== 5) return whole(db);
   const read = async (tx: Transaction<Database>): Promise<StageCount[]> => {
     const waiting = (
@@ -108,18 +107,7 @@ export async function stageCountsOf(
         .execute())
         if (inMonths.has(m.day.slice(0, 7)) && regionsOf(m).includes(prefix))
           add(countsOf(m.marks), -1);
-      out.push(
-        ...(await liveStageCounts(
-          tx,
-          tx
-            .selectFrom('parcels')
-            .select(SCOPED_COLUMNS)
-            .where('id', 'in', waiting)
-            .where((eb) => touching(eb, [prefix]))
-            .where('created_at', '>=', from)
-            .where('created_at', '<', end),
-        )),
-      );
+      out.push(...(await liveStageCounts(tx, scoped(tx).where('id', 'in', waiting))));
     }
     return out;
   };

@@ -10,7 +10,7 @@
 // (which re-pairs its parcel's stages) counts as if it had come in time, and nothing depends
 // on the order scans arrive in. Until a parcel is folded, pages count it from its scans.
 import { sql } from 'kysely';
-import { inTransaction, isPostgres, type Db, type Tx } from '../../kernel/db/index.js';
+import { inTransaction, insertRows, isPostgres, type Db, type Tx } from '../../kernel/db/index.js';
 import { enqueueOnce, nextTurn, type JobHandler } from '../../kernel/jobs/index.js';
 import { liveParcelCounts, SCOPED_COLUMNS } from './stage-counts.queries.js';
 
@@ -145,11 +145,7 @@ export async function foldStageSummary(db: Db, max = PARCELS_PER_FOLD): Promise<
       destination: m.destination,
       marks: marksJson(m.counts),
     }));
-    for (let i = 0; i < rows.length; i += 500)
-      await tx
-        .insertInto('parcel_stage_marks')
-        .values(rows.slice(i, i + 500))
-        .execute();
+    await insertRows(tx, 'parcel_stage_marks', rows);
     return ids.length;
   });
 }
