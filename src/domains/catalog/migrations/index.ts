@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { isPostgres, type Migrations } from '../../../kernel/db/index.js';
+import { ledgerIndexMigrations0409 } from './ledger-index-0409.js';
 
 export const catalogMigrations: Migrations = {
   '0401_catalog': {
@@ -324,4 +325,5 @@ export const catalogMigrations: Migrations = {
         select umkm_id, min(village_code), sum(listed) from products group by umkm_id`.execute(db);
     },
   },
+  ...ledgerIndexMigrations0409,
 };

@@ -7,6 +7,7 @@ import { dropSellerLedgerMigrations0630 } from './drop-seller-ledger-0630.js';
 import { villagePrefixMigrations0640 } from './village-prefix-0640.js';
 import { placedAtMigrations0641 } from './placed-at-0641.js';
 import { partialIndexMigrations0642 } from './partial-0642.js';
+import { linesIndexMigrations0643 } from './lines-index-0643.js';
 
 // Migration names start with 06xx so the whole app's migrations sort by domain.
 export const ordersMigrations: Migrations = {
@@ -245,4 +246,5 @@ export const ordersMigrations: Migrations = {
   ...villagePrefixMigrations0640,
   ...placedAtMigrations0641,
   ...partialIndexMigrations0642,
+  ...linesIndexMigrations0643,
 };
