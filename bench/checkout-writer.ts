@@ -55,6 +55,7 @@ const { settleOnWire, writerConnectOptions } = await import('../src/domains/orde
 const { checkoutWorld } = await import('./support/checkout-world.js');
 const { createUser, grantRole } = await import('../src/domains/accounts/index.js');
 const { unwrap } = await import('../src/kernel/errors/index.js');
+const { checkoutOrder } = await import('./support/checkout-order.mjs');
 
 const B = Number(process.argv[2] ?? 100);
 const BATCHES = Number(process.argv[3] ?? 300);
@@ -81,26 +82,15 @@ try {
   await setup.close();
   const h = connect(writerConnectOptions({ sqlitePath: file, synchronous: 'FULL' }));
   const checkpoints = idleCheckpoints(h);
-  // The HTTP bench's checkout (bench/support/checkout-order.mjs) as the API hands it to the
-  // batcher: two UMKM's variants, a distinct key, the API's response with the payee.
+  // The HTTP bench's checkout (support/checkout-order.mjs) as the API hands it to the batcher,
+  // with the API's response and the payee.
   let n = 0;
+  const order = { variants, servicePoint, token: '', run: 'writer' };
   const job = () => {
     const i = n++;
-    const a = variants[i % 32];
-    const b =
-      variants[(i * 7 + 3) % 32] === a ? variants[(i + 1) % 32] : variants[(i * 7 + 3) % 32];
+    const body = JSON.parse(checkoutOrder(order, i).body);
     return {
-      input: {
-        lines: [
-          { variantId: a, qty: 1 },
-          { variantId: b, qty: 1 },
-        ],
-        buyer: { name: 'Bench', phone: '081234567890' },
-        delivery: { kind: 'pickup' as const, servicePointId: servicePoint },
-        paymentMethod: 'cod' as const,
-        channel: 'api' as const,
-        partnerId: null,
-      },
+      input: { ...body, channel: 'api' as const, partnerId: null },
       actor,
       idem: { scope: `checkout:${userId}`, key: `run-${i}`, fp: `fp-${i}` },
       respond: { kind: 'api' as const, secret: 'bench-secret-'.repeat(3), payee: demoPayee() },
