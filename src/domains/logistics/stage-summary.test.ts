@@ -266,6 +266,21 @@ test('the summary gives the figures the scans give, however a parcel is written'
   await w.h.db.deleteFrom('parcels').where('id', '=', before[2]!.id).execute();
   await assertFigures('a parcel deleted, not folded');
   await assertFolded('a parcel deleted');
+  // The only parcel of its month: once it is deleted, its month's rows go with it.
+  const alone = await parcel('2026-05-03');
+  await assertFolded('the only parcel of May');
+  await w.h.db.deleteFrom('parcel_scans').where('parcel_id', '=', alone).execute();
+  await w.h.db.deleteFrom('parcels').where('id', '=', alone).execute();
+  await assertFolded('the only parcel of May deleted');
+  assert.deepEqual(
+    await w.h.db
+      .selectFrom('parcel_stage_months')
+      .select('k')
+      .where('month', '=', '2026-05')
+      .execute(),
+    [],
+    "May's rows are gone",
+  );
   assert.equal(await foldStageSummary(w.h.db), 0, 'nothing new: nothing to fold');
 });
 

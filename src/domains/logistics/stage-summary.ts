@@ -189,12 +189,18 @@ async function applyChange(tx: Tx, change: Map<string, Counts>): Promise<void> {
           .doUpdateSet((eb) => ({ counts: eb.ref('excluded.counts') })),
       )
       .execute();
-  for (const [region, month, k] of emptied)
+  for (let i = 0; i < emptied.length; i += 500)
     await tx
       .deleteFrom('parcel_stage_months')
-      .where('region', '=', region)
-      .where('month', '=', month)
-      .where('k', '=', k)
+      .where((eb) =>
+        eb.or(
+          emptied
+            .slice(i, i + 500)
+            .map(([region, month, k]) =>
+              eb.and([eb('region', '=', region), eb('month', '=', month), eb('k', '=', k)]),
+            ),
+        ),
+      )
       .execute();
 }
 
