@@ -243,7 +243,7 @@ test('a writer thread that dies mid-batch: every request answered, a retry neith
   assert.equal((await stockOf(w.h.db, p.variantId))!.reserved, 12);
 });
 
-test("the writer's own SQLite connection keeps a 64 MiB page cache; others keep the default", {
+test("the writer's own SQLite connection keeps a 64 MiB page cache and its statement journals in memory; others keep the defaults", {
   skip: testDatabaseUrl() ? 'PostgreSQL: the writer has a pool' : false,
 }, async () => {
   const file = join(dir!, 'lumbung.db');
@@ -255,6 +255,11 @@ test("the writer's own SQLite connection keeps a 64 MiB page cache; others keep 
     assert.equal(await cacheOf(own), -64 * 1024);
     // better-sqlite3 builds SQLite with a 16 MiB default (SQLITE_DEFAULT_CACHE_SIZE=-16000).
     assert.equal(await cacheOf(other), -16000);
+    // temp_store 2 is MEMORY; 0, the default, leaves it to the build (better-sqlite3: files).
+    const tempOf = async (h: DbHandle) =>
+      (await sql<{ temp_store: number }>`pragma temp_store`.execute(h.db)).rows[0].temp_store;
+    assert.equal(await tempOf(own), 2);
+    assert.equal(await tempOf(other), 0);
   } finally {
     await own.close();
     await other.close();

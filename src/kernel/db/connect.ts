@@ -39,6 +39,8 @@ export interface ConnectOptions {
   readonly?: boolean;
   /** SQLite only: this connection's page cache, at most (better-sqlite3's default: 16 MiB). */
   cacheMiB?: number;
+  /** SQLite only: statement journals and temporary tables in memory, not in temporary files. */
+  tempInMemory?: boolean;
   /**
    * SQLite only: open an in-memory database from this image (a database file's bytes); tests
    * start each world from one migrated template instead of migrating again.
@@ -128,6 +130,7 @@ export function connect(opts: ConnectOptions): DbHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   if (opts.cacheMiB) sqlite.pragma(`cache_size = ${-1024 * opts.cacheMiB}`);
+  if (opts.tempInMemory) sqlite.pragma('temp_store = MEMORY');
   // Prepared before the cache below, so no query of the same text shares the statement. Every
   // write transaction here begins IMMEDIATE (below), so no other connection commits while one is
   // open and the pragma, read outside the driver's queue, always sees the latest commit.

@@ -78,9 +78,17 @@ export type WriterConnection =
  * ledgers, keys). With the larger cache the paced run's p99 at 3,000 orders/s was 73–196 ms
  * against 109–342 ms in six alternated pairs, at the same CPU a checkout (bench/README.md,
  * "The audit chain last"). It fills only as the writer touches pages, on this connection only.
+ *
+ * Its statement journals stay in memory. Inside a batch's transaction each multi-row insert may
+ * fail halfway (a constraint), so SQLite first copies every page it changes into a statement
+ * journal, and past 64 KiB that journal is a temporary file: one file a batch, opened, written
+ * page by page (≈ 330 writes a batch of 100) and unlinked. In memory it is at most the pages of
+ * one statement, and the writer's time a checkout fell 2–13 % in six alternated pairs
+ * (bench/checkout-writer.ts; bench/README.md, "The writer's statement journals in memory").
+ * Only this connection: elsewhere a big report's temporary sort may want the disk.
  */
 export function writerConnectOptions(c: WriterConnection): ConnectOptions {
-  return 'databaseUrl' in c ? { ...c, poolSize: 4 } : { ...c, cacheMiB: 64 };
+  return 'databaseUrl' in c ? { ...c, poolSize: 4 } : { ...c, cacheMiB: 64, tempInMemory: true };
 }
 
 /**
