@@ -1,12 +1,14 @@
 // The checkout writer thread's work alone (issue 19): batches of checkouts settled on a SQLite
-// file the way the thread settles them (settleOnWire on a connection opened with the thread's
-// options, idle checkpoints every 10 batches), one after another, with no HTTP and no other
+// file the way the thread settles them (threadSettler: the thread's own connection and its
+// checkpoints every CHECKPOINT_EVERY_CHECKOUTS), one after another, with no HTTP and no other
 // thread on the core. Over HTTP the writer is the one serial stage every checkout passes, and
 // the paced latency is very sensitive to its time a checkout (a batch lasts F / (1 - rate × t):
 // bench/README.md, "Two indexes no query reads"); this measures that time without the noise of
 // the load generator, the main thread and the machine's other tenants. Prints the wall and CPU
 // time a checkout, the batch's p50 / p90 / max, and where SQLite's time goes by statement.
 // Usage: npx tsx bench/checkout-writer.ts [batch=100] [batches=300]
+//        (BENCH_CHECKPOINT_EVERY=n checkpoints after every n checkouts instead, e.g. 10 × batch,
+//        the count in batches the thread used before)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,11 +49,11 @@ Database.prototype.prepare = function (this: Database.Database, source: string) 
   return st;
 } as typeof prepare;
 
-const { connect, idleCheckpoints, migrateToLatest } = await import('../src/kernel/db/index.js');
+const { connect, migrateToLatest } = await import('../src/kernel/db/index.js');
 const { allMigrations } = await import('../src/migrations.js');
 const { composeDomains } = await import('../src/domains.js');
 const { demoPayee } = await import('../src/kernel/config.js');
-const { settleOnWire, writerConnectOptions } = await import('../src/domains/orders/index.js');
+const { threadSettler } = await import('../src/domains/orders/index.js');
 const { checkoutWorld } = await import('./support/checkout-world.js');
 const { createUser, grantRole } = await import('../src/domains/accounts/index.js');
 const { unwrap } = await import('../src/kernel/errors/index.js');
@@ -80,8 +82,11 @@ try {
     via: 'session' as const,
   };
   await setup.close();
-  const h = connect(writerConnectOptions({ sqlitePath: file, synchronous: 'FULL' }));
-  const checkpoints = idleCheckpoints(h);
+  const writer = threadSettler({
+    sqlitePath: file,
+    synchronous: 'FULL',
+    checkpointEvery: Number(process.env.BENCH_CHECKPOINT_EVERY ?? 0) || undefined,
+  });
   // The HTTP bench's checkout (support/checkout-order.mjs) as the API hands it to the batcher,
   // with the API's response and the payee.
   let n = 0;
@@ -97,7 +102,7 @@ try {
     };
   };
   // One unmeasured round of 20 batches: the statements prepared, the code optimised.
-  for (let i = 0; i < 20; i++) await settleOnWire(h.db, Array.from({ length: B }, job));
+  for (let i = 0; i < 20; i++) await writer.settle(Array.from({ length: B }, job));
   bySql.clear();
   const times: number[] = [];
   const started = performance.now();
@@ -105,7 +110,7 @@ try {
   for (let i = 0; i < BATCHES; i++) {
     const jobs = Array.from({ length: B }, job);
     const t = performance.now();
-    const done = await checkpoints.around(() => settleOnWire(h.db, jobs));
+    const done = await writer.settle(jobs);
     times.push(performance.now() - t);
     if (!done.settled.every((s) => s.ok)) throw new Error('a checkout was not placed');
     // The thread's checkpoint runs on setImmediate after a batch, as between two messages.
@@ -129,7 +134,7 @@ try {
     console.log(
       `  ${((e.ms / count) * 1000).toFixed(1).padStart(6)}  ${String(e.n).padStart(5)}  ${text}`,
     );
-  await h.close();
+  await writer.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

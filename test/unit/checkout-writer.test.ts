@@ -39,7 +39,12 @@ before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'lumbung-writer-'));
     const file = join(dir, 'lumbung.db');
     w = await createWorld({ sqlitePath: file });
-    writer = startCheckoutWriter(w.h, { sqlitePath: file, synchronous: 'FULL' });
+    // A checkpoint after every 10 checkouts (in production 1,000), for the WAL test below.
+    writer = startCheckoutWriter(w.h, {
+      sqlitePath: file,
+      synchronous: 'FULL',
+      checkpointEvery: 10,
+    });
   }
   const village = await anyVillage(w.h.db, '53.09');
   sp = await makeServicePoint(w.h.db, { villageCode: village });
@@ -282,7 +287,7 @@ test('the writer thread copies the WAL into the file between its batches', {
   for (let i = 0; i < 30; i++)
     assert.equal((await checkout(`wal-b${i}`, p.variantId, 'cod')).status, 201);
   const after30 = await frames();
-  // The thread checkpointed after every 10 batches, so the WAL holds at most the last ten or so;
+  // The thread checkpointed after every 10 checkouts, so the WAL holds at most the last ten or so;
   // without that all thirty would be in it (ten times three batches' frames).
   assert.ok(
     after30 < 5 * threeBatches,

@@ -52,6 +52,8 @@ export {
   SETTLE_CALL,
   settleOnWire,
   startWriterThread,
+  threadSettler,
+  CHECKPOINT_EVERY_CHECKOUTS,
   writerConnectOptions,
   type CheckoutWriter,
   type WriterConnection,

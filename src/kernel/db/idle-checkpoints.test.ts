@@ -55,6 +55,31 @@ test('after every 3 pieces of work the WAL is copied and starts over; without, i
   );
 });
 
+test('weighted pieces count by weight: pieces of 4 units checkpoint every third, of 1 unit every twelfth', async () => {
+  const heavy = await scratch('heavy');
+  const light = await scratch('light');
+  const plain = await scratch('unchecked');
+  const byFour = idleCheckpoints(heavy.h, 12);
+  const byOne = idleCheckpoints(light.h, 12);
+  for (let i = 0; i < 24; i++) {
+    await byFour.around(heavy.write, 4);
+    await byOne.around(light.write, 1);
+    await plain.write();
+    await turn();
+    await turn();
+  }
+  // 24 pieces of weight 4 checkpointed 8 times: the WAL holds about the last 3 writes. Of weight
+  // 1 only twice (after the 12th and the 24th): the WAL held 12 writes before starting over.
+  assert.ok(
+    heavy.walBytes() * 2 < light.walBytes(),
+    `WAL ${heavy.walBytes()} bytes by weight 4, ${light.walBytes()} by weight 1`,
+  );
+  assert.ok(
+    light.walBytes() < plain.walBytes(),
+    `WAL ${light.walBytes()} bytes by weight 1, ${plain.walBytes()} without checkpoints`,
+  );
+});
+
 test('a piece of work still running holds the checkpoint back', async () => {
   const held = await scratch('held');
   const plain = await scratch('control');

@@ -6,7 +6,8 @@
 // and a checkpoint copies each page once however many frames hold it: every 10 batches it took
 // 20 ms, every 30 batches 29 ms (bench/README.md, "Checkpoints between batches").
 // So the owner of the writing connection calls `around` for each piece of work, and after every
-// `every` pieces, once none is running, a PASSIVE checkpoint copies the WAL; the next commit then
+// `every` units of work (pieces, or what they write: the checkout writer counts a batch's
+// checkouts), once none is running, a PASSIVE checkpoint copies the WAL; the next commit then
 // writes the WAL from its start again. It runs after the work's answer is on its way (a
 // setImmediate after the work settled). WAL_CEILING_PAGES (connect.ts) stays the ceiling for a
 // writer that is never idle.
@@ -14,12 +15,15 @@ import { sql } from 'kysely';
 import type { DbHandle } from './types.js';
 
 export interface IdleCheckpoints {
-  /** Runs `work`, counting it; the checkpoint waits until no work is running. */
-  around<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `work`, counting its `weight` (the units `every` counts: pieces of work, or what they
+   * write, e.g. a batch's checkouts); the checkpoint waits until no work is running.
+   */
+  around<T>(work: () => Promise<T>, weight?: number): Promise<T>;
 }
 
 /**
- * Checkpoints for the SQLite file behind `h` after every `every` pieces of work. PostgreSQL
+ * Checkpoints for the SQLite file behind `h` after every `every` units of work. PostgreSQL
  * keeps its own WAL: there `around` only runs the work.
  */
 export function idleCheckpoints(h: DbHandle, every = 10): IdleCheckpoints {
@@ -42,13 +46,13 @@ export function idleCheckpoints(h: DbHandle, every = 10): IdleCheckpoints {
     }
   };
   return {
-    async around(work) {
+    async around(work, weight = 1) {
       running++;
       try {
         return await work();
       } finally {
         running--;
-        since++;
+        since += weight;
         setImmediate(() => void checkpoint());
       }
     },

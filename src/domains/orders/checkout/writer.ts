@@ -17,6 +17,7 @@
 // outcomes, errors as codes (kernel/offloop/answer-calls.ts) and the events, which are dispatched
 // on the main thread, where the after-commit listeners live.
 import type { ConnectOptions, Db, DbHandle } from '../../../kernel/db/index.js';
+import { connect, idleCheckpoints } from '../../../kernel/db/index.js';
 import {
   callError,
   ReadWorkers,
@@ -66,10 +67,40 @@ function threadWriter(
   };
 }
 
-/** How the writer thread reaches the database of `h`: its SQLite file, or PostgreSQL. */
+/**
+ * How the writer thread reaches the database of `h`: its SQLite file (and after how many
+ * checkouts it checkpoints it, CHECKPOINT_EVERY_CHECKOUTS unless a test says), or PostgreSQL.
+ */
 export type WriterConnection =
-  | { sqlitePath: string; synchronous: 'FULL' | 'NORMAL' }
+  | { sqlitePath: string; synchronous: 'FULL' | 'NORMAL'; checkpointEvery?: number }
   | { databaseUrl: string; pgSchema?: string };
+
+/**
+ * The checkouts the thread settles between two checkpoints of its SQLite file
+ * (kernel/db/idle-checkpoints.ts), counted in checkouts, not batches: what a checkpoint copies
+ * grows with the pages the orders wrote, not with the batches they came in. Counted in batches
+ * (every 10), a paced load's batches of ≈ 16 checkpointed every 160 orders, and the checkpoints
+ * took 44–48 µs of the writer's time a checkout against 17–23 µs every 1,000 (bench/README.md,
+ * "Checkpoints counted in checkouts"). Full batches of 100–128 checkpoint about as before.
+ */
+export const CHECKPOINT_EVERY_CHECKOUTS = 1_000;
+
+/**
+ * The thread's side, whole: its own connection to the database, each batch settled on it, and
+ * on a SQLite file the checkpoints between batches. `close` ends the connection.
+ */
+export function threadSettler(c: WriterConnection): {
+  settle(jobs: CheckoutJob[]): Promise<WireSettlement>;
+  close(): Promise<void>;
+} {
+  const h = connect(writerConnectOptions(c));
+  const every = ('checkpointEvery' in c && c.checkpointEvery) || CHECKPOINT_EVERY_CHECKOUTS;
+  const checkpoints = idleCheckpoints(h, every);
+  return {
+    settle: (jobs) => checkpoints.around(() => settleOnWire(h.db, jobs), jobs.length),
+    close: () => h.close(),
+  };
+}
 
 /**
  * The thread's own connection: PostgreSQL gets a pool for the batcher's parallel batches; a
@@ -88,7 +119,9 @@ export type WriterConnection =
  * Only this connection: elsewhere a big report's temporary sort may want the disk.
  */
 export function writerConnectOptions(c: WriterConnection): ConnectOptions {
-  return 'databaseUrl' in c ? { ...c, poolSize: 4 } : { ...c, cacheMiB: 64, tempInMemory: true };
+  if ('databaseUrl' in c) return { ...c, poolSize: 4 };
+  const { checkpointEvery: _, ...file } = c;
+  return { ...file, cacheMiB: 64, tempInMemory: true };
 }
 
 /**
