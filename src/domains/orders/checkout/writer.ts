@@ -80,8 +80,9 @@ export type WriterConnection =
  * (kernel/db/idle-checkpoints.ts), counted in checkouts, not batches: what a checkpoint copies
  * grows with the pages the orders wrote, not with the batches they came in. Counted in batches
  * (every 10), a paced load's batches of ≈ 16 checkpointed every 160 orders, and the checkpoints
- * took 44–48 µs of the writer's time a checkout against 17–23 µs every 1,000 (bench/README.md,
- * "Checkpoints counted in checkouts"). Full batches of 100–128 checkpoint about as before.
+ * took 34–39 µs of the writer's time a checkout against 17–20 µs every 1,000 in three alternated
+ * pairs (bench/README.md, "… checkpoints counted in checkouts"). Full batches of 100–128
+ * checkpoint about as before.
  */
 export const CHECKPOINT_EVERY_CHECKOUTS = 1_000;
 
@@ -115,7 +116,7 @@ export function threadSettler(c: WriterConnection): {
  * journal, and past 64 KiB that journal is a temporary file: one file a batch, opened, written
  * page by page (≈ 330 writes a batch of 100) and unlinked. In memory it is at most the pages of
  * one statement, and the writer's time a checkout fell 2–13 % in six alternated pairs
- * (bench/checkout-writer.ts; bench/README.md, "The writer's statement journals in memory").
+ * (bench/checkout-writer.ts; bench/README.md, "The writer's statement journals in memory, …").
  * Only this connection: elsewhere a big report's temporary sort may want the disk.
  */
 export function writerConnectOptions(c: WriterConnection): ConnectOptions {
