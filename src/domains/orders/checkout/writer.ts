@@ -114,7 +114,7 @@ export function threadSettler(c: WriterConnection): {
  * Its statement journals stay in memory. Inside a batch's transaction each multi-row insert may
  * fail halfway (a constraint), so SQLite first copies every page it changes into a statement
  * journal, and past 64 KiB that journal is a temporary file: one file a batch, opened, written
- * page by page (≈ 330 writes a batch of 100) and unlinked. In memory it is at most the pages of
+ * page by page (≈ 280 writes a batch of 100) and unlinked. In memory it is at most the pages of
  * one statement, and the writer's time a checkout fell 2–13 % in six alternated pairs
  * (bench/checkout-writer.ts; bench/README.md, "The writer's statement journals in memory, …").
  * Only this connection: elsewhere a big report's temporary sort may want the disk.
