@@ -50,10 +50,8 @@ export { checkoutBatcher, CheckoutBatcher } from './checkout/group-commit.js';
 /** The checkout writer thread: its entry (src/checkout-writer.ts) settles batches, the batcher hands them over. */
 export {
   SETTLE_CALL,
-  settleOnWire,
   startWriterThread,
   threadSettler,
-  CHECKPOINT_EVERY_CHECKOUTS,
   writerConnectOptions,
   type CheckoutWriter,
   type WriterConnection,

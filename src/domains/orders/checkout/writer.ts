@@ -39,7 +39,7 @@ type WireSettled = Extract<Settled, { ok: true }> | { ok: false; error: CallErro
 type WireSettlement = Omit<Settlement, 'settled'> & { settled: WireSettled[] };
 
 /** The thread's side: settles on the thread's connection, errors turned into data. */
-export async function settleOnWire(db: Db, jobs: CheckoutJob[]): Promise<WireSettlement> {
+async function settleOnWire(db: Db, jobs: CheckoutJob[]): Promise<WireSettlement> {
   const done = await settleBatch(db, jobs);
   return {
     ...done,
@@ -84,7 +84,7 @@ export type WriterConnection =
  * pairs (bench/README.md, "… checkpoints counted in checkouts"). Full batches of 100–128
  * checkpoint about as before.
  */
-export const CHECKPOINT_EVERY_CHECKOUTS = 1_000;
+const CHECKPOINT_EVERY_CHECKOUTS = 1_000;
 
 /**
  * The thread's side, whole: its own connection to the database, each batch settled on it, and
