@@ -79,6 +79,8 @@ interface Load {
 interface Paced {
   offered: number;
   startedAt: string;
+  /** From opening the connections until each had been answered once (the run starts then). */
+  warmMs: number;
   answered: number;
   unanswered: number;
   seconds: number;
@@ -352,7 +354,7 @@ try {
   const placed2 = (await count()) - before2;
   const created2 = p.statusCodes['201'] ?? 0;
   console.log(
-    `paced at ${rate} orders/s (Poisson arrivals) over ${connections} connections, ${seconds} s: ${p.offered} offered, ${created2} × 201 in ${p.seconds.toFixed(1)} s = ${(created2 / p.seconds).toFixed(0)}/s; latency from when each was due p50 ${p.p50} ms, p90 ${p.p90} ms, p99 ${p.p99} ms, max ${p.max} ms; statuses ${JSON.stringify(p.statusCodes)}; ${p.errors} errors, ${p.closes} connections closed, ${p.unanswered} unanswered; server CPU ${((1000 * cpu2) / Math.max(1, created2)).toFixed(2)} ms per checkout, generator CPU ${p.cpuSeconds.toFixed(2)} s; started ${p.startedAt}, slowest seconds ${p.worstSeconds.map(([s, ms]) => `${s}: ${ms} ms`).join(', ')}`,
+    `paced at ${rate} orders/s (Poisson arrivals) over ${connections} connections, ${seconds} s: ${p.offered} offered, ${created2} × 201 in ${p.seconds.toFixed(1)} s = ${(created2 / p.seconds).toFixed(0)}/s; latency from when each was due p50 ${p.p50} ms, p90 ${p.p90} ms, p99 ${p.p99} ms, max ${p.max} ms; statuses ${JSON.stringify(p.statusCodes)}; ${p.errors} errors, ${p.closes} connections closed, ${p.unanswered} unanswered; server CPU ${((1000 * cpu2) / Math.max(1, created2)).toFixed(2)} ms per checkout, generator CPU ${p.cpuSeconds.toFixed(2)} s; started ${p.startedAt} (${p.warmMs} ms after the connections opened), slowest seconds ${p.worstSeconds.map(([s, ms]) => `${s}: ${ms} ms`).join(', ')}`,
   );
   const acknowledged = created + created2;
   const stored = placed + placed2;
