@@ -170,11 +170,14 @@ try {
   console.log(
     `${'node:http hello world'.padEnd(34)} ${baseline.rps.toFixed(0).padStart(9)} ${String(baseline.p99).padStart(7)}  1`,
   );
+  // Two seconds of every target first, then the measured runs. A second of each target's own
+  // requests just before it was not enough: the first targets were measured while the server
+  // still warmed up after its idle half-minute (home, first visit: 18,800–20,600 req/s cold in
+  // this bench, 24,000–25,700 warm on the same server, bench/README.md, "One write a turn"; and
+  // 15,696 against 18,386 req/s in a first and second pass over the targets on 2026-12-08, every
+  // other target 3–16 % faster in the second pass too: "Every target warmed first").
+  for (const [, path, extra] of targets) await autocannon(base + path, extra, 2);
   for (const [name, path, extra] of targets) {
-    // A second of the same requests first: the first target was otherwise measured while V8
-    // still compiled the cache's hit path (home, first visit: 18,800–20,600 req/s cold in this
-    // bench, 24,000–25,700 warm on the same server; bench/README.md, "One write a turn").
-    await autocannon(base + path, extra, 1);
     const r = await autocannon(base + path, extra);
     const bad = r.non2xx || r.errors ? `  (${r.non2xx} non-2xx, ${r.errors} errors)` : '';
     console.log(
