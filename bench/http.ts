@@ -175,7 +175,7 @@ try {
   // still warmed up after its idle half-minute (home, first visit: 18,800–20,600 req/s cold in
   // this bench, 24,000–25,700 warm on the same server, bench/README.md, "One write a turn"; and
   // 15,696 against 18,386 req/s in a first and second pass over the targets on 2026-12-08, every
-  // other target 3–16 % faster in the second pass too: "Every target warmed first").
+  // other target 4–23 % faster in the second pass too: "Every target warmed first").
   for (const [, path, extra] of targets) await autocannon(base + path, extra, 2);
   for (const [name, path, extra] of targets) {
     const r = await autocannon(base + path, extra);
