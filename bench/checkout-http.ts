@@ -7,7 +7,8 @@
 // Two runs: the closed loop above (256 clients each sending its next order when the last was
 // answered: the most the server sustains), then the goal's rate offered at Poisson-spaced
 // times over the same 256 connections (bench/support/checkout-paced.mjs: the latency buyers
-// see at that throughput, counted from when each order was due).
+// see at that throughput, counted from when each order was due, after 2 s at the same rate
+// that are answered but not counted).
 // Goals: SQLite ≥ 3,000 orders/s, PostgreSQL ≥ 1,500/s, p99 ≤ 100 ms at that rate
 // (BENCH_RATE=n offers another rate).
 // Run: npm run build && npx tsx bench/checkout-http.ts [seconds=10] [connections=256]

@@ -109,7 +109,7 @@ let stopping = false;
 // Every connection is open and has been answered once before the first order is due: the
 // server accepts new connections a few per turn of its event loop, and 256 opened at once
 // while orders were already due charged the first second's orders for the handshakes, a
-// storm a shop's steady traffic does not have (bench/README.md, "Connections warmed").
+// storm a shop's steady traffic does not have (bench/README.md, "A 2 × Intel Xeon: …").
 let warmed = 0;
 const opened = performance.now();
 const conns = Array.from({ length: o.connections }, () => open(false));
@@ -125,8 +125,8 @@ let start = 0;
 /**
  * When the measured orders start: the first `warmSeconds` of arrivals (same rate, same
  * connections) are answered but not counted. A fresh generator process and a server that has
- * just left the closed loop both settle in that time; counted, the first second was the run's
- * slowest in most runs (bench/README.md, "The paced run's first seconds").
+ * just left the closed loop both settle in that time; counted, the first second was among the
+ * run's three slowest in about half of the runs (bench/README.md, "A 2 × Intel Xeon: …").
  */
 let from = 0;
 let startedAt = '';
