@@ -32,7 +32,6 @@ typedef struct KeptFile {
   int keptLen;
 } KeptFile;
 
-static sqlite3_vfs shim;
 static sqlite3_vfs *root;
 
 #define REAL(f) (((KeptFile *)(f))->real)
@@ -69,38 +68,21 @@ static int kWrite(sqlite3_file *f, const void *b, int n, sqlite3_int64 at) {
   p->keptLen += n;
   return SQLITE_OK;
 }
-static int kRead(sqlite3_file *f, void *b, int n, sqlite3_int64 at) {
-  WRITE_KEPT_FIRST(f);
-  return REAL(f)->pMethods->xRead(REAL(f), b, n, at);
-}
-static int kTruncate(sqlite3_file *f, sqlite3_int64 size) {
-  WRITE_KEPT_FIRST(f);
-  return REAL(f)->pMethods->xTruncate(REAL(f), size);
-}
-static int kSync(sqlite3_file *f, int flags) {
-  WRITE_KEPT_FIRST(f);
-  return REAL(f)->pMethods->xSync(REAL(f), flags);
-}
-static int kFileSize(sqlite3_file *f, sqlite3_int64 *size) {
-  WRITE_KEPT_FIRST(f);
-  return REAL(f)->pMethods->xFileSize(REAL(f), size);
-}
-static int kLock(sqlite3_file *f, int l) {
-  WRITE_KEPT_FIRST(f);
-  return REAL(f)->pMethods->xLock(REAL(f), l);
-}
-static int kUnlock(sqlite3_file *f, int l) {
-  WRITE_KEPT_FIRST(f);
-  return REAL(f)->pMethods->xUnlock(REAL(f), l);
-}
-static int kFileControl(sqlite3_file *f, int op, void *arg) {
-  WRITE_KEPT_FIRST(f);
-  return REAL(f)->pMethods->xFileControl(REAL(f), op, arg);
-}
-static int kFetch(sqlite3_file *f, sqlite3_int64 at, int n, void **pp) {
-  WRITE_KEPT_FIRST(f);
-  return REAL(f)->pMethods->xFetch(REAL(f), at, n, pp);
-}
+/* The methods that write what is kept first, then pass the call on to the real file. */
+#define KEPT_FIRST(name, method, params, args)   \
+  static int name params {                       \
+    WRITE_KEPT_FIRST(f);                         \
+    return REAL(f)->pMethods->method args;       \
+  }
+KEPT_FIRST(kRead, xRead, (sqlite3_file *f, void *b, int n, sqlite3_int64 at), (REAL(f), b, n, at))
+KEPT_FIRST(kTruncate, xTruncate, (sqlite3_file *f, sqlite3_int64 size), (REAL(f), size))
+KEPT_FIRST(kSync, xSync, (sqlite3_file *f, int flags), (REAL(f), flags))
+KEPT_FIRST(kFileSize, xFileSize, (sqlite3_file *f, sqlite3_int64 *size), (REAL(f), size))
+KEPT_FIRST(kLock, xLock, (sqlite3_file *f, int l), (REAL(f), l))
+KEPT_FIRST(kUnlock, xUnlock, (sqlite3_file *f, int l), (REAL(f), l))
+KEPT_FIRST(kFileControl, xFileControl, (sqlite3_file *f, int op, void *arg), (REAL(f), op, arg))
+KEPT_FIRST(kFetch, xFetch, (sqlite3_file *f, sqlite3_int64 at, int n, void **pp), (REAL(f), at, n, pp))
+
 static int kCheckReservedLock(sqlite3_file *f, int *r) {
   return REAL(f)->pMethods->xCheckReservedLock(REAL(f), r);
 }
@@ -160,27 +142,31 @@ static int kCurrentTimeInt64(sqlite3_vfs *v, sqlite3_int64 *t) {
   return root->xCurrentTimeInt64(root, t);
 }
 
+/* The shim's methods; its file size and path length are the default VFS's, set when loaded. */
+static sqlite3_vfs shim = {
+    .iVersion = 2,
+    .zName = "wal-coalesce",
+    .xOpen = kOpen,
+    .xDelete = kDelete,
+    .xAccess = kAccess,
+    .xFullPathname = kFullPathname,
+    .xDlOpen = kDlOpen,
+    .xDlError = kDlError,
+    .xDlSym = kDlSym,
+    .xDlClose = kDlClose,
+    .xRandomness = kRandomness,
+    .xSleep = kSleep,
+    .xCurrentTime = kCurrentTime,
+    .xGetLastError = kGetLastError,
+    .xCurrentTimeInt64 = kCurrentTimeInt64,
+};
+
 int sqlite3_walcoalesce_init(sqlite3 *db, char **err, const sqlite3_api_routines *api) {
   SQLITE_EXTENSION_INIT2(api);
   if (sqlite3_vfs_find("wal-coalesce")) return SQLITE_OK_LOAD_PERMANENTLY;
   root = sqlite3_vfs_find(0);
-  shim.iVersion = 2;
   shim.szOsFile = sizeof(KeptFile) + root->szOsFile;
   shim.mxPathname = root->mxPathname;
-  shim.zName = "wal-coalesce";
-  shim.xOpen = kOpen;
-  shim.xDelete = kDelete;
-  shim.xAccess = kAccess;
-  shim.xFullPathname = kFullPathname;
-  shim.xDlOpen = kDlOpen;
-  shim.xDlError = kDlError;
-  shim.xDlSym = kDlSym;
-  shim.xDlClose = kDlClose;
-  shim.xRandomness = kRandomness;
-  shim.xSleep = kSleep;
-  shim.xCurrentTime = kCurrentTime;
-  shim.xGetLastError = kGetLastError;
-  shim.xCurrentTimeInt64 = kCurrentTimeInt64;
   int rc = sqlite3_vfs_register(&shim, 1);
   return rc == SQLITE_OK ? SQLITE_OK_LOAD_PERMANENTLY : rc;
 }

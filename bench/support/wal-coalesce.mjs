@@ -7,7 +7,7 @@
 // Needs a C compiler (`cc`). bench/README.md, "A WAL that is written in pieces", has the figures.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -23,7 +23,7 @@ const lib = join(tmpdir(), `lumbung-wal-coalesce-${tag}.so`);
 if (!existsSync(lib)) {
   const part = `${lib}.${process.pid}`;
   execFileSync('cc', ['-O2', '-shared', '-fPIC', `-I${headers}`, '-o', part, source]);
-  execFileSync('mv', [part, lib]);
+  renameSync(part, lib);
 }
 const Database = require('better-sqlite3');
 const db = new Database(':memory:');
